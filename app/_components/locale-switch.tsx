@@ -1,0 +1,27 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import { LOCALES } from '@/lib/domain/enums';
+import { setLocale } from './locale-actions';
+
+/** A plain form: switching language works with or without JavaScript. */
+export async function LocaleSwitch() {
+  const locale = await getLocale();
+  const t = await getTranslations('locale');
+  return (
+    <form action={setLocale} className="locale-switch" aria-label={t('label')}>
+      {LOCALES.map((l) => (
+        <button
+          key={l}
+          type="submit"
+          name="locale"
+          value={l}
+          lang={l}
+          aria-pressed={l === locale}
+          aria-label={t('switchTo', { language: t(l) })}
+          className={l === locale ? 'chip chip-active' : 'chip'}
+        >
+          {l.toUpperCase()}
+        </button>
+      ))}
+    </form>
+  );
+}

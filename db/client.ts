@@ -1,0 +1,48 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import fs from 'node:fs';
+import path from 'node:path';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/** The transaction handle drizzle passes to `db.transaction` callbacks. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export const MIGRATIONS_DIR = path.join(process.cwd(), 'db', 'migrations');
+
+export function databasePath(): string {
+  return path.resolve(
+    process.env.DATABASE_PATH ?? path.join(process.cwd(), 'data', 'ventanilla.db'),
+  );
+}
+
+/**
+ * Opens (creating its folder if needed) and migrates a SQLite database. WAL lets readers work while
+ * one writer commits; the busy timeout makes a second writer wait instead of failing at once.
+ */
+export function openDb(file: string, options: { migrate?: boolean } = {}): Db {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = drizzle(sqlite, { schema }) as Db;
+  if (options.migrate !== false) migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+  return db;
+}
+
+let shared: { file: string; db: Db } | undefined;
+
+/** The process-wide database, opened lazily so that `next build` never touches it. */
+export function getDb(): Db {
+  const file = databasePath();
+  if (!shared || shared.file !== file) shared = { file, db: openDb(file) };
+  return shared.db;
+}
+
+export function closeDb(): void {
+  shared?.db.$client.close();
+  shared = undefined;
+}

@@ -1,0 +1,221 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import {
+  ACTOR_ROLES,
+  CASE_LINK_KINDS,
+  CASE_STATES,
+  CASE_TYPES,
+  CHANNELS,
+  DECISIONS,
+  EVENT_VISIBILITIES,
+  INTERACTION_DIRECTIONS,
+  INTERACTION_KINDS,
+  LOCALES,
+  PRIORITIES,
+  PROMISE_STATUSES,
+  RESPONSE_MEDIA,
+} from '../../lib/domain/enums';
+import { categories, processes, rootCauses } from './catalog';
+import { createdAt, instant } from './columns';
+import { customers, staffUsers, teams } from './people';
+
+/**
+ * A PQRS case. `dueAt`/`dueDate` cache the legal term derived from type, radication time, calendar,
+ * pauses and extension (lib/domain/legal-term); they are recomputed whenever one of those changes.
+ * `version` increases on every change, so two writers starting from the same state cannot both win.
+ */
+export const cases = sqliteTable(
+  'cases',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    radicado: text('radicado').notNull().unique(),
+    typeCode: text('type_code', { enum: CASE_TYPES }).notNull(),
+    state: text('state', { enum: CASE_STATES }).notNull(),
+    channel: text('channel', { enum: CHANNELS }).notNull(),
+    subject: text('subject').notNull(),
+    description: text('description').notNull(),
+    priority: text('priority', { enum: PRIORITIES }).notNull().default('normal'),
+    priorityReason: text('priority_reason'),
+    customerId: integer('customer_id').references(() => customers.id),
+    isAnonymous: integer('is_anonymous', { mode: 'boolean' }).notNull().default(false),
+    accessCodeHash: text('access_code_hash'),
+    responseMedium: text('response_medium', { enum: RESPONSE_MEDIA }).notNull().default('email'),
+    responseAddress: text('response_address'),
+    locale: text('locale', { enum: LOCALES }).notNull().default('es'),
+    teamId: integer('team_id').references(() => teams.id),
+    assigneeId: integer('assignee_id').references(() => staffUsers.id),
+    categoryId: integer('category_id').references(() => categories.id),
+    processId: integer('process_id').references(() => processes.id),
+    rootCauseId: integer('root_cause_id').references(() => rootCauses.id),
+    receivedAt: instant('received_at').notNull(),
+    /** Term in force at radication (business days); null for types without a legal term. */
+    termDays: integer('term_days'),
+    dueDate: text('due_date'),
+    dueAt: instant('due_at'),
+    extendedDueDate: text('extended_due_date'),
+    extensionReason: text('extension_reason'),
+    isPaused: integer('is_paused', { mode: 'boolean' }).notNull().default(false),
+    firstResponseAt: instant('first_response_at'),
+    answeredAt: instant('answered_at'),
+    decision: text('decision', { enum: DECISIONS }),
+    closedAt: instant('closed_at'),
+    reopenCount: integer('reopen_count').notNull().default(0),
+    repeatContactCount: integer('repeat_contact_count').notNull().default(0),
+    mergedIntoId: integer('merged_into_id'),
+    transferDestination: text('transfer_destination'),
+    createdById: integer('created_by_id').references(() => staffUsers.id),
+    version: integer('version').notNull().default(1),
+    updatedAt: instant('updated_at').notNull(),
+  },
+  (t) => [
+    index('cases_state_due_idx').on(t.state, t.dueAt),
+    index('cases_assignee_state_due_idx').on(t.assigneeId, t.state, t.dueAt),
+    index('cases_team_state_due_idx').on(t.teamId, t.state, t.dueAt),
+    index('cases_received_idx').on(t.receivedAt),
+    index('cases_type_received_idx').on(t.typeCode, t.receivedAt),
+    index('cases_channel_received_idx').on(t.channel, t.receivedAt),
+    index('cases_process_received_idx').on(t.processId, t.receivedAt),
+    index('cases_customer_idx').on(t.customerId),
+    index('cases_open_due_idx')
+      .on(t.dueAt)
+      .where(sql`state in ('radicada', 'en_tramite', 'requiere_informacion')`),
+  ],
+);
+
+/** Waiting on the petitioner (art. 17): the legal clock stops between pausedAt and resumedAt. */
+export const casePauses = sqliteTable(
+  'case_pauses',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    pausedAt: instant('paused_at').notNull(),
+    resumedAt: instant('resumed_at'),
+  },
+  (t) => [index('case_pauses_case_idx').on(t.caseId)],
+);
+
+/**
+ * Append-only audit history; the case timeline is built from it. `hash` chains each event to the
+ * previous one (tamper evidence); rows are never updated or deleted.
+ */
+export const caseEvents = sqliteTable(
+  'case_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id').references(() => cases.id),
+    action: text('action').notNull(),
+    actorRole: text('actor_role', { enum: ACTOR_ROLES }).notNull(),
+    actorId: integer('actor_id'),
+    fromState: text('from_state', { enum: CASE_STATES }),
+    toState: text('to_state', { enum: CASE_STATES }),
+    visibility: text('visibility', { enum: EVENT_VISIBILITIES }).notNull(),
+    body: text('body'),
+    data: text('data', { mode: 'json' }).$type<Record<string, unknown>>(),
+    createdAt: instant('created_at').notNull(),
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
+  },
+  (t) => [
+    index('case_events_case_idx').on(t.caseId, t.id),
+    index('case_events_actor_idx').on(t.actorId, t.createdAt),
+    index('case_events_action_idx').on(t.action, t.createdAt),
+  ],
+);
+
+/** Each reply, call, chat or visit: the unit that process quality is measured on. */
+export const interactions = sqliteTable(
+  'interactions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    eventId: integer('event_id').references(() => caseEvents.id),
+    kind: text('kind', { enum: INTERACTION_KINDS }).notNull(),
+    direction: text('direction', { enum: INTERACTION_DIRECTIONS }).notNull(),
+    staffId: integer('staff_id').references(() => staffUsers.id),
+    body: text('body'),
+    durationSeconds: integer('duration_seconds'),
+    outcome: text('outcome'),
+    templateId: integer('template_id'),
+    isCanned: integer('is_canned', { mode: 'boolean' }).notNull().default(false),
+    handleSeconds: integer('handle_seconds'),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [
+    index('interactions_case_idx').on(t.caseId),
+    index('interactions_staff_idx').on(t.staffId, t.createdAt),
+  ],
+);
+
+/**
+ * Compromisos. A renegotiation never edits the original: it becomes 'renegotiated' and points to its
+ * successor. A stored 'pending' past its due time reads as broken (lib/domain/promises).
+ */
+export const promises = sqliteTable(
+  'promises',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    description: text('description').notNull(),
+    ownerId: integer('owner_id').references(() => staffUsers.id),
+    teamId: integer('team_id').references(() => teams.id),
+    dueAt: instant('due_at').notNull(),
+    status: text('status', { enum: PROMISE_STATUSES }).notNull().default('pending'),
+    isVisibleToCustomer: integer('is_visible_to_customer', { mode: 'boolean' })
+      .notNull()
+      .default(true),
+    resolvedAt: instant('resolved_at'),
+    predecessorId: integer('predecessor_id'),
+    renegotiationReason: text('renegotiation_reason'),
+    createdById: integer('created_by_id'),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [
+    index('promises_case_idx').on(t.caseId),
+    index('promises_status_due_idx').on(t.status, t.dueAt),
+    index('promises_owner_status_due_idx').on(t.ownerId, t.status, t.dueAt),
+  ],
+);
+
+/** Files are stored under random names outside the web root; only metadata lives here. */
+export const attachments = sqliteTable(
+  'attachments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    eventId: integer('event_id').references(() => caseEvents.id),
+    originalName: text('original_name').notNull(),
+    storedName: text('stored_name').notNull().unique(),
+    mimeType: text('mime_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    visibility: text('visibility', { enum: EVENT_VISIBILITIES }).notNull().default('public'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('attachments_case_idx').on(t.caseId)],
+);
+
+export const caseLinks = sqliteTable(
+  'case_links',
+  {
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    relatedCaseId: integer('related_case_id')
+      .notNull()
+      .references(() => cases.id),
+    kind: text('kind', { enum: CASE_LINK_KINDS }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.caseId, t.relatedCaseId] }),
+    index('case_links_related_idx').on(t.relatedCaseId),
+  ],
+);

@@ -1,0 +1,5 @@
+export * from './people';
+export * from './catalog';
+export * from './cases';
+export * from './quality';
+export * from './system';

@@ -1,0 +1,119 @@
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
+import { CHANNELS, LOCALES, OUTBOX_STATUSES } from '../../lib/domain/enums';
+import { cases } from './cases';
+import { createdAt, instant } from './columns';
+import { staffUsers } from './people';
+
+/** Radicado numbers: one counter per prefix and year, incremented inside the filing transaction. */
+export const radicadoSequences = sqliteTable(
+  'radicado_sequences',
+  {
+    prefix: text('prefix').notNull(),
+    year: integer('year').notNull(),
+    lastValue: integer('last_value').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.prefix, t.year] })],
+);
+
+/** Every customer notification, written in the same transaction as the event that causes it. */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind').notNull(),
+    caseId: integer('case_id').references(() => cases.id),
+    toAddress: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    bodyText: text('body_text').notNull(),
+    bodyHtml: text('body_html'),
+    locale: text('locale', { enum: LOCALES }).notNull().default('es'),
+    messageId: text('message_id').notNull().unique(),
+    status: text('status', { enum: OUTBOX_STATUSES }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: instant('next_attempt_at').notNull(),
+    lastError: text('last_error'),
+    sentAt: instant('sent_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('outbox_status_next_idx').on(t.status, t.nextAttemptAt),
+    index('outbox_case_idx').on(t.caseId),
+  ],
+);
+
+/** Intake channels that reach us through the API (chat, WhatsApp, social, other systems). */
+export const intakeChannels = sqliteTable('intake_channels', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  channel: text('channel', { enum: CHANNELS }).notNull(),
+  isActive: integer('is_active', { mode: 'boolean' }).notNull().default(true),
+  createdAt: createdAt(),
+});
+
+/** API keys are stored hashed; only a short prefix is kept to recognise them. */
+export const apiKeys = sqliteTable(
+  'api_keys',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    channelId: integer('channel_id')
+      .notNull()
+      .references(() => intakeChannels.id),
+    name: text('name').notNull(),
+    keyPrefix: text('key_prefix').notNull(),
+    keyHash: text('key_hash').notNull(),
+    signingSecretHash: text('signing_secret_hash'),
+    createdById: integer('created_by_id').references(() => staffUsers.id),
+    createdAt: createdAt(),
+    lastUsedAt: instant('last_used_at'),
+    revokedAt: instant('revoked_at'),
+  },
+  (t) => [uniqueIndex('api_keys_prefix_uq').on(t.keyPrefix)],
+);
+
+/** Replays of a request with the same Idempotency-Key return the stored response. */
+export const idempotencyKeys = sqliteTable(
+  'idempotency_keys',
+  {
+    apiKeyId: integer('api_key_id')
+      .notNull()
+      .references(() => apiKeys.id),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    responseStatus: integer('response_status').notNull(),
+    responseBody: text('response_body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.apiKeyId, t.key] })],
+);
+
+/** In-app notifications for staff (the bell). */
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => staffUsers.id),
+    caseId: integer('case_id').references(() => cases.id),
+    kind: text('kind').notNull(),
+    dedupeKey: text('dedupe_key').notNull().unique(),
+    readAt: instant('read_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('notifications_user_read_idx').on(t.userId, t.readAt)],
+);
+
+/** Scheduled jobs: whoever holds an unexpired lease for a job runs its tick. */
+export const jobLeases = sqliteTable('job_leases', {
+  name: text('name').primaryKey(),
+  holder: text('holder').notNull(),
+  expiresAt: instant('expires_at').notNull(),
+  lastTickAt: instant('last_tick_at'),
+});

@@ -1,0 +1,241 @@
+/**
+ * The business calendar (DOMAIN.md §3): local calendar days in the organisation's time zone,
+ * weekends, national holidays and the organisation's own closure days.
+ *
+ * Pure: no clock reads; every instant is a parameter. A `LocalDate` is a 'YYYY-MM-DD' string, so
+ * local dates compare correctly with `<` and `>` (years 0000–9999).
+ */
+import { nationalHolidayDates } from './holidays';
+
+/** A calendar day in the organisation's time zone, 'YYYY-MM-DD'. */
+export type LocalDate = string;
+
+export interface BusinessCalendar {
+  readonly timeZone: string;
+  readonly worksSaturday: boolean;
+  /** True for national holidays and for the organisation's closure days (día cívico, suspensión). */
+  isHoliday(date: LocalDate): boolean;
+}
+
+export const DEFAULT_TIME_ZONE = 'America/Bogota';
+
+const DAY_MS = 86_400_000;
+/** Longest run of non-business days we accept before deciding the calendar is broken. */
+const MAX_CLOSED_RUN_DAYS = 3_660;
+const LOCAL_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function createCalendar(
+  opts: {
+    timeZone?: string;
+    worksSaturday?: boolean;
+    closureDays?: Iterable<LocalDate>;
+    holidaysForYear?: (year: number) => Iterable<LocalDate>;
+  } = {},
+): BusinessCalendar {
+  const timeZone = opts.timeZone ?? DEFAULT_TIME_ZONE;
+  getFormatter(timeZone); // throws RangeError now rather than on first use
+  const closures = new Set<LocalDate>();
+  for (const day of opts.closureDays ?? []) closures.add(assertLocalDate(day));
+  const loadYear = opts.holidaysForYear ?? nationalHolidayDates;
+  const holidaysByYear = new Map<number, ReadonlySet<LocalDate>>();
+
+  function holidaysOf(year: number): ReadonlySet<LocalDate> {
+    let holidays = holidaysByYear.get(year);
+    if (!holidays) {
+      holidays = new Set(loadYear(year));
+      holidaysByYear.set(year, holidays);
+    }
+    return holidays;
+  }
+
+  return {
+    timeZone,
+    worksSaturday: opts.worksSaturday ?? false,
+    isHoliday(date: LocalDate): boolean {
+      const [year] = parseLocalDate(date);
+      return closures.has(date) || holidaysOf(year).has(date);
+    },
+  };
+}
+
+export function isValidLocalDate(s: string): boolean {
+  const match = LOCAL_DATE_PATTERN.exec(s);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const utc = new Date(0);
+  utc.setUTCFullYear(year, month - 1, day);
+  return (
+    utc.getUTCFullYear() === year && utc.getUTCMonth() === month - 1 && utc.getUTCDate() === day
+  );
+}
+
+function assertLocalDate(date: LocalDate): LocalDate {
+  if (!isValidLocalDate(date)) throw new RangeError(`Invalid local date: ${JSON.stringify(date)}`);
+  return date;
+}
+
+function parseLocalDate(date: LocalDate): [number, number, number] {
+  assertLocalDate(date);
+  return [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
+}
+
+/** Milliseconds since the epoch of `date` 00:00 read as if it were UTC. */
+function utcMidnightOf(date: LocalDate): number {
+  const [year, month, day] = parseLocalDate(date);
+  const utc = new Date(0);
+  utc.setUTCFullYear(year, month - 1, day);
+  return utc.getTime();
+}
+
+function formatUtcDate(ms: number): LocalDate {
+  const d = new Date(ms);
+  return formatParts(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+function formatParts(year: number, month: number, day: number): LocalDate {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function getFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+function wallClockAt(instant: Date, timeZone: string): WallClock {
+  if (Number.isNaN(instant.getTime())) throw new RangeError('Invalid instant');
+  const parts: Record<string, string> = {};
+  for (const part of getFormatter(timeZone).formatToParts(instant)) parts[part.type] = part.value;
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    // Some engines still print midnight as 24 even with h23.
+    hour: Number(parts.hour) % 24,
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+  };
+}
+
+/** The zone's offset from UTC at `instant`, in milliseconds (east positive), to the second. */
+function offsetAt(ms: number, timeZone: string): number {
+  const w = wallClockAt(new Date(ms), timeZone);
+  const asUtc = new Date(0);
+  asUtc.setUTCFullYear(w.year, w.month - 1, w.day);
+  asUtc.setUTCHours(w.hour, w.minute, w.second, 0);
+  const wholeSeconds = ms - (((ms % 1000) + 1000) % 1000);
+  return asUtc.getTime() - wholeSeconds;
+}
+
+export function toLocalDate(instant: Date, timeZone: string): LocalDate {
+  const w = wallClockAt(instant, timeZone);
+  return formatParts(w.year, w.month, w.day);
+}
+
+export function localHour(instant: Date, timeZone: string): number {
+  return wallClockAt(instant, timeZone).hour;
+}
+
+/** The first instant of `date` in `timeZone` (local midnight, or the end of a DST gap that swallows it). */
+export function startOfLocalDay(date: LocalDate, timeZone: string): Date {
+  const midnight = utcMidnightOf(date);
+  // The offset at a guess can differ from the offset at the answer across a DST change: re-check it.
+  const firstGuess = midnight - offsetAt(midnight, timeZone);
+  const secondGuess = midnight - offsetAt(firstGuess, timeZone);
+  const candidates = [firstGuess, secondGuess]
+    .filter((ms) => toLocalDate(new Date(ms), timeZone) === date)
+    .sort((a, b) => a - b);
+  const found = candidates[0];
+  if (found !== undefined) {
+    const w = wallClockAt(new Date(found), timeZone);
+    if (w.hour === 0 && w.minute === 0 && w.second === 0) return new Date(found);
+  }
+  return searchFirstInstantOf(date, timeZone, midnight);
+}
+
+/** Fallback for days whose midnight does not exist: binary search over every possible offset. */
+function searchFirstInstantOf(date: LocalDate, timeZone: string, midnight: number): Date {
+  let before = midnight - 15 * 3_600_000; // no zone is ahead of UTC+14
+  let atOrAfter = midnight + 13 * 3_600_000; // nor behind UTC−12
+  while (atOrAfter - before > 1) {
+    const mid = Math.floor((before + atOrAfter) / 2);
+    if (toLocalDate(new Date(mid), timeZone) >= date) atOrAfter = mid;
+    else before = mid;
+  }
+  return new Date(atOrAfter);
+}
+
+/** The last millisecond of `date` in `timeZone`. */
+export function endOfLocalDay(date: LocalDate, timeZone: string): Date {
+  return new Date(startOfLocalDay(addCalendarDays(date, 1), timeZone).getTime() - 1);
+}
+
+export function addCalendarDays(date: LocalDate, n: number): LocalDate {
+  if (!Number.isInteger(n)) throw new RangeError(`Day count must be an integer: ${n}`);
+  return formatUtcDate(utcMidnightOf(date) + n * DAY_MS);
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function dayOfWeek(date: LocalDate): number {
+  return new Date(utcMidnightOf(date)).getUTCDay();
+}
+
+export function isBusinessDay(date: LocalDate, cal: BusinessCalendar): boolean {
+  const weekday = dayOfWeek(date);
+  if (weekday === 0) return false;
+  if (weekday === 6 && !cal.worksSaturday) return false;
+  return !cal.isHoliday(date);
+}
+
+/** The first business day strictly after `date`. */
+export function nextBusinessDay(date: LocalDate, cal: BusinessCalendar): LocalDate {
+  let day = date;
+  for (let i = 0; i < MAX_CLOSED_RUN_DAYS; i++) {
+    day = addCalendarDays(day, 1);
+    if (isBusinessDay(day, cal)) return day;
+  }
+  throw new RangeError(`No business day within ${MAX_CLOSED_RUN_DAYS} days after ${date}`);
+}
+
+/** The n-th business day strictly after `date`; n = 0 returns `date` itself. */
+export function addBusinessDays(date: LocalDate, n: number, cal: BusinessCalendar): LocalDate {
+  if (!Number.isInteger(n) || n < 0)
+    throw new RangeError(`Business days must be a whole number ≥ 0: ${n}`);
+  let day = assertLocalDate(date);
+  for (let i = 0; i < n; i++) day = nextBusinessDay(day, cal);
+  return day;
+}
+
+/** Business days d with from < d ≤ to; 0 when to ≤ from. */
+export function countBusinessDays(from: LocalDate, to: LocalDate, cal: BusinessCalendar): number {
+  assertLocalDate(from);
+  assertLocalDate(to);
+  let count = 0;
+  for (let day = addCalendarDays(from, 1); day <= to; day = addCalendarDays(day, 1)) {
+    if (isBusinessDay(day, cal)) count++;
+  }
+  return count;
+}

@@ -1,0 +1,120 @@
+/**
+ * The single source of every enumeration in Ventanilla (STYLE.md rule 2).
+ * Drizzle columns, zod schemas and UI labels import these tuples; nothing redefines them.
+ */
+
+/** PQRS types (DOMAIN.md §1). */
+export const CASE_TYPES = ['P', 'PD', 'C', 'Q', 'R', 'S', 'D', 'F'] as const;
+export type CaseType = (typeof CASE_TYPES)[number];
+
+/** Default legal term in business days (Ley 1755 de 2015, art. 14). `null`: no legal term. */
+export const DEFAULT_TERM_DAYS: Readonly<Record<CaseType, number | null>> = {
+  P: 15,
+  PD: 10,
+  C: 30,
+  Q: 15,
+  R: 15,
+  S: 15,
+  D: 15,
+  F: null,
+};
+
+/** Types that may be filed anonymously unless the organisation configures otherwise. */
+export const DEFAULT_ANONYMOUS_TYPES: readonly CaseType[] = ['D', 'Q', 'S'];
+
+/** Complaints: closing one needs its originating process and root cause (DOMAIN.md §4, §7). */
+export const COMPLAINT_TYPES: readonly CaseType[] = ['Q', 'R'];
+
+/** Case states (DOMAIN.md §4). */
+export const CASE_STATES = [
+  'radicada',
+  'en_tramite',
+  'requiere_informacion',
+  'respondida',
+  'cerrada',
+  'trasladada',
+  'desistida',
+  'fusionada',
+] as const;
+export type CaseState = (typeof CASE_STATES)[number];
+
+/** States in which the case still awaits its answer (the legal clock matters). */
+export const OPEN_STATES: readonly CaseState[] = ['radicada', 'en_tramite', 'requiere_informacion'];
+/** States a case never leaves. */
+export const TERMINAL_STATES: readonly CaseState[] = ['trasladada', 'desistida', 'fusionada'];
+
+/** Intake channels (DOMAIN.md §8). */
+export const CHANNELS = [
+  'web',
+  'email',
+  'phone',
+  'walk_in',
+  'postal',
+  'chat',
+  'whatsapp',
+  'social',
+  'api',
+] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** People who sign in. */
+export const STAFF_ROLES = ['agent', 'supervisor', 'admin'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/** Everyone who can act on a case: staff, the petitioner, and the system's own jobs. */
+export const ACTOR_ROLES = [...STAFF_ROLES, 'customer', 'system'] as const;
+export type ActorRole = (typeof ACTOR_ROLES)[number];
+
+/** Identity document types accepted from petitioners. */
+export const DOCUMENT_TYPES = ['CC', 'CE', 'TI', 'PA', 'NIT', 'PPT'] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+
+/** Art. 20 priority: preferential attention goes first in queues; the legal term does not change. */
+export const PRIORITIES = ['normal', 'preferente'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+/** How the petitioner wants the answer delivered (medio de respuesta). */
+export const RESPONSE_MEDIA = ['email', 'postal'] as const;
+export type ResponseMedium = (typeof RESPONSE_MEDIA)[number];
+
+/** The express decision every answer carries (DOMAIN.md §10). */
+export const DECISIONS = ['concede', 'concede_parcial', 'niega', 'informa'] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+/** Promise (compromiso) outcomes (DOMAIN.md §5). */
+export const PROMISE_STATUSES = ['pending', 'kept', 'broken', 'renegotiated'] as const;
+export type PromiseStatus = (typeof PROMISE_STATUSES)[number];
+
+/** Kinds of recorded interaction. */
+export const INTERACTION_KINDS = ['reply', 'call', 'chat', 'email', 'visit', 'letter'] as const;
+export type InteractionKind = (typeof INTERACTION_KINDS)[number];
+export const INTERACTION_DIRECTIONS = ['inbound', 'outbound'] as const;
+export type InteractionDirection = (typeof INTERACTION_DIRECTIONS)[number];
+
+/** The customer's own answer to "did you get what you asked for?" — a result measure. */
+export const RESULT_ANSWERS = ['yes', 'partly', 'no'] as const;
+export type ResultAnswer = (typeof RESULT_ANSWERS)[number];
+
+/** Who produced a process-quality rating. */
+export const QUALITY_SOURCES = ['customer', 'supervisor'] as const;
+export type QualitySource = (typeof QUALITY_SOURCES)[number];
+
+/** Problem records (DOMAIN.md §7). */
+export const PROBLEM_STATUSES = ['open', 'in_progress', 'resolved'] as const;
+export type ProblemStatus = (typeof PROBLEM_STATUSES)[number];
+
+/** Who an audit event is visible to. */
+export const EVENT_VISIBILITIES = ['public', 'internal'] as const;
+export type EventVisibility = (typeof EVENT_VISIBILITIES)[number];
+
+/** Outbox delivery states. */
+export const OUTBOX_STATUSES = ['pending', 'sent', 'failed'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+/** Relations between cases. */
+export const CASE_LINK_KINDS = ['related', 'duplicate'] as const;
+export type CaseLinkKind = (typeof CASE_LINK_KINDS)[number];
+
+export const LOCALES = ['es', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'es';

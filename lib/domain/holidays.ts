@@ -1,0 +1,38 @@
+/**
+ * Colombian national holidays (festivos), from the maintained `date-holidays` library so that new
+ * laws (e.g. Ley 2578 de 2026) arrive with a dependency update rather than a code change.
+ */
+import Holidays from 'date-holidays';
+
+import type { LocalDate } from './calendar';
+
+export interface NationalHoliday {
+  date: LocalDate;
+  name: string;
+}
+
+let colombia: Holidays | undefined;
+
+function getColombia(): Holidays {
+  colombia ??= new Holidays('CO');
+  return colombia;
+}
+
+/** Public holidays of `year`, one per date (names joined when two fall together), sorted by date. */
+export function nationalHolidays(year: number): NationalHoliday[] {
+  if (!Number.isInteger(year)) throw new RangeError(`Year must be an integer: ${year}`);
+  const byDate = new Map<LocalDate, NationalHoliday>();
+  for (const holiday of getColombia().getHolidays(year, 'es')) {
+    // Observances (Domingo de Ramos) are not days off.
+    if (holiday.type !== 'public') continue;
+    const date = holiday.date.slice(0, 10);
+    const sameDay = byDate.get(date);
+    if (sameDay) sameDay.name = `${sameDay.name} / ${holiday.name}`;
+    else byDate.set(date, { date, name: holiday.name });
+  }
+  return [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+export function nationalHolidayDates(year: number): LocalDate[] {
+  return nationalHolidays(year).map((holiday) => holiday.date);
+}

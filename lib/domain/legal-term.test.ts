@@ -1,0 +1,347 @@
+import { describe, expect, it } from 'vitest';
+
+import { createCalendar } from './calendar';
+import {
+  AT_RISK_BUSINESS_DAYS,
+  type LegalTermInput,
+  type Pause,
+  type ReceiptRule,
+  type DeadlineStatus,
+  businessDaysUsed,
+  checkExtension,
+  computeLegalTerm,
+  countedBusinessDay,
+  deadlineStatus,
+  extensionCap,
+  termStartDate,
+} from './legal-term';
+
+const cal = createCalendar({});
+const at = (iso: string): Date => new Date(iso);
+/** A pause given in Bogotá wall-clock times, 'YYYY-MM-DDTHH:MM'. */
+const pause = (pausedAt: string, resumedAt: string | null): Pause => ({
+  pausedAt: at(`${pausedAt}:00-05:00`),
+  resumedAt: resumedAt === null ? null : at(`${resumedAt}:00-05:00`),
+});
+
+/*
+ * The required worked example: a Friday filing, 15 business days. Counted days after 2026-03-13:
+ *  1 03-16  2 03-17  3 03-18  4 03-19  5 03-20  (03-23 San José)  6 03-24  7 03-25  8 03-26
+ *  9 03-27 10 03-30 11 03-31 12 04-01 (04-02/03 Semana Santa) 13 04-06 14 04-07 15 04-08
+ * 16 04-09 17 04-10 18 04-13 19 04-14 20 04-15 21 04-16 22 04-17 23 04-20 24 04-21 25 04-22
+ * 26 04-23 27 04-24 28 04-27 29 04-28 30 04-29 31 04-30 (05-01 Trabajo) 32 05-04 …
+ */
+const FRIDAY_FILING = '2026-03-13T16:30:00-05:00';
+const example: LegalTermInput = { receivedAt: at(FRIDAY_FILING), termDays: 15 };
+
+describe('termStartDate', () => {
+  const nextDay = { kind: 'next_business_day' } as const;
+  const closing16 = { kind: 'next_business_day', closingHour: 16 } as const;
+
+  it.each<[string, string, ReceiptRule | undefined, string]>([
+    ['default: a Friday filing', FRIDAY_FILING, undefined, '2026-03-13'],
+    ['default: a Saturday filing', '2026-03-14T10:00:00-05:00', undefined, '2026-03-14'],
+    [
+      'default: 23:30 on 31 Dec (04:30 UTC on 1 Jan)',
+      '2026-12-31T23:30:00-05:00',
+      undefined,
+      '2026-12-31',
+    ],
+    ['next day: Saturday', '2026-03-14T10:00:00-05:00', nextDay, '2026-03-16'],
+    ['next day: Sunday', '2026-03-15T10:00:00-05:00', nextDay, '2026-03-16'],
+    ['next day: San José holiday', '2026-03-23T10:00:00-05:00', nextDay, '2026-03-24'],
+    ['next day: Friday, no closing hour', FRIDAY_FILING, nextDay, '2026-03-13'],
+    // 1 Jan in UTC is a holiday, but 31 Dec (a business day) in Bogotá.
+    ['next day: 23:30 on 31 Dec', '2026-12-31T23:30:00-05:00', nextDay, '2026-12-31'],
+    ['closing 16: 15:59:59', '2026-03-13T15:59:59-05:00', closing16, '2026-03-13'],
+    ['closing 16: 16:00 exactly', '2026-03-13T16:00:00-05:00', closing16, '2026-03-16'],
+    ['closing 16: 16:30', FRIDAY_FILING, closing16, '2026-03-16'],
+    ['closing 16: Friday before San José', '2026-03-20T17:00:00-05:00', closing16, '2026-03-24'],
+  ])('%s → %s', (_label, receivedAt, rule, expected) => {
+    expect(termStartDate(at(receivedAt), cal, rule)).toBe(expected);
+  });
+});
+
+const due = (input: LegalTermInput, calendar = cal): string => {
+  const term = computeLegalTerm(input, calendar);
+  if (term.status !== 'running') throw new Error('expected a running term');
+  return term.dueDate;
+};
+const filed = (iso: string, termDays = 15): LegalTermInput => ({ receivedAt: at(iso), termDays });
+const nextDay = (closingHour?: number): ReceiptRule =>
+  closingHour === undefined
+    ? { kind: 'next_business_day' }
+    : { kind: 'next_business_day', closingHour };
+
+describe('computeLegalTerm', () => {
+  it('worked example: 2026-03-13 16:30 + 15 days → 2026-04-08 (03-23, 04-02, 04-03 skipped)', () => {
+    expect(computeLegalTerm(example, cal)).toEqual({
+      status: 'running',
+      startDate: '2026-03-13',
+      dueDate: '2026-04-08',
+      dueAt: at('2026-04-09T04:59:59.999Z'),
+      isExtended: false,
+    });
+  });
+
+  it.each<[string, LegalTermInput, string]>([
+    ['a Saturday filing: as the Friday before', filed('2026-03-14T09:00:00-05:00'), '2026-04-08'],
+    ['a Sunday filing: as the Friday before', filed('2026-03-15T12:00:00-05:00'), '2026-04-08'],
+    ['a Friday filing before San José', filed('2026-03-20T10:00:00-05:00'), '2026-04-15'],
+    ['the Saturday after it', filed('2026-03-21T10:00:00-05:00'), '2026-04-15'],
+    ['a filing on San José (holiday Monday)', filed('2026-03-23T10:00:00-05:00'), '2026-04-15'],
+    // On 30 Dec the UTC date (31 Dec) would start the count a day late.
+    ['23:30 on 30 Dec counts as 30 Dec', filed('2026-12-30T23:30:00-05:00', 10), '2027-01-15'],
+    ['23:30 on 31 Dec counts as 31 Dec', filed('2026-12-31T23:30:00-05:00', 10), '2027-01-18'],
+    ['year end (Navidad, Año Nuevo)', filed('2026-12-15T09:00:00-05:00'), '2027-01-07'],
+    [
+      '30-day Consulta over June and Ley 2578',
+      filed('2026-06-01T09:00:00-05:00', 30),
+      '2026-07-17',
+    ],
+    [
+      'next_business_day: Saturday → Monday is day 0',
+      { ...filed('2026-03-14T10:00:00-05:00'), receiptRule: nextDay() },
+      '2026-04-09',
+    ],
+    [
+      'next_business_day without closing hour',
+      { ...example, receiptRule: nextDay() },
+      '2026-04-08',
+    ],
+    ['next_business_day, 16:30 ≥ 16:00', { ...example, receiptRule: nextDay(16) }, '2026-04-09'],
+    ['next_business_day, 16:30 < 17:00', { ...example, receiptRule: nextDay(17) }, '2026-04-08'],
+  ])('%s → due %s', (_label, input, expected) => {
+    expect(due(input)).toBe(expected);
+  });
+
+  it('starts on the local date of a 23:30 filing on 31 Dec, not the UTC date', () => {
+    expect(computeLegalTerm(filed('2026-12-31T23:30:00-05:00', 10), cal).startDate).toBe(
+      '2026-12-31',
+    );
+  });
+
+  it('counts Saturdays for an organisation that works them', () => {
+    expect(due(example, createCalendar({ worksSaturday: true }))).toBe('2026-04-01');
+  });
+
+  it('skips the organisation’s closure days', () => {
+    expect(due(example, createCalendar({ closureDays: ['2026-03-17', '2026-03-18'] }))).toBe(
+      '2026-04-10',
+    );
+  });
+
+  it('replaces the computed due date with an extended one', () => {
+    expect(computeLegalTerm({ ...example, extendedDueDate: '2026-04-29' }, cal)).toEqual({
+      status: 'running',
+      startDate: '2026-03-13',
+      dueDate: '2026-04-29',
+      dueAt: at('2026-04-30T04:59:59.999Z'),
+      isExtended: true,
+    });
+    expect(computeLegalTerm({ ...example, extendedDueDate: null }, cal)).toMatchObject({
+      isExtended: false,
+    });
+  });
+
+  it('rejects a term that is not a whole number of days', () => {
+    expect(() => computeLegalTerm({ ...example, termDays: -1 }, cal)).toThrow(RangeError);
+    expect(() => computeLegalTerm({ ...example, termDays: 2.5 }, cal)).toThrow(RangeError);
+  });
+});
+
+describe('pauses (information requests)', () => {
+  it.each<[string, Pause[], string]>([
+    [
+      // Sent Wed 03-18 (day 3 counts); arrived Wed 03-25: 03-19, 03-20, 03-24, 03-25 do not count.
+      'one pause moves the due date by the business days it covered',
+      [pause('2026-03-18T10:00', '2026-03-25T15:00')],
+      '2026-04-14',
+    ],
+    [
+      'two pauses add up (03-18, 03-19; then 04-06 only, over Semana Santa)',
+      [
+        pause('2026-03-17T10:00', '2026-03-19T09:00'),
+        pause('2026-04-01T08:00', '2026-04-06T17:00'),
+      ],
+      '2026-04-13',
+    ],
+    [
+      'a pause that starts and ends the same day changes nothing',
+      [pause('2026-03-18T09:00', '2026-03-18T16:00')],
+      '2026-04-08',
+    ],
+    [
+      'an answer arriving the next day takes out one day',
+      [pause('2026-03-18T09:00', '2026-03-19T08:00')],
+      '2026-04-09',
+    ],
+    [
+      'an answer arriving on a Saturday takes out no business day',
+      [pause('2026-03-20T17:00', '2026-03-21T10:00')],
+      '2026-04-08',
+    ],
+  ])('%s', (_label, pauses, expected) => {
+    expect(due({ ...example, pauses })).toBe(expected);
+  });
+
+  it.each<[string, Pause[], number, number]>([
+    ['an open pause on day 3', [pause('2026-03-18T10:00', null)], 3, 12],
+    [
+      // Counted: 03-16, 03-17, 03-20, 03-24, 03-25.
+      'an open pause after a closed one',
+      [pause('2026-03-17T10:00', '2026-03-19T09:00'), pause('2026-03-25T10:00', null)],
+      5,
+      10,
+    ],
+    ['an open pause sent on the day of radication', [pause('2026-03-13T17:00', null)], 0, 15],
+  ])('%s: paused, %i days used, %i remaining', (_label, pauses, daysUsed, daysRemaining) => {
+    expect(computeLegalTerm({ ...example, pauses }, cal)).toEqual({
+      status: 'paused',
+      startDate: '2026-03-13',
+      daysUsed,
+      daysRemaining,
+    });
+  });
+
+  it('an open pause keeps an extended term paused', () => {
+    const pauses = [pause('2026-03-18T10:00', null)];
+    const term = computeLegalTerm({ ...example, pauses, extendedDueDate: '2026-04-29' }, cal);
+    expect(term.status).toBe('paused');
+  });
+});
+
+describe('countedBusinessDay', () => {
+  const openPause = [pause('2026-03-18T10:00', null)];
+
+  it('finds the n-th counted day', () => {
+    expect(countedBusinessDay('2026-03-13', 0, [], cal)).toBe('2026-03-13');
+    expect(countedBusinessDay('2026-03-13', 15, [], cal)).toBe('2026-04-08');
+    expect(countedBusinessDay('2026-03-13', 3, openPause, cal)).toBe('2026-03-18');
+  });
+
+  it('returns null when an open pause stops the count first', () => {
+    expect(countedBusinessDay('2026-03-13', 4, openPause, cal)).toBeNull();
+    expect(countedBusinessDay('2026-03-13', 15, openPause, cal)).toBeNull();
+  });
+});
+
+describe('businessDaysUsed', () => {
+  const withPause: LegalTermInput = {
+    ...example,
+    pauses: [pause('2026-03-18T10:00', '2026-03-25T15:00')],
+  };
+
+  it('counts from day 1 through the local date of asOf', () => {
+    expect(businessDaysUsed(example, at('2026-03-13T18:00:00-05:00'), cal)).toBe(0);
+    expect(businessDaysUsed(example, at('2026-03-16T08:00:00-05:00'), cal)).toBe(1);
+    expect(businessDaysUsed(example, at('2026-04-08T23:59:00-05:00'), cal)).toBe(15);
+    expect(businessDaysUsed(example, at('2026-04-09T00:30:00-05:00'), cal)).toBe(16);
+  });
+
+  it('leaves out paused days', () => {
+    expect(businessDaysUsed(withPause, at('2026-03-24T12:00:00-05:00'), cal)).toBe(3);
+    expect(businessDaysUsed(withPause, at('2026-03-26T12:00:00-05:00'), cal)).toBe(4);
+    expect(businessDaysUsed(withPause, at('2026-04-14T12:00:00-05:00'), cal)).toBe(15);
+    expect(businessDaysUsed(withPause, at('2026-04-20T12:00:00-05:00'), cal)).toBe(19);
+  });
+
+  it('stops at an open pause', () => {
+    const open = { ...example, pauses: [pause('2026-03-18T10:00', null)] };
+    expect(businessDaysUsed(open, at('2026-04-30T12:00:00-05:00'), cal)).toBe(3);
+  });
+});
+
+describe('extensionCap', () => {
+  it('is the 2N-th business day from the same day 1', () => {
+    expect(extensionCap(example, cal)).toBe('2026-04-29');
+    expect(extensionCap({ ...example, termDays: 10 }, cal)).toBe('2026-04-15');
+  });
+
+  it('moves with closed pauses', () => {
+    const pauses = [pause('2026-03-18T10:00', '2026-03-25T15:00')];
+    expect(extensionCap({ ...example, pauses }, cal)).toBe('2026-05-06');
+  });
+
+  it('is null while paused', () => {
+    expect(extensionCap({ ...example, pauses: [pause('2026-03-18T10:00', null)] }, cal)).toBeNull();
+  });
+});
+
+describe('checkExtension', () => {
+  const term = computeLegalTerm(example, cal); // due 2026-04-08, dueAt 2026-04-09T04:59:59.999Z
+  const before = '2026-04-01T10:00:00-05:00';
+  const lastMinute = '2026-04-08T23:59:00-05:00';
+  const expired = '2026-04-09T00:00:00-05:00';
+
+  it.each<[string, string, string, boolean, ReturnType<typeof checkExtension>]>([
+    ['allowed up to the cap', '2026-04-29', before, false, { ok: true }],
+    ['allowed to the next business day', '2026-04-09', before, false, { ok: true }],
+    ['allowed in the last minute of the due date', '2026-04-20', lastMinute, false, { ok: true }],
+    ['a second extension', '2026-04-20', before, true, { ok: false, reason: 'already_extended' }],
+    ['after the due instant', '2026-04-20', expired, false, { ok: false, reason: 'term_expired' }],
+    ['beyond the cap', '2026-04-30', before, false, { ok: false, reason: 'beyond_cap' }],
+    ['the same due date', '2026-04-08', before, false, { ok: false, reason: 'not_later' }],
+    ['an earlier date', '2026-04-07', before, false, { ok: false, reason: 'not_later' }],
+    ['a Saturday', '2026-04-18', before, false, { ok: false, reason: 'not_business_day' }],
+    ['a Sunday', '2026-04-19', before, false, { ok: false, reason: 'not_business_day' }],
+    // Several reasons at once: the first in order wins.
+    [
+      'second + expired + beyond cap',
+      '2026-04-30',
+      expired,
+      true,
+      { ok: false, reason: 'already_extended' },
+    ],
+    ['expired + beyond cap', '2026-04-30', expired, false, { ok: false, reason: 'term_expired' }],
+    ['beyond cap + Saturday', '2026-05-02', before, false, { ok: false, reason: 'beyond_cap' }],
+    ['not later + Saturday', '2026-04-04', before, false, { ok: false, reason: 'not_later' }],
+  ])('%s (%s)', (_label, newDueDate, now, alreadyExtended, expected) => {
+    const cap = '2026-04-29';
+    expect(checkExtension({ now: at(now), term, cap, newDueDate, alreadyExtended }, cal)).toEqual(
+      expected,
+    );
+  });
+
+  it('refuses while the term is paused', () => {
+    const paused = computeLegalTerm({ ...example, pauses: [pause('2026-03-18T10:00', null)] }, cal);
+    const input = { now: at(before), term: paused, cap: null, alreadyExtended: false };
+    expect(checkExtension({ ...input, newDueDate: '2026-04-20' }, cal)).toEqual({
+      ok: false,
+      reason: 'term_paused',
+    });
+  });
+
+  it('has no cap to check when none is given', () => {
+    const input = { now: at(before), term, cap: null, alreadyExtended: false };
+    expect(checkExtension({ ...input, newDueDate: '2026-06-01' }, cal)).toEqual({ ok: true });
+  });
+});
+
+describe('deadlineStatus', () => {
+  const dueAt = at('2026-04-09T04:59:59.999Z'); // end of 2026-04-08 in Bogotá
+  const fridayDueAt = at('2026-04-11T04:59:59.999Z'); // end of Friday 2026-04-10
+
+  it('marks at risk at two business days or fewer', () => {
+    expect(AT_RISK_BUSINESS_DAYS).toBe(2);
+  });
+
+  it.each<[string, Date, string, DeadlineStatus, number]>([
+    ['on track, 5 days left', dueAt, '2026-03-30T10:00:00-05:00', 'on_track', 5],
+    ['on track, 3 days left', dueAt, '2026-04-01T10:00:00-05:00', 'on_track', 3],
+    ['on track on a holiday, 3 days left', dueAt, '2026-04-02T10:00:00-05:00', 'on_track', 3],
+    ['at risk, 2 days left', dueAt, '2026-04-06T09:00:00-05:00', 'at_risk', 2],
+    ['at risk, 1 day left', dueAt, '2026-04-07T09:00:00-05:00', 'at_risk', 1],
+    ['due today', dueAt, '2026-04-08T08:00:00-05:00', 'at_risk', 0],
+    ['due today, its last millisecond', dueAt, '2026-04-08T23:59:59.999-05:00', 'at_risk', 0],
+    ['overdue from the next midnight', dueAt, '2026-04-09T00:00:00-05:00', 'overdue', -1],
+    ['overdue by 3 business days', dueAt, '2026-04-13T10:00:00-05:00', 'overdue', -3],
+    // toBe compares with Object.is, so this also rules out -0.
+    ['overdue on the Saturday after', fridayDueAt, '2026-04-11T10:00:00-05:00', 'overdue', 0],
+    ['overdue on the Monday after', fridayDueAt, '2026-04-13T10:00:00-05:00', 'overdue', -1],
+  ])('%s', (_label, due, now, expectedStatus, expectedDaysLeft) => {
+    const { status, businessDaysLeft } = deadlineStatus(due, at(now), cal);
+    expect(status).toBe(expectedStatus);
+    expect(businessDaysLeft).toBe(expectedDaysLeft);
+  });
+});

@@ -1,0 +1,70 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { desc } from 'drizzle-orm';
+import type { Tx } from '@/db/client';
+import { caseEvents } from '@/db/schema';
+import type { ActorRole, CaseState, EventVisibility } from '@/lib/domain/enums';
+
+export interface NewEvent {
+  caseId: number | null;
+  action: string;
+  actorRole: ActorRole;
+  actorId: number | null;
+  fromState?: CaseState | null;
+  toState?: CaseState | null;
+  visibility: EventVisibility;
+  body?: string | null;
+  data?: Record<string, unknown> | null;
+  createdAt: Date;
+}
+
+/** The fields an event's hash covers, in a fixed order, so any later edit breaks the chain. */
+export function hashEvent(prevHash: string | null, e: NewEvent): string {
+  const canonical = JSON.stringify([
+    prevHash,
+    e.caseId,
+    e.action,
+    e.actorRole,
+    e.actorId,
+    e.fromState ?? null,
+    e.toState ?? null,
+    e.visibility,
+    e.body ?? null,
+    e.data ?? null,
+    e.createdAt.getTime(),
+  ]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+/**
+ * Appends to the audit history. Must run inside the write transaction of the change it records
+ * (an IMMEDIATE transaction holds the write lock, so the chain cannot fork).
+ */
+export function appendEvent(tx: Tx, e: NewEvent): number {
+  const last = tx
+    .select({ hash: caseEvents.hash })
+    .from(caseEvents)
+    .orderBy(desc(caseEvents.id))
+    .limit(1)
+    .get();
+  const prevHash = last?.hash ?? null;
+  const row = tx
+    .insert(caseEvents)
+    .values({
+      caseId: e.caseId,
+      action: e.action,
+      actorRole: e.actorRole,
+      actorId: e.actorId,
+      fromState: e.fromState ?? null,
+      toState: e.toState ?? null,
+      visibility: e.visibility,
+      body: e.body ?? null,
+      data: e.data ?? null,
+      createdAt: e.createdAt,
+      prevHash,
+      hash: hashEvent(prevHash, e),
+    })
+    .returning({ id: caseEvents.id })
+    .get();
+  return row.id;
+}

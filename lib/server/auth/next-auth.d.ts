@@ -1,0 +1,19 @@
+import type { StaffRole } from '@/lib/domain/enums';
+
+declare module 'next-auth' {
+  interface User {
+    role: StaffRole;
+    teamId: number | null;
+  }
+  interface Session {
+    user: { id: number; name: string; email: string; role: StaffRole; teamId: number | null };
+  }
+}
+
+declare module 'next-auth/jwt' {
+  interface JWT {
+    uid?: number;
+    role?: StaffRole;
+    teamId?: number | null;
+  }
+}

@@ -1,0 +1,61 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { getServerSession } from 'next-auth';
+import { forbidden, redirect } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { staffUsers, teams } from '@/db/schema';
+import type { StaffRole } from '@/lib/domain/enums';
+import type { Actor } from '../actor';
+import { authOptions } from './options';
+
+export type StaffActor = Extract<Actor, { role: StaffRole }> & {
+  name: string;
+  email: string;
+  teamName: string | null;
+};
+
+/**
+ * The signed-in staff member as the database knows them now: a deactivated user or a changed role
+ * takes effect on the next request, whatever the session cookie says.
+ */
+export async function currentStaff(): Promise<StaffActor | null> {
+  const session = await getServerSession(authOptions);
+  const id = session?.user?.id;
+  if (typeof id !== 'number') return null;
+  const user = getDb()
+    .select({
+      id: staffUsers.id,
+      name: staffUsers.name,
+      email: staffUsers.email,
+      role: staffUsers.role,
+      teamId: staffUsers.teamId,
+      teamName: teams.name,
+      isActive: staffUsers.isActive,
+    })
+    .from(staffUsers)
+    .leftJoin(teams, eq(teams.id, staffUsers.teamId))
+    .where(eq(staffUsers.id, id))
+    .get();
+  if (!user?.isActive) return null;
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    teamId: user.teamId,
+    teamName: user.teamName,
+  };
+}
+
+/** For pages: signed-out users go to sign-in; the wrong role gets the 403 page. */
+export async function requireStaffPage(
+  roles: readonly StaffRole[] = ['agent', 'supervisor', 'admin'],
+  returnTo?: string,
+): Promise<StaffActor> {
+  const staff = await currentStaff();
+  if (!staff) {
+    redirect(returnTo ? `/ingresar?callbackUrl=${encodeURIComponent(returnTo)}` : '/ingresar');
+  }
+  if (!roles.includes(staff.role)) forbidden();
+  return staff;
+}

@@ -1,0 +1,45 @@
+import 'server-only';
+import { and, eq, isNull, or, type SQL } from 'drizzle-orm';
+import { cases } from '@/db/schema';
+import type { Actor } from './actor';
+
+type CaseOwnership = { id: number; teamId: number | null; assigneeId: number | null };
+
+/**
+ * Agents work their own cases, their team's, and the unrouted pool (no team, no assignee);
+ * supervisors, admins and the system see all; a customer sees only the case they opened.
+ */
+export function canAccessCase(actor: Actor, c: CaseOwnership): boolean {
+  switch (actor.role) {
+    case 'supervisor':
+    case 'admin':
+    case 'system':
+      return true;
+    case 'customer':
+      return actor.caseId === c.id;
+    case 'agent':
+      return (
+        c.assigneeId === actor.id ||
+        (actor.teamId !== null && c.teamId === actor.teamId) ||
+        (c.teamId === null && c.assigneeId === null)
+      );
+  }
+}
+
+/** The same rule as a SQL filter, for lists. */
+export function caseScopeFilter(actor: Actor): SQL | undefined {
+  switch (actor.role) {
+    case 'supervisor':
+    case 'admin':
+    case 'system':
+      return undefined;
+    case 'customer':
+      return eq(cases.id, actor.caseId);
+    case 'agent':
+      return or(
+        eq(cases.assigneeId, actor.id),
+        actor.teamId !== null ? eq(cases.teamId, actor.teamId) : undefined,
+        and(isNull(cases.teamId), isNull(cases.assigneeId)),
+      );
+  }
+}

@@ -1,0 +1,352 @@
+import 'server-only';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Tx } from '@/db/client';
+import {
+  caseLinks,
+  casePauses,
+  cases,
+  interactions,
+  promises,
+  rootCauses,
+  staffUsers,
+} from '@/db/schema';
+import { isTerminal } from '@/lib/domain/case-machine';
+import type { EventVisibility } from '@/lib/domain/enums';
+import type { CaseActionRequest } from '@/lib/validation/case-action';
+import type { Actor } from './actor';
+import { appendEvent } from './audit';
+import { computeCaseTerm, dueColumns, termInForce } from './case-terms';
+import { AppError } from './errors';
+import { loadCalendar, receiptRuleOf, type Organization } from './organization';
+
+export type CaseRow = typeof cases.$inferSelect;
+type CaseChanges = Partial<typeof cases.$inferInsert>;
+
+export interface Effect {
+  changes: CaseChanges;
+  visibility: EventVisibility;
+  body?: string | null;
+  data?: Record<string, unknown>;
+  /** Rows that point at the audit event (interactions), written once its id is known. */
+  afterEvent?: (eventId: number) => void;
+}
+
+interface EffectArgs {
+  row: CaseRow;
+  request: CaseActionRequest;
+  actor: Actor;
+  org: Organization;
+  now: Date;
+}
+
+function refreshedTerm(tx: Tx, row: CaseRow, org: Organization, patch: Partial<CaseRow> = {}) {
+  const cal = loadCalendar(tx, org);
+  return dueColumns(computeCaseTerm(tx, { ...row, ...patch }, cal, receiptRuleOf(org)));
+}
+
+function activeStaff(tx: Tx, id: number) {
+  const user = tx
+    .select({ id: staffUsers.id, teamId: staffUsers.teamId, isActive: staffUsers.isActive })
+    .from(staffUsers)
+    .where(eq(staffUsers.id, id))
+    .get();
+  if (!user?.isActive) {
+    throw new AppError('VALIDATION', 'unknown assignee', {
+      fieldErrors: { assigneeId: ['invalid'] },
+    });
+  }
+  return user;
+}
+
+function checkRootCause(tx: Tx, processId: number | null, rootCauseId: number | null) {
+  if (rootCauseId === null) return;
+  const cause = tx
+    .select({ processId: rootCauses.processId })
+    .from(rootCauses)
+    .where(eq(rootCauses.id, rootCauseId))
+    .get();
+  if (!cause || (processId !== null && cause.processId !== processId)) {
+    throw new AppError('VALIDATION', 'root cause of another process', {
+      fieldErrors: { rootCauseId: ['rootCauseMismatch'] },
+    });
+  }
+}
+
+function otherCase(tx: Tx, id: number, field: string) {
+  const other = tx
+    .select({ id: cases.id, state: cases.state, radicado: cases.radicado })
+    .from(cases)
+    .where(eq(cases.id, id))
+    .get();
+  if (!other)
+    throw new AppError('VALIDATION', 'unknown case', { fieldErrors: { [field]: ['invalid'] } });
+  return other;
+}
+
+function recordInteraction(
+  tx: Tx,
+  values: Omit<typeof interactions.$inferInsert, 'eventId'>,
+): (eventId: number) => void {
+  return (eventId) =>
+    tx
+      .insert(interactions)
+      .values({ ...values, eventId })
+      .run();
+}
+
+/** What each allowed action changes besides the state. Called inside the action's transaction. */
+export function applyEffects(tx: Tx, args: EffectArgs): Effect {
+  const { row, request: r, actor, org, now } = args;
+  const staffId = actor.id;
+  switch (r.action) {
+    case 'take':
+      return {
+        changes: {
+          assigneeId: staffId,
+          teamId: 'teamId' in actor ? (actor.teamId ?? row.teamId) : row.teamId,
+        },
+        visibility: 'internal',
+      };
+    case 'assign': {
+      const user = activeStaff(tx, r.assigneeId);
+      return {
+        changes: { assigneeId: user.id, teamId: user.teamId ?? row.teamId },
+        visibility: 'internal',
+        data: { assigneeId: user.id, previousAssigneeId: row.assigneeId },
+      };
+    }
+    case 'reclassify': {
+      const processId = r.processId ?? row.processId;
+      const rootCauseId = r.rootCauseId ?? (r.processId !== undefined ? null : row.rootCauseId);
+      checkRootCause(tx, processId, rootCauseId);
+      const changes: CaseChanges = {
+        typeCode: r.typeCode ?? row.typeCode,
+        categoryId: r.categoryId ?? row.categoryId,
+        processId,
+        rootCauseId,
+        priority: r.priority ?? row.priority,
+      };
+      if (r.typeCode && r.typeCode !== row.typeCode) {
+        // The new type's term in force at radication replaces the old one; the due date follows.
+        const termDays = termInForce(tx, r.typeCode, row.receivedAt);
+        Object.assign(changes, { termDays }, refreshedTerm(tx, row, org, { termDays }));
+      }
+      return {
+        changes,
+        visibility: 'internal',
+        body: r.reason ?? null,
+        data: {
+          before: {
+            typeCode: row.typeCode,
+            categoryId: row.categoryId,
+            processId: row.processId,
+            rootCauseId: row.rootCauseId,
+            priority: row.priority,
+            dueDate: row.dueDate,
+          },
+          after: { ...changes, dueAt: undefined },
+        },
+      };
+    }
+    case 'reply':
+    case 'answer': {
+      const isAnswer = r.action === 'answer';
+      return {
+        changes: {
+          firstResponseAt: row.firstResponseAt ?? now,
+          ...(isAnswer ? { answeredAt: now, decision: r.decision } : {}),
+        },
+        visibility: 'public',
+        body: r.body,
+        data: isAnswer ? { decision: r.decision } : undefined,
+        afterEvent: recordInteraction(tx, {
+          caseId: row.id,
+          kind: 'reply',
+          direction: 'outbound',
+          staffId,
+          body: r.body,
+          templateId: r.templateId ?? null,
+          createdAt: now,
+        }),
+      };
+    }
+    case 'note':
+      return { changes: {}, visibility: 'internal', body: r.body };
+    case 'log_interaction':
+      return {
+        changes: {},
+        visibility: 'internal',
+        body: r.body ?? null,
+        data: {
+          kind: r.kind,
+          direction: r.direction,
+          durationSeconds: r.durationSeconds,
+          outcome: r.outcome,
+        },
+        afterEvent: recordInteraction(tx, {
+          caseId: row.id,
+          kind: r.kind,
+          direction: r.direction,
+          staffId,
+          body: r.body ?? null,
+          durationSeconds: r.durationSeconds ?? null,
+          outcome: r.outcome ?? null,
+          createdAt: now,
+        }),
+      };
+    case 'request_info':
+      tx.insert(casePauses).values({ caseId: row.id, pausedAt: now }).run();
+      return {
+        changes: { ...refreshedTerm(tx, row, org), firstResponseAt: row.firstResponseAt ?? now },
+        visibility: 'public',
+        body: r.body,
+      };
+    case 'provide_info':
+      tx.update(casePauses)
+        .set({ resumedAt: now })
+        .where(and(eq(casePauses.caseId, row.id), isNull(casePauses.resumedAt)))
+        .run();
+      return {
+        changes: refreshedTerm(tx, row, org),
+        visibility: 'public',
+        body: r.body,
+        afterEvent: recordInteraction(tx, {
+          caseId: row.id,
+          kind: row.channel === 'email' ? 'email' : 'reply',
+          direction: 'inbound',
+          body: r.body,
+          createdAt: now,
+        }),
+      };
+    case 'extend': {
+      const patch = { extendedDueDate: r.newDueDate, extensionReason: r.reason };
+      return {
+        changes: { ...patch, ...refreshedTerm(tx, row, org, patch) },
+        visibility: 'public',
+        body: r.reason,
+        data: { previousDueDate: row.dueDate, newDueDate: r.newDueDate },
+      };
+    }
+    case 'close': {
+      const processId = r.processId ?? row.processId;
+      const rootCauseId = r.rootCauseId ?? row.rootCauseId;
+      checkRootCause(tx, processId, rootCauseId);
+      return {
+        changes: { processId, rootCauseId, closedAt: now },
+        visibility: 'public',
+        data: { processId, rootCauseId },
+      };
+    }
+    case 'reopen':
+    case 'disagree':
+      return {
+        changes: {
+          reopenCount: row.reopenCount + 1,
+          answeredAt: null,
+          decision: null,
+          closedAt: null,
+        },
+        visibility: 'public',
+        body: r.reason,
+        data: { previousDecision: row.decision },
+      };
+    case 'transfer':
+      return {
+        changes: {
+          transferDestination: r.destination,
+          closedAt: now,
+          dueAt: null,
+          isPaused: false,
+        },
+        visibility: 'public',
+        body: r.reason,
+        data: { destination: r.destination },
+      };
+    case 'withdraw':
+    case 'withdraw_tacit':
+      return {
+        changes: { closedAt: now, dueAt: null, isPaused: false },
+        visibility: 'public',
+        body: r.action === 'withdraw' ? r.reason : null,
+        data: { kind: r.action === 'withdraw' ? 'expreso' : 'tacito' },
+      };
+    case 'merge': {
+      const target = otherCase(tx, r.targetCaseId, 'targetCaseId');
+      if (isTerminal(target.state)) {
+        throw new AppError('VALIDATION', 'target closed', {
+          fieldErrors: { targetCaseId: ['targetClosed'] },
+        });
+      }
+      // A duplicate is a repeat contact on the surviving case: counted there, and told in its history.
+      tx.update(cases)
+        .set({ repeatContactCount: sql`${cases.repeatContactCount} + 1`, updatedAt: now })
+        .where(eq(cases.id, target.id))
+        .run();
+      appendEvent(tx, {
+        caseId: target.id,
+        action: 'merged_in',
+        actorRole: actor.role,
+        actorId: actor.id,
+        visibility: 'internal',
+        data: { sourceCaseId: row.id, sourceRadicado: row.radicado },
+        createdAt: now,
+      });
+      tx.insert(caseLinks)
+        .values({ caseId: row.id, relatedCaseId: target.id, kind: 'duplicate', createdAt: now })
+        .onConflictDoNothing()
+        .run();
+      return {
+        changes: { mergedIntoId: target.id, closedAt: now, dueAt: null, isPaused: false },
+        visibility: 'public',
+        data: { targetCaseId: target.id, targetRadicado: target.radicado },
+      };
+    }
+    case 'link': {
+      const other = otherCase(tx, r.relatedCaseId, 'relatedCaseId');
+      const [a, b] = row.id < other.id ? [row.id, other.id] : [other.id, row.id];
+      tx.insert(caseLinks)
+        .values({ caseId: a, relatedCaseId: b, kind: 'related', createdAt: now })
+        .onConflictDoNothing()
+        .run();
+      return {
+        changes: {},
+        visibility: 'internal',
+        data: { relatedCaseId: other.id, relatedRadicado: other.radicado },
+      };
+    }
+    case 'add_promise':
+    case 'request_callback': {
+      const isCallback = r.action === 'request_callback';
+      const dueAt = isCallback ? r.preferredAt : r.dueAt;
+      if (dueAt.getTime() <= now.getTime()) {
+        const field = isCallback ? 'preferredAt' : 'dueAt';
+        throw new AppError('VALIDATION', 'past', { fieldErrors: { [field]: ['future'] } });
+      }
+      const description = isCallback ? 'callback' : r.description;
+      const promise = tx
+        .insert(promises)
+        .values({
+          caseId: row.id,
+          description,
+          // A callback is owed by a person: the assignee, or the team when nobody has the case yet.
+          ownerId: isCallback ? row.assigneeId : (row.assigneeId ?? staffId),
+          teamId: row.teamId,
+          dueAt,
+          createdById: staffId,
+          createdAt: now,
+        })
+        .returning({ id: promises.id })
+        .get();
+      return {
+        changes: {},
+        visibility: 'public',
+        body: isCallback ? (r.body ?? null) : r.description,
+        data: {
+          promiseId: promise.id,
+          dueAt: dueAt.toISOString(),
+          kind: isCallback ? 'callback' : 'promise',
+        },
+      };
+    }
+  }
+}

@@ -1,0 +1,71 @@
+import 'server-only';
+import { and, asc, desc, eq, lte } from 'drizzle-orm';
+import type { Db, Tx } from '@/db/client';
+import { casePauses, caseTypeTerms, type cases } from '@/db/schema';
+import type { BusinessCalendar } from '@/lib/domain/calendar';
+import { DEFAULT_TERM_DAYS, type CaseType } from '@/lib/domain/enums';
+import {
+  computeLegalTerm,
+  type LegalTerm,
+  type LegalTermInput,
+  type ReceiptRule,
+} from '@/lib/domain/legal-term';
+
+/** The legal term (business days) in force for a type at an instant; versions never apply backwards. */
+export function termInForce(db: Db | Tx, typeCode: CaseType, at: Date): number | null {
+  const row = db
+    .select({ termDays: caseTypeTerms.termDays })
+    .from(caseTypeTerms)
+    .where(and(eq(caseTypeTerms.typeCode, typeCode), lte(caseTypeTerms.validFrom, at)))
+    .orderBy(desc(caseTypeTerms.validFrom), desc(caseTypeTerms.id))
+    .limit(1)
+    .get();
+  return row ? row.termDays : DEFAULT_TERM_DAYS[typeCode];
+}
+
+type CaseTermFields = Pick<
+  typeof cases.$inferSelect,
+  'id' | 'receivedAt' | 'termDays' | 'extendedDueDate'
+>;
+
+export function termInputOf(
+  db: Db | Tx,
+  row: CaseTermFields,
+  receiptRule: ReceiptRule,
+): LegalTermInput | null {
+  if (row.termDays === null) return null;
+  const pauses = db
+    .select({ pausedAt: casePauses.pausedAt, resumedAt: casePauses.resumedAt })
+    .from(casePauses)
+    .where(eq(casePauses.caseId, row.id))
+    .orderBy(asc(casePauses.pausedAt))
+    .all();
+  return {
+    receivedAt: row.receivedAt,
+    termDays: row.termDays,
+    pauses,
+    extendedDueDate: row.extendedDueDate,
+    receiptRule,
+  };
+}
+
+/** The cached columns for a term: a paused or term-less case has no due instant. */
+export function dueColumns(term: LegalTerm | null): {
+  dueDate: string | null;
+  dueAt: Date | null;
+  isPaused: boolean;
+} {
+  if (!term) return { dueDate: null, dueAt: null, isPaused: false };
+  if (term.status === 'paused') return { dueDate: null, dueAt: null, isPaused: true };
+  return { dueDate: term.dueDate, dueAt: term.dueAt, isPaused: false };
+}
+
+export function computeCaseTerm(
+  db: Db | Tx,
+  row: CaseTermFields,
+  cal: BusinessCalendar,
+  receiptRule: ReceiptRule,
+): LegalTerm | null {
+  const input = termInputOf(db, row, receiptRule);
+  return input ? computeLegalTerm(input, cal) : null;
+}

@@ -1,0 +1,50 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import type { Db, Tx } from '@/db/client';
+import { closureDays, organization } from '@/db/schema';
+import { createCalendar, type BusinessCalendar } from '@/lib/domain/calendar';
+import type { ReceiptRule } from '@/lib/domain/legal-term';
+
+export type Organization = typeof organization.$inferSelect;
+
+const DEFAULT_ORGANIZATION: Organization = {
+  id: 1,
+  name: 'Ventanilla',
+  taxId: null,
+  logoPath: null,
+  radicadoPrefix: 'PQRS',
+  timeZone: 'America/Bogota',
+  worksSaturday: false,
+  receiptRule: 'calendar_day',
+  closingHour: null,
+  businessHoursStart: 8,
+  businessHoursEnd: 17,
+  disagreementWindowDays: 10,
+  privacyPolicyText: '',
+  privacyPolicyVersion: '1',
+  updatedAt: null,
+};
+
+/** The organisation profile; the defaults stand in until an admin saves one. */
+export function getOrganization(db: Db | Tx): Organization {
+  return db.select().from(organization).where(eq(organization.id, 1)).get() ?? DEFAULT_ORGANIZATION;
+}
+
+/** National holidays plus the organisation's own closure days, in its time zone. */
+export function loadCalendar(
+  db: Db | Tx,
+  org: Organization = getOrganization(db),
+): BusinessCalendar {
+  const closures = db.select({ date: closureDays.date }).from(closureDays).all();
+  return createCalendar({
+    timeZone: org.timeZone,
+    worksSaturday: org.worksSaturday,
+    closureDays: closures.map((c) => c.date),
+  });
+}
+
+export function receiptRuleOf(org: Organization): ReceiptRule {
+  return org.receiptRule === 'next_business_day'
+    ? { kind: 'next_business_day', closingHour: org.closingHour ?? undefined }
+    : { kind: 'calendar_day' };
+}

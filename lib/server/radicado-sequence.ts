@@ -1,0 +1,22 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import type { Tx } from '@/db/client';
+import { radicadoSequences } from '@/db/schema';
+import { formatRadicado } from '@/lib/domain/radicado';
+
+/**
+ * Takes the next number of the year. Runs inside the filing transaction: if the filing rolls back,
+ * the number was never handed out; once committed it is never handed out again.
+ */
+export function takeRadicado(tx: Tx, prefix: string, year: number): string {
+  const row = tx
+    .insert(radicadoSequences)
+    .values({ prefix, year, lastValue: 1 })
+    .onConflictDoUpdate({
+      target: [radicadoSequences.prefix, radicadoSequences.year],
+      set: { lastValue: sql`${radicadoSequences.lastValue} + 1` },
+    })
+    .returning({ lastValue: radicadoSequences.lastValue })
+    .get();
+  return formatRadicado(prefix, year, row.lastValue);
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import {
+  CASE_TYPES,
+  CHANNELS,
+  DOCUMENT_TYPES,
+  LOCALES,
+  PRIORITIES,
+  RESPONSE_MEDIA,
+} from '../domain/enums';
+import { optionalEmail, optionalPhone, optionalText, requiredText } from './fields';
+
+export const SUBJECT_LIMITS = { min: 5, max: 200 } as const;
+export const DESCRIPTION_LIMITS = { min: 20, max: 5000 } as const;
+
+export const CustomerIdentitySchema = z.object({
+  documentType: z.enum(DOCUMENT_TYPES, { error: 'required' }),
+  documentNumber: z
+    .string({ error: 'required' })
+    .trim()
+    .min(1, { error: 'required' })
+    .regex(/^[A-Za-z0-9-]{3,20}$/, { error: 'documentNumber' })
+    .transform((v) => v.toUpperCase()),
+  fullName: requiredText(3, 120),
+  email: optionalEmail,
+  phone: optionalPhone,
+  address: optionalText(200),
+});
+export type CustomerIdentity = z.infer<typeof CustomerIdentitySchema>;
+
+/**
+ * A new PQRS from any channel. Identity is required unless the filing is anonymous (whether the type
+ * allows it is organisation configuration, checked by the server); the answer needs somewhere to go.
+ */
+export const CaseFilingSchema = z
+  .object({
+    typeCode: z.enum(CASE_TYPES, { error: 'required' }),
+    channel: z.enum(CHANNELS, { error: 'required' }),
+    subject: requiredText(SUBJECT_LIMITS.min, SUBJECT_LIMITS.max),
+    description: requiredText(DESCRIPTION_LIMITS.min, DESCRIPTION_LIMITS.max),
+    isAnonymous: z.boolean().default(false),
+    customer: CustomerIdentitySchema.optional(),
+    responseMedium: z.enum(RESPONSE_MEDIA).default('email'),
+    responseAddress: optionalText(200),
+    hasConsent: z.boolean().default(false),
+    priority: z.enum(PRIORITIES).default('normal'),
+    priorityReason: optionalText(200),
+    locale: z.enum(LOCALES).default('es'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.isAnonymous) return;
+    if (!v.customer) {
+      ctx.addIssue({ code: 'custom', path: ['customer', 'documentNumber'], message: 'required' });
+      return;
+    }
+    if (!v.hasConsent) ctx.addIssue({ code: 'custom', path: ['hasConsent'], message: 'consent' });
+    if (v.responseMedium === 'email' && !v.customer.email) {
+      ctx.addIssue({ code: 'custom', path: ['customer', 'email'], message: 'emailForAnswer' });
+    }
+    if (v.responseMedium === 'postal' && !v.responseAddress && !v.customer.address) {
+      ctx.addIssue({ code: 'custom', path: ['responseAddress'], message: 'required' });
+    }
+  });
+export type CaseFilingInput = z.input<typeof CaseFilingSchema>;
+export type CaseFiling = z.infer<typeof CaseFilingSchema>;

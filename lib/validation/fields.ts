@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+/** Building blocks shared by every schema; messages are keys of the `validation` catalogue. */
+export const requiredText = (min: number, max: number) =>
+  z
+    .string({ error: 'required' })
+    .trim()
+    .min(1, { error: 'required' })
+    .min(min, { error: 'tooShort' })
+    .max(max, { error: 'tooLong' });
+
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: 'tooLong' })
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+export const id = z.coerce
+  .number({ error: 'required' })
+  .int({ error: 'invalid' })
+  .positive({ error: 'invalid' });
+
+export const localDate = z
+  .string({ error: 'required' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'date' })
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), { error: 'date' });
+
+export const isoInstant = z
+  .string({ error: 'required' })
+  .min(1, { error: 'required' })
+  .refine((s) => !Number.isNaN(Date.parse(s)), { error: 'dateTime' })
+  .transform((s) => new Date(s));
+
+export const optionalEmail = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, { error: 'tooLong' })
+  .optional()
+  .transform((v) => (v ? v : undefined))
+  .pipe(z.email({ error: 'email' }).optional());
+
+export const optionalPhone = z
+  .string()
+  .trim()
+  .max(30, { error: 'tooLong' })
+  .optional()
+  .transform((v) => (v ? v : undefined))
+  .pipe(
+    z
+      .string()
+      .regex(/^\+?[0-9 ()-]{7,20}$/, { error: 'phone' })
+      .optional(),
+  );
