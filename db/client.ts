@@ -9,11 +9,17 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 /** The transaction handle drizzle passes to `db.transaction` callbacks. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-export const MIGRATIONS_DIR = path.join(process.cwd(), 'db', 'migrations');
+// Paths resolved at run time, not files for the bundler to trace.
+export const MIGRATIONS_DIR = path.join(
+  /*turbopackIgnore: true*/ process.cwd(),
+  'db',
+  'migrations',
+);
 
 export function databasePath(): string {
   return path.resolve(
-    process.env.DATABASE_PATH ?? path.join(process.cwd(), 'data', 'ventanilla.db'),
+    /*turbopackIgnore: true*/ process.env.DATABASE_PATH ??
+      path.join(/*turbopackIgnore: true*/ process.cwd(), 'data', 'ventanilla.db'),
   );
 }
 

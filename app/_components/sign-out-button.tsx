@@ -4,7 +4,11 @@ import { signOut } from 'next-auth/react';
 
 export function SignOutButton({ label }: { label: string }) {
   return (
-    <button type="button" className="button button-quiet" onClick={() => signOut({ callbackUrl: '/ingresar' })}>
+    <button
+      type="button"
+      className="button button-quiet"
+      onClick={() => signOut({ callbackUrl: '/ingresar' })}
+    >
       {label}
     </button>
   );

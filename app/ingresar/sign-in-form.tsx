@@ -9,7 +9,13 @@ import { SignInSchema } from '@/lib/validation/auth';
 
 const KNOWN_ERRORS = ['INVALID_CREDENTIALS', 'RATE_LIMITED', 'VALIDATION', 'SessionRequired'];
 
-export function SignInForm({ returnTo, initialError }: { returnTo: string; initialError: string | null }) {
+export function SignInForm({
+  returnTo,
+  initialError,
+}: {
+  returnTo: string;
+  initialError: string | null;
+}) {
   const t = useTranslations('signIn');
   const tValidation = useTranslations('validation');
   const router = useRouter();
@@ -22,7 +28,10 @@ export function SignInForm({ returnTo, initialError }: { returnTo: string; initi
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const parsed = SignInSchema.safeParse({ email: form.get('email'), password: form.get('password') });
+    const parsed = SignInSchema.safeParse({
+      email: form.get('email'),
+      password: form.get('password'),
+    });
     if (!parsed.success) {
       setFieldErrors(
         translateFieldErrors(collectFieldErrors(parsed.error), (k, p) => tValidation(k, p)),

@@ -18,9 +18,24 @@ function getColombia(): Holidays {
   return colombia;
 }
 
+/**
+ * Computing a year takes milliseconds, and every business calendar asks for it, often inside a
+ * write transaction: a year's holidays never change within one process, so compute each once.
+ */
+const cache = new Map<number, readonly NationalHoliday[]>();
+
 /** Public holidays of `year`, one per date (names joined when two fall together), sorted by date. */
 export function nationalHolidays(year: number): NationalHoliday[] {
   if (!Number.isInteger(year)) throw new RangeError(`Year must be an integer: ${year}`);
+  let holidays = cache.get(year);
+  if (!holidays) {
+    holidays = computeNationalHolidays(year);
+    cache.set(year, holidays);
+  }
+  return holidays.map((holiday) => ({ ...holiday }));
+}
+
+function computeNationalHolidays(year: number): NationalHoliday[] {
   const byDate = new Map<LocalDate, NationalHoliday>();
   for (const holiday of getColombia().getHolidays(year, 'es')) {
     // Observances (Domingo de Ramos) are not days off.

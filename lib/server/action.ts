@@ -30,7 +30,10 @@ export async function toFailure(error: unknown): Promise<ActionFailure> {
     ? translateFieldErrors(issues, translate)
     : error.fieldErrors &&
       Object.fromEntries(
-        Object.entries(error.fieldErrors).map(([field, keys]) => [field, keys.map((k) => translate(k))]),
+        Object.entries(error.fieldErrors).map(([field, keys]) => [
+          field,
+          keys.map((k) => translate(k)),
+        ]),
       );
   const guard = typeof error.detail?.guard === 'string' ? error.detail.guard : null;
   const tGuards = await getTranslations('guards');

@@ -1,10 +1,13 @@
 import 'server-only';
 import type { ActorRole, StaffRole } from '@/lib/domain/enums';
 
-/** Whoever is asking. Customers act on exactly one case; the system acts for scheduled jobs. */
+/**
+ * Whoever is asking. A customer acts on exactly one case (`caseId`), or on none yet while filing one;
+ * the system acts for scheduled jobs and integrations.
+ */
 export type Actor =
   | { role: StaffRole; id: number; teamId: number | null; name?: string }
-  | { role: 'customer'; id: null; caseId: number }
+  | { role: 'customer'; id: null; caseId: number | null }
   | { role: 'system'; id: null };
 
 export function isStaff(actor: Actor): actor is Extract<Actor, { role: StaffRole }> {

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
 import { getDb, type Tx } from '@/db/client';
 import { casePauses, cases } from '@/db/schema';
-import { addCalendarDays, countBusinessDays, toLocalDate } from '@/lib/domain/calendar';
+import { countBusinessDays, toLocalDate } from '@/lib/domain/calendar';
 import {
   decideTransition,
   type ActionContext,
@@ -11,6 +11,7 @@ import {
 } from '@/lib/domain/case-machine';
 import type { CaseState } from '@/lib/domain/enums';
 import { checkExtension, computeLegalTerm, extensionCap } from '@/lib/domain/legal-term';
+import { isWaitingPeriodOver } from '@/lib/domain/waiting-period';
 import { CaseActionSchema, type CaseActionRequest } from '@/lib/validation/case-action';
 import type { Actor } from './actor';
 import { appendEvent } from './audit';
@@ -94,16 +95,6 @@ function buildContext(
     .from(casePauses)
     .where(and(eq(casePauses.caseId, row.id), isNull(casePauses.resumedAt)))
     .get();
-  // Art. 17: one calendar month without an answer from the petitioner ends the case as withdrawn.
-  const waitingEnds = openPause
-    ? addCalendarDays(toLocalDate(openPause.pausedAt, org.timeZone), 0).replace(
-        /^(\d{4})-(\d{2})/,
-        (_, y: string, m: string) =>
-          Number(m) === 12
-            ? `${Number(y) + 1}-01`
-            : `${y}-${String(Number(m) + 1).padStart(2, '0')}`,
-      )
-    : null;
   return {
     actor: { role: actor.role, id: actor.id },
     businessDaysSinceFiling: countBusinessDays(
@@ -115,7 +106,9 @@ function buildContext(
       ? countBusinessDays(toLocalDate(row.answeredAt, org.timeZone), today, cal)
       : null,
     disagreementWindowDays: org.disagreementWindowDays,
-    isWaitingPeriodOver: waitingEnds !== null && today > waitingEnds,
+    isWaitingPeriodOver: openPause
+      ? isWaitingPeriodOver(openPause.pausedAt, now, org.timeZone)
+      : false,
     extensionRefusal,
   };
 }

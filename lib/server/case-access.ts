@@ -16,7 +16,7 @@ export function canAccessCase(actor: Actor, c: CaseOwnership): boolean {
     case 'system':
       return true;
     case 'customer':
-      return actor.caseId === c.id;
+      return actor.caseId !== null && actor.caseId === c.id;
     case 'agent':
       return (
         c.assigneeId === actor.id ||
@@ -34,7 +34,7 @@ export function caseScopeFilter(actor: Actor): SQL | undefined {
     case 'system':
       return undefined;
     case 'customer':
-      return eq(cases.id, actor.caseId);
+      return eq(cases.id, actor.caseId ?? -1);
     case 'agent':
       return or(
         eq(cases.assigneeId, actor.id),

@@ -15,6 +15,7 @@ import type { EventVisibility } from '@/lib/domain/enums';
 import type { CaseActionRequest } from '@/lib/validation/case-action';
 import type { Actor } from './actor';
 import { appendEvent } from './audit';
+import { canAccessCase } from './case-access';
 import { computeCaseTerm, dueColumns, termInForce } from './case-terms';
 import { AppError } from './errors';
 import { loadCalendar, receiptRuleOf, type Organization } from './organization';
@@ -72,15 +73,36 @@ function checkRootCause(tx: Tx, processId: number | null, rootCauseId: number | 
   }
 }
 
-function otherCase(tx: Tx, id: number, field: string) {
+/** The other case of a merge or link: it must exist and be one the actor may work on. */
+function otherCase(tx: Tx, actor: Actor, id: number, field: string) {
   const other = tx
-    .select({ id: cases.id, state: cases.state, radicado: cases.radicado })
+    .select({
+      id: cases.id,
+      state: cases.state,
+      radicado: cases.radicado,
+      teamId: cases.teamId,
+      assigneeId: cases.assigneeId,
+    })
     .from(cases)
     .where(eq(cases.id, id))
     .get();
   if (!other)
     throw new AppError('VALIDATION', 'unknown case', { fieldErrors: { [field]: ['invalid'] } });
+  if (!canAccessCase(actor, other)) throw new AppError('FORBIDDEN', 'not your case');
   return other;
+}
+
+function endOpenPause(tx: Tx, caseId: number, now: Date) {
+  tx.update(casePauses)
+    .set({ resumedAt: now })
+    .where(and(eq(casePauses.caseId, caseId), isNull(casePauses.resumedAt)))
+    .run();
+}
+
+/** A case that ends here (transferred, withdrawn, merged) stops waiting on the petitioner too. */
+function endCase(tx: Tx, caseId: number, now: Date): CaseChanges {
+  endOpenPause(tx, caseId, now);
+  return { closedAt: now, isPaused: false };
 }
 
 function recordInteraction(
@@ -202,10 +224,7 @@ export function applyEffects(tx: Tx, args: EffectArgs): Effect {
         body: r.body,
       };
     case 'provide_info':
-      tx.update(casePauses)
-        .set({ resumedAt: now })
-        .where(and(eq(casePauses.caseId, row.id), isNull(casePauses.resumedAt)))
-        .run();
+      endOpenPause(tx, row.id, now);
       return {
         changes: refreshedTerm(tx, row, org),
         visibility: 'public',
@@ -252,12 +271,7 @@ export function applyEffects(tx: Tx, args: EffectArgs): Effect {
       };
     case 'transfer':
       return {
-        changes: {
-          transferDestination: r.destination,
-          closedAt: now,
-          dueAt: null,
-          isPaused: false,
-        },
+        changes: { transferDestination: r.destination, ...endCase(tx, row.id, now) },
         visibility: 'public',
         body: r.reason,
         data: { destination: r.destination },
@@ -265,13 +279,13 @@ export function applyEffects(tx: Tx, args: EffectArgs): Effect {
     case 'withdraw':
     case 'withdraw_tacit':
       return {
-        changes: { closedAt: now, dueAt: null, isPaused: false },
+        changes: endCase(tx, row.id, now),
         visibility: 'public',
         body: r.action === 'withdraw' ? r.reason : null,
         data: { kind: r.action === 'withdraw' ? 'expreso' : 'tacito' },
       };
     case 'merge': {
-      const target = otherCase(tx, r.targetCaseId, 'targetCaseId');
+      const target = otherCase(tx, actor, r.targetCaseId, 'targetCaseId');
       if (isTerminal(target.state)) {
         throw new AppError('VALIDATION', 'target closed', {
           fieldErrors: { targetCaseId: ['targetClosed'] },
@@ -279,7 +293,12 @@ export function applyEffects(tx: Tx, args: EffectArgs): Effect {
       }
       // A duplicate is a repeat contact on the surviving case: counted there, and told in its history.
       tx.update(cases)
-        .set({ repeatContactCount: sql`${cases.repeatContactCount} + 1`, updatedAt: now })
+        .set({
+          repeatContactCount: sql`${cases.repeatContactCount} + 1`,
+          // A change like any other: a writer holding the target's old version must see a conflict.
+          version: sql`${cases.version} + 1`,
+          updatedAt: now,
+        })
         .where(eq(cases.id, target.id))
         .run();
       appendEvent(tx, {
@@ -296,13 +315,13 @@ export function applyEffects(tx: Tx, args: EffectArgs): Effect {
         .onConflictDoNothing()
         .run();
       return {
-        changes: { mergedIntoId: target.id, closedAt: now, dueAt: null, isPaused: false },
+        changes: { mergedIntoId: target.id, ...endCase(tx, row.id, now) },
         visibility: 'public',
         data: { targetCaseId: target.id, targetRadicado: target.radicado },
       };
     }
     case 'link': {
-      const other = otherCase(tx, r.relatedCaseId, 'relatedCaseId');
+      const other = otherCase(tx, actor, r.relatedCaseId, 'relatedCaseId');
       const [a, b] = row.id < other.id ? [row.id, other.id] : [other.id, row.id];
       tx.insert(caseLinks)
         .values({ caseId: a, relatedCaseId: b, kind: 'related', createdAt: now })

@@ -88,11 +88,9 @@ export function createCase(
 ): CreatedCase {
   const db = options.db ?? getDb();
   const now = options.now ?? new Date();
-  if (actor.role === 'customer') throw new AppError('FORBIDDEN');
   const filing = parseInput(CaseFilingSchema, input);
-  if (filing.channel !== 'web' && actor.role !== 'system' && !isStaff(actor)) {
-    throw new AppError('FORBIDDEN');
-  }
+  // Petitioners file for themselves on the web; every other channel is recorded by staff or a system.
+  if (actor.role === 'customer' && filing.channel !== 'web') throw new AppError('FORBIDDEN');
 
   return db.transaction(
     (tx) => {

@@ -12,7 +12,15 @@ import { AppError } from './errors';
 import { getOrganization, loadCalendar } from './organization';
 
 /** Event details a petitioner may see; anything else (root cause, assignee …) stays with staff. */
-const PUBLIC_EVENT_DATA = ['dueDate', 'previousDueDate', 'newDueDate', 'decision', 'destination', 'dueAt', 'kind'];
+const PUBLIC_EVENT_DATA = [
+  'dueDate',
+  'previousDueDate',
+  'newDueDate',
+  'decision',
+  'destination',
+  'dueAt',
+  'kind',
+];
 
 function publicData(data: Record<string, unknown> | null): Record<string, unknown> | null {
   if (!data) return null;

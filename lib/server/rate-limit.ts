@@ -53,7 +53,10 @@ export async function consumeLimit(db: Db, spec: LimitSpec, key: string): Promis
     return stateOf(res, spec.points + 1);
   } catch (rejection) {
     if (rejection instanceof RateLimiterRes) {
-      return { isLimited: true, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
+      return {
+        isLimited: true,
+        retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)),
+      };
     }
     throw rejection;
   }

@@ -4,7 +4,10 @@ import type { z } from 'zod';
  * Schemas carry message KEYS (e.g. `required`, `email`); the UI and the server translate them with
  * the `validation` catalogue, passing the limits as parameters.
  */
-export type FieldErrorKeys = Record<string, { key: string; params: Record<string, number | string> }[]>;
+export type FieldErrorKeys = Record<
+  string,
+  { key: string; params: Record<string, number | string> }[]
+>;
 
 export function collectFieldErrors(error: z.ZodError): FieldErrorKeys {
   const out: FieldErrorKeys = {};

@@ -32,7 +32,11 @@ export interface SignedInUser {
 
 export type CredentialsResult =
   | { ok: true; user: SignedInUser }
-  | { ok: false; code: 'VALIDATION' | 'INVALID_CREDENTIALS' | 'RATE_LIMITED'; retryAfterSeconds?: number };
+  | {
+      ok: false;
+      code: 'VALIDATION' | 'INVALID_CREDENTIALS' | 'RATE_LIMITED';
+      retryAfterSeconds?: number;
+    };
 
 export async function verifyCredentials(
   raw: unknown,

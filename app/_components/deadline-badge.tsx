@@ -1,0 +1,32 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+import type { DeadlineStatus } from '@/lib/domain/legal-term';
+
+/** The traffic light: colour AND words, so it never depends on colour alone. */
+export async function DeadlineBadge({
+  dueDate,
+  deadline,
+  isPaused,
+}: {
+  dueDate: string | null;
+  deadline: { status: DeadlineStatus; businessDaysLeft: number } | null;
+  isPaused: boolean;
+}) {
+  const t = await getTranslations('deadline');
+  const format = await getFormatter();
+  if (isPaused) return <span className="badge badge-paused">{t('paused')}</span>;
+  if (!dueDate || !deadline) return <span className="badge">{t('none')}</span>;
+  const date = format.dateTime(new Date(`${dueDate}T12:00:00Z`), {
+    dateStyle: 'medium',
+    timeZone: 'UTC',
+  });
+  const detail =
+    deadline.status === 'overdue'
+      ? t('daysOverdue', { count: Math.abs(deadline.businessDaysLeft) })
+      : t('daysLeft', { count: deadline.businessDaysLeft });
+  return (
+    <span className={`badge badge-${deadline.status}`}>
+      <span className="badge-dot" aria-hidden="true" />
+      {t(deadline.status)} · {date} · {detail}
+    </span>
+  );
+}

@@ -1,0 +1,15 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+
+export default async function Forbidden() {
+  const t = await getTranslations('forbidden');
+  return (
+    <main id="contenido" className="auth-card">
+      <h1>{t('title')}</h1>
+      <p>{t('body')}</p>
+      <Link href="/casos" className="button button-primary">
+        {t('back')}
+      </Link>
+    </main>
+  );
+}

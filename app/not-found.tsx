@@ -1,0 +1,15 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+
+export default async function NotFound() {
+  const t = await getTranslations('notFound');
+  return (
+    <main id="contenido" className="auth-card">
+      <h1>{t('title')}</h1>
+      <p>{t('body')}</p>
+      <Link href="/" className="button button-primary">
+        {t('home')}
+      </Link>
+    </main>
+  );
+}

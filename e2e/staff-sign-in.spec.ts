@@ -1,0 +1,132 @@
+import { createStaff, expect, expectAccessible, signInAs, snap, test } from './support/fixtures';
+
+test.describe('Staff sign-in', () => {
+  test('an agent signs in (es), sees their name and role, switches to English and signs out', async ({
+    page,
+  }) => {
+    const agent = createStaff({
+      name: 'Laura Gómez',
+      role: 'agent',
+      teamName: 'Atención al Ciudadano',
+    });
+    await page.goto('/ingresar');
+    await expect(page.getByRole('heading', { name: 'Ingreso de funcionarios' })).toBeVisible();
+    await expectAccessible(page);
+    await snap(page, 'ingresar-es');
+
+    await page.getByLabel('Correo electrónico').fill(agent.email);
+    await page.getByLabel('Contraseña').fill(agent.password);
+    await page.getByRole('button', { name: 'Ingresar' }).click();
+
+    await expect(page).toHaveURL(/\/casos$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Hola, Laura Gómez' })).toBeVisible();
+    await expect(page.getByTestId('staff-role')).toHaveText(/^Agente · Atención al Ciudadano/);
+    await expectAccessible(page);
+    await snap(page, 'casos-es');
+
+    await page.getByRole('button', { name: 'Cambiar idioma a English' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Hello, Laura Gómez' })).toBeVisible();
+    await expect(page.getByTestId('staff-role')).toHaveText(/^Agent · Atención al Ciudadano/);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await snap(page, 'casos-en');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page).toHaveURL(/\/ingresar/);
+    await expect(page.getByRole('heading', { name: 'Staff sign-in' })).toBeVisible();
+    await page.goto('/casos');
+    await expect(page).toHaveURL(/\/ingresar/);
+  });
+
+  test('a wrong password shows a clear error and does not sign in', async ({ page }) => {
+    const agent = createStaff();
+    await page.goto('/ingresar');
+    await page.getByLabel('Correo electrónico').fill(agent.email);
+    await page.getByLabel('Contraseña').fill('no-es-la-clave');
+    await page.getByRole('button', { name: 'Ingresar' }).click();
+    await expect(page.getByRole('alert')).toHaveText(
+      'El correo o la contraseña no son correctos. Revíselos e intente de nuevo.',
+    );
+    await expect(page).toHaveURL(/\/ingresar/);
+    await snap(page, 'ingresar-error');
+  });
+
+  test('bad input gets field messages before anything is sent', async ({ page }) => {
+    await page.goto('/ingresar');
+    await page.getByLabel('Correo electrónico').fill('no-es-un-correo');
+    await page.getByRole('button', { name: 'Ingresar' }).click();
+    await expect(
+      page.getByText('Escriba un correo válido, por ejemplo nombre@dominio.co.'),
+    ).toBeVisible();
+    await expect(page.getByText('Este campo es obligatorio.')).toBeVisible();
+    await expect(page.getByLabel('Correo electrónico')).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  test('repeated failures are throttled, even when the right password finally comes', async ({
+    page,
+  }) => {
+    const agent = createStaff();
+    await page.goto('/ingresar');
+    for (let i = 0; i < 5; i += 1) {
+      await page.getByLabel('Correo electrónico').fill(agent.email);
+      await page.getByLabel('Contraseña').fill(`equivocada-${i}`);
+      await page.getByRole('button', { name: 'Ingresar' }).click();
+      await expect(page.getByRole('alert')).toContainText('no son correctos');
+    }
+    await page.getByLabel('Contraseña').fill(agent.password);
+    await page.getByRole('button', { name: 'Ingresar' }).click();
+    await expect(page.getByRole('alert')).toHaveText(/Demasiados intentos fallidos/);
+    await expect(page).toHaveURL(/\/ingresar/);
+  });
+
+  test('a staff page without a session redirects to sign-in and back after it', async ({
+    page,
+  }) => {
+    const agent = createStaff({ name: 'Pedro Ruiz' });
+    await page.goto('/casos');
+    await expect(page).toHaveURL(/\/ingresar\?callbackUrl=/);
+    await page.getByLabel('Correo electrónico').fill(agent.email);
+    await page.getByLabel('Contraseña').fill(agent.password);
+    await page.getByRole('button', { name: 'Ingresar' }).click();
+    await expect(page).toHaveURL(/\/casos$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Hola, Pedro Ruiz' })).toBeVisible();
+  });
+
+  test('the credentials endpoint answers garbage with an error code, never a 500', async ({
+    request,
+  }) => {
+    const { csrfToken } = await (await request.get('/api/auth/csrf')).json();
+    for (const form of [
+      { email: 'x', password: '' },
+      { email: 'a'.repeat(5000), password: 'y' },
+      { email: '', password: '' },
+    ]) {
+      const res = await request.post('/api/auth/callback/credentials', {
+        form: { ...form, csrfToken, json: 'true' },
+        maxRedirects: 0,
+      });
+      expect(res.status()).toBeLessThan(500);
+      expect(await res.text()).toContain('error=VALIDATION');
+    }
+  });
+
+  test('the landing page is tidy at phone width and accessible', async ({ page }) => {
+    const supervisor = createStaff({ name: 'Marta Salazar', role: 'supervisor' });
+    await page.setViewportSize({ width: 360, height: 780 });
+    await signInAs(page, supervisor);
+    await page.goto('/casos');
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Hola, Marta Salazar' }),
+    ).toBeVisible();
+    await expect(page.getByTestId('staff-role')).toHaveText('Supervisor');
+    await expectAccessible(page);
+    await snap(page, 'casos-360');
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.context().clearCookies();
+    await page.goto('/ingresar');
+    await expectAccessible(page);
+    await snap(page, 'ingresar-360');
+  });
+});

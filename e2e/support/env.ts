@@ -1,0 +1,13 @@
+import path from 'node:path';
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+
+/** The e2e server's environment: its own database file and a fixed secret known to the fixtures. */
+export const E2E_ENV = {
+  PORT: String(PORT),
+  DATABASE_PATH: path.join(process.cwd(), '.e2e', 'e2e.db'),
+  NEXTAUTH_SECRET: 'e2e-only-secret-not-for-production-0123456789',
+  NEXTAUTH_URL: `http://localhost:${PORT}`,
+  NEXT_TELEMETRY_DISABLED: '1',
+  BCRYPT_COST: '4',
+} as const;

@@ -1,0 +1,99 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { encode } from 'next-auth/jwt';
+import { E2E_ENV } from './env';
+
+/** Runs a server verb (see verbs.ts) against the e2e database and returns its JSON result. */
+export function runVerb<T = unknown>(verb: string, args: unknown = {}): T {
+  const out = execFileSync(
+    path.join(process.cwd(), 'node_modules', '.bin', 'tsx'),
+    ['--conditions=react-server', 'e2e/support/verbs.ts', verb, JSON.stringify(args)],
+    { env: { ...process.env, ...E2E_ENV }, encoding: 'utf8' },
+  );
+  return JSON.parse(out) as T;
+}
+
+export interface StaffFixture {
+  id: number;
+  email: string;
+  name: string;
+  role: 'agent' | 'supervisor' | 'admin';
+  teamId: number | null;
+  password: string;
+}
+
+let counter = 0;
+/** A fresh staff user with a unique email, created through the real verb. */
+export function createStaff(
+  overrides: Partial<Omit<StaffFixture, 'id'>> & { teamName?: string } = {},
+): StaffFixture {
+  counter += 1;
+  const unique = `${Date.now().toString(36)}${counter}`;
+  let teamId = overrides.teamId ?? null;
+  if (overrides.teamName) {
+    teamId = runVerb<{ id: number }>('create-team', {
+      input: { name: `${overrides.teamName} ${unique}` },
+    }).id;
+  }
+  const input = {
+    email: overrides.email ?? `e2e-${unique}@ventanilla.test`,
+    name: overrides.name ?? 'Laura Gómez',
+    role: overrides.role ?? 'agent',
+    password: overrides.password ?? 'Contrasena-segura-1',
+    ...(teamId ? { teamId } : {}),
+  };
+  const { id } = runVerb<{ id: number }>('create-staff', { input });
+  return { id, teamId, ...input };
+}
+
+/** Signs in without the form (STYLE.md rule 9): a session cookie minted with the server's secret. */
+export async function signInAs(page: Page, user: StaffFixture): Promise<void> {
+  const token = await encode({
+    token: {
+      sub: String(user.id),
+      name: user.name,
+      email: user.email,
+      uid: user.id,
+      role: user.role,
+      teamId: user.teamId,
+    },
+    secret: E2E_ENV.NEXTAUTH_SECRET,
+  });
+  await page
+    .context()
+    .addCookies([
+      {
+        name: 'next-auth.session-token',
+        value: token,
+        url: E2E_ENV.NEXTAUTH_URL,
+        httpOnly: true,
+        sameSite: 'Lax',
+      },
+    ]);
+}
+
+/** Fails on serious or critical accessibility violations (WCAG 2.1 AA rules). */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const serious = results.violations.filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  );
+  expect(
+    serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
+}
+
+/** Saves a full-page screenshot for people to look at (test-results/screens). */
+export async function snap(page: Page, name: string): Promise<void> {
+  await page.screenshot({
+    path: path.join('test-results', 'screens', `${name}.png`),
+    fullPage: true,
+  });
+}
+
+export const test = base;
+export { expect };

@@ -1,0 +1,38 @@
+/**
+ * Runs server verbs for Playwright fixtures, in a separate Node process (server modules need the
+ * `react-server` condition): `tsx --conditions=react-server e2e/support/verbs.ts <verb> '<json>'`.
+ * Prints the verb's result as JSON. The database is the one the e2e server uses (DATABASE_PATH).
+ */
+import fs from 'node:fs';
+import { databasePath, openDb } from '@/db/client';
+import { SYSTEM_ACTOR, type Actor } from '@/lib/server/actor';
+import { applyCaseAction } from '@/lib/server/apply-case-action';
+import { createCase } from '@/lib/server/create-case';
+import { createStaffUser, createTeam } from '@/lib/server/create-staff-user';
+
+const [verb, raw] = process.argv.slice(2);
+const args = raw ? JSON.parse(raw) : {};
+const file = databasePath();
+
+if (verb === 'reset-db') {
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
+  openDb(file).$client.close();
+  process.stdout.write(JSON.stringify({ ok: true, file }));
+  process.exit(0);
+}
+
+const db = openDb(file);
+const actor: Actor = args.actor ?? SYSTEM_ACTOR;
+const handlers: Record<string, () => unknown> = {
+  'create-team': () => createTeam(args.input, actor, { db }),
+  'create-staff': () => createStaffUser(args.input, actor, { db }),
+  'file-case': () => createCase(args.input, actor, { db }),
+  'apply-action': () => applyCaseAction(args.caseId, args.input, actor, { db }),
+};
+const handler = handlers[verb ?? ''];
+if (!handler) {
+  process.stderr.write(`unknown verb: ${verb}\n`);
+  process.exit(2);
+}
+process.stdout.write(JSON.stringify(handler()));
+db.$client.close();

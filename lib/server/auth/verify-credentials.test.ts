@@ -1,0 +1,113 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import { staffUsers } from '@/db/schema';
+import { insertStaff, TEST_PASSWORD } from '../testing/fixtures';
+import { createTestDb } from '../testing/test-db';
+import { verifyCredentials } from './verify-credentials';
+
+const NOW = new Date('2026-03-16T15:00:00Z');
+const IP = '203.0.113.7';
+
+let db: Db;
+let cleanup: () => void;
+
+beforeEach(() => {
+  ({ db, cleanup } = createTestDb());
+});
+afterEach(() => cleanup());
+
+const signIn = (email: string, password: string, ip = IP) =>
+  verifyCredentials({ email, password }, ip, { db, now: NOW });
+
+describe('verifyCredentials', () => {
+  it('accepts the right password and returns the role', async () => {
+    const agent = insertStaff(db, { email: 'Agente@Example.co', role: 'agent', teamId: null });
+    const result = await signIn(' agente@example.CO ', TEST_PASSWORD);
+    expect(result).toEqual({
+      ok: true,
+      user: {
+        id: agent.id,
+        name: 'Agente',
+        email: 'Agente@Example.co',
+        role: 'agent',
+        teamId: null,
+      },
+    });
+    const row = db.select().from(staffUsers).where(eq(staffUsers.id, agent.id)).get();
+    expect(row?.lastSignInAt).toEqual(NOW);
+  });
+
+  it('gives a wrong password and an unknown email the same answer', async () => {
+    insertStaff(db, { email: 'agente@example.co', role: 'agent' });
+    const wrong = await signIn('agente@example.co', 'not the password');
+    const unknown = await signIn('nadie@example.co', TEST_PASSWORD);
+    expect(wrong).toEqual({ ok: false, code: 'INVALID_CREDENTIALS' });
+    expect(unknown).toEqual(wrong);
+  });
+
+  it.each([
+    ['an email without @', { email: 'agente.example.co', password: TEST_PASSWORD }],
+    ['an empty password', { email: 'agente@example.co', password: '' }],
+    ['nothing at all', {}],
+    ['not an object', 'agente@example.co'],
+  ])('refuses %s as VALIDATION', async (_name, raw) => {
+    insertStaff(db, { email: 'agente@example.co', role: 'agent' });
+    expect(await verifyCredentials(raw, IP, { db, now: NOW })).toEqual({
+      ok: false,
+      code: 'VALIDATION',
+    });
+  });
+
+  it('refuses an inactive user even with the right password', async () => {
+    insertStaff(db, { email: 'retirada@example.co', role: 'supervisor', isActive: false });
+    expect(await signIn('retirada@example.co', TEST_PASSWORD)).toEqual({
+      ok: false,
+      code: 'INVALID_CREDENTIALS',
+    });
+  });
+
+  it('locks an email after 5 wrong passwords, even against the right one and from another IP', async () => {
+    insertStaff(db, { email: 'agente@example.co', role: 'admin' });
+    for (let i = 0; i < 5; i++) {
+      expect((await signIn('agente@example.co', `wrong ${i}`)).ok).toBe(false);
+    }
+    const locked = await signIn('agente@example.co', TEST_PASSWORD);
+    expect(locked).toMatchObject({ ok: false, code: 'RATE_LIMITED' });
+    expect(locked.ok === false && locked.retryAfterSeconds).toBeGreaterThan(0);
+    expect(locked.ok === false && locked.retryAfterSeconds).toBeLessThanOrEqual(15 * 60);
+    expect(await signIn('AGENTE@example.co', TEST_PASSWORD, '198.51.100.1')).toMatchObject({
+      code: 'RATE_LIMITED',
+    });
+  });
+
+  it('does not block a different email from the same IP', async () => {
+    insertStaff(db, { email: 'agente@example.co', role: 'agent' });
+    insertStaff(db, { email: 'supervisora@example.co', role: 'supervisor' });
+    for (let i = 0; i < 6; i++) await signIn('agente@example.co', `wrong ${i}`);
+    expect(await signIn('supervisora@example.co', TEST_PASSWORD)).toMatchObject({
+      ok: true,
+      user: { role: 'supervisor' },
+    });
+  });
+
+  it('resets the email counter on success', async () => {
+    insertStaff(db, { email: 'agente@example.co', role: 'agent' });
+    for (let i = 0; i < 4; i++) await signIn('agente@example.co', 'wrong');
+    expect((await signIn('agente@example.co', TEST_PASSWORD)).ok).toBe(true);
+    // Without the reset these would be failures 5 to 8 and the next attempt would be locked.
+    for (let i = 0; i < 4; i++) await signIn('agente@example.co', 'wrong');
+    expect((await signIn('agente@example.co', TEST_PASSWORD)).ok).toBe(true);
+  });
+
+  it('slows one IP guessing across many accounts after 30 failures', async () => {
+    const emails = Array.from({ length: 7 }, (_, i) => `persona${i}@example.co`);
+    for (const email of emails) insertStaff(db, { email, role: 'agent' });
+    for (const email of emails.slice(0, 6)) {
+      for (let i = 0; i < 5; i++) await signIn(email, 'wrong');
+    }
+    const last = emails[6]!;
+    expect(await signIn(last, TEST_PASSWORD)).toMatchObject({ ok: false, code: 'RATE_LIMITED' });
+    expect((await signIn(last, TEST_PASSWORD, '198.51.100.1')).ok).toBe(true);
+  });
+});

@@ -1,0 +1,134 @@
+import { eq, sql } from 'drizzle-orm';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { Db } from '@/db/client';
+import { caseEvents, cases, processes, rootCauses, staffUsers, teams } from '@/db/schema';
+import type { StaffRole } from '@/lib/domain/enums';
+import type { CaseFilingInput } from '@/lib/validation/case-filing';
+import { SYSTEM_ACTOR, type Actor } from '../actor';
+import { hashPasswordSync } from '../auth/passwords';
+import { createCase, type CreatedCase } from '../create-case';
+import { isAppError, type AppError } from '../errors';
+
+/** Friday 2026-03-13 16:30 in Bogotá (UTC−5): a Reclamo filed now is due 2026-04-08. */
+export const FILED_AT = new Date('2026-03-13T21:30:00Z');
+
+export const TEST_PASSWORD = 'correct horse battery';
+
+export type StaffMember = Extract<Actor, { role: StaffRole }>;
+
+export interface Fixture {
+  teamId: number;
+  otherTeamId: number;
+  agent: StaffMember;
+  otherAgent: StaffMember;
+  supervisor: StaffMember;
+  admin: StaffMember;
+  processId: number;
+  rootCauseIds: [number, number];
+  otherProcessId: number;
+  otherRootCauseId: number;
+}
+
+export function insertStaff(
+  db: Db,
+  values: { email: string; role: StaffRole; teamId?: number | null; isActive?: boolean },
+  password = TEST_PASSWORD,
+): StaffMember {
+  const row = db
+    .insert(staffUsers)
+    .values({
+      email: values.email,
+      name: values.email.split('@')[0] ?? values.email,
+      passwordHash: hashPasswordSync(password, 4),
+      role: values.role,
+      teamId: values.teamId ?? null,
+      isActive: values.isActive ?? true,
+    })
+    .returning({ id: staffUsers.id })
+    .get();
+  return { role: values.role, id: row.id, teamId: values.teamId ?? null };
+}
+
+/** Two teams, an agent in each, a supervisor and an admin, and two processes with root causes. */
+export function seedFixture(db: Db): Fixture {
+  const teamId = db.insert(teams).values({ name: 'Facturación' }).returning().get().id;
+  const otherTeamId = db.insert(teams).values({ name: 'Entregas' }).returning().get().id;
+  const processId = db.insert(processes).values({ name: 'Facturación' }).returning().get().id;
+  const otherProcessId = db.insert(processes).values({ name: 'Entregas' }).returning().get().id;
+  const cause = (pid: number, name: string) =>
+    db.insert(rootCauses).values({ processId: pid, name }).returning().get().id;
+  return {
+    teamId,
+    otherTeamId,
+    agent: insertStaff(db, { email: 'agente@example.co', role: 'agent', teamId }),
+    otherAgent: insertStaff(db, { email: 'otra@example.co', role: 'agent', teamId: otherTeamId }),
+    supervisor: insertStaff(db, { email: 'supervisora@example.co', role: 'supervisor', teamId }),
+    admin: insertStaff(db, { email: 'admin@example.co', role: 'admin' }),
+    processId,
+    rootCauseIds: [cause(processId, 'Cobro doble'), cause(processId, 'Tarifa errada')],
+    otherProcessId,
+    otherRootCauseId: cause(otherProcessId, 'Retraso'),
+  };
+}
+
+/** A complete identified web filing (a Reclamo) that passes validation. */
+export function validFiling(overrides: Partial<CaseFilingInput> = {}): CaseFilingInput {
+  return {
+    typeCode: 'R',
+    channel: 'web',
+    subject: 'Cobro doble en la factura',
+    description: 'En la factura de febrero me cobraron dos veces el mismo servicio.',
+    customer: {
+      documentType: 'CC',
+      documentNumber: '1020304050',
+      fullName: 'Ana María Pérez',
+      email: 'ana@example.co',
+    },
+    hasConsent: true,
+    ...overrides,
+  };
+}
+
+export function fileCase(
+  db: Db,
+  overrides: Partial<CaseFilingInput> = {},
+  now: Date = FILED_AT,
+  actor: Actor = SYSTEM_ACTOR,
+): CreatedCase {
+  return createCase(validFiling(overrides), actor, { db, now });
+}
+
+export function countRows(db: Db, table: SQLiteTable): number {
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(table)
+      .get()?.n ?? 0
+  );
+}
+
+export function caseRow(db: Db, id: number) {
+  const row = db.select().from(cases).where(eq(cases.id, id)).get();
+  if (!row) throw new Error(`case ${id} not found`);
+  return row;
+}
+
+export function eventsOf(db: Db, caseId: number) {
+  return db
+    .select()
+    .from(caseEvents)
+    .where(eq(caseEvents.caseId, caseId))
+    .orderBy(caseEvents.id)
+    .all();
+}
+
+/** Runs `fn` expecting an AppError and returns it, so a test can assert code and field keys. */
+export function captureAppError(fn: () => unknown): AppError {
+  try {
+    fn();
+  } catch (error) {
+    if (isAppError(error)) return error;
+    throw error;
+  }
+  throw new Error('expected an AppError, but the call succeeded');
+}

@@ -1,0 +1,67 @@
+/**
+ * A child process that runs server use cases against a shared SQLite file, so tests can race real
+ * writers (separate connections, separate processes). Started by `runWorkers`; protocol over IPC:
+ * the worker says `ready` once its connection is open, waits for `go`, runs its job and sends the
+ * outcomes before exiting.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { openDb, type Db } from '@/db/client';
+import { SYSTEM_ACTOR } from '../actor';
+import { applyCaseAction } from '../apply-case-action';
+import { isAppError } from '../errors';
+import { fileCase } from './fixtures';
+import type { WorkerJob, WorkerOutcome } from './workers';
+
+function attempt(fn: () => string): WorkerOutcome {
+  try {
+    return { ok: true, value: fn() };
+  } catch (error) {
+    if (isAppError(error)) return { ok: false, code: error.code };
+    return { ok: false, code: 'ERROR', message: String(error) };
+  }
+}
+
+async function run(db: Db, job: WorkerJob): Promise<WorkerOutcome[]> {
+  switch (job.kind) {
+    case 'file-cases': {
+      const outcomes: WorkerOutcome[] = [];
+      for (let i = 0; i < job.count; i++) {
+        const customer = {
+          documentType: 'CC' as const,
+          documentNumber: `${job.tag}${i}`,
+          fullName: `Peticionario ${job.tag} ${i}`,
+          email: `p${job.tag}${i}@example.co`,
+        };
+        const now = job.now ? new Date(job.now) : new Date();
+        outcomes.push(attempt(() => fileCase(db, { customer }, now, SYSTEM_ACTOR).radicado));
+        // Requests arrive spaced out: without a pause one process would re-take the write lock
+        // straight away and the others would mostly wait instead of interleaving.
+        await sleep(Math.random() * 2);
+      }
+      return outcomes;
+    }
+    case 'case-action':
+      return [
+        attempt(() => {
+          const done = applyCaseAction(job.caseId, job.input, job.actor, {
+            db,
+            now: new Date(job.now),
+          });
+          return `${done.from}->${done.to}`;
+        }),
+      ];
+  }
+}
+
+const [file, rawJob] = process.argv.slice(2);
+if (!file || !rawJob || !process.send) throw new Error('use-case-worker: run through runWorkers');
+const job = JSON.parse(rawJob) as WorkerJob;
+const db = openDb(file, { migrate: false });
+process.on('message', (message) => {
+  if (message !== 'go') return;
+  void run(db, job).then((outcomes) => {
+    db.$client.close();
+    process.send!({ type: 'done', outcomes }, () => process.exit(0));
+  });
+});
+process.send({ type: 'ready' });
