@@ -7,5 +7,12 @@ import { withAuth } from 'next-auth/middleware';
 export const proxy = withAuth({ pages: { signIn: '/ingresar' } });
 
 export const config = {
-  matcher: ['/casos/:path*', '/tablero/:path*', '/calidad/:path*', '/causas/:path*', '/informes/:path*', '/admin/:path*'],
+  matcher: [
+    '/casos/:path*',
+    '/tablero/:path*',
+    '/calidad/:path*',
+    '/causas/:path*',
+    '/informes/:path*',
+    '/admin/:path*',
+  ],
 };

@@ -45,7 +45,7 @@ function readJson(file) {
   }
 }
 
-step('typecheck', bin('next'), ['typegen']) && step('tsc', bin('tsc'), ['--noEmit']);
+if (step('route types', bin('next'), ['typegen'])) step('typecheck', bin('tsc'), ['--noEmit']);
 step('lint', bin('eslint'), ['.', '--max-warnings', '0']);
 step('format', bin('prettier'), ['--check', '.']);
 

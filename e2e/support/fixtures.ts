@@ -61,17 +61,15 @@ export async function signInAs(page: Page, user: StaffFixture): Promise<void> {
     },
     secret: E2E_ENV.NEXTAUTH_SECRET,
   });
-  await page
-    .context()
-    .addCookies([
-      {
-        name: 'next-auth.session-token',
-        value: token,
-        url: E2E_ENV.NEXTAUTH_URL,
-        httpOnly: true,
-        sameSite: 'Lax',
-      },
-    ]);
+  await page.context().addCookies([
+    {
+      name: 'next-auth.session-token',
+      value: token,
+      url: E2E_ENV.NEXTAUTH_URL,
+      httpOnly: true,
+      sameSite: 'Lax',
+    },
+  ]);
 }
 
 /** Fails on serious or critical accessibility violations (WCAG 2.1 AA rules). */

@@ -1,0 +1,215 @@
+/**
+ * The demo data set: the catalog, then ~400 cases over the 90 days before `now`, each filed and
+ * worked through the real use cases (createCase, applyCaseAction, applyPromiseAction) with a moving
+ * clock, so every row, due date and audit event is what the application itself would have written.
+ * Deterministic given (now, seed), apart from secrets the use cases draw themselves (anonymous
+ * access codes) and the password salt.
+ */
+import { and, count, desc, eq } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { cases, interactions, promises, qualityRatings, resultRatings } from '@/db/schema';
+import type { CaseType } from '@/lib/domain/enums';
+import { SYSTEM_ACTOR, type Actor } from '@/lib/server/actor';
+import { applyCaseAction } from '@/lib/server/apply-case-action';
+import { applyPromiseAction } from '@/lib/server/apply-promise-action';
+import { termInForce } from '@/lib/server/case-terms';
+import { getOrganization, loadCalendar, receiptRuleOf } from '@/lib/server/organization';
+import { createCase } from '@/lib/server/create-case';
+import { isAppError } from '@/lib/server/errors';
+import { personalize } from './action-texts';
+import { insertCatalog } from './catalog';
+import type { ActorRef, CasePlan, DemoStep, RatingPlan } from './demo-history';
+import { planDemo } from './demo-plan';
+import { DEFAULT_SEED } from './random';
+import { readCatalog } from './read-catalog';
+
+export const DEFAULT_DEMO_CASES = 400;
+
+export interface SeedFailure {
+  planIndex: number;
+  step: string;
+  at: string;
+  error: string;
+}
+
+export interface DemoSummary {
+  cases: number;
+  steps: number;
+  distinctCustomers: number;
+  /** Steps a use case refused; the rest of that case's history is skipped. Expected: none. */
+  failures: SeedFailure[];
+}
+
+/** A step whose prerequisite (its case, merge target or promise) failed earlier. */
+class MissingPrerequisite extends Error {}
+
+function actorOf(ref: ActorRef, plan: CasePlan): Actor {
+  switch (ref.kind) {
+    case 'staff':
+      return {
+        role: ref.staff.role,
+        id: ref.staff.id,
+        teamId: ref.staff.teamId,
+        name: ref.staff.name,
+      };
+    case 'customer':
+      return { role: 'customer', id: null, caseId: plan.caseId ?? 0 };
+    case 'system':
+      return SYSTEM_ACTOR;
+  }
+}
+
+/** Fills {nombre}/{radicado} in the texts of an action, once the radicado is known. */
+function personalized(input: Record<string, unknown>, plan: CasePlan): Record<string, unknown> {
+  const values = {
+    nombre: plan.filing.customer?.fullName.split(' ')[0] ?? 'ciudadano(a)',
+    radicado: plan.radicado ?? '',
+  };
+  return Object.fromEntries(
+    Object.entries(input).map(([key, value]) => [
+      key,
+      typeof value === 'string' ? personalize(value, values) : value,
+    ]),
+  );
+}
+
+function insertRating(db: Db, caseId: number, rating: RatingPlan, at: Date) {
+  const answer = db
+    .select({ id: interactions.id })
+    .from(interactions)
+    .where(and(eq(interactions.caseId, caseId), eq(interactions.direction, 'outbound')))
+    .orderBy(desc(interactions.id))
+    .get();
+  if (rating.result) {
+    db.insert(resultRatings).values({ caseId, answer: rating.result, createdAt: at }).run();
+  }
+  if (rating.quality) {
+    db.insert(qualityRatings)
+      .values({
+        caseId,
+        interactionId: answer?.id ?? null,
+        source: 'customer',
+        agentId: rating.agentId,
+        ...rating.quality,
+        createdAt: at,
+      })
+      .run();
+  }
+  if (rating.review) {
+    const { reviewerId, ...scores } = rating.review;
+    db.insert(qualityRatings)
+      .values({
+        caseId,
+        interactionId: answer?.id ?? null,
+        source: 'supervisor',
+        reviewerId,
+        agentId: rating.agentId,
+        ...scores,
+        // A quality review happens a day or two after the answer.
+        createdAt: new Date(at.getTime() + 86_400_000),
+      })
+      .run();
+  }
+}
+
+function runStep(db: Db, plan: CasePlan, step: DemoStep): void {
+  const options = { db, now: step.at };
+  const actor = actorOf(step.actor, plan);
+  const body = step.body;
+  if (body.kind === 'create') {
+    const created = createCase(body.filing, actor, options);
+    plan.caseId = created.id;
+    plan.radicado = created.radicado;
+    return;
+  }
+  const caseId = plan.caseId;
+  if (caseId === null) throw new MissingPrerequisite('case not created');
+  switch (body.kind) {
+    case 'action':
+      applyCaseAction(caseId, personalized(body.input, plan), actor, options);
+      return;
+    case 'merge':
+      if (body.target.caseId === null) throw new MissingPrerequisite('merge target missing');
+      applyCaseAction(
+        caseId,
+        { action: 'merge', targetCaseId: body.target.caseId },
+        actor,
+        options,
+      );
+      return;
+    case 'add_promise': {
+      applyCaseAction(caseId, body.input, actor, options);
+      const made = db
+        .select({ id: promises.id })
+        .from(promises)
+        .where(eq(promises.caseId, caseId))
+        .orderBy(desc(promises.id))
+        .get();
+      if (made) plan.promiseIds.set(body.chain, made.id);
+      return;
+    }
+    case 'promise': {
+      const promiseId = plan.promiseIds.get(body.chain);
+      if (promiseId === undefined) throw new MissingPrerequisite('promise missing');
+      const result = applyPromiseAction(promiseId, body.input, actor, options);
+      if (result.successorId !== null) plan.promiseIds.set(body.chain, result.successorId);
+      return;
+    }
+    case 'rate':
+      insertRating(db, caseId, body.rating, step.at);
+      return;
+  }
+}
+
+export function seedDemo(
+  db: Db,
+  options: { now: Date; cases?: number; seed?: number },
+): DemoSummary {
+  const { now } = options;
+  insertCatalog(db, { now });
+  const catalog = readCatalog(db);
+  const org = getOrganization(db);
+  // The same calendar and receipt rule the use cases apply, so planned dates match theirs.
+  const cal = loadCalendar(db, org);
+  const { plans, distinctCustomers } = planDemo({
+    now,
+    cases: options.cases ?? DEFAULT_DEMO_CASES,
+    seed: options.seed ?? DEFAULT_SEED,
+    catalog,
+    cal,
+    receiptRule: receiptRuleOf(org),
+    termDaysOf: (typeCode: CaseType, at: Date) => termInForce(db, typeCode, at),
+  });
+
+  // Replay every case's steps in global time order, as they would have happened.
+  const queue = plans.flatMap((plan) => plan.steps.map((step, order) => ({ plan, step, order })));
+  queue.sort(
+    (x, y) =>
+      x.step.at.getTime() - y.step.at.getTime() || x.plan.index - y.plan.index || x.order - y.order,
+  );
+  const failures: SeedFailure[] = [];
+  const failed = new Set<CasePlan>();
+  // One outer transaction: each use case's own transaction becomes a savepoint inside it.
+  db.$client.transaction(() => {
+    for (const { plan, step } of queue) {
+      if (failed.has(plan)) continue;
+      try {
+        runStep(db, plan, step);
+      } catch (error) {
+        // A refusal by a use case is reported and ends that case's history; anything else is a bug.
+        if (!isAppError(error) && !(error instanceof MissingPrerequisite)) throw error;
+        failed.add(plan);
+        failures.push({
+          planIndex: plan.index,
+          step: step.body.kind === 'action' ? String(step.body.input.action) : step.body.kind,
+          at: step.at.toISOString(),
+          error: isAppError(error)
+            ? `${error.code} ${error.message} ${JSON.stringify(error.fieldErrors ?? {})}`
+            : error.message,
+        });
+      }
+    }
+  })();
+  const total = db.select({ n: count() }).from(cases).get()?.n ?? 0;
+  return { cases: total, steps: queue.length, distinctCustomers, failures };
+}

@@ -1,0 +1,96 @@
+/**
+ * `npm start`: everything a fresh machine needs to show Ventanilla — a secret, a migrated database
+ * with demo data when it is empty, a production build when the sources are newer than the last one —
+ * and then `next start` on PORT (default 3000).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { databasePath, openDb } from '@/db/client';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@/db/seed/catalog';
+import { ensureDemoData } from '@/db/seed';
+
+const root = process.cwd();
+if (fs.existsSync(path.join(root, '.env'))) process.loadEnvFile(path.join(root, '.env'));
+const port = process.env.PORT ?? '3000';
+const dbFile = databasePath();
+const dataDir = path.dirname(dbFile);
+const isProduction = process.env.NODE_ENV === 'production';
+
+function ensureSecret(): string {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  if (isProduction) {
+    console.error('NEXTAUTH_SECRET is required in production (see .env.example).');
+    process.exit(1);
+  }
+  // Demo start: one random secret, kept beside the database so sessions survive restarts.
+  const file = path.join(dataDir, '.auth-secret');
+  fs.mkdirSync(dataDir, { recursive: true });
+  if (!fs.existsSync(file))
+    fs.writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
+function newestSourceMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    const full = path.join(dir, entry.name);
+    const mtime = entry.isDirectory() ? newestSourceMtime(full) : fs.statSync(full).mtimeMs;
+    newest = Math.max(newest, mtime);
+  }
+  return newest;
+}
+
+function buildIfNeeded(env: NodeJS.ProcessEnv) {
+  const buildId = path.join(root, '.next', 'BUILD_ID');
+  const sources = ['app', 'lib', 'db', 'next.config.mjs', 'proxy.ts', 'package.json'].map((p) =>
+    path.join(root, p),
+  );
+  const newest = Math.max(
+    ...sources.map((p) =>
+      fs.statSync(p).isDirectory() ? newestSourceMtime(p) : fs.statSync(p).mtimeMs,
+    ),
+  );
+  if (fs.existsSync(buildId) && fs.statSync(buildId).mtimeMs > newest) return;
+  console.log('▸ Building Ventanilla (next build)…');
+  const result = spawnSync(path.join(root, 'node_modules', '.bin', 'next'), ['build'], {
+    stdio: 'inherit',
+    env,
+  });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  NEXTAUTH_SECRET: ensureSecret(),
+  NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+  DATABASE_PATH: dbFile,
+  NEXT_TELEMETRY_DISABLED: '1',
+};
+
+console.log(`▸ Database: ${dbFile}`);
+const db = openDb(dbFile);
+const seeded = process.env.SEED_DEMO === 'false' ? false : ensureDemoData(db, new Date());
+db.$client.close();
+if (seeded) console.log('▸ Demo data loaded.');
+
+buildIfNeeded(env);
+
+console.log(
+  `\n▸ Ventanilla: http://localhost:${port}\n  Staff sign-in: http://localhost:${port}/ingresar`,
+);
+if (process.env.SEED_DEMO !== 'false') {
+  console.log(`  Demo accounts (password: ${DEMO_PASSWORD})`);
+  for (const account of DEMO_ACCOUNTS)
+    console.log(`   - ${account.email.padEnd(32)} ${account.role}`);
+}
+console.log('');
+
+const server = spawn(path.join(root, 'node_modules', '.bin', 'next'), ['start', '-p', port], {
+  stdio: 'inherit',
+  env,
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
+server.on('exit', (code) => process.exit(code ?? 0));
