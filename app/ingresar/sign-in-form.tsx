@@ -6,6 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { collectFieldErrors, translateFieldErrors } from '@/lib/validation/issues';
 import { SignInSchema } from '@/lib/validation/auth';
+import { TextField } from '../_components/text-field';
 
 const KNOWN_ERRORS = ['INVALID_CREDENTIALS', 'RATE_LIMITED', 'VALIDATION', 'SessionRequired'];
 
@@ -51,7 +52,6 @@ export function SignInForm({
     router.refresh();
   }
 
-  const describedBy = (field: string) => (fieldErrors[field] ? `${field}-error` : undefined);
   return (
     <form onSubmit={onSubmit} noValidate className="form">
       {error && (
@@ -59,40 +59,22 @@ export function SignInForm({
           {errorText(error)}
         </p>
       )}
-      <div className="field">
-        <label htmlFor="email">{t('email')}</label>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          aria-invalid={Boolean(fieldErrors.email)}
-          aria-describedby={describedBy('email')}
-        />
-        {fieldErrors.email && (
-          <p id="email-error" className="field-error">
-            {fieldErrors.email[0]}
-          </p>
-        )}
-      </div>
-      <div className="field">
-        <label htmlFor="password">{t('password')}</label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          aria-invalid={Boolean(fieldErrors.password)}
-          aria-describedby={describedBy('password')}
-        />
-        {fieldErrors.password && (
-          <p id="password-error" className="field-error">
-            {fieldErrors.password[0]}
-          </p>
-        )}
-      </div>
+      <TextField
+        name="email"
+        type="email"
+        label={t('email')}
+        autoComplete="username"
+        required
+        errors={fieldErrors.email}
+      />
+      <TextField
+        name="password"
+        type="password"
+        label={t('password')}
+        autoComplete="current-password"
+        required
+        errors={fieldErrors.password}
+      />
       <button type="submit" className="button button-primary" disabled={isSubmitting}>
         {isSubmitting ? t('submitting') : t('submit')}
       </button>

@@ -1,13 +1,8 @@
 import { z } from 'zod';
+import { requiredEmail } from './fields';
 
 export const SignInSchema = z.object({
-  email: z
-    .string({ error: 'required' })
-    .trim()
-    .toLowerCase()
-    .min(1, { error: 'required' })
-    .max(254, { error: 'tooLong' })
-    .pipe(z.email({ error: 'email' })),
+  email: requiredEmail,
   password: z
     .string({ error: 'required' })
     .min(1, { error: 'required' })

@@ -54,3 +54,12 @@ export const optionalPhone = z
       .regex(/^\+?[0-9 ()-]{7,20}$/, { error: 'phone' })
       .optional(),
   );
+
+/** A required email, normalised to lower case (sign-in and account emails). */
+export const requiredEmail = z
+  .string({ error: 'required' })
+  .trim()
+  .toLowerCase()
+  .min(1, { error: 'required' })
+  .max(254, { error: 'tooLong' })
+  .pipe(z.email({ error: 'email' }));

@@ -1,17 +1,11 @@
 import { z } from 'zod';
 import { STAFF_ROLES } from '../domain/enums';
-import { id, requiredText } from './fields';
+import { id, requiredEmail, requiredText } from './fields';
 
 export const PASSWORD_MIN_LENGTH = 10;
 
 export const StaffUserSchema = z.object({
-  email: z
-    .string({ error: 'required' })
-    .trim()
-    .toLowerCase()
-    .min(1, { error: 'required' })
-    .max(254, { error: 'tooLong' })
-    .pipe(z.email({ error: 'email' })),
+  email: requiredEmail,
   name: requiredText(3, 120),
   role: z.enum(STAFF_ROLES, { error: 'required' }),
   teamId: id.optional(),
