@@ -7,7 +7,11 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   serverExternalPackages: ['better-sqlite3', 'date-holidays'],
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // Petitioners answer information requests with up to 5 files of 10 MB (uploads.ts checks each).
+    serverActions: { bodySizeLimit: '52mb' },
+  },
   async headers() {
     return [
       {

@@ -1,6 +1,6 @@
-import type { Page } from '@playwright/test';
 import {
   createStaff,
+  formAlert,
   expect,
   expectAccessible,
   runVerb,
@@ -8,9 +8,6 @@ import {
   snap,
   test,
 } from './support/fixtures';
-
-/** The form's alert (Next's empty route announcer also has role=alert). */
-const formAlert = (page: Page) => page.getByRole('alert').filter({ hasText: /\S/ });
 
 test.describe('Staff sign-in', () => {
   test('an agent signs in (es), sees their name and role, switches to English and signs out', async ({

@@ -1,25 +1,54 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { LocaleSwitch } from '../_components/locale-switch';
+import { listCaseTypes } from '@/lib/server/list-case-types';
 
-export default async function HomePage() {
-  const t = await getTranslations('home');
-  const tApp = await getTranslations('app');
+export default async function StartPage() {
+  const t = await getTranslations('portal.start');
+  const tTypes = await getTranslations('types');
+  const tHelp = await getTranslations('portal.typeHelp');
+  const types = listCaseTypes();
   return (
-    <div className="auth-shell">
-      <header className="auth-header">
-        <span className="brand">{tApp('name')}</span>
-        <LocaleSwitch />
-      </header>
-      <main id="contenido" className="auth-card">
+    <>
+      <section className="hero">
         <h1>{t('title')}</h1>
-        <p>{t('intro')}</p>
-        <p>
-          <Link href="/ingresar" className="button button-quiet">
-            {t('staffLink')}
+        <p className="lead">{t('intro')}</p>
+        <div className="cta-grid">
+          <Link href="/radicar" className="cta cta-primary">
+            <span className="cta-title">{t('fileCta')}</span>
+            <span className="cta-hint">{t('fileHint')}</span>
           </Link>
-        </p>
-      </main>
-    </div>
+          <Link href="/consulta" className="cta">
+            <span className="cta-title">{t('lookupCta')}</span>
+            <span className="cta-hint">{t('lookupHint')}</span>
+          </Link>
+        </div>
+      </section>
+      <section aria-labelledby="types-title" className="card">
+        <h2 id="types-title">{t('typesTitle')}</h2>
+        <p className="muted">{t('typesIntro')}</p>
+        <ul className="type-list">
+          {types.map((type) => (
+            <li key={type.code} className="type-item">
+              <h3>{tTypes(type.code)}</h3>
+              <p>{tHelp(type.code)}</p>
+              <p className="type-meta">
+                <span>
+                  {type.termDays === null ? t('noTerm') : t('term', { days: type.termDays })}
+                </span>
+                {type.allowsAnonymous && <span className="tag">{t('anonymous')}</span>}
+              </p>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="how-title" className="card">
+        <h2 id="how-title">{t('howTitle')}</h2>
+        <ol className="steps">
+          <li>{t('how1')}</li>
+          <li>{t('how2')}</li>
+          <li>{t('how3')}</li>
+        </ol>
+      </section>
+    </>
   );
 }

@@ -93,5 +93,8 @@ export async function snap(page: Page, name: string): Promise<void> {
   });
 }
 
+/** Our alert boxes (Next's route announcer also has role=alert, and announces page titles). */
+export const formAlert = (page: Page) => page.getByRole('alert').and(page.locator('.alert'));
+
 export const test = base;
 export { expect };

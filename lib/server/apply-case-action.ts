@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
-import { getDb, type Tx } from '@/db/client';
+import { getDb, type Db, type Tx } from '@/db/client';
 import { casePauses, cases } from '@/db/schema';
 import { countBusinessDays, toLocalDate } from '@/lib/domain/calendar';
 import {
@@ -18,10 +18,11 @@ import { appendEvent } from './audit';
 import { canAccessCase } from './case-access';
 import { applyEffects, type CaseRow } from './case-effects';
 import { termInputOf } from './case-terms';
-import type { UseCaseOptions } from './create-case';
+import type { CreateCaseOptions } from './create-case';
 import { AppError } from './errors';
 import { getOrganization, loadCalendar, receiptRuleOf, type Organization } from './organization';
 import { parseInput } from './parse';
+import { recordAttachments } from './uploads';
 
 export interface AppliedAction {
   caseId: number;
@@ -63,10 +64,11 @@ function refuse(decision: Extract<TransitionDecision, { ok: false }>): never {
   }
 }
 
-function buildContext(
-  tx: Tx,
+/** What the state machine needs to know about the case, the calendar and the asker right now. */
+export function buildContext(
+  tx: Tx | Db,
   row: CaseRow,
-  request: CaseActionRequest,
+  request: Pick<CaseActionRequest, 'action'> & { newDueDate?: string },
   actor: Actor,
   org: Organization,
   now: Date,
@@ -74,7 +76,7 @@ function buildContext(
   const cal = loadCalendar(tx, org);
   const today = toLocalDate(now, org.timeZone);
   let extensionRefusal: string | null = null;
-  if (request.action === 'extend') {
+  if (request.action === 'extend' && request.newDueDate) {
     const input = termInputOf(tx, row, receiptRuleOf(org));
     if (input) {
       const check = checkExtension(
@@ -122,7 +124,7 @@ export function applyCaseAction(
   caseId: number,
   input: unknown,
   actor: Actor,
-  options: UseCaseOptions = {},
+  options: CreateCaseOptions = {},
 ): AppliedAction {
   const db = options.db ?? getDb();
   const now = options.now ?? new Date();
@@ -174,6 +176,8 @@ export function applyCaseAction(
         createdAt: now,
       });
       effect.afterEvent?.(eventId);
+      // Attachments go with what the actor wrote: public unless the event is an internal note.
+      recordAttachments(tx, row.id, eventId, options.attachments ?? [], effect.visibility, now);
       return {
         caseId: row.id,
         radicado: row.radicado,

@@ -14,6 +14,9 @@ import { getOrganization, loadCalendar, receiptRuleOf } from './organization';
 import { parseInput } from './parse';
 import { takeRadicado } from './radicado-sequence';
 import { generateAccessCode, hashSecret } from './secrets';
+import { enqueueConstancia } from './mail/constancia';
+import { caseLinkUrl } from './portal-access';
+import { recordAttachments, type StoredUpload } from './uploads';
 
 export interface CreatedCase {
   id: number;
@@ -31,6 +34,11 @@ export interface CreatedCase {
 export interface UseCaseOptions {
   db?: Db;
   now?: Date;
+}
+
+export interface CreateCaseOptions extends UseCaseOptions {
+  /** Files already checked and stored (uploads.ts); their rows join the filing's transaction. */
+  attachments?: StoredUpload[];
 }
 
 function allowsAnonymous(tx: Tx, typeCode: CaseType): boolean {
@@ -84,7 +92,7 @@ function upsertCustomer(tx: Tx, filing: CaseFiling, now: Date): number | null {
 export function createCase(
   input: unknown,
   actor: Actor,
-  options: UseCaseOptions = {},
+  options: CreateCaseOptions = {},
 ): CreatedCase {
   const db = options.db ?? getDb();
   const now = options.now ?? new Date();
@@ -153,7 +161,7 @@ export function createCase(
           .run();
       }
 
-      appendEvent(tx, {
+      const eventId = appendEvent(tx, {
         caseId: created.id,
         action: 'radicar',
         actorRole: actor.role,
@@ -169,6 +177,25 @@ export function createCase(
         },
         createdAt: now,
       });
+      recordAttachments(tx, created.id, eventId, options.attachments ?? [], 'public', now);
+      // The constancia goes out with the filing itself: both commit, or neither does.
+      const email = filing.isAnonymous ? null : filing.customer?.email;
+      if (email) {
+        enqueueConstancia(tx, {
+          caseId: created.id,
+          to: email,
+          now,
+          locale: filing.locale,
+          orgName: org.name,
+          radicado,
+          typeCode: filing.typeCode,
+          channel: filing.channel,
+          receivedAt: now,
+          timeZone: org.timeZone,
+          dueDate: due.dueDate,
+          accessUrl: caseLinkUrl(created.id, radicado, now),
+        });
+      }
 
       return {
         id: created.id,

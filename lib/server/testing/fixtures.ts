@@ -5,6 +5,7 @@ import { caseEvents, cases, processes, rootCauses, staffUsers, teams } from '@/d
 import type { StaffRole } from '@/lib/domain/enums';
 import type { CaseFilingInput } from '@/lib/validation/case-filing';
 import { SYSTEM_ACTOR, type Actor } from '../actor';
+import { applyCaseAction } from '../apply-case-action';
 import { hashPasswordSync } from '../auth/passwords';
 import { createCase, type CreatedCase } from '../create-case';
 import { isAppError, type AppError } from '../errors';
@@ -131,4 +132,20 @@ export function captureAppError(fn: () => unknown): AppError {
     throw error;
   }
   throw new Error('expected an AppError, but the call succeeded');
+}
+
+/** The petitioner holding access to one case (after the look-up or the emailed link). */
+export function customerActor(caseId: number): Extract<Actor, { role: 'customer' }> {
+  return { role: 'customer', id: null, caseId };
+}
+
+/** Takes and answers a case through the state machine, as an agent would: it ends 'respondida'. */
+export function answerCase(db: Db, caseId: number, agent: StaffMember, now: Date): void {
+  applyCaseAction(caseId, { action: 'take' }, agent, { db, now });
+  applyCaseAction(
+    caseId,
+    { action: 'answer', body: 'Se reintegró el cobro doble.', decision: 'concede' },
+    agent,
+    { db, now },
+  );
 }

@@ -1,0 +1,243 @@
+'use client';
+
+import { useMutation } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import type { ActionResult } from '@/lib/server/action';
+import { TextField } from '../../../_components/text-field';
+
+type CaseAction = (form: FormData) => Promise<ActionResult<unknown>>;
+
+function useCaseAction(action: CaseAction) {
+  const router = useRouter();
+  const [result, setResult] = useState<ActionResult<unknown> | null>(null);
+  const mutation = useMutation({
+    mutationFn: action,
+    onSuccess: (r) => {
+      setResult(r);
+      if (r.ok) router.refresh();
+    },
+  });
+  return {
+    onSubmit: (event: FormEvent<HTMLFormElement>) => {
+      event.preventDefault();
+      mutation.mutate(new FormData(event.currentTarget));
+    },
+    isPending: mutation.isPending,
+    result,
+    errors: result && !result.ok ? (result.fieldErrors ?? {}) : {},
+  };
+}
+
+function ActionPanel({
+  id,
+  title,
+  hint,
+  action,
+  submitLabel,
+  doneMessage,
+  children,
+}: {
+  id: string;
+  title: string;
+  hint?: string;
+  action: CaseAction;
+  submitLabel: string;
+  doneMessage: string;
+  children: (errors: Record<string, string[]>) => ReactNode;
+}) {
+  const { onSubmit, isPending, result, errors } = useCaseAction(action);
+  if (result?.ok) {
+    return (
+      <p role="status" className="alert alert-ok">
+        {doneMessage}
+      </p>
+    );
+  }
+  return (
+    <section aria-labelledby={`${id}-title`} className="action-panel">
+      <h3 id={`${id}-title`}>{title}</h3>
+      {hint && <p className="hint">{hint}</p>}
+      <form onSubmit={onSubmit} noValidate className="form">
+        {result && !result.ok && (
+          <p role="alert" className="alert alert-error">
+            {result.message}
+          </p>
+        )}
+        {children(errors)}
+        <button type="submit" className="button button-primary" disabled={isPending}>
+          {submitLabel}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function TextArea({
+  name,
+  label,
+  errors,
+  rows = 4,
+}: {
+  name: string;
+  label: string;
+  errors?: string[];
+  rows?: number;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={name}>{label}</label>
+      <textarea
+        id={name}
+        name={name}
+        rows={rows}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={errors?.length ? `${name}-error` : undefined}
+      />
+      {errors?.length ? (
+        <p id={`${name}-error`} className="field-error">
+          {errors[0]}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function ProvideInfoForm({ action }: { action: CaseAction }) {
+  const t = useTranslations('portal.case');
+  const tFile = useTranslations('portal.file');
+  return (
+    <ActionPanel
+      id="provide-info"
+      title={t('provideInfoTitle')}
+      action={action}
+      submitLabel={t('provideInfoSubmit')}
+      doneMessage={t('provideInfoDone')}
+    >
+      {(errors) => (
+        <>
+          <TextArea name="body" label={t('provideInfoBody')} errors={errors.body} rows={5} />
+          <div className="field">
+            <label htmlFor="info-attachments">{tFile('attachments')}</label>
+            <input
+              id="info-attachments"
+              name="attachments"
+              type="file"
+              multiple
+              aria-describedby="info-attachments-hint"
+            />
+            <p id="info-attachments-hint" className="hint">
+              {tFile('attachmentsHint')}
+            </p>
+            {errors.attachments && <p className="field-error">{errors.attachments[0]}</p>}
+          </div>
+        </>
+      )}
+    </ActionPanel>
+  );
+}
+
+function Scale({ name, legend, errors }: { name: string; legend: string; errors?: string[] }) {
+  return (
+    <fieldset className="fieldset">
+      <legend>{legend}</legend>
+      <div className="scale">
+        {[1, 2, 3, 4, 5].map((n) => (
+          <label key={n} className="scale-option">
+            <input type="radio" name={name} value={n} />
+            <span>{n}</span>
+          </label>
+        ))}
+      </div>
+      {errors?.length ? <p className="field-error">{errors[0]}</p> : null}
+    </fieldset>
+  );
+}
+
+export function RatingForm({ action }: { action: CaseAction }) {
+  const t = useTranslations('portal.case');
+  return (
+    <ActionPanel
+      id="rate"
+      title={t('rateTitle')}
+      action={action}
+      submitLabel={t('rateSubmit')}
+      doneMessage={t('rateDone')}
+    >
+      {(errors) => (
+        <>
+          <fieldset className="fieldset">
+            <legend>{t('rateResult')}</legend>
+            <div className="scale">
+              {(['yes', 'partly', 'no'] as const).map((answer) => (
+                <label key={answer} className="scale-option">
+                  <input type="radio" name="result" value={answer} />
+                  <span>{t(`rateResultOptions.${answer}`)}</span>
+                </label>
+              ))}
+            </div>
+            {errors.result && <p className="field-error">{errors.result[0]}</p>}
+          </fieldset>
+          <Scale name="courtesy" legend={t('rateCourtesy')} errors={errors.courtesy} />
+          <Scale name="clarity" legend={t('rateClarity')} errors={errors.clarity} />
+          <TextArea name="comment" label={t('rateComment')} errors={errors.comment} rows={3} />
+        </>
+      )}
+    </ActionPanel>
+  );
+}
+
+export function DisagreeForm({ action, windowDays }: { action: CaseAction; windowDays: number }) {
+  const t = useTranslations('portal.case');
+  return (
+    <ActionPanel
+      id="disagree"
+      title={t('disagreeTitle')}
+      hint={t('disagreeHint', { days: windowDays })}
+      action={action}
+      submitLabel={t('disagreeSubmit')}
+      doneMessage={t('disagreeDone')}
+    >
+      {(errors) => <TextArea name="reason" label={t('disagreeReason')} errors={errors.reason} />}
+    </ActionPanel>
+  );
+}
+
+export function CallbackForm({ action }: { action: CaseAction }) {
+  const t = useTranslations('portal.case');
+  return (
+    <ActionPanel
+      id="callback"
+      title={t('callbackTitle')}
+      hint={t('callbackHint')}
+      action={action}
+      submitLabel={t('callbackSubmit')}
+      doneMessage={t('callbackDone')}
+    >
+      {(errors) => (
+        <>
+          <TextField
+            name="preferredAt"
+            type="datetime-local"
+            label={t('callbackAt')}
+            errors={errors.preferredAt}
+          />
+          <TextField
+            name="phone"
+            type="tel"
+            label={t('callbackPhone')}
+            autoComplete="tel"
+            errors={errors.phone}
+          />
+          <TextArea
+            name="note"
+            label={t('callbackNote')}
+            errors={errors.body ?? errors.note}
+            rows={2}
+          />
+        </>
+      )}
+    </ActionPanel>
+  );
+}

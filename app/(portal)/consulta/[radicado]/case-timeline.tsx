@@ -1,0 +1,72 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+import type { CaseView } from '@/lib/server/get-case';
+
+const KNOWN_EVENTS = new Set([
+  'radicar',
+  'take',
+  'assign',
+  'reply',
+  'request_info',
+  'provide_info',
+  'extend',
+  'answer',
+  'close',
+  'reopen',
+  'disagree',
+  'transfer',
+  'withdraw',
+  'withdraw_tacit',
+  'merge',
+  'add_promise',
+  'request_callback',
+  'repeat_contact',
+  'promise_keep',
+  'promise_renegotiate',
+  'promise_break',
+]);
+
+/** The public history. Bodies are rendered as text by React: markup a customer typed stays inert. */
+export async function CaseTimeline({
+  events,
+  files,
+}: {
+  events: CaseView['events'];
+  files: { id: number; eventId: number | null; name: string }[];
+}) {
+  const t = await getTranslations('portal.case');
+  const format = await getFormatter();
+  const day = (date: string) =>
+    format.dateTime(new Date(`${date}T12:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' });
+  return (
+    <section className="card" aria-labelledby="timeline-title">
+      <h2 id="timeline-title">{t('timelineTitle')}</h2>
+      <ol className="timeline">
+        {[...events].reverse().map((event) => {
+          const data = (event.data ?? {}) as Record<string, string | undefined>;
+          const eventFiles = files.filter((f) => f.eventId === event.id);
+          return (
+            <li key={event.id} className="timeline-item">
+              <p className="timeline-head">
+                <strong>
+                  {t(`events.${KNOWN_EVENTS.has(event.action) ? event.action : 'other'}`)}
+                </strong>
+                <time dateTime={event.createdAt.toISOString()} className="muted">
+                  {format.dateTime(event.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}
+                </time>
+              </p>
+              {data.decision && <p className="decision">{t(`decision.${data.decision}`)}</p>}
+              {data.newDueDate && <p>{t('newDueDate', { date: day(data.newDueDate) })}</p>}
+              {data.destination && <p>{t('transferredTo', { destination: data.destination })}</p>}
+              {event.body && <p className="prewrap">{event.body}</p>}
+              {eventFiles.length > 0 && (
+                <p className="muted small">
+                  {t('attachments')}: {eventFiles.map((f) => f.name).join(', ')}
+                </p>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,129 @@
+import type { Metadata } from 'next';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { getCaseWithTimeline } from '@/lib/server/get-case';
+import { customerCaseOptions, publicAttachments } from '@/lib/server/customer-case';
+import { requireCaseAccess } from '@/lib/server/portal-session';
+import { disagree, provideInfo, rateAnswer, requestCallback } from './actions';
+import { CallbackForm, DisagreeForm, ProvideInfoForm, RatingForm } from './case-actions';
+import { CaseTimeline } from './case-timeline';
+
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ radicado: string }>;
+}): Promise<Metadata> {
+  const t = await getTranslations('portal.case');
+  return { title: t('title', { radicado: decodeURIComponent((await params).radicado) }) };
+}
+
+export default async function CustomerCasePage({
+  params,
+}: {
+  params: Promise<{ radicado: string }>;
+}) {
+  const access = await requireCaseAccess((await params).radicado);
+  const view = getCaseWithTimeline(access.caseId, access.actor);
+  const options = customerCaseOptions(access.caseId, access.actor);
+  const files = publicAttachments(access.caseId);
+  const t = await getTranslations('portal.case');
+  const tStates = await getTranslations('states');
+  const tTypes = await getTranslations('types');
+  const tDeadline = await getTranslations('deadline');
+  const format = await getFormatter();
+  const day = (date: string) =>
+    format.dateTime(new Date(`${date}T12:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' });
+  const daysLeft = view.deadline ? view.deadline.businessDaysLeft : null;
+  const bound = (action: (radicado: string, form: FormData) => Promise<unknown>) =>
+    action.bind(null, view.radicado) as (form: FormData) => Promise<never>;
+
+  return (
+    <>
+      <section className="card" aria-labelledby="case-title">
+        <p className="muted">{tTypes(view.typeCode)}</p>
+        <h1 id="case-title">{t('title', { radicado: view.radicado })}</h1>
+        <p className="state-line">
+          <span className={`state state-${view.state}`} data-testid="case-state">
+            {tStates(view.state)}
+          </span>
+          <span>{t(`stateHelp.${view.state}`)}</span>
+        </p>
+        <dl className="facts">
+          <div>
+            <dt>{t('receivedAt')}</dt>
+            <dd>{day(view.receivedOn)}</dd>
+          </div>
+          <div>
+            <dt>{t('dueDate')}</dt>
+            <dd data-testid="case-due">
+              {view.isPaused
+                ? tDeadline('paused')
+                : view.dueDate
+                  ? `${day(view.dueDate)}${view.extendedDueDate ? ` · ${t('extended')}` : ''}`
+                  : tDeadline('none')}
+            </dd>
+          </div>
+          {daysLeft !== null &&
+            view.deadline &&
+            ['radicada', 'en_tramite'].includes(view.state) && (
+              <div>
+                <dt>{tDeadline(view.deadline.status)}</dt>
+                <dd>
+                  {view.deadline.status === 'overdue'
+                    ? tDeadline('daysOverdue', { count: Math.abs(daysLeft) })
+                    : tDeadline('daysLeft', { count: daysLeft })}
+                </dd>
+              </div>
+            )}
+        </dl>
+        {view.extensionReason && (
+          <p className="hint">{t('extensionReason', { reason: view.extensionReason })}</p>
+        )}
+        <h2>{t('subject')}</h2>
+        <p>{view.subject}</p>
+        <h2>{t('description')}</h2>
+        <p className="prewrap">{view.description}</p>
+      </section>
+
+      {(options?.canProvideInfo ||
+        options?.canRate ||
+        options?.canDisagree ||
+        options?.canRequestCallback) && (
+        <section className="card" aria-labelledby="actions-title">
+          <h2 id="actions-title">{t('actionsTitle')}</h2>
+          <div className="action-grid">
+            {options.canProvideInfo && <ProvideInfoForm action={bound(provideInfo)} />}
+            {options.canRate && <RatingForm action={bound(rateAnswer)} />}
+            {options.canDisagree && (
+              <DisagreeForm action={bound(disagree)} windowDays={options.disagreementWindowDays} />
+            )}
+            {options.canRequestCallback && <CallbackForm action={bound(requestCallback)} />}
+          </div>
+        </section>
+      )}
+      {options?.hasRated && <p className="alert alert-ok">{t('alreadyRated')}</p>}
+
+      {view.promises.length > 0 && (
+        <section className="card" aria-labelledby="promises-title">
+          <h2 id="promises-title">{t('promisesTitle')}</h2>
+          <ul className="promise-list">
+            {view.promises.map((p) => (
+              <li key={p.id} className="promise">
+                <span>{p.description === 'callback' ? t('callbackPromise') : p.description}</span>
+                <span className="muted">
+                  {t('promiseDue', {
+                    date: format.dateTime(p.dueAt, { dateStyle: 'medium', timeStyle: 'short' }),
+                  })}
+                </span>
+                <span className={`badge promise-${p.effectiveStatus}`}>
+                  {t(`promiseStatus.${p.effectiveStatus}`)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <CaseTimeline events={view.events} files={files} />
+    </>
+  );
+}

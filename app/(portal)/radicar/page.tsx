@@ -1,0 +1,29 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { DESCRIPTION_LIMITS, SUBJECT_LIMITS } from '@/lib/validation/case-filing';
+import { listCaseTypes } from '@/lib/server/list-case-types';
+import { getOrganization } from '@/lib/server/organization';
+import { getDb } from '@/db/client';
+import { FilingForm } from './filing-form';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('portal.file');
+  return { title: t('title') };
+}
+
+export default async function FilePage() {
+  const t = await getTranslations('portal.file');
+  const org = getOrganization(getDb());
+  return (
+    <section className="card" aria-labelledby="file-title">
+      <h1 id="file-title">{t('title')}</h1>
+      <p className="muted">{t('intro')}</p>
+      <FilingForm
+        types={listCaseTypes()}
+        policyVersion={org.privacyPolicyVersion}
+        policyText={org.privacyPolicyText}
+        limits={{ subject: SUBJECT_LIMITS, description: DESCRIPTION_LIMITS }}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+import 'server-only';
+import { getDb, type Db } from '@/db/client';
+import { caseTypes } from '@/db/schema';
+import { CASE_TYPES, DEFAULT_ANONYMOUS_TYPES, type CaseType } from '@/lib/domain/enums';
+import { termInForce } from './case-terms';
+
+export interface PublicCaseType {
+  code: CaseType;
+  termDays: number | null;
+  allowsAnonymous: boolean;
+}
+
+/** The types a petitioner may file today, with the term in force and whether anonymity is allowed. */
+export function listCaseTypes(options: { db?: Db; now?: Date } = {}): PublicCaseType[] {
+  const db = options.db ?? getDb();
+  const now = options.now ?? new Date();
+  const configured = new Map(
+    db
+      .select()
+      .from(caseTypes)
+      .all()
+      .map((t) => [t.code, t]),
+  );
+  return CASE_TYPES.filter((code) => configured.get(code)?.isActive ?? true).map((code) => ({
+    code,
+    termDays: termInForce(db, code, now),
+    allowsAnonymous:
+      configured.get(code)?.allowsAnonymous ?? DEFAULT_ANONYMOUS_TYPES.includes(code),
+  }));
+}

@@ -1,0 +1,70 @@
+import 'server-only';
+import { createTranslator } from 'use-intl/core';
+import type { Locale } from '@/lib/domain/enums';
+import en from '@/lib/i18n/messages/en.json';
+import es from '@/lib/i18n/messages/es.json';
+
+/**
+ * Translations for mail and jobs, which run inside transactions with no request (and so no
+ * next-intl request config): the catalogues are imported statically.
+ */
+export type Messages = typeof es;
+
+// The two catalogues carry the same keys (lib/i18n tests keep them in sync).
+const CATALOGUES: Readonly<Record<Locale, Messages>> = { es, en: en as Messages };
+
+/** Numbers and dates as a person in that language expects them; Spanish is Colombia's. */
+const INTL_LOCALES: Readonly<Record<Locale, string>> = { es: 'es-CO', en: 'en-US' };
+
+export function intlLocale(locale: Locale): string {
+  return INTL_LOCALES[locale];
+}
+
+/**
+ * A missing or broken message throws instead of mailing the key to a customer; every mail is
+ * rendered in both languages by the tests.
+ */
+export function serverTranslator(locale: Locale) {
+  return createTranslator({
+    locale: intlLocale(locale),
+    messages: CATALOGUES[locale],
+    onError: (error) => {
+      throw error;
+    },
+  });
+}
+export type ServerTranslator = ReturnType<typeof serverTranslator>;
+
+const DATE: Readonly<Record<Locale, Intl.DateTimeFormatOptions>> = {
+  es: { day: '2-digit', month: '2-digit', year: 'numeric' },
+  en: { month: 'long', day: 'numeric', year: 'numeric' },
+};
+const TIME: Readonly<Record<Locale, Intl.DateTimeFormatOptions>> = {
+  es: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+  en: { hour: 'numeric', minute: '2-digit', hour12: true },
+};
+
+/** An instant as the organisation's clock showed it: date, time and the zone's name. */
+export function formatInstant(
+  locale: Locale,
+  instant: Date,
+  timeZone: string,
+): { date: string; time: string; zone: string } {
+  const tag = intlLocale(locale);
+  const zone =
+    new Intl.DateTimeFormat(tag, { timeZone, timeZoneName: 'long' })
+      .formatToParts(instant)
+      .find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+  return {
+    date: new Intl.DateTimeFormat(tag, { ...DATE[locale], timeZone }).format(instant),
+    time: new Intl.DateTimeFormat(tag, { ...TIME[locale], timeZone }).format(instant),
+    zone,
+  };
+}
+
+/** A calendar date (`YYYY-MM-DD`, already local to the organisation): no zone shifts it. */
+export function formatLocalDate(locale: Locale, date: string): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), { ...DATE[locale], timeZone: 'UTC' }).format(
+    new Date(`${date}T12:00:00Z`),
+  );
+}

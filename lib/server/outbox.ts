@@ -1,0 +1,59 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import type { Tx } from '@/db/client';
+import { outbox } from '@/db/schema';
+import type { Locale } from '@/lib/domain/enums';
+
+export interface OutgoingMail {
+  /** What the mail is about (`constancia`, `answer` …), for reports and retries. */
+  kind: string;
+  caseId: number | null;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  locale: Locale;
+  now: Date;
+  /** One mail per key, ever: retried transactions and repeated jobs queue nothing twice. */
+  dedupeKey: string;
+}
+
+/** The Message-ID derives from the dedupe key, so a mail resent by the worker is the same mail. */
+export function messageIdFor(dedupeKey: string): string {
+  return `<${dedupeKey}@ventanilla.local>`;
+}
+
+/**
+ * Queues a customer notification inside the transaction of the change that causes it: the mail
+ * exists if and only if the change committed. Returns the outbox id (the existing one for a key
+ * already queued).
+ */
+export function enqueueMail(tx: Tx, mail: OutgoingMail): number {
+  const messageId = messageIdFor(mail.dedupeKey);
+  const inserted = tx
+    .insert(outbox)
+    .values({
+      kind: mail.kind,
+      caseId: mail.caseId,
+      toAddress: mail.to,
+      subject: mail.subject,
+      bodyText: mail.text,
+      bodyHtml: mail.html,
+      locale: mail.locale,
+      messageId,
+      status: 'pending',
+      nextAttemptAt: mail.now,
+      createdAt: mail.now,
+    })
+    .onConflictDoNothing({ target: outbox.messageId })
+    .returning({ id: outbox.id })
+    .get();
+  if (inserted) return inserted.id;
+  const existing = tx
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(eq(outbox.messageId, messageId))
+    .get();
+  if (!existing) throw new Error(`outbox: ${messageId} neither inserted nor found`);
+  return existing.id;
+}

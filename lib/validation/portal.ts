@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { CHANNELS, RESULT_ANSWERS } from '../domain/enums';
+import { parseRadicado } from '../domain/radicado';
+import { DESCRIPTION_LIMITS, SUBJECT_LIMITS } from './case-filing';
+import { optionalPhone, optionalText, requiredText } from './fields';
+
+/** What the customer portal (/consulta and the case page) accepts; messages are `validation` keys. */
+
+export const radicadoField = z
+  .string({ error: 'required' })
+  .trim()
+  .min(1, { error: 'required' })
+  .toUpperCase()
+  .refine((s) => parseRadicado(s) !== null, { error: 'radicado' });
+
+/** Checking a case without an account: its radicado and the document number (or access code). */
+export const CaseLookupSchema = z.object({
+  radicado: radicadoField,
+  secret: z
+    .string({ error: 'required' })
+    .trim()
+    .min(1, { error: 'required' })
+    .max(40, { error: 'tooLong' }),
+});
+export type CaseLookupInput = z.input<typeof CaseLookupSchema>;
+export type CaseLookup = z.infer<typeof CaseLookupSchema>;
+
+/** 1–5; forms post strings, so numeric strings are accepted. */
+const score = z.coerce
+  .number({ error: 'required' })
+  .int({ error: 'rating' })
+  .min(1, { error: 'rating' })
+  .max(5, { error: 'rating' });
+
+/**
+ * The RESULT ("did you get what you asked for?") and the PROCESS (courtesy, clarity) in one form,
+ * stored apart and never combined (DOMAIN.md §6).
+ */
+export const RatingSchema = z.object({
+  result: z.enum(RESULT_ANSWERS, { error: 'required' }),
+  courtesy: score,
+  clarity: score,
+  comment: optionalText(1000),
+});
+export type RatingInput = z.input<typeof RatingSchema>;
+export type Rating = z.infer<typeof RatingSchema>;
+
+export const DisagreeSchema = z.object({ reason: requiredText(10, 2000) });
+export type DisagreeInput = z.input<typeof DisagreeSchema>;
+export type Disagree = z.infer<typeof DisagreeSchema>;
+
+/**
+ * An instant with its offset (`…Z` or `…-05:00`): a bare local time would be read in the server's
+ * zone, so the form converts the org-local time it shows before posting.
+ */
+export const offsetInstant = z
+  .string({ error: 'required' })
+  .trim()
+  .min(1, { error: 'required' })
+  .pipe(z.iso.datetime({ offset: true, error: 'dateTime' }))
+  .transform((s) => new Date(s));
+
+export const CallbackSchema = z.object({
+  preferredAt: offsetInstant,
+  phone: optionalPhone,
+  note: optionalText(500),
+});
+export type CallbackInput = z.input<typeof CallbackSchema>;
+export type Callback = z.infer<typeof CallbackSchema>;
+
+/** A new contact on a matter that already has an open case (DOMAIN.md §8). */
+export const RepeatContactSchema = z.object({
+  subject: requiredText(SUBJECT_LIMITS.min, SUBJECT_LIMITS.max),
+  description: requiredText(DESCRIPTION_LIMITS.min, DESCRIPTION_LIMITS.max),
+  channel: z.enum(CHANNELS, { error: 'required' }),
+});
+export type RepeatContactInput = z.input<typeof RepeatContactSchema>;
+export type RepeatContact = z.infer<typeof RepeatContactSchema>;
