@@ -69,6 +69,17 @@ test('a petitioner files a Reclamo, follows it, answers an information request, 
     queryDb("select to_address from outbox where case_id = ? and kind = 'constancia'", row.id),
   ).toEqual([{ to_address: 'carolina@example.co' }]);
 
+  // The e-mailed constancia carries a signed link that opens the case directly.
+  const [mail] = queryDb<{ body_text: string }>(
+    "select body_text from outbox where case_id = ? and kind = 'constancia'",
+    row.id,
+  );
+  const link = /http:\/\/localhost:\d+\/consulta\/acceso\?token=[^\s]+/.exec(mail!.body_text)?.[0];
+  expect(link).toBeDefined();
+  await page.context().clearCookies();
+  await page.goto(link!);
+  await expect(page.getByRole('heading', { level: 1, name: `Su caso ${radicado}` })).toBeVisible();
+
   // A new browser looks the case up by radicado + document number.
   await page.context().clearCookies();
   await page.goto('/consulta');
@@ -215,4 +226,40 @@ test('the portal is usable at phone width', async ({ page }) => {
   await expect(
     page.getByRole('heading', { level: 1, name: 'Check the status of your request' }),
   ).toBeVisible();
+});
+
+test('a second Reclamo from the same person is offered to their open case instead', async ({
+  page,
+}) => {
+  const fill = async () => {
+    await page.goto('/radicar');
+    await page.getByRole('radio', { name: /^Reclamo/ }).check();
+    await page.getByLabel('Asunto *').fill('Sigue llegando el cobro doble');
+    await page
+      .getByLabel('Descripción *')
+      .fill('Otra vez me llegó la factura con el cargo fijo duplicado.');
+    await page.getByLabel('Número de documento *').fill('1030999000');
+    await page.getByLabel('Nombres y apellidos *').fill('Mateo Quintero');
+    await page.getByLabel('Correo electrónico *').fill('mateo@example.co');
+    await page.getByLabel(/Autorizo el tratamiento/).check();
+    await page.getByRole('button', { name: 'Radicar' }).click();
+  };
+  await fill();
+  await expect(page.getByRole('heading', { name: 'Constancia de radicación' })).toBeVisible();
+  const radicado = (await page.getByTestId('radicado').textContent())!.trim();
+  const casesBefore = queryDb('select id from cases').length;
+
+  await fill();
+  await expect(formAlert(page)).toContainText(
+    `Usted ya tiene un caso abierto de este tipo (radicado terminado en ${radicado.slice(-4)}`,
+  );
+  await snap(page, 'portal-caso-abierto');
+  await page.getByRole('button', { name: 'Agregar al caso existente' }).click();
+  await expect(page.getByRole('status')).toContainText(
+    `Agregamos su información al caso terminado en ${radicado.slice(-4)}.`,
+  );
+  expect(queryDb('select id from cases')).toHaveLength(casesBefore);
+  expect(
+    queryDb('select repeat_contact_count as n from cases where radicado = ?', radicado),
+  ).toEqual([{ n: 1 }]);
 });
