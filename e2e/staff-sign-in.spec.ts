@@ -118,9 +118,7 @@ test.describe('Staff sign-in', () => {
     }
   });
 
-  test('the landing page lists open cases, is tidy at phone width and accessible', async ({
-    page,
-  }) => {
+  test('the queues list open cases, are tidy at phone width and accessible', async ({ page }) => {
     const supervisor = createStaff({ name: 'Marta Salazar', role: 'supervisor' });
     const filed = runVerb<{ radicado: string }>('file-case', {
       input: {
@@ -143,6 +141,8 @@ test.describe('Staff sign-in', () => {
     await expect(
       page.getByRole('heading', { level: 1, name: 'Hola, Marta Salazar' }),
     ).toBeVisible();
+    await page.getByRole('link', { name: /^Sin asignar/ }).click();
+    await expect(page).toHaveURL(/queue=unassigned/);
     const row = page.getByRole('row').filter({ hasText: filed.radicado });
     await expect(row).toContainText('Cobro doble en la factura de marzo');
     await expect(row).toContainText('Reclamo');

@@ -32,3 +32,16 @@ export async function postForm<T>(
     retryAfterSeconds: Number.isFinite(retry) && retry > 0 ? retry : undefined,
   };
 }
+
+/**
+ * A file input left empty still sends an empty entry, which server actions re-serialise under a
+ * made-up name; dropping it here means "no file" never reads as "an empty file".
+ */
+export function withoutEmptyFiles(form: FormData): FormData {
+  const out = new FormData();
+  for (const [key, value] of form.entries()) {
+    if (typeof value !== 'string' && value.size === 0 && value.name === '') continue;
+    out.append(key, value);
+  }
+  return out;
+}

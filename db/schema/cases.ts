@@ -69,6 +69,14 @@ export const cases = sqliteTable(
   },
   (t) => [
     index('cases_state_due_idx').on(t.state, t.dueAt),
+    // The queues' default order (preferente first, then soonest due): pages read straight from it.
+    index('cases_queue_due_idx').on(
+      sql`${t.priority} desc`,
+      sql`(${t.dueAt} is null)`,
+      t.dueAt,
+      t.teamId,
+      t.assigneeId,
+    ),
     index('cases_assignee_state_due_idx').on(t.assigneeId, t.state, t.dueAt),
     index('cases_team_state_due_idx').on(t.teamId, t.state, t.dueAt),
     index('cases_received_idx').on(t.receivedAt),

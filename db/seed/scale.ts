@@ -11,6 +11,7 @@ import { caseEvents, cases, caseTypeTerms, customers, organization } from '@/db/
 import { addCalendarDays, toLocalDate } from '@/lib/domain/calendar';
 import type { CaseType } from '@/lib/domain/enums';
 import { getOrganization, loadCalendar, receiptRuleOf } from '@/lib/server/organization';
+import { rebuildSearchIndex, suspendSearchTriggers } from '@/lib/server/search-cases';
 import { insertCatalog } from './catalog';
 import { DEFAULT_SEED, createRandom } from './random';
 import { readCatalog } from './read-catalog';
@@ -122,6 +123,9 @@ export function seedScale(
   // Every reference is generated from rows written in the same run; checking each costs a lookup.
   pragma('foreign_keys = OFF');
   let counts: ScaleCounts | undefined;
+  // Re-indexing a case on each of its events would multiply the load: the index is built once,
+  // from the finished rows.
+  const restoreSearchTriggers = suspendSearchTriggers(db);
   try {
     const tables = options.rebuildIndexes === false ? [] : BULK_TABLES;
     withoutIndexes(sqlite, tables, () => {
@@ -160,7 +164,10 @@ export function seedScale(
       counts = sqlite.transaction(() => writer.finish())();
       progress('reconstruyendo índices');
     });
+    progress('índice de búsqueda');
+    rebuildSearchIndex(db);
   } finally {
+    restoreSearchTriggers();
     pragma('foreign_keys = ON');
     pragma('synchronous = NORMAL');
     pragma('temp_store = DEFAULT');

@@ -8,6 +8,7 @@ import { databasePath, openDb } from '@/db/client';
 import { SYSTEM_ACTOR, type Actor } from '@/lib/server/actor';
 import { applyCaseAction } from '@/lib/server/apply-case-action';
 import { createCase } from '@/lib/server/create-case';
+import { createProcess } from '@/lib/server/create-process';
 import { createStaffUser, createTeam } from '@/lib/server/create-staff-user';
 
 const [verb, raw] = process.argv.slice(2);
@@ -28,6 +29,7 @@ const handlers: Record<string, () => unknown> = {
   'create-staff': () => createStaffUser(args.input, actor, { db }),
   'file-case': () => createCase(args.input, actor, { db }),
   'apply-action': () => applyCaseAction(args.caseId, args.input, actor, { db }),
+  'create-process': () => createProcess(args.input, actor, { db }),
 };
 const handler = handlers[verb ?? ''];
 if (!handler) {

@@ -12,13 +12,15 @@ import {
 } from '@/db/schema';
 import { isTerminal } from '@/lib/domain/case-machine';
 import type { EventVisibility } from '@/lib/domain/enums';
+import { isCannedReply, renderTemplate, unfilledPlaceholders } from '@/lib/domain/templates';
 import type { CaseActionRequest } from '@/lib/validation/case-action';
 import type { Actor } from './actor';
 import { appendEvent } from './audit';
 import { canAccessCase } from './case-access';
 import { computeCaseTerm, dueColumns, termInForce } from './case-terms';
-import { AppError } from './errors';
+import { AppError, type FieldErrors } from './errors';
 import { loadCalendar, receiptRuleOf, type Organization } from './organization';
+import { activeTemplateBody, templateValuesFor } from './template-values';
 
 export type CaseRow = typeof cases.$inferSelect;
 type CaseChanges = Partial<typeof cases.$inferInsert>;
@@ -116,6 +118,47 @@ function recordInteraction(
       .run();
 }
 
+function staffName(tx: Tx, staffId: number | null): string {
+  if (staffId === null) return '';
+  const user = tx
+    .select({ name: staffUsers.name })
+    .from(staffUsers)
+    .where(eq(staffUsers.id, staffId))
+    .get();
+  return user?.name ?? '';
+}
+
+/**
+ * A reply reaches the petitioner as typed, so nothing of a template may be left in it: any `{{…}}`
+ * refuses it, the personal-line slot included. With a template, the reply is canned when it is that
+ * template, filled for this case, unchanged (DOMAIN.md §6). Body and template problems are reported
+ * together.
+ */
+function checkReply(
+  tx: Tx,
+  row: CaseRow,
+  staffId: number | null,
+  body: string,
+  templateId: number | null,
+): { isCanned: boolean } {
+  const fieldErrors: FieldErrors = {};
+  const unfilled = unfilledPlaceholders(body);
+  if (unfilled.length > 0) fieldErrors.body = ['unfilledPlaceholders'];
+  const templateBody = templateId === null ? null : activeTemplateBody(tx, templateId);
+  if (templateId !== null && templateBody === null) {
+    fieldErrors.templateId = ['templateUnavailable'];
+  }
+  if (Object.keys(fieldErrors).length > 0) {
+    throw new AppError('VALIDATION', 'reply not ready to send', {
+      fieldErrors,
+      ...(unfilled.length > 0 ? { detail: { unfilledPlaceholders: unfilled } } : {}),
+    });
+  }
+  if (templateBody === null) return { isCanned: false };
+  const values = templateValuesFor(tx, row.id, { name: staffName(tx, staffId) });
+  return { isCanned: isCannedReply(body, renderTemplate(templateBody, values)) };
+}
+
 /** What each allowed action changes besides the state. Called inside the action's transaction. */
 export function applyEffects(tx: Tx, args: EffectArgs): Effect {
   const { row, request: r, actor, org, now } = args;
@@ -173,6 +216,11 @@ export function applyEffects(tx: Tx, args: EffectArgs): Effect {
     case 'reply':
     case 'answer': {
       const isAnswer = r.action === 'answer';
+      const templateId = r.templateId ?? null;
+      const { isCanned } = checkReply(tx, row, staffId, r.body, templateId);
+      // Staff-only: get-case keeps only PUBLIC_EVENT_DATA keys for the petitioner.
+      const templateData = templateId !== null ? { templateId, isCanned } : {};
+      const data = isAnswer ? { decision: r.decision, ...templateData } : templateData;
       return {
         changes: {
           firstResponseAt: row.firstResponseAt ?? now,
@@ -180,14 +228,15 @@ export function applyEffects(tx: Tx, args: EffectArgs): Effect {
         },
         visibility: 'public',
         body: r.body,
-        data: isAnswer ? { decision: r.decision } : undefined,
+        data: Object.keys(data).length > 0 ? data : undefined,
         afterEvent: recordInteraction(tx, {
           caseId: row.id,
           kind: 'reply',
           direction: 'outbound',
           staffId,
           body: r.body,
-          templateId: r.templateId ?? null,
+          templateId,
+          isCanned,
           createdAt: now,
         }),
       };

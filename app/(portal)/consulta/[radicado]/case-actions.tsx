@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { ActionResult } from '@/lib/server/action';
+import { withoutEmptyFiles } from '../../../_components/post-form';
 import { TextField } from '../../../_components/text-field';
 
 type CaseAction = (form: FormData) => Promise<ActionResult<unknown>>;
@@ -22,7 +23,7 @@ function useCaseAction(action: CaseAction) {
   return {
     onSubmit: (event: FormEvent<HTMLFormElement>) => {
       event.preventDefault();
-      mutation.mutate(new FormData(event.currentTarget));
+      mutation.mutate(withoutEmptyFiles(new FormData(event.currentTarget)));
     },
     isPending: mutation.isPending,
     result,

@@ -1,0 +1,299 @@
+'use client';
+
+import { useMutation } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import type { CaseAction } from '@/lib/domain/case-machine';
+import { CASE_TYPES, DECISIONS, PRIORITIES } from '@/lib/domain/enums';
+import type { ActionResult } from '@/lib/server/action';
+
+type Option = { id: number; name: string };
+export interface ActionOptions {
+  staff: Option[];
+  processes: Option[];
+  rootCauses: (Option & { processId: number })[];
+  categories: Option[];
+  templates: { id: number; name: string; rendered: string }[];
+}
+type Submit = (form: FormData) => Promise<ActionResult<unknown>>;
+
+/** Field errors reported on ids are shown next to the radicado the user typed. */
+const FIELD_ALIASES: Record<string, string> = {
+  targetCaseId: 'targetRadicado',
+  relatedCaseId: 'relatedRadicado',
+};
+
+function useSubmit(submit: Submit) {
+  const router = useRouter();
+  const [result, setResult] = useState<ActionResult<unknown> | null>(null);
+  const mutation = useMutation({
+    mutationFn: submit,
+    onSuccess: (r) => {
+      setResult(r);
+      if (r.ok) router.refresh();
+    },
+  });
+  const errors: Record<string, string[]> = {};
+  if (result && !result.ok) {
+    for (const [k, v] of Object.entries(result.fieldErrors ?? {}))
+      errors[FIELD_ALIASES[k] ?? k] = v;
+  }
+  return {
+    result,
+    errors,
+    isPending: mutation.isPending,
+    onSubmit: (e: FormEvent<HTMLFormElement>) => {
+      e.preventDefault();
+      mutation.mutate(new FormData(e.currentTarget));
+    },
+  };
+}
+
+function Field({
+  id,
+  label,
+  errors,
+  children,
+}: {
+  id: string;
+  label: string;
+  errors?: string[];
+  children: React.ReactNode;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {children}
+      {errors?.length ? (
+        <p id={`${id}-error`} className="field-error">
+          {errors[0]}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function ActionForm({
+  action,
+  submit,
+  version,
+  options,
+  typeCode,
+}: {
+  action: CaseAction;
+  submit: Submit;
+  version: number;
+  options: ActionOptions;
+  typeCode: string;
+}) {
+  const t = useTranslations('staffCase');
+  const tTypes = useTranslations('types');
+  const { result, errors, isPending, onSubmit } = useSubmit(submit);
+  const [processId, setProcessId] = useState('');
+  const [templateText, setTemplateText] = useState<string | null>(null);
+  const [body, setBody] = useState('');
+  const fid = (name: string) => `${action}-${name}`;
+  const invalid = (name: string) =>
+    errors[name] ? { 'aria-invalid': true, 'aria-describedby': `${fid(name)}-error` } : {};
+  const select = (
+    name: string,
+    items: { value: string; label: string }[],
+    opts: { optional?: boolean; onChange?: (v: string) => void } = {},
+  ) => (
+    <Field id={fid(name)} label={t(`fields.${name}`)} errors={errors[name]}>
+      <select
+        id={fid(name)}
+        name={name}
+        defaultValue=""
+        onChange={(e) => opts.onChange?.(e.target.value)}
+        {...invalid(name)}
+      >
+        <option value="">{opts.optional ? t('fields.keepCurrent') : t('fields.choose')}</option>
+        {items.map((i) => (
+          <option key={i.value} value={i.value}>
+            {i.label}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+  const text = (name: string, type = 'text') => (
+    <Field id={fid(name)} label={t(`fields.${name}`)} errors={errors[name]}>
+      <input id={fid(name)} name={name} type={type} {...invalid(name)} />
+    </Field>
+  );
+  const area = (name: string) => (
+    <Field id={fid(name)} label={t(`fields.${name}`)} errors={errors[name]}>
+      <textarea id={fid(name)} name={name} rows={4} {...invalid(name)} />
+    </Field>
+  );
+  const asItems = (list: Option[]) => list.map((o) => ({ value: String(o.id), label: o.name }));
+  const causes = options.rootCauses.filter((c) => !processId || c.processId === Number(processId));
+  const bodyWithTemplate = (
+    <>
+      {options.templates.length > 0 &&
+        select('templateId', asItems(options.templates), {
+          onChange: (value) => {
+            const tpl = options.templates.find((x) => String(x.id) === value);
+            setTemplateText(tpl?.rendered ?? null);
+            if (tpl) setBody(tpl.rendered);
+          },
+        })}
+      <Field id={fid('body')} label={t('fields.body')} errors={errors.body}>
+        <textarea
+          id={fid('body')}
+          name="body"
+          rows={7}
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          {...invalid('body')}
+        />
+      </Field>
+      {templateText !== null && body.trim() === templateText.trim() && (
+        <p role="status" className="alert alert-info">
+          {t('cannedWarning')}
+        </p>
+      )}
+    </>
+  );
+  const fieldsByAction: Partial<Record<CaseAction, React.ReactNode>> = {
+    assign: select('assigneeId', asItems(options.staff)),
+    reclassify: (
+      <>
+        {select(
+          'typeCode',
+          CASE_TYPES.map((c) => ({ value: c, label: tTypes(c) })),
+          { optional: true },
+        )}
+        {select('categoryId', asItems(options.categories), { optional: true })}
+        {select('processId', asItems(options.processes), {
+          optional: true,
+          onChange: setProcessId,
+        })}
+        {select('rootCauseId', asItems(causes), { optional: true })}
+        {select(
+          'priority',
+          PRIORITIES.map((p) => ({ value: p, label: t(`options.priority.${p}`) })),
+          { optional: true },
+        )}
+        {area('reason')}
+      </>
+    ),
+    reply: bodyWithTemplate,
+    note: area('body'),
+    log_interaction: (
+      <>
+        {select(
+          'kind',
+          (['call', 'chat', 'email', 'visit', 'letter'] as const).map((k) => ({
+            value: k,
+            label: t(`options.kind.${k}`),
+          })),
+        )}
+        {select(
+          'direction',
+          (['inbound', 'outbound'] as const).map((k) => ({
+            value: k,
+            label: t(`options.direction.${k}`),
+          })),
+        )}
+        {text('durationMinutes', 'number')}
+        {text('outcome')}
+        {area('body')}
+      </>
+    ),
+    request_info: area('body'),
+    extend: (
+      <>
+        {text('newDueDate', 'date')}
+        {area('reason')}
+      </>
+    ),
+    answer: (
+      <>
+        {select(
+          'decision',
+          DECISIONS.map((d) => ({ value: d, label: t(`options.decision.${d}`) })),
+        )}
+        {bodyWithTemplate}
+      </>
+    ),
+    close: ['Q', 'R'].includes(typeCode) ? (
+      <>
+        {select('processId', asItems(options.processes), { onChange: setProcessId })}
+        {select('rootCauseId', asItems(causes))}
+      </>
+    ) : null,
+    reopen: area('reason'),
+    transfer: (
+      <>
+        {text('destination')}
+        {area('reason')}
+      </>
+    ),
+    withdraw: area('reason'),
+    merge: text('targetRadicado'),
+    link: text('relatedRadicado'),
+    add_promise: (
+      <>
+        {text('description')}
+        {text('dueAt', 'datetime-local')}
+      </>
+    ),
+  };
+  return (
+    <form onSubmit={onSubmit} noValidate className="form compact">
+      <input type="hidden" name="action" value={action} />
+      <input type="hidden" name="expectedVersion" value={version} />
+      {result && !result.ok && (
+        <p role="alert" className="alert alert-error">
+          {result.message}
+        </p>
+      )}
+      {result?.ok && (
+        <p role="status" className="alert alert-ok">
+          {t('done')}
+        </p>
+      )}
+      {fieldsByAction[action]}
+      <button type="submit" className="button button-primary" disabled={isPending}>
+        {t(`actions.${action}`)}
+      </button>
+    </form>
+  );
+}
+
+/** Only the actions the state machine allows this user now; the server re-checks every one. */
+export function CaseActions({
+  actions,
+  submit,
+  version,
+  options,
+  typeCode,
+}: {
+  actions: CaseAction[];
+  submit: Submit;
+  version: number;
+  options: ActionOptions;
+  typeCode: string;
+}) {
+  const t = useTranslations('staffCase');
+  if (actions.length === 0) return <p className="muted">{t('noActions')}</p>;
+  return (
+    <div className="action-list">
+      {actions.map((action) => (
+        <details key={action} className="action-item" open={action === 'take'}>
+          <summary>{t(`actions.${action}`)}</summary>
+          <ActionForm
+            action={action}
+            submit={submit}
+            version={version}
+            options={options}
+            typeCode={typeCode}
+          />
+        </details>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import type { Metadata } from 'next';
+import { cookies } from 'next/headers';
+import { forbidden, notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { requireStaffPage } from '@/lib/server/auth/session';
+import { getCaseWithTimeline } from '@/lib/server/get-case';
+import { getOrganization } from '@/lib/server/organization';
+import { ACCESS_CODE_COOKIE } from '@/lib/server/portal-cookies';
+import { caseIdByRadicado } from '@/lib/server/staff-case';
+import { Constancia } from '../../../../_components/constancia';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('intake');
+  return { title: t('constanciaTitle') };
+}
+
+/** The constancia an agent prints or reads out after a verbal filing. */
+export default async function StaffConstanciaPage({
+  params,
+}: {
+  params: Promise<{ radicado: string }>;
+}) {
+  const { radicado } = await params;
+  const staff = await requireStaffPage(undefined, `/casos/${radicado}/constancia`);
+  const caseId = caseIdByRadicado(radicado);
+  if (caseId === null) notFound();
+  const view = (() => {
+    try {
+      return getCaseWithTimeline(caseId, staff);
+    } catch {
+      forbidden();
+    }
+  })();
+  const org = getOrganization(getDb());
+  const t = await getTranslations('intake');
+  return (
+    <Constancia
+      view={view}
+      orgName={org.name}
+      timeZone={org.timeZone}
+      accessCode={(await cookies()).get(ACCESS_CODE_COOKIE)?.value ?? null}
+      caseHref={`/casos/${view.radicado}`}
+      lead={t('constanciaLead')}
+      caseLinkLabel={t('openCase')}
+    />
+  );
+}

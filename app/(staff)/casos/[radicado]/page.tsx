@@ -1,0 +1,166 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { forbidden, notFound } from 'next/navigation';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { requireStaffPage } from '@/lib/server/auth/session';
+import { isAppError } from '@/lib/server/errors';
+import { getStaffCasePage } from '@/lib/server/staff-case';
+import { renderTemplateForCase } from '@/lib/server/template-values';
+import { getDb } from '@/db/client';
+import { DeadlineBadge } from '../../../_components/deadline-badge';
+import { actOnCase, actOnPromise } from './actions';
+import { CaseActions } from './case-actions';
+import { PromisePanel } from './promise-panel';
+import { StaffTimeline } from './staff-timeline';
+
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ radicado: string }>;
+}): Promise<Metadata> {
+  return { title: decodeURIComponent((await params).radicado) };
+}
+
+function loadPage(radicado: string, staff: Awaited<ReturnType<typeof requireStaffPage>>) {
+  try {
+    return getStaffCasePage(radicado, staff);
+  } catch (error) {
+    if (isAppError(error) && error.code === 'FORBIDDEN') forbidden();
+    if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
+    throw error;
+  }
+}
+
+export default async function StaffCasePage({ params }: { params: Promise<{ radicado: string }> }) {
+  const { radicado } = await params;
+  const staff = await requireStaffPage(undefined, `/casos/${radicado}`);
+  const page = loadPage(radicado, staff);
+  const { view } = page;
+  const staffData = view.staff!;
+  const t = await getTranslations('staffCase');
+  const tTypes = await getTranslations('types');
+  const tStates = await getTranslations('states');
+  const tChannels = await getTranslations('channels');
+  const format = await getFormatter();
+  const submitCase = actOnCase.bind(null, view.id);
+  // Templates come filled in for this case; what is left ({{linea_personal}}) the agent must write.
+  const templates = page.options.templates.map((tpl) => ({
+    id: tpl.id,
+    name: tpl.name,
+    rendered: renderTemplateForCase(getDb(), tpl.id, view.id, staff).body,
+  }));
+
+  return (
+    <div className="case-layout">
+      <div className="case-main">
+        <p>
+          <Link href="/casos">← {t('back')}</Link>
+        </p>
+        <section className="card" aria-labelledby="case-title">
+          <p className="muted">
+            {tTypes(view.typeCode)}
+            {staffData.priority === 'preferente' && <span className="tag"> {t('priority')}</span>}
+          </p>
+          <h1 id="case-title" className="mono">
+            {view.radicado}
+          </h1>
+          <p className="state-line">
+            <span className={`state state-${view.state}`} data-testid="case-state">
+              {tStates(view.state)}
+            </span>
+            <DeadlineBadge
+              dueDate={view.dueDate}
+              deadline={view.deadline}
+              isPaused={view.isPaused}
+            />
+          </p>
+          <p className="muted small">
+            {t('received', {
+              date: format.dateTime(view.receivedAt, { dateStyle: 'long', timeStyle: 'short' }),
+              channel: tChannels(view.channel),
+            })}
+            {' · '}
+            {t('assignee')}:{' '}
+            <span data-testid="case-assignee">{page.assigneeName ?? t('unassigned')}</span>
+            {page.teamName && ` · ${t('team')}: ${page.teamName}`}
+          </p>
+          <h2>{view.subject}</h2>
+          <p className="prewrap">{view.description}</p>
+        </section>
+        <StaffTimeline events={view.events} />
+      </div>
+      <aside className="case-side">
+        <section className="card" aria-labelledby="actions-title">
+          <h2 id="actions-title">{t('actionsTitle')}</h2>
+          <CaseActions
+            actions={page.actions}
+            submit={submitCase}
+            version={staffData.version}
+            typeCode={view.typeCode}
+            options={{ ...page.options, templates }}
+          />
+        </section>
+        <section className="card" aria-labelledby="promises-title">
+          <h2 id="promises-title">{t('promisesTitle')}</h2>
+          <PromisePanel
+            submit={actOnPromise}
+            promises={view.promises.map((p) => ({
+              id: p.id,
+              description: p.description,
+              dueAt: p.dueAt.toISOString(),
+              effectiveStatus: p.effectiveStatus,
+              renegotiationReason: p.renegotiationReason,
+            }))}
+          />
+        </section>
+        <section className="card" aria-labelledby="customer-title">
+          <h2 id="customer-title">{t('customerTitle')}</h2>
+          {staffData.customer ? (
+            <dl className="facts single">
+              <div>
+                <dt>{staffData.customer.name}</dt>
+                <dd>
+                  {t('document')}: {staffData.customer.documentType}{' '}
+                  {staffData.customer.documentNumber}
+                </dd>
+              </div>
+              {staffData.customer.email && (
+                <div>
+                  <dt>{t('email')}</dt>
+                  <dd>{staffData.customer.email}</dd>
+                </div>
+              )}
+              {staffData.customer.phone && (
+                <div>
+                  <dt>{t('phone')}</dt>
+                  <dd>{staffData.customer.phone}</dd>
+                </div>
+              )}
+            </dl>
+          ) : (
+            <p>{t('anonymous')}</p>
+          )}
+          <p className="small" data-testid="repeat-contacts">
+            {t('repeatContacts', { count: staffData.repeatContactCount })}
+            {staffData.reopenCount > 0 && ` · ${t('reopened', { count: staffData.reopenCount })}`}
+          </p>
+          <h3>{t('otherCases')}</h3>
+          {page.otherCases.length === 0 ? (
+            <p className="muted small">{t('noOtherCases')}</p>
+          ) : (
+            <ul className="plain-list">
+              {page.otherCases.map((c) => (
+                <li key={c.id}>
+                  <Link href={`/casos/${c.radicado}`} className="mono">
+                    {c.radicado}
+                  </Link>{' '}
+                  · {tTypes(c.typeCode)} · {tStates(c.state)}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+'use client';
+
+import { useMutation } from '@tanstack/react-query';
+import { useFormatter, useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import type { PromiseStatus } from '@/lib/domain/enums';
+import type { ActionResult } from '@/lib/server/action';
+
+type PromiseItem = {
+  id: number;
+  description: string;
+  dueAt: string;
+  effectiveStatus: PromiseStatus;
+  renegotiationReason: string | null;
+};
+type Submit = (promiseId: number, form: FormData) => Promise<ActionResult<unknown>>;
+
+function PromiseRow({ promise, submit }: { promise: PromiseItem; submit: Submit }) {
+  const t = useTranslations('staffCase');
+  const tStatus = useTranslations('portal.case.promiseStatus');
+  const format = useFormatter();
+  const router = useRouter();
+  const [result, setResult] = useState<ActionResult<unknown> | null>(null);
+  const mutation = useMutation({
+    mutationFn: (form: FormData) => submit(promise.id, form),
+    onSuccess: (r) => {
+      setResult(r);
+      if (r.ok) router.refresh();
+    },
+  });
+  const send = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    mutation.mutate(new FormData(e.currentTarget));
+  };
+  const errors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
+  const id = `promise-${promise.id}`;
+  return (
+    <li className="promise">
+      <span>
+        {promise.description === 'callback' ? t('actions.add_promise') : promise.description}
+      </span>
+      <span className="muted">
+        {format.dateTime(new Date(promise.dueAt), { dateStyle: 'medium', timeStyle: 'short' })}
+      </span>
+      <span className={`badge promise-${promise.effectiveStatus}`} data-testid={`${id}-status`}>
+        {tStatus(promise.effectiveStatus)}
+      </span>
+      {result && !result.ok && (
+        <p role="alert" className="alert alert-error">
+          {result.message}
+        </p>
+      )}
+      {promise.effectiveStatus === 'pending' && (
+        <div className="promise-actions">
+          <form onSubmit={send}>
+            <input type="hidden" name="action" value="keep" />
+            <button type="submit" className="button" disabled={mutation.isPending}>
+              {t('keep')}
+            </button>
+          </form>
+          <details>
+            <summary>{t('renegotiate')}</summary>
+            <form onSubmit={send} className="form compact">
+              <input type="hidden" name="action" value="renegotiate" />
+              <div className="field">
+                <label htmlFor={`${id}-due`}>{t('newDueAt')}</label>
+                <input
+                  id={`${id}-due`}
+                  name="newDueAt"
+                  type="datetime-local"
+                  aria-invalid={errors.newDueAt ? true : undefined}
+                />
+                {errors.newDueAt && <p className="field-error">{errors.newDueAt[0]}</p>}
+              </div>
+              <div className="field">
+                <label htmlFor={`${id}-reason`}>{t('renegotiateReason')}</label>
+                <textarea
+                  id={`${id}-reason`}
+                  name="reason"
+                  rows={2}
+                  aria-invalid={errors.reason ? true : undefined}
+                />
+                {errors.reason && <p className="field-error">{errors.reason[0]}</p>}
+              </div>
+              <button type="submit" className="button button-primary" disabled={mutation.isPending}>
+                {t('renegotiate')}
+              </button>
+            </form>
+          </details>
+        </div>
+      )}
+    </li>
+  );
+}
+
+export function PromisePanel({ promises, submit }: { promises: PromiseItem[]; submit: Submit }) {
+  const t = useTranslations('staffCase');
+  if (promises.length === 0) return <p className="muted">{t('noPromises')}</p>;
+  return (
+    <ul className="promise-list">
+      {promises.map((p) => (
+        <PromiseRow key={p.id} promise={p} submit={submit} />
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,246 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { useFormatter, useTranslations } from 'next-intl';
+import Link from 'next/link';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import type { FormEvent } from 'react';
+import { CASE_STATES, CASE_TYPES, CHANNELS } from '@/lib/domain/enums';
+import type { DeadlineStatus } from '@/lib/domain/legal-term';
+import { CASE_SORTS, QUEUES, type Queue } from '@/lib/validation/case-query';
+import { DeadlineChip } from '../../_components/deadline-chip';
+
+type Row = {
+  id: number;
+  radicado: string;
+  typeCode: string;
+  subject: string;
+  customerName: string | null;
+  channel: string;
+  state: string;
+  dueDate: string | null;
+  isPaused: boolean;
+  deadline: { status: DeadlineStatus; businessDaysLeft: number } | null;
+  nextPromiseDueAt: string | null;
+  nextPromiseIsBroken: boolean;
+  assigneeName: string | null;
+};
+type CaseList = {
+  rows: Row[];
+  total: number;
+  page: number;
+  pageSize: number;
+  counts: Record<Queue, number>;
+};
+type Option = { id: number; name: string };
+
+/** The queues: the URL holds every filter, so a view can be shared; React Query keeps it fresh. */
+export function QueueView({
+  teams,
+  staff,
+  processes,
+}: {
+  teams: Option[];
+  staff: Option[];
+  processes: Option[];
+}) {
+  const t = useTranslations('queues');
+  const tTypes = useTranslations('types');
+  const tStates = useTranslations('states');
+  const tChannels = useTranslations('channels');
+  const format = useFormatter();
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const qs = params.toString();
+  const queue = (params.get('queue') as Queue | null) ?? 'mine';
+  const { data, isPending, isError } = useQuery({
+    queryKey: ['cases', qs],
+    queryFn: async (): Promise<CaseList> => {
+      const res = await fetch(`/api/casos?${qs}`);
+      if (!res.ok) throw new Error(String(res.status));
+      return res.json();
+    },
+    refetchInterval: 60_000,
+  });
+  const withParams = (changes: Record<string, string | null>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v === null || v === '') next.delete(k);
+      else next.set(k, v);
+    }
+    return `${pathname}?${next.toString()}`;
+  };
+  const onFilter = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const next = new URLSearchParams({ queue });
+    for (const [k, v] of form.entries()) if (typeof v === 'string' && v) next.append(k, v);
+    router.push(`${pathname}?${next.toString()}`);
+  };
+  const select = (name: string, label: string, items: { value: string; label: string }[]) => (
+    <div className="field">
+      <label htmlFor={`f-${name}`}>{label}</label>
+      <select id={`f-${name}`} name={name} defaultValue={params.get(name) ?? ''}>
+        <option value="">{t('any')}</option>
+        {items.map((i) => (
+          <option key={i.value} value={i.value}>
+            {i.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  const ids = (list: Option[]) => list.map((o) => ({ value: String(o.id), label: o.name }));
+  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+
+  return (
+    <section className="card" aria-labelledby="queues-title">
+      <h2 id="queues-title" className="visually-hidden">
+        {t('title')}
+      </h2>
+      <nav aria-label={t('title')} className="queue-tabs">
+        {QUEUES.map((q) => (
+          <Link
+            key={q}
+            href={withParams({ queue: q, page: null })}
+            aria-current={q === queue ? 'page' : undefined}
+            className={q === queue ? 'queue-tab active' : 'queue-tab'}
+          >
+            {t(`tabs.${q}`)}{' '}
+            <span className="count">{data ? format.number(data.counts[q]) : '…'}</span>
+          </Link>
+        ))}
+      </nav>
+      <details className="filters">
+        <summary>{t('filters')}</summary>
+        <form onSubmit={onFilter} className="filter-grid" key={qs}>
+          {select(
+            'type',
+            t('type'),
+            CASE_TYPES.map((c) => ({ value: c, label: tTypes(c) })),
+          )}
+          {select(
+            'channel',
+            t('channel'),
+            CHANNELS.map((c) => ({ value: c, label: tChannels(c) })),
+          )}
+          {select(
+            'state',
+            t('state'),
+            CASE_STATES.map((c) => ({ value: c, label: tStates(c) })),
+          )}
+          {select('teamId', t('team'), ids(teams))}
+          {select('assigneeId', t('assignee'), ids(staff))}
+          {select('processId', t('process'), ids(processes))}
+          <div className="field">
+            <label htmlFor="f-from">{t('from')}</label>
+            <input id="f-from" name="from" type="date" defaultValue={params.get('from') ?? ''} />
+          </div>
+          <div className="field">
+            <label htmlFor="f-to">{t('to')}</label>
+            <input id="f-to" name="to" type="date" defaultValue={params.get('to') ?? ''} />
+          </div>
+          {select(
+            'sort',
+            t('sort'),
+            CASE_SORTS.map((s) => ({ value: s, label: t(`sorts.${s}`) })),
+          )}
+          <div className="button-row">
+            <button type="submit" className="button button-primary">
+              {t('apply')}
+            </button>
+            <Link href={`${pathname}?queue=${queue}`} className="button">
+              {t('clear')}
+            </Link>
+          </div>
+        </form>
+      </details>
+      {isPending && <p className="muted">{t('loading')}</p>}
+      {isError && (
+        <p role="alert" className="alert alert-error">
+          {t('error')}
+        </p>
+      )}
+      {data && data.rows.length === 0 && <p className="muted">{t('empty')}</p>}
+      {data && data.rows.length > 0 && (
+        <div className="table-scroll">
+          <table className="table">
+            <thead>
+              <tr>
+                {(
+                  [
+                    'radicado',
+                    'type',
+                    'subject',
+                    'customer',
+                    'channel',
+                    'state',
+                    'due',
+                    'promise',
+                    'assignee',
+                  ] as const
+                ).map((c) => (
+                  <th key={c} scope="col">
+                    {t(`columns.${c}`)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {data.rows.map((r) => (
+                <tr key={r.id}>
+                  <td className="nowrap">
+                    <Link href={`/casos/${r.radicado}`} className="mono">
+                      {r.radicado}
+                    </Link>
+                  </td>
+                  <td>{tTypes(r.typeCode as 'P')}</td>
+                  <td>{r.subject}</td>
+                  <td>{r.customerName ?? t('anonymous')}</td>
+                  <td>{tChannels(r.channel as 'web')}</td>
+                  <td>{tStates(r.state as 'radicada')}</td>
+                  <td className="nowrap">
+                    <DeadlineChip dueDate={r.dueDate} deadline={r.deadline} isPaused={r.isPaused} />
+                  </td>
+                  <td className="nowrap">
+                    {r.nextPromiseDueAt ? (
+                      <span className={r.nextPromiseIsBroken ? 'badge badge-overdue' : ''}>
+                        {format.dateTime(new Date(r.nextPromiseDueAt), {
+                          dateStyle: 'short',
+                          timeStyle: 'short',
+                        })}
+                        {r.nextPromiseIsBroken && ` · ${t('promiseBroken')}`}
+                      </span>
+                    ) : (
+                      t('noPromise')
+                    )}
+                  </td>
+                  <td>{r.assigneeName ?? t('nobody')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {data && data.total > 0 && (
+        <nav
+          className="pager"
+          aria-label={t('page', { page: data.page, pages, total: data.total })}
+        >
+          {data.page > 1 ? (
+            <Link href={withParams({ page: String(data.page - 1) })}>{t('previous')}</Link>
+          ) : (
+            <span />
+          )}
+          <span className="muted">{t('page', { page: data.page, pages, total: data.total })}</span>
+          {data.page < pages ? (
+            <Link href={withParams({ page: String(data.page + 1) })}>{t('next')}</Link>
+          ) : (
+            <span />
+          )}
+        </nav>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,22 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { requireStaffPage } from '@/lib/server/auth/session';
+import { listCaseTypes } from '@/lib/server/list-case-types';
+import { IntakeForm } from './intake-form';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('intake');
+  return { title: t('title') };
+}
+
+export default async function VerbalIntakePage() {
+  await requireStaffPage(undefined, '/casos/radicar');
+  const t = await getTranslations('intake');
+  return (
+    <section className="card" aria-labelledby="intake-title">
+      <h1 id="intake-title">{t('title')}</h1>
+      <p className="muted">{t('intro')}</p>
+      <IntakeForm types={listCaseTypes()} />
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+import Link from 'next/link';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import type { CaseView } from '@/lib/server/get-case';
+import { PrintButton } from './print-button';
+
+/** The constancia de radicación (DOMAIN.md §2), the same for the portal and for verbal intake. */
+export async function Constancia({
+  view,
+  orgName,
+  timeZone,
+  accessCode,
+  caseHref,
+  lead,
+  caseLinkLabel,
+}: {
+  view: CaseView;
+  orgName: string;
+  timeZone: string;
+  accessCode: string | null;
+  caseHref: string;
+  lead?: string;
+  caseLinkLabel?: string;
+}) {
+  const t = await getTranslations('portal.constancia');
+  const tTypes = await getTranslations('types');
+  const tChannels = await getTranslations('channels');
+  const format = await getFormatter();
+  const receivedAt = format.dateTime(view.receivedAt, {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone,
+  });
+  const dueDate = view.dueDate
+    ? format.dateTime(new Date(`${view.dueDate}T12:00:00Z`), { dateStyle: 'full', timeZone: 'UTC' })
+    : t('noTerm');
+  return (
+    <article className="card constancia" aria-labelledby="constancia-title">
+      <p className="muted print-only">{orgName}</p>
+      <h1 id="constancia-title">{t('title')}</h1>
+      <p>{lead ?? t('lead')}</p>
+      <p className="radicado-big mono" data-testid="radicado">
+        {view.radicado}
+      </p>
+      <dl className="facts">
+        <div>
+          <dt>{t('receivedAt')}</dt>
+          <dd>{receivedAt}</dd>
+        </div>
+        <div>
+          <dt>{t('type')}</dt>
+          <dd>{tTypes(view.typeCode)}</dd>
+        </div>
+        <div>
+          <dt>{t('channel')}</dt>
+          <dd>{tChannels(view.channel)}</dd>
+        </div>
+        <div>
+          <dt>{t('dueDate')}</dt>
+          <dd data-testid="due-date">{dueDate}</dd>
+        </div>
+        {accessCode && (
+          <div>
+            <dt>{t('accessCode')}</dt>
+            <dd className="mono access-code" data-testid="access-code">
+              {accessCode}
+            </dd>
+          </div>
+        )}
+      </dl>
+      {accessCode && <p className="alert alert-info">{t('accessCodeHint')}</p>}
+      <p>{t('howToCheck', { anonymous: String(accessCode !== null) })}</p>
+      <div className="button-row no-print">
+        <PrintButton label={t('print')} />
+        <Link href={caseHref} className="button button-primary">
+          {caseLinkLabel ?? t('viewCase')}
+        </Link>
+      </div>
+    </article>
+  );
+}

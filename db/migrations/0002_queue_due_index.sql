@@ -1,0 +1,1 @@
+CREATE INDEX `cases_queue_due_idx` ON `cases` ("priority" desc,("due_at" is null),`due_at`,`team_id`,`assignee_id`);

@@ -1,0 +1,78 @@
+import { createStaff, expect, runVerb, signInAs, test } from './support/fixtures';
+
+function fileCase(documentNumber: string) {
+  return runVerb<{ id: number; radicado: string }>('file-case', {
+    input: {
+      typeCode: 'P',
+      channel: 'phone',
+      subject: 'Solicitud de cambio de titular',
+      description: 'Pide que el servicio quede a nombre de su esposa desde este mes.',
+      hasConsent: true,
+      customer: {
+        documentType: 'CC',
+        documentNumber,
+        fullName: 'Rosa Pinto',
+        email: 'rosa@example.co',
+      },
+    },
+  });
+}
+
+test.describe('The server refuses what the case page would not offer (403)', () => {
+  test('another team’s case, an action the state does not allow, and a supervisor’s action', async ({
+    page,
+    request,
+  }) => {
+    const agent = createStaff({ name: 'Diana Cruz', teamName: 'Facturación' });
+    const other = createStaff({ name: 'Óscar Vega', teamName: 'Entregas' });
+    const theirs = fileCase(`61${agent.id}`);
+    runVerb('apply-action', {
+      caseId: theirs.id,
+      input: { action: 'take' },
+      actor: { role: 'agent', id: other.id, teamId: other.teamId },
+    });
+    const mine = fileCase(`62${agent.id}`);
+
+    await signInAs(page, agent);
+    const act = (caseId: number, data: unknown) =>
+      page.request.post(`/api/casos/${caseId}/acciones`, { data });
+
+    const foreign = await act(theirs.id, {
+      action: 'note',
+      body: 'Mirando el caso de otro equipo.',
+    });
+    expect(foreign.status()).toBe(403);
+    expect((await foreign.json()).code).toBe('FORBIDDEN');
+
+    const early = await act(mine.id, {
+      action: 'answer',
+      body: 'Respuesta sin trámite.',
+      decision: 'concede',
+    });
+    expect(early.status()).toBe(403);
+    expect(await early.json()).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      message: 'Esta acción no está permitida en el estado actual del caso.',
+    });
+
+    const assign = await act(mine.id, { action: 'assign', assigneeId: agent.id });
+    expect(assign.status()).toBe(403);
+    expect((await assign.json()).code).toBe('FORBIDDEN');
+
+    const page404 = await page.goto(`/casos/${theirs.radicado}`);
+    expect(page404?.status()).toBe(403);
+
+    // The refusals changed nothing: the case is still at version 1 when its agent takes it.
+    const taken = runVerb<unknown>('apply-action', {
+      caseId: mine.id,
+      input: { action: 'take' },
+      actor: { role: 'agent', id: agent.id, teamId: agent.teamId },
+    });
+    expect(taken).toMatchObject({ from: 'radicada', to: 'en_tramite', version: 2 });
+
+    const anonymous = await request.post(`/api/casos/${mine.id}/acciones`, {
+      data: { action: 'take' },
+    });
+    expect(anonymous.status()).toBe(401);
+  });
+});

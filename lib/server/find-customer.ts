@@ -1,0 +1,46 @@
+import 'server-only';
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { getDb, type Db } from '@/db/client';
+import { cases, customers } from '@/db/schema';
+import { OPEN_STATES, type DocumentType } from '@/lib/domain/enums';
+
+/**
+ * Verbal intake starts from the document: who this is and which cases they have open, so a second
+ * call about the same matter becomes a repeat contact instead of a new case.
+ */
+export function findCustomerWithOpenCases(
+  who: { documentType: DocumentType; documentNumber: string },
+  db: Db = getDb(),
+) {
+  const customer = db
+    .select({
+      id: customers.id,
+      fullName: customers.fullName,
+      email: customers.email,
+      phone: customers.phone,
+      address: customers.address,
+    })
+    .from(customers)
+    .where(
+      and(
+        eq(customers.documentType, who.documentType),
+        eq(customers.documentNumber, who.documentNumber.trim().toUpperCase()),
+      ),
+    )
+    .get();
+  if (!customer) return { customer: null, openCases: [] };
+  const openCases = db
+    .select({
+      id: cases.id,
+      radicado: cases.radicado,
+      typeCode: cases.typeCode,
+      subject: cases.subject,
+      state: cases.state,
+      receivedAt: cases.receivedAt,
+    })
+    .from(cases)
+    .where(and(eq(cases.customerId, customer.id), inArray(cases.state, [...OPEN_STATES])))
+    .orderBy(desc(cases.receivedAt))
+    .all();
+  return { customer, openCases };
+}

@@ -1,0 +1,23 @@
+import 'server-only';
+import { asc, eq } from 'drizzle-orm';
+import { getDb, type Db } from '@/db/client';
+import { processes, staffUsers, teams } from '@/db/schema';
+
+/** The choices the queue filters offer. */
+export function queueFilterOptions(db: Db = getDb()) {
+  return {
+    teams: db.select({ id: teams.id, name: teams.name }).from(teams).orderBy(asc(teams.name)).all(),
+    staff: db
+      .select({ id: staffUsers.id, name: staffUsers.name })
+      .from(staffUsers)
+      .where(eq(staffUsers.isActive, true))
+      .orderBy(asc(staffUsers.name))
+      .all(),
+    processes: db
+      .select({ id: processes.id, name: processes.name })
+      .from(processes)
+      .where(eq(processes.isActive, true))
+      .orderBy(asc(processes.name))
+      .all(),
+  };
+}

@@ -1,0 +1,196 @@
+/**
+ * Query benchmark on a million cases:
+ *   npm run bench                      uses BENCH_DB (default /tmp/ventanilla-bench.db)
+ * Seeds the scale data first when the database has no cases (about 2 minutes), then times each
+ * queue as an agent and as a supervisor, a filtered view, a deep page and, when the module exists,
+ * the search. Writes bench-results/bench.json; exits 1 when a median misses its target.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { openDb, type Db } from '@/db/client';
+import { seedScale } from '@/db/seed/scale';
+import { addCalendarDays, toLocalDate } from '@/lib/domain/calendar';
+import type { Actor } from '@/lib/server/actor';
+import { listCases } from '@/lib/server/list-cases';
+import { getOrganization } from '@/lib/server/organization';
+import { parseCaseQuery, QUEUES, type CaseQueryInput } from '@/lib/validation/case-query';
+
+const SCALE_CASES = 1_000_000;
+const WARM_UP = 2;
+const RUNS = 15;
+const TARGET_MS = { queue: 200, search: 200 } as const;
+
+type Staff = Extract<Actor, { id: number }>;
+type SearchCases = (
+  input: { q: string; page: number; pageSize: number },
+  actor: Actor,
+  options: { db: Db },
+) => { total?: number; rows?: unknown[] } | unknown;
+
+interface Result {
+  name: string;
+  kind: keyof typeof TARGET_MS;
+  medianMs: number;
+  p95Ms: number;
+  targetMs: number;
+  isOk: boolean;
+  total: number | null;
+}
+
+const file = path.resolve(process.env.BENCH_DB ?? '/tmp/ventanilla-bench.db');
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+function caseCount(db: Db): number {
+  return (db.$client.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n;
+}
+
+function ensureScaleData(db: Db): void {
+  const existing = caseCount(db);
+  if (existing >= SCALE_CASES) return;
+  if (existing > 0) {
+    log(`${file} tiene ${existing} casos (< ${SCALE_CASES}); bórrela para generar la carga.`);
+    process.exit(2);
+  }
+  log(`Generando ${SCALE_CASES} casos en ${file}…`);
+  const started = performance.now();
+  seedScale(db, {
+    cases: SCALE_CASES,
+    now: new Date(),
+    onProgress: (m) =>
+      log(`  ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s  ${m}`),
+  });
+}
+
+/** The first active supervisor, and the agent whose team holds the most cases (the worst case). */
+function pickActors(db: Db): { agent: Staff; supervisor: Staff } {
+  const sup = db.$client
+    .prepare(
+      "SELECT id, team_id AS teamId FROM staff_users WHERE role = 'supervisor' AND is_active = 1 ORDER BY id LIMIT 1",
+    )
+    .get() as { id: number; teamId: number | null } | undefined;
+  const agent = db.$client
+    .prepare(
+      `SELECT s.id, s.team_id AS teamId FROM staff_users s
+       WHERE s.role = 'agent' AND s.is_active = 1 AND s.team_id IS NOT NULL
+       ORDER BY (SELECT count(*) FROM cases c WHERE c.team_id = s.team_id) DESC, s.id LIMIT 1`,
+    )
+    .get() as { id: number; teamId: number } | undefined;
+  if (!sup || !agent)
+    throw new Error('The database needs an active supervisor and an agent with a team.');
+  return {
+    agent: { role: 'agent', ...agent },
+    supervisor: { role: 'supervisor', ...sup },
+  };
+}
+
+function measure(run: () => number | null): {
+  medianMs: number;
+  p95Ms: number;
+  total: number | null;
+} {
+  let total: number | null = null;
+  for (let i = 0; i < WARM_UP; i++) total = run();
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    run();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  const rank = (p: number) => times[Math.min(times.length - 1, Math.ceil(p * times.length) - 1)]!;
+  return { medianMs: rank(0.5), p95Ms: rank(0.95), total };
+}
+
+async function loadSearch(): Promise<SearchCases | null> {
+  const url = pathToFileURL(path.join(process.cwd(), 'lib/server/search-cases.ts')).href;
+  try {
+    const mod = (await import(url)) as { searchCases?: SearchCases };
+    return typeof mod.searchCases === 'function' ? mod.searchCases : null;
+  } catch (error) {
+    log(
+      `Búsqueda omitida: no se pudo cargar lib/server/search-cases.ts (${(error as Error).message})`,
+    );
+    return null;
+  }
+}
+
+async function main() {
+  const db = openDb(file);
+  ensureScaleData(db);
+  const now = new Date();
+  const { agent, supervisor } = pickActors(db);
+  const results: Result[] = [];
+  const record = (name: string, kind: Result['kind'], run: () => number | null) => {
+    const m = measure(run);
+    const targetMs = TARGET_MS[kind];
+    results.push({ name, kind, ...m, targetMs, isOk: m.medianMs <= targetMs });
+    const r = results.at(-1)!;
+    log(
+      `${name.padEnd(42)} ${r.medianMs.toFixed(1).padStart(8)} ${r.p95Ms.toFixed(1).padStart(8)} ${String(targetMs).padStart(7)} ${String(r.total ?? '').padStart(9)}  ${r.isOk ? 'ok' : 'LENTO'}`,
+    );
+  };
+
+  log(
+    `\n${caseCount(db)} casos en ${file}; agente ${agent.id} (equipo ${agent.teamId}), supervisor ${supervisor.id}`,
+  );
+  log(
+    `${'consulta'.padEnd(42)} ${'mediana'.padStart(8)} ${'p95'.padStart(8)} ${'meta'.padStart(7)} ${'total'.padStart(9)}`,
+  );
+  const run = (actor: Staff, input: CaseQueryInput) => () =>
+    listCases({ ...parseCaseQuery({}), ...input }, actor, { db, now }).total;
+  for (const [who, actor] of [
+    ['agente', agent],
+    ['supervisor', supervisor],
+  ] as const) {
+    for (const queue of QUEUES) record(`${who} ${queue}`, 'queue', run(actor, { queue }));
+  }
+  const tz = getOrganization(db).timeZone;
+  const to = addCalendarDays(toLocalDate(now, tz), -1);
+  const month = {
+    type: ['R' as const],
+    channel: ['web' as const],
+    from: addCalendarDays(to, -29),
+    to,
+  };
+  record('agente all R+web+30 días', 'queue', run(agent, { queue: 'all', ...month }));
+  record('supervisor all R+web+30 días', 'queue', run(supervisor, { queue: 'all', ...month }));
+  record('agente all página 50', 'queue', run(agent, { queue: 'all', page: 50 }));
+  record('supervisor all página 50', 'queue', run(supervisor, { queue: 'all', page: 50 }));
+
+  const searchCases = await loadSearch();
+  if (searchCases) {
+    const radicado = (
+      db.$client.prepare('SELECT radicado FROM cases ORDER BY id DESC LIMIT 1').get() as {
+        radicado: string;
+      }
+    ).radicado;
+    for (const q of [radicado, 'factura', 'Gómez']) {
+      record(`búsqueda "${q}" (supervisor)`, 'search', () => {
+        const out = searchCases({ q, page: 1, pageSize: 25 }, supervisor, { db }) as {
+          total?: number;
+        };
+        return typeof out?.total === 'number' ? out.total : null;
+      });
+    }
+  }
+
+  const out = path.join(process.cwd(), 'bench-results', 'bench.json');
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(
+    out,
+    `${JSON.stringify({ at: now.toISOString(), db: file, cases: caseCount(db), agent, supervisor, warmUp: WARM_UP, runs: RUNS, results }, null, 2)}\n`,
+  );
+  db.$client.close();
+  const slow = results.filter((r) => !r.isOk);
+  log(`\nResultados: ${out}`);
+  if (slow.length > 0) {
+    log(`Sobre la meta: ${slow.map((r) => r.name).join(', ')}`);
+    process.exitCode = 1;
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${(error as Error).stack ?? String(error)}\n`);
+  process.exitCode = 1;
+});
