@@ -117,7 +117,9 @@ export function getCaseWithTimeline(caseId: number, actor: Actor, options: UseCa
 
   const org = getOrganization(db);
   const cal = loadCalendar(db, org);
-  const deadline = row.dueAt ? deadlineStatus(row.dueAt, now, cal) : null;
+  // The traffic light is for cases whose clock runs; an answered or ended case has its result instead.
+  const isClockRunning = row.state === 'radicada' || row.state === 'en_tramite';
+  const deadline = row.dueAt && isClockRunning ? deadlineStatus(row.dueAt, now, cal) : null;
   const base = {
     id: row.id,
     radicado: row.radicado,

@@ -275,6 +275,11 @@ describe('the scale loader', () => {
         sql`SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'case_search_*'`,
       );
       expect(triggers?.n).toBe(5);
+      // The rebuild's larger write buffer is not left in force for everyday writes.
+      const hashSize = scale.get<{ v: number }>(
+        sql`SELECT v FROM case_search_config WHERE k = 'hashsize'`,
+      );
+      expect(hashSize?.v).toBe(1 << 20);
 
       const admin = { role: 'admin' as const, id: 1, teamId: null };
       const last = scale

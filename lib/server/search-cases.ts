@@ -306,6 +306,12 @@ export function searchCases(
 /** FTS5's in-memory buffer before it writes a segment: its default, and the one for a rebuild. */
 const HASH_SIZE = { normal: 1 << 20, rebuild: 64 << 20 } as const;
 
+/** FTS5 takes the size only as an SQL integer, and a bound JS number arrives as a real. */
+function setHashSize(db: Db, bytes: number): void {
+  const value = sql.raw(String(Math.trunc(bytes)));
+  db.run(sql`INSERT INTO case_search (case_search, rank) VALUES ('hashsize', ${value})`);
+}
+
 /**
  * Re-reads every case into the index and merges it into one segment (prefix queries over one
  * segment take about half the time). For bulk loads that ran without the triggers
@@ -314,15 +320,11 @@ const HASH_SIZE = { normal: 1 << 20, rebuild: 64 << 20 } as const;
  */
 export function rebuildSearchIndex(db: Db): void {
   // Fewer, larger segments to merge afterwards: a third faster at a million cases.
-  db.run(
-    sql`INSERT INTO case_search (case_search, rank) VALUES ('hashsize', ${HASH_SIZE.rebuild})`,
-  );
+  setHashSize(db, HASH_SIZE.rebuild);
   try {
     db.run(sql`INSERT INTO case_search (case_search) VALUES ('rebuild')`);
   } finally {
-    db.run(
-      sql`INSERT INTO case_search (case_search, rank) VALUES ('hashsize', ${HASH_SIZE.normal})`,
-    );
+    setHashSize(db, HASH_SIZE.normal);
   }
   db.run(sql`INSERT INTO case_search (case_search) VALUES ('optimize')`);
 }

@@ -85,6 +85,8 @@ export function getStaffCasePage(
   return {
     view,
     actions: availableActions(snapshot, ctx),
+    // Art. 21: a transfer is due within 5 business days; later ones are still allowed, with a warning.
+    isTransferLate: ctx.businessDaysSinceFiling > 5,
     assigneeName: assignee?.name ?? null,
     teamName: team?.name ?? null,
     otherCases,

@@ -80,12 +80,14 @@ function ActionForm({
   version,
   options,
   typeCode,
+  isTransferLate,
 }: {
   action: CaseAction;
   submit: Submit;
   version: number;
   options: ActionOptions;
   typeCode: string;
+  isTransferLate: boolean;
 }) {
   const t = useTranslations('staffCase');
   const tTypes = useTranslations('types');
@@ -228,6 +230,7 @@ function ActionForm({
     reopen: area('reason'),
     transfer: (
       <>
+        {isTransferLate && <p className="alert alert-info">{t('transferLate')}</p>}
         {text('destination')}
         {area('reason')}
       </>
@@ -271,12 +274,14 @@ export function CaseActions({
   version,
   options,
   typeCode,
+  isTransferLate,
 }: {
   actions: CaseAction[];
   submit: Submit;
   version: number;
   options: ActionOptions;
   typeCode: string;
+  isTransferLate: boolean;
 }) {
   const t = useTranslations('staffCase');
   if (actions.length === 0) return <p className="muted">{t('noActions')}</p>;
@@ -291,6 +296,7 @@ export function CaseActions({
             version={version}
             options={options}
             typeCode={typeCode}
+            isTransferLate={isTransferLate}
           />
         </details>
       ))}

@@ -68,11 +68,13 @@ export default async function StaffCasePage({ params }: { params: Promise<{ radi
             <span className={`state state-${view.state}`} data-testid="case-state">
               {tStates(view.state)}
             </span>
-            <DeadlineBadge
-              dueDate={view.dueDate}
-              deadline={view.deadline}
-              isPaused={view.isPaused}
-            />
+            {(view.deadline || view.isPaused) && (
+              <DeadlineBadge
+                dueDate={view.dueDate}
+                deadline={view.deadline}
+                isPaused={view.isPaused}
+              />
+            )}
           </p>
           <p className="muted small">
             {t('received', {
@@ -97,6 +99,7 @@ export default async function StaffCasePage({ params }: { params: Promise<{ radi
             submit={submitCase}
             version={staffData.version}
             typeCode={view.typeCode}
+            isTransferLate={page.isTransferLate}
             options={{ ...page.options, templates }}
           />
         </section>

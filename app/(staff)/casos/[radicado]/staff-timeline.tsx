@@ -17,41 +17,41 @@ const LABELLED = new Set([
   'withdraw',
   'withdraw_tacit',
   'merge',
+  'merged_in',
   'add_promise',
   'request_callback',
   'repeat_contact',
   'promise_keep',
   'promise_renegotiate',
   'promise_break',
+  'note',
+  'log_interaction',
+  'reclassify',
+  'link',
+  'rated',
 ]);
-const STAFF_LABELLED = new Set(['note', 'log_interaction', 'reclassify', 'link']);
 
 /** Every event, with internal ones styled apart from what the petitioner sees. */
 export async function StaffTimeline({ events }: { events: CaseView['events'] }) {
   const t = await getTranslations('staffCase');
-  const tEvents = await getTranslations('portal.case.events');
   const tDecision = await getTranslations('portal.case.decision');
   const tRoles = await getTranslations('roles');
   const format = await getFormatter();
-  const label = (action: string) =>
-    STAFF_LABELLED.has(action)
-      ? t(`actions.${action}` as 'actions.note')
-      : tEvents(LABELLED.has(action) ? action : 'other');
   return (
     <section className="card" aria-labelledby="timeline-title">
       <h2 id="timeline-title">{t('timelineTitle')}</h2>
       <ol className="timeline">
         {[...events].reverse().map((e) => {
           const data = (e.data ?? {}) as Record<string, unknown>;
+          const isInternal = e.visibility === 'internal';
           return (
-            <li
-              key={e.id}
-              className={`timeline-item ${e.visibility === 'internal' ? 'timeline-internal' : ''}`}
-            >
+            <li key={e.id} className={`timeline-item ${isInternal ? 'timeline-internal' : ''}`}>
               <p className="timeline-head">
-                <strong>{label(e.action)}</strong>
-                <span className={`badge ${e.visibility === 'internal' ? 'badge-paused' : ''}`}>
-                  {e.visibility === 'internal' ? t('internal') : t('public')}
+                <strong>
+                  {t(`events.${LABELLED.has(e.action) ? e.action : 'other'}` as 'events.other')}
+                </strong>
+                <span className={`badge ${isInternal ? 'badge-paused' : ''}`}>
+                  {isInternal ? t('internal') : t('public')}
                 </span>
                 <span className="muted small">
                   {t('by', { name: e.actorName ?? tRoles(e.actorRole) })} ·{' '}
