@@ -78,11 +78,20 @@ export function QueueView({
     for (const [k, v] of form.entries()) if (typeof v === 'string' && v) next.append(k, v);
     router.push(`${pathname}?${next.toString()}`);
   };
-  const select = (name: string, label: string, items: { value: string; label: string }[]) => (
+  const select = (
+    name: string,
+    label: string,
+    items: { value: string; label: string }[],
+    withAny = true,
+  ) => (
     <div className="field">
       <label htmlFor={`f-${name}`}>{label}</label>
-      <select id={`f-${name}`} name={name} defaultValue={params.get(name) ?? ''}>
-        <option value="">{t('any')}</option>
+      <select
+        id={`f-${name}`}
+        name={name}
+        defaultValue={params.get(name) ?? (withAny ? '' : items[0]?.value)}
+      >
+        {withAny && <option value="">{t('any')}</option>}
         {items.map((i) => (
           <option key={i.value} value={i.value}>
             {i.label}
@@ -145,6 +154,7 @@ export function QueueView({
             'sort',
             t('sort'),
             CASE_SORTS.map((s) => ({ value: s, label: t(`sorts.${s}`) })),
+            false,
           )}
           <div className="button-row">
             <button type="submit" className="button button-primary">
