@@ -241,3 +241,22 @@ test('an agent merges a duplicate into the case that stays', async ({ page }) =>
   await page.goto(`/casos/${keep.radicado}`);
   await expect(page.getByTestId('repeat-contacts')).toContainText('1 contacto repetido');
 });
+
+test('an agent searches across cases and sees the match highlighted', async ({ page }) => {
+  const agent = createStaff({ name: 'Sara Beltrán', teamName: 'Alumbrado' });
+  const filed = fileReclamo(`55${agent.id}0005`, `Transformador quemado en la vereda ${agent.id}`);
+  await signInAs(page, agent);
+  await page.goto('/casos');
+  await page
+    .getByLabel('Buscar por radicado, asunto, texto, nombre o documento')
+    .fill('transformador');
+  await page.getByRole('button', { name: 'Buscar', exact: true }).click();
+  await expect(page).toHaveURL(/\/casos\/buscar\?q=transformador/);
+  const hit = page.getByRole('listitem').filter({ hasText: filed.radicado });
+  await expect(hit).toBeVisible();
+  await expect(hit.locator('mark').first()).toHaveText(/Transformador/i);
+  await expectAccessible(page);
+  await snap(page, 'casos-buscar');
+  await hit.getByRole('link', { name: filed.radicado }).click();
+  await expect(page.getByRole('heading', { level: 1, name: filed.radicado })).toBeVisible();
+});

@@ -5,7 +5,13 @@ import { promises } from '@/db/schema';
 import type { Actor } from './actor';
 import { applyCaseAction } from './apply-case-action';
 import { getCaseWithTimeline } from './get-case';
-import { captureAppError, fileCase, seedFixture, type Fixture } from './testing/fixtures';
+import {
+  captureAppError,
+  fileCase,
+  seedFixture,
+  validFiling,
+  type Fixture,
+} from './testing/fixtures';
 import { createTestDb } from './testing/test-db';
 
 const bogota = (local: string) => new Date(`${local}-05:00`);
@@ -121,17 +127,18 @@ describe('getCaseWithTimeline: the staff view', () => {
     expect(captureAppError(() => view(fx.otherAgent)).code).toBe('NOT_FOUND');
   });
 
-  it('reports where the legal deadline stands at the given instant', () => {
-    // Due 2026-04-08; counted from Monday 16 March, 14 business days remain.
-    expect(view(fx.agent, MONDAY).deadline).toEqual({ status: 'on_track', businessDaysLeft: 14 });
-    expect(view(fx.agent, bogota('2026-04-07T10:00:00')).deadline).toEqual({
-      status: 'at_risk',
-      businessDaysLeft: 1,
-    });
-    expect(view(fx.agent, bogota('2026-04-09T10:00:00')).deadline).toEqual({
-      status: 'overdue',
-      businessDaysLeft: -1,
-    });
+  it('reports where the legal deadline stands while the clock runs, and nothing once it stops', () => {
+    // A second case, still in progress: due 2026-04-08; from Monday 16 March, 14 business days remain.
+    const open = fileCase(db, {
+      customer: { ...validFiling().customer!, documentNumber: '7700001' },
+    }).id;
+    applyCaseAction(open, { action: 'take' }, fx.agent, { db, now: MONDAY });
+    const at = (now: Date) => getCaseWithTimeline(open, fx.agent, { db, now }).deadline;
+    expect(at(MONDAY)).toEqual({ status: 'on_track', businessDaysLeft: 14 });
+    expect(at(bogota('2026-04-07T10:00:00'))).toEqual({ status: 'at_risk', businessDaysLeft: 1 });
+    expect(at(bogota('2026-04-09T10:00:00'))).toEqual({ status: 'overdue', businessDaysLeft: -1 });
+    // The first case was answered and closed: its result counts, not a traffic light.
+    expect(view(fx.agent, MONDAY).deadline).toBeNull();
   });
 });
 

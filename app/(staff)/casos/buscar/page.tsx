@@ -47,6 +47,11 @@ export default async function SearchPage({
       {q && (
         <section className="card" aria-labelledby="results-title">
           <h1 id="results-title">{t('searchResults', { q })}</h1>
+          {result && (
+            <p className="muted">
+              {t('resultCount', { total: result.total, capped: String(result.isTotalCapped) })}
+            </p>
+          )}
           {!result || result.rows.length === 0 ? (
             <p className="muted">{t('noResults')}</p>
           ) : (
