@@ -3,7 +3,7 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import type { DeadlineStatus } from '@/lib/domain/legal-term';
 
-/** Client twin of DeadlineBadge: colour plus words, never colour alone. */
+/** The deadline traffic light: colour plus words, never colour alone. */
 export function DeadlineChip({
   dueDate,
   deadline,

@@ -64,6 +64,19 @@ function refuse(decision: Extract<TransitionDecision, { ok: false }>): never {
   }
 }
 
+/** The case as the state machine sees it. */
+export function snapshotOf(row: CaseRow): CaseSnapshot {
+  return {
+    id: row.id,
+    state: row.state,
+    type: row.typeCode,
+    assigneeId: row.assigneeId,
+    processId: row.processId,
+    rootCauseId: row.rootCauseId,
+    hasExtension: row.extendedDueDate !== null,
+  };
+}
+
 /** What the state machine needs to know about the case, the calendar and the asker right now. */
 export function buildContext(
   tx: Tx | Db,
@@ -141,15 +154,7 @@ export function applyCaseAction(
         });
       }
       const org = getOrganization(tx);
-      const snapshot: CaseSnapshot = {
-        id: row.id,
-        state: row.state,
-        type: row.typeCode,
-        assigneeId: row.assigneeId,
-        processId: row.processId,
-        rootCauseId: row.rootCauseId,
-        hasExtension: row.extendedDueDate !== null,
-      };
+      const snapshot = snapshotOf(row);
       const ctx = buildContext(tx, row, request, actor, org, now);
       const decision = decideTransition(snapshot, request.action, request, ctx);
       if (!decision.ok) refuse(decision);

@@ -5,7 +5,7 @@ import { attachments, cases } from '@/db/schema';
 import { startOfLocalDay } from '@/lib/domain/calendar';
 import { decideTransition, type CaseAction } from '@/lib/domain/case-machine';
 import type { Actor } from './actor';
-import { buildContext } from './apply-case-action';
+import { buildContext, snapshotOf } from './apply-case-action';
 import { getOrganization } from './organization';
 import { hasRated } from './rate-case';
 
@@ -29,15 +29,7 @@ export function customerCaseOptions(
   const org = getOrganization(db);
   const allows = (action: CaseAction) => {
     const ctx = buildContext(db, row, { action }, actor, org, now);
-    const snapshot = {
-      id: row.id,
-      state: row.state,
-      type: row.typeCode,
-      assigneeId: row.assigneeId,
-      processId: row.processId,
-      rootCauseId: row.rootCauseId,
-      hasExtension: row.extendedDueDate !== null,
-    };
+    const snapshot = snapshotOf(row);
     return decideTransition(snapshot, action, PROBES[action] ?? {}, ctx).ok;
   };
   const isAnswered = row.state === 'respondida' || row.state === 'cerrada';

@@ -1,23 +1,16 @@
 import 'server-only';
 import { and, asc, desc, eq, ne } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
-import {
-  cases,
-  categories,
-  processes,
-  rootCauses,
-  staffUsers,
-  teams,
-  templates,
-} from '@/db/schema';
+import { cases, categories, rootCauses, staffUsers, teams, templates } from '@/db/schema';
 import { availableActions } from '@/lib/domain/case-machine';
 import { parseRadicado } from '@/lib/domain/radicado';
-import { buildContext } from './apply-case-action';
+import { buildContext, snapshotOf } from './apply-case-action';
 import type { StaffActor } from './auth/session';
 import { canAccessCase } from './case-access';
 import { AppError } from './errors';
 import { getCaseWithTimeline } from './get-case';
 import { getOrganization } from './organization';
+import { queueFilterOptions } from './queue-options';
 
 /** The case id behind a radicado in a URL, or null (a malformed one included). */
 export function caseIdByRadicado(radicado: string, db: Db = getDb()): number | null {
@@ -48,15 +41,7 @@ export function getStaffCasePage(
   const view = getCaseWithTimeline(caseId, actor, { db, now });
   const org = getOrganization(db);
   const ctx = buildContext(db, row, { action: 'take' }, actor, org, now);
-  const snapshot = {
-    id: row.id,
-    state: row.state,
-    type: row.typeCode,
-    assigneeId: row.assigneeId,
-    processId: row.processId,
-    rootCauseId: row.rootCauseId,
-    hasExtension: row.extendedDueDate !== null,
-  };
+  const snapshot = snapshotOf(row);
   const otherCases = row.customerId
     ? db
         .select({
@@ -82,6 +67,7 @@ export function getStaffCasePage(
   const team = row.teamId
     ? db.select({ name: teams.name }).from(teams).where(eq(teams.id, row.teamId)).get()
     : undefined;
+  const filterOptions = queueFilterOptions(db);
   return {
     view,
     actions: availableActions(snapshot, ctx),
@@ -91,18 +77,8 @@ export function getStaffCasePage(
     teamName: team?.name ?? null,
     otherCases,
     options: {
-      staff: db
-        .select({ id: staffUsers.id, name: staffUsers.name, role: staffUsers.role })
-        .from(staffUsers)
-        .where(eq(staffUsers.isActive, true))
-        .orderBy(asc(staffUsers.name))
-        .all(),
-      processes: db
-        .select({ id: processes.id, name: processes.name })
-        .from(processes)
-        .where(eq(processes.isActive, true))
-        .orderBy(asc(processes.name))
-        .all(),
+      staff: filterOptions.staff,
+      processes: filterOptions.processes,
       rootCauses: db
         .select({ id: rootCauses.id, processId: rootCauses.processId, name: rootCauses.name })
         .from(rootCauses)

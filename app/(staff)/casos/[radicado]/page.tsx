@@ -7,7 +7,7 @@ import { isAppError } from '@/lib/server/errors';
 import { getStaffCasePage } from '@/lib/server/staff-case';
 import { renderTemplateForCase } from '@/lib/server/template-values';
 import { getDb } from '@/db/client';
-import { DeadlineBadge } from '../../../_components/deadline-badge';
+import { DeadlineChip } from '../../../_components/deadline-chip';
 import { actOnCase, actOnPromise } from './actions';
 import { CaseActions } from './case-actions';
 import { PromisePanel } from './promise-panel';
@@ -69,7 +69,7 @@ export default async function StaffCasePage({ params }: { params: Promise<{ radi
               {tStates(view.state)}
             </span>
             {(view.deadline || view.isPaused) && (
-              <DeadlineBadge
+              <DeadlineChip
                 dueDate={view.dueDate}
                 deadline={view.deadline}
                 isPaused={view.isPaused}
