@@ -141,7 +141,8 @@ test('a petitioner files a Reclamo, follows it, answers an information request, 
     .check();
   await rating.getByRole('group', { name: /clara/ }).getByRole('radio', { name: '3' }).check();
   await rating.getByRole('button', { name: 'Enviar calificación' }).click();
-  await expect(page.getByText('Gracias por calificar la respuesta.')).toBeVisible();
+  // After the refresh the form is gone and the page says it was rated.
+  await expect(page.getByText('Ya calificó esta respuesta. Gracias.')).toBeVisible();
   expect(queryDb('select answer from result_ratings where case_id = ?', row.id)).toEqual([
     { answer: 'partly' },
   ]);

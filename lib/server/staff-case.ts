@@ -11,6 +11,7 @@ import { AppError } from './errors';
 import { getCaseWithTimeline } from './get-case';
 import { getOrganization } from './organization';
 import { queueFilterOptions } from './queue-options';
+import { caseServiceLevel } from './service-level';
 
 /** The case id behind a radicado in a URL, or null (a malformed one included). */
 export function caseIdByRadicado(radicado: string, db: Db = getDb()): number | null {
@@ -73,6 +74,7 @@ export function getStaffCasePage(
     actions: availableActions(snapshot, ctx),
     // Art. 21: a transfer is due within 5 business days; later ones are still allowed, with a warning.
     isTransferLate: ctx.businessDaysSinceFiling > 5,
+    serviceLevel: caseServiceLevel(db, row, now),
     assigneeName: assignee?.name ?? null,
     teamName: team?.name ?? null,
     otherCases,

@@ -11,6 +11,7 @@ import { DeadlineChip } from '../../../_components/deadline-chip';
 import { actOnCase, actOnPromise } from './actions';
 import { CaseActions } from './case-actions';
 import { PromisePanel } from './promise-panel';
+import { ServiceLevelLine } from './service-level-line';
 import { StaffTimeline } from './staff-timeline';
 
 export async function generateMetadata({
@@ -86,6 +87,7 @@ export default async function StaffCasePage({ params }: { params: Promise<{ radi
             <span data-testid="case-assignee">{page.assigneeName ?? t('unassigned')}</span>
             {page.teamName && ` · ${t('team')}: ${page.teamName}`}
           </p>
+          <ServiceLevelLine serviceLevel={page.serviceLevel} />
           <h2>{view.subject}</h2>
           <p className="prewrap">{view.description}</p>
         </section>
