@@ -71,7 +71,10 @@ export function getStaffCasePage(
   const filterOptions = queueFilterOptions(db);
   return {
     view,
-    actions: availableActions(snapshot, ctx),
+    // Taking a case one already holds is a no-op: not offered.
+    actions: availableActions(snapshot, ctx).filter(
+      (a) => a !== 'take' || row.assigneeId !== actor.id,
+    ),
     // Art. 21: a transfer is due within 5 business days; later ones are still allowed, with a warning.
     isTransferLate: ctx.businessDaysSinceFiling > 5,
     serviceLevel: caseServiceLevel(db, row, now),
