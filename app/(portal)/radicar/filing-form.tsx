@@ -1,10 +1,10 @@
 'use client';
 
+import { DocumentTypeSelect } from '../../_components/document-type-select';
 import { useMutation } from '@tanstack/react-query';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useRef, useState, type FormEvent } from 'react';
-import { DOCUMENT_TYPES } from '@/lib/domain/enums';
 import type { PublicCaseType } from '@/lib/server/list-case-types';
 import { TextField } from '../../_components/text-field';
 import { postForm, type FormFailure } from '../../_components/post-form';
@@ -181,16 +181,7 @@ export function FilingForm({
         {errors.isAnonymous && <p className="field-error">{errors.isAnonymous[0]}</p>}
         {!anonymous && (
           <div className="field-grid">
-            <div className="field">
-              <label htmlFor="customer.documentType">{t('documentType')}</label>
-              <select id="customer.documentType" name="customer.documentType" defaultValue="CC">
-                {DOCUMENT_TYPES.map((d) => (
-                  <option key={d} value={d}>
-                    {t(`documentTypes.${d}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <DocumentTypeSelect id="customer.documentType" name="customer.documentType" />
             <TextField
               name="customer.documentNumber"
               label={t('documentNumber')}

@@ -5,7 +5,8 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { requireStaffPage } from '@/lib/server/auth/session';
 import { isAppError } from '@/lib/server/errors';
 import { getStaffCasePage } from '@/lib/server/staff-case';
-import { renderTemplateForCase } from '@/lib/server/template-values';
+import { renderTemplate } from '@/lib/domain/templates';
+import { templateValuesFor } from '@/lib/server/template-values';
 import { getDb } from '@/db/client';
 import { DeadlineChip } from '../../../_components/deadline-chip';
 import { actOnCase, actOnPromise } from './actions';
@@ -45,10 +46,11 @@ export default async function StaffCasePage({ params }: { params: Promise<{ radi
   const format = await getFormatter();
   const submitCase = actOnCase.bind(null, view.id);
   // Templates come filled in for this case; what is left ({{linea_personal}}) the agent must write.
+  const values = templateValuesFor(getDb(), view.id, staff);
   const templates = page.options.templates.map((tpl) => ({
     id: tpl.id,
     name: tpl.name,
-    rendered: renderTemplateForCase(getDb(), tpl.id, view.id, staff).body,
+    rendered: renderTemplate(tpl.body, values),
   }));
 
   return (

@@ -1,10 +1,10 @@
 'use client';
 
+import { DocumentTypeSelect } from '../../../_components/document-type-select';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useRef, useState, type FormEvent } from 'react';
-import { DOCUMENT_TYPES } from '@/lib/domain/enums';
 import type { ActionResult } from '@/lib/server/action';
 import type { PublicCaseType } from '@/lib/server/list-case-types';
 import { TextField } from '../../../_components/text-field';
@@ -69,16 +69,7 @@ export function IntakeForm({ types }: { types: PublicCaseType[] }) {
       <form onSubmit={onLookup} className="form compact" aria-labelledby="lookup-title">
         <h2 id="lookup-title">{t('lookupTitle')}</h2>
         <div className="field-grid">
-          <div className="field">
-            <label htmlFor="lookup-type">{tFile('documentType')}</label>
-            <select id="lookup-type" name="documentType" defaultValue="CC">
-              {DOCUMENT_TYPES.map((d) => (
-                <option key={d} value={d}>
-                  {tFile(`documentTypes.${d}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <DocumentTypeSelect id="lookup-type" name="documentType" />
           <TextField
             id="lookup-number"
             name="documentNumber"
@@ -173,16 +164,7 @@ export function IntakeForm({ types }: { types: PublicCaseType[] }) {
         {errors.isAnonymous && <p className="field-error">{errors.isAnonymous[0]}</p>}
         {!isAnonymous && (
           <div className="field-grid">
-            <div className="field">
-              <label htmlFor="customer.documentType">{tFile('documentType')}</label>
-              <select id="customer.documentType" name="customer.documentType" defaultValue="CC">
-                {DOCUMENT_TYPES.map((d) => (
-                  <option key={d} value={d}>
-                    {tFile(`documentTypes.${d}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <DocumentTypeSelect id="customer.documentType" name="customer.documentType" />
             <TextField
               name="customer.documentNumber"
               label={tFile('documentNumber')}
