@@ -2,14 +2,27 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { requireStaffPage } from '@/lib/server/auth/session';
+import { canSupervise } from '@/lib/server/supervision/access';
 import { LocaleSwitch } from '../_components/locale-switch';
 import { SignOutButton } from '../_components/sign-out-button';
+import { NavLinks } from './_components/nav-links';
 
 export default async function StaffLayout({ children }: { children: ReactNode }) {
   const staff = await requireStaffPage();
   const t = await getTranslations('nav');
   const tApp = await getTranslations('app');
   const tRoles = await getTranslations('roles');
+  const items = [
+    { href: '/casos', label: t('cases') },
+    ...(canSupervise(staff.role)
+      ? [
+          { href: '/tablero', label: t('board') },
+          { href: '/calidad', label: t('quality') },
+          { href: '/causas', label: t('causes') },
+          { href: '/informes', label: t('reports') },
+        ]
+      : []),
+  ];
   return (
     <div className="staff-shell">
       <header className="topbar">
@@ -17,7 +30,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
           {tApp('name')}
         </Link>
         <nav aria-label={t('main')} className="topnav">
-          <Link href="/casos">{t('cases')}</Link>
+          <NavLinks items={items} />
         </nav>
         <div className="topbar-user">
           <span className="user-badge" aria-label={t('signedInAs', { name: staff.name })}>

@@ -57,6 +57,15 @@ export const cases = sqliteTable(
     isPaused: integer('is_paused', { mode: 'boolean' }).notNull().default(false),
     firstResponseAt: instant('first_response_at'),
     answeredAt: instant('answered_at'),
+    /**
+     * Result figures fixed at the FIRST answer (a reopen clears answeredAt, never these): when it was
+     * sent, whether it was within the legal term in force then (extension included), the counted
+     * business days it took (paused time excluded) and whether the internal service level was met.
+     */
+    firstAnsweredAt: instant('first_answered_at'),
+    answeredOnTime: integer('answered_on_time', { mode: 'boolean' }),
+    answerBusinessDays: integer('answer_business_days'),
+    slaMet: integer('sla_met', { mode: 'boolean' }),
     decision: text('decision', { enum: DECISIONS }),
     closedAt: instant('closed_at'),
     reopenCount: integer('reopen_count').notNull().default(0),
@@ -84,6 +93,27 @@ export const cases = sqliteTable(
     index('cases_channel_received_idx').on(t.channel, t.receivedAt),
     index('cases_process_received_idx').on(t.processId, t.receivedAt),
     index('cases_customer_idx').on(t.customerId),
+    index('cases_first_answered_idx').on(t.firstAnsweredAt),
+    // Covers the supervisor views' period aggregates (lib/server/supervision): a range of received
+    // dates is read from the index alone, never from the wide table rows (990 → 330 ms a year).
+    index('cases_figures_idx').on(
+      t.receivedAt,
+      t.typeCode,
+      t.channel,
+      t.state,
+      t.teamId,
+      t.assigneeId,
+      t.processId,
+      t.rootCauseId,
+      t.firstAnsweredAt,
+      t.answeredOnTime,
+      t.answerBusinessDays,
+      t.slaMet,
+      t.reopenCount,
+      t.repeatContactCount,
+      t.dueAt,
+      t.decision,
+    ),
     index('cases_open_due_idx')
       .on(t.dueAt)
       .where(sql`state in ('radicada', 'en_tramite', 'requiere_informacion')`),

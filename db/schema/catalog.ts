@@ -30,6 +30,8 @@ export const caseTypes = sqliteTable('case_types', {
   code: text('code', { enum: CASE_TYPES }).primaryKey(),
   allowsAnonymous: integer('allows_anonymous', { mode: 'boolean' }).notNull(),
   isActive: integer('is_active', { mode: 'boolean' }).notNull().default(true),
+  /** Target agent handle time per case (minutes): the effort figures compare against it. */
+  handleTargetMinutes: integer('handle_target_minutes').notNull().default(30),
 });
 
 /**

@@ -21,7 +21,7 @@ import { ANONYMOUS_SHARE, PROCESS_WEIGHTS, TYPE_WEIGHTS } from './demo-plan';
 import { customerAt } from './people';
 import { createSampler, type Random } from './random';
 import { agentsOf, type SeedCatalog, type SeedProcess } from './read-catalog';
-import { FollowUps } from './scale-followups';
+import { answerFigures, FollowUps } from './scale-followups';
 import { decideLifecycle, type LifecycleClock } from './scale-lifecycle';
 import { BatchInsert, createTermMemo, type DayTable } from './scale-support';
 import { COMPLAINT_TEXTS, fillText, OTHER_TEXTS, type CaseText } from './texts';
@@ -35,6 +35,7 @@ export interface ScaleCounts {
   promises: number;
   resultRatings: number;
   qualityRatings: number;
+  interactions: number;
 }
 
 export interface WriterArgs {
@@ -67,7 +68,7 @@ const ENDED: readonly CaseState[] = ['trasladada', 'desistida', 'fusionada'];
 const INFO_REQUEST = 'Para continuar necesitamos copia de la factura y una foto del medidor.';
 
 // prettier-ignore
-const CASE_COLUMNS = ['id', 'radicado', 'type_code', 'state', 'channel', 'subject', 'description', 'priority', 'customer_id', 'is_anonymous', 'access_code_hash', 'response_medium', 'team_id', 'assignee_id', 'category_id', 'process_id', 'root_cause_id', 'received_at', 'term_days', 'due_date', 'due_at', 'is_paused', 'first_response_at', 'answered_at', 'decision', 'closed_at', 'merged_into_id', 'transfer_destination', 'created_by_id', 'version', 'updated_at'];
+const CASE_COLUMNS = ['id', 'radicado', 'type_code', 'state', 'channel', 'subject', 'description', 'priority', 'customer_id', 'is_anonymous', 'access_code_hash', 'response_medium', 'team_id', 'assignee_id', 'category_id', 'process_id', 'root_cause_id', 'received_at', 'term_days', 'due_date', 'due_at', 'is_paused', 'first_response_at', 'answered_at', 'first_answered_at', 'answered_on_time', 'answer_business_days', 'sla_met', 'decision', 'closed_at', 'merged_into_id', 'transfer_destination', 'created_by_id', 'version', 'updated_at'];
 // prettier-ignore
 const EVENT_COLUMNS = ['case_id', 'action', 'actor_role', 'actor_id', 'from_state', 'to_state', 'visibility', 'body', 'data', 'created_at', 'prev_hash', 'hash'];
 // prettier-ignore
@@ -116,13 +117,22 @@ export function createCaseWriter(a: WriterArgs) {
   const atencion = catalog.teamIdByKey.atencion ?? catalog.teamIds[0]!;
   const teamAgents = new Map(catalog.teamIds.map((id) => [id, agentsOf(catalog, id)]));
   const curtAgentId = catalog.agents[2]?.id ?? -1;
+  const handleTargets = new Map(
+    sqlite
+      .prepare('SELECT code, handle_target_minutes AS minutes FROM case_types')
+      .all()
+      .map((r) => {
+        const row = r as { code: CaseType; minutes: number };
+        return [row.code, row.minutes] as const;
+      }),
+  );
 
   const caseRows = new BatchInsert(sqlite, 'cases', CASE_COLUMNS, 32);
   const eventRows = new BatchInsert(sqlite, 'case_events', EVENT_COLUMNS);
   const pauseRows = new BatchInsert(sqlite, 'case_pauses', ['case_id', 'paused_at']);
   // prettier-ignore
   const consentRows = new BatchInsert(sqlite, 'consents', ['customer_id', 'case_id', 'policy_version', 'accepted_at', 'channel']);
-  const followUps = new FollowUps(sqlite, next, nowMs);
+  const followUps = new FollowUps(sqlite, next, nowMs, catalog.supervisors[0]?.id ?? null);
 
   const pool = a.customerPool;
   const firstNames: string[] = new Array<string>(pool);
@@ -286,6 +296,7 @@ export function createCaseWriter(a: WriterArgs) {
       first_response_at:
         life.answerMs >= 0 ? life.answerMs : life.pauseMs >= 0 ? life.pauseMs : null,
       answered_at: life.answerMs >= 0 ? life.answerMs : null,
+      ...answerFigures(table, d, life.answerMs, due?.dueAt ?? null, id),
       decision: life.decision,
       closed_at: life.closeMs >= 0 ? life.closeMs : life.endMs >= 0 ? life.endMs : null,
       merged_into_id: mergedInto,
@@ -299,6 +310,15 @@ export function createCaseWriter(a: WriterArgs) {
     if (c >= 0) consentRows.add([c + 1, id, catalog.privacyPolicyVersion, receivedMs, channel]);
     if (life.handleMs >= 0 && life.terminal === null && next() < 0.02) {
       followUps.promise(id, agent.id, teamId, life.handleMs);
+    }
+    if (life.answerMs >= 0) {
+      followUps.handle(
+        id,
+        agent.id,
+        life.answerMs,
+        handleTargets.get(type) ?? 30,
+        agent.id === curtAgentId,
+      );
     }
     if (life.answerMs >= 0 && c >= 0 && next() < 0.12) {
       let dissatisfied = isComplaint && isFacturacion ? 0.28 : 0.05;
@@ -373,7 +393,8 @@ export function createCaseWriter(a: WriterArgs) {
         consents: consentRows.inserted,
         promises: followUps.promises.inserted,
         resultRatings: followUps.results.inserted,
-        qualityRatings: followUps.quality.inserted,
+        qualityRatings: followUps.quality.inserted + followUps.reviews.inserted,
+        interactions: followUps.interactions.inserted,
       };
     },
   };

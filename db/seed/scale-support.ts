@@ -47,6 +47,18 @@ export function buildDayTable(cal: BusinessCalendar, from: LocalDate, to: LocalD
   return { dates, starts, isBusiness, cumBusiness, businessDays: Int32Array.from(business) };
 }
 
+/** The index of the day an instant falls on (binary search over the day starts). */
+export function dayIndexAt(table: DayTable, ms: number): number {
+  let lo = 0;
+  let hi = table.dates.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((table.starts[mid] as number) <= ms) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** The day index of the k-th business day strictly after day `i` (k ≥ 1); -1 past the table. */
 export function businessDayAfter(table: DayTable, i: number, k: number): number {
   const at = (table.cumBusiness[i] as number) + k - 1;

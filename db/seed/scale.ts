@@ -30,6 +30,7 @@ const BULK_TABLES = [
   'promises',
   'quality_ratings',
   'result_ratings',
+  'interactions',
 ];
 
 export interface ScaleSummary extends ScaleCounts {

@@ -27,4 +27,23 @@ describe('message catalogues', () => {
       expect(empty, file).toEqual([]);
     }
   });
+
+  it('keeps each top-level namespace in one area file, so merging them loses nothing', () => {
+    const owner = new Map<string, string>();
+    const clashes: string[] = [];
+    for (const file of files) {
+      for (const ns of Object.keys(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')))) {
+        const first = owner.get(ns);
+        if (first) clashes.push(`${ns}: ${first} and ${file}`);
+        else owner.set(ns, file);
+      }
+    }
+    expect(clashes).toEqual([]);
+  });
+
+  it('loads every area file present in the folder', async () => {
+    const { MESSAGE_AREAS } = await import('./load-messages');
+    const areas = files.map((f) => (f === 'es.json' ? 'core' : f.replace(/\.es\.json$/, '')));
+    expect([...MESSAGE_AREAS].sort()).toEqual(areas.sort());
+  });
 });

@@ -1,11 +1,27 @@
 import type { Locale } from '@/lib/domain/enums';
 
-/** Each locale's catalogue is split by area; pages get them merged. */
+/**
+ * Each locale's catalogue is split by area (one file per area, so areas can be worked on apart);
+ * pages get them merged. Every area file holds its own top-level namespaces.
+ */
+export const MESSAGE_AREAS = [
+  'core',
+  'portal',
+  'staff',
+  'supervision',
+  'board',
+  'quality',
+  'causes',
+  'reports',
+] as const;
+
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {
-  const [core, portal, staff] = await Promise.all([
-    import(`./messages/${locale}.json`),
-    import(`./messages/portal.${locale}.json`),
-    import(`./messages/staff.${locale}.json`),
-  ]);
-  return { ...core.default, ...portal.default, ...staff.default };
+  const parts = await Promise.all(
+    MESSAGE_AREAS.map((area) =>
+      area === 'core'
+        ? import(`./messages/${locale}.json`)
+        : import(`./messages/${area}.${locale}.json`),
+    ),
+  );
+  return Object.assign({}, ...parts.map((p: { default: Record<string, unknown> }) => p.default));
 }

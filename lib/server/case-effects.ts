@@ -6,6 +6,7 @@ import { isTerminal } from '@/lib/domain/case-machine';
 import type { EventVisibility } from '@/lib/domain/enums';
 import type { CaseActionRequest } from '@/lib/validation/case-action';
 import type { Actor } from './actor';
+import { firstAnswerFigures } from './answer-figures';
 import { appendEvent } from './audit';
 import {
   activeStaff,
@@ -105,7 +106,9 @@ export function applyEffects(tx: Tx, args: EffectArgs): Effect {
       return {
         changes: {
           firstResponseAt: row.firstResponseAt ?? now,
-          ...(isAnswer ? { answeredAt: now, decision: r.decision } : {}),
+          ...(isAnswer
+            ? { answeredAt: now, decision: r.decision, ...firstAnswerFigures(tx, row, org, now) }
+            : {}),
         },
         visibility: 'public',
         body: r.body,

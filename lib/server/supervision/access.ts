@@ -1,0 +1,24 @@
+import 'server-only';
+import type { StaffRole } from '@/lib/domain/enums';
+import { currentStaff, requireStaffPage, type StaffActor } from '../auth/session';
+import { AppError } from '../errors';
+
+/** Who may open the supervisor views (/tablero, /calidad, /causas, /informes) and their APIs. */
+export const SUPERVISION_ROLES: readonly StaffRole[] = ['supervisor', 'admin'];
+
+export function canSupervise(role: StaffRole): boolean {
+  return SUPERVISION_ROLES.includes(role);
+}
+
+/** For pages: signed-out → sign-in (back to `returnTo`); an agent → the 403 page. */
+export function requireSupervisorPage(returnTo: string): Promise<StaffActor> {
+  return requireStaffPage(SUPERVISION_ROLES, returnTo);
+}
+
+/** For route handlers and server actions: 401 signed out, 403 for agents. */
+export async function requireSupervisor(): Promise<StaffActor> {
+  const staff = await currentStaff();
+  if (!staff) throw new AppError('UNAUTHENTICATED', 'sign in');
+  if (!canSupervise(staff.role)) throw new AppError('FORBIDDEN', 'supervisors only');
+  return staff;
+}

@@ -1,0 +1,58 @@
+import 'server-only';
+import { endOfLocalDay, startOfLocalDay, toLocalDate } from '@/lib/domain/calendar';
+import { parseAnalyticsQuery, type AnalyticsQuery } from '@/lib/validation/analytics-query';
+
+type SearchParamsLike = URLSearchParams | Record<string, string | string[] | undefined>;
+
+/** The filter of a supervisor view read from its URL, "today" being the organisation's today. */
+export function readAnalyticsQuery(
+  params: SearchParamsLike,
+  timeZone: string,
+  now: Date,
+): AnalyticsQuery {
+  return parseAnalyticsQuery(params, toLocalDate(now, timeZone));
+}
+
+/** The period as epoch milliseconds: [fromMs, toMs) covering both local dates whole. */
+export function periodBounds(query: Pick<AnalyticsQuery, 'from' | 'to'>, timeZone: string) {
+  return {
+    fromMs: startOfLocalDay(query.from, timeZone).getTime(),
+    toMs: endOfLocalDay(query.to, timeZone).getTime() + 1,
+  };
+}
+
+export interface SqlFilter {
+  /** `a = ? AND b = ?`: never empty (at least the period). */
+  where: string;
+  params: (string | number)[];
+}
+
+/**
+ * The WHERE clause for cases matching a view's filter, on the `cases` table under `alias`. The
+ * period applies to `periodColumn` (received_at by default; first_answered_at for answer figures).
+ * Values are always bound as parameters.
+ */
+export function caseFilterSql(
+  query: AnalyticsQuery,
+  timeZone: string,
+  options: { alias?: string; periodColumn?: string } = {},
+): SqlFilter {
+  const a = options.alias ?? 'c';
+  const { fromMs, toMs } = periodBounds(query, timeZone);
+  const clauses = [
+    `${a}.${options.periodColumn ?? 'received_at'} >= ?`,
+    `${a}.${options.periodColumn ?? 'received_at'} < ?`,
+  ];
+  const params: (string | number)[] = [fromMs, toMs];
+  const add = (column: string, value: string | number | undefined) => {
+    if (value === undefined) return;
+    clauses.push(`${a}.${column} = ?`);
+    params.push(value);
+  };
+  add('team_id', query.teamId);
+  add('assignee_id', query.agentId);
+  add('type_code', query.type);
+  add('process_id', query.processId);
+  add('channel', query.channel);
+  return { where: clauses.join(' AND '), params };
+}
