@@ -15,11 +15,15 @@ import type { Actor } from '@/lib/server/actor';
 import { listCases } from '@/lib/server/list-cases';
 import { getOrganization } from '@/lib/server/organization';
 import { parseCaseQuery, QUEUES, type CaseQueryInput } from '@/lib/validation/case-query';
+import { benches as boardBenches } from './bench-views/board';
+import { benches as causesBenches } from './bench-views/causes';
+import { benches as qualityBenches } from './bench-views/quality';
+import { benches as reportsBenches } from './bench-views/reports';
 
 const SCALE_CASES = 1_000_000;
 const WARM_UP = 2;
 const RUNS = 15;
-const TARGET_MS = { queue: 200, search: 200 } as const;
+const TARGET_MS = { queue: 200, search: 200, view: 500 } as const;
 
 type Staff = Extract<Actor, { id: number }>;
 type SearchCases = (
@@ -173,6 +177,17 @@ async function main() {
         return typeof out?.total === 'number' ? out.total : null;
       });
     }
+  }
+
+  const supervisorActor = {
+    ...supervisor,
+    role: 'supervisor' as const,
+    name: 'bench',
+    email: 'bench@ventanilla.test',
+    teamName: null,
+  };
+  for (const bench of [...boardBenches, ...qualityBenches, ...causesBenches, ...reportsBenches]) {
+    record(bench.name, 'view', () => bench.run({ db, supervisor: supervisorActor, now }));
   }
 
   const out = path.join(process.cwd(), 'bench-results', 'bench.json');

@@ -10,6 +10,10 @@ import { applyCaseAction } from '@/lib/server/apply-case-action';
 import { createCase } from '@/lib/server/create-case';
 import { createProcess } from '@/lib/server/create-process';
 import { createStaffUser, createTeam } from '@/lib/server/create-staff-user';
+import { verbs as boardVerbs } from './verbs/board';
+import { verbs as causesVerbs } from './verbs/causes';
+import { verbs as qualityVerbs } from './verbs/quality';
+import { verbs as reportsVerbs } from './verbs/reports';
 
 const [verb, raw] = process.argv.slice(2);
 const args = raw ? JSON.parse(raw) : {};
@@ -24,13 +28,18 @@ if (verb === 'reset-db') {
 
 const db = openDb(file);
 const actor: Actor = args.actor ?? SYSTEM_ACTOR;
+/** `now` (ISO instant, optional) backdates a filing or an action, e.g. to make a case overdue. */
+const now = typeof args.now === 'string' ? new Date(args.now) : undefined;
 const handlers: Record<string, () => unknown> = {
   'create-team': () => createTeam(args.input, actor, { db }),
   'create-staff': () => createStaffUser(args.input, actor, { db }),
-  'file-case': () => createCase(args.input, actor, { db }),
-  'apply-action': () => applyCaseAction(args.caseId, args.input, actor, { db }),
+  'file-case': () => createCase(args.input, actor, { db, now }),
+  'apply-action': () => applyCaseAction(args.caseId, args.input, actor, { db, now }),
   'create-process': () => createProcess(args.input, actor, { db }),
 };
+for (const area of [boardVerbs, qualityVerbs, causesVerbs, reportsVerbs]) {
+  for (const [name, fn] of Object.entries(area)) handlers[name] = () => fn(args, db, actor);
+}
 const handler = handlers[verb ?? ''];
 if (!handler) {
   process.stderr.write(`unknown verb: ${verb}\n`);
