@@ -6,7 +6,13 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  serverExternalPackages: ['better-sqlite3', 'date-holidays'],
+  serverExternalPackages: [
+    'better-sqlite3',
+    'date-holidays',
+    'nodemailer',
+    'smtp-server',
+    'mailparser',
+  ],
   experimental: {
     authInterrupts: true,
     // Petitioners answer information requests with up to 5 files of 10 MB (uploads.ts checks each).

@@ -107,8 +107,11 @@ export type ProblemStatus = (typeof PROBLEM_STATUSES)[number];
 export const EVENT_VISIBILITIES = ['public', 'internal'] as const;
 export type EventVisibility = (typeof EVENT_VISIBILITIES)[number];
 
-/** Outbox delivery states. */
-export const OUTBOX_STATUSES = ['pending', 'sent', 'failed'] as const;
+/**
+ * Outbox delivery states. 'sending' is a claim with a lease (next_attempt_at): a sender that dies
+ * mid-delivery leaves the message to be taken again once the lease runs out.
+ */
+export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 /** Relations between cases. */

@@ -1,0 +1,120 @@
+import 'server-only';
+import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { outbox } from '@/db/schema';
+import { DEFAULT_FROM, PermanentMailError, type MailTransport } from './transport';
+
+const MINUTE = 60_000;
+/** How long a claimed message is ours; a sender that dies mid-delivery gives it back after this. */
+export const SEND_LEASE_MS = 5 * MINUTE;
+export const MAX_ATTEMPTS = 10;
+
+/** Wait before attempt n + 1 after n failed attempts: 1, 2, 4 … minutes, at most 6 hours. */
+export function retryDelayMs(failedAttempts: number): number {
+  const n = Math.max(1, failedAttempts);
+  return Math.min(MINUTE * 2 ** (n - 1), 6 * 60 * MINUTE);
+}
+
+export interface DeliveryOptions {
+  db: Db;
+  transport: MailTransport;
+  now?: Date;
+  from?: string;
+  /** Messages claimed per run. */
+  batch?: number;
+}
+
+export interface DeliveryReport {
+  sent: number;
+  retried: number;
+  failed: number;
+}
+
+type Claimed = typeof outbox.$inferSelect;
+
+/**
+ * Takes due messages in one write transaction: pending ones whose time has come and 'sending' ones
+ * whose lease ran out (their sender died before recording the outcome). Two senders never claim the
+ * same message: the claim is an UPDATE under SQLite's single writer.
+ */
+function claimDue(db: Db, now: Date, batch: number): Claimed[] {
+  return db.transaction(
+    (tx) => {
+      const due = tx
+        .select({ id: outbox.id })
+        .from(outbox)
+        .where(
+          and(
+            or(eq(outbox.status, 'pending'), eq(outbox.status, 'sending')),
+            lte(outbox.nextAttemptAt, now),
+          ),
+        )
+        .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
+        .limit(batch)
+        .all();
+      if (due.length === 0) return [];
+      return tx
+        .update(outbox)
+        .set({
+          status: 'sending',
+          attempts: sql`${outbox.attempts} + 1`,
+          nextAttemptAt: new Date(now.getTime() + SEND_LEASE_MS),
+        })
+        .where(
+          inArray(
+            outbox.id,
+            due.map((d) => d.id),
+          ),
+        )
+        .returning()
+        .all();
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/**
+ * Delivers what is due: each message exactly as queued, with its stable Message-ID, then records
+ * sent, a retry with backoff, or failed (a permanent 5xx refusal, or MAX_ATTEMPTS reached).
+ */
+export async function deliverDueMail(options: DeliveryOptions): Promise<DeliveryReport> {
+  const { db, transport } = options;
+  const now = options.now ?? new Date();
+  const report: DeliveryReport = { sent: 0, retried: 0, failed: 0 };
+  for (const row of claimDue(db, now, options.batch ?? 20)) {
+    const mine = and(eq(outbox.id, row.id), eq(outbox.status, 'sending'));
+    try {
+      await transport.send({
+        from: options.from ?? process.env.MAIL_FROM ?? DEFAULT_FROM,
+        to: row.toAddress,
+        subject: row.subject,
+        text: row.bodyText,
+        html: row.bodyHtml,
+        messageId: row.messageId,
+      });
+      db.update(outbox)
+        .set({ status: 'sent', sentAt: options.now ?? new Date(), lastError: null })
+        .where(mine)
+        .run();
+      report.sent += 1;
+    } catch (error) {
+      const message = ((error as Error).message || String(error)).slice(0, 1000);
+      const isFinal = error instanceof PermanentMailError || row.attempts >= MAX_ATTEMPTS;
+      db.update(outbox)
+        .set(
+          isFinal
+            ? { status: 'failed', lastError: message }
+            : {
+                status: 'pending',
+                lastError: message,
+                nextAttemptAt: new Date(now.getTime() + retryDelayMs(row.attempts)),
+              },
+        )
+        .where(mine)
+        .run();
+      if (isFinal) report.failed += 1;
+      else report.retried += 1;
+    }
+  }
+  return report;
+}

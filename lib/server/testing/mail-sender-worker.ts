@@ -1,0 +1,23 @@
+/**
+ * A mail sender that dies mid-delivery, for the outbox crash test: it claims due messages through
+ * the real sender, tells the parent `claimed` when the first delivery starts and then hangs there
+ * until the parent kills it (SIGKILL), as a crashed or killed server would.
+ * Usage (forked): mail-sender-worker.ts <db file> <smtp url>
+ */
+import { openDb } from '@/db/client';
+import { deliverDueMail } from '../mail/sender';
+import { smtpTransport, type MailTransport } from '../mail/transport';
+
+const [file, url] = process.argv.slice(2) as [string, string];
+const db = openDb(file);
+const real = smtpTransport(url);
+const dying: MailTransport = {
+  kind: 'smtp',
+  send: () => {
+    process.send?.({ type: 'claimed' });
+    // Hang for good (a timer keeps the process alive, as an SMTP connection would).
+    return new Promise<void>(() => setInterval(() => {}, 60_000));
+  },
+  close: () => real.close(),
+};
+void deliverDueMail({ db, transport: dying });

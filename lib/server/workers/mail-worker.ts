@@ -1,0 +1,35 @@
+import 'server-only';
+import { getDb } from '@/db/client';
+import { deliverDueMail } from '../mail/sender';
+import { transportFromEnv } from '../mail/transport';
+
+const DEFAULT_INTERVAL_MS = 10_000;
+
+/**
+ * Delivers the outbox in the background of the app server: a tick every MAIL_SEND_INTERVAL_MS
+ * (10 s), never two ticks at once in this process; other instances are kept apart by the claim's
+ * lease (sender.ts). Returns a stop function.
+ */
+export function startMailWorker(env: NodeJS.ProcessEnv = process.env): () => void {
+  const transport = transportFromEnv(env);
+  const interval = Number(env.MAIL_SEND_INTERVAL_MS) || DEFAULT_INTERVAL_MS;
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await deliverDueMail({ db: getDb(), transport });
+    } catch (error) {
+      console.error('mail worker:', error);
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), interval);
+  timer.unref();
+  void tick();
+  return () => {
+    clearInterval(timer);
+    transport.close();
+  };
+}
