@@ -20,6 +20,7 @@ import { applyEffects, type CaseRow } from './case-effects';
 import { termInputOf } from './case-terms';
 import type { CreateCaseOptions } from './create-case';
 import { AppError } from './errors';
+import { noticeForAction } from './mail/case-notices';
 import { getOrganization, loadCalendar, receiptRuleOf, type Organization } from './organization';
 import { parseInput } from './parse';
 import { recordAttachments } from './uploads';
@@ -183,6 +184,16 @@ export function applyCaseAction(
       effect.afterEvent?.(eventId);
       // Attachments go with what the actor wrote: public unless the event is an internal note.
       recordAttachments(tx, row.id, eventId, options.attachments ?? [], effect.visibility, now);
+      // The customer hears of it (information request, extension, answer …) in the same commit.
+      noticeForAction(tx, {
+        row: { ...row, ...effect.changes, state: decision.to },
+        action: request.action,
+        body: effect.body ?? null,
+        data: effect.data ?? null,
+        eventId,
+        org,
+        now,
+      });
       return {
         caseId: row.id,
         radicado: row.radicado,

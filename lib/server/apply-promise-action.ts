@@ -10,6 +10,8 @@ import { appendEvent } from './audit';
 import { canAccessCase } from './case-access';
 import type { UseCaseOptions } from './create-case';
 import { AppError } from './errors';
+import { enqueueCaseNotice } from './mail/case-notices';
+import { getOrganization } from './organization';
 import { parseInput } from './parse';
 
 export const PromiseActionSchema = z.discriminatedUnion('action', [
@@ -42,7 +44,15 @@ export function applyPromiseAction(
       const p = tx.select().from(promises).where(eq(promises.id, promiseId)).get();
       if (!p) throw new AppError('NOT_FOUND');
       const owner = tx
-        .select({ id: cases.id, teamId: cases.teamId, assigneeId: cases.assigneeId })
+        .select({
+          id: cases.id,
+          teamId: cases.teamId,
+          assigneeId: cases.assigneeId,
+          radicado: cases.radicado,
+          customerId: cases.customerId,
+          isAnonymous: cases.isAnonymous,
+          locale: cases.locale,
+        })
         .from(cases)
         .where(eq(cases.id, p.caseId))
         .get();
@@ -102,6 +112,24 @@ export function applyPromiseAction(
         },
         createdAt: now,
       });
+      if (request.action === 'renegotiate' && p.isVisibleToCustomer && successorId !== null) {
+        const org = getOrganization(tx);
+        enqueueCaseNotice(
+          tx,
+          owner,
+          {
+            kind: 'promise_renegotiate',
+            orgName: org.name,
+            timeZone: org.timeZone,
+            body: request.reason,
+            promise: {
+              description: request.description ?? p.description,
+              dueAt: request.newDueAt,
+            },
+          },
+          { now, dedupeKey: `promise.${successorId}` },
+        );
+      }
       return { promiseId: p.id, status: decision.to, successorId };
     },
     { behavior: 'immediate' },
