@@ -10,4 +10,7 @@ export const E2E_ENV = {
   NEXTAUTH_URL: `http://localhost:${PORT}`,
   NEXT_TELEMETRY_DISABLED: '1',
   BCRYPT_COST: '4',
+  // Scheduled jobs run on the real clock; specs stay deterministic without them (jobs have their
+  // own tests with a moved clock). The outbox sender stays on and writes .eml files.
+  JOBS: 'off',
 } as const;

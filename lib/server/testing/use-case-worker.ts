@@ -9,6 +9,7 @@ import { openDb, type Db } from '@/db/client';
 import { SYSTEM_ACTOR } from '../actor';
 import { applyCaseAction } from '../apply-case-action';
 import { isAppError } from '../errors';
+import { takeTick } from '../jobs/lease';
 import { fileCase } from './fixtures';
 import type { WorkerJob, WorkerOutcome } from './workers';
 
@@ -50,6 +51,12 @@ async function run(db: Db, job: WorkerJob): Promise<WorkerOutcome[]> {
           return `${done.from}->${done.to}`;
         }),
       ];
+    case 'take-tick': {
+      const { job: name, holder, everyMs } = job;
+      const now = new Date(job.now);
+      const claim = { job: name, holder, now, everyMs, leaseMs: everyMs * 2 };
+      return [attempt(() => (takeTick(db, claim) ? 'taken' : 'skipped'))];
+    }
   }
 }
 

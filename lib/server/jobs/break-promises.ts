@@ -1,0 +1,39 @@
+import 'server-only';
+import { and, asc, eq, lt } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { promises } from '@/db/schema';
+import { SYSTEM_ACTOR } from '../actor';
+import { applyPromiseAction } from '../apply-promise-action';
+import { isAppError } from '../errors';
+
+const BATCH = 500;
+
+/**
+ * Records as broken every pending promise whose time has passed (it already reads as broken
+ * everywhere; this writes it down with its audit event). Each promise in its own transaction; a
+ * promise kept meanwhile by an agent is left alone.
+ */
+export function breakOverduePromises(db: Db, now: Date): number {
+  const due = db
+    .select({ id: promises.id })
+    .from(promises)
+    .where(and(eq(promises.status, 'pending'), lt(promises.dueAt, now)))
+    .orderBy(asc(promises.dueAt))
+    .limit(BATCH)
+    .all();
+  let done = 0;
+  for (const { id } of due) {
+    try {
+      applyPromiseAction(id, { action: 'break' }, SYSTEM_ACTOR, { db, now });
+      done += 1;
+    } catch (error) {
+      if (
+        !isAppError(error) ||
+        (error.code !== 'CONFLICT' && error.code !== 'INVALID_TRANSITION')
+      ) {
+        throw error;
+      }
+    }
+  }
+  return done;
+}

@@ -1,0 +1,113 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import type { Db, Tx } from '@/db/client';
+import { notifications, staffUsers } from '@/db/schema';
+import { SYSTEM_ACTOR } from '../actor';
+import { appendEvent } from '../audit';
+import { atRiskLimit } from '../list-cases';
+import { renderMail } from '../mail/layout';
+import { formatLocalDate, serverTranslator } from '../mail/translator';
+import { getOrganization, loadCalendar } from '../organization';
+import { enqueueMail } from '../outbox';
+import { appUrl } from '../portal-access';
+
+export type AlertKind = 'at_risk' | 'overdue' | 'escalation';
+
+interface DueCase {
+  id: number;
+  radicado: string;
+  subject: string;
+  dueAt: number;
+  dueKey: string;
+  assigneeId: number | null;
+  supervisorId: number | null;
+}
+
+/**
+ * Tells the assignee and the team supervisor when a case is at risk (due within two business
+ * days) and when it is overdue — in the app (the bell) and by e-mail — and escalates an overdue
+ * case to the team supervisor with an audit event. Once per case, kind, due date and person: an
+ * extension (a new due date) alerts again; running twice changes nothing.
+ */
+export function sendDeadlineAlerts(db: Db, now: Date): { notified: number; escalated: number } {
+  const cal = loadCalendar(db, getOrganization(db));
+  const due = db.$client
+    .prepare(
+      `SELECT c.id, c.radicado, c.subject, c.due_at AS dueAt,
+              coalesce(c.extended_due_date, c.due_date) AS dueKey,
+              c.assignee_id AS assigneeId, t.supervisor_id AS supervisorId
+       FROM cases c LEFT JOIN teams t ON t.id = c.team_id
+       WHERE c.state IN ('radicada', 'en_tramite', 'requiere_informacion')
+         AND c.due_at IS NOT NULL AND c.due_at <= ?
+       ORDER BY c.due_at`,
+    )
+    .all(atRiskLimit(now, cal).getTime()) as DueCase[];
+  let notified = 0;
+  let escalated = 0;
+  for (const c of due) {
+    db.transaction(
+      (tx) => {
+        const kind: AlertKind = c.dueAt < now.getTime() ? 'overdue' : 'at_risk';
+        const people = new Set([c.assigneeId, c.supervisorId].filter((x) => x !== null));
+        for (const userId of people) {
+          if (notify(tx, c, userId, kind, now)) notified += 1;
+        }
+        if (kind === 'overdue' && c.supervisorId !== null) {
+          if (notify(tx, c, c.supervisorId, 'escalation', now)) {
+            appendEvent(tx, {
+              caseId: c.id,
+              action: 'escalate',
+              actorRole: SYSTEM_ACTOR.role,
+              actorId: null,
+              visibility: 'internal',
+              data: { supervisorId: c.supervisorId, dueDate: c.dueKey },
+              createdAt: now,
+            });
+            escalated += 1;
+          }
+        }
+      },
+      { behavior: 'immediate' },
+    );
+  }
+  return { notified, escalated };
+}
+
+/** One notification (and its e-mail) per case, kind, due date and person; false if already sent. */
+function notify(tx: Tx, c: DueCase, userId: number, kind: AlertKind, now: Date): boolean {
+  const user = tx
+    .select({ email: staffUsers.email, locale: staffUsers.locale, isActive: staffUsers.isActive })
+    .from(staffUsers)
+    .where(eq(staffUsers.id, userId))
+    .get();
+  if (!user?.isActive) return false;
+  const key = `${kind}.${c.id}.${c.dueKey}.${userId}`;
+  const inserted = tx
+    .insert(notifications)
+    .values({ userId, caseId: c.id, kind, dedupeKey: key, createdAt: now })
+    .onConflictDoNothing({ target: notifications.dedupeKey })
+    .run();
+  if (inserted.changes === 0) return false;
+  const t = serverTranslator(user.locale);
+  const vars = {
+    radicado: c.radicado,
+    subject: c.subject,
+    dueDate: formatLocalDate(user.locale, c.dueKey),
+  };
+  const url = `${appUrl()}/casos/${c.radicado}`;
+  enqueueMail(tx, {
+    kind: `alert_${kind}`,
+    caseId: c.id,
+    to: user.email,
+    subject: t(`mail.alert.${kind}.subject`, vars),
+    ...renderMail(user.locale, [
+      { kind: 'paragraph', text: t(`mail.alert.${kind}.intro`, vars) },
+      { kind: 'link', intro: '', label: t('mail.alert.open'), url },
+      { kind: 'paragraph', text: t('mail.alert.footer') },
+    ]),
+    locale: user.locale,
+    now,
+    dedupeKey: `notification.${key}`,
+  });
+  return true;
+}

@@ -1,0 +1,23 @@
+import 'server-only';
+import type { Db } from '@/db/client';
+import { breakOverduePromises } from './break-promises';
+import { sendDeadlineAlerts } from './deadline-alerts';
+import { sendSurveys } from './surveys';
+import { withdrawTacitly } from './tacit-withdrawal';
+
+const MINUTE = 60_000;
+
+export interface Job {
+  name: string;
+  everyMs: number;
+  /** Does the job's work as of `now` (a parameter, so tests move time). Idempotent. */
+  run: (db: Db, now: Date) => unknown;
+}
+
+/** The scheduled jobs (issue: channels §4). Each is safe to run twice and on two instances. */
+export const JOBS: readonly Job[] = [
+  { name: 'promises.break', everyMs: 5 * MINUTE, run: breakOverduePromises },
+  { name: 'deadlines.alerts', everyMs: 15 * MINUTE, run: sendDeadlineAlerts },
+  { name: 'cases.tacit_withdrawal', everyMs: 60 * MINUTE, run: withdrawTacitly },
+  { name: 'surveys.send', everyMs: 60 * MINUTE, run: sendSurveys },
+];

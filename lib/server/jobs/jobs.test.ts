@@ -1,0 +1,188 @@
+/**
+ * The scheduled jobs with a moved clock: each does its work once, and running it again changes
+ * nothing. Colombian calendar, March–April 2026: 23 March, 2 and 3 April are holidays.
+ */
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import { notifications, outbox, promises, resultRatings, teams } from '@/db/schema';
+import type { Actor } from '../actor';
+import { applyCaseAction } from '../apply-case-action';
+import { caseRow, eventsOf, fileCase, seedFixture, type Fixture } from '../testing/fixtures';
+import { createTestDb } from '../testing/test-db';
+import { breakOverduePromises } from './break-promises';
+import { sendDeadlineAlerts } from './deadline-alerts';
+import { sendSurveys } from './surveys';
+import { withdrawTacitly } from './tacit-withdrawal';
+
+const bogota = (local: string) => new Date(`${local}-05:00`);
+
+let db: Db;
+let cleanup: () => void;
+let fx: Fixture;
+
+beforeEach(() => {
+  ({ db, cleanup } = createTestDb());
+  fx = seedFixture(db);
+  db.update(teams).set({ supervisorId: fx.supervisor.id }).where(eq(teams.id, fx.teamId)).run();
+});
+afterEach(() => cleanup());
+
+const act = (id: number, input: unknown, now: Date, actor: Actor = fx.agent) =>
+  applyCaseAction(id, input, actor, { db, now });
+
+/** A Reclamo filed Friday 13 March 2026 (due Wednesday 8 April), taken on Monday 16. */
+function reclamo(): number {
+  const { id } = fileCase(db, {}, bogota('2026-03-13T16:30:00'));
+  act(id, { action: 'take' }, bogota('2026-03-16T09:00:00'));
+  return id;
+}
+
+const mailsOf = (kind: string) => db.select().from(outbox).where(eq(outbox.kind, kind)).all();
+
+describe('promises.break', () => {
+  it('records overdue pending promises as broken once, with their audit event', () => {
+    const id = reclamo();
+    const due = bogota('2026-03-17T10:00:00');
+    act(
+      id,
+      { action: 'add_promise', description: 'Llamarle', dueAt: due.toISOString() },
+      bogota('2026-03-16T10:00:00'),
+    );
+    act(
+      id,
+      {
+        action: 'add_promise',
+        description: 'Visita',
+        dueAt: bogota('2026-03-20T10:00:00').toISOString(),
+      },
+      bogota('2026-03-16T10:00:00'),
+    );
+    expect(breakOverduePromises(db, bogota('2026-03-17T09:59:00'))).toBe(0);
+    expect(breakOverduePromises(db, bogota('2026-03-17T10:01:00'))).toBe(1);
+    expect(breakOverduePromises(db, bogota('2026-03-17T11:00:00'))).toBe(0);
+    const rows = db.select().from(promises).where(eq(promises.caseId, id)).all();
+    expect(rows.map((p) => p.status)).toEqual(['broken', 'pending']);
+    expect(eventsOf(db, id).filter((e) => e.action === 'promise_break')).toHaveLength(1);
+  });
+});
+
+describe('deadlines.alerts', () => {
+  it('alerts assignee and supervisor when at risk, then again when overdue, and escalates once', () => {
+    const id = reclamo();
+    // Monday 6 April: due Wednesday 8 April is within two business days (Holy Week 2–3 April).
+    expect(sendDeadlineAlerts(db, bogota('2026-04-03T09:00:00'))).toEqual({
+      notified: 0,
+      escalated: 0,
+    });
+    expect(sendDeadlineAlerts(db, bogota('2026-04-06T09:00:00'))).toEqual({
+      notified: 2,
+      escalated: 0,
+    });
+    expect(sendDeadlineAlerts(db, bogota('2026-04-06T10:00:00'))).toEqual({
+      notified: 0,
+      escalated: 0,
+    });
+    // Thursday 9 April: overdue.
+    expect(sendDeadlineAlerts(db, bogota('2026-04-09T08:00:00'))).toEqual({
+      notified: 2,
+      escalated: 1,
+    });
+    expect(sendDeadlineAlerts(db, bogota('2026-04-10T08:00:00'))).toEqual({
+      notified: 0,
+      escalated: 0,
+    });
+
+    const bell = db.select().from(notifications).all();
+    expect(bell.map((n) => [n.userId, n.kind]).sort()).toEqual(
+      [
+        [fx.agent.id, 'at_risk'],
+        [fx.supervisor.id, 'at_risk'],
+        [fx.agent.id, 'overdue'],
+        [fx.supervisor.id, 'overdue'],
+        [fx.supervisor.id, 'escalation'],
+      ].sort(),
+    );
+    expect(eventsOf(db, id).filter((e) => e.action === 'escalate')).toMatchObject([
+      {
+        actorRole: 'system',
+        visibility: 'internal',
+        data: { supervisorId: fx.supervisor.id, dueDate: '2026-04-08' },
+      },
+    ]);
+    expect(
+      mailsOf('alert_overdue')
+        .map((m) => m.toAddress)
+        .sort(),
+    ).toEqual(['agente@example.co', 'supervisora@example.co'].sort());
+    expect(mailsOf('alert_escalation')[0]!.subject).toMatch(
+      /^Escalado a usted: PQRS-2026-\d+ está vencido$/,
+    );
+  });
+
+  it('leaves answered and paused cases alone', () => {
+    const answered = reclamo();
+    act(
+      answered,
+      { action: 'answer', body: 'Listo.', decision: 'concede' },
+      bogota('2026-03-20T10:00:00'),
+    );
+    const paused = reclamo();
+    act(
+      paused,
+      { action: 'request_info', body: 'Adjunte la factura.' },
+      bogota('2026-03-20T10:00:00'),
+    );
+    expect(sendDeadlineAlerts(db, bogota('2026-04-09T08:00:00'))).toEqual({
+      notified: 0,
+      escalated: 0,
+    });
+  });
+
+  it('alerts again for the new due date after an extension', () => {
+    const id = reclamo();
+    sendDeadlineAlerts(db, bogota('2026-04-06T09:00:00'));
+    act(
+      id,
+      { action: 'extend', reason: 'Visita técnica', newDueDate: '2026-04-22' },
+      bogota('2026-04-06T10:00:00'),
+    );
+    expect(sendDeadlineAlerts(db, bogota('2026-04-09T08:00:00')).notified).toBe(0);
+    expect(sendDeadlineAlerts(db, bogota('2026-04-21T08:00:00')).notified).toBe(2);
+  });
+});
+
+describe('cases.tacit_withdrawal', () => {
+  it('closes a case a calendar month after the unanswered request, with its notice, once', () => {
+    const id = reclamo();
+    act(id, { action: 'request_info', body: 'Adjunte la factura.' }, bogota('2026-03-18T10:00:00'));
+    expect(withdrawTacitly(db, bogota('2026-04-18T23:00:00'))).toBe(0);
+    expect(withdrawTacitly(db, bogota('2026-04-19T00:30:00'))).toBe(1);
+    expect(withdrawTacitly(db, bogota('2026-04-20T00:30:00'))).toBe(0);
+    expect(caseRow(db, id).state).toBe('desistida');
+    expect(mailsOf('withdraw_tacit')).toHaveLength(1);
+  });
+});
+
+describe('surveys.send', () => {
+  it('mails the survey a day after the first answer, once, unless already rated', () => {
+    const asked = reclamo();
+    act(
+      asked,
+      { action: 'answer', body: 'Listo.', decision: 'concede' },
+      bogota('2026-03-20T10:00:00'),
+    );
+    const rated = reclamo();
+    act(
+      rated,
+      { action: 'answer', body: 'Listo.', decision: 'concede' },
+      bogota('2026-03-20T10:00:00'),
+    );
+    db.insert(resultRatings).values({ caseId: rated, answer: 'yes' }).run();
+    expect(sendSurveys(db, bogota('2026-03-21T09:00:00'))).toBe(0);
+    expect(sendSurveys(db, bogota('2026-03-21T10:01:00'))).toBe(1);
+    expect(sendSurveys(db, bogota('2026-03-22T10:00:00'))).toBe(0);
+    expect(mailsOf('survey').map((m) => m.caseId)).toEqual([asked]);
+    expect(mailsOf('survey')[0]!.bodyHtml).toContain('Calificar la atención');
+  });
+});

@@ -1,0 +1,73 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import { createTestDb } from '../testing/test-db';
+import { runWorkers } from '../testing/workers';
+import { runDueJobs } from '../workers/job-runner';
+import type { Job } from '.';
+import { takeTick, tickStart } from './lease';
+
+const MINUTE = 60_000;
+const T0 = new Date('2026-11-23T15:00:00Z');
+const at = (minutes: number) => new Date(T0.getTime() + minutes * MINUTE);
+const claim = (holder: string, now: Date) => ({
+  job: 'j',
+  holder,
+  now,
+  everyMs: 5 * MINUTE,
+  leaseMs: 10 * MINUTE,
+});
+
+let db: Db;
+let file: string;
+let cleanup: () => void;
+beforeEach(() => ({ db, file, cleanup } = createTestDb()));
+afterEach(() => cleanup());
+
+describe('job ticks and leases', () => {
+  it('gives each tick to one holder only', () => {
+    expect(takeTick(db, claim('a', at(1)))).toBe(true);
+    expect(takeTick(db, claim('a', at(2)))).toBe(false); // same tick, already run
+    expect(takeTick(db, claim('b', at(3)))).toBe(false); // same tick, and a holds the lease
+    expect(takeTick(db, claim('b', at(6)))).toBe(false); // next tick, a's lease runs to minute 11
+    expect(takeTick(db, claim('a', at(6)))).toBe(true); // the holder keeps it
+  });
+
+  it('passes the job to another instance once the holder’s lease lapses', () => {
+    expect(takeTick(db, claim('a', at(0)))).toBe(true);
+    expect(takeTick(db, claim('b', at(10)))).toBe(true); // a died: its lease ended at minute 10
+    expect(takeTick(db, claim('a', at(15)))).toBe(false); // now b holds it
+  });
+
+  it('starts ticks on multiples of the period', () => {
+    expect(tickStart(at(7), 5 * MINUTE)).toEqual(at(5));
+  });
+
+  it('lets exactly one of four racing processes take the same tick', async () => {
+    const outcomes = await runWorkers(
+      file,
+      ['p1', 'p2', 'p3', 'p4'].map((holder) => ({
+        kind: 'take-tick' as const,
+        job: 'race',
+        holder,
+        now: at(1).toISOString(),
+        everyMs: 5 * MINUTE,
+      })),
+    );
+    const values = outcomes.flat().map((o) => (o.ok ? o.value : o.code));
+    expect(values.filter((v) => v === 'taken')).toHaveLength(1);
+    expect(values.filter((v) => v === 'skipped')).toHaveLength(3);
+  }, 30_000);
+
+  it('runs each due job once across two runners sharing the database', () => {
+    const runs: string[] = [];
+    const jobs: Job[] = [
+      { name: 'x', everyMs: 5 * MINUTE, run: () => runs.push('x') },
+      { name: 'y', everyMs: 60 * MINUTE, run: () => runs.push('y') },
+    ];
+    expect(runDueJobs(db, at(1), 'a', jobs)).toEqual(['x', 'y']);
+    expect(runDueJobs(db, at(1), 'b', jobs)).toEqual([]);
+    expect(runDueJobs(db, at(2), 'a', jobs)).toEqual([]);
+    expect(runDueJobs(db, at(6), 'a', jobs)).toEqual(['x']);
+    expect(runs).toEqual(['x', 'y', 'x']);
+  });
+});

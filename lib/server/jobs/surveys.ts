@@ -1,0 +1,46 @@
+import 'server-only';
+import type { Db } from '@/db/client';
+import type { CaseRow } from '../case-effects';
+import { enqueueCaseNotice } from '../mail/case-notices';
+import { getOrganization } from '../organization';
+
+const DAY = 86_400_000;
+/** Asked a day after the first answer; not after a week (a late survey measures little). */
+const AFTER_MS = DAY;
+const UNTIL_MS = 8 * DAY;
+
+/**
+ * The satisfaction survey ("did you get what you asked for?" and how you were treated), mailed once
+ * per case a day after its first answer, unless the customer already rated it.
+ */
+export function sendSurveys(db: Db, now: Date): number {
+  const org = getOrganization(db);
+  const rows = db.$client
+    .prepare(
+      `SELECT c.id, c.radicado, c.customer_id AS customerId, c.is_anonymous AS isAnonymous,
+              c.locale
+       FROM cases c
+       WHERE c.first_answered_at > ? AND c.first_answered_at <= ?
+         AND c.state IN ('respondida', 'cerrada') AND c.customer_id IS NOT NULL
+         AND c.is_anonymous = 0
+         AND NOT EXISTS (SELECT 1 FROM result_ratings r WHERE r.case_id = c.id)
+         AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.case_id = c.id AND o.kind = 'survey')`,
+    )
+    .all(now.getTime() - UNTIL_MS, now.getTime() - AFTER_MS) as (Pick<
+    CaseRow,
+    'id' | 'radicado' | 'customerId' | 'locale'
+  > & { isAnonymous: number })[];
+  let sent = 0;
+  for (const row of rows) {
+    const id = db.transaction((tx) =>
+      enqueueCaseNotice(
+        tx,
+        { ...row, isAnonymous: row.isAnonymous === 1 },
+        { kind: 'survey', orgName: org.name, timeZone: org.timeZone },
+        { now, dedupeKey: `survey.${row.id}` },
+      ),
+    );
+    if (id !== null) sent += 1;
+  }
+  return sent;
+}

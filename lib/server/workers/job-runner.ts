@@ -1,0 +1,46 @@
+import 'server-only';
+import crypto from 'node:crypto';
+import os from 'node:os';
+import { getDb, type Db } from '@/db/client';
+import { JOBS, type Job } from '../jobs';
+import { takeTick } from '../jobs/lease';
+
+const CHECK_EVERY_MS = 30_000;
+
+/** This instance's name in the lease table. */
+export const INSTANCE_ID = `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
+
+/**
+ * One pass: every job whose current tick nobody has taken yet runs here, if the lease says so
+ * (jobs/lease.ts). Returns the names of the jobs this instance ran.
+ */
+export function runDueJobs(
+  db: Db,
+  now: Date,
+  holder: string = INSTANCE_ID,
+  jobs: readonly Job[] = JOBS,
+): string[] {
+  const ran: string[] = [];
+  for (const job of jobs) {
+    if (
+      !takeTick(db, { job: job.name, holder, now, everyMs: job.everyMs, leaseMs: job.everyMs * 2 })
+    ) {
+      continue;
+    }
+    try {
+      job.run(db, now);
+      ran.push(job.name);
+    } catch (error) {
+      console.error(`job ${job.name}:`, error);
+    }
+  }
+  return ran;
+}
+
+/** Starts the scheduler with the server (instrumentation.ts); returns a stop function. */
+export function startJobRunner(): () => void {
+  const timer = setInterval(() => runDueJobs(getDb(), new Date()), CHECK_EVERY_MS);
+  timer.unref();
+  runDueJobs(getDb(), new Date());
+  return () => clearInterval(timer);
+}
