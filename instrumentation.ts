@@ -1,7 +1,7 @@
 /**
  * Runs once when the app server starts: background workers live here (outbox delivery, scheduled
  * jobs). Only in the Node.js runtime, and not while `next build` collects pages.
- * MAIL_SENDER=off and JOBS=off disable them.
+ * MAIL_SENDER=off and JOBS=off disable them; INBOUND_SMTP_PORT starts the SMTP listener.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
@@ -9,6 +9,11 @@ export async function register() {
   if (process.env.MAIL_SENDER !== 'off') {
     const { startMailWorker } = await import('./lib/server/workers/mail-worker');
     startMailWorker();
+  }
+  const inboundPort = Number(process.env.INBOUND_SMTP_PORT);
+  if (Number.isInteger(inboundPort) && inboundPort > 0) {
+    const { startInboundSmtp } = await import('./lib/server/mail/inbound-server');
+    await startInboundSmtp({ port: inboundPort, host: process.env.INBOUND_SMTP_HOST });
   }
   if (process.env.JOBS !== 'off') {
     const { startJobRunner } = await import('./lib/server/workers/job-runner');

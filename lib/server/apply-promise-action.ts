@@ -52,6 +52,8 @@ export function applyPromiseAction(
           customerId: cases.customerId,
           isAnonymous: cases.isAnonymous,
           locale: cases.locale,
+          responseMedium: cases.responseMedium,
+          responseAddress: cases.responseAddress,
         })
         .from(cases)
         .where(eq(cases.id, p.caseId))

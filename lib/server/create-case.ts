@@ -5,7 +5,7 @@ import { cases, caseTypes, consents, customers } from '@/db/schema';
 import { toLocalDate } from '@/lib/domain/calendar';
 import { DEFAULT_ANONYMOUS_TYPES, type CaseType } from '@/lib/domain/enums';
 import { computeLegalTerm } from '@/lib/domain/legal-term';
-import { CaseFilingSchema, type CaseFiling } from '@/lib/validation/case-filing';
+import { CaseFilingSchema, isIdentityPending, type CaseFiling } from '@/lib/validation/case-filing';
 import { isStaff, type Actor } from './actor';
 import { appendEvent } from './audit';
 import { dueColumns, termInForce } from './case-terms';
@@ -179,7 +179,13 @@ export function createCase(
       });
       recordAttachments(tx, created.id, eventId, options.attachments ?? [], 'public', now);
       // The constancia goes out with the filing itself: both commit, or neither does.
-      const email = filing.isAnonymous ? null : filing.customer?.email;
+      const email = filing.isAnonymous
+        ? null
+        : filing.customer
+          ? filing.customer.email
+          : isIdentityPending(filing)
+            ? filing.responseAddress
+            : null;
       if (email) {
         enqueueConstancia(tx, {
           caseId: created.id,

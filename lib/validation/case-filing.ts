@@ -27,6 +27,26 @@ export const CustomerIdentitySchema = z.object({
 });
 export type CustomerIdentity = z.infer<typeof CustomerIdentitySchema>;
 
+/** Channels that reach us in writing from an address we can answer to (issue: channels). */
+export const REMOTE_CHANNELS = ['email', 'chat', 'whatsapp', 'social', 'api'] as const;
+
+/**
+ * An e-mail or API filing from someone not yet identified by document: it is received (the law
+ * does not let us refuse a petition for want of data) and answered at the address it came from;
+ * staff complete the identity later. No customer row, no consent: only the reply address is kept.
+ */
+export function isIdentityPending(v: {
+  channel: string;
+  responseMedium: string;
+  responseAddress?: string | null;
+}): boolean {
+  return (
+    (REMOTE_CHANNELS as readonly string[]).includes(v.channel) &&
+    v.responseMedium === 'email' &&
+    z.email().safeParse(v.responseAddress ?? '').success
+  );
+}
+
 /**
  * A new PQRS from any channel. Identity is required unless the filing is anonymous (whether the type
  * allows it is organisation configuration, checked by the server); the answer needs somewhere to go.
@@ -48,6 +68,7 @@ export const CaseFilingSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.isAnonymous) return;
+    if (!v.customer && isIdentityPending(v)) return;
     if (!v.customer) {
       ctx.addIssue({ code: 'custom', path: ['customer', 'documentNumber'], message: 'required' });
       return;

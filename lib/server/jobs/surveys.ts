@@ -18,17 +18,16 @@ export function sendSurveys(db: Db, now: Date): number {
   const rows = db.$client
     .prepare(
       `SELECT c.id, c.radicado, c.customer_id AS customerId, c.is_anonymous AS isAnonymous,
-              c.locale
+              c.locale, c.response_medium AS responseMedium, c.response_address AS responseAddress
        FROM cases c
        WHERE c.first_answered_at > ? AND c.first_answered_at <= ?
-         AND c.state IN ('respondida', 'cerrada') AND c.customer_id IS NOT NULL
-         AND c.is_anonymous = 0
+         AND c.state IN ('respondida', 'cerrada') AND c.is_anonymous = 0
          AND NOT EXISTS (SELECT 1 FROM result_ratings r WHERE r.case_id = c.id)
          AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.case_id = c.id AND o.kind = 'survey')`,
     )
     .all(now.getTime() - UNTIL_MS, now.getTime() - AFTER_MS) as (Pick<
     CaseRow,
-    'id' | 'radicado' | 'customerId' | 'locale'
+    'id' | 'radicado' | 'customerId' | 'locale' | 'responseMedium' | 'responseAddress'
   > & { isAnonymous: number })[];
   let sent = 0;
   for (const row of rows) {

@@ -103,9 +103,18 @@ export function composeCaseNotice(input: NoticeInput): {
   return { subject: t(`${k}.subject`, vars), ...renderMail(input.locale, blocks) };
 }
 
-/** The address a case's notices go to: the identified customer's e-mail, if any. */
-export function noticeAddress(tx: Tx, row: Pick<CaseRow, 'customerId' | 'isAnonymous'>) {
-  if (row.isAnonymous || row.customerId === null) return null;
+/**
+ * The address a case's notices go to: the identified customer's e-mail, or for a filing whose
+ * identity is still pending (e-mail, API) the address it came from.
+ */
+export function noticeAddress(
+  tx: Tx,
+  row: Pick<CaseRow, 'customerId' | 'isAnonymous' | 'responseMedium' | 'responseAddress'>,
+) {
+  if (row.isAnonymous) return null;
+  if (row.customerId === null) {
+    return row.responseMedium === 'email' ? row.responseAddress : null;
+  }
   return (
     tx
       .select({ email: customers.email })
@@ -121,7 +130,16 @@ export function noticeAddress(tx: Tx, row: Pick<CaseRow, 'customerId' | 'isAnony
  */
 export function enqueueCaseNotice(
   tx: Tx,
-  row: Pick<CaseRow, 'id' | 'radicado' | 'customerId' | 'isAnonymous' | 'locale'>,
+  row: Pick<
+    CaseRow,
+    | 'id'
+    | 'radicado'
+    | 'customerId'
+    | 'isAnonymous'
+    | 'locale'
+    | 'responseMedium'
+    | 'responseAddress'
+  >,
   notice: Omit<NoticeInput, 'locale' | 'radicado' | 'accessUrl'>,
   { now, dedupeKey }: { now: Date; dedupeKey: string },
 ): number | null {
