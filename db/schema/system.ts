@@ -68,7 +68,11 @@ export const apiKeys = sqliteTable(
     name: text('name').notNull(),
     keyPrefix: text('key_prefix').notNull(),
     keyHash: text('key_hash').notNull(),
-    signingSecretHash: text('signing_secret_hash'),
+    /**
+     * The HMAC signing secret, sealed (AES-256-GCM under a key derived from the app secret): the
+     * server must hold the secret itself to check a signature, so it cannot be a one-way hash.
+     */
+    signingSecretSealed: text('signing_secret_sealed'),
     createdById: integer('created_by_id').references(() => staffUsers.id),
     createdAt: createdAt(),
     lastUsedAt: instant('last_used_at'),

@@ -37,6 +37,8 @@ export interface UseCaseOptions {
 }
 
 export interface CreateCaseOptions extends UseCaseOptions {
+  /** The intake API channel it came through (recorded on the filing event; scopes the API key). */
+  intakeChannelId?: number;
   /** Files already checked and stored (uploads.ts); their rows join the filing's transaction. */
   attachments?: StoredUpload[];
 }
@@ -174,6 +176,7 @@ export function createCase(
           typeCode: filing.typeCode,
           dueDate: due.dueDate,
           termDays,
+          ...(options.intakeChannelId ? { intakeChannelId: options.intakeChannelId } : {}),
         },
         createdAt: now,
       });

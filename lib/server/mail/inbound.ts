@@ -1,20 +1,13 @@
 import 'server-only';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { getDb, type Db } from '@/db/client';
-import { cases, customers, interactions, outbox } from '@/db/schema';
+import { cases, customers, outbox } from '@/db/schema';
 import { DESCRIPTION_LIMITS, SUBJECT_LIMITS } from '@/lib/validation/case-filing';
 import { SYSTEM_ACTOR } from '../actor';
-import { applyCaseAction } from '../apply-case-action';
-import { appendEvent } from '../audit';
 import { createCase } from '../create-case';
-import {
-  checkUploads,
-  recordAttachments,
-  storeUploads,
-  UPLOAD_LIMITS,
-  type CheckedUpload,
-} from '../uploads';
+import { addCustomerMessage } from '../customer-message';
+import { checkUploads, storeUploads, UPLOAD_LIMITS, type CheckedUpload } from '../uploads';
 
 export type InboundOutcome =
   | { outcome: 'created'; caseId: number; radicado: string; droppedAttachments: string[] }
@@ -132,7 +125,13 @@ export async function receiveInboundMail(
     const body = textOf(mail) || (mail.subject ?? '').trim();
     const threadId = threadCandidate(db, mail);
     if (threadId !== null && senderOwnsCase(db, threadId, sender.address)) {
-      const radicado = addCustomerMessage(db, threadId, body, stored, now);
+      const { radicado } = addCustomerMessage(
+        db,
+        threadId,
+        { body, channel: 'email' },
+        stored,
+        now,
+      );
       return { outcome: 'threaded', caseId: threadId, radicado, droppedAttachments: dropped };
     }
     const subject = (mail.subject ?? '').trim().slice(0, SUBJECT_LIMITS.max);
@@ -166,56 +165,4 @@ export async function receiveInboundMail(
     discard();
     throw error;
   }
-}
-
-/**
- * The customer's reply joins the case's public history as an inbound e-mail. When the case is
- * waiting on them it answers the information request (the legal clock resumes).
- */
-function addCustomerMessage(
-  db: Db,
-  caseId: number,
-  body: string,
-  stored: ReturnType<typeof storeUploads>['stored'],
-  now: Date,
-): string {
-  const row = db
-    .select({ state: cases.state, radicado: cases.radicado })
-    .from(cases)
-    .where(eq(cases.id, caseId))
-    .get()!;
-  if (row.state === 'requiere_informacion') {
-    applyCaseAction(caseId, { action: 'provide_info', body: body || '(sin texto)' }, SYSTEM_ACTOR, {
-      db,
-      now,
-      attachments: stored,
-    });
-    return row.radicado;
-  }
-  db.transaction(
-    (tx) => {
-      tx.update(cases)
-        .set({ version: sql`${cases.version} + 1`, updatedAt: now })
-        .where(eq(cases.id, caseId))
-        .run();
-      const eventId = appendEvent(tx, {
-        caseId,
-        action: 'customer_message',
-        actorRole: 'customer',
-        actorId: null,
-        fromState: row.state,
-        toState: row.state,
-        visibility: 'public',
-        body,
-        data: { channel: 'email' },
-        createdAt: now,
-      });
-      tx.insert(interactions)
-        .values({ caseId, eventId, kind: 'email', direction: 'inbound', body, createdAt: now })
-        .run();
-      recordAttachments(tx, caseId, eventId, stored, 'public', now);
-    },
-    { behavior: 'immediate' },
-  );
-  return row.radicado;
 }

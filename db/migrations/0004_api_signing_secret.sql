@@ -1,0 +1,1 @@
+ALTER TABLE `api_keys` ADD `signing_secret_sealed` text;

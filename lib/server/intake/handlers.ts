@@ -1,0 +1,195 @@
+import 'server-only';
+import type { Db } from '@/db/client';
+import { REMOTE_CHANNELS, type CaseFilingInput } from '@/lib/validation/case-filing';
+import {
+  ApiCreateCaseSchema,
+  ApiMessageSchema,
+  type ApiCreateCase,
+} from '@/lib/validation/intake-api';
+import { SYSTEM_ACTOR } from '../actor';
+import { createCase } from '../create-case';
+import { addCustomerMessage } from '../customer-message';
+import { AppError, isAppError } from '../errors';
+import { parseInput } from '../parse';
+import { consumeLimit } from '../rate-limit';
+import { idempotent, requestHash, type StoredResponse } from './idempotency';
+import { authenticateApiKey, type ApiCaller } from './keys';
+import { apiLocale, problemFromError, problemResponse } from './problem';
+import { verifySignature } from './signature';
+import { apiCaseStatus, findApiCase } from './status';
+
+export interface ApiContext {
+  db: Db;
+  now: Date;
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+/** Requests per key per minute. */
+export const API_RATE = { name: 'api-key', points: 300, durationSeconds: 60 } as const;
+
+async function readBody(request: Request): Promise<string> {
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > MAX_BODY_BYTES) {
+    throw new AppError('VALIDATION', 'body too large', { fieldErrors: { body: ['tooLong'] } });
+  }
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) {
+    throw new AppError('VALIDATION', 'body too large', { fieldErrors: { body: ['tooLong'] } });
+  }
+  return text;
+}
+
+/**
+ * Who is calling: `Authorization: Bearer <key>` (or `X-Api-Key`), and when the key has a signing
+ * secret, a valid `X-Ventanilla-Signature` over the raw body. Then the key's rate limit.
+ */
+async function authenticate(request: Request, raw: string, ctx: ApiContext): Promise<ApiCaller> {
+  const bearer = request.headers.get('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  const caller = authenticateApiKey(ctx.db, bearer ?? request.headers.get('x-api-key'), ctx.now);
+  if (!caller) throw new AppError('UNAUTHENTICATED', 'unknown or revoked API key');
+  if (
+    caller.signingSecret !== null &&
+    !verifySignature(
+      caller.signingSecret,
+      raw,
+      request.headers.get('x-ventanilla-signature'),
+      ctx.now,
+    )
+  ) {
+    throw new AppError('UNAUTHENTICATED', 'bad signature');
+  }
+  const limit = await consumeLimit(ctx.db, API_RATE, String(caller.keyId));
+  if (limit.isLimited) {
+    throw new AppError('RATE_LIMITED', 'too many requests', {
+      detail: { retryAfterSeconds: limit.retryAfterSeconds },
+    });
+  }
+  return caller;
+}
+
+function parseJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new AppError('VALIDATION', 'invalid JSON', { fieldErrors: { body: ['invalidJson'] } });
+  }
+}
+
+/** A use case's outcome as the response to store: expected refusals are answers too (e.g. 422). */
+async function answer(request: Request, run: () => StoredResponse): Promise<StoredResponse> {
+  try {
+    return run();
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    const problem = problemFromError(error, apiLocale(request));
+    return { status: problem.status, body: JSON.stringify(problem) };
+  }
+}
+
+function send(stored: StoredResponse & { isReplay?: boolean }, extra: Record<string, string> = {}) {
+  const headers: Record<string, string> = {
+    'Content-Type':
+      stored.status >= 400
+        ? 'application/problem+json; charset=utf-8'
+        : 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    ...extra,
+  };
+  if (stored.isReplay) headers['Idempotent-Replayed'] = 'true';
+  return new Response(stored.body, { status: stored.status, headers });
+}
+
+function fail(request: Request, error: unknown): Response {
+  const problem = problemFromError(error, apiLocale(request));
+  const retry = isAppError(error) ? error.detail?.retryAfterSeconds : undefined;
+  const headers: Record<string, string> =
+    typeof retry === 'number' ? { 'Retry-After': String(retry) } : {};
+  if (problem.status === 401) headers['WWW-Authenticate'] = 'Bearer realm="ventanilla"';
+  return problemResponse(problem, headers);
+}
+
+function toFiling(input: ApiCreateCase, caller: ApiCaller): CaseFilingInput {
+  return {
+    ...input,
+    channel: caller.channel,
+    responseMedium: 'email',
+    responseAddress: input.responseAddress ?? input.customer?.email,
+  };
+}
+
+/** POST /api/v1/cases */
+export async function createCaseViaApi(request: Request, ctx: ApiContext): Promise<Response> {
+  try {
+    const raw = await readBody(request);
+    const caller = await authenticate(request, raw, ctx);
+    const stored = await idempotent(
+      ctx.db,
+      caller.keyId,
+      request.headers.get('idempotency-key'),
+      requestHash('POST', '/api/v1/cases', raw),
+      () =>
+        answer(request, () => {
+          const input = parseInput(ApiCreateCaseSchema, parseJson(raw));
+          const created = createCase(toFiling(input, caller), SYSTEM_ACTOR, {
+            db: ctx.db,
+            now: ctx.now,
+            intakeChannelId: caller.channelId,
+          });
+          const status = apiCaseStatus(ctx.db, created.id, apiLocale(request));
+          const body = created.accessCode ? { ...status, accessCode: created.accessCode } : status;
+          return { status: 201, body: JSON.stringify(body) };
+        }),
+    );
+    const location = stored.status === 201 ? JSON.parse(stored.body).radicado : null;
+    return send(stored, location ? { Location: `/api/v1/cases/${location}` } : {});
+  } catch (error) {
+    return fail(request, error);
+  }
+}
+
+/** GET /api/v1/cases/{radicado}: only cases filed through the caller's own channel. */
+export async function getCaseViaApi(
+  request: Request,
+  radicado: string,
+  ctx: ApiContext,
+): Promise<Response> {
+  try {
+    const caller = await authenticate(request, '', ctx);
+    const id = findApiCase(ctx.db, radicado, caller.channelId);
+    const body = JSON.stringify(apiCaseStatus(ctx.db, id, apiLocale(request)));
+    return send({ status: 200, body });
+  } catch (error) {
+    return fail(request, error);
+  }
+}
+
+/** POST /api/v1/cases/{radicado}/messages */
+export async function addMessageViaApi(
+  request: Request,
+  radicado: string,
+  ctx: ApiContext,
+): Promise<Response> {
+  try {
+    const raw = await readBody(request);
+    const caller = await authenticate(request, raw, ctx);
+    const stored = await idempotent(
+      ctx.db,
+      caller.keyId,
+      request.headers.get('idempotency-key'),
+      requestHash('POST', `/api/v1/cases/${radicado}/messages`, raw),
+      () =>
+        answer(request, () => {
+          const id = findApiCase(ctx.db, radicado, caller.channelId);
+          const input = parseInput(ApiMessageSchema, parseJson(raw));
+          const channel = (REMOTE_CHANNELS as readonly string[]).includes(caller.channel)
+            ? (caller.channel as (typeof REMOTE_CHANNELS)[number])
+            : 'api';
+          const added = addCustomerMessage(ctx.db, id, { body: input.body, channel }, [], ctx.now);
+          return { status: 201, body: JSON.stringify(added) };
+        }),
+    );
+    return send(stored);
+  } catch (error) {
+    return fail(request, error);
+  }
+}

@@ -1,0 +1,138 @@
+import 'server-only';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  hkdfSync,
+  randomBytes,
+  timingSafeEqual,
+} from 'node:crypto';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { apiKeys, intakeChannels } from '@/db/schema';
+import type { Channel } from '@/lib/domain/enums';
+import { portalSecret } from '../portal-access';
+
+/** `vnt_<8-char prefix>_<32-char secret>`: the prefix finds the row, the whole key is checked by hash. */
+const KEY_PATTERN = /^vnt_([A-Za-z0-9]{8})_([A-Za-z0-9]{32})$/;
+const BASE62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+function randomText(length: number): string {
+  let out = '';
+  while (out.length < length) {
+    for (const b of randomBytes(length)) {
+      if (b < 248 && out.length < length) out += BASE62[b % 62];
+    }
+  }
+  return out;
+}
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
+/** The key that seals signing secrets: derived from the app secret, for this purpose only. */
+function sealingKey(): Buffer {
+  return Buffer.from(hkdfSync('sha256', portalSecret(), 'ventanilla', 'api-signing-secret.v1', 32));
+}
+
+/** AES-256-GCM: `iv.tag.ciphertext`, base64url. */
+export function sealSecret(secret: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', sealingKey(), iv);
+  const body = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()]);
+  return [iv, cipher.getAuthTag(), body].map((b) => b.toString('base64url')).join('.');
+}
+
+export function unsealSecret(sealed: string): string {
+  const [iv, tag, body] = sealed.split('.').map((p) => Buffer.from(p, 'base64url'));
+  if (!iv || !tag || !body) throw new Error('sealed secret malformed');
+  const decipher = createDecipheriv('aes-256-gcm', sealingKey(), iv);
+  decipher.setAuthTag(tag);
+  return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
+}
+
+export interface CreatedApiKey {
+  id: number;
+  /** Shown once; only its hash is stored. */
+  key: string;
+  /** Shown once when requested; stored sealed (the server needs it to check signatures). */
+  signingSecret: string | null;
+}
+
+/** An intake channel (WhatsApp line, chat widget, CRM …) by name, created on first use. */
+export function ensureIntakeChannel(db: Db, name: string, channel: Channel): number {
+  const existing = db
+    .select({ id: intakeChannels.id })
+    .from(intakeChannels)
+    .where(eq(intakeChannels.name, name))
+    .get();
+  if (existing) return existing.id;
+  return db.insert(intakeChannels).values({ name, channel }).returning().get().id;
+}
+
+export function createApiKey(
+  db: Db,
+  input: {
+    channelId: number;
+    name: string;
+    withSigningSecret: boolean;
+    createdById?: number | null;
+  },
+): CreatedApiKey {
+  const prefix = randomText(8);
+  const key = `vnt_${prefix}_${randomText(32)}`;
+  const signingSecret = input.withSigningSecret ? `whsec_${randomText(40)}` : null;
+  const row = db
+    .insert(apiKeys)
+    .values({
+      channelId: input.channelId,
+      name: input.name,
+      keyPrefix: prefix,
+      keyHash: sha256(key),
+      signingSecretSealed: signingSecret ? sealSecret(signingSecret) : null,
+      createdById: input.createdById ?? null,
+    })
+    .returning({ id: apiKeys.id })
+    .get();
+  return { id: row.id, key, signingSecret };
+}
+
+export interface ApiCaller {
+  keyId: number;
+  channelId: number;
+  channel: Channel;
+  signingSecret: string | null;
+}
+
+/** The caller a key belongs to, or null (unknown, revoked, inactive channel, malformed). */
+export function authenticateApiKey(
+  db: Db,
+  raw: string | null | undefined,
+  now: Date,
+): ApiCaller | null {
+  const match = raw?.trim().match(KEY_PATTERN);
+  if (!match) return null;
+  const row = db
+    .select({
+      id: apiKeys.id,
+      keyHash: apiKeys.keyHash,
+      sealed: apiKeys.signingSecretSealed,
+      channelId: intakeChannels.id,
+      channel: intakeChannels.channel,
+      isActive: intakeChannels.isActive,
+    })
+    .from(apiKeys)
+    .innerJoin(intakeChannels, eq(intakeChannels.id, apiKeys.channelId))
+    .where(and(eq(apiKeys.keyPrefix, match[1]!), isNull(apiKeys.revokedAt)))
+    .get();
+  if (!row?.isActive) return null;
+  const a = Buffer.from(sha256(raw!.trim()), 'hex');
+  const b = Buffer.from(row.keyHash, 'hex');
+  if (a.length !== b.length || !timingSafeEqual(a, b)) return null;
+  db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, row.id)).run();
+  return {
+    keyId: row.id,
+    channelId: row.channelId,
+    channel: row.channel,
+    signingSecret: row.sealed ? unsealSecret(row.sealed) : null,
+  };
+}

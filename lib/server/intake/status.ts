@@ -1,0 +1,44 @@
+import 'server-only';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { caseEvents, cases } from '@/db/schema';
+import type { Locale } from '@/lib/domain/enums';
+import type { ApiCaseStatus } from '@/lib/validation/intake-api';
+import { AppError } from '../errors';
+import { serverTranslator } from '../mail/translator';
+
+/**
+ * The case behind a radicado, if it was filed through this intake channel; otherwise 404 (the same
+ * answer as for an unknown radicado, so a key cannot probe other channels' cases).
+ */
+export function findApiCase(db: Db, radicado: string, channelId: number): number {
+  const row = db
+    .select({ id: cases.id })
+    .from(cases)
+    .innerJoin(caseEvents, and(eq(caseEvents.caseId, cases.id), eq(caseEvents.action, 'radicar')))
+    .where(
+      and(
+        eq(cases.radicado, radicado.trim().toUpperCase()),
+        sql`json_extract(${caseEvents.data}, '$.intakeChannelId') = ${channelId}`,
+      ),
+    )
+    .get();
+  if (!row) throw new AppError('NOT_FOUND', 'case not found');
+  return row.id;
+}
+
+export function apiCaseStatus(db: Db, caseId: number, locale: Locale): ApiCaseStatus {
+  const row = db.select().from(cases).where(eq(cases.id, caseId)).get();
+  if (!row) throw new AppError('NOT_FOUND', 'case not found');
+  const t = serverTranslator(locale);
+  return {
+    radicado: row.radicado,
+    typeCode: row.typeCode,
+    state: row.state,
+    stateLabel: t(`states.${row.state}`),
+    receivedAt: row.receivedAt.toISOString(),
+    dueDate: row.extendedDueDate ?? row.dueDate,
+    isPaused: row.isPaused,
+    answeredAt: row.answeredAt ? row.answeredAt.toISOString() : null,
+  };
+}

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { CASE_STATES, CASE_TYPES, LOCALES } from '../domain/enums';
+import { CustomerIdentitySchema, DESCRIPTION_LIMITS, SUBJECT_LIMITS } from './case-filing';
+import { requiredText } from './fields';
+
+/**
+ * The intake API's bodies (chat, WhatsApp, social, other systems). Field names are those of the
+ * web filing, so errors point at the same fields everywhere. The OpenAPI document is generated
+ * from these schemas (lib/server/intake/openapi.ts).
+ */
+export const ApiCreateCaseSchema = z
+  .object({
+    typeCode: z
+      .enum(CASE_TYPES)
+      .describe(
+        'P petición, PD datos personales, C consulta, Q queja, R reclamo, S sugerencia, D denuncia, F felicitación',
+      ),
+    subject: requiredText(SUBJECT_LIMITS.min, SUBJECT_LIMITS.max),
+    description: requiredText(DESCRIPTION_LIMITS.min, DESCRIPTION_LIMITS.max),
+    isAnonymous: z.boolean().default(false),
+    customer: CustomerIdentitySchema.optional().describe(
+      'The petitioner, when identified by document',
+    ),
+    responseAddress: z
+      .email({ error: 'email' })
+      .optional()
+      .describe('Where to answer when the petitioner is not identified by document yet'),
+    hasConsent: z
+      .boolean()
+      .default(false)
+      .describe('Habeas-data consent given in the channel (required with `customer`)'),
+    locale: z.enum(LOCALES).default('es'),
+  })
+  .meta({ id: 'CreateCase' });
+export type ApiCreateCase = z.output<typeof ApiCreateCaseSchema>;
+
+export const ApiMessageSchema = z
+  .object({ body: requiredText(1, DESCRIPTION_LIMITS.max).describe('What the petitioner wrote') })
+  .meta({ id: 'AddMessage' });
+
+export const ApiCaseStatusSchema = z
+  .object({
+    radicado: z.string(),
+    typeCode: z.enum(CASE_TYPES),
+    state: z.enum(CASE_STATES),
+    stateLabel: z.string(),
+    receivedAt: z.iso.datetime(),
+    dueDate: z.iso.date().nullable().describe('Legal due date (organisation time zone)'),
+    isPaused: z.boolean().describe('Waiting on the petitioner: the legal clock is stopped'),
+    answeredAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'CaseStatus' });
+export type ApiCaseStatus = z.infer<typeof ApiCaseStatusSchema>;
+
+export const ApiMessageResultSchema = z
+  .object({ radicado: z.string(), state: z.enum(CASE_STATES), eventId: z.number().int() })
+  .meta({ id: 'MessageAdded' });
+
+/** RFC 9457 problem details, with field errors for 422. */
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    errors: z.record(z.string(), z.array(z.string())).optional(),
+  })
+  .meta({ id: 'Problem' });
+export type Problem = z.infer<typeof ProblemSchema>;
