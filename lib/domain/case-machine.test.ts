@@ -90,6 +90,12 @@ const ALLOWED_ROLE: Record<CaseAction, ActorRole> = {
   link: 'agent',
   add_promise: 'agent',
   request_callback: 'customer',
+  auto_close: 'system',
+};
+
+/** A context the action's guards accept, where the guards are not what is being tested. */
+const ALLOWED_CONTEXT: Partial<Record<CaseAction, Partial<ActionContext>>> = {
+  auto_close: { businessDaysSinceAnswer: 11 },
 };
 
 /** A state the action is allowed from, used where the state is not what is being tested. */
@@ -114,6 +120,7 @@ const ALLOWED_STATE: Record<CaseAction, CaseState> = {
   link: ET,
   add_promise: ET,
   request_callback: ET,
+  auto_close: RESP,
 };
 
 function makeSnapshot(overrides: Partial<CaseSnapshot> = {}): CaseSnapshot {
@@ -174,6 +181,7 @@ const MATRIX: Record<CaseAction, Row> = {
   link:             [RAD,     ET,      RI,      RESP,    CER,     TRAS,    DES,     FUS],
   add_promise:      [RAD,     ET,      RI,      RESP,    X,       X,       X,       X],
   request_callback: [RAD,     ET,      RI,      RESP,    X,       X,       X,       X],
+  auto_close:       [X,       X,       X,       CER,     X,       X,       X,       X],
 };
 
 /** Felicitaciones differ only in close (also from radicada / en trámite) and extend (no legal term). */
@@ -212,7 +220,7 @@ describe('decideTransition: state × action matrix', () => {
         makeSnapshot({ state, type }),
         action,
         FULL_INPUT,
-        makeContext(ALLOWED_ROLE[action]),
+        makeContext(ALLOWED_ROLE[action], ALLOWED_CONTEXT[action]),
       );
       expect(decision).toEqual(toExpectedDecision(state, expected));
     },
@@ -225,7 +233,7 @@ describe('decideTransition: state × action matrix', () => {
         makeSnapshot({ state, type }),
         action,
         FULL_INPUT,
-        makeContext(ALLOWED_ROLE[action]),
+        makeContext(ALLOWED_ROLE[action], ALLOWED_CONTEXT[action]),
       );
       expect(decision).toEqual(toExpectedDecision(state, expected));
     },
@@ -254,6 +262,7 @@ const REFUSED_ROLES: Record<CaseAction, readonly ActorRole[]> = {
   link:             ['customer', 'system'],
   add_promise:      ['customer', 'system'],
   request_callback: ['agent', 'supervisor', 'admin', 'system'],
+  auto_close:       ['agent', 'supervisor', 'admin', 'customer'],
 };
 
 describe('decideTransition: roles', () => {
@@ -263,7 +272,12 @@ describe('decideTransition: roles', () => {
 
   it.each(cases)('$action by $role: refused=$isRefused', ({ action, role, isRefused }) => {
     const snapshot = makeSnapshot({ state: ALLOWED_STATE[action] });
-    const decision = decideTransition(snapshot, action, FULL_INPUT, makeContext(role));
+    const decision = decideTransition(
+      snapshot,
+      action,
+      FULL_INPUT,
+      makeContext(role, ALLOWED_CONTEXT[action]),
+    );
     if (isRefused) expect(decision).toEqual({ ok: false, reason: 'ROLE' });
     else expect(decision.ok).toBe(true);
   });
@@ -301,6 +315,7 @@ const MISSING_WITH_EMPTY_INPUT: Record<CaseAction, readonly string[]> = {
   link:             ['relatedCaseId'],
   add_promise:      ['description', 'dueAt'],
   request_callback: ['preferredAt'],
+  auto_close:       [],
 };
 
 describe('decideTransition: required fields', () => {
@@ -308,7 +323,12 @@ describe('decideTransition: required fields', () => {
     '$action with no input → missing $fields',
     ({ action, fields }) => {
       const snapshot = makeSnapshot({ state: ALLOWED_STATE[action] });
-      const decision = decideTransition(snapshot, action, {}, makeContext(ALLOWED_ROLE[action]));
+      const decision = decideTransition(
+        snapshot,
+        action,
+        {},
+        makeContext(ALLOWED_ROLE[action], ALLOWED_CONTEXT[action]),
+      );
       if (fields.length === 0) expect(decision.ok).toBe(true);
       else expect(decision).toEqual({ ok: false, reason: 'MISSING_FIELDS', fields });
     },
@@ -490,6 +510,9 @@ describe('decideTransition: guards', () => {
     { label: 'disagree: after the window', action: 'disagree', ctx: { businessDaysSinceAnswer: 11 }, guard: 'disagreement_window_passed' },
     { label: 'disagree: custom window', action: 'disagree', ctx: { businessDaysSinceAnswer: 6, disagreementWindowDays: 5 }, guard: 'disagreement_window_passed' },
     { label: 'disagree: no recorded answer', action: 'disagree', snapshot: { state: CER }, ctx: { businessDaysSinceAnswer: null }, guard: null },
+    { label: 'auto_close: inside the window', action: 'auto_close', role: 'system', snapshot: { state: RESP }, ctx: { businessDaysSinceAnswer: 10 }, guard: 'disagreement_window_open' },
+    { label: 'auto_close: after the window', action: 'auto_close', role: 'system', snapshot: { state: RESP }, ctx: { businessDaysSinceAnswer: 11 }, guard: null },
+    { label: 'auto_close: no recorded answer', action: 'auto_close', role: 'system', snapshot: { state: RESP }, ctx: { businessDaysSinceAnswer: null }, guard: 'disagreement_window_open' },
     { label: 'withdraw_tacit: waiting over', action: 'withdraw_tacit', guard: null },
     { label: 'withdraw_tacit: still waiting', action: 'withdraw_tacit', ctx: { isWaitingPeriodOver: false }, guard: 'waiting_period_not_over' },
     { label: 'merge: into another case', action: 'merge', guard: null },

@@ -18,6 +18,7 @@ export const CASE_ACTIONS = [
   'take', 'assign', 'reclassify', 'reply', 'note', 'log_interaction',
   'request_info', 'provide_info', 'extend', 'answer', 'close', 'reopen', 'disagree',
   'transfer', 'withdraw', 'withdraw_tacit', 'merge', 'link', 'add_promise', 'request_callback',
+  'auto_close',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -173,6 +174,20 @@ export const CASE_ACTION_RULES: Readonly<Record<CaseAction, CaseActionRule>> = {
     to: 'cerrada',
     roles: STAFF,
     requiredForComplaints: ['processId', 'rootCauseId'],
+  },
+  /** The scheduled job closes an answered case once the customer's window to disagree is over. */
+  auto_close: {
+    from: ['respondida'],
+    to: 'cerrada',
+    roles: ['system'],
+    requiredForComplaints: ['processId', 'rootCauseId'],
+    guards: [
+      (_snapshot, _input, ctx) =>
+        ctx.businessDaysSinceAnswer !== null &&
+        ctx.businessDaysSinceAnswer > ctx.disagreementWindowDays
+          ? null
+          : 'disagreement_window_open',
+    ],
   },
   reopen: { from: ANSWERED, to: 'en_tramite', roles: STAFF, required: ['reason'] },
   disagree: {

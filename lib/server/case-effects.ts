@@ -179,6 +179,8 @@ export function applyEffects(tx: Tx, args: EffectArgs): Effect {
         data: { previousDueDate: row.dueDate, newDueDate: r.newDueDate },
       };
     }
+    case 'auto_close':
+      return { changes: { closedAt: now }, visibility: 'public' };
     case 'close': {
       const processId = r.processId ?? row.processId;
       const rootCauseId = r.rootCauseId ?? row.rootCauseId;

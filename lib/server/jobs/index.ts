@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Db } from '@/db/client';
+import { autoCloseAnswered } from './auto-close';
 import { breakOverduePromises } from './break-promises';
 import { sendDeadlineAlerts } from './deadline-alerts';
 import { sendSurveys } from './surveys';
@@ -19,5 +20,6 @@ export const JOBS: readonly Job[] = [
   { name: 'promises.break', everyMs: 5 * MINUTE, run: breakOverduePromises },
   { name: 'deadlines.alerts', everyMs: 15 * MINUTE, run: sendDeadlineAlerts },
   { name: 'cases.tacit_withdrawal', everyMs: 60 * MINUTE, run: withdrawTacitly },
+  { name: 'cases.auto_close', everyMs: 60 * MINUTE, run: autoCloseAnswered },
   { name: 'surveys.send', everyMs: 60 * MINUTE, run: sendSurveys },
 ];

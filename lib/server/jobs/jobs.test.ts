@@ -10,6 +10,7 @@ import type { Actor } from '../actor';
 import { applyCaseAction } from '../apply-case-action';
 import { caseRow, eventsOf, fileCase, seedFixture, type Fixture } from '../testing/fixtures';
 import { createTestDb } from '../testing/test-db';
+import { autoCloseAnswered } from './auto-close';
 import { breakOverduePromises } from './break-promises';
 import { sendDeadlineAlerts } from './deadline-alerts';
 import { sendSurveys } from './surveys';
@@ -184,5 +185,40 @@ describe('surveys.send', () => {
     expect(sendSurveys(db, bogota('2026-03-22T10:00:00'))).toBe(0);
     expect(mailsOf('survey').map((m) => m.caseId)).toEqual([asked]);
     expect(mailsOf('survey')[0]!.bodyHtml).toContain('Calificar la atención');
+  });
+});
+
+describe('cases.auto_close', () => {
+  it('closes an answered case after the 10-business-day disagreement window, once', () => {
+    const id = reclamo();
+    act(
+      id,
+      { action: 'reclassify', processId: fx.processId, rootCauseId: fx.rootCauseIds[0] },
+      bogota('2026-03-17T09:00:00'),
+    );
+    // Answered Wednesday 18 March. The 10th business day after it is Monday 6 April (19, 20,
+    // 24–27, 30, 31 March, 1 and 6 April: San José and Holy Week skipped); it closes on the 11th.
+    act(
+      id,
+      { action: 'answer', body: 'Listo.', decision: 'concede' },
+      bogota('2026-03-18T10:00:00'),
+    );
+    expect(autoCloseAnswered(db, bogota('2026-04-06T20:00:00'))).toBe(0);
+    expect(caseRow(db, id).state).toBe('respondida');
+    expect(autoCloseAnswered(db, bogota('2026-04-07T08:00:00'))).toBe(1);
+    expect(autoCloseAnswered(db, bogota('2026-04-08T08:00:00'))).toBe(0);
+    expect(caseRow(db, id).state).toBe('cerrada');
+    expect(eventsOf(db, id).at(-1)).toMatchObject({ action: 'auto_close', actorRole: 'system' });
+  });
+
+  it('leaves a complaint without its root cause for an agent to classify', () => {
+    const id = reclamo();
+    act(
+      id,
+      { action: 'answer', body: 'Listo.', decision: 'concede' },
+      bogota('2026-03-18T10:00:00'),
+    );
+    expect(autoCloseAnswered(db, bogota('2026-04-20T08:00:00'))).toBe(0);
+    expect(caseRow(db, id).state).toBe('respondida');
   });
 });

@@ -23,6 +23,8 @@ const KNOWN_EVENTS = new Set([
   'promise_keep',
   'promise_renegotiate',
   'promise_break',
+  'customer_message',
+  'auto_close',
 ]);
 
 /** The public history. Bodies are rendered as text by React: markup a customer typed stays inert. */

@@ -1,0 +1,44 @@
+import 'server-only';
+import { and, asc, eq, lt } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { cases } from '@/db/schema';
+import { SYSTEM_ACTOR } from '../actor';
+import { applyCaseAction } from '../apply-case-action';
+import { isAppError } from '../errors';
+import { getOrganization } from '../organization';
+
+const DAY = 86_400_000;
+const BATCH = 500;
+const SKIPPED = new Set(['INVALID_TRANSITION', 'VALIDATION', 'CONFLICT']);
+
+/**
+ * Closes answered cases once the customer's window to disagree (business days, organisation
+ * setting) is over. The state machine decides on the exact window; a Queja or Reclamo still
+ * without its originating process and root cause stays answered for an agent to classify.
+ * Candidates: answered more calendar days ago than the window has business days.
+ */
+export function autoCloseAnswered(db: Db, now: Date): number {
+  const { disagreementWindowDays } = getOrganization(db);
+  const candidates = db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(
+      and(
+        eq(cases.state, 'respondida'),
+        lt(cases.answeredAt, new Date(now.getTime() - disagreementWindowDays * DAY)),
+      ),
+    )
+    .orderBy(asc(cases.answeredAt))
+    .limit(BATCH)
+    .all();
+  let done = 0;
+  for (const { id } of candidates) {
+    try {
+      applyCaseAction(id, { action: 'auto_close' }, SYSTEM_ACTOR, { db, now });
+      done += 1;
+    } catch (error) {
+      if (!isAppError(error) || !SKIPPED.has(error.code)) throw error;
+    }
+  }
+  return done;
+}
