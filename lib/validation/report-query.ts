@@ -4,27 +4,23 @@ import { parseAnalyticsQuery, type AnalyticsQuery } from './analytics-query';
 
 type SearchParamsLike = URLSearchParams | Record<string, string | string[] | undefined>;
 
-/** The filters the PQRS report takes besides its period (DOMAIN.md §11). */
-export const REPORT_FILTERS = ['teamId', 'type', 'channel'] as const;
+/** What the PQRS report reads from its URL besides the shared filter's defaults (DOMAIN.md §11). */
+const REPORT_KEYS = ['from', 'to', 'teamId', 'type', 'channel'] as const;
 
-const present = (value: string | string[] | null | undefined) =>
-  (Array.isArray(value) ? value[0] : value) ? true : false;
+function first(params: SearchParamsLike, key: string): string | undefined {
+  const raw = params instanceof URLSearchParams ? params.get(key) : params[key];
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  return value || undefined;
+}
 
 /**
  * The report's filter from its URL: the shared supervisor filter (received-date period, team, type,
  * channel), except that with no period in the URL it is the previous calendar month, the period such
- * reports are usually published for. Agent and process filters are not part of the report.
+ * reports are usually published for. Agent and process are not filters of the report.
  */
 export function parseReportQuery(params: SearchParamsLike, today: LocalDate): AnalyticsQuery {
-  const get = (key: string) =>
-    params instanceof URLSearchParams ? params.get(key) : (params[key] ?? undefined);
-  const values: Record<string, string | undefined> = {};
-  for (const key of ['from', 'to', ...REPORT_FILTERS]) {
-    const raw = get(key);
-    values[key] = Array.isArray(raw) ? raw[0] : (raw ?? undefined);
-  }
-  if (!present(values.from) && !present(values.to))
-    Object.assign(values, reportPeriod('last_month', today));
-  const query = parseAnalyticsQuery(values, today);
-  return { ...query, agentId: undefined, processId: undefined };
+  const values = Object.fromEntries(REPORT_KEYS.map((key) => [key, first(params, key)]));
+  const period =
+    values.from === undefined && values.to === undefined ? reportPeriod('last_month', today) : {};
+  return parseAnalyticsQuery({ ...values, ...period }, today);
 }

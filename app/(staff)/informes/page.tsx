@@ -103,12 +103,7 @@ export default async function ReportsPage({
           </a>
           <a
             className="button"
-            href={hrefWith('/api/casos/export', {
-              queue: 'all',
-              ...period,
-              sort: 'received',
-              dir: 'desc',
-            })}
+            href={hrefWith('/api/casos/export', { queue: 'all', ...period })}
             download
           >
             {t('downloadCases')}
