@@ -12,12 +12,9 @@ import {
   type StaffFixture,
 } from './support/fixtures';
 
-/** The report's hand-built March 2026 (the integration test's dataset), seeded once. */
-let seeded = false;
-function seedReportMonth() {
-  if (seeded) return;
-  runVerb('seed-report-dataset');
-  seeded = true;
+/** The report's hand-built March 2026 (the integration test's dataset); once per e2e database. */
+function seedReportMonth(): Record<string, string> {
+  return runVerb<{ radicados: Record<string, string> }>('seed-report-dataset').radicados;
 }
 
 async function downloaded(
@@ -42,7 +39,7 @@ test('a supervisor reads the March report, filters it, downloads it as CSV and p
   page,
 }) => {
   test.slow(); // seeds a month of cases through the real use cases, then reads the report twice
-  seedReportMonth();
+  const radicados = seedReportMonth();
   const supervisor = createStaff({ name: 'Marta Supervisora', role: 'supervisor' });
   await signInAs(page, supervisor);
 
@@ -81,6 +78,14 @@ test('a supervisor reads the March report, filters it, downloads it as CSV and p
   expect(rows[0]).toEqual(['Sección', 'Dimensión', 'Medida', 'Valor']);
   expect(rows).toContainEqual(['Recibidos por tipo y canal', 'Total', 'Total', '13']);
   expect(rows).toContainEqual(['Respondidos a tiempo y tarde', 'Reclamo', 'Tarde', '1']);
+  // And the period's cases, one per row (per-case time to answer).
+  const cases = await downloaded(page, () =>
+    page.getByRole('link', { name: 'Descargar casos del periodo (CSV)' }).click(),
+  );
+  const byRadicado = new Map(cases.rows.slice(1).map((r) => [r[0], r]));
+  expect(byRadicado.size).toBe(13);
+  expect(byRadicado.get(radicados.R2!)?.slice(8, 10)).toEqual(['no', '16']);
+  expect(byRadicado.has(radicados.after!)).toBe(false);
 
   // Filter to the other team: a walk-in Queja and a web Reclamo.
   await page.getByLabel('Equipo').selectOption({ label: 'Entregas' });
