@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, eq, isNull, or, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import { cases } from '@/db/schema';
 import type { Actor } from './actor';
 
@@ -26,20 +27,27 @@ export function canAccessCase(actor: Actor, c: CaseOwnership): boolean {
   }
 }
 
-/** The same rule as a SQL filter, for lists. */
-export function caseScopeFilter(actor: Actor): SQL | undefined {
+/**
+ * `cases` under the alias `c`: a list's drizzle filter rendered for raw SQL that reads `FROM cases c`
+ * (the supervision drill-down and the CSV exports).
+ */
+export const casesAsC = alias(cases, 'c');
+export type CasesTable = typeof cases | typeof casesAsC;
+
+/** The same rule as a SQL filter, for lists (on `cases`, or on `casesAsC` for raw SQL). */
+export function caseScopeFilter(actor: Actor, t: CasesTable = cases): SQL | undefined {
   switch (actor.role) {
     case 'supervisor':
     case 'admin':
     case 'system':
       return undefined;
     case 'customer':
-      return eq(cases.id, actor.caseId ?? -1);
+      return eq(t.id, actor.caseId ?? -1);
     case 'agent':
       return or(
-        eq(cases.assigneeId, actor.id),
-        actor.teamId !== null ? eq(cases.teamId, actor.teamId) : undefined,
-        and(isNull(cases.teamId), isNull(cases.assigneeId)),
+        eq(t.assigneeId, actor.id),
+        actor.teamId !== null ? eq(t.teamId, actor.teamId) : undefined,
+        and(isNull(t.teamId), isNull(t.assigneeId)),
       );
   }
 }

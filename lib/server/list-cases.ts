@@ -37,7 +37,7 @@ import {
 import { effectivePromiseStatus } from '@/lib/domain/promises';
 import { QUEUES, type CaseQuery, type Queue } from '@/lib/validation/case-query';
 import { isStaff, type Actor } from './actor';
-import { caseScopeFilter } from './case-access';
+import { caseScopeFilter, type CasesTable } from './case-access';
 import { AppError } from './errors';
 import { getOrganization, loadCalendar } from './organization';
 
@@ -81,10 +81,8 @@ const CLOCK_STATES: readonly CaseState[] = ['radicada', 'en_tramite'];
  * State sets are constants, inlined rather than bound so the planner sees the values (the partial
  * index cases_open_due_idx and STAT4 estimates depend on them).
  */
-const inStates = (states: readonly CaseState[]) =>
-  sql`${cases.state} in (${sql.raw(states.map((s) => `'${s}'`).join(', '))})`;
-const OPEN = inStates(OPEN_STATES);
-const CLOCK_RUNNING = inStates(CLOCK_STATES);
+const inStates = (states: readonly CaseState[], t: CasesTable = cases) =>
+  sql`${t.state} in (${sql.raw(states.map((s) => `'${s}'`).join(', '))})`;
 const NEVER = sql`0`;
 
 /** The last instant that still counts as "por vencer": the end of the 2nd business day after today. */
@@ -93,39 +91,63 @@ export function atRiskLimit(now: Date, cal: BusinessCalendar): Date {
   return endOfLocalDay(addBusinessDays(today, AT_RISK_BUSINESS_DAYS, cal), cal.timeZone);
 }
 
-function queueFilter(queue: Queue, actor: Staff, now: Date, limit: Date): SQL | undefined {
+function queueFilter(
+  queue: Queue,
+  actor: Staff,
+  now: Date,
+  limit: Date,
+  t: CasesTable,
+): SQL | undefined {
+  const open = inStates(OPEN_STATES, t);
+  const clockRunning = inStates(CLOCK_STATES, t);
   switch (queue) {
     case 'mine':
-      return and(eq(cases.assigneeId, actor.id), OPEN);
+      return and(eq(t.assigneeId, actor.id), open);
     case 'team':
-      return actor.teamId === null ? NEVER : and(eq(cases.teamId, actor.teamId), OPEN);
+      return actor.teamId === null ? NEVER : and(eq(t.teamId, actor.teamId), open);
     case 'unassigned':
-      return and(isNull(cases.assigneeId), OPEN);
+      return and(isNull(t.assigneeId), open);
     case 'at_risk':
-      return and(CLOCK_RUNNING, gte(cases.dueAt, now), lte(cases.dueAt, limit));
+      return and(clockRunning, gte(t.dueAt, now), lte(t.dueAt, limit));
     case 'overdue':
-      return and(CLOCK_RUNNING, lt(cases.dueAt, now));
+      return and(clockRunning, lt(t.dueAt, now));
     case 'waiting':
-      return eq(cases.state, 'requiere_informacion');
+      return eq(t.state, 'requiere_informacion');
     case 'all':
       return undefined;
   }
 }
 
 /** The view's own filters; `from`/`to` are local dates in the organisation's time zone. */
-function viewFilters(query: CaseQuery, timeZone: string): (SQL | undefined)[] {
+function viewFilters(query: CaseQuery, timeZone: string, t: CasesTable): (SQL | undefined)[] {
   return [
-    query.type.length > 0 ? inArray(cases.typeCode, query.type) : undefined,
-    query.channel.length > 0 ? inArray(cases.channel, query.channel) : undefined,
-    query.state.length > 0 ? inArray(cases.state, query.state) : undefined,
-    query.teamId !== undefined ? eq(cases.teamId, query.teamId) : undefined,
-    query.assigneeId !== undefined ? eq(cases.assigneeId, query.assigneeId) : undefined,
-    query.processId !== undefined ? eq(cases.processId, query.processId) : undefined,
-    query.from !== undefined
-      ? gte(cases.receivedAt, startOfLocalDay(query.from, timeZone))
-      : undefined,
-    query.to !== undefined ? lte(cases.receivedAt, endOfLocalDay(query.to, timeZone)) : undefined,
+    query.type.length > 0 ? inArray(t.typeCode, query.type) : undefined,
+    query.channel.length > 0 ? inArray(t.channel, query.channel) : undefined,
+    query.state.length > 0 ? inArray(t.state, query.state) : undefined,
+    query.teamId !== undefined ? eq(t.teamId, query.teamId) : undefined,
+    query.assigneeId !== undefined ? eq(t.assigneeId, query.assigneeId) : undefined,
+    query.processId !== undefined ? eq(t.processId, query.processId) : undefined,
+    query.from !== undefined ? gte(t.receivedAt, startOfLocalDay(query.from, timeZone)) : undefined,
+    query.to !== undefined ? lte(t.receivedAt, endOfLocalDay(query.to, timeZone)) : undefined,
   ];
+}
+
+/**
+ * Every case of one queue view, whatever the page: the queue, the actor's scope and the view's
+ * filters. `t` is `cases`, or `casesAsC` when the filter is rendered into raw SQL (export-cases.ts).
+ */
+export function queueWhere(
+  query: CaseQuery,
+  actor: Staff,
+  now: Date,
+  cal: BusinessCalendar,
+  t: CasesTable = cases,
+): SQL | undefined {
+  return and(
+    queueFilter(query.queue, actor, now, atRiskLimit(now, cal), t),
+    caseScopeFilter(actor, t),
+    ...viewFilters(query, cal.timeZone, t),
+  );
 }
 
 function orderOf(query: CaseQuery): SQL[] {
@@ -165,9 +187,7 @@ export function listCases(
   const db = options.db ?? getDb();
   const now = options.now ?? new Date();
   const cal = loadCalendar(db, getOrganization(db));
-  const limit = atRiskLimit(now, cal);
-  const common = [caseScopeFilter(actor), ...viewFilters(query, cal.timeZone)];
-  const whereFor = (queue: Queue) => and(queueFilter(queue, actor, now, limit), ...common);
+  const whereFor = (queue: Queue) => queueWhere({ ...query, queue }, actor, now, cal);
 
   // One read transaction: the counts and the page see the same snapshot.
   return db.transaction(() => {

@@ -45,6 +45,7 @@ export function QueueView({
   processes: Option[];
 }) {
   const t = useTranslations('queues');
+  const tSupervision = useTranslations('supervision');
   const tTypes = useTranslations('types');
   const tStates = useTranslations('states');
   const tChannels = useTranslations('channels');
@@ -100,6 +101,11 @@ export function QueueView({
       </select>
     </div>
   );
+  // The export takes the view's own params (queue, filters, sort) and streams every page of it.
+  const exportParams = new URLSearchParams(params);
+  exportParams.set('queue', queue);
+  exportParams.delete('page');
+  exportParams.delete('pageSize');
   const ids = (list: Option[]) => list.map((o) => ({ value: String(o.id), label: o.name }));
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
 
@@ -166,6 +172,13 @@ export function QueueView({
           </div>
         </form>
       </details>
+      {data && data.total > 0 && (
+        <div className="button-row">
+          <a href={`/api/casos/export?${exportParams.toString()}`} className="button" download>
+            {tSupervision('exportCsv')}
+          </a>
+        </div>
+      )}
       {isPending && <p className="muted">{t('loading')}</p>}
       {isError && (
         <p role="alert" className="alert alert-error">

@@ -1,4 +1,39 @@
+import { SYSTEM_ACTOR } from '@/lib/server/actor';
+import { applyCaseAction } from '@/lib/server/apply-case-action';
+import { createCase } from '@/lib/server/create-case';
+import { buildReportDataset } from '@/lib/server/reports/report-dataset.fixture';
+import { seedFixture, validFiling } from '@/lib/server/testing/fixtures';
 import type { AreaVerbs } from './types';
 
 /** Server verbs the reports specs need (see ../verbs.ts). */
-export const verbs: AreaVerbs = {};
+export const verbs: AreaVerbs = {
+  /**
+   * The integration test's March 2026 (lib/server/reports/report-dataset.fixture.ts): two teams,
+   * their agents, a supervisor, processes and the cases. Once per e2e database.
+   */
+  'seed-report-dataset': (_args, db) => {
+    const fx = seedFixture(db);
+    return { teamId: fx.teamId, otherTeamId: fx.otherTeamId, ...buildReportDataset(db, fx) };
+  },
+  /**
+   * Files `subjects.length` cases of `typeCode` and has `agent` take each one (into their team), in
+   * one process: a queue longer than a page without a verb call per case.
+   */
+  'file-taken-cases': (args, db) => {
+    const agent = {
+      role: 'agent' as const,
+      id: args.agent.id as number,
+      teamId: args.agent.teamId,
+    };
+    return (args.subjects as string[]).map((subject, i) => {
+      const filing = validFiling({
+        typeCode: args.typeCode ?? 'R',
+        subject,
+        customer: { ...validFiling().customer!, documentNumber: `${args.documentPrefix}${i}` },
+      });
+      const created = createCase(filing, SYSTEM_ACTOR, { db });
+      applyCaseAction(created.id, { action: 'take' }, agent, { db });
+      return created.radicado;
+    });
+  },
+};
