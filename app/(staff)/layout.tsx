@@ -2,6 +2,8 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { requireStaffPage } from '@/lib/server/auth/session';
+import { getDb } from '@/db/client';
+import { unreadCount } from '@/lib/server/notifications';
 import { canSupervise } from '@/lib/server/supervision/access';
 import { LocaleSwitch } from '../_components/locale-switch';
 import { SignOutButton } from '../_components/sign-out-button';
@@ -12,6 +14,8 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   const t = await getTranslations('nav');
   const tApp = await getTranslations('app');
   const tRoles = await getTranslations('roles');
+  const tBell = await getTranslations('notifications');
+  const unread = unreadCount(getDb(), staff.id);
   const items = [
     { href: '/casos', label: t('cases') },
     ...(canSupervise(staff.role)
@@ -20,6 +24,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
           { href: '/calidad', label: t('quality') },
           { href: '/causas', label: t('causes') },
           { href: '/informes', label: t('reports') },
+          { href: '/correo', label: t('mail') },
         ]
       : []),
   ];
@@ -33,6 +38,13 @@ export default async function StaffLayout({ children }: { children: ReactNode })
           <NavLinks items={items} />
         </nav>
         <div className="topbar-user">
+          <Link href="/avisos" className="bell" aria-label={tBell('bellUnread', { count: unread })}>
+            <svg aria-hidden="true" width="18" height="18" viewBox="0 0 24 24" fill="currentColor">
+              <path d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5-6.71V3.5a2 2 0 0 0-4 0v.79A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z" />
+            </svg>
+            <span>{tBell('bell')}</span>
+            {unread > 0 ? <span className="bell-count">{unread}</span> : null}
+          </Link>
           <span className="user-badge" aria-label={t('signedInAs', { name: staff.name })}>
             <span className="user-name">{staff.name}</span>
             <span className="user-role">{tRoles(staff.role)}</span>

@@ -13,6 +13,7 @@ export const MESSAGE_AREAS = [
   'quality',
   'causes',
   'reports',
+  'notices',
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

@@ -71,6 +71,20 @@ export function smtpTransport(url: string): MailTransport {
   };
 }
 
+/** The message as an RFC 5322 .eml, exactly as a transport would hand it over. */
+export async function buildEml(message: MailMessage): Promise<Buffer> {
+  const builder = nodemailer.createTransport({
+    streamTransport: true,
+    buffer: true,
+    newline: 'unix',
+  });
+  try {
+    return (await builder.sendMail(toNodemailer(message))).message as Buffer;
+  } finally {
+    builder.close();
+  }
+}
+
 /**
  * The embedded default with no SMTP server configured: each message is written, complete and
  * RFC 5322-formatted, to `<dir>/<message-id>.eml` (staff can read them in the app). Writing the

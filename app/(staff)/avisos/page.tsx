@@ -1,0 +1,77 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { getDb } from '@/db/client';
+import { requireStaffPage } from '@/lib/server/auth/session';
+import { listNotifications } from '@/lib/server/notifications';
+import { markAllReadAction } from './actions';
+
+export async function generateMetadata() {
+  const t = await getTranslations('notifications');
+  return { title: t('title') };
+}
+
+/** The bell's page: the signed-in user's deadline alerts and escalations. */
+export default async function NotificationsPage() {
+  const staff = await requireStaffPage(undefined, '/avisos');
+  const t = await getTranslations('notifications');
+  const format = await getFormatter();
+  const items = listNotifications(getDb(), staff.id);
+  const hasUnread = items.some((n) => n.readAt === null);
+  return (
+    <>
+      <h1>{t('title')}</h1>
+      <p className="muted">{t('intro')}</p>
+      {hasUnread ? (
+        <form action={markAllReadAction} className="button-row">
+          <button type="submit" className="button">
+            {t('markAllRead')}
+          </button>
+        </form>
+      ) : null}
+      {items.length === 0 ? (
+        <p className="muted">{t('empty')}</p>
+      ) : (
+        <div className="table-scroll card">
+          <table className="table">
+            <caption className="visually-hidden">{t('title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('columns.kind')}</th>
+                <th scope="col">{t('columns.case')}</th>
+                <th scope="col">{t('columns.when')}</th>
+                <th scope="col">{t('columns.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((n) => (
+                <tr key={n.id} className={n.readAt === null ? 'row-unread' : undefined}>
+                  <td>
+                    <span className={`badge badge-${n.kind === 'at_risk' ? 'at_risk' : 'overdue'}`}>
+                      {t(`kinds.${n.kind as 'at_risk'}`)}
+                    </span>
+                  </td>
+                  <td>
+                    {n.radicado ? (
+                      <>
+                        <Link href={`/casos/${n.radicado}`} className="mono">
+                          {n.radicado}
+                        </Link>{' '}
+                        {n.subject}
+                      </>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                  <td className="nowrap">
+                    {format.dateTime(n.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}
+                  </td>
+                  <td>{n.readAt === null ? <strong>{t('unread')}</strong> : t('read')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { getOutboxMessage } from '@/lib/server/outbox-view';
+import { requireSupervisorPage } from '@/lib/server/supervision/access';
+
+/** One outgoing message: its headers, the text, and the HTML shown inert (sandboxed, no scripts). */
+export default async function MailMessagePage({ params }: PageProps<'/correo/[id]'>) {
+  const { id: raw } = await params;
+  await requireSupervisorPage(`/correo/${raw}`);
+  const id = Number(raw);
+  const found = Number.isInteger(id) && id > 0 ? getOutboxMessage(getDb(), id) : null;
+  if (!found) notFound();
+  const { mail, radicado } = found;
+  const t = await getTranslations('mailLog');
+  const format = await getFormatter();
+  const when = (d: Date | null) =>
+    d ? format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short' }) : '—';
+  const facts: [string, React.ReactNode][] = [
+    [t('columns.to'), mail.toAddress],
+    [t('columns.subject'), mail.subject],
+    [t('columns.status'), t(`statuses.${mail.status}`)],
+    [t('columns.created'), when(mail.createdAt)],
+    [t('sentAt'), when(mail.sentAt)],
+    [t('columns.attempts'), mail.attempts],
+    [
+      t('messageId'),
+      <span key="m" className="mono">
+        {mail.messageId}
+      </span>,
+    ],
+    [
+      t('case'),
+      radicado ? (
+        <Link key="c" href={`/casos/${radicado}`}>
+          {radicado}
+        </Link>
+      ) : (
+        '—'
+      ),
+    ],
+    ...(mail.lastError ? [[t('lastError'), mail.lastError] as [string, string]] : []),
+  ];
+  return (
+    <>
+      <p>
+        <Link href="/correo">{t('back')}</Link>
+      </p>
+      <h1>{t('messageTitle', { id: mail.id })}</h1>
+      <section className="card" aria-labelledby="mail-headers">
+        <h2 id="mail-headers">{t('headers')}</h2>
+        <dl className="facts">
+          {facts.map(([label, value]) => (
+            <div key={label}>
+              <dt>{label}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+        <a className="button" href={`/api/correo/${mail.id}`} download>
+          {t('downloadEml')}
+        </a>
+      </section>
+      <section className="card" aria-labelledby="mail-text">
+        <h2 id="mail-text">{t('text')}</h2>
+        <pre className="mail-text">{mail.bodyText}</pre>
+      </section>
+      {mail.bodyHtml ? (
+        <section className="card" aria-labelledby="mail-html">
+          <h2 id="mail-html">{t('html')}</h2>
+          <iframe title={t('html')} sandbox="" srcDoc={mail.bodyHtml} className="mail-html" />
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,106 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { getDb } from '@/db/client';
+import { OUTBOX_STATUSES, type OutboxStatus } from '@/lib/domain/enums';
+import { mailDir } from '@/lib/server/mail/transport';
+import { listOutbox } from '@/lib/server/outbox-view';
+import { requireSupervisorPage } from '@/lib/server/supervision/access';
+
+export async function generateMetadata() {
+  const t = await getTranslations('mailLog');
+  return { title: t('title') };
+}
+
+/** The outbox as staff read it: every notification, its delivery state, and the message itself. */
+export default async function MailLogPage({ searchParams }: PageProps<'/correo'>) {
+  await requireSupervisorPage('/correo');
+  const t = await getTranslations('mailLog');
+  const format = await getFormatter();
+  const params = await searchParams;
+  const raw = typeof params.status === 'string' ? params.status : '';
+  const status = (OUTBOX_STATUSES as readonly string[]).includes(raw)
+    ? (raw as OutboxStatus)
+    : undefined;
+  const page = Math.max(1, Number(params.page) || 1);
+  const list = listOutbox(getDb(), { status, page });
+  const href = (p: number) =>
+    `/correo?${new URLSearchParams({ ...(status ? { status } : {}), page: String(p) })}`;
+  return (
+    <>
+      <h1>{t('title')}</h1>
+      <p className="muted">{t('intro')}</p>
+      <p className="muted">
+        {process.env.SMTP_URL ? t('transportSmtp') : t('transportEml', { dir: mailDir() })}
+      </p>
+      <form method="get" action="/correo" className="filter-grid card">
+        <div className="field">
+          <label htmlFor="mail-status">{t('status')}</label>
+          <select id="mail-status" name="status" defaultValue={status ?? ''}>
+            <option value="">{t('any')}</option>
+            {OUTBOX_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`statuses.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="button-row">
+          <button type="submit" className="button button-primary">
+            {t('filter')}
+          </button>
+        </div>
+      </form>
+      {list.rows.length === 0 ? (
+        <p className="muted">{t('empty')}</p>
+      ) : (
+        <div className="table-scroll card">
+          <table className="table">
+            <caption className="visually-hidden">{t('title')}</caption>
+            <thead>
+              <tr>
+                {(['created', 'to', 'subject', 'kind', 'status', 'attempts'] as const).map((c) => (
+                  <th key={c} scope="col">
+                    {t(`columns.${c}`)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {list.rows.map((m) => (
+                <tr key={m.id}>
+                  <td className="nowrap">
+                    {format.dateTime(m.createdAt, { dateStyle: 'short', timeStyle: 'short' })}
+                  </td>
+                  <td>{m.toAddress}</td>
+                  <td>
+                    <Link href={`/correo/${m.id}`}>{m.subject}</Link>
+                  </td>
+                  <td className="mono">{m.kind}</td>
+                  <td>
+                    <span
+                      className={`badge ${m.status === 'failed' ? 'badge-overdue' : m.status === 'sent' ? 'badge-on_track' : ''}`}
+                    >
+                      {t(`statuses.${m.status}`)}
+                    </span>
+                  </td>
+                  <td>{m.attempts}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {list.pageCount > 1 ? (
+        <nav className="pager" aria-label={t('title')}>
+          {list.page > 1 ? <Link href={href(list.page - 1)}>{t('previous')}</Link> : <span />}
+          <span>{t('pageOf', { page: list.page, pages: list.pageCount })}</span>
+          {list.page < list.pageCount ? (
+            <Link href={href(list.page + 1)}>{t('next')}</Link>
+          ) : (
+            <span />
+          )}
+        </nav>
+      ) : null}
+    </>
+  );
+}
