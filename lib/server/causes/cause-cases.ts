@@ -67,3 +67,19 @@ export function causeCasesCsv(
     causeCasesFilter(query, timeZone, pick),
   );
 }
+
+/** "Facturación › Cobro doble" for a picked process and cause; null parts are unknown or 'none'. */
+export function causePickNames(
+  db: Db,
+  pick: { processId: CausePick; rootCauseId: CausePick },
+): { process: string | null; rootCause: string | null } {
+  const nameIn = (table: 'processes' | 'root_causes', id: CausePick) =>
+    typeof id === 'number'
+      ? ((db.$client.prepare(`SELECT name FROM ${table} WHERE id = ?`).pluck().get(id) as
+          string | undefined) ?? null)
+      : null;
+  return {
+    process: nameIn('processes', pick.processId),
+    rootCause: nameIn('root_causes', pick.rootCauseId),
+  };
+}

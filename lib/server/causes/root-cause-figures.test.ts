@@ -120,6 +120,14 @@ describe('complaints by originating process', () => {
     ]);
   });
 
+  it('buckets by the local Monday in a zone with summer time too (New York, from 8 March)', () => {
+    const { trend } = rootCauseView(db, query(), 'America/New_York', { by: 'process' }, NOW);
+    // a6, Sunday 22 March 23:00 in Bogotá, is already Monday 23 March 00:00 in New York.
+    expect(trend.series.find((s) => s.name === 'Facturación')?.counts).toEqual([
+      0, 2, 2, 1, 0, 1, 0,
+    ]);
+  });
+
   it('applies the agent and channel filters', () => {
     const mine = byProcess({ agentId: String(fx.otherAgent.id) });
     expect(mine.rows.map((r) => [r.name, r.cases])).toEqual([

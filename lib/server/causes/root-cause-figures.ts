@@ -102,11 +102,21 @@ const nameTable = (level: CauseLevel) => (level.by === 'process' ? 'processes' :
 /** Open, unanswered, with the legal clock running and the due instant already past (bound: now). */
 const OPEN_OVERDUE = `(c.first_answered_at IS NULL AND c.state IN ('radicada', 'en_tramite') AND c.due_at < ?)`;
 
-function groupFigures(db: Db, filter: SqlFilter, level: CauseLevel, now: Date): GroupRow[] {
+/**
+ * One scan of the covering index: every figure summed per (group, week). The page then adds the
+ * few week buckets of each group together (groups × weeks rows, never the cases themselves).
+ */
+function groupWeekFigures(
+  db: Db,
+  filter: SqlFilter,
+  level: CauseLevel,
+  week: SqlFilter,
+  now: Date,
+): (GroupRow & { week: number })[] {
   const column = groupColumn(level);
   const sql = `
     SELECT g.*, n.name AS name FROM (
-      SELECT ${column} AS id,
+      SELECT ${column} AS id, ${week.where} AS week,
              count(*) AS cases,
              count(c.answer_business_days) AS answeredWithDays,
              coalesce(sum(c.answer_business_days), 0) AS answerDaysSum,
@@ -120,10 +130,14 @@ function groupFigures(db: Db, filter: SqlFilter, level: CauseLevel, now: Date): 
       FROM cases c INDEXED BY cases_figures_idx
       LEFT JOIN result_ratings rr ON rr.case_id = c.id
       WHERE ${filter.where}
-      GROUP BY ${column}
+      GROUP BY 1, 2
     ) g LEFT JOIN ${nameTable(level)} n ON n.id = g.id`;
   const nowMs = now.getTime();
-  return db.$client.prepare(sql).all(nowMs, nowMs, ...filter.params) as GroupRow[];
+  return db.$client
+    .prepare(sql)
+    .all(...week.params, nowMs, nowMs, ...filter.params) as (GroupRow & {
+    week: number;
+  })[];
 }
 
 const ratio = (part: number, whole: number) => (whole === 0 ? null : part / whole);
@@ -159,11 +173,16 @@ function paretoOrder(a: GroupRow, b: GroupRow): number {
   return b.cases - a.cases || (a.name ?? '').localeCompare(b.name ?? '', 'es');
 }
 
-function sumRows(rows: readonly GroupRow[]): GroupRow {
+/** The figures of several rows (week buckets, or every group) added up, under `id` and `name`. */
+function sumRows(
+  rows: readonly GroupRow[],
+  id: number | null = null,
+  name: string | null = null,
+): GroupRow {
   const sum = (key: keyof GroupRow) => rows.reduce((n, r) => n + (r[key] as number), 0);
   return {
-    id: null,
-    name: null,
+    id,
+    name,
     cases: sum('cases'),
     answeredWithDays: sum('answeredWithDays'),
     answerDaysSum: sum('answerDaysSum'),
@@ -207,40 +226,6 @@ function weekIndexSql(starts: readonly number[]): SqlFilter {
   };
 }
 
-function weeklyCounts(
-  db: Db,
-  filter: SqlFilter,
-  level: CauseLevel,
-  query: AnalyticsQuery,
-  timeZone: string,
-  head: readonly GroupRow[],
-): WeeklyTrend {
-  const weeks = weekStarts(query.from, query.to);
-  if (head.length === 0) return { weeks, series: [] };
-  const week = weekIndexSql(weeks.map((w) => startOfLocalDay(w, timeZone).getTime()));
-  const column = groupColumn(level);
-  const ids = head.map((g) => g.id as number);
-  const rows = db.$client
-    .prepare(
-      `SELECT ${column} AS id, ${week.where} AS week, count(*) AS n
-       FROM cases c INDEXED BY cases_figures_idx
-       WHERE ${filter.where} AND ${column} IN (${ids.map(() => '?').join(', ')})
-       GROUP BY 1, 2`,
-    )
-    .all(...week.params, ...filter.params, ...ids) as { id: number; week: number; n: number }[];
-  const series = head.map((g) => ({
-    id: g.id as number,
-    name: g.name ?? '',
-    counts: weeks.map(() => 0),
-  }));
-  const byId = new Map(series.map((s) => [s.id, s]));
-  for (const r of rows) {
-    const s = byId.get(r.id);
-    if (s && r.week >= 0 && r.week < weeks.length) s.counts[r.week] = r.n;
-  }
-  return { weeks, series };
-}
-
 /**
  * The root-cause view (DOMAIN.md §7): complaints grouped by originating process (or, for one
  * process, by root-cause category) in Pareto order, each with its share, time to answer, % late,
@@ -255,17 +240,41 @@ export function rootCauseView(
   now: Date,
 ): RootCauseView {
   const filter = complaintFilter(query, timeZone, level);
-  const groups = groupFigures(db, filter, level, now).sort(paretoOrder);
-  const totalRow = sumRows(groups);
+  const weeks = weekStarts(query.from, query.to);
+  const week = weekIndexSql(weeks.map((w) => startOfLocalDay(w, timeZone).getTime()));
+  const buckets = groupWeekFigures(db, filter, level, week, now);
+  const byGroup = new Map<number | null, { row: GroupRow; counts: number[] }>();
+  for (const bucket of buckets) {
+    const group = byGroup.get(bucket.id) ?? {
+      row: sumRows([], bucket.id, bucket.name),
+      counts: weeks.map(() => 0),
+    };
+    group.row = sumRows([group.row, bucket], bucket.id, bucket.name);
+    if (bucket.week >= 0 && bucket.week < weeks.length) group.counts[bucket.week] = bucket.cases;
+    byGroup.set(bucket.id, group);
+  }
+  const groups = [...byGroup.values()].sort((a, b) => paretoOrder(a.row, b.row));
+  const totalRow = sumRows(groups.map((g) => g.row));
   let cumulativeCases = 0;
-  const rows = groups.map((g) => {
-    cumulativeCases += g.cases;
-    return figuresOf(g, totalRow.cases, cumulativeCases / totalRow.cases);
+  const rows = groups.map(({ row }) => {
+    cumulativeCases += row.cases;
+    return figuresOf(row, totalRow.cases, cumulativeCases / totalRow.cases);
   });
-  const head = groups.filter((g) => g.id !== null).slice(0, TREND_SERIES);
+  const series = groups
+    .filter((g) => g.row.id !== null)
+    .slice(0, TREND_SERIES)
+    .map((g) => ({ id: g.row.id as number, name: g.row.name ?? '', counts: g.counts }));
   return {
     rows,
     total: figuresOf(totalRow, totalRow.cases, totalRow.cases === 0 ? 0 : 1),
-    trend: weeklyCounts(db, filter, level, query, timeZone, head),
+    trend: { weeks, series },
   };
+}
+
+/** The name of a process, or null when there is none with that id. */
+export function processName(db: Db, processId: number): string | null {
+  return (
+    (db.$client.prepare('SELECT name FROM processes WHERE id = ?').pluck().get(processId) as
+      string | undefined) ?? null
+  );
 }
