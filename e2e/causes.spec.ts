@@ -48,6 +48,17 @@ test('a supervisor finds a flagged process, opens a problem from it and links it
   await snap(page, 'causas-360');
   await page.setViewportSize({ width: 1280, height: 800 });
 
+  // The cases behind the row, on screen and as CSV.
+  await row.getByRole('link', { name: /^7/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Casos: ${name}` })).toBeVisible();
+  await expect(page.getByText('7 casos', { exact: true })).toBeVisible();
+  await expectAccessible(page);
+  const csv = await page.request.get(`/api/causas/casos.csv?processId=${flagged.processId}`);
+  expect(csv.status()).toBe(200);
+  const text = await csv.text();
+  for (const radicado of [...flagged.rated, ...flagged.open]) expect(text).toContain(radicado);
+  await page.goBack();
+
   // Drill down to the process's root causes, then back to create the problem from its row.
   await row.getByRole('link', { name, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Causas raíz: ${name}` })).toBeVisible();
@@ -95,6 +106,7 @@ test('a supervisor finds a flagged process, opens a problem from it and links it
   await page.goto(`/casos/${openCase}`);
   const card = page.getByRole('region', { name: 'Problemas' });
   await expect(card).toContainText('Este caso no está vinculado a ningún problema.');
+  await snap(page, 'causas-caso-antes');
   await card.getByLabel('Vincular a un problema').selectOption({
     label: `Lecturas estimadas sin visita ${supervisor.id}`,
   });

@@ -1,6 +1,5 @@
 import { getOrganization } from '@/lib/server/organization';
 import { rootCauseView } from '@/lib/server/causes/root-cause-figures';
-import { listProblems } from '@/lib/server/problems/get-problem';
 import { queueFilterOptions } from '@/lib/server/queue-options';
 import { readAnalyticsQuery } from '@/lib/server/supervision/filters';
 import type { ViewBench, ViewBenchContext } from './types';
@@ -31,24 +30,10 @@ let processId: number | undefined;
 export const benches: ViewBench[] = [
   {
     name: 'causas: por proceso (30 días)',
-    run: (ctx) => {
-      listProblems({ db: ctx.db, statuses: ['open', 'in_progress'] });
-      return view(ctx, {});
-    },
+    run: (ctx) => view(ctx, {}),
   },
   {
     name: 'causas: causas de un proceso (30 días)',
     run: (ctx) => view(ctx, {}, (processId ??= busiestProcess(ctx))),
-  },
-  {
-    name: 'causas: por proceso (un año)',
-    run: (ctx) => {
-      const to = new Date(ctx.now);
-      const from = new Date(to.getTime() - 364 * 86_400_000);
-      return view(ctx, {
-        from: from.toISOString().slice(0, 10),
-        to: to.toISOString().slice(0, 10),
-      });
-    },
   },
 ];

@@ -7,7 +7,7 @@ import type { Db } from '@/db/client';
 import { parseAnalyticsQuery } from '@/lib/validation/analytics-query';
 import { seedFixture, type Fixture } from '../testing/fixtures';
 import { createTestDb } from '../testing/test-db';
-import { listCauseCases } from './cause-cases';
+import { causeCasesCsv, listCauseCases } from './cause-cases';
 import { buildRootCauseDataset, NOW, PERIOD, type RootCaseDataset } from './root-cause-dataset';
 import { rootCauseView, weekStarts, type CauseFigures } from './root-cause-figures';
 
@@ -190,5 +190,21 @@ describe('drill-down to root causes and cases', () => {
     ]);
     expect(radicadosOf({ processId: 'none', rootCauseId: undefined })).toEqual([n1, n2]);
     expect(radicadosOf({ processId: data.instalacionId, rootCauseId: undefined })).toHaveLength(10);
+  });
+
+  it('exports the same cases as CSV', async () => {
+    const { a1, a2, a5 } = data.ids;
+    const csv = await causeCasesCsv(db, ['Radicado'], query(), TZ, {
+      processId: fx.processId,
+      rootCauseId: fx.rootCauseIds[0],
+    }).text();
+    const lines = csv.replace('\uFEFF', '').trim().split('\r\n');
+    expect(lines[0]).toBe('Radicado');
+    const radicados = lines.slice(1).map((l) => l.split(',')[0]);
+    const expected = [a5, a2, a1].map(
+      (id) =>
+        db.$client.prepare('SELECT radicado FROM cases WHERE id = ?').pluck().get(id) as string,
+    );
+    expect(radicados).toEqual(expected);
   });
 });
