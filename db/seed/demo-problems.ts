@@ -1,7 +1,7 @@
 /**
  * Two problem records for the demo, made through the problem use cases with a moving clock: one
- * in progress on Facturación's double charges (its recent complaints linked), and one on delivery
- * addresses resolved five weeks ago, so its page shows the effect before and after the fix.
+ * in progress on Facturación's double charges (its recent complaints linked), and one on the phone
+ * line resolved five weeks ago, so its page shows the effect before and after the fix.
  */
 import type { Db } from '@/db/client';
 import { addCalendarDays, toLocalDate } from '@/lib/domain/calendar';
@@ -16,8 +16,8 @@ const DAY_MS = 86_400_000;
 
 interface DemoProblem {
   process: string;
-  /** Index of the root cause in the process's catalogue. */
-  cause: number;
+  /** Index of the root cause in the process's catalogue; 'busiest': the one with most complaints. */
+  cause: number | 'busiest';
   title: string;
   description: string;
   correctiveAction: string;
@@ -37,16 +37,28 @@ const PROBLEMS: readonly DemoProblem[] = [
     days: { created: 21, started: 20, linked: 2, linkFrom: 90 },
   },
   {
-    process: 'Entrega y domicilios',
-    cause: 1,
-    title: 'Direcciones erradas tras migrar el sistema de pedidos',
+    process: 'Atención telefónica',
+    cause: 'busiest',
+    title: 'La línea telefónica no ve el estado de las órdenes de servicio',
     description:
-      'La migración del sistema de pedidos cambió el formato de las direcciones rurales y los domicilios salen a direcciones que no existen.',
+      'Los asesores de la línea no tienen acceso a las órdenes de servicio: dan información contradictoria o terminan la llamada sin solución.',
     correctiveAction:
-      'Reprocesar las direcciones migradas con el formato anterior y validar la dirección con el cliente al confirmar el pedido.',
+      'Dar a la línea consulta de las órdenes de servicio y un guion para escalar en la misma llamada los casos sin orden.',
     days: { created: 80, started: 78, linked: 36, linkFrom: 90, resolved: 35 },
   },
 ];
+
+/** The root cause of the process with the most complaints so far (the demo draws them at random). */
+function busiestCause(db: Db, processId: number): number | undefined {
+  return db.$client
+    .prepare(
+      `SELECT root_cause_id FROM cases
+       WHERE process_id = ? AND root_cause_id IS NOT NULL AND type_code IN ('Q', 'R')
+       GROUP BY root_cause_id ORDER BY count(*) DESC, root_cause_id LIMIT 1`,
+    )
+    .pluck()
+    .get(processId) as number | undefined;
+}
 
 export function seedDemoProblems(db: Db, catalog: SeedCatalog, now: Date): number[] {
   const timeZone = getOrganization(db).timeZone;
@@ -54,8 +66,10 @@ export function seedDemoProblems(db: Db, catalog: SeedCatalog, now: Date): numbe
   const ids: number[] = [];
   for (const plan of PROBLEMS) {
     const process = catalog.processByName.get(plan.process);
-    const rootCauseId = process?.rootCauseIds[plan.cause];
-    if (!process || rootCauseId === undefined) continue;
+    if (!process) continue;
+    const rootCauseId =
+      plan.cause === 'busiest' ? busiestCause(db, process.id) : process.rootCauseIds[plan.cause];
+    if (rootCauseId === undefined) continue;
     const supervisorId = catalog.supervisorIdByTeam.get(process.teamId);
     const supervisor: SeedStaff | undefined =
       catalog.supervisors.find((s) => s.id === supervisorId) ?? catalog.supervisors[0];

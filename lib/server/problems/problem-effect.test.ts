@@ -116,4 +116,13 @@ describe('problem effect', () => {
     expect(effect.change).toBeNull();
     expect(effect.before).toMatchObject({ complaints: 8, weeks: 8, weekly: 1, to: RESOLVED });
   });
+
+  it('gives no weekly rate, nor a change, until a week has passed since resolution', () => {
+    buildHistory();
+    const id = problemOn('rootCause');
+    resolve(id);
+    const { effect } = getProblem(id, { db, now: new Date(RESOLVED.getTime() + 3 * 86_400_000) });
+    expect(effect.after).toMatchObject({ complaints: 0, weeks: 3 / 7, weekly: null });
+    expect(effect.change).toBeNull();
+  });
 });

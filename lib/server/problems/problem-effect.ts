@@ -12,7 +12,7 @@ export interface EffectWindow {
   to: Date;
   complaints: number;
   weeks: number;
-  /** Complaints per week; null when the window has not lasted a moment yet. */
+  /** Complaints per week; null while the window is shorter than a week. */
   weekly: number | null;
 }
 
@@ -51,7 +51,8 @@ function windowOf(
 ): EffectWindow {
   const complaints = countComplaints(db, scope, from, to);
   const weeks = (to.getTime() - from.getTime()) / WEEK_MS;
-  return { from, to, complaints, weeks, weekly: weeks > 0 ? complaints / weeks : null };
+  // A rate over a few days would swing wildly (one complaint on day 2 reads as 3.5 a week).
+  return { from, to, complaints, weeks, weekly: weeks >= 1 ? complaints / weeks : null };
 }
 
 /**
