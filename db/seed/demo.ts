@@ -19,6 +19,7 @@ import { isAppError } from '@/lib/server/errors';
 import { personalize } from './action-texts';
 import { insertCatalog } from './catalog';
 import type { ActorRef, CasePlan, DemoStep, RatingPlan } from './demo-history';
+import { seedDemoProblems } from './demo-problems';
 import { planDemo } from './demo-plan';
 import { DEFAULT_SEED } from './random';
 import { readCatalog } from './read-catalog';
@@ -210,6 +211,7 @@ export function seedDemo(
       }
     }
   })();
+  seedDemoProblems(db, catalog, now);
   const total = db.select({ n: count() }).from(cases).get()?.n ?? 0;
   return { cases: total, steps: queue.length, distinctCustomers, failures };
 }

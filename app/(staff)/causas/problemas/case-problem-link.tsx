@@ -1,0 +1,41 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { FormOutcome, useProblemPost } from './use-problem-post';
+
+/** Links the case to one of the open or in-progress problems (supervisors and admins). */
+export function CaseProblemLink({
+  radicado,
+  problems,
+}: {
+  radicado: string;
+  problems: { id: number; title: string }[];
+}) {
+  const t = useTranslations('causes.problems.caseSection');
+  const post = useProblemPost(
+    (body) => `/api/causas/problemas/${encodeURIComponent(String(body.problemId))}/acciones`,
+    { extra: { action: 'link', radicado } },
+  );
+  if (problems.length === 0) return <p className="muted small">{t('noOpen')}</p>;
+  return (
+    <form onSubmit={post.onSubmit} className="form compact">
+      <div className="field">
+        <label htmlFor="case-problem">{t('select')}</label>
+        <select id="case-problem" name="problemId" required defaultValue="">
+          <option value="" disabled>
+            {t('choose')}
+          </option>
+          {problems.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.title}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="button" disabled={post.isPending}>
+        {t('submit')}
+      </button>
+      <FormOutcome result={post.result} success={t('done')} />
+    </form>
+  );
+}

@@ -1,0 +1,18 @@
+import { NextResponse } from 'next/server';
+import { AppError } from '@/lib/server/errors';
+import { errorResponse } from '@/lib/server/http';
+import { createProblem } from '@/lib/server/problems/create-problem';
+import { requireSupervisor } from '@/lib/server/supervision/access';
+
+/** Creates a problem record (supervisors and admins; 403 for agents). */
+export async function POST(request: Request) {
+  try {
+    const staff = await requireSupervisor();
+    const body = await request.json().catch(() => {
+      throw new AppError('VALIDATION', 'not json', { fieldErrors: { _form: ['invalid'] } });
+    });
+    return NextResponse.json(createProblem(body, staff), { status: 201 });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

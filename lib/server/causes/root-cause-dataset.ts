@@ -1,0 +1,144 @@
+/**
+ * A small complaint dataset built by hand through the real use cases (filing, taking, reclassifying,
+ * answering, reopening, closing, repeat contacts, merging, the customer's rating), with dates on the
+ * Colombian calendar: 23 March 2026 (San José), 2 and 3 April (Holy Week) are holidays.
+ *
+ * Period 2026-03-02 (Mon) … 2026-04-19 (Sun), seven weeks; "now" is Monday 20 April, 09:00 Bogotá.
+ *   Instalación (C, 1 cause): 10 Reclamos filed Mon 9 Mar, answered Fri 13 Mar (4 business days),
+ *     rated 9 yes and 1 no: exactly 10 % dissatisfied, NOT flagged.
+ *   Facturación (A): a1 R 13 Mar → answered 9 Apr, 16 days, late, closed, rated no   [Cobro doble]
+ *                    a2 R 13 Mar → answered 20 Mar, 5 days, reopened, re-answered, yes [Cobro doble]
+ *                    a3 Q 16 Mar → answered 24 Mar, 5 days (San José skipped), partly [Tarifa errada]
+ *                    a4 Q 16 Mar → answered 18 Mar, 2 days, yes                      [Tarifa errada]
+ *                    a5 R 6 Apr, open (other agent), 1 repeat contact + 1 merged duplicate [Cobro doble]
+ *                    a6 Q Sun 22 Mar 23:00 local (Mon 04:00 UTC: still the week of 16 Mar),
+ *                       open, due 15 Apr: overdue now                                [Tarifa errada]
+ *   Entregas (B): b1 R 2 Mar → answered 10 Mar, 6 days; b2 Q 30 Mar, open (other agent), not due.
+ *   No process yet: n1 Q 2 Mar untouched (due 24 Mar: overdue); n2 R 13 Apr untouched.
+ *   Not counted: a Petición with a process, the merged duplicate (fusionada), a Reclamo of
+ *   Facturación filed 27 Feb (before the period).
+ */
+import type { Db } from '@/db/client';
+import type { ResultAnswer } from '@/lib/domain/enums';
+import type { Actor } from '../actor';
+import { applyCaseAction } from '../apply-case-action';
+import { createProcess } from '../create-process';
+import { rateCase } from '../rate-case';
+import { addRepeatContact } from '../repeat-contact';
+import { customerActor, fileCase, type Fixture } from '../testing/fixtures';
+
+export const bogota = (local: string) => new Date(`${local}-05:00`);
+export const PERIOD = { from: '2026-03-02', to: '2026-04-19' } as const;
+export const NOW = bogota('2026-04-20T09:00:00');
+
+const ANSWER = { action: 'answer', body: 'Se reintegró el valor.', decision: 'concede' };
+
+export interface RootCaseDataset {
+  instalacionId: number;
+  instalacionCauseId: number;
+  ids: Record<'a1' | 'a2' | 'a3' | 'a4' | 'a5' | 'a6' | 'b1' | 'b2' | 'n1' | 'n2', number>;
+}
+
+export function buildRootCauseDataset(db: Db, fx: Fixture): RootCaseDataset {
+  const act = (id: number, input: unknown, actor: Actor, at: string) =>
+    applyCaseAction(id, input, actor, { db, now: bogota(at) });
+  const file = (typeCode: 'Q' | 'R' | 'P', at: string) => fileCase(db, { typeCode }, bogota(at)).id;
+  const rate = (id: number, result: ResultAnswer, at: string) =>
+    rateCase(id, { result, courtesy: 4, clarity: 4 }, customerActor(id), { db, now: bogota(at) });
+  /** Taken by `who`, attributed to a process and cause, optionally answered. */
+  const work = (
+    id: number,
+    who: Actor,
+    processId: number,
+    rootCauseId: number,
+    takenAt: string,
+    answeredAt?: string,
+  ) => {
+    act(id, { action: 'take' }, who, takenAt);
+    act(id, { action: 'reclassify', processId, rootCauseId }, who, takenAt);
+    if (answeredAt) act(id, ANSWER, who, answeredAt);
+  };
+
+  const installation = createProcess(
+    { name: 'Instalación', rootCauses: ['Visita fallida'] },
+    fx.admin,
+    { db },
+  );
+  const instalacionCauseId = installation.rootCauseIds[0]!;
+  for (let i = 0; i < 10; i++) {
+    const id = file('R', `2026-03-09T10:${String(i).padStart(2, '0')}:00`);
+    work(
+      id,
+      fx.agent,
+      installation.id,
+      instalacionCauseId,
+      '2026-03-10T09:00:00',
+      '2026-03-13T10:00:00',
+    );
+    rate(id, i === 0 ? 'no' : i % 2 ? 'yes' : 'partly', '2026-03-14T10:00:00');
+  }
+
+  const [cobro, tarifa] = fx.rootCauseIds;
+  const A = fx.processId;
+  const a1 = file('R', '2026-03-13T16:30:00');
+  work(a1, fx.agent, A, cobro, '2026-03-16T09:00:00', '2026-04-09T08:00:00');
+  act(a1, { action: 'close' }, fx.agent, '2026-04-10T09:00:00');
+  rate(a1, 'no', '2026-04-10T10:00:00');
+
+  const a2 = file('R', '2026-03-13T16:40:00');
+  work(a2, fx.agent, A, cobro, '2026-03-16T09:00:00', '2026-03-20T10:00:00');
+  act(
+    a2,
+    { action: 'reopen', reason: 'Faltó reintegrar un cobro.' },
+    fx.agent,
+    '2026-03-25T09:00:00',
+  );
+  act(a2, ANSWER, fx.agent, '2026-03-26T09:00:00');
+  rate(a2, 'yes', '2026-03-27T09:00:00');
+
+  const a3 = file('Q', '2026-03-16T09:00:00');
+  work(a3, fx.agent, A, tarifa, '2026-03-16T10:00:00', '2026-03-24T10:00:00');
+  rate(a3, 'partly', '2026-03-25T10:00:00');
+
+  const a4 = file('Q', '2026-03-16T09:10:00');
+  work(a4, fx.agent, A, tarifa, '2026-03-16T10:00:00', '2026-03-18T10:00:00');
+  rate(a4, 'yes', '2026-03-19T10:00:00');
+
+  const a5 = file('R', '2026-04-06T09:00:00');
+  work(a5, fx.otherAgent, A, cobro, '2026-04-06T10:00:00');
+  addRepeatContact(
+    a5,
+    {
+      subject: 'Sigo esperando',
+      description: 'Vuelvo a escribir porque no he recibido respuesta al reclamo.',
+      channel: 'phone',
+    },
+    fx.otherAgent,
+    { db, now: bogota('2026-04-08T09:00:00') },
+  );
+  const duplicate = file('Q', '2026-04-07T09:00:00');
+  act(duplicate, { action: 'merge', targetCaseId: a5 }, fx.supervisor, '2026-04-07T10:00:00');
+
+  const a6 = file('Q', '2026-03-22T23:00:00');
+  work(a6, fx.agent, A, tarifa, '2026-03-24T09:00:00');
+
+  const B = fx.otherProcessId;
+  const b1 = file('R', '2026-03-02T10:00:00');
+  work(b1, fx.agent, B, fx.otherRootCauseId, '2026-03-03T09:00:00', '2026-03-10T10:00:00');
+  const b2 = file('Q', '2026-03-30T10:00:00');
+  work(b2, fx.otherAgent, B, fx.otherRootCauseId, '2026-03-31T09:00:00');
+
+  const n1 = file('Q', '2026-03-02T10:30:00');
+  const n2 = file('R', '2026-04-13T10:00:00');
+
+  const petition = file('P', '2026-03-09T11:00:00');
+  work(petition, fx.agent, A, cobro, '2026-03-10T09:00:00');
+  const early = file('R', '2026-02-27T10:00:00');
+  work(early, fx.agent, A, cobro, '2026-03-02T09:00:00');
+
+  return {
+    instalacionId: installation.id,
+    instalacionCauseId,
+    ids: { a1, a2, a3, a4, a5, a6, b1, b2, n1, n2 },
+  };
+}

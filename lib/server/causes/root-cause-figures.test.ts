@@ -1,0 +1,210 @@
+/**
+ * Every figure of the root-cause view on the hand-built dataset of root-cause-dataset.ts, worked
+ * out by hand. Weeks start on Monday, local time (Bogotá).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import { parseAnalyticsQuery } from '@/lib/validation/analytics-query';
+import { seedFixture, type Fixture } from '../testing/fixtures';
+import { createTestDb } from '../testing/test-db';
+import { causeCasesCsv, listCauseCases } from './cause-cases';
+import { buildRootCauseDataset, NOW, PERIOD, type RootCaseDataset } from './root-cause-dataset';
+import { rootCauseView, weekStarts, type CauseFigures } from './root-cause-figures';
+
+const TZ = 'America/Bogota';
+let db: Db;
+let cleanup: () => void;
+let fx: Fixture;
+let data: RootCaseDataset;
+
+beforeAll(() => {
+  ({ db, cleanup } = createTestDb());
+  fx = seedFixture(db);
+  data = buildRootCauseDataset(db, fx);
+});
+afterAll(() => cleanup());
+
+const query = (extra: Record<string, string> = {}) =>
+  parseAnalyticsQuery({ ...PERIOD, ...extra }, '2026-04-20');
+const byProcess = (extra?: Record<string, string>) =>
+  rootCauseView(db, query(extra), TZ, { by: 'process' }, NOW);
+
+/** The figures a row must show, with the derived shares checked against their parts. */
+function expectRow(row: CauseFigures | undefined, expected: Partial<CauseFigures>) {
+  expect(row).toBeDefined();
+  expect(row).toMatchObject(expected);
+}
+
+describe('complaints by originating process', () => {
+  it('counts Quejas and Reclamos of the period per process, in Pareto order, "sin proceso" last', () => {
+    const { rows, total } = byProcess();
+    expect(rows.map((r) => [r.name, r.cases, r.share, r.cumulativeShare])).toEqual([
+      ['Instalación', 10, 10 / 20, 10 / 20],
+      ['Facturación', 6, 6 / 20, 16 / 20],
+      ['Entregas', 2, 2 / 20, 18 / 20],
+      [null, 2, 2 / 20, 1],
+    ]);
+    expect(rows[3]!.id).toBeNull();
+    // The Petición, the merged duplicate and the February Reclamo are not counted.
+    expect(total.cases).toBe(20);
+  });
+
+  it('averages business days to the first answer, across San José and Holy Week', () => {
+    const { rows, total } = byProcess();
+    const [instalacion, facturacion, entregas, none] = rows;
+    expectRow(instalacion, { answeredWithDays: 10, avgAnswerDays: 4 });
+    // 16 (a1: late, across both holidays) + 5 (a2, first answer) + 5 (a3, San José skipped) + 2 (a4).
+    expectRow(facturacion, { answeredWithDays: 4, avgAnswerDays: 28 / 4 });
+    expectRow(entregas, { answeredWithDays: 1, avgAnswerDays: 6 });
+    expectRow(none, { answeredWithDays: 0, avgAnswerDays: null });
+    expectRow(total, { answeredWithDays: 15, avgAnswerDays: 74 / 15 });
+  });
+
+  it('counts late: answered after the due date, or open, unanswered and past it', () => {
+    const { rows, total } = byProcess();
+    const [instalacion, facturacion, entregas, none] = rows;
+    expectRow(instalacion, { late: 0, lateBase: 10, lateShare: 0 });
+    // a1 answered late; a6 open past its 15 April due date; a5 not due yet is left out.
+    expectRow(facturacion, { late: 2, lateBase: 5, lateShare: 2 / 5 });
+    expectRow(entregas, { late: 0, lateBase: 1, lateShare: 0 });
+    expectRow(none, { late: 1, lateBase: 1, lateShare: 1 });
+    expectRow(total, { late: 3, lateBase: 17, lateShare: 3 / 17 });
+  });
+
+  it('counts reopened complaints and repeat contacts (a merged duplicate is one)', () => {
+    const { rows, total } = byProcess();
+    expectRow(rows[1], {
+      reopened: 1,
+      reopenedShare: 1 / 6,
+      repeatContacts: 2,
+      withRepeatContacts: 1,
+    });
+    expectRow(rows[0], { reopened: 0, reopenedShare: 0, repeatContacts: 0 });
+    expectRow(total, { reopened: 1, repeatContacts: 2, withRepeatContacts: 1 });
+  });
+
+  it('shares of dissatisfied customers: "no" among rated; flagged only above 10 %', () => {
+    const { rows } = byProcess();
+    const [instalacion, facturacion, entregas, none] = rows;
+    expectRow(instalacion, {
+      rated: 10,
+      dissatisfied: 1,
+      dissatisfiedShare: 0.1,
+      isFlagged: false,
+    });
+    expectRow(facturacion, { rated: 4, dissatisfied: 1, dissatisfiedShare: 0.25, isFlagged: true });
+    expectRow(entregas, { rated: 0, dissatisfied: 0, dissatisfiedShare: null, isFlagged: false });
+    expectRow(none, { rated: 0, isFlagged: false });
+  });
+
+  it('buckets the weekly trend by local Monday (a Sunday 23:00 filing stays in its week)', () => {
+    expect(weekStarts('2026-03-04', '2026-03-16')).toEqual([
+      '2026-03-02',
+      '2026-03-09',
+      '2026-03-16',
+    ]);
+    const { trend } = byProcess();
+    expect(trend.weeks).toEqual([
+      '2026-03-02',
+      '2026-03-09',
+      '2026-03-16',
+      '2026-03-23',
+      '2026-03-30',
+      '2026-04-06',
+      '2026-04-13',
+    ]);
+    expect(trend.series.map((s) => [s.name, s.counts])).toEqual([
+      ['Instalación', [0, 10, 0, 0, 0, 0, 0]],
+      ['Facturación', [0, 2, 3, 0, 0, 1, 0]],
+      ['Entregas', [1, 0, 0, 0, 1, 0, 0]],
+    ]);
+  });
+
+  it('buckets by the local Monday in a zone with summer time too (New York, from 8 March)', () => {
+    const { trend } = rootCauseView(db, query(), 'America/New_York', { by: 'process' }, NOW);
+    // a6, Sunday 22 March 23:00 in Bogotá, is already Monday 23 March 00:00 in New York.
+    expect(trend.series.find((s) => s.name === 'Facturación')?.counts).toEqual([
+      0, 2, 2, 1, 0, 1, 0,
+    ]);
+  });
+
+  it('applies the agent and channel filters', () => {
+    const mine = byProcess({ agentId: String(fx.otherAgent.id) });
+    expect(mine.rows.map((r) => [r.name, r.cases])).toEqual([
+      ['Entregas', 1],
+      ['Facturación', 1],
+    ]);
+    expect(byProcess({ channel: 'email' }).rows).toEqual([]);
+  });
+});
+
+describe('drill-down to root causes and cases', () => {
+  it('gives the same figures per root cause of one process', () => {
+    const { rows, trend } = rootCauseView(
+      db,
+      query(),
+      TZ,
+      { by: 'rootCause', processId: fx.processId },
+      NOW,
+    );
+    expect(rows.map((r) => [r.name, r.cases, r.share, r.cumulativeShare])).toEqual([
+      ['Cobro doble', 3, 0.5, 0.5],
+      ['Tarifa errada', 3, 0.5, 1],
+    ]);
+    expectRow(rows[0], {
+      avgAnswerDays: 21 / 2,
+      late: 1,
+      lateBase: 2,
+      reopened: 1,
+      repeatContacts: 2,
+      rated: 2,
+      dissatisfied: 1,
+      dissatisfiedShare: 0.5,
+      isFlagged: true,
+    });
+    expectRow(rows[1], {
+      avgAnswerDays: 7 / 2,
+      late: 1,
+      lateBase: 3,
+      reopened: 0,
+      rated: 2,
+      dissatisfied: 0,
+      isFlagged: false,
+    });
+    expect(trend.series.map((s) => [s.name, s.counts])).toEqual([
+      ['Cobro doble', [0, 2, 0, 0, 0, 1, 0]],
+      ['Tarifa errada', [0, 0, 3, 0, 0, 0, 0]],
+    ]);
+  });
+
+  it('lists the cases of a cause, and those with no process yet', () => {
+    const radicadosOf = (pick: Parameters<typeof listCauseCases>[3]) =>
+      listCauseCases(db, query(), TZ, pick, 1)
+        .rows.map((r) => r.id)
+        .sort((x, y) => x - y);
+    const { a1, a2, a5, n1, n2 } = data.ids;
+    expect(radicadosOf({ processId: fx.processId, rootCauseId: fx.rootCauseIds[0] })).toEqual([
+      a1,
+      a2,
+      a5,
+    ]);
+    expect(radicadosOf({ processId: 'none', rootCauseId: undefined })).toEqual([n1, n2]);
+    expect(radicadosOf({ processId: data.instalacionId, rootCauseId: undefined })).toHaveLength(10);
+  });
+
+  it('exports the same cases as CSV', async () => {
+    const { a1, a2, a5 } = data.ids;
+    const csv = await causeCasesCsv(db, ['Radicado'], query(), TZ, {
+      processId: fx.processId,
+      rootCauseId: fx.rootCauseIds[0],
+    }).text();
+    const lines = csv.replace('\uFEFF', '').trim().split('\r\n');
+    expect(lines[0]).toBe('Radicado');
+    const radicados = lines.slice(1).map((l) => l.split(',')[0]);
+    const expected = [a5, a2, a1].map(
+      (id) =>
+        db.$client.prepare('SELECT radicado FROM cases WHERE id = ?').pluck().get(id) as string,
+    );
+    expect(radicados).toEqual(expected);
+  });
+});

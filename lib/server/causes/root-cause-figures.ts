@@ -1,0 +1,280 @@
+import 'server-only';
+import type { Db } from '@/db/client';
+import { addCalendarDays, dayOfWeek, startOfLocalDay, type LocalDate } from '@/lib/domain/calendar';
+import type { AnalyticsQuery } from '@/lib/validation/analytics-query';
+import { caseFilterSql, type SqlFilter } from '../supervision/filters';
+
+/**
+ * Complaints (Quejas and Reclamos) as the root-cause view counts them: a duplicate merged into
+ * another case is not a complaint of its own (it is a repeat contact on the surviving case).
+ */
+export const COMPLAINTS_SQL = `c.type_code IN ('Q', 'R') AND c.state <> 'fusionada'`;
+
+/**
+ * Above this share of dissatisfied customers the fault is the process, not the case (DOMAIN.md §7:
+ * 5–10 % is the usual background). Exactly 10 % is not flagged.
+ */
+export const DISSATISFIED_FLAG_SHARE = 0.1;
+
+/** How many processes (or causes) the weekly trend draws: the head of the Pareto order. */
+export const TREND_SERIES = 5;
+
+const WEEK_MS = 7 * 86_400_000;
+
+export type CauseLevel = { by: 'process' } | { by: 'rootCause'; processId: number };
+
+export interface CauseFigures {
+  /** Process or root-cause id; null for complaints not attributed yet ("sin proceso/causa"). */
+  id: number | null;
+  name: string | null;
+  cases: number;
+  /** Of all complaints in the view (0–1). */
+  share: number;
+  /** Running total of `share` in Pareto order (the unattributed row comes last). */
+  cumulativeShare: number;
+  /** Answered complaints with a counted term, and the mean business days they took. */
+  answeredWithDays: number;
+  avgAnswerDays: number | null;
+  /** Late: answered after the due date, or still unanswered with the clock running past it. */
+  late: number;
+  /** Complaints whose punctuality is known: answered with a term, or open and already overdue. */
+  lateBase: number;
+  lateShare: number | null;
+  reopened: number;
+  reopenedShare: number;
+  /** Repeat contacts added to these complaints (sum), and how many complaints had any. */
+  repeatContacts: number;
+  withRepeatContacts: number;
+  /** Customers who rated the result, and those who answered "no" (did not get what they asked). */
+  rated: number;
+  dissatisfied: number;
+  dissatisfiedShare: number | null;
+  isFlagged: boolean;
+}
+
+export interface WeeklyTrend {
+  /** Local Mondays; the first and last week may be cut by the period. */
+  weeks: LocalDate[];
+  series: { id: number; name: string; counts: number[] }[];
+}
+
+export interface RootCauseView {
+  rows: CauseFigures[];
+  total: CauseFigures;
+  trend: WeeklyTrend;
+}
+
+interface GroupRow {
+  id: number | null;
+  name: string | null;
+  cases: number;
+  answeredWithDays: number;
+  answerDaysSum: number;
+  late: number;
+  lateBase: number;
+  reopened: number;
+  repeatContacts: number;
+  withRepeatContacts: number;
+  rated: number;
+  dissatisfied: number;
+}
+
+/** The view's filter (period, team, agent, channel) on complaints, at the level asked. */
+export function complaintFilter(
+  query: AnalyticsQuery,
+  timeZone: string,
+  level: CauseLevel,
+): SqlFilter {
+  const base = caseFilterSql({ ...query, type: undefined, processId: undefined }, timeZone);
+  const where = [base.where, COMPLAINTS_SQL];
+  const params = [...base.params];
+  if (level.by === 'rootCause') {
+    where.push('c.process_id = ?');
+    params.push(level.processId);
+  }
+  return { where: where.join(' AND '), params };
+}
+
+const groupColumn = (level: CauseLevel) =>
+  level.by === 'process' ? 'c.process_id' : 'c.root_cause_id';
+const nameTable = (level: CauseLevel) => (level.by === 'process' ? 'processes' : 'root_causes');
+
+/** Open, unanswered, with the legal clock running and the due instant already past (bound: now). */
+const OPEN_OVERDUE = `(c.first_answered_at IS NULL AND c.state IN ('radicada', 'en_tramite') AND c.due_at < ?)`;
+
+/**
+ * One scan of the covering index: every figure summed per (group, week). The page then adds the
+ * few week buckets of each group together (groups × weeks rows, never the cases themselves).
+ */
+function groupWeekFigures(
+  db: Db,
+  filter: SqlFilter,
+  level: CauseLevel,
+  week: SqlFilter,
+  now: Date,
+): (GroupRow & { week: number })[] {
+  const column = groupColumn(level);
+  const sql = `
+    SELECT g.*, n.name AS name FROM (
+      SELECT ${column} AS id, ${week.where} AS week,
+             count(*) AS cases,
+             count(c.answer_business_days) AS answeredWithDays,
+             coalesce(sum(c.answer_business_days), 0) AS answerDaysSum,
+             coalesce(sum(c.answered_on_time = 0), 0) + coalesce(sum(${OPEN_OVERDUE}), 0) AS late,
+             count(c.answered_on_time) + coalesce(sum(${OPEN_OVERDUE}), 0) AS lateBase,
+             coalesce(sum(c.reopen_count > 0), 0) AS reopened,
+             coalesce(sum(c.repeat_contact_count), 0) AS repeatContacts,
+             coalesce(sum(c.repeat_contact_count > 0), 0) AS withRepeatContacts,
+             count(rr.id) AS rated,
+             coalesce(sum(rr.answer = 'no'), 0) AS dissatisfied
+      FROM cases c INDEXED BY cases_figures_idx
+      LEFT JOIN result_ratings rr ON rr.case_id = c.id
+      WHERE ${filter.where}
+      GROUP BY 1, 2
+    ) g LEFT JOIN ${nameTable(level)} n ON n.id = g.id`;
+  const nowMs = now.getTime();
+  return db.$client
+    .prepare(sql)
+    .all(...week.params, nowMs, nowMs, ...filter.params) as (GroupRow & {
+    week: number;
+  })[];
+}
+
+const ratio = (part: number, whole: number) => (whole === 0 ? null : part / whole);
+
+function figuresOf(g: GroupRow, total: number, cumulative: number): CauseFigures {
+  const dissatisfiedShare = ratio(g.dissatisfied, g.rated);
+  return {
+    id: g.id,
+    name: g.name,
+    cases: g.cases,
+    share: ratio(g.cases, total) ?? 0,
+    cumulativeShare: cumulative,
+    answeredWithDays: g.answeredWithDays,
+    avgAnswerDays: ratio(g.answerDaysSum, g.answeredWithDays),
+    late: g.late,
+    lateBase: g.lateBase,
+    lateShare: ratio(g.late, g.lateBase),
+    reopened: g.reopened,
+    reopenedShare: ratio(g.reopened, g.cases) ?? 0,
+    repeatContacts: g.repeatContacts,
+    withRepeatContacts: g.withRepeatContacts,
+    rated: g.rated,
+    dissatisfied: g.dissatisfied,
+    dissatisfiedShare,
+    // Integer comparison: "above 10 %" without floating-point doubt at exactly 10 %.
+    isFlagged: g.rated > 0 && g.dissatisfied * 10 > g.rated,
+  };
+}
+
+/** Pareto order: most complaints first (ties by name), the unattributed row always last. */
+function paretoOrder(a: GroupRow, b: GroupRow): number {
+  if ((a.id === null) !== (b.id === null)) return a.id === null ? 1 : -1;
+  return b.cases - a.cases || (a.name ?? '').localeCompare(b.name ?? '', 'es');
+}
+
+/** The figures of several rows (week buckets, or every group) added up, under `id` and `name`. */
+function sumRows(
+  rows: readonly GroupRow[],
+  id: number | null = null,
+  name: string | null = null,
+): GroupRow {
+  const sum = (key: keyof GroupRow) => rows.reduce((n, r) => n + (r[key] as number), 0);
+  return {
+    id,
+    name,
+    cases: sum('cases'),
+    answeredWithDays: sum('answeredWithDays'),
+    answerDaysSum: sum('answerDaysSum'),
+    late: sum('late'),
+    lateBase: sum('lateBase'),
+    reopened: sum('reopened'),
+    repeatContacts: sum('repeatContacts'),
+    withRepeatContacts: sum('withRepeatContacts'),
+    rated: sum('rated'),
+    dissatisfied: sum('dissatisfied'),
+  };
+}
+
+/** Mondays (local) from the one on or before `from` through `to`. */
+export function weekStarts(from: LocalDate, to: LocalDate): LocalDate[] {
+  const weeks: LocalDate[] = [];
+  for (
+    let monday = addCalendarDays(from, -((dayOfWeek(from) + 6) % 7));
+    monday <= to;
+    monday = addCalendarDays(monday, 7)
+  ) {
+    weeks.push(monday);
+  }
+  return weeks;
+}
+
+/**
+ * The week index of `c.received_at` as SQL. Where every week is exactly 7 × 24 h long (no DST in
+ * the period, as in Bogotá) it is one division; otherwise the local Mondays are compared in turn.
+ */
+function weekIndexSql(starts: readonly number[]): SqlFilter {
+  const isUniform = starts.every((ms, i) => i === 0 || ms - starts[i - 1]! === WEEK_MS);
+  if (isUniform) {
+    // A bound number may arrive as a REAL: the cast keeps the index whole (never negative here).
+    return { where: `CAST((c.received_at - ?) / ${WEEK_MS} AS INTEGER)`, params: [starts[0]!] };
+  }
+  const branches = starts.slice(1).map((_, i) => `WHEN c.received_at < ? THEN ${i}`);
+  return {
+    where: `CASE ${branches.join(' ')} ELSE ${starts.length - 1} END`,
+    params: starts.slice(1),
+  };
+}
+
+/**
+ * The root-cause view (DOMAIN.md §7): complaints grouped by originating process (or, for one
+ * process, by root-cause category) in Pareto order, each with its share, time to answer, % late,
+ * % reopened, repeat contacts and % dissatisfied; plus the weekly trend of the head of the list.
+ * Everything is aggregated in SQL over the covering index.
+ */
+export function rootCauseView(
+  db: Db,
+  query: AnalyticsQuery,
+  timeZone: string,
+  level: CauseLevel,
+  now: Date,
+): RootCauseView {
+  const filter = complaintFilter(query, timeZone, level);
+  const weeks = weekStarts(query.from, query.to);
+  const week = weekIndexSql(weeks.map((w) => startOfLocalDay(w, timeZone).getTime()));
+  const buckets = groupWeekFigures(db, filter, level, week, now);
+  const byGroup = new Map<number | null, { row: GroupRow; counts: number[] }>();
+  for (const bucket of buckets) {
+    const group = byGroup.get(bucket.id) ?? {
+      row: sumRows([], bucket.id, bucket.name),
+      counts: weeks.map(() => 0),
+    };
+    group.row = sumRows([group.row, bucket], bucket.id, bucket.name);
+    if (bucket.week >= 0 && bucket.week < weeks.length) group.counts[bucket.week] = bucket.cases;
+    byGroup.set(bucket.id, group);
+  }
+  const groups = [...byGroup.values()].sort((a, b) => paretoOrder(a.row, b.row));
+  const totalRow = sumRows(groups.map((g) => g.row));
+  let cumulativeCases = 0;
+  const rows = groups.map(({ row }) => {
+    cumulativeCases += row.cases;
+    return figuresOf(row, totalRow.cases, cumulativeCases / totalRow.cases);
+  });
+  const series = groups
+    .filter((g) => g.row.id !== null)
+    .slice(0, TREND_SERIES)
+    .map((g) => ({ id: g.row.id as number, name: g.row.name ?? '', counts: g.counts }));
+  return {
+    rows,
+    total: figuresOf(totalRow, totalRow.cases, totalRow.cases === 0 ? 0 : 1),
+    trend: { weeks, series },
+  };
+}
+
+/** The name of a process, or null when there is none with that id. */
+export function processName(db: Db, processId: number): string | null {
+  return (
+    (db.$client.prepare('SELECT name FROM processes WHERE id = ?').pluck().get(processId) as
+      string | undefined) ?? null
+  );
+}
