@@ -13,4 +13,5 @@ export const E2E_ENV = {
   // Scheduled jobs run on the real clock; specs stay deterministic without them (jobs have their
   // own tests with a moved clock). The outbox sender stays on and writes .eml files.
   JOBS: 'off',
+  MAIL_SEND_INTERVAL_MS: '1000',
 } as const;

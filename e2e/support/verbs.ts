@@ -12,6 +12,7 @@ import { createProcess } from '@/lib/server/create-process';
 import { createStaffUser, createTeam } from '@/lib/server/create-staff-user';
 import { verbs as boardVerbs } from './verbs/board';
 import { verbs as causesVerbs } from './verbs/causes';
+import { verbs as channelsVerbs } from './verbs/channels';
 import { verbs as qualityVerbs } from './verbs/quality';
 import { verbs as reportsVerbs } from './verbs/reports';
 
@@ -37,7 +38,7 @@ const handlers: Record<string, () => unknown> = {
   'apply-action': () => applyCaseAction(args.caseId, args.input, actor, { db, now }),
   'create-process': () => createProcess(args.input, actor, { db }),
 };
-for (const area of [boardVerbs, qualityVerbs, causesVerbs, reportsVerbs]) {
+for (const area of [boardVerbs, qualityVerbs, causesVerbs, reportsVerbs, channelsVerbs]) {
   for (const [name, fn] of Object.entries(area)) handlers[name] = () => fn(args, db, actor);
 }
 const handler = handlers[verb ?? ''];
