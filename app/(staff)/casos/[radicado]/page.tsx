@@ -9,6 +9,7 @@ import { renderTemplate } from '@/lib/domain/templates';
 import { templateValuesFor } from '@/lib/server/template-values';
 import { getDb } from '@/db/client';
 import { DeadlineChip } from '../../../_components/deadline-chip';
+import { CaseQualityPanel } from '../../calidad/_components/case-quality-panel';
 import { actOnCase, actOnPromise } from './actions';
 import { CaseActions } from './case-actions';
 import { PromisePanel } from './promise-panel';
@@ -120,6 +121,7 @@ export default async function StaffCasePage({ params }: { params: Promise<{ radi
             }))}
           />
         </section>
+        <CaseQualityPanel caseId={view.id} viewer={staff} />
         <section className="card" aria-labelledby="customer-title">
           <h2 id="customer-title">{t('customerTitle')}</h2>
           {staffData.customer ? (
