@@ -102,7 +102,6 @@ export async function EffortSection({
               { key: 'target', label: t('columns.target'), color: '#475569' },
             ]}
             summary={t('typesSummary', { count: effort.byType.length })}
-            unit=" min"
             {...barLayout(effort.byType.length, 2)}
           />
         }

@@ -28,7 +28,9 @@ export async function ProcessSection({
   const total = process.total;
   const { customerCourtesy, customerClarity } = total.criteria;
   const avgNote = (d: Distribution) =>
-    t('topBoxNote', { share: fmt.pct(d.topBox), count: d.total });
+    d.total === 0
+      ? t('noRatingsYet')
+      : t('topBoxNote', { share: fmt.pct(d.topBox), count: d.total });
   const kpis = [
     {
       label: t('customerCourtesy'),
@@ -43,7 +45,10 @@ export async function ProcessSection({
     {
       label: t('review'),
       value: fmt.decimal(total.review.average),
-      note: t('reviewNote', { share: fmt.pct(total.review.topBox), count: total.reviews }),
+      note:
+        total.reviews === 0
+          ? t('noReviewsYet')
+          : t('reviewNote', { share: fmt.pct(total.review.topBox), count: total.reviews }),
     },
     {
       label: t('canned'),

@@ -30,7 +30,10 @@ export async function QuadrantSection({
   const t = await getTranslations('quality.quadrant');
   const href = (quadrant: string) =>
     `/calidad/casos?${analyticsQueryToSearchParams(query, { quadrant }).toString()}`;
-  const rows = TIMINGS.map((timing) => [
+  const rowTotals = TIMINGS.map((timing) =>
+    TREATMENTS.reduce((a, r) => a + counts[`${timing}_${r}`], 0),
+  );
+  const rows = TIMINGS.map((timing, i) => [
     t(`timing.${timing}`),
     ...TREATMENTS.map((treatment) => {
       const quadrant = `${timing}_${treatment}` as const;
@@ -46,7 +49,7 @@ export async function QuadrantSection({
         </Link>
       );
     }),
-    fmt.int(TREATMENTS.reduce((a, r) => a + counts[`${timing}_${r}`], 0)),
+    fmt.int(rowTotals[i]!),
   ]);
   return (
     <section className="quality-family" aria-labelledby="quadrant-title">
@@ -94,6 +97,8 @@ export async function QuadrantSection({
               lateWell: counts.late_well,
               lateBadly: counts.late_badly,
             })}
+            // Whole cases on the axis: a bound divisible by its four intervals.
+            max={Math.max(4, Math.ceil(Math.max(...rowTotals) / 4) * 4)}
             horizontal
             stacked
             height={180}
