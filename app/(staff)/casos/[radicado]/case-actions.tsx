@@ -40,7 +40,7 @@ function useElapsedMinutes(): { minutes: number; restart: () => void } {
     return () => clearInterval(timer);
   }, []);
   return {
-    minutes: Math.min(MAX_HANDLE_MINUTES, Math.ceil(Math.max(0, now - startedAt) / 60_000)),
+    minutes: Math.min(MAX_HANDLE_MINUTES, Math.round(Math.max(0, now - startedAt) / 60_000)),
     restart: () => {
       const at = Date.now();
       setStartedAt(at);
