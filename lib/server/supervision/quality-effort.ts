@@ -1,7 +1,6 @@
 import 'server-only';
 import { CASE_TYPES, type CaseType } from '@/lib/domain/enums';
 import {
-  groupedRows,
   groupSql,
   labelGroups,
   ratio,
@@ -88,11 +87,36 @@ function effortSql(scope: Scope, splitByAgent: boolean) {
 
 type Row = EffortCounts & { grp: GroupKey; typeCode: CaseType };
 
+const COUNT_KEYS = ['cases', 'seconds', 'casesOver', 'tailSeconds', 'beyondSeconds'] as const;
+
+/** Adds up rows of (group × type) counts: each case sits in exactly one of them. */
+function sumRows(rows: readonly EffortCounts[]): EffortCounts {
+  const total: EffortCounts = {
+    cases: 0,
+    seconds: 0,
+    casesOver: 0,
+    tailSeconds: 0,
+    beyondSeconds: 0,
+  };
+  for (const r of rows) for (const k of COUNT_KEYS) total[k] += r[k];
+  return total;
+}
+
 export function effortFamily(scope: Scope): EffortFamily {
-  const perCase = effortSql(scope, false);
-  const types = scope.db.$client
-    .prepare(`${perCase.sql} GROUP BY h.type_code`)
-    .all(...perCase.params) as Row[];
+  const isByAgent = scope.query.by === 'agent';
+  // One pass grouped by (group, type) gives both the breakdown and the per-type figures, except
+  // by agent: there a case's time is split per agent, while per type it stays whole.
+  const split = effortSql(scope, isByAgent);
+  const cells = scope.db.$client
+    .prepare(`${split.sql} GROUP BY h.grp, h.type_code`)
+    .all(...split.params) as Row[];
+  let perType = cells;
+  if (isByAgent) {
+    const whole = effortSql(scope, false);
+    perType = scope.db.$client
+      .prepare(`${whole.sql} GROUP BY h.type_code`)
+      .all(...whole.params) as Row[];
+  }
   const targets = new Map(
     (
       scope.db.$client
@@ -101,26 +125,18 @@ export function effortFamily(scope: Scope): EffortFamily {
     ).map((r) => [r.code, r.minutes]),
   );
   const byType = CASE_TYPES.flatMap((typeCode) => {
-    const row = types.find((r) => r.typeCode === typeCode);
-    if (!row) return [];
-    return [{ ...effortFigures(row), typeCode, targetMinutes: targets.get(typeCode) ?? null }];
+    const rows = perType.filter((r) => r.typeCode === typeCode);
+    if (rows.length === 0) return [];
+    return [
+      { ...effortFigures(sumRows(rows)), typeCode, targetMinutes: targets.get(typeCode) ?? null },
+    ];
   });
-  const total = effortFigures({
-    cases: sum(byType, 'cases'),
-    seconds: sum(byType, 'seconds'),
-    casesOver: sum(byType, 'casesOver'),
-    tailSeconds: sum(byType, 'tailSeconds'),
-    beyondSeconds: sum(byType, 'beyondSeconds'),
-  });
-  const breakdown = effortSql(scope, scope.query.by === 'agent');
-  const rows = groupedRows<Row>(scope, `${breakdown.sql} GROUP BY h.grp`, breakdown.params);
-  const groups = labelGroups(scope, rows.keys()).map((label) => ({
+  const groups = labelGroups(
+    scope,
+    cells.map((r) => r.grp),
+  ).map((label) => ({
     ...label,
-    ...effortFigures(rows.get(label.key)!),
+    ...effortFigures(sumRows(cells.filter((r) => r.grp === label.key))),
   }));
-  return { total, byType, groups };
-}
-
-function sum(rows: readonly EffortCounts[], key: keyof EffortCounts): number {
-  return rows.reduce((a, r) => a + r[key], 0);
+  return { total: effortFigures(sumRows(byType)), byType, groups };
 }

@@ -63,14 +63,16 @@ export function quadrantCounts(scope: Scope): QuadrantCounts {
   const late = timingSql('late', scope.now);
   const rows = scope.db.$client
     .prepare(
-      `SELECT timing, CASE WHEN m IS NULL THEN 'unrated' WHEN m >= 0 THEN 'well' ELSE 'badly' END
-         AS treatment, count(*) AS n
-       FROM (
+      // MATERIALIZED: each case's score is computed once, not once per reference to it.
+      `WITH per_case AS MATERIALIZED (
          SELECT CASE WHEN c.answered_on_time = 1 THEN 'on_time' ELSE 'late' END AS timing,
            ${CASE_SCORE_MARGIN_SQL} AS m
          FROM cases c INDEXED BY cases_figures_idx
          WHERE ${filter.where} AND (c.answered_on_time = 1 OR ${late.where})
        )
+       SELECT timing, CASE WHEN m IS NULL THEN 'unrated' WHEN m >= 0 THEN 'well' ELSE 'badly' END
+         AS treatment, count(*) AS n
+       FROM per_case
        GROUP BY timing, treatment`,
     )
     .all(...filter.params, ...late.params) as { timing: Timing; treatment: Treatment; n: number }[];
