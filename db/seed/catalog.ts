@@ -252,6 +252,21 @@ export const TEMPLATES: readonly TemplateSeed[] = [
   },
 ];
 
+/**
+ * Target agent handle time per case (minutes), per type: a document request or a suggestion takes
+ * little, a reclamo (investigate, decide, explain) the most. /calidad compares handle time with it.
+ */
+export const HANDLE_TARGET_MINUTES: Readonly<Record<CaseType, number>> = {
+  P: 20,
+  PD: 15,
+  C: 25,
+  Q: 30,
+  R: 45,
+  S: 10,
+  D: 40,
+  F: 5,
+};
+
 /** One internal service level (ANS) per type, tighter than the legal term. */
 export const SERVICE_LEVELS: Readonly<
   Record<CaseType, { firstResponseHours: number; resolutionDays: number }>
@@ -277,7 +292,11 @@ export function insertCatalog(db: Db, options: { now: Date }): void {
       .run();
     for (const code of CASE_TYPES) {
       tx.insert(caseTypes)
-        .values({ code, allowsAnonymous: DEFAULT_ANONYMOUS_TYPES.includes(code) })
+        .values({
+          code,
+          allowsAnonymous: DEFAULT_ANONYMOUS_TYPES.includes(code),
+          handleTargetMinutes: HANDLE_TARGET_MINUTES[code],
+        })
         .run();
       tx.insert(caseTypeTerms)
         .values({

@@ -17,7 +17,7 @@ import { getOrganization, loadCalendar, receiptRuleOf } from '@/lib/server/organ
 import { createCase } from '@/lib/server/create-case';
 import { isAppError } from '@/lib/server/errors';
 import { personalize } from './action-texts';
-import { insertCatalog } from './catalog';
+import { HANDLE_TARGET_MINUTES, insertCatalog } from './catalog';
 import type { ActorRef, CasePlan, DemoStep, RatingPlan } from './demo-history';
 import { seedDemoProblems } from './demo-problems';
 import { planDemo } from './demo-plan';
@@ -74,6 +74,22 @@ function personalized(input: Record<string, unknown>, plan: CasePlan): Record<st
   );
 }
 
+const TIMED_ACTIONS = new Set(['reply', 'answer', 'request_info', 'log_interaction']);
+/** Around the type's target, one step in eight well past it: the long tail /calidad shows. */
+const HANDLE_FACTORS = [0.4, 0.6, 0.8, 0.9, 1, 1.1, 1.4, 2.5];
+
+/** What an agent sends carries the minutes they spent (drawn without the plan's random stream). */
+function withHandleTime(
+  input: Record<string, unknown>,
+  plan: CasePlan,
+  step: DemoStep,
+): Record<string, unknown> {
+  if (!TIMED_ACTIONS.has(String(input.action))) return input;
+  const factor = HANDLE_FACTORS[(plan.index + step.at.getUTCMinutes()) % HANDLE_FACTORS.length]!;
+  const target = HANDLE_TARGET_MINUTES[plan.typeCode];
+  return { ...input, handleMinutes: Math.max(1, Math.round(target * factor)) };
+}
+
 function insertRating(db: Db, caseId: number, rating: RatingPlan, at: Date) {
   const answer = db
     .select({ id: interactions.id })
@@ -127,7 +143,12 @@ function runStep(db: Db, plan: CasePlan, step: DemoStep): void {
   if (caseId === null) throw new MissingPrerequisite('case not created');
   switch (body.kind) {
     case 'action':
-      applyCaseAction(caseId, personalized(body.input, plan), actor, options);
+      applyCaseAction(
+        caseId,
+        withHandleTime(personalized(body.input, plan), plan, step),
+        actor,
+        options,
+      );
       return;
     case 'merge':
       if (body.target.caseId === null) throw new MissingPrerequisite('merge target missing');

@@ -183,6 +183,25 @@ describe('seedDemo', () => {
       if (name !== 'Facturación') expect(value).toBeLessThan(facturacion);
   });
 
+  it('records the time agents spent on what they sent, beside per-type targets', () => {
+    const rows = demo.db.$client
+      .prepare(
+        `SELECT count(*) AS sent, count(i.handle_seconds) AS timed,
+           sum(i.handle_seconds > t.handle_target_minutes * 60) AS over
+         FROM interactions i JOIN cases c ON c.id = i.case_id
+         JOIN case_types t ON t.code = c.type_code
+         WHERE i.direction = 'outbound' AND i.staff_id IS NOT NULL`,
+      )
+      .get() as { sent: number; timed: number; over: number };
+    expect(rows.timed).toBe(rows.sent);
+    expect(rows.over).toBeGreaterThan(0);
+    expect(rows.over).toBeLessThan(rows.sent / 2);
+    const targets = demo.db.$client
+      .prepare('SELECT code, handle_target_minutes AS minutes FROM case_types ORDER BY code')
+      .all() as { code: string; minutes: number }[];
+    expect(new Set(targets.map((t) => t.minutes)).size).toBeGreaterThan(4);
+  });
+
   it('ensureDemoData leaves a database with staff alone', () => {
     expect(ensureDemoData(demo.db, NOW)).toBeNull();
   });

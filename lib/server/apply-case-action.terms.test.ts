@@ -100,7 +100,9 @@ describe('information request (art. 17): the clock pauses and resumes', () => {
       actorRole: 'customer',
       visibility: 'public',
     });
+    // The request went out as an interaction of the agent (it carries handle time), the answer came in.
     expect(db.select().from(interactions).where(eq(interactions.caseId, id)).all()).toEqual([
+      expect.objectContaining({ direction: 'outbound', kind: 'reply', staffId: fx.agent.id }),
       expect.objectContaining({ direction: 'inbound', body: 'Aquí está la factura.' }),
     ]);
   });

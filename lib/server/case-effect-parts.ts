@@ -94,6 +94,11 @@ export function recordInteraction(
       .run();
 }
 
+/** Handle time as stored (seconds); null when the agent did not say. */
+export function handleSecondsOf(minutes: number | undefined): number | null {
+  return minutes === undefined ? null : minutes * 60;
+}
+
 export function staffName(tx: Tx, staffId: number | null): string {
   if (staffId === null) return '';
   const user = tx

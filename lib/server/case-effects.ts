@@ -14,6 +14,7 @@ import {
   checkRootCause,
   endCase,
   endOpenPause,
+  handleSecondsOf,
   otherCase,
   recordInteraction,
   refreshedTerm,
@@ -121,6 +122,7 @@ export function applyEffects(tx: Tx, args: EffectArgs): Effect {
           body: r.body,
           templateId,
           isCanned,
+          handleSeconds: handleSecondsOf(r.handleMinutes),
           createdAt: now,
         }),
       };
@@ -146,6 +148,7 @@ export function applyEffects(tx: Tx, args: EffectArgs): Effect {
           body: r.body ?? null,
           durationSeconds: r.durationSeconds ?? null,
           outcome: r.outcome ?? null,
+          handleSeconds: handleSecondsOf(r.handleMinutes),
           createdAt: now,
         }),
       };
@@ -155,6 +158,16 @@ export function applyEffects(tx: Tx, args: EffectArgs): Effect {
         changes: { ...refreshedTerm(tx, row, org), firstResponseAt: row.firstResponseAt ?? now },
         visibility: 'public',
         body: r.body,
+        // A message to the petitioner like a reply: it carries the agent's time and can be reviewed.
+        afterEvent: recordInteraction(tx, {
+          caseId: row.id,
+          kind: 'reply',
+          direction: 'outbound',
+          staffId,
+          body: r.body,
+          handleSeconds: handleSecondsOf(r.handleMinutes),
+          createdAt: now,
+        }),
       };
     case 'provide_info':
       endOpenPause(tx, row.id, now);

@@ -12,6 +12,17 @@ const body = requiredText(1, 10000);
 const reason = requiredText(3, 1000);
 /** The version the client saw; a stale one is refused instead of overwriting someone's work. */
 const base = { expectedVersion: z.number().int().positive().optional() };
+/**
+ * The agent's time on what they send (whole minutes, up to a working day): stored with the
+ * interaction as handle time, compared with the case type's target in /calidad.
+ */
+export const MAX_HANDLE_MINUTES = 480;
+const handleMinutes = z
+  .number({ error: 'invalid' })
+  .int({ error: 'invalid' })
+  .min(0, { error: 'invalid' })
+  .max(MAX_HANDLE_MINUTES, { error: 'invalid' })
+  .optional();
 
 export const CaseActionSchema = z.discriminatedUnion(
   'action',
@@ -28,7 +39,13 @@ export const CaseActionSchema = z.discriminatedUnion(
       priority: z.enum(PRIORITIES).optional(),
       reason: optionalText(1000),
     }),
-    z.object({ ...base, action: z.literal('reply'), body, templateId: id.optional() }),
+    z.object({
+      ...base,
+      action: z.literal('reply'),
+      body,
+      templateId: id.optional(),
+      handleMinutes,
+    }),
     z.object({ ...base, action: z.literal('note'), body }),
     z.object({
       ...base,
@@ -38,8 +55,9 @@ export const CaseActionSchema = z.discriminatedUnion(
       durationSeconds: z.number().int().min(0).max(86400).optional(),
       outcome: optionalText(200),
       body: optionalText(10000),
+      handleMinutes,
     }),
-    z.object({ ...base, action: z.literal('request_info'), body }),
+    z.object({ ...base, action: z.literal('request_info'), body, handleMinutes }),
     z.object({ ...base, action: z.literal('provide_info'), body }),
     z.object({ ...base, action: z.literal('extend'), reason, newDueDate: localDate }),
     z.object({
@@ -48,6 +66,7 @@ export const CaseActionSchema = z.discriminatedUnion(
       body,
       decision: z.enum(DECISIONS, { error: 'required' }),
       templateId: id.optional(),
+      handleMinutes,
     }),
     z.object({
       ...base,

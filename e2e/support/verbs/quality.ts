@@ -1,4 +1,59 @@
+import { applyCaseAction } from '@/lib/server/apply-case-action';
+import { createCase } from '@/lib/server/create-case';
+import { rateCase } from '@/lib/server/rate-case';
 import type { AreaVerbs } from './types';
 
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
 /** Server verbs the quality specs need (see ../verbs.ts). */
-export const verbs: AreaVerbs = {};
+export const verbs: AreaVerbs = {
+  /**
+   * A Reclamo filed 28 days ago (inside the default 30-day period), taken by `agent` and answered
+   * two hours ago — after its 15-business-day term, whatever the holidays — then rated 5/5 by the
+   * petitioner: "late but well treated".
+   */
+  'quality-late-well-case': (args, db) => {
+    const now = Date.now();
+    const agent = { role: 'agent' as const, id: args.agent.id, teamId: args.agent.teamId };
+    const filed = createCase(
+      {
+        typeCode: 'R',
+        channel: 'web',
+        subject: args.subject ?? 'Cobro de un servicio que no contraté',
+        description: 'En la factura aparece un servicio de televisión que nunca solicité.',
+        hasConsent: true,
+        customer: {
+          documentType: 'CC',
+          documentNumber: args.documentNumber,
+          fullName: 'Marta Salazar',
+          email: 'marta@example.co',
+        },
+      },
+      { role: 'system', id: null },
+      { db, now: new Date(now - 28 * DAY) },
+    );
+    applyCaseAction(filed.id, { action: 'take' }, agent, {
+      db,
+      now: new Date(now - 28 * DAY + HOUR),
+    });
+    applyCaseAction(
+      filed.id,
+      {
+        action: 'answer',
+        body: 'Retiramos el cobro del servicio de televisión y le devolvemos lo pagado.',
+        decision: 'concede',
+        handleMinutes: 30,
+      },
+      agent,
+      { db, now: new Date(now - 2 * HOUR) },
+    );
+    rateCase(
+      filed.id,
+      { result: 'yes', courtesy: 5, clarity: 5 },
+      { role: 'customer', id: null, caseId: filed.id },
+      { db, now: new Date(now - HOUR) },
+    );
+    return { id: filed.id, radicado: filed.radicado };
+  },
+};

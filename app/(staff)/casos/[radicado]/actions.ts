@@ -19,7 +19,7 @@ function toInput(fields: Record<string, string>, timeZone: string): Record<strin
   const input: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(fields)) {
     if (value === '') continue;
-    if (key === 'expectedVersion') input[key] = Number(value);
+    if (key === 'expectedVersion' || key === 'handleMinutes') input[key] = Number(value);
     else if (key === 'durationMinutes') input.durationSeconds = Math.round(Number(value) * 60);
     else if (key === 'dueAt' || key === 'newDueAt')
       input[key] = localDateTimeToInstant(value, timeZone);

@@ -3,10 +3,11 @@
 import { useMutation } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { CaseAction } from '@/lib/domain/case-machine';
 import { CASE_TYPES, DECISIONS, PRIORITIES } from '@/lib/domain/enums';
 import type { ActionResult } from '@/lib/server/action';
+import { MAX_HANDLE_MINUTES } from '@/lib/validation/case-action';
 
 type Option = { id: number; name: string };
 export interface ActionOptions {
@@ -24,14 +25,41 @@ const FIELD_ALIASES: Record<string, string> = {
   relatedCaseId: 'relatedRadicado',
 };
 
-function useSubmit(submit: Submit) {
+/** What the agent sends carries the time they spent on it (handle time, see /calidad). */
+const TIMED_ACTIONS: readonly CaseAction[] = ['reply', 'answer', 'request_info', 'log_interaction'];
+
+/**
+ * Whole minutes since the page was opened (or since the last timed action was sent), ticking
+ * while the page is open: the default of "Tiempo dedicado", which the agent can correct.
+ */
+function useElapsedMinutes(): { minutes: number; restart: () => void } {
+  const [startedAt, setStartedAt] = useState(() => Date.now());
+  const [now, setNow] = useState(startedAt);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 15_000);
+    return () => clearInterval(timer);
+  }, []);
+  return {
+    minutes: Math.min(MAX_HANDLE_MINUTES, Math.round(Math.max(0, now - startedAt) / 60_000)),
+    restart: () => {
+      const at = Date.now();
+      setStartedAt(at);
+      setNow(at);
+    },
+  };
+}
+
+function useSubmit(submit: Submit, onDone?: () => void) {
   const router = useRouter();
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   const mutation = useMutation({
     mutationFn: submit,
     onSuccess: (r) => {
       setResult(r);
-      if (r.ok) router.refresh();
+      if (r.ok) {
+        onDone?.();
+        router.refresh();
+      }
     },
   });
   const errors: Record<string, string[]> = {};
@@ -81,6 +109,7 @@ function ActionForm({
   options,
   typeCode,
   isTransferLate,
+  elapsed,
 }: {
   action: CaseAction;
   submit: Submit;
@@ -88,10 +117,19 @@ function ActionForm({
   options: ActionOptions;
   typeCode: string;
   isTransferLate: boolean;
+  elapsed: ReturnType<typeof useElapsedMinutes>;
 }) {
   const t = useTranslations('staffCase');
   const tTypes = useTranslations('types');
-  const { result, errors, isPending, onSubmit } = useSubmit(submit);
+  const tHandle = useTranslations('quality.handleTime');
+  const isTimed = TIMED_ACTIONS.includes(action);
+  /** What the agent typed; null while the field follows the timer. */
+  const [typedMinutes, setTypedMinutes] = useState<string | null>(null);
+  const { result, errors, isPending, onSubmit } = useSubmit(submit, () => {
+    if (!isTimed) return;
+    setTypedMinutes(null);
+    elapsed.restart();
+  });
   const [processId, setProcessId] = useState('');
   const [templateText, setTemplateText] = useState<string | null>(null);
   const [body, setBody] = useState('');
@@ -260,6 +298,31 @@ function ActionForm({
         </p>
       )}
       {fieldsByAction[action]}
+      {isTimed && (
+        <Field id={fid('handleMinutes')} label={tHandle('label')} errors={errors.handleMinutes}>
+          <input
+            id={fid('handleMinutes')}
+            name="handleMinutes"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={MAX_HANDLE_MINUTES}
+            step={1}
+            value={typedMinutes ?? String(elapsed.minutes)}
+            onChange={(e) => setTypedMinutes(e.target.value)}
+            aria-invalid={errors.handleMinutes ? true : undefined}
+            aria-describedby={[
+              fid('handleMinutes-hint'),
+              errors.handleMinutes ? `${fid('handleMinutes')}-error` : null,
+            ]
+              .filter(Boolean)
+              .join(' ')}
+          />
+          <p id={fid('handleMinutes-hint')} className="hint">
+            {tHandle('hint', { max: MAX_HANDLE_MINUTES })}
+          </p>
+        </Field>
+      )}
       <button type="submit" className="button button-primary" disabled={isPending}>
         {t(`actions.${action}`)}
       </button>
@@ -284,6 +347,7 @@ export function CaseActions({
   isTransferLate: boolean;
 }) {
   const t = useTranslations('staffCase');
+  const elapsed = useElapsedMinutes();
   if (actions.length === 0) return <p className="muted">{t('noActions')}</p>;
   return (
     <div className="action-list">
@@ -297,6 +361,7 @@ export function CaseActions({
             options={options}
             typeCode={typeCode}
             isTransferLate={isTransferLate}
+            elapsed={elapsed}
           />
         </details>
       ))}

@@ -10,6 +10,7 @@ import { templateValuesFor } from '@/lib/server/template-values';
 import { getDb } from '@/db/client';
 import { DeadlineChip } from '../../../_components/deadline-chip';
 import { CaseProblems } from '../../causas/problemas/case-problems';
+import { CaseQualityPanel } from '../../calidad/_components/case-quality-panel';
 import { actOnCase, actOnPromise } from './actions';
 import { CaseActions } from './case-actions';
 import { PromisePanel } from './promise-panel';
@@ -122,6 +123,7 @@ export default async function StaffCasePage({ params }: { params: Promise<{ radi
           />
         </section>
         <CaseProblems caseId={view.id} radicado={view.radicado} />
+        <CaseQualityPanel caseId={view.id} viewer={staff} />
         <section className="card" aria-labelledby="customer-title">
           <h2 id="customer-title">{t('customerTitle')}</h2>
           {staffData.customer ? (

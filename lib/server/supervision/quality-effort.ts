@@ -1,0 +1,142 @@
+import 'server-only';
+import { CASE_TYPES, type CaseType } from '@/lib/domain/enums';
+import {
+  groupSql,
+  labelGroups,
+  ratio,
+  scopeFilter,
+  type GroupKey,
+  type GroupLabel,
+  type Scope,
+} from './quality-shared';
+
+/**
+ * EFFORT: the agents' handle time (interactions.handle_seconds, typed with each reply, answer,
+ * information request or logged interaction), summed per case and compared with the case type's
+ * target (case_types.handle_target_minutes). The long tail is the handle time of the cases whose
+ * total went past the target. Cases received in the period with some handle time recorded.
+ */
+export interface EffortCounts {
+  /** Cases with handle time recorded. */
+  cases: number;
+  seconds: number;
+  /** Cases whose total handle time exceeds their type's target. */
+  casesOver: number;
+  /** All handle time of those cases. */
+  tailSeconds: number;
+  /** Only the part beyond the target. */
+  beyondSeconds: number;
+}
+
+export interface EffortFigures extends EffortCounts {
+  averageMinutes: number | null;
+  /** tailSeconds ÷ seconds. */
+  tailShare: number | null;
+  overShare: number | null;
+}
+
+function effortFigures(c: EffortCounts): EffortFigures {
+  return {
+    cases: c.cases,
+    seconds: c.seconds,
+    casesOver: c.casesOver,
+    tailSeconds: c.tailSeconds,
+    beyondSeconds: c.beyondSeconds,
+    averageMinutes: ratio(c.seconds / 60, c.cases),
+    tailShare: ratio(c.tailSeconds, c.seconds),
+    overShare: ratio(c.casesOver, c.cases),
+  };
+}
+
+export interface TypeEffort extends EffortFigures {
+  typeCode: CaseType;
+  targetMinutes: number | null;
+}
+
+export interface EffortFamily {
+  total: EffortFigures;
+  byType: TypeEffort[];
+  groups: (GroupLabel & EffortFigures)[];
+}
+
+/**
+ * Handle time per case (per case and agent when the breakdown is by agent: each agent's time on a
+ * case against the target), then aggregated per `outer` group.
+ */
+function effortSql(scope: Scope, splitByAgent: boolean) {
+  const group = groupSql(scope, 'i.staff_id');
+  const filter = scopeFilter(scope, 'i.staff_id');
+  return {
+    sql: `SELECT h.grp AS grp, h.type_code AS typeCode, count(*) AS cases, sum(h.secs) AS seconds,
+         coalesce(sum(h.secs > t.target), 0) AS casesOver,
+         coalesce(sum(CASE WHEN h.secs > t.target THEN h.secs ELSE 0 END), 0) AS tailSeconds,
+         coalesce(sum(CASE WHEN h.secs > t.target THEN h.secs - t.target ELSE 0 END), 0)
+           AS beyondSeconds
+       FROM (
+         SELECT ${group.expr} AS grp, c.type_code, sum(i.handle_seconds) AS secs
+         FROM cases c INDEXED BY cases_figures_idx
+         JOIN interactions i ON i.case_id = c.id
+         WHERE ${filter.where} AND i.handle_seconds IS NOT NULL
+         GROUP BY c.id${splitByAgent ? ', i.staff_id' : ''}
+       ) h
+       LEFT JOIN (SELECT code, handle_target_minutes * 60 AS target FROM case_types) t
+         ON t.code = h.type_code`,
+    params: [...group.params, ...filter.params],
+  };
+}
+
+type Row = EffortCounts & { grp: GroupKey; typeCode: CaseType };
+
+const COUNT_KEYS = ['cases', 'seconds', 'casesOver', 'tailSeconds', 'beyondSeconds'] as const;
+
+/** Adds up rows of (group × type) counts: each case sits in exactly one of them. */
+function sumRows(rows: readonly EffortCounts[]): EffortCounts {
+  const total: EffortCounts = {
+    cases: 0,
+    seconds: 0,
+    casesOver: 0,
+    tailSeconds: 0,
+    beyondSeconds: 0,
+  };
+  for (const r of rows) for (const k of COUNT_KEYS) total[k] += r[k];
+  return total;
+}
+
+export function effortFamily(scope: Scope): EffortFamily {
+  const isByAgent = scope.query.by === 'agent';
+  // One pass grouped by (group, type) gives both the breakdown and the per-type figures, except
+  // by agent: there a case's time is split per agent, while per type it stays whole.
+  const split = effortSql(scope, isByAgent);
+  const cells = scope.db.$client
+    .prepare(`${split.sql} GROUP BY h.grp, h.type_code`)
+    .all(...split.params) as Row[];
+  let perType = cells;
+  if (isByAgent) {
+    const whole = effortSql(scope, false);
+    perType = scope.db.$client
+      .prepare(`${whole.sql} GROUP BY h.type_code`)
+      .all(...whole.params) as Row[];
+  }
+  const targets = new Map(
+    (
+      scope.db.$client
+        .prepare('SELECT code, handle_target_minutes AS minutes FROM case_types')
+        .all() as { code: CaseType; minutes: number }[]
+    ).map((r) => [r.code, r.minutes]),
+  );
+  const byType = CASE_TYPES.flatMap((typeCode) => {
+    const rows = perType.filter((r) => r.typeCode === typeCode);
+    if (rows.length === 0) return [];
+    return [
+      { ...effortFigures(sumRows(rows)), typeCode, targetMinutes: targets.get(typeCode) ?? null },
+    ];
+  });
+  const groups = labelGroups(
+    scope,
+    cells.map((r) => r.grp),
+  ).map((label) => ({
+    ...label,
+    ...effortFigures(sumRows(cells.filter((r) => r.grp === label.key))),
+  }));
+  return { total: effortFigures(sumRows(byType)), byType, groups };
+}

@@ -1,0 +1,115 @@
+/**
+ * The quadrant (on time / late × well / badly treated) on the hand-built dataset: its counts, the
+ * cases behind each cell and their CSV, and the whole view that puts the families side by side.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import { parseAnalyticsQuery } from '@/lib/validation/analytics-query';
+import { createTestDb } from '../testing/test-db';
+import {
+  listQuadrantCases,
+  parseQuadrant,
+  quadrantCasesCsv,
+  quadrantCounts,
+  QUADRANTS,
+} from './quality-quadrant';
+import { scopeOf } from './quality-shared';
+import { getQualityView } from './quality-view';
+import { buildQualityDataset, VIEW_NOW, type QualityDataset } from './testing/quality-dataset';
+
+let db: Db;
+let cleanup: () => void;
+let ds: QualityDataset;
+
+beforeAll(() => {
+  ({ db, cleanup } = createTestDb());
+  ds = buildQualityDataset(db);
+}, 60_000);
+afterAll(() => cleanup());
+
+function query(params: Record<string, string | number> = {}) {
+  const raw = { from: '2026-03-01', to: '2026-04-30', ...params };
+  return parseAnalyticsQuery(
+    Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, String(v)])),
+    '2026-05-15',
+  );
+}
+
+describe('the quadrant', () => {
+  it('counts one case in each cell; G (no legal term) stays outside', () => {
+    expect(quadrantCounts(scopeOf(query(), { db, now: VIEW_NOW }))).toEqual({
+      on_time_well: 1, // C: its ratings average exactly 4
+      on_time_badly: 1, // B: (3 + 2 + 2 + 3 + 2 + 4 + 1) / 7 < 4
+      on_time_unrated: 1, // E
+      late_well: 1, // A: late, yet (5 + 5 + 5 + 5 + 4 + 5 + 5) / 7 ≥ 4
+      late_badly: 1, // F
+      late_unrated: 1, // D: not answered and past its due date (27 April)
+    });
+    expect(getQualityView(query(), { db, now: VIEW_NOW }).outsideQuadrant).toBe(1);
+  });
+
+  it('lists exactly the cases of each cell', () => {
+    const members = Object.fromEntries(
+      QUADRANTS.map((q) => [
+        q,
+        listQuadrantCases(query(), q, 1, { db, now: VIEW_NOW }).rows.map((r) => r.radicado),
+      ]),
+    );
+    const r = ds.radicados;
+    expect(members).toEqual({
+      on_time_well: [r.C],
+      on_time_badly: [r.B],
+      on_time_unrated: [r.E],
+      late_well: [r.A],
+      late_badly: [r.F],
+      late_unrated: [r.D],
+    });
+  });
+
+  it('a case still open is late only once its due date has passed', () => {
+    const beforeDue = new Date('2026-04-20T17:00:00Z');
+    const counts = quadrantCounts(scopeOf(query(), { db, now: beforeDue }));
+    expect(counts.late_unrated).toBe(0);
+  });
+
+  it('follows the filter: team and agent (the assignee)', () => {
+    const other = quadrantCounts(
+      scopeOf(query({ teamId: ds.fx.otherTeamId }), { db, now: VIEW_NOW }),
+    );
+    expect(other).toEqual({
+      on_time_well: 1,
+      on_time_badly: 0,
+      on_time_unrated: 1,
+      late_well: 0,
+      late_badly: 1,
+      late_unrated: 0,
+    });
+    const lateWell = listQuadrantCases(query({ agentId: ds.fx.agent.id }), 'late_well', 1, {
+      db,
+      now: VIEW_NOW,
+    });
+    expect(lateWell.rows.map((x) => x.radicado)).toEqual([ds.radicados.A]);
+    expect(lateWell.total).toBe(1);
+  });
+
+  it('downloads a cell’s cases as CSV with the given header', async () => {
+    const response = quadrantCasesCsv(query(), 'late_well', ['Radicado', 'Tipo'], {
+      db,
+      now: VIEW_NOW,
+    });
+    expect(response.headers.get('Content-Disposition')).toContain(
+      'calidad-late_well-2026-03-01-2026-04-30.csv',
+    );
+    const lines = (await response.text()).replace('\uFEFF', '').trim().split('\r\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toBe('Radicado,Tipo');
+    expect(lines[1]).toMatch(new RegExp(`^${ds.radicados.A},R,web,respondida,`));
+    expect(lines[1]).toContain(',no,16,'); // answered late, 16 business days
+  });
+
+  it('reads only known quadrant names from a URL', () => {
+    expect(parseQuadrant('late_well')).toBe('late_well');
+    expect(parseQuadrant('late_well; DROP TABLE cases')).toBeNull();
+    expect(parseQuadrant(undefined)).toBeNull();
+  });
+});

@@ -1,0 +1,115 @@
+import 'server-only';
+import { OPEN_STATES } from '@/lib/domain/enums';
+import type { AnalyticsQuery } from '@/lib/validation/analytics-query';
+import { drillDownCsv, listDrillDown } from './drill-down';
+import type { SqlFilter } from './filters';
+import { CASE_SCORE_MARGIN_SQL } from './quality-process';
+import { scopeFilter, scopeOf, type QualityOptions, type Scope } from './quality-shared';
+
+/**
+ * The quadrant (DOMAIN.md §6): result × process for each case received in the period.
+ * - on time: answered within its legal term (answered_on_time = 1);
+ * - late: answered after its due date (answered_on_time = 0), or not answered yet and past due;
+ * - well treated: all its process ratings (customers' courtesy and clarity, supervisors' five
+ *   rubric scores) averaged together ≥ 4; badly treated: < 4; no rating at all: counted apart.
+ * Cases with neither verdict on time (open within term, no legal term, ended unanswered) are left
+ * out of the quadrant.
+ */
+export const TIMINGS = ['on_time', 'late'] as const;
+export const TREATMENTS = ['well', 'badly', 'unrated'] as const;
+export type Timing = (typeof TIMINGS)[number];
+export type Treatment = (typeof TREATMENTS)[number];
+export const QUADRANTS = TIMINGS.flatMap((t) => TREATMENTS.map((r) => `${t}_${r}` as const));
+export type Quadrant = (typeof QUADRANTS)[number];
+
+const OPEN = OPEN_STATES.map((s) => `'${s}'`).join(', ');
+
+function timingSql(timing: Timing, now: Date): SqlFilter {
+  return timing === 'on_time'
+    ? { where: 'c.answered_on_time = 1', params: [] }
+    : {
+        where: `(c.answered_on_time = 0 OR (c.first_answered_at IS NULL
+          AND c.state IN (${OPEN}) AND c.due_at < ?))`,
+        params: [now.getTime()],
+      };
+}
+
+const TREATMENT_SQL: Record<Treatment, string> = {
+  well: `${CASE_SCORE_MARGIN_SQL} >= 0`,
+  badly: `${CASE_SCORE_MARGIN_SQL} < 0`,
+  unrated: `${CASE_SCORE_MARGIN_SQL} IS NULL`,
+};
+
+export function parseQuadrant(value: unknown): Quadrant | null {
+  return QUADRANTS.includes(value as Quadrant) ? (value as Quadrant) : null;
+}
+
+export function splitQuadrant(q: Quadrant): { timing: Timing; treatment: Treatment } {
+  const timing = q.startsWith('on_time') ? 'on_time' : 'late';
+  return { timing, treatment: q.slice(timing.length + 1) as Treatment };
+}
+
+/** The extra condition on `c` that selects one quadrant's cases (for listDrillDown/drillDownCsv). */
+export function quadrantCondition(quadrant: Quadrant, now: Date): SqlFilter {
+  const { timing, treatment } = splitQuadrant(quadrant);
+  const t = timingSql(timing, now);
+  return { where: `${t.where} AND ${TREATMENT_SQL[treatment]}`, params: t.params };
+}
+
+export type QuadrantCounts = Record<Quadrant, number>;
+
+export function quadrantCounts(scope: Scope): QuadrantCounts {
+  const filter = scopeFilter(scope, 'c.assignee_id');
+  const late = timingSql('late', scope.now);
+  const rows = scope.db.$client
+    .prepare(
+      // MATERIALIZED: each case's score is computed once, not once per reference to it.
+      `WITH per_case AS MATERIALIZED (
+         SELECT CASE WHEN c.answered_on_time = 1 THEN 'on_time' ELSE 'late' END AS timing,
+           ${CASE_SCORE_MARGIN_SQL} AS m
+         FROM cases c INDEXED BY cases_figures_idx
+         WHERE ${filter.where} AND (c.answered_on_time = 1 OR ${late.where})
+       )
+       SELECT timing, CASE WHEN m IS NULL THEN 'unrated' WHEN m >= 0 THEN 'well' ELSE 'badly' END
+         AS treatment, count(*) AS n
+       FROM per_case
+       GROUP BY timing, treatment`,
+    )
+    .all(...filter.params, ...late.params) as { timing: Timing; treatment: Treatment; n: number }[];
+  const counts = Object.fromEntries(QUADRANTS.map((q) => [q, 0])) as QuadrantCounts;
+  for (const r of rows) counts[`${r.timing}_${r.treatment}`] = r.n;
+  return counts;
+}
+
+/** One page of a quadrant's cases (the drill-down behind a cell). */
+export function listQuadrantCases(
+  query: AnalyticsQuery,
+  quadrant: Quadrant,
+  page: number,
+  options: QualityOptions = {},
+) {
+  const scope = scopeOf(query, options);
+  return listDrillDown(
+    scope.db,
+    scopeFilter(scope, 'c.assignee_id'),
+    quadrantCondition(quadrant, scope.now),
+    page,
+  );
+}
+
+/** All of a quadrant's cases as a streamed CSV; `header` in the user's language. */
+export function quadrantCasesCsv(
+  query: AnalyticsQuery,
+  quadrant: Quadrant,
+  header: readonly string[],
+  options: QualityOptions = {},
+): Response {
+  const scope = scopeOf(query, options);
+  return drillDownCsv(
+    scope.db,
+    `calidad-${quadrant}-${query.from}-${query.to}.csv`,
+    header,
+    scopeFilter(scope, 'c.assignee_id'),
+    quadrantCondition(quadrant, scope.now),
+  );
+}

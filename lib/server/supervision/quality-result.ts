@@ -1,0 +1,167 @@
+import 'server-only';
+import type { ResultAnswer } from '@/lib/domain/enums';
+import {
+  groupedRows,
+  groupSql,
+  labelGroups,
+  ratio,
+  scopeFilter,
+  sumCounts,
+  type GroupLabel,
+  type Scope,
+} from './quality-shared';
+
+/**
+ * RESULT: what the customer was promised and got (DOMAIN.md §5), from the first-answer figures
+ * fixed on each case, its promises and its "did you get what you asked for?" rating.
+ */
+export interface ResultCounts {
+  [key: string]: number;
+  cases: number;
+  answered: number;
+  /** Answered cases that had a legal term (answered_on_time not null). */
+  termAnswered: number;
+  onTime: number;
+  slaAnswered: number;
+  slaMet: number;
+  reopened: number;
+  repeated: number;
+  /** Answered, never reopened, no repeat contact, no information request. */
+  firstContact: number;
+  daysSum: number;
+  daysCount: number;
+  promisesKept: number;
+  promisesBroken: number;
+  yes: number;
+  partly: number;
+  no: number;
+}
+
+export interface ResultFigures {
+  counts: ResultCounts;
+  termsMet: number | null;
+  slaMet: number | null;
+  promisesKept: number | null;
+  reopenRate: number | null;
+  repeatRate: number | null;
+  firstContactResolution: number | null;
+  avgBusinessDays: number | null;
+  /** Shares of yes / partly / no among the result ratings. */
+  answers: Record<ResultAnswer, number | null>;
+  ratings: number;
+}
+
+const ZERO: ResultCounts = {
+  cases: 0,
+  answered: 0,
+  termAnswered: 0,
+  onTime: 0,
+  slaAnswered: 0,
+  slaMet: 0,
+  reopened: 0,
+  repeated: 0,
+  firstContact: 0,
+  daysSum: 0,
+  daysCount: 0,
+  promisesKept: 0,
+  promisesBroken: 0,
+  yes: 0,
+  partly: 0,
+  no: 0,
+};
+
+export function resultFigures(counts: ResultCounts): ResultFigures {
+  const ratings = counts.yes + counts.partly + counts.no;
+  return {
+    counts,
+    termsMet: ratio(counts.onTime, counts.termAnswered),
+    slaMet: ratio(counts.slaMet, counts.slaAnswered),
+    promisesKept: ratio(counts.promisesKept, counts.promisesKept + counts.promisesBroken),
+    reopenRate: ratio(counts.reopened, counts.answered),
+    repeatRate: ratio(counts.repeated, counts.cases),
+    firstContactResolution: ratio(counts.firstContact, counts.answered),
+    avgBusinessDays: ratio(counts.daysSum, counts.daysCount),
+    answers: {
+      yes: ratio(counts.yes, ratings),
+      partly: ratio(counts.partly, ratings),
+      no: ratio(counts.no, ratings),
+    },
+    ratings,
+  };
+}
+
+export interface ResultFamily {
+  total: ResultFigures;
+  groups: (GroupLabel & ResultFigures)[];
+}
+
+export function resultFamily(scope: Scope): ResultFamily {
+  const group = groupSql(scope, 'c.assignee_id');
+  const filter = scopeFilter(scope, 'c.assignee_id');
+  const params = [...group.params, ...filter.params];
+  const cases = groupedRows<Partial<ResultCounts>>(
+    scope,
+    `SELECT ${group.expr} AS grp,
+       count(*) AS cases,
+       count(c.first_answered_at) AS answered,
+       count(c.answered_on_time) AS termAnswered,
+       coalesce(sum(c.answered_on_time = 1), 0) AS onTime,
+       count(c.sla_met) AS slaAnswered,
+       coalesce(sum(c.sla_met = 1), 0) AS slaMet,
+       coalesce(sum(c.reopen_count > 0), 0) AS reopened,
+       coalesce(sum(c.repeat_contact_count > 0), 0) AS repeated,
+       coalesce(sum(c.first_answered_at IS NOT NULL AND c.reopen_count = 0
+         AND c.repeat_contact_count = 0
+         AND NOT EXISTS (SELECT 1 FROM case_pauses cp WHERE cp.case_id = c.id)), 0) AS firstContact,
+       coalesce(sum(c.answer_business_days), 0) AS daysSum,
+       count(c.answer_business_days) AS daysCount
+     FROM cases c INDEXED BY cases_figures_idx
+     WHERE ${filter.where}
+     GROUP BY grp`,
+    params,
+  );
+  // A renegotiated promise has a successor: only a chain's last link counts (summarizePromiseChain).
+  // A pending one past its due time is broken; one still ahead is not settled yet.
+  const promises = groupedRows<Partial<ResultCounts>>(
+    scope,
+    `SELECT ${group.expr} AS grp,
+       sum(p.status = 'kept') AS promisesKept,
+       sum(p.status = 'broken' OR (p.status = 'pending' AND p.due_at < ?)) AS promisesBroken
+     FROM cases c INDEXED BY cases_figures_idx
+     JOIN promises p ON p.case_id = c.id
+     WHERE ${filter.where} AND p.status <> 'renegotiated'
+     GROUP BY grp`,
+    [...group.params, scope.now.getTime(), ...filter.params],
+  );
+  const answers = groupedRows<Partial<ResultCounts>>(
+    scope,
+    `SELECT ${group.expr} AS grp,
+       sum(rr.answer = 'yes') AS yes, sum(rr.answer = 'partly') AS partly,
+       sum(rr.answer = 'no') AS no
+     FROM cases c INDEXED BY cases_figures_idx
+     JOIN result_ratings rr ON rr.case_id = c.id
+     WHERE ${filter.where}
+     GROUP BY grp`,
+    params,
+  );
+  const labels = labelGroups(scope, [...cases.keys()]);
+  const countsOf = (key: GroupLabel['key']): ResultCounts => {
+    const merged = { ...ZERO };
+    for (const part of [cases.get(key), promises.get(key), answers.get(key)]) {
+      for (const [k, v] of Object.entries(part ?? {})) {
+        if (k !== 'grp' && typeof v === 'number') merged[k] = v;
+      }
+    }
+    return merged;
+  };
+  const groups = labels.map((label) => ({ ...label, ...resultFigures(countsOf(label.key)) }));
+  return {
+    total: resultFigures(
+      sumCounts(
+        groups.map((g) => g.counts),
+        ZERO,
+      ),
+    ),
+    groups,
+  };
+}

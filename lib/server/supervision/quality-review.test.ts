@@ -1,0 +1,266 @@
+/**
+ * The supervisors' quality review: a rubric on one interaction, stored as process data of the agent
+ * who wrote it, with an internal audit event on the case in the same transaction.
+ */
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import { qualityRatings } from '@/db/schema';
+import type { StaffActor } from '../auth/session';
+import { applyCaseAction } from '../apply-case-action';
+import {
+  captureAppError,
+  countRows,
+  eventsOf,
+  fileCase,
+  seedFixture,
+  type Fixture,
+  type StaffMember,
+} from '../testing/fixtures';
+import { createTestDb } from '../testing/test-db';
+import { processFamily } from './quality-process';
+import { reviewInteraction } from './quality-review';
+import { getReviewContext, listCaseInteractions, listReviewQueue } from './quality-review-list';
+import { scopeOf } from './quality-shared';
+import { parseAnalyticsQuery } from '@/lib/validation/analytics-query';
+
+let db: Db;
+let cleanup: () => void;
+let fx: Fixture;
+
+const AT = new Date('2026-03-17T15:00:00Z');
+const RUBRIC = { greeting: 5, clarity: 4, empathy: 5, accuracy: 3, personalTouch: 5 };
+
+beforeEach(() => {
+  ({ db, cleanup } = createTestDb());
+  fx = seedFixture(db);
+});
+afterEach(() => cleanup());
+
+const asStaff = (m: StaffMember): StaffActor => ({
+  ...m,
+  name: `staff ${m.id}`,
+  email: `${m.id}@example.co`,
+  teamName: null,
+});
+
+/** A case the agent answered: its answer is the interaction under review. */
+function answeredInteraction(by: StaffMember = fx.agent): {
+  caseId: number;
+  interactionId: number;
+} {
+  const { id } = fileCase(db);
+  applyCaseAction(id, { action: 'take' }, by, { db, now: AT });
+  applyCaseAction(
+    id,
+    { action: 'answer', body: 'Le reintegramos el cobro.', decision: 'concede', handleMinutes: 12 },
+    by,
+    { db, now: AT },
+  );
+  const row = listCaseInteractions(id, fx.supervisor.id, { db })[0]!;
+  return { caseId: id, interactionId: row.id };
+}
+
+function review(input: Record<string, unknown>, actor: StaffMember = fx.supervisor) {
+  return reviewInteraction(input, actor, { db, now: AT });
+}
+
+describe('reviewInteraction', () => {
+  it('stores the rubric for the agent who wrote the interaction, with an internal event', () => {
+    const { caseId, interactionId } = answeredInteraction();
+    const done = review({ interactionId, ...RUBRIC, comment: '  Buen tono, faltó precisión.  ' });
+    expect(
+      db.select().from(qualityRatings).where(eq(qualityRatings.id, done.ratingId)).get(),
+    ).toEqual({
+      id: done.ratingId,
+      caseId,
+      interactionId,
+      source: 'supervisor',
+      reviewerId: fx.supervisor.id,
+      agentId: fx.agent.id,
+      courtesy: null,
+      ...RUBRIC,
+      comment: 'Buen tono, faltó precisión.',
+      createdAt: AT,
+    });
+    expect(eventsOf(db, caseId).at(-1)).toMatchObject({
+      id: done.eventId,
+      action: 'quality_review',
+      actorRole: 'supervisor',
+      actorId: fx.supervisor.id,
+      visibility: 'internal',
+      body: 'Buen tono, faltó precisión.',
+      data: { ratingId: done.ratingId, interactionId, agentId: fx.agent.id, ...RUBRIC },
+      createdAt: AT,
+    });
+  });
+
+  it('counts in the process figures of the agent', () => {
+    const { interactionId } = answeredInteraction();
+    review({ interactionId, ...RUBRIC });
+    const query = parseAnalyticsQuery(
+      { from: '2026-03-01', to: '2026-03-31', by: 'agent' },
+      '2026-04-01',
+    );
+    const { total, groups } = processFamily(scopeOf(query, { db, now: AT }));
+    expect(total.reviews).toBe(1);
+    expect(total.review).toMatchObject({ counts: [0, 0, 1, 1, 3], average: 22 / 5, topBox: 3 / 5 });
+    expect(groups.map((g) => [g.key, g.reviews])).toEqual([[fx.agent.id, 1]]);
+  });
+
+  it('an admin may review too; the comment is optional', () => {
+    const { interactionId } = answeredInteraction();
+    review({ interactionId, ...RUBRIC }, fx.admin);
+    expect(db.select().from(qualityRatings).get()).toMatchObject({
+      reviewerId: fx.admin.id,
+      comment: null,
+    });
+  });
+
+  it('bad or missing scores → 422 with a key per field, nothing written', () => {
+    const { caseId, interactionId } = answeredInteraction();
+    const events = eventsOf(db, caseId).length;
+    const error = captureAppError(() =>
+      review({
+        interactionId,
+        greeting: 0,
+        clarity: 6,
+        empathy: 2.5,
+        accuracy: '',
+        comment: 'x'.repeat(2001),
+      }),
+    );
+    expect(error.code).toBe('VALIDATION');
+    expect(error.fieldErrors).toEqual({
+      greeting: ['rating'],
+      clarity: ['rating'],
+      empathy: ['rating'],
+      accuracy: ['rating'],
+      personalTouch: ['rating'],
+      comment: ['tooLong'],
+    });
+    expect(countRows(db, qualityRatings)).toBe(0);
+    expect(eventsOf(db, caseId)).toHaveLength(events);
+  });
+
+  it('an agent gets 403', () => {
+    const { interactionId } = answeredInteraction(fx.otherAgent);
+    expect(captureAppError(() => review({ interactionId, ...RUBRIC }, fx.agent)).code).toBe(
+      'FORBIDDEN',
+    );
+    expect(countRows(db, qualityRatings)).toBe(0);
+  });
+
+  it('nobody reviews their own interaction', () => {
+    const { interactionId } = answeredInteraction(fx.supervisor);
+    const error = captureAppError(() => review({ interactionId, ...RUBRIC }));
+    expect(error).toMatchObject({ code: 'FORBIDDEN', detail: { guard: 'own_interaction' } });
+    expect(countRows(db, qualityRatings)).toBe(0);
+  });
+
+  it('one review per reviewer: a second is refused (the first stays), another reviewer may', () => {
+    const { interactionId } = answeredInteraction();
+    review({ interactionId, ...RUBRIC });
+    const error = captureAppError(() => review({ interactionId, ...RUBRIC, greeting: 1 }));
+    expect(error).toMatchObject({ code: 'CONFLICT', detail: { guard: 'already_reviewed' } });
+    expect(
+      db
+        .select()
+        .from(qualityRatings)
+        .all()
+        .map((r) => r.greeting),
+    ).toEqual([5]);
+    review({ interactionId, ...RUBRIC }, fx.admin);
+    expect(countRows(db, qualityRatings)).toBe(2);
+  });
+
+  it('only outbound interactions written by staff; an unknown one is 404', () => {
+    const { id } = fileCase(db);
+    applyCaseAction(id, { action: 'take' }, fx.agent, { db, now: AT });
+    applyCaseAction(
+      id,
+      { action: 'log_interaction', kind: 'call', direction: 'inbound', body: 'Llamó' },
+      fx.agent,
+      { db, now: AT },
+    );
+    const inbound = db.$client
+      .prepare("SELECT id FROM interactions WHERE case_id = ? AND direction = 'inbound'")
+      .get(id) as { id: number };
+    expect(captureAppError(() => review({ interactionId: inbound.id, ...RUBRIC }))).toMatchObject({
+      code: 'VALIDATION',
+      fieldErrors: { interactionId: ['invalid'] },
+    });
+    expect(captureAppError(() => review({ interactionId: 9999, ...RUBRIC })).code).toBe(
+      'NOT_FOUND',
+    );
+  });
+});
+
+describe('what the review screens read', () => {
+  it('the queue: unreviewed outbound interactions of others, newest first, by agent, paged', () => {
+    const first = answeredInteraction(fx.agent);
+    const second = answeredInteraction(fx.otherAgent);
+    answeredInteraction(fx.supervisor); // the supervisor's own: never offered to them
+    const sup = asStaff(fx.supervisor);
+    expect(listReviewQueue({ page: 1 }, sup, { db }).rows.map((r) => r.id)).toEqual([
+      second.interactionId,
+      first.interactionId,
+    ]);
+    review({ interactionId: second.interactionId, ...RUBRIC }, fx.admin);
+    const queue = listReviewQueue({ page: 1 }, sup, { db });
+    expect(queue).toMatchObject({ page: 1, hasNext: false });
+    expect(queue.rows).toEqual([
+      expect.objectContaining({
+        id: first.interactionId,
+        staffId: fx.agent.id,
+        kind: 'reply',
+        handleSeconds: 12 * 60,
+        excerpt: 'Le reintegramos el cobro.',
+      }),
+    ]);
+    expect(listReviewQueue({ agentId: fx.otherAgent.id, page: 1 }, sup, { db }).rows).toEqual([]);
+    expect(listReviewQueue({ page: 2 }, sup, { db }).rows).toEqual([]);
+    expect(
+      captureAppError(() => listReviewQueue({ page: 1 }, asStaff(fx.agent), { db })).code,
+    ).toBe('FORBIDDEN');
+  });
+
+  it('the form: interaction, case, existing reviews and whether this reviewer may review', () => {
+    const { caseId, interactionId } = answeredInteraction();
+    const sup = asStaff(fx.supervisor);
+    const before = getReviewContext(interactionId, sup, { db });
+    expect(before).toMatchObject({
+      interaction: { id: interactionId, kind: 'reply', body: 'Le reintegramos el cobro.' },
+      case: { id: caseId, typeCode: 'R', state: 'respondida' },
+      reviews: [],
+      refusal: null,
+    });
+    review({ interactionId, ...RUBRIC, comment: 'Bien' });
+    const after = getReviewContext(interactionId, sup, { db });
+    expect(after.refusal).toBe('already_reviewed');
+    expect(after.reviews).toEqual([
+      expect.objectContaining({ greeting: 5, personalTouch: 5, comment: 'Bien' }),
+    ]);
+    expect(getReviewContext(interactionId, asStaff(fx.admin), { db }).refusal).toBeNull();
+    expect(
+      captureAppError(() => getReviewContext(interactionId, asStaff(fx.agent), { db })).code,
+    ).toBe('FORBIDDEN');
+  });
+
+  it('the case panel: outbound interactions with their reviews', () => {
+    const { caseId, interactionId } = answeredInteraction();
+    review({ interactionId, ...RUBRIC });
+    expect(listCaseInteractions(caseId, fx.supervisor.id, { db })).toEqual([
+      expect.objectContaining({
+        id: interactionId,
+        reviews: 1,
+        reviewedByMe: 1,
+        handleSeconds: 720,
+      }),
+    ]);
+    expect(listCaseInteractions(caseId, fx.admin.id, { db })[0]).toMatchObject({
+      reviews: 1,
+      reviewedByMe: 0,
+    });
+  });
+});

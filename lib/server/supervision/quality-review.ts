@@ -1,0 +1,134 @@
+import 'server-only';
+import { and, eq } from 'drizzle-orm';
+import { getDb, type Db, type Tx } from '@/db/client';
+import { interactions, qualityRatings } from '@/db/schema';
+import { QualityReviewSchema } from '@/lib/validation/quality-review';
+import type { Actor } from '../actor';
+import { appendEvent } from '../audit';
+import type { UseCaseOptions } from '../create-case';
+import { AppError } from '../errors';
+import { parseInput } from '../parse';
+import { canSupervise } from './access';
+
+/**
+ * Why a supervisor may not review an interaction (the review page shows it instead of the form;
+ * the use case refuses it with the same reason).
+ */
+export type ReviewRefusal = 'own_interaction' | 'already_reviewed' | 'not_reviewable';
+
+export interface ReviewableInteraction {
+  id: number;
+  caseId: number;
+  staffId: number | null;
+  direction: string;
+}
+
+/** Only what staff sent can be reviewed: an outbound interaction written by someone. */
+export function reviewRefusal(
+  db: Db | Tx,
+  interaction: ReviewableInteraction,
+  reviewerId: number,
+): ReviewRefusal | null {
+  if (interaction.direction !== 'outbound' || interaction.staffId === null) return 'not_reviewable';
+  if (interaction.staffId === reviewerId) return 'own_interaction';
+  const existing = db
+    .select({ id: qualityRatings.id })
+    .from(qualityRatings)
+    .where(
+      and(
+        eq(qualityRatings.caseId, interaction.caseId),
+        eq(qualityRatings.interactionId, interaction.id),
+        eq(qualityRatings.source, 'supervisor'),
+        eq(qualityRatings.reviewerId, reviewerId),
+      ),
+    )
+    .get();
+  return existing ? 'already_reviewed' : null;
+}
+
+export interface ReviewedInteraction {
+  ratingId: number;
+  caseId: number;
+  eventId: number;
+}
+
+/**
+ * A supervisor scores one interaction with the rubric (DOMAIN.md §6). The rating is process data
+ * of the agent who wrote the interaction; the case's audit history records it (internal) in the
+ * same transaction. One review per reviewer and interaction: a second one is refused (CONFLICT),
+ * never silently replacing the first; nobody reviews their own interaction.
+ */
+export function reviewInteraction(
+  input: unknown,
+  actor: Actor,
+  options: UseCaseOptions = {},
+): ReviewedInteraction {
+  const db = options.db ?? getDb();
+  const now = options.now ?? new Date();
+  if (actor.role === 'customer' || actor.role === 'system' || !canSupervise(actor.role)) {
+    throw new AppError('FORBIDDEN', 'supervisors only');
+  }
+  const review = parseInput(QualityReviewSchema, input);
+
+  return db.transaction(
+    (tx) => {
+      const interaction = tx
+        .select({
+          id: interactions.id,
+          caseId: interactions.caseId,
+          staffId: interactions.staffId,
+          direction: interactions.direction,
+        })
+        .from(interactions)
+        .where(eq(interactions.id, review.interactionId))
+        .get();
+      if (!interaction) throw new AppError('NOT_FOUND', 'interaction not found');
+      const refusal = reviewRefusal(tx, interaction, actor.id);
+      if (refusal === 'already_reviewed') {
+        throw new AppError('CONFLICT', refusal, { detail: { guard: refusal } });
+      }
+      if (refusal === 'own_interaction') {
+        throw new AppError('FORBIDDEN', refusal, { detail: { guard: refusal } });
+      }
+      if (refusal) {
+        throw new AppError('VALIDATION', refusal, {
+          fieldErrors: { interactionId: ['invalid'] },
+          detail: { guard: refusal },
+        });
+      }
+      const scores = {
+        greeting: review.greeting,
+        clarity: review.clarity,
+        empathy: review.empathy,
+        accuracy: review.accuracy,
+        personalTouch: review.personalTouch,
+      };
+      const ratingId = tx
+        .insert(qualityRatings)
+        .values({
+          caseId: interaction.caseId,
+          interactionId: interaction.id,
+          source: 'supervisor',
+          reviewerId: actor.id,
+          agentId: interaction.staffId,
+          ...scores,
+          comment: review.comment ?? null,
+          createdAt: now,
+        })
+        .returning({ id: qualityRatings.id })
+        .get().id;
+      const eventId = appendEvent(tx, {
+        caseId: interaction.caseId,
+        action: 'quality_review',
+        actorRole: actor.role,
+        actorId: actor.id,
+        visibility: 'internal',
+        body: review.comment ?? null,
+        data: { ratingId, interactionId: interaction.id, agentId: interaction.staffId, ...scores },
+        createdAt: now,
+      });
+      return { ratingId, caseId: interaction.caseId, eventId };
+    },
+    { behavior: 'immediate' },
+  );
+}

@@ -1,0 +1,149 @@
+import 'server-only';
+import { getDb, type Db } from '@/db/client';
+import { startOfLocalDay } from '@/lib/domain/calendar';
+import { CASE_TYPES } from '@/lib/domain/enums';
+import type { AnalyticsGroup, AnalyticsQuery } from '@/lib/validation/analytics-query';
+import { getOrganization } from '../organization';
+import { caseFilterSql, periodBounds, type SqlFilter } from './filters';
+
+/**
+ * What every figure of /calidad shares: the cases are those RECEIVED in the period that match the
+ * filter (read from cases_figures_idx); a breakdown puts each case (or rating, or interaction) in
+ * one group, so the totals are the sums of the groups' counts.
+ */
+export interface QualityOptions {
+  db?: Db;
+  now?: Date;
+}
+
+export interface Scope {
+  db: Db;
+  now: Date;
+  query: AnalyticsQuery;
+  timeZone: string;
+}
+
+export function scopeOf(query: AnalyticsQuery, options: QualityOptions = {}): Scope {
+  const db = options.db ?? getDb();
+  return { db, now: options.now ?? new Date(), query, timeZone: getOrganization(db).timeZone };
+}
+
+/**
+ * Whose figure it is when filtering or breaking down by agent: the case's assignee for results,
+ * the rated agent for ratings (quality_ratings.agent_id), the person who wrote the interaction for
+ * canned replies and handle time (interactions.staff_id).
+ */
+export type AgentColumn = 'c.assignee_id' | 'qr.agent_id' | 'i.staff_id';
+
+/** The filter on `cases c`, with the agent condition on the family's own agent column. */
+export function scopeFilter(scope: Scope, agentColumn: AgentColumn): SqlFilter {
+  const base = caseFilterSql({ ...scope.query, agentId: undefined }, scope.timeZone);
+  if (scope.query.agentId === undefined) return base;
+  return {
+    where: `${base.where} AND ${agentColumn} = ?`,
+    params: [...base.params, scope.query.agentId],
+  };
+}
+
+/** The local months (YYYY-MM) the period touches, with the instant each one after the first starts. */
+function monthsOf(scope: Scope): { key: string; startMs: number }[] {
+  const { fromMs } = periodBounds(scope.query, scope.timeZone);
+  const months: { key: string; startMs: number }[] = [];
+  let key = scope.query.from.slice(0, 7);
+  const last = scope.query.to.slice(0, 7);
+  while (key <= last) {
+    const startMs = Math.max(fromMs, startOfLocalDay(`${key}-01`, scope.timeZone).getTime());
+    months.push({ key, startMs });
+    const [y, m] = key.split('-').map(Number) as [number, number];
+    key = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+  }
+  return months;
+}
+
+/**
+ * The SQL expression naming a row's group. Months are local months of the organisation's time
+ * zone, cut at bound instants (SQLite knows no time zones).
+ */
+export function groupSql(
+  scope: Scope,
+  agentColumn: AgentColumn,
+): { expr: string; params: (string | number)[] } {
+  switch (scope.query.by) {
+    case 'team':
+      return { expr: 'c.team_id', params: [] };
+    case 'agent':
+      return { expr: agentColumn, params: [] };
+    case 'type':
+      return { expr: 'c.type_code', params: [] };
+    case 'process':
+      return { expr: 'c.process_id', params: [] };
+    case 'month': {
+      const months = monthsOf(scope);
+      const params: (string | number)[] = [];
+      const whens = months.slice(1).map((m, i) => {
+        params.push(m.startMs, months[i]!.key);
+        return 'WHEN c.received_at < ? THEN ?';
+      });
+      params.push(months.at(-1)!.key);
+      return { expr: `CASE ${whens.join(' ')} ELSE ? END`, params };
+    }
+  }
+}
+
+export type GroupKey = string | number | null;
+
+export interface GroupLabel {
+  /** Team/agent/process id, type code, or YYYY-MM; null: no team/agent/process. */
+  key: GroupKey;
+  /** The name of a team, agent or process (types and months are labelled by the page). */
+  name: string | null;
+}
+
+const NAME_TABLES: Partial<Record<AnalyticsGroup, string>> = {
+  team: 'teams',
+  agent: 'staff_users',
+  process: 'processes',
+};
+
+/** Names for the groups found, in the order a reader expects (names, type order, months). */
+export function labelGroups(scope: Scope, keys: Iterable<GroupKey>): GroupLabel[] {
+  const unique = [...new Set(keys)];
+  const table = NAME_TABLES[scope.query.by];
+  const names = new Map<GroupKey, string>();
+  const ids = unique.filter((k): k is number => typeof k === 'number');
+  if (table && ids.length > 0) {
+    const rows = scope.db.$client
+      .prepare(`SELECT id, name FROM ${table} WHERE id IN (${ids.map(() => '?').join(',')})`)
+      .all(...ids) as { id: number; name: string }[];
+    for (const r of rows) names.set(r.id, r.name);
+  }
+  const labels = unique.map((key) => ({ key, name: names.get(key) ?? null }));
+  const rank = (l: GroupLabel): string => {
+    if (scope.query.by === 'type') return String(CASE_TYPES.indexOf(l.key as never)).padStart(2);
+    if (scope.query.by === 'month') return String(l.key);
+    return l.key === null ? '\uffff' : (l.name ?? String(l.key)).toLocaleLowerCase('es');
+  };
+  return labels.sort((a, b) => rank(a).localeCompare(rank(b), 'es'));
+}
+
+/** n / d, or null when there is nothing to divide by (shown as "—", never as 0 %). */
+export function ratio(n: number, d: number): number | null {
+  return d > 0 ? n / d : null;
+}
+
+/** Sums numeric fields of several count records (the totals of a breakdown). */
+export function sumCounts<T extends Record<string, number>>(rows: readonly T[], zero: T): T {
+  const total = { ...zero };
+  for (const row of rows) {
+    for (const k of Object.keys(zero) as (keyof T)[]) {
+      (total[k] as number) += row[k] ?? 0;
+    }
+  }
+  return total;
+}
+
+/** Runs a grouped aggregate and indexes its rows by the `grp` column. */
+export function groupedRows<T>(scope: Scope, sql: string, params: readonly unknown[]) {
+  const rows = scope.db.$client.prepare(sql).all(...params) as (T & { grp: GroupKey })[];
+  return new Map(rows.map((r) => [r.grp, r]));
+}

@@ -1,0 +1,34 @@
+import 'server-only';
+import type { AnalyticsQuery } from '@/lib/validation/analytics-query';
+import { effortFamily, type EffortFamily } from './quality-effort';
+import { processFamily, type ProcessFamily } from './quality-process';
+import { quadrantCounts, type QuadrantCounts } from './quality-quadrant';
+import { resultFamily, type ResultFamily } from './quality-result';
+import { scopeOf, type QualityOptions } from './quality-shared';
+
+/**
+ * Everything /calidad shows for one filter: result, process and effort as three families that
+ * are never merged into one score, and the quadrant that sets result against process.
+ */
+export interface QualityView {
+  result: ResultFamily;
+  process: ProcessFamily;
+  effort: EffortFamily;
+  quadrant: QuadrantCounts;
+  /** Cases of the period outside the quadrant (no verdict on time yet, or none possible). */
+  outsideQuadrant: number;
+}
+
+export function getQualityView(query: AnalyticsQuery, options: QualityOptions = {}): QualityView {
+  const scope = scopeOf(query, options);
+  const result = resultFamily(scope);
+  const quadrant = quadrantCounts(scope);
+  const inQuadrant = Object.values(quadrant).reduce((a, n) => a + n, 0);
+  return {
+    result,
+    process: processFamily(scope),
+    effort: effortFamily(scope),
+    quadrant,
+    outsideQuadrant: result.total.counts.cases - inQuadrant,
+  };
+}
