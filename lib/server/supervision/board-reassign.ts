@@ -7,7 +7,7 @@ import type { Actor } from '../actor';
 import { applyCaseAction } from '../apply-case-action';
 import { AppError } from '../errors';
 import { parseInput } from '../parse';
-import { SUPERVISION_ROLES } from './access';
+import { canUseBoard } from './board';
 
 export type ReassignOutcome =
   | { caseId: number; radicado: string | null; ok: true; eventId: number }
@@ -41,9 +41,7 @@ export function reassignCases(
   actor: Actor,
   options: { db?: Db; now?: Date } = {},
 ): BulkReassignResult {
-  if (!SUPERVISION_ROLES.some((role) => role === actor.role)) {
-    throw new AppError('FORBIDDEN', 'supervisors only');
-  }
+  if (!canUseBoard(actor)) throw new AppError('FORBIDDEN', 'supervisors only');
   const db = options.db ?? getDb();
   const request = parseInput(BulkReassignSchema, input);
   const assignee = db

@@ -23,7 +23,8 @@ import {
   type StaffMember,
 } from '../testing/fixtures';
 import { createTestDb } from '../testing/test-db';
-import { loadBoard, type BoardFigures } from './board';
+import { SUPERVISION_ROLES } from './access';
+import { BOARD_ROLES, boardSql, loadBoard, type BoardFigures } from './board';
 
 const bogota = (local: string) => new Date(`${local}-05:00`);
 const NOW = bogota('2026-03-20T10:00:00');
@@ -256,7 +257,25 @@ describe('the deadline board', () => {
     expect(board({ page: 2 }).cases.rows).toHaveLength(1);
   });
 
+  it.each([{}, { teamId: 1 }, { agentId: 2 }, { teamId: 1, agentId: 2 }])(
+    'reads cases and promises through indexes, never a table scan (%j)',
+    (filter) => {
+      const query = { ...parseBoardQuery({}), ...filter };
+      const params = { now: 1, endOfToday: 2, atRiskUntil: 3, teamId: 1, agentId: 2 };
+      for (const sql of Object.values(boardSql(query))) {
+        const plan = db.$client
+          .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+          .all({ ...params, pageSize: 50, offset: 0 }) as { detail: string }[];
+        const reads = plan.map((r) => r.detail).filter((d) => / (c|p) /.test(`${d} `));
+        expect(reads.length).toBeGreaterThan(0);
+        for (const read of reads)
+          expect(read).toMatch(/^SEARCH (c|p) USING (INDEX|INTEGER PRIMARY KEY)/);
+      }
+    },
+  );
+
   it('is for supervisors and admins only', () => {
+    expect(BOARD_ROLES).toEqual(SUPERVISION_ROLES);
     expect(board({}, fx.admin).totals).toEqual(ZERO);
     const error = captureAppError(() => board({}, fx.agent));
     expect(HTTP_STATUS[error.code]).toBe(403);

@@ -2,14 +2,13 @@ import 'server-only';
 import type { Statement } from 'better-sqlite3';
 import { getDb, type Db } from '@/db/client';
 import { endOfLocalDay, toLocalDate, type LocalDate } from '@/lib/domain/calendar';
-import { OPEN_STATES, type CaseState, type CaseType } from '@/lib/domain/enums';
+import { OPEN_STATES, type CaseState, type CaseType, type StaffRole } from '@/lib/domain/enums';
 import { deadlineStatus, type DeadlineStatus } from '@/lib/domain/legal-term';
 import { BOARD_PAGE_SIZE, type BoardQuery } from '@/lib/validation/board';
 import type { Actor } from '../actor';
 import { AppError } from '../errors';
 import { atRiskLimit } from '../list-cases';
 import { getOrganization, loadCalendar } from '../organization';
-import { SUPERVISION_ROLES } from './access';
 
 /**
  * The deadline board (Tablero de vencimientos): open cases due today, at risk or overdue, and the
@@ -68,6 +67,17 @@ export interface Board {
   cases: { rows: BoardCase[]; total: number; page: number; pageSize: number; pageCount: number };
 }
 
+/**
+ * Who may see the board and reassign from it: SUPERVISION_ROLES (./access), repeated here because
+ * access.ts pulls in the session (next-auth, next/navigation), which scripts such as the benchmark
+ * cannot load. A test keeps the two equal.
+ */
+export const BOARD_ROLES: readonly StaffRole[] = ['supervisor', 'admin'];
+
+export function canUseBoard(actor: Actor): boolean {
+  return BOARD_ROLES.some((role) => role === actor.role);
+}
+
 /** The instants that split open cases into the board's buckets, as epoch milliseconds. */
 export function boardBounds(now: Date, cal: ReturnType<typeof loadCalendar>) {
   const today = toLocalDate(now, cal.timeZone);
@@ -97,7 +107,9 @@ function caseFilter(query: BoardQuery): string {
  * Every figure in one statement over the open set (~24,000 of a million cases): one row per open
  * case and one per pending or broken promise on an open case, then SUM … GROUP BY team, by agent and
  * in total. Teams and active agents with nothing open get a row of zeros, so the supervisor sees
- * who is free; with an agent filter only that agent is listed.
+ * who is free; with an agent filter only that agent is listed. Plan: the open cases by
+ * (state, due_at), or (team|assignee, state, due_at) when filtered; promises by (status, due_at),
+ * each joined to its case by primary key. Never a scan of the cases table (board.test.ts).
  */
 function figuresSql(query: BoardQuery): string {
   const filter = caseFilter(query);
@@ -158,6 +170,11 @@ function casesSql(query: BoardQuery): string {
     LIMIT @pageSize OFFSET @offset`;
 }
 
+/** The board's two statements for a filter, for EXPLAIN QUERY PLAN in tests. */
+export function boardSql(query: BoardQuery): { figures: string; cases: string } {
+  return { figures: figuresSql(query), cases: casesSql(query) };
+}
+
 const statements = new WeakMap<Db, Map<string, Statement>>();
 
 /** Prepared once per database and SQL text (four filter combinations per query). */
@@ -189,9 +206,7 @@ export function loadBoard(
   actor: Actor,
   options: { db?: Db; now?: Date } = {},
 ): Board {
-  if (!SUPERVISION_ROLES.some((role) => role === actor.role)) {
-    throw new AppError('FORBIDDEN', 'supervisors only');
-  }
+  if (!canUseBoard(actor)) throw new AppError('FORBIDDEN', 'supervisors only');
   const db = options.db ?? getDb();
   const now = options.now ?? new Date();
   const cal = loadCalendar(db, getOrganization(db));
