@@ -7,11 +7,13 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
+import { deadlineStatus } from '@/lib/domain/legal-term';
 import { parseBoardQuery, type BoardQuery } from '@/lib/validation/board';
 import type { Actor } from '../actor';
 import { applyCaseAction } from '../apply-case-action';
 import { applyPromiseAction } from '../apply-promise-action';
 import { HTTP_STATUS } from '../errors';
+import { loadCalendar } from '../organization';
 import {
   answerCase,
   captureAppError,
@@ -221,6 +223,10 @@ describe('the deadline board', () => {
       teamName: 'Entregas',
       deadline: { status: 'overdue', businessDaysLeft: -2 },
     });
+    const cal = loadCalendar(db);
+    for (const row of cases.rows) {
+      expect(row.deadline).toEqual(deadlineStatus(new Date(row.dueAt), NOW, cal));
+    }
     // 24 March is one business day away: the holiday on the 23rd does not count.
     expect(cases.rows[3]?.deadline).toEqual({ status: 'at_risk', businessDaysLeft: 1 });
     expect(cases.rows[4]).toMatchObject({ assigneeName: null, teamName: null, state: 'radicada' });
@@ -249,12 +255,22 @@ describe('the deadline board', () => {
     });
   });
 
-  it('pages the list', () => {
-    for (let n = 0; n < 51; n++) reclamo('2026-02-26', '2026-03-19');
-    const first = board();
-    expect(first.cases).toMatchObject({ total: 51, pageCount: 2 });
+  it('pages the list, each row with its deadline chip', () => {
+    reclamo('2026-01-02', '2026-01-26'); // long overdue (12 January, Reyes, is a holiday)
+    for (let n = 0; n < 50; n++) reclamo('2026-02-26', '2026-03-19');
+    reclamo('2026-02-27', '2026-03-20');
+    const later = bogota('2026-04-09T10:00:00'); // after San José and Holy Week
+    const first = board({}, fx.supervisor, later);
+    expect(first.cases).toMatchObject({ total: 52, pageCount: 2 });
     expect(first.cases.rows).toHaveLength(50);
-    expect(board({ page: 2 }).cases.rows).toHaveLength(1);
+    const second = board({ page: 2 }, fx.supervisor, later).cases.rows;
+    expect(second.map((r) => r.dueDate)).toEqual(['2026-03-19', '2026-03-20']);
+    // Business days late on 9 April: after 19 March, 20, 24–27 and 30–31 March, 1 and 6–9 April
+    // (San José, Holy Thursday and Friday skipped): 12; after 20 March: 11; after 26 January: 4 in
+    // January, 20 in February and 14 up to 19 March more: 50.
+    expect(first.cases.rows[0]?.deadline).toEqual({ status: 'overdue', businessDaysLeft: -50 });
+    expect(first.cases.rows[1]?.deadline).toEqual({ status: 'overdue', businessDaysLeft: -12 });
+    expect(second.map((r) => r.deadline.businessDaysLeft)).toEqual([-12, -11]);
   });
 
   it.each([{}, { teamId: 1 }, { agentId: 2 }, { teamId: 1, agentId: 2 }])(

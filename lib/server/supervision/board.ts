@@ -1,7 +1,13 @@
 import 'server-only';
 import type { Statement } from 'better-sqlite3';
 import { getDb, type Db } from '@/db/client';
-import { endOfLocalDay, toLocalDate, type LocalDate } from '@/lib/domain/calendar';
+import {
+  countBusinessDays,
+  endOfLocalDay,
+  toLocalDate,
+  type BusinessCalendar,
+  type LocalDate,
+} from '@/lib/domain/calendar';
 import { OPEN_STATES, type CaseState, type CaseType, type StaffRole } from '@/lib/domain/enums';
 import { deadlineStatus, type DeadlineStatus } from '@/lib/domain/legal-term';
 import { BOARD_PAGE_SIZE, type BoardQuery } from '@/lib/validation/board';
@@ -79,7 +85,7 @@ export function canUseBoard(actor: Actor): boolean {
 }
 
 /** The instants that split open cases into the board's buckets, as epoch milliseconds. */
-export function boardBounds(now: Date, cal: ReturnType<typeof loadCalendar>) {
+export function boardBounds(now: Date, cal: BusinessCalendar) {
   const today = toLocalDate(now, cal.timeZone);
   const limit = atRiskLimit(now, cal);
   return {
@@ -186,6 +192,31 @@ function prepare(db: Db, sql: string): Statement {
   return statement;
 }
 
+/**
+ * The deadline chip of each listed case (what deadlineStatus gives). A late case counts the business
+ * days from its due date to today, and a page of cases two years late would walk ~700 days each
+ * (70 ms for 50 rows); the page comes in due order, so each distinct due date walks only to the next
+ * later one and adds what that one counted: business days in (a, c] = (a, b] + (b, c].
+ */
+function deadlinesOf(dueAts: readonly number[], now: Date, cal: BusinessCalendar) {
+  const dateOf = (ms: number) => toLocalDate(new Date(ms), cal.timeZone);
+  const isLate = (ms: number) => ms < now.getTime();
+  const lateDates = [...new Set(dueAts.filter(isLate).map(dateOf))].sort().reverse();
+  const daysLate = new Map<LocalDate, number>();
+  let upTo = toLocalDate(now, cal.timeZone);
+  let counted = 0;
+  for (const date of lateDates) {
+    counted += countBusinessDays(date, upTo, cal);
+    daysLate.set(date, counted);
+    upTo = date;
+  }
+  return dueAts.map((ms) =>
+    isLate(ms)
+      ? { status: 'overdue' as const, businessDaysLeft: 0 - (daysLate.get(dateOf(ms)) ?? 0) }
+      : deadlineStatus(new Date(ms), now, cal),
+  );
+}
+
 type GroupRow = BoardGroup & { dim: 'total' | 'team' | 'agent' };
 type CaseRow = Omit<BoardCase, 'dueAt' | 'bucket' | 'deadline'> & { dueAt: number };
 
@@ -236,6 +267,11 @@ export function loadBoard(
   const ofDim = (dim: GroupRow['dim']) =>
     groups.filter((g) => g.dim === dim).map(({ dim: _, ...row }) => row);
   const total = totals.overdue + totals.dueToday + totals.atRisk;
+  const deadlines = deadlinesOf(
+    found.map((r) => r.dueAt),
+    now,
+    cal,
+  );
   const bucketOf = (dueAt: number): BoardBucket =>
     dueAt < bounds.nowMs ? 'overdue' : dueAt <= bounds.endOfTodayMs ? 'due_today' : 'at_risk';
   return {
@@ -246,11 +282,11 @@ export function loadBoard(
     byTeam: ofDim('team'),
     byAgent: ofDim('agent'),
     cases: {
-      rows: found.map((r) => ({
+      rows: found.map((r, i) => ({
         ...r,
         dueAt: new Date(r.dueAt).toISOString(),
         bucket: bucketOf(r.dueAt),
-        deadline: deadlineStatus(new Date(r.dueAt), now, cal),
+        deadline: deadlines[i]!,
       })),
       total,
       page: query.page,
