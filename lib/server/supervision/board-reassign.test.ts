@@ -1,0 +1,152 @@
+/** Bulk reassignment from the deadline board: each case through the real 'assign' use case. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import { caseEvents } from '@/db/schema';
+import { applyCaseAction } from '../apply-case-action';
+import { HTTP_STATUS, isAppError } from '../errors';
+import {
+  captureAppError,
+  caseRow,
+  countRows,
+  eventsOf,
+  fileCase,
+  insertStaff,
+  seedFixture,
+  type Fixture,
+} from '../testing/fixtures';
+import { createTestDb } from '../testing/test-db';
+import { listAssignableAgents, reassignCases } from './board-reassign';
+
+const bogota = (local: string) => new Date(`${local}-05:00`);
+const NOW = bogota('2026-03-20T10:00:00');
+
+let db: Db;
+let cleanup: () => void;
+let fx: Fixture;
+
+beforeEach(() => {
+  ({ db, cleanup } = createTestDb());
+  fx = seedFixture(db);
+});
+afterEach(() => cleanup());
+
+/** Overdue Reclamos held by the first agent. */
+function overdueCases(count: number): number[] {
+  return Array.from({ length: count }, () => {
+    const { id } = fileCase(db, {}, bogota('2026-02-26T09:00:00'));
+    applyCaseAction(id, { action: 'take' }, fx.agent, { db, now: bogota('2026-02-26T11:00:00') });
+    return id;
+  });
+}
+
+describe('bulk reassignment', () => {
+  it('reassigns every checked case, each with its own audit event', () => {
+    const ids = overdueCases(3);
+    const result = reassignCases({ caseIds: ids, assigneeId: fx.otherAgent.id }, fx.supervisor, {
+      db,
+      now: NOW,
+    });
+    expect(result.assigneeName).toBe('otra');
+    expect(result.results.map((r) => [r.caseId, r.ok])).toEqual(ids.map((id) => [id, true]));
+    for (const id of ids) {
+      // The case follows its new agent to that agent's team.
+      expect(caseRow(db, id)).toMatchObject({
+        assigneeId: fx.otherAgent.id,
+        teamId: fx.otherTeamId,
+        state: 'en_tramite',
+      });
+      const last = eventsOf(db, id).at(-1);
+      expect(last).toMatchObject({
+        action: 'assign',
+        actorId: fx.supervisor.id,
+        actorRole: 'supervisor',
+        createdAt: NOW,
+        data: { assigneeId: fx.otherAgent.id, previousAssigneeId: fx.agent.id },
+      });
+    }
+  });
+
+  it('reports a case that can no longer be reassigned and still reassigns the others', () => {
+    const [first, closed, last] = overdueCases(3) as [number, number, number];
+    applyCaseAction(closed, { action: 'withdraw', reason: 'El cliente desistió.' }, fx.agent, {
+      db,
+      now: bogota('2026-03-19T09:00:00'),
+    });
+    const events = countRows(db, caseEvents);
+    const result = reassignCases(
+      { caseIds: [first, closed, last, 999_999], assigneeId: fx.otherAgent.id },
+      fx.admin,
+      { db, now: NOW },
+    );
+    const outcome = Object.fromEntries(result.results.map((r) => [r.caseId, r]));
+    expect(outcome[first]).toMatchObject({ ok: true });
+    expect(outcome[last]).toMatchObject({ ok: true });
+    const refused = outcome[closed]!;
+    expect(refused).toMatchObject({ ok: false, radicado: caseRow(db, closed).radicado });
+    expect(!refused.ok && isAppError(refused.error) && refused.error.code).toBe(
+      'INVALID_TRANSITION',
+    );
+    const missing = outcome[999_999]!;
+    expect(missing).toMatchObject({ ok: false, radicado: null });
+    expect(!missing.ok && isAppError(missing.error) && missing.error.code).toBe('NOT_FOUND');
+    expect(countRows(db, caseEvents)).toBe(events + 2);
+    expect(caseRow(db, closed)).toMatchObject({ state: 'desistida', assigneeId: fx.agent.id });
+    expect(caseRow(db, first).assigneeId).toBe(fx.otherAgent.id);
+    expect(caseRow(db, last).assigneeId).toBe(fx.otherAgent.id);
+  });
+
+  it('reassigns a case checked twice only once', () => {
+    const [id] = overdueCases(1) as [number];
+    const before = eventsOf(db, id).length;
+    const result = reassignCases(
+      { caseIds: [id, id], assigneeId: fx.otherAgent.id },
+      fx.supervisor,
+      {
+        db,
+        now: NOW,
+      },
+    );
+    expect(result.results).toHaveLength(1);
+    expect(eventsOf(db, id)).toHaveLength(before + 1);
+  });
+
+  it('refuses agents (403) and writes nothing', () => {
+    const ids = overdueCases(1);
+    const events = countRows(db, caseEvents);
+    const error = captureAppError(() =>
+      reassignCases({ caseIds: ids, assigneeId: fx.otherAgent.id }, fx.agent, { db, now: NOW }),
+    );
+    expect(error.code).toBe('FORBIDDEN');
+    expect(HTTP_STATUS[error.code]).toBe(403);
+    expect(countRows(db, caseEvents)).toBe(events);
+  });
+
+  it.each([
+    [{}, ['caseIds', 'assigneeId']],
+    [{ caseIds: [], assigneeId: 1 }, ['caseIds']],
+    [{ caseIds: [1, -2, 'x'], assigneeId: 1 }, ['caseIds.1', 'caseIds.2']],
+    [{ caseIds: Array.from({ length: 201 }, (_, i) => i + 1), assigneeId: 1 }, ['caseIds']],
+    [{ caseIds: [1], assigneeId: 'nadie' }, ['assigneeId']],
+  ])('refuses a bad body %j with field errors (422)', (body, fields) => {
+    const error = captureAppError(() => reassignCases(body, fx.supervisor, { db, now: NOW }));
+    expect(HTTP_STATUS[error.code]).toBe(422);
+    expect(Object.keys(error.fieldErrors ?? {}).sort()).toEqual([...fields].sort());
+  });
+
+  it('only hands cases to an active agent', () => {
+    const ids = overdueCases(1);
+    const gone = insertStaff(db, { email: 'ido@example.co', role: 'agent', isActive: false });
+    for (const assigneeId of [gone.id, fx.supervisor.id, 999_999]) {
+      const error = captureAppError(() =>
+        reassignCases({ caseIds: ids, assigneeId }, fx.supervisor, { db, now: NOW }),
+      );
+      expect(HTTP_STATUS[error.code]).toBe(422);
+      expect(error.fieldErrors).toEqual({ assigneeId: ['invalid'] });
+    }
+    expect(caseRow(db, ids[0]!).assigneeId).toBe(fx.agent.id);
+    expect(listAssignableAgents(db).map((a) => [a.name, a.teamName])).toEqual([
+      ['agente', 'Facturación'],
+      ['otra', 'Entregas'],
+    ]);
+  });
+});

@@ -1,0 +1,87 @@
+import 'server-only';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { getDb, type Db } from '@/db/client';
+import { cases, staffUsers, teams } from '@/db/schema';
+import { BulkReassignSchema } from '@/lib/validation/board';
+import type { Actor } from '../actor';
+import { applyCaseAction } from '../apply-case-action';
+import { AppError } from '../errors';
+import { parseInput } from '../parse';
+import { canUseBoard } from './board';
+
+export type ReassignOutcome =
+  | { caseId: number; radicado: string | null; ok: true; eventId: number }
+  | { caseId: number; radicado: string | null; ok: false; error: unknown };
+
+export interface BulkReassignResult {
+  assigneeId: number;
+  assigneeName: string;
+  results: ReassignOutcome[];
+}
+
+/** The agents a board may hand cases to: active, with their team, by name. */
+export function listAssignableAgents(db: Db = getDb()) {
+  return db
+    .select({ id: staffUsers.id, name: staffUsers.name, teamName: teams.name })
+    .from(staffUsers)
+    .leftJoin(teams, eq(teams.id, staffUsers.teamId))
+    .where(and(eq(staffUsers.role, 'agent'), eq(staffUsers.isActive, true)))
+    .orderBy(asc(staffUsers.name), asc(staffUsers.id))
+    .all();
+}
+
+/**
+ * Reassigns each checked case to one agent through the case's own use case (applyCaseAction
+ * 'assign': state machine, its own transaction and audit event). A case that cannot be reassigned
+ * any more (closed meanwhile, merged, unknown) is reported with its error and the others go on:
+ * one refusal never undoes or blocks the rest.
+ */
+export function reassignCases(
+  input: unknown,
+  actor: Actor,
+  options: { db?: Db; now?: Date } = {},
+): BulkReassignResult {
+  if (!canUseBoard(actor)) throw new AppError('FORBIDDEN', 'supervisors only');
+  const db = options.db ?? getDb();
+  const request = parseInput(BulkReassignSchema, input);
+  const assignee = db
+    .select({ id: staffUsers.id, name: staffUsers.name })
+    .from(staffUsers)
+    .where(
+      and(
+        eq(staffUsers.id, request.assigneeId),
+        eq(staffUsers.role, 'agent'),
+        eq(staffUsers.isActive, true),
+      ),
+    )
+    .get();
+  if (!assignee) {
+    throw new AppError('VALIDATION', 'not an active agent', {
+      fieldErrors: { assigneeId: ['invalid'] },
+    });
+  }
+  const caseIds = [...new Set(request.caseIds)];
+  const radicados = new Map(
+    db
+      .select({ id: cases.id, radicado: cases.radicado })
+      .from(cases)
+      .where(inArray(cases.id, caseIds))
+      .all()
+      .map((c) => [c.id, c.radicado]),
+  );
+  const results = caseIds.map((caseId): ReassignOutcome => {
+    const radicado = radicados.get(caseId) ?? null;
+    try {
+      const applied = applyCaseAction(
+        caseId,
+        { action: 'assign', assigneeId: assignee.id },
+        actor,
+        options,
+      );
+      return { caseId, radicado, ok: true, eventId: applied.eventId };
+    } catch (error) {
+      return { caseId, radicado, ok: false, error };
+    }
+  });
+  return { assigneeId: assignee.id, assigneeName: assignee.name, results };
+}
