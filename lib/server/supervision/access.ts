@@ -1,14 +1,9 @@
 import 'server-only';
-import type { StaffRole } from '@/lib/domain/enums';
 import { currentStaff, requireStaffPage, type StaffActor } from '../auth/session';
 import { AppError } from '../errors';
+import { canSupervise, SUPERVISION_ROLES } from './roles';
 
-/** Who may open the supervisor views (/tablero, /calidad, /causas, /informes) and their APIs. */
-export const SUPERVISION_ROLES: readonly StaffRole[] = ['supervisor', 'admin'];
-
-export function canSupervise(role: StaffRole): boolean {
-  return SUPERVISION_ROLES.includes(role);
-}
+export { canSupervise, SUPERVISION_ROLES };
 
 /** For pages: signed-out → sign-in (back to `returnTo`); an agent → the 403 page. */
 export function requireSupervisorPage(returnTo: string): Promise<StaffActor> {

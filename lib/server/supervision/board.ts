@@ -15,6 +15,7 @@ import type { Actor } from '../actor';
 import { AppError } from '../errors';
 import { atRiskLimit } from '../list-cases';
 import { getOrganization, loadCalendar } from '../organization';
+import { canSupervise } from './roles';
 
 /**
  * The deadline board (Tablero de vencimientos): open cases due today, at risk or overdue, and the
@@ -73,15 +74,9 @@ export interface Board {
   cases: { rows: BoardCase[]; total: number; page: number; pageSize: number; pageCount: number };
 }
 
-/**
- * Who may see the board and reassign from it: SUPERVISION_ROLES (./access), repeated here because
- * access.ts pulls in the session (next-auth, next/navigation), which scripts such as the benchmark
- * cannot load. A test keeps the two equal.
- */
-export const BOARD_ROLES: readonly StaffRole[] = ['supervisor', 'admin'];
-
+/** Who may see the board and reassign from it: the supervision roles. */
 export function canUseBoard(actor: Actor): boolean {
-  return BOARD_ROLES.some((role) => role === actor.role);
+  return canSupervise(actor.role);
 }
 
 /** The instants that split open cases into the board's buckets, as epoch milliseconds. */
