@@ -8,7 +8,7 @@ import {
   type BusinessCalendar,
   type LocalDate,
 } from '@/lib/domain/calendar';
-import { OPEN_STATES, type CaseState, type CaseType, type StaffRole } from '@/lib/domain/enums';
+import { OPEN_STATES, type CaseState, type CaseType } from '@/lib/domain/enums';
 import { deadlineStatus, type DeadlineStatus } from '@/lib/domain/legal-term';
 import { BOARD_PAGE_SIZE, type BoardQuery } from '@/lib/validation/board';
 import type { Actor } from '../actor';
