@@ -232,6 +232,8 @@ function pageRows(db: Db, ids: number[], now: Date, cal: BusinessCalendar): Queu
       subject: cases.subject,
       isAnonymous: cases.isAnonymous,
       customerName: customers.fullName,
+      // Filed by e-mail or API with the identity still to complete: the address it came from.
+      responseAddress: cases.responseAddress,
       channel: cases.channel,
       state: cases.state,
       priority: cases.priority,
@@ -253,12 +255,12 @@ function pageRows(db: Db, ids: number[], now: Date, cal: BusinessCalendar): Queu
   return ids.flatMap((id) => {
     const r = byId.get(id);
     if (!r) return [];
-    const { isAnonymous, nextPromiseDueAt, ...rest } = r;
+    const { isAnonymous, nextPromiseDueAt, responseAddress, ...rest } = r;
     const promiseDue = nextPromiseDueAt === null ? null : new Date(nextPromiseDueAt);
     return [
       {
         ...rest,
-        customerName: isAnonymous ? null : r.customerName,
+        customerName: isAnonymous ? null : (r.customerName ?? responseAddress),
         deadline:
           CLOCK_STATES.includes(r.state) && r.dueAt ? deadlineStatus(r.dueAt, now, cal) : null,
         nextPromiseDueAt: promiseDue,

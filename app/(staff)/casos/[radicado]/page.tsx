@@ -148,8 +148,15 @@ export default async function StaffCasePage({ params }: { params: Promise<{ radi
                 </div>
               )}
             </dl>
-          ) : (
+          ) : staffData.isAnonymous ? (
             <p>{t('anonymous')}</p>
+          ) : (
+            <p data-testid="identity-pending">
+              {t('identityPending')}
+              {staffData.responseAddress
+                ? ` · ${t('answersTo', { address: staffData.responseAddress })}`
+                : null}
+            </p>
           )}
           <p className="small" data-testid="repeat-contacts">
             {t('repeatContacts', { count: staffData.repeatContactCount })}
