@@ -45,7 +45,8 @@ test('a supervisor sets result against process, drills into "late but well treat
   await page.setViewportSize(DESKTOP);
 
   // Result and process are separate sections, each with its own figures.
-  await page.goto('/calidad');
+  // Scoped to this test's team: other specs share the database.
+  await page.goto(`/calidad?teamId=${agent.teamId}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Resultado y atención' })).toBeVisible();
   const result = page.getByRole('region', { name: 'Resultado', exact: true });
   const process = page.getByRole('region', { name: 'Atención', exact: true });
@@ -147,7 +148,8 @@ test('a supervisor sets result against process, drills into "late but well treat
   ]);
 
   // It counts in the process figures.
-  await page.goto('/calidad');
+  // Scoped to this test's team: other specs share the database.
+  await page.goto(`/calidad?teamId=${agent.teamId}`);
   await expect(kpi(page, 'Revisión de supervisores')).toContainText('4,8');
   await expect(kpi(page, 'Revisión de supervisores')).toContainText('1 revisión');
 
@@ -156,7 +158,7 @@ test('a supervisor sets result against process, drills into "late but well treat
   await page.reload();
   await expectAccessible(page);
   await snap(page, 'calidad-telefono');
-  await page.goto(`/calidad/casos?quadrant=late_well`);
+  await page.goto(`/calidad/casos?quadrant=late_well&teamId=${agent.teamId}`);
   await expect(page.getByRole('link', { name: late.radicado })).toBeVisible();
   await snap(page, 'calidad-cuadrante-telefono');
   await page.goto('/calidad/revision');
