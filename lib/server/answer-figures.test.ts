@@ -7,10 +7,9 @@ import type { Db } from '@/db/client';
 import { caseTypes, serviceLevels } from '@/db/schema';
 import type { Actor } from './actor';
 import { applyCaseAction } from './apply-case-action';
-import { caseRow, fileCase, seedFixture, type Fixture } from './testing/fixtures';
+import { bogota, caseRow, fileCase, seedFixture, type Fixture } from './testing/fixtures';
 import { createTestDb } from './testing/test-db';
 
-const bogota = (local: string) => new Date(`${local}-05:00`);
 const ANSWER = { action: 'answer', body: 'Se reintegró el cobro.', decision: 'concede' } as const;
 
 let db: Db;

@@ -10,6 +10,7 @@ import { caseLinks, casePauses, interactions } from '@/db/schema';
 import type { Actor } from './actor';
 import { applyCaseAction } from './apply-case-action';
 import {
+  bogota,
   captureAppError,
   caseRow,
   eventsOf,
@@ -19,8 +20,6 @@ import {
 } from './testing/fixtures';
 import { createTestDb } from './testing/test-db';
 
-/** Bogotá wall-clock time (UTC−5 all year). */
-const bogota = (local: string) => new Date(`${local}-05:00`);
 const MONDAY = bogota('2026-03-16T10:00:00');
 
 let db: Db;

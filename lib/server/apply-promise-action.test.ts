@@ -6,6 +6,7 @@ import type { Actor } from './actor';
 import { applyCaseAction } from './apply-case-action';
 import { applyPromiseAction } from './apply-promise-action';
 import {
+  bogota,
   captureAppError,
   countRows,
   eventsOf,
@@ -15,7 +16,6 @@ import {
 } from './testing/fixtures';
 import { createTestDb } from './testing/test-db';
 
-const bogota = (local: string) => new Date(`${local}-05:00`);
 const MONDAY = bogota('2026-03-16T10:00:00');
 /** "We will call you back on Thursday at 17:00." */
 const DUE = bogota('2026-03-19T17:00:00');

@@ -11,6 +11,7 @@ import { exportCases } from './export-cases';
 import { listCases } from './list-cases';
 import { DRILL_DOWN_CSV_COLUMNS } from './supervision/drill-down';
 import {
+  bogota,
   captureAppError,
   customerActor,
   fileCase,
@@ -20,7 +21,6 @@ import {
 import { parseCsv } from './testing/parse-csv';
 import { createTestDb } from './testing/test-db';
 
-const bogota = (local: string) => new Date(`${local}-05:00`);
 const NOW = bogota('2026-03-20T10:00:00');
 const HEADER = DRILL_DOWN_CSV_COLUMNS.map((c) => `h:${c}`);
 

@@ -6,6 +6,7 @@ import type { Actor } from './actor';
 import { applyCaseAction } from './apply-case-action';
 import { getCaseWithTimeline } from './get-case';
 import {
+  bogota,
   captureAppError,
   fileCase,
   seedFixture,
@@ -14,7 +15,6 @@ import {
 } from './testing/fixtures';
 import { createTestDb } from './testing/test-db';
 
-const bogota = (local: string) => new Date(`${local}-05:00`);
 const MONDAY = bogota('2026-03-16T10:00:00');
 const PROMISE_DUE = bogota('2026-03-19T17:00:00');
 const NOTE = 'Nota interna: el cliente ya reclamó en 2025';

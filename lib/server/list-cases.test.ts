@@ -12,6 +12,7 @@ import type { CaseFilingInput } from '@/lib/validation/case-filing';
 import { atRiskLimit, listCases } from './list-cases';
 import { loadCalendar } from './organization';
 import {
+  bogota,
   captureAppError,
   customerActor,
   fileCase,
@@ -22,7 +23,6 @@ import {
 } from './testing/fixtures';
 import { createTestDb } from './testing/test-db';
 
-const bogota = (local: string) => new Date(`${local}-05:00`);
 const endOf = (day: string) => bogota(`${day}T23:59:59.999`);
 /** Friday 10:00; Monday 23 March 2026 is a holiday (San José), so Tuesday is the next business day. */
 const NOW = bogota('2026-03-20T10:00:00');

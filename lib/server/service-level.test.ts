@@ -4,13 +4,12 @@ import type { Db } from '@/db/client';
 import { cases, caseTypes, serviceLevels } from '@/db/schema';
 import { applyCaseAction } from './apply-case-action';
 import { caseServiceLevel } from './service-level';
-import { fileCase, seedFixture, type Fixture } from './testing/fixtures';
+import { bogota, fileCase, seedFixture, type Fixture } from './testing/fixtures';
 import { createTestDb } from './testing/test-db';
 
 let db: Db;
 let cleanup: () => void;
 let fx: Fixture;
-const bogota = (local: string) => new Date(`${local}-05:00`);
 const since = new Date('2020-01-01T00:00:00Z');
 beforeEach(() => {
   ({ db, cleanup } = createTestDb());

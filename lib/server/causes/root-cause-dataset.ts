@@ -25,9 +25,10 @@ import { applyCaseAction } from '../apply-case-action';
 import { createProcess } from '../create-process';
 import { rateCase } from '../rate-case';
 import { addRepeatContact } from '../repeat-contact';
-import { customerActor, fileCase, type Fixture } from '../testing/fixtures';
+import { bogota, customerActor, fileCase, type Fixture } from '../testing/fixtures';
 
-export const bogota = (local: string) => new Date(`${local}-05:00`);
+export { bogota };
+
 export const PERIOD = { from: '2026-03-02', to: '2026-04-19' } as const;
 export const NOW = bogota('2026-04-20T09:00:00');
 

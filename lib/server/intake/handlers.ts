@@ -117,29 +117,41 @@ function toFiling(input: ApiCreateCase, caller: ApiCaller): CaseFilingInput {
   };
 }
 
+/**
+ * A write of the API: read the body, authenticate, then run `produce` once per Idempotency-Key
+ * (a retry gets the stored response), expected refusals stored as answers too.
+ */
+async function idempotentWrite(
+  request: Request,
+  ctx: ApiContext,
+  path: string,
+  produce: (raw: string, caller: ApiCaller) => StoredResponse,
+): Promise<StoredResponse & { isReplay: boolean }> {
+  const raw = await readBody(request);
+  const caller = await authenticate(request, raw, ctx);
+  return idempotent(
+    ctx.db,
+    caller.keyId,
+    request.headers.get('idempotency-key'),
+    requestHash(request.method, path, raw),
+    () => answer(request, () => produce(raw, caller)),
+  );
+}
+
 /** POST /api/v1/cases */
 export async function createCaseViaApi(request: Request, ctx: ApiContext): Promise<Response> {
   try {
-    const raw = await readBody(request);
-    const caller = await authenticate(request, raw, ctx);
-    const stored = await idempotent(
-      ctx.db,
-      caller.keyId,
-      request.headers.get('idempotency-key'),
-      requestHash('POST', '/api/v1/cases', raw),
-      () =>
-        answer(request, () => {
-          const input = parseInput(ApiCreateCaseSchema, parseJson(raw));
-          const created = createCase(toFiling(input, caller), SYSTEM_ACTOR, {
-            db: ctx.db,
-            now: ctx.now,
-            intakeChannelId: caller.channelId,
-          });
-          const status = apiCaseStatus(ctx.db, created.id, apiLocale(request));
-          const body = created.accessCode ? { ...status, accessCode: created.accessCode } : status;
-          return { status: 201, body: JSON.stringify(body) };
-        }),
-    );
+    const stored = await idempotentWrite(request, ctx, '/api/v1/cases', (raw, caller) => {
+      const input = parseInput(ApiCreateCaseSchema, parseJson(raw));
+      const created = createCase(toFiling(input, caller), SYSTEM_ACTOR, {
+        db: ctx.db,
+        now: ctx.now,
+        intakeChannelId: caller.channelId,
+      });
+      const status = apiCaseStatus(ctx.db, created.id, apiLocale(request));
+      const body = created.accessCode ? { ...status, accessCode: created.accessCode } : status;
+      return { status: 201, body: JSON.stringify(body) };
+    });
     const location = stored.status === 201 ? JSON.parse(stored.body).radicado : null;
     return send(stored, location ? { Location: `/api/v1/cases/${location}` } : {});
   } catch (error) {
@@ -170,24 +182,16 @@ export async function addMessageViaApi(
   ctx: ApiContext,
 ): Promise<Response> {
   try {
-    const raw = await readBody(request);
-    const caller = await authenticate(request, raw, ctx);
-    const stored = await idempotent(
-      ctx.db,
-      caller.keyId,
-      request.headers.get('idempotency-key'),
-      requestHash('POST', `/api/v1/cases/${radicado}/messages`, raw),
-      () =>
-        answer(request, () => {
-          const id = findApiCase(ctx.db, radicado, caller.channelId);
-          const input = parseInput(ApiMessageSchema, parseJson(raw));
-          const channel = (REMOTE_CHANNELS as readonly string[]).includes(caller.channel)
-            ? (caller.channel as (typeof REMOTE_CHANNELS)[number])
-            : 'api';
-          const added = addCustomerMessage(ctx.db, id, { body: input.body, channel }, [], ctx.now);
-          return { status: 201, body: JSON.stringify(added) };
-        }),
-    );
+    const path = `/api/v1/cases/${radicado}/messages`;
+    const stored = await idempotentWrite(request, ctx, path, (raw, caller) => {
+      const id = findApiCase(ctx.db, radicado, caller.channelId);
+      const input = parseInput(ApiMessageSchema, parseJson(raw));
+      const channel = (REMOTE_CHANNELS as readonly string[]).includes(caller.channel)
+        ? (caller.channel as (typeof REMOTE_CHANNELS)[number])
+        : 'api';
+      const added = addCustomerMessage(ctx.db, id, { body: input.body, channel }, [], ctx.now);
+      return { status: 201, body: JSON.stringify(added) };
+    });
     return send(stored);
   } catch (error) {
     return fail(request, error);

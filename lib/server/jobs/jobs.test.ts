@@ -8,15 +8,20 @@ import type { Db } from '@/db/client';
 import { notifications, outbox, promises, resultRatings, teams } from '@/db/schema';
 import type { Actor } from '../actor';
 import { applyCaseAction } from '../apply-case-action';
-import { caseRow, eventsOf, fileCase, seedFixture, type Fixture } from '../testing/fixtures';
+import {
+  bogota,
+  caseRow,
+  eventsOf,
+  fileCase,
+  seedFixture,
+  type Fixture,
+} from '../testing/fixtures';
 import { createTestDb } from '../testing/test-db';
 import { autoCloseAnswered } from './auto-close';
 import { breakOverduePromises } from './break-promises';
 import { sendDeadlineAlerts } from './deadline-alerts';
 import { sendSurveys } from './surveys';
 import { withdrawTacitly } from './tacit-withdrawal';
-
-const bogota = (local: string) => new Date(`${local}-05:00`);
 
 let db: Db;
 let cleanup: () => void;

@@ -6,11 +6,10 @@ import { LOCALES } from '@/lib/domain/enums';
 import type { Actor } from '../actor';
 import { applyCaseAction } from '../apply-case-action';
 import { applyPromiseAction } from '../apply-promise-action';
-import { captureAppError, fileCase, seedFixture, type Fixture } from '../testing/fixtures';
+import { bogota, captureAppError, fileCase, seedFixture, type Fixture } from '../testing/fixtures';
 import { createTestDb } from '../testing/test-db';
 import { composeCaseNotice, NOTICE_KINDS } from './case-notices';
 
-const bogota = (local: string) => new Date(`${local}-05:00`);
 const MONDAY = bogota('2026-03-16T10:00:00');
 const SYSTEM: Actor = { role: 'system', id: null };
 

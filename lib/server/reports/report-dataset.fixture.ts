@@ -9,12 +9,10 @@ import { problemCases, problems } from '@/db/schema';
 import type { CaseType, Channel } from '@/lib/domain/enums';
 import { SYSTEM_ACTOR, type Actor } from '../actor';
 import { applyCaseAction } from '../apply-case-action';
-import { fileCase, type Fixture } from '../testing/fixtures';
+import { bogota, fileCase, type Fixture } from '../testing/fixtures';
 
-export const bogota = (local: string) => new Date(`${local}-05:00`);
-
-/** When the report is read: Friday 24 April 2026, noon. */
-export const REPORT_NOW = bogota('2026-04-24T12:00:00');
+export /** When the report is read: Friday 24 April 2026, noon. */
+const REPORT_NOW = bogota('2026-04-24T12:00:00');
 export const REPORT_PERIOD = { from: '2026-03-01', to: '2026-03-31' } as const;
 
 export interface ReportDataset {

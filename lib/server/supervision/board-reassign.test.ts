@@ -5,6 +5,7 @@ import { caseEvents } from '@/db/schema';
 import { applyCaseAction } from '../apply-case-action';
 import { HTTP_STATUS, isAppError } from '../errors';
 import {
+  bogota,
   captureAppError,
   caseRow,
   countRows,
@@ -17,7 +18,6 @@ import {
 import { createTestDb } from '../testing/test-db';
 import { listAssignableAgents, reassignCases } from './board-reassign';
 
-const bogota = (local: string) => new Date(`${local}-05:00`);
 const NOW = bogota('2026-03-20T10:00:00');
 
 let db: Db;

@@ -15,6 +15,7 @@ import { applyPromiseAction } from '../apply-promise-action';
 import { HTTP_STATUS } from '../errors';
 import { loadCalendar } from '../organization';
 import {
+  bogota,
   answerCase,
   captureAppError,
   caseRow,
@@ -27,7 +28,6 @@ import {
 import { createTestDb } from '../testing/test-db';
 import { boardSql, loadBoard, type BoardFigures } from './board';
 
-const bogota = (local: string) => new Date(`${local}-05:00`);
 const NOW = bogota('2026-03-20T10:00:00');
 const ZERO: BoardFigures = {
   open: 0,

@@ -13,6 +13,9 @@ import { isAppError, type AppError } from '../errors';
 /** Friday 2026-03-13 16:30 in Bogotá (UTC−5): a Reclamo filed now is due 2026-04-08. */
 export const FILED_AT = new Date('2026-03-13T21:30:00Z');
 
+/** Bogotá wall-clock time (UTC−5 all year, no daylight saving): `bogota('2026-03-16T10:00:00')`. */
+export const bogota = (local: string) => new Date(`${local}-05:00`);
+
 export const TEST_PASSWORD = 'correct horse battery';
 
 export type StaffMember = Extract<Actor, { role: StaffRole }>;

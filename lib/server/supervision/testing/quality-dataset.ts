@@ -29,13 +29,11 @@ import { applyPromiseAction } from '../../apply-promise-action';
 import { createCase } from '../../create-case';
 import { rateCase } from '../../rate-case';
 import { addRepeatContact } from '../../repeat-contact';
-import { seedFixture, validFiling, type Fixture } from '../../testing/fixtures';
+import { bogota, seedFixture, validFiling, type Fixture } from '../../testing/fixtures';
 import { reviewInteraction } from '../quality-review';
 
-export const bogota = (local: string) => new Date(`${local}-05:00`);
-
-/** When the view is looked at: Friday 15 May 2026, noon. */
-export const VIEW_NOW = bogota('2026-05-15T12:00:00');
+export /** When the view is looked at: Friday 15 May 2026, noon. */
+const VIEW_NOW = bogota('2026-05-15T12:00:00');
 
 export const TARGETS: Partial<Record<CaseType, number>> = { P: 20, Q: 30, R: 45, D: 40, F: 5 };
 
