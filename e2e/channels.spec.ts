@@ -120,8 +120,16 @@ test.describe('Outgoing mail', () => {
     await expect(page.locator('.mail-text')).toContainText(radicado);
     // The message's own HTML is shown in a sandboxed frame no script may enter (axe included).
     await expect(page.locator('iframe.mail-html')).toHaveAttribute('sandbox', '');
+    await expect(
+      page.frameLocator('iframe.mail-html').getByText(`número de radicado ${radicado}`),
+    ).toBeVisible();
     await expectAccessible(page, { exclude: ['iframe.mail-html'] });
     await snap(page, 'correo-mensaje');
+    await page.setViewportSize({ width: 360, height: 800 });
+    await snap(page, 'correo-mensaje-360');
+    await page.goto('/correo');
+    await expectAccessible(page);
+    await snap(page, 'correo-360');
   });
 
   test('agents may not read the mail log', async ({ page }) => {
@@ -162,6 +170,10 @@ test.describe('The bell', () => {
     await expect(row).toContainText('Sin leer');
     await expectAccessible(page);
     await snap(page, 'avisos');
+    await page.setViewportSize({ width: 360, height: 800 });
+    await expectAccessible(page);
+    await snap(page, 'avisos-360');
+    await page.setViewportSize({ width: 1280, height: 720 });
     await page.getByRole('button', { name: 'Marcar todos como leídos' }).click();
     await expect(page.getByRole('link', { name: /^Avisos: ninguno sin leer/ })).toBeVisible();
 
