@@ -23,7 +23,7 @@ import { createSampler, type Random } from './random';
 import { agentsOf, type SeedCatalog, type SeedProcess } from './read-catalog';
 import { answerFigures, FollowUps } from './scale-followups';
 import { decideLifecycle, type LifecycleClock } from './scale-lifecycle';
-import { BatchInsert, createTermMemo, type DayTable } from './scale-support';
+import { BatchInsert, createTermMemo, handleTargetsOf, type DayTable } from './scale-support';
 import { COMPLAINT_TEXTS, fillText, OTHER_TEXTS, type CaseText } from './texts';
 
 export interface ScaleCounts {
@@ -117,15 +117,7 @@ export function createCaseWriter(a: WriterArgs) {
   const atencion = catalog.teamIdByKey.atencion ?? catalog.teamIds[0]!;
   const teamAgents = new Map(catalog.teamIds.map((id) => [id, agentsOf(catalog, id)]));
   const curtAgentId = catalog.agents[2]?.id ?? -1;
-  const handleTargets = new Map(
-    sqlite
-      .prepare('SELECT code, handle_target_minutes AS minutes FROM case_types')
-      .all()
-      .map((r) => {
-        const row = r as { code: CaseType; minutes: number };
-        return [row.code, row.minutes] as const;
-      }),
-  );
+  const handleTargets = handleTargetsOf(sqlite);
 
   const caseRows = new BatchInsert(sqlite, 'cases', CASE_COLUMNS, 32);
   const eventRows = new BatchInsert(sqlite, 'case_events', EVENT_COLUMNS);

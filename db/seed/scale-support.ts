@@ -11,6 +11,7 @@ import {
   type LocalDate,
 } from '@/lib/domain/calendar';
 import { computeLegalTerm, type ReceiptRule } from '@/lib/domain/legal-term';
+import type { CaseType } from '@/lib/domain/enums';
 
 /** Every local day in a range, with its first instant and its rank among business days. */
 export interface DayTable {
@@ -45,6 +46,14 @@ export function buildDayTable(cal: BusinessCalendar, from: LocalDate, to: LocalD
   }
   starts[n] = startOfLocalDay(addCalendarDays(to, 1), cal.timeZone).getTime();
   return { dates, starts, isBusiness, cumBusiness, businessDays: Int32Array.from(business) };
+}
+
+/** Each case type's handle-time target (minutes), as the catalogue set it. */
+export function handleTargetsOf(sqlite: Database.Database): Map<CaseType, number> {
+  const rows = sqlite
+    .prepare('SELECT code, handle_target_minutes AS minutes FROM case_types')
+    .all() as { code: CaseType; minutes: number }[];
+  return new Map(rows.map((r) => [r.code, r.minutes]));
 }
 
 /** The index of the day an instant falls on (binary search over the day starts). */

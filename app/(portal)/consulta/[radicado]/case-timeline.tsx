@@ -1,31 +1,8 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { CaseView } from '@/lib/server/get-case';
+import { PUBLIC_TIMELINE_EVENTS } from '../../../_components/timeline-events';
 
-const KNOWN_EVENTS = new Set([
-  'radicar',
-  'take',
-  'assign',
-  'reply',
-  'request_info',
-  'provide_info',
-  'extend',
-  'answer',
-  'close',
-  'reopen',
-  'disagree',
-  'transfer',
-  'withdraw',
-  'withdraw_tacit',
-  'merge',
-  'add_promise',
-  'request_callback',
-  'repeat_contact',
-  'promise_keep',
-  'promise_renegotiate',
-  'promise_break',
-  'customer_message',
-  'auto_close',
-]);
+const KNOWN_EVENTS = new Set(PUBLIC_TIMELINE_EVENTS);
 
 /** The public history. Bodies are rendered as text by React: markup a customer typed stays inert. */
 export async function CaseTimeline({

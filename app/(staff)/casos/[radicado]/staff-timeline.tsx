@@ -1,41 +1,8 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { CaseView } from '@/lib/server/get-case';
+import { STAFF_TIMELINE_EVENTS } from '../../../_components/timeline-events';
 
-const LABELLED = new Set([
-  'radicar',
-  'take',
-  'assign',
-  'reply',
-  'request_info',
-  'provide_info',
-  'extend',
-  'answer',
-  'close',
-  'reopen',
-  'disagree',
-  'transfer',
-  'withdraw',
-  'withdraw_tacit',
-  'merge',
-  'merged_in',
-  'add_promise',
-  'request_callback',
-  'repeat_contact',
-  'promise_keep',
-  'promise_renegotiate',
-  'promise_break',
-  'customer_message',
-  'escalate',
-  'auto_close',
-  'problem_linked',
-  'problem_unlinked',
-  'quality_review',
-  'note',
-  'log_interaction',
-  'reclassify',
-  'link',
-  'rated',
-]);
+const LABELLED = new Set(STAFF_TIMELINE_EVENTS);
 
 /** Every event, with internal ones styled apart from what the petitioner sees. */
 export async function StaffTimeline({ events }: { events: CaseView['events'] }) {

@@ -1,0 +1,41 @@
+/** Events the petitioner's timeline names (the public history); anything else reads as "update". */
+export const PUBLIC_TIMELINE_EVENTS: readonly string[] = [
+  'radicar',
+  'take',
+  'assign',
+  'reply',
+  'request_info',
+  'provide_info',
+  'extend',
+  'answer',
+  'close',
+  'reopen',
+  'disagree',
+  'transfer',
+  'withdraw',
+  'withdraw_tacit',
+  'merge',
+  'add_promise',
+  'request_callback',
+  'repeat_contact',
+  'promise_keep',
+  'promise_renegotiate',
+  'promise_break',
+  'customer_message',
+  'auto_close',
+];
+
+/** Staff see every event: the public ones plus those only staff are shown. */
+export const STAFF_TIMELINE_EVENTS: readonly string[] = [
+  ...PUBLIC_TIMELINE_EVENTS,
+  'merged_in',
+  'escalate',
+  'problem_linked',
+  'problem_unlinked',
+  'quality_review',
+  'note',
+  'log_interaction',
+  'reclassify',
+  'link',
+  'rated',
+];
