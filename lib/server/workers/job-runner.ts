@@ -6,6 +6,8 @@ import { JOBS, type Job } from '../jobs';
 import { takeTick } from '../jobs/lease';
 
 const CHECK_EVERY_MS = 30_000;
+/** The first pass waits a little, so a starting server answers requests first. */
+const FIRST_PASS_AFTER_MS = 10_000;
 
 /** This instance's name in the lease table. */
 export const INSTANCE_ID = `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
@@ -39,8 +41,13 @@ export function runDueJobs(
 
 /** Starts the scheduler with the server (instrumentation.ts); returns a stop function. */
 export function startJobRunner(): () => void {
-  const timer = setInterval(() => runDueJobs(getDb(), new Date()), CHECK_EVERY_MS);
+  const pass = () => runDueJobs(getDb(), new Date());
+  const timer = setInterval(pass, CHECK_EVERY_MS);
   timer.unref();
-  runDueJobs(getDb(), new Date());
-  return () => clearInterval(timer);
+  const first = setTimeout(pass, FIRST_PASS_AFTER_MS);
+  first.unref();
+  return () => {
+    clearInterval(timer);
+    clearTimeout(first);
+  };
 }
