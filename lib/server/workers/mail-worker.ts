@@ -4,6 +4,8 @@ import { deliverDueMail } from '../mail/sender';
 import { transportFromEnv } from '../mail/transport';
 
 const DEFAULT_INTERVAL_MS = 10_000;
+const BATCH = 50;
+const TICK_BUDGET_MS = 8_000;
 
 /**
  * Delivers the outbox in the background of the app server: a tick every MAIL_SEND_INTERVAL_MS
@@ -18,7 +20,12 @@ export function startMailWorker(env: NodeJS.ProcessEnv = process.env): () => voi
     if (running) return;
     running = true;
     try {
-      await deliverDueMail({ db: getDb(), transport });
+      // Full batches mean more is waiting: keep going for a few seconds, then yield to the next tick.
+      const until = Date.now() + TICK_BUDGET_MS;
+      for (;;) {
+        const r = await deliverDueMail({ db: getDb(), transport, batch: BATCH });
+        if (r.sent + r.retried + r.failed < BATCH || Date.now() > until) break;
+      }
     } catch (error) {
       console.error('mail worker:', error);
     } finally {
