@@ -27,6 +27,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
           { href: '/correo', label: t('mail') },
         ]
       : []),
+    ...(staff.role === 'admin' ? [{ href: '/admin', label: t('admin') }] : []),
   ];
   return (
     <div className="staff-shell">

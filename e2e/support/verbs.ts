@@ -10,6 +10,7 @@ import { applyCaseAction } from '@/lib/server/apply-case-action';
 import { createCase } from '@/lib/server/create-case';
 import { createProcess } from '@/lib/server/create-process';
 import { createStaffUser, createTeam } from '@/lib/server/create-staff-user';
+import { verbs as adminVerbs } from './verbs/admin';
 import { verbs as boardVerbs } from './verbs/board';
 import { verbs as causesVerbs } from './verbs/causes';
 import { verbs as channelsVerbs } from './verbs/channels';
@@ -38,7 +39,14 @@ const handlers: Record<string, () => unknown> = {
   'apply-action': () => applyCaseAction(args.caseId, args.input, actor, { db, now }),
   'create-process': () => createProcess(args.input, actor, { db }),
 };
-for (const area of [boardVerbs, qualityVerbs, causesVerbs, reportsVerbs, channelsVerbs]) {
+for (const area of [
+  boardVerbs,
+  qualityVerbs,
+  causesVerbs,
+  reportsVerbs,
+  channelsVerbs,
+  adminVerbs,
+]) {
   for (const [name, fn] of Object.entries(area)) handlers[name] = () => fn(args, db, actor);
 }
 const handler = handlers[verb ?? ''];

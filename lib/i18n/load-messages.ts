@@ -14,6 +14,11 @@ export const MESSAGE_AREAS = [
   'causes',
   'reports',
   'notices',
+  'admin',
+  'admin-people',
+  'admin-config',
+  'admin-catalog',
+  'admin-records',
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {
