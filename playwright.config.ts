@@ -8,7 +8,8 @@ export default defineConfig({
   fullyParallel: false,
   forbidOnly: true,
   retries: 0,
-  timeout: 30_000,
+  // Journeys run several server verbs (a Node process each) and axe scans: generous on 2 busy cores.
+  timeout: 60_000,
   reporter: [['list'], ['json', { outputFile: '.reports/e2e.json' }]],
   use: {
     baseURL: E2E_ENV.NEXTAUTH_URL,
