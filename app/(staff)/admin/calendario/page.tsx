@@ -94,8 +94,10 @@ export default async function CalendarPage({
                 <tbody>
                   {view.closures.map((c) => (
                     <tr key={c.date}>
-                      <td className="nowrap">
-                        <span className="mono">{c.date}</span> · {day(c.date)}
+                      <td>
+                        <span className="mono nowrap">{c.date}</span>
+                        <br />
+                        <span className="muted">{day(c.date)}</span>
                       </td>
                       <td>{c.reason}</td>
                       <td>
