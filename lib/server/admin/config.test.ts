@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { caseEvents, caseTypes, closureDays, organization, serviceLevels } from '@/db/schema';
 import { HTTP_STATUS } from '../errors';
+import { caseServiceLevel } from '../service-level';
 import {
   bogota,
   captureAppError,
@@ -131,6 +132,29 @@ describe('service levels', () => {
       }),
     ]);
     expect(adminEvents('service_level_added')).toHaveLength(1);
+  });
+
+  it('a level applies to cases radicated after it is added; earlier cases keep the one they had', () => {
+    addServiceLevel({ typeCode: 'R', firstResponseHours: '8', resolutionDays: '10' }, fx.admin, {
+      db,
+      now: bogota('2026-03-13T08:00:00'),
+    });
+    const earlier = fileCase(db, {}, bogota('2026-03-13T16:30:00'));
+    addServiceLevel({ typeCode: 'R', firstResponseHours: '4', resolutionDays: '5' }, fx.admin, {
+      db,
+      now: bogota('2026-03-16T08:00:00'),
+    });
+    const later = fileCase(db, {}, bogota('2026-03-16T09:00:00'));
+    const now = bogota('2026-03-16T10:00:00');
+    expect(caseServiceLevel(db, caseRow(db, earlier.id), now)?.target).toEqual({
+      firstResponseHours: 8,
+      resolutionDays: 10,
+    });
+    expect(caseServiceLevel(db, caseRow(db, later.id), now)?.target).toEqual({
+      firstResponseHours: 4,
+      resolutionDays: 5,
+    });
+    expect(listServiceLevels({ db })).toHaveLength(2);
   });
 
   it('refuses hours outside 1–240, days outside 1–90 and an unknown category', () => {
