@@ -14,7 +14,7 @@ import type { UseCaseOptions } from '../create-case';
 import { AppError } from '../errors';
 import { parseInput } from '../parse';
 import { getOrganization } from '../organization';
-import { assertAdmin } from './guard';
+import { assertAdmin } from './config-guard';
 
 /**
  * The calendar rule for closure days (stated in the admin page too): a case's due date is computed

@@ -8,7 +8,7 @@ import { appendEvent } from '../audit';
 import type { UseCaseOptions } from '../create-case';
 import { AppError } from '../errors';
 import { parseInput } from '../parse';
-import { assertAdmin } from './guard';
+import { assertAdmin } from './config-guard';
 import { ensureCaseType } from './terms';
 
 /**

@@ -9,7 +9,7 @@ import { appendEvent } from '../audit';
 import { termInForce } from '../case-terms';
 import type { UseCaseOptions } from '../create-case';
 import { parseInput } from '../parse';
-import { assertAdmin } from './guard';
+import { assertAdmin } from './config-guard';
 
 export interface TermVersion {
   id: number;
