@@ -1,0 +1,131 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useId, useState, useTransition, type FormEvent } from 'react';
+import type { ConfigResult } from '@/lib/server/admin/config-action';
+
+export interface ConfigField {
+  name: string;
+  label: string;
+  type: 'number' | 'text' | 'date' | 'select' | 'checkbox' | 'textarea' | 'hidden';
+  defaultValue?: string;
+  defaultChecked?: boolean;
+  hint?: string;
+  min?: number;
+  max?: number;
+  required?: boolean;
+  options?: { value: string; label: string }[];
+}
+
+/** One admin configuration form: posts to a server action, shows field errors, then refreshes. */
+export function ConfigForm({
+  action,
+  fields,
+  submitLabel,
+  successLabel,
+  compact = false,
+}: {
+  action: (form: FormData) => Promise<ConfigResult>;
+  fields: ConfigField[];
+  submitLabel: string;
+  successLabel: string;
+  compact?: boolean;
+}) {
+  const t = useTranslations('adminConfig');
+  const uid = useId();
+  const router = useRouter();
+  const [result, setResult] = useState<ConfigResult>(null);
+  const [isPending, startTransition] = useTransition();
+  const errors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const target = e.currentTarget;
+    startTransition(async () => {
+      const r = await action(form);
+      setResult(r);
+      if (r?.ok) {
+        if (!compact) target.reset();
+        router.refresh();
+      }
+    });
+  };
+  return (
+    <form onSubmit={onSubmit} noValidate className={compact ? 'config-inline' : 'config-form'}>
+      {result && !result.ok ? (
+        <p role="alert" className="alert alert-error">
+          {result.message}
+        </p>
+      ) : null}
+      {result?.ok ? (
+        <p role="status" className="alert alert-ok">
+          {successLabel}
+        </p>
+      ) : null}
+      {fields.map((f) => {
+        const id = `${uid}-${f.name}`;
+        if (f.type === 'hidden') {
+          return <input key={f.name} type="hidden" name={f.name} value={f.defaultValue ?? ''} />;
+        }
+        const error = errors[f.name]?.[0];
+        const describedBy =
+          [f.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') ||
+          undefined;
+        const common = {
+          id,
+          name: f.name,
+          'aria-describedby': describedBy,
+          'aria-invalid': error ? true : undefined,
+        };
+        return (
+          <div key={f.name} className={f.type === 'checkbox' ? 'field field-check' : 'field'}>
+            {f.type === 'checkbox' ? (
+              <label htmlFor={id} className="check">
+                <input {...common} type="checkbox" defaultChecked={f.defaultChecked} /> {f.label}
+              </label>
+            ) : (
+              <label htmlFor={id}>{f.label}</label>
+            )}
+            {f.type === 'select' ? (
+              <select {...common} defaultValue={f.defaultValue}>
+                {f.options?.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
+            ) : f.type === 'textarea' ? (
+              <textarea {...common} rows={2} defaultValue={f.defaultValue} required={f.required} />
+            ) : f.type === 'checkbox' ? null : (
+              <input
+                {...common}
+                type={f.type}
+                inputMode={f.type === 'number' ? 'numeric' : undefined}
+                min={f.min}
+                max={f.max}
+                required={f.required}
+                defaultValue={f.defaultValue}
+              />
+            )}
+            {f.hint ? (
+              <p id={`${id}-hint`} className="hint">
+                {f.hint}
+              </p>
+            ) : null}
+            {error ? (
+              <p id={`${id}-error`} className="field-error">
+                {error}
+              </p>
+            ) : null}
+          </div>
+        );
+      })}
+      <div className="button-row">
+        <button type="submit" className="button button-primary" disabled={isPending}>
+          {isPending ? t('saving') : submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,125 @@
+import { randomInt } from 'node:crypto';
+import { caseByRadicado } from './support/db';
+import {
+  createStaff,
+  expect,
+  expectAccessible,
+  formAlert,
+  runVerb,
+  signInAs,
+  snap,
+  test,
+} from './support/fixtures';
+
+test.use({
+  extraHTTPHeaders: { 'X-Forwarded-For': `10.7.${randomInt(256)}.${randomInt(1, 255)}` },
+});
+
+/** A Reclamo filed (through the real use case) on Tuesday 1 December 2026, 09:00 Bogotá. */
+function fileReclamoOnFirstOfDecember(documentNumber: string) {
+  return runVerb<{ id: number; radicado: string }>('file-case', {
+    actor: { role: 'customer', id: null, caseId: null },
+    now: '2026-12-01T09:00:00-05:00',
+    input: {
+      typeCode: 'R',
+      channel: 'web',
+      subject: 'Cobro doble en la factura de noviembre',
+      description: 'En la factura de noviembre me cobraron dos veces el mismo servicio.',
+      hasConsent: true,
+      customer: {
+        documentType: 'CC',
+        documentNumber,
+        fullName: 'Marta Salcedo',
+        email: 'marta@example.co',
+      },
+    },
+  });
+}
+
+test('an admin adds a closure day and a Reclamo filed afterwards falls due one business day later', async ({
+  page,
+}) => {
+  const admin = createStaff({ role: 'admin', name: 'Camila Admin' });
+  // Without closure days: 15 business days from 2 December, skipping 8 December (Inmaculada
+  // Concepción) → 23 December 2026.
+  const before = fileReclamoOnFirstOfDecember(`71${admin.id}001`);
+  expect(caseByRadicado(before.radicado).due_date).toBe('2026-12-23');
+
+  await signInAs(page, admin);
+  await page.goto('/admin/calendario?anio=2026');
+  await expect(page.getByRole('heading', { level: 1, name: 'Calendario' })).toBeVisible();
+  await expect(page.getByText('Inmaculada Concepción')).toBeVisible();
+
+  const add = page
+    .locator('form')
+    .filter({ has: page.getByRole('button', { name: 'Agregar día de cierre' }) });
+  await add.getByLabel('Fecha').fill('2026-12-02');
+  await add.getByLabel('Motivo').fill('Día cívico municipal');
+  await add.getByRole('button', { name: 'Agregar día de cierre' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Día de cierre agregado.' }),
+  ).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Día cívico municipal' })).toBeVisible();
+
+  // 2 December is now closed: the same filing counts from 3 December → 24 December.
+  const after = fileReclamoOnFirstOfDecember(`71${admin.id}002`);
+  expect(caseByRadicado(after.radicado).due_date).toBe('2026-12-24');
+  // The case filed before the closure day keeps the due date cached when it was radicated.
+  expect(caseByRadicado(before.radicado).due_date).toBe('2026-12-23');
+
+  // A bad time zone is refused on its field, in Spanish.
+  const hours = page
+    .locator('form')
+    .filter({ has: page.getByRole('button', { name: 'Guardar horario' }) });
+  await hours.getByLabel('Zona horaria (IANA)').fill('Marte/Olimpo');
+  await hours.getByRole('button', { name: 'Guardar horario' }).click();
+  await expect(hours.getByText('Escriba una zona horaria IANA válida')).toBeVisible();
+  await expect(formAlert(page)).toBeVisible();
+
+  await expectAccessible(page);
+  await snap(page, 'admin-calendar-desktop');
+  await page.setViewportSize({ width: 360, height: 800 });
+  await snap(page, 'admin-calendar-phone');
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  // The removal puts 2 December back.
+  await page.getByRole('button', { name: 'Quitar 2026-12-02' }).click();
+  await expect(page.getByText('No hay días de cierre en este año.')).toBeVisible();
+  const restored = fileReclamoOnFirstOfDecember(`71${admin.id}003`);
+  expect(caseByRadicado(restored.radicado).due_date).toBe('2026-12-23');
+});
+
+test('an admin sees the terms per type and a term of 0 days is refused on its field', async ({
+  page,
+}) => {
+  const admin = createStaff({ role: 'admin', name: 'Camila Admin' });
+  await signInAs(page, admin);
+  await page.goto('/admin/tipos');
+  const reclamo = page
+    .locator('section')
+    .filter({ has: page.getByRole('heading', { name: /Reclamo/ }) });
+  await expect(reclamo.getByText('15 días hábiles')).toBeVisible();
+  await reclamo.getByText('Cambiar el término').click();
+  await reclamo.getByLabel('Nuevo término (días hábiles)').fill('0');
+  await reclamo.getByLabel('Motivo del cambio').fill('Prueba de validación');
+  await reclamo.getByRole('button', { name: 'Guardar término' }).click();
+  await expect(
+    reclamo.getByText('El término debe ser un número entero de días hábiles entre 1 y 90.'),
+  ).toBeVisible();
+  await expectAccessible(page);
+  await snap(page, 'admin-types-desktop');
+  await page.setViewportSize({ width: 360, height: 800 });
+  await snap(page, 'admin-types-phone');
+});
+
+for (const role of ['agent', 'supervisor'] as const) {
+  test(`a ${role} gets 403 on the terms and calendar pages`, async ({ page }) => {
+    const staff = createStaff({ role, teamName: 'Facturación' });
+    await signInAs(page, staff);
+    for (const path of ['/admin/tipos', '/admin/calendario']) {
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(403);
+      await expect(page.getByText('Agregar día de cierre')).toHaveCount(0);
+    }
+  });
+}

@@ -1,0 +1,299 @@
+/**
+ * Terms, service levels and the calendar (issue 7, items 2 and 3) on a real SQLite file, with the
+ * Colombian 2026 calendar: 23 March (San José), 2 and 3 April (Holy Week) are holidays.
+ */
+import { eq, isNull } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import { caseEvents, caseTypes, closureDays, organization, serviceLevels } from '@/db/schema';
+import { HTTP_STATUS } from '../errors';
+import { caseServiceLevel } from '../service-level';
+import {
+  bogota,
+  captureAppError,
+  caseRow,
+  fileCase,
+  seedFixture,
+  type Fixture,
+} from '../testing/fixtures';
+import { createTestDb } from '../testing/test-db';
+import {
+  addClosureDay,
+  calendarYear,
+  removeClosureDay,
+  updateCalendarSettings,
+} from './calendar-settings';
+import { addServiceLevel, listServiceLevels } from './service-levels';
+import { listCaseTypeConfig, setTerm, updateCaseType } from './terms';
+
+let db: Db;
+let cleanup: () => void;
+let fx: Fixture;
+
+beforeEach(() => {
+  ({ db, cleanup } = createTestDb());
+  fx = seedFixture(db);
+});
+afterEach(() => cleanup());
+
+const adminEvents = (action: string) =>
+  db
+    .select()
+    .from(caseEvents)
+    .where(eq(caseEvents.action, action))
+    .all()
+    .filter((e) => e.caseId === null);
+
+describe('legal terms', () => {
+  it('a new Reclamo term (15 → 10) applies to later cases only; the old case keeps its due date', () => {
+    const before = fileCase(db, {}, bogota('2026-03-13T16:30:00'));
+    expect(caseRow(db, before.id)).toMatchObject({ termDays: 15, dueDate: '2026-04-08' });
+
+    setTerm({ typeCode: 'R', termDays: '10', reason: 'Nueva política interna' }, fx.admin, {
+      db,
+      now: bogota('2026-03-16T08:00:00'),
+    });
+    const after = fileCase(db, {}, bogota('2026-03-16T09:00:00'));
+
+    expect(caseRow(db, before.id)).toMatchObject({ termDays: 15, dueDate: '2026-04-08' });
+    // 17–20 March (4), 23 March is San José, 24–27 (8), 30–31 (10).
+    expect(caseRow(db, after.id)).toMatchObject({ termDays: 10, dueDate: '2026-03-31' });
+
+    const config = listCaseTypeConfig({ db, now: bogota('2026-03-16T09:00:00') });
+    const reclamo = config.find((t) => t.code === 'R')!;
+    expect(reclamo.termDays).toBe(10);
+    expect(reclamo.history).toHaveLength(1);
+    expect(adminEvents('term_changed')).toHaveLength(1);
+    expect(adminEvents('term_changed')[0]!.data).toMatchObject({ typeCode: 'R', from: 15, to: 10 });
+    // Before the change instant the old term is still the one in force.
+    expect(
+      listCaseTypeConfig({ db, now: bogota('2026-03-15T09:00:00') }).find((t) => t.code === 'R')!
+        .termDays,
+    ).toBe(15);
+  });
+
+  it.each(['0', '91', '2.5', 'abc'])(
+    'refuses a term of %s days with a 422 on the field',
+    (days) => {
+      const error = captureAppError(() =>
+        setTerm({ typeCode: 'R', termDays: days, reason: 'Prueba' }, fx.admin, { db }),
+      );
+      expect(error.code).toBe('VALIDATION');
+      expect(HTTP_STATUS[error.code]).toBe(422);
+      expect(error.fieldErrors).toEqual({ termDays: ['termRange'] });
+      expect(adminEvents('term_changed')).toHaveLength(0);
+    },
+  );
+
+  it('allows "sin término" only for a Felicitación', () => {
+    const error = captureAppError(() =>
+      setTerm({ typeCode: 'R', termDays: 'none', reason: 'Prueba' }, fx.admin, { db }),
+    );
+    expect(error.fieldErrors).toEqual({ termDays: ['termRequired'] });
+    setTerm({ typeCode: 'F', termDays: 'none', reason: 'Sin término legal' }, fx.admin, { db });
+    expect(listCaseTypeConfig({ db }).find((t) => t.code === 'F')!.termDays).toBeNull();
+  });
+
+  it('updates anonymity, active and the handle-time target (1–480) with an audit event', () => {
+    updateCaseType(
+      { typeCode: 'P', allowsAnonymous: 'on', isActive: '', handleTargetMinutes: '45' },
+      fx.admin,
+      { db },
+    );
+    expect(db.select().from(caseTypes).where(eq(caseTypes.code, 'P')).get()).toMatchObject({
+      allowsAnonymous: true,
+      isActive: false,
+      handleTargetMinutes: 45,
+    });
+    expect(adminEvents('case_type_updated')).toHaveLength(1);
+    const error = captureAppError(() =>
+      updateCaseType({ typeCode: 'P', handleTargetMinutes: '481' }, fx.admin, { db }),
+    );
+    expect(error.fieldErrors).toEqual({ handleTargetMinutes: ['handleTargetRange'] });
+  });
+});
+
+describe('service levels', () => {
+  it('adds a level in force from now, audited', () => {
+    const now = bogota('2026-03-16T08:00:00');
+    addServiceLevel(
+      { typeCode: 'R', priority: 'preferente', firstResponseHours: '4', resolutionDays: '5' },
+      fx.admin,
+      { db, now },
+    );
+    expect(listServiceLevels({ db })).toEqual([
+      expect.objectContaining({
+        typeCode: 'R',
+        categoryId: null,
+        priority: 'preferente',
+        firstResponseHours: 4,
+        resolutionDays: 5,
+        validFrom: now,
+      }),
+    ]);
+    expect(adminEvents('service_level_added')).toHaveLength(1);
+  });
+
+  it('a level applies to cases radicated after it is added; earlier cases keep the one they had', () => {
+    addServiceLevel({ typeCode: 'R', firstResponseHours: '8', resolutionDays: '10' }, fx.admin, {
+      db,
+      now: bogota('2026-03-13T08:00:00'),
+    });
+    const earlier = fileCase(db, {}, bogota('2026-03-13T16:30:00'));
+    addServiceLevel({ typeCode: 'R', firstResponseHours: '4', resolutionDays: '5' }, fx.admin, {
+      db,
+      now: bogota('2026-03-16T08:00:00'),
+    });
+    const later = fileCase(db, {}, bogota('2026-03-16T09:00:00'));
+    const now = bogota('2026-03-16T10:00:00');
+    expect(caseServiceLevel(db, caseRow(db, earlier.id), now)?.target).toEqual({
+      firstResponseHours: 8,
+      resolutionDays: 10,
+    });
+    expect(caseServiceLevel(db, caseRow(db, later.id), now)?.target).toEqual({
+      firstResponseHours: 4,
+      resolutionDays: 5,
+    });
+    expect(listServiceLevels({ db })).toHaveLength(2);
+  });
+
+  it('refuses hours outside 1–240, days outside 1–90 and an unknown category', () => {
+    const error = captureAppError(() =>
+      addServiceLevel({ firstResponseHours: '0', resolutionDays: '91' }, fx.admin, { db }),
+    );
+    expect(error.code).toBe('VALIDATION');
+    expect(error.fieldErrors).toEqual({
+      firstResponseHours: ['firstResponseRange'],
+      resolutionDays: ['resolutionRange'],
+    });
+    expect(
+      captureAppError(() =>
+        addServiceLevel(
+          { categoryId: '999', firstResponseHours: '241', resolutionDays: '3' },
+          fx.admin,
+          { db },
+        ),
+      ).fieldErrors,
+    ).toEqual({ firstResponseHours: ['firstResponseRange'] });
+    expect(
+      captureAppError(() =>
+        addServiceLevel(
+          { categoryId: '999', firstResponseHours: '8', resolutionDays: '3' },
+          fx.admin,
+          { db },
+        ),
+      ).fieldErrors,
+    ).toEqual({ categoryId: ['invalid'] });
+    expect(db.select().from(serviceLevels).all()).toHaveLength(0);
+  });
+});
+
+describe('closure days', () => {
+  it('moves the due date of cases radicated afterwards; existing cases keep theirs; removal undoes it', () => {
+    // 17–20 March (4), 24–27 (8), 30–31 (10), 1 April (11), 2–3 Holy Week, 6–9 April (15).
+    const earlier = fileCase(db, {}, bogota('2026-03-16T09:00:00'));
+    expect(caseRow(db, earlier.id).dueDate).toBe('2026-04-09');
+
+    addClosureDay({ date: '2026-03-25', reason: 'Día cívico municipal' }, fx.admin, {
+      db,
+      now: bogota('2026-03-16T10:00:00'),
+    });
+    const later = fileCase(db, {}, bogota('2026-03-16T11:00:00'));
+    expect(caseRow(db, later.id).dueDate).toBe('2026-04-10');
+    expect(caseRow(db, earlier.id).dueDate).toBe('2026-04-09');
+    expect(calendarYear(2026, { db }).closures).toEqual([
+      { date: '2026-03-25', reason: 'Día cívico municipal' },
+    ]);
+
+    removeClosureDay({ date: '2026-03-25' }, fx.admin, { db, now: bogota('2026-03-16T12:00:00') });
+    const afterRemoval = fileCase(db, {}, bogota('2026-03-16T13:00:00'));
+    expect(caseRow(db, afterRemoval.id).dueDate).toBe('2026-04-09');
+    expect(caseRow(db, later.id).dueDate).toBe('2026-04-10');
+    expect(db.select().from(closureDays).all()).toHaveLength(0);
+    expect(adminEvents('closure_day_added')).toHaveLength(1);
+    expect(adminEvents('closure_day_removed')).toHaveLength(1);
+  });
+
+  it('refuses a bad date and a date already closed', () => {
+    expect(
+      captureAppError(() =>
+        addClosureDay({ date: '2026-13-40', reason: 'X día' }, fx.admin, { db }),
+      ).fieldErrors,
+    ).toMatchObject({ date: ['date'] });
+    addClosureDay({ date: '2026-05-04', reason: 'Traslado de sede' }, fx.admin, { db });
+    expect(
+      captureAppError(() =>
+        addClosureDay({ date: '2026-05-04', reason: 'Otra vez' }, fx.admin, { db }),
+      ).fieldErrors,
+    ).toEqual({ date: ['closureExists'] });
+  });
+
+  it('lists the national holidays the library gives for the year', () => {
+    const dates = calendarYear(2026, { db }).holidays.map((h) => h.date);
+    expect(dates).toEqual(expect.arrayContaining(['2026-01-01', '2026-03-23', '2026-04-03']));
+  });
+});
+
+describe('business hours and time zone', () => {
+  it('saves valid settings with an audit event', () => {
+    updateCalendarSettings(
+      {
+        businessHoursStart: '7',
+        businessHoursEnd: '16',
+        worksSaturday: 'on',
+        timeZone: 'America/Lima',
+      },
+      fx.admin,
+      { db },
+    );
+    expect(db.select().from(organization).get()).toMatchObject({
+      businessHoursStart: 7,
+      businessHoursEnd: 16,
+      worksSaturday: true,
+      timeZone: 'America/Lima',
+    });
+    expect(adminEvents('calendar_settings_changed')).toHaveLength(1);
+  });
+
+  it('refuses hours out of 0–24, a start not before the end and an unknown time zone', () => {
+    const settings = (over: Record<string, string>) =>
+      captureAppError(() =>
+        updateCalendarSettings(
+          { businessHoursStart: '8', businessHoursEnd: '17', timeZone: 'America/Bogota', ...over },
+          fx.admin,
+          { db },
+        ),
+      ).fieldErrors;
+    expect(settings({ businessHoursEnd: '25' })).toEqual({ businessHoursEnd: ['hourRange'] });
+    expect(settings({ businessHoursStart: '17', businessHoursEnd: '8' })).toEqual({
+      businessHoursEnd: ['hoursOrder'],
+    });
+    expect(settings({ timeZone: 'Marte/Olimpo' })).toEqual({ timeZone: ['timeZone'] });
+    expect(db.select().from(organization).all()).toHaveLength(0);
+  });
+});
+
+describe('only admins', () => {
+  it.each(['agent', 'supervisor'] as const)('refuses every change to a %s with 403', (role) => {
+    const actor = role === 'agent' ? fx.agent : fx.supervisor;
+    const calls = [
+      () => setTerm({ typeCode: 'R', termDays: '10', reason: 'Prueba' }, actor, { db }),
+      () => updateCaseType({ typeCode: 'R', handleTargetMinutes: '30' }, actor, { db }),
+      () => addServiceLevel({ firstResponseHours: '4', resolutionDays: '5' }, actor, { db }),
+      () => addClosureDay({ date: '2026-05-04', reason: 'Traslado' }, actor, { db }),
+      () => removeClosureDay({ date: '2026-05-04' }, actor, { db }),
+      () =>
+        updateCalendarSettings(
+          { businessHoursStart: '8', businessHoursEnd: '17', timeZone: 'America/Bogota' },
+          actor,
+          { db },
+        ),
+    ];
+    for (const call of calls) {
+      const error = captureAppError(call);
+      expect(error.code).toBe('FORBIDDEN');
+      expect(HTTP_STATUS[error.code]).toBe(403);
+    }
+    expect(db.select().from(caseEvents).where(isNull(caseEvents.caseId)).all()).toHaveLength(0);
+  });
+});

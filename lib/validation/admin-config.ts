@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { CASE_TYPES, PRIORITIES } from '@/lib/domain/enums';
+import { localDate, requiredText } from './fields';
+
+/**
+ * Administration of terms, service levels and the calendar. Messages are keys: the admin screens
+ * translate them with `adminConfig.validation` first, then the shared `validation` catalogue.
+ */
+const wholeNumber = (min: number, max: number, key: string) =>
+  z.coerce
+    .number({ error: key })
+    .refine((n) => Number.isInteger(n), { error: key })
+    .refine((n) => n >= min && n <= max, { error: key });
+
+export const TermChangeSchema = z
+  .object({
+    typeCode: z.enum(CASE_TYPES, { error: 'invalid' }),
+    /** Blank or "none" means no legal term, allowed only for a Felicitación (F). */
+    termDays: z.union([z.literal('none'), z.literal(''), wholeNumber(1, 90, 'termRange')], {
+      error: 'termRange',
+    }),
+    reason: requiredText(3, 500),
+  })
+  .transform((v) => ({ ...v, termDays: typeof v.termDays === 'number' ? v.termDays : null }))
+  .refine((v) => v.termDays !== null || v.typeCode === 'F', {
+    error: 'termRequired',
+    path: ['termDays'],
+  });
+export type TermChange = z.infer<typeof TermChangeSchema>;
+
+const checkbox = z
+  .union([z.boolean(), z.literal('on'), z.literal('true'), z.literal('false'), z.literal('')])
+  .optional()
+  .transform((v) => v === true || v === 'on' || v === 'true');
+
+export const CaseTypeSettingsSchema = z.object({
+  typeCode: z.enum(CASE_TYPES, { error: 'invalid' }),
+  allowsAnonymous: checkbox,
+  isActive: checkbox,
+  handleTargetMinutes: wholeNumber(1, 480, 'handleTargetRange'),
+});
+
+const optionalId = z
+  .union([z.literal(''), z.coerce.number().int().positive()], { error: 'invalid' })
+  .optional()
+  .transform((v) => (typeof v === 'number' ? v : null));
+
+export const ServiceLevelSchema = z.object({
+  typeCode: z
+    .union([z.literal(''), z.enum(CASE_TYPES)], { error: 'invalid' })
+    .optional()
+    .transform((v) => (v ? v : null)),
+  categoryId: optionalId,
+  priority: z
+    .union([z.literal(''), z.enum(PRIORITIES)], { error: 'invalid' })
+    .optional()
+    .transform((v) => (v ? v : null)),
+  firstResponseHours: wholeNumber(1, 240, 'firstResponseRange'),
+  resolutionDays: wholeNumber(1, 90, 'resolutionRange'),
+});
+
+export const ClosureDaySchema = z.object({
+  date: localDate,
+  reason: requiredText(3, 200),
+});
+
+export const ClosureRemovalSchema = z.object({ date: localDate });
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return name.includes('/') || name === 'UTC';
+  } catch {
+    return false;
+  }
+}
+
+export const CalendarSettingsSchema = z
+  .object({
+    businessHoursStart: wholeNumber(0, 24, 'hourRange'),
+    businessHoursEnd: wholeNumber(0, 24, 'hourRange'),
+    worksSaturday: checkbox,
+    timeZone: z
+      .string({ error: 'required' })
+      .trim()
+      .min(1, { error: 'required' })
+      .refine(isTimeZone, { error: 'timeZone' }),
+  })
+  .refine((v) => v.businessHoursStart < v.businessHoursEnd, {
+    error: 'hoursOrder',
+    path: ['businessHoursEnd'],
+  });
