@@ -1,0 +1,71 @@
+'use client';
+
+import { useActionState, type ReactNode } from 'react';
+import type { CatalogFormState } from '@/lib/server/admin/catalog-action';
+
+type Action = (prev: CatalogFormState, form: FormData) => Promise<CatalogFormState>;
+
+/**
+ * One admin catalogue form: submits to a server action and shows its answer in place — the error
+ * (with each field's message) or the notice, and values shown once (a new API key) that a reload
+ * does not bring back.
+ */
+export function CatalogForm({
+  action,
+  submitLabel,
+  children,
+  className = 'catalog-form',
+  label,
+  danger = false,
+}: {
+  action: Action;
+  submitLabel: string;
+  children?: ReactNode;
+  className?: string;
+  label?: string;
+  danger?: boolean;
+}) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const errors = state && !state.ok ? Object.values(state.fieldErrors ?? {}).flat() : [];
+  return (
+    <form action={formAction} className={className} aria-label={label}>
+      {children}
+      <button
+        type="submit"
+        className={danger ? 'button' : 'button button-primary'}
+        disabled={pending}
+      >
+        {submitLabel}
+      </button>
+      {state && !state.ok && (
+        <div role="alert" className="alert catalog-alert">
+          <p>{state.message}</p>
+          {errors.length > 0 && (
+            <ul>
+              {[...new Set(errors)].map((e) => (
+                <li key={e}>{e}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {state?.ok && (
+        <div role="status" className="catalog-notice">
+          <p>{state.message}</p>
+          {state.reveal && (
+            <dl className="catalog-reveal">
+              {state.reveal.map((r) => (
+                <div key={r.label}>
+                  <dt>{r.label}</dt>
+                  <dd>
+                    <code className="mono">{r.value}</code>
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          )}
+        </div>
+      )}
+    </form>
+  );
+}
