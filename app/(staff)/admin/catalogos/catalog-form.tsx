@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, type ReactNode } from 'react';
+import { useActionState, useEffect, useRef, useTransition, type ReactNode } from 'react';
 import type { CatalogFormState } from '@/lib/server/admin/catalog-action';
 
 type Action = (prev: CatalogFormState, form: FormData) => Promise<CatalogFormState>;
@@ -26,9 +26,25 @@ export function CatalogForm({
   danger?: boolean;
 }) {
   const [state, formAction, pending] = useActionState(action, null);
+  const [, startTransition] = useTransition();
+  const form = useRef<HTMLFormElement>(null);
+  // Submitted by hand so a refused form keeps what was typed (React resets forms given an action);
+  // after a success it is reset to its (re-rendered) defaults.
+  useEffect(() => {
+    if (state?.ok) form.current?.reset();
+  }, [state]);
   const errors = state && !state.ok ? Object.values(state.fieldErrors ?? {}).flat() : [];
   return (
-    <form action={formAction} className={className} aria-label={label}>
+    <form
+      ref={form}
+      className={className}
+      aria-label={label}
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        startTransition(() => formAction(data));
+      }}
+    >
       {children}
       <button
         type="submit"
