@@ -44,6 +44,10 @@ export async function runCatalogAction(
       const message = t('unknownPlaceholder', { placeholder: `{{${String(unknown[0])}}}` });
       return { ok: false, message, fieldErrors: { body: [message] } };
     }
+    if (isAppError(error) && error.fieldErrors?.name?.includes('duplicate')) {
+      const t = await getTranslations('adminCatalog.errors');
+      return { ok: false, message: failure.message, fieldErrors: { name: [t('duplicateName')] } };
+    }
     return { ok: false, message: failure.message, fieldErrors: failure.fieldErrors };
   }
 }

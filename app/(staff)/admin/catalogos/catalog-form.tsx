@@ -54,7 +54,7 @@ export function CatalogForm({
         {submitLabel}
       </button>
       {state && !state.ok && (
-        <div role="alert" className="alert catalog-alert">
+        <div role="alert" className="alert alert-error catalog-alert">
           <p>{state.message}</p>
           {errors.length > 0 && (
             <ul>
@@ -66,7 +66,7 @@ export function CatalogForm({
         </div>
       )}
       {state?.ok && (
-        <div role="status" className="catalog-notice">
+        <div role="status" className="alert alert-ok catalog-notice">
           <p>{state.message}</p>
           {state.reveal && (
             <dl className="catalog-reveal">
