@@ -77,11 +77,9 @@ export default async function ChannelsPage() {
               </select>
             </div>
             <TextField id="new-key-name" name="name" label={t('channels.keyName')} required />
-            <div className="field">
-              <label>
-                <input type="checkbox" name="withSigningSecret" /> {t('channels.withSecret')}
-              </label>
-            </div>
+            <label className="catalog-check">
+              <input type="checkbox" name="withSigningSecret" /> {t('channels.withSecret')}
+            </label>
           </CatalogForm>
         </section>
       )}
