@@ -1,0 +1,31 @@
+import { getTranslations } from 'next-intl/server';
+import type { CatalogFormState } from '@/lib/server/admin/catalog-action';
+import { CatalogForm } from './catalog-form';
+
+/** Deactivate (or reactivate) one catalogue entry: it stays on old records, no longer offered. */
+export async function ToggleForm({
+  action,
+  id,
+  active,
+  name,
+}: {
+  action: (prev: CatalogFormState, form: FormData) => Promise<CatalogFormState>;
+  id: number;
+  active: boolean;
+  name: string;
+}) {
+  const t = await getTranslations('adminCatalog');
+  const label = active ? t('deactivate') : t('activate');
+  return (
+    <CatalogForm
+      action={action}
+      submitLabel={label}
+      label={`${label}: ${name}`}
+      danger
+      className="catalog-inline"
+    >
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="active" value={active ? 'false' : 'true'} />
+    </CatalogForm>
+  );
+}

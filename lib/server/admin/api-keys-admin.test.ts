@@ -1,0 +1,153 @@
+/** Channels and API keys (issue 7, item 6): shown once, stored hashed, revocable, last use. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import { apiKeys, caseEvents, intakeChannels } from '@/db/schema';
+import { HTTP_STATUS } from '../errors';
+import { createCaseViaApi } from '../intake/handlers';
+import { captureAppError, seedFixture, type Fixture } from '../testing/fixtures';
+import { createTestDb } from '../testing/test-db';
+import {
+  createApiKeyForChannel,
+  createChannel,
+  listChannels,
+  revokeApiKey,
+  setChannelActive,
+} from './api-keys-admin';
+
+const NOW = new Date('2026-03-16T15:00:00Z');
+const LATER = new Date('2026-03-17T16:30:00Z');
+
+let db: Db;
+let cleanup: () => void;
+let fx: Fixture;
+let channelId: number;
+
+beforeEach(() => {
+  ({ db, cleanup } = createTestDb());
+  fx = seedFixture(db);
+  channelId = createChannel(
+    db,
+    fx.admin,
+    { name: 'WhatsApp línea 1', channel: 'whatsapp' },
+    NOW,
+  ).id;
+});
+afterEach(() => cleanup());
+
+const filing = {
+  typeCode: 'P',
+  subject: 'Horario de atención',
+  description: 'Quisiera saber el horario de atención de la oficina principal.',
+  customer: {
+    documentType: 'CC',
+    documentNumber: '1020304050',
+    fullName: 'Ana Pérez',
+    email: 'ana@example.co',
+  },
+  hasConsent: true,
+};
+
+function callApi(key: string, now: Date) {
+  const request = new Request('http://localhost/api/v1/cases', {
+    method: 'POST',
+    body: JSON.stringify(filing),
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${key}` },
+  });
+  return createCaseViaApi(request, { db, now });
+}
+
+/** Every text value of every api_keys row and every audit event's data and body. */
+function storedText(): string {
+  const keys = db.select().from(apiKeys).all();
+  const events = db.select({ data: caseEvents.data, body: caseEvents.body }).from(caseEvents).all();
+  return JSON.stringify([keys, events]);
+}
+
+describe('API keys', () => {
+  it('stores neither the key nor the signing secret in clear, and lists only the prefix', () => {
+    const created = createApiKeyForChannel(
+      db,
+      fx.admin,
+      { channelId, name: 'Bot', withSigningSecret: 'on' },
+      NOW,
+    );
+    expect(created.key).toMatch(/^vnt_[A-Za-z0-9]{8}_[A-Za-z0-9]{32}$/);
+    expect(created.signingSecret).toMatch(/^whsec_/);
+    const secretPart = created.key.split('_')[2]!;
+    for (const text of [storedText(), JSON.stringify(listChannels(db))]) {
+      expect(text).not.toContain(created.key);
+      expect(text).not.toContain(secretPart);
+      expect(text).not.toContain(created.signingSecret);
+    }
+    const [channel] = listChannels(db);
+    expect(channel?.keys).toEqual([
+      expect.objectContaining({
+        name: 'Bot',
+        prefix: created.prefix,
+        signed: true,
+        lastUsedAt: null,
+      }),
+    ]);
+    const event = db
+      .select()
+      .from(caseEvents)
+      .all()
+      .find((e) => e.action === 'api_key_created');
+    expect(event).toMatchObject({ caseId: null, actorId: fx.admin.id });
+    expect(event?.data).toMatchObject({ prefix: created.prefix, signed: true });
+  });
+
+  it('records the last use, and a revoked key gets 401', async () => {
+    const { key, id } = createApiKeyForChannel(
+      db,
+      fx.admin,
+      { channelId, name: 'Bot', withSigningSecret: '' },
+      NOW,
+    );
+    expect((await callApi(key, LATER)).status).toBe(201);
+    expect(listChannels(db)[0]?.keys[0]?.lastUsedAt).toEqual(LATER);
+    revokeApiKey(db, fx.admin, { id }, LATER);
+    expect((await callApi(key, LATER)).status).toBe(401);
+    expect(listChannels(db)[0]?.keys[0]?.revokedAt).toEqual(LATER);
+    const revoked = db
+      .select()
+      .from(caseEvents)
+      .all()
+      .find((e) => e.action === 'api_key_revoked');
+    expect(revoked?.data).toMatchObject({ apiKeyId: id });
+  });
+
+  it('a deactivated channel turns its keys away with 401', async () => {
+    const { key } = createApiKeyForChannel(db, fx.admin, { channelId, name: 'Bot' }, NOW);
+    setChannelActive(db, fx.admin, { id: channelId, active: 'false' }, NOW);
+    expect((await callApi(key, LATER)).status).toBe(401);
+  });
+
+  it('refuses a duplicate channel name and an unknown kind with 422', () => {
+    const dup = captureAppError(() =>
+      createChannel(db, fx.admin, { name: 'WhatsApp línea 1', channel: 'chat' }),
+    );
+    expect(HTTP_STATUS[dup.code]).toBe(422);
+    expect(dup.fieldErrors).toEqual({ name: ['duplicate'] });
+    const kind = captureAppError(() =>
+      createChannel(db, fx.admin, { name: 'Web', channel: 'web' }),
+    );
+    expect(kind.fieldErrors).toEqual({ channel: ['invalid'] });
+    expect(db.select().from(intakeChannels).all()).toHaveLength(1);
+  });
+
+  it('refuses agents and supervisors with 403', () => {
+    const { id } = createApiKeyForChannel(db, fx.admin, { channelId, name: 'Bot' }, NOW);
+    for (const actor of [fx.agent, fx.supervisor]) {
+      for (const attempt of [
+        () => createChannel(db, actor, { name: 'Chat', channel: 'chat' }),
+        () => setChannelActive(db, actor, { id: channelId, active: 'false' }),
+        () => createApiKeyForChannel(db, actor, { channelId, name: 'Otra' }),
+        () => revokeApiKey(db, actor, { id }),
+      ]) {
+        expect(HTTP_STATUS[captureAppError(attempt).code]).toBe(403);
+      }
+    }
+    expect(db.select().from(apiKeys).all()).toHaveLength(1);
+  });
+});

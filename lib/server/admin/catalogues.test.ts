@@ -1,0 +1,153 @@
+/** Catalogue administration (issue 7, item 4) on a real SQLite file. */
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import { caseEvents, categories, processes, rootCauses } from '@/db/schema';
+import { HTTP_STATUS } from '../errors';
+import { queueFilterOptions } from '../queue-options';
+import { captureAppError, insertStaff, seedFixture, type Fixture } from '../testing/fixtures';
+import { createTestDb } from '../testing/test-db';
+import {
+  createCategory,
+  createProcessWithOwner,
+  createRootCause,
+  loadCatalogues,
+  renameCategory,
+  renameRootCause,
+  setCategoryActive,
+  setProcessActive,
+  setRootCauseActive,
+  updateProcess,
+} from './catalogues';
+
+let db: Db;
+let cleanup: () => void;
+let fx: Fixture;
+
+beforeEach(() => {
+  ({ db, cleanup } = createTestDb());
+  fx = seedFixture(db);
+});
+afterEach(() => cleanup());
+
+const actions = (name: string) =>
+  db.select().from(caseEvents).where(eq(caseEvents.action, name)).all();
+
+describe('categories', () => {
+  it('creates, renames and deactivates, each audited with no case', () => {
+    const { id } = createCategory(db, fx.admin, { name: 'Facturación' });
+    renameCategory(db, fx.admin, { id, name: 'Facturación y cobros' });
+    setCategoryActive(db, fx.admin, { id, active: 'false' });
+    expect(db.select().from(categories).where(eq(categories.id, id)).get()).toMatchObject({
+      name: 'Facturación y cobros',
+      isActive: false,
+    });
+    expect(actions('category_created')).toHaveLength(1);
+    expect(actions('category_updated')).toHaveLength(2);
+    expect(actions('category_created')[0]).toMatchObject({ caseId: null, actorId: fx.admin.id });
+  });
+
+  it('refuses a duplicate name with a 422 field error (also on rename)', () => {
+    createCategory(db, fx.admin, { name: 'Facturación' });
+    const { id } = createCategory(db, fx.admin, { name: 'Entregas' });
+    for (const attempt of [
+      () => createCategory(db, fx.admin, { name: 'Facturación' }),
+      () => renameCategory(db, fx.admin, { id, name: 'Facturación' }),
+    ]) {
+      const error = captureAppError(attempt);
+      expect(HTTP_STATUS[error.code]).toBe(422);
+      expect(error.fieldErrors).toEqual({ name: ['duplicate'] });
+    }
+  });
+});
+
+describe('processes', () => {
+  it('creates a process with an active owner (via create-process), then renames and re-owns it', () => {
+    const owner = insertStaff(db, { email: 'duena@example.co', role: 'supervisor' });
+    const { id } = createProcessWithOwner(db, fx.admin, { name: 'Instalación', ownerId: owner.id });
+    expect(db.select().from(processes).where(eq(processes.id, id)).get()).toMatchObject({
+      name: 'Instalación',
+      ownerId: owner.id,
+      isActive: true,
+    });
+    expect(actions('process_created')).toHaveLength(1);
+    updateProcess(db, fx.admin, { id, name: 'Instalaciones', ownerId: fx.supervisor.id });
+    expect(db.select().from(processes).where(eq(processes.id, id)).get()).toMatchObject({
+      name: 'Instalaciones',
+      ownerId: fx.supervisor.id,
+    });
+    expect(actions('process_updated').length).toBe(2);
+  });
+
+  it('refuses an inactive owner and a duplicate name, leaving nothing behind', () => {
+    const gone = insertStaff(db, { email: 'ido@example.co', role: 'agent', isActive: false });
+    const before = db.select().from(processes).all().length;
+    const owner = captureAppError(() =>
+      createProcessWithOwner(db, fx.admin, { name: 'Instalación', ownerId: gone.id }),
+    );
+    expect(owner.fieldErrors).toEqual({ ownerId: ['invalid'] });
+    const dup = captureAppError(() =>
+      createProcessWithOwner(db, fx.admin, { name: 'Facturación' }),
+    );
+    expect(HTTP_STATUS[dup.code]).toBe(422);
+    expect(dup.fieldErrors).toEqual({ name: ['duplicate'] });
+    const rename = captureAppError(() =>
+      updateProcess(db, fx.admin, { id: fx.otherProcessId, name: 'Facturación' }),
+    );
+    expect(rename.fieldErrors).toEqual({ name: ['duplicate'] });
+    expect(db.select().from(processes).all()).toHaveLength(before);
+    expect(actions('process_created')).toHaveLength(0);
+  });
+
+  it('a deactivated process and root cause are no longer offered but stay in the catalogue', () => {
+    setProcessActive(db, fx.admin, { id: fx.otherProcessId, active: 'false' });
+    setRootCauseActive(db, fx.admin, { id: fx.rootCauseIds[0], active: 'false' });
+    expect(queueFilterOptions(db).processes.map((p) => p.id)).not.toContain(fx.otherProcessId);
+    const all = loadCatalogues(db);
+    expect(all.processes.find((p) => p.id === fx.otherProcessId)?.isActive).toBe(false);
+    expect(all.rootCauses.find((r) => r.id === fx.rootCauseIds[0])?.isActive).toBe(false);
+  });
+});
+
+describe('root causes', () => {
+  it('are unique per process, not across processes', () => {
+    const dup = captureAppError(() =>
+      createRootCause(db, fx.admin, { processId: fx.processId, name: 'Cobro doble' }),
+    );
+    expect(HTTP_STATUS[dup.code]).toBe(422);
+    expect(dup.fieldErrors).toEqual({ name: ['duplicate'] });
+    const { id } = createRootCause(db, fx.admin, {
+      processId: fx.otherProcessId,
+      name: 'Cobro doble',
+    });
+    const rename = captureAppError(() =>
+      renameRootCause(db, fx.admin, { id: fx.rootCauseIds[1], name: 'Cobro doble' }),
+    );
+    expect(rename.fieldErrors).toEqual({ name: ['duplicate'] });
+    renameRootCause(db, fx.admin, { id, name: 'Doble cobro' });
+    expect(db.select().from(rootCauses).where(eq(rootCauses.id, id)).get()?.name).toBe(
+      'Doble cobro',
+    );
+    expect(actions('root_cause_created')).toHaveLength(1);
+    expect(actions('root_cause_updated')).toHaveLength(1);
+  });
+});
+
+describe('access', () => {
+  it('refuses agents and supervisors with 403 on every change', () => {
+    for (const actor of [fx.agent, fx.supervisor]) {
+      for (const attempt of [
+        () => createCategory(db, actor, { name: 'Nueva' }),
+        () => createProcessWithOwner(db, actor, { name: 'Nuevo' }),
+        () => updateProcess(db, actor, { id: fx.processId, name: 'Otro' }),
+        () => setProcessActive(db, actor, { id: fx.processId, active: 'false' }),
+        () => createRootCause(db, actor, { processId: fx.processId, name: 'Otra' }),
+        () => renameRootCause(db, actor, { id: fx.rootCauseIds[0], name: 'Otra' }),
+        () => setRootCauseActive(db, actor, { id: fx.rootCauseIds[0], active: 'false' }),
+      ]) {
+        expect(HTTP_STATUS[captureAppError(attempt).code]).toBe(403);
+      }
+    }
+    expect(db.select().from(caseEvents).all()).toHaveLength(0);
+  });
+});

@@ -1,0 +1,93 @@
+/** Template administration (issue 7, item 5) on a real SQLite file. */
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import { caseEvents, templates } from '@/db/schema';
+import { HTTP_STATUS } from '../errors';
+import { captureAppError, seedFixture, type Fixture } from '../testing/fixtures';
+import { createTestDb } from '../testing/test-db';
+import {
+  createTemplate,
+  listTemplatesForAdmin,
+  previewTemplate,
+  setTemplateActive,
+  updateTemplate,
+} from './templates-admin';
+
+let db: Db;
+let cleanup: () => void;
+let fx: Fixture;
+
+beforeEach(() => {
+  ({ db, cleanup } = createTestDb());
+  fx = seedFixture(db);
+});
+afterEach(() => cleanup());
+
+const BODY =
+  'Hola {{nombre}}: su caso {{radicado}} ({{tipo}}) vence el {{fecha_vencimiento}}. {{linea_personal}} {{agente}}, {{entidad}}';
+
+describe('templates', () => {
+  it('creates, edits and deactivates a template, audited', () => {
+    const { id } = createTemplate(db, fx.admin, { name: 'Acuse', body: BODY, typeCode: 'R' });
+    updateTemplate(db, fx.admin, { id, name: 'Acuse de recibo', body: BODY, typeCode: '' });
+    setTemplateActive(db, fx.admin, { id, active: 'false' });
+    expect(db.select().from(templates).where(eq(templates.id, id)).get()).toMatchObject({
+      name: 'Acuse de recibo',
+      typeCode: null,
+      isActive: false,
+      createdBy: fx.admin.id,
+    });
+    const names = db
+      .select({ a: caseEvents.action })
+      .from(caseEvents)
+      .all()
+      .map((e) => e.a);
+    expect(names).toEqual(['template_created', 'template_updated', 'template_updated']);
+  });
+
+  it('refuses an unknown placeholder with 422 naming it, on create and on edit', () => {
+    const error = captureAppError(() =>
+      createTemplate(db, fx.admin, {
+        name: 'Mala',
+        body: 'Hola {{nombre}}, su {{numero_caso}} va.',
+      }),
+    );
+    expect(HTTP_STATUS[error.code]).toBe(422);
+    expect(error.message).toBe('Marcador desconocido: {{numero_caso}}');
+    expect(error.detail).toMatchObject({ unknownPlaceholders: ['numero_caso'] });
+    expect(error.fieldErrors).toEqual({ body: ['unknownPlaceholder'] });
+    const { id } = createTemplate(db, fx.admin, { name: 'Buena', body: BODY });
+    const edit = captureAppError(() =>
+      updateTemplate(db, fx.admin, { id, name: 'Buena', body: 'Hola {{Nombre}} gracias.' }),
+    );
+    expect(edit.message).toBe('Marcador desconocido: {{Nombre}}');
+    expect(db.select().from(templates).all()).toHaveLength(1);
+  });
+
+  it('refuses a duplicate name with 422', () => {
+    createTemplate(db, fx.admin, { name: 'Acuse', body: BODY });
+    const error = captureAppError(() =>
+      createTemplate(db, fx.admin, { name: 'Acuse', body: BODY }),
+    );
+    expect(HTTP_STATUS[error.code]).toBe(422);
+    expect(error.fieldErrors).toEqual({ name: ['duplicate'] });
+  });
+
+  it('previews with sample values for every known placeholder, the personal line left for the agent', () => {
+    const preview = previewTemplate(BODY);
+    expect(preview).toContain('Hola María Fernanda Rojas: su caso PQRS-2026-000123 (Reclamo)');
+    expect(preview).toContain('vence el 8 de abril de 2026');
+    expect(preview).toContain('{{linea_personal}}');
+    expect(preview).not.toMatch(/\{\{(?!linea_personal)/);
+    createTemplate(db, fx.admin, { name: 'Acuse', body: BODY });
+    expect(listTemplatesForAdmin(db)[0]?.preview).toBe(preview);
+  });
+
+  it('refuses agents and supervisors with 403', () => {
+    for (const actor of [fx.agent, fx.supervisor]) {
+      const error = captureAppError(() => createTemplate(db, actor, { name: 'Acuse', body: BODY }));
+      expect(HTTP_STATUS[error.code]).toBe(403);
+    }
+  });
+});

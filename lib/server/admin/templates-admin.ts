@@ -1,0 +1,119 @@
+import 'server-only';
+import { and, asc, eq, ne } from 'drizzle-orm';
+import type { Db, Tx } from '@/db/client';
+import { templates } from '@/db/schema';
+import { renderTemplate, unknownPlaceholders, type Placeholder } from '@/lib/domain/templates';
+import { ActiveSchema, TemplateSchema, TemplateUpdateSchema } from '@/lib/validation/admin-catalog';
+import type { Actor } from '../actor';
+import { AppError } from '../errors';
+import { parseInput } from '../parse';
+import { assertAdmin, audit, duplicate } from './catalogues';
+
+/** Reply templates (issue 7, item 5): placeholders checked on save, a preview with sample values. */
+
+/** What the preview fills the placeholders with (the personal-line slot stays for the agent). */
+export const SAMPLE_VALUES: Record<Placeholder, string> = {
+  nombre: 'María Fernanda Rojas',
+  radicado: 'PQRS-2026-000123',
+  fecha_vencimiento: '8 de abril de 2026',
+  fecha_radicacion: '18 de marzo de 2026',
+  tipo: 'Reclamo',
+  asunto: 'Cobro doble en la factura de marzo',
+  agente: 'Laura Gómez',
+  entidad: 'Ventanilla S.A.S.',
+};
+
+/** The body with sample values: plain text, shown as text (never as HTML). */
+export function previewTemplate(body: string): string {
+  return renderTemplate(body, SAMPLE_VALUES);
+}
+
+/** A body naming a placeholder no one fills is refused, naming the first unknown one. */
+function checkPlaceholders(body: string): void {
+  const unknown = unknownPlaceholders(body);
+  if (unknown.length === 0) return;
+  const token = `{{${unknown[0]}}}`;
+  throw new AppError('VALIDATION', `Marcador desconocido: ${token}`, {
+    fieldErrors: { body: ['unknownPlaceholder'] },
+    detail: { unknownPlaceholders: unknown },
+  });
+}
+
+function nameTaken(tx: Tx, name: string, exceptId?: number): boolean {
+  const where = exceptId
+    ? and(eq(templates.name, name), ne(templates.id, exceptId))
+    : eq(templates.name, name);
+  return Boolean(tx.select({ id: templates.id }).from(templates).where(where).get());
+}
+
+export function createTemplate(db: Db, actor: Actor, input: unknown, now = new Date()) {
+  assertAdmin(actor);
+  const data = parseInput(TemplateSchema, input);
+  checkPlaceholders(data.body);
+  return db.transaction(
+    (tx) => {
+      if (nameTaken(tx, data.name)) throw duplicate();
+      const row = tx
+        .insert(templates)
+        .values({
+          name: data.name,
+          body: data.body,
+          typeCode: data.typeCode ?? null,
+          createdBy: actor.id,
+          createdAt: now,
+        })
+        .returning()
+        .get();
+      audit(tx, actor, 'template_created', { templateId: row.id, name: data.name }, now);
+      return { id: row.id };
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+export function updateTemplate(db: Db, actor: Actor, input: unknown, now = new Date()) {
+  assertAdmin(actor);
+  const data = parseInput(TemplateUpdateSchema, input);
+  checkPlaceholders(data.body);
+  return db.transaction(
+    (tx) => {
+      const row = tx.select().from(templates).where(eq(templates.id, data.id)).get();
+      if (!row) throw new AppError('NOT_FOUND', 'template not found');
+      if (nameTaken(tx, data.name, data.id)) throw duplicate();
+      tx.update(templates)
+        .set({ name: data.name, body: data.body, typeCode: data.typeCode ?? null, updatedAt: now })
+        .where(eq(templates.id, data.id))
+        .run();
+      audit(tx, actor, 'template_updated', { templateId: data.id, name: data.name }, now);
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+export function setTemplateActive(db: Db, actor: Actor, input: unknown, now = new Date()) {
+  assertAdmin(actor);
+  const { id, active } = parseInput(ActiveSchema, input);
+  return db.transaction(
+    (tx) => {
+      const row = tx
+        .update(templates)
+        .set({ isActive: active, updatedAt: now })
+        .where(eq(templates.id, id))
+        .returning()
+        .get();
+      if (!row) throw new AppError('NOT_FOUND', 'template not found');
+      audit(tx, actor, 'template_updated', { templateId: id, isActive: active }, now);
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** Every template, inactive ones included, each with its preview. */
+export function listTemplatesForAdmin(db: Db) {
+  return db
+    .select()
+    .from(templates)
+    .orderBy(asc(templates.name))
+    .all()
+    .map((t) => ({ ...t, preview: previewTemplate(t.body) }));
+}
