@@ -159,3 +159,27 @@ export function auditLogCsv(
       ),
   );
 }
+
+/**
+ * The choices of the filter form: every staff member, and every action ever recorded (walked through
+ * case_events_action_idx one distinct value at a time, so millions of events cost a few lookups).
+ */
+export function auditFilterOptions(actor: Actor, options: { db?: Db } = {}) {
+  assertAdmin(actor);
+  const db = options.db ?? getDb();
+  const staff = db.$client
+    .prepare('SELECT id, name, role FROM staff_users ORDER BY name, id')
+    .all() as { id: number; name: string; role: string }[];
+  const actions = (
+    db.$client
+      .prepare(
+        `WITH RECURSIVE a(x) AS (
+           SELECT min(action) FROM case_events
+           UNION ALL SELECT (SELECT min(action) FROM case_events WHERE action > a.x) FROM a
+           WHERE a.x IS NOT NULL)
+         SELECT x FROM a WHERE x IS NOT NULL`,
+      )
+      .all() as { x: string }[]
+  ).map((r) => r.x);
+  return { staff, actions };
+}

@@ -113,6 +113,7 @@ export function exportCustomerData(
       const casesOut = caseRows.map((k) => {
         const { access_code_hash: _secret, ...row } = k;
         return {
+          id: k.id as number,
           ...row,
           received_at: iso(k.received_at),
           due_at: iso(k.due_at),
