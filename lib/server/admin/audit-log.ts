@@ -45,8 +45,7 @@ interface Filter {
 }
 
 /**
- * The WHERE clause of a filtered history. Newest first is id order descending (ids are the append
- * order, the chain's order). Each filter meets an index: case → case_events_case_idx (case_id, id),
+ * The WHERE clause of a filtered history. Each filter meets an index: case → case_events_case_idx (case_id, id),
  * actor → case_events_actor_idx (actor_id, created_at), action → case_events_action_idx.
  */
 function filterOf(db: Db, q: AuditQuery): Filter {
@@ -92,17 +91,42 @@ const SELECT = `SELECT e.id, e.created_at AS createdAt, e.action, e.actor_role A
   LEFT JOIN staff_users s ON s.id = e.actor_id AND e.actor_role IN ('agent','supervisor','admin')
   LEFT JOIN cases c ON c.id = e.case_id`;
 
-/** One page of the audit history, newest first, keyset-paged by id (`before`). */
+/**
+ * Newest first. With an actor or action filter (and no case) the order is (created_at, id)
+ * descending, which case_events_actor_idx / case_events_action_idx deliver as stored (their rowid
+ * is the last key), so a page reads 51 index entries instead of sorting millions. Otherwise id
+ * descending: the rowid itself, or case_events_case_idx (case_id, id).
+ */
+function byTime(q: AuditQuery): boolean {
+  return !q.radicado && (q.actor !== undefined || Boolean(q.action));
+}
+
+const orderOf = (q: AuditQuery) =>
+  byTime(q) ? 'ORDER BY e.created_at DESC, e.id DESC' : 'ORDER BY e.id DESC';
+
+/** One page of the audit history, newest first, keyset-paged (`before`: the last id shown). */
 export function searchAuditLog(input: unknown, actor: Actor, options: { db?: Db } = {}): AuditPage {
   assertAdmin(actor);
   const db = options.db ?? getDb();
   const query = parseInput(AuditQuerySchema, input);
   const filter = filterOf(db, query);
-  const where = filter.where || 'WHERE 1';
-  const cursor = query.before !== undefined ? ' AND e.id < ?' : '';
-  const params = query.before !== undefined ? [...filter.params, query.before] : filter.params;
+  const clauses = filter.where ? [filter.where.slice('WHERE '.length)] : [];
+  const params = [...filter.params];
+  if (query.before !== undefined) {
+    if (byTime(query)) {
+      const at = db.$client
+        .prepare('SELECT created_at AS t FROM case_events WHERE id = ?')
+        .get(query.before) as { t: number } | undefined;
+      clauses.push('(e.created_at, e.id) < (?, ?)');
+      params.push(at?.t ?? 0, query.before);
+    } else {
+      clauses.push('e.id < ?');
+      params.push(query.before);
+    }
+  }
+  const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
   const raw = db.$client
-    .prepare(`${SELECT} ${where}${cursor} ORDER BY e.id DESC LIMIT ${AUDIT_PAGE_SIZE + 1}`)
+    .prepare(`${SELECT} ${where} ${orderOf(query)} LIMIT ${AUDIT_PAGE_SIZE + 1}`)
     .all(...params) as (Omit<AuditRow, 'createdAt'> & { createdAt: number })[];
   const more = raw.length > AUDIT_PAGE_SIZE;
   const rows = raw
@@ -119,7 +143,7 @@ export function searchAuditLog(input: unknown, actor: Actor, options: { db?: Db 
 /** The SQL and params of a filtered history (for EXPLAIN QUERY PLAN in tests and the CSV). */
 export function auditLogSql(db: Db, query: AuditQuery): { sql: string; params: unknown[] } {
   const filter = filterOf(db, { ...query, before: undefined });
-  return { sql: `${SELECT} ${filter.where} ORDER BY e.id DESC`, params: filter.params };
+  return { sql: `${SELECT} ${filter.where} ${orderOf(query)}`, params: filter.params };
 }
 
 export const AUDIT_CSV_COLUMNS = [
