@@ -120,7 +120,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         {page && page.rows.length === 0 && <p className="muted">{t('none')}</p>}
         {page && page.rows.length > 0 && (
           <div className="table-scroll">
-            <table className="audit-table">
+            <table className="table audit-table">
               <thead>
                 <tr>
                   <th scope="col">{t('columns.id')}</th>

@@ -9,9 +9,12 @@ import type { AnonymiseResult } from '@/lib/server/admin/personal-data';
 /** Anonymise on request: an explicit confirmation, then the outcome (done, or already done). */
 export function AnonymiseForm({
   customerId,
+  anonymised,
   run,
 }: {
   customerId: number;
+  /** Already anonymised: only the outcome of this visit's request (if any) is shown. */
+  anonymised: boolean;
   run: (input: { customerId: number }) => Promise<ActionResult<AnonymiseResult>>;
 }) {
   const t = useTranslations('adminRecords.personal');
@@ -27,6 +30,17 @@ export function AnonymiseForm({
       if (outcome.ok) router.refresh();
     });
   };
+  const outcome = (
+    <div aria-live="polite">
+      {result && !result.ok && <p className="alert alert-error">{result.message}</p>}
+      {result?.ok && (
+        <p className="alert alert-ok" data-testid="anonymise-outcome">
+          {result.data.alreadyAnonymised ? t('already') : t('done', { cases: result.data.cases })}
+        </p>
+      )}
+    </div>
+  );
+  if (anonymised) return outcome;
   return (
     <form onSubmit={onSubmit} aria-labelledby="anonymise-title">
       <h3 id="anonymise-title">{t('anonymise')}</h3>
@@ -42,14 +56,7 @@ export function AnonymiseForm({
       <button type="submit" className="button button-primary" disabled={!confirmed || isPending}>
         {isPending ? t('working') : t('anonymiseRun')}
       </button>
-      <div aria-live="polite">
-        {result && !result.ok && <p className="alert alert-error">{result.message}</p>}
-        {result?.ok && (
-          <p className="alert alert-ok" data-testid="anonymise-outcome">
-            {result.data.alreadyAnonymised ? t('already') : t('done', { cases: result.data.cases })}
-          </p>
-        )}
-      </div>
+      {outcome}
     </form>
   );
 }

@@ -76,7 +76,7 @@ export default async function PersonalDataPage({
             <p className="muted">{t('none', { q })}</p>
           ) : (
             <div className="table-scroll">
-              <table>
+              <table className="table">
                 <thead>
                   <tr>
                     <th scope="col">{t('name')}</th>
@@ -130,7 +130,7 @@ export default async function PersonalDataPage({
             <p className="muted">{t('noCases')}</p>
           ) : (
             <div className="table-scroll">
-              <table>
+              <table className="table">
                 <thead>
                   <tr>
                     <th scope="col">{t('cases')}</th>
@@ -166,9 +166,12 @@ export default async function PersonalDataPage({
                 {t('export')}
               </button>
             </form>
-            {!record.customer.anonymizedAt && (
-              <AnonymiseForm customerId={record.customer.id} run={anonymise} />
-            )}
+            <AnonymiseForm
+              key={record.customer.id}
+              customerId={record.customer.id}
+              anonymised={record.customer.anonymizedAt !== null}
+              run={anonymise}
+            />
           </div>
         </section>
       )}
