@@ -78,21 +78,22 @@ test('an admin exports and anonymises a customer, whose name then appears on no 
   await expect(page.getByRole('heading', { name: 'Titular anonimizado' })).toBeVisible();
   await snap(page, 'admin-records-anonymised');
 
-  // Gone from every page: case page, queue, case search, customer finder.
-  for (const url of [
-    `/casos/${filed.radicado}`,
-    '/casos?queue=all',
-    `/casos/buscar?q=${surname}`,
-    `/admin/datos-personales?q=${surname}`,
-    `/admin/datos-personales?q=${documentNumber}`,
-    `/admin/datos-personales?q=${email}`,
-  ]) {
+  // Gone from every page: the case page and the queue show none of it …
+  for (const url of [`/casos/${filed.radicado}`, '/casos?queue=all']) {
     await page.goto(url);
     await expect(page.locator('main')).toBeVisible();
     const text = await page.locator('body').innerText();
     expect(text, url).not.toContain(surname);
     expect(text, url).not.toContain(documentNumber);
     expect(text, url).not.toContain(email);
+  }
+  // … and searching for it (the page repeats the query itself) finds nothing.
+  for (const q of [surname, documentNumber, email]) {
+    await page.goto(`/casos/buscar?q=${encodeURIComponent(q)}`);
+    await expect(page.getByText('Sin resultados.')).toBeVisible();
+    await expect(page.locator('.results')).toHaveCount(0);
+    await page.goto(`/admin/datos-personales?q=${encodeURIComponent(q)}`);
+    await expect(page.getByText(`Ningún titular coincide con «${q}».`)).toBeVisible();
   }
   await page.goto(`/casos/${filed.radicado}`);
   await expect(page.getByText('Titular anonimizado').first()).toBeVisible();
