@@ -54,7 +54,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     return `/admin/auditoria?${p.toString()}`;
   };
   return (
-    <>
+    <div className="records-page">
       <h1>{t('title')}</h1>
       <p className="muted">{t('intro')}</p>
       <VerifyChain run={verifyChain} />
@@ -172,6 +172,6 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           {page?.nextBefore ? <Link href={olderHref(page.nextBefore)}>{t('older')} →</Link> : null}
         </nav>
       </section>
-    </>
+    </div>
   );
 }

@@ -51,7 +51,7 @@ export default async function PersonalDataPage({
   }
 
   return (
-    <>
+    <div className="records-page">
       <h1>{t('title')}</h1>
       <p className="muted">{t('intro')}</p>
       <form
@@ -96,7 +96,7 @@ export default async function PersonalDataPage({
                         {c.documentType} {c.documentNumber}
                       </td>
                       <td>{c.email ?? '—'}</td>
-                      <td>{c.caseCount}</td>
+                      <td>{t('caseCount', { cases: c.caseCount })}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -175,6 +175,6 @@ export default async function PersonalDataPage({
           </div>
         </section>
       )}
-    </>
+    </div>
   );
 }
