@@ -1,0 +1,243 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import { appendEvent } from '@/lib/server/audit';
+import {
+  answerCase,
+  captureAppError,
+  fileCase,
+  seedFixture,
+  type Fixture,
+} from '../testing/fixtures';
+import { createTestDb } from '../testing/test-db';
+import { auditLogCsv, auditLogSql, searchAuditLog } from './audit-log';
+import { verifyAuditChain } from './audit-verify';
+
+let db: Db;
+let cleanup: () => void;
+let fx: Fixture;
+
+beforeEach(() => {
+  ({ db, cleanup } = createTestDb());
+  fx = seedFixture(db);
+});
+afterEach(() => cleanup());
+
+const MARCH = new Date('2026-03-10T15:00:00Z');
+const APRIL = new Date('2026-04-14T15:00:00Z');
+
+/** Three cases, one answered by the agent, and an admin event without a case. */
+function history() {
+  const a = fileCase(db, {}, MARCH);
+  const b = fileCase(db, { subject: 'Entrega tardía' }, APRIL);
+  answerCase(db, b.id, fx.agent, new Date('2026-04-15T15:00:00Z'));
+  db.transaction((tx) =>
+    appendEvent(tx, {
+      caseId: null,
+      action: 'customer_exported',
+      actorRole: 'admin',
+      actorId: fx.admin.id,
+      visibility: 'internal',
+      data: { customerId: 1 },
+      createdAt: new Date('2026-04-20T15:00:00Z'),
+    }),
+  );
+  return { a, b };
+}
+
+const eventCount = () =>
+  (db.$client.prepare('SELECT count(*) AS n FROM case_events').get() as { n: number }).n;
+
+/** Tampering as an attacker with file access would: straight SQL, past any trigger. */
+function tamper(sql: string, ...params: unknown[]) {
+  const triggers = db.$client
+    .prepare(
+      "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'case_events'",
+    )
+    .all() as { name: string; sql: string }[];
+  const blocking = triggers.filter((t) => /BEFORE\s+(UPDATE|DELETE)/i.test(t.sql));
+  for (const t of blocking) db.$client.exec(`DROP TRIGGER ${t.name}`);
+  db.$client.prepare(sql).run(...params);
+  for (const t of blocking) db.$client.exec(t.sql);
+}
+
+describe('verifyAuditChain', () => {
+  it('reports an intact chain with its length', () => {
+    history();
+    const report = verifyAuditChain(fx.admin, { db });
+    expect(report).toMatchObject({ intact: true, events: eventCount() });
+    expect(eventCount()).toBeGreaterThanOrEqual(5);
+  });
+
+  it('reports exactly the row whose body was edited in SQLite (content hash)', () => {
+    const { b } = history();
+    const target = db.$client
+      .prepare('SELECT id, hash FROM case_events WHERE case_id = ? ORDER BY id DESC LIMIT 1')
+      .get(b.id) as { id: number; hash: string };
+    tamper('UPDATE case_events SET body = ? WHERE id = ?', 'Texto cambiado', target.id);
+    const report = verifyAuditChain(fx.admin, { db });
+    expect(report).toMatchObject({
+      intact: false,
+      eventId: target.id,
+      kind: 'content',
+      found: target.hash,
+    });
+    if (!report.intact) expect(report.expected).not.toBe(target.hash);
+  });
+
+  it('reports a row whose prev_hash no longer links to the previous row', () => {
+    history();
+    const rows = db.$client.prepare('SELECT id, hash FROM case_events ORDER BY id').all() as {
+      id: number;
+      hash: string;
+    }[];
+    const [prev, target] = [rows[1]!, rows[2]!];
+    tamper('UPDATE case_events SET prev_hash = ? WHERE id = ?', 'f'.repeat(64), target.id);
+    expect(verifyAuditChain(fx.admin, { db })).toMatchObject({
+      intact: false,
+      eventId: target.id,
+      kind: 'prev_hash',
+      expected: prev.hash,
+      found: 'f'.repeat(64),
+    });
+  });
+
+  it('catches a deleted row at the row after it', () => {
+    history();
+    const rows = db.$client.prepare('SELECT id FROM case_events ORDER BY id').all() as {
+      id: number;
+    }[];
+    db.$client.pragma('foreign_keys = OFF');
+    tamper('DELETE FROM case_events WHERE id = ?', rows[1]!.id);
+    expect(verifyAuditChain(fx.admin, { db })).toMatchObject({
+      intact: false,
+      eventId: rows[2]!.id,
+      kind: 'prev_hash',
+    });
+  });
+});
+
+describe('searchAuditLog', () => {
+  it('filters by case, actor, action and date, newest first, with keyset paging', () => {
+    const { a, b } = history();
+    const all = searchAuditLog({}, fx.admin, { db });
+    expect(all.rows.map((r) => r.id)).toEqual([...all.rows.map((r) => r.id)].sort((x, y) => y - x));
+    expect(all.rows[0]).toMatchObject({
+      action: 'customer_exported',
+      actorName: expect.any(String),
+    });
+
+    const byCase = searchAuditLog({ radicado: a.radicado.toLowerCase() }, fx.admin, { db });
+    expect(byCase.rows.length).toBeGreaterThan(0);
+    expect(byCase.rows.every((r) => r.radicado === a.radicado)).toBe(true);
+
+    const byActor = searchAuditLog({ actor: String(fx.agent.id) }, fx.admin, { db });
+    expect(byActor.rows.length).toBeGreaterThan(0);
+    expect(byActor.rows.every((r) => r.actorId === fx.agent.id && r.radicado === b.radicado)).toBe(
+      true,
+    );
+
+    const byAction = searchAuditLog({ action: 'radicar' }, fx.admin, { db });
+    expect(byAction.rows.map((r) => r.radicado).sort()).toEqual([a.radicado, b.radicado].sort());
+
+    const march = searchAuditLog({ from: '2026-03-01', to: '2026-03-31' }, fx.admin, { db });
+    expect(march.rows.every((r) => r.radicado === a.radicado)).toBe(true);
+    expect(march.rows.length).toBeGreaterThan(0);
+
+    expect(searchAuditLog({ radicado: 'NO-EXISTE' }, fx.admin, { db })).toMatchObject({
+      rows: [],
+      unknownRadicado: true,
+    });
+    expect(
+      captureAppError(() =>
+        searchAuditLog({ from: '2026-04-02', to: '2026-04-01' }, fx.admin, { db }),
+      ).code,
+    ).toBe('VALIDATION');
+  });
+
+  it('pages with `before` until the last page', () => {
+    for (let i = 0; i < 30; i += 1) fileCase(db, {}, MARCH);
+    const seen: number[] = [];
+    let before: number | undefined;
+    for (;;) {
+      const page = searchAuditLog(before ? { before: String(before) } : {}, fx.admin, { db });
+      seen.push(...page.rows.map((r) => r.id));
+      if (page.nextBefore === null) break;
+      before = page.nextBefore;
+    }
+    expect(seen).toHaveLength(eventCount());
+    expect(new Set(seen).size).toBe(seen.length);
+  });
+
+  it('pages an action filter newest first by time, even when ids are not in time order', () => {
+    for (let i = 0; i < 60; i += 1) fileCase(db, {}, new Date(MARCH.getTime() - i * 60_000));
+    const seen: { id: number; at: number }[] = [];
+    let before: number | undefined;
+    for (;;) {
+      const q = { action: 'radicar', ...(before ? { before: String(before) } : {}) };
+      const page = searchAuditLog(q, fx.admin, { db });
+      seen.push(...page.rows.map((r) => ({ id: r.id, at: r.createdAt.getTime() })));
+      if (page.nextBefore === null) break;
+      before = page.nextBefore;
+    }
+    expect(seen).toHaveLength(60);
+    expect(seen.map((r) => r.at)).toEqual([...seen.map((r) => r.at)].sort((x, y) => y - x));
+  });
+
+  it('uses the indexes for case, actor and action filters', () => {
+    history();
+    const plan = (q: Parameters<typeof auditLogSql>[1]) => {
+      const { sql, params } = auditLogSql(db, q);
+      return (
+        db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]
+      )
+        .map((r) => r.detail)
+        .join('\n');
+    };
+    expect(plan({ radicado: fileCase(db).radicado })).toMatch(/case_events_case_idx/);
+    expect(plan({ actor: fx.agent.id })).toMatch(/case_events_actor_idx/);
+    expect(plan({ action: 'radicar' })).toMatch(/case_events_action_idx/);
+    // The index delivers the order: no sort of every matching event.
+    expect(plan({ actor: fx.agent.id })).not.toMatch(/TEMP B-TREE/);
+    expect(plan({ action: 'radicar', from: '2026-03-01' })).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it('exports the filtered list as CSV', async () => {
+    const { a } = history();
+    const res = auditLogCsv(
+      { radicado: a.radicado },
+      fx.admin,
+      [
+        'id',
+        'when',
+        'action',
+        'role',
+        'actorId',
+        'actor',
+        'radicado',
+        'visibility',
+        'from',
+        'to',
+        'body',
+      ],
+      { db },
+    );
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    expect(res.headers.get('content-disposition')).toContain('attachment');
+    const text = await res.text();
+    const lines = text.trim().split('\r\n');
+    expect(lines[0]).toContain('radicado');
+    expect(lines.length - 1).toBe(
+      searchAuditLog({ radicado: a.radicado }, fx.admin, { db }).rows.length,
+    );
+    expect(lines.slice(1).every((l) => l.includes(a.radicado))).toBe(true);
+    expect(text).toContain('2026-03-10T15:00:00.000Z');
+  });
+
+  it('is for admins only: agents and supervisors get FORBIDDEN', () => {
+    for (const who of [fx.agent, fx.supervisor]) {
+      expect(captureAppError(() => searchAuditLog({}, who, { db })).code).toBe('FORBIDDEN');
+      expect(captureAppError(() => verifyAuditChain(who, { db })).code).toBe('FORBIDDEN');
+      expect(captureAppError(() => auditLogCsv({}, who, [], { db })).code).toBe('FORBIDDEN');
+    }
+  });
+});

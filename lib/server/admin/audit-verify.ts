@@ -1,0 +1,101 @@
+import 'server-only';
+import { getDb, type Db } from '@/db/client';
+import type { ActorRole, CaseState, EventVisibility } from '@/lib/domain/enums';
+import type { Actor } from '@/lib/server/actor';
+import { hashEvent } from '@/lib/server/audit';
+import { openExportConnection } from '@/lib/server/csv';
+import { assertAdmin } from './audit-log';
+
+/** The outcome of walking the whole chain: intact with its length, or the FIRST broken link. */
+export type ChainReport =
+  | { intact: true; events: number; lastId: number | null; ms: number }
+  | {
+      intact: false;
+      events: number;
+      ms: number;
+      /** The first event whose link does not hold. */
+      eventId: number;
+      /**
+       * prev_hash: its prev_hash is not the previous event's hash (a row removed, inserted or its
+       * link edited); content: its fields no longer hash to its stored hash (the row was edited).
+       */
+      kind: 'prev_hash' | 'content';
+      expected: string | null;
+      found: string | null;
+    };
+
+interface StoredEvent {
+  id: number;
+  case_id: number | null;
+  action: string;
+  actor_role: ActorRole;
+  actor_id: number | null;
+  from_state: CaseState | null;
+  to_state: CaseState | null;
+  visibility: EventVisibility;
+  body: string | null;
+  data: string | null;
+  created_at: number;
+  prev_hash: string | null;
+  hash: string | null;
+}
+
+/** Recomputes one stored row's hash exactly as appendEvent computed it. */
+function recompute(row: StoredEvent): string {
+  return hashEvent(row.prev_hash, {
+    caseId: row.case_id,
+    action: row.action,
+    actorRole: row.actor_role,
+    actorId: row.actor_id,
+    fromState: row.from_state,
+    toState: row.to_state,
+    visibility: row.visibility,
+    body: row.body,
+    data: row.data === null ? null : (JSON.parse(row.data) as Record<string, unknown>),
+    createdAt: new Date(row.created_at),
+  });
+}
+
+/**
+ * Walks every event in id order on a read-only connection of its own, one row at a time (iterate:
+ * memory stays flat for millions of events), checking that each prev_hash is the previous event's
+ * hash and that each row still hashes to its stored hash. Stops at the first broken link.
+ */
+export function verifyAuditChain(actor: Actor, options: { db?: Db } = {}): ChainReport {
+  assertAdmin(actor);
+  const db = options.db ?? getDb();
+  const started = Date.now();
+  const reader = openExportConnection(db);
+  try {
+    const rows = reader
+      .prepare(
+        `SELECT id, case_id, action, actor_role, actor_id, from_state, to_state, visibility, body,
+           data, created_at, prev_hash, hash FROM case_events ORDER BY id`,
+      )
+      .iterate() as IterableIterator<StoredEvent>;
+    let previous: string | null = null;
+    let events = 0;
+    let lastId: number | null = null;
+    for (const row of rows) {
+      events += 1;
+      const broken =
+        row.prev_hash !== previous
+          ? { kind: 'prev_hash' as const, expected: previous, found: row.prev_hash }
+          : (() => {
+              const expected = recompute(row);
+              return expected === row.hash
+                ? null
+                : { kind: 'content' as const, expected, found: row.hash };
+            })();
+      if (broken) {
+        rows.return?.();
+        return { intact: false, events, ms: Date.now() - started, eventId: row.id, ...broken };
+      }
+      previous = row.hash;
+      lastId = row.id;
+    }
+    return { intact: true, events, lastId, ms: Date.now() - started };
+  } finally {
+    reader.close();
+  }
+}

@@ -1,0 +1,170 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import { parseCaseQuery } from '@/lib/validation/case-query';
+import { getCaseWithTimeline } from '../get-case';
+import { listCases } from '../list-cases';
+import { searchCases } from '../search-cases';
+import { captureAppError, fileCase, seedFixture, type Fixture } from '../testing/fixtures';
+import { createTestDb } from '../testing/test-db';
+import { verifyAuditChain } from './audit-verify';
+import {
+  ANONYMISED_NAME,
+  anonymiseCustomer,
+  exportCustomerData,
+  findCustomers,
+  getCustomerRecord,
+} from './personal-data';
+
+let db: Db;
+let cleanup: () => void;
+let fx: Fixture;
+
+beforeEach(() => {
+  ({ db, cleanup } = createTestDb());
+  fx = seedFixture(db);
+});
+afterEach(() => cleanup());
+
+const NOW = new Date('2026-04-20T15:00:00Z');
+const PERSON = {
+  documentType: 'CC' as const,
+  documentNumber: '79888777',
+  fullName: 'Zacarías Quintero Lozada',
+  email: 'zacarias.quintero@example.co',
+  phone: '3001234567',
+  address: 'Calle 12 # 3-45, Tunja',
+};
+
+function fileForPerson() {
+  const first = fileCase(db, {
+    customer: PERSON,
+    description: 'Yo, Zacarías Quintero Lozada, con cédula 79888777, reclamo un cobro doble.',
+    responseMedium: 'email',
+    responseAddress: PERSON.email,
+  });
+  const second = fileCase(db, { customer: PERSON, subject: 'Segunda petición' });
+  const other = fileCase(db); // someone else's case
+  const customerId = (
+    db.$client.prepare('SELECT customer_id AS id FROM cases WHERE id = ?').get(first.id) as {
+      id: number;
+    }
+  ).id;
+  return { first, second, other, customerId };
+}
+
+const customerEvents = (action: string) =>
+  db.$client
+    .prepare('SELECT case_id, actor_id, data FROM case_events WHERE action = ?')
+    .all(action) as { case_id: number | null; actor_id: number; data: string }[];
+
+describe('finding a customer', () => {
+  it('finds by document number, e-mail or part of the name, with their cases', () => {
+    const { customerId, first, second } = fileForPerson();
+    for (const q of ['79888777', 'ZACARIAS.QUINTERO@example.co', 'Quintero']) {
+      expect(findCustomers({ q }, fx.admin, { db }).customers.map((c) => c.id)).toEqual([
+        customerId,
+      ]);
+    }
+    const record = getCustomerRecord({ customerId }, fx.admin, { db });
+    expect(record.customer).toMatchObject({ fullName: PERSON.fullName, caseCount: 2 });
+    expect(record.cases.map((c) => c.id).sort()).toEqual([first.id, second.id].sort());
+  });
+});
+
+describe('exporting a customer’s data', () => {
+  it('has their row, consents, cases with events, ratings and attachments; audited', () => {
+    const { customerId, first, other } = fileForPerson();
+    const data = exportCustomerData({ customerId }, fx.admin, { db, now: NOW });
+    expect(data.customer).toMatchObject({ full_name: PERSON.fullName, email: PERSON.email });
+    expect(data.consents).toHaveLength(2);
+    expect(data.cases.map((c) => c.id)).not.toContain(other.id);
+    const firstOut = data.cases.find((c) => c.id === first.id)!;
+    expect(firstOut).toMatchObject({ description: expect.stringContaining('cobro doble') });
+    expect(firstOut).not.toHaveProperty('access_code_hash');
+    expect(firstOut.events[0]).toMatchObject({ action: 'radicar', visibility: 'public' });
+    expect(firstOut).toMatchObject({ resultRatings: [], qualityRatings: [], attachments: [] });
+    expect(JSON.parse(JSON.stringify(data))).toBeTruthy();
+    expect(customerEvents('customer_exported')).toEqual([
+      { case_id: null, actor_id: fx.admin.id, data: JSON.stringify({ customerId }) },
+    ]);
+  });
+});
+
+describe('anonymising a customer', () => {
+  it('removes personal data everywhere staff look, keeps the cases, audits, and keeps the chain', () => {
+    const { customerId, first, second } = fileForPerson();
+    const result = anonymiseCustomer({ customerId }, fx.admin, { db, now: NOW });
+    expect(result).toEqual({ alreadyAnonymised: false, cases: 2 });
+
+    const row = db.$client.prepare('SELECT * FROM customers WHERE id = ?').get(customerId);
+    expect(row).toMatchObject({
+      full_name: ANONYMISED_NAME,
+      document_number: `ANON-${customerId}`,
+      email: null,
+      phone: null,
+      address: null,
+      anonymized_at: NOW.getTime(),
+    });
+    // Cases kept, with no trace of the person in their own columns.
+    const kept = db.$client
+      .prepare('SELECT * FROM cases WHERE customer_id = ? ORDER BY id')
+      .all(customerId) as Record<string, unknown>[];
+    expect(kept).toHaveLength(2);
+    const text = JSON.stringify(kept);
+    for (const value of Object.values(PERSON).slice(1)) expect(text).not.toContain(value);
+    expect(kept[0]!.response_address).toBeNull();
+
+    // The case page, the queue, the search, the customer finder.
+    for (const id of [first.id, second.id]) {
+      const page = JSON.stringify(getCaseWithTimeline(id, fx.admin, { db, now: NOW }));
+      for (const value of Object.values(PERSON).slice(1)) expect(page).not.toContain(value);
+    }
+    const queue = JSON.stringify(
+      listCases({ ...parseCaseQuery({}), queue: 'all' }, fx.supervisor, { db, now: NOW }),
+    );
+    expect(queue).not.toContain(PERSON.fullName);
+    expect(queue).toContain(ANONYMISED_NAME);
+    for (const q of ['Zacarías Quintero', 'Quintero', '79888777', 'zacarias.quintero']) {
+      expect(searchCases({ q }, fx.supervisor, { db }).rows).toEqual([]);
+      expect(findCustomers({ q }, fx.admin, { db }).customers).toEqual([]);
+    }
+    expect(customerEvents('customer_anonymised')).toEqual([
+      { case_id: null, actor_id: fx.admin.id, data: JSON.stringify({ customerId }) },
+    ]);
+    expect(verifyAuditChain(fx.admin, { db })).toMatchObject({ intact: true });
+  });
+
+  it('a second request is a no-op that says so', () => {
+    const { customerId } = fileForPerson();
+    anonymiseCustomer({ customerId }, fx.admin, { db, now: NOW });
+    const before = db.$client.prepare('SELECT * FROM customers WHERE id = ?').get(customerId);
+    expect(anonymiseCustomer({ customerId }, fx.admin, { db })).toEqual({
+      alreadyAnonymised: true,
+    });
+    expect(db.$client.prepare('SELECT * FROM customers WHERE id = ?').get(customerId)).toEqual(
+      before,
+    );
+    expect(customerEvents('customer_anonymised')).toHaveLength(1);
+  });
+
+  it('an unknown customer is NOT_FOUND', () => {
+    expect(
+      captureAppError(() => anonymiseCustomer({ customerId: 999 }, fx.admin, { db })).code,
+    ).toBe('NOT_FOUND');
+  });
+
+  it('is for admins only: agents and supervisors get FORBIDDEN', () => {
+    const { customerId } = fileForPerson();
+    for (const who of [fx.agent, fx.supervisor]) {
+      for (const run of [
+        () => findCustomers({ q: 'Quintero' }, who, { db }),
+        () => getCustomerRecord({ customerId }, who, { db }),
+        () => exportCustomerData({ customerId }, who, { db }),
+        () => anonymiseCustomer({ customerId }, who, { db }),
+      ]) {
+        expect(captureAppError(run).code).toBe('FORBIDDEN');
+      }
+    }
+    expect(customerEvents('customer_anonymised')).toEqual([]);
+  });
+});
