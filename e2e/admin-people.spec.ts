@@ -24,6 +24,7 @@ test.describe('Admin: people, teams and organisation', () => {
     page,
     browser,
   }) => {
+    test.setTimeout(120_000);
     const admin = createStaff({ role: 'admin', name: 'Ana Administradora' });
     const unique = Date.now().toString(36);
     const teamName = `Servicio al Cliente ${unique}`;
@@ -94,12 +95,12 @@ test.describe('Admin: people, teams and organisation', () => {
     await page.goto(`/admin/personas/${admin.id}`);
     await page.getByRole('button', { name: 'Desactivar cuenta' }).click();
     await expect(formAlert(page)).toHaveText(/No puede desactivar su propia cuenta/);
-    await page.getByLabel('Rol').selectOption({ label: 'Agente' });
+    await page.getByLabel('Rol', { exact: true }).selectOption({ label: 'Agente' });
     await page.getByRole('button', { name: 'Guardar cambios' }).click();
     await expect(page.getByText(/No puede quitarse a sí mismo el rol/)).toBeVisible();
     await page.reload();
     await expect(page.getByRole('button', { name: 'Desactivar cuenta' })).toBeVisible();
-    await expect(page.getByLabel('Rol')).toHaveValue('admin');
+    await expect(page.getByLabel('Rol', { exact: true })).toHaveValue('admin');
   });
 
   test('an admin edits the organisation profile; a bad NIT and an unversioned policy are refused', async ({
@@ -133,7 +134,9 @@ test.describe('Admin: people, teams and organisation', () => {
   });
 
   for (const role of ['agent', 'supervisor'] as const) {
-    test(`a ${role} gets 403 on the people and organisation pages`, async ({ page }) => {
+    test(`${role === 'agent' ? 'an agent' : 'a supervisor'} gets 403 on the people and organisation pages`, async ({
+      page,
+    }) => {
       await signInAs(page, createStaff({ role, teamName: 'Facturación' }));
       for (const path of ['/admin/personas', '/admin/organizacion']) {
         const response = await page.goto(path);
