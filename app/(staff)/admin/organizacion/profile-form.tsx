@@ -11,36 +11,34 @@ export function ProfileForm({ profile }: { profile: OrganizationProfile }) {
   const form = useAdminForm(saveOrganizationAction);
   const policyErrors = form.errors.privacyPolicyText;
   return (
-    <form onSubmit={form.onSubmit} noValidate className="people-form">
-      <div className="filter-grid">
-        <TextField
-          name="name"
-          id="org-name"
-          label={t('name')}
-          defaultValue={profile.name}
-          errors={form.errors.name}
-        />
-        <TextField
-          name="taxId"
-          id="org-tax-id"
-          label={t('taxId')}
-          defaultValue={profile.taxId ?? ''}
-          placeholder="900123456-7"
-          aria-describedby="org-tax-id-hint"
-          errors={form.errors.taxId}
-        />
-        <TextField
-          name="radicadoPrefix"
-          id="org-prefix"
-          label={t('radicadoPrefix')}
-          defaultValue={profile.radicadoPrefix}
-          aria-describedby="org-prefix-hint"
-          errors={form.errors.radicadoPrefix}
-        />
-      </div>
+    <form onSubmit={form.onSubmit} noValidate className="people-form org-form">
+      <TextField
+        name="name"
+        id="org-name"
+        label={t('name')}
+        defaultValue={profile.name}
+        errors={form.errors.name}
+      />
+      <TextField
+        name="taxId"
+        id="org-tax-id"
+        label={t('taxId')}
+        defaultValue={profile.taxId ?? ''}
+        placeholder="900123456-7"
+        aria-describedby="org-tax-id-hint"
+        errors={form.errors.taxId}
+      />
       <p id="org-tax-id-hint" className="muted">
         {t('taxIdHint')}
       </p>
+      <TextField
+        name="radicadoPrefix"
+        id="org-prefix"
+        label={t('radicadoPrefix')}
+        defaultValue={profile.radicadoPrefix}
+        aria-describedby="org-prefix-hint"
+        errors={form.errors.radicadoPrefix}
+      />
       <p id="org-prefix-hint" className="alert alert-info">
         {t('prefixWarning')}
       </p>

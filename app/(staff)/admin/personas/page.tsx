@@ -50,15 +50,17 @@ export default async function PeoplePage() {
                   <th scope="row">
                     <Link href={`/admin/personas/${person.id}`}>{person.name}</Link>
                   </th>
-                  <td className="people-email">{person.email}</td>
-                  <td>{t(`roles.${person.role}`)}</td>
-                  <td>{person.teamName ?? '—'}</td>
-                  <td>
+                  <td className="people-email" data-label={t('fields.email')}>
+                    {person.email}
+                  </td>
+                  <td data-label={t('fields.role')}>{t(`roles.${person.role}`)}</td>
+                  <td data-label={t('fields.team')}>{person.teamName ?? '—'}</td>
+                  <td data-label={t('fields.status')}>
                     <span className={person.isActive ? 'badge badge-on_track' : 'badge'}>
                       {person.isActive ? t('staff.active') : t('staff.inactive')}
                     </span>
                   </td>
-                  <td className="nowrap">
+                  <td data-label={t('fields.lastSignIn')}>
                     {person.lastSignInAt
                       ? format.dateTime(person.lastSignInAt, {
                           dateStyle: 'medium',
