@@ -11,6 +11,12 @@ import {
 
 const PHONE = { width: 360, height: 800 };
 
+/** A 1×1 PNG. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64',
+);
+
 async function snapBoth(page: Page, name: string) {
   await snap(page, `${name}-1280`);
   await page.setViewportSize(PHONE);
@@ -129,6 +135,26 @@ test.describe('Admin: people, teams and organisation', () => {
     await page.getByRole('button', { name: 'Guardar perfil' }).click();
     await expect(page.getByRole('status')).toHaveText('Perfil guardado.');
     await expect(page.getByText(`Versión vigente: ${current}.1.`)).toBeVisible();
+
+    // The logo is checked by content: an SVG is refused, a PNG is stored and served with nosniff.
+    await page.getByLabel('Archivo del logo').setInputFiles({
+      name: 'logo.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"></svg>'),
+    });
+    await page.getByRole('button', { name: 'Subir logo' }).click();
+    await expect(page.getByText('El logo debe ser una imagen PNG o JPEG.')).toBeVisible();
+    await page.getByLabel('Archivo del logo').setInputFiles({
+      name: 'logo.png',
+      mimeType: 'image/png',
+      buffer: PNG,
+    });
+    await page.getByRole('button', { name: 'Subir logo' }).click();
+    await expect(page.getByRole('img', { name: 'Logo actual de la organización' })).toBeVisible();
+    const logo = await page.request.get('/api/organizacion/logo');
+    expect(logo.status()).toBe(200);
+    expect(logo.headers()['content-type']).toBe('image/png');
+    expect(logo.headers()['x-content-type-options']).toBe('nosniff');
     await expectAccessible(page);
     await snapBoth(page, 'admin-organizacion');
   });

@@ -25,6 +25,7 @@ export interface OrganizationProfile {
   radicadoPrefix: string;
   privacyPolicyText: string;
   privacyPolicyVersion: string;
+  logoPath?: string | null;
 }
 
 export function getOrganizationProfile(
@@ -39,6 +40,7 @@ export function getOrganizationProfile(
     radicadoPrefix: org.radicadoPrefix,
     privacyPolicyText: org.privacyPolicyText,
     privacyPolicyVersion: org.privacyPolicyVersion,
+    logoPath: org.logoPath,
   };
 }
 

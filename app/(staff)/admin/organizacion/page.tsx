@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { requireAdminPage } from '@/lib/server/admin/access';
 import { getOrganizationProfile } from '@/lib/server/admin/organization-profile';
+import { LogoForm } from './logo-form';
 import { ProfileForm } from './profile-form';
 import '../personas/people.css';
 
@@ -21,6 +22,10 @@ export default async function OrganizationPage() {
       <section className="card" aria-labelledby="org-heading">
         <h2 id="org-heading">{t('heading')}</h2>
         <ProfileForm key={JSON.stringify(profile)} profile={profile} />
+      </section>
+      <section className="card" aria-labelledby="logo-heading">
+        <h2 id="logo-heading">{t('logoHeading')}</h2>
+        <LogoForm hasLogo={profile.logoPath !== null} version={profile.logoPath ?? ''} />
       </section>
     </>
   );
