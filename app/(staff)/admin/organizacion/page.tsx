@@ -21,7 +21,7 @@ export default async function OrganizationPage() {
       <p className="muted">{t('intro')}</p>
       <section className="card" aria-labelledby="org-heading">
         <h2 id="org-heading">{t('heading')}</h2>
-        <ProfileForm key={JSON.stringify(profile)} profile={profile} />
+        <ProfileForm profile={profile} />
       </section>
       <section className="card" aria-labelledby="logo-heading">
         <h2 id="logo-heading">{t('logoHeading')}</h2>
