@@ -1,0 +1,94 @@
+import { eq } from 'drizzle-orm';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Db } from '@/db/client';
+import { caseEvents } from '@/db/schema';
+import { getOrganization } from '../organization';
+import { captureAppError, seedFixture, type Fixture } from '../testing/fixtures';
+import { createTestDb } from '../testing/test-db';
+import { LOGO_MAX_BYTES, readOrganizationLogo, setOrganizationLogo } from './organization-logo';
+
+/** A 1×1 PNG. */
+const PNG = Uint8Array.from(
+  Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+    'base64',
+  ),
+);
+const SVG = new TextEncoder().encode(
+  '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+);
+
+let db: Db;
+let cleanup: () => void;
+let fx: Fixture;
+let dir: string;
+beforeEach(() => {
+  ({ db, cleanup } = createTestDb());
+  fx = seedFixture(db);
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-logo-'));
+  vi.stubEnv('LOGO_DIR', dir);
+});
+afterEach(() => {
+  vi.unstubAllEnvs();
+  fs.rmSync(dir, { recursive: true, force: true });
+  cleanup();
+});
+
+const refusal = async (promise: Promise<unknown>) => {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  return captureAppError(() => {
+    throw error;
+  });
+};
+
+describe('organisation logo', () => {
+  it('stores a PNG outside the web root, replaces the previous one and audits the change', async () => {
+    const first = await setOrganizationLogo(PNG, fx.admin, { db });
+    const second = await setOrganizationLogo(PNG, fx.admin, { db });
+    expect(getOrganization(db).logoPath).toBe(second.logoPath);
+    expect(fs.readdirSync(dir)).toEqual([second.logoPath]);
+    expect(fs.existsSync(path.join(dir, first.logoPath))).toBe(false);
+    expect(readOrganizationLogo(db)).toMatchObject({ mime: 'image/png' });
+    const events = db
+      .select()
+      .from(caseEvents)
+      .where(eq(caseEvents.action, 'organization_updated'))
+      .all();
+    expect(events.map((e) => e.data)).toEqual([
+      { before: { logoPath: null }, after: { logoPath: first.logoPath } },
+      { before: { logoPath: first.logoPath }, after: { logoPath: second.logoPath } },
+    ]);
+  });
+
+  it('refuses SVG, text named .png, an empty file and one over 1 MB, by content', async () => {
+    expect((await refusal(setOrganizationLogo(SVG, fx.admin, { db }))).fieldErrors).toEqual({
+      logo: ['logoType'],
+    });
+    const fakePng = new TextEncoder().encode('not really a png');
+    expect((await refusal(setOrganizationLogo(fakePng, fx.admin, { db }))).fieldErrors).toEqual({
+      logo: ['logoType'],
+    });
+    expect(
+      (await refusal(setOrganizationLogo(new Uint8Array(), fx.admin, { db }))).fieldErrors,
+    ).toEqual({ logo: ['fileEmpty'] });
+    const big = new Uint8Array(LOGO_MAX_BYTES + 1);
+    big.set(PNG);
+    expect((await refusal(setOrganizationLogo(big, fx.admin, { db }))).fieldErrors).toEqual({
+      logo: ['logoTooLarge'],
+    });
+    expect(fs.readdirSync(dir)).toEqual([]);
+    expect(getOrganization(db).logoPath).toBeNull();
+  });
+
+  it('refuses agents and supervisors', async () => {
+    for (const actor of [fx.agent, fx.supervisor]) {
+      expect((await refusal(setOrganizationLogo(PNG, actor, { db }))).code).toBe('FORBIDDEN');
+    }
+  });
+});

@@ -1,0 +1,95 @@
+import 'server-only';
+import { fileTypeFromBuffer } from 'file-type';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { databasePath, getDb, type Db } from '@/db/client';
+import { organization } from '@/db/schema';
+import type { Actor } from '../actor';
+import { appendEvent } from '../audit';
+import type { UseCaseOptions } from '../create-case';
+import { AppError } from '../errors';
+import { getOrganization } from '../organization';
+import { assertAdmin } from './people';
+
+export const LOGO_MAX_BYTES = 1024 * 1024;
+
+/** Only raster images a browser will not run: no SVG (it can carry scripts). */
+const LOGO_TYPES: Readonly<Record<string, string>> = { 'image/png': 'png', 'image/jpeg': 'jpg' };
+const STORED_NAME = /^logo-[0-9a-f-]{36}\.(png|jpg)$/;
+
+/** LOGO_DIR, or `branding/` next to the database: outside the web root (never under public/). */
+export function logoDir(): string {
+  return process.env.LOGO_DIR
+    ? path.resolve(/*turbopackIgnore: true*/ process.env.LOGO_DIR)
+    : path.join(path.dirname(databasePath()), 'branding');
+}
+
+function refuse(key: 'fileEmpty' | 'logoTooLarge' | 'logoType'): AppError {
+  return new AppError('VALIDATION', `logo refused: ${key}`, { fieldErrors: { logo: [key] } });
+}
+
+/** Checks the logo by its content (PNG or JPEG, at most 1 MB), stores it and records the change. */
+export async function setOrganizationLogo(
+  bytes: Uint8Array,
+  actor: Actor,
+  options: UseCaseOptions = {},
+) {
+  assertAdmin(actor);
+  const db = options.db ?? getDb();
+  const now = options.now ?? new Date();
+  if (bytes.length === 0) throw refuse('fileEmpty');
+  if (bytes.length > LOGO_MAX_BYTES) throw refuse('logoTooLarge');
+  const type = await fileTypeFromBuffer(bytes);
+  const ext = type ? LOGO_TYPES[type.mime] : undefined;
+  if (!ext) throw refuse('logoType');
+  const storedName = `logo-${crypto.randomUUID()}.${ext}`;
+  const dir = logoDir();
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const file = path.join(dir, storedName);
+  fs.writeFileSync(file, bytes, { mode: 0o600, flag: 'wx' });
+  try {
+    const previous = db.transaction(
+      (tx) => {
+        const current = getOrganization(tx);
+        tx.insert(organization)
+          .values({ ...current, id: 1, logoPath: storedName, updatedAt: now })
+          .onConflictDoUpdate({
+            target: organization.id,
+            set: { logoPath: storedName, updatedAt: now },
+          })
+          .run();
+        appendEvent(tx, {
+          caseId: null,
+          action: 'organization_updated',
+          actorRole: actor.role,
+          actorId: actor.id,
+          visibility: 'internal',
+          data: { before: { logoPath: current.logoPath }, after: { logoPath: storedName } },
+          createdAt: now,
+        });
+        return current.logoPath;
+      },
+      { behavior: 'immediate' },
+    );
+    if (previous && STORED_NAME.test(previous)) {
+      fs.rmSync(path.join(dir, previous), { force: true });
+    }
+  } catch (error) {
+    fs.rmSync(file, { force: true });
+    throw error;
+  }
+  return { logoPath: storedName };
+}
+
+/** The stored logo, if any, with the type it was checked as. */
+export function readOrganizationLogo(db: Db = getDb()): { bytes: Buffer; mime: string } | null {
+  const name = getOrganization(db).logoPath;
+  if (!name || !STORED_NAME.test(name)) return null;
+  const file = path.join(logoDir(), name);
+  if (!fs.existsSync(file)) return null;
+  return {
+    bytes: fs.readFileSync(file),
+    mime: name.endsWith('.png') ? 'image/png' : 'image/jpeg',
+  };
+}
