@@ -77,6 +77,8 @@ export async function expectAccessible(
   page: Page,
   options: { exclude?: string[] } = {},
 ): Promise<void> {
+  // Next streams a dynamic page's metadata after its content: wait for the <title> to arrive.
+  await page.waitForFunction(() => document.title.trim().length > 0);
   let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
   for (const selector of options.exclude ?? []) builder = builder.exclude(selector);
   const results = await builder.analyze();
