@@ -11,12 +11,12 @@ export async function register() {
   if (started.ventanillaWorkers) return;
   started.ventanillaWorkers = true;
   if (process.env.MAIL_SENDER !== 'off') {
-    const { startMailWorker } = await import('./lib/server/workers/mail-worker');
+    const { startMailWorker } = await import('./lib/server/notices/mail-worker');
     startMailWorker();
   }
   const inboundPort = Number(process.env.INBOUND_SMTP_PORT);
   if (Number.isInteger(inboundPort) && inboundPort > 0) {
-    const { startInboundSmtp } = await import('./lib/server/mail/inbound-server');
+    const { startInboundSmtp } = await import('./lib/server/intake/mail-server');
     try {
       await startInboundSmtp({ port: inboundPort, host: process.env.INBOUND_SMTP_HOST });
     } catch (error) {
@@ -24,7 +24,7 @@ export async function register() {
     }
   }
   if (process.env.JOBS !== 'off') {
-    const { startJobRunner } = await import('./lib/server/workers/job-runner');
+    const { startJobRunner } = await import('./lib/server/jobs/job-runner');
     startJobRunner();
   }
 }

@@ -11,7 +11,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import path from 'node:path';
 import type { Db } from '@/db/client';
 import * as schema from '@/db/schema';
-import { exportCases } from '@/lib/server/export-cases';
+import { exportCases } from '@/lib/server/cases/export-cases';
 import { DRILL_DOWN_CSV_COLUMNS } from '@/lib/server/supervision/drill-down';
 import { parseCaseQuery } from '@/lib/validation/case-query';
 

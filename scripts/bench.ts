@@ -11,9 +11,9 @@ import { pathToFileURL } from 'node:url';
 import { openDb, type Db } from '@/db/client';
 import { seedScale } from '@/db/seed/scale';
 import { addCalendarDays, toLocalDate } from '@/lib/domain/calendar';
-import type { Actor } from '@/lib/server/actor';
-import { listCases } from '@/lib/server/list-cases';
-import { getOrganization } from '@/lib/server/organization';
+import type { Actor } from '@/lib/server/core/actor';
+import { listCases } from '@/lib/server/cases/list-cases';
+import { getOrganization } from '@/lib/server/core/organization';
 import { parseCaseQuery, QUEUES, type CaseQueryInput } from '@/lib/validation/case-query';
 import { benches as boardBenches } from './bench-views/board';
 import { benches as causesBenches } from './bench-views/causes';
@@ -107,13 +107,13 @@ function measure(run: () => number | null): {
 }
 
 async function loadSearch(): Promise<SearchCases | null> {
-  const url = pathToFileURL(path.join(process.cwd(), 'lib/server/search-cases.ts')).href;
+  const url = pathToFileURL(path.join(process.cwd(), 'lib/server/cases/search-cases.ts')).href;
   try {
     const mod = (await import(url)) as { searchCases?: SearchCases };
     return typeof mod.searchCases === 'function' ? mod.searchCases : null;
   } catch (error) {
     log(
-      `Búsqueda omitida: no se pudo cargar lib/server/search-cases.ts (${(error as Error).message})`,
+      `Búsqueda omitida: no se pudo cargar lib/server/cases/search-cases.ts (${(error as Error).message})`,
     );
     return null;
   }

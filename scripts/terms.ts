@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { databasePath, openDb } from '@/db/client';
 import { createCalendar, isValidLocalDate, startOfLocalDay } from '@/lib/domain/calendar';
 import { computeLegalTerm, type ReceiptRule } from '@/lib/domain/legal-term';
-import { getOrganization, loadCalendar, receiptRuleOf } from '@/lib/server/organization';
+import { getOrganization, loadCalendar, receiptRuleOf } from '@/lib/server/core/organization';
 
 function fail(message: string): never {
   process.stderr.write(`terms: ${message}\n`);

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { listCaseTypes } from '@/lib/server/list-case-types';
+import { listCaseTypes } from '@/lib/server/cases/list-case-types';
 
 export default async function StartPage() {
   const t = await getTranslations('portal.start');

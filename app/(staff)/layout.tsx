@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { requireStaffPage } from '@/lib/server/auth/session';
 import { getDb } from '@/db/client';
-import { unreadCount } from '@/lib/server/notifications';
+import { unreadCount } from '@/lib/server/notices/notifications';
 import { canSupervise } from '@/lib/server/supervision/access';
 import { LocaleSwitch } from '../_components/locale-switch';
 import { SignOutButton } from '../_components/sign-out-button';

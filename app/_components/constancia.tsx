@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import type { CaseView } from '@/lib/server/get-case';
+import type { CaseView } from '@/lib/server/cases/get-case';
 import { PrintButton } from './print-button';
 
 /** The constancia de radicación (DOMAIN.md §2), the same for the portal and for verbal intake. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listProblems, getProblem } from '@/lib/server/problems/get-problem';
+import { listProblems, getProblem } from '@/lib/server/causes/get-problem';
 import { createTestDb } from '@/lib/server/testing/test-db';
 import { seedDemo } from './demo';
 

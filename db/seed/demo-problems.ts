@@ -5,11 +5,11 @@
  */
 import type { Db } from '@/db/client';
 import { addCalendarDays, toLocalDate } from '@/lib/domain/calendar';
-import type { Actor } from '@/lib/server/actor';
-import { getOrganization } from '@/lib/server/organization';
-import { createProblem } from '@/lib/server/problems/create-problem';
-import { linkCauseComplaints } from '@/lib/server/problems/link-cause-complaints';
-import { setProblemStatus } from '@/lib/server/problems/set-problem-status';
+import type { Actor } from '@/lib/server/core/actor';
+import { getOrganization } from '@/lib/server/core/organization';
+import { createProblem } from '@/lib/server/causes/create-problem';
+import { linkCauseComplaints } from '@/lib/server/causes/link-cause-complaints';
+import { setProblemStatus } from '@/lib/server/causes/set-problem-status';
 import type { SeedCatalog, SeedStaff } from './read-catalog';
 
 const DAY_MS = 86_400_000;

@@ -14,8 +14,8 @@ import {
 } from '@/lib/domain/enums';
 import type { ReceiptRule } from '@/lib/domain/legal-term';
 import { formatRadicado } from '@/lib/domain/radicado';
-import { hashEvent } from '@/lib/server/audit';
-import { hashSecret } from '@/lib/server/secrets';
+import { hashEvent } from '@/lib/server/core/audit';
+import { hashSecret } from '@/lib/server/core/secrets';
 import { ANSWERS, personalize, TRANSFERS, WITHDRAW_REASONS } from './action-texts';
 import { ANONYMOUS_SHARE, PROCESS_WEIGHTS, TYPE_WEIGHTS } from './demo-plan';
 import { customerAt } from './people';

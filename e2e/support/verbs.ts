@@ -5,11 +5,11 @@
  */
 import fs from 'node:fs';
 import { databasePath, openDb } from '@/db/client';
-import { SYSTEM_ACTOR, type Actor } from '@/lib/server/actor';
-import { applyCaseAction } from '@/lib/server/apply-case-action';
-import { createCase } from '@/lib/server/create-case';
-import { createProcess } from '@/lib/server/create-process';
-import { createStaffUser, createTeam } from '@/lib/server/create-staff-user';
+import { SYSTEM_ACTOR, type Actor } from '@/lib/server/core/actor';
+import { applyCaseAction } from '@/lib/server/cases/apply-case-action';
+import { createCase } from '@/lib/server/cases/create-case';
+import { createProcess } from '@/lib/server/admin/create-process';
+import { createStaffUser, createTeam } from '@/lib/server/admin/create-staff-user';
 import { verbs as adminVerbs } from './verbs/admin';
 import { verbs as boardVerbs } from './verbs/board';
 import { verbs as causesVerbs } from './verbs/causes';

@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { queueFilterOptions } from '@/lib/server/queue-options';
+import { queueFilterOptions } from '@/lib/server/cases/queue-options';
 import { loadBoard } from '@/lib/server/supervision/board';
 import { listAssignableAgents } from '@/lib/server/supervision/board-reassign';
 import { parseBoardQuery } from '@/lib/validation/board';

@@ -1,6 +1,6 @@
-import { getOrganization } from '@/lib/server/organization';
+import { getOrganization } from '@/lib/server/core/organization';
 import { rootCauseView } from '@/lib/server/causes/root-cause-figures';
-import { queueFilterOptions } from '@/lib/server/queue-options';
+import { queueFilterOptions } from '@/lib/server/cases/queue-options';
 import { readAnalyticsQuery } from '@/lib/server/supervision/filters';
 import type { ViewBench, ViewBenchContext } from './types';
 

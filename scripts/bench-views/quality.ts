@@ -1,6 +1,6 @@
 import { toLocalDate } from '@/lib/domain/calendar';
-import { getOrganization } from '@/lib/server/organization';
-import { queueFilterOptions } from '@/lib/server/queue-options';
+import { getOrganization } from '@/lib/server/core/organization';
+import { queueFilterOptions } from '@/lib/server/cases/queue-options';
 import { listQuadrantCases } from '@/lib/server/supervision/quality-quadrant';
 import { getQualityView } from '@/lib/server/supervision/quality-view';
 import { parseAnalyticsQuery } from '@/lib/validation/analytics-query';

@@ -1,5 +1,5 @@
 import { toLocalDate } from '@/lib/domain/calendar';
-import { getOrganization } from '@/lib/server/organization';
+import { getOrganization } from '@/lib/server/core/organization';
 import { buildPqrsReport } from '@/lib/server/reports/pqrs-report';
 import { parseReportQuery } from '@/lib/validation/report-query';
 import type { ViewBench } from './types';

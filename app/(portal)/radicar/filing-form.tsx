@@ -5,7 +5,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useRef, useState, type FormEvent } from 'react';
-import type { PublicCaseType } from '@/lib/server/list-case-types';
+import type { PublicCaseType } from '@/lib/server/cases/list-case-types';
 import { TextField } from '../../_components/text-field';
 import { postForm, type FormFailure } from '../../_components/post-form';
 

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { DESCRIPTION_LIMITS, SUBJECT_LIMITS } from '@/lib/validation/case-filing';
-import { listCaseTypes } from '@/lib/server/list-case-types';
-import { getOrganization } from '@/lib/server/organization';
+import { listCaseTypes } from '@/lib/server/cases/list-case-types';
+import { getOrganization } from '@/lib/server/core/organization';
 import { getDb } from '@/db/client';
 import { FilingForm } from './filing-form';
 

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db/client';
 import { currentStaff } from '@/lib/server/auth/session';
-import { markAllRead } from '@/lib/server/notifications';
+import { markAllRead } from '@/lib/server/notices/notifications';
 
 /** Marks the signed-in user's alerts as read (their own only: the user comes from the session). */
 export async function markAllReadAction(): Promise<void> {

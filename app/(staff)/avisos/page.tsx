@@ -2,7 +2,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { getDb } from '@/db/client';
 import { requireStaffPage } from '@/lib/server/auth/session';
-import { listNotifications } from '@/lib/server/notifications';
+import { listNotifications } from '@/lib/server/notices/notifications';
 import { markAllReadAction } from './actions';
 
 export async function generateMetadata() {

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { getDb } from '@/db/client';
-import { getOrganization } from '@/lib/server/organization';
+import { getOrganization } from '@/lib/server/core/organization';
 import { requireSupervisorPage } from '@/lib/server/supervision/access';
 import { readAnalyticsQuery } from '@/lib/server/supervision/filters';
 import { getQualityView } from '@/lib/server/supervision/quality-view';

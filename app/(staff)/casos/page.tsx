@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
 import { requireStaffPage } from '@/lib/server/auth/session';
-import { queueFilterOptions } from '@/lib/server/queue-options';
+import { queueFilterOptions } from '@/lib/server/cases/queue-options';
 import { QueueView } from './queue-view';
 
 export async function generateMetadata(): Promise<Metadata> {

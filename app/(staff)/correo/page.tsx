@@ -2,8 +2,8 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { getDb } from '@/db/client';
 import { OUTBOX_STATUSES, type OutboxStatus } from '@/lib/domain/enums';
-import { mailDir } from '@/lib/server/mail/transport';
-import { listOutbox } from '@/lib/server/outbox-view';
+import { mailDir } from '@/lib/server/notices/transport';
+import { listOutbox } from '@/lib/server/notices/outbox-view';
 import { requireSupervisorPage } from '@/lib/server/supervision/access';
 
 export async function generateMetadata() {

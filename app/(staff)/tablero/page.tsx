@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { requireSupervisorPage } from '@/lib/server/supervision/access';
 import { loadBoard } from '@/lib/server/supervision/board';
 import { listAssignableAgents } from '@/lib/server/supervision/board-reassign';
-import { queueFilterOptions } from '@/lib/server/queue-options';
+import { queueFilterOptions } from '@/lib/server/cases/queue-options';
 import { boardQueryToSearchParams, parseBoardQuery, type BoardQuery } from '@/lib/validation/board';
 import { BoardView } from './board-view';
 import './board.css';

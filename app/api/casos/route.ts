@@ -1,8 +1,8 @@
 import { NextResponse } from 'next/server';
 import { currentStaff } from '@/lib/server/auth/session';
-import { AppError } from '@/lib/server/errors';
-import { errorResponse } from '@/lib/server/http';
-import { listCases } from '@/lib/server/list-cases';
+import { AppError } from '@/lib/server/core/errors';
+import { errorResponse } from '@/lib/server/core/http';
+import { listCases } from '@/lib/server/cases/list-cases';
 import { parseCaseQuery } from '@/lib/validation/case-query';
 
 /**

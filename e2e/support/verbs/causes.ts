@@ -1,8 +1,8 @@
-import { SYSTEM_ACTOR, type Actor } from '@/lib/server/actor';
-import { applyCaseAction } from '@/lib/server/apply-case-action';
-import { createCase } from '@/lib/server/create-case';
-import { createProcess } from '@/lib/server/create-process';
-import { rateCase } from '@/lib/server/rate-case';
+import { SYSTEM_ACTOR, type Actor } from '@/lib/server/core/actor';
+import { applyCaseAction } from '@/lib/server/cases/apply-case-action';
+import { createCase } from '@/lib/server/cases/create-case';
+import { createProcess } from '@/lib/server/admin/create-process';
+import { rateCase } from '@/lib/server/portal/rate-case';
 import type { AreaVerbs } from './types';
 
 const DAY_MS = 86_400_000;

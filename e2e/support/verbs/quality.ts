@@ -1,6 +1,6 @@
-import { applyCaseAction } from '@/lib/server/apply-case-action';
-import { createCase } from '@/lib/server/create-case';
-import { rateCase } from '@/lib/server/rate-case';
+import { applyCaseAction } from '@/lib/server/cases/apply-case-action';
+import { createCase } from '@/lib/server/cases/create-case';
+import { rateCase } from '@/lib/server/portal/rate-case';
 import type { AreaVerbs } from './types';
 
 const HOUR = 3_600_000;

@@ -1,7 +1,7 @@
-import { SYSTEM_ACTOR } from '@/lib/server/actor';
-import { applyCaseAction } from '@/lib/server/apply-case-action';
-import { createCase } from '@/lib/server/create-case';
-import { buildReportDataset } from '@/lib/server/reports/report-dataset.fixture';
+import { SYSTEM_ACTOR } from '@/lib/server/core/actor';
+import { applyCaseAction } from '@/lib/server/cases/apply-case-action';
+import { createCase } from '@/lib/server/cases/create-case';
+import { buildReportDataset } from '@/lib/server/testing/report-dataset';
 import { seedFixture, validFiling } from '@/lib/server/testing/fixtures';
 import type { AreaVerbs } from './types';
 

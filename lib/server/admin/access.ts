@@ -1,6 +1,6 @@
 import 'server-only';
 import { currentStaff, requireStaffPage, type StaffActor } from '../auth/session';
-import { AppError } from '../errors';
+import { AppError } from '../core/errors';
 
 /** For /admin pages: signed-out → sign-in (back to `returnTo`); anyone but an admin → 403 page. */
 export function requireAdminPage(returnTo: string): Promise<StaffActor> {

@@ -1,8 +1,8 @@
 import 'server-only';
 import { getTranslations } from 'next-intl/server';
-import { toFailure, type ActionResult } from '../action';
+import { toFailure, type ActionResult } from '../core/action';
 import type { StaffActor } from '../auth/session';
-import { isAppError } from '../errors';
+import { isAppError } from '../core/errors';
 import { requireAdmin } from './access';
 
 /**

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { apiKeys, caseEvents, intakeChannels } from '@/db/schema';
-import { HTTP_STATUS } from '../errors';
+import { HTTP_STATUS } from '../core/errors';
 import { createCaseViaApi } from '../intake/handlers';
 import { captureAppError, seedFixture, type Fixture } from '../testing/fixtures';
 import { createTestDb } from '../testing/test-db';

@@ -8,9 +8,9 @@ import {
   ChannelCreateSchema,
   RevokeSchema,
 } from '@/lib/validation/admin-catalog';
-import type { Actor } from '../actor';
-import { AppError } from '../errors';
-import { parseInput } from '../parse';
+import type { Actor } from '../core/actor';
+import { AppError } from '../core/errors';
+import { parseInput } from '../core/parse';
 import { createApiKey, type CreatedApiKey } from '../intake/keys';
 import { assertAdmin, audit, duplicate } from './catalogues';
 

@@ -1,11 +1,11 @@
 import 'server-only';
 import { getDb, type Db } from '@/db/client';
 import { endOfLocalDay, startOfLocalDay } from '@/lib/domain/calendar';
-import type { Actor } from '@/lib/server/actor';
-import { sqlCsvResponse, type CsvCell } from '@/lib/server/csv';
-import { AppError } from '@/lib/server/errors';
-import { getOrganization } from '@/lib/server/organization';
-import { parseInput } from '@/lib/server/parse';
+import type { Actor } from '@/lib/server/core/actor';
+import { sqlCsvResponse, type CsvCell } from '@/lib/server/core/csv';
+import { AppError } from '@/lib/server/core/errors';
+import { getOrganization } from '@/lib/server/core/organization';
+import { parseInput } from '@/lib/server/core/parse';
 import { AuditQuerySchema, type AuditQuery } from '@/lib/validation/admin-records';
 
 export const AUDIT_PAGE_SIZE = 50;

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
-import { appendEvent } from '@/lib/server/audit';
+import { appendEvent } from '@/lib/server/core/audit';
 import {
   answerCase,
   captureAppError,

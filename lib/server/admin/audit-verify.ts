@@ -1,9 +1,9 @@
 import 'server-only';
 import { getDb, type Db } from '@/db/client';
 import type { ActorRole, CaseState, EventVisibility } from '@/lib/domain/enums';
-import type { Actor } from '@/lib/server/actor';
-import { hashEvent } from '@/lib/server/audit';
-import { openExportConnection } from '@/lib/server/csv';
+import type { Actor } from '@/lib/server/core/actor';
+import { hashEvent } from '@/lib/server/core/audit';
+import { openExportConnection } from '@/lib/server/core/csv';
 import { assertAdmin } from './audit-log';
 
 /** The outcome of walking the whole chain: intact with its length, or the FIRST broken link. */

@@ -8,12 +8,12 @@ import {
   ClosureDaySchema,
   ClosureRemovalSchema,
 } from '@/lib/validation/admin-config';
-import type { Actor } from '../actor';
-import { appendEvent } from '../audit';
-import type { UseCaseOptions } from '../create-case';
-import { AppError } from '../errors';
-import { parseInput } from '../parse';
-import { getOrganization } from '../organization';
+import type { Actor } from '../core/actor';
+import { appendEvent } from '../core/audit';
+import type { UseCaseOptions } from '../cases/create-case';
+import { AppError } from '../core/errors';
+import { parseInput } from '../core/parse';
+import { getOrganization } from '../core/organization';
 import { assertAdmin } from './config-guard';
 
 /**

@@ -2,9 +2,9 @@ import 'server-only';
 import { getTranslations } from 'next-intl/server';
 import { revalidatePath } from 'next/cache';
 import { getDb, type Db } from '@/db/client';
-import { toFailure } from '../action';
+import { toFailure } from '../core/action';
 import type { StaffActor } from '../auth/session';
-import { isAppError } from '../errors';
+import { isAppError } from '../core/errors';
 import { requireAdmin } from './access';
 
 /** What a catalogue form shows after submitting: an error, a notice, or values shown once. */

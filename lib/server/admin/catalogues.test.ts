@@ -3,8 +3,8 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { caseEvents, categories, processes, rootCauses } from '@/db/schema';
-import { HTTP_STATUS } from '../errors';
-import { queueFilterOptions } from '../queue-options';
+import { HTTP_STATUS } from '../core/errors';
+import { queueFilterOptions } from '../cases/queue-options';
 import { captureAppError, insertStaff, seedFixture, type Fixture } from '../testing/fixtures';
 import { createTestDb } from '../testing/test-db';
 import {

@@ -10,11 +10,11 @@ import {
   RenameSchema,
   RootCauseCreateSchema,
 } from '@/lib/validation/admin-catalog';
-import type { Actor } from '../actor';
-import { appendEvent } from '../audit';
-import { createProcess } from '../create-process';
-import { AppError } from '../errors';
-import { parseInput } from '../parse';
+import type { Actor } from '../core/actor';
+import { appendEvent } from '../core/audit';
+import { createProcess } from './create-process';
+import { AppError } from '../core/errors';
+import { parseInput } from '../core/parse';
 
 /** Catalogues (issue 7, item 4): categories, originating processes with an owner, root causes. */
 

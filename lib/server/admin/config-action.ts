@@ -1,8 +1,8 @@
 import 'server-only';
 import { getTranslations } from 'next-intl/server';
-import type { Actor } from '../actor';
-import { toFailure, type ActionFailure } from '../action';
-import { isAppError } from '../errors';
+import type { Actor } from '../core/actor';
+import { toFailure, type ActionFailure } from '../core/action';
+import { isAppError } from '../core/errors';
 import { requireAdmin } from './access';
 
 export type ConfigResult = { ok: true } | ActionFailure | null;

@@ -1,6 +1,6 @@
 import 'server-only';
-import type { Actor } from '../actor';
-import { AppError } from '../errors';
+import type { Actor } from '../core/actor';
+import { AppError } from '../core/errors';
 
 /** Configuration use cases: admins (and set-up scripts) only; everyone else gets 403. */
 export function assertAdmin(

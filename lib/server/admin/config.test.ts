@@ -6,8 +6,8 @@ import { eq, isNull } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { caseEvents, caseTypes, closureDays, organization, serviceLevels } from '@/db/schema';
-import { HTTP_STATUS } from '../errors';
-import { caseServiceLevel } from '../service-level';
+import { HTTP_STATUS } from '../core/errors';
+import { caseServiceLevel } from '../cases/service-level';
 import {
   bogota,
   captureAppError,

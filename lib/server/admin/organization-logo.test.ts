@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Db } from '@/db/client';
 import { caseEvents } from '@/db/schema';
-import { getOrganization } from '../organization';
+import { getOrganization } from '../core/organization';
 import { captureAppError, seedFixture, type Fixture } from '../testing/fixtures';
 import { createTestDb } from '../testing/test-db';
 import { LOGO_MAX_BYTES, readOrganizationLogo, setOrganizationLogo } from './organization-logo';

@@ -5,11 +5,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { databasePath, getDb, type Db } from '@/db/client';
 import { organization } from '@/db/schema';
-import type { Actor } from '../actor';
-import { appendEvent } from '../audit';
-import type { UseCaseOptions } from '../create-case';
-import { AppError } from '../errors';
-import { getOrganization } from '../organization';
+import type { Actor } from '../core/actor';
+import { appendEvent } from '../core/audit';
+import type { UseCaseOptions } from '../cases/create-case';
+import { AppError } from '../core/errors';
+import { getOrganization } from '../core/organization';
 import { assertAdmin } from './people';
 
 export const LOGO_MAX_BYTES = 1024 * 1024;

@@ -2,12 +2,12 @@ import 'server-only';
 import { getDb } from '@/db/client';
 import { organization } from '@/db/schema';
 import { OrganizationProfileSchema } from '@/lib/validation/admin-people';
-import type { Actor } from '../actor';
-import { appendEvent } from '../audit';
-import type { UseCaseOptions } from '../create-case';
-import { AppError } from '../errors';
-import { getOrganization } from '../organization';
-import { parseInput } from '../parse';
+import type { Actor } from '../core/actor';
+import { appendEvent } from '../core/audit';
+import type { UseCaseOptions } from '../cases/create-case';
+import { AppError } from '../core/errors';
+import { getOrganization } from '../core/organization';
+import { parseInput } from '../core/parse';
 import { assertAdmin } from './people';
 
 const PROFILE_FIELDS = [

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { caseEvents, organization, staffUsers, teams } from '@/db/schema';
 import { verifyCredentials } from '../auth/verify-credentials';
-import { createStaffUser } from '../create-staff-user';
+import { createStaffUser } from './create-staff-user';
 import { captureAppError, insertStaff, seedFixture, type Fixture } from '../testing/fixtures';
 import { createTestDb } from '../testing/test-db';
 import { updateOrganizationProfile } from './organization-profile';

@@ -8,12 +8,12 @@ import {
   StaffUpdateSchema,
 } from '@/lib/validation/admin-people';
 import type { StaffRole } from '@/lib/domain/enums';
-import type { Actor } from '../actor';
-import { appendEvent } from '../audit';
+import type { Actor } from '../core/actor';
+import { appendEvent } from '../core/audit';
 import { hashPasswordSync } from '../auth/passwords';
-import type { UseCaseOptions } from '../create-case';
-import { AppError } from '../errors';
-import { parseInput } from '../parse';
+import type { UseCaseOptions } from '../cases/create-case';
+import { AppError } from '../core/errors';
+import { parseInput } from '../core/parse';
 
 /** Only admins manage people; everyone else is refused before anything is read. */
 export function assertAdmin(actor: Actor): asserts actor is Extract<Actor, { role: StaffRole }> {

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { parseCaseQuery } from '@/lib/validation/case-query';
-import { getCaseWithTimeline } from '../get-case';
-import { listCases } from '../list-cases';
-import { searchCases } from '../search-cases';
+import { getCaseWithTimeline } from '../cases/get-case';
+import { listCases } from '../cases/list-cases';
+import { searchCases } from '../cases/search-cases';
 import { captureAppError, fileCase, seedFixture, type Fixture } from '../testing/fixtures';
 import { createTestDb } from '../testing/test-db';
 import { verifyAuditChain } from './audit-verify';

@@ -1,9 +1,9 @@
 import 'server-only';
 import { getDb, type Db } from '@/db/client';
-import type { Actor } from '@/lib/server/actor';
-import { appendEvent } from '@/lib/server/audit';
-import { AppError } from '@/lib/server/errors';
-import { parseInput } from '@/lib/server/parse';
+import type { Actor } from '@/lib/server/core/actor';
+import { appendEvent } from '@/lib/server/core/audit';
+import { AppError } from '@/lib/server/core/errors';
+import { parseInput } from '@/lib/server/core/parse';
 import { CustomerFinderSchema, CustomerIdSchema } from '@/lib/validation/admin-records';
 import { assertAdmin } from './audit-log';
 

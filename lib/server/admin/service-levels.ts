@@ -3,11 +3,11 @@ import { asc, desc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { categories, serviceLevels } from '@/db/schema';
 import { ServiceLevelSchema } from '@/lib/validation/admin-config';
-import type { Actor } from '../actor';
-import { appendEvent } from '../audit';
-import type { UseCaseOptions } from '../create-case';
-import { AppError } from '../errors';
-import { parseInput } from '../parse';
+import type { Actor } from '../core/actor';
+import { appendEvent } from '../core/audit';
+import type { UseCaseOptions } from '../cases/create-case';
+import { AppError } from '../core/errors';
+import { parseInput } from '../core/parse';
 import { assertAdmin } from './config-guard';
 import { ensureCaseType } from './terms';
 

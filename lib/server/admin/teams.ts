@@ -4,12 +4,12 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb, type Db, type Tx } from '@/db/client';
 import { staffUsers, teams } from '@/db/schema';
 import { TeamCreateSchema, TeamUpdateSchema } from '@/lib/validation/admin-people';
-import type { Actor } from '../actor';
-import { appendEvent } from '../audit';
-import type { UseCaseOptions } from '../create-case';
-import { createTeam } from '../create-staff-user';
-import { AppError } from '../errors';
-import { parseInput } from '../parse';
+import type { Actor } from '../core/actor';
+import { appendEvent } from '../core/audit';
+import type { UseCaseOptions } from '../cases/create-case';
+import { createTeam } from './create-staff-user';
+import { AppError } from '../core/errors';
+import { parseInput } from '../core/parse';
 import { assertAdmin } from './people';
 
 export interface TeamRow {

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { caseEvents, templates } from '@/db/schema';
-import { HTTP_STATUS } from '../errors';
+import { HTTP_STATUS } from '../core/errors';
 import { captureAppError, seedFixture, type Fixture } from '../testing/fixtures';
 import { createTestDb } from '../testing/test-db';
 import {

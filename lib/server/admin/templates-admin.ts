@@ -4,9 +4,9 @@ import type { Db, Tx } from '@/db/client';
 import { templates } from '@/db/schema';
 import { renderTemplate, unknownPlaceholders, type Placeholder } from '@/lib/domain/templates';
 import { ActiveSchema, TemplateSchema, TemplateUpdateSchema } from '@/lib/validation/admin-catalog';
-import type { Actor } from '../actor';
-import { AppError } from '../errors';
-import { parseInput } from '../parse';
+import type { Actor } from '../core/actor';
+import { AppError } from '../core/errors';
+import { parseInput } from '../core/parse';
 import { assertAdmin, audit, duplicate } from './catalogues';
 
 /** Reply templates (issue 7, item 5): placeholders checked on save, a preview with sample values. */

@@ -4,11 +4,11 @@ import { getDb, type Db, type Tx } from '@/db/client';
 import { caseTypes, caseTypeTerms } from '@/db/schema';
 import { CASE_TYPES, DEFAULT_ANONYMOUS_TYPES, type CaseType } from '@/lib/domain/enums';
 import { CaseTypeSettingsSchema, TermChangeSchema } from '@/lib/validation/admin-config';
-import type { Actor } from '../actor';
-import { appendEvent } from '../audit';
-import { termInForce } from '../case-terms';
-import type { UseCaseOptions } from '../create-case';
-import { parseInput } from '../parse';
+import type { Actor } from '../core/actor';
+import { appendEvent } from '../core/audit';
+import { termInForce } from '../cases/case-terms';
+import type { UseCaseOptions } from '../cases/create-case';
+import { parseInput } from '../core/parse';
 import { assertAdmin } from './config-guard';
 
 export interface TermVersion {

@@ -5,7 +5,7 @@ import { forbidden, redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { staffUsers, teams } from '@/db/schema';
 import type { StaffRole } from '@/lib/domain/enums';
-import type { Actor } from '../actor';
+import type { Actor } from '../core/actor';
 import { authOptions } from './options';
 
 export type StaffActor = Extract<Actor, { role: StaffRole }> & {

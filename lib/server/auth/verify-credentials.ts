@@ -4,7 +4,7 @@ import { getDb, type Db } from '@/db/client';
 import { staffUsers } from '@/db/schema';
 import type { StaffRole } from '@/lib/domain/enums';
 import { SignInSchema } from '@/lib/validation/auth';
-import { consumeLimit, peekLimit, resetLimit, type LimitSpec } from '../rate-limit';
+import { consumeLimit, peekLimit, resetLimit, type LimitSpec } from '../core/rate-limit';
 import { DUMMY_HASH, verifyPassword } from './passwords';
 
 /** Five wrong passwords for one account in 15 minutes lock it for 15 minutes. */

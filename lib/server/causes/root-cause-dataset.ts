@@ -20,11 +20,11 @@
  */
 import type { Db } from '@/db/client';
 import type { ResultAnswer } from '@/lib/domain/enums';
-import type { Actor } from '../actor';
-import { applyCaseAction } from '../apply-case-action';
-import { createProcess } from '../create-process';
-import { rateCase } from '../rate-case';
-import { addRepeatContact } from '../repeat-contact';
+import type { Actor } from '../core/actor';
+import { applyCaseAction } from '../cases/apply-case-action';
+import { createProcess } from '../admin/create-process';
+import { rateCase } from '../portal/rate-case';
+import { addRepeatContact } from '../cases/repeat-contact';
 import { bogota, customerActor, fileCase, type Fixture } from '../testing/fixtures';
 
 export { bogota };

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { apiKeys, cases, outbox } from '@/db/schema';
 import { CASE_TYPES } from '@/lib/domain/enums';
-import { applyCaseAction } from '../apply-case-action';
+import { applyCaseAction } from '../cases/apply-case-action';
 import { caseRow, countRows, eventsOf, seedFixture, type Fixture } from '../testing/fixtures';
 import { createTestDb } from '../testing/test-db';
 import { addMessageViaApi, API_RATE, createCaseViaApi, getCaseViaApi } from './handlers';

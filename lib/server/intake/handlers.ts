@@ -6,12 +6,12 @@ import {
   ApiMessageSchema,
   type ApiCreateCase,
 } from '@/lib/validation/intake-api';
-import { SYSTEM_ACTOR } from '../actor';
-import { createCase } from '../create-case';
-import { addCustomerMessage } from '../customer-message';
-import { AppError, isAppError } from '../errors';
-import { parseInput } from '../parse';
-import { consumeLimit } from '../rate-limit';
+import { SYSTEM_ACTOR } from '../core/actor';
+import { createCase } from '../cases/create-case';
+import { addCustomerMessage } from '../portal/customer-message';
+import { AppError, isAppError } from '../core/errors';
+import { parseInput } from '../core/parse';
+import { consumeLimit } from '../core/rate-limit';
 import { idempotent, requestHash, type StoredResponse } from './idempotency';
 import { authenticateApiKey, type ApiCaller } from './keys';
 import { apiLocale, problemFromError, problemResponse } from './problem';

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { idempotencyKeys } from '@/db/schema';
-import { AppError } from '../errors';
+import { AppError } from '../core/errors';
 
 /** A stored answer: what the first request got, replayed for every retry with the same key. */
 export interface StoredResponse {

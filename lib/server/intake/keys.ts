@@ -11,7 +11,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { apiKeys, intakeChannels } from '@/db/schema';
 import type { Channel } from '@/lib/domain/enums';
-import { portalSecret } from '../portal-access';
+import { portalSecret } from '../portal/portal-access';
 
 /** `vnt_<8-char prefix>_<32-char secret>`: the prefix finds the row, the whole key is checked by hash. */
 const KEY_PATTERN = /^vnt_([A-Za-z0-9]{8})_([A-Za-z0-9]{32})$/;

@@ -2,8 +2,8 @@ import 'server-only';
 import type { Locale } from '@/lib/domain/enums';
 import { translateFieldErrors, type FieldErrorKeys } from '@/lib/validation/issues';
 import type { Problem } from '@/lib/validation/intake-api';
-import { HTTP_STATUS, isAppError, type ErrorCode } from '../errors';
-import { serverTranslator } from '../mail/translator';
+import { HTTP_STATUS, isAppError, type ErrorCode } from '../core/errors';
+import { serverTranslator } from '../notices/translator';
 
 export const PROBLEM_TYPE_BASE = 'https://ventanilla.dev/problemas/';
 

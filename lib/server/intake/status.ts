@@ -4,8 +4,8 @@ import type { Db } from '@/db/client';
 import { caseEvents, cases } from '@/db/schema';
 import type { Locale } from '@/lib/domain/enums';
 import type { ApiCaseStatus } from '@/lib/validation/intake-api';
-import { AppError } from '../errors';
-import { serverTranslator } from '../mail/translator';
+import { AppError } from '../core/errors';
+import { serverTranslator } from '../notices/translator';
 
 /**
  * The case behind a radicado, if it was filed through this intake channel; otherwise 404 (the same

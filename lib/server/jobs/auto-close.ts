@@ -2,10 +2,10 @@ import 'server-only';
 import { and, asc, eq, lt } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { cases } from '@/db/schema';
-import { SYSTEM_ACTOR } from '../actor';
-import { applyCaseAction } from '../apply-case-action';
-import { isAppError } from '../errors';
-import { getOrganization } from '../organization';
+import { SYSTEM_ACTOR } from '../core/actor';
+import { applyCaseAction } from '../cases/apply-case-action';
+import { isAppError } from '../core/errors';
+import { getOrganization } from '../core/organization';
 
 const DAY = 86_400_000;
 const BATCH = 500;

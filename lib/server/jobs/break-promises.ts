@@ -2,9 +2,9 @@ import 'server-only';
 import { and, asc, eq, lt } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { promises } from '@/db/schema';
-import { SYSTEM_ACTOR } from '../actor';
-import { applyPromiseAction } from '../apply-promise-action';
-import { isAppError } from '../errors';
+import { SYSTEM_ACTOR } from '../core/actor';
+import { applyPromiseAction } from '../cases/apply-promise-action';
+import { isAppError } from '../core/errors';
 
 const BATCH = 500;
 

@@ -2,14 +2,14 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { notifications, staffUsers } from '@/db/schema';
-import { SYSTEM_ACTOR } from '../actor';
-import { appendEvent } from '../audit';
-import { atRiskLimit } from '../list-cases';
-import { renderMail } from '../mail/layout';
-import { formatLocalDate, serverTranslator } from '../mail/translator';
-import { getOrganization, loadCalendar } from '../organization';
-import { enqueueMail } from '../outbox';
-import { appUrl } from '../portal-access';
+import { SYSTEM_ACTOR } from '../core/actor';
+import { appendEvent } from '../core/audit';
+import { atRiskLimit } from '../cases/list-cases';
+import { renderMail } from '../notices/layout';
+import { formatLocalDate, serverTranslator } from '../notices/translator';
+import { getOrganization, loadCalendar } from '../core/organization';
+import { enqueueMail } from '../notices/outbox';
+import { appUrl } from '../portal/portal-access';
 
 export type AlertKind = 'at_risk' | 'overdue' | 'escalation';
 

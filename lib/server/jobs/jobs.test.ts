@@ -6,8 +6,8 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { notifications, outbox, promises, resultRatings, teams } from '@/db/schema';
-import type { Actor } from '../actor';
-import { applyCaseAction } from '../apply-case-action';
+import type { Actor } from '../core/actor';
+import { applyCaseAction } from '../cases/apply-case-action';
 import {
   bogota,
   caseRow,

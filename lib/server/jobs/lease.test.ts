@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { createTestDb } from '../testing/test-db';
 import { runWorkers } from '../testing/workers';
-import { runDueJobs } from '../workers/job-runner';
+import { runDueJobs } from './job-runner';
 import type { Job } from '.';
 import { takeTick, tickStart } from './lease';
 

@@ -1,8 +1,8 @@
 import 'server-only';
 import type { Db } from '@/db/client';
-import type { CaseRow } from '../case-effects';
-import { enqueueCaseNotice } from '../mail/case-notices';
-import { getOrganization } from '../organization';
+import type { CaseRow } from '../cases/case-effects';
+import { enqueueCaseNotice } from '../notices/case-notices';
+import { getOrganization } from '../core/organization';
 
 const DAY = 86_400_000;
 /** Asked a day after the first answer; not after a week (a late survey measures little). */

@@ -2,9 +2,9 @@ import 'server-only';
 import { and, asc, eq, isNull, lt } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { casePauses, cases } from '@/db/schema';
-import { SYSTEM_ACTOR } from '../actor';
-import { applyCaseAction } from '../apply-case-action';
-import { isAppError } from '../errors';
+import { SYSTEM_ACTOR } from '../core/actor';
+import { applyCaseAction } from '../cases/apply-case-action';
+import { isAppError } from '../core/errors';
 
 const DAY = 86_400_000;
 const BATCH = 200;

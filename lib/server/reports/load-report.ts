@@ -6,8 +6,8 @@ import { toLocalDate } from '@/lib/domain/calendar';
 import type { Locale } from '@/lib/domain/enums';
 import type { AnalyticsQuery } from '@/lib/validation/analytics-query';
 import { parseReportQuery } from '@/lib/validation/report-query';
-import { csvResponse, type CsvCell } from '../csv';
-import { getOrganization } from '../organization';
+import { csvResponse, type CsvCell } from '../core/csv';
+import { getOrganization } from '../core/organization';
 import { buildPqrsReport, type PqrsReport } from './pqrs-report';
 import { loadReportLabels, type ReportLabels } from './report-labels';
 import {

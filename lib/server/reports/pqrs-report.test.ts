@@ -10,7 +10,7 @@ import { seedFixture, type Fixture } from '../testing/fixtures';
 import { createTestDb } from '../testing/test-db';
 import { loadPqrsReport, pqrsReportCsv } from './load-report';
 import { buildPqrsReport, type ReportFigures } from './pqrs-report';
-import { buildReportDataset, REPORT_NOW, REPORT_PERIOD } from './report-dataset.fixture';
+import { buildReportDataset, REPORT_NOW, REPORT_PERIOD } from '../testing/report-dataset';
 
 const TZ = 'America/Bogota';
 

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { CsvCell } from '../csv';
+import type { CsvCell } from '../core/csv';
 import type { PqrsReport, ReportFigures } from './pqrs-report';
 import type { ReportLabels } from './report-labels';
 

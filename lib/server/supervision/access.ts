@@ -1,6 +1,6 @@
 import 'server-only';
 import { currentStaff, requireStaffPage, type StaffActor } from '../auth/session';
-import { AppError } from '../errors';
+import { AppError } from '../core/errors';
 import { canSupervise, SUPERVISION_ROLES } from './roles';
 
 export { canSupervise, SUPERVISION_ROLES };

@@ -2,8 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { caseEvents } from '@/db/schema';
-import { applyCaseAction } from '../apply-case-action';
-import { HTTP_STATUS, isAppError } from '../errors';
+import { applyCaseAction } from '../cases/apply-case-action';
+import { HTTP_STATUS, isAppError } from '../core/errors';
 import {
   bogota,
   captureAppError,

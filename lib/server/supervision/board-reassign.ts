@@ -3,10 +3,10 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
 import { cases, staffUsers, teams } from '@/db/schema';
 import { BulkReassignSchema } from '@/lib/validation/board';
-import type { Actor } from '../actor';
-import { applyCaseAction } from '../apply-case-action';
-import { AppError } from '../errors';
-import { parseInput } from '../parse';
+import type { Actor } from '../core/actor';
+import { applyCaseAction } from '../cases/apply-case-action';
+import { AppError } from '../core/errors';
+import { parseInput } from '../core/parse';
 import { canUseBoard } from './board';
 
 export type ReassignOutcome =

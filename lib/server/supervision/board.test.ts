@@ -9,11 +9,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { deadlineStatus } from '@/lib/domain/legal-term';
 import { parseBoardQuery, type BoardQuery } from '@/lib/validation/board';
-import type { Actor } from '../actor';
-import { applyCaseAction } from '../apply-case-action';
-import { applyPromiseAction } from '../apply-promise-action';
-import { HTTP_STATUS } from '../errors';
-import { loadCalendar } from '../organization';
+import type { Actor } from '../core/actor';
+import { applyCaseAction } from '../cases/apply-case-action';
+import { applyPromiseAction } from '../cases/apply-promise-action';
+import { HTTP_STATUS } from '../core/errors';
+import { loadCalendar } from '../core/organization';
 import {
   bogota,
   answerCase,

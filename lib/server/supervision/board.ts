@@ -11,10 +11,10 @@ import {
 import { OPEN_STATES, type CaseState, type CaseType } from '@/lib/domain/enums';
 import { deadlineStatus, type DeadlineStatus } from '@/lib/domain/legal-term';
 import { BOARD_PAGE_SIZE, type BoardQuery } from '@/lib/validation/board';
-import type { Actor } from '../actor';
-import { AppError } from '../errors';
-import { atRiskLimit } from '../list-cases';
-import { getOrganization, loadCalendar } from '../organization';
+import type { Actor } from '../core/actor';
+import { AppError } from '../core/errors';
+import { atRiskLimit } from '../cases/list-cases';
+import { getOrganization, loadCalendar } from '../core/organization';
 import { canSupervise } from './roles';
 
 /**

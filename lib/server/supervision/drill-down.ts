@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Db } from '@/db/client';
 import type { CaseState, CaseType, Channel } from '@/lib/domain/enums';
-import { sqlCsvResponse, type CsvCell } from '../csv';
+import { sqlCsvResponse, type CsvCell } from '../core/csv';
 import type { SqlFilter } from './filters';
 
 /**

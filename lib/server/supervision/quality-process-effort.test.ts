@@ -10,7 +10,7 @@ import { createTestDb } from '../testing/test-db';
 import { effortFamily } from './quality-effort';
 import { distributionOf, processFamily } from './quality-process';
 import { scopeOf } from './quality-shared';
-import { buildQualityDataset, VIEW_NOW, type QualityDataset } from './testing/quality-dataset';
+import { buildQualityDataset, VIEW_NOW, type QualityDataset } from '../testing/quality-dataset';
 
 let db: Db;
 let cleanup: () => void;

@@ -15,7 +15,7 @@ import {
 } from './quality-quadrant';
 import { scopeOf } from './quality-shared';
 import { getQualityView } from './quality-view';
-import { buildQualityDataset, VIEW_NOW, type QualityDataset } from './testing/quality-dataset';
+import { buildQualityDataset, VIEW_NOW, type QualityDataset } from '../testing/quality-dataset';
 
 let db: Db;
 let cleanup: () => void;

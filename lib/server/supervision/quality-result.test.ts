@@ -8,7 +8,7 @@ import { parseAnalyticsQuery } from '@/lib/validation/analytics-query';
 import { createTestDb } from '../testing/test-db';
 import { resultFamily, type ResultFamily } from './quality-result';
 import { scopeOf } from './quality-shared';
-import { buildQualityDataset, VIEW_NOW, type QualityDataset } from './testing/quality-dataset';
+import { buildQualityDataset, VIEW_NOW, type QualityDataset } from '../testing/quality-dataset';
 
 let db: Db;
 let cleanup: () => void;

@@ -2,7 +2,7 @@ import 'server-only';
 import { getDb, type Db } from '@/db/client';
 import type { CaseState, CaseType, InteractionKind } from '@/lib/domain/enums';
 import type { StaffActor } from '../auth/session';
-import { AppError } from '../errors';
+import { AppError } from '../core/errors';
 import { canSupervise } from './access';
 import { reviewRefusal, type ReviewRefusal } from './quality-review';
 

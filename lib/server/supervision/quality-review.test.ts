@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { qualityRatings } from '@/db/schema';
 import type { StaffActor } from '../auth/session';
-import { applyCaseAction } from '../apply-case-action';
+import { applyCaseAction } from '../cases/apply-case-action';
 import {
   captureAppError,
   countRows,

@@ -3,11 +3,11 @@ import { and, eq } from 'drizzle-orm';
 import { getDb, type Db, type Tx } from '@/db/client';
 import { interactions, qualityRatings } from '@/db/schema';
 import { QualityReviewSchema } from '@/lib/validation/quality-review';
-import type { Actor } from '../actor';
-import { appendEvent } from '../audit';
-import type { UseCaseOptions } from '../create-case';
-import { AppError } from '../errors';
-import { parseInput } from '../parse';
+import type { Actor } from '../core/actor';
+import { appendEvent } from '../core/audit';
+import type { UseCaseOptions } from '../cases/create-case';
+import { AppError } from '../core/errors';
+import { parseInput } from '../core/parse';
 import { canSupervise } from './access';
 
 /**

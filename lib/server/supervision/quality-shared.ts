@@ -3,7 +3,7 @@ import { getDb, type Db } from '@/db/client';
 import { startOfLocalDay } from '@/lib/domain/calendar';
 import { CASE_TYPES } from '@/lib/domain/enums';
 import type { AnalyticsGroup, AnalyticsQuery } from '@/lib/validation/analytics-query';
-import { getOrganization } from '../organization';
+import { getOrganization } from '../core/organization';
 import { caseFilterSql, periodBounds, type SqlFilter } from './filters';
 
 /**

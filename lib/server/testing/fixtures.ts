@@ -4,11 +4,11 @@ import type { Db } from '@/db/client';
 import { caseEvents, cases, processes, rootCauses, staffUsers, teams } from '@/db/schema';
 import type { StaffRole } from '@/lib/domain/enums';
 import type { CaseFilingInput } from '@/lib/validation/case-filing';
-import { SYSTEM_ACTOR, type Actor } from '../actor';
-import { applyCaseAction } from '../apply-case-action';
+import { SYSTEM_ACTOR, type Actor } from '../core/actor';
+import { applyCaseAction } from '../cases/apply-case-action';
 import { hashPasswordSync } from '../auth/passwords';
-import { createCase, type CreatedCase } from '../create-case';
-import { isAppError, type AppError } from '../errors';
+import { createCase, type CreatedCase } from '../cases/create-case';
+import { isAppError, type AppError } from '../core/errors';
 
 /** Friday 2026-03-13 16:30 in Bogotá (UTC−5): a Reclamo filed now is due 2026-04-08. */
 export const FILED_AT = new Date('2026-03-13T21:30:00Z');

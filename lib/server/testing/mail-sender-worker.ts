@@ -5,8 +5,8 @@
  * Usage (forked): mail-sender-worker.ts <db file> <smtp url>
  */
 import { openDb } from '@/db/client';
-import { deliverDueMail } from '../mail/sender';
-import { smtpTransport, type MailTransport } from '../mail/transport';
+import { deliverDueMail } from '../notices/sender';
+import { smtpTransport, type MailTransport } from '../notices/transport';
 
 const [file, url] = process.argv.slice(2) as [string, string];
 const db = openDb(file);

@@ -6,9 +6,9 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { openDb, type Db } from '@/db/client';
-import { SYSTEM_ACTOR } from '../actor';
-import { applyCaseAction } from '../apply-case-action';
-import { isAppError } from '../errors';
+import { SYSTEM_ACTOR } from '../core/actor';
+import { applyCaseAction } from '../cases/apply-case-action';
+import { isAppError } from '../core/errors';
 import { takeTick } from '../jobs/lease';
 import { fileCase } from './fixtures';
 import type { WorkerJob, WorkerOutcome } from './workers';

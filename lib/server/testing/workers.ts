@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import type { Actor } from '../actor';
+import type { Actor } from '../core/actor';
 
 export type WorkerJob =
   | { kind: 'file-cases'; count: number; tag: string; now?: string }

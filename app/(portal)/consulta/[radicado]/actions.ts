@@ -1,11 +1,11 @@
 'use server';
 
-import { applyCaseAction } from '@/lib/server/apply-case-action';
-import { customerAction } from '@/lib/server/customer-action';
-import { localDateTimeToInstant } from '@/lib/server/customer-case';
-import { getOrganization } from '@/lib/server/organization';
-import { rateCase } from '@/lib/server/rate-case';
-import { checkUploads, filesFromFormData, storeUploads } from '@/lib/server/uploads';
+import { applyCaseAction } from '@/lib/server/cases/apply-case-action';
+import { customerAction } from '@/lib/server/portal/customer-action';
+import { localDateTimeToInstant } from '@/lib/server/portal/customer-case';
+import { getOrganization } from '@/lib/server/core/organization';
+import { rateCase } from '@/lib/server/portal/rate-case';
+import { checkUploads, filesFromFormData, storeUploads } from '@/lib/server/cases/uploads';
 import { getDb } from '@/db/client';
 
 const text = (form: FormData, name: string) => {

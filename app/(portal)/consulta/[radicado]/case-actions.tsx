@@ -4,7 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent, type ReactNode } from 'react';
-import type { ActionResult } from '@/lib/server/action';
+import type { ActionResult } from '@/lib/server/core/action';
 import { withoutEmptyFiles } from '../../../_components/post-form';
 import { TextField } from '../../../_components/text-field';
 

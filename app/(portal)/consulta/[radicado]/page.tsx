@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { getCaseWithTimeline } from '@/lib/server/get-case';
-import { customerCaseOptions, publicAttachments } from '@/lib/server/customer-case';
-import { requireCaseAccess } from '@/lib/server/portal-session';
+import { getCaseWithTimeline } from '@/lib/server/cases/get-case';
+import { customerCaseOptions, publicAttachments } from '@/lib/server/portal/customer-case';
+import { requireCaseAccess } from '@/lib/server/portal/portal-session';
 import { disagree, provideInfo, rateAnswer, requestCallback } from './actions';
 import { CallbackForm, DisagreeForm, ProvideInfoForm, RatingForm } from './case-actions';
 import { CaseTimeline } from './case-timeline';

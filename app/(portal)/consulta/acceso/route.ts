@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { grantCaseCookie } from '@/lib/server/portal-cookies';
-import { caseForLink } from '@/lib/server/portal-session';
+import { grantCaseCookie } from '@/lib/server/portal/portal-cookies';
+import { caseForLink } from '@/lib/server/portal/portal-session';
 
 /** The signed link in our emails: it opens that one case for this browser, then shows it. */
 export async function GET(request: NextRequest) {

@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { CASE_TYPES, CHANNELS } from '@/lib/domain/enums';
-import { queueFilterOptions } from '@/lib/server/queue-options';
+import { queueFilterOptions } from '@/lib/server/cases/queue-options';
 import { ANALYTICS_GROUPS, type AnalyticsQuery } from '@/lib/validation/analytics-query';
 
 type Field = 'teamId' | 'agentId' | 'type' | 'processId' | 'channel' | 'by';

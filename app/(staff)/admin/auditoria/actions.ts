@@ -1,7 +1,7 @@
 'use server';
 
 import { z } from 'zod';
-import { staffAction } from '@/lib/server/action';
+import { staffAction } from '@/lib/server/core/action';
 import { requireAdmin } from '@/lib/server/admin/access';
 import { verifyAuditChain } from '@/lib/server/admin/audit-verify';
 

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
-import type { ActionResult } from '@/lib/server/action';
+import type { ActionResult } from '@/lib/server/core/action';
 import type { ChainReport } from '@/lib/server/admin/audit-verify';
 
 /** The verify button and its outcome: intact with the count, or the first broken link in full. */

@@ -1,7 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { staffAction } from '@/lib/server/action';
+import { staffAction } from '@/lib/server/core/action';
 import { requireAdmin } from '@/lib/server/admin/access';
 import { anonymiseCustomer } from '@/lib/server/admin/personal-data';
 import { CustomerIdSchema } from '@/lib/validation/admin-records';

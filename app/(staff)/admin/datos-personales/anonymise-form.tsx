@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition, type FormEvent } from 'react';
-import type { ActionResult } from '@/lib/server/action';
+import type { ActionResult } from '@/lib/server/core/action';
 import type { AnonymiseResult } from '@/lib/server/admin/personal-data';
 
 /** Anonymise on request: an explicit confirmation, then the outcome (done, or already done). */

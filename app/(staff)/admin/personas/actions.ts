@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { adminAction } from '@/lib/server/admin/admin-action';
 import { resetStaffPassword, setStaffActive, updateStaffUser } from '@/lib/server/admin/people';
 import { createTeamWithSupervisor, updateTeam } from '@/lib/server/admin/teams';
-import { createStaffUser } from '@/lib/server/create-staff-user';
+import { createStaffUser } from '@/lib/server/admin/create-staff-user';
 
 type Fields = Record<string, string>;
 

@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { requireAdminPage } from '@/lib/server/admin/access';
 import { listStaff } from '@/lib/server/admin/people';
 import { listTeams, supervisorCandidates } from '@/lib/server/admin/teams';
-import { getOrganization } from '@/lib/server/organization';
+import { getOrganization } from '@/lib/server/core/organization';
 import { CreateStaffForm } from './staff-forms';
 import { CreateTeamForm, EditTeamForm } from './team-forms';
 import './people.css';

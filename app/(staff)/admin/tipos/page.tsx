@@ -3,7 +3,7 @@ import { getDb } from '@/db/client';
 import { requireAdminPage } from '@/lib/server/admin/access';
 import { listCategoryOptions, listServiceLevels } from '@/lib/server/admin/service-levels';
 import { listCaseTypeConfig } from '@/lib/server/admin/terms';
-import { getOrganization } from '@/lib/server/organization';
+import { getOrganization } from '@/lib/server/core/organization';
 import { CASE_TYPES, PRIORITIES } from '@/lib/domain/enums';
 import { ConfigForm } from '../_config/config-form';
 import { addServiceLevelAction, setTermAction, updateCaseTypeAction } from './actions';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { queueFilterOptions } from '@/lib/server/queue-options';
+import { queueFilterOptions } from '@/lib/server/cases/queue-options';
 import { requireSupervisorPage } from '@/lib/server/supervision/access';
 import { listReviewQueue } from '@/lib/server/supervision/quality-review-list';
 import { qualityFormat } from '../_components/format';

@@ -1,12 +1,12 @@
 'use server';
 
 import { z } from 'zod';
-import { staffAction } from '@/lib/server/action';
-import { applyCaseAction } from '@/lib/server/apply-case-action';
-import { applyPromiseAction } from '@/lib/server/apply-promise-action';
-import { localDateTimeToInstant } from '@/lib/server/customer-case';
-import { getOrganization } from '@/lib/server/organization';
-import { caseIdByRadicado } from '@/lib/server/staff-case';
+import { staffAction } from '@/lib/server/core/action';
+import { applyCaseAction } from '@/lib/server/cases/apply-case-action';
+import { applyPromiseAction } from '@/lib/server/cases/apply-promise-action';
+import { localDateTimeToInstant } from '@/lib/server/portal/customer-case';
+import { getOrganization } from '@/lib/server/core/organization';
+import { caseIdByRadicado } from '@/lib/server/cases/staff-case';
 import { getDb } from '@/db/client';
 
 const Envelope = z.object({

@@ -6,7 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { CaseAction } from '@/lib/domain/case-machine';
 import { CASE_TYPES, DECISIONS, PRIORITIES } from '@/lib/domain/enums';
-import type { ActionResult } from '@/lib/server/action';
+import type { ActionResult } from '@/lib/server/core/action';
 import { MAX_HANDLE_MINUTES } from '@/lib/validation/case-action';
 
 type Option = { id: number; name: string };

@@ -5,7 +5,7 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import type { PromiseStatus } from '@/lib/domain/enums';
-import type { ActionResult } from '@/lib/server/action';
+import type { ActionResult } from '@/lib/server/core/action';
 
 type PromiseItem = {
   id: number;

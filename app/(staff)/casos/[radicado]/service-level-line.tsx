@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
-import type { StaffCasePage } from '@/lib/server/staff-case';
+import type { StaffCasePage } from '@/lib/server/cases/staff-case';
 
 const TONE = {
   met: 'badge-on_track',

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
-import type { CaseView } from '@/lib/server/get-case';
+import type { CaseView } from '@/lib/server/cases/get-case';
 import { STAFF_TIMELINE_EVENTS } from '../../../_components/timeline-events';
 
 const LABELLED = new Set(STAFF_TIMELINE_EVENTS);

@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { requireStaffPage } from '@/lib/server/auth/session';
-import { isAppError } from '@/lib/server/errors';
-import { searchCases } from '@/lib/server/search-cases';
+import { isAppError } from '@/lib/server/core/errors';
+import { searchCases } from '@/lib/server/cases/search-cases';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('queues');

@@ -3,12 +3,12 @@
 import { cookies } from 'next/headers';
 import { z } from 'zod';
 import { CHANNELS, DOCUMENT_TYPES } from '@/lib/domain/enums';
-import { staffAction } from '@/lib/server/action';
-import { applyCaseAction } from '@/lib/server/apply-case-action';
-import { createCase } from '@/lib/server/create-case';
-import { findCustomerWithOpenCases } from '@/lib/server/find-customer';
-import { ACCESS_CODE_COOKIE } from '@/lib/server/portal-cookies';
-import { addRepeatContact } from '@/lib/server/repeat-contact';
+import { staffAction } from '@/lib/server/core/action';
+import { applyCaseAction } from '@/lib/server/cases/apply-case-action';
+import { createCase } from '@/lib/server/cases/create-case';
+import { findCustomerWithOpenCases } from '@/lib/server/cases/find-customer';
+import { ACCESS_CODE_COOKIE } from '@/lib/server/portal/portal-cookies';
+import { addRepeatContact } from '@/lib/server/cases/repeat-contact';
 
 const VERBAL_CHANNELS = [
   'phone',

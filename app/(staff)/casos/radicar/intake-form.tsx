@@ -5,8 +5,8 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useRef, useState, type FormEvent } from 'react';
-import type { ActionResult } from '@/lib/server/action';
-import type { PublicCaseType } from '@/lib/server/list-case-types';
+import type { ActionResult } from '@/lib/server/core/action';
+import type { PublicCaseType } from '@/lib/server/cases/list-case-types';
 import { TextField } from '../../../_components/text-field';
 import { addAsRepeatContact, lookupCustomer, radicarVerbal } from './actions';
 

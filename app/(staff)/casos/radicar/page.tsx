@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { requireStaffPage } from '@/lib/server/auth/session';
-import { listCaseTypes } from '@/lib/server/list-case-types';
+import { listCaseTypes } from '@/lib/server/cases/list-case-types';
 import { IntakeForm } from './intake-form';
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { causePickNames, listCauseCases, readCausePick } from '@/lib/server/causes/cause-cases';
-import { getOrganization } from '@/lib/server/organization';
+import { getOrganization } from '@/lib/server/core/organization';
 import { requireSupervisorPage } from '@/lib/server/supervision/access';
 import { readAnalyticsQuery } from '@/lib/server/supervision/filters';
 import { AnalyticsFilters } from '../../_components/figures/analytics-filters';

@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { currentStaff } from '@/lib/server/auth/session';
-import { problemsOfCase } from '@/lib/server/problems/get-problem';
-import { linkableProblems } from '@/lib/server/problems/problem-options';
+import { problemsOfCase } from '@/lib/server/causes/get-problem';
+import { linkableProblems } from '@/lib/server/causes/problem-options';
 import { canSupervise } from '@/lib/server/supervision/access';
 import { CaseProblemLink } from './case-problem-link';
 import { StatusBadge } from './status-badge';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { PROBLEM_STATUSES } from '@/lib/domain/enums';
-import { listProblems } from '@/lib/server/problems/get-problem';
+import { listProblems } from '@/lib/server/causes/get-problem';
 import { requireSupervisorPage } from '@/lib/server/supervision/access';
 import { DataTable } from '../../_components/figures/figure';
 import { StatusBadge } from './status-badge';

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
-import type { EffectWindow, ProblemEffect } from '@/lib/server/problems/problem-effect';
+import type { EffectWindow, ProblemEffect } from '@/lib/server/causes/problem-effect';
 
 /**
  * Did the fix work: cases linked, and new complaints of the cause per week before and after the

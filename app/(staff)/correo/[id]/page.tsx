@@ -2,7 +2,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { getOutboxMessage } from '@/lib/server/outbox-view';
+import { getOutboxMessage } from '@/lib/server/notices/outbox-view';
 import { requireSupervisorPage } from '@/lib/server/supervision/access';
 
 /** One outgoing message: its headers, the text, and the HTML shown inert (sandboxed, no scripts). */

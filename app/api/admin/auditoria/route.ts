@@ -3,8 +3,8 @@ import { getDb } from '@/db/client';
 import { toLocalDate } from '@/lib/domain/calendar';
 import { requireAdmin } from '@/lib/server/admin/access';
 import { AUDIT_CSV_COLUMNS, auditLogCsv } from '@/lib/server/admin/audit-log';
-import { errorResponse } from '@/lib/server/http';
-import { getOrganization } from '@/lib/server/organization';
+import { errorResponse } from '@/lib/server/core/http';
+import { getOrganization } from '@/lib/server/core/organization';
 import { auditQueryInput } from '@/lib/validation/admin-records';
 
 /** The filtered audit history as CSV, every page, streamed (admins only). Same params as the page. */

@@ -2,10 +2,10 @@ import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { toLocalDate } from '@/lib/domain/calendar';
 import { currentStaff } from '@/lib/server/auth/session';
-import { AppError } from '@/lib/server/errors';
-import { exportCases } from '@/lib/server/export-cases';
-import { errorResponse } from '@/lib/server/http';
-import { getOrganization } from '@/lib/server/organization';
+import { AppError } from '@/lib/server/core/errors';
+import { exportCases } from '@/lib/server/cases/export-cases';
+import { errorResponse } from '@/lib/server/core/http';
+import { getOrganization } from '@/lib/server/core/organization';
 import { DRILL_DOWN_CSV_COLUMNS } from '@/lib/server/supervision/drill-down';
 import { parseCaseQuery } from '@/lib/validation/case-query';
 

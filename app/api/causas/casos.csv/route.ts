@@ -1,8 +1,8 @@
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { causeCasesCsv, readCausePick } from '@/lib/server/causes/cause-cases';
-import { errorResponse } from '@/lib/server/http';
-import { getOrganization } from '@/lib/server/organization';
+import { errorResponse } from '@/lib/server/core/http';
+import { getOrganization } from '@/lib/server/core/organization';
 import { requireSupervisor } from '@/lib/server/supervision/access';
 import { DRILL_DOWN_CSV_COLUMNS } from '@/lib/server/supervision/drill-down';
 import { readAnalyticsQuery } from '@/lib/server/supervision/filters';

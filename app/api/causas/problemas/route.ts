@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
-import { AppError } from '@/lib/server/errors';
-import { errorResponse } from '@/lib/server/http';
-import { createProblem } from '@/lib/server/problems/create-problem';
+import { AppError } from '@/lib/server/core/errors';
+import { errorResponse } from '@/lib/server/core/http';
+import { createProblem } from '@/lib/server/causes/create-problem';
 import { requireSupervisor } from '@/lib/server/supervision/access';
 
 /** Creates a problem record (supervisors and admins; 403 for agents). */

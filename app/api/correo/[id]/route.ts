@@ -1,8 +1,8 @@
 import { getDb } from '@/db/client';
-import { DEFAULT_FROM, buildEml } from '@/lib/server/mail/transport';
-import { errorResponse } from '@/lib/server/http';
-import { AppError } from '@/lib/server/errors';
-import { getOutboxMessage } from '@/lib/server/outbox-view';
+import { DEFAULT_FROM, buildEml } from '@/lib/server/notices/transport';
+import { errorResponse } from '@/lib/server/core/http';
+import { AppError } from '@/lib/server/core/errors';
+import { getOutboxMessage } from '@/lib/server/notices/outbox-view';
 import { requireSupervisor } from '@/lib/server/supervision/access';
 
 /** One outgoing message as an .eml download (supervisors and admins). */

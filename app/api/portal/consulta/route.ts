@@ -1,8 +1,8 @@
 import { NextResponse } from 'next/server';
-import { AppError } from '@/lib/server/errors';
-import { clientIp, errorResponse } from '@/lib/server/http';
-import { lookupCase } from '@/lib/server/lookup-case';
-import { grantCaseCookie } from '@/lib/server/portal-cookies';
+import { AppError } from '@/lib/server/core/errors';
+import { clientIp, errorResponse } from '@/lib/server/core/http';
+import { lookupCase } from '@/lib/server/portal/lookup-case';
+import { grantCaseCookie } from '@/lib/server/portal/portal-cookies';
 
 /** Status lookup: radicado + document number (or access code) opens the case for this browser. */
 export async function POST(request: Request) {

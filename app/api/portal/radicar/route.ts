@@ -1,8 +1,8 @@
 import { NextResponse } from 'next/server';
-import { AppError } from '@/lib/server/errors';
-import { clientIp, errorResponse } from '@/lib/server/http';
-import { fileFromPortal, MAX_FILING_BYTES } from '@/lib/server/portal-file-case';
-import { flashAccessCode, grantCaseCookie } from '@/lib/server/portal-cookies';
+import { AppError } from '@/lib/server/core/errors';
+import { clientIp, errorResponse } from '@/lib/server/core/http';
+import { fileFromPortal, MAX_FILING_BYTES } from '@/lib/server/intake/portal-file-case';
+import { flashAccessCode, grantCaseCookie } from '@/lib/server/portal/portal-cookies';
 
 /** The public filing form posts here (multipart, with attachments). */
 export async function POST(request: Request) {

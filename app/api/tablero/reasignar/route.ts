@@ -1,8 +1,8 @@
 import { getTranslations } from 'next-intl/server';
 import { NextResponse } from 'next/server';
-import { toFailure } from '@/lib/server/action';
-import { AppError, isAppError } from '@/lib/server/errors';
-import { errorResponse } from '@/lib/server/http';
+import { toFailure } from '@/lib/server/core/action';
+import { AppError, isAppError } from '@/lib/server/core/errors';
+import { errorResponse } from '@/lib/server/core/http';
 import { requireSupervisor } from '@/lib/server/supervision/access';
 import { reassignCases } from '@/lib/server/supervision/board-reassign';
 import type { FieldErrorKeys } from '@/lib/validation/issues';

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { openApiDocument } from '@/lib/server/intake/openapi';
-import { appUrl } from '@/lib/server/portal-access';
+import { appUrl } from '@/lib/server/portal/portal-access';
 
 /** The intake API's contract, generated from the same zod schemas the handlers validate with. */
 export function GET() {

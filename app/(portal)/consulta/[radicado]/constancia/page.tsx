@@ -2,10 +2,10 @@ import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { getCaseWithTimeline } from '@/lib/server/get-case';
-import { getOrganization } from '@/lib/server/organization';
-import { ACCESS_CODE_COOKIE } from '@/lib/server/portal-cookies';
-import { requireCaseAccess } from '@/lib/server/portal-session';
+import { getCaseWithTimeline } from '@/lib/server/cases/get-case';
+import { getOrganization } from '@/lib/server/core/organization';
+import { ACCESS_CODE_COOKIE } from '@/lib/server/portal/portal-cookies';
+import { requireCaseAccess } from '@/lib/server/portal/portal-session';
 import { Constancia } from '../../../../_components/constancia';
 
 export async function generateMetadata(): Promise<Metadata> {

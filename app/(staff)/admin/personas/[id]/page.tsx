@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { requireAdminPage } from '@/lib/server/admin/access';
 import { getStaffMember } from '@/lib/server/admin/people';
 import { listTeams } from '@/lib/server/admin/teams';
-import { isAppError } from '@/lib/server/errors';
+import { isAppError } from '@/lib/server/core/errors';
 import { ActiveToggle, EditStaffForm, ResetPasswordForm } from '../staff-forms';
 import '../people.css';
 

@@ -3,8 +3,8 @@
 import { getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { staffAction, type ActionResult } from '@/lib/server/action';
-import { isAppError } from '@/lib/server/errors';
+import { staffAction, type ActionResult } from '@/lib/server/core/action';
+import { isAppError } from '@/lib/server/core/errors';
 import { SUPERVISION_ROLES } from '@/lib/server/supervision/access';
 import { reviewInteraction, type ReviewRefusal } from '@/lib/server/supervision/quality-review';
 

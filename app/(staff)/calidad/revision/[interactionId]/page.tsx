@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { isAppError } from '@/lib/server/errors';
+import { isAppError } from '@/lib/server/core/errors';
 import { requireSupervisorPage } from '@/lib/server/supervision/access';
 import { getReviewContext } from '@/lib/server/supervision/quality-review-list';
 import { REVIEW_RUBRIC } from '@/lib/validation/quality-review';

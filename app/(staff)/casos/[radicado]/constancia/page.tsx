@@ -4,10 +4,10 @@ import { forbidden, notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { requireStaffPage } from '@/lib/server/auth/session';
-import { getCaseWithTimeline } from '@/lib/server/get-case';
-import { getOrganization } from '@/lib/server/organization';
-import { ACCESS_CODE_COOKIE } from '@/lib/server/portal-cookies';
-import { caseIdByRadicado } from '@/lib/server/staff-case';
+import { getCaseWithTimeline } from '@/lib/server/cases/get-case';
+import { getOrganization } from '@/lib/server/core/organization';
+import { ACCESS_CODE_COOKIE } from '@/lib/server/portal/portal-cookies';
+import { caseIdByRadicado } from '@/lib/server/cases/staff-case';
 import { Constancia } from '../../../../_components/constancia';
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { causePickNames, readCausePick } from '@/lib/server/causes/cause-cases';
-import { problemFormOptions } from '@/lib/server/problems/problem-options';
+import { problemFormOptions } from '@/lib/server/causes/problem-options';
 import { requireSupervisorPage } from '@/lib/server/supervision/access';
 import { ProblemForm } from '../problem-form';
 import '../../causes.css';

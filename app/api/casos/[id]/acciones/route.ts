@@ -1,8 +1,8 @@
 import { NextResponse } from 'next/server';
-import { applyCaseAction } from '@/lib/server/apply-case-action';
+import { applyCaseAction } from '@/lib/server/cases/apply-case-action';
 import { currentStaff } from '@/lib/server/auth/session';
-import { AppError } from '@/lib/server/errors';
-import { errorResponse } from '@/lib/server/http';
+import { AppError } from '@/lib/server/core/errors';
+import { errorResponse } from '@/lib/server/core/http';
 
 /**
  * One action on one case as JSON (for integrations and scripted clients). The same use case as the

@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
-import { AppError } from '@/lib/server/errors';
-import { errorResponse } from '@/lib/server/http';
-import { applyProblemAction } from '@/lib/server/problems/apply-problem-action';
+import { AppError } from '@/lib/server/core/errors';
+import { errorResponse } from '@/lib/server/core/http';
+import { applyProblemAction } from '@/lib/server/causes/apply-problem-action';
 import { requireSupervisor } from '@/lib/server/supervision/access';
 
 /**

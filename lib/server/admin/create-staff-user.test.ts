@@ -1,0 +1,81 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import { caseEvents, staffUsers } from '@/db/schema';
+import { verifyCredentials } from '../auth/verify-credentials';
+import { createStaffUser, createTeam } from './create-staff-user';
+import { captureAppError, countRows, seedFixture, type Fixture } from '../testing/fixtures';
+import { createTestDb } from '../testing/test-db';
+
+let db: Db;
+let cleanup: () => void;
+let fx: Fixture;
+beforeEach(() => {
+  ({ db, cleanup } = createTestDb());
+  fx = seedFixture(db);
+});
+afterEach(() => cleanup());
+
+const input = {
+  email: 'Nueva.Agente@Example.co',
+  name: 'Nueva Agente',
+  role: 'agent',
+  password: 'Clave-larga-2026',
+};
+
+describe('createStaffUser', () => {
+  it('lets an admin create an agent who can then sign in; the password is stored hashed', async () => {
+    const { id } = createStaffUser({ ...input, teamId: fx.teamId }, fx.admin, { db });
+    const row = db.select().from(staffUsers).where(eq(staffUsers.id, id)).get()!;
+    expect(row).toMatchObject({
+      email: 'nueva.agente@example.co',
+      role: 'agent',
+      teamId: fx.teamId,
+    });
+    expect(row.passwordHash).toMatch(/^\$2[aby]\$/);
+    expect(row.passwordHash).not.toContain(input.password);
+    expect(
+      db.select().from(caseEvents).where(eq(caseEvents.action, 'staff_created')).all(),
+    ).toHaveLength(1);
+    const signIn = await verifyCredentials(
+      { email: input.email, password: input.password },
+      '127.0.0.1',
+      { db },
+    );
+    expect(signIn).toMatchObject({ ok: true, user: { id, role: 'agent' } });
+  });
+
+  it('refuses agents and supervisors', () => {
+    for (const actor of [fx.agent, fx.supervisor]) {
+      expect(captureAppError(() => createStaffUser(input, actor, { db })).code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('refuses a duplicate email (any case), a short password and an unknown team, writing nothing', () => {
+    const before = countRows(db, staffUsers);
+    const duplicate = captureAppError(() =>
+      createStaffUser({ ...input, email: 'AGENTE@example.co' }, fx.admin, { db }),
+    );
+    expect(duplicate.fieldErrors).toEqual({ email: ['duplicate'] });
+    const short = captureAppError(() =>
+      createStaffUser({ ...input, password: 'corta' }, fx.admin, { db }),
+    );
+    expect(short.fieldErrors?.password).toEqual(['tooShort']);
+    const team = captureAppError(() =>
+      createStaffUser({ ...input, teamId: 999 }, fx.admin, { db }),
+    );
+    expect(team.fieldErrors).toEqual({ teamId: ['invalid'] });
+    expect(countRows(db, staffUsers)).toBe(before);
+  });
+});
+
+describe('createTeam', () => {
+  it('creates a team once and refuses the same name again', () => {
+    expect(createTeam({ name: 'Servicio Técnico' }, fx.admin, { db }).id).toBeGreaterThan(0);
+    expect(
+      captureAppError(() => createTeam({ name: 'Servicio Técnico' }, fx.admin, { db })).fieldErrors,
+    ).toEqual({
+      name: ['duplicate'],
+    });
+  });
+});

@@ -1,0 +1,330 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDb, type Db } from '@/db/client';
+import { caseEvents, caseLinks, casePauses, interactions, promises } from '@/db/schema';
+import type { Actor } from '../core/actor';
+import { applyCaseAction } from './apply-case-action';
+import {
+  captureAppError,
+  caseRow,
+  countRows,
+  eventsOf,
+  fileCase,
+  seedFixture,
+  type Fixture,
+} from '../testing/fixtures';
+import { createTestDb } from '../testing/test-db';
+import { runWorkers } from '../testing/workers';
+
+/** Monday 2026-03-16 10:00 in Bogotá, the first business day after FILED_AT. */
+const MONDAY = new Date('2026-03-16T15:00:00Z');
+const ANSWER = { action: 'answer', body: 'Se reintegró el cobro doble.', decision: 'concede' };
+
+let db: Db;
+let file: string;
+let cleanup: () => void;
+let fx: Fixture;
+
+beforeEach(() => {
+  ({ db, file, cleanup } = createTestDb());
+  fx = seedFixture(db);
+});
+afterEach(() => cleanup());
+
+function act(caseId: number, input: unknown, actor: Actor, now = MONDAY) {
+  return applyCaseAction(caseId, input, actor, { db, now });
+}
+
+/** A Reclamo taken by the team's agent: en_tramite, routed to fx.teamId. */
+function caseInProgress(overrides: Parameters<typeof fileCase>[1] = {}): number {
+  const { id } = fileCase(db, overrides);
+  act(id, { action: 'take' }, fx.agent);
+  return id;
+}
+
+/** Everything an action could write. */
+function trace(caseId: number) {
+  return {
+    row: caseRow(db, caseId),
+    events: countRows(db, caseEvents),
+    pauses: countRows(db, casePauses),
+    interactions: countRows(db, interactions),
+    promises: countRows(db, promises),
+    links: countRows(db, caseLinks),
+  };
+}
+
+describe('a refused action leaves no trace', () => {
+  it('answer on a radicada case → INVALID_TRANSITION', () => {
+    const { id } = fileCase(db);
+    const before = trace(id);
+    expect(captureAppError(() => act(id, ANSWER, fx.agent)).code).toBe('INVALID_TRANSITION');
+    expect(trace(id)).toEqual(before);
+  });
+
+  it('closing a Reclamo without process and root cause → VALIDATION on both fields', () => {
+    const id = caseInProgress();
+    act(id, ANSWER, fx.agent);
+    const before = trace(id);
+    const error = captureAppError(() => act(id, { action: 'close' }, fx.agent));
+    expect(error.code).toBe('VALIDATION');
+    expect(error.fieldErrors).toEqual({ processId: ['required'], rootCauseId: ['required'] });
+    expect(trace(id)).toEqual(before);
+  });
+
+  it('closing with a root cause of another process → VALIDATION on rootCauseId', () => {
+    const id = caseInProgress();
+    act(id, ANSWER, fx.agent);
+    const before = trace(id);
+    const error = captureAppError(() =>
+      act(
+        id,
+        { action: 'close', processId: fx.processId, rootCauseId: fx.otherRootCauseId },
+        fx.agent,
+      ),
+    );
+    expect(error.code).toBe('VALIDATION');
+    expect(error.fieldErrors?.rootCauseId).toEqual(['rootCauseMismatch']);
+    expect(trace(id)).toEqual(before);
+  });
+
+  it('an agent of another team → FORBIDDEN', () => {
+    const id = caseInProgress();
+    const before = trace(id);
+    expect(captureAppError(() => act(id, ANSWER, fx.otherAgent)).code).toBe('FORBIDDEN');
+    expect(captureAppError(() => act(id, { action: 'note', body: 'x' }, fx.otherAgent)).code).toBe(
+      'FORBIDDEN',
+    );
+    expect(trace(id)).toEqual(before);
+  });
+
+  it('an agent using assign → FORBIDDEN', () => {
+    const id = caseInProgress();
+    const before = trace(id);
+    const error = captureAppError(() =>
+      act(id, { action: 'assign', assigneeId: fx.agent.id }, fx.agent),
+    );
+    expect(error.code).toBe('FORBIDDEN');
+    expect(trace(id)).toEqual(before);
+  });
+
+  it.each([
+    ['blank answer body', { ...ANSWER, body: '   ' }, 'body'],
+    ['unknown decision', { ...ANSWER, decision: 'maybe' }, 'decision'],
+    ['unknown action', { action: 'delete' }, 'action'],
+    [
+      'malformed extension date',
+      { action: 'extend', reason: 'Volumen', newDueDate: '29/04/2026' },
+      'newDueDate',
+    ],
+  ])('an invalid body (%s) → VALIDATION', (_name, input, field) => {
+    const id = caseInProgress();
+    const before = trace(id);
+    const error = captureAppError(() => act(id, input, fx.agent));
+    expect(error.code).toBe('VALIDATION');
+    expect(error.fieldErrors).toHaveProperty([field]);
+    expect(trace(id)).toEqual(before);
+  });
+
+  it('an unknown case → NOT_FOUND', () => {
+    expect(captureAppError(() => act(999, ANSWER, fx.supervisor)).code).toBe('NOT_FOUND');
+    expect(countRows(db, caseEvents)).toBe(0);
+  });
+
+  it('a failure after the first writes rolls them all back (merge)', () => {
+    const target = caseInProgress();
+    const source = caseInProgress({
+      customer: {
+        documentType: 'CC',
+        documentNumber: '777',
+        fullName: 'Luis Díaz',
+        email: 'l@example.co',
+      },
+    });
+    db.$client.exec(
+      "create trigger no_merges before update of state on cases when new.state = 'fusionada' begin select raise(abort, 'merge blocked'); end;",
+    );
+    const before = { source: trace(source), target: caseRow(db, target) };
+    expect(() => act(source, { action: 'merge', targetCaseId: target }, fx.agent)).toThrow(
+      /merge blocked/,
+    );
+    // The target's repeat-contact count, its merged_in event and the link were written before the
+    // source update failed; none of them survive.
+    expect(trace(source)).toEqual(before.source);
+    expect(caseRow(db, target)).toEqual(before.target);
+  });
+});
+
+describe('a state change writes one event and bumps the version', () => {
+  it('take → answer → close → reopen', () => {
+    const { id } = fileCase(db);
+    const steps: [unknown, Actor, string, string][] = [
+      [{ action: 'take' }, fx.agent, 'radicada', 'en_tramite'],
+      [ANSWER, fx.agent, 'en_tramite', 'respondida'],
+      [
+        { action: 'close', processId: fx.processId, rootCauseId: fx.rootCauseIds[0] },
+        fx.supervisor,
+        'respondida',
+        'cerrada',
+      ],
+      [
+        { action: 'reopen', reason: 'El cliente volvió a escribir' },
+        fx.supervisor,
+        'cerrada',
+        'en_tramite',
+      ],
+    ];
+    steps.forEach(([input, actor, from, to], i) => {
+      const eventsBefore = eventsOf(db, id).length;
+      const result = act(id, input, actor, new Date(MONDAY.getTime() + i * 3_600_000));
+      expect(result).toMatchObject({ from, to, version: i + 2 });
+      const row = caseRow(db, id);
+      expect(row).toMatchObject({ state: to, version: i + 2 });
+      expect(row.updatedAt).toEqual(new Date(MONDAY.getTime() + i * 3_600_000));
+      const events = eventsOf(db, id);
+      expect(events).toHaveLength(eventsBefore + 1);
+      expect(events.at(-1)).toMatchObject({
+        id: result.eventId,
+        action: (input as { action: string }).action,
+        actorRole: actor.role,
+        actorId: actor.id,
+        fromState: from,
+        toState: to,
+      });
+    });
+    expect(caseRow(db, id)).toMatchObject({
+      assigneeId: fx.agent.id,
+      teamId: fx.teamId,
+      processId: fx.processId,
+      rootCauseId: fx.rootCauseIds[0],
+      reopenCount: 1,
+      answeredAt: null,
+      decision: null,
+    });
+    expect(db.select().from(interactions).all()).toEqual([
+      expect.objectContaining({
+        caseId: id,
+        kind: 'reply',
+        direction: 'outbound',
+        staffId: fx.agent.id,
+      }),
+    ]);
+  });
+
+  it('records the answer: decision, answer time and the first response', () => {
+    const id = caseInProgress();
+    const at = new Date('2026-03-17T20:00:00Z');
+    act(id, ANSWER, fx.agent, at);
+    expect(caseRow(db, id)).toMatchObject({
+      decision: 'concede',
+      answeredAt: at,
+      firstResponseAt: at,
+    });
+    expect(eventsOf(db, id).at(-1)).toMatchObject({
+      body: ANSWER.body,
+      visibility: 'public',
+      data: { decision: 'concede' },
+    });
+  });
+});
+
+describe('optimistic concurrency', () => {
+  it('a stale expectedVersion → CONFLICT, nothing written', () => {
+    const id = caseInProgress(); // version 2
+    const before = trace(id);
+    const error = captureAppError(() => act(id, { ...ANSWER, expectedVersion: 1 }, fx.agent));
+    expect(error.code).toBe('CONFLICT');
+    expect(error.detail).toEqual({ currentVersion: 2 });
+    expect(trace(id)).toEqual(before);
+    expect(act(id, { ...ANSWER, expectedVersion: 2 }, fx.agent).version).toBe(3);
+  });
+
+  it('two connections answering from the same version: the second gets CONFLICT', () => {
+    const id = caseInProgress();
+    const other = openDb(file, { migrate: false });
+    try {
+      const seen = caseRow(db, id).version;
+      applyCaseAction(id, { ...ANSWER, expectedVersion: seen }, fx.agent, { db, now: MONDAY });
+      const error = captureAppError(() =>
+        applyCaseAction(id, { ...ANSWER, expectedVersion: seen }, fx.supervisor, {
+          db: other,
+          now: MONDAY,
+        }),
+      );
+      expect(error.code).toBe('CONFLICT');
+    } finally {
+      other.$client.close();
+    }
+    expect(eventsOf(db, id).filter((e) => e.action === 'answer')).toHaveLength(1);
+  });
+
+  it('processes racing to answer one en_tramite case: exactly one wins', async () => {
+    const id = caseInProgress();
+    const versionBefore = caseRow(db, id).version;
+    const outcomes = (
+      await runWorkers(
+        file,
+        [fx.agent, fx.supervisor, fx.admin, fx.agent].map((actor) => ({
+          kind: 'case-action' as const,
+          caseId: id,
+          input: ANSWER,
+          actor,
+          now: MONDAY.toISOString(),
+        })),
+      )
+    ).flat();
+    expect(outcomes.filter((o) => o.ok)).toEqual([{ ok: true, value: 'en_tramite->respondida' }]);
+    for (const loser of outcomes.filter((o) => !o.ok)) {
+      expect(['INVALID_TRANSITION', 'CONFLICT']).toContain(loser.ok ? '' : loser.code);
+    }
+    expect(eventsOf(db, id).filter((e) => e.action === 'answer')).toHaveLength(1);
+    expect(caseRow(db, id)).toMatchObject({ state: 'respondida', version: versionBefore + 1 });
+    expect(countRows(db, interactions)).toBe(1);
+  }, 30_000);
+});
+
+describe('customer actors', () => {
+  it('cannot act on another case, nor use staff actions on their own', () => {
+    const mine = caseInProgress();
+    const theirs = caseInProgress({
+      customer: {
+        documentType: 'CC',
+        documentNumber: '888',
+        fullName: 'Otra Persona',
+        email: 'o@example.co',
+      },
+    });
+    const me: Actor = { role: 'customer', id: null, caseId: mine };
+    const before = { mine: trace(mine), theirs: caseRow(db, theirs) };
+
+    expect(
+      captureAppError(() => act(theirs, { action: 'withdraw', reason: 'Ya no lo necesito' }, me))
+        .code,
+    ).toBe('FORBIDDEN');
+    for (const input of [
+      ANSWER,
+      { action: 'note', body: 'hola' },
+      { action: 'take' },
+      { action: 'close' },
+    ]) {
+      expect(captureAppError(() => act(mine, input, me)).code).toBe('FORBIDDEN');
+    }
+    expect(trace(mine)).toEqual(before.mine);
+    expect(caseRow(db, theirs)).toEqual(before.theirs);
+  });
+
+  it('may disagree with the answer to their own case', () => {
+    const id = caseInProgress();
+    act(id, ANSWER, fx.agent);
+    const result = act(
+      id,
+      { action: 'disagree', reason: 'No me devolvieron todo' },
+      { role: 'customer', id: null, caseId: id },
+    );
+    expect(result).toMatchObject({ from: 'respondida', to: 'en_tramite' });
+    expect(eventsOf(db, id).at(-1)).toMatchObject({
+      action: 'disagree',
+      actorRole: 'customer',
+      actorId: null,
+    });
+  });
+});

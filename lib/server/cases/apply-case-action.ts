@@ -1,0 +1,214 @@
+import 'server-only';
+import { and, eq, isNull } from 'drizzle-orm';
+import { getDb, type Db, type Tx } from '@/db/client';
+import { casePauses, cases } from '@/db/schema';
+import { countBusinessDays, toLocalDate } from '@/lib/domain/calendar';
+import {
+  decideTransition,
+  type ActionContext,
+  type CaseSnapshot,
+  type TransitionDecision,
+} from '@/lib/domain/case-machine';
+import type { CaseState } from '@/lib/domain/enums';
+import { checkExtension, computeLegalTerm, extensionCap } from '@/lib/domain/legal-term';
+import { isWaitingPeriodOver } from '@/lib/domain/waiting-period';
+import { CaseActionSchema, type CaseActionRequest } from '@/lib/validation/case-action';
+import type { Actor } from '../core/actor';
+import { appendEvent } from '../core/audit';
+import { canAccessCase } from './case-access';
+import { applyEffects, type CaseRow } from './case-effects';
+import { termInputOf } from './case-terms';
+import type { CreateCaseOptions } from './create-case';
+import { AppError } from '../core/errors';
+import { noticeForAction } from '../notices/case-notices';
+import {
+  getOrganization,
+  loadCalendar,
+  receiptRuleOf,
+  type Organization,
+} from '../core/organization';
+import { parseInput } from '../core/parse';
+import { recordAttachments } from './uploads';
+
+export interface AppliedAction {
+  caseId: number;
+  radicado: string;
+  action: CaseActionRequest['action'];
+  from: CaseState;
+  to: CaseState;
+  version: number;
+  eventId: number;
+}
+
+/** Guards that are about the value the user typed are reported on that field (422). */
+const FIELD_GUARDS: Readonly<Record<string, string>> = {
+  beyond_cap: 'newDueDate',
+  not_later: 'newDueDate',
+  not_business_day: 'newDueDate',
+  merge_into_self: 'targetCaseId',
+  link_to_self: 'relatedCaseId',
+};
+
+function refuse(decision: Extract<TransitionDecision, { ok: false }>): never {
+  switch (decision.reason) {
+    case 'ROLE':
+      throw new AppError('FORBIDDEN', 'role may not take this action');
+    case 'STATE':
+      throw new AppError('INVALID_TRANSITION', 'not allowed in the current state');
+    case 'MISSING_FIELDS':
+      throw new AppError('VALIDATION', 'missing fields', {
+        fieldErrors: Object.fromEntries((decision.fields ?? []).map((f) => [f, ['required']])),
+      });
+    case 'GUARD': {
+      const guard = decision.guard ?? 'refused';
+      const field = FIELD_GUARDS[guard];
+      if (field) {
+        throw new AppError('VALIDATION', guard, { fieldErrors: { [field]: [guard] } });
+      }
+      throw new AppError('INVALID_TRANSITION', guard, { detail: { guard } });
+    }
+  }
+}
+
+/** The case as the state machine sees it. */
+export function snapshotOf(row: CaseRow): CaseSnapshot {
+  return {
+    id: row.id,
+    state: row.state,
+    type: row.typeCode,
+    assigneeId: row.assigneeId,
+    processId: row.processId,
+    rootCauseId: row.rootCauseId,
+    hasExtension: row.extendedDueDate !== null,
+  };
+}
+
+/** What the state machine needs to know about the case, the calendar and the asker right now. */
+export function buildContext(
+  tx: Tx | Db,
+  row: CaseRow,
+  request: Pick<CaseActionRequest, 'action'> & { newDueDate?: string },
+  actor: Actor,
+  org: Organization,
+  now: Date,
+): ActionContext {
+  const cal = loadCalendar(tx, org);
+  const today = toLocalDate(now, org.timeZone);
+  let extensionRefusal: string | null = null;
+  if (request.action === 'extend' && request.newDueDate) {
+    const input = termInputOf(tx, row, receiptRuleOf(org));
+    if (input) {
+      const check = checkExtension(
+        {
+          now,
+          term: computeLegalTerm(input, cal),
+          cap: extensionCap(input, cal),
+          newDueDate: request.newDueDate,
+          alreadyExtended: row.extendedDueDate !== null,
+        },
+        cal,
+      );
+      extensionRefusal = check.ok ? null : check.reason;
+    }
+  }
+  const openPause = tx
+    .select({ pausedAt: casePauses.pausedAt })
+    .from(casePauses)
+    .where(and(eq(casePauses.caseId, row.id), isNull(casePauses.resumedAt)))
+    .get();
+  return {
+    actor: { role: actor.role, id: actor.id },
+    businessDaysSinceFiling: countBusinessDays(
+      toLocalDate(row.receivedAt, org.timeZone),
+      today,
+      cal,
+    ),
+    businessDaysSinceAnswer: row.answeredAt
+      ? countBusinessDays(toLocalDate(row.answeredAt, org.timeZone), today, cal)
+      : null,
+    disagreementWindowDays: org.disagreementWindowDays,
+    isWaitingPeriodOver: openPause
+      ? isWaitingPeriodOver(openPause.pausedAt, now, org.timeZone)
+      : false,
+    extensionRefusal,
+  };
+}
+
+/**
+ * Applies one action to one case: who is asking → what they sent → one IMMEDIATE transaction that
+ * re-reads the case, asks the pure state machine, writes the change and its audit event. The write
+ * is conditional on the version read, so two actions from the same prior state cannot both succeed.
+ */
+export function applyCaseAction(
+  caseId: number,
+  input: unknown,
+  actor: Actor,
+  options: CreateCaseOptions = {},
+): AppliedAction {
+  const db = options.db ?? getDb();
+  const now = options.now ?? new Date();
+  const request = parseInput(CaseActionSchema, input);
+
+  return db.transaction(
+    (tx) => {
+      const row = tx.select().from(cases).where(eq(cases.id, caseId)).get();
+      if (!row) throw new AppError('NOT_FOUND', 'case not found');
+      if (!canAccessCase(actor, row)) throw new AppError('FORBIDDEN', 'not your case');
+      if (request.expectedVersion !== undefined && request.expectedVersion !== row.version) {
+        throw new AppError('CONFLICT', 'the case changed meanwhile', {
+          detail: { currentVersion: row.version },
+        });
+      }
+      const org = getOrganization(tx);
+      const snapshot = snapshotOf(row);
+      const ctx = buildContext(tx, row, request, actor, org, now);
+      const decision = decideTransition(snapshot, request.action, request, ctx);
+      if (!decision.ok) refuse(decision);
+
+      const effect = applyEffects(tx, { row, request, actor, org, now });
+      const version = row.version + 1;
+      const updated = tx
+        .update(cases)
+        .set({ ...effect.changes, state: decision.to, version, updatedAt: now })
+        .where(and(eq(cases.id, row.id), eq(cases.version, row.version)))
+        .run();
+      if (updated.changes !== 1) throw new AppError('CONFLICT', 'the case changed meanwhile');
+
+      const eventId = appendEvent(tx, {
+        caseId: row.id,
+        action: request.action,
+        actorRole: actor.role,
+        actorId: actor.id,
+        fromState: decision.from,
+        toState: decision.to,
+        visibility: effect.visibility,
+        body: effect.body ?? null,
+        data: effect.data ?? null,
+        createdAt: now,
+      });
+      effect.afterEvent?.(eventId);
+      // Attachments go with what the actor wrote: public unless the event is an internal note.
+      recordAttachments(tx, row.id, eventId, options.attachments ?? [], effect.visibility, now);
+      // The customer hears of it (information request, extension, answer …) in the same commit.
+      noticeForAction(tx, {
+        row: { ...row, ...effect.changes, state: decision.to },
+        action: request.action,
+        body: effect.body ?? null,
+        data: effect.data ?? null,
+        eventId,
+        org,
+        now,
+      });
+      return {
+        caseId: row.id,
+        radicado: row.radicado,
+        action: request.action,
+        from: decision.from,
+        to: decision.to,
+        version,
+        eventId,
+      };
+    },
+    { behavior: 'immediate' },
+  );
+}

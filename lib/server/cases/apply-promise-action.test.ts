@@ -1,0 +1,168 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import { caseEvents, promises } from '@/db/schema';
+import type { Actor } from '../core/actor';
+import { applyCaseAction } from './apply-case-action';
+import { applyPromiseAction } from './apply-promise-action';
+import {
+  bogota,
+  captureAppError,
+  countRows,
+  eventsOf,
+  fileCase,
+  seedFixture,
+  type Fixture,
+} from '../testing/fixtures';
+import { createTestDb } from '../testing/test-db';
+
+const MONDAY = bogota('2026-03-16T10:00:00');
+/** "We will call you back on Thursday at 17:00." */
+const DUE = bogota('2026-03-19T17:00:00');
+const BEFORE_DUE = bogota('2026-03-18T09:00:00');
+const AFTER_DUE = new Date(DUE.getTime() + 60_000);
+
+let db: Db;
+let cleanup: () => void;
+let fx: Fixture;
+let caseId: number;
+let promiseId: number;
+
+beforeEach(() => {
+  ({ db, cleanup } = createTestDb());
+  fx = seedFixture(db);
+  caseId = fileCase(db).id;
+  applyCaseAction(caseId, { action: 'take' }, fx.agent, { db, now: MONDAY });
+  applyCaseAction(
+    caseId,
+    { action: 'add_promise', description: 'Le llamamos el jueves', dueAt: DUE.toISOString() },
+    fx.agent,
+    { db, now: MONDAY },
+  );
+  promiseId = db.select({ id: promises.id }).from(promises).get()!.id;
+});
+afterEach(() => cleanup());
+
+const act = (input: unknown, now: Date, actor: Actor = fx.agent, id = promiseId) =>
+  applyPromiseAction(id, input, actor, { db, now });
+const promiseRow = (id = promiseId) => db.select().from(promises).where(eq(promises.id, id)).get()!;
+
+describe('applyPromiseAction', () => {
+  it('keeps a promise before it is due', () => {
+    expect(act({ action: 'keep' }, BEFORE_DUE)).toEqual({
+      promiseId,
+      status: 'kept',
+      successorId: null,
+    });
+    expect(promiseRow()).toMatchObject({ status: 'kept', resolvedAt: BEFORE_DUE });
+    expect(eventsOf(db, caseId).at(-1)).toMatchObject({
+      action: 'promise_keep',
+      actorId: fx.agent.id,
+      visibility: 'public',
+      data: { promiseId, successorId: null, previousDueAt: DUE.toISOString() },
+    });
+  });
+
+  it('keeps it up to the due instant itself', () => {
+    expect(act({ action: 'keep' }, DUE).status).toBe('kept');
+  });
+
+  it('renegotiates: the original is marked renegotiated and otherwise unchanged, a successor carries the new time', () => {
+    const original = promiseRow();
+    const newDueAt = bogota('2026-03-24T12:00:00');
+    const result = act(
+      { action: 'renegotiate', newDueAt: newDueAt.toISOString(), reason: 'El técnico se enfermó' },
+      BEFORE_DUE,
+    );
+    expect(result).toMatchObject({
+      promiseId,
+      status: 'renegotiated',
+      successorId: expect.any(Number),
+    });
+
+    expect(promiseRow()).toEqual({ ...original, status: 'renegotiated', resolvedAt: BEFORE_DUE });
+    expect(promiseRow(result.successorId!)).toMatchObject({
+      caseId,
+      description: original.description,
+      ownerId: original.ownerId,
+      dueAt: newDueAt,
+      status: 'pending',
+      predecessorId: promiseId,
+      renegotiationReason: 'El técnico se enfermó',
+      createdById: fx.agent.id,
+      createdAt: BEFORE_DUE,
+    });
+    expect(eventsOf(db, caseId).at(-1)).toMatchObject({
+      action: 'promise_renegotiate',
+      body: 'El técnico se enfermó',
+      data: { promiseId, successorId: result.successorId, newDueAt: newDueAt.toISOString() },
+    });
+    // The original can no longer be kept; the successor can.
+    expect(captureAppError(() => act({ action: 'keep' }, BEFORE_DUE))).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      detail: { guard: 'not_pending' },
+    });
+    expect(act({ action: 'keep' }, BEFORE_DUE, fx.agent, result.successorId!).status).toBe('kept');
+  });
+
+  it.each([
+    ['keep', { action: 'keep' }],
+    [
+      'renegotiate',
+      { action: 'renegotiate', newDueAt: '2026-03-30T17:00:00-05:00', reason: 'Demora' },
+    ],
+  ])('refuses %s after the due time (INVALID_TRANSITION), writing nothing', (_name, input) => {
+    const before = {
+      row: promiseRow(),
+      promises: countRows(db, promises),
+      events: countRows(db, caseEvents),
+    };
+    expect(captureAppError(() => act(input, AFTER_DUE))).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      detail: { guard: 'already_due' },
+    });
+    expect({
+      row: promiseRow(),
+      promises: countRows(db, promises),
+      events: countRows(db, caseEvents),
+    }).toEqual(before);
+  });
+
+  it('breaks only after the due time', () => {
+    for (const at of [BEFORE_DUE, DUE]) {
+      expect(captureAppError(() => act({ action: 'break' }, at))).toMatchObject({
+        code: 'INVALID_TRANSITION',
+        detail: { guard: 'not_yet_due' },
+      });
+    }
+    expect(promiseRow().status).toBe('pending');
+    expect(act({ action: 'break' }, AFTER_DUE, { role: 'system', id: null }).status).toBe('broken');
+    expect(promiseRow()).toMatchObject({ status: 'broken', resolvedAt: AFTER_DUE });
+  });
+
+  it('refuses a new time that is not in the future (VALIDATION on newDueAt)', () => {
+    const error = captureAppError(() =>
+      act(
+        {
+          action: 'renegotiate',
+          newDueAt: bogota('2026-03-17T09:00:00').toISOString(),
+          reason: 'Demora',
+        },
+        BEFORE_DUE,
+      ),
+    );
+    expect(error.code).toBe('VALIDATION');
+    expect(error.fieldErrors).toEqual({ newDueAt: ['future'] });
+    expect(promiseRow().status).toBe('pending');
+    expect(countRows(db, promises)).toBe(1);
+  });
+
+  it('refuses customers and agents of another team', () => {
+    for (const actor of [{ role: 'customer', id: null, caseId } as const, fx.otherAgent]) {
+      expect(captureAppError(() => act({ action: 'keep' }, BEFORE_DUE, actor)).code).toBe(
+        'FORBIDDEN',
+      );
+    }
+    expect(promiseRow().status).toBe('pending');
+  });
+});

@@ -1,0 +1,143 @@
+import 'server-only';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Tx } from '@/db/client';
+import { cases, casePauses, interactions, rootCauses, staffUsers } from '@/db/schema';
+import { isCannedReply, renderTemplate, unfilledPlaceholders } from '@/lib/domain/templates';
+import type { Actor } from '../core/actor';
+import { canAccessCase } from './case-access';
+import { computeCaseTerm, dueColumns } from './case-terms';
+import type { CaseChanges, CaseRow } from './case-effects';
+import { AppError, type FieldErrors } from '../core/errors';
+import { loadCalendar, receiptRuleOf, type Organization } from '../core/organization';
+import { activeTemplateBody, templateValuesFor } from './template-values';
+
+/** The checks and small writes the case actions' effects share (see case-effects.ts). */
+
+export function refreshedTerm(
+  tx: Tx,
+  row: CaseRow,
+  org: Organization,
+  patch: Partial<CaseRow> = {},
+) {
+  const cal = loadCalendar(tx, org);
+  return dueColumns(computeCaseTerm(tx, { ...row, ...patch }, cal, receiptRuleOf(org)));
+}
+
+export function activeStaff(tx: Tx, id: number) {
+  const user = tx
+    .select({ id: staffUsers.id, teamId: staffUsers.teamId, isActive: staffUsers.isActive })
+    .from(staffUsers)
+    .where(eq(staffUsers.id, id))
+    .get();
+  if (!user?.isActive) {
+    throw new AppError('VALIDATION', 'unknown assignee', {
+      fieldErrors: { assigneeId: ['invalid'] },
+    });
+  }
+  return user;
+}
+
+export function checkRootCause(tx: Tx, processId: number | null, rootCauseId: number | null) {
+  if (rootCauseId === null) return;
+  const cause = tx
+    .select({ processId: rootCauses.processId })
+    .from(rootCauses)
+    .where(eq(rootCauses.id, rootCauseId))
+    .get();
+  if (!cause || (processId !== null && cause.processId !== processId)) {
+    throw new AppError('VALIDATION', 'root cause of another process', {
+      fieldErrors: { rootCauseId: ['rootCauseMismatch'] },
+    });
+  }
+}
+
+/** The other case of a merge or link: it must exist and be one the actor may work on. */
+export function otherCase(tx: Tx, actor: Actor, id: number, field: string) {
+  const other = tx
+    .select({
+      id: cases.id,
+      state: cases.state,
+      radicado: cases.radicado,
+      teamId: cases.teamId,
+      assigneeId: cases.assigneeId,
+    })
+    .from(cases)
+    .where(eq(cases.id, id))
+    .get();
+  if (!other)
+    throw new AppError('VALIDATION', 'unknown case', { fieldErrors: { [field]: ['invalid'] } });
+  if (!canAccessCase(actor, other)) throw new AppError('FORBIDDEN', 'not your case');
+  return other;
+}
+
+export function endOpenPause(tx: Tx, caseId: number, now: Date) {
+  tx.update(casePauses)
+    .set({ resumedAt: now })
+    .where(and(eq(casePauses.caseId, caseId), isNull(casePauses.resumedAt)))
+    .run();
+}
+
+/** A case that ends here (transferred, withdrawn, merged) stops waiting on the petitioner too. */
+export function endCase(tx: Tx, caseId: number, now: Date): CaseChanges {
+  endOpenPause(tx, caseId, now);
+  return { closedAt: now, isPaused: false };
+}
+
+export function recordInteraction(
+  tx: Tx,
+  values: Omit<typeof interactions.$inferInsert, 'eventId'>,
+): (eventId: number) => void {
+  return (eventId) =>
+    tx
+      .insert(interactions)
+      .values({ ...values, eventId })
+      .run();
+}
+
+/** Handle time as stored (seconds); null when the agent did not say. */
+export function handleSecondsOf(minutes: number | undefined): number | null {
+  return minutes === undefined ? null : minutes * 60;
+}
+
+export function staffName(tx: Tx, staffId: number | null): string {
+  if (staffId === null) return '';
+  const user = tx
+    .select({ name: staffUsers.name })
+    .from(staffUsers)
+    .where(eq(staffUsers.id, staffId))
+    .get();
+  return user?.name ?? '';
+}
+
+/**
+ * A reply reaches the petitioner as typed, so nothing of a template may be left in it: any `{{…}}`
+ * refuses it, the personal-line slot included. With a template, the reply is canned when it is that
+ * template, filled for this case, unchanged (DOMAIN.md §6). Body and template problems are reported
+ * together.
+ */
+export function checkReply(
+  tx: Tx,
+  row: CaseRow,
+  staffId: number | null,
+  body: string,
+  templateId: number | null,
+): { isCanned: boolean } {
+  const fieldErrors: FieldErrors = {};
+  const unfilled = unfilledPlaceholders(body);
+  if (unfilled.length > 0) fieldErrors.body = ['unfilledPlaceholders'];
+  const templateBody = templateId === null ? null : activeTemplateBody(tx, templateId);
+  if (templateId !== null && templateBody === null) {
+    fieldErrors.templateId = ['templateUnavailable'];
+  }
+  if (Object.keys(fieldErrors).length > 0) {
+    throw new AppError('VALIDATION', 'reply not ready to send', {
+      fieldErrors,
+      ...(unfilled.length > 0 ? { detail: { unfilledPlaceholders: unfilled } } : {}),
+    });
+  }
+  if (templateBody === null) return { isCanned: false };
+  const values = templateValuesFor(tx, row.id, { name: staffName(tx, staffId) });
+  return { isCanned: isCannedReply(body, renderTemplate(templateBody, values)) };
+}
+
+/** What each allowed action changes besides the state. Called inside the action's transaction. */

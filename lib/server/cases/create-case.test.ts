@@ -1,0 +1,305 @@
+import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import {
+  caseEvents,
+  cases,
+  caseTypes,
+  caseTypeTerms,
+  consents,
+  customers,
+  radicadoSequences,
+} from '@/db/schema';
+import { SYSTEM_ACTOR } from '../core/actor';
+import { createCase } from './create-case';
+import { createTestDb } from '../testing/test-db';
+import {
+  FILED_AT,
+  captureAppError,
+  caseRow,
+  countRows,
+  eventsOf,
+  fileCase,
+  insertStaff,
+  validFiling,
+} from '../testing/fixtures';
+
+let db: Db;
+let cleanup: () => void;
+
+beforeEach(() => {
+  ({ db, cleanup } = createTestDb());
+});
+afterEach(() => cleanup());
+
+/** Everything a filing writes; all zero means the filing left no trace. */
+function footprint() {
+  return {
+    cases: countRows(db, cases),
+    customers: countRows(db, customers),
+    consents: countRows(db, consents),
+    events: countRows(db, caseEvents),
+    sequences: countRows(db, radicadoSequences),
+  };
+}
+const EMPTY = { cases: 0, customers: 0, consents: 0, events: 0, sequences: 0 };
+
+describe('createCase: what a filing writes', () => {
+  it('writes the case, its radicado, the customer, the consent and exactly one radicar event', () => {
+    const created = fileCase(db);
+
+    expect(created.radicado).toBe('PQRS-2026-000001');
+    expect(created.accessCode).toBeNull();
+    const row = caseRow(db, created.id);
+    expect(row).toMatchObject({
+      radicado: 'PQRS-2026-000001',
+      typeCode: 'R',
+      state: 'radicada',
+      channel: 'web',
+      subject: 'Cobro doble en la factura',
+      isAnonymous: false,
+      accessCodeHash: null,
+      receivedAt: FILED_AT,
+      termDays: 15,
+      version: 1,
+    });
+
+    const customer = db.select().from(customers).where(eq(customers.id, row.customerId!)).get();
+    expect(customer).toMatchObject({
+      documentType: 'CC',
+      documentNumber: '1020304050',
+      fullName: 'Ana María Pérez',
+      email: 'ana@example.co',
+    });
+
+    const consentRows = db.select().from(consents).all();
+    expect(consentRows).toEqual([
+      expect.objectContaining({
+        customerId: row.customerId,
+        caseId: created.id,
+        policyVersion: '1',
+        acceptedAt: FILED_AT,
+        channel: 'web',
+      }),
+    ]);
+
+    const events = eventsOf(db, created.id);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      action: 'radicar',
+      actorRole: 'system',
+      fromState: null,
+      toState: 'radicada',
+      visibility: 'public',
+      createdAt: FILED_AT,
+    });
+    expect(db.select().from(radicadoSequences).all()).toEqual([
+      { prefix: 'PQRS', year: 2026, lastValue: 1 },
+    ]);
+  });
+
+  it('numbers filings sequentially and reuses the customer of the same document', () => {
+    const numbers = [0, 1, 2].map(
+      (i) => fileCase(db, {}, new Date(FILED_AT.getTime() + i * 60_000)).radicado,
+    );
+    expect(numbers).toEqual(['PQRS-2026-000001', 'PQRS-2026-000002', 'PQRS-2026-000003']);
+    expect(countRows(db, customers)).toBe(1);
+    expect(countRows(db, consents)).toBe(3);
+    expect(countRows(db, caseEvents)).toBe(3);
+  });
+
+  it('records who radicated a verbal request taken by an agent', () => {
+    const agent = insertStaff(db, { email: 'agente@example.co', role: 'agent' });
+    const created = fileCase(db, { channel: 'phone' }, FILED_AT, agent);
+    expect(caseRow(db, created.id).createdById).toBe(agent.id);
+    expect(eventsOf(db, created.id)[0]).toMatchObject({ actorRole: 'agent', actorId: agent.id });
+  });
+});
+
+describe('createCase: atomicity', () => {
+  it('rolls back everything, including the radicado, when the event insert fails', () => {
+    db.$client.exec(
+      "create trigger fail_events before insert on case_events begin select raise(abort, 'audit down'); end;",
+    );
+    expect(() => fileCase(db)).toThrow(/audit down/);
+    expect(footprint()).toEqual(EMPTY);
+
+    db.$client.exec('drop trigger fail_events');
+    // The number taken inside the failed transaction was never handed out.
+    expect(fileCase(db).radicado).toBe('PQRS-2026-000001');
+  });
+
+  it('rolls back the sequence increment of an existing year too', () => {
+    fileCase(db);
+    db.$client.exec(
+      "create trigger fail_consents before insert on consents begin select raise(abort, 'no consent store'); end;",
+    );
+    expect(() =>
+      fileCase(db, { customer: { ...validFiling().customer!, documentNumber: '999' } }),
+    ).toThrow(/no consent store/);
+    expect(footprint()).toEqual({
+      ...EMPTY,
+      cases: 1,
+      customers: 1,
+      consents: 1,
+      events: 1,
+      sequences: 1,
+    });
+    expect(db.select().from(radicadoSequences).get()?.lastValue).toBe(1);
+  });
+});
+
+describe('createCase: validation writes nothing', () => {
+  const identity = validFiling().customer!;
+  const invalidFilings: [string, Record<string, unknown>, string, string][] = [
+    ['missing subject', { subject: undefined }, 'subject', 'required'],
+    ['too-short description', { description: 'Muy corto' }, 'description', 'tooShort'],
+    [
+      'bad email',
+      { customer: { ...identity, email: 'ana-at-example' } },
+      'customer.email',
+      'email',
+    ],
+    ['missing consent', { hasConsent: false }, 'hasConsent', 'consent'],
+    ['unknown type', { typeCode: 'X' }, 'typeCode', 'required'],
+    [
+      'anonymous Reclamo',
+      { isAnonymous: true, customer: undefined, hasConsent: false },
+      'isAnonymous',
+      'anonymousNotAllowed',
+    ],
+  ];
+
+  it.each(invalidFilings)('%s → VALIDATION on the field', (_name, overrides, field, key) => {
+    const error = captureAppError(() =>
+      createCase({ ...validFiling(), ...overrides }, SYSTEM_ACTOR, { db, now: FILED_AT }),
+    );
+    expect(error.code).toBe('VALIDATION');
+    expect(error.fieldErrors?.[field]).toContain(key);
+    expect(footprint()).toEqual(EMPTY);
+  });
+
+  it('refuses an identified filing without an identity', () => {
+    const error = captureAppError(() => fileCase(db, { customer: undefined }));
+    expect(error.code).toBe('VALIDATION');
+    expect(error.fieldErrors).toHaveProperty(['customer.documentNumber']);
+    expect(footprint()).toEqual(EMPTY);
+  });
+
+  it('follows the configured type: an inactive type is refused, a configured anonymous one allowed', () => {
+    db.insert(caseTypes)
+      .values([
+        { code: 'P', allowsAnonymous: false, isActive: false },
+        { code: 'R', allowsAnonymous: true },
+      ])
+      .run();
+    const error = captureAppError(() => fileCase(db, { typeCode: 'P' }));
+    expect(error.code).toBe('VALIDATION');
+    expect(error.fieldErrors?.typeCode).toEqual(['invalid']);
+    expect(footprint()).toEqual(EMPTY);
+    expect(fileCase(db, { isAnonymous: true, customer: undefined }).accessCode).not.toBeNull();
+  });
+
+  it('refuses a customer filing on a staff channel, and records a web filing as theirs', () => {
+    const customer = { role: 'customer', id: null, caseId: null } as const;
+    const error = captureAppError(() =>
+      createCase(validFiling({ channel: 'phone' }), customer, { db, now: FILED_AT }),
+    );
+    expect(error.code).toBe('FORBIDDEN');
+    expect(footprint()).toEqual(EMPTY);
+    const created = createCase(validFiling(), customer, { db, now: FILED_AT });
+    expect(eventsOf(db, created.id).map((e) => [e.action, e.actorRole])).toEqual([
+      ['radicar', 'customer'],
+    ]);
+  });
+});
+
+describe('createCase: radicado year in the organisation time zone', () => {
+  it('gives a filing late on 31 December (Bogotá) a number of that year, and restarts in January', () => {
+    const lateOnNewYearsEve = new Date('2026-12-31T23:30:00-05:00'); // 2027-01-01 04:30 UTC
+    expect(fileCase(db, {}, lateOnNewYearsEve).radicado).toBe('PQRS-2026-000001');
+    expect(fileCase(db, {}, new Date('2026-12-31T23:59:00-05:00')).radicado).toBe(
+      'PQRS-2026-000002',
+    );
+    expect(fileCase(db, {}, new Date('2027-01-01T00:00:00-05:00')).radicado).toBe(
+      'PQRS-2027-000001',
+    );
+    expect(fileCase(db, {}, new Date('2027-01-04T09:00:00-05:00')).radicado).toBe(
+      'PQRS-2027-000002',
+    );
+    const sequences = db.select().from(radicadoSequences).orderBy(radicadoSequences.year).all();
+    expect(sequences).toEqual([
+      { prefix: 'PQRS', year: 2026, lastValue: 2 },
+      { prefix: 'PQRS', year: 2027, lastValue: 2 },
+    ]);
+  });
+});
+
+describe('createCase: legal due date', () => {
+  it('counts 15 business days for a Reclamo, skipping San José and Holy Week', () => {
+    // Day 1 is Monday 16 March; 23 March, 2 and 3 April 2026 are holidays.
+    const created = fileCase(db, {}, new Date('2026-03-13T16:30:00-05:00'));
+    expect(created.termDays).toBe(15);
+    expect(created.dueDate).toBe('2026-04-08');
+    expect(created.dueAt?.toISOString()).toBe('2026-04-09T04:59:59.999Z');
+    expect(caseRow(db, created.id)).toMatchObject({ dueDate: '2026-04-08', isPaused: false });
+    expect(eventsOf(db, created.id)[0]?.data).toMatchObject({
+      dueDate: '2026-04-08',
+      termDays: 15,
+    });
+  });
+
+  it('gives a Felicitación no due date', () => {
+    const created = fileCase(db, { typeCode: 'F' });
+    expect(created).toMatchObject({ termDays: null, dueDate: null, dueAt: null });
+    expect(caseRow(db, created.id)).toMatchObject({ termDays: null, dueDate: null, dueAt: null });
+  });
+
+  it('keeps the term in force at radication when a new term version starts later', () => {
+    db.insert(caseTypes).values({ code: 'R', allowsAnonymous: false }).run();
+    db.insert(caseTypeTerms)
+      .values({ typeCode: 'R', termDays: 5, validFrom: new Date('2026-04-01T00:00:00-05:00') })
+      .run();
+
+    const before = fileCase(db, {}, new Date('2026-03-31T23:59:00-05:00'));
+    const after = fileCase(db, {}, new Date('2026-04-06T10:00:00-05:00'));
+
+    expect(before.termDays).toBe(15);
+    // Day 0 is 31 March; 2 and 3 April are holidays.
+    expect(before.dueDate).toBe('2026-04-23');
+    expect(after.termDays).toBe(5);
+    expect(after.dueDate).toBe('2026-04-13');
+    // The older case is untouched by the new version.
+    expect(caseRow(db, before.id)).toMatchObject({ termDays: 15, dueDate: '2026-04-23' });
+  });
+});
+
+describe('createCase: anonymous filing', () => {
+  it('returns an access code once and stores only its sha256', () => {
+    const created = fileCase(db, {
+      typeCode: 'D',
+      isAnonymous: true,
+      customer: undefined,
+      hasConsent: false,
+    });
+
+    expect(created.accessCode).toMatch(/^[A-Z2-9]{12}$/);
+    const code = created.accessCode!;
+    const row = caseRow(db, created.id);
+    expect(row.isAnonymous).toBe(true);
+    expect(row.customerId).toBeNull();
+    expect(row.accessCodeHash).toBe(createHash('sha256').update(code).digest('hex'));
+    expect(countRows(db, customers)).toBe(0);
+    expect(countRows(db, consents)).toBe(0);
+
+    // The code itself is nowhere in the database.
+    const tables = db.$client
+      .prepare("select name from sqlite_master where type = 'table'")
+      .all() as { name: string }[];
+    for (const { name } of tables) {
+      const dump = JSON.stringify(db.$client.prepare(`select * from "${name}"`).all());
+      expect(dump, name).not.toContain(code);
+    }
+  });
+});

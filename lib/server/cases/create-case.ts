@@ -1,0 +1,223 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { getDb, type Db, type Tx } from '@/db/client';
+import { cases, caseTypes, consents, customers } from '@/db/schema';
+import { toLocalDate } from '@/lib/domain/calendar';
+import { DEFAULT_ANONYMOUS_TYPES, type CaseType } from '@/lib/domain/enums';
+import { computeLegalTerm } from '@/lib/domain/legal-term';
+import { CaseFilingSchema, isIdentityPending, type CaseFiling } from '@/lib/validation/case-filing';
+import { isStaff, type Actor } from '../core/actor';
+import { appendEvent } from '../core/audit';
+import { dueColumns, termInForce } from './case-terms';
+import { AppError } from '../core/errors';
+import { getOrganization, loadCalendar, receiptRuleOf } from '../core/organization';
+import { parseInput } from '../core/parse';
+import { takeRadicado } from './radicado-sequence';
+import { generateAccessCode, hashSecret } from '../core/secrets';
+import { enqueueConstancia } from '../notices/constancia';
+import { caseLinkUrl } from '../portal/portal-access';
+import { recordAttachments, type StoredUpload } from './uploads';
+
+export interface CreatedCase {
+  id: number;
+  radicado: string;
+  typeCode: CaseType;
+  channel: CaseFiling['channel'];
+  receivedAt: Date;
+  dueDate: string | null;
+  dueAt: Date | null;
+  termDays: number | null;
+  /** Shown once to an anonymous filer; only its hash is stored. */
+  accessCode: string | null;
+}
+
+export interface UseCaseOptions {
+  db?: Db;
+  now?: Date;
+}
+
+export interface CreateCaseOptions extends UseCaseOptions {
+  /** The intake API channel it came through (recorded on the filing event; scopes the API key). */
+  intakeChannelId?: number;
+  /** Files already checked and stored (uploads.ts); their rows join the filing's transaction. */
+  attachments?: StoredUpload[];
+}
+
+function allowsAnonymous(tx: Tx, typeCode: CaseType): boolean {
+  const row = tx
+    .select({ allowsAnonymous: caseTypes.allowsAnonymous, isActive: caseTypes.isActive })
+    .from(caseTypes)
+    .where(eq(caseTypes.code, typeCode))
+    .get();
+  if (row && !row.isActive) {
+    throw new AppError('VALIDATION', 'type inactive', { fieldErrors: { typeCode: ['invalid'] } });
+  }
+  return row ? row.allowsAnonymous : DEFAULT_ANONYMOUS_TYPES.includes(typeCode);
+}
+
+function upsertCustomer(tx: Tx, filing: CaseFiling, now: Date): number | null {
+  const c = filing.customer;
+  if (filing.isAnonymous || !c) return null;
+  const row = tx
+    .insert(customers)
+    .values({
+      documentType: c.documentType,
+      documentNumber: c.documentNumber,
+      fullName: c.fullName,
+      email: c.email ?? null,
+      phone: c.phone ?? null,
+      address: c.address ?? null,
+      locale: filing.locale,
+      createdAt: now,
+    })
+    .onConflictDoUpdate({
+      target: [customers.documentType, customers.documentNumber],
+      // The latest filing carries the freshest contact data; blanks never erase known data.
+      set: {
+        fullName: c.fullName,
+        ...(c.email ? { email: c.email } : {}),
+        ...(c.phone ? { phone: c.phone } : {}),
+        ...(c.address ? { address: c.address } : {}),
+        locale: filing.locale,
+        updatedAt: now,
+      },
+    })
+    .returning({ id: customers.id })
+    .get();
+  return row.id;
+}
+
+/**
+ * Radicates a case from any channel: the case, its radicado, the consent record and the first audit
+ * event commit together or not at all.
+ */
+export function createCase(
+  input: unknown,
+  actor: Actor,
+  options: CreateCaseOptions = {},
+): CreatedCase {
+  const db = options.db ?? getDb();
+  const now = options.now ?? new Date();
+  const filing = parseInput(CaseFilingSchema, input);
+  // Petitioners file for themselves on the web; every other channel is recorded by staff or a system.
+  if (actor.role === 'customer' && filing.channel !== 'web') throw new AppError('FORBIDDEN');
+
+  return db.transaction(
+    (tx) => {
+      const isAnonymousAllowed = allowsAnonymous(tx, filing.typeCode);
+      if (filing.isAnonymous && !isAnonymousAllowed) {
+        throw new AppError('VALIDATION', 'anonymous not allowed', {
+          fieldErrors: { isAnonymous: ['anonymousNotAllowed'] },
+        });
+      }
+      const org = getOrganization(tx);
+      const cal = loadCalendar(tx, org);
+      const receiptRule = receiptRuleOf(org);
+      const year = Number(toLocalDate(now, org.timeZone).slice(0, 4));
+      const radicado = takeRadicado(tx, org.radicadoPrefix, year);
+      const termDays = termInForce(tx, filing.typeCode, now);
+      const term =
+        termDays === null
+          ? null
+          : computeLegalTerm({ receivedAt: now, termDays, receiptRule }, cal);
+      const due = dueColumns(term);
+      const customerId = upsertCustomer(tx, filing, now);
+      const accessCode = filing.isAnonymous ? generateAccessCode() : null;
+      const staffId = isStaff(actor) ? actor.id : null;
+
+      const created = tx
+        .insert(cases)
+        .values({
+          radicado,
+          typeCode: filing.typeCode,
+          state: 'radicada',
+          channel: filing.channel,
+          subject: filing.subject,
+          description: filing.description,
+          priority: filing.priority,
+          priorityReason: filing.priorityReason ?? null,
+          customerId,
+          isAnonymous: filing.isAnonymous,
+          accessCodeHash: accessCode ? hashSecret(accessCode) : null,
+          responseMedium: filing.isAnonymous ? 'email' : filing.responseMedium,
+          responseAddress: filing.responseAddress ?? filing.customer?.address ?? null,
+          locale: filing.locale,
+          receivedAt: now,
+          termDays,
+          ...due,
+          createdById: staffId,
+          updatedAt: now,
+        })
+        .returning({ id: cases.id })
+        .get();
+
+      if (customerId !== null) {
+        tx.insert(consents)
+          .values({
+            customerId,
+            caseId: created.id,
+            policyVersion: org.privacyPolicyVersion,
+            acceptedAt: now,
+            channel: filing.channel,
+          })
+          .run();
+      }
+
+      const eventId = appendEvent(tx, {
+        caseId: created.id,
+        action: 'radicar',
+        actorRole: actor.role,
+        actorId: staffId,
+        fromState: null,
+        toState: 'radicada',
+        visibility: 'public',
+        data: {
+          channel: filing.channel,
+          typeCode: filing.typeCode,
+          dueDate: due.dueDate,
+          termDays,
+          ...(options.intakeChannelId ? { intakeChannelId: options.intakeChannelId } : {}),
+        },
+        createdAt: now,
+      });
+      recordAttachments(tx, created.id, eventId, options.attachments ?? [], 'public', now);
+      // The constancia goes out with the filing itself: both commit, or neither does.
+      const email = filing.isAnonymous
+        ? null
+        : filing.customer
+          ? filing.customer.email
+          : isIdentityPending(filing)
+            ? filing.responseAddress
+            : null;
+      if (email) {
+        enqueueConstancia(tx, {
+          caseId: created.id,
+          to: email,
+          now,
+          locale: filing.locale,
+          orgName: org.name,
+          radicado,
+          typeCode: filing.typeCode,
+          channel: filing.channel,
+          receivedAt: now,
+          timeZone: org.timeZone,
+          dueDate: due.dueDate,
+          accessUrl: caseLinkUrl(created.id, radicado, now),
+        });
+      }
+
+      return {
+        id: created.id,
+        radicado,
+        typeCode: filing.typeCode,
+        channel: filing.channel,
+        receivedAt: now,
+        dueDate: due.dueDate,
+        dueAt: due.dueAt,
+        termDays,
+        accessCode,
+      };
+    },
+    { behavior: 'immediate' },
+  );
+}

@@ -1,0 +1,133 @@
+/**
+ * The queue's CSV export: every row of the filtered, scoped list (not just a page), the drill-down's
+ * columns, formula-looking cells neutralised.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import { parseCaseQuery, type CaseQueryInput } from '@/lib/validation/case-query';
+import type { Actor } from '../core/actor';
+import { applyCaseAction } from './apply-case-action';
+import { exportCases } from './export-cases';
+import { listCases } from './list-cases';
+import { DRILL_DOWN_CSV_COLUMNS } from '../supervision/drill-down';
+import {
+  bogota,
+  captureAppError,
+  customerActor,
+  fileCase,
+  seedFixture,
+  type Fixture,
+} from '../testing/fixtures';
+import { parseCsv } from '../testing/parse-csv';
+import { createTestDb } from '../testing/test-db';
+
+const NOW = bogota('2026-03-20T10:00:00');
+const HEADER = DRILL_DOWN_CSV_COLUMNS.map((c) => `h:${c}`);
+
+let db: Db;
+let cleanup: () => void;
+let fx: Fixture;
+
+beforeEach(() => {
+  ({ db, cleanup } = createTestDb());
+  fx = seedFixture(db);
+});
+afterEach(() => cleanup());
+
+let minute = 0;
+/** A case filed (a minute apart, so the order is known) and, if `takenBy`, taken into that agent's team. */
+function file(subject: string, takenBy?: Actor, typeCode: 'R' | 'Q' | 'P' = 'R'): string {
+  minute += 1;
+  const at = new Date(bogota('2026-03-02T08:00:00').getTime() + minute * 60_000);
+  const { id, radicado } = fileCase(db, { subject, typeCode }, at);
+  if (takenBy) applyCaseAction(id, { action: 'take' }, takenBy, { db, now: at });
+  return radicado;
+}
+
+const query = (input: CaseQueryInput) => ({ ...parseCaseQuery({}), ...input });
+
+async function exported(actor: Actor, input: CaseQueryInput) {
+  const response = exportCases(query(input), actor, {
+    db,
+    now: NOW,
+    header: HEADER,
+    filename: 'casos.csv',
+  });
+  const [header, ...rows] = parseCsv(await response.text());
+  expect(header).toEqual(HEADER);
+  return rows;
+}
+
+/** Every row of the queue, page after page of 10, as the screen would show them. */
+function listed(actor: Actor, input: CaseQueryInput): string[] {
+  const radicados: string[] = [];
+  for (let page = 1; ; page++) {
+    const list = listCases(query({ ...input, page, pageSize: 10 }), actor, { db, now: NOW });
+    radicados.push(...list.rows.map((r) => r.radicado));
+    if (page * 10 >= list.total) return radicados;
+  }
+}
+
+describe('the queue export', () => {
+  it('holds every row of the filtered list, all pages, within the agent’s scope', async () => {
+    const mine = Array.from({ length: 22 }, (_, i) => file(`Reclamo de mi equipo ${i}`, fx.agent));
+    const pool = [file('Sin asignar 1'), file('Sin asignar 2')];
+    const queja = file('Queja de mi equipo', fx.agent, 'Q');
+    const others = [file('Otro equipo 1', fx.otherAgent), file('Otro equipo 2', fx.otherAgent)];
+
+    const all = listed(fx.agent, { queue: 'all' });
+    expect(all).toHaveLength(25);
+    const rows = await exported(fx.agent, { queue: 'all' });
+    expect(rows.map((r) => r[0]).sort()).toEqual([...all].sort());
+    expect(rows.map((r) => r[0]).sort()).toEqual([...mine, ...pool, queja].sort());
+    for (const radicado of others) expect(rows.map((r) => r[0])).not.toContain(radicado);
+
+    const reclamos = await exported(fx.agent, { queue: 'team', type: ['R'] });
+    expect(reclamos.map((r) => r[0]).sort()).toEqual([...mine].sort());
+    expect(listed(fx.agent, { queue: 'team', type: ['R'] }).sort()).toEqual([...mine].sort());
+
+    // Newest first, like the drill-down.
+    expect(rows[0]![0]).toBe(queja);
+  });
+
+  it('gives supervisors every case, other teams included', async () => {
+    const ours = file('Nuestro', fx.agent);
+    const theirs = file('De otro equipo', fx.otherAgent);
+    const rows = await exported(fx.supervisor, { queue: 'all' });
+    expect(rows.map((r) => r[0]).sort()).toEqual([ours, theirs].sort());
+    expect(await exported(fx.supervisor, { queue: 'all', teamId: fx.otherTeamId })).toHaveLength(1);
+  });
+
+  it('writes the drill-down’s columns and neutralises formula-looking subjects', async () => {
+    const radicado = file('=HYPERLINK("http://malo.example","clic")', fx.agent);
+    file('+57 300 000 0000', fx.agent);
+    const rows = await exported(fx.agent, { queue: 'mine' });
+    const row = rows.find((r) => r[0] === radicado)!;
+    expect(Object.fromEntries(DRILL_DOWN_CSV_COLUMNS.map((c, i) => [c, row[i]]))).toMatchObject({
+      radicado,
+      type: 'R',
+      channel: 'web',
+      state: 'en_tramite',
+      subject: `'=HYPERLINK("http://malo.example","clic")`,
+      // Filed Monday 2 March: day 15 is Tuesday 24 March (23 March is San José).
+      dueDate: '2026-03-24',
+      firstAnsweredAt: '',
+      reopenCount: '0',
+      assignee: 'agente',
+      team: 'Facturación',
+    });
+    expect(rows.map((r) => r[4])).toContain("'+57 300 000 0000");
+  });
+
+  it('is for staff only', () => {
+    expect(
+      captureAppError(() =>
+        exportCases(query({ queue: 'all' }), customerActor(1), {
+          db,
+          header: HEADER,
+          filename: 'x.csv',
+        }),
+      ).code,
+    ).toBe('FORBIDDEN');
+  });
+});

@@ -1,0 +1,99 @@
+/**
+ * Handle time: what agents send (replies, answers, information requests, logged interactions)
+ * carries the minutes they spent on it, stored as the interaction's handle_seconds.
+ */
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import { interactions } from '@/db/schema';
+import { applyCaseAction } from './apply-case-action';
+import {
+  captureAppError,
+  countRows,
+  fileCase,
+  seedFixture,
+  type Fixture,
+} from '../testing/fixtures';
+import { createTestDb } from '../testing/test-db';
+
+let db: Db;
+let cleanup: () => void;
+let fx: Fixture;
+const AT = new Date('2026-03-17T15:00:00Z');
+
+beforeEach(() => {
+  ({ db, cleanup } = createTestDb());
+  fx = seedFixture(db);
+});
+afterEach(() => cleanup());
+
+function caseInProgress(): number {
+  const { id } = fileCase(db);
+  applyCaseAction(id, { action: 'take' }, fx.agent, { db, now: AT });
+  return id;
+}
+
+const act = (id: number, input: Record<string, unknown>) =>
+  applyCaseAction(id, input, fx.agent, { db, now: AT });
+
+const stored = (id: number) =>
+  db
+    .select({
+      kind: interactions.kind,
+      direction: interactions.direction,
+      staffId: interactions.staffId,
+      handleSeconds: interactions.handleSeconds,
+    })
+    .from(interactions)
+    .where(eq(interactions.caseId, id))
+    .orderBy(interactions.id)
+    .all();
+
+describe('handle minutes on what the agent sends', () => {
+  it('a reply, an information request, a logged call and the answer each keep their time', () => {
+    const id = caseInProgress();
+    act(id, { action: 'reply', body: 'Estamos revisando.', handleMinutes: 7 });
+    act(id, {
+      action: 'log_interaction',
+      kind: 'call',
+      direction: 'outbound',
+      durationSeconds: 300,
+      handleMinutes: 12,
+    });
+    act(id, { action: 'request_info', body: 'Adjunte la factura.', handleMinutes: 4 });
+    applyCaseAction(
+      id,
+      { action: 'provide_info', body: 'Aquí está.' },
+      { role: 'customer', id: null, caseId: id },
+      { db, now: AT },
+    );
+    act(id, { action: 'answer', body: 'Reintegrado.', decision: 'concede', handleMinutes: 480 });
+    expect(stored(id)).toEqual([
+      { kind: 'reply', direction: 'outbound', staffId: fx.agent.id, handleSeconds: 420 },
+      { kind: 'call', direction: 'outbound', staffId: fx.agent.id, handleSeconds: 720 },
+      // The information request is a message to the petitioner like any reply.
+      { kind: 'reply', direction: 'outbound', staffId: fx.agent.id, handleSeconds: 240 },
+      { kind: 'reply', direction: 'inbound', staffId: null, handleSeconds: null },
+      { kind: 'reply', direction: 'outbound', staffId: fx.agent.id, handleSeconds: 28_800 },
+    ]);
+  });
+
+  it('is optional: without it the time is unknown (null), zero is kept as zero', () => {
+    const id = caseInProgress();
+    act(id, { action: 'reply', body: 'Sin tiempo.' });
+    act(id, { action: 'reply', body: 'Un instante.', handleMinutes: 0 });
+    expect(stored(id).map((r) => r.handleSeconds)).toEqual([null, 0]);
+  });
+
+  it('refuses negative, fractional or more than 480 minutes, writing nothing', () => {
+    const id = caseInProgress();
+    for (const handleMinutes of [-1, 2.5, 481, Number.NaN]) {
+      const error = captureAppError(() => act(id, { action: 'reply', body: 'x', handleMinutes }));
+      expect(error).toMatchObject({
+        code: 'VALIDATION',
+        fieldErrors: { handleMinutes: ['invalid'] },
+      });
+    }
+    expect(countRows(db, interactions)).toBe(0);
+  });
+});

@@ -1,0 +1,352 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import { cases, promises } from '@/db/schema';
+import {
+  caseQueryToSearchParams,
+  parseCaseQuery,
+  type CaseQuery,
+  type CaseQueryInput,
+} from '@/lib/validation/case-query';
+import type { CaseFilingInput } from '@/lib/validation/case-filing';
+import { atRiskLimit, listCases } from './list-cases';
+import { loadCalendar } from '../core/organization';
+import {
+  bogota,
+  captureAppError,
+  customerActor,
+  fileCase,
+  insertStaff,
+  seedFixture,
+  type Fixture,
+  type StaffMember,
+} from '../testing/fixtures';
+import { createTestDb } from '../testing/test-db';
+
+const endOf = (day: string) => bogota(`${day}T23:59:59.999`);
+/** Friday 10:00; Monday 23 March 2026 is a holiday (San José), so Tuesday is the next business day. */
+const NOW = bogota('2026-03-20T10:00:00');
+
+let db: Db;
+let cleanup: () => void;
+let fx: Fixture;
+
+beforeEach(() => {
+  ({ db, cleanup } = createTestDb());
+  fx = seedFixture(db);
+});
+afterEach(() => cleanup());
+
+/** A filed Reclamo, then the columns a queue looks at set directly. */
+function makeCase(
+  values: Partial<typeof cases.$inferInsert> = {},
+  filing: Partial<CaseFilingInput> = {},
+): number {
+  const { id } = fileCase(db, filing);
+  if (Object.keys(values).length > 0) db.update(cases).set(values).where(eq(cases.id, id)).run();
+  return id;
+}
+
+const query = (input: CaseQueryInput = {}): CaseQuery => ({ ...parseCaseQuery({}), ...input });
+const list = (actor: StaffMember, input: CaseQueryInput = {}, now = NOW) =>
+  listCases(query(input), actor, { db, now });
+const idsOf = (actor: StaffMember, input: CaseQueryInput = {}, now = NOW) =>
+  list(actor, { pageSize: 100, ...input }, now).rows.map((r) => r.id);
+const sorted = (ids: number[]) => [...ids].sort((a, b) => a - b);
+
+describe('queue membership', () => {
+  it('mine, team, unassigned, waiting and all hold what their names say, within scope', () => {
+    const colleague = insertStaff(db, {
+      email: 'colega@example.co',
+      role: 'agent',
+      teamId: fx.teamId,
+    });
+    const mine = { assigneeId: fx.agent.id, teamId: fx.teamId };
+    const a = makeCase({ ...mine, state: 'radicada' });
+    const b = makeCase({ ...mine, state: 'en_tramite' });
+    const c = makeCase({ ...mine, state: 'requiere_informacion', dueAt: null, isPaused: true });
+    const d = makeCase({ ...mine, state: 'respondida' });
+    const e = makeCase({ ...mine, state: 'cerrada' });
+    const f = makeCase({ assigneeId: colleague.id, teamId: fx.teamId, state: 'en_tramite' });
+    const g = makeCase({ teamId: fx.teamId, state: 'en_tramite' });
+    const h = makeCase(); // the unrouted pool: no team, no assignee
+    const i = makeCase({ teamId: fx.otherTeamId });
+    const j = makeCase({
+      assigneeId: fx.otherAgent.id,
+      teamId: fx.otherTeamId,
+      state: 'trasladada',
+    });
+
+    const agent = (queue: CaseQuery['queue']) => sorted(idsOf(fx.agent, { queue }));
+    expect(agent('mine')).toEqual([a, b, c]);
+    expect(agent('team')).toEqual([a, b, c, f, g]);
+    expect(agent('unassigned')).toEqual([g, h]);
+    expect(agent('waiting')).toEqual([c]);
+    expect(agent('all')).toEqual([a, b, c, d, e, f, g, h]);
+
+    const supervisor = (queue: CaseQuery['queue']) => sorted(idsOf(fx.supervisor, { queue }));
+    expect(supervisor('mine')).toEqual([]);
+    expect(supervisor('team')).toEqual([a, b, c, f, g]);
+    expect(supervisor('unassigned')).toEqual([g, h, i]);
+    expect(supervisor('all')).toEqual([a, b, c, d, e, f, g, h, i, j]);
+    expect(idsOf(fx.admin, { queue: 'team' })).toEqual([]); // an admin without a team
+  });
+
+  it('por vencer reaches the end of the 2nd business day, skipping the Monday holiday', () => {
+    expect(atRiskLimit(NOW, loadCalendar(db))).toEqual(endOf('2026-03-25'));
+    const running = (dueAt: Date | null, state: 'radicada' | 'en_tramite' = 'en_tramite') =>
+      makeCase({ state, dueAt });
+    const today = running(endOf('2026-03-20'));
+    const tuesday = running(endOf('2026-03-24'), 'radicada');
+    const wednesday = running(endOf('2026-03-25'));
+    const thursday = running(endOf('2026-03-26'));
+    const dueNow = running(NOW);
+    const anHourAgo = running(bogota('2026-03-20T09:00:00'));
+    const yesterday = running(endOf('2026-03-19'), 'radicada');
+    makeCase({ state: 'respondida', dueAt: endOf('2026-03-19') }); // answered: no clock
+    makeCase({ state: 'requiere_informacion', dueAt: null, isPaused: true });
+
+    const atRisk = sorted(idsOf(fx.supervisor, { queue: 'at_risk' }));
+    expect(atRisk).toEqual([today, tuesday, wednesday, dueNow]);
+    expect(sorted(idsOf(fx.supervisor, { queue: 'overdue' }))).toEqual([anHourAgo, yesterday]);
+
+    const rows = new Map(list(fx.supervisor, { queue: 'all' }).rows.map((r) => [r.id, r]));
+    expect(rows.get(wednesday)?.deadline).toEqual({ status: 'at_risk', businessDaysLeft: 2 });
+    expect(rows.get(thursday)?.deadline).toEqual({ status: 'on_track', businessDaysLeft: 3 });
+    expect(rows.get(yesterday)?.deadline).toEqual({ status: 'overdue', businessDaysLeft: -1 });
+    // On Tuesday the window runs to Thursday.
+    const tuesdayNow = bogota('2026-03-24T10:00:00');
+    expect(idsOf(fx.supervisor, { queue: 'at_risk' }, tuesdayNow)).toContain(thursday);
+  });
+
+  it('scopes agents to their team, their own cases and the pool; supervisors see all', () => {
+    const ours = makeCase({ teamId: fx.teamId });
+    const theirs = makeCase({ teamId: fx.otherTeamId });
+    const lentToMe = makeCase({ teamId: fx.otherTeamId, assigneeId: fx.agent.id });
+    const pool = makeCase();
+    expect(sorted(idsOf(fx.agent, { queue: 'all' }))).toEqual([ours, lentToMe, pool]);
+    expect(sorted(idsOf(fx.otherAgent, { queue: 'all' }))).toEqual([theirs, lentToMe, pool]);
+    expect(list(fx.supervisor, { queue: 'all' }).total).toBe(4);
+    expect(list(fx.agent, { queue: 'all' }).counts.unassigned).toBe(2);
+    const error = captureAppError(() => listCases(query(), customerActor(ours), { db, now: NOW }));
+    expect(error.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('filters, sort and pages', () => {
+  it('applies each filter, and ANDs them together', () => {
+    const q = makeCase({ typeCode: 'Q', channel: 'email', processId: fx.processId });
+    const p = makeCase({ typeCode: 'P', channel: 'phone', state: 'en_tramite' });
+    const r = makeCase({
+      teamId: fx.teamId,
+      assigneeId: fx.agent.id,
+      processId: fx.otherProcessId,
+    });
+    const lateOnMarch1 = makeCase({ receivedAt: bogota('2026-03-01T23:30:00') });
+    const march2 = makeCase({ receivedAt: bogota('2026-03-02T00:00:00') });
+    const all = (input: CaseQueryInput) => sorted(idsOf(fx.supervisor, { queue: 'all', ...input }));
+
+    expect(all({ type: ['Q'] })).toEqual([q]);
+    expect(all({ type: ['Q', 'P'] })).toEqual([q, p]);
+    expect(all({ channel: ['phone'] })).toEqual([p]);
+    expect(all({ state: ['en_tramite'] })).toEqual([p]);
+    expect(all({ teamId: fx.teamId })).toEqual([r]);
+    expect(all({ assigneeId: fx.agent.id })).toEqual([r]);
+    expect(all({ processId: fx.otherProcessId })).toEqual([r]);
+    expect(all({ processId: fx.processId, type: ['P'] })).toEqual([]);
+    // Local days in Bogotá, both ends inclusive: 23:30 on 1 March is 04:30 UTC on 2 March.
+    expect(all({ from: '2026-03-01', to: '2026-03-01' })).toEqual([lateOnMarch1]);
+    expect(all({ from: '2026-03-02', to: '2026-03-02' })).toEqual([march2]);
+    expect(all({ from: '2026-03-01', to: '2026-03-02' })).toEqual([lateOnMarch1, march2]);
+    expect(all({ to: '2026-02-28' })).toEqual([]);
+    expect(all({ from: '2026-03-13' })).toEqual([q, p, r]);
+  });
+
+  it('sorts in SQL and returns the right page with the total', () => {
+    const ids = Array.from({ length: 12 }, (_, i) =>
+      makeCase({ receivedAt: bogota(`2026-03-${String(i + 1).padStart(2, '0')}T09:00:00`) }),
+    );
+    const byReceived = list(fx.supervisor, {
+      queue: 'all',
+      sort: 'received',
+      dir: 'desc',
+      pageSize: 10,
+      page: 2,
+    });
+    expect(byReceived.rows.map((r) => r.id)).toEqual([ids[1], ids[0]]);
+    expect(byReceived).toMatchObject({ total: 12, page: 2, pageSize: 10 });
+    const first = list(fx.supervisor, { queue: 'all', sort: 'radicado', pageSize: 10 });
+    expect(first.rows.map((r) => r.radicado)).toEqual(first.rows.map((r) => r.radicado).sort());
+    const second = list(fx.supervisor, { queue: 'all', sort: 'radicado', pageSize: 10, page: 2 });
+    expect(second.rows.map((r) => r.id)).toEqual([ids[10], ids[11]]);
+    expect(list(fx.supervisor, { queue: 'all', page: 3, pageSize: 10 }).rows).toEqual([]);
+
+    db.update(cases).set({ state: 'respondida' }).where(eq(cases.id, ids[5]!)).run();
+    db.update(cases).set({ state: 'cerrada' }).where(eq(cases.id, ids[7]!)).run();
+    const byState = list(fx.supervisor, { queue: 'all', sort: 'state', dir: 'desc', pageSize: 10 });
+    expect(byState.rows.slice(0, 2).map((r) => r.state)).toEqual(['respondida', 'radicada']);
+    expect(byState.rows.map((r) => r.state).at(-1)).toBe('radicada');
+    const byStateAsc = list(fx.supervisor, { queue: 'all', sort: 'state', pageSize: 10 });
+    expect(byStateAsc.rows[0]?.id).toBe(ids[7]);
+  });
+
+  it('puts preferential cases first in the due sort, in either direction, and undated ones last', () => {
+    const normalSoon = makeCase({ dueAt: endOf('2026-03-24') });
+    const normalLater = makeCase({ dueAt: endOf('2026-03-30') });
+    const normalUndated = makeCase({ state: 'requiere_informacion', dueAt: null, isPaused: true });
+    const preferente = { priority: 'preferente' as const, priorityReason: 'Adulto mayor' };
+    const preferentLater = makeCase({ ...preferente, dueAt: endOf('2026-04-10') });
+    const preferentUndated = makeCase({
+      ...preferente,
+      state: 'requiere_informacion',
+      dueAt: null,
+    });
+    expect(idsOf(fx.supervisor, { queue: 'all' })).toEqual([
+      preferentLater,
+      preferentUndated,
+      normalSoon,
+      normalLater,
+      normalUndated,
+    ]);
+    expect(idsOf(fx.supervisor, { queue: 'all', dir: 'desc' })).toEqual([
+      preferentLater,
+      preferentUndated,
+      normalLater,
+      normalSoon,
+      normalUndated,
+    ]);
+  });
+
+  it('counts every queue under the same scope and filters', () => {
+    makeCase({
+      typeCode: 'Q',
+      teamId: fx.teamId,
+      assigneeId: fx.agent.id,
+      dueAt: endOf('2026-03-19'),
+    });
+    makeCase({ typeCode: 'Q', teamId: fx.teamId, state: 'requiere_informacion', dueAt: null });
+    makeCase({
+      typeCode: 'R',
+      teamId: fx.teamId,
+      assigneeId: fx.agent.id,
+      dueAt: endOf('2026-03-24'),
+    });
+    makeCase({ typeCode: 'Q', teamId: fx.otherTeamId, state: 'cerrada' });
+    const result = list(fx.agent, { queue: 'team', type: ['Q'] });
+    expect(result.counts).toEqual({
+      mine: 1,
+      team: 2,
+      unassigned: 1,
+      at_risk: 0,
+      overdue: 1,
+      waiting: 1,
+      all: 2,
+    });
+    expect(result.total).toBe(2);
+    expect(list(fx.supervisor, {}).counts).toMatchObject({ all: 4, at_risk: 1, overdue: 1 });
+  });
+});
+
+describe('row columns', () => {
+  it('shows the earliest pending promise, broken once past due, and who holds the case', () => {
+    const promise = (caseId: number, dueAt: Date, status: 'pending' | 'kept' | 'renegotiated') =>
+      db
+        .insert(promises)
+        .values({ caseId, description: 'Le llamamos', dueAt, status, createdAt: NOW })
+        .run();
+    const broken = makeCase({ teamId: fx.teamId, assigneeId: fx.agent.id, state: 'en_tramite' });
+    promise(broken, bogota('2026-03-18T12:00:00'), 'kept');
+    promise(broken, bogota('2026-03-24T17:00:00'), 'pending');
+    promise(broken, bogota('2026-03-19T17:00:00'), 'pending');
+    const upcoming = makeCase();
+    promise(upcoming, bogota('2026-03-24T17:00:00'), 'pending');
+    const renegotiated = makeCase();
+    promise(renegotiated, bogota('2026-03-19T17:00:00'), 'renegotiated');
+    const anonymous = fileCase(db, { typeCode: 'D', isAnonymous: true, customer: undefined }).id;
+
+    const rows = new Map(list(fx.supervisor, { queue: 'all' }).rows.map((r) => [r.id, r]));
+    expect(rows.get(broken)).toMatchObject({
+      nextPromiseDueAt: bogota('2026-03-19T17:00:00'),
+      nextPromiseIsBroken: true,
+      customerName: 'Ana María Pérez',
+      assigneeName: 'agente',
+      teamName: 'Facturación',
+      typeCode: 'R',
+      channel: 'web',
+      priority: 'normal',
+      isPaused: false,
+      dueDate: '2026-04-08',
+    });
+    expect(rows.get(upcoming)).toMatchObject({
+      nextPromiseDueAt: bogota('2026-03-24T17:00:00'),
+      nextPromiseIsBroken: false,
+      assigneeName: null,
+      teamName: null,
+      deadline: { status: 'on_track', businessDaysLeft: 10 },
+    });
+    expect(rows.get(renegotiated)).toMatchObject({
+      nextPromiseDueAt: null,
+      nextPromiseIsBroken: false,
+    });
+    expect(rows.get(anonymous)?.customerName).toBeNull();
+  });
+});
+
+describe('the URL', () => {
+  it('falls back to defaults on garbage, keeping the valid members of a list', () => {
+    const garbage = new URLSearchParams(
+      'queue=nope&type=XX&type=R&channel=web&channel=web&state=&teamId=abc&assigneeId=-4' +
+        '&processId=1.5&from=2026-02-30&to=ayer&sort=foo&dir=up&page=-3&pageSize=1000&extra=1',
+    );
+    expect(parseCaseQuery(garbage)).toEqual({
+      ...parseCaseQuery({}),
+      type: ['R'],
+      channel: ['web'],
+    });
+    expect(parseCaseQuery({})).toEqual({
+      queue: 'mine',
+      type: [],
+      channel: [],
+      state: [],
+      teamId: undefined,
+      assigneeId: undefined,
+      processId: undefined,
+      from: undefined,
+      to: undefined,
+      sort: 'due',
+      dir: 'asc',
+      page: 1,
+      pageSize: 25,
+    });
+    expect(parseCaseQuery({ page: ['2', '9'], pageSize: '9', queue: ['overdue'] })).toMatchObject({
+      page: 2,
+      pageSize: 25,
+      queue: 'overdue',
+    });
+  });
+
+  it('writes a shareable URL without defaults that reads back the same view', () => {
+    const view = query({
+      queue: 'overdue',
+      type: ['Q', 'R'],
+      channel: ['email'],
+      state: ['en_tramite'],
+      teamId: 3,
+      assigneeId: 7,
+      processId: 2,
+      from: '2026-03-01',
+      to: '2026-03-31',
+      sort: 'received',
+      dir: 'desc',
+      page: 4,
+      pageSize: 50,
+    });
+    const params = caseQueryToSearchParams(view);
+    expect(params.getAll('type')).toEqual(['Q', 'R']);
+    expect(parseCaseQuery(new URLSearchParams(params.toString()))).toEqual(view);
+    expect(caseQueryToSearchParams(parseCaseQuery({})).toString()).toBe('');
+    expect(caseQueryToSearchParams(query({ queue: 'all', page: 2 })).toString()).toBe(
+      'queue=all&page=2',
+    );
+  });
+});

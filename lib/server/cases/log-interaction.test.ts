@@ -1,0 +1,69 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import { interactions } from '@/db/schema';
+import { applyCaseAction } from './apply-case-action';
+import { getCaseWithTimeline } from './get-case';
+import { captureAppError, fileCase, seedFixture, type Fixture } from '../testing/fixtures';
+import { createTestDb } from '../testing/test-db';
+
+let db: Db;
+let cleanup: () => void;
+let fx: Fixture;
+const now = new Date('2026-03-16T15:00:00Z');
+beforeEach(() => {
+  ({ db, cleanup } = createTestDb());
+  fx = seedFixture(db);
+});
+afterEach(() => cleanup());
+
+describe('calls and chats are recorded as interactions', () => {
+  it('stores direction, duration, outcome and notes, as an internal event', () => {
+    const { id } = fileCase(db, {}, new Date('2026-03-13T21:30:00Z'));
+    applyCaseAction(id, { action: 'take' }, fx.agent, { db, now });
+    applyCaseAction(
+      id,
+      {
+        action: 'log_interaction',
+        kind: 'call',
+        direction: 'outbound',
+        durationSeconds: 420,
+        outcome: 'Contactado',
+        body: 'Le expliqué el ajuste de la factura.',
+      },
+      fx.agent,
+      { db, now },
+    );
+    expect(db.select().from(interactions).where(eq(interactions.caseId, id)).all()).toEqual([
+      expect.objectContaining({
+        kind: 'call',
+        direction: 'outbound',
+        durationSeconds: 420,
+        outcome: 'Contactado',
+        body: 'Le expliqué el ajuste de la factura.',
+        staffId: fx.agent.id,
+      }),
+    ]);
+    const customerView = getCaseWithTimeline(
+      id,
+      { role: 'customer', id: null, caseId: id },
+      { db, now },
+    );
+    expect(customerView.events.map((e) => e.action)).not.toContain('log_interaction');
+  });
+
+  it('refuses an unknown kind and a negative duration', () => {
+    const { id } = fileCase(db, {}, new Date('2026-03-13T21:30:00Z'));
+    const bad = captureAppError(() =>
+      applyCaseAction(
+        id,
+        { action: 'log_interaction', kind: 'fax', durationSeconds: -5 },
+        fx.agent,
+        { db, now },
+      ),
+    );
+    expect(bad.code).toBe('VALIDATION');
+    expect(Object.keys(bad.fieldErrors ?? {}).sort()).toEqual(['durationSeconds', 'kind']);
+    expect(db.select().from(interactions).all()).toHaveLength(0);
+  });
+});

@@ -1,0 +1,161 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import { caseEvents, cases, interactions } from '@/db/schema';
+import { SYSTEM_ACTOR, type Actor } from '../core/actor';
+import { applyCaseAction } from './apply-case-action';
+import { addRepeatContact, findOpenCaseOfSameType } from './repeat-contact';
+import {
+  answerCase,
+  captureAppError,
+  caseRow,
+  countRows,
+  customerActor,
+  eventsOf,
+  FILED_AT,
+  fileCase,
+  seedFixture,
+  type Fixture,
+} from '../testing/fixtures';
+import { createTestDb } from '../testing/test-db';
+
+const ANA = { documentType: 'CC', documentNumber: '1020304050' } as const;
+const LATER = new Date('2026-03-20T14:00:00Z');
+const CONTACT = {
+  subject: 'Sigue el cobro doble',
+  description: 'Volvió a llegar la factura con el cobro doble; llamo otra vez para reclamar.',
+  channel: 'phone',
+} as const;
+
+let db: Db;
+let cleanup: () => void;
+let fx: Fixture;
+
+beforeEach(() => {
+  ({ db, cleanup } = createTestDb());
+  fx = seedFixture(db);
+});
+afterEach(() => cleanup());
+
+const add = (caseId: number, input: unknown = CONTACT, actor: Actor = fx.agent) =>
+  addRepeatContact(caseId, input as typeof CONTACT, actor, { db, now: LATER });
+
+describe('findOpenCaseOfSameType', () => {
+  it('finds the most recent open case of that type for that document', () => {
+    const older = fileCase(db);
+    const newer = fileCase(db, {}, new Date('2026-03-16T15:00:00Z'));
+    fileCase(db, { typeCode: 'P' }, new Date('2026-03-17T15:00:00Z'));
+    expect(findOpenCaseOfSameType(db, ANA, 'R')).toEqual({
+      id: newer.id,
+      radicado: newer.radicado,
+      receivedAt: newer.receivedAt,
+    });
+    applyCaseAction(newer.id, { action: 'take' }, fx.agent, { db, now: LATER });
+    expect(findOpenCaseOfSameType(db, ANA, 'R')?.id).toBe(newer.id);
+    answerCase(db, newer.id, fx.agent, LATER);
+    expect(findOpenCaseOfSameType(db, ANA, 'R')?.id).toBe(older.id);
+  });
+
+  it('counts a case awaiting information as open', () => {
+    const { id } = fileCase(db);
+    applyCaseAction(id, { action: 'take' }, fx.agent, { db, now: LATER });
+    applyCaseAction(id, { action: 'request_info', body: 'Envíe la factura.' }, fx.agent, {
+      db,
+      now: LATER,
+    });
+    expect(caseRow(db, id).state).toBe('requiere_informacion');
+    expect(findOpenCaseOfSameType(db, ANA, 'R')?.id).toBe(id);
+  });
+
+  it('finds nothing for another document, another type, or an answered case', () => {
+    const { id } = fileCase(db);
+    expect(findOpenCaseOfSameType(db, { ...ANA, documentType: 'CE' }, 'R')).toBeNull();
+    expect(findOpenCaseOfSameType(db, { ...ANA, documentNumber: '999' }, 'R')).toBeNull();
+    expect(findOpenCaseOfSameType(db, ANA, 'Q')).toBeNull();
+    answerCase(db, id, fx.agent, LATER);
+    expect(findOpenCaseOfSameType(db, ANA, 'R')).toBeNull();
+  });
+
+  it('never matches an anonymous case', () => {
+    fileCase(db, { typeCode: 'D', isAnonymous: true, customer: undefined });
+    expect(findOpenCaseOfSameType(db, ANA, 'D')).toBeNull();
+  });
+});
+
+describe('addRepeatContact', () => {
+  it('adds a public event, an inbound interaction, and counts the repeat on the case', () => {
+    const { id, radicado } = fileCase(db, {}, FILED_AT);
+    const before = caseRow(db, id);
+    const added = add(id);
+
+    expect(added).toEqual({
+      caseId: id,
+      radicado,
+      eventId: expect.any(Number),
+      repeatContactCount: 1,
+      version: before.version + 1,
+    });
+    expect(caseRow(db, id)).toMatchObject({
+      state: 'radicada',
+      repeatContactCount: 1,
+      version: before.version + 1,
+      updatedAt: LATER,
+    });
+    expect(eventsOf(db, id).at(-1)).toMatchObject({
+      id: added.eventId,
+      action: 'repeat_contact',
+      actorRole: 'agent',
+      actorId: fx.agent.id,
+      visibility: 'public',
+      body: CONTACT.description,
+      data: { subject: CONTACT.subject, channel: 'phone' },
+      createdAt: LATER,
+    });
+    expect(db.select().from(interactions).where(eq(interactions.caseId, id)).all()).toEqual([
+      expect.objectContaining({
+        eventId: added.eventId,
+        kind: 'call',
+        direction: 'inbound',
+        staffId: fx.agent.id,
+        body: CONTACT.description,
+        createdAt: LATER,
+      }),
+    ]);
+    expect(add(id, { ...CONTACT, channel: 'web' }, SYSTEM_ACTOR).repeatContactCount).toBe(2);
+  });
+
+  it('refuses a case that is no longer open, writing nothing', () => {
+    const { id } = fileCase(db);
+    answerCase(db, id, fx.agent, LATER);
+    const before = { row: caseRow(db, id), events: countRows(db, caseEvents) };
+    const error = captureAppError(() => add(id));
+    expect(error.code).toBe('INVALID_TRANSITION');
+    expect(error.detail).toEqual({ guard: 'not_open' });
+    expect({ row: caseRow(db, id), events: countRows(db, caseEvents) }).toEqual(before);
+    expect(countRows(db, interactions)).toBe(1); // the answer only
+  });
+
+  it('lets a customer add to their own case from the web, and to no other', () => {
+    const { id } = fileCase(db);
+    const other = fileCase(db, { typeCode: 'P' });
+    const web = { ...CONTACT, channel: 'web' as const };
+    expect(add(id, web, customerActor(id))).toMatchObject({ repeatContactCount: 1 });
+    expect(eventsOf(db, id).at(-1)).toMatchObject({ actorRole: 'customer', actorId: null });
+    expect(captureAppError(() => add(other.id, web, customerActor(id))).code).toBe('FORBIDDEN');
+    expect(captureAppError(() => add(id, CONTACT, customerActor(id))).code).toBe('FORBIDDEN');
+    expect(caseRow(db, other.id).repeatContactCount).toBe(0);
+  });
+
+  it('refuses an unknown case and bad input', () => {
+    expect(captureAppError(() => add(9999)).code).toBe('NOT_FOUND');
+    const { id } = fileCase(db);
+    const error = captureAppError(() => add(id, { subject: 'x', description: '', channel: 'fax' }));
+    expect(error.code).toBe('VALIDATION');
+    expect(error.fieldErrors).toEqual({
+      subject: ['tooShort'],
+      description: expect.arrayContaining(['required']),
+      channel: ['required'],
+    });
+    expect(db.select().from(cases).where(eq(cases.id, id)).get()?.repeatContactCount).toBe(0);
+  });
+});

@@ -1,0 +1,301 @@
+import { sql } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import { cases } from '@/db/schema';
+import { seedScale } from '@/db/seed/scale';
+import { applyCaseAction } from './apply-case-action';
+import { isAppError } from '../core/errors';
+import { RANK_WINDOW, searchCases, toMatchQuery, toSegments } from './search-cases';
+import {
+  captureAppError,
+  countRows,
+  customerActor,
+  FILED_AT,
+  fileCase,
+  seedFixture,
+  type Fixture,
+} from '../testing/fixtures';
+import { createTestDb } from '../testing/test-db';
+
+let t: ReturnType<typeof createTestDb>;
+let db: Db;
+let f: Fixture;
+
+beforeEach(() => {
+  t = createTestDb();
+  db = t.db;
+  f = seedFixture(db);
+});
+afterEach(() => t.cleanup());
+
+/** FTS5 compares every indexed row with the text the view gives now; throws if they differ. */
+function checkIndex(db: Db): void {
+  db.run(sql`INSERT INTO case_search (case_search, rank) VALUES ('integrity-check', 1)`);
+}
+
+function customer(documentNumber: string, fullName: string) {
+  return { documentType: 'CC' as const, documentNumber, fullName, email: 'p@example.co' };
+}
+
+const radicados = (q: string, actor = f.supervisor) =>
+  searchCases({ q }, actor, { db }).rows.map((r) => r.radicado);
+
+describe('searchCases', () => {
+  it('finds a case by its radicado, typed in any letter case', () => {
+    const filed = fileCase(db);
+    fileCase(db, { customer: customer('52000111', 'Jorge Ruiz') });
+    const result = searchCases({ q: `  ${filed.radicado.toLowerCase()} ` }, f.supervisor, { db });
+    expect(result.total).toBe(1);
+    expect(result.rows.map((r) => r.radicado)).toEqual([filed.radicado]);
+    expect(result.rows[0]!.snippet).toEqual([{ text: filed.radicado, isMatch: true }]);
+  });
+
+  it('finds a case by a word of its subject, with the case fields the list shows', () => {
+    const filed = fileCase(db, { subject: 'Medidor averiado en el sótano' });
+    fileCase(db, { customer: customer('52000111', 'Jorge Ruiz') });
+    const [hit, ...rest] = searchCases({ q: 'averiado' }, f.supervisor, { db }).rows;
+    expect(rest).toEqual([]);
+    expect(hit).toMatchObject({
+      id: filed.id,
+      radicado: filed.radicado,
+      typeCode: 'R',
+      state: 'radicada',
+      subject: 'Medidor averiado en el sótano',
+      customerName: 'Ana María Pérez',
+      receivedAt: FILED_AT,
+    });
+  });
+
+  it('ignores accents and letter case: "facturacion" finds "Facturación"', () => {
+    const filed = fileCase(db, { subject: 'Error de Facturación en el recibo' });
+    expect(radicados('facturacion')).toEqual([filed.radicado]);
+    expect(radicados('FACTURACIÓN')).toEqual([filed.radicado]);
+    expect(radicados('factur')).toEqual([filed.radicado]);
+    const [hit] = searchCases({ q: 'facturacion' }, f.supervisor, { db }).rows;
+    expect(hit!.snippet.filter((s) => s.isMatch)).toEqual([{ text: 'Facturación', isMatch: true }]);
+  });
+
+  it('requires every word, each as a prefix', () => {
+    const both = fileCase(db, { subject: 'Cobro doble en la factura' });
+    fileCase(db, {
+      subject: 'Cobro de reconexión injustificado',
+      customer: customer('52000111', 'Jorge Ruiz'),
+    });
+    expect(radicados('cob dobl')).toEqual([both.radicado]);
+  });
+
+  it("finds a case by its customer's name", () => {
+    const filed = fileCase(db, { customer: customer('79111222', 'Hernán Zuluaga Restrepo') });
+    fileCase(db);
+    const result = searchCases({ q: 'hernan zuluaga' }, f.supervisor, { db });
+    expect(result.rows.map((r) => r.id)).toEqual([filed.id]);
+    expect(result.rows[0]!.customerName).toBe('Hernán Zuluaga Restrepo');
+  });
+
+  it('finds every case of a document number, typed with or without dots', () => {
+    const first = fileCase(db, { customer: customer('1020304050', 'Ana María Pérez') });
+    const second = fileCase(db, {
+      subject: 'Otra solicitud de la misma persona',
+      customer: customer('1020304050', 'Ana María Pérez'),
+    });
+    fileCase(db, { customer: customer('52000111', 'Jorge Ruiz') });
+    const result = searchCases({ q: '1.020.304.050' }, f.supervisor, { db });
+    expect(result.total).toBe(2);
+    expect(result.rows.map((r) => r.id).sort()).toEqual([first.id, second.id].sort());
+    expect(result.rows[0]!.snippet).toEqual([{ text: '1020304050', isMatch: true }]);
+  });
+
+  it('finds a case by the text of a note added after filing', () => {
+    const filed = fileCase(db);
+    expect(radicados('contramedidor')).toEqual([]);
+    applyCaseAction(filed.id, { action: 'take' }, f.agent, { db, now: FILED_AT });
+    applyCaseAction(
+      filed.id,
+      { action: 'note', body: 'El usuario instaló un contramedidor sin autorización.' },
+      f.agent,
+      { db, now: FILED_AT },
+    );
+    expect(radicados('contramedidor')).toEqual([filed.radicado]);
+    // Earlier text is still there after the case was re-indexed with its note.
+    expect(radicados('cobro doble')).toEqual([filed.radicado]);
+    checkIndex(db);
+  });
+
+  it("reindexes a customer's earlier cases when a new filing renames them", () => {
+    const first = fileCase(db, { customer: customer('43555666', 'Luz Mery Ortiz') });
+    expect(radicados('Castaño')).toEqual([]);
+    const second = fileCase(db, { customer: customer('43555666', 'Luz Mery Ortiz Castaño') });
+    expect(radicados('castano').sort()).toEqual([first.radicado, second.radicado].sort());
+    checkIndex(db);
+  });
+
+  it('ranks a match in the subject above a match only in the messages', () => {
+    // Filed first: ties and recency alone would put the other one first.
+    const inSubject = fileCase(db, { subject: 'Humedad en la pared junto al medidor' });
+    const inBody = fileCase(db, { subject: 'Revisión de la acometida del predio' });
+    applyCaseAction(inBody.id, { action: 'take' }, f.agent, { db, now: FILED_AT });
+    applyCaseAction(
+      inBody.id,
+      { action: 'note', body: 'El técnico encontró humedad detrás del contador.' },
+      f.agent,
+      { db, now: FILED_AT },
+    );
+    expect(radicados('humedad')).toEqual([inSubject.radicado, inBody.radicado]);
+  });
+
+  it("never shows an agent another team's cases; the supervisor sees them", () => {
+    const filed = fileCase(db, { subject: 'Escape en la tubería del andén' });
+    applyCaseAction(filed.id, { action: 'take' }, f.agent, { db, now: FILED_AT });
+    expect(searchCases({ q: 'escape' }, f.otherAgent, { db })).toMatchObject({
+      total: 0,
+      rows: [],
+    });
+    expect(searchCases({ q: filed.radicado }, f.otherAgent, { db }).total).toBe(0);
+    expect(searchCases({ q: '1020304050' }, f.otherAgent, { db }).total).toBe(0);
+    expect(radicados('escape', f.agent)).toEqual([filed.radicado]);
+    expect(radicados('escape', f.supervisor)).toEqual([filed.radicado]);
+    expect(radicados('escape', f.admin)).toEqual([filed.radicado]);
+  });
+
+  it('is for staff: a petitioner cannot search, even with access to a case', () => {
+    const filed = fileCase(db);
+    const error = captureAppError(() =>
+      searchCases({ q: 'cobro' }, customerActor(filed.id), { db }),
+    );
+    expect(error.code).toBe('FORBIDDEN');
+  });
+
+  it('marks the matched words in the snippet, as plain text segments', () => {
+    fileCase(db, {
+      subject: 'Consulta general',
+      description: 'Quiero saber por qué el recibo de este mes llegó con un recargo por mora.',
+    });
+    const [hit] = searchCases({ q: 'recargo' }, f.supervisor, { db }).rows;
+    const text = hit!.snippet.map((s) => s.text).join('');
+    expect(text).toContain('un recargo por mora');
+    expect(text).not.toMatch(/[\uE000\uE001<>]/u);
+    expect(hit!.snippet.filter((s) => s.isMatch)).toEqual([{ text: 'recargo', isMatch: true }]);
+  });
+
+  it('pages through results and caps the page size at 50', () => {
+    for (let i = 0; i < 7; i++) {
+      fileCase(db, { subject: `Reclamo por alumbrado número ${i}` });
+    }
+    const first = searchCases({ q: 'alumbrado', pageSize: 5 }, f.supervisor, { db });
+    const second = searchCases({ q: 'alumbrado', page: 2, pageSize: 5 }, f.supervisor, { db });
+    expect([first.total, first.rows.length, second.rows.length]).toEqual([7, 5, 2]);
+    expect(new Set([...first.rows, ...second.rows].map((r) => r.id)).size).toBe(7);
+    expect(first.isTotalCapped).toBe(false);
+    const error = captureAppError(() =>
+      searchCases({ q: 'alumbrado', pageSize: 51 }, f.supervisor, { db }),
+    );
+    expect(error.fieldErrors).toEqual({ pageSize: ['invalid'] });
+  });
+
+  it('refuses a blank query or one with nothing searchable as VALIDATION', () => {
+    for (const q of ['', '   ', '*', '"', '-', '()', '—…']) {
+      const error = captureAppError(() => searchCases({ q }, f.supervisor, { db }));
+      expect([q, error.code]).toEqual([q, 'VALIDATION']);
+    }
+  });
+
+  it('treats FTS5 syntax typed by a user as text, never as a failed query', () => {
+    fileCase(db, { subject: 'Cobro doble en la factura' });
+    const hostile = [
+      '"',
+      '*',
+      'NEAR(',
+      'NEAR(cobro doble',
+      '-',
+      '-cobro',
+      'OR',
+      'cobro OR',
+      'AND NOT',
+      'cobro NOT doble',
+      '"cobro',
+      'cobro"*',
+      'subject: cobro',
+      '{subject}: cobro',
+      '^cobro',
+      'cobro + doble',
+      '(((cobro',
+      "cobro'; DROP TABLE cases; --",
+      '\u0000cobro',
+      '\uE000cobro\uE001',
+      'a'.repeat(500),
+      'cobro '.repeat(80),
+      'ñ'.repeat(200),
+    ];
+    for (const q of hostile) {
+      try {
+        const result = searchCases({ q }, f.supervisor, { db });
+        expect(result.rows.length).toBeLessThanOrEqual(result.total);
+      } catch (error) {
+        if (!isAppError(error)) throw new Error(`${JSON.stringify(q)} failed: ${String(error)}`);
+        expect([q, error.code]).toEqual([q, 'VALIDATION']);
+      }
+    }
+    // Operators are words like any other: "OR" must appear, "-" excludes nothing.
+    expect(radicados('cobro OR doble')).toEqual([]);
+    expect(radicados('cobro doble -"factura"')).toHaveLength(1);
+    expect(countRows(db, cases)).toBe(1);
+  });
+});
+
+describe('toMatchQuery', () => {
+  it('quotes each word as a prefix, drops function words and keeps short words exact', () => {
+    expect(toMatchQuery('Cobro de la FACTURA')).toBe('"cobro"* AND "factura"*');
+    expect(toMatchQuery('de la')).toBe('"de" AND "la"');
+    expect(toMatchQuery('luz 24 h')).toBe('"luz"* AND "24" AND "h"');
+    expect(toMatchQuery('NEAR("x" OR z*)')).toBe('"near"* AND "x" AND "or" AND "z"');
+    expect(toMatchQuery('*"-()')).toBeNull();
+  });
+});
+
+describe('toSegments', () => {
+  it('cuts marked text into runs and drops the markers', () => {
+    expect(toSegments('…un \uE000recargo\uE001 por \uE000mora\uE001')).toEqual([
+      { text: '…un ', isMatch: false },
+      { text: 'recargo', isMatch: true },
+      { text: ' por ', isMatch: false },
+      { text: 'mora', isMatch: true },
+    ]);
+  });
+});
+
+describe('the scale loader', () => {
+  it('leaves a complete index and the triggers in place', () => {
+    const { db: scale, cleanup } = createTestDb();
+    try {
+      seedScale(scale, { cases: 1500, now: new Date('2026-11-23T15:00:00Z') });
+      const indexed = scale.get<{ n: number }>(sql`SELECT count(*) AS n FROM case_search_docsize`);
+      expect(indexed?.n).toBe(1500);
+      checkIndex(scale);
+      const triggers = scale.get<{ n: number }>(
+        sql`SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'case_search_*'`,
+      );
+      expect(triggers?.n).toBe(5);
+      // The rebuild's larger write buffer is not left in force for everyday writes.
+      const hashSize = scale.get<{ v: number }>(
+        sql`SELECT v FROM case_search_config WHERE k = 'hashsize'`,
+      );
+      expect(hashSize?.v).toBe(1 << 20);
+
+      const admin = { role: 'admin' as const, id: 1, teamId: null };
+      const last = scale
+        .select({ id: cases.id, radicado: cases.radicado, subject: cases.subject })
+        .from(cases)
+        .orderBy(sql`${cases.id} desc`)
+        .limit(1)
+        .get()!;
+      const byRadicado = searchCases({ q: last.radicado }, admin, { db: scale });
+      expect(byRadicado.rows.map((r) => r.id)).toEqual([last.id]);
+      const word = last.subject.match(/\p{L}{4,}/u)![0];
+      const byWord = searchCases({ q: word, pageSize: 50 }, admin, { db: scale });
+      expect(byWord.total).toBeGreaterThan(0);
+      expect(byWord.total).toBeLessThanOrEqual(RANK_WINDOW);
+    } finally {
+      cleanup();
+    }
+  }, 60_000);
+});

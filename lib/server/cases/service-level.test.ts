@@ -1,0 +1,59 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import { cases, caseTypes, serviceLevels } from '@/db/schema';
+import { applyCaseAction } from './apply-case-action';
+import { caseServiceLevel } from './service-level';
+import { bogota, fileCase, seedFixture, type Fixture } from '../testing/fixtures';
+import { createTestDb } from '../testing/test-db';
+
+let db: Db;
+let cleanup: () => void;
+let fx: Fixture;
+const since = new Date('2020-01-01T00:00:00Z');
+beforeEach(() => {
+  ({ db, cleanup } = createTestDb());
+  fx = seedFixture(db);
+});
+afterEach(() => cleanup());
+
+const row = (id: number) => db.select().from(cases).where(eq(cases.id, id)).get()!;
+
+describe('caseServiceLevel', () => {
+  it('is null when the organisation set none', () => {
+    const { id } = fileCase(db, {}, bogota('2026-03-16T09:00:00'));
+    expect(caseServiceLevel(db, row(id), bogota('2026-03-16T10:00:00'))).toBeNull();
+  });
+
+  it('takes the most specific level and tracks first response and resolution apart', () => {
+    db.insert(caseTypes).values({ code: 'R', allowsAnonymous: false }).run();
+    db.insert(serviceLevels)
+      .values([
+        { typeCode: null, firstResponseHours: 24, resolutionDays: 10, validFrom: since },
+        { typeCode: 'R', firstResponseHours: 4, resolutionDays: 5, validFrom: since },
+        {
+          typeCode: 'R',
+          priority: 'preferente',
+          firstResponseHours: 2,
+          resolutionDays: 3,
+          validFrom: since,
+        },
+      ])
+      .run();
+    const { id } = fileCase(db, {}, bogota('2026-03-16T09:00:00'));
+    applyCaseAction(id, { action: 'take' }, fx.agent, { db, now: bogota('2026-03-16T09:30:00') });
+    applyCaseAction(id, { action: 'reply', body: 'Estamos revisando su factura.' }, fx.agent, {
+      db,
+      now: bogota('2026-03-16T14:00:00'),
+    });
+    const level = caseServiceLevel(db, row(id), bogota('2026-03-24T10:00:00'))!;
+    expect(level.target).toEqual({ firstResponseHours: 4, resolutionDays: 5 });
+    // Four business hours from 09:00 → 13:00; the reply came at 14:00: missed.
+    expect(level.firstResponse).toEqual({ dueAt: bogota('2026-03-16T13:00:00'), status: 'missed' });
+    // Five business days after Monday 16 March, skipping the San José holiday (23rd) → Tuesday 24th.
+    expect(level.resolution).toEqual({
+      dueAt: bogota('2026-03-24T23:59:59.999'),
+      status: 'pending',
+    });
+  });
+});

@@ -1,0 +1,52 @@
+import 'server-only';
+import { and, desc, eq, isNull, lte, or } from 'drizzle-orm';
+import type { Db, Tx } from '@/db/client';
+import { serviceLevels } from '@/db/schema';
+import { serviceLevelStatus } from '@/lib/domain/service-level';
+import type { CaseRow } from './case-effects';
+import { getOrganization, loadCalendar } from '../core/organization';
+
+/**
+ * The internal service level that applies to a case: the most specific row for its type, category
+ * and priority (a blank column matches anything), in force when the case was radicated.
+ */
+export function caseServiceLevel(db: Db | Tx, row: CaseRow, now: Date) {
+  const candidates = db
+    .select()
+    .from(serviceLevels)
+    .where(
+      and(
+        or(eq(serviceLevels.typeCode, row.typeCode), isNull(serviceLevels.typeCode)),
+        or(
+          isNull(serviceLevels.categoryId),
+          row.categoryId ? eq(serviceLevels.categoryId, row.categoryId) : undefined,
+        ),
+        or(eq(serviceLevels.priority, row.priority), isNull(serviceLevels.priority)),
+        lte(serviceLevels.validFrom, row.receivedAt),
+      ),
+    )
+    .orderBy(desc(serviceLevels.validFrom))
+    .all();
+  const specificity = (l: (typeof candidates)[number]) =>
+    (l.typeCode ? 4 : 0) + (l.categoryId ? 2 : 0) + (l.priority ? 1 : 0);
+  const level = candidates.sort((a, b) => specificity(b) - specificity(a))[0];
+  if (!level) return null;
+  const org = getOrganization(db);
+  return {
+    target: { firstResponseHours: level.firstResponseHours, resolutionDays: level.resolutionDays },
+    ...serviceLevelStatus(
+      {
+        receivedAt: row.receivedAt,
+        firstResponseAt: row.firstResponseAt,
+        answeredAt: row.answeredAt,
+        now,
+        target: {
+          firstResponseHours: level.firstResponseHours,
+          resolutionDays: level.resolutionDays,
+        },
+      },
+      loadCalendar(db, org),
+      { start: org.businessHoursStart, end: org.businessHoursEnd },
+    ),
+  };
+}

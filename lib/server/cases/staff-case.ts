@@ -1,0 +1,114 @@
+import 'server-only';
+import { and, asc, desc, eq, ne } from 'drizzle-orm';
+import { getDb, type Db } from '@/db/client';
+import { cases, categories, rootCauses, staffUsers, teams, templates } from '@/db/schema';
+import { availableActions } from '@/lib/domain/case-machine';
+import { parseRadicado } from '@/lib/domain/radicado';
+import { buildContext, snapshotOf } from './apply-case-action';
+import type { StaffActor } from '../auth/session';
+import { canAccessCase } from './case-access';
+import { AppError } from '../core/errors';
+import { getCaseWithTimeline } from './get-case';
+import { getOrganization } from '../core/organization';
+import { queueFilterOptions } from './queue-options';
+import { caseServiceLevel } from './service-level';
+
+/** The case id behind a radicado in a URL, or null (a malformed one included). */
+export function caseIdByRadicado(radicado: string, db: Db = getDb()): number | null {
+  const normalised = decodeURIComponent(radicado).trim().toUpperCase();
+  if (!parseRadicado(normalised)) return null;
+  return (
+    db.select({ id: cases.id }).from(cases).where(eq(cases.radicado, normalised)).get()?.id ?? null
+  );
+}
+
+/**
+ * Everything the staff case page shows: the case and its full timeline, the actions the state
+ * machine allows this user now, and the option lists those actions need.
+ */
+export function getStaffCasePage(
+  radicado: string,
+  actor: StaffActor,
+  options: { db?: Db; now?: Date } = {},
+) {
+  const db = options.db ?? getDb();
+  const now = options.now ?? new Date();
+  const caseId = caseIdByRadicado(radicado, db);
+  if (caseId === null) throw new AppError('NOT_FOUND');
+  const row = db.select().from(cases).where(eq(cases.id, caseId)).get();
+  if (!row) throw new AppError('NOT_FOUND');
+  if (!canAccessCase(actor, row)) throw new AppError('FORBIDDEN');
+
+  const view = getCaseWithTimeline(caseId, actor, { db, now });
+  const org = getOrganization(db);
+  const ctx = buildContext(db, row, { action: 'take' }, actor, org, now);
+  const snapshot = snapshotOf(row);
+  const otherCases = row.customerId
+    ? db
+        .select({
+          id: cases.id,
+          radicado: cases.radicado,
+          typeCode: cases.typeCode,
+          state: cases.state,
+          subject: cases.subject,
+        })
+        .from(cases)
+        .where(and(eq(cases.customerId, row.customerId), ne(cases.id, caseId)))
+        .orderBy(desc(cases.receivedAt))
+        .limit(10)
+        .all()
+    : [];
+  const assignee = row.assigneeId
+    ? db
+        .select({ name: staffUsers.name })
+        .from(staffUsers)
+        .where(eq(staffUsers.id, row.assigneeId))
+        .get()
+    : undefined;
+  const team = row.teamId
+    ? db.select({ name: teams.name }).from(teams).where(eq(teams.id, row.teamId)).get()
+    : undefined;
+  const filterOptions = queueFilterOptions(db);
+  return {
+    view,
+    // Taking a case one already holds is a no-op: not offered.
+    actions: availableActions(snapshot, ctx).filter(
+      (a) => a !== 'take' || row.assigneeId !== actor.id,
+    ),
+    // Art. 21: a transfer is due within 5 business days; later ones are still allowed, with a warning.
+    isTransferLate: ctx.businessDaysSinceFiling > 5,
+    serviceLevel: caseServiceLevel(db, row, now),
+    assigneeName: assignee?.name ?? null,
+    teamName: team?.name ?? null,
+    otherCases,
+    options: {
+      staff: filterOptions.staff,
+      processes: filterOptions.processes,
+      rootCauses: db
+        .select({ id: rootCauses.id, processId: rootCauses.processId, name: rootCauses.name })
+        .from(rootCauses)
+        .where(eq(rootCauses.isActive, true))
+        .orderBy(asc(rootCauses.name))
+        .all(),
+      categories: db
+        .select({ id: categories.id, name: categories.name })
+        .from(categories)
+        .where(eq(categories.isActive, true))
+        .orderBy(asc(categories.name))
+        .all(),
+      templates: db
+        .select({
+          id: templates.id,
+          name: templates.name,
+          body: templates.body,
+          typeCode: templates.typeCode,
+        })
+        .from(templates)
+        .where(eq(templates.isActive, true))
+        .orderBy(asc(templates.name))
+        .all()
+        .filter((t) => t.typeCode === null || t.typeCode === row.typeCode),
+    },
+  };
+}
+export type StaffCasePage = ReturnType<typeof getStaffCasePage>;

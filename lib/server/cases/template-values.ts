@@ -1,0 +1,144 @@
+import 'server-only';
+import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
+import { getDb, type Db, type Tx } from '@/db/client';
+import { cases, customers, templates } from '@/db/schema';
+import { toLocalDate } from '@/lib/domain/calendar';
+import type { CaseType } from '@/lib/domain/enums';
+import { isCannedReply, renderTemplate, type Placeholder } from '@/lib/domain/templates';
+import { AppError } from '../core/errors';
+import { getOrganization } from '../core/organization';
+import { intlLocale, serverTranslator } from '../notices/translator';
+
+/** Whoever is writing the reply: their name signs it as {{agente}}. */
+export interface TemplateAuthor {
+  name: string;
+}
+
+export interface TemplateSummary {
+  id: number;
+  name: string;
+  body: string;
+  typeCode: CaseType | null;
+}
+
+/** Templates are written in Spanish, so they are filled in Spanish whatever the case's locale. */
+const TEMPLATE_LOCALE = 'es';
+
+/** `2026-04-08` → `8 de abril de 2026`; the date is already local, so no zone may shift it. */
+function longDate(date: string): string {
+  return new Intl.DateTimeFormat(intlLocale(TEMPLATE_LOCALE), {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${date}T12:00:00Z`));
+}
+
+/**
+ * The values a template is filled with for one case. Staff-only: it reads the petitioner's name, so
+ * the caller must already have checked that the asker may work on the case.
+ */
+export function templateValuesFor(
+  db: Db | Tx,
+  caseId: number,
+  staff: TemplateAuthor,
+): Record<Placeholder, string> {
+  const row = db
+    .select({
+      radicado: cases.radicado,
+      typeCode: cases.typeCode,
+      subject: cases.subject,
+      isAnonymous: cases.isAnonymous,
+      receivedAt: cases.receivedAt,
+      dueDate: cases.dueDate,
+      isPaused: cases.isPaused,
+      customerName: customers.fullName,
+      customerAnonymizedAt: customers.anonymizedAt,
+    })
+    .from(cases)
+    .leftJoin(customers, eq(customers.id, cases.customerId))
+    .where(eq(cases.id, caseId))
+    .get();
+  if (!row) throw new AppError('NOT_FOUND', 'case not found');
+  const org = getOrganization(db);
+  const t = serverTranslator(TEMPLATE_LOCALE);
+  const hasName = !row.isAnonymous && row.customerName && !row.customerAnonymizedAt;
+  return {
+    nombre: hasName ? row.customerName! : t('templateValues.anonymousName'),
+    radicado: row.radicado,
+    // A paused term has no due date until the petitioner answers; that is not "no legal term".
+    fecha_vencimiento: row.dueDate
+      ? longDate(row.dueDate)
+      : t(row.isPaused ? 'templateValues.termPaused' : 'templateValues.noLegalTerm'),
+    fecha_radicacion: longDate(toLocalDate(row.receivedAt, org.timeZone)),
+    tipo: t(`types.${row.typeCode}`),
+    asunto: row.subject,
+    agente: staff.name,
+    entidad: org.name,
+  };
+}
+
+/**
+ * Active templates offered on a case of `typeCode`: that type's own first, then the general ones
+ * (no type). Without a type, only the general ones.
+ */
+export function listTemplates(db: Db | Tx, typeCode?: CaseType): TemplateSummary[] {
+  const forType = typeCode
+    ? or(isNull(templates.typeCode), eq(templates.typeCode, typeCode))
+    : isNull(templates.typeCode);
+  return db
+    .select({
+      id: templates.id,
+      name: templates.name,
+      body: templates.body,
+      typeCode: templates.typeCode,
+    })
+    .from(templates)
+    .where(and(eq(templates.isActive, true), forType))
+    .orderBy(sql`${templates.typeCode} is null`, asc(templates.name))
+    .all();
+}
+
+/** An active template's body, or null when there is no such template or it was retired. */
+export function activeTemplateBody(db: Db | Tx, templateId: number): string | null {
+  const row = db
+    .select({ body: templates.body, isActive: templates.isActive })
+    .from(templates)
+    .where(eq(templates.id, templateId))
+    .get();
+  return row?.isActive ? row.body : null;
+}
+
+/**
+ * The template filled for the case, as the agent first sees it: the `{{linea_personal}}` slot is
+ * still there for them to replace. An unknown or retired template is reported on `templateId`.
+ */
+export function renderTemplateForCase(
+  db: Db | Tx,
+  templateId: number,
+  caseId: number,
+  staff: TemplateAuthor,
+): { templateId: number; body: string } {
+  const body = activeTemplateBody(db, templateId);
+  if (body === null) {
+    throw new AppError('VALIDATION', 'unknown or inactive template', {
+      fieldErrors: { templateId: ['templateUnavailable'] },
+    });
+  }
+  return { templateId, body: renderTemplate(body, templateValuesFor(db, caseId, staff)) };
+}
+
+/**
+ * Whether `body` would be stored as canned if sent now with `templateId`, so the case page can warn
+ * before sending. Reads only; the caller checks access to the case as for any staff read.
+ */
+export function cannedWarning(
+  body: string,
+  templateId: number,
+  caseId: number,
+  staff: TemplateAuthor,
+  options: { db?: Db } = {},
+): boolean {
+  const db = options.db ?? getDb();
+  return isCannedReply(body, renderTemplateForCase(db, templateId, caseId, staff).body);
+}

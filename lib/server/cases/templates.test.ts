@@ -1,0 +1,336 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import { caseEvents, interactions, templates } from '@/db/schema';
+import type { CaseType } from '@/lib/domain/enums';
+import type { Actor } from '../core/actor';
+import { applyCaseAction } from './apply-case-action';
+import { getCaseWithTimeline } from './get-case';
+import {
+  cannedWarning,
+  listTemplates,
+  renderTemplateForCase,
+  templateValuesFor,
+} from './template-values';
+import {
+  captureAppError,
+  caseRow,
+  countRows,
+  customerActor,
+  eventsOf,
+  fileCase,
+  seedFixture,
+  type Fixture,
+} from '../testing/fixtures';
+import { createTestDb } from '../testing/test-db';
+
+/** Monday 2026-03-16 10:00 in Bogotá, the first business day after FILED_AT. */
+const MONDAY = new Date('2026-03-16T15:00:00Z');
+
+const BODY = [
+  'Estimado(a) {{nombre}}:',
+  'Respecto de su {{tipo}} {{radicado}} ({{asunto}}), radicado el {{fecha_radicacion}} y con',
+  'vencimiento el {{ fecha_vencimiento }}, le informamos que reintegramos el cobro doble.',
+  '{{linea_personal}}',
+  'Cordialmente,',
+  '{{agente}} · {{entidad}}',
+].join('\n');
+
+let db: Db;
+let cleanup: () => void;
+let fx: Fixture;
+/** The fixture agent as the template signs them: insertStaff names people after their email. */
+const AGENT = { name: 'agente' };
+
+beforeEach(() => {
+  ({ db, cleanup } = createTestDb());
+  fx = seedFixture(db);
+});
+afterEach(() => cleanup());
+
+function act(caseId: number, input: unknown, actor: Actor = fx.agent, now = MONDAY) {
+  return applyCaseAction(caseId, input, actor, { db, now });
+}
+
+function addTemplate(
+  values: { name?: string; body?: string; typeCode?: CaseType | null; isActive?: boolean } = {},
+): number {
+  return db
+    .insert(templates)
+    .values({
+      name: values.name ?? 'Reintegro de cobro',
+      body: values.body ?? BODY,
+      typeCode: values.typeCode === undefined ? 'R' : values.typeCode,
+      isActive: values.isActive ?? true,
+    })
+    .returning({ id: templates.id })
+    .get().id;
+}
+
+/** A Reclamo taken by the team's agent: en_tramite. */
+function caseInProgress(overrides: Parameters<typeof fileCase>[1] = {}): number {
+  const { id } = fileCase(db, overrides);
+  act(id, { action: 'take' });
+  return id;
+}
+
+/** What the agent sees after choosing the template, with the personal-line slot replaced. */
+function draft(templateId: number, caseId: number, personalLine = ''): string {
+  return renderTemplateForCase(db, templateId, caseId, AGENT).body.replace(
+    '{{linea_personal}}',
+    personalLine,
+  );
+}
+
+/** The is_canned column as stored (0/1), not as drizzle maps it. */
+function storedInteractions(caseId: number) {
+  return db.all<{ template_id: number | null; is_canned: number; kind: string }>(
+    sql`select template_id, is_canned, kind from interactions where case_id = ${caseId} order by id`,
+  );
+}
+
+/** Everything a reply or answer could write. */
+function trace(caseId: number) {
+  return {
+    row: caseRow(db, caseId),
+    events: countRows(db, caseEvents),
+    interactions: countRows(db, interactions),
+  };
+}
+
+describe('template values for a case', () => {
+  it('fills every placeholder from the case, the catalogue, the agent and the organisation', () => {
+    const id = caseInProgress();
+    expect(templateValuesFor(db, id, AGENT)).toEqual({
+      nombre: 'Ana María Pérez',
+      radicado: caseRow(db, id).radicado,
+      fecha_vencimiento: '8 de abril de 2026',
+      fecha_radicacion: '13 de marzo de 2026',
+      tipo: 'Reclamo',
+      asunto: 'Cobro doble en la factura',
+      agente: 'agente',
+      entidad: 'Ventanilla',
+    });
+  });
+
+  it('names an anonymous filer "ciudadano/a"', () => {
+    const { id } = fileCase(db, {
+      typeCode: 'D',
+      isAnonymous: true,
+      customer: undefined,
+      hasConsent: false,
+    });
+    const values = templateValuesFor(db, id, AGENT);
+    expect(values.nombre).toBe('ciudadano/a');
+    expect(values.tipo).toBe('Denuncia');
+  });
+
+  it('says "sin término legal" for a type without one (Felicitación)', () => {
+    const { id } = fileCase(db, { typeCode: 'F' });
+    expect(templateValuesFor(db, id, AGENT).fecha_vencimiento).toBe('sin término legal');
+  });
+
+  it('says the term is paused while waiting on the petitioner, not that there is none', () => {
+    const id = caseInProgress();
+    act(id, { action: 'request_info', body: 'Envíe copia de la factura.' });
+    expect(templateValuesFor(db, id, AGENT).fecha_vencimiento).toMatch(/^término suspendido/);
+  });
+
+  it('an unknown case is NOT_FOUND', () => {
+    expect(captureAppError(() => templateValuesFor(db, 999, AGENT)).code).toBe('NOT_FOUND');
+  });
+});
+
+describe('listTemplates', () => {
+  it("offers the type's own active templates first, then the general ones, by name", () => {
+    const general = addTemplate({ name: 'A general', typeCode: null });
+    const reclamoB = addTemplate({ name: 'B reclamo', typeCode: 'R' });
+    const reclamoA = addTemplate({ name: 'A reclamo', typeCode: 'R' });
+    addTemplate({ name: 'Queja', typeCode: 'Q' });
+    addTemplate({ name: 'Retirada', typeCode: 'R', isActive: false });
+    addTemplate({ name: 'General retirada', typeCode: null, isActive: false });
+    expect(listTemplates(db, 'R').map((t) => t.id)).toEqual([reclamoA, reclamoB, general]);
+    expect(listTemplates(db).map((t) => t.id)).toEqual([general]);
+    expect(listTemplates(db, 'P').map((t) => t.name)).toEqual(['A general']);
+  });
+});
+
+describe('renderTemplateForCase and cannedWarning', () => {
+  it('renders the template for the case, leaving only the personal-line slot', () => {
+    const id = caseInProgress();
+    const templateId = addTemplate();
+    const rendered = renderTemplateForCase(db, templateId, id, AGENT);
+    expect(rendered.templateId).toBe(templateId);
+    expect(rendered.body).toContain('Estimado(a) Ana María Pérez:');
+    expect(rendered.body).toContain('vencimiento el 8 de abril de 2026,');
+    expect(rendered.body).toContain('agente · Ventanilla');
+    expect(rendered.body.match(/\{\{[^}]*\}\}/g)).toEqual(['{{linea_personal}}']);
+  });
+
+  it('refuses an unknown or inactive template on templateId', () => {
+    const id = caseInProgress();
+    const retired = addTemplate({ isActive: false });
+    for (const templateId of [999, retired]) {
+      const error = captureAppError(() => renderTemplateForCase(db, templateId, id, AGENT));
+      expect(error.code).toBe('VALIDATION');
+      expect(error.fieldErrors).toEqual({ templateId: ['templateUnavailable'] });
+    }
+  });
+
+  it('warns before sending exactly when the reply would be stored as canned', () => {
+    const id = caseInProgress();
+    const templateId = addTemplate();
+    const options = { db };
+    expect(cannedWarning(draft(templateId, id), templateId, id, AGENT, options)).toBe(true);
+    expect(
+      cannedWarning(draft(templateId, id, 'Lamento la molestia.'), templateId, id, AGENT, options),
+    ).toBe(false);
+  });
+
+  it("a petitioner's subject cannot smuggle a placeholder into the rendered reply", () => {
+    const id = caseInProgress({ subject: 'Cobro {{linea_personal}} doble' });
+    const templateId = addTemplate();
+    act(id, { action: 'reply', body: draft(templateId, id), templateId });
+    expect(storedInteractions(id).at(-1)).toMatchObject({ is_canned: 1 });
+  });
+});
+
+describe.each(['reply', 'answer'] as const)('%s with a template', (action) => {
+  const send = (caseId: number, body: string, templateId?: number) =>
+    act(caseId, {
+      action,
+      body,
+      ...(templateId === undefined ? {} : { templateId }),
+      ...(action === 'answer' ? { decision: 'concede' } : {}),
+    });
+  const toState = action === 'answer' ? 'respondida' : 'en_tramite';
+
+  it('sent unchanged → stored as canned, with templateId, and said so in the event', () => {
+    const id = caseInProgress();
+    const templateId = addTemplate();
+    const done = send(id, draft(templateId, id), templateId);
+    expect(done.to).toBe(toState);
+    expect(storedInteractions(id)).toEqual([
+      { template_id: templateId, is_canned: 1, kind: 'reply' },
+    ]);
+    const event = eventsOf(db, id).at(-1)!;
+    expect(event.action).toBe(action);
+    expect(event.data).toEqual({
+      ...(action === 'answer' ? { decision: 'concede' } : {}),
+      templateId,
+      isCanned: true,
+    });
+  });
+
+  it('re-spaced and re-capitalised but otherwise unchanged → still canned', () => {
+    const id = caseInProgress();
+    const templateId = addTemplate();
+    const body = draft(templateId, id).replace(/\n/g, '\n\n').toUpperCase();
+    send(id, body, templateId);
+    expect(storedInteractions(id)[0]?.is_canned).toBe(1);
+  });
+
+  it('the same template with a personal sentence added → not canned', () => {
+    const id = caseInProgress();
+    const templateId = addTemplate();
+    send(
+      id,
+      draft(templateId, id, 'Lamento que haya tenido que escribirnos dos veces.'),
+      templateId,
+    );
+    expect(storedInteractions(id)).toEqual([
+      { template_id: templateId, is_canned: 0, kind: 'reply' },
+    ]);
+    expect(eventsOf(db, id).at(-1)?.data).toMatchObject({ templateId, isCanned: false });
+  });
+
+  it('without a template → not canned, no template data in the event', () => {
+    const id = caseInProgress();
+    send(id, 'Ya le devolvimos el dinero; perdone la molestia.');
+    expect(storedInteractions(id)).toEqual([{ template_id: null, is_canned: 0, kind: 'reply' }]);
+    const data = eventsOf(db, id).at(-1)?.data ?? null;
+    expect(data).toEqual(action === 'answer' ? { decision: 'concede' } : null);
+  });
+
+  it.each([
+    ['the personal-line slot', (d: string) => d, ['linea_personal']],
+    ['{{nombre}}', (d: string) => `Hola {{nombre}}. ${d}`, ['nombre']],
+    ['{{ radicado }} with spaces', (d: string) => `${d} Ref. {{ radicado }}`, ['radicado']],
+  ])('a body with %s left → VALIDATION on body, nothing written', (_label, edit, names) => {
+    const id = caseInProgress();
+    const templateId = addTemplate();
+    const rendered = renderTemplateForCase(db, templateId, id, AGENT).body;
+    const body = edit(names.includes('linea_personal') ? rendered : draft(templateId, id, 'Ok.'));
+    const before = trace(id);
+    const error = captureAppError(() => send(id, body, templateId));
+    expect(error.code).toBe('VALIDATION');
+    expect(error.fieldErrors).toEqual({ body: ['unfilledPlaceholders'] });
+    expect(error.detail).toEqual({ unfilledPlaceholders: names });
+    expect(trace(id)).toEqual(before);
+  });
+
+  it('a placeholder is refused even when no template was chosen', () => {
+    const id = caseInProgress();
+    const before = trace(id);
+    const error = captureAppError(() =>
+      send(id, 'Estimado {{nombre}}: ya le devolvimos el dinero.'),
+    );
+    expect(error.fieldErrors).toEqual({ body: ['unfilledPlaceholders'] });
+    expect(trace(id)).toEqual(before);
+  });
+
+  it('an unknown or inactive templateId → VALIDATION on templateId, nothing written', () => {
+    const id = caseInProgress();
+    const retired = addTemplate({ isActive: false });
+    const before = trace(id);
+    for (const templateId of [999, retired]) {
+      const error = captureAppError(() => send(id, 'Ya le devolvimos el dinero.', templateId));
+      expect(error.code).toBe('VALIDATION');
+      expect(error.fieldErrors).toEqual({ templateId: ['templateUnavailable'] });
+    }
+    expect(trace(id)).toEqual(before);
+  });
+
+  it('both problems at once are reported together', () => {
+    const id = caseInProgress();
+    const error = captureAppError(() => send(id, 'Hola {{nombre}}', 999));
+    expect(error.fieldErrors).toEqual({
+      body: ['unfilledPlaceholders'],
+      templateId: ['templateUnavailable'],
+    });
+  });
+});
+
+describe("the petitioner's view", () => {
+  it('never shows templateId or isCanned; staff see both', () => {
+    const id = caseInProgress();
+    const templateId = addTemplate();
+    act(id, { action: 'reply', body: draft(templateId, id), templateId });
+    act(id, {
+      action: 'answer',
+      body: draft(templateId, id, 'Quedo atenta a cualquier inquietud.'),
+      decision: 'concede',
+      templateId,
+    });
+
+    const customerView = getCaseWithTimeline(id, customerActor(id), { db, now: MONDAY });
+    const replies = customerView.events.filter(
+      (e) => e.action === 'reply' || e.action === 'answer',
+    );
+    expect(replies).toHaveLength(2);
+    expect(replies.map((e) => e.data)).toEqual([{}, { decision: 'concede' }]);
+    expect(JSON.stringify(customerView)).not.toMatch(/templateId|isCanned/);
+
+    const staffView = getCaseWithTimeline(id, fx.agent, { db, now: MONDAY });
+    const staffData = staffView.events.filter((e) => e.action === 'answer').map((e) => e.data);
+    expect(staffData).toEqual([{ decision: 'concede', templateId, isCanned: false }]);
+  });
+
+  it('the interaction keeps the template it came from', () => {
+    const id = caseInProgress();
+    const templateId = addTemplate();
+    act(id, { action: 'reply', body: draft(templateId, id), templateId });
+    const row = db.select().from(interactions).where(eq(interactions.caseId, id)).get();
+    expect(row).toMatchObject({ templateId, isCanned: true, staffId: fx.agent.id });
+  });
+});

@@ -1,0 +1,255 @@
+import 'server-only';
+import { fileTypeFromBuffer } from 'file-type';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { databasePath, type Tx } from '@/db/client';
+import { attachments } from '@/db/schema';
+import type { EventVisibility } from '@/lib/domain/enums';
+import { AppError } from '../core/errors';
+
+export const UPLOAD_LIMITS = { maxFiles: 5, maxBytes: 10 * 1024 * 1024 } as const;
+
+export type UploadErrorKey = 'tooManyFiles' | 'fileTooLarge' | 'fileType' | 'fileEmpty';
+
+export interface IncomingFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface CheckedUpload {
+  originalName: string;
+  mimeType: string;
+  sizeBytes: number;
+  sha256: string;
+  bytes: Uint8Array;
+}
+
+export interface StoredUpload {
+  storedName: string;
+  originalName: string;
+  mimeType: string;
+  sizeBytes: number;
+  sha256: string;
+}
+
+/** Types whose detected mime is trusted as is: documents and images a browser will not execute. */
+const SNIFFED_MIMES: ReadonlySet<string> = new Set([
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'image/webp',
+  'image/gif',
+  'image/heic',
+  'image/heif',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  'application/vnd.oasis.opendocument.text',
+  'application/vnd.oasis.opendocument.spreadsheet',
+]);
+
+/**
+ * file-type reports every Compound File container (.doc, .xls, .ppt, but also .msi installers) as
+ * application/x-cfb, so the name is the only hint left; it is accepted for legacy Office names only.
+ */
+const LEGACY_OFFICE_MIMES: Readonly<Record<string, string>> = {
+  '.doc': 'application/msword',
+  '.xls': 'application/vnd.ms-excel',
+  '.ppt': 'application/vnd.ms-powerpoint',
+};
+
+/** Plain text has no signature: accepted only under these names and when it really is text. */
+const TEXT_MIMES: Readonly<Record<string, string>> = {
+  '.txt': 'text/plain',
+  '.csv': 'text/csv',
+};
+
+const UUID_NAME = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const MAX_NAME_CHARS = 120;
+const FALLBACK_NAME = 'archivo';
+
+function refuse(key: UploadErrorKey, detail: Record<string, unknown> = {}): AppError {
+  return new AppError('VALIDATION', `attachment refused: ${key}`, {
+    fieldErrors: { attachments: [key] },
+    detail,
+  });
+}
+
+/** Reads the files of one form field, skipping the empty entry a browser sends for "no file". */
+export async function filesFromFormData(
+  form: FormData,
+  field = 'attachments',
+): Promise<IncomingFile[]> {
+  const files: IncomingFile[] = [];
+  for (const entry of form.getAll(field)) {
+    if (typeof entry === 'string') continue;
+    if (entry.size === 0 && entry.name === '') continue;
+    files.push({ name: entry.name, bytes: new Uint8Array(await entry.arrayBuffer()) });
+  }
+  return files;
+}
+
+/**
+ * The name shown back to people, never used as a path: last path segment only, without control,
+ * invisible-format (e.g. right-to-left override) characters or separators, at most 120 characters.
+ */
+export function sanitizeFileName(name: string): string {
+  const base = name.normalize('NFC').split(/[/\\]/).pop() ?? '';
+  const cleaned = base
+    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (cleaned === '' || /^\.+$/.test(cleaned)) return FALLBACK_NAME;
+  const chars = Array.from(cleaned);
+  if (chars.length <= MAX_NAME_CHARS) return cleaned;
+  // Keep a short extension so the download still opens with the right program.
+  const ext = path.extname(cleaned);
+  const extChars = Array.from(ext);
+  if (ext && extChars.length <= 10) {
+    return chars.slice(0, MAX_NAME_CHARS - extChars.length).join('') + ext;
+  }
+  return chars.slice(0, MAX_NAME_CHARS).join('');
+}
+
+function isUtf8Text(bytes: Uint8Array): boolean {
+  if (bytes.includes(0)) return false;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return false;
+  }
+  // A script stays a script whatever it is called.
+  return !(bytes[0] === 0x23 && bytes[1] === 0x21);
+}
+
+/** The content decides the type; the name only narrows the two cases file-type cannot settle. */
+async function detectMime(bytes: Uint8Array, safeName: string): Promise<string | null> {
+  const ext = path.extname(safeName).toLowerCase();
+  const detected = await fileTypeFromBuffer(bytes);
+  if (detected) {
+    if (SNIFFED_MIMES.has(detected.mime)) return detected.mime;
+    if (detected.mime === 'application/x-cfb') return LEGACY_OFFICE_MIMES[ext] ?? null;
+    return null;
+  }
+  const textMime = TEXT_MIMES[ext];
+  return textMime && isUtf8Text(bytes) ? textMime : null;
+}
+
+/** Validates a batch before anything is written: count, then every size, then every content. */
+export async function checkUploads(files: IncomingFile[]): Promise<CheckedUpload[]> {
+  if (files.length > UPLOAD_LIMITS.maxFiles) {
+    throw refuse('tooManyFiles', { count: files.length, max: UPLOAD_LIMITS.maxFiles });
+  }
+  const named = files.map((file) => ({ ...file, safeName: sanitizeFileName(file.name) }));
+  // Sizes are settled before any sniffing, so an oversized file is never parsed.
+  for (const file of named) {
+    if (file.bytes.byteLength === 0) throw refuse('fileEmpty', { name: file.safeName });
+    if (file.bytes.byteLength > UPLOAD_LIMITS.maxBytes) {
+      throw refuse('fileTooLarge', { name: file.safeName, max: UPLOAD_LIMITS.maxBytes });
+    }
+  }
+  const checked: CheckedUpload[] = [];
+  for (const file of named) {
+    const mimeType = await detectMime(file.bytes, file.safeName);
+    if (!mimeType) throw refuse('fileType', { name: file.safeName });
+    checked.push({
+      originalName: file.safeName,
+      mimeType,
+      sizeBytes: file.bytes.byteLength,
+      sha256: crypto.createHash('sha256').update(file.bytes).digest('hex'),
+      bytes: file.bytes,
+    });
+  }
+  return checked;
+}
+
+/** Where attachments live: UPLOAD_DIR, or `uploads/` beside the database; never under public/. */
+export function uploadDir(): string {
+  const dir = process.env.UPLOAD_DIR
+    ? path.resolve(/*turbopackIgnore: true*/ process.env.UPLOAD_DIR)
+    : path.join(path.dirname(databasePath()), 'uploads');
+  const publicDir = path.resolve(/*turbopackIgnore: true*/ process.cwd(), 'public');
+  const fromPublic = path.relative(publicDir, dir);
+  if (fromPublic === '' || (!fromPublic.startsWith('..') && !path.isAbsolute(fromPublic))) {
+    throw new Error(`UPLOAD_DIR must be outside the web root (${publicDir})`);
+  }
+  return dir;
+}
+
+/**
+ * Writes checked files under fresh random names. The caller runs `discard()` if the transaction that
+ * should reference them fails; it removes exactly these files and is safe to call twice.
+ */
+export function storeUploads(checked: CheckedUpload[]): {
+  stored: StoredUpload[];
+  discard: () => void;
+} {
+  const dir = uploadDir();
+  const written: string[] = [];
+  const discard = () => {
+    for (const file of written) fs.rmSync(file, { force: true });
+  };
+  const stored: StoredUpload[] = [];
+  try {
+    if (checked.length > 0) fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    for (const upload of checked) {
+      const storedName = crypto.randomUUID();
+      const file = path.join(dir, storedName);
+      // 'wx' refuses to overwrite: a name collision fails loudly instead of replacing evidence.
+      fs.writeFileSync(file, upload.bytes, { mode: 0o600, flag: 'wx' });
+      written.push(file);
+      stored.push({
+        storedName,
+        originalName: upload.originalName,
+        mimeType: upload.mimeType,
+        sizeBytes: upload.sizeBytes,
+        sha256: upload.sha256,
+      });
+    }
+  } catch (error) {
+    discard();
+    throw error;
+  }
+  return { stored, discard };
+}
+
+/** Inserts the metadata rows inside the caller's transaction (the files are already on disk). */
+export function recordAttachments(
+  tx: Tx,
+  caseId: number,
+  eventId: number | null,
+  stored: StoredUpload[],
+  visibility: EventVisibility = 'public',
+  now: Date = new Date(),
+): void {
+  if (stored.length === 0) return;
+  tx.insert(attachments)
+    .values(
+      stored.map((upload) => ({
+        caseId,
+        eventId,
+        originalName: upload.originalName,
+        storedName: upload.storedName,
+        mimeType: upload.mimeType,
+        sizeBytes: upload.sizeBytes,
+        sha256: upload.sha256,
+        visibility,
+        createdAt: now,
+      })),
+    )
+    .run();
+}
+
+/** Reads a stored file by its UUID name; anything else (a path, `..`) is refused before touching disk. */
+export function readStoredUpload(storedName: string): Buffer {
+  if (!UUID_NAME.test(storedName)) throw new AppError('NOT_FOUND', 'attachment not found');
+  try {
+    return fs.readFileSync(path.join(uploadDir(), storedName));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new AppError('NOT_FOUND', 'attachment not found');
+    }
+    throw error;
+  }
+}

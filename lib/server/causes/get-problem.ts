@@ -1,0 +1,91 @@
+import 'server-only';
+import { asc, count, desc, eq, inArray } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { getDb, type Db } from '@/db/client';
+import { cases, problemCases, problems, processes, rootCauses, staffUsers } from '@/db/schema';
+import type { ProblemStatus } from '@/lib/domain/enums';
+import { AppError } from '../core/errors';
+import { problemEffect } from './problem-effect';
+
+const owner = alias(staffUsers, 'owner');
+
+const SUMMARY = {
+  id: problems.id,
+  title: problems.title,
+  status: problems.status,
+  processId: problems.processId,
+  processName: processes.name,
+  rootCauseId: problems.rootCauseId,
+  rootCauseName: rootCauses.name,
+  ownerId: problems.ownerId,
+  ownerName: owner.name,
+  createdAt: problems.createdAt,
+  resolvedAt: problems.resolvedAt,
+};
+
+function summaries(db: Db) {
+  return db
+    .select({ ...SUMMARY, linkedCases: count(problemCases.caseId) })
+    .from(problems)
+    .leftJoin(processes, eq(processes.id, problems.processId))
+    .leftJoin(rootCauses, eq(rootCauses.id, problems.rootCauseId))
+    .leftJoin(owner, eq(owner.id, problems.ownerId))
+    .leftJoin(problemCases, eq(problemCases.problemId, problems.id))
+    .groupBy(problems.id)
+    .$dynamic();
+}
+
+export type ProblemSummary = Awaited<ReturnType<typeof listProblems>>[number];
+
+/** Problems, newest first, optionally of some statuses, each with its linked-case count. */
+export function listProblems(options: { db?: Db; statuses?: readonly ProblemStatus[] } = {}) {
+  const db = options.db ?? getDb();
+  const query = summaries(db);
+  if (options.statuses?.length) query.where(inArray(problems.status, [...options.statuses]));
+  return query.orderBy(desc(problems.createdAt), desc(problems.id)).all();
+}
+
+export const LINKED_CASES_SHOWN = 100;
+
+/** One problem with its texts, the cases linked (newest link first) and the effect of the fix. */
+export function getProblem(problemId: number, options: { db?: Db; now?: Date } = {}) {
+  const db = options.db ?? getDb();
+  const now = options.now ?? new Date();
+  const row = db.select().from(problems).where(eq(problems.id, problemId)).get();
+  if (!row) throw new AppError('NOT_FOUND', 'problem not found');
+  const summary = summaries(db).where(eq(problems.id, problemId)).get()!;
+  const linked = db
+    .select({
+      id: cases.id,
+      radicado: cases.radicado,
+      typeCode: cases.typeCode,
+      state: cases.state,
+      subject: cases.subject,
+      receivedAt: cases.receivedAt,
+      linkedAt: problemCases.createdAt,
+    })
+    .from(problemCases)
+    .innerJoin(cases, eq(cases.id, problemCases.caseId))
+    .where(eq(problemCases.problemId, problemId))
+    .orderBy(desc(problemCases.createdAt), desc(cases.id))
+    .limit(LINKED_CASES_SHOWN)
+    .all();
+  return {
+    ...summary,
+    description: row.description,
+    correctiveAction: row.correctiveAction,
+    linked,
+    effect: problemEffect(db, row, now),
+  };
+}
+
+/** The problems a case is linked to (shown on the case page to every staff member). */
+export function problemsOfCase(caseId: number, db: Db = getDb()) {
+  return db
+    .select({ id: problems.id, title: problems.title, status: problems.status })
+    .from(problemCases)
+    .innerJoin(problems, eq(problems.id, problemCases.problemId))
+    .where(eq(problemCases.caseId, caseId))
+    .orderBy(asc(problems.id))
+    .all();
+}

@@ -1,0 +1,128 @@
+/**
+ * The effect of fixing a problem: new complaints of its cause per week, the 8 weeks before it was
+ * resolved against the weeks since (at most 8), counted by date received.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import { applyCaseAction } from '../cases/apply-case-action';
+import { bogota } from './root-cause-dataset';
+import { fileCase, seedFixture, type Fixture } from '../testing/fixtures';
+import { createTestDb } from '../testing/test-db';
+import { createProblem } from './create-problem';
+import { getProblem } from './get-problem';
+import { setProblemStatus } from './set-problem-status';
+
+const WEEK = 7 * 86_400_000;
+const RESOLVED = bogota('2026-04-01T12:00:00');
+
+let db: Db;
+let cleanup: () => void;
+let fx: Fixture;
+
+beforeEach(() => {
+  ({ db, cleanup } = createTestDb());
+  fx = seedFixture(db);
+});
+afterEach(() => cleanup());
+
+/** A complaint received at `at`, attributed to a cause of Facturación the same hour. */
+function complaint(at: Date, cause: 0 | 1 = 0, typeCode: 'Q' | 'R' | 'P' = 'R') {
+  const { id } = fileCase(db, { typeCode }, at);
+  const later = new Date(at.getTime() + 3_600_000);
+  applyCaseAction(id, { action: 'take' }, fx.agent, { db, now: later });
+  applyCaseAction(
+    id,
+    { action: 'reclassify', processId: fx.processId, rootCauseId: fx.rootCauseIds[cause] },
+    fx.agent,
+    { db, now: later },
+  );
+}
+
+function problemOn(cause: 'rootCause' | 'process') {
+  return createProblem(
+    {
+      title: 'Cobro doble recurrente',
+      processId: fx.processId,
+      ...(cause === 'rootCause' ? { rootCauseId: fx.rootCauseIds[0] } : {}),
+    },
+    fx.supervisor,
+    { db, now: bogota('2026-02-01T09:00:00') },
+  ).id;
+}
+
+function resolve(id: number) {
+  setProblemStatus(id, { status: 'resolved' }, fx.supervisor, { db, now: RESOLVED });
+}
+
+/** 8 before (one a week), 1 just too early, 2 after, plus a Petición and another cause's Reclamo. */
+function buildHistory() {
+  for (let week = 1; week <= 8; week++)
+    complaint(new Date(RESOLVED.getTime() - week * WEEK + 60_000));
+  complaint(new Date(RESOLVED.getTime() - 8 * WEEK - 3_600_000));
+  complaint(new Date(RESOLVED.getTime() + WEEK));
+  complaint(new Date(RESOLVED.getTime() + 3 * WEEK));
+  complaint(new Date(RESOLVED.getTime() - WEEK), 0, 'P');
+  complaint(new Date(RESOLVED.getTime() - 2 * WEEK), 1);
+}
+
+describe('problem effect', () => {
+  it('compares the 8 weeks before resolution with the weeks since', () => {
+    buildHistory();
+    const id = problemOn('rootCause');
+    resolve(id);
+    const now = new Date(RESOLVED.getTime() + 4 * WEEK);
+    const { effect } = getProblem(id, { db, now });
+    expect(effect).toEqual({
+      linkedCases: 0,
+      scope: 'rootCause',
+      before: {
+        from: new Date(RESOLVED.getTime() - 8 * WEEK),
+        to: RESOLVED,
+        complaints: 8,
+        weeks: 8,
+        weekly: 1,
+      },
+      after: { from: RESOLVED, to: now, complaints: 2, weeks: 4, weekly: 0.5 },
+      change: -0.5,
+    });
+  });
+
+  it('counts the whole process when the problem names no root cause', () => {
+    buildHistory();
+    const id = problemOn('process');
+    resolve(id);
+    const { effect } = getProblem(id, { db, now: new Date(RESOLVED.getTime() + 4 * WEEK) });
+    expect(effect.scope).toBe('process');
+    expect(effect.before?.complaints).toBe(9);
+    expect(effect.before?.weekly).toBe(9 / 8);
+  });
+
+  it('stops the after-window at 8 weeks', () => {
+    buildHistory();
+    const id = problemOn('rootCause');
+    resolve(id);
+    const { effect } = getProblem(id, { db, now: new Date(RESOLVED.getTime() + 10 * WEEK) });
+    expect(effect.after).toMatchObject({ weeks: 8, complaints: 2, weekly: 2 / 8 });
+    expect(effect.after?.to).toEqual(new Date(RESOLVED.getTime() + 8 * WEEK));
+    expect(effect.change).toBe(-0.75);
+  });
+
+  it('shows only the last 8 weeks while the problem is not resolved', () => {
+    buildHistory();
+    const id = problemOn('rootCause');
+    setProblemStatus(id, { status: 'in_progress' }, fx.supervisor, { db, now: RESOLVED });
+    const { effect } = getProblem(id, { db, now: RESOLVED });
+    expect(effect.after).toBeNull();
+    expect(effect.change).toBeNull();
+    expect(effect.before).toMatchObject({ complaints: 8, weeks: 8, weekly: 1, to: RESOLVED });
+  });
+
+  it('gives no weekly rate, nor a change, until a week has passed since resolution', () => {
+    buildHistory();
+    const id = problemOn('rootCause');
+    resolve(id);
+    const { effect } = getProblem(id, { db, now: new Date(RESOLVED.getTime() + 3 * 86_400_000) });
+    expect(effect.after).toMatchObject({ complaints: 0, weeks: 3 / 7, weekly: null });
+    expect(effect.change).toBeNull();
+  });
+});

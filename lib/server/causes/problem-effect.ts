@@ -1,0 +1,86 @@
+import 'server-only';
+import type { Db } from '@/db/client';
+import { COMPLAINTS_SQL } from './root-cause-figures';
+import type { ProblemRow } from './problem-parts';
+
+const WEEK_MS = 7 * 86_400_000;
+/** The effect compares the 8 weeks before the fix with (up to) the 8 weeks after it. */
+export const EFFECT_WEEKS = 8;
+
+export interface EffectWindow {
+  from: Date;
+  to: Date;
+  complaints: number;
+  weeks: number;
+  /** Complaints per week; null while the window is shorter than a week. */
+  weekly: number | null;
+}
+
+export interface ProblemEffect {
+  linkedCases: number;
+  /** What "complaints of this cause" means here: its root cause, or its whole process. */
+  scope: 'rootCause' | 'process' | null;
+  /** Resolved: the 8 weeks before resolvedAt. Not resolved: the 8 weeks before now (baseline). */
+  before: EffectWindow | null;
+  /** From resolvedAt to now, at most 8 weeks; null while the problem is not resolved. */
+  after: EffectWindow | null;
+  /** Relative change of the weekly rate, after vs before (−0.5 = halved). */
+  change: number | null;
+}
+
+function countComplaints(
+  db: Db,
+  scope: { column: string; id: number },
+  from: Date,
+  to: Date,
+): number {
+  return db.$client
+    .prepare(
+      `SELECT count(*) FROM cases c INDEXED BY cases_figures_idx
+       WHERE c.received_at >= ? AND c.received_at < ? AND ${COMPLAINTS_SQL} AND c.${scope.column} = ?`,
+    )
+    .pluck()
+    .get(from.getTime(), to.getTime(), scope.id) as number;
+}
+
+function windowOf(
+  db: Db,
+  scope: { column: string; id: number },
+  from: Date,
+  to: Date,
+): EffectWindow {
+  const complaints = countComplaints(db, scope, from, to);
+  const weeks = (to.getTime() - from.getTime()) / WEEK_MS;
+  // A rate over a few days would swing wildly (one complaint on day 2 reads as 3.5 a week).
+  return { from, to, complaints, weeks, weekly: weeks >= 1 ? complaints / weeks : null };
+}
+
+/**
+ * Did fixing it help? New complaints (by date received) of the problem's cause per week, in the 8
+ * weeks before it was resolved against the weeks since (capped at 8). Complaints count once they
+ * are attributed to the cause, so recent weeks can still grow as open cases get classified.
+ */
+export function problemEffect(db: Db, problem: ProblemRow, now: Date): ProblemEffect {
+  const linkedCases = db.$client
+    .prepare('SELECT count(*) FROM problem_cases WHERE problem_id = ?')
+    .pluck()
+    .get(problem.id) as number;
+  const scope =
+    problem.rootCauseId !== null
+      ? { kind: 'rootCause' as const, column: 'root_cause_id', id: problem.rootCauseId }
+      : problem.processId !== null
+        ? { kind: 'process' as const, column: 'process_id', id: problem.processId }
+        : null;
+  if (!scope) return { linkedCases, scope: null, before: null, after: null, change: null };
+  const resolvedAt = problem.status === 'resolved' ? problem.resolvedAt : null;
+  const pivot = resolvedAt ?? now;
+  const before = windowOf(db, scope, new Date(pivot.getTime() - EFFECT_WEEKS * WEEK_MS), pivot);
+  if (!resolvedAt) return { linkedCases, scope: scope.kind, before, after: null, change: null };
+  const end = Math.min(now.getTime(), pivot.getTime() + EFFECT_WEEKS * WEEK_MS);
+  const after = windowOf(db, scope, pivot, new Date(Math.max(end, pivot.getTime())));
+  const change =
+    after.weekly !== null && before.weekly !== null && before.weekly > 0
+      ? (after.weekly - before.weekly) / before.weekly
+      : null;
+  return { linkedCases, scope: scope.kind, before, after, change };
+}

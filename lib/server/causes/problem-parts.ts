@@ -1,0 +1,96 @@
+import 'server-only';
+import { and, eq } from 'drizzle-orm';
+import type { Tx } from '@/db/client';
+import { problems, processes, rootCauses, staffUsers } from '@/db/schema';
+import type { StaffRole } from '@/lib/domain/enums';
+import type { Actor } from '../core/actor';
+import { appendEvent } from '../core/audit';
+import { AppError } from '../core/errors';
+
+export type ProblemManager = Extract<Actor, { role: StaffRole }>;
+export type ProblemRow = typeof problems.$inferSelect;
+
+/** Problems are supervisors' and admins' work (DOMAIN.md §7); agents only see them on a case. */
+export function requireProblemManager(actor: Actor): ProblemManager {
+  if (actor.role !== 'supervisor' && actor.role !== 'admin') {
+    throw new AppError('FORBIDDEN', 'supervisors only');
+  }
+  return actor;
+}
+
+export function loadProblem(tx: Tx, problemId: number): ProblemRow {
+  const row = tx.select().from(problems).where(eq(problems.id, problemId)).get();
+  if (!row) throw new AppError('NOT_FOUND', 'problem not found');
+  return row;
+}
+
+const invalid = (field: string, key = 'invalid') =>
+  new AppError('VALIDATION', `${field} ${key}`, { fieldErrors: { [field]: [key] } });
+
+/**
+ * The catalogue references of a problem, checked: a root cause implies its process (and must
+ * belong to the one chosen); the owner must be an active staff member.
+ */
+export function resolveReferences(
+  tx: Tx,
+  fields: { processId?: number; rootCauseId?: number; ownerId?: number },
+): { processId: number | null; rootCauseId: number | null; ownerId: number | null } {
+  let processId = fields.processId ?? null;
+  const rootCauseId = fields.rootCauseId ?? null;
+  if (rootCauseId !== null) {
+    const cause = tx
+      .select({ processId: rootCauses.processId })
+      .from(rootCauses)
+      .where(eq(rootCauses.id, rootCauseId))
+      .get();
+    if (!cause) throw invalid('rootCauseId');
+    if (processId !== null && cause.processId !== processId) {
+      throw invalid('rootCauseId', 'rootCauseMismatch');
+    }
+    processId = cause.processId;
+  }
+  if (processId !== null) {
+    const exists = tx
+      .select({ id: processes.id })
+      .from(processes)
+      .where(eq(processes.id, processId))
+      .get();
+    if (!exists) throw invalid('processId');
+  }
+  const ownerId = fields.ownerId ?? null;
+  if (ownerId !== null) {
+    const owner = tx
+      .select({ id: staffUsers.id })
+      .from(staffUsers)
+      .where(and(eq(staffUsers.id, ownerId), eq(staffUsers.isActive, true)))
+      .get();
+    if (!owner) throw invalid('ownerId');
+  }
+  return { processId, rootCauseId, ownerId };
+}
+
+/**
+ * The audit event of a problem change, in the caller's transaction: on the case when a case is
+ * linked or unlinked, on no case (case_id null) for the problem's own changes.
+ */
+export function recordProblemEvent(
+  tx: Tx,
+  actor: ProblemManager,
+  event: {
+    action: string;
+    problemId: number;
+    caseId?: number | null;
+    data?: Record<string, unknown>;
+    now: Date;
+  },
+): number {
+  return appendEvent(tx, {
+    caseId: event.caseId ?? null,
+    action: event.action,
+    actorRole: actor.role,
+    actorId: actor.id,
+    visibility: 'internal',
+    data: { problemId: event.problemId, ...event.data },
+    createdAt: event.now,
+  });
+}

@@ -1,0 +1,306 @@
+/** Problem records: create, edit, status, links (with their audit events) and refusals. */
+import { and, eq, isNull } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import { caseEvents, problemCases, problems } from '@/db/schema';
+import { buildRootCauseDataset, bogota, type RootCaseDataset } from './root-cause-dataset';
+import { HTTP_STATUS } from '../core/errors';
+import {
+  caseRow,
+  captureAppError,
+  insertStaff,
+  seedFixture,
+  type Fixture,
+} from '../testing/fixtures';
+import { createTestDb } from '../testing/test-db';
+import { applyProblemAction } from './apply-problem-action';
+import { createProblem } from './create-problem';
+import { getProblem, listProblems, problemsOfCase } from './get-problem';
+import { linkCauseComplaints } from './link-cause-complaints';
+import { linkProblemCase, unlinkProblemCase } from './link-problem-case';
+import { setProblemStatus } from './set-problem-status';
+import { updateProblem } from './update-problem';
+
+let db: Db;
+let cleanup: () => void;
+let fx: Fixture;
+let data: RootCaseDataset;
+const at = (local: string) => ({ db, now: bogota(local) });
+
+beforeAll(() => {
+  ({ db, cleanup } = createTestDb());
+  fx = seedFixture(db);
+  data = buildRootCauseDataset(db, fx);
+});
+afterAll(() => cleanup());
+
+const problemEvents = (action: string) =>
+  db
+    .select()
+    .from(caseEvents)
+    .where(and(eq(caseEvents.action, action), isNull(caseEvents.caseId)))
+    .all()
+    .filter((e) => (e.data as { problemId?: number }).problemId !== undefined);
+const caseEventsOf = (caseId: number, action: string) =>
+  db
+    .select()
+    .from(caseEvents)
+    .where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.action, action)))
+    .all();
+const problemRow = (id: number) => db.select().from(problems).where(eq(problems.id, id)).get()!;
+
+function newProblem(input: Record<string, unknown> = {}) {
+  return createProblem(
+    { title: 'Cobro doble en facturas de marzo', rootCauseId: fx.rootCauseIds[0], ...input },
+    fx.supervisor,
+    at('2026-04-20T10:00:00'),
+  ).id;
+}
+
+describe('creating and editing a problem', () => {
+  it('creates it open, takes the process from its cause, and audits it on no case', () => {
+    const before = problemEvents('problem_created').length;
+    const id = createProblem(
+      {
+        title: '  Cobro doble en facturas  ',
+        description: 'El sistema duplica el cargo fijo.',
+        rootCauseId: String(fx.rootCauseIds[0]),
+        ownerId: String(fx.admin.id),
+        correctiveAction: 'Corregir la regla de facturación.',
+      },
+      fx.supervisor,
+      at('2026-04-20T10:00:00'),
+    ).id;
+    expect(problemRow(id)).toMatchObject({
+      title: 'Cobro doble en facturas',
+      processId: fx.processId,
+      rootCauseId: fx.rootCauseIds[0],
+      ownerId: fx.admin.id,
+      status: 'open',
+      resolvedAt: null,
+      createdById: fx.supervisor.id,
+      createdAt: bogota('2026-04-20T10:00:00'),
+    });
+    const events = problemEvents('problem_created');
+    expect(events).toHaveLength(before + 1);
+    expect(events.at(-1)).toMatchObject({
+      caseId: null,
+      actorRole: 'supervisor',
+      actorId: fx.supervisor.id,
+      visibility: 'internal',
+      data: { problemId: id, title: 'Cobro doble en facturas', processId: fx.processId },
+    });
+  });
+
+  it('saves edits with the changed fields in its event, and nothing when nothing changed', () => {
+    const id = newProblem();
+    const fields = {
+      title: 'Cobro doble en facturas de marzo',
+      processId: fx.processId,
+      ownerId: fx.supervisor.id,
+      correctiveAction: 'Revisar el proceso de cierre.',
+    };
+    const result = updateProblem(id, fields, fx.admin, at('2026-04-21T10:00:00'));
+    expect(result.changed.sort()).toEqual(['correctiveAction', 'ownerId', 'rootCauseId']);
+    expect(problemRow(id)).toMatchObject({ rootCauseId: null, ownerId: fx.supervisor.id });
+    const updates = problemEvents('problem_updated').filter(
+      (e) => (e.data as { problemId: number }).problemId === id,
+    );
+    expect(updates).toHaveLength(1);
+    expect(updates[0]!.data).toMatchObject({
+      changes: { ownerId: { from: null, to: fx.supervisor.id } },
+    });
+    expect(updateProblem(id, fields, fx.admin, at('2026-04-21T11:00:00')).changed).toEqual([]);
+    expect(
+      problemEvents('problem_updated').filter(
+        (e) => (e.data as { problemId: number }).problemId === id,
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('stamps resolvedAt when resolved and clears it when reopened', () => {
+    const id = newProblem();
+    const statusEvents = () =>
+      problemEvents('problem_status_changed')
+        .filter((e) => (e.data as { problemId: number }).problemId === id)
+        .map((e) => e.data);
+    setProblemStatus(id, { status: 'in_progress' }, fx.supervisor, at('2026-04-21T09:00:00'));
+    expect(problemRow(id)).toMatchObject({ status: 'in_progress', resolvedAt: null });
+    setProblemStatus(id, { status: 'resolved' }, fx.supervisor, at('2026-04-22T09:00:00'));
+    expect(problemRow(id)).toMatchObject({
+      status: 'resolved',
+      resolvedAt: bogota('2026-04-22T09:00:00'),
+    });
+    // The same status again changes nothing and records nothing.
+    setProblemStatus(id, { status: 'resolved' }, fx.supervisor, at('2026-04-23T09:00:00'));
+    expect(problemRow(id).resolvedAt).toEqual(bogota('2026-04-22T09:00:00'));
+    setProblemStatus(id, { status: 'open' }, fx.supervisor, at('2026-04-24T09:00:00'));
+    expect(problemRow(id)).toMatchObject({ status: 'open', resolvedAt: null });
+    expect(statusEvents()).toEqual([
+      { problemId: id, from: 'open', to: 'in_progress' },
+      { problemId: id, from: 'in_progress', to: 'resolved' },
+      { problemId: id, from: 'resolved', to: 'open' },
+    ]);
+    expect(listProblems({ db, statuses: ['open'] }).map((p) => p.id)).toContain(id);
+    expect(listProblems({ db, statuses: ['resolved'] }).map((p) => p.id)).not.toContain(id);
+  });
+});
+
+describe('linking cases', () => {
+  it('links by radicado once (idempotent), with a problem_linked event on the case', () => {
+    const id = newProblem();
+    const { a1 } = data.ids;
+    const radicado = caseRow(db, a1).radicado;
+    const before = caseEventsOf(a1, 'problem_linked').length;
+    const first = linkProblemCase(id, { radicado: radicado.toLowerCase() }, fx.supervisor, {
+      db,
+    });
+    const again = linkProblemCase(id, { radicado }, fx.supervisor, { db });
+    expect([first.isNew, again.isNew]).toEqual([true, false]);
+    expect(db.select().from(problemCases).where(eq(problemCases.problemId, id)).all()).toHaveLength(
+      1,
+    );
+    const events = caseEventsOf(a1, 'problem_linked');
+    expect(events).toHaveLength(before + 1);
+    expect(events.at(-1)).toMatchObject({
+      actorId: fx.supervisor.id,
+      visibility: 'internal',
+      data: { problemId: id, title: 'Cobro doble en facturas de marzo' },
+    });
+    expect(problemsOfCase(a1, db).map((p) => p.id)).toContain(id);
+
+    expect(unlinkProblemCase(id, { caseId: a1 }, fx.supervisor, { db }).wasLinked).toBe(true);
+    expect(unlinkProblemCase(id, { caseId: a1 }, fx.supervisor, { db }).wasLinked).toBe(false);
+    expect(caseEventsOf(a1, 'problem_unlinked').at(-1)).toMatchObject({
+      data: { problemId: id },
+    });
+    expect(caseEventsOf(a1, 'problem_unlinked')).toHaveLength(1);
+    expect(getProblem(id, { db, now: bogota('2026-04-20T12:00:00') }).linked).toEqual([]);
+  });
+
+  it('links every complaint of the cause received in the period, skipping those linked', () => {
+    const id = newProblem();
+    const { a1, a2, a5 } = data.ids;
+    linkProblemCase(id, { radicado: caseRow(db, a1).radicado }, fx.supervisor, { db });
+    const result = linkCauseComplaints(
+      id,
+      { from: '2026-03-02', to: '2026-04-19' },
+      fx.supervisor,
+      at('2026-04-20T11:00:00'),
+    );
+    // Cobro doble: a1 (already linked), a2, a5; not the Petición nor the February Reclamo.
+    expect(result).toEqual({ linked: 2, hasMore: false });
+    const view = getProblem(id, { db, now: bogota('2026-04-20T12:00:00') });
+    expect(view.linked.map((c) => c.id).sort((x, y) => x - y)).toEqual([a1, a2, a5]);
+    expect(view.linkedCases).toBe(3);
+    expect(view.effect.linkedCases).toBe(3);
+    expect(caseEventsOf(a5, 'problem_linked').at(-1)?.data).toMatchObject({
+      problemId: id,
+      isBulk: true,
+    });
+  });
+
+  it('goes through the single action entry point too', () => {
+    const id = newProblem();
+    const radicado = caseRow(db, data.ids.b1).radicado;
+    expect(applyProblemAction(id, { action: 'link', radicado }, fx.admin, { db })).toMatchObject({
+      isNew: true,
+    });
+    expect(
+      applyProblemAction(id, { action: 'set_status', status: 'in_progress' }, fx.admin, { db }),
+    ).toMatchObject({ status: 'in_progress' });
+  });
+});
+
+describe('refusals', () => {
+  it('refuses agents (403) on every use case', () => {
+    const id = newProblem();
+    const radicado = caseRow(db, data.ids.a3).radicado;
+    const calls = [
+      () => createProblem({ title: 'Problema de agente' }, fx.agent, { db }),
+      () => updateProblem(id, { title: 'Otro título' }, fx.agent, { db }),
+      () => setProblemStatus(id, { status: 'resolved' }, fx.agent, { db }),
+      () => linkProblemCase(id, { radicado }, fx.agent, { db }),
+      () => unlinkProblemCase(id, { caseId: data.ids.a3 }, fx.agent, { db }),
+      () => linkCauseComplaints(id, { from: '2026-03-01', to: '2026-03-31' }, fx.agent, { db }),
+      () => applyProblemAction(id, { action: 'link', radicado }, fx.agent, { db }),
+    ];
+    for (const call of calls) {
+      const error = captureAppError(call);
+      expect(error.code).toBe('FORBIDDEN');
+      expect(HTTP_STATUS[error.code]).toBe(403);
+    }
+    expect(caseEventsOf(data.ids.a3, 'problem_linked')).toHaveLength(0);
+  });
+
+  it('rejects bad input field by field (422)', () => {
+    const fieldsOf = (call: () => unknown) => {
+      const error = captureAppError(call);
+      expect(HTTP_STATUS[error.code]).toBe(422);
+      return error.fieldErrors;
+    };
+    expect(fieldsOf(() => createProblem({ title: ' ' }, fx.supervisor, { db }))?.title?.[0]).toBe(
+      'required',
+    );
+    expect(fieldsOf(() => createProblem({ title: 'Malo' }, fx.supervisor, { db }))).toEqual({
+      title: ['tooShort'],
+    });
+    expect(
+      fieldsOf(() =>
+        createProblem(
+          {
+            title: 'Causa de otro proceso',
+            processId: fx.otherProcessId,
+            rootCauseId: fx.rootCauseIds[0],
+          },
+          fx.supervisor,
+          { db },
+        ),
+      ),
+    ).toEqual({ rootCauseId: ['rootCauseMismatch'] });
+    const gone = insertStaff(db, { email: 'retirada@example.co', role: 'agent', isActive: false });
+    expect(
+      fieldsOf(() =>
+        createProblem({ title: 'Dueño inactivo', ownerId: gone.id }, fx.supervisor, { db }),
+      ),
+    ).toEqual({ ownerId: ['invalid'] });
+    const id = newProblem();
+    expect(
+      fieldsOf(() => setProblemStatus(id, { status: 'closed' }, fx.supervisor, { db })),
+    ).toEqual({
+      status: ['required'],
+    });
+    expect(fieldsOf(() => linkProblemCase(id, { radicado: '123' }, fx.supervisor, { db }))).toEqual(
+      {
+        radicado: ['radicado'],
+      },
+    );
+    expect(
+      fieldsOf(() =>
+        linkCauseComplaints(id, { from: '2026-04-01', to: '2026-03-01' }, fx.supervisor, { db }),
+      ),
+    ).toEqual({ to: ['invalid'] });
+    const loose = newProblem({ rootCauseId: undefined });
+    expect(
+      fieldsOf(() =>
+        linkCauseComplaints(loose, { from: '2026-03-01', to: '2026-03-31' }, fx.supervisor, { db }),
+      ),
+    ).toEqual({ processId: ['required'] });
+  });
+
+  it('answers 404 for an unknown problem or radicado', () => {
+    const id = newProblem();
+    const radicado = caseRow(db, data.ids.a3).radicado;
+    for (const call of [
+      () => linkProblemCase(id, { radicado: 'PQRS-2026-999999' }, fx.supervisor, { db }),
+      () => linkProblemCase(999_999, { radicado }, fx.supervisor, { db }),
+      () => setProblemStatus(999_999, { status: 'resolved' }, fx.supervisor, { db }),
+      () => updateProblem(999_999, { title: 'No existe este' }, fx.supervisor, { db }),
+      () => getProblem(999_999, { db }),
+    ]) {
+      const error = captureAppError(call);
+      expect(error.code).toBe('NOT_FOUND');
+      expect(HTTP_STATUS[error.code]).toBe(404);
+    }
+  });
+});

@@ -1,0 +1,53 @@
+import 'server-only';
+import crypto from 'node:crypto';
+import os from 'node:os';
+import { getDb, type Db } from '@/db/client';
+import { JOBS, type Job } from './';
+import { takeTick } from './lease';
+
+const CHECK_EVERY_MS = 30_000;
+/** The first pass waits a little, so a starting server answers requests first. */
+const FIRST_PASS_AFTER_MS = 10_000;
+
+/** This instance's name in the lease table. */
+export const INSTANCE_ID = `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
+
+/**
+ * One pass: every job whose current tick nobody has taken yet runs here, if the lease says so
+ * (jobs/lease.ts). Returns the names of the jobs this instance ran.
+ */
+export function runDueJobs(
+  db: Db,
+  now: Date,
+  holder: string = INSTANCE_ID,
+  jobs: readonly Job[] = JOBS,
+): string[] {
+  const ran: string[] = [];
+  for (const job of jobs) {
+    if (
+      !takeTick(db, { job: job.name, holder, now, everyMs: job.everyMs, leaseMs: job.everyMs * 2 })
+    ) {
+      continue;
+    }
+    try {
+      job.run(db, now);
+      ran.push(job.name);
+    } catch (error) {
+      console.error(`job ${job.name}:`, error);
+    }
+  }
+  return ran;
+}
+
+/** Starts the scheduler with the server (instrumentation.ts); returns a stop function. */
+export function startJobRunner(): () => void {
+  const pass = () => runDueJobs(getDb(), new Date());
+  const timer = setInterval(pass, CHECK_EVERY_MS);
+  timer.unref();
+  const first = setTimeout(pass, FIRST_PASS_AFTER_MS);
+  first.unref();
+  return () => {
+    clearInterval(timer);
+    clearTimeout(first);
+  };
+}

@@ -1,0 +1,184 @@
+import { and, eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import { outbox, promises } from '@/db/schema';
+import { LOCALES } from '@/lib/domain/enums';
+import type { Actor } from '../core/actor';
+import { applyCaseAction } from '../cases/apply-case-action';
+import { applyPromiseAction } from '../cases/apply-promise-action';
+import { bogota, captureAppError, fileCase, seedFixture, type Fixture } from '../testing/fixtures';
+import { createTestDb } from '../testing/test-db';
+import { composeCaseNotice, NOTICE_KINDS } from './case-notices';
+
+const MONDAY = bogota('2026-03-16T10:00:00');
+const SYSTEM: Actor = { role: 'system', id: null };
+
+let db: Db;
+let cleanup: () => void;
+let fx: Fixture;
+
+beforeEach(() => {
+  ({ db, cleanup } = createTestDb());
+  fx = seedFixture(db);
+});
+afterEach(() => cleanup());
+
+const act = (id: number, input: unknown, actor: Actor = fx.agent, now = MONDAY) =>
+  applyCaseAction(id, input, actor, { db, now });
+
+function inProgress(overrides: Parameters<typeof fileCase>[1] = {}): number {
+  const { id } = fileCase(db, overrides, bogota('2026-03-13T16:30:00'));
+  act(id, { action: 'take' });
+  return id;
+}
+
+const noticesOf = (caseId: number) =>
+  db
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.caseId, caseId)))
+    .all()
+    .filter((m) => m.kind !== 'constancia');
+
+describe('customer notices queued with their event', () => {
+  it('tells the customer what information is needed, with the event as the dedupe key', () => {
+    const id = inProgress();
+    const { eventId } = act(id, { action: 'request_info', body: 'Adjunte la factura de febrero.' });
+    const [mail, ...rest] = noticesOf(id);
+    expect(rest).toEqual([]);
+    expect(mail).toMatchObject({
+      kind: 'info_request',
+      toAddress: 'ana@example.co',
+      status: 'pending',
+      locale: 'es',
+      messageId: `<event.${eventId}@ventanilla.local>`,
+    });
+    expect(mail!.subject).toMatch(/^Necesitamos información para su caso PQRS-2026-\d+$/);
+    expect(mail!.bodyText).toContain('Adjunte la factura de febrero.');
+    expect(mail!.bodyText).toContain('desistimiento tácito');
+    expect(mail!.bodyHtml).toContain('/consulta/acceso?token=');
+  });
+
+  it('announces an extension with the new due date and its reason', () => {
+    const id = inProgress();
+    act(id, { action: 'extend', reason: 'Requiere visita técnica', newDueDate: '2026-04-22' });
+    const [mail] = noticesOf(id);
+    expect(mail).toMatchObject({ kind: 'extension' });
+    expect(mail!.bodyText).toContain('22/04/2026');
+    expect(mail!.bodyText).toContain('Motivo: Requiere visita técnica');
+  });
+
+  it('mails the answer with its decision when the customer chose e-mail, not when by post', () => {
+    const byMail = inProgress();
+    act(byMail, {
+      action: 'answer',
+      body: 'Reintegramos el cobro doble.',
+      decision: 'concede_parcial',
+    });
+    const [mail] = noticesOf(byMail);
+    expect(mail).toMatchObject({ kind: 'answer' });
+    expect(mail!.bodyText).toContain('Se concede parcialmente');
+    expect(mail!.bodyText).toContain('Reintegramos el cobro doble.');
+
+    const byPost = inProgress({
+      responseMedium: 'postal',
+      responseAddress: 'Calle 1 # 2-3, Bogotá',
+    });
+    act(byPost, { action: 'answer', body: 'Reintegramos el cobro.', decision: 'concede' });
+    expect(noticesOf(byPost)).toEqual([]);
+  });
+
+  it('sends nothing to an anonymous filer', () => {
+    const { id } = fileCase(
+      db,
+      { typeCode: 'Q', isAnonymous: true, customer: undefined },
+      bogota('2026-03-13T16:30:00'),
+    );
+    act(id, { action: 'take' });
+    act(id, { action: 'request_info', body: 'Indique la sede.' });
+    expect(noticesOf(id)).toEqual([]);
+  });
+
+  it('writes in the customer’s language', () => {
+    const id = inProgress({ locale: 'en' });
+    act(id, {
+      action: 'transfer',
+      destination: 'Superintendencia de Servicios Públicos',
+      reason: 'Competencia de la superintendencia',
+    });
+    const [mail] = noticesOf(id);
+    expect(mail).toMatchObject({ kind: 'transfer', locale: 'en' });
+    expect(mail!.subject).toMatch(/^Your request PQRS-2026-\d+ was transferred$/);
+    expect(mail!.bodyText).toContain('Superintendencia de Servicios Públicos');
+  });
+
+  it('notifies a tacit withdrawal when the waiting period is over', () => {
+    const id = inProgress();
+    act(
+      id,
+      { action: 'request_info', body: 'Adjunte la factura.' },
+      fx.agent,
+      bogota('2026-03-18T10:00:00'),
+    );
+    act(id, { action: 'withdraw_tacit' }, SYSTEM, bogota('2026-04-19T00:30:00'));
+    expect(noticesOf(id).map((m) => m.kind)).toEqual(['info_request', 'withdraw_tacit']);
+  });
+
+  it('tells the customer of a renegotiated promise, once', () => {
+    const id = inProgress();
+    act(id, {
+      action: 'add_promise',
+      description: 'Le devolveremos la llamada',
+      dueAt: bogota('2026-03-18T10:00:00').toISOString(),
+    });
+    const promise = db.select().from(promises).where(eq(promises.caseId, id)).get()!;
+    const { successorId } = applyPromiseAction(
+      promise.id,
+      {
+        action: 'renegotiate',
+        newDueAt: bogota('2026-03-19T15:00:00').toISOString(),
+        reason: 'El técnico se enfermó',
+      },
+      fx.agent,
+      { db, now: MONDAY },
+    );
+    const mails = noticesOf(id).filter((m) => m.kind === 'promise_renegotiate');
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.messageId).toBe(`<promise.${successorId}@ventanilla.local>`);
+    expect(mails[0]!.bodyText).toContain('19/03/2026 15:00');
+    expect(mails[0]!.bodyText).toContain('Motivo: El técnico se enfermó');
+  });
+
+  it('queues nothing when the action is refused', () => {
+    const id = inProgress();
+    captureAppError(() =>
+      act(id, { action: 'answer', body: 'x', decision: 'concede' }, fx.otherAgent),
+    );
+    expect(noticesOf(id)).toEqual([]);
+  });
+});
+
+describe('every notice renders in both languages', () => {
+  it.each(NOTICE_KINDS.flatMap((kind) => LOCALES.map((locale) => [kind, locale] as const)))(
+    '%s in %s',
+    (kind, locale) => {
+      const mail = composeCaseNotice({
+        kind,
+        locale,
+        orgName: 'Acueducto <Municipal>',
+        radicado: 'PQRS-2026-000001',
+        timeZone: 'America/Bogota',
+        accessUrl: 'https://ventanilla.example/consulta/acceso?token=t',
+        body: 'Texto con <b>etiquetas</b>',
+        decision: 'niega',
+        dueDate: '2026-04-22',
+        destination: 'Otra entidad',
+        promise: { description: 'Llamarle', dueAt: MONDAY },
+      });
+      expect(mail.subject).toContain('PQRS-2026-000001');
+      expect(mail.html).not.toContain('<b>etiquetas</b>');
+      expect(mail.html).toContain('Acueducto &lt;Municipal&gt;');
+      expect(mail.text).not.toMatch(/mail\.notice/);
+    },
+  );
+});

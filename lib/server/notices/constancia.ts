@@ -1,0 +1,109 @@
+import 'server-only';
+import type { Tx } from '@/db/client';
+import type { CaseType, Channel, Locale } from '@/lib/domain/enums';
+import { enqueueMail } from './outbox';
+import { appUrl, EMAIL_LINK_DAYS } from '../portal/portal-access';
+import { renderMail, type MailBlock } from './layout';
+import { formatInstant, formatLocalDate, serverTranslator } from './translator';
+
+export interface ConstanciaInput {
+  locale: Locale;
+  orgName: string;
+  radicado: string;
+  typeCode: CaseType;
+  channel: Channel;
+  receivedAt: Date;
+  /** The organisation's zone: the customer reads the time their request was received there. */
+  timeZone: string;
+  /** Legal due date (`YYYY-MM-DD`, org-local); null when the type has no legal term. */
+  dueDate: string | null;
+  /** The signed link to the case (portal-access.caseLinkUrl). */
+  accessUrl: string;
+  /** Only for an anonymous filing: its one way back into the case. */
+  accessCode?: string | null;
+}
+
+/**
+ * The constancia de radicación (DOMAIN.md §2): radicado, date and time received, type, channel, the
+ * legal due date, and how to check the status.
+ */
+export function composeConstancia(input: ConstanciaInput): {
+  subject: string;
+  text: string;
+  html: string;
+} {
+  const t = serverTranslator(input.locale);
+  const received = formatInstant(input.locale, input.receivedAt, input.timeZone);
+  const facts = [
+    { label: t('mail.constancia.radicado'), value: input.radicado },
+    {
+      label: t('mail.constancia.receivedAt'),
+      value: t('mail.constancia.receivedAtValue', received),
+    },
+    { label: t('mail.constancia.type'), value: t(`types.${input.typeCode}`) },
+    { label: t('mail.constancia.channel'), value: t(`channels.${input.channel}`) },
+    {
+      label: t('mail.constancia.dueDate'),
+      value: input.dueDate
+        ? formatLocalDate(input.locale, input.dueDate)
+        : t('mail.constancia.noLegalTerm'),
+    },
+  ];
+  if (input.accessCode) {
+    facts.push({ label: t('mail.constancia.accessCode'), value: input.accessCode });
+  }
+  const lookupUrl = `${appUrl()}/consulta`;
+
+  const blocks: MailBlock[] = [
+    { kind: 'title', text: t('mail.constancia.heading') },
+    {
+      kind: 'paragraph',
+      text: t('mail.constancia.intro', { orgName: input.orgName, radicado: input.radicado }),
+    },
+    { kind: 'facts', rows: facts },
+    ...(input.dueDate
+      ? [{ kind: 'paragraph', text: t('mail.constancia.dueDateNote') } as const]
+      : []),
+    ...(input.accessCode
+      ? [{ kind: 'paragraph', text: t('mail.constancia.accessCodeNote') } as const]
+      : []),
+    { kind: 'heading', text: t('mail.constancia.howToCheck') },
+    {
+      kind: 'link',
+      intro: t('mail.constancia.link', { days: EMAIL_LINK_DAYS }),
+      label: t('mail.constancia.linkLabel'),
+      url: input.accessUrl,
+    },
+    {
+      kind: 'paragraph',
+      text: t(
+        input.accessCode
+          ? 'mail.constancia.lookupByAccessCode'
+          : 'mail.constancia.lookupByDocument',
+        { lookupUrl },
+      ),
+    },
+    { kind: 'paragraph', text: t('mail.footer', { orgName: input.orgName }) },
+  ];
+  return {
+    subject: t('mail.constancia.subject', { radicado: input.radicado }),
+    ...renderMail(input.locale, blocks),
+  };
+}
+
+/** Composes the constancia and queues it in the filing's own transaction; queued once per case. */
+export function enqueueConstancia(
+  tx: Tx,
+  input: ConstanciaInput & { caseId: number; to: string; now: Date },
+): number {
+  const mail = composeConstancia(input);
+  return enqueueMail(tx, {
+    kind: 'constancia',
+    caseId: input.caseId,
+    to: input.to,
+    ...mail,
+    locale: input.locale,
+    now: input.now,
+    dedupeKey: `constancia.${input.caseId}`,
+  });
+}

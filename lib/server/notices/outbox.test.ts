@@ -1,0 +1,204 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Db } from '@/db/client';
+import { outbox } from '@/db/schema';
+import { composeConstancia, enqueueConstancia, type ConstanciaInput } from './constancia';
+import { enqueueMail, messageIdFor, type OutgoingMail } from './outbox';
+import { countRows, FILED_AT, fileCase } from '../testing/fixtures';
+import { createTestDb } from '../testing/test-db';
+
+const LINK = 'https://pqrs.example.gov.co/consulta/acceso?token=abc.def&radicado=PQRS-2026-000001';
+
+let db: Db;
+let cleanup: () => void;
+
+beforeEach(() => {
+  ({ db, cleanup } = createTestDb());
+  vi.stubEnv('NEXTAUTH_URL', 'https://pqrs.example.gov.co');
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllEnvs();
+});
+
+function mail(overrides: Partial<OutgoingMail> = {}): OutgoingMail {
+  return {
+    kind: 'test',
+    caseId: null,
+    to: 'ana@example.co',
+    subject: 'Asunto',
+    text: 'Texto',
+    html: '<p>Texto</p>',
+    locale: 'es',
+    now: FILED_AT,
+    dedupeKey: 'test.1',
+    ...overrides,
+  };
+}
+
+/** A filing whose answer goes by post: it queues no constancia of its own. */
+function filePostalCase(): number {
+  return fileCase(db, {
+    customer: { documentType: 'CC', documentNumber: '52123456', fullName: 'Ana María Pérez' },
+    responseMedium: 'postal',
+    responseAddress: 'Calle 10 # 5-20, Cali',
+  }).id;
+}
+
+const enqueue = (m: OutgoingMail) => db.transaction((tx) => enqueueMail(tx, m));
+
+describe('enqueueMail', () => {
+  it('queues a pending mail, due now, with a Message-ID made from its key', () => {
+    const caseId = filePostalCase();
+    const id = enqueue(mail({ caseId, dedupeKey: `answer.${caseId}` }));
+    expect(db.select().from(outbox).all()).toEqual([
+      {
+        id,
+        kind: 'test',
+        caseId,
+        toAddress: 'ana@example.co',
+        subject: 'Asunto',
+        bodyText: 'Texto',
+        bodyHtml: '<p>Texto</p>',
+        locale: 'es',
+        messageId: `<answer.${caseId}@ventanilla.local>`,
+        status: 'pending',
+        attempts: 0,
+        nextAttemptAt: FILED_AT,
+        lastError: null,
+        sentAt: null,
+        createdAt: FILED_AT,
+      },
+    ]);
+    expect(messageIdFor('x.1')).toBe('<x.1@ventanilla.local>');
+  });
+
+  it('queues one mail per key: a second enqueue returns the first id and inserts nothing', () => {
+    const first = enqueue(mail());
+    const again = enqueue(mail({ subject: 'Otro asunto', now: new Date(FILED_AT.getTime() + 1) }));
+    expect(again).toBe(first);
+    expect(countRows(db, outbox)).toBe(1);
+    expect(db.select().from(outbox).get()?.subject).toBe('Asunto');
+    expect(enqueue(mail({ dedupeKey: 'test.2' }))).not.toBe(first);
+    expect(countRows(db, outbox)).toBe(2);
+  });
+
+  it('leaves nothing queued when the transaction that caused it rolls back', () => {
+    expect(() =>
+      db.transaction((tx) => {
+        enqueueMail(tx, mail());
+        throw new Error('the change failed');
+      }),
+    ).toThrow('the change failed');
+    expect(countRows(db, outbox)).toBe(0);
+  });
+});
+
+function constancia(overrides: Partial<ConstanciaInput> = {}): ConstanciaInput {
+  return {
+    locale: 'es',
+    orgName: 'Empresa de Servicios',
+    radicado: 'PQRS-2026-000001',
+    typeCode: 'R',
+    channel: 'web',
+    receivedAt: FILED_AT, // 2026-03-13T21:30:00Z = 16:30 in Bogotá
+    timeZone: 'America/Bogota',
+    dueDate: '2026-04-08',
+    accessUrl: LINK,
+    ...overrides,
+  };
+}
+
+describe('composeConstancia', () => {
+  it('says everything DOMAIN.md §2 asks for, in Spanish, in local time', () => {
+    const m = composeConstancia(constancia());
+    expect(m.subject).toBe('Constancia de radicación PQRS-2026-000001');
+    for (const part of [m.text, m.html]) {
+      expect(part).toContain('PQRS-2026-000001');
+      expect(part).toContain('13/03/2026 16:30');
+      expect(part).toContain('Reclamo');
+      expect(part).toContain('Formulario web');
+      expect(part).toContain('Fecha de vencimiento (término legal)');
+      expect(part).toContain('08/04/2026');
+      expect(part).toContain('https://pqrs.example.gov.co/consulta ');
+      expect(part).toContain('número de documento');
+      expect(part).toContain('Empresa de Servicios');
+    }
+    expect(m.text).toContain(LINK);
+    expect(m.html).toContain(`href="${LINK.replace('&', '&amp;')}"`);
+    expect(m.html).toContain('<html lang="es">');
+    expect(m.text).not.toContain('Código de acceso');
+  });
+
+  it('says the same in English, with English dates', () => {
+    const m = composeConstancia(constancia({ locale: 'en', typeCode: 'P', channel: 'phone' }));
+    expect(m.subject).toBe('Filing receipt PQRS-2026-000001');
+    for (const part of [m.text, m.html]) {
+      expect(part).toContain('PQRS-2026-000001');
+      expect(part).toContain('March 13, 2026, 4:30 PM');
+      expect(part).toContain('Legal due date');
+      expect(part).toContain('April 8, 2026');
+      expect(part).toContain('Request');
+      expect(part).toContain('Phone');
+    }
+    expect(m.text).toContain(LINK);
+    expect(m.html).toContain('<html lang="en">');
+  });
+
+  it('says there is no legal term for a Felicitación', () => {
+    const es = composeConstancia(constancia({ typeCode: 'F', dueDate: null }));
+    expect(es.text).toContain('Fecha de vencimiento (término legal): Sin término legal');
+    expect(es.text).not.toContain('días hábiles a partir');
+    const en = composeConstancia(constancia({ locale: 'en', typeCode: 'F', dueDate: null }));
+    expect(en.text).toContain('Legal due date: No legal term');
+  });
+
+  it('gives an anonymous filer the access code and the way back in with it', () => {
+    const m = composeConstancia(constancia({ typeCode: 'D', accessCode: 'K7MXQ2PLR9TA' }));
+    expect(m.text).toContain('Código de acceso: K7MXQ2PLR9TA');
+    expect(m.text).toContain('el radicado y su código de acceso');
+    expect(m.text).not.toContain('número de documento');
+  });
+
+  it('escapes every interpolated value in the HTML part', () => {
+    const m = composeConstancia(
+      constancia({
+        orgName: '<script>alert("x")</script> & Cía',
+        accessUrl: 'https://pqrs.example.gov.co/a?b=1&c="><script>',
+        accessCode: '<b>code</b>',
+      }),
+    );
+    expect(m.html).not.toContain('<script>');
+    expect(m.html).not.toContain('<b>code');
+    expect(m.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Cía');
+    expect(m.html).toContain(
+      'href="https://pqrs.example.gov.co/a?b=1&amp;c=&quot;&gt;&lt;script&gt;"',
+    );
+    // The plain-text part is not HTML: it keeps the name as written.
+    expect(m.text).toContain('<script>alert("x")</script> & Cía');
+  });
+});
+
+describe('enqueueConstancia', () => {
+  it('queues the constancia once per case', () => {
+    const caseId = filePostalCase();
+    expect(countRows(db, outbox)).toBe(0);
+    const input = { ...constancia(), caseId, to: 'ana@example.co', now: FILED_AT };
+    const id = db.transaction((tx) => enqueueConstancia(tx, input));
+    expect(db.transaction((tx) => enqueueConstancia(tx, input))).toBe(id);
+    expect(countRows(db, outbox)).toBe(1);
+    const row = db.select().from(outbox).get();
+    expect(row).toMatchObject({
+      id,
+      kind: 'constancia',
+      caseId,
+      toAddress: 'ana@example.co',
+      subject: 'Constancia de radicación PQRS-2026-000001',
+      locale: 'es',
+      messageId: `<constancia.${caseId}@ventanilla.local>`,
+      status: 'pending',
+      nextAttemptAt: FILED_AT,
+    });
+    expect(row?.bodyText).toContain('13/03/2026 16:30');
+    expect(row?.bodyHtml).toContain('13/03/2026 16:30');
+  });
+});

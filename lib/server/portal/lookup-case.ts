@@ -1,0 +1,102 @@
+import 'server-only';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { getDb, type Db } from '@/db/client';
+import { cases, customers } from '@/db/schema';
+import { CaseLookupSchema } from '@/lib/validation/portal';
+import { AppError } from '../core/errors';
+import { parseInput } from '../core/parse';
+import { consumeLimit, peekLimit, type LimitSpec } from '../core/rate-limit';
+import { secretMatches } from '../core/secrets';
+
+/** One address guessing document numbers across cases. */
+export const LOOKUP_IP_LIMIT: LimitSpec = {
+  name: 'lookup-ip',
+  points: 10,
+  durationSeconds: 15 * 60,
+  blockSeconds: 15 * 60,
+};
+/**
+ * One case's document number guessed from many addresses: document numbers are short and often
+ * known, so the radicado gets its own, tighter limit, whoever is trying.
+ */
+export const LOOKUP_RADICADO_LIMIT: LimitSpec = {
+  name: 'lookup-radicado',
+  points: 5,
+  durationSeconds: 15 * 60,
+  blockSeconds: 15 * 60,
+};
+
+/** `52.123.456`, `52 123 456` and `52123456` are the same cédula. */
+export function normalizeDocumentNumber(s: string): string {
+  return s.toUpperCase().replace(/[\s.-]/g, '');
+}
+
+function sameDocument(given: string, stored: string): boolean {
+  const digest = (s: string) => createHash('sha256').update(normalizeDocumentNumber(s)).digest();
+  return timingSafeEqual(digest(given), digest(stored));
+}
+
+/** An anonymised customer's case can no longer be opened by document number. */
+function secretOpens(
+  row: {
+    isAnonymous: boolean;
+    accessCodeHash: string | null;
+    documentNumber: string | null;
+    anonymizedAt: Date | null;
+  },
+  secret: string,
+): boolean {
+  if (row.isAnonymous)
+    return row.accessCodeHash !== null && secretMatches(secret, row.accessCodeHash);
+  if (row.documentNumber === null || row.anonymizedAt !== null) return false;
+  return sameDocument(secret, row.documentNumber);
+}
+
+async function refuseIfLimited(db: Db, spec: LimitSpec, key: string): Promise<void> {
+  const state = await peekLimit(db, spec, key);
+  if (state.isLimited) {
+    throw new AppError('RATE_LIMITED', 'too many failed look-ups', {
+      detail: { retryAfterSeconds: state.retryAfterSeconds },
+    });
+  }
+}
+
+/**
+ * The customer's way into one case: radicado + document number, or + access code for an anonymous
+ * filing. An unknown radicado and a wrong secret fail identically (no enumeration of radicados);
+ * failures count against both the address and the radicado. This only checks: the caller issues
+ * the access cookie (portal-access.ts).
+ */
+export async function lookupCase(
+  input: unknown,
+  clientIp: string,
+  options: { db?: Db; now?: Date } = {},
+): Promise<{ caseId: number; radicado: string }> {
+  const db = options.db ?? getDb();
+  await refuseIfLimited(db, LOOKUP_IP_LIMIT, clientIp);
+  const { radicado, secret } = parseInput(CaseLookupSchema, input);
+  await refuseIfLimited(db, LOOKUP_RADICADO_LIMIT, radicado);
+
+  const row = db
+    .select({
+      id: cases.id,
+      radicado: cases.radicado,
+      isAnonymous: cases.isAnonymous,
+      accessCodeHash: cases.accessCodeHash,
+      documentNumber: customers.documentNumber,
+      anonymizedAt: customers.anonymizedAt,
+    })
+    .from(cases)
+    .leftJoin(customers, eq(customers.id, cases.customerId))
+    .where(eq(cases.radicado, radicado))
+    .get();
+
+  const isMatch = row !== undefined && secretOpens(row, secret);
+  if (!row || !isMatch) {
+    await consumeLimit(db, LOOKUP_IP_LIMIT, clientIp);
+    await consumeLimit(db, LOOKUP_RADICADO_LIMIT, radicado);
+    throw new AppError('NOT_FOUND', 'case not found');
+  }
+  return { caseId: row.id, radicado: row.radicado };
+}

@@ -1,0 +1,149 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import { caseEvents, qualityRatings, resultRatings } from '@/db/schema';
+import { SYSTEM_ACTOR, type Actor } from '../core/actor';
+import { applyCaseAction } from '../cases/apply-case-action';
+import { hasRated, rateCase } from './rate-case';
+import {
+  answerCase,
+  captureAppError,
+  countRows,
+  customerActor,
+  eventsOf,
+  fileCase,
+  seedFixture,
+  type Fixture,
+} from '../testing/fixtures';
+import { createTestDb } from '../testing/test-db';
+
+const ANSWERED_AT = new Date('2026-03-17T15:00:00Z');
+const RATED_AT = new Date('2026-03-18T15:00:00Z');
+const RATING = { result: 'partly', courtesy: 5, clarity: 2, comment: 'Amable, pero no entendí.' };
+
+let db: Db;
+let cleanup: () => void;
+let fx: Fixture;
+
+beforeEach(() => {
+  ({ db, cleanup } = createTestDb());
+  fx = seedFixture(db);
+});
+afterEach(() => cleanup());
+
+function answeredCase(): number {
+  const { id } = fileCase(db);
+  answerCase(db, id, fx.agent, ANSWERED_AT);
+  return id;
+}
+
+const rate = (caseId: number, input: unknown = RATING, actor: Actor = customerActor(caseId)) =>
+  rateCase(caseId, input, actor, { db, now: RATED_AT });
+
+function footprint() {
+  return {
+    results: countRows(db, resultRatings),
+    quality: countRows(db, qualityRatings),
+    events: countRows(db, caseEvents),
+  };
+}
+
+describe('rateCase', () => {
+  it('is refused before the case has its answer', () => {
+    const { id } = fileCase(db);
+    applyCaseAction(id, { action: 'take' }, fx.agent, { db, now: ANSWERED_AT });
+    const before = footprint();
+    const error = captureAppError(() => rate(id));
+    expect(error.code).toBe('INVALID_TRANSITION');
+    expect(error.detail).toEqual({ guard: 'not_answered' });
+    expect(footprint()).toEqual(before);
+    expect(hasRated(db, id)).toBe(false);
+  });
+
+  it('stores the result and the process apart, and an internal rated event', () => {
+    const id = answeredCase();
+    const rated = rate(id);
+
+    expect(db.select().from(resultRatings).all()).toEqual([
+      { id: rated.resultRatingId, caseId: id, answer: 'partly', createdAt: RATED_AT },
+    ]);
+    expect(db.select().from(qualityRatings).all()).toEqual([
+      expect.objectContaining({
+        id: rated.qualityRatingId,
+        caseId: id,
+        source: 'customer',
+        agentId: fx.agent.id,
+        reviewerId: null,
+        courtesy: 5,
+        clarity: 2,
+        empathy: null,
+        comment: 'Amable, pero no entendí.',
+        createdAt: RATED_AT,
+      }),
+    ]);
+    expect(eventsOf(db, id).at(-1)).toMatchObject({
+      action: 'rated',
+      actorRole: 'customer',
+      actorId: null,
+      visibility: 'internal',
+      createdAt: RATED_AT,
+      data: { result: 'partly', courtesy: 5, clarity: 2 },
+    });
+    expect(hasRated(db, id)).toBe(true);
+  });
+
+  it('accepts a closed case, and numbers posted as strings by a form', () => {
+    const id = answeredCase();
+    applyCaseAction(
+      id,
+      { action: 'close', processId: fx.processId, rootCauseId: fx.rootCauseIds[0] },
+      fx.supervisor,
+      { db, now: ANSWERED_AT },
+    );
+    rate(id, { result: 'yes', courtesy: '4', clarity: '5', comment: '' });
+    expect(db.select().from(qualityRatings).get()).toMatchObject({
+      courtesy: 4,
+      clarity: 5,
+      comment: null,
+    });
+    expect(db.select().from(resultRatings).get()?.answer).toBe('yes');
+  });
+
+  it('is accepted once: a second rating is a CONFLICT and changes nothing', () => {
+    const id = answeredCase();
+    rate(id);
+    const before = footprint();
+    const error = captureAppError(() => rate(id, { ...RATING, result: 'yes' }));
+    expect(error.code).toBe('CONFLICT');
+    expect(error.detail).toEqual({ guard: 'already_rated' });
+    expect(footprint()).toEqual(before);
+  });
+
+  it("refuses another case's customer, staff and the system", () => {
+    const id = answeredCase();
+    const other = fileCase(db, {
+      customer: { documentType: 'CC', documentNumber: '80123456', fullName: 'Luis Gómez' },
+      responseMedium: 'postal',
+      responseAddress: 'Calle 1 # 2-3',
+    });
+    const outsiders: Actor[] = [customerActor(other.id), fx.agent, fx.supervisor, SYSTEM_ACTOR];
+    for (const actor of outsiders) {
+      expect(captureAppError(() => rate(id, RATING, actor)).code).toBe('FORBIDDEN');
+    }
+    expect(footprint()).toMatchObject({ results: 0, quality: 0 });
+  });
+
+  it.each([
+    ['a result outside yes/partly/no', { ...RATING, result: 'maybe' }, 'result', 'required'],
+    ['courtesy 0', { ...RATING, courtesy: 0 }, 'courtesy', 'rating'],
+    ['clarity 6', { ...RATING, clarity: '6' }, 'clarity', 'rating'],
+    ['a fractional score', { ...RATING, clarity: 3.5 }, 'clarity', 'rating'],
+    ['no courtesy', { result: 'yes', clarity: 3 }, 'courtesy', 'required'],
+    ['a long comment', { ...RATING, comment: 'a'.repeat(1001) }, 'comment', 'tooLong'],
+  ])('refuses %s as VALIDATION', (_name, input, field, key) => {
+    const id = answeredCase();
+    const error = captureAppError(() => rate(id, input));
+    expect(error.code).toBe('VALIDATION');
+    expect(error.fieldErrors?.[field]).toEqual([key]);
+    expect(hasRated(db, id)).toBe(false);
+  });
+});

@@ -1,0 +1,103 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { getDb, type Db, type Tx } from '@/db/client';
+import { cases, qualityRatings, resultRatings } from '@/db/schema';
+import type { CaseState } from '@/lib/domain/enums';
+import { RatingSchema } from '@/lib/validation/portal';
+import type { Actor } from '../core/actor';
+import { appendEvent } from '../core/audit';
+import type { UseCaseOptions } from '../cases/create-case';
+import { AppError } from '../core/errors';
+import { parseInput } from '../core/parse';
+
+/** A case can be rated once it has its answer; reopening it does not invite a second rating. */
+const RATEABLE_STATES: readonly CaseState[] = ['respondida', 'cerrada'];
+
+export interface RatedCase {
+  caseId: number;
+  resultRatingId: number;
+  qualityRatingId: number;
+}
+
+export function hasRated(db: Db | Tx, caseId: number): boolean {
+  return (
+    db
+      .select({ id: resultRatings.id })
+      .from(resultRatings)
+      .where(eq(resultRatings.caseId, caseId))
+      .get() !== undefined
+  );
+}
+
+/**
+ * The petitioner rates their answered case: the RESULT (did they get what they asked for) and the
+ * PROCESS (courtesy and clarity of the person who handled it) go to separate tables and are never
+ * combined into one number (DOMAIN.md §6).
+ */
+export function rateCase(
+  caseId: number,
+  input: unknown,
+  actor: Actor,
+  options: UseCaseOptions = {},
+): RatedCase {
+  const db = options.db ?? getDb();
+  const now = options.now ?? new Date();
+  if (actor.role !== 'customer' || actor.caseId !== caseId) throw new AppError('FORBIDDEN');
+  const rating = parseInput(RatingSchema, input);
+
+  return db.transaction(
+    (tx) => {
+      const row = tx
+        .select({ state: cases.state, assigneeId: cases.assigneeId })
+        .from(cases)
+        .where(eq(cases.id, caseId))
+        .get();
+      if (!row) throw new AppError('NOT_FOUND', 'case not found');
+      if (!RATEABLE_STATES.includes(row.state)) {
+        throw new AppError('INVALID_TRANSITION', 'not_answered', {
+          detail: { guard: 'not_answered' },
+        });
+      }
+      if (hasRated(tx, caseId)) {
+        throw new AppError('CONFLICT', 'already_rated', { detail: { guard: 'already_rated' } });
+      }
+
+      const resultRatingId = tx
+        .insert(resultRatings)
+        .values({ caseId, answer: rating.result, createdAt: now })
+        .returning({ id: resultRatings.id })
+        .get().id;
+      const qualityRatingId = tx
+        .insert(qualityRatings)
+        .values({
+          caseId,
+          source: 'customer',
+          agentId: row.assigneeId,
+          courtesy: rating.courtesy,
+          clarity: rating.clarity,
+          comment: rating.comment ?? null,
+          createdAt: now,
+        })
+        .returning({ id: qualityRatings.id })
+        .get().id;
+
+      appendEvent(tx, {
+        caseId,
+        action: 'rated',
+        actorRole: 'customer',
+        actorId: null,
+        visibility: 'internal',
+        data: {
+          resultRatingId,
+          qualityRatingId,
+          result: rating.result,
+          courtesy: rating.courtesy,
+          clarity: rating.clarity,
+        },
+        createdAt: now,
+      });
+      return { caseId, resultRatingId, qualityRatingId };
+    },
+    { behavior: 'immediate' },
+  );
+}
