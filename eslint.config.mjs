@@ -25,6 +25,19 @@ const config = [
     },
   },
   {
+    // Verbs are async: a call whose promise nobody awaits would run after the test or the request
+    // has moved on. Typed rules need the project's types, so they cover our TypeScript only.
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
     // The domain core stays pure (STYLE.md): no I/O, no framework, no clock.
     files: ['lib/domain/**/*.ts'],
     ignores: ['lib/domain/**/*.test.ts'],

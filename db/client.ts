@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,6 +9,11 @@ import * as schema from './schema';
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 /** The transaction handle drizzle passes to `db.transaction` callbacks. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/**
+ * What a query needs: the database or an open transaction. Both are this base class, so a helper
+ * that only reads or writes takes a `Conn` and never casts one into the other.
+ */
+export type Conn = BaseSQLiteDatabase<'sync', Database.RunResult, typeof schema>;
 
 // Paths resolved at run time, not files for the bundler to trace.
 export const MIGRATIONS_DIR = path.join(

@@ -54,5 +54,5 @@ if (!handler) {
   process.stderr.write(`unknown verb: ${verb}\n`);
   process.exit(2);
 }
-process.stdout.write(JSON.stringify(handler()));
+process.stdout.write(JSON.stringify(await handler()));
 db.$client.close();

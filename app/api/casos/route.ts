@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { currentStaff } from '@/lib/server/auth/session';
 import { AppError } from '@/lib/server/core/errors';
-import { errorResponse } from '@/lib/server/core/http';
+import { errorResponse } from '@/lib/server/core/route';
 import { listCases } from '@/lib/server/cases/list-cases';
 import { parseCaseQuery } from '@/lib/validation/case-query';
 

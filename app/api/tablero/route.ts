@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { errorResponse } from '@/lib/server/core/http';
+import { errorResponse } from '@/lib/server/core/route';
 import { requireSupervisor } from '@/lib/server/supervision/access';
 import { loadBoard } from '@/lib/server/supervision/board';
 import { parseBoardQuery } from '@/lib/validation/board';

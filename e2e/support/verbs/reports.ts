@@ -11,9 +11,13 @@ export const verbs: AreaVerbs = {
    * The integration test's March 2026 (lib/server/reports/report-dataset.fixture.ts): two teams,
    * their agents, a supervisor, processes and the cases. Once per e2e database.
    */
-  'seed-report-dataset': (_args, db) => {
+  'seed-report-dataset': async (_args, db) => {
     const fx = seedFixture(db);
-    return { teamId: fx.teamId, otherTeamId: fx.otherTeamId, ...buildReportDataset(db, fx) };
+    return {
+      teamId: fx.teamId,
+      otherTeamId: fx.otherTeamId,
+      ...(await buildReportDataset(db, fx)),
+    };
   },
   /**
    * Files `subjects.length` cases of `typeCode` and has `agent` take each one (into their team), in

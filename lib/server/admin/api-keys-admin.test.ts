@@ -22,7 +22,7 @@ let cleanup: () => void;
 let fx: Fixture;
 let channelId: number;
 
-beforeEach(() => {
+beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
   fx = seedFixture(db);
   channelId = createChannel(
@@ -64,7 +64,7 @@ function storedText(): string {
 }
 
 describe('API keys', () => {
-  it('stores neither the key nor the signing secret in clear, and lists only the prefix', () => {
+  it('stores neither the key nor the signing secret in clear, and lists only the prefix', async () => {
     const created = createApiKeyForChannel(
       db,
       fx.admin,
@@ -123,20 +123,20 @@ describe('API keys', () => {
     expect((await callApi(key, LATER)).status).toBe(401);
   });
 
-  it('refuses a duplicate channel name and an unknown kind with 422', () => {
-    const dup = captureAppError(() =>
+  it('refuses a duplicate channel name and an unknown kind with 422', async () => {
+    const dup = await captureAppError(() =>
       createChannel(db, fx.admin, { name: 'WhatsApp línea 1', channel: 'chat' }),
     );
     expect(HTTP_STATUS[dup.code]).toBe(422);
     expect(dup.fieldErrors).toEqual({ name: ['duplicate'] });
-    const kind = captureAppError(() =>
+    const kind = await captureAppError(() =>
       createChannel(db, fx.admin, { name: 'Web', channel: 'web' }),
     );
     expect(kind.fieldErrors).toEqual({ channel: ['invalid'] });
     expect(db.select().from(intakeChannels).all()).toHaveLength(1);
   });
 
-  it('refuses agents and supervisors with 403', () => {
+  it('refuses agents and supervisors with 403', async () => {
     const { id } = createApiKeyForChannel(db, fx.admin, { channelId, name: 'Bot' }, NOW);
     for (const actor of [fx.agent, fx.supervisor]) {
       for (const attempt of [
@@ -145,7 +145,7 @@ describe('API keys', () => {
         () => createApiKeyForChannel(db, actor, { channelId, name: 'Otra' }),
         () => revokeApiKey(db, actor, { id }),
       ]) {
-        expect(HTTP_STATUS[captureAppError(attempt).code]).toBe(403);
+        expect(HTTP_STATUS[(await captureAppError(attempt)).code]).toBe(403);
       }
     }
     expect(db.select().from(apiKeys).all()).toHaveLength(1);

@@ -16,7 +16,7 @@ let db: Db;
 let cleanup: () => void;
 let fx: Fixture;
 
-beforeEach(() => {
+beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
   fx = seedFixture(db);
 });
@@ -26,10 +26,10 @@ const MARCH = new Date('2026-03-10T15:00:00Z');
 const APRIL = new Date('2026-04-14T15:00:00Z');
 
 /** Three cases, one answered by the agent, and an admin event without a case. */
-function history() {
-  const a = fileCase(db, {}, MARCH);
-  const b = fileCase(db, { subject: 'Entrega tardía' }, APRIL);
-  answerCase(db, b.id, fx.agent, new Date('2026-04-15T15:00:00Z'));
+async function history() {
+  const a = await fileCase(db, {}, MARCH);
+  const b = await fileCase(db, { subject: 'Entrega tardía' }, APRIL);
+  await answerCase(db, b.id, fx.agent, new Date('2026-04-15T15:00:00Z'));
   db.transaction((tx) =>
     appendEvent(tx, {
       caseId: null,
@@ -61,15 +61,15 @@ function tamper(sql: string, ...params: unknown[]) {
 }
 
 describe('verifyAuditChain', () => {
-  it('reports an intact chain with its length', () => {
-    history();
+  it('reports an intact chain with its length', async () => {
+    await history();
     const report = verifyAuditChain(fx.admin, { db });
     expect(report).toMatchObject({ intact: true, events: eventCount() });
     expect(eventCount()).toBeGreaterThanOrEqual(5);
   });
 
-  it('reports exactly the row whose body was edited in SQLite (content hash)', () => {
-    const { b } = history();
+  it('reports exactly the row whose body was edited in SQLite (content hash)', async () => {
+    const { b } = await history();
     const target = db.$client
       .prepare('SELECT id, hash FROM case_events WHERE case_id = ? ORDER BY id DESC LIMIT 1')
       .get(b.id) as { id: number; hash: string };
@@ -84,8 +84,8 @@ describe('verifyAuditChain', () => {
     if (!report.intact) expect(report.expected).not.toBe(target.hash);
   });
 
-  it('reports a row whose prev_hash no longer links to the previous row', () => {
-    history();
+  it('reports a row whose prev_hash no longer links to the previous row', async () => {
+    await history();
     const rows = db.$client.prepare('SELECT id, hash FROM case_events ORDER BY id').all() as {
       id: number;
       hash: string;
@@ -101,8 +101,8 @@ describe('verifyAuditChain', () => {
     });
   });
 
-  it('catches a deleted row at the row after it', () => {
-    history();
+  it('catches a deleted row at the row after it', async () => {
+    await history();
     const rows = db.$client.prepare('SELECT id FROM case_events ORDER BY id').all() as {
       id: number;
     }[];
@@ -117,8 +117,8 @@ describe('verifyAuditChain', () => {
 });
 
 describe('searchAuditLog', () => {
-  it('filters by case, actor, action and date, newest first, with keyset paging', () => {
-    const { a, b } = history();
+  it('filters by case, actor, action and date, newest first, with keyset paging', async () => {
+    const { a, b } = await history();
     const all = searchAuditLog({}, fx.admin, { db });
     expect(all.rows.map((r) => r.id)).toEqual([...all.rows.map((r) => r.id)].sort((x, y) => y - x));
     expect(all.rows[0]).toMatchObject({
@@ -148,14 +148,16 @@ describe('searchAuditLog', () => {
       unknownRadicado: true,
     });
     expect(
-      captureAppError(() =>
-        searchAuditLog({ from: '2026-04-02', to: '2026-04-01' }, fx.admin, { db }),
+      (
+        await captureAppError(() =>
+          searchAuditLog({ from: '2026-04-02', to: '2026-04-01' }, fx.admin, { db }),
+        )
       ).code,
     ).toBe('VALIDATION');
   });
 
-  it('pages with `before` until the last page', () => {
-    for (let i = 0; i < 30; i += 1) fileCase(db, {}, MARCH);
+  it('pages with `before` until the last page', async () => {
+    for (let i = 0; i < 30; i += 1) await fileCase(db, {}, MARCH);
     const seen: number[] = [];
     let before: number | undefined;
     for (;;) {
@@ -168,8 +170,8 @@ describe('searchAuditLog', () => {
     expect(new Set(seen).size).toBe(seen.length);
   });
 
-  it('pages an action filter newest first by time, even when ids are not in time order', () => {
-    for (let i = 0; i < 60; i += 1) fileCase(db, {}, new Date(MARCH.getTime() - i * 60_000));
+  it('pages an action filter newest first by time, even when ids are not in time order', async () => {
+    for (let i = 0; i < 60; i += 1) await fileCase(db, {}, new Date(MARCH.getTime() - i * 60_000));
     const seen: { id: number; at: number }[] = [];
     let before: number | undefined;
     for (;;) {
@@ -183,8 +185,8 @@ describe('searchAuditLog', () => {
     expect(seen.map((r) => r.at)).toEqual([...seen.map((r) => r.at)].sort((x, y) => y - x));
   });
 
-  it('uses the indexes for case, actor and action filters', () => {
-    history();
+  it('uses the indexes for case, actor and action filters', async () => {
+    await history();
     const plan = (q: Parameters<typeof auditLogSql>[1]) => {
       const { sql, params } = auditLogSql(db, q);
       return (
@@ -193,7 +195,7 @@ describe('searchAuditLog', () => {
         .map((r) => r.detail)
         .join('\n');
     };
-    expect(plan({ radicado: fileCase(db).radicado })).toMatch(/case_events_case_idx/);
+    expect(plan({ radicado: (await fileCase(db)).radicado })).toMatch(/case_events_case_idx/);
     expect(plan({ actor: fx.agent.id })).toMatch(/case_events_actor_idx/);
     expect(plan({ action: 'radicar' })).toMatch(/case_events_action_idx/);
     // The index delivers the order: no sort of every matching event.
@@ -202,7 +204,7 @@ describe('searchAuditLog', () => {
   });
 
   it('exports the filtered list as CSV', async () => {
-    const { a } = history();
+    const { a } = await history();
     const res = auditLogCsv(
       { radicado: a.radicado },
       fx.admin,
@@ -233,11 +235,13 @@ describe('searchAuditLog', () => {
     expect(text).toContain('2026-03-10T15:00:00.000Z');
   });
 
-  it('is for admins only: agents and supervisors get FORBIDDEN', () => {
+  it('is for admins only: agents and supervisors get FORBIDDEN', async () => {
     for (const who of [fx.agent, fx.supervisor]) {
-      expect(captureAppError(() => searchAuditLog({}, who, { db })).code).toBe('FORBIDDEN');
-      expect(captureAppError(() => verifyAuditChain(who, { db })).code).toBe('FORBIDDEN');
-      expect(captureAppError(() => auditLogCsv({}, who, [], { db })).code).toBe('FORBIDDEN');
+      expect((await captureAppError(() => searchAuditLog({}, who, { db }))).code).toBe('FORBIDDEN');
+      expect((await captureAppError(() => verifyAuditChain(who, { db }))).code).toBe('FORBIDDEN');
+      expect((await captureAppError(() => auditLogCsv({}, who, [], { db }))).code).toBe(
+        'FORBIDDEN',
+      );
     }
   });
 });

@@ -24,7 +24,7 @@ let db: Db;
 let cleanup: () => void;
 let fx: Fixture;
 
-beforeEach(() => {
+beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
   fx = seedFixture(db);
 });
@@ -34,7 +34,7 @@ const actions = (name: string) =>
   db.select().from(caseEvents).where(eq(caseEvents.action, name)).all();
 
 describe('categories', () => {
-  it('creates, renames and deactivates, each audited with no case', () => {
+  it('creates, renames and deactivates, each audited with no case', async () => {
     const { id } = createCategory(db, fx.admin, { name: 'Facturación' });
     renameCategory(db, fx.admin, { id, name: 'Facturación y cobros' });
     setCategoryActive(db, fx.admin, { id, active: 'false' });
@@ -47,14 +47,14 @@ describe('categories', () => {
     expect(actions('category_created')[0]).toMatchObject({ caseId: null, actorId: fx.admin.id });
   });
 
-  it('refuses a duplicate name with a 422 field error (also on rename)', () => {
+  it('refuses a duplicate name with a 422 field error (also on rename)', async () => {
     createCategory(db, fx.admin, { name: 'Facturación' });
     const { id } = createCategory(db, fx.admin, { name: 'Entregas' });
     for (const attempt of [
       () => createCategory(db, fx.admin, { name: 'Facturación' }),
       () => renameCategory(db, fx.admin, { id, name: 'Facturación' }),
     ]) {
-      const error = captureAppError(attempt);
+      const error = await captureAppError(attempt);
       expect(HTTP_STATUS[error.code]).toBe(422);
       expect(error.fieldErrors).toEqual({ name: ['duplicate'] });
     }
@@ -62,7 +62,7 @@ describe('categories', () => {
 });
 
 describe('processes', () => {
-  it('creates a process with an active owner (via create-process), then renames and re-owns it', () => {
+  it('creates a process with an active owner (via create-process), then renames and re-owns it', async () => {
     const owner = insertStaff(db, { email: 'duena@example.co', role: 'supervisor' });
     const { id } = createProcessWithOwner(db, fx.admin, { name: 'Instalación', ownerId: owner.id });
     expect(db.select().from(processes).where(eq(processes.id, id)).get()).toMatchObject({
@@ -79,19 +79,19 @@ describe('processes', () => {
     expect(actions('process_updated').length).toBe(2);
   });
 
-  it('refuses an inactive owner and a duplicate name, leaving nothing behind', () => {
+  it('refuses an inactive owner and a duplicate name, leaving nothing behind', async () => {
     const gone = insertStaff(db, { email: 'ido@example.co', role: 'agent', isActive: false });
     const before = db.select().from(processes).all().length;
-    const owner = captureAppError(() =>
+    const owner = await captureAppError(() =>
       createProcessWithOwner(db, fx.admin, { name: 'Instalación', ownerId: gone.id }),
     );
     expect(owner.fieldErrors).toEqual({ ownerId: ['invalid'] });
-    const dup = captureAppError(() =>
+    const dup = await captureAppError(() =>
       createProcessWithOwner(db, fx.admin, { name: 'Facturación' }),
     );
     expect(HTTP_STATUS[dup.code]).toBe(422);
     expect(dup.fieldErrors).toEqual({ name: ['duplicate'] });
-    const rename = captureAppError(() =>
+    const rename = await captureAppError(() =>
       updateProcess(db, fx.admin, { id: fx.otherProcessId, name: 'Facturación' }),
     );
     expect(rename.fieldErrors).toEqual({ name: ['duplicate'] });
@@ -99,7 +99,7 @@ describe('processes', () => {
     expect(actions('process_created')).toHaveLength(0);
   });
 
-  it('a deactivated process and root cause are no longer offered but stay in the catalogue', () => {
+  it('a deactivated process and root cause are no longer offered but stay in the catalogue', async () => {
     setProcessActive(db, fx.admin, { id: fx.otherProcessId, active: 'false' });
     setRootCauseActive(db, fx.admin, { id: fx.rootCauseIds[0], active: 'false' });
     expect(queueFilterOptions(db).processes.map((p) => p.id)).not.toContain(fx.otherProcessId);
@@ -110,8 +110,8 @@ describe('processes', () => {
 });
 
 describe('root causes', () => {
-  it('are unique per process, not across processes', () => {
-    const dup = captureAppError(() =>
+  it('are unique per process, not across processes', async () => {
+    const dup = await captureAppError(() =>
       createRootCause(db, fx.admin, { processId: fx.processId, name: 'Cobro doble' }),
     );
     expect(HTTP_STATUS[dup.code]).toBe(422);
@@ -120,7 +120,7 @@ describe('root causes', () => {
       processId: fx.otherProcessId,
       name: 'Cobro doble',
     });
-    const rename = captureAppError(() =>
+    const rename = await captureAppError(() =>
       renameRootCause(db, fx.admin, { id: fx.rootCauseIds[1], name: 'Cobro doble' }),
     );
     expect(rename.fieldErrors).toEqual({ name: ['duplicate'] });
@@ -134,7 +134,7 @@ describe('root causes', () => {
 });
 
 describe('access', () => {
-  it('refuses agents and supervisors with 403 on every change', () => {
+  it('refuses agents and supervisors with 403 on every change', async () => {
     for (const actor of [fx.agent, fx.supervisor]) {
       for (const attempt of [
         () => createCategory(db, actor, { name: 'Nueva' }),
@@ -145,7 +145,7 @@ describe('access', () => {
         () => renameRootCause(db, actor, { id: fx.rootCauseIds[0], name: 'Otra' }),
         () => setRootCauseActive(db, actor, { id: fx.rootCauseIds[0], active: 'false' }),
       ]) {
-        expect(HTTP_STATUS[captureAppError(attempt).code]).toBe(403);
+        expect(HTTP_STATUS[(await captureAppError(attempt)).code]).toBe(403);
       }
     }
     expect(db.select().from(caseEvents).all()).toHaveLength(0);

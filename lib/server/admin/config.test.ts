@@ -30,7 +30,7 @@ let db: Db;
 let cleanup: () => void;
 let fx: Fixture;
 
-beforeEach(() => {
+beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
   fx = seedFixture(db);
 });
@@ -45,15 +45,15 @@ const adminEvents = (action: string) =>
     .filter((e) => e.caseId === null);
 
 describe('legal terms', () => {
-  it('a new Reclamo term (15 → 10) applies to later cases only; the old case keeps its due date', () => {
-    const before = fileCase(db, {}, bogota('2026-03-13T16:30:00'));
+  it('a new Reclamo term (15 → 10) applies to later cases only; the old case keeps its due date', async () => {
+    const before = await fileCase(db, {}, bogota('2026-03-13T16:30:00'));
     expect(caseRow(db, before.id)).toMatchObject({ termDays: 15, dueDate: '2026-04-08' });
 
     setTerm({ typeCode: 'R', termDays: '10', reason: 'Nueva política interna' }, fx.admin, {
       db,
       now: bogota('2026-03-16T08:00:00'),
     });
-    const after = fileCase(db, {}, bogota('2026-03-16T09:00:00'));
+    const after = await fileCase(db, {}, bogota('2026-03-16T09:00:00'));
 
     expect(caseRow(db, before.id)).toMatchObject({ termDays: 15, dueDate: '2026-04-08' });
     // 17–20 March (4), 23 March is San José, 24–27 (8), 30–31 (10).
@@ -74,8 +74,8 @@ describe('legal terms', () => {
 
   it.each(['0', '91', '2.5', 'abc'])(
     'refuses a term of %s days with a 422 on the field',
-    (days) => {
-      const error = captureAppError(() =>
+    async (days) => {
+      const error = await captureAppError(() =>
         setTerm({ typeCode: 'R', termDays: days, reason: 'Prueba' }, fx.admin, { db }),
       );
       expect(error.code).toBe('VALIDATION');
@@ -85,8 +85,8 @@ describe('legal terms', () => {
     },
   );
 
-  it('allows "sin término" only for a Felicitación', () => {
-    const error = captureAppError(() =>
+  it('allows "sin término" only for a Felicitación', async () => {
+    const error = await captureAppError(() =>
       setTerm({ typeCode: 'R', termDays: 'none', reason: 'Prueba' }, fx.admin, { db }),
     );
     expect(error.fieldErrors).toEqual({ termDays: ['termRequired'] });
@@ -94,7 +94,7 @@ describe('legal terms', () => {
     expect(listCaseTypeConfig({ db }).find((t) => t.code === 'F')!.termDays).toBeNull();
   });
 
-  it('updates anonymity, active and the handle-time target (1–480) with an audit event', () => {
+  it('updates anonymity, active and the handle-time target (1–480) with an audit event', async () => {
     updateCaseType(
       { typeCode: 'P', allowsAnonymous: 'on', isActive: '', handleTargetMinutes: '45' },
       fx.admin,
@@ -106,7 +106,7 @@ describe('legal terms', () => {
       handleTargetMinutes: 45,
     });
     expect(adminEvents('case_type_updated')).toHaveLength(1);
-    const error = captureAppError(() =>
+    const error = await captureAppError(() =>
       updateCaseType({ typeCode: 'P', handleTargetMinutes: '481' }, fx.admin, { db }),
     );
     expect(error.fieldErrors).toEqual({ handleTargetMinutes: ['handleTargetRange'] });
@@ -114,7 +114,7 @@ describe('legal terms', () => {
 });
 
 describe('service levels', () => {
-  it('adds a level in force from now, audited', () => {
+  it('adds a level in force from now, audited', async () => {
     const now = bogota('2026-03-16T08:00:00');
     addServiceLevel(
       { typeCode: 'R', priority: 'preferente', firstResponseHours: '4', resolutionDays: '5' },
@@ -134,17 +134,17 @@ describe('service levels', () => {
     expect(adminEvents('service_level_added')).toHaveLength(1);
   });
 
-  it('a level applies to cases radicated after it is added; earlier cases keep the one they had', () => {
+  it('a level applies to cases radicated after it is added; earlier cases keep the one they had', async () => {
     addServiceLevel({ typeCode: 'R', firstResponseHours: '8', resolutionDays: '10' }, fx.admin, {
       db,
       now: bogota('2026-03-13T08:00:00'),
     });
-    const earlier = fileCase(db, {}, bogota('2026-03-13T16:30:00'));
+    const earlier = await fileCase(db, {}, bogota('2026-03-13T16:30:00'));
     addServiceLevel({ typeCode: 'R', firstResponseHours: '4', resolutionDays: '5' }, fx.admin, {
       db,
       now: bogota('2026-03-16T08:00:00'),
     });
-    const later = fileCase(db, {}, bogota('2026-03-16T09:00:00'));
+    const later = await fileCase(db, {}, bogota('2026-03-16T09:00:00'));
     const now = bogota('2026-03-16T10:00:00');
     expect(caseServiceLevel(db, caseRow(db, earlier.id), now)?.target).toEqual({
       firstResponseHours: 8,
@@ -157,8 +157,8 @@ describe('service levels', () => {
     expect(listServiceLevels({ db })).toHaveLength(2);
   });
 
-  it('refuses hours outside 1–240, days outside 1–90 and an unknown category', () => {
-    const error = captureAppError(() =>
+  it('refuses hours outside 1–240, days outside 1–90 and an unknown category', async () => {
+    const error = await captureAppError(() =>
       addServiceLevel({ firstResponseHours: '0', resolutionDays: '91' }, fx.admin, { db }),
     );
     expect(error.code).toBe('VALIDATION');
@@ -167,21 +167,25 @@ describe('service levels', () => {
       resolutionDays: ['resolutionRange'],
     });
     expect(
-      captureAppError(() =>
-        addServiceLevel(
-          { categoryId: '999', firstResponseHours: '241', resolutionDays: '3' },
-          fx.admin,
-          { db },
-        ),
+      (
+        await captureAppError(() =>
+          addServiceLevel(
+            { categoryId: '999', firstResponseHours: '241', resolutionDays: '3' },
+            fx.admin,
+            { db },
+          ),
+        )
       ).fieldErrors,
     ).toEqual({ firstResponseHours: ['firstResponseRange'] });
     expect(
-      captureAppError(() =>
-        addServiceLevel(
-          { categoryId: '999', firstResponseHours: '8', resolutionDays: '3' },
-          fx.admin,
-          { db },
-        ),
+      (
+        await captureAppError(() =>
+          addServiceLevel(
+            { categoryId: '999', firstResponseHours: '8', resolutionDays: '3' },
+            fx.admin,
+            { db },
+          ),
+        )
       ).fieldErrors,
     ).toEqual({ categoryId: ['invalid'] });
     expect(db.select().from(serviceLevels).all()).toHaveLength(0);
@@ -189,16 +193,16 @@ describe('service levels', () => {
 });
 
 describe('closure days', () => {
-  it('moves the due date of cases radicated afterwards; existing cases keep theirs; removal undoes it', () => {
+  it('moves the due date of cases radicated afterwards; existing cases keep theirs; removal undoes it', async () => {
     // 17–20 March (4), 24–27 (8), 30–31 (10), 1 April (11), 2–3 Holy Week, 6–9 April (15).
-    const earlier = fileCase(db, {}, bogota('2026-03-16T09:00:00'));
+    const earlier = await fileCase(db, {}, bogota('2026-03-16T09:00:00'));
     expect(caseRow(db, earlier.id).dueDate).toBe('2026-04-09');
 
     addClosureDay({ date: '2026-03-25', reason: 'Día cívico municipal' }, fx.admin, {
       db,
       now: bogota('2026-03-16T10:00:00'),
     });
-    const later = fileCase(db, {}, bogota('2026-03-16T11:00:00'));
+    const later = await fileCase(db, {}, bogota('2026-03-16T11:00:00'));
     expect(caseRow(db, later.id).dueDate).toBe('2026-04-10');
     expect(caseRow(db, earlier.id).dueDate).toBe('2026-04-09');
     expect(calendarYear(2026, { db }).closures).toEqual([
@@ -206,7 +210,7 @@ describe('closure days', () => {
     ]);
 
     removeClosureDay({ date: '2026-03-25' }, fx.admin, { db, now: bogota('2026-03-16T12:00:00') });
-    const afterRemoval = fileCase(db, {}, bogota('2026-03-16T13:00:00'));
+    const afterRemoval = await fileCase(db, {}, bogota('2026-03-16T13:00:00'));
     expect(caseRow(db, afterRemoval.id).dueDate).toBe('2026-04-09');
     expect(caseRow(db, later.id).dueDate).toBe('2026-04-10');
     expect(db.select().from(closureDays).all()).toHaveLength(0);
@@ -214,28 +218,32 @@ describe('closure days', () => {
     expect(adminEvents('closure_day_removed')).toHaveLength(1);
   });
 
-  it('refuses a bad date and a date already closed', () => {
+  it('refuses a bad date and a date already closed', async () => {
     expect(
-      captureAppError(() =>
-        addClosureDay({ date: '2026-13-40', reason: 'X día' }, fx.admin, { db }),
+      (
+        await captureAppError(() =>
+          addClosureDay({ date: '2026-13-40', reason: 'X día' }, fx.admin, { db }),
+        )
       ).fieldErrors,
     ).toMatchObject({ date: ['date'] });
     addClosureDay({ date: '2026-05-04', reason: 'Traslado de sede' }, fx.admin, { db });
     expect(
-      captureAppError(() =>
-        addClosureDay({ date: '2026-05-04', reason: 'Otra vez' }, fx.admin, { db }),
+      (
+        await captureAppError(() =>
+          addClosureDay({ date: '2026-05-04', reason: 'Otra vez' }, fx.admin, { db }),
+        )
       ).fieldErrors,
     ).toEqual({ date: ['closureExists'] });
   });
 
-  it('lists the national holidays the library gives for the year', () => {
+  it('lists the national holidays the library gives for the year', async () => {
     const dates = calendarYear(2026, { db }).holidays.map((h) => h.date);
     expect(dates).toEqual(expect.arrayContaining(['2026-01-01', '2026-03-23', '2026-04-03']));
   });
 });
 
 describe('business hours and time zone', () => {
-  it('saves valid settings with an audit event', () => {
+  it('saves valid settings with an audit event', async () => {
     updateCalendarSettings(
       {
         businessHoursStart: '7',
@@ -255,45 +263,55 @@ describe('business hours and time zone', () => {
     expect(adminEvents('calendar_settings_changed')).toHaveLength(1);
   });
 
-  it('refuses hours out of 0–24, a start not before the end and an unknown time zone', () => {
-    const settings = (over: Record<string, string>) =>
-      captureAppError(() =>
-        updateCalendarSettings(
-          { businessHoursStart: '8', businessHoursEnd: '17', timeZone: 'America/Bogota', ...over },
-          fx.admin,
-          { db },
-        ),
+  it('refuses hours out of 0–24, a start not before the end and an unknown time zone', async () => {
+    const settings = async (over: Record<string, string>) =>
+      (
+        await captureAppError(() =>
+          updateCalendarSettings(
+            {
+              businessHoursStart: '8',
+              businessHoursEnd: '17',
+              timeZone: 'America/Bogota',
+              ...over,
+            },
+            fx.admin,
+            { db },
+          ),
+        )
       ).fieldErrors;
-    expect(settings({ businessHoursEnd: '25' })).toEqual({ businessHoursEnd: ['hourRange'] });
-    expect(settings({ businessHoursStart: '17', businessHoursEnd: '8' })).toEqual({
+    expect(await settings({ businessHoursEnd: '25' })).toEqual({ businessHoursEnd: ['hourRange'] });
+    expect(await settings({ businessHoursStart: '17', businessHoursEnd: '8' })).toEqual({
       businessHoursEnd: ['hoursOrder'],
     });
-    expect(settings({ timeZone: 'Marte/Olimpo' })).toEqual({ timeZone: ['timeZone'] });
+    expect(await settings({ timeZone: 'Marte/Olimpo' })).toEqual({ timeZone: ['timeZone'] });
     expect(db.select().from(organization).all()).toHaveLength(0);
   });
 });
 
 describe('only admins', () => {
-  it.each(['agent', 'supervisor'] as const)('refuses every change to a %s with 403', (role) => {
-    const actor = role === 'agent' ? fx.agent : fx.supervisor;
-    const calls = [
-      () => setTerm({ typeCode: 'R', termDays: '10', reason: 'Prueba' }, actor, { db }),
-      () => updateCaseType({ typeCode: 'R', handleTargetMinutes: '30' }, actor, { db }),
-      () => addServiceLevel({ firstResponseHours: '4', resolutionDays: '5' }, actor, { db }),
-      () => addClosureDay({ date: '2026-05-04', reason: 'Traslado' }, actor, { db }),
-      () => removeClosureDay({ date: '2026-05-04' }, actor, { db }),
-      () =>
-        updateCalendarSettings(
-          { businessHoursStart: '8', businessHoursEnd: '17', timeZone: 'America/Bogota' },
-          actor,
-          { db },
-        ),
-    ];
-    for (const call of calls) {
-      const error = captureAppError(call);
-      expect(error.code).toBe('FORBIDDEN');
-      expect(HTTP_STATUS[error.code]).toBe(403);
-    }
-    expect(db.select().from(caseEvents).where(isNull(caseEvents.caseId)).all()).toHaveLength(0);
-  });
+  it.each(['agent', 'supervisor'] as const)(
+    'refuses every change to a %s with 403',
+    async (role) => {
+      const actor = role === 'agent' ? fx.agent : fx.supervisor;
+      const calls = [
+        () => setTerm({ typeCode: 'R', termDays: '10', reason: 'Prueba' }, actor, { db }),
+        () => updateCaseType({ typeCode: 'R', handleTargetMinutes: '30' }, actor, { db }),
+        () => addServiceLevel({ firstResponseHours: '4', resolutionDays: '5' }, actor, { db }),
+        () => addClosureDay({ date: '2026-05-04', reason: 'Traslado' }, actor, { db }),
+        () => removeClosureDay({ date: '2026-05-04' }, actor, { db }),
+        () =>
+          updateCalendarSettings(
+            { businessHoursStart: '8', businessHoursEnd: '17', timeZone: 'America/Bogota' },
+            actor,
+            { db },
+          ),
+      ];
+      for (const call of calls) {
+        const error = await captureAppError(call);
+        expect(error.code).toBe('FORBIDDEN');
+        expect(HTTP_STATUS[error.code]).toBe(403);
+      }
+      expect(db.select().from(caseEvents).where(isNull(caseEvents.caseId)).all()).toHaveLength(0);
+    },
+  );
 });

@@ -10,7 +10,7 @@ import { createTestDb } from '../testing/test-db';
 let db: Db;
 let cleanup: () => void;
 let fx: Fixture;
-beforeEach(() => {
+beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
   fx = seedFixture(db);
 });
@@ -45,23 +45,25 @@ describe('createStaffUser', () => {
     expect(signIn).toMatchObject({ ok: true, user: { id, role: 'agent' } });
   });
 
-  it('refuses agents and supervisors', () => {
+  it('refuses agents and supervisors', async () => {
     for (const actor of [fx.agent, fx.supervisor]) {
-      expect(captureAppError(() => createStaffUser(input, actor, { db })).code).toBe('FORBIDDEN');
+      expect((await captureAppError(() => createStaffUser(input, actor, { db }))).code).toBe(
+        'FORBIDDEN',
+      );
     }
   });
 
-  it('refuses a duplicate email (any case), a short password and an unknown team, writing nothing', () => {
+  it('refuses a duplicate email (any case), a short password and an unknown team, writing nothing', async () => {
     const before = countRows(db, staffUsers);
-    const duplicate = captureAppError(() =>
+    const duplicate = await captureAppError(() =>
       createStaffUser({ ...input, email: 'AGENTE@example.co' }, fx.admin, { db }),
     );
     expect(duplicate.fieldErrors).toEqual({ email: ['duplicate'] });
-    const short = captureAppError(() =>
+    const short = await captureAppError(() =>
       createStaffUser({ ...input, password: 'corta' }, fx.admin, { db }),
     );
     expect(short.fieldErrors?.password).toEqual(['tooShort']);
-    const team = captureAppError(() =>
+    const team = await captureAppError(() =>
       createStaffUser({ ...input, teamId: 999 }, fx.admin, { db }),
     );
     expect(team.fieldErrors).toEqual({ teamId: ['invalid'] });
@@ -70,10 +72,11 @@ describe('createStaffUser', () => {
 });
 
 describe('createTeam', () => {
-  it('creates a team once and refuses the same name again', () => {
+  it('creates a team once and refuses the same name again', async () => {
     expect(createTeam({ name: 'Servicio Técnico' }, fx.admin, { db }).id).toBeGreaterThan(0);
     expect(
-      captureAppError(() => createTeam({ name: 'Servicio Técnico' }, fx.admin, { db })).fieldErrors,
+      (await captureAppError(() => createTeam({ name: 'Servicio Técnico' }, fx.admin, { db })))
+        .fieldErrors,
     ).toEqual({
       name: ['duplicate'],
     });

@@ -25,13 +25,13 @@ let db: Db;
 let cleanup: () => void;
 let fx: Fixture;
 let dir: string;
-beforeEach(() => {
+beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
   fx = seedFixture(db);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-logo-'));
   vi.stubEnv('LOGO_DIR', dir);
 });
-afterEach(() => {
+afterEach(async () => {
   vi.unstubAllEnvs();
   fs.rmSync(dir, { recursive: true, force: true });
   cleanup();
@@ -42,7 +42,7 @@ const refusal = async (promise: Promise<unknown>) => {
     () => null,
     (e: unknown) => e,
   );
-  return captureAppError(() => {
+  return await captureAppError(() => {
     throw error;
   });
 };

@@ -13,7 +13,7 @@ import { createTeamWithSupervisor, listTeams, updateTeam } from './teams';
 let db: Db;
 let cleanup: () => void;
 let fx: Fixture;
-beforeEach(() => {
+beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
   fx = seedFixture(db);
 });
@@ -71,13 +71,13 @@ describe('staff users', () => {
     );
   });
 
-  it('refuses an admin deactivating or demoting themself, with a field error', () => {
-    const off = captureAppError(() =>
+  it('refuses an admin deactivating or demoting themself, with a field error', async () => {
+    const off = await captureAppError(() =>
       setStaffActive({ userId: fx.admin.id, isActive: false }, fx.admin, { db }),
     );
     expect(off.code).toBe('VALIDATION');
     expect(off.fieldErrors).toEqual({ isActive: ['selfDeactivate'] });
-    const demote = captureAppError(() =>
+    const demote = await captureAppError(() =>
       updateStaffUser({ userId: fx.admin.id, role: 'agent' }, fx.admin, { db }),
     );
     expect(demote.fieldErrors).toEqual({ role: ['selfDemote'] });
@@ -87,20 +87,24 @@ describe('staff users', () => {
     });
   });
 
-  it('refuses an unknown team and a short reset password', () => {
+  it('refuses an unknown team and a short reset password', async () => {
     expect(
-      captureAppError(() =>
-        updateStaffUser({ userId: fx.agent.id, role: 'agent', teamId: 999 }, fx.admin, { db }),
+      (
+        await captureAppError(() =>
+          updateStaffUser({ userId: fx.agent.id, role: 'agent', teamId: 999 }, fx.admin, { db }),
+        )
       ).fieldErrors,
     ).toEqual({ teamId: ['invalid'] });
     expect(
-      captureAppError(() =>
-        resetStaffPassword({ userId: fx.agent.id, password: 'corta' }, fx.admin, { db }),
+      (
+        await captureAppError(() =>
+          resetStaffPassword({ userId: fx.agent.id, password: 'corta' }, fx.admin, { db }),
+        )
       ).fieldErrors?.password,
     ).toEqual(['tooShort']);
   });
 
-  it('refuses agents and supervisors on every people, team and profile use case', () => {
+  it('refuses agents and supervisors on every people, team and profile use case', async () => {
     for (const actor of [fx.agent, fx.supervisor]) {
       const calls = [
         () => listStaff(actor, { db }),
@@ -112,7 +116,7 @@ describe('staff users', () => {
         () => updateTeam({ teamId: fx.teamId, name: 'Otro nombre' }, actor, { db }),
         () => updateOrganizationProfile({}, actor, { db }),
       ];
-      for (const call of calls) expect(captureAppError(call).code).toBe('FORBIDDEN');
+      for (const call of calls) expect((await captureAppError(call)).code).toBe('FORBIDDEN');
     }
     expect(
       db.select().from(staffUsers).where(eq(staffUsers.id, fx.otherAgent.id)).get()?.isActive,
@@ -121,7 +125,7 @@ describe('staff users', () => {
 });
 
 describe('teams', () => {
-  it('creates and renames a team with a supervisor, audited; duplicates are field errors', () => {
+  it('creates and renames a team with a supervisor, audited; duplicates are field errors', async () => {
     const { id } = createTeamWithSupervisor(
       { name: 'Servicio Técnico', supervisorId: String(fx.supervisor.id) },
       fx.admin,
@@ -129,11 +133,13 @@ describe('teams', () => {
     );
     expect(events('team_created')).toHaveLength(1);
     expect(
-      captureAppError(() =>
-        createTeamWithSupervisor({ name: 'Servicio Técnico' }, fx.admin, { db }),
+      (
+        await captureAppError(() =>
+          createTeamWithSupervisor({ name: 'Servicio Técnico' }, fx.admin, { db }),
+        )
       ).fieldErrors,
     ).toEqual({ name: ['duplicate'] });
-    const rename = captureAppError(() =>
+    const rename = await captureAppError(() =>
       updateTeam({ teamId: id, name: 'facturación' }, fx.admin, { db }),
     );
     expect(rename.code).toBe('VALIDATION');
@@ -153,7 +159,7 @@ describe('teams', () => {
     expect(listTeams(fx.admin, { db }).find((t) => t.id === id)?.supervisorName).toBe('admin');
   });
 
-  it('refuses an agent or an inactive supervisor as a team supervisor', () => {
+  it('refuses an agent or an inactive supervisor as a team supervisor', async () => {
     const inactive = insertStaff(db, {
       email: 'ex@example.co',
       role: 'supervisor',
@@ -161,13 +167,17 @@ describe('teams', () => {
     });
     for (const supervisorId of [fx.agent.id, inactive.id, 999]) {
       expect(
-        captureAppError(() =>
-          updateTeam({ teamId: fx.teamId, name: 'Facturación', supervisorId }, fx.admin, { db }),
+        (
+          await captureAppError(() =>
+            updateTeam({ teamId: fx.teamId, name: 'Facturación', supervisorId }, fx.admin, { db }),
+          )
         ).fieldErrors,
       ).toEqual({ supervisorId: ['supervisorRole'] });
       expect(
-        captureAppError(() =>
-          createTeamWithSupervisor({ name: 'Cartera', supervisorId }, fx.admin, { db }),
+        (
+          await captureAppError(() =>
+            createTeamWithSupervisor({ name: 'Cartera', supervisorId }, fx.admin, { db }),
+          )
         ).fieldErrors,
       ).toEqual({ supervisorId: ['supervisorRole'] });
     }
@@ -184,7 +194,7 @@ describe('organisation profile', () => {
     privacyPolicyVersion: '2',
   };
 
-  it('saves a valid profile and audits the changed fields with before and after', () => {
+  it('saves a valid profile and audits the changed fields with before and after', async () => {
     expect(updateOrganizationProfile(profile, fx.admin, { db }).changed).toHaveLength(5);
     expect(db.select().from(organization).get()).toMatchObject(profile);
     updateOrganizationProfile({ ...profile, radicadoPrefix: 'AGUA' }, fx.admin, { db });
@@ -196,22 +206,27 @@ describe('organisation profile', () => {
     });
   });
 
-  it('refuses a bad NIT, a bad prefix and a changed policy text under the same version', () => {
+  it('refuses a bad NIT, a bad prefix and a changed policy text under the same version', async () => {
     updateOrganizationProfile(profile, fx.admin, { db });
     for (const taxId of ['90012345', '900.123.456-7', '900123456-78', 'abc']) {
       expect(
-        captureAppError(() => updateOrganizationProfile({ ...profile, taxId }, fx.admin, { db }))
-          .fieldErrors,
+        (
+          await captureAppError(() =>
+            updateOrganizationProfile({ ...profile, taxId }, fx.admin, { db }),
+          )
+        ).fieldErrors,
       ).toEqual({ taxId: ['nit'] });
     }
     for (const radicadoPrefix of ['A', 'pqrs', 'PQRS1', 'ABCDEFGHIJK']) {
       expect(
-        captureAppError(() =>
-          updateOrganizationProfile({ ...profile, radicadoPrefix }, fx.admin, { db }),
+        (
+          await captureAppError(() =>
+            updateOrganizationProfile({ ...profile, radicadoPrefix }, fx.admin, { db }),
+          )
         ).fieldErrors,
       ).toEqual({ radicadoPrefix: ['radicadoPrefix'] });
     }
-    const sameVersion = captureAppError(() =>
+    const sameVersion = await captureAppError(() =>
       updateOrganizationProfile({ ...profile, privacyPolicyText: 'Texto nuevo' }, fx.admin, { db }),
     );
     expect(sameVersion.code).toBe('VALIDATION');

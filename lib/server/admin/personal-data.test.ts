@@ -19,7 +19,7 @@ let db: Db;
 let cleanup: () => void;
 let fx: Fixture;
 
-beforeEach(() => {
+beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
   fx = seedFixture(db);
 });
@@ -35,15 +35,15 @@ const PERSON = {
   address: 'Calle 12 # 3-45, Tunja',
 };
 
-function fileForPerson() {
-  const first = fileCase(db, {
+async function fileForPerson() {
+  const first = await fileCase(db, {
     customer: PERSON,
     description: 'Yo, Zacarías Quintero Lozada, con cédula 79888777, reclamo un cobro doble.',
     responseMedium: 'email',
     responseAddress: PERSON.email,
   });
-  const second = fileCase(db, { customer: PERSON, subject: 'Segunda petición' });
-  const other = fileCase(db); // someone else's case
+  const second = await fileCase(db, { customer: PERSON, subject: 'Segunda petición' });
+  const other = await fileCase(db); // someone else's case
   const customerId = (
     db.$client.prepare('SELECT customer_id AS id FROM cases WHERE id = ?').get(first.id) as {
       id: number;
@@ -58,8 +58,8 @@ const customerEvents = (action: string) =>
     .all(action) as { case_id: number | null; actor_id: number; data: string }[];
 
 describe('finding a customer', () => {
-  it('finds by document number, e-mail or part of the name, with their cases', () => {
-    const { customerId, first, second } = fileForPerson();
+  it('finds by document number, e-mail or part of the name, with their cases', async () => {
+    const { customerId, first, second } = await fileForPerson();
     for (const q of ['79888777', 'ZACARIAS.QUINTERO@example.co', 'Quintero']) {
       expect(findCustomers({ q }, fx.admin, { db }).customers.map((c) => c.id)).toEqual([
         customerId,
@@ -72,8 +72,8 @@ describe('finding a customer', () => {
 });
 
 describe('exporting a customer’s data', () => {
-  it('has their row, consents, cases with events, ratings and attachments; audited', () => {
-    const { customerId, first, other } = fileForPerson();
+  it('has their row, consents, cases with events, ratings and attachments; audited', async () => {
+    const { customerId, first, other } = await fileForPerson();
     const data = exportCustomerData({ customerId }, fx.admin, { db, now: NOW });
     expect(data.customer).toMatchObject({ full_name: PERSON.fullName, email: PERSON.email });
     expect(data.consents).toHaveLength(2);
@@ -91,8 +91,8 @@ describe('exporting a customer’s data', () => {
 });
 
 describe('anonymising a customer', () => {
-  it('removes personal data everywhere staff look, keeps the cases, audits, and keeps the chain', () => {
-    const { customerId, first, second } = fileForPerson();
+  it('removes personal data everywhere staff look, keeps the cases, audits, and keeps the chain', async () => {
+    const { customerId, first, second } = await fileForPerson();
     const result = anonymiseCustomer({ customerId }, fx.admin, { db, now: NOW });
     expect(result).toEqual({ alreadyAnonymised: false, cases: 2 });
 
@@ -134,8 +134,8 @@ describe('anonymising a customer', () => {
     expect(verifyAuditChain(fx.admin, { db })).toMatchObject({ intact: true });
   });
 
-  it('a second request is a no-op that says so', () => {
-    const { customerId } = fileForPerson();
+  it('a second request is a no-op that says so', async () => {
+    const { customerId } = await fileForPerson();
     anonymiseCustomer({ customerId }, fx.admin, { db, now: NOW });
     const before = db.$client.prepare('SELECT * FROM customers WHERE id = ?').get(customerId);
     expect(anonymiseCustomer({ customerId }, fx.admin, { db })).toEqual({
@@ -147,14 +147,14 @@ describe('anonymising a customer', () => {
     expect(customerEvents('customer_anonymised')).toHaveLength(1);
   });
 
-  it('an unknown customer is NOT_FOUND', () => {
+  it('an unknown customer is NOT_FOUND', async () => {
     expect(
-      captureAppError(() => anonymiseCustomer({ customerId: 999 }, fx.admin, { db })).code,
+      (await captureAppError(() => anonymiseCustomer({ customerId: 999 }, fx.admin, { db }))).code,
     ).toBe('NOT_FOUND');
   });
 
-  it('is for admins only: agents and supervisors get FORBIDDEN', () => {
-    const { customerId } = fileForPerson();
+  it('is for admins only: agents and supervisors get FORBIDDEN', async () => {
+    const { customerId } = await fileForPerson();
     for (const who of [fx.agent, fx.supervisor]) {
       for (const run of [
         () => findCustomers({ q: 'Quintero' }, who, { db }),
@@ -162,7 +162,7 @@ describe('anonymising a customer', () => {
         () => exportCustomerData({ customerId }, who, { db }),
         () => anonymiseCustomer({ customerId }, who, { db }),
       ]) {
-        expect(captureAppError(run).code).toBe('FORBIDDEN');
+        expect((await captureAppError(run)).code).toBe('FORBIDDEN');
       }
     }
     expect(customerEvents('customer_anonymised')).toEqual([]);

@@ -18,7 +18,7 @@ let db: Db;
 let cleanup: () => void;
 let fx: Fixture;
 
-beforeEach(() => {
+beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
   fx = seedFixture(db);
 });
@@ -28,7 +28,7 @@ const BODY =
   'Hola {{nombre}}: su caso {{radicado}} ({{tipo}}) vence el {{fecha_vencimiento}}. {{linea_personal}} {{agente}}, {{entidad}}';
 
 describe('templates', () => {
-  it('creates, edits and deactivates a template, audited', () => {
+  it('creates, edits and deactivates a template, audited', async () => {
     const { id } = createTemplate(db, fx.admin, { name: 'Acuse', body: BODY, typeCode: 'R' });
     updateTemplate(db, fx.admin, { id, name: 'Acuse de recibo', body: BODY, typeCode: '' });
     setTemplateActive(db, fx.admin, { id, active: 'false' });
@@ -46,8 +46,8 @@ describe('templates', () => {
     expect(names).toEqual(['template_created', 'template_updated', 'template_updated']);
   });
 
-  it('refuses an unknown placeholder with 422 naming it, on create and on edit', () => {
-    const error = captureAppError(() =>
+  it('refuses an unknown placeholder with 422 naming it, on create and on edit', async () => {
+    const error = await captureAppError(() =>
       createTemplate(db, fx.admin, {
         name: 'Mala',
         body: 'Hola {{nombre}}, su {{numero_caso}} va.',
@@ -58,23 +58,23 @@ describe('templates', () => {
     expect(error.detail).toMatchObject({ unknownPlaceholders: ['numero_caso'] });
     expect(error.fieldErrors).toEqual({ body: ['unknownPlaceholder'] });
     const { id } = createTemplate(db, fx.admin, { name: 'Buena', body: BODY });
-    const edit = captureAppError(() =>
+    const edit = await captureAppError(() =>
       updateTemplate(db, fx.admin, { id, name: 'Buena', body: 'Hola {{Nombre}} gracias.' }),
     );
     expect(edit.message).toBe('Marcador desconocido: {{Nombre}}');
     expect(db.select().from(templates).all()).toHaveLength(1);
   });
 
-  it('refuses a duplicate name with 422', () => {
+  it('refuses a duplicate name with 422', async () => {
     createTemplate(db, fx.admin, { name: 'Acuse', body: BODY });
-    const error = captureAppError(() =>
+    const error = await captureAppError(() =>
       createTemplate(db, fx.admin, { name: 'Acuse', body: BODY }),
     );
     expect(HTTP_STATUS[error.code]).toBe(422);
     expect(error.fieldErrors).toEqual({ name: ['duplicate'] });
   });
 
-  it('previews with sample values for every known placeholder, the personal line left for the agent', () => {
+  it('previews with sample values for every known placeholder, the personal line left for the agent', async () => {
     const preview = previewTemplate(BODY);
     expect(preview).toContain('Hola María Fernanda Rojas: su caso PQRS-2026-000123 (Reclamo)');
     expect(preview).toContain('vence el 8 de abril de 2026');
@@ -84,9 +84,11 @@ describe('templates', () => {
     expect(listTemplatesForAdmin(db)[0]?.preview).toBe(preview);
   });
 
-  it('refuses agents and supervisors with 403', () => {
+  it('refuses agents and supervisors with 403', async () => {
     for (const actor of [fx.agent, fx.supervisor]) {
-      const error = captureAppError(() => createTemplate(db, actor, { name: 'Acuse', body: BODY }));
+      const error = await captureAppError(() =>
+        createTemplate(db, actor, { name: 'Acuse', body: BODY }),
+      );
       expect(HTTP_STATUS[error.code]).toBe(403);
     }
   });

@@ -6,6 +6,7 @@ import { getDb } from '@/db/client';
 import { staffUsers, teams } from '@/db/schema';
 import type { StaffRole } from '@/lib/domain/enums';
 import type { Actor } from '../core/actor';
+import { hasRole, type Access } from '../core/guard';
 import { authOptions } from './options';
 
 export type StaffActor = Extract<Actor, { role: StaffRole }> & {
@@ -47,15 +48,18 @@ export async function currentStaff(): Promise<StaffActor | null> {
   };
 }
 
-/** For pages: signed-out users go to sign-in; the wrong role gets the 403 page. */
+/**
+ * For pages: signed-out users go to sign-in (back to `returnTo`); the wrong role gets the 403 page.
+ * The roles are the one guard's (core/guard.ts): `'staff'`, `'supervision'`, `'admin'` or a list.
+ */
 export async function requireStaffPage(
-  roles: readonly StaffRole[] = ['agent', 'supervisor', 'admin'],
+  access: Access = 'staff',
   returnTo?: string,
 ): Promise<StaffActor> {
   const staff = await currentStaff();
   if (!staff) {
     redirect(returnTo ? `/ingresar?callbackUrl=${encodeURIComponent(returnTo)}` : '/ingresar');
   }
-  if (!roles.includes(staff.role)) forbidden();
+  if (!hasRole(staff, access)) forbidden();
   return staff;
 }

@@ -16,7 +16,7 @@ let db: Db;
 let cleanup: () => void;
 let fx: Fixture;
 
-beforeEach(() => {
+beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
   fx = seedFixture(db);
 });
@@ -27,15 +27,15 @@ function act(caseId: number, input: unknown, actor: Actor, now: Date) {
 }
 
 /** A Reclamo filed Friday 13 March 16:30 (due 8 April), taken Monday 16 March. */
-function reclamo(): number {
-  const { id } = fileCase(db, {}, bogota('2026-03-13T16:30:00'));
+async function reclamo(): Promise<number> {
+  const { id } = await fileCase(db, {}, bogota('2026-03-13T16:30:00'));
   act(id, { action: 'take' }, fx.agent, bogota('2026-03-16T09:00:00'));
   return id;
 }
 
 describe('figures fixed by the first answer', () => {
-  it('counts business days to the answer without the holiday and the time paused', () => {
-    const id = reclamo();
+  it('counts business days to the answer without the holiday and the time paused', async () => {
+    const id = await reclamo();
     act(
       id,
       { action: 'request_info', body: 'Adjunte la factura.' },
@@ -60,21 +60,21 @@ describe('figures fixed by the first answer', () => {
     });
   });
 
-  it('marks an answer after the due date late, counting across San José and Holy Week', () => {
-    const id = reclamo();
+  it('marks an answer after the due date late, counting across San José and Holy Week', async () => {
+    const id = await reclamo();
     act(id, ANSWER, fx.agent, bogota('2026-04-09T08:00:00'));
     // 16–20 (5), 24–27 (9), 30, 31 (11), 1 April (12), 6–8 (15), 9 April: day 16.
     expect(caseRow(db, id)).toMatchObject({ answerBusinessDays: 16, answeredOnTime: false });
   });
 
-  it('counts an answer on the due date itself as on time', () => {
-    const id = reclamo();
+  it('counts an answer on the due date itself as on time', async () => {
+    const id = await reclamo();
     act(id, ANSWER, fx.agent, bogota('2026-04-08T23:59:00'));
     expect(caseRow(db, id)).toMatchObject({ answerBusinessDays: 15, answeredOnTime: true });
   });
 
-  it('keeps the first answer’s figures when the case is reopened and answered again', () => {
-    const id = reclamo();
+  it('keeps the first answer’s figures when the case is reopened and answered again', async () => {
+    const id = await reclamo();
     const first = bogota('2026-03-20T10:00:00');
     act(id, ANSWER, fx.agent, first);
     act(
@@ -94,22 +94,22 @@ describe('figures fixed by the first answer', () => {
     });
   });
 
-  it('records the internal service level: met only when first response and resolution were', () => {
+  it('records the internal service level: met only when first response and resolution were', async () => {
     db.insert(caseTypes).values({ code: 'R', allowsAnonymous: false }).onConflictDoNothing().run();
     db.insert(serviceLevels)
       .values({ typeCode: 'R', firstResponseHours: 8, resolutionDays: 5, validFrom: new Date(0) })
       .run();
-    const quick = reclamo();
+    const quick = await reclamo();
     act(quick, ANSWER, fx.agent, bogota('2026-03-16T15:00:00'));
-    const slow = reclamo();
+    const slow = await reclamo();
     // Legally on time, but day 6 is past the 5-day service level.
     act(slow, ANSWER, fx.agent, bogota('2026-03-24T10:00:00'));
     expect(caseRow(db, quick)).toMatchObject({ slaMet: true, answeredOnTime: true });
     expect(caseRow(db, slow)).toMatchObject({ slaMet: false, answeredOnTime: true });
   });
 
-  it('leaves the figures empty until a case is answered', () => {
-    const id = reclamo();
+  it('leaves the figures empty until a case is answered', async () => {
+    const id = await reclamo();
     expect(caseRow(db, id)).toMatchObject({
       firstAnsweredAt: null,
       answeredOnTime: null,

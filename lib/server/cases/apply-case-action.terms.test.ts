@@ -26,7 +26,7 @@ let db: Db;
 let cleanup: () => void;
 let fx: Fixture;
 
-beforeEach(() => {
+beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
   fx = seedFixture(db);
 });
@@ -37,11 +37,11 @@ function act(caseId: number, input: unknown, actor: Actor, now = MONDAY) {
 }
 
 /** Filed Friday 2026-03-13 16:30 (due 2026-04-08 for 15 days) and taken on Monday. */
-function caseInProgress(
+async function caseInProgress(
   overrides: Parameters<typeof fileCase>[1] = {},
   documentNumber = '1020304050',
-): number {
-  const { id } = fileCase(
+): Promise<number> {
+  const { id } = await fileCase(
     db,
     {
       customer: {
@@ -59,8 +59,8 @@ function caseInProgress(
 }
 
 describe('information request (art. 17): the clock pauses and resumes', () => {
-  it('moves the due date by the business days spent waiting', () => {
-    const id = caseInProgress();
+  it('moves the due date by the business days spent waiting', async () => {
+    const id = await caseInProgress();
     expect(caseRow(db, id).dueDate).toBe('2026-04-08');
 
     // Wednesday 18 March: days 1–3 (16, 17, 18 March) are used.
@@ -106,10 +106,10 @@ describe('information request (art. 17): the clock pauses and resumes', () => {
     ]);
   });
 
-  it('is refused once 10 business days have passed since filing', () => {
-    const id = caseInProgress();
+  it('is refused once 10 business days have passed since filing', async () => {
+    const id = await caseInProgress();
     // 31 March is business day 11 (16–20, 24–27, 30, 31 March).
-    const error = captureAppError(() =>
+    const error = await captureAppError(() =>
       act(
         id,
         { action: 'request_info', body: 'Adjunte la factura.' },
@@ -131,15 +131,15 @@ describe('information request (art. 17): the clock pauses and resumes', () => {
     ).toBe('requiere_informacion');
   });
 
-  it('staff cannot answer for the customer', () => {
-    const id = caseInProgress();
+  it('staff cannot answer for the customer', async () => {
+    const id = await caseInProgress();
     act(id, { action: 'request_info', body: 'Adjunte la factura.' }, fx.agent);
     expect(
-      captureAppError(() => act(id, { action: 'provide_info', body: 'x' }, fx.agent)).code,
+      (await captureAppError(() => act(id, { action: 'provide_info', body: 'x' }, fx.agent))).code,
     ).toBe('FORBIDDEN');
   });
-  it('ends as desistida (tacit withdrawal) only after a calendar month without an answer', () => {
-    const id = caseInProgress();
+  it('ends as desistida (tacit withdrawal) only after a calendar month without an answer', async () => {
+    const id = await caseInProgress();
     act(
       id,
       { action: 'request_info', body: 'Adjunte la factura.' },
@@ -147,7 +147,7 @@ describe('information request (art. 17): the clock pauses and resumes', () => {
       bogota('2026-03-18T10:00:00'),
     );
     const system: Actor = { role: 'system', id: null };
-    const early = captureAppError(() =>
+    const early = await captureAppError(() =>
       act(id, { action: 'withdraw_tacit' }, system, bogota('2026-04-18T23:00:00')),
     );
     expect(early).toMatchObject({
@@ -168,8 +168,8 @@ describe('extension (prórroga): once, before expiry, within twice the term', ()
     newDueDate,
   });
 
-  it('is allowed up to the cap, and the due date becomes the new date', () => {
-    const id = caseInProgress();
+  it('is allowed up to the cap, and the due date becomes the new date', async () => {
+    const id = await caseInProgress();
     const result = act(id, extend('2026-04-29'), fx.agent, bogota('2026-04-08T23:59:00'));
     expect(result).toMatchObject({ from: 'en_tramite', to: 'en_tramite' });
     const row = caseRow(db, id);
@@ -190,20 +190,20 @@ describe('extension (prórroga): once, before expiry, within twice the term', ()
     ['beyond the cap', '2026-04-30', 'beyond_cap'],
     ['not later than the current due date', '2026-04-08', 'not_later'],
     ['on a Saturday', '2026-04-25', 'not_business_day'],
-  ])('is refused %s (VALIDATION on newDueDate)', (_name, date, key) => {
-    const id = caseInProgress();
+  ])('is refused %s (VALIDATION on newDueDate)', async (_name, date, key) => {
+    const id = await caseInProgress();
     const before = caseRow(db, id);
-    const error = captureAppError(() => act(id, extend(date), fx.agent));
+    const error = await captureAppError(() => act(id, extend(date), fx.agent));
     expect(error.code).toBe('VALIDATION');
     expect(error.fieldErrors).toEqual({ newDueDate: [key] });
     expect(caseRow(db, id)).toEqual(before);
   });
 
-  it('is refused a second time', () => {
-    const id = caseInProgress();
+  it('is refused a second time', async () => {
+    const id = await caseInProgress();
     act(id, extend('2026-04-20'), fx.agent);
     const before = caseRow(db, id);
-    const error = captureAppError(() => act(id, extend('2026-04-29'), fx.agent));
+    const error = await captureAppError(() => act(id, extend('2026-04-29'), fx.agent));
     expect(error).toMatchObject({
       code: 'INVALID_TRANSITION',
       detail: { guard: 'already_extended' },
@@ -211,26 +211,26 @@ describe('extension (prórroga): once, before expiry, within twice the term', ()
     expect(caseRow(db, id)).toEqual(before);
   });
 
-  it('is refused after expiry', () => {
-    const id = caseInProgress();
+  it('is refused after expiry', async () => {
+    const id = await caseInProgress();
     const before = caseRow(db, id);
-    const error = captureAppError(() =>
+    const error = await captureAppError(() =>
       act(id, extend('2026-04-29'), fx.agent, bogota('2026-04-09T00:00:00')),
     );
     expect(error).toMatchObject({ code: 'INVALID_TRANSITION', detail: { guard: 'term_expired' } });
     expect(caseRow(db, id)).toEqual(before);
   });
 
-  it('is refused for a Felicitación, which has no legal term', () => {
-    const id = caseInProgress({ typeCode: 'F' });
-    const error = captureAppError(() => act(id, extend('2026-04-29'), fx.agent));
+  it('is refused for a Felicitación, which has no legal term', async () => {
+    const id = await caseInProgress({ typeCode: 'F' });
+    const error = await captureAppError(() => act(id, extend('2026-04-29'), fx.agent));
     expect(error).toMatchObject({ code: 'INVALID_TRANSITION', detail: { guard: 'no_legal_term' } });
   });
 });
 
 describe('reclassify', () => {
-  it('Petición → Consulta recomputes the term (15 → 30 days) and audits before and after', () => {
-    const { id } = fileCase(db, { typeCode: 'P' }, bogota('2026-03-13T16:30:00'));
+  it('Petición → Consulta recomputes the term (15 → 30 days) and audits before and after', async () => {
+    const { id } = await fileCase(db, { typeCode: 'P' }, bogota('2026-03-13T16:30:00'));
     expect(caseRow(db, id)).toMatchObject({ termDays: 15, dueDate: '2026-04-08' });
 
     const result = act(
@@ -255,8 +255,8 @@ describe('reclassify', () => {
     });
   });
 
-  it('to a Felicitación drops the due date', () => {
-    const { id } = fileCase(db, { typeCode: 'P' });
+  it('to a Felicitación drops the due date', async () => {
+    const { id } = await fileCase(db, { typeCode: 'P' });
     act(id, { action: 'reclassify', typeCode: 'F' }, fx.agent);
     expect(caseRow(db, id)).toMatchObject({
       typeCode: 'F',
@@ -268,9 +268,9 @@ describe('reclassify', () => {
 });
 
 describe('merge', () => {
-  it('closes the duplicate into the target, counting a repeat contact on the target', () => {
-    const target = caseInProgress();
-    const source = caseInProgress({}, '5556667');
+  it('closes the duplicate into the target, counting a repeat contact on the target', async () => {
+    const target = await caseInProgress();
+    const source = await caseInProgress({}, '5556667');
     const targetBefore = caseRow(db, target);
 
     const result = act(source, { action: 'merge', targetCaseId: target }, fx.agent);
@@ -304,18 +304,20 @@ describe('merge', () => {
     ]);
   });
 
-  it('refuses merging into itself or into a case that is already merged', () => {
-    const a = caseInProgress();
-    const b = caseInProgress({}, '5556667');
-    const c = caseInProgress({}, '5556668');
+  it('refuses merging into itself or into a case that is already merged', async () => {
+    const a = await caseInProgress();
+    const b = await caseInProgress({}, '5556667');
+    const c = await caseInProgress({}, '5556668');
     expect(
-      captureAppError(() => act(a, { action: 'merge', targetCaseId: a }, fx.agent)).fieldErrors,
+      (await captureAppError(() => act(a, { action: 'merge', targetCaseId: a }, fx.agent)))
+        .fieldErrors,
     ).toEqual({
       targetCaseId: ['merge_into_self'],
     });
     act(b, { action: 'merge', targetCaseId: a }, fx.agent);
     expect(
-      captureAppError(() => act(c, { action: 'merge', targetCaseId: b }, fx.agent)).fieldErrors,
+      (await captureAppError(() => act(c, { action: 'merge', targetCaseId: b }, fx.agent)))
+        .fieldErrors,
     ).toEqual({
       targetCaseId: ['targetClosed'],
     });
@@ -324,13 +326,13 @@ describe('merge', () => {
 });
 
 describe('cases that end while waiting or across teams', () => {
-  it('refuses to merge into a case the agent may not work on, and writes nothing', () => {
-    const source = caseInProgress();
-    const foreign = fileCase(db, {}, bogota('2026-03-13T17:00:00')).id;
+  it('refuses to merge into a case the agent may not work on, and writes nothing', async () => {
+    const source = await caseInProgress();
+    const foreign = (await fileCase(db, {}, bogota('2026-03-13T17:00:00'))).id;
     act(foreign, { action: 'take' }, fx.otherAgent);
     const before = caseRow(db, source);
 
-    const error = captureAppError(() =>
+    const error = await captureAppError(() =>
       act(source, { action: 'merge', targetCaseId: foreign }, fx.agent),
     );
     expect(error.code).toBe('FORBIDDEN');
@@ -338,8 +340,8 @@ describe('cases that end while waiting or across teams', () => {
     expect(caseRow(db, foreign).repeatContactCount).toBe(0);
   });
 
-  it('ends the open pause when a waiting case is withdrawn', () => {
-    const id = caseInProgress();
+  it('ends the open pause when a waiting case is withdrawn', async () => {
+    const id = await caseInProgress();
     act(id, { action: 'request_info', body: 'Adjunte la factura.' }, fx.agent);
     const withdrawnAt = bogota('2026-03-20T09:00:00');
     act(

@@ -24,7 +24,7 @@ let file: string;
 let cleanup: () => void;
 let fx: Fixture;
 
-beforeEach(() => {
+beforeEach(async () => {
   ({ db, file, cleanup } = createTestDb());
   fx = seedFixture(db);
 });
@@ -35,8 +35,8 @@ function act(caseId: number, input: unknown, actor: Actor, now = MONDAY) {
 }
 
 /** A Reclamo taken by the team's agent: en_tramite, routed to fx.teamId. */
-function caseInProgress(overrides: Parameters<typeof fileCase>[1] = {}): number {
-  const { id } = fileCase(db, overrides);
+async function caseInProgress(overrides: Parameters<typeof fileCase>[1] = {}): Promise<number> {
+  const { id } = await fileCase(db, overrides);
   act(id, { action: 'take' }, fx.agent);
   return id;
 }
@@ -54,28 +54,30 @@ function trace(caseId: number) {
 }
 
 describe('a refused action leaves no trace', () => {
-  it('answer on a radicada case → INVALID_TRANSITION', () => {
-    const { id } = fileCase(db);
+  it('answer on a radicada case → INVALID_TRANSITION', async () => {
+    const { id } = await fileCase(db);
     const before = trace(id);
-    expect(captureAppError(() => act(id, ANSWER, fx.agent)).code).toBe('INVALID_TRANSITION');
+    expect((await captureAppError(() => act(id, ANSWER, fx.agent))).code).toBe(
+      'INVALID_TRANSITION',
+    );
     expect(trace(id)).toEqual(before);
   });
 
-  it('closing a Reclamo without process and root cause → VALIDATION on both fields', () => {
-    const id = caseInProgress();
+  it('closing a Reclamo without process and root cause → VALIDATION on both fields', async () => {
+    const id = await caseInProgress();
     act(id, ANSWER, fx.agent);
     const before = trace(id);
-    const error = captureAppError(() => act(id, { action: 'close' }, fx.agent));
+    const error = await captureAppError(() => act(id, { action: 'close' }, fx.agent));
     expect(error.code).toBe('VALIDATION');
     expect(error.fieldErrors).toEqual({ processId: ['required'], rootCauseId: ['required'] });
     expect(trace(id)).toEqual(before);
   });
 
-  it('closing with a root cause of another process → VALIDATION on rootCauseId', () => {
-    const id = caseInProgress();
+  it('closing with a root cause of another process → VALIDATION on rootCauseId', async () => {
+    const id = await caseInProgress();
     act(id, ANSWER, fx.agent);
     const before = trace(id);
-    const error = captureAppError(() =>
+    const error = await captureAppError(() =>
       act(
         id,
         { action: 'close', processId: fx.processId, rootCauseId: fx.otherRootCauseId },
@@ -87,20 +89,20 @@ describe('a refused action leaves no trace', () => {
     expect(trace(id)).toEqual(before);
   });
 
-  it('an agent of another team → FORBIDDEN', () => {
-    const id = caseInProgress();
+  it('an agent of another team → FORBIDDEN', async () => {
+    const id = await caseInProgress();
     const before = trace(id);
-    expect(captureAppError(() => act(id, ANSWER, fx.otherAgent)).code).toBe('FORBIDDEN');
-    expect(captureAppError(() => act(id, { action: 'note', body: 'x' }, fx.otherAgent)).code).toBe(
-      'FORBIDDEN',
-    );
+    expect((await captureAppError(() => act(id, ANSWER, fx.otherAgent))).code).toBe('FORBIDDEN');
+    expect(
+      (await captureAppError(() => act(id, { action: 'note', body: 'x' }, fx.otherAgent))).code,
+    ).toBe('FORBIDDEN');
     expect(trace(id)).toEqual(before);
   });
 
-  it('an agent using assign → FORBIDDEN', () => {
-    const id = caseInProgress();
+  it('an agent using assign → FORBIDDEN', async () => {
+    const id = await caseInProgress();
     const before = trace(id);
-    const error = captureAppError(() =>
+    const error = await captureAppError(() =>
       act(id, { action: 'assign', assigneeId: fx.agent.id }, fx.agent),
     );
     expect(error.code).toBe('FORBIDDEN');
@@ -116,23 +118,23 @@ describe('a refused action leaves no trace', () => {
       { action: 'extend', reason: 'Volumen', newDueDate: '29/04/2026' },
       'newDueDate',
     ],
-  ])('an invalid body (%s) → VALIDATION', (_name, input, field) => {
-    const id = caseInProgress();
+  ])('an invalid body (%s) → VALIDATION', async (_name, input, field) => {
+    const id = await caseInProgress();
     const before = trace(id);
-    const error = captureAppError(() => act(id, input, fx.agent));
+    const error = await captureAppError(() => act(id, input, fx.agent));
     expect(error.code).toBe('VALIDATION');
     expect(error.fieldErrors).toHaveProperty([field]);
     expect(trace(id)).toEqual(before);
   });
 
-  it('an unknown case → NOT_FOUND', () => {
-    expect(captureAppError(() => act(999, ANSWER, fx.supervisor)).code).toBe('NOT_FOUND');
+  it('an unknown case → NOT_FOUND', async () => {
+    expect((await captureAppError(() => act(999, ANSWER, fx.supervisor))).code).toBe('NOT_FOUND');
     expect(countRows(db, caseEvents)).toBe(0);
   });
 
-  it('a failure after the first writes rolls them all back (merge)', () => {
-    const target = caseInProgress();
-    const source = caseInProgress({
+  it('a failure after the first writes rolls them all back (merge)', async () => {
+    const target = await caseInProgress();
+    const source = await caseInProgress({
       customer: {
         documentType: 'CC',
         documentNumber: '777',
@@ -155,8 +157,8 @@ describe('a refused action leaves no trace', () => {
 });
 
 describe('a state change writes one event and bumps the version', () => {
-  it('take → answer → close → reopen', () => {
-    const { id } = fileCase(db);
+  it('take → answer → close → reopen', async () => {
+    const { id } = await fileCase(db);
     const steps: [unknown, Actor, string, string][] = [
       [{ action: 'take' }, fx.agent, 'radicada', 'en_tramite'],
       [ANSWER, fx.agent, 'en_tramite', 'respondida'],
@@ -210,8 +212,8 @@ describe('a state change writes one event and bumps the version', () => {
     ]);
   });
 
-  it('records the answer: decision, answer time and the first response', () => {
-    const id = caseInProgress();
+  it('records the answer: decision, answer time and the first response', async () => {
+    const id = await caseInProgress();
     const at = new Date('2026-03-17T20:00:00Z');
     act(id, ANSWER, fx.agent, at);
     expect(caseRow(db, id)).toMatchObject({
@@ -228,23 +230,23 @@ describe('a state change writes one event and bumps the version', () => {
 });
 
 describe('optimistic concurrency', () => {
-  it('a stale expectedVersion → CONFLICT, nothing written', () => {
-    const id = caseInProgress(); // version 2
+  it('a stale expectedVersion → CONFLICT, nothing written', async () => {
+    const id = await caseInProgress(); // version 2
     const before = trace(id);
-    const error = captureAppError(() => act(id, { ...ANSWER, expectedVersion: 1 }, fx.agent));
+    const error = await captureAppError(() => act(id, { ...ANSWER, expectedVersion: 1 }, fx.agent));
     expect(error.code).toBe('CONFLICT');
     expect(error.detail).toEqual({ currentVersion: 2 });
     expect(trace(id)).toEqual(before);
     expect(act(id, { ...ANSWER, expectedVersion: 2 }, fx.agent).version).toBe(3);
   });
 
-  it('two connections answering from the same version: the second gets CONFLICT', () => {
-    const id = caseInProgress();
+  it('two connections answering from the same version: the second gets CONFLICT', async () => {
+    const id = await caseInProgress();
     const other = openDb(file, { migrate: false });
     try {
       const seen = caseRow(db, id).version;
       applyCaseAction(id, { ...ANSWER, expectedVersion: seen }, fx.agent, { db, now: MONDAY });
-      const error = captureAppError(() =>
+      const error = await captureAppError(() =>
         applyCaseAction(id, { ...ANSWER, expectedVersion: seen }, fx.supervisor, {
           db: other,
           now: MONDAY,
@@ -258,7 +260,7 @@ describe('optimistic concurrency', () => {
   });
 
   it('processes racing to answer one en_tramite case: exactly one wins', async () => {
-    const id = caseInProgress();
+    const id = await caseInProgress();
     const versionBefore = caseRow(db, id).version;
     const outcomes = (
       await runWorkers(
@@ -283,9 +285,9 @@ describe('optimistic concurrency', () => {
 });
 
 describe('customer actors', () => {
-  it('cannot act on another case, nor use staff actions on their own', () => {
-    const mine = caseInProgress();
-    const theirs = caseInProgress({
+  it('cannot act on another case, nor use staff actions on their own', async () => {
+    const mine = await caseInProgress();
+    const theirs = await caseInProgress({
       customer: {
         documentType: 'CC',
         documentNumber: '888',
@@ -297,8 +299,11 @@ describe('customer actors', () => {
     const before = { mine: trace(mine), theirs: caseRow(db, theirs) };
 
     expect(
-      captureAppError(() => act(theirs, { action: 'withdraw', reason: 'Ya no lo necesito' }, me))
-        .code,
+      (
+        await captureAppError(() =>
+          act(theirs, { action: 'withdraw', reason: 'Ya no lo necesito' }, me),
+        )
+      ).code,
     ).toBe('FORBIDDEN');
     for (const input of [
       ANSWER,
@@ -306,14 +311,14 @@ describe('customer actors', () => {
       { action: 'take' },
       { action: 'close' },
     ]) {
-      expect(captureAppError(() => act(mine, input, me)).code).toBe('FORBIDDEN');
+      expect((await captureAppError(() => act(mine, input, me))).code).toBe('FORBIDDEN');
     }
     expect(trace(mine)).toEqual(before.mine);
     expect(caseRow(db, theirs)).toEqual(before.theirs);
   });
 
-  it('may disagree with the answer to their own case', () => {
-    const id = caseInProgress();
+  it('may disagree with the answer to their own case', async () => {
+    const id = await caseInProgress();
     act(id, ANSWER, fx.agent);
     const result = act(
       id,

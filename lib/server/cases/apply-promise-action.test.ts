@@ -28,10 +28,10 @@ let fx: Fixture;
 let caseId: number;
 let promiseId: number;
 
-beforeEach(() => {
+beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
   fx = seedFixture(db);
-  caseId = fileCase(db).id;
+  caseId = (await fileCase(db)).id;
   applyCaseAction(caseId, { action: 'take' }, fx.agent, { db, now: MONDAY });
   applyCaseAction(
     caseId,
@@ -48,7 +48,7 @@ const act = (input: unknown, now: Date, actor: Actor = fx.agent, id = promiseId)
 const promiseRow = (id = promiseId) => db.select().from(promises).where(eq(promises.id, id)).get()!;
 
 describe('applyPromiseAction', () => {
-  it('keeps a promise before it is due', () => {
+  it('keeps a promise before it is due', async () => {
     expect(act({ action: 'keep' }, BEFORE_DUE)).toEqual({
       promiseId,
       status: 'kept',
@@ -63,11 +63,11 @@ describe('applyPromiseAction', () => {
     });
   });
 
-  it('keeps it up to the due instant itself', () => {
+  it('keeps it up to the due instant itself', async () => {
     expect(act({ action: 'keep' }, DUE).status).toBe('kept');
   });
 
-  it('renegotiates: the original is marked renegotiated and otherwise unchanged, a successor carries the new time', () => {
+  it('renegotiates: the original is marked renegotiated and otherwise unchanged, a successor carries the new time', async () => {
     const original = promiseRow();
     const newDueAt = bogota('2026-03-24T12:00:00');
     const result = act(
@@ -98,7 +98,7 @@ describe('applyPromiseAction', () => {
       data: { promiseId, successorId: result.successorId, newDueAt: newDueAt.toISOString() },
     });
     // The original can no longer be kept; the successor can.
-    expect(captureAppError(() => act({ action: 'keep' }, BEFORE_DUE))).toMatchObject({
+    expect(await captureAppError(() => act({ action: 'keep' }, BEFORE_DUE))).toMatchObject({
       code: 'INVALID_TRANSITION',
       detail: { guard: 'not_pending' },
     });
@@ -111,26 +111,29 @@ describe('applyPromiseAction', () => {
       'renegotiate',
       { action: 'renegotiate', newDueAt: '2026-03-30T17:00:00-05:00', reason: 'Demora' },
     ],
-  ])('refuses %s after the due time (INVALID_TRANSITION), writing nothing', (_name, input) => {
-    const before = {
-      row: promiseRow(),
-      promises: countRows(db, promises),
-      events: countRows(db, caseEvents),
-    };
-    expect(captureAppError(() => act(input, AFTER_DUE))).toMatchObject({
-      code: 'INVALID_TRANSITION',
-      detail: { guard: 'already_due' },
-    });
-    expect({
-      row: promiseRow(),
-      promises: countRows(db, promises),
-      events: countRows(db, caseEvents),
-    }).toEqual(before);
-  });
+  ])(
+    'refuses %s after the due time (INVALID_TRANSITION), writing nothing',
+    async (_name, input) => {
+      const before = {
+        row: promiseRow(),
+        promises: countRows(db, promises),
+        events: countRows(db, caseEvents),
+      };
+      expect(await captureAppError(() => act(input, AFTER_DUE))).toMatchObject({
+        code: 'INVALID_TRANSITION',
+        detail: { guard: 'already_due' },
+      });
+      expect({
+        row: promiseRow(),
+        promises: countRows(db, promises),
+        events: countRows(db, caseEvents),
+      }).toEqual(before);
+    },
+  );
 
-  it('breaks only after the due time', () => {
+  it('breaks only after the due time', async () => {
     for (const at of [BEFORE_DUE, DUE]) {
-      expect(captureAppError(() => act({ action: 'break' }, at))).toMatchObject({
+      expect(await captureAppError(() => act({ action: 'break' }, at))).toMatchObject({
         code: 'INVALID_TRANSITION',
         detail: { guard: 'not_yet_due' },
       });
@@ -140,8 +143,8 @@ describe('applyPromiseAction', () => {
     expect(promiseRow()).toMatchObject({ status: 'broken', resolvedAt: AFTER_DUE });
   });
 
-  it('refuses a new time that is not in the future (VALIDATION on newDueAt)', () => {
-    const error = captureAppError(() =>
+  it('refuses a new time that is not in the future (VALIDATION on newDueAt)', async () => {
+    const error = await captureAppError(() =>
       act(
         {
           action: 'renegotiate',
@@ -157,9 +160,9 @@ describe('applyPromiseAction', () => {
     expect(countRows(db, promises)).toBe(1);
   });
 
-  it('refuses customers and agents of another team', () => {
+  it('refuses customers and agents of another team', async () => {
     for (const actor of [{ role: 'customer', id: null, caseId } as const, fx.otherAgent]) {
-      expect(captureAppError(() => act({ action: 'keep' }, BEFORE_DUE, actor)).code).toBe(
+      expect((await captureAppError(() => act({ action: 'keep' }, BEFORE_DUE, actor))).code).toBe(
         'FORBIDDEN',
       );
     }

@@ -28,7 +28,7 @@ import {
 let db: Db;
 let cleanup: () => void;
 
-beforeEach(() => {
+beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
 });
 afterEach(() => cleanup());
@@ -46,8 +46,8 @@ function footprint() {
 const EMPTY = { cases: 0, customers: 0, consents: 0, events: 0, sequences: 0 };
 
 describe('createCase: what a filing writes', () => {
-  it('writes the case, its radicado, the customer, the consent and exactly one radicar event', () => {
-    const created = fileCase(db);
+  it('writes the case, its radicado, the customer, the consent and exactly one radicar event', async () => {
+    const created = await fileCase(db);
 
     expect(created.radicado).toBe('PQRS-2026-000001');
     expect(created.accessCode).toBeNull();
@@ -99,9 +99,11 @@ describe('createCase: what a filing writes', () => {
     ]);
   });
 
-  it('numbers filings sequentially and reuses the customer of the same document', () => {
-    const numbers = [0, 1, 2].map(
-      (i) => fileCase(db, {}, new Date(FILED_AT.getTime() + i * 60_000)).radicado,
+  it('numbers filings sequentially and reuses the customer of the same document', async () => {
+    const numbers = await Promise.all(
+      [0, 1, 2].map(
+        async (i) => (await fileCase(db, {}, new Date(FILED_AT.getTime() + i * 60_000))).radicado,
+      ),
     );
     expect(numbers).toEqual(['PQRS-2026-000001', 'PQRS-2026-000002', 'PQRS-2026-000003']);
     expect(countRows(db, customers)).toBe(1);
@@ -109,35 +111,35 @@ describe('createCase: what a filing writes', () => {
     expect(countRows(db, caseEvents)).toBe(3);
   });
 
-  it('records who radicated a verbal request taken by an agent', () => {
+  it('records who radicated a verbal request taken by an agent', async () => {
     const agent = insertStaff(db, { email: 'agente@example.co', role: 'agent' });
-    const created = fileCase(db, { channel: 'phone' }, FILED_AT, agent);
+    const created = await fileCase(db, { channel: 'phone' }, FILED_AT, agent);
     expect(caseRow(db, created.id).createdById).toBe(agent.id);
     expect(eventsOf(db, created.id)[0]).toMatchObject({ actorRole: 'agent', actorId: agent.id });
   });
 });
 
 describe('createCase: atomicity', () => {
-  it('rolls back everything, including the radicado, when the event insert fails', () => {
+  it('rolls back everything, including the radicado, when the event insert fails', async () => {
     db.$client.exec(
       "create trigger fail_events before insert on case_events begin select raise(abort, 'audit down'); end;",
     );
-    expect(() => fileCase(db)).toThrow(/audit down/);
+    await expect(fileCase(db)).rejects.toThrow(/audit down/);
     expect(footprint()).toEqual(EMPTY);
 
     db.$client.exec('drop trigger fail_events');
     // The number taken inside the failed transaction was never handed out.
-    expect(fileCase(db).radicado).toBe('PQRS-2026-000001');
+    expect((await fileCase(db)).radicado).toBe('PQRS-2026-000001');
   });
 
-  it('rolls back the sequence increment of an existing year too', () => {
-    fileCase(db);
+  it('rolls back the sequence increment of an existing year too', async () => {
+    await fileCase(db);
     db.$client.exec(
       "create trigger fail_consents before insert on consents begin select raise(abort, 'no consent store'); end;",
     );
-    expect(() =>
+    await expect(
       fileCase(db, { customer: { ...validFiling().customer!, documentNumber: '999' } }),
-    ).toThrow(/no consent store/);
+    ).rejects.toThrow(/no consent store/);
     expect(footprint()).toEqual({
       ...EMPTY,
       cases: 1,
@@ -171,8 +173,8 @@ describe('createCase: validation writes nothing', () => {
     ],
   ];
 
-  it.each(invalidFilings)('%s → VALIDATION on the field', (_name, overrides, field, key) => {
-    const error = captureAppError(() =>
+  it.each(invalidFilings)('%s → VALIDATION on the field', async (_name, overrides, field, key) => {
+    const error = await captureAppError(() =>
       createCase({ ...validFiling(), ...overrides }, SYSTEM_ACTOR, { db, now: FILED_AT }),
     );
     expect(error.code).toBe('VALIDATION');
@@ -180,30 +182,32 @@ describe('createCase: validation writes nothing', () => {
     expect(footprint()).toEqual(EMPTY);
   });
 
-  it('refuses an identified filing without an identity', () => {
-    const error = captureAppError(() => fileCase(db, { customer: undefined }));
+  it('refuses an identified filing without an identity', async () => {
+    const error = await captureAppError(async () => await fileCase(db, { customer: undefined }));
     expect(error.code).toBe('VALIDATION');
     expect(error.fieldErrors).toHaveProperty(['customer.documentNumber']);
     expect(footprint()).toEqual(EMPTY);
   });
 
-  it('follows the configured type: an inactive type is refused, a configured anonymous one allowed', () => {
+  it('follows the configured type: an inactive type is refused, a configured anonymous one allowed', async () => {
     db.insert(caseTypes)
       .values([
         { code: 'P', allowsAnonymous: false, isActive: false },
         { code: 'R', allowsAnonymous: true },
       ])
       .run();
-    const error = captureAppError(() => fileCase(db, { typeCode: 'P' }));
+    const error = await captureAppError(async () => await fileCase(db, { typeCode: 'P' }));
     expect(error.code).toBe('VALIDATION');
     expect(error.fieldErrors?.typeCode).toEqual(['invalid']);
     expect(footprint()).toEqual(EMPTY);
-    expect(fileCase(db, { isAnonymous: true, customer: undefined }).accessCode).not.toBeNull();
+    expect(
+      (await fileCase(db, { isAnonymous: true, customer: undefined })).accessCode,
+    ).not.toBeNull();
   });
 
-  it('refuses a customer filing on a staff channel, and records a web filing as theirs', () => {
+  it('refuses a customer filing on a staff channel, and records a web filing as theirs', async () => {
     const customer = { role: 'customer', id: null, caseId: null } as const;
-    const error = captureAppError(() =>
+    const error = await captureAppError(() =>
       createCase(validFiling({ channel: 'phone' }), customer, { db, now: FILED_AT }),
     );
     expect(error.code).toBe('FORBIDDEN');
@@ -216,16 +220,16 @@ describe('createCase: validation writes nothing', () => {
 });
 
 describe('createCase: radicado year in the organisation time zone', () => {
-  it('gives a filing late on 31 December (Bogotá) a number of that year, and restarts in January', () => {
+  it('gives a filing late on 31 December (Bogotá) a number of that year, and restarts in January', async () => {
     const lateOnNewYearsEve = new Date('2026-12-31T23:30:00-05:00'); // 2027-01-01 04:30 UTC
-    expect(fileCase(db, {}, lateOnNewYearsEve).radicado).toBe('PQRS-2026-000001');
-    expect(fileCase(db, {}, new Date('2026-12-31T23:59:00-05:00')).radicado).toBe(
+    expect((await fileCase(db, {}, lateOnNewYearsEve)).radicado).toBe('PQRS-2026-000001');
+    expect((await fileCase(db, {}, new Date('2026-12-31T23:59:00-05:00'))).radicado).toBe(
       'PQRS-2026-000002',
     );
-    expect(fileCase(db, {}, new Date('2027-01-01T00:00:00-05:00')).radicado).toBe(
+    expect((await fileCase(db, {}, new Date('2027-01-01T00:00:00-05:00'))).radicado).toBe(
       'PQRS-2027-000001',
     );
-    expect(fileCase(db, {}, new Date('2027-01-04T09:00:00-05:00')).radicado).toBe(
+    expect((await fileCase(db, {}, new Date('2027-01-04T09:00:00-05:00'))).radicado).toBe(
       'PQRS-2027-000002',
     );
     const sequences = db.select().from(radicadoSequences).orderBy(radicadoSequences.year).all();
@@ -237,9 +241,9 @@ describe('createCase: radicado year in the organisation time zone', () => {
 });
 
 describe('createCase: legal due date', () => {
-  it('counts 15 business days for a Reclamo, skipping San José and Holy Week', () => {
+  it('counts 15 business days for a Reclamo, skipping San José and Holy Week', async () => {
     // Day 1 is Monday 16 March; 23 March, 2 and 3 April 2026 are holidays.
-    const created = fileCase(db, {}, new Date('2026-03-13T16:30:00-05:00'));
+    const created = await fileCase(db, {}, new Date('2026-03-13T16:30:00-05:00'));
     expect(created.termDays).toBe(15);
     expect(created.dueDate).toBe('2026-04-08');
     expect(created.dueAt?.toISOString()).toBe('2026-04-09T04:59:59.999Z');
@@ -250,20 +254,20 @@ describe('createCase: legal due date', () => {
     });
   });
 
-  it('gives a Felicitación no due date', () => {
-    const created = fileCase(db, { typeCode: 'F' });
+  it('gives a Felicitación no due date', async () => {
+    const created = await fileCase(db, { typeCode: 'F' });
     expect(created).toMatchObject({ termDays: null, dueDate: null, dueAt: null });
     expect(caseRow(db, created.id)).toMatchObject({ termDays: null, dueDate: null, dueAt: null });
   });
 
-  it('keeps the term in force at radication when a new term version starts later', () => {
+  it('keeps the term in force at radication when a new term version starts later', async () => {
     db.insert(caseTypes).values({ code: 'R', allowsAnonymous: false }).run();
     db.insert(caseTypeTerms)
       .values({ typeCode: 'R', termDays: 5, validFrom: new Date('2026-04-01T00:00:00-05:00') })
       .run();
 
-    const before = fileCase(db, {}, new Date('2026-03-31T23:59:00-05:00'));
-    const after = fileCase(db, {}, new Date('2026-04-06T10:00:00-05:00'));
+    const before = await fileCase(db, {}, new Date('2026-03-31T23:59:00-05:00'));
+    const after = await fileCase(db, {}, new Date('2026-04-06T10:00:00-05:00'));
 
     expect(before.termDays).toBe(15);
     // Day 0 is 31 March; 2 and 3 April are holidays.
@@ -276,8 +280,8 @@ describe('createCase: legal due date', () => {
 });
 
 describe('createCase: anonymous filing', () => {
-  it('returns an access code once and stores only its sha256', () => {
-    const created = fileCase(db, {
+  it('returns an access code once and stores only its sha256', async () => {
+    const created = await fileCase(db, {
       typeCode: 'D',
       isAnonymous: true,
       customer: undefined,

@@ -28,7 +28,7 @@ let db: Db;
 let cleanup: () => void;
 let fx: Fixture;
 
-beforeEach(() => {
+beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
   fx = seedFixture(db);
 });
@@ -36,10 +36,14 @@ afterEach(() => cleanup());
 
 let minute = 0;
 /** A case filed (a minute apart, so the order is known) and, if `takenBy`, taken into that agent's team. */
-function file(subject: string, takenBy?: Actor, typeCode: 'R' | 'Q' | 'P' = 'R'): string {
+async function file(
+  subject: string,
+  takenBy?: Actor,
+  typeCode: 'R' | 'Q' | 'P' = 'R',
+): Promise<string> {
   minute += 1;
   const at = new Date(bogota('2026-03-02T08:00:00').getTime() + minute * 60_000);
-  const { id, radicado } = fileCase(db, { subject, typeCode }, at);
+  const { id, radicado } = await fileCase(db, { subject, typeCode }, at);
   if (takenBy) applyCaseAction(id, { action: 'take' }, takenBy, { db, now: at });
   return radicado;
 }
@@ -70,10 +74,15 @@ function listed(actor: Actor, input: CaseQueryInput): string[] {
 
 describe('the queue export', () => {
   it('holds every row of the filtered list, all pages, within the agent’s scope', async () => {
-    const mine = Array.from({ length: 22 }, (_, i) => file(`Reclamo de mi equipo ${i}`, fx.agent));
-    const pool = [file('Sin asignar 1'), file('Sin asignar 2')];
-    const queja = file('Queja de mi equipo', fx.agent, 'Q');
-    const others = [file('Otro equipo 1', fx.otherAgent), file('Otro equipo 2', fx.otherAgent)];
+    const mine = await Promise.all(
+      Array.from({ length: 22 }, (_, i) => file(`Reclamo de mi equipo ${i}`, fx.agent)),
+    );
+    const pool = [await file('Sin asignar 1'), await file('Sin asignar 2')];
+    const queja = await file('Queja de mi equipo', fx.agent, 'Q');
+    const others = [
+      await file('Otro equipo 1', fx.otherAgent),
+      await file('Otro equipo 2', fx.otherAgent),
+    ];
 
     const all = listed(fx.agent, { queue: 'all' });
     expect(all).toHaveLength(25);
@@ -91,16 +100,16 @@ describe('the queue export', () => {
   });
 
   it('gives supervisors every case, other teams included', async () => {
-    const ours = file('Nuestro', fx.agent);
-    const theirs = file('De otro equipo', fx.otherAgent);
+    const ours = await file('Nuestro', fx.agent);
+    const theirs = await file('De otro equipo', fx.otherAgent);
     const rows = await exported(fx.supervisor, { queue: 'all' });
     expect(rows.map((r) => r[0]).sort()).toEqual([ours, theirs].sort());
     expect(await exported(fx.supervisor, { queue: 'all', teamId: fx.otherTeamId })).toHaveLength(1);
   });
 
   it('writes the drill-down’s columns and neutralises formula-looking subjects', async () => {
-    const radicado = file('=HYPERLINK("http://malo.example","clic")', fx.agent);
-    file('+57 300 000 0000', fx.agent);
+    const radicado = await file('=HYPERLINK("http://malo.example","clic")', fx.agent);
+    await file('+57 300 000 0000', fx.agent);
     const rows = await exported(fx.agent, { queue: 'mine' });
     const row = rows.find((r) => r[0] === radicado)!;
     expect(Object.fromEntries(DRILL_DOWN_CSV_COLUMNS.map((c, i) => [c, row[i]]))).toMatchObject({
@@ -119,14 +128,16 @@ describe('the queue export', () => {
     expect(rows.map((r) => r[4])).toContain("'+57 300 000 0000");
   });
 
-  it('is for staff only', () => {
+  it('is for staff only', async () => {
     expect(
-      captureAppError(() =>
-        exportCases(query({ queue: 'all' }), customerActor(1), {
-          db,
-          header: HEADER,
-          filename: 'x.csv',
-        }),
+      (
+        await captureAppError(() =>
+          exportCases(query({ queue: 'all' }), customerActor(1), {
+            db,
+            header: HEADER,
+            filename: 'x.csv',
+          }),
+        )
       ).code,
     ).toBe('FORBIDDEN');
   });

@@ -25,12 +25,12 @@ let fx: Fixture;
 let caseId: number;
 let customer: Actor;
 
-beforeEach(() => {
+beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
   fx = seedFixture(db);
   // A Reclamo handled to closure: internal take and note, a promise, a public answer and a close
   // that records the originating process and root cause.
-  caseId = fileCase(db).id;
+  caseId = (await fileCase(db)).id;
   customer = { role: 'customer', id: null, caseId };
   const act = (input: unknown, at: Date) =>
     applyCaseAction(caseId, input, fx.agent, { db, now: at });
@@ -59,7 +59,7 @@ const view = (actor: Actor, now = bogota('2026-03-18T10:00:00')) =>
   getCaseWithTimeline(caseId, actor, { db, now });
 
 describe('getCaseWithTimeline: the customer view', () => {
-  it('has public events only, without staff data or internal event details', () => {
+  it('has public events only, without staff data or internal event details', async () => {
     const v = view(customer);
     expect(v.staff).toBeNull();
     expect(v.state).toBe('cerrada');
@@ -78,8 +78,8 @@ describe('getCaseWithTimeline: the customer view', () => {
     expect(serialized).not.toContain('1020304050'); // the petitioner's document number
   });
 
-  it('is not found for another case', () => {
-    const other = fileCase(db, {
+  it('is not found for another case', async () => {
+    const other = await fileCase(db, {
       customer: {
         documentType: 'CC',
         documentNumber: '555666',
@@ -88,13 +88,14 @@ describe('getCaseWithTimeline: the customer view', () => {
       },
     });
     expect(
-      captureAppError(() => getCaseWithTimeline(other.id, customer, { db, now: MONDAY })).code,
+      (await captureAppError(() => getCaseWithTimeline(other.id, customer, { db, now: MONDAY })))
+        .code,
     ).toBe('NOT_FOUND');
   });
 });
 
 describe('getCaseWithTimeline: the staff view', () => {
-  it('has internal events, staff-only data and internal event details', () => {
+  it('has internal events, staff-only data and internal event details', async () => {
     const v = view(fx.supervisor);
     expect(v.events.map((e) => e.action)).toEqual([
       'radicar',
@@ -123,15 +124,17 @@ describe('getCaseWithTimeline: the staff view', () => {
     });
   });
 
-  it('is not found for an agent of another team', () => {
-    expect(captureAppError(() => view(fx.otherAgent)).code).toBe('NOT_FOUND');
+  it('is not found for an agent of another team', async () => {
+    expect((await captureAppError(() => view(fx.otherAgent))).code).toBe('NOT_FOUND');
   });
 
-  it('reports where the legal deadline stands while the clock runs, and nothing once it stops', () => {
+  it('reports where the legal deadline stands while the clock runs, and nothing once it stops', async () => {
     // A second case, still in progress: due 2026-04-08; from Monday 16 March, 14 business days remain.
-    const open = fileCase(db, {
-      customer: { ...validFiling().customer!, documentNumber: '7700001' },
-    }).id;
+    const open = (
+      await fileCase(db, {
+        customer: { ...validFiling().customer!, documentNumber: '7700001' },
+      })
+    ).id;
     applyCaseAction(open, { action: 'take' }, fx.agent, { db, now: MONDAY });
     const at = (now: Date) => getCaseWithTimeline(open, fx.agent, { db, now }).deadline;
     expect(at(MONDAY)).toEqual({ status: 'on_track', businessDaysLeft: 14 });
@@ -143,7 +146,7 @@ describe('getCaseWithTimeline: the staff view', () => {
 });
 
 describe('getCaseWithTimeline: promises', () => {
-  it('shows a pending promise as broken once its time has passed, with no job having run', () => {
+  it('shows a pending promise as broken once its time has passed, with no job having run', async () => {
     const before = view(customer, new Date(PROMISE_DUE.getTime() - 60_000)).promises;
     expect(before).toEqual([
       expect.objectContaining({

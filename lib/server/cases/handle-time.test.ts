@@ -21,14 +21,14 @@ let cleanup: () => void;
 let fx: Fixture;
 const AT = new Date('2026-03-17T15:00:00Z');
 
-beforeEach(() => {
+beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
   fx = seedFixture(db);
 });
 afterEach(() => cleanup());
 
-function caseInProgress(): number {
-  const { id } = fileCase(db);
+async function caseInProgress(): Promise<number> {
+  const { id } = await fileCase(db);
   applyCaseAction(id, { action: 'take' }, fx.agent, { db, now: AT });
   return id;
 }
@@ -50,8 +50,8 @@ const stored = (id: number) =>
     .all();
 
 describe('handle minutes on what the agent sends', () => {
-  it('a reply, an information request, a logged call and the answer each keep their time', () => {
-    const id = caseInProgress();
+  it('a reply, an information request, a logged call and the answer each keep their time', async () => {
+    const id = await caseInProgress();
     act(id, { action: 'reply', body: 'Estamos revisando.', handleMinutes: 7 });
     act(id, {
       action: 'log_interaction',
@@ -78,17 +78,19 @@ describe('handle minutes on what the agent sends', () => {
     ]);
   });
 
-  it('is optional: without it the time is unknown (null), zero is kept as zero', () => {
-    const id = caseInProgress();
+  it('is optional: without it the time is unknown (null), zero is kept as zero', async () => {
+    const id = await caseInProgress();
     act(id, { action: 'reply', body: 'Sin tiempo.' });
     act(id, { action: 'reply', body: 'Un instante.', handleMinutes: 0 });
     expect(stored(id).map((r) => r.handleSeconds)).toEqual([null, 0]);
   });
 
-  it('refuses negative, fractional or more than 480 minutes, writing nothing', () => {
-    const id = caseInProgress();
+  it('refuses negative, fractional or more than 480 minutes, writing nothing', async () => {
+    const id = await caseInProgress();
     for (const handleMinutes of [-1, 2.5, 481, Number.NaN]) {
-      const error = captureAppError(() => act(id, { action: 'reply', body: 'x', handleMinutes }));
+      const error = await captureAppError(() =>
+        act(id, { action: 'reply', body: 'x', handleMinutes }),
+      );
       expect(error).toMatchObject({
         code: 'VALIDATION',
         fieldErrors: { handleMinutes: ['invalid'] },

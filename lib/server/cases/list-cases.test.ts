@@ -31,18 +31,18 @@ let db: Db;
 let cleanup: () => void;
 let fx: Fixture;
 
-beforeEach(() => {
+beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
   fx = seedFixture(db);
 });
 afterEach(() => cleanup());
 
 /** A filed Reclamo, then the columns a queue looks at set directly. */
-function makeCase(
+async function makeCase(
   values: Partial<typeof cases.$inferInsert> = {},
   filing: Partial<CaseFilingInput> = {},
-): number {
-  const { id } = fileCase(db, filing);
+): Promise<number> {
+  const { id } = await fileCase(db, filing);
   if (Object.keys(values).length > 0) db.update(cases).set(values).where(eq(cases.id, id)).run();
   return id;
 }
@@ -55,23 +55,28 @@ const idsOf = (actor: StaffMember, input: CaseQueryInput = {}, now = NOW) =>
 const sorted = (ids: number[]) => [...ids].sort((a, b) => a - b);
 
 describe('queue membership', () => {
-  it('mine, team, unassigned, waiting and all hold what their names say, within scope', () => {
+  it('mine, team, unassigned, waiting and all hold what their names say, within scope', async () => {
     const colleague = insertStaff(db, {
       email: 'colega@example.co',
       role: 'agent',
       teamId: fx.teamId,
     });
     const mine = { assigneeId: fx.agent.id, teamId: fx.teamId };
-    const a = makeCase({ ...mine, state: 'radicada' });
-    const b = makeCase({ ...mine, state: 'en_tramite' });
-    const c = makeCase({ ...mine, state: 'requiere_informacion', dueAt: null, isPaused: true });
-    const d = makeCase({ ...mine, state: 'respondida' });
-    const e = makeCase({ ...mine, state: 'cerrada' });
-    const f = makeCase({ assigneeId: colleague.id, teamId: fx.teamId, state: 'en_tramite' });
-    const g = makeCase({ teamId: fx.teamId, state: 'en_tramite' });
-    const h = makeCase(); // the unrouted pool: no team, no assignee
-    const i = makeCase({ teamId: fx.otherTeamId });
-    const j = makeCase({
+    const a = await makeCase({ ...mine, state: 'radicada' });
+    const b = await makeCase({ ...mine, state: 'en_tramite' });
+    const c = await makeCase({
+      ...mine,
+      state: 'requiere_informacion',
+      dueAt: null,
+      isPaused: true,
+    });
+    const d = await makeCase({ ...mine, state: 'respondida' });
+    const e = await makeCase({ ...mine, state: 'cerrada' });
+    const f = await makeCase({ assigneeId: colleague.id, teamId: fx.teamId, state: 'en_tramite' });
+    const g = await makeCase({ teamId: fx.teamId, state: 'en_tramite' });
+    const h = await makeCase(); // the unrouted pool: no team, no assignee
+    const i = await makeCase({ teamId: fx.otherTeamId });
+    const j = await makeCase({
       assigneeId: fx.otherAgent.id,
       teamId: fx.otherTeamId,
       state: 'trasladada',
@@ -92,19 +97,19 @@ describe('queue membership', () => {
     expect(idsOf(fx.admin, { queue: 'team' })).toEqual([]); // an admin without a team
   });
 
-  it('por vencer reaches the end of the 2nd business day, skipping the Monday holiday', () => {
+  it('por vencer reaches the end of the 2nd business day, skipping the Monday holiday', async () => {
     expect(atRiskLimit(NOW, loadCalendar(db))).toEqual(endOf('2026-03-25'));
-    const running = (dueAt: Date | null, state: 'radicada' | 'en_tramite' = 'en_tramite') =>
-      makeCase({ state, dueAt });
-    const today = running(endOf('2026-03-20'));
-    const tuesday = running(endOf('2026-03-24'), 'radicada');
-    const wednesday = running(endOf('2026-03-25'));
-    const thursday = running(endOf('2026-03-26'));
-    const dueNow = running(NOW);
-    const anHourAgo = running(bogota('2026-03-20T09:00:00'));
-    const yesterday = running(endOf('2026-03-19'), 'radicada');
-    makeCase({ state: 'respondida', dueAt: endOf('2026-03-19') }); // answered: no clock
-    makeCase({ state: 'requiere_informacion', dueAt: null, isPaused: true });
+    const running = async (dueAt: Date | null, state: 'radicada' | 'en_tramite' = 'en_tramite') =>
+      await makeCase({ state, dueAt });
+    const today = await running(endOf('2026-03-20'));
+    const tuesday = await running(endOf('2026-03-24'), 'radicada');
+    const wednesday = await running(endOf('2026-03-25'));
+    const thursday = await running(endOf('2026-03-26'));
+    const dueNow = await running(NOW);
+    const anHourAgo = await running(bogota('2026-03-20T09:00:00'));
+    const yesterday = await running(endOf('2026-03-19'), 'radicada');
+    await makeCase({ state: 'respondida', dueAt: endOf('2026-03-19') }); // answered: no clock
+    await makeCase({ state: 'requiere_informacion', dueAt: null, isPaused: true });
 
     const atRisk = sorted(idsOf(fx.supervisor, { queue: 'at_risk' }));
     expect(atRisk).toEqual([today, tuesday, wednesday, dueNow]);
@@ -119,31 +124,33 @@ describe('queue membership', () => {
     expect(idsOf(fx.supervisor, { queue: 'at_risk' }, tuesdayNow)).toContain(thursday);
   });
 
-  it('scopes agents to their team, their own cases and the pool; supervisors see all', () => {
-    const ours = makeCase({ teamId: fx.teamId });
-    const theirs = makeCase({ teamId: fx.otherTeamId });
-    const lentToMe = makeCase({ teamId: fx.otherTeamId, assigneeId: fx.agent.id });
-    const pool = makeCase();
+  it('scopes agents to their team, their own cases and the pool; supervisors see all', async () => {
+    const ours = await makeCase({ teamId: fx.teamId });
+    const theirs = await makeCase({ teamId: fx.otherTeamId });
+    const lentToMe = await makeCase({ teamId: fx.otherTeamId, assigneeId: fx.agent.id });
+    const pool = await makeCase();
     expect(sorted(idsOf(fx.agent, { queue: 'all' }))).toEqual([ours, lentToMe, pool]);
     expect(sorted(idsOf(fx.otherAgent, { queue: 'all' }))).toEqual([theirs, lentToMe, pool]);
     expect(list(fx.supervisor, { queue: 'all' }).total).toBe(4);
     expect(list(fx.agent, { queue: 'all' }).counts.unassigned).toBe(2);
-    const error = captureAppError(() => listCases(query(), customerActor(ours), { db, now: NOW }));
+    const error = await captureAppError(() =>
+      listCases(query(), customerActor(ours), { db, now: NOW }),
+    );
     expect(error.code).toBe('FORBIDDEN');
   });
 });
 
 describe('filters, sort and pages', () => {
-  it('applies each filter, and ANDs them together', () => {
-    const q = makeCase({ typeCode: 'Q', channel: 'email', processId: fx.processId });
-    const p = makeCase({ typeCode: 'P', channel: 'phone', state: 'en_tramite' });
-    const r = makeCase({
+  it('applies each filter, and ANDs them together', async () => {
+    const q = await makeCase({ typeCode: 'Q', channel: 'email', processId: fx.processId });
+    const p = await makeCase({ typeCode: 'P', channel: 'phone', state: 'en_tramite' });
+    const r = await makeCase({
       teamId: fx.teamId,
       assigneeId: fx.agent.id,
       processId: fx.otherProcessId,
     });
-    const lateOnMarch1 = makeCase({ receivedAt: bogota('2026-03-01T23:30:00') });
-    const march2 = makeCase({ receivedAt: bogota('2026-03-02T00:00:00') });
+    const lateOnMarch1 = await makeCase({ receivedAt: bogota('2026-03-01T23:30:00') });
+    const march2 = await makeCase({ receivedAt: bogota('2026-03-02T00:00:00') });
     const all = (input: CaseQueryInput) => sorted(idsOf(fx.supervisor, { queue: 'all', ...input }));
 
     expect(all({ type: ['Q'] })).toEqual([q]);
@@ -162,10 +169,15 @@ describe('filters, sort and pages', () => {
     expect(all({ from: '2026-03-13' })).toEqual([q, p, r]);
   });
 
-  it('sorts in SQL and returns the right page with the total', () => {
-    const ids = Array.from({ length: 12 }, (_, i) =>
-      makeCase({ receivedAt: bogota(`2026-03-${String(i + 1).padStart(2, '0')}T09:00:00`) }),
-    );
+  it('sorts in SQL and returns the right page with the total', async () => {
+    const ids: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      ids.push(
+        await makeCase({
+          receivedAt: bogota(`2026-03-${String(i + 1).padStart(2, '0')}T09:00:00`),
+        }),
+      );
+    }
     const byReceived = list(fx.supervisor, {
       queue: 'all',
       sort: 'received',
@@ -190,13 +202,17 @@ describe('filters, sort and pages', () => {
     expect(byStateAsc.rows[0]?.id).toBe(ids[7]);
   });
 
-  it('puts preferential cases first in the due sort, in either direction, and undated ones last', () => {
-    const normalSoon = makeCase({ dueAt: endOf('2026-03-24') });
-    const normalLater = makeCase({ dueAt: endOf('2026-03-30') });
-    const normalUndated = makeCase({ state: 'requiere_informacion', dueAt: null, isPaused: true });
+  it('puts preferential cases first in the due sort, in either direction, and undated ones last', async () => {
+    const normalSoon = await makeCase({ dueAt: endOf('2026-03-24') });
+    const normalLater = await makeCase({ dueAt: endOf('2026-03-30') });
+    const normalUndated = await makeCase({
+      state: 'requiere_informacion',
+      dueAt: null,
+      isPaused: true,
+    });
     const preferente = { priority: 'preferente' as const, priorityReason: 'Adulto mayor' };
-    const preferentLater = makeCase({ ...preferente, dueAt: endOf('2026-04-10') });
-    const preferentUndated = makeCase({
+    const preferentLater = await makeCase({ ...preferente, dueAt: endOf('2026-04-10') });
+    const preferentUndated = await makeCase({
       ...preferente,
       state: 'requiere_informacion',
       dueAt: null,
@@ -217,21 +233,26 @@ describe('filters, sort and pages', () => {
     ]);
   });
 
-  it('counts every queue under the same scope and filters', () => {
-    makeCase({
+  it('counts every queue under the same scope and filters', async () => {
+    await makeCase({
       typeCode: 'Q',
       teamId: fx.teamId,
       assigneeId: fx.agent.id,
       dueAt: endOf('2026-03-19'),
     });
-    makeCase({ typeCode: 'Q', teamId: fx.teamId, state: 'requiere_informacion', dueAt: null });
-    makeCase({
+    await makeCase({
+      typeCode: 'Q',
+      teamId: fx.teamId,
+      state: 'requiere_informacion',
+      dueAt: null,
+    });
+    await makeCase({
       typeCode: 'R',
       teamId: fx.teamId,
       assigneeId: fx.agent.id,
       dueAt: endOf('2026-03-24'),
     });
-    makeCase({ typeCode: 'Q', teamId: fx.otherTeamId, state: 'cerrada' });
+    await makeCase({ typeCode: 'Q', teamId: fx.otherTeamId, state: 'cerrada' });
     const result = list(fx.agent, { queue: 'team', type: ['Q'] });
     expect(result.counts).toEqual({
       mine: 1,
@@ -248,21 +269,27 @@ describe('filters, sort and pages', () => {
 });
 
 describe('row columns', () => {
-  it('shows the earliest pending promise, broken once past due, and who holds the case', () => {
+  it('shows the earliest pending promise, broken once past due, and who holds the case', async () => {
     const promise = (caseId: number, dueAt: Date, status: 'pending' | 'kept' | 'renegotiated') =>
       db
         .insert(promises)
         .values({ caseId, description: 'Le llamamos', dueAt, status, createdAt: NOW })
         .run();
-    const broken = makeCase({ teamId: fx.teamId, assigneeId: fx.agent.id, state: 'en_tramite' });
+    const broken = await makeCase({
+      teamId: fx.teamId,
+      assigneeId: fx.agent.id,
+      state: 'en_tramite',
+    });
     promise(broken, bogota('2026-03-18T12:00:00'), 'kept');
     promise(broken, bogota('2026-03-24T17:00:00'), 'pending');
     promise(broken, bogota('2026-03-19T17:00:00'), 'pending');
-    const upcoming = makeCase();
+    const upcoming = await makeCase();
     promise(upcoming, bogota('2026-03-24T17:00:00'), 'pending');
-    const renegotiated = makeCase();
+    const renegotiated = await makeCase();
     promise(renegotiated, bogota('2026-03-19T17:00:00'), 'renegotiated');
-    const anonymous = fileCase(db, { typeCode: 'D', isAnonymous: true, customer: undefined }).id;
+    const anonymous = (
+      await fileCase(db, { typeCode: 'D', isAnonymous: true, customer: undefined })
+    ).id;
 
     const rows = new Map(list(fx.supervisor, { queue: 'all' }).rows.map((r) => [r.id, r]));
     expect(rows.get(broken)).toMatchObject({
@@ -293,7 +320,7 @@ describe('row columns', () => {
 });
 
 describe('the URL', () => {
-  it('falls back to defaults on garbage, keeping the valid members of a list', () => {
+  it('falls back to defaults on garbage, keeping the valid members of a list', async () => {
     const garbage = new URLSearchParams(
       'queue=nope&type=XX&type=R&channel=web&channel=web&state=&teamId=abc&assigneeId=-4' +
         '&processId=1.5&from=2026-02-30&to=ayer&sort=foo&dir=up&page=-3&pageSize=1000&extra=1',
@@ -325,7 +352,7 @@ describe('the URL', () => {
     });
   });
 
-  it('writes a shareable URL without defaults that reads back the same view', () => {
+  it('writes a shareable URL without defaults that reads back the same view', async () => {
     const view = query({
       queue: 'overdue',
       type: ['Q', 'R'],

@@ -11,15 +11,15 @@ let db: Db;
 let cleanup: () => void;
 let fx: Fixture;
 const now = new Date('2026-03-16T15:00:00Z');
-beforeEach(() => {
+beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
   fx = seedFixture(db);
 });
 afterEach(() => cleanup());
 
 describe('calls and chats are recorded as interactions', () => {
-  it('stores direction, duration, outcome and notes, as an internal event', () => {
-    const { id } = fileCase(db, {}, new Date('2026-03-13T21:30:00Z'));
+  it('stores direction, duration, outcome and notes, as an internal event', async () => {
+    const { id } = await fileCase(db, {}, new Date('2026-03-13T21:30:00Z'));
     applyCaseAction(id, { action: 'take' }, fx.agent, { db, now });
     applyCaseAction(
       id,
@@ -52,9 +52,9 @@ describe('calls and chats are recorded as interactions', () => {
     expect(customerView.events.map((e) => e.action)).not.toContain('log_interaction');
   });
 
-  it('refuses an unknown kind and a negative duration', () => {
-    const { id } = fileCase(db, {}, new Date('2026-03-13T21:30:00Z'));
-    const bad = captureAppError(() =>
+  it('refuses an unknown kind and a negative duration', async () => {
+    const { id } = await fileCase(db, {}, new Date('2026-03-13T21:30:00Z'));
+    const bad = await captureAppError(() =>
       applyCaseAction(
         id,
         { action: 'log_interaction', kind: 'fax', durationSeconds: -5 },

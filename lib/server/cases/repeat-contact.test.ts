@@ -31,7 +31,7 @@ let db: Db;
 let cleanup: () => void;
 let fx: Fixture;
 
-beforeEach(() => {
+beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
   fx = seedFixture(db);
 });
@@ -41,10 +41,10 @@ const add = (caseId: number, input: unknown = CONTACT, actor: Actor = fx.agent) 
   addRepeatContact(caseId, input as typeof CONTACT, actor, { db, now: LATER });
 
 describe('findOpenCaseOfSameType', () => {
-  it('finds the most recent open case of that type for that document', () => {
-    const older = fileCase(db);
-    const newer = fileCase(db, {}, new Date('2026-03-16T15:00:00Z'));
-    fileCase(db, { typeCode: 'P' }, new Date('2026-03-17T15:00:00Z'));
+  it('finds the most recent open case of that type for that document', async () => {
+    const older = await fileCase(db);
+    const newer = await fileCase(db, {}, new Date('2026-03-16T15:00:00Z'));
+    await fileCase(db, { typeCode: 'P' }, new Date('2026-03-17T15:00:00Z'));
     expect(findOpenCaseOfSameType(db, ANA, 'R')).toEqual({
       id: newer.id,
       radicado: newer.radicado,
@@ -52,12 +52,12 @@ describe('findOpenCaseOfSameType', () => {
     });
     applyCaseAction(newer.id, { action: 'take' }, fx.agent, { db, now: LATER });
     expect(findOpenCaseOfSameType(db, ANA, 'R')?.id).toBe(newer.id);
-    answerCase(db, newer.id, fx.agent, LATER);
+    await answerCase(db, newer.id, fx.agent, LATER);
     expect(findOpenCaseOfSameType(db, ANA, 'R')?.id).toBe(older.id);
   });
 
-  it('counts a case awaiting information as open', () => {
-    const { id } = fileCase(db);
+  it('counts a case awaiting information as open', async () => {
+    const { id } = await fileCase(db);
     applyCaseAction(id, { action: 'take' }, fx.agent, { db, now: LATER });
     applyCaseAction(id, { action: 'request_info', body: 'Envíe la factura.' }, fx.agent, {
       db,
@@ -67,24 +67,24 @@ describe('findOpenCaseOfSameType', () => {
     expect(findOpenCaseOfSameType(db, ANA, 'R')?.id).toBe(id);
   });
 
-  it('finds nothing for another document, another type, or an answered case', () => {
-    const { id } = fileCase(db);
+  it('finds nothing for another document, another type, or an answered case', async () => {
+    const { id } = await fileCase(db);
     expect(findOpenCaseOfSameType(db, { ...ANA, documentType: 'CE' }, 'R')).toBeNull();
     expect(findOpenCaseOfSameType(db, { ...ANA, documentNumber: '999' }, 'R')).toBeNull();
     expect(findOpenCaseOfSameType(db, ANA, 'Q')).toBeNull();
-    answerCase(db, id, fx.agent, LATER);
+    await answerCase(db, id, fx.agent, LATER);
     expect(findOpenCaseOfSameType(db, ANA, 'R')).toBeNull();
   });
 
-  it('never matches an anonymous case', () => {
-    fileCase(db, { typeCode: 'D', isAnonymous: true, customer: undefined });
+  it('never matches an anonymous case', async () => {
+    await fileCase(db, { typeCode: 'D', isAnonymous: true, customer: undefined });
     expect(findOpenCaseOfSameType(db, ANA, 'D')).toBeNull();
   });
 });
 
 describe('addRepeatContact', () => {
-  it('adds a public event, an inbound interaction, and counts the repeat on the case', () => {
-    const { id, radicado } = fileCase(db, {}, FILED_AT);
+  it('adds a public event, an inbound interaction, and counts the repeat on the case', async () => {
+    const { id, radicado } = await fileCase(db, {}, FILED_AT);
     const before = caseRow(db, id);
     const added = add(id);
 
@@ -124,32 +124,38 @@ describe('addRepeatContact', () => {
     expect(add(id, { ...CONTACT, channel: 'web' }, SYSTEM_ACTOR).repeatContactCount).toBe(2);
   });
 
-  it('refuses a case that is no longer open, writing nothing', () => {
-    const { id } = fileCase(db);
-    answerCase(db, id, fx.agent, LATER);
+  it('refuses a case that is no longer open, writing nothing', async () => {
+    const { id } = await fileCase(db);
+    await answerCase(db, id, fx.agent, LATER);
     const before = { row: caseRow(db, id), events: countRows(db, caseEvents) };
-    const error = captureAppError(() => add(id));
+    const error = await captureAppError(() => add(id));
     expect(error.code).toBe('INVALID_TRANSITION');
     expect(error.detail).toEqual({ guard: 'not_open' });
     expect({ row: caseRow(db, id), events: countRows(db, caseEvents) }).toEqual(before);
     expect(countRows(db, interactions)).toBe(1); // the answer only
   });
 
-  it('lets a customer add to their own case from the web, and to no other', () => {
-    const { id } = fileCase(db);
-    const other = fileCase(db, { typeCode: 'P' });
+  it('lets a customer add to their own case from the web, and to no other', async () => {
+    const { id } = await fileCase(db);
+    const other = await fileCase(db, { typeCode: 'P' });
     const web = { ...CONTACT, channel: 'web' as const };
     expect(add(id, web, customerActor(id))).toMatchObject({ repeatContactCount: 1 });
     expect(eventsOf(db, id).at(-1)).toMatchObject({ actorRole: 'customer', actorId: null });
-    expect(captureAppError(() => add(other.id, web, customerActor(id))).code).toBe('FORBIDDEN');
-    expect(captureAppError(() => add(id, CONTACT, customerActor(id))).code).toBe('FORBIDDEN');
+    expect((await captureAppError(() => add(other.id, web, customerActor(id)))).code).toBe(
+      'FORBIDDEN',
+    );
+    expect((await captureAppError(() => add(id, CONTACT, customerActor(id)))).code).toBe(
+      'FORBIDDEN',
+    );
     expect(caseRow(db, other.id).repeatContactCount).toBe(0);
   });
 
-  it('refuses an unknown case and bad input', () => {
-    expect(captureAppError(() => add(9999)).code).toBe('NOT_FOUND');
-    const { id } = fileCase(db);
-    const error = captureAppError(() => add(id, { subject: 'x', description: '', channel: 'fax' }));
+  it('refuses an unknown case and bad input', async () => {
+    expect((await captureAppError(() => add(9999))).code).toBe('NOT_FOUND');
+    const { id } = await fileCase(db);
+    const error = await captureAppError(() =>
+      add(id, { subject: 'x', description: '', channel: 'fax' }),
+    );
     expect(error.code).toBe('VALIDATION');
     expect(error.fieldErrors).toEqual({
       subject: ['tooShort'],

@@ -21,7 +21,7 @@ let t: ReturnType<typeof createTestDb>;
 let db: Db;
 let f: Fixture;
 
-beforeEach(() => {
+beforeEach(async () => {
   t = createTestDb();
   db = t.db;
   f = seedFixture(db);
@@ -41,18 +41,18 @@ const radicados = (q: string, actor = f.supervisor) =>
   searchCases({ q }, actor, { db }).rows.map((r) => r.radicado);
 
 describe('searchCases', () => {
-  it('finds a case by its radicado, typed in any letter case', () => {
-    const filed = fileCase(db);
-    fileCase(db, { customer: customer('52000111', 'Jorge Ruiz') });
+  it('finds a case by its radicado, typed in any letter case', async () => {
+    const filed = await fileCase(db);
+    await fileCase(db, { customer: customer('52000111', 'Jorge Ruiz') });
     const result = searchCases({ q: `  ${filed.radicado.toLowerCase()} ` }, f.supervisor, { db });
     expect(result.total).toBe(1);
     expect(result.rows.map((r) => r.radicado)).toEqual([filed.radicado]);
     expect(result.rows[0]!.snippet).toEqual([{ text: filed.radicado, isMatch: true }]);
   });
 
-  it('finds a case by a word of its subject, with the case fields the list shows', () => {
-    const filed = fileCase(db, { subject: 'Medidor averiado en el sótano' });
-    fileCase(db, { customer: customer('52000111', 'Jorge Ruiz') });
+  it('finds a case by a word of its subject, with the case fields the list shows', async () => {
+    const filed = await fileCase(db, { subject: 'Medidor averiado en el sótano' });
+    await fileCase(db, { customer: customer('52000111', 'Jorge Ruiz') });
     const [hit, ...rest] = searchCases({ q: 'averiado' }, f.supervisor, { db }).rows;
     expect(rest).toEqual([]);
     expect(hit).toMatchObject({
@@ -66,8 +66,8 @@ describe('searchCases', () => {
     });
   });
 
-  it('ignores accents and letter case: "facturacion" finds "Facturación"', () => {
-    const filed = fileCase(db, { subject: 'Error de Facturación en el recibo' });
+  it('ignores accents and letter case: "facturacion" finds "Facturación"', async () => {
+    const filed = await fileCase(db, { subject: 'Error de Facturación en el recibo' });
     expect(radicados('facturacion')).toEqual([filed.radicado]);
     expect(radicados('FACTURACIÓN')).toEqual([filed.radicado]);
     expect(radicados('factur')).toEqual([filed.radicado]);
@@ -75,38 +75,38 @@ describe('searchCases', () => {
     expect(hit!.snippet.filter((s) => s.isMatch)).toEqual([{ text: 'Facturación', isMatch: true }]);
   });
 
-  it('requires every word, each as a prefix', () => {
-    const both = fileCase(db, { subject: 'Cobro doble en la factura' });
-    fileCase(db, {
+  it('requires every word, each as a prefix', async () => {
+    const both = await fileCase(db, { subject: 'Cobro doble en la factura' });
+    await fileCase(db, {
       subject: 'Cobro de reconexión injustificado',
       customer: customer('52000111', 'Jorge Ruiz'),
     });
     expect(radicados('cob dobl')).toEqual([both.radicado]);
   });
 
-  it("finds a case by its customer's name", () => {
-    const filed = fileCase(db, { customer: customer('79111222', 'Hernán Zuluaga Restrepo') });
-    fileCase(db);
+  it("finds a case by its customer's name", async () => {
+    const filed = await fileCase(db, { customer: customer('79111222', 'Hernán Zuluaga Restrepo') });
+    await fileCase(db);
     const result = searchCases({ q: 'hernan zuluaga' }, f.supervisor, { db });
     expect(result.rows.map((r) => r.id)).toEqual([filed.id]);
     expect(result.rows[0]!.customerName).toBe('Hernán Zuluaga Restrepo');
   });
 
-  it('finds every case of a document number, typed with or without dots', () => {
-    const first = fileCase(db, { customer: customer('1020304050', 'Ana María Pérez') });
-    const second = fileCase(db, {
+  it('finds every case of a document number, typed with or without dots', async () => {
+    const first = await fileCase(db, { customer: customer('1020304050', 'Ana María Pérez') });
+    const second = await fileCase(db, {
       subject: 'Otra solicitud de la misma persona',
       customer: customer('1020304050', 'Ana María Pérez'),
     });
-    fileCase(db, { customer: customer('52000111', 'Jorge Ruiz') });
+    await fileCase(db, { customer: customer('52000111', 'Jorge Ruiz') });
     const result = searchCases({ q: '1.020.304.050' }, f.supervisor, { db });
     expect(result.total).toBe(2);
     expect(result.rows.map((r) => r.id).sort()).toEqual([first.id, second.id].sort());
     expect(result.rows[0]!.snippet).toEqual([{ text: '1020304050', isMatch: true }]);
   });
 
-  it('finds a case by the text of a note added after filing', () => {
-    const filed = fileCase(db);
+  it('finds a case by the text of a note added after filing', async () => {
+    const filed = await fileCase(db);
     expect(radicados('contramedidor')).toEqual([]);
     applyCaseAction(filed.id, { action: 'take' }, f.agent, { db, now: FILED_AT });
     applyCaseAction(
@@ -121,18 +121,18 @@ describe('searchCases', () => {
     checkIndex(db);
   });
 
-  it("reindexes a customer's earlier cases when a new filing renames them", () => {
-    const first = fileCase(db, { customer: customer('43555666', 'Luz Mery Ortiz') });
+  it("reindexes a customer's earlier cases when a new filing renames them", async () => {
+    const first = await fileCase(db, { customer: customer('43555666', 'Luz Mery Ortiz') });
     expect(radicados('Castaño')).toEqual([]);
-    const second = fileCase(db, { customer: customer('43555666', 'Luz Mery Ortiz Castaño') });
+    const second = await fileCase(db, { customer: customer('43555666', 'Luz Mery Ortiz Castaño') });
     expect(radicados('castano').sort()).toEqual([first.radicado, second.radicado].sort());
     checkIndex(db);
   });
 
-  it('ranks a match in the subject above a match only in the messages', () => {
+  it('ranks a match in the subject above a match only in the messages', async () => {
     // Filed first: ties and recency alone would put the other one first.
-    const inSubject = fileCase(db, { subject: 'Humedad en la pared junto al medidor' });
-    const inBody = fileCase(db, { subject: 'Revisión de la acometida del predio' });
+    const inSubject = await fileCase(db, { subject: 'Humedad en la pared junto al medidor' });
+    const inBody = await fileCase(db, { subject: 'Revisión de la acometida del predio' });
     applyCaseAction(inBody.id, { action: 'take' }, f.agent, { db, now: FILED_AT });
     applyCaseAction(
       inBody.id,
@@ -143,8 +143,8 @@ describe('searchCases', () => {
     expect(radicados('humedad')).toEqual([inSubject.radicado, inBody.radicado]);
   });
 
-  it("never shows an agent another team's cases; the supervisor sees them", () => {
-    const filed = fileCase(db, { subject: 'Escape en la tubería del andén' });
+  it("never shows an agent another team's cases; the supervisor sees them", async () => {
+    const filed = await fileCase(db, { subject: 'Escape en la tubería del andén' });
     applyCaseAction(filed.id, { action: 'take' }, f.agent, { db, now: FILED_AT });
     expect(searchCases({ q: 'escape' }, f.otherAgent, { db })).toMatchObject({
       total: 0,
@@ -157,16 +157,16 @@ describe('searchCases', () => {
     expect(radicados('escape', f.admin)).toEqual([filed.radicado]);
   });
 
-  it('is for staff: a petitioner cannot search, even with access to a case', () => {
-    const filed = fileCase(db);
-    const error = captureAppError(() =>
+  it('is for staff: a petitioner cannot search, even with access to a case', async () => {
+    const filed = await fileCase(db);
+    const error = await captureAppError(() =>
       searchCases({ q: 'cobro' }, customerActor(filed.id), { db }),
     );
     expect(error.code).toBe('FORBIDDEN');
   });
 
-  it('marks the matched words in the snippet, as plain text segments', () => {
-    fileCase(db, {
+  it('marks the matched words in the snippet, as plain text segments', async () => {
+    await fileCase(db, {
       subject: 'Consulta general',
       description: 'Quiero saber por qué el recibo de este mes llegó con un recargo por mora.',
     });
@@ -177,30 +177,30 @@ describe('searchCases', () => {
     expect(hit!.snippet.filter((s) => s.isMatch)).toEqual([{ text: 'recargo', isMatch: true }]);
   });
 
-  it('pages through results and caps the page size at 50', () => {
+  it('pages through results and caps the page size at 50', async () => {
     for (let i = 0; i < 7; i++) {
-      fileCase(db, { subject: `Reclamo por alumbrado número ${i}` });
+      await fileCase(db, { subject: `Reclamo por alumbrado número ${i}` });
     }
     const first = searchCases({ q: 'alumbrado', pageSize: 5 }, f.supervisor, { db });
     const second = searchCases({ q: 'alumbrado', page: 2, pageSize: 5 }, f.supervisor, { db });
     expect([first.total, first.rows.length, second.rows.length]).toEqual([7, 5, 2]);
     expect(new Set([...first.rows, ...second.rows].map((r) => r.id)).size).toBe(7);
     expect(first.isTotalCapped).toBe(false);
-    const error = captureAppError(() =>
+    const error = await captureAppError(() =>
       searchCases({ q: 'alumbrado', pageSize: 51 }, f.supervisor, { db }),
     );
     expect(error.fieldErrors).toEqual({ pageSize: ['invalid'] });
   });
 
-  it('refuses a blank query or one with nothing searchable as VALIDATION', () => {
+  it('refuses a blank query or one with nothing searchable as VALIDATION', async () => {
     for (const q of ['', '   ', '*', '"', '-', '()', '—…']) {
-      const error = captureAppError(() => searchCases({ q }, f.supervisor, { db }));
+      const error = await captureAppError(() => searchCases({ q }, f.supervisor, { db }));
       expect([q, error.code]).toEqual([q, 'VALIDATION']);
     }
   });
 
-  it('treats FTS5 syntax typed by a user as text, never as a failed query', () => {
-    fileCase(db, { subject: 'Cobro doble en la factura' });
+  it('treats FTS5 syntax typed by a user as text, never as a failed query', async () => {
+    await fileCase(db, { subject: 'Cobro doble en la factura' });
     const hostile = [
       '"',
       '*',
@@ -243,7 +243,7 @@ describe('searchCases', () => {
 });
 
 describe('toMatchQuery', () => {
-  it('quotes each word as a prefix, drops function words and keeps short words exact', () => {
+  it('quotes each word as a prefix, drops function words and keeps short words exact', async () => {
     expect(toMatchQuery('Cobro de la FACTURA')).toBe('"cobro"* AND "factura"*');
     expect(toMatchQuery('de la')).toBe('"de" AND "la"');
     expect(toMatchQuery('luz 24 h')).toBe('"luz"* AND "24" AND "h"');
@@ -253,7 +253,7 @@ describe('toMatchQuery', () => {
 });
 
 describe('toSegments', () => {
-  it('cuts marked text into runs and drops the markers', () => {
+  it('cuts marked text into runs and drops the markers', async () => {
     expect(toSegments('…un \uE000recargo\uE001 por \uE000mora\uE001')).toEqual([
       { text: '…un ', isMatch: false },
       { text: 'recargo', isMatch: true },
@@ -264,7 +264,7 @@ describe('toSegments', () => {
 });
 
 describe('the scale loader', () => {
-  it('leaves a complete index and the triggers in place', () => {
+  it('leaves a complete index and the triggers in place', async () => {
     const { db: scale, cleanup } = createTestDb();
     try {
       seedScale(scale, { cases: 1500, now: new Date('2026-11-23T15:00:00Z') });

@@ -11,7 +11,7 @@ let db: Db;
 let cleanup: () => void;
 let fx: Fixture;
 const since = new Date('2020-01-01T00:00:00Z');
-beforeEach(() => {
+beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
   fx = seedFixture(db);
 });
@@ -20,12 +20,12 @@ afterEach(() => cleanup());
 const row = (id: number) => db.select().from(cases).where(eq(cases.id, id)).get()!;
 
 describe('caseServiceLevel', () => {
-  it('is null when the organisation set none', () => {
-    const { id } = fileCase(db, {}, bogota('2026-03-16T09:00:00'));
+  it('is null when the organisation set none', async () => {
+    const { id } = await fileCase(db, {}, bogota('2026-03-16T09:00:00'));
     expect(caseServiceLevel(db, row(id), bogota('2026-03-16T10:00:00'))).toBeNull();
   });
 
-  it('takes the most specific level and tracks first response and resolution apart', () => {
+  it('takes the most specific level and tracks first response and resolution apart', async () => {
     db.insert(caseTypes).values({ code: 'R', allowsAnonymous: false }).run();
     db.insert(serviceLevels)
       .values([
@@ -40,7 +40,7 @@ describe('caseServiceLevel', () => {
         },
       ])
       .run();
-    const { id } = fileCase(db, {}, bogota('2026-03-16T09:00:00'));
+    const { id } = await fileCase(db, {}, bogota('2026-03-16T09:00:00'));
     applyCaseAction(id, { action: 'take' }, fx.agent, { db, now: bogota('2026-03-16T09:30:00') });
     applyCaseAction(id, { action: 'reply', body: 'Estamos revisando su factura.' }, fx.agent, {
       db,

@@ -42,7 +42,7 @@ let fx: Fixture;
 /** The fixture agent as the template signs them: insertStaff names people after their email. */
 const AGENT = { name: 'agente' };
 
-beforeEach(() => {
+beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
   fx = seedFixture(db);
 });
@@ -68,8 +68,8 @@ function addTemplate(
 }
 
 /** A Reclamo taken by the team's agent: en_tramite. */
-function caseInProgress(overrides: Parameters<typeof fileCase>[1] = {}): number {
-  const { id } = fileCase(db, overrides);
+async function caseInProgress(overrides: Parameters<typeof fileCase>[1] = {}): Promise<number> {
+  const { id } = await fileCase(db, overrides);
   act(id, { action: 'take' });
   return id;
 }
@@ -99,8 +99,8 @@ function trace(caseId: number) {
 }
 
 describe('template values for a case', () => {
-  it('fills every placeholder from the case, the catalogue, the agent and the organisation', () => {
-    const id = caseInProgress();
+  it('fills every placeholder from the case, the catalogue, the agent and the organisation', async () => {
+    const id = await caseInProgress();
     expect(templateValuesFor(db, id, AGENT)).toEqual({
       nombre: 'Ana María Pérez',
       radicado: caseRow(db, id).radicado,
@@ -113,8 +113,8 @@ describe('template values for a case', () => {
     });
   });
 
-  it('names an anonymous filer "ciudadano/a"', () => {
-    const { id } = fileCase(db, {
+  it('names an anonymous filer "ciudadano/a"', async () => {
+    const { id } = await fileCase(db, {
       typeCode: 'D',
       isAnonymous: true,
       customer: undefined,
@@ -125,24 +125,24 @@ describe('template values for a case', () => {
     expect(values.tipo).toBe('Denuncia');
   });
 
-  it('says "sin término legal" for a type without one (Felicitación)', () => {
-    const { id } = fileCase(db, { typeCode: 'F' });
+  it('says "sin término legal" for a type without one (Felicitación)', async () => {
+    const { id } = await fileCase(db, { typeCode: 'F' });
     expect(templateValuesFor(db, id, AGENT).fecha_vencimiento).toBe('sin término legal');
   });
 
-  it('says the term is paused while waiting on the petitioner, not that there is none', () => {
-    const id = caseInProgress();
+  it('says the term is paused while waiting on the petitioner, not that there is none', async () => {
+    const id = await caseInProgress();
     act(id, { action: 'request_info', body: 'Envíe copia de la factura.' });
     expect(templateValuesFor(db, id, AGENT).fecha_vencimiento).toMatch(/^término suspendido/);
   });
 
-  it('an unknown case is NOT_FOUND', () => {
-    expect(captureAppError(() => templateValuesFor(db, 999, AGENT)).code).toBe('NOT_FOUND');
+  it('an unknown case is NOT_FOUND', async () => {
+    expect((await captureAppError(() => templateValuesFor(db, 999, AGENT))).code).toBe('NOT_FOUND');
   });
 });
 
 describe('listTemplates', () => {
-  it("offers the type's own active templates first, then the general ones, by name", () => {
+  it("offers the type's own active templates first, then the general ones, by name", async () => {
     const general = addTemplate({ name: 'A general', typeCode: null });
     const reclamoB = addTemplate({ name: 'B reclamo', typeCode: 'R' });
     const reclamoA = addTemplate({ name: 'A reclamo', typeCode: 'R' });
@@ -156,8 +156,8 @@ describe('listTemplates', () => {
 });
 
 describe('renderTemplateForCase and cannedWarning', () => {
-  it('renders the template for the case, leaving only the personal-line slot', () => {
-    const id = caseInProgress();
+  it('renders the template for the case, leaving only the personal-line slot', async () => {
+    const id = await caseInProgress();
     const templateId = addTemplate();
     const rendered = renderTemplateForCase(db, templateId, id, AGENT);
     expect(rendered.templateId).toBe(templateId);
@@ -167,18 +167,18 @@ describe('renderTemplateForCase and cannedWarning', () => {
     expect(rendered.body.match(/\{\{[^}]*\}\}/g)).toEqual(['{{linea_personal}}']);
   });
 
-  it('refuses an unknown or inactive template on templateId', () => {
-    const id = caseInProgress();
+  it('refuses an unknown or inactive template on templateId', async () => {
+    const id = await caseInProgress();
     const retired = addTemplate({ isActive: false });
     for (const templateId of [999, retired]) {
-      const error = captureAppError(() => renderTemplateForCase(db, templateId, id, AGENT));
+      const error = await captureAppError(() => renderTemplateForCase(db, templateId, id, AGENT));
       expect(error.code).toBe('VALIDATION');
       expect(error.fieldErrors).toEqual({ templateId: ['templateUnavailable'] });
     }
   });
 
-  it('warns before sending exactly when the reply would be stored as canned', () => {
-    const id = caseInProgress();
+  it('warns before sending exactly when the reply would be stored as canned', async () => {
+    const id = await caseInProgress();
     const templateId = addTemplate();
     const options = { db };
     expect(cannedWarning(draft(templateId, id), templateId, id, AGENT, options)).toBe(true);
@@ -187,8 +187,8 @@ describe('renderTemplateForCase and cannedWarning', () => {
     ).toBe(false);
   });
 
-  it("a petitioner's subject cannot smuggle a placeholder into the rendered reply", () => {
-    const id = caseInProgress({ subject: 'Cobro {{linea_personal}} doble' });
+  it("a petitioner's subject cannot smuggle a placeholder into the rendered reply", async () => {
+    const id = await caseInProgress({ subject: 'Cobro {{linea_personal}} doble' });
     const templateId = addTemplate();
     act(id, { action: 'reply', body: draft(templateId, id), templateId });
     expect(storedInteractions(id).at(-1)).toMatchObject({ is_canned: 1 });
@@ -205,8 +205,8 @@ describe.each(['reply', 'answer'] as const)('%s with a template', (action) => {
     });
   const toState = action === 'answer' ? 'respondida' : 'en_tramite';
 
-  it('sent unchanged → stored as canned, with templateId, and said so in the event', () => {
-    const id = caseInProgress();
+  it('sent unchanged → stored as canned, with templateId, and said so in the event', async () => {
+    const id = await caseInProgress();
     const templateId = addTemplate();
     const done = send(id, draft(templateId, id), templateId);
     expect(done.to).toBe(toState);
@@ -222,16 +222,16 @@ describe.each(['reply', 'answer'] as const)('%s with a template', (action) => {
     });
   });
 
-  it('re-spaced and re-capitalised but otherwise unchanged → still canned', () => {
-    const id = caseInProgress();
+  it('re-spaced and re-capitalised but otherwise unchanged → still canned', async () => {
+    const id = await caseInProgress();
     const templateId = addTemplate();
     const body = draft(templateId, id).replace(/\n/g, '\n\n').toUpperCase();
     send(id, body, templateId);
     expect(storedInteractions(id)[0]?.is_canned).toBe(1);
   });
 
-  it('the same template with a personal sentence added → not canned', () => {
-    const id = caseInProgress();
+  it('the same template with a personal sentence added → not canned', async () => {
+    const id = await caseInProgress();
     const templateId = addTemplate();
     send(
       id,
@@ -244,8 +244,8 @@ describe.each(['reply', 'answer'] as const)('%s with a template', (action) => {
     expect(eventsOf(db, id).at(-1)?.data).toMatchObject({ templateId, isCanned: false });
   });
 
-  it('without a template → not canned, no template data in the event', () => {
-    const id = caseInProgress();
+  it('without a template → not canned, no template data in the event', async () => {
+    const id = await caseInProgress();
     send(id, 'Ya le devolvimos el dinero; perdone la molestia.');
     expect(storedInteractions(id)).toEqual([{ template_id: null, is_canned: 0, kind: 'reply' }]);
     const data = eventsOf(db, id).at(-1)?.data ?? null;
@@ -256,44 +256,46 @@ describe.each(['reply', 'answer'] as const)('%s with a template', (action) => {
     ['the personal-line slot', (d: string) => d, ['linea_personal']],
     ['{{nombre}}', (d: string) => `Hola {{nombre}}. ${d}`, ['nombre']],
     ['{{ radicado }} with spaces', (d: string) => `${d} Ref. {{ radicado }}`, ['radicado']],
-  ])('a body with %s left → VALIDATION on body, nothing written', (_label, edit, names) => {
-    const id = caseInProgress();
+  ])('a body with %s left → VALIDATION on body, nothing written', async (_label, edit, names) => {
+    const id = await caseInProgress();
     const templateId = addTemplate();
     const rendered = renderTemplateForCase(db, templateId, id, AGENT).body;
     const body = edit(names.includes('linea_personal') ? rendered : draft(templateId, id, 'Ok.'));
     const before = trace(id);
-    const error = captureAppError(() => send(id, body, templateId));
+    const error = await captureAppError(() => send(id, body, templateId));
     expect(error.code).toBe('VALIDATION');
     expect(error.fieldErrors).toEqual({ body: ['unfilledPlaceholders'] });
     expect(error.detail).toEqual({ unfilledPlaceholders: names });
     expect(trace(id)).toEqual(before);
   });
 
-  it('a placeholder is refused even when no template was chosen', () => {
-    const id = caseInProgress();
+  it('a placeholder is refused even when no template was chosen', async () => {
+    const id = await caseInProgress();
     const before = trace(id);
-    const error = captureAppError(() =>
+    const error = await captureAppError(() =>
       send(id, 'Estimado {{nombre}}: ya le devolvimos el dinero.'),
     );
     expect(error.fieldErrors).toEqual({ body: ['unfilledPlaceholders'] });
     expect(trace(id)).toEqual(before);
   });
 
-  it('an unknown or inactive templateId → VALIDATION on templateId, nothing written', () => {
-    const id = caseInProgress();
+  it('an unknown or inactive templateId → VALIDATION on templateId, nothing written', async () => {
+    const id = await caseInProgress();
     const retired = addTemplate({ isActive: false });
     const before = trace(id);
     for (const templateId of [999, retired]) {
-      const error = captureAppError(() => send(id, 'Ya le devolvimos el dinero.', templateId));
+      const error = await captureAppError(() =>
+        send(id, 'Ya le devolvimos el dinero.', templateId),
+      );
       expect(error.code).toBe('VALIDATION');
       expect(error.fieldErrors).toEqual({ templateId: ['templateUnavailable'] });
     }
     expect(trace(id)).toEqual(before);
   });
 
-  it('both problems at once are reported together', () => {
-    const id = caseInProgress();
-    const error = captureAppError(() => send(id, 'Hola {{nombre}}', 999));
+  it('both problems at once are reported together', async () => {
+    const id = await caseInProgress();
+    const error = await captureAppError(() => send(id, 'Hola {{nombre}}', 999));
     expect(error.fieldErrors).toEqual({
       body: ['unfilledPlaceholders'],
       templateId: ['templateUnavailable'],
@@ -302,8 +304,8 @@ describe.each(['reply', 'answer'] as const)('%s with a template', (action) => {
 });
 
 describe("the petitioner's view", () => {
-  it('never shows templateId or isCanned; staff see both', () => {
-    const id = caseInProgress();
+  it('never shows templateId or isCanned; staff see both', async () => {
+    const id = await caseInProgress();
     const templateId = addTemplate();
     act(id, { action: 'reply', body: draft(templateId, id), templateId });
     act(id, {
@@ -326,8 +328,8 @@ describe("the petitioner's view", () => {
     expect(staffData).toEqual([{ decision: 'concede', templateId, isCanned: false }]);
   });
 
-  it('the interaction keeps the template it came from', () => {
-    const id = caseInProgress();
+  it('the interaction keeps the template it came from', async () => {
+    const id = await caseInProgress();
     const templateId = addTemplate();
     act(id, { action: 'reply', body: draft(templateId, id), templateId });
     const row = db.select().from(interactions).where(eq(interactions.caseId, id)).get();

@@ -173,7 +173,7 @@ describe('file names', () => {
     expect(sanitizeFileName(name)).toBe(expected);
   });
 
-  it('caps the name at 120 characters, keeping the extension', () => {
+  it('caps the name at 120 characters, keeping the extension', async () => {
     const name = sanitizeFileName(`${'ñ'.repeat(300)}.pdf`);
     expect(Array.from(name)).toHaveLength(120);
     expect(name.endsWith('ñ.pdf')).toBe(true);
@@ -202,12 +202,12 @@ describe('filesFromFormData', () => {
 describe('storage', () => {
   let dir: string;
 
-  beforeEach(() => {
+  beforeEach(async () => {
     // A folder that does not exist yet: storeUploads creates it.
     dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-uploads-')), 'nested');
     process.env.UPLOAD_DIR = dir;
   });
-  afterEach(() => {
+  afterEach(async () => {
     vi.unstubAllEnvs();
     delete process.env.UPLOAD_DIR;
     fs.rmSync(path.dirname(dir), { recursive: true, force: true });
@@ -253,17 +253,19 @@ describe('storage', () => {
     );
   });
 
-  it('refuses to read anything but a UUID name, even when the path exists', () => {
+  it('refuses to read anything but a UUID name, even when the path exists', async () => {
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, '..', 'x'), 'secreto');
     fs.writeFileSync(path.join(dir, 'notas.txt'), 'interno');
     for (const name of ['../x', `../${path.basename(dir)}/notas.txt`, 'notas.txt', '', 'a/b']) {
-      expect(captureAppError(() => readStoredUpload(name)).code).toBe('NOT_FOUND');
+      expect((await captureAppError(() => readStoredUpload(name))).code).toBe('NOT_FOUND');
     }
-    expect(captureAppError(() => readStoredUpload(crypto.randomUUID())).code).toBe('NOT_FOUND');
+    expect((await captureAppError(() => readStoredUpload(crypto.randomUUID()))).code).toBe(
+      'NOT_FOUND',
+    );
   });
 
-  it('defaults to data/uploads beside the database and never resolves under public/', () => {
+  it('defaults to data/uploads beside the database and never resolves under public/', async () => {
     vi.stubEnv('UPLOAD_DIR', undefined);
     vi.stubEnv('DATABASE_PATH', undefined);
     expect(uploadDir()).toBe(path.join(process.cwd(), 'data', 'uploads'));
@@ -280,7 +282,7 @@ describe('storage', () => {
     afterEach(() => cleanup());
 
     it('records the metadata rows in the caller transaction', async () => {
-      const caseId = fileCase(db).id;
+      const caseId = (await fileCase(db)).id;
       const { stored } = storeUploads(await checkUploads([{ name: 'a.pdf', bytes: PDF }]));
       const now = new Date('2026-03-16T15:00:00Z');
       db.transaction((tx) => recordAttachments(tx, caseId, null, stored, 'internal', now));
@@ -297,7 +299,7 @@ describe('storage', () => {
     });
 
     it('leaves neither rows nor files when the transaction fails and the caller discards', async () => {
-      const caseId = fileCase(db).id;
+      const caseId = (await fileCase(db)).id;
       const { stored, discard } = storeUploads(await checkUploads([{ name: 'a.pdf', bytes: PDF }]));
       try {
         db.transaction((tx) => {

@@ -19,15 +19,15 @@ let db: Db;
 let cleanup: () => void;
 let fx: Fixture;
 
-beforeEach(() => {
+beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
   fx = seedFixture(db);
 });
 afterEach(() => cleanup());
 
 /** A complaint received at `at`, attributed to a cause of Facturación the same hour. */
-function complaint(at: Date, cause: 0 | 1 = 0, typeCode: 'Q' | 'R' | 'P' = 'R') {
-  const { id } = fileCase(db, { typeCode }, at);
+async function complaint(at: Date, cause: 0 | 1 = 0, typeCode: 'Q' | 'R' | 'P' = 'R') {
+  const { id } = await fileCase(db, { typeCode }, at);
   const later = new Date(at.getTime() + 3_600_000);
   applyCaseAction(id, { action: 'take' }, fx.agent, { db, now: later });
   applyCaseAction(
@@ -55,19 +55,19 @@ function resolve(id: number) {
 }
 
 /** 8 before (one a week), 1 just too early, 2 after, plus a Petición and another cause's Reclamo. */
-function buildHistory() {
+async function buildHistory() {
   for (let week = 1; week <= 8; week++)
-    complaint(new Date(RESOLVED.getTime() - week * WEEK + 60_000));
-  complaint(new Date(RESOLVED.getTime() - 8 * WEEK - 3_600_000));
-  complaint(new Date(RESOLVED.getTime() + WEEK));
-  complaint(new Date(RESOLVED.getTime() + 3 * WEEK));
-  complaint(new Date(RESOLVED.getTime() - WEEK), 0, 'P');
-  complaint(new Date(RESOLVED.getTime() - 2 * WEEK), 1);
+    await complaint(new Date(RESOLVED.getTime() - week * WEEK + 60_000));
+  await complaint(new Date(RESOLVED.getTime() - 8 * WEEK - 3_600_000));
+  await complaint(new Date(RESOLVED.getTime() + WEEK));
+  await complaint(new Date(RESOLVED.getTime() + 3 * WEEK));
+  await complaint(new Date(RESOLVED.getTime() - WEEK), 0, 'P');
+  await complaint(new Date(RESOLVED.getTime() - 2 * WEEK), 1);
 }
 
 describe('problem effect', () => {
-  it('compares the 8 weeks before resolution with the weeks since', () => {
-    buildHistory();
+  it('compares the 8 weeks before resolution with the weeks since', async () => {
+    await buildHistory();
     const id = problemOn('rootCause');
     resolve(id);
     const now = new Date(RESOLVED.getTime() + 4 * WEEK);
@@ -87,8 +87,8 @@ describe('problem effect', () => {
     });
   });
 
-  it('counts the whole process when the problem names no root cause', () => {
-    buildHistory();
+  it('counts the whole process when the problem names no root cause', async () => {
+    await buildHistory();
     const id = problemOn('process');
     resolve(id);
     const { effect } = getProblem(id, { db, now: new Date(RESOLVED.getTime() + 4 * WEEK) });
@@ -97,8 +97,8 @@ describe('problem effect', () => {
     expect(effect.before?.weekly).toBe(9 / 8);
   });
 
-  it('stops the after-window at 8 weeks', () => {
-    buildHistory();
+  it('stops the after-window at 8 weeks', async () => {
+    await buildHistory();
     const id = problemOn('rootCause');
     resolve(id);
     const { effect } = getProblem(id, { db, now: new Date(RESOLVED.getTime() + 10 * WEEK) });
@@ -107,8 +107,8 @@ describe('problem effect', () => {
     expect(effect.change).toBe(-0.75);
   });
 
-  it('shows only the last 8 weeks while the problem is not resolved', () => {
-    buildHistory();
+  it('shows only the last 8 weeks while the problem is not resolved', async () => {
+    await buildHistory();
     const id = problemOn('rootCause');
     setProblemStatus(id, { status: 'in_progress' }, fx.supervisor, { db, now: RESOLVED });
     const { effect } = getProblem(id, { db, now: RESOLVED });
@@ -117,8 +117,8 @@ describe('problem effect', () => {
     expect(effect.before).toMatchObject({ complaints: 8, weeks: 8, weekly: 1, to: RESOLVED });
   });
 
-  it('gives no weekly rate, nor a change, until a week has passed since resolution', () => {
-    buildHistory();
+  it('gives no weekly rate, nor a change, until a week has passed since resolution', async () => {
+    await buildHistory();
     const id = problemOn('rootCause');
     resolve(id);
     const { effect } = getProblem(id, { db, now: new Date(RESOLVED.getTime() + 3 * 86_400_000) });

@@ -27,10 +27,10 @@ let fx: Fixture;
 let data: RootCaseDataset;
 const at = (local: string) => ({ db, now: bogota(local) });
 
-beforeAll(() => {
+beforeAll(async () => {
   ({ db, cleanup } = createTestDb());
   fx = seedFixture(db);
-  data = buildRootCauseDataset(db, fx);
+  data = await buildRootCauseDataset(db, fx);
 });
 afterAll(() => cleanup());
 
@@ -58,7 +58,7 @@ function newProblem(input: Record<string, unknown> = {}) {
 }
 
 describe('creating and editing a problem', () => {
-  it('creates it open, takes the process from its cause, and audits it on no case', () => {
+  it('creates it open, takes the process from its cause, and audits it on no case', async () => {
     const before = problemEvents('problem_created').length;
     const id = createProblem(
       {
@@ -92,7 +92,7 @@ describe('creating and editing a problem', () => {
     });
   });
 
-  it('saves edits with the changed fields in its event, and nothing when nothing changed', () => {
+  it('saves edits with the changed fields in its event, and nothing when nothing changed', async () => {
     const id = newProblem();
     const fields = {
       title: 'Cobro doble en facturas de marzo',
@@ -118,7 +118,7 @@ describe('creating and editing a problem', () => {
     ).toHaveLength(1);
   });
 
-  it('stamps resolvedAt when resolved and clears it when reopened', () => {
+  it('stamps resolvedAt when resolved and clears it when reopened', async () => {
     const id = newProblem();
     const statusEvents = () =>
       problemEvents('problem_status_changed')
@@ -147,7 +147,7 @@ describe('creating and editing a problem', () => {
 });
 
 describe('linking cases', () => {
-  it('links by radicado once (idempotent), with a problem_linked event on the case', () => {
+  it('links by radicado once (idempotent), with a problem_linked event on the case', async () => {
     const id = newProblem();
     const { a1 } = data.ids;
     const radicado = caseRow(db, a1).radicado;
@@ -178,7 +178,7 @@ describe('linking cases', () => {
     expect(getProblem(id, { db, now: bogota('2026-04-20T12:00:00') }).linked).toEqual([]);
   });
 
-  it('links every complaint of the cause received in the period, skipping those linked', () => {
+  it('links every complaint of the cause received in the period, skipping those linked', async () => {
     const id = newProblem();
     const { a1, a2, a5 } = data.ids;
     linkProblemCase(id, { radicado: caseRow(db, a1).radicado }, fx.supervisor, { db });
@@ -200,7 +200,7 @@ describe('linking cases', () => {
     });
   });
 
-  it('goes through the single action entry point too', () => {
+  it('goes through the single action entry point too', async () => {
     const id = newProblem();
     const radicado = caseRow(db, data.ids.b1).radicado;
     expect(applyProblemAction(id, { action: 'link', radicado }, fx.admin, { db })).toMatchObject({
@@ -213,7 +213,7 @@ describe('linking cases', () => {
 });
 
 describe('refusals', () => {
-  it('refuses agents (403) on every use case', () => {
+  it('refuses agents (403) on every use case', async () => {
     const id = newProblem();
     const radicado = caseRow(db, data.ids.a3).radicado;
     const calls = [
@@ -226,27 +226,27 @@ describe('refusals', () => {
       () => applyProblemAction(id, { action: 'link', radicado }, fx.agent, { db }),
     ];
     for (const call of calls) {
-      const error = captureAppError(call);
+      const error = await captureAppError(call);
       expect(error.code).toBe('FORBIDDEN');
       expect(HTTP_STATUS[error.code]).toBe(403);
     }
     expect(caseEventsOf(data.ids.a3, 'problem_linked')).toHaveLength(0);
   });
 
-  it('rejects bad input field by field (422)', () => {
-    const fieldsOf = (call: () => unknown) => {
-      const error = captureAppError(call);
+  it('rejects bad input field by field (422)', async () => {
+    const fieldsOf = async (call: () => unknown) => {
+      const error = await captureAppError(call);
       expect(HTTP_STATUS[error.code]).toBe(422);
       return error.fieldErrors;
     };
-    expect(fieldsOf(() => createProblem({ title: ' ' }, fx.supervisor, { db }))?.title?.[0]).toBe(
-      'required',
-    );
-    expect(fieldsOf(() => createProblem({ title: 'Malo' }, fx.supervisor, { db }))).toEqual({
+    expect(
+      (await fieldsOf(() => createProblem({ title: ' ' }, fx.supervisor, { db })))?.title?.[0],
+    ).toBe('required');
+    expect(await fieldsOf(() => createProblem({ title: 'Malo' }, fx.supervisor, { db }))).toEqual({
       title: ['tooShort'],
     });
     expect(
-      fieldsOf(() =>
+      await fieldsOf(() =>
         createProblem(
           {
             title: 'Causa de otro proceso',
@@ -260,35 +260,35 @@ describe('refusals', () => {
     ).toEqual({ rootCauseId: ['rootCauseMismatch'] });
     const gone = insertStaff(db, { email: 'retirada@example.co', role: 'agent', isActive: false });
     expect(
-      fieldsOf(() =>
+      await fieldsOf(() =>
         createProblem({ title: 'Dueño inactivo', ownerId: gone.id }, fx.supervisor, { db }),
       ),
     ).toEqual({ ownerId: ['invalid'] });
     const id = newProblem();
     expect(
-      fieldsOf(() => setProblemStatus(id, { status: 'closed' }, fx.supervisor, { db })),
+      await fieldsOf(() => setProblemStatus(id, { status: 'closed' }, fx.supervisor, { db })),
     ).toEqual({
       status: ['required'],
     });
-    expect(fieldsOf(() => linkProblemCase(id, { radicado: '123' }, fx.supervisor, { db }))).toEqual(
-      {
-        radicado: ['radicado'],
-      },
-    );
     expect(
-      fieldsOf(() =>
+      await fieldsOf(() => linkProblemCase(id, { radicado: '123' }, fx.supervisor, { db })),
+    ).toEqual({
+      radicado: ['radicado'],
+    });
+    expect(
+      await fieldsOf(() =>
         linkCauseComplaints(id, { from: '2026-04-01', to: '2026-03-01' }, fx.supervisor, { db }),
       ),
     ).toEqual({ to: ['invalid'] });
     const loose = newProblem({ rootCauseId: undefined });
     expect(
-      fieldsOf(() =>
+      await fieldsOf(() =>
         linkCauseComplaints(loose, { from: '2026-03-01', to: '2026-03-31' }, fx.supervisor, { db }),
       ),
     ).toEqual({ processId: ['required'] });
   });
 
-  it('answers 404 for an unknown problem or radicado', () => {
+  it('answers 404 for an unknown problem or radicado', async () => {
     const id = newProblem();
     const radicado = caseRow(db, data.ids.a3).radicado;
     for (const call of [
@@ -298,7 +298,7 @@ describe('refusals', () => {
       () => updateProblem(999_999, { title: 'No existe este' }, fx.supervisor, { db }),
       () => getProblem(999_999, { db }),
     ]) {
-      const error = captureAppError(call);
+      const error = await captureAppError(call);
       expect(error.code).toBe('NOT_FOUND');
       expect(HTTP_STATUS[error.code]).toBe(404);
     }

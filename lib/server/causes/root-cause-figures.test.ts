@@ -17,10 +17,10 @@ let cleanup: () => void;
 let fx: Fixture;
 let data: RootCaseDataset;
 
-beforeAll(() => {
+beforeAll(async () => {
   ({ db, cleanup } = createTestDb());
   fx = seedFixture(db);
-  data = buildRootCauseDataset(db, fx);
+  data = await buildRootCauseDataset(db, fx);
 });
 afterAll(() => cleanup());
 

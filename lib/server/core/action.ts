@@ -1,63 +1,108 @@
 import 'server-only';
 import { getTranslations } from 'next-intl/server';
+import { revalidatePath } from 'next/cache';
 import type { z } from 'zod';
-import type { StaffRole } from '@/lib/domain/enums';
-import { translateFieldErrors, type FieldErrorKeys } from '@/lib/validation/issues';
-import { currentStaff, type StaffActor } from '../auth/session';
-import { AppError, isAppError, type ErrorCode } from './errors';
+import { currentStaff } from '../auth/session';
+import type { Actor } from './actor';
+import { requestCtx, type Ctx } from './context';
+import { AppError } from './errors';
+import { describeFailure, type ActionFailure, type Translate } from './failure';
+import { requireRole, type Access } from './guard';
 import { parseInput } from './parse';
 
-export type ActionFailure = {
-  ok: false;
-  code: ErrorCode | 'INTERNAL';
-  message: string;
-  fieldErrors?: Record<string, string[]>;
-};
+export type { ActionFailure };
 export type ActionResult<T> = { ok: true; data: T } | ActionFailure;
 
-/** Turns any error into data the UI can show, translated into the user's language. */
-export async function toFailure(error: unknown): Promise<ActionFailure> {
-  const tErrors = await getTranslations('errors');
-  if (!isAppError(error)) {
-    console.error('[action] unexpected error', error);
-    return { ok: false, code: 'INTERNAL', message: tErrors('INTERNAL') };
-  }
-  const tValidation = await getTranslations('validation');
-  const translate = (key: string, params: Record<string, number | string> = {}) =>
-    tValidation.has(key) ? tValidation(key, params) : tValidation('invalid');
-  const issues = error.detail?.issues as FieldErrorKeys | undefined;
-  const fieldErrors = issues
-    ? translateFieldErrors(issues, translate)
-    : error.fieldErrors &&
-      Object.fromEntries(
-        Object.entries(error.fieldErrors).map(([field, keys]) => [
-          field,
-          keys.map((k) => translate(k)),
-        ]),
-      );
-  const guard = typeof error.detail?.guard === 'string' ? error.detail.guard : null;
-  const tGuards = await getTranslations('guards');
-  const message = guard && tGuards.has(guard) ? tGuards(guard) : tErrors(error.code);
-  return { ok: false, code: error.code, message, fieldErrors };
+/**
+ * Who may call, when it is not a signed-in staff role: the petitioner's signed cookie
+ * (portal/petitioner-access.ts) resolves the actor from the input and may refuse or rate-limit.
+ */
+export interface ActorSource {
+  actorFor(input: Record<string, unknown>): Promise<Actor>;
+}
+
+export interface EntryConfig<S extends z.ZodType> {
+  /** A staff role set (`'staff'`, `'supervision'`, `'admin'` or a list) or another source. */
+  access: Access | ActorSource;
+  schema: S;
+  /** Message areas whose `validation` keys win over the shared ones (e.g. `adminPeople.validation`). */
+  messages?: readonly string[];
+}
+
+/** The staff member signed in with one of the roles, or 401/403 (used by actions and routes). */
+export async function resolveActor(
+  access: Access | ActorSource,
+  input: Record<string, unknown>,
+): Promise<Actor> {
+  if (typeof access === 'object' && 'actorFor' in access) return access.actorFor(input);
+  const staff = await currentStaff();
+  if (!staff) throw new AppError('UNAUTHENTICATED', 'sign in');
+  requireRole(staff, access);
+  return staff;
+}
+
+/** Any error as a translated failure in the request's language (the one mapping, failure.ts). */
+export async function failureOf(
+  error: unknown,
+  messages?: readonly string[],
+): Promise<ActionFailure> {
+  const t = (await getTranslations()) as unknown as Translate;
+  return describeFailure(error, t, messages);
 }
 
 /**
- * The one wrapper for staff server actions (STYLE.md rule 4): session → role → zod → handler,
- * with expected failures returned as data instead of thrown.
+ * A form's fields as one object: text as text, a repeated name as a list, chosen files as a list
+ * of `File` (an empty file input sends an unnamed empty entry, which means "no file").
  */
-export function staffAction<S extends z.ZodType, T>(
-  config: { roles?: readonly StaffRole[]; schema: S },
-  handler: (input: z.infer<S>, actor: StaffActor) => T | Promise<T>,
+export function formInput(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of form.entries()) {
+    if (typeof value !== 'string') {
+      if (value.size === 0 && value.name === '') continue;
+      out[key] = [...((out[key] as File[] | undefined) ?? []), value];
+    } else if (key in out) {
+      const prior = out[key];
+      out[key] = Array.isArray(prior) ? [...prior, value] : [prior, value];
+    } else out[key] = value;
+  }
+  return out;
+}
+
+/**
+ * The one wrapper for server actions (STYLE.md rule 4): who is asking → zod → the handler with a
+ * context built once → `{ ok, data }`; every expected failure comes back as translated data, never a
+ * thrown 500. `revalidate` re-renders a path after a success.
+ */
+export function action<S extends z.ZodType, T>(
+  config: EntryConfig<S> & { revalidate?: string },
+  handler: (ctx: Ctx, input: z.infer<S>) => T | Promise<T>,
 ) {
-  return async (raw: unknown): Promise<ActionResult<Awaited<T>>> => {
+  return async (raw: FormData | Record<string, unknown>): Promise<ActionResult<Awaited<T>>> => {
     try {
-      const actor = await currentStaff();
-      if (!actor) throw new AppError('UNAUTHENTICATED');
-      if (config.roles && !config.roles.includes(actor.role)) throw new AppError('FORBIDDEN');
-      const input = parseInput(config.schema, raw);
-      return { ok: true, data: await handler(input, actor) };
+      const fields = raw instanceof FormData ? formInput(raw) : raw;
+      const actor = await resolveActor(config.access, fields);
+      const input = parseInput(config.schema, fields);
+      const data = await handler(requestCtx(actor), input);
+      if (config.revalidate) revalidatePath(config.revalidate);
+      return { ok: true, data };
     } catch (error) {
-      return toFailure(error);
+      return failureOf(error, config.messages);
     }
   };
+}
+
+/** @deprecated transitional: the old staff wrapper over `action` (removed once every caller moved). */
+export const toFailure = (error: unknown) => failureOf(error);
+
+/** @deprecated transitional: use `action`. */
+export function staffAction<S extends z.ZodType, T>(
+  config: { roles?: Access; schema: S },
+  handler: (
+    input: z.infer<S>,
+    actor: Extract<Actor, { role: 'agent' | 'supervisor' | 'admin' }>,
+  ) => T | Promise<T>,
+) {
+  return action({ access: config.roles ?? 'staff', schema: config.schema }, (ctx, input) =>
+    handler(input, ctx.actor as Extract<Actor, { role: 'agent' | 'supervisor' | 'admin' }>),
+  );
 }

@@ -27,7 +27,7 @@ let db: Db;
 let cleanup: () => void;
 let fx: Fixture;
 
-beforeEach(() => {
+beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
   fx = seedFixture(db);
   db.update(teams).set({ supervisorId: fx.supervisor.id }).where(eq(teams.id, fx.teamId)).run();
@@ -38,8 +38,8 @@ const act = (id: number, input: unknown, now: Date, actor: Actor = fx.agent) =>
   applyCaseAction(id, input, actor, { db, now });
 
 /** A Reclamo filed Friday 13 March 2026 (due Wednesday 8 April), taken on Monday 16. */
-function reclamo(): number {
-  const { id } = fileCase(db, {}, bogota('2026-03-13T16:30:00'));
+async function reclamo(): Promise<number> {
+  const { id } = await fileCase(db, {}, bogota('2026-03-13T16:30:00'));
   act(id, { action: 'take' }, bogota('2026-03-16T09:00:00'));
   return id;
 }
@@ -47,8 +47,8 @@ function reclamo(): number {
 const mailsOf = (kind: string) => db.select().from(outbox).where(eq(outbox.kind, kind)).all();
 
 describe('promises.break', () => {
-  it('records overdue pending promises as broken once, with their audit event', () => {
-    const id = reclamo();
+  it('records overdue pending promises as broken once, with their audit event', async () => {
+    const id = await reclamo();
     const due = bogota('2026-03-17T10:00:00');
     act(
       id,
@@ -74,8 +74,8 @@ describe('promises.break', () => {
 });
 
 describe('deadlines.alerts', () => {
-  it('alerts assignee and supervisor when at risk, then again when overdue, and escalates once', () => {
-    const id = reclamo();
+  it('alerts assignee and supervisor when at risk, then again when overdue, and escalates once', async () => {
+    const id = await reclamo();
     // Monday 6 April: due Wednesday 8 April is within two business days (Holy Week 2–3 April).
     expect(sendDeadlineAlerts(db, bogota('2026-04-03T09:00:00'))).toEqual({
       notified: 0,
@@ -126,14 +126,14 @@ describe('deadlines.alerts', () => {
     );
   });
 
-  it('leaves answered and paused cases alone', () => {
-    const answered = reclamo();
+  it('leaves answered and paused cases alone', async () => {
+    const answered = await reclamo();
     act(
       answered,
       { action: 'answer', body: 'Listo.', decision: 'concede' },
       bogota('2026-03-20T10:00:00'),
     );
-    const paused = reclamo();
+    const paused = await reclamo();
     act(
       paused,
       { action: 'request_info', body: 'Adjunte la factura.' },
@@ -145,8 +145,8 @@ describe('deadlines.alerts', () => {
     });
   });
 
-  it('alerts again for the new due date after an extension', () => {
-    const id = reclamo();
+  it('alerts again for the new due date after an extension', async () => {
+    const id = await reclamo();
     sendDeadlineAlerts(db, bogota('2026-04-06T09:00:00'));
     act(
       id,
@@ -159,8 +159,8 @@ describe('deadlines.alerts', () => {
 });
 
 describe('cases.tacit_withdrawal', () => {
-  it('closes a case a calendar month after the unanswered request, with its notice, once', () => {
-    const id = reclamo();
+  it('closes a case a calendar month after the unanswered request, with its notice, once', async () => {
+    const id = await reclamo();
     act(id, { action: 'request_info', body: 'Adjunte la factura.' }, bogota('2026-03-18T10:00:00'));
     expect(withdrawTacitly(db, bogota('2026-04-18T23:00:00'))).toBe(0);
     expect(withdrawTacitly(db, bogota('2026-04-19T00:30:00'))).toBe(1);
@@ -171,14 +171,14 @@ describe('cases.tacit_withdrawal', () => {
 });
 
 describe('surveys.send', () => {
-  it('mails the survey a day after the first answer, once, unless already rated', () => {
-    const asked = reclamo();
+  it('mails the survey a day after the first answer, once, unless already rated', async () => {
+    const asked = await reclamo();
     act(
       asked,
       { action: 'answer', body: 'Listo.', decision: 'concede' },
       bogota('2026-03-20T10:00:00'),
     );
-    const rated = reclamo();
+    const rated = await reclamo();
     act(
       rated,
       { action: 'answer', body: 'Listo.', decision: 'concede' },
@@ -194,8 +194,8 @@ describe('surveys.send', () => {
 });
 
 describe('cases.auto_close', () => {
-  it('closes an answered case after the 10-business-day disagreement window, once', () => {
-    const id = reclamo();
+  it('closes an answered case after the 10-business-day disagreement window, once', async () => {
+    const id = await reclamo();
     act(
       id,
       { action: 'reclassify', processId: fx.processId, rootCauseId: fx.rootCauseIds[0] },
@@ -216,8 +216,8 @@ describe('cases.auto_close', () => {
     expect(eventsOf(db, id).at(-1)).toMatchObject({ action: 'auto_close', actorRole: 'system' });
   });
 
-  it('leaves a complaint without its root cause for an agent to classify', () => {
-    const id = reclamo();
+  it('leaves a complaint without its root cause for an agent to classify', async () => {
+    const id = await reclamo();
     act(
       id,
       { action: 'answer', body: 'Listo.', decision: 'concede' },

@@ -17,7 +17,7 @@ let db: Db;
 let cleanup: () => void;
 let fx: Fixture;
 
-beforeEach(() => {
+beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
   fx = seedFixture(db);
 });
@@ -26,8 +26,8 @@ afterEach(() => cleanup());
 const act = (id: number, input: unknown, actor: Actor = fx.agent, now = MONDAY) =>
   applyCaseAction(id, input, actor, { db, now });
 
-function inProgress(overrides: Parameters<typeof fileCase>[1] = {}): number {
-  const { id } = fileCase(db, overrides, bogota('2026-03-13T16:30:00'));
+async function inProgress(overrides: Parameters<typeof fileCase>[1] = {}): Promise<number> {
+  const { id } = await fileCase(db, overrides, bogota('2026-03-13T16:30:00'));
   act(id, { action: 'take' });
   return id;
 }
@@ -41,8 +41,8 @@ const noticesOf = (caseId: number) =>
     .filter((m) => m.kind !== 'constancia');
 
 describe('customer notices queued with their event', () => {
-  it('tells the customer what information is needed, with the event as the dedupe key', () => {
-    const id = inProgress();
+  it('tells the customer what information is needed, with the event as the dedupe key', async () => {
+    const id = await inProgress();
     const { eventId } = act(id, { action: 'request_info', body: 'Adjunte la factura de febrero.' });
     const [mail, ...rest] = noticesOf(id);
     expect(rest).toEqual([]);
@@ -59,8 +59,8 @@ describe('customer notices queued with their event', () => {
     expect(mail!.bodyHtml).toContain('/consulta/acceso?token=');
   });
 
-  it('announces an extension with the new due date and its reason', () => {
-    const id = inProgress();
+  it('announces an extension with the new due date and its reason', async () => {
+    const id = await inProgress();
     act(id, { action: 'extend', reason: 'Requiere visita técnica', newDueDate: '2026-04-22' });
     const [mail] = noticesOf(id);
     expect(mail).toMatchObject({ kind: 'extension' });
@@ -68,8 +68,8 @@ describe('customer notices queued with their event', () => {
     expect(mail!.bodyText).toContain('Motivo: Requiere visita técnica');
   });
 
-  it('mails the answer with its decision when the customer chose e-mail, not when by post', () => {
-    const byMail = inProgress();
+  it('mails the answer with its decision when the customer chose e-mail, not when by post', async () => {
+    const byMail = await inProgress();
     act(byMail, {
       action: 'answer',
       body: 'Reintegramos el cobro doble.',
@@ -80,7 +80,7 @@ describe('customer notices queued with their event', () => {
     expect(mail!.bodyText).toContain('Se concede parcialmente');
     expect(mail!.bodyText).toContain('Reintegramos el cobro doble.');
 
-    const byPost = inProgress({
+    const byPost = await inProgress({
       responseMedium: 'postal',
       responseAddress: 'Calle 1 # 2-3, Bogotá',
     });
@@ -88,8 +88,8 @@ describe('customer notices queued with their event', () => {
     expect(noticesOf(byPost)).toEqual([]);
   });
 
-  it('sends nothing to an anonymous filer', () => {
-    const { id } = fileCase(
+  it('sends nothing to an anonymous filer', async () => {
+    const { id } = await fileCase(
       db,
       { typeCode: 'Q', isAnonymous: true, customer: undefined },
       bogota('2026-03-13T16:30:00'),
@@ -99,8 +99,8 @@ describe('customer notices queued with their event', () => {
     expect(noticesOf(id)).toEqual([]);
   });
 
-  it('writes in the customer’s language', () => {
-    const id = inProgress({ locale: 'en' });
+  it('writes in the customer’s language', async () => {
+    const id = await inProgress({ locale: 'en' });
     act(id, {
       action: 'transfer',
       destination: 'Superintendencia de Servicios Públicos',
@@ -112,8 +112,8 @@ describe('customer notices queued with their event', () => {
     expect(mail!.bodyText).toContain('Superintendencia de Servicios Públicos');
   });
 
-  it('notifies a tacit withdrawal when the waiting period is over', () => {
-    const id = inProgress();
+  it('notifies a tacit withdrawal when the waiting period is over', async () => {
+    const id = await inProgress();
     act(
       id,
       { action: 'request_info', body: 'Adjunte la factura.' },
@@ -124,8 +124,8 @@ describe('customer notices queued with their event', () => {
     expect(noticesOf(id).map((m) => m.kind)).toEqual(['info_request', 'withdraw_tacit']);
   });
 
-  it('tells the customer of a renegotiated promise, once', () => {
-    const id = inProgress();
+  it('tells the customer of a renegotiated promise, once', async () => {
+    const id = await inProgress();
     act(id, {
       action: 'add_promise',
       description: 'Le devolveremos la llamada',
@@ -149,9 +149,9 @@ describe('customer notices queued with their event', () => {
     expect(mails[0]!.bodyText).toContain('Motivo: El técnico se enfermó');
   });
 
-  it('queues nothing when the action is refused', () => {
-    const id = inProgress();
-    captureAppError(() =>
+  it('queues nothing when the action is refused', async () => {
+    const id = await inProgress();
+    await captureAppError(() =>
       act(id, { action: 'answer', body: 'x', decision: 'concede' }, fx.otherAgent),
     );
     expect(noticesOf(id)).toEqual([]);

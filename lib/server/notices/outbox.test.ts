@@ -11,11 +11,11 @@ const LINK = 'https://pqrs.example.gov.co/consulta/acceso?token=abc.def&radicado
 let db: Db;
 let cleanup: () => void;
 
-beforeEach(() => {
+beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
   vi.stubEnv('NEXTAUTH_URL', 'https://pqrs.example.gov.co');
 });
-afterEach(() => {
+afterEach(async () => {
   cleanup();
   vi.unstubAllEnvs();
 });
@@ -36,19 +36,21 @@ function mail(overrides: Partial<OutgoingMail> = {}): OutgoingMail {
 }
 
 /** A filing whose answer goes by post: it queues no constancia of its own. */
-function filePostalCase(): number {
-  return fileCase(db, {
-    customer: { documentType: 'CC', documentNumber: '52123456', fullName: 'Ana María Pérez' },
-    responseMedium: 'postal',
-    responseAddress: 'Calle 10 # 5-20, Cali',
-  }).id;
+async function filePostalCase(): Promise<number> {
+  return (
+    await fileCase(db, {
+      customer: { documentType: 'CC', documentNumber: '52123456', fullName: 'Ana María Pérez' },
+      responseMedium: 'postal',
+      responseAddress: 'Calle 10 # 5-20, Cali',
+    })
+  ).id;
 }
 
 const enqueue = (m: OutgoingMail) => db.transaction((tx) => enqueueMail(tx, m));
 
 describe('enqueueMail', () => {
-  it('queues a pending mail, due now, with a Message-ID made from its key', () => {
-    const caseId = filePostalCase();
+  it('queues a pending mail, due now, with a Message-ID made from its key', async () => {
+    const caseId = await filePostalCase();
     const id = enqueue(mail({ caseId, dedupeKey: `answer.${caseId}` }));
     expect(db.select().from(outbox).all()).toEqual([
       {
@@ -72,7 +74,7 @@ describe('enqueueMail', () => {
     expect(messageIdFor('x.1')).toBe('<x.1@ventanilla.local>');
   });
 
-  it('queues one mail per key: a second enqueue returns the first id and inserts nothing', () => {
+  it('queues one mail per key: a second enqueue returns the first id and inserts nothing', async () => {
     const first = enqueue(mail());
     const again = enqueue(mail({ subject: 'Otro asunto', now: new Date(FILED_AT.getTime() + 1) }));
     expect(again).toBe(first);
@@ -82,7 +84,7 @@ describe('enqueueMail', () => {
     expect(countRows(db, outbox)).toBe(2);
   });
 
-  it('leaves nothing queued when the transaction that caused it rolls back', () => {
+  it('leaves nothing queued when the transaction that caused it rolls back', async () => {
     expect(() =>
       db.transaction((tx) => {
         enqueueMail(tx, mail());
@@ -109,7 +111,7 @@ function constancia(overrides: Partial<ConstanciaInput> = {}): ConstanciaInput {
 }
 
 describe('composeConstancia', () => {
-  it('says everything DOMAIN.md §2 asks for, in Spanish, in local time', () => {
+  it('says everything DOMAIN.md §2 asks for, in Spanish, in local time', async () => {
     const m = composeConstancia(constancia());
     expect(m.subject).toBe('Constancia de radicación PQRS-2026-000001');
     for (const part of [m.text, m.html]) {
@@ -129,7 +131,7 @@ describe('composeConstancia', () => {
     expect(m.text).not.toContain('Código de acceso');
   });
 
-  it('says the same in English, with English dates', () => {
+  it('says the same in English, with English dates', async () => {
     const m = composeConstancia(constancia({ locale: 'en', typeCode: 'P', channel: 'phone' }));
     expect(m.subject).toBe('Filing receipt PQRS-2026-000001');
     for (const part of [m.text, m.html]) {
@@ -144,7 +146,7 @@ describe('composeConstancia', () => {
     expect(m.html).toContain('<html lang="en">');
   });
 
-  it('says there is no legal term for a Felicitación', () => {
+  it('says there is no legal term for a Felicitación', async () => {
     const es = composeConstancia(constancia({ typeCode: 'F', dueDate: null }));
     expect(es.text).toContain('Fecha de vencimiento (término legal): Sin término legal');
     expect(es.text).not.toContain('días hábiles a partir');
@@ -152,14 +154,14 @@ describe('composeConstancia', () => {
     expect(en.text).toContain('Legal due date: No legal term');
   });
 
-  it('gives an anonymous filer the access code and the way back in with it', () => {
+  it('gives an anonymous filer the access code and the way back in with it', async () => {
     const m = composeConstancia(constancia({ typeCode: 'D', accessCode: 'K7MXQ2PLR9TA' }));
     expect(m.text).toContain('Código de acceso: K7MXQ2PLR9TA');
     expect(m.text).toContain('el radicado y su código de acceso');
     expect(m.text).not.toContain('número de documento');
   });
 
-  it('escapes every interpolated value in the HTML part', () => {
+  it('escapes every interpolated value in the HTML part', async () => {
     const m = composeConstancia(
       constancia({
         orgName: '<script>alert("x")</script> & Cía',
@@ -179,8 +181,8 @@ describe('composeConstancia', () => {
 });
 
 describe('enqueueConstancia', () => {
-  it('queues the constancia once per case', () => {
-    const caseId = filePostalCase();
+  it('queues the constancia once per case', async () => {
+    const caseId = await filePostalCase();
     expect(countRows(db, outbox)).toBe(0);
     const input = { ...constancia(), caseId, to: 'ana@example.co', now: FILED_AT };
     const id = db.transaction((tx) => enqueueConstancia(tx, input));

@@ -12,7 +12,7 @@ const DOCUMENT = '52123456';
 let db: Db;
 let cleanup: () => void;
 
-beforeEach(() => {
+beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
 });
 afterEach(() => cleanup());
@@ -30,8 +30,8 @@ async function rejection(promise: Promise<unknown>): Promise<AppError> {
   throw new Error('expected an AppError, but the look-up succeeded');
 }
 
-function fileIdentified(documentNumber = DOCUMENT) {
-  return fileCase(db, {
+async function fileIdentified(documentNumber = DOCUMENT) {
+  return await fileCase(db, {
     customer: {
       documentType: 'CC',
       documentNumber,
@@ -43,7 +43,7 @@ function fileIdentified(documentNumber = DOCUMENT) {
 
 describe('lookupCase', () => {
   it('opens an identified case with its radicado and the document number', async () => {
-    const created = fileIdentified();
+    const created = await fileIdentified();
     await expect(look(created.radicado, DOCUMENT)).resolves.toEqual({
       caseId: created.id,
       radicado: created.radicado,
@@ -51,7 +51,7 @@ describe('lookupCase', () => {
   });
 
   it('gives a wrong document number and an unknown radicado the very same error', async () => {
-    const created = fileIdentified();
+    const created = await fileIdentified();
     const wrong = await rejection(look(created.radicado, '99999999'));
     const unknown = await rejection(look('PQRS-2026-000999', DOCUMENT));
     expect(wrong.code).toBe('NOT_FOUND');
@@ -61,7 +61,7 @@ describe('lookupCase', () => {
   });
 
   it('opens an anonymous case with its access code, and not with anything else', async () => {
-    const created = fileCase(db, { typeCode: 'D', isAnonymous: true, customer: undefined });
+    const created = await fileCase(db, { typeCode: 'D', isAnonymous: true, customer: undefined });
     expect(created.accessCode).toMatch(/^[A-Z2-9]{12}$/);
     const code = created.accessCode!;
     await expect(look(created.radicado, code.toLowerCase())).resolves.toEqual({
@@ -73,7 +73,7 @@ describe('lookupCase', () => {
   });
 
   it('never opens an identified case with an access-code-like secret', async () => {
-    const created = fileIdentified();
+    const created = await fileIdentified();
     expect((await rejection(look(created.radicado, 'ABCDEFGHJKLM'))).code).toBe('NOT_FOUND');
   });
 
@@ -82,12 +82,12 @@ describe('lookupCase', () => {
     ['spaces', ' 52 123 456 '],
     ['dashes', '52-123-456'],
   ])('reads a document number typed with %s as the same number', async (_name, typed) => {
-    const created = fileIdentified();
+    const created = await fileIdentified();
     await expect(look(created.radicado, typed)).resolves.toMatchObject({ caseId: created.id });
   });
 
   it('ignores case in the radicado and in a passport number', async () => {
-    const created = fileIdentified('AB-123456');
+    const created = await fileIdentified('AB-123456');
     await expect(look(`  ${created.radicado.toLowerCase()} `, 'ab123456')).resolves.toEqual({
       caseId: created.id,
       radicado: created.radicado,
@@ -114,7 +114,7 @@ describe('lookupCase', () => {
 
 describe('lookupCase: rate limits', () => {
   it(`refuses the attempt after ${LOOKUP_IP_LIMIT.points} failures from one address`, async () => {
-    const created = fileIdentified();
+    const created = await fileIdentified();
     for (let i = 0; i < LOOKUP_IP_LIMIT.points; i++) {
       // Different radicados, so only the address limit is at work.
       const error = await rejection(look(`PQRS-2026-${String(100 + i).padStart(6, '0')}`, '1'));
@@ -133,8 +133,8 @@ describe('lookupCase: rate limits', () => {
   });
 
   it(`refuses the attempt after ${LOOKUP_RADICADO_LIMIT.points} failures on one radicado, from any addresses`, async () => {
-    const created = fileIdentified();
-    const other = fileIdentified('80123456');
+    const created = await fileIdentified();
+    const other = await fileIdentified('80123456');
     for (let i = 0; i < LOOKUP_RADICADO_LIMIT.points; i++) {
       const error = await rejection(look(created.radicado, `1000${i}`, `198.51.100.${i + 1}`));
       expect(error.code).toBe('NOT_FOUND');
@@ -154,7 +154,7 @@ describe('lookupCase: rate limits', () => {
   });
 
   it('a success resets neither counter', async () => {
-    const created = fileIdentified();
+    const created = await fileIdentified();
     const failures = LOOKUP_RADICADO_LIMIT.points - 1;
     for (let i = 0; i < failures; i++) await rejection(look(created.radicado, '1'));
     await expect(look(created.radicado, DOCUMENT)).resolves.toMatchObject({ caseId: created.id });

@@ -24,15 +24,15 @@ let db: Db;
 let cleanup: () => void;
 let fx: Fixture;
 
-beforeEach(() => {
+beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
   fx = seedFixture(db);
 });
 afterEach(() => cleanup());
 
-function answeredCase(): number {
-  const { id } = fileCase(db);
-  answerCase(db, id, fx.agent, ANSWERED_AT);
+async function answeredCase(): Promise<number> {
+  const { id } = await fileCase(db);
+  await answerCase(db, id, fx.agent, ANSWERED_AT);
   return id;
 }
 
@@ -48,19 +48,19 @@ function footprint() {
 }
 
 describe('rateCase', () => {
-  it('is refused before the case has its answer', () => {
-    const { id } = fileCase(db);
+  it('is refused before the case has its answer', async () => {
+    const { id } = await fileCase(db);
     applyCaseAction(id, { action: 'take' }, fx.agent, { db, now: ANSWERED_AT });
     const before = footprint();
-    const error = captureAppError(() => rate(id));
+    const error = await captureAppError(() => rate(id));
     expect(error.code).toBe('INVALID_TRANSITION');
     expect(error.detail).toEqual({ guard: 'not_answered' });
     expect(footprint()).toEqual(before);
     expect(hasRated(db, id)).toBe(false);
   });
 
-  it('stores the result and the process apart, and an internal rated event', () => {
-    const id = answeredCase();
+  it('stores the result and the process apart, and an internal rated event', async () => {
+    const id = await answeredCase();
     const rated = rate(id);
 
     expect(db.select().from(resultRatings).all()).toEqual([
@@ -91,8 +91,8 @@ describe('rateCase', () => {
     expect(hasRated(db, id)).toBe(true);
   });
 
-  it('accepts a closed case, and numbers posted as strings by a form', () => {
-    const id = answeredCase();
+  it('accepts a closed case, and numbers posted as strings by a form', async () => {
+    const id = await answeredCase();
     applyCaseAction(
       id,
       { action: 'close', processId: fx.processId, rootCauseId: fx.rootCauseIds[0] },
@@ -108,26 +108,26 @@ describe('rateCase', () => {
     expect(db.select().from(resultRatings).get()?.answer).toBe('yes');
   });
 
-  it('is accepted once: a second rating is a CONFLICT and changes nothing', () => {
-    const id = answeredCase();
+  it('is accepted once: a second rating is a CONFLICT and changes nothing', async () => {
+    const id = await answeredCase();
     rate(id);
     const before = footprint();
-    const error = captureAppError(() => rate(id, { ...RATING, result: 'yes' }));
+    const error = await captureAppError(() => rate(id, { ...RATING, result: 'yes' }));
     expect(error.code).toBe('CONFLICT');
     expect(error.detail).toEqual({ guard: 'already_rated' });
     expect(footprint()).toEqual(before);
   });
 
-  it("refuses another case's customer, staff and the system", () => {
-    const id = answeredCase();
-    const other = fileCase(db, {
+  it("refuses another case's customer, staff and the system", async () => {
+    const id = await answeredCase();
+    const other = await fileCase(db, {
       customer: { documentType: 'CC', documentNumber: '80123456', fullName: 'Luis Gómez' },
       responseMedium: 'postal',
       responseAddress: 'Calle 1 # 2-3',
     });
     const outsiders: Actor[] = [customerActor(other.id), fx.agent, fx.supervisor, SYSTEM_ACTOR];
     for (const actor of outsiders) {
-      expect(captureAppError(() => rate(id, RATING, actor)).code).toBe('FORBIDDEN');
+      expect((await captureAppError(() => rate(id, RATING, actor))).code).toBe('FORBIDDEN');
     }
     expect(footprint()).toMatchObject({ results: 0, quality: 0 });
   });
@@ -139,9 +139,9 @@ describe('rateCase', () => {
     ['a fractional score', { ...RATING, clarity: 3.5 }, 'clarity', 'rating'],
     ['no courtesy', { result: 'yes', clarity: 3 }, 'courtesy', 'required'],
     ['a long comment', { ...RATING, comment: 'a'.repeat(1001) }, 'comment', 'tooLong'],
-  ])('refuses %s as VALIDATION', (_name, input, field, key) => {
-    const id = answeredCase();
-    const error = captureAppError(() => rate(id, input));
+  ])('refuses %s as VALIDATION', async (_name, input, field, key) => {
+    const id = await answeredCase();
+    const error = await captureAppError(() => rate(id, input));
     expect(error.code).toBe('VALIDATION');
     expect(error.fieldErrors?.[field]).toEqual([key]);
     expect(hasRated(db, id)).toBe(false);

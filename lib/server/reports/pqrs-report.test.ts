@@ -18,10 +18,10 @@ let db: Db;
 let cleanup: () => void;
 let fx: Fixture;
 
-beforeEach(() => {
+beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
   fx = seedFixture(db);
-  buildReportDataset(db, fx);
+  await buildReportDataset(db, fx);
 });
 afterEach(() => cleanup());
 

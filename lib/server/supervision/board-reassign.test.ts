@@ -24,24 +24,26 @@ let db: Db;
 let cleanup: () => void;
 let fx: Fixture;
 
-beforeEach(() => {
+beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
   fx = seedFixture(db);
 });
 afterEach(() => cleanup());
 
 /** Overdue Reclamos held by the first agent. */
-function overdueCases(count: number): number[] {
-  return Array.from({ length: count }, () => {
-    const { id } = fileCase(db, {}, bogota('2026-02-26T09:00:00'));
+async function overdueCases(count: number): Promise<number[]> {
+  const ids: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const { id } = await fileCase(db, {}, bogota('2026-02-26T09:00:00'));
     applyCaseAction(id, { action: 'take' }, fx.agent, { db, now: bogota('2026-02-26T11:00:00') });
-    return id;
-  });
+    ids.push(id);
+  }
+  return ids;
 }
 
 describe('bulk reassignment', () => {
-  it('reassigns every checked case, each with its own audit event', () => {
-    const ids = overdueCases(3);
+  it('reassigns every checked case, each with its own audit event', async () => {
+    const ids = await overdueCases(3);
     const result = reassignCases({ caseIds: ids, assigneeId: fx.otherAgent.id }, fx.supervisor, {
       db,
       now: NOW,
@@ -66,8 +68,8 @@ describe('bulk reassignment', () => {
     }
   });
 
-  it('reports a case that can no longer be reassigned and still reassigns the others', () => {
-    const [first, closed, last] = overdueCases(3) as [number, number, number];
+  it('reports a case that can no longer be reassigned and still reassigns the others', async () => {
+    const [first, closed, last] = (await overdueCases(3)) as [number, number, number];
     applyCaseAction(closed, { action: 'withdraw', reason: 'El cliente desistió.' }, fx.agent, {
       db,
       now: bogota('2026-03-19T09:00:00'),
@@ -95,8 +97,8 @@ describe('bulk reassignment', () => {
     expect(caseRow(db, last).assigneeId).toBe(fx.otherAgent.id);
   });
 
-  it('reassigns a case checked twice only once', () => {
-    const [id] = overdueCases(1) as [number];
+  it('reassigns a case checked twice only once', async () => {
+    const [id] = (await overdueCases(1)) as [number];
     const before = eventsOf(db, id).length;
     const result = reassignCases(
       { caseIds: [id, id], assigneeId: fx.otherAgent.id },
@@ -110,10 +112,10 @@ describe('bulk reassignment', () => {
     expect(eventsOf(db, id)).toHaveLength(before + 1);
   });
 
-  it('refuses agents (403) and writes nothing', () => {
-    const ids = overdueCases(1);
+  it('refuses agents (403) and writes nothing', async () => {
+    const ids = await overdueCases(1);
     const events = countRows(db, caseEvents);
-    const error = captureAppError(() =>
+    const error = await captureAppError(() =>
       reassignCases({ caseIds: ids, assigneeId: fx.otherAgent.id }, fx.agent, { db, now: NOW }),
     );
     expect(error.code).toBe('FORBIDDEN');
@@ -127,17 +129,17 @@ describe('bulk reassignment', () => {
     [{ caseIds: [1, -2, 'x'], assigneeId: 1 }, ['caseIds.1', 'caseIds.2']],
     [{ caseIds: Array.from({ length: 201 }, (_, i) => i + 1), assigneeId: 1 }, ['caseIds']],
     [{ caseIds: [1], assigneeId: 'nadie' }, ['assigneeId']],
-  ])('refuses a bad body %j with field errors (422)', (body, fields) => {
-    const error = captureAppError(() => reassignCases(body, fx.supervisor, { db, now: NOW }));
+  ])('refuses a bad body %j with field errors (422)', async (body, fields) => {
+    const error = await captureAppError(() => reassignCases(body, fx.supervisor, { db, now: NOW }));
     expect(HTTP_STATUS[error.code]).toBe(422);
     expect(Object.keys(error.fieldErrors ?? {}).sort()).toEqual([...fields].sort());
   });
 
-  it('only hands cases to an active agent', () => {
-    const ids = overdueCases(1);
+  it('only hands cases to an active agent', async () => {
+    const ids = await overdueCases(1);
     const gone = insertStaff(db, { email: 'ido@example.co', role: 'agent', isActive: false });
     for (const assigneeId of [gone.id, fx.supervisor.id, 999_999]) {
-      const error = captureAppError(() =>
+      const error = await captureAppError(() =>
         reassignCases({ caseIds: ids, assigneeId }, fx.supervisor, { db, now: NOW }),
       );
       expect(HTTP_STATUS[error.code]).toBe(422);

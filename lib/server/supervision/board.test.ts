@@ -43,7 +43,7 @@ let cleanup: () => void;
 let fx: Fixture;
 let idle: StaffMember;
 
-beforeEach(() => {
+beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
   fx = seedFixture(db);
   idle = insertStaff(db, { email: 'libre@example.co', role: 'agent', teamId: fx.teamId });
@@ -55,8 +55,12 @@ function act(caseId: number, input: unknown, actor: Actor, at: string) {
 }
 
 /** A Reclamo filed at 09:00 on `filedOn`, taken the same day by `agent` when given. */
-function reclamo(filedOn: string, dueDate: string, agent?: StaffMember): number {
-  const { id } = fileCase(db, { subject: `Reclamo del ${filedOn}` }, bogota(`${filedOn}T09:00:00`));
+async function reclamo(filedOn: string, dueDate: string, agent?: StaffMember): Promise<number> {
+  const { id } = await fileCase(
+    db,
+    { subject: `Reclamo del ${filedOn}` },
+    bogota(`${filedOn}T09:00:00`),
+  );
   if (agent) act(id, { action: 'take' }, agent, `${filedOn}T11:00:00`);
   expect(caseRow(db, id).dueDate).toBe(dueDate);
   return id;
@@ -93,18 +97,18 @@ function renegotiate(promiseId: number, agent: StaffMember, at: string, newDueAt
  * P3 stored broken (D); P4 renegotiated, its successor due today (F); P5 renegotiated, its
  * successor past due (F); P6 past due on the answered case H; P7 kept (A).
  */
-function buildDataset() {
-  const a = reclamo('2026-02-26', '2026-03-19', fx.agent);
-  const b = reclamo('2026-02-25', '2026-03-18', fx.otherAgent);
-  const c = reclamo('2026-02-27', '2026-03-20', fx.agent);
-  const d = reclamo('2026-03-02', '2026-03-24', fx.otherAgent);
-  const e = reclamo('2026-03-03', '2026-03-25');
-  const f = reclamo('2026-03-04', '2026-03-26', fx.agent);
-  const g = reclamo('2026-02-26', '2026-03-19', fx.agent);
+async function buildDataset() {
+  const a = await reclamo('2026-02-26', '2026-03-19', fx.agent);
+  const b = await reclamo('2026-02-25', '2026-03-18', fx.otherAgent);
+  const c = await reclamo('2026-02-27', '2026-03-20', fx.agent);
+  const d = await reclamo('2026-03-02', '2026-03-24', fx.otherAgent);
+  const e = await reclamo('2026-03-03', '2026-03-25');
+  const f = await reclamo('2026-03-04', '2026-03-26', fx.agent);
+  const g = await reclamo('2026-02-26', '2026-03-19', fx.agent);
   act(g, { action: 'request_info', body: 'Envíe la factura.' }, fx.agent, '2026-03-02T10:00:00');
-  const h = reclamo('2026-02-25', '2026-03-18', fx.agent);
-  const i = fileCase(db, { typeCode: 'P' }, bogota('2026-02-25T09:00:00')).id;
-  answerCase(db, i, fx.agent, bogota('2026-03-10T10:00:00'));
+  const h = await reclamo('2026-02-25', '2026-03-18', fx.agent);
+  const i = (await fileCase(db, { typeCode: 'P' }, bogota('2026-02-25T09:00:00'))).id;
+  await answerCase(db, i, fx.agent, bogota('2026-03-10T10:00:00'));
   act(i, { action: 'close' }, fx.agent, '2026-03-11T10:00:00');
 
   promise(c, fx.agent, '2026-03-19T10:00:00', '2026-03-20T15:00:00'); // P1
@@ -134,8 +138,8 @@ const board = (query: Partial<BoardQuery> = {}, actor: Actor = fx.supervisor, no
   loadBoard({ ...parseBoardQuery({}), ...query }, actor, { db, now });
 
 describe('the deadline board', () => {
-  it('counts due today, at risk across the holiday, overdue and promises exactly', () => {
-    const ids = buildDataset();
+  it('counts due today, at risk across the holiday, overdue and promises exactly', async () => {
+    const ids = await buildDataset();
     expect(caseRow(db, ids.g)).toMatchObject({ state: 'requiere_informacion', dueAt: null });
     expect(caseRow(db, ids.h).state).toBe('respondida');
     expect(caseRow(db, ids.i).state).toBe('cerrada');
@@ -152,8 +156,8 @@ describe('the deadline board', () => {
     });
   });
 
-  it('breaks the figures down by team and by agent, with idle agents and the unassigned row', () => {
-    buildDataset();
+  it('breaks the figures down by team and by agent, with idle agents and the unassigned row', async () => {
+    await buildDataset();
     const result = board();
     const billing = {
       open: 4,
@@ -180,8 +184,8 @@ describe('the deadline board', () => {
     ]);
   });
 
-  it('filters by team and by agent', () => {
-    buildDataset();
+  it('filters by team and by agent', async () => {
+    await buildDataset();
     const team = board({ teamId: fx.otherTeamId });
     expect(team.totals).toEqual({ ...ZERO, open: 2, atRisk: 1, overdue: 1, promisesBroken: 1 });
     expect(team.byTeam.map((t) => t.id)).toEqual([fx.otherTeamId]);
@@ -204,8 +208,8 @@ describe('the deadline board', () => {
     expect(agent.byTeam.map((t) => [t.id, t.open])).toEqual([[fx.teamId, 4]]);
   });
 
-  it('lists the cases behind the board: overdue first, then due today, then at risk', () => {
-    const ids = buildDataset();
+  it('lists the cases behind the board: overdue first, then due today, then at risk', async () => {
+    const ids = await buildDataset();
     const { cases } = board();
     expect(cases).toMatchObject({ total: 5, page: 1, pageCount: 1 });
     expect(cases.rows.map((r) => [r.id, r.bucket, r.dueDate])).toEqual([
@@ -231,19 +235,19 @@ describe('the deadline board', () => {
     expect(cases.rows[4]).toMatchObject({ assigneeName: null, teamName: null, state: 'radicada' });
   });
 
-  it('moves the at-risk window over Holy Thursday and Friday', () => {
+  it('moves the at-risk window over Holy Thursday and Friday', async () => {
     // Wednesday 1 April: 2 and 3 April are holidays, so the window runs to Tuesday 7 April.
     const at = bogota('2026-04-01T10:00:00');
-    const inside = reclamo('2026-03-12', '2026-04-07', fx.agent); // due 7 April: at risk
-    reclamo('2026-03-13', '2026-04-08', fx.agent); // due 8 April: on track
+    const inside = await reclamo('2026-03-12', '2026-04-07', fx.agent); // due 7 April: at risk
+    await reclamo('2026-03-13', '2026-04-08', fx.agent); // due 8 April: on track
     const result = board({}, fx.supervisor, at);
     expect(result.atRiskUntil).toBe('2026-04-07');
     expect(result.totals).toEqual({ ...ZERO, open: 2, atRisk: 1 });
     expect(result.cases.rows.map((r) => r.id)).toEqual([inside]);
   });
 
-  it('counts a case due today as overdue once its due instant has passed', () => {
-    reclamo('2026-02-27', '2026-03-20', fx.agent);
+  it('counts a case due today as overdue once its due instant has passed', async () => {
+    await reclamo('2026-02-27', '2026-03-20', fx.agent);
     expect(board({}, fx.supervisor, bogota('2026-03-20T23:59:00')).totals).toMatchObject({
       dueToday: 1,
       overdue: 0,
@@ -254,10 +258,10 @@ describe('the deadline board', () => {
     });
   });
 
-  it('pages the list, each row with its deadline chip', () => {
-    reclamo('2026-01-02', '2026-01-26'); // long overdue (12 January, Reyes, is a holiday)
-    for (let n = 0; n < 50; n++) reclamo('2026-02-26', '2026-03-19');
-    reclamo('2026-02-27', '2026-03-20');
+  it('pages the list, each row with its deadline chip', async () => {
+    await reclamo('2026-01-02', '2026-01-26'); // long overdue (12 January, Reyes, is a holiday)
+    for (let n = 0; n < 50; n++) await reclamo('2026-02-26', '2026-03-19');
+    await reclamo('2026-02-27', '2026-03-20');
     const later = bogota('2026-04-09T10:00:00'); // after San José and Holy Week
     const first = board({}, fx.supervisor, later);
     expect(first.cases).toMatchObject({ total: 52, pageCount: 2 });
@@ -289,9 +293,9 @@ describe('the deadline board', () => {
     },
   );
 
-  it('is for supervisors and admins only', () => {
+  it('is for supervisors and admins only', async () => {
     expect(board({}, fx.admin).totals).toEqual(ZERO);
-    const error = captureAppError(() => board({}, fx.agent));
+    const error = await captureAppError(() => board({}, fx.agent));
     expect(HTTP_STATUS[error.code]).toBe(403);
   });
 });

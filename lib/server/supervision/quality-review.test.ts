@@ -31,7 +31,7 @@ let fx: Fixture;
 const AT = new Date('2026-03-17T15:00:00Z');
 const RUBRIC = { greeting: 5, clarity: 4, empathy: 5, accuracy: 3, personalTouch: 5 };
 
-beforeEach(() => {
+beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
   fx = seedFixture(db);
 });
@@ -45,11 +45,11 @@ const asStaff = (m: StaffMember): StaffActor => ({
 });
 
 /** A case the agent answered: its answer is the interaction under review. */
-function answeredInteraction(by: StaffMember = fx.agent): {
+async function answeredInteraction(by: StaffMember = fx.agent): Promise<{
   caseId: number;
   interactionId: number;
-} {
-  const { id } = fileCase(db);
+}> {
+  const { id } = await fileCase(db);
   applyCaseAction(id, { action: 'take' }, by, { db, now: AT });
   applyCaseAction(
     id,
@@ -66,8 +66,8 @@ function review(input: Record<string, unknown>, actor: StaffMember = fx.supervis
 }
 
 describe('reviewInteraction', () => {
-  it('stores the rubric for the agent who wrote the interaction, with an internal event', () => {
-    const { caseId, interactionId } = answeredInteraction();
+  it('stores the rubric for the agent who wrote the interaction, with an internal event', async () => {
+    const { caseId, interactionId } = await answeredInteraction();
     const done = review({ interactionId, ...RUBRIC, comment: '  Buen tono, faltó precisión.  ' });
     expect(
       db.select().from(qualityRatings).where(eq(qualityRatings.id, done.ratingId)).get(),
@@ -95,8 +95,8 @@ describe('reviewInteraction', () => {
     });
   });
 
-  it('counts in the process figures of the agent', () => {
-    const { interactionId } = answeredInteraction();
+  it('counts in the process figures of the agent', async () => {
+    const { interactionId } = await answeredInteraction();
     review({ interactionId, ...RUBRIC });
     const query = parseAnalyticsQuery(
       { from: '2026-03-01', to: '2026-03-31', by: 'agent' },
@@ -108,8 +108,8 @@ describe('reviewInteraction', () => {
     expect(groups.map((g) => [g.key, g.reviews])).toEqual([[fx.agent.id, 1]]);
   });
 
-  it('an admin may review too; the comment is optional', () => {
-    const { interactionId } = answeredInteraction();
+  it('an admin may review too; the comment is optional', async () => {
+    const { interactionId } = await answeredInteraction();
     review({ interactionId, ...RUBRIC }, fx.admin);
     expect(db.select().from(qualityRatings).get()).toMatchObject({
       reviewerId: fx.admin.id,
@@ -117,10 +117,10 @@ describe('reviewInteraction', () => {
     });
   });
 
-  it('bad or missing scores → 422 with a key per field, nothing written', () => {
-    const { caseId, interactionId } = answeredInteraction();
+  it('bad or missing scores → 422 with a key per field, nothing written', async () => {
+    const { caseId, interactionId } = await answeredInteraction();
     const events = eventsOf(db, caseId).length;
-    const error = captureAppError(() =>
+    const error = await captureAppError(() =>
       review({
         interactionId,
         greeting: 0,
@@ -143,25 +143,25 @@ describe('reviewInteraction', () => {
     expect(eventsOf(db, caseId)).toHaveLength(events);
   });
 
-  it('an agent gets 403', () => {
-    const { interactionId } = answeredInteraction(fx.otherAgent);
-    expect(captureAppError(() => review({ interactionId, ...RUBRIC }, fx.agent)).code).toBe(
+  it('an agent gets 403', async () => {
+    const { interactionId } = await answeredInteraction(fx.otherAgent);
+    expect((await captureAppError(() => review({ interactionId, ...RUBRIC }, fx.agent))).code).toBe(
       'FORBIDDEN',
     );
     expect(countRows(db, qualityRatings)).toBe(0);
   });
 
-  it('nobody reviews their own interaction', () => {
-    const { interactionId } = answeredInteraction(fx.supervisor);
-    const error = captureAppError(() => review({ interactionId, ...RUBRIC }));
+  it('nobody reviews their own interaction', async () => {
+    const { interactionId } = await answeredInteraction(fx.supervisor);
+    const error = await captureAppError(() => review({ interactionId, ...RUBRIC }));
     expect(error).toMatchObject({ code: 'FORBIDDEN', detail: { guard: 'own_interaction' } });
     expect(countRows(db, qualityRatings)).toBe(0);
   });
 
-  it('one review per reviewer: a second is refused (the first stays), another reviewer may', () => {
-    const { interactionId } = answeredInteraction();
+  it('one review per reviewer: a second is refused (the first stays), another reviewer may', async () => {
+    const { interactionId } = await answeredInteraction();
     review({ interactionId, ...RUBRIC });
-    const error = captureAppError(() => review({ interactionId, ...RUBRIC, greeting: 1 }));
+    const error = await captureAppError(() => review({ interactionId, ...RUBRIC, greeting: 1 }));
     expect(error).toMatchObject({ code: 'CONFLICT', detail: { guard: 'already_reviewed' } });
     expect(
       db
@@ -174,8 +174,8 @@ describe('reviewInteraction', () => {
     expect(countRows(db, qualityRatings)).toBe(2);
   });
 
-  it('only outbound interactions written by staff; an unknown one is 404', () => {
-    const { id } = fileCase(db);
+  it('only outbound interactions written by staff; an unknown one is 404', async () => {
+    const { id } = await fileCase(db);
     applyCaseAction(id, { action: 'take' }, fx.agent, { db, now: AT });
     applyCaseAction(
       id,
@@ -186,21 +186,23 @@ describe('reviewInteraction', () => {
     const inbound = db.$client
       .prepare("SELECT id FROM interactions WHERE case_id = ? AND direction = 'inbound'")
       .get(id) as { id: number };
-    expect(captureAppError(() => review({ interactionId: inbound.id, ...RUBRIC }))).toMatchObject({
+    expect(
+      await captureAppError(() => review({ interactionId: inbound.id, ...RUBRIC })),
+    ).toMatchObject({
       code: 'VALIDATION',
       fieldErrors: { interactionId: ['invalid'] },
     });
-    expect(captureAppError(() => review({ interactionId: 9999, ...RUBRIC })).code).toBe(
+    expect((await captureAppError(() => review({ interactionId: 9999, ...RUBRIC }))).code).toBe(
       'NOT_FOUND',
     );
   });
 });
 
 describe('what the review screens read', () => {
-  it('the queue: unreviewed outbound interactions of others, newest first, by agent, paged', () => {
-    const first = answeredInteraction(fx.agent);
-    const second = answeredInteraction(fx.otherAgent);
-    answeredInteraction(fx.supervisor); // the supervisor's own: never offered to them
+  it('the queue: unreviewed outbound interactions of others, newest first, by agent, paged', async () => {
+    const first = await answeredInteraction(fx.agent);
+    const second = await answeredInteraction(fx.otherAgent);
+    await answeredInteraction(fx.supervisor); // the supervisor's own: never offered to them
     const sup = asStaff(fx.supervisor);
     expect(listReviewQueue({ page: 1 }, sup, { db }).rows.map((r) => r.id)).toEqual([
       second.interactionId,
@@ -221,12 +223,12 @@ describe('what the review screens read', () => {
     expect(listReviewQueue({ agentId: fx.otherAgent.id, page: 1 }, sup, { db }).rows).toEqual([]);
     expect(listReviewQueue({ page: 2 }, sup, { db }).rows).toEqual([]);
     expect(
-      captureAppError(() => listReviewQueue({ page: 1 }, asStaff(fx.agent), { db })).code,
+      (await captureAppError(() => listReviewQueue({ page: 1 }, asStaff(fx.agent), { db }))).code,
     ).toBe('FORBIDDEN');
   });
 
-  it('the form: interaction, case, existing reviews and whether this reviewer may review', () => {
-    const { caseId, interactionId } = answeredInteraction();
+  it('the form: interaction, case, existing reviews and whether this reviewer may review', async () => {
+    const { caseId, interactionId } = await answeredInteraction();
     const sup = asStaff(fx.supervisor);
     const before = getReviewContext(interactionId, sup, { db });
     expect(before).toMatchObject({
@@ -243,12 +245,13 @@ describe('what the review screens read', () => {
     ]);
     expect(getReviewContext(interactionId, asStaff(fx.admin), { db }).refusal).toBeNull();
     expect(
-      captureAppError(() => getReviewContext(interactionId, asStaff(fx.agent), { db })).code,
+      (await captureAppError(() => getReviewContext(interactionId, asStaff(fx.agent), { db })))
+        .code,
     ).toBe('FORBIDDEN');
   });
 
-  it('the case panel: outbound interactions with their reviews', () => {
-    const { caseId, interactionId } = answeredInteraction();
+  it('the case panel: outbound interactions with their reviews', async () => {
+    const { caseId, interactionId } = await answeredInteraction();
     review({ interactionId, ...RUBRIC });
     expect(listCaseInteractions(caseId, fx.supervisor.id, { db })).toEqual([
       expect.objectContaining({

@@ -93,12 +93,12 @@ export function validFiling(overrides: Partial<CaseFilingInput> = {}): CaseFilin
   };
 }
 
-export function fileCase(
+export async function fileCase(
   db: Db,
   overrides: Partial<CaseFilingInput> = {},
   now: Date = FILED_AT,
   actor: Actor = SYSTEM_ACTOR,
-): CreatedCase {
+): Promise<CreatedCase> {
   return createCase(validFiling(overrides), actor, { db, now });
 }
 
@@ -126,10 +126,10 @@ export function eventsOf(db: Db, caseId: number) {
     .all();
 }
 
-/** Runs `fn` expecting an AppError and returns it, so a test can assert code and field keys. */
-export function captureAppError(fn: () => unknown): AppError {
+/** Runs `fn` (sync or async) expecting an AppError and returns it, to assert code and field keys. */
+export async function captureAppError(fn: () => unknown): Promise<AppError> {
   try {
-    fn();
+    await fn();
   } catch (error) {
     if (isAppError(error)) return error;
     throw error;
@@ -143,7 +143,12 @@ export function customerActor(caseId: number): Extract<Actor, { role: 'customer'
 }
 
 /** Takes and answers a case through the state machine, as an agent would: it ends 'respondida'. */
-export function answerCase(db: Db, caseId: number, agent: StaffMember, now: Date): void {
+export async function answerCase(
+  db: Db,
+  caseId: number,
+  agent: StaffMember,
+  now: Date,
+): Promise<void> {
   applyCaseAction(caseId, { action: 'take' }, agent, { db, now });
   applyCaseAction(
     caseId,

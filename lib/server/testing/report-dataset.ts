@@ -20,11 +20,11 @@ export interface ReportDataset {
   radicados: Record<string, string>;
 }
 
-export function buildReportDataset(db: Db, fx: Fixture): ReportDataset {
+export async function buildReportDataset(db: Db, fx: Fixture): Promise<ReportDataset> {
   const ids: Record<string, number> = {};
   const radicados: Record<string, string> = {};
-  const file = (key: string, typeCode: CaseType, channel: Channel, at: string) => {
-    const created = fileCase(
+  const file = async (key: string, typeCode: CaseType, channel: Channel, at: string) => {
+    const created = await fileCase(
       db,
       { typeCode, channel, subject: `Caso ${key} del informe` },
       bogota(at),
@@ -47,29 +47,29 @@ export function buildReportDataset(db: Db, fx: Fixture): ReportDataset {
   const [cobroDoble, tarifaErrada] = fx.rootCauseIds;
 
   // Outside the period, on either side of it.
-  file('before', 'P', 'web', '2026-02-28T23:59:00');
-  file('after', 'P', 'web', '2026-04-01T00:00:00');
+  await file('before', 'P', 'web', '2026-02-28T23:59:00');
+  await file('after', 'P', 'web', '2026-04-01T00:00:00');
 
   // Reclamos filed Friday 13 March 16:30: due Wednesday 8 April (day 1 = 16 March).
   // R1: paused 18→26 March, answered 31 March: 6 business days, on time.
-  const r1 = file('R1', 'R', 'web', '2026-03-13T16:30:00');
+  const r1 = await file('R1', 'R', 'web', '2026-03-13T16:30:00');
   act(r1, { action: 'take' }, fx.agent, '2026-03-16T09:00:00');
   act(r1, { action: 'request_info', body: 'Adjunte la factura.' }, fx.agent, '2026-03-18T10:00:00');
   act(r1, { action: 'provide_info', body: 'Aquí está.' }, SYSTEM_ACTOR, '2026-03-26T09:00:00');
   answer(r1, 'concede', '2026-03-31T10:00:00');
   close(r1, fx.processId, cobroDoble, '2026-04-01T09:00:00');
   // R2: answered 9 April (day 16 across San José and Holy Week): late, denied.
-  const r2 = file('R2', 'R', 'email', '2026-03-13T16:30:00');
+  const r2 = await file('R2', 'R', 'email', '2026-03-13T16:30:00');
   act(r2, { action: 'take' }, fx.agent, '2026-03-16T09:00:00');
   answer(r2, 'niega', '2026-04-09T08:00:00');
   close(r2, fx.processId, tarifaErrada, '2026-04-10T09:00:00');
   // R3: answered on the due date itself, after the period: 15 days, on time, pending at period end.
-  const r3 = file('R3', 'R', 'web', '2026-03-13T16:30:00');
+  const r3 = await file('R3', 'R', 'web', '2026-03-13T16:30:00');
   act(r3, { action: 'take' }, fx.agent, '2026-03-16T09:00:00');
   answer(r3, 'concede_parcial', '2026-04-08T23:59:00');
   close(r3, fx.processId, cobroDoble, '2026-04-09T09:00:00');
   // R4: filed Monday 30 March, due 22 April; still in progress: open and overdue now.
-  const r4 = file('R4', 'R', 'phone', '2026-03-30T10:00:00');
+  const r4 = await file('R4', 'R', 'phone', '2026-03-30T10:00:00');
   act(r4, { action: 'take' }, fx.agent, '2026-03-30T11:00:00');
   act(
     r4,
@@ -78,42 +78,42 @@ export function buildReportDataset(db: Db, fx: Fixture): ReportDataset {
     '2026-03-30T11:05:00',
   );
   // R5: transferred within the period. R6 (other team): transferred after it, so pending at its end.
-  const r5 = file('R5', 'R', 'web', '2026-03-20T08:00:00');
+  const r5 = await file('R5', 'R', 'web', '2026-03-20T08:00:00');
   const transfer = {
     action: 'transfer',
     destination: 'Superintendencia',
     reason: 'No es competencia.',
   };
   act(r5, transfer, fx.agent, '2026-03-24T10:00:00');
-  const r6 = file('R6', 'R', 'web', '2026-03-25T08:00:00');
+  const r6 = await file('R6', 'R', 'web', '2026-03-25T08:00:00');
   act(r6, { action: 'take' }, fx.otherAgent, '2026-03-25T09:00:00');
   act(r6, transfer, fx.otherAgent, '2026-04-06T10:00:00');
 
   // Quejas. Q1 (other team, walk-in): answered on day 4, denied. Q2 withdrawn; Q3 merged into R4.
-  const q1 = file('Q1', 'Q', 'walk_in', '2026-03-16T10:00:00');
+  const q1 = await file('Q1', 'Q', 'walk_in', '2026-03-16T10:00:00');
   act(q1, { action: 'take' }, fx.otherAgent, '2026-03-16T11:00:00');
   answer(q1, 'niega', '2026-03-20T15:00:00', fx.otherAgent);
   close(q1, fx.otherProcessId, fx.otherRootCauseId, '2026-03-21T09:00:00', fx.otherAgent);
-  const q2 = file('Q2', 'Q', 'web', '2026-03-27T09:00:00');
+  const q2 = await file('Q2', 'Q', 'web', '2026-03-27T09:00:00');
   act(q2, { action: 'withdraw', reason: 'Ya no lo necesito.' }, fx.agent, '2026-03-30T09:00:00');
-  const q3 = file('Q3', 'Q', 'web', '2026-03-26T09:00:00');
+  const q3 = await file('Q3', 'Q', 'web', '2026-03-26T09:00:00');
   act(q3, { action: 'merge', targetCaseId: r4 }, fx.agent, '2026-03-27T09:00:00');
 
   // Peticiones. P1: answered 10 March (day 6), reopened 1 April: open, and overdue (due 24 March).
-  const p1 = file('P1', 'P', 'email', '2026-03-02T09:00:00');
+  const p1 = await file('P1', 'P', 'email', '2026-03-02T09:00:00');
   act(p1, { action: 'take' }, fx.agent, '2026-03-02T10:00:00');
   answer(p1, 'concede', '2026-03-10T10:00:00');
   act(p1, { action: 'reopen', reason: 'Faltó un documento.' }, fx.agent, '2026-04-01T10:00:00');
   // P2: the last evening of the period, never touched: due 23 April, overdue now.
-  file('P2', 'P', 'web', '2026-03-31T23:30:00');
+  await file('P2', 'P', 'web', '2026-03-31T23:30:00');
 
   // PD1: waiting on the petitioner since 6 March (clock paused: open, not overdue).
-  const pd1 = file('PD1', 'PD', 'postal', '2026-03-05T09:00:00');
+  const pd1 = await file('PD1', 'PD', 'postal', '2026-03-05T09:00:00');
   act(pd1, { action: 'take' }, fx.agent, '2026-03-05T10:00:00');
   act(pd1, { action: 'request_info', body: 'Indique el año.' }, fx.agent, '2026-03-06T10:00:00');
 
   // F1: a compliment answered (no legal term: neither on time nor late, no business days).
-  const f1 = file('F1', 'F', 'social', '2026-03-18T09:00:00');
+  const f1 = await file('F1', 'F', 'social', '2026-03-18T09:00:00');
   act(f1, { action: 'take' }, fx.agent, '2026-03-18T10:00:00');
   answer(f1, 'informa', '2026-03-19T10:00:00');
 

@@ -13,9 +13,9 @@ import { takeTick } from '../jobs/lease';
 import { fileCase } from './fixtures';
 import type { WorkerJob, WorkerOutcome } from './workers';
 
-function attempt(fn: () => string): WorkerOutcome {
+async function attempt(fn: () => string | Promise<string>): Promise<WorkerOutcome> {
   try {
-    return { ok: true, value: fn() };
+    return { ok: true, value: await fn() };
   } catch (error) {
     if (isAppError(error)) return { ok: false, code: error.code };
     return { ok: false, code: 'ERROR', message: String(error) };
@@ -34,7 +34,9 @@ async function run(db: Db, job: WorkerJob): Promise<WorkerOutcome[]> {
           email: `p${job.tag}${i}@example.co`,
         };
         const now = job.now ? new Date(job.now) : new Date();
-        outcomes.push(attempt(() => fileCase(db, { customer }, now, SYSTEM_ACTOR).radicado));
+        outcomes.push(
+          await attempt(async () => (await fileCase(db, { customer }, now, SYSTEM_ACTOR)).radicado),
+        );
         // Requests arrive spaced out: without a pause one process would re-take the write lock
         // straight away and the others would mostly wait instead of interleaving.
         await sleep(Math.random() * 2);
@@ -43,7 +45,7 @@ async function run(db: Db, job: WorkerJob): Promise<WorkerOutcome[]> {
     }
     case 'case-action':
       return [
-        attempt(() => {
+        await attempt(() => {
           const done = applyCaseAction(job.caseId, job.input, job.actor, {
             db,
             now: new Date(job.now),
@@ -55,7 +57,7 @@ async function run(db: Db, job: WorkerJob): Promise<WorkerOutcome[]> {
       const { job: name, holder, everyMs } = job;
       const now = new Date(job.now);
       const claim = { job: name, holder, now, everyMs, leaseMs: everyMs * 2 };
-      return [attempt(() => (takeTick(db, claim) ? 'taken' : 'skipped'))];
+      return [await attempt(() => (takeTick(db, claim) ? 'taken' : 'skipped'))];
     }
   }
 }

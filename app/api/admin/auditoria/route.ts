@@ -3,7 +3,7 @@ import { getDb } from '@/db/client';
 import { toLocalDate } from '@/lib/domain/calendar';
 import { requireAdmin } from '@/lib/server/admin/access';
 import { AUDIT_CSV_COLUMNS, auditLogCsv } from '@/lib/server/admin/audit-log';
-import { errorResponse } from '@/lib/server/core/http';
+import { errorResponse } from '@/lib/server/core/route';
 import { getOrganization } from '@/lib/server/core/organization';
 import { auditQueryInput } from '@/lib/validation/admin-records';
 

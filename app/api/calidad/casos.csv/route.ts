@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { AppError } from '@/lib/server/core/errors';
-import { errorResponse } from '@/lib/server/core/http';
+import { errorResponse } from '@/lib/server/core/route';
 import { getOrganization } from '@/lib/server/core/organization';
 import { requireSupervisor } from '@/lib/server/supervision/access';
 import { DRILL_DOWN_CSV_COLUMNS } from '@/lib/server/supervision/drill-down';

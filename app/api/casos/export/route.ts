@@ -4,7 +4,7 @@ import { toLocalDate } from '@/lib/domain/calendar';
 import { currentStaff } from '@/lib/server/auth/session';
 import { AppError } from '@/lib/server/core/errors';
 import { exportCases } from '@/lib/server/cases/export-cases';
-import { errorResponse } from '@/lib/server/core/http';
+import { errorResponse } from '@/lib/server/core/route';
 import { getOrganization } from '@/lib/server/core/organization';
 import { DRILL_DOWN_CSV_COLUMNS } from '@/lib/server/supervision/drill-down';
 import { parseCaseQuery } from '@/lib/validation/case-query';

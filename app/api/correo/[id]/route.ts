@@ -1,6 +1,6 @@
 import { getDb } from '@/db/client';
 import { DEFAULT_FROM, buildEml } from '@/lib/server/notices/transport';
-import { errorResponse } from '@/lib/server/core/http';
+import { errorResponse } from '@/lib/server/core/route';
 import { AppError } from '@/lib/server/core/errors';
 import { getOutboxMessage } from '@/lib/server/notices/outbox-view';
 import { requireSupervisor } from '@/lib/server/supervision/access';

@@ -1,6 +1,6 @@
 import { getLocale } from 'next-intl/server';
 import { resolveLocale } from '@/lib/i18n/config';
-import { errorResponse } from '@/lib/server/core/http';
+import { errorResponse } from '@/lib/server/core/route';
 import { loadPqrsReport, pqrsReportCsv } from '@/lib/server/reports/load-report';
 import { requireSupervisor } from '@/lib/server/supervision/access';
 

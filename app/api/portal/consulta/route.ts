@@ -1,6 +1,7 @@
 import { NextResponse } from 'next/server';
 import { AppError } from '@/lib/server/core/errors';
-import { clientIp, errorResponse } from '@/lib/server/core/http';
+import { clientIp } from '@/lib/server/core/http';
+import { errorResponse } from '@/lib/server/core/route';
 import { lookupCase } from '@/lib/server/portal/lookup-case';
 import { grantCaseCookie } from '@/lib/server/portal/portal-cookies';
 

@@ -1,6 +1,7 @@
 import { NextResponse } from 'next/server';
 import { AppError } from '@/lib/server/core/errors';
-import { clientIp, errorResponse } from '@/lib/server/core/http';
+import { clientIp } from '@/lib/server/core/http';
+import { errorResponse } from '@/lib/server/core/route';
 import { fileFromPortal, MAX_FILING_BYTES } from '@/lib/server/intake/portal-file-case';
 import { flashAccessCode, grantCaseCookie } from '@/lib/server/portal/portal-cookies';
 

@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { NextResponse } from 'next/server';
 import { toFailure } from '@/lib/server/core/action';
 import { AppError, isAppError } from '@/lib/server/core/errors';
-import { errorResponse } from '@/lib/server/core/http';
+import { errorResponse } from '@/lib/server/core/route';
 import { requireSupervisor } from '@/lib/server/supervision/access';
 import { reassignCases } from '@/lib/server/supervision/board-reassign';
 import type { FieldErrorKeys } from '@/lib/validation/issues';

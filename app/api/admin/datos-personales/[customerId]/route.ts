@@ -1,6 +1,6 @@
 import { requireAdmin } from '@/lib/server/admin/access';
 import { exportCustomerData } from '@/lib/server/admin/personal-data';
-import { errorResponse } from '@/lib/server/core/http';
+import { errorResponse } from '@/lib/server/core/route';
 
 /** All of one customer's data as a JSON download (admins only; the export is audited). POST: it writes. */
 export async function POST(_request: Request, ctx: { params: Promise<{ customerId: string }> }) {

@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { applyCaseAction } from '@/lib/server/cases/apply-case-action';
 import { currentStaff } from '@/lib/server/auth/session';
 import { AppError } from '@/lib/server/core/errors';
-import { errorResponse } from '@/lib/server/core/http';
+import { errorResponse } from '@/lib/server/core/route';
 
 /**
  * One action on one case as JSON (for integrations and scripted clients). The same use case as the

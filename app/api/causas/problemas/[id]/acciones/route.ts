@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { AppError } from '@/lib/server/core/errors';
-import { errorResponse } from '@/lib/server/core/http';
+import { errorResponse } from '@/lib/server/core/route';
 import { applyProblemAction } from '@/lib/server/causes/apply-problem-action';
 import { requireSupervisor } from '@/lib/server/supervision/access';
 

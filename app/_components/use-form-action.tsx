@@ -1,0 +1,113 @@
+'use client';
+
+import { useMutation } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { postForm, withoutEmptyFiles } from './post-form';
+
+/** What every form submission comes back as: the server action wrapper's result, or a route's. */
+export type FormResult<T> =
+  | { ok: true; data: T }
+  | {
+      ok: false;
+      code: string;
+      message: string;
+      fieldErrors?: Record<string, string[]>;
+      retryAfterSeconds?: number;
+    };
+
+export type FormBody = FormData | Record<string, unknown>;
+export type Send<T> = (body: FormBody) => Promise<FormResult<T>>;
+
+/** A route handler as a `Send`: the JSON or multipart body goes to `url` (post-form.ts). */
+export function postTo<T>(url: string | ((body: FormBody) => string)): Send<T> {
+  return async (body) => {
+    const result = await postForm<T>(typeof url === 'string' ? url : url(body), body);
+    return result.ok ? { ok: true, data: result.data } : result;
+  };
+}
+
+function withExtra(body: FormBody, extra: Record<string, unknown> | undefined): FormBody {
+  if (!extra) return body;
+  if (!(body instanceof FormData)) return { ...extra, ...body };
+  for (const [key, value] of Object.entries(extra)) {
+    if (!body.has(key)) body.append(key, String(value));
+  }
+  return body;
+}
+
+/**
+ * The one client hook for forms (one React Query mutation pattern): it sends the form — to a server
+ * action or, through `postTo`, a route handler — keeps the outcome and its field errors for the form
+ * to show, and after a success resets the form if asked and re-renders the server page.
+ */
+export function useFormAction<T>(
+  send: Send<T>,
+  options: {
+    extra?: Record<string, unknown>;
+    resetOnSuccess?: boolean;
+    /** Called after a success instead of refreshing the page (navigate, update local state). */
+    onSuccess?: (data: T) => void;
+    /** Send the form's text fields as an object instead of the FormData (JSON routes). */
+    asObject?: boolean;
+  } = {},
+) {
+  const router = useRouter();
+  const t = useTranslations('errors');
+  const [result, setResult] = useState<FormResult<T> | null>(null);
+  const mutation = useMutation({
+    mutationFn: ({ body }: { body: FormBody; form?: HTMLFormElement }) =>
+      send(withExtra(body, options.extra)),
+    onSuccess: (outcome, { form }) => {
+      setResult(outcome);
+      if (!outcome.ok) return;
+      if (options.resetOnSuccess) form?.reset();
+      if (options.onSuccess) options.onSuccess(outcome.data);
+      else router.refresh();
+    },
+    onError: () => setResult({ ok: false, code: 'NETWORK', message: t('INTERNAL') }),
+  });
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = withoutEmptyFiles(new FormData(form));
+    const body = options.asObject
+      ? Object.fromEntries([...data.entries()].filter(([, v]) => typeof v === 'string'))
+      : data;
+    mutation.mutate({ body, form });
+  };
+
+  return {
+    onSubmit,
+    submit: (body: FormBody) => mutation.mutate({ body }),
+    result,
+    errors: result && !result.ok ? (result.fieldErrors ?? {}) : ({} as Record<string, string[]>),
+    isPending: mutation.isPending,
+    reset: () => setResult(null),
+  };
+}
+
+/** The outcome line under a form: the error message (role=alert) or a short confirmation. */
+export function FormOutcome({
+  result,
+  success,
+}: {
+  result: FormResult<unknown> | null;
+  success?: string;
+}) {
+  if (!result) return null;
+  if (!result.ok) {
+    return result.message ? (
+      <p role="alert" className="alert alert-error">
+        {result.message}
+      </p>
+    ) : null;
+  }
+  return success ? (
+    <p role="status" className="alert alert-ok">
+      {success}
+    </p>
+  ) : null;
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+const flag = (fallback: boolean) =>
+  z
+    .enum(['on', 'off', 'true', 'false', '1', '0'])
+    .optional()
+    .transform((v) => (v === undefined ? fallback : v === 'on' || v === 'true' || v === '1'));
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined));
+const port = z.coerce.number().int().min(1).max(65_535);
+
+/**
+ * Every variable the app reads, validated once (README "Configuration" and .env.example document
+ * each). A wrong value stops the start with a message that names it, instead of a 500 later.
+ */
+export const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: port.default(3000),
+  NEXTAUTH_URL: optionalText.pipe(z.url().optional()),
+  NEXTAUTH_SECRET: optionalText,
+  DATABASE_PATH: optionalText,
+  SEED_DEMO: flag(true),
+  BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(11),
+  ORG_TIME_ZONE: z.string().default('America/Bogota'),
+  SMTP_URL: optionalText,
+  MAIL_FROM: z.string().default('Ventanilla <no-reply@ventanilla.local>'),
+  MAIL_DIR: optionalText,
+  MAIL_SENDER: flag(true),
+  MAIL_SEND_INTERVAL_MS: z.coerce.number().int().min(100).default(10_000),
+  INBOUND_SMTP_PORT: z.preprocess((v) => (v === '' ? undefined : v), port.optional()),
+  INBOUND_SMTP_HOST: z.string().default('0.0.0.0'),
+  JOBS: flag(true),
+  UPLOAD_DIR: optionalText,
+  LOGO_DIR: optionalText,
+});
+export type Env = z.infer<typeof EnvSchema>;
+
+let cached: { source: NodeJS.ProcessEnv; snapshot: string; env: Env } | undefined;
+
+/** Thrown at start (and by `env()`) when a variable is wrong; the message lists each one. */
+export class EnvError extends Error {}
+
+function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = EnvSchema.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+  throw new EnvError(`Invalid environment variables (see .env.example):\n${lines.join('\n')}`);
+}
+
+/**
+ * The validated environment, read once. Tests that point a variable elsewhere (an upload folder)
+ * change `process.env` and are seen: the cache is keyed on the variables this schema reads.
+ */
+export function env(): Env {
+  const snapshot = Object.keys(EnvSchema.shape)
+    .map((k) => process.env[k] ?? '')
+    .join('\u0000');
+  if (!cached || cached.snapshot !== snapshot) {
+    cached = { source: process.env, snapshot, env: parseEnv(process.env) };
+  }
+  return cached.env;
+}
