@@ -113,7 +113,7 @@ function printSummary(db: Db, file: string, started: number) {
   }
 }
 
-function main() {
+async function main() {
   const options = parseOptions();
   const started = performance.now();
   const file = databasePath();
@@ -162,7 +162,7 @@ function main() {
       );
     }
     process.stdout.write(`Cargando datos de demostración en ${file}…\n`);
-    const summary = seedDemo(db, { now, seed: options.seed });
+    const summary = await seedDemo(db, { now, seed: options.seed });
     for (const failure of summary.failures) {
       process.stderr.write(
         `  paso rechazado (caso ${failure.planIndex}, ${failure.step}, ${failure.at}): ${failure.error}\n`,
@@ -177,4 +177,4 @@ function main() {
   process.exitCode = exitCode;
 }
 
-main();
+await main();

@@ -72,7 +72,7 @@ const env: NodeJS.ProcessEnv = {
 
 console.log(`▸ Database: ${dbFile}`);
 const db = openDb(dbFile);
-const seeded = process.env.SEED_DEMO === 'false' ? false : ensureDemoData(db, new Date());
+const seeded = process.env.SEED_DEMO === 'false' ? false : await ensureDemoData(db, new Date());
 db.$client.close();
 if (seeded) console.log('▸ Demo data loaded.');
 

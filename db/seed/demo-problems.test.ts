@@ -8,9 +8,9 @@ const NOW = new Date('2026-11-23T15:00:00Z');
 
 describe('demo problems', () => {
   let demo: ReturnType<typeof createTestDb>;
-  beforeAll(() => {
+  beforeAll(async () => {
     demo = createTestDb();
-    seedDemo(demo.db, { now: NOW, seed: 7 });
+    await seedDemo(demo.db, { now: NOW, seed: 7 });
   }, 60_000);
   afterAll(() => demo.cleanup());
 

@@ -6,9 +6,10 @@
  * access codes) and the password salt.
  */
 import { and, count, desc, eq } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import { inOneTransaction, type Db } from '@/db/client';
 import { cases, interactions, promises, qualityRatings, resultRatings } from '@/db/schema';
 import type { CaseType } from '@/lib/domain/enums';
+import { makeCtx } from '@/lib/server/core/context';
 import { SYSTEM_ACTOR, type Actor } from '@/lib/server/core/actor';
 import { applyCaseAction } from '@/lib/server/cases/apply-case-action';
 import { applyPromiseAction } from '@/lib/server/cases/apply-promise-action';
@@ -129,12 +130,11 @@ function insertRating(db: Db, caseId: number, rating: RatingPlan, at: Date) {
   }
 }
 
-function runStep(db: Db, plan: CasePlan, step: DemoStep): void {
-  const options = { db, now: step.at };
-  const actor = actorOf(step.actor, plan);
+async function runStep(db: Db, plan: CasePlan, step: DemoStep): Promise<void> {
+  const ctx = makeCtx(db, actorOf(step.actor, plan), step.at);
   const body = step.body;
   if (body.kind === 'create') {
-    const created = createCase(body.filing, actor, options);
+    const created = await createCase(ctx, body.filing);
     plan.caseId = created.id;
     plan.radicado = created.radicado;
     return;
@@ -143,24 +143,17 @@ function runStep(db: Db, plan: CasePlan, step: DemoStep): void {
   if (caseId === null) throw new MissingPrerequisite('case not created');
   switch (body.kind) {
     case 'action':
-      applyCaseAction(
+      await applyCaseAction(ctx, {
         caseId,
-        withHandleTime(personalized(body.input, plan), plan, step),
-        actor,
-        options,
-      );
+        ...withHandleTime(personalized(body.input, plan), plan, step),
+      });
       return;
     case 'merge':
       if (body.target.caseId === null) throw new MissingPrerequisite('merge target missing');
-      applyCaseAction(
-        caseId,
-        { action: 'merge', targetCaseId: body.target.caseId },
-        actor,
-        options,
-      );
+      await applyCaseAction(ctx, { caseId, action: 'merge', targetCaseId: body.target.caseId });
       return;
     case 'add_promise': {
-      applyCaseAction(caseId, body.input, actor, options);
+      await applyCaseAction(ctx, { caseId, ...body.input });
       const made = db
         .select({ id: promises.id })
         .from(promises)
@@ -173,7 +166,7 @@ function runStep(db: Db, plan: CasePlan, step: DemoStep): void {
     case 'promise': {
       const promiseId = plan.promiseIds.get(body.chain);
       if (promiseId === undefined) throw new MissingPrerequisite('promise missing');
-      const result = applyPromiseAction(promiseId, body.input, actor, options);
+      const result = await applyPromiseAction(ctx, { promiseId, ...body.input });
       if (result.successorId !== null) plan.promiseIds.set(body.chain, result.successorId);
       return;
     }
@@ -183,10 +176,10 @@ function runStep(db: Db, plan: CasePlan, step: DemoStep): void {
   }
 }
 
-export function seedDemo(
+export async function seedDemo(
   db: Db,
   options: { now: Date; cases?: number; seed?: number },
-): DemoSummary {
+): Promise<DemoSummary> {
   const { now } = options;
   insertCatalog(db, { now });
   const catalog = readCatalog(db);
@@ -212,11 +205,11 @@ export function seedDemo(
   const failures: SeedFailure[] = [];
   const failed = new Set<CasePlan>();
   // One outer transaction: each use case's own transaction becomes a savepoint inside it.
-  db.$client.transaction(() => {
+  await inOneTransaction(db, async () => {
     for (const { plan, step } of queue) {
       if (failed.has(plan)) continue;
       try {
-        runStep(db, plan, step);
+        await runStep(db, plan, step);
       } catch (error) {
         // A refusal by a use case is reported and ends that case's history; anything else is a bug.
         if (!isAppError(error) && !(error instanceof MissingPrerequisite)) throw error;
@@ -231,7 +224,7 @@ export function seedDemo(
         });
       }
     }
-  })();
+  });
   seedDemoProblems(db, catalog, now);
   const total = db.select({ n: count() }).from(cases).get()?.n ?? 0;
   return { cases: total, steps: queue.length, distinctCustomers, failures };

@@ -12,7 +12,7 @@ export { seedScale, type ScaleSummary } from './scale';
  * Loads the demo into a database that has no staff yet (a fresh install); returns what it loaded,
  * or null when the database already had users and was left alone.
  */
-export function ensureDemoData(db: Db, now: Date): DemoSummary | null {
+export async function ensureDemoData(db: Db, now: Date): Promise<DemoSummary | null> {
   const staff = db.select({ n: count() }).from(staffUsers).get()?.n ?? 0;
   if (staff > 0) return null;
   return seedDemo(db, { now });

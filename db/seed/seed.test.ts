@@ -26,6 +26,7 @@ import { createTestDb } from '@/lib/server/testing/test-db';
 import { seedDemo, type DemoSummary } from './demo';
 import { ensureDemoData } from './index';
 import { seedScale } from './scale';
+import { makeCtx } from '@/lib/server/core/context';
 
 /** Monday 23 November 2026, 10:00 in Bogotá. */
 const NOW = new Date('2026-11-23T15:00:00Z');
@@ -59,9 +60,9 @@ describe('seedDemo', () => {
   let demo: TestDb;
   let summary: DemoSummary;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     demo = createTestDb();
-    summary = seedDemo(demo.db, { now: NOW, seed: SEED });
+    summary = await seedDemo(demo.db, { now: NOW, seed: SEED });
   }, SEED_TIMEOUT);
   afterAll(() => demo.cleanup());
 
@@ -71,10 +72,10 @@ describe('seedDemo', () => {
 
   it(
     'gives identical cases for the same (now, seed)',
-    () => {
+    async () => {
       const again = createTestDb();
       try {
-        seedDemo(again.db, { now: NOW, seed: SEED });
+        await seedDemo(again.db, { now: NOW, seed: SEED });
         expect(caseFingerprint(again.db)).toEqual(caseFingerprint(demo.db));
       } finally {
         again.cleanup();
@@ -202,8 +203,8 @@ describe('seedDemo', () => {
     expect(new Set(targets.map((t) => t.minutes)).size).toBeGreaterThan(4);
   });
 
-  it('ensureDemoData leaves a database with staff alone', () => {
-    expect(ensureDemoData(demo.db, NOW)).toBeNull();
+  it('ensureDemoData leaves a database with staff alone', async () => {
+    expect(await ensureDemoData(demo.db, NOW)).toBeNull();
   });
 });
 
@@ -235,7 +236,7 @@ describe('seedScale', () => {
     expect(radicar?.n).toBe(N);
   });
 
-  it('continues the radicado sequence: the next filing takes the next number', () => {
+  it('continues the radicado sequence: the next filing takes the next number', async () => {
     const db = scale.db;
     const year = 2026;
     const last = db
@@ -252,23 +253,19 @@ describe('seedScale', () => {
         .map((r) => parseRadicado(r.radicado)!.seq),
     );
     expect(last).toBe(highest);
-    const created = createCase(
-      {
-        typeCode: 'R',
-        channel: 'web',
-        subject: 'Cobro doble en la factura',
-        description: 'En la factura de octubre me cobraron dos veces el mismo consumo.',
-        customer: {
-          documentType: 'CC',
-          documentNumber: '99887766',
-          fullName: 'Prueba Después del Volcado',
-          email: 'prueba@example.co',
-        },
-        hasConsent: true,
+    const created = await createCase(makeCtx(db, SYSTEM_ACTOR, NOW), {
+      typeCode: 'R',
+      channel: 'web',
+      subject: 'Cobro doble en la factura',
+      description: 'En la factura de octubre me cobraron dos veces el mismo consumo.',
+      customer: {
+        documentType: 'CC',
+        documentNumber: '99887766',
+        fullName: 'Prueba Después del Volcado',
+        email: 'prueba@example.co',
       },
-      SYSTEM_ACTOR,
-      { db, now: NOW },
-    );
+      hasConsent: true,
+    });
     expect(parseRadicado(created.radicado)).toEqual({ prefix: 'PQRS', year, seq: highest + 1 });
   });
 

@@ -16,6 +16,7 @@ import { verbs as causesVerbs } from './verbs/causes';
 import { verbs as channelsVerbs } from './verbs/channels';
 import { verbs as qualityVerbs } from './verbs/quality';
 import { verbs as reportsVerbs } from './verbs/reports';
+import { makeCtx } from '@/lib/server/core/context';
 
 const [verb, raw] = process.argv.slice(2);
 const args = raw ? JSON.parse(raw) : {};
@@ -35,8 +36,9 @@ const now = typeof args.now === 'string' ? new Date(args.now) : undefined;
 const handlers: Record<string, () => unknown> = {
   'create-team': () => createTeam(args.input, actor, { db }),
   'create-staff': () => createStaffUser(args.input, actor, { db }),
-  'file-case': () => createCase(args.input, actor, { db, now }),
-  'apply-action': () => applyCaseAction(args.caseId, args.input, actor, { db, now }),
+  'file-case': async () => await createCase(makeCtx(db, actor, now), args.input),
+  'apply-action': async () =>
+    await applyCaseAction(makeCtx(db, actor, now), { caseId: args.caseId, ...args.input }),
   'create-process': () => createProcess(args.input, actor, { db }),
 };
 for (const area of [

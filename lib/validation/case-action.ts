@@ -104,3 +104,7 @@ export const CaseActionSchema = z.discriminatedUnion(
 );
 export type CaseActionInput = z.input<typeof CaseActionSchema>;
 export type CaseActionRequest = z.infer<typeof CaseActionSchema>;
+
+/** Which case (or promise) a verb acts on; the rest of the input is the action itself. */
+export const CaseTargetSchema = z.looseObject({ caseId: z.number().int().positive() });
+export const PromiseTargetSchema = z.looseObject({ promiseId: z.number().int().positive() });

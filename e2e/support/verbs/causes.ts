@@ -4,28 +4,29 @@ import { createCase } from '@/lib/server/cases/create-case';
 import { createProcess } from '@/lib/server/admin/create-process';
 import { rateCase } from '@/lib/server/portal/rate-case';
 import type { AreaVerbs } from './types';
+import { makeCtx } from '@/lib/server/core/context';
 
 const DAY_MS = 86_400_000;
 
-function complaint(db: Parameters<AreaVerbs[string]>[1], subject: string, n: number, now: Date) {
-  return createCase(
-    {
-      typeCode: n % 2 ? 'Q' : 'R',
-      channel: 'phone',
-      subject,
-      description:
-        'El cliente reporta que la lectura del medidor no corresponde a su consumo real.',
-      hasConsent: true,
-      customer: {
-        documentType: 'CC',
-        documentNumber: `77${Date.now() % 1_000_000}${n}`,
-        fullName: 'Ramiro Quintero',
-        email: 'ramiro@example.co',
-      },
+async function complaint(
+  db: Parameters<AreaVerbs[string]>[1],
+  subject: string,
+  n: number,
+  now: Date,
+) {
+  return await createCase(makeCtx(db, SYSTEM_ACTOR, now), {
+    typeCode: n % 2 ? 'Q' : 'R',
+    channel: 'phone',
+    subject,
+    description: 'El cliente reporta que la lectura del medidor no corresponde a su consumo real.',
+    hasConsent: true,
+    customer: {
+      documentType: 'CC',
+      documentNumber: `77${Date.now() % 1_000_000}${n}`,
+      fullName: 'Ramiro Quintero',
+      email: 'ramiro@example.co',
     },
-    SYSTEM_ACTOR,
-    { db, now },
-  );
+  });
 }
 
 /** Server verbs the causes specs need (see ../verbs.ts). */
@@ -35,7 +36,7 @@ export const verbs: AreaVerbs = {
    * the last days, `dissatisfied` of them "no" (flagged above 10 %), plus `open` complaints still
    * being worked. `{ name, agent: {id, teamId}, rated?, dissatisfied?, open? }`.
    */
-  'causes-flagged-process': (args, db) => {
+  'causes-flagged-process': async (args, db) => {
     const agent: Actor = { role: 'agent', id: args.agent.id, teamId: args.agent.teamId ?? null };
     const process = createProcess(
       { name: args.name, rootCauses: ['Lectura estimada', 'Medidor averiado'] },
@@ -49,16 +50,19 @@ export const verbs: AreaVerbs = {
     const open: string[] = [];
     const total = (args.rated ?? 5) + (args.open ?? 2);
     for (let n = 0; n < total; n++) {
-      const filed = complaint(db, `Lectura errada ${args.name} ${n + 1}`, n, at(n, 0));
-      const act = (input: unknown, days: number) =>
-        applyCaseAction(filed.id, input, agent, { db, now: at(n, days) });
-      act({ action: 'take' }, 1);
-      act({ action: 'reclassify', processId: process.id, rootCauseId }, 1);
+      const filed = await complaint(db, `Lectura errada ${args.name} ${n + 1}`, n, at(n, 0));
+      const act = async (input: unknown, days: number) =>
+        await applyCaseAction(makeCtx(db, agent, at(n, days)), {
+          caseId: filed.id,
+          ...(input as object),
+        });
+      await act({ action: 'take' }, 1);
+      await act({ action: 'reclassify', processId: process.id, rootCauseId }, 1);
       if (n >= (args.rated ?? 5)) {
         open.push(filed.radicado);
         continue;
       }
-      act(
+      await act(
         { action: 'answer', body: 'Se corrigió la lectura y se reliquidó.', decision: 'concede' },
         2,
       );

@@ -2,6 +2,7 @@ import { applyCaseAction } from '@/lib/server/cases/apply-case-action';
 import { createCase } from '@/lib/server/cases/create-case';
 import { rateCase } from '@/lib/server/portal/rate-case';
 import type { AreaVerbs } from './types';
+import { makeCtx } from '@/lib/server/core/context';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -13,10 +14,11 @@ export const verbs: AreaVerbs = {
    * two hours ago — after its 15-business-day term, whatever the holidays — then rated 5/5 by the
    * petitioner: "late but well treated".
    */
-  'quality-late-well-case': (args, db) => {
+  'quality-late-well-case': async (args, db) => {
     const now = Date.now();
     const agent = { role: 'agent' as const, id: args.agent.id, teamId: args.agent.teamId };
-    const filed = createCase(
+    const filed = await createCase(
+      makeCtx(db, { role: 'system', id: null }, new Date(now - 28 * DAY)),
       {
         typeCode: 'R',
         channel: 'web',
@@ -30,24 +32,18 @@ export const verbs: AreaVerbs = {
           email: 'marta@example.co',
         },
       },
-      { role: 'system', id: null },
-      { db, now: new Date(now - 28 * DAY) },
     );
-    applyCaseAction(filed.id, { action: 'take' }, agent, {
-      db,
-      now: new Date(now - 28 * DAY + HOUR),
+    await applyCaseAction(makeCtx(db, agent, new Date(now - 28 * DAY + HOUR)), {
+      caseId: filed.id,
+      action: 'take',
     });
-    applyCaseAction(
-      filed.id,
-      {
-        action: 'answer',
-        body: 'Retiramos el cobro del servicio de televisión y le devolvemos lo pagado.',
-        decision: 'concede',
-        handleMinutes: 30,
-      },
-      agent,
-      { db, now: new Date(now - 2 * HOUR) },
-    );
+    await applyCaseAction(makeCtx(db, agent, new Date(now - 2 * HOUR)), {
+      caseId: filed.id,
+      action: 'answer',
+      body: 'Retiramos el cobro del servicio de televisión y le devolvemos lo pagado.',
+      decision: 'concede',
+      handleMinutes: 30,
+    });
     rateCase(
       filed.id,
       { result: 'yes', courtesy: 5, clarity: 5 },

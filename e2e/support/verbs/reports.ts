@@ -4,6 +4,7 @@ import { createCase } from '@/lib/server/cases/create-case';
 import { buildReportDataset } from '@/lib/server/testing/report-dataset';
 import { seedFixture, validFiling } from '@/lib/server/testing/fixtures';
 import type { AreaVerbs } from './types';
+import { makeCtx } from '@/lib/server/core/context';
 
 /** Server verbs the reports specs need (see ../verbs.ts). */
 export const verbs: AreaVerbs = {
@@ -29,14 +30,14 @@ export const verbs: AreaVerbs = {
       id: args.agent.id as number,
       teamId: args.agent.teamId,
     };
-    return (args.subjects as string[]).map((subject, i) => {
+    return (args.subjects as string[]).map(async (subject, i) => {
       const filing = validFiling({
         typeCode: args.typeCode ?? 'R',
         subject,
         customer: { ...validFiling().customer!, documentNumber: `${args.documentPrefix}${i}` },
       });
-      const created = createCase(filing, SYSTEM_ACTOR, { db });
-      applyCaseAction(created.id, { action: 'take' }, agent, { db });
+      const created = await createCase(makeCtx(db, SYSTEM_ACTOR), filing);
+      await applyCaseAction(makeCtx(db, agent), { caseId: created.id, action: 'take' });
       return created.radicado;
     });
   },

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, eq, ne } from 'drizzle-orm';
-import type { Db, Tx } from '@/db/client';
+import type { Db, Conn } from '@/db/client';
 import { categories, processes, rootCauses, staffUsers } from '@/db/schema';
 import {
   ActiveSchema,
@@ -27,7 +27,7 @@ export function duplicate(field = 'name'): AppError {
 }
 
 export function audit(
-  tx: Tx,
+  tx: Conn,
   actor: Actor,
   action: string,
   data: Record<string, unknown>,
@@ -44,7 +44,7 @@ export function audit(
   });
 }
 
-function write<T>(db: Db, fn: (tx: Tx) => T): T {
+function write<T>(db: Db, fn: (tx: Conn) => T): T {
   return db.transaction(fn, { behavior: 'immediate' });
 }
 
@@ -96,7 +96,7 @@ export function setCategoryActive(db: Db, actor: Actor, input: unknown, now = ne
 // ── Processes ──────────────────────────────────────────────────────────────────────────────────
 
 /** The owner of a process is an active staff member. */
-function checkOwner(tx: Tx, ownerId: number | undefined): void {
+function checkOwner(tx: Conn, ownerId: number | undefined): void {
   if (ownerId === undefined) return;
   const owner = tx.select().from(staffUsers).where(eq(staffUsers.id, ownerId)).get();
   if (!owner?.isActive) {

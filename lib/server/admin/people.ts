@@ -1,6 +1,6 @@
 import 'server-only';
 import { asc, desc, eq } from 'drizzle-orm';
-import { getDb, type Tx } from '@/db/client';
+import { getDb, type Conn } from '@/db/client';
 import { staffUsers, teams } from '@/db/schema';
 import {
   PasswordResetSchema,
@@ -70,13 +70,13 @@ export function getStaffMember(
   return row;
 }
 
-function loadUser(tx: Tx, userId: number) {
+function loadUser(tx: Conn, userId: number) {
   const user = tx.select().from(staffUsers).where(eq(staffUsers.id, userId)).get();
   if (!user) throw new AppError('NOT_FOUND', 'no such staff member');
   return user;
 }
 
-function audit(tx: Tx, actor: Actor, action: string, data: Record<string, unknown>, now: Date) {
+function audit(tx: Conn, actor: Actor, action: string, data: Record<string, unknown>, now: Date) {
   appendEvent(tx, {
     caseId: null,
     action,

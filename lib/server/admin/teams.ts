@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { getDb, type Db, type Tx } from '@/db/client';
+import { getDb, type Conn } from '@/db/client';
 import { staffUsers, teams } from '@/db/schema';
 import { TeamCreateSchema, TeamUpdateSchema } from '@/lib/validation/admin-people';
 import type { Actor } from '../core/actor';
@@ -39,7 +39,7 @@ export function listTeams(actor: Actor, options: UseCaseOptions = {}): TeamRow[]
 }
 
 /** Who may lead a team: active supervisors and admins. */
-export function supervisorCandidates(db: Db | Tx) {
+export function supervisorCandidates(db: Conn) {
   return db
     .select({ id: staffUsers.id, name: staffUsers.name, role: staffUsers.role })
     .from(staffUsers)
@@ -48,7 +48,7 @@ export function supervisorCandidates(db: Db | Tx) {
     .all();
 }
 
-function assertSupervisor(db: Db | Tx, supervisorId: number | undefined) {
+function assertSupervisor(db: Conn, supervisorId: number | undefined) {
   if (supervisorId === undefined) return;
   if (!supervisorCandidates(db).some((c) => c.id === supervisorId)) {
     throw new AppError('VALIDATION', 'not a supervisor', {

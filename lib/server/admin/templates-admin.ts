@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, eq, ne } from 'drizzle-orm';
-import type { Db, Tx } from '@/db/client';
+import type { Db, Conn } from '@/db/client';
 import { templates } from '@/db/schema';
 import { renderTemplate, unknownPlaceholders, type Placeholder } from '@/lib/domain/templates';
 import { ActiveSchema, TemplateSchema, TemplateUpdateSchema } from '@/lib/validation/admin-catalog';
@@ -39,7 +39,7 @@ function checkPlaceholders(body: string): void {
   });
 }
 
-function nameTaken(tx: Tx, name: string, exceptId?: number): boolean {
+function nameTaken(tx: Conn, name: string, exceptId?: number): boolean {
   const where = exceptId
     ? and(eq(templates.name, name), ne(templates.id, exceptId))
     : eq(templates.name, name);

@@ -1,6 +1,6 @@
 import 'server-only';
 import { desc, eq } from 'drizzle-orm';
-import { getDb, type Db, type Tx } from '@/db/client';
+import { getDb, type Db, type Conn } from '@/db/client';
 import { caseTypes, caseTypeTerms } from '@/db/schema';
 import { CASE_TYPES, DEFAULT_ANONYMOUS_TYPES, type CaseType } from '@/lib/domain/enums';
 import { CaseTypeSettingsSchema, TermChangeSchema } from '@/lib/validation/admin-config';
@@ -28,7 +28,7 @@ export interface CaseTypeConfig {
 }
 
 /** The case_types row a type needs before a term can point at it (defaults until first saved). */
-export function ensureCaseType(tx: Tx, code: CaseType) {
+export function ensureCaseType(tx: Conn, code: CaseType) {
   tx.insert(caseTypes)
     .values({ code, allowsAnonymous: DEFAULT_ANONYMOUS_TYPES.includes(code) })
     .onConflictDoNothing()

@@ -9,6 +9,7 @@ import type { Actor } from '../core/actor';
 import { applyCaseAction } from './apply-case-action';
 import { bogota, caseRow, fileCase, seedFixture, type Fixture } from '../testing/fixtures';
 import { createTestDb } from '../testing/test-db';
+import { makeCtx } from '@/lib/server/core/context';
 
 const ANSWER = { action: 'answer', body: 'Se reintegró el cobro.', decision: 'concede' } as const;
 
@@ -22,35 +23,35 @@ beforeEach(async () => {
 });
 afterEach(() => cleanup());
 
-function act(caseId: number, input: unknown, actor: Actor, now: Date) {
-  return applyCaseAction(caseId, input, actor, { db, now });
+async function act(caseId: number, input: unknown, actor: Actor, now: Date) {
+  return await applyCaseAction(makeCtx(db, actor, now), { caseId, ...(input as object) });
 }
 
 /** A Reclamo filed Friday 13 March 16:30 (due 8 April), taken Monday 16 March. */
 async function reclamo(): Promise<number> {
   const { id } = await fileCase(db, {}, bogota('2026-03-13T16:30:00'));
-  act(id, { action: 'take' }, fx.agent, bogota('2026-03-16T09:00:00'));
+  await act(id, { action: 'take' }, fx.agent, bogota('2026-03-16T09:00:00'));
   return id;
 }
 
 describe('figures fixed by the first answer', () => {
   it('counts business days to the answer without the holiday and the time paused', async () => {
     const id = await reclamo();
-    act(
+    await act(
       id,
       { action: 'request_info', body: 'Adjunte la factura.' },
       fx.agent,
       bogota('2026-03-18T10:00:00'),
     );
     const customer: Actor = { role: 'customer', id: null, caseId: id };
-    act(
+    await act(
       id,
       { action: 'provide_info', body: 'Aquí está.' },
       customer,
       bogota('2026-03-26T09:00:00'),
     );
     const answeredAt = bogota('2026-03-31T10:00:00');
-    act(id, ANSWER, fx.agent, answeredAt);
+    await act(id, ANSWER, fx.agent, answeredAt);
     // Days 1–3: 16, 17, 18 March; 19–26 waiting (23 a holiday); then 27 (4), 30 (5), 31 (6).
     expect(caseRow(db, id)).toMatchObject({
       firstAnsweredAt: answeredAt,
@@ -62,22 +63,22 @@ describe('figures fixed by the first answer', () => {
 
   it('marks an answer after the due date late, counting across San José and Holy Week', async () => {
     const id = await reclamo();
-    act(id, ANSWER, fx.agent, bogota('2026-04-09T08:00:00'));
+    await act(id, ANSWER, fx.agent, bogota('2026-04-09T08:00:00'));
     // 16–20 (5), 24–27 (9), 30, 31 (11), 1 April (12), 6–8 (15), 9 April: day 16.
     expect(caseRow(db, id)).toMatchObject({ answerBusinessDays: 16, answeredOnTime: false });
   });
 
   it('counts an answer on the due date itself as on time', async () => {
     const id = await reclamo();
-    act(id, ANSWER, fx.agent, bogota('2026-04-08T23:59:00'));
+    await act(id, ANSWER, fx.agent, bogota('2026-04-08T23:59:00'));
     expect(caseRow(db, id)).toMatchObject({ answerBusinessDays: 15, answeredOnTime: true });
   });
 
   it('keeps the first answer’s figures when the case is reopened and answered again', async () => {
     const id = await reclamo();
     const first = bogota('2026-03-20T10:00:00');
-    act(id, ANSWER, fx.agent, first);
-    act(
+    await act(id, ANSWER, fx.agent, first);
+    await act(
       id,
       { action: 'reopen', reason: 'Faltó un cobro.' },
       fx.agent,
@@ -85,7 +86,7 @@ describe('figures fixed by the first answer', () => {
     );
     expect(caseRow(db, id)).toMatchObject({ answeredAt: null, firstAnsweredAt: first });
     const second = bogota('2026-04-10T10:00:00');
-    act(id, ANSWER, fx.agent, second);
+    await act(id, ANSWER, fx.agent, second);
     expect(caseRow(db, id)).toMatchObject({
       answeredAt: second,
       firstAnsweredAt: first,
@@ -100,10 +101,10 @@ describe('figures fixed by the first answer', () => {
       .values({ typeCode: 'R', firstResponseHours: 8, resolutionDays: 5, validFrom: new Date(0) })
       .run();
     const quick = await reclamo();
-    act(quick, ANSWER, fx.agent, bogota('2026-03-16T15:00:00'));
+    await act(quick, ANSWER, fx.agent, bogota('2026-03-16T15:00:00'));
     const slow = await reclamo();
     // Legally on time, but day 6 is past the 5-day service level.
-    act(slow, ANSWER, fx.agent, bogota('2026-03-24T10:00:00'));
+    await act(slow, ANSWER, fx.agent, bogota('2026-03-24T10:00:00'));
     expect(caseRow(db, quick)).toMatchObject({ slaMet: true, answeredOnTime: true });
     expect(caseRow(db, slow)).toMatchObject({ slaMet: false, answeredOnTime: true });
   });

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Tx } from '@/db/client';
+import type { Conn } from '@/db/client';
 import { businessDaysUsed } from '@/lib/domain/legal-term';
 import type { CaseChanges, CaseRow } from './case-effects';
 import { termInputOf } from './case-terms';
@@ -13,7 +13,7 @@ import { caseServiceLevel } from './service-level';
  * these columns in SQL instead of replaying every case's calendar.
  */
 export function firstAnswerFigures(
-  tx: Tx,
+  tx: Conn,
   row: CaseRow,
   org: Organization,
   now: Date,

@@ -19,6 +19,7 @@ import {
   type Fixture,
 } from '../testing/fixtures';
 import { createTestDb } from '../testing/test-db';
+import { makeCtx } from '@/lib/server/core/context';
 
 const MONDAY = bogota('2026-03-16T10:00:00');
 
@@ -32,8 +33,8 @@ beforeEach(async () => {
 });
 afterEach(() => cleanup());
 
-function act(caseId: number, input: unknown, actor: Actor, now = MONDAY) {
-  return applyCaseAction(caseId, input, actor, { db, now });
+async function act(caseId: number, input: unknown, actor: Actor, now = MONDAY) {
+  return await applyCaseAction(makeCtx(db, actor, now), { caseId, ...(input as object) });
 }
 
 /** Filed Friday 2026-03-13 16:30 (due 2026-04-08 for 15 days) and taken on Monday. */
@@ -54,7 +55,7 @@ async function caseInProgress(
     },
     bogota('2026-03-13T16:30:00'),
   );
-  act(id, { action: 'take' }, fx.agent);
+  await act(id, { action: 'take' }, fx.agent);
   return id;
 }
 
@@ -65,7 +66,7 @@ describe('information request (art. 17): the clock pauses and resumes', () => {
 
     // Wednesday 18 March: days 1–3 (16, 17, 18 March) are used.
     const pausedAt = bogota('2026-03-18T10:00:00');
-    const paused = act(
+    const paused = await act(
       id,
       { action: 'request_info', body: 'Adjunte la factura.' },
       fx.agent,
@@ -81,7 +82,7 @@ describe('information request (art. 17): the clock pauses and resumes', () => {
     // days. Counting resumes on 27 March as day 4 … day 15 lands on 15 April.
     const resumedAt = bogota('2026-03-26T09:00:00');
     const customer: Actor = { role: 'customer', id: null, caseId: id };
-    const resumed = act(
+    const resumed = await act(
       id,
       { action: 'provide_info', body: 'Aquí está la factura.' },
       customer,
@@ -109,52 +110,60 @@ describe('information request (art. 17): the clock pauses and resumes', () => {
   it('is refused once 10 business days have passed since filing', async () => {
     const id = await caseInProgress();
     // 31 March is business day 11 (16–20, 24–27, 30, 31 March).
-    const error = await captureAppError(() =>
-      act(
-        id,
-        { action: 'request_info', body: 'Adjunte la factura.' },
-        fx.agent,
-        bogota('2026-03-31T09:00:00'),
-      ),
+    const error = await captureAppError(
+      async () =>
+        await act(
+          id,
+          { action: 'request_info', body: 'Adjunte la factura.' },
+          fx.agent,
+          bogota('2026-03-31T09:00:00'),
+        ),
     );
     expect(error).toMatchObject({
       code: 'INVALID_TRANSITION',
       detail: { guard: 'info_request_window_passed' },
     });
     expect(
-      act(
-        id,
-        { action: 'request_info', body: 'Adjunte la factura.' },
-        fx.agent,
-        bogota('2026-03-30T17:00:00'),
+      (
+        await act(
+          id,
+          { action: 'request_info', body: 'Adjunte la factura.' },
+          fx.agent,
+          bogota('2026-03-30T17:00:00'),
+        )
       ).to,
     ).toBe('requiere_informacion');
   });
 
   it('staff cannot answer for the customer', async () => {
     const id = await caseInProgress();
-    act(id, { action: 'request_info', body: 'Adjunte la factura.' }, fx.agent);
+    await act(id, { action: 'request_info', body: 'Adjunte la factura.' }, fx.agent);
     expect(
-      (await captureAppError(() => act(id, { action: 'provide_info', body: 'x' }, fx.agent))).code,
+      (
+        await captureAppError(
+          async () => await act(id, { action: 'provide_info', body: 'x' }, fx.agent),
+        )
+      ).code,
     ).toBe('FORBIDDEN');
   });
   it('ends as desistida (tacit withdrawal) only after a calendar month without an answer', async () => {
     const id = await caseInProgress();
-    act(
+    await act(
       id,
       { action: 'request_info', body: 'Adjunte la factura.' },
       fx.agent,
       bogota('2026-03-18T10:00:00'),
     );
     const system: Actor = { role: 'system', id: null };
-    const early = await captureAppError(() =>
-      act(id, { action: 'withdraw_tacit' }, system, bogota('2026-04-18T23:00:00')),
+    const early = await captureAppError(
+      async () =>
+        await act(id, { action: 'withdraw_tacit' }, system, bogota('2026-04-18T23:00:00')),
     );
     expect(early).toMatchObject({
       code: 'INVALID_TRANSITION',
       detail: { guard: 'waiting_period_not_over' },
     });
-    const done = act(id, { action: 'withdraw_tacit' }, system, bogota('2026-04-19T00:30:00'));
+    const done = await act(id, { action: 'withdraw_tacit' }, system, bogota('2026-04-19T00:30:00'));
     expect(done).toMatchObject({ from: 'requiere_informacion', to: 'desistida' });
     expect(caseRow(db, id)).toMatchObject({ state: 'desistida', isPaused: false, dueAt: null });
   });
@@ -170,7 +179,7 @@ describe('extension (prórroga): once, before expiry, within twice the term', ()
 
   it('is allowed up to the cap, and the due date becomes the new date', async () => {
     const id = await caseInProgress();
-    const result = act(id, extend('2026-04-29'), fx.agent, bogota('2026-04-08T23:59:00'));
+    const result = await act(id, extend('2026-04-29'), fx.agent, bogota('2026-04-08T23:59:00'));
     expect(result).toMatchObject({ from: 'en_tramite', to: 'en_tramite' });
     const row = caseRow(db, id);
     expect(row).toMatchObject({
@@ -193,7 +202,7 @@ describe('extension (prórroga): once, before expiry, within twice the term', ()
   ])('is refused %s (VALIDATION on newDueDate)', async (_name, date, key) => {
     const id = await caseInProgress();
     const before = caseRow(db, id);
-    const error = await captureAppError(() => act(id, extend(date), fx.agent));
+    const error = await captureAppError(async () => await act(id, extend(date), fx.agent));
     expect(error.code).toBe('VALIDATION');
     expect(error.fieldErrors).toEqual({ newDueDate: [key] });
     expect(caseRow(db, id)).toEqual(before);
@@ -201,9 +210,9 @@ describe('extension (prórroga): once, before expiry, within twice the term', ()
 
   it('is refused a second time', async () => {
     const id = await caseInProgress();
-    act(id, extend('2026-04-20'), fx.agent);
+    await act(id, extend('2026-04-20'), fx.agent);
     const before = caseRow(db, id);
-    const error = await captureAppError(() => act(id, extend('2026-04-29'), fx.agent));
+    const error = await captureAppError(async () => await act(id, extend('2026-04-29'), fx.agent));
     expect(error).toMatchObject({
       code: 'INVALID_TRANSITION',
       detail: { guard: 'already_extended' },
@@ -214,8 +223,8 @@ describe('extension (prórroga): once, before expiry, within twice the term', ()
   it('is refused after expiry', async () => {
     const id = await caseInProgress();
     const before = caseRow(db, id);
-    const error = await captureAppError(() =>
-      act(id, extend('2026-04-29'), fx.agent, bogota('2026-04-09T00:00:00')),
+    const error = await captureAppError(
+      async () => await act(id, extend('2026-04-29'), fx.agent, bogota('2026-04-09T00:00:00')),
     );
     expect(error).toMatchObject({ code: 'INVALID_TRANSITION', detail: { guard: 'term_expired' } });
     expect(caseRow(db, id)).toEqual(before);
@@ -223,7 +232,7 @@ describe('extension (prórroga): once, before expiry, within twice the term', ()
 
   it('is refused for a Felicitación, which has no legal term', async () => {
     const id = await caseInProgress({ typeCode: 'F' });
-    const error = await captureAppError(() => act(id, extend('2026-04-29'), fx.agent));
+    const error = await captureAppError(async () => await act(id, extend('2026-04-29'), fx.agent));
     expect(error).toMatchObject({ code: 'INVALID_TRANSITION', detail: { guard: 'no_legal_term' } });
   });
 });
@@ -233,7 +242,7 @@ describe('reclassify', () => {
     const { id } = await fileCase(db, { typeCode: 'P' }, bogota('2026-03-13T16:30:00'));
     expect(caseRow(db, id)).toMatchObject({ termDays: 15, dueDate: '2026-04-08' });
 
-    const result = act(
+    const result = await act(
       id,
       { action: 'reclassify', typeCode: 'C', reason: 'Es una consulta' },
       fx.agent,
@@ -257,7 +266,7 @@ describe('reclassify', () => {
 
   it('to a Felicitación drops the due date', async () => {
     const { id } = await fileCase(db, { typeCode: 'P' });
-    act(id, { action: 'reclassify', typeCode: 'F' }, fx.agent);
+    await act(id, { action: 'reclassify', typeCode: 'F' }, fx.agent);
     expect(caseRow(db, id)).toMatchObject({
       typeCode: 'F',
       termDays: null,
@@ -273,7 +282,7 @@ describe('merge', () => {
     const source = await caseInProgress({}, '5556667');
     const targetBefore = caseRow(db, target);
 
-    const result = act(source, { action: 'merge', targetCaseId: target }, fx.agent);
+    const result = await act(source, { action: 'merge', targetCaseId: target }, fx.agent);
     expect(result).toMatchObject({ from: 'en_tramite', to: 'fusionada' });
     expect(caseRow(db, source)).toMatchObject({
       state: 'fusionada',
@@ -309,15 +318,21 @@ describe('merge', () => {
     const b = await caseInProgress({}, '5556667');
     const c = await caseInProgress({}, '5556668');
     expect(
-      (await captureAppError(() => act(a, { action: 'merge', targetCaseId: a }, fx.agent)))
-        .fieldErrors,
+      (
+        await captureAppError(
+          async () => await act(a, { action: 'merge', targetCaseId: a }, fx.agent),
+        )
+      ).fieldErrors,
     ).toEqual({
       targetCaseId: ['merge_into_self'],
     });
-    act(b, { action: 'merge', targetCaseId: a }, fx.agent);
+    await act(b, { action: 'merge', targetCaseId: a }, fx.agent);
     expect(
-      (await captureAppError(() => act(c, { action: 'merge', targetCaseId: b }, fx.agent)))
-        .fieldErrors,
+      (
+        await captureAppError(
+          async () => await act(c, { action: 'merge', targetCaseId: b }, fx.agent),
+        )
+      ).fieldErrors,
     ).toEqual({
       targetCaseId: ['targetClosed'],
     });
@@ -329,11 +344,11 @@ describe('cases that end while waiting or across teams', () => {
   it('refuses to merge into a case the agent may not work on, and writes nothing', async () => {
     const source = await caseInProgress();
     const foreign = (await fileCase(db, {}, bogota('2026-03-13T17:00:00'))).id;
-    act(foreign, { action: 'take' }, fx.otherAgent);
+    await act(foreign, { action: 'take' }, fx.otherAgent);
     const before = caseRow(db, source);
 
-    const error = await captureAppError(() =>
-      act(source, { action: 'merge', targetCaseId: foreign }, fx.agent),
+    const error = await captureAppError(
+      async () => await act(source, { action: 'merge', targetCaseId: foreign }, fx.agent),
     );
     expect(error.code).toBe('FORBIDDEN');
     expect(caseRow(db, source)).toEqual(before);
@@ -342,9 +357,9 @@ describe('cases that end while waiting or across teams', () => {
 
   it('ends the open pause when a waiting case is withdrawn', async () => {
     const id = await caseInProgress();
-    act(id, { action: 'request_info', body: 'Adjunte la factura.' }, fx.agent);
+    await act(id, { action: 'request_info', body: 'Adjunte la factura.' }, fx.agent);
     const withdrawnAt = bogota('2026-03-20T09:00:00');
-    act(
+    await act(
       id,
       { action: 'withdraw', reason: 'El ciudadano desiste por escrito.' },
       fx.agent,

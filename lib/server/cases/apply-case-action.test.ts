@@ -14,6 +14,7 @@ import {
 } from '../testing/fixtures';
 import { createTestDb } from '../testing/test-db';
 import { runWorkers } from '../testing/workers';
+import { makeCtx } from '@/lib/server/core/context';
 
 /** Monday 2026-03-16 10:00 in Bogotá, the first business day after FILED_AT. */
 const MONDAY = new Date('2026-03-16T15:00:00Z');
@@ -30,14 +31,14 @@ beforeEach(async () => {
 });
 afterEach(() => cleanup());
 
-function act(caseId: number, input: unknown, actor: Actor, now = MONDAY) {
-  return applyCaseAction(caseId, input, actor, { db, now });
+async function act(caseId: number, input: unknown, actor: Actor, now = MONDAY) {
+  return await applyCaseAction(makeCtx(db, actor, now), { caseId, ...(input as object) });
 }
 
 /** A Reclamo taken by the team's agent: en_tramite, routed to fx.teamId. */
 async function caseInProgress(overrides: Parameters<typeof fileCase>[1] = {}): Promise<number> {
   const { id } = await fileCase(db, overrides);
-  act(id, { action: 'take' }, fx.agent);
+  await act(id, { action: 'take' }, fx.agent);
   return id;
 }
 
@@ -57,7 +58,7 @@ describe('a refused action leaves no trace', () => {
   it('answer on a radicada case → INVALID_TRANSITION', async () => {
     const { id } = await fileCase(db);
     const before = trace(id);
-    expect((await captureAppError(() => act(id, ANSWER, fx.agent))).code).toBe(
+    expect((await captureAppError(async () => await act(id, ANSWER, fx.agent))).code).toBe(
       'INVALID_TRANSITION',
     );
     expect(trace(id)).toEqual(before);
@@ -65,9 +66,9 @@ describe('a refused action leaves no trace', () => {
 
   it('closing a Reclamo without process and root cause → VALIDATION on both fields', async () => {
     const id = await caseInProgress();
-    act(id, ANSWER, fx.agent);
+    await act(id, ANSWER, fx.agent);
     const before = trace(id);
-    const error = await captureAppError(() => act(id, { action: 'close' }, fx.agent));
+    const error = await captureAppError(async () => await act(id, { action: 'close' }, fx.agent));
     expect(error.code).toBe('VALIDATION');
     expect(error.fieldErrors).toEqual({ processId: ['required'], rootCauseId: ['required'] });
     expect(trace(id)).toEqual(before);
@@ -75,14 +76,15 @@ describe('a refused action leaves no trace', () => {
 
   it('closing with a root cause of another process → VALIDATION on rootCauseId', async () => {
     const id = await caseInProgress();
-    act(id, ANSWER, fx.agent);
+    await act(id, ANSWER, fx.agent);
     const before = trace(id);
-    const error = await captureAppError(() =>
-      act(
-        id,
-        { action: 'close', processId: fx.processId, rootCauseId: fx.otherRootCauseId },
-        fx.agent,
-      ),
+    const error = await captureAppError(
+      async () =>
+        await act(
+          id,
+          { action: 'close', processId: fx.processId, rootCauseId: fx.otherRootCauseId },
+          fx.agent,
+        ),
     );
     expect(error.code).toBe('VALIDATION');
     expect(error.fieldErrors?.rootCauseId).toEqual(['rootCauseMismatch']);
@@ -92,9 +94,15 @@ describe('a refused action leaves no trace', () => {
   it('an agent of another team → FORBIDDEN', async () => {
     const id = await caseInProgress();
     const before = trace(id);
-    expect((await captureAppError(() => act(id, ANSWER, fx.otherAgent))).code).toBe('FORBIDDEN');
+    expect((await captureAppError(async () => await act(id, ANSWER, fx.otherAgent))).code).toBe(
+      'FORBIDDEN',
+    );
     expect(
-      (await captureAppError(() => act(id, { action: 'note', body: 'x' }, fx.otherAgent))).code,
+      (
+        await captureAppError(
+          async () => await act(id, { action: 'note', body: 'x' }, fx.otherAgent),
+        )
+      ).code,
     ).toBe('FORBIDDEN');
     expect(trace(id)).toEqual(before);
   });
@@ -102,8 +110,8 @@ describe('a refused action leaves no trace', () => {
   it('an agent using assign → FORBIDDEN', async () => {
     const id = await caseInProgress();
     const before = trace(id);
-    const error = await captureAppError(() =>
-      act(id, { action: 'assign', assigneeId: fx.agent.id }, fx.agent),
+    const error = await captureAppError(
+      async () => await act(id, { action: 'assign', assigneeId: fx.agent.id }, fx.agent),
     );
     expect(error.code).toBe('FORBIDDEN');
     expect(trace(id)).toEqual(before);
@@ -121,14 +129,16 @@ describe('a refused action leaves no trace', () => {
   ])('an invalid body (%s) → VALIDATION', async (_name, input, field) => {
     const id = await caseInProgress();
     const before = trace(id);
-    const error = await captureAppError(() => act(id, input, fx.agent));
+    const error = await captureAppError(async () => await act(id, input, fx.agent));
     expect(error.code).toBe('VALIDATION');
     expect(error.fieldErrors).toHaveProperty([field]);
     expect(trace(id)).toEqual(before);
   });
 
   it('an unknown case → NOT_FOUND', async () => {
-    expect((await captureAppError(() => act(999, ANSWER, fx.supervisor))).code).toBe('NOT_FOUND');
+    expect((await captureAppError(async () => await act(999, ANSWER, fx.supervisor))).code).toBe(
+      'NOT_FOUND',
+    );
     expect(countRows(db, caseEvents)).toBe(0);
   });
 
@@ -146,7 +156,7 @@ describe('a refused action leaves no trace', () => {
       "create trigger no_merges before update of state on cases when new.state = 'fusionada' begin select raise(abort, 'merge blocked'); end;",
     );
     const before = { source: trace(source), target: caseRow(db, target) };
-    expect(() => act(source, { action: 'merge', targetCaseId: target }, fx.agent)).toThrow(
+    await expect(act(source, { action: 'merge', targetCaseId: target }, fx.agent)).rejects.toThrow(
       /merge blocked/,
     );
     // The target's repeat-contact count, its merged_in event and the link were written before the
@@ -175,9 +185,9 @@ describe('a state change writes one event and bumps the version', () => {
         'en_tramite',
       ],
     ];
-    steps.forEach(([input, actor, from, to], i) => {
+    steps.forEach(async ([input, actor, from, to], i) => {
       const eventsBefore = eventsOf(db, id).length;
-      const result = act(id, input, actor, new Date(MONDAY.getTime() + i * 3_600_000));
+      const result = await act(id, input, actor, new Date(MONDAY.getTime() + i * 3_600_000));
       expect(result).toMatchObject({ from, to, version: i + 2 });
       const row = caseRow(db, id);
       expect(row).toMatchObject({ state: to, version: i + 2 });
@@ -215,7 +225,7 @@ describe('a state change writes one event and bumps the version', () => {
   it('records the answer: decision, answer time and the first response', async () => {
     const id = await caseInProgress();
     const at = new Date('2026-03-17T20:00:00Z');
-    act(id, ANSWER, fx.agent, at);
+    await act(id, ANSWER, fx.agent, at);
     expect(caseRow(db, id)).toMatchObject({
       decision: 'concede',
       answeredAt: at,
@@ -233,11 +243,13 @@ describe('optimistic concurrency', () => {
   it('a stale expectedVersion → CONFLICT, nothing written', async () => {
     const id = await caseInProgress(); // version 2
     const before = trace(id);
-    const error = await captureAppError(() => act(id, { ...ANSWER, expectedVersion: 1 }, fx.agent));
+    const error = await captureAppError(
+      async () => await act(id, { ...ANSWER, expectedVersion: 1 }, fx.agent),
+    );
     expect(error.code).toBe('CONFLICT');
     expect(error.detail).toEqual({ currentVersion: 2 });
     expect(trace(id)).toEqual(before);
-    expect(act(id, { ...ANSWER, expectedVersion: 2 }, fx.agent).version).toBe(3);
+    expect((await act(id, { ...ANSWER, expectedVersion: 2 }, fx.agent)).version).toBe(3);
   });
 
   it('two connections answering from the same version: the second gets CONFLICT', async () => {
@@ -245,11 +257,16 @@ describe('optimistic concurrency', () => {
     const other = openDb(file, { migrate: false });
     try {
       const seen = caseRow(db, id).version;
-      applyCaseAction(id, { ...ANSWER, expectedVersion: seen }, fx.agent, { db, now: MONDAY });
+      await applyCaseAction(makeCtx(db, fx.agent, MONDAY), {
+        caseId: id,
+        ...ANSWER,
+        expectedVersion: seen,
+      });
       const error = await captureAppError(() =>
-        applyCaseAction(id, { ...ANSWER, expectedVersion: seen }, fx.supervisor, {
-          db: other,
-          now: MONDAY,
+        applyCaseAction(makeCtx(other, fx.supervisor, MONDAY), {
+          caseId: id,
+          ...ANSWER,
+          expectedVersion: seen,
         }),
       );
       expect(error.code).toBe('CONFLICT');
@@ -300,8 +317,8 @@ describe('customer actors', () => {
 
     expect(
       (
-        await captureAppError(() =>
-          act(theirs, { action: 'withdraw', reason: 'Ya no lo necesito' }, me),
+        await captureAppError(
+          async () => await act(theirs, { action: 'withdraw', reason: 'Ya no lo necesito' }, me),
         )
       ).code,
     ).toBe('FORBIDDEN');
@@ -311,7 +328,9 @@ describe('customer actors', () => {
       { action: 'take' },
       { action: 'close' },
     ]) {
-      expect((await captureAppError(() => act(mine, input, me))).code).toBe('FORBIDDEN');
+      expect((await captureAppError(async () => await act(mine, input, me))).code).toBe(
+        'FORBIDDEN',
+      );
     }
     expect(trace(mine)).toEqual(before.mine);
     expect(caseRow(db, theirs)).toEqual(before.theirs);
@@ -319,8 +338,8 @@ describe('customer actors', () => {
 
   it('may disagree with the answer to their own case', async () => {
     const id = await caseInProgress();
-    act(id, ANSWER, fx.agent);
-    const result = act(
+    await act(id, ANSWER, fx.agent);
+    const result = await act(
       id,
       { action: 'disagree', reason: 'No me devolvieron todo' },
       { role: 'customer', id: null, caseId: id },

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
-import { getDb, type Db, type Tx } from '@/db/client';
+import type { Conn } from '@/db/client';
 import { casePauses, cases } from '@/db/schema';
 import { countBusinessDays, toLocalDate } from '@/lib/domain/calendar';
 import {
@@ -12,13 +12,18 @@ import {
 import type { CaseState } from '@/lib/domain/enums';
 import { checkExtension, computeLegalTerm, extensionCap } from '@/lib/domain/legal-term';
 import { isWaitingPeriodOver } from '@/lib/domain/waiting-period';
-import { CaseActionSchema, type CaseActionRequest } from '@/lib/validation/case-action';
+import {
+  CaseActionSchema,
+  CaseTargetSchema,
+  type CaseActionRequest,
+} from '@/lib/validation/case-action';
 import type { Actor } from '../core/actor';
 import { appendEvent } from '../core/audit';
 import { canAccessCase } from './case-access';
 import { applyEffects, type CaseRow } from './case-effects';
 import { termInputOf } from './case-terms';
-import type { CreateCaseOptions } from './create-case';
+import type { CaseExtras } from './create-case';
+import { withTransaction, type Ctx } from '../core/context';
 import { AppError } from '../core/errors';
 import { noticeForAction } from '../notices/case-notices';
 import {
@@ -85,7 +90,7 @@ export function snapshotOf(row: CaseRow): CaseSnapshot {
 
 /** What the state machine needs to know about the case, the calendar and the asker right now. */
 export function buildContext(
-  tx: Tx | Db,
+  tx: Conn,
   row: CaseRow,
   request: Pick<CaseActionRequest, 'action'> & { newDueDate?: string },
   actor: Actor,
@@ -139,76 +144,72 @@ export function buildContext(
  * re-reads the case, asks the pure state machine, writes the change and its audit event. The write
  * is conditional on the version read, so two actions from the same prior state cannot both succeed.
  */
-export function applyCaseAction(
-  caseId: number,
+export async function applyCaseAction(
+  ctx: Ctx,
   input: unknown,
-  actor: Actor,
-  options: CreateCaseOptions = {},
-): AppliedAction {
-  const db = options.db ?? getDb();
-  const now = options.now ?? new Date();
-  const request = parseInput(CaseActionSchema, input);
+  extras: Pick<CaseExtras, 'attachments'> = {},
+): Promise<AppliedAction> {
+  const { actor, now } = ctx;
+  const { caseId, ...rest } = parseInput(CaseTargetSchema, input);
+  const request = parseInput(CaseActionSchema, rest);
 
-  return db.transaction(
-    (tx) => {
-      const row = tx.select().from(cases).where(eq(cases.id, caseId)).get();
-      if (!row) throw new AppError('NOT_FOUND', 'case not found');
-      if (!canAccessCase(actor, row)) throw new AppError('FORBIDDEN', 'not your case');
-      if (request.expectedVersion !== undefined && request.expectedVersion !== row.version) {
-        throw new AppError('CONFLICT', 'the case changed meanwhile', {
-          detail: { currentVersion: row.version },
-        });
-      }
-      const org = getOrganization(tx);
-      const snapshot = snapshotOf(row);
-      const ctx = buildContext(tx, row, request, actor, org, now);
-      const decision = decideTransition(snapshot, request.action, request, ctx);
-      if (!decision.ok) refuse(decision);
-
-      const effect = applyEffects(tx, { row, request, actor, org, now });
-      const version = row.version + 1;
-      const updated = tx
-        .update(cases)
-        .set({ ...effect.changes, state: decision.to, version, updatedAt: now })
-        .where(and(eq(cases.id, row.id), eq(cases.version, row.version)))
-        .run();
-      if (updated.changes !== 1) throw new AppError('CONFLICT', 'the case changed meanwhile');
-
-      const eventId = appendEvent(tx, {
-        caseId: row.id,
-        action: request.action,
-        actorRole: actor.role,
-        actorId: actor.id,
-        fromState: decision.from,
-        toState: decision.to,
-        visibility: effect.visibility,
-        body: effect.body ?? null,
-        data: effect.data ?? null,
-        createdAt: now,
+  return withTransaction(ctx, ({ db: tx }) => {
+    const row = tx.select().from(cases).where(eq(cases.id, caseId)).get();
+    if (!row) throw new AppError('NOT_FOUND', 'case not found');
+    if (!canAccessCase(actor, row)) throw new AppError('FORBIDDEN', 'not your case');
+    if (request.expectedVersion !== undefined && request.expectedVersion !== row.version) {
+      throw new AppError('CONFLICT', 'the case changed meanwhile', {
+        detail: { currentVersion: row.version },
       });
-      effect.afterEvent?.(eventId);
-      // Attachments go with what the actor wrote: public unless the event is an internal note.
-      recordAttachments(tx, row.id, eventId, options.attachments ?? [], effect.visibility, now);
-      // The customer hears of it (information request, extension, answer …) in the same commit.
-      noticeForAction(tx, {
-        row: { ...row, ...effect.changes, state: decision.to },
-        action: request.action,
-        body: effect.body ?? null,
-        data: effect.data ?? null,
-        eventId,
-        org,
-        now,
-      });
-      return {
-        caseId: row.id,
-        radicado: row.radicado,
-        action: request.action,
-        from: decision.from,
-        to: decision.to,
-        version,
-        eventId,
-      };
-    },
-    { behavior: 'immediate' },
-  );
+    }
+    const org = getOrganization(tx);
+    const snapshot = snapshotOf(row);
+    const ctx = buildContext(tx, row, request, actor, org, now);
+    const decision = decideTransition(snapshot, request.action, request, ctx);
+    if (!decision.ok) refuse(decision);
+
+    const effect = applyEffects(tx, { row, request, actor, org, now });
+    const version = row.version + 1;
+    const updated = tx
+      .update(cases)
+      .set({ ...effect.changes, state: decision.to, version, updatedAt: now })
+      .where(and(eq(cases.id, row.id), eq(cases.version, row.version)))
+      .run();
+    if (updated.changes !== 1) throw new AppError('CONFLICT', 'the case changed meanwhile');
+
+    const eventId = appendEvent(tx, {
+      caseId: row.id,
+      action: request.action,
+      actorRole: actor.role,
+      actorId: actor.id,
+      fromState: decision.from,
+      toState: decision.to,
+      visibility: effect.visibility,
+      body: effect.body ?? null,
+      data: effect.data ?? null,
+      createdAt: now,
+    });
+    effect.afterEvent?.(eventId);
+    // Attachments go with what the actor wrote: public unless the event is an internal note.
+    recordAttachments(tx, row.id, eventId, extras.attachments ?? [], effect.visibility, now);
+    // The customer hears of it (information request, extension, answer …) in the same commit.
+    noticeForAction(tx, {
+      row: { ...row, ...effect.changes, state: decision.to },
+      action: request.action,
+      body: effect.body ?? null,
+      data: effect.data ?? null,
+      eventId,
+      org,
+      now,
+    });
+    return {
+      caseId: row.id,
+      radicado: row.radicado,
+      action: request.action,
+      from: decision.from,
+      to: decision.to,
+      version,
+      eventId,
+    };
+  });
 }

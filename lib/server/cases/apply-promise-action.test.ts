@@ -15,6 +15,7 @@ import {
   type Fixture,
 } from '../testing/fixtures';
 import { createTestDb } from '../testing/test-db';
+import { makeCtx } from '@/lib/server/core/context';
 
 const MONDAY = bogota('2026-03-16T10:00:00');
 /** "We will call you back on Thursday at 17:00." */
@@ -32,24 +33,24 @@ beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
   fx = seedFixture(db);
   caseId = (await fileCase(db)).id;
-  applyCaseAction(caseId, { action: 'take' }, fx.agent, { db, now: MONDAY });
-  applyCaseAction(
+  await applyCaseAction(makeCtx(db, fx.agent, MONDAY), { caseId, action: 'take' });
+  await applyCaseAction(makeCtx(db, fx.agent, MONDAY), {
     caseId,
-    { action: 'add_promise', description: 'Le llamamos el jueves', dueAt: DUE.toISOString() },
-    fx.agent,
-    { db, now: MONDAY },
-  );
+    action: 'add_promise',
+    description: 'Le llamamos el jueves',
+    dueAt: DUE.toISOString(),
+  });
   promiseId = db.select({ id: promises.id }).from(promises).get()!.id;
 });
 afterEach(() => cleanup());
 
 const act = (input: unknown, now: Date, actor: Actor = fx.agent, id = promiseId) =>
-  applyPromiseAction(id, input, actor, { db, now });
+  applyPromiseAction(makeCtx(db, actor, now), { promiseId: id, ...(input as object) });
 const promiseRow = (id = promiseId) => db.select().from(promises).where(eq(promises.id, id)).get()!;
 
 describe('applyPromiseAction', () => {
   it('keeps a promise before it is due', async () => {
-    expect(act({ action: 'keep' }, BEFORE_DUE)).toEqual({
+    expect(await act({ action: 'keep' }, BEFORE_DUE)).toEqual({
       promiseId,
       status: 'kept',
       successorId: null,
@@ -64,13 +65,13 @@ describe('applyPromiseAction', () => {
   });
 
   it('keeps it up to the due instant itself', async () => {
-    expect(act({ action: 'keep' }, DUE).status).toBe('kept');
+    expect((await act({ action: 'keep' }, DUE)).status).toBe('kept');
   });
 
   it('renegotiates: the original is marked renegotiated and otherwise unchanged, a successor carries the new time', async () => {
     const original = promiseRow();
     const newDueAt = bogota('2026-03-24T12:00:00');
-    const result = act(
+    const result = await act(
       { action: 'renegotiate', newDueAt: newDueAt.toISOString(), reason: 'El técnico se enfermó' },
       BEFORE_DUE,
     );
@@ -98,11 +99,15 @@ describe('applyPromiseAction', () => {
       data: { promiseId, successorId: result.successorId, newDueAt: newDueAt.toISOString() },
     });
     // The original can no longer be kept; the successor can.
-    expect(await captureAppError(() => act({ action: 'keep' }, BEFORE_DUE))).toMatchObject({
+    expect(
+      await captureAppError(async () => await act({ action: 'keep' }, BEFORE_DUE)),
+    ).toMatchObject({
       code: 'INVALID_TRANSITION',
       detail: { guard: 'not_pending' },
     });
-    expect(act({ action: 'keep' }, BEFORE_DUE, fx.agent, result.successorId!).status).toBe('kept');
+    expect((await act({ action: 'keep' }, BEFORE_DUE, fx.agent, result.successorId!)).status).toBe(
+      'kept',
+    );
   });
 
   it.each([
@@ -119,7 +124,7 @@ describe('applyPromiseAction', () => {
         promises: countRows(db, promises),
         events: countRows(db, caseEvents),
       };
-      expect(await captureAppError(() => act(input, AFTER_DUE))).toMatchObject({
+      expect(await captureAppError(async () => await act(input, AFTER_DUE))).toMatchObject({
         code: 'INVALID_TRANSITION',
         detail: { guard: 'already_due' },
       });
@@ -133,26 +138,29 @@ describe('applyPromiseAction', () => {
 
   it('breaks only after the due time', async () => {
     for (const at of [BEFORE_DUE, DUE]) {
-      expect(await captureAppError(() => act({ action: 'break' }, at))).toMatchObject({
+      expect(await captureAppError(async () => await act({ action: 'break' }, at))).toMatchObject({
         code: 'INVALID_TRANSITION',
         detail: { guard: 'not_yet_due' },
       });
     }
     expect(promiseRow().status).toBe('pending');
-    expect(act({ action: 'break' }, AFTER_DUE, { role: 'system', id: null }).status).toBe('broken');
+    expect((await act({ action: 'break' }, AFTER_DUE, { role: 'system', id: null })).status).toBe(
+      'broken',
+    );
     expect(promiseRow()).toMatchObject({ status: 'broken', resolvedAt: AFTER_DUE });
   });
 
   it('refuses a new time that is not in the future (VALIDATION on newDueAt)', async () => {
-    const error = await captureAppError(() =>
-      act(
-        {
-          action: 'renegotiate',
-          newDueAt: bogota('2026-03-17T09:00:00').toISOString(),
-          reason: 'Demora',
-        },
-        BEFORE_DUE,
-      ),
+    const error = await captureAppError(
+      async () =>
+        await act(
+          {
+            action: 'renegotiate',
+            newDueAt: bogota('2026-03-17T09:00:00').toISOString(),
+            reason: 'Demora',
+          },
+          BEFORE_DUE,
+        ),
     );
     expect(error.code).toBe('VALIDATION');
     expect(error.fieldErrors).toEqual({ newDueAt: ['future'] });
@@ -162,9 +170,9 @@ describe('applyPromiseAction', () => {
 
   it('refuses customers and agents of another team', async () => {
     for (const actor of [{ role: 'customer', id: null, caseId } as const, fx.otherAgent]) {
-      expect((await captureAppError(() => act({ action: 'keep' }, BEFORE_DUE, actor))).code).toBe(
-        'FORBIDDEN',
-      );
+      expect(
+        (await captureAppError(async () => await act({ action: 'keep' }, BEFORE_DUE, actor))).code,
+      ).toBe('FORBIDDEN');
     }
     expect(promiseRow().status).toBe('pending');
   });

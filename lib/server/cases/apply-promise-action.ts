@@ -1,18 +1,19 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
 import { cases, promises } from '@/db/schema';
 import { decidePromiseAction } from '@/lib/domain/promises';
 import { isoInstant, optionalText } from '@/lib/validation/fields';
-import { isStaff, type Actor } from '../core/actor';
+
 import { appendEvent } from '../core/audit';
 import { canAccessCase } from './case-access';
-import type { UseCaseOptions } from './create-case';
 import { AppError } from '../core/errors';
 import { enqueueCaseNotice } from '../notices/case-notices';
 import { getOrganization } from '../core/organization';
 import { parseInput } from '../core/parse';
+import { withTransaction, type Ctx } from '../core/context';
+import { requireRole } from '../core/guard';
+import { PromiseTargetSchema } from '@/lib/validation/case-action';
 
 export const PromiseActionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('keep'), note: optionalText(1000) }),
@@ -29,111 +30,103 @@ export const PromiseActionSchema = z.discriminatedUnion('action', [
  * Keeps, breaks or renegotiates a promise. A renegotiation never edits the original: it is marked
  * 'renegotiated' and a successor promise carries the new time; the customer sees both.
  */
-export function applyPromiseAction(
-  promiseId: number,
-  input: unknown,
-  actor: Actor,
-  options: UseCaseOptions = {},
-) {
-  const db = options.db ?? getDb();
-  const now = options.now ?? new Date();
-  if (!isStaff(actor) && actor.role !== 'system') throw new AppError('FORBIDDEN');
-  const request = parseInput(PromiseActionSchema, input);
-  return db.transaction(
-    (tx) => {
-      const p = tx.select().from(promises).where(eq(promises.id, promiseId)).get();
-      if (!p) throw new AppError('NOT_FOUND');
-      const owner = tx
-        .select({
-          id: cases.id,
-          teamId: cases.teamId,
-          assigneeId: cases.assigneeId,
-          radicado: cases.radicado,
-          customerId: cases.customerId,
-          isAnonymous: cases.isAnonymous,
-          locale: cases.locale,
-          responseMedium: cases.responseMedium,
-          responseAddress: cases.responseAddress,
-        })
-        .from(cases)
-        .where(eq(cases.id, p.caseId))
-        .get();
-      if (!owner || !canAccessCase(actor, owner)) throw new AppError('FORBIDDEN');
-      const decision = decidePromiseAction(p, request.action, {
-        now,
-        newDueAt: request.action === 'renegotiate' ? request.newDueAt : undefined,
-        reason: request.action === 'renegotiate' ? request.reason : undefined,
-      });
-      if (!decision.ok) {
-        const field = decision.reason === 'new_due_not_future' ? 'newDueAt' : null;
-        if (field)
-          throw new AppError('VALIDATION', decision.reason, {
-            fieldErrors: { [field]: ['future'] },
-          });
-        throw new AppError('INVALID_TRANSITION', decision.reason, {
-          detail: { guard: decision.reason },
+export async function applyPromiseAction(ctx: Ctx, input: unknown) {
+  const { actor, now } = ctx;
+  requireRole(actor, 'staff');
+  const { promiseId, ...rest } = parseInput(PromiseTargetSchema, input);
+  const request = parseInput(PromiseActionSchema, rest);
+  return withTransaction(ctx, ({ db: tx }) => {
+    const p = tx.select().from(promises).where(eq(promises.id, promiseId)).get();
+    if (!p) throw new AppError('NOT_FOUND');
+    const owner = tx
+      .select({
+        id: cases.id,
+        teamId: cases.teamId,
+        assigneeId: cases.assigneeId,
+        radicado: cases.radicado,
+        customerId: cases.customerId,
+        isAnonymous: cases.isAnonymous,
+        locale: cases.locale,
+        responseMedium: cases.responseMedium,
+        responseAddress: cases.responseAddress,
+      })
+      .from(cases)
+      .where(eq(cases.id, p.caseId))
+      .get();
+    if (!owner || !canAccessCase(actor, owner)) throw new AppError('FORBIDDEN');
+    const decision = decidePromiseAction(p, request.action, {
+      now,
+      newDueAt: request.action === 'renegotiate' ? request.newDueAt : undefined,
+      reason: request.action === 'renegotiate' ? request.reason : undefined,
+    });
+    if (!decision.ok) {
+      const field = decision.reason === 'new_due_not_future' ? 'newDueAt' : null;
+      if (field)
+        throw new AppError('VALIDATION', decision.reason, {
+          fieldErrors: { [field]: ['future'] },
         });
-      }
-      const updated = tx
-        .update(promises)
-        .set({ status: decision.to, resolvedAt: now })
-        .where(and(eq(promises.id, p.id), eq(promises.status, 'pending')))
-        .run();
-      if (updated.changes !== 1) throw new AppError('CONFLICT');
-      let successorId: number | null = null;
-      if (request.action === 'renegotiate') {
-        successorId = tx
-          .insert(promises)
-          .values({
-            caseId: p.caseId,
-            description: request.description ?? p.description,
-            ownerId: p.ownerId,
-            teamId: p.teamId,
-            dueAt: request.newDueAt,
-            isVisibleToCustomer: p.isVisibleToCustomer,
-            predecessorId: p.id,
-            renegotiationReason: request.reason,
-            createdById: actor.id,
-            createdAt: now,
-          })
-          .returning({ id: promises.id })
-          .get().id;
-      }
-      appendEvent(tx, {
-        caseId: p.caseId,
-        action: `promise_${request.action}`,
-        actorRole: actor.role,
-        actorId: actor.id,
-        visibility: p.isVisibleToCustomer ? 'public' : 'internal',
-        body: request.action === 'renegotiate' ? request.reason : null,
-        data: {
-          promiseId: p.id,
-          successorId,
-          previousDueAt: p.dueAt.toISOString(),
-          ...(request.action === 'renegotiate' ? { newDueAt: request.newDueAt.toISOString() } : {}),
-        },
-        createdAt: now,
+      throw new AppError('INVALID_TRANSITION', decision.reason, {
+        detail: { guard: decision.reason },
       });
-      if (request.action === 'renegotiate' && p.isVisibleToCustomer && successorId !== null) {
-        const org = getOrganization(tx);
-        enqueueCaseNotice(
-          tx,
-          owner,
-          {
-            kind: 'promise_renegotiate',
-            orgName: org.name,
-            timeZone: org.timeZone,
-            body: request.reason,
-            promise: {
-              description: request.description ?? p.description,
-              dueAt: request.newDueAt,
-            },
+    }
+    const updated = tx
+      .update(promises)
+      .set({ status: decision.to, resolvedAt: now })
+      .where(and(eq(promises.id, p.id), eq(promises.status, 'pending')))
+      .run();
+    if (updated.changes !== 1) throw new AppError('CONFLICT');
+    let successorId: number | null = null;
+    if (request.action === 'renegotiate') {
+      successorId = tx
+        .insert(promises)
+        .values({
+          caseId: p.caseId,
+          description: request.description ?? p.description,
+          ownerId: p.ownerId,
+          teamId: p.teamId,
+          dueAt: request.newDueAt,
+          isVisibleToCustomer: p.isVisibleToCustomer,
+          predecessorId: p.id,
+          renegotiationReason: request.reason,
+          createdById: actor.id,
+          createdAt: now,
+        })
+        .returning({ id: promises.id })
+        .get().id;
+    }
+    appendEvent(tx, {
+      caseId: p.caseId,
+      action: `promise_${request.action}`,
+      actorRole: actor.role,
+      actorId: actor.id,
+      visibility: p.isVisibleToCustomer ? 'public' : 'internal',
+      body: request.action === 'renegotiate' ? request.reason : null,
+      data: {
+        promiseId: p.id,
+        successorId,
+        previousDueAt: p.dueAt.toISOString(),
+        ...(request.action === 'renegotiate' ? { newDueAt: request.newDueAt.toISOString() } : {}),
+      },
+      createdAt: now,
+    });
+    if (request.action === 'renegotiate' && p.isVisibleToCustomer && successorId !== null) {
+      const org = getOrganization(tx);
+      enqueueCaseNotice(
+        tx,
+        owner,
+        {
+          kind: 'promise_renegotiate',
+          orgName: org.name,
+          timeZone: org.timeZone,
+          body: request.reason,
+          promise: {
+            description: request.description ?? p.description,
+            dueAt: request.newDueAt,
           },
-          { now, dedupeKey: `promise.${successorId}` },
-        );
-      }
-      return { promiseId: p.id, status: decision.to, successorId };
-    },
-    { behavior: 'immediate' },
-  );
+        },
+        { now, dedupeKey: `promise.${successorId}` },
+      );
+    }
+    return { promiseId: p.id, status: decision.to, successorId };
+  });
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Tx } from '@/db/client';
+import type { Conn } from '@/db/client';
 import { cases, casePauses, interactions, rootCauses, staffUsers } from '@/db/schema';
 import { isCannedReply, renderTemplate, unfilledPlaceholders } from '@/lib/domain/templates';
 import type { Actor } from '../core/actor';
@@ -14,7 +14,7 @@ import { activeTemplateBody, templateValuesFor } from './template-values';
 /** The checks and small writes the case actions' effects share (see case-effects.ts). */
 
 export function refreshedTerm(
-  tx: Tx,
+  tx: Conn,
   row: CaseRow,
   org: Organization,
   patch: Partial<CaseRow> = {},
@@ -23,7 +23,7 @@ export function refreshedTerm(
   return dueColumns(computeCaseTerm(tx, { ...row, ...patch }, cal, receiptRuleOf(org)));
 }
 
-export function activeStaff(tx: Tx, id: number) {
+export function activeStaff(tx: Conn, id: number) {
   const user = tx
     .select({ id: staffUsers.id, teamId: staffUsers.teamId, isActive: staffUsers.isActive })
     .from(staffUsers)
@@ -37,7 +37,7 @@ export function activeStaff(tx: Tx, id: number) {
   return user;
 }
 
-export function checkRootCause(tx: Tx, processId: number | null, rootCauseId: number | null) {
+export function checkRootCause(tx: Conn, processId: number | null, rootCauseId: number | null) {
   if (rootCauseId === null) return;
   const cause = tx
     .select({ processId: rootCauses.processId })
@@ -52,7 +52,7 @@ export function checkRootCause(tx: Tx, processId: number | null, rootCauseId: nu
 }
 
 /** The other case of a merge or link: it must exist and be one the actor may work on. */
-export function otherCase(tx: Tx, actor: Actor, id: number, field: string) {
+export function otherCase(tx: Conn, actor: Actor, id: number, field: string) {
   const other = tx
     .select({
       id: cases.id,
@@ -70,7 +70,7 @@ export function otherCase(tx: Tx, actor: Actor, id: number, field: string) {
   return other;
 }
 
-export function endOpenPause(tx: Tx, caseId: number, now: Date) {
+export function endOpenPause(tx: Conn, caseId: number, now: Date) {
   tx.update(casePauses)
     .set({ resumedAt: now })
     .where(and(eq(casePauses.caseId, caseId), isNull(casePauses.resumedAt)))
@@ -78,13 +78,13 @@ export function endOpenPause(tx: Tx, caseId: number, now: Date) {
 }
 
 /** A case that ends here (transferred, withdrawn, merged) stops waiting on the petitioner too. */
-export function endCase(tx: Tx, caseId: number, now: Date): CaseChanges {
+export function endCase(tx: Conn, caseId: number, now: Date): CaseChanges {
   endOpenPause(tx, caseId, now);
   return { closedAt: now, isPaused: false };
 }
 
 export function recordInteraction(
-  tx: Tx,
+  tx: Conn,
   values: Omit<typeof interactions.$inferInsert, 'eventId'>,
 ): (eventId: number) => void {
   return (eventId) =>
@@ -99,7 +99,7 @@ export function handleSecondsOf(minutes: number | undefined): number | null {
   return minutes === undefined ? null : minutes * 60;
 }
 
-export function staffName(tx: Tx, staffId: number | null): string {
+export function staffName(tx: Conn, staffId: number | null): string {
   if (staffId === null) return '';
   const user = tx
     .select({ name: staffUsers.name })
@@ -116,7 +116,7 @@ export function staffName(tx: Tx, staffId: number | null): string {
  * together.
  */
 export function checkReply(
-  tx: Tx,
+  tx: Conn,
   row: CaseRow,
   staffId: number | null,
   body: string,

@@ -1,6 +1,6 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
-import type { Tx } from '@/db/client';
+import type { Conn } from '@/db/client';
 import { caseLinks, casePauses, cases, promises } from '@/db/schema';
 import { isTerminal } from '@/lib/domain/case-machine';
 import type { EventVisibility } from '@/lib/domain/enums';
@@ -43,7 +43,7 @@ interface EffectArgs {
   now: Date;
 }
 
-export function applyEffects(tx: Tx, args: EffectArgs): Effect {
+export function applyEffects(tx: Conn, args: EffectArgs): Effect {
   const { row, request: r, actor, org, now } = args;
   const staffId = actor.id;
   switch (r.action) {

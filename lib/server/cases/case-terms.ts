@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, desc, eq, lte } from 'drizzle-orm';
-import type { Db, Tx } from '@/db/client';
+import type { Conn } from '@/db/client';
 import { casePauses, caseTypeTerms, type cases } from '@/db/schema';
 import type { BusinessCalendar } from '@/lib/domain/calendar';
 import { DEFAULT_TERM_DAYS, type CaseType } from '@/lib/domain/enums';
@@ -12,7 +12,7 @@ import {
 } from '@/lib/domain/legal-term';
 
 /** The legal term (business days) in force for a type at an instant; versions never apply backwards. */
-export function termInForce(db: Db | Tx, typeCode: CaseType, at: Date): number | null {
+export function termInForce(db: Conn, typeCode: CaseType, at: Date): number | null {
   const row = db
     .select({ termDays: caseTypeTerms.termDays })
     .from(caseTypeTerms)
@@ -29,7 +29,7 @@ type CaseTermFields = Pick<
 >;
 
 export function termInputOf(
-  db: Db | Tx,
+  db: Conn,
   row: CaseTermFields,
   receiptRule: ReceiptRule,
 ): LegalTermInput | null {
@@ -61,7 +61,7 @@ export function dueColumns(term: LegalTerm | null): {
 }
 
 export function computeCaseTerm(
-  db: Db | Tx,
+  db: Conn,
   row: CaseTermFields,
   cal: BusinessCalendar,
   receiptRule: ReceiptRule,

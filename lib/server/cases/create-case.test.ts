@@ -24,6 +24,7 @@ import {
   insertStaff,
   validFiling,
 } from '../testing/fixtures';
+import { makeCtx } from '@/lib/server/core/context';
 
 let db: Db;
 let cleanup: () => void;
@@ -175,7 +176,7 @@ describe('createCase: validation writes nothing', () => {
 
   it.each(invalidFilings)('%s → VALIDATION on the field', async (_name, overrides, field, key) => {
     const error = await captureAppError(() =>
-      createCase({ ...validFiling(), ...overrides }, SYSTEM_ACTOR, { db, now: FILED_AT }),
+      createCase(makeCtx(db, SYSTEM_ACTOR, FILED_AT), { ...validFiling(), ...overrides }),
     );
     expect(error.code).toBe('VALIDATION');
     expect(error.fieldErrors?.[field]).toContain(key);
@@ -208,11 +209,11 @@ describe('createCase: validation writes nothing', () => {
   it('refuses a customer filing on a staff channel, and records a web filing as theirs', async () => {
     const customer = { role: 'customer', id: null, caseId: null } as const;
     const error = await captureAppError(() =>
-      createCase(validFiling({ channel: 'phone' }), customer, { db, now: FILED_AT }),
+      createCase(makeCtx(db, customer, FILED_AT), validFiling({ channel: 'phone' })),
     );
     expect(error.code).toBe('FORBIDDEN');
     expect(footprint()).toEqual(EMPTY);
-    const created = createCase(validFiling(), customer, { db, now: FILED_AT });
+    const created = await createCase(makeCtx(db, customer, FILED_AT), validFiling());
     expect(eventsOf(db, created.id).map((e) => [e.action, e.actorRole])).toEqual([
       ['radicar', 'customer'],
     ]);

@@ -1,17 +1,18 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import { getDb, type Db, type Tx } from '@/db/client';
+import type { Conn, Db } from '@/db/client';
 import { cases, caseTypes, consents, customers } from '@/db/schema';
 import { toLocalDate } from '@/lib/domain/calendar';
 import { DEFAULT_ANONYMOUS_TYPES, type CaseType } from '@/lib/domain/enums';
 import { computeLegalTerm } from '@/lib/domain/legal-term';
 import { CaseFilingSchema, isIdentityPending, type CaseFiling } from '@/lib/validation/case-filing';
-import { isStaff, type Actor } from '../core/actor';
+import { isStaff } from '../core/actor';
 import { appendEvent } from '../core/audit';
 import { dueColumns, termInForce } from './case-terms';
 import { AppError } from '../core/errors';
 import { getOrganization, loadCalendar, receiptRuleOf } from '../core/organization';
 import { parseInput } from '../core/parse';
+import { withTransaction, type Ctx } from '../core/context';
 import { takeRadicado } from './radicado-sequence';
 import { generateAccessCode, hashSecret } from '../core/secrets';
 import { enqueueConstancia } from '../notices/constancia';
@@ -31,19 +32,21 @@ export interface CreatedCase {
   accessCode: string | null;
 }
 
+/** @deprecated transitional: verbs take a `Ctx` (core/context.ts); removed when no verb uses it. */
 export interface UseCaseOptions {
   db?: Db;
   now?: Date;
 }
 
-export interface CreateCaseOptions extends UseCaseOptions {
+/** What a channel adds to a filing beyond the petitioner's input (not parsed: already checked). */
+export interface CaseExtras {
   /** The intake API channel it came through (recorded on the filing event; scopes the API key). */
   intakeChannelId?: number;
   /** Files already checked and stored (uploads.ts); their rows join the filing's transaction. */
   attachments?: StoredUpload[];
 }
 
-function allowsAnonymous(tx: Tx, typeCode: CaseType): boolean {
+function allowsAnonymous(tx: Conn, typeCode: CaseType): boolean {
   const row = tx
     .select({ allowsAnonymous: caseTypes.allowsAnonymous, isActive: caseTypes.isActive })
     .from(caseTypes)
@@ -55,7 +58,7 @@ function allowsAnonymous(tx: Tx, typeCode: CaseType): boolean {
   return row ? row.allowsAnonymous : DEFAULT_ANONYMOUS_TYPES.includes(typeCode);
 }
 
-function upsertCustomer(tx: Tx, filing: CaseFiling, now: Date): number | null {
+function upsertCustomer(tx: Conn, filing: CaseFiling, now: Date): number | null {
   const c = filing.customer;
   if (filing.isAnonymous || !c) return null;
   const row = tx
@@ -91,133 +94,127 @@ function upsertCustomer(tx: Tx, filing: CaseFiling, now: Date): number | null {
  * Radicates a case from any channel: the case, its radicado, the consent record and the first audit
  * event commit together or not at all.
  */
-export function createCase(
+export async function createCase(
+  ctx: Ctx,
   input: unknown,
-  actor: Actor,
-  options: CreateCaseOptions = {},
-): CreatedCase {
-  const db = options.db ?? getDb();
-  const now = options.now ?? new Date();
+  extras: CaseExtras = {},
+): Promise<CreatedCase> {
+  const { actor, now } = ctx;
   const filing = parseInput(CaseFilingSchema, input);
   // Petitioners file for themselves on the web; every other channel is recorded by staff or a system.
   if (actor.role === 'customer' && filing.channel !== 'web') throw new AppError('FORBIDDEN');
 
-  return db.transaction(
-    (tx) => {
-      const isAnonymousAllowed = allowsAnonymous(tx, filing.typeCode);
-      if (filing.isAnonymous && !isAnonymousAllowed) {
-        throw new AppError('VALIDATION', 'anonymous not allowed', {
-          fieldErrors: { isAnonymous: ['anonymousNotAllowed'] },
-        });
-      }
-      const org = getOrganization(tx);
-      const cal = loadCalendar(tx, org);
-      const receiptRule = receiptRuleOf(org);
-      const year = Number(toLocalDate(now, org.timeZone).slice(0, 4));
-      const radicado = takeRadicado(tx, org.radicadoPrefix, year);
-      const termDays = termInForce(tx, filing.typeCode, now);
-      const term =
-        termDays === null
-          ? null
-          : computeLegalTerm({ receivedAt: now, termDays, receiptRule }, cal);
-      const due = dueColumns(term);
-      const customerId = upsertCustomer(tx, filing, now);
-      const accessCode = filing.isAnonymous ? generateAccessCode() : null;
-      const staffId = isStaff(actor) ? actor.id : null;
-
-      const created = tx
-        .insert(cases)
-        .values({
-          radicado,
-          typeCode: filing.typeCode,
-          state: 'radicada',
-          channel: filing.channel,
-          subject: filing.subject,
-          description: filing.description,
-          priority: filing.priority,
-          priorityReason: filing.priorityReason ?? null,
-          customerId,
-          isAnonymous: filing.isAnonymous,
-          accessCodeHash: accessCode ? hashSecret(accessCode) : null,
-          responseMedium: filing.isAnonymous ? 'email' : filing.responseMedium,
-          responseAddress: filing.responseAddress ?? filing.customer?.address ?? null,
-          locale: filing.locale,
-          receivedAt: now,
-          termDays,
-          ...due,
-          createdById: staffId,
-          updatedAt: now,
-        })
-        .returning({ id: cases.id })
-        .get();
-
-      if (customerId !== null) {
-        tx.insert(consents)
-          .values({
-            customerId,
-            caseId: created.id,
-            policyVersion: org.privacyPolicyVersion,
-            acceptedAt: now,
-            channel: filing.channel,
-          })
-          .run();
-      }
-
-      const eventId = appendEvent(tx, {
-        caseId: created.id,
-        action: 'radicar',
-        actorRole: actor.role,
-        actorId: staffId,
-        fromState: null,
-        toState: 'radicada',
-        visibility: 'public',
-        data: {
-          channel: filing.channel,
-          typeCode: filing.typeCode,
-          dueDate: due.dueDate,
-          termDays,
-          ...(options.intakeChannelId ? { intakeChannelId: options.intakeChannelId } : {}),
-        },
-        createdAt: now,
+  return withTransaction(ctx, ({ db: tx }) => {
+    const isAnonymousAllowed = allowsAnonymous(tx, filing.typeCode);
+    if (filing.isAnonymous && !isAnonymousAllowed) {
+      throw new AppError('VALIDATION', 'anonymous not allowed', {
+        fieldErrors: { isAnonymous: ['anonymousNotAllowed'] },
       });
-      recordAttachments(tx, created.id, eventId, options.attachments ?? [], 'public', now);
-      // The constancia goes out with the filing itself: both commit, or neither does.
-      const email = filing.isAnonymous
-        ? null
-        : filing.customer
-          ? filing.customer.email
-          : isIdentityPending(filing)
-            ? filing.responseAddress
-            : null;
-      if (email) {
-        enqueueConstancia(tx, {
-          caseId: created.id,
-          to: email,
-          now,
-          locale: filing.locale,
-          orgName: org.name,
-          radicado,
-          typeCode: filing.typeCode,
-          channel: filing.channel,
-          receivedAt: now,
-          timeZone: org.timeZone,
-          dueDate: due.dueDate,
-          accessUrl: caseLinkUrl(created.id, radicado, now),
-        });
-      }
+    }
+    const org = getOrganization(tx);
+    const cal = loadCalendar(tx, org);
+    const receiptRule = receiptRuleOf(org);
+    const year = Number(toLocalDate(now, org.timeZone).slice(0, 4));
+    const radicado = takeRadicado(tx, org.radicadoPrefix, year);
+    const termDays = termInForce(tx, filing.typeCode, now);
+    const term =
+      termDays === null ? null : computeLegalTerm({ receivedAt: now, termDays, receiptRule }, cal);
+    const due = dueColumns(term);
+    const customerId = upsertCustomer(tx, filing, now);
+    const accessCode = filing.isAnonymous ? generateAccessCode() : null;
+    const staffId = isStaff(actor) ? actor.id : null;
 
-      return {
-        id: created.id,
+    const created = tx
+      .insert(cases)
+      .values({
+        radicado,
+        typeCode: filing.typeCode,
+        state: 'radicada',
+        channel: filing.channel,
+        subject: filing.subject,
+        description: filing.description,
+        priority: filing.priority,
+        priorityReason: filing.priorityReason ?? null,
+        customerId,
+        isAnonymous: filing.isAnonymous,
+        accessCodeHash: accessCode ? hashSecret(accessCode) : null,
+        responseMedium: filing.isAnonymous ? 'email' : filing.responseMedium,
+        responseAddress: filing.responseAddress ?? filing.customer?.address ?? null,
+        locale: filing.locale,
+        receivedAt: now,
+        termDays,
+        ...due,
+        createdById: staffId,
+        updatedAt: now,
+      })
+      .returning({ id: cases.id })
+      .get();
+
+    if (customerId !== null) {
+      tx.insert(consents)
+        .values({
+          customerId,
+          caseId: created.id,
+          policyVersion: org.privacyPolicyVersion,
+          acceptedAt: now,
+          channel: filing.channel,
+        })
+        .run();
+    }
+
+    const eventId = appendEvent(tx, {
+      caseId: created.id,
+      action: 'radicar',
+      actorRole: actor.role,
+      actorId: staffId,
+      fromState: null,
+      toState: 'radicada',
+      visibility: 'public',
+      data: {
+        channel: filing.channel,
+        typeCode: filing.typeCode,
+        dueDate: due.dueDate,
+        termDays,
+        ...(extras.intakeChannelId ? { intakeChannelId: extras.intakeChannelId } : {}),
+      },
+      createdAt: now,
+    });
+    recordAttachments(tx, created.id, eventId, extras.attachments ?? [], 'public', now);
+    // The constancia goes out with the filing itself: both commit, or neither does.
+    const email = filing.isAnonymous
+      ? null
+      : filing.customer
+        ? filing.customer.email
+        : isIdentityPending(filing)
+          ? filing.responseAddress
+          : null;
+    if (email) {
+      enqueueConstancia(tx, {
+        caseId: created.id,
+        to: email,
+        now,
+        locale: filing.locale,
+        orgName: org.name,
         radicado,
         typeCode: filing.typeCode,
         channel: filing.channel,
         receivedAt: now,
+        timeZone: org.timeZone,
         dueDate: due.dueDate,
-        dueAt: due.dueAt,
-        termDays,
-        accessCode,
-      };
-    },
-    { behavior: 'immediate' },
-  );
+        accessUrl: caseLinkUrl(created.id, radicado, now),
+      });
+    }
+
+    return {
+      id: created.id,
+      radicado,
+      typeCode: filing.typeCode,
+      channel: filing.channel,
+      receivedAt: now,
+      dueDate: due.dueDate,
+      dueAt: due.dueAt,
+      termDays,
+      accessCode,
+    };
+  });
 }

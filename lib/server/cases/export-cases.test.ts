@@ -20,6 +20,7 @@ import {
 } from '../testing/fixtures';
 import { parseCsv } from '../testing/parse-csv';
 import { createTestDb } from '../testing/test-db';
+import { makeCtx } from '@/lib/server/core/context';
 
 const NOW = bogota('2026-03-20T10:00:00');
 const HEADER = DRILL_DOWN_CSV_COLUMNS.map((c) => `h:${c}`);
@@ -44,7 +45,7 @@ async function file(
   minute += 1;
   const at = new Date(bogota('2026-03-02T08:00:00').getTime() + minute * 60_000);
   const { id, radicado } = await fileCase(db, { subject, typeCode }, at);
-  if (takenBy) applyCaseAction(id, { action: 'take' }, takenBy, { db, now: at });
+  if (takenBy) await applyCaseAction(makeCtx(db, takenBy, at), { caseId: id, action: 'take' });
   return radicado;
 }
 

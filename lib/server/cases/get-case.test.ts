@@ -14,6 +14,7 @@ import {
   type Fixture,
 } from '../testing/fixtures';
 import { createTestDb } from '../testing/test-db';
+import { makeCtx } from '@/lib/server/core/context';
 
 const MONDAY = bogota('2026-03-16T10:00:00');
 const PROMISE_DUE = bogota('2026-03-19T17:00:00');
@@ -33,10 +34,10 @@ beforeEach(async () => {
   caseId = (await fileCase(db)).id;
   customer = { role: 'customer', id: null, caseId };
   const act = (input: unknown, at: Date) =>
-    applyCaseAction(caseId, input, fx.agent, { db, now: at });
-  act({ action: 'take' }, MONDAY);
-  act({ action: 'note', body: NOTE }, MONDAY);
-  act(
+    applyCaseAction(makeCtx(db, fx.agent, at), { caseId, ...(input as object) });
+  await act({ action: 'take' }, MONDAY);
+  await act({ action: 'note', body: NOTE }, MONDAY);
+  await act(
     {
       action: 'add_promise',
       description: 'Le llamamos el jueves',
@@ -44,11 +45,11 @@ beforeEach(async () => {
     },
     MONDAY,
   );
-  act(
+  await act(
     { action: 'answer', body: 'Se reintegró el cobro doble.', decision: 'concede' },
     bogota('2026-03-17T10:00:00'),
   );
-  act(
+  await act(
     { action: 'close', processId: fx.processId, rootCauseId: fx.rootCauseIds[1] },
     bogota('2026-03-17T11:00:00'),
   );
@@ -135,7 +136,7 @@ describe('getCaseWithTimeline: the staff view', () => {
         customer: { ...validFiling().customer!, documentNumber: '7700001' },
       })
     ).id;
-    applyCaseAction(open, { action: 'take' }, fx.agent, { db, now: MONDAY });
+    await applyCaseAction(makeCtx(db, fx.agent, MONDAY), { caseId: open, action: 'take' });
     const at = (now: Date) => getCaseWithTimeline(open, fx.agent, { db, now }).deadline;
     expect(at(MONDAY)).toEqual({ status: 'on_track', businessDaysLeft: 14 });
     expect(at(bogota('2026-04-07T10:00:00'))).toEqual({ status: 'at_risk', businessDaysLeft: 1 });

@@ -15,6 +15,7 @@ import {
   type Fixture,
 } from '../testing/fixtures';
 import { createTestDb } from '../testing/test-db';
+import { makeCtx } from '@/lib/server/core/context';
 
 let db: Db;
 let cleanup: () => void;
@@ -29,12 +30,12 @@ afterEach(() => cleanup());
 
 async function caseInProgress(): Promise<number> {
   const { id } = await fileCase(db);
-  applyCaseAction(id, { action: 'take' }, fx.agent, { db, now: AT });
+  await applyCaseAction(makeCtx(db, fx.agent, AT), { caseId: id, action: 'take' });
   return id;
 }
 
 const act = (id: number, input: Record<string, unknown>) =>
-  applyCaseAction(id, input, fx.agent, { db, now: AT });
+  applyCaseAction(makeCtx(db, fx.agent, AT), { caseId: id, ...input });
 
 const stored = (id: number) =>
   db
@@ -52,22 +53,26 @@ const stored = (id: number) =>
 describe('handle minutes on what the agent sends', () => {
   it('a reply, an information request, a logged call and the answer each keep their time', async () => {
     const id = await caseInProgress();
-    act(id, { action: 'reply', body: 'Estamos revisando.', handleMinutes: 7 });
-    act(id, {
+    await act(id, { action: 'reply', body: 'Estamos revisando.', handleMinutes: 7 });
+    await act(id, {
       action: 'log_interaction',
       kind: 'call',
       direction: 'outbound',
       durationSeconds: 300,
       handleMinutes: 12,
     });
-    act(id, { action: 'request_info', body: 'Adjunte la factura.', handleMinutes: 4 });
-    applyCaseAction(
-      id,
-      { action: 'provide_info', body: 'Aquí está.' },
-      { role: 'customer', id: null, caseId: id },
-      { db, now: AT },
-    );
-    act(id, { action: 'answer', body: 'Reintegrado.', decision: 'concede', handleMinutes: 480 });
+    await act(id, { action: 'request_info', body: 'Adjunte la factura.', handleMinutes: 4 });
+    await applyCaseAction(makeCtx(db, { role: 'customer', id: null, caseId: id }, AT), {
+      caseId: id,
+      action: 'provide_info',
+      body: 'Aquí está.',
+    });
+    await act(id, {
+      action: 'answer',
+      body: 'Reintegrado.',
+      decision: 'concede',
+      handleMinutes: 480,
+    });
     expect(stored(id)).toEqual([
       { kind: 'reply', direction: 'outbound', staffId: fx.agent.id, handleSeconds: 420 },
       { kind: 'call', direction: 'outbound', staffId: fx.agent.id, handleSeconds: 720 },
@@ -80,8 +85,8 @@ describe('handle minutes on what the agent sends', () => {
 
   it('is optional: without it the time is unknown (null), zero is kept as zero', async () => {
     const id = await caseInProgress();
-    act(id, { action: 'reply', body: 'Sin tiempo.' });
-    act(id, { action: 'reply', body: 'Un instante.', handleMinutes: 0 });
+    await act(id, { action: 'reply', body: 'Sin tiempo.' });
+    await act(id, { action: 'reply', body: 'Un instante.', handleMinutes: 0 });
     expect(stored(id).map((r) => r.handleSeconds)).toEqual([null, 0]);
   });
 

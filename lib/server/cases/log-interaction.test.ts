@@ -6,6 +6,7 @@ import { applyCaseAction } from './apply-case-action';
 import { getCaseWithTimeline } from './get-case';
 import { captureAppError, fileCase, seedFixture, type Fixture } from '../testing/fixtures';
 import { createTestDb } from '../testing/test-db';
+import { makeCtx } from '@/lib/server/core/context';
 
 let db: Db;
 let cleanup: () => void;
@@ -20,20 +21,16 @@ afterEach(() => cleanup());
 describe('calls and chats are recorded as interactions', () => {
   it('stores direction, duration, outcome and notes, as an internal event', async () => {
     const { id } = await fileCase(db, {}, new Date('2026-03-13T21:30:00Z'));
-    applyCaseAction(id, { action: 'take' }, fx.agent, { db, now });
-    applyCaseAction(
-      id,
-      {
-        action: 'log_interaction',
-        kind: 'call',
-        direction: 'outbound',
-        durationSeconds: 420,
-        outcome: 'Contactado',
-        body: 'Le expliqué el ajuste de la factura.',
-      },
-      fx.agent,
-      { db, now },
-    );
+    await applyCaseAction(makeCtx(db, fx.agent, now), { caseId: id, action: 'take' });
+    await applyCaseAction(makeCtx(db, fx.agent, now), {
+      caseId: id,
+      action: 'log_interaction',
+      kind: 'call',
+      direction: 'outbound',
+      durationSeconds: 420,
+      outcome: 'Contactado',
+      body: 'Le expliqué el ajuste de la factura.',
+    });
     expect(db.select().from(interactions).where(eq(interactions.caseId, id)).all()).toEqual([
       expect.objectContaining({
         kind: 'call',
@@ -55,12 +52,12 @@ describe('calls and chats are recorded as interactions', () => {
   it('refuses an unknown kind and a negative duration', async () => {
     const { id } = await fileCase(db, {}, new Date('2026-03-13T21:30:00Z'));
     const bad = await captureAppError(() =>
-      applyCaseAction(
-        id,
-        { action: 'log_interaction', kind: 'fax', durationSeconds: -5 },
-        fx.agent,
-        { db, now },
-      ),
+      applyCaseAction(makeCtx(db, fx.agent, now), {
+        caseId: id,
+        action: 'log_interaction',
+        kind: 'fax',
+        durationSeconds: -5,
+      }),
     );
     expect(bad.code).toBe('VALIDATION');
     expect(Object.keys(bad.fieldErrors ?? {}).sort()).toEqual(['durationSeconds', 'kind']);

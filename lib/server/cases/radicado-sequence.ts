@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import type { Tx } from '@/db/client';
+import type { Conn } from '@/db/client';
 import { radicadoSequences } from '@/db/schema';
 import { formatRadicado } from '@/lib/domain/radicado';
 
@@ -8,7 +8,7 @@ import { formatRadicado } from '@/lib/domain/radicado';
  * Takes the next number of the year. Runs inside the filing transaction: if the filing rolls back,
  * the number was never handed out; once committed it is never handed out again.
  */
-export function takeRadicado(tx: Tx, prefix: string, year: number): string {
+export function takeRadicado(tx: Conn, prefix: string, year: number): string {
   const row = tx
     .insert(radicadoSequences)
     .values({ prefix, year, lastValue: 1 })

@@ -18,6 +18,7 @@ import {
   type Fixture,
 } from '../testing/fixtures';
 import { createTestDb } from '../testing/test-db';
+import { makeCtx } from '@/lib/server/core/context';
 
 const ANA = { documentType: 'CC', documentNumber: '1020304050' } as const;
 const LATER = new Date('2026-03-20T14:00:00Z');
@@ -50,7 +51,7 @@ describe('findOpenCaseOfSameType', () => {
       radicado: newer.radicado,
       receivedAt: newer.receivedAt,
     });
-    applyCaseAction(newer.id, { action: 'take' }, fx.agent, { db, now: LATER });
+    await applyCaseAction(makeCtx(db, fx.agent, LATER), { caseId: newer.id, action: 'take' });
     expect(findOpenCaseOfSameType(db, ANA, 'R')?.id).toBe(newer.id);
     await answerCase(db, newer.id, fx.agent, LATER);
     expect(findOpenCaseOfSameType(db, ANA, 'R')?.id).toBe(older.id);
@@ -58,10 +59,11 @@ describe('findOpenCaseOfSameType', () => {
 
   it('counts a case awaiting information as open', async () => {
     const { id } = await fileCase(db);
-    applyCaseAction(id, { action: 'take' }, fx.agent, { db, now: LATER });
-    applyCaseAction(id, { action: 'request_info', body: 'Envíe la factura.' }, fx.agent, {
-      db,
-      now: LATER,
+    await applyCaseAction(makeCtx(db, fx.agent, LATER), { caseId: id, action: 'take' });
+    await applyCaseAction(makeCtx(db, fx.agent, LATER), {
+      caseId: id,
+      action: 'request_info',
+      body: 'Envíe la factura.',
     });
     expect(caseRow(db, id).state).toBe('requiere_informacion');
     expect(findOpenCaseOfSameType(db, ANA, 'R')?.id).toBe(id);

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import { getDb, type Db, type Tx } from '@/db/client';
+import { getDb, type Conn } from '@/db/client';
 import { cases, customers, interactions } from '@/db/schema';
 import {
   OPEN_STATES,
@@ -28,7 +28,7 @@ export interface OpenCaseMatch {
  * filer: knowing a document number is not proof of being its owner.
  */
 export function findOpenCaseOfSameType(
-  db: Db | Tx,
+  db: Conn,
   who: { documentType: DocumentType; documentNumber: string; email?: string },
   typeCode: CaseType,
 ): OpenCaseMatch | null {

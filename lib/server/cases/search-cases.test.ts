@@ -16,6 +16,7 @@ import {
   type Fixture,
 } from '../testing/fixtures';
 import { createTestDb } from '../testing/test-db';
+import { makeCtx } from '@/lib/server/core/context';
 
 let t: ReturnType<typeof createTestDb>;
 let db: Db;
@@ -108,13 +109,12 @@ describe('searchCases', () => {
   it('finds a case by the text of a note added after filing', async () => {
     const filed = await fileCase(db);
     expect(radicados('contramedidor')).toEqual([]);
-    applyCaseAction(filed.id, { action: 'take' }, f.agent, { db, now: FILED_AT });
-    applyCaseAction(
-      filed.id,
-      { action: 'note', body: 'El usuario instaló un contramedidor sin autorización.' },
-      f.agent,
-      { db, now: FILED_AT },
-    );
+    await applyCaseAction(makeCtx(db, f.agent, FILED_AT), { caseId: filed.id, action: 'take' });
+    await applyCaseAction(makeCtx(db, f.agent, FILED_AT), {
+      caseId: filed.id,
+      action: 'note',
+      body: 'El usuario instaló un contramedidor sin autorización.',
+    });
     expect(radicados('contramedidor')).toEqual([filed.radicado]);
     // Earlier text is still there after the case was re-indexed with its note.
     expect(radicados('cobro doble')).toEqual([filed.radicado]);
@@ -133,19 +133,18 @@ describe('searchCases', () => {
     // Filed first: ties and recency alone would put the other one first.
     const inSubject = await fileCase(db, { subject: 'Humedad en la pared junto al medidor' });
     const inBody = await fileCase(db, { subject: 'Revisión de la acometida del predio' });
-    applyCaseAction(inBody.id, { action: 'take' }, f.agent, { db, now: FILED_AT });
-    applyCaseAction(
-      inBody.id,
-      { action: 'note', body: 'El técnico encontró humedad detrás del contador.' },
-      f.agent,
-      { db, now: FILED_AT },
-    );
+    await applyCaseAction(makeCtx(db, f.agent, FILED_AT), { caseId: inBody.id, action: 'take' });
+    await applyCaseAction(makeCtx(db, f.agent, FILED_AT), {
+      caseId: inBody.id,
+      action: 'note',
+      body: 'El técnico encontró humedad detrás del contador.',
+    });
     expect(radicados('humedad')).toEqual([inSubject.radicado, inBody.radicado]);
   });
 
   it("never shows an agent another team's cases; the supervisor sees them", async () => {
     const filed = await fileCase(db, { subject: 'Escape en la tubería del andén' });
-    applyCaseAction(filed.id, { action: 'take' }, f.agent, { db, now: FILED_AT });
+    await applyCaseAction(makeCtx(db, f.agent, FILED_AT), { caseId: filed.id, action: 'take' });
     expect(searchCases({ q: 'escape' }, f.otherAgent, { db })).toMatchObject({
       total: 0,
       rows: [],

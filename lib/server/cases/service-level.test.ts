@@ -6,6 +6,7 @@ import { applyCaseAction } from './apply-case-action';
 import { caseServiceLevel } from './service-level';
 import { bogota, fileCase, seedFixture, type Fixture } from '../testing/fixtures';
 import { createTestDb } from '../testing/test-db';
+import { makeCtx } from '@/lib/server/core/context';
 
 let db: Db;
 let cleanup: () => void;
@@ -41,10 +42,14 @@ describe('caseServiceLevel', () => {
       ])
       .run();
     const { id } = await fileCase(db, {}, bogota('2026-03-16T09:00:00'));
-    applyCaseAction(id, { action: 'take' }, fx.agent, { db, now: bogota('2026-03-16T09:30:00') });
-    applyCaseAction(id, { action: 'reply', body: 'Estamos revisando su factura.' }, fx.agent, {
-      db,
-      now: bogota('2026-03-16T14:00:00'),
+    await applyCaseAction(makeCtx(db, fx.agent, bogota('2026-03-16T09:30:00')), {
+      caseId: id,
+      action: 'take',
+    });
+    await applyCaseAction(makeCtx(db, fx.agent, bogota('2026-03-16T14:00:00')), {
+      caseId: id,
+      action: 'reply',
+      body: 'Estamos revisando su factura.',
     });
     const level = caseServiceLevel(db, row(id), bogota('2026-03-24T10:00:00'))!;
     expect(level.target).toEqual({ firstResponseHours: 4, resolutionDays: 5 });

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, desc, eq, isNull, lte, or } from 'drizzle-orm';
-import type { Db, Tx } from '@/db/client';
+import type { Conn } from '@/db/client';
 import { serviceLevels } from '@/db/schema';
 import { serviceLevelStatus } from '@/lib/domain/service-level';
 import type { CaseRow } from './case-effects';
@@ -10,7 +10,7 @@ import { getOrganization, loadCalendar } from '../core/organization';
  * The internal service level that applies to a case: the most specific row for its type, category
  * and priority (a blank column matches anything), in force when the case was radicated.
  */
-export function caseServiceLevel(db: Db | Tx, row: CaseRow, now: Date) {
+export function caseServiceLevel(db: Conn, row: CaseRow, now: Date) {
   const candidates = db
     .select()
     .from(serviceLevels)

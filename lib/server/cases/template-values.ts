@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
-import { getDb, type Db, type Tx } from '@/db/client';
+import { getDb, type Db, type Conn } from '@/db/client';
 import { cases, customers, templates } from '@/db/schema';
 import { toLocalDate } from '@/lib/domain/calendar';
 import type { CaseType } from '@/lib/domain/enums';
@@ -39,7 +39,7 @@ function longDate(date: string): string {
  * the caller must already have checked that the asker may work on the case.
  */
 export function templateValuesFor(
-  db: Db | Tx,
+  db: Conn,
   caseId: number,
   staff: TemplateAuthor,
 ): Record<Placeholder, string> {
@@ -82,7 +82,7 @@ export function templateValuesFor(
  * Active templates offered on a case of `typeCode`: that type's own first, then the general ones
  * (no type). Without a type, only the general ones.
  */
-export function listTemplates(db: Db | Tx, typeCode?: CaseType): TemplateSummary[] {
+export function listTemplates(db: Conn, typeCode?: CaseType): TemplateSummary[] {
   const forType = typeCode
     ? or(isNull(templates.typeCode), eq(templates.typeCode, typeCode))
     : isNull(templates.typeCode);
@@ -100,7 +100,7 @@ export function listTemplates(db: Db | Tx, typeCode?: CaseType): TemplateSummary
 }
 
 /** An active template's body, or null when there is no such template or it was retired. */
-export function activeTemplateBody(db: Db | Tx, templateId: number): string | null {
+export function activeTemplateBody(db: Conn, templateId: number): string | null {
   const row = db
     .select({ body: templates.body, isActive: templates.isActive })
     .from(templates)
@@ -114,7 +114,7 @@ export function activeTemplateBody(db: Db | Tx, templateId: number): string | nu
  * still there for them to replace. An unknown or retired template is reported on `templateId`.
  */
 export function renderTemplateForCase(
-  db: Db | Tx,
+  db: Conn,
   templateId: number,
   caseId: number,
   staff: TemplateAuthor,

@@ -23,6 +23,7 @@ import {
   type Fixture,
 } from '../testing/fixtures';
 import { createTestDb } from '../testing/test-db';
+import { makeCtx } from '@/lib/server/core/context';
 
 /** Monday 2026-03-16 10:00 in Bogotá, the first business day after FILED_AT. */
 const MONDAY = new Date('2026-03-16T15:00:00Z');
@@ -48,8 +49,8 @@ beforeEach(async () => {
 });
 afterEach(() => cleanup());
 
-function act(caseId: number, input: unknown, actor: Actor = fx.agent, now = MONDAY) {
-  return applyCaseAction(caseId, input, actor, { db, now });
+async function act(caseId: number, input: unknown, actor: Actor = fx.agent, now = MONDAY) {
+  return await applyCaseAction(makeCtx(db, actor, now), { caseId, ...(input as object) });
 }
 
 function addTemplate(
@@ -70,7 +71,7 @@ function addTemplate(
 /** A Reclamo taken by the team's agent: en_tramite. */
 async function caseInProgress(overrides: Parameters<typeof fileCase>[1] = {}): Promise<number> {
   const { id } = await fileCase(db, overrides);
-  act(id, { action: 'take' });
+  await act(id, { action: 'take' });
   return id;
 }
 
@@ -132,7 +133,7 @@ describe('template values for a case', () => {
 
   it('says the term is paused while waiting on the petitioner, not that there is none', async () => {
     const id = await caseInProgress();
-    act(id, { action: 'request_info', body: 'Envíe copia de la factura.' });
+    await act(id, { action: 'request_info', body: 'Envíe copia de la factura.' });
     expect(templateValuesFor(db, id, AGENT).fecha_vencimiento).toMatch(/^término suspendido/);
   });
 
@@ -190,14 +191,14 @@ describe('renderTemplateForCase and cannedWarning', () => {
   it("a petitioner's subject cannot smuggle a placeholder into the rendered reply", async () => {
     const id = await caseInProgress({ subject: 'Cobro {{linea_personal}} doble' });
     const templateId = addTemplate();
-    act(id, { action: 'reply', body: draft(templateId, id), templateId });
+    await act(id, { action: 'reply', body: draft(templateId, id), templateId });
     expect(storedInteractions(id).at(-1)).toMatchObject({ is_canned: 1 });
   });
 });
 
 describe.each(['reply', 'answer'] as const)('%s with a template', (action) => {
-  const send = (caseId: number, body: string, templateId?: number) =>
-    act(caseId, {
+  const send = async (caseId: number, body: string, templateId?: number) =>
+    await act(caseId, {
       action,
       body,
       ...(templateId === undefined ? {} : { templateId }),
@@ -208,7 +209,7 @@ describe.each(['reply', 'answer'] as const)('%s with a template', (action) => {
   it('sent unchanged → stored as canned, with templateId, and said so in the event', async () => {
     const id = await caseInProgress();
     const templateId = addTemplate();
-    const done = send(id, draft(templateId, id), templateId);
+    const done = await send(id, draft(templateId, id), templateId);
     expect(done.to).toBe(toState);
     expect(storedInteractions(id)).toEqual([
       { template_id: templateId, is_canned: 1, kind: 'reply' },
@@ -226,14 +227,14 @@ describe.each(['reply', 'answer'] as const)('%s with a template', (action) => {
     const id = await caseInProgress();
     const templateId = addTemplate();
     const body = draft(templateId, id).replace(/\n/g, '\n\n').toUpperCase();
-    send(id, body, templateId);
+    await send(id, body, templateId);
     expect(storedInteractions(id)[0]?.is_canned).toBe(1);
   });
 
   it('the same template with a personal sentence added → not canned', async () => {
     const id = await caseInProgress();
     const templateId = addTemplate();
-    send(
+    await send(
       id,
       draft(templateId, id, 'Lamento que haya tenido que escribirnos dos veces.'),
       templateId,
@@ -246,7 +247,7 @@ describe.each(['reply', 'answer'] as const)('%s with a template', (action) => {
 
   it('without a template → not canned, no template data in the event', async () => {
     const id = await caseInProgress();
-    send(id, 'Ya le devolvimos el dinero; perdone la molestia.');
+    await send(id, 'Ya le devolvimos el dinero; perdone la molestia.');
     expect(storedInteractions(id)).toEqual([{ template_id: null, is_canned: 0, kind: 'reply' }]);
     const data = eventsOf(db, id).at(-1)?.data ?? null;
     expect(data).toEqual(action === 'answer' ? { decision: 'concede' } : null);
@@ -262,7 +263,7 @@ describe.each(['reply', 'answer'] as const)('%s with a template', (action) => {
     const rendered = renderTemplateForCase(db, templateId, id, AGENT).body;
     const body = edit(names.includes('linea_personal') ? rendered : draft(templateId, id, 'Ok.'));
     const before = trace(id);
-    const error = await captureAppError(() => send(id, body, templateId));
+    const error = await captureAppError(async () => await send(id, body, templateId));
     expect(error.code).toBe('VALIDATION');
     expect(error.fieldErrors).toEqual({ body: ['unfilledPlaceholders'] });
     expect(error.detail).toEqual({ unfilledPlaceholders: names });
@@ -272,8 +273,8 @@ describe.each(['reply', 'answer'] as const)('%s with a template', (action) => {
   it('a placeholder is refused even when no template was chosen', async () => {
     const id = await caseInProgress();
     const before = trace(id);
-    const error = await captureAppError(() =>
-      send(id, 'Estimado {{nombre}}: ya le devolvimos el dinero.'),
+    const error = await captureAppError(
+      async () => await send(id, 'Estimado {{nombre}}: ya le devolvimos el dinero.'),
     );
     expect(error.fieldErrors).toEqual({ body: ['unfilledPlaceholders'] });
     expect(trace(id)).toEqual(before);
@@ -284,8 +285,8 @@ describe.each(['reply', 'answer'] as const)('%s with a template', (action) => {
     const retired = addTemplate({ isActive: false });
     const before = trace(id);
     for (const templateId of [999, retired]) {
-      const error = await captureAppError(() =>
-        send(id, 'Ya le devolvimos el dinero.', templateId),
+      const error = await captureAppError(
+        async () => await send(id, 'Ya le devolvimos el dinero.', templateId),
       );
       expect(error.code).toBe('VALIDATION');
       expect(error.fieldErrors).toEqual({ templateId: ['templateUnavailable'] });
@@ -295,7 +296,7 @@ describe.each(['reply', 'answer'] as const)('%s with a template', (action) => {
 
   it('both problems at once are reported together', async () => {
     const id = await caseInProgress();
-    const error = await captureAppError(() => send(id, 'Hola {{nombre}}', 999));
+    const error = await captureAppError(async () => await send(id, 'Hola {{nombre}}', 999));
     expect(error.fieldErrors).toEqual({
       body: ['unfilledPlaceholders'],
       templateId: ['templateUnavailable'],
@@ -307,8 +308,8 @@ describe("the petitioner's view", () => {
   it('never shows templateId or isCanned; staff see both', async () => {
     const id = await caseInProgress();
     const templateId = addTemplate();
-    act(id, { action: 'reply', body: draft(templateId, id), templateId });
-    act(id, {
+    await act(id, { action: 'reply', body: draft(templateId, id), templateId });
+    await act(id, {
       action: 'answer',
       body: draft(templateId, id, 'Quedo atenta a cualquier inquietud.'),
       decision: 'concede',
@@ -331,7 +332,7 @@ describe("the petitioner's view", () => {
   it('the interaction keeps the template it came from', async () => {
     const id = await caseInProgress();
     const templateId = addTemplate();
-    act(id, { action: 'reply', body: draft(templateId, id), templateId });
+    await act(id, { action: 'reply', body: draft(templateId, id), templateId });
     const row = db.select().from(interactions).where(eq(interactions.caseId, id)).get();
     expect(row).toMatchObject({ templateId, isCanned: true, staffId: fx.agent.id });
   });

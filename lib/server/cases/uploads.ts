@@ -3,7 +3,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { databasePath, type Tx } from '@/db/client';
+import { databasePath, type Conn } from '@/db/client';
 import { attachments } from '@/db/schema';
 import type { EventVisibility } from '@/lib/domain/enums';
 import { AppError } from '../core/errors';
@@ -216,7 +216,7 @@ export function storeUploads(checked: CheckedUpload[]): {
 
 /** Inserts the metadata rows inside the caller's transaction (the files are already on disk). */
 export function recordAttachments(
-  tx: Tx,
+  tx: Conn,
   caseId: number,
   eventId: number | null,
   stored: StoredUpload[],

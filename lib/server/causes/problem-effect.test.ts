@@ -11,6 +11,7 @@ import { createTestDb } from '../testing/test-db';
 import { createProblem } from './create-problem';
 import { getProblem } from './get-problem';
 import { setProblemStatus } from './set-problem-status';
+import { makeCtx } from '@/lib/server/core/context';
 
 const WEEK = 7 * 86_400_000;
 const RESOLVED = bogota('2026-04-01T12:00:00');
@@ -29,13 +30,13 @@ afterEach(() => cleanup());
 async function complaint(at: Date, cause: 0 | 1 = 0, typeCode: 'Q' | 'R' | 'P' = 'R') {
   const { id } = await fileCase(db, { typeCode }, at);
   const later = new Date(at.getTime() + 3_600_000);
-  applyCaseAction(id, { action: 'take' }, fx.agent, { db, now: later });
-  applyCaseAction(
-    id,
-    { action: 'reclassify', processId: fx.processId, rootCauseId: fx.rootCauseIds[cause] },
-    fx.agent,
-    { db, now: later },
-  );
+  await applyCaseAction(makeCtx(db, fx.agent, later), { caseId: id, action: 'take' });
+  await applyCaseAction(makeCtx(db, fx.agent, later), {
+    caseId: id,
+    action: 'reclassify',
+    processId: fx.processId,
+    rootCauseId: fx.rootCauseIds[cause],
+  });
 }
 
 function problemOn(cause: 'rootCause' | 'process') {

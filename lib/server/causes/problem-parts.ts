@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
-import type { Tx } from '@/db/client';
+import type { Conn } from '@/db/client';
 import { problems, processes, rootCauses, staffUsers } from '@/db/schema';
 import type { StaffRole } from '@/lib/domain/enums';
 import type { Actor } from '../core/actor';
@@ -18,7 +18,7 @@ export function requireProblemManager(actor: Actor): ProblemManager {
   return actor;
 }
 
-export function loadProblem(tx: Tx, problemId: number): ProblemRow {
+export function loadProblem(tx: Conn, problemId: number): ProblemRow {
   const row = tx.select().from(problems).where(eq(problems.id, problemId)).get();
   if (!row) throw new AppError('NOT_FOUND', 'problem not found');
   return row;
@@ -32,7 +32,7 @@ const invalid = (field: string, key = 'invalid') =>
  * belong to the one chosen); the owner must be an active staff member.
  */
 export function resolveReferences(
-  tx: Tx,
+  tx: Conn,
   fields: { processId?: number; rootCauseId?: number; ownerId?: number },
 ): { processId: number | null; rootCauseId: number | null; ownerId: number | null } {
   let processId = fields.processId ?? null;
@@ -74,7 +74,7 @@ export function resolveReferences(
  * linked or unlinked, on no case (case_id null) for the problem's own changes.
  */
 export function recordProblemEvent(
-  tx: Tx,
+  tx: Conn,
   actor: ProblemManager,
   event: {
     action: string;

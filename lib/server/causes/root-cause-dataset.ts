@@ -26,6 +26,7 @@ import { createProcess } from '../admin/create-process';
 import { rateCase } from '../portal/rate-case';
 import { addRepeatContact } from '../cases/repeat-contact';
 import { bogota, customerActor, fileCase, type Fixture } from '../testing/fixtures';
+import { makeCtx } from '@/lib/server/core/context';
 
 export { bogota };
 
@@ -41,14 +42,14 @@ export interface RootCaseDataset {
 }
 
 export async function buildRootCauseDataset(db: Db, fx: Fixture): Promise<RootCaseDataset> {
-  const act = (id: number, input: unknown, actor: Actor, at: string) =>
-    applyCaseAction(id, input, actor, { db, now: bogota(at) });
+  const act = async (id: number, input: unknown, actor: Actor, at: string) =>
+    await applyCaseAction(makeCtx(db, actor, bogota(at)), { caseId: id, ...(input as object) });
   const file = async (typeCode: 'Q' | 'R' | 'P', at: string) =>
     (await fileCase(db, { typeCode }, bogota(at))).id;
   const rate = (id: number, result: ResultAnswer, at: string) =>
     rateCase(id, { result, courtesy: 4, clarity: 4 }, customerActor(id), { db, now: bogota(at) });
   /** Taken by `who`, attributed to a process and cause, optionally answered. */
-  const work = (
+  const work = async (
     id: number,
     who: Actor,
     processId: number,
@@ -56,9 +57,9 @@ export async function buildRootCauseDataset(db: Db, fx: Fixture): Promise<RootCa
     takenAt: string,
     answeredAt?: string,
   ) => {
-    act(id, { action: 'take' }, who, takenAt);
-    act(id, { action: 'reclassify', processId, rootCauseId }, who, takenAt);
-    if (answeredAt) act(id, ANSWER, who, answeredAt);
+    await act(id, { action: 'take' }, who, takenAt);
+    await act(id, { action: 'reclassify', processId, rootCauseId }, who, takenAt);
+    if (answeredAt) await act(id, ANSWER, who, answeredAt);
   };
 
   const installation = createProcess(
@@ -69,7 +70,7 @@ export async function buildRootCauseDataset(db: Db, fx: Fixture): Promise<RootCa
   const instalacionCauseId = installation.rootCauseIds[0]!;
   for (let i = 0; i < 10; i++) {
     const id = await file('R', `2026-03-09T10:${String(i).padStart(2, '0')}:00`);
-    work(
+    await work(
       id,
       fx.agent,
       installation.id,
@@ -83,31 +84,31 @@ export async function buildRootCauseDataset(db: Db, fx: Fixture): Promise<RootCa
   const [cobro, tarifa] = fx.rootCauseIds;
   const A = fx.processId;
   const a1 = await file('R', '2026-03-13T16:30:00');
-  work(a1, fx.agent, A, cobro, '2026-03-16T09:00:00', '2026-04-09T08:00:00');
-  act(a1, { action: 'close' }, fx.agent, '2026-04-10T09:00:00');
+  await work(a1, fx.agent, A, cobro, '2026-03-16T09:00:00', '2026-04-09T08:00:00');
+  await act(a1, { action: 'close' }, fx.agent, '2026-04-10T09:00:00');
   rate(a1, 'no', '2026-04-10T10:00:00');
 
   const a2 = await file('R', '2026-03-13T16:40:00');
-  work(a2, fx.agent, A, cobro, '2026-03-16T09:00:00', '2026-03-20T10:00:00');
-  act(
+  await work(a2, fx.agent, A, cobro, '2026-03-16T09:00:00', '2026-03-20T10:00:00');
+  await act(
     a2,
     { action: 'reopen', reason: 'Faltó reintegrar un cobro.' },
     fx.agent,
     '2026-03-25T09:00:00',
   );
-  act(a2, ANSWER, fx.agent, '2026-03-26T09:00:00');
+  await act(a2, ANSWER, fx.agent, '2026-03-26T09:00:00');
   rate(a2, 'yes', '2026-03-27T09:00:00');
 
   const a3 = await file('Q', '2026-03-16T09:00:00');
-  work(a3, fx.agent, A, tarifa, '2026-03-16T10:00:00', '2026-03-24T10:00:00');
+  await work(a3, fx.agent, A, tarifa, '2026-03-16T10:00:00', '2026-03-24T10:00:00');
   rate(a3, 'partly', '2026-03-25T10:00:00');
 
   const a4 = await file('Q', '2026-03-16T09:10:00');
-  work(a4, fx.agent, A, tarifa, '2026-03-16T10:00:00', '2026-03-18T10:00:00');
+  await work(a4, fx.agent, A, tarifa, '2026-03-16T10:00:00', '2026-03-18T10:00:00');
   rate(a4, 'yes', '2026-03-19T10:00:00');
 
   const a5 = await file('R', '2026-04-06T09:00:00');
-  work(a5, fx.otherAgent, A, cobro, '2026-04-06T10:00:00');
+  await work(a5, fx.otherAgent, A, cobro, '2026-04-06T10:00:00');
   addRepeatContact(
     a5,
     {
@@ -119,24 +120,24 @@ export async function buildRootCauseDataset(db: Db, fx: Fixture): Promise<RootCa
     { db, now: bogota('2026-04-08T09:00:00') },
   );
   const duplicate = await file('Q', '2026-04-07T09:00:00');
-  act(duplicate, { action: 'merge', targetCaseId: a5 }, fx.supervisor, '2026-04-07T10:00:00');
+  await act(duplicate, { action: 'merge', targetCaseId: a5 }, fx.supervisor, '2026-04-07T10:00:00');
 
   const a6 = await file('Q', '2026-03-22T23:00:00');
-  work(a6, fx.agent, A, tarifa, '2026-03-24T09:00:00');
+  await work(a6, fx.agent, A, tarifa, '2026-03-24T09:00:00');
 
   const B = fx.otherProcessId;
   const b1 = await file('R', '2026-03-02T10:00:00');
-  work(b1, fx.agent, B, fx.otherRootCauseId, '2026-03-03T09:00:00', '2026-03-10T10:00:00');
+  await work(b1, fx.agent, B, fx.otherRootCauseId, '2026-03-03T09:00:00', '2026-03-10T10:00:00');
   const b2 = await file('Q', '2026-03-30T10:00:00');
-  work(b2, fx.otherAgent, B, fx.otherRootCauseId, '2026-03-31T09:00:00');
+  await work(b2, fx.otherAgent, B, fx.otherRootCauseId, '2026-03-31T09:00:00');
 
   const n1 = await file('Q', '2026-03-02T10:30:00');
   const n2 = await file('R', '2026-04-13T10:00:00');
 
   const petition = await file('P', '2026-03-09T11:00:00');
-  work(petition, fx.agent, A, cobro, '2026-03-10T09:00:00');
+  await work(petition, fx.agent, A, cobro, '2026-03-10T09:00:00');
   const early = await file('R', '2026-02-27T10:00:00');
-  work(early, fx.agent, A, cobro, '2026-03-02T09:00:00');
+  await work(early, fx.agent, A, cobro, '2026-03-02T09:00:00');
 
   return {
     instalacionId: installation.id,

@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { desc } from 'drizzle-orm';
-import type { Tx } from '@/db/client';
+import type { Conn } from '@/db/client';
 import { caseEvents } from '@/db/schema';
 import type { ActorRole, CaseState, EventVisibility } from '@/lib/domain/enums';
 
@@ -40,7 +40,7 @@ export function hashEvent(prevHash: string | null, e: NewEvent): string {
  * Appends to the audit history. Must run inside the write transaction of the change it records
  * (an IMMEDIATE transaction holds the write lock, so the chain cannot fork).
  */
-export function appendEvent(tx: Tx, e: NewEvent): number {
+export function appendEvent(tx: Conn, e: NewEvent): number {
   const last = tx
     .select({ hash: caseEvents.hash })
     .from(caseEvents)

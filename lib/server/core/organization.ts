@@ -1,6 +1,6 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import type { Db, Tx } from '@/db/client';
+import type { Conn } from '@/db/client';
 import { closureDays, organization } from '@/db/schema';
 import { createCalendar, type BusinessCalendar } from '@/lib/domain/calendar';
 import type { ReceiptRule } from '@/lib/domain/legal-term';
@@ -26,15 +26,12 @@ const DEFAULT_ORGANIZATION: Organization = {
 };
 
 /** The organisation profile; the defaults stand in until an admin saves one. */
-export function getOrganization(db: Db | Tx): Organization {
+export function getOrganization(db: Conn): Organization {
   return db.select().from(organization).where(eq(organization.id, 1)).get() ?? DEFAULT_ORGANIZATION;
 }
 
 /** National holidays plus the organisation's own closure days, in its time zone. */
-export function loadCalendar(
-  db: Db | Tx,
-  org: Organization = getOrganization(db),
-): BusinessCalendar {
+export function loadCalendar(db: Conn, org: Organization = getOrganization(db)): BusinessCalendar {
   const closures = db.select({ date: closureDays.date }).from(closureDays).all();
   return createCalendar({
     timeZone: org.timeZone,

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { formInput, failureOf, resolveActor, type ActorSource } from './action';
 import type { Actor } from './actor';
 import { requestCtx, type Ctx } from './context';
-import { HTTP_STATUS, isAppError } from './errors';
+import { AppError, HTTP_STATUS, isAppError } from './errors';
 import type { Access } from './guard';
 import { parseInput } from './parse';
 
@@ -44,7 +44,14 @@ async function readInput(request: Request): Promise<Record<string, unknown>> {
   ) {
     return formInput(await request.formData());
   }
-  const body: unknown = await request.json().catch(() => ({}));
+  const text = await request.text();
+  if (text.trim() === '') return {};
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new AppError('VALIDATION', 'not json', { fieldErrors: { _form: ['invalid'] } });
+  }
   return body && typeof body === 'object' && !Array.isArray(body)
     ? (body as Record<string, unknown>)
     : { body };
@@ -68,7 +75,7 @@ export async function errorResponse(error: unknown): Promise<NextResponse> {
  * a context built once. A handler returns data (sent as private JSON) or its own Response (a CSV
  * stream, a file); every failure is mapped once, never an unlogged 500.
  */
-export function route<S extends z.ZodType, T>(
+export function route<S extends z.ZodType = z.ZodType<Record<string, unknown>>, T = unknown>(
   config: RouteConfig<S>,
   handler: (ctx: Ctx, input: z.infer<S>, tools: RouteTools) => T | Promise<T>,
 ) {

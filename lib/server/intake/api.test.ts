@@ -11,6 +11,7 @@ import { addMessageViaApi, API_RATE, createCaseViaApi, getCaseViaApi } from './h
 import { createApiKey, ensureIntakeChannel } from './keys';
 import { openApiDocument } from './openapi';
 import { signBody } from './signature';
+import { makeCtx } from '@/lib/server/core/context';
 
 const NOW = new Date('2026-03-16T15:00:00Z');
 const URL_BASE = 'http://localhost/api/v1';
@@ -242,10 +243,11 @@ describe('GET /api/v1/cases/{radicado} and messages', () => {
   it('adds the petitioner’s message, answering an information request, once per Idempotency-Key', async () => {
     const { body } = await fileOne();
     const id = db.select().from(cases).where(eq(cases.radicado, body.radicado)).get()!.id;
-    applyCaseAction(id, { action: 'take' }, fx.agent, { db, now: NOW });
-    applyCaseAction(id, { action: 'request_info', body: 'Envíe la factura.' }, fx.agent, {
-      db,
-      now: NOW,
+    await applyCaseAction(makeCtx(db, fx.agent, NOW), { caseId: id, action: 'take' });
+    await applyCaseAction(makeCtx(db, fx.agent, NOW), {
+      caseId: id,
+      action: 'request_info',
+      body: 'Envíe la factura.',
     });
     const send = () =>
       addMessageViaApi(

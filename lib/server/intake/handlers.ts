@@ -17,6 +17,7 @@ import { authenticateApiKey, type ApiCaller } from './keys';
 import { apiLocale, problemFromError, problemResponse } from './problem';
 import { verifySignature } from './signature';
 import { apiCaseStatus, findApiCase } from './status';
+import { makeCtx } from '@/lib/server/core/context';
 
 export interface ApiContext {
   db: Db;
@@ -76,9 +77,12 @@ function parseJson(raw: string): unknown {
 }
 
 /** A use case's outcome as the response to store: expected refusals are answers too (e.g. 422). */
-async function answer(request: Request, run: () => StoredResponse): Promise<StoredResponse> {
+async function answer(
+  request: Request,
+  run: () => StoredResponse | Promise<StoredResponse>,
+): Promise<StoredResponse> {
   try {
-    return run();
+    return await run();
   } catch (error) {
     if (!isAppError(error)) throw error;
     const problem = problemFromError(error, apiLocale(request));
@@ -125,7 +129,7 @@ async function idempotentWrite(
   request: Request,
   ctx: ApiContext,
   path: string,
-  produce: (raw: string, caller: ApiCaller) => StoredResponse,
+  produce: (raw: string, caller: ApiCaller) => StoredResponse | Promise<StoredResponse>,
 ): Promise<StoredResponse & { isReplay: boolean }> {
   const raw = await readBody(request);
   const caller = await authenticate(request, raw, ctx);
@@ -141,13 +145,13 @@ async function idempotentWrite(
 /** POST /api/v1/cases */
 export async function createCaseViaApi(request: Request, ctx: ApiContext): Promise<Response> {
   try {
-    const stored = await idempotentWrite(request, ctx, '/api/v1/cases', (raw, caller) => {
+    const stored = await idempotentWrite(request, ctx, '/api/v1/cases', async (raw, caller) => {
       const input = parseInput(ApiCreateCaseSchema, parseJson(raw));
-      const created = createCase(toFiling(input, caller), SYSTEM_ACTOR, {
-        db: ctx.db,
-        now: ctx.now,
-        intakeChannelId: caller.channelId,
-      });
+      const created = await createCase(
+        makeCtx(ctx.db, SYSTEM_ACTOR, ctx.now),
+        toFiling(input, caller),
+        { intakeChannelId: caller.channelId },
+      );
       const status = apiCaseStatus(ctx.db, created.id, apiLocale(request));
       const body = created.accessCode ? { ...status, accessCode: created.accessCode } : status;
       return { status: 201, body: JSON.stringify(body) };
@@ -183,13 +187,19 @@ export async function addMessageViaApi(
 ): Promise<Response> {
   try {
     const path = `/api/v1/cases/${radicado}/messages`;
-    const stored = await idempotentWrite(request, ctx, path, (raw, caller) => {
+    const stored = await idempotentWrite(request, ctx, path, async (raw, caller) => {
       const id = findApiCase(ctx.db, radicado, caller.channelId);
       const input = parseInput(ApiMessageSchema, parseJson(raw));
       const channel = (REMOTE_CHANNELS as readonly string[]).includes(caller.channel)
         ? (caller.channel as (typeof REMOTE_CHANNELS)[number])
         : 'api';
-      const added = addCustomerMessage(ctx.db, id, { body: input.body, channel }, [], ctx.now);
+      const added = await addCustomerMessage(
+        ctx.db,
+        id,
+        { body: input.body, channel },
+        [],
+        ctx.now,
+      );
       return { status: 201, body: JSON.stringify(added) };
     });
     return send(stored);

@@ -19,6 +19,7 @@ import { createTestDb } from '../testing/test-db';
 import { startInboundSmtp } from './mail-server';
 import { deliverDueMail } from '../notices/sender';
 import { smtpTransport, type MailTransport } from '../notices/transport';
+import { makeCtx } from '@/lib/server/core/context';
 
 let db: Db;
 let cleanup: () => void;
@@ -107,13 +108,12 @@ describe('a customer writes to the PQRS address', () => {
     await deliverDueMail({ db, transport: outgoing });
     const constanciaId = mailbox.received[0]!.messageId!;
 
-    applyCaseAction(created!.id, { action: 'take' }, fx.agent, { db });
-    applyCaseAction(
-      created!.id,
-      { action: 'request_info', body: 'Indique el número de contrato.' },
-      fx.agent,
-      { db },
-    );
+    await applyCaseAction(makeCtx(db, fx.agent), { caseId: created!.id, action: 'take' });
+    await applyCaseAction(makeCtx(db, fx.agent), {
+      caseId: created!.id,
+      action: 'request_info',
+      body: 'Indique el número de contrato.',
+    });
     expect(caseRow(db, created!.id).state).toBe('requiere_informacion');
 
     await send({

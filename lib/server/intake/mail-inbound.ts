@@ -8,6 +8,7 @@ import { SYSTEM_ACTOR } from '../core/actor';
 import { createCase } from '../cases/create-case';
 import { addCustomerMessage } from '../portal/customer-message';
 import { checkUploads, storeUploads, UPLOAD_LIMITS, type CheckedUpload } from '../cases/uploads';
+import { makeCtx } from '@/lib/server/core/context';
 
 export type InboundOutcome =
   | { outcome: 'created'; caseId: number; radicado: string; droppedAttachments: string[] }
@@ -125,7 +126,7 @@ export async function receiveInboundMail(
     const body = textOf(mail) || (mail.subject ?? '').trim();
     const threadId = threadCandidate(db, mail);
     if (threadId !== null && senderOwnsCase(db, threadId, sender.address)) {
-      const { radicado } = addCustomerMessage(
+      const { radicado } = await addCustomerMessage(
         db,
         threadId,
         { body, channel: 'email' },
@@ -137,7 +138,8 @@ export async function receiveInboundMail(
     const subject = (mail.subject ?? '').trim().slice(0, SUBJECT_LIMITS.max);
     const from = sender.name ? `${sender.name} <${sender.address}>` : sender.address;
     const description = `${body}\n\n— ${from}`.slice(0, DESCRIPTION_LIMITS.max);
-    const created = createCase(
+    const created = await createCase(
+      makeCtx(db, SYSTEM_ACTOR, now),
       {
         typeCode: 'P',
         channel: 'email',
@@ -152,8 +154,7 @@ export async function receiveInboundMail(
         responseMedium: 'email',
         responseAddress: sender.address,
       },
-      SYSTEM_ACTOR,
-      { db, now, attachments: stored },
+      { attachments: stored },
     );
     return {
       outcome: 'created',

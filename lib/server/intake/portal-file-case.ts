@@ -8,6 +8,7 @@ import { parseInput } from '../core/parse';
 import { consumeLimit, type LimitSpec } from '../core/rate-limit';
 import { addRepeatContact, findOpenCaseOfSameType } from '../cases/repeat-contact';
 import { checkUploads, filesFromFormData, storeUploads, UPLOAD_LIMITS } from '../cases/uploads';
+import { makeCtx } from '@/lib/server/core/context';
 
 /** One address may file 20 requests an hour: enough for a family or a kiosk, not for a flood. */
 export const FILING_IP_LIMIT: LimitSpec = {
@@ -102,7 +103,9 @@ export async function fileFromPortal(
 
   const { stored, discard } = storeUploads(checked);
   try {
-    const created = createCase(input, PORTAL_CUSTOMER, { db, now, attachments: stored });
+    const created = await createCase(makeCtx(db, PORTAL_CUSTOMER, now), input, {
+      attachments: stored,
+    });
     return { kind: 'created', created };
   } catch (error) {
     discard();

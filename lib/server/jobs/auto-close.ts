@@ -6,6 +6,7 @@ import { SYSTEM_ACTOR } from '../core/actor';
 import { applyCaseAction } from '../cases/apply-case-action';
 import { isAppError } from '../core/errors';
 import { getOrganization } from '../core/organization';
+import { makeCtx } from '@/lib/server/core/context';
 
 const DAY = 86_400_000;
 const BATCH = 500;
@@ -17,7 +18,7 @@ const SKIPPED = new Set(['INVALID_TRANSITION', 'VALIDATION', 'CONFLICT']);
  * without its originating process and root cause stays answered for an agent to classify.
  * Candidates: answered more calendar days ago than the window has business days.
  */
-export function autoCloseAnswered(db: Db, now: Date): number {
+export async function autoCloseAnswered(db: Db, now: Date): Promise<number> {
   const { disagreementWindowDays } = getOrganization(db);
   const candidates = db
     .select({ id: cases.id })
@@ -34,7 +35,7 @@ export function autoCloseAnswered(db: Db, now: Date): number {
   let done = 0;
   for (const { id } of candidates) {
     try {
-      applyCaseAction(id, { action: 'auto_close' }, SYSTEM_ACTOR, { db, now });
+      await applyCaseAction(makeCtx(db, SYSTEM_ACTOR, now), { caseId: id, action: 'auto_close' });
       done += 1;
     } catch (error) {
       if (!isAppError(error) || !SKIPPED.has(error.code)) throw error;

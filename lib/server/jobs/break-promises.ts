@@ -5,6 +5,7 @@ import { promises } from '@/db/schema';
 import { SYSTEM_ACTOR } from '../core/actor';
 import { applyPromiseAction } from '../cases/apply-promise-action';
 import { isAppError } from '../core/errors';
+import { makeCtx } from '@/lib/server/core/context';
 
 const BATCH = 500;
 
@@ -13,7 +14,7 @@ const BATCH = 500;
  * everywhere; this writes it down with its audit event). Each promise in its own transaction; a
  * promise kept meanwhile by an agent is left alone.
  */
-export function breakOverduePromises(db: Db, now: Date): number {
+export async function breakOverduePromises(db: Db, now: Date): Promise<number> {
   const due = db
     .select({ id: promises.id })
     .from(promises)
@@ -24,7 +25,7 @@ export function breakOverduePromises(db: Db, now: Date): number {
   let done = 0;
   for (const { id } of due) {
     try {
-      applyPromiseAction(id, { action: 'break' }, SYSTEM_ACTOR, { db, now });
+      await applyPromiseAction(makeCtx(db, SYSTEM_ACTOR, now), { promiseId: id, action: 'break' });
       done += 1;
     } catch (error) {
       if (

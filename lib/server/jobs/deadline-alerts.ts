@@ -1,6 +1,6 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import type { Db, Tx } from '@/db/client';
+import type { Db, Conn } from '@/db/client';
 import { notifications, staffUsers } from '@/db/schema';
 import { SYSTEM_ACTOR } from '../core/actor';
 import { appendEvent } from '../core/audit';
@@ -74,7 +74,7 @@ export function sendDeadlineAlerts(db: Db, now: Date): { notified: number; escal
 }
 
 /** One notification (and its e-mail) per case, kind, due date and person; false if already sent. */
-function notify(tx: Tx, c: DueCase, userId: number, kind: AlertKind, now: Date): boolean {
+function notify(tx: Conn, c: DueCase, userId: number, kind: AlertKind, now: Date): boolean {
   const user = tx
     .select({ email: staffUsers.email, locale: staffUsers.locale, isActive: staffUsers.isActive })
     .from(staffUsers)

@@ -12,7 +12,7 @@ export interface Job {
   name: string;
   everyMs: number;
   /** Does the job's work as of `now` (a parameter, so tests move time). Idempotent. */
-  run: (db: Db, now: Date) => unknown;
+  run: (db: Db, now: Date) => Promise<unknown> | unknown;
 }
 
 /** The scheduled jobs (issue: channels §4). Each is safe to run twice and on two instances. */

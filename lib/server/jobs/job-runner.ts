@@ -16,12 +16,12 @@ export const INSTANCE_ID = `${os.hostname()}:${process.pid}:${crypto.randomBytes
  * One pass: every job whose current tick nobody has taken yet runs here, if the lease says so
  * (jobs/lease.ts). Returns the names of the jobs this instance ran.
  */
-export function runDueJobs(
+export async function runDueJobs(
   db: Db,
   now: Date,
   holder: string = INSTANCE_ID,
   jobs: readonly Job[] = JOBS,
-): string[] {
+): Promise<string[]> {
   const ran: string[] = [];
   for (const job of jobs) {
     if (
@@ -30,7 +30,7 @@ export function runDueJobs(
       continue;
     }
     try {
-      job.run(db, now);
+      await job.run(db, now);
       ran.push(job.name);
     } catch (error) {
       console.error(`job ${job.name}:`, error);
@@ -41,7 +41,17 @@ export function runDueJobs(
 
 /** Starts the scheduler with the server (instrumentation.ts); returns a stop function. */
 export function startJobRunner(): () => void {
-  const pass = () => runDueJobs(getDb(), new Date());
+  let running = false;
+  // A pass still at work when the next tick comes is left to finish: passes never overlap.
+  const pass = () => {
+    if (running) return;
+    running = true;
+    runDueJobs(getDb(), new Date())
+      .catch((error: unknown) => console.error('jobs:', error))
+      .finally(() => {
+        running = false;
+      });
+  };
   const timer = setInterval(pass, CHECK_EVERY_MS);
   timer.unref();
   const first = setTimeout(pass, FIRST_PASS_AFTER_MS);

@@ -22,6 +22,7 @@ import { breakOverduePromises } from './break-promises';
 import { sendDeadlineAlerts } from './deadline-alerts';
 import { sendSurveys } from './surveys';
 import { withdrawTacitly } from './tacit-withdrawal';
+import { makeCtx } from '@/lib/server/core/context';
 
 let db: Db;
 let cleanup: () => void;
@@ -34,13 +35,13 @@ beforeEach(async () => {
 });
 afterEach(() => cleanup());
 
-const act = (id: number, input: unknown, now: Date, actor: Actor = fx.agent) =>
-  applyCaseAction(id, input, actor, { db, now });
+const act = async (id: number, input: unknown, now: Date, actor: Actor = fx.agent) =>
+  await applyCaseAction(makeCtx(db, actor, now), { caseId: id, ...(input as object) });
 
 /** A Reclamo filed Friday 13 March 2026 (due Wednesday 8 April), taken on Monday 16. */
 async function reclamo(): Promise<number> {
   const { id } = await fileCase(db, {}, bogota('2026-03-13T16:30:00'));
-  act(id, { action: 'take' }, bogota('2026-03-16T09:00:00'));
+  await act(id, { action: 'take' }, bogota('2026-03-16T09:00:00'));
   return id;
 }
 
@@ -50,12 +51,12 @@ describe('promises.break', () => {
   it('records overdue pending promises as broken once, with their audit event', async () => {
     const id = await reclamo();
     const due = bogota('2026-03-17T10:00:00');
-    act(
+    await act(
       id,
       { action: 'add_promise', description: 'Llamarle', dueAt: due.toISOString() },
       bogota('2026-03-16T10:00:00'),
     );
-    act(
+    await act(
       id,
       {
         action: 'add_promise',
@@ -64,9 +65,9 @@ describe('promises.break', () => {
       },
       bogota('2026-03-16T10:00:00'),
     );
-    expect(breakOverduePromises(db, bogota('2026-03-17T09:59:00'))).toBe(0);
-    expect(breakOverduePromises(db, bogota('2026-03-17T10:01:00'))).toBe(1);
-    expect(breakOverduePromises(db, bogota('2026-03-17T11:00:00'))).toBe(0);
+    expect(await breakOverduePromises(db, bogota('2026-03-17T09:59:00'))).toBe(0);
+    expect(await breakOverduePromises(db, bogota('2026-03-17T10:01:00'))).toBe(1);
+    expect(await breakOverduePromises(db, bogota('2026-03-17T11:00:00'))).toBe(0);
     const rows = db.select().from(promises).where(eq(promises.caseId, id)).all();
     expect(rows.map((p) => p.status)).toEqual(['broken', 'pending']);
     expect(eventsOf(db, id).filter((e) => e.action === 'promise_break')).toHaveLength(1);
@@ -128,13 +129,13 @@ describe('deadlines.alerts', () => {
 
   it('leaves answered and paused cases alone', async () => {
     const answered = await reclamo();
-    act(
+    await act(
       answered,
       { action: 'answer', body: 'Listo.', decision: 'concede' },
       bogota('2026-03-20T10:00:00'),
     );
     const paused = await reclamo();
-    act(
+    await act(
       paused,
       { action: 'request_info', body: 'Adjunte la factura.' },
       bogota('2026-03-20T10:00:00'),
@@ -148,7 +149,7 @@ describe('deadlines.alerts', () => {
   it('alerts again for the new due date after an extension', async () => {
     const id = await reclamo();
     sendDeadlineAlerts(db, bogota('2026-04-06T09:00:00'));
-    act(
+    await act(
       id,
       { action: 'extend', reason: 'Visita técnica', newDueDate: '2026-04-22' },
       bogota('2026-04-06T10:00:00'),
@@ -161,10 +162,14 @@ describe('deadlines.alerts', () => {
 describe('cases.tacit_withdrawal', () => {
   it('closes a case a calendar month after the unanswered request, with its notice, once', async () => {
     const id = await reclamo();
-    act(id, { action: 'request_info', body: 'Adjunte la factura.' }, bogota('2026-03-18T10:00:00'));
-    expect(withdrawTacitly(db, bogota('2026-04-18T23:00:00'))).toBe(0);
-    expect(withdrawTacitly(db, bogota('2026-04-19T00:30:00'))).toBe(1);
-    expect(withdrawTacitly(db, bogota('2026-04-20T00:30:00'))).toBe(0);
+    await act(
+      id,
+      { action: 'request_info', body: 'Adjunte la factura.' },
+      bogota('2026-03-18T10:00:00'),
+    );
+    expect(await withdrawTacitly(db, bogota('2026-04-18T23:00:00'))).toBe(0);
+    expect(await withdrawTacitly(db, bogota('2026-04-19T00:30:00'))).toBe(1);
+    expect(await withdrawTacitly(db, bogota('2026-04-20T00:30:00'))).toBe(0);
     expect(caseRow(db, id).state).toBe('desistida');
     expect(mailsOf('withdraw_tacit')).toHaveLength(1);
   });
@@ -173,13 +178,13 @@ describe('cases.tacit_withdrawal', () => {
 describe('surveys.send', () => {
   it('mails the survey a day after the first answer, once, unless already rated', async () => {
     const asked = await reclamo();
-    act(
+    await act(
       asked,
       { action: 'answer', body: 'Listo.', decision: 'concede' },
       bogota('2026-03-20T10:00:00'),
     );
     const rated = await reclamo();
-    act(
+    await act(
       rated,
       { action: 'answer', body: 'Listo.', decision: 'concede' },
       bogota('2026-03-20T10:00:00'),
@@ -196,34 +201,34 @@ describe('surveys.send', () => {
 describe('cases.auto_close', () => {
   it('closes an answered case after the 10-business-day disagreement window, once', async () => {
     const id = await reclamo();
-    act(
+    await act(
       id,
       { action: 'reclassify', processId: fx.processId, rootCauseId: fx.rootCauseIds[0] },
       bogota('2026-03-17T09:00:00'),
     );
     // Answered Wednesday 18 March. The 10th business day after it is Monday 6 April (19, 20,
     // 24–27, 30, 31 March, 1 and 6 April: San José and Holy Week skipped); it closes on the 11th.
-    act(
+    await act(
       id,
       { action: 'answer', body: 'Listo.', decision: 'concede' },
       bogota('2026-03-18T10:00:00'),
     );
-    expect(autoCloseAnswered(db, bogota('2026-04-06T20:00:00'))).toBe(0);
+    expect(await autoCloseAnswered(db, bogota('2026-04-06T20:00:00'))).toBe(0);
     expect(caseRow(db, id).state).toBe('respondida');
-    expect(autoCloseAnswered(db, bogota('2026-04-07T08:00:00'))).toBe(1);
-    expect(autoCloseAnswered(db, bogota('2026-04-08T08:00:00'))).toBe(0);
+    expect(await autoCloseAnswered(db, bogota('2026-04-07T08:00:00'))).toBe(1);
+    expect(await autoCloseAnswered(db, bogota('2026-04-08T08:00:00'))).toBe(0);
     expect(caseRow(db, id).state).toBe('cerrada');
     expect(eventsOf(db, id).at(-1)).toMatchObject({ action: 'auto_close', actorRole: 'system' });
   });
 
   it('leaves a complaint without its root cause for an agent to classify', async () => {
     const id = await reclamo();
-    act(
+    await act(
       id,
       { action: 'answer', body: 'Listo.', decision: 'concede' },
       bogota('2026-03-18T10:00:00'),
     );
-    expect(autoCloseAnswered(db, bogota('2026-04-20T08:00:00'))).toBe(0);
+    expect(await autoCloseAnswered(db, bogota('2026-04-20T08:00:00'))).toBe(0);
     expect(caseRow(db, id).state).toBe('respondida');
   });
 });

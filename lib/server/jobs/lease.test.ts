@@ -24,7 +24,7 @@ beforeEach(() => ({ db, file, cleanup } = createTestDb()));
 afterEach(() => cleanup());
 
 describe('job ticks and leases', () => {
-  it('gives each tick to one holder only', () => {
+  it('gives each tick to one holder only', async () => {
     expect(takeTick(db, claim('a', at(1)))).toBe(true);
     expect(takeTick(db, claim('a', at(2)))).toBe(false); // same tick, already run
     expect(takeTick(db, claim('b', at(3)))).toBe(false); // same tick, and a holds the lease
@@ -32,13 +32,13 @@ describe('job ticks and leases', () => {
     expect(takeTick(db, claim('a', at(6)))).toBe(true); // the holder keeps it
   });
 
-  it('passes the job to another instance once the holder’s lease lapses', () => {
+  it('passes the job to another instance once the holder’s lease lapses', async () => {
     expect(takeTick(db, claim('a', at(0)))).toBe(true);
     expect(takeTick(db, claim('b', at(10)))).toBe(true); // a died: its lease ended at minute 10
     expect(takeTick(db, claim('a', at(15)))).toBe(false); // now b holds it
   });
 
-  it('starts ticks on multiples of the period', () => {
+  it('starts ticks on multiples of the period', async () => {
     expect(tickStart(at(7), 5 * MINUTE)).toEqual(at(5));
   });
 
@@ -58,16 +58,16 @@ describe('job ticks and leases', () => {
     expect(values.filter((v) => v === 'skipped')).toHaveLength(3);
   }, 30_000);
 
-  it('runs each due job once across two runners sharing the database', () => {
+  it('runs each due job once across two runners sharing the database', async () => {
     const runs: string[] = [];
     const jobs: Job[] = [
       { name: 'x', everyMs: 5 * MINUTE, run: () => runs.push('x') },
       { name: 'y', everyMs: 60 * MINUTE, run: () => runs.push('y') },
     ];
-    expect(runDueJobs(db, at(1), 'a', jobs)).toEqual(['x', 'y']);
-    expect(runDueJobs(db, at(1), 'b', jobs)).toEqual([]);
-    expect(runDueJobs(db, at(2), 'a', jobs)).toEqual([]);
-    expect(runDueJobs(db, at(6), 'a', jobs)).toEqual(['x']);
+    expect(await runDueJobs(db, at(1), 'a', jobs)).toEqual(['x', 'y']);
+    expect(await runDueJobs(db, at(1), 'b', jobs)).toEqual([]);
+    expect(await runDueJobs(db, at(2), 'a', jobs)).toEqual([]);
+    expect(await runDueJobs(db, at(6), 'a', jobs)).toEqual(['x']);
     expect(runs).toEqual(['x', 'y', 'x']);
   });
 });

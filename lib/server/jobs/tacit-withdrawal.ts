@@ -5,6 +5,7 @@ import { casePauses, cases } from '@/db/schema';
 import { SYSTEM_ACTOR } from '../core/actor';
 import { applyCaseAction } from '../cases/apply-case-action';
 import { isAppError } from '../core/errors';
+import { makeCtx } from '@/lib/server/core/context';
 
 const DAY = 86_400_000;
 const BATCH = 200;
@@ -14,7 +15,7 @@ const BATCH = 200;
  * information request; the notice goes out with the event (case-notices). Candidates are those
  * paused over 28 days; the state machine's guard decides on the exact calendar month.
  */
-export function withdrawTacitly(db: Db, now: Date): number {
+export async function withdrawTacitly(db: Db, now: Date): Promise<number> {
   const candidates = db
     .select({ id: cases.id })
     .from(casePauses)
@@ -32,7 +33,10 @@ export function withdrawTacitly(db: Db, now: Date): number {
   let done = 0;
   for (const { id } of candidates) {
     try {
-      applyCaseAction(id, { action: 'withdraw_tacit' }, SYSTEM_ACTOR, { db, now });
+      await applyCaseAction(makeCtx(db, SYSTEM_ACTOR, now), {
+        caseId: id,
+        action: 'withdraw_tacit',
+      });
       done += 1;
     } catch (error) {
       if (

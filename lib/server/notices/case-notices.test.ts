@@ -9,6 +9,7 @@ import { applyPromiseAction } from '../cases/apply-promise-action';
 import { bogota, captureAppError, fileCase, seedFixture, type Fixture } from '../testing/fixtures';
 import { createTestDb } from '../testing/test-db';
 import { composeCaseNotice, NOTICE_KINDS } from './case-notices';
+import { makeCtx } from '@/lib/server/core/context';
 
 const MONDAY = bogota('2026-03-16T10:00:00');
 const SYSTEM: Actor = { role: 'system', id: null };
@@ -23,12 +24,12 @@ beforeEach(async () => {
 });
 afterEach(() => cleanup());
 
-const act = (id: number, input: unknown, actor: Actor = fx.agent, now = MONDAY) =>
-  applyCaseAction(id, input, actor, { db, now });
+const act = async (id: number, input: unknown, actor: Actor = fx.agent, now = MONDAY) =>
+  await applyCaseAction(makeCtx(db, actor, now), { caseId: id, ...(input as object) });
 
 async function inProgress(overrides: Parameters<typeof fileCase>[1] = {}): Promise<number> {
   const { id } = await fileCase(db, overrides, bogota('2026-03-13T16:30:00'));
-  act(id, { action: 'take' });
+  await act(id, { action: 'take' });
   return id;
 }
 
@@ -43,7 +44,10 @@ const noticesOf = (caseId: number) =>
 describe('customer notices queued with their event', () => {
   it('tells the customer what information is needed, with the event as the dedupe key', async () => {
     const id = await inProgress();
-    const { eventId } = act(id, { action: 'request_info', body: 'Adjunte la factura de febrero.' });
+    const { eventId } = await act(id, {
+      action: 'request_info',
+      body: 'Adjunte la factura de febrero.',
+    });
     const [mail, ...rest] = noticesOf(id);
     expect(rest).toEqual([]);
     expect(mail).toMatchObject({
@@ -61,7 +65,11 @@ describe('customer notices queued with their event', () => {
 
   it('announces an extension with the new due date and its reason', async () => {
     const id = await inProgress();
-    act(id, { action: 'extend', reason: 'Requiere visita técnica', newDueDate: '2026-04-22' });
+    await act(id, {
+      action: 'extend',
+      reason: 'Requiere visita técnica',
+      newDueDate: '2026-04-22',
+    });
     const [mail] = noticesOf(id);
     expect(mail).toMatchObject({ kind: 'extension' });
     expect(mail!.bodyText).toContain('22/04/2026');
@@ -70,7 +78,7 @@ describe('customer notices queued with their event', () => {
 
   it('mails the answer with its decision when the customer chose e-mail, not when by post', async () => {
     const byMail = await inProgress();
-    act(byMail, {
+    await act(byMail, {
       action: 'answer',
       body: 'Reintegramos el cobro doble.',
       decision: 'concede_parcial',
@@ -84,7 +92,7 @@ describe('customer notices queued with their event', () => {
       responseMedium: 'postal',
       responseAddress: 'Calle 1 # 2-3, Bogotá',
     });
-    act(byPost, { action: 'answer', body: 'Reintegramos el cobro.', decision: 'concede' });
+    await act(byPost, { action: 'answer', body: 'Reintegramos el cobro.', decision: 'concede' });
     expect(noticesOf(byPost)).toEqual([]);
   });
 
@@ -94,14 +102,14 @@ describe('customer notices queued with their event', () => {
       { typeCode: 'Q', isAnonymous: true, customer: undefined },
       bogota('2026-03-13T16:30:00'),
     );
-    act(id, { action: 'take' });
-    act(id, { action: 'request_info', body: 'Indique la sede.' });
+    await act(id, { action: 'take' });
+    await act(id, { action: 'request_info', body: 'Indique la sede.' });
     expect(noticesOf(id)).toEqual([]);
   });
 
   it('writes in the customer’s language', async () => {
     const id = await inProgress({ locale: 'en' });
-    act(id, {
+    await act(id, {
       action: 'transfer',
       destination: 'Superintendencia de Servicios Públicos',
       reason: 'Competencia de la superintendencia',
@@ -114,34 +122,30 @@ describe('customer notices queued with their event', () => {
 
   it('notifies a tacit withdrawal when the waiting period is over', async () => {
     const id = await inProgress();
-    act(
+    await act(
       id,
       { action: 'request_info', body: 'Adjunte la factura.' },
       fx.agent,
       bogota('2026-03-18T10:00:00'),
     );
-    act(id, { action: 'withdraw_tacit' }, SYSTEM, bogota('2026-04-19T00:30:00'));
+    await act(id, { action: 'withdraw_tacit' }, SYSTEM, bogota('2026-04-19T00:30:00'));
     expect(noticesOf(id).map((m) => m.kind)).toEqual(['info_request', 'withdraw_tacit']);
   });
 
   it('tells the customer of a renegotiated promise, once', async () => {
     const id = await inProgress();
-    act(id, {
+    await act(id, {
       action: 'add_promise',
       description: 'Le devolveremos la llamada',
       dueAt: bogota('2026-03-18T10:00:00').toISOString(),
     });
     const promise = db.select().from(promises).where(eq(promises.caseId, id)).get()!;
-    const { successorId } = applyPromiseAction(
-      promise.id,
-      {
-        action: 'renegotiate',
-        newDueAt: bogota('2026-03-19T15:00:00').toISOString(),
-        reason: 'El técnico se enfermó',
-      },
-      fx.agent,
-      { db, now: MONDAY },
-    );
+    const { successorId } = await applyPromiseAction(makeCtx(db, fx.agent, MONDAY), {
+      promiseId: promise.id,
+      action: 'renegotiate',
+      newDueAt: bogota('2026-03-19T15:00:00').toISOString(),
+      reason: 'El técnico se enfermó',
+    });
     const mails = noticesOf(id).filter((m) => m.kind === 'promise_renegotiate');
     expect(mails).toHaveLength(1);
     expect(mails[0]!.messageId).toBe(`<promise.${successorId}@ventanilla.local>`);
@@ -151,8 +155,9 @@ describe('customer notices queued with their event', () => {
 
   it('queues nothing when the action is refused', async () => {
     const id = await inProgress();
-    await captureAppError(() =>
-      act(id, { action: 'answer', body: 'x', decision: 'concede' }, fx.otherAgent),
+    await captureAppError(
+      async () =>
+        await act(id, { action: 'answer', body: 'x', decision: 'concede' }, fx.otherAgent),
     );
     expect(noticesOf(id)).toEqual([]);
   });

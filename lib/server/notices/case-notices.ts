@@ -1,6 +1,6 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import type { Tx } from '@/db/client';
+import type { Conn } from '@/db/client';
 import { customers } from '@/db/schema';
 import type { Decision, Locale } from '@/lib/domain/enums';
 import type { CaseRow } from '../cases/case-effects';
@@ -108,7 +108,7 @@ export function composeCaseNotice(input: NoticeInput): {
  * identity is still pending (e-mail, API) the address it came from.
  */
 export function noticeAddress(
-  tx: Tx,
+  tx: Conn,
   row: Pick<CaseRow, 'customerId' | 'isAnonymous' | 'responseMedium' | 'responseAddress'>,
 ) {
   if (row.isAnonymous) return null;
@@ -129,7 +129,7 @@ export function noticeAddress(
  * when the customer has no e-mail (anonymous, or postal only).
  */
 export function enqueueCaseNotice(
-  tx: Tx,
+  tx: Conn,
   row: Pick<
     CaseRow,
     | 'id'
@@ -167,7 +167,7 @@ export function enqueueCaseNotice(
  * sent by post (medio de respuesta postal) is printed, not mailed.
  */
 export function noticeForAction(
-  tx: Tx,
+  tx: Conn,
   args: {
     row: CaseRow;
     action: string;

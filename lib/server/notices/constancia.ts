@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Tx } from '@/db/client';
+import type { Conn } from '@/db/client';
 import type { CaseType, Channel, Locale } from '@/lib/domain/enums';
 import { enqueueMail } from './outbox';
 import { appUrl, EMAIL_LINK_DAYS } from '../portal/portal-access';
@@ -93,7 +93,7 @@ export function composeConstancia(input: ConstanciaInput): {
 
 /** Composes the constancia and queues it in the filing's own transaction; queued once per case. */
 export function enqueueConstancia(
-  tx: Tx,
+  tx: Conn,
   input: ConstanciaInput & { caseId: number; to: string; now: Date },
 ): number {
   const mail = composeConstancia(input);

@@ -1,6 +1,6 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import type { Tx } from '@/db/client';
+import type { Conn } from '@/db/client';
 import { outbox } from '@/db/schema';
 import type { Locale } from '@/lib/domain/enums';
 
@@ -28,7 +28,7 @@ export function messageIdFor(dedupeKey: string): string {
  * exists if and only if the change committed. Returns the outbox id (the existing one for a key
  * already queued).
  */
-export function enqueueMail(tx: Tx, mail: OutgoingMail): number {
+export function enqueueMail(tx: Conn, mail: OutgoingMail): number {
   const messageId = messageIdFor(mail.dedupeKey);
   const inserted = tx
     .insert(outbox)

@@ -8,6 +8,7 @@ import { applyCaseAction } from '../cases/apply-case-action';
 import { appendEvent } from '../core/audit';
 import { AppError } from '../core/errors';
 import { recordAttachments, type StoredUpload } from '../cases/uploads';
+import { makeCtx } from '@/lib/server/core/context';
 
 const INTERACTION_KIND = {
   email: 'email',
@@ -23,13 +24,13 @@ const INTERACTION_KIND = {
  * the legal clock resumes; otherwise it joins the case's public history as an inbound interaction,
  * without changing the state. Either way in one transaction with its audit event.
  */
-export function addCustomerMessage(
+export async function addCustomerMessage(
   db: Db,
   caseId: number,
   message: { body: string; channel: keyof typeof INTERACTION_KIND & Channel },
   attachments: StoredUpload[],
   now: Date,
-): { radicado: string; state: CaseState; eventId: number } {
+): Promise<{ radicado: string; state: CaseState; eventId: number }> {
   const row = db
     .select({ state: cases.state, radicado: cases.radicado })
     .from(cases)
@@ -38,11 +39,11 @@ export function addCustomerMessage(
   if (!row) throw new AppError('NOT_FOUND', 'case not found');
   const body = message.body.trim() || '(sin texto)';
   if (row.state === 'requiere_informacion') {
-    const done = applyCaseAction(caseId, { action: 'provide_info', body }, SYSTEM_ACTOR, {
-      db,
-      now,
-      attachments,
-    });
+    const done = await applyCaseAction(
+      makeCtx(db, SYSTEM_ACTOR, now),
+      { caseId, action: 'provide_info', body },
+      { attachments },
+    );
     return { radicado: row.radicado, state: done.to, eventId: done.eventId };
   }
   const eventId = db.transaction(

@@ -15,6 +15,7 @@ import {
   type Fixture,
 } from '../testing/fixtures';
 import { createTestDb } from '../testing/test-db';
+import { makeCtx } from '@/lib/server/core/context';
 
 const ANSWERED_AT = new Date('2026-03-17T15:00:00Z');
 const RATED_AT = new Date('2026-03-18T15:00:00Z');
@@ -50,7 +51,7 @@ function footprint() {
 describe('rateCase', () => {
   it('is refused before the case has its answer', async () => {
     const { id } = await fileCase(db);
-    applyCaseAction(id, { action: 'take' }, fx.agent, { db, now: ANSWERED_AT });
+    await applyCaseAction(makeCtx(db, fx.agent, ANSWERED_AT), { caseId: id, action: 'take' });
     const before = footprint();
     const error = await captureAppError(() => rate(id));
     expect(error.code).toBe('INVALID_TRANSITION');
@@ -93,12 +94,12 @@ describe('rateCase', () => {
 
   it('accepts a closed case, and numbers posted as strings by a form', async () => {
     const id = await answeredCase();
-    applyCaseAction(
-      id,
-      { action: 'close', processId: fx.processId, rootCauseId: fx.rootCauseIds[0] },
-      fx.supervisor,
-      { db, now: ANSWERED_AT },
-    );
+    await applyCaseAction(makeCtx(db, fx.supervisor, ANSWERED_AT), {
+      caseId: id,
+      action: 'close',
+      processId: fx.processId,
+      rootCauseId: fx.rootCauseIds[0],
+    });
     rate(id, { result: 'yes', courtesy: '4', clarity: '5', comment: '' });
     expect(db.select().from(qualityRatings).get()).toMatchObject({
       courtesy: 4,

@@ -1,6 +1,6 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import { getDb, type Db, type Tx } from '@/db/client';
+import { getDb, type Conn } from '@/db/client';
 import { cases, qualityRatings, resultRatings } from '@/db/schema';
 import type { CaseState } from '@/lib/domain/enums';
 import { RatingSchema } from '@/lib/validation/portal';
@@ -19,7 +19,7 @@ export interface RatedCase {
   qualityRatingId: number;
 }
 
-export function hasRated(db: Db | Tx, caseId: number): boolean {
+export function hasRated(db: Conn, caseId: number): boolean {
   return (
     db
       .select({ id: resultRatings.id })

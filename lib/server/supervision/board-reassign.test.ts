@@ -17,6 +17,7 @@ import {
 } from '../testing/fixtures';
 import { createTestDb } from '../testing/test-db';
 import { listAssignableAgents, reassignCases } from './board-reassign';
+import { makeCtx } from '@/lib/server/core/context';
 
 const NOW = bogota('2026-03-20T10:00:00');
 
@@ -35,7 +36,10 @@ async function overdueCases(count: number): Promise<number[]> {
   const ids: number[] = [];
   for (let i = 0; i < count; i++) {
     const { id } = await fileCase(db, {}, bogota('2026-02-26T09:00:00'));
-    applyCaseAction(id, { action: 'take' }, fx.agent, { db, now: bogota('2026-02-26T11:00:00') });
+    await applyCaseAction(makeCtx(db, fx.agent, bogota('2026-02-26T11:00:00')), {
+      caseId: id,
+      action: 'take',
+    });
     ids.push(id);
   }
   return ids;
@@ -44,10 +48,14 @@ async function overdueCases(count: number): Promise<number[]> {
 describe('bulk reassignment', () => {
   it('reassigns every checked case, each with its own audit event', async () => {
     const ids = await overdueCases(3);
-    const result = reassignCases({ caseIds: ids, assigneeId: fx.otherAgent.id }, fx.supervisor, {
-      db,
-      now: NOW,
-    });
+    const result = await reassignCases(
+      { caseIds: ids, assigneeId: fx.otherAgent.id },
+      fx.supervisor,
+      {
+        db,
+        now: NOW,
+      },
+    );
     expect(result.assigneeName).toBe('otra');
     expect(result.results.map((r) => [r.caseId, r.ok])).toEqual(ids.map((id) => [id, true]));
     for (const id of ids) {
@@ -70,12 +78,13 @@ describe('bulk reassignment', () => {
 
   it('reports a case that can no longer be reassigned and still reassigns the others', async () => {
     const [first, closed, last] = (await overdueCases(3)) as [number, number, number];
-    applyCaseAction(closed, { action: 'withdraw', reason: 'El cliente desistió.' }, fx.agent, {
-      db,
-      now: bogota('2026-03-19T09:00:00'),
+    await applyCaseAction(makeCtx(db, fx.agent, bogota('2026-03-19T09:00:00')), {
+      caseId: closed,
+      action: 'withdraw',
+      reason: 'El cliente desistió.',
     });
     const events = countRows(db, caseEvents);
-    const result = reassignCases(
+    const result = await reassignCases(
       { caseIds: [first, closed, last, 999_999], assigneeId: fx.otherAgent.id },
       fx.admin,
       { db, now: NOW },
@@ -100,7 +109,7 @@ describe('bulk reassignment', () => {
   it('reassigns a case checked twice only once', async () => {
     const [id] = (await overdueCases(1)) as [number];
     const before = eventsOf(db, id).length;
-    const result = reassignCases(
+    const result = await reassignCases(
       { caseIds: [id, id], assigneeId: fx.otherAgent.id },
       fx.supervisor,
       {
@@ -115,8 +124,12 @@ describe('bulk reassignment', () => {
   it('refuses agents (403) and writes nothing', async () => {
     const ids = await overdueCases(1);
     const events = countRows(db, caseEvents);
-    const error = await captureAppError(() =>
-      reassignCases({ caseIds: ids, assigneeId: fx.otherAgent.id }, fx.agent, { db, now: NOW }),
+    const error = await captureAppError(
+      async () =>
+        await reassignCases({ caseIds: ids, assigneeId: fx.otherAgent.id }, fx.agent, {
+          db,
+          now: NOW,
+        }),
     );
     expect(error.code).toBe('FORBIDDEN');
     expect(HTTP_STATUS[error.code]).toBe(403);
@@ -130,7 +143,9 @@ describe('bulk reassignment', () => {
     [{ caseIds: Array.from({ length: 201 }, (_, i) => i + 1), assigneeId: 1 }, ['caseIds']],
     [{ caseIds: [1], assigneeId: 'nadie' }, ['assigneeId']],
   ])('refuses a bad body %j with field errors (422)', async (body, fields) => {
-    const error = await captureAppError(() => reassignCases(body, fx.supervisor, { db, now: NOW }));
+    const error = await captureAppError(
+      async () => await reassignCases(body, fx.supervisor, { db, now: NOW }),
+    );
     expect(HTTP_STATUS[error.code]).toBe(422);
     expect(Object.keys(error.fieldErrors ?? {}).sort()).toEqual([...fields].sort());
   });
@@ -139,8 +154,9 @@ describe('bulk reassignment', () => {
     const ids = await overdueCases(1);
     const gone = insertStaff(db, { email: 'ido@example.co', role: 'agent', isActive: false });
     for (const assigneeId of [gone.id, fx.supervisor.id, 999_999]) {
-      const error = await captureAppError(() =>
-        reassignCases({ caseIds: ids, assigneeId }, fx.supervisor, { db, now: NOW }),
+      const error = await captureAppError(
+        async () =>
+          await reassignCases({ caseIds: ids, assigneeId }, fx.supervisor, { db, now: NOW }),
       );
       expect(HTTP_STATUS[error.code]).toBe(422);
       expect(error.fieldErrors).toEqual({ assigneeId: ['invalid'] });

@@ -5,6 +5,7 @@ import { cases, staffUsers, teams } from '@/db/schema';
 import { BulkReassignSchema } from '@/lib/validation/board';
 import type { Actor } from '../core/actor';
 import { applyCaseAction } from '../cases/apply-case-action';
+import { makeCtx } from '../core/context';
 import { AppError } from '../core/errors';
 import { parseInput } from '../core/parse';
 import { canUseBoard } from './board';
@@ -36,11 +37,11 @@ export function listAssignableAgents(db: Db = getDb()) {
  * any more (closed meanwhile, merged, unknown) is reported with its error and the others go on:
  * one refusal never undoes or blocks the rest.
  */
-export function reassignCases(
+export async function reassignCases(
   input: unknown,
   actor: Actor,
   options: { db?: Db; now?: Date } = {},
-): BulkReassignResult {
+): Promise<BulkReassignResult> {
   if (!canUseBoard(actor)) throw new AppError('FORBIDDEN', 'supervisors only');
   const db = options.db ?? getDb();
   const request = parseInput(BulkReassignSchema, input);
@@ -69,19 +70,20 @@ export function reassignCases(
       .all()
       .map((c) => [c.id, c.radicado]),
   );
-  const results = caseIds.map((caseId): ReassignOutcome => {
+  // One transaction per case, in order: a failure is reported and the rest still go through.
+  const results: ReassignOutcome[] = [];
+  for (const caseId of caseIds) {
     const radicado = radicados.get(caseId) ?? null;
     try {
-      const applied = applyCaseAction(
+      const applied = await applyCaseAction(makeCtx(db, actor, options.now), {
         caseId,
-        { action: 'assign', assigneeId: assignee.id },
-        actor,
-        options,
-      );
-      return { caseId, radicado, ok: true, eventId: applied.eventId };
+        action: 'assign',
+        assigneeId: assignee.id,
+      });
+      results.push({ caseId, radicado, ok: true, eventId: applied.eventId });
     } catch (error) {
-      return { caseId, radicado, ok: false, error };
+      results.push({ caseId, radicado, ok: false, error });
     }
-  });
+  }
   return { assigneeId: assignee.id, assigneeName: assignee.name, results };
 }

@@ -27,6 +27,7 @@ import {
 } from '../testing/fixtures';
 import { createTestDb } from '../testing/test-db';
 import { boardSql, loadBoard, type BoardFigures } from './board';
+import { makeCtx } from '@/lib/server/core/context';
 
 const NOW = bogota('2026-03-20T10:00:00');
 const ZERO: BoardFigures = {
@@ -50,8 +51,8 @@ beforeEach(async () => {
 });
 afterEach(() => cleanup());
 
-function act(caseId: number, input: unknown, actor: Actor, at: string) {
-  return applyCaseAction(caseId, input, actor, { db, now: bogota(at) });
+async function act(caseId: number, input: unknown, actor: Actor, at: string) {
+  return await applyCaseAction(makeCtx(db, actor, bogota(at)), { caseId, ...(input as object) });
 }
 
 /** A Reclamo filed at 09:00 on `filedOn`, taken the same day by `agent` when given. */
@@ -61,13 +62,18 @@ async function reclamo(filedOn: string, dueDate: string, agent?: StaffMember): P
     { subject: `Reclamo del ${filedOn}` },
     bogota(`${filedOn}T09:00:00`),
   );
-  if (agent) act(id, { action: 'take' }, agent, `${filedOn}T11:00:00`);
+  if (agent) await act(id, { action: 'take' }, agent, `${filedOn}T11:00:00`);
   expect(caseRow(db, id).dueDate).toBe(dueDate);
   return id;
 }
 
-function promise(caseId: number, agent: StaffMember, madeAt: string, dueAt: string): number {
-  const applied = act(
+async function promise(
+  caseId: number,
+  agent: StaffMember,
+  madeAt: string,
+  dueAt: string,
+): Promise<number> {
+  const applied = await act(
     caseId,
     { action: 'add_promise', description: 'Llamar al cliente', dueAt: bogota(dueAt).toISOString() },
     agent,
@@ -80,13 +86,13 @@ function promise(caseId: number, agent: StaffMember, madeAt: string, dueAt: stri
   return data.id;
 }
 
-function renegotiate(promiseId: number, agent: StaffMember, at: string, newDueAt: string) {
-  applyPromiseAction(
+async function renegotiate(promiseId: number, agent: StaffMember, at: string, newDueAt: string) {
+  await applyPromiseAction(makeCtx(db, agent, bogota(at)), {
     promiseId,
-    { action: 'renegotiate', newDueAt: bogota(newDueAt).toISOString(), reason: 'El cliente pidió' },
-    agent,
-    { db, now: bogota(at) },
-  );
+    action: 'renegotiate',
+    newDueAt: bogota(newDueAt).toISOString(),
+    reason: 'El cliente pidió',
+  });
 }
 
 /**
@@ -105,32 +111,40 @@ async function buildDataset() {
   const e = await reclamo('2026-03-03', '2026-03-25');
   const f = await reclamo('2026-03-04', '2026-03-26', fx.agent);
   const g = await reclamo('2026-02-26', '2026-03-19', fx.agent);
-  act(g, { action: 'request_info', body: 'Envíe la factura.' }, fx.agent, '2026-03-02T10:00:00');
+  await act(
+    g,
+    { action: 'request_info', body: 'Envíe la factura.' },
+    fx.agent,
+    '2026-03-02T10:00:00',
+  );
   const h = await reclamo('2026-02-25', '2026-03-18', fx.agent);
   const i = (await fileCase(db, { typeCode: 'P' }, bogota('2026-02-25T09:00:00'))).id;
   await answerCase(db, i, fx.agent, bogota('2026-03-10T10:00:00'));
-  act(i, { action: 'close' }, fx.agent, '2026-03-11T10:00:00');
+  await act(i, { action: 'close' }, fx.agent, '2026-03-11T10:00:00');
 
-  promise(c, fx.agent, '2026-03-19T10:00:00', '2026-03-20T15:00:00'); // P1
-  promise(a, fx.agent, '2026-03-18T10:00:00', '2026-03-19T12:00:00'); // P2
-  const p3 = promise(d, fx.otherAgent, '2026-03-17T10:00:00', '2026-03-18T12:00:00');
-  applyPromiseAction(p3, { action: 'break' }, fx.otherAgent, {
-    db,
-    now: bogota('2026-03-19T08:00:00'),
+  await promise(c, fx.agent, '2026-03-19T10:00:00', '2026-03-20T15:00:00'); // P1
+  await promise(a, fx.agent, '2026-03-18T10:00:00', '2026-03-19T12:00:00'); // P2
+  const p3 = await promise(d, fx.otherAgent, '2026-03-17T10:00:00', '2026-03-18T12:00:00');
+  await applyPromiseAction(makeCtx(db, fx.otherAgent, bogota('2026-03-19T08:00:00')), {
+    promiseId: p3,
+    action: 'break',
   });
-  const p4 = promise(f, fx.agent, '2026-03-16T10:00:00', '2026-03-19T09:00:00');
-  renegotiate(p4, fx.agent, '2026-03-18T10:00:00', '2026-03-20T16:00:00');
-  const p5 = promise(f, fx.agent, '2026-03-12T10:00:00', '2026-03-17T09:00:00');
-  renegotiate(p5, fx.agent, '2026-03-16T10:00:00', '2026-03-19T17:00:00');
-  promise(h, fx.agent, '2026-03-16T10:00:00', '2026-03-17T10:00:00'); // P6
-  act(
+  const p4 = await promise(f, fx.agent, '2026-03-16T10:00:00', '2026-03-19T09:00:00');
+  await renegotiate(p4, fx.agent, '2026-03-18T10:00:00', '2026-03-20T16:00:00');
+  const p5 = await promise(f, fx.agent, '2026-03-12T10:00:00', '2026-03-17T09:00:00');
+  await renegotiate(p5, fx.agent, '2026-03-16T10:00:00', '2026-03-19T17:00:00');
+  await promise(h, fx.agent, '2026-03-16T10:00:00', '2026-03-17T10:00:00'); // P6
+  await act(
     h,
     { action: 'answer', body: 'Respuesta tardía.', decision: 'niega' },
     fx.agent,
     '2026-03-19T10:00:00',
   );
-  const p7 = promise(a, fx.agent, '2026-03-16T10:00:00', '2026-03-18T10:00:00');
-  applyPromiseAction(p7, { action: 'keep' }, fx.agent, { db, now: bogota('2026-03-17T10:00:00') });
+  const p7 = await promise(a, fx.agent, '2026-03-16T10:00:00', '2026-03-18T10:00:00');
+  await applyPromiseAction(makeCtx(db, fx.agent, bogota('2026-03-17T10:00:00')), {
+    promiseId: p7,
+    action: 'keep',
+  });
   return { a, b, c, d, e, f, g, h, i };
 }
 

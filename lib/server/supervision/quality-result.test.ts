@@ -14,9 +14,9 @@ let db: Db;
 let cleanup: () => void;
 let ds: QualityDataset;
 
-beforeAll(() => {
+beforeAll(async () => {
   ({ db, cleanup } = createTestDb());
-  ds = buildQualityDataset(db);
+  ds = await buildQualityDataset(db);
 }, 60_000);
 afterAll(() => cleanup());
 

@@ -23,6 +23,7 @@ import { reviewInteraction } from './quality-review';
 import { getReviewContext, listCaseInteractions, listReviewQueue } from './quality-review-list';
 import { scopeOf } from './quality-shared';
 import { parseAnalyticsQuery } from '@/lib/validation/analytics-query';
+import { makeCtx } from '@/lib/server/core/context';
 
 let db: Db;
 let cleanup: () => void;
@@ -50,13 +51,14 @@ async function answeredInteraction(by: StaffMember = fx.agent): Promise<{
   interactionId: number;
 }> {
   const { id } = await fileCase(db);
-  applyCaseAction(id, { action: 'take' }, by, { db, now: AT });
-  applyCaseAction(
-    id,
-    { action: 'answer', body: 'Le reintegramos el cobro.', decision: 'concede', handleMinutes: 12 },
-    by,
-    { db, now: AT },
-  );
+  await applyCaseAction(makeCtx(db, by, AT), { caseId: id, action: 'take' });
+  await applyCaseAction(makeCtx(db, by, AT), {
+    caseId: id,
+    action: 'answer',
+    body: 'Le reintegramos el cobro.',
+    decision: 'concede',
+    handleMinutes: 12,
+  });
   const row = listCaseInteractions(id, fx.supervisor.id, { db })[0]!;
   return { caseId: id, interactionId: row.id };
 }
@@ -176,13 +178,14 @@ describe('reviewInteraction', () => {
 
   it('only outbound interactions written by staff; an unknown one is 404', async () => {
     const { id } = await fileCase(db);
-    applyCaseAction(id, { action: 'take' }, fx.agent, { db, now: AT });
-    applyCaseAction(
-      id,
-      { action: 'log_interaction', kind: 'call', direction: 'inbound', body: 'Llamó' },
-      fx.agent,
-      { db, now: AT },
-    );
+    await applyCaseAction(makeCtx(db, fx.agent, AT), { caseId: id, action: 'take' });
+    await applyCaseAction(makeCtx(db, fx.agent, AT), {
+      caseId: id,
+      action: 'log_interaction',
+      kind: 'call',
+      direction: 'inbound',
+      body: 'Llamó',
+    });
     const inbound = db.$client
       .prepare("SELECT id FROM interactions WHERE case_id = ? AND direction = 'inbound'")
       .get(id) as { id: number };

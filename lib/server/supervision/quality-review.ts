@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
-import { getDb, type Db, type Tx } from '@/db/client';
+import { getDb, type Conn } from '@/db/client';
 import { interactions, qualityRatings } from '@/db/schema';
 import { QualityReviewSchema } from '@/lib/validation/quality-review';
 import type { Actor } from '../core/actor';
@@ -25,7 +25,7 @@ export interface ReviewableInteraction {
 
 /** Only what staff sent can be reviewed: an outbound interaction written by someone. */
 export function reviewRefusal(
-  db: Db | Tx,
+  db: Conn,
   interaction: ReviewableInteraction,
   reviewerId: number,
 ): ReviewRefusal | null {

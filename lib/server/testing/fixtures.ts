@@ -9,6 +9,7 @@ import { applyCaseAction } from '../cases/apply-case-action';
 import { hashPasswordSync } from '../auth/passwords';
 import { createCase, type CreatedCase } from '../cases/create-case';
 import { isAppError, type AppError } from '../core/errors';
+import { makeCtx } from '@/lib/server/core/context';
 
 /** Friday 2026-03-13 16:30 in Bogotá (UTC−5): a Reclamo filed now is due 2026-04-08. */
 export const FILED_AT = new Date('2026-03-13T21:30:00Z');
@@ -99,7 +100,7 @@ export async function fileCase(
   now: Date = FILED_AT,
   actor: Actor = SYSTEM_ACTOR,
 ): Promise<CreatedCase> {
-  return createCase(validFiling(overrides), actor, { db, now });
+  return await createCase(makeCtx(db, actor, now), validFiling(overrides));
 }
 
 export function countRows(db: Db, table: SQLiteTable): number {
@@ -149,11 +150,11 @@ export async function answerCase(
   agent: StaffMember,
   now: Date,
 ): Promise<void> {
-  applyCaseAction(caseId, { action: 'take' }, agent, { db, now });
-  applyCaseAction(
+  await applyCaseAction(makeCtx(db, agent, now), { caseId, action: 'take' });
+  await applyCaseAction(makeCtx(db, agent, now), {
     caseId,
-    { action: 'answer', body: 'Se reintegró el cobro doble.', decision: 'concede' },
-    agent,
-    { db, now },
-  );
+    action: 'answer',
+    body: 'Se reintegró el cobro doble.',
+    decision: 'concede',
+  });
 }

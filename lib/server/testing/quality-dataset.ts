@@ -31,6 +31,7 @@ import { rateCase } from '../portal/rate-case';
 import { addRepeatContact } from '../cases/repeat-contact';
 import { bogota, seedFixture, validFiling, type Fixture } from './fixtures';
 import { reviewInteraction } from '../supervision/quality-review';
+import { makeCtx } from '@/lib/server/core/context';
 
 export /** When the view is looked at: Friday 15 May 2026, noon. */
 const VIEW_NOW = bogota('2026-05-15T12:00:00');
@@ -62,7 +63,7 @@ function filing(typeCode: CaseType, subject: string): CaseFilingInput {
   });
 }
 
-export function buildQualityDataset(db: Db): QualityDataset {
+export async function buildQualityDataset(db: Db): Promise<QualityDataset> {
   const fx = seedFixture(db);
   for (const code of CASE_TYPES) {
     db.insert(caseTypes)
@@ -78,19 +79,19 @@ export function buildQualityDataset(db: Db): QualityDataset {
     .returning({ id: templates.id })
     .get().id;
 
-  const file = (type: CaseType, subject: string, at: string) =>
-    createCase(filing(type, subject), SYSTEM_ACTOR, { db, now: bogota(at) });
-  const act = (id: number, input: Record<string, unknown>, actor: Actor, at: string) =>
-    applyCaseAction(id, input, actor, { db, now: bogota(at) });
-  const answer = (id: number, actor: Actor, at: string, minutes: number) =>
-    act(
+  const file = async (type: CaseType, subject: string, at: string) =>
+    await createCase(makeCtx(db, SYSTEM_ACTOR, bogota(at)), filing(type, subject));
+  const act = async (id: number, input: Record<string, unknown>, actor: Actor, at: string) =>
+    await applyCaseAction(makeCtx(db, actor, bogota(at)), { caseId: id, ...input });
+  const answer = async (id: number, actor: Actor, at: string, minutes: number) =>
+    await act(
       id,
       { action: 'answer', body: 'Le respondemos.', decision: 'concede', handleMinutes: minutes },
       actor,
       at,
     );
-  const promise = (id: number, actor: Actor, at: string, dueAt: string) => {
-    act(
+  const promise = async (id: number, actor: Actor, at: string, dueAt: string) => {
+    await act(
       id,
       { action: 'add_promise', description: 'Le llamamos', dueAt: bogota(dueAt).toISOString() },
       actor,
@@ -103,8 +104,12 @@ export function buildQualityDataset(db: Db): QualityDataset {
       .orderBy(desc(promises.id))
       .get()!.id;
   };
-  const promiseAction = (pid: number, input: Record<string, unknown>, actor: Actor, at: string) =>
-    applyPromiseAction(pid, input, actor, { db, now: bogota(at) });
+  const promiseAction = async (
+    pid: number,
+    input: Record<string, unknown>,
+    actor: Actor,
+    at: string,
+  ) => await applyPromiseAction(makeCtx(db, actor, bogota(at)), { promiseId: pid, ...input });
   const lastOutbound = (caseId: number) =>
     db
       .select({ id: interactions.id })
@@ -134,29 +139,39 @@ export function buildQualityDataset(db: Db): QualityDataset {
     );
 
   // A: late across San José and Holy Week, treated well.
-  const A = file('R', 'Cobro doble', '2026-03-13T16:30:00');
-  act(A.id, { action: 'take' }, fx.agent, '2026-03-16T09:00:00');
-  act(A.id, { action: 'reclassify', processId: fx.processId }, fx.agent, '2026-03-16T09:05:00');
-  const pA = promise(A.id, fx.agent, '2026-03-16T10:00:00', '2026-03-18T12:00:00');
-  promiseAction(pA, { action: 'keep' }, fx.agent, '2026-03-17T10:00:00');
-  answer(A.id, fx.agent, '2026-04-09T08:00:00', 60);
+  const A = await file('R', 'Cobro doble', '2026-03-13T16:30:00');
+  await act(A.id, { action: 'take' }, fx.agent, '2026-03-16T09:00:00');
+  await act(
+    A.id,
+    { action: 'reclassify', processId: fx.processId },
+    fx.agent,
+    '2026-03-16T09:05:00',
+  );
+  const pA = await promise(A.id, fx.agent, '2026-03-16T10:00:00', '2026-03-18T12:00:00');
+  await promiseAction(pA, { action: 'keep' }, fx.agent, '2026-03-17T10:00:00');
+  await answer(A.id, fx.agent, '2026-04-09T08:00:00', 60);
   const answerA = lastOutbound(A.id);
   rate(A.id, '2026-04-10T09:00:00', 'yes', 5, 5);
   review(answerA, fx.supervisor, '2026-04-13T09:00:00', [5, 5, 4, 5, 5]);
 
   // B: the information request pauses the clock (18–26 March); on time but badly treated.
-  const B = file('R', 'Tarifa errada', '2026-03-13T16:30:00');
-  act(B.id, { action: 'take' }, fx.agent, '2026-03-16T09:00:00');
-  act(B.id, { action: 'reclassify', processId: fx.processId }, fx.agent, '2026-03-16T09:05:00');
-  const pB = promise(B.id, fx.agent, '2026-03-16T11:00:00', '2026-03-20T12:00:00');
-  act(
+  const B = await file('R', 'Tarifa errada', '2026-03-13T16:30:00');
+  await act(B.id, { action: 'take' }, fx.agent, '2026-03-16T09:00:00');
+  await act(
+    B.id,
+    { action: 'reclassify', processId: fx.processId },
+    fx.agent,
+    '2026-03-16T09:05:00',
+  );
+  const pB = await promise(B.id, fx.agent, '2026-03-16T11:00:00', '2026-03-20T12:00:00');
+  await act(
     B.id,
     { action: 'request_info', body: 'Adjunte la factura.', handleMinutes: 10 },
     fx.agent,
     '2026-03-18T10:00:00',
   );
   const requestB = lastOutbound(B.id);
-  promiseAction(
+  await promiseAction(
     pB,
     {
       action: 'renegotiate',
@@ -166,7 +181,7 @@ export function buildQualityDataset(db: Db): QualityDataset {
     fx.agent,
     '2026-03-19T09:00:00',
   );
-  act(
+  await act(
     B.id,
     { action: 'provide_info', body: 'Aquí está.' },
     { role: 'customer', id: null, caseId: B.id },
@@ -177,31 +192,36 @@ export function buildQualityDataset(db: Db): QualityDataset {
     .from(promises)
     .where(eq(promises.predecessorId, pB))
     .get()!.id;
-  promiseAction(pB2, { action: 'keep' }, fx.agent, '2026-03-26T10:00:00');
-  answer(B.id, fx.agent, '2026-03-31T10:00:00', 20);
+  await promiseAction(pB2, { action: 'keep' }, fx.agent, '2026-03-26T10:00:00');
+  await answer(B.id, fx.agent, '2026-03-31T10:00:00', 20);
   rate(B.id, '2026-04-01T09:00:00', 'partly', 3, 2);
   review(requestB, fx.admin, '2026-04-02T09:00:00', [2, 3, 2, 4, 1]);
 
   // C: answered the day it came (service level met), reopened and answered again; rated exactly 4.
-  const C = file('R', 'Entrega tardía', '2026-03-16T09:00:00');
-  act(C.id, { action: 'take' }, fx.otherAgent, '2026-03-16T09:30:00');
-  act(
+  const C = await file('R', 'Entrega tardía', '2026-03-16T09:00:00');
+  await act(C.id, { action: 'take' }, fx.otherAgent, '2026-03-16T09:30:00');
+  await act(
     C.id,
     { action: 'reclassify', processId: fx.otherProcessId },
     fx.otherAgent,
     '2026-03-16T09:35:00',
   );
-  promise(C.id, fx.otherAgent, '2026-03-16T10:00:00', '2026-03-19T12:00:00');
-  answer(C.id, fx.otherAgent, '2026-03-16T15:00:00', 40);
+  await promise(C.id, fx.otherAgent, '2026-03-16T10:00:00', '2026-03-19T12:00:00');
+  await answer(C.id, fx.otherAgent, '2026-03-16T15:00:00', 40);
   const answerC = lastOutbound(C.id);
-  act(C.id, { action: 'reopen', reason: 'Faltó un cobro.' }, fx.otherAgent, '2026-03-20T10:00:00');
-  answer(C.id, fx.otherAgent, '2026-03-24T10:00:00', 10);
+  await act(
+    C.id,
+    { action: 'reopen', reason: 'Faltó un cobro.' },
+    fx.otherAgent,
+    '2026-03-20T10:00:00',
+  );
+  await answer(C.id, fx.otherAgent, '2026-03-24T10:00:00', 10);
   rate(C.id, '2026-03-25T09:00:00', 'no', 4, 4);
 
   // D: a canned reply, a supervisor's call, a repeat contact; still open past its due date.
-  const D = file('Q', 'Mala atención', '2026-04-06T09:00:00');
-  act(D.id, { action: 'take' }, fx.agent, '2026-04-06T10:00:00');
-  act(
+  const D = await file('Q', 'Mala atención', '2026-04-06T09:00:00');
+  await act(D.id, { action: 'take' }, fx.agent, '2026-04-06T10:00:00');
+  await act(
     D.id,
     {
       action: 'reply',
@@ -212,7 +232,7 @@ export function buildQualityDataset(db: Db): QualityDataset {
     fx.agent,
     '2026-04-06T11:00:00',
   );
-  act(
+  await act(
     D.id,
     {
       action: 'log_interaction',
@@ -224,7 +244,7 @@ export function buildQualityDataset(db: Db): QualityDataset {
     fx.supervisor,
     '2026-04-07T10:00:00',
   );
-  promise(D.id, fx.agent, '2026-04-07T11:00:00', '2026-05-20T12:00:00');
+  await promise(D.id, fx.agent, '2026-04-07T11:00:00', '2026-05-20T12:00:00');
   addRepeatContact(
     D.id,
     { subject: 'Sigo esperando', description: 'Escribo otra vez por mi queja.', channel: 'web' },
@@ -233,10 +253,10 @@ export function buildQualityDataset(db: Db): QualityDataset {
   );
 
   // E: answered the next day; its renegotiated promise ends broken.
-  const E = file('P', 'Certificado', '2026-04-13T09:00:00');
-  act(E.id, { action: 'take' }, fx.otherAgent, '2026-04-13T09:30:00');
-  const pE = promise(E.id, fx.otherAgent, '2026-04-13T10:00:00', '2026-04-15T12:00:00');
-  promiseAction(
+  const E = await file('P', 'Certificado', '2026-04-13T09:00:00');
+  await act(E.id, { action: 'take' }, fx.otherAgent, '2026-04-13T09:30:00');
+  const pE = await promise(E.id, fx.otherAgent, '2026-04-13T10:00:00', '2026-04-15T12:00:00');
+  await promiseAction(
     pE,
     {
       action: 'renegotiate',
@@ -246,29 +266,29 @@ export function buildQualityDataset(db: Db): QualityDataset {
     fx.otherAgent,
     '2026-04-14T09:00:00',
   );
-  answer(E.id, fx.otherAgent, '2026-04-14T10:00:00', 25);
+  await answer(E.id, fx.otherAgent, '2026-04-14T10:00:00', 25);
 
   // F: filed the day before Holy Thursday, answered late, treated badly.
-  const F = file('D', 'Irregularidad', '2026-04-01T09:00:00');
-  act(F.id, { action: 'take' }, fx.otherAgent, '2026-04-01T10:00:00');
-  answer(F.id, fx.otherAgent, '2026-04-28T10:00:00', 30);
+  const F = await file('D', 'Irregularidad', '2026-04-01T09:00:00');
+  await act(F.id, { action: 'take' }, fx.otherAgent, '2026-04-01T10:00:00');
+  await answer(F.id, fx.otherAgent, '2026-04-28T10:00:00', 30);
   rate(F.id, '2026-04-29T09:00:00', 'no', 1, 2);
 
   // G: a felicitación (no legal term): thanked and closed.
-  const G = file('F', 'Gracias', '2026-04-20T09:00:00');
-  act(G.id, { action: 'take' }, fx.agent, '2026-04-20T10:00:00');
-  act(
+  const G = await file('F', 'Gracias', '2026-04-20T09:00:00');
+  await act(G.id, { action: 'take' }, fx.agent, '2026-04-20T10:00:00');
+  await act(
     G.id,
     { action: 'reply', body: 'Gracias por escribirnos.', handleMinutes: 3 },
     fx.agent,
     '2026-04-20T11:00:00',
   );
-  act(G.id, { action: 'close' }, fx.agent, '2026-04-21T09:00:00');
+  await act(G.id, { action: 'close' }, fx.agent, '2026-04-21T09:00:00');
 
   // H: filed before the period; nothing of it may show.
-  const H = file('R', 'Anterior', '2026-02-27T10:00:00');
-  act(H.id, { action: 'take' }, fx.agent, '2026-03-02T09:00:00');
-  answer(H.id, fx.agent, '2026-03-30T10:00:00', 100);
+  const H = await file('R', 'Anterior', '2026-02-27T10:00:00');
+  await act(H.id, { action: 'take' }, fx.agent, '2026-03-02T09:00:00');
+  await answer(H.id, fx.agent, '2026-03-30T10:00:00', 100);
   rate(H.id, '2026-03-31T09:00:00', 'yes', 5, 5);
 
   const cases = { A, B, C, D, E, F, G, H };

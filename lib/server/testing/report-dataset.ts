@@ -10,6 +10,7 @@ import type { CaseType, Channel } from '@/lib/domain/enums';
 import { SYSTEM_ACTOR, type Actor } from '../core/actor';
 import { applyCaseAction } from '../cases/apply-case-action';
 import { bogota, fileCase, type Fixture } from './fixtures';
+import { makeCtx } from '@/lib/server/core/context';
 
 export /** When the report is read: Friday 24 April 2026, noon. */
 const REPORT_NOW = bogota('2026-04-24T12:00:00');
@@ -33,17 +34,17 @@ export async function buildReportDataset(db: Db, fx: Fixture): Promise<ReportDat
     radicados[key] = created.radicado;
     return created.id;
   };
-  const act = (id: number, input: unknown, actor: Actor, at: string) =>
-    applyCaseAction(id, input, actor, { db, now: bogota(at) });
-  const answer = (id: number, decision: string, at: string, actor: Actor = fx.agent) =>
-    act(id, { action: 'answer', body: 'Respuesta de fondo al caso.', decision }, actor, at);
-  const close = (
+  const act = async (id: number, input: unknown, actor: Actor, at: string) =>
+    await applyCaseAction(makeCtx(db, actor, bogota(at)), { caseId: id, ...(input as object) });
+  const answer = async (id: number, decision: string, at: string, actor: Actor = fx.agent) =>
+    await act(id, { action: 'answer', body: 'Respuesta de fondo al caso.', decision }, actor, at);
+  const close = async (
     id: number,
     processId: number,
     rootCauseId: number,
     at: string,
     actor = fx.agent,
-  ) => act(id, { action: 'close', processId, rootCauseId }, actor, at);
+  ) => await act(id, { action: 'close', processId, rootCauseId }, actor, at);
   const [cobroDoble, tarifaErrada] = fx.rootCauseIds;
 
   // Outside the period, on either side of it.
@@ -53,25 +54,35 @@ export async function buildReportDataset(db: Db, fx: Fixture): Promise<ReportDat
   // Reclamos filed Friday 13 March 16:30: due Wednesday 8 April (day 1 = 16 March).
   // R1: paused 18→26 March, answered 31 March: 6 business days, on time.
   const r1 = await file('R1', 'R', 'web', '2026-03-13T16:30:00');
-  act(r1, { action: 'take' }, fx.agent, '2026-03-16T09:00:00');
-  act(r1, { action: 'request_info', body: 'Adjunte la factura.' }, fx.agent, '2026-03-18T10:00:00');
-  act(r1, { action: 'provide_info', body: 'Aquí está.' }, SYSTEM_ACTOR, '2026-03-26T09:00:00');
-  answer(r1, 'concede', '2026-03-31T10:00:00');
-  close(r1, fx.processId, cobroDoble, '2026-04-01T09:00:00');
+  await act(r1, { action: 'take' }, fx.agent, '2026-03-16T09:00:00');
+  await act(
+    r1,
+    { action: 'request_info', body: 'Adjunte la factura.' },
+    fx.agent,
+    '2026-03-18T10:00:00',
+  );
+  await act(
+    r1,
+    { action: 'provide_info', body: 'Aquí está.' },
+    SYSTEM_ACTOR,
+    '2026-03-26T09:00:00',
+  );
+  await answer(r1, 'concede', '2026-03-31T10:00:00');
+  await close(r1, fx.processId, cobroDoble, '2026-04-01T09:00:00');
   // R2: answered 9 April (day 16 across San José and Holy Week): late, denied.
   const r2 = await file('R2', 'R', 'email', '2026-03-13T16:30:00');
-  act(r2, { action: 'take' }, fx.agent, '2026-03-16T09:00:00');
-  answer(r2, 'niega', '2026-04-09T08:00:00');
-  close(r2, fx.processId, tarifaErrada, '2026-04-10T09:00:00');
+  await act(r2, { action: 'take' }, fx.agent, '2026-03-16T09:00:00');
+  await answer(r2, 'niega', '2026-04-09T08:00:00');
+  await close(r2, fx.processId, tarifaErrada, '2026-04-10T09:00:00');
   // R3: answered on the due date itself, after the period: 15 days, on time, pending at period end.
   const r3 = await file('R3', 'R', 'web', '2026-03-13T16:30:00');
-  act(r3, { action: 'take' }, fx.agent, '2026-03-16T09:00:00');
-  answer(r3, 'concede_parcial', '2026-04-08T23:59:00');
-  close(r3, fx.processId, cobroDoble, '2026-04-09T09:00:00');
+  await act(r3, { action: 'take' }, fx.agent, '2026-03-16T09:00:00');
+  await answer(r3, 'concede_parcial', '2026-04-08T23:59:00');
+  await close(r3, fx.processId, cobroDoble, '2026-04-09T09:00:00');
   // R4: filed Monday 30 March, due 22 April; still in progress: open and overdue now.
   const r4 = await file('R4', 'R', 'phone', '2026-03-30T10:00:00');
-  act(r4, { action: 'take' }, fx.agent, '2026-03-30T11:00:00');
-  act(
+  await act(r4, { action: 'take' }, fx.agent, '2026-03-30T11:00:00');
+  await act(
     r4,
     { action: 'reclassify', processId: fx.processId, rootCauseId: cobroDoble },
     fx.agent,
@@ -84,38 +95,53 @@ export async function buildReportDataset(db: Db, fx: Fixture): Promise<ReportDat
     destination: 'Superintendencia',
     reason: 'No es competencia.',
   };
-  act(r5, transfer, fx.agent, '2026-03-24T10:00:00');
+  await act(r5, transfer, fx.agent, '2026-03-24T10:00:00');
   const r6 = await file('R6', 'R', 'web', '2026-03-25T08:00:00');
-  act(r6, { action: 'take' }, fx.otherAgent, '2026-03-25T09:00:00');
-  act(r6, transfer, fx.otherAgent, '2026-04-06T10:00:00');
+  await act(r6, { action: 'take' }, fx.otherAgent, '2026-03-25T09:00:00');
+  await act(r6, transfer, fx.otherAgent, '2026-04-06T10:00:00');
 
   // Quejas. Q1 (other team, walk-in): answered on day 4, denied. Q2 withdrawn; Q3 merged into R4.
   const q1 = await file('Q1', 'Q', 'walk_in', '2026-03-16T10:00:00');
-  act(q1, { action: 'take' }, fx.otherAgent, '2026-03-16T11:00:00');
-  answer(q1, 'niega', '2026-03-20T15:00:00', fx.otherAgent);
-  close(q1, fx.otherProcessId, fx.otherRootCauseId, '2026-03-21T09:00:00', fx.otherAgent);
+  await act(q1, { action: 'take' }, fx.otherAgent, '2026-03-16T11:00:00');
+  await answer(q1, 'niega', '2026-03-20T15:00:00', fx.otherAgent);
+  await close(q1, fx.otherProcessId, fx.otherRootCauseId, '2026-03-21T09:00:00', fx.otherAgent);
   const q2 = await file('Q2', 'Q', 'web', '2026-03-27T09:00:00');
-  act(q2, { action: 'withdraw', reason: 'Ya no lo necesito.' }, fx.agent, '2026-03-30T09:00:00');
+  await act(
+    q2,
+    { action: 'withdraw', reason: 'Ya no lo necesito.' },
+    fx.agent,
+    '2026-03-30T09:00:00',
+  );
   const q3 = await file('Q3', 'Q', 'web', '2026-03-26T09:00:00');
-  act(q3, { action: 'merge', targetCaseId: r4 }, fx.agent, '2026-03-27T09:00:00');
+  await act(q3, { action: 'merge', targetCaseId: r4 }, fx.agent, '2026-03-27T09:00:00');
 
   // Peticiones. P1: answered 10 March (day 6), reopened 1 April: open, and overdue (due 24 March).
   const p1 = await file('P1', 'P', 'email', '2026-03-02T09:00:00');
-  act(p1, { action: 'take' }, fx.agent, '2026-03-02T10:00:00');
-  answer(p1, 'concede', '2026-03-10T10:00:00');
-  act(p1, { action: 'reopen', reason: 'Faltó un documento.' }, fx.agent, '2026-04-01T10:00:00');
+  await act(p1, { action: 'take' }, fx.agent, '2026-03-02T10:00:00');
+  await answer(p1, 'concede', '2026-03-10T10:00:00');
+  await act(
+    p1,
+    { action: 'reopen', reason: 'Faltó un documento.' },
+    fx.agent,
+    '2026-04-01T10:00:00',
+  );
   // P2: the last evening of the period, never touched: due 23 April, overdue now.
   await file('P2', 'P', 'web', '2026-03-31T23:30:00');
 
   // PD1: waiting on the petitioner since 6 March (clock paused: open, not overdue).
   const pd1 = await file('PD1', 'PD', 'postal', '2026-03-05T09:00:00');
-  act(pd1, { action: 'take' }, fx.agent, '2026-03-05T10:00:00');
-  act(pd1, { action: 'request_info', body: 'Indique el año.' }, fx.agent, '2026-03-06T10:00:00');
+  await act(pd1, { action: 'take' }, fx.agent, '2026-03-05T10:00:00');
+  await act(
+    pd1,
+    { action: 'request_info', body: 'Indique el año.' },
+    fx.agent,
+    '2026-03-06T10:00:00',
+  );
 
   // F1: a compliment answered (no legal term: neither on time nor late, no business days).
   const f1 = await file('F1', 'F', 'social', '2026-03-18T09:00:00');
-  act(f1, { action: 'take' }, fx.agent, '2026-03-18T10:00:00');
-  answer(f1, 'informa', '2026-03-19T10:00:00');
+  await act(f1, { action: 'take' }, fx.agent, '2026-03-18T10:00:00');
+  await answer(f1, 'informa', '2026-03-19T10:00:00');
 
   // Problems: one in progress for the whole period, one resolved during it, two outside it.
   const problem = (values: Partial<typeof problems.$inferInsert> & { title: string }) =>

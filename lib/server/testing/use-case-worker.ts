@@ -12,6 +12,7 @@ import { isAppError } from '../core/errors';
 import { takeTick } from '../jobs/lease';
 import { fileCase } from './fixtures';
 import type { WorkerJob, WorkerOutcome } from './workers';
+import { makeCtx } from '@/lib/server/core/context';
 
 async function attempt(fn: () => string | Promise<string>): Promise<WorkerOutcome> {
   try {
@@ -45,10 +46,10 @@ async function run(db: Db, job: WorkerJob): Promise<WorkerOutcome[]> {
     }
     case 'case-action':
       return [
-        await attempt(() => {
-          const done = applyCaseAction(job.caseId, job.input, job.actor, {
-            db,
-            now: new Date(job.now),
+        await attempt(async () => {
+          const done = await applyCaseAction(makeCtx(db, job.actor, new Date(job.now)), {
+            caseId: job.caseId,
+            ...(job.input as object),
           });
           return `${done.from}->${done.to}`;
         }),

@@ -7,6 +7,7 @@ import { getOrganization } from '@/lib/server/core/organization';
 import { rateCase } from '@/lib/server/portal/rate-case';
 import { checkUploads, filesFromFormData, storeUploads } from '@/lib/server/cases/uploads';
 import { getDb } from '@/db/client';
+import { requestCtx } from '@/lib/server/core/context';
 
 const text = (form: FormData, name: string) => {
   const value = form.get(name);
@@ -17,9 +18,12 @@ const provideInfoAction = customerAction(async (form, { caseId, actor }) => {
   const checked = await checkUploads(await filesFromFormData(form));
   const { stored, discard } = storeUploads(checked);
   try {
-    return applyCaseAction(caseId, { action: 'provide_info', body: text(form, 'body') }, actor, {
-      attachments: stored,
-    }).to;
+    const applied = await applyCaseAction(
+      requestCtx(actor),
+      { caseId, action: 'provide_info', body: text(form, 'body') },
+      { attachments: stored },
+    );
+    return applied.to;
   } catch (error) {
     discard();
     throw error;
@@ -41,23 +45,27 @@ const rateAction = customerAction((form, { caseId, actor }) => {
 });
 
 const disagreeAction = customerAction(
-  (form, { caseId, actor }) =>
-    applyCaseAction(caseId, { action: 'disagree', reason: text(form, 'reason') }, actor).to,
+  async (form, { caseId, actor }) =>
+    (
+      await applyCaseAction(requestCtx(actor), {
+        caseId,
+        action: 'disagree',
+        reason: text(form, 'reason'),
+      })
+    ).to,
 );
 
-const callbackAction = customerAction((form, { caseId, actor }) => {
+const callbackAction = customerAction(async (form, { caseId, actor }) => {
   const org = getOrganization(getDb());
   const preferred = text(form, 'preferredAt') ?? '';
   const note = [text(form, 'phone'), text(form, 'note')].filter(Boolean).join(' · ');
-  return applyCaseAction(
+  const applied = await applyCaseAction(requestCtx(actor), {
     caseId,
-    {
-      action: 'request_callback',
-      preferredAt: preferred ? localDateTimeToInstant(preferred, org.timeZone) : '',
-      body: note || undefined,
-    },
-    actor,
-  ).to;
+    action: 'request_callback',
+    preferredAt: preferred ? localDateTimeToInstant(preferred, org.timeZone) : '',
+    body: note || undefined,
+  });
+  return applied.to;
 });
 
 export async function provideInfo(radicado: string, form: FormData) {

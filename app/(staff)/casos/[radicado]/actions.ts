@@ -8,6 +8,7 @@ import { localDateTimeToInstant } from '@/lib/server/portal/customer-case';
 import { getOrganization } from '@/lib/server/core/organization';
 import { caseIdByRadicado } from '@/lib/server/cases/staff-case';
 import { getDb } from '@/db/client';
+import { requestCtx } from '@/lib/server/core/context';
 
 const Envelope = z.object({
   id: z.number().int().positive(),
@@ -30,15 +31,18 @@ function toInput(fields: Record<string, string>, timeZone: string): Record<strin
   return input;
 }
 
-const caseAction = staffAction({ schema: Envelope }, ({ id, fields }, actor) => {
+const caseAction = staffAction({ schema: Envelope }, async ({ id, fields }, actor) => {
   const org = getOrganization(getDb());
-  const result = applyCaseAction(id, toInput(fields, org.timeZone), actor);
+  const result = await applyCaseAction(requestCtx(actor), {
+    caseId: id,
+    ...toInput(fields, org.timeZone),
+  });
   return { to: result.to, version: result.version };
 });
 
 const promiseAction = staffAction({ schema: Envelope }, ({ id, fields }, actor) => {
   const org = getOrganization(getDb());
-  return applyPromiseAction(id, toInput(fields, org.timeZone), actor);
+  return applyPromiseAction(requestCtx(actor), { promiseId: id, ...toInput(fields, org.timeZone) });
 });
 
 const fieldsOf = (form: FormData) =>

@@ -2,6 +2,7 @@
 
 import { cookies } from 'next/headers';
 import { z } from 'zod';
+import { requestCtx } from '@/lib/server/core/context';
 import { CHANNELS, DOCUMENT_TYPES } from '@/lib/domain/enums';
 import { staffAction } from '@/lib/server/core/action';
 import { applyCaseAction } from '@/lib/server/cases/apply-case-action';
@@ -45,33 +46,31 @@ const intake = staffAction(
   { schema: z.object({ fields: z.record(z.string(), z.string()) }) },
   async ({ fields: f }, actor) => {
     const isAnonymous = f.isAnonymous === 'true';
-    const created = createCase(
-      {
-        typeCode: f.typeCode || undefined,
-        channel: (CHANNELS as readonly string[]).includes(f.channel ?? '') ? f.channel : undefined,
-        subject: f.subject,
-        description: f.description,
-        isAnonymous,
-        hasConsent: f.hasConsent === 'on',
-        priority: f.priority || 'normal',
-        priorityReason: f.priorityReason,
-        responseMedium: f.responseMedium || 'email',
-        responseAddress: f.responseAddress,
-        customer: isAnonymous
-          ? undefined
-          : {
-              documentType: f['customer.documentType'],
-              documentNumber: f['customer.documentNumber'],
-              fullName: f['customer.fullName'],
-              email: f['customer.email'],
-              phone: f['customer.phone'],
-              address: f.responseAddress,
-            },
-      },
-      actor,
-    );
+    const ctx = requestCtx(actor);
+    const created = await createCase(ctx, {
+      typeCode: f.typeCode || undefined,
+      channel: (CHANNELS as readonly string[]).includes(f.channel ?? '') ? f.channel : undefined,
+      subject: f.subject,
+      description: f.description,
+      isAnonymous,
+      hasConsent: f.hasConsent === 'on',
+      priority: f.priority || 'normal',
+      priorityReason: f.priorityReason,
+      responseMedium: f.responseMedium || 'email',
+      responseAddress: f.responseAddress,
+      customer: isAnonymous
+        ? undefined
+        : {
+            documentType: f['customer.documentType'],
+            documentNumber: f['customer.documentNumber'],
+            fullName: f['customer.fullName'],
+            email: f['customer.email'],
+            phone: f['customer.phone'],
+            address: f.responseAddress,
+          },
+    });
     // The person who took the call usually keeps the case.
-    if (f.assignToMe === 'on') applyCaseAction(created.id, { action: 'take' }, actor);
+    if (f.assignToMe === 'on') await applyCaseAction(ctx, { caseId: created.id, action: 'take' });
     if (created.accessCode) {
       (await cookies()).set(ACCESS_CODE_COOKIE, created.accessCode, {
         httpOnly: true,

@@ -22,7 +22,7 @@ export async function POST(request: Request) {
     const body = await request.json().catch(() => {
       throw new AppError('VALIDATION', 'not json', { fieldErrors: { _form: ['invalid'] } });
     });
-    const { results, ...assignee } = reassignCases(body, staff);
+    const { results, ...assignee } = await reassignCases(body, staff);
     const outcomes = await Promise.all(
       results.map(async (r) => {
         if (r.ok) return { caseId: r.caseId, radicado: r.radicado, ok: true as const };
