@@ -257,3 +257,7 @@ export const caseLinks = sqliteTable(
     index('case_links_related_idx').on(t.relatedCaseId),
   ],
 );
+
+/** A case as stored, and a partial change to it: the row types verbs and helpers share. */
+export type CaseRow = typeof cases.$inferSelect;
+export type CaseChanges = Partial<typeof cases.$inferInsert>;

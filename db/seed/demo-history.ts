@@ -4,104 +4,22 @@
  * `now` are never planned, so a case's state at `now` follows from its age and its fate.
  */
 import { addCalendarDays, countBusinessDays, nextBusinessDay } from '@/lib/domain/calendar';
-import type { CaseType, ResultAnswer } from '@/lib/domain/enums';
-import {
-  computeLegalTerm,
-  extensionCap,
-  type Pause,
-  type ReceiptRule,
-} from '@/lib/domain/legal-term';
-import type { CaseFilingInput } from '@/lib/validation/case-filing';
+import { computeLegalTerm, extensionCap, type Pause } from '@/lib/domain/legal-term';
 import * as T from './action-texts';
-import type { DemoClock } from './demo-clock';
 import { answerFields, chooseDecision, planRating } from './demo-outcomes';
-import type { Random } from './random';
-import { supervisorOf, type SeedCatalog, type SeedProcess, type SeedStaff } from './read-catalog';
-import type { CaseText } from './texts';
+import { supervisorOf } from './read-catalog';
 
-export type Fate =
-  | 'radicada'
-  | 'working'
-  | 'info_pending'
-  | 'answered'
-  | 'transfer'
-  | 'withdraw'
-  | 'tacit'
-  | 'merge'
-  | 'felicitacion';
-
-export type ActorRef =
-  { kind: 'staff'; staff: SeedStaff } | { kind: 'customer' } | { kind: 'system' };
-
-export interface Scores {
-  courtesy: number;
-  clarity: number;
-  empathy: number | null;
-}
-
-export interface RatingPlan {
-  agentId: number;
-  result: ResultAnswer | null;
-  quality: (Scores & { comment: string | null }) | null;
-  review:
-    | (Scores & {
-        reviewerId: number;
-        greeting: number;
-        accuracy: number;
-        personalTouch: number;
-        comment: string;
-      })
-    | null;
-}
-
-export type StepBody =
-  | { kind: 'create'; filing: CaseFilingInput }
-  | { kind: 'action'; input: Record<string, unknown> }
-  | { kind: 'merge'; target: CasePlan }
-  | { kind: 'add_promise'; chain: number; input: Record<string, unknown> }
-  | { kind: 'promise'; chain: number; input: Record<string, unknown> }
-  | { kind: 'rate'; rating: RatingPlan };
-
-export interface DemoStep {
-  at: Date;
-  actor: ActorRef;
-  body: StepBody;
-}
-
-export interface CasePlan {
-  index: number;
-  typeCode: CaseType;
-  fate: Fate;
-  receivedAt: Date;
-  text: CaseText;
-  processName: string | undefined;
-  filing: CaseFilingInput;
-  steps: DemoStep[];
-  /** Filled in while the plan is replayed. */
-  caseId: number | null;
-  radicado: string | null;
-  promiseIds: Map<number, number>;
-}
-
-export interface HistoryArgs {
-  index: number;
-  rnd: Random;
-  clock: DemoClock;
-  receiptRule: ReceiptRule;
-  catalog: SeedCatalog;
-  draft: { receivedAt: Date; typeCode: CaseType };
-  filing: CaseFilingInput;
-  fate: Fate;
-  agent: SeedStaff;
-  teamId: number;
-  process: SeedProcess | undefined;
-  text: CaseText;
-  processName: string | undefined;
-  isIdentified: boolean;
-  isStaffChannel: boolean;
-  termDays: number | null;
-  mergeTarget: CasePlan | undefined;
-}
+export type {
+  ActorRef,
+  CasePlan,
+  DemoStep,
+  Fate,
+  HistoryArgs,
+  RatingPlan,
+  Scores,
+  StepBody,
+} from './demo-types';
+import type { ActorRef, CasePlan, DemoStep, HistoryArgs, StepBody } from './demo-types';
 
 const SYSTEM: ActorRef = { kind: 'system' };
 const CUSTOMER: ActorRef = { kind: 'customer' };

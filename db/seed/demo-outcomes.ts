@@ -4,7 +4,7 @@
  */
 import type { CaseType, Decision, ResultAnswer } from '@/lib/domain/enums';
 import * as T from './action-texts';
-import type { HistoryArgs, RatingPlan } from './demo-history';
+import type { HistoryArgs, RatingPlan } from './demo-types';
 import type { Random } from './random';
 import { supervisorOf } from './read-catalog';
 

@@ -5,10 +5,10 @@
  * Pure: no clock reads; every instant is a parameter. A `LocalDate` is a 'YYYY-MM-DD' string, so
  * local dates compare correctly with `<` and `>` (years 0000–9999).
  */
-import { nationalHolidayDates } from './holidays';
+import { nationalHolidayDates, type LocalDate } from './holidays';
 
 /** A calendar day in the organisation's time zone, 'YYYY-MM-DD'. */
-export type LocalDate = string;
+export type { LocalDate };
 
 export interface BusinessCalendar {
   readonly timeZone: string;

@@ -4,7 +4,8 @@
  */
 import Holidays from 'date-holidays';
 
-import type { LocalDate } from './calendar';
+/** A calendar day as 'YYYY-MM-DD' (calendar.ts re-exports it; defined here so neither imports the other). */
+export type LocalDate = string;
 
 export interface NationalHoliday {
   date: LocalDate;

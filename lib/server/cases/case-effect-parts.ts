@@ -6,7 +6,7 @@ import { isCannedReply, renderTemplate, unfilledPlaceholders } from '@/lib/domai
 import type { Actor } from '../core/actor';
 import { canAccessCase } from './case-access';
 import { computeCaseTerm, dueColumns } from './case-terms';
-import type { CaseChanges, CaseRow } from './case-effects';
+import type { CaseChanges, CaseRow } from '@/db/schema';
 import { AppError, type FieldErrors } from '../core/errors';
 import { loadCalendar, receiptRuleOf, type Organization } from '../core/organization';
 import { activeTemplateBody, templateValuesFor } from './template-values';

@@ -1,7 +1,14 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import { caseLinks, casePauses, cases, promises } from '@/db/schema';
+import {
+  caseLinks,
+  casePauses,
+  cases,
+  promises,
+  type CaseChanges,
+  type CaseRow,
+} from '@/db/schema';
 import { isTerminal } from '@/lib/domain/case-machine';
 import type { EventVisibility } from '@/lib/domain/enums';
 import type { CaseActionRequest } from '@/lib/validation/case-action';
@@ -23,8 +30,7 @@ import { termInForce } from './case-terms';
 import { AppError } from '../core/errors';
 import type { Organization } from '../core/organization';
 
-export type CaseRow = typeof cases.$inferSelect;
-export type CaseChanges = Partial<typeof cases.$inferInsert>;
+export type { CaseChanges, CaseRow } from '@/db/schema';
 
 export interface Effect {
   changes: CaseChanges;

@@ -3,7 +3,7 @@ import { and, desc, eq, isNull, lte, or } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
 import { serviceLevels } from '@/db/schema';
 import { serviceLevelStatus } from '@/lib/domain/service-level';
-import type { CaseRow } from './case-effects';
+import type { CaseRow } from '@/db/schema';
 import { getOrganization, loadCalendar } from '../core/organization';
 
 /**
