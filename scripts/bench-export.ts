@@ -14,6 +14,7 @@ import * as schema from '@/db/schema';
 import { exportCases } from '@/lib/server/cases/export-cases';
 import { DRILL_DOWN_CSV_COLUMNS } from '@/lib/server/supervision/drill-down';
 import { parseCaseQuery } from '@/lib/validation/case-query';
+import { makeCtx } from '@/lib/server/core/context';
 
 /**
  * Resident-memory growth allowed while streaming, whatever the number of rows. Measured: about
@@ -42,10 +43,10 @@ async function main() {
   let peakHeap = before.heapUsed;
   const started = performance.now();
 
-  const response = exportCases(
+  const response = await exportCases(
+    makeCtx(db, { role: 'supervisor', ...supervisor }),
     parseCaseQuery({ queue: 'all' }),
-    { role: 'supervisor', ...supervisor },
-    { db, header: [...DRILL_DOWN_CSV_COLUMNS], filename: 'bench.csv' },
+    { header: [...DRILL_DOWN_CSV_COLUMNS], filename: 'bench.csv' },
   );
   const reader = response.body!.getReader();
   let bytes = 0;

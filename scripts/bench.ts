@@ -19,6 +19,7 @@ import { benches as boardBenches } from './bench-views/board';
 import { benches as causesBenches } from './bench-views/causes';
 import { benches as qualityBenches } from './bench-views/quality';
 import { benches as reportsBenches } from './bench-views/reports';
+import { makeCtx, type Ctx } from '@/lib/server/core/context';
 
 const SCALE_CASES = 1_000_000;
 const WARM_UP = 2;
@@ -27,10 +28,9 @@ const TARGET_MS = { queue: 200, search: 200, view: 500 } as const;
 
 type Staff = Extract<Actor, { id: number }>;
 type SearchCases = (
+  ctx: Ctx,
   input: { q: string; page: number; pageSize: number },
-  actor: Actor,
-  options: { db: Db },
-) => { total?: number; rows?: unknown[] } | unknown;
+) => Promise<{ total?: number; rows?: unknown[] } | unknown>;
 
 interface Result {
   name: string;
@@ -88,17 +88,19 @@ function pickActors(db: Db): { agent: Staff; supervisor: Staff } {
   };
 }
 
-function measure(run: () => number | null): {
+type Run = () => number | null | Promise<number | null>;
+
+async function measure(run: Run): Promise<{
   medianMs: number;
   p95Ms: number;
   total: number | null;
-} {
+}> {
   let total: number | null = null;
-  for (let i = 0; i < WARM_UP; i++) total = run();
+  for (let i = 0; i < WARM_UP; i++) total = await run();
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const started = performance.now();
-    run();
+    await run();
     times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);
@@ -125,8 +127,8 @@ async function main() {
   const now = new Date();
   const { agent, supervisor } = pickActors(db);
   const results: Result[] = [];
-  const record = (name: string, kind: Result['kind'], run: () => number | null) => {
-    const m = measure(run);
+  const record = async (name: string, kind: Result['kind'], run: Run) => {
+    const m = await measure(run);
     const targetMs = TARGET_MS[kind];
     results.push({ name, kind, ...m, targetMs, isOk: m.medianMs <= targetMs });
     const r = results.at(-1)!;
@@ -141,13 +143,13 @@ async function main() {
   log(
     `${'consulta'.padEnd(42)} ${'mediana'.padStart(8)} ${'p95'.padStart(8)} ${'meta'.padStart(7)} ${'total'.padStart(9)}`,
   );
-  const run = (actor: Staff, input: CaseQueryInput) => () =>
-    listCases({ ...parseCaseQuery({}), ...input }, actor, { db, now }).total;
+  const run = (actor: Staff, input: CaseQueryInput) => async () =>
+    (await listCases(makeCtx(db, actor, now), { ...parseCaseQuery({}), ...input })).total;
   for (const [who, actor] of [
     ['agente', agent],
     ['supervisor', supervisor],
   ] as const) {
-    for (const queue of QUEUES) record(`${who} ${queue}`, 'queue', run(actor, { queue }));
+    for (const queue of QUEUES) await record(`${who} ${queue}`, 'queue', run(actor, { queue }));
   }
   const tz = getOrganization(db).timeZone;
   const to = addCalendarDays(toLocalDate(now, tz), -1);
@@ -157,10 +159,14 @@ async function main() {
     from: addCalendarDays(to, -29),
     to,
   };
-  record('agente all R+web+30 días', 'queue', run(agent, { queue: 'all', ...month }));
-  record('supervisor all R+web+30 días', 'queue', run(supervisor, { queue: 'all', ...month }));
-  record('agente all página 50', 'queue', run(agent, { queue: 'all', page: 50 }));
-  record('supervisor all página 50', 'queue', run(supervisor, { queue: 'all', page: 50 }));
+  await record('agente all R+web+30 días', 'queue', run(agent, { queue: 'all', ...month }));
+  await record(
+    'supervisor all R+web+30 días',
+    'queue',
+    run(supervisor, { queue: 'all', ...month }),
+  );
+  await record('agente all página 50', 'queue', run(agent, { queue: 'all', page: 50 }));
+  await record('supervisor all página 50', 'queue', run(supervisor, { queue: 'all', page: 50 }));
 
   const searchCases = await loadSearch();
   if (searchCases) {
@@ -170,8 +176,8 @@ async function main() {
       }
     ).radicado;
     for (const q of [radicado, 'factura', 'Gómez']) {
-      record(`búsqueda "${q}" (supervisor)`, 'search', () => {
-        const out = searchCases({ q, page: 1, pageSize: 25 }, supervisor, { db }) as {
+      await record(`búsqueda "${q}" (supervisor)`, 'search', async () => {
+        const out = (await searchCases(makeCtx(db, supervisor), { q, page: 1, pageSize: 25 })) as {
           total?: number;
         };
         return typeof out?.total === 'number' ? out.total : null;
@@ -187,7 +193,7 @@ async function main() {
     teamName: null,
   };
   for (const bench of [...boardBenches, ...qualityBenches, ...causesBenches, ...reportsBenches]) {
-    record(bench.name, 'view', () => bench.run({ db, supervisor: supervisorActor, now }));
+    await record(bench.name, 'view', () => bench.run({ db, supervisor: supervisorActor, now }));
   }
 
   const out = path.join(process.cwd(), 'bench-results', 'bench.json');

@@ -14,5 +14,5 @@ export interface ViewBenchContext {
  */
 export interface ViewBench {
   name: string;
-  run: (ctx: ViewBenchContext) => number | null;
+  run: (ctx: ViewBenchContext) => number | null | Promise<number | null>;
 }

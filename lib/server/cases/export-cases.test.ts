@@ -52,9 +52,7 @@ async function file(
 const query = (input: CaseQueryInput) => ({ ...parseCaseQuery({}), ...input });
 
 async function exported(actor: Actor, input: CaseQueryInput) {
-  const response = exportCases(query(input), actor, {
-    db,
-    now: NOW,
+  const response = await exportCases(makeCtx(db, actor, NOW), query(input), {
     header: HEADER,
     filename: 'casos.csv',
   });
@@ -64,10 +62,10 @@ async function exported(actor: Actor, input: CaseQueryInput) {
 }
 
 /** Every row of the queue, page after page of 10, as the screen would show them. */
-function listed(actor: Actor, input: CaseQueryInput): string[] {
+async function listed(actor: Actor, input: CaseQueryInput): Promise<string[]> {
   const radicados: string[] = [];
   for (let page = 1; ; page++) {
-    const list = listCases(query({ ...input, page, pageSize: 10 }), actor, { db, now: NOW });
+    const list = await listCases(makeCtx(db, actor, NOW), query({ ...input, page, pageSize: 10 }));
     radicados.push(...list.rows.map((r) => r.radicado));
     if (page * 10 >= list.total) return radicados;
   }
@@ -85,7 +83,7 @@ describe('the queue export', () => {
       await file('Otro equipo 2', fx.otherAgent),
     ];
 
-    const all = listed(fx.agent, { queue: 'all' });
+    const all = await listed(fx.agent, { queue: 'all' });
     expect(all).toHaveLength(25);
     const rows = await exported(fx.agent, { queue: 'all' });
     expect(rows.map((r) => r[0]).sort()).toEqual([...all].sort());
@@ -94,7 +92,9 @@ describe('the queue export', () => {
 
     const reclamos = await exported(fx.agent, { queue: 'team', type: ['R'] });
     expect(reclamos.map((r) => r[0]).sort()).toEqual([...mine].sort());
-    expect(listed(fx.agent, { queue: 'team', type: ['R'] }).sort()).toEqual([...mine].sort());
+    expect((await listed(fx.agent, { queue: 'team', type: ['R'] })).sort()).toEqual(
+      [...mine].sort(),
+    );
 
     // Newest first, like the drill-down.
     expect(rows[0]![0]).toBe(queja);
@@ -132,12 +132,12 @@ describe('the queue export', () => {
   it('is for staff only', async () => {
     expect(
       (
-        await captureAppError(() =>
-          exportCases(query({ queue: 'all' }), customerActor(1), {
-            db,
-            header: HEADER,
-            filename: 'x.csv',
-          }),
+        await captureAppError(
+          async () =>
+            await exportCases(makeCtx(db, customerActor(1)), query({ queue: 'all' }), {
+              header: HEADER,
+              filename: 'x.csv',
+            }),
         )
       ).code,
     ).toBe('FORBIDDEN');

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { Ctx } from '../core/context';
 import { sql } from 'drizzle-orm';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { getDb, type Db } from '@/db/client';
@@ -38,13 +39,13 @@ export function queueSqlFilter(
  * (their own cases, their team's, the unrouted pool) and nothing else; supervisors and admins see
  * all. Streamed on its own read-only connection, so a million rows keep memory flat.
  */
-export function exportCases(
+export async function exportCases(
+  ctx: Ctx<Actor>,
   query: CaseQuery,
-  actor: Actor,
-  options: { db?: Db; now?: Date; header: readonly string[]; filename: string },
-): Response {
+  file: { header: readonly string[]; filename: string },
+): Promise<Response> {
+  const { db, actor, now } = ctx;
   if (!isStaff(actor)) throw new AppError('FORBIDDEN', 'exports are for staff');
-  const db = options.db ?? getDb();
-  const filter = queueSqlFilter(query, actor, { db, now: options.now ?? new Date() });
-  return drillDownCsv(db, options.filename, options.header, filter);
+  const filter = queueSqlFilter(query, actor, { db, now });
+  return drillDownCsv(db, file.filename, file.header, filter);
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import { getDb, type Db } from '@/db/client';
+import type { Ctx } from '../core/context';
 import { cases, customers } from '@/db/schema';
 import { OPEN_STATES, type DocumentType } from '@/lib/domain/enums';
 
@@ -8,10 +8,11 @@ import { OPEN_STATES, type DocumentType } from '@/lib/domain/enums';
  * Verbal intake starts from the document: who this is and which cases they have open, so a second
  * call about the same matter becomes a repeat contact instead of a new case.
  */
-export function findCustomerWithOpenCases(
+export async function findCustomerWithOpenCases(
+  ctx: Ctx,
   who: { documentType: DocumentType; documentNumber: string },
-  db: Db = getDb(),
 ) {
+  const { db } = ctx;
   const customer = db
     .select({
       id: customers.id,

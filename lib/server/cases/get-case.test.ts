@@ -56,12 +56,12 @@ beforeEach(async () => {
 });
 afterEach(() => cleanup());
 
-const view = (actor: Actor, now = bogota('2026-03-18T10:00:00')) =>
-  getCaseWithTimeline(caseId, actor, { db, now });
+const view = async (actor: Actor, now = bogota('2026-03-18T10:00:00')) =>
+  await getCaseWithTimeline(makeCtx(db, actor, now), { caseId: caseId });
 
 describe('getCaseWithTimeline: the customer view', () => {
   it('has public events only, without staff data or internal event details', async () => {
-    const v = view(customer);
+    const v = await view(customer);
     expect(v.staff).toBeNull();
     expect(v.state).toBe('cerrada');
     expect(v.events.map((e) => e.action)).toEqual(['radicar', 'add_promise', 'answer', 'close']);
@@ -89,15 +89,19 @@ describe('getCaseWithTimeline: the customer view', () => {
       },
     });
     expect(
-      (await captureAppError(() => getCaseWithTimeline(other.id, customer, { db, now: MONDAY })))
-        .code,
+      (
+        await captureAppError(
+          async () =>
+            await getCaseWithTimeline(makeCtx(db, customer, MONDAY), { caseId: other.id }),
+        )
+      ).code,
     ).toBe('NOT_FOUND');
   });
 });
 
 describe('getCaseWithTimeline: the staff view', () => {
   it('has internal events, staff-only data and internal event details', async () => {
-    const v = view(fx.supervisor);
+    const v = await view(fx.supervisor);
     expect(v.events.map((e) => e.action)).toEqual([
       'radicar',
       'take',
@@ -126,7 +130,7 @@ describe('getCaseWithTimeline: the staff view', () => {
   });
 
   it('is not found for an agent of another team', async () => {
-    expect((await captureAppError(() => view(fx.otherAgent))).code).toBe('NOT_FOUND');
+    expect((await captureAppError(async () => await view(fx.otherAgent))).code).toBe('NOT_FOUND');
   });
 
   it('reports where the legal deadline stands while the clock runs, and nothing once it stops', async () => {
@@ -137,18 +141,25 @@ describe('getCaseWithTimeline: the staff view', () => {
       })
     ).id;
     await applyCaseAction(makeCtx(db, fx.agent, MONDAY), { caseId: open, action: 'take' });
-    const at = (now: Date) => getCaseWithTimeline(open, fx.agent, { db, now }).deadline;
-    expect(at(MONDAY)).toEqual({ status: 'on_track', businessDaysLeft: 14 });
-    expect(at(bogota('2026-04-07T10:00:00'))).toEqual({ status: 'at_risk', businessDaysLeft: 1 });
-    expect(at(bogota('2026-04-09T10:00:00'))).toEqual({ status: 'overdue', businessDaysLeft: -1 });
+    const at = async (now: Date) =>
+      (await getCaseWithTimeline(makeCtx(db, fx.agent, now), { caseId: open })).deadline;
+    expect(await at(MONDAY)).toEqual({ status: 'on_track', businessDaysLeft: 14 });
+    expect(await at(bogota('2026-04-07T10:00:00'))).toEqual({
+      status: 'at_risk',
+      businessDaysLeft: 1,
+    });
+    expect(await at(bogota('2026-04-09T10:00:00'))).toEqual({
+      status: 'overdue',
+      businessDaysLeft: -1,
+    });
     // The first case was answered and closed: its result counts, not a traffic light.
-    expect(view(fx.agent, MONDAY).deadline).toBeNull();
+    expect((await view(fx.agent, MONDAY)).deadline).toBeNull();
   });
 });
 
 describe('getCaseWithTimeline: promises', () => {
   it('shows a pending promise as broken once its time has passed, with no job having run', async () => {
-    const before = view(customer, new Date(PROMISE_DUE.getTime() - 60_000)).promises;
+    const before = (await view(customer, new Date(PROMISE_DUE.getTime() - 60_000))).promises;
     expect(before).toEqual([
       expect.objectContaining({
         description: 'Le llamamos el jueves',
@@ -157,7 +168,7 @@ describe('getCaseWithTimeline: promises', () => {
       }),
     ]);
     for (const actor of [customer, fx.agent]) {
-      const after = view(actor, new Date(PROMISE_DUE.getTime() + 1)).promises;
+      const after = (await view(actor, new Date(PROMISE_DUE.getTime() + 1))).promises;
       expect(after).toEqual([
         expect.objectContaining({ status: 'pending', effectiveStatus: 'broken' }),
       ]);

@@ -1,13 +1,12 @@
 import 'server-only';
 import { and, asc, eq, type SQL } from 'drizzle-orm';
-import { getDb } from '@/db/client';
 import { caseEvents, cases, customers, promises, staffUsers } from '@/db/schema';
 import { toLocalDate } from '@/lib/domain/calendar';
 import { deadlineStatus } from '@/lib/domain/legal-term';
 import { effectivePromiseStatus } from '@/lib/domain/promises';
-import { isStaff, type Actor } from '../core/actor';
+import { isStaff } from '../core/actor';
 import { canAccessCase } from './case-access';
-import type { UseCaseOptions } from './create-case';
+import type { Ctx } from '../core/context';
 import { AppError } from '../core/errors';
 import { getOrganization, loadCalendar } from '../core/organization';
 
@@ -31,9 +30,13 @@ function publicData(data: Record<string, unknown> | null): Record<string, unknow
  * A case with its timeline, as the asker may see it: customers get public events only and never the
  * staff-only columns (internal notes, assignee, root cause).
  */
-export function getCaseWithTimeline(caseId: number, actor: Actor, options: UseCaseOptions = {}) {
-  const db = options.db ?? getDb();
-  const now = options.now ?? new Date();
+export async function getCaseWithTimeline(ctx: Ctx, input: { caseId: number }) {
+  return caseWithTimeline(ctx, input.caseId);
+}
+
+/** The same view, synchronously, for another read that composes it (the staff case page). */
+export function caseWithTimeline(ctx: Ctx, caseId: number) {
+  const { db, actor, now } = ctx;
   const row = db
     .select({
       id: cases.id,

@@ -1,5 +1,5 @@
 import 'server-only';
-import { getDb, type Db } from '@/db/client';
+import type { Ctx } from '../core/context';
 import { caseTypes } from '@/db/schema';
 import { CASE_TYPES, DEFAULT_ANONYMOUS_TYPES, type CaseType } from '@/lib/domain/enums';
 import { termInForce } from './case-terms';
@@ -11,9 +11,8 @@ export interface PublicCaseType {
 }
 
 /** The types a petitioner may file today, with the term in force and whether anonymity is allowed. */
-export function listCaseTypes(options: { db?: Db; now?: Date } = {}): PublicCaseType[] {
-  const db = options.db ?? getDb();
-  const now = options.now ?? new Date();
+export async function listCaseTypes(ctx: Ctx): Promise<PublicCaseType[]> {
+  const { db, now } = ctx;
   const configured = new Map(
     db
       .select()

@@ -22,6 +22,7 @@ import {
   type StaffMember,
 } from '../testing/fixtures';
 import { createTestDb } from '../testing/test-db';
+import { makeCtx } from '@/lib/server/core/context';
 
 const endOf = (day: string) => bogota(`${day}T23:59:59.999`);
 /** Friday 10:00; Monday 23 March 2026 is a holiday (San José), so Tuesday is the next business day. */
@@ -48,10 +49,10 @@ async function makeCase(
 }
 
 const query = (input: CaseQueryInput = {}): CaseQuery => ({ ...parseCaseQuery({}), ...input });
-const list = (actor: StaffMember, input: CaseQueryInput = {}, now = NOW) =>
-  listCases(query(input), actor, { db, now });
-const idsOf = (actor: StaffMember, input: CaseQueryInput = {}, now = NOW) =>
-  list(actor, { pageSize: 100, ...input }, now).rows.map((r) => r.id);
+const list = async (actor: StaffMember, input: CaseQueryInput = {}, now = NOW) =>
+  await listCases(makeCtx(db, actor, now), query(input));
+const idsOf = async (actor: StaffMember, input: CaseQueryInput = {}, now = NOW) =>
+  (await list(actor, { pageSize: 100, ...input }, now)).rows.map((r) => r.id);
 const sorted = (ids: number[]) => [...ids].sort((a, b) => a - b);
 
 describe('queue membership', () => {
@@ -82,19 +83,20 @@ describe('queue membership', () => {
       state: 'trasladada',
     });
 
-    const agent = (queue: CaseQuery['queue']) => sorted(idsOf(fx.agent, { queue }));
-    expect(agent('mine')).toEqual([a, b, c]);
-    expect(agent('team')).toEqual([a, b, c, f, g]);
-    expect(agent('unassigned')).toEqual([g, h]);
-    expect(agent('waiting')).toEqual([c]);
-    expect(agent('all')).toEqual([a, b, c, d, e, f, g, h]);
+    const agent = async (queue: CaseQuery['queue']) => sorted(await idsOf(fx.agent, { queue }));
+    expect(await agent('mine')).toEqual([a, b, c]);
+    expect(await agent('team')).toEqual([a, b, c, f, g]);
+    expect(await agent('unassigned')).toEqual([g, h]);
+    expect(await agent('waiting')).toEqual([c]);
+    expect(await agent('all')).toEqual([a, b, c, d, e, f, g, h]);
 
-    const supervisor = (queue: CaseQuery['queue']) => sorted(idsOf(fx.supervisor, { queue }));
-    expect(supervisor('mine')).toEqual([]);
-    expect(supervisor('team')).toEqual([a, b, c, f, g]);
-    expect(supervisor('unassigned')).toEqual([g, h, i]);
-    expect(supervisor('all')).toEqual([a, b, c, d, e, f, g, h, i, j]);
-    expect(idsOf(fx.admin, { queue: 'team' })).toEqual([]); // an admin without a team
+    const supervisor = async (queue: CaseQuery['queue']) =>
+      sorted(await idsOf(fx.supervisor, { queue }));
+    expect(await supervisor('mine')).toEqual([]);
+    expect(await supervisor('team')).toEqual([a, b, c, f, g]);
+    expect(await supervisor('unassigned')).toEqual([g, h, i]);
+    expect(await supervisor('all')).toEqual([a, b, c, d, e, f, g, h, i, j]);
+    expect(await idsOf(fx.admin, { queue: 'team' })).toEqual([]); // an admin without a team
   });
 
   it('por vencer reaches the end of the 2nd business day, skipping the Monday holiday', async () => {
@@ -111,17 +113,20 @@ describe('queue membership', () => {
     await makeCase({ state: 'respondida', dueAt: endOf('2026-03-19') }); // answered: no clock
     await makeCase({ state: 'requiere_informacion', dueAt: null, isPaused: true });
 
-    const atRisk = sorted(idsOf(fx.supervisor, { queue: 'at_risk' }));
+    const atRisk = sorted(await idsOf(fx.supervisor, { queue: 'at_risk' }));
     expect(atRisk).toEqual([today, tuesday, wednesday, dueNow]);
-    expect(sorted(idsOf(fx.supervisor, { queue: 'overdue' }))).toEqual([anHourAgo, yesterday]);
+    expect(sorted(await idsOf(fx.supervisor, { queue: 'overdue' }))).toEqual([
+      anHourAgo,
+      yesterday,
+    ]);
 
-    const rows = new Map(list(fx.supervisor, { queue: 'all' }).rows.map((r) => [r.id, r]));
+    const rows = new Map((await list(fx.supervisor, { queue: 'all' })).rows.map((r) => [r.id, r]));
     expect(rows.get(wednesday)?.deadline).toEqual({ status: 'at_risk', businessDaysLeft: 2 });
     expect(rows.get(thursday)?.deadline).toEqual({ status: 'on_track', businessDaysLeft: 3 });
     expect(rows.get(yesterday)?.deadline).toEqual({ status: 'overdue', businessDaysLeft: -1 });
     // On Tuesday the window runs to Thursday.
     const tuesdayNow = bogota('2026-03-24T10:00:00');
-    expect(idsOf(fx.supervisor, { queue: 'at_risk' }, tuesdayNow)).toContain(thursday);
+    expect(await idsOf(fx.supervisor, { queue: 'at_risk' }, tuesdayNow)).toContain(thursday);
   });
 
   it('scopes agents to their team, their own cases and the pool; supervisors see all', async () => {
@@ -129,12 +134,12 @@ describe('queue membership', () => {
     const theirs = await makeCase({ teamId: fx.otherTeamId });
     const lentToMe = await makeCase({ teamId: fx.otherTeamId, assigneeId: fx.agent.id });
     const pool = await makeCase();
-    expect(sorted(idsOf(fx.agent, { queue: 'all' }))).toEqual([ours, lentToMe, pool]);
-    expect(sorted(idsOf(fx.otherAgent, { queue: 'all' }))).toEqual([theirs, lentToMe, pool]);
-    expect(list(fx.supervisor, { queue: 'all' }).total).toBe(4);
-    expect(list(fx.agent, { queue: 'all' }).counts.unassigned).toBe(2);
-    const error = await captureAppError(() =>
-      listCases(query(), customerActor(ours), { db, now: NOW }),
+    expect(sorted(await idsOf(fx.agent, { queue: 'all' }))).toEqual([ours, lentToMe, pool]);
+    expect(sorted(await idsOf(fx.otherAgent, { queue: 'all' }))).toEqual([theirs, lentToMe, pool]);
+    expect((await list(fx.supervisor, { queue: 'all' })).total).toBe(4);
+    expect((await list(fx.agent, { queue: 'all' })).counts.unassigned).toBe(2);
+    const error = await captureAppError(
+      async () => await listCases(makeCtx(db, customerActor(ours), NOW), query()),
     );
     expect(error.code).toBe('FORBIDDEN');
   });
@@ -151,22 +156,23 @@ describe('filters, sort and pages', () => {
     });
     const lateOnMarch1 = await makeCase({ receivedAt: bogota('2026-03-01T23:30:00') });
     const march2 = await makeCase({ receivedAt: bogota('2026-03-02T00:00:00') });
-    const all = (input: CaseQueryInput) => sorted(idsOf(fx.supervisor, { queue: 'all', ...input }));
+    const all = async (input: CaseQueryInput) =>
+      sorted(await idsOf(fx.supervisor, { queue: 'all', ...input }));
 
-    expect(all({ type: ['Q'] })).toEqual([q]);
-    expect(all({ type: ['Q', 'P'] })).toEqual([q, p]);
-    expect(all({ channel: ['phone'] })).toEqual([p]);
-    expect(all({ state: ['en_tramite'] })).toEqual([p]);
-    expect(all({ teamId: fx.teamId })).toEqual([r]);
-    expect(all({ assigneeId: fx.agent.id })).toEqual([r]);
-    expect(all({ processId: fx.otherProcessId })).toEqual([r]);
-    expect(all({ processId: fx.processId, type: ['P'] })).toEqual([]);
+    expect(await all({ type: ['Q'] })).toEqual([q]);
+    expect(await all({ type: ['Q', 'P'] })).toEqual([q, p]);
+    expect(await all({ channel: ['phone'] })).toEqual([p]);
+    expect(await all({ state: ['en_tramite'] })).toEqual([p]);
+    expect(await all({ teamId: fx.teamId })).toEqual([r]);
+    expect(await all({ assigneeId: fx.agent.id })).toEqual([r]);
+    expect(await all({ processId: fx.otherProcessId })).toEqual([r]);
+    expect(await all({ processId: fx.processId, type: ['P'] })).toEqual([]);
     // Local days in Bogotá, both ends inclusive: 23:30 on 1 March is 04:30 UTC on 2 March.
-    expect(all({ from: '2026-03-01', to: '2026-03-01' })).toEqual([lateOnMarch1]);
-    expect(all({ from: '2026-03-02', to: '2026-03-02' })).toEqual([march2]);
-    expect(all({ from: '2026-03-01', to: '2026-03-02' })).toEqual([lateOnMarch1, march2]);
-    expect(all({ to: '2026-02-28' })).toEqual([]);
-    expect(all({ from: '2026-03-13' })).toEqual([q, p, r]);
+    expect(await all({ from: '2026-03-01', to: '2026-03-01' })).toEqual([lateOnMarch1]);
+    expect(await all({ from: '2026-03-02', to: '2026-03-02' })).toEqual([march2]);
+    expect(await all({ from: '2026-03-01', to: '2026-03-02' })).toEqual([lateOnMarch1, march2]);
+    expect(await all({ to: '2026-02-28' })).toEqual([]);
+    expect(await all({ from: '2026-03-13' })).toEqual([q, p, r]);
   });
 
   it('sorts in SQL and returns the right page with the total', async () => {
@@ -178,7 +184,7 @@ describe('filters, sort and pages', () => {
         }),
       );
     }
-    const byReceived = list(fx.supervisor, {
+    const byReceived = await list(fx.supervisor, {
       queue: 'all',
       sort: 'received',
       dir: 'desc',
@@ -187,18 +193,28 @@ describe('filters, sort and pages', () => {
     });
     expect(byReceived.rows.map((r) => r.id)).toEqual([ids[1], ids[0]]);
     expect(byReceived).toMatchObject({ total: 12, page: 2, pageSize: 10 });
-    const first = list(fx.supervisor, { queue: 'all', sort: 'radicado', pageSize: 10 });
+    const first = await list(fx.supervisor, { queue: 'all', sort: 'radicado', pageSize: 10 });
     expect(first.rows.map((r) => r.radicado)).toEqual(first.rows.map((r) => r.radicado).sort());
-    const second = list(fx.supervisor, { queue: 'all', sort: 'radicado', pageSize: 10, page: 2 });
+    const second = await list(fx.supervisor, {
+      queue: 'all',
+      sort: 'radicado',
+      pageSize: 10,
+      page: 2,
+    });
     expect(second.rows.map((r) => r.id)).toEqual([ids[10], ids[11]]);
-    expect(list(fx.supervisor, { queue: 'all', page: 3, pageSize: 10 }).rows).toEqual([]);
+    expect((await list(fx.supervisor, { queue: 'all', page: 3, pageSize: 10 })).rows).toEqual([]);
 
     db.update(cases).set({ state: 'respondida' }).where(eq(cases.id, ids[5]!)).run();
     db.update(cases).set({ state: 'cerrada' }).where(eq(cases.id, ids[7]!)).run();
-    const byState = list(fx.supervisor, { queue: 'all', sort: 'state', dir: 'desc', pageSize: 10 });
+    const byState = await list(fx.supervisor, {
+      queue: 'all',
+      sort: 'state',
+      dir: 'desc',
+      pageSize: 10,
+    });
     expect(byState.rows.slice(0, 2).map((r) => r.state)).toEqual(['respondida', 'radicada']);
     expect(byState.rows.map((r) => r.state).at(-1)).toBe('radicada');
-    const byStateAsc = list(fx.supervisor, { queue: 'all', sort: 'state', pageSize: 10 });
+    const byStateAsc = await list(fx.supervisor, { queue: 'all', sort: 'state', pageSize: 10 });
     expect(byStateAsc.rows[0]?.id).toBe(ids[7]);
   });
 
@@ -217,14 +233,14 @@ describe('filters, sort and pages', () => {
       state: 'requiere_informacion',
       dueAt: null,
     });
-    expect(idsOf(fx.supervisor, { queue: 'all' })).toEqual([
+    expect(await idsOf(fx.supervisor, { queue: 'all' })).toEqual([
       preferentLater,
       preferentUndated,
       normalSoon,
       normalLater,
       normalUndated,
     ]);
-    expect(idsOf(fx.supervisor, { queue: 'all', dir: 'desc' })).toEqual([
+    expect(await idsOf(fx.supervisor, { queue: 'all', dir: 'desc' })).toEqual([
       preferentLater,
       preferentUndated,
       normalLater,
@@ -253,7 +269,7 @@ describe('filters, sort and pages', () => {
       dueAt: endOf('2026-03-24'),
     });
     await makeCase({ typeCode: 'Q', teamId: fx.otherTeamId, state: 'cerrada' });
-    const result = list(fx.agent, { queue: 'team', type: ['Q'] });
+    const result = await list(fx.agent, { queue: 'team', type: ['Q'] });
     expect(result.counts).toEqual({
       mine: 1,
       team: 2,
@@ -264,7 +280,11 @@ describe('filters, sort and pages', () => {
       all: 2,
     });
     expect(result.total).toBe(2);
-    expect(list(fx.supervisor, {}).counts).toMatchObject({ all: 4, at_risk: 1, overdue: 1 });
+    expect((await list(fx.supervisor, {})).counts).toMatchObject({
+      all: 4,
+      at_risk: 1,
+      overdue: 1,
+    });
   });
 });
 
@@ -291,7 +311,7 @@ describe('row columns', () => {
       await fileCase(db, { typeCode: 'D', isAnonymous: true, customer: undefined })
     ).id;
 
-    const rows = new Map(list(fx.supervisor, { queue: 'all' }).rows.map((r) => [r.id, r]));
+    const rows = new Map((await list(fx.supervisor, { queue: 'all' })).rows.map((r) => [r.id, r]));
     expect(rows.get(broken)).toMatchObject({
       nextPromiseDueAt: bogota('2026-03-19T17:00:00'),
       nextPromiseIsBroken: true,

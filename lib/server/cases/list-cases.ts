@@ -1,4 +1,5 @@
 import 'server-only';
+import type { Ctx } from '../core/context';
 import {
   and,
   asc,
@@ -13,7 +14,7 @@ import {
   sql,
   type SQL,
 } from 'drizzle-orm';
-import { getDb, type Db } from '@/db/client';
+import type { Conn } from '@/db/client';
 import { cases, customers, promises, staffUsers, teams } from '@/db/schema';
 import {
   addBusinessDays,
@@ -178,14 +179,9 @@ function orderOf(query: CaseQuery): SQL[] {
  * Filtering, sorting, counting and paging happen in SQL; the page's names and promises are read
  * for its ids only, so the cost does not grow with what lies outside the page.
  */
-export function listCases(
-  query: CaseQuery,
-  actor: Actor,
-  options: { db?: Db; now?: Date } = {},
-): CaseList {
+export async function listCases(ctx: Ctx, query: CaseQuery): Promise<CaseList> {
+  const { db, actor, now } = ctx;
   if (!isStaff(actor)) throw new AppError('FORBIDDEN', 'queues are for staff');
-  const db = options.db ?? getDb();
-  const now = options.now ?? new Date();
   const cal = loadCalendar(db, getOrganization(db));
   const whereFor = (queue: Queue) => queueWhere({ ...query, queue }, actor, now, cal);
 
@@ -217,7 +213,7 @@ export function listCases(
 }
 
 /** The columns a queue shows, for the page's cases, in the page's order. */
-function pageRows(db: Db, ids: number[], now: Date, cal: BusinessCalendar): QueueRow[] {
+function pageRows(db: Conn, ids: number[], now: Date, cal: BusinessCalendar): QueueRow[] {
   if (ids.length === 0) return [];
   // Correlated per row of the page only: the page's ids are already chosen.
   const nextPromise = sql<number | null>`(

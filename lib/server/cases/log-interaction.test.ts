@@ -41,10 +41,9 @@ describe('calls and chats are recorded as interactions', () => {
         staffId: fx.agent.id,
       }),
     ]);
-    const customerView = getCaseWithTimeline(
-      id,
-      { role: 'customer', id: null, caseId: id },
-      { db, now },
+    const customerView = await getCaseWithTimeline(
+      makeCtx(db, { role: 'customer', id: null, caseId: id }, now),
+      { caseId: id },
     );
     expect(customerView.events.map((e) => e.action)).not.toContain('log_interaction');
   });

@@ -1,10 +1,16 @@
 import 'server-only';
 import { asc, eq } from 'drizzle-orm';
-import { getDb, type Db } from '@/db/client';
+import type { Conn } from '@/db/client';
+import type { Ctx } from '../core/context';
 import { processes, staffUsers, teams } from '@/db/schema';
 
 /** The choices the queue filters offer. */
-export function queueFilterOptions(db: Db = getDb()) {
+export async function queueFilterOptions(ctx: Ctx) {
+  return filterOptions(ctx.db);
+}
+
+/** The same lists, synchronously, for a read that composes them (the staff case page). */
+export function filterOptions(db: Conn) {
   return {
     teams: db.select({ id: teams.id, name: teams.name }).from(teams).orderBy(asc(teams.name)).all(),
     staff: db

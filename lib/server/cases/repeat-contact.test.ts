@@ -38,8 +38,8 @@ beforeEach(async () => {
 });
 afterEach(() => cleanup());
 
-const add = (caseId: number, input: unknown = CONTACT, actor: Actor = fx.agent) =>
-  addRepeatContact(caseId, input as typeof CONTACT, actor, { db, now: LATER });
+const add = async (caseId: number, input: unknown = CONTACT, actor: Actor = fx.agent) =>
+  await addRepeatContact(makeCtx(db, actor, LATER), { caseId, ...(input as typeof CONTACT) });
 
 describe('findOpenCaseOfSameType', () => {
   it('finds the most recent open case of that type for that document', async () => {
@@ -88,7 +88,7 @@ describe('addRepeatContact', () => {
   it('adds a public event, an inbound interaction, and counts the repeat on the case', async () => {
     const { id, radicado } = await fileCase(db, {}, FILED_AT);
     const before = caseRow(db, id);
-    const added = add(id);
+    const added = await add(id);
 
     expect(added).toEqual({
       caseId: id,
@@ -123,14 +123,16 @@ describe('addRepeatContact', () => {
         createdAt: LATER,
       }),
     ]);
-    expect(add(id, { ...CONTACT, channel: 'web' }, SYSTEM_ACTOR).repeatContactCount).toBe(2);
+    expect((await add(id, { ...CONTACT, channel: 'web' }, SYSTEM_ACTOR)).repeatContactCount).toBe(
+      2,
+    );
   });
 
   it('refuses a case that is no longer open, writing nothing', async () => {
     const { id } = await fileCase(db);
     await answerCase(db, id, fx.agent, LATER);
     const before = { row: caseRow(db, id), events: countRows(db, caseEvents) };
-    const error = await captureAppError(() => add(id));
+    const error = await captureAppError(async () => await add(id));
     expect(error.code).toBe('INVALID_TRANSITION');
     expect(error.detail).toEqual({ guard: 'not_open' });
     expect({ row: caseRow(db, id), events: countRows(db, caseEvents) }).toEqual(before);
@@ -141,22 +143,22 @@ describe('addRepeatContact', () => {
     const { id } = await fileCase(db);
     const other = await fileCase(db, { typeCode: 'P' });
     const web = { ...CONTACT, channel: 'web' as const };
-    expect(add(id, web, customerActor(id))).toMatchObject({ repeatContactCount: 1 });
+    expect(await add(id, web, customerActor(id))).toMatchObject({ repeatContactCount: 1 });
     expect(eventsOf(db, id).at(-1)).toMatchObject({ actorRole: 'customer', actorId: null });
-    expect((await captureAppError(() => add(other.id, web, customerActor(id)))).code).toBe(
-      'FORBIDDEN',
-    );
-    expect((await captureAppError(() => add(id, CONTACT, customerActor(id)))).code).toBe(
-      'FORBIDDEN',
-    );
+    expect(
+      (await captureAppError(async () => await add(other.id, web, customerActor(id)))).code,
+    ).toBe('FORBIDDEN');
+    expect(
+      (await captureAppError(async () => await add(id, CONTACT, customerActor(id)))).code,
+    ).toBe('FORBIDDEN');
     expect(caseRow(db, other.id).repeatContactCount).toBe(0);
   });
 
   it('refuses an unknown case and bad input', async () => {
-    expect((await captureAppError(() => add(9999))).code).toBe('NOT_FOUND');
+    expect((await captureAppError(async () => await add(9999))).code).toBe('NOT_FOUND');
     const { id } = await fileCase(db);
-    const error = await captureAppError(() =>
-      add(id, { subject: 'x', description: '', channel: 'fax' }),
+    const error = await captureAppError(
+      async () => await add(id, { subject: 'x', description: '', channel: 'fax' }),
     );
     expect(error.code).toBe('VALIDATION');
     expect(error.fieldErrors).toEqual({

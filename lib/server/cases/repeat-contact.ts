@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import { getDb, type Conn } from '@/db/client';
+import type { Conn } from '@/db/client';
+import { withTransaction, type Ctx } from '../core/context';
 import { cases, customers, interactions } from '@/db/schema';
 import {
   OPEN_STATES,
@@ -12,7 +13,6 @@ import {
 import { RepeatContactSchema, type RepeatContactInput } from '@/lib/validation/portal';
 import { isStaff, type Actor } from '../core/actor';
 import { appendEvent } from '../core/audit';
-import type { UseCaseOptions } from './create-case';
 import { AppError } from '../core/errors';
 import { parseInput } from '../core/parse';
 
@@ -82,66 +82,61 @@ export interface AddedRepeatContact {
  * (as they may file one); a customer only to the case they hold, and only from the web. The input
  * is parsed again here: callers pass what a person typed.
  */
-export function addRepeatContact(
-  caseId: number,
-  input: RepeatContactInput,
-  actor: Actor,
-  options: UseCaseOptions = {},
-): AddedRepeatContact {
-  const db = options.db ?? getDb();
-  const now = options.now ?? new Date();
+export async function addRepeatContact(
+  ctx: Ctx,
+  input: RepeatContactInput & { caseId: number },
+): Promise<AddedRepeatContact> {
+  const { actor, now } = ctx;
+  const { caseId } = input;
   if (actor.role === 'customer' && actor.caseId !== caseId) throw new AppError('FORBIDDEN');
   const contact = parseInput(RepeatContactSchema, input);
   if (actor.role === 'customer' && contact.channel !== 'web') throw new AppError('FORBIDDEN');
   const staffId = isStaff(actor) ? actor.id : null;
 
-  return db.transaction(
-    (tx) => {
-      const row = tx
-        .select({ id: cases.id, radicado: cases.radicado, state: cases.state })
-        .from(cases)
-        .where(eq(cases.id, caseId))
-        .get();
-      if (!row) throw new AppError('NOT_FOUND', 'case not found');
-      if (!OPEN_STATES.includes(row.state)) {
-        throw new AppError('INVALID_TRANSITION', 'not_open', { detail: { guard: 'not_open' } });
-      }
-      const updated = tx
-        .update(cases)
-        .set({
-          repeatContactCount: sql`${cases.repeatContactCount} + 1`,
-          version: sql`${cases.version} + 1`,
-          updatedAt: now,
-        })
-        .where(eq(cases.id, caseId))
-        .returning({ repeatContactCount: cases.repeatContactCount, version: cases.version })
-        .get();
-      if (!updated) throw new AppError('NOT_FOUND', 'case not found');
-      const eventId = appendEvent(tx, {
+  return withTransaction(ctx, ({ db: tx }) => {
+    const row = tx
+      .select({ id: cases.id, radicado: cases.radicado, state: cases.state })
+      .from(cases)
+      .where(eq(cases.id, caseId))
+      .get();
+    if (!row) throw new AppError('NOT_FOUND', 'case not found');
+    if (!OPEN_STATES.includes(row.state)) {
+      throw new AppError('INVALID_TRANSITION', 'not_open', { detail: { guard: 'not_open' } });
+    }
+    const updated = tx
+      .update(cases)
+      .set({
+        repeatContactCount: sql`${cases.repeatContactCount} + 1`,
+        version: sql`${cases.version} + 1`,
+        updatedAt: now,
+      })
+      .where(eq(cases.id, caseId))
+      .returning({ repeatContactCount: cases.repeatContactCount, version: cases.version })
+      .get();
+    if (!updated) throw new AppError('NOT_FOUND', 'case not found');
+    const eventId = appendEvent(tx, {
+      caseId,
+      action: 'repeat_contact',
+      actorRole: actor.role,
+      actorId: staffId,
+      fromState: row.state,
+      toState: row.state,
+      visibility: 'public',
+      body: contact.description,
+      data: { subject: contact.subject, channel: contact.channel },
+      createdAt: now,
+    });
+    tx.insert(interactions)
+      .values({
         caseId,
-        action: 'repeat_contact',
-        actorRole: actor.role,
-        actorId: staffId,
-        fromState: row.state,
-        toState: row.state,
-        visibility: 'public',
+        eventId,
+        kind: INTERACTION_KIND[contact.channel],
+        direction: 'inbound',
+        staffId,
         body: contact.description,
-        data: { subject: contact.subject, channel: contact.channel },
         createdAt: now,
-      });
-      tx.insert(interactions)
-        .values({
-          caseId,
-          eventId,
-          kind: INTERACTION_KIND[contact.channel],
-          direction: 'inbound',
-          staffId,
-          body: contact.description,
-          createdAt: now,
-        })
-        .run();
-      return { caseId, radicado: row.radicado, eventId, ...updated };
-    },
-    { behavior: 'immediate' },
-  );
+      })
+      .run();
+    return { caseId, radicado: row.radicado, eventId, ...updated };
+  });
 }

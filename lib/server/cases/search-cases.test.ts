@@ -38,14 +38,16 @@ function customer(documentNumber: string, fullName: string) {
   return { documentType: 'CC' as const, documentNumber, fullName, email: 'p@example.co' };
 }
 
-const radicados = (q: string, actor = f.supervisor) =>
-  searchCases({ q }, actor, { db }).rows.map((r) => r.radicado);
+const radicados = async (q: string, actor = f.supervisor) =>
+  (await searchCases(makeCtx(db, actor), { q })).rows.map((r) => r.radicado);
 
 describe('searchCases', () => {
   it('finds a case by its radicado, typed in any letter case', async () => {
     const filed = await fileCase(db);
     await fileCase(db, { customer: customer('52000111', 'Jorge Ruiz') });
-    const result = searchCases({ q: `  ${filed.radicado.toLowerCase()} ` }, f.supervisor, { db });
+    const result = await searchCases(makeCtx(db, f.supervisor), {
+      q: `  ${filed.radicado.toLowerCase()} `,
+    });
     expect(result.total).toBe(1);
     expect(result.rows.map((r) => r.radicado)).toEqual([filed.radicado]);
     expect(result.rows[0]!.snippet).toEqual([{ text: filed.radicado, isMatch: true }]);
@@ -54,7 +56,7 @@ describe('searchCases', () => {
   it('finds a case by a word of its subject, with the case fields the list shows', async () => {
     const filed = await fileCase(db, { subject: 'Medidor averiado en el sótano' });
     await fileCase(db, { customer: customer('52000111', 'Jorge Ruiz') });
-    const [hit, ...rest] = searchCases({ q: 'averiado' }, f.supervisor, { db }).rows;
+    const [hit, ...rest] = (await searchCases(makeCtx(db, f.supervisor), { q: 'averiado' })).rows;
     expect(rest).toEqual([]);
     expect(hit).toMatchObject({
       id: filed.id,
@@ -69,10 +71,10 @@ describe('searchCases', () => {
 
   it('ignores accents and letter case: "facturacion" finds "Facturación"', async () => {
     const filed = await fileCase(db, { subject: 'Error de Facturación en el recibo' });
-    expect(radicados('facturacion')).toEqual([filed.radicado]);
-    expect(radicados('FACTURACIÓN')).toEqual([filed.radicado]);
-    expect(radicados('factur')).toEqual([filed.radicado]);
-    const [hit] = searchCases({ q: 'facturacion' }, f.supervisor, { db }).rows;
+    expect(await radicados('facturacion')).toEqual([filed.radicado]);
+    expect(await radicados('FACTURACIÓN')).toEqual([filed.radicado]);
+    expect(await radicados('factur')).toEqual([filed.radicado]);
+    const [hit] = (await searchCases(makeCtx(db, f.supervisor), { q: 'facturacion' })).rows;
     expect(hit!.snippet.filter((s) => s.isMatch)).toEqual([{ text: 'Facturación', isMatch: true }]);
   });
 
@@ -82,13 +84,13 @@ describe('searchCases', () => {
       subject: 'Cobro de reconexión injustificado',
       customer: customer('52000111', 'Jorge Ruiz'),
     });
-    expect(radicados('cob dobl')).toEqual([both.radicado]);
+    expect(await radicados('cob dobl')).toEqual([both.radicado]);
   });
 
   it("finds a case by its customer's name", async () => {
     const filed = await fileCase(db, { customer: customer('79111222', 'Hernán Zuluaga Restrepo') });
     await fileCase(db);
-    const result = searchCases({ q: 'hernan zuluaga' }, f.supervisor, { db });
+    const result = await searchCases(makeCtx(db, f.supervisor), { q: 'hernan zuluaga' });
     expect(result.rows.map((r) => r.id)).toEqual([filed.id]);
     expect(result.rows[0]!.customerName).toBe('Hernán Zuluaga Restrepo');
   });
@@ -100,7 +102,7 @@ describe('searchCases', () => {
       customer: customer('1020304050', 'Ana María Pérez'),
     });
     await fileCase(db, { customer: customer('52000111', 'Jorge Ruiz') });
-    const result = searchCases({ q: '1.020.304.050' }, f.supervisor, { db });
+    const result = await searchCases(makeCtx(db, f.supervisor), { q: '1.020.304.050' });
     expect(result.total).toBe(2);
     expect(result.rows.map((r) => r.id).sort()).toEqual([first.id, second.id].sort());
     expect(result.rows[0]!.snippet).toEqual([{ text: '1020304050', isMatch: true }]);
@@ -108,24 +110,24 @@ describe('searchCases', () => {
 
   it('finds a case by the text of a note added after filing', async () => {
     const filed = await fileCase(db);
-    expect(radicados('contramedidor')).toEqual([]);
+    expect(await radicados('contramedidor')).toEqual([]);
     await applyCaseAction(makeCtx(db, f.agent, FILED_AT), { caseId: filed.id, action: 'take' });
     await applyCaseAction(makeCtx(db, f.agent, FILED_AT), {
       caseId: filed.id,
       action: 'note',
       body: 'El usuario instaló un contramedidor sin autorización.',
     });
-    expect(radicados('contramedidor')).toEqual([filed.radicado]);
+    expect(await radicados('contramedidor')).toEqual([filed.radicado]);
     // Earlier text is still there after the case was re-indexed with its note.
-    expect(radicados('cobro doble')).toEqual([filed.radicado]);
+    expect(await radicados('cobro doble')).toEqual([filed.radicado]);
     checkIndex(db);
   });
 
   it("reindexes a customer's earlier cases when a new filing renames them", async () => {
     const first = await fileCase(db, { customer: customer('43555666', 'Luz Mery Ortiz') });
-    expect(radicados('Castaño')).toEqual([]);
+    expect(await radicados('Castaño')).toEqual([]);
     const second = await fileCase(db, { customer: customer('43555666', 'Luz Mery Ortiz Castaño') });
-    expect(radicados('castano').sort()).toEqual([first.radicado, second.radicado].sort());
+    expect((await radicados('castano')).sort()).toEqual([first.radicado, second.radicado].sort());
     checkIndex(db);
   });
 
@@ -139,27 +141,27 @@ describe('searchCases', () => {
       action: 'note',
       body: 'El técnico encontró humedad detrás del contador.',
     });
-    expect(radicados('humedad')).toEqual([inSubject.radicado, inBody.radicado]);
+    expect(await radicados('humedad')).toEqual([inSubject.radicado, inBody.radicado]);
   });
 
   it("never shows an agent another team's cases; the supervisor sees them", async () => {
     const filed = await fileCase(db, { subject: 'Escape en la tubería del andén' });
     await applyCaseAction(makeCtx(db, f.agent, FILED_AT), { caseId: filed.id, action: 'take' });
-    expect(searchCases({ q: 'escape' }, f.otherAgent, { db })).toMatchObject({
+    expect(await searchCases(makeCtx(db, f.otherAgent), { q: 'escape' })).toMatchObject({
       total: 0,
       rows: [],
     });
-    expect(searchCases({ q: filed.radicado }, f.otherAgent, { db }).total).toBe(0);
-    expect(searchCases({ q: '1020304050' }, f.otherAgent, { db }).total).toBe(0);
-    expect(radicados('escape', f.agent)).toEqual([filed.radicado]);
-    expect(radicados('escape', f.supervisor)).toEqual([filed.radicado]);
-    expect(radicados('escape', f.admin)).toEqual([filed.radicado]);
+    expect((await searchCases(makeCtx(db, f.otherAgent), { q: filed.radicado })).total).toBe(0);
+    expect((await searchCases(makeCtx(db, f.otherAgent), { q: '1020304050' })).total).toBe(0);
+    expect(await radicados('escape', f.agent)).toEqual([filed.radicado]);
+    expect(await radicados('escape', f.supervisor)).toEqual([filed.radicado]);
+    expect(await radicados('escape', f.admin)).toEqual([filed.radicado]);
   });
 
   it('is for staff: a petitioner cannot search, even with access to a case', async () => {
     const filed = await fileCase(db);
-    const error = await captureAppError(() =>
-      searchCases({ q: 'cobro' }, customerActor(filed.id), { db }),
+    const error = await captureAppError(
+      async () => await searchCases(makeCtx(db, customerActor(filed.id)), { q: 'cobro' }),
     );
     expect(error.code).toBe('FORBIDDEN');
   });
@@ -169,7 +171,7 @@ describe('searchCases', () => {
       subject: 'Consulta general',
       description: 'Quiero saber por qué el recibo de este mes llegó con un recargo por mora.',
     });
-    const [hit] = searchCases({ q: 'recargo' }, f.supervisor, { db }).rows;
+    const [hit] = (await searchCases(makeCtx(db, f.supervisor), { q: 'recargo' })).rows;
     const text = hit!.snippet.map((s) => s.text).join('');
     expect(text).toContain('un recargo por mora');
     expect(text).not.toMatch(/[\uE000\uE001<>]/u);
@@ -180,20 +182,26 @@ describe('searchCases', () => {
     for (let i = 0; i < 7; i++) {
       await fileCase(db, { subject: `Reclamo por alumbrado número ${i}` });
     }
-    const first = searchCases({ q: 'alumbrado', pageSize: 5 }, f.supervisor, { db });
-    const second = searchCases({ q: 'alumbrado', page: 2, pageSize: 5 }, f.supervisor, { db });
+    const first = await searchCases(makeCtx(db, f.supervisor), { q: 'alumbrado', pageSize: 5 });
+    const second = await searchCases(makeCtx(db, f.supervisor), {
+      q: 'alumbrado',
+      page: 2,
+      pageSize: 5,
+    });
     expect([first.total, first.rows.length, second.rows.length]).toEqual([7, 5, 2]);
     expect(new Set([...first.rows, ...second.rows].map((r) => r.id)).size).toBe(7);
     expect(first.isTotalCapped).toBe(false);
-    const error = await captureAppError(() =>
-      searchCases({ q: 'alumbrado', pageSize: 51 }, f.supervisor, { db }),
+    const error = await captureAppError(
+      async () => await searchCases(makeCtx(db, f.supervisor), { q: 'alumbrado', pageSize: 51 }),
     );
     expect(error.fieldErrors).toEqual({ pageSize: ['invalid'] });
   });
 
   it('refuses a blank query or one with nothing searchable as VALIDATION', async () => {
     for (const q of ['', '   ', '*', '"', '-', '()', '—…']) {
-      const error = await captureAppError(() => searchCases({ q }, f.supervisor, { db }));
+      const error = await captureAppError(
+        async () => await searchCases(makeCtx(db, f.supervisor), { q }),
+      );
       expect([q, error.code]).toEqual([q, 'VALIDATION']);
     }
   });
@@ -227,7 +235,7 @@ describe('searchCases', () => {
     ];
     for (const q of hostile) {
       try {
-        const result = searchCases({ q }, f.supervisor, { db });
+        const result = await searchCases(makeCtx(db, f.supervisor), { q });
         expect(result.rows.length).toBeLessThanOrEqual(result.total);
       } catch (error) {
         if (!isAppError(error)) throw new Error(`${JSON.stringify(q)} failed: ${String(error)}`);
@@ -235,8 +243,8 @@ describe('searchCases', () => {
       }
     }
     // Operators are words like any other: "OR" must appear, "-" excludes nothing.
-    expect(radicados('cobro OR doble')).toEqual([]);
-    expect(radicados('cobro doble -"factura"')).toHaveLength(1);
+    expect(await radicados('cobro OR doble')).toEqual([]);
+    expect(await radicados('cobro doble -"factura"')).toHaveLength(1);
     expect(countRows(db, cases)).toBe(1);
   });
 });
@@ -287,10 +295,10 @@ describe('the scale loader', () => {
         .orderBy(sql`${cases.id} desc`)
         .limit(1)
         .get()!;
-      const byRadicado = searchCases({ q: last.radicado }, admin, { db: scale });
+      const byRadicado = await searchCases(makeCtx(scale, admin), { q: last.radicado });
       expect(byRadicado.rows.map((r) => r.id)).toEqual([last.id]);
       const word = last.subject.match(/\p{L}{4,}/u)![0];
-      const byWord = searchCases({ q: word, pageSize: 50 }, admin, { db: scale });
+      const byWord = await searchCases(makeCtx(scale, admin), { q: word, pageSize: 50 });
       expect(byWord.total).toBeGreaterThan(0);
       expect(byWord.total).toBeLessThanOrEqual(RANK_WINDOW);
     } finally {

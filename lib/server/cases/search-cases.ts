@@ -1,6 +1,7 @@
 import 'server-only';
+import type { Ctx } from '../core/context';
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { getDb, type Db } from '@/db/client';
+import type { Conn, Db } from '@/db/client';
 import { cases, customers } from '@/db/schema';
 import type { CaseState, CaseType } from '@/lib/domain/enums';
 import { formatRadicado, parseRadicado } from '@/lib/domain/radicado';
@@ -142,7 +143,7 @@ function directKey(q: string): DirectKey | null {
 
 /** Newest first; the FTS5 query that highlights the key in the snippet. */
 function findDirect(
-  db: Db,
+  db: Conn,
   key: DirectKey,
   scope: SQL | undefined,
 ): { ids: number[]; match: string } {
@@ -171,7 +172,7 @@ function findDirect(
  * probe per match, never an index query per case of the team.
  */
 function findRanked(
-  db: Db,
+  db: Conn,
   match: string,
   scope: SQL | undefined,
 ): { ids: number[]; isCapped: boolean } {
@@ -201,7 +202,7 @@ function findRanked(
  * with the same columns and tokenizer as case_search (the test of accents in snippets holds them
  * together), and highlighted there: the same query over a few dozen rows.
  */
-function pageSnippets(db: Db, ids: number[], match: string): Map<number, string | null> {
+function pageSnippets(db: Conn, ids: number[], match: string): Map<number, string | null> {
   if (ids.length === 0) return new Map();
   db.run(sql`
     CREATE VIRTUAL TABLE IF NOT EXISTS temp.case_search_page USING fts5(
@@ -227,7 +228,7 @@ function pageSnippets(db: Db, ids: number[], match: string): Map<number, string 
 }
 
 function loadHits(
-  db: Db,
+  db: Conn,
   ids: number[],
   snippets: Map<number, string | null>,
   scope: SQL | undefined,
@@ -262,16 +263,12 @@ function loadHits(
  * message of the case (public replies and internal notes alike, hence staff only). Results are
  * scoped like the queues: an agent finds only cases they may open.
  */
-export function searchCases(
-  input: CaseSearchInput,
-  actor: Actor,
-  options: { db?: Db } = {},
-): SearchResult {
+export async function searchCases(ctx: Ctx, input: CaseSearchInput): Promise<SearchResult> {
+  const { db, actor } = ctx;
   if (!isStaff(actor) && actor.role !== 'system') {
     throw new AppError('FORBIDDEN', 'search is for staff');
   }
   const { q, page, pageSize } = parseInput(CaseSearchSchema, input);
-  const db = options.db ?? getDb();
   const scope = caseScopeFilter(actor);
   const offset = (page - 1) * pageSize;
 

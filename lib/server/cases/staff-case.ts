@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, ne } from 'drizzle-orm';
-import { getDb, type Db } from '@/db/client';
+import type { Conn } from '@/db/client';
+import type { Ctx } from '../core/context';
 import { cases, categories, rootCauses, staffUsers, teams, templates } from '@/db/schema';
 import { availableActions } from '@/lib/domain/case-machine';
 import { parseRadicado } from '@/lib/domain/radicado';
@@ -8,13 +9,13 @@ import { buildContext, snapshotOf } from './apply-case-action';
 import type { StaffActor } from '../auth/session';
 import { canAccessCase } from './case-access';
 import { AppError } from '../core/errors';
-import { getCaseWithTimeline } from './get-case';
+import { caseWithTimeline } from './get-case';
 import { getOrganization } from '../core/organization';
-import { queueFilterOptions } from './queue-options';
+import { filterOptions } from './queue-options';
 import { caseServiceLevel } from './service-level';
 
 /** The case id behind a radicado in a URL, or null (a malformed one included). */
-export function caseIdByRadicado(radicado: string, db: Db = getDb()): number | null {
+export function caseIdByRadicado(db: Conn, radicado: string): number | null {
   const normalised = decodeURIComponent(radicado).trim().toUpperCase();
   if (!parseRadicado(normalised)) return null;
   return (
@@ -26,22 +27,17 @@ export function caseIdByRadicado(radicado: string, db: Db = getDb()): number | n
  * Everything the staff case page shows: the case and its full timeline, the actions the state
  * machine allows this user now, and the option lists those actions need.
  */
-export function getStaffCasePage(
-  radicado: string,
-  actor: StaffActor,
-  options: { db?: Db; now?: Date } = {},
-) {
-  const db = options.db ?? getDb();
-  const now = options.now ?? new Date();
-  const caseId = caseIdByRadicado(radicado, db);
+export async function getStaffCasePage(ctx: Ctx<StaffActor>, input: { radicado: string }) {
+  const { db, actor, now } = ctx;
+  const caseId = caseIdByRadicado(db, input.radicado);
   if (caseId === null) throw new AppError('NOT_FOUND');
   const row = db.select().from(cases).where(eq(cases.id, caseId)).get();
   if (!row) throw new AppError('NOT_FOUND');
   if (!canAccessCase(actor, row)) throw new AppError('FORBIDDEN');
 
-  const view = getCaseWithTimeline(caseId, actor, { db, now });
+  const view = caseWithTimeline(ctx, caseId);
   const org = getOrganization(db);
-  const ctx = buildContext(db, row, { action: 'take' }, actor, org, now);
+  const machine = buildContext(db, row, { action: 'take' }, actor, org, now);
   const snapshot = snapshotOf(row);
   const otherCases = row.customerId
     ? db
@@ -68,22 +64,22 @@ export function getStaffCasePage(
   const team = row.teamId
     ? db.select({ name: teams.name }).from(teams).where(eq(teams.id, row.teamId)).get()
     : undefined;
-  const filterOptions = queueFilterOptions(db);
+  const options = filterOptions(db);
   return {
     view,
     // Taking a case one already holds is a no-op: not offered.
-    actions: availableActions(snapshot, ctx).filter(
+    actions: availableActions(snapshot, machine).filter(
       (a) => a !== 'take' || row.assigneeId !== actor.id,
     ),
     // Art. 21: a transfer is due within 5 business days; later ones are still allowed, with a warning.
-    isTransferLate: ctx.businessDaysSinceFiling > 5,
+    isTransferLate: machine.businessDaysSinceFiling > 5,
     serviceLevel: caseServiceLevel(db, row, now),
     assigneeName: assignee?.name ?? null,
     teamName: team?.name ?? null,
     otherCases,
     options: {
-      staff: filterOptions.staff,
-      processes: filterOptions.processes,
+      staff: options.staff,
+      processes: options.processes,
       rootCauses: db
         .select({ id: rootCauses.id, processId: rootCauses.processId, name: rootCauses.name })
         .from(rootCauses)

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
-import { getDb, type Db, type Conn } from '@/db/client';
+import type { Conn } from '@/db/client';
 import { cases, customers, templates } from '@/db/schema';
 import { toLocalDate } from '@/lib/domain/calendar';
 import type { CaseType } from '@/lib/domain/enums';
@@ -133,12 +133,11 @@ export function renderTemplateForCase(
  * before sending. Reads only; the caller checks access to the case as for any staff read.
  */
 export function cannedWarning(
+  db: Conn,
   body: string,
   templateId: number,
   caseId: number,
   staff: TemplateAuthor,
-  options: { db?: Db } = {},
 ): boolean {
-  const db = options.db ?? getDb();
   return isCannedReply(body, renderTemplateForCase(db, templateId, caseId, staff).body);
 }

@@ -182,9 +182,15 @@ describe('renderTemplateForCase and cannedWarning', () => {
     const id = await caseInProgress();
     const templateId = addTemplate();
     const options = { db };
-    expect(cannedWarning(draft(templateId, id), templateId, id, AGENT, options)).toBe(true);
+    expect(cannedWarning(options.db, draft(templateId, id), templateId, id, AGENT)).toBe(true);
     expect(
-      cannedWarning(draft(templateId, id, 'Lamento la molestia.'), templateId, id, AGENT, options),
+      cannedWarning(
+        options.db,
+        draft(templateId, id, 'Lamento la molestia.'),
+        templateId,
+        id,
+        AGENT,
+      ),
     ).toBe(false);
   });
 
@@ -316,7 +322,9 @@ describe("the petitioner's view", () => {
       templateId,
     });
 
-    const customerView = getCaseWithTimeline(id, customerActor(id), { db, now: MONDAY });
+    const customerView = await getCaseWithTimeline(makeCtx(db, customerActor(id), MONDAY), {
+      caseId: id,
+    });
     const replies = customerView.events.filter(
       (e) => e.action === 'reply' || e.action === 'answer',
     );
@@ -324,7 +332,7 @@ describe("the petitioner's view", () => {
     expect(replies.map((e) => e.data)).toEqual([{}, { decision: 'concede' }]);
     expect(JSON.stringify(customerView)).not.toMatch(/templateId|isCanned/);
 
-    const staffView = getCaseWithTimeline(id, fx.agent, { db, now: MONDAY });
+    const staffView = await getCaseWithTimeline(makeCtx(db, fx.agent, MONDAY), { caseId: id });
     const staffData = staffView.events.filter((e) => e.action === 'answer').map((e) => e.data);
     expect(staffData).toEqual([{ decision: 'concede', templateId, isCanned: false }]);
   });
