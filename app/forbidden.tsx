@@ -1,5 +1,10 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { statusPageMetadata } from './_components/status-metadata';
+
+export function generateMetadata() {
+  return statusPageMetadata('forbidden');
+}
 
 export default async function Forbidden() {
   const t = await getTranslations('forbidden');

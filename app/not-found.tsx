@@ -1,5 +1,10 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { statusPageMetadata } from './_components/status-metadata';
+
+export function generateMetadata() {
+  return statusPageMetadata('notFound');
+}
 
 export default async function NotFound() {
   const t = await getTranslations('notFound');

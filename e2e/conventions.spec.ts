@@ -1,0 +1,57 @@
+import { createStaff, expect, expectAccessible, signInAs, test } from './support/fixtures';
+
+test.describe('Pages every app has: not found, icons', () => {
+  test('an unknown address answers 404 with the not-found page, its title and a way home', async ({
+    page,
+  }) => {
+    const response = await page.goto('/esta-direccion-no-existe');
+    expect(response?.status()).toBe(404);
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Página no encontrada' }),
+    ).toBeVisible();
+    await expect(page).toHaveTitle('Página no encontrada · Ventanilla');
+    await expect(page.getByRole('link', { name: 'Ir al inicio' })).toHaveAttribute('href', '/');
+    await expectAccessible(page);
+  });
+
+  test('a case that does not exist is not found under the staff header, with a way back', async ({
+    page,
+  }) => {
+    const supervisor = createStaff({ name: 'Marta Salazar', role: 'supervisor' });
+    await signInAs(page, supervisor);
+    const response = await page.goto('/casos/PQRS-2026-999999');
+    expect(response?.status()).toBe(404);
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Página no encontrada' }),
+    ).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Navegación principal' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Volver a casos' })).toHaveAttribute(
+      'href',
+      '/casos',
+    );
+    await expect(page).toHaveTitle('Página no encontrada · Ventanilla');
+  });
+
+  test('the pages link an icon and a home-screen icon that the server serves as images', async ({
+    page,
+    request,
+  }) => {
+    await page.goto('/');
+    const icons = [
+      { rel: 'icon', type: /^image\/svg\+xml/ },
+      { rel: 'apple-touch-icon', type: /^image\/png/ },
+    ];
+    for (const { rel, type } of icons) {
+      // Next adds a content hash as a query string (/icon.svg?abc123): follow the link as given.
+      const link = page.locator(`link[rel="${rel}"]`).first();
+      await expect(link).toHaveAttribute(
+        'href',
+        /^(https?:\/\/[^/]+)?\/(icon\.svg|apple-icon\.png)\b/,
+      );
+      const href = (await link.getAttribute('href'))!;
+      const response = await request.get(href);
+      expect(response.status(), href).toBe(200);
+      expect(response.headers()['content-type'], href).toMatch(type);
+    }
+  });
+});
