@@ -1,6 +1,7 @@
 import 'server-only';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { problems, rootCauses } from '@/db/schema';
+import { databaseOf } from '@/db/sql/causes';
 import { queueFilterOptions } from '../cases/queue-options';
 import type { Ctx } from '../core/context';
 import { requireRole } from '../core/guard';
@@ -9,7 +10,8 @@ import { requireRole } from '../core/guard';
 export async function problemFormOptions(ctx: Ctx) {
   requireRole(ctx.actor, 'supervision');
   const { db } = ctx;
-  const { processes, staff } = queueFilterOptions(db);
+  // queueFilterOptions still takes the database (cases area); a read is never in a transaction.
+  const { processes, staff } = queueFilterOptions(databaseOf(db));
   const causes = db
     .select({ id: rootCauses.id, name: rootCauses.name, processId: rootCauses.processId })
     .from(rootCauses)
