@@ -41,6 +41,9 @@ export const LinkCauseSchema = z
       ctx.addIssue({ code: 'custom', path: ['from'], message: 'invalid' });
   });
 
+/** The problem a change or a read is about (the id from the URL, inside the input). */
+export const ProblemRefSchema = z.object({ problemId: id });
+
 /** Every change to an existing problem goes through one route, named by `action`. */
 export const PROBLEM_ACTIONS = ['update', 'set_status', 'link', 'unlink', 'link_cause'] as const;
 export type ProblemAction = (typeof PROBLEM_ACTIONS)[number];

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
+import { requireStaffPage } from '@/lib/server/auth/session';
 import { rootCauseView } from '@/lib/server/causes/root-cause-figures';
+import { requestCtx } from '@/lib/server/core/context';
 import { getOrganization } from '@/lib/server/core/organization';
-import { requireSupervisorPage } from '@/lib/server/supervision/access';
 import { readAnalyticsQuery } from '@/lib/server/supervision/filters';
 import { AnalyticsFilters } from '../_components/figures/analytics-filters';
 import { CauseFiguresView } from './cause-figures';
@@ -18,12 +18,10 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /** Causa raíz (DOMAIN.md §7): complaints by originating process, supervisors and admins only. */
 export default async function CausesPage({ searchParams }: { searchParams: SearchParams }) {
-  await requireSupervisorPage('/causas');
-  const db = getDb();
-  const { timeZone } = getOrganization(db);
-  const now = new Date();
-  const query = readAnalyticsQuery(await searchParams, timeZone, now);
-  const view = rootCauseView(db, query, timeZone, { by: 'process' }, now);
+  const ctx = requestCtx(await requireStaffPage('supervision', '/causas'));
+  const { timeZone } = getOrganization(ctx.db);
+  const query = readAnalyticsQuery(await searchParams, timeZone, ctx.now);
+  const view = await rootCauseView(ctx, { query, timeZone, level: { by: 'process' } });
   const t = await getTranslations('causes');
   return (
     <>

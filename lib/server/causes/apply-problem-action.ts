@@ -1,36 +1,30 @@
 import 'server-only';
 import { ProblemActionSchema } from '@/lib/validation/problem';
-import type { Actor } from '../core/actor';
-import type { UseCaseOptions } from '../cases/create-case';
+import type { Ctx } from '../core/context';
+import { requireRole } from '../core/guard';
 import { parseInput } from '../core/parse';
 import { linkCauseComplaints } from './link-cause-complaints';
 import { linkProblemCase, unlinkProblemCase } from './link-problem-case';
-import { requireProblemManager } from './problem-parts';
 import { setProblemStatus } from './set-problem-status';
 import { updateProblem } from './update-problem';
 
 /**
- * One change to one problem, named by `action` (the route's single entry point). Each use case
- * checks the role and parses the rest of the input itself.
+ * One change to one problem, `{ problemId, action, … }` (the route's single entry point). Each
+ * use case checks the role and parses the rest of the input itself.
  */
-export function applyProblemAction(
-  problemId: number,
-  input: unknown,
-  actor: Actor,
-  options: UseCaseOptions = {},
-) {
-  requireProblemManager(actor);
+export async function applyProblemAction(ctx: Ctx, input: unknown) {
+  requireRole(ctx.actor, 'supervision');
   const { action } = parseInput(ProblemActionSchema, input);
   switch (action) {
     case 'update':
-      return updateProblem(problemId, input, actor, options);
+      return updateProblem(ctx, input);
     case 'set_status':
-      return setProblemStatus(problemId, input, actor, options);
+      return setProblemStatus(ctx, input);
     case 'link':
-      return linkProblemCase(problemId, input, actor, options);
+      return linkProblemCase(ctx, input);
     case 'unlink':
-      return unlinkProblemCase(problemId, input, actor, options);
+      return unlinkProblemCase(ctx, input);
     case 'link_cause':
-      return linkCauseComplaints(problemId, input, actor, options);
+      return linkCauseComplaints(ctx, input);
   }
 }

@@ -1,6 +1,8 @@
 import 'server-only';
-import type { Db } from '@/db/client';
+import { catalogueName, databaseOf } from '@/db/sql/causes';
 import type { AnalyticsQuery } from '@/lib/validation/analytics-query';
+import type { Ctx } from '../core/context';
+import { requireRole } from '../core/guard';
 import { drillDownCsv, listDrillDown } from '../supervision/drill-down';
 import type { SqlFilter } from '../supervision/filters';
 import { complaintFilter } from './root-cause-figures';
@@ -43,41 +45,42 @@ export function causeCasesFilter(
   return { where: where.join(' AND '), params };
 }
 
-export function listCauseCases(
-  db: Db,
-  query: AnalyticsQuery,
-  timeZone: string,
-  pick: { processId: CausePick; rootCauseId: CausePick },
-  page: number,
-) {
-  return listDrillDown(db, causeCasesFilter(query, timeZone, pick), undefined, page);
+export interface CauseCasesInput {
+  query: AnalyticsQuery;
+  timeZone: string;
+  pick: { processId: CausePick; rootCauseId: CausePick };
 }
 
-export function causeCasesCsv(
-  db: Db,
-  header: readonly string[],
-  query: AnalyticsQuery,
-  timeZone: string,
-  pick: { processId: CausePick; rootCauseId: CausePick },
-): Response {
+/** One page of the complaints behind a row of the root-cause view. */
+export async function listCauseCases(ctx: Ctx, input: CauseCasesInput & { page: number }) {
+  requireRole(ctx.actor, 'supervision');
+  const filter = causeCasesFilter(input.query, input.timeZone, input.pick);
+  return listDrillDown(databaseOf(ctx.db), filter, undefined, input.page);
+}
+
+/** The same complaints as a streamed CSV (`header`: the translated column names). */
+export async function causeCasesCsv(
+  ctx: Ctx,
+  input: CauseCasesInput & { header: readonly string[] },
+): Promise<Response> {
+  requireRole(ctx.actor, 'supervision');
+  const { query, timeZone, pick } = input;
   return drillDownCsv(
-    db,
+    databaseOf(ctx.db),
     `quejas-reclamos-${query.from}-${query.to}.csv`,
-    header,
+    input.header,
     causeCasesFilter(query, timeZone, pick),
   );
 }
 
 /** "Facturación › Cobro doble" for a picked process and cause; null parts are unknown or 'none'. */
-export function causePickNames(
-  db: Db,
+export async function causePickNames(
+  ctx: Ctx,
   pick: { processId: CausePick; rootCauseId: CausePick },
-): { process: string | null; rootCause: string | null } {
+): Promise<{ process: string | null; rootCause: string | null }> {
+  requireRole(ctx.actor, 'supervision');
   const nameIn = (table: 'processes' | 'root_causes', id: CausePick) =>
-    typeof id === 'number'
-      ? ((db.$client.prepare(`SELECT name FROM ${table} WHERE id = ?`).pluck().get(id) as
-          string | undefined) ?? null)
-      : null;
+    typeof id === 'number' ? catalogueName(ctx.db, table, id) : null;
   return {
     process: nameIn('processes', pick.processId),
     rootCause: nameIn('root_causes', pick.rootCauseId),

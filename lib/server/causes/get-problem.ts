@@ -1,10 +1,14 @@
 import 'server-only';
 import { asc, count, desc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { getDb, type Db } from '@/db/client';
+import type { Conn } from '@/db/client';
 import { cases, problemCases, problems, processes, rootCauses, staffUsers } from '@/db/schema';
 import type { ProblemStatus } from '@/lib/domain/enums';
+import { ProblemRefSchema } from '@/lib/validation/problem';
+import type { Ctx } from '../core/context';
 import { AppError } from '../core/errors';
+import { requireRole } from '../core/guard';
+import { parseInput } from '../core/parse';
 import { problemEffect } from './problem-effect';
 
 const owner = alias(staffUsers, 'owner');
@@ -23,7 +27,7 @@ const SUMMARY = {
   resolvedAt: problems.resolvedAt,
 };
 
-function summaries(db: Db) {
+function summaries(db: Conn) {
   return db
     .select({ ...SUMMARY, linkedCases: count(problemCases.caseId) })
     .from(problems)
@@ -38,19 +42,23 @@ function summaries(db: Db) {
 export type ProblemSummary = Awaited<ReturnType<typeof listProblems>>[number];
 
 /** Problems, newest first, optionally of some statuses, each with its linked-case count. */
-export function listProblems(options: { db?: Db; statuses?: readonly ProblemStatus[] } = {}) {
-  const db = options.db ?? getDb();
-  const query = summaries(db);
-  if (options.statuses?.length) query.where(inArray(problems.status, [...options.statuses]));
+export async function listProblems(ctx: Ctx, input: { statuses?: readonly ProblemStatus[] } = {}) {
+  requireRole(ctx.actor, 'supervision');
+  const query = summaries(ctx.db);
+  if (input.statuses?.length) query.where(inArray(problems.status, [...input.statuses]));
   return query.orderBy(desc(problems.createdAt), desc(problems.id)).all();
 }
 
 export const LINKED_CASES_SHOWN = 100;
 
-/** One problem with its texts, the cases linked (newest link first) and the effect of the fix. */
-export function getProblem(problemId: number, options: { db?: Db; now?: Date } = {}) {
-  const db = options.db ?? getDb();
-  const now = options.now ?? new Date();
+/**
+ * One problem (`{ problemId }`) with its texts, the cases linked (newest link first) and the
+ * effect of the fix as of `ctx.now`.
+ */
+export async function getProblem(ctx: Ctx, input: unknown) {
+  requireRole(ctx.actor, 'supervision');
+  const { problemId } = parseInput(ProblemRefSchema, input);
+  const { db, now } = ctx;
   const row = db.select().from(problems).where(eq(problems.id, problemId)).get();
   if (!row) throw new AppError('NOT_FOUND', 'problem not found');
   const summary = summaries(db).where(eq(problems.id, problemId)).get()!;
@@ -79,9 +87,11 @@ export function getProblem(problemId: number, options: { db?: Db; now?: Date } =
   };
 }
 
-/** The problems a case is linked to (shown on the case page to every staff member). */
-export function problemsOfCase(caseId: number, db: Db = getDb()) {
-  return db
+/** The problems a case is linked to, `{ caseId }` (shown on the case page to every staff member). */
+export async function problemsOfCase(ctx: Ctx, input: { caseId: number }) {
+  requireRole(ctx.actor, 'staff');
+  const { caseId } = input;
+  return ctx.db
     .select({ id: problems.id, title: problems.title, status: problems.status })
     .from(problemCases)
     .innerJoin(problems, eq(problems.id, problemCases.problemId))

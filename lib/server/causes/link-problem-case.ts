@@ -1,84 +1,77 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
-import { getDb } from '@/db/client';
 import { cases, problemCases } from '@/db/schema';
-import { LinkCaseSchema, UnlinkCaseSchema } from '@/lib/validation/problem';
-import type { Actor } from '../core/actor';
-import type { UseCaseOptions } from '../cases/create-case';
+import { LinkCaseSchema, ProblemRefSchema, UnlinkCaseSchema } from '@/lib/validation/problem';
+import { withTransaction, type Ctx } from '../core/context';
 import { AppError } from '../core/errors';
+import { requireRole } from '../core/guard';
 import { parseInput } from '../core/parse';
-import { loadProblem, recordProblemEvent, requireProblemManager } from './problem-parts';
+import { loadProblem, recordProblemEvent } from './problem-parts';
 
 /**
- * Links one case, named by its radicado, to a problem; the case's history records it
- * (`problem_linked`). Linking a case already linked changes nothing and records nothing.
+ * Links one case, named by its radicado, to a problem (`{ problemId, radicado }`); the case's
+ * history records it (`problem_linked`). Linking a case already linked changes nothing and records
+ * nothing.
  */
-export function linkProblemCase(
-  problemId: number,
+export async function linkProblemCase(
+  ctx: Ctx,
   input: unknown,
-  actor: Actor,
-  options: UseCaseOptions = {},
-): { caseId: number; radicado: string; isNew: boolean } {
-  const manager = requireProblemManager(actor);
-  const db = options.db ?? getDb();
-  const now = options.now ?? new Date();
+): Promise<{ caseId: number; radicado: string; isNew: boolean }> {
+  const manager = ctx.actor;
+  requireRole(manager, 'supervision');
   const { radicado } = parseInput(LinkCaseSchema, input);
-  return db.transaction(
-    (tx) => {
-      const problem = loadProblem(tx, problemId);
-      const row = tx.select({ id: cases.id }).from(cases).where(eq(cases.radicado, radicado)).get();
-      if (!row) throw new AppError('NOT_FOUND', 'case not found');
-      const inserted = tx
-        .insert(problemCases)
-        .values({ problemId, caseId: row.id, createdAt: now })
-        .onConflictDoNothing()
-        .run();
-      const isNew = inserted.changes === 1;
-      if (isNew) {
-        recordProblemEvent(tx, manager, {
-          action: 'problem_linked',
-          problemId,
-          caseId: row.id,
-          data: { title: problem.title },
-          now,
-        });
-      }
-      return { caseId: row.id, radicado, isNew };
-    },
-    { behavior: 'immediate' },
-  );
+  const { problemId } = parseInput(ProblemRefSchema, input);
+  return withTransaction(ctx, ({ db: tx, now }) => {
+    const problem = loadProblem(tx, problemId);
+    const row = tx.select({ id: cases.id }).from(cases).where(eq(cases.radicado, radicado)).get();
+    if (!row) throw new AppError('NOT_FOUND', 'case not found');
+    const inserted = tx
+      .insert(problemCases)
+      .values({ problemId, caseId: row.id, createdAt: now })
+      .onConflictDoNothing()
+      .run();
+    const isNew = inserted.changes === 1;
+    if (isNew) {
+      recordProblemEvent(tx, manager, {
+        action: 'problem_linked',
+        problemId,
+        caseId: row.id,
+        data: { title: problem.title },
+        now,
+      });
+    }
+    return { caseId: row.id, radicado, isNew };
+  });
 }
 
-/** Takes a case off a problem (`problem_unlinked` on the case); a case not linked is left alone. */
-export function unlinkProblemCase(
-  problemId: number,
+/**
+ * Takes a case off a problem (`{ problemId, caseId }`; `problem_unlinked` on the case); a case not
+ * linked is left alone.
+ */
+export async function unlinkProblemCase(
+  ctx: Ctx,
   input: unknown,
-  actor: Actor,
-  options: UseCaseOptions = {},
-): { caseId: number; wasLinked: boolean } {
-  const manager = requireProblemManager(actor);
-  const db = options.db ?? getDb();
-  const now = options.now ?? new Date();
+): Promise<{ caseId: number; wasLinked: boolean }> {
+  const manager = ctx.actor;
+  requireRole(manager, 'supervision');
   const { caseId } = parseInput(UnlinkCaseSchema, input);
-  return db.transaction(
-    (tx) => {
-      const problem = loadProblem(tx, problemId);
-      const removed = tx
-        .delete(problemCases)
-        .where(and(eq(problemCases.problemId, problemId), eq(problemCases.caseId, caseId)))
-        .run();
-      const wasLinked = removed.changes === 1;
-      if (wasLinked) {
-        recordProblemEvent(tx, manager, {
-          action: 'problem_unlinked',
-          problemId,
-          caseId,
-          data: { title: problem.title },
-          now,
-        });
-      }
-      return { caseId, wasLinked };
-    },
-    { behavior: 'immediate' },
-  );
+  const { problemId } = parseInput(ProblemRefSchema, input);
+  return withTransaction(ctx, ({ db: tx, now }) => {
+    const problem = loadProblem(tx, problemId);
+    const removed = tx
+      .delete(problemCases)
+      .where(and(eq(problemCases.problemId, problemId), eq(problemCases.caseId, caseId)))
+      .run();
+    const wasLinked = removed.changes === 1;
+    if (wasLinked) {
+      recordProblemEvent(tx, manager, {
+        action: 'problem_unlinked',
+        problemId,
+        caseId,
+        data: { title: problem.title },
+        now,
+      });
+    }
+    return { caseId, wasLinked };
+  });
 }

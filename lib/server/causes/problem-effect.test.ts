@@ -39,21 +39,25 @@ async function complaint(at: Date, cause: 0 | 1 = 0, typeCode: 'Q' | 'R' | 'P' =
   });
 }
 
-function problemOn(cause: 'rootCause' | 'process') {
-  return createProblem(
-    {
-      title: 'Cobro doble recurrente',
-      processId: fx.processId,
-      ...(cause === 'rootCause' ? { rootCauseId: fx.rootCauseIds[0] } : {}),
-    },
-    fx.supervisor,
-    { db, now: bogota('2026-02-01T09:00:00') },
-  ).id;
+async function problemOn(cause: 'rootCause' | 'process') {
+  const { id } = await createProblem(makeCtx(db, fx.supervisor, bogota('2026-02-01T09:00:00')), {
+    title: 'Cobro doble recurrente',
+    processId: fx.processId,
+    ...(cause === 'rootCause' ? { rootCauseId: fx.rootCauseIds[0] } : {}),
+  });
+  return id;
 }
 
-function resolve(id: number) {
-  setProblemStatus(id, { status: 'resolved' }, fx.supervisor, { db, now: RESOLVED });
+async function resolve(id: number) {
+  await setProblemStatus(makeCtx(db, fx.supervisor, RESOLVED), {
+    problemId: id,
+    status: 'resolved',
+  });
 }
+
+/** The problem's page as a supervisor sees it at `now`. */
+const problemAt = (id: number, now: Date) =>
+  getProblem(makeCtx(db, fx.supervisor, now), { problemId: id });
 
 /** 8 before (one a week), 1 just too early, 2 after, plus a Petición and another cause's Reclamo. */
 async function buildHistory() {
@@ -69,10 +73,10 @@ async function buildHistory() {
 describe('problem effect', () => {
   it('compares the 8 weeks before resolution with the weeks since', async () => {
     await buildHistory();
-    const id = problemOn('rootCause');
-    resolve(id);
+    const id = await problemOn('rootCause');
+    await resolve(id);
     const now = new Date(RESOLVED.getTime() + 4 * WEEK);
-    const { effect } = getProblem(id, { db, now });
+    const { effect } = await problemAt(id, now);
     expect(effect).toEqual({
       linkedCases: 0,
       scope: 'rootCause',
@@ -90,9 +94,9 @@ describe('problem effect', () => {
 
   it('counts the whole process when the problem names no root cause', async () => {
     await buildHistory();
-    const id = problemOn('process');
-    resolve(id);
-    const { effect } = getProblem(id, { db, now: new Date(RESOLVED.getTime() + 4 * WEEK) });
+    const id = await problemOn('process');
+    await resolve(id);
+    const { effect } = await problemAt(id, new Date(RESOLVED.getTime() + 4 * WEEK));
     expect(effect.scope).toBe('process');
     expect(effect.before?.complaints).toBe(9);
     expect(effect.before?.weekly).toBe(9 / 8);
@@ -100,9 +104,9 @@ describe('problem effect', () => {
 
   it('stops the after-window at 8 weeks', async () => {
     await buildHistory();
-    const id = problemOn('rootCause');
-    resolve(id);
-    const { effect } = getProblem(id, { db, now: new Date(RESOLVED.getTime() + 10 * WEEK) });
+    const id = await problemOn('rootCause');
+    await resolve(id);
+    const { effect } = await problemAt(id, new Date(RESOLVED.getTime() + 10 * WEEK));
     expect(effect.after).toMatchObject({ weeks: 8, complaints: 2, weekly: 2 / 8 });
     expect(effect.after?.to).toEqual(new Date(RESOLVED.getTime() + 8 * WEEK));
     expect(effect.change).toBe(-0.75);
@@ -110,9 +114,12 @@ describe('problem effect', () => {
 
   it('shows only the last 8 weeks while the problem is not resolved', async () => {
     await buildHistory();
-    const id = problemOn('rootCause');
-    setProblemStatus(id, { status: 'in_progress' }, fx.supervisor, { db, now: RESOLVED });
-    const { effect } = getProblem(id, { db, now: RESOLVED });
+    const id = await problemOn('rootCause');
+    await setProblemStatus(makeCtx(db, fx.supervisor, RESOLVED), {
+      problemId: id,
+      status: 'in_progress',
+    });
+    const { effect } = await problemAt(id, RESOLVED);
     expect(effect.after).toBeNull();
     expect(effect.change).toBeNull();
     expect(effect.before).toMatchObject({ complaints: 8, weeks: 8, weekly: 1, to: RESOLVED });
@@ -120,9 +127,9 @@ describe('problem effect', () => {
 
   it('gives no weekly rate, nor a change, until a week has passed since resolution', async () => {
     await buildHistory();
-    const id = problemOn('rootCause');
-    resolve(id);
-    const { effect } = getProblem(id, { db, now: new Date(RESOLVED.getTime() + 3 * 86_400_000) });
+    const id = await problemOn('rootCause');
+    await resolve(id);
+    const { effect } = await problemAt(id, new Date(RESOLVED.getTime() + 3 * 86_400_000));
     expect(effect.after).toMatchObject({ complaints: 0, weeks: 3 / 7, weekly: null });
     expect(effect.change).toBeNull();
   });

@@ -1,6 +1,6 @@
 import 'server-only';
-import type { Db } from '@/db/client';
-import { COMPLAINTS_SQL } from './root-cause-figures';
+import type { Conn } from '@/db/client';
+import { countCauseComplaints, countLinkedCases } from '@/db/sql/problem-effect';
 import type { ProblemRow } from './problem-parts';
 
 const WEEK_MS = 7 * 86_400_000;
@@ -28,28 +28,13 @@ export interface ProblemEffect {
   change: number | null;
 }
 
-function countComplaints(
-  db: Db,
-  scope: { column: string; id: number },
-  from: Date,
-  to: Date,
-): number {
-  return db.$client
-    .prepare(
-      `SELECT count(*) FROM cases c INDEXED BY cases_figures_idx
-       WHERE c.received_at >= ? AND c.received_at < ? AND ${COMPLAINTS_SQL} AND c.${scope.column} = ?`,
-    )
-    .pluck()
-    .get(from.getTime(), to.getTime(), scope.id) as number;
-}
-
 function windowOf(
-  db: Db,
-  scope: { column: string; id: number },
+  db: Conn,
+  scope: { column: 'root_cause_id' | 'process_id'; id: number },
   from: Date,
   to: Date,
 ): EffectWindow {
-  const complaints = countComplaints(db, scope, from, to);
+  const complaints = countCauseComplaints(db, scope, from, to);
   const weeks = (to.getTime() - from.getTime()) / WEEK_MS;
   // A rate over a few days would swing wildly (one complaint on day 2 reads as 3.5 a week).
   return { from, to, complaints, weeks, weekly: weeks >= 1 ? complaints / weeks : null };
@@ -60,16 +45,13 @@ function windowOf(
  * weeks before it was resolved against the weeks since (capped at 8). Complaints count once they
  * are attributed to the cause, so recent weeks can still grow as open cases get classified.
  */
-export function problemEffect(db: Db, problem: ProblemRow, now: Date): ProblemEffect {
-  const linkedCases = db.$client
-    .prepare('SELECT count(*) FROM problem_cases WHERE problem_id = ?')
-    .pluck()
-    .get(problem.id) as number;
+export function problemEffect(db: Conn, problem: ProblemRow, now: Date): ProblemEffect {
+  const linkedCases = countLinkedCases(db, problem.id);
   const scope =
     problem.rootCauseId !== null
-      ? { kind: 'rootCause' as const, column: 'root_cause_id', id: problem.rootCauseId }
+      ? { kind: 'rootCause' as const, column: 'root_cause_id' as const, id: problem.rootCauseId }
       : problem.processId !== null
-        ? { kind: 'process' as const, column: 'process_id', id: problem.processId }
+        ? { kind: 'process' as const, column: 'process_id' as const, id: problem.processId }
         : null;
   if (!scope) return { linkedCases, scope: null, before: null, after: null, change: null };
   const resolvedAt = problem.status === 'resolved' ? problem.resolvedAt : null;

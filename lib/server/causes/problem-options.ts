@@ -1,12 +1,17 @@
 import 'server-only';
 import { asc, eq, inArray } from 'drizzle-orm';
-import { getDb, type Db } from '@/db/client';
 import { problems, rootCauses } from '@/db/schema';
+import { databaseOf } from '@/db/sql/causes';
 import { queueFilterOptions } from '../cases/queue-options';
+import type { Ctx } from '../core/context';
+import { requireRole } from '../core/guard';
 
 /** The choices of the problem form: active processes, their active causes, active staff. */
-export function problemFormOptions(db: Db = getDb()) {
-  const { processes, staff } = queueFilterOptions(db);
+export async function problemFormOptions(ctx: Ctx) {
+  requireRole(ctx.actor, 'supervision');
+  const { db } = ctx;
+  // queueFilterOptions still takes the database (cases area); a read is never in a transaction.
+  const { processes, staff } = queueFilterOptions(databaseOf(db));
   const causes = db
     .select({ id: rootCauses.id, name: rootCauses.name, processId: rootCauses.processId })
     .from(rootCauses)
@@ -17,8 +22,9 @@ export function problemFormOptions(db: Db = getDb()) {
 }
 
 /** Problems a case may still be linked to from its page: open or in progress. */
-export function linkableProblems(db: Db = getDb()) {
-  return db
+export async function linkableProblems(ctx: Ctx) {
+  requireRole(ctx.actor, 'supervision');
+  return ctx.db
     .select({ id: problems.id, title: problems.title })
     .from(problems)
     .where(inArray(problems.status, ['open', 'in_progress']))

@@ -2,21 +2,16 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
 import { problems, processes, rootCauses, staffUsers } from '@/db/schema';
-import type { StaffRole } from '@/lib/domain/enums';
-import type { Actor } from '../core/actor';
 import { appendEvent } from '../core/audit';
 import { AppError } from '../core/errors';
+import type { StaffOrSystem } from '../core/guard';
 
-export type ProblemManager = Extract<Actor, { role: StaffRole }>;
+/**
+ * Problems are supervisors' and admins' work (DOMAIN.md §7): every verb here asks
+ * `requireRole(ctx.actor, 'supervision')`; agents only see them on a case.
+ */
+export type ProblemManager = StaffOrSystem;
 export type ProblemRow = typeof problems.$inferSelect;
-
-/** Problems are supervisors' and admins' work (DOMAIN.md §7); agents only see them on a case. */
-export function requireProblemManager(actor: Actor): ProblemManager {
-  if (actor.role !== 'supervisor' && actor.role !== 'admin') {
-    throw new AppError('FORBIDDEN', 'supervisors only');
-  }
-  return actor;
-}
 
 export function loadProblem(tx: Conn, problemId: number): ProblemRow {
   const row = tx.select().from(problems).where(eq(problems.id, problemId)).get();

@@ -2,6 +2,8 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
+import type { Actor } from '../core/actor';
+import { makeCtx } from '../core/context';
 import { caseEvents, problemCases, problems } from '@/db/schema';
 import { buildRootCauseDataset, bogota, type RootCaseDataset } from './root-cause-dataset';
 import { HTTP_STATUS } from '../core/errors';
@@ -25,7 +27,8 @@ let db: Db;
 let cleanup: () => void;
 let fx: Fixture;
 let data: RootCaseDataset;
-const at = (local: string) => ({ db, now: bogota(local) });
+/** The context of a call by `actor`, at a local Bogotá time (or now). */
+const as = (actor: Actor, local?: string) => makeCtx(db, actor, local ? bogota(local) : undefined);
 
 beforeAll(async () => {
   ({ db, cleanup } = createTestDb());
@@ -49,28 +52,25 @@ const caseEventsOf = (caseId: number, action: string) =>
     .all();
 const problemRow = (id: number) => db.select().from(problems).where(eq(problems.id, id)).get()!;
 
-function newProblem(input: Record<string, unknown> = {}) {
-  return createProblem(
-    { title: 'Cobro doble en facturas de marzo', rootCauseId: fx.rootCauseIds[0], ...input },
-    fx.supervisor,
-    at('2026-04-20T10:00:00'),
-  ).id;
+async function newProblem(input: Record<string, unknown> = {}) {
+  const { id } = await createProblem(as(fx.supervisor, '2026-04-20T10:00:00'), {
+    title: 'Cobro doble en facturas de marzo',
+    rootCauseId: fx.rootCauseIds[0],
+    ...input,
+  });
+  return id;
 }
 
 describe('creating and editing a problem', () => {
   it('creates it open, takes the process from its cause, and audits it on no case', async () => {
     const before = problemEvents('problem_created').length;
-    const id = createProblem(
-      {
-        title: '  Cobro doble en facturas  ',
-        description: 'El sistema duplica el cargo fijo.',
-        rootCauseId: String(fx.rootCauseIds[0]),
-        ownerId: String(fx.admin.id),
-        correctiveAction: 'Corregir la regla de facturación.',
-      },
-      fx.supervisor,
-      at('2026-04-20T10:00:00'),
-    ).id;
+    const { id } = await createProblem(as(fx.supervisor, '2026-04-20T10:00:00'), {
+      title: '  Cobro doble en facturas  ',
+      description: 'El sistema duplica el cargo fijo.',
+      rootCauseId: String(fx.rootCauseIds[0]),
+      ownerId: String(fx.admin.id),
+      correctiveAction: 'Corregir la regla de facturación.',
+    });
     expect(problemRow(id)).toMatchObject({
       title: 'Cobro doble en facturas',
       processId: fx.processId,
@@ -93,14 +93,17 @@ describe('creating and editing a problem', () => {
   });
 
   it('saves edits with the changed fields in its event, and nothing when nothing changed', async () => {
-    const id = newProblem();
+    const id = await newProblem();
     const fields = {
       title: 'Cobro doble en facturas de marzo',
       processId: fx.processId,
       ownerId: fx.supervisor.id,
       correctiveAction: 'Revisar el proceso de cierre.',
     };
-    const result = updateProblem(id, fields, fx.admin, at('2026-04-21T10:00:00'));
+    const result = await updateProblem(as(fx.admin, '2026-04-21T10:00:00'), {
+      ...fields,
+      problemId: id,
+    });
     expect(result.changed.sort()).toEqual(['correctiveAction', 'ownerId', 'rootCauseId']);
     expect(problemRow(id)).toMatchObject({ rootCauseId: null, ownerId: fx.supervisor.id });
     const updates = problemEvents('problem_updated').filter(
@@ -110,7 +113,10 @@ describe('creating and editing a problem', () => {
     expect(updates[0]!.data).toMatchObject({
       changes: { ownerId: { from: null, to: fx.supervisor.id } },
     });
-    expect(updateProblem(id, fields, fx.admin, at('2026-04-21T11:00:00')).changed).toEqual([]);
+    expect(
+      (await updateProblem(as(fx.admin, '2026-04-21T11:00:00'), { ...fields, problemId: id }))
+        .changed,
+    ).toEqual([]);
     expect(
       problemEvents('problem_updated').filter(
         (e) => (e.data as { problemId: number }).problemId === id,
@@ -119,43 +125,60 @@ describe('creating and editing a problem', () => {
   });
 
   it('stamps resolvedAt when resolved and clears it when reopened', async () => {
-    const id = newProblem();
+    const id = await newProblem();
     const statusEvents = () =>
       problemEvents('problem_status_changed')
         .filter((e) => (e.data as { problemId: number }).problemId === id)
         .map((e) => e.data);
-    setProblemStatus(id, { status: 'in_progress' }, fx.supervisor, at('2026-04-21T09:00:00'));
+    await setProblemStatus(as(fx.supervisor, '2026-04-21T09:00:00'), {
+      problemId: id,
+      status: 'in_progress',
+    });
     expect(problemRow(id)).toMatchObject({ status: 'in_progress', resolvedAt: null });
-    setProblemStatus(id, { status: 'resolved' }, fx.supervisor, at('2026-04-22T09:00:00'));
+    await setProblemStatus(as(fx.supervisor, '2026-04-22T09:00:00'), {
+      problemId: id,
+      status: 'resolved',
+    });
     expect(problemRow(id)).toMatchObject({
       status: 'resolved',
       resolvedAt: bogota('2026-04-22T09:00:00'),
     });
     // The same status again changes nothing and records nothing.
-    setProblemStatus(id, { status: 'resolved' }, fx.supervisor, at('2026-04-23T09:00:00'));
+    await setProblemStatus(as(fx.supervisor, '2026-04-23T09:00:00'), {
+      problemId: id,
+      status: 'resolved',
+    });
     expect(problemRow(id).resolvedAt).toEqual(bogota('2026-04-22T09:00:00'));
-    setProblemStatus(id, { status: 'open' }, fx.supervisor, at('2026-04-24T09:00:00'));
+    await setProblemStatus(as(fx.supervisor, '2026-04-24T09:00:00'), {
+      problemId: id,
+      status: 'open',
+    });
     expect(problemRow(id)).toMatchObject({ status: 'open', resolvedAt: null });
     expect(statusEvents()).toEqual([
       { problemId: id, from: 'open', to: 'in_progress' },
       { problemId: id, from: 'in_progress', to: 'resolved' },
       { problemId: id, from: 'resolved', to: 'open' },
     ]);
-    expect(listProblems({ db, statuses: ['open'] }).map((p) => p.id)).toContain(id);
-    expect(listProblems({ db, statuses: ['resolved'] }).map((p) => p.id)).not.toContain(id);
+    expect(
+      (await listProblems(as(fx.supervisor), { statuses: ['open'] })).map((p) => p.id),
+    ).toContain(id);
+    expect(
+      (await listProblems(as(fx.supervisor), { statuses: ['resolved'] })).map((p) => p.id),
+    ).not.toContain(id);
   });
 });
 
 describe('linking cases', () => {
   it('links by radicado once (idempotent), with a problem_linked event on the case', async () => {
-    const id = newProblem();
+    const id = await newProblem();
     const { a1 } = data.ids;
     const radicado = caseRow(db, a1).radicado;
     const before = caseEventsOf(a1, 'problem_linked').length;
-    const first = linkProblemCase(id, { radicado: radicado.toLowerCase() }, fx.supervisor, {
-      db,
+    const first = await linkProblemCase(as(fx.supervisor), {
+      problemId: id,
+      radicado: radicado.toLowerCase(),
     });
-    const again = linkProblemCase(id, { radicado }, fx.supervisor, { db });
+    const again = await linkProblemCase(as(fx.supervisor), { problemId: id, radicado });
     expect([first.isNew, again.isNew]).toEqual([true, false]);
     expect(db.select().from(problemCases).where(eq(problemCases.problemId, id)).all()).toHaveLength(
       1,
@@ -167,30 +190,38 @@ describe('linking cases', () => {
       visibility: 'internal',
       data: { problemId: id, title: 'Cobro doble en facturas de marzo' },
     });
-    expect(problemsOfCase(a1, db).map((p) => p.id)).toContain(id);
+    expect((await problemsOfCase(as(fx.agent), { caseId: a1 })).map((p) => p.id)).toContain(id);
 
-    expect(unlinkProblemCase(id, { caseId: a1 }, fx.supervisor, { db }).wasLinked).toBe(true);
-    expect(unlinkProblemCase(id, { caseId: a1 }, fx.supervisor, { db }).wasLinked).toBe(false);
+    expect(
+      (await unlinkProblemCase(as(fx.supervisor), { problemId: id, caseId: a1 })).wasLinked,
+    ).toBe(true);
+    expect(
+      (await unlinkProblemCase(as(fx.supervisor), { problemId: id, caseId: a1 })).wasLinked,
+    ).toBe(false);
     expect(caseEventsOf(a1, 'problem_unlinked').at(-1)).toMatchObject({
       data: { problemId: id },
     });
     expect(caseEventsOf(a1, 'problem_unlinked')).toHaveLength(1);
-    expect(getProblem(id, { db, now: bogota('2026-04-20T12:00:00') }).linked).toEqual([]);
+    expect(
+      (await getProblem(as(fx.supervisor, '2026-04-20T12:00:00'), { problemId: id })).linked,
+    ).toEqual([]);
   });
 
   it('links every complaint of the cause received in the period, skipping those linked', async () => {
-    const id = newProblem();
+    const id = await newProblem();
     const { a1, a2, a5 } = data.ids;
-    linkProblemCase(id, { radicado: caseRow(db, a1).radicado }, fx.supervisor, { db });
-    const result = linkCauseComplaints(
-      id,
-      { from: '2026-03-02', to: '2026-04-19' },
-      fx.supervisor,
-      at('2026-04-20T11:00:00'),
-    );
+    await linkProblemCase(as(fx.supervisor), {
+      problemId: id,
+      radicado: caseRow(db, a1).radicado,
+    });
+    const result = await linkCauseComplaints(as(fx.supervisor, '2026-04-20T11:00:00'), {
+      problemId: id,
+      from: '2026-03-02',
+      to: '2026-04-19',
+    });
     // Cobro doble: a1 (already linked), a2, a5; not the Petición nor the February Reclamo.
     expect(result).toEqual({ linked: 2, hasMore: false });
-    const view = getProblem(id, { db, now: bogota('2026-04-20T12:00:00') });
+    const view = await getProblem(as(fx.supervisor, '2026-04-20T12:00:00'), { problemId: id });
     expect(view.linked.map((c) => c.id).sort((x, y) => x - y)).toEqual([a1, a2, a5]);
     expect(view.linkedCases).toBe(3);
     expect(view.effect.linkedCases).toBe(3);
@@ -201,29 +232,36 @@ describe('linking cases', () => {
   });
 
   it('goes through the single action entry point too', async () => {
-    const id = newProblem();
+    const id = await newProblem();
     const radicado = caseRow(db, data.ids.b1).radicado;
-    expect(applyProblemAction(id, { action: 'link', radicado }, fx.admin, { db })).toMatchObject({
+    expect(
+      await applyProblemAction(as(fx.admin), { problemId: id, action: 'link', radicado }),
+    ).toMatchObject({
       isNew: true,
     });
     expect(
-      applyProblemAction(id, { action: 'set_status', status: 'in_progress' }, fx.admin, { db }),
+      await applyProblemAction(as(fx.admin), {
+        problemId: id,
+        action: 'set_status',
+        status: 'in_progress',
+      }),
     ).toMatchObject({ status: 'in_progress' });
   });
 });
 
 describe('refusals', () => {
   it('refuses agents (403) on every use case', async () => {
-    const id = newProblem();
+    const id = await newProblem();
     const radicado = caseRow(db, data.ids.a3).radicado;
     const calls = [
-      () => createProblem({ title: 'Problema de agente' }, fx.agent, { db }),
-      () => updateProblem(id, { title: 'Otro título' }, fx.agent, { db }),
-      () => setProblemStatus(id, { status: 'resolved' }, fx.agent, { db }),
-      () => linkProblemCase(id, { radicado }, fx.agent, { db }),
-      () => unlinkProblemCase(id, { caseId: data.ids.a3 }, fx.agent, { db }),
-      () => linkCauseComplaints(id, { from: '2026-03-01', to: '2026-03-31' }, fx.agent, { db }),
-      () => applyProblemAction(id, { action: 'link', radicado }, fx.agent, { db }),
+      () => createProblem(as(fx.agent), { title: 'Problema de agente' }),
+      () => updateProblem(as(fx.agent), { problemId: id, title: 'Otro título' }),
+      () => setProblemStatus(as(fx.agent), { problemId: id, status: 'resolved' }),
+      () => linkProblemCase(as(fx.agent), { problemId: id, radicado }),
+      () => unlinkProblemCase(as(fx.agent), { problemId: id, caseId: data.ids.a3 }),
+      () =>
+        linkCauseComplaints(as(fx.agent), { problemId: id, from: '2026-03-01', to: '2026-03-31' }),
+      () => applyProblemAction(as(fx.agent), { problemId: id, action: 'link', radicado }),
     ];
     for (const call of calls) {
       const error = await captureAppError(call);
@@ -240,63 +278,69 @@ describe('refusals', () => {
       return error.fieldErrors;
     };
     expect(
-      (await fieldsOf(() => createProblem({ title: ' ' }, fx.supervisor, { db })))?.title?.[0],
+      (await fieldsOf(() => createProblem(as(fx.supervisor), { title: ' ' })))?.title?.[0],
     ).toBe('required');
-    expect(await fieldsOf(() => createProblem({ title: 'Malo' }, fx.supervisor, { db }))).toEqual({
+    expect(await fieldsOf(() => createProblem(as(fx.supervisor), { title: 'Malo' }))).toEqual({
       title: ['tooShort'],
     });
     expect(
       await fieldsOf(() =>
-        createProblem(
-          {
-            title: 'Causa de otro proceso',
-            processId: fx.otherProcessId,
-            rootCauseId: fx.rootCauseIds[0],
-          },
-          fx.supervisor,
-          { db },
-        ),
+        createProblem(as(fx.supervisor), {
+          title: 'Causa de otro proceso',
+          processId: fx.otherProcessId,
+          rootCauseId: fx.rootCauseIds[0],
+        }),
       ),
     ).toEqual({ rootCauseId: ['rootCauseMismatch'] });
     const gone = insertStaff(db, { email: 'retirada@example.co', role: 'agent', isActive: false });
     expect(
       await fieldsOf(() =>
-        createProblem({ title: 'Dueño inactivo', ownerId: gone.id }, fx.supervisor, { db }),
+        createProblem(as(fx.supervisor), { title: 'Dueño inactivo', ownerId: gone.id }),
       ),
     ).toEqual({ ownerId: ['invalid'] });
-    const id = newProblem();
+    const id = await newProblem();
     expect(
-      await fieldsOf(() => setProblemStatus(id, { status: 'closed' }, fx.supervisor, { db })),
+      await fieldsOf(() =>
+        setProblemStatus(as(fx.supervisor), { problemId: id, status: 'closed' }),
+      ),
     ).toEqual({
       status: ['required'],
     });
     expect(
-      await fieldsOf(() => linkProblemCase(id, { radicado: '123' }, fx.supervisor, { db })),
+      await fieldsOf(() => linkProblemCase(as(fx.supervisor), { problemId: id, radicado: '123' })),
     ).toEqual({
       radicado: ['radicado'],
     });
     expect(
       await fieldsOf(() =>
-        linkCauseComplaints(id, { from: '2026-04-01', to: '2026-03-01' }, fx.supervisor, { db }),
+        linkCauseComplaints(as(fx.supervisor), {
+          problemId: id,
+          from: '2026-04-01',
+          to: '2026-03-01',
+        }),
       ),
     ).toEqual({ to: ['invalid'] });
-    const loose = newProblem({ rootCauseId: undefined });
+    const loose = await newProblem({ rootCauseId: undefined });
     expect(
       await fieldsOf(() =>
-        linkCauseComplaints(loose, { from: '2026-03-01', to: '2026-03-31' }, fx.supervisor, { db }),
+        linkCauseComplaints(as(fx.supervisor), {
+          problemId: loose,
+          from: '2026-03-01',
+          to: '2026-03-31',
+        }),
       ),
     ).toEqual({ processId: ['required'] });
   });
 
   it('answers 404 for an unknown problem or radicado', async () => {
-    const id = newProblem();
+    const id = await newProblem();
     const radicado = caseRow(db, data.ids.a3).radicado;
     for (const call of [
-      () => linkProblemCase(id, { radicado: 'PQRS-2026-999999' }, fx.supervisor, { db }),
-      () => linkProblemCase(999_999, { radicado }, fx.supervisor, { db }),
-      () => setProblemStatus(999_999, { status: 'resolved' }, fx.supervisor, { db }),
-      () => updateProblem(999_999, { title: 'No existe este' }, fx.supervisor, { db }),
-      () => getProblem(999_999, { db }),
+      () => linkProblemCase(as(fx.supervisor), { problemId: id, radicado: 'PQRS-2026-999999' }),
+      () => linkProblemCase(as(fx.supervisor), { problemId: 999_999, radicado }),
+      () => setProblemStatus(as(fx.supervisor), { problemId: 999_999, status: 'resolved' }),
+      () => updateProblem(as(fx.supervisor), { problemId: 999_999, title: 'No existe este' }),
+      () => getProblem(as(fx.supervisor), { problemId: 999_999 }),
     ]) {
       const error = await captureAppError(call);
       expect(error.code).toBe('NOT_FOUND');

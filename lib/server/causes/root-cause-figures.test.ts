@@ -7,6 +7,7 @@ import type { Db } from '@/db/client';
 import { parseAnalyticsQuery } from '@/lib/validation/analytics-query';
 import { seedFixture, type Fixture } from '../testing/fixtures';
 import { createTestDb } from '../testing/test-db';
+import { makeCtx } from '../core/context';
 import { causeCasesCsv, listCauseCases } from './cause-cases';
 import { buildRootCauseDataset, NOW, PERIOD, type RootCaseDataset } from './root-cause-dataset';
 import { rootCauseView, weekStarts, type CauseFigures } from './root-cause-figures';
@@ -26,8 +27,10 @@ afterAll(() => cleanup());
 
 const query = (extra: Record<string, string> = {}) =>
   parseAnalyticsQuery({ ...PERIOD, ...extra }, '2026-04-20');
+/** A supervisor's context at NOW. */
+const asSupervisor = () => makeCtx(db, fx.supervisor, NOW);
 const byProcess = (extra?: Record<string, string>) =>
-  rootCauseView(db, query(extra), TZ, { by: 'process' }, NOW);
+  rootCauseView(asSupervisor(), { query: query(extra), timeZone: TZ, level: { by: 'process' } });
 
 /** The figures a row must show, with the derived shares checked against their parts. */
 function expectRow(row: CauseFigures | undefined, expected: Partial<CauseFigures>) {
@@ -36,8 +39,8 @@ function expectRow(row: CauseFigures | undefined, expected: Partial<CauseFigures
 }
 
 describe('complaints by originating process', () => {
-  it('counts Quejas and Reclamos of the period per process, in Pareto order, "sin proceso" last', () => {
-    const { rows, total } = byProcess();
+  it('counts Quejas and Reclamos of the period per process, in Pareto order, "sin proceso" last', async () => {
+    const { rows, total } = await byProcess();
     expect(rows.map((r) => [r.name, r.cases, r.share, r.cumulativeShare])).toEqual([
       ['Instalación', 10, 10 / 20, 10 / 20],
       ['Facturación', 6, 6 / 20, 16 / 20],
@@ -49,8 +52,8 @@ describe('complaints by originating process', () => {
     expect(total.cases).toBe(20);
   });
 
-  it('averages business days to the first answer, across San José and Holy Week', () => {
-    const { rows, total } = byProcess();
+  it('averages business days to the first answer, across San José and Holy Week', async () => {
+    const { rows, total } = await byProcess();
     const [instalacion, facturacion, entregas, none] = rows;
     expectRow(instalacion, { answeredWithDays: 10, avgAnswerDays: 4 });
     // 16 (a1: late, across both holidays) + 5 (a2, first answer) + 5 (a3, San José skipped) + 2 (a4).
@@ -60,8 +63,8 @@ describe('complaints by originating process', () => {
     expectRow(total, { answeredWithDays: 15, avgAnswerDays: 74 / 15 });
   });
 
-  it('counts late: answered after the due date, or open, unanswered and past it', () => {
-    const { rows, total } = byProcess();
+  it('counts late: answered after the due date, or open, unanswered and past it', async () => {
+    const { rows, total } = await byProcess();
     const [instalacion, facturacion, entregas, none] = rows;
     expectRow(instalacion, { late: 0, lateBase: 10, lateShare: 0 });
     // a1 answered late; a6 open past its 15 April due date; a5 not due yet is left out.
@@ -71,8 +74,8 @@ describe('complaints by originating process', () => {
     expectRow(total, { late: 3, lateBase: 17, lateShare: 3 / 17 });
   });
 
-  it('counts reopened complaints and repeat contacts (a merged duplicate is one)', () => {
-    const { rows, total } = byProcess();
+  it('counts reopened complaints and repeat contacts (a merged duplicate is one)', async () => {
+    const { rows, total } = await byProcess();
     expectRow(rows[1], {
       reopened: 1,
       reopenedShare: 1 / 6,
@@ -83,8 +86,8 @@ describe('complaints by originating process', () => {
     expectRow(total, { reopened: 1, repeatContacts: 2, withRepeatContacts: 1 });
   });
 
-  it('shares of dissatisfied customers: "no" among rated; flagged only above 10 %', () => {
-    const { rows } = byProcess();
+  it('shares of dissatisfied customers: "no" among rated; flagged only above 10 %', async () => {
+    const { rows } = await byProcess();
     const [instalacion, facturacion, entregas, none] = rows;
     expectRow(instalacion, {
       rated: 10,
@@ -97,13 +100,13 @@ describe('complaints by originating process', () => {
     expectRow(none, { rated: 0, isFlagged: false });
   });
 
-  it('buckets the weekly trend by local Monday (a Sunday 23:00 filing stays in its week)', () => {
+  it('buckets the weekly trend by local Monday (a Sunday 23:00 filing stays in its week)', async () => {
     expect(weekStarts('2026-03-04', '2026-03-16')).toEqual([
       '2026-03-02',
       '2026-03-09',
       '2026-03-16',
     ]);
-    const { trend } = byProcess();
+    const { trend } = await byProcess();
     expect(trend.weeks).toEqual([
       '2026-03-02',
       '2026-03-09',
@@ -120,33 +123,35 @@ describe('complaints by originating process', () => {
     ]);
   });
 
-  it('buckets by the local Monday in a zone with summer time too (New York, from 8 March)', () => {
-    const { trend } = rootCauseView(db, query(), 'America/New_York', { by: 'process' }, NOW);
+  it('buckets by the local Monday in a zone with summer time too (New York, from 8 March)', async () => {
+    const { trend } = await rootCauseView(asSupervisor(), {
+      query: query(),
+      timeZone: 'America/New_York',
+      level: { by: 'process' },
+    });
     // a6, Sunday 22 March 23:00 in Bogotá, is already Monday 23 March 00:00 in New York.
     expect(trend.series.find((s) => s.name === 'Facturación')?.counts).toEqual([
       0, 2, 2, 1, 0, 1, 0,
     ]);
   });
 
-  it('applies the agent and channel filters', () => {
-    const mine = byProcess({ agentId: String(fx.otherAgent.id) });
+  it('applies the agent and channel filters', async () => {
+    const mine = await byProcess({ agentId: String(fx.otherAgent.id) });
     expect(mine.rows.map((r) => [r.name, r.cases])).toEqual([
       ['Entregas', 1],
       ['Facturación', 1],
     ]);
-    expect(byProcess({ channel: 'email' }).rows).toEqual([]);
+    expect((await byProcess({ channel: 'email' })).rows).toEqual([]);
   });
 });
 
 describe('drill-down to root causes and cases', () => {
-  it('gives the same figures per root cause of one process', () => {
-    const { rows, trend } = rootCauseView(
-      db,
-      query(),
-      TZ,
-      { by: 'rootCause', processId: fx.processId },
-      NOW,
-    );
+  it('gives the same figures per root cause of one process', async () => {
+    const { rows, trend } = await rootCauseView(asSupervisor(), {
+      query: query(),
+      timeZone: TZ,
+      level: { by: 'rootCause', processId: fx.processId },
+    });
     expect(rows.map((r) => [r.name, r.cases, r.share, r.cumulativeShare])).toEqual([
       ['Cobro doble', 3, 0.5, 0.5],
       ['Tarifa errada', 3, 0.5, 1],
@@ -177,27 +182,31 @@ describe('drill-down to root causes and cases', () => {
     ]);
   });
 
-  it('lists the cases of a cause, and those with no process yet', () => {
-    const radicadosOf = (pick: Parameters<typeof listCauseCases>[3]) =>
-      listCauseCases(db, query(), TZ, pick, 1)
-        .rows.map((r) => r.id)
+  it('lists the cases of a cause, and those with no process yet', async () => {
+    const radicadosOf = async (pick: Parameters<typeof listCauseCases>[1]['pick']) =>
+      (await listCauseCases(asSupervisor(), { query: query(), timeZone: TZ, pick, page: 1 })).rows
+        .map((r) => r.id)
         .sort((x, y) => x - y);
     const { a1, a2, a5, n1, n2 } = data.ids;
-    expect(radicadosOf({ processId: fx.processId, rootCauseId: fx.rootCauseIds[0] })).toEqual([
-      a1,
-      a2,
-      a5,
-    ]);
-    expect(radicadosOf({ processId: 'none', rootCauseId: undefined })).toEqual([n1, n2]);
-    expect(radicadosOf({ processId: data.instalacionId, rootCauseId: undefined })).toHaveLength(10);
+    expect(await radicadosOf({ processId: fx.processId, rootCauseId: fx.rootCauseIds[0] })).toEqual(
+      [a1, a2, a5],
+    );
+    expect(await radicadosOf({ processId: 'none', rootCauseId: undefined })).toEqual([n1, n2]);
+    expect(
+      await radicadosOf({ processId: data.instalacionId, rootCauseId: undefined }),
+    ).toHaveLength(10);
   });
 
   it('exports the same cases as CSV', async () => {
     const { a1, a2, a5 } = data.ids;
-    const csv = await causeCasesCsv(db, ['Radicado'], query(), TZ, {
-      processId: fx.processId,
-      rootCauseId: fx.rootCauseIds[0],
-    }).text();
+    const csv = await (
+      await causeCasesCsv(asSupervisor(), {
+        header: ['Radicado'],
+        query: query(),
+        timeZone: TZ,
+        pick: { processId: fx.processId, rootCauseId: fx.rootCauseIds[0] },
+      })
+    ).text();
     const lines = csv.replace('\uFEFF', '').trim().split('\r\n');
     expect(lines[0]).toBe('Radicado');
     const radicados = lines.slice(1).map((l) => l.split(',')[0]);

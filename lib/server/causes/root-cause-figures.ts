@@ -1,14 +1,15 @@
 import 'server-only';
-import type { Db } from '@/db/client';
+import {
+  COMPLAINTS_SQL,
+  groupWeekFigures,
+  processName as processNameSql,
+  type GroupWeekRow,
+} from '@/db/sql/causes';
 import { addCalendarDays, dayOfWeek, startOfLocalDay, type LocalDate } from '@/lib/domain/calendar';
 import type { AnalyticsQuery } from '@/lib/validation/analytics-query';
+import type { Ctx } from '../core/context';
+import { requireRole } from '../core/guard';
 import { caseFilterSql, type SqlFilter } from '../supervision/filters';
-
-/**
- * Complaints (Quejas and Reclamos) as the root-cause view counts them: a duplicate merged into
- * another case is not a complaint of its own (it is a repeat contact on the surviving case).
- */
-export const COMPLAINTS_SQL = `c.type_code IN ('Q', 'R') AND c.state <> 'fusionada'`;
 
 /**
  * Above this share of dissatisfied customers the fault is the process, not the case (DOMAIN.md §7:
@@ -64,20 +65,7 @@ export interface RootCauseView {
   trend: WeeklyTrend;
 }
 
-interface GroupRow {
-  id: number | null;
-  name: string | null;
-  cases: number;
-  answeredWithDays: number;
-  answerDaysSum: number;
-  late: number;
-  lateBase: number;
-  reopened: number;
-  repeatContacts: number;
-  withRepeatContacts: number;
-  rated: number;
-  dissatisfied: number;
-}
+type GroupRow = Omit<GroupWeekRow, 'week'>;
 
 /** The view's filter (period, team, agent, channel) on complaints, at the level asked. */
 export function complaintFilter(
@@ -95,50 +83,11 @@ export function complaintFilter(
   return { where: where.join(' AND '), params };
 }
 
-const groupColumn = (level: CauseLevel) =>
-  level.by === 'process' ? 'c.process_id' : 'c.root_cause_id';
-const nameTable = (level: CauseLevel) => (level.by === 'process' ? 'processes' : 'root_causes');
-
-/** Open, unanswered, with the legal clock running and the due instant already past (bound: now). */
-const OPEN_OVERDUE = `(c.first_answered_at IS NULL AND c.state IN ('radicada', 'en_tramite') AND c.due_at < ?)`;
-
-/**
- * One scan of the covering index: every figure summed per (group, week). The page then adds the
- * few week buckets of each group together (groups × weeks rows, never the cases themselves).
- */
-function groupWeekFigures(
-  db: Db,
-  filter: SqlFilter,
-  level: CauseLevel,
-  week: SqlFilter,
-  now: Date,
-): (GroupRow & { week: number })[] {
-  const column = groupColumn(level);
-  const sql = `
-    SELECT g.*, n.name AS name FROM (
-      SELECT ${column} AS id, ${week.where} AS week,
-             count(*) AS cases,
-             count(c.answer_business_days) AS answeredWithDays,
-             coalesce(sum(c.answer_business_days), 0) AS answerDaysSum,
-             coalesce(sum(c.answered_on_time = 0), 0) + coalesce(sum(${OPEN_OVERDUE}), 0) AS late,
-             count(c.answered_on_time) + coalesce(sum(${OPEN_OVERDUE}), 0) AS lateBase,
-             coalesce(sum(c.reopen_count > 0), 0) AS reopened,
-             coalesce(sum(c.repeat_contact_count), 0) AS repeatContacts,
-             coalesce(sum(c.repeat_contact_count > 0), 0) AS withRepeatContacts,
-             count(rr.id) AS rated,
-             coalesce(sum(rr.answer = 'no'), 0) AS dissatisfied
-      FROM cases c INDEXED BY cases_figures_idx
-      LEFT JOIN result_ratings rr ON rr.case_id = c.id
-      WHERE ${filter.where}
-      GROUP BY 1, 2
-    ) g LEFT JOIN ${nameTable(level)} n ON n.id = g.id`;
-  const nowMs = now.getTime();
-  return db.$client
-    .prepare(sql)
-    .all(...week.params, nowMs, nowMs, ...filter.params) as (GroupRow & {
-    week: number;
-  })[];
-}
+/** The grouping column of a level and the catalogue that names its rows. */
+const groupingOf = (level: CauseLevel) =>
+  level.by === 'process'
+    ? ({ column: 'c.process_id', nameTable: 'processes' } as const)
+    : ({ column: 'c.root_cause_id', nameTable: 'root_causes' } as const);
 
 const ratio = (part: number, whole: number) => (whole === 0 ? null : part / whole);
 
@@ -232,17 +181,16 @@ function weekIndexSql(starts: readonly number[]): SqlFilter {
  * % reopened, repeat contacts and % dissatisfied; plus the weekly trend of the head of the list.
  * Everything is aggregated in SQL over the covering index.
  */
-export function rootCauseView(
-  db: Db,
-  query: AnalyticsQuery,
-  timeZone: string,
-  level: CauseLevel,
-  now: Date,
-): RootCauseView {
+export async function rootCauseView(
+  ctx: Ctx,
+  input: { query: AnalyticsQuery; timeZone: string; level: CauseLevel },
+): Promise<RootCauseView> {
+  requireRole(ctx.actor, 'supervision');
+  const { query, timeZone, level } = input;
   const filter = complaintFilter(query, timeZone, level);
   const weeks = weekStarts(query.from, query.to);
   const week = weekIndexSql(weeks.map((w) => startOfLocalDay(w, timeZone).getTime()));
-  const buckets = groupWeekFigures(db, filter, level, week, now);
+  const buckets = groupWeekFigures(ctx.db, filter, groupingOf(level), week, ctx.now);
   const byGroup = new Map<number | null, { row: GroupRow; counts: number[] }>();
   for (const bucket of buckets) {
     const group = byGroup.get(bucket.id) ?? {
@@ -272,9 +220,7 @@ export function rootCauseView(
 }
 
 /** The name of a process, or null when there is none with that id. */
-export function processName(db: Db, processId: number): string | null {
-  return (
-    (db.$client.prepare('SELECT name FROM processes WHERE id = ?').pluck().get(processId) as
-      string | undefined) ?? null
-  );
+export async function processName(ctx: Ctx, input: { processId: number }): Promise<string | null> {
+  requireRole(ctx.actor, 'supervision');
+  return processNameSql(ctx.db, input.processId);
 }

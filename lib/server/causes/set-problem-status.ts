@@ -1,44 +1,39 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import { getDb } from '@/db/client';
 import { problems } from '@/db/schema';
 import type { ProblemStatus } from '@/lib/domain/enums';
-import { ProblemStatusSchema } from '@/lib/validation/problem';
-import type { Actor } from '../core/actor';
-import type { UseCaseOptions } from '../cases/create-case';
+import { ProblemRefSchema, ProblemStatusSchema } from '@/lib/validation/problem';
+import { withTransaction, type Ctx } from '../core/context';
+import { requireRole } from '../core/guard';
 import { parseInput } from '../core/parse';
-import { loadProblem, recordProblemEvent, requireProblemManager } from './problem-parts';
+import { loadProblem, recordProblemEvent } from './problem-parts';
 
 /**
- * Open → in progress → resolved, in any order. Resolving stamps `resolvedAt` (the effect of the fix
- * is measured from it); reopening clears it. Setting the status it already has changes nothing.
+ * Open → in progress → resolved, in any order (`{ problemId, status }`). Resolving stamps
+ * `resolvedAt` (the effect of the fix is measured from it); reopening clears it. Setting the status
+ * it already has changes nothing.
  */
-export function setProblemStatus(
-  problemId: number,
+export async function setProblemStatus(
+  ctx: Ctx,
   input: unknown,
-  actor: Actor,
-  options: UseCaseOptions = {},
-): { id: number; status: ProblemStatus; resolvedAt: Date | null } {
-  const manager = requireProblemManager(actor);
-  const db = options.db ?? getDb();
-  const now = options.now ?? new Date();
+): Promise<{ id: number; status: ProblemStatus; resolvedAt: Date | null }> {
+  const manager = ctx.actor;
+  requireRole(manager, 'supervision');
   const { status } = parseInput(ProblemStatusSchema, input);
-  return db.transaction(
-    (tx) => {
-      const row = loadProblem(tx, problemId);
-      if (row.status === status) {
-        return { id: problemId, status, resolvedAt: row.resolvedAt };
-      }
-      const resolvedAt = status === 'resolved' ? now : null;
-      tx.update(problems).set({ status, resolvedAt }).where(eq(problems.id, problemId)).run();
-      recordProblemEvent(tx, manager, {
-        action: 'problem_status_changed',
-        problemId,
-        data: { from: row.status, to: status },
-        now,
-      });
-      return { id: problemId, status, resolvedAt };
-    },
-    { behavior: 'immediate' },
-  );
+  const { problemId } = parseInput(ProblemRefSchema, input);
+  return withTransaction(ctx, ({ db: tx, now }) => {
+    const row = loadProblem(tx, problemId);
+    if (row.status === status) {
+      return { id: problemId, status, resolvedAt: row.resolvedAt };
+    }
+    const resolvedAt = status === 'resolved' ? now : null;
+    tx.update(problems).set({ status, resolvedAt }).where(eq(problems.id, problemId)).run();
+    recordProblemEvent(tx, manager, {
+      action: 'problem_status_changed',
+      problemId,
+      data: { from: row.status, to: status },
+      now,
+    });
+    return { id: problemId, status, resolvedAt };
+  });
 }

@@ -1,17 +1,11 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import { getDb } from '@/db/client';
 import { problems } from '@/db/schema';
-import { ProblemFieldsSchema } from '@/lib/validation/problem';
-import type { Actor } from '../core/actor';
-import type { UseCaseOptions } from '../cases/create-case';
+import { ProblemFieldsSchema, ProblemRefSchema } from '@/lib/validation/problem';
+import { withTransaction, type Ctx } from '../core/context';
+import { requireRole } from '../core/guard';
 import { parseInput } from '../core/parse';
-import {
-  loadProblem,
-  recordProblemEvent,
-  requireProblemManager,
-  resolveReferences,
-} from './problem-parts';
+import { loadProblem, recordProblemEvent, resolveReferences } from './problem-parts';
 
 const EDITABLE = [
   'title',
@@ -23,45 +17,41 @@ const EDITABLE = [
 ] as const;
 
 /**
- * Saves the problem's form (every editable field at once: an empty one clears it). The audit
- * event records each field that changed, before and after; saving without changes writes nothing.
+ * Saves the problem's form (every editable field at once: an empty one clears it) for
+ * `{ problemId, …fields }`. The audit event records each field that changed, before and after;
+ * saving without changes writes nothing.
  */
-export function updateProblem(
-  problemId: number,
+export async function updateProblem(
+  ctx: Ctx,
   input: unknown,
-  actor: Actor,
-  options: UseCaseOptions = {},
-): { id: number; changed: string[] } {
-  const manager = requireProblemManager(actor);
-  const db = options.db ?? getDb();
-  const now = options.now ?? new Date();
+): Promise<{ id: number; changed: string[] }> {
+  const manager = ctx.actor;
+  requireRole(manager, 'supervision');
   const fields = parseInput(ProblemFieldsSchema, input);
-  return db.transaction(
-    (tx) => {
-      const row = loadProblem(tx, problemId);
-      const next = {
-        title: fields.title,
-        description: fields.description ?? '',
-        correctiveAction: fields.correctiveAction ?? '',
-        ...resolveReferences(tx, fields),
-      };
-      const changes = Object.fromEntries(
-        EDITABLE.filter((key) => row[key] !== next[key]).map((key) => [
-          key,
-          { from: row[key], to: next[key] },
-        ]),
-      );
-      const changed = Object.keys(changes);
-      if (changed.length === 0) return { id: problemId, changed };
-      tx.update(problems).set(next).where(eq(problems.id, problemId)).run();
-      recordProblemEvent(tx, manager, {
-        action: 'problem_updated',
-        problemId,
-        data: { changes },
-        now,
-      });
-      return { id: problemId, changed };
-    },
-    { behavior: 'immediate' },
-  );
+  const { problemId } = parseInput(ProblemRefSchema, input);
+  return withTransaction(ctx, ({ db: tx, now }) => {
+    const row = loadProblem(tx, problemId);
+    const next = {
+      title: fields.title,
+      description: fields.description ?? '',
+      correctiveAction: fields.correctiveAction ?? '',
+      ...resolveReferences(tx, fields),
+    };
+    const changes = Object.fromEntries(
+      EDITABLE.filter((key) => row[key] !== next[key]).map((key) => [
+        key,
+        { from: row[key], to: next[key] },
+      ]),
+    );
+    const changed = Object.keys(changes);
+    if (changed.length === 0) return { id: problemId, changed };
+    tx.update(problems).set(next).where(eq(problems.id, problemId)).run();
+    recordProblemEvent(tx, manager, {
+      action: 'problem_updated',
+      problemId,
+      data: { changes },
+      now,
+    });
+    return { id: problemId, changed };
+  });
 }

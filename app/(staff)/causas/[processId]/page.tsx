@@ -2,10 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
+import { currentStaff, requireStaffPage } from '@/lib/server/auth/session';
 import { processName, rootCauseView } from '@/lib/server/causes/root-cause-figures';
+import { requestCtx, type Ctx } from '@/lib/server/core/context';
+import { hasRole } from '@/lib/server/core/guard';
 import { getOrganization } from '@/lib/server/core/organization';
-import { requireSupervisorPage } from '@/lib/server/supervision/access';
 import { readAnalyticsQuery } from '@/lib/server/supervision/filters';
 import { AnalyticsFilters } from '../../_components/figures/analytics-filters';
 import { CauseFiguresView, causesHref } from '../cause-figures';
@@ -13,18 +14,23 @@ import { CauseFiguresView, causesHref } from '../cause-figures';
 type Params = Promise<{ processId: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-function processOf(raw: string) {
+/** The process named in the URL, or null when the id is not one. */
+async function findProcess(ctx: Ctx, raw: string) {
   const id = Number(raw);
-  const name = Number.isSafeInteger(id) && id > 0 ? processName(getDb(), id) : null;
-  if (name === null) notFound();
-  return { id, name };
+  const name =
+    Number.isSafeInteger(id) && id > 0 ? await processName(ctx, { processId: id }) : null;
+  return name === null ? null : { id, name };
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const t = await getTranslations('causes');
-  const id = Number((await params).processId);
-  const name = Number.isSafeInteger(id) && id > 0 ? processName(getDb(), id) : null;
-  return { title: name ? t('drill.title', { process: name }) : t('title') };
+  // Only a caller who may see the page learns the process's name from its title.
+  const staff = await currentStaff();
+  const process =
+    staff && hasRole(staff, 'supervision')
+      ? await findProcess(requestCtx(staff), (await params).processId)
+      : null;
+  return { title: process ? t('drill.title', { process: process.name }) : t('title') };
 }
 
 /** One process's complaints by root-cause category: the same figures, one level down. */
@@ -36,14 +42,13 @@ export default async function ProcessCausesPage({
   searchParams: SearchParams;
 }) {
   const { processId } = await params;
-  await requireSupervisorPage(`/causas/${processId}`);
-  const process = processOf(processId);
-  const db = getDb();
-  const { timeZone } = getOrganization(db);
-  const now = new Date();
-  const query = readAnalyticsQuery(await searchParams, timeZone, now);
+  const ctx = requestCtx(await requireStaffPage('supervision', `/causas/${processId}`));
+  const process = await findProcess(ctx, processId);
+  if (!process) notFound();
+  const { timeZone } = getOrganization(ctx.db);
+  const query = readAnalyticsQuery(await searchParams, timeZone, ctx.now);
   const level = { by: 'rootCause' as const, processId: process.id };
-  const view = rootCauseView(db, query, timeZone, level, now);
+  const view = await rootCauseView(ctx, { query, timeZone, level });
   const t = await getTranslations('causes');
   return (
     <>

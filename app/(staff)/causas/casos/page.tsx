@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
+import { requireStaffPage } from '@/lib/server/auth/session';
 import { causePickNames, listCauseCases, readCausePick } from '@/lib/server/causes/cause-cases';
+import { requestCtx } from '@/lib/server/core/context';
 import { getOrganization } from '@/lib/server/core/organization';
-import { requireSupervisorPage } from '@/lib/server/supervision/access';
 import { readAnalyticsQuery } from '@/lib/server/supervision/filters';
 import { AnalyticsFilters } from '../../_components/figures/analytics-filters';
 import { DrillDownTable } from '../../_components/figures/drill-down-table';
@@ -19,19 +19,18 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /** The complaints behind one row of the root-cause view (process, cause, or none yet). */
 export default async function CauseCasesPage({ searchParams }: { searchParams: SearchParams }) {
-  await requireSupervisorPage('/causas/casos');
+  const ctx = requestCtx(await requireStaffPage('supervision', '/causas/casos'));
   const params = await searchParams;
-  const db = getDb();
-  const { timeZone } = getOrganization(db);
-  const query = readAnalyticsQuery(params, timeZone, new Date());
+  const { timeZone } = getOrganization(ctx.db);
+  const query = readAnalyticsQuery(params, timeZone, ctx.now);
   const pick = {
     processId: readCausePick(params, 'processId'),
     rootCauseId: readCausePick(params, 'rootCauseId'),
   };
   const page = Number(params.page) || 1;
-  const list = listCauseCases(db, query, timeZone, pick, page);
+  const list = await listCauseCases(ctx, { query, timeZone, pick, page });
   const t = await getTranslations('causes');
-  const names = causePickNames(db, pick);
+  const names = await causePickNames(ctx, pick);
   const label = (name: string | null, value: typeof pick.processId, none: string) =>
     value === 'none' ? none : name;
   const title = [

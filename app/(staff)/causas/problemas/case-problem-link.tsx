@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { FormOutcome, useProblemPost } from './use-problem-post';
+import { FormOutcome, postTo, useFormAction } from '../../../_components/use-form-action';
 
 /** Links the case to one of the open or in-progress problems (supervisors and admins). */
 export function CaseProblemLink({
@@ -12,9 +12,12 @@ export function CaseProblemLink({
   problems: { id: number; title: string }[];
 }) {
   const t = useTranslations('causes.problems.caseSection');
-  const post = useProblemPost(
-    (body) => `/api/causas/problemas/${encodeURIComponent(String(body.problemId))}/acciones`,
-    { extra: { action: 'link', radicado } },
+  const post = useFormAction(
+    postTo((body) => {
+      const problemId = body instanceof FormData ? body.get('problemId') : body.problemId;
+      return `/api/causas/problemas/${encodeURIComponent(String(problemId))}/acciones`;
+    }),
+    { extra: { action: 'link', radicado }, asObject: true },
   );
   if (problems.length === 0) return <p className="muted small">{t('noOpen')}</p>;
   return (

@@ -3,7 +3,8 @@ import { getTranslations } from 'next-intl/server';
 import { currentStaff } from '@/lib/server/auth/session';
 import { problemsOfCase } from '@/lib/server/causes/get-problem';
 import { linkableProblems } from '@/lib/server/causes/problem-options';
-import { canSupervise } from '@/lib/server/supervision/access';
+import { requestCtx } from '@/lib/server/core/context';
+import { hasRole } from '@/lib/server/core/guard';
 import { CaseProblemLink } from './case-problem-link';
 import { StatusBadge } from './status-badge';
 import '../causes.css';
@@ -17,10 +18,11 @@ export async function CaseProblems({ caseId, radicado }: { caseId: number; radic
   const staff = await currentStaff();
   if (!staff) return null;
   const t = await getTranslations('causes.problems');
-  const linked = problemsOfCase(caseId);
-  const canLink = canSupervise(staff.role);
+  const ctx = requestCtx(staff);
+  const linked = await problemsOfCase(ctx, { caseId });
+  const canLink = hasRole(staff, 'supervision');
   const choices = canLink
-    ? linkableProblems().filter((p) => !linked.some((l) => l.id === p.id))
+    ? (await linkableProblems(ctx)).filter((p) => !linked.some((l) => l.id === p.id))
     : [];
   return (
     <section className="card" aria-labelledby="case-problems-title">

@@ -2,8 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { PROBLEM_STATUSES } from '@/lib/domain/enums';
+import { requireStaffPage } from '@/lib/server/auth/session';
 import { listProblems } from '@/lib/server/causes/get-problem';
-import { requireSupervisorPage } from '@/lib/server/supervision/access';
+import { requestCtx } from '@/lib/server/core/context';
 import { DataTable } from '../../_components/figures/figure';
 import { StatusBadge } from './status-badge';
 import '../causes.css';
@@ -17,10 +18,10 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /** Problem records, newest first, filtered by status. */
 export default async function ProblemsPage({ searchParams }: { searchParams: SearchParams }) {
-  await requireSupervisorPage('/causas/problemas');
+  const ctx = requestCtx(await requireStaffPage('supervision', '/causas/problemas'));
   const raw = (await searchParams).status;
   const status = PROBLEM_STATUSES.find((s) => s === raw);
-  const rows = listProblems({ statuses: status ? [status] : undefined });
+  const rows = await listProblems(ctx, { statuses: status ? [status] : undefined });
   const t = await getTranslations('causes.problems');
   const tCauses = await getTranslations('causes');
   const format = await getFormatter();

@@ -3,13 +3,18 @@
 import { useTranslations } from 'next-intl';
 import { PROBLEM_STATUSES, type ProblemStatus } from '@/lib/domain/enums';
 import { TextField } from '../../../_components/text-field';
-import { FormOutcome, useProblemPost } from './use-problem-post';
+import { FormOutcome, postTo, useFormAction } from '../../../_components/use-form-action';
 
-const actionUrl = (problemId: number) => `/api/causas/problemas/${problemId}/acciones`;
+/** One change to one problem, through its single route (JSON, like a scripted client's). */
+const actionOn = <T,>(problemId: number) =>
+  postTo<T>(`/api/causas/problemas/${problemId}/acciones`);
 
 export function StatusForm({ problemId, status }: { problemId: number; status: ProblemStatus }) {
   const t = useTranslations('causes.problems');
-  const post = useProblemPost(actionUrl(problemId), { extra: { action: 'set_status' } });
+  const post = useFormAction(actionOn(problemId), {
+    extra: { action: 'set_status' },
+    asObject: true,
+  });
   return (
     <form onSubmit={post.onSubmit} className="inline-form">
       <div className="field">
@@ -32,8 +37,9 @@ export function StatusForm({ problemId, status }: { problemId: number; status: P
 
 export function LinkCaseForm({ problemId }: { problemId: number }) {
   const t = useTranslations('causes.problems');
-  const post = useProblemPost<{ radicado: string; isNew: boolean }>(actionUrl(problemId), {
+  const post = useFormAction(actionOn<{ radicado: string; isNew: boolean }>(problemId), {
     extra: { action: 'link' },
+    asObject: true,
   });
   const done = post.result?.ok
     ? t(post.result.data.isNew ? 'link.done' : 'link.already', {
@@ -68,8 +74,9 @@ export function LinkCauseForm({
   to: string;
 }) {
   const t = useTranslations('causes.problems');
-  const post = useProblemPost<{ linked: number; hasMore: boolean }>(actionUrl(problemId), {
+  const post = useFormAction(actionOn<{ linked: number; hasMore: boolean }>(problemId), {
     extra: { action: 'link_cause' },
+    asObject: true,
   });
   const done = post.result?.ok
     ? `${t('link.bulkDone', { count: post.result.data.linked })}${
@@ -112,7 +119,7 @@ export function UnlinkButton({
   radicado: string;
 }) {
   const t = useTranslations('causes.problems.linked');
-  const post = useProblemPost(actionUrl(problemId), { extra: { action: 'unlink' } });
+  const post = useFormAction(actionOn(problemId), { extra: { action: 'unlink' } });
   return (
     <>
       <button
@@ -120,7 +127,7 @@ export function UnlinkButton({
         className="button cause-action"
         aria-label={t('unlinkLabel', { radicado })}
         disabled={post.isPending}
-        onClick={() => post.send({ caseId })}
+        onClick={() => post.submit({ caseId })}
       >
         {t('unlink')}
       </button>

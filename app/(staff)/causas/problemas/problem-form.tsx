@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { TextField } from '../../../_components/text-field';
-import { FormOutcome, useProblemPost } from './use-problem-post';
+import { FormOutcome, postTo, useFormAction } from '../../../_components/use-form-action';
 
 type Option = { id: number; name: string };
 export interface ProblemOptions {
@@ -116,11 +116,13 @@ export function ProblemForm({
   const [processId, setProcessId] = useState(initial.processId);
   const [rootCauseId, setRootCauseId] = useState(initial.rootCauseId);
   const [ownerId, setOwnerId] = useState(initial.ownerId);
-  const post = useProblemPost<{ id: number; changed?: string[] }>(
-    problemId ? `/api/causas/problemas/${problemId}/acciones` : '/api/causas/problemas',
+  const post = useFormAction(
+    postTo<{ id: number; changed?: string[] }>(
+      problemId ? `/api/causas/problemas/${problemId}/acciones` : '/api/causas/problemas',
+    ),
     problemId
-      ? { extra: { action: 'update' } }
-      : { onDone: (data) => router.push(`/causas/problemas/${data.id}`) },
+      ? { extra: { action: 'update' }, asObject: true }
+      : { onSuccess: (data) => router.push(`/causas/problemas/${data.id}`), asObject: true },
   );
   const causes = options.rootCauses.filter((c) => String(c.processId) === processId);
   const saved =

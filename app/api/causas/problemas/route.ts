@@ -1,18 +1,8 @@
 import { NextResponse } from 'next/server';
-import { AppError } from '@/lib/server/core/errors';
-import { errorResponse } from '@/lib/server/core/route';
 import { createProblem } from '@/lib/server/causes/create-problem';
-import { requireSupervisor } from '@/lib/server/supervision/access';
+import { route } from '@/lib/server/core/route';
 
 /** Creates a problem record (supervisors and admins; 403 for agents). */
-export async function POST(request: Request) {
-  try {
-    const staff = await requireSupervisor();
-    const body = await request.json().catch(() => {
-      throw new AppError('VALIDATION', 'not json', { fieldErrors: { _form: ['invalid'] } });
-    });
-    return NextResponse.json(createProblem(body, staff), { status: 201 });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const POST = route({ access: 'supervision' }, async (ctx, body) =>
+  NextResponse.json(await createProblem(ctx, body), { status: 201 }),
+);

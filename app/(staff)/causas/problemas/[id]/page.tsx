@@ -2,12 +2,12 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
-import { isAppError } from '@/lib/server/core/errors';
-import { getOrganization } from '@/lib/server/core/organization';
+import { requireStaffPage } from '@/lib/server/auth/session';
 import { getProblem, LINKED_CASES_SHOWN } from '@/lib/server/causes/get-problem';
 import { problemFormOptions } from '@/lib/server/causes/problem-options';
-import { requireSupervisorPage } from '@/lib/server/supervision/access';
+import { requestCtx, type Ctx } from '@/lib/server/core/context';
+import { isAppError } from '@/lib/server/core/errors';
+import { getOrganization } from '@/lib/server/core/organization';
 import { readAnalyticsQuery } from '@/lib/server/supervision/filters';
 import { DataTable } from '../../../_components/figures/figure';
 import { LinkCaseForm, LinkCauseForm, StatusForm, UnlinkButton } from '../problem-actions';
@@ -18,11 +18,11 @@ import '../../causes.css';
 
 type Params = Promise<{ id: string }>;
 
-function load(raw: string, now: Date) {
+async function load(ctx: Ctx, raw: string) {
   const id = Number(raw);
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
   try {
-    return getProblem(id, { now });
+    return await getProblem(ctx, { problemId: id });
   } catch (error) {
     if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
     throw error;
@@ -31,18 +31,16 @@ function load(raw: string, now: Date) {
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const t = await getTranslations('causes.problems');
-  return { title: `${t('title')} ${(await params).id}` };
+  return { title: t('pageTitle', { id: (await params).id }) };
 }
 
 /** One problem: what it is, its effect, its status, and the cases linked to it. */
 export default async function ProblemPage({ params }: { params: Params }) {
   const { id } = await params;
-  await requireSupervisorPage(`/causas/problemas/${id}`);
-  const now = new Date();
-  const problem = load(id, now);
-  const db = getDb();
-  const { timeZone } = getOrganization(db);
-  const period = readAnalyticsQuery({}, timeZone, now);
+  const ctx = requestCtx(await requireStaffPage('supervision', `/causas/problemas/${id}`));
+  const problem = await load(ctx, id);
+  const { timeZone } = getOrganization(ctx.db);
+  const period = readAnalyticsQuery({}, timeZone, ctx.now);
   const t = await getTranslations('causes.problems');
   const tTypes = await getTranslations('types');
   const tStates = await getTranslations('states');
@@ -142,7 +140,7 @@ export default async function ProblemPage({ params }: { params: Params }) {
         <h2 id="edit-title">{t('edit')}</h2>
         <ProblemForm
           problemId={problem.id}
-          options={problemFormOptions(db)}
+          options={await problemFormOptions(ctx)}
           initial={{
             title: problem.title,
             description: problem.description,

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
+import { requireStaffPage } from '@/lib/server/auth/session';
 import { causePickNames, readCausePick } from '@/lib/server/causes/cause-cases';
 import { problemFormOptions } from '@/lib/server/causes/problem-options';
-import { requireSupervisorPage } from '@/lib/server/supervision/access';
+import { requestCtx } from '@/lib/server/core/context';
 import { ProblemForm } from '../problem-form';
 import '../../causes.css';
 
@@ -17,10 +17,9 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /** A new problem, prefilled from the process or cause row it was created from. */
 export default async function NewProblemPage({ searchParams }: { searchParams: SearchParams }) {
-  await requireSupervisorPage('/causas/problemas/nuevo');
+  const ctx = requestCtx(await requireStaffPage('supervision', '/causas/problemas/nuevo'));
   const params = await searchParams;
-  const db = getDb();
-  const options = problemFormOptions(db);
+  const options = await problemFormOptions(ctx);
   const pick = {
     processId: readCausePick(params, 'processId'),
     rootCauseId: readCausePick(params, 'rootCauseId'),
@@ -28,7 +27,7 @@ export default async function NewProblemPage({ searchParams }: { searchParams: S
   const cause = options.rootCauses.find((c) => c.id === pick.rootCauseId);
   const processId =
     cause?.processId ?? (typeof pick.processId === 'number' ? pick.processId : undefined);
-  const names = causePickNames(db, { processId, rootCauseId: cause?.id });
+  const names = await causePickNames(ctx, { processId, rootCauseId: cause?.id });
   const t = await getTranslations('causes.problems');
   const about = [names.process, names.rootCause].filter(Boolean).join(': ');
   return (

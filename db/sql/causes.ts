@@ -1,0 +1,146 @@
+import type Database from 'better-sqlite3';
+import type { Conn, Db } from '../client';
+
+/**
+ * Raw statements of the root-cause view and the problem records (lib/server/causes): the figures
+ * are one aggregate over the covering index, which drizzle's builder cannot name (`INDEXED BY`).
+ * Each function takes the connection it reads: the database or an open transaction.
+ */
+
+/** A WHERE clause and its bound parameters (the shape lib/server/supervision/filters builds). */
+export interface SqlWhere {
+  where: string;
+  params: unknown[];
+}
+
+/**
+ * The better-sqlite3 handle behind a connection. The database carries it as `$client`; an open
+ * drizzle transaction runs on the same handle through its session (one connection per process),
+ * so a raw statement prepared here runs inside that transaction.
+ */
+export function sqliteOf(conn: Conn): Database.Database {
+  if (isDb(conn)) return conn.$client;
+  return (conn as unknown as { session: { client: Database.Database } }).session.client;
+}
+
+/** True for the database itself (not an open transaction): what a streamed export must reopen. */
+export function isDb(conn: Conn): conn is Db {
+  return '$client' in conn;
+}
+
+/**
+ * The database behind a read's connection, for helpers that still take a `Db` (drill-down lists
+ * and CSV streams open their own reader on its file). Reads run outside a transaction.
+ */
+export function databaseOf(conn: Conn): Db {
+  if (!isDb(conn)) throw new Error('a streamed read needs the database, not a transaction');
+  return conn;
+}
+
+/**
+ * Complaints (Quejas and Reclamos) as the root-cause view counts them: a duplicate merged into
+ * another case is not a complaint of its own (it is a repeat contact on the surviving case).
+ */
+export const COMPLAINTS_SQL = `c.type_code IN ('Q', 'R') AND c.state <> 'fusionada'`;
+
+/** Open, unanswered, with the legal clock running and the due instant already past (bound: now). */
+const OPEN_OVERDUE = `(c.first_answered_at IS NULL AND c.state IN ('radicada', 'en_tramite') AND c.due_at < ?)`;
+
+export interface GroupWeekRow {
+  id: number | null;
+  name: string | null;
+  week: number;
+  cases: number;
+  answeredWithDays: number;
+  answerDaysSum: number;
+  late: number;
+  lateBase: number;
+  reopened: number;
+  repeatContacts: number;
+  withRepeatContacts: number;
+  rated: number;
+  dissatisfied: number;
+}
+
+/**
+ * One scan of the covering index: every figure summed per (group, week). `column` is the grouping
+ * column (`c.process_id` or `c.root_cause_id`), `nameTable` the catalogue that names it.
+ */
+export function groupWeekFigures(
+  db: Conn,
+  filter: SqlWhere,
+  level: { column: 'c.process_id' | 'c.root_cause_id'; nameTable: 'processes' | 'root_causes' },
+  week: SqlWhere,
+  now: Date,
+): GroupWeekRow[] {
+  const column = level.column;
+  const sql = `
+    SELECT g.*, n.name AS name FROM (
+      SELECT ${column} AS id, ${week.where} AS week,
+             count(*) AS cases,
+             count(c.answer_business_days) AS answeredWithDays,
+             coalesce(sum(c.answer_business_days), 0) AS answerDaysSum,
+             coalesce(sum(c.answered_on_time = 0), 0) + coalesce(sum(${OPEN_OVERDUE}), 0) AS late,
+             count(c.answered_on_time) + coalesce(sum(${OPEN_OVERDUE}), 0) AS lateBase,
+             coalesce(sum(c.reopen_count > 0), 0) AS reopened,
+             coalesce(sum(c.repeat_contact_count), 0) AS repeatContacts,
+             coalesce(sum(c.repeat_contact_count > 0), 0) AS withRepeatContacts,
+             count(rr.id) AS rated,
+             coalesce(sum(rr.answer = 'no'), 0) AS dissatisfied
+      FROM cases c INDEXED BY cases_figures_idx
+      LEFT JOIN result_ratings rr ON rr.case_id = c.id
+      WHERE ${filter.where}
+      GROUP BY 1, 2
+    ) g LEFT JOIN ${level.nameTable} n ON n.id = g.id`;
+  const nowMs = now.getTime();
+  return sqliteOf(db)
+    .prepare(sql)
+    .all(...week.params, nowMs, nowMs, ...filter.params) as GroupWeekRow[];
+}
+
+/** The name of a process or root cause, or null when there is none with that id. */
+export function catalogueName(
+  db: Conn,
+  table: 'processes' | 'root_causes',
+  id: number,
+): string | null {
+  return (
+    (sqliteOf(db).prepare(`SELECT name FROM ${table} WHERE id = ?`).pluck().get(id) as
+      string | undefined) ?? null
+  );
+}
+
+/** The name of a process, or null when there is none with that id. */
+export function processName(db: Conn, processId: number): string | null {
+  return (
+    (sqliteOf(db).prepare('SELECT name FROM processes WHERE id = ?').pluck().get(processId) as
+      string | undefined) ?? null
+  );
+}
+
+/**
+ * Complaints of one cause (`column` = `root_cause_id` or `process_id`) received in [fromMs, toMs)
+ * and not linked to the problem yet, oldest first, at most `limit`.
+ */
+export function unlinkedCauseComplaintIds(
+  db: Conn,
+  args: {
+    fromMs: number;
+    toMs: number;
+    column: 'root_cause_id' | 'process_id';
+    causeId: number;
+    problemId: number;
+    limit: number;
+  },
+): number[] {
+  return sqliteOf(db)
+    .prepare(
+      `SELECT c.id FROM cases c INDEXED BY cases_figures_idx
+           WHERE c.received_at >= ? AND c.received_at < ? AND ${COMPLAINTS_SQL}
+             AND c.${args.column} = ?
+             AND NOT EXISTS (SELECT 1 FROM problem_cases pc WHERE pc.problem_id = ? AND pc.case_id = c.id)
+           ORDER BY c.received_at, c.id LIMIT ?`,
+    )
+    .pluck()
+    .all(args.fromMs, args.toMs, args.causeId, args.problemId, args.limit) as number[];
+}
