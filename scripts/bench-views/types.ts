@@ -10,9 +10,9 @@ export interface ViewBenchContext {
 
 /**
  * One supervisor view as its page computes it (every query the page runs), timed by `npm run bench`
- * against the 500 ms target. `run` returns a count that shows the work was real (rows, cases).
+ * against the 500 ms target. `run` resolves to a count that shows the work was real (rows, cases).
  */
 export interface ViewBench {
   name: string;
-  run: (ctx: ViewBenchContext) => number | null;
+  run: (ctx: ViewBenchContext) => Promise<number | null>;
 }
