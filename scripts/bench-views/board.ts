@@ -2,7 +2,7 @@ import type { Db } from '@/db/client';
 import { queueFilterOptions } from '@/lib/server/cases/queue-options';
 import { makeCtx } from '@/lib/server/core/context';
 import { loadBoard } from '@/lib/server/supervision/board';
-import { listAssignableAgents } from '@/lib/server/supervision/board-reassign';
+import { listAssignableAgents } from '@/lib/server/supervision/list-assignable-agents';
 import { parseBoardQuery } from '@/lib/validation/board';
 import type { ViewBench, ViewBenchContext } from './types';
 

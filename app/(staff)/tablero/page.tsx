@@ -6,7 +6,7 @@ import { requireStaffPage } from '@/lib/server/auth/session';
 import { queueFilterOptions } from '@/lib/server/cases/queue-options';
 import { requestCtx } from '@/lib/server/core/context';
 import { loadBoard } from '@/lib/server/supervision/board';
-import { listAssignableAgents } from '@/lib/server/supervision/board-reassign';
+import { listAssignableAgents } from '@/lib/server/supervision/list-assignable-agents';
 import { boardQueryToSearchParams, parseBoardQuery, type BoardQuery } from '@/lib/validation/board';
 import { BoardView } from './board-view';
 import './board.css';

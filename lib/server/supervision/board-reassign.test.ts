@@ -16,7 +16,8 @@ import {
   type Fixture,
 } from '../testing/fixtures';
 import { createTestDb } from '../testing/test-db';
-import { listAssignableAgents, reassignCases } from './board-reassign';
+import { reassignCases } from './board-reassign';
+import { listAssignableAgents } from './list-assignable-agents';
 import { makeCtx } from '@/lib/server/core/context';
 
 const NOW = bogota('2026-03-20T10:00:00');

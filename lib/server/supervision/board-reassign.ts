@@ -1,6 +1,6 @@
 import 'server-only';
-import { and, asc, eq, inArray } from 'drizzle-orm';
-import { cases, staffUsers, teams } from '@/db/schema';
+import { and, eq, inArray } from 'drizzle-orm';
+import { cases, staffUsers } from '@/db/schema';
 import { BulkReassignSchema } from '@/lib/validation/board';
 import { applyCaseAction } from '../cases/apply-case-action';
 import type { Ctx } from '../core/context';
@@ -16,18 +16,6 @@ export interface BulkReassignResult {
   assigneeId: number;
   assigneeName: string;
   results: ReassignOutcome[];
-}
-
-/** The agents a board may hand cases to: active, with their team, by name. */
-export async function listAssignableAgents(ctx: Ctx) {
-  requireRole(ctx.actor, 'supervision');
-  return ctx.db
-    .select({ id: staffUsers.id, name: staffUsers.name, teamName: teams.name })
-    .from(staffUsers)
-    .leftJoin(teams, eq(teams.id, staffUsers.teamId))
-    .where(and(eq(staffUsers.role, 'agent'), eq(staffUsers.isActive, true)))
-    .orderBy(asc(staffUsers.name), asc(staffUsers.id))
-    .all();
 }
 
 /**
