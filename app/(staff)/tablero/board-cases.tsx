@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
-import { postTo, useFormAction } from '@/app/_components/use-form-action';
+import { postTo, useFormAction, type FormResult } from '@/app/_components/use-form-action';
 import type { Board } from '@/lib/server/supervision/board';
 import { DeadlineChip } from '../../_components/deadline-chip';
 
@@ -28,6 +28,17 @@ interface ReassignAnswer {
 }
 
 const sendReassign = postTo<ReassignAnswer>('/api/tablero/reasignar');
+
+/** The answer as the report under the form: the first field message, else the message. */
+function reportOf(result: FormResult<ReassignAnswer> | null, fallback: string): Report | null {
+  if (!result) return null;
+  if (!result.ok) {
+    const fieldMessage = Object.values(result.fieldErrors ?? {}).flat()[0];
+    return { kind: 'error', message: fieldMessage || result.message || fallback };
+  }
+  const { assigneeName, assigned, results } = result.data;
+  return { kind: 'done', assigneeName, assigned, failures: results.filter((r) => !r.ok) };
+}
 
 /**
  * The cases behind the board (overdue, due today, at risk) with a checkbox each, and the bulk
@@ -67,20 +78,7 @@ export function BoardCases({
   });
   const report: Report | null = localError
     ? { kind: 'error', message: localError }
-    : !result
-      ? null
-      : result.ok
-        ? {
-            kind: 'done',
-            assigneeName: result.data.assigneeName,
-            assigned: result.data.assigned,
-            failures: result.data.results.filter((r) => !r.ok),
-          }
-        : {
-            kind: 'error',
-            message:
-              Object.values(result.fieldErrors ?? {}).flat()[0] || result.message || tr('error'),
-          };
+    : reportOf(result, tr('error'));
 
   // Only cases still on this page count: a case that left the board (answered meanwhile) is not
   // reassigned behind the supervisor's back.
