@@ -1,14 +1,19 @@
 import type { Db } from '@/db/client';
 import { queueFilterOptions } from '@/lib/server/cases/queue-options';
+import { makeCtx } from '@/lib/server/core/context';
 import { loadBoard } from '@/lib/server/supervision/board';
-import { listAssignableAgents } from '@/lib/server/supervision/board-reassign';
+import { listAssignableAgents } from '@/lib/server/supervision/list-assignable-agents';
 import { parseBoardQuery } from '@/lib/validation/board';
 import type { ViewBench, ViewBenchContext } from './types';
 
 /** Everything /tablero computes for one filter: the board, the agents to reassign to, the teams. */
-function boardPage({ db, supervisor, now }: ViewBenchContext, params: Record<string, string>) {
-  const board = loadBoard(parseBoardQuery(params), supervisor, { db, now });
-  listAssignableAgents(db);
+async function boardPage(
+  { db, supervisor, now }: ViewBenchContext,
+  params: Record<string, string>,
+): Promise<number> {
+  const ctx = makeCtx(db, supervisor, now);
+  const board = await loadBoard(ctx, parseBoardQuery(params));
+  await listAssignableAgents(ctx);
   queueFilterOptions(db);
   return board.totals.open;
 }

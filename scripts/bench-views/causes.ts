@@ -30,10 +30,10 @@ let processId: number | undefined;
 export const benches: ViewBench[] = [
   {
     name: 'causas: por proceso (30 días)',
-    run: (ctx) => view(ctx, {}),
+    run: async (ctx) => view(ctx, {}),
   },
   {
     name: 'causas: causas de un proceso (30 días)',
-    run: (ctx) => view(ctx, {}, (processId ??= busiestProcess(ctx))),
+    run: async (ctx) => view(ctx, {}, (processId ??= busiestProcess(ctx))),
   },
 ];

@@ -1,6 +1,7 @@
 import { toLocalDate } from '@/lib/domain/calendar';
 import { getOrganization } from '@/lib/server/core/organization';
 import { queueFilterOptions } from '@/lib/server/cases/queue-options';
+import { makeCtx } from '@/lib/server/core/context';
 import { listQuadrantCases } from '@/lib/server/supervision/quality-quadrant';
 import { getQualityView } from '@/lib/server/supervision/quality-view';
 import { parseAnalyticsQuery } from '@/lib/validation/analytics-query';
@@ -10,10 +11,15 @@ function query(ctx: ViewBenchContext, params: Record<string, string> = {}) {
   return parseAnalyticsQuery(params, toLocalDate(ctx.now, getOrganization(ctx.db).timeZone));
 }
 
+const verbCtx = ({ db, supervisor, now }: ViewBenchContext) => makeCtx(db, supervisor, now);
+
 /** /calidad as the page computes it: the filter's choices, the three families and the quadrant. */
-function qualityPage(ctx: ViewBenchContext, params: Record<string, string> = {}): number {
+async function qualityPage(
+  ctx: ViewBenchContext,
+  params: Record<string, string> = {},
+): Promise<number> {
   queueFilterOptions(ctx.db);
-  const view = getQualityView(query(ctx, params), { db: ctx.db, now: ctx.now });
+  const view = await getQualityView(verbCtx(ctx), query(ctx, params));
   return view.result.total.counts.cases;
 }
 
@@ -23,6 +29,8 @@ export const benches: ViewBench[] = [
   { name: 'calidad por agente', run: (ctx) => qualityPage(ctx, { by: 'agent' }) },
   {
     name: 'calidad cuadrante tarde y bien, pág. 1',
-    run: (ctx) => listQuadrantCases(query(ctx), 'late_well', 1, { db: ctx.db, now: ctx.now }).total,
+    run: async (ctx) =>
+      (await listQuadrantCases(verbCtx(ctx), { query: query(ctx), quadrant: 'late_well', page: 1 }))
+        .total,
   },
 ];

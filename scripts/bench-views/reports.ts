@@ -10,7 +10,7 @@ export const benches: ViewBench[] = [
     // /informes as it opens: the previous calendar month, no filter (every query the page runs;
     // its tables and CSV rows are built from this result in memory).
     name: 'informes: mes anterior',
-    run: ({ db, now }) => {
+    run: async ({ db, now }) => {
       const org = getOrganization(db);
       const query = parseReportQuery({}, toLocalDate(now, org.timeZone));
       return buildPqrsReport(db, query, org.timeZone, now).total.received;

@@ -10,7 +10,7 @@ export interface ViewBenchContext {
 
 /**
  * One supervisor view as its page computes it (every query the page runs), timed by `npm run bench`
- * against the 500 ms target. `run` returns a count that shows the work was real (rows, cases).
+ * against the 500 ms target. `run` resolves to a count that shows the work was real (rows, cases).
  */
 export interface ViewBench {
   name: string;

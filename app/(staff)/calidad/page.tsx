@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { getDb } from '@/db/client';
-import { getOrganization } from '@/lib/server/core/organization';
-import { requireSupervisorPage } from '@/lib/server/supervision/access';
-import { readAnalyticsQuery } from '@/lib/server/supervision/filters';
+import { requireStaffPage } from '@/lib/server/auth/session';
+import { requestCtx } from '@/lib/server/core/context';
+import { analyticsQueryOf } from '@/lib/server/supervision/filters';
 import { getQualityView } from '@/lib/server/supervision/quality-view';
 import { AnalyticsFilters } from '../_components/figures/analytics-filters';
 import { EffortSection } from './_components/effort-section';
@@ -28,11 +27,9 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
  */
 export default async function QualityPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
-  await requireSupervisorPage(pathWithParams('/calidad', params));
-  const db = getDb();
-  const now = new Date();
-  const query = readAnalyticsQuery(params, getOrganization(db).timeZone, now);
-  const view = getQualityView(query, { db, now });
+  const ctx = requestCtx(await requireStaffPage('supervision', pathWithParams('/calidad', params)));
+  const query = analyticsQueryOf(ctx, params);
+  const view = await getQualityView(ctx, query);
   const t = await getTranslations('quality');
   const tSupervision = await getTranslations('supervision');
   const fmt = await qualityFormat();

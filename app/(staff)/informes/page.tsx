@@ -4,9 +4,10 @@ import Link from 'next/link';
 import { PrintButton } from '@/app/_components/print-button';
 import { REPORT_PRESETS, presetOf, reportPeriod } from '@/lib/domain/report-periods';
 import { resolveLocale } from '@/lib/i18n/config';
+import { requireStaffPage } from '@/lib/server/auth/session';
+import { requestCtx } from '@/lib/server/core/context';
 import { loadPqrsReport } from '@/lib/server/reports/load-report';
 import { percent } from '@/lib/server/reports/report-tables';
-import { requireSupervisorPage } from '@/lib/server/supervision/access';
 import { AnalyticsFilters } from '../_components/figures/analytics-filters';
 import { Kpis } from '../_components/figures/kpis';
 import { ReportSections } from './report-sections';
@@ -28,9 +29,9 @@ export default async function ReportsPage({
 }: {
   searchParams: Promise<SearchParams>;
 }) {
-  await requireSupervisorPage('/informes');
+  const ctx = requestCtx(await requireStaffPage('supervision', '/informes'));
   const locale = resolveLocale(await getLocale());
-  const loaded = await loadPqrsReport(await searchParams, { locale });
+  const loaded = await loadPqrsReport(ctx, await searchParams, { locale });
   const { query, report, context, today } = loaded;
   const t = await getTranslations('reports');
   const format = await getFormatter();

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
+import { postTo, useFormAction, type FormResult } from '@/app/_components/use-form-action';
 import type { Board } from '@/lib/server/supervision/board';
 import { DeadlineChip } from '../../_components/deadline-chip';
 
@@ -18,6 +19,26 @@ type Outcome =
 type Report =
   | { kind: 'done'; assigneeName: string; assigned: number; failures: Outcome[] }
   | { kind: 'error'; message: string };
+
+/** What POST /api/tablero/reasignar answers: every case with its outcome. */
+interface ReassignAnswer {
+  assigneeName: string;
+  assigned: number;
+  results: Outcome[];
+}
+
+const sendReassign = postTo<ReassignAnswer>('/api/tablero/reasignar');
+
+/** The answer as the report under the form: the first field message, else the message. */
+function reportOf(result: FormResult<ReassignAnswer> | null, fallback: string): Report | null {
+  if (!result) return null;
+  if (!result.ok) {
+    const fieldMessage = Object.values(result.fieldErrors ?? {}).flat()[0];
+    return { kind: 'error', message: fieldMessage || result.message || fallback };
+  }
+  const { assigneeName, assigned, results } = result.data;
+  return { kind: 'done', assigneeName, assigned, failures: results.filter((r) => !r.ok) };
+}
 
 /**
  * The cases behind the board (overdue, due today, at risk) with a checkbox each, and the bulk
@@ -42,8 +63,22 @@ export function BoardCases({
   const tStates = useTranslations('states');
   const [checked, setChecked] = useState<ReadonlySet<number>>(new Set());
   const [assigneeId, setAssigneeId] = useState('');
-  const [isSending, setIsSending] = useState(false);
-  const [report, setReport] = useState<Report | null>(null);
+  const [localError, setLocalError] = useState<string | null>(null);
+  const {
+    submit,
+    result,
+    isPending: isSending,
+    reset,
+  } = useFormAction(sendReassign, {
+    // The board is React Query data: refetch it in place instead of re-rendering the page.
+    onSuccess: (answer) => {
+      setChecked(new Set(answer.results.filter((r) => !r.ok).map((r) => r.caseId)));
+      void onReassigned();
+    },
+  });
+  const report: Report | null = localError
+    ? { kind: 'error', message: localError }
+    : reportOf(result, tr('error'));
 
   // Only cases still on this page count: a case that left the board (answered meanwhile) is not
   // reassigned behind the supervisor's back.
@@ -64,38 +99,13 @@ export function BoardCases({
     return qs ? `/tablero?${qs}` : '/tablero';
   };
 
-  async function reassign(e: FormEvent<HTMLFormElement>) {
+  function reassign(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    if (selected.length === 0) return setReport({ kind: 'error', message: tr('noneSelected') });
-    if (!assigneeId) return setReport({ kind: 'error', message: tr('noAssignee') });
-    setIsSending(true);
-    setReport(null);
-    try {
-      const res = await fetch('/api/tablero/reasignar', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ caseIds: selected, assigneeId: Number(assigneeId) }),
-      });
-      const body = await res.json().catch(() => null);
-      if (!res.ok || !body) {
-        const fieldMessage = Object.values(body?.fieldErrors ?? {}).flat()[0];
-        setReport({ kind: 'error', message: String(fieldMessage ?? body?.message ?? tr('error')) });
-        return;
-      }
-      const results = body.results as Outcome[];
-      setChecked(new Set(results.filter((r) => !r.ok).map((r) => r.caseId)));
-      setReport({
-        kind: 'done',
-        assigneeName: body.assigneeName,
-        assigned: body.assigned,
-        failures: results.filter((r) => !r.ok),
-      });
-      await onReassigned();
-    } catch {
-      setReport({ kind: 'error', message: tr('error') });
-    } finally {
-      setIsSending(false);
-    }
+    reset();
+    setLocalError(null);
+    if (selected.length === 0) return setLocalError(tr('noneSelected'));
+    if (!assigneeId) return setLocalError(tr('noAssignee'));
+    submit({ caseIds: selected, assigneeId: Number(assigneeId) });
   }
 
   const columns = ['radicado', 'type', 'subject', 'state', 'due', 'assignee', 'team'] as const;

@@ -2,10 +2,11 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import Form from 'next/form';
 import Link from 'next/link';
-import { requireSupervisorPage } from '@/lib/server/supervision/access';
-import { loadBoard } from '@/lib/server/supervision/board';
-import { listAssignableAgents } from '@/lib/server/supervision/board-reassign';
+import { requireStaffPage } from '@/lib/server/auth/session';
 import { queueFilterOptions } from '@/lib/server/cases/queue-options';
+import { requestCtx } from '@/lib/server/core/context';
+import { loadBoard } from '@/lib/server/supervision/board';
+import { listAssignableAgents } from '@/lib/server/supervision/list-assignable-agents';
 import { boardQueryToSearchParams, parseBoardQuery, type BoardQuery } from '@/lib/validation/board';
 import { BoardView } from './board-view';
 import './board.css';
@@ -24,11 +25,11 @@ export default async function BoardPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const staff = await requireSupervisorPage('/tablero');
+  const ctx = requestCtx(await requireStaffPage('supervision', '/tablero'));
   const query = parseBoardQuery(await searchParams);
   const t = await getTranslations('board');
-  const board = loadBoard(query, staff);
-  const agents = listAssignableAgents();
+  const board = await loadBoard(ctx, query);
+  const agents = await listAssignableAgents(ctx);
   return (
     <>
       <section className="page-head">

@@ -1,21 +1,12 @@
-import { NextResponse } from 'next/server';
-import { errorResponse } from '@/lib/server/core/route';
-import { requireSupervisor } from '@/lib/server/supervision/access';
+import { route } from '@/lib/server/core/route';
 import { loadBoard } from '@/lib/server/supervision/board';
 import { parseBoardQuery } from '@/lib/validation/board';
 
 /**
  * The deadline board as JSON, for the page's polling (React Query). Takes the page's URL params
- * (teamId, agentId, page); 401 signed out, 403 for agents.
+ * (teamId, agentId, page; a value that does not parse is ignored, as on the page); 401 signed out,
+ * 403 for agents.
  */
-export async function GET(request: Request) {
-  try {
-    const staff = await requireSupervisor();
-    const query = parseBoardQuery(new URL(request.url).searchParams);
-    return NextResponse.json(loadBoard(query, staff), {
-      headers: { 'Cache-Control': 'private, no-store' },
-    });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const GET = route({ access: 'supervision' }, (ctx, _input, { request }) =>
+  loadBoard(ctx, parseBoardQuery(new URL(request.url).searchParams)),
+);

@@ -24,13 +24,15 @@ export const verbs: AreaVerbs = {
    * Files `subjects.length` cases of `typeCode` and has `agent` take each one (into their team), in
    * one process: a queue longer than a page without a verb call per case.
    */
-  'file-taken-cases': (args, db) => {
+  'file-taken-cases': async (args, db) => {
     const agent = {
       role: 'agent' as const,
       id: args.agent.id as number,
       teamId: args.agent.teamId,
     };
-    return (args.subjects as string[]).map(async (subject, i) => {
+    // One after another, as before: the radicados come out in the order of the subjects.
+    const radicados: string[] = [];
+    for (const [i, subject] of (args.subjects as string[]).entries()) {
       const filing = validFiling({
         typeCode: args.typeCode ?? 'R',
         subject,
@@ -38,7 +40,8 @@ export const verbs: AreaVerbs = {
       });
       const created = await createCase(makeCtx(db, SYSTEM_ACTOR), filing);
       await applyCaseAction(makeCtx(db, agent), { caseId: created.id, action: 'take' });
-      return created.radicado;
-    });
+      radicados.push(created.radicado);
+    }
+    return radicados;
   },
 };

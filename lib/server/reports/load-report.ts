@@ -1,12 +1,13 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import { getDb, type Db } from '@/db/client';
 import { teams } from '@/db/schema';
 import { toLocalDate } from '@/lib/domain/calendar';
 import type { Locale } from '@/lib/domain/enums';
 import type { AnalyticsQuery } from '@/lib/validation/analytics-query';
 import { parseReportQuery } from '@/lib/validation/report-query';
+import type { Ctx } from '../core/context';
 import { csvResponse, type CsvCell } from '../core/csv';
+import { requireRole } from '../core/guard';
 import { getOrganization } from '../core/organization';
 import { buildPqrsReport, type PqrsReport } from './pqrs-report';
 import { loadReportLabels, type ReportLabels } from './report-labels';
@@ -30,18 +31,22 @@ export interface LoadedReport {
   labels: ReportLabels;
 }
 
-/** The report as its URL asks for it (period, team, type, channel), with its tables and context. */
+/**
+ * The report as its URL asks for it (period, team, type, channel), with its tables and context;
+ * `locale` names the labels' language.
+ */
 export async function loadPqrsReport(
+  ctx: Ctx,
   params: SearchParamsLike,
-  options: { locale: Locale; db?: Db; now?: Date },
+  extras: { locale: Locale },
 ): Promise<LoadedReport> {
-  const db = options.db ?? getDb();
-  const now = options.now ?? new Date();
+  requireRole(ctx.actor, 'supervision');
+  const { db, now } = ctx;
   const org = getOrganization(db);
   const today = toLocalDate(now, org.timeZone);
   const query = parseReportQuery(params, today);
   const report = buildPqrsReport(db, query, org.timeZone, now);
-  const labels = await loadReportLabels(options.locale);
+  const labels = await loadReportLabels(extras.locale);
   const team =
     query.teamId === undefined
       ? null

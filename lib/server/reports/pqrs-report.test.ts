@@ -8,6 +8,7 @@ import { parseReportQuery } from '@/lib/validation/report-query';
 import { parseCsv } from '../testing/parse-csv';
 import { seedFixture, type Fixture } from '../testing/fixtures';
 import { createTestDb } from '../testing/test-db';
+import { makeCtx } from '../core/context';
 import { loadPqrsReport, pqrsReportCsv } from './load-report';
 import { buildPqrsReport, type ReportFigures } from './pqrs-report';
 import { buildReportDataset, REPORT_NOW, REPORT_PERIOD } from '../testing/report-dataset';
@@ -190,8 +191,9 @@ describe('the PQRS report for March 2026', () => {
 describe('the report as CSV', () => {
   async function csvRows(locale: 'es' | 'en', params: Record<string, string> = {}) {
     const loaded = await loadPqrsReport(
+      makeCtx(db, fx.supervisor, REPORT_NOW),
       { ...REPORT_PERIOD, ...params },
-      { db, now: REPORT_NOW, locale },
+      { locale },
     );
     const response = pqrsReportCsv(loaded);
     expect(response.headers.get('Content-Type')).toBe('text/csv; charset=utf-8');

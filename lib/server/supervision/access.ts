@@ -1,19 +1,32 @@
 import 'server-only';
 import { currentStaff, requireStaffPage, type StaffActor } from '../auth/session';
 import { AppError } from '../core/errors';
-import { canSupervise, SUPERVISION_ROLES } from './roles';
+import { ACCESS, requireRole } from '../core/guard';
 
-export { canSupervise, SUPERVISION_ROLES };
+/*
+ * Transitional: the supervision area now asks `requireRole(ctx.actor, 'supervision')`,
+ * `requireStaffPage('supervision', returnTo)` or a wrapper's `access: 'supervision'`. These
+ * shims remain only for the areas still importing them (causas, correo, the staff layout) and go
+ * when those are converted.
+ */
 
-/** For pages: signed-out → sign-in (back to `returnTo`); an agent → the 403 page. */
-export function requireSupervisorPage(returnTo: string): Promise<StaffActor> {
-  return requireStaffPage(SUPERVISION_ROLES, returnTo);
+/** @deprecated `ACCESS.supervision` (lib/server/core/guard). */
+export const SUPERVISION_ROLES = ACCESS.supervision;
+
+/** @deprecated `hasRole(actor, 'supervision')`. */
+export function canSupervise(role: string): boolean {
+  return (ACCESS.supervision as readonly string[]).includes(role);
 }
 
-/** For route handlers and server actions: 401 signed out, 403 for agents. */
+/** @deprecated `requireStaffPage('supervision', returnTo)`. */
+export function requireSupervisorPage(returnTo: string): Promise<StaffActor> {
+  return requireStaffPage('supervision', returnTo);
+}
+
+/** @deprecated the route wrapper's `access: 'supervision'`. 401 signed out, 403 for agents. */
 export async function requireSupervisor(): Promise<StaffActor> {
   const staff = await currentStaff();
   if (!staff) throw new AppError('UNAUTHENTICATED', 'sign in');
-  if (!canSupervise(staff.role)) throw new AppError('FORBIDDEN', 'supervisors only');
+  requireRole(staff, 'supervision');
   return staff;
 }

@@ -16,7 +16,8 @@ import {
   type Fixture,
 } from '../testing/fixtures';
 import { createTestDb } from '../testing/test-db';
-import { listAssignableAgents, reassignCases } from './board-reassign';
+import { reassignCases } from './board-reassign';
+import { listAssignableAgents } from './list-assignable-agents';
 import { makeCtx } from '@/lib/server/core/context';
 
 const NOW = bogota('2026-03-20T10:00:00');
@@ -48,14 +49,10 @@ async function overdueCases(count: number): Promise<number[]> {
 describe('bulk reassignment', () => {
   it('reassigns every checked case, each with its own audit event', async () => {
     const ids = await overdueCases(3);
-    const result = await reassignCases(
-      { caseIds: ids, assigneeId: fx.otherAgent.id },
-      fx.supervisor,
-      {
-        db,
-        now: NOW,
-      },
-    );
+    const result = await reassignCases(makeCtx(db, fx.supervisor, NOW), {
+      caseIds: ids,
+      assigneeId: fx.otherAgent.id,
+    });
     expect(result.assigneeName).toBe('otra');
     expect(result.results.map((r) => [r.caseId, r.ok])).toEqual(ids.map((id) => [id, true]));
     for (const id of ids) {
@@ -84,11 +81,10 @@ describe('bulk reassignment', () => {
       reason: 'El cliente desistió.',
     });
     const events = countRows(db, caseEvents);
-    const result = await reassignCases(
-      { caseIds: [first, closed, last, 999_999], assigneeId: fx.otherAgent.id },
-      fx.admin,
-      { db, now: NOW },
-    );
+    const result = await reassignCases(makeCtx(db, fx.admin, NOW), {
+      caseIds: [first, closed, last, 999_999],
+      assigneeId: fx.otherAgent.id,
+    });
     const outcome = Object.fromEntries(result.results.map((r) => [r.caseId, r]));
     expect(outcome[first]).toMatchObject({ ok: true });
     expect(outcome[last]).toMatchObject({ ok: true });
@@ -109,14 +105,10 @@ describe('bulk reassignment', () => {
   it('reassigns a case checked twice only once', async () => {
     const [id] = (await overdueCases(1)) as [number];
     const before = eventsOf(db, id).length;
-    const result = await reassignCases(
-      { caseIds: [id, id], assigneeId: fx.otherAgent.id },
-      fx.supervisor,
-      {
-        db,
-        now: NOW,
-      },
-    );
+    const result = await reassignCases(makeCtx(db, fx.supervisor, NOW), {
+      caseIds: [id, id],
+      assigneeId: fx.otherAgent.id,
+    });
     expect(result.results).toHaveLength(1);
     expect(eventsOf(db, id)).toHaveLength(before + 1);
   });
@@ -126,9 +118,9 @@ describe('bulk reassignment', () => {
     const events = countRows(db, caseEvents);
     const error = await captureAppError(
       async () =>
-        await reassignCases({ caseIds: ids, assigneeId: fx.otherAgent.id }, fx.agent, {
-          db,
-          now: NOW,
+        await reassignCases(makeCtx(db, fx.agent, NOW), {
+          caseIds: ids,
+          assigneeId: fx.otherAgent.id,
         }),
     );
     expect(error.code).toBe('FORBIDDEN');
@@ -144,7 +136,7 @@ describe('bulk reassignment', () => {
     [{ caseIds: [1], assigneeId: 'nadie' }, ['assigneeId']],
   ])('refuses a bad body %j with field errors (422)', async (body, fields) => {
     const error = await captureAppError(
-      async () => await reassignCases(body, fx.supervisor, { db, now: NOW }),
+      async () => await reassignCases(makeCtx(db, fx.supervisor, NOW), body),
     );
     expect(HTTP_STATUS[error.code]).toBe(422);
     expect(Object.keys(error.fieldErrors ?? {}).sort()).toEqual([...fields].sort());
@@ -156,13 +148,15 @@ describe('bulk reassignment', () => {
     for (const assigneeId of [gone.id, fx.supervisor.id, 999_999]) {
       const error = await captureAppError(
         async () =>
-          await reassignCases({ caseIds: ids, assigneeId }, fx.supervisor, { db, now: NOW }),
+          await reassignCases(makeCtx(db, fx.supervisor, NOW), { caseIds: ids, assigneeId }),
       );
       expect(HTTP_STATUS[error.code]).toBe(422);
       expect(error.fieldErrors).toEqual({ assigneeId: ['invalid'] });
     }
     expect(caseRow(db, ids[0]!).assigneeId).toBe(fx.agent.id);
-    expect(listAssignableAgents(db).map((a) => [a.name, a.teamName])).toEqual([
+    expect(
+      (await listAssignableAgents(makeCtx(db, fx.supervisor))).map((a) => [a.name, a.teamName]),
+    ).toEqual([
       ['agente', 'Facturación'],
       ['otra', 'Entregas'],
     ]);

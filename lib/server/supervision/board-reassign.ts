@@ -1,14 +1,12 @@
 import 'server-only';
-import { and, asc, eq, inArray } from 'drizzle-orm';
-import { getDb, type Db } from '@/db/client';
-import { cases, staffUsers, teams } from '@/db/schema';
+import { and, eq, inArray } from 'drizzle-orm';
+import { cases, staffUsers } from '@/db/schema';
 import { BulkReassignSchema } from '@/lib/validation/board';
-import type { Actor } from '../core/actor';
 import { applyCaseAction } from '../cases/apply-case-action';
-import { makeCtx } from '../core/context';
+import type { Ctx } from '../core/context';
 import { AppError } from '../core/errors';
+import { requireRole } from '../core/guard';
 import { parseInput } from '../core/parse';
-import { canUseBoard } from './board';
 
 export type ReassignOutcome =
   | { caseId: number; radicado: string | null; ok: true; eventId: number }
@@ -20,30 +18,15 @@ export interface BulkReassignResult {
   results: ReassignOutcome[];
 }
 
-/** The agents a board may hand cases to: active, with their team, by name. */
-export function listAssignableAgents(db: Db = getDb()) {
-  return db
-    .select({ id: staffUsers.id, name: staffUsers.name, teamName: teams.name })
-    .from(staffUsers)
-    .leftJoin(teams, eq(teams.id, staffUsers.teamId))
-    .where(and(eq(staffUsers.role, 'agent'), eq(staffUsers.isActive, true)))
-    .orderBy(asc(staffUsers.name), asc(staffUsers.id))
-    .all();
-}
-
 /**
  * Reassigns each checked case to one agent through the case's own use case (applyCaseAction
  * 'assign': state machine, its own transaction and audit event). A case that cannot be reassigned
  * any more (closed meanwhile, merged, unknown) is reported with its error and the others go on:
  * one refusal never undoes or blocks the rest.
  */
-export async function reassignCases(
-  input: unknown,
-  actor: Actor,
-  options: { db?: Db; now?: Date } = {},
-): Promise<BulkReassignResult> {
-  if (!canUseBoard(actor)) throw new AppError('FORBIDDEN', 'supervisors only');
-  const db = options.db ?? getDb();
+export async function reassignCases(ctx: Ctx, input: unknown): Promise<BulkReassignResult> {
+  requireRole(ctx.actor, 'supervision');
+  const { db } = ctx;
   const request = parseInput(BulkReassignSchema, input);
   const assignee = db
     .select({ id: staffUsers.id, name: staffUsers.name })
@@ -75,7 +58,7 @@ export async function reassignCases(
   for (const caseId of caseIds) {
     const radicado = radicados.get(caseId) ?? null;
     try {
-      const applied = await applyCaseAction(makeCtx(db, actor, options.now), {
+      const applied = await applyCaseAction(ctx, {
         caseId,
         action: 'assign',
         assigneeId: assignee.id,

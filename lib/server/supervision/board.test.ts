@@ -149,7 +149,7 @@ async function buildDataset() {
 }
 
 const board = (query: Partial<BoardQuery> = {}, actor: Actor = fx.supervisor, now = NOW) =>
-  loadBoard({ ...parseBoardQuery({}), ...query }, actor, { db, now });
+  loadBoard(makeCtx(db, actor, now), { ...parseBoardQuery({}), ...query });
 
 describe('the deadline board', () => {
   it('counts due today, at risk across the holiday, overdue and promises exactly', async () => {
@@ -158,7 +158,7 @@ describe('the deadline board', () => {
     expect(caseRow(db, ids.h).state).toBe('respondida');
     expect(caseRow(db, ids.i).state).toBe('cerrada');
 
-    const result = board();
+    const result = await board();
     expect(result).toMatchObject({ today: '2026-03-20', atRiskUntil: '2026-03-25' });
     expect(result.totals).toEqual({
       open: 7,
@@ -172,7 +172,7 @@ describe('the deadline board', () => {
 
   it('breaks the figures down by team and by agent, with idle agents and the unassigned row', async () => {
     await buildDataset();
-    const result = board();
+    const result = await board();
     const billing = {
       open: 4,
       dueToday: 1,
@@ -200,7 +200,7 @@ describe('the deadline board', () => {
 
   it('filters by team and by agent', async () => {
     await buildDataset();
-    const team = board({ teamId: fx.otherTeamId });
+    const team = await board({ teamId: fx.otherTeamId });
     expect(team.totals).toEqual({ ...ZERO, open: 2, atRisk: 1, overdue: 1, promisesBroken: 1 });
     expect(team.byTeam.map((t) => t.id)).toEqual([fx.otherTeamId]);
     expect(team.byAgent.map((a) => [a.id, a.open])).toEqual([
@@ -209,7 +209,7 @@ describe('the deadline board', () => {
     ]);
     expect(team.cases.rows.map((r) => r.radicado)).toHaveLength(2);
 
-    const agent = board({ agentId: fx.agent.id });
+    const agent = await board({ agentId: fx.agent.id });
     expect(agent.totals).toEqual({
       open: 4,
       dueToday: 1,
@@ -224,7 +224,7 @@ describe('the deadline board', () => {
 
   it('lists the cases behind the board: overdue first, then due today, then at risk', async () => {
     const ids = await buildDataset();
-    const { cases } = board();
+    const { cases } = await board();
     expect(cases).toMatchObject({ total: 5, page: 1, pageCount: 1 });
     expect(cases.rows.map((r) => [r.id, r.bucket, r.dueDate])).toEqual([
       [ids.b, 'overdue', '2026-03-18'],
@@ -254,7 +254,7 @@ describe('the deadline board', () => {
     const at = bogota('2026-04-01T10:00:00');
     const inside = await reclamo('2026-03-12', '2026-04-07', fx.agent); // due 7 April: at risk
     await reclamo('2026-03-13', '2026-04-08', fx.agent); // due 8 April: on track
-    const result = board({}, fx.supervisor, at);
+    const result = await board({}, fx.supervisor, at);
     expect(result.atRiskUntil).toBe('2026-04-07');
     expect(result.totals).toEqual({ ...ZERO, open: 2, atRisk: 1 });
     expect(result.cases.rows.map((r) => r.id)).toEqual([inside]);
@@ -262,11 +262,11 @@ describe('the deadline board', () => {
 
   it('counts a case due today as overdue once its due instant has passed', async () => {
     await reclamo('2026-02-27', '2026-03-20', fx.agent);
-    expect(board({}, fx.supervisor, bogota('2026-03-20T23:59:00')).totals).toMatchObject({
+    expect((await board({}, fx.supervisor, bogota('2026-03-20T23:59:00'))).totals).toMatchObject({
       dueToday: 1,
       overdue: 0,
     });
-    expect(board({}, fx.supervisor, bogota('2026-03-21T00:00:01')).totals).toMatchObject({
+    expect((await board({}, fx.supervisor, bogota('2026-03-21T00:00:01'))).totals).toMatchObject({
       dueToday: 0,
       overdue: 1,
     });
@@ -277,10 +277,10 @@ describe('the deadline board', () => {
     for (let n = 0; n < 50; n++) await reclamo('2026-02-26', '2026-03-19');
     await reclamo('2026-02-27', '2026-03-20');
     const later = bogota('2026-04-09T10:00:00'); // after San José and Holy Week
-    const first = board({}, fx.supervisor, later);
+    const first = await board({}, fx.supervisor, later);
     expect(first.cases).toMatchObject({ total: 52, pageCount: 2 });
     expect(first.cases.rows).toHaveLength(50);
-    const second = board({ page: 2 }, fx.supervisor, later).cases.rows;
+    const second = (await board({ page: 2 }, fx.supervisor, later)).cases.rows;
     expect(second.map((r) => r.dueDate)).toEqual(['2026-03-19', '2026-03-20']);
     // Business days late on 9 April: after 19 March, 20, 24–27 and 30–31 March, 1 and 6–9 April
     // (San José, Holy Thursday and Friday skipped): 12; after 20 March: 11; after 26 January: 4 in
@@ -308,7 +308,7 @@ describe('the deadline board', () => {
   );
 
   it('is for supervisors and admins only', async () => {
-    expect(board({}, fx.admin).totals).toEqual(ZERO);
+    expect((await board({}, fx.admin)).totals).toEqual(ZERO);
     const error = await captureAppError(() => board({}, fx.agent));
     expect(HTTP_STATUS[error.code]).toBe(403);
   });

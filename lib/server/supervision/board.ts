@@ -1,6 +1,5 @@
 import 'server-only';
-import type { Statement } from 'better-sqlite3';
-import { getDb, type Db } from '@/db/client';
+import { boardSql, readBoard } from '@/db/sql/board';
 import {
   countBusinessDays,
   endOfLocalDay,
@@ -8,14 +7,15 @@ import {
   type BusinessCalendar,
   type LocalDate,
 } from '@/lib/domain/calendar';
-import { OPEN_STATES, type CaseState, type CaseType } from '@/lib/domain/enums';
+import type { CaseState, CaseType } from '@/lib/domain/enums';
 import { deadlineStatus, type DeadlineStatus } from '@/lib/domain/legal-term';
 import { BOARD_PAGE_SIZE, type BoardQuery } from '@/lib/validation/board';
-import type { Actor } from '../core/actor';
-import { AppError } from '../core/errors';
 import { atRiskLimit } from '../cases/list-cases';
+import type { Ctx } from '../core/context';
+import { requireRole } from '../core/guard';
 import { getOrganization, loadCalendar } from '../core/organization';
-import { canSupervise } from './roles';
+
+export { boardSql };
 
 /**
  * The deadline board (Tablero de vencimientos): open cases due today, at risk or overdue, and the
@@ -74,11 +74,6 @@ export interface Board {
   cases: { rows: BoardCase[]; total: number; page: number; pageSize: number; pageCount: number };
 }
 
-/** Who may see the board and reassign from it: the supervision roles. */
-export function canUseBoard(actor: Actor): boolean {
-  return canSupervise(actor.role);
-}
-
 /** The instants that split open cases into the board's buckets, as epoch milliseconds. */
 export function boardBounds(now: Date, cal: BusinessCalendar) {
   const today = toLocalDate(now, cal.timeZone);
@@ -90,101 +85,6 @@ export function boardBounds(now: Date, cal: BusinessCalendar) {
     endOfTodayMs: endOfLocalDay(today, cal.timeZone).getTime(),
     atRiskUntilMs: limit.getTime(),
   };
-}
-
-/** State sets are constants, inlined so the planner can use the partial index cases_open_due_idx. */
-const OPEN = `c.state IN (${OPEN_STATES.map((s) => `'${s}'`).join(', ')})`;
-const FIGURES = ['open', 'dueToday', 'atRisk', 'overdue', 'promisesDueToday', 'promisesBroken'];
-
-/** `c.team_id = @teamId …`: values are always bound, never written into the SQL. */
-function caseFilter(query: BoardQuery): string {
-  return [
-    query.teamId !== undefined ? 'AND c.team_id = @teamId' : '',
-    query.agentId !== undefined ? 'AND c.assignee_id = @agentId' : '',
-  ].join(' ');
-}
-
-/**
- * Every figure in one statement over the open set (~24,000 of a million cases): one row per open
- * case and one per pending or broken promise on an open case, then SUM … GROUP BY team, by agent and
- * in total. Teams and active agents with nothing open get a row of zeros, so the supervisor sees
- * who is free; with an agent filter only that agent is listed. Plan: the open cases by
- * (state, due_at), or (team|assignee, state, due_at) when filtered; promises by (status, due_at),
- * each joined to its case by primary key. Never a scan of the cases table (board.test.ts).
- */
-function figuresSql(query: BoardQuery): string {
-  const filter = caseFilter(query);
-  const hasAgent = query.agentId !== undefined;
-  const hasTeam = query.teamId !== undefined;
-  const teamKeys = hasAgent ? '0' : hasTeam ? 'id = @teamId' : '1';
-  const agentKeys = hasAgent ? 'id = @agentId' : hasTeam ? 'team_id = @teamId' : '1';
-  const sums = `sum(is_case) AS open, sum(due_today) AS dueToday, sum(at_risk) AS atRisk,
-    sum(overdue) AS overdue, sum(promise_due_today) AS promisesDueToday,
-    sum(promise_broken) AS promisesBroken`;
-  return `
-    WITH items AS MATERIALIZED (
-      SELECT c.team_id AS team_id, c.assignee_id AS assignee_id, 1 AS is_case,
-        coalesce(c.due_at < @now, 0) AS overdue,
-        coalesce(c.due_at >= @now AND c.due_at <= @endOfToday, 0) AS due_today,
-        coalesce(c.due_at > @endOfToday AND c.due_at <= @atRiskUntil, 0) AS at_risk,
-        0 AS promise_due_today, 0 AS promise_broken
-      FROM cases c
-      WHERE ${OPEN} ${filter}
-      UNION ALL
-      SELECT c.team_id, c.assignee_id, 0, 0, 0, 0,
-        p.status = 'pending' AND p.due_at >= @now AND p.due_at <= @endOfToday,
-        p.status = 'broken' OR p.due_at < @now
-      FROM promises p JOIN cases c ON c.id = p.case_id
-      WHERE p.status IN ('pending', 'broken') AND ${OPEN} ${filter}
-    ),
-    g AS (
-      SELECT 'total' AS dim, NULL AS key, ${sums} FROM items
-      UNION ALL SELECT 'team', team_id, ${sums} FROM items GROUP BY team_id
-      UNION ALL SELECT 'agent', assignee_id, ${sums} FROM items GROUP BY assignee_id
-    ),
-    k AS (
-      SELECT 'total' AS dim, NULL AS key
-      UNION SELECT 'team', id FROM teams WHERE ${teamKeys}
-      UNION SELECT 'agent', id FROM staff_users WHERE role = 'agent' AND is_active = 1 AND ${agentKeys}
-      ${hasAgent ? '' : "UNION SELECT 'agent', NULL"}
-      UNION SELECT dim, key FROM g
-    )
-    SELECT k.dim AS dim, k.key AS id, coalesce(t.name, s.name) AS name,
-      ${FIGURES.map((f) => `coalesce(g.${f}, 0) AS ${f}`).join(', ')}
-    FROM k
-    LEFT JOIN g ON g.dim = k.dim AND g.key IS k.key
-    LEFT JOIN teams t ON k.dim = 'team' AND t.id = k.key
-    LEFT JOIN staff_users s ON k.dim = 'agent' AND s.id = k.key
-    ORDER BY k.dim, k.key IS NULL, name, k.key`;
-}
-
-/** One page of the cases behind the board, read in due order from cases_open_due_idx. */
-function casesSql(query: BoardQuery): string {
-  return `
-    SELECT c.id, c.radicado, c.type_code AS typeCode, c.subject, c.state, c.due_date AS dueDate,
-      c.due_at AS dueAt, c.assignee_id AS assigneeId, s.name AS assigneeName, t.name AS teamName
-    FROM cases c INDEXED BY cases_open_due_idx
-    LEFT JOIN staff_users s ON s.id = c.assignee_id
-    LEFT JOIN teams t ON t.id = c.team_id
-    WHERE ${OPEN} AND c.due_at <= @atRiskUntil ${caseFilter(query)}
-    ORDER BY c.due_at, c.id
-    LIMIT @pageSize OFFSET @offset`;
-}
-
-/** The board's two statements for a filter, for EXPLAIN QUERY PLAN in tests. */
-export function boardSql(query: BoardQuery): { figures: string; cases: string } {
-  return { figures: figuresSql(query), cases: casesSql(query) };
-}
-
-const statements = new WeakMap<Db, Map<string, Statement>>();
-
-/** Prepared once per database and SQL text (four filter combinations per query). */
-function prepare(db: Db, sql: string): Statement {
-  let cache = statements.get(db);
-  if (!cache) statements.set(db, (cache = new Map()));
-  let statement = cache.get(sql);
-  if (!statement) cache.set(sql, (statement = db.$client.prepare(sql)));
-  return statement;
 }
 
 /**
@@ -226,37 +126,20 @@ function figuresOf(row: BoardFigures | undefined): BoardFigures {
   };
 }
 
-/** The board for a supervisor or admin, as of `now`. */
-export function loadBoard(
-  query: BoardQuery,
-  actor: Actor,
-  options: { db?: Db; now?: Date } = {},
-): Board {
-  if (!canUseBoard(actor)) throw new AppError('FORBIDDEN', 'supervisors only');
-  const db = options.db ?? getDb();
-  const now = options.now ?? new Date();
+/** The board for a supervisor or admin, as of `ctx.now`. */
+export async function loadBoard(ctx: Ctx, query: BoardQuery): Promise<Board> {
+  requireRole(ctx.actor, 'supervision');
+  const { db, now } = ctx;
   const cal = loadCalendar(db, getOrganization(db));
   const bounds = boardBounds(now, cal);
-  const filter = {
-    ...(query.teamId !== undefined ? { teamId: query.teamId } : {}),
-    ...(query.agentId !== undefined ? { agentId: query.agentId } : {}),
-  };
-  const times = {
-    now: bounds.nowMs,
-    endOfToday: bounds.endOfTodayMs,
-    atRiskUntil: bounds.atRiskUntilMs,
-  };
-
-  // One read transaction: the figures and the list see the same snapshot.
-  const { groups, found } = db.transaction(() => ({
-    groups: prepare(db, figuresSql(query)).all({ ...filter, ...times }) as GroupRow[],
-    found: prepare(db, casesSql(query)).all({
-      ...filter,
-      atRiskUntil: bounds.atRiskUntilMs,
-      pageSize: BOARD_PAGE_SIZE,
-      offset: (query.page - 1) * BOARD_PAGE_SIZE,
-    }) as CaseRow[],
-  }));
+  const read = readBoard(
+    db,
+    query,
+    { now: bounds.nowMs, endOfToday: bounds.endOfTodayMs, atRiskUntil: bounds.atRiskUntilMs },
+    { pageSize: BOARD_PAGE_SIZE, offset: (query.page - 1) * BOARD_PAGE_SIZE },
+  );
+  const groups: GroupRow[] = read.groups;
+  const found: CaseRow[] = read.found;
 
   const totals = figuresOf(groups.find((g) => g.dim === 'total'));
   const ofDim = (dim: GroupRow['dim']) =>

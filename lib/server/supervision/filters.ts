@@ -1,6 +1,8 @@
 import 'server-only';
 import { endOfLocalDay, startOfLocalDay, toLocalDate } from '@/lib/domain/calendar';
 import { parseAnalyticsQuery, type AnalyticsQuery } from '@/lib/validation/analytics-query';
+import type { Ctx } from '../core/context';
+import { getOrganization } from '../core/organization';
 
 type SearchParamsLike = URLSearchParams | Record<string, string | string[] | undefined>;
 
@@ -11,6 +13,11 @@ export function readAnalyticsQuery(
   now: Date,
 ): AnalyticsQuery {
   return parseAnalyticsQuery(params, toLocalDate(now, timeZone));
+}
+
+/** The same, for a page or route: the organisation's time zone and `ctx.now`. */
+export function analyticsQueryOf(ctx: Ctx, params: SearchParamsLike): AnalyticsQuery {
+  return readAnalyticsQuery(params, getOrganization(ctx.db).timeZone, ctx.now);
 }
 
 /** The period as epoch milliseconds: [fromMs, toMs) covering both local dates whole. */

@@ -1,4 +1,5 @@
 import 'server-only';
+import { effortCounts, handleTargets } from '@/db/sql/quality';
 import { CASE_TYPES, type CaseType } from '@/lib/domain/enums';
 import {
   groupSql,
@@ -59,30 +60,14 @@ export interface EffortFamily {
   groups: (GroupLabel & EffortFigures)[];
 }
 
-/**
- * Handle time per case (per case and agent when the breakdown is by agent: each agent's time on a
- * case against the target), then aggregated per `outer` group.
- */
-function effortSql(scope: Scope, splitByAgent: boolean) {
-  const group = groupSql(scope, 'i.staff_id');
-  const filter = scopeFilter(scope, 'i.staff_id');
-  return {
-    sql: `SELECT h.grp AS grp, h.type_code AS typeCode, count(*) AS cases, sum(h.secs) AS seconds,
-         coalesce(sum(h.secs > t.target), 0) AS casesOver,
-         coalesce(sum(CASE WHEN h.secs > t.target THEN h.secs ELSE 0 END), 0) AS tailSeconds,
-         coalesce(sum(CASE WHEN h.secs > t.target THEN h.secs - t.target ELSE 0 END), 0)
-           AS beyondSeconds
-       FROM (
-         SELECT ${group.expr} AS grp, c.type_code, sum(i.handle_seconds) AS secs
-         FROM cases c INDEXED BY cases_figures_idx
-         JOIN interactions i ON i.case_id = c.id
-         WHERE ${filter.where} AND i.handle_seconds IS NOT NULL
-         GROUP BY c.id${splitByAgent ? ', i.staff_id' : ''}
-       ) h
-       LEFT JOIN (SELECT code, handle_target_minutes * 60 AS target FROM case_types) t
-         ON t.code = h.type_code`,
-    params: [...group.params, ...filter.params],
-  };
+/** Handle time per case (per case and agent when split by agent), per `groupBy`. */
+function effortRows(scope: Scope, splitByAgent: boolean, groupBy: 'groupAndType' | 'type') {
+  return effortCounts<Row>(
+    scope.db,
+    groupSql(scope, 'i.staff_id'),
+    scopeFilter(scope, 'i.staff_id'),
+    { splitByAgent, groupBy },
+  );
 }
 
 type Row = EffortCounts & { grp: GroupKey; typeCode: CaseType };
@@ -106,24 +91,9 @@ export function effortFamily(scope: Scope): EffortFamily {
   const isByAgent = scope.query.by === 'agent';
   // One pass grouped by (group, type) gives both the breakdown and the per-type figures, except
   // by agent: there a case's time is split per agent, while per type it stays whole.
-  const split = effortSql(scope, isByAgent);
-  const cells = scope.db.$client
-    .prepare(`${split.sql} GROUP BY h.grp, h.type_code`)
-    .all(...split.params) as Row[];
-  let perType = cells;
-  if (isByAgent) {
-    const whole = effortSql(scope, false);
-    perType = scope.db.$client
-      .prepare(`${whole.sql} GROUP BY h.type_code`)
-      .all(...whole.params) as Row[];
-  }
-  const targets = new Map(
-    (
-      scope.db.$client
-        .prepare('SELECT code, handle_target_minutes AS minutes FROM case_types')
-        .all() as { code: CaseType; minutes: number }[]
-    ).map((r) => [r.code, r.minutes]),
-  );
+  const cells = effortRows(scope, isByAgent, 'groupAndType');
+  const perType = isByAgent ? effortRows(scope, false, 'type') : cells;
+  const targets = new Map(handleTargets(scope.db).map((r) => [r.code, r.minutes]));
   const byType = CASE_TYPES.flatMap((typeCode) => {
     const rows = perType.filter((r) => r.typeCode === typeCode);
     if (rows.length === 0) return [];

@@ -6,6 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { parseAnalyticsQuery } from '@/lib/validation/analytics-query';
+import { SYSTEM_ACTOR } from '../core/actor';
+import { makeCtx } from '../core/context';
 import { createTestDb } from '../testing/test-db';
 import { effortFamily } from './quality-effort';
 import { distributionOf, processFamily } from './quality-process';
@@ -28,7 +30,7 @@ function scope(params: Record<string, string | number> = {}) {
     Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, String(v)])),
     '2026-05-15',
   );
-  return scopeOf(query, { db, now: VIEW_NOW });
+  return scopeOf(makeCtx(db, SYSTEM_ACTOR, VIEW_NOW), query);
 }
 
 const MIN = 60;

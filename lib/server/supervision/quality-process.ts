@@ -1,7 +1,8 @@
 import 'server-only';
+import { processRatingCounts, processReplyCounts } from '@/db/sql/quality';
 import type { QualitySource } from '@/lib/domain/enums';
 import {
-  groupedRows,
+  byGroup,
   groupSql,
   labelGroups,
   ratio,
@@ -136,28 +137,18 @@ export interface ProcessFamily {
 export function processFamily(scope: Scope): ProcessFamily {
   const ratingGroup = groupSql(scope, 'qr.agent_id');
   const ratingFilter = scopeFilter(scope, 'qr.agent_id');
-  const ratings = groupedRows<Partial<ProcessCounts>>(
-    scope,
-    `SELECT ${ratingGroup.expr} AS grp,
-       sum(qr.source = 'customer') AS customerRatings,
-       sum(qr.source = 'supervisor') AS reviews,
-       ${DISTRIBUTION_COLUMNS}
-     FROM cases c INDEXED BY cases_figures_idx
-     JOIN quality_ratings qr ON qr.case_id = c.id
-     WHERE ${ratingFilter.where}
-     GROUP BY grp`,
-    [...ratingGroup.params, ...ratingFilter.params],
+  const ratings = byGroup(
+    processRatingCounts<Partial<ProcessCounts>>(
+      scope.db,
+      ratingGroup,
+      ratingFilter,
+      DISTRIBUTION_COLUMNS,
+    ),
   );
   const replyGroup = groupSql(scope, 'i.staff_id');
   const replyFilter = scopeFilter(scope, 'i.staff_id');
-  const replies = groupedRows<Partial<ProcessCounts>>(
-    scope,
-    `SELECT ${replyGroup.expr} AS grp, count(*) AS replies, sum(i.is_canned) AS canned
-     FROM cases c INDEXED BY cases_figures_idx
-     JOIN interactions i ON i.case_id = c.id
-     WHERE ${replyFilter.where} AND i.direction = 'outbound' AND i.kind = 'reply'
-     GROUP BY grp`,
-    [...replyGroup.params, ...replyFilter.params],
+  const replies = byGroup(
+    processReplyCounts<Partial<ProcessCounts>>(scope.db, replyGroup, replyFilter),
   );
   const labels = labelGroups(scope, [...ratings.keys(), ...replies.keys()]);
   const groupCounts = labels.map((label) => {

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { parseAnalyticsQuery } from '@/lib/validation/analytics-query';
+import { makeCtx } from '../core/context';
 import { createTestDb } from '../testing/test-db';
 import {
   listQuadrantCases,
@@ -27,6 +28,9 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => cleanup());
 
+/** The dataset's supervisor asking, at the view's "now" unless told. */
+const ctx = (now: Date = VIEW_NOW) => makeCtx(db, ds.fx.supervisor, now);
+
 function query(params: Record<string, string | number> = {}) {
   const raw = { from: '2026-03-01', to: '2026-04-30', ...params };
   return parseAnalyticsQuery(
@@ -36,8 +40,8 @@ function query(params: Record<string, string | number> = {}) {
 }
 
 describe('the quadrant', () => {
-  it('counts one case in each cell; G (no legal term) stays outside', () => {
-    expect(quadrantCounts(scopeOf(query(), { db, now: VIEW_NOW }))).toEqual({
+  it('counts one case in each cell; G (no legal term) stays outside', async () => {
+    expect(quadrantCounts(scopeOf(ctx(), query()))).toEqual({
       on_time_well: 1, // C: its ratings average exactly 4
       on_time_badly: 1, // B: (3 + 2 + 2 + 3 + 2 + 4 + 1) / 7 < 4
       on_time_unrated: 1, // E
@@ -45,15 +49,19 @@ describe('the quadrant', () => {
       late_badly: 1, // F
       late_unrated: 1, // D: not answered and past its due date (27 April)
     });
-    expect(getQualityView(query(), { db, now: VIEW_NOW }).outsideQuadrant).toBe(1);
+    expect((await getQualityView(ctx(), query())).outsideQuadrant).toBe(1);
   });
 
-  it('lists exactly the cases of each cell', () => {
+  it('lists exactly the cases of each cell', async () => {
     const members = Object.fromEntries(
-      QUADRANTS.map((q) => [
-        q,
-        listQuadrantCases(query(), q, 1, { db, now: VIEW_NOW }).rows.map((r) => r.radicado),
-      ]),
+      await Promise.all(
+        QUADRANTS.map(async (q) => [
+          q,
+          (await listQuadrantCases(ctx(), { query: query(), quadrant: q, page: 1 })).rows.map(
+            (r) => r.radicado,
+          ),
+        ]),
+      ),
     );
     const r = ds.radicados;
     expect(members).toEqual({
@@ -68,14 +76,12 @@ describe('the quadrant', () => {
 
   it('a case still open is late only once its due date has passed', () => {
     const beforeDue = new Date('2026-04-20T17:00:00Z');
-    const counts = quadrantCounts(scopeOf(query(), { db, now: beforeDue }));
+    const counts = quadrantCounts(scopeOf(ctx(beforeDue), query()));
     expect(counts.late_unrated).toBe(0);
   });
 
-  it('follows the filter: team and agent (the assignee)', () => {
-    const other = quadrantCounts(
-      scopeOf(query({ teamId: ds.fx.otherTeamId }), { db, now: VIEW_NOW }),
-    );
+  it('follows the filter: team and agent (the assignee)', async () => {
+    const other = quadrantCounts(scopeOf(ctx(), query({ teamId: ds.fx.otherTeamId })));
     expect(other).toEqual({
       on_time_well: 1,
       on_time_badly: 0,
@@ -84,19 +90,21 @@ describe('the quadrant', () => {
       late_badly: 1,
       late_unrated: 0,
     });
-    const lateWell = listQuadrantCases(query({ agentId: ds.fx.agent.id }), 'late_well', 1, {
-      db,
-      now: VIEW_NOW,
+    const lateWell = await listQuadrantCases(ctx(), {
+      query: query({ agentId: ds.fx.agent.id }),
+      quadrant: 'late_well',
+      page: 1,
     });
     expect(lateWell.rows.map((x) => x.radicado)).toEqual([ds.radicados.A]);
     expect(lateWell.total).toBe(1);
   });
 
   it('downloads a cell’s cases as CSV with the given header', async () => {
-    const response = quadrantCasesCsv(query(), 'late_well', ['Radicado', 'Tipo'], {
-      db,
-      now: VIEW_NOW,
-    });
+    const response = await quadrantCasesCsv(
+      ctx(),
+      { query: query(), quadrant: 'late_well' },
+      { header: ['Radicado', 'Tipo'] },
+    );
     expect(response.headers.get('Content-Disposition')).toContain(
       'calidad-late_well-2026-03-01-2026-04-30.csv',
     );

@@ -1,10 +1,13 @@
 import 'server-only';
+import { quadrantRows } from '@/db/sql/quality';
 import { OPEN_STATES } from '@/lib/domain/enums';
 import type { AnalyticsQuery } from '@/lib/validation/analytics-query';
+import type { Ctx } from '../core/context';
+import { requireRole } from '../core/guard';
 import { drillDownCsv, listDrillDown } from './drill-down';
 import type { SqlFilter } from './filters';
 import { CASE_SCORE_MARGIN_SQL } from './quality-process';
-import { scopeFilter, scopeOf, type QualityOptions, type Scope } from './quality-shared';
+import { scopeFilter, scopeOf, type Scope } from './quality-shared';
 
 /**
  * The quadrant (DOMAIN.md §6): result × process for each case received in the period.
@@ -61,54 +64,43 @@ export type QuadrantCounts = Record<Quadrant, number>;
 export function quadrantCounts(scope: Scope): QuadrantCounts {
   const filter = scopeFilter(scope, 'c.assignee_id');
   const late = timingSql('late', scope.now);
-  const rows = scope.db.$client
-    .prepare(
-      // MATERIALIZED: each case's score is computed once, not once per reference to it.
-      `WITH per_case AS MATERIALIZED (
-         SELECT CASE WHEN c.answered_on_time = 1 THEN 'on_time' ELSE 'late' END AS timing,
-           ${CASE_SCORE_MARGIN_SQL} AS m
-         FROM cases c INDEXED BY cases_figures_idx
-         WHERE ${filter.where} AND (c.answered_on_time = 1 OR ${late.where})
-       )
-       SELECT timing, CASE WHEN m IS NULL THEN 'unrated' WHEN m >= 0 THEN 'well' ELSE 'badly' END
-         AS treatment, count(*) AS n
-       FROM per_case
-       GROUP BY timing, treatment`,
-    )
-    .all(...filter.params, ...late.params) as { timing: Timing; treatment: Treatment; n: number }[];
+  const rows = quadrantRows<Timing, Treatment>(scope.db, filter, late, CASE_SCORE_MARGIN_SQL);
   const counts = Object.fromEntries(QUADRANTS.map((q) => [q, 0])) as QuadrantCounts;
   for (const r of rows) counts[`${r.timing}_${r.treatment}`] = r.n;
   return counts;
 }
 
+export interface QuadrantCasesInput {
+  query: AnalyticsQuery;
+  quadrant: Quadrant;
+  page: number;
+}
+
 /** One page of a quadrant's cases (the drill-down behind a cell). */
-export function listQuadrantCases(
-  query: AnalyticsQuery,
-  quadrant: Quadrant,
-  page: number,
-  options: QualityOptions = {},
-) {
-  const scope = scopeOf(query, options);
+export async function listQuadrantCases(ctx: Ctx, input: QuadrantCasesInput) {
+  requireRole(ctx.actor, 'supervision');
+  const scope = scopeOf(ctx, input.query);
   return listDrillDown(
     scope.db,
     scopeFilter(scope, 'c.assignee_id'),
-    quadrantCondition(quadrant, scope.now),
-    page,
+    quadrantCondition(input.quadrant, scope.now),
+    input.page,
   );
 }
 
 /** All of a quadrant's cases as a streamed CSV; `header` in the user's language. */
-export function quadrantCasesCsv(
-  query: AnalyticsQuery,
-  quadrant: Quadrant,
-  header: readonly string[],
-  options: QualityOptions = {},
-): Response {
-  const scope = scopeOf(query, options);
+export async function quadrantCasesCsv(
+  ctx: Ctx,
+  input: Omit<QuadrantCasesInput, 'page'>,
+  extras: { header: readonly string[] },
+): Promise<Response> {
+  requireRole(ctx.actor, 'supervision');
+  const scope = scopeOf(ctx, input.query);
+  const { query, quadrant } = input;
   return drillDownCsv(
     scope.db,
     `calidad-${quadrant}-${query.from}-${query.to}.csv`,
-    header,
+    extras.header,
     scopeFilter(scope, 'c.assignee_id'),
     quadrantCondition(quadrant, scope.now),
   );

@@ -5,6 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { parseAnalyticsQuery } from '@/lib/validation/analytics-query';
+import { SYSTEM_ACTOR } from '../core/actor';
+import { makeCtx } from '../core/context';
 import { createTestDb } from '../testing/test-db';
 import { resultFamily, type ResultFamily } from './quality-result';
 import { scopeOf } from './quality-shared';
@@ -29,7 +31,7 @@ function result(params: Record<string, string | number> = {}): ResultFamily {
     },
     '2026-05-15',
   );
-  return resultFamily(scopeOf(query, { db, now: VIEW_NOW }));
+  return resultFamily(scopeOf(makeCtx(db, SYSTEM_ACTOR, VIEW_NOW), query));
 }
 
 const ZERO = {

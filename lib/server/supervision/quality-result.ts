@@ -1,7 +1,8 @@
 import 'server-only';
+import { resultAnswerCounts, resultCaseCounts, resultPromiseCounts } from '@/db/sql/quality';
 import type { ResultAnswer } from '@/lib/domain/enums';
 import {
-  groupedRows,
+  byGroup,
   groupSql,
   labelGroups,
   ratio,
@@ -98,52 +99,11 @@ export interface ResultFamily {
 export function resultFamily(scope: Scope): ResultFamily {
   const group = groupSql(scope, 'c.assignee_id');
   const filter = scopeFilter(scope, 'c.assignee_id');
-  const params = [...group.params, ...filter.params];
-  const cases = groupedRows<Partial<ResultCounts>>(
-    scope,
-    `SELECT ${group.expr} AS grp,
-       count(*) AS cases,
-       count(c.first_answered_at) AS answered,
-       count(c.answered_on_time) AS termAnswered,
-       coalesce(sum(c.answered_on_time = 1), 0) AS onTime,
-       count(c.sla_met) AS slaAnswered,
-       coalesce(sum(c.sla_met = 1), 0) AS slaMet,
-       coalesce(sum(c.reopen_count > 0), 0) AS reopened,
-       coalesce(sum(c.repeat_contact_count > 0), 0) AS repeated,
-       coalesce(sum(c.first_answered_at IS NOT NULL AND c.reopen_count = 0
-         AND c.repeat_contact_count = 0
-         AND NOT EXISTS (SELECT 1 FROM case_pauses cp WHERE cp.case_id = c.id)), 0) AS firstContact,
-       coalesce(sum(c.answer_business_days), 0) AS daysSum,
-       count(c.answer_business_days) AS daysCount
-     FROM cases c INDEXED BY cases_figures_idx
-     WHERE ${filter.where}
-     GROUP BY grp`,
-    params,
+  const cases = byGroup(resultCaseCounts<Partial<ResultCounts>>(scope.db, group, filter));
+  const promises = byGroup(
+    resultPromiseCounts<Partial<ResultCounts>>(scope.db, group, filter, scope.now.getTime()),
   );
-  // A renegotiated promise has a successor: only a chain's last link counts (summarizePromiseChain).
-  // A pending one past its due time is broken; one still ahead is not settled yet.
-  const promises = groupedRows<Partial<ResultCounts>>(
-    scope,
-    `SELECT ${group.expr} AS grp,
-       sum(p.status = 'kept') AS promisesKept,
-       sum(p.status = 'broken' OR (p.status = 'pending' AND p.due_at < ?)) AS promisesBroken
-     FROM cases c INDEXED BY cases_figures_idx
-     JOIN promises p ON p.case_id = c.id
-     WHERE ${filter.where} AND p.status <> 'renegotiated'
-     GROUP BY grp`,
-    [...group.params, scope.now.getTime(), ...filter.params],
-  );
-  const answers = groupedRows<Partial<ResultCounts>>(
-    scope,
-    `SELECT ${group.expr} AS grp,
-       sum(rr.answer = 'yes') AS yes, sum(rr.answer = 'partly') AS partly,
-       sum(rr.answer = 'no') AS no
-     FROM cases c INDEXED BY cases_figures_idx
-     JOIN result_ratings rr ON rr.case_id = c.id
-     WHERE ${filter.where}
-     GROUP BY grp`,
-    params,
-  );
+  const answers = byGroup(resultAnswerCounts<Partial<ResultCounts>>(scope.db, group, filter));
   const labels = labelGroups(scope, [...cases.keys()]);
   const countsOf = (key: GroupLabel['key']): ResultCounts => {
     const merged = { ...ZERO };

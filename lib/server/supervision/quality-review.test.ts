@@ -59,18 +59,22 @@ async function answeredInteraction(by: StaffMember = fx.agent): Promise<{
     decision: 'concede',
     handleMinutes: 12,
   });
-  const row = listCaseInteractions(id, fx.supervisor.id, { db })[0]!;
+  const row = (await listCaseInteractions(makeCtx(db, fx.supervisor), { caseId: id }))[0]!;
   return { caseId: id, interactionId: row.id };
 }
 
-function review(input: Record<string, unknown>, actor: StaffMember = fx.supervisor) {
-  return reviewInteraction(input, actor, { db, now: AT });
+async function review(input: Record<string, unknown>, actor: StaffMember = fx.supervisor) {
+  return await reviewInteraction(makeCtx(db, actor, AT), input);
 }
 
 describe('reviewInteraction', () => {
   it('stores the rubric for the agent who wrote the interaction, with an internal event', async () => {
     const { caseId, interactionId } = await answeredInteraction();
-    const done = review({ interactionId, ...RUBRIC, comment: '  Buen tono, faltó precisión.  ' });
+    const done = await review({
+      interactionId,
+      ...RUBRIC,
+      comment: '  Buen tono, faltó precisión.  ',
+    });
     expect(
       db.select().from(qualityRatings).where(eq(qualityRatings.id, done.ratingId)).get(),
     ).toEqual({
@@ -99,12 +103,12 @@ describe('reviewInteraction', () => {
 
   it('counts in the process figures of the agent', async () => {
     const { interactionId } = await answeredInteraction();
-    review({ interactionId, ...RUBRIC });
+    await review({ interactionId, ...RUBRIC });
     const query = parseAnalyticsQuery(
       { from: '2026-03-01', to: '2026-03-31', by: 'agent' },
       '2026-04-01',
     );
-    const { total, groups } = processFamily(scopeOf(query, { db, now: AT }));
+    const { total, groups } = processFamily(scopeOf(makeCtx(db, fx.supervisor, AT), query));
     expect(total.reviews).toBe(1);
     expect(total.review).toMatchObject({ counts: [0, 0, 1, 1, 3], average: 22 / 5, topBox: 3 / 5 });
     expect(groups.map((g) => [g.key, g.reviews])).toEqual([[fx.agent.id, 1]]);
@@ -112,7 +116,7 @@ describe('reviewInteraction', () => {
 
   it('an admin may review too; the comment is optional', async () => {
     const { interactionId } = await answeredInteraction();
-    review({ interactionId, ...RUBRIC }, fx.admin);
+    await review({ interactionId, ...RUBRIC }, fx.admin);
     expect(db.select().from(qualityRatings).get()).toMatchObject({
       reviewerId: fx.admin.id,
       comment: null,
@@ -162,7 +166,7 @@ describe('reviewInteraction', () => {
 
   it('one review per reviewer: a second is refused (the first stays), another reviewer may', async () => {
     const { interactionId } = await answeredInteraction();
-    review({ interactionId, ...RUBRIC });
+    await review({ interactionId, ...RUBRIC });
     const error = await captureAppError(() => review({ interactionId, ...RUBRIC, greeting: 1 }));
     expect(error).toMatchObject({ code: 'CONFLICT', detail: { guard: 'already_reviewed' } });
     expect(
@@ -172,7 +176,7 @@ describe('reviewInteraction', () => {
         .all()
         .map((r) => r.greeting),
     ).toEqual([5]);
-    review({ interactionId, ...RUBRIC }, fx.admin);
+    await review({ interactionId, ...RUBRIC }, fx.admin);
     expect(countRows(db, qualityRatings)).toBe(2);
   });
 
@@ -207,12 +211,12 @@ describe('what the review screens read', () => {
     const second = await answeredInteraction(fx.otherAgent);
     await answeredInteraction(fx.supervisor); // the supervisor's own: never offered to them
     const sup = asStaff(fx.supervisor);
-    expect(listReviewQueue({ page: 1 }, sup, { db }).rows.map((r) => r.id)).toEqual([
+    expect((await listReviewQueue(makeCtx(db, sup), { page: 1 })).rows.map((r) => r.id)).toEqual([
       second.interactionId,
       first.interactionId,
     ]);
-    review({ interactionId: second.interactionId, ...RUBRIC }, fx.admin);
-    const queue = listReviewQueue({ page: 1 }, sup, { db });
+    await review({ interactionId: second.interactionId, ...RUBRIC }, fx.admin);
+    const queue = await listReviewQueue(makeCtx(db, sup), { page: 1 });
     expect(queue).toMatchObject({ page: 1, hasNext: false });
     expect(queue.rows).toEqual([
       expect.objectContaining({
@@ -223,40 +227,48 @@ describe('what the review screens read', () => {
         excerpt: 'Le reintegramos el cobro.',
       }),
     ]);
-    expect(listReviewQueue({ agentId: fx.otherAgent.id, page: 1 }, sup, { db }).rows).toEqual([]);
-    expect(listReviewQueue({ page: 2 }, sup, { db }).rows).toEqual([]);
     expect(
-      (await captureAppError(() => listReviewQueue({ page: 1 }, asStaff(fx.agent), { db }))).code,
+      (await listReviewQueue(makeCtx(db, sup), { agentId: fx.otherAgent.id, page: 1 })).rows,
+    ).toEqual([]);
+    expect((await listReviewQueue(makeCtx(db, sup), { page: 2 })).rows).toEqual([]);
+    expect(
+      (await captureAppError(() => listReviewQueue(makeCtx(db, asStaff(fx.agent)), { page: 1 })))
+        .code,
     ).toBe('FORBIDDEN');
   });
 
   it('the form: interaction, case, existing reviews and whether this reviewer may review', async () => {
     const { caseId, interactionId } = await answeredInteraction();
     const sup = asStaff(fx.supervisor);
-    const before = getReviewContext(interactionId, sup, { db });
+    const before = await getReviewContext(makeCtx(db, sup), { interactionId });
     expect(before).toMatchObject({
       interaction: { id: interactionId, kind: 'reply', body: 'Le reintegramos el cobro.' },
       case: { id: caseId, typeCode: 'R', state: 'respondida' },
       reviews: [],
       refusal: null,
     });
-    review({ interactionId, ...RUBRIC, comment: 'Bien' });
-    const after = getReviewContext(interactionId, sup, { db });
+    await review({ interactionId, ...RUBRIC, comment: 'Bien' });
+    const after = await getReviewContext(makeCtx(db, sup), { interactionId });
     expect(after.refusal).toBe('already_reviewed');
     expect(after.reviews).toEqual([
       expect.objectContaining({ greeting: 5, personalTouch: 5, comment: 'Bien' }),
     ]);
-    expect(getReviewContext(interactionId, asStaff(fx.admin), { db }).refusal).toBeNull();
     expect(
-      (await captureAppError(() => getReviewContext(interactionId, asStaff(fx.agent), { db })))
-        .code,
+      (await getReviewContext(makeCtx(db, asStaff(fx.admin)), { interactionId })).refusal,
+    ).toBeNull();
+    expect(
+      (
+        await captureAppError(() =>
+          getReviewContext(makeCtx(db, asStaff(fx.agent)), { interactionId }),
+        )
+      ).code,
     ).toBe('FORBIDDEN');
   });
 
   it('the case panel: outbound interactions with their reviews', async () => {
     const { caseId, interactionId } = await answeredInteraction();
-    review({ interactionId, ...RUBRIC });
-    expect(listCaseInteractions(caseId, fx.supervisor.id, { db })).toEqual([
+    await review({ interactionId, ...RUBRIC });
+    expect(await listCaseInteractions(makeCtx(db, fx.supervisor), { caseId })).toEqual([
       expect.objectContaining({
         id: interactionId,
         reviews: 1,
@@ -264,7 +276,7 @@ describe('what the review screens read', () => {
         handleSeconds: 720,
       }),
     ]);
-    expect(listCaseInteractions(caseId, fx.admin.id, { db })[0]).toMatchObject({
+    expect((await listCaseInteractions(makeCtx(db, fx.admin), { caseId }))[0]).toMatchObject({
       reviews: 1,
       reviewedByMe: 0,
     });

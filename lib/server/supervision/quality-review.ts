@@ -1,14 +1,13 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
-import { getDb, type Conn } from '@/db/client';
+import type { Conn } from '@/db/client';
 import { interactions, qualityRatings } from '@/db/schema';
 import { QualityReviewSchema } from '@/lib/validation/quality-review';
-import type { Actor } from '../core/actor';
 import { appendEvent } from '../core/audit';
-import type { UseCaseOptions } from '../cases/create-case';
+import { withTransaction, type Ctx } from '../core/context';
 import { AppError } from '../core/errors';
+import { requireRole } from '../core/guard';
 import { parseInput } from '../core/parse';
-import { canSupervise } from './access';
 
 /**
  * Why a supervisor may not review an interaction (the review page shows it instead of the form;
@@ -58,77 +57,69 @@ export interface ReviewedInteraction {
  * same transaction. One review per reviewer and interaction: a second one is refused (CONFLICT),
  * never silently replacing the first; nobody reviews their own interaction.
  */
-export function reviewInteraction(
-  input: unknown,
-  actor: Actor,
-  options: UseCaseOptions = {},
-): ReviewedInteraction {
-  const db = options.db ?? getDb();
-  const now = options.now ?? new Date();
-  if (actor.role === 'customer' || actor.role === 'system' || !canSupervise(actor.role)) {
-    throw new AppError('FORBIDDEN', 'supervisors only');
-  }
+export async function reviewInteraction(ctx: Ctx, input: unknown): Promise<ReviewedInteraction> {
+  const { actor, now } = ctx;
+  // A review is a person's judgement: the system actor (which passes staff guards) may not write one.
+  if (actor.role === 'system') throw new AppError('FORBIDDEN', 'supervisors only');
+  requireRole(actor, 'supervision');
   const review = parseInput(QualityReviewSchema, input);
 
-  return db.transaction(
-    (tx) => {
-      const interaction = tx
-        .select({
-          id: interactions.id,
-          caseId: interactions.caseId,
-          staffId: interactions.staffId,
-          direction: interactions.direction,
-        })
-        .from(interactions)
-        .where(eq(interactions.id, review.interactionId))
-        .get();
-      if (!interaction) throw new AppError('NOT_FOUND', 'interaction not found');
-      const refusal = reviewRefusal(tx, interaction, actor.id);
-      if (refusal === 'already_reviewed') {
-        throw new AppError('CONFLICT', refusal, { detail: { guard: refusal } });
-      }
-      if (refusal === 'own_interaction') {
-        throw new AppError('FORBIDDEN', refusal, { detail: { guard: refusal } });
-      }
-      if (refusal) {
-        throw new AppError('VALIDATION', refusal, {
-          fieldErrors: { interactionId: ['invalid'] },
-          detail: { guard: refusal },
-        });
-      }
-      const scores = {
-        greeting: review.greeting,
-        clarity: review.clarity,
-        empathy: review.empathy,
-        accuracy: review.accuracy,
-        personalTouch: review.personalTouch,
-      };
-      const ratingId = tx
-        .insert(qualityRatings)
-        .values({
-          caseId: interaction.caseId,
-          interactionId: interaction.id,
-          source: 'supervisor',
-          reviewerId: actor.id,
-          agentId: interaction.staffId,
-          ...scores,
-          comment: review.comment ?? null,
-          createdAt: now,
-        })
-        .returning({ id: qualityRatings.id })
-        .get().id;
-      const eventId = appendEvent(tx, {
-        caseId: interaction.caseId,
-        action: 'quality_review',
-        actorRole: actor.role,
-        actorId: actor.id,
-        visibility: 'internal',
-        body: review.comment ?? null,
-        data: { ratingId, interactionId: interaction.id, agentId: interaction.staffId, ...scores },
-        createdAt: now,
+  return withTransaction(ctx, ({ db: tx }) => {
+    const interaction = tx
+      .select({
+        id: interactions.id,
+        caseId: interactions.caseId,
+        staffId: interactions.staffId,
+        direction: interactions.direction,
+      })
+      .from(interactions)
+      .where(eq(interactions.id, review.interactionId))
+      .get();
+    if (!interaction) throw new AppError('NOT_FOUND', 'interaction not found');
+    const refusal = reviewRefusal(tx, interaction, actor.id);
+    if (refusal === 'already_reviewed') {
+      throw new AppError('CONFLICT', refusal, { detail: { guard: refusal } });
+    }
+    if (refusal === 'own_interaction') {
+      throw new AppError('FORBIDDEN', refusal, { detail: { guard: refusal } });
+    }
+    if (refusal) {
+      throw new AppError('VALIDATION', refusal, {
+        fieldErrors: { interactionId: ['invalid'] },
+        detail: { guard: refusal },
       });
-      return { ratingId, caseId: interaction.caseId, eventId };
-    },
-    { behavior: 'immediate' },
-  );
+    }
+    const scores = {
+      greeting: review.greeting,
+      clarity: review.clarity,
+      empathy: review.empathy,
+      accuracy: review.accuracy,
+      personalTouch: review.personalTouch,
+    };
+    const ratingId = tx
+      .insert(qualityRatings)
+      .values({
+        caseId: interaction.caseId,
+        interactionId: interaction.id,
+        source: 'supervisor',
+        reviewerId: actor.id,
+        agentId: interaction.staffId,
+        ...scores,
+        comment: review.comment ?? null,
+        createdAt: now,
+      })
+      .returning({ id: qualityRatings.id })
+      .get().id;
+    const eventId = appendEvent(tx, {
+      caseId: interaction.caseId,
+      action: 'quality_review',
+      actorRole: actor.role,
+      actorId: actor.id,
+      visibility: 'internal',
+      body: review.comment ?? null,
+      data: { ratingId, interactionId: interaction.id, agentId: interaction.staffId, ...scores },
+      createdAt: now,
+    });
+    return { ratingId, caseId: interaction.caseId, eventId };
+  });
 }

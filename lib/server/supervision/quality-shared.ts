@@ -1,8 +1,10 @@
 import 'server-only';
-import { getDb, type Db } from '@/db/client';
+import type { Conn } from '@/db/client';
+import { namesByIds } from '@/db/sql/quality';
 import { startOfLocalDay } from '@/lib/domain/calendar';
 import { CASE_TYPES } from '@/lib/domain/enums';
 import type { AnalyticsGroup, AnalyticsQuery } from '@/lib/validation/analytics-query';
+import type { Ctx } from '../core/context';
 import { getOrganization } from '../core/organization';
 import { caseFilterSql, periodBounds, type SqlFilter } from './filters';
 
@@ -11,21 +13,16 @@ import { caseFilterSql, periodBounds, type SqlFilter } from './filters';
  * filter (read from cases_figures_idx); a breakdown puts each case (or rating, or interaction) in
  * one group, so the totals are the sums of the groups' counts.
  */
-export interface QualityOptions {
-  db?: Db;
-  now?: Date;
-}
-
 export interface Scope {
-  db: Db;
+  db: Conn;
   now: Date;
   query: AnalyticsQuery;
   timeZone: string;
 }
 
-export function scopeOf(query: AnalyticsQuery, options: QualityOptions = {}): Scope {
-  const db = options.db ?? getDb();
-  return { db, now: options.now ?? new Date(), query, timeZone: getOrganization(db).timeZone };
+/** The figures' scope for a filter: the context's connection and clock, the organisation's zone. */
+export function scopeOf(ctx: Ctx, query: AnalyticsQuery): Scope {
+  return { db: ctx.db, now: ctx.now, query, timeZone: getOrganization(ctx.db).timeZone };
 }
 
 /**
@@ -99,7 +96,7 @@ export interface GroupLabel {
   name: string | null;
 }
 
-const NAME_TABLES: Partial<Record<AnalyticsGroup, string>> = {
+const NAME_TABLES: Partial<Record<AnalyticsGroup, 'teams' | 'staff_users' | 'processes'>> = {
   team: 'teams',
   agent: 'staff_users',
   process: 'processes',
@@ -112,10 +109,7 @@ export function labelGroups(scope: Scope, keys: Iterable<GroupKey>): GroupLabel[
   const names = new Map<GroupKey, string>();
   const ids = unique.filter((k): k is number => typeof k === 'number');
   if (table && ids.length > 0) {
-    const rows = scope.db.$client
-      .prepare(`SELECT id, name FROM ${table} WHERE id IN (${ids.map(() => '?').join(',')})`)
-      .all(...ids) as { id: number; name: string }[];
-    for (const r of rows) names.set(r.id, r.name);
+    for (const r of namesByIds(scope.db, table, ids)) names.set(r.id, r.name);
   }
   const labels = unique.map((key) => ({ key, name: names.get(key) ?? null }));
   const rank = (l: GroupLabel): string => {
@@ -142,8 +136,7 @@ export function sumCounts<T extends Record<string, number>>(rows: readonly T[], 
   return total;
 }
 
-/** Runs a grouped aggregate and indexes its rows by the `grp` column. */
-export function groupedRows<T>(scope: Scope, sql: string, params: readonly unknown[]) {
-  const rows = scope.db.$client.prepare(sql).all(...params) as (T & { grp: GroupKey })[];
+/** Indexes a grouped aggregate's rows by their `grp` column. */
+export function byGroup<T extends { grp: GroupKey }>(rows: readonly T[]): Map<GroupKey, T> {
   return new Map(rows.map((r) => [r.grp, r]));
 }

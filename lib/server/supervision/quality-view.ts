@@ -4,7 +4,9 @@ import { effortFamily, type EffortFamily } from './quality-effort';
 import { processFamily, type ProcessFamily } from './quality-process';
 import { quadrantCounts, type QuadrantCounts } from './quality-quadrant';
 import { resultFamily, type ResultFamily } from './quality-result';
-import { scopeOf, type QualityOptions } from './quality-shared';
+import type { Ctx } from '../core/context';
+import { requireRole } from '../core/guard';
+import { scopeOf } from './quality-shared';
 
 /**
  * Everything /calidad shows for one filter: result, process and effort as three families that
@@ -19,8 +21,9 @@ export interface QualityView {
   outsideQuadrant: number;
 }
 
-export function getQualityView(query: AnalyticsQuery, options: QualityOptions = {}): QualityView {
-  const scope = scopeOf(query, options);
+export async function getQualityView(ctx: Ctx, query: AnalyticsQuery): Promise<QualityView> {
+  requireRole(ctx.actor, 'supervision');
+  const scope = scopeOf(ctx, query);
   const result = resultFamily(scope);
   const quadrant = quadrantCounts(scope);
   const inQuadrant = Object.values(quadrant).reduce((a, n) => a + n, 0);

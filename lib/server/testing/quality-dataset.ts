@@ -124,19 +124,15 @@ export async function buildQualityDataset(db: Db): Promise<QualityDataset> {
       { role: 'customer', id: null, caseId },
       { db, now: bogota(at) },
     );
-  const review = (interactionId: number, actor: Actor, at: string, s: number[]) =>
-    reviewInteraction(
-      {
-        interactionId,
-        greeting: s[0],
-        clarity: s[1],
-        empathy: s[2],
-        accuracy: s[3],
-        personalTouch: s[4],
-      },
-      actor,
-      { db, now: bogota(at) },
-    );
+  const review = async (interactionId: number, actor: Actor, at: string, s: number[]) =>
+    await reviewInteraction(makeCtx(db, actor, bogota(at)), {
+      interactionId,
+      greeting: s[0],
+      clarity: s[1],
+      empathy: s[2],
+      accuracy: s[3],
+      personalTouch: s[4],
+    });
 
   // A: late across San José and Holy Week, treated well.
   const A = await file('R', 'Cobro doble', '2026-03-13T16:30:00');
@@ -152,7 +148,7 @@ export async function buildQualityDataset(db: Db): Promise<QualityDataset> {
   await answer(A.id, fx.agent, '2026-04-09T08:00:00', 60);
   const answerA = lastOutbound(A.id);
   rate(A.id, '2026-04-10T09:00:00', 'yes', 5, 5);
-  review(answerA, fx.supervisor, '2026-04-13T09:00:00', [5, 5, 4, 5, 5]);
+  await review(answerA, fx.supervisor, '2026-04-13T09:00:00', [5, 5, 4, 5, 5]);
 
   // B: the information request pauses the clock (18–26 March); on time but badly treated.
   const B = await file('R', 'Tarifa errada', '2026-03-13T16:30:00');
@@ -195,7 +191,7 @@ export async function buildQualityDataset(db: Db): Promise<QualityDataset> {
   await promiseAction(pB2, { action: 'keep' }, fx.agent, '2026-03-26T10:00:00');
   await answer(B.id, fx.agent, '2026-03-31T10:00:00', 20);
   rate(B.id, '2026-04-01T09:00:00', 'partly', 3, 2);
-  review(requestB, fx.admin, '2026-04-02T09:00:00', [2, 3, 2, 4, 1]);
+  await review(requestB, fx.admin, '2026-04-02T09:00:00', [2, 3, 2, 4, 1]);
 
   // C: answered the day it came (service level met), reopened and answered again; rated exactly 4.
   const C = await file('R', 'Entrega tardía', '2026-03-16T09:00:00');

@@ -1,7 +1,8 @@
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import type { StaffRole } from '@/lib/domain/enums';
-import { canSupervise } from '@/lib/server/supervision/access';
+import type { StaffActor } from '@/lib/server/auth/session';
+import { requestCtx } from '@/lib/server/core/context';
+import { hasRole } from '@/lib/server/core/guard';
 import { listCaseInteractions } from '@/lib/server/supervision/quality-review-list';
 import { qualityFormat } from './format';
 
@@ -9,18 +10,12 @@ import { qualityFormat } from './format';
  * On the case page: what staff sent on this case (replies, answers, requests, calls …) with the
  * time spent on each, and for supervisors a link to review each one they may review.
  */
-export async function CaseQualityPanel({
-  caseId,
-  viewer,
-}: {
-  caseId: number;
-  viewer: { id: number; role: StaffRole };
-}) {
+export async function CaseQualityPanel({ caseId, viewer }: { caseId: number; viewer: StaffActor }) {
   const t = await getTranslations('quality.casePanel');
   const tReview = await getTranslations('quality.review');
   const fmt = await qualityFormat();
-  const rows = listCaseInteractions(caseId, viewer.id);
-  const isSupervisor = canSupervise(viewer.role);
+  const rows = await listCaseInteractions(requestCtx(viewer), { caseId });
+  const isSupervisor = hasRole(viewer, 'supervision');
   return (
     <section className="card" aria-labelledby="case-quality-title">
       <h2 id="case-quality-title">{t('title')}</h2>

@@ -2,10 +2,9 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getDb } from '@/db/client';
-import { getOrganization } from '@/lib/server/core/organization';
-import { requireSupervisorPage } from '@/lib/server/supervision/access';
-import { readAnalyticsQuery } from '@/lib/server/supervision/filters';
+import { requireStaffPage } from '@/lib/server/auth/session';
+import { requestCtx } from '@/lib/server/core/context';
+import { analyticsQueryOf } from '@/lib/server/supervision/filters';
 import {
   listQuadrantCases,
   parseQuadrant,
@@ -32,14 +31,13 @@ export async function generateMetadata({
 /** The cases behind one cell of the quadrant, with the view's filter, and their CSV. */
 export default async function QuadrantCasesPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
-  await requireSupervisorPage(pathWithParams('/calidad/casos', params));
+  const staff = await requireStaffPage('supervision', pathWithParams('/calidad/casos', params));
   const quadrant = parseQuadrant(params.quadrant);
   if (!quadrant) notFound();
-  const db = getDb();
-  const now = new Date();
-  const query = readAnalyticsQuery(params, getOrganization(db).timeZone, now);
+  const ctx = requestCtx(staff);
+  const query = analyticsQueryOf(ctx, params);
   const page = Number(Array.isArray(params.page) ? params.page[0] : params.page) || 1;
-  const list = listQuadrantCases(query, quadrant, page, { db, now });
+  const list = await listQuadrantCases(ctx, { query, quadrant, page });
   const t = await getTranslations('quality.quadrant');
   const tSupervision = await getTranslations('supervision');
   const fmt = await qualityFormat();

@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { requireStaffPage } from '@/lib/server/auth/session';
 import { queueFilterOptions } from '@/lib/server/cases/queue-options';
-import { requireSupervisorPage } from '@/lib/server/supervision/access';
+import { requestCtx } from '@/lib/server/core/context';
 import { listReviewQueue } from '@/lib/server/supervision/quality-review-list';
 import { qualityFormat } from '../_components/format';
 import { pathWithParams } from '../_components/return-to';
@@ -20,11 +21,14 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 /** Recent outbound interactions nobody has reviewed yet, newest first, by agent if chosen. */
 export default async function ReviewQueuePage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
-  const reviewer = await requireSupervisorPage(pathWithParams('/calidad/revision', params));
+  const reviewer = await requireStaffPage(
+    'supervision',
+    pathWithParams('/calidad/revision', params),
+  );
   const agentParam = Number(one(params.agentId));
   const agentId = Number.isInteger(agentParam) && agentParam > 0 ? agentParam : undefined;
   const page = Math.max(1, Number(one(params.page)) || 1);
-  const list = listReviewQueue({ agentId, page }, reviewer);
+  const list = await listReviewQueue(requestCtx(reviewer), { agentId, page });
   const t = await getTranslations('quality.review');
   const tTypes = await getTranslations('types');
   const tFilters = await getTranslations('supervision.filters');

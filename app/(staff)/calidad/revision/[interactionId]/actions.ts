@@ -1,19 +1,17 @@
 'use server';
 
 import { getTranslations } from 'next-intl/server';
-import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { staffAction, type ActionResult } from '@/lib/server/core/action';
+import { action, type ActionResult } from '@/lib/server/core/action';
 import { isAppError } from '@/lib/server/core/errors';
-import { SUPERVISION_ROLES } from '@/lib/server/supervision/access';
 import { reviewInteraction, type ReviewRefusal } from '@/lib/server/supervision/quality-review';
 
-const Fields = z.record(z.string(), z.string());
+const Fields = z.record(z.string(), z.unknown());
 
 /** The two refusals a supervisor can act on are answered in their own words, not as a bare 403/409. */
-const review = staffAction({ roles: SUPERVISION_ROLES, schema: Fields }, (fields, actor) => {
+const review = action({ access: 'supervision', schema: Fields }, async (ctx, fields) => {
   try {
-    return { ratingId: reviewInteraction(fields, actor).ratingId, refusal: null };
+    return { ratingId: (await reviewInteraction(ctx, fields)).ratingId, refusal: null };
   } catch (error) {
     const guard = isAppError(error) ? error.detail?.guard : undefined;
     if (guard === 'own_interaction' || guard === 'already_reviewed') {
@@ -23,18 +21,17 @@ const review = staffAction({ roles: SUPERVISION_ROLES, schema: Fields }, (fields
   }
 });
 
-export type ReviewResult = ActionResult<{ ratingId: number }> | null;
+export type ReviewResult = ActionResult<{ ratingId: number }>;
 
-/** Saves a quality review, then shows the interaction again with the review on it. */
-export async function submitReview(form: FormData): Promise<ReviewResult> {
-  const fields = Object.fromEntries(
-    [...form.entries()].filter((e): e is [string, string] => typeof e[1] === 'string'),
-  );
-  const result = await review(fields);
+/** Saves a quality review; the form then shows the interaction again with the review on it. */
+export async function submitReview(
+  form: FormData | Record<string, unknown>,
+): Promise<ReviewResult> {
+  const result = await review(form);
   if (!result.ok) return result;
   if (result.data.refusal !== null) {
     const t = await getTranslations('quality.review.refusals');
     return { ok: false, code: 'CONFLICT', message: t(result.data.refusal) };
   }
-  redirect(`/calidad/revision/${encodeURIComponent(fields.interactionId ?? '')}?guardada=1`);
+  return { ok: true, data: { ratingId: result.data.ratingId } };
 }

@@ -2,8 +2,9 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { requireStaffPage } from '@/lib/server/auth/session';
+import { requestCtx } from '@/lib/server/core/context';
 import { isAppError } from '@/lib/server/core/errors';
-import { requireSupervisorPage } from '@/lib/server/supervision/access';
 import { getReviewContext } from '@/lib/server/supervision/quality-review-list';
 import { REVIEW_RUBRIC } from '@/lib/validation/quality-review';
 import { qualityFormat } from '../../_components/format';
@@ -24,12 +25,12 @@ type Props = {
 /** One interaction in its case's context, the reviews it has, and the rubric form. */
 export default async function ReviewPage({ params, searchParams }: Props) {
   const { interactionId } = await params;
-  const reviewer = await requireSupervisorPage(`/calidad/revision/${interactionId}`);
+  const reviewer = await requireStaffPage('supervision', `/calidad/revision/${interactionId}`);
   const id = Number(interactionId);
   if (!Number.isInteger(id) || id <= 0) notFound();
   let context;
   try {
-    context = getReviewContext(id, reviewer);
+    context = await getReviewContext(requestCtx(reviewer), { interactionId: id });
   } catch (error) {
     if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
     throw error;

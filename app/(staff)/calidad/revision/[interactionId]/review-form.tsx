@@ -1,7 +1,8 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useState, useTransition, type FormEvent } from 'react';
+import { useRouter } from 'next/navigation';
+import { FormOutcome, useFormAction } from '@/app/_components/use-form-action';
 import { REVIEW_RUBRIC } from '@/lib/validation/quality-review';
 import type { ReviewResult } from './actions';
 
@@ -11,25 +12,18 @@ export function ReviewForm({
   submit,
 }: {
   interactionId: number;
-  submit: (form: FormData) => Promise<ReviewResult>;
+  submit: (form: FormData | Record<string, unknown>) => Promise<ReviewResult>;
 }) {
   const t = useTranslations('quality.review');
-  const [result, setResult] = useState<ReviewResult>(null);
-  const [isPending, startTransition] = useTransition();
-  const errors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
-  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    startTransition(async () => setResult(await submit(form)));
-  };
+  const router = useRouter();
+  // Saved: the page again, with the review listed and the "saved" notice.
+  const { onSubmit, result, errors, isPending } = useFormAction(submit, {
+    onSuccess: () => router.push(`/calidad/revision/${interactionId}?guardada=1`),
+  });
   return (
     <form onSubmit={onSubmit} noValidate className="form review-scores">
       <input type="hidden" name="interactionId" value={interactionId} />
-      {result && !result.ok && (
-        <p role="alert" className="alert alert-error">
-          {result.message}
-        </p>
-      )}
+      {result && !result.ok ? <FormOutcome result={result} /> : null}
       <p className="hint">{t('scale')}</p>
       {REVIEW_RUBRIC.map((criterion) => {
         const error = errors[criterion]?.[0];

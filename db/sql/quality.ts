@@ -1,0 +1,294 @@
+import type { Conn } from '../client';
+import { rawDb, type SqlWhere } from './drill-down';
+
+/**
+ * The statements of /calidad (lib/server/supervision/quality-*.ts say what each figure means). The
+ * filter and the group expression come from the view (bound values only); every aggregate reads the
+ * cases of the period from the covering index cases_figures_idx.
+ */
+
+/** A SQL expression naming a row's group, with its bound values (groupSql). */
+export interface SqlExpr {
+  expr: string;
+  params: readonly (string | number)[];
+}
+
+export type GroupKey = string | number | null;
+type Grouped<T> = T & { grp: GroupKey };
+
+function all<T>(conn: Conn, sql: string, params: readonly unknown[]): T[] {
+  return rawDb(conn)
+    .$client.prepare(sql)
+    .all(...params) as T[];
+}
+
+/** Names of teams, agents or processes by id. */
+export function namesByIds(
+  conn: Conn,
+  table: 'teams' | 'staff_users' | 'processes',
+  ids: readonly number[],
+): { id: number; name: string }[] {
+  return all(
+    conn,
+    `SELECT id, name FROM ${table} WHERE id IN (${ids.map(() => '?').join(',')})`,
+    ids,
+  );
+}
+
+// RESULT
+
+export function resultCaseCounts<T>(conn: Conn, group: SqlExpr, filter: SqlWhere): Grouped<T>[] {
+  return all(
+    conn,
+    `SELECT ${group.expr} AS grp,
+       count(*) AS cases,
+       count(c.first_answered_at) AS answered,
+       count(c.answered_on_time) AS termAnswered,
+       coalesce(sum(c.answered_on_time = 1), 0) AS onTime,
+       count(c.sla_met) AS slaAnswered,
+       coalesce(sum(c.sla_met = 1), 0) AS slaMet,
+       coalesce(sum(c.reopen_count > 0), 0) AS reopened,
+       coalesce(sum(c.repeat_contact_count > 0), 0) AS repeated,
+       coalesce(sum(c.first_answered_at IS NOT NULL AND c.reopen_count = 0
+         AND c.repeat_contact_count = 0
+         AND NOT EXISTS (SELECT 1 FROM case_pauses cp WHERE cp.case_id = c.id)), 0) AS firstContact,
+       coalesce(sum(c.answer_business_days), 0) AS daysSum,
+       count(c.answer_business_days) AS daysCount
+     FROM cases c INDEXED BY cases_figures_idx
+     WHERE ${filter.where}
+     GROUP BY grp`,
+    [...group.params, ...filter.params],
+  );
+}
+
+/**
+ * A renegotiated promise has a successor: only a chain's last link counts (summarizePromiseChain).
+ * A pending one past its due time is broken; one still ahead is not settled yet.
+ */
+export function resultPromiseCounts<T>(
+  conn: Conn,
+  group: SqlExpr,
+  filter: SqlWhere,
+  nowMs: number,
+): Grouped<T>[] {
+  return all(
+    conn,
+    `SELECT ${group.expr} AS grp,
+       sum(p.status = 'kept') AS promisesKept,
+       sum(p.status = 'broken' OR (p.status = 'pending' AND p.due_at < ?)) AS promisesBroken
+     FROM cases c INDEXED BY cases_figures_idx
+     JOIN promises p ON p.case_id = c.id
+     WHERE ${filter.where} AND p.status <> 'renegotiated'
+     GROUP BY grp`,
+    [...group.params, nowMs, ...filter.params],
+  );
+}
+
+export function resultAnswerCounts<T>(conn: Conn, group: SqlExpr, filter: SqlWhere): Grouped<T>[] {
+  return all(
+    conn,
+    `SELECT ${group.expr} AS grp,
+       sum(rr.answer = 'yes') AS yes, sum(rr.answer = 'partly') AS partly,
+       sum(rr.answer = 'no') AS no
+     FROM cases c INDEXED BY cases_figures_idx
+     JOIN result_ratings rr ON rr.case_id = c.id
+     WHERE ${filter.where}
+     GROUP BY grp`,
+    [...group.params, ...filter.params],
+  );
+}
+
+// PROCESS
+
+/** `distributionColumns`: the `sum(qr.source = … AND qr.… = n) AS …` list of quality-process. */
+export function processRatingCounts<T>(
+  conn: Conn,
+  group: SqlExpr,
+  filter: SqlWhere,
+  distributionColumns: string,
+): Grouped<T>[] {
+  return all(
+    conn,
+    `SELECT ${group.expr} AS grp,
+       sum(qr.source = 'customer') AS customerRatings,
+       sum(qr.source = 'supervisor') AS reviews,
+       ${distributionColumns}
+     FROM cases c INDEXED BY cases_figures_idx
+     JOIN quality_ratings qr ON qr.case_id = c.id
+     WHERE ${filter.where}
+     GROUP BY grp`,
+    [...group.params, ...filter.params],
+  );
+}
+
+export function processReplyCounts<T>(conn: Conn, group: SqlExpr, filter: SqlWhere): Grouped<T>[] {
+  return all(
+    conn,
+    `SELECT ${group.expr} AS grp, count(*) AS replies, sum(i.is_canned) AS canned
+     FROM cases c INDEXED BY cases_figures_idx
+     JOIN interactions i ON i.case_id = c.id
+     WHERE ${filter.where} AND i.direction = 'outbound' AND i.kind = 'reply'
+     GROUP BY grp`,
+    [...group.params, ...filter.params],
+  );
+}
+
+// EFFORT
+
+/**
+ * Handle time per case (per case and agent when `splitByAgent`: each agent's time on a case
+ * against the target), then aggregated per (group, type) or per type alone.
+ */
+export function effortCounts<T>(
+  conn: Conn,
+  group: SqlExpr,
+  filter: SqlWhere,
+  options: { splitByAgent: boolean; groupBy: 'groupAndType' | 'type' },
+): T[] {
+  const sql = `SELECT h.grp AS grp, h.type_code AS typeCode, count(*) AS cases, sum(h.secs) AS seconds,
+         coalesce(sum(h.secs > t.target), 0) AS casesOver,
+         coalesce(sum(CASE WHEN h.secs > t.target THEN h.secs ELSE 0 END), 0) AS tailSeconds,
+         coalesce(sum(CASE WHEN h.secs > t.target THEN h.secs - t.target ELSE 0 END), 0)
+           AS beyondSeconds
+       FROM (
+         SELECT ${group.expr} AS grp, c.type_code, sum(i.handle_seconds) AS secs
+         FROM cases c INDEXED BY cases_figures_idx
+         JOIN interactions i ON i.case_id = c.id
+         WHERE ${filter.where} AND i.handle_seconds IS NOT NULL
+         GROUP BY c.id${options.splitByAgent ? ', i.staff_id' : ''}
+       ) h
+       LEFT JOIN (SELECT code, handle_target_minutes * 60 AS target FROM case_types) t
+         ON t.code = h.type_code`;
+  const groupBy =
+    options.groupBy === 'type' ? 'GROUP BY h.type_code' : 'GROUP BY h.grp, h.type_code';
+  return all(conn, `${sql} ${groupBy}`, [...group.params, ...filter.params]);
+}
+
+/** Each case type's handle-time target, in minutes. */
+export function handleTargets(conn: Conn): { code: string; minutes: number }[] {
+  return all(conn, 'SELECT code, handle_target_minutes AS minutes FROM case_types', []);
+}
+
+// QUADRANT
+
+/**
+ * Cases of the quadrant by timing and treatment. `late` selects the late ones; `scoreMargin` is
+ * the case's process score (CASE_SCORE_MARGIN_SQL).
+ */
+export function quadrantRows<Timing extends string, Treatment extends string>(
+  conn: Conn,
+  filter: SqlWhere,
+  late: SqlWhere,
+  scoreMargin: string,
+): { timing: Timing; treatment: Treatment; n: number }[] {
+  return all(
+    conn,
+    // MATERIALIZED: each case's score is computed once, not once per reference to it.
+    `WITH per_case AS MATERIALIZED (
+         SELECT CASE WHEN c.answered_on_time = 1 THEN 'on_time' ELSE 'late' END AS timing,
+           ${scoreMargin} AS m
+         FROM cases c INDEXED BY cases_figures_idx
+         WHERE ${filter.where} AND (c.answered_on_time = 1 OR ${late.where})
+       )
+       SELECT timing, CASE WHEN m IS NULL THEN 'unrated' WHEN m >= 0 THEN 'well' ELSE 'badly' END
+         AS treatment, count(*) AS n
+       FROM per_case
+       GROUP BY timing, treatment`,
+    [...filter.params, ...late.params],
+  );
+}
+
+// REVIEWS
+
+const NOT_REVIEWED = `NOT EXISTS (SELECT 1 FROM quality_ratings qr
+  WHERE qr.case_id = i.case_id AND qr.interaction_id = i.id AND qr.source = 'supervisor')`;
+
+/**
+ * Outbound interactions nobody has reviewed yet, newest first, without the reviewer's own.
+ * One agent: read along interactions_staff_idx (staff_id, created_at); everyone: newest ids.
+ */
+export function reviewQueueRows<T>(
+  conn: Conn,
+  filter: { reviewerId: number; agentId?: number; limit: number; offset: number },
+): T[] {
+  const params: (number | string)[] = [filter.reviewerId];
+  let agentClause = '';
+  if (filter.agentId !== undefined) {
+    agentClause = 'AND i.staff_id = ?';
+    params.push(filter.agentId);
+  }
+  const order = filter.agentId !== undefined ? 'i.created_at DESC, i.id DESC' : 'i.id DESC';
+  return all(
+    conn,
+    `SELECT i.id, i.case_id AS caseId, c.radicado, c.type_code AS typeCode, i.kind,
+         i.created_at AS createdAt, i.staff_id AS staffId, s.name AS staffName,
+         substr(i.body, 1, 160) AS excerpt, i.is_canned AS isCanned,
+         i.handle_seconds AS handleSeconds
+       FROM interactions i
+       JOIN cases c ON c.id = i.case_id
+       LEFT JOIN staff_users s ON s.id = i.staff_id
+       WHERE i.direction = 'outbound' AND i.staff_id IS NOT NULL AND i.staff_id <> ?
+         ${agentClause} AND ${NOT_REVIEWED}
+       ORDER BY ${order}
+       LIMIT ? OFFSET ?`,
+    [...params, filter.limit, filter.offset],
+  );
+}
+
+/** One interaction with its writer's name, or undefined. */
+export function interactionForReview<T>(conn: Conn, interactionId: number): T | undefined {
+  return rawDb(conn)
+    .$client.prepare(
+      `SELECT i.id, i.case_id AS caseId, i.kind, i.direction, i.body, i.created_at AS createdAt,
+         i.staff_id AS staffId, s.name AS staffName, i.is_canned AS isCanned,
+         i.handle_seconds AS handleSeconds, i.duration_seconds AS durationSeconds, i.outcome
+       FROM interactions i LEFT JOIN staff_users s ON s.id = i.staff_id
+       WHERE i.id = ?`,
+    )
+    .get(interactionId) as T | undefined;
+}
+
+/** The case an interaction belongs to, as the review page shows it. */
+export function caseForReview<T>(conn: Conn, caseId: number): T {
+  return rawDb(conn)
+    .$client.prepare(
+      `SELECT id, radicado, type_code AS typeCode, state, subject, description,
+         received_at AS receivedAt, coalesce(extended_due_date, due_date) AS dueDate
+       FROM cases WHERE id = ?`,
+    )
+    .get(caseId) as T;
+}
+
+const REVIEW_COLUMNS = `qr.id, qr.greeting, qr.clarity, qr.empathy, qr.accuracy,
+  qr.personal_touch AS personalTouch, qr.comment, qr.created_at AS createdAt,
+  r.name AS reviewerName`;
+
+/** The supervisors' reviews of one interaction, oldest first. */
+export function supervisorReviews<T>(conn: Conn, caseId: number, interactionId: number): T[] {
+  return all(
+    conn,
+    `SELECT ${REVIEW_COLUMNS}
+       FROM quality_ratings qr LEFT JOIN staff_users r ON r.id = qr.reviewer_id
+       WHERE qr.case_id = ? AND qr.interaction_id = ? AND qr.source = 'supervisor'
+       ORDER BY qr.id`,
+    [caseId, interactionId],
+  );
+}
+
+/** The case's outbound interactions with how many reviews each has (and whether by the viewer). */
+export function caseInteractionRows<T>(conn: Conn, caseId: number, viewerId: number): T[] {
+  return all(
+    conn,
+    `SELECT i.id, i.kind, i.created_at AS createdAt, i.staff_id AS staffId,
+         s.name AS staffName, i.is_canned AS isCanned, i.handle_seconds AS handleSeconds,
+         count(qr.id) AS reviews, coalesce(sum(qr.reviewer_id = ?), 0) AS reviewedByMe
+       FROM interactions i
+       LEFT JOIN staff_users s ON s.id = i.staff_id
+       LEFT JOIN quality_ratings qr ON qr.case_id = i.case_id AND qr.interaction_id = i.id
+         AND qr.source = 'supervisor'
+       WHERE i.case_id = ? AND i.direction = 'outbound' AND i.staff_id IS NOT NULL
+       GROUP BY i.id
+       ORDER BY i.created_at, i.id`,
+    [viewerId, caseId],
+  );
+}
