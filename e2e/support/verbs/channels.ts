@@ -18,9 +18,6 @@ export const verbs: AreaVerbs = {
     sendDeadlineAlerts(makeCtx(db, SYSTEM_ACTOR, new Date(args.now))),
   /** Makes a staff member the supervisor of their team (teams.supervisor_id). */
   'set-team-supervisor': (args, db) =>
-    db
-      .update(teams)
-      .set({ supervisorId: args.supervisorId })
-      .where(eq(teams.id, args.teamId))
-      .run().changes,
+    db.update(teams).set({ supervisorId: args.supervisorId }).where(eq(teams.id, args.teamId)).run()
+      .changes,
 };
