@@ -82,6 +82,7 @@ export function csvResponse(
   });
 }
 
+/** Its own read-only connection per export: the raw driver lives in db/sql/export-streams.ts. */
 export { openExportConnection };
 
 /** Streams the rows of one SQL query as CSV on its own read-only connection. */

@@ -25,7 +25,7 @@ export function startMailWorker(config: Env = env()): () => void {
       const until = Date.now() + TICK_BUDGET_MS;
       for (;;) {
         const { db } = requestCtx(SYSTEM_ACTOR);
-        const r = await deliverDueMail({ db, transport, batch: BATCH });
+        const r = await deliverDueMail({ db, transport, from: config.MAIL_FROM, batch: BATCH });
         if (r.sent + r.retried + r.failed < BATCH || Date.now() > until) break;
       }
     } catch (error) {
