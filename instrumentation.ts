@@ -1,7 +1,9 @@
 /**
  * Runs once when the app server starts: background workers live here (outbox delivery, scheduled
  * jobs, the inbound SMTP listener). Only in the Node.js runtime, and not while `next build`
- * collects pages. MAIL_SENDER=off and JOBS=off disable them; INBOUND_SMTP_PORT starts the listener.
+ * collects pages (NEXT_RUNTIME and NEXT_PHASE are the framework's own variables). MAIL_SENDER=off
+ * and JOBS=off disable them; INBOUND_SMTP_PORT starts the listener. A wrong variable stops the
+ * start here with a message naming it (lib/env.ts).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
@@ -10,20 +12,23 @@ export async function register() {
   const started = globalThis as { ventanillaWorkers?: boolean };
   if (started.ventanillaWorkers) return;
   started.ventanillaWorkers = true;
-  if (process.env.MAIL_SENDER !== 'off') {
+
+  const { env } = await import('./lib/env');
+  const config = env();
+  if (config.MAIL_SENDER) {
     const { startMailWorker } = await import('./lib/server/notices/mail-worker');
-    startMailWorker();
+    startMailWorker(config);
   }
-  const inboundPort = Number(process.env.INBOUND_SMTP_PORT);
-  if (Number.isInteger(inboundPort) && inboundPort > 0) {
+  const inboundPort = config.INBOUND_SMTP_PORT;
+  if (inboundPort !== undefined) {
     const { startInboundSmtp } = await import('./lib/server/intake/mail-server');
     try {
-      await startInboundSmtp({ port: inboundPort, host: process.env.INBOUND_SMTP_HOST });
+      await startInboundSmtp({ port: inboundPort, host: config.INBOUND_SMTP_HOST });
     } catch (error) {
       console.error(`inbound SMTP: could not listen on port ${inboundPort}:`, error);
     }
   }
-  if (process.env.JOBS !== 'off') {
+  if (config.JOBS) {
     const { startJobRunner } = await import('./lib/server/jobs/job-runner');
     startJobRunner();
   }

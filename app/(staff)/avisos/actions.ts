@@ -1,14 +1,18 @@
 'use server';
-
 import { revalidatePath } from 'next/cache';
-import { getDb } from '@/db/client';
-import { currentStaff } from '@/lib/server/auth/session';
+import { z } from 'zod';
+import { action } from '@/lib/server/core/action';
 import { markAllRead } from '@/lib/server/notices/notifications';
 
-/** Marks the signed-in user's alerts as read (their own only: the user comes from the session). */
-export async function markAllReadAction(): Promise<void> {
-  const staff = await currentStaff();
-  if (!staff) return;
-  markAllRead(getDb(), staff.id, new Date());
+/** The signed-in user's alerts only: whose they are comes from the session, not the form. */
+const markAllReadAction = action({ access: 'staff', schema: z.object({}) }, async (ctx) => {
+  const marked = await markAllRead(ctx);
+  // Every staff page shows the bell's count (the layout): re-render them all.
   revalidatePath('/', 'layout');
+  return marked;
+});
+
+/** Marks the signed-in user's alerts as read. */
+export async function markAllReadFromForm(form: FormData): Promise<void> {
+  await markAllReadAction(form);
 }

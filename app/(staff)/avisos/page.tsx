@@ -1,9 +1,9 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { getDb } from '@/db/client';
 import { requireStaffPage } from '@/lib/server/auth/session';
+import { requestCtx } from '@/lib/server/core/context';
 import { listNotifications } from '@/lib/server/notices/notifications';
-import { markAllReadAction } from './actions';
+import { markAllReadFromForm } from './actions';
 
 export async function generateMetadata() {
   const t = await getTranslations('notifications');
@@ -12,17 +12,17 @@ export async function generateMetadata() {
 
 /** The bell's page: the signed-in user's deadline alerts and escalations. */
 export default async function NotificationsPage() {
-  const staff = await requireStaffPage(undefined, '/avisos');
+  const staff = await requireStaffPage('staff', '/avisos');
   const t = await getTranslations('notifications');
   const format = await getFormatter();
-  const items = listNotifications(getDb(), staff.id);
+  const items = await listNotifications(requestCtx(staff));
   const hasUnread = items.some((n) => n.readAt === null);
   return (
     <>
       <h1>{t('title')}</h1>
       <p className="muted">{t('intro')}</p>
       {hasUnread ? (
-        <form action={markAllReadAction} className="button-row">
+        <form action={markAllReadFromForm} className="button-row">
           <button type="submit" className="button">
             {t('markAllRead')}
           </button>

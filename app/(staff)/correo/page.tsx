@@ -1,10 +1,11 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { getDb } from '@/db/client';
-import { OUTBOX_STATUSES, type OutboxStatus } from '@/lib/domain/enums';
+import { env } from '@/lib/env';
+import { OUTBOX_STATUSES } from '@/lib/domain/enums';
+import { requireStaffPage } from '@/lib/server/auth/session';
+import { requestCtx } from '@/lib/server/core/context';
 import { mailDir } from '@/lib/server/notices/transport';
 import { listOutbox } from '@/lib/server/notices/outbox-view';
-import { requireSupervisorPage } from '@/lib/server/supervision/access';
 
 export async function generateMetadata() {
   const t = await getTranslations('mailLog');
@@ -13,16 +14,11 @@ export async function generateMetadata() {
 
 /** The outbox as staff read it: every notification, its delivery state, and the message itself. */
 export default async function MailLogPage({ searchParams }: PageProps<'/correo'>) {
-  await requireSupervisorPage('/correo');
+  const staff = await requireStaffPage('supervision', '/correo');
   const t = await getTranslations('mailLog');
   const format = await getFormatter();
-  const params = await searchParams;
-  const raw = typeof params.status === 'string' ? params.status : '';
-  const status = (OUTBOX_STATUSES as readonly string[]).includes(raw)
-    ? (raw as OutboxStatus)
-    : undefined;
-  const page = Math.max(1, Number(params.page) || 1);
-  const list = listOutbox(getDb(), { status, page });
+  const list = await listOutbox(requestCtx(staff), await searchParams);
+  const { status } = list;
   const href = (p: number) =>
     `/correo?${new URLSearchParams({ ...(status ? { status } : {}), page: String(p) })}`;
   return (
@@ -30,7 +26,7 @@ export default async function MailLogPage({ searchParams }: PageProps<'/correo'>
       <h1>{t('title')}</h1>
       <p className="muted">{t('intro')}</p>
       <p className="muted">
-        {process.env.SMTP_URL ? t('transportSmtp') : t('transportEml', { dir: mailDir() })}
+        {env().SMTP_URL ? t('transportSmtp') : t('transportEml', { dir: mailDir() })}
       </p>
       <form method="get" action="/correo" className="filter-grid card">
         <div className="field">

@@ -1,3 +1,7 @@
+import { eq } from 'drizzle-orm';
+import { teams } from '@/db/schema';
+import { SYSTEM_ACTOR } from '@/lib/server/core/actor';
+import { makeCtx } from '@/lib/server/core/context';
 import { sendDeadlineAlerts } from '@/lib/server/jobs/deadline-alerts';
 import { createApiKey, ensureIntakeChannel } from '@/lib/server/intake/keys';
 import type { AreaVerbs } from './types';
@@ -9,11 +13,11 @@ export const verbs: AreaVerbs = {
     const channelId = ensureIntakeChannel(db, args.channelName, args.channel);
     return createApiKey(db, { channelId, name: args.name ?? 'e2e', withSigningSecret: false });
   },
-  /** One run of the deadline-alerts job at `now` (ISO). */
-  'run-deadline-alerts': (args, db) => sendDeadlineAlerts(db, new Date(args.now)),
+  /** One run of the deadline-alerts job at `now` (ISO), as the job runner does it. */
+  'run-deadline-alerts': (args, db) =>
+    sendDeadlineAlerts(makeCtx(db, SYSTEM_ACTOR, new Date(args.now))),
   /** Makes a staff member the supervisor of their team (teams.supervisor_id). */
   'set-team-supervisor': (args, db) =>
-    db.$client
-      .prepare('UPDATE teams SET supervisor_id = ? WHERE id = ?')
-      .run(args.supervisorId, args.teamId).changes,
+    db.update(teams).set({ supervisorId: args.supervisorId }).where(eq(teams.id, args.teamId)).run()
+      .changes,
 };

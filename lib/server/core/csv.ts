@@ -1,7 +1,7 @@
 import 'server-only';
-import Database from 'better-sqlite3';
 import { stringify } from 'csv-stringify/sync';
-import type { Db } from '@/db/client';
+import type { Conn } from '@/db/client';
+import { iterateRows, openExportConnection } from '@/db/sql/export-streams';
 
 /** Rows encoded per pull: small enough that a million-row export never holds more than this. */
 const ROWS_PER_CHUNK = 1_000;
@@ -82,19 +82,12 @@ export function csvResponse(
   });
 }
 
-/**
- * A read-only connection of its own for one export: better-sqlite3 keeps a connection busy while an
- * iterator is open, so a long streamed export must not hold the app's shared connection.
- */
-export function openExportConnection(db: Db): Database.Database {
-  const reader = new Database(db.$client.name, { readonly: true, fileMustExist: true });
-  reader.pragma('busy_timeout = 5000');
-  return reader;
-}
+/** Its own read-only connection per export: the raw driver lives in db/sql/export-streams.ts. */
+export { openExportConnection };
 
 /** Streams the rows of one SQL query as CSV on its own read-only connection. */
 export function sqlCsvResponse(
-  db: Db,
+  db: Conn,
   filename: string,
   header: readonly string[],
   sql: string,
@@ -104,9 +97,7 @@ export function sqlCsvResponse(
 ): Response {
   const reader = openExportConnection(db);
   try {
-    const iterator = reader.prepare(sql).iterate(...params) as IterableIterator<
-      Record<string, unknown>
-    >;
+    const iterator = iterateRows(reader, sql, params);
     const mapped: Iterator<readonly CsvCell[]> = {
       next: () => {
         const r = iterator.next();

@@ -1,6 +1,7 @@
 import 'server-only';
-import { RateLimiterRes, RateLimiterSQLite } from 'rate-limiter-flexible';
-import type { Db } from '@/db/client';
+import { RateLimiterRes } from 'rate-limiter-flexible';
+import type { Conn } from '@/db/client';
+import { sqliteLimiter } from '@/db/sql/rate-limits';
 
 export interface LimitSpec {
   /** Namespace of the keys (e.g. `signin-email`). */
@@ -10,31 +11,11 @@ export interface LimitSpec {
   blockSeconds?: number;
 }
 
-const limiters = new WeakMap<object, Map<string, RateLimiterSQLite>>();
-
 /**
- * Counters live in the database (table `rate_limits`), so every app instance sharing it sees the same
- * counts and a restart forgets nothing.
+ * Counters live in the database (table `rate_limits`, db/sql/rate-limits.ts), so every app instance
+ * sharing it sees the same counts and a restart forgets nothing.
  */
-function limiterFor(db: Db, spec: LimitSpec): RateLimiterSQLite {
-  let byName = limiters.get(db.$client);
-  if (!byName) limiters.set(db.$client, (byName = new Map()));
-  let limiter = byName.get(spec.name);
-  if (!limiter) {
-    limiter = new RateLimiterSQLite({
-      storeClient: db.$client,
-      storeType: 'better-sqlite3',
-      tableName: 'rate_limits',
-      tableCreated: true,
-      keyPrefix: spec.name,
-      points: spec.points,
-      duration: spec.durationSeconds,
-      blockDuration: spec.blockSeconds ?? 0,
-    });
-    byName.set(spec.name, limiter);
-  }
-  return limiter;
-}
+const limiterFor = (db: Conn, spec: LimitSpec) => sqliteLimiter(db, spec);
 
 export interface LimitState {
   isLimited: boolean;
@@ -47,7 +28,7 @@ function stateOf(res: RateLimiterRes | null, points: number): LimitState {
 }
 
 /** Counts one attempt; says whether the caller is now over the limit. */
-export async function consumeLimit(db: Db, spec: LimitSpec, key: string): Promise<LimitState> {
+export async function consumeLimit(db: Conn, spec: LimitSpec, key: string): Promise<LimitState> {
   try {
     const res = await limiterFor(db, spec).consume(key);
     return stateOf(res, spec.points + 1);
@@ -63,10 +44,10 @@ export async function consumeLimit(db: Db, spec: LimitSpec, key: string): Promis
 }
 
 /** Whether the key is already at its limit, without counting an attempt. */
-export async function peekLimit(db: Db, spec: LimitSpec, key: string): Promise<LimitState> {
+export async function peekLimit(db: Conn, spec: LimitSpec, key: string): Promise<LimitState> {
   return stateOf(await limiterFor(db, spec).get(key), spec.points);
 }
 
-export async function resetLimit(db: Db, spec: LimitSpec, key: string): Promise<void> {
+export async function resetLimit(db: Conn, spec: LimitSpec, key: string): Promise<void> {
   await limiterFor(db, spec).delete(key);
 }

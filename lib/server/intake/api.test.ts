@@ -12,6 +12,7 @@ import { createApiKey, ensureIntakeChannel } from './keys';
 import { openApiDocument } from './openapi';
 import { signBody } from './signature';
 import { makeCtx } from '@/lib/server/core/context';
+import { SYSTEM_ACTOR } from '../core/actor';
 
 const NOW = new Date('2026-03-16T15:00:00Z');
 const URL_BASE = 'http://localhost/api/v1';
@@ -36,7 +37,7 @@ beforeEach(() => {
 });
 afterEach(() => cleanup());
 
-const ctx = () => ({ db, now: NOW });
+const ctx = () => makeCtx(db, SYSTEM_ACTOR, NOW);
 const filing = {
   typeCode: 'R',
   subject: 'Cobro doble en la factura',
@@ -68,7 +69,7 @@ const get = (path: string, headers: Record<string, string> = {}) =>
   });
 
 async function fileOne(headers: Record<string, string> = {}) {
-  const response = await createCaseViaApi(post('/cases', filing, headers), ctx());
+  const response = await createCaseViaApi(ctx(), post('/cases', filing, headers));
   return { response, body: await response.json() };
 }
 
@@ -83,7 +84,7 @@ describe('authentication', () => {
       body: JSON.stringify(filing),
       headers,
     });
-    const response = await createCaseViaApi(request, ctx());
+    const response = await createCaseViaApi(ctx(), request);
     expect(response.status).toBe(401);
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(response.headers.get('www-authenticate')).toBe('Bearer realm="ventanilla"');
@@ -104,11 +105,11 @@ describe('authentication', () => {
     const t = Math.floor(NOW.getTime() / 1000);
     const send = (signature?: string) =>
       createCaseViaApi(
+        ctx(),
         post('/cases', raw, {
           Authorization: `Bearer ${signed.key}`,
           ...(signature ? { 'X-Ventanilla-Signature': signature } : {}),
         }),
-        ctx(),
       );
 
     it('accepts a body signed with it', async () => {
@@ -130,7 +131,9 @@ describe('authentication', () => {
     const { body } = await fileOne();
     let last: Response | undefined;
     for (let i = 0; i < API_RATE.points; i++)
-      last = await getCaseViaApi(get(`/cases/${body.radicado}`), body.radicado, ctx());
+      last = await getCaseViaApi(ctx(), get(`/cases/${body.radicado}`), {
+        radicado: body.radicado,
+      });
     expect(last!.status).toBe(429);
     expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0);
   });
@@ -165,20 +168,20 @@ describe('POST /api/v1/cases', () => {
       description: 'corto',
       customer: { documentType: 'CC' },
     };
-    const es = await createCaseViaApi(post('/cases', bad), ctx());
+    const es = await createCaseViaApi(ctx(), post('/cases', bad));
     expect(es.status).toBe(422);
     const problem = await es.json();
     expect(problem).toMatchObject({ status: 422, title: 'Revise los campos marcados.' });
     expect(Object.keys(problem.errors).sort()).toEqual(
       ['customer.documentNumber', 'customer.fullName', 'description', 'subject', 'typeCode'].sort(),
     );
-    const en = await createCaseViaApi(post('/cases', bad, { 'Accept-Language': 'en-US' }), ctx());
+    const en = await createCaseViaApi(ctx(), post('/cases', bad, { 'Accept-Language': 'en-US' }));
     expect((await en.json()).title).not.toBe(problem.title);
     expect(countRows(db, cases)).toBe(0);
   });
 
   it('answers a body that is not JSON with 422', async () => {
-    const response = await createCaseViaApi(post('/cases', '{"typeCode": '), ctx());
+    const response = await createCaseViaApi(ctx(), post('/cases', '{"typeCode": '));
     expect(response.status).toBe(422);
     expect((await response.json()).errors).toHaveProperty('body');
   });
@@ -198,8 +201,8 @@ describe('POST /api/v1/cases', () => {
   it('refuses the same Idempotency-Key with another body', async () => {
     await fileOne({ 'Idempotency-Key': 'k1' });
     const other = await createCaseViaApi(
-      post('/cases', { ...filing, subject: 'Otro asunto distinto' }, { 'Idempotency-Key': 'k1' }),
       ctx(),
+      post('/cases', { ...filing, subject: 'Otro asunto distinto' }, { 'Idempotency-Key': 'k1' }),
     );
     expect(other.status).toBe(422);
     expect((await other.json()).errors).toHaveProperty('Idempotency-Key');
@@ -208,12 +211,12 @@ describe('POST /api/v1/cases', () => {
 
   it('replays a refusal too: a retried invalid request stays refused the same way', async () => {
     const a = await createCaseViaApi(
-      post('/cases', { typeCode: 'R' }, { 'Idempotency-Key': 'bad-1' }),
       ctx(),
+      post('/cases', { typeCode: 'R' }, { 'Idempotency-Key': 'bad-1' }),
     );
     const b = await createCaseViaApi(
-      post('/cases', { typeCode: 'R' }, { 'Idempotency-Key': 'bad-1' }),
       ctx(),
+      post('/cases', { typeCode: 'R' }, { 'Idempotency-Key': 'bad-1' }),
     );
     expect([a.status, b.status]).toEqual([422, 422]);
     expect(await b.json()).toEqual(await a.json());
@@ -223,20 +226,23 @@ describe('POST /api/v1/cases', () => {
 describe('GET /api/v1/cases/{radicado} and messages', () => {
   it('reads its own channel’s cases only', async () => {
     const { body } = await fileOne();
-    const mine = await getCaseViaApi(get(`/cases/${body.radicado}`), body.radicado, ctx());
+    const mine = await getCaseViaApi(ctx(), get(`/cases/${body.radicado}`), {
+      radicado: body.radicado,
+    });
     expect(mine.status).toBe(200);
     expect(await mine.json()).toEqual(body);
     const other = await getCaseViaApi(
+      ctx(),
       get(`/cases/${body.radicado}`, {
         Authorization: `Bearer ${signed.key}`,
         'X-Ventanilla-Signature': signBody(signed.secret, '', Math.floor(NOW.getTime() / 1000)),
       }),
-      body.radicado,
-      ctx(),
+      { radicado: body.radicado },
     );
     expect(other.status).toBe(404);
     expect(
-      (await getCaseViaApi(get('/cases/PQRS-2026-999999'), 'PQRS-2026-999999', ctx())).status,
+      (await getCaseViaApi(ctx(), get('/cases/PQRS-2026-999999'), { radicado: 'PQRS-2026-999999' }))
+        .status,
     ).toBe(404);
   });
 
@@ -251,13 +257,13 @@ describe('GET /api/v1/cases/{radicado} and messages', () => {
     });
     const send = () =>
       addMessageViaApi(
+        ctx(),
         post(
           `/cases/${body.radicado}/messages`,
           { body: 'Factura 778 de marzo.' },
           { 'Idempotency-Key': 'm1' },
         ),
-        body.radicado,
-        ctx(),
+        { radicado: body.radicado },
       );
     const first = await send();
     expect(first.status).toBe(201);
@@ -267,9 +273,9 @@ describe('GET /api/v1/cases/{radicado} and messages', () => {
     expect(eventsOf(db, id).filter((e) => e.action === 'provide_info')).toHaveLength(1);
 
     const note = await addMessageViaApi(
-      post(`/cases/${body.radicado}/messages`, { body: '¿Novedades?' }),
-      body.radicado,
       ctx(),
+      post(`/cases/${body.radicado}/messages`, { body: '¿Novedades?' }),
+      { radicado: body.radicado },
     );
     expect(await note.json()).toMatchObject({ state: 'en_tramite' });
     expect(eventsOf(db, id).at(-1)).toMatchObject({
@@ -278,9 +284,9 @@ describe('GET /api/v1/cases/{radicado} and messages', () => {
     });
 
     const empty = await addMessageViaApi(
-      post(`/cases/${body.radicado}/messages`, { body: '' }),
-      body.radicado,
       ctx(),
+      post(`/cases/${body.radicado}/messages`, { body: '' }),
+      { radicado: body.radicado },
     );
     expect(empty.status).toBe(422);
   });

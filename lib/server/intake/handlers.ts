@@ -14,15 +14,10 @@ import { parseInput } from '../core/parse';
 import { consumeLimit } from '../core/rate-limit';
 import { idempotent, requestHash, type StoredResponse } from './idempotency';
 import { authenticateApiKey, type ApiCaller } from './keys';
-import { apiLocale, problemFromError, problemResponse } from './problem';
+import { apiLocale, problemFromError, renderProblem } from './problem';
 import { verifySignature } from './signature';
 import { apiCaseStatus, findApiCase } from './status';
-import { makeCtx } from '@/lib/server/core/context';
-
-export interface ApiContext {
-  db: Db;
-  now: Date;
-}
+import { asActor, type Ctx } from '../core/context';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 /** Requests per key per minute. */
@@ -44,7 +39,7 @@ async function readBody(request: Request): Promise<string> {
  * Who is calling: `Authorization: Bearer <key>` (or `X-Api-Key`), and when the key has a signing
  * secret, a valid `X-Ventanilla-Signature` over the raw body. Then the key's rate limit.
  */
-async function authenticate(request: Request, raw: string, ctx: ApiContext): Promise<ApiCaller> {
+async function authenticate(request: Request, raw: string, ctx: Ctx): Promise<ApiCaller> {
   const bearer = request.headers.get('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
   const caller = authenticateApiKey(ctx.db, bearer ?? request.headers.get('x-api-key'), ctx.now);
   if (!caller) throw new AppError('UNAUTHENTICATED', 'unknown or revoked API key');
@@ -103,15 +98,6 @@ function send(stored: StoredResponse & { isReplay?: boolean }, extra: Record<str
   return new Response(stored.body, { status: stored.status, headers });
 }
 
-function fail(request: Request, error: unknown): Response {
-  const problem = problemFromError(error, apiLocale(request));
-  const retry = isAppError(error) ? error.detail?.retryAfterSeconds : undefined;
-  const headers: Record<string, string> =
-    typeof retry === 'number' ? { 'Retry-After': String(retry) } : {};
-  if (problem.status === 401) headers['WWW-Authenticate'] = 'Bearer realm="ventanilla"';
-  return problemResponse(problem, headers);
-}
-
 function toFiling(input: ApiCreateCase, caller: ApiCaller): CaseFilingInput {
   return {
     ...input,
@@ -127,7 +113,7 @@ function toFiling(input: ApiCreateCase, caller: ApiCaller): CaseFilingInput {
  */
 async function idempotentWrite(
   request: Request,
-  ctx: ApiContext,
+  ctx: Ctx,
   path: string,
   produce: (raw: string, caller: ApiCaller) => StoredResponse | Promise<StoredResponse>,
 ): Promise<StoredResponse & { isReplay: boolean }> {
@@ -142,16 +128,18 @@ async function idempotentWrite(
   );
 }
 
-/** POST /api/v1/cases */
-export async function createCaseViaApi(request: Request, ctx: ApiContext): Promise<Response> {
+/**
+ * POST /api/v1/cases. The API authenticates its own callers (key, signature, rate limit), so
+ * `ctx` is any context over the database: the case is filed as the system, through the key's
+ * channel.
+ */
+export async function createCaseViaApi(ctx: Ctx, request: Request): Promise<Response> {
   try {
     const stored = await idempotentWrite(request, ctx, '/api/v1/cases', async (raw, caller) => {
       const input = parseInput(ApiCreateCaseSchema, parseJson(raw));
-      const created = await createCase(
-        makeCtx(ctx.db, SYSTEM_ACTOR, ctx.now),
-        toFiling(input, caller),
-        { intakeChannelId: caller.channelId },
-      );
+      const created = await createCase(asActor(ctx, SYSTEM_ACTOR), toFiling(input, caller), {
+        intakeChannelId: caller.channelId,
+      });
       const status = apiCaseStatus(ctx.db, created.id, apiLocale(request));
       const body = created.accessCode ? { ...status, accessCode: created.accessCode } : status;
       return { status: 201, body: JSON.stringify(body) };
@@ -159,15 +147,19 @@ export async function createCaseViaApi(request: Request, ctx: ApiContext): Promi
     const location = stored.status === 201 ? JSON.parse(stored.body).radicado : null;
     return send(stored, location ? { Location: `/api/v1/cases/${location}` } : {});
   } catch (error) {
-    return fail(request, error);
+    return renderProblem(error, request);
   }
+}
+
+export interface ApiCaseParams {
+  radicado: string;
 }
 
 /** GET /api/v1/cases/{radicado}: only cases filed through the caller's own channel. */
 export async function getCaseViaApi(
+  ctx: Ctx,
   request: Request,
-  radicado: string,
-  ctx: ApiContext,
+  { radicado }: ApiCaseParams,
 ): Promise<Response> {
   try {
     const caller = await authenticate(request, '', ctx);
@@ -175,15 +167,15 @@ export async function getCaseViaApi(
     const body = JSON.stringify(apiCaseStatus(ctx.db, id, apiLocale(request)));
     return send({ status: 200, body });
   } catch (error) {
-    return fail(request, error);
+    return renderProblem(error, request);
   }
 }
 
 /** POST /api/v1/cases/{radicado}/messages */
 export async function addMessageViaApi(
+  ctx: Ctx,
   request: Request,
-  radicado: string,
-  ctx: ApiContext,
+  { radicado }: ApiCaseParams,
 ): Promise<Response> {
   try {
     const path = `/api/v1/cases/${radicado}/messages`;
@@ -193,8 +185,9 @@ export async function addMessageViaApi(
       const channel = (REMOTE_CHANNELS as readonly string[]).includes(caller.channel)
         ? (caller.channel as (typeof REMOTE_CHANNELS)[number])
         : 'api';
+      // customer-message.ts (portal) still takes the database itself; see the report.
       const added = await addCustomerMessage(
-        ctx.db,
+        ctx.db as Db,
         id,
         { body: input.body, channel },
         [],
@@ -204,6 +197,6 @@ export async function addMessageViaApi(
     });
     return send(stored);
   } catch (error) {
-    return fail(request, error);
+    return renderProblem(error, request);
   }
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import type { Conn } from '@/db/client';
 import { idempotencyKeys } from '@/db/schema';
 import { AppError } from '../core/errors';
 
@@ -25,7 +25,7 @@ export function requestHash(method: string, path: string, body: string): string 
  * so the client may retry.
  */
 export async function idempotent(
-  db: Db,
+  db: Conn,
   apiKeyId: number,
   key: string | null,
   hash: string,

@@ -8,7 +8,7 @@ import {
   timingSafeEqual,
 } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import type { Conn } from '@/db/client';
 import { apiKeys, intakeChannels } from '@/db/schema';
 import type { Channel } from '@/lib/domain/enums';
 import { portalSecret } from '../portal/portal-access';
@@ -59,7 +59,7 @@ export interface CreatedApiKey {
 }
 
 /** An intake channel (WhatsApp line, chat widget, CRM …) by name, created on first use. */
-export function ensureIntakeChannel(db: Db, name: string, channel: Channel): number {
+export function ensureIntakeChannel(db: Conn, name: string, channel: Channel): number {
   const existing = db
     .select({ id: intakeChannels.id })
     .from(intakeChannels)
@@ -70,7 +70,7 @@ export function ensureIntakeChannel(db: Db, name: string, channel: Channel): num
 }
 
 export function createApiKey(
-  db: Db,
+  db: Conn,
   input: {
     channelId: number;
     name: string;
@@ -105,7 +105,7 @@ export interface ApiCaller {
 
 /** The caller a key belongs to, or null (unknown, revoked, inactive channel, malformed). */
 export function authenticateApiKey(
-  db: Db,
+  db: Conn,
   raw: string | null | undefined,
   now: Date,
 ): ApiCaller | null {

@@ -20,6 +20,7 @@ import { startInboundSmtp } from './mail-server';
 import { deliverDueMail } from '../notices/sender';
 import { smtpTransport, type MailTransport } from '../notices/transport';
 import { makeCtx } from '@/lib/server/core/context';
+import { SYSTEM_ACTOR } from '../core/actor';
 
 let db: Db;
 let cleanup: () => void;
@@ -36,7 +37,12 @@ beforeEach(async () => {
   process.env.UPLOAD_DIR = uploads;
   mailbox = await startTestSmtp();
   outgoing = smtpTransport(mailbox.url);
-  inbound = await startInboundSmtp({ port: 0, host: '127.0.0.1', db, maxBytes: 200_000 });
+  inbound = await startInboundSmtp({
+    port: 0,
+    host: '127.0.0.1',
+    ctx: () => makeCtx(db, SYSTEM_ACTOR),
+    maxBytes: 200_000,
+  });
 });
 afterEach(async () => {
   outgoing.close();

@@ -1,14 +1,14 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import { getDb, type Db } from '@/db/client';
+import type { Conn, Db } from '@/db/client';
 import { cases, customers, outbox } from '@/db/schema';
 import { DESCRIPTION_LIMITS, SUBJECT_LIMITS } from '@/lib/validation/case-filing';
 import { SYSTEM_ACTOR } from '../core/actor';
 import { createCase } from '../cases/create-case';
 import { addCustomerMessage } from '../portal/customer-message';
 import { checkUploads, storeUploads, UPLOAD_LIMITS, type CheckedUpload } from '../cases/uploads';
-import { makeCtx } from '@/lib/server/core/context';
+import { asActor, type Ctx } from '../core/context';
 
 export type InboundOutcome =
   | { outcome: 'created'; caseId: number; radicado: string; droppedAttachments: string[] }
@@ -35,7 +35,7 @@ export function isAutomatic(mail: ParsedMail, envelopeFrom: string | null | unde
 }
 
 /** The case a reply belongs to: our Message-ID in In-Reply-To/References, else a radicado in the subject. */
-function threadCandidate(db: Db, mail: ParsedMail): number | null {
+function threadCandidate(db: Conn, mail: ParsedMail): number | null {
   const refs = [
     ...(mail.inReplyTo ? [mail.inReplyTo] : []),
     ...(Array.isArray(mail.references)
@@ -60,7 +60,7 @@ function threadCandidate(db: Db, mail: ParsedMail): number | null {
 }
 
 /** Only the person the case answers to may add to it by mail; anyone else starts a new case. */
-function senderOwnsCase(db: Db, caseId: number, address: string): boolean {
+function senderOwnsCase(db: Conn, caseId: number, address: string): boolean {
   const row = db
     .select({
       email: customers.email,
@@ -110,13 +110,13 @@ function textOf(mail: ParsedMail): string {
  * new case on the email channel, whose constancia goes back to the sender.
  */
 export async function receiveInboundMail(
+  ctx: Ctx,
   raw: Buffer,
-  options: { db?: Db; now?: Date; envelopeFrom?: string | null } = {},
+  extras: { envelopeFrom?: string | null } = {},
 ): Promise<InboundOutcome> {
-  const db = options.db ?? getDb();
-  const now = options.now ?? new Date();
+  const { db, now } = ctx;
   const mail = await simpleParser(raw);
-  if (isAutomatic(mail, options.envelopeFrom)) return { outcome: 'ignored', reason: 'automatic' };
+  if (isAutomatic(mail, extras.envelopeFrom)) return { outcome: 'ignored', reason: 'automatic' };
   const sender = mail.from?.value[0];
   if (!sender?.address) return { outcome: 'ignored', reason: 'no_sender' };
 
@@ -126,8 +126,9 @@ export async function receiveInboundMail(
     const body = textOf(mail) || (mail.subject ?? '').trim();
     const threadId = threadCandidate(db, mail);
     if (threadId !== null && senderOwnsCase(db, threadId, sender.address)) {
+      // customer-message.ts (portal) still takes the database itself; see the report.
       const { radicado } = await addCustomerMessage(
-        db,
+        db as Db,
         threadId,
         { body, channel: 'email' },
         stored,
@@ -139,7 +140,7 @@ export async function receiveInboundMail(
     const from = sender.name ? `${sender.name} <${sender.address}>` : sender.address;
     const description = `${body}\n\n— ${from}`.slice(0, DESCRIPTION_LIMITS.max);
     const created = await createCase(
-      makeCtx(db, SYSTEM_ACTOR, now),
+      asActor(ctx, SYSTEM_ACTOR),
       {
         typeCode: 'P',
         channel: 'email',

@@ -1,7 +1,8 @@
 import 'server-only';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
-import type { Db } from '@/db/client';
+import { SYSTEM_ACTOR } from '../core/actor';
+import { requestCtx, type Ctx } from '../core/context';
 import { receiveInboundMail, type InboundOutcome } from './mail-inbound';
 
 /** Larger messages are refused with 552 (five 10 MB attachments, base64-encoded, plus text). */
@@ -11,8 +12,8 @@ export interface InboundSmtpOptions {
   port: number;
   host?: string;
   maxBytes?: number;
-  db?: Db;
-  now?: () => Date;
+  /** The context each message is received in (tests: their database and clock); default the app's. */
+  ctx?: () => Ctx;
   onReceived?: (outcome: InboundOutcome) => void;
 }
 
@@ -45,9 +46,8 @@ export async function startInboundSmtp(
           return;
         }
         const mailFrom = session.envelope.mailFrom;
-        receiveInboundMail(Buffer.concat(chunks), {
-          db: options.db,
-          now: options.now?.(),
+        const ctx = options.ctx?.() ?? requestCtx(SYSTEM_ACTOR);
+        receiveInboundMail(ctx, Buffer.concat(chunks), {
           envelopeFrom: mailFrom ? mailFrom.address : '',
         })
           .then((outcome) => {

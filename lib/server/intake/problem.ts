@@ -1,8 +1,8 @@
 import 'server-only';
 import type { Locale } from '@/lib/domain/enums';
-import { translateFieldErrors, type FieldErrorKeys } from '@/lib/validation/issues';
 import type { Problem } from '@/lib/validation/intake-api';
 import { HTTP_STATUS, isAppError, type ErrorCode } from '../core/errors';
+import { describeFailure, type Translate } from '../core/failure';
 import { serverTranslator } from '../notices/translator';
 
 export const PROBLEM_TYPE_BASE = 'https://ventanilla.dev/problemas/';
@@ -19,44 +19,37 @@ export function problemResponse(problem: Problem, headers: Record<string, string
   });
 }
 
-/** A problem for one of our error codes, its title and field messages in the caller's language. */
-export function problemOf(
-  code: ErrorCode | 'INTERNAL',
-  locale: Locale,
-  extra: { detail?: string; fieldErrors?: Record<string, string[]>; issues?: FieldErrorKeys } = {},
-): Problem {
-  const t = serverTranslator(locale);
-  const translate = (key: string, params: Record<string, number | string> = {}) => {
-    const full = `validation.${key}` as 'validation.invalid';
-    return t.has(full) ? t(full, params) : t('validation.invalid');
-  };
-  const errors = extra.issues
-    ? translateFieldErrors(extra.issues, translate)
-    : extra.fieldErrors &&
-      Object.fromEntries(
-        Object.entries(extra.fieldErrors).map(([field, keys]) => [
-          field,
-          keys.map((k) => translate(k)),
-        ]),
-      );
+const statusOf = (code: ErrorCode | 'INTERNAL') => (code === 'INTERNAL' ? 500 : HTTP_STATUS[code]);
+
+/**
+ * Any error as an RFC 9457 problem in the caller's language: the field messages are the one
+ * translator's (core/failure.ts); the title names the error code; a refused guard is the detail.
+ * An unexpected error is logged there and answered 500 without its details.
+ */
+export function problemFromError(error: unknown, locale: Locale): Problem {
+  // The catalogue's typed keys, seen as the loose translator failure.ts takes (as in core/action.ts).
+  const t = serverTranslator(locale) as unknown as Translate;
+  const failure = describeFailure(error, t);
+  const guard = isAppError(error) ? error.detail?.guard : undefined;
+  const errors = failure.fieldErrors;
   return {
-    type: `${PROBLEM_TYPE_BASE}${code.toLowerCase()}`,
-    title: t(`errors.${code}`),
-    status: code === 'INTERNAL' ? 500 : HTTP_STATUS[code],
-    ...(extra.detail ? { detail: extra.detail } : {}),
+    type: `${PROBLEM_TYPE_BASE}${failure.code.toLowerCase()}`,
+    title: t(`errors.${failure.code}`),
+    status: statusOf(failure.code),
+    ...(typeof guard === 'string' ? { detail: guard } : {}),
     ...(errors && Object.keys(errors).length > 0 ? { errors } : {}),
   };
 }
 
-/** Any error as a problem; an unexpected one is logged and answered 500 without its details. */
-export function problemFromError(error: unknown, locale: Locale): Problem {
-  if (!isAppError(error)) {
-    console.error('[api] unexpected error', error);
-    return problemOf('INTERNAL', locale);
-  }
-  return problemOf(error.code, locale, {
-    fieldErrors: error.fieldErrors,
-    issues: error.detail?.issues as FieldErrorKeys | undefined,
-    detail: typeof error.detail?.guard === 'string' ? error.detail.guard : undefined,
-  });
+/**
+ * The intake API's failure response (and its route wrapper's `onError`): problem+json, with
+ * Retry-After when rate-limited and the Bearer challenge on 401.
+ */
+export function renderProblem(error: unknown, request: Request): Response {
+  const problem = problemFromError(error, apiLocale(request));
+  const retry = isAppError(error) ? error.detail?.retryAfterSeconds : undefined;
+  const headers: Record<string, string> =
+    typeof retry === 'number' ? { 'Retry-After': String(retry) } : {};
+  if (problem.status === 401) headers['WWW-Authenticate'] = 'Bearer realm="ventanilla"';
+  return problemResponse(problem, headers);
 }

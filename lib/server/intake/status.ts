@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import type { Conn } from '@/db/client';
 import { caseEvents, cases } from '@/db/schema';
 import type { Locale } from '@/lib/domain/enums';
 import type { ApiCaseStatus } from '@/lib/validation/intake-api';
@@ -11,7 +11,7 @@ import { serverTranslator } from '../notices/translator';
  * The case behind a radicado, if it was filed through this intake channel; otherwise 404 (the same
  * answer as for an unknown radicado, so a key cannot probe other channels' cases).
  */
-export function findApiCase(db: Db, radicado: string, channelId: number): number {
+export function findApiCase(db: Conn, radicado: string, channelId: number): number {
   const row = db
     .select({ id: cases.id })
     .from(cases)
@@ -27,7 +27,7 @@ export function findApiCase(db: Db, radicado: string, channelId: number): number
   return row.id;
 }
 
-export function apiCaseStatus(db: Db, caseId: number, locale: Locale): ApiCaseStatus {
+export function apiCaseStatus(db: Conn, caseId: number, locale: Locale): ApiCaseStatus {
   const row = db.select().from(cases).where(eq(cases.id, caseId)).get();
   if (!row) throw new AppError('NOT_FOUND', 'case not found');
   const t = serverTranslator(locale);

@@ -1,12 +1,10 @@
 import 'server-only';
 import { and, asc, eq, lt } from 'drizzle-orm';
-import type { Db } from '@/db/client';
 import { cases } from '@/db/schema';
-import { SYSTEM_ACTOR } from '../core/actor';
 import { applyCaseAction } from '../cases/apply-case-action';
 import { isAppError } from '../core/errors';
 import { getOrganization } from '../core/organization';
-import { makeCtx } from '@/lib/server/core/context';
+import type { Ctx } from '../core/context';
 
 const DAY = 86_400_000;
 const BATCH = 500;
@@ -18,7 +16,8 @@ const SKIPPED = new Set(['INVALID_TRANSITION', 'VALIDATION', 'CONFLICT']);
  * without its originating process and root cause stays answered for an agent to classify.
  * Candidates: answered more calendar days ago than the window has business days.
  */
-export async function autoCloseAnswered(db: Db, now: Date): Promise<number> {
+export async function autoCloseAnswered(ctx: Ctx): Promise<number> {
+  const { db, now } = ctx;
   const { disagreementWindowDays } = getOrganization(db);
   const candidates = db
     .select({ id: cases.id })
@@ -35,7 +34,7 @@ export async function autoCloseAnswered(db: Db, now: Date): Promise<number> {
   let done = 0;
   for (const { id } of candidates) {
     try {
-      await applyCaseAction(makeCtx(db, SYSTEM_ACTOR, now), { caseId: id, action: 'auto_close' });
+      await applyCaseAction(ctx, { caseId: id, action: 'auto_close' });
       done += 1;
     } catch (error) {
       if (!isAppError(error) || !SKIPPED.has(error.code)) throw error;

@@ -1,11 +1,9 @@
 import 'server-only';
 import { and, asc, eq, lt } from 'drizzle-orm';
-import type { Db } from '@/db/client';
 import { promises } from '@/db/schema';
-import { SYSTEM_ACTOR } from '../core/actor';
 import { applyPromiseAction } from '../cases/apply-promise-action';
 import { isAppError } from '../core/errors';
-import { makeCtx } from '@/lib/server/core/context';
+import type { Ctx } from '../core/context';
 
 const BATCH = 500;
 
@@ -14,7 +12,8 @@ const BATCH = 500;
  * everywhere; this writes it down with its audit event). Each promise in its own transaction; a
  * promise kept meanwhile by an agent is left alone.
  */
-export async function breakOverduePromises(db: Db, now: Date): Promise<number> {
+export async function breakOverduePromises(ctx: Ctx): Promise<number> {
+  const { db, now } = ctx;
   const due = db
     .select({ id: promises.id })
     .from(promises)
@@ -25,7 +24,7 @@ export async function breakOverduePromises(db: Db, now: Date): Promise<number> {
   let done = 0;
   for (const { id } of due) {
     try {
-      await applyPromiseAction(makeCtx(db, SYSTEM_ACTOR, now), { promiseId: id, action: 'break' });
+      await applyPromiseAction(ctx, { promiseId: id, action: 'break' });
       done += 1;
     } catch (error) {
       if (

@@ -1,8 +1,10 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import type { Db, Conn } from '@/db/client';
+import type { Conn } from '@/db/client';
+import { casesDueBy, type DueCase } from '@/db/sql/alerts';
 import { notifications, staffUsers } from '@/db/schema';
 import { SYSTEM_ACTOR } from '../core/actor';
+import { withTransaction, type Ctx } from '../core/context';
 import { appendEvent } from '../core/audit';
 import { atRiskLimit } from '../cases/list-cases';
 import { renderMail } from '../notices/layout';
@@ -13,62 +15,42 @@ import { appUrl } from '../portal/portal-access';
 
 export type AlertKind = 'at_risk' | 'overdue' | 'escalation';
 
-interface DueCase {
-  id: number;
-  radicado: string;
-  subject: string;
-  dueAt: number;
-  dueKey: string;
-  assigneeId: number | null;
-  supervisorId: number | null;
-}
-
 /**
  * Tells the assignee and the team supervisor when a case is at risk (due within two business
  * days) and when it is overdue — in the app (the bell) and by e-mail — and escalates an overdue
  * case to the team supervisor with an audit event. Once per case, kind, due date and person: an
  * extension (a new due date) alerts again; running twice changes nothing.
  */
-export function sendDeadlineAlerts(db: Db, now: Date): { notified: number; escalated: number } {
+export async function sendDeadlineAlerts(
+  ctx: Ctx,
+): Promise<{ notified: number; escalated: number }> {
+  const { db, now } = ctx;
   const cal = loadCalendar(db, getOrganization(db));
-  const due = db.$client
-    .prepare(
-      `SELECT c.id, c.radicado, c.subject, c.due_at AS dueAt,
-              coalesce(c.extended_due_date, c.due_date) AS dueKey,
-              c.assignee_id AS assigneeId, t.supervisor_id AS supervisorId
-       FROM cases c LEFT JOIN teams t ON t.id = c.team_id
-       WHERE c.state IN ('radicada', 'en_tramite', 'requiere_informacion')
-         AND c.due_at IS NOT NULL AND c.due_at <= ?
-       ORDER BY c.due_at`,
-    )
-    .all(atRiskLimit(now, cal).getTime()) as DueCase[];
+  const due = casesDueBy(db, atRiskLimit(now, cal).getTime());
   let notified = 0;
   let escalated = 0;
   for (const c of due) {
-    db.transaction(
-      (tx) => {
-        const kind: AlertKind = c.dueAt < now.getTime() ? 'overdue' : 'at_risk';
-        const people = new Set([c.assigneeId, c.supervisorId].filter((x) => x !== null));
-        for (const userId of people) {
-          if (notify(tx, c, userId, kind, now)) notified += 1;
+    await withTransaction(ctx, ({ db: tx }) => {
+      const kind: AlertKind = c.dueAt < now.getTime() ? 'overdue' : 'at_risk';
+      const people = new Set([c.assigneeId, c.supervisorId].filter((x) => x !== null));
+      for (const userId of people) {
+        if (notify(tx, c, userId, kind, now)) notified += 1;
+      }
+      if (kind === 'overdue' && c.supervisorId !== null) {
+        if (notify(tx, c, c.supervisorId, 'escalation', now)) {
+          appendEvent(tx, {
+            caseId: c.id,
+            action: 'escalate',
+            actorRole: SYSTEM_ACTOR.role,
+            actorId: null,
+            visibility: 'internal',
+            data: { supervisorId: c.supervisorId, dueDate: c.dueKey },
+            createdAt: now,
+          });
+          escalated += 1;
         }
-        if (kind === 'overdue' && c.supervisorId !== null) {
-          if (notify(tx, c, c.supervisorId, 'escalation', now)) {
-            appendEvent(tx, {
-              caseId: c.id,
-              action: 'escalate',
-              actorRole: SYSTEM_ACTOR.role,
-              actorId: null,
-              visibility: 'internal',
-              data: { supervisorId: c.supervisorId, dueDate: c.dueKey },
-              createdAt: now,
-            });
-            escalated += 1;
-          }
-        }
-      },
-      { behavior: 'immediate' },
-    );
+      }
+    });
   }
   return { notified, escalated };
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Db } from '@/db/client';
+import type { Ctx } from '../core/context';
 import { autoCloseAnswered } from './auto-close';
 import { breakOverduePromises } from './break-promises';
 import { sendDeadlineAlerts } from './deadline-alerts';
@@ -11,8 +11,11 @@ const MINUTE = 60_000;
 export interface Job {
   name: string;
   everyMs: number;
-  /** Does the job's work as of `now` (a parameter, so tests move time). Idempotent. */
-  run: (db: Db, now: Date) => Promise<unknown> | unknown;
+  /**
+   * Does the job's work as the system, as of `ctx.now` (the runner builds the context once per
+   * tick, so tests move time). Idempotent.
+   */
+  run: (ctx: Ctx) => Promise<unknown> | unknown;
 }
 
 /** The scheduled jobs (issue: channels §4). Each is safe to run twice and on two instances. */

@@ -1,7 +1,9 @@
 import 'server-only';
 import crypto from 'node:crypto';
 import os from 'node:os';
-import { getDb, type Db } from '@/db/client';
+import type { Conn } from '@/db/client';
+import { SYSTEM_ACTOR } from '../core/actor';
+import { makeCtx, requestCtx } from '../core/context';
 import { JOBS, type Job } from './';
 import { takeTick } from './lease';
 
@@ -17,11 +19,12 @@ export const INSTANCE_ID = `${os.hostname()}:${process.pid}:${crypto.randomBytes
  * (jobs/lease.ts). Returns the names of the jobs this instance ran.
  */
 export async function runDueJobs(
-  db: Db,
+  db: Conn,
   now: Date,
   holder: string = INSTANCE_ID,
   jobs: readonly Job[] = JOBS,
 ): Promise<string[]> {
+  const ctx = makeCtx(db, SYSTEM_ACTOR, now);
   const ran: string[] = [];
   for (const job of jobs) {
     if (
@@ -30,7 +33,7 @@ export async function runDueJobs(
       continue;
     }
     try {
-      await job.run(db, now);
+      await job.run(ctx);
       ran.push(job.name);
     } catch (error) {
       console.error(`job ${job.name}:`, error);
@@ -46,7 +49,8 @@ export function startJobRunner(): () => void {
   const pass = () => {
     if (running) return;
     running = true;
-    runDueJobs(getDb(), new Date())
+    const { db, now } = requestCtx(SYSTEM_ACTOR);
+    runDueJobs(db, now)
       .catch((error: unknown) => console.error('jobs:', error))
       .finally(() => {
         running = false;

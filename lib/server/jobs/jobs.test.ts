@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { notifications, outbox, promises, resultRatings, teams } from '@/db/schema';
-import type { Actor } from '../core/actor';
+import { SYSTEM_ACTOR, type Actor } from '../core/actor';
 import { applyCaseAction } from '../cases/apply-case-action';
 import {
   bogota,
@@ -34,6 +34,8 @@ beforeEach(async () => {
   db.update(teams).set({ supervisorId: fx.supervisor.id }).where(eq(teams.id, fx.teamId)).run();
 });
 afterEach(() => cleanup());
+
+const sys = (now: Date) => makeCtx(db, SYSTEM_ACTOR, now);
 
 const act = async (id: number, input: unknown, now: Date, actor: Actor = fx.agent) =>
   await applyCaseAction(makeCtx(db, actor, now), { caseId: id, ...(input as object) });
@@ -65,9 +67,9 @@ describe('promises.break', () => {
       },
       bogota('2026-03-16T10:00:00'),
     );
-    expect(await breakOverduePromises(db, bogota('2026-03-17T09:59:00'))).toBe(0);
-    expect(await breakOverduePromises(db, bogota('2026-03-17T10:01:00'))).toBe(1);
-    expect(await breakOverduePromises(db, bogota('2026-03-17T11:00:00'))).toBe(0);
+    expect(await breakOverduePromises(sys(bogota('2026-03-17T09:59:00')))).toBe(0);
+    expect(await breakOverduePromises(sys(bogota('2026-03-17T10:01:00')))).toBe(1);
+    expect(await breakOverduePromises(sys(bogota('2026-03-17T11:00:00')))).toBe(0);
     const rows = db.select().from(promises).where(eq(promises.caseId, id)).all();
     expect(rows.map((p) => p.status)).toEqual(['broken', 'pending']);
     expect(eventsOf(db, id).filter((e) => e.action === 'promise_break')).toHaveLength(1);
@@ -78,24 +80,24 @@ describe('deadlines.alerts', () => {
   it('alerts assignee and supervisor when at risk, then again when overdue, and escalates once', async () => {
     const id = await reclamo();
     // Monday 6 April: due Wednesday 8 April is within two business days (Holy Week 2–3 April).
-    expect(sendDeadlineAlerts(db, bogota('2026-04-03T09:00:00'))).toEqual({
+    expect(await sendDeadlineAlerts(sys(bogota('2026-04-03T09:00:00')))).toEqual({
       notified: 0,
       escalated: 0,
     });
-    expect(sendDeadlineAlerts(db, bogota('2026-04-06T09:00:00'))).toEqual({
+    expect(await sendDeadlineAlerts(sys(bogota('2026-04-06T09:00:00')))).toEqual({
       notified: 2,
       escalated: 0,
     });
-    expect(sendDeadlineAlerts(db, bogota('2026-04-06T10:00:00'))).toEqual({
+    expect(await sendDeadlineAlerts(sys(bogota('2026-04-06T10:00:00')))).toEqual({
       notified: 0,
       escalated: 0,
     });
     // Thursday 9 April: overdue.
-    expect(sendDeadlineAlerts(db, bogota('2026-04-09T08:00:00'))).toEqual({
+    expect(await sendDeadlineAlerts(sys(bogota('2026-04-09T08:00:00')))).toEqual({
       notified: 2,
       escalated: 1,
     });
-    expect(sendDeadlineAlerts(db, bogota('2026-04-10T08:00:00'))).toEqual({
+    expect(await sendDeadlineAlerts(sys(bogota('2026-04-10T08:00:00')))).toEqual({
       notified: 0,
       escalated: 0,
     });
@@ -140,7 +142,7 @@ describe('deadlines.alerts', () => {
       { action: 'request_info', body: 'Adjunte la factura.' },
       bogota('2026-03-20T10:00:00'),
     );
-    expect(sendDeadlineAlerts(db, bogota('2026-04-09T08:00:00'))).toEqual({
+    expect(await sendDeadlineAlerts(sys(bogota('2026-04-09T08:00:00')))).toEqual({
       notified: 0,
       escalated: 0,
     });
@@ -148,14 +150,14 @@ describe('deadlines.alerts', () => {
 
   it('alerts again for the new due date after an extension', async () => {
     const id = await reclamo();
-    sendDeadlineAlerts(db, bogota('2026-04-06T09:00:00'));
+    await sendDeadlineAlerts(sys(bogota('2026-04-06T09:00:00')));
     await act(
       id,
       { action: 'extend', reason: 'Visita técnica', newDueDate: '2026-04-22' },
       bogota('2026-04-06T10:00:00'),
     );
-    expect(sendDeadlineAlerts(db, bogota('2026-04-09T08:00:00')).notified).toBe(0);
-    expect(sendDeadlineAlerts(db, bogota('2026-04-21T08:00:00')).notified).toBe(2);
+    expect((await sendDeadlineAlerts(sys(bogota('2026-04-09T08:00:00')))).notified).toBe(0);
+    expect((await sendDeadlineAlerts(sys(bogota('2026-04-21T08:00:00')))).notified).toBe(2);
   });
 });
 
@@ -167,9 +169,9 @@ describe('cases.tacit_withdrawal', () => {
       { action: 'request_info', body: 'Adjunte la factura.' },
       bogota('2026-03-18T10:00:00'),
     );
-    expect(await withdrawTacitly(db, bogota('2026-04-18T23:00:00'))).toBe(0);
-    expect(await withdrawTacitly(db, bogota('2026-04-19T00:30:00'))).toBe(1);
-    expect(await withdrawTacitly(db, bogota('2026-04-20T00:30:00'))).toBe(0);
+    expect(await withdrawTacitly(sys(bogota('2026-04-18T23:00:00')))).toBe(0);
+    expect(await withdrawTacitly(sys(bogota('2026-04-19T00:30:00')))).toBe(1);
+    expect(await withdrawTacitly(sys(bogota('2026-04-20T00:30:00')))).toBe(0);
     expect(caseRow(db, id).state).toBe('desistida');
     expect(mailsOf('withdraw_tacit')).toHaveLength(1);
   });
@@ -190,9 +192,9 @@ describe('surveys.send', () => {
       bogota('2026-03-20T10:00:00'),
     );
     db.insert(resultRatings).values({ caseId: rated, answer: 'yes' }).run();
-    expect(sendSurveys(db, bogota('2026-03-21T09:00:00'))).toBe(0);
-    expect(sendSurveys(db, bogota('2026-03-21T10:01:00'))).toBe(1);
-    expect(sendSurveys(db, bogota('2026-03-22T10:00:00'))).toBe(0);
+    expect(await sendSurveys(sys(bogota('2026-03-21T09:00:00')))).toBe(0);
+    expect(await sendSurveys(sys(bogota('2026-03-21T10:01:00')))).toBe(1);
+    expect(await sendSurveys(sys(bogota('2026-03-22T10:00:00')))).toBe(0);
     expect(mailsOf('survey').map((m) => m.caseId)).toEqual([asked]);
     expect(mailsOf('survey')[0]!.bodyHtml).toContain('Calificar la atención');
   });
@@ -213,10 +215,10 @@ describe('cases.auto_close', () => {
       { action: 'answer', body: 'Listo.', decision: 'concede' },
       bogota('2026-03-18T10:00:00'),
     );
-    expect(await autoCloseAnswered(db, bogota('2026-04-06T20:00:00'))).toBe(0);
+    expect(await autoCloseAnswered(sys(bogota('2026-04-06T20:00:00')))).toBe(0);
     expect(caseRow(db, id).state).toBe('respondida');
-    expect(await autoCloseAnswered(db, bogota('2026-04-07T08:00:00'))).toBe(1);
-    expect(await autoCloseAnswered(db, bogota('2026-04-08T08:00:00'))).toBe(0);
+    expect(await autoCloseAnswered(sys(bogota('2026-04-07T08:00:00')))).toBe(1);
+    expect(await autoCloseAnswered(sys(bogota('2026-04-08T08:00:00')))).toBe(0);
     expect(caseRow(db, id).state).toBe('cerrada');
     expect(eventsOf(db, id).at(-1)).toMatchObject({ action: 'auto_close', actorRole: 'system' });
   });
@@ -228,7 +230,7 @@ describe('cases.auto_close', () => {
       { action: 'answer', body: 'Listo.', decision: 'concede' },
       bogota('2026-03-18T10:00:00'),
     );
-    expect(await autoCloseAnswered(db, bogota('2026-04-20T08:00:00'))).toBe(0);
+    expect(await autoCloseAnswered(sys(bogota('2026-04-20T08:00:00')))).toBe(0);
     expect(caseRow(db, id).state).toBe('respondida');
   });
 });

@@ -1,7 +1,6 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
-import type { Db } from '@/db/client';
-import { jobLeases } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { claimLease } from '@/db/sql/leases';
 
 export interface TickClaim {
   job: string;
@@ -22,28 +21,8 @@ export function tickStart(now: Date, everyMs: number): Date {
 /**
  * Decides, in one write transaction, whether `holder` runs this tick of `job`: not when the tick
  * was already taken (by anyone), nor while another instance's lease is unexpired. Two runners
- * asking for the same tick never both get it: SQLite serialises the transactions.
+ * asking for the same tick never both get it: SQLite serialises the transactions (db/sql/leases.ts).
  */
-export function takeTick(db: Db, claim: TickClaim): boolean {
-  const start = tickStart(claim.now, claim.everyMs);
-  return db.transaction(
-    (tx) => {
-      const row = tx.select().from(jobLeases).where(eq(jobLeases.name, claim.job)).get();
-      if (row?.lastTickAt && row.lastTickAt.getTime() >= start.getTime()) return false;
-      if (row && row.holder !== claim.holder && row.expiresAt.getTime() > claim.now.getTime()) {
-        return false;
-      }
-      const values = {
-        holder: claim.holder,
-        expiresAt: new Date(claim.now.getTime() + claim.leaseMs),
-        lastTickAt: start,
-      };
-      tx.insert(jobLeases)
-        .values({ name: claim.job, ...values })
-        .onConflictDoUpdate({ target: jobLeases.name, set: values })
-        .run();
-      return true;
-    },
-    { behavior: 'immediate' },
-  );
+export function takeTick(db: Conn, claim: TickClaim): boolean {
+  return claimLease(db, { ...claim, tickStart: tickStart(claim.now, claim.everyMs) });
 }

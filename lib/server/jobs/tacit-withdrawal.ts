@@ -1,11 +1,9 @@
 import 'server-only';
 import { and, asc, eq, isNull, lt } from 'drizzle-orm';
-import type { Db } from '@/db/client';
 import { casePauses, cases } from '@/db/schema';
-import { SYSTEM_ACTOR } from '../core/actor';
 import { applyCaseAction } from '../cases/apply-case-action';
 import { isAppError } from '../core/errors';
-import { makeCtx } from '@/lib/server/core/context';
+import type { Ctx } from '../core/context';
 
 const DAY = 86_400_000;
 const BATCH = 200;
@@ -15,7 +13,8 @@ const BATCH = 200;
  * information request; the notice goes out with the event (case-notices). Candidates are those
  * paused over 28 days; the state machine's guard decides on the exact calendar month.
  */
-export async function withdrawTacitly(db: Db, now: Date): Promise<number> {
+export async function withdrawTacitly(ctx: Ctx): Promise<number> {
+  const { db, now } = ctx;
   const candidates = db
     .select({ id: cases.id })
     .from(casePauses)
@@ -33,7 +32,7 @@ export async function withdrawTacitly(db: Db, now: Date): Promise<number> {
   let done = 0;
   for (const { id } of candidates) {
     try {
-      await applyCaseAction(makeCtx(db, SYSTEM_ACTOR, now), {
+      await applyCaseAction(ctx, {
         caseId: id,
         action: 'withdraw_tacit',
       });

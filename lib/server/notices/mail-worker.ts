@@ -1,9 +1,10 @@
 import 'server-only';
-import { getDb } from '@/db/client';
+import { env, type Env } from '@/lib/env';
+import { SYSTEM_ACTOR } from '../core/actor';
+import { requestCtx } from '../core/context';
 import { deliverDueMail } from './sender';
 import { transportFromEnv } from './transport';
 
-const DEFAULT_INTERVAL_MS = 10_000;
 const BATCH = 50;
 const TICK_BUDGET_MS = 8_000;
 
@@ -12,9 +13,9 @@ const TICK_BUDGET_MS = 8_000;
  * (10 s), never two ticks at once in this process; other instances are kept apart by the claim's
  * lease (sender.ts). Returns a stop function.
  */
-export function startMailWorker(env: NodeJS.ProcessEnv = process.env): () => void {
-  const transport = transportFromEnv(env);
-  const interval = Number(env.MAIL_SEND_INTERVAL_MS) || DEFAULT_INTERVAL_MS;
+export function startMailWorker(config: Env = env()): () => void {
+  const transport = transportFromEnv(config);
+  const interval = config.MAIL_SEND_INTERVAL_MS;
   let running = false;
   const tick = async () => {
     if (running) return;
@@ -23,7 +24,8 @@ export function startMailWorker(env: NodeJS.ProcessEnv = process.env): () => voi
       // Full batches mean more is waiting: keep going for a few seconds, then yield to the next tick.
       const until = Date.now() + TICK_BUDGET_MS;
       for (;;) {
-        const r = await deliverDueMail({ db: getDb(), transport, batch: BATCH });
+        const { db } = requestCtx(SYSTEM_ACTOR);
+        const r = await deliverDueMail({ db, transport, from: config.MAIL_FROM, batch: BATCH });
         if (r.sent + r.retried + r.failed < BATCH || Date.now() > until) break;
       }
     } catch (error) {

@@ -1,12 +1,27 @@
 import 'server-only';
 import { and, count, desc, eq, isNull } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import { z } from 'zod';
 import { cases, notifications } from '@/db/schema';
+import { withTransaction, type Ctx } from '../core/context';
+import { AppError } from '../core/errors';
+import { requireRole } from '../core/guard';
+import { parseInput } from '../core/parse';
 
-/** The bell: how many of the user's alerts are unread (index notifications_user_read_idx). */
-export function unreadCount(db: Db, userId: number): number {
+/**
+ * The bell (deadline alerts and escalations): each verb reads or marks the signed-in staff member's
+ * own alerts only; whose they are comes from the context, never from the input.
+ */
+function ownerOf(ctx: Ctx): number {
+  requireRole(ctx.actor, 'staff');
+  if (ctx.actor.id === null) throw new AppError('FORBIDDEN', 'the bell belongs to a person');
+  return ctx.actor.id;
+}
+
+/** How many of the user's alerts are unread (index notifications_user_read_idx). */
+export async function unreadCount(ctx: Ctx): Promise<number> {
+  const userId = ownerOf(ctx);
   return (
-    db
+    ctx.db
       .select({ n: count() })
       .from(notifications)
       .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
@@ -14,9 +29,13 @@ export function unreadCount(db: Db, userId: number): number {
   );
 }
 
+const ListSchema = z.object({ limit: z.number().int().min(1).max(500).default(100) });
+
 /** The user's latest alerts, unread first, with the case they are about. */
-export function listNotifications(db: Db, userId: number, limit = 100) {
-  return db
+export async function listNotifications(ctx: Ctx, input: unknown = {}) {
+  const userId = ownerOf(ctx);
+  const { limit } = parseInput(ListSchema, input);
+  return ctx.db
     .select({
       id: notifications.id,
       kind: notifications.kind,
@@ -34,10 +53,15 @@ export function listNotifications(db: Db, userId: number, limit = 100) {
 }
 
 /** Marks every unread alert of the user as read; returns how many. */
-export function markAllRead(db: Db, userId: number, now: Date): number {
-  return db
-    .update(notifications)
-    .set({ readAt: now })
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
-    .run().changes;
+export async function markAllRead(ctx: Ctx): Promise<number> {
+  const userId = ownerOf(ctx);
+  return withTransaction(
+    ctx,
+    (tx) =>
+      tx.db
+        .update(notifications)
+        .set({ readAt: tx.now })
+        .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+        .run().changes,
+  );
 }

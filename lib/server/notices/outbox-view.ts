@@ -1,17 +1,30 @@
 import 'server-only';
 import { count, desc, eq } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import { z } from 'zod';
 import { cases, outbox } from '@/db/schema';
-import type { OutboxStatus } from '@/lib/domain/enums';
+import { OUTBOX_STATUSES } from '@/lib/domain/enums';
+import type { Ctx } from '../core/context';
+import { AppError } from '../core/errors';
+import { requireRole } from '../core/guard';
+import { parseInput } from '../core/parse';
 
 export const OUTBOX_PAGE_SIZE = 50;
 
+/** A status outside the list means "any"; a page out of range is clamped. */
+const ListOutboxSchema = z.object({
+  status: z.enum(OUTBOX_STATUSES).optional().catch(undefined),
+  page: z.coerce.number().int().catch(1).default(1),
+});
+
 /** The outgoing mail log for supervisors and admins: newest first, optionally by status. */
-export function listOutbox(db: Db, options: { status?: OutboxStatus; page: number }) {
-  const where = options.status ? eq(outbox.status, options.status) : undefined;
+export async function listOutbox(ctx: Ctx, input: unknown = {}) {
+  requireRole(ctx.actor, 'supervision');
+  const { status, page: asked } = parseInput(ListOutboxSchema, input);
+  const { db } = ctx;
+  const where = status ? eq(outbox.status, status) : undefined;
   const total = db.select({ n: count() }).from(outbox).where(where).get()?.n ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / OUTBOX_PAGE_SIZE));
-  const page = Math.min(Math.max(1, options.page), pageCount);
+  const page = Math.min(Math.max(1, asked), pageCount);
   const rows = db
     .select({
       id: outbox.id,
@@ -28,16 +41,22 @@ export function listOutbox(db: Db, options: { status?: OutboxStatus; page: numbe
     .limit(OUTBOX_PAGE_SIZE)
     .offset((page - 1) * OUTBOX_PAGE_SIZE)
     .all();
-  return { rows, total, page, pageCount };
+  return { status, rows, total, page, pageCount };
 }
 
-export function getOutboxMessage(db: Db, id: number) {
-  return (
-    db
-      .select({ mail: outbox, radicado: cases.radicado })
-      .from(outbox)
-      .leftJoin(cases, eq(cases.id, outbox.caseId))
-      .where(eq(outbox.id, id))
-      .get() ?? null
-  );
+const MessageSchema = z.object({ id: z.coerce.number().int().positive() });
+
+/** One outgoing message with the radicado of its case; NOT_FOUND for an unknown or malformed id. */
+export async function getOutboxMessage(ctx: Ctx, input: unknown) {
+  requireRole(ctx.actor, 'supervision');
+  const parsed = MessageSchema.safeParse(input);
+  if (!parsed.success) throw new AppError('NOT_FOUND', 'no such message');
+  const found = ctx.db
+    .select({ mail: outbox, radicado: cases.radicado })
+    .from(outbox)
+    .leftJoin(cases, eq(cases.id, outbox.caseId))
+    .where(eq(outbox.id, parsed.data.id))
+    .get();
+  if (!found) throw new AppError('NOT_FOUND', 'no such message');
+  return found;
 }

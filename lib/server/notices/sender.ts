@@ -1,8 +1,9 @@
 import 'server-only';
 import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import type { Conn } from '@/db/client';
 import { outbox } from '@/db/schema';
-import { DEFAULT_FROM, PermanentMailError, type MailTransport } from './transport';
+import { env } from '@/lib/env';
+import { PermanentMailError, type MailTransport } from './transport';
 
 const MINUTE = 60_000;
 /** How long a claimed message is ours; a sender that dies mid-delivery gives it back after this. */
@@ -16,7 +17,7 @@ export function retryDelayMs(failedAttempts: number): number {
 }
 
 export interface DeliveryOptions {
-  db: Db;
+  db: Conn;
   transport: MailTransport;
   now?: Date;
   from?: string;
@@ -37,7 +38,7 @@ type Claimed = typeof outbox.$inferSelect;
  * whose lease ran out (their sender died before recording the outcome). Two senders never claim the
  * same message: the claim is an UPDATE under SQLite's single writer.
  */
-function claimDue(db: Db, now: Date, batch: number): Claimed[] {
+function claimDue(db: Conn, now: Date, batch: number): Claimed[] {
   return db.transaction(
     (tx) => {
       const due = tx
@@ -85,7 +86,7 @@ export async function deliverDueMail(options: DeliveryOptions): Promise<Delivery
     const mine = and(eq(outbox.id, row.id), eq(outbox.status, 'sending'));
     try {
       await transport.send({
-        from: options.from ?? process.env.MAIL_FROM ?? DEFAULT_FROM,
+        from: options.from ?? env().MAIL_FROM,
         to: row.toAddress,
         subject: row.subject,
         text: row.bodyText,

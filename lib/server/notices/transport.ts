@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { databasePath } from '@/db/client';
+import { env, type Env } from '@/lib/env';
 
 /** One message as the sender hands it to a transport. */
 export interface MailMessage {
@@ -25,12 +26,13 @@ export interface MailTransport {
   close(): void;
 }
 
+/** The sender address when MAIL_FROM is not set (lib/env.ts holds the same default). */
 export const DEFAULT_FROM = 'Ventanilla <no-reply@ventanilla.local>';
 
 /** Where the embedded default writes each message as an .eml file: MAIL_DIR, or `mail/` beside the database. */
-export function mailDir(): string {
-  return process.env.MAIL_DIR
-    ? path.resolve(/*turbopackIgnore: true*/ process.env.MAIL_DIR)
+export function mailDir(dir: string | undefined = env().MAIL_DIR): string {
+  return dir
+    ? path.resolve(/*turbopackIgnore: true*/ dir)
     : path.join(path.dirname(databasePath()), 'mail');
 }
 
@@ -111,7 +113,8 @@ export function emlTransport(dir: string): MailTransport {
 }
 
 /** SMTP_URL (e.g. `smtps://user:pass@mail.example.co:465`) when set; otherwise .eml files. */
-export function transportFromEnv(env: NodeJS.ProcessEnv = process.env): MailTransport {
-  const url = env.SMTP_URL?.trim();
-  return url ? smtpTransport(url) : emlTransport(mailDir());
+export function transportFromEnv(
+  config: Pick<Env, 'SMTP_URL' | 'MAIL_DIR'> = env(),
+): MailTransport {
+  return config.SMTP_URL ? smtpTransport(config.SMTP_URL) : emlTransport(mailDir(config.MAIL_DIR));
 }

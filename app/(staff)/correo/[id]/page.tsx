@@ -1,18 +1,32 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getDb } from '@/db/client';
+import { requireStaffPage, type StaffActor } from '@/lib/server/auth/session';
+import { requestCtx } from '@/lib/server/core/context';
+import { isAppError } from '@/lib/server/core/errors';
 import { getOutboxMessage } from '@/lib/server/notices/outbox-view';
-import { requireSupervisorPage } from '@/lib/server/supervision/access';
+
+export async function generateMetadata({ params }: PageProps<'/correo/[id]'>) {
+  const t = await getTranslations('mailLog');
+  const id = Number((await params).id);
+  return { title: Number.isInteger(id) && id > 0 ? t('messageTitle', { id }) : t('title') };
+}
+
+/** The message, or the 404 page for an unknown id (other failures stay errors). */
+async function findMessage(staff: StaffActor, id: string) {
+  try {
+    return await getOutboxMessage(requestCtx(staff), { id });
+  } catch (error) {
+    if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
+    throw error;
+  }
+}
 
 /** One outgoing message: its headers, the text, and the HTML shown inert (sandboxed, no scripts). */
 export default async function MailMessagePage({ params }: PageProps<'/correo/[id]'>) {
   const { id: raw } = await params;
-  await requireSupervisorPage(`/correo/${raw}`);
-  const id = Number(raw);
-  const found = Number.isInteger(id) && id > 0 ? getOutboxMessage(getDb(), id) : null;
-  if (!found) notFound();
-  const { mail, radicado } = found;
+  const staff = await requireStaffPage('supervision', `/correo/${raw}`);
+  const { mail, radicado } = await findMessage(staff, raw);
   const t = await getTranslations('mailLog');
   const format = await getFormatter();
   const when = (d: Date | null) =>

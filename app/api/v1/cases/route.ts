@@ -1,7 +1,5 @@
-import { getDb } from '@/db/client';
+import { intakeRoute } from '@/lib/server/intake/api-route';
 import { createCaseViaApi } from '@/lib/server/intake/handlers';
 
 /** Intake API: file a case. Contract: /api/v1/openapi.json. */
-export function POST(request: Request) {
-  return createCaseViaApi(request, { db: getDb(), now: new Date() });
-}
+export const POST = intakeRoute((ctx, request) => createCaseViaApi(ctx, request));

@@ -1,11 +1,7 @@
-import { getDb } from '@/db/client';
+import { intakeRoute, param } from '@/lib/server/intake/api-route';
 import { addMessageViaApi } from '@/lib/server/intake/handlers';
 
 /** Intake API: the petitioner's message on a case. */
-export async function POST(
-  request: Request,
-  ctx: RouteContext<'/api/v1/cases/[radicado]/messages'>,
-) {
-  const { radicado } = await ctx.params;
-  return addMessageViaApi(request, radicado, { db: getDb(), now: new Date() });
-}
+export const POST = intakeRoute((ctx, request, params) =>
+  addMessageViaApi(ctx, request, { radicado: param(params, 'radicado') }),
+);
