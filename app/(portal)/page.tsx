@@ -1,6 +1,12 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { listCaseTypes } from '@/lib/server/cases/list-case-types';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('portal.start');
+  return { title: t('title') };
+}
 
 export default async function StartPage() {
   const t = await getTranslations('portal.start');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { startOfLocalDay } from '../domain/calendar';
 import { CHANNELS, RESULT_ANSWERS } from '../domain/enums';
 import { parseRadicado } from '../domain/radicado';
 import { DESCRIPTION_LIMITS, SUBJECT_LIMITS } from './case-filing';
@@ -59,6 +60,15 @@ export const offsetInstant = z
   .min(1, { error: 'required' })
   .pipe(z.iso.datetime({ offset: true, error: 'dateTime' }))
   .transform((s) => new Date(s));
+
+/** A `datetime-local` value is the organisation's wall-clock time; one with an offset is kept. */
+export function localDateTimeToInstant(value: string, timeZone: string): string {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(value.trim());
+  if (!match) return value;
+  const [, date, hours, minutes] = match as unknown as [string, string, string, string];
+  const start = startOfLocalDay(date, timeZone).getTime();
+  return new Date(start + (Number(hours) * 60 + Number(minutes)) * 60_000).toISOString();
+}
 
 export const CallbackSchema = z.object({
   preferredAt: offsetInstant,

@@ -1,32 +1,22 @@
 'use client';
 
-import { useMutation } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
-import { postForm, type FormFailure } from '../../_components/post-form';
+import { FormOutcome, postTo, useFormAction } from '../../_components/use-form-action';
 import { TextField } from '../../_components/text-field';
+
+const lookUp = postTo<{ url: string }>('/api/portal/consulta');
 
 export function LookupForm() {
   const t = useTranslations('portal.lookup');
   const router = useRouter();
-  const [failure, setFailure] = useState<FormFailure | null>(null);
-  const mutation = useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
-      postForm<{ url: string }>('/api/portal/consulta', body),
-    onSuccess: (result) => {
-      if (result.ok) router.push(result.data.url);
-      else setFailure(result);
-    },
+  const { onSubmit, result, errors, isPending } = useFormAction(lookUp, {
+    asObject: true,
+    onSuccess: (data) => router.push(data.url),
   });
+  const failure = result && !result.ok ? result : null;
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    mutation.mutate({ radicado: form.get('radicado'), secret: form.get('secret') });
-  }
-
-  if (failure?.status === 429) {
+  if (failure?.code === 'RATE_LIMITED') {
     return (
       <div role="alert" className="alert alert-error">
         <h2>{t('tooManyTitle')}</h2>
@@ -38,14 +28,12 @@ export function LookupForm() {
       </div>
     );
   }
-  const errors = failure?.fieldErrors ?? {};
   return (
     <form onSubmit={onSubmit} noValidate className="form">
-      {failure?.status === 404 && (
-        <p role="alert" className="alert alert-error">
-          {t('notFound')}
-        </p>
-      )}
+      {/* An unknown radicado and a wrong secret read the same (no enumeration). */}
+      <FormOutcome
+        result={failure?.code === 'NOT_FOUND' ? { ...failure, message: t('notFound') } : null}
+      />
       <TextField
         name="radicado"
         label={t('radicado')}
@@ -59,8 +47,8 @@ export function LookupForm() {
         {t('radicadoHint')}
       </p>
       <TextField name="secret" label={t('secret')} autoComplete="off" errors={errors.secret} />
-      <button type="submit" className="button button-primary" disabled={mutation.isPending}>
-        {mutation.isPending ? t('submitting') : t('submit')}
+      <button type="submit" className="button button-primary" disabled={isPending}>
+        {isPending ? t('submitting') : t('submit')}
       </button>
     </form>
   );

@@ -1,19 +1,20 @@
 'use client';
 
 import { DocumentTypeSelect } from '../../_components/document-type-select';
-import { useMutation } from '@tanstack/react-query';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useRef, useState, type FormEvent } from 'react';
 import type { PublicCaseType } from '@/lib/server/cases/list-case-types';
 import { TextField } from '../../_components/text-field';
-import { postForm, type FormFailure } from '../../_components/post-form';
+import { FormOutcome, postTo, useFormAction } from '../../_components/use-form-action';
 
 type Limits = { subject: { min: number; max: number }; description: { min: number; max: number } };
 type FilingResponse =
   | { code: 'OPEN_CASE_EXISTS'; radicadoTail: string; receivedAt: string }
   | { code: 'ADDED_TO_CASE'; radicadoTail: string }
   | { radicado: string; constanciaUrl: string };
+
+const sendFiling = postTo<FilingResponse>('/api/portal/radicar');
 
 export function FilingForm({
   types,
@@ -38,28 +39,20 @@ export function FilingForm({
   const [descriptionLength, setDescriptionLength] = useState(0);
   const [openCase, setOpenCase] = useState<{ tail: string; receivedAt: string } | null>(null);
   const [addedTail, setAddedTail] = useState<string | null>(null);
-  const [failure, setFailure] = useState<FormFailure | null>(null);
 
   const selected = types.find((type) => type.code === typeCode);
   const canBeAnonymous = selected?.allowsAnonymous ?? false;
   const anonymous = isAnonymous && canBeAnonymous;
-  const errors = failure?.fieldErrors ?? {};
 
-  const mutation = useMutation({
-    mutationFn: (body: FormData) => postForm<FilingResponse>('/api/portal/radicar', body),
-    onSuccess: (result) => {
-      if (!result.ok) {
-        setFailure(result);
-        return;
-      }
-      setFailure(null);
-      const data = result.data;
+  const filing = useFormAction(sendFiling, {
+    onSuccess: (data) => {
       if ('radicado' in data) router.push(data.constanciaUrl);
       else if (data.code === 'OPEN_CASE_EXISTS')
         setOpenCase({ tail: data.radicadoTail, receivedAt: data.receivedAt });
       else setAddedTail(data.radicadoTail);
     },
   });
+  const { errors, result } = filing;
 
   function submit(onOpenCase?: 'add' | 'new') {
     if (!formRef.current) return;
@@ -68,7 +61,7 @@ export function FilingForm({
     body.set('hasConsent', String(body.get('consent') === 'on'));
     body.set('locale', locale);
     if (onOpenCase) body.set('onOpenCase', onOpenCase);
-    mutation.mutate(body);
+    filing.submit(body);
   }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -93,11 +86,13 @@ export function FilingForm({
       className="form"
       encType="multipart/form-data"
     >
-      {failure && (
-        <p role="alert" className="alert alert-error">
-          {failure.code === 'VALIDATION' ? t('errorSummary') : failure.message}
-        </p>
-      )}
+      <FormOutcome
+        result={
+          result && !result.ok && result.code === 'VALIDATION'
+            ? { ...result, message: t('errorSummary') }
+            : result
+        }
+      />
       <fieldset
         className="fieldset"
         aria-describedby={errors.typeCode ? 'typeCode-error' : undefined}
@@ -286,8 +281,8 @@ export function FilingForm({
         </div>
       )}
 
-      <button type="submit" className="button button-primary" disabled={mutation.isPending}>
-        {mutation.isPending ? t('submitting') : t('submit')}
+      <button type="submit" className="button button-primary" disabled={filing.isPending}>
+        {filing.isPending ? t('submitting') : t('submit')}
       </button>
     </form>
   );

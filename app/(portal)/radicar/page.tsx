@@ -2,8 +2,9 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { DESCRIPTION_LIMITS, SUBJECT_LIMITS } from '@/lib/validation/case-filing';
 import { listCaseTypes } from '@/lib/server/cases/list-case-types';
+import { requestCtx } from '@/lib/server/core/context';
 import { getOrganization } from '@/lib/server/core/organization';
-import { getDb } from '@/db/client';
+import { VISITOR } from '@/lib/server/portal/actors';
 import { FilingForm } from './filing-form';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function FilePage() {
   const t = await getTranslations('portal.file');
-  const org = getOrganization(getDb());
+  const org = getOrganization(requestCtx(VISITOR).db);
   return (
     <section className="card" aria-labelledby="file-title">
       <h1 id="file-title">{t('title')}</h1>

@@ -1,14 +1,16 @@
 import 'server-only';
-import { getDb, type Db } from '@/db/client';
+import type { Db } from '@/db/client';
 import { CaseFilingSchema } from '@/lib/validation/case-filing';
-import type { Actor } from '../core/actor';
+import { SYSTEM_ACTOR } from '../core/actor';
 import { createCase, type CreatedCase } from '../cases/create-case';
+import { asActor, type Ctx } from '../core/context';
 import { AppError } from '../core/errors';
 import { parseInput } from '../core/parse';
 import { consumeLimit, type LimitSpec } from '../core/rate-limit';
 import { addRepeatContact, findOpenCaseOfSameType } from '../cases/repeat-contact';
-import { checkUploads, filesFromFormData, storeUploads, UPLOAD_LIMITS } from '../cases/uploads';
-import { makeCtx } from '@/lib/server/core/context';
+import { checkUploads, storeUploads, UPLOAD_LIMITS } from '../cases/uploads';
+import { VISITOR } from '../portal/actors';
+import { incomingFiles } from '../portal/incoming-files';
 
 /** One address may file 20 requests an hour: enough for a family or a kiosk, not for a flood. */
 export const FILING_IP_LIMIT: LimitSpec = {
@@ -21,37 +23,38 @@ export const FILING_IP_LIMIT: LimitSpec = {
 /** Beyond the attachments' own limit, a body this large is refused before it is read. */
 export const MAX_FILING_BYTES = UPLOAD_LIMITS.maxFiles * UPLOAD_LIMITS.maxBytes + 1024 * 1024;
 
-const PORTAL_CUSTOMER: Actor = { role: 'customer', id: null, caseId: null };
-
 export type PortalFilingResult =
   | { kind: 'created'; created: CreatedCase }
   | { kind: 'open_case'; radicadoTail: string; receivedAt: Date }
   | { kind: 'added_to_case'; radicadoTail: string };
 
+type FormFields = Record<string, unknown>;
+
+const text = (form: FormFields, name: string) => {
+  const value = form[name];
+  return typeof value === 'string' ? value : undefined;
+};
+
 /** The form's flat names (`customer.email`) become the nested filing the schema expects. */
-function filingFromForm(form: FormData) {
-  const text = (name: string) => {
-    const value = form.get(name);
-    return typeof value === 'string' ? value : undefined;
-  };
-  const isAnonymous = text('isAnonymous') === 'true';
+function filingFromForm(form: FormFields) {
+  const isAnonymous = text(form, 'isAnonymous') === 'true';
   return {
-    typeCode: text('typeCode'),
+    typeCode: text(form, 'typeCode'),
     channel: 'web',
-    subject: text('subject'),
-    description: text('description'),
+    subject: text(form, 'subject'),
+    description: text(form, 'description'),
     isAnonymous,
-    hasConsent: text('hasConsent') === 'true',
-    locale: text('locale'),
+    hasConsent: text(form, 'hasConsent') === 'true',
+    locale: text(form, 'locale'),
     responseMedium: 'email',
     customer: isAnonymous
       ? undefined
       : {
-          documentType: text('customer.documentType'),
-          documentNumber: text('customer.documentNumber'),
-          fullName: text('customer.fullName'),
-          email: text('customer.email'),
-          phone: text('customer.phone'),
+          documentType: text(form, 'customer.documentType'),
+          documentNumber: text(form, 'customer.documentNumber'),
+          fullName: text(form, 'customer.fullName'),
+          email: text(form, 'customer.email'),
+          phone: text(form, 'customer.phone'),
         },
   };
 }
@@ -59,41 +62,43 @@ function filingFromForm(form: FormData) {
 const tail = (radicado: string) => radicado.slice(-4);
 
 /**
- * A filing from the public form: rate limit → honeypot → schema → attachments checked by content →
- * an open case of the same type is offered first → files stored, then the case; if the case is not
- * written, the files are removed again, so a refusal leaves nothing behind.
+ * A filing from the public form (its fields as one object, files as `File[]`): rate limit by the
+ * client's address → honeypot → schema → attachments checked by content → an open case of the same
+ * type is offered first → files stored, then the case; if the case is not written, the files are
+ * removed again, so a refusal leaves nothing behind.
  */
 export async function fileFromPortal(
-  form: FormData,
-  clientIp: string,
-  options: { db?: Db; now?: Date } = {},
+  ctx: Ctx,
+  input: FormFields,
+  extras: { clientIp: string },
 ): Promise<PortalFilingResult> {
-  const db = options.db ?? getDb();
-  const now = options.now ?? new Date();
-  const limit = await consumeLimit(db, FILING_IP_LIMIT, clientIp);
+  // rate-limit.ts and addRepeatContact still take the database itself; a filing runs outside any
+  // transaction, so the context's connection is exactly that.
+  const db = ctx.db as Db;
+  const limit = await consumeLimit(db, FILING_IP_LIMIT, extras.clientIp);
   if (limit.isLimited) {
     throw new AppError('RATE_LIMITED', 'too many filings', {
       detail: { retryAfterSeconds: limit.retryAfterSeconds },
     });
   }
   // Bots fill every field; people never see this one.
-  if (String(form.get('website') ?? '') !== '') {
+  if (String(input.website ?? '') !== '') {
     throw new AppError('VALIDATION', 'honeypot', { fieldErrors: { _form: ['invalid'] } });
   }
-  const input = filingFromForm(form);
-  const filing = parseInput(CaseFilingSchema, input);
-  const checked = await checkUploads(await filesFromFormData(form));
+  const raw = filingFromForm(input);
+  const filing = parseInput(CaseFilingSchema, raw);
+  const checked = await checkUploads(await incomingFiles(input.attachments));
 
-  const onOpenCase = form.get('onOpenCase');
+  const onOpenCase = input.onOpenCase;
   // Offered only when document AND email match the case on record (see findOpenCaseOfSameType).
   if (filing.customer?.email && onOpenCase !== 'new') {
-    const open = findOpenCaseOfSameType(db, filing.customer, filing.typeCode);
+    const open = findOpenCaseOfSameType(ctx.db, filing.customer, filing.typeCode);
     if (open && onOpenCase === 'add') {
       addRepeatContact(
         open.id,
         { subject: filing.subject, description: filing.description, channel: 'web' },
-        { role: 'system', id: null },
-        { db, now },
+        SYSTEM_ACTOR,
+        { db, now: ctx.now },
       );
       return { kind: 'added_to_case', radicadoTail: tail(open.radicado) };
     }
@@ -103,9 +108,7 @@ export async function fileFromPortal(
 
   const { stored, discard } = storeUploads(checked);
   try {
-    const created = await createCase(makeCtx(db, PORTAL_CUSTOMER, now), input, {
-      attachments: stored,
-    });
+    const created = await createCase(asActor(ctx, VISITOR), raw, { attachments: stored });
     return { kind: 'created', created };
   } catch (error) {
     discard();

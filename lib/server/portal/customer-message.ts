@@ -1,14 +1,16 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import { z } from 'zod';
 import { cases, interactions } from '@/db/schema';
-import type { CaseState, Channel } from '@/lib/domain/enums';
+import type { CaseState } from '@/lib/domain/enums';
 import { SYSTEM_ACTOR } from '../core/actor';
 import { applyCaseAction } from '../cases/apply-case-action';
 import { appendEvent } from '../core/audit';
+import { asActor, withTransaction, type Ctx } from '../core/context';
 import { AppError } from '../core/errors';
+import { requireRole } from '../core/guard';
+import { parseInput } from '../core/parse';
 import { recordAttachments, type StoredUpload } from '../cases/uploads';
-import { makeCtx } from '@/lib/server/core/context';
 
 const INTERACTION_KIND = {
   email: 'email',
@@ -17,21 +19,33 @@ const INTERACTION_KIND = {
   whatsapp: 'chat',
   social: 'chat',
 } as const;
+const MESSAGE_CHANNELS = Object.keys(INTERACTION_KIND) as (keyof typeof INTERACTION_KIND)[];
+
+const CustomerMessageSchema = z.object({
+  caseId: z.number().int().positive(),
+  body: z.string(),
+  channel: z.enum(MESSAGE_CHANNELS),
+});
+export type CustomerMessageInput = z.input<typeof CustomerMessageSchema>;
 
 /**
  * A message from the petitioner that reached us outside the portal (a mail reply, a chat message
  * through the intake API). When the case is waiting on them it answers the information request and
  * the legal clock resumes; otherwise it joins the case's public history as an inbound interaction,
- * without changing the state. Either way in one transaction with its audit event.
+ * without changing the state. Either way in one transaction with its audit event. It is relayed by
+ * trusted intake code (the system actor; the staff guard admits it), never by the petitioner
+ * directly; `extras.attachments` are already checked and stored.
  */
 export async function addCustomerMessage(
-  db: Db,
-  caseId: number,
-  message: { body: string; channel: keyof typeof INTERACTION_KIND & Channel },
-  attachments: StoredUpload[],
-  now: Date,
+  ctx: Ctx,
+  input: CustomerMessageInput,
+  extras: { attachments?: StoredUpload[] } = {},
 ): Promise<{ radicado: string; state: CaseState; eventId: number }> {
-  const row = db
+  requireRole(ctx.actor, 'staff');
+  const { caseId, channel, ...message } = parseInput(CustomerMessageSchema, input);
+  const { now } = ctx;
+  const attachments = extras.attachments ?? [];
+  const row = ctx.db
     .select({ state: cases.state, radicado: cases.radicado })
     .from(cases)
     .where(eq(cases.id, caseId))
@@ -40,44 +54,41 @@ export async function addCustomerMessage(
   const body = message.body.trim() || '(sin texto)';
   if (row.state === 'requiere_informacion') {
     const done = await applyCaseAction(
-      makeCtx(db, SYSTEM_ACTOR, now),
+      asActor(ctx, SYSTEM_ACTOR),
       { caseId, action: 'provide_info', body },
       { attachments },
     );
     return { radicado: row.radicado, state: done.to, eventId: done.eventId };
   }
-  const eventId = db.transaction(
-    (tx) => {
-      tx.update(cases)
-        .set({ version: sql`${cases.version} + 1`, updatedAt: now })
-        .where(eq(cases.id, caseId))
-        .run();
-      const id = appendEvent(tx, {
+  const eventId = await withTransaction(ctx, ({ db: tx }) => {
+    tx.update(cases)
+      .set({ version: sql`${cases.version} + 1`, updatedAt: now })
+      .where(eq(cases.id, caseId))
+      .run();
+    const id = appendEvent(tx, {
+      caseId,
+      action: 'customer_message',
+      actorRole: 'customer',
+      actorId: null,
+      fromState: row.state,
+      toState: row.state,
+      visibility: 'public',
+      body,
+      data: { channel },
+      createdAt: now,
+    });
+    tx.insert(interactions)
+      .values({
         caseId,
-        action: 'customer_message',
-        actorRole: 'customer',
-        actorId: null,
-        fromState: row.state,
-        toState: row.state,
-        visibility: 'public',
+        eventId: id,
+        kind: INTERACTION_KIND[channel],
+        direction: 'inbound',
         body,
-        data: { channel: message.channel },
         createdAt: now,
-      });
-      tx.insert(interactions)
-        .values({
-          caseId,
-          eventId: id,
-          kind: INTERACTION_KIND[message.channel],
-          direction: 'inbound',
-          body,
-          createdAt: now,
-        })
-        .run();
-      recordAttachments(tx, caseId, id, attachments, 'public', now);
-      return id;
-    },
-    { behavior: 'immediate' },
-  );
+      })
+      .run();
+    recordAttachments(tx, caseId, id, attachments, 'public', now);
+    return id;
+  });
   return { radicado: row.radicado, state: row.state, eventId };
 }

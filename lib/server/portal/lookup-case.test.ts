@@ -1,9 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { rateLimits } from '@/db/schema';
+import { makeCtx } from '../core/context';
 import { AppError, isAppError } from '../core/errors';
 import { LOOKUP_IP_LIMIT, LOOKUP_RADICADO_LIMIT, lookupCase } from './lookup-case';
 import { countRows, fileCase } from '../testing/fixtures';
+import { VISITOR } from './actors';
 import { createTestDb } from '../testing/test-db';
 
 const IP = '203.0.113.7';
@@ -18,7 +20,7 @@ beforeEach(async () => {
 afterEach(() => cleanup());
 
 const look = (radicado: unknown, secret: unknown, ip = IP) =>
-  lookupCase({ radicado, secret }, ip, { db });
+  lookupCase(makeCtx(db, VISITOR), { radicado, secret }, { clientIp: ip });
 
 async function rejection(promise: Promise<unknown>): Promise<AppError> {
   try {
@@ -105,7 +107,7 @@ describe('lookupCase', () => {
       'tooLong',
     ],
   ])('refuses %s as VALIDATION, counting no failure', async (_name, input, field, key) => {
-    const error = await rejection(lookupCase(input, IP, { db }));
+    const error = await rejection(lookupCase(makeCtx(db, VISITOR), input, { clientIp: IP }));
     expect(error.code).toBe('VALIDATION');
     expect(error.fieldErrors?.[field]).toEqual([key]);
     expect(countRows(db, rateLimits)).toBe(0);

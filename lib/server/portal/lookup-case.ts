@@ -1,9 +1,10 @@
 import 'server-only';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { getDb, type Db } from '@/db/client';
+import type { Db } from '@/db/client';
 import { cases, customers } from '@/db/schema';
 import { CaseLookupSchema } from '@/lib/validation/portal';
+import type { Ctx } from '../core/context';
 import { AppError } from '../core/errors';
 import { parseInput } from '../core/parse';
 import { consumeLimit, peekLimit, type LimitSpec } from '../core/rate-limit';
@@ -69,11 +70,14 @@ async function refuseIfLimited(db: Db, spec: LimitSpec, key: string): Promise<vo
  * the access cookie (portal-access.ts).
  */
 export async function lookupCase(
+  ctx: Ctx,
   input: unknown,
-  clientIp: string,
-  options: { db?: Db; now?: Date } = {},
+  extras: { clientIp: string },
 ): Promise<{ caseId: number; radicado: string }> {
-  const db = options.db ?? getDb();
+  const { clientIp } = extras;
+  // rate-limit.ts still takes the database itself (its store is the raw connection); a look-up runs
+  // outside any transaction, so the context's connection is exactly that.
+  const db = ctx.db as Db;
   await refuseIfLimited(db, LOOKUP_IP_LIMIT, clientIp);
   const { radicado, secret } = parseInput(CaseLookupSchema, input);
   await refuseIfLimited(db, LOOKUP_RADICADO_LIMIT, radicado);

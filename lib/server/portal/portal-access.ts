@@ -1,5 +1,6 @@
 import 'server-only';
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { env } from '@/lib/env';
 
 /**
  * Customers have no account (DOMAIN.md §9): after the radicado + secret check, or through the link in
@@ -27,9 +28,9 @@ const MAX_TOKEN_LENGTH = 512;
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 
 export function portalSecret(): string {
-  const secret = process.env.NEXTAUTH_SECRET;
+  const { NEXTAUTH_SECRET: secret, NODE_ENV } = env();
   if (secret) return secret;
-  if (process.env.NODE_ENV === 'production') {
+  if (NODE_ENV === 'production') {
     throw new Error('NEXTAUTH_SECRET is required in production to sign case access tokens.');
   }
   return DEV_SECRET;
@@ -100,8 +101,7 @@ export function caseCookiePath(radicado: string): string {
 
 /** The public base URL for links in emails, without a trailing slash. */
 export function appUrl(): string {
-  const url = process.env.NEXTAUTH_URL?.trim();
-  return (url || 'http://localhost:3000').replace(/\/+$/, '');
+  return (env().NEXTAUTH_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
 }
 
 /**

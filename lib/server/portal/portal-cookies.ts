@@ -1,10 +1,11 @@
 import 'server-only';
 import type { NextResponse } from 'next/server';
+import { env } from '@/lib/env';
 import { CASE_COOKIE, CASE_COOKIE_MINUTES, caseCookiePath, signCaseAccess } from './portal-access';
 
 export const ACCESS_CODE_COOKIE = 'ventanilla_codigo';
 
-const isSecure = () => (process.env.NEXTAUTH_URL ?? '').startsWith('https://');
+const isSecure = () => (env().NEXTAUTH_URL ?? '').startsWith('https://');
 
 /** Opens one case for this browser for a while; the cookie only travels to that case's pages. */
 export function grantCaseCookie(

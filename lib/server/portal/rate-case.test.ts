@@ -37,8 +37,8 @@ async function answeredCase(): Promise<number> {
   return id;
 }
 
-const rate = (caseId: number, input: unknown = RATING, actor: Actor = customerActor(caseId)) =>
-  rateCase(caseId, input, actor, { db, now: RATED_AT });
+const rate = (caseId: number, input: object = RATING, actor: Actor = customerActor(caseId)) =>
+  rateCase(makeCtx(db, actor, RATED_AT), { caseId, ...input });
 
 function footprint() {
   return {
@@ -62,7 +62,7 @@ describe('rateCase', () => {
 
   it('stores the result and the process apart, and an internal rated event', async () => {
     const id = await answeredCase();
-    const rated = rate(id);
+    const rated = await rate(id);
 
     expect(db.select().from(resultRatings).all()).toEqual([
       { id: rated.resultRatingId, caseId: id, answer: 'partly', createdAt: RATED_AT },
@@ -100,7 +100,7 @@ describe('rateCase', () => {
       processId: fx.processId,
       rootCauseId: fx.rootCauseIds[0],
     });
-    rate(id, { result: 'yes', courtesy: '4', clarity: '5', comment: '' });
+    await rate(id, { result: 'yes', courtesy: '4', clarity: '5', comment: '' });
     expect(db.select().from(qualityRatings).get()).toMatchObject({
       courtesy: 4,
       clarity: 5,
@@ -111,7 +111,7 @@ describe('rateCase', () => {
 
   it('is accepted once: a second rating is a CONFLICT and changes nothing', async () => {
     const id = await answeredCase();
-    rate(id);
+    await rate(id);
     const before = footprint();
     const error = await captureAppError(() => rate(id, { ...RATING, result: 'yes' }));
     expect(error.code).toBe('CONFLICT');

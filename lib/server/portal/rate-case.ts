@@ -1,14 +1,14 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import { getDb, type Conn } from '@/db/client';
+import type { Conn } from '@/db/client';
 import { cases, qualityRatings, resultRatings } from '@/db/schema';
 import type { CaseState } from '@/lib/domain/enums';
 import { RatingSchema } from '@/lib/validation/portal';
-import type { Actor } from '../core/actor';
 import { appendEvent } from '../core/audit';
-import type { UseCaseOptions } from '../cases/create-case';
+import { withTransaction, type Ctx } from '../core/context';
 import { AppError } from '../core/errors';
 import { parseInput } from '../core/parse';
+import { CaseTargetSchema } from '@/lib/validation/case-action';
 
 /** A case can be rated once it has its answer; reopening it does not invite a second rating. */
 const RATEABLE_STATES: readonly CaseState[] = ['respondida', 'cerrada'];
@@ -34,70 +34,63 @@ export function hasRated(db: Conn, caseId: number): boolean {
  * PROCESS (courtesy and clarity of the person who handled it) go to separate tables and are never
  * combined into one number (DOMAIN.md §6).
  */
-export function rateCase(
-  caseId: number,
-  input: unknown,
-  actor: Actor,
-  options: UseCaseOptions = {},
-): RatedCase {
-  const db = options.db ?? getDb();
-  const now = options.now ?? new Date();
+export async function rateCase(ctx: Ctx, input: unknown): Promise<RatedCase> {
+  const { actor, now } = ctx;
+  const { caseId, ...fields } = parseInput(CaseTargetSchema, input);
+  // Only the petitioner holding this very case rates it: not staff, not the system, not another case.
   if (actor.role !== 'customer' || actor.caseId !== caseId) throw new AppError('FORBIDDEN');
-  const rating = parseInput(RatingSchema, input);
+  const rating = parseInput(RatingSchema, fields);
 
-  return db.transaction(
-    (tx) => {
-      const row = tx
-        .select({ state: cases.state, assigneeId: cases.assigneeId })
-        .from(cases)
-        .where(eq(cases.id, caseId))
-        .get();
-      if (!row) throw new AppError('NOT_FOUND', 'case not found');
-      if (!RATEABLE_STATES.includes(row.state)) {
-        throw new AppError('INVALID_TRANSITION', 'not_answered', {
-          detail: { guard: 'not_answered' },
-        });
-      }
-      if (hasRated(tx, caseId)) {
-        throw new AppError('CONFLICT', 'already_rated', { detail: { guard: 'already_rated' } });
-      }
-
-      const resultRatingId = tx
-        .insert(resultRatings)
-        .values({ caseId, answer: rating.result, createdAt: now })
-        .returning({ id: resultRatings.id })
-        .get().id;
-      const qualityRatingId = tx
-        .insert(qualityRatings)
-        .values({
-          caseId,
-          source: 'customer',
-          agentId: row.assigneeId,
-          courtesy: rating.courtesy,
-          clarity: rating.clarity,
-          comment: rating.comment ?? null,
-          createdAt: now,
-        })
-        .returning({ id: qualityRatings.id })
-        .get().id;
-
-      appendEvent(tx, {
-        caseId,
-        action: 'rated',
-        actorRole: 'customer',
-        actorId: null,
-        visibility: 'internal',
-        data: {
-          resultRatingId,
-          qualityRatingId,
-          result: rating.result,
-          courtesy: rating.courtesy,
-          clarity: rating.clarity,
-        },
-        createdAt: now,
+  return withTransaction(ctx, ({ db: tx }) => {
+    const row = tx
+      .select({ state: cases.state, assigneeId: cases.assigneeId })
+      .from(cases)
+      .where(eq(cases.id, caseId))
+      .get();
+    if (!row) throw new AppError('NOT_FOUND', 'case not found');
+    if (!RATEABLE_STATES.includes(row.state)) {
+      throw new AppError('INVALID_TRANSITION', 'not_answered', {
+        detail: { guard: 'not_answered' },
       });
-      return { caseId, resultRatingId, qualityRatingId };
-    },
-    { behavior: 'immediate' },
-  );
+    }
+    if (hasRated(tx, caseId)) {
+      throw new AppError('CONFLICT', 'already_rated', { detail: { guard: 'already_rated' } });
+    }
+
+    const resultRatingId = tx
+      .insert(resultRatings)
+      .values({ caseId, answer: rating.result, createdAt: now })
+      .returning({ id: resultRatings.id })
+      .get().id;
+    const qualityRatingId = tx
+      .insert(qualityRatings)
+      .values({
+        caseId,
+        source: 'customer',
+        agentId: row.assigneeId,
+        courtesy: rating.courtesy,
+        clarity: rating.clarity,
+        comment: rating.comment ?? null,
+        createdAt: now,
+      })
+      .returning({ id: qualityRatings.id })
+      .get().id;
+
+    appendEvent(tx, {
+      caseId,
+      action: 'rated',
+      actorRole: 'customer',
+      actorId: null,
+      visibility: 'internal',
+      data: {
+        resultRatingId,
+        qualityRatingId,
+        result: rating.result,
+        courtesy: rating.courtesy,
+        clarity: rating.clarity,
+      },
+      createdAt: now,
+    });
+    return { caseId, resultRatingId, qualityRatingId };
+  });
 }

@@ -1,82 +1,91 @@
 'use server';
 
+import { z } from 'zod';
 import { applyCaseAction } from '@/lib/server/cases/apply-case-action';
-import { customerAction } from '@/lib/server/portal/customer-action';
-import { localDateTimeToInstant } from '@/lib/server/portal/customer-case';
+import { checkUploads, storeUploads } from '@/lib/server/cases/uploads';
+import { action } from '@/lib/server/core/action';
 import { getOrganization } from '@/lib/server/core/organization';
+import { incomingFiles } from '@/lib/server/portal/incoming-files';
+import { petitioner, petitionerCaseId } from '@/lib/server/portal/petitioner-access';
 import { rateCase } from '@/lib/server/portal/rate-case';
-import { checkUploads, filesFromFormData, storeUploads } from '@/lib/server/cases/uploads';
-import { getDb } from '@/db/client';
-import { requestCtx } from '@/lib/server/core/context';
+import { localDateTimeToInstant } from '@/lib/validation/portal';
 
-const text = (form: FormData, name: string) => {
-  const value = form.get(name);
-  return typeof value === 'string' ? value : undefined;
-};
+/**
+ * The petitioner's forms send their text as typed; the verbs parse it (their field messages are the
+ * ones people see), so these schemas only take the fields each form has.
+ */
+const typed = z.string().optional();
 
-const provideInfoAction = customerAction(async (form, { caseId, actor }) => {
-  const checked = await checkUploads(await filesFromFormData(form));
-  const { stored, discard } = storeUploads(checked);
-  try {
-    const applied = await applyCaseAction(
-      requestCtx(actor),
-      { caseId, action: 'provide_info', body: text(form, 'body') },
-      { attachments: stored },
-    );
-    return applied.to;
-  } catch (error) {
-    discard();
-    throw error;
-  }
-});
+const provideInfoAction = action(
+  { access: petitioner, schema: z.object({ body: typed, attachments: z.unknown() }) },
+  async (ctx, input) => {
+    const checked = await checkUploads(await incomingFiles(input.attachments ?? []));
+    const { stored, discard } = storeUploads(checked);
+    try {
+      const applied = await applyCaseAction(
+        ctx,
+        { caseId: petitionerCaseId(ctx), action: 'provide_info', body: input.body },
+        { attachments: stored },
+      );
+      return applied.to;
+    } catch (error) {
+      discard();
+      throw error;
+    }
+  },
+);
 
-const rateAction = customerAction((form, { caseId, actor }) => {
-  rateCase(
-    caseId,
-    {
-      result: text(form, 'result'),
-      courtesy: text(form, 'courtesy'),
-      clarity: text(form, 'clarity'),
-      comment: text(form, 'comment'),
-    },
-    actor,
-  );
-  return true;
-});
+const rateAction = action(
+  {
+    access: petitioner,
+    schema: z.object({ result: typed, courtesy: typed, clarity: typed, comment: typed }),
+  },
+  async (ctx, input) => {
+    await rateCase(ctx, { caseId: petitionerCaseId(ctx), ...input });
+    return true;
+  },
+);
 
-const disagreeAction = customerAction(
-  async (form, { caseId, actor }) =>
+const disagreeAction = action(
+  { access: petitioner, schema: z.object({ reason: typed }) },
+  async (ctx, input) =>
     (
-      await applyCaseAction(requestCtx(actor), {
-        caseId,
+      await applyCaseAction(ctx, {
+        caseId: petitionerCaseId(ctx),
         action: 'disagree',
-        reason: text(form, 'reason'),
+        reason: input.reason,
       })
     ).to,
 );
 
-const callbackAction = customerAction(async (form, { caseId, actor }) => {
-  const org = getOrganization(getDb());
-  const preferred = text(form, 'preferredAt') ?? '';
-  const note = [text(form, 'phone'), text(form, 'note')].filter(Boolean).join(' · ');
-  const applied = await applyCaseAction(requestCtx(actor), {
-    caseId,
-    action: 'request_callback',
-    preferredAt: preferred ? localDateTimeToInstant(preferred, org.timeZone) : '',
-    body: note || undefined,
-  });
-  return applied.to;
-});
+const callbackAction = action(
+  { access: petitioner, schema: z.object({ preferredAt: typed, phone: typed, note: typed }) },
+  async (ctx, input) => {
+    const org = getOrganization(ctx.db);
+    const preferred = input.preferredAt ?? '';
+    const note = [input.phone, input.note].filter(Boolean).join(' · ');
+    const applied = await applyCaseAction(ctx, {
+      caseId: petitionerCaseId(ctx),
+      action: 'request_callback',
+      preferredAt: preferred ? localDateTimeToInstant(preferred, org.timeZone) : '',
+      body: note || undefined,
+    });
+    return applied.to;
+  },
+);
 
-export async function provideInfo(radicado: string, form: FormData) {
-  return provideInfoAction(radicado, form);
+/** Each form sends its case's `radicado`: the signed cookie must open exactly that case. */
+type Form = FormData | Record<string, unknown>;
+
+export async function provideInfo(form: Form) {
+  return provideInfoAction(form);
 }
-export async function rateAnswer(radicado: string, form: FormData) {
-  return rateAction(radicado, form);
+export async function rateAnswer(form: Form) {
+  return rateAction(form);
 }
-export async function disagree(radicado: string, form: FormData) {
-  return disagreeAction(radicado, form);
+export async function disagree(form: Form) {
+  return disagreeAction(form);
 }
-export async function requestCallback(radicado: string, form: FormData) {
-  return callbackAction(radicado, form);
+export async function requestCallback(form: Form) {
+  return callbackAction(form);
 }

@@ -1,34 +1,15 @@
 'use client';
 
-import { useMutation } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
-import { useState, type FormEvent, type ReactNode } from 'react';
-import type { ActionResult } from '@/lib/server/core/action';
-import { withoutEmptyFiles } from '../../../_components/post-form';
+import type { ReactNode } from 'react';
+import { FormOutcome, useFormAction, type Send } from '../../../_components/use-form-action';
 import { TextField } from '../../../_components/text-field';
 
-type CaseAction = (form: FormData) => Promise<ActionResult<unknown>>;
-
-function useCaseAction(action: CaseAction) {
-  const router = useRouter();
-  const [result, setResult] = useState<ActionResult<unknown> | null>(null);
-  const mutation = useMutation({
-    mutationFn: action,
-    onSuccess: (r) => {
-      setResult(r);
-      if (r.ok) router.refresh();
-    },
-  });
-  return {
-    onSubmit: (event: FormEvent<HTMLFormElement>) => {
-      event.preventDefault();
-      mutation.mutate(withoutEmptyFiles(new FormData(event.currentTarget)));
-    },
-    isPending: mutation.isPending,
-    result,
-    errors: result && !result.ok ? (result.fieldErrors ?? {}) : {},
-  };
+/** One of the petitioner's server actions (actions.ts); the form adds the case's radicado. */
+type CaseAction = Send<unknown>;
+interface FormProps {
+  action: CaseAction;
+  radicado: string;
 }
 
 function ActionPanel({
@@ -36,6 +17,7 @@ function ActionPanel({
   title,
   hint,
   action,
+  radicado,
   submitLabel,
   doneMessage,
   children,
@@ -44,11 +26,12 @@ function ActionPanel({
   title: string;
   hint?: string;
   action: CaseAction;
+  radicado: string;
   submitLabel: string;
   doneMessage: string;
   children: (errors: Record<string, string[]>) => ReactNode;
 }) {
-  const { onSubmit, isPending, result, errors } = useCaseAction(action);
+  const { onSubmit, isPending, result, errors } = useFormAction(action, { extra: { radicado } });
   if (result?.ok) {
     return (
       <p role="status" className="alert alert-ok">
@@ -61,11 +44,7 @@ function ActionPanel({
       <h3 id={`${id}-title`}>{title}</h3>
       {hint && <p className="hint">{hint}</p>}
       <form onSubmit={onSubmit} noValidate className="form">
-        {result && !result.ok && (
-          <p role="alert" className="alert alert-error">
-            {result.message}
-          </p>
-        )}
+        <FormOutcome result={result} />
         {children(errors)}
         <button type="submit" className="button button-primary" disabled={isPending}>
           {submitLabel}
@@ -105,7 +84,7 @@ function TextArea({
   );
 }
 
-export function ProvideInfoForm({ action }: { action: CaseAction }) {
+export function ProvideInfoForm({ action, radicado }: FormProps) {
   const t = useTranslations('portal.case');
   const tFile = useTranslations('portal.file');
   return (
@@ -113,6 +92,7 @@ export function ProvideInfoForm({ action }: { action: CaseAction }) {
       id="provide-info"
       title={t('provideInfoTitle')}
       action={action}
+      radicado={radicado}
       submitLabel={t('provideInfoSubmit')}
       doneMessage={t('provideInfoDone')}
     >
@@ -156,13 +136,14 @@ function Scale({ name, legend, errors }: { name: string; legend: string; errors?
   );
 }
 
-export function RatingForm({ action }: { action: CaseAction }) {
+export function RatingForm({ action, radicado }: FormProps) {
   const t = useTranslations('portal.case');
   return (
     <ActionPanel
       id="rate"
       title={t('rateTitle')}
       action={action}
+      radicado={radicado}
       submitLabel={t('rateSubmit')}
       doneMessage={t('rateDone')}
     >
@@ -189,7 +170,7 @@ export function RatingForm({ action }: { action: CaseAction }) {
   );
 }
 
-export function DisagreeForm({ action, windowDays }: { action: CaseAction; windowDays: number }) {
+export function DisagreeForm({ action, radicado, windowDays }: FormProps & { windowDays: number }) {
   const t = useTranslations('portal.case');
   return (
     <ActionPanel
@@ -197,6 +178,7 @@ export function DisagreeForm({ action, windowDays }: { action: CaseAction; windo
       title={t('disagreeTitle')}
       hint={t('disagreeHint', { days: windowDays })}
       action={action}
+      radicado={radicado}
       submitLabel={t('disagreeSubmit')}
       doneMessage={t('disagreeDone')}
     >
@@ -205,7 +187,7 @@ export function DisagreeForm({ action, windowDays }: { action: CaseAction; windo
   );
 }
 
-export function CallbackForm({ action }: { action: CaseAction }) {
+export function CallbackForm({ action, radicado }: FormProps) {
   const t = useTranslations('portal.case');
   return (
     <ActionPanel
@@ -213,6 +195,7 @@ export function CallbackForm({ action }: { action: CaseAction }) {
       title={t('callbackTitle')}
       hint={t('callbackHint')}
       action={action}
+      radicado={radicado}
       submitLabel={t('callbackSubmit')}
       doneMessage={t('callbackDone')}
     >

@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { getCaseWithTimeline } from '@/lib/server/cases/get-case';
-import { customerCaseOptions, publicAttachments } from '@/lib/server/portal/customer-case';
+import { requestCtx } from '@/lib/server/core/context';
+import { customerCaseOptions } from '@/lib/server/portal/customer-case-options';
 import { requireCaseAccess } from '@/lib/server/portal/portal-session';
+import { publicAttachments } from '@/lib/server/portal/public-attachments';
 import { disagree, provideInfo, rateAnswer, requestCallback } from './actions';
 import { CallbackForm, DisagreeForm, ProvideInfoForm, RatingForm } from './case-actions';
 import { CaseTimeline } from './case-timeline';
@@ -23,8 +25,9 @@ export default async function CustomerCasePage({
 }) {
   const access = await requireCaseAccess((await params).radicado);
   const view = getCaseWithTimeline(access.caseId, access.actor);
-  const options = customerCaseOptions(access.caseId, access.actor);
-  const files = publicAttachments(access.caseId);
+  const ctx = requestCtx(access.actor);
+  const options = await customerCaseOptions(ctx, { caseId: access.caseId });
+  const files = await publicAttachments(ctx, { caseId: access.caseId });
   const t = await getTranslations('portal.case');
   const tStates = await getTranslations('states');
   const tTypes = await getTranslations('types');
@@ -33,8 +36,6 @@ export default async function CustomerCasePage({
   const day = (date: string) =>
     format.dateTime(new Date(`${date}T12:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' });
   const daysLeft = view.deadline ? view.deadline.businessDaysLeft : null;
-  const bound = (action: (radicado: string, form: FormData) => Promise<unknown>) =>
-    action.bind(null, view.radicado) as (form: FormData) => Promise<never>;
 
   return (
     <>
@@ -91,12 +92,20 @@ export default async function CustomerCasePage({
         <section className="card" aria-labelledby="actions-title">
           <h2 id="actions-title">{t('actionsTitle')}</h2>
           <div className="action-grid">
-            {options.canProvideInfo && <ProvideInfoForm action={bound(provideInfo)} />}
-            {options.canRate && <RatingForm action={bound(rateAnswer)} />}
-            {options.canDisagree && (
-              <DisagreeForm action={bound(disagree)} windowDays={options.disagreementWindowDays} />
+            {options.canProvideInfo && (
+              <ProvideInfoForm action={provideInfo} radicado={view.radicado} />
             )}
-            {options.canRequestCallback && <CallbackForm action={bound(requestCallback)} />}
+            {options.canRate && <RatingForm action={rateAnswer} radicado={view.radicado} />}
+            {options.canDisagree && (
+              <DisagreeForm
+                action={disagree}
+                radicado={view.radicado}
+                windowDays={options.disagreementWindowDays}
+              />
+            )}
+            {options.canRequestCallback && (
+              <CallbackForm action={requestCallback} radicado={view.radicado} />
+            )}
           </div>
         </section>
       )}

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { getCaseWithTimeline } from '@/lib/server/cases/get-case';
+import { requestCtx } from '@/lib/server/core/context';
 import { getOrganization } from '@/lib/server/core/organization';
 import { ACCESS_CODE_COOKIE } from '@/lib/server/portal/portal-cookies';
 import { requireCaseAccess } from '@/lib/server/portal/portal-session';
@@ -20,7 +20,7 @@ export default async function ConstanciaPage({
 }) {
   const access = await requireCaseAccess((await params).radicado);
   const view = getCaseWithTimeline(access.caseId, access.actor);
-  const org = getOrganization(getDb());
+  const org = getOrganization(requestCtx(access.actor).db);
   return (
     <Constancia
       view={view}

@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import { attachments, cases } from '@/db/schema';
+import { makeCtx } from '../core/context';
+import { VISITOR } from '../portal/actors';
+import { captureAppError, countRows, FILED_AT } from '../testing/fixtures';
+import { createTestDb } from '../testing/test-db';
+import { FILING_IP_LIMIT, fileFromPortal } from './portal-file-case';
+
+const IP = '203.0.113.9';
+const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+let db: Db;
+let cleanup: () => void;
+let uploads: string;
+
+beforeEach(() => {
+  ({ db, cleanup } = createTestDb());
+  uploads = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-portal-'));
+  process.env.UPLOAD_DIR = uploads;
+});
+afterEach(() => {
+  cleanup();
+  fs.rmSync(uploads, { recursive: true, force: true });
+  delete process.env.UPLOAD_DIR;
+});
+
+/** The public form's fields as `formInput` gives them: flat names, text as text, files as a list. */
+function form(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    typeCode: 'R',
+    subject: 'Cobro doble en la factura',
+    description: 'En la factura de febrero me cobraron dos veces el mismo servicio.',
+    isAnonymous: 'false',
+    hasConsent: 'true',
+    locale: 'es',
+    'customer.documentType': 'CC',
+    'customer.documentNumber': '1020304050',
+    'customer.fullName': 'Ana María Pérez',
+    'customer.email': 'ana@example.co',
+    website: '',
+    ...overrides,
+  };
+}
+
+const file = (input: Record<string, unknown>, ip = IP) =>
+  fileFromPortal(makeCtx(db, VISITOR, FILED_AT), input, { clientIp: ip });
+
+const storedFiles = () => fs.readdirSync(uploads);
+
+describe('fileFromPortal', () => {
+  it('files a web case from the flat form fields, with its attachments', async () => {
+    const result = await file(form({ attachments: [new File([PDF], 'factura.pdf')] }));
+    if (result.kind !== 'created') throw new Error(`expected a new case, got ${result.kind}`);
+    const row = db.select().from(cases).get();
+    expect(row).toMatchObject({ id: result.created.id, channel: 'web', typeCode: 'R' });
+    expect(db.select().from(attachments).all()).toEqual([
+      expect.objectContaining({ caseId: row!.id, originalName: 'factura.pdf' }),
+    ]);
+    expect(storedFiles()).toHaveLength(1);
+  });
+
+  it('refuses a filled honeypot and bad input, storing nothing', async () => {
+    const attached = { attachments: [new File([PDF], 'factura.pdf')] };
+    const bot = await captureAppError(() => file(form({ ...attached, website: 'http://x' })));
+    expect(bot.code).toBe('VALIDATION');
+    expect(bot.fieldErrors).toEqual({ _form: ['invalid'] });
+    const bad = await captureAppError(() => file(form({ ...attached, subject: '' })));
+    expect(bad.code).toBe('VALIDATION');
+    expect(bad.fieldErrors?.subject).toBeDefined();
+    expect(countRows(db, cases)).toBe(0);
+    expect(storedFiles()).toEqual([]);
+  });
+
+  it('offers the open case of the same type first, then adds to it or files anew', async () => {
+    const first = await file(form());
+    if (first.kind !== 'created') throw new Error('expected a new case');
+    const tail = first.created.radicado.slice(-4);
+    await expect(file(form())).resolves.toEqual({
+      kind: 'open_case',
+      radicadoTail: tail,
+      receivedAt: FILED_AT,
+    });
+    await expect(file(form({ onOpenCase: 'add' }))).resolves.toEqual({
+      kind: 'added_to_case',
+      radicadoTail: tail,
+    });
+    expect(countRows(db, cases)).toBe(1);
+    await expect(file(form({ onOpenCase: 'new' }))).resolves.toMatchObject({ kind: 'created' });
+    expect(countRows(db, cases)).toBe(2);
+  });
+
+  it(`refuses the filing after ${FILING_IP_LIMIT.points} attempts from one address`, async () => {
+    for (let i = 0; i < FILING_IP_LIMIT.points; i++) {
+      expect((await captureAppError(() => file(form({ website: 'bot' })))).code).toBe('VALIDATION');
+    }
+    const limited = await captureAppError(() => file(form()));
+    expect(limited.code).toBe('RATE_LIMITED');
+    expect(limited.detail?.retryAfterSeconds).toBeGreaterThan(0);
+    await expect(file(form(), '198.51.100.7')).resolves.toMatchObject({ kind: 'created' });
+  });
+});

@@ -1,0 +1,49 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { cases } from '@/db/schema';
+import { decideTransition, type CaseAction } from '@/lib/domain/case-machine';
+import { buildContext, snapshotOf } from '../cases/apply-case-action';
+import { canAccessCase } from '../cases/case-access';
+import type { Ctx } from '../core/context';
+import { AppError } from '../core/errors';
+import { getOrganization } from '../core/organization';
+import { parseInput } from '../core/parse';
+import { hasRated } from './rate-case';
+
+/** Placeholder inputs: only role, state and guards decide what a petitioner is offered. */
+const PROBES: Partial<Record<CaseAction, Record<string, unknown>>> = {
+  provide_info: { body: '·' },
+  disagree: { reason: '·' },
+  request_callback: { preferredAt: '·' },
+};
+
+const CaseTarget = z.object({ caseId: z.number().int().positive() });
+
+/**
+ * Which of the petitioner's own actions the case allows now (the server re-checks each one), or
+ * null when there is no such case.
+ */
+export async function customerCaseOptions(ctx: Ctx, input: { caseId: number }) {
+  const { caseId } = parseInput(CaseTarget, input);
+  const { db, actor, now } = ctx;
+  const row = db.select().from(cases).where(eq(cases.id, caseId)).get();
+  if (!row) return null;
+  if (!canAccessCase(actor, row)) throw new AppError('FORBIDDEN', 'not your case');
+  const org = getOrganization(db);
+  const allows = (action: CaseAction) => {
+    const machine = buildContext(db, row, { action }, actor, org, now);
+    return decideTransition(snapshotOf(row), action, PROBES[action] ?? {}, machine).ok;
+  };
+  const isAnswered = row.state === 'respondida' || row.state === 'cerrada';
+  const rated = hasRated(db, caseId);
+  return {
+    canProvideInfo: allows('provide_info'),
+    canDisagree: isAnswered && allows('disagree'),
+    canRequestCallback: allows('request_callback'),
+    canRate: isAnswered && !rated,
+    hasRated: rated,
+    disagreementWindowDays: org.disagreementWindowDays,
+    timeZone: org.timeZone,
+  };
+}

@@ -1,0 +1,21 @@
+import 'server-only';
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { attachments } from '@/db/schema';
+import type { Ctx } from '../core/context';
+import { AppError } from '../core/errors';
+import { parseInput } from '../core/parse';
+
+const CaseTarget = z.object({ caseId: z.number().int().positive() });
+
+/** Public attachments of a case, by the event they came with (names only; never staff-only files). */
+export async function publicAttachments(ctx: Ctx, input: { caseId: number }) {
+  const { caseId } = parseInput(CaseTarget, input);
+  const { actor } = ctx;
+  if (actor.role === 'customer' && actor.caseId !== caseId) throw new AppError('FORBIDDEN');
+  return ctx.db
+    .select({ id: attachments.id, eventId: attachments.eventId, name: attachments.originalName })
+    .from(attachments)
+    .where(and(eq(attachments.caseId, caseId), eq(attachments.visibility, 'public')))
+    .all();
+}
