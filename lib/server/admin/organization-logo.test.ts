@@ -50,8 +50,8 @@ const refusal = async (promise: Promise<unknown>) => {
 
 describe('organisation logo', () => {
   it('stores a PNG outside the web root, replaces the previous one and audits the change', async () => {
-    const first = await await setOrganizationLogo(makeCtx(db, fx.admin), { bytes: PNG });
-    const second = await await setOrganizationLogo(makeCtx(db, fx.admin), { bytes: PNG });
+    const first = await setOrganizationLogo(makeCtx(db, fx.admin), { bytes: PNG });
+    const second = await setOrganizationLogo(makeCtx(db, fx.admin), { bytes: PNG });
     expect(getOrganization(db).logoPath).toBe(second.logoPath);
     expect(fs.readdirSync(dir)).toEqual([second.logoPath]);
     expect(fs.existsSync(path.join(dir, first.logoPath))).toBe(false);
