@@ -90,3 +90,6 @@ export const CalendarSettingsSchema = z
     error: 'hoursOrder',
     path: ['businessHoursEnd'],
   });
+
+/** The year the calendar page shows. */
+export const CalendarYearSchema = z.object({ year: z.coerce.number().int().min(2000).max(2100) });

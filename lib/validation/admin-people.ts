@@ -46,3 +46,6 @@ export const OrganizationProfileSchema = z.object({
   privacyPolicyVersion: requiredText(1, 40),
 });
 export type OrganizationProfileInput = z.input<typeof OrganizationProfileSchema>;
+
+/** The staff member a page or verb is about. */
+export const StaffMemberIdSchema = z.object({ id });

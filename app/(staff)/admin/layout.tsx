@@ -1,13 +1,13 @@
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
-import { requireAdminPage } from '@/lib/server/admin/access';
+import { requireStaffPage } from '@/lib/server/auth/session';
 import { NavLinks } from '../_components/nav-links';
 import { ADMIN_SECTIONS } from './sections';
 import './admin.css';
 
 /** Every /admin page: admins only (each page and action checks again), with the section menu. */
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  await requireAdminPage('/admin');
+  await requireStaffPage('admin', '/admin');
   const t = await getTranslations('admin.sections');
   const tAdmin = await getTranslations('admin');
   return (

@@ -13,6 +13,7 @@ import {
   revokeApiKey,
   setChannelActive,
 } from './api-keys-admin';
+import { makeCtx } from '../core/context';
 
 const NOW = new Date('2026-03-16T15:00:00Z');
 const LATER = new Date('2026-03-17T16:30:00Z');
@@ -25,11 +26,11 @@ let channelId: number;
 beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
   fx = seedFixture(db);
-  channelId = createChannel(
-    db,
-    fx.admin,
-    { name: 'WhatsApp línea 1', channel: 'whatsapp' },
-    NOW,
+  channelId = (
+    await createChannel(makeCtx(db, fx.admin, NOW), {
+      name: 'WhatsApp línea 1',
+      channel: 'whatsapp',
+    })
   ).id;
 });
 afterEach(() => cleanup());
@@ -65,21 +66,20 @@ function storedText(): string {
 
 describe('API keys', () => {
   it('stores neither the key nor the signing secret in clear, and lists only the prefix', async () => {
-    const created = createApiKeyForChannel(
-      db,
-      fx.admin,
-      { channelId, name: 'Bot', withSigningSecret: 'on' },
-      NOW,
-    );
+    const created = await createApiKeyForChannel(makeCtx(db, fx.admin, NOW), {
+      channelId,
+      name: 'Bot',
+      withSigningSecret: 'on',
+    });
     expect(created.key).toMatch(/^vnt_[A-Za-z0-9]{8}_[A-Za-z0-9]{32}$/);
     expect(created.signingSecret).toMatch(/^whsec_/);
     const secretPart = created.key.split('_')[2]!;
-    for (const text of [storedText(), JSON.stringify(listChannels(db))]) {
+    for (const text of [storedText(), JSON.stringify(await listChannels(makeCtx(db, fx.admin)))]) {
       expect(text).not.toContain(created.key);
       expect(text).not.toContain(secretPart);
       expect(text).not.toContain(created.signingSecret);
     }
-    const [channel] = listChannels(db);
+    const [channel] = await listChannels(makeCtx(db, fx.admin));
     expect(channel?.keys).toEqual([
       expect.objectContaining({
         name: 'Bot',
@@ -98,17 +98,16 @@ describe('API keys', () => {
   });
 
   it('records the last use, and a revoked key gets 401', async () => {
-    const { key, id } = createApiKeyForChannel(
-      db,
-      fx.admin,
-      { channelId, name: 'Bot', withSigningSecret: '' },
-      NOW,
-    );
+    const { key, id } = await createApiKeyForChannel(makeCtx(db, fx.admin, NOW), {
+      channelId,
+      name: 'Bot',
+      withSigningSecret: '',
+    });
     expect((await callApi(key, LATER)).status).toBe(201);
-    expect(listChannels(db)[0]?.keys[0]?.lastUsedAt).toEqual(LATER);
-    revokeApiKey(db, fx.admin, { id }, LATER);
+    expect((await listChannels(makeCtx(db, fx.admin)))[0]?.keys[0]?.lastUsedAt).toEqual(LATER);
+    await revokeApiKey(makeCtx(db, fx.admin, LATER), { id });
     expect((await callApi(key, LATER)).status).toBe(401);
-    expect(listChannels(db)[0]?.keys[0]?.revokedAt).toEqual(LATER);
+    expect((await listChannels(makeCtx(db, fx.admin)))[0]?.keys[0]?.revokedAt).toEqual(LATER);
     const revoked = db
       .select()
       .from(caseEvents)
@@ -118,32 +117,38 @@ describe('API keys', () => {
   });
 
   it('a deactivated channel turns its keys away with 401', async () => {
-    const { key } = createApiKeyForChannel(db, fx.admin, { channelId, name: 'Bot' }, NOW);
-    setChannelActive(db, fx.admin, { id: channelId, active: 'false' }, NOW);
+    const { key } = await createApiKeyForChannel(makeCtx(db, fx.admin, NOW), {
+      channelId,
+      name: 'Bot',
+    });
+    await setChannelActive(makeCtx(db, fx.admin, NOW), { id: channelId, active: 'false' });
     expect((await callApi(key, LATER)).status).toBe(401);
   });
 
   it('refuses a duplicate channel name and an unknown kind with 422', async () => {
     const dup = await captureAppError(() =>
-      createChannel(db, fx.admin, { name: 'WhatsApp línea 1', channel: 'chat' }),
+      createChannel(makeCtx(db, fx.admin), { name: 'WhatsApp línea 1', channel: 'chat' }),
     );
     expect(HTTP_STATUS[dup.code]).toBe(422);
     expect(dup.fieldErrors).toEqual({ name: ['duplicate'] });
     const kind = await captureAppError(() =>
-      createChannel(db, fx.admin, { name: 'Web', channel: 'web' }),
+      createChannel(makeCtx(db, fx.admin), { name: 'Web', channel: 'web' }),
     );
     expect(kind.fieldErrors).toEqual({ channel: ['invalid'] });
     expect(db.select().from(intakeChannels).all()).toHaveLength(1);
   });
 
   it('refuses agents and supervisors with 403', async () => {
-    const { id } = createApiKeyForChannel(db, fx.admin, { channelId, name: 'Bot' }, NOW);
+    const { id } = await createApiKeyForChannel(makeCtx(db, fx.admin, NOW), {
+      channelId,
+      name: 'Bot',
+    });
     for (const actor of [fx.agent, fx.supervisor]) {
       for (const attempt of [
-        () => createChannel(db, actor, { name: 'Chat', channel: 'chat' }),
-        () => setChannelActive(db, actor, { id: channelId, active: 'false' }),
-        () => createApiKeyForChannel(db, actor, { channelId, name: 'Otra' }),
-        () => revokeApiKey(db, actor, { id }),
+        () => createChannel(makeCtx(db, actor), { name: 'Chat', channel: 'chat' }),
+        () => setChannelActive(makeCtx(db, actor), { id: channelId, active: 'false' }),
+        () => createApiKeyForChannel(makeCtx(db, actor), { channelId, name: 'Otra' }),
+        () => revokeApiKey(makeCtx(db, actor), { id }),
       ]) {
         expect(HTTP_STATUS[(await captureAppError(attempt)).code]).toBe(403);
       }

@@ -8,11 +8,13 @@ import {
   ChannelCreateSchema,
   RevokeSchema,
 } from '@/lib/validation/admin-catalog';
-import type { Actor } from '../core/actor';
+import { withTransaction, type Ctx } from '../core/context';
 import { AppError } from '../core/errors';
+import { requireRole } from '../core/guard';
 import { parseInput } from '../core/parse';
+import { appendAdminEvent } from './admin-event';
 import { createApiKey, type CreatedApiKey } from '../intake/keys';
-import { assertAdmin, audit, duplicate } from './catalogues';
+import { duplicate } from './catalogues';
 
 /**
  * Intake channels and their API keys (issue 7, item 6). A new key (and its signing secret) is
@@ -20,111 +22,94 @@ import { assertAdmin, audit, duplicate } from './catalogues';
  * event and every listing carry the prefix only.
  */
 
-export function createChannel(db: Db, actor: Actor, input: unknown, now = new Date()) {
-  assertAdmin(actor);
+export async function createChannel(ctx: Ctx, input: unknown) {
+  requireRole(ctx.actor, 'admin');
   const data = parseInput(ChannelCreateSchema, input);
-  return db.transaction(
-    (tx) => {
-      const clash = tx
-        .select({ id: intakeChannels.id })
-        .from(intakeChannels)
-        .where(eq(intakeChannels.name, data.name))
-        .get();
-      if (clash) throw duplicate();
-      const row = tx
-        .insert(intakeChannels)
-        .values({ name: data.name, channel: data.channel, createdAt: now })
-        .returning()
-        .get();
-      audit(tx, actor, 'intake_channel_created', { channelId: row.id, ...data }, now);
-      return { id: row.id };
-    },
-    { behavior: 'immediate' },
-  );
+  return withTransaction(ctx, (tx) => {
+    const clash = tx.db
+      .select({ id: intakeChannels.id })
+      .from(intakeChannels)
+      .where(eq(intakeChannels.name, data.name))
+      .get();
+    if (clash) throw duplicate();
+    const row = tx.db
+      .insert(intakeChannels)
+      .values({ name: data.name, channel: data.channel, createdAt: tx.now })
+      .returning()
+      .get();
+    appendAdminEvent(tx, 'intake_channel_created', { channelId: row.id, ...data });
+    return { id: row.id };
+  });
 }
 
-export function setChannelActive(db: Db, actor: Actor, input: unknown, now = new Date()) {
-  assertAdmin(actor);
+export async function setChannelActive(ctx: Ctx, input: unknown) {
+  requireRole(ctx.actor, 'admin');
   const { id, active } = parseInput(ActiveSchema, input);
-  return db.transaction(
-    (tx) => {
-      const row = tx
-        .update(intakeChannels)
-        .set({ isActive: active })
-        .where(eq(intakeChannels.id, id))
-        .returning()
-        .get();
-      if (!row) throw new AppError('NOT_FOUND', 'channel not found');
-      audit(tx, actor, 'intake_channel_updated', { channelId: id, isActive: active }, now);
-    },
-    { behavior: 'immediate' },
-  );
+  return withTransaction(ctx, (tx) => {
+    const row = tx.db
+      .update(intakeChannels)
+      .set({ isActive: active })
+      .where(eq(intakeChannels.id, id))
+      .returning()
+      .get();
+    if (!row) throw new AppError('NOT_FOUND', 'channel not found');
+    appendAdminEvent(tx, 'intake_channel_updated', { channelId: id, isActive: active });
+  });
 }
 
-export function createApiKeyForChannel(
-  db: Db,
-  actor: Actor,
+export async function createApiKeyForChannel(
+  ctx: Ctx,
   input: unknown,
-  now = new Date(),
-): CreatedApiKey & { prefix: string } {
-  assertAdmin(actor);
+): Promise<CreatedApiKey & { prefix: string }> {
+  requireRole(ctx.actor, 'admin');
   const data = parseInput(ApiKeyCreateSchema, input);
-  return db.transaction(
-    (tx) => {
-      const channel = tx
-        .select()
-        .from(intakeChannels)
-        .where(eq(intakeChannels.id, data.channelId))
-        .get();
-      if (!channel) throw new AppError('NOT_FOUND', 'channel not found');
-      const created = createApiKey(tx as unknown as Db, {
-        channelId: channel.id,
-        name: data.name,
-        withSigningSecret: data.withSigningSecret,
-        createdById: actor.id,
-      });
-      const { keyPrefix } = tx
-        .select({ keyPrefix: apiKeys.keyPrefix })
-        .from(apiKeys)
-        .where(eq(apiKeys.id, created.id))
-        .get()!;
-      tx.update(apiKeys).set({ createdAt: now }).where(eq(apiKeys.id, created.id)).run();
-      audit(
-        tx,
-        actor,
-        'api_key_created',
-        {
-          apiKeyId: created.id,
-          channelId: channel.id,
-          name: data.name,
-          prefix: keyPrefix,
-          signed: data.withSigningSecret,
-        },
-        now,
-      );
-      return { ...created, prefix: keyPrefix };
-    },
-    { behavior: 'immediate' },
-  );
+  return withTransaction(ctx, (tx) => {
+    const channel = tx.db
+      .select()
+      .from(intakeChannels)
+      .where(eq(intakeChannels.id, data.channelId))
+      .get();
+    if (!channel) throw new AppError('NOT_FOUND', 'channel not found');
+    // intake/keys.ts `createApiKey` only inserts, but still types its handle as `Db` (another area).
+    const created = createApiKey(tx.db as Db, {
+      channelId: channel.id,
+      name: data.name,
+      withSigningSecret: data.withSigningSecret,
+      createdById: tx.actor.id,
+    });
+    const { keyPrefix } = tx.db
+      .select({ keyPrefix: apiKeys.keyPrefix })
+      .from(apiKeys)
+      .where(eq(apiKeys.id, created.id))
+      .get()!;
+    tx.db.update(apiKeys).set({ createdAt: tx.now }).where(eq(apiKeys.id, created.id)).run();
+    appendAdminEvent(tx, 'api_key_created', {
+      apiKeyId: created.id,
+      channelId: channel.id,
+      name: data.name,
+      prefix: keyPrefix,
+      signed: data.withSigningSecret,
+    });
+    return { ...created, prefix: keyPrefix };
+  });
 }
 
-export function revokeApiKey(db: Db, actor: Actor, input: unknown, now = new Date()) {
-  assertAdmin(actor);
+export async function revokeApiKey(ctx: Ctx, input: unknown) {
+  requireRole(ctx.actor, 'admin');
   const { id } = parseInput(RevokeSchema, input);
-  return db.transaction(
-    (tx) => {
-      const row = tx.select().from(apiKeys).where(eq(apiKeys.id, id)).get();
-      if (!row) throw new AppError('NOT_FOUND', 'api key not found');
-      if (row.revokedAt) return;
-      tx.update(apiKeys).set({ revokedAt: now }).where(eq(apiKeys.id, id)).run();
-      audit(tx, actor, 'api_key_revoked', { apiKeyId: id, prefix: row.keyPrefix }, now);
-    },
-    { behavior: 'immediate' },
-  );
+  return withTransaction(ctx, (tx) => {
+    const row = tx.db.select().from(apiKeys).where(eq(apiKeys.id, id)).get();
+    if (!row) throw new AppError('NOT_FOUND', 'api key not found');
+    if (row.revokedAt) return;
+    tx.db.update(apiKeys).set({ revokedAt: tx.now }).where(eq(apiKeys.id, id)).run();
+    appendAdminEvent(tx, 'api_key_revoked', { apiKeyId: id, prefix: row.keyPrefix });
+  });
 }
 
 /** Channels with their keys: prefix and dates only, never anything that would let one call the API. */
-export function listChannels(db: Db) {
+export async function listChannels(ctx: Ctx) {
+  requireRole(ctx.actor, 'admin');
+  const { db } = ctx;
   const keys = db
     .select({
       id: apiKeys.id,

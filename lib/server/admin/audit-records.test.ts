@@ -11,6 +11,7 @@ import {
 import { createTestDb } from '../testing/test-db';
 import { auditLogCsv, auditLogSql, searchAuditLog } from './audit-log';
 import { verifyAuditChain } from './audit-verify';
+import { makeCtx } from '../core/context';
 
 let db: Db;
 let cleanup: () => void;
@@ -63,7 +64,7 @@ function tamper(sql: string, ...params: unknown[]) {
 describe('verifyAuditChain', () => {
   it('reports an intact chain with its length', async () => {
     await history();
-    const report = verifyAuditChain(fx.admin, { db });
+    const report = await verifyAuditChain(makeCtx(db, fx.admin));
     expect(report).toMatchObject({ intact: true, events: eventCount() });
     expect(eventCount()).toBeGreaterThanOrEqual(5);
   });
@@ -74,7 +75,7 @@ describe('verifyAuditChain', () => {
       .prepare('SELECT id, hash FROM case_events WHERE case_id = ? ORDER BY id DESC LIMIT 1')
       .get(b.id) as { id: number; hash: string };
     tamper('UPDATE case_events SET body = ? WHERE id = ?', 'Texto cambiado', target.id);
-    const report = verifyAuditChain(fx.admin, { db });
+    const report = await verifyAuditChain(makeCtx(db, fx.admin));
     expect(report).toMatchObject({
       intact: false,
       eventId: target.id,
@@ -92,7 +93,7 @@ describe('verifyAuditChain', () => {
     }[];
     const [prev, target] = [rows[1]!, rows[2]!];
     tamper('UPDATE case_events SET prev_hash = ? WHERE id = ?', 'f'.repeat(64), target.id);
-    expect(verifyAuditChain(fx.admin, { db })).toMatchObject({
+    expect(await verifyAuditChain(makeCtx(db, fx.admin))).toMatchObject({
       intact: false,
       eventId: target.id,
       kind: 'prev_hash',
@@ -108,7 +109,7 @@ describe('verifyAuditChain', () => {
     }[];
     db.$client.pragma('foreign_keys = OFF');
     tamper('DELETE FROM case_events WHERE id = ?', rows[1]!.id);
-    expect(verifyAuditChain(fx.admin, { db })).toMatchObject({
+    expect(await verifyAuditChain(makeCtx(db, fx.admin))).toMatchObject({
       intact: false,
       eventId: rows[2]!.id,
       kind: 'prev_hash',
@@ -119,38 +120,43 @@ describe('verifyAuditChain', () => {
 describe('searchAuditLog', () => {
   it('filters by case, actor, action and date, newest first, with keyset paging', async () => {
     const { a, b } = await history();
-    const all = searchAuditLog({}, fx.admin, { db });
+    const all = await searchAuditLog(makeCtx(db, fx.admin), {});
     expect(all.rows.map((r) => r.id)).toEqual([...all.rows.map((r) => r.id)].sort((x, y) => y - x));
     expect(all.rows[0]).toMatchObject({
       action: 'customer_exported',
       actorName: expect.any(String),
     });
 
-    const byCase = searchAuditLog({ radicado: a.radicado.toLowerCase() }, fx.admin, { db });
+    const byCase = await searchAuditLog(makeCtx(db, fx.admin), {
+      radicado: a.radicado.toLowerCase(),
+    });
     expect(byCase.rows.length).toBeGreaterThan(0);
     expect(byCase.rows.every((r) => r.radicado === a.radicado)).toBe(true);
 
-    const byActor = searchAuditLog({ actor: String(fx.agent.id) }, fx.admin, { db });
+    const byActor = await searchAuditLog(makeCtx(db, fx.admin), { actor: String(fx.agent.id) });
     expect(byActor.rows.length).toBeGreaterThan(0);
     expect(byActor.rows.every((r) => r.actorId === fx.agent.id && r.radicado === b.radicado)).toBe(
       true,
     );
 
-    const byAction = searchAuditLog({ action: 'radicar' }, fx.admin, { db });
+    const byAction = await searchAuditLog(makeCtx(db, fx.admin), { action: 'radicar' });
     expect(byAction.rows.map((r) => r.radicado).sort()).toEqual([a.radicado, b.radicado].sort());
 
-    const march = searchAuditLog({ from: '2026-03-01', to: '2026-03-31' }, fx.admin, { db });
+    const march = await searchAuditLog(makeCtx(db, fx.admin), {
+      from: '2026-03-01',
+      to: '2026-03-31',
+    });
     expect(march.rows.every((r) => r.radicado === a.radicado)).toBe(true);
     expect(march.rows.length).toBeGreaterThan(0);
 
-    expect(searchAuditLog({ radicado: 'NO-EXISTE' }, fx.admin, { db })).toMatchObject({
+    expect(await searchAuditLog(makeCtx(db, fx.admin), { radicado: 'NO-EXISTE' })).toMatchObject({
       rows: [],
       unknownRadicado: true,
     });
     expect(
       (
         await captureAppError(() =>
-          searchAuditLog({ from: '2026-04-02', to: '2026-04-01' }, fx.admin, { db }),
+          searchAuditLog(makeCtx(db, fx.admin), { from: '2026-04-02', to: '2026-04-01' }),
         )
       ).code,
     ).toBe('VALIDATION');
@@ -161,7 +167,10 @@ describe('searchAuditLog', () => {
     const seen: number[] = [];
     let before: number | undefined;
     for (;;) {
-      const page = searchAuditLog(before ? { before: String(before) } : {}, fx.admin, { db });
+      const page = await searchAuditLog(
+        makeCtx(db, fx.admin),
+        before ? { before: String(before) } : {},
+      );
       seen.push(...page.rows.map((r) => r.id));
       if (page.nextBefore === null) break;
       before = page.nextBefore;
@@ -176,7 +185,7 @@ describe('searchAuditLog', () => {
     let before: number | undefined;
     for (;;) {
       const q = { action: 'radicar', ...(before ? { before: String(before) } : {}) };
-      const page = searchAuditLog(q, fx.admin, { db });
+      const page = await searchAuditLog(makeCtx(db, fx.admin), q);
       seen.push(...page.rows.map((r) => ({ id: r.id, at: r.createdAt.getTime() })));
       if (page.nextBefore === null) break;
       before = page.nextBefore;
@@ -205,23 +214,24 @@ describe('searchAuditLog', () => {
 
   it('exports the filtered list as CSV', async () => {
     const { a } = await history();
-    const res = auditLogCsv(
+    const res = await auditLogCsv(
+      makeCtx(db, fx.admin),
       { radicado: a.radicado },
-      fx.admin,
-      [
-        'id',
-        'when',
-        'action',
-        'role',
-        'actorId',
-        'actor',
-        'radicado',
-        'visibility',
-        'from',
-        'to',
-        'body',
-      ],
-      { db },
+      {
+        header: [
+          'id',
+          'when',
+          'action',
+          'role',
+          'actorId',
+          'actor',
+          'radicado',
+          'visibility',
+          'from',
+          'to',
+          'body',
+        ],
+      },
     );
     expect(res.headers.get('content-type')).toContain('text/csv');
     expect(res.headers.get('content-disposition')).toContain('attachment');
@@ -229,7 +239,7 @@ describe('searchAuditLog', () => {
     const lines = text.trim().split('\r\n');
     expect(lines[0]).toContain('radicado');
     expect(lines.length - 1).toBe(
-      searchAuditLog({ radicado: a.radicado }, fx.admin, { db }).rows.length,
+      (await searchAuditLog(makeCtx(db, fx.admin), { radicado: a.radicado })).rows.length,
     );
     expect(lines.slice(1).every((l) => l.includes(a.radicado))).toBe(true);
     expect(text).toContain('2026-03-10T15:00:00.000Z');
@@ -237,11 +247,15 @@ describe('searchAuditLog', () => {
 
   it('is for admins only: agents and supervisors get FORBIDDEN', async () => {
     for (const who of [fx.agent, fx.supervisor]) {
-      expect((await captureAppError(() => searchAuditLog({}, who, { db }))).code).toBe('FORBIDDEN');
-      expect((await captureAppError(() => verifyAuditChain(who, { db }))).code).toBe('FORBIDDEN');
-      expect((await captureAppError(() => auditLogCsv({}, who, [], { db }))).code).toBe(
+      expect((await captureAppError(() => searchAuditLog(makeCtx(db, who), {}))).code).toBe(
         'FORBIDDEN',
       );
+      expect((await captureAppError(() => verifyAuditChain(makeCtx(db, who)))).code).toBe(
+        'FORBIDDEN',
+      );
+      expect(
+        (await captureAppError(() => auditLogCsv(makeCtx(db, who), {}, { header: [] }))).code,
+      ).toBe('FORBIDDEN');
     }
   });
 });

@@ -1,10 +1,10 @@
 import 'server-only';
-import { getDb, type Db } from '@/db/client';
+import { databaseOf, iterateAuditChain, type StoredEventRow } from '@/db/sql/audit-log';
 import type { ActorRole, CaseState, EventVisibility } from '@/lib/domain/enums';
-import type { Actor } from '@/lib/server/core/actor';
-import { hashEvent } from '@/lib/server/core/audit';
-import { openExportConnection } from '@/lib/server/core/csv';
-import { assertAdmin } from './audit-log';
+import { hashEvent } from '../core/audit';
+import type { Ctx } from '../core/context';
+import { openExportConnection } from '../core/csv';
+import { requireRole } from '../core/guard';
 
 /** The outcome of walking the whole chain: intact with its length, or the FIRST broken link. */
 export type ChainReport =
@@ -24,21 +24,13 @@ export type ChainReport =
       found: string | null;
     };
 
-interface StoredEvent {
-  id: number;
-  case_id: number | null;
-  action: string;
+/** A stored row with its enum columns as the hash saw them. */
+type StoredEvent = StoredEventRow & {
   actor_role: ActorRole;
-  actor_id: number | null;
   from_state: CaseState | null;
   to_state: CaseState | null;
   visibility: EventVisibility;
-  body: string | null;
-  data: string | null;
-  created_at: number;
-  prev_hash: string | null;
-  hash: string | null;
-}
+};
 
 /** Recomputes one stored row's hash exactly as appendEvent computed it. */
 function recompute(row: StoredEvent): string {
@@ -61,18 +53,13 @@ function recompute(row: StoredEvent): string {
  * memory stays flat for millions of events), checking that each prev_hash is the previous event's
  * hash and that each row still hashes to its stored hash. Stops at the first broken link.
  */
-export function verifyAuditChain(actor: Actor, options: { db?: Db } = {}): ChainReport {
-  assertAdmin(actor);
-  const db = options.db ?? getDb();
+export async function verifyAuditChain(ctx: Ctx): Promise<ChainReport> {
+  requireRole(ctx.actor, 'admin');
+  // The walk's duration is measured, not the business clock: `ctx.now` stays for the data.
   const started = Date.now();
-  const reader = openExportConnection(db);
+  const reader = openExportConnection(databaseOf(ctx.db));
   try {
-    const rows = reader
-      .prepare(
-        `SELECT id, case_id, action, actor_role, actor_id, from_state, to_state, visibility, body,
-           data, created_at, prev_hash, hash FROM case_events ORDER BY id`,
-      )
-      .iterate() as IterableIterator<StoredEvent>;
+    const rows = iterateAuditChain(reader) as IterableIterator<StoredEvent>;
     let previous: string | null = null;
     let events = 0;
     let lastId: number | null = null;

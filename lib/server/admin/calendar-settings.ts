@@ -1,20 +1,19 @@
 import 'server-only';
 import { asc, eq } from 'drizzle-orm';
-import { getDb } from '@/db/client';
 import { closureDays, organization } from '@/db/schema';
 import { nationalHolidays } from '@/lib/domain/holidays';
 import {
   CalendarSettingsSchema,
+  CalendarYearSchema,
   ClosureDaySchema,
   ClosureRemovalSchema,
 } from '@/lib/validation/admin-config';
-import type { Actor } from '../core/actor';
-import { appendEvent } from '../core/audit';
-import type { UseCaseOptions } from '../cases/create-case';
+import { withTransaction, type Ctx } from '../core/context';
 import { AppError } from '../core/errors';
-import { parseInput } from '../core/parse';
+import { requireRole } from '../core/guard';
 import { getOrganization } from '../core/organization';
-import { assertAdmin } from './config-guard';
+import { parseInput } from '../core/parse';
+import { appendAdminEvent } from './admin-event';
 
 /**
  * The calendar rule for closure days (stated in the admin page too): a case's due date is computed
@@ -22,17 +21,18 @@ import { assertAdmin } from './config-guard';
  * afterwards, exactly like a term change. Open cases keep their cached due date; it is computed
  * again only when their term itself moves (a pause ends, an extension), with the calendar of then.
  */
-export function calendarYear(year: number, options: UseCaseOptions = {}) {
-  const db = options.db ?? getDb();
+export async function calendarYear(ctx: Ctx, input: unknown) {
+  requireRole(ctx.actor, 'admin');
+  const { year } = parseInput(CalendarYearSchema, input);
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
-  const closures = db
+  const closures = ctx.db
     .select({ date: closureDays.date, reason: closureDays.reason })
     .from(closureDays)
     .orderBy(asc(closureDays.date))
     .all()
     .filter((c) => c.date >= from && c.date <= to);
-  const org = getOrganization(db);
+  const org = getOrganization(ctx.db);
   return {
     year,
     holidays: nationalHolidays(year),
@@ -46,95 +46,57 @@ export function calendarYear(year: number, options: UseCaseOptions = {}) {
   };
 }
 
-export function addClosureDay(input: unknown, actor: Actor, options: UseCaseOptions = {}) {
-  assertAdmin(actor);
-  const db = options.db ?? getDb();
-  const now = options.now ?? new Date();
+export async function addClosureDay(ctx: Ctx, input: unknown) {
+  requireRole(ctx.actor, 'admin');
+  const createdBy = ctx.actor.id;
   const data = parseInput(ClosureDaySchema, input);
-  return db.transaction(
-    (tx) => {
-      if (tx.select().from(closureDays).where(eq(closureDays.date, data.date)).get()) {
-        throw new AppError('VALIDATION', 'closure day exists', {
-          fieldErrors: { date: ['closureExists'] },
-        });
-      }
-      tx.insert(closureDays)
-        .values({ date: data.date, reason: data.reason, createdBy: actor.id, createdAt: now })
-        .run();
-      appendEvent(tx, {
-        caseId: null,
-        action: 'closure_day_added',
-        actorRole: actor.role,
-        actorId: actor.id,
-        visibility: 'internal',
-        body: data.reason,
-        data: { date: data.date },
-        createdAt: now,
+  return withTransaction(ctx, (tx) => {
+    if (tx.db.select().from(closureDays).where(eq(closureDays.date, data.date)).get()) {
+      throw new AppError('VALIDATION', 'closure day exists', {
+        fieldErrors: { date: ['closureExists'] },
       });
-      return { date: data.date };
-    },
-    { behavior: 'immediate' },
-  );
+    }
+    tx.db
+      .insert(closureDays)
+      .values({ date: data.date, reason: data.reason, createdBy, createdAt: tx.now })
+      .run();
+    appendAdminEvent(tx, 'closure_day_added', { date: data.date }, { body: data.reason });
+    return { date: data.date };
+  });
 }
 
-export function removeClosureDay(input: unknown, actor: Actor, options: UseCaseOptions = {}) {
-  assertAdmin(actor);
-  const db = options.db ?? getDb();
-  const now = options.now ?? new Date();
+export async function removeClosureDay(ctx: Ctx, input: unknown) {
+  requireRole(ctx.actor, 'admin');
   const data = parseInput(ClosureRemovalSchema, input);
-  return db.transaction(
-    (tx) => {
-      const existing = tx.select().from(closureDays).where(eq(closureDays.date, data.date)).get();
-      if (!existing) throw new AppError('NOT_FOUND', 'no such closure day');
-      tx.delete(closureDays).where(eq(closureDays.date, data.date)).run();
-      appendEvent(tx, {
-        caseId: null,
-        action: 'closure_day_removed',
-        actorRole: actor.role,
-        actorId: actor.id,
-        visibility: 'internal',
-        body: existing.reason,
-        data: { date: data.date },
-        createdAt: now,
-      });
-      return { date: data.date };
-    },
-    { behavior: 'immediate' },
-  );
+  return withTransaction(ctx, (tx) => {
+    const existing = tx.db.select().from(closureDays).where(eq(closureDays.date, data.date)).get();
+    if (!existing) throw new AppError('NOT_FOUND', 'no such closure day');
+    tx.db.delete(closureDays).where(eq(closureDays.date, data.date)).run();
+    appendAdminEvent(tx, 'closure_day_removed', { date: data.date }, { body: existing.reason });
+    return { date: data.date };
+  });
 }
 
 /** Business hours, Saturday work and the IANA time zone of the organisation. */
-export function updateCalendarSettings(input: unknown, actor: Actor, options: UseCaseOptions = {}) {
-  assertAdmin(actor);
-  const db = options.db ?? getDb();
-  const now = options.now ?? new Date();
+export async function updateCalendarSettings(ctx: Ctx, input: unknown) {
+  requireRole(ctx.actor, 'admin');
   const data = parseInput(CalendarSettingsSchema, input);
-  return db.transaction(
-    (tx) => {
-      const before = getOrganization(tx);
-      tx.insert(organization)
-        .values({ ...before, ...data, id: 1, updatedAt: now })
-        .onConflictDoUpdate({ target: organization.id, set: { ...data, updatedAt: now } })
-        .run();
-      appendEvent(tx, {
-        caseId: null,
-        action: 'calendar_settings_changed',
-        actorRole: actor.role,
-        actorId: actor.id,
-        visibility: 'internal',
-        data: {
-          from: {
-            businessHoursStart: before.businessHoursStart,
-            businessHoursEnd: before.businessHoursEnd,
-            worksSaturday: before.worksSaturday,
-            timeZone: before.timeZone,
-          },
-          to: data,
-        },
-        createdAt: now,
-      });
-      return data;
-    },
-    { behavior: 'immediate' },
-  );
+  return withTransaction(ctx, (tx) => {
+    const before = getOrganization(tx.db);
+    tx.db
+      .insert(organization)
+      .values({ ...before, ...data, id: 1, updatedAt: tx.now })
+      .onConflictDoUpdate({ target: organization.id, set: { ...data, updatedAt: tx.now } })
+      .run();
+    appendAdminEvent(tx, 'calendar_settings_changed', {
+      from: {
+        businessHoursStart: before.businessHoursStart,
+        businessHoursEnd: before.businessHoursEnd,
+        worksSaturday: before.worksSaturday,
+        timeZone: before.timeZone,
+      },
+      to: data,
+    });
+    return data;
+  });
 }

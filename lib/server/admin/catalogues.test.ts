@@ -19,6 +19,7 @@ import {
   setRootCauseActive,
   updateProcess,
 } from './catalogues';
+import { makeCtx } from '../core/context';
 
 let db: Db;
 let cleanup: () => void;
@@ -35,9 +36,9 @@ const actions = (name: string) =>
 
 describe('categories', () => {
   it('creates, renames and deactivates, each audited with no case', async () => {
-    const { id } = createCategory(db, fx.admin, { name: 'Facturación' });
-    renameCategory(db, fx.admin, { id, name: 'Facturación y cobros' });
-    setCategoryActive(db, fx.admin, { id, active: 'false' });
+    const { id } = await createCategory(makeCtx(db, fx.admin), { name: 'Facturación' });
+    await renameCategory(makeCtx(db, fx.admin), { id, name: 'Facturación y cobros' });
+    await setCategoryActive(makeCtx(db, fx.admin), { id, active: 'false' });
     expect(db.select().from(categories).where(eq(categories.id, id)).get()).toMatchObject({
       name: 'Facturación y cobros',
       isActive: false,
@@ -48,11 +49,11 @@ describe('categories', () => {
   });
 
   it('refuses a duplicate name with a 422 field error (also on rename)', async () => {
-    createCategory(db, fx.admin, { name: 'Facturación' });
-    const { id } = createCategory(db, fx.admin, { name: 'Entregas' });
+    await createCategory(makeCtx(db, fx.admin), { name: 'Facturación' });
+    const { id } = await createCategory(makeCtx(db, fx.admin), { name: 'Entregas' });
     for (const attempt of [
-      () => createCategory(db, fx.admin, { name: 'Facturación' }),
-      () => renameCategory(db, fx.admin, { id, name: 'Facturación' }),
+      () => createCategory(makeCtx(db, fx.admin), { name: 'Facturación' }),
+      () => renameCategory(makeCtx(db, fx.admin), { id, name: 'Facturación' }),
     ]) {
       const error = await captureAppError(attempt);
       expect(HTTP_STATUS[error.code]).toBe(422);
@@ -64,14 +65,21 @@ describe('categories', () => {
 describe('processes', () => {
   it('creates a process with an active owner (via create-process), then renames and re-owns it', async () => {
     const owner = insertStaff(db, { email: 'duena@example.co', role: 'supervisor' });
-    const { id } = createProcessWithOwner(db, fx.admin, { name: 'Instalación', ownerId: owner.id });
+    const { id } = await createProcessWithOwner(makeCtx(db, fx.admin), {
+      name: 'Instalación',
+      ownerId: owner.id,
+    });
     expect(db.select().from(processes).where(eq(processes.id, id)).get()).toMatchObject({
       name: 'Instalación',
       ownerId: owner.id,
       isActive: true,
     });
     expect(actions('process_created')).toHaveLength(1);
-    updateProcess(db, fx.admin, { id, name: 'Instalaciones', ownerId: fx.supervisor.id });
+    await updateProcess(makeCtx(db, fx.admin), {
+      id,
+      name: 'Instalaciones',
+      ownerId: fx.supervisor.id,
+    });
     expect(db.select().from(processes).where(eq(processes.id, id)).get()).toMatchObject({
       name: 'Instalaciones',
       ownerId: fx.supervisor.id,
@@ -83,16 +91,16 @@ describe('processes', () => {
     const gone = insertStaff(db, { email: 'ido@example.co', role: 'agent', isActive: false });
     const before = db.select().from(processes).all().length;
     const owner = await captureAppError(() =>
-      createProcessWithOwner(db, fx.admin, { name: 'Instalación', ownerId: gone.id }),
+      createProcessWithOwner(makeCtx(db, fx.admin), { name: 'Instalación', ownerId: gone.id }),
     );
     expect(owner.fieldErrors).toEqual({ ownerId: ['invalid'] });
     const dup = await captureAppError(() =>
-      createProcessWithOwner(db, fx.admin, { name: 'Facturación' }),
+      createProcessWithOwner(makeCtx(db, fx.admin), { name: 'Facturación' }),
     );
     expect(HTTP_STATUS[dup.code]).toBe(422);
     expect(dup.fieldErrors).toEqual({ name: ['duplicate'] });
     const rename = await captureAppError(() =>
-      updateProcess(db, fx.admin, { id: fx.otherProcessId, name: 'Facturación' }),
+      updateProcess(makeCtx(db, fx.admin), { id: fx.otherProcessId, name: 'Facturación' }),
     );
     expect(rename.fieldErrors).toEqual({ name: ['duplicate'] });
     expect(db.select().from(processes).all()).toHaveLength(before);
@@ -100,10 +108,10 @@ describe('processes', () => {
   });
 
   it('a deactivated process and root cause are no longer offered but stay in the catalogue', async () => {
-    setProcessActive(db, fx.admin, { id: fx.otherProcessId, active: 'false' });
-    setRootCauseActive(db, fx.admin, { id: fx.rootCauseIds[0], active: 'false' });
+    await setProcessActive(makeCtx(db, fx.admin), { id: fx.otherProcessId, active: 'false' });
+    await setRootCauseActive(makeCtx(db, fx.admin), { id: fx.rootCauseIds[0], active: 'false' });
     expect(queueFilterOptions(db).processes.map((p) => p.id)).not.toContain(fx.otherProcessId);
-    const all = loadCatalogues(db);
+    const all = await loadCatalogues(makeCtx(db, fx.admin));
     expect(all.processes.find((p) => p.id === fx.otherProcessId)?.isActive).toBe(false);
     expect(all.rootCauses.find((r) => r.id === fx.rootCauseIds[0])?.isActive).toBe(false);
   });
@@ -112,19 +120,19 @@ describe('processes', () => {
 describe('root causes', () => {
   it('are unique per process, not across processes', async () => {
     const dup = await captureAppError(() =>
-      createRootCause(db, fx.admin, { processId: fx.processId, name: 'Cobro doble' }),
+      createRootCause(makeCtx(db, fx.admin), { processId: fx.processId, name: 'Cobro doble' }),
     );
     expect(HTTP_STATUS[dup.code]).toBe(422);
     expect(dup.fieldErrors).toEqual({ name: ['duplicate'] });
-    const { id } = createRootCause(db, fx.admin, {
+    const { id } = await createRootCause(makeCtx(db, fx.admin), {
       processId: fx.otherProcessId,
       name: 'Cobro doble',
     });
     const rename = await captureAppError(() =>
-      renameRootCause(db, fx.admin, { id: fx.rootCauseIds[1], name: 'Cobro doble' }),
+      renameRootCause(makeCtx(db, fx.admin), { id: fx.rootCauseIds[1], name: 'Cobro doble' }),
     );
     expect(rename.fieldErrors).toEqual({ name: ['duplicate'] });
-    renameRootCause(db, fx.admin, { id, name: 'Doble cobro' });
+    await renameRootCause(makeCtx(db, fx.admin), { id, name: 'Doble cobro' });
     expect(db.select().from(rootCauses).where(eq(rootCauses.id, id)).get()?.name).toBe(
       'Doble cobro',
     );
@@ -137,13 +145,13 @@ describe('access', () => {
   it('refuses agents and supervisors with 403 on every change', async () => {
     for (const actor of [fx.agent, fx.supervisor]) {
       for (const attempt of [
-        () => createCategory(db, actor, { name: 'Nueva' }),
-        () => createProcessWithOwner(db, actor, { name: 'Nuevo' }),
-        () => updateProcess(db, actor, { id: fx.processId, name: 'Otro' }),
-        () => setProcessActive(db, actor, { id: fx.processId, active: 'false' }),
-        () => createRootCause(db, actor, { processId: fx.processId, name: 'Otra' }),
-        () => renameRootCause(db, actor, { id: fx.rootCauseIds[0], name: 'Otra' }),
-        () => setRootCauseActive(db, actor, { id: fx.rootCauseIds[0], active: 'false' }),
+        () => createCategory(makeCtx(db, actor), { name: 'Nueva' }),
+        () => createProcessWithOwner(makeCtx(db, actor), { name: 'Nuevo' }),
+        () => updateProcess(makeCtx(db, actor), { id: fx.processId, name: 'Otro' }),
+        () => setProcessActive(makeCtx(db, actor), { id: fx.processId, active: 'false' }),
+        () => createRootCause(makeCtx(db, actor), { processId: fx.processId, name: 'Otra' }),
+        () => renameRootCause(makeCtx(db, actor), { id: fx.rootCauseIds[0], name: 'Otra' }),
+        () => setRootCauseActive(makeCtx(db, actor), { id: fx.rootCauseIds[0], active: 'false' }),
       ]) {
         expect(HTTP_STATUS[(await captureAppError(attempt)).code]).toBe(403);
       }

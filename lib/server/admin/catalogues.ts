@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, eq, ne } from 'drizzle-orm';
-import type { Db, Conn } from '@/db/client';
+import type { Conn } from '@/db/client';
 import { categories, processes, rootCauses, staffUsers } from '@/db/schema';
 import {
   ActiveSchema,
@@ -10,86 +10,61 @@ import {
   RenameSchema,
   RootCauseCreateSchema,
 } from '@/lib/validation/admin-catalog';
-import type { Actor } from '../core/actor';
-import { appendEvent } from '../core/audit';
-import { createProcess } from './create-process';
+import { withTransaction, type Ctx } from '../core/context';
 import { AppError } from '../core/errors';
+import { requireRole } from '../core/guard';
 import { parseInput } from '../core/parse';
+import { appendAdminEvent } from './admin-event';
+import { insertProcess } from './create-process';
 
 /** Catalogues (issue 7, item 4): categories, originating processes with an owner, root causes. */
-
-export function assertAdmin(actor: Actor): void {
-  if (actor.role !== 'admin') throw new AppError('FORBIDDEN', 'admins only');
-}
 
 export function duplicate(field = 'name'): AppError {
   return new AppError('VALIDATION', 'duplicate', { fieldErrors: { [field]: ['duplicate'] } });
 }
 
-export function audit(
-  tx: Conn,
-  actor: Actor,
-  action: string,
-  data: Record<string, unknown>,
-  now: Date,
-) {
-  appendEvent(tx, {
-    caseId: null,
-    action,
-    actorRole: actor.role,
-    actorId: actor.id,
-    visibility: 'internal',
-    data,
-    createdAt: now,
-  });
-}
-
-function write<T>(db: Db, fn: (tx: Conn) => T): T {
-  return db.transaction(fn, { behavior: 'immediate' });
-}
-
 // ── Categories ─────────────────────────────────────────────────────────────────────────────────
 
-export function createCategory(db: Db, actor: Actor, input: unknown, now = new Date()) {
-  assertAdmin(actor);
+export async function createCategory(ctx: Ctx, input: unknown) {
+  requireRole(ctx.actor, 'admin');
   const { name } = parseInput(NamedSchema, input);
-  return write(db, (tx) => {
-    if (tx.select().from(categories).where(eq(categories.name, name)).get()) throw duplicate();
-    const row = tx.insert(categories).values({ name }).returning().get();
-    audit(tx, actor, 'category_created', { categoryId: row.id, name }, now);
+  return withTransaction(ctx, (tx) => {
+    if (tx.db.select().from(categories).where(eq(categories.name, name)).get()) throw duplicate();
+    const row = tx.db.insert(categories).values({ name }).returning().get();
+    appendAdminEvent(tx, 'category_created', { categoryId: row.id, name });
     return { id: row.id };
   });
 }
 
-export function renameCategory(db: Db, actor: Actor, input: unknown, now = new Date()) {
-  assertAdmin(actor);
+export async function renameCategory(ctx: Ctx, input: unknown) {
+  requireRole(ctx.actor, 'admin');
   const { id, name } = parseInput(RenameSchema, input);
-  return write(db, (tx) => {
-    const row = tx.select().from(categories).where(eq(categories.id, id)).get();
+  return withTransaction(ctx, (tx) => {
+    const row = tx.db.select().from(categories).where(eq(categories.id, id)).get();
     if (!row) throw new AppError('NOT_FOUND', 'category not found');
-    const clash = tx
+    const clash = tx.db
       .select()
       .from(categories)
       .where(and(eq(categories.name, name), ne(categories.id, id)))
       .get();
     if (clash) throw duplicate();
-    tx.update(categories).set({ name }).where(eq(categories.id, id)).run();
-    audit(tx, actor, 'category_updated', { categoryId: id, from: row.name, name }, now);
+    tx.db.update(categories).set({ name }).where(eq(categories.id, id)).run();
+    appendAdminEvent(tx, 'category_updated', { categoryId: id, from: row.name, name });
   });
 }
 
-export function setCategoryActive(db: Db, actor: Actor, input: unknown, now = new Date()) {
-  assertAdmin(actor);
+export async function setCategoryActive(ctx: Ctx, input: unknown) {
+  requireRole(ctx.actor, 'admin');
   const { id, active } = parseInput(ActiveSchema, input);
-  return write(db, (tx) => {
-    const row = tx
+  return withTransaction(ctx, (tx) => {
+    const row = tx.db
       .update(categories)
       .set({ isActive: active })
       .where(eq(categories.id, id))
       .returning()
       .get();
     if (!row) throw new AppError('NOT_FOUND', 'category not found');
-    audit(tx, actor, 'category_updated', { categoryId: id, isActive: active }, now);
+    appendAdminEvent(tx, 'category_updated', { categoryId: id, isActive: active });
   });
 }
 
@@ -104,89 +79,95 @@ function checkOwner(tx: Conn, ownerId: number | undefined): void {
   }
 }
 
-export function createProcessWithOwner(db: Db, actor: Actor, input: unknown, now = new Date()) {
-  assertAdmin(actor);
+export async function createProcessWithOwner(ctx: Ctx, input: unknown) {
+  requireRole(ctx.actor, 'admin');
   const data = parseInput(ProcessCreateSchema, input);
-  return write(db, (tx) => {
-    checkOwner(tx, data.ownerId);
-    // create-process.ts runs its own transaction: nested here, it becomes a savepoint of this one.
-    const created = createProcess({ name: data.name }, actor, { db: tx as unknown as Db, now });
+  return withTransaction(ctx, (tx) => {
+    checkOwner(tx.db, data.ownerId);
+    const created = insertProcess(tx, { name: data.name, rootCauses: [] });
     if (data.ownerId !== undefined) {
-      tx.update(processes).set({ ownerId: data.ownerId }).where(eq(processes.id, created.id)).run();
-      audit(tx, actor, 'process_updated', { processId: created.id, ownerId: data.ownerId }, now);
+      tx.db
+        .update(processes)
+        .set({ ownerId: data.ownerId })
+        .where(eq(processes.id, created.id))
+        .run();
+      appendAdminEvent(tx, 'process_updated', { processId: created.id, ownerId: data.ownerId });
     }
     return { id: created.id };
   });
 }
 
-export function updateProcess(db: Db, actor: Actor, input: unknown, now = new Date()) {
-  assertAdmin(actor);
+export async function updateProcess(ctx: Ctx, input: unknown) {
+  requireRole(ctx.actor, 'admin');
   const data = parseInput(ProcessUpdateSchema, input);
-  return write(db, (tx) => {
-    const row = tx.select().from(processes).where(eq(processes.id, data.id)).get();
+  return withTransaction(ctx, (tx) => {
+    const row = tx.db.select().from(processes).where(eq(processes.id, data.id)).get();
     if (!row) throw new AppError('NOT_FOUND', 'process not found');
-    const clash = tx
+    const clash = tx.db
       .select()
       .from(processes)
       .where(and(eq(processes.name, data.name), ne(processes.id, data.id)))
       .get();
     if (clash) throw duplicate();
-    checkOwner(tx, data.ownerId);
+    checkOwner(tx.db, data.ownerId);
     const ownerId = data.ownerId ?? null;
-    tx.update(processes).set({ name: data.name, ownerId }).where(eq(processes.id, data.id)).run();
-    audit(
-      tx,
-      actor,
-      'process_updated',
-      { processId: data.id, from: row.name, name: data.name, ownerId },
-      now,
-    );
+    tx.db
+      .update(processes)
+      .set({ name: data.name, ownerId })
+      .where(eq(processes.id, data.id))
+      .run();
+    appendAdminEvent(tx, 'process_updated', {
+      processId: data.id,
+      from: row.name,
+      name: data.name,
+      ownerId,
+    });
   });
 }
 
-export function setProcessActive(db: Db, actor: Actor, input: unknown, now = new Date()) {
-  assertAdmin(actor);
+export async function setProcessActive(ctx: Ctx, input: unknown) {
+  requireRole(ctx.actor, 'admin');
   const { id, active } = parseInput(ActiveSchema, input);
-  return write(db, (tx) => {
-    const row = tx
+  return withTransaction(ctx, (tx) => {
+    const row = tx.db
       .update(processes)
       .set({ isActive: active })
       .where(eq(processes.id, id))
       .returning()
       .get();
     if (!row) throw new AppError('NOT_FOUND', 'process not found');
-    audit(tx, actor, 'process_updated', { processId: id, isActive: active }, now);
+    appendAdminEvent(tx, 'process_updated', { processId: id, isActive: active });
   });
 }
 
 // ── Root causes (unique per process) ───────────────────────────────────────────────────────────
 
-export function createRootCause(db: Db, actor: Actor, input: unknown, now = new Date()) {
-  assertAdmin(actor);
+export async function createRootCause(ctx: Ctx, input: unknown) {
+  requireRole(ctx.actor, 'admin');
   const { processId, name } = parseInput(RootCauseCreateSchema, input);
-  return write(db, (tx) => {
-    if (!tx.select().from(processes).where(eq(processes.id, processId)).get()) {
+  return withTransaction(ctx, (tx) => {
+    if (!tx.db.select().from(processes).where(eq(processes.id, processId)).get()) {
       throw new AppError('NOT_FOUND', 'process not found');
     }
-    const clash = tx
+    const clash = tx.db
       .select()
       .from(rootCauses)
       .where(and(eq(rootCauses.processId, processId), eq(rootCauses.name, name)))
       .get();
     if (clash) throw duplicate();
-    const row = tx.insert(rootCauses).values({ processId, name }).returning().get();
-    audit(tx, actor, 'root_cause_created', { rootCauseId: row.id, processId, name }, now);
+    const row = tx.db.insert(rootCauses).values({ processId, name }).returning().get();
+    appendAdminEvent(tx, 'root_cause_created', { rootCauseId: row.id, processId, name });
     return { id: row.id };
   });
 }
 
-export function renameRootCause(db: Db, actor: Actor, input: unknown, now = new Date()) {
-  assertAdmin(actor);
+export async function renameRootCause(ctx: Ctx, input: unknown) {
+  requireRole(ctx.actor, 'admin');
   const { id, name } = parseInput(RenameSchema, input);
-  return write(db, (tx) => {
-    const row = tx.select().from(rootCauses).where(eq(rootCauses.id, id)).get();
+  return withTransaction(ctx, (tx) => {
+    const row = tx.db.select().from(rootCauses).where(eq(rootCauses.id, id)).get();
     if (!row) throw new AppError('NOT_FOUND', 'root cause not found');
-    const clash = tx
+    const clash = tx.db
       .select()
       .from(rootCauses)
       .where(
@@ -198,30 +179,32 @@ export function renameRootCause(db: Db, actor: Actor, input: unknown, now = new 
       )
       .get();
     if (clash) throw duplicate();
-    tx.update(rootCauses).set({ name }).where(eq(rootCauses.id, id)).run();
-    audit(tx, actor, 'root_cause_updated', { rootCauseId: id, from: row.name, name }, now);
+    tx.db.update(rootCauses).set({ name }).where(eq(rootCauses.id, id)).run();
+    appendAdminEvent(tx, 'root_cause_updated', { rootCauseId: id, from: row.name, name });
   });
 }
 
-export function setRootCauseActive(db: Db, actor: Actor, input: unknown, now = new Date()) {
-  assertAdmin(actor);
+export async function setRootCauseActive(ctx: Ctx, input: unknown) {
+  requireRole(ctx.actor, 'admin');
   const { id, active } = parseInput(ActiveSchema, input);
-  return write(db, (tx) => {
-    const row = tx
+  return withTransaction(ctx, (tx) => {
+    const row = tx.db
       .update(rootCauses)
       .set({ isActive: active })
       .where(eq(rootCauses.id, id))
       .returning()
       .get();
     if (!row) throw new AppError('NOT_FOUND', 'root cause not found');
-    audit(tx, actor, 'root_cause_updated', { rootCauseId: id, isActive: active }, now);
+    appendAdminEvent(tx, 'root_cause_updated', { rootCauseId: id, isActive: active });
   });
 }
 
 // ── Reading ────────────────────────────────────────────────────────────────────────────────────
 
 /** Everything the catalogue page shows, inactive entries included (they stay on old cases). */
-export function loadCatalogues(db: Db) {
+export async function loadCatalogues(ctx: Ctx) {
+  requireRole(ctx.actor, 'admin');
+  const { db } = ctx;
   return {
     categories: db.select().from(categories).orderBy(asc(categories.name)).all(),
     processes: db

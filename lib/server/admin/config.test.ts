@@ -25,6 +25,7 @@ import {
 } from './calendar-settings';
 import { addServiceLevel, listServiceLevels } from './service-levels';
 import { listCaseTypeConfig, setTerm, updateCaseType } from './terms';
+import { makeCtx } from '../core/context';
 
 let db: Db;
 let cleanup: () => void;
@@ -49,9 +50,10 @@ describe('legal terms', () => {
     const before = await fileCase(db, {}, bogota('2026-03-13T16:30:00'));
     expect(caseRow(db, before.id)).toMatchObject({ termDays: 15, dueDate: '2026-04-08' });
 
-    setTerm({ typeCode: 'R', termDays: '10', reason: 'Nueva política interna' }, fx.admin, {
-      db,
-      now: bogota('2026-03-16T08:00:00'),
+    await setTerm(makeCtx(db, fx.admin, bogota('2026-03-16T08:00:00')), {
+      typeCode: 'R',
+      termDays: '10',
+      reason: 'Nueva política interna',
     });
     const after = await fileCase(db, {}, bogota('2026-03-16T09:00:00'));
 
@@ -59,7 +61,7 @@ describe('legal terms', () => {
     // 17–20 March (4), 23 March is San José, 24–27 (8), 30–31 (10).
     expect(caseRow(db, after.id)).toMatchObject({ termDays: 10, dueDate: '2026-03-31' });
 
-    const config = listCaseTypeConfig({ db, now: bogota('2026-03-16T09:00:00') });
+    const config = await listCaseTypeConfig(makeCtx(db, fx.admin, bogota('2026-03-16T09:00:00')));
     const reclamo = config.find((t) => t.code === 'R')!;
     expect(reclamo.termDays).toBe(10);
     expect(reclamo.history).toHaveLength(1);
@@ -67,8 +69,9 @@ describe('legal terms', () => {
     expect(adminEvents('term_changed')[0]!.data).toMatchObject({ typeCode: 'R', from: 15, to: 10 });
     // Before the change instant the old term is still the one in force.
     expect(
-      listCaseTypeConfig({ db, now: bogota('2026-03-15T09:00:00') }).find((t) => t.code === 'R')!
-        .termDays,
+      (await listCaseTypeConfig(makeCtx(db, fx.admin, bogota('2026-03-15T09:00:00')))).find(
+        (t) => t.code === 'R',
+      )!.termDays,
     ).toBe(15);
   });
 
@@ -76,7 +79,7 @@ describe('legal terms', () => {
     'refuses a term of %s days with a 422 on the field',
     async (days) => {
       const error = await captureAppError(() =>
-        setTerm({ typeCode: 'R', termDays: days, reason: 'Prueba' }, fx.admin, { db }),
+        setTerm(makeCtx(db, fx.admin), { typeCode: 'R', termDays: days, reason: 'Prueba' }),
       );
       expect(error.code).toBe('VALIDATION');
       expect(HTTP_STATUS[error.code]).toBe(422);
@@ -87,19 +90,26 @@ describe('legal terms', () => {
 
   it('allows "sin término" only for a Felicitación', async () => {
     const error = await captureAppError(() =>
-      setTerm({ typeCode: 'R', termDays: 'none', reason: 'Prueba' }, fx.admin, { db }),
+      setTerm(makeCtx(db, fx.admin), { typeCode: 'R', termDays: 'none', reason: 'Prueba' }),
     );
     expect(error.fieldErrors).toEqual({ termDays: ['termRequired'] });
-    setTerm({ typeCode: 'F', termDays: 'none', reason: 'Sin término legal' }, fx.admin, { db });
-    expect(listCaseTypeConfig({ db }).find((t) => t.code === 'F')!.termDays).toBeNull();
+    await setTerm(makeCtx(db, fx.admin), {
+      typeCode: 'F',
+      termDays: 'none',
+      reason: 'Sin término legal',
+    });
+    expect(
+      (await listCaseTypeConfig(makeCtx(db, fx.admin))).find((t) => t.code === 'F')!.termDays,
+    ).toBeNull();
   });
 
   it('updates anonymity, active and the handle-time target (1–480) with an audit event', async () => {
-    updateCaseType(
-      { typeCode: 'P', allowsAnonymous: 'on', isActive: '', handleTargetMinutes: '45' },
-      fx.admin,
-      { db },
-    );
+    await updateCaseType(makeCtx(db, fx.admin), {
+      typeCode: 'P',
+      allowsAnonymous: 'on',
+      isActive: '',
+      handleTargetMinutes: '45',
+    });
     expect(db.select().from(caseTypes).where(eq(caseTypes.code, 'P')).get()).toMatchObject({
       allowsAnonymous: true,
       isActive: false,
@@ -107,7 +117,7 @@ describe('legal terms', () => {
     });
     expect(adminEvents('case_type_updated')).toHaveLength(1);
     const error = await captureAppError(() =>
-      updateCaseType({ typeCode: 'P', handleTargetMinutes: '481' }, fx.admin, { db }),
+      updateCaseType(makeCtx(db, fx.admin), { typeCode: 'P', handleTargetMinutes: '481' }),
     );
     expect(error.fieldErrors).toEqual({ handleTargetMinutes: ['handleTargetRange'] });
   });
@@ -116,12 +126,13 @@ describe('legal terms', () => {
 describe('service levels', () => {
   it('adds a level in force from now, audited', async () => {
     const now = bogota('2026-03-16T08:00:00');
-    addServiceLevel(
-      { typeCode: 'R', priority: 'preferente', firstResponseHours: '4', resolutionDays: '5' },
-      fx.admin,
-      { db, now },
-    );
-    expect(listServiceLevels({ db })).toEqual([
+    await addServiceLevel(makeCtx(db, fx.admin, now), {
+      typeCode: 'R',
+      priority: 'preferente',
+      firstResponseHours: '4',
+      resolutionDays: '5',
+    });
+    expect(await listServiceLevels(makeCtx(db, fx.admin))).toEqual([
       expect.objectContaining({
         typeCode: 'R',
         categoryId: null,
@@ -135,14 +146,16 @@ describe('service levels', () => {
   });
 
   it('a level applies to cases radicated after it is added; earlier cases keep the one they had', async () => {
-    addServiceLevel({ typeCode: 'R', firstResponseHours: '8', resolutionDays: '10' }, fx.admin, {
-      db,
-      now: bogota('2026-03-13T08:00:00'),
+    await addServiceLevel(makeCtx(db, fx.admin, bogota('2026-03-13T08:00:00')), {
+      typeCode: 'R',
+      firstResponseHours: '8',
+      resolutionDays: '10',
     });
     const earlier = await fileCase(db, {}, bogota('2026-03-13T16:30:00'));
-    addServiceLevel({ typeCode: 'R', firstResponseHours: '4', resolutionDays: '5' }, fx.admin, {
-      db,
-      now: bogota('2026-03-16T08:00:00'),
+    await addServiceLevel(makeCtx(db, fx.admin, bogota('2026-03-16T08:00:00')), {
+      typeCode: 'R',
+      firstResponseHours: '4',
+      resolutionDays: '5',
     });
     const later = await fileCase(db, {}, bogota('2026-03-16T09:00:00'));
     const now = bogota('2026-03-16T10:00:00');
@@ -154,12 +167,12 @@ describe('service levels', () => {
       firstResponseHours: 4,
       resolutionDays: 5,
     });
-    expect(listServiceLevels({ db })).toHaveLength(2);
+    expect(await listServiceLevels(makeCtx(db, fx.admin))).toHaveLength(2);
   });
 
   it('refuses hours outside 1–240, days outside 1–90 and an unknown category', async () => {
     const error = await captureAppError(() =>
-      addServiceLevel({ firstResponseHours: '0', resolutionDays: '91' }, fx.admin, { db }),
+      addServiceLevel(makeCtx(db, fx.admin), { firstResponseHours: '0', resolutionDays: '91' }),
     );
     expect(error.code).toBe('VALIDATION');
     expect(error.fieldErrors).toEqual({
@@ -169,22 +182,22 @@ describe('service levels', () => {
     expect(
       (
         await captureAppError(() =>
-          addServiceLevel(
-            { categoryId: '999', firstResponseHours: '241', resolutionDays: '3' },
-            fx.admin,
-            { db },
-          ),
+          addServiceLevel(makeCtx(db, fx.admin), {
+            categoryId: '999',
+            firstResponseHours: '241',
+            resolutionDays: '3',
+          }),
         )
       ).fieldErrors,
     ).toEqual({ firstResponseHours: ['firstResponseRange'] });
     expect(
       (
         await captureAppError(() =>
-          addServiceLevel(
-            { categoryId: '999', firstResponseHours: '8', resolutionDays: '3' },
-            fx.admin,
-            { db },
-          ),
+          addServiceLevel(makeCtx(db, fx.admin), {
+            categoryId: '999',
+            firstResponseHours: '8',
+            resolutionDays: '3',
+          }),
         )
       ).fieldErrors,
     ).toEqual({ categoryId: ['invalid'] });
@@ -198,18 +211,20 @@ describe('closure days', () => {
     const earlier = await fileCase(db, {}, bogota('2026-03-16T09:00:00'));
     expect(caseRow(db, earlier.id).dueDate).toBe('2026-04-09');
 
-    addClosureDay({ date: '2026-03-25', reason: 'Día cívico municipal' }, fx.admin, {
-      db,
-      now: bogota('2026-03-16T10:00:00'),
+    await addClosureDay(makeCtx(db, fx.admin, bogota('2026-03-16T10:00:00')), {
+      date: '2026-03-25',
+      reason: 'Día cívico municipal',
     });
     const later = await fileCase(db, {}, bogota('2026-03-16T11:00:00'));
     expect(caseRow(db, later.id).dueDate).toBe('2026-04-10');
     expect(caseRow(db, earlier.id).dueDate).toBe('2026-04-09');
-    expect(calendarYear(2026, { db }).closures).toEqual([
+    expect((await calendarYear(makeCtx(db, fx.admin), { year: 2026 })).closures).toEqual([
       { date: '2026-03-25', reason: 'Día cívico municipal' },
     ]);
 
-    removeClosureDay({ date: '2026-03-25' }, fx.admin, { db, now: bogota('2026-03-16T12:00:00') });
+    await removeClosureDay(makeCtx(db, fx.admin, bogota('2026-03-16T12:00:00')), {
+      date: '2026-03-25',
+    });
     const afterRemoval = await fileCase(db, {}, bogota('2026-03-16T13:00:00'));
     expect(caseRow(db, afterRemoval.id).dueDate).toBe('2026-04-09');
     expect(caseRow(db, later.id).dueDate).toBe('2026-04-10');
@@ -222,38 +237,36 @@ describe('closure days', () => {
     expect(
       (
         await captureAppError(() =>
-          addClosureDay({ date: '2026-13-40', reason: 'X día' }, fx.admin, { db }),
+          addClosureDay(makeCtx(db, fx.admin), { date: '2026-13-40', reason: 'X día' }),
         )
       ).fieldErrors,
     ).toMatchObject({ date: ['date'] });
-    addClosureDay({ date: '2026-05-04', reason: 'Traslado de sede' }, fx.admin, { db });
+    await addClosureDay(makeCtx(db, fx.admin), { date: '2026-05-04', reason: 'Traslado de sede' });
     expect(
       (
         await captureAppError(() =>
-          addClosureDay({ date: '2026-05-04', reason: 'Otra vez' }, fx.admin, { db }),
+          addClosureDay(makeCtx(db, fx.admin), { date: '2026-05-04', reason: 'Otra vez' }),
         )
       ).fieldErrors,
     ).toEqual({ date: ['closureExists'] });
   });
 
   it('lists the national holidays the library gives for the year', async () => {
-    const dates = calendarYear(2026, { db }).holidays.map((h) => h.date);
+    const dates = (await calendarYear(makeCtx(db, fx.admin), { year: 2026 })).holidays.map(
+      (h) => h.date,
+    );
     expect(dates).toEqual(expect.arrayContaining(['2026-01-01', '2026-03-23', '2026-04-03']));
   });
 });
 
 describe('business hours and time zone', () => {
   it('saves valid settings with an audit event', async () => {
-    updateCalendarSettings(
-      {
-        businessHoursStart: '7',
-        businessHoursEnd: '16',
-        worksSaturday: 'on',
-        timeZone: 'America/Lima',
-      },
-      fx.admin,
-      { db },
-    );
+    await updateCalendarSettings(makeCtx(db, fx.admin), {
+      businessHoursStart: '7',
+      businessHoursEnd: '16',
+      worksSaturday: 'on',
+      timeZone: 'America/Lima',
+    });
     expect(db.select().from(organization).get()).toMatchObject({
       businessHoursStart: 7,
       businessHoursEnd: 16,
@@ -267,16 +280,12 @@ describe('business hours and time zone', () => {
     const settings = async (over: Record<string, string>) =>
       (
         await captureAppError(() =>
-          updateCalendarSettings(
-            {
-              businessHoursStart: '8',
-              businessHoursEnd: '17',
-              timeZone: 'America/Bogota',
-              ...over,
-            },
-            fx.admin,
-            { db },
-          ),
+          updateCalendarSettings(makeCtx(db, fx.admin), {
+            businessHoursStart: '8',
+            businessHoursEnd: '17',
+            timeZone: 'America/Bogota',
+            ...over,
+          }),
         )
       ).fieldErrors;
     expect(await settings({ businessHoursEnd: '25' })).toEqual({ businessHoursEnd: ['hourRange'] });
@@ -294,17 +303,17 @@ describe('only admins', () => {
     async (role) => {
       const actor = role === 'agent' ? fx.agent : fx.supervisor;
       const calls = [
-        () => setTerm({ typeCode: 'R', termDays: '10', reason: 'Prueba' }, actor, { db }),
-        () => updateCaseType({ typeCode: 'R', handleTargetMinutes: '30' }, actor, { db }),
-        () => addServiceLevel({ firstResponseHours: '4', resolutionDays: '5' }, actor, { db }),
-        () => addClosureDay({ date: '2026-05-04', reason: 'Traslado' }, actor, { db }),
-        () => removeClosureDay({ date: '2026-05-04' }, actor, { db }),
+        () => setTerm(makeCtx(db, actor), { typeCode: 'R', termDays: '10', reason: 'Prueba' }),
+        () => updateCaseType(makeCtx(db, actor), { typeCode: 'R', handleTargetMinutes: '30' }),
+        () => addServiceLevel(makeCtx(db, actor), { firstResponseHours: '4', resolutionDays: '5' }),
+        () => addClosureDay(makeCtx(db, actor), { date: '2026-05-04', reason: 'Traslado' }),
+        () => removeClosureDay(makeCtx(db, actor), { date: '2026-05-04' }),
         () =>
-          updateCalendarSettings(
-            { businessHoursStart: '8', businessHoursEnd: '17', timeZone: 'America/Bogota' },
-            actor,
-            { db },
-          ),
+          updateCalendarSettings(makeCtx(db, actor), {
+            businessHoursStart: '8',
+            businessHoursEnd: '17',
+            timeZone: 'America/Bogota',
+          }),
       ];
       for (const call of calls) {
         const error = await captureAppError(call);

@@ -1,14 +1,13 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
 import { processes, rootCauses } from '@/db/schema';
 import { requiredText } from '@/lib/validation/fields';
-import type { Actor } from '../core/actor';
-import { appendEvent } from '../core/audit';
-import type { UseCaseOptions } from '../cases/create-case';
+import { withTransaction, type Ctx } from '../core/context';
 import { AppError } from '../core/errors';
+import { requireRole } from '../core/guard';
 import { parseInput } from '../core/parse';
+import { appendAdminEvent } from './admin-event';
 
 export const ProcessSchema = z.object({
   name: requiredText(3, 120),
@@ -16,32 +15,25 @@ export const ProcessSchema = z.object({
 });
 
 /** An originating process with its root-cause categories (the catalogue complaints are closed with). */
-export function createProcess(input: unknown, actor: Actor, options: UseCaseOptions = {}) {
-  if (actor.role !== 'admin' && actor.role !== 'system') throw new AppError('FORBIDDEN');
-  const db = options.db ?? getDb();
-  const now = options.now ?? new Date();
+export async function createProcess(ctx: Ctx, input: unknown) {
+  requireRole(ctx.actor, 'admin');
   const data = parseInput(ProcessSchema, input);
-  return db.transaction(
-    (tx) => {
-      if (tx.select().from(processes).where(eq(processes.name, data.name)).get()) {
-        throw new AppError('VALIDATION', 'duplicate', { fieldErrors: { name: ['duplicate'] } });
-      }
-      const process = tx.insert(processes).values({ name: data.name }).returning().get();
-      const causes = data.rootCauses.map(
-        (name) =>
-          tx.insert(rootCauses).values({ processId: process.id, name }).returning().get().id,
-      );
-      appendEvent(tx, {
-        caseId: null,
-        action: 'process_created',
-        actorRole: actor.role,
-        actorId: actor.id,
-        visibility: 'internal',
-        data: { processId: process.id, name: data.name, rootCauses: data.rootCauses },
-        createdAt: now,
-      });
-      return { id: process.id, rootCauseIds: causes };
-    },
-    { behavior: 'immediate' },
+  return withTransaction(ctx, (tx) => insertProcess(tx, data));
+}
+
+/** The write itself, for a larger admin write that creates a process inside its own transaction. */
+export function insertProcess(tx: Ctx, data: z.infer<typeof ProcessSchema>) {
+  if (tx.db.select().from(processes).where(eq(processes.name, data.name)).get()) {
+    throw new AppError('VALIDATION', 'duplicate', { fieldErrors: { name: ['duplicate'] } });
+  }
+  const process = tx.db.insert(processes).values({ name: data.name }).returning().get();
+  const causes = data.rootCauses.map(
+    (name) => tx.db.insert(rootCauses).values({ processId: process.id, name }).returning().get().id,
   );
+  appendAdminEvent(tx, 'process_created', {
+    processId: process.id,
+    name: data.name,
+    rootCauses: data.rootCauses,
+  });
+  return { id: process.id, rootCauseIds: causes };
 }

@@ -3,9 +3,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { caseEvents, staffUsers } from '@/db/schema';
 import { verifyCredentials } from '../auth/verify-credentials';
-import { createStaffUser, createTeam } from './create-staff-user';
+import { createStaffUser } from './create-staff-user';
+import { createTeam } from './create-team';
 import { captureAppError, countRows, seedFixture, type Fixture } from '../testing/fixtures';
 import { createTestDb } from '../testing/test-db';
+import { makeCtx } from '../core/context';
 
 let db: Db;
 let cleanup: () => void;
@@ -25,7 +27,7 @@ const input = {
 
 describe('createStaffUser', () => {
   it('lets an admin create an agent who can then sign in; the password is stored hashed', async () => {
-    const { id } = createStaffUser({ ...input, teamId: fx.teamId }, fx.admin, { db });
+    const { id } = await createStaffUser(makeCtx(db, fx.admin), { ...input, teamId: fx.teamId });
     const row = db.select().from(staffUsers).where(eq(staffUsers.id, id)).get()!;
     expect(row).toMatchObject({
       email: 'nueva.agente@example.co',
@@ -47,7 +49,7 @@ describe('createStaffUser', () => {
 
   it('refuses agents and supervisors', async () => {
     for (const actor of [fx.agent, fx.supervisor]) {
-      expect((await captureAppError(() => createStaffUser(input, actor, { db }))).code).toBe(
+      expect((await captureAppError(() => createStaffUser(makeCtx(db, actor), input))).code).toBe(
         'FORBIDDEN',
       );
     }
@@ -56,15 +58,15 @@ describe('createStaffUser', () => {
   it('refuses a duplicate email (any case), a short password and an unknown team, writing nothing', async () => {
     const before = countRows(db, staffUsers);
     const duplicate = await captureAppError(() =>
-      createStaffUser({ ...input, email: 'AGENTE@example.co' }, fx.admin, { db }),
+      createStaffUser(makeCtx(db, fx.admin), { ...input, email: 'AGENTE@example.co' }),
     );
     expect(duplicate.fieldErrors).toEqual({ email: ['duplicate'] });
     const short = await captureAppError(() =>
-      createStaffUser({ ...input, password: 'corta' }, fx.admin, { db }),
+      createStaffUser(makeCtx(db, fx.admin), { ...input, password: 'corta' }),
     );
     expect(short.fieldErrors?.password).toEqual(['tooShort']);
     const team = await captureAppError(() =>
-      createStaffUser({ ...input, teamId: 999 }, fx.admin, { db }),
+      createStaffUser(makeCtx(db, fx.admin), { ...input, teamId: 999 }),
     );
     expect(team.fieldErrors).toEqual({ teamId: ['invalid'] });
     expect(countRows(db, staffUsers)).toBe(before);
@@ -73,9 +75,11 @@ describe('createStaffUser', () => {
 
 describe('createTeam', () => {
   it('creates a team once and refuses the same name again', async () => {
-    expect(createTeam({ name: 'Servicio Técnico' }, fx.admin, { db }).id).toBeGreaterThan(0);
     expect(
-      (await captureAppError(() => createTeam({ name: 'Servicio Técnico' }, fx.admin, { db })))
+      (await createTeam(makeCtx(db, fx.admin), { name: 'Servicio Técnico' })).id,
+    ).toBeGreaterThan(0);
+    expect(
+      (await captureAppError(() => createTeam(makeCtx(db, fx.admin), { name: 'Servicio Técnico' })))
         .fieldErrors,
     ).toEqual({
       name: ['duplicate'],

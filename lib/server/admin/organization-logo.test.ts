@@ -9,6 +9,7 @@ import { getOrganization } from '../core/organization';
 import { captureAppError, seedFixture, type Fixture } from '../testing/fixtures';
 import { createTestDb } from '../testing/test-db';
 import { LOGO_MAX_BYTES, readOrganizationLogo, setOrganizationLogo } from './organization-logo';
+import { makeCtx } from '../core/context';
 
 /** A 1×1 PNG. */
 const PNG = Uint8Array.from(
@@ -49,12 +50,12 @@ const refusal = async (promise: Promise<unknown>) => {
 
 describe('organisation logo', () => {
   it('stores a PNG outside the web root, replaces the previous one and audits the change', async () => {
-    const first = await setOrganizationLogo(PNG, fx.admin, { db });
-    const second = await setOrganizationLogo(PNG, fx.admin, { db });
+    const first = await setOrganizationLogo(makeCtx(db, fx.admin), { bytes: PNG });
+    const second = await setOrganizationLogo(makeCtx(db, fx.admin), { bytes: PNG });
     expect(getOrganization(db).logoPath).toBe(second.logoPath);
     expect(fs.readdirSync(dir)).toEqual([second.logoPath]);
     expect(fs.existsSync(path.join(dir, first.logoPath))).toBe(false);
-    expect(readOrganizationLogo(db)).toMatchObject({ mime: 'image/png' });
+    expect(await readOrganizationLogo(makeCtx(db, fx.admin))).toMatchObject({ mime: 'image/png' });
     const events = db
       .select()
       .from(caseEvents)
@@ -67,19 +68,26 @@ describe('organisation logo', () => {
   });
 
   it('refuses SVG, text named .png, an empty file and one over 1 MB, by content', async () => {
-    expect((await refusal(setOrganizationLogo(SVG, fx.admin, { db }))).fieldErrors).toEqual({
+    expect(
+      (await refusal(setOrganizationLogo(makeCtx(db, fx.admin), { bytes: SVG }))).fieldErrors,
+    ).toEqual({
       logo: ['logoType'],
     });
     const fakePng = new TextEncoder().encode('not really a png');
-    expect((await refusal(setOrganizationLogo(fakePng, fx.admin, { db }))).fieldErrors).toEqual({
+    expect(
+      (await refusal(setOrganizationLogo(makeCtx(db, fx.admin), { bytes: fakePng }))).fieldErrors,
+    ).toEqual({
       logo: ['logoType'],
     });
     expect(
-      (await refusal(setOrganizationLogo(new Uint8Array(), fx.admin, { db }))).fieldErrors,
+      (await refusal(setOrganizationLogo(makeCtx(db, fx.admin), { bytes: new Uint8Array() })))
+        .fieldErrors,
     ).toEqual({ logo: ['fileEmpty'] });
     const big = new Uint8Array(LOGO_MAX_BYTES + 1);
     big.set(PNG);
-    expect((await refusal(setOrganizationLogo(big, fx.admin, { db }))).fieldErrors).toEqual({
+    expect(
+      (await refusal(setOrganizationLogo(makeCtx(db, fx.admin), { bytes: big }))).fieldErrors,
+    ).toEqual({
       logo: ['logoTooLarge'],
     });
     expect(fs.readdirSync(dir)).toEqual([]);
@@ -88,7 +96,9 @@ describe('organisation logo', () => {
 
   it('refuses agents and supervisors', async () => {
     for (const actor of [fx.agent, fx.supervisor]) {
-      expect((await refusal(setOrganizationLogo(PNG, actor, { db }))).code).toBe('FORBIDDEN');
+      expect((await refusal(setOrganizationLogo(makeCtx(db, actor), { bytes: PNG }))).code).toBe(
+        'FORBIDDEN',
+      );
     }
   });
 });

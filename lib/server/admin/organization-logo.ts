@@ -3,14 +3,14 @@ import { fileTypeFromBuffer } from 'file-type';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { databasePath, getDb, type Db } from '@/db/client';
+import { databasePath } from '@/db/client';
 import { organization } from '@/db/schema';
-import type { Actor } from '../core/actor';
-import { appendEvent } from '../core/audit';
-import type { UseCaseOptions } from '../cases/create-case';
+import { env } from '@/lib/env';
+import { withTransaction, type Ctx } from '../core/context';
 import { AppError } from '../core/errors';
+import { requireRole } from '../core/guard';
 import { getOrganization } from '../core/organization';
-import { assertAdmin } from './people';
+import { appendAdminEvent } from './admin-event';
 
 export const LOGO_MAX_BYTES = 1024 * 1024;
 
@@ -20,8 +20,9 @@ const STORED_NAME = /^logo-[0-9a-f-]{36}\.(png|jpg)$/;
 
 /** LOGO_DIR, or `branding/` next to the database: outside the web root (never under public/). */
 export function logoDir(): string {
-  return process.env.LOGO_DIR
-    ? path.resolve(/*turbopackIgnore: true*/ process.env.LOGO_DIR)
+  const dir = env().LOGO_DIR;
+  return dir
+    ? path.resolve(/*turbopackIgnore: true*/ dir)
     : path.join(path.dirname(databasePath()), 'branding');
 }
 
@@ -29,15 +30,13 @@ function refuse(key: 'fileEmpty' | 'logoTooLarge' | 'logoType'): AppError {
   return new AppError('VALIDATION', `logo refused: ${key}`, { fieldErrors: { logo: [key] } });
 }
 
-/** Checks the logo by its content (PNG or JPEG, at most 1 MB), stores it and records the change. */
-export async function setOrganizationLogo(
-  bytes: Uint8Array,
-  actor: Actor,
-  options: UseCaseOptions = {},
-) {
-  assertAdmin(actor);
-  const db = options.db ?? getDb();
-  const now = options.now ?? new Date();
+/**
+ * Checks the logo by its content (PNG or JPEG, at most 1 MB), stores it and records the change.
+ * The bytes are the uploaded file's, read by the entry point (not user fields to parse).
+ */
+export async function setOrganizationLogo(ctx: Ctx, input: { bytes: Uint8Array }) {
+  requireRole(ctx.actor, 'admin');
+  const { bytes } = input;
   if (bytes.length === 0) throw refuse('fileEmpty');
   if (bytes.length > LOGO_MAX_BYTES) throw refuse('logoTooLarge');
   const type = await fileTypeFromBuffer(bytes);
@@ -49,29 +48,22 @@ export async function setOrganizationLogo(
   const file = path.join(dir, storedName);
   fs.writeFileSync(file, bytes, { mode: 0o600, flag: 'wx' });
   try {
-    const previous = db.transaction(
-      (tx) => {
-        const current = getOrganization(tx);
-        tx.insert(organization)
-          .values({ ...current, id: 1, logoPath: storedName, updatedAt: now })
-          .onConflictDoUpdate({
-            target: organization.id,
-            set: { logoPath: storedName, updatedAt: now },
-          })
-          .run();
-        appendEvent(tx, {
-          caseId: null,
-          action: 'organization_updated',
-          actorRole: actor.role,
-          actorId: actor.id,
-          visibility: 'internal',
-          data: { before: { logoPath: current.logoPath }, after: { logoPath: storedName } },
-          createdAt: now,
-        });
-        return current.logoPath;
-      },
-      { behavior: 'immediate' },
-    );
+    const previous = await withTransaction(ctx, (tx) => {
+      const current = getOrganization(tx.db);
+      tx.db
+        .insert(organization)
+        .values({ ...current, id: 1, logoPath: storedName, updatedAt: tx.now })
+        .onConflictDoUpdate({
+          target: organization.id,
+          set: { logoPath: storedName, updatedAt: tx.now },
+        })
+        .run();
+      appendAdminEvent(tx, 'organization_updated', {
+        before: { logoPath: current.logoPath },
+        after: { logoPath: storedName },
+      });
+      return current.logoPath;
+    });
     if (previous && STORED_NAME.test(previous)) {
       fs.rmSync(path.join(dir, previous), { force: true });
     }
@@ -82,9 +74,11 @@ export async function setOrganizationLogo(
   return { logoPath: storedName };
 }
 
-/** The stored logo, if any, with the type it was checked as. */
-export function readOrganizationLogo(db: Db = getDb()): { bytes: Buffer; mime: string } | null {
-  const name = getOrganization(db).logoPath;
+/** The stored logo, if any, with the type it was checked as (public: it heads every page). */
+export async function readOrganizationLogo(
+  ctx: Ctx,
+): Promise<{ bytes: Buffer; mime: string } | null> {
+  const name = getOrganization(ctx.db).logoPath;
   if (!name || !STORED_NAME.test(name)) return null;
   const file = path.join(logoDir(), name);
   if (!fs.existsSync(file)) return null;

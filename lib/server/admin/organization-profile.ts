@@ -1,14 +1,12 @@
 import 'server-only';
-import { getDb } from '@/db/client';
 import { organization } from '@/db/schema';
 import { OrganizationProfileSchema } from '@/lib/validation/admin-people';
-import type { Actor } from '../core/actor';
-import { appendEvent } from '../core/audit';
-import type { UseCaseOptions } from '../cases/create-case';
+import { withTransaction, type Ctx } from '../core/context';
 import { AppError } from '../core/errors';
+import { requireRole } from '../core/guard';
 import { getOrganization } from '../core/organization';
 import { parseInput } from '../core/parse';
-import { assertAdmin } from './people';
+import { appendAdminEvent } from './admin-event';
 
 const PROFILE_FIELDS = [
   'name',
@@ -28,12 +26,9 @@ export interface OrganizationProfile {
   logoPath?: string | null;
 }
 
-export function getOrganizationProfile(
-  actor: Actor,
-  options: UseCaseOptions = {},
-): OrganizationProfile {
-  assertAdmin(actor);
-  const org = getOrganization(options.db ?? getDb());
+export async function getOrganizationProfile(ctx: Ctx): Promise<OrganizationProfile> {
+  requireRole(ctx.actor, 'admin');
+  const org = getOrganization(ctx.db);
   return {
     name: org.name,
     taxId: org.taxId,
@@ -48,48 +43,32 @@ export function getOrganizationProfile(
  * Saves the organisation profile. A changed privacy policy text needs a new version string (consent
  * records keep the version each customer accepted); a new radicado prefix applies to new radicados.
  */
-export function updateOrganizationProfile(
-  input: unknown,
-  actor: Actor,
-  options: UseCaseOptions = {},
-) {
-  assertAdmin(actor);
-  const db = options.db ?? getDb();
-  const now = options.now ?? new Date();
+export async function updateOrganizationProfile(ctx: Ctx, input: unknown) {
+  requireRole(ctx.actor, 'admin');
   const data = parseInput(OrganizationProfileSchema, input);
   const next: OrganizationProfile = { ...data, taxId: data.taxId ?? null };
-  return db.transaction(
-    (tx) => {
-      const current = getOrganization(tx);
-      if (
-        next.privacyPolicyText !== current.privacyPolicyText &&
-        next.privacyPolicyVersion === current.privacyPolicyVersion
-      ) {
-        throw new AppError('VALIDATION', 'policy text changed without a new version', {
-          fieldErrors: { privacyPolicyVersion: ['policyVersionUnchanged'] },
-        });
-      }
-      const changed = PROFILE_FIELDS.filter((f) => next[f] !== current[f]);
-      if (changed.length === 0) return { changed: [] as ProfileField[] };
-      const values = { ...next, updatedAt: now };
-      tx.insert(organization)
-        .values({ ...current, ...values, id: 1 })
-        .onConflictDoUpdate({ target: organization.id, set: values })
-        .run();
-      appendEvent(tx, {
-        caseId: null,
-        action: 'organization_updated',
-        actorRole: actor.role,
-        actorId: actor.id,
-        visibility: 'internal',
-        data: {
-          before: Object.fromEntries(changed.map((f) => [f, current[f]])),
-          after: Object.fromEntries(changed.map((f) => [f, next[f]])),
-        },
-        createdAt: now,
+  return withTransaction(ctx, (tx) => {
+    const current = getOrganization(tx.db);
+    if (
+      next.privacyPolicyText !== current.privacyPolicyText &&
+      next.privacyPolicyVersion === current.privacyPolicyVersion
+    ) {
+      throw new AppError('VALIDATION', 'policy text changed without a new version', {
+        fieldErrors: { privacyPolicyVersion: ['policyVersionUnchanged'] },
       });
-      return { changed };
-    },
-    { behavior: 'immediate' },
-  );
+    }
+    const changed = PROFILE_FIELDS.filter((f) => next[f] !== current[f]);
+    if (changed.length === 0) return { changed: [] as ProfileField[] };
+    const values = { ...next, updatedAt: tx.now };
+    tx.db
+      .insert(organization)
+      .values({ ...current, ...values, id: 1 })
+      .onConflictDoUpdate({ target: organization.id, set: values })
+      .run();
+    appendAdminEvent(tx, 'organization_updated', {
+      before: Object.fromEntries(changed.map((f) => [f, current[f]])),
+      after: Object.fromEntries(changed.map((f) => [f, next[f]])),
+    });
+    return { changed };
+  });
 }

@@ -7,8 +7,12 @@ import { createStaffUser } from './create-staff-user';
 import { captureAppError, insertStaff, seedFixture, type Fixture } from '../testing/fixtures';
 import { createTestDb } from '../testing/test-db';
 import { updateOrganizationProfile } from './organization-profile';
-import { listStaff, resetStaffPassword, setStaffActive, updateStaffUser } from './people';
+import { listStaff } from './list-staff';
+import { resetStaffPassword } from './reset-staff-password';
+import { setStaffActive } from './set-staff-active';
+import { updateStaffUser } from './update-staff-user';
 import { createTeamWithSupervisor, listTeams, updateTeam } from './teams';
+import { makeCtx } from '../core/context';
 
 let db: Db;
 let cleanup: () => void;
@@ -26,23 +30,21 @@ const signIn = (email: string, password: string) =>
 
 describe('staff users', () => {
   it('creates, edits, deactivates, reactivates and resets a password, each audited', async () => {
-    const { id } = createStaffUser(
-      {
-        email: 'nuevo@example.co',
-        name: 'Nuevo Agente',
-        role: 'agent',
-        password: 'Clave-2026-larga',
-      },
-      fx.admin,
-      { db },
-    );
-    expect(listStaff(fx.admin, { db }).find((r) => r.id === id)).toMatchObject({
+    const { id } = await createStaffUser(makeCtx(db, fx.admin), {
+      email: 'nuevo@example.co',
+      name: 'Nuevo Agente',
+      role: 'agent',
+      password: 'Clave-2026-larga',
+    });
+    expect((await listStaff(makeCtx(db, fx.admin))).find((r) => r.id === id)).toMatchObject({
       role: 'agent',
       isActive: true,
     });
 
-    updateStaffUser({ userId: id, role: 'supervisor', teamId: String(fx.otherTeamId) }, fx.admin, {
-      db,
+    await updateStaffUser(makeCtx(db, fx.admin), {
+      userId: id,
+      role: 'supervisor',
+      teamId: String(fx.otherTeamId),
     });
     const row = db.select().from(staffUsers).where(eq(staffUsers.id, id)).get()!;
     expect(row).toMatchObject({ role: 'supervisor', teamId: fx.otherTeamId });
@@ -52,14 +54,17 @@ describe('staff users', () => {
       after: { role: 'supervisor', teamId: fx.otherTeamId },
     });
 
-    setStaffActive({ userId: id, isActive: 'false' }, fx.admin, { db });
+    await setStaffActive(makeCtx(db, fx.admin), { userId: id, isActive: 'false' });
     expect(await signIn('nuevo@example.co', 'Clave-2026-larga')).toMatchObject({ ok: false });
     expect(events('staff_deactivated')).toHaveLength(1);
-    setStaffActive({ userId: id, isActive: 'true' }, fx.admin, { db });
+    await setStaffActive(makeCtx(db, fx.admin), { userId: id, isActive: 'true' });
     expect(events('staff_reactivated')).toHaveLength(1);
     expect(await signIn('nuevo@example.co', 'Clave-2026-larga')).toMatchObject({ ok: true });
 
-    resetStaffPassword({ userId: id, password: 'Otra-clave-nueva-99' }, fx.admin, { db });
+    await resetStaffPassword(makeCtx(db, fx.admin), {
+      userId: id,
+      password: 'Otra-clave-nueva-99',
+    });
     expect(await signIn('nuevo@example.co', 'Otra-clave-nueva-99')).toMatchObject({ ok: true });
     expect(await signIn('nuevo@example.co', 'Clave-2026-larga')).toMatchObject({ ok: false });
     const reset = events('password_reset');
@@ -73,12 +78,12 @@ describe('staff users', () => {
 
   it('refuses an admin deactivating or demoting themself, with a field error', async () => {
     const off = await captureAppError(() =>
-      setStaffActive({ userId: fx.admin.id, isActive: false }, fx.admin, { db }),
+      setStaffActive(makeCtx(db, fx.admin), { userId: fx.admin.id, isActive: false }),
     );
     expect(off.code).toBe('VALIDATION');
     expect(off.fieldErrors).toEqual({ isActive: ['selfDeactivate'] });
     const demote = await captureAppError(() =>
-      updateStaffUser({ userId: fx.admin.id, role: 'agent' }, fx.admin, { db }),
+      updateStaffUser(makeCtx(db, fx.admin), { userId: fx.admin.id, role: 'agent' }),
     );
     expect(demote.fieldErrors).toEqual({ role: ['selfDemote'] });
     expect(db.select().from(staffUsers).where(eq(staffUsers.id, fx.admin.id)).get()).toMatchObject({
@@ -91,14 +96,18 @@ describe('staff users', () => {
     expect(
       (
         await captureAppError(() =>
-          updateStaffUser({ userId: fx.agent.id, role: 'agent', teamId: 999 }, fx.admin, { db }),
+          updateStaffUser(makeCtx(db, fx.admin), {
+            userId: fx.agent.id,
+            role: 'agent',
+            teamId: 999,
+          }),
         )
       ).fieldErrors,
     ).toEqual({ teamId: ['invalid'] });
     expect(
       (
         await captureAppError(() =>
-          resetStaffPassword({ userId: fx.agent.id, password: 'corta' }, fx.admin, { db }),
+          resetStaffPassword(makeCtx(db, fx.admin), { userId: fx.agent.id, password: 'corta' }),
         )
       ).fieldErrors?.password,
     ).toEqual(['tooShort']);
@@ -107,14 +116,15 @@ describe('staff users', () => {
   it('refuses agents and supervisors on every people, team and profile use case', async () => {
     for (const actor of [fx.agent, fx.supervisor]) {
       const calls = [
-        () => listStaff(actor, { db }),
-        () => updateStaffUser({ userId: fx.agent.id, role: 'admin' }, actor, { db }),
-        () => setStaffActive({ userId: fx.otherAgent.id, isActive: false }, actor, { db }),
-        () => resetStaffPassword({ userId: fx.admin.id, password: 'x'.repeat(12) }, actor, { db }),
-        () => listTeams(actor, { db }),
-        () => createTeamWithSupervisor({ name: 'Nueva dependencia' }, actor, { db }),
-        () => updateTeam({ teamId: fx.teamId, name: 'Otro nombre' }, actor, { db }),
-        () => updateOrganizationProfile({}, actor, { db }),
+        () => listStaff(makeCtx(db, actor)),
+        () => updateStaffUser(makeCtx(db, actor), { userId: fx.agent.id, role: 'admin' }),
+        () => setStaffActive(makeCtx(db, actor), { userId: fx.otherAgent.id, isActive: false }),
+        () =>
+          resetStaffPassword(makeCtx(db, actor), { userId: fx.admin.id, password: 'x'.repeat(12) }),
+        () => listTeams(makeCtx(db, actor)),
+        () => createTeamWithSupervisor(makeCtx(db, actor), { name: 'Nueva dependencia' }),
+        () => updateTeam(makeCtx(db, actor), { teamId: fx.teamId, name: 'Otro nombre' }),
+        () => updateOrganizationProfile(makeCtx(db, actor), {}),
       ];
       for (const call of calls) expect((await captureAppError(call)).code).toBe('FORBIDDEN');
     }
@@ -126,27 +136,28 @@ describe('staff users', () => {
 
 describe('teams', () => {
   it('creates and renames a team with a supervisor, audited; duplicates are field errors', async () => {
-    const { id } = createTeamWithSupervisor(
-      { name: 'Servicio Técnico', supervisorId: String(fx.supervisor.id) },
-      fx.admin,
-      { db },
-    );
+    const { id } = await createTeamWithSupervisor(makeCtx(db, fx.admin), {
+      name: 'Servicio Técnico',
+      supervisorId: String(fx.supervisor.id),
+    });
     expect(events('team_created')).toHaveLength(1);
     expect(
       (
         await captureAppError(() =>
-          createTeamWithSupervisor({ name: 'Servicio Técnico' }, fx.admin, { db }),
+          createTeamWithSupervisor(makeCtx(db, fx.admin), { name: 'Servicio Técnico' }),
         )
       ).fieldErrors,
     ).toEqual({ name: ['duplicate'] });
     const rename = await captureAppError(() =>
-      updateTeam({ teamId: id, name: 'facturación' }, fx.admin, { db }),
+      updateTeam(makeCtx(db, fx.admin), { teamId: id, name: 'facturación' }),
     );
     expect(rename.code).toBe('VALIDATION');
     expect(rename.fieldErrors).toEqual({ name: ['duplicate'] });
 
-    updateTeam({ teamId: id, name: 'Soporte Técnico', supervisorId: fx.admin.id }, fx.admin, {
-      db,
+    await updateTeam(makeCtx(db, fx.admin), {
+      teamId: id,
+      name: 'Soporte Técnico',
+      supervisorId: fx.admin.id,
     });
     expect(db.select().from(teams).where(eq(teams.id, id)).get()).toMatchObject({
       name: 'Soporte Técnico',
@@ -156,7 +167,9 @@ describe('teams', () => {
       before: { name: 'Servicio Técnico', supervisorId: fx.supervisor.id },
       after: { name: 'Soporte Técnico', supervisorId: fx.admin.id },
     });
-    expect(listTeams(fx.admin, { db }).find((t) => t.id === id)?.supervisorName).toBe('admin');
+    expect((await listTeams(makeCtx(db, fx.admin))).find((t) => t.id === id)?.supervisorName).toBe(
+      'admin',
+    );
   });
 
   it('refuses an agent or an inactive supervisor as a team supervisor', async () => {
@@ -169,14 +182,18 @@ describe('teams', () => {
       expect(
         (
           await captureAppError(() =>
-            updateTeam({ teamId: fx.teamId, name: 'Facturación', supervisorId }, fx.admin, { db }),
+            updateTeam(makeCtx(db, fx.admin), {
+              teamId: fx.teamId,
+              name: 'Facturación',
+              supervisorId,
+            }),
           )
         ).fieldErrors,
       ).toEqual({ supervisorId: ['supervisorRole'] });
       expect(
         (
           await captureAppError(() =>
-            createTeamWithSupervisor({ name: 'Cartera', supervisorId }, fx.admin, { db }),
+            createTeamWithSupervisor(makeCtx(db, fx.admin), { name: 'Cartera', supervisorId }),
           )
         ).fieldErrors,
       ).toEqual({ supervisorId: ['supervisorRole'] });
@@ -195,9 +212,11 @@ describe('organisation profile', () => {
   };
 
   it('saves a valid profile and audits the changed fields with before and after', async () => {
-    expect(updateOrganizationProfile(profile, fx.admin, { db }).changed).toHaveLength(5);
+    expect((await updateOrganizationProfile(makeCtx(db, fx.admin), profile)).changed).toHaveLength(
+      5,
+    );
     expect(db.select().from(organization).get()).toMatchObject(profile);
-    updateOrganizationProfile({ ...profile, radicadoPrefix: 'AGUA' }, fx.admin, { db });
+    await updateOrganizationProfile(makeCtx(db, fx.admin), { ...profile, radicadoPrefix: 'AGUA' });
     const audited = events('organization_updated');
     expect(audited).toHaveLength(2);
     expect(audited[1]?.data).toEqual({
@@ -207,12 +226,12 @@ describe('organisation profile', () => {
   });
 
   it('refuses a bad NIT, a bad prefix and a changed policy text under the same version', async () => {
-    updateOrganizationProfile(profile, fx.admin, { db });
+    await updateOrganizationProfile(makeCtx(db, fx.admin), profile);
     for (const taxId of ['90012345', '900.123.456-7', '900123456-78', 'abc']) {
       expect(
         (
           await captureAppError(() =>
-            updateOrganizationProfile({ ...profile, taxId }, fx.admin, { db }),
+            updateOrganizationProfile(makeCtx(db, fx.admin), { ...profile, taxId }),
           )
         ).fieldErrors,
       ).toEqual({ taxId: ['nit'] });
@@ -221,22 +240,25 @@ describe('organisation profile', () => {
       expect(
         (
           await captureAppError(() =>
-            updateOrganizationProfile({ ...profile, radicadoPrefix }, fx.admin, { db }),
+            updateOrganizationProfile(makeCtx(db, fx.admin), { ...profile, radicadoPrefix }),
           )
         ).fieldErrors,
       ).toEqual({ radicadoPrefix: ['radicadoPrefix'] });
     }
     const sameVersion = await captureAppError(() =>
-      updateOrganizationProfile({ ...profile, privacyPolicyText: 'Texto nuevo' }, fx.admin, { db }),
+      updateOrganizationProfile(makeCtx(db, fx.admin), {
+        ...profile,
+        privacyPolicyText: 'Texto nuevo',
+      }),
     );
     expect(sameVersion.code).toBe('VALIDATION');
     expect(sameVersion.fieldErrors).toEqual({ privacyPolicyVersion: ['policyVersionUnchanged'] });
     expect(events('organization_updated')).toHaveLength(1);
-    updateOrganizationProfile(
-      { ...profile, privacyPolicyText: 'Texto nuevo', privacyPolicyVersion: '3' },
-      fx.admin,
-      { db },
-    );
+    await updateOrganizationProfile(makeCtx(db, fx.admin), {
+      ...profile,
+      privacyPolicyText: 'Texto nuevo',
+      privacyPolicyVersion: '3',
+    });
     expect(db.select().from(organization).get()?.privacyPolicyVersion).toBe('3');
   });
 });

@@ -14,6 +14,7 @@ import {
   findCustomers,
   getCustomerRecord,
 } from './personal-data';
+import { makeCtx } from '../core/context';
 
 let db: Db;
 let cleanup: () => void;
@@ -61,11 +62,11 @@ describe('finding a customer', () => {
   it('finds by document number, e-mail or part of the name, with their cases', async () => {
     const { customerId, first, second } = await fileForPerson();
     for (const q of ['79888777', 'ZACARIAS.QUINTERO@example.co', 'Quintero']) {
-      expect(findCustomers({ q }, fx.admin, { db }).customers.map((c) => c.id)).toEqual([
-        customerId,
-      ]);
+      expect(
+        (await findCustomers(makeCtx(db, fx.admin), { q })).customers.map((c) => c.id),
+      ).toEqual([customerId]);
     }
-    const record = getCustomerRecord({ customerId }, fx.admin, { db });
+    const record = await getCustomerRecord(makeCtx(db, fx.admin), { customerId });
     expect(record.customer).toMatchObject({ fullName: PERSON.fullName, caseCount: 2 });
     expect(record.cases.map((c) => c.id).sort()).toEqual([first.id, second.id].sort());
   });
@@ -74,7 +75,7 @@ describe('finding a customer', () => {
 describe('exporting a customer’s data', () => {
   it('has their row, consents, cases with events, ratings and attachments; audited', async () => {
     const { customerId, first, other } = await fileForPerson();
-    const data = exportCustomerData({ customerId }, fx.admin, { db, now: NOW });
+    const data = await exportCustomerData(makeCtx(db, fx.admin, NOW), { customerId });
     expect(data.customer).toMatchObject({ full_name: PERSON.fullName, email: PERSON.email });
     expect(data.consents).toHaveLength(2);
     expect(data.cases.map((c) => c.id)).not.toContain(other.id);
@@ -93,7 +94,7 @@ describe('exporting a customer’s data', () => {
 describe('anonymising a customer', () => {
   it('removes personal data everywhere staff look, keeps the cases, audits, and keeps the chain', async () => {
     const { customerId, first, second } = await fileForPerson();
-    const result = anonymiseCustomer({ customerId }, fx.admin, { db, now: NOW });
+    const result = await anonymiseCustomer(makeCtx(db, fx.admin, NOW), { customerId });
     expect(result).toEqual({ alreadyAnonymised: false, cases: 2 });
 
     const row = db.$client.prepare('SELECT * FROM customers WHERE id = ?').get(customerId);
@@ -126,19 +127,19 @@ describe('anonymising a customer', () => {
     expect(queue).toContain(ANONYMISED_NAME);
     for (const q of ['Zacarías Quintero', 'Quintero', '79888777', 'zacarias.quintero']) {
       expect(searchCases({ q }, fx.supervisor, { db }).rows).toEqual([]);
-      expect(findCustomers({ q }, fx.admin, { db }).customers).toEqual([]);
+      expect((await findCustomers(makeCtx(db, fx.admin), { q })).customers).toEqual([]);
     }
     expect(customerEvents('customer_anonymised')).toEqual([
       { case_id: null, actor_id: fx.admin.id, data: JSON.stringify({ customerId }) },
     ]);
-    expect(verifyAuditChain(fx.admin, { db })).toMatchObject({ intact: true });
+    expect(await verifyAuditChain(makeCtx(db, fx.admin))).toMatchObject({ intact: true });
   });
 
   it('a second request is a no-op that says so', async () => {
     const { customerId } = await fileForPerson();
-    anonymiseCustomer({ customerId }, fx.admin, { db, now: NOW });
+    await anonymiseCustomer(makeCtx(db, fx.admin, NOW), { customerId });
     const before = db.$client.prepare('SELECT * FROM customers WHERE id = ?').get(customerId);
-    expect(anonymiseCustomer({ customerId }, fx.admin, { db })).toEqual({
+    expect(await anonymiseCustomer(makeCtx(db, fx.admin), { customerId })).toEqual({
       alreadyAnonymised: true,
     });
     expect(db.$client.prepare('SELECT * FROM customers WHERE id = ?').get(customerId)).toEqual(
@@ -149,7 +150,8 @@ describe('anonymising a customer', () => {
 
   it('an unknown customer is NOT_FOUND', async () => {
     expect(
-      (await captureAppError(() => anonymiseCustomer({ customerId: 999 }, fx.admin, { db }))).code,
+      (await captureAppError(() => anonymiseCustomer(makeCtx(db, fx.admin), { customerId: 999 })))
+        .code,
     ).toBe('NOT_FOUND');
   });
 
@@ -157,10 +159,10 @@ describe('anonymising a customer', () => {
     const { customerId } = await fileForPerson();
     for (const who of [fx.agent, fx.supervisor]) {
       for (const run of [
-        () => findCustomers({ q: 'Quintero' }, who, { db }),
-        () => getCustomerRecord({ customerId }, who, { db }),
-        () => exportCustomerData({ customerId }, who, { db }),
-        () => anonymiseCustomer({ customerId }, who, { db }),
+        () => findCustomers(makeCtx(db, who), { q: 'Quintero' }),
+        () => getCustomerRecord(makeCtx(db, who), { customerId }),
+        () => exportCustomerData(makeCtx(db, who), { customerId }),
+        () => anonymiseCustomer(makeCtx(db, who), { customerId }),
       ]) {
         expect((await captureAppError(run)).code).toBe('FORBIDDEN');
       }

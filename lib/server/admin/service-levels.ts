@@ -1,14 +1,12 @@
 import 'server-only';
 import { asc, desc, eq } from 'drizzle-orm';
-import { getDb } from '@/db/client';
 import { categories, serviceLevels } from '@/db/schema';
 import { ServiceLevelSchema } from '@/lib/validation/admin-config';
-import type { Actor } from '../core/actor';
-import { appendEvent } from '../core/audit';
-import type { UseCaseOptions } from '../cases/create-case';
+import { withTransaction, type Ctx } from '../core/context';
 import { AppError } from '../core/errors';
+import { requireRole } from '../core/guard';
 import { parseInput } from '../core/parse';
-import { assertAdmin } from './config-guard';
+import { appendAdminEvent } from './admin-event';
 import { ensureCaseType } from './terms';
 
 /**
@@ -16,9 +14,9 @@ import { ensureCaseType } from './terms';
  * to cases radicated from its `validFrom`; a newer row for the same type/category/priority replaces
  * it for later cases, and history is never edited.
  */
-export function listServiceLevels(options: UseCaseOptions = {}) {
-  const db = options.db ?? getDb();
-  return db
+export async function listServiceLevels(ctx: Ctx) {
+  requireRole(ctx.actor, 'admin');
+  return ctx.db
     .select({
       id: serviceLevels.id,
       typeCode: serviceLevels.typeCode,
@@ -35,9 +33,9 @@ export function listServiceLevels(options: UseCaseOptions = {}) {
     .all();
 }
 
-export function listCategoryOptions(options: UseCaseOptions = {}) {
-  const db = options.db ?? getDb();
-  return db
+export async function listCategoryOptions(ctx: Ctx) {
+  requireRole(ctx.actor, 'admin');
+  return ctx.db
     .select({ id: categories.id, name: categories.name })
     .from(categories)
     .where(eq(categories.isActive, true))
@@ -46,38 +44,25 @@ export function listCategoryOptions(options: UseCaseOptions = {}) {
 }
 
 /** Adds a service level in force from `now` (cases radicated earlier keep the level they had). */
-export function addServiceLevel(input: unknown, actor: Actor, options: UseCaseOptions = {}) {
-  assertAdmin(actor);
-  const db = options.db ?? getDb();
-  const now = options.now ?? new Date();
+export async function addServiceLevel(ctx: Ctx, input: unknown) {
+  requireRole(ctx.actor, 'admin');
   const data = parseInput(ServiceLevelSchema, input);
-  return db.transaction(
-    (tx) => {
-      if (
-        data.categoryId !== null &&
-        !tx.select().from(categories).where(eq(categories.id, data.categoryId)).get()
-      ) {
-        throw new AppError('VALIDATION', 'unknown category', {
-          fieldErrors: { categoryId: ['invalid'] },
-        });
-      }
-      if (data.typeCode) ensureCaseType(tx, data.typeCode);
-      const row = tx
-        .insert(serviceLevels)
-        .values({ ...data, validFrom: now, createdAt: now })
-        .returning({ id: serviceLevels.id })
-        .get();
-      appendEvent(tx, {
-        caseId: null,
-        action: 'service_level_added',
-        actorRole: actor.role,
-        actorId: actor.id,
-        visibility: 'internal',
-        data: { serviceLevelId: row.id, ...data },
-        createdAt: now,
+  return withTransaction(ctx, (tx) => {
+    if (
+      data.categoryId !== null &&
+      !tx.db.select().from(categories).where(eq(categories.id, data.categoryId)).get()
+    ) {
+      throw new AppError('VALIDATION', 'unknown category', {
+        fieldErrors: { categoryId: ['invalid'] },
       });
-      return { id: row.id };
-    },
-    { behavior: 'immediate' },
-  );
+    }
+    if (data.typeCode) ensureCaseType(tx.db, data.typeCode);
+    const row = tx.db
+      .insert(serviceLevels)
+      .values({ ...data, validFrom: tx.now, createdAt: tx.now })
+      .returning({ id: serviceLevels.id })
+      .get();
+    appendAdminEvent(tx, 'service_level_added', { serviceLevelId: row.id, ...data });
+    return { id: row.id };
+  });
 }

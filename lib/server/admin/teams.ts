@@ -1,16 +1,15 @@
 import 'server-only';
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { getDb, type Conn } from '@/db/client';
+import type { Conn } from '@/db/client';
 import { staffUsers, teams } from '@/db/schema';
 import { TeamCreateSchema, TeamUpdateSchema } from '@/lib/validation/admin-people';
-import type { Actor } from '../core/actor';
-import { appendEvent } from '../core/audit';
-import type { UseCaseOptions } from '../cases/create-case';
-import { createTeam } from './create-staff-user';
+import { withTransaction, type Ctx } from '../core/context';
 import { AppError } from '../core/errors';
+import { requireRole } from '../core/guard';
 import { parseInput } from '../core/parse';
-import { assertAdmin } from './people';
+import { appendAdminEvent } from './admin-event';
+import { createTeam } from './create-team';
 
 export interface TeamRow {
   id: number;
@@ -20,11 +19,10 @@ export interface TeamRow {
   members: number;
 }
 
-export function listTeams(actor: Actor, options: UseCaseOptions = {}): TeamRow[] {
-  assertAdmin(actor);
-  const db = options.db ?? getDb();
+export async function listTeams(ctx: Ctx): Promise<TeamRow[]> {
+  requireRole(ctx.actor, 'admin');
   const supervisor = alias(staffUsers, 'supervisor');
-  return db
+  return ctx.db
     .select({
       id: teams.id,
       name: teams.name,
@@ -39,7 +37,12 @@ export function listTeams(actor: Actor, options: UseCaseOptions = {}): TeamRow[]
 }
 
 /** Who may lead a team: active supervisors and admins. */
-export function supervisorCandidates(db: Conn) {
+export async function listSupervisorCandidates(ctx: Ctx) {
+  requireRole(ctx.actor, 'admin');
+  return supervisorCandidates(ctx.db);
+}
+
+function supervisorCandidates(db: Conn) {
   return db
     .select({ id: staffUsers.id, name: staffUsers.name, role: staffUsers.role })
     .from(staffUsers)
@@ -57,59 +60,40 @@ function assertSupervisor(db: Conn, supervisorId: number | undefined) {
   }
 }
 
-/** Creates a team (dependencia) through the shared use case, after checking its supervisor. */
-export function createTeamWithSupervisor(
-  input: unknown,
-  actor: Actor,
-  options: UseCaseOptions = {},
-) {
-  assertAdmin(actor);
+/** Creates a team (dependencia) through the shared verb, after checking its supervisor. */
+export async function createTeamWithSupervisor(ctx: Ctx, input: unknown) {
+  requireRole(ctx.actor, 'admin');
   const data = parseInput(TeamCreateSchema, input);
-  assertSupervisor(options.db ?? getDb(), data.supervisorId);
-  return createTeam(data, actor, options);
+  assertSupervisor(ctx.db, data.supervisorId);
+  return createTeam(ctx, data);
 }
 
 /** Renames a team and/or sets its supervisor (an active supervisor or admin). */
-export function updateTeam(input: unknown, actor: Actor, options: UseCaseOptions = {}) {
-  assertAdmin(actor);
-  const db = options.db ?? getDb();
-  const now = options.now ?? new Date();
+export async function updateTeam(ctx: Ctx, input: unknown) {
+  requireRole(ctx.actor, 'admin');
   const data = parseInput(TeamUpdateSchema, input);
-  return db.transaction(
-    (tx) => {
-      const team = tx.select().from(teams).where(eq(teams.id, data.teamId)).get();
-      if (!team) throw new AppError('NOT_FOUND', 'no such team');
-      const clash = tx
-        .select({ id: teams.id })
-        .from(teams)
-        .where(and(eq(sql`lower(${teams.name})`, data.name.toLowerCase()), ne(teams.id, team.id)))
-        .get();
-      if (clash) {
-        throw new AppError('VALIDATION', 'team name taken', {
-          fieldErrors: { name: ['duplicate'] },
-        });
-      }
-      const supervisorId = data.supervisorId ?? null;
-      if (supervisorId !== team.supervisorId) assertSupervisor(tx, data.supervisorId);
-      if (team.name === data.name && team.supervisorId === supervisorId) {
-        return { id: team.id, changed: false };
-      }
-      tx.update(teams).set({ name: data.name, supervisorId }).where(eq(teams.id, team.id)).run();
-      appendEvent(tx, {
-        caseId: null,
-        action: 'team_updated',
-        actorRole: actor.role,
-        actorId: actor.id,
-        visibility: 'internal',
-        data: {
-          teamId: team.id,
-          before: { name: team.name, supervisorId: team.supervisorId },
-          after: { name: data.name, supervisorId },
-        },
-        createdAt: now,
-      });
-      return { id: team.id, changed: true };
-    },
-    { behavior: 'immediate' },
-  );
+  return withTransaction(ctx, (tx) => {
+    const team = tx.db.select().from(teams).where(eq(teams.id, data.teamId)).get();
+    if (!team) throw new AppError('NOT_FOUND', 'no such team');
+    const clash = tx.db
+      .select({ id: teams.id })
+      .from(teams)
+      .where(and(eq(sql`lower(${teams.name})`, data.name.toLowerCase()), ne(teams.id, team.id)))
+      .get();
+    if (clash) {
+      throw new AppError('VALIDATION', 'team name taken', { fieldErrors: { name: ['duplicate'] } });
+    }
+    const supervisorId = data.supervisorId ?? null;
+    if (supervisorId !== team.supervisorId) assertSupervisor(tx.db, data.supervisorId);
+    if (team.name === data.name && team.supervisorId === supervisorId) {
+      return { id: team.id, changed: false };
+    }
+    tx.db.update(teams).set({ name: data.name, supervisorId }).where(eq(teams.id, team.id)).run();
+    appendAdminEvent(tx, 'team_updated', {
+      teamId: team.id,
+      before: { name: team.name, supervisorId: team.supervisorId },
+      after: { name: data.name, supervisorId },
+    });
+    return { id: team.id, changed: true };
+  });
 }

@@ -13,6 +13,7 @@ import {
   setTemplateActive,
   updateTemplate,
 } from './templates-admin';
+import { makeCtx } from '../core/context';
 
 let db: Db;
 let cleanup: () => void;
@@ -29,9 +30,18 @@ const BODY =
 
 describe('templates', () => {
   it('creates, edits and deactivates a template, audited', async () => {
-    const { id } = createTemplate(db, fx.admin, { name: 'Acuse', body: BODY, typeCode: 'R' });
-    updateTemplate(db, fx.admin, { id, name: 'Acuse de recibo', body: BODY, typeCode: '' });
-    setTemplateActive(db, fx.admin, { id, active: 'false' });
+    const { id } = await createTemplate(makeCtx(db, fx.admin), {
+      name: 'Acuse',
+      body: BODY,
+      typeCode: 'R',
+    });
+    await updateTemplate(makeCtx(db, fx.admin), {
+      id,
+      name: 'Acuse de recibo',
+      body: BODY,
+      typeCode: '',
+    });
+    await setTemplateActive(makeCtx(db, fx.admin), { id, active: 'false' });
     expect(db.select().from(templates).where(eq(templates.id, id)).get()).toMatchObject({
       name: 'Acuse de recibo',
       typeCode: null,
@@ -48,7 +58,7 @@ describe('templates', () => {
 
   it('refuses an unknown placeholder with 422 naming it, on create and on edit', async () => {
     const error = await captureAppError(() =>
-      createTemplate(db, fx.admin, {
+      createTemplate(makeCtx(db, fx.admin), {
         name: 'Mala',
         body: 'Hola {{nombre}}, su {{numero_caso}} va.',
       }),
@@ -57,18 +67,22 @@ describe('templates', () => {
     expect(error.message).toBe('Marcador desconocido: {{numero_caso}}');
     expect(error.detail).toMatchObject({ unknownPlaceholders: ['numero_caso'] });
     expect(error.fieldErrors).toEqual({ body: ['unknownPlaceholder'] });
-    const { id } = createTemplate(db, fx.admin, { name: 'Buena', body: BODY });
+    const { id } = await createTemplate(makeCtx(db, fx.admin), { name: 'Buena', body: BODY });
     const edit = await captureAppError(() =>
-      updateTemplate(db, fx.admin, { id, name: 'Buena', body: 'Hola {{Nombre}} gracias.' }),
+      updateTemplate(makeCtx(db, fx.admin), {
+        id,
+        name: 'Buena',
+        body: 'Hola {{Nombre}} gracias.',
+      }),
     );
     expect(edit.message).toBe('Marcador desconocido: {{Nombre}}');
     expect(db.select().from(templates).all()).toHaveLength(1);
   });
 
   it('refuses a duplicate name with 422', async () => {
-    createTemplate(db, fx.admin, { name: 'Acuse', body: BODY });
+    await createTemplate(makeCtx(db, fx.admin), { name: 'Acuse', body: BODY });
     const error = await captureAppError(() =>
-      createTemplate(db, fx.admin, { name: 'Acuse', body: BODY }),
+      createTemplate(makeCtx(db, fx.admin), { name: 'Acuse', body: BODY }),
     );
     expect(HTTP_STATUS[error.code]).toBe(422);
     expect(error.fieldErrors).toEqual({ name: ['duplicate'] });
@@ -80,14 +94,14 @@ describe('templates', () => {
     expect(preview).toContain('vence el 8 de abril de 2026');
     expect(preview).toContain('{{linea_personal}}');
     expect(preview).not.toMatch(/\{\{(?!linea_personal)/);
-    createTemplate(db, fx.admin, { name: 'Acuse', body: BODY });
-    expect(listTemplatesForAdmin(db)[0]?.preview).toBe(preview);
+    await createTemplate(makeCtx(db, fx.admin), { name: 'Acuse', body: BODY });
+    expect((await listTemplatesForAdmin(makeCtx(db, fx.admin)))[0]?.preview).toBe(preview);
   });
 
   it('refuses agents and supervisors with 403', async () => {
     for (const actor of [fx.agent, fx.supervisor]) {
       const error = await captureAppError(() =>
-        createTemplate(db, actor, { name: 'Acuse', body: BODY }),
+        createTemplate(makeCtx(db, actor), { name: 'Acuse', body: BODY }),
       );
       expect(HTTP_STATUS[error.code]).toBe(403);
     }

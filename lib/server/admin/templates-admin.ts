@@ -1,13 +1,15 @@
 import 'server-only';
 import { and, asc, eq, ne } from 'drizzle-orm';
-import type { Db, Conn } from '@/db/client';
+import type { Conn } from '@/db/client';
 import { templates } from '@/db/schema';
 import { renderTemplate, unknownPlaceholders, type Placeholder } from '@/lib/domain/templates';
 import { ActiveSchema, TemplateSchema, TemplateUpdateSchema } from '@/lib/validation/admin-catalog';
-import type { Actor } from '../core/actor';
+import { withTransaction, type Ctx } from '../core/context';
 import { AppError } from '../core/errors';
+import { requireRole } from '../core/guard';
 import { parseInput } from '../core/parse';
-import { assertAdmin, audit, duplicate } from './catalogues';
+import { appendAdminEvent } from './admin-event';
+import { duplicate } from './catalogues';
 
 /** Reply templates (issue 7, item 5): placeholders checked on save, a preview with sample values. */
 
@@ -35,7 +37,7 @@ function checkPlaceholders(body: string): void {
   const token = `{{${unknown[0]}}}`;
   throw new AppError('VALIDATION', `Marcador desconocido: ${token}`, {
     fieldErrors: { body: ['unknownPlaceholder'] },
-    detail: { unknownPlaceholders: unknown },
+    detail: { unknownPlaceholders: unknown, params: { placeholder: token } },
   });
 }
 
@@ -46,71 +48,64 @@ function nameTaken(tx: Conn, name: string, exceptId?: number): boolean {
   return Boolean(tx.select({ id: templates.id }).from(templates).where(where).get());
 }
 
-export function createTemplate(db: Db, actor: Actor, input: unknown, now = new Date()) {
-  assertAdmin(actor);
+export async function createTemplate(ctx: Ctx, input: unknown) {
+  requireRole(ctx.actor, 'admin');
   const data = parseInput(TemplateSchema, input);
   checkPlaceholders(data.body);
-  return db.transaction(
-    (tx) => {
-      if (nameTaken(tx, data.name)) throw duplicate();
-      const row = tx
-        .insert(templates)
-        .values({
-          name: data.name,
-          body: data.body,
-          typeCode: data.typeCode ?? null,
-          createdBy: actor.id,
-          createdAt: now,
-        })
-        .returning()
-        .get();
-      audit(tx, actor, 'template_created', { templateId: row.id, name: data.name }, now);
-      return { id: row.id };
-    },
-    { behavior: 'immediate' },
-  );
+  return withTransaction(ctx, (tx) => {
+    if (nameTaken(tx.db, data.name)) throw duplicate();
+    const row = tx.db
+      .insert(templates)
+      .values({
+        name: data.name,
+        body: data.body,
+        typeCode: data.typeCode ?? null,
+        createdBy: tx.actor.id,
+        createdAt: tx.now,
+      })
+      .returning()
+      .get();
+    appendAdminEvent(tx, 'template_created', { templateId: row.id, name: data.name });
+    return { id: row.id };
+  });
 }
 
-export function updateTemplate(db: Db, actor: Actor, input: unknown, now = new Date()) {
-  assertAdmin(actor);
+export async function updateTemplate(ctx: Ctx, input: unknown) {
+  requireRole(ctx.actor, 'admin');
   const data = parseInput(TemplateUpdateSchema, input);
   checkPlaceholders(data.body);
-  return db.transaction(
-    (tx) => {
-      const row = tx.select().from(templates).where(eq(templates.id, data.id)).get();
-      if (!row) throw new AppError('NOT_FOUND', 'template not found');
-      if (nameTaken(tx, data.name, data.id)) throw duplicate();
-      tx.update(templates)
-        .set({ name: data.name, body: data.body, typeCode: data.typeCode ?? null, updatedAt: now })
-        .where(eq(templates.id, data.id))
-        .run();
-      audit(tx, actor, 'template_updated', { templateId: data.id, name: data.name }, now);
-    },
-    { behavior: 'immediate' },
-  );
+  return withTransaction(ctx, (tx) => {
+    const row = tx.db.select().from(templates).where(eq(templates.id, data.id)).get();
+    if (!row) throw new AppError('NOT_FOUND', 'template not found');
+    if (nameTaken(tx.db, data.name, data.id)) throw duplicate();
+    tx.db
+      .update(templates)
+      .set({ name: data.name, body: data.body, typeCode: data.typeCode ?? null, updatedAt: tx.now })
+      .where(eq(templates.id, data.id))
+      .run();
+    appendAdminEvent(tx, 'template_updated', { templateId: data.id, name: data.name });
+  });
 }
 
-export function setTemplateActive(db: Db, actor: Actor, input: unknown, now = new Date()) {
-  assertAdmin(actor);
+export async function setTemplateActive(ctx: Ctx, input: unknown) {
+  requireRole(ctx.actor, 'admin');
   const { id, active } = parseInput(ActiveSchema, input);
-  return db.transaction(
-    (tx) => {
-      const row = tx
-        .update(templates)
-        .set({ isActive: active, updatedAt: now })
-        .where(eq(templates.id, id))
-        .returning()
-        .get();
-      if (!row) throw new AppError('NOT_FOUND', 'template not found');
-      audit(tx, actor, 'template_updated', { templateId: id, isActive: active }, now);
-    },
-    { behavior: 'immediate' },
-  );
+  return withTransaction(ctx, (tx) => {
+    const row = tx.db
+      .update(templates)
+      .set({ isActive: active, updatedAt: tx.now })
+      .where(eq(templates.id, id))
+      .returning()
+      .get();
+    if (!row) throw new AppError('NOT_FOUND', 'template not found');
+    appendAdminEvent(tx, 'template_updated', { templateId: id, isActive: active });
+  });
 }
 
 /** Every template, inactive ones included, each with its preview. */
-export function listTemplatesForAdmin(db: Db) {
-  return db
+export async function listTemplatesForAdmin(ctx: Ctx) {
+  requireRole(ctx.actor, 'admin');
+  return ctx.db
     .select()
     .from(templates)
     .orderBy(asc(templates.name))

@@ -1,15 +1,14 @@
 import 'server-only';
 import { desc, eq } from 'drizzle-orm';
-import { getDb, type Db, type Conn } from '@/db/client';
+import type { Conn } from '@/db/client';
 import { caseTypes, caseTypeTerms } from '@/db/schema';
 import { CASE_TYPES, DEFAULT_ANONYMOUS_TYPES, type CaseType } from '@/lib/domain/enums';
 import { CaseTypeSettingsSchema, TermChangeSchema } from '@/lib/validation/admin-config';
-import type { Actor } from '../core/actor';
-import { appendEvent } from '../core/audit';
 import { termInForce } from '../cases/case-terms';
-import type { UseCaseOptions } from '../cases/create-case';
+import { withTransaction, type Ctx } from '../core/context';
+import { requireRole } from '../core/guard';
 import { parseInput } from '../core/parse';
-import { assertAdmin } from './config-guard';
+import { appendAdminEvent } from './admin-event';
 
 export interface TermVersion {
   id: number;
@@ -37,9 +36,9 @@ export function ensureCaseType(tx: Conn, code: CaseType) {
 }
 
 /** Every PQRS type with the term in force now, its term history (newest first) and its settings. */
-export function listCaseTypeConfig(options: UseCaseOptions = {}): CaseTypeConfig[] {
-  const db: Db = options.db ?? getDb();
-  const now = options.now ?? new Date();
+export async function listCaseTypeConfig(ctx: Ctx): Promise<CaseTypeConfig[]> {
+  requireRole(ctx.actor, 'admin');
+  const { db, now } = ctx;
   const rows = new Map(
     db
       .select()
@@ -67,83 +66,63 @@ export function listCaseTypeConfig(options: UseCaseOptions = {}): CaseTypeConfig
  * Sets a new legal term for a type, in force from `now`: cases radicated afterwards take it; cases
  * already radicated keep the term (and cached due dates) they started with — nothing is recomputed.
  */
-export function setTerm(input: unknown, actor: Actor, options: UseCaseOptions = {}) {
-  assertAdmin(actor);
-  const db = options.db ?? getDb();
-  const now = options.now ?? new Date();
+export async function setTerm(ctx: Ctx, input: unknown) {
+  requireRole(ctx.actor, 'admin');
+  const createdBy = ctx.actor.id;
   const data = parseInput(TermChangeSchema, input);
-  return db.transaction(
-    (tx) => {
-      ensureCaseType(tx, data.typeCode);
-      const previous = termInForce(tx, data.typeCode, now);
-      const row = tx
-        .insert(caseTypeTerms)
-        .values({
-          typeCode: data.typeCode,
-          termDays: data.termDays,
-          validFrom: now,
-          reason: data.reason,
-          createdBy: actor.id,
-          createdAt: now,
-        })
-        .returning({ id: caseTypeTerms.id })
-        .get();
-      appendEvent(tx, {
-        caseId: null,
-        action: 'term_changed',
-        actorRole: actor.role,
-        actorId: actor.id,
-        visibility: 'internal',
-        body: data.reason,
-        data: { typeCode: data.typeCode, from: previous, to: data.termDays, termId: row.id },
-        createdAt: now,
-      });
-      return { id: row.id };
-    },
-    { behavior: 'immediate' },
-  );
+  return withTransaction(ctx, (tx) => {
+    ensureCaseType(tx.db, data.typeCode);
+    const previous = termInForce(tx.db, data.typeCode, tx.now);
+    const row = tx.db
+      .insert(caseTypeTerms)
+      .values({
+        typeCode: data.typeCode,
+        termDays: data.termDays,
+        validFrom: tx.now,
+        reason: data.reason,
+        createdBy,
+        createdAt: tx.now,
+      })
+      .returning({ id: caseTypeTerms.id })
+      .get();
+    appendAdminEvent(
+      tx,
+      'term_changed',
+      { typeCode: data.typeCode, from: previous, to: data.termDays, termId: row.id },
+      { body: data.reason },
+    );
+    return { id: row.id };
+  });
 }
 
 /** Whether a type may be filed anonymously, whether it is offered, and its handle-time target. */
-export function updateCaseType(input: unknown, actor: Actor, options: UseCaseOptions = {}) {
-  assertAdmin(actor);
-  const db = options.db ?? getDb();
-  const now = options.now ?? new Date();
+export async function updateCaseType(ctx: Ctx, input: unknown) {
+  requireRole(ctx.actor, 'admin');
   const data = parseInput(CaseTypeSettingsSchema, input);
-  return db.transaction(
-    (tx) => {
-      const before = ensureCaseType(tx, data.typeCode);
-      tx.update(caseTypes)
-        .set({
-          allowsAnonymous: data.allowsAnonymous,
-          isActive: data.isActive,
-          handleTargetMinutes: data.handleTargetMinutes,
-        })
-        .where(eq(caseTypes.code, data.typeCode))
-        .run();
-      appendEvent(tx, {
-        caseId: null,
-        action: 'case_type_updated',
-        actorRole: actor.role,
-        actorId: actor.id,
-        visibility: 'internal',
-        data: {
-          typeCode: data.typeCode,
-          from: {
-            allowsAnonymous: before.allowsAnonymous,
-            isActive: before.isActive,
-            handleTargetMinutes: before.handleTargetMinutes,
-          },
-          to: {
-            allowsAnonymous: data.allowsAnonymous,
-            isActive: data.isActive,
-            handleTargetMinutes: data.handleTargetMinutes,
-          },
-        },
-        createdAt: now,
-      });
-      return { typeCode: data.typeCode };
-    },
-    { behavior: 'immediate' },
-  );
+  return withTransaction(ctx, (tx) => {
+    const before = ensureCaseType(tx.db, data.typeCode);
+    tx.db
+      .update(caseTypes)
+      .set({
+        allowsAnonymous: data.allowsAnonymous,
+        isActive: data.isActive,
+        handleTargetMinutes: data.handleTargetMinutes,
+      })
+      .where(eq(caseTypes.code, data.typeCode))
+      .run();
+    appendAdminEvent(tx, 'case_type_updated', {
+      typeCode: data.typeCode,
+      from: {
+        allowsAnonymous: before.allowsAnonymous,
+        isActive: before.isActive,
+        handleTargetMinutes: before.handleTargetMinutes,
+      },
+      to: {
+        allowsAnonymous: data.allowsAnonymous,
+        isActive: data.isActive,
+        handleTargetMinutes: data.handleTargetMinutes,
+      },
+    });
+    return { typeCode: data.typeCode };
+  });
 }

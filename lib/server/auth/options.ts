@@ -2,6 +2,7 @@ import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { STAFF_ROLES } from '@/lib/domain/enums';
+import { env } from '@/lib/env';
 import { verifyCredentials } from './verify-credentials';
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
@@ -18,7 +19,7 @@ function clientIpOf(headers: Record<string, unknown> | undefined): string {
  * Failures surface to the sign-in page as a code (`?error=INVALID_CREDENTIALS` …), never a 500.
  */
 export const authOptions: NextAuthOptions = {
-  secret: process.env.NEXTAUTH_SECRET,
+  secret: env().NEXTAUTH_SECRET,
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: '/ingresar', error: '/ingresar' },
   providers: [

@@ -1,15 +1,16 @@
 import 'server-only';
 import bcrypt from 'bcryptjs';
+import { env } from '@/lib/env';
 
 /** bcrypt with a cost that keeps a guess around 100 ms; tests may lower it through the env. */
-const COST = Number(process.env.BCRYPT_COST ?? 11);
+const cost = () => env().BCRYPT_COST;
 
 export function hashPassword(password: string): Promise<string> {
-  return bcrypt.hash(password, COST);
+  return bcrypt.hash(password, cost());
 }
 
-export function hashPasswordSync(password: string, cost = COST): string {
-  return bcrypt.hashSync(password, cost);
+export function hashPasswordSync(password: string, rounds = cost()): string {
+  return bcrypt.hashSync(password, rounds);
 }
 
 export function verifyPassword(password: string, hash: string): Promise<boolean> {

@@ -1,9 +1,8 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
-import { useId, useState, useTransition, type FormEvent } from 'react';
-import type { ConfigResult } from '@/lib/server/admin/config-action';
+import { useId } from 'react';
+import { FormOutcome, useFormAction, type Send } from '@/app/_components/use-form-action';
 
 export interface ConfigField {
   name: string;
@@ -26,7 +25,7 @@ export function ConfigForm({
   successLabel,
   compact = false,
 }: {
-  action: (form: FormData) => Promise<ConfigResult>;
+  action: Send<unknown>;
   fields: ConfigField[];
   submitLabel: string;
   successLabel: string;
@@ -34,35 +33,12 @@ export function ConfigForm({
 }) {
   const t = useTranslations('adminConfig');
   const uid = useId();
-  const router = useRouter();
-  const [result, setResult] = useState<ConfigResult>(null);
-  const [isPending, startTransition] = useTransition();
-  const errors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
-  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    const target = e.currentTarget;
-    startTransition(async () => {
-      const r = await action(form);
-      setResult(r);
-      if (r?.ok) {
-        if (!compact) target.reset();
-        router.refresh();
-      }
-    });
-  };
+  const { onSubmit, result, errors, isPending } = useFormAction(action, {
+    resetOnSuccess: !compact,
+  });
   return (
     <form onSubmit={onSubmit} noValidate className={compact ? 'config-inline' : 'config-form'}>
-      {result && !result.ok ? (
-        <p role="alert" className="alert alert-error">
-          {result.message}
-        </p>
-      ) : null}
-      {result?.ok ? (
-        <p role="status" className="alert alert-ok">
-          {successLabel}
-        </p>
-      ) : null}
+      <FormOutcome result={result} success={successLabel} />
       {fields.map((f) => {
         const id = `${uid}-${f.name}`;
         if (f.type === 'hidden') {

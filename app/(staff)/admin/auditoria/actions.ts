@@ -1,14 +1,12 @@
 'use server';
 
 import { z } from 'zod';
-import { staffAction } from '@/lib/server/core/action';
-import { requireAdmin } from '@/lib/server/admin/access';
 import { verifyAuditChain } from '@/lib/server/admin/audit-verify';
+import { action } from '@/lib/server/core/action';
 
-/** Walks the whole chain (admins only; the use case checks the role again). */
+const verify = action({ access: 'admin', schema: z.object({}) }, (ctx) => verifyAuditChain(ctx));
+
+/** Walks the whole chain (admins only; the verb checks the role again). */
 export async function verifyChain() {
-  return staffAction({ roles: ['admin'], schema: z.object({}) }, async (_input, actor) => {
-    await requireAdmin();
-    return verifyAuditChain(actor);
-  })({});
+  return verify({});
 }

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
-import { requireAdminPage } from '@/lib/server/admin/access';
+import { requireStaffPage } from '@/lib/server/auth/session';
+import { requestCtx } from '@/lib/server/core/context';
 import { auditFilterOptions, searchAuditLog, type AuditPage } from '@/lib/server/admin/audit-log';
 import { isAppError } from '@/lib/server/core/errors';
 import { getOrganization } from '@/lib/server/core/organization';
@@ -26,7 +26,7 @@ function toSearchParams(params: Params): URLSearchParams {
 
 /** The audit history: filters (GET, shareable), newest first, keyset pages, CSV, chain verify. */
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Params> }) {
-  const admin = await requireAdminPage('/admin/auditoria');
+  const ctx = requestCtx(await requireStaffPage('admin', '/admin/auditoria'));
   const t = await getTranslations('adminRecords.audit');
   const tRoles = await getTranslations('roles');
   const tStates = await getTranslations('states');
@@ -34,13 +34,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   let page: AuditPage | null = null;
   let invalid: string[] = [];
   try {
-    page = searchAuditLog(input, admin);
+    page = await searchAuditLog(ctx, input);
   } catch (error) {
     if (!isAppError(error) || error.code !== 'VALIDATION') throw error;
     invalid = Object.keys(error.fieldErrors ?? {});
   }
-  const { staff, actions } = auditFilterOptions(admin);
-  const timeZone = getOrganization(getDb()).timeZone;
+  const { staff, actions } = await auditFilterOptions(ctx);
+  const timeZone = getOrganization(ctx.db).timeZone;
   const when = new Intl.DateTimeFormat('es-CO', {
     dateStyle: 'short',
     timeStyle: 'short',

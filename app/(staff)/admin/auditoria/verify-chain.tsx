@@ -1,15 +1,14 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useState, useTransition } from 'react';
-import type { ActionResult } from '@/lib/server/core/action';
+import { useFormAction, type Send } from '@/app/_components/use-form-action';
 import type { ChainReport } from '@/lib/server/admin/audit-verify';
 
 /** The verify button and its outcome: intact with the count, or the first broken link in full. */
-export function VerifyChain({ run }: { run: () => Promise<ActionResult<ChainReport>> }) {
+export function VerifyChain({ run }: { run: Send<ChainReport> }) {
   const t = useTranslations('adminRecords.audit.verify');
-  const [result, setResult] = useState<ActionResult<ChainReport> | null>(null);
-  const [isPending, startTransition] = useTransition();
+  // A read: nothing on the page changes, so no refresh after it.
+  const { submit, result, isPending } = useFormAction(run, { onSuccess: () => {} });
   const report = result?.ok ? result.data : null;
   return (
     <section className="card" aria-labelledby="verify-title">
@@ -19,7 +18,7 @@ export function VerifyChain({ run }: { run: () => Promise<ActionResult<ChainRepo
         type="button"
         className="button button-primary"
         disabled={isPending}
-        onClick={() => startTransition(async () => setResult(await run()))}
+        onClick={() => submit({})}
       >
         {isPending ? t('running') : t('run')}
       </button>

@@ -1,27 +1,31 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
+import type { FormBody } from '@/app/_components/use-form-action';
 import {
   addClosureDay,
   removeClosureDay,
   updateCalendarSettings,
 } from '@/lib/server/admin/calendar-settings';
-import { runConfigAction, type ConfigResult } from '@/lib/server/admin/config-action';
+import { action } from '@/lib/server/core/action';
+import { AdminFormSchema } from '@/lib/validation/admin-form';
 
-async function run(form: FormData, change: Parameters<typeof runConfigAction>[1]) {
-  const result = await runConfigAction(form, change);
-  if (result?.ok) revalidatePath('/admin/calendario');
-  return result;
+const config = {
+  access: 'admin',
+  schema: AdminFormSchema,
+  messages: ['adminConfig.validation'],
+  revalidate: '/admin/calendario',
+} as const;
+
+const add = action(config, (ctx, input) => addClosureDay(ctx, input));
+const remove = action(config, (ctx, input) => removeClosureDay(ctx, input));
+const settings = action(config, (ctx, input) => updateCalendarSettings(ctx, input));
+
+export async function addClosureDayAction(form: FormBody) {
+  return add(form);
 }
-
-export async function addClosureDayAction(form: FormData): Promise<ConfigResult> {
-  return run(form, (input, actor) => addClosureDay(input, actor));
+export async function removeClosureDayAction(form: FormBody) {
+  return remove(form);
 }
-
-export async function removeClosureDayAction(form: FormData): Promise<ConfigResult> {
-  return run(form, (input, actor) => removeClosureDay(input, actor));
-}
-
-export async function updateCalendarSettingsAction(form: FormData): Promise<ConfigResult> {
-  return run(form, (input, actor) => updateCalendarSettings(input, actor));
+export async function updateCalendarSettingsAction(form: FormBody) {
+  return settings(form);
 }

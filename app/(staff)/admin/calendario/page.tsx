@@ -1,5 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { requireAdminPage } from '@/lib/server/admin/access';
+import { requireStaffPage } from '@/lib/server/auth/session';
+import { requestCtx } from '@/lib/server/core/context';
 import { calendarYear } from '@/lib/server/admin/calendar-settings';
 import { ConfigForm } from '../_config/config-form';
 import {
@@ -14,8 +15,8 @@ export async function generateMetadata() {
   return { title: t('calendar') };
 }
 
-function yearOf(raw: string | string[] | undefined): number {
-  const thisYear = new Date().getFullYear();
+function yearOf(raw: string | string[] | undefined, now: Date): number {
+  const thisYear = now.getFullYear();
   const year = Number(Array.isArray(raw) ? raw[0] : raw);
   return Number.isInteger(year) && year >= thisYear - 5 && year <= thisYear + 5 ? year : thisYear;
 }
@@ -26,8 +27,8 @@ export default async function CalendarPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  await requireAdminPage('/admin/calendario');
-  const year = yearOf((await searchParams).anio);
+  const ctx = requestCtx(await requireStaffPage('admin', '/admin/calendario'));
+  const year = yearOf((await searchParams).anio, ctx.now);
   const t = await getTranslations('adminConfig.calendar');
   const tSections = await getTranslations('admin.sections');
   const locale = await getLocale();
@@ -38,8 +39,8 @@ export default async function CalendarPage({
     timeZone: 'UTC',
   });
   const day = (date: string) => dayFormat.format(new Date(`${date}T12:00:00Z`));
-  const view = calendarYear(year);
-  const thisYear = new Date().getFullYear();
+  const view = await calendarYear(ctx, { year });
+  const thisYear = ctx.now.getFullYear();
   const years = Array.from({ length: 11 }, (_, i) => thisYear - 5 + i);
   const hours = Array.from({ length: 25 }, (_, h) => ({ value: String(h), label: `${h}:00` }));
 

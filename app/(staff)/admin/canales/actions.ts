@@ -1,44 +1,49 @@
 'use server';
 
 import { getTranslations } from 'next-intl/server';
+import type { FormBody } from '@/app/_components/use-form-action';
 import {
   createApiKeyForChannel,
   createChannel,
   revokeApiKey,
   setChannelActive,
 } from '@/lib/server/admin/api-keys-admin';
-import {
-  formObject,
-  runCatalogAction,
-  type CatalogFormState,
-} from '@/lib/server/admin/catalog-action';
+import { action } from '@/lib/server/core/action';
+import { AdminFormSchema } from '@/lib/validation/admin-form';
+import type { Reveal } from '../catalogos/reveal';
 
-/** Channels and API keys (admins only: runCatalogAction calls requireAdmin first). */
-const PATH = '/admin/canales';
+/** Channels and API keys: admins only. */
+const config = {
+  access: 'admin',
+  schema: AdminFormSchema,
+  messages: ['adminCatalog.errors'],
+  revalidate: '/admin/canales',
+} as const;
 
-export async function createChannelAction(_: CatalogFormState, form: FormData) {
-  return runCatalogAction(PATH, (db, actor) => {
-    createChannel(db, actor, formObject(form));
-  });
-}
-export async function toggleChannelAction(_: CatalogFormState, form: FormData) {
-  return runCatalogAction(PATH, (db, actor) => {
-    setChannelActive(db, actor, formObject(form));
-  });
-}
-export async function revokeKeyAction(_: CatalogFormState, form: FormData) {
-  return runCatalogAction(PATH, (db, actor) => {
-    revokeApiKey(db, actor, formObject(form));
-  });
-}
+const create = action(config, async (ctx, input) => {
+  await createChannel(ctx, input);
+});
+const toggle = action(config, (ctx, input) => setChannelActive(ctx, input));
+const revoke = action(config, (ctx, input) => revokeApiKey(ctx, input));
 
 /** The new key (and secret) travel back in this one answer only: nothing stores them in clear. */
-export async function createKeyAction(_: CatalogFormState, form: FormData) {
+const createKey = action(config, async (ctx, input): Promise<Reveal> => {
+  const created = await createApiKeyForChannel(ctx, input);
   const t = await getTranslations('adminCatalog.channels');
-  return runCatalogAction(PATH, (db, actor) => {
-    const created = createApiKeyForChannel(db, actor, formObject(form));
-    const reveal = [{ label: t('newKey'), value: created.key }];
-    if (created.signingSecret) reveal.push({ label: t('newSecret'), value: created.signingSecret });
-    return reveal;
-  });
+  const reveal = [{ label: t('newKey'), value: created.key }];
+  if (created.signingSecret) reveal.push({ label: t('newSecret'), value: created.signingSecret });
+  return { reveal };
+});
+
+export async function createChannelAction(form: FormBody) {
+  return create(form);
+}
+export async function toggleChannelAction(form: FormBody) {
+  return toggle(form);
+}
+export async function revokeKeyAction(form: FormBody) {
+  return revoke(form);
+}
+export async function createKeyAction(form: FormBody) {
+  return createKey(form);
 }

@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { TextField } from '@/app/_components/text-field';
-import { requireAdminPage } from '@/lib/server/admin/access';
+import { requireStaffPage } from '@/lib/server/auth/session';
+import { requestCtx } from '@/lib/server/core/context';
 import { listChannels } from '@/lib/server/admin/api-keys-admin';
 import { INTAKE_KINDS } from '@/lib/validation/admin-catalog';
 import { CatalogForm } from '../catalogos/catalog-form';
@@ -21,14 +21,14 @@ export async function generateMetadata() {
 
 /** Intake channels and their API keys: prefixes and dates only (a key is shown once, at creation). */
 export default async function ChannelsPage() {
-  await requireAdminPage('/admin/canales');
+  const ctx = requestCtx(await requireStaffPage('admin', '/admin/canales'));
   const t = await getTranslations('adminCatalog');
   const tAdmin = await getTranslations('admin.sections');
   const tChannels = await getTranslations('channels');
   const format = await getFormatter();
   const when = (d: Date | null) =>
     d ? format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short' }) : t('channels.never');
-  const channels = listChannels(getDb());
+  const channels = await listChannels(ctx);
   return (
     <>
       <h1>{tAdmin('channels')}</h1>

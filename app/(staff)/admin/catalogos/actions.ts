@@ -1,5 +1,6 @@
 'use server';
 
+import type { FormBody } from '@/app/_components/use-form-action';
 import {
   createCategory,
   createProcessWithOwner,
@@ -11,51 +12,59 @@ import {
   setRootCauseActive,
   updateProcess,
 } from '@/lib/server/admin/catalogues';
-import {
-  formObject,
-  runCatalogAction,
-  type CatalogFormState,
-} from '@/lib/server/admin/catalog-action';
+import type { Ctx } from '@/lib/server/core/context';
+import { action } from '@/lib/server/core/action';
+import { AdminFormSchema } from '@/lib/validation/admin-form';
 
-/** Catalogue changes (admins only: runCatalogAction calls requireAdmin first). */
-const PATH = '/admin/catalogos';
-
-type UseCase = (
-  db: Parameters<typeof createCategory>[0],
-  actor: Parameters<typeof createCategory>[1],
-  input: unknown,
-) => unknown;
-
-function run(useCase: UseCase, form: FormData): Promise<CatalogFormState> {
-  return runCatalogAction(PATH, (db, actor) => {
-    useCase(db, actor, formObject(form));
-  });
+/** Catalogue changes: admins only; a duplicate name is worded by `adminCatalog.errors`. */
+function catalogAction(verb: (ctx: Ctx, input: unknown) => Promise<unknown>) {
+  return action(
+    {
+      access: 'admin',
+      schema: AdminFormSchema,
+      messages: ['adminCatalog.errors'],
+      revalidate: '/admin/catalogos',
+    },
+    async (ctx, input) => {
+      await verb(ctx, input);
+    },
+  );
 }
 
-export async function createCategoryAction(_: CatalogFormState, form: FormData) {
-  return run(createCategory, form);
+const createCategoryRun = catalogAction(createCategory);
+const renameCategoryRun = catalogAction(renameCategory);
+const toggleCategoryRun = catalogAction(setCategoryActive);
+const createProcessRun = catalogAction(createProcessWithOwner);
+const updateProcessRun = catalogAction(updateProcess);
+const toggleProcessRun = catalogAction(setProcessActive);
+const createRootCauseRun = catalogAction(createRootCause);
+const renameRootCauseRun = catalogAction(renameRootCause);
+const toggleRootCauseRun = catalogAction(setRootCauseActive);
+
+export async function createCategoryAction(form: FormBody) {
+  return createCategoryRun(form);
 }
-export async function renameCategoryAction(_: CatalogFormState, form: FormData) {
-  return run(renameCategory, form);
+export async function renameCategoryAction(form: FormBody) {
+  return renameCategoryRun(form);
 }
-export async function toggleCategoryAction(_: CatalogFormState, form: FormData) {
-  return run(setCategoryActive, form);
+export async function toggleCategoryAction(form: FormBody) {
+  return toggleCategoryRun(form);
 }
-export async function createProcessAction(_: CatalogFormState, form: FormData) {
-  return run(createProcessWithOwner, form);
+export async function createProcessAction(form: FormBody) {
+  return createProcessRun(form);
 }
-export async function updateProcessAction(_: CatalogFormState, form: FormData) {
-  return run(updateProcess, form);
+export async function updateProcessAction(form: FormBody) {
+  return updateProcessRun(form);
 }
-export async function toggleProcessAction(_: CatalogFormState, form: FormData) {
-  return run(setProcessActive, form);
+export async function toggleProcessAction(form: FormBody) {
+  return toggleProcessRun(form);
 }
-export async function createRootCauseAction(_: CatalogFormState, form: FormData) {
-  return run(createRootCause, form);
+export async function createRootCauseAction(form: FormBody) {
+  return createRootCauseRun(form);
 }
-export async function renameRootCauseAction(_: CatalogFormState, form: FormData) {
-  return run(renameRootCause, form);
+export async function renameRootCauseAction(form: FormBody) {
+  return renameRootCauseRun(form);
 }
-export async function toggleRootCauseAction(_: CatalogFormState, form: FormData) {
-  return run(setRootCauseActive, form);
+export async function toggleRootCauseAction(form: FormBody) {
+  return toggleRootCauseRun(form);
 }

@@ -1,14 +1,14 @@
 'use client';
 
-import { useActionState, useEffect, useRef, useTransition, type ReactNode } from 'react';
-import type { CatalogFormState } from '@/lib/server/admin/catalog-action';
-
-type Action = (prev: CatalogFormState, form: FormData) => Promise<CatalogFormState>;
+import { useTranslations } from 'next-intl';
+import type { ReactNode } from 'react';
+import { useFormAction, type Send } from '@/app/_components/use-form-action';
+import { isReveal } from './reveal';
 
 /**
  * One admin catalogue form: submits to a server action and shows its answer in place — the error
  * (with each field's message) or the notice, and values shown once (a new API key) that a reload
- * does not bring back.
+ * does not bring back. A refused form keeps what was typed; a saved one is reset.
  */
 export function CatalogForm({
   action,
@@ -18,44 +18,30 @@ export function CatalogForm({
   label,
   danger = false,
 }: {
-  action: Action;
+  action: Send<unknown>;
   submitLabel: string;
   children?: ReactNode;
   className?: string;
   label?: string;
   danger?: boolean;
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
-  const [, startTransition] = useTransition();
-  const form = useRef<HTMLFormElement>(null);
-  // Submitted by hand so a refused form keeps what was typed (React resets forms given an action);
-  // after a success it is reset to its (re-rendered) defaults.
-  useEffect(() => {
-    if (state?.ok) form.current?.reset();
-  }, [state]);
-  const errors = state && !state.ok ? Object.values(state.fieldErrors ?? {}).flat() : [];
+  const t = useTranslations('adminCatalog.notices');
+  const { onSubmit, result, isPending } = useFormAction(action, { resetOnSuccess: true });
+  const errors = result && !result.ok ? Object.values(result.fieldErrors ?? {}).flat() : [];
+  const reveal = result?.ok && isReveal(result.data) ? result.data.reveal : null;
   return (
-    <form
-      ref={form}
-      className={className}
-      aria-label={label}
-      onSubmit={(event) => {
-        event.preventDefault();
-        const data = new FormData(event.currentTarget);
-        startTransition(() => formAction(data));
-      }}
-    >
+    <form className={className} aria-label={label} onSubmit={onSubmit}>
       {children}
       <button
         type="submit"
         className={danger ? 'button' : 'button button-primary'}
-        disabled={pending}
+        disabled={isPending}
       >
         {submitLabel}
       </button>
-      {state && !state.ok && (
+      {result && !result.ok && (
         <div role="alert" className="alert alert-error catalog-alert">
-          <p>{state.message}</p>
+          <p>{result.message}</p>
           {errors.length > 0 && (
             <ul>
               {[...new Set(errors)].map((e) => (
@@ -65,12 +51,12 @@ export function CatalogForm({
           )}
         </div>
       )}
-      {state?.ok && (
+      {result?.ok && (
         <div role="status" className="alert alert-ok catalog-notice">
-          <p>{state.message}</p>
-          {state.reveal && (
+          <p>{t(reveal ? 'shownOnce' : 'saved')}</p>
+          {reveal && (
             <dl className="catalog-reveal">
-              {state.reveal.map((r) => (
+              {reveal.map((r) => (
                 <div key={r.label}>
                   <dt>{r.label}</dt>
                   <dd>

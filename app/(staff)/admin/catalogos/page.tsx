@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { TextField } from '@/app/_components/text-field';
-import { requireAdminPage } from '@/lib/server/admin/access';
+import { requireStaffPage } from '@/lib/server/auth/session';
+import { requestCtx } from '@/lib/server/core/context';
 import { loadCatalogues } from '@/lib/server/admin/catalogues';
 import {
   createCategoryAction,
@@ -53,10 +53,10 @@ function OwnerSelect({
 
 /** Categories, originating processes with their owner, and root causes per process. */
 export default async function CataloguesPage() {
-  await requireAdminPage('/admin/catalogos');
+  const ctx = requestCtx(await requireStaffPage('admin', '/admin/catalogos'));
   const t = await getTranslations('adminCatalog');
   const tAdmin = await getTranslations('admin.sections');
-  const data = loadCatalogues(getDb());
+  const data = await loadCatalogues(ctx);
   const inactive = <span className="badge">{t('inactive')}</span>;
   return (
     <>

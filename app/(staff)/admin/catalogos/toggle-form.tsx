@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import type { CatalogFormState } from '@/lib/server/admin/catalog-action';
+import type { Send } from '@/app/_components/use-form-action';
 import { CatalogForm } from './catalog-form';
 
 /** Deactivate (or reactivate) one catalogue entry: it stays on old records, no longer offered. */
@@ -9,7 +9,7 @@ export async function ToggleForm({
   active,
   name,
 }: {
-  action: (prev: CatalogFormState, form: FormData) => Promise<CatalogFormState>;
+  action: Send<unknown>;
   id: number;
   active: boolean;
   name: string;

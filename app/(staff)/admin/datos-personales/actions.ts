@@ -1,17 +1,16 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
-import { staffAction } from '@/lib/server/core/action';
-import { requireAdmin } from '@/lib/server/admin/access';
+import type { FormBody } from '@/app/_components/use-form-action';
 import { anonymiseCustomer } from '@/lib/server/admin/personal-data';
-import { CustomerIdSchema } from '@/lib/validation/admin-records';
+import { action } from '@/lib/server/core/action';
+import { AdminFormSchema } from '@/lib/validation/admin-form';
+
+const anonymiseAction = action(
+  { access: 'admin', schema: AdminFormSchema, revalidate: '/admin/datos-personales' },
+  (ctx, input) => anonymiseCustomer(ctx, input),
+);
 
 /** Anonymises one customer on request (admins only; audited in the same transaction). */
-export async function anonymise(raw: { customerId: number }) {
-  return staffAction({ roles: ['admin'], schema: CustomerIdSchema }, async (input, actor) => {
-    await requireAdmin();
-    const result = anonymiseCustomer(input, actor);
-    revalidatePath('/admin/datos-personales');
-    return result;
-  })(raw);
+export async function anonymise(form: FormBody) {
+  return anonymiseAction(form);
 }

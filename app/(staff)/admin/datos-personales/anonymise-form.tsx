@@ -1,9 +1,8 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
-import { useState, useTransition, type FormEvent } from 'react';
-import type { ActionResult } from '@/lib/server/core/action';
+import { useState } from 'react';
+import { useFormAction, type Send } from '@/app/_components/use-form-action';
 import type { AnonymiseResult } from '@/lib/server/admin/personal-data';
 
 /** Anonymise on request: an explicit confirmation, then the outcome (done, or already done). */
@@ -15,21 +14,11 @@ export function AnonymiseForm({
   customerId: number;
   /** Already anonymised: only the outcome of this visit's request (if any) is shown. */
   anonymised: boolean;
-  run: (input: { customerId: number }) => Promise<ActionResult<AnonymiseResult>>;
+  run: Send<AnonymiseResult>;
 }) {
   const t = useTranslations('adminRecords.personal');
-  const router = useRouter();
   const [confirmed, setConfirmed] = useState(false);
-  const [result, setResult] = useState<ActionResult<AnonymiseResult> | null>(null);
-  const [isPending, startTransition] = useTransition();
-  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    startTransition(async () => {
-      const outcome = await run({ customerId });
-      setResult(outcome);
-      if (outcome.ok) router.refresh();
-    });
-  };
+  const { onSubmit, result, isPending } = useFormAction(run, { extra: { customerId } });
   const outcome = (
     <div aria-live="polite">
       {result && !result.ok && <p className="alert alert-error">{result.message}</p>}

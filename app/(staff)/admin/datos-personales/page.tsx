@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
-import { requireAdminPage } from '@/lib/server/admin/access';
+import { requireStaffPage } from '@/lib/server/auth/session';
+import { requestCtx } from '@/lib/server/core/context';
 import { findCustomers, getCustomerRecord } from '@/lib/server/admin/personal-data';
 import { isAppError } from '@/lib/server/core/errors';
 import { getOrganization } from '@/lib/server/core/organization';
@@ -23,28 +23,28 @@ export default async function PersonalDataPage({
 }: {
   searchParams: Promise<Params>;
 }) {
-  const admin = await requireAdminPage('/admin/datos-personales');
+  const ctx = requestCtx(await requireStaffPage('admin', '/admin/datos-personales'));
   const t = await getTranslations('adminRecords.personal');
   const tTypes = await getTranslations('types');
   const tStates = await getTranslations('states');
   const params = await searchParams;
   const q = typeof params.q === 'string' ? params.q.trim() : '';
   const id = typeof params.id === 'string' ? params.id : '';
-  const timeZone = getOrganization(getDb()).timeZone;
+  const timeZone = getOrganization(ctx.db).timeZone;
   const day = new Intl.DateTimeFormat('es-CO', { dateStyle: 'medium', timeZone });
 
-  let found: ReturnType<typeof findCustomers> | null = null;
+  let found: Awaited<ReturnType<typeof findCustomers>> | null = null;
   if (q && !id) {
     try {
-      found = findCustomers({ q }, admin);
+      found = await findCustomers(ctx, { q });
     } catch (error) {
       if (!isAppError(error)) throw error;
     }
   }
-  let record: ReturnType<typeof getCustomerRecord> | null = null;
+  let record: Awaited<ReturnType<typeof getCustomerRecord>> | null = null;
   if (id) {
     try {
-      record = getCustomerRecord({ customerId: id }, admin);
+      record = await getCustomerRecord(ctx, { customerId: id });
     } catch (error) {
       if (!isAppError(error)) throw error;
     }

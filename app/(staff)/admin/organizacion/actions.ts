@@ -1,28 +1,39 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { adminAction } from '@/lib/server/admin/admin-action';
+import type { FormBody } from '@/app/_components/use-form-action';
 import { setOrganizationLogo } from '@/lib/server/admin/organization-logo';
 import { updateOrganizationProfile } from '@/lib/server/admin/organization-profile';
+import { action } from '@/lib/server/core/action';
+import { AdminFormSchema } from '@/lib/validation/admin-form';
 
-const save = adminAction((raw, actor) => {
-  const result = updateOrganizationProfile(raw, actor);
+const config = {
+  access: 'admin',
+  schema: AdminFormSchema,
+  messages: ['adminPeople.validation'],
+} as const;
+
+const save = action(config, async (ctx, input) => {
+  const result = await updateOrganizationProfile(ctx, input);
+  // The name and logo head every page: the whole layout re-renders.
   revalidatePath('/', 'layout');
   return result;
 });
 
-export async function saveOrganizationAction(fields: Record<string, string>) {
-  return save(fields);
+/** The chosen file's bytes (an empty upload is refused by the verb as `fileEmpty`). */
+async function logoBytes(input: Record<string, unknown>): Promise<Uint8Array> {
+  const files = input.logo;
+  const file = Array.isArray(files) ? (files[0] as unknown) : files;
+  return file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
 }
 
-const logo = adminAction(async (raw, actor) => {
-  const file = raw instanceof FormData ? raw.get('logo') : null;
-  const bytes = file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
-  const result = await setOrganizationLogo(bytes, actor);
-  revalidatePath('/admin/organizacion');
-  return result;
-});
+const logo = action({ ...config, revalidate: '/admin/organizacion' }, async (ctx, input) =>
+  setOrganizationLogo(ctx, { bytes: await logoBytes(input) }),
+);
 
-export async function uploadLogoAction(form: FormData) {
+export async function saveOrganizationAction(form: FormBody) {
+  return save(form);
+}
+export async function uploadLogoAction(form: FormBody) {
   return logo(form);
 }

@@ -1,33 +1,16 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
-import { useState, useTransition, type FormEvent } from 'react';
-import { Outcome } from '../personas/use-admin-form';
+import { FormOutcome, useFormAction } from '@/app/_components/use-form-action';
 import { uploadLogoAction } from './actions';
-
-type Result = Awaited<ReturnType<typeof uploadLogoAction>>;
 
 /** Uploads a new logo (PNG or JPEG, at most 1 MB; the server checks the content). */
 export function LogoForm({ hasLogo, version }: { hasLogo: boolean; version: string }) {
   const t = useTranslations('adminPeople.organization');
-  const router = useRouter();
-  const [result, setResult] = useState<Result | null>(null);
-  const [isPending, startTransition] = useTransition();
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const data = new FormData(form);
-    startTransition(async () => {
-      const outcome = await uploadLogoAction(data);
-      setResult(outcome);
-      if (outcome.ok) {
-        form.reset();
-        router.refresh();
-      }
-    });
-  };
-  const error = result && !result.ok ? result.fieldErrors?.logo?.[0] : undefined;
+  const { onSubmit, result, errors, isPending } = useFormAction(uploadLogoAction, {
+    resetOnSuccess: true,
+  });
+  const error = errors.logo?.[0];
   return (
     <form onSubmit={onSubmit} className="people-form org-form" noValidate>
       {hasLogo ? (
@@ -62,7 +45,7 @@ export function LogoForm({ hasLogo, version }: { hasLogo: boolean; version: stri
       <button type="submit" className="button" disabled={isPending}>
         {t('uploadLogo')}
       </button>
-      <Outcome result={result} success={t('logoSaved')} />
+      <FormOutcome result={result} success={t('logoSaved')} />
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
-import { requireAdminPage } from '@/lib/server/admin/access';
+import { requireStaffPage } from '@/lib/server/auth/session';
+import { requestCtx } from '@/lib/server/core/context';
 import { getOrganizationProfile } from '@/lib/server/admin/organization-profile';
 import { LogoForm } from './logo-form';
 import { ProfileForm } from './profile-form';
@@ -12,9 +13,9 @@ export async function generateMetadata() {
 
 /** The organisation profile: name, NIT, radicado prefix and the versioned privacy policy. */
 export default async function OrganizationPage() {
-  const admin = await requireAdminPage('/admin/organizacion');
+  const ctx = requestCtx(await requireStaffPage('admin', '/admin/organizacion'));
   const t = await getTranslations('adminPeople.organization');
-  const profile = getOrganizationProfile(admin);
+  const profile = await getOrganizationProfile(ctx);
   return (
     <>
       <h1>{t('title')}</h1>

@@ -2,13 +2,13 @@
 
 import { useTranslations } from 'next-intl';
 import { TextField } from '@/app/_components/text-field';
+import { FormOutcome, useFormAction } from '@/app/_components/use-form-action';
 import type { OrganizationProfile } from '@/lib/server/admin/organization-profile';
-import { Outcome, useAdminForm } from '../personas/use-admin-form';
 import { saveOrganizationAction } from './actions';
 
 export function ProfileForm({ profile }: { profile: OrganizationProfile }) {
   const t = useTranslations('adminPeople.organization');
-  const form = useAdminForm(saveOrganizationAction);
+  const form = useFormAction(saveOrganizationAction);
   const policyErrors = form.errors.privacyPolicyText;
   return (
     <form onSubmit={form.onSubmit} noValidate className="people-form org-form">
@@ -72,7 +72,7 @@ export function ProfileForm({ profile }: { profile: OrganizationProfile }) {
       <button type="submit" className="button button-primary" disabled={form.isPending}>
         {t('save')}
       </button>
-      <Outcome result={form.result} success={t('saved')} />
+      <FormOutcome result={form.result} success={t('saved')} />
     </form>
   );
 }

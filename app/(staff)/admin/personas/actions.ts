@@ -1,47 +1,47 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
-import { adminAction } from '@/lib/server/admin/admin-action';
-import { resetStaffPassword, setStaffActive, updateStaffUser } from '@/lib/server/admin/people';
-import { createTeamWithSupervisor, updateTeam } from '@/lib/server/admin/teams';
+import type { FormBody } from '@/app/_components/use-form-action';
 import { createStaffUser } from '@/lib/server/admin/create-staff-user';
+import { resetStaffPassword } from '@/lib/server/admin/reset-staff-password';
+import { setStaffActive } from '@/lib/server/admin/set-staff-active';
+import { createTeamWithSupervisor, updateTeam } from '@/lib/server/admin/teams';
+import { updateStaffUser } from '@/lib/server/admin/update-staff-user';
+import { action } from '@/lib/server/core/action';
+import { AdminFormSchema, withoutEmpty } from '@/lib/validation/admin-form';
 
-type Fields = Record<string, string>;
+/** People and teams: admins only; field messages from `adminPeople.validation` first. */
+const config = {
+  access: 'admin',
+  schema: AdminFormSchema,
+  messages: ['adminPeople.validation'],
+  revalidate: '/admin/personas',
+} as const;
 
-/** Form fields arrive as text; an empty choice means "none". */
-const withoutEmpty = (fields: Fields) =>
-  Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== ''));
-
-const done = <T>(result: T) => {
-  revalidatePath('/admin/personas', 'layout');
-  return result;
-};
-
-const create = adminAction((raw, actor) => done(createStaffUser(raw, actor)));
-const update = adminAction((raw, actor) => done(updateStaffUser(raw, actor)));
-const activate = adminAction((raw, actor) => done(setStaffActive(raw, actor)));
-const reset = adminAction((raw, actor) => {
-  resetStaffPassword(raw, actor);
+const create = action(config, (ctx, input) => createStaffUser(ctx, withoutEmpty(input)));
+const update = action(config, (ctx, input) => updateStaffUser(ctx, input));
+const activate = action(config, (ctx, input) => setStaffActive(ctx, input));
+const reset = action(config, async (ctx, input) => {
+  await resetStaffPassword(ctx, input);
   return { ok: true };
 });
-const newTeam = adminAction((raw, actor) => done(createTeamWithSupervisor(raw, actor)));
-const editTeam = adminAction((raw, actor) => done(updateTeam(raw, actor)));
+const newTeam = action(config, (ctx, input) => createTeamWithSupervisor(ctx, input));
+const editTeam = action(config, (ctx, input) => updateTeam(ctx, input));
 
-export async function createStaffAction(fields: Fields) {
-  return create(withoutEmpty(fields));
+export async function createStaffAction(form: FormBody) {
+  return create(form);
 }
-export async function updateStaffAction(fields: Fields) {
-  return update(fields);
+export async function updateStaffAction(form: FormBody) {
+  return update(form);
 }
-export async function setStaffActiveAction(fields: Fields) {
-  return activate(fields);
+export async function setStaffActiveAction(form: FormBody) {
+  return activate(form);
 }
-export async function resetPasswordAction(fields: Fields) {
-  return reset(fields);
+export async function resetPasswordAction(form: FormBody) {
+  return reset(form);
 }
-export async function createTeamAction(fields: Fields) {
-  return newTeam(fields);
+export async function createTeamAction(form: FormBody) {
+  return newTeam(form);
 }
-export async function updateTeamAction(fields: Fields) {
-  return editTeam(fields);
+export async function updateTeamAction(form: FormBody) {
+  return editTeam(form);
 }

@@ -1,9 +1,9 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { getDb } from '@/db/client';
-import { requireAdminPage } from '@/lib/server/admin/access';
-import { listStaff } from '@/lib/server/admin/people';
-import { listTeams, supervisorCandidates } from '@/lib/server/admin/teams';
+import { requireStaffPage } from '@/lib/server/auth/session';
+import { requestCtx } from '@/lib/server/core/context';
+import { listStaff } from '@/lib/server/admin/list-staff';
+import { listSupervisorCandidates, listTeams } from '@/lib/server/admin/teams';
 import { getOrganization } from '@/lib/server/core/organization';
 import { CreateStaffForm } from './staff-forms';
 import { CreateTeamForm, EditTeamForm } from './team-forms';
@@ -16,13 +16,13 @@ export async function generateMetadata() {
 
 /** Staff users (list, create) and teams (list, create, rename, supervisor). Admins only. */
 export default async function PeoplePage() {
-  const admin = await requireAdminPage('/admin/personas');
+  const ctx = requestCtx(await requireStaffPage('admin', '/admin/personas'));
   const t = await getTranslations('adminPeople');
   const format = await getFormatter();
-  const { timeZone } = getOrganization(getDb());
-  const staff = listStaff(admin);
-  const teams = listTeams(admin);
-  const candidates = supervisorCandidates(getDb());
+  const { timeZone } = getOrganization(ctx.db);
+  const staff = await listStaff(ctx);
+  const teams = await listTeams(ctx);
+  const candidates = await listSupervisorCandidates(ctx);
   const teamOptions = teams.map((team) => ({ id: team.id, name: team.name }));
   return (
     <>

@@ -9,7 +9,7 @@ import {
   setStaffActiveAction,
   updateStaffAction,
 } from './actions';
-import { Outcome, useAdminForm } from './use-admin-form';
+import { FormOutcome, useFormAction } from '@/app/_components/use-form-action';
 
 export interface Option {
   id: number;
@@ -102,7 +102,7 @@ function RoleAndTeam({
 
 export function CreateStaffForm({ teams }: { teams: Option[] }) {
   const t = useTranslations('adminPeople');
-  const form = useAdminForm(createStaffAction, { resetOnSuccess: true });
+  const form = useFormAction(createStaffAction, { resetOnSuccess: true });
   return (
     <form onSubmit={form.onSubmit} noValidate className="people-form">
       <div className="filter-grid">
@@ -132,7 +132,7 @@ export function CreateStaffForm({ teams }: { teams: Option[] }) {
       <button type="submit" className="button button-primary" disabled={form.isPending}>
         {t('staff.create')}
       </button>
-      <Outcome result={form.result} success={t('staff.created')} />
+      <FormOutcome result={form.result} success={t('staff.created')} />
     </form>
   );
 }
@@ -149,7 +149,7 @@ export function EditStaffForm({
   teams: Option[];
 }) {
   const t = useTranslations('adminPeople');
-  const form = useAdminForm(updateStaffAction, { extra: { userId: String(userId) } });
+  const form = useFormAction(updateStaffAction, { extra: { userId: String(userId) } });
   return (
     <form onSubmit={form.onSubmit} noValidate className="people-form">
       <div className="filter-grid">
@@ -158,14 +158,14 @@ export function EditStaffForm({
       <button type="submit" className="button button-primary" disabled={form.isPending}>
         {t('save')}
       </button>
-      <Outcome result={form.result} success={t('saved')} />
+      <FormOutcome result={form.result} success={t('saved')} />
     </form>
   );
 }
 
 export function ActiveToggle({ userId, isActive }: { userId: number; isActive: boolean }) {
   const t = useTranslations('adminPeople.staff');
-  const form = useAdminForm(setStaffActiveAction);
+  const form = useFormAction(setStaffActiveAction);
   const error = form.errors.isActive?.[0];
   return (
     <div className="people-form">
@@ -174,7 +174,7 @@ export function ActiveToggle({ userId, isActive }: { userId: number; isActive: b
         type="button"
         className="button"
         disabled={form.isPending}
-        onClick={() => form.send({ userId: String(userId), isActive: String(!isActive) })}
+        onClick={() => form.submit({ userId: String(userId), isActive: String(!isActive) })}
       >
         {isActive ? t('deactivate') : t('reactivate')}
       </button>
@@ -183,7 +183,7 @@ export function ActiveToggle({ userId, isActive }: { userId: number; isActive: b
           {error}
         </p>
       ) : (
-        <Outcome result={form.result} />
+        <FormOutcome result={form.result} />
       )}
     </div>
   );
@@ -191,7 +191,7 @@ export function ActiveToggle({ userId, isActive }: { userId: number; isActive: b
 
 export function ResetPasswordForm({ userId }: { userId: number }) {
   const t = useTranslations('adminPeople');
-  const form = useAdminForm(resetPasswordAction, {
+  const form = useFormAction(resetPasswordAction, {
     extra: { userId: String(userId) },
     resetOnSuccess: true,
   });
@@ -212,7 +212,7 @@ export function ResetPasswordForm({ userId }: { userId: number }) {
       <button type="submit" className="button" disabled={form.isPending}>
         {t('staff.resetPassword')}
       </button>
-      <Outcome result={form.result} success={t('staff.passwordReset')} />
+      <FormOutcome result={form.result} success={t('staff.passwordReset')} />
     </form>
   );
 }

@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { TextField } from '@/app/_components/text-field';
 import { createTeamAction, updateTeamAction } from './actions';
 import type { Option } from './staff-forms';
-import { Outcome, useAdminForm } from './use-admin-form';
+import { FormOutcome, useFormAction } from '@/app/_components/use-form-action';
 
 function SupervisorSelect({
   id,
@@ -47,7 +47,7 @@ function SupervisorSelect({
 
 export function CreateTeamForm({ candidates }: { candidates: Option[] }) {
   const t = useTranslations('adminPeople');
-  const form = useAdminForm(createTeamAction, { resetOnSuccess: true });
+  const form = useFormAction(createTeamAction, { resetOnSuccess: true });
   return (
     <form onSubmit={form.onSubmit} noValidate className="people-form">
       <div className="filter-grid">
@@ -67,7 +67,7 @@ export function CreateTeamForm({ candidates }: { candidates: Option[] }) {
       <button type="submit" className="button button-primary" disabled={form.isPending}>
         {t('teams.create')}
       </button>
-      <Outcome result={form.result} success={t('teams.created')} />
+      <FormOutcome result={form.result} success={t('teams.created')} />
     </form>
   );
 }
@@ -80,7 +80,7 @@ export function EditTeamForm({
   candidates: Option[];
 }) {
   const t = useTranslations('adminPeople');
-  const form = useAdminForm(updateTeamAction, { extra: { teamId: String(team.id) } });
+  const form = useFormAction(updateTeamAction, { extra: { teamId: String(team.id) } });
   const prefix = `team-${team.id}`;
   return (
     <form onSubmit={form.onSubmit} noValidate className="people-form team-form">
@@ -107,7 +107,7 @@ export function EditTeamForm({
       >
         {t('save')}
       </button>
-      <Outcome result={form.result} success={t('saved')} />
+      <FormOutcome result={form.result} success={t('saved')} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { TEMPLATE_SLOTS } from '@/lib/domain/templates';
-import { requireAdminPage } from '@/lib/server/admin/access';
+import { requireStaffPage } from '@/lib/server/auth/session';
+import { requestCtx } from '@/lib/server/core/context';
 import { listTemplatesForAdmin } from '@/lib/server/admin/templates-admin';
 import { CatalogForm } from '../catalogos/catalog-form';
 import { ToggleForm } from '../catalogos/toggle-form';
@@ -16,11 +16,11 @@ export async function generateMetadata() {
 
 /** Reply templates: placeholders checked on save; each shown with a preview (as text). */
 export default async function TemplatesPage() {
-  await requireAdminPage('/admin/plantillas');
+  const ctx = requestCtx(await requireStaffPage('admin', '/admin/plantillas'));
   const t = await getTranslations('adminCatalog');
   const tAdmin = await getTranslations('admin.sections');
   const tTypes = await getTranslations('types');
-  const list = listTemplatesForAdmin(getDb());
+  const list = await listTemplatesForAdmin(ctx);
   return (
     <>
       <h1>{tAdmin('templates')}</h1>

@@ -1,24 +1,28 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
-import { runConfigAction, type ConfigResult } from '@/lib/server/admin/config-action';
+import type { FormBody } from '@/app/_components/use-form-action';
 import { addServiceLevel } from '@/lib/server/admin/service-levels';
 import { setTerm, updateCaseType } from '@/lib/server/admin/terms';
+import { action } from '@/lib/server/core/action';
+import { AdminFormSchema } from '@/lib/validation/admin-form';
 
-async function run(form: FormData, change: Parameters<typeof runConfigAction>[1]) {
-  const result = await runConfigAction(form, change);
-  if (result?.ok) revalidatePath('/admin/tipos');
-  return result;
+const config = {
+  access: 'admin',
+  schema: AdminFormSchema,
+  messages: ['adminConfig.validation'],
+  revalidate: '/admin/tipos',
+} as const;
+
+const term = action(config, (ctx, input) => setTerm(ctx, input));
+const caseType = action(config, (ctx, input) => updateCaseType(ctx, input));
+const serviceLevel = action(config, (ctx, input) => addServiceLevel(ctx, input));
+
+export async function setTermAction(form: FormBody) {
+  return term(form);
 }
-
-export async function setTermAction(form: FormData): Promise<ConfigResult> {
-  return run(form, (input, actor) => setTerm(input, actor));
+export async function updateCaseTypeAction(form: FormBody) {
+  return caseType(form);
 }
-
-export async function updateCaseTypeAction(form: FormData): Promise<ConfigResult> {
-  return run(form, (input, actor) => updateCaseType(input, actor));
-}
-
-export async function addServiceLevelAction(form: FormData): Promise<ConfigResult> {
-  return run(form, (input, actor) => addServiceLevel(input, actor));
+export async function addServiceLevelAction(form: FormBody) {
+  return serviceLevel(form);
 }

@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
-import { requireAdminPage } from '@/lib/server/admin/access';
+import { requireStaffPage } from '@/lib/server/auth/session';
+import { requestCtx } from '@/lib/server/core/context';
 import { listCategoryOptions, listServiceLevels } from '@/lib/server/admin/service-levels';
 import { listCaseTypeConfig } from '@/lib/server/admin/terms';
 import { getOrganization } from '@/lib/server/core/organization';
@@ -16,7 +16,7 @@ export async function generateMetadata() {
 
 /** Legal term per PQRS type (versioned), type settings and internal service levels. */
 export default async function CaseTypesPage() {
-  await requireAdminPage('/admin/tipos');
+  const ctx = requestCtx(await requireStaffPage('admin', '/admin/tipos'));
   const t = await getTranslations('adminConfig.types');
   const tTypes = await getTranslations('types');
   const tSections = await getTranslations('admin.sections');
@@ -24,11 +24,11 @@ export default async function CaseTypesPage() {
   const when = new Intl.DateTimeFormat(locale, {
     dateStyle: 'medium',
     timeStyle: 'short',
-    timeZone: getOrganization(getDb()).timeZone,
+    timeZone: getOrganization(ctx.db).timeZone,
   });
-  const types = listCaseTypeConfig();
-  const levels = listServiceLevels();
-  const categories = listCategoryOptions();
+  const types = await listCaseTypeConfig(ctx);
+  const levels = await listServiceLevels(ctx);
+  const categories = await listCategoryOptions(ctx);
   const termLabel = (days: number | null) =>
     days === null ? t('noTerm') : t('termDays', { days });
 

@@ -1,30 +1,32 @@
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { requireAdminPage } from '@/lib/server/admin/access';
-import { getStaffMember } from '@/lib/server/admin/people';
+import { getStaffMember } from '@/lib/server/admin/list-staff';
 import { listTeams } from '@/lib/server/admin/teams';
+import { requireStaffPage } from '@/lib/server/auth/session';
+import { requestCtx } from '@/lib/server/core/context';
 import { isAppError } from '@/lib/server/core/errors';
 import { ActiveToggle, EditStaffForm, ResetPasswordForm } from '../staff-forms';
 import '../people.css';
 
+export async function generateMetadata() {
+  const t = await getTranslations('adminPeople');
+  return { title: t('memberTitle') };
+}
+
 /** One staff member: role and team, active or not, and a new password set by the admin. */
 export default async function StaffMemberPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const admin = await requireAdminPage(`/admin/personas/${id}`);
+  const ctx = requestCtx(await requireStaffPage('admin', `/admin/personas/${id}`));
   const t = await getTranslations('adminPeople');
   const userId = Number(id);
   if (!Number.isInteger(userId) || userId <= 0) notFound();
-  const person = (() => {
-    try {
-      return getStaffMember(userId, admin);
-    } catch (error) {
-      if (isAppError(error) && error.code === 'NOT_FOUND') return null;
-      throw error;
-    }
-  })();
+  const person = await getStaffMember(ctx, { id: userId }).catch((error: unknown) => {
+    if (isAppError(error) && error.code === 'NOT_FOUND') return null;
+    throw error;
+  });
   if (!person) notFound();
-  const teams = listTeams(admin).map((team) => ({ id: team.id, name: team.name }));
+  const teams = (await listTeams(ctx)).map((team) => ({ id: team.id, name: team.name }));
   return (
     <>
       <p>

@@ -1,0 +1,143 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Conn } from '../client';
+
+/**
+ * The raw SQL of the personal-data requests (Ley 1581): finding a customer, exporting everything
+ * held about them, and anonymising them. Every function runs on the database or an open
+ * transaction (the export and the anonymisation run inside the verb's one transaction).
+ */
+
+export interface RawCustomerSummary {
+  id: number;
+  documentType: string;
+  documentNumber: string;
+  fullName: string;
+  email: string | null;
+  anonymizedAt: number | null;
+  caseCount: number;
+}
+
+type Row = Record<string, unknown>;
+
+const SUMMARY = sql.raw(`SELECT c.id, c.document_type AS documentType,
+  c.document_number AS documentNumber, c.full_name AS fullName, c.email,
+  c.anonymized_at AS anonymizedAt,
+  (SELECT count(*) FROM cases k WHERE k.customer_id = c.id) AS caseCount FROM customers c`);
+
+/** Exact document number, exact e-mail (any case) or a part of the name; at most 25. */
+export function findCustomerSummaries(db: Conn, q: string): RawCustomerSummary[] {
+  const like = `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+  return db.all<RawCustomerSummary>(
+    sql`${SUMMARY} WHERE c.document_number = ${q.toUpperCase()} OR lower(c.email) = lower(${q})
+      OR c.full_name LIKE ${like} ESCAPE '\\' ORDER BY c.full_name, c.id LIMIT 25`,
+  );
+}
+
+export function customerSummary(db: Conn, customerId: number): RawCustomerSummary | undefined {
+  return db.get<RawCustomerSummary | undefined>(sql`${SUMMARY} WHERE c.id = ${customerId}`);
+}
+
+export function customerCaseList(db: Conn, customerId: number) {
+  return db.all<{
+    id: number;
+    radicado: string;
+    typeCode: string;
+    state: string;
+    subject: string;
+    receivedAt: number;
+  }>(
+    sql`SELECT id, radicado, type_code AS typeCode, state, subject, received_at AS receivedAt
+      FROM cases WHERE customer_id = ${customerId} ORDER BY received_at DESC, id DESC`,
+  );
+}
+
+/** The stored rows of one customer, as stored (the export renders dates and JSON). */
+export function customerRows(db: Conn, customerId: number) {
+  const customer = db.get<Row | undefined>(sql`SELECT * FROM customers WHERE id = ${customerId}`);
+  if (!customer) return null;
+  const consents = db.all<Row>(
+    sql`SELECT * FROM consents WHERE customer_id = ${customerId} ORDER BY id`,
+  );
+  const cases = db.all<Row>(sql`SELECT * FROM cases WHERE customer_id = ${customerId} ORDER BY id`);
+  return { customer, consents, cases };
+}
+
+/** What the export holds of one case besides its row. */
+export function caseRecordRows(db: Conn, caseId: unknown) {
+  return {
+    events: db.all<Row>(
+      sql`SELECT id, action, actor_role, visibility, from_state, to_state, body, data, created_at
+        FROM case_events WHERE case_id = ${caseId} ORDER BY id`,
+    ),
+    resultRatings: db.all<Row>(sql`SELECT * FROM result_ratings WHERE case_id = ${caseId}`),
+    qualityRatings: db.all<Row>(
+      sql`SELECT id, source, courtesy, clarity, created_at FROM quality_ratings
+        WHERE case_id = ${caseId} AND source = 'customer'`,
+    ),
+    attachments: db.all<Row>(
+      sql`SELECT id, original_name, mime_type, size_bytes, sha256, visibility, created_at
+        FROM attachments WHERE case_id = ${caseId} ORDER BY id`,
+    ),
+  };
+}
+
+export interface PersonalFields {
+  full_name: string;
+  document_number: string;
+  email: string | null;
+  phone: string | null;
+  address: string | null;
+  anonymized_at: number | null;
+}
+
+export function personalFields(db: Conn, customerId: number): PersonalFields | undefined {
+  return db.get<PersonalFields | undefined>(
+    sql`SELECT full_name, document_number, email, phone, address, anonymized_at
+      FROM customers WHERE id = ${customerId}`,
+  );
+}
+
+/**
+ * Removes one customer's personal data (their row, the response addresses that were theirs, and
+ * every `personal` value inside their cases' subject and description and the copies of the mails
+ * sent to them), each replaced by `redacted`. Returns how many cases they have.
+ */
+export function scrubCustomer(
+  db: Conn,
+  customerId: number,
+  row: PersonalFields,
+  change: { personal: readonly string[]; redacted: string; name: string; atMs: number },
+): number {
+  const { personal, redacted } = change;
+  const scrub = (column: string): SQL =>
+    personal.reduce<SQL>(
+      (expr, value) => sql`replace(${expr}, ${value}, ${redacted})`,
+      sql.raw(column),
+    );
+  db.run(
+    sql`UPDATE cases SET response_address = NULL WHERE customer_id = ${customerId}
+      AND response_address IN (${row.email ?? ''}, ${row.phone ?? ''}, ${row.address ?? ''})`,
+  );
+  if (personal.length > 0) {
+    db.run(
+      sql`UPDATE cases SET subject = ${scrub('subject')}, description = ${scrub('description')}
+        WHERE customer_id = ${customerId}`,
+    );
+    db.run(
+      sql`UPDATE outbox SET to_address = CASE WHEN to_address IN (${row.email ?? ''}, ${row.address ?? ''})
+          THEN ${redacted} ELSE to_address END,
+        subject = ${scrub('subject')}, body_text = ${scrub('body_text')},
+        body_html = ${scrub('body_html')}
+        WHERE case_id IN (SELECT id FROM cases WHERE customer_id = ${customerId})`,
+    );
+  }
+  db.run(
+    sql`UPDATE customers SET full_name = ${change.name}, document_number = ${`ANON-${customerId}`},
+      email = NULL, phone = NULL, address = NULL, anonymized_at = ${change.atMs},
+      updated_at = ${change.atMs} WHERE id = ${customerId}`,
+  );
+  const count = db.get<{ n: number }>(
+    sql`SELECT count(*) AS n FROM cases WHERE customer_id = ${customerId}`,
+  );
+  return count.n;
+}

@@ -1,0 +1,27 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { teams } from '@/db/schema';
+import { TeamSchema } from '@/lib/validation/staff';
+import { withTransaction, type Ctx } from '../core/context';
+import { AppError } from '../core/errors';
+import { requireRole } from '../core/guard';
+import { parseInput } from '../core/parse';
+import { appendAdminEvent } from './admin-event';
+
+/** A team (dependencia) with an optional supervisor; names are unique. */
+export async function createTeam(ctx: Ctx, input: unknown) {
+  requireRole(ctx.actor, 'admin');
+  const data = parseInput(TeamSchema, input);
+  return withTransaction(ctx, (tx) => {
+    if (tx.db.select().from(teams).where(eq(teams.name, data.name)).get()) {
+      throw new AppError('VALIDATION', 'team name taken', { fieldErrors: { name: ['duplicate'] } });
+    }
+    const team = tx.db
+      .insert(teams)
+      .values({ name: data.name, supervisorId: data.supervisorId ?? null, createdAt: tx.now })
+      .returning({ id: teams.id })
+      .get();
+    appendAdminEvent(tx, 'team_created', { teamId: team.id, name: data.name });
+    return { id: team.id };
+  });
+}

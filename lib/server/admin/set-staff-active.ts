@@ -1,0 +1,39 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { staffUsers } from '@/db/schema';
+import { StaffActiveSchema } from '@/lib/validation/admin-people';
+import { withTransaction, type Ctx } from '../core/context';
+import { AppError } from '../core/errors';
+import { requireRole } from '../core/guard';
+import { parseInput } from '../core/parse';
+import { appendAdminEvent } from './admin-event';
+import { loadStaffUser } from './staff-user-row';
+
+/**
+ * Deactivates or reactivates an account; nobody is ever deleted (their history stays attributed).
+ * A deactivated user is refused at sign-in and on their next request (session re-reads is_active).
+ */
+export async function setStaffActive(ctx: Ctx, input: unknown) {
+  requireRole(ctx.actor, 'admin');
+  const actorId = ctx.actor.id;
+  const data = parseInput(StaffActiveSchema, input);
+  return withTransaction(ctx, (tx) => {
+    const user = loadStaffUser(tx.db, data.userId);
+    if (user.id === actorId && !data.isActive) {
+      throw new AppError('VALIDATION', 'cannot deactivate yourself', {
+        fieldErrors: { isActive: ['selfDeactivate'] },
+      });
+    }
+    if (user.isActive === data.isActive) return { id: user.id, changed: false };
+    tx.db
+      .update(staffUsers)
+      .set({ isActive: data.isActive })
+      .where(eq(staffUsers.id, user.id))
+      .run();
+    appendAdminEvent(tx, data.isActive ? 'staff_reactivated' : 'staff_deactivated', {
+      userId: user.id,
+      email: user.email,
+    });
+    return { id: user.id, changed: true };
+  });
+}
