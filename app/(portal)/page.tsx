@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { listCaseTypes } from '@/lib/server/cases/list-case-types';
+import { requestCtx } from '@/lib/server/core/context';
+import { VISITOR } from '@/lib/server/portal/actors';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('portal.start');
@@ -12,7 +14,7 @@ export default async function StartPage() {
   const t = await getTranslations('portal.start');
   const tTypes = await getTranslations('types');
   const tHelp = await getTranslations('portal.typeHelp');
-  const types = listCaseTypes();
+  const types = await listCaseTypes(requestCtx(VISITOR));
   return (
     <>
       <section className="hero">

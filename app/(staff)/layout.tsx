@@ -2,9 +2,9 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { requireStaffPage } from '@/lib/server/auth/session';
-import { getDb } from '@/db/client';
+import { requestCtx } from '@/lib/server/core/context';
 import { unreadCount } from '@/lib/server/notices/notifications';
-import { canSupervise } from '@/lib/server/supervision/access';
+import { hasRole } from '@/lib/server/core/guard';
 import { LocaleSwitch } from '../_components/locale-switch';
 import { SignOutButton } from '../_components/sign-out-button';
 import { NavLinks } from './_components/nav-links';
@@ -15,10 +15,10 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   const tApp = await getTranslations('app');
   const tRoles = await getTranslations('roles');
   const tBell = await getTranslations('notifications');
-  const unread = unreadCount(getDb(), staff.id);
+  const unread = await unreadCount(requestCtx(staff));
   const items = [
     { href: '/casos', label: t('cases') },
-    ...(canSupervise(staff.role)
+    ...(hasRole(staff, 'supervision')
       ? [
           { href: '/tablero', label: t('board') },
           { href: '/calidad', label: t('quality') },

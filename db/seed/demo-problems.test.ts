@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listProblems, getProblem } from '@/lib/server/causes/get-problem';
 import { createTestDb } from '@/lib/server/testing/test-db';
 import { seedDemo } from './demo';
+import { makeCtx } from '@/lib/server/core/context';
+import { SYSTEM_ACTOR } from '@/lib/server/core/actor';
 
 /** Monday 23 November 2026, 10:00 in Bogotá (as in seed.test.ts). */
 const NOW = new Date('2026-11-23T15:00:00Z');
@@ -14,8 +16,8 @@ describe('demo problems', () => {
   }, 60_000);
   afterAll(() => demo.cleanup());
 
-  it('has one problem in progress and one resolved, both with linked complaints', () => {
-    const problems = listProblems({ db: demo.db });
+  it('has one problem in progress and one resolved, both with linked complaints', async () => {
+    const problems = await listProblems(makeCtx(demo.db, SYSTEM_ACTOR, NOW));
     expect(problems.map((p) => p.status).sort()).toEqual(['in_progress', 'resolved']);
     for (const p of problems) {
       expect(p.linkedCases).toBeGreaterThan(0);
@@ -23,7 +25,9 @@ describe('demo problems', () => {
       expect(p.rootCauseName).not.toBeNull();
     }
     const resolved = problems.find((p) => p.status === 'resolved')!;
-    const { effect } = getProblem(resolved.id, { db: demo.db, now: NOW });
+    const { effect } = await getProblem(makeCtx(demo.db, SYSTEM_ACTOR, NOW), {
+      problemId: resolved.id,
+    });
     expect(effect.before?.complaints).toBeGreaterThan(0);
     expect(effect.after?.weeks).toBe(5);
   });

@@ -11,6 +11,7 @@ import { createProblem } from '@/lib/server/causes/create-problem';
 import { linkCauseComplaints } from '@/lib/server/causes/link-cause-complaints';
 import { setProblemStatus } from '@/lib/server/causes/set-problem-status';
 import type { SeedCatalog, SeedStaff } from './read-catalog';
+import { makeCtx } from '@/lib/server/core/context';
 
 const DAY_MS = 86_400_000;
 
@@ -60,7 +61,7 @@ function busiestCause(db: Db, processId: number): number | undefined {
     .get(processId) as number | undefined;
 }
 
-export function seedDemoProblems(db: Db, catalog: SeedCatalog, now: Date): number[] {
+export async function seedDemoProblems(db: Db, catalog: SeedCatalog, now: Date): Promise<number[]> {
   const timeZone = getOrganization(db).timeZone;
   const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY_MS);
   const ids: number[] = [];
@@ -75,27 +76,25 @@ export function seedDemoProblems(db: Db, catalog: SeedCatalog, now: Date): numbe
       catalog.supervisors.find((s) => s.id === supervisorId) ?? catalog.supervisors[0];
     if (!supervisor) continue;
     const actor: Actor = { role: supervisor.role, id: supervisor.id, teamId: supervisor.teamId };
-    const { id } = createProblem(
-      {
-        title: plan.title,
-        description: plan.description,
-        processId: process.id,
-        rootCauseId,
-        ownerId: supervisor.id,
-        correctiveAction: plan.correctiveAction,
-      },
-      actor,
-      { db, now: at(plan.days.created) },
-    );
-    setProblemStatus(id, { status: 'in_progress' }, actor, { db, now: at(plan.days.started) });
+    const ctx = (at: Date) => makeCtx(db, actor, at);
+    const { id } = await createProblem(ctx(at(plan.days.created)), {
+      title: plan.title,
+      description: plan.description,
+      processId: process.id,
+      rootCauseId,
+      ownerId: supervisor.id,
+      correctiveAction: plan.correctiveAction,
+    });
+    await setProblemStatus(ctx(at(plan.days.started)), { problemId: id, status: 'in_progress' });
     const linkedAt = at(plan.days.linked);
     const to = toLocalDate(linkedAt, timeZone);
-    linkCauseComplaints(id, { from: addCalendarDays(to, -plan.days.linkFrom), to }, actor, {
-      db,
-      now: linkedAt,
+    await linkCauseComplaints(ctx(linkedAt), {
+      problemId: id,
+      from: addCalendarDays(to, -plan.days.linkFrom),
+      to,
     });
     if (plan.days.resolved !== undefined) {
-      setProblemStatus(id, { status: 'resolved' }, actor, { db, now: at(plan.days.resolved) });
+      await setProblemStatus(ctx(at(plan.days.resolved)), { problemId: id, status: 'resolved' });
     }
     ids.push(id);
   }

@@ -225,7 +225,7 @@ export async function seedDemo(
       }
     }
   });
-  seedDemoProblems(db, catalog, now);
+  await seedDemoProblems(db, catalog, now);
   const total = db.select({ n: count() }).from(cases).get()?.n ?? 0;
   return { cases: total, steps: queue.length, distinctCustomers, failures };
 }

@@ -8,8 +8,6 @@ import { databasePath, openDb } from '@/db/client';
 import { SYSTEM_ACTOR, type Actor } from '@/lib/server/core/actor';
 import { applyCaseAction } from '@/lib/server/cases/apply-case-action';
 import { createCase } from '@/lib/server/cases/create-case';
-import { createProcess } from '@/lib/server/admin/create-process';
-import { createStaffUser, createTeam } from '@/lib/server/admin/create-staff-user';
 import { verbs as adminVerbs } from './verbs/admin';
 import { verbs as boardVerbs } from './verbs/board';
 import { verbs as causesVerbs } from './verbs/causes';
@@ -34,12 +32,10 @@ const actor: Actor = args.actor ?? SYSTEM_ACTOR;
 /** `now` (ISO instant, optional) backdates a filing or an action, e.g. to make a case overdue. */
 const now = typeof args.now === 'string' ? new Date(args.now) : undefined;
 const handlers: Record<string, () => unknown> = {
-  'create-team': () => createTeam(args.input, actor, { db }),
-  'create-staff': () => createStaffUser(args.input, actor, { db }),
-  'file-case': async () => await createCase(makeCtx(db, actor, now), args.input),
-  'apply-action': async () =>
-    await applyCaseAction(makeCtx(db, actor, now), { caseId: args.caseId, ...args.input }),
-  'create-process': () => createProcess(args.input, actor, { db }),
+  // create-team, create-staff and create-process come with the admin verbs (verbs/admin.ts).
+  'file-case': () => createCase(makeCtx(db, actor, now), args.input),
+  'apply-action': () =>
+    applyCaseAction(makeCtx(db, actor, now), { caseId: args.caseId, ...args.input }),
 };
 for (const area of [
   boardVerbs,

@@ -14,7 +14,7 @@ async function boardPage(
   const ctx = makeCtx(db, supervisor, now);
   const board = await loadBoard(ctx, parseBoardQuery(params));
   await listAssignableAgents(ctx);
-  queueFilterOptions(db);
+  await queueFilterOptions(ctx);
   return board.totals.open;
 }
 

@@ -3,6 +3,7 @@ import { rootCauseView } from '@/lib/server/causes/root-cause-figures';
 import { queueFilterOptions } from '@/lib/server/cases/queue-options';
 import { readAnalyticsQuery } from '@/lib/server/supervision/filters';
 import type { ViewBench, ViewBenchContext } from './types';
+import { makeCtx } from '@/lib/server/core/context';
 
 /** The process with the most complaints: the heaviest drill-down. */
 function busiestProcess({ db }: ViewBenchContext): number {
@@ -15,12 +16,13 @@ function busiestProcess({ db }: ViewBenchContext): number {
     .get() as number;
 }
 
-function view(ctx: ViewBenchContext, params: Record<string, string>, processId?: number) {
-  const tz = getOrganization(ctx.db).timeZone;
-  const query = readAnalyticsQuery(params, tz, ctx.now);
-  queueFilterOptions(ctx.db);
+async function view(ctx: ViewBenchContext, params: Record<string, string>, processId?: number) {
+  const verbCtx = makeCtx(ctx.db, ctx.supervisor, ctx.now);
+  const timeZone = getOrganization(ctx.db).timeZone;
+  const query = readAnalyticsQuery(params, timeZone, ctx.now);
+  await queueFilterOptions(verbCtx);
   const level = processId ? { by: 'rootCause' as const, processId } : { by: 'process' as const };
-  const figures = rootCauseView(ctx.db, query, tz, level, ctx.now);
+  const figures = await rootCauseView(verbCtx, { query, timeZone, level });
   return figures.total.cases;
 }
 
@@ -30,10 +32,10 @@ let processId: number | undefined;
 export const benches: ViewBench[] = [
   {
     name: 'causas: por proceso (30 días)',
-    run: async (ctx) => view(ctx, {}),
+    run: (ctx) => view(ctx, {}),
   },
   {
     name: 'causas: causas de un proceso (30 días)',
-    run: async (ctx) => view(ctx, {}, (processId ??= busiestProcess(ctx))),
+    run: (ctx) => view(ctx, {}, (processId ??= busiestProcess(ctx))),
   },
 ];

@@ -18,7 +18,7 @@ async function qualityPage(
   ctx: ViewBenchContext,
   params: Record<string, string> = {},
 ): Promise<number> {
-  queueFilterOptions(ctx.db);
+  await queueFilterOptions(verbCtx(ctx));
   const view = await getQualityView(verbCtx(ctx), query(ctx, params));
   return view.result.total.counts.cases;
 }

@@ -14,13 +14,15 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function FilePage() {
   const t = await getTranslations('portal.file');
-  const org = getOrganization(requestCtx(VISITOR).db);
+  const ctx = requestCtx(VISITOR);
+  const org = getOrganization(ctx.db);
+  const types = await listCaseTypes(ctx);
   return (
     <section className="card" aria-labelledby="file-title">
       <h1 id="file-title">{t('title')}</h1>
       <p className="muted">{t('intro')}</p>
       <FilingForm
-        types={listCaseTypes()}
+        types={types}
         policyVersion={org.privacyPolicyVersion}
         policyText={org.privacyPolicyText}
         limits={{ subject: SUBJECT_LIMITS, description: DESCRIPTION_LIMITS }}

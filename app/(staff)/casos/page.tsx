@@ -5,6 +5,7 @@ import { Suspense } from 'react';
 import { requireStaffPage } from '@/lib/server/auth/session';
 import { queueFilterOptions } from '@/lib/server/cases/queue-options';
 import { QueueView } from './queue-view';
+import { requestCtx } from '@/lib/server/core/context';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('cases');
@@ -12,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function CasesPage() {
-  const staff = await requireStaffPage(undefined, '/casos');
+  const staff = await requireStaffPage('staff', '/casos');
   const t = await getTranslations('cases');
   const tQueues = await getTranslations('queues');
   const tRoles = await getTranslations('roles');
@@ -42,7 +43,7 @@ export default async function CasesPage() {
         </button>
       </form>
       <Suspense fallback={<p className="muted">{tQueues('loading')}</p>}>
-        <QueueView {...queueFilterOptions()} />
+        <QueueView {...await queueFilterOptions(requestCtx(staff))} />
       </Suspense>
     </>
   );

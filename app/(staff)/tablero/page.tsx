@@ -55,7 +55,8 @@ async function BoardFilters({
   agents: { id: number; name: string }[];
 }) {
   const t = await getTranslations('board.filters');
-  const { teams } = queueFilterOptions();
+  const viewer = await requireStaffPage('supervision');
+  const { teams } = await queueFilterOptions(requestCtx(viewer));
   const select = (name: 'teamId' | 'agentId', options: { id: number; name: string }[]) => (
     <div className="field">
       <label htmlFor={`bf-${name}`}>{t(name === 'teamId' ? 'team' : 'agent')}</label>

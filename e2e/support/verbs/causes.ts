@@ -38,11 +38,10 @@ export const verbs: AreaVerbs = {
    */
   'causes-flagged-process': async (args, db) => {
     const agent: Actor = { role: 'agent', id: args.agent.id, teamId: args.agent.teamId ?? null };
-    const process = createProcess(
-      { name: args.name, rootCauses: ['Lectura estimada', 'Medidor averiado'] },
-      SYSTEM_ACTOR,
-      { db },
-    );
+    const process = await createProcess(makeCtx(db, SYSTEM_ACTOR), {
+      name: args.name,
+      rootCauses: ['Lectura estimada', 'Medidor averiado'],
+    });
     const rootCauseId = process.rootCauseIds[0]!;
     const start = Date.now() - 6 * DAY_MS;
     const at = (n: number, hours: number) => new Date(start + n * 3_600_000 + hours * DAY_MS);
@@ -67,12 +66,12 @@ export const verbs: AreaVerbs = {
         2,
       );
       const result = n < (args.dissatisfied ?? 2) ? 'no' : 'yes';
-      rateCase(
-        filed.id,
-        { result, courtesy: 4, clarity: 4 },
-        { role: 'customer', id: null, caseId: filed.id },
-        { db, now: at(n, 3) },
-      );
+      await rateCase(makeCtx(db, { role: 'customer', id: null, caseId: filed.id }, at(n, 3)), {
+        caseId: filed.id,
+        result,
+        courtesy: 4,
+        clarity: 4,
+      });
       rated.push(filed.radicado);
     }
     return { processId: process.id, rootCauseId, rated, open };

@@ -44,12 +44,13 @@ export const verbs: AreaVerbs = {
       decision: 'concede',
       handleMinutes: 30,
     });
-    rateCase(
-      filed.id,
-      { result: 'yes', courtesy: 5, clarity: 5 },
-      { role: 'customer', id: null, caseId: filed.id },
-      { db, now: new Date(now - HOUR) },
-    );
+    const petitioner = { role: 'customer', id: null, caseId: filed.id } as const;
+    await rateCase(makeCtx(db, petitioner, new Date(now - HOUR)), {
+      caseId: filed.id,
+      result: 'yes',
+      courtesy: 5,
+      clarity: 5,
+    });
     return { id: filed.id, radicado: filed.radicado };
   },
 };

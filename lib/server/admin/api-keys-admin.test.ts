@@ -14,6 +14,7 @@ import {
   setChannelActive,
 } from './api-keys-admin';
 import { makeCtx } from '../core/context';
+import { SYSTEM_ACTOR } from '@/lib/server/core/actor';
 
 const NOW = new Date('2026-03-16T15:00:00Z');
 const LATER = new Date('2026-03-17T16:30:00Z');
@@ -54,7 +55,7 @@ function callApi(key: string, now: Date) {
     body: JSON.stringify(filing),
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${key}` },
   });
-  return createCaseViaApi(request, { db, now });
+  return createCaseViaApi(makeCtx(db, SYSTEM_ACTOR, now), request);
 }
 
 /** Every text value of every api_keys row and every audit event's data and body. */

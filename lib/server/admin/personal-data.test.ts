@@ -117,16 +117,18 @@ describe('anonymising a customer', () => {
 
     // The case page, the queue, the search, the customer finder.
     for (const id of [first.id, second.id]) {
-      const page = JSON.stringify(getCaseWithTimeline(id, fx.admin, { db, now: NOW }));
+      const page = JSON.stringify(
+        await getCaseWithTimeline(makeCtx(db, fx.admin, NOW), { caseId: id }),
+      );
       for (const value of Object.values(PERSON).slice(1)) expect(page).not.toContain(value);
     }
     const queue = JSON.stringify(
-      listCases({ ...parseCaseQuery({}), queue: 'all' }, fx.supervisor, { db, now: NOW }),
+      await listCases(makeCtx(db, fx.supervisor, NOW), { ...parseCaseQuery({}), queue: 'all' }),
     );
     expect(queue).not.toContain(PERSON.fullName);
     expect(queue).toContain(ANONYMISED_NAME);
     for (const q of ['Zacarías Quintero', 'Quintero', '79888777', 'zacarias.quintero']) {
-      expect(searchCases({ q }, fx.supervisor, { db }).rows).toEqual([]);
+      expect((await searchCases(makeCtx(db, fx.supervisor), { q })).rows).toEqual([]);
       expect((await findCustomers(makeCtx(db, fx.admin), { q })).customers).toEqual([]);
     }
     expect(customerEvents('customer_anonymised')).toEqual([

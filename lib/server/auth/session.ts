@@ -1,6 +1,7 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getServerSession } from 'next-auth';
+import { cache } from 'react';
 import { forbidden, redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { staffUsers, teams } from '@/db/schema';
@@ -17,9 +18,10 @@ export type StaffActor = Extract<Actor, { role: StaffRole }> & {
 
 /**
  * The signed-in staff member as the database knows them now: a deactivated user or a changed role
- * takes effect on the next request, whatever the session cookie says.
+ * takes effect on the next request, whatever the session cookie says. Read once per request: the
+ * layout, the page and its components share it (React's request cache).
  */
-export async function currentStaff(): Promise<StaffActor | null> {
+export const currentStaff = cache(async (): Promise<StaffActor | null> => {
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
   if (typeof id !== 'number') return null;
@@ -46,7 +48,7 @@ export async function currentStaff(): Promise<StaffActor | null> {
     teamId: user.teamId,
     teamName: user.teamName,
   };
-}
+});
 
 /**
  * For pages: signed-out users go to sign-in (back to `returnTo`); the wrong role gets the 403 page.

@@ -2,7 +2,7 @@ import 'server-only';
 import type { Ctx } from '../core/context';
 import { sql } from 'drizzle-orm';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
-import { getDb, type Db } from '@/db/client';
+import type { Conn } from '@/db/client';
 import type { CaseQuery } from '@/lib/validation/case-query';
 import { isStaff, type Actor } from '../core/actor';
 import { casesAsC } from './case-access';
@@ -21,7 +21,7 @@ const dialect = new SQLiteSyncDialect();
 export function queueSqlFilter(
   query: CaseQuery,
   actor: Extract<Actor, { id: number }>,
-  options: { db: Db; now: Date },
+  options: { db: Conn; now: Date },
 ): SqlFilter {
   const cal = loadCalendar(options.db, getOrganization(options.db));
   const where = queueWhere(query, actor, options.now, cal, casesAsC) ?? sql`1`;

@@ -6,6 +6,7 @@ import { deadlineStatus } from '@/lib/domain/legal-term';
 import { effectivePromiseStatus } from '@/lib/domain/promises';
 import { isStaff } from '../core/actor';
 import { canAccessCase } from './case-access';
+import { caseIdByRadicado } from './case-id';
 import type { Ctx } from '../core/context';
 import { AppError } from '../core/errors';
 import { getOrganization, loadCalendar } from '../core/organization';
@@ -30,8 +31,13 @@ function publicData(data: Record<string, unknown> | null): Record<string, unknow
  * A case with its timeline, as the asker may see it: customers get public events only and never the
  * staff-only columns (internal notes, assignee, root cause).
  */
-export async function getCaseWithTimeline(ctx: Ctx, input: { caseId: number }) {
-  return caseWithTimeline(ctx, input.caseId);
+export async function getCaseWithTimeline(
+  ctx: Ctx,
+  input: { caseId: number } | { radicado: string },
+) {
+  const caseId = 'caseId' in input ? input.caseId : caseIdByRadicado(ctx.db, input.radicado);
+  if (caseId === null) throw new AppError('NOT_FOUND');
+  return caseWithTimeline(ctx, caseId);
 }
 
 /** The same view, synchronously, for another read that composes it (the staff case page). */
@@ -174,4 +180,4 @@ export function caseWithTimeline(ctx: Ctx, caseId: number) {
     },
   };
 }
-export type CaseView = ReturnType<typeof getCaseWithTimeline>;
+export type CaseView = ReturnType<typeof caseWithTimeline>;

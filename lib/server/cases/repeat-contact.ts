@@ -11,7 +11,7 @@ import {
   type InteractionKind,
 } from '@/lib/domain/enums';
 import { RepeatContactSchema, type RepeatContactInput } from '@/lib/validation/portal';
-import { isStaff, type Actor } from '../core/actor';
+import { isStaff } from '../core/actor';
 import { appendEvent } from '../core/audit';
 import { AppError } from '../core/errors';
 import { parseInput } from '../core/parse';

@@ -6,7 +6,7 @@ import { cases, customers } from '@/db/schema';
 import type { CaseState, CaseType } from '@/lib/domain/enums';
 import { formatRadicado, parseRadicado } from '@/lib/domain/radicado';
 import { CaseSearchSchema, type CaseSearchInput } from '@/lib/validation/case-search';
-import { isStaff, type Actor } from '../core/actor';
+import { isStaff } from '../core/actor';
 import { caseScopeFilter } from './case-access';
 import { AppError } from '../core/errors';
 import { parseInput } from '../core/parse';

@@ -1,27 +1,19 @@
 import 'server-only';
 import { and, asc, desc, eq, ne } from 'drizzle-orm';
-import type { Conn } from '@/db/client';
 import type { Ctx } from '../core/context';
 import { cases, categories, rootCauses, staffUsers, teams, templates } from '@/db/schema';
 import { availableActions } from '@/lib/domain/case-machine';
-import { parseRadicado } from '@/lib/domain/radicado';
 import { buildContext, snapshotOf } from './apply-case-action';
 import type { StaffActor } from '../auth/session';
 import { canAccessCase } from './case-access';
 import { AppError } from '../core/errors';
 import { caseWithTimeline } from './get-case';
 import { getOrganization } from '../core/organization';
+import { caseIdByRadicado } from './case-id';
 import { filterOptions } from './queue-options';
 import { caseServiceLevel } from './service-level';
-
-/** The case id behind a radicado in a URL, or null (a malformed one included). */
-export function caseIdByRadicado(db: Conn, radicado: string): number | null {
-  const normalised = decodeURIComponent(radicado).trim().toUpperCase();
-  if (!parseRadicado(normalised)) return null;
-  return (
-    db.select({ id: cases.id }).from(cases).where(eq(cases.radicado, normalised)).get()?.id ?? null
-  );
-}
+import { templateValuesFor } from './template-values';
+import { renderTemplate } from '@/lib/domain/templates';
 
 /**
  * Everything the staff case page shows: the case and its full timeline, the actions the state
@@ -65,6 +57,7 @@ export async function getStaffCasePage(ctx: Ctx<StaffActor>, input: { radicado: 
     ? db.select({ name: teams.name }).from(teams).where(eq(teams.id, row.teamId)).get()
     : undefined;
   const options = filterOptions(db);
+  const values = templateValuesFor(db, caseId, actor);
   return {
     view,
     // Taking a case one already holds is a no-op: not offered.
@@ -103,8 +96,10 @@ export async function getStaffCasePage(ctx: Ctx<StaffActor>, input: { radicado: 
         .where(eq(templates.isActive, true))
         .orderBy(asc(templates.name))
         .all()
-        .filter((t) => t.typeCode === null || t.typeCode === row.typeCode),
+        .filter((t) => t.typeCode === null || t.typeCode === row.typeCode)
+        // Filled in for this case; what is left ({{linea_personal}}) the agent must write.
+        .map((t) => ({ id: t.id, name: t.name, rendered: renderTemplate(t.body, values) })),
     },
   };
 }
-export type StaffCasePage = ReturnType<typeof getStaffCasePage>;
+export type StaffCasePage = Awaited<ReturnType<typeof getStaffCasePage>>;

@@ -1,7 +1,6 @@
 import 'server-only';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { problems, rootCauses } from '@/db/schema';
-import { databaseOf } from '@/db/sql/causes';
 import { queueFilterOptions } from '../cases/queue-options';
 import type { Ctx } from '../core/context';
 import { requireRole } from '../core/guard';
@@ -10,8 +9,7 @@ import { requireRole } from '../core/guard';
 export async function problemFormOptions(ctx: Ctx) {
   requireRole(ctx.actor, 'supervision');
   const { db } = ctx;
-  // queueFilterOptions still takes the database (cases area); a read is never in a transaction.
-  const { processes, staff } = queueFilterOptions(databaseOf(db));
+  const { processes, staff } = await queueFilterOptions(ctx);
   const causes = db
     .select({ id: rootCauses.id, name: rootCauses.name, processId: rootCauses.processId })
     .from(rootCauses)

@@ -47,7 +47,12 @@ export async function buildRootCauseDataset(db: Db, fx: Fixture): Promise<RootCa
   const file = async (typeCode: 'Q' | 'R' | 'P', at: string) =>
     (await fileCase(db, { typeCode }, bogota(at))).id;
   const rate = (id: number, result: ResultAnswer, at: string) =>
-    rateCase(id, { result, courtesy: 4, clarity: 4 }, customerActor(id), { db, now: bogota(at) });
+    rateCase(makeCtx(db, customerActor(id), bogota(at)), {
+      caseId: id,
+      result,
+      courtesy: 4,
+      clarity: 4,
+    });
   /** Taken by `who`, attributed to a process and cause, optionally answered. */
   const work = async (
     id: number,
@@ -62,11 +67,10 @@ export async function buildRootCauseDataset(db: Db, fx: Fixture): Promise<RootCa
     if (answeredAt) await act(id, ANSWER, who, answeredAt);
   };
 
-  const installation = createProcess(
-    { name: 'Instalación', rootCauses: ['Visita fallida'] },
-    fx.admin,
-    { db },
-  );
+  const installation = await createProcess(makeCtx(db, fx.admin), {
+    name: 'Instalación',
+    rootCauses: ['Visita fallida'],
+  });
   const instalacionCauseId = installation.rootCauseIds[0]!;
   for (let i = 0; i < 10; i++) {
     const id = await file('R', `2026-03-09T10:${String(i).padStart(2, '0')}:00`);
@@ -78,7 +82,7 @@ export async function buildRootCauseDataset(db: Db, fx: Fixture): Promise<RootCa
       '2026-03-10T09:00:00',
       '2026-03-13T10:00:00',
     );
-    rate(id, i === 0 ? 'no' : i % 2 ? 'yes' : 'partly', '2026-03-14T10:00:00');
+    await rate(id, i === 0 ? 'no' : i % 2 ? 'yes' : 'partly', '2026-03-14T10:00:00');
   }
 
   const [cobro, tarifa] = fx.rootCauseIds;
@@ -86,7 +90,7 @@ export async function buildRootCauseDataset(db: Db, fx: Fixture): Promise<RootCa
   const a1 = await file('R', '2026-03-13T16:30:00');
   await work(a1, fx.agent, A, cobro, '2026-03-16T09:00:00', '2026-04-09T08:00:00');
   await act(a1, { action: 'close' }, fx.agent, '2026-04-10T09:00:00');
-  rate(a1, 'no', '2026-04-10T10:00:00');
+  await rate(a1, 'no', '2026-04-10T10:00:00');
 
   const a2 = await file('R', '2026-03-13T16:40:00');
   await work(a2, fx.agent, A, cobro, '2026-03-16T09:00:00', '2026-03-20T10:00:00');
@@ -97,28 +101,24 @@ export async function buildRootCauseDataset(db: Db, fx: Fixture): Promise<RootCa
     '2026-03-25T09:00:00',
   );
   await act(a2, ANSWER, fx.agent, '2026-03-26T09:00:00');
-  rate(a2, 'yes', '2026-03-27T09:00:00');
+  await rate(a2, 'yes', '2026-03-27T09:00:00');
 
   const a3 = await file('Q', '2026-03-16T09:00:00');
   await work(a3, fx.agent, A, tarifa, '2026-03-16T10:00:00', '2026-03-24T10:00:00');
-  rate(a3, 'partly', '2026-03-25T10:00:00');
+  await rate(a3, 'partly', '2026-03-25T10:00:00');
 
   const a4 = await file('Q', '2026-03-16T09:10:00');
   await work(a4, fx.agent, A, tarifa, '2026-03-16T10:00:00', '2026-03-18T10:00:00');
-  rate(a4, 'yes', '2026-03-19T10:00:00');
+  await rate(a4, 'yes', '2026-03-19T10:00:00');
 
   const a5 = await file('R', '2026-04-06T09:00:00');
   await work(a5, fx.otherAgent, A, cobro, '2026-04-06T10:00:00');
-  addRepeatContact(
-    a5,
-    {
-      subject: 'Sigo esperando',
-      description: 'Vuelvo a escribir porque no he recibido respuesta al reclamo.',
-      channel: 'phone',
-    },
-    fx.otherAgent,
-    { db, now: bogota('2026-04-08T09:00:00') },
-  );
+  await addRepeatContact(makeCtx(db, fx.otherAgent, bogota('2026-04-08T09:00:00')), {
+    caseId: a5,
+    subject: 'Sigo esperando',
+    description: 'Vuelvo a escribir porque no he recibido respuesta al reclamo.',
+    channel: 'phone',
+  });
   const duplicate = await file('Q', '2026-04-07T09:00:00');
   await act(duplicate, { action: 'merge', targetCaseId: a5 }, fx.supervisor, '2026-04-07T10:00:00');
 

@@ -71,15 +71,19 @@ export function formInput(form: FormData): Record<string, unknown> {
 /**
  * The one wrapper for server actions (STYLE.md rule 4): who is asking → zod → the handler with a
  * context built once → `{ ok, data }`; every expected failure comes back as translated data, never a
- * thrown 500. `revalidate` re-renders a path after a success.
+ * thrown 500. `revalidate` re-renders a path after a success. `bound` carries what the page bound
+ * to the action (`actOnCase.bind(null, caseId)`): it wins over a field of the same name.
  */
 export function action<S extends z.ZodType, T>(
   config: EntryConfig<S> & { revalidate?: string },
   handler: (ctx: Ctx, input: z.infer<S>) => T | Promise<T>,
 ) {
-  return async (raw: FormData | Record<string, unknown>): Promise<ActionResult<Awaited<T>>> => {
+  return async (
+    raw: FormData | Record<string, unknown>,
+    bound: Record<string, unknown> = {},
+  ): Promise<ActionResult<Awaited<T>>> => {
     try {
-      const fields = raw instanceof FormData ? formInput(raw) : raw;
+      const fields = { ...(raw instanceof FormData ? formInput(raw) : raw), ...bound };
       const actor = await resolveActor(config.access, fields);
       const input = parseInput(config.schema, fields);
       const data = await handler(requestCtx(actor), input);

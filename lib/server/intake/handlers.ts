@@ -1,5 +1,4 @@
 import 'server-only';
-import type { Db } from '@/db/client';
 import { REMOTE_CHANNELS, type CaseFilingInput } from '@/lib/validation/case-filing';
 import {
   ApiCreateCaseSchema,
@@ -185,14 +184,11 @@ export async function addMessageViaApi(
       const channel = (REMOTE_CHANNELS as readonly string[]).includes(caller.channel)
         ? (caller.channel as (typeof REMOTE_CHANNELS)[number])
         : 'api';
-      // customer-message.ts (portal) still takes the database itself; see the report.
-      const added = await addCustomerMessage(
-        ctx.db as Db,
-        id,
-        { body: input.body, channel },
-        [],
-        ctx.now,
-      );
+      const added = await addCustomerMessage(asActor(ctx, SYSTEM_ACTOR), {
+        caseId: id,
+        body: input.body,
+        channel,
+      });
       return { status: 201, body: JSON.stringify(added) };
     });
     return send(stored);

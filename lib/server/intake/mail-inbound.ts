@@ -1,7 +1,7 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import type { Conn, Db } from '@/db/client';
+import type { Conn } from '@/db/client';
 import { cases, customers, outbox } from '@/db/schema';
 import { DESCRIPTION_LIMITS, SUBJECT_LIMITS } from '@/lib/validation/case-filing';
 import { SYSTEM_ACTOR } from '../core/actor';
@@ -114,7 +114,7 @@ export async function receiveInboundMail(
   raw: Buffer,
   extras: { envelopeFrom?: string | null } = {},
 ): Promise<InboundOutcome> {
-  const { db, now } = ctx;
+  const { db } = ctx;
   const mail = await simpleParser(raw);
   if (isAutomatic(mail, extras.envelopeFrom)) return { outcome: 'ignored', reason: 'automatic' };
   const sender = mail.from?.value[0];
@@ -126,13 +126,10 @@ export async function receiveInboundMail(
     const body = textOf(mail) || (mail.subject ?? '').trim();
     const threadId = threadCandidate(db, mail);
     if (threadId !== null && senderOwnsCase(db, threadId, sender.address)) {
-      // customer-message.ts (portal) still takes the database itself; see the report.
       const { radicado } = await addCustomerMessage(
-        db as Db,
-        threadId,
-        { body, channel: 'email' },
-        stored,
-        now,
+        asActor(ctx, SYSTEM_ACTOR),
+        { caseId: threadId, body, channel: 'email' },
+        { attachments: stored },
       );
       return { outcome: 'threaded', caseId: threadId, radicado, droppedAttachments: dropped };
     }

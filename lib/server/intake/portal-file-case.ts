@@ -1,5 +1,4 @@
 import 'server-only';
-import type { Db } from '@/db/client';
 import { CaseFilingSchema } from '@/lib/validation/case-filing';
 import { SYSTEM_ACTOR } from '../core/actor';
 import { createCase, type CreatedCase } from '../cases/create-case';
@@ -72,10 +71,7 @@ export async function fileFromPortal(
   input: FormFields,
   extras: { clientIp: string },
 ): Promise<PortalFilingResult> {
-  // rate-limit.ts and addRepeatContact still take the database itself; a filing runs outside any
-  // transaction, so the context's connection is exactly that.
-  const db = ctx.db as Db;
-  const limit = await consumeLimit(db, FILING_IP_LIMIT, extras.clientIp);
+  const limit = await consumeLimit(ctx.db, FILING_IP_LIMIT, extras.clientIp);
   if (limit.isLimited) {
     throw new AppError('RATE_LIMITED', 'too many filings', {
       detail: { retryAfterSeconds: limit.retryAfterSeconds },
@@ -94,12 +90,12 @@ export async function fileFromPortal(
   if (filing.customer?.email && onOpenCase !== 'new') {
     const open = findOpenCaseOfSameType(ctx.db, filing.customer, filing.typeCode);
     if (open && onOpenCase === 'add') {
-      addRepeatContact(
-        open.id,
-        { subject: filing.subject, description: filing.description, channel: 'web' },
-        SYSTEM_ACTOR,
-        { db, now: ctx.now },
-      );
+      await addRepeatContact(asActor(ctx, SYSTEM_ACTOR), {
+        caseId: open.id,
+        subject: filing.subject,
+        description: filing.description,
+        channel: 'web',
+      });
       return { kind: 'added_to_case', radicadoTail: tail(open.radicado) };
     }
     if (open)

@@ -118,12 +118,12 @@ export async function buildQualityDataset(db: Db): Promise<QualityDataset> {
       .orderBy(desc(interactions.id))
       .get()!.id;
   const rate = (caseId: number, at: string, result: string, courtesy: number, clarity: number) =>
-    rateCase(
+    rateCase(makeCtx(db, { role: 'customer', id: null, caseId }, bogota(at)), {
       caseId,
-      { result, courtesy, clarity },
-      { role: 'customer', id: null, caseId },
-      { db, now: bogota(at) },
-    );
+      result,
+      courtesy,
+      clarity,
+    });
   const review = async (interactionId: number, actor: Actor, at: string, s: number[]) =>
     await reviewInteraction(makeCtx(db, actor, bogota(at)), {
       interactionId,
@@ -147,7 +147,7 @@ export async function buildQualityDataset(db: Db): Promise<QualityDataset> {
   await promiseAction(pA, { action: 'keep' }, fx.agent, '2026-03-17T10:00:00');
   await answer(A.id, fx.agent, '2026-04-09T08:00:00', 60);
   const answerA = lastOutbound(A.id);
-  rate(A.id, '2026-04-10T09:00:00', 'yes', 5, 5);
+  await rate(A.id, '2026-04-10T09:00:00', 'yes', 5, 5);
   await review(answerA, fx.supervisor, '2026-04-13T09:00:00', [5, 5, 4, 5, 5]);
 
   // B: the information request pauses the clock (18–26 March); on time but badly treated.
@@ -190,7 +190,7 @@ export async function buildQualityDataset(db: Db): Promise<QualityDataset> {
     .get()!.id;
   await promiseAction(pB2, { action: 'keep' }, fx.agent, '2026-03-26T10:00:00');
   await answer(B.id, fx.agent, '2026-03-31T10:00:00', 20);
-  rate(B.id, '2026-04-01T09:00:00', 'partly', 3, 2);
+  await rate(B.id, '2026-04-01T09:00:00', 'partly', 3, 2);
   await review(requestB, fx.admin, '2026-04-02T09:00:00', [2, 3, 2, 4, 1]);
 
   // C: answered the day it came (service level met), reopened and answered again; rated exactly 4.
@@ -212,7 +212,7 @@ export async function buildQualityDataset(db: Db): Promise<QualityDataset> {
     '2026-03-20T10:00:00',
   );
   await answer(C.id, fx.otherAgent, '2026-03-24T10:00:00', 10);
-  rate(C.id, '2026-03-25T09:00:00', 'no', 4, 4);
+  await rate(C.id, '2026-03-25T09:00:00', 'no', 4, 4);
 
   // D: a canned reply, a supervisor's call, a repeat contact; still open past its due date.
   const D = await file('Q', 'Mala atención', '2026-04-06T09:00:00');
@@ -241,12 +241,12 @@ export async function buildQualityDataset(db: Db): Promise<QualityDataset> {
     '2026-04-07T10:00:00',
   );
   await promise(D.id, fx.agent, '2026-04-07T11:00:00', '2026-05-20T12:00:00');
-  addRepeatContact(
-    D.id,
-    { subject: 'Sigo esperando', description: 'Escribo otra vez por mi queja.', channel: 'web' },
-    SYSTEM_ACTOR,
-    { db, now: bogota('2026-04-08T09:00:00') },
-  );
+  await addRepeatContact(makeCtx(db, SYSTEM_ACTOR, bogota('2026-04-08T09:00:00')), {
+    caseId: D.id,
+    subject: 'Sigo esperando',
+    description: 'Escribo otra vez por mi queja.',
+    channel: 'web',
+  });
 
   // E: answered the next day; its renegotiated promise ends broken.
   const E = await file('P', 'Certificado', '2026-04-13T09:00:00');
@@ -268,7 +268,7 @@ export async function buildQualityDataset(db: Db): Promise<QualityDataset> {
   const F = await file('D', 'Irregularidad', '2026-04-01T09:00:00');
   await act(F.id, { action: 'take' }, fx.otherAgent, '2026-04-01T10:00:00');
   await answer(F.id, fx.otherAgent, '2026-04-28T10:00:00', 30);
-  rate(F.id, '2026-04-29T09:00:00', 'no', 1, 2);
+  await rate(F.id, '2026-04-29T09:00:00', 'no', 1, 2);
 
   // G: a felicitación (no legal term): thanked and closed.
   const G = await file('F', 'Gracias', '2026-04-20T09:00:00');
@@ -285,7 +285,7 @@ export async function buildQualityDataset(db: Db): Promise<QualityDataset> {
   const H = await file('R', 'Anterior', '2026-02-27T10:00:00');
   await act(H.id, { action: 'take' }, fx.agent, '2026-03-02T09:00:00');
   await answer(H.id, fx.agent, '2026-03-30T10:00:00', 100);
-  rate(H.id, '2026-03-31T09:00:00', 'yes', 5, 5);
+  await rate(H.id, '2026-03-31T09:00:00', 'yes', 5, 5);
 
   const cases = { A, B, C, D, E, F, G, H };
   return {

@@ -24,8 +24,8 @@ export default async function CustomerCasePage({
   params: Promise<{ radicado: string }>;
 }) {
   const access = await requireCaseAccess((await params).radicado);
-  const view = getCaseWithTimeline(access.caseId, access.actor);
   const ctx = requestCtx(access.actor);
+  const view = await getCaseWithTimeline(ctx, { caseId: access.caseId });
   const options = await customerCaseOptions(ctx, { caseId: access.caseId });
   const files = await publicAttachments(ctx, { caseId: access.caseId });
   const t = await getTranslations('portal.case');

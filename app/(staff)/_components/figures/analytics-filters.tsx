@@ -3,6 +3,8 @@ import Link from 'next/link';
 import { CASE_TYPES, CHANNELS } from '@/lib/domain/enums';
 import { queueFilterOptions } from '@/lib/server/cases/queue-options';
 import { ANALYTICS_GROUPS, type AnalyticsQuery } from '@/lib/validation/analytics-query';
+import { requireStaffPage } from '@/lib/server/auth/session';
+import { requestCtx } from '@/lib/server/core/context';
 
 type Field = 'teamId' | 'agentId' | 'type' | 'processId' | 'channel' | 'by';
 
@@ -25,7 +27,8 @@ export async function AnalyticsFilters({
   const t = await getTranslations('supervision.filters');
   const tTypes = await getTranslations('types');
   const tChannels = await getTranslations('channels');
-  const { teams, staff, processes } = queueFilterOptions();
+  const viewer = await requireStaffPage('supervision');
+  const { teams, staff, processes } = await queueFilterOptions(requestCtx(viewer));
   const options: Record<Field, { value: string; label: string }[]> = {
     teamId: teams.map((x) => ({ value: String(x.id), label: x.name })),
     agentId: staff.map((x) => ({ value: String(x.id), label: x.name })),

@@ -33,7 +33,8 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   const tTypes = await getTranslations('types');
   const tFilters = await getTranslations('supervision.filters');
   const fmt = await qualityFormat();
-  const staff = queueFilterOptions().staff.filter((s) => s.id !== reviewer.id);
+  const { staff: everyone } = await queueFilterOptions(requestCtx(reviewer));
+  const staff = everyone.filter((s) => s.id !== reviewer.id);
   const pageHref = (p: number) => {
     const search = new URLSearchParams();
     if (agentId) search.set('agentId', String(agentId));

@@ -1,12 +1,11 @@
 'use client';
 
-import { useMutation } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
+import { useFormAction, type Send } from '@/app/_components/use-form-action';
 import type { CaseAction } from '@/lib/domain/case-machine';
 import { CASE_TYPES, DECISIONS, PRIORITIES } from '@/lib/domain/enums';
-import type { ActionResult } from '@/lib/server/core/action';
 import { MAX_HANDLE_MINUTES } from '@/lib/validation/case-action';
 
 type Option = { id: number; name: string };
@@ -17,7 +16,7 @@ export interface ActionOptions {
   categories: Option[];
   templates: { id: number; name: string; rendered: string }[];
 }
-type Submit = (form: FormData) => Promise<ActionResult<unknown>>;
+type Submit = Send<unknown>;
 
 /** Field errors reported on ids are shown next to the radicado the user typed. */
 const FIELD_ALIASES: Record<string, string> = {
@@ -49,33 +48,18 @@ function useElapsedMinutes(): { minutes: number; restart: () => void } {
   };
 }
 
+/** The form hook, with field errors on ids shown next to the radicado the user typed. */
 function useSubmit(submit: Submit, onDone?: () => void) {
   const router = useRouter();
-  const [result, setResult] = useState<ActionResult<unknown> | null>(null);
-  const mutation = useMutation({
-    mutationFn: submit,
-    onSuccess: (r) => {
-      setResult(r);
-      if (r.ok) {
-        onDone?.();
-        router.refresh();
-      }
+  const form = useFormAction(submit, {
+    onSuccess: () => {
+      onDone?.();
+      router.refresh();
     },
   });
   const errors: Record<string, string[]> = {};
-  if (result && !result.ok) {
-    for (const [k, v] of Object.entries(result.fieldErrors ?? {}))
-      errors[FIELD_ALIASES[k] ?? k] = v;
-  }
-  return {
-    result,
-    errors,
-    isPending: mutation.isPending,
-    onSubmit: (e: FormEvent<HTMLFormElement>) => {
-      e.preventDefault();
-      mutation.mutate(new FormData(e.currentTarget));
-    },
-  };
+  for (const [k, v] of Object.entries(form.errors)) errors[FIELD_ALIASES[k] ?? k] = v;
+  return { ...form, errors };
 }
 
 function Field({

@@ -2,12 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { forbidden, notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { requireStaffPage } from '@/lib/server/auth/session';
+import { requireStaffPage, type StaffActor } from '@/lib/server/auth/session';
+import { requestCtx } from '@/lib/server/core/context';
 import { isAppError } from '@/lib/server/core/errors';
 import { getStaffCasePage } from '@/lib/server/cases/staff-case';
-import { renderTemplate } from '@/lib/domain/templates';
-import { templateValuesFor } from '@/lib/server/cases/template-values';
-import { getDb } from '@/db/client';
 import { DeadlineChip } from '../../../_components/deadline-chip';
 import { CaseProblems } from '../../causas/problemas/case-problems';
 import { CaseQualityPanel } from '../../calidad/_components/case-quality-panel';
@@ -25,9 +23,9 @@ export async function generateMetadata({
   return { title: decodeURIComponent((await params).radicado) };
 }
 
-function loadPage(radicado: string, staff: Awaited<ReturnType<typeof requireStaffPage>>) {
+async function loadPage(radicado: string, staff: StaffActor) {
   try {
-    return getStaffCasePage(radicado, staff);
+    return await getStaffCasePage(requestCtx(staff), { radicado });
   } catch (error) {
     if (isAppError(error) && error.code === 'FORBIDDEN') forbidden();
     if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
@@ -37,8 +35,8 @@ function loadPage(radicado: string, staff: Awaited<ReturnType<typeof requireStaf
 
 export default async function StaffCasePage({ params }: { params: Promise<{ radicado: string }> }) {
   const { radicado } = await params;
-  const staff = await requireStaffPage(undefined, `/casos/${radicado}`);
-  const page = loadPage(radicado, staff);
+  const staff = await requireStaffPage('staff', `/casos/${radicado}`);
+  const page = await loadPage(radicado, staff);
   const { view } = page;
   const staffData = view.staff!;
   const t = await getTranslations('staffCase');
@@ -47,13 +45,7 @@ export default async function StaffCasePage({ params }: { params: Promise<{ radi
   const tChannels = await getTranslations('channels');
   const format = await getFormatter();
   const submitCase = actOnCase.bind(null, view.id);
-  // Templates come filled in for this case; what is left ({{linea_personal}}) the agent must write.
-  const values = templateValuesFor(getDb(), view.id, staff);
-  const templates = page.options.templates.map((tpl) => ({
-    id: tpl.id,
-    name: tpl.name,
-    rendered: renderTemplate(tpl.body, values),
-  }));
+  const templates = page.options.templates;
 
   return (
     <div className="case-layout">

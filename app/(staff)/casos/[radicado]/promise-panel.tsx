@@ -1,11 +1,8 @@
 'use client';
 
-import { useMutation } from '@tanstack/react-query';
 import { useFormatter, useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { useFormAction, type FormBody, type FormResult } from '@/app/_components/use-form-action';
 import type { PromiseStatus } from '@/lib/domain/enums';
-import type { ActionResult } from '@/lib/server/core/action';
 
 type PromiseItem = {
   id: number;
@@ -14,26 +11,18 @@ type PromiseItem = {
   effectiveStatus: PromiseStatus;
   renegotiationReason: string | null;
 };
-type Submit = (promiseId: number, form: FormData) => Promise<ActionResult<unknown>>;
+type Submit = (promiseId: number, body: FormBody) => Promise<FormResult<unknown>>;
 
 function PromiseRow({ promise, submit }: { promise: PromiseItem; submit: Submit }) {
   const t = useTranslations('staffCase');
   const tStatus = useTranslations('portal.case.promiseStatus');
   const format = useFormatter();
-  const router = useRouter();
-  const [result, setResult] = useState<ActionResult<unknown> | null>(null);
-  const mutation = useMutation({
-    mutationFn: (form: FormData) => submit(promise.id, form),
-    onSuccess: (r) => {
-      setResult(r);
-      if (r.ok) router.refresh();
-    },
-  });
-  const send = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    mutation.mutate(new FormData(e.currentTarget));
-  };
-  const errors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
+  const {
+    onSubmit: send,
+    result,
+    errors,
+    isPending,
+  } = useFormAction((body) => submit(promise.id, body));
   const id = `promise-${promise.id}`;
   return (
     <li className="promise">
@@ -55,7 +44,7 @@ function PromiseRow({ promise, submit }: { promise: PromiseItem; submit: Submit 
         <div className="promise-actions">
           <form onSubmit={send}>
             <input type="hidden" name="action" value="keep" />
-            <button type="submit" className="button" disabled={mutation.isPending}>
+            <button type="submit" className="button" disabled={isPending}>
               {t('keep')}
             </button>
           </form>
@@ -83,7 +72,7 @@ function PromiseRow({ promise, submit }: { promise: PromiseItem; submit: Submit 
                 />
                 {errors.reason && <p className="field-error">{errors.reason[0]}</p>}
               </div>
-              <button type="submit" className="button button-primary" disabled={mutation.isPending}>
+              <button type="submit" className="button button-primary" disabled={isPending}>
                 {t('renegotiate')}
               </button>
             </form>

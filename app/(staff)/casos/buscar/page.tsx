@@ -4,6 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { requireStaffPage } from '@/lib/server/auth/session';
 import { isAppError } from '@/lib/server/core/errors';
 import { searchCases } from '@/lib/server/cases/search-cases';
+import { requestCtx } from '@/lib/server/core/context';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('queues');
@@ -15,17 +16,17 @@ export default async function SearchPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const staff = await requireStaffPage(undefined, '/casos/buscar');
+  const staff = await requireStaffPage('staff', '/casos/buscar');
   const t = await getTranslations('queues');
   const tTypes = await getTranslations('types');
   const tStates = await getTranslations('states');
   const params = await searchParams;
   const q = typeof params.q === 'string' ? params.q.trim() : '';
   const page = Number(params.page) > 0 ? Number(params.page) : 1;
-  let result: ReturnType<typeof searchCases> | null = null;
+  let result: Awaited<ReturnType<typeof searchCases>> | null = null;
   if (q) {
     try {
-      result = searchCases({ q, page, pageSize: 25 }, staff);
+      result = await searchCases(requestCtx(staff), { q, page, pageSize: 25 });
     } catch (error) {
       if (!isAppError(error)) throw error;
     }

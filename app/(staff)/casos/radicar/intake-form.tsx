@@ -1,11 +1,10 @@
 'use client';
 
 import { DocumentTypeSelect } from '../../../_components/document-type-select';
-import { useMutation } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useRef, useState, type FormEvent } from 'react';
-import type { ActionResult } from '@/lib/server/core/action';
+import { useRef, useState } from 'react';
+import { useFormAction } from '@/app/_components/use-form-action';
 import type { PublicCaseType } from '@/lib/server/cases/list-case-types';
 import { TextField } from '../../../_components/text-field';
 import { addAsRepeatContact, lookupCustomer, radicarVerbal } from './actions';
@@ -22,39 +21,22 @@ export function IntakeForm({ types }: { types: PublicCaseType[] }) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const [found, setFound] = useState<Found | null>(null);
-  const [failure, setFailure] = useState<Extract<ActionResult<unknown>, { ok: false }> | null>(
-    null,
-  );
   const [notice, setNotice] = useState<string | null>(null);
   const [isAnonymous, setAnonymous] = useState(false);
-  const errors = failure?.fieldErrors ?? {};
-
-  const search = useMutation({
-    mutationFn: lookupCustomer,
-    onSuccess: (r) => (r.ok ? (setFound(r.data), setFailure(null)) : setFailure(r)),
+  const [lookedUpNumber, setLookedUpNumber] = useState('');
+  // Three submissions share the form's error display: the one sent last speaks.
+  const [last, setLast] = useState<'search' | 'file' | 'repeat'>('search');
+  const search = useFormAction(lookupCustomer, { onSuccess: setFound });
+  const file = useFormAction(radicarVerbal, {
+    extra: { isAnonymous: String(isAnonymous) },
+    onSuccess: (data) => router.push(`/casos/${data.radicado}/constancia`),
   });
-  const file = useMutation({
-    mutationFn: radicarVerbal,
-    onSuccess: (r) => (r.ok ? router.push(`/casos/${r.data.radicado}/constancia`) : setFailure(r)),
+  const repeat = useFormAction(addAsRepeatContact, {
+    onSuccess: (radicado) => setNotice(t('repeatAdded', { radicado })),
   });
-  const repeat = useMutation({
-    mutationFn: ({ caseId, form }: { caseId: number; form: FormData }) =>
-      addAsRepeatContact(caseId, form),
-    onSuccess: (r) =>
-      r.ok ? (setNotice(t('repeatAdded', { radicado: r.data })), setFailure(null)) : setFailure(r),
-  });
-
-  const onLookup = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    search.mutate(form);
-  };
-  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    form.set('isAnonymous', String(isAnonymous));
-    file.mutate(form);
-  };
+  const sent = { search, file, repeat }[last];
+  const failure = sent.result && !sent.result.ok ? sent.result : null;
+  const errors = sent.errors;
 
   if (notice) {
     return (
@@ -66,7 +48,15 @@ export function IntakeForm({ types }: { types: PublicCaseType[] }) {
   const customer = found?.customer;
   return (
     <div className="intake">
-      <form onSubmit={onLookup} className="form compact" aria-labelledby="lookup-title">
+      <form
+        onSubmit={(e) => {
+          setLast('search');
+          setLookedUpNumber(String(new FormData(e.currentTarget).get('documentNumber') ?? ''));
+          search.onSubmit(e);
+        }}
+        className="form compact"
+        aria-labelledby="lookup-title"
+      >
         <h2 id="lookup-title">{t('lookupTitle')}</h2>
         <div className="field-grid">
           <DocumentTypeSelect id="lookup-type" name="documentType" />
@@ -89,7 +79,10 @@ export function IntakeForm({ types }: { types: PublicCaseType[] }) {
 
       <form
         ref={formRef}
-        onSubmit={onSubmit}
+        onSubmit={(e) => {
+          setLast('file');
+          file.onSubmit(e);
+        }}
         noValidate
         className="form"
         aria-labelledby="form-title"
@@ -168,7 +161,7 @@ export function IntakeForm({ types }: { types: PublicCaseType[] }) {
             <TextField
               name="customer.documentNumber"
               label={tFile('documentNumber')}
-              defaultValue={found ? (search.variables?.get('documentNumber') as string) : undefined}
+              defaultValue={found ? lookedUpNumber : undefined}
               errors={errors['customer.documentNumber']}
             />
             <TextField
@@ -230,10 +223,13 @@ export function IntakeForm({ types }: { types: PublicCaseType[] }) {
                     type="button"
                     className="button"
                     disabled={repeat.isPending}
-                    onClick={() =>
-                      formRef.current &&
-                      repeat.mutate({ caseId: c.id, form: new FormData(formRef.current) })
-                    }
+                    onClick={() => {
+                      if (!formRef.current) return;
+                      const body = new FormData(formRef.current);
+                      body.set('caseId', String(c.id));
+                      setLast('repeat');
+                      repeat.submit(body);
+                    }}
                   >
                     {t('addRepeat', { radicado: c.radicado })}
                   </button>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { requestCtx } from '@/lib/server/core/context';
 import { requireStaffPage } from '@/lib/server/auth/session';
 import { listCaseTypes } from '@/lib/server/cases/list-case-types';
 import { IntakeForm } from './intake-form';
@@ -10,13 +11,14 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function VerbalIntakePage() {
-  await requireStaffPage(undefined, '/casos/radicar');
+  const staff = await requireStaffPage('staff', '/casos/radicar');
+  const types = await listCaseTypes(requestCtx(staff));
   const t = await getTranslations('intake');
   return (
     <section className="card" aria-labelledby="intake-title">
       <h1 id="intake-title">{t('title')}</h1>
       <p className="muted">{t('intro')}</p>
-      <IntakeForm types={listCaseTypes()} />
+      <IntakeForm types={types} />
     </section>
   );
 }

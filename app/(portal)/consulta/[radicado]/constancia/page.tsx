@@ -19,8 +19,9 @@ export default async function ConstanciaPage({
   params: Promise<{ radicado: string }>;
 }) {
   const access = await requireCaseAccess((await params).radicado);
-  const view = getCaseWithTimeline(access.caseId, access.actor);
-  const org = getOrganization(requestCtx(access.actor).db);
+  const ctx = requestCtx(access.actor);
+  const view = await getCaseWithTimeline(ctx, { caseId: access.caseId });
+  const org = getOrganization(ctx.db);
   return (
     <Constancia
       view={view}

@@ -2,12 +2,12 @@ import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
 import { forbidden, notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { requireStaffPage } from '@/lib/server/auth/session';
 import { getCaseWithTimeline } from '@/lib/server/cases/get-case';
 import { getOrganization } from '@/lib/server/core/organization';
 import { ACCESS_CODE_COOKIE } from '@/lib/server/portal/portal-cookies';
-import { caseIdByRadicado } from '@/lib/server/cases/staff-case';
+import { requestCtx } from '@/lib/server/core/context';
+import { isAppError } from '@/lib/server/core/errors';
 import { Constancia } from '../../../../_components/constancia';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -22,17 +22,13 @@ export default async function StaffConstanciaPage({
   params: Promise<{ radicado: string }>;
 }) {
   const { radicado } = await params;
-  const staff = await requireStaffPage(undefined, `/casos/${radicado}/constancia`);
-  const caseId = caseIdByRadicado(radicado);
-  if (caseId === null) notFound();
-  const view = (() => {
-    try {
-      return getCaseWithTimeline(caseId, staff);
-    } catch {
-      forbidden();
-    }
-  })();
-  const org = getOrganization(getDb());
+  const staff = await requireStaffPage('staff', `/casos/${radicado}/constancia`);
+  const ctx = requestCtx(staff);
+  const view = await getCaseWithTimeline(ctx, { radicado }).catch((error: unknown) => {
+    if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
+    forbidden();
+  });
+  const org = getOrganization(ctx.db);
   const t = await getTranslations('intake');
   return (
     <Constancia
