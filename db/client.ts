@@ -76,3 +76,31 @@ export async function inOneTransaction<T>(db: Db, batch: () => Promise<T>): Prom
     throw error;
   }
 }
+
+/** True for the database itself, false for an open transaction (which hides better-sqlite3). */
+export function isDatabase(conn: Conn): conn is Db {
+  return '$client' in conn;
+}
+
+/**
+ * The database behind a read's connection, for the raw statements of db/sql/* and the streamed
+ * exports (which open their own reader on its file). Those reads never run inside a transaction:
+ * one that tries is a programming error, said loudly rather than run outside it.
+ */
+export function databaseOf(conn: Conn): Db {
+  if (!isDatabase(conn))
+    throw new Error('raw statements run on the database, not in a transaction');
+  return conn;
+}
+
+/** A read-only connection of its own on a database file (exports, benchmarks, e2e checks). */
+export function openReader(file: string): Database.Database {
+  const reader = new Database(file, { readonly: true, fileMustExist: true });
+  reader.pragma('busy_timeout = 5000');
+  return reader;
+}
+
+/** Closes a database opened with `openDb` (tests and scripts that own theirs). */
+export function closeDatabase(db: Db): void {
+  db.$client.close();
+}

@@ -6,10 +6,9 @@
  * process's memory after every chunk. The database is opened read-only. Exits 1 when the resident
  * memory grows by more than the budget: a streamed export must not hold the rows in memory.
  */
-import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import path from 'node:path';
-import type { Db } from '@/db/client';
+import { openReader, type Db } from '@/db/client';
 import * as schema from '@/db/schema';
 import { exportCases } from '@/lib/server/cases/export-cases';
 import { DRILL_DOWN_CSV_COLUMNS } from '@/lib/server/supervision/drill-down';
@@ -30,7 +29,7 @@ const mb = (bytes: number) => bytes / 1024 / 1024;
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
 async function main() {
-  const client = new Database(file, { readonly: true, fileMustExist: true });
+  const client = openReader(file);
   const db = drizzle(client, { schema }) as unknown as Db;
   const expected = (client.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n;
   const supervisor = client

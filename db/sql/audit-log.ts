@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { sql, type SQL } from 'drizzle-orm';
-import type { Conn, Db } from '../client';
+import type { Conn } from '../client';
 
 /**
  * The audit history's raw SQL (issue 11: raw statements live behind db/). The page, the CSV export
@@ -42,15 +42,6 @@ function bound(text: string, params: readonly unknown[]): SQL {
   const chunks: SQL[] = [sql.raw(parts[0] ?? '')];
   parts.slice(1).forEach((part, i) => chunks.push(sql`${params[i]}`, sql.raw(part)));
   return sql.join(chunks);
-}
-
-/**
- * The database behind a connection. A streamed export opens its own read-only connection on the
- * same file, so it needs the database itself, never an open transaction.
- */
-export function databaseOf(conn: Conn): Db {
-  if (!('$client' in conn)) throw new Error('a streamed read cannot run inside a transaction');
-  return conn as Db;
 }
 
 export function caseIdByRadicado(db: Conn, radicado: string): number | null {

@@ -1,7 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import { OPEN_STATES, type CaseState, type CaseType } from '@/lib/domain/enums';
-import { type Conn } from '../client';
-import { rawDb } from './drill-down';
+import { type Conn, databaseOf } from '../client';
 
 /**
  * The deadline board's two statements (lib/server/supervision/board.ts explains the figures). Raw
@@ -108,7 +107,7 @@ const statements = new WeakMap<object, Map<string, Statement>>();
 
 /** Prepared once per database and SQL text (four filter combinations per query). */
 function prepare(conn: Conn, sql: string): Statement {
-  const db = rawDb(conn);
+  const db = databaseOf(conn);
   let cache = statements.get(db);
   if (!cache) statements.set(db, (cache = new Map()));
   let statement = cache.get(sql);

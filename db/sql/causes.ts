@@ -1,5 +1,5 @@
-import type Database from 'better-sqlite3';
-import type { Conn, Db } from '../client';
+import type { Conn } from '../client';
+import { databaseOf } from '../client';
 
 /**
  * Raw statements of the root-cause view and the problem records (lib/server/causes): the figures
@@ -11,30 +11,6 @@ import type { Conn, Db } from '../client';
 export interface SqlWhere {
   where: string;
   params: unknown[];
-}
-
-/**
- * The better-sqlite3 handle behind a connection. The database carries it as `$client`; an open
- * drizzle transaction runs on the same handle through its session (one connection per process),
- * so a raw statement prepared here runs inside that transaction.
- */
-export function sqliteOf(conn: Conn): Database.Database {
-  if (isDb(conn)) return conn.$client;
-  return (conn as unknown as { session: { client: Database.Database } }).session.client;
-}
-
-/** True for the database itself (not an open transaction): what a streamed export must reopen. */
-export function isDb(conn: Conn): conn is Db {
-  return '$client' in conn;
-}
-
-/**
- * The database behind a read's connection, for helpers that still take a `Db` (drill-down lists
- * and CSV streams open their own reader on its file). Reads run outside a transaction.
- */
-export function databaseOf(conn: Conn): Db {
-  if (!isDb(conn)) throw new Error('a streamed read needs the database, not a transaction');
-  return conn;
 }
 
 /**
@@ -93,8 +69,8 @@ export function groupWeekFigures(
       GROUP BY 1, 2
     ) g LEFT JOIN ${level.nameTable} n ON n.id = g.id`;
   const nowMs = now.getTime();
-  return sqliteOf(db)
-    .prepare(sql)
+  return databaseOf(db)
+    .$client.prepare(sql)
     .all(...week.params, nowMs, nowMs, ...filter.params) as GroupWeekRow[];
 }
 
@@ -105,7 +81,7 @@ export function catalogueName(
   id: number,
 ): string | null {
   return (
-    (sqliteOf(db).prepare(`SELECT name FROM ${table} WHERE id = ?`).pluck().get(id) as
+    (databaseOf(db).$client.prepare(`SELECT name FROM ${table} WHERE id = ?`).pluck().get(id) as
       string | undefined) ?? null
   );
 }
@@ -113,8 +89,10 @@ export function catalogueName(
 /** The name of a process, or null when there is none with that id. */
 export function processName(db: Conn, processId: number): string | null {
   return (
-    (sqliteOf(db).prepare('SELECT name FROM processes WHERE id = ?').pluck().get(processId) as
-      string | undefined) ?? null
+    (databaseOf(db)
+      .$client.prepare('SELECT name FROM processes WHERE id = ?')
+      .pluck()
+      .get(processId) as string | undefined) ?? null
   );
 }
 
@@ -133,8 +111,8 @@ export function unlinkedCauseComplaintIds(
     limit: number;
   },
 ): number[] {
-  return sqliteOf(db)
-    .prepare(
+  return databaseOf(db)
+    .$client.prepare(
       `SELECT c.id FROM cases c INDEXED BY cases_figures_idx
            WHERE c.received_at >= ? AND c.received_at < ? AND ${COMPLAINTS_SQL}
              AND c.${args.column} = ?

@@ -1,19 +1,6 @@
 import type { CaseState, CaseType, Channel } from '@/lib/domain/enums';
-import type { Conn, Db } from '../client';
-
-/**
- * The database under a connection, for the raw statements of db/sql/*. Raw reads run on the
- * database handle (a transaction's handle does not expose better-sqlite3); the supervisor views
- * read outside any transaction, so a transaction here is a programming error, said loudly.
- */
-export function rawDb(conn: Conn): Db {
-  if (isDb(conn)) return conn;
-  throw new Error('raw statements run on the database handle, not inside a transaction');
-}
-
-function isDb(conn: Conn): conn is Db {
-  return '$client' in conn;
-}
+import type { Conn } from '../client';
+import { databaseOf } from '../client';
 
 /** A WHERE clause and its bound values (see lib/server/supervision/filters.ts). */
 export interface SqlWhere {
@@ -61,7 +48,7 @@ const SELECT = `
 /** How many cases match `where` on `cases c`. */
 export function countDrillDown(conn: Conn, { where, params }: SqlWhere): number {
   return (
-    rawDb(conn)
+    databaseOf(conn)
       .$client.prepare(`SELECT count(*) AS n FROM cases c WHERE ${where}`)
       .get(...params) as { n: number }
   ).n;
@@ -74,7 +61,7 @@ export function drillDownPage(
   limit: number,
   offset: number,
 ): DrillDownRow[] {
-  return rawDb(conn)
+  return databaseOf(conn)
     .$client.prepare(
       `${SELECT} WHERE ${where} ORDER BY c.received_at DESC, c.id DESC LIMIT ? OFFSET ?`,
     )

@@ -1,5 +1,6 @@
 import type { Conn } from '../client';
-import { COMPLAINTS_SQL, sqliteOf } from './causes';
+import { COMPLAINTS_SQL } from './causes';
+import { databaseOf } from '../client';
 
 /** Complaints of one cause (`column` = `root_cause_id` or `process_id`) received in [from, to). */
 export function countCauseComplaints(
@@ -8,8 +9,8 @@ export function countCauseComplaints(
   from: Date,
   to: Date,
 ): number {
-  return sqliteOf(db)
-    .prepare(
+  return databaseOf(db)
+    .$client.prepare(
       `SELECT count(*) FROM cases c INDEXED BY cases_figures_idx
        WHERE c.received_at >= ? AND c.received_at < ? AND ${COMPLAINTS_SQL} AND c.${scope.column} = ?`,
     )
@@ -19,8 +20,8 @@ export function countCauseComplaints(
 
 /** How many cases are linked to a problem. */
 export function countLinkedCases(db: Conn, problemId: number): number {
-  return sqliteOf(db)
-    .prepare('SELECT count(*) FROM problem_cases WHERE problem_id = ?')
+  return databaseOf(db)
+    .$client.prepare('SELECT count(*) FROM problem_cases WHERE problem_id = ?')
     .pluck()
     .get(problemId) as number;
 }

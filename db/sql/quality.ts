@@ -1,5 +1,6 @@
 import type { Conn } from '../client';
-import { rawDb, type SqlWhere } from './drill-down';
+import { type SqlWhere } from './drill-down';
+import { databaseOf } from '../client';
 
 /**
  * The statements of /calidad (lib/server/supervision/quality-*.ts say what each figure means). The
@@ -17,7 +18,7 @@ export type GroupKey = string | number | null;
 type Grouped<T> = T & { grp: GroupKey };
 
 function all<T>(conn: Conn, sql: string, params: readonly unknown[]): T[] {
-  return rawDb(conn)
+  return databaseOf(conn)
     .$client.prepare(sql)
     .all(...params) as T[];
 }
@@ -237,7 +238,7 @@ export function reviewQueueRows<T>(
 
 /** One interaction with its writer's name, or undefined. */
 export function interactionForReview<T>(conn: Conn, interactionId: number): T | undefined {
-  return rawDb(conn)
+  return databaseOf(conn)
     .$client.prepare(
       `SELECT i.id, i.case_id AS caseId, i.kind, i.direction, i.body, i.created_at AS createdAt,
          i.staff_id AS staffId, s.name AS staffName, i.is_canned AS isCanned,
@@ -250,7 +251,7 @@ export function interactionForReview<T>(conn: Conn, interactionId: number): T | 
 
 /** The case an interaction belongs to, as the review page shows it. */
 export function caseForReview<T>(conn: Conn, caseId: number): T {
-  return rawDb(conn)
+  return databaseOf(conn)
     .$client.prepare(
       `SELECT id, radicado, type_code AS typeCode, state, subject, description,
          received_at AS receivedAt, coalesce(extended_due_date, due_date) AS dueDate

@@ -1,11 +1,11 @@
-import Database from 'better-sqlite3';
+import { openReader } from '@/db/client';
 import fs from 'node:fs';
 import path from 'node:path';
 import { E2E_ENV } from './env';
 
 /** Reads the e2e server's SQLite file directly, so journeys can check what was really stored. */
 export function queryDb<T = Record<string, unknown>>(sql: string, ...params: unknown[]): T[] {
-  const db = new Database(E2E_ENV.DATABASE_PATH, { readonly: true, fileMustExist: true });
+  const db = openReader(E2E_ENV.DATABASE_PATH);
   try {
     return db.prepare(sql).all(...params) as T[];
   } finally {

@@ -4,7 +4,6 @@ import {
   auditHistoryPage,
   auditHistorySql,
   caseIdByRadicado,
-  databaseOf,
   eventTime,
   isOrderedByTime,
   recordedActions,
@@ -18,6 +17,7 @@ import { sqlCsvResponse, type CsvCell } from '../core/csv';
 import { requireRole } from '../core/guard';
 import { getOrganization } from '../core/organization';
 import { parseInput } from '../core/parse';
+import { databaseOf } from '@/db/client';
 
 export const AUDIT_PAGE_SIZE = 50;
 

@@ -1,10 +1,11 @@
 import 'server-only';
-import { databaseOf, iterateAuditChain, type StoredEventRow } from '@/db/sql/audit-log';
+import { iterateAuditChain, type StoredEventRow } from '@/db/sql/audit-log';
 import type { ActorRole, CaseState, EventVisibility } from '@/lib/domain/enums';
 import { hashEvent } from '../core/audit';
 import type { Ctx } from '../core/context';
 import { openExportConnection } from '../core/csv';
 import { requireRole } from '../core/guard';
+import { databaseOf } from '@/db/client';
 
 /** The outcome of walking the whole chain: intact with its length, or the FIRST broken link. */
 export type ChainReport =

@@ -8,6 +8,7 @@ import { createTeam } from './create-team';
 import { captureAppError, countRows, seedFixture, type Fixture } from '../testing/fixtures';
 import { createTestDb } from '../testing/test-db';
 import { makeCtx } from '../core/context';
+import { VISITOR } from '../core/actor';
 
 let db: Db;
 let cleanup: () => void;
@@ -40,9 +41,9 @@ describe('createStaffUser', () => {
       db.select().from(caseEvents).where(eq(caseEvents.action, 'staff_created')).all(),
     ).toHaveLength(1);
     const signIn = await verifyCredentials(
+      makeCtx(db, VISITOR),
       { email: input.email, password: input.password },
-      '127.0.0.1',
-      { db },
+      { clientIp: '127.0.0.1' },
     );
     expect(signIn).toMatchObject({ ok: true, user: { id, role: 'agent' } });
   });

@@ -13,6 +13,7 @@ import { setStaffActive } from './set-staff-active';
 import { updateStaffUser } from './update-staff-user';
 import { createTeamWithSupervisor, listTeams, updateTeam } from './teams';
 import { makeCtx } from '../core/context';
+import { VISITOR } from '../core/actor';
 
 let db: Db;
 let cleanup: () => void;
@@ -26,7 +27,7 @@ afterEach(() => cleanup());
 const events = (action: string) =>
   db.select().from(caseEvents).where(eq(caseEvents.action, action)).all();
 const signIn = (email: string, password: string) =>
-  verifyCredentials({ email, password }, '127.0.0.1', { db });
+  verifyCredentials(makeCtx(db, VISITOR), { email, password }, { clientIp: '127.0.0.1' });
 
 describe('staff users', () => {
   it('creates, edits, deactivates, reactivates and resets a password, each audited', async () => {

@@ -4,6 +4,8 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { STAFF_ROLES } from '@/lib/domain/enums';
 import { env } from '@/lib/env';
 import { verifyCredentials } from './verify-credentials';
+import { requestCtx } from '../core/context';
+import { VISITOR } from '../core/actor';
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
@@ -27,10 +29,9 @@ export const authOptions: NextAuthOptions = {
       name: 'credentials',
       credentials: { email: { type: 'email' }, password: { type: 'password' } },
       async authorize(credentials, req) {
-        const result = await verifyCredentials(
-          credentials ?? {},
-          clientIpOf(req.headers as Record<string, unknown>),
-        );
+        const result = await verifyCredentials(requestCtx(VISITOR), credentials ?? {}, {
+          clientIp: clientIpOf(req.headers as Record<string, unknown>),
+        });
         if (!result.ok) throw new Error(result.code);
         const { id, name, email, role, teamId } = result.user;
         return { id: String(id), name, email, role, teamId };

@@ -5,6 +5,8 @@ import { staffUsers } from '@/db/schema';
 import { insertStaff, TEST_PASSWORD } from '../testing/fixtures';
 import { createTestDb } from '../testing/test-db';
 import { verifyCredentials } from './verify-credentials';
+import { makeCtx } from '../core/context';
+import { VISITOR } from '../core/actor';
 
 const NOW = new Date('2026-03-16T15:00:00Z');
 const IP = '203.0.113.7';
@@ -18,7 +20,7 @@ beforeEach(() => {
 afterEach(() => cleanup());
 
 const signIn = (email: string, password: string, ip = IP) =>
-  verifyCredentials({ email, password }, ip, { db, now: NOW });
+  verifyCredentials(makeCtx(db, VISITOR, NOW), { email, password }, { clientIp: ip });
 
 describe('verifyCredentials', () => {
   it('accepts the right password and returns the role', async () => {
@@ -53,7 +55,7 @@ describe('verifyCredentials', () => {
     ['not an object', 'agente@example.co'],
   ])('refuses %s as VALIDATION', async (_name, raw) => {
     insertStaff(db, { email: 'agente@example.co', role: 'agent' });
-    expect(await verifyCredentials(raw, IP, { db, now: NOW })).toEqual({
+    expect(await verifyCredentials(makeCtx(db, VISITOR, NOW), raw, { clientIp: IP })).toEqual({
       ok: false,
       code: 'VALIDATION',
     });

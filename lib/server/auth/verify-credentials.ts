@@ -1,11 +1,11 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
-import { getDb, type Db } from '@/db/client';
 import { staffUsers } from '@/db/schema';
 import type { StaffRole } from '@/lib/domain/enums';
 import { SignInSchema } from '@/lib/validation/auth';
 import { consumeLimit, peekLimit, resetLimit, type LimitSpec } from '../core/rate-limit';
 import { DUMMY_HASH, verifyPassword } from './passwords';
+import type { Ctx } from '../core/context';
 
 /** Five wrong passwords for one account in 15 minutes lock it for 15 minutes. */
 export const SIGN_IN_EMAIL_LIMIT: LimitSpec = {
@@ -39,11 +39,12 @@ export type CredentialsResult =
     };
 
 export async function verifyCredentials(
+  ctx: Ctx,
   raw: unknown,
-  clientIp: string,
-  options: { db?: Db; now?: Date } = {},
+  extras: { clientIp: string },
 ): Promise<CredentialsResult> {
-  const db = options.db ?? getDb();
+  const { db, now } = ctx;
+  const { clientIp } = extras;
   const parsed = SignInSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, code: 'VALIDATION' };
   const { email, password } = parsed.data;
@@ -70,10 +71,7 @@ export async function verifyCredentials(
     return { ok: false, code: 'INVALID_CREDENTIALS' };
   }
   await resetLimit(db, SIGN_IN_EMAIL_LIMIT, email);
-  db.update(staffUsers)
-    .set({ lastSignInAt: options.now ?? new Date() })
-    .where(eq(staffUsers.id, user.id))
-    .run();
+  db.update(staffUsers).set({ lastSignInAt: now }).where(eq(staffUsers.id, user.id)).run();
   return {
     ok: true,
     user: { id: user.id, name: user.name, email: user.email, role: user.role, teamId: user.teamId },

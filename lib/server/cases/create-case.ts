@@ -1,6 +1,6 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import type { Conn, Db } from '@/db/client';
+import type { Conn } from '@/db/client';
 import { cases, caseTypes, consents, customers } from '@/db/schema';
 import { toLocalDate } from '@/lib/domain/calendar';
 import { DEFAULT_ANONYMOUS_TYPES, type CaseType } from '@/lib/domain/enums';
@@ -30,12 +30,6 @@ export interface CreatedCase {
   termDays: number | null;
   /** Shown once to an anonymous filer; only its hash is stored. */
   accessCode: string | null;
-}
-
-/** @deprecated transitional: verbs take a `Ctx` (core/context.ts); removed when no verb uses it. */
-export interface UseCaseOptions {
-  db?: Db;
-  now?: Date;
 }
 
 /** What a channel adds to a filing beyond the petitioner's input (not parsed: already checked). */

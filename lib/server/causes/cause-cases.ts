@@ -1,11 +1,12 @@
 import 'server-only';
-import { catalogueName, databaseOf } from '@/db/sql/causes';
+import { catalogueName } from '@/db/sql/causes';
 import type { AnalyticsQuery } from '@/lib/validation/analytics-query';
 import type { Ctx } from '../core/context';
 import { requireRole } from '../core/guard';
 import { drillDownCsv, listDrillDown } from '../supervision/drill-down';
 import type { SqlFilter } from '../supervision/filters';
 import { complaintFilter } from './root-cause-figures';
+import { databaseOf } from '@/db/client';
 
 /** A process or root cause picked in the URL: an id, or 'none' for complaints not attributed yet. */
 export type CausePick = number | 'none' | undefined;

@@ -94,19 +94,3 @@ export function action<S extends z.ZodType, T>(
     }
   };
 }
-
-/** @deprecated transitional: the old staff wrapper over `action` (removed once every caller moved). */
-export const toFailure = (error: unknown) => failureOf(error);
-
-/** @deprecated transitional: use `action`. */
-export function staffAction<S extends z.ZodType, T>(
-  config: { roles?: Access; schema: S },
-  handler: (
-    input: z.infer<S>,
-    actor: Extract<Actor, { role: 'agent' | 'supervisor' | 'admin' }>,
-  ) => T | Promise<T>,
-) {
-  return action({ access: config.roles ?? 'staff', schema: config.schema }, (ctx, input) =>
-    handler(input, ctx.actor as Extract<Actor, { role: 'agent' | 'supervisor' | 'admin' }>),
-  );
-}

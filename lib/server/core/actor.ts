@@ -19,3 +19,10 @@ export function actorRole(actor: Actor): ActorRole {
 }
 
 export const SYSTEM_ACTOR: Actor = { role: 'system', id: null };
+
+/** Someone on the public pages who holds no case yet (filing, looking one up, signing in). */
+export const VISITOR: Extract<Actor, { role: 'customer' }> = {
+  role: 'customer',
+  id: null,
+  caseId: null,
+};

@@ -4,11 +4,11 @@ import {
   countDrillDown,
   drillDownExportSql,
   drillDownPage,
-  rawDb,
   type DrillDownRow,
 } from '@/db/sql/drill-down';
 import { sqlCsvResponse, type CsvCell } from '../core/csv';
 import type { SqlFilter } from './filters';
+import { databaseOf } from '@/db/client';
 
 /**
  * The cases behind a figure ("late but well treated", "Facturación complaints", "overdue for
@@ -74,7 +74,7 @@ export function drillDownCsv(
 ): Response {
   const { where, params } = whereOf(filter, extra);
   return sqlCsvResponse(
-    rawDb(db),
+    databaseOf(db),
     filename,
     header,
     drillDownExportSql(where),

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDb, type Db } from '@/db/client';
+import { closeDatabase, openDb, type Db } from '@/db/client';
 
 /** A fresh, migrated SQLite file per test (STYLE.md rule 9: tests own their data). */
 export function createTestDb(): { db: Db; file: string; cleanup: () => void } {
@@ -12,7 +12,7 @@ export function createTestDb(): { db: Db; file: string; cleanup: () => void } {
     db,
     file,
     cleanup: () => {
-      db.$client.close();
+      closeDatabase(db);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

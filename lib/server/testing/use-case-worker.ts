@@ -5,7 +5,7 @@
  * outcomes before exiting.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { openDb, type Db } from '@/db/client';
+import { closeDatabase, openDb, type Db } from '@/db/client';
 import { SYSTEM_ACTOR } from '../core/actor';
 import { applyCaseAction } from '../cases/apply-case-action';
 import { isAppError } from '../core/errors';
@@ -70,7 +70,7 @@ const db = openDb(file, { migrate: false });
 process.on('message', (message) => {
   if (message !== 'go') return;
   void run(db, job).then((outcomes) => {
-    db.$client.close();
+    closeDatabase(db);
     process.send!({ type: 'done', outcomes }, () => process.exit(0));
   });
 });
