@@ -5,6 +5,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as schema from './schema';
+import { env } from '@/lib/env';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 /** The transaction handle drizzle passes to `db.transaction` callbacks. */
@@ -24,7 +25,7 @@ export const MIGRATIONS_DIR = path.join(
 
 export function databasePath(): string {
   return path.resolve(
-    /*turbopackIgnore: true*/ process.env.DATABASE_PATH ??
+    /*turbopackIgnore: true*/ env().DATABASE_PATH ??
       path.join(/*turbopackIgnore: true*/ process.cwd(), 'data', 'ventanilla.db'),
   );
 }

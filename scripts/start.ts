@@ -10,16 +10,29 @@ import path from 'node:path';
 import { databasePath, openDb } from '@/db/client';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@/db/seed/catalog';
 import { ensureDemoData } from '@/db/seed';
+import { env as readEnv, EnvError, type Env } from '@/lib/env';
 
 const root = process.cwd();
 if (fs.existsSync(path.join(root, '.env'))) process.loadEnvFile(path.join(root, '.env'));
-const port = process.env.PORT ?? '3000';
+
+/** Every variable is checked before anything starts: a wrong one stops here, named. */
+function checkedEnv(): Env {
+  try {
+    return readEnv();
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+const config = checkedEnv();
+const port = String(config.PORT);
 const dbFile = databasePath();
 const dataDir = path.dirname(dbFile);
-const isProduction = process.env.NODE_ENV === 'production';
+const isProduction = config.NODE_ENV === 'production';
 
 function ensureSecret(): string {
-  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  if (config.NEXTAUTH_SECRET) return config.NEXTAUTH_SECRET;
   if (isProduction) {
     console.error('NEXTAUTH_SECRET is required in production (see .env.example).');
     process.exit(1);
@@ -65,14 +78,14 @@ function buildIfNeeded(env: NodeJS.ProcessEnv) {
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   NEXTAUTH_SECRET: ensureSecret(),
-  NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+  NEXTAUTH_URL: config.NEXTAUTH_URL ?? `http://localhost:${port}`,
   DATABASE_PATH: dbFile,
   NEXT_TELEMETRY_DISABLED: '1',
 };
 
 console.log(`▸ Database: ${dbFile}`);
 const db = openDb(dbFile);
-const seeded = process.env.SEED_DEMO === 'false' ? false : await ensureDemoData(db, new Date());
+const seeded = config.SEED_DEMO ? await ensureDemoData(db, new Date()) : false;
 db.$client.close();
 if (seeded) console.log('▸ Demo data loaded.');
 
@@ -81,7 +94,7 @@ buildIfNeeded(env);
 console.log(
   `\n▸ Ventanilla: http://localhost:${port}\n  Staff sign-in: http://localhost:${port}/ingresar`,
 );
-if (process.env.SEED_DEMO !== 'false') {
+if (config.SEED_DEMO) {
   console.log(`  Demo accounts (password: ${DEMO_PASSWORD})`);
   for (const account of DEMO_ACCOUNTS)
     console.log(`   - ${account.email.padEnd(32)} ${account.role}`);

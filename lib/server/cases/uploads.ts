@@ -7,6 +7,7 @@ import { databasePath, type Conn } from '@/db/client';
 import { attachments } from '@/db/schema';
 import type { EventVisibility } from '@/lib/domain/enums';
 import { AppError } from '../core/errors';
+import { env } from '@/lib/env';
 
 export const UPLOAD_LIMITS = { maxFiles: 5, maxBytes: 10 * 1024 * 1024 } as const;
 
@@ -166,8 +167,9 @@ export async function checkUploads(files: IncomingFile[]): Promise<CheckedUpload
 
 /** Where attachments live: UPLOAD_DIR, or `uploads/` beside the database; never under public/. */
 export function uploadDir(): string {
-  const dir = process.env.UPLOAD_DIR
-    ? path.resolve(/*turbopackIgnore: true*/ process.env.UPLOAD_DIR)
+  const configured = env().UPLOAD_DIR;
+  const dir = configured
+    ? path.resolve(/*turbopackIgnore: true*/ configured)
     : path.join(path.dirname(databasePath()), 'uploads');
   const publicDir = path.resolve(/*turbopackIgnore: true*/ process.cwd(), 'public');
   const fromPublic = path.relative(publicDir, dir);
