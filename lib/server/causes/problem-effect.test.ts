@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { applyCaseAction } from '../cases/apply-case-action';
-import { bogota } from './root-cause-dataset';
+import { bogota } from '../testing/root-cause-dataset';
 import { fileCase, seedFixture, type Fixture } from '../testing/fixtures';
 import { createTestDb } from '../testing/test-db';
 import { createProblem } from './create-problem';

@@ -5,7 +5,7 @@ import type { Db } from '@/db/client';
 import type { Actor } from '../core/actor';
 import { makeCtx } from '../core/context';
 import { caseEvents, problemCases, problems } from '@/db/schema';
-import { buildRootCauseDataset, bogota, type RootCaseDataset } from './root-cause-dataset';
+import { buildRootCauseDataset, bogota, type RootCaseDataset } from '../testing/root-cause-dataset';
 import { HTTP_STATUS } from '../core/errors';
 import {
   caseRow,

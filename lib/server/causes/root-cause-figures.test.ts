@@ -9,7 +9,12 @@ import { seedFixture, type Fixture } from '../testing/fixtures';
 import { createTestDb } from '../testing/test-db';
 import { makeCtx } from '../core/context';
 import { causeCasesCsv, listCauseCases } from './cause-cases';
-import { buildRootCauseDataset, NOW, PERIOD, type RootCaseDataset } from './root-cause-dataset';
+import {
+  buildRootCauseDataset,
+  NOW,
+  PERIOD,
+  type RootCaseDataset,
+} from '../testing/root-cause-dataset';
 import { rootCauseView, weekStarts, type CauseFigures } from './root-cause-figures';
 
 const TZ = 'America/Bogota';

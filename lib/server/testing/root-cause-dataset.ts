@@ -25,7 +25,7 @@ import { applyCaseAction } from '../cases/apply-case-action';
 import { createProcess } from '../admin/create-process';
 import { rateCase } from '../portal/rate-case';
 import { addRepeatContact } from '../cases/repeat-contact';
-import { bogota, customerActor, fileCase, type Fixture } from '../testing/fixtures';
+import { bogota, customerActor, fileCase, type Fixture } from './fixtures';
 import { makeCtx } from '@/lib/server/core/context';
 
 export { bogota };
