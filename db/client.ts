@@ -94,6 +94,16 @@ export function databaseOf(conn: Conn): Db {
   return conn;
 }
 
+/**
+ * The better-sqlite3 handle behind a connection, inside a transaction too: an open drizzle
+ * transaction runs on the process's one handle through its session, so a statement prepared here
+ * runs inside that transaction (causes and problem records count complaints while they write).
+ */
+export function sqliteOf(conn: Conn): Database.Database {
+  if (isDatabase(conn)) return conn.$client;
+  return (conn as unknown as { session: { client: Database.Database } }).session.client;
+}
+
 /** A read-only connection of its own on a database file (exports, benchmarks, e2e checks). */
 export function openReader(file: string): Database.Database {
   const reader = new Database(file, { readonly: true, fileMustExist: true });

@@ -1,5 +1,5 @@
 import type { Conn } from '../client';
-import { databaseOf } from '../client';
+import { sqliteOf } from '../client';
 
 /**
  * Raw statements of the root-cause view and the problem records (lib/server/causes): the figures
@@ -69,8 +69,8 @@ export function groupWeekFigures(
       GROUP BY 1, 2
     ) g LEFT JOIN ${level.nameTable} n ON n.id = g.id`;
   const nowMs = now.getTime();
-  return databaseOf(db)
-    .$client.prepare(sql)
+  return sqliteOf(db)
+    .prepare(sql)
     .all(...week.params, nowMs, nowMs, ...filter.params) as GroupWeekRow[];
 }
 
@@ -81,7 +81,7 @@ export function catalogueName(
   id: number,
 ): string | null {
   return (
-    (databaseOf(db).$client.prepare(`SELECT name FROM ${table} WHERE id = ?`).pluck().get(id) as
+    (sqliteOf(db).prepare(`SELECT name FROM ${table} WHERE id = ?`).pluck().get(id) as
       string | undefined) ?? null
   );
 }
@@ -89,10 +89,8 @@ export function catalogueName(
 /** The name of a process, or null when there is none with that id. */
 export function processName(db: Conn, processId: number): string | null {
   return (
-    (databaseOf(db)
-      .$client.prepare('SELECT name FROM processes WHERE id = ?')
-      .pluck()
-      .get(processId) as string | undefined) ?? null
+    (sqliteOf(db).prepare('SELECT name FROM processes WHERE id = ?').pluck().get(processId) as
+      string | undefined) ?? null
   );
 }
 
@@ -111,8 +109,8 @@ export function unlinkedCauseComplaintIds(
     limit: number;
   },
 ): number[] {
-  return databaseOf(db)
-    .$client.prepare(
+  return sqliteOf(db)
+    .prepare(
       `SELECT c.id FROM cases c INDEXED BY cases_figures_idx
            WHERE c.received_at >= ? AND c.received_at < ? AND ${COMPLAINTS_SQL}
              AND c.${args.column} = ?

@@ -1,6 +1,6 @@
 import type { CaseState, CaseType, Channel } from '@/lib/domain/enums';
 import type { Conn } from '../client';
-import { databaseOf } from '../client';
+import { sqliteOf } from '../client';
 
 /** A WHERE clause and its bound values (see lib/server/supervision/filters.ts). */
 export interface SqlWhere {
@@ -48,8 +48,8 @@ const SELECT = `
 /** How many cases match `where` on `cases c`. */
 export function countDrillDown(conn: Conn, { where, params }: SqlWhere): number {
   return (
-    databaseOf(conn)
-      .$client.prepare(`SELECT count(*) AS n FROM cases c WHERE ${where}`)
+    sqliteOf(conn)
+      .prepare(`SELECT count(*) AS n FROM cases c WHERE ${where}`)
       .get(...params) as { n: number }
   ).n;
 }
@@ -61,10 +61,8 @@ export function drillDownPage(
   limit: number,
   offset: number,
 ): DrillDownRow[] {
-  return databaseOf(conn)
-    .$client.prepare(
-      `${SELECT} WHERE ${where} ORDER BY c.received_at DESC, c.id DESC LIMIT ? OFFSET ?`,
-    )
+  return sqliteOf(conn)
+    .prepare(`${SELECT} WHERE ${where} ORDER BY c.received_at DESC, c.id DESC LIMIT ? OFFSET ?`)
     .all(...params, limit, offset) as DrillDownRow[];
 }
 

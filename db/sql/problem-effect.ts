@@ -1,6 +1,6 @@
 import type { Conn } from '../client';
 import { COMPLAINTS_SQL } from './causes';
-import { databaseOf } from '../client';
+import { sqliteOf } from '../client';
 
 /** Complaints of one cause (`column` = `root_cause_id` or `process_id`) received in [from, to). */
 export function countCauseComplaints(
@@ -9,8 +9,8 @@ export function countCauseComplaints(
   from: Date,
   to: Date,
 ): number {
-  return databaseOf(db)
-    .$client.prepare(
+  return sqliteOf(db)
+    .prepare(
       `SELECT count(*) FROM cases c INDEXED BY cases_figures_idx
        WHERE c.received_at >= ? AND c.received_at < ? AND ${COMPLAINTS_SQL} AND c.${scope.column} = ?`,
     )
@@ -20,8 +20,8 @@ export function countCauseComplaints(
 
 /** How many cases are linked to a problem. */
 export function countLinkedCases(db: Conn, problemId: number): number {
-  return databaseOf(db)
-    .$client.prepare('SELECT count(*) FROM problem_cases WHERE problem_id = ?')
+  return sqliteOf(db)
+    .prepare('SELECT count(*) FROM problem_cases WHERE problem_id = ?')
     .pluck()
     .get(problemId) as number;
 }

@@ -1,6 +1,6 @@
 import type { Conn } from '../client';
 import { type SqlWhere } from './drill-down';
-import { databaseOf } from '../client';
+import { sqliteOf } from '../client';
 
 /**
  * The statements of /calidad (lib/server/supervision/quality-*.ts say what each figure means). The
@@ -18,8 +18,8 @@ export type GroupKey = string | number | null;
 type Grouped<T> = T & { grp: GroupKey };
 
 function all<T>(conn: Conn, sql: string, params: readonly unknown[]): T[] {
-  return databaseOf(conn)
-    .$client.prepare(sql)
+  return sqliteOf(conn)
+    .prepare(sql)
     .all(...params) as T[];
 }
 
@@ -238,8 +238,8 @@ export function reviewQueueRows<T>(
 
 /** One interaction with its writer's name, or undefined. */
 export function interactionForReview<T>(conn: Conn, interactionId: number): T | undefined {
-  return databaseOf(conn)
-    .$client.prepare(
+  return sqliteOf(conn)
+    .prepare(
       `SELECT i.id, i.case_id AS caseId, i.kind, i.direction, i.body, i.created_at AS createdAt,
          i.staff_id AS staffId, s.name AS staffName, i.is_canned AS isCanned,
          i.handle_seconds AS handleSeconds, i.duration_seconds AS durationSeconds, i.outcome
@@ -251,8 +251,8 @@ export function interactionForReview<T>(conn: Conn, interactionId: number): T | 
 
 /** The case an interaction belongs to, as the review page shows it. */
 export function caseForReview<T>(conn: Conn, caseId: number): T {
-  return databaseOf(conn)
-    .$client.prepare(
+  return sqliteOf(conn)
+    .prepare(
       `SELECT id, radicado, type_code AS typeCode, state, subject, description,
          received_at AS receivedAt, coalesce(extended_due_date, due_date) AS dueDate
        FROM cases WHERE id = ?`,

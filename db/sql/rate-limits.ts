@@ -1,6 +1,5 @@
-import type Database from 'better-sqlite3';
 import { RateLimiterSQLite } from 'rate-limiter-flexible';
-import type { Conn } from '../client';
+import { sqliteOf, type Conn } from '../client';
 
 /** How one limit counts: points per window, and how long a key stays blocked once over. */
 export interface LimiterSpec {
@@ -12,19 +11,13 @@ export interface LimiterSpec {
 
 const limiters = new WeakMap<object, Map<string, RateLimiterSQLite>>();
 
-/** The driver connection under a drizzle database; rate counters are not part of a transaction. */
-function clientOf(db: Conn): Database.Database {
-  if (!('$client' in db)) throw new Error('rate limits need the database, not a transaction');
-  return db.$client as Database.Database;
-}
-
 /**
  * The limiter of one spec over the `rate_limits` table (rate-limiter-flexible's SQLite store), one
  * per connection and name. Counters live in the database, so every app instance sharing it sees
  * the same counts and a restart forgets nothing.
  */
 export function sqliteLimiter(db: Conn, spec: LimiterSpec): RateLimiterSQLite {
-  const client = clientOf(db);
+  const client = sqliteOf(db);
   let byName = limiters.get(client);
   if (!byName) limiters.set(client, (byName = new Map()));
   let limiter = byName.get(spec.name);

@@ -8,7 +8,7 @@ import {
 } from '@/lib/domain/enums';
 import type { Conn } from '../client';
 import { type SqlWhere } from './drill-down';
-import { databaseOf } from '../client';
+import { sqliteOf } from '../client';
 
 /**
  * The periodic PQRS report's statements (lib/server/reports/pqrs-report.ts says what each figure
@@ -108,19 +108,19 @@ const PROBLEMS_SQL = `
 
 /** The per-type-and-channel cells (at most 8 × 9 rows); `toMs` ends the period, `nowMs` is "now". */
 export function reportCells(conn: Conn, filter: SqlWhere, toMs: number, nowMs: number): CellRow[] {
-  return databaseOf(conn)
-    .$client.prepare(CELLS_SQL(filter.where))
+  return sqliteOf(conn)
+    .prepare(CELLS_SQL(filter.where))
     .all(toMs, toMs, nowMs, ...filter.params) as CellRow[];
 }
 
 /** Quejas and Reclamos by process › root cause, most frequent first; unclassified ones last. */
 export function reportCauses(conn: Conn, filter: SqlWhere): CauseRow[] {
-  return databaseOf(conn)
-    .$client.prepare(CAUSES_SQL(filter.where))
+  return sqliteOf(conn)
+    .prepare(CAUSES_SQL(filter.where))
     .all(...filter.params) as CauseRow[];
 }
 
 /** Problems open at some time during [fromMs, toMs). */
 export function reportProblems(conn: Conn, fromMs: number, toMs: number): ProblemRow[] {
-  return databaseOf(conn).$client.prepare(PROBLEMS_SQL).all(toMs, fromMs) as ProblemRow[];
+  return sqliteOf(conn).prepare(PROBLEMS_SQL).all(toMs, fromMs) as ProblemRow[];
 }

@@ -17,7 +17,7 @@ import { localDateTimeToInstant } from '@/lib/validation/portal';
 const typed = z.string().optional();
 
 const provideInfoAction = action(
-  { access: petitioner, schema: z.object({ body: typed, attachments: z.unknown() }) },
+  { access: petitioner, schema: z.object({ body: typed, attachments: z.unknown().optional() }) },
   async (ctx, input) => {
     const checked = await checkUploads(await incomingFiles(input.attachments ?? []));
     const { stored, discard } = storeUploads(checked);

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { cache } from 'react';
 import { forbidden, notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { requireStaffPage, type StaffActor } from '@/lib/server/auth/session';
@@ -20,10 +21,13 @@ export async function generateMetadata({
 }: {
   params: Promise<{ radicado: string }>;
 }): Promise<Metadata> {
-  return { title: decodeURIComponent((await params).radicado) };
+  // The case is read once per request (cached): an unknown one gets the not-found page's title.
+  const { radicado } = await params;
+  const page = await loadPage(radicado, await requireStaffPage('staff', `/casos/${radicado}`));
+  return { title: page.view.radicado };
 }
 
-async function loadPage(radicado: string, staff: StaffActor) {
+const loadPage = cache(async (radicado: string, staff: StaffActor) => {
   try {
     return await getStaffCasePage(requestCtx(staff), { radicado });
   } catch (error) {
@@ -31,7 +35,7 @@ async function loadPage(radicado: string, staff: StaffActor) {
     if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
     throw error;
   }
-}
+});
 
 export default async function StaffCasePage({ params }: { params: Promise<{ radicado: string }> }) {
   const { radicado } = await params;
