@@ -185,7 +185,7 @@ describe('a state change writes one event and bumps the version', () => {
         'en_tramite',
       ],
     ];
-    steps.forEach(async ([input, actor, from, to], i) => {
+    for (const [i, [input, actor, from, to]] of steps.entries()) {
       const eventsBefore = eventsOf(db, id).length;
       const result = await act(id, input, actor, new Date(MONDAY.getTime() + i * 3_600_000));
       expect(result).toMatchObject({ from, to, version: i + 2 });
@@ -202,7 +202,7 @@ describe('a state change writes one event and bumps the version', () => {
         fromState: from,
         toState: to,
       });
-    });
+    }
     expect(caseRow(db, id)).toMatchObject({
       assigneeId: fx.agent.id,
       teamId: fx.teamId,
