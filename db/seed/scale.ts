@@ -11,7 +11,7 @@ import { caseEvents, cases, caseTypeTerms, customers, organization } from '@/db/
 import { addCalendarDays, toLocalDate } from '@/lib/domain/calendar';
 import type { CaseType } from '@/lib/domain/enums';
 import { getOrganization, loadCalendar, receiptRuleOf } from '@/lib/server/core/organization';
-import { rebuildSearchIndex, suspendSearchTriggers } from '@/lib/server/cases/search-cases';
+import { rebuildSearchIndex, suspendSearchTriggers } from '@/db/sql/search';
 import { insertCatalog } from './catalog';
 import { DEFAULT_SEED, createRandom } from './random';
 import { readCatalog } from './read-catalog';

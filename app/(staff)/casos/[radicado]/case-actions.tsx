@@ -1,9 +1,9 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
-import { useEffect, useState } from 'react';
-import { useFormAction, type Send } from '@/app/_components/use-form-action';
+import { useState } from 'react';
+import type { Send } from '@/app/_components/use-form-action';
+import { Field, TIMED_ACTIONS, useElapsedMinutes, useSubmit } from './action-parts';
 import type { CaseAction } from '@/lib/domain/case-machine';
 import { CASE_TYPES, DECISIONS, PRIORITIES } from '@/lib/domain/enums';
 import { MAX_HANDLE_MINUTES } from '@/lib/validation/case-action';
@@ -17,74 +17,6 @@ export interface ActionOptions {
   templates: { id: number; name: string; rendered: string }[];
 }
 type Submit = Send<unknown>;
-
-/** Field errors reported on ids are shown next to the radicado the user typed. */
-const FIELD_ALIASES: Record<string, string> = {
-  targetCaseId: 'targetRadicado',
-  relatedCaseId: 'relatedRadicado',
-};
-
-/** What the agent sends carries the time they spent on it (handle time, see /calidad). */
-const TIMED_ACTIONS: readonly CaseAction[] = ['reply', 'answer', 'request_info', 'log_interaction'];
-
-/**
- * Whole minutes since the page was opened (or since the last timed action was sent), ticking
- * while the page is open: the default of "Tiempo dedicado", which the agent can correct.
- */
-function useElapsedMinutes(): { minutes: number; restart: () => void } {
-  const [startedAt, setStartedAt] = useState(() => Date.now());
-  const [now, setNow] = useState(startedAt);
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 15_000);
-    return () => clearInterval(timer);
-  }, []);
-  return {
-    minutes: Math.min(MAX_HANDLE_MINUTES, Math.round(Math.max(0, now - startedAt) / 60_000)),
-    restart: () => {
-      const at = Date.now();
-      setStartedAt(at);
-      setNow(at);
-    },
-  };
-}
-
-/** The form hook, with field errors on ids shown next to the radicado the user typed. */
-function useSubmit(submit: Submit, onDone?: () => void) {
-  const router = useRouter();
-  const form = useFormAction(submit, {
-    onSuccess: () => {
-      onDone?.();
-      router.refresh();
-    },
-  });
-  const errors: Record<string, string[]> = {};
-  for (const [k, v] of Object.entries(form.errors)) errors[FIELD_ALIASES[k] ?? k] = v;
-  return { ...form, errors };
-}
-
-function Field({
-  id,
-  label,
-  errors,
-  children,
-}: {
-  id: string;
-  label: string;
-  errors?: string[];
-  children: React.ReactNode;
-}) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {children}
-      {errors?.length ? (
-        <p id={`${id}-error`} className="field-error">
-          {errors[0]}
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
 function ActionForm({
   action,
