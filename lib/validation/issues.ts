@@ -21,6 +21,10 @@ export function collectFieldErrors(error: z.ZodError): FieldErrorKeys {
   return out;
 }
 
+/**
+ * The one routine that turns field message keys into words, on the server (core/failure.ts, for
+ * every action, route and the intake API) and in the browser (the sign-in form's own check).
+ */
 export function translateFieldErrors(
   errors: FieldErrorKeys,
   translate: (key: string, params: Record<string, number | string>) => string,

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { FieldErrorKeys } from '@/lib/validation/issues';
+import { translateFieldErrors, type FieldErrorKeys } from '@/lib/validation/issues';
 import { isAppError, type ErrorCode } from './errors';
 
 export type ActionFailure = {
@@ -45,14 +45,7 @@ export function describeFailure(
           keys.map((key) => ({ key, params: fieldParams(error.detail) })),
         ]),
       ));
-  const fieldErrors =
-    source &&
-    Object.fromEntries(
-      Object.entries(source).map(([field, list]) => [
-        field,
-        list.map((e) => translate(e.key, e.params)),
-      ]),
-    );
+  const fieldErrors = source && translateFieldErrors(source, translate);
   const guard = typeof error.detail?.guard === 'string' ? error.detail.guard : null;
   const message =
     guard && t.has(`guards.${guard}`) ? t(`guards.${guard}`) : t(`errors.${error.code}`);
