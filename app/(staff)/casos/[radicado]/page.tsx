@@ -8,6 +8,7 @@ import { requestCtx } from '@/lib/server/core/context';
 import { isAppError } from '@/lib/server/core/errors';
 import { getStaffCasePage } from '@/lib/server/cases/staff-case';
 import { DeadlineChip } from '../../../_components/deadline-chip';
+import { statusPageMetadata } from '../../../_components/status-metadata';
 import { CaseProblems } from '../../causas/problemas/case-problems';
 import { CaseQualityPanel } from '../../calidad/_components/case-quality-panel';
 import { actOnCase, actOnPromise } from './actions';
@@ -21,21 +22,30 @@ export async function generateMetadata({
 }: {
   params: Promise<{ radicado: string }>;
 }): Promise<Metadata> {
-  // The case is read once per request (cached): an unknown one gets the not-found page's title.
+  // The case is read once per request (cached); a refused or unknown one is titled as its page.
   const { radicado } = await params;
-  const page = await loadPage(radicado, await requireStaffPage('staff', `/casos/${radicado}`));
-  return { title: page.view.radicado };
+  const staff = await requireStaffPage('staff', `/casos/${radicado}`);
+  const outcome = await readPage(radicado, staff);
+  if (outcome.ok) return { title: outcome.page.view.radicado };
+  return statusPageMetadata(outcome.code === 'FORBIDDEN' ? 'forbidden' : 'notFound');
 }
 
-const loadPage = cache(async (radicado: string, staff: StaffActor) => {
+const readPage = cache(async (radicado: string, staff: StaffActor) => {
   try {
-    return await getStaffCasePage(requestCtx(staff), { radicado });
+    return { ok: true as const, page: await getStaffCasePage(requestCtx(staff), { radicado }) };
   } catch (error) {
-    if (isAppError(error) && error.code === 'FORBIDDEN') forbidden();
-    if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
+    if (isAppError(error) && (error.code === 'FORBIDDEN' || error.code === 'NOT_FOUND')) {
+      return { ok: false as const, code: error.code };
+    }
     throw error;
   }
 });
+
+async function loadPage(radicado: string, staff: StaffActor) {
+  const outcome = await readPage(radicado, staff);
+  if (outcome.ok) return outcome.page;
+  return outcome.code === 'FORBIDDEN' ? forbidden() : notFound();
+}
 
 export default async function StaffCasePage({ params }: { params: Promise<{ radicado: string }> }) {
   const { radicado } = await params;
