@@ -127,6 +127,21 @@ export async function applyPromiseAction(ctx: Ctx, input: unknown) {
         { now, dedupeKey: `promise.${successorId}` },
       );
     }
+    // A call-back kept is the call itself: the petitioner was on the line.
+    if (request.action === 'keep' && p.isVisibleToCustomer && p.description !== 'callback') {
+      const org = getOrganization(tx);
+      enqueueCaseNotice(
+        tx,
+        owner,
+        {
+          kind: 'promise_kept',
+          orgName: org.name,
+          timeZone: org.timeZone,
+          promise: { description: p.description, dueAt: p.dueAt },
+        },
+        { now, dedupeKey: `promise.${p.id}.kept` },
+      );
+    }
     return { promiseId: p.id, status: decision.to, successorId };
   });
 }

@@ -12,10 +12,16 @@ import { formatInstant, formatLocalDate, serverTranslator } from './translator';
 /** Customer notifications other than the constancia (DOMAIN.md §3–5, issue: channels). */
 export const NOTICE_KINDS = [
   'info_request',
+  'reply',
   'extension',
   'answer',
+  'close',
+  'reopen',
+  'withdraw',
   'withdraw_tacit',
   'transfer',
+  'promise_made',
+  'promise_kept',
   'promise_renegotiate',
   'survey',
 ] as const;
@@ -23,12 +29,33 @@ export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 /** The case action whose event a customer is told about, and the notice it sends. */
 const NOTICE_OF_ACTION: Readonly<Partial<Record<string, NoticeKind>>> = {
+  reply: 'reply',
   request_info: 'info_request',
   extend: 'extension',
   answer: 'answer',
+  close: 'close',
+  auto_close: 'close',
+  reopen: 'reopen',
+  withdraw: 'withdraw',
   withdraw_tacit: 'withdraw_tacit',
   transfer: 'transfer',
+  add_promise: 'promise_made',
 };
+
+/** Notices whose text is a reason the agent gave ("Motivo: …"), not a message of their own. */
+const REASON_KINDS: readonly NoticeKind[] = [
+  'extension',
+  'transfer',
+  'promise_renegotiate',
+  'reopen',
+  'withdraw',
+];
+/** Notices that tell what was promised; the promise's own words are in the intro. */
+const PROMISE_KINDS: readonly NoticeKind[] = [
+  'promise_made',
+  'promise_kept',
+  'promise_renegotiate',
+];
 
 export interface NoticeInput {
   kind: NoticeKind;
@@ -80,8 +107,8 @@ export function composeCaseNotice(input: NoticeInput): {
       ],
     });
   }
-  const hasReason = ['extension', 'transfer', 'promise_renegotiate'].includes(input.kind);
-  if (input.body) {
+  const hasReason = REASON_KINDS.includes(input.kind);
+  if (input.body && !(PROMISE_KINDS.includes(input.kind) && !hasReason)) {
     blocks.push({
       kind: 'paragraph',
       text: hasReason ? t(`mail.notice.${input.kind as 'extension'}.reason`, vars) : input.body,
@@ -180,8 +207,14 @@ export function noticeForAction(
 ): number | null {
   const kind = NOTICE_OF_ACTION[args.action];
   if (!kind) return null;
-  const { row } = args;
+  const { row, data } = args;
   if (kind === 'answer' && row.responseMedium !== 'email') return null;
+  // A call-back the petitioner asked for is their own request: they are not told of it again.
+  if (kind === 'promise_made' && data?.kind === 'callback') return null;
+  const promise =
+    kind === 'promise_made' && typeof data?.dueAt === 'string'
+      ? { description: args.body ?? '', dueAt: new Date(data.dueAt) }
+      : null;
   return enqueueCaseNotice(
     tx,
     row,
@@ -193,6 +226,7 @@ export function noticeForAction(
       decision: row.decision,
       dueDate: row.extendedDueDate ?? row.dueDate,
       destination: row.transferDestination,
+      promise,
     },
     { now: args.now, dedupeKey: `event.${args.eventId}` },
   );

@@ -39,6 +39,20 @@ function textOf(block: MailBlock): string {
 
 const CELL = 'padding:4px 12px 4px 0;vertical-align:top';
 
+/**
+ * What a person wrote, as they wrote it: a blank line starts a new paragraph and a single line
+ * break stays a line break (the text part keeps both as they are).
+ */
+export function paragraphsHtml(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n\s*\n/)
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .map((part) => `<p>${part.split('\n').map(escapeHtml).join('<br>')}</p>`)
+    .join('');
+}
+
 function htmlOf(block: MailBlock): string {
   switch (block.kind) {
     case 'title':
@@ -46,7 +60,7 @@ function htmlOf(block: MailBlock): string {
     case 'heading':
       return `<h2 style="font-size:16px">${escapeHtml(block.text)}</h2>`;
     case 'paragraph':
-      return `<p>${escapeHtml(block.text)}</p>`;
+      return paragraphsHtml(block.text);
     case 'facts': {
       const rows = block.rows
         .map(
