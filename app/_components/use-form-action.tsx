@@ -3,7 +3,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { postForm, withoutEmptyFiles } from './post-form';
 
 /** What every form submission comes back as: the server action wrapper's result, or a route's. */
@@ -56,6 +56,8 @@ export function useFormAction<T>(
   const router = useRouter();
   const t = useTranslations('errors');
   const [result, setResult] = useState<FormResult<T> | null>(null);
+  // Set at once, before React re-renders: a second click in the same instant sees it.
+  const inFlight = useRef(false);
   const mutation = useMutation({
     mutationFn: ({ body }: { body: FormBody; form?: HTMLFormElement }) =>
       send(withExtra(body, options.extra)),
@@ -67,10 +69,16 @@ export function useFormAction<T>(
       else router.refresh();
     },
     onError: () => setResult({ ok: false, code: 'NETWORK', message: t('INTERNAL') }),
+    onSettled: () => {
+      inFlight.current = false;
+    },
   });
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    // A second click while the first submission is on its way sends nothing twice.
+    if (inFlight.current) return;
+    inFlight.current = true;
     const form = event.currentTarget;
     const data = withoutEmptyFiles(new FormData(form));
     const body = options.asObject
@@ -81,7 +89,11 @@ export function useFormAction<T>(
 
   return {
     onSubmit,
-    submit: (body: FormBody) => mutation.mutate({ body }),
+    submit: (body: FormBody) => {
+      if (inFlight.current) return;
+      inFlight.current = true;
+      mutation.mutate({ body });
+    },
     result,
     errors: result && !result.ok ? (result.fieldErrors ?? {}) : ({} as Record<string, string[]>),
     isPending: mutation.isPending,

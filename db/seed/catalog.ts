@@ -214,7 +214,7 @@ export const TEMPLATES: readonly TemplateSeed[] = [
     typeCode: null,
     body:
       'Respetado(a) {{nombre}}:\n\nHemos recibido su solicitud con el radicado {{radicado}}. ' +
-      'Le daremos respuesta a más tardar el {{fecha_vencimiento}}.\n\n[Línea personal]\n\n' +
+      'Le daremos respuesta a más tardar el {{fecha_vencimiento}}.\n\n{{linea_personal}}\n\n' +
       'Cordialmente,\nAtención al Ciudadano',
   },
   {
@@ -223,7 +223,7 @@ export const TEMPLATES: readonly TemplateSeed[] = [
     body:
       'Respetado(a) {{nombre}}:\n\nEn atención a su reclamo radicado con el número {{radicado}}, ' +
       'le informamos que, revisado el caso, SE CONCEDE lo solicitado y se aplicará el ajuste en la ' +
-      'próxima factura.\n\n[Línea personal]\n\nCordialmente,\nFacturación y Cartera',
+      'próxima factura.\n\n{{linea_personal}}\n\nCordialmente,\nFacturación y Cartera',
   },
   {
     name: 'Respuesta a reclamo: se niega',
@@ -231,7 +231,7 @@ export const TEMPLATES: readonly TemplateSeed[] = [
     body:
       'Respetado(a) {{nombre}}:\n\nEn atención a su reclamo radicado con el número {{radicado}}, ' +
       'le informamos que SE NIEGA lo solicitado por las razones que se exponen a continuación. ' +
-      'Contra esta decisión proceden los recursos de reposición y apelación.\n\n[Línea personal]\n\n' +
+      'Contra esta decisión proceden los recursos de reposición y apelación.\n\n{{linea_personal}}\n\n' +
       'Cordialmente,\nFacturación y Cartera',
   },
   {
@@ -240,14 +240,14 @@ export const TEMPLATES: readonly TemplateSeed[] = [
     body:
       'Respetado(a) {{nombre}}:\n\nPara continuar con el trámite del radicado {{radicado}} necesitamos ' +
       'que nos envíe la información que se indica abajo. Mientras tanto el término queda suspendido ' +
-      '(Ley 1755 de 2015, art. 17).\n\n[Línea personal]\n\nCordialmente,\nAtención al Ciudadano',
+      '(Ley 1755 de 2015, art. 17).\n\n{{linea_personal}}\n\nCordialmente,\nAtención al Ciudadano',
   },
   {
     name: 'Respuesta a petición',
     typeCode: 'P',
     body:
       'Respetado(a) {{nombre}}:\n\nDamos respuesta a su petición radicada con el número {{radicado}} ' +
-      'dentro del término legal, que vencía el {{fecha_vencimiento}}.\n\n[Línea personal]\n\n' +
+      'dentro del término legal, que vencía el {{fecha_vencimiento}}.\n\n{{linea_personal}}\n\n' +
       'Cordialmente,\nAtención al Ciudadano',
   },
 ];

@@ -37,7 +37,7 @@ export function answerFields(a: HistoryArgs, rnd: Random, decision: Decision, du
       .replaceAll('{{nombre}}', '{nombre}')
       .replaceAll('{{radicado}}', '{radicado}')
       .replaceAll('{{fecha_vencimiento}}', formatDate(dueDate))
-      .replace('[Línea personal]\n\n', personal);
+      .replace('{{linea_personal}}\n\n', personal);
     return { body, decision, templateId: template.id };
   }
   return { body: rnd.pick(T.ANSWERS[decision]), decision };

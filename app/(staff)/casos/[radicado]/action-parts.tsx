@@ -46,7 +46,9 @@ export function useElapsedMinutes(): { minutes: number; restart: () => void } {
 /** The form hook, with field errors on ids shown next to the radicado the user typed. */
 export function useSubmit(submit: Send<unknown>, onDone?: () => void) {
   const router = useRouter();
+  // A sent message leaves an empty composer behind, ready for the next one.
   const form = useFormAction(submit, {
+    resetOnSuccess: true,
     onSuccess: () => {
       onDone?.();
       router.refresh();

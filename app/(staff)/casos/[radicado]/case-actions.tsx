@@ -42,6 +42,9 @@ function ActionForm({
   /** What the agent typed; null while the field follows the timer. */
   const [typedMinutes, setTypedMinutes] = useState<string | null>(null);
   const { result, errors, isPending, onSubmit } = useSubmit(submit, () => {
+    setBody('');
+    setTemplateText(null);
+    setProcessId('');
     if (!isTimed) return;
     setTypedMinutes(null);
     elapsed.restart();
