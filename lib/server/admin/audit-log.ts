@@ -9,6 +9,7 @@ import {
   recordedActions,
   staffForAuditFilter,
   type AuditFilterInput,
+  type RawAuditRow,
 } from '@/db/sql/audit-log';
 import { endOfLocalDay, startOfLocalDay } from '@/lib/domain/calendar';
 import { AuditQuerySchema, type AuditQuery } from '@/lib/validation/admin-records';
@@ -21,19 +22,8 @@ import { databaseOf } from '@/db/client';
 
 export const AUDIT_PAGE_SIZE = 50;
 
-export interface AuditRow {
-  id: number;
-  createdAt: Date;
-  action: string;
-  actorRole: string;
-  actorId: number | null;
-  actorName: string | null;
-  radicado: string | null;
-  visibility: string;
-  fromState: string | null;
-  toState: string | null;
-  body: string | null;
-}
+/** An audit row as the log shows it: the stored row with its instant as a date. */
+export type AuditRow = Omit<RawAuditRow, 'createdAt'> & { createdAt: Date };
 
 export interface AuditPage {
   query: AuditQuery;
