@@ -1,11 +1,11 @@
 import { randomInt } from 'node:crypto';
-import type { Page } from '@playwright/test';
 import { caseByRadicado, queryDb } from './support/db';
 import {
   createStaff,
   expect,
   expectAccessible,
   formAlert,
+  openAction,
   runVerb,
   signInAs,
   snap,
@@ -34,15 +34,6 @@ function fileReclamo(documentNumber: string, subject: string) {
       },
     },
   });
-}
-
-/** Opens one action of the case page and returns its form. */
-async function openAction(page: Page, name: string) {
-  await page.getByText(name, { exact: true }).first().click();
-  return page
-    .locator('details[open]')
-    .filter({ has: page.getByText(name, { exact: true }) })
-    .last();
 }
 
 test('an agent works a Reclamo from the queue to closure, with the customer answering through the portal', async ({

@@ -1,20 +1,10 @@
 import { randomInt } from 'node:crypto';
-import type { Page } from '@playwright/test';
 import { caseByRadicado, queryDb } from './support/db';
-import { createStaff, expect, runVerb, signInAs, test } from './support/fixtures';
+import { createStaff, expect, openAction, runVerb, signInAs, test } from './support/fixtures';
 
 test.use({
   extraHTTPHeaders: { 'X-Forwarded-For': `10.7.${randomInt(256)}.${randomInt(1, 255)}` },
 });
-
-/** Opens one action of the case page and returns its form. */
-async function openAction(page: Page, name: string) {
-  await page.getByText(name, { exact: true }).first().click();
-  return page
-    .locator('details[open]')
-    .filter({ has: page.getByText(name, { exact: true }) })
-    .last();
-}
 
 test('a public reply reaches the petitioner once, as written, and the composer empties', async ({
   page,

@@ -99,6 +99,15 @@ export async function snap(page: Page, name: string): Promise<void> {
 }
 
 /** Our alert boxes (Next's route announcer also has role=alert, and announces page titles). */
+/** Opens one action of the staff case page and returns its form. */
+export async function openAction(page: Page, name: string) {
+  await page.getByText(name, { exact: true }).first().click();
+  return page
+    .locator('details[open]')
+    .filter({ has: page.getByText(name, { exact: true }) })
+    .last();
+}
+
 export const formAlert = (page: Page) => page.getByRole('alert').and(page.locator('.alert'));
 
 export const test = base;
