@@ -37,7 +37,7 @@ export const EnvSchema = z.object({
 });
 export type Env = z.infer<typeof EnvSchema>;
 
-let cached: { source: NodeJS.ProcessEnv; snapshot: string; env: Env } | undefined;
+let cached: { snapshot: string; env: Env } | undefined;
 
 /** Thrown at start (and by `env()`) when a variable is wrong; the message lists each one. */
 export class EnvError extends Error {}
@@ -58,7 +58,7 @@ export function env(): Env {
     .map((k) => process.env[k] ?? '')
     .join('\u0000');
   if (!cached || cached.snapshot !== snapshot) {
-    cached = { source: process.env, snapshot, env: parseEnv(process.env) };
+    cached = { snapshot, env: parseEnv(process.env) };
   }
   return cached.env;
 }

@@ -42,7 +42,11 @@ async function readInput(request: Request): Promise<Record<string, unknown>> {
     type.startsWith('multipart/form-data') ||
     type.startsWith('application/x-www-form-urlencoded')
   ) {
-    return formInput(await request.formData());
+    // A body that does not parse as the form it claims to be is bad input, not a server fault.
+    const form = await request.formData().catch(() => {
+      throw new AppError('VALIDATION', 'unreadable form', { fieldErrors: { _form: ['invalid'] } });
+    });
+    return formInput(form);
   }
   const text = await request.text();
   if (text.trim() === '') return {};
