@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import {
   ACTOR_ROLES,
+  ATTACHMENT_KINDS,
   CASE_LINK_KINDS,
   CASE_STATES,
   CASE_TYPES,
@@ -41,6 +42,8 @@ export const cases = sqliteTable(
     accessCodeHash: text('access_code_hash'),
     responseMedium: text('response_medium', { enum: RESPONSE_MEDIA }).notNull().default('email'),
     responseAddress: text('response_address'),
+    /** The API channel the case came through (responseMedium 'api' answers there). */
+    intakeChannelId: integer('intake_channel_id'),
     locale: text('locale', { enum: LOCALES }).notNull().default('es'),
     teamId: integer('team_id').references(() => teams.id),
     assigneeId: integer('assignee_id').references(() => staffUsers.id),
@@ -57,6 +60,8 @@ export const cases = sqliteTable(
     isPaused: integer('is_paused', { mode: 'boolean' }).notNull().default(false),
     firstResponseAt: instant('first_response_at'),
     answeredAt: instant('answered_at'),
+    /** A postal answer: when the letter was handed to the post (the answer's delivery date). */
+    answerPostedAt: instant('answer_posted_at'),
     /**
      * Result figures fixed at the FIRST answer (a reopen clears answeredAt, never these): when it was
      * sent, whether it was within the legal term in force then (extension included), the counted
@@ -235,6 +240,7 @@ export const attachments = sqliteTable(
     sizeBytes: integer('size_bytes').notNull(),
     sha256: text('sha256').notNull(),
     visibility: text('visibility', { enum: EVENT_VISIBILITIES }).notNull().default('public'),
+    kind: text('kind', { enum: ATTACHMENT_KINDS }).notNull().default('file'),
     createdAt: createdAt(),
   },
   (t) => [index('attachments_case_idx').on(t.caseId)],

@@ -6,7 +6,7 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core';
-import { CHANNELS, LOCALES, OUTBOX_STATUSES } from '../../lib/domain/enums';
+import { CHANNELS, LOCALES, OUTBOX_MEDIA, OUTBOX_STATUSES } from '../../lib/domain/enums';
 import { cases } from './cases';
 import { createdAt, instant } from './columns';
 import { staffUsers } from './people';
@@ -29,10 +29,16 @@ export const outbox = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     kind: text('kind').notNull(),
     caseId: integer('case_id').references(() => cases.id),
+    /** 'email': toAddress is a mailbox; 'webhook': a JSON POST to the API channel `channelId`. */
+    medium: text('medium', { enum: OUTBOX_MEDIA }).notNull().default('email'),
+    channelId: integer('channel_id'),
+    /** For 'email' the address; for 'webhook' the URL it was queued for. */
     toAddress: text('to_address').notNull(),
     subject: text('subject').notNull(),
     bodyText: text('body_text').notNull(),
     bodyHtml: text('body_html'),
+    /** Case files that travel with the message (attachments.id), in order. */
+    attachmentIds: text('attachment_ids', { mode: 'json' }).$type<number[]>(),
     locale: text('locale', { enum: LOCALES }).notNull().default('es'),
     messageId: text('message_id').notNull().unique(),
     status: text('status', { enum: OUTBOX_STATUSES }).notNull().default('pending'),
@@ -54,6 +60,10 @@ export const intakeChannels = sqliteTable('intake_channels', {
   name: text('name').notNull().unique(),
   channel: text('channel', { enum: CHANNELS }).notNull(),
   isActive: integer('is_active', { mode: 'boolean' }).notNull().default(true),
+  /** Where the public messages of this channel's cases are POSTed; null: the channel is not told. */
+  webhookUrl: text('webhook_url'),
+  /** The webhook's HMAC secret, sealed like the API keys' signing secrets (core/secrets.ts). */
+  webhookSecretSealed: text('webhook_secret_sealed'),
   createdAt: createdAt(),
 });
 

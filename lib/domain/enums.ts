@@ -74,7 +74,8 @@ export const PRIORITIES = ['normal', 'preferente'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
 /** How the petitioner wants the answer delivered (medio de respuesta). */
-export const RESPONSE_MEDIA = ['email', 'postal'] as const;
+/** How the petitioner is answered: e-mail, a letter by post, or the API channel the case came from. */
+export const RESPONSE_MEDIA = ['email', 'postal', 'api'] as const;
 export type ResponseMedium = (typeof RESPONSE_MEDIA)[number];
 
 /** The express decision every answer carries (DOMAIN.md §10). */
@@ -112,6 +113,12 @@ export type EventVisibility = (typeof EVENT_VISIBILITIES)[number];
  * mid-delivery leaves the message to be taken again once the lease runs out.
  */
 export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
+/** How an outbox message travels: an e-mail, or a signed POST to an API channel's webhook. */
+export const OUTBOX_MEDIA = ['email', 'webhook'] as const;
+export type OutboxMedium = (typeof OUTBOX_MEDIA)[number];
+/** A file of a case: one a person attached, or the answer letter the system rendered. */
+export const ATTACHMENT_KINDS = ['file', 'answer_letter'] as const;
+export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 /** Relations between cases. */
