@@ -191,7 +191,14 @@ export async function applyCaseAction(
     });
     effect.afterEvent?.(eventId);
     // Attachments go with what the actor wrote: public unless the event is an internal note.
-    recordAttachments(tx, row.id, eventId, extras.attachments ?? [], effect.visibility, now);
+    const attachmentIds = recordAttachments(
+      tx,
+      row.id,
+      eventId,
+      extras.attachments ?? [],
+      effect.visibility,
+      now,
+    );
     // The customer hears of it (information request, extension, answer …) in the same commit.
     noticeForAction(tx, {
       row: { ...row, ...effect.changes, state: decision.to },
@@ -199,6 +206,7 @@ export async function applyCaseAction(
       body: effect.body ?? null,
       data: effect.data ?? null,
       eventId,
+      attachmentIds,
       org,
       now,
     });

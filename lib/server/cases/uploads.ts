@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { databasePath, type Conn } from '@/db/client';
 import { attachments } from '@/db/schema';
-import type { EventVisibility } from '@/lib/domain/enums';
+import type { AttachmentKind, EventVisibility } from '@/lib/domain/enums';
 import { AppError } from '../core/errors';
 import { env } from '@/lib/env';
 
@@ -216,7 +216,10 @@ export function storeUploads(checked: CheckedUpload[]): {
   return { stored, discard };
 }
 
-/** Inserts the metadata rows inside the caller's transaction (the files are already on disk). */
+/**
+ * Inserts the metadata rows inside the caller's transaction (the files are already on disk) and
+ * returns their ids, in the order given.
+ */
 export function recordAttachments(
   tx: Conn,
   caseId: number,
@@ -224,9 +227,11 @@ export function recordAttachments(
   stored: StoredUpload[],
   visibility: EventVisibility = 'public',
   now: Date = new Date(),
-): void {
-  if (stored.length === 0) return;
-  tx.insert(attachments)
+  kind: AttachmentKind = 'file',
+): number[] {
+  if (stored.length === 0) return [];
+  return tx
+    .insert(attachments)
     .values(
       stored.map((upload) => ({
         caseId,
@@ -237,10 +242,13 @@ export function recordAttachments(
         sizeBytes: upload.sizeBytes,
         sha256: upload.sha256,
         visibility,
+        kind,
         createdAt: now,
       })),
     )
-    .run();
+    .returning({ id: attachments.id })
+    .all()
+    .map((row) => row.id);
 }
 
 /** Reads a stored file by its UUID name; anything else (a path, `..`) is refused before touching disk. */

@@ -168,7 +168,11 @@ export function enqueueCaseNotice(
     | 'responseAddress'
   >,
   notice: Omit<NoticeInput, 'locale' | 'radicado' | 'accessUrl'>,
-  { now, dedupeKey }: { now: Date; dedupeKey: string },
+  {
+    now,
+    dedupeKey,
+    attachmentIds,
+  }: { now: Date; dedupeKey: string; attachmentIds?: readonly number[] },
 ): number | null {
   const to = noticeAddress(tx, row);
   if (!to) return null;
@@ -186,6 +190,7 @@ export function enqueueCaseNotice(
     locale: row.locale,
     now,
     dedupeKey,
+    attachmentIds,
   });
 }
 
@@ -201,6 +206,8 @@ export function noticeForAction(
     body: string | null;
     data: Record<string, unknown> | null;
     eventId: number;
+    /** The public files that went with the event: they travel with its notice. */
+    attachmentIds?: readonly number[];
     org: { name: string; timeZone: string };
     now: Date;
   },
@@ -228,6 +235,6 @@ export function noticeForAction(
       destination: row.transferDestination,
       promise,
     },
-    { now: args.now, dedupeKey: `event.${args.eventId}` },
+    { now: args.now, dedupeKey: `event.${args.eventId}`, attachmentIds: args.attachmentIds },
   );
 }

@@ -16,6 +16,8 @@ export interface OutgoingMail {
   now: Date;
   /** One mail per key, ever: retried transactions and repeated jobs queue nothing twice. */
   dedupeKey: string;
+  /** Case files (attachments.id) sent with the mail, as attachments or links (sender.ts). */
+  attachmentIds?: readonly number[];
 }
 
 /** The Message-ID derives from the dedupe key, so a mail resent by the worker is the same mail. */
@@ -39,6 +41,7 @@ export function enqueueMail(tx: Conn, mail: OutgoingMail): number {
       subject: mail.subject,
       bodyText: mail.text,
       bodyHtml: mail.html,
+      attachmentIds: mail.attachmentIds?.length ? [...mail.attachmentIds] : null,
       locale: mail.locale,
       messageId,
       status: 'pending',
