@@ -38,6 +38,19 @@ export const petitioner: ActorSource = {
   },
 };
 
+/**
+ * The petitioner reading their case (a file download): the same signed cookie for the radicado in
+ * the path, without the action budget, since reading spends nothing.
+ */
+export const petitionerReader: ActorSource = {
+  async actorFor(input): Promise<Actor> {
+    const radicado = typeof input.radicado === 'string' ? input.radicado : '';
+    const access = await readCaseAccess(requestCtx(VISITOR), radicado);
+    if (!access) throw new AppError('UNAUTHENTICATED');
+    return access.actor;
+  },
+};
+
 /** The one case the petitioner holds, or FORBIDDEN for anyone else. */
 export function petitionerCaseId(ctx: Ctx): number {
   const actor = ctx.actor;
