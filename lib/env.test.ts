@@ -14,6 +14,7 @@ describe('the validated environment', () => {
       MAIL_SENDER: true,
       JOBS: true,
       MAIL_SEND_INTERVAL_MS: 10_000,
+      MAIL_ATTACHMENTS_MAX_BYTES: 10 * 1024 * 1024,
     });
     expect(parsed.SMTP_URL).toBeUndefined();
     expect(parsed.INBOUND_SMTP_PORT).toBeUndefined();

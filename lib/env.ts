@@ -29,6 +29,12 @@ export const EnvSchema = z.object({
   MAIL_DIR: optionalText,
   MAIL_SENDER: flag(true),
   MAIL_SEND_INTERVAL_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Case files ride in a notice as attachments up to this total; beyond it they are links. */
+  MAIL_ATTACHMENTS_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(10 * 1024 * 1024),
   INBOUND_SMTP_PORT: z.preprocess((v) => (v === '' ? undefined : v), port.optional()),
   INBOUND_SMTP_HOST: z.string().default('0.0.0.0'),
   JOBS: flag(true),

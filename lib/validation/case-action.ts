@@ -17,6 +17,11 @@ const base = { expectedVersion: z.number().int().positive().optional() };
  * interaction as handle time, compared with the case type's target in /calidad.
  */
 export const MAX_HANDLE_MINUTES = 480;
+
+/** The actions a staff member may send files with: what the petitioner reads, and internal notes. */
+export const ACTIONS_WITH_FILES = ['reply', 'request_info', 'answer', 'note'] as const;
+export const takesFiles = (action: unknown): boolean =>
+  (ACTIONS_WITH_FILES as readonly unknown[]).includes(action);
 const handleMinutes = z
   .number({ error: 'invalid' })
   .int({ error: 'invalid' })

@@ -5,6 +5,7 @@ import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useRef, useState, type FormEvent } from 'react';
 import type { PublicCaseType } from '@/lib/server/cases/list-case-types';
+import { FileField } from '../../_components/file-field';
 import { TextField } from '../../_components/text-field';
 import { FormOutcome, postTo, useFormAction } from '../../_components/use-form-action';
 
@@ -210,26 +211,12 @@ export function FilingForm({
 
       <fieldset className="fieldset">
         <legend>{t('attachmentsLegend')}</legend>
-        <div className="field">
-          <label htmlFor="attachments">{t('attachments')}</label>
-          <input
-            id="attachments"
-            name="attachments"
-            type="file"
-            multiple
-            accept=".pdf,.png,.jpg,.jpeg,.webp,.gif,.heic,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.txt,.csv"
-            aria-describedby={`attachments-hint${errors.attachments ? ' attachments-error' : ''}`}
-            aria-invalid={errors.attachments ? true : undefined}
-          />
-          <p id="attachments-hint" className="hint">
-            {t('attachmentsHint')}
-          </p>
-          {errors.attachments && (
-            <p id="attachments-error" className="field-error">
-              {errors.attachments[0]}
-            </p>
-          )}
-        </div>
+        <FileField
+          id="attachments"
+          label={t('attachments')}
+          hint={t('attachmentsHint')}
+          errors={errors.attachments}
+        />
       </fieldset>
 
       {!anonymous && (

@@ -15,7 +15,7 @@ import { createTestDb } from '../testing/test-db';
 import {
   UPLOAD_LIMITS,
   checkUploads,
-  filesFromFormData,
+  incomingFiles,
   readStoredUpload,
   recordAttachments,
   sanitizeFileName,
@@ -180,22 +180,22 @@ describe('file names', () => {
   });
 });
 
-describe('filesFromFormData', () => {
+describe('incomingFiles', () => {
   it('reads the files and skips the empty input a browser sends for no file', async () => {
     const form = new FormData();
     form.append('attachments', new File([PDF], 'informe.pdf'));
     form.append('attachments', new File([], ''));
     form.append('attachments', 'not a file');
     form.append('other', new File([PNG], 'foto.png'));
-    const files = await filesFromFormData(form);
+    const files = await incomingFiles(form.getAll('attachments'));
     expect(files).toEqual([{ name: 'informe.pdf', bytes: PDF }]);
-    expect(await filesFromFormData(form, 'other')).toEqual([{ name: 'foto.png', bytes: PNG }]);
+    expect(await incomingFiles(form.getAll('other'))).toEqual([{ name: 'foto.png', bytes: PNG }]);
   });
 
   it('keeps a named empty file, which checkUploads refuses as fileEmpty', async () => {
     const form = new FormData();
     form.append('attachments', new File([], 'vacio.pdf'));
-    expect(await refusalKey(await filesFromFormData(form))).toBe('fileEmpty');
+    expect(await refusalKey(await incomingFiles(form.getAll('attachments')))).toBe('fileEmpty');
   });
 });
 

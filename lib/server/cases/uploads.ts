@@ -77,18 +77,21 @@ function refuse(key: UploadErrorKey, detail: Record<string, unknown> = {}): AppE
   });
 }
 
-/** Reads the files of one form field, skipping the empty entry a browser sends for "no file". */
-export async function filesFromFormData(
-  form: FormData,
-  field = 'attachments',
-): Promise<IncomingFile[]> {
-  const files: IncomingFile[] = [];
-  for (const entry of form.getAll(field)) {
-    if (typeof entry === 'string') continue;
-    if (entry.size === 0 && entry.name === '') continue;
-    files.push({ name: entry.name, bytes: new Uint8Array(await entry.arrayBuffer()) });
-  }
-  return files;
+/**
+ * The files a form chose, as `formInput` (core/action.ts) or `FormData.getAll` gives them: a list
+ * of `File` (one alone is accepted too). Text, and the unnamed empty entry a browser sends for
+ * "no file", are not files; a named empty file is kept (checkUploads refuses it as fileEmpty).
+ */
+export async function incomingFiles(value: unknown): Promise<IncomingFile[]> {
+  const files = (Array.isArray(value) ? value : [value]).filter(
+    (entry): entry is File => entry instanceof File && !(entry.size === 0 && entry.name === ''),
+  );
+  return Promise.all(
+    files.map(async (file) => ({
+      name: file.name,
+      bytes: new Uint8Array(await file.arrayBuffer()),
+    })),
+  );
 }
 
 /**
@@ -214,6 +217,24 @@ export function storeUploads(checked: CheckedUpload[]): {
     throw error;
   }
   return { stored, discard };
+}
+
+/**
+ * Writes checked files, runs the change that references them, and removes them again if that
+ * change fails: a file on disk always has its row, or is gone (a killed process leaves it to the
+ * sweep, jobs/orphan-files.ts).
+ */
+export async function withStoredFiles<T>(
+  checked: CheckedUpload[],
+  run: (stored: StoredUpload[]) => Promise<T>,
+): Promise<T> {
+  const { stored, discard } = storeUploads(checked);
+  try {
+    return await run(stored);
+  } catch (error) {
+    discard();
+    throw error;
+  }
 }
 
 /**

@@ -7,7 +7,7 @@ import { DESCRIPTION_LIMITS, SUBJECT_LIMITS } from '@/lib/validation/case-filing
 import { SYSTEM_ACTOR } from '../core/actor';
 import { createCase } from '../cases/create-case';
 import { addCustomerMessage } from '../portal/customer-message';
-import { checkUploads, storeUploads, UPLOAD_LIMITS, type CheckedUpload } from '../cases/uploads';
+import { checkUploads, UPLOAD_LIMITS, withStoredFiles, type CheckedUpload } from '../cases/uploads';
 import { asActor, type Ctx } from '../core/context';
 
 export type InboundOutcome =
@@ -118,14 +118,14 @@ export async function receiveInboundMail(
   const mail = await simpleParser(raw);
   if (isAutomatic(mail, extras.envelopeFrom)) return { outcome: 'ignored', reason: 'automatic' };
   const sender = mail.from?.value[0];
-  if (!sender?.address) return { outcome: 'ignored', reason: 'no_sender' };
+  const address = sender?.address;
+  if (!address) return { outcome: 'ignored', reason: 'no_sender' };
 
   const { checked, dropped } = await acceptedAttachments(mail);
-  const { stored, discard } = storeUploads(checked);
-  try {
+  return withStoredFiles(checked, async (stored): Promise<InboundOutcome> => {
     const body = textOf(mail) || (mail.subject ?? '').trim();
     const threadId = threadCandidate(db, mail);
-    if (threadId !== null && senderOwnsCase(db, threadId, sender.address)) {
+    if (threadId !== null && senderOwnsCase(db, threadId, address)) {
       const { radicado } = await addCustomerMessage(
         asActor(ctx, SYSTEM_ACTOR),
         { caseId: threadId, body, channel: 'email' },
@@ -134,7 +134,7 @@ export async function receiveInboundMail(
       return { outcome: 'threaded', caseId: threadId, radicado, droppedAttachments: dropped };
     }
     const subject = (mail.subject ?? '').trim().slice(0, SUBJECT_LIMITS.max);
-    const from = sender.name ? `${sender.name} <${sender.address}>` : sender.address;
+    const from = sender.name ? `${sender.name} <${address}>` : address;
     const description = `${body}\n\n— ${from}`.slice(0, DESCRIPTION_LIMITS.max);
     const created = await createCase(
       asActor(ctx, SYSTEM_ACTOR),
@@ -144,13 +144,13 @@ export async function receiveInboundMail(
         subject:
           subject.length >= SUBJECT_LIMITS.min
             ? subject
-            : `Correo de ${sender.address}`.slice(0, SUBJECT_LIMITS.max),
+            : `Correo de ${address}`.slice(0, SUBJECT_LIMITS.max),
         description:
           description.length >= DESCRIPTION_LIMITS.min
             ? description
             : `${description}\n(recibido por correo electrónico)`,
         responseMedium: 'email',
-        responseAddress: sender.address,
+        responseAddress: address,
       },
       { attachments: stored },
     );
@@ -160,8 +160,5 @@ export async function receiveInboundMail(
       radicado: created.radicado,
       droppedAttachments: dropped,
     };
-  } catch (error) {
-    discard();
-    throw error;
-  }
+  });
 }

@@ -7,9 +7,8 @@ import { AppError } from '../core/errors';
 import { parseInput } from '../core/parse';
 import { consumeLimit, type LimitSpec } from '../core/rate-limit';
 import { addRepeatContact, findOpenCaseOfSameType } from '../cases/repeat-contact';
-import { checkUploads, storeUploads, UPLOAD_LIMITS } from '../cases/uploads';
+import { checkUploads, incomingFiles, UPLOAD_LIMITS, withStoredFiles } from '../cases/uploads';
 import { VISITOR } from '../portal/actors';
-import { incomingFiles } from '../portal/incoming-files';
 
 /** One address may file 20 requests an hour: enough for a family or a kiosk, not for a flood. */
 export const FILING_IP_LIMIT: LimitSpec = {
@@ -102,12 +101,8 @@ export async function fileFromPortal(
       return { kind: 'open_case', radicadoTail: tail(open.radicado), receivedAt: open.receivedAt };
   }
 
-  const { stored, discard } = storeUploads(checked);
-  try {
+  return withStoredFiles(checked, async (stored) => {
     const created = await createCase(asActor(ctx, VISITOR), raw, { attachments: stored });
     return { kind: 'created', created };
-  } catch (error) {
-    discard();
-    throw error;
-  }
+  });
 }

@@ -1,7 +1,8 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import { customers } from '@/db/schema';
+import { attachments, customers } from '@/db/schema';
+import { env } from '@/lib/env';
 import type { Decision, Locale } from '@/lib/domain/enums';
 import type { CaseRow } from '../cases/case-effects';
 import { enqueueMail } from './outbox';
@@ -70,6 +71,43 @@ export interface NoticeInput {
   dueDate?: string | null;
   destination?: string | null;
   promise?: { description: string; dueAt: Date } | null;
+  /** Files of the message: those that travel attached, and those too large, left to download. */
+  files?: { attached: readonly CaseFile[]; linked: readonly CaseFile[] };
+}
+
+export interface CaseFile {
+  id: number;
+  name: string;
+  sizeBytes: number;
+}
+
+/** Files go attached in order while their total fits the mail budget; the rest are linked. */
+export function splitForMail(files: readonly CaseFile[], maxBytes: number) {
+  const attached: CaseFile[] = [];
+  const linked: CaseFile[] = [];
+  let total = 0;
+  for (const file of files) {
+    if (linked.length === 0 && total + file.sizeBytes <= maxBytes) {
+      attached.push(file);
+      total += file.sizeBytes;
+    } else linked.push(file);
+  }
+  return { attached, linked };
+}
+
+function filesOf(tx: Conn, ids: readonly number[] | undefined): CaseFile[] {
+  if (!ids?.length) return [];
+  const rows = tx
+    .select({
+      id: attachments.id,
+      name: attachments.originalName,
+      sizeBytes: attachments.sizeBytes,
+    })
+    .from(attachments)
+    .where(inArray(attachments.id, [...ids]))
+    .all();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)).filter((f): f is CaseFile => f !== undefined);
 }
 
 export function composeCaseNotice(input: NoticeInput): {
@@ -113,6 +151,18 @@ export function composeCaseNotice(input: NoticeInput): {
       kind: 'paragraph',
       text: hasReason ? t(`mail.notice.${input.kind as 'extension'}.reason`, vars) : input.body,
     });
+  }
+  for (const [key, list] of [
+    ['filesAttached', input.files?.attached],
+    ['filesLinked', input.files?.linked],
+  ] as const) {
+    if (list?.length) {
+      const names = list.map((f) => f.name).join(', ');
+      blocks.push({
+        kind: 'paragraph',
+        text: t(`mail.notice.${key}`, { count: list.length, names }),
+      });
+    }
   }
   if (input.kind === 'info_request' || input.kind === 'answer') {
     blocks.push({ kind: 'paragraph', text: t(`mail.notice.${input.kind}.note`) });
@@ -176,8 +226,10 @@ export function enqueueCaseNotice(
 ): number | null {
   const to = noticeAddress(tx, row);
   if (!to) return null;
+  const files = splitForMail(filesOf(tx, attachmentIds), env().MAIL_ATTACHMENTS_MAX_BYTES);
   const input: NoticeInput = {
     ...notice,
+    files,
     locale: row.locale,
     radicado: row.radicado,
     accessUrl: caseLinkUrl(row.id, row.radicado, now),
@@ -190,7 +242,7 @@ export function enqueueCaseNotice(
     locale: row.locale,
     now,
     dedupeKey,
-    attachmentIds,
+    attachmentIds: files.attached.map((f) => f.id),
   });
 }
 

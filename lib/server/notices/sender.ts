@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
 import { outbox } from '@/db/schema';
 import { env } from '@/lib/env';
+import { mailAttachments } from './mail-files';
 import { PermanentMailError, type MailTransport } from './transport';
 
 const MINUTE = 60_000;
@@ -92,6 +93,7 @@ export async function deliverDueMail(options: DeliveryOptions): Promise<Delivery
         text: row.bodyText,
         html: row.bodyHtml,
         messageId: row.messageId,
+        attachments: mailAttachments(db, row.attachmentIds),
       });
       db.update(outbox)
         .set({ status: 'sent', sentAt: options.now ?? new Date(), lastError: null })

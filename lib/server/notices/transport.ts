@@ -5,6 +5,13 @@ import nodemailer from 'nodemailer';
 import { databasePath } from '@/db/client';
 import { env, type Env } from '@/lib/env';
 
+/** A file that travels inside the mail. */
+export interface MailAttachment {
+  filename: string;
+  content: Buffer;
+  contentType: string;
+}
+
 /** One message as the sender hands it to a transport. */
 export interface MailMessage {
   from: string;
@@ -15,6 +22,7 @@ export interface MailMessage {
   /** Stable per outbox row: a retried delivery is recognisably the same mail. */
   messageId: string;
   headers?: Record<string, string>;
+  attachments?: MailAttachment[];
 }
 
 /** A delivery failure the server will not accept later either (5xx): no point retrying. */
@@ -50,6 +58,7 @@ function toNodemailer(message: MailMessage) {
     html: message.html ?? undefined,
     messageId: message.messageId,
     headers: { 'Auto-Submitted': 'auto-generated', ...message.headers },
+    attachments: message.attachments,
   };
 }
 

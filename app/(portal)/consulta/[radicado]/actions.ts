@@ -2,10 +2,9 @@
 
 import { z } from 'zod';
 import { applyCaseAction } from '@/lib/server/cases/apply-case-action';
-import { checkUploads, storeUploads } from '@/lib/server/cases/uploads';
+import { checkUploads, incomingFiles, withStoredFiles } from '@/lib/server/cases/uploads';
 import { action } from '@/lib/server/core/action';
 import { getOrganization } from '@/lib/server/core/organization';
-import { incomingFiles } from '@/lib/server/portal/incoming-files';
 import { petitioner, petitionerCaseId } from '@/lib/server/portal/petitioner-access';
 import { rateCase } from '@/lib/server/portal/rate-case';
 import { localDateTimeToInstant } from '@/lib/validation/portal';
@@ -20,18 +19,14 @@ const provideInfoAction = action(
   { access: petitioner, schema: z.object({ body: typed, attachments: z.unknown().optional() }) },
   async (ctx, input) => {
     const checked = await checkUploads(await incomingFiles(input.attachments ?? []));
-    const { stored, discard } = storeUploads(checked);
-    try {
+    return withStoredFiles(checked, async (stored) => {
       const applied = await applyCaseAction(
         ctx,
         { caseId: petitionerCaseId(ctx), action: 'provide_info', body: input.body },
         { attachments: stored },
       );
       return applied.to;
-    } catch (error) {
-      discard();
-      throw error;
-    }
+    });
   },
 );
 

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { FormOutcome, useFormAction, type Send } from '../../../_components/use-form-action';
+import { FileField } from '../../../_components/file-field';
 import { TextField } from '../../../_components/text-field';
 
 /** One of the petitioner's server actions (actions.ts); the form adds the case's radicado. */
@@ -99,20 +100,12 @@ export function ProvideInfoForm({ action, radicado }: FormProps) {
       {(errors) => (
         <>
           <TextArea name="body" label={t('provideInfoBody')} errors={errors.body} rows={5} />
-          <div className="field">
-            <label htmlFor="info-attachments">{tFile('attachments')}</label>
-            <input
-              id="info-attachments"
-              name="attachments"
-              type="file"
-              multiple
-              aria-describedby="info-attachments-hint"
-            />
-            <p id="info-attachments-hint" className="hint">
-              {tFile('attachmentsHint')}
-            </p>
-            {errors.attachments && <p className="field-error">{errors.attachments[0]}</p>}
-          </div>
+          <FileField
+            id="info-attachments"
+            label={tFile('attachments')}
+            hint={tFile('attachmentsHint')}
+            errors={errors.attachments}
+          />
         </>
       )}
     </ActionPanel>

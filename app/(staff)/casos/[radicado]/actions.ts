@@ -4,9 +4,12 @@ import type { FormBody } from '@/app/_components/use-form-action';
 import { applyCaseAction } from '@/lib/server/cases/apply-case-action';
 import { applyPromiseAction } from '@/lib/server/cases/apply-promise-action';
 import { caseIdByRadicado } from '@/lib/server/cases/case-id';
+import { checkUploads, incomingFiles, withStoredFiles } from '@/lib/server/cases/uploads';
+import { AppError } from '@/lib/server/core/errors';
 import { action } from '@/lib/server/core/action';
 import type { Ctx } from '@/lib/server/core/context';
 import { getOrganization } from '@/lib/server/core/organization';
+import { takesFiles } from '@/lib/validation/case-action';
 import { CaseFormSchema, caseFormInput, PromiseFormSchema } from '@/lib/validation/case-form';
 
 const formInput = (ctx: Ctx, fields: Record<string, unknown>) =>
@@ -14,11 +17,25 @@ const formInput = (ctx: Ctx, fields: Record<string, unknown>) =>
     caseIdByRadicado(ctx.db, radicado),
   );
 
+/**
+ * One action on a case, with the files the agent chose when the action carries them (a reply, an
+ * information request, the answer, a note): checked by content like the portal's, written only
+ * if the action commits.
+ */
 const caseAction = action(
   { access: 'staff', schema: CaseFormSchema },
-  async (ctx, { caseId, ...fields }) => {
-    const applied = await applyCaseAction(ctx, { ...formInput(ctx, fields), caseId });
-    return { to: applied.to, version: applied.version };
+  async (ctx, { caseId, attachments, ...fields }) => {
+    const files = await incomingFiles(attachments ?? []);
+    if (files.length > 0 && !takesFiles(fields.action)) {
+      throw new AppError('VALIDATION', 'files on an action that takes none', {
+        fieldErrors: { attachments: ['filesNotAllowed'] },
+      });
+    }
+    return withStoredFiles(await checkUploads(files), async (stored) => {
+      const input = { ...formInput(ctx, fields), caseId };
+      const applied = await applyCaseAction(ctx, input, { attachments: stored });
+      return { to: applied.to, version: applied.version };
+    });
   },
 );
 

@@ -2,11 +2,12 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { FileField } from '@/app/_components/file-field';
 import type { Send } from '@/app/_components/use-form-action';
 import { Field, TIMED_ACTIONS, useElapsedMinutes, useSubmit } from './action-parts';
 import type { CaseAction } from '@/lib/domain/case-machine';
 import { CASE_TYPES, DECISIONS, PRIORITIES } from '@/lib/domain/enums';
-import { MAX_HANDLE_MINUTES } from '@/lib/validation/case-action';
+import { MAX_HANDLE_MINUTES, takesFiles } from '@/lib/validation/case-action';
 
 type Option = { id: number; name: string };
 export interface ActionOptions {
@@ -217,6 +218,14 @@ function ActionForm({
         </p>
       )}
       {fieldsByAction[action]}
+      {takesFiles(action) && (
+        <FileField
+          id={fid('attachments')}
+          label={t('fields.attachments')}
+          hint={t('fields.attachmentsHint')}
+          errors={errors.attachments}
+        />
+      )}
       {isTimed && (
         <Field id={fid('handleMinutes')} label={tHandle('label')} errors={errors.handleMinutes}>
           <input
