@@ -67,6 +67,8 @@ const TEXT_MIMES: Readonly<Record<string, string>> = {
 };
 
 const UUID_NAME = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** A name storeUploads gives: only such files in the upload folder are ours to sweep. */
+export const isStoredName = (name: string) => UUID_NAME.test(name);
 const MAX_NAME_CHARS = 120;
 const FALLBACK_NAME = 'archivo';
 

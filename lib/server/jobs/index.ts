@@ -2,6 +2,7 @@ import 'server-only';
 import type { Ctx } from '../core/context';
 import { autoCloseAnswered } from './auto-close';
 import { breakOverduePromises } from './break-promises';
+import { sweepOrphanFiles } from './orphan-files';
 import { sendDeadlineAlerts } from './deadline-alerts';
 import { sendSurveys } from './surveys';
 import { withdrawTacitly } from './tacit-withdrawal';
@@ -25,4 +26,5 @@ export const JOBS: readonly Job[] = [
   { name: 'cases.tacit_withdrawal', everyMs: 60 * MINUTE, run: withdrawTacitly },
   { name: 'cases.auto_close', everyMs: 60 * MINUTE, run: autoCloseAnswered },
   { name: 'surveys.send', everyMs: 60 * MINUTE, run: sendSurveys },
+  { name: 'files.sweep_orphans', everyMs: 60 * MINUTE, run: sweepOrphanFiles },
 ];

@@ -1,0 +1,45 @@
+import 'server-only';
+import { inArray } from 'drizzle-orm';
+import fs from 'node:fs';
+import path from 'node:path';
+import { attachments } from '@/db/schema';
+import { isStoredName, uploadDir } from '../cases/uploads';
+import type { Ctx } from '../core/context';
+
+/** Longer than any filing or action takes between writing its files and committing their rows. */
+export const ORPHAN_GRACE_MS = 60 * 60_000;
+const CHUNK = 500;
+
+/**
+ * Removes stored files that no attachment row names: what a filing or action left behind when the
+ * process died between writing its files and committing (a failure that is caught removes its own,
+ * uploads.ts withStoredFiles). Only files older than the grace period, so a write still on its way
+ * to commit is never touched. Returns the names removed.
+ */
+export async function sweepOrphanFiles(ctx: Ctx): Promise<string[]> {
+  const dir = uploadDir();
+  if (!fs.existsSync(dir)) return [];
+  const cutoff = ctx.now.getTime() - ORPHAN_GRACE_MS;
+  const candidates = fs
+    .readdirSync(dir)
+    .filter(isStoredName)
+    .filter((name) => fs.statSync(path.join(dir, name)).mtimeMs < cutoff);
+  const removed: string[] = [];
+  for (let i = 0; i < candidates.length; i += CHUNK) {
+    const chunk = candidates.slice(i, i + CHUNK);
+    const known = new Set(
+      ctx.db
+        .select({ name: attachments.storedName })
+        .from(attachments)
+        .where(inArray(attachments.storedName, chunk))
+        .all()
+        .map((row) => row.name),
+    );
+    for (const name of chunk) {
+      if (known.has(name)) continue;
+      fs.rmSync(path.join(dir, name), { force: true });
+      removed.push(name);
+    }
+  }
+  return removed;
+}

@@ -1,0 +1,23 @@
+/**
+ * A child process that files one case with one attachment against a shared SQLite file: the
+ * orphan sweep's test kills it between writing the file and committing the case
+ * (jobs/orphan-files.test.ts). Arguments: the database file and the upload folder.
+ */
+import { openDb } from '@/db/client';
+import { SYSTEM_ACTOR } from '../core/actor';
+import { makeCtx } from '../core/context';
+import { createCase } from '../cases/create-case';
+import { checkUploads, withStoredFiles } from '../cases/uploads';
+import { validFiling } from './fixtures';
+
+const [file, uploads] = process.argv.slice(2);
+process.env.UPLOAD_DIR = uploads;
+const db = openDb(file!);
+const pdf = new TextEncoder().encode(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
+const checked = await checkUploads([{ name: 'factura.pdf', bytes: pdf }]);
+await withStoredFiles(checked, (stored) =>
+  createCase(makeCtx(db, SYSTEM_ACTOR), validFiling(), { attachments: stored }),
+);
+process.send?.('filed');
