@@ -4,6 +4,23 @@ import { CustomerIdentitySchema, DESCRIPTION_LIMITS, SUBJECT_LIMITS } from './ca
 import { requiredText } from './fields';
 
 /**
+ * Files sent with a filing or a message, base64 in the JSON body (so the HMAC signature covers
+ * them like any other field). The server decides the type by content and applies the portal's
+ * limits (5 files, 10 MB each); `contentType` is informative only.
+ */
+export const ApiAttachmentsSchema = z
+  .array(
+    z.object({
+      name: requiredText(1, 255).describe('File name as the petitioner knows it'),
+      contentType: z.string().max(100).optional().describe('Informative; the content decides'),
+      contentBase64: z.base64({ error: 'invalid' }).describe('The file, base64-encoded'),
+    }),
+  )
+  .optional()
+  .describe('Up to 5 files of at most 10 MB each: PDF, images, Office/OpenDocument, text');
+export type ApiAttachments = z.output<typeof ApiAttachmentsSchema>;
+
+/**
  * The intake API's bodies (chat, WhatsApp, social, other systems). Field names are those of the
  * web filing, so errors point at the same fields everywhere. The OpenAPI document is generated
  * from these schemas (lib/server/intake/openapi.ts).
@@ -30,12 +47,16 @@ export const ApiCreateCaseSchema = z
       .default(false)
       .describe('Habeas-data consent given in the channel (required with `customer`)'),
     locale: z.enum(LOCALES).default('es'),
+    attachments: ApiAttachmentsSchema,
   })
   .meta({ id: 'CreateCase' });
 export type ApiCreateCase = z.output<typeof ApiCreateCaseSchema>;
 
 export const ApiMessageSchema = z
-  .object({ body: requiredText(1, DESCRIPTION_LIMITS.max).describe('What the petitioner wrote') })
+  .object({
+    body: requiredText(1, DESCRIPTION_LIMITS.max).describe('What the petitioner wrote'),
+    attachments: ApiAttachmentsSchema,
+  })
   .meta({ id: 'AddMessage' });
 
 export const ApiCaseStatusSchema = z

@@ -3,8 +3,10 @@ import { REMOTE_CHANNELS, type CaseFilingInput } from '@/lib/validation/case-fil
 import {
   ApiCreateCaseSchema,
   ApiMessageSchema,
+  type ApiAttachments,
   type ApiCreateCase,
 } from '@/lib/validation/intake-api';
+import { checkUploads, UPLOAD_LIMITS, withStoredFiles } from '../cases/uploads';
 import { SYSTEM_ACTOR } from '../core/actor';
 import { createCase } from '../cases/create-case';
 import { addCustomerMessage } from '../portal/customer-message';
@@ -18,7 +20,19 @@ import { verifySignature } from './signature';
 import { apiCaseStatus, findApiCase } from './status';
 import { asActor, type Ctx } from '../core/context';
 
-const MAX_BODY_BYTES = 1024 * 1024;
+/** 1 MB of text, plus room for the largest batch of files base64-encoded (4 bytes per 3). */
+const MAX_BODY_BYTES =
+  1024 * 1024 + Math.ceil((UPLOAD_LIMITS.maxFiles * UPLOAD_LIMITS.maxBytes * 4) / 3);
+
+/** The files of an API body, decoded and checked like the portal's (422 on `attachments`). */
+async function apiFiles(list: ApiAttachments) {
+  return checkUploads(
+    (list ?? []).map((file) => ({
+      name: file.name,
+      bytes: Buffer.from(file.contentBase64, 'base64'),
+    })),
+  );
+}
 /** Requests per key per minute. */
 export const API_RATE = { name: 'api-key', points: 300, durationSeconds: 60 } as const;
 
@@ -135,10 +149,13 @@ async function idempotentWrite(
 export async function createCaseViaApi(ctx: Ctx, request: Request): Promise<Response> {
   try {
     const stored = await idempotentWrite(request, ctx, '/api/v1/cases', async (raw, caller) => {
-      const input = parseInput(ApiCreateCaseSchema, parseJson(raw));
-      const created = await createCase(asActor(ctx, SYSTEM_ACTOR), toFiling(input, caller), {
-        intakeChannelId: caller.channelId,
-      });
+      const { attachments, ...input } = parseInput(ApiCreateCaseSchema, parseJson(raw));
+      const created = await withStoredFiles(await apiFiles(attachments), (stored) =>
+        createCase(asActor(ctx, SYSTEM_ACTOR), toFiling(input, caller), {
+          intakeChannelId: caller.channelId,
+          attachments: stored,
+        }),
+      );
       const status = apiCaseStatus(ctx.db, created.id, apiLocale(request));
       const body = created.accessCode ? { ...status, accessCode: created.accessCode } : status;
       return { status: 201, body: JSON.stringify(body) };
@@ -184,11 +201,13 @@ export async function addMessageViaApi(
       const channel = (REMOTE_CHANNELS as readonly string[]).includes(caller.channel)
         ? (caller.channel as (typeof REMOTE_CHANNELS)[number])
         : 'api';
-      const added = await addCustomerMessage(asActor(ctx, SYSTEM_ACTOR), {
-        caseId: id,
-        body: input.body,
-        channel,
-      });
+      const added = await withStoredFiles(await apiFiles(input.attachments), (stored) =>
+        addCustomerMessage(
+          asActor(ctx, SYSTEM_ACTOR),
+          { caseId: id, body: input.body, channel },
+          { attachments: stored },
+        ),
+      );
       return { status: 201, body: JSON.stringify(added) };
     });
     return send(stored);

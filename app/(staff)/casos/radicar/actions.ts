@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { FormBody } from '@/app/_components/use-form-action';
 import { applyCaseAction } from '@/lib/server/cases/apply-case-action';
 import { createCase } from '@/lib/server/cases/create-case';
+import { checkUploads, incomingFiles, withStoredFiles } from '@/lib/server/cases/uploads';
 import { findCustomerWithOpenCases } from '@/lib/server/cases/find-customer';
 import { addRepeatContact } from '@/lib/server/cases/repeat-contact';
 import { action } from '@/lib/server/core/action';
@@ -24,8 +25,12 @@ const lookup = action({ access: 'staff', schema: CustomerLookupSchema }, async (
   };
 });
 
+/** A filing taken by phone, in person or from a letter, with the documents handed in (the scanned letter). */
 const intake = action({ access: 'staff', schema: z.looseObject({}) }, async (ctx, fields) => {
-  const created = await createCase(ctx, verbalFilingInput(fields));
+  const checked = await checkUploads(await incomingFiles(fields.attachments ?? []));
+  const created = await withStoredFiles(checked, (stored) =>
+    createCase(ctx, verbalFilingInput(fields), { attachments: stored }),
+  );
   // The person who took the call usually keeps the case.
   if (fields.assignToMe === 'on')
     await applyCaseAction(ctx, { caseId: created.id, action: 'take' });

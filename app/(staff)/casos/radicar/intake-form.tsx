@@ -4,6 +4,7 @@ import { DocumentTypeSelect } from '../../../_components/document-type-select';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
+import { FileField } from '@/app/_components/file-field';
 import { useFormAction } from '@/app/_components/use-form-action';
 import type { PublicCaseType } from '@/lib/server/cases/list-case-types';
 import { TextField } from '../../../_components/text-field';
@@ -199,6 +200,12 @@ export function IntakeForm({ types }: { types: PublicCaseType[] }) {
             />
           </div>
         )}
+        <FileField
+          id="intake-attachments"
+          label={t('attachments')}
+          hint={t('attachmentsHint')}
+          errors={errors.attachments}
+        />
         {!isAnonymous && (
           <label className="check">
             <input type="checkbox" name="hasConsent" />

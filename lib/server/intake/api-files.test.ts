@@ -1,0 +1,102 @@
+/** Files through the intake API: base64 in the signed JSON body, checked like the portal's. */
+import { eq } from 'drizzle-orm';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Db } from '@/db/client';
+import { attachments, cases } from '@/db/schema';
+import { SYSTEM_ACTOR } from '../core/actor';
+import { makeCtx } from '../core/context';
+import { countRows } from '../testing/fixtures';
+import { createTestDb } from '../testing/test-db';
+import { addMessageViaApi, createCaseViaApi } from './handlers';
+import { createApiKey, ensureIntakeChannel } from './keys';
+
+const NOW = new Date('2026-03-16T15:00:00Z');
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n' +
+    '2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
+const EXE = Buffer.concat([Buffer.from([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0, 4]), Buffer.alloc(120)]);
+const file = (name: string, bytes: Buffer) => ({ name, contentBase64: bytes.toString('base64') });
+
+let db: Db;
+let cleanup: () => void;
+let key: string;
+let dir: string;
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-api-files-'));
+  vi.stubEnv('UPLOAD_DIR', dir);
+  ({ db, cleanup } = createTestDb());
+  const channelId = ensureIntakeChannel(db, 'WhatsApp línea 1', 'whatsapp');
+  key = createApiKey(db, { channelId, name: 'bot', withSigningSecret: false }).key;
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllEnvs();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const ctx = () => makeCtx(db, SYSTEM_ACTOR, NOW);
+const post = (route: string, body: unknown) =>
+  new Request(`http://localhost/api/v1${route}`, {
+    method: 'POST',
+    body: JSON.stringify(body),
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${key}` },
+  });
+const filing = (files: unknown[]) => ({
+  typeCode: 'R',
+  subject: 'Cobro doble en la factura',
+  description: 'Me cobraron dos veces el servicio de marzo; adjunto la factura.',
+  responseAddress: 'ana@example.co',
+  attachments: files,
+});
+
+describe('files through the intake API', () => {
+  it('files a case with its PDF, stored with the type its content shows', async () => {
+    const response = await createCaseViaApi(
+      ctx(),
+      post('/cases', filing([file('factura.pdf', PDF)])),
+    );
+    expect(response.status).toBe(201);
+    const { radicado } = await response.json();
+    const caseId = db.select().from(cases).where(eq(cases.radicado, radicado)).get()!.id;
+    const [row] = db.select().from(attachments).where(eq(attachments.caseId, caseId)).all();
+    expect(row).toMatchObject({
+      originalName: 'factura.pdf',
+      mimeType: 'application/pdf',
+      visibility: 'public',
+    });
+    expect(fs.readFileSync(path.join(dir, row!.storedName)).equals(PDF)).toBe(true);
+
+    const message = await addMessageViaApi(
+      ctx(),
+      post(`/cases/${radicado}/messages`, {
+        body: 'Va también el extracto.',
+        attachments: [file('extracto.pdf', PDF)],
+      }),
+      { radicado },
+    );
+    expect(message.status).toBe(201);
+    expect(countRows(db, attachments)).toBe(2);
+  });
+
+  it.each([
+    ['a file whose content is not an accepted type', [file('factura.pdf', EXE)], 'attachments'],
+    ['six files', Array.from({ length: 6 }, (_, i) => file(`f${i}.pdf`, PDF)), 'attachments'],
+    [
+      'content that is not base64',
+      [{ name: 'f.pdf', contentBase64: '***' }],
+      'attachments.0.contentBase64',
+    ],
+  ])('refuses %s with 422 on the field and writes nothing', async (_label, files, field) => {
+    const response = await createCaseViaApi(ctx(), post('/cases', filing(files)));
+    expect(response.status).toBe(422);
+    expect(Object.keys((await response.json()).errors)).toContain(field);
+    expect(countRows(db, cases)).toBe(0);
+    expect(countRows(db, attachments)).toBe(0);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+});
