@@ -123,3 +123,12 @@ export function FormOutcome({
     </p>
   ) : null;
 }
+
+/**
+ * A fresh name for one press of a send button (case-action.ts `submissionId`): the server applies
+ * a submission once however often it arrives. getRandomValues works on plain-http intranet hosts too.
+ */
+export function newSubmissionId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}

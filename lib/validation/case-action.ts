@@ -11,7 +11,17 @@ import { id, isoInstant, localDate, optionalText, requiredText } from './fields'
 const body = requiredText(1, 10000);
 const reason = requiredText(3, 1000);
 /** The version the client saw; a stale one is refused instead of overwriting someone's work. */
-const base = { expectedVersion: z.number().int().positive().optional() };
+const base = {
+  expectedVersion: z.number().int().positive().optional(),
+  /**
+   * Names one press of a form's send button: the same submission arriving twice (a resent request,
+   * a double click that got through) is applied once and answered with the first outcome.
+   */
+  submissionId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,64}$/, { error: 'invalid' })
+    .optional(),
+};
 /**
  * The agent's time on what they send (whole minutes, up to a working day): stored with the
  * interaction as handle time, compared with the case type's target in /calidad.

@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import { casePauses, cases } from '@/db/schema';
+import { caseEvents, casePauses, cases } from '@/db/schema';
 import { countBusinessDays, toLocalDate } from '@/lib/domain/calendar';
 import {
   decideTransition,
@@ -43,6 +43,27 @@ export interface AppliedAction {
   to: CaseState;
   version: number;
   eventId: number;
+  /** The submission had been applied already: nothing was written this time. */
+  replayed?: boolean;
+}
+
+/** The event an earlier arrival of the same submission wrote on this case, if any. */
+function priorSubmission(tx: Conn, caseId: number, submissionId: string) {
+  return tx
+    .select({
+      id: caseEvents.id,
+      action: caseEvents.action,
+      from: caseEvents.fromState,
+      to: caseEvents.toState,
+    })
+    .from(caseEvents)
+    .where(
+      and(
+        eq(caseEvents.caseId, caseId),
+        sql`json_extract(${caseEvents.data}, '$.submissionId') = ${submissionId}`,
+      ),
+    )
+    .get();
 }
 
 /** Guards that are about the value the user typed are reported on that field (422). */
@@ -157,6 +178,21 @@ export async function applyCaseAction(
     const row = tx.select().from(cases).where(eq(cases.id, caseId)).get();
     if (!row) throw new AppError('NOT_FOUND', 'case not found');
     if (!canAccessCase(actor, row)) throw new AppError('FORBIDDEN', 'not your case');
+    const prior = request.submissionId
+      ? priorSubmission(tx, row.id, request.submissionId)
+      : undefined;
+    if (prior) {
+      return {
+        caseId: row.id,
+        radicado: row.radicado,
+        action: request.action,
+        from: prior.from ?? row.state,
+        to: prior.to ?? row.state,
+        version: row.version,
+        eventId: prior.id,
+        replayed: true,
+      };
+    }
     if (request.expectedVersion !== undefined && request.expectedVersion !== row.version) {
       throw new AppError('CONFLICT', 'the case changed meanwhile', {
         detail: { currentVersion: row.version },
@@ -186,7 +222,9 @@ export async function applyCaseAction(
       toState: decision.to,
       visibility: effect.visibility,
       body: effect.body ?? null,
-      data: effect.data ?? null,
+      data: request.submissionId
+        ? { ...effect.data, submissionId: request.submissionId }
+        : (effect.data ?? null),
       createdAt: now,
     });
     effect.afterEvent?.(eventId);

@@ -223,16 +223,16 @@ export function storeUploads(checked: CheckedUpload[]): {
 
 /**
  * Writes checked files, runs the change that references them, and removes them again if that
- * change fails: a file on disk always has its row, or is gone (a killed process leaves it to the
+ * change fails (or when `run` calls `discard` itself: a replayed submission records nothing): a file on disk always has its row, or is gone (a killed process leaves it to the
  * sweep, jobs/orphan-files.ts).
  */
 export async function withStoredFiles<T>(
   checked: CheckedUpload[],
-  run: (stored: StoredUpload[]) => Promise<T>,
+  run: (stored: StoredUpload[], discard: () => void) => Promise<T>,
 ): Promise<T> {
   const { stored, discard } = storeUploads(checked);
   try {
-    return await run(stored);
+    return await run(stored, discard);
   } catch (error) {
     discard();
     throw error;

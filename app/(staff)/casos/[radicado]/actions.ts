@@ -31,9 +31,10 @@ const caseAction = action(
         fieldErrors: { attachments: ['filesNotAllowed'] },
       });
     }
-    return withStoredFiles(await checkUploads(files), async (stored) => {
+    return withStoredFiles(await checkUploads(files), async (stored, discard) => {
       const input = { ...formInput(ctx, fields), caseId };
       const applied = await applyCaseAction(ctx, input, { attachments: stored });
+      if (applied.replayed) discard();
       return { to: applied.to, version: applied.version };
     });
   },

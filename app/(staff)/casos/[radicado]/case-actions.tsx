@@ -1,9 +1,9 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { FileField } from '@/app/_components/file-field';
-import type { Send } from '@/app/_components/use-form-action';
+import { newSubmissionId, type Send } from '@/app/_components/use-form-action';
 import { Field, TIMED_ACTIONS, useElapsedMinutes, useSubmit } from './action-parts';
 import type { CaseAction } from '@/lib/domain/case-machine';
 import { CASE_TYPES, DECISIONS, PRIORITIES } from '@/lib/domain/enums';
@@ -42,7 +42,11 @@ function ActionForm({
   const isTimed = TIMED_ACTIONS.includes(action);
   /** What the agent typed; null while the field follows the timer. */
   const [typedMinutes, setTypedMinutes] = useState<string | null>(null);
+  // Set after mount (server and browser must render the same markup), renewed after each send.
+  const [submissionId, setSubmissionId] = useState('');
+  useEffect(() => setSubmissionId(newSubmissionId()), []);
   const { result, errors, isPending, onSubmit } = useSubmit(submit, () => {
+    setSubmissionId(newSubmissionId());
     setBody('');
     setTemplateText(null);
     setProcessId('');
@@ -207,6 +211,7 @@ function ActionForm({
     <form onSubmit={onSubmit} noValidate className="form compact">
       <input type="hidden" name="action" value={action} />
       <input type="hidden" name="expectedVersion" value={version} />
+      <input type="hidden" name="submissionId" value={submissionId} />
       {result && !result.ok && (
         <p role="alert" className="alert alert-error">
           {result.message}
