@@ -21,6 +21,7 @@ export const NOTICE_KINDS = [
   'withdraw',
   'withdraw_tacit',
   'transfer',
+  'callback',
   'promise_made',
   'promise_kept',
   'promise_renegotiate',
@@ -41,6 +42,7 @@ const NOTICE_OF_ACTION: Readonly<Partial<Record<string, NoticeKind>>> = {
   withdraw_tacit: 'withdraw_tacit',
   transfer: 'transfer',
   add_promise: 'promise_made',
+  request_callback: 'callback',
 };
 
 /** Notices whose text is a reason the agent gave ("Motivo: …"), not a message of their own. */
@@ -53,6 +55,7 @@ const REASON_KINDS: readonly NoticeKind[] = [
 ];
 /** Notices that tell what was promised; the promise's own words are in the intro. */
 const PROMISE_KINDS: readonly NoticeKind[] = [
+  'callback',
   'promise_made',
   'promise_kept',
   'promise_renegotiate',
@@ -268,10 +271,9 @@ export function noticeForAction(
   if (!kind) return null;
   const { row, data } = args;
   if (kind === 'answer' && row.responseMedium !== 'email') return null;
-  // A call-back the petitioner asked for is their own request: they are not told of it again.
-  if (kind === 'promise_made' && data?.kind === 'callback') return null;
+  // The petitioner asked for the call: they get a confirmation of when it is due.
   const promise =
-    kind === 'promise_made' && typeof data?.dueAt === 'string'
+    (kind === 'promise_made' || kind === 'callback') && typeof data?.dueAt === 'string'
       ? { description: args.body ?? '', dueAt: new Date(data.dueAt) }
       : null;
   return enqueueCaseNotice(

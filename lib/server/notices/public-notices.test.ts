@@ -64,6 +64,12 @@ describe('every public message reaches the petitioner, an internal one never', (
       ],
       ['reply', { action: 'reply', body: 'Estamos revisando su factura.' }, fx.agent, 'reply'],
       [
+        'request_callback',
+        { action: 'request_callback', preferredAt: LATER.toISOString(), body: '300 555 1111' },
+        customerActor(id),
+        'callback',
+      ],
+      [
         'add_promise',
         {
           action: 'add_promise',
@@ -107,7 +113,12 @@ describe('every public message reaches the petitioner, an internal one never', (
       });
     }
 
-    const promiseId = db.select().from(promises).where(eq(promises.caseId, id)).get()!.id;
+    const promiseId = db
+      .select()
+      .from(promises)
+      .where(eq(promises.caseId, id))
+      .all()
+      .find((p) => p.description !== 'callback')!.id;
     const kept = await queuedBy(id, () =>
       applyPromiseAction(makeCtx(db, fx.agent, AT), { promiseId, action: 'keep' }),
     );
