@@ -162,13 +162,29 @@ test('the printable letter is for staff in scope only', async ({ page }) => {
       },
     },
   });
-  const actor = { role: 'agent', id: agent.id, teamId: agent.teamId };
-  for (const input of [
-    { action: 'take' },
-    { action: 'answer', decision: 'concede', body: 'Adjuntamos la copia solicitada.' },
-  ]) {
-    runVerb('apply-action', { actor, caseId: filed.id, input });
-  }
+  runVerb('apply-action', {
+    actor: { role: 'agent', id: agent.id, teamId: agent.teamId },
+    caseId: filed.id,
+    input: { action: 'take' },
+  });
+  // The agent works in English; the letter follows the case's language (Spanish).
+  await signInAs(page, agent);
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.goto(`/casos/${filed.radicado}`);
+  await page.getByRole('button', { name: 'Cambiar idioma a English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  const form = await openAction(page, 'Give the answer');
+  await form.getByLabel('Decision').selectOption('concede');
+  await form.getByLabel('Text').fill('Adjuntamos la copia solicitada.');
+  await form.getByRole('button', { name: 'Preview the answer' }).click();
+  await expect(form.getByTestId('answer-preview')).toContainText('Decisión: Se concede');
+  await expect(form.getByTestId('answer-preview')).not.toContainText('recurso de reposición');
+  await snap(page, 'answer-preview-1366-en');
+  await page.setViewportSize({ width: 360, height: 800 });
+  await snap(page, 'answer-preview-360-en');
+  await form.getByRole('button', { name: 'Confirm and send the answer' }).click();
+  await expect(page.getByTestId('case-state')).toHaveText('Answered');
+  await page.context().clearCookies();
   await signInAs(page, other);
   const refused = await page.request.get(`/api/casos/${filed.id}/carta`);
   expect(refused.status()).toBe(403);
