@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { attachments, cases, caseEvents, organization, outbox } from '@/db/schema';
 import type { Decision } from '@/lib/domain/enums';
+import { setOrganizationLogo } from '../admin/organization-logo';
 import { applyCaseAction } from '../cases/apply-case-action';
 import { readStoredUpload, uploadDir } from '../cases/uploads';
 import { makeCtx } from '../core/context';
@@ -21,6 +22,13 @@ import { buildAnswerLetter } from './letter-model';
 import { previewAnswerLetter } from './prepare-answer-letter';
 
 const MONDAY = new Date('2026-03-16T15:00:00Z');
+/** A 1×1 PNG. */
+const PNG = Uint8Array.from(
+  Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+    'base64',
+  ),
+);
 const TEXT =
   'Revisamos su factura de febrero y encontramos el cobro doble.\n\nEl valor se reintegrará en la próxima factura.';
 
@@ -140,6 +148,16 @@ describe('answering a case', () => {
     expect(text).toContain(radicado);
     expect(text).toContain('El valor se reintegrará en la próxima factura.');
     expect(text).toContain('recurso de reposición');
+  });
+
+  it("heads the letter with the organisation's logo when one is set", async () => {
+    const { id } = await caseInProgress();
+    await setOrganizationLogo(makeCtx(db, fx.admin, MONDAY), { bytes: PNG });
+    await answer(id, 'concede');
+    const letter = db.select().from(attachments).where(eq(attachments.kind, 'answer_letter')).get();
+    const bytes = readStoredUpload(letter!.storedName);
+    expect(bytes.toString('latin1')).toContain('/Subtype /Image');
+    expect(await pdfText(bytes)).toContain('Acueducto de Prueba S.A. E.S.P.');
   });
 
   it('a refused answer leaves no letter on disk and no row', async () => {

@@ -105,7 +105,7 @@ function draw(doc: PDFKit.PDFDocument, letter: AnswerLetter, logo: LetterLogo | 
   if (letter.recourse) {
     doc.moveDown(1.5);
     doc.font(BOLD).fontSize(9.5).fillColor(MUTED).text(letter.recourse.title, { width });
-    doc.font(FONT).text(letter.recourse.text, { width, align: 'justify' });
+    doc.font(FONT).text(letter.recourse.text, { width, align: 'justify', lineGap: 1 });
   }
 }
 
