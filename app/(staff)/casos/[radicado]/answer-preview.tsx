@@ -82,7 +82,9 @@ export function useAnswerPreview(send: PreviewSend | undefined) {
     inFlight.current = true;
     setPending(true);
     try {
-      const outcome = await send(new FormData(form));
+      // Only what the letter shows: files chosen for the answer are not uploaded to preview it.
+      const fields = new FormData(form);
+      const outcome = await send({ decision: fields.get('decision'), body: fields.get('body') });
       setResult(outcome);
       setLetter(outcome.ok ? outcome.data : null);
     } finally {
