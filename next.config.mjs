@@ -12,6 +12,8 @@ const nextConfig = {
     'nodemailer',
     'smtp-server',
     'mailparser',
+    // pdfkit reads its standard-font metrics (AFM files) from its own folder at run time.
+    'pdfkit',
   ],
   experimental: {
     authInterrupts: true,

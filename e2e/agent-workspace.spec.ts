@@ -102,7 +102,9 @@ test('an agent works a Reclamo from the queue to closure, with the customer answ
   await form
     .getByLabel('Texto')
     .fill('Retiramos el cobro de reconexión: se verá reflejado en la próxima factura.');
-  await form.getByRole('button', { name: 'Dar respuesta de fondo' }).click();
+  // The answer goes out only after its letter has been previewed.
+  await form.getByRole('button', { name: 'Previsualizar la respuesta' }).click();
+  await form.getByRole('button', { name: 'Confirmar y enviar la respuesta' }).click();
   await expect(page.getByTestId('case-state')).toHaveText('Respondida');
 
   form = await openAction(page, 'Cerrar');

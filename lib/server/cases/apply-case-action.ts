@@ -33,7 +33,8 @@ import {
   type Organization,
 } from '../core/organization';
 import { parseInput } from '../core/parse';
-import { recordAttachments } from './uploads';
+import { prepareAnswerLetter } from '../letters/prepare-answer-letter';
+import { recordAttachments, type StoredUpload } from './uploads';
 
 export interface AppliedAction {
   caseId: number;
@@ -170,10 +171,27 @@ export async function applyCaseAction(
   input: unknown,
   extras: Pick<CaseExtras, 'attachments'> = {},
 ): Promise<AppliedAction> {
-  const { actor, now } = ctx;
   const { caseId, ...rest } = parseInput(CaseTargetSchema, input);
   const request = parseInput(CaseActionSchema, rest);
+  // The answer's letter is rendered and written first; it is recorded with the event or removed.
+  const letter =
+    request.action === 'answer' ? await prepareAnswerLetter(ctx, caseId, request) : null;
+  try {
+    return await recordAction(ctx, caseId, request, extras, letter?.stored ?? []);
+  } catch (error) {
+    letter?.discard();
+    throw error;
+  }
+}
 
+function recordAction(
+  ctx: Ctx,
+  caseId: number,
+  request: CaseActionRequest,
+  extras: Pick<CaseExtras, 'attachments'>,
+  letter: StoredUpload[],
+): Promise<AppliedAction> {
+  const { actor, now } = ctx;
   return withTransaction(ctx, ({ db: tx }) => {
     const row = tx.select().from(cases).where(eq(cases.id, caseId)).get();
     if (!row) throw new AppError('NOT_FOUND', 'case not found');
@@ -228,15 +246,12 @@ export async function applyCaseAction(
       createdAt: now,
     });
     effect.afterEvent?.(eventId);
-    // Attachments go with what the actor wrote: public unless the event is an internal note.
-    const attachmentIds = recordAttachments(
-      tx,
-      row.id,
-      eventId,
-      extras.attachments ?? [],
-      effect.visibility,
-      now,
-    );
+    // Attachments go with what the actor wrote: public unless the event is an internal note. The
+    // answer letter leads them, so it is the first file of the answer's notice.
+    const attachmentIds = [
+      ...recordAttachments(tx, row.id, eventId, letter, 'public', now, 'answer_letter'),
+      ...recordAttachments(tx, row.id, eventId, extras.attachments ?? [], effect.visibility, now),
+    ];
     // The customer hears of it (information request, extension, answer …) in the same commit.
     noticeForAction(tx, {
       row: { ...row, ...effect.changes, state: decision.to },

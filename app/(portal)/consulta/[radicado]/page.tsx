@@ -5,6 +5,9 @@ import { requestCtx } from '@/lib/server/core/context';
 import { customerCaseOptions } from '@/lib/server/portal/customer-case-options';
 import { requireCaseAccess } from '@/lib/server/portal/portal-session';
 import { publicAttachments } from '@/lib/server/portal/public-attachments';
+import { answerLetterOf } from '@/lib/server/letters/answer-letter-file';
+import { portalAttachmentUrl } from '@/lib/links/attachments';
+import { AnswerLetterLink } from '../../../_components/answer-letter-link';
 import { disagree, provideInfo, rateAnswer, requestCallback } from './actions';
 import { CallbackForm, DisagreeForm, ProvideInfoForm, RatingForm } from './case-actions';
 import { CaseTimeline } from './case-timeline';
@@ -28,6 +31,7 @@ export default async function CustomerCasePage({
   const view = await getCaseWithTimeline(ctx, { caseId: access.caseId });
   const options = await customerCaseOptions(ctx, { caseId: access.caseId });
   const files = await publicAttachments(ctx, { caseId: access.caseId });
+  const letter = await answerLetterOf(ctx, { caseId: access.caseId });
   const t = await getTranslations('portal.case');
   const tStates = await getTranslations('states');
   const tTypes = await getTranslations('types');
@@ -84,6 +88,14 @@ export default async function CustomerCasePage({
         <h2>{t('description')}</h2>
         <p className="prewrap">{view.description}</p>
       </section>
+
+      {letter && (
+        <AnswerLetterLink
+          href={portalAttachmentUrl(view.radicado, letter.id)}
+          name={letter.name}
+          sizeBytes={letter.sizeBytes}
+        />
+      )}
 
       {(options?.canProvideInfo ||
         options?.canRate ||

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useFormAction, type Send } from '@/app/_components/use-form-action';
@@ -80,5 +81,40 @@ export function Field({
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** "Tiempo dedicado": whole minutes, following the timer until the agent corrects it. */
+export function HandleMinutesField({
+  id,
+  errors,
+  value,
+  onChange,
+}: {
+  id: string;
+  errors?: string[];
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const t = useTranslations('quality.handleTime');
+  return (
+    <Field id={id} label={t('label')} errors={errors}>
+      <input
+        id={id}
+        name="handleMinutes"
+        type="number"
+        inputMode="numeric"
+        min={0}
+        max={MAX_HANDLE_MINUTES}
+        step={1}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={errors ? true : undefined}
+        aria-describedby={[`${id}-hint`, errors ? `${id}-error` : null].filter(Boolean).join(' ')}
+      />
+      <p id={`${id}-hint`} className="hint">
+        {t('hint', { max: MAX_HANDLE_MINUTES })}
+      </p>
+    </Field>
   );
 }

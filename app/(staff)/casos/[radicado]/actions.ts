@@ -3,6 +3,8 @@
 import type { FormBody } from '@/app/_components/use-form-action';
 import { applyCaseAction } from '@/lib/server/cases/apply-case-action';
 import { applyPromiseAction } from '@/lib/server/cases/apply-promise-action';
+import { previewAnswerLetter } from '@/lib/server/letters/prepare-answer-letter';
+import { AnswerPreviewSchema } from '@/lib/validation/answer-preview';
 import { caseIdByRadicado } from '@/lib/server/cases/case-id';
 import { checkUploads, incomingFiles, withStoredFiles } from '@/lib/server/cases/uploads';
 import { AppError } from '@/lib/server/core/errors';
@@ -53,4 +55,11 @@ export async function actOnCase(caseId: number, body: FormBody) {
 
 export async function actOnPromise(promiseId: number, body: FormBody) {
   return promiseAction(body, { promiseId });
+}
+
+const answerPreview = action({ access: 'staff', schema: AnswerPreviewSchema }, previewAnswerLetter);
+
+/** The answer letter as it would go out, without saving anything (the answer form's preview). */
+export async function previewAnswer(caseId: number, body: FormBody) {
+  return answerPreview(body, { caseId });
 }

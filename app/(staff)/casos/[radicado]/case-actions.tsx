@@ -4,10 +4,17 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { FileField } from '@/app/_components/file-field';
 import { newSubmissionId, type Send } from '@/app/_components/use-form-action';
-import { Field, TIMED_ACTIONS, useElapsedMinutes, useSubmit } from './action-parts';
+import {
+  Field,
+  HandleMinutesField,
+  TIMED_ACTIONS,
+  useElapsedMinutes,
+  useSubmit,
+} from './action-parts';
+import { AnswerPreviewControls, useAnswerPreview, type PreviewSend } from './answer-preview';
 import type { CaseAction } from '@/lib/domain/case-machine';
 import { CASE_TYPES, DECISIONS, PRIORITIES } from '@/lib/domain/enums';
-import { MAX_HANDLE_MINUTES, takesFiles } from '@/lib/validation/case-action';
+import { takesFiles } from '@/lib/validation/case-action';
 
 type Option = { id: number; name: string };
 export interface ActionOptions {
@@ -27,9 +34,11 @@ function ActionForm({
   typeCode,
   isTransferLate,
   elapsed,
+  preview,
 }: {
   action: CaseAction;
   submit: Submit;
+  preview?: PreviewSend;
   version: number;
   options: ActionOptions;
   typeCode: string;
@@ -37,16 +46,18 @@ function ActionForm({
   elapsed: ReturnType<typeof useElapsedMinutes>;
 }) {
   const t = useTranslations('staffCase');
+  // The answer is legally binding: it is sent only from its letter's preview.
+  const answerPreview = useAnswerPreview(action === 'answer' ? preview : undefined);
   const tTypes = useTranslations('types');
-  const tHandle = useTranslations('quality.handleTime');
   const isTimed = TIMED_ACTIONS.includes(action);
   /** What the agent typed; null while the field follows the timer. */
   const [typedMinutes, setTypedMinutes] = useState<string | null>(null);
   // Set after mount (server and browser must render the same markup), renewed after each send.
   const [submissionId, setSubmissionId] = useState('');
   useEffect(() => setSubmissionId(newSubmissionId()), []);
-  const { result, errors, isPending, onSubmit } = useSubmit(submit, () => {
+  const sent = useSubmit(submit, () => {
     setSubmissionId(newSubmissionId());
+    answerPreview.clear();
     setBody('');
     setTemplateText(null);
     setProcessId('');
@@ -54,6 +65,8 @@ function ActionForm({
     setTypedMinutes(null);
     elapsed.restart();
   });
+  const { result, isPending } = sent;
+  const errors = { ...sent.errors, ...answerPreview.errors };
   const [processId, setProcessId] = useState('');
   const [templateText, setTemplateText] = useState<string | null>(null);
   const [body, setBody] = useState('');
@@ -208,7 +221,13 @@ function ActionForm({
     ),
   };
   return (
-    <form onSubmit={onSubmit} noValidate className="form compact">
+    <form
+      onSubmit={(e) => {
+        if (action !== 'answer' || answerPreview.guard(e)) sent.onSubmit(e);
+      }}
+      noValidate
+      className="form compact"
+    >
       <input type="hidden" name="action" value={action} />
       <input type="hidden" name="expectedVersion" value={version} />
       <input type="hidden" name="submissionId" value={submissionId} />
@@ -222,43 +241,37 @@ function ActionForm({
           {t('done')}
         </p>
       )}
-      {fieldsByAction[action]}
-      {takesFiles(action) && (
-        <FileField
-          id={fid('attachments')}
-          label={t('fields.attachments')}
-          hint={t('fields.attachmentsHint')}
-          errors={errors.attachments}
-        />
+      {answerPreview.result && !answerPreview.result.ok && (
+        <p role="alert" className="alert alert-error">
+          {answerPreview.result.message}
+        </p>
       )}
-      {isTimed && (
-        <Field id={fid('handleMinutes')} label={tHandle('label')} errors={errors.handleMinutes}>
-          <input
-            id={fid('handleMinutes')}
-            name="handleMinutes"
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={MAX_HANDLE_MINUTES}
-            step={1}
-            value={typedMinutes ?? String(elapsed.minutes)}
-            onChange={(e) => setTypedMinutes(e.target.value)}
-            aria-invalid={errors.handleMinutes ? true : undefined}
-            aria-describedby={[
-              fid('handleMinutes-hint'),
-              errors.handleMinutes ? `${fid('handleMinutes')}-error` : null,
-            ]
-              .filter(Boolean)
-              .join(' ')}
+      <div hidden={answerPreview.letter !== null} className="answer-fields">
+        {fieldsByAction[action]}
+        {takesFiles(action) && (
+          <FileField
+            id={fid('attachments')}
+            label={t('fields.attachments')}
+            hint={t('fields.attachmentsHint')}
+            errors={errors.attachments}
           />
-          <p id={fid('handleMinutes-hint')} className="hint">
-            {tHandle('hint', { max: MAX_HANDLE_MINUTES })}
-          </p>
-        </Field>
+        )}
+        {isTimed && (
+          <HandleMinutesField
+            id={fid('handleMinutes')}
+            errors={errors.handleMinutes}
+            value={typedMinutes ?? String(elapsed.minutes)}
+            onChange={setTypedMinutes}
+          />
+        )}
+      </div>
+      {action === 'answer' ? (
+        <AnswerPreviewControls preview={answerPreview} isSending={isPending} />
+      ) : (
+        <button type="submit" className="button button-primary" disabled={isPending}>
+          {t(`actions.${action}`)}
+        </button>
       )}
-      <button type="submit" className="button button-primary" disabled={isPending}>
-        {t(`actions.${action}`)}
-      </button>
     </form>
   );
 }
@@ -271,9 +284,12 @@ export function CaseActions({
   options,
   typeCode,
   isTransferLate,
+  preview,
 }: {
   actions: CaseAction[];
   submit: Submit;
+  /** Renders the answer letter without saving it (the answer form's preview step). */
+  preview?: PreviewSend;
   version: number;
   options: ActionOptions;
   typeCode: string;
@@ -295,6 +311,7 @@ export function CaseActions({
             typeCode={typeCode}
             isTransferLate={isTransferLate}
             elapsed={elapsed}
+            preview={preview}
           />
         </details>
       ))}

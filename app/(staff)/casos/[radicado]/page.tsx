@@ -7,11 +7,14 @@ import { requireStaffPage, type StaffActor } from '@/lib/server/auth/session';
 import { requestCtx } from '@/lib/server/core/context';
 import { isAppError } from '@/lib/server/core/errors';
 import { getStaffCasePage } from '@/lib/server/cases/staff-case';
+import { answerLetterOf } from '@/lib/server/letters/answer-letter-file';
+import { staffAttachmentUrl } from '@/lib/links/attachments';
+import { AnswerLetterLink } from '../../../_components/answer-letter-link';
 import { DeadlineChip } from '../../../_components/deadline-chip';
 import { statusPageMetadata } from '../../../_components/status-metadata';
 import { CaseProblems } from '../../causas/problemas/case-problems';
 import { CaseQualityPanel } from '../../calidad/_components/case-quality-panel';
-import { actOnCase, actOnPromise } from './actions';
+import { actOnCase, actOnPromise, previewAnswer } from './actions';
 import { CaseActions } from './case-actions';
 import { PromisePanel } from './promise-panel';
 import { ServiceLevelLine } from './service-level-line';
@@ -60,6 +63,7 @@ export default async function StaffCasePage({ params }: { params: Promise<{ radi
   const format = await getFormatter();
   const submitCase = actOnCase.bind(null, view.id);
   const templates = page.options.templates;
+  const letter = await answerLetterOf(requestCtx(staff), { caseId: view.id });
 
   return (
     <div className="case-layout">
@@ -101,6 +105,14 @@ export default async function StaffCasePage({ params }: { params: Promise<{ radi
           <h2>{view.subject}</h2>
           <p className="prewrap">{view.description}</p>
         </section>
+        {letter && (
+          <AnswerLetterLink
+            href={staffAttachmentUrl(view.id, letter.id)}
+            name={letter.name}
+            sizeBytes={letter.sizeBytes}
+            printHref={letter.responseMedium === 'postal' ? `/api/casos/${view.id}/carta` : null}
+          />
+        )}
         <StaffTimeline events={view.events} />
       </div>
       <aside className="case-side">
@@ -109,6 +121,7 @@ export default async function StaffCasePage({ params }: { params: Promise<{ radi
           <CaseActions
             actions={page.actions}
             submit={submitCase}
+            preview={previewAnswer.bind(null, view.id)}
             version={staffData.version}
             typeCode={view.typeCode}
             isTransferLate={page.isTransferLate}
