@@ -8,6 +8,7 @@ import { enqueueMail } from './outbox';
 import { caseLinkUrl, EMAIL_LINK_DAYS } from '../portal/portal-access';
 import { renderMail, type MailBlock } from './layout';
 import { formatInstant, formatLocalDate, serverTranslator } from './translator';
+import { enqueueWebhookNotice } from './webhook-notices';
 
 /** Customer notifications other than the constancia (DOMAIN.md §3–5, issue: channels). */
 export const NOTICE_KINDS = [
@@ -72,11 +73,11 @@ export interface NoticeInput {
   promise?: { description: string; dueAt: Date } | null;
 }
 
-export function composeCaseNotice(input: NoticeInput): {
-  subject: string;
-  text: string;
-  html: string;
-} {
+/**
+ * What a notice says, before any layout: its subject and the message itself (the intro line, the
+ * decision, the agent's words or reason, the closing note), shared by e-mail and webhook.
+ */
+export function noticeMessage(input: NoticeInput): { subject: string; blocks: MailBlock[] } {
   const t = serverTranslator(input.locale);
   const k = `mail.notice.${input.kind}` as const;
   const vars = {
@@ -92,10 +93,7 @@ export function composeCaseNotice(input: NoticeInput): {
         )
       : '',
   };
-  const blocks: MailBlock[] = [
-    { kind: 'title', text: t(`${k}.heading`) },
-    { kind: 'paragraph', text: t(`${k}.intro`, vars) },
-  ];
+  const blocks: MailBlock[] = [{ kind: 'paragraph', text: t(`${k}.intro`, vars) }];
   if (input.kind === 'answer' && input.decision) {
     blocks.push({
       kind: 'facts',
@@ -117,6 +115,20 @@ export function composeCaseNotice(input: NoticeInput): {
   if (input.kind === 'info_request' || input.kind === 'answer') {
     blocks.push({ kind: 'paragraph', text: t(`mail.notice.${input.kind}.note`) });
   }
+  return { subject: t(`${k}.subject`, vars), blocks };
+}
+
+export function composeCaseNotice(input: NoticeInput): {
+  subject: string;
+  text: string;
+  html: string;
+} {
+  const t = serverTranslator(input.locale);
+  const { subject, blocks: message } = noticeMessage(input);
+  const blocks: MailBlock[] = [
+    { kind: 'title', text: t(`mail.notice.${input.kind}.heading`) },
+    ...message,
+  ];
   if (input.kind !== 'withdraw_tacit' && input.kind !== 'transfer') {
     blocks.push({
       kind: 'link',
@@ -127,7 +139,7 @@ export function composeCaseNotice(input: NoticeInput): {
     });
   }
   blocks.push({ kind: 'paragraph', text: t('mail.footer', { orgName: input.orgName }) });
-  return { subject: t(`${k}.subject`, vars), ...renderMail(input.locale, blocks) };
+  return { subject, ...renderMail(input.locale, blocks) };
 }
 
 /**
@@ -152,8 +164,9 @@ export function noticeAddress(
 }
 
 /**
- * Queues a notice in the caller's transaction, once per `dedupeKey`. Returns the outbox id, or null
- * when the customer has no e-mail (anonymous, or postal only).
+ * Queues a notice in the caller's transaction, once per `dedupeKey`: to the case's API channel
+ * webhook when it is answered through the channel (one row either way), else by e-mail. Returns the
+ * outbox id, or null when there is nowhere to send it (anonymous, postal only, no webhook or e-mail).
  */
 export function enqueueCaseNotice(
   tx: Conn,
@@ -174,14 +187,24 @@ export function enqueueCaseNotice(
     attachmentIds,
   }: { now: Date; dedupeKey: string; attachmentIds?: readonly number[] },
 ): number | null {
-  const to = noticeAddress(tx, row);
-  if (!to) return null;
   const input: NoticeInput = {
     ...notice,
     locale: row.locale,
     radicado: row.radicado,
     accessUrl: caseLinkUrl(row.id, row.radicado, now),
   };
+  // Answered through its API channel: the message is POSTed to the channel's webhook instead.
+  if (row.responseMedium === 'api') {
+    const queued = enqueueWebhookNotice(
+      tx,
+      { caseId: row.id, kind: input.kind, locale: row.locale, radicado: row.radicado },
+      { ...noticeMessage(input), accessUrl: input.accessUrl },
+      { now, dedupeKey, attachmentIds },
+    );
+    if (queued !== null) return queued;
+  }
+  const to = noticeAddress(tx, row);
+  if (!to) return null;
   return enqueueMail(tx, {
     kind: notice.kind,
     caseId: row.id,
@@ -215,7 +238,7 @@ export function noticeForAction(
   const kind = NOTICE_OF_ACTION[args.action];
   if (!kind) return null;
   const { row, data } = args;
-  if (kind === 'answer' && row.responseMedium !== 'email') return null;
+  if (kind === 'answer' && row.responseMedium === 'postal') return null;
   // A call-back the petitioner asked for is their own request: they are not told of it again.
   if (kind === 'promise_made' && data?.kind === 'callback') return null;
   const promise =

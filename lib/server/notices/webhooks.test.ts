@@ -1,0 +1,333 @@
+import { fork } from 'node:child_process';
+import path from 'node:path';
+import { and, eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import { cases, outbox } from '@/db/schema';
+import { portalAttachmentUrl } from '@/lib/links/attachments';
+import type { Actor } from '../core/actor';
+import { SYSTEM_ACTOR } from '../core/actor';
+import { makeCtx } from '../core/context';
+import { applyCaseAction } from '../cases/apply-case-action';
+import { removeChannelWebhook, setChannelWebhook } from '../admin/channel-webhooks';
+import { createCaseViaApi } from '../intake/handlers';
+import { createApiKey, ensureIntakeChannel } from '../intake/keys';
+import { appUrl } from '../portal/portal-access';
+import { bogota, caseRow, customerActor, seedFixture, type Fixture } from '../testing/fixtures';
+import { createTestDb } from '../testing/test-db';
+import { startWebhookReceiver, type TestWebhookReceiver } from '../testing/webhook-receiver';
+import { deliverDueMail, retryDelayMs, SEND_LEASE_MS } from './sender';
+import type { MailTransport } from './transport';
+
+const FILED = bogota('2026-03-13T16:30:00');
+const MONDAY = bogota('2026-03-16T10:00:00');
+const MINUTE = 60_000;
+const at = (minutes: number, from = MONDAY) => new Date(from.getTime() + minutes * MINUTE);
+
+/** E-mail must not be used for these cases: any attempt fails the test loudly. */
+const noMail: MailTransport = {
+  kind: 'smtp',
+  send: (m) => Promise.reject(new Error(`unexpected e-mail to ${m.to}`)),
+  close: () => {},
+};
+
+let db: Db;
+let file: string;
+let cleanup: () => void;
+let fx: Fixture;
+let receiver: TestWebhookReceiver;
+let secret: string;
+let channelId: number;
+let apiKey: string;
+
+beforeEach(async () => {
+  ({ db, file, cleanup } = createTestDb());
+  fx = seedFixture(db);
+  receiver = await startWebhookReceiver(() => secret);
+  channelId = ensureIntakeChannel(db, 'WhatsApp línea 1', 'whatsapp');
+  apiKey = createApiKey(db, { channelId, name: 'bot', withSigningSecret: false }).key;
+  const set = await setChannelWebhook(makeCtx(db, fx.admin, FILED), {
+    id: channelId,
+    webhookUrl: receiver.url,
+  });
+  secret = set.secret!;
+});
+afterEach(async () => {
+  await receiver.close();
+  cleanup();
+});
+
+/** A Reclamo filed through the channel's API key, as the WhatsApp bot would. */
+async function fileViaApi(now = FILED): Promise<number> {
+  const response = await createCaseViaApi(
+    makeCtx(db, SYSTEM_ACTOR, now),
+    new Request('http://localhost/api/v1/cases', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${apiKey}` },
+      body: JSON.stringify({
+        typeCode: 'R',
+        subject: 'Cobro doble en la factura',
+        description: 'Me cobraron dos veces el servicio de marzo; solicito la devolución.',
+      }),
+    }),
+  );
+  expect(response.status).toBe(201);
+  const { radicado } = (await response.json()) as { radicado: string };
+  return db.select({ id: cases.id }).from(cases).where(eq(cases.radicado, radicado)).get()!.id;
+}
+
+const act = (caseId: number, input: object, now = MONDAY, actor: Actor = fx.agent) =>
+  applyCaseAction(makeCtx(db, actor, now), { caseId, ...input });
+
+const hooksOf = (caseId: number) =>
+  db
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.caseId, caseId), eq(outbox.medium, 'webhook')))
+    .orderBy(outbox.id)
+    .all();
+const rowOf = (id: number) => db.select().from(outbox).where(eq(outbox.id, id)).get()!;
+const deliver = (now: Date, extra: { webhookTimeoutMs?: number } = {}) =>
+  deliverDueMail({ db, transport: noMail, now, ...extra });
+
+/** A case filed through the channel and taken by the agent, with one reply queued for the webhook. */
+async function oneReply(body = 'Revisamos su factura.'): Promise<number> {
+  const id = await fileViaApi();
+  await act(id, { action: 'take' });
+  await act(id, { action: 'reply', body });
+  const [row, ...rest] = hooksOf(id);
+  expect(rest).toEqual([]);
+  return row!.id;
+}
+
+describe('an API-channel case: every public message is POSTed to the channel, signed', () => {
+  it('queues one webhook row per public message, none for a note, and the receiver verifies each', async () => {
+    const id = await fileViaApi();
+    expect(caseRow(db, id)).toMatchObject({ responseMedium: 'api', intakeChannelId: channelId });
+    await act(id, { action: 'take' });
+    const reply = await act(
+      id,
+      { action: 'reply', body: 'Revisamos su factura.\n\nLe escribimos pronto.' },
+      MONDAY,
+    );
+    await act(id, { action: 'note', body: 'Nota interna: no se envía.' });
+    await act(id, { action: 'request_info', body: 'Envíe la factura de febrero.' });
+    await act(
+      id,
+      { action: 'provide_info', body: 'Adjunto la factura.' },
+      MONDAY,
+      customerActor(id),
+    );
+    await act(id, {
+      action: 'add_promise',
+      description: 'Le llamaremos el jueves',
+      dueAt: bogota('2026-03-19T10:00:00').toISOString(),
+    });
+    await act(id, {
+      action: 'extend',
+      reason: 'Requiere visita técnica',
+      newDueDate: '2026-04-22',
+    });
+    await act(id, { action: 'answer', body: 'Reintegramos el cobro doble.', decision: 'concede' });
+
+    const rows = hooksOf(id);
+    expect(rows.map((r) => r.kind)).toEqual([
+      'reply',
+      'info_request',
+      'promise_made',
+      'extension',
+      'answer',
+    ]);
+    // Nothing about this case goes by e-mail (no address given: the channel is the only way).
+    expect(db.select().from(outbox).where(eq(outbox.medium, 'email')).all()).toEqual([]);
+    for (const r of rows) {
+      expect(r).toMatchObject({
+        medium: 'webhook',
+        channelId,
+        toAddress: receiver.url,
+        bodyHtml: null,
+        status: 'pending',
+      });
+    }
+    expect(rows[0]!.messageId).toBe(`<event.${reply.eventId}@ventanilla.local>`);
+
+    expect(await deliver(MONDAY)).toEqual({ sent: 5, retried: 0, failed: 0 });
+    expect(receiver.received).toHaveLength(5);
+    expect(receiver.received.every((h) => h.signatureValid)).toBe(true);
+    expect(receiver.received.map((h) => h.json.kind)).toEqual(rows.map((r) => r.kind));
+    const first = receiver.received[0]!;
+    expect(first.contentType).toBe('application/json');
+    expect(first.timestamp).toBe(String(MONDAY.getTime() / 1000));
+    expect(first.eventId).toBe(`event.${reply.eventId}@ventanilla.local`);
+    expect(first.json).toMatchObject({
+      messageId: first.eventId,
+      radicado: caseRow(db, id).radicado,
+      kind: 'reply',
+      locale: 'es',
+      createdAt: MONDAY.toISOString(),
+      attachments: [],
+    });
+    expect(first.json.text).toContain('Revisamos su factura.\n\nLe escribimos pronto.');
+    expect(first.json.accessUrl).toMatch(/\/consulta\/acceso\?token=/);
+    const answer = receiver.received[4]!.json;
+    expect(answer.text).toContain('Reintegramos el cobro doble.');
+    expect(answer.text).toMatch(/Decisión: /);
+    expect(rows.map((r) => rowOf(r.id).status)).toEqual(Array(5).fill('sent'));
+
+    // Delivered is delivered: another run sends nothing again.
+    expect(await deliver(at(60))).toEqual({ sent: 0, retried: 0, failed: 0 });
+    expect(receiver.received).toHaveLength(5);
+  });
+
+  it('links the files sent with a message by absolute portal download address', async () => {
+    const id = await fileViaApi();
+    await act(id, { action: 'take' });
+    await applyCaseAction(
+      makeCtx(db, fx.agent, MONDAY),
+      { caseId: id, action: 'reply', body: 'Le enviamos la nota crédito.' },
+      {
+        attachments: [
+          {
+            storedName: '0b7e4a52-8d1c-4f63-9a57-3c2e1d0f9b8a',
+            originalName: 'nota-credito.pdf',
+            mimeType: 'application/pdf',
+            sizeBytes: 2048,
+            sha256: 'a'.repeat(64),
+          },
+        ],
+      },
+    );
+    const [row] = hooksOf(id);
+    const [fileId] = row!.attachmentIds!;
+    await deliver(MONDAY);
+    expect(receiver.received[0]!.json.attachments).toEqual([
+      {
+        name: 'nota-credito.pdf',
+        size: 2048,
+        type: 'application/pdf',
+        url: `${appUrl()}${portalAttachmentUrl(fileId!)}`,
+      },
+    ]);
+  });
+});
+
+describe('delivery outcomes', () => {
+  it('retries after a 500 with the backoff and then delivers the same message once', async () => {
+    const id = await oneReply();
+    receiver.replyNext(500);
+    expect(await deliver(MONDAY)).toEqual({ sent: 0, retried: 1, failed: 0 });
+    expect(rowOf(id)).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      lastError: 'HTTP 500: status 500',
+      nextAttemptAt: at(retryDelayMs(1) / MINUTE),
+    });
+    // Not due yet.
+    expect(await deliver(at(0.5))).toEqual({ sent: 0, retried: 0, failed: 0 });
+    expect(await deliver(at(1))).toEqual({ sent: 1, retried: 0, failed: 0 });
+    expect(rowOf(id)).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
+    expect(receiver.received.map((h) => h.eventId)).toEqual(
+      Array(2).fill(receiver.received[0]!.eventId),
+    );
+    expect(receiver.accepted.size).toBe(1);
+  });
+
+  it.each([408, 429, 302])(
+    'treats %i as temporary (a redirect is not followed)',
+    async (status) => {
+      const id = await oneReply();
+      receiver.replyNext(status);
+      expect((await deliver(MONDAY)).retried).toBe(1);
+      expect(rowOf(id).lastError).toContain(`HTTP ${status}`);
+      expect(receiver.received).toHaveLength(1);
+      expect((await deliver(at(1))).sent).toBe(1);
+    },
+  );
+
+  it.each([400, 404, 410, 422])('fails for good on a %i, keeping the error', async (status) => {
+    const id = await oneReply();
+    receiver.replyNext(status);
+    expect(await deliver(MONDAY)).toEqual({ sent: 0, retried: 0, failed: 1 });
+    expect(rowOf(id)).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(rowOf(id).lastError).toBe(`HTTP ${status}: status ${status}`);
+    expect(await deliver(at(600))).toEqual({ sent: 0, retried: 0, failed: 0 });
+    expect(receiver.received).toHaveLength(1);
+  });
+
+  it('gives up on a receiver that does not answer in time and tries again later', async () => {
+    const id = await oneReply();
+    receiver.replyNext('hang');
+    const started = Date.now();
+    expect((await deliver(MONDAY, { webhookTimeoutMs: 300 })).retried).toBe(1);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(rowOf(id).lastError).toBe('no answer within 0.3 s');
+    // It had kept the message though: the retry is a duplicate the receiver recognises.
+    expect((await deliver(at(1))).sent).toBe(1);
+    expect(receiver.received).toHaveLength(2);
+    expect(receiver.accepted.size).toBe(1);
+  });
+
+  it('retries when nothing listens at the address', async () => {
+    const id = await oneReply();
+    await receiver.close();
+    expect((await deliver(MONDAY)).retried).toBe(1);
+    expect(rowOf(id).lastError).toMatch(/ECONNREFUSED/);
+    receiver = await startWebhookReceiver(() => secret);
+  });
+
+  it('fails a queued message whose channel lost its webhook; later ones fall back to e-mail (none here)', async () => {
+    const id = await oneReply();
+    const caseId = rowOf(id).caseId!;
+    await removeChannelWebhook(makeCtx(db, fx.admin, MONDAY), { id: channelId });
+    expect(await deliver(MONDAY)).toEqual({ sent: 0, retried: 0, failed: 1 });
+    expect(rowOf(id)).toMatchObject({
+      status: 'failed',
+      lastError: 'the channel has no webhook any more',
+    });
+    // Without the webhook an unidentified API filer has no address: nothing is queued.
+    await act(caseId, { action: 'reply', body: 'Otro mensaje.' });
+    expect(hooksOf(caseId)).toHaveLength(1);
+  });
+});
+
+describe('a sender killed mid-delivery', () => {
+  it('delivers every message at least once and the receiver keeps each id once', async () => {
+    // Real clock: the forked sender uses it; everything is due a minute ago.
+    const past = new Date(Date.now() - 2 * MINUTE);
+    const id = await fileViaApi(new Date(past.getTime() - MINUTE));
+    await act(id, { action: 'take' }, past);
+    for (const body of ['Primer mensaje.', 'Segundo mensaje.', 'Tercer mensaje.']) {
+      await act(id, { action: 'reply', body }, past);
+    }
+    const rows = hooksOf(id);
+    expect(rows).toHaveLength(3);
+    // The first POST reaches the receiver, which keeps it, but its answer never gets back.
+    receiver.replyNext('hang');
+    const child = fork(
+      path.join(import.meta.dirname, '../testing/webhook-sender-worker.ts'),
+      [file],
+      {
+        execArgv: ['--conditions=react-server', '--import', 'tsx'],
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      },
+    );
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    await receiver.waitFor(1);
+    child.kill('SIGKILL');
+    await exited;
+    expect(rows.map((r) => rowOf(r.id).status)).toEqual(['sending', 'sending', 'sending']);
+    // The dead sender's lease holds: a new sender takes nothing before it runs out.
+    expect((await deliver(new Date(Date.now() + MINUTE))).sent).toBe(0);
+
+    const afterLease = new Date(Date.now() + SEND_LEASE_MS + 1000);
+    expect(await deliver(afterLease)).toEqual({ sent: 3, retried: 0, failed: 0 });
+    expect(await deliver(at(60, afterLease))).toEqual({ sent: 0, retried: 0, failed: 0 });
+    expect(rows.map((r) => rowOf(r.id).status)).toEqual(['sent', 'sent', 'sent']);
+    const ids = rows.map((r) => r.messageId.replace(/^<|>$/g, ''));
+    expect([...receiver.accepted.keys()].sort()).toEqual([...ids].sort());
+    // At least once: the interrupted one arrived twice, the others once.
+    const times = ids.map((e) => receiver.received.filter((h) => h.eventId === e).length);
+    expect(times.sort()).toEqual([1, 1, 2]);
+    expect(receiver.received.every((h) => h.signatureValid)).toBe(true);
+  }, 30_000);
+});
