@@ -86,7 +86,9 @@ export const WebhookMessageSchema = z
         'reply, info_request, extension, answer, close, reopen, withdraw, withdraw_tacit, transfer, promise_made, promise_kept, promise_renegotiate, survey',
       ),
     subject: z.string().describe('One line, as an e-mail subject would say it'),
-    text: z.string().describe('The message for the petitioner, plain text; paragraphs apart by a blank line'),
+    text: z
+      .string()
+      .describe('The message for the petitioner, plain text; paragraphs apart by a blank line'),
     locale: z.enum(LOCALES),
     createdAt: z.iso.datetime().describe('When the message was written'),
     accessUrl: z

@@ -1,38 +1,26 @@
-import { fork } from 'node:child_process';
-import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
-import { cases, outbox } from '@/db/schema';
+import { outbox } from '@/db/schema';
 import { portalAttachmentUrl } from '@/lib/links/attachments';
 import type { Actor } from '../core/actor';
-import { SYSTEM_ACTOR } from '../core/actor';
 import { makeCtx } from '../core/context';
 import { applyCaseAction } from '../cases/apply-case-action';
-import { removeChannelWebhook, setChannelWebhook } from '../admin/channel-webhooks';
-import { createCaseViaApi } from '../intake/handlers';
-import { createApiKey, ensureIntakeChannel } from '../intake/keys';
+import { removeChannelWebhook } from '../admin/channel-webhooks';
 import { appUrl } from '../portal/portal-access';
+import { fileThroughApi, noMailTransport as noMail, openApiChannel } from '../testing/api-channel';
 import { bogota, caseRow, customerActor, seedFixture, type Fixture } from '../testing/fixtures';
 import { createTestDb } from '../testing/test-db';
 import { startWebhookReceiver, type TestWebhookReceiver } from '../testing/webhook-receiver';
-import { deliverDueMail, retryDelayMs, SEND_LEASE_MS } from './sender';
-import type { MailTransport } from './transport';
+import { listOutbox } from './outbox-view';
+import { deliverDueMail, retryDelayMs } from './sender';
 
 const FILED = bogota('2026-03-13T16:30:00');
 const MONDAY = bogota('2026-03-16T10:00:00');
 const MINUTE = 60_000;
 const at = (minutes: number, from = MONDAY) => new Date(from.getTime() + minutes * MINUTE);
 
-/** E-mail must not be used for these cases: any attempt fails the test loudly. */
-const noMail: MailTransport = {
-  kind: 'smtp',
-  send: (m) => Promise.reject(new Error(`unexpected e-mail to ${m.to}`)),
-  close: () => {},
-};
-
 let db: Db;
-let file: string;
 let cleanup: () => void;
 let fx: Fixture;
 let receiver: TestWebhookReceiver;
@@ -41,41 +29,17 @@ let channelId: number;
 let apiKey: string;
 
 beforeEach(async () => {
-  ({ db, file, cleanup } = createTestDb());
+  ({ db, cleanup } = createTestDb());
   fx = seedFixture(db);
   receiver = await startWebhookReceiver(() => secret);
-  channelId = ensureIntakeChannel(db, 'WhatsApp línea 1', 'whatsapp');
-  apiKey = createApiKey(db, { channelId, name: 'bot', withSigningSecret: false }).key;
-  const set = await setChannelWebhook(makeCtx(db, fx.admin, FILED), {
-    id: channelId,
-    webhookUrl: receiver.url,
-  });
-  secret = set.secret!;
+  ({ channelId, apiKey, secret } = await openApiChannel(db, fx.admin, receiver.url, FILED));
 });
 afterEach(async () => {
   await receiver.close();
   cleanup();
 });
 
-/** A Reclamo filed through the channel's API key, as the WhatsApp bot would. */
-async function fileViaApi(now = FILED): Promise<number> {
-  const response = await createCaseViaApi(
-    makeCtx(db, SYSTEM_ACTOR, now),
-    new Request('http://localhost/api/v1/cases', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${apiKey}` },
-      body: JSON.stringify({
-        typeCode: 'R',
-        subject: 'Cobro doble en la factura',
-        description: 'Me cobraron dos veces el servicio de marzo; solicito la devolución.',
-      }),
-    }),
-  );
-  expect(response.status).toBe(201);
-  const { radicado } = (await response.json()) as { radicado: string };
-  return db.select({ id: cases.id }).from(cases).where(eq(cases.radicado, radicado)).get()!.id;
-}
-
+const fileViaApi = () => fileThroughApi(db, apiKey, FILED);
 const act = (caseId: number, input: object, now = MONDAY, actor: Actor = fx.agent) =>
   applyCaseAction(makeCtx(db, actor, now), { caseId, ...input });
 
@@ -290,44 +254,27 @@ describe('delivery outcomes', () => {
   });
 });
 
-describe('a sender killed mid-delivery', () => {
-  it('delivers every message at least once and the receiver keeps each id once', async () => {
-    // Real clock: the forked sender uses it; everything is due a minute ago.
-    const past = new Date(Date.now() - 2 * MINUTE);
-    const id = await fileViaApi(new Date(past.getTime() - MINUTE));
-    await act(id, { action: 'take' }, past);
-    for (const body of ['Primer mensaje.', 'Segundo mensaje.', 'Tercer mensaje.']) {
-      await act(id, { action: 'reply', body }, past);
-    }
-    const rows = hooksOf(id);
-    expect(rows).toHaveLength(3);
-    // The first POST reaches the receiver, which keeps it, but its answer never gets back.
-    receiver.replyNext('hang');
-    const child = fork(
-      path.join(import.meta.dirname, '../testing/webhook-sender-worker.ts'),
-      [file],
-      {
-        execArgv: ['--conditions=react-server', '--import', 'tsx'],
-        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      },
-    );
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    await receiver.waitFor(1);
-    child.kill('SIGKILL');
-    await exited;
-    expect(rows.map((r) => rowOf(r.id).status)).toEqual(['sending', 'sending', 'sending']);
-    // The dead sender's lease holds: a new sender takes nothing before it runs out.
-    expect((await deliver(new Date(Date.now() + MINUTE))).sent).toBe(0);
-
-    const afterLease = new Date(Date.now() + SEND_LEASE_MS + 1000);
-    expect(await deliver(afterLease)).toEqual({ sent: 3, retried: 0, failed: 0 });
-    expect(await deliver(at(60, afterLease))).toEqual({ sent: 0, retried: 0, failed: 0 });
-    expect(rows.map((r) => rowOf(r.id).status)).toEqual(['sent', 'sent', 'sent']);
-    const ids = rows.map((r) => r.messageId.replace(/^<|>$/g, ''));
-    expect([...receiver.accepted.keys()].sort()).toEqual([...ids].sort());
-    // At least once: the interrupted one arrived twice, the others once.
-    const times = ids.map((e) => receiver.received.filter((h) => h.eventId === e).length);
-    expect(times.sort()).toEqual([1, 1, 2]);
-    expect(receiver.received.every((h) => h.signatureValid)).toBe(true);
-  }, 30_000);
+describe('the delivery log', () => {
+  it('shows webhook rows with medium, destination, status, attempts and last error', async () => {
+    const id = await oneReply();
+    receiver.replyNext(503);
+    await deliver(MONDAY);
+    const log = await listOutbox(makeCtx(db, fx.supervisor, MONDAY), { medium: 'webhook' });
+    expect(log.rows).toEqual([
+      expect.objectContaining({
+        id,
+        medium: 'webhook',
+        toAddress: receiver.url,
+        kind: 'reply',
+        status: 'pending',
+        attempts: 1,
+        lastError: 'HTTP 503: status 503',
+      }),
+    ]);
+    expect(
+      (await listOutbox(makeCtx(db, fx.supervisor, MONDAY), { medium: 'email' })).rows,
+    ).toEqual([]);
+    // An unknown medium means any.
+    expect((await listOutbox(makeCtx(db, fx.supervisor, MONDAY), { medium: 'fax' })).total).toBe(1);
+  });
 });

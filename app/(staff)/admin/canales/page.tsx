@@ -12,6 +12,7 @@ import {
   revokeKeyAction,
   toggleChannelAction,
 } from './actions';
+import { ChannelWebhook } from './channel-webhook';
 import '../catalogos/catalog.css';
 
 export async function generateMetadata() {
@@ -19,7 +20,10 @@ export async function generateMetadata() {
   return { title: t('channels') };
 }
 
-/** Intake channels and their API keys: prefixes and dates only (a key is shown once, at creation). */
+/**
+ * Intake channels, their API keys and reply webhooks: prefixes, dates and URLs only (a key or a
+ * webhook secret is shown once, when made).
+ */
 export default async function ChannelsPage() {
   const ctx = requestCtx(await requireStaffPage('admin', '/admin/canales'));
   const t = await getTranslations('adminCatalog');
@@ -145,6 +149,7 @@ export default async function ChannelsPage() {
                   </table>
                 </div>
               )}
+              <ChannelWebhook channel={c} />
             </li>
           ))}
         </ul>
