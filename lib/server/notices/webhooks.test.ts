@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { outbox } from '@/db/schema';
 import { portalAttachmentUrl } from '@/lib/links/attachments';
+import { WebhookMessageSchema } from '@/lib/validation/intake-api';
 import type { Actor } from '../core/actor';
 import { makeCtx } from '../core/context';
 import { applyCaseAction } from '../cases/apply-case-action';
@@ -12,6 +13,8 @@ import { fileThroughApi, noMailTransport as noMail, openApiChannel } from '../te
 import { bogota, caseRow, customerActor, seedFixture, type Fixture } from '../testing/fixtures';
 import { createTestDb } from '../testing/test-db';
 import { startWebhookReceiver, type TestWebhookReceiver } from '../testing/webhook-receiver';
+import { validate } from '@readme/openapi-parser';
+import { openApiDocument } from '../intake/openapi';
 import { listOutbox } from './outbox-view';
 import { deliverDueMail, retryDelayMs } from './sender';
 
@@ -131,6 +134,8 @@ describe('an API-channel case: every public message is POSTed to the channel, si
       createdAt: MONDAY.toISOString(),
       attachments: [],
     });
+    // The body is exactly the documented payload (OpenAPI `webhooks.caseMessage`).
+    expect(WebhookMessageSchema.strict().parse(first.json)).toEqual(first.json);
     expect(first.json.text).toContain('Revisamos su factura.\n\nLe escribimos pronto.');
     expect(first.json.accessUrl).toMatch(/\/consulta\/acceso\?token=/);
     const answer = receiver.received[4]!.json;
@@ -276,5 +281,25 @@ describe('the delivery log', () => {
     ).toEqual([]);
     // An unknown medium means any.
     expect((await listOutbox(makeCtx(db, fx.supervisor, MONDAY), { medium: 'fax' })).total).toBe(1);
+  });
+});
+
+describe('the contract', () => {
+  it('documents the webhook in the OpenAPI document, which stays valid', async () => {
+    const doc = openApiDocument('https://ventanilla.example');
+    const result = await validate(structuredClone(doc) as never);
+    expect('errors' in result ? result.errors : []).toEqual([]);
+    const hook = doc.webhooks.caseMessage.post;
+    expect(hook.parameters.map((p) => p.name)).toEqual([
+      'X-Ventanilla-Event-Id',
+      'X-Ventanilla-Timestamp',
+      'X-Ventanilla-Signature',
+    ]);
+    expect(hook.description).toContain('HMAC-SHA256');
+    expect(hook.description).toContain('X-Ventanilla-Event-Id');
+    const payload = doc.components.schemas.WebhookMessage as { required: string[] };
+    expect(payload.required).toEqual(
+      expect.arrayContaining(['messageId', 'radicado', 'kind', 'text', 'attachments']),
+    );
   });
 });
