@@ -2,10 +2,11 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
-import { caseEvents, intakeChannels } from '@/db/schema';
+import { caseEvents, intakeChannels, outbox } from '@/db/schema';
 import { SYSTEM_ACTOR } from '../core/actor';
 import { makeCtx } from '../core/context';
 import { HTTP_STATUS } from '../core/errors';
+import { applyCaseAction } from '../cases/apply-case-action';
 import { createCaseViaApi } from '../intake/handlers';
 import { createApiKey, unsealSecret } from '../intake/keys';
 import { captureAppError, caseRow, fileCase, seedFixture, type Fixture } from '../testing/fixtures';
@@ -180,5 +181,46 @@ describe('how a filing is answered', () => {
     expect(Object.keys(chat.fieldErrors ?? {})).toEqual(['responseMedium']);
     const { id } = await fileCase(db, { responseMedium: 'email' });
     expect(caseRow(db, id).responseMedium).toBe('email');
+  });
+
+  it('an identified petitioner gets the constancia by e-mail, messages through the channel, and e-mail again once the webhook is gone', async () => {
+    const { key } = createApiKey(db, { channelId, name: 'bot', withSigningSecret: false });
+    await setChannelWebhook(admin(), { id: channelId, webhookUrl: HOOK });
+    const response = await createCaseViaApi(
+      makeCtx(db, SYSTEM_ACTOR, NOW),
+      new Request('http://localhost/api/v1/cases', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${key}` },
+        body: JSON.stringify({
+          typeCode: 'P',
+          subject: 'Horario de atención',
+          description: 'Quisiera saber el horario de atención de la oficina principal.',
+          customer: {
+            documentType: 'CC',
+            documentNumber: '1020304050',
+            fullName: 'Ana Pérez',
+            email: 'ana@example.co',
+          },
+          hasConsent: true,
+        }),
+      }),
+    );
+    const { id } = await caseOf(response);
+    const agent = makeCtx(db, fx.agent, NOW);
+    await applyCaseAction(agent, { caseId: id, action: 'take' });
+    await applyCaseAction(agent, { caseId: id, action: 'reply', body: 'Atendemos de 8 a 5.' });
+    await removeChannelWebhook(admin(), { id: channelId });
+    await applyCaseAction(agent, { caseId: id, action: 'reply', body: 'Y los sábados de 8 a 12.' });
+    const sent = db
+      .select({ kind: outbox.kind, medium: outbox.medium, to: outbox.toAddress })
+      .from(outbox)
+      .where(eq(outbox.caseId, id))
+      .orderBy(outbox.id)
+      .all();
+    expect(sent).toEqual([
+      { kind: 'constancia', medium: 'email', to: 'ana@example.co' },
+      { kind: 'reply', medium: 'webhook', to: HOOK },
+      { kind: 'reply', medium: 'email', to: 'ana@example.co' },
+    ]);
   });
 });
