@@ -110,6 +110,7 @@ test('an admin gives a channel a webhook; the agent’s reply is POSTed there, s
   await signInAs(page, agent);
   await page.goto(`/casos/${radicado}`);
   await page.getByRole('button', { name: 'Tomar el caso' }).click();
+  await expect(page.getByTestId('case-state')).toHaveText('En trámite');
   const form = await openAction(page, 'Responder al peticionario (mensaje)');
   await form
     .getByLabel('Texto')

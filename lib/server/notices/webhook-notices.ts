@@ -14,7 +14,10 @@ export function webhookEventId(messageId: string): string {
   return messageId.replace(/^<|>$/g, '');
 }
 
-/** The message as plain text: paragraphs apart by a blank line, facts as `label: value`. */
+/**
+ * The message as plain text: paragraphs apart by a blank line, facts as `label: value`, line ends
+ * as `\n` (a browser form sends what the agent typed with `\r\n`).
+ */
 function plainText(blocks: readonly MailBlock[]): string {
   return blocks
     .map((b) =>
@@ -24,7 +27,8 @@ function plainText(blocks: readonly MailBlock[]): string {
           ? `${b.intro}\n${b.url}`
           : b.text,
     )
-    .join('\n\n');
+    .join('\n\n')
+    .replace(/\r\n?/g, '\n');
 }
 
 /** The case's API channel and its webhook URL, when it has one. */

@@ -74,7 +74,8 @@ describe('an API-channel case: every public message is POSTed to the channel, si
     await act(id, { action: 'take' });
     const reply = await act(
       id,
-      { action: 'reply', body: 'Revisamos su factura.\n\nLe escribimos pronto.' },
+      // As a browser form sends it: \r\n line ends.
+      { action: 'reply', body: 'Revisamos su factura.\r\n\r\nLe escribimos pronto.' },
       MONDAY,
     );
     await act(id, { action: 'note', body: 'Nota interna: no se envía.' });

@@ -37,6 +37,7 @@ export default async function ChannelsPage() {
     <>
       <h1>{tAdmin('channels')}</h1>
       <p className="muted">{t('channels.intro')}</p>
+      <p className="muted">{t('channels.webhookHelp')}</p>
 
       <section className="card catalog-section" aria-labelledby="new-channel-title">
         <h2 id="new-channel-title">{t('channels.newChannel')}</h2>

@@ -43,7 +43,12 @@ export default async function MailMessagePage({ params }: PageProps<'/correo/[id
   const isWebhook = mail.medium === 'webhook';
   const facts: [string, React.ReactNode][] = [
     [t('columns.medium'), t(`media.${mail.medium}`)],
-    [t('columns.to'), mail.toAddress],
+    [
+      t('columns.to'),
+      <span key="to" className="prewrap">
+        {mail.toAddress}
+      </span>,
+    ],
     [t('columns.subject'), mail.subject],
     [t('columns.status'), t(`statuses.${mail.status}`)],
     [t('columns.created'), when(mail.createdAt)],
