@@ -44,3 +44,30 @@ export const ApiKeyCreateSchema = z.object({
   withSigningSecret: flag,
 });
 export const RevokeSchema = z.object({ id });
+
+/** Hosts a webhook may reach over plain http: this machine only (a local receiver in tests or dev). */
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+
+/** https anywhere; http only to the loopback host. No credentials in the URL, no fragment. */
+export function isWebhookUrl(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  if (url.username || url.password || url.hash) return false;
+  if (url.protocol === 'https:') return true;
+  return url.protocol === 'http:' && LOOPBACK_HOSTS.includes(url.hostname);
+}
+
+export const ChannelWebhookSchema = z.object({
+  id,
+  webhookUrl: z
+    .string({ error: 'required' })
+    .trim()
+    .min(1, { error: 'required' })
+    .max(500, { error: 'tooLong' })
+    .refine(isWebhookUrl, { error: 'webhookUrl' }),
+});
+export const ChannelIdSchema = z.object({ id });

@@ -30,21 +30,22 @@ export type CustomerIdentity = z.infer<typeof CustomerIdentitySchema>;
 /** Channels that reach us in writing from an address we can answer to (issue: channels). */
 export const REMOTE_CHANNELS = ['email', 'chat', 'whatsapp', 'social', 'api'] as const;
 
+const isRemote = (channel: string) => (REMOTE_CHANNELS as readonly string[]).includes(channel);
+
 /**
  * An e-mail or API filing from someone not yet identified by document: it is received (the law
- * does not let us refuse a petition for want of data) and answered at the address it came from;
- * staff complete the identity later. No customer row, no consent: only the reply address is kept.
+ * does not let us refuse a petition for want of data) and answered at the address it came from, or
+ * through the API channel it came from (responseMedium 'api'); staff complete the identity later.
+ * No customer row, no consent: only the reply address is kept.
  */
 export function isIdentityPending(v: {
   channel: string;
   responseMedium: string;
   responseAddress?: string | null;
 }): boolean {
-  return (
-    (REMOTE_CHANNELS as readonly string[]).includes(v.channel) &&
-    v.responseMedium === 'email' &&
-    z.email().safeParse(v.responseAddress ?? '').success
-  );
+  if (!isRemote(v.channel)) return false;
+  if (v.responseMedium === 'api') return true;
+  return v.responseMedium === 'email' && z.email().safeParse(v.responseAddress ?? '').success;
 }
 
 /**
@@ -67,6 +68,12 @@ export const CaseFilingSchema = z
     locale: z.enum(LOCALES).default('es'),
   })
   .superRefine((v, ctx) => {
+    // Answering through the channel is for remote channels only; create-case.ts further requires
+    // the filing to come through an API channel that has a webhook. People choose e-mail or post.
+    if (v.responseMedium === 'api' && !isRemote(v.channel)) {
+      ctx.addIssue({ code: 'custom', path: ['responseMedium'], message: 'invalid' });
+      return;
+    }
     if (v.isAnonymous) return;
     if (!v.customer && isIdentityPending(v)) return;
     if (!v.customer) {

@@ -88,3 +88,45 @@ export const ProblemSchema = z
   })
   .meta({ id: 'Problem' });
 export type Problem = z.infer<typeof ProblemSchema>;
+
+/**
+ * What an API channel's webhook receives for each public message of a case answered through it
+ * (lib/server/notices/webhook-notices.ts builds it; the OpenAPI `webhooks` section documents it).
+ */
+export const WebhookMessageSchema = z
+  .object({
+    messageId: z
+      .string()
+      .describe(
+        'Stable per message, equal to the X-Ventanilla-Event-Id header: a retried delivery carries the same id, so de-duplicate on it',
+      ),
+    radicado: z.string().describe('The case, e.g. PQRS-2026-000123'),
+    kind: z
+      .string()
+      .describe(
+        'reply, info_request, extension, answer, close, reopen, withdraw, withdraw_tacit, transfer, promise_made, promise_kept, promise_renegotiate, survey',
+      ),
+    subject: z.string().describe('One line, as an e-mail subject would say it'),
+    text: z
+      .string()
+      .describe('The message for the petitioner, plain text; paragraphs apart by a blank line'),
+    locale: z.enum(LOCALES),
+    createdAt: z.iso.datetime().describe('When the message was written'),
+    accessUrl: z
+      .string()
+      .describe(
+        'A personal link that opens the case for the petitioner (expires); give it to them only',
+      ),
+    attachments: z
+      .array(
+        z.object({
+          name: z.string(),
+          size: z.number().int().describe('Bytes'),
+          type: z.string().describe('Media type'),
+          url: z.string().describe('Absolute download address (petitioner access required)'),
+        }),
+      )
+      .describe('Files the agent sent with the message'),
+  })
+  .meta({ id: 'WebhookMessage' });
+export type WebhookMessage = z.infer<typeof WebhookMessageSchema>;

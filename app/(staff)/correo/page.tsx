@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { env } from '@/lib/env';
-import { OUTBOX_STATUSES } from '@/lib/domain/enums';
+import { OUTBOX_MEDIA, OUTBOX_STATUSES } from '@/lib/domain/enums';
 import { requireStaffPage } from '@/lib/server/auth/session';
 import { requestCtx } from '@/lib/server/core/context';
 import { mailDir } from '@/lib/server/notices/transport';
@@ -12,15 +12,18 @@ export async function generateMetadata() {
   return { title: t('title') };
 }
 
-/** The outbox as staff read it: every notification, its delivery state, and the message itself. */
+/**
+ * The outbox as staff read it: every notification (e-mail or webhook POST), its delivery state,
+ * attempts and last error, and the message itself.
+ */
 export default async function MailLogPage({ searchParams }: PageProps<'/correo'>) {
   const staff = await requireStaffPage('supervision', '/correo');
   const t = await getTranslations('mailLog');
   const format = await getFormatter();
   const list = await listOutbox(requestCtx(staff), await searchParams);
-  const { status } = list;
+  const { status, medium } = list;
   const href = (p: number) =>
-    `/correo?${new URLSearchParams({ ...(status ? { status } : {}), page: String(p) })}`;
+    `/correo?${new URLSearchParams({ ...(status ? { status } : {}), ...(medium ? { medium } : {}), page: String(p) })}`;
   return (
     <>
       <h1>{t('title')}</h1>
@@ -40,6 +43,17 @@ export default async function MailLogPage({ searchParams }: PageProps<'/correo'>
             ))}
           </select>
         </div>
+        <div className="field">
+          <label htmlFor="mail-medium">{t('medium')}</label>
+          <select id="mail-medium" name="medium" defaultValue={medium ?? ''}>
+            <option value="">{t('any')}</option>
+            {OUTBOX_MEDIA.map((m) => (
+              <option key={m} value={m}>
+                {t(`media.${m}`)}
+              </option>
+            ))}
+          </select>
+        </div>
         <div className="button-row">
           <button type="submit" className="button button-primary">
             {t('filter')}
@@ -54,7 +68,18 @@ export default async function MailLogPage({ searchParams }: PageProps<'/correo'>
             <caption className="visually-hidden">{t('title')}</caption>
             <thead>
               <tr>
-                {(['created', 'to', 'subject', 'kind', 'status', 'attempts'] as const).map((c) => (
+                {(
+                  [
+                    'created',
+                    'medium',
+                    'to',
+                    'subject',
+                    'kind',
+                    'status',
+                    'attempts',
+                    'lastError',
+                  ] as const
+                ).map((c) => (
                   <th key={c} scope="col">
                     {t(`columns.${c}`)}
                   </th>
@@ -67,7 +92,8 @@ export default async function MailLogPage({ searchParams }: PageProps<'/correo'>
                   <td className="nowrap">
                     {format.dateTime(m.createdAt, { dateStyle: 'short', timeStyle: 'short' })}
                   </td>
-                  <td>{m.toAddress}</td>
+                  <td className="nowrap">{t(`media.${m.medium}`)}</td>
+                  <td className="mail-to">{m.toAddress}</td>
                   <td>
                     <Link href={`/correo/${m.id}`}>{m.subject}</Link>
                   </td>
@@ -80,6 +106,7 @@ export default async function MailLogPage({ searchParams }: PageProps<'/correo'>
                     </span>
                   </td>
                   <td>{m.attempts}</td>
+                  <td className="mail-error">{m.lastError ?? '—'}</td>
                 </tr>
               ))}
             </tbody>

@@ -106,7 +106,10 @@ export async function revokeApiKey(ctx: Ctx, input: unknown) {
   });
 }
 
-/** Channels with their keys: prefix and dates only, never anything that would let one call the API. */
+/**
+ * Channels with their keys and webhook URL: prefix and dates only, never anything that would let one
+ * call the API or sign as us (the webhook secret is only said to exist).
+ */
 export async function listChannels(ctx: Ctx) {
   requireRole(ctx.actor, 'admin');
   const { db } = ctx;
@@ -130,5 +133,9 @@ export async function listChannels(ctx: Ctx) {
     .from(intakeChannels)
     .orderBy(asc(intakeChannels.name))
     .all()
-    .map((c) => ({ ...c, keys: keys.filter((k) => k.channelId === c.id) }));
+    .map(({ webhookSecretSealed, ...c }) => ({
+      ...c,
+      hasWebhookSecret: webhookSecretSealed !== null,
+      keys: keys.filter((k) => k.channelId === c.id),
+    }));
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import { cases, caseTypes, consents, customers } from '@/db/schema';
+import { cases, caseTypes, consents, customers, intakeChannels } from '@/db/schema';
 import { toLocalDate } from '@/lib/domain/calendar';
 import { DEFAULT_ANONYMOUS_TYPES, type CaseType } from '@/lib/domain/enums';
 import { computeLegalTerm } from '@/lib/domain/legal-term';
@@ -34,7 +34,10 @@ export interface CreatedCase {
 
 /** What a channel adds to a filing beyond the petitioner's input (not parsed: already checked). */
 export interface CaseExtras {
-  /** The intake API channel it came through (recorded on the filing event; scopes the API key). */
+  /**
+   * The intake API channel it came through (recorded on the case and its filing event; scopes the
+   * API key). Only such a filing may be answered through the channel (responseMedium 'api').
+   */
   intakeChannelId?: number;
   /** Files already checked and stored (uploads.ts); their rows join the filing's transaction. */
   attachments?: StoredUpload[];
@@ -50,6 +53,23 @@ function allowsAnonymous(tx: Conn, typeCode: CaseType): boolean {
     throw new AppError('VALIDATION', 'type inactive', { fieldErrors: { typeCode: ['invalid'] } });
   }
   return row ? row.allowsAnonymous : DEFAULT_ANONYMOUS_TYPES.includes(typeCode);
+}
+
+/** Answering through the channel needs the filing to come through an API channel with a webhook. */
+function checkChannelAnswer(tx: Conn, filing: CaseFiling, intakeChannelId: number | undefined) {
+  if (filing.responseMedium !== 'api') return;
+  const hook = intakeChannelId
+    ? tx
+        .select({ url: intakeChannels.webhookUrl })
+        .from(intakeChannels)
+        .where(eq(intakeChannels.id, intakeChannelId))
+        .get()
+    : undefined;
+  if (!hook?.url) {
+    throw new AppError('VALIDATION', 'no channel to answer through', {
+      fieldErrors: { responseMedium: ['invalid'] },
+    });
+  }
 }
 
 function upsertCustomer(tx: Conn, filing: CaseFiling, now: Date): number | null {
@@ -99,6 +119,7 @@ export async function createCase(
   if (actor.role === 'customer' && filing.channel !== 'web') throw new AppError('FORBIDDEN');
 
   return withTransaction(ctx, ({ db: tx }) => {
+    checkChannelAnswer(tx, filing, extras.intakeChannelId);
     const isAnonymousAllowed = allowsAnonymous(tx, filing.typeCode);
     if (filing.isAnonymous && !isAnonymousAllowed) {
       throw new AppError('VALIDATION', 'anonymous not allowed', {
@@ -132,7 +153,10 @@ export async function createCase(
         customerId,
         isAnonymous: filing.isAnonymous,
         accessCodeHash: accessCode ? hashSecret(accessCode) : null,
-        responseMedium: filing.isAnonymous ? 'email' : filing.responseMedium,
+        // An anonymous filer can still be answered through the channel they wrote from.
+        responseMedium:
+          filing.isAnonymous && filing.responseMedium !== 'api' ? 'email' : filing.responseMedium,
+        intakeChannelId: extras.intakeChannelId ?? null,
         responseAddress: filing.responseAddress ?? filing.customer?.address ?? null,
         locale: filing.locale,
         receivedAt: now,

@@ -111,11 +111,15 @@ function send(stored: StoredResponse & { isReplay?: boolean }, extra: Record<str
   return new Response(stored.body, { status: stored.status, headers });
 }
 
+/**
+ * The API body as a filing through the caller's channel: answered through the channel when it has
+ * a webhook (every public message is POSTed there), else by e-mail as before.
+ */
 function toFiling(input: ApiCreateCase, caller: ApiCaller): CaseFilingInput {
   return {
     ...input,
     channel: caller.channel,
-    responseMedium: 'email',
+    responseMedium: caller.hasWebhook ? 'api' : 'email',
     responseAddress: input.responseAddress ?? input.customer?.email,
   };
 }

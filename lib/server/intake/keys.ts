@@ -101,6 +101,8 @@ export interface ApiCaller {
   channelId: number;
   channel: Channel;
   signingSecret: string | null;
+  /** The channel has a webhook: its cases are answered through it (responseMedium 'api'). */
+  hasWebhook: boolean;
 }
 
 /** The caller a key belongs to, or null (unknown, revoked, inactive channel, malformed). */
@@ -119,6 +121,7 @@ export function authenticateApiKey(
       channelId: intakeChannels.id,
       channel: intakeChannels.channel,
       isActive: intakeChannels.isActive,
+      webhookUrl: intakeChannels.webhookUrl,
     })
     .from(apiKeys)
     .innerJoin(intakeChannels, eq(intakeChannels.id, apiKeys.channelId))
@@ -134,5 +137,6 @@ export function authenticateApiKey(
     channelId: row.channelId,
     channel: row.channel,
     signingSecret: row.sealed ? unsealSecret(row.sealed) : null,
+    hasWebhook: row.webhookUrl !== null,
   };
 }

@@ -6,7 +6,10 @@ import {
   ApiMessageResultSchema,
   ApiMessageSchema,
   ProblemSchema,
+  WebhookMessageSchema,
 } from '@/lib/validation/intake-api';
+import { MAX_ATTEMPTS, retryDelayMs } from '../notices/sender';
+import { WEBHOOK_TIMEOUT_MS } from '../notices/webhook-transport';
 import { SIGNATURE_TOLERANCE_SECONDS } from './signature';
 
 type JsonSchema = Record<string, unknown>;
@@ -56,6 +59,58 @@ const IDEMPOTENCY = {
   schema: { type: 'string', maxLength: 200 },
 };
 
+const header = (name: string, description: string, example: string) => ({
+  name,
+  in: 'header',
+  required: true,
+  description,
+  schema: { type: 'string', example },
+});
+
+/** From the first attempt to the last, all retries failing (hours, rounded). */
+const RETRY_SPAN_HOURS = Math.round(
+  Array.from({ length: MAX_ATTEMPTS - 1 }, (_, i) => retryDelayMs(i + 1)).reduce((a, b) => a + b) /
+    3_600_000,
+);
+
+/** What a channel's receiver must know: signature, answers, retries, de-duplication. */
+const WEBHOOK_DESCRIPTION = [
+  'When an admin sets a webhook URL on your channel (Administración › Canales), the cases filed through it are answered through it: every public message for the petitioner (reply, information request, promise made, renegotiated or kept, extension, transfer, answer, reopening, closing, withdrawal, satisfaction survey) is POSTed there as JSON. Internal notes never are. The filing receipt (constancia) is the response to `createCase` and is not sent again.',
+  `**Signature.** \`X-Ventanilla-Signature: sha256=<hex>\` where hex is HMAC-SHA256, keyed with the channel's webhook secret (shown once to the admin; a rotation replaces it), of \`<X-Ventanilla-Timestamp>.<raw body>\` (the timestamp in unix seconds, a dot, the body bytes exactly as received). Compare in constant time and refuse timestamps more than ${SIGNATURE_TOLERANCE_SECONDS} s away from your clock.`,
+  `**Answers and retries.** Any 2xx means received. 4xx (except 408 and 429) means refused for good: the message is marked failed with your answer kept in the delivery log. 5xx, 408, 429, a redirect (never followed), a network error or no answer within ${WEBHOOK_TIMEOUT_MS / 1000} s are retried with backoff (1, 2, 4 … minutes apart) up to ${MAX_ATTEMPTS} attempts in all, the last about ${RETRY_SPAN_HOURS} hours after the first.`,
+  '**At least once.** A message can arrive more than once (a retry after a lost answer, a restart mid-delivery). `X-Ventanilla-Event-Id` (equal to `messageId` in the body) is the same on every delivery of a message: keep the ids you processed and answer 2xx to a repeat without acting on it again. Messages of one case may arrive out of order when one of them was retried; order by `createdAt`.',
+].join('\n\n');
+
+const WEBHOOKS = {
+  caseMessage: {
+    post: {
+      operationId: 'caseMessage',
+      summary: 'A message for the petitioner of a case filed through your channel',
+      description: WEBHOOK_DESCRIPTION,
+      security: [],
+      parameters: [
+        header(
+          'X-Ventanilla-Event-Id',
+          'Stable per message: de-duplicate on it',
+          'event.42@ventanilla.local',
+        ),
+        header('X-Ventanilla-Timestamp', 'Unix seconds when this attempt was signed', '1773669600'),
+        header(
+          'X-Ventanilla-Signature',
+          'sha256=<hex HMAC-SHA256(secret, "<timestamp>.<raw body>")>',
+          'sha256=5d41402abc4b2a76b9719d911017c592…',
+        ),
+      ],
+      requestBody: { required: true, content: json('WebhookMessage') },
+      responses: {
+        '2XX': { description: 'Received (or already received: a repeat)' },
+        '4XX': { description: 'Refused for good (except 408 and 429, which are retried)' },
+        '5XX': { description: 'Retried later with backoff' },
+      },
+    },
+  },
+};
+
 /** The OpenAPI 3.1 document served at /api/v1/openapi.json. */
 export function openApiDocument(serverUrl: string) {
   return {
@@ -76,7 +131,8 @@ export function openApiDocument(serverUrl: string) {
           requestBody: { required: true, content: json('CreateCase') },
           responses: {
             '201': {
-              description: 'Filed; the constancia is e-mailed when there is an address',
+              description:
+                'Filed; the constancia is e-mailed when there is an address. When the channel has a webhook, the case is answered through it (see `webhooks.caseMessage`)',
               content: json('CaseStatus'),
             },
             '409': problem('The first request with this Idempotency-Key is still running'),
@@ -106,6 +162,7 @@ export function openApiDocument(serverUrl: string) {
         },
       },
     },
+    webhooks: WEBHOOKS,
     components: {
       securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' } },
       schemas: {
@@ -115,6 +172,7 @@ export function openApiDocument(serverUrl: string) {
             CaseStatus: ApiCaseStatusSchema,
             MessageAdded: ApiMessageResultSchema,
             Problem: ProblemSchema,
+            WebhookMessage: WebhookMessageSchema,
           },
           'output',
         ),

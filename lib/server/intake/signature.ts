@@ -9,8 +9,15 @@ export const SIGNATURE_TOLERANCE_SECONDS = 300;
  * channel's signing secret. The timestamp is part of what is signed.
  */
 export function signBody(secret: string, body: string, timestamp: number): string {
-  const mac = createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
-  return `t=${timestamp},v1=${mac}`;
+  return `t=${timestamp},v1=${hmacHex(secret, body, timestamp)}`;
+}
+
+/**
+ * The one signing primitive, both ways (inbound requests here, outbound webhooks in
+ * notices/webhook-transport.ts): hex HMAC-SHA256 of `"<unix seconds>.<raw body>"`.
+ */
+export function hmacHex(secret: string, body: string, timestamp: number): string {
+  return createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
 }
 
 export function verifySignature(
@@ -30,6 +37,6 @@ export function verifySignature(
   const given = parts.get('v1') ?? '';
   if (!Number.isInteger(t) || !/^[0-9a-f]{64}$/.test(given)) return false;
   if (Math.abs(now.getTime() / 1000 - t) > SIGNATURE_TOLERANCE_SECONDS) return false;
-  const expected = createHmac('sha256', secret).update(`${t}.${body}`).digest();
+  const expected = Buffer.from(hmacHex(secret, body, t), 'hex');
   return timingSafeEqual(expected, Buffer.from(given, 'hex'));
 }

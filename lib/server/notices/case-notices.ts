@@ -9,6 +9,7 @@ import { enqueueMail } from './outbox';
 import { caseLinkUrl, EMAIL_LINK_DAYS } from '../portal/portal-access';
 import { renderMail, type MailBlock } from './layout';
 import { formatInstant, formatLocalDate, serverTranslator } from './translator';
+import { enqueueWebhookNotice } from './webhook-notices';
 
 /** Customer notifications other than the constancia (DOMAIN.md §3–5, issue: channels). */
 export const NOTICE_KINDS = [
@@ -113,11 +114,11 @@ function filesOf(tx: Conn, ids: readonly number[] | undefined): CaseFile[] {
   return ids.map((id) => byId.get(id)).filter((f): f is CaseFile => f !== undefined);
 }
 
-export function composeCaseNotice(input: NoticeInput): {
-  subject: string;
-  text: string;
-  html: string;
-} {
+/**
+ * What a notice says, before any layout: its subject and the message itself (the intro line, the
+ * decision, the agent's words or reason, the closing note), shared by e-mail and webhook.
+ */
+export function noticeMessage(input: NoticeInput): { subject: string; blocks: MailBlock[] } {
   const t = serverTranslator(input.locale);
   const k = `mail.notice.${input.kind}` as const;
   const vars = {
@@ -133,10 +134,7 @@ export function composeCaseNotice(input: NoticeInput): {
         )
       : '',
   };
-  const blocks: MailBlock[] = [
-    { kind: 'title', text: t(`${k}.heading`) },
-    { kind: 'paragraph', text: t(`${k}.intro`, vars) },
-  ];
+  const blocks: MailBlock[] = [{ kind: 'paragraph', text: t(`${k}.intro`, vars) }];
   if (input.kind === 'answer' && input.decision) {
     blocks.push({
       kind: 'facts',
@@ -170,6 +168,20 @@ export function composeCaseNotice(input: NoticeInput): {
   if (input.kind === 'info_request' || input.kind === 'answer') {
     blocks.push({ kind: 'paragraph', text: t(`mail.notice.${input.kind}.note`) });
   }
+  return { subject: t(`${k}.subject`, vars), blocks };
+}
+
+export function composeCaseNotice(input: NoticeInput): {
+  subject: string;
+  text: string;
+  html: string;
+} {
+  const t = serverTranslator(input.locale);
+  const { subject, blocks: message } = noticeMessage(input);
+  const blocks: MailBlock[] = [
+    { kind: 'title', text: t(`mail.notice.${input.kind}.heading`) },
+    ...message,
+  ];
   if (input.kind !== 'withdraw_tacit' && input.kind !== 'transfer') {
     blocks.push({
       kind: 'link',
@@ -180,7 +192,7 @@ export function composeCaseNotice(input: NoticeInput): {
     });
   }
   blocks.push({ kind: 'paragraph', text: t('mail.footer', { orgName: input.orgName }) });
-  return { subject: t(`${k}.subject`, vars), ...renderMail(input.locale, blocks) };
+  return { subject, ...renderMail(input.locale, blocks) };
 }
 
 /**
@@ -205,8 +217,9 @@ export function noticeAddress(
 }
 
 /**
- * Queues a notice in the caller's transaction, once per `dedupeKey`. Returns the outbox id, or null
- * when the customer has no e-mail (anonymous, or postal only).
+ * Queues a notice in the caller's transaction, once per `dedupeKey`: to the case's API channel
+ * webhook when it is answered through the channel (one row either way), else by e-mail. Returns the
+ * outbox id, or null when there is nowhere to send it (anonymous, postal only, no webhook or e-mail).
  */
 export function enqueueCaseNotice(
   tx: Conn,
@@ -227,21 +240,30 @@ export function enqueueCaseNotice(
     attachmentIds,
   }: { now: Date; dedupeKey: string; attachmentIds?: readonly number[] },
 ): number | null {
-  const to = noticeAddress(tx, row);
-  if (!to) return null;
-  const files = splitForMail(filesOf(tx, attachmentIds), env().MAIL_ATTACHMENTS_MAX_BYTES);
   const input: NoticeInput = {
     ...notice,
-    files,
     locale: row.locale,
     radicado: row.radicado,
     accessUrl: caseLinkUrl(row.id, row.radicado, now),
   };
+  // Answered through its API channel: the message is POSTed to the channel's webhook instead.
+  if (row.responseMedium === 'api') {
+    const queued = enqueueWebhookNotice(
+      tx,
+      { caseId: row.id, kind: input.kind, locale: row.locale, radicado: row.radicado },
+      { ...noticeMessage(input), accessUrl: input.accessUrl },
+      { now, dedupeKey, attachmentIds },
+    );
+    if (queued !== null) return queued;
+  }
+  const to = noticeAddress(tx, row);
+  if (!to) return null;
+  const files = splitForMail(filesOf(tx, attachmentIds), env().MAIL_ATTACHMENTS_MAX_BYTES);
   return enqueueMail(tx, {
     kind: notice.kind,
     caseId: row.id,
     to,
-    ...composeCaseNotice(input),
+    ...composeCaseNotice({ ...input, files }),
     locale: row.locale,
     now,
     dedupeKey,
@@ -270,7 +292,7 @@ export function noticeForAction(
   const kind = NOTICE_OF_ACTION[args.action];
   if (!kind) return null;
   const { row, data } = args;
-  if (kind === 'answer' && row.responseMedium !== 'email') return null;
+  if (kind === 'answer' && row.responseMedium === 'postal') return null;
   // The petitioner asked for the call: they get a confirmation of when it is due.
   const promise =
     (kind === 'promise_made' || kind === 'callback') && typeof data?.dueAt === 'string'

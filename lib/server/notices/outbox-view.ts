@@ -1,8 +1,8 @@
 import 'server-only';
-import { count, desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { cases, outbox } from '@/db/schema';
-import { OUTBOX_STATUSES } from '@/lib/domain/enums';
+import { OUTBOX_MEDIA, OUTBOX_STATUSES } from '@/lib/domain/enums';
 import type { Ctx } from '../core/context';
 import { AppError } from '../core/errors';
 import { requireRole } from '../core/guard';
@@ -10,18 +10,25 @@ import { parseInput } from '../core/parse';
 
 export const OUTBOX_PAGE_SIZE = 50;
 
-/** A status outside the list means "any"; a page out of range is clamped. */
+/** A status or medium outside the list means "any"; a page out of range is clamped. */
 const ListOutboxSchema = z.object({
   status: z.enum(OUTBOX_STATUSES).optional().catch(undefined),
+  medium: z.enum(OUTBOX_MEDIA).optional().catch(undefined),
   page: z.coerce.number().int().catch(1).default(1),
 });
 
-/** The outgoing mail log for supervisors and admins: newest first, optionally by status. */
+/**
+ * The delivery log for supervisors and admins (e-mails and webhook POSTs): newest first, optionally
+ * by status and medium, each with its attempts and last error.
+ */
 export async function listOutbox(ctx: Ctx, input: unknown = {}) {
   requireRole(ctx.actor, 'supervision');
-  const { status, page: asked } = parseInput(ListOutboxSchema, input);
+  const { status, medium, page: asked } = parseInput(ListOutboxSchema, input);
   const { db } = ctx;
-  const where = status ? eq(outbox.status, status) : undefined;
+  const where = and(
+    status ? eq(outbox.status, status) : undefined,
+    medium ? eq(outbox.medium, medium) : undefined,
+  );
   const total = db.select({ n: count() }).from(outbox).where(where).get()?.n ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / OUTBOX_PAGE_SIZE));
   const page = Math.min(Math.max(1, asked), pageCount);
@@ -29,10 +36,12 @@ export async function listOutbox(ctx: Ctx, input: unknown = {}) {
     .select({
       id: outbox.id,
       kind: outbox.kind,
+      medium: outbox.medium,
       toAddress: outbox.toAddress,
       subject: outbox.subject,
       status: outbox.status,
       attempts: outbox.attempts,
+      lastError: outbox.lastError,
       createdAt: outbox.createdAt,
     })
     .from(outbox)
@@ -41,7 +50,7 @@ export async function listOutbox(ctx: Ctx, input: unknown = {}) {
     .limit(OUTBOX_PAGE_SIZE)
     .offset((page - 1) * OUTBOX_PAGE_SIZE)
     .all();
-  return { status, rows, total, page, pageCount };
+  return { status, medium, rows, total, page, pageCount };
 }
 
 const MessageSchema = z.object({ id: z.coerce.number().int().positive() });

@@ -2,7 +2,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
 import { outbox } from '@/db/schema';
-import type { Locale } from '@/lib/domain/enums';
+import type { Locale, OutboxMedium } from '@/lib/domain/enums';
 
 export interface OutgoingMail {
   /** What the mail is about (`constancia`, `answer` …), for reports and retries. */
@@ -11,13 +11,17 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
-  html: string;
+  /** Null for a webhook message (its text is the JSON it POSTs). */
+  html: string | null;
   locale: Locale;
   now: Date;
   /** One mail per key, ever: retried transactions and repeated jobs queue nothing twice. */
   dedupeKey: string;
   /** Case files (attachments.id) sent with the mail, as attachments or links (sender.ts). */
   attachmentIds?: readonly number[];
+  /** 'email' (default) or 'webhook': then `to` is the URL and `channelId` the API channel. */
+  medium?: OutboxMedium;
+  channelId?: number | null;
 }
 
 /** The Message-ID derives from the dedupe key, so a mail resent by the worker is the same mail. */
@@ -37,6 +41,8 @@ export function enqueueMail(tx: Conn, mail: OutgoingMail): number {
     .values({
       kind: mail.kind,
       caseId: mail.caseId,
+      medium: mail.medium ?? 'email',
+      channelId: mail.channelId ?? null,
       toAddress: mail.to,
       subject: mail.subject,
       bodyText: mail.text,

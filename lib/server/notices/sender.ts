@@ -5,6 +5,7 @@ import { outbox } from '@/db/schema';
 import { env } from '@/lib/env';
 import { mailAttachments } from './mail-files';
 import { PermanentMailError, type MailTransport } from './transport';
+import { sendWebhook } from './webhook-transport';
 
 const MINUTE = 60_000;
 /** How long a claimed message is ours; a sender that dies mid-delivery gives it back after this. */
@@ -24,6 +25,8 @@ export interface DeliveryOptions {
   from?: string;
   /** Messages claimed per run. */
   batch?: number;
+  /** Webhook rows: how long a receiver may take (default WEBHOOK_TIMEOUT_MS). */
+  webhookTimeoutMs?: number;
 }
 
 export interface DeliveryReport {
@@ -76,8 +79,9 @@ function claimDue(db: Conn, now: Date, batch: number): Claimed[] {
 }
 
 /**
- * Delivers what is due: each message exactly as queued, with its stable Message-ID, then records
- * sent, a retry with backoff, or failed (a permanent 5xx refusal, or MAX_ATTEMPTS reached).
+ * Delivers what is due: each message exactly as queued, with its stable Message-ID (an e-mail through
+ * the transport, a webhook row as a signed POST: webhook-transport.ts), then records sent, a retry
+ * with backoff, or failed (a permanent refusal, or MAX_ATTEMPTS reached).
  */
 export async function deliverDueMail(options: DeliveryOptions): Promise<DeliveryReport> {
   const { db, transport } = options;
@@ -86,15 +90,19 @@ export async function deliverDueMail(options: DeliveryOptions): Promise<Delivery
   for (const row of claimDue(db, now, options.batch ?? 20)) {
     const mine = and(eq(outbox.id, row.id), eq(outbox.status, 'sending'));
     try {
-      await transport.send({
-        from: options.from ?? env().MAIL_FROM,
-        to: row.toAddress,
-        subject: row.subject,
-        text: row.bodyText,
-        html: row.bodyHtml,
-        messageId: row.messageId,
-        attachments: mailAttachments(db, row.attachmentIds),
-      });
+      if (row.medium === 'webhook') {
+        await sendWebhook(db, row, { now: options.now, timeoutMs: options.webhookTimeoutMs });
+      } else {
+        await transport.send({
+          from: options.from ?? env().MAIL_FROM,
+          to: row.toAddress,
+          subject: row.subject,
+          text: row.bodyText,
+          html: row.bodyHtml,
+          messageId: row.messageId,
+          attachments: mailAttachments(db, row.attachmentIds),
+        });
+      }
       db.update(outbox)
         .set({ status: 'sent', sentAt: options.now ?? new Date(), lastError: null })
         .where(mine)

@@ -6,7 +6,7 @@ import { requestCtx, type Ctx } from '../core/context';
 import { AppError } from '../core/errors';
 import { consumeLimit, type LimitSpec } from '../core/rate-limit';
 import { VISITOR, type PetitionerActor } from './actors';
-import { readCaseAccess } from './portal-session';
+import { caseForLink, readCaseAccess } from './portal-session';
 
 /** A petitioner may act on their case 30 times an hour: plenty for people, a wall for scripts. */
 export const CUSTOMER_ACTION_LIMIT: LimitSpec = {
@@ -40,14 +40,22 @@ export const petitioner: ActorSource = {
 
 /**
  * The petitioner reading their case (a file download): the same signed cookie for the radicado in
- * the path, without the action budget, since reading spends nothing.
+ * the path, or a signed link token for that case (`?token=`, portal-access.ts signedAttachmentUrl),
+ * without the action budget, since reading spends nothing.
  */
 export const petitionerReader: ActorSource = {
   async actorFor(input): Promise<Actor> {
+    const ctx = requestCtx(VISITOR);
     const radicado = typeof input.radicado === 'string' ? input.radicado : '';
-    const access = await readCaseAccess(requestCtx(VISITOR), radicado);
-    if (!access) throw new AppError('UNAUTHENTICATED');
-    return access.actor;
+    const access = await readCaseAccess(ctx, radicado);
+    if (access) return access.actor;
+    const linked = await caseForLink(ctx, {
+      token: typeof input.token === 'string' ? input.token : null,
+    });
+    if (!linked || linked.radicado !== decodeURIComponent(radicado).trim().toUpperCase()) {
+      throw new AppError('UNAUTHENTICATED');
+    }
+    return { role: 'customer', id: null, caseId: linked.id };
   },
 };
 

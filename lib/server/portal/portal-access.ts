@@ -1,4 +1,5 @@
 import 'server-only';
+import { portalAttachmentUrl } from '@/lib/links/attachments';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { env } from '@/lib/env';
 
@@ -115,4 +116,19 @@ export function caseLinkUrl(caseId: number, radicado: string, now: Date): string
     radicado,
   });
   return `${appUrl()}/consulta/acceso?${params.toString()}`;
+}
+
+/**
+ * A file of the case as a link that opens without a portal session (for a channel's webhook, whose
+ * receiver has no cookie): the same signed, expiring link token as the e-mailed case link.
+ */
+export function signedAttachmentUrl(
+  caseId: number,
+  radicado: string,
+  attachmentId: number,
+  now: Date,
+): string {
+  const expiresAt = new Date(now.getTime() + EMAIL_LINK_DAYS * 24 * 60 * 60 * 1000);
+  const token = signCaseAccess(caseId, expiresAt, 'link');
+  return `${appUrl()}${portalAttachmentUrl(radicado, attachmentId)}?token=${token}`;
 }

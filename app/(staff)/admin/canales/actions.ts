@@ -8,6 +8,11 @@ import {
   revokeApiKey,
   setChannelActive,
 } from '@/lib/server/admin/api-keys-admin';
+import {
+  removeChannelWebhook,
+  rotateChannelWebhookSecret,
+  setChannelWebhook,
+} from '@/lib/server/admin/channel-webhooks';
 import { action } from '@/lib/server/core/action';
 import { AdminFormSchema } from '@/lib/validation/admin-form';
 import type { Reveal } from '../catalogos/reveal';
@@ -35,6 +40,20 @@ const createKey = action(config, async (ctx, input): Promise<Reveal> => {
   return { reveal };
 });
 
+/** A channel's webhook secret travels back once too: on the first URL and on each rotation. */
+async function revealSecret(secret: string | null): Promise<Reveal | undefined> {
+  if (!secret) return undefined;
+  const t = await getTranslations('adminCatalog.channels');
+  return { reveal: [{ label: t('webhookSecret'), value: secret }] };
+}
+const setWebhook = action(config, async (ctx, input) =>
+  revealSecret((await setChannelWebhook(ctx, input)).secret),
+);
+const rotateWebhook = action(config, async (ctx, input) =>
+  revealSecret((await rotateChannelWebhookSecret(ctx, input)).secret),
+);
+const removeWebhook = action(config, (ctx, input) => removeChannelWebhook(ctx, input));
+
 export async function createChannelAction(form: FormBody) {
   return create(form);
 }
@@ -46,4 +65,13 @@ export async function revokeKeyAction(form: FormBody) {
 }
 export async function createKeyAction(form: FormBody) {
   return createKey(form);
+}
+export async function setWebhookAction(form: FormBody) {
+  return setWebhook(form);
+}
+export async function rotateWebhookAction(form: FormBody) {
+  return rotateWebhook(form);
+}
+export async function removeWebhookAction(form: FormBody) {
+  return removeWebhook(form);
 }

@@ -12,6 +12,7 @@ import {
   revokeKeyAction,
   toggleChannelAction,
 } from './actions';
+import { ChannelWebhook } from './channel-webhook';
 import '../catalogos/catalog.css';
 
 export async function generateMetadata() {
@@ -19,7 +20,10 @@ export async function generateMetadata() {
   return { title: t('channels') };
 }
 
-/** Intake channels and their API keys: prefixes and dates only (a key is shown once, at creation). */
+/**
+ * Intake channels, their API keys and reply webhooks: prefixes, dates and URLs only (a key or a
+ * webhook secret is shown once, when made).
+ */
 export default async function ChannelsPage() {
   const ctx = requestCtx(await requireStaffPage('admin', '/admin/canales'));
   const t = await getTranslations('adminCatalog');
@@ -33,6 +37,7 @@ export default async function ChannelsPage() {
     <>
       <h1>{tAdmin('channels')}</h1>
       <p className="muted">{t('channels.intro')}</p>
+      <p className="muted">{t('channels.webhookHelp')}</p>
 
       <section className="card catalog-section" aria-labelledby="new-channel-title">
         <h2 id="new-channel-title">{t('channels.newChannel')}</h2>
@@ -145,6 +150,7 @@ export default async function ChannelsPage() {
                   </table>
                 </div>
               )}
+              <ChannelWebhook channel={c} />
             </li>
           ))}
         </ul>

@@ -12,6 +12,15 @@ export async function generateMetadata({ params }: PageProps<'/correo/[id]'>) {
   return { title: Number.isInteger(id) && id > 0 ? t('messageTitle', { id }) : t('title') };
 }
 
+/** A webhook's JSON laid out to read; stored text that is not JSON is shown as it is. */
+function prettyJson(text: string): string {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return text;
+  }
+}
+
 /** The message, or the 404 page for an unknown id (other failures stay errors). */
 async function findMessage(staff: StaffActor, id: string) {
   try {
@@ -31,17 +40,24 @@ export default async function MailMessagePage({ params }: PageProps<'/correo/[id
   const format = await getFormatter();
   const when = (d: Date | null) =>
     d ? format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short' }) : '—';
+  const isWebhook = mail.medium === 'webhook';
   const facts: [string, React.ReactNode][] = [
-    [t('columns.to'), mail.toAddress],
+    [t('columns.medium'), t(`media.${mail.medium}`)],
+    [
+      t('columns.to'),
+      <span key="to" className="prewrap">
+        {mail.toAddress}
+      </span>,
+    ],
     [t('columns.subject'), mail.subject],
     [t('columns.status'), t(`statuses.${mail.status}`)],
     [t('columns.created'), when(mail.createdAt)],
     [t('sentAt'), when(mail.sentAt)],
     [t('columns.attempts'), mail.attempts],
     [
-      t('messageId'),
+      isWebhook ? t('webhookEventId') : t('messageId'),
       <span key="m" className="mono">
-        {mail.messageId}
+        {isWebhook ? mail.messageId.replace(/^<|>$/g, '') : mail.messageId}
       </span>,
     ],
     [
@@ -72,13 +88,15 @@ export default async function MailMessagePage({ params }: PageProps<'/correo/[id
             </div>
           ))}
         </dl>
-        <a className="button" href={`/api/correo/${mail.id}`} download>
-          {t('downloadEml')}
-        </a>
+        {isWebhook ? null : (
+          <a className="button" href={`/api/correo/${mail.id}`} download>
+            {t('downloadEml')}
+          </a>
+        )}
       </section>
       <section className="card" aria-labelledby="mail-text">
-        <h2 id="mail-text">{t('text')}</h2>
-        <pre className="mail-text">{mail.bodyText}</pre>
+        <h2 id="mail-text">{isWebhook ? t('webhookBody') : t('text')}</h2>
+        <pre className="mail-text">{isWebhook ? prettyJson(mail.bodyText) : mail.bodyText}</pre>
       </section>
       {mail.bodyHtml ? (
         <section className="card" aria-labelledby="mail-html">

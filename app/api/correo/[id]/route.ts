@@ -1,4 +1,5 @@
 import { env } from '@/lib/env';
+import { AppError } from '@/lib/server/core/errors';
 import { route } from '@/lib/server/core/route';
 import { getOutboxMessage } from '@/lib/server/notices/outbox-view';
 import { buildEml } from '@/lib/server/notices/transport';
@@ -6,6 +7,8 @@ import { buildEml } from '@/lib/server/notices/transport';
 /** One outgoing message as an .eml download (supervisors and admins). */
 export const GET = route({ access: 'supervision' }, async (ctx, _query, { params }) => {
   const { mail } = await getOutboxMessage(ctx, { id: params.id });
+  // A webhook POST is no e-mail: its JSON is on the message page.
+  if (mail.medium === 'webhook') throw new AppError('NOT_FOUND', 'not an e-mail');
   const eml = await buildEml({
     from: env().MAIL_FROM,
     to: mail.toAddress,

@@ -1,0 +1,116 @@
+import 'server-only';
+import { eq, inArray } from 'drizzle-orm';
+import type { Conn } from '@/db/client';
+import { attachments, cases, intakeChannels } from '@/db/schema';
+import type { Locale } from '@/lib/domain/enums';
+
+import type { WebhookMessage } from '@/lib/validation/intake-api';
+import { signedAttachmentUrl } from '../portal/portal-access';
+import type { MailBlock } from './layout';
+import { enqueueMail, messageIdFor } from './outbox';
+
+/** The event id a receiver de-duplicates on: the outbox Message-ID without its angle brackets. */
+export function webhookEventId(messageId: string): string {
+  return messageId.replace(/^<|>$/g, '');
+}
+
+/**
+ * The message as plain text: paragraphs apart by a blank line, facts as `label: value`, line ends
+ * as `\n` (a browser form sends what the agent typed with `\r\n`).
+ */
+function plainText(blocks: readonly MailBlock[]): string {
+  return blocks
+    .map((b) =>
+      b.kind === 'facts'
+        ? b.rows.map((r) => `${r.label}: ${r.value}`).join('\n')
+        : b.kind === 'link'
+          ? `${b.intro}\n${b.url}`
+          : b.text,
+    )
+    .join('\n\n')
+    .replace(/\r\n?/g, '\n');
+}
+
+/** The case's API channel and its webhook URL, when it has one. */
+function channelWebhook(tx: Conn, caseId: number): { channelId: number; url: string } | null {
+  const row = tx
+    .select({ channelId: intakeChannels.id, url: intakeChannels.webhookUrl })
+    .from(cases)
+    .innerJoin(intakeChannels, eq(intakeChannels.id, cases.intakeChannelId))
+    .where(eq(cases.id, caseId))
+    .get();
+  return row?.url ? { channelId: row.channelId, url: row.url } : null;
+}
+
+function attachmentLinks(
+  tx: Conn,
+  target: { caseId: number; radicado: string },
+  ids: readonly number[] | undefined,
+  now: Date,
+) {
+  if (!ids?.length) return [];
+  const rows = tx
+    .select({
+      id: attachments.id,
+      name: attachments.originalName,
+      size: attachments.sizeBytes,
+      type: attachments.mimeType,
+    })
+    .from(attachments)
+    .where(inArray(attachments.id, [...ids]))
+    .all();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const a = byId.get(id);
+    return a
+      ? [
+          {
+            name: a.name,
+            size: a.size,
+            type: a.type,
+            url: signedAttachmentUrl(target.caseId, target.radicado, id, now),
+          },
+        ]
+      : [];
+  });
+}
+
+/**
+ * Queues a case notice for the case's API channel webhook (issue 12): the JSON it will POST is the
+ * row's text, the URL its address, one row per `dedupeKey` like an e-mail. Null when the case's
+ * channel has no webhook (any more): the caller falls back to e-mail.
+ */
+export function enqueueWebhookNotice(
+  tx: Conn,
+  target: { caseId: number; kind: string; locale: Locale; radicado: string },
+  message: { subject: string; blocks: readonly MailBlock[]; accessUrl: string },
+  options: { now: Date; dedupeKey: string; attachmentIds?: readonly number[] },
+): number | null {
+  const hook = channelWebhook(tx, target.caseId);
+  if (!hook) return null;
+  const payload: WebhookMessage = {
+    messageId: webhookEventId(messageIdFor(options.dedupeKey)),
+    radicado: target.radicado,
+    kind: target.kind,
+    subject: message.subject,
+    text: plainText(message.blocks),
+    locale: target.locale,
+    createdAt: options.now.toISOString(),
+    accessUrl: message.accessUrl,
+    attachments: attachmentLinks(tx, target, options.attachmentIds, options.now),
+  };
+  return enqueueMail(tx, {
+    kind: target.kind,
+    caseId: target.caseId,
+    medium: 'webhook',
+    channelId: hook.channelId,
+    to: hook.url,
+    subject: message.subject,
+    text: JSON.stringify(payload),
+    html: null,
+    locale: target.locale,
+    now: options.now,
+    dedupeKey: options.dedupeKey,
+    attachmentIds: options.attachmentIds,
+  });
+}
