@@ -17,6 +17,15 @@ import {
   type StaffMember,
 } from '../testing/fixtures';
 import { createTestDb } from '../testing/test-db';
+import type { StaffActor } from '../auth/session';
+
+/** The staff page reads the signed-in member (name and e-mail come with the session). */
+const signedIn = (m: StaffMember): StaffActor => ({
+  ...m,
+  name: 'Laura',
+  email: 'laura@example.co',
+  teamName: null,
+});
 
 // Filed Friday 13 March 2026: a Reclamo due Wednesday 8 April 2026.
 const DUE = '2026-04-08';
@@ -36,7 +45,7 @@ afterEach(() => cleanup());
 async function storyOf(caseId: number, actor: StaffMember = fx.agent, now = LATER) {
   const radicado = db.select({ r: cases.radicado }).from(cases).where(eq(cases.id, caseId)).get()!
     .r;
-  return (await getStaffCasePage(makeCtx(db, actor, now), { radicado })).story;
+  return (await getStaffCasePage(makeCtx(db, signedIn(actor), now), { radicado })).story;
 }
 
 const act = (caseId: number, input: object, at = ANSWERED, actor: StaffMember = fx.agent) =>

@@ -12,6 +12,7 @@ import {
   rootCauses,
   type CaseRow,
 } from '@/db/schema';
+import { toLocalDate } from '@/lib/domain/calendar';
 import { deliveryResult } from '@/lib/domain/delivery';
 import type { CaseState } from '@/lib/domain/enums';
 import { messageIdFor } from '../notices/outbox';
@@ -178,6 +179,8 @@ function answerDeliveryOf(db: Conn, row: CaseRow, org: Organization, now: Date) 
     dueDate,
     isExtended: row.extendedDueDate !== null,
     deliveredAt,
+    /** The day a postal answer was posted, as recorded (org-local). */
+    postedOn: isPostal && deliveredAt ? toLocalDate(deliveredAt, org.timeZone) : null,
     /** The legal result fixed when the case was first answered (sent by the due date or not). */
     answeredOnTime: row.answeredOnTime,
     result: deliveryResult({ dueDate, deliveredAt, now, timeZone: org.timeZone }),
@@ -196,6 +199,8 @@ export function caseStory(db: Conn, row: CaseRow, org: Organization, now: Date) 
     messages: messagesOf(db, row.id),
     files: filesOf(db, row.id),
     answerDelivery: answerDeliveryOf(db, row, org, now),
+    /** Today in the organisation's zone (the latest day a posting may be dated). */
+    today: toLocalDate(now, org.timeZone),
   };
 }
 export type CaseStory = ReturnType<typeof caseStory>;

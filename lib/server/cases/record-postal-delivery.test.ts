@@ -17,6 +17,15 @@ import {
   type StaffMember,
 } from '../testing/fixtures';
 import { createTestDb } from '../testing/test-db';
+import type { StaffActor } from '../auth/session';
+
+/** The staff page reads the signed-in member (name and e-mail come with the session). */
+const signedIn = (m: StaffMember): StaffActor => ({
+  ...m,
+  name: 'Laura',
+  email: 'laura@example.co',
+  teamName: null,
+});
 
 const ANSWERED = bogota('2026-03-17T10:00:00');
 const NOW = bogota('2026-03-20T09:00:00');
@@ -55,7 +64,7 @@ describe('recordPostalDelivery', () => {
       data: { postedOn: '2026-03-18' },
     });
     const radicado = caseRow(db, caseId).radicado;
-    const page = await getStaffCasePage(makeCtx(db, fx.agent, NOW), { radicado });
+    const page = await getStaffCasePage(makeCtx(db, signedIn(fx.agent), NOW), { radicado });
     expect(page.story.answerDelivery).toMatchObject({
       medium: 'postal',
       deliveredAt: bogota('2026-03-18T12:00:00'),

@@ -8,6 +8,8 @@ import { action } from '@/lib/server/core/action';
 import type { Ctx } from '@/lib/server/core/context';
 import { getOrganization } from '@/lib/server/core/organization';
 import { CaseFormSchema, caseFormInput, PromiseFormSchema } from '@/lib/validation/case-form';
+import { PostalDeliverySchema } from '@/lib/validation/postal-delivery';
+import { recordPostalDelivery } from '@/lib/server/cases/record-postal-delivery';
 
 const formInput = (ctx: Ctx, fields: Record<string, unknown>) =>
   caseFormInput(fields, getOrganization(ctx.db).timeZone, (radicado) =>
@@ -35,4 +37,14 @@ export async function actOnCase(caseId: number, body: FormBody) {
 
 export async function actOnPromise(promiseId: number, body: FormBody) {
   return promiseAction(body, { promiseId });
+}
+
+const postalAction = action(
+  { access: 'staff', schema: PostalDeliverySchema, messages: ['caseStory.validation'] },
+  (ctx, input) => recordPostalDelivery(ctx, input).then(({ eventId }) => ({ eventId })),
+);
+
+/** Records the day a postal answer was posted (bound: `recordPosting.bind(null, caseId)`). */
+export async function recordPosting(caseId: number, body: FormBody) {
+  return postalAction(body, { caseId });
 }
