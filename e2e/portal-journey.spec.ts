@@ -120,7 +120,7 @@ test('a petitioner files a Reclamo, follows it, answers an information request, 
   expect(
     queryDb('select original_name, mime_type from attachments where case_id = ?', row.id),
   ).toEqual([{ original_name: 'factura-marzo.pdf', mime_type: 'application/pdf' }]);
-  await expect(page.getByText('Anexos: factura-marzo.pdf')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Descargar factura-marzo.pdf' })).toBeVisible();
 
   // The agent answers; the petitioner rates result and process separately.
   staffActs(agent, row.id, {

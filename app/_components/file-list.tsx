@@ -41,7 +41,7 @@ export async function FileList({ files }: { files: readonly ListedFile[] }) {
   const format = await getFormatter();
   const size = (bytes: number) =>
     bytes < KB
-      ? format.number(bytes, { style: 'unit', unit: 'byte', unitDisplay: 'short' })
+      ? `${format.number(bytes)} B`
       : bytes < KB * KB
         ? format.number(bytes / KB, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 })
         : format.number(bytes / (KB * KB), {

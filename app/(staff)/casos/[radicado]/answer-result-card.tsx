@@ -46,7 +46,7 @@ export async function AnswerResultCard({
         </div>
         {delivery.result && (
           <div>
-            <dt>{t('title')}</dt>
+            <dt>{t('resultLabel')}</dt>
             <dd>
               <span className={`badge ${BADGE[delivery.result]}`} data-testid="answer-on-time">
                 {t(`result.${delivery.result}`)}
