@@ -97,7 +97,9 @@ test('a petitioner files a Reclamo, follows it, answers an information request, 
   });
   await page.reload();
   await expect(page.getByTestId('case-state')).toHaveText('Requiere información');
-  await expect(page.getByText('Por favor adjunte la factura de marzo.')).toBeVisible();
+  await expect(
+    page.getByTestId('info-request').getByText('Por favor adjunte la factura de marzo.'),
+  ).toBeVisible();
   expect(caseByRadicado(radicado)).toMatchObject({
     state: 'requiere_informacion',
     is_paused: 1,
@@ -130,7 +132,7 @@ test('a petitioner files a Reclamo, follows it, answers an information request, 
   });
   await page.reload();
   await expect(page.getByTestId('case-state')).toHaveText('Respondida');
-  await expect(page.getByText('Decisión: se concede')).toBeVisible();
+  await expect(page.getByTestId('answer').getByText('Decisión: se concede')).toBeVisible();
   await expectAccessible(page);
   await snap(page, 'portal-caso-respondida');
   const rating = page.getByRole('region', { name: 'Califique la respuesta' });
