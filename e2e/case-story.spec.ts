@@ -159,6 +159,8 @@ test('the petitioner sees an information request, then the answer, first; files 
   // The open request comes first, with its reply box right under it.
   const request = page.getByTestId('info-request');
   await expect(request).toContainText('Por favor adjunte la factura de marzo.');
+  await expectAccessible(page);
+  await snapBoth(page, 'case-story-portal-request-es');
   await request.getByLabel('Su respuesta').fill('Adjunto la factura de marzo.');
   await request
     .getByLabel('Archivos (opcional)')
@@ -197,4 +199,5 @@ test('the petitioner sees an information request, then the answer, first; files 
     new RegExp(`^/api/casos/${story.caseId}/adjuntos/\\d+$`),
   );
   await expect(file.locator('xpath=..')).toContainText(`PDF · ${PDF.length} B`);
+  await snapBoth(page, 'case-story-staff-files-es');
 });
