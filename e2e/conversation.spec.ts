@@ -87,13 +87,11 @@ test('the conversation: a file in, a reply with a file out by e-mail, the answer
   await reply
     .getByLabel('Texto')
     .fill('Recibimos su factura de abril.\n\nAdjuntamos el soporte del ajuste que aplicaremos.');
-  await reply
-    .getByLabel('Archivos adjuntos (opcional)')
-    .setInputFiles({
-      name: 'soporte-ajuste.pdf',
-      mimeType: 'application/pdf',
-      buffer: SUPPORT_PDF,
-    });
+  await reply.getByLabel('Archivos adjuntos (opcional)').setInputFiles({
+    name: 'soporte-ajuste.pdf',
+    mimeType: 'application/pdf',
+    buffer: SUPPORT_PDF,
+  });
   await reply.getByRole('button', { name: 'Responder al peticionario (mensaje)' }).click();
   await expect(reply.getByLabel('Texto')).toHaveValue('');
 

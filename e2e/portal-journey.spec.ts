@@ -97,7 +97,9 @@ test('a petitioner files a Reclamo, follows it, answers an information request, 
   });
   await page.reload();
   await expect(page.getByTestId('case-state')).toHaveText('Requiere información');
-  await expect(page.getByText('Por favor adjunte la factura de marzo.')).toBeVisible();
+  await expect(
+    page.getByTestId('info-request').getByText('Por favor adjunte la factura de marzo.'),
+  ).toBeVisible();
   expect(caseByRadicado(radicado)).toMatchObject({
     state: 'requiere_informacion',
     is_paused: 1,
@@ -120,7 +122,7 @@ test('a petitioner files a Reclamo, follows it, answers an information request, 
   expect(
     queryDb('select original_name, mime_type from attachments where case_id = ?', row.id),
   ).toEqual([{ original_name: 'factura-marzo.pdf', mime_type: 'application/pdf' }]);
-  await expect(page.getByText('Anexos: factura-marzo.pdf')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Descargar factura-marzo.pdf' })).toBeVisible();
 
   // The agent answers; the petitioner rates result and process separately.
   staffActs(agent, row.id, {
@@ -130,7 +132,7 @@ test('a petitioner files a Reclamo, follows it, answers an information request, 
   });
   await page.reload();
   await expect(page.getByTestId('case-state')).toHaveText('Respondida');
-  await expect(page.getByText('Decisión: se concede')).toBeVisible();
+  await expect(page.getByTestId('answer').getByText('Decisión: se concede')).toBeVisible();
   await expectAccessible(page);
   await snap(page, 'portal-caso-respondida');
   const rating = page.getByRole('region', { name: 'Califique la respuesta' });

@@ -8,6 +8,7 @@ export const PUBLIC_TIMELINE_EVENTS: readonly string[] = [
   'provide_info',
   'extend',
   'answer',
+  'answer_posted',
   'close',
   'reopen',
   'disagree',

@@ -8,6 +8,7 @@ export const MESSAGE_AREAS = [
   'core',
   'portal',
   'staff',
+  'story',
   'supervision',
   'board',
   'quality',

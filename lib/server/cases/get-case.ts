@@ -20,6 +20,7 @@ const PUBLIC_EVENT_DATA = [
   'destination',
   'dueAt',
   'kind',
+  'postedOn',
 ];
 
 function publicData(data: Record<string, unknown> | null): Record<string, unknown> | null {

@@ -8,6 +8,7 @@ import type { StaffActor } from '../auth/session';
 import { canAccessCase } from './case-access';
 import { AppError } from '../core/errors';
 import { caseWithTimeline } from './get-case';
+import { caseStory } from './case-story';
 import { getOrganization } from '../core/organization';
 import { caseIdByRadicado } from './case-id';
 import { filterOptions } from './queue-options';
@@ -70,6 +71,7 @@ export async function getStaffCasePage(ctx: Ctx<StaffActor>, input: { radicado: 
     assigneeName: assignee?.name ?? null,
     teamName: team?.name ?? null,
     otherCases,
+    story: caseStory(db, row, org, now),
     options: {
       staff: options.staff,
       processes: options.processes,

@@ -7,7 +7,9 @@ import type { Decision, Locale } from '@/lib/domain/enums';
 import type { CaseRow } from '../cases/case-effects';
 import { enqueueMail } from './outbox';
 import { caseLinkUrl, EMAIL_LINK_DAYS } from '../portal/portal-access';
-import { renderMail, type MailBlock } from './layout';
+import { getOrganization } from '../core/organization';
+import { mailBrand } from './brand';
+import { renderMail, type MailBlock, type MailBrand } from './layout';
 import { formatInstant, formatLocalDate, serverTranslator } from './translator';
 import { enqueueWebhookNotice } from './webhook-notices';
 
@@ -66,6 +68,8 @@ export interface NoticeInput {
   kind: NoticeKind;
   locale: Locale;
   orgName: string;
+  /** The letterhead (name, NIT, logo); queued notices read it from the organisation. */
+  brand?: MailBrand;
   radicado: string;
   timeZone: string;
   accessUrl: string;
@@ -191,8 +195,12 @@ export function composeCaseNotice(input: NoticeInput): {
       url: input.accessUrl,
     });
   }
-  blocks.push({ kind: 'paragraph', text: t('mail.footer', { orgName: input.orgName }) });
-  return { subject, ...renderMail(input.locale, blocks) };
+  const frame = {
+    brand: input.brand ?? { name: input.orgName, taxId: null, logoUrl: null },
+    radicado: input.radicado,
+    footer: [t('mail.layout.footer', { orgName: input.orgName, radicado: input.radicado })],
+  };
+  return { subject, ...renderMail(input.locale, blocks, frame) };
 }
 
 /**
@@ -242,6 +250,7 @@ export function enqueueCaseNotice(
 ): number | null {
   const input: NoticeInput = {
     ...notice,
+    brand: notice.brand ?? mailBrand(getOrganization(tx)),
     locale: row.locale,
     radicado: row.radicado,
     accessUrl: caseLinkUrl(row.id, row.radicado, now),

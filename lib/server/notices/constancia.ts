@@ -3,12 +3,16 @@ import type { Conn } from '@/db/client';
 import type { CaseType, Channel, Locale } from '@/lib/domain/enums';
 import { enqueueMail } from './outbox';
 import { appUrl, EMAIL_LINK_DAYS } from '../portal/portal-access';
-import { renderMail, type MailBlock } from './layout';
+import { getOrganization } from '../core/organization';
+import { mailBrand } from './brand';
+import { renderMail, type MailBlock, type MailBrand } from './layout';
 import { formatInstant, formatLocalDate, serverTranslator } from './translator';
 
 export interface ConstanciaInput {
   locale: Locale;
   orgName: string;
+  /** The letterhead (name, NIT, logo); the queued constancia reads it from the organisation. */
+  brand?: MailBrand;
   radicado: string;
   typeCode: CaseType;
   channel: Channel;
@@ -83,11 +87,19 @@ export function composeConstancia(input: ConstanciaInput): {
         { lookupUrl },
       ),
     },
-    { kind: 'paragraph', text: t('mail.footer', { orgName: input.orgName }) },
   ];
+  const frame = {
+    brand: input.brand ?? { name: input.orgName, taxId: null, logoUrl: null },
+    radicado: input.radicado,
+    // Only the receipt may reach someone who never filed (a mistyped address): say so here alone.
+    footer: [
+      t('mail.layout.footer', { orgName: input.orgName, radicado: input.radicado }),
+      t('mail.constancia.notYou'),
+    ],
+  };
   return {
     subject: t('mail.constancia.subject', { radicado: input.radicado }),
-    ...renderMail(input.locale, blocks),
+    ...renderMail(input.locale, blocks, frame),
   };
 }
 
@@ -96,7 +108,10 @@ export function enqueueConstancia(
   tx: Conn,
   input: ConstanciaInput & { caseId: number; to: string; now: Date },
 ): number {
-  const mail = composeConstancia(input);
+  const mail = composeConstancia({
+    ...input,
+    brand: input.brand ?? mailBrand(getOrganization(tx)),
+  });
   return enqueueMail(tx, {
     kind: 'constancia',
     caseId: input.caseId,

@@ -8,13 +8,20 @@ import { parseInput } from '../core/parse';
 
 const CaseTarget = z.object({ caseId: z.number().int().positive() });
 
-/** Public attachments of a case, by the event they came with (names only; never staff-only files). */
+/** Public attachments of a case, by the event they came with (never staff-only files). */
 export async function publicAttachments(ctx: Ctx, input: { caseId: number }) {
   const { caseId } = parseInput(CaseTarget, input);
   const { actor } = ctx;
   if (actor.role === 'customer' && actor.caseId !== caseId) throw new AppError('FORBIDDEN');
   return ctx.db
-    .select({ id: attachments.id, eventId: attachments.eventId, name: attachments.originalName })
+    .select({
+      id: attachments.id,
+      eventId: attachments.eventId,
+      name: attachments.originalName,
+      mimeType: attachments.mimeType,
+      sizeBytes: attachments.sizeBytes,
+      kind: attachments.kind,
+    })
     .from(attachments)
     .where(and(eq(attachments.caseId, caseId), eq(attachments.visibility, 'public')))
     .all();

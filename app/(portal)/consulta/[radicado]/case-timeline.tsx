@@ -1,8 +1,34 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { CaseView } from '@/lib/server/cases/get-case';
+import { FileList } from '../../../_components/file-list';
 import { PUBLIC_TIMELINE_EVENTS } from '../../../_components/timeline-events';
 
 const KNOWN_EVENTS = new Set(PUBLIC_TIMELINE_EVENTS);
+
+export interface PublicFile {
+  id: number;
+  eventId: number | null;
+  name: string;
+  mimeType: string;
+  sizeBytes: number;
+  kind: 'file' | 'answer_letter';
+  /** Its download address under the case's portal path (lib/links/attachments.ts). */
+  href: string;
+}
+
+/** The public files of one event, each a download link through the petitioner's session. */
+export function PublicFiles({ files, eventId }: { files: readonly PublicFile[]; eventId: number }) {
+  return (
+    <FileList
+      files={files
+        .filter((f) => f.eventId === eventId)
+        .map((f) => ({
+          ...f,
+          isLetter: f.kind === 'answer_letter',
+        }))}
+    />
+  );
+}
 
 /** The public history. Bodies are rendered as text by React: markup a customer typed stays inert. */
 export async function CaseTimeline({
@@ -10,9 +36,10 @@ export async function CaseTimeline({
   files,
 }: {
   events: CaseView['events'];
-  files: { id: number; eventId: number | null; name: string }[];
+  files: PublicFile[];
 }) {
   const t = await getTranslations('portal.case');
+  const tStory = await getTranslations('caseStory.portal');
   const format = await getFormatter();
   const day = (date: string) =>
     format.dateTime(new Date(`${date}T12:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' });
@@ -22,7 +49,6 @@ export async function CaseTimeline({
       <ol className="timeline">
         {[...events].reverse().map((event) => {
           const data = (event.data ?? {}) as Record<string, string | undefined>;
-          const eventFiles = files.filter((f) => f.eventId === event.id);
           return (
             <li key={event.id} className="timeline-item">
               <p className="timeline-head">
@@ -37,11 +63,8 @@ export async function CaseTimeline({
               {data.newDueDate && <p>{t('newDueDate', { date: day(data.newDueDate) })}</p>}
               {data.destination && <p>{t('transferredTo', { destination: data.destination })}</p>}
               {event.body && <p className="prewrap">{event.body}</p>}
-              {eventFiles.length > 0 && (
-                <p className="muted small">
-                  {t('attachments')}: {eventFiles.map((f) => f.name).join(', ')}
-                </p>
-              )}
+              {data.postedOn && <p>{tStory('posted', { date: day(data.postedOn) })}</p>}
+              <PublicFiles files={files} eventId={event.id} />
             </li>
           );
         })}

@@ -11,6 +11,11 @@ import { AnswerLetterLink } from '../../../_components/answer-letter-link';
 import { disagree, provideInfo, rateAnswer, requestCallback } from './actions';
 import { CallbackForm, DisagreeForm, ProvideInfoForm, RatingForm } from './case-actions';
 import { CaseTimeline } from './case-timeline';
+import { AnswerCard, InfoRequestCard } from './answer-card';
+
+type Event = Awaited<ReturnType<typeof getCaseWithTimeline>>['events'][number];
+const lastOf = (events: readonly Event[], action: string) =>
+  events.findLast((e) => e.action === action);
 
 export async function generateMetadata({
   params,
@@ -30,7 +35,10 @@ export default async function CustomerCasePage({
   const ctx = requestCtx(access.actor);
   const view = await getCaseWithTimeline(ctx, { caseId: access.caseId });
   const options = await customerCaseOptions(ctx, { caseId: access.caseId });
-  const files = await publicAttachments(ctx, { caseId: access.caseId });
+  const files = (await publicAttachments(ctx, { caseId: access.caseId })).map((f) => ({
+    ...f,
+    href: portalAttachmentUrl(access.radicado, f.id),
+  }));
   const letter = await answerLetterOf(ctx, { caseId: access.caseId });
   const t = await getTranslations('portal.case');
   const tStates = await getTranslations('states');
@@ -40,6 +48,16 @@ export default async function CustomerCasePage({
   const day = (date: string) =>
     format.dateTime(new Date(`${date}T12:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' });
   const daysLeft = view.deadline ? view.deadline.businessDaysLeft : null;
+  // What the petitioner came for goes first: the answer, or what we are waiting on from them.
+  const answer = ['respondida', 'cerrada'].includes(view.state)
+    ? lastOf(view.events, 'answer')
+    : undefined;
+  const infoRequest =
+    view.state === 'requiere_informacion' ? lastOf(view.events, 'request_info') : undefined;
+  const provideInfoForm = options?.canProvideInfo ? (
+    <ProvideInfoForm action={provideInfo} radicado={view.radicado} />
+  ) : null;
+  const otherActions = options?.canRate || options?.canDisagree || options?.canRequestCallback;
 
   return (
     <>
@@ -89,6 +107,9 @@ export default async function CustomerCasePage({
         <p className="prewrap">{view.description}</p>
       </section>
 
+      {answer && (
+        <AnswerCard answer={answer} posted={lastOf(view.events, 'answer_posted')} files={files} />
+      )}
       {letter && (
         <AnswerLetterLink
           href={portalAttachmentUrl(view.radicado, letter.id)}
@@ -96,26 +117,26 @@ export default async function CustomerCasePage({
           sizeBytes={letter.sizeBytes}
         />
       )}
+      {infoRequest && (
+        <InfoRequestCard request={infoRequest} files={files}>
+          {provideInfoForm}
+        </InfoRequestCard>
+      )}
 
-      {(options?.canProvideInfo ||
-        options?.canRate ||
-        options?.canDisagree ||
-        options?.canRequestCallback) && (
+      {((provideInfoForm && !infoRequest) || otherActions) && (
         <section className="card" aria-labelledby="actions-title">
           <h2 id="actions-title">{t('actionsTitle')}</h2>
           <div className="action-grid">
-            {options.canProvideInfo && (
-              <ProvideInfoForm action={provideInfo} radicado={view.radicado} />
-            )}
-            {options.canRate && <RatingForm action={rateAnswer} radicado={view.radicado} />}
-            {options.canDisagree && (
+            {!infoRequest && provideInfoForm}
+            {options?.canRate && <RatingForm action={rateAnswer} radicado={view.radicado} />}
+            {options?.canDisagree && (
               <DisagreeForm
                 action={disagree}
                 radicado={view.radicado}
                 windowDays={options.disagreementWindowDays}
               />
             )}
-            {options.canRequestCallback && (
+            {options?.canRequestCallback && (
               <CallbackForm action={requestCallback} radicado={view.radicado} />
             )}
           </div>

@@ -13,6 +13,8 @@ import type { Ctx } from '@/lib/server/core/context';
 import { getOrganization } from '@/lib/server/core/organization';
 import { takesFiles } from '@/lib/validation/case-action';
 import { CaseFormSchema, caseFormInput, PromiseFormSchema } from '@/lib/validation/case-form';
+import { PostalDeliverySchema } from '@/lib/validation/postal-delivery';
+import { recordPostalDelivery } from '@/lib/server/cases/record-postal-delivery';
 
 const formInput = (ctx: Ctx, fields: Record<string, unknown>) =>
   caseFormInput(fields, getOrganization(ctx.db).timeZone, (radicado) =>
@@ -62,4 +64,14 @@ const answerPreview = action({ access: 'staff', schema: AnswerPreviewSchema }, p
 /** The answer letter as it would go out, without saving anything (the answer form's preview). */
 export async function previewAnswer(caseId: number, body: FormBody) {
   return answerPreview(body, { caseId });
+}
+
+const postalAction = action(
+  { access: 'staff', schema: PostalDeliverySchema, messages: ['caseStory.validation'] },
+  (ctx, input) => recordPostalDelivery(ctx, input).then(({ eventId }) => ({ eventId })),
+);
+
+/** Records the day a postal answer was posted (bound: `recordPosting.bind(null, caseId)`). */
+export async function recordPosting(caseId: number, body: FormBody) {
+  return postalAction(body, { caseId });
 }

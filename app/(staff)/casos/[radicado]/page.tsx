@@ -14,7 +14,14 @@ import { DeadlineChip } from '../../../_components/deadline-chip';
 import { statusPageMetadata } from '../../../_components/status-metadata';
 import { CaseProblems } from '../../causas/problemas/case-problems';
 import { CaseQualityPanel } from '../../calidad/_components/case-quality-panel';
-import { actOnCase, actOnPromise, previewAnswer } from './actions';
+import { FileList } from '../../../_components/file-list';
+import { actOnCase, actOnPromise, previewAnswer, recordPosting } from './actions';
+import { AnswerResultCard } from './answer-result-card';
+import { ClassificationCard } from './classification-card';
+import { CustomerCard } from './customer-card';
+import { MessagesCard } from './messages-card';
+import { PostalDeliveryForm } from './postal-delivery-form';
+import { RelatedCasesCard } from './related-cases-card';
 import { CaseActions } from './case-actions';
 import { PromisePanel } from './promise-panel';
 import { ServiceLevelLine } from './service-level-line';
@@ -54,7 +61,7 @@ export default async function StaffCasePage({ params }: { params: Promise<{ radi
   const { radicado } = await params;
   const staff = await requireStaffPage('staff', `/casos/${radicado}`);
   const page = await loadPage(radicado, staff);
-  const { view } = page;
+  const { view, story } = page;
   const staffData = view.staff!;
   const t = await getTranslations('staffCase');
   const tTypes = await getTranslations('types');
@@ -104,6 +111,15 @@ export default async function StaffCasePage({ params }: { params: Promise<{ radi
           <ServiceLevelLine serviceLevel={page.serviceLevel} />
           <h2>{view.subject}</h2>
           <p className="prewrap">{view.description}</p>
+          <FileList
+            files={story.files
+              .filter((f) => f.eventId === null)
+              .map((f) => ({
+                ...f,
+                href: staffAttachmentUrl(view.id, f.id),
+                isInternal: f.visibility === 'internal',
+              }))}
+          />
         </section>
         {letter && (
           <AnswerLetterLink
@@ -113,7 +129,11 @@ export default async function StaffCasePage({ params }: { params: Promise<{ radi
             printHref={letter.responseMedium === 'postal' ? `/api/casos/${view.id}/carta` : null}
           />
         )}
-        <StaffTimeline events={view.events} />
+        {story.answerDelivery && (
+          <AnswerResultCard delivery={story.answerDelivery} promises={view.promises} />
+        )}
+        <MessagesCard messages={story.messages} />
+        <StaffTimeline caseId={view.id} events={view.events} files={story.files} />
       </div>
       <aside className="case-side">
         <section className="card" aria-labelledby="actions-title">
@@ -128,6 +148,13 @@ export default async function StaffCasePage({ params }: { params: Promise<{ radi
             options={{ ...page.options, templates }}
           />
         </section>
+        {staffData.responseMedium === 'postal' && story.answerDelivery && (
+          <PostalDeliveryForm
+            submit={recordPosting.bind(null, view.id)}
+            postedOn={story.answerDelivery.postedOn}
+            today={story.today}
+          />
+        )}
         <section className="card" aria-labelledby="promises-title">
           <h2 id="promises-title">{t('promisesTitle')}</h2>
           <PromisePanel
@@ -141,62 +168,11 @@ export default async function StaffCasePage({ params }: { params: Promise<{ radi
             }))}
           />
         </section>
+        <ClassificationCard classification={story.classification} />
+        <RelatedCasesCard links={story.links} />
         <CaseProblems caseId={view.id} radicado={view.radicado} />
         <CaseQualityPanel caseId={view.id} viewer={staff} />
-        <section className="card" aria-labelledby="customer-title">
-          <h2 id="customer-title">{t('customerTitle')}</h2>
-          {staffData.customer ? (
-            <dl className="facts single">
-              <div>
-                <dt>{staffData.customer.name}</dt>
-                <dd>
-                  {t('document')}: {staffData.customer.documentType}{' '}
-                  {staffData.customer.documentNumber}
-                </dd>
-              </div>
-              {staffData.customer.email && (
-                <div>
-                  <dt>{t('email')}</dt>
-                  <dd>{staffData.customer.email}</dd>
-                </div>
-              )}
-              {staffData.customer.phone && (
-                <div>
-                  <dt>{t('phone')}</dt>
-                  <dd>{staffData.customer.phone}</dd>
-                </div>
-              )}
-            </dl>
-          ) : staffData.isAnonymous ? (
-            <p>{t('anonymous')}</p>
-          ) : (
-            <p data-testid="identity-pending">
-              {t('identityPending')}
-              {staffData.responseAddress
-                ? ` · ${t('answersTo', { address: staffData.responseAddress })}`
-                : null}
-            </p>
-          )}
-          <p className="small" data-testid="repeat-contacts">
-            {t('repeatContacts', { count: staffData.repeatContactCount })}
-            {staffData.reopenCount > 0 && ` · ${t('reopened', { count: staffData.reopenCount })}`}
-          </p>
-          <h3>{t('otherCases')}</h3>
-          {page.otherCases.length === 0 ? (
-            <p className="muted small">{t('noOtherCases')}</p>
-          ) : (
-            <ul className="plain-list">
-              {page.otherCases.map((c) => (
-                <li key={c.id}>
-                  <Link href={`/casos/${c.radicado}`} className="mono">
-                    {c.radicado}
-                  </Link>{' '}
-                  · {tTypes(c.typeCode)} · {tStates(c.state)}
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+        <CustomerCard page={page} />
       </aside>
     </div>
   );

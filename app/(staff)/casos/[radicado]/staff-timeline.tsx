@@ -1,14 +1,26 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { CaseView } from '@/lib/server/cases/get-case';
+import type { CaseStory } from '@/lib/server/cases/case-story';
+import { staffAttachmentUrl } from '@/lib/links/attachments';
+import { FileList } from '../../../_components/file-list';
 import { STAFF_TIMELINE_EVENTS } from '../../../_components/timeline-events';
 
 const LABELLED = new Set(STAFF_TIMELINE_EVENTS);
 
-/** Every event, with internal ones styled apart from what the petitioner sees. */
-export async function StaffTimeline({ events }: { events: CaseView['events'] }) {
+/** Every event with its files, internal ones styled apart from what the petitioner sees. */
+export async function StaffTimeline({
+  caseId,
+  events,
+  files,
+}: {
+  caseId: number;
+  events: CaseView['events'];
+  files: CaseStory['files'];
+}) {
   const t = await getTranslations('staffCase');
   const tDecision = await getTranslations('portal.case.decision');
   const tRoles = await getTranslations('roles');
+  const tPostal = await getTranslations('caseStory.postal');
   const format = await getFormatter();
   return (
     <section className="card" aria-labelledby="timeline-title">
@@ -36,7 +48,27 @@ export async function StaffTimeline({ events }: { events: CaseView['events'] }) 
               {typeof data.decision === 'string' && (
                 <p className="decision">{tDecision(data.decision as 'concede')}</p>
               )}
+              {typeof data.postedOn === 'string' && (
+                <p>
+                  {tPostal('posted', {
+                    date: format.dateTime(new Date(`${data.postedOn}T12:00:00Z`), {
+                      dateStyle: 'long',
+                      timeZone: 'UTC',
+                    }),
+                  })}
+                </p>
+              )}
               {e.body && <p className="prewrap">{e.body}</p>}
+              <FileList
+                files={files
+                  .filter((f) => f.eventId === e.id)
+                  .map((f) => ({
+                    ...f,
+                    href: staffAttachmentUrl(caseId, f.id),
+                    isInternal: f.visibility === 'internal',
+                    isLetter: f.kind === 'answer_letter',
+                  }))}
+              />
             </li>
           );
         })}

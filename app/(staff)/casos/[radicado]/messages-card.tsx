@@ -1,0 +1,65 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+import type { CaseStory } from '@/lib/server/cases/case-story';
+
+const BADGE = { sent: 'badge-on_track', queued: 'badge-at_risk', failed: 'badge-overdue' } as const;
+const KNOWN_KINDS = new Set([
+  'constancia',
+  'info_request',
+  'reply',
+  'extension',
+  'answer',
+  'close',
+  'reopen',
+  'withdraw',
+  'withdraw_tacit',
+  'transfer',
+  'promise_made',
+  'promise_kept',
+  'promise_renegotiate',
+  'survey',
+]);
+
+/** "Mensajes enviados": every message queued for the case and where its delivery stands. */
+export async function MessagesCard({ messages }: { messages: CaseStory['messages'] }) {
+  const t = await getTranslations('caseStory.messages');
+  const format = await getFormatter();
+  const when = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short' });
+  return (
+    <section className="card" aria-labelledby="messages-title">
+      <h2 id="messages-title">{t('title')}</h2>
+      {messages.length === 0 ? (
+        <p className="muted small">{t('none')}</p>
+      ) : (
+        <ol className="message-list" data-testid="case-messages">
+          {[...messages].reverse().map((m) => (
+            <li key={m.id} className="message-item">
+              <p className="timeline-head">
+                <strong>
+                  {t(`kinds.${KNOWN_KINDS.has(m.kind) ? m.kind : 'other'}` as 'kinds.other')}
+                </strong>
+                <span className={`badge ${BADGE[m.state]}`}>{t(`states.${m.state}`)}</span>
+              </p>
+              <p className="small">
+                {t(`media.${m.medium}`)} ·{' '}
+                <span className="break-all">{t('to', { to: m.to })}</span>
+              </p>
+              <p className="muted small">
+                {m.sentAt
+                  ? t('sentAt', { date: when(m.sentAt) })
+                  : t('queuedAt', { date: when(m.createdAt) })}
+                {' · '}
+                {t('attempts', { count: m.attempts })}
+                {m.state === 'queued' &&
+                  m.attempts > 0 &&
+                  ` · ${t('nextAttempt', { date: when(m.nextAttemptAt) })}`}
+              </p>
+              {m.lastError && m.state !== 'sent' && (
+                <p className="field-error small break-all">{t('error', { error: m.lastError })}</p>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,206 @@
+import 'server-only';
+import { and, asc, eq, inArray, or } from 'drizzle-orm';
+import type { Conn } from '@/db/client';
+import {
+  attachments,
+  caseEvents,
+  caseLinks,
+  cases,
+  categories,
+  outbox,
+  processes,
+  rootCauses,
+  type CaseRow,
+} from '@/db/schema';
+import { toLocalDate } from '@/lib/domain/calendar';
+import { deliveryResult } from '@/lib/domain/delivery';
+import type { CaseState } from '@/lib/domain/enums';
+import { messageIdFor } from '../notices/outbox';
+import type { Organization } from '../core/organization';
+
+/** How another case relates to this one, as the staff page names it. */
+export type CaseRelation = 'related' | 'duplicate' | 'merged_into' | 'merged_from';
+
+const ANSWERED_STATES: readonly CaseState[] = ['respondida', 'cerrada'];
+
+function nameOf<T extends { name: string }>(row: T | undefined): string | null {
+  return row?.name ?? null;
+}
+
+/** Type, category, originating process and root cause by name (null where not classified yet). */
+function classificationOf(db: Conn, row: CaseRow) {
+  return {
+    typeCode: row.typeCode,
+    category: row.categoryId
+      ? nameOf(
+          db
+            .select({ name: categories.name })
+            .from(categories)
+            .where(eq(categories.id, row.categoryId))
+            .get(),
+        )
+      : null,
+    process: row.processId
+      ? nameOf(
+          db
+            .select({ name: processes.name })
+            .from(processes)
+            .where(eq(processes.id, row.processId))
+            .get(),
+        )
+      : null,
+    rootCause: row.rootCauseId
+      ? nameOf(
+          db
+            .select({ name: rootCauses.name })
+            .from(rootCauses)
+            .where(eq(rootCauses.id, row.rootCauseId))
+            .get(),
+        )
+      : null,
+  };
+}
+
+/**
+ * Related and merged cases, one entry per other case: a merge (either way) wins over the
+ * 'duplicate' link the merge also wrote.
+ */
+function linksOf(db: Conn, row: CaseRow) {
+  const other = new Map<number, CaseRelation>();
+  const linkRows = db
+    .select({
+      caseId: caseLinks.caseId,
+      relatedCaseId: caseLinks.relatedCaseId,
+      kind: caseLinks.kind,
+    })
+    .from(caseLinks)
+    .where(or(eq(caseLinks.caseId, row.id), eq(caseLinks.relatedCaseId, row.id)))
+    .all();
+  for (const l of linkRows) other.set(l.caseId === row.id ? l.relatedCaseId : l.caseId, l.kind);
+  const mergedFrom = db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(eq(cases.mergedIntoId, row.id))
+    .all();
+  for (const m of mergedFrom) other.set(m.id, 'merged_from');
+  if (row.mergedIntoId !== null) other.set(row.mergedIntoId, 'merged_into');
+  if (other.size === 0) return [];
+  return db
+    .select({
+      id: cases.id,
+      radicado: cases.radicado,
+      typeCode: cases.typeCode,
+      state: cases.state,
+    })
+    .from(cases)
+    .where(inArray(cases.id, [...other.keys()]))
+    .orderBy(asc(cases.radicado))
+    .all()
+    .map((c) => ({ ...c, relation: other.get(c.id) ?? 'related' }));
+}
+
+/** Every message queued for the case, oldest first, with its delivery state. */
+function messagesOf(db: Conn, caseId: number) {
+  return db
+    .select({
+      id: outbox.id,
+      kind: outbox.kind,
+      medium: outbox.medium,
+      to: outbox.toAddress,
+      subject: outbox.subject,
+      status: outbox.status,
+      attempts: outbox.attempts,
+      lastError: outbox.lastError,
+      createdAt: outbox.createdAt,
+      sentAt: outbox.sentAt,
+      nextAttemptAt: outbox.nextAttemptAt,
+    })
+    .from(outbox)
+    .where(eq(outbox.caseId, caseId))
+    .orderBy(asc(outbox.id))
+    .all()
+    .map((m) => ({
+      ...m,
+      // 'sending' is a claim on a message still on its way: to a reader it is queued.
+      state:
+        m.status === 'sent'
+          ? ('sent' as const)
+          : m.status === 'failed'
+            ? ('failed' as const)
+            : ('queued' as const),
+    }));
+}
+
+/** Every file of the case (people's and the answer letter), public and internal. */
+function filesOf(db: Conn, caseId: number) {
+  return db
+    .select({
+      id: attachments.id,
+      eventId: attachments.eventId,
+      name: attachments.originalName,
+      mimeType: attachments.mimeType,
+      sizeBytes: attachments.sizeBytes,
+      visibility: attachments.visibility,
+      kind: attachments.kind,
+    })
+    .from(attachments)
+    .where(eq(attachments.caseId, caseId))
+    .orderBy(asc(attachments.id))
+    .all();
+}
+
+/**
+ * For an answered or closed case: the first answer, the legal due date in force beside the day the
+ * answer left (the answer's message sent, or the letter posted for a postal answer), on time or late.
+ */
+function answerDeliveryOf(db: Conn, row: CaseRow, org: Organization, now: Date) {
+  if (!ANSWERED_STATES.includes(row.state) && row.firstAnsweredAt === null) return null;
+  const answer = db
+    .select({ id: caseEvents.id, createdAt: caseEvents.createdAt })
+    .from(caseEvents)
+    .where(and(eq(caseEvents.caseId, row.id), eq(caseEvents.action, 'answer')))
+    .orderBy(asc(caseEvents.id))
+    .get();
+  if (!answer) return null;
+  const isPostal = row.responseMedium === 'postal';
+  const message = isPostal
+    ? undefined
+    : db
+        .select({ status: outbox.status, sentAt: outbox.sentAt, medium: outbox.medium })
+        .from(outbox)
+        .where(eq(outbox.messageId, messageIdFor(`event.${answer.id}`)))
+        .get();
+  const deliveredAt = isPostal ? row.answerPostedAt : (message?.sentAt ?? null);
+  const dueDate = row.extendedDueDate ?? row.dueDate;
+  return {
+    answerEventId: answer.id,
+    answeredAt: answer.createdAt,
+    medium: isPostal ? ('postal' as const) : (message?.medium ?? null),
+    dueDate,
+    isExtended: row.extendedDueDate !== null,
+    deliveredAt,
+    /** The day a postal answer was posted, as recorded (org-local). */
+    postedOn: isPostal && deliveredAt ? toLocalDate(deliveredAt, org.timeZone) : null,
+    /** The legal result fixed when the case was first answered (sent by the due date or not). */
+    answeredOnTime: row.answeredOnTime,
+    result: deliveryResult({ dueDate, deliveredAt, now, timeZone: org.timeZone }),
+  };
+}
+
+/**
+ * What the staff case page tells beyond the timeline: classification, related cases, the messages
+ * sent and their delivery, every file, and for an answered case whether the answer was on time.
+ * The caller has checked the actor may see the case.
+ */
+export function caseStory(db: Conn, row: CaseRow, org: Organization, now: Date) {
+  return {
+    classification: classificationOf(db, row),
+    links: linksOf(db, row),
+    messages: messagesOf(db, row.id),
+    files: filesOf(db, row.id),
+    answerDelivery: answerDeliveryOf(db, row, org, now),
+    /** Today in the organisation's zone (the latest day a posting may be dated). */
+    today: toLocalDate(now, org.timeZone),
+  };
+}
+export type CaseStory = ReturnType<typeof caseStory>;

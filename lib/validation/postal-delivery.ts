@@ -1,0 +1,6 @@
+import { z } from 'zod';
+import { id, localDate } from './fields';
+
+/** "Enviada por correo postal el …": the day the answer letter was handed to the post. */
+export const PostalDeliverySchema = z.object({ caseId: id, postedOn: localDate });
+export type PostalDelivery = z.infer<typeof PostalDeliverySchema>;
