@@ -132,13 +132,19 @@ test('the agent previews the answer letter, confirms it, and both sides get the 
   await portal.getByRole('button', { name: 'Consultar' }).click();
   await expect(portal.getByTestId('case-state')).toHaveText('Respondida');
   const portalLink = portal.getByRole('link', { name: 'Descargar la respuesta (PDF)' });
-  await expect(portalLink).toHaveAttribute('href', `/api/portal/adjuntos/${letter.id}`);
+  await expect(portalLink).toHaveAttribute(
+    'href',
+    `/consulta/${filed.radicado}/adjuntos/${letter.id}`,
+  );
   await expectAccessible(portal);
   await snap(portal, 'answer-portal-360-es');
-  // The download route comes with the attachments work; the stored file is what it serves.
+  // The petitioner's download is the stored letter, byte for byte.
   const uploads = path.join(path.dirname(E2E_ENV.DATABASE_PATH), 'uploads');
   const stored = fs.readFileSync(path.join(uploads, letter.stored_name));
-  const portalText = await pdfText(stored);
+  const [download] = await Promise.all([portal.waitForEvent('download'), portalLink.click()]);
+  const downloaded = fs.readFileSync((await download.path())!);
+  expect(downloaded.equals(stored)).toBe(true);
+  const portalText = await pdfText(downloaded);
   expect(portalText).toContain(filed.radicado);
   expect(portalText).toContain(SECOND);
   await petitioner.close();

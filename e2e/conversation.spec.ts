@@ -26,7 +26,7 @@ const MAIL_DIR = path.join(path.dirname(E2E_ENV.DATABASE_PATH), 'mail');
 /** The e-mail the outbox worker delivered for a case event, read back from its .eml file. */
 async function deliveredMail(eventId: number): Promise<ParsedMail> {
   const file = path.join(MAIL_DIR, `event.${eventId}@ventanilla.local.eml`);
-  await expect.poll(() => fs.existsSync(file), { timeout: 15_000 }).toBe(true);
+  await expect.poll(() => fs.existsSync(file), { timeout: 30_000 }).toBe(true);
   return simpleParser(fs.readFileSync(file));
 }
 
@@ -42,7 +42,7 @@ const lastEvent = (caseId: number, action: string) =>
     action,
   )[0]!.id;
 
-async function fileReclamoWithPdf(page: Page): Promise<string> {
+async function fileReclamoWithPdf(page: Page, document: string): Promise<string> {
   await page.goto('/radicar');
   await page.getByRole('radio', { name: /^Reclamo/ }).check();
   await page.getByLabel('Asunto *').fill('Cobro doble en la factura de abril');
@@ -50,7 +50,7 @@ async function fileReclamoWithPdf(page: Page): Promise<string> {
     .getByLabel('Descripción *')
     .fill('En la factura de abril me cobraron dos veces el cargo fijo. Adjunto la factura.');
   await page.getByLabel('Tipo de documento *').selectOption('CC');
-  await page.getByLabel('Número de documento *').fill('1030777222');
+  await page.getByLabel('Número de documento *').fill(document);
   await page.getByLabel('Nombres y apellidos *').fill('Mariana Ospina Gil');
   await page.getByLabel('Correo electrónico *').fill('mariana@example.co');
   await page
@@ -66,12 +66,12 @@ test('the conversation: a file in, a reply with a file out by e-mail, the answer
   page,
   browser,
 }) => {
-  const radicado = await fileReclamoWithPdf(page);
+  const radicado = await fileReclamoWithPdf(page, '1030777222');
   const { id: caseId } = caseByRadicado(radicado);
 
   // The agent sees the petitioner's PDF on the case page and downloads the same bytes.
   const agent = createStaff({ name: 'Tomás Arango', teamName: 'Facturación' });
-  const staff = await browser.newPage();
+  const staff = await (await browser.newContext()).newPage();
   await signInAs(staff, agent);
   await staff.goto(`/casos/${radicado}`);
   const theirs = staff.getByRole('link', { name: /factura-abril\.pdf/ }).first();
@@ -107,7 +107,7 @@ test('the conversation: a file in, a reply with a file out by e-mail, the answer
   // The petitioner follows the mail's link and downloads the agent's file from the portal.
   const link = /http:\/\/localhost:\d+\/consulta\/acceso\?token=\S+/.exec(mail.text ?? '')?.[0];
   expect(link).toBeDefined();
-  const petitioner = await browser.newPage();
+  const petitioner = await (await browser.newContext()).newPage();
   await petitioner.goto(link!);
   await expect(
     petitioner.getByRole('heading', { level: 1, name: `Su caso ${radicado}` }),
@@ -120,13 +120,15 @@ test('the conversation: a file in, a reply with a file out by e-mail, the answer
   ).toEqual(SUPPORT_PDF);
 
   // The agent previews the answer letter, confirms it and sends it.
-  const answer = await openAction(staff, 'Responder de fondo');
+  const answer = await openAction(staff, 'Dar respuesta de fondo');
   await answer.getByLabel('Decisión').selectOption({ label: 'Se concede' });
   const answerText = 'Reintegramos el cargo fijo cobrado dos veces en la factura de abril.';
   await answer.getByLabel('Texto').fill(answerText);
   await answer.getByRole('button', { name: 'Previsualizar la respuesta' }).click();
-  await expect(staff.getByText(answerText).first()).toBeVisible();
-  await staff.getByRole('button', { name: 'Confirmar y enviar la respuesta' }).click();
+  const preview = answer.getByTestId('answer-preview');
+  await expect(preview).toContainText(radicado);
+  await expect(preview).toContainText(answerText);
+  await answer.getByRole('button', { name: 'Confirmar y enviar la respuesta' }).click();
   await expect(staff.getByTestId('case-state')).toHaveText('Respondida');
 
   // The petitioner downloads the answer letter: a PDF with the radicado and the answer's text.
@@ -149,7 +151,7 @@ test('the conversation: a file in, a reply with a file out by e-mail, the answer
 test('a file an agent attaches that fails the content check is refused on the field, and nothing is written', async ({
   page,
 }) => {
-  const radicado = await fileReclamoWithPdf(page);
+  const radicado = await fileReclamoWithPdf(page, '1030777333');
   const { id: caseId } = caseByRadicado(radicado);
   const agent = createStaff({ name: 'Tomás Arango', teamName: 'Facturación' });
   await page.context().clearCookies();

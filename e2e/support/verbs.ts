@@ -4,6 +4,7 @@
  * Prints the verb's result as JSON. The database is the one the e2e server uses (DATABASE_PATH).
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { databasePath, openDb } from '@/db/client';
 import { SYSTEM_ACTOR, type Actor } from '@/lib/server/core/actor';
 import { applyCaseAction } from '@/lib/server/cases/apply-case-action';
@@ -22,6 +23,10 @@ const file = databasePath();
 
 if (verb === 'reset-db') {
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
+  // Mail and files of an earlier run would be mistaken for this one's (ids start again at 1).
+  for (const dir of ['mail', 'uploads']) {
+    fs.rmSync(path.join(path.dirname(file), dir), { recursive: true, force: true });
+  }
   openDb(file).$client.close();
   process.stdout.write(JSON.stringify({ ok: true, file }));
   process.exit(0);
