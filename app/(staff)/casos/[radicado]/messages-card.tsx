@@ -1,23 +1,10 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { CaseStory } from '@/lib/server/cases/case-story';
+import { NOTICE_KINDS } from '@/lib/server/notices/case-notices';
 
 const BADGE = { sent: 'badge-on_track', queued: 'badge-at_risk', failed: 'badge-overdue' } as const;
-const KNOWN_KINDS = new Set([
-  'constancia',
-  'info_request',
-  'reply',
-  'extension',
-  'answer',
-  'close',
-  'reopen',
-  'withdraw',
-  'withdraw_tacit',
-  'transfer',
-  'promise_made',
-  'promise_kept',
-  'promise_renegotiate',
-  'survey',
-]);
+/** Kinds with a label of their own; anything else reads as 'other'. */
+const KNOWN_KINDS = new Set<string>(['constancia', ...NOTICE_KINDS]);
 
 /** "Mensajes enviados": every message queued for the case and where its delivery stands. */
 export async function MessagesCard({ messages }: { messages: CaseStory['messages'] }) {
