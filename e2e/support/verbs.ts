@@ -8,6 +8,8 @@ import path from 'node:path';
 import { databasePath, openDb } from '@/db/client';
 import { SYSTEM_ACTOR, type Actor } from '@/lib/server/core/actor';
 import { applyCaseAction } from '@/lib/server/cases/apply-case-action';
+import { checkUploads, recordAttachments, storeUploads } from '@/lib/server/cases/uploads';
+import { PDF } from './files';
 import { createCase } from '@/lib/server/cases/create-case';
 import { verbs as adminVerbs } from './verbs/admin';
 import { verbs as boardVerbs } from './verbs/board';
@@ -41,6 +43,11 @@ const handlers: Record<string, () => unknown> = {
   'file-case': () => createCase(makeCtx(db, actor, now), args.input),
   'apply-action': () =>
     applyCaseAction(makeCtx(db, actor, now), { caseId: args.caseId, ...args.input }),
+  /** A stored PDF on a case, public or internal, as a filing or an agent's note would leave it. */
+  'attach-file': async () => {
+    const { stored } = storeUploads(await checkUploads([{ name: args.name, bytes: PDF }]));
+    return recordAttachments(db, args.caseId, null, stored, args.visibility);
+  },
 };
 for (const area of [
   boardVerbs,
