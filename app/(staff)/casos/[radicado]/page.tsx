@@ -22,6 +22,7 @@ import { CustomerCard } from './customer-card';
 import { MessagesCard } from './messages-card';
 import { PostalDeliveryForm } from './postal-delivery-form';
 import { RelatedCasesCard } from './related-cases-card';
+import { takesFiles } from '@/lib/validation/case-action';
 import { CaseActions } from './case-actions';
 import { PromisePanel } from './promise-panel';
 import { ServiceLevelLine } from './service-level-line';
@@ -72,6 +73,17 @@ export default async function StaffCasePage({ params }: { params: Promise<{ radi
   const templates = page.options.templates;
   const letter = await answerLetterOf(requestCtx(staff), { caseId: view.id });
 
+  // What the agent writes (reply, information request, answer, note) gets the wide column.
+  const writingActions = page.actions.filter(takesFiles);
+  const sideActions = page.actions.filter((a) => !takesFiles(a));
+  const actionProps = {
+    submit: submitCase,
+    preview: previewAnswer.bind(null, view.id),
+    version: staffData.version,
+    typeCode: view.typeCode,
+    isTransferLate: page.isTransferLate,
+    options: { ...page.options, templates },
+  };
   return (
     <div className="case-layout">
       <div className="case-main">
@@ -121,6 +133,12 @@ export default async function StaffCasePage({ params }: { params: Promise<{ radi
               }))}
           />
         </section>
+        {writingActions.length > 0 && (
+          <section className="card" aria-labelledby="compose-title">
+            <h2 id="compose-title">{t('composeTitle')}</h2>
+            <CaseActions actions={writingActions} {...actionProps} />
+          </section>
+        )}
         {letter && (
           <AnswerLetterLink
             href={staffAttachmentUrl(view.id, letter.id)}
@@ -136,18 +154,12 @@ export default async function StaffCasePage({ params }: { params: Promise<{ radi
         <StaffTimeline caseId={view.id} events={view.events} files={story.files} />
       </div>
       <aside className="case-side">
-        <section className="card" aria-labelledby="actions-title">
-          <h2 id="actions-title">{t('actionsTitle')}</h2>
-          <CaseActions
-            actions={page.actions}
-            submit={submitCase}
-            preview={previewAnswer.bind(null, view.id)}
-            version={staffData.version}
-            typeCode={view.typeCode}
-            isTransferLate={page.isTransferLate}
-            options={{ ...page.options, templates }}
-          />
-        </section>
+        {(sideActions.length > 0 || writingActions.length === 0) && (
+          <section className="card" aria-labelledby="actions-title">
+            <h2 id="actions-title">{t('actionsTitle')}</h2>
+            <CaseActions actions={sideActions} {...actionProps} />
+          </section>
+        )}
         {staffData.responseMedium === 'postal' && story.answerDelivery && (
           <PostalDeliveryForm
             submit={recordPosting.bind(null, view.id)}
