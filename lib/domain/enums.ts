@@ -113,8 +113,11 @@ export type EventVisibility = (typeof EVENT_VISIBILITIES)[number];
  * mid-delivery leaves the message to be taken again once the lease runs out.
  */
 export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
-/** How an outbox message travels: an e-mail, or a signed POST to an API channel's webhook. */
-export const OUTBOX_MEDIA = ['email', 'webhook'] as const;
+/**
+ * How an outbox message travels: an e-mail, a signed POST to an API channel's webhook, or a letter
+ * staff print and post (a postal case; 'sent' once they record the day it was posted).
+ */
+export const OUTBOX_MEDIA = ['email', 'webhook', 'letter'] as const;
 export type OutboxMedium = (typeof OUTBOX_MEDIA)[number];
 /** A file of a case: one a person attached, or the answer letter the system rendered. */
 export const ATTACHMENT_KINDS = ['file', 'answer_letter'] as const;

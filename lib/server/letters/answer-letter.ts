@@ -87,7 +87,7 @@ function draw(doc: PDFKit.PDFDocument, letter: AnswerLetter, logo: LetterLogo | 
   doc.moveDown(1);
 
   labelled(doc, letter.subject.label, letter.subject.value, width);
-  labelled(doc, letter.decision.label, letter.decision.value, width);
+  if (letter.decision) labelled(doc, letter.decision.label, letter.decision.value, width);
   doc.moveDown(1);
 
   doc.font(FONT).text(letter.greeting, { width });

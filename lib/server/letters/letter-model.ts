@@ -28,7 +28,8 @@ export interface AnswerLetter {
   reference: LetterLine[];
   recipient: { heading: string; lines: string[] };
   subject: LetterLine;
-  decision: LetterLine;
+  /** The answer's decision; a notice letter (an information request, an extension …) has none. */
+  decision: LetterLine | null;
   greeting: string;
   paragraphs: string[];
   closing: string;
@@ -137,5 +138,52 @@ export function buildAnswerLetter(tx: Conn, input: LetterInput): AnswerLetter {
     recourse: ADVERSE_DECISIONS.includes(input.decision)
       ? { title: t('letter.recourseTitle'), text: t('letter.recourse', vars) }
       : null,
+  };
+}
+
+/**
+ * A notice owed by post (an information request, an extension, a reply …) as a letter: the same
+ * letterhead, reference and recipient as the answer, the notice's subject as title and its text as
+ * the body, signed by the service (no decision, no recourse).
+ */
+export function buildNoticeLetter(
+  tx: Conn,
+  input: {
+    row: LetterCase;
+    outboxId: number;
+    title: string;
+    text: string;
+    org: LetterInput['org'];
+    now: Date;
+  },
+): AnswerLetter {
+  const { row, org } = input;
+  const t = serverTranslator(row.locale);
+  const person = recipientOf(tx, row);
+  return {
+    locale: row.locale,
+    fileName: t('letter.noticeFileName', { radicado: row.radicado, id: input.outboxId }),
+    org: {
+      name: org.name,
+      lines: org.taxId ? [t('letter.taxId', { taxId: org.taxId })] : [],
+      hasLogo: org.logoPath !== null,
+    },
+    date: longDate(row.locale, input.now, org.timeZone),
+    title: input.title,
+    reference: [
+      { label: t('letter.radicado'), value: row.radicado },
+      { label: t('letter.receivedAt'), value: longDate(row.locale, row.receivedAt, org.timeZone) },
+    ],
+    recipient: {
+      heading: t('letter.to'),
+      lines: [person.name ?? t('letter.anonymous'), ...person.lines],
+    },
+    subject: { label: t('letter.subject'), value: row.subject },
+    decision: null,
+    greeting: person.name ? t('letter.greeting', { name: person.name }) : t('letter.greetingAnon'),
+    paragraphs: paragraphsOf(input.text),
+    closing: t('letter.closing'),
+    signer: { name: t('letter.systemSigner'), role: '' },
+    recourse: null,
   };
 }

@@ -11,6 +11,7 @@ import { getOrganization } from '../core/organization';
 import { mailBrand } from './brand';
 import { renderMail, type MailBlock, type MailBrand } from './layout';
 import { formatInstant, formatLocalDate, serverTranslator } from './translator';
+import { enqueueLetterNotice } from './letter-notices';
 import { enqueueWebhookNotice } from './webhook-notices';
 
 /** Customer notifications other than the constancia (DOMAIN.md §3–5, issue: channels). */
@@ -226,7 +227,8 @@ export function noticeAddress(
 
 /**
  * Queues a notice in the caller's transaction, once per `dedupeKey`: to the case's API channel
- * webhook when it is answered through the channel (one row either way), else by e-mail. Returns the
+ * webhook when it is answered through the channel, as a letter to post when it is answered by post
+ * (one row either way), else by e-mail. Returns the
  * outbox id, or null when there is nowhere to send it (anonymous, postal only, no webhook or e-mail).
  */
 export function enqueueCaseNotice(
@@ -261,6 +263,16 @@ export function enqueueCaseNotice(
       tx,
       { caseId: row.id, kind: input.kind, locale: row.locale, radicado: row.radicado },
       { ...noticeMessage(input), accessUrl: input.accessUrl },
+      { now, dedupeKey, attachmentIds },
+    );
+    if (queued !== null) return queued;
+  }
+  // Answered by post: the notice becomes a letter to print and post (a survey is a web link).
+  if (row.responseMedium === 'postal' && input.kind !== 'survey') {
+    const queued = enqueueLetterNotice(
+      tx,
+      { ...row, caseId: row.id, kind: input.kind },
+      noticeMessage(input),
       { now, dedupeKey, attachmentIds },
     );
     if (queued !== null) return queued;

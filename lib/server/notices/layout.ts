@@ -175,3 +175,21 @@ export function renderMail(
     `${content}\n</body></html>\n`;
   return { text, html };
 }
+
+/**
+ * A message as plain text without any layout (a webhook's text, a printed letter's body):
+ * paragraphs apart by a blank line, facts as `label: value`, line ends as `\n` (a browser form
+ * sends what the agent typed with `\r\n`).
+ */
+export function plainTextOf(blocks: readonly MailBlock[]): string {
+  return blocks
+    .map((b) =>
+      b.kind === 'facts'
+        ? b.rows.map((r) => `${r.label}: ${r.value}`).join('\n')
+        : b.kind === 'link'
+          ? `${b.intro}\n${b.url}`
+          : b.text,
+    )
+    .join('\n\n')
+    .replace(/\r\n?/g, '\n');
+}

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, ne, or, sql } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
 import { outbox } from '@/db/schema';
 import { env } from '@/lib/env';
@@ -52,6 +52,8 @@ function claimDue(db: Conn, now: Date, batch: number): Claimed[] {
           and(
             or(eq(outbox.status, 'pending'), eq(outbox.status, 'sending')),
             lte(outbox.nextAttemptAt, now),
+            // A letter waits for staff to print and post it; no worker delivers it.
+            ne(outbox.medium, 'letter'),
           ),
         )
         .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))

@@ -6,29 +6,12 @@ import type { Locale } from '@/lib/domain/enums';
 
 import type { WebhookMessage } from '@/lib/validation/intake-api';
 import { signedAttachmentUrl } from '../portal/portal-access';
-import type { MailBlock } from './layout';
+import { plainTextOf, type MailBlock } from './layout';
 import { enqueueMail, messageIdFor } from './outbox';
 
 /** The event id a receiver de-duplicates on: the outbox Message-ID without its angle brackets. */
 export function webhookEventId(messageId: string): string {
   return messageId.replace(/^<|>$/g, '');
-}
-
-/**
- * The message as plain text: paragraphs apart by a blank line, facts as `label: value`, line ends
- * as `\n` (a browser form sends what the agent typed with `\r\n`).
- */
-function plainText(blocks: readonly MailBlock[]): string {
-  return blocks
-    .map((b) =>
-      b.kind === 'facts'
-        ? b.rows.map((r) => `${r.label}: ${r.value}`).join('\n')
-        : b.kind === 'link'
-          ? `${b.intro}\n${b.url}`
-          : b.text,
-    )
-    .join('\n\n')
-    .replace(/\r\n?/g, '\n');
 }
 
 /** The case's API channel and its webhook URL, when it has one. */
@@ -93,7 +76,7 @@ export function enqueueWebhookNotice(
     radicado: target.radicado,
     kind: target.kind,
     subject: message.subject,
-    text: plainText(message.blocks),
+    text: plainTextOf(message.blocks),
     locale: target.locale,
     createdAt: options.now.toISOString(),
     accessUrl: message.accessUrl,

@@ -13,8 +13,9 @@ import type { Ctx } from '@/lib/server/core/context';
 import { getOrganization } from '@/lib/server/core/organization';
 import { takesFiles } from '@/lib/validation/case-action';
 import { CaseFormSchema, caseFormInput, PromiseFormSchema } from '@/lib/validation/case-form';
-import { PostalDeliverySchema } from '@/lib/validation/postal-delivery';
+import { LetterPostingSchema, PostalDeliverySchema } from '@/lib/validation/postal-delivery';
 import { recordPostalDelivery } from '@/lib/server/cases/record-postal-delivery';
+import { recordLetterPosting } from '@/lib/server/letters/notice-letter';
 
 const formInput = (ctx: Ctx, fields: Record<string, unknown>) =>
   caseFormInput(fields, getOrganization(ctx.db).timeZone, (radicado) =>
@@ -74,4 +75,14 @@ const postalAction = action(
 /** Records the day a postal answer was posted (bound: `recordPosting.bind(null, caseId)`). */
 export async function recordPosting(caseId: number, body: FormBody) {
   return postalAction(body, { caseId });
+}
+
+const letterPostingAction = action(
+  { access: 'staff', schema: LetterPostingSchema, messages: ['caseStory.validation'] },
+  (ctx, input) => recordLetterPosting(ctx, input).then(({ sentAt }) => sentAt.toISOString()),
+);
+
+/** Records the day a notice letter of a postal case was posted (bound: `postLetter.bind(null, caseId)`). */
+export async function postLetter(caseId: number, body: FormBody) {
+  return letterPostingAction(body, { caseId });
 }

@@ -40,11 +40,13 @@ export function LetterSheet({ letter }: { letter: AnswerLetter }) {
         ))}
       </p>
       <p>
-        {[letter.subject, letter.decision].map((line) => (
-          <span key={line.label} className="letter-line">
-            <strong>{line.label}:</strong> {line.value}
-          </span>
-        ))}
+        {[letter.subject, letter.decision]
+          .flatMap((line) => (line ? [line] : []))
+          .map((line) => (
+            <span key={line.label} className="letter-line">
+              <strong>{line.label}:</strong> {line.value}
+            </span>
+          ))}
       </p>
       <p>{letter.greeting}</p>
       {letter.paragraphs.map((paragraph, i) => (

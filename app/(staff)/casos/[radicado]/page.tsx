@@ -15,7 +15,7 @@ import { statusPageMetadata } from '../../../_components/status-metadata';
 import { CaseProblems } from '../../causas/problemas/case-problems';
 import { CaseQualityPanel } from '../../calidad/_components/case-quality-panel';
 import { FileList } from '../../../_components/file-list';
-import { actOnCase, actOnPromise, previewAnswer, recordPosting } from './actions';
+import { actOnCase, actOnPromise, postLetter, previewAnswer, recordPosting } from './actions';
 import { AnswerResultCard } from './answer-result-card';
 import { ClassificationCard } from './classification-card';
 import { CustomerCard } from './customer-card';
@@ -150,7 +150,12 @@ export default async function StaffCasePage({ params }: { params: Promise<{ radi
         {story.answerDelivery && (
           <AnswerResultCard delivery={story.answerDelivery} promises={view.promises} />
         )}
-        <MessagesCard messages={story.messages} />
+        <MessagesCard
+          caseId={view.id}
+          messages={story.messages}
+          postLetter={postLetter.bind(null, view.id)}
+          today={story.today}
+        />
         <StaffTimeline caseId={view.id} events={view.events} files={story.files} />
       </div>
       <aside className="case-side">
