@@ -1,6 +1,6 @@
 import { caseByRadicado, countRows, queryDb, uploadedFiles } from './support/db';
 import { ELF, PDF } from './support/files';
-import { createStaff, expect, runVerb, signInAs, test } from './support/fixtures';
+import { createStaff, expect, expectAccessible, runVerb, signInAs, test } from './support/fixtures';
 
 test.use({ extraHTTPHeaders: { 'X-Forwarded-For': '203.0.113.45' } });
 
@@ -126,4 +126,58 @@ test('verbal intake keeps the scanned letter, and refuses a file that is not wha
     [{ original_name: 'carta-escaneada.pdf', mime_type: 'application/pdf' }],
   );
   expect(uploadedFiles()).toHaveLength(files + 1);
+});
+
+test('a postal case: the information request is a letter staff print and record as posted', async ({
+  page,
+}) => {
+  const agent = createStaff({ name: 'Óscar Bernal', teamName: 'Correspondencia' });
+  const filed = runVerb<{ id: number; radicado: string }>('file-case', {
+    input: {
+      ...filing(`83${agent.id}001`),
+      responseMedium: 'postal',
+      responseAddress: 'Carrera 7 # 12-40, Bogotá',
+    },
+  });
+  const actor = { role: 'agent', id: agent.id, teamId: agent.teamId };
+  runVerb('apply-action', { caseId: filed.id, input: { action: 'take' }, actor });
+  runVerb('apply-action', {
+    caseId: filed.id,
+    input: { action: 'request_info', body: 'Envíe por favor la factura de mayo.' },
+    actor,
+  });
+  await signInAs(page, agent);
+  await page.goto(`/casos/${filed.radicado}`);
+  const messages = page.getByTestId('case-messages');
+  const letter = messages.getByRole('listitem').filter({ hasText: 'Requerimiento de información' });
+  await expect(letter).toContainText('Carta (correo postal)');
+  await expect(letter).toContainText('Carrera 7 # 12-40, Bogotá');
+  await expect(letter).toContainText('Por enviar');
+  await expectAccessible(page);
+  await letter.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screens/caso-carta-postal-1366.png' });
+  await page.setViewportSize({ width: 360, height: 800 });
+  await letter.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screens/caso-carta-postal-360.png' });
+  await page.setViewportSize({ width: 1366, height: 800 });
+
+  const print = letter.getByRole('link', { name: 'Imprimir carta' });
+  const pdf = await page.request.get((await print.getAttribute('href'))!);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()['content-type']).toBe('application/pdf');
+  expect(
+    Buffer.from(await pdf.body())
+      .subarray(0, 5)
+      .toString(),
+  ).toBe('%PDF-');
+
+  await letter.getByRole('button', { name: 'Registrar envío' }).click();
+  await expect(letter.getByText('Envío registrado.')).toBeVisible();
+  await page.reload();
+  await expect(
+    messages.getByRole('listitem').filter({ hasText: 'Requerimiento de información' }),
+  ).toContainText('Enviado');
+  expect(
+    queryDb("select status from outbox where case_id = ? and medium = 'letter'", filed.id),
+  ).toEqual([{ status: 'sent' }]);
 });

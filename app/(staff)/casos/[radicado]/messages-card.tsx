@@ -39,7 +39,11 @@ export async function MessagesCard({
                 <strong>
                   {t(`kinds.${KNOWN_KINDS.has(m.kind) ? m.kind : 'other'}` as 'kinds.other')}
                 </strong>
-                <span className={`badge ${BADGE[m.state]}`}>{t(`states.${m.state}`)}</span>
+                <span className={`badge ${BADGE[m.state]}`}>
+                  {m.medium === 'letter' && m.state === 'queued'
+                    ? t('toPost')
+                    : t(`states.${m.state}`)}
+                </span>
               </p>
               <p className="small">
                 {t(`media.${m.medium}`)} ·{' '}
@@ -49,8 +53,8 @@ export async function MessagesCard({
                 {m.sentAt
                   ? t('sentAt', { date: when(m.sentAt) })
                   : t('queuedAt', { date: when(m.createdAt) })}
-                {' · '}
-                {t('attempts', { count: m.attempts })}
+                {/* A letter is posted by hand: no attempts to count. */}
+                {m.medium !== 'letter' && ` · ${t('attempts', { count: m.attempts })}`}
                 {m.state === 'queued' &&
                   m.attempts > 0 &&
                   ` · ${t('nextAttempt', { date: when(m.nextAttemptAt) })}`}
