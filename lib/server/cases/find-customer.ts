@@ -3,10 +3,14 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../core/context';
 import { cases, customers } from '@/db/schema';
 import { OPEN_STATES, type DocumentType } from '@/lib/domain/enums';
+import { caseScopeFilter } from './case-access';
 
 /**
  * Verbal intake starts from the document: who this is and which cases they have open, so a second
- * call about the same matter becomes a repeat contact instead of a new case.
+ * call about the same matter becomes a repeat contact instead of a new case. Scoped like the case
+ * page: an agent sees the open cases within their scope, and the petitioner's data only when at
+ * least one of their cases is; a petitioner known only to other teams reads as not found (filing a
+ * new case for them still links it to the same person).
  */
 export async function findCustomerWithOpenCases(
   ctx: Ctx,
@@ -30,6 +34,14 @@ export async function findCustomerWithOpenCases(
     )
     .get();
   if (!customer) return { customer: null, openCases: [] };
+  const scope = caseScopeFilter(ctx.actor);
+  const known = db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(and(eq(cases.customerId, customer.id), scope))
+    .limit(1)
+    .get();
+  if (!known) return { customer: null, openCases: [] };
   const openCases = db
     .select({
       id: cases.id,
@@ -40,7 +52,7 @@ export async function findCustomerWithOpenCases(
       receivedAt: cases.receivedAt,
     })
     .from(cases)
-    .where(and(eq(cases.customerId, customer.id), inArray(cases.state, [...OPEN_STATES])))
+    .where(and(eq(cases.customerId, customer.id), inArray(cases.state, [...OPEN_STATES]), scope))
     .orderBy(desc(cases.receivedAt))
     .all();
   return { customer, openCases };

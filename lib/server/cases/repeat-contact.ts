@@ -1,4 +1,5 @@
 import 'server-only';
+import { canAccessCase } from './case-access';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
 import { withTransaction, type Ctx } from '../core/context';
@@ -95,11 +96,19 @@ export async function addRepeatContact(
 
   return withTransaction(ctx, ({ db: tx }) => {
     const row = tx
-      .select({ id: cases.id, radicado: cases.radicado, state: cases.state })
+      .select({
+        id: cases.id,
+        radicado: cases.radicado,
+        state: cases.state,
+        teamId: cases.teamId,
+        assigneeId: cases.assigneeId,
+      })
       .from(cases)
       .where(eq(cases.id, caseId))
       .get();
     if (!row) throw new AppError('NOT_FOUND', 'case not found');
+    // Staff reach a case by its id only within their scope, as on the case page.
+    if (!canAccessCase(actor, row)) throw new AppError('FORBIDDEN', 'not your case');
     if (!OPEN_STATES.includes(row.state)) {
       throw new AppError('INVALID_TRANSITION', 'not_open', { detail: { guard: 'not_open' } });
     }
