@@ -4,13 +4,13 @@
  * and then `next start` on PORT (default 3000).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { databasePath, openDb } from '@/db/client';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@/db/seed/catalog';
 import { ensureDemoData } from '@/db/seed';
 import { env as readEnv, EnvError, type Env } from '@/lib/env';
+import { appSecret } from '@/lib/server/core/app-secret';
 
 const root = process.cwd();
 if (fs.existsSync(path.join(root, '.env'))) process.loadEnvFile(path.join(root, '.env'));
@@ -28,21 +28,14 @@ function checkedEnv(): Env {
 const config = checkedEnv();
 const port = String(config.PORT);
 const dbFile = databasePath();
-const dataDir = path.dirname(dbFile);
-const isProduction = config.NODE_ENV === 'production';
 
 function ensureSecret(): string {
-  if (config.NEXTAUTH_SECRET) return config.NEXTAUTH_SECRET;
-  if (isProduction) {
-    console.error('NEXTAUTH_SECRET is required in production (see .env.example).');
+  try {
+    return appSecret();
+  } catch (error) {
+    console.error((error as Error).message);
     process.exit(1);
   }
-  // Demo start: one random secret, kept beside the database so sessions survive restarts.
-  const file = path.join(dataDir, '.auth-secret');
-  fs.mkdirSync(dataDir, { recursive: true });
-  if (!fs.existsSync(file))
-    fs.writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
-  return fs.readFileSync(file, 'utf8').trim();
 }
 
 function newestSourceMtime(dir: string): number {

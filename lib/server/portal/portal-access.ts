@@ -1,4 +1,5 @@
 import 'server-only';
+import { appSecret } from '../core/app-secret';
 import { portalAttachmentUrl } from '@/lib/links/attachments';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { env } from '@/lib/env';
@@ -23,18 +24,13 @@ export interface CaseAccess {
   expiresAt: Date;
 }
 
-const DEV_SECRET = 'ventanilla-dev-only-secret-never-use-in-production';
 /** Real tokens are ~110 characters; anything far longer is not ours and is not worth hashing. */
 const MAX_TOKEN_LENGTH = 512;
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 
+/** The secret case access tokens are signed with (core/app-secret.ts: the app's one secret). */
 export function portalSecret(): string {
-  const { NEXTAUTH_SECRET: secret, NODE_ENV } = env();
-  if (secret) return secret;
-  if (NODE_ENV === 'production') {
-    throw new Error('NEXTAUTH_SECRET is required in production to sign case access tokens.');
-  }
-  return DEV_SECRET;
+  return appSecret();
 }
 
 /** A key of its own, so a token for a case can never double as anything else signed with the secret. */
