@@ -1,7 +1,15 @@
 import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import { cases, casePauses, interactions, rootCauses, staffUsers } from '@/db/schema';
+import {
+  cases,
+  casePauses,
+  categories,
+  interactions,
+  processes,
+  rootCauses,
+  staffUsers,
+} from '@/db/schema';
 import { isCannedReply, renderTemplate, unfilledPlaceholders } from '@/lib/domain/templates';
 import type { Actor } from '../core/actor';
 import { canAccessCase } from './case-access';
@@ -38,6 +46,13 @@ export function activeStaff(tx: Conn, id: number) {
 }
 
 export function checkRootCause(tx: Conn, processId: number | null, rootCauseId: number | null) {
+  if (processId !== null) {
+    const found = tx
+      .select({ id: processes.id })
+      .from(processes)
+      .where(eq(processes.id, processId));
+    if (!found.get()) throw unknownOption('processId');
+  }
   if (rootCauseId === null) return;
   const cause = tx
     .select({ processId: rootCauses.processId })
@@ -49,6 +64,21 @@ export function checkRootCause(tx: Conn, processId: number | null, rootCauseId: 
       fieldErrors: { rootCauseId: ['rootCauseMismatch'] },
     });
   }
+}
+
+/** An id the form offered that names nothing (a stale page, a forged request): 422 on the field. */
+export function unknownOption(field: string): AppError {
+  return new AppError('VALIDATION', `unknown ${field}`, { fieldErrors: { [field]: ['invalid'] } });
+}
+
+/** A category chosen on reclassification must exist. */
+export function checkCategory(tx: Conn, categoryId: number | undefined) {
+  if (categoryId === undefined) return;
+  const found = tx
+    .select({ id: categories.id })
+    .from(categories)
+    .where(eq(categories.id, categoryId));
+  if (!found.get()) throw unknownOption('categoryId');
 }
 
 /** The other case of a merge or link: it must exist and be one the actor may work on. */

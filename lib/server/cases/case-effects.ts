@@ -18,6 +18,7 @@ import { appendEvent } from '../core/audit';
 import {
   activeStaff,
   checkReply,
+  checkCategory,
   checkRootCause,
   endCase,
   endOpenPause,
@@ -72,6 +73,7 @@ export function applyEffects(tx: Conn, args: EffectArgs): Effect {
     case 'reclassify': {
       const processId = r.processId ?? row.processId;
       const rootCauseId = r.rootCauseId ?? (r.processId !== undefined ? null : row.rootCauseId);
+      checkCategory(tx, r.categoryId);
       checkRootCause(tx, processId, rootCauseId);
       const changes: CaseChanges = {
         typeCode: r.typeCode ?? row.typeCode,
