@@ -30,10 +30,14 @@ export function describeFailure(
     return { ok: false, code: 'INTERNAL', message: t('errors.INTERNAL') };
   }
   const translate = (key: string, params: Record<string, number | string> = {}) => {
-    for (const area of areas) {
-      if (t.has(`${area}.${key}`)) return t(`${area}.${key}`, params);
+    const found = [...areas, 'validation'].map((a) => `${a}.${key}`).find((k) => t.has(k));
+    try {
+      return found ? t(found, params) : t('validation.invalid');
+    } catch (failure) {
+      // A message missing its parameters is our bug, logged; the person still gets a 4xx.
+      console.error('[request] field message', found, failure);
+      return t('validation.invalid');
     }
-    return t.has(`validation.${key}`) ? t(`validation.${key}`, params) : t('validation.invalid');
   };
   const issues = error.detail?.issues as FieldErrorKeys | undefined;
   const source: FieldErrorKeys | undefined =

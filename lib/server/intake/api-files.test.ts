@@ -99,4 +99,20 @@ describe('files through the intake API', () => {
     expect(countRows(db, attachments)).toBe(0);
     expect(fs.readdirSync(dir)).toEqual([]);
   });
+
+  it('refuses a body over the cap with 422 on body and a message, never a 500', async () => {
+    const request = new Request('http://localhost/api/v1/cases', {
+      method: 'POST',
+      body: JSON.stringify(filing([])),
+      headers: {
+        'Content-Type': 'application/json',
+        Authorization: `Bearer ${key}`,
+        'Content-Length': String(200 * 1024 * 1024),
+      },
+    });
+    const response = await createCaseViaApi(ctx(), request);
+    expect(response.status).toBe(422);
+    expect((await response.json()).errors.body[0]).toMatch(/máximo \d+ MB/);
+    expect(countRows(db, cases)).toBe(0);
+  });
 });

@@ -36,15 +36,18 @@ async function apiFiles(list: ApiAttachments) {
 /** Requests per key per minute. */
 export const API_RATE = { name: 'api-key', points: 300, durationSeconds: 60 } as const;
 
+/** A body over the cap, refused on `body` with the cap in its message. */
+export const bodyTooLarge = () =>
+  new AppError('VALIDATION', 'body too large', {
+    fieldErrors: { body: ['bodyTooLarge'] },
+    detail: { params: { mb: Math.floor(MAX_BODY_BYTES / (1024 * 1024)) } },
+  });
+
 async function readBody(request: Request): Promise<string> {
   const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > MAX_BODY_BYTES) {
-    throw new AppError('VALIDATION', 'body too large', { fieldErrors: { body: ['tooLong'] } });
-  }
+  if (declared > MAX_BODY_BYTES) throw bodyTooLarge();
   const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) {
-    throw new AppError('VALIDATION', 'body too large', { fieldErrors: { body: ['tooLong'] } });
-  }
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw bodyTooLarge();
   return text;
 }
 
