@@ -1,18 +1,36 @@
-import { withAuth } from 'next-auth/middleware';
+import { withAuth, type NextRequestWithAuth } from 'next-auth/middleware';
+import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
+
+/** Staff areas: signed-out visitors are sent to sign-in (optimistic only, STYLE.md rule 5). */
+const STAFF_AREAS = ['/casos', '/tablero', '/calidad', '/causas', '/informes', '/admin'];
+const toSignIn = withAuth({ pages: { signIn: '/ingresar' } });
+
+function isWellFormed(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
- * Optimistic only (STYLE.md rule 5): signed-out visitors to staff pages are sent to sign-in.
- * Every page, action and route still checks its caller on the server.
+ * Before any route: a path that is not valid percent-encoding (`/casos/%ZZ`) names no page, so it
+ * gets the not-found page in the app's layout instead of the framework's bare 500; then signed-out
+ * visitors of staff areas go to sign-in. Every page, action and route still checks its caller.
  */
-export const proxy = withAuth({ pages: { signIn: '/ingresar' } });
+export function proxy(request: NextRequest, event: NextFetchEvent) {
+  const { pathname } = request.nextUrl;
+  if (!isWellFormed(pathname)) {
+    return NextResponse.rewrite(new URL('/no-encontrada', request.url));
+  }
+  if (STAFF_AREAS.some((area) => pathname === area || pathname.startsWith(`${area}/`))) {
+    return toSignIn(request as NextRequestWithAuth, event);
+  }
+  return NextResponse.next();
+}
 
 export const config = {
-  matcher: [
-    '/casos/:path*',
-    '/tablero/:path*',
-    '/calidad/:path*',
-    '/causas/:path*',
-    '/informes/:path*',
-    '/admin/:path*',
-  ],
+  // Everything but the framework's own assets.
+  matcher: ['/((?!_next/static|_next/image).*)'],
 };

@@ -14,6 +14,25 @@ test.describe('Pages every app has: not found, icons', () => {
     await expectAccessible(page);
   });
 
+  test('a malformed address (bad percent-encoding) is the not-found page, never a bare 500', async ({
+    page,
+  }) => {
+    const supervisor = createStaff({ name: 'Marta Salazar', role: 'supervisor' });
+    await signInAs(page, supervisor);
+    for (const path of [
+      '/casos/%ZZ',
+      '/consulta/%ZZ',
+      '/consulta/%E0%A4%A/adjuntos/1',
+      '/api/casos/%ZZ/adjuntos/1',
+    ]) {
+      const response = await page.goto(path);
+      expect({ path, status: response?.status() }).toEqual({ path, status: 404 });
+      await expect(
+        page.getByRole('heading', { level: 1, name: 'Página no encontrada' }),
+      ).toBeVisible();
+    }
+  });
+
   test('a case that does not exist is not found under the staff header, with a way back', async ({
     page,
   }) => {

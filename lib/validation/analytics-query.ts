@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { addCalendarDays, isValidLocalDate, type LocalDate } from '../domain/calendar';
+import { localDate } from './fields';
+import { addCalendarDays, type LocalDate } from '../domain/calendar';
 import { CASE_TYPES, CHANNELS } from '../domain/enums';
 
 /** How the supervisor views break figures down (DOMAIN.md §5–7: by agent, team, type, process, period). */
@@ -11,7 +12,6 @@ export const DEFAULT_PERIOD_DAYS = 30;
 /** The longest period one view may aggregate (keeps every figure within its time budget). */
 export const MAX_PERIOD_DAYS = 366 * 2;
 
-const localDate = z.string().refine(isValidLocalDate, { error: 'date' });
 const positiveId = z.coerce.number().int().positive();
 
 /**

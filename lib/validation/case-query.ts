@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isValidLocalDate } from '../domain/calendar';
+import { localDate } from './fields';
 import { CASE_STATES, CASE_TYPES, CHANNELS } from '../domain/enums';
 
 /** The agents' queues (bandejas): Mis casos, Mi equipo, Sin asignar, Por vencer, Vencidos … */
@@ -22,7 +22,6 @@ export type SortDirection = (typeof SORT_DIRECTIONS)[number];
 
 export const PAGE_SIZE = { min: 10, max: 100, default: 25 } as const;
 
-const localDate = z.string().refine(isValidLocalDate, { error: 'date' });
 const positiveId = z.coerce.number().int().positive();
 
 /** Repeated URL params (`type=R&type=Q`) arrive as an array, a single one as a string. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isValidLocalDate } from '../domain/calendar';
 
 /** Building blocks shared by every schema; messages are keys of the `validation` catalogue. */
 export const requiredText = (min: number, max: number) =>
@@ -22,10 +23,10 @@ export const id = z.coerce
   .int({ error: 'invalid' })
   .positive({ error: 'invalid' });
 
+/** A day as YYYY-MM-DD within the calendar's years (domain/calendar.ts). */
 export const localDate = z
   .string({ error: 'required' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'date' })
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), { error: 'date' });
+  .refine(isValidLocalDate, { error: 'date' });
 
 export const isoInstant = z
   .string({ error: 'required' })
