@@ -19,6 +19,9 @@ const nextConfig = {
     authInterrupts: true,
     // Petitioners answer information requests with up to 5 files of 10 MB (uploads.ts checks each).
     serverActions: { bodySizeLimit: '52mb' },
+    // The proxy (proxy.ts) runs before every route and buffers the body it passes on: its limit must
+    // hold the largest upload (5 × 10 MB, base64 in the intake API), or a large body arrives cut.
+    proxyClientMaxBodySize: '80mb',
   },
   async headers() {
     return [

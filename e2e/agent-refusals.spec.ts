@@ -1,3 +1,4 @@
+import { queryDb } from './support/db';
 import { createStaff, expect, runVerb, signInAs, test } from './support/fixtures';
 
 function fileCase(documentNumber: string) {
@@ -75,4 +76,42 @@ test.describe('The server refuses what the case page would not offer (403)', () 
     });
     expect(anonymous.status()).toBe(401);
   });
+});
+
+test('a write from another site is refused (403) and writes nothing, even with the session cookie', async ({
+  page,
+}) => {
+  const agent = createStaff({ name: 'Iván Ruiz', teamName: 'Facturación' });
+  const mine = fileCase(`64${agent.id}`);
+  runVerb('apply-action', {
+    caseId: mine.id,
+    input: { action: 'take' },
+    actor: { role: 'agent', id: agent.id, teamId: agent.teamId },
+  });
+  await signInAs(page, agent);
+  const notes = () =>
+    queryDb("select id from case_events where case_id = ? and action = 'note'", mine.id).length;
+  // What a foreign page's form can send without asking: text/plain, its own Origin.
+  const forged = await page.request.post(`/api/casos/${mine.id}/acciones`, {
+    headers: {
+      'Content-Type': 'text/plain',
+      Origin: 'https://atacante.example',
+      'Sec-Fetch-Site': 'cross-site',
+    },
+    data: JSON.stringify({ action: 'note', body: 'Escrito desde otro sitio.' }),
+  });
+  expect(forged.status()).toBe(403);
+  // The same body as text/plain from our own origin is not accepted either (415).
+  const plain = await page.request.post(`/api/casos/${mine.id}/acciones`, {
+    headers: { 'Content-Type': 'text/plain' },
+    data: JSON.stringify({ action: 'note', body: 'Texto plano.' }),
+  });
+  expect(plain.status()).toBe(415);
+  expect(notes()).toBe(0);
+  // As JSON from the app itself it goes through.
+  const own = await page.request.post(`/api/casos/${mine.id}/acciones`, {
+    data: { action: 'note', body: 'Nota legítima.' },
+  });
+  expect(own.status()).toBe(200);
+  expect(notes()).toBe(1);
 });

@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'INVALID_TRANSITION',
   'CONFLICT',
   'RATE_LIMITED',
+  'UNSUPPORTED_MEDIA_TYPE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -21,6 +22,7 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   INVALID_TRANSITION: 403,
   CONFLICT: 409,
   RATE_LIMITED: 429,
+  UNSUPPORTED_MEDIA_TYPE: 415,
 };
 
 export type FieldErrors = Record<string, string[]>;

@@ -39,3 +39,49 @@ describe('the route wrapper reads bad bodies as bad input', () => {
     expect(response.status).toBe(422);
   });
 });
+
+describe('the route wrapper refuses writes from other sites (issue 13 §3)', () => {
+  const calls: unknown[] = [];
+  const write = route({ access: 'public' }, (_ctx, input) => {
+    calls.push(input);
+    return { ok: true };
+  });
+  const post = (headers: Record<string, string>, body = '{"body":"nota"}') =>
+    write(new Request('http://localhost:3000/api/x', { method: 'POST', headers, body }));
+
+  it.each([
+    ['a foreign Origin', { origin: 'https://evil.example', 'content-type': 'text/plain' }],
+    [
+      'a foreign Origin with JSON',
+      { origin: 'https://evil.example', 'content-type': 'application/json' },
+    ],
+    [
+      'Sec-Fetch-Site: cross-site',
+      { 'sec-fetch-site': 'cross-site', 'content-type': 'application/json' },
+    ],
+    [
+      'Sec-Fetch-Site: same-site',
+      { 'sec-fetch-site': 'same-site', 'content-type': 'application/json' },
+    ],
+  ])('answers 403 to %s and never runs the handler', async (_label, headers) => {
+    calls.length = 0;
+    const response = await post(headers);
+    expect(response.status).toBe(403);
+    expect(calls).toEqual([]);
+  });
+
+  it('answers 415 to a text/plain body from its own origin, and runs nothing', async () => {
+    calls.length = 0;
+    const response = await post({ origin: 'http://localhost:3000', 'content-type': 'text/plain' });
+    expect(response.status).toBe(415);
+    expect(calls).toEqual([]);
+  });
+
+  it('lets its own pages and credentialed scripts write JSON', async () => {
+    calls.length = 0;
+    const own = { origin: 'http://localhost:3000', 'sec-fetch-site': 'same-origin' };
+    expect((await post({ ...own, 'content-type': 'application/json' })).status).toBe(200);
+    expect((await post({ 'content-type': 'application/json' })).status).toBe(200);
+    expect(calls).toEqual([{ body: 'nota' }, { body: 'nota' }]);
+  });
+});

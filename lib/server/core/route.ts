@@ -7,6 +7,7 @@ import { requestCtx, type Ctx } from './context';
 import { AppError, HTTP_STATUS, isAppError } from './errors';
 import type { Access } from './guard';
 import { parseInput } from './parse';
+import { assertSameOriginWrite } from './same-origin';
 
 type Params = Record<string, string | string[] | undefined>;
 
@@ -89,6 +90,7 @@ export function route<S extends z.ZodType = z.ZodType<Record<string, unknown>>, 
   ): Promise<Response> => {
     try {
       const params = (await context.params) ?? {};
+      assertSameOriginWrite(request);
       const raw = await readInput(request);
       const ctx =
         config.access === 'public'
