@@ -40,7 +40,8 @@ afterEach(() => {
 async function killFilingAfterItsFileIsWritten(): Promise<string[]> {
   const lock = sqliteOf(db);
   lock.prepare('BEGIN IMMEDIATE').run();
-  const child = fork(WORKER, [file, dir], {
+  const child = fork(WORKER, [file], {
+    env: { ...process.env, UPLOAD_DIR: dir },
     execArgv: ['--conditions=react-server', '--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

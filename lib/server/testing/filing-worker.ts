@@ -1,7 +1,8 @@
 /**
  * A child process that files one case with one attachment against a shared SQLite file: the
  * orphan sweep's test kills it between writing the file and committing the case
- * (jobs/orphan-files.test.ts). Arguments: the database file and the upload folder.
+ * (jobs/orphan-files.test.ts). Argument: the database file; the upload folder comes in the
+ * child's environment (UPLOAD_DIR, read through lib/env.ts like the server's).
  */
 import { openDb } from '@/db/client';
 import { SYSTEM_ACTOR } from '../core/actor';
@@ -10,8 +11,7 @@ import { createCase } from '../cases/create-case';
 import { checkUploads, withStoredFiles } from '../cases/uploads';
 import { validFiling } from './fixtures';
 
-const [file, uploads] = process.argv.slice(2);
-process.env.UPLOAD_DIR = uploads;
+const [file] = process.argv.slice(2);
 const db = openDb(file!);
 const pdf = new TextEncoder().encode(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
