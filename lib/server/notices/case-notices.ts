@@ -1,7 +1,8 @@
 import 'server-only';
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import { attachments, customers } from '@/db/schema';
+import { customers } from '@/db/schema';
+import { attachmentsInOrder } from '../cases/attachment-rows';
 import { env } from '@/lib/env';
 import type { Decision, Locale } from '@/lib/domain/enums';
 import type { CaseRow } from '../cases/case-effects';
@@ -102,21 +103,6 @@ export function splitForMail(files: readonly CaseFile[], maxBytes: number) {
     } else linked.push(file);
   }
   return { attached, linked };
-}
-
-function filesOf(tx: Conn, ids: readonly number[] | undefined): CaseFile[] {
-  if (!ids?.length) return [];
-  const rows = tx
-    .select({
-      id: attachments.id,
-      name: attachments.originalName,
-      sizeBytes: attachments.sizeBytes,
-    })
-    .from(attachments)
-    .where(inArray(attachments.id, [...ids]))
-    .all();
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.map((id) => byId.get(id)).filter((f): f is CaseFile => f !== undefined);
 }
 
 /**
@@ -279,7 +265,10 @@ export function enqueueCaseNotice(
   }
   const to = noticeAddress(tx, row);
   if (!to) return null;
-  const files = splitForMail(filesOf(tx, attachmentIds), env().MAIL_ATTACHMENTS_MAX_BYTES);
+  const files = splitForMail(
+    attachmentsInOrder(tx, attachmentIds),
+    env().MAIL_ATTACHMENTS_MAX_BYTES,
+  );
   return enqueueMail(tx, {
     kind: notice.kind,
     caseId: row.id,

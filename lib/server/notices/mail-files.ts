@@ -1,8 +1,7 @@
 import 'server-only';
-import { inArray } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import { attachments } from '@/db/schema';
 import { isAppError } from '../core/errors';
+import { attachmentsInOrder } from '../cases/attachment-rows';
 import { readStoredUpload } from '../cases/uploads';
 import { PermanentMailError, type MailAttachment } from './transport';
 
@@ -11,21 +10,10 @@ import { PermanentMailError, type MailAttachment } from './transport';
  * gone from disk will not come back by retrying: the mail fails with that reason on the log.
  */
 export function mailAttachments(db: Conn, ids: readonly number[] | null): MailAttachment[] {
-  if (!ids?.length) return [];
-  const rows = db
-    .select({
-      id: attachments.id,
-      name: attachments.originalName,
-      storedName: attachments.storedName,
-      mimeType: attachments.mimeType,
-    })
-    .from(attachments)
-    .where(inArray(attachments.id, [...ids]))
-    .all();
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.map((id) => {
-    const row = byId.get(id);
-    if (!row) throw new PermanentMailError(`attachment ${id} no longer exists`);
+  const rows = attachmentsInOrder(db, ids);
+  const missing = ids?.find((id) => !rows.some((row) => row.id === id));
+  if (missing !== undefined) throw new PermanentMailError(`attachment ${missing} no longer exists`);
+  return rows.map((row) => {
     try {
       return {
         filename: row.name,
@@ -33,7 +21,7 @@ export function mailAttachments(db: Conn, ids: readonly number[] | null): MailAt
         contentType: row.mimeType,
       };
     } catch (error) {
-      if (isAppError(error)) throw new PermanentMailError(`attachment ${id} missing on disk`);
+      if (isAppError(error)) throw new PermanentMailError(`attachment ${row.id} missing on disk`);
       throw error;
     }
   });

@@ -1,7 +1,8 @@
 import 'server-only';
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import { attachments, cases, intakeChannels } from '@/db/schema';
+import { cases, intakeChannels } from '@/db/schema';
+import { attachmentsInOrder } from '../cases/attachment-rows';
 import type { Locale } from '@/lib/domain/enums';
 
 import type { WebhookMessage } from '@/lib/validation/intake-api';
@@ -31,31 +32,12 @@ function attachmentLinks(
   ids: readonly number[] | undefined,
   now: Date,
 ) {
-  if (!ids?.length) return [];
-  const rows = tx
-    .select({
-      id: attachments.id,
-      name: attachments.originalName,
-      size: attachments.sizeBytes,
-      type: attachments.mimeType,
-    })
-    .from(attachments)
-    .where(inArray(attachments.id, [...ids]))
-    .all();
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.flatMap((id) => {
-    const a = byId.get(id);
-    return a
-      ? [
-          {
-            name: a.name,
-            size: a.size,
-            type: a.type,
-            url: signedAttachmentUrl(target.caseId, target.radicado, id, now),
-          },
-        ]
-      : [];
-  });
+  return attachmentsInOrder(tx, ids).map((a) => ({
+    name: a.name,
+    size: a.sizeBytes,
+    type: a.mimeType,
+    url: signedAttachmentUrl(target.caseId, target.radicado, a.id, now),
+  }));
 }
 
 /**
