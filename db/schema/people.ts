@@ -23,6 +23,8 @@ export const staffUsers = sqliteTable(
     locale: text('locale', { enum: LOCALES }).notNull().default('es'),
     isActive: integer('is_active', { mode: 'boolean' }).notNull().default(true),
     lastSignInAt: instant('last_sign_in_at'),
+    /** Sessions issued before this instant are void (password reset, deactivation, "sign out everywhere"). */
+    sessionsValidAfter: instant('sessions_valid_after'),
     createdAt: createdAt(),
   },
   (t) => [

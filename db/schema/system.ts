@@ -131,3 +131,30 @@ export const jobLeases = sqliteTable('job_leases', {
   expiresAt: instant('expires_at').notNull(),
   lastTickAt: instant('last_tick_at'),
 });
+
+/** Signed-out sessions: a token whose id is here is refused until it would have expired anyway. */
+export const revokedSessions = sqliteTable(
+  'revoked_sessions',
+  {
+    jti: text('jti').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => staffUsers.id),
+    expiresAt: instant('expires_at').notNull(),
+  },
+  (t) => [index('revoked_sessions_expires_idx').on(t.expiresAt)],
+);
+
+/** Runs of the audit-chain verification as a background job, with their progress. */
+export const auditVerifications = sqliteTable('audit_verifications', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  startedBy: integer('started_by').references(() => staffUsers.id),
+  startedAt: instant('started_at').notNull(),
+  finishedAt: instant('finished_at'),
+  status: text('status', { enum: ['running', 'passed', 'failed', 'interrupted'] }).notNull(),
+  checked: integer('checked').notNull().default(0),
+  total: integer('total').notNull(),
+  /** The first event whose hash does not match, when the run failed. */
+  brokenAtEventId: integer('broken_at_event_id'),
+  message: text('message'),
+});
