@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isAddressOrBlock } from './net/address-list';
 
 const flag = (fallback: boolean) =>
   z
@@ -10,6 +11,19 @@ const optionalText = z
   .optional()
   .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined));
 const port = z.coerce.number().int().min(1).max(65_535);
+/** A comma-separated list of addresses and CIDR blocks; empty means none. */
+const addressBlocks = z
+  .string()
+  .optional()
+  .transform((v) =>
+    (v ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean),
+  )
+  .refine((entries) => entries.every(isAddressOrBlock), {
+    message: 'expected addresses or CIDR blocks separated by commas (10.0.0.0/8, ::1)',
+  });
 
 /**
  * Every variable the app reads, validated once (README "Configuration" and .env.example document
@@ -20,6 +34,8 @@ export const EnvSchema = z.object({
   PORT: port.default(3000),
   NEXTAUTH_URL: optionalText.pipe(z.url().optional()),
   NEXTAUTH_SECRET: optionalText,
+  /** Reverse proxies whose X-Forwarded-For is believed (README "Behind a proxy"); none by default. */
+  TRUSTED_PROXIES: addressBlocks,
   DATABASE_PATH: optionalText,
   SEED_DEMO: flag(true),
   BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(11),
