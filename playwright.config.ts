@@ -31,7 +31,7 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
   webServer: {
     // A fresh database for every run, then the production build.
-    command: `node_modules/.bin/tsx --conditions=react-server e2e/support/verbs.ts reset-db && node_modules/.bin/next start -p ${E2E_ENV.PORT}`,
+    command: `node_modules/.bin/tsx --conditions=react-server e2e/support/verbs.ts reset-db && node scripts/serve.mjs`,
     url: `${E2E_ENV.NEXTAUTH_URL}/ingresar`,
     env: { ...E2E_ENV },
     reuseExistingServer: false,

@@ -1,7 +1,7 @@
 /**
  * `npm start`: everything a fresh machine needs to show Ventanilla — a secret, a migrated database
  * with demo data when it is empty, a production build when the sources are newer than the last one —
- * and then `next start` on PORT (default 3000).
+ * and then the app's server (scripts/serve.mjs) on PORT (default 3000).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -94,9 +94,9 @@ if (config.SEED_DEMO) {
 }
 console.log('');
 
-const server = spawn(path.join(root, 'node_modules', '.bin', 'next'), ['start', '-p', port], {
+const server = spawn(process.execPath, [path.join(root, 'scripts', 'serve.mjs')], {
   stdio: 'inherit',
-  env,
+  env: { ...env, PORT: port },
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

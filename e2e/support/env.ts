@@ -10,6 +10,9 @@ export const E2E_ENV = {
   NEXTAUTH_URL: `http://localhost:${PORT}`,
   NEXT_TELEMETRY_DISABLED: '1',
   BCRYPT_COST: '4',
+  // The test runner stands where a reverse proxy would: specs play several clients by sending
+  // X-Forwarded-For, which the server believes only from these (issue 13 §1).
+  TRUSTED_PROXIES: '127.0.0.1,::1',
   // Scheduled jobs run on the real clock; specs stay deterministic without them (jobs have their
   // own tests with a moved clock). The outbox sender stays on and writes .eml files.
   JOBS: 'off',

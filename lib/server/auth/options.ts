@@ -1,20 +1,14 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { STAFF_ROLES } from '@/lib/domain/enums';
 import { env } from '@/lib/env';
 import { verifyCredentials } from './verify-credentials';
+import { revokeSession, SESSION_MAX_AGE_SECONDS } from './revocation';
 import { requestCtx } from '../core/context';
 import { VISITOR } from '../core/actor';
-
-export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
-
-function clientIpOf(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.['x-forwarded-for'];
-  const first = typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : undefined;
-  const real = headers?.['x-real-ip'];
-  return first || (typeof real === 'string' ? real : '') || 'local';
-}
+import { clientIp } from '../core/http';
 
 /**
  * Staff sign in with email and password; the session is a signed JWT carrying id, role and team.
@@ -30,7 +24,7 @@ export const authOptions: NextAuthOptions = {
       credentials: { email: { type: 'email' }, password: { type: 'password' } },
       async authorize(credentials, req) {
         const result = await verifyCredentials(requestCtx(VISITOR), credentials ?? {}, {
-          clientIp: clientIpOf(req.headers as Record<string, unknown>),
+          clientIp: clientIp(req.headers as Record<string, unknown> | undefined),
         });
         if (!result.ok) throw new Error(result.code);
         const { id, name, email, role, teamId } = result.user;
@@ -44,6 +38,8 @@ export const authOptions: NextAuthOptions = {
         token.uid = Number(user.id);
         token.role = user.role;
         token.teamId = user.teamId;
+        token.sid = randomUUID();
+        token.signedInAt = Date.now();
       }
       return token;
     },
@@ -53,8 +49,18 @@ export const authOptions: NextAuthOptions = {
         session.user.id = token.uid;
         session.user.role = role;
         session.user.teamId = typeof token.teamId === 'number' ? token.teamId : null;
+        session.sid = token.sid;
+        session.signedInAt = token.signedInAt;
       }
       return session;
+    },
+  },
+  events: {
+    /** Signing out ends the session on the server too: a copy of the cookie opens nothing. */
+    signOut({ token }) {
+      if (typeof token?.sid === 'string' && typeof token.uid === 'number') {
+        revokeSession(requestCtx(VISITOR), { sid: token.sid, userId: token.uid });
+      }
     },
   },
 };
