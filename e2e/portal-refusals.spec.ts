@@ -142,13 +142,6 @@ test.describe('Portal refusals: exact answers, nothing written, never a 500', ()
     await expect(formAlert(page)).toContainText('Intente de nuevo en 15 minutos.');
   });
 
-  test('look-ups are limited per radicado, whoever asks', async ({ request }) => {
-    for (let i = 0; i < 5; i += 1) {
-      expect((await lookup(request, freshIp(), 'PQRS-2026-777777', `x${i}`)).status()).toBe(404);
-    }
-    expect((await lookup(request, freshIp(), 'PQRS-2026-777777', 'x9')).status()).toBe(429);
-  });
-
   test('filings are limited per address', async ({ request }) => {
     const ip = freshIp();
     for (let i = 0; i < 20; i += 1) {
@@ -160,6 +153,63 @@ test.describe('Portal refusals: exact answers, nothing written, never a 500', ()
       'Demasiados intentos. Espere un momento e intente de nuevo.',
     );
     nothingWritten();
+  });
+
+  test('a client rotating X-Forwarded-For is still one client (issue 13 §1)', async ({
+    request,
+  }) => {
+    // Behind the proxy (here the test runner) the client can write anything at the left of the
+    // header; the proxy appends the address it saw, and only that one counts. A peer header sent
+    // by the client is replaced by the server's own.
+    const client = freshIp();
+    const spoofed = (i: number) => ({
+      'X-Forwarded-For': `${freshIp()}, 192.0.2.${i + 1}, ${client}`,
+      'x-ventanilla-peer': `198.51.100.${i + 1}`,
+    });
+    for (let i = 0; i < 10; i += 1) {
+      const res = await request.post('/api/portal/consulta', {
+        data: { radicado: `PQRS-2026-8${String(i).padStart(5, '0')}`, secret: '123' },
+        headers: spoofed(i),
+      });
+      expect(res.status()).toBe(404);
+    }
+    const limited = await request.post('/api/portal/consulta', {
+      data: { radicado: 'PQRS-2026-800099', secret: '123' },
+      headers: spoofed(50),
+    });
+    expect(limited.status()).toBe(429);
+
+    const filer = freshIp();
+    for (let i = 0; i < 20; i += 1) {
+      const res = await request.post('/api/portal/radicar', {
+        multipart: { ...validFiling, hasConsent: 'false' },
+        headers: { 'X-Forwarded-For': `${freshIp()}, ${filer}` },
+      });
+      expect(res.status()).toBe(422);
+    }
+    const refused = await request.post('/api/portal/radicar', {
+      multipart: validFiling,
+      headers: { 'X-Forwarded-For': `${freshIp()}, ${filer}` },
+    });
+    expect(refused.status()).toBe(429);
+    nothingWritten();
+  });
+
+  test('guesses at one case block each guessing address, never the petitioner (issue 13 §2)', async ({
+    request,
+  }) => {
+    const created = await file(request, freshIp(), {
+      ...validFiling,
+      'customer.documentNumber': '52000111',
+    });
+    expect(created.status()).toBe(201);
+    const { radicado } = (await created.json()) as { radicado: string };
+    const guesser = freshIp();
+    for (let i = 0; i < 5; i += 1) {
+      expect((await lookup(request, guesser, radicado, `1000${i}`)).status()).toBe(404);
+    }
+    expect((await lookup(request, guesser, radicado, '52000111')).status()).toBe(429);
+    expect((await lookup(request, freshIp(), radicado, '52.000.111')).status()).toBe(200);
   });
 
   test('markup in a description is shown as inert text', async ({ page }) => {

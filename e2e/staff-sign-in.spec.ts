@@ -1,3 +1,4 @@
+import { E2E_ENV } from './support/env';
 import {
   createStaff,
   formAlert,
@@ -70,10 +71,12 @@ test.describe('Staff sign-in', () => {
     await expect(page.getByLabel('Correo electrónico')).toHaveAttribute('aria-invalid', 'true');
   });
 
-  test('repeated failures are throttled, even when the right password finally comes', async ({
+  test('five failures block that address only: the owner signs in from another', async ({
     page,
   }) => {
-    const agent = createStaff();
+    const agent = createStaff({ name: 'Marta Ríos' });
+    // The test runner stands in for the trusted proxy, which names the client (issue 13 §2).
+    await page.setExtraHTTPHeaders({ 'X-Forwarded-For': '198.51.100.66' });
     await page.goto('/ingresar');
     for (let i = 0; i < 5; i += 1) {
       await page.getByLabel('Correo electrónico').fill(agent.email);
@@ -85,6 +88,60 @@ test.describe('Staff sign-in', () => {
     await page.getByRole('button', { name: 'Ingresar' }).click();
     await expect(formAlert(page)).toHaveText(/Demasiados intentos fallidos/);
     await expect(page).toHaveURL(/\/ingresar/);
+
+    await page.setExtraHTTPHeaders({ 'X-Forwarded-For': '203.0.113.67' });
+    await page.getByLabel('Correo electrónico').fill(agent.email);
+    await page.getByLabel('Contraseña').fill(agent.password);
+    await page.getByRole('button', { name: 'Ingresar' }).click();
+    await expect(page).toHaveURL(/\/casos$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Hola, Marta Ríos' })).toBeVisible();
+  });
+
+  test('signing out ends the session on the server; a password reset ends all of them (issue 13 §6)', async ({
+    browser,
+    request,
+  }) => {
+    const agent = createStaff({ name: 'Nora Díaz' });
+    const signedIn = async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto('/ingresar');
+      await page.getByLabel('Correo electrónico').fill(agent.email);
+      await page.getByLabel('Contraseña').fill(agent.password);
+      await page.getByRole('button', { name: 'Ingresar' }).click();
+      await expect(page).toHaveURL(/\/casos$/);
+      const cookie = (await context.cookies()).find((c) => c.name === 'next-auth.session-token');
+      expect(cookie?.value).toBeTruthy();
+      return { context, page, token: cookie!.value };
+    };
+    const replay = (token: string) =>
+      request.get('/api/casos', { headers: { cookie: `next-auth.session-token=${token}` } });
+
+    const first = await signedIn();
+    expect((await replay(first.token)).status()).toBe(200);
+    await first.page.getByRole('button', { name: 'Cerrar sesión' }).click();
+    await expect(first.page).toHaveURL(/\/ingresar/);
+    const afterSignOut = await replay(first.token);
+    expect(afterSignOut.status()).toBe(401);
+    expect((await afterSignOut.json()).code).toBe('UNAUTHENTICATED');
+    // The copied cookie in another browser opens no page either.
+    const thief = await browser.newContext();
+    await thief.addCookies([
+      { name: 'next-auth.session-token', value: first.token, url: E2E_ENV.NEXTAUTH_URL },
+    ]);
+    const thiefPage = await thief.newPage();
+    await thiefPage.goto('/casos');
+    await expect(thiefPage).toHaveURL(/\/ingresar/);
+
+    // Two live sessions; an admin resets the password: both end, a new sign-in works.
+    const [a, b] = [await signedIn(), await signedIn()];
+    expect((await replay(a.token)).status()).toBe(200);
+    runVerb('reset-password', { input: { userId: agent.id, password: 'Otra-clave-segura-2' } });
+    expect((await replay(a.token)).status()).toBe(401);
+    expect((await replay(b.token)).status()).toBe(401);
+    await b.page.goto('/casos');
+    await expect(b.page).toHaveURL(/\/ingresar/);
+    for (const context of [first.context, a.context, b.context, thief]) await context.close();
   });
 
   test('a staff page without a session redirects to sign-in and back after it', async ({

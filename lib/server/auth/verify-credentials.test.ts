@@ -4,7 +4,12 @@ import type { Db } from '@/db/client';
 import { staffUsers } from '@/db/schema';
 import { insertStaff, TEST_PASSWORD } from '../testing/fixtures';
 import { createTestDb } from '../testing/test-db';
-import { verifyCredentials } from './verify-credentials';
+import { slowdownDelayMs } from '../core/rate-limit';
+import {
+  SIGN_IN_ACCOUNT_SLOWDOWN,
+  SIGN_IN_IP_LIMIT,
+  verifyCredentials,
+} from './verify-credentials';
 import { makeCtx } from '../core/context';
 import { VISITOR } from '../core/actor';
 
@@ -69,7 +74,7 @@ describe('verifyCredentials', () => {
     });
   });
 
-  it('locks an email after 5 wrong passwords, even against the right one and from another IP', async () => {
+  it('blocks one address after 5 wrong passwords for an account; its owner elsewhere signs in', async () => {
     insertStaff(db, { email: 'agente@example.co', role: 'admin' });
     for (let i = 0; i < 5; i++) {
       expect((await signIn('agente@example.co', `wrong ${i}`)).ok).toBe(false);
@@ -79,8 +84,30 @@ describe('verifyCredentials', () => {
     expect(locked.ok === false && locked.retryAfterSeconds).toBeGreaterThan(0);
     expect(locked.ok === false && locked.retryAfterSeconds).toBeLessThanOrEqual(15 * 60);
     expect(await signIn('AGENTE@example.co', TEST_PASSWORD, '198.51.100.1')).toMatchObject({
-      code: 'RATE_LIMITED',
+      ok: true,
     });
+  });
+
+  it('slows, never locks, an account guessed at from many addresses', async () => {
+    insertStaff(db, { email: 'agente@example.co', role: 'agent' });
+    const guesses = SIGN_IN_ACCOUNT_SLOWDOWN.freePoints + 2;
+    for (let i = 0; i < guesses; i++) {
+      const result = await signIn('agente@example.co', 'wrong', `198.51.100.${i + 1}`);
+      expect(result).toMatchObject({ ok: false, code: 'INVALID_CREDENTIALS' });
+    }
+    const wait = slowdownDelayMs(guesses, SIGN_IN_ACCOUNT_SLOWDOWN);
+    expect(wait).toBe(500);
+    const started = performance.now();
+    expect((await signIn('agente@example.co', TEST_PASSWORD, '192.0.2.9')).ok).toBe(true);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(wait - 5);
+  });
+
+  it('grows the delay by doubling up to its ceiling', () => {
+    const spec = SIGN_IN_ACCOUNT_SLOWDOWN;
+    expect(slowdownDelayMs(spec.freePoints, spec)).toBe(0);
+    expect(slowdownDelayMs(spec.freePoints + 1, spec)).toBe(250);
+    expect(slowdownDelayMs(spec.freePoints + 3, spec)).toBe(1000);
+    expect(slowdownDelayMs(spec.freePoints + 100, spec)).toBe(spec.maxDelayMs);
   });
 
   it('does not block a different email from the same IP', async () => {
@@ -97,18 +124,19 @@ describe('verifyCredentials', () => {
     insertStaff(db, { email: 'agente@example.co', role: 'agent' });
     for (let i = 0; i < 4; i++) await signIn('agente@example.co', 'wrong');
     expect((await signIn('agente@example.co', TEST_PASSWORD)).ok).toBe(true);
-    // Without the reset these would be failures 5 to 8 and the next attempt would be locked.
+    // Without the reset these would be failures 5 to 8 of the pair and the next attempt would be locked.
     for (let i = 0; i < 4; i++) await signIn('agente@example.co', 'wrong');
     expect((await signIn('agente@example.co', TEST_PASSWORD)).ok).toBe(true);
   });
 
-  it('slows one IP guessing across many accounts after 30 failures', async () => {
-    const emails = Array.from({ length: 7 }, (_, i) => `persona${i}@example.co`);
+  it(`blocks one address spraying passwords across accounts after ${SIGN_IN_IP_LIMIT.points} failures`, async () => {
+    const emails = Array.from({ length: 21 }, (_, i) => `persona${i}@example.co`);
     for (const email of emails) insertStaff(db, { email, role: 'agent' });
-    for (const email of emails.slice(0, 6)) {
-      for (let i = 0; i < 5; i++) await signIn(email, 'wrong');
+    // One guess per account: no account or pair limit is near, only the address's.
+    for (const email of emails.slice(0, SIGN_IN_IP_LIMIT.points)) {
+      expect(await signIn(email, 'Verano2026!')).toMatchObject({ code: 'INVALID_CREDENTIALS' });
     }
-    const last = emails[6]!;
+    const last = emails[20]!;
     expect(await signIn(last, TEST_PASSWORD)).toMatchObject({ ok: false, code: 'RATE_LIMITED' });
     expect((await signIn(last, TEST_PASSWORD, '198.51.100.1')).ok).toBe(true);
   });

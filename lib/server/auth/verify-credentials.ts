@@ -3,23 +3,41 @@ import { eq, sql } from 'drizzle-orm';
 import { staffUsers } from '@/db/schema';
 import type { StaffRole } from '@/lib/domain/enums';
 import { SignInSchema } from '@/lib/validation/auth';
-import { consumeLimit, peekLimit, resetLimit, type LimitSpec } from '../core/rate-limit';
+import {
+  consumeLimit,
+  countFailure,
+  peekLimit,
+  resetLimit,
+  slowDown,
+  type LimitSpec,
+  type SlowdownSpec,
+} from '../core/rate-limit';
 import { DUMMY_HASH, verifyPassword } from './passwords';
 import type { Ctx } from '../core/context';
 
-/** Five wrong passwords for one account in 15 minutes lock it for 15 minutes. */
-export const SIGN_IN_EMAIL_LIMIT: LimitSpec = {
-  name: 'signin-email',
+/**
+ * Five wrong passwords for one account from one address block that pair for 15 minutes: the owner
+ * signing in from elsewhere is not locked out by someone else's guesses (issue 13 §2).
+ */
+export const SIGN_IN_PAIR_LIMIT: LimitSpec = {
+  name: 'signin-pair',
   points: 5,
   durationSeconds: 15 * 60,
   blockSeconds: 15 * 60,
 };
-/** One address guessing across accounts is slowed too. */
+/** One address guessing across accounts (password spraying) is blocked too. */
 export const SIGN_IN_IP_LIMIT: LimitSpec = {
   name: 'signin-ip',
-  points: 30,
+  points: 20,
   durationSeconds: 15 * 60,
   blockSeconds: 15 * 60,
+};
+/** Guesses at one account from many addresses slow every attempt on it, up to 8 s; never a lock. */
+export const SIGN_IN_ACCOUNT_SLOWDOWN: SlowdownSpec = {
+  name: 'signin-account',
+  durationSeconds: 15 * 60,
+  freePoints: 10,
+  maxDelayMs: 8_000,
 };
 
 export interface SignedInUser {
@@ -49,8 +67,9 @@ export async function verifyCredentials(
   if (!parsed.success) return { ok: false, code: 'VALIDATION' };
   const { email, password } = parsed.data;
 
+  const pair = `${email}|${clientIp}`;
   for (const [spec, key] of [
-    [SIGN_IN_EMAIL_LIMIT, email],
+    [SIGN_IN_PAIR_LIMIT, pair],
     [SIGN_IN_IP_LIMIT, clientIp],
   ] as const) {
     const state = await peekLimit(db, spec, key);
@@ -59,6 +78,8 @@ export async function verifyCredentials(
     }
   }
 
+  await slowDown(db, SIGN_IN_ACCOUNT_SLOWDOWN, email);
+
   const user = db
     .select()
     .from(staffUsers)
@@ -66,11 +87,12 @@ export async function verifyCredentials(
     .get();
   const isMatch = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !isMatch || !user.isActive) {
-    await consumeLimit(db, SIGN_IN_EMAIL_LIMIT, email);
+    await consumeLimit(db, SIGN_IN_PAIR_LIMIT, pair);
     await consumeLimit(db, SIGN_IN_IP_LIMIT, clientIp);
+    await countFailure(db, SIGN_IN_ACCOUNT_SLOWDOWN, email);
     return { ok: false, code: 'INVALID_CREDENTIALS' };
   }
-  await resetLimit(db, SIGN_IN_EMAIL_LIMIT, email);
+  await resetLimit(db, SIGN_IN_PAIR_LIMIT, pair);
   db.update(staffUsers).set({ lastSignInAt: now }).where(eq(staffUsers.id, user.id)).run();
   return {
     ok: true,

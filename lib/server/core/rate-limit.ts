@@ -51,3 +51,41 @@ export async function peekLimit(db: Conn, spec: LimitSpec, key: string): Promise
 export async function resetLimit(db: Conn, spec: LimitSpec, key: string): Promise<void> {
   await limiterFor(db, spec).delete(key);
 }
+
+/**
+ * A limit that slows instead of locking (issue 13 §2): the first `freePoints` failures on a key cost
+ * nothing, then each attempt waits 250 ms, doubling with every failure up to `maxDelayMs`. Put on
+ * an account or a case, whose owner must still get in while strangers guess at it; the hard
+ * blocks stay on what an attacker controls (their address, and the pair address + account).
+ */
+export interface SlowdownSpec {
+  name: string;
+  durationSeconds: number;
+  freePoints: number;
+  maxDelayMs: number;
+}
+
+const asCounter = (spec: SlowdownSpec): LimitSpec => ({
+  name: spec.name,
+  points: Number.MAX_SAFE_INTEGER,
+  durationSeconds: spec.durationSeconds,
+});
+
+export function slowdownDelayMs(failures: number, spec: SlowdownSpec): number {
+  if (failures <= spec.freePoints) return 0;
+  const doublings = Math.min(failures - spec.freePoints - 1, 30);
+  return Math.min(spec.maxDelayMs, 250 * 2 ** doublings);
+}
+
+/** Waits as long as the key's failures so far call for; returns how long it waited. */
+export async function slowDown(db: Conn, spec: SlowdownSpec, key: string): Promise<number> {
+  const res = await limiterFor(db, asCounter(spec)).get(key);
+  const delay = slowdownDelayMs(res?.consumedPoints ?? 0, spec);
+  if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+  return delay;
+}
+
+/** Counts one failure on a slowed key. */
+export async function countFailure(db: Conn, spec: SlowdownSpec, key: string): Promise<void> {
+  await limiterFor(db, asCounter(spec)).consume(key);
+}

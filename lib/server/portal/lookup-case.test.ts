@@ -3,7 +3,13 @@ import type { Db } from '@/db/client';
 import { rateLimits } from '@/db/schema';
 import { makeCtx } from '../core/context';
 import { AppError, isAppError } from '../core/errors';
-import { LOOKUP_IP_LIMIT, LOOKUP_RADICADO_LIMIT, lookupCase } from './lookup-case';
+import { slowdownDelayMs } from '../core/rate-limit';
+import {
+  LOOKUP_IP_LIMIT,
+  LOOKUP_PAIR_LIMIT,
+  LOOKUP_RADICADO_SLOWDOWN,
+  lookupCase,
+} from './lookup-case';
 import { countRows, fileCase } from '../testing/fixtures';
 import { VISITOR } from './actors';
 import { createTestDb } from '../testing/test-db';
@@ -134,30 +140,45 @@ describe('lookupCase: rate limits', () => {
     });
   });
 
-  it(`refuses the attempt after ${LOOKUP_RADICADO_LIMIT.points} failures on one radicado, from any addresses`, async () => {
+  it(`blocks one address after ${LOOKUP_PAIR_LIMIT.points} failures on one case, not the petitioner elsewhere`, async () => {
     const created = await fileIdentified();
     const other = await fileIdentified('80123456');
-    for (let i = 0; i < LOOKUP_RADICADO_LIMIT.points; i++) {
+    for (let i = 0; i < LOOKUP_PAIR_LIMIT.points; i++) {
+      expect((await rejection(look(created.radicado, `1000${i}`))).code).toBe('NOT_FOUND');
+    }
+    // That address, even with the right document number, waits now (typed in lower case too).
+    const limited = await rejection(look(created.radicado, DOCUMENT));
+    expect(limited.code).toBe('RATE_LIMITED');
+    expect(limited.detail?.retryAfterSeconds).toBeGreaterThan(0);
+    expect((await rejection(look(created.radicado.toLowerCase(), DOCUMENT))).code).toBe(
+      'RATE_LIMITED',
+    );
+    // The petitioner, from their own address, gets in; that address's other cases too.
+    await expect(look(created.radicado, DOCUMENT, '192.0.2.50')).resolves.toMatchObject({
+      caseId: created.id,
+    });
+    await expect(look(other.radicado, '80123456')).resolves.toMatchObject({ caseId: other.id });
+  });
+
+  it('guesses at one case from many addresses slow it down and never lock it', async () => {
+    const created = await fileIdentified();
+    const guesses = LOOKUP_RADICADO_SLOWDOWN.freePoints + 2;
+    for (let i = 0; i < guesses; i++) {
       const error = await rejection(look(created.radicado, `1000${i}`, `198.51.100.${i + 1}`));
       expect(error.code).toBe('NOT_FOUND');
     }
-    // Even the right document number, from a fresh address, waits now.
-    const limited = await rejection(look(created.radicado, DOCUMENT, '192.0.2.50'));
-    expect(limited.code).toBe('RATE_LIMITED');
-    expect(limited.detail?.retryAfterSeconds).toBeGreaterThan(0);
-    // Typed in lower case it is the same radicado, and the same limit.
-    expect(
-      (await rejection(look(created.radicado.toLowerCase(), DOCUMENT, '192.0.2.51'))).code,
-    ).toBe('RATE_LIMITED');
-    // Other cases are not affected.
-    await expect(look(other.radicado, '80123456', '192.0.2.50')).resolves.toMatchObject({
-      caseId: other.id,
+    const wait = slowdownDelayMs(guesses, LOOKUP_RADICADO_SLOWDOWN);
+    expect(wait).toBe(500);
+    const started = performance.now();
+    await expect(look(created.radicado, DOCUMENT, '192.0.2.50')).resolves.toMatchObject({
+      caseId: created.id,
     });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(wait - 5);
   });
 
-  it('a success resets neither counter', async () => {
+  it('a success resets no counter', async () => {
     const created = await fileIdentified();
-    const failures = LOOKUP_RADICADO_LIMIT.points - 1;
+    const failures = LOOKUP_PAIR_LIMIT.points - 1;
     for (let i = 0; i < failures; i++) await rejection(look(created.radicado, '1'));
     await expect(look(created.radicado, DOCUMENT)).resolves.toMatchObject({ caseId: created.id });
     expect((await rejection(look(created.radicado, '1'))).code).toBe('NOT_FOUND');

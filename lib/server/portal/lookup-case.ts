@@ -7,7 +7,14 @@ import { CaseLookupSchema } from '@/lib/validation/portal';
 import type { Ctx } from '../core/context';
 import { AppError } from '../core/errors';
 import { parseInput } from '../core/parse';
-import { consumeLimit, peekLimit, type LimitSpec } from '../core/rate-limit';
+import {
+  consumeLimit,
+  countFailure,
+  peekLimit,
+  slowDown,
+  type LimitSpec,
+  type SlowdownSpec,
+} from '../core/rate-limit';
 import { secretMatches } from '../core/secrets';
 
 /** One address guessing document numbers across cases. */
@@ -18,14 +25,25 @@ export const LOOKUP_IP_LIMIT: LimitSpec = {
   blockSeconds: 15 * 60,
 };
 /**
- * One case's document number guessed from many addresses: document numbers are short and often
- * known, so the radicado gets its own, tighter limit, whoever is trying.
+ * Five wrong documents for one case from one address block that pair: the petitioner, elsewhere,
+ * is not locked out of their case by someone else's guesses (issue 13 §2).
  */
-export const LOOKUP_RADICADO_LIMIT: LimitSpec = {
-  name: 'lookup-radicado',
+export const LOOKUP_PAIR_LIMIT: LimitSpec = {
+  name: 'lookup-pair',
   points: 5,
   durationSeconds: 15 * 60,
   blockSeconds: 15 * 60,
+};
+/**
+ * One case's document number guessed from many addresses: document numbers are short and often
+ * known, so every attempt on that radicado slows (up to 8 s) once five have failed, whoever is
+ * trying. It never locks: the petitioner still gets in, and the e-mailed link skips all of this.
+ */
+export const LOOKUP_RADICADO_SLOWDOWN: SlowdownSpec = {
+  name: 'lookup-radicado',
+  durationSeconds: 15 * 60,
+  freePoints: 5,
+  maxDelayMs: 8_000,
 };
 
 /** `52.123.456`, `52 123 456` and `52123456` are the same cédula. */
@@ -66,7 +84,7 @@ async function refuseIfLimited(db: Db, spec: LimitSpec, key: string): Promise<vo
 /**
  * The customer's way into one case: radicado + document number, or + access code for an anonymous
  * filing. An unknown radicado and a wrong secret fail identically (no enumeration of radicados);
- * failures count against both the address and the radicado. This only checks: the caller issues
+ * failures count against the address, the pair address + radicado, and slow the radicado. This only checks: the caller issues
  * the access cookie (portal-access.ts).
  */
 export async function lookupCase(
@@ -80,7 +98,9 @@ export async function lookupCase(
   const db = ctx.db as Db;
   await refuseIfLimited(db, LOOKUP_IP_LIMIT, clientIp);
   const { radicado, secret } = parseInput(CaseLookupSchema, input);
-  await refuseIfLimited(db, LOOKUP_RADICADO_LIMIT, radicado);
+  const pair = `${radicado}|${clientIp}`;
+  await refuseIfLimited(db, LOOKUP_PAIR_LIMIT, pair);
+  await slowDown(db, LOOKUP_RADICADO_SLOWDOWN, radicado);
 
   const row = db
     .select({
@@ -99,7 +119,8 @@ export async function lookupCase(
   const isMatch = row !== undefined && secretOpens(row, secret);
   if (!row || !isMatch) {
     await consumeLimit(db, LOOKUP_IP_LIMIT, clientIp);
-    await consumeLimit(db, LOOKUP_RADICADO_LIMIT, radicado);
+    await consumeLimit(db, LOOKUP_PAIR_LIMIT, pair);
+    await countFailure(db, LOOKUP_RADICADO_SLOWDOWN, radicado);
     throw new AppError('NOT_FOUND', 'case not found');
   }
   return { caseId: row.id, radicado: row.radicado };
