@@ -115,3 +115,43 @@ test('a write from another site is refused (403) and writes nothing, even with t
   expect(own.status()).toBe(200);
   expect(notes()).toBe(1);
 });
+
+test('a server action posted from another site is a 403, not a 500, and changes nothing', async ({
+  page,
+}) => {
+  const agent = createStaff({ name: 'Lina Mora', teamName: 'Facturación' });
+  const open = fileCase(`65${agent.id}`);
+  await signInAs(page, agent);
+  await page.goto(`/casos/${open.radicado}`);
+  // The page's own "take" request, held back before it reaches the server.
+  let held: { url: string; headers: Record<string, string>; body: Buffer } | undefined;
+  await page.route('**/*', async (route) => {
+    const request = route.request();
+    if (request.method() === 'POST' && request.headers()['next-action']) {
+      held = { url: request.url(), headers: request.headers(), body: request.postDataBuffer()! };
+      await route.abort();
+    } else {
+      await route.continue();
+    }
+  });
+  await page.getByRole('button', { name: 'Tomar el caso' }).click();
+  await expect.poll(() => held).toBeDefined();
+  const state = () =>
+    queryDb<{ state: string }>('select state from cases where id = ?', open.id)[0]?.state;
+
+  const forged = await page.request.post(held!.url, {
+    headers: { ...held!.headers, origin: 'https://atacante.example' },
+    data: held!.body,
+  });
+  expect(forged.status()).toBe(403);
+  const crossSite = await page.request.post(held!.url, {
+    headers: { ...held!.headers, 'sec-fetch-site': 'cross-site' },
+    data: held!.body,
+  });
+  expect(crossSite.status()).toBe(403);
+  expect(state()).toBe('radicada');
+  // The same request from the app itself is the real action: it takes the case.
+  const own = await page.request.post(held!.url, { headers: held!.headers, data: held!.body });
+  expect(own.status()).toBe(200);
+  expect(state()).toBe('en_tramite');
+});

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
@@ -58,6 +59,8 @@ export async function signInAs(page: Page, user: StaffFixture): Promise<void> {
       uid: user.id,
       role: user.role,
       teamId: user.teamId,
+      sid: randomUUID(),
+      signedInAt: Date.now(),
     },
     secret: E2E_ENV.NEXTAUTH_SECRET,
   });

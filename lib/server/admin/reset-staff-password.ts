@@ -3,13 +3,17 @@ import { eq } from 'drizzle-orm';
 import { staffUsers } from '@/db/schema';
 import { PasswordResetSchema } from '@/lib/validation/admin-people';
 import { hashPasswordSync } from '../auth/passwords';
+import { endSessionsOf } from '../auth/revocation';
 import { withTransaction, type Ctx } from '../core/context';
 import { requireRole } from '../core/guard';
 import { parseInput } from '../core/parse';
 import { appendAdminEvent } from './admin-event';
 import { loadStaffUser } from './staff-user-row';
 
-/** An admin sets a new password; only its bcrypt hash is stored, and the event records neither. */
+/**
+ * An admin sets a new password; only its bcrypt hash is stored, and the event records neither.
+ * Every session of that user ends (issue 13 §6).
+ */
 export async function resetStaffPassword(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'admin');
   const data = parseInput(PasswordResetSchema, input);
@@ -17,6 +21,7 @@ export async function resetStaffPassword(ctx: Ctx, input: unknown) {
   return withTransaction(ctx, (tx) => {
     const user = loadStaffUser(tx.db, data.userId);
     tx.db.update(staffUsers).set({ passwordHash }).where(eq(staffUsers.id, user.id)).run();
+    endSessionsOf(tx.db, user.id, tx.now);
     appendAdminEvent(tx, 'password_reset', { userId: user.id, email: user.email });
     return { id: user.id };
   });

@@ -6,12 +6,14 @@ import { withTransaction, type Ctx } from '../core/context';
 import { AppError } from '../core/errors';
 import { requireRole } from '../core/guard';
 import { parseInput } from '../core/parse';
+import { endSessionsOf } from '../auth/revocation';
 import { appendAdminEvent } from './admin-event';
 import { loadStaffUser } from './staff-user-row';
 
 /**
  * Deactivates or reactivates an account; nobody is ever deleted (their history stays attributed).
- * A deactivated user is refused at sign-in and on their next request (session re-reads is_active).
+ * A deactivated user is refused at sign-in and on their next request, and their sessions end for
+ * good: reactivation asks them to sign in again.
  */
 export async function setStaffActive(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'admin');
@@ -30,6 +32,8 @@ export async function setStaffActive(ctx: Ctx, input: unknown) {
       .set({ isActive: data.isActive })
       .where(eq(staffUsers.id, user.id))
       .run();
+    // Reactivating later must not bring back a cookie from before.
+    if (!data.isActive) endSessionsOf(tx.db, user.id, tx.now);
     appendAdminEvent(tx, data.isActive ? 'staff_reactivated' : 'staff_deactivated', {
       userId: user.id,
       email: user.email,

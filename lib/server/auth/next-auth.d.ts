@@ -7,6 +7,9 @@ declare module 'next-auth' {
   }
   interface Session {
     user: { id: number; name: string; email: string; role: StaffRole; teamId: number | null };
+    /** This sign-in's id and instant (ms): the server refuses it once signed out or voided. */
+    sid?: string;
+    signedInAt?: number;
   }
 }
 
@@ -15,5 +18,7 @@ declare module 'next-auth/jwt' {
     uid?: number;
     role?: StaffRole;
     teamId?: number | null;
+    sid?: string;
+    signedInAt?: number;
   }
 }

@@ -4,11 +4,12 @@ import { getServerSession } from 'next-auth';
 import { cache } from 'react';
 import { forbidden, redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { staffUsers, teams } from '@/db/schema';
+import { revokedSessions, staffUsers, teams } from '@/db/schema';
 import type { StaffRole } from '@/lib/domain/enums';
 import type { Actor } from '../core/actor';
 import { hasRole, type Access } from '../core/guard';
 import { authOptions } from './options';
+import { sessionStands } from './revocation';
 
 export type StaffActor = Extract<Actor, { role: StaffRole }> & {
   name: string;
@@ -17,16 +18,19 @@ export type StaffActor = Extract<Actor, { role: StaffRole }> & {
 };
 
 /**
- * The signed-in staff member as the database knows them now: a deactivated user or a changed role
- * takes effect on the next request, whatever the session cookie says. Read once per request: the
+ * The signed-in staff member as the database knows them now: a deactivated user, a changed role,
+ * a signed-out session or a password reset take effect on the next request, whatever the session
+ * cookie says. Read once per request: the
  * layout, the page and its components share it (React's request cache).
  */
 export const currentStaff = cache(async (): Promise<StaffActor | null> => {
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
-  if (typeof id !== 'number') return null;
+  if (typeof id !== 'number' || typeof session?.sid !== 'string') return null;
   const user = getDb()
     .select({
+      revokedSid: revokedSessions.jti,
+      sessionsValidAfter: staffUsers.sessionsValidAfter,
       id: staffUsers.id,
       name: staffUsers.name,
       email: staffUsers.email,
@@ -37,9 +41,12 @@ export const currentStaff = cache(async (): Promise<StaffActor | null> => {
     })
     .from(staffUsers)
     .leftJoin(teams, eq(teams.id, staffUsers.teamId))
+    .leftJoin(revokedSessions, eq(revokedSessions.jti, session.sid))
     .where(eq(staffUsers.id, id))
     .get();
   if (!user?.isActive) return null;
+  const signedIn = { signedInAt: session.signedInAt, isRevoked: user.revokedSid !== null };
+  if (!sessionStands(signedIn, user)) return null;
   return {
     id: user.id,
     name: user.name,

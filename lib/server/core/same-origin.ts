@@ -1,18 +1,10 @@
 import 'server-only';
 import { env } from '@/lib/env';
+import { foreignWriteReason, isSafeMethod } from '@/lib/net/origin';
 import { AppError } from './errors';
 
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** What our own pages send; a cross-site HTML form can only send the first two and text/plain. */
 const BODY_TYPES = ['application/json', 'multipart/form-data'];
-
-/** The app's own origins: the one people use (NEXTAUTH_URL) and the one the request reached. */
-function ownOrigins(request: Request): Set<string> {
-  const origins = new Set([new URL(request.url).origin]);
-  const configured = env().NEXTAUTH_URL;
-  if (configured) origins.add(new URL(configured).origin);
-  return origins;
-}
 
 /**
  * A request that changes data must come from the app's own pages (issue 13 §3): a browser tells
@@ -22,15 +14,9 @@ function ownOrigins(request: Request): Set<string> {
  * key) send neither header and are judged by their credentials as before.
  */
 export function assertSameOriginWrite(request: Request): void {
-  if (SAFE_METHODS.has(request.method)) return;
-  const site = request.headers.get('sec-fetch-site');
-  if (site !== null && site !== 'same-origin' && site !== 'none') {
-    throw new AppError('FORBIDDEN', `cross-site write (${site})`);
-  }
-  const origin = request.headers.get('origin');
-  if (origin !== null && !ownOrigins(request).has(origin)) {
-    throw new AppError('FORBIDDEN', `foreign origin ${origin}`);
-  }
+  if (isSafeMethod(request.method)) return;
+  const foreign = foreignWriteReason(request, env().NEXTAUTH_URL);
+  if (foreign !== null) throw new AppError('FORBIDDEN', foreign);
   const length = request.headers.get('content-length');
   // Over HTTP the length is declared (or the body is chunked); a Request built in-process has none.
   const hasBody =

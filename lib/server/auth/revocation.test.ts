@@ -1,0 +1,67 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import { revokedSessions } from '@/db/schema';
+import { resetStaffPassword } from '../admin/reset-staff-password';
+import { setStaffActive } from '../admin/set-staff-active';
+import { makeCtx } from '../core/context';
+import { VISITOR } from '../core/actor';
+import { insertStaff } from '../testing/fixtures';
+import { createTestDb } from '../testing/test-db';
+import { revokeSession, SESSION_MAX_AGE_SECONDS, sessionStands } from './revocation';
+
+let db: Db;
+let cleanup: () => void;
+beforeEach(() => ({ db, cleanup } = createTestDb()));
+afterEach(() => cleanup());
+
+const T0 = new Date('2026-03-16T15:00:00Z');
+const at = (ms: number) => new Date(T0.getTime() + ms);
+
+describe('sessions end on the server (issue 13 §6)', () => {
+  it('a signed-out session is refused until it would have expired, then forgotten', () => {
+    const user = insertStaff(db, { email: 'agente@example.co', role: 'agent' });
+    revokeSession(makeCtx(db, VISITOR, T0), { sid: 'a', userId: user.id });
+    revokeSession(makeCtx(db, VISITOR, T0), { sid: 'a', userId: user.id }); // twice: one row
+    expect(db.select().from(revokedSessions).all()).toEqual([
+      { jti: 'a', userId: user.id, expiresAt: at(SESSION_MAX_AGE_SECONDS * 1000) },
+    ]);
+    // The next sign-out after that instant sweeps it.
+    revokeSession(makeCtx(db, VISITOR, at(SESSION_MAX_AGE_SECONDS * 1000 + 1)), {
+      sid: 'b',
+      userId: user.id,
+    });
+    expect(db.select({ jti: revokedSessions.jti }).from(revokedSessions).all()).toEqual([
+      { jti: 'b' },
+    ]);
+  });
+
+  it('stands only when not revoked, stamped, and signed in after the last reset', () => {
+    const fresh = { sessionsValidAfter: null };
+    const reset = { sessionsValidAfter: at(1000) };
+    expect(sessionStands({ signedInAt: T0.getTime(), isRevoked: false }, fresh)).toBe(true);
+    expect(sessionStands({ signedInAt: T0.getTime(), isRevoked: true }, fresh)).toBe(false);
+    expect(sessionStands({ signedInAt: undefined, isRevoked: false }, fresh)).toBe(false);
+    expect(sessionStands({ signedInAt: T0.getTime(), isRevoked: false }, reset)).toBe(false);
+    expect(sessionStands({ signedInAt: at(1000).getTime(), isRevoked: false }, reset)).toBe(true);
+  });
+
+  it('a password reset and a deactivation void every earlier session of that user', async () => {
+    const admin = insertStaff(db, { email: 'admin@example.co', role: 'admin' });
+    const agent = insertStaff(db, { email: 'agente@example.co', role: 'agent' });
+    const other = insertStaff(db, { email: 'otra@example.co', role: 'agent' });
+    const asAdmin = (now: Date) => makeCtx(db, { id: admin.id, role: 'admin', teamId: null }, now);
+    const validAfter = (id: number) =>
+      db.query.staffUsers.findFirst({ where: (u, { eq }) => eq(u.id, id) }).sync()
+        ?.sessionsValidAfter ?? null;
+
+    await resetStaffPassword(asAdmin(at(5000)), { userId: agent.id, password: 'Nueva-clave-1234' });
+    expect(validAfter(agent.id)).toEqual(at(5000));
+    expect(validAfter(other.id)).toBeNull();
+
+    await setStaffActive(asAdmin(at(9000)), { userId: other.id, isActive: false });
+    expect(validAfter(other.id)).toEqual(at(9000));
+    // Reactivating keeps the old sessions void.
+    await setStaffActive(asAdmin(at(12000)), { userId: other.id, isActive: true });
+    expect(validAfter(other.id)).toEqual(at(9000));
+  });
+});
