@@ -39,4 +39,5 @@ export const STAFF_TIMELINE_EVENTS: readonly string[] = [
   'reclassify',
   'link',
   'rated',
+  'route',
 ];

@@ -3,3 +3,4 @@ export * from './catalog';
 export * from './cases';
 export * from './quality';
 export * from './system';
+export * from './routing';

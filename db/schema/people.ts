@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { DOCUMENT_TYPES, LOCALES, STAFF_ROLES } from '../../lib/domain/enums';
+import { ASSIGNMENT_MODES, DOCUMENT_TYPES, LOCALES, STAFF_ROLES } from '../../lib/domain/enums';
 import { createdAt, instant } from './columns';
 
 /** Dependencias: agents belong to one; each has a supervisor. */
@@ -8,6 +8,9 @@ export const teams = sqliteTable('teams', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   name: text('name').notNull().unique(),
   supervisorId: integer('supervisor_id'),
+  assignmentMode: text('assignment_mode', { enum: ASSIGNMENT_MODES }).notNull().default('manual'),
+  /** Round robin: the agent who got the team's last case. */
+  lastAssignedId: integer('last_assigned_id'),
   createdAt: createdAt(),
 });
 
@@ -22,6 +25,8 @@ export const staffUsers = sqliteTable(
     teamId: integer('team_id').references(() => teams.id),
     locale: text('locale', { enum: LOCALES }).notNull().default('es'),
     isActive: integer('is_active', { mode: 'boolean' }).notNull().default(true),
+    /** Away agents get no new cases from automatic assignment; set by themselves or a supervisor. */
+    isAvailable: integer('is_available', { mode: 'boolean' }).notNull().default(true),
     lastSignInAt: instant('last_sign_in_at'),
     /** Sessions issued before this instant are void (password reset, deactivation, "sign out everywhere"). */
     sessionsValidAfter: instant('sessions_valid_after'),

@@ -12,6 +12,8 @@ import {
   organization,
   processes,
   rootCauses,
+  routingRules,
+  routingRuleSets,
   serviceLevels,
   staffUsers,
   teams,
@@ -56,6 +58,20 @@ export const TEAMS = [
   { key: 'tecnico', name: 'Servicio Técnico' },
 ] as const;
 export type TeamKey = (typeof TEAMS)[number]['key'];
+
+/** The demo's routing rules, in order; whatever matches none goes to Atención al Ciudadano. */
+export const ROUTING_RULES: { name: string; keywords: string[]; team: TeamKey }[] = [
+  {
+    name: 'Cobros y facturas',
+    keywords: ['factura', 'cobro', 'tarifa', 'pago'],
+    team: 'facturacion',
+  },
+  {
+    name: 'Daños y conexiones',
+    keywords: ['daño', 'medidor', 'corte', 'instalación'],
+    team: 'tecnico',
+  },
+];
 
 export interface StaffSeed {
   email: string;
@@ -316,6 +332,25 @@ export function insertCatalog(db: Db, options: { now: Date }): void {
       const row = tx.insert(teams).values({ name: team.name, createdAt }).returning().get();
       teamIds.set(team.key, row.id);
     }
+    // Routing (issue 14): billing words go to billing, technical ones to the technicians, the rest
+    // to Atención al Ciudadano; the demo teams keep their queues (manual assignment).
+    const routing = tx
+      .insert(routingRuleSets)
+      .values({ validFrom: TERMS_VALID_FROM, defaultTeamId: teamIds.get('atencion')!, createdAt })
+      .returning({ id: routingRuleSets.id })
+      .get();
+    ROUTING_RULES.forEach((rule, position) =>
+      tx
+        .insert(routingRules)
+        .values({
+          setId: routing.id,
+          position,
+          name: rule.name,
+          keywords: rule.keywords,
+          teamId: teamIds.get(rule.team)!,
+        })
+        .run(),
+    );
     const supervisorOf = new Map<TeamKey, number>();
     let adminId: number | null = null;
     for (const person of STAFF) {

@@ -6,6 +6,8 @@ import { addCalendarDays, countBusinessDays, type BusinessCalendar } from '@/lib
 import type { CaseType, Channel } from '@/lib/domain/enums';
 import { computeLegalTerm, deadlineStatus, type ReceiptRule } from '@/lib/domain/legal-term';
 import type { CaseFilingInput } from '@/lib/validation/case-filing';
+import { matchRule, type RoutingRule } from '@/lib/domain/routing';
+import { ROUTING_RULES } from './catalog';
 import { DemoClock } from './demo-clock';
 import { planHistory, type CasePlan, type Fate } from './demo-history';
 import { customerAt, type SeedCustomer } from './people';
@@ -164,6 +166,18 @@ export interface DemoPlan {
   distinctCustomers: number;
 }
 
+/** The demo's routing rules as the matcher sees them; a rule's id is its index in ROUTING_RULES. */
+const DEMO_RULES: RoutingRule[] = ROUTING_RULES.map((rule, id) => ({
+  id,
+  name: rule.name,
+  typeCode: null,
+  channel: null,
+  categoryId: null,
+  priority: null,
+  keywords: rule.keywords,
+  teamId: id,
+}));
+
 export function planDemo(args: {
   now: Date;
   cases: number;
@@ -227,15 +241,26 @@ export function planDemo(args: {
     const text = mergeTarget ? mergeTarget.text : draft.text;
     const processName = mergeTarget ? mergeTarget.processName : draft.processName;
     const process = processName ? catalog.processByName.get(processName) : undefined;
-    const teamId = typeCode === 'F' || typeCode === 'D' || !process ? atencion : process.teamId;
-    const team = agentsOf(catalog, teamId);
-    const agent: SeedStaff = rnd.chance(0.55) ? team[0]! : (team[1] ?? team[0]!);
     const subject = mergeTarget
       ? `Reitero: ${mergeTarget.filing.subject}`
       : fillText(text.subject, rnd);
     const description = mergeTarget
       ? `Escribo de nuevo porque no he tenido respuesta. ${mergeTarget.filing.description}`
       : fillText(text.description, rnd);
+    // The team the routing rules will give the case when it is filed (issue 14).
+    const routed = matchRule(DEMO_RULES, {
+      typeCode,
+      channel: draft.channel,
+      categoryId: null,
+      priority: 'normal',
+      subject: subject.slice(0, 200),
+      description,
+    });
+    const teamId = routed
+      ? (catalog.teamIdByKey[ROUTING_RULES[routed.id]!.team] ?? atencion)
+      : atencion;
+    const team = agentsOf(catalog, teamId);
+    const agent: SeedStaff = rnd.chance(0.55) ? team[0]! : (team[1] ?? team[0]!);
     const customer = filer.customer;
     const isPostal = customer !== null && (!customer.email || rnd.chance(0.05));
     const isPriority = rnd.chance(0.06);

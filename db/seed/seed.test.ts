@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import {
@@ -97,6 +97,22 @@ describe('seedDemo', () => {
       expect(agents.filter((a) => a.teamId === team.id)).toHaveLength(2);
       expect(byRole('supervisor').map((s) => s.id)).toContain(team.supervisorId);
     }
+  });
+
+  it('gives every open case a team, routed on its timeline (issue 14)', () => {
+    const open = demo.db
+      .select({ id: cases.id, teamId: cases.teamId })
+      .from(cases)
+      .where(inArray(cases.state, [...OPEN_STATES]))
+      .all();
+    expect(open.length).toBeGreaterThan(0);
+    expect(open.filter((c) => c.teamId === null)).toEqual([]);
+    const routed = demo.db
+      .select({ caseId: caseEvents.caseId })
+      .from(caseEvents)
+      .where(eq(caseEvents.action, 'route'))
+      .all();
+    expect(routed.length).toBe(demo.db.select().from(cases).all().length);
   });
 
   it('has 8 originating processes, each with root causes', () => {

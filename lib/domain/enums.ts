@@ -131,3 +131,7 @@ export type CaseLinkKind = (typeof CASE_LINK_KINDS)[number];
 export const LOCALES = ['es', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'es';
+
+/** How a team's new cases find an agent (issue 14): its queue, in turn, or whoever has fewest open. */
+export const ASSIGNMENT_MODES = ['manual', 'round_robin', 'least_open'] as const;
+export type AssignmentMode = (typeof ASSIGNMENT_MODES)[number];

@@ -18,6 +18,7 @@ import { generateAccessCode, hashSecret } from '../core/secrets';
 import { enqueueConstancia } from '../notices/constancia';
 import { caseLinkUrl } from '../portal/portal-access';
 import { recordAttachments, type StoredUpload } from './uploads';
+import { routeNewCase } from '../routing/route-new-case';
 
 export interface CreatedCase {
   id: number;
@@ -198,6 +199,20 @@ export async function createCase(
       createdAt: now,
     });
     recordAttachments(tx, created.id, eventId, extras.attachments ?? [], 'public', now);
+    // Every case belongs to a team from the moment it arrives (issue 14).
+    routeNewCase(
+      tx,
+      {
+        id: created.id,
+        typeCode: filing.typeCode,
+        channel: filing.channel,
+        categoryId: null,
+        priority: filing.priority,
+        subject: filing.subject,
+        description: filing.description,
+      },
+      now,
+    );
     // The constancia goes out with the filing itself: both commit, or neither does.
     const email = filing.isAnonymous
       ? null

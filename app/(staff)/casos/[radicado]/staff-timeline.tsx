@@ -48,6 +48,7 @@ export async function StaffTimeline({
               {typeof data.decision === 'string' && (
                 <p className="decision">{tDecision(data.decision as 'concede')}</p>
               )}
+              {e.action === 'route' && <RoutedLine data={data} t={t} />}
               {typeof data.postedOn === 'string' && (
                 <p>
                   {tPostal('posted', {
@@ -74,5 +75,27 @@ export async function StaffTimeline({
         })}
       </ol>
     </section>
+  );
+}
+
+/** "To team X by the rule R" and, when the team assigns automatically, to whom (issue 14). */
+function RoutedLine({
+  data,
+  t,
+}: {
+  data: Record<string, unknown>;
+  t: Awaited<ReturnType<typeof getTranslations<'staffCase'>>>;
+}) {
+  const team = String(data.teamName ?? '');
+  const mode = (['manual', 'round_robin', 'least_open'] as const).find((m) => m === data.mode);
+  return (
+    <p>
+      {typeof data.ruleName === 'string'
+        ? t('routedByRule', { team, rule: data.ruleName })
+        : t('routedByDefault', { team })}
+      {typeof data.assigneeName === 'string' && mode && (
+        <> {t('routedTo', { name: data.assigneeName, mode: t(`routedModes.${mode}`) })}</>
+      )}
+    </p>
   );
 }

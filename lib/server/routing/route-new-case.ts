@@ -1,0 +1,107 @@
+import 'server-only';
+import { and, count, eq, inArray } from 'drizzle-orm';
+import type { Conn } from '@/db/client';
+import { cases, staffUsers, teams } from '@/db/schema';
+import { OPEN_STATES, type AssignmentMode } from '@/lib/domain/enums';
+import { matchRule, pickAssignee, type RoutableCase } from '@/lib/domain/routing';
+import { appendEvent } from '../core/audit';
+import { rulesInForce } from './rules-in-force';
+
+export interface RoutingDecision {
+  teamId: number;
+  assigneeId: number | null;
+  ruleId: number | null;
+}
+
+/** The team's active agents marked available, with how many open cases each holds. */
+function candidatesOf(tx: Conn, teamId: number) {
+  const agents = tx
+    .select({ id: staffUsers.id })
+    .from(staffUsers)
+    .where(
+      and(
+        eq(staffUsers.teamId, teamId),
+        eq(staffUsers.role, 'agent'),
+        eq(staffUsers.isActive, true),
+        eq(staffUsers.isAvailable, true),
+      ),
+    )
+    .all();
+  if (agents.length === 0) return [];
+  const loads = new Map(
+    tx
+      .select({ id: cases.assigneeId, open: count() })
+      .from(cases)
+      .where(
+        and(
+          inArray(
+            cases.assigneeId,
+            agents.map((a) => a.id),
+          ),
+          inArray(cases.state, [...OPEN_STATES]),
+        ),
+      )
+      .groupBy(cases.assigneeId)
+      .all()
+      .map((row) => [row.id, row.open]),
+  );
+  return agents.map((a) => ({ id: a.id, openCases: loads.get(a.id) ?? 0 }));
+}
+
+/**
+ * Gives a new case its team and, when the team assigns automatically, its agent (issue 14): the
+ * first routing rule in force that matches, else the default team; then the team's mode. Runs in
+ * the filing's transaction and records the decision on the case's timeline (internal). Routing
+ * starts with the first team: creating it saves the first rule set, with it as the default.
+ */
+export function routeNewCase(
+  tx: Conn,
+  c: RoutableCase & { id: number },
+  now: Date,
+): RoutingDecision | null {
+  const set = rulesInForce(tx, now);
+  if (!set) return null;
+  const rule = matchRule(set.rules, c);
+  const teamId = rule?.teamId ?? set.defaultTeamId;
+  const team = tx
+    .select({ name: teams.name, mode: teams.assignmentMode, lastAssignedId: teams.lastAssignedId })
+    .from(teams)
+    .where(eq(teams.id, teamId))
+    .get();
+  if (!team) return null;
+  const mode: AssignmentMode = team.mode;
+  const assigneeId = pickAssignee(mode, candidatesOf(tx, teamId), team.lastAssignedId);
+  tx.update(cases).set({ teamId, assigneeId }).where(eq(cases.id, c.id)).run();
+  if (assigneeId !== null) {
+    tx.update(teams).set({ lastAssignedId: assigneeId }).where(eq(teams.id, teamId)).run();
+  }
+  const assignee =
+    assigneeId === null
+      ? null
+      : tx
+          .select({ name: staffUsers.name })
+          .from(staffUsers)
+          .where(eq(staffUsers.id, assigneeId))
+          .get();
+  appendEvent(tx, {
+    caseId: c.id,
+    action: 'route',
+    actorRole: 'system',
+    actorId: null,
+    fromState: 'radicada',
+    toState: 'radicada',
+    visibility: 'internal',
+    data: {
+      teamId,
+      teamName: team.name,
+      ruleId: rule?.id ?? null,
+      ruleName: rule?.name ?? null,
+      ruleSetId: set.id,
+      mode,
+      assigneeId,
+      assigneeName: assignee?.name ?? null,
+    },
+    createdAt: now,
+  });
+  return { teamId, assigneeId, ruleId: rule?.id ?? null };
+}

@@ -1,0 +1,207 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import { categories, routingRules, routingRuleSets, staffUsers, teams } from '@/db/schema';
+import { makeCtx } from '../core/context';
+import {
+  captureAppError,
+  caseRow,
+  countRows,
+  eventsOf,
+  fileCase,
+  insertStaff,
+  seedFixture,
+  type Fixture,
+} from '../testing/fixtures';
+import { createTestDb } from '../testing/test-db';
+import { saveRoutingRules } from './save-routing-rules';
+import { setAvailability } from './set-availability';
+import { setTeamAssignment } from './set-team-assignment';
+
+const T0 = new Date('2026-03-16T15:00:00Z');
+const later = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
+
+let db: Db;
+let fx: Fixture;
+let cleanup: () => void;
+beforeEach(() => {
+  ({ db, cleanup } = createTestDb());
+  fx = seedFixture(db);
+});
+afterEach(() => cleanup());
+
+const asAdmin = (now = T0) => makeCtx(db, fx.admin, now);
+const reclamoWeb = { name: 'Reclamos web', typeCode: 'R', channel: 'web', teamId: 0 };
+
+describe('routing a new case (issue 14 §1)', () => {
+  it('sends a match to its rule’s team and the rest to the default team, on the timeline', async () => {
+    await saveRoutingRules(asAdmin(), {
+      defaultTeamId: fx.otherTeamId,
+      rules: [{ ...reclamoWeb, teamId: fx.teamId }],
+    });
+    const reclamo = await fileCase(db, {}, later(1));
+    const peticion = await fileCase(db, { typeCode: 'P' }, later(2));
+    expect(caseRow(db, reclamo.id).teamId).toBe(fx.teamId);
+    expect(caseRow(db, peticion.id).teamId).toBe(fx.otherTeamId);
+    const routed = eventsOf(db, reclamo.id).find((e) => e.action === 'route');
+    expect(routed).toMatchObject({ visibility: 'internal', actorRole: 'system' });
+    expect(routed?.data).toMatchObject({ teamName: 'Facturación', ruleName: 'Reclamos web' });
+    const fallback = eventsOf(db, peticion.id).find((e) => e.action === 'route');
+    expect(fallback?.data).toMatchObject({ teamName: 'Entregas', ruleId: null });
+  });
+
+  it('is versioned: a change applies to cases filed after it', async () => {
+    await saveRoutingRules(asAdmin(), { defaultTeamId: fx.teamId, rules: [] });
+    const before = await fileCase(db, {}, later(1));
+    await saveRoutingRules(asAdmin(later(2)), {
+      defaultTeamId: fx.teamId,
+      rules: [{ ...reclamoWeb, teamId: fx.otherTeamId }],
+    });
+    const after = await fileCase(db, {}, later(3));
+    expect(caseRow(db, before.id).teamId).toBe(fx.teamId);
+    expect(caseRow(db, after.id).teamId).toBe(fx.otherTeamId);
+    expect(countRows(db, routingRuleSets)).toBe(2);
+    const [first, second] = [before, after].map(
+      (c) => eventsOf(db, c.id).find((e) => e.action === 'route')?.data as { ruleSetId: number },
+    );
+    expect(first!.ruleSetId).not.toBe(second!.ruleSetId);
+  });
+
+  it('refuses an unknown team or category and an empty match, naming the field, writing nothing', async () => {
+    const inactive = db
+      .insert(categories)
+      .values({ name: 'Vieja', isActive: false })
+      .returning()
+      .get().id;
+    const unknown = await captureAppError(() =>
+      saveRoutingRules(asAdmin(), {
+        defaultTeamId: 999,
+        rules: [
+          { ...reclamoWeb, teamId: 998 },
+          { name: 'Por categoría', categoryId: inactive, teamId: fx.teamId },
+        ],
+      }),
+    );
+    expect(unknown.code).toBe('VALIDATION');
+    expect(unknown.fieldErrors).toEqual({
+      defaultTeamId: ['notFound'],
+      'rules.0.teamId': ['notFound'],
+      'rules.1.categoryId': ['notFound'],
+    });
+    const empty = await captureAppError(() =>
+      saveRoutingRules(asAdmin(), {
+        defaultTeamId: fx.teamId,
+        rules: [{ name: 'Todo', typeCode: '', keywords: ' , ', teamId: fx.teamId }],
+      }),
+    );
+    expect(empty.fieldErrors).toEqual({ 'rules.0.match': ['emptyMatch'] });
+    expect(countRows(db, routingRuleSets)).toBe(0);
+    expect(countRows(db, routingRules)).toBe(0);
+    // Without any rules saved, filing still works and routes nowhere.
+    const c = await fileCase(db);
+    expect(caseRow(db, c.id).teamId).toBeNull();
+  });
+
+  it('is for admins only', async () => {
+    const refused = await captureAppError(() =>
+      saveRoutingRules(makeCtx(db, fx.supervisor, T0), { defaultTeamId: fx.teamId, rules: [] }),
+    );
+    expect(refused.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('assignment within the team (issue 14 §2)', () => {
+  async function spread(mode: 'round_robin' | 'least_open') {
+    const agents = [1, 2, 3, 4].map((i) =>
+      insertStaff(db, { email: `a${i}@example.co`, role: 'agent', teamId: fx.teamId }),
+    );
+    insertStaff(db, {
+      email: 'inactiva@example.co',
+      role: 'agent',
+      teamId: fx.teamId,
+      isActive: false,
+    });
+    await setAvailability(makeCtx(db, agents[3]!, T0), {
+      userId: agents[3]!.id,
+      isAvailable: false,
+    });
+    // The fixture's own agent of this team is away too.
+    await setAvailability(makeCtx(db, fx.supervisor, T0), {
+      userId: fx.agent.id,
+      isAvailable: false,
+    });
+    await setTeamAssignment(makeCtx(db, fx.supervisor, T0), { teamId: fx.teamId, mode });
+    await saveRoutingRules(asAdmin(), { defaultTeamId: fx.teamId, rules: [] });
+    for (let i = 0; i < 100; i += 1) {
+      await fileCase(db, { customer: { ...validCustomer(i) } }, later(i + 1));
+    }
+    const counts = new Map<number, number>();
+    for (const row of db.select({ a: staffUsers.id }).from(staffUsers).all()) counts.set(row.a, 0);
+    const all = db.query.cases.findMany({ columns: { assigneeId: true } }).sync();
+    for (const c of all) counts.set(c.assigneeId ?? -1, (counts.get(c.assigneeId ?? -1) ?? 0) + 1);
+    return { agents, counts };
+  }
+  const validCustomer = (i: number) => ({
+    documentType: 'CC' as const,
+    documentNumber: `7000${i}`,
+    fullName: `Persona ${i}`,
+    email: `p${i}@example.co`,
+  });
+
+  for (const mode of ['round_robin', 'least_open'] as const) {
+    it(`${mode} spreads 100 cases evenly (±1) among available agents and skips away ones`, async () => {
+      const { agents, counts } = await spread(mode);
+      const available = agents.slice(0, 3).map((a) => counts.get(a.id) ?? 0);
+      expect(available.reduce((a, b) => a + b, 0)).toBe(100);
+      expect(Math.max(...available) - Math.min(...available)).toBeLessThanOrEqual(1);
+      expect(counts.get(agents[3]!.id)).toBe(0);
+      expect(counts.get(fx.agent.id)).toBe(0);
+      expect(counts.get(-1) ?? 0).toBe(0);
+    });
+  }
+
+  it('least-open weighs the cases each already holds', async () => {
+    const [busy, idle] = [1, 2].map((i) =>
+      insertStaff(db, { email: `b${i}@example.co`, role: 'agent', teamId: fx.otherTeamId }),
+    );
+    await setTeamAssignment(makeCtx(db, fx.admin, T0), {
+      teamId: fx.otherTeamId,
+      mode: 'least_open',
+    });
+    await saveRoutingRules(asAdmin(), { defaultTeamId: fx.otherTeamId, rules: [] });
+    await setAvailability(makeCtx(db, fx.admin, T0), {
+      userId: fx.otherAgent.id,
+      isAvailable: false,
+    });
+    await setAvailability(makeCtx(db, fx.admin, T0), { userId: idle!.id, isAvailable: false });
+    const first = [];
+    for (let i = 0; i < 3; i += 1)
+      first.push(await fileCase(db, { customer: validCustomer(i) }, later(i)));
+    expect(first.map((c) => caseRow(db, c.id).assigneeId)).toEqual([busy!.id, busy!.id, busy!.id]);
+    await setAvailability(makeCtx(db, fx.admin, T0), { userId: idle!.id, isAvailable: true });
+    const next = await Promise.all(
+      [3, 4, 5].map((i) => fileCase(db, { customer: validCustomer(i) }, later(i))),
+    );
+    expect(next.map((c) => caseRow(db, c.id).assigneeId)).toEqual([idle!.id, idle!.id, idle!.id]);
+  });
+
+  it('leaves a manual team’s cases in its queue', async () => {
+    await saveRoutingRules(asAdmin(), { defaultTeamId: fx.teamId, rules: [] });
+    const c = await fileCase(db, {}, later(1));
+    expect(caseRow(db, c.id)).toMatchObject({ teamId: fx.teamId, assigneeId: null });
+    expect(db.select().from(teams).where(eq(teams.id, fx.teamId)).get()?.assignmentMode).toBe(
+      'manual',
+    );
+  });
+
+  it('lets agents mark only themselves away', async () => {
+    const refused = await captureAppError(() =>
+      setAvailability(makeCtx(db, fx.agent, T0), { userId: fx.otherAgent.id, isAvailable: false }),
+    );
+    expect(refused.code).toBe('FORBIDDEN');
+    const refusedMode = await captureAppError(() =>
+      setTeamAssignment(makeCtx(db, fx.agent, T0), { teamId: fx.teamId, mode: 'round_robin' }),
+    );
+    expect(refusedMode.code).toBe('FORBIDDEN');
+  });
+});

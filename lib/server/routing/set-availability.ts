@@ -1,0 +1,41 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { staffUsers } from '@/db/schema';
+import { AvailabilitySchema } from '@/lib/validation/routing';
+import { appendAdminEvent } from '../admin/admin-event';
+import { withTransaction, type Ctx } from '../core/context';
+import { AppError } from '../core/errors';
+import { hasRole, requireRole } from '../core/guard';
+import { parseInput } from '../core/parse';
+
+/**
+ * Marks a staff member available for new cases or away (issue 14): agents for themselves,
+ * supervisors and admins for anyone. Away agents keep their cases; automatic assignment skips them.
+ */
+export async function setAvailability(ctx: Ctx, input: unknown) {
+  requireRole(ctx.actor, 'staff');
+  const data = parseInput(AvailabilitySchema, input);
+  if (data.userId !== ctx.actor.id && !hasRole(ctx.actor, 'supervision')) {
+    throw new AppError('FORBIDDEN', 'availability of someone else');
+  }
+  return withTransaction(ctx, (tx) => {
+    const user = tx.db
+      .select({ isAvailable: staffUsers.isAvailable })
+      .from(staffUsers)
+      .where(eq(staffUsers.id, data.userId))
+      .get();
+    if (!user) {
+      throw new AppError('VALIDATION', 'unknown user', { fieldErrors: { userId: ['notFound'] } });
+    }
+    if (user.isAvailable === data.isAvailable) return { changed: false };
+    tx.db
+      .update(staffUsers)
+      .set({ isAvailable: data.isAvailable })
+      .where(eq(staffUsers.id, data.userId))
+      .run();
+    appendAdminEvent(tx, data.isAvailable ? 'staff_available' : 'staff_away', {
+      userId: data.userId,
+    });
+    return { changed: true };
+  });
+}

@@ -1,0 +1,29 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { teams } from '@/db/schema';
+import { TeamAssignmentSchema } from '@/lib/validation/routing';
+import { appendAdminEvent } from '../admin/admin-event';
+import { withTransaction, type Ctx } from '../core/context';
+import { AppError } from '../core/errors';
+import { requireRole } from '../core/guard';
+import { parseInput } from '../core/parse';
+
+/** How a team's new cases find an agent: its queue (manual), round robin or least open. */
+export async function setTeamAssignment(ctx: Ctx, input: unknown) {
+  requireRole(ctx.actor, 'supervision');
+  const data = parseInput(TeamAssignmentSchema, input);
+  return withTransaction(ctx, (tx) => {
+    const team = tx.db
+      .select({ mode: teams.assignmentMode })
+      .from(teams)
+      .where(eq(teams.id, data.teamId))
+      .get();
+    if (!team) {
+      throw new AppError('VALIDATION', 'unknown team', { fieldErrors: { teamId: ['notFound'] } });
+    }
+    if (team.mode === data.mode) return { changed: false };
+    tx.db.update(teams).set({ assignmentMode: data.mode }).where(eq(teams.id, data.teamId)).run();
+    appendAdminEvent(tx, 'team_assignment_set', { teamId: data.teamId, mode: data.mode });
+    return { changed: true };
+  });
+}
