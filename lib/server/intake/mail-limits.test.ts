@@ -135,15 +135,18 @@ describe('message limits', () => {
 
   it('refuses the 11th recipient of one message and files the message once', async () => {
     const port = await listen();
-    const to = Array.from({ length: 11 }, (_, i) => `buzon${i + 1}@entidad.gov.co`);
+    const to = Array.from({ length: 12 }, (_, i) => `buzon${i + 1}@entidad.gov.co`);
     const result = await send(port, { to });
-    expect(result).toMatchObject({ accepted: to.slice(0, 10), rejected: [to[10]] });
+    expect(result).toMatchObject({ accepted: to.slice(0, 10), rejected: to.slice(10) });
     expect(result).toHaveProperty('rejectedErrors.0.responseCode', 452);
     expect(result).toHaveProperty(
       'rejectedErrors.0.response',
       expect.stringMatching(/^452 4\.5\.3 /),
     );
     expect(emailCases()).toHaveLength(1);
+    expect(warnings).toEqual([
+      'inbound SMTP: refused recipients over the cap from 127.0.0.1 (sender <ana@example.co>)',
+    ]);
   });
 
   it('refuses an oversize message with 552 5.3.4', async () => {
@@ -234,6 +237,24 @@ describe('STARTTLS and AUTH', () => {
     );
     expect(right).toMatchObject({ accepted: ['pqrs@entidad.gov.co'] });
     expect(emailCases()).toHaveLength(1);
+  });
+
+  it('stops looking at credentials from an address after too many wrong ones', async () => {
+    const port = await listen({
+      tls: { ...tlsFiles, required: false },
+      auth: { ...credentials, insecure: false },
+      authFailureLimit: 2,
+    });
+    const auth = (pass: string) => ({ ...overTls, auth: { user: credentials.user, pass } });
+    expect(await send(port, {}, auth('uno'))).toMatchObject({ responseCode: 535 });
+    expect(await send(port, {}, auth('dos'))).toMatchObject({ responseCode: 535 });
+    const locked = await send(port, {}, auth(credentials.password));
+    expect(locked).toMatchObject({ code: 'EAUTH', responseCode: 454 });
+    expect(locked).toHaveProperty('response', expect.stringMatching(/^454 4\.7\.0 /));
+    expect(warnings.at(-1)).toBe(
+      'inbound SMTP: refused AUTH after too many failures from 127.0.0.1',
+    );
+    expect(emailCases()).toHaveLength(0);
   });
 
   it('takes AUTH in clear text only when explicitly allowed and there is no TLS', async () => {

@@ -23,6 +23,8 @@ export interface InboundMailPolicy {
   tls?: { key: Buffer | string; cert: Buffer | string; required: boolean };
   /** AUTH PLAIN/LOGIN is required with these credentials; only over TLS unless `insecure`. */
   auth?: { user: string; password: string; insecure: boolean };
+  /** Failed AUTH attempts per window from one client address before AUTH is refused (454 4.7.0). */
+  authFailureLimit: number;
 }
 
 export const DEFAULT_MAIL_POLICY: InboundMailPolicy = {
@@ -32,6 +34,7 @@ export const DEFAULT_MAIL_POLICY: InboundMailPolicy = {
   addressLimit: 60,
   windowSeconds: 3600,
   relays: [],
+  authFailureLimit: 10,
 };
 
 /** The policy the environment configures; the TLS files are read here, so a wrong path stops the start. */
@@ -53,6 +56,7 @@ export function mailPolicyFromEnv(config: Env): InboundMailPolicy {
     addressLimit: config.INBOUND_SMTP_ADDRESS_LIMIT,
     windowSeconds: config.INBOUND_SMTP_LIMIT_WINDOW_SECONDS,
     relays: config.INBOUND_SMTP_RELAYS,
+    authFailureLimit: DEFAULT_MAIL_POLICY.authFailureLimit,
     tls:
       key && cert
         ? {
@@ -88,7 +92,7 @@ export function relayGate(policy: InboundMailPolicy): AddressList | undefined {
 const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
 
 /** Constant-time comparison of the offered credentials with the configured ones. */
-export function credentialsMatch(
+function credentialsMatch(
   expected: { user: string; password: string },
   username: string | undefined,
   password: string | null | undefined,
@@ -98,31 +102,48 @@ export function credentialsMatch(
   return user && secret;
 }
 
+/** The numbers are in the name: limiters are cached by name, and a changed limit starts afresh. */
+const limitSpec = (subject: string, points: number, window: number): LimitSpec => ({
+  name: `smtp-${subject}-${points}-${window}`,
+  points,
+  durationSeconds: window,
+});
+
+/**
+ * Checks offered AUTH credentials. A client address with `authFailureLimit` failures in the window
+ * is refused without a look at what it offers (`locked`), so guessing costs a window per few tries.
+ */
+export async function checkCredentials(
+  db: Conn,
+  policy: InboundMailPolicy,
+  offered: { username?: string; password?: string | null },
+  remoteAddress: string,
+): Promise<'accepted' | 'wrong' | 'locked'> {
+  const spec = limitSpec('auth-failures', policy.authFailureLimit, policy.windowSeconds);
+  const key = plainAddress(remoteAddress);
+  if ((await peekLimit(db, spec, key)).isLimited) return 'locked';
+  if (policy.auth && credentialsMatch(policy.auth, offered.username, offered.password)) {
+    return 'accepted';
+  }
+  await consumeLimit(db, spec, key);
+  return 'wrong';
+}
+
 type Limit = { spec: LimitSpec; key: string; reason: string };
 
 function limitsOf(policy: InboundMailPolicy, sender: string, remoteAddress: string): Limit[] {
   const window = policy.windowSeconds;
-  // The numbers are in the name: the limiters are cached by name, and a changed limit starts afresh.
-  const name = (subject: string, points: number) => `smtp-${subject}-${points}-${window}`;
   const limits: Limit[] = [];
   if (policy.senderLimit > 0) {
     limits.push({
-      spec: {
-        name: name('sender', policy.senderLimit),
-        points: policy.senderLimit,
-        durationSeconds: window,
-      },
+      spec: limitSpec('sender', policy.senderLimit, window),
       key: sender === '' ? '<>' : sender.toLowerCase(),
       reason: 'sender over its message limit',
     });
   }
   if (policy.addressLimit > 0) {
     limits.push({
-      spec: {
-        name: name('address', policy.addressLimit),
-        points: policy.addressLimit,
-        durationSeconds: window,
-      },
+      spec: limitSpec('address', policy.addressLimit, window),
       key: plainAddress(remoteAddress),
       reason: 'client address over its message limit',
     });

@@ -6,7 +6,7 @@ import { requestCtx, type Ctx } from '../core/context';
 import { receiveInboundMail, type InboundOutcome } from './mail-inbound';
 import {
   admitMessage,
-  credentialsMatch,
+  checkCredentials,
   DEFAULT_MAIL_POLICY,
   logRefusal,
   relayGate,
@@ -54,6 +54,8 @@ export async function startInboundSmtp(
   };
   const relays = relayGate(policy);
   const ctx = () => ctxOf?.() ?? requestCtx(SYSTEM_ACTOR);
+  // One log line per message over the recipient cap, not one per recipient refused.
+  const cappedEnvelopes = new WeakSet<object>();
   const server = new SMTPServer({
     name: 'ventanilla',
     banner: 'Ventanilla PQRS',
@@ -69,12 +71,22 @@ export async function startInboundSmtp(
       callback();
     },
     onAuth(auth, session, callback) {
-      if (policy.auth && credentialsMatch(policy.auth, auth.username, auth.password)) {
-        callback(null, { user: policy.auth.user });
-        return;
-      }
-      logRefusal('wrong AUTH credentials', session.remoteAddress);
-      callback(smtpRefusal(535, '5.7.8 Authentication credentials invalid'));
+      checkCredentials(ctx().db, policy, auth, session.remoteAddress)
+        .then((result) => {
+          if (result === 'accepted') return callback(null, { user: auth.username });
+          const reason =
+            result === 'locked' ? 'AUTH after too many failures' : 'wrong AUTH credentials';
+          logRefusal(reason, session.remoteAddress);
+          callback(
+            result === 'locked'
+              ? smtpRefusal(454, '4.7.0 Too many failed attempts, try again later')
+              : smtpRefusal(535, '5.7.8 Authentication credentials invalid'),
+          );
+        })
+        .catch((error: unknown) => {
+          console.error('inbound mail: checking AUTH failed:', error);
+          callback(smtpRefusal(454, '4.7.0 Temporary authentication failure'));
+        });
     },
     onMailFrom(address, session, callback) {
       const sender = address.address.toLowerCase();
@@ -96,8 +108,11 @@ export async function startInboundSmtp(
     },
     onRcptTo(_address, session, callback) {
       if (session.envelope.rcptTo.length >= policy.maxRecipients) {
-        const sender = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
-        logRefusal('a recipient over the cap', session.remoteAddress, sender.toLowerCase());
+        if (!cappedEnvelopes.has(session.envelope)) {
+          cappedEnvelopes.add(session.envelope);
+          const sender = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
+          logRefusal('recipients over the cap', session.remoteAddress, sender.toLowerCase());
+        }
         callback(smtpRefusal(452, '4.5.3 Too many recipients'));
         return;
       }
@@ -105,7 +120,11 @@ export async function startInboundSmtp(
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      // Past the size cap the rest is read and dropped, not held in memory until the end.
+      stream.on('data', (chunk: Buffer) => {
+        if (stream.sizeExceeded) chunks.length = 0;
+        else chunks.push(chunk);
+      });
       stream.on('end', () => {
         const mailFrom = session.envelope.mailFrom;
         const envelopeFrom = mailFrom ? mailFrom.address : '';
