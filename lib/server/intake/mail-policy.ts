@@ -72,7 +72,11 @@ export function mailPolicyFromEnv(config: Env): InboundMailPolicy {
   };
 }
 
-/** An SMTP refusal: the reply code and, first in the text, its enhanced status code (RFC 3463). */
+/**
+ * An SMTP refusal: the reply code and, first in the text, its enhanced status code (RFC 3463).
+ * smtp-server would add its own code per reply code (451 → 4.3.0, not the 4.7.1 a rate limit is),
+ * so its ENHANCEDSTATUSCODES stays off and our refusals carry theirs.
+ */
 export function smtpRefusal(code: number, text: string): Error & { responseCode: number } {
   return Object.assign(new Error(text), { responseCode: code });
 }
@@ -85,6 +89,7 @@ export function logRefusal(reason: string, remoteAddress: string, sender?: strin
   );
 }
 
+/** The relays allowed to connect, or undefined when anyone may. */
 export function relayGate(policy: InboundMailPolicy): AddressList | undefined {
   return policy.relays.length > 0 ? addressList(policy.relays) : undefined;
 }
