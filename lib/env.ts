@@ -70,49 +70,47 @@ function checkInboundSmtp(
  * Every variable the app reads, validated once (README "Configuration" and .env.example document
  * each). A wrong value stops the start with a message that names it, instead of a 500 later.
  */
-export const EnvSchema = z
-  .object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    PORT: port.default(3000),
-    NEXTAUTH_URL: optionalText.pipe(z.url().optional()),
-    NEXTAUTH_SECRET: optionalText,
-    /** Reverse proxies whose X-Forwarded-For is believed (README "Behind a proxy"); none by default. */
-    TRUSTED_PROXIES: addressBlocks,
-    DATABASE_PATH: optionalText,
-    SEED_DEMO: flag(true),
-    BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(11),
-    ORG_TIME_ZONE: z.string().default('America/Bogota'),
-    SMTP_URL: optionalText,
-    MAIL_FROM: z.string().default('Ventanilla <no-reply@ventanilla.local>'),
-    MAIL_DIR: optionalText,
-    MAIL_SENDER: flag(true),
-    MAIL_SEND_INTERVAL_MS: z.coerce.number().int().min(100).default(10_000),
-    /** Case files ride in a notice as attachments up to this total; beyond it they are links. */
-    MAIL_ATTACHMENTS_MAX_BYTES: z.coerce
-      .number()
-      .int()
-      .min(0)
-      .default(10 * 1024 * 1024),
-    INBOUND_SMTP_PORT: z.preprocess((v) => (v === '' ? undefined : v), port.optional()),
-    INBOUND_SMTP_HOST: z.string().default('0.0.0.0'),
-    /** Inbound mail limits and protections (README "Inbound mail"); the defaults are safe. */
-    INBOUND_SMTP_MAX_BYTES: count.default(70 * 1024 * 1024),
-    INBOUND_SMTP_MAX_RECIPIENTS: count.min(1).default(10),
-    INBOUND_SMTP_SENDER_LIMIT: count.default(20),
-    INBOUND_SMTP_ADDRESS_LIMIT: count.default(60),
-    INBOUND_SMTP_LIMIT_WINDOW_SECONDS: count.min(1).default(3600),
-    INBOUND_SMTP_RELAYS: addressBlocks,
-    INBOUND_SMTP_TLS_KEY: optionalText,
-    INBOUND_SMTP_TLS_CERT: optionalText,
-    INBOUND_SMTP_REQUIRE_TLS: flag(false),
-    INBOUND_SMTP_USER: optionalText,
-    INBOUND_SMTP_PASSWORD: optionalText,
-    INBOUND_SMTP_INSECURE_AUTH: flag(false),
-    JOBS: flag(true),
-    UPLOAD_DIR: optionalText,
-    LOGO_DIR: optionalText,
-  })
-  .superRefine(checkInboundSmtp);
+export const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: port.default(3000),
+  NEXTAUTH_URL: optionalText.pipe(z.url().optional()),
+  NEXTAUTH_SECRET: optionalText,
+  /** Reverse proxies whose X-Forwarded-For is believed (README "Behind a proxy"); none by default. */
+  TRUSTED_PROXIES: addressBlocks,
+  DATABASE_PATH: optionalText,
+  SEED_DEMO: flag(true),
+  BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(11),
+  ORG_TIME_ZONE: z.string().default('America/Bogota'),
+  SMTP_URL: optionalText,
+  MAIL_FROM: z.string().default('Ventanilla <no-reply@ventanilla.local>'),
+  MAIL_DIR: optionalText,
+  MAIL_SENDER: flag(true),
+  MAIL_SEND_INTERVAL_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Case files ride in a notice as attachments up to this total; beyond it they are links. */
+  MAIL_ATTACHMENTS_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(10 * 1024 * 1024),
+  INBOUND_SMTP_PORT: z.preprocess((v) => (v === '' ? undefined : v), port.optional()),
+  INBOUND_SMTP_HOST: z.string().default('0.0.0.0'),
+  /** Inbound mail limits and protections (README "Inbound mail"); the defaults are safe. */
+  INBOUND_SMTP_MAX_BYTES: count.default(70 * 1024 * 1024),
+  INBOUND_SMTP_MAX_RECIPIENTS: count.min(1).default(10),
+  INBOUND_SMTP_SENDER_LIMIT: count.default(20),
+  INBOUND_SMTP_ADDRESS_LIMIT: count.default(60),
+  INBOUND_SMTP_LIMIT_WINDOW_SECONDS: count.min(1).default(3600),
+  INBOUND_SMTP_RELAYS: addressBlocks,
+  INBOUND_SMTP_TLS_KEY: optionalText,
+  INBOUND_SMTP_TLS_CERT: optionalText,
+  INBOUND_SMTP_REQUIRE_TLS: flag(false),
+  INBOUND_SMTP_USER: optionalText,
+  INBOUND_SMTP_PASSWORD: optionalText,
+  INBOUND_SMTP_INSECURE_AUTH: flag(false),
+  JOBS: flag(true),
+  UPLOAD_DIR: optionalText,
+  LOGO_DIR: optionalText,
+});
 export type Env = z.infer<typeof EnvSchema>;
 
 let cached: { snapshot: string; env: Env } | undefined;
@@ -120,8 +118,9 @@ let cached: { snapshot: string; env: Env } | undefined;
 /** Thrown at start (and by `env()`) when a variable is wrong; the message lists each one. */
 export class EnvError extends Error {}
 
-function parseEnv(source: NodeJS.ProcessEnv): Env {
-  const result = EnvSchema.safeParse(source);
+/** Reads an environment: each variable by itself, then those that only make sense together. */
+export function parseEnv(source: NodeJS.ProcessEnv | Record<string, string>): Env {
+  const result = EnvSchema.superRefine(checkInboundSmtp).safeParse(source);
   if (result.success) return result.data;
   const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
   throw new EnvError(`Invalid environment variables (see .env.example):\n${lines.join('\n')}`);

@@ -13,7 +13,7 @@ import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Db } from '@/db/client';
 import { cases } from '@/db/schema';
-import { EnvSchema } from '@/lib/env';
+import { parseEnv } from '@/lib/env';
 import { SYSTEM_ACTOR } from '../core/actor';
 import { makeCtx } from '../core/context';
 import { seedFixture } from '../testing/fixtures';
@@ -271,7 +271,7 @@ describe('STARTTLS and AUTH', () => {
     const keyFile = path.join(certs, 'key.pem');
     const certFile = path.join(certs, 'cert.pem');
     const policy = mailPolicyFromEnv(
-      EnvSchema.parse({
+      parseEnv({
         INBOUND_SMTP_SENDER_LIMIT: '5',
         INBOUND_SMTP_RELAYS: '10.0.0.0/8, 192.168.1.7',
         INBOUND_SMTP_TLS_KEY: keyFile,
@@ -291,7 +291,7 @@ describe('STARTTLS and AUTH', () => {
     });
     expect(() =>
       mailPolicyFromEnv(
-        EnvSchema.parse({
+        parseEnv({
           INBOUND_SMTP_TLS_KEY: path.join(certs, 'missing.pem'),
           INBOUND_SMTP_TLS_CERT: certFile,
         }),
