@@ -2,8 +2,9 @@
  * Runs once when the app server starts: background workers live here (outbox delivery, scheduled
  * jobs, the inbound SMTP listener). Only in the Node.js runtime, and not while `next build`
  * collects pages (NEXT_RUNTIME and NEXT_PHASE are the framework's own variables). MAIL_SENDER=off
- * and JOBS=off disable them; INBOUND_SMTP_PORT starts the listener. A wrong variable stops the
- * start here with a message naming it (lib/env.ts).
+ * and JOBS=off disable them; INBOUND_SMTP_PORT starts the listener, with the limits, relays, TLS
+ * and AUTH the other INBOUND_SMTP_* variables configure. A wrong variable stops the start here
+ * with a message naming it (lib/env.ts).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
@@ -22,10 +23,15 @@ export async function register() {
   const inboundPort = config.INBOUND_SMTP_PORT;
   if (inboundPort !== undefined) {
     const { startInboundSmtp } = await import('./lib/server/intake/mail-server');
+    const { mailPolicyFromEnv } = await import('./lib/server/intake/mail-policy');
     try {
-      await startInboundSmtp({ port: inboundPort, host: config.INBOUND_SMTP_HOST });
+      await startInboundSmtp({
+        port: inboundPort,
+        host: config.INBOUND_SMTP_HOST,
+        ...mailPolicyFromEnv(config),
+      });
     } catch (error) {
-      console.error(`inbound SMTP: could not listen on port ${inboundPort}:`, error);
+      console.error(`inbound SMTP: not started on port ${inboundPort}:`, error);
     }
   }
   if (config.JOBS) {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EnvError, EnvSchema, env } from './env';
+import { EnvError, EnvSchema, env, parseEnv } from './env';
 
 describe('the validated environment', () => {
   it('gives the documented defaults when nothing is set', () => {
@@ -18,6 +18,48 @@ describe('the validated environment', () => {
     });
     expect(parsed.SMTP_URL).toBeUndefined();
     expect(parsed.INBOUND_SMTP_PORT).toBeUndefined();
+    expect(parsed).toMatchObject({
+      INBOUND_SMTP_MAX_BYTES: 70 * 1024 * 1024,
+      INBOUND_SMTP_MAX_RECIPIENTS: 10,
+      INBOUND_SMTP_SENDER_LIMIT: 20,
+      INBOUND_SMTP_ADDRESS_LIMIT: 60,
+      INBOUND_SMTP_LIMIT_WINDOW_SECONDS: 3600,
+      INBOUND_SMTP_RELAYS: [],
+      INBOUND_SMTP_REQUIRE_TLS: false,
+      INBOUND_SMTP_INSECURE_AUTH: false,
+    });
+    expect(parsed.INBOUND_SMTP_TLS_KEY).toBeUndefined();
+    expect(parsed.INBOUND_SMTP_USER).toBeUndefined();
+  });
+
+  it.each([
+    [{ INBOUND_SMTP_RELAYS: '10.0.0.0/33' }, 'INBOUND_SMTP_RELAYS'],
+    [{ INBOUND_SMTP_SENDER_LIMIT: '-1' }, 'INBOUND_SMTP_SENDER_LIMIT'],
+    [{ INBOUND_SMTP_MAX_RECIPIENTS: '0' }, 'INBOUND_SMTP_MAX_RECIPIENTS'],
+    [{ INBOUND_SMTP_TLS_KEY: '/etc/smtp/key.pem' }, 'INBOUND_SMTP_TLS_CERT'],
+    [{ INBOUND_SMTP_REQUIRE_TLS: 'on' }, 'INBOUND_SMTP_REQUIRE_TLS'],
+    [{ INBOUND_SMTP_USER: 'relay', INBOUND_SMTP_INSECURE_AUTH: 'on' }, 'INBOUND_SMTP_PASSWORD'],
+    // AUTH in clear text only when asked for by name.
+    [{ INBOUND_SMTP_USER: 'relay', INBOUND_SMTP_PASSWORD: 'secreto' }, 'INBOUND_SMTP_USER'],
+  ])('refuses inbound SMTP settings that do not hold together: %o', (source, named) => {
+    let error: unknown;
+    try {
+      parseEnv(source);
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect(error).toBeInstanceOf(EnvError);
+    const lines = [...(error as Error).message.matchAll(/^ {2}(\w+): /gm)].map((m) => m[1]);
+    expect(lines).toEqual([named]);
+  });
+
+  it('takes AUTH without TLS when INBOUND_SMTP_INSECURE_AUTH says so', () => {
+    const parsed = parseEnv({
+      INBOUND_SMTP_USER: 'relay',
+      INBOUND_SMTP_PASSWORD: 'secreto',
+      INBOUND_SMTP_INSECURE_AUTH: 'on',
+    });
+    expect(parsed).toMatchObject({ INBOUND_SMTP_USER: 'relay', INBOUND_SMTP_INSECURE_AUTH: true });
   });
 
   it('reads on/off flags and numbers as a person writes them', () => {

@@ -25,6 +25,47 @@ const addressBlocks = z
     message: 'expected addresses or CIDR blocks separated by commas (10.0.0.0/8, ::1)',
   });
 
+/** A whole number of at least 0 (a limit of 0 is no limit where the variable says so). */
+const count = z.coerce.number().int().min(0);
+
+/** The inbound SMTP variables that only make sense together (README "Inbound mail"). */
+function checkInboundSmtp(
+  config: {
+    INBOUND_SMTP_TLS_KEY?: string;
+    INBOUND_SMTP_TLS_CERT?: string;
+    INBOUND_SMTP_REQUIRE_TLS: boolean;
+    INBOUND_SMTP_USER?: string;
+    INBOUND_SMTP_PASSWORD?: string;
+    INBOUND_SMTP_INSECURE_AUTH: boolean;
+  },
+  context: z.RefinementCtx,
+) {
+  const problem = (key: string, message: string) =>
+    context.addIssue({ code: 'custom', path: [key], message });
+  const tls = Boolean(config.INBOUND_SMTP_TLS_KEY) || Boolean(config.INBOUND_SMTP_TLS_CERT);
+  if (config.INBOUND_SMTP_TLS_KEY && !config.INBOUND_SMTP_TLS_CERT) {
+    problem('INBOUND_SMTP_TLS_CERT', 'required with INBOUND_SMTP_TLS_KEY');
+  }
+  if (config.INBOUND_SMTP_TLS_CERT && !config.INBOUND_SMTP_TLS_KEY) {
+    problem('INBOUND_SMTP_TLS_KEY', 'required with INBOUND_SMTP_TLS_CERT');
+  }
+  if (config.INBOUND_SMTP_REQUIRE_TLS && !tls) {
+    problem('INBOUND_SMTP_REQUIRE_TLS', 'needs INBOUND_SMTP_TLS_KEY and INBOUND_SMTP_TLS_CERT');
+  }
+  if (config.INBOUND_SMTP_USER && !config.INBOUND_SMTP_PASSWORD) {
+    problem('INBOUND_SMTP_PASSWORD', 'required with INBOUND_SMTP_USER');
+  }
+  if (config.INBOUND_SMTP_PASSWORD && !config.INBOUND_SMTP_USER) {
+    problem('INBOUND_SMTP_USER', 'required with INBOUND_SMTP_PASSWORD');
+  }
+  if (config.INBOUND_SMTP_USER && !tls && !config.INBOUND_SMTP_INSECURE_AUTH) {
+    problem(
+      'INBOUND_SMTP_USER',
+      'AUTH goes only over STARTTLS: set INBOUND_SMTP_TLS_KEY and INBOUND_SMTP_TLS_CERT (or INBOUND_SMTP_INSECURE_AUTH=on)',
+    );
+  }
+}
+
 /**
  * Every variable the app reads, validated once (README "Configuration" and .env.example document
  * each). A wrong value stops the start with a message that names it, instead of a 500 later.
@@ -53,6 +94,19 @@ export const EnvSchema = z.object({
     .default(10 * 1024 * 1024),
   INBOUND_SMTP_PORT: z.preprocess((v) => (v === '' ? undefined : v), port.optional()),
   INBOUND_SMTP_HOST: z.string().default('0.0.0.0'),
+  /** Inbound mail limits and protections (README "Inbound mail"); the defaults are safe. */
+  INBOUND_SMTP_MAX_BYTES: count.default(70 * 1024 * 1024),
+  INBOUND_SMTP_MAX_RECIPIENTS: count.min(1).default(10),
+  INBOUND_SMTP_SENDER_LIMIT: count.default(20),
+  INBOUND_SMTP_ADDRESS_LIMIT: count.default(60),
+  INBOUND_SMTP_LIMIT_WINDOW_SECONDS: count.min(1).default(3600),
+  INBOUND_SMTP_RELAYS: addressBlocks,
+  INBOUND_SMTP_TLS_KEY: optionalText,
+  INBOUND_SMTP_TLS_CERT: optionalText,
+  INBOUND_SMTP_REQUIRE_TLS: flag(false),
+  INBOUND_SMTP_USER: optionalText,
+  INBOUND_SMTP_PASSWORD: optionalText,
+  INBOUND_SMTP_INSECURE_AUTH: flag(false),
   JOBS: flag(true),
   UPLOAD_DIR: optionalText,
   LOGO_DIR: optionalText,
@@ -64,8 +118,9 @@ let cached: { snapshot: string; env: Env } | undefined;
 /** Thrown at start (and by `env()`) when a variable is wrong; the message lists each one. */
 export class EnvError extends Error {}
 
-function parseEnv(source: NodeJS.ProcessEnv): Env {
-  const result = EnvSchema.safeParse(source);
+/** Reads an environment: each variable by itself, then those that only make sense together. */
+export function parseEnv(source: NodeJS.ProcessEnv | Record<string, string>): Env {
+  const result = EnvSchema.superRefine(checkInboundSmtp).safeParse(source);
   if (result.success) return result.data;
   const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
   throw new EnvError(`Invalid environment variables (see .env.example):\n${lines.join('\n')}`);
