@@ -18,6 +18,18 @@ describe('the validated environment', () => {
     });
     expect(parsed.SMTP_URL).toBeUndefined();
     expect(parsed.INBOUND_SMTP_PORT).toBeUndefined();
+    expect(parsed.BACKUP_INTERVAL_HOURS).toBeUndefined();
+    expect(parsed.BACKUP_KEEP).toBe(7);
+  });
+
+  it('reads the backup schedule and refuses a nonsensical one', () => {
+    expect(EnvSchema.parse({ BACKUP_INTERVAL_HOURS: '6', BACKUP_KEEP: '14' })).toMatchObject({
+      BACKUP_INTERVAL_HOURS: 6,
+      BACKUP_KEEP: 14,
+    });
+    expect(EnvSchema.parse({ BACKUP_INTERVAL_HOURS: '' }).BACKUP_INTERVAL_HOURS).toBeUndefined();
+    expect(EnvSchema.safeParse({ BACKUP_INTERVAL_HOURS: '0' }).success).toBe(false);
+    expect(EnvSchema.safeParse({ BACKUP_KEEP: '0' }).success).toBe(false);
   });
 
   it('reads on/off flags and numbers as a person writes them', () => {

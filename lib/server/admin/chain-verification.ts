@@ -84,11 +84,6 @@ export async function latestVerification(ctx: Ctx): Promise<VerificationRun | nu
   return settleLatest(ctx.db, ctx.now);
 }
 
-/** Marks every run left 'running' by a stopped instance (the server's start calls it). */
-export function interruptAbandonedRuns(db: Conn, now: Date = new Date()): void {
-  settleLatest(db, now);
-}
-
 function renewLease(db: Conn, holder: string, now: Date): void {
   const values = { holder, expiresAt: new Date(now.getTime() + VERIFY_LEASE_MS), lastTickAt: now };
   db.insert(jobLeases)
