@@ -222,3 +222,28 @@ export function brokenDetail(run: Pick<VerificationRun, 'message'>): BrokenDetai
     return null;
   }
 }
+
+/** A run as the page shows it (plain JSON: the poll's route and the action send the same). */
+export interface VerificationView {
+  id: number;
+  status: VerificationRun['status'];
+  checked: number;
+  total: number;
+  startedAt: string;
+  finishedAt: string | null;
+  brokenAtEventId: number | null;
+  broken: BrokenDetail | null;
+}
+
+export function verificationView(run: VerificationRun): VerificationView {
+  return {
+    id: run.id,
+    status: run.status,
+    checked: run.checked,
+    total: run.total,
+    startedAt: run.startedAt.toISOString(),
+    finishedAt: run.finishedAt?.toISOString() ?? null,
+    brokenAtEventId: run.brokenAtEventId,
+    broken: run.status === 'failed' ? brokenDetail(run) : null,
+  };
+}
