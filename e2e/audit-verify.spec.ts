@@ -82,7 +82,7 @@ test('an admin follows a verification in progress, starts one and sees the chain
   const events = countRows('case_events');
   await page.getByRole('button', { name: 'Verificar ahora' }).click();
   await expect(page.getByTestId('chain-intact')).toContainText(
-    `Cadena íntegra: ${events.toLocaleString('es-CO')} eventos`,
+    `Cadena íntegra: ${events.toLocaleString('es-CO')} evento${events === 1 ? '' : 's'} verificado`,
   );
   const [latest] = queryDb<{ status: string; checked: number; total: number; started_by: number }>(
     'SELECT status, checked, total, started_by FROM audit_verifications ORDER BY id DESC LIMIT 1',

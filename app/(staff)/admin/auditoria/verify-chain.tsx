@@ -94,7 +94,7 @@ export function VerifyChain({
         )}
         {run?.status === 'passed' && (
           <p className="alert alert-ok" data-testid="chain-intact">
-            {t('intact', { events: format.number(run.checked), seconds })}
+            {t('intact', { events: run.checked, seconds })}
           </p>
         )}
         {run?.status === 'interrupted' && (
