@@ -14,6 +14,7 @@ import { makeCtx } from '../core/context';
 import { createCase } from '../cases/create-case';
 import { checkUploads, withStoredFiles } from '../cases/uploads';
 import { scheduledBackup } from '../jobs/backups';
+import { scheduledJobs } from '../jobs';
 import { fileCase, validFiling } from '../testing/fixtures';
 import { runWorkers } from '../testing/workers';
 import { createBackup, listBackups, listFiles, type BackupSources } from './backup';
@@ -224,6 +225,13 @@ describe('a backup taken while another process writes', () => {
 });
 
 describe('scheduled backups', () => {
+  it('run with the server only when BACKUP_INTERVAL_HOURS is set, at that period', () => {
+    const names = (hours?: number) =>
+      scheduledJobs({ BACKUP_INTERVAL_HOURS: hours }).filter((j) => j.name === 'backups.scheduled');
+    expect(names()).toEqual([]);
+    expect(names(6)).toMatchObject([{ everyMs: 6 * 3_600_000 }]);
+  });
+
   it('keeps the newest N and never lists a half-written one', async () => {
     await installation();
     const HOUR = 3_600_000;
