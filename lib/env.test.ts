@@ -28,6 +28,8 @@ describe('the validated environment', () => {
       INBOUND_SMTP_REQUIRE_TLS: false,
       INBOUND_SMTP_INSECURE_AUTH: false,
     });
+    expect(parsed.BACKUP_INTERVAL_HOURS).toBeUndefined();
+    expect(parsed.BACKUP_KEEP).toBe(7);
     expect(parsed.INBOUND_SMTP_TLS_KEY).toBeUndefined();
     expect(parsed.INBOUND_SMTP_USER).toBeUndefined();
   });
@@ -60,6 +62,16 @@ describe('the validated environment', () => {
       INBOUND_SMTP_INSECURE_AUTH: 'on',
     });
     expect(parsed).toMatchObject({ INBOUND_SMTP_USER: 'relay', INBOUND_SMTP_INSECURE_AUTH: true });
+  });
+
+  it('reads the backup schedule and refuses a nonsensical one', () => {
+    expect(EnvSchema.parse({ BACKUP_INTERVAL_HOURS: '6', BACKUP_KEEP: '14' })).toMatchObject({
+      BACKUP_INTERVAL_HOURS: 6,
+      BACKUP_KEEP: 14,
+    });
+    expect(EnvSchema.parse({ BACKUP_INTERVAL_HOURS: '' }).BACKUP_INTERVAL_HOURS).toBeUndefined();
+    expect(EnvSchema.safeParse({ BACKUP_INTERVAL_HOURS: '0' }).success).toBe(false);
+    expect(EnvSchema.safeParse({ BACKUP_KEEP: '0' }).success).toBe(false);
   });
 
   it('reads on/off flags and numbers as a person writes them', () => {

@@ -110,6 +110,17 @@ export const EnvSchema = z.object({
   JOBS: flag(true),
   UPLOAD_DIR: optionalText,
   LOGO_DIR: optionalText,
+  /** Backups (README "Backups", docs/operations.md): where, how often (unset: no schedule), how many. */
+  BACKUP_DIR: optionalText,
+  BACKUP_INTERVAL_HOURS: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.coerce
+      .number()
+      .positive()
+      .max(24 * 31)
+      .optional(),
+  ),
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
 });
 export type Env = z.infer<typeof EnvSchema>;
 

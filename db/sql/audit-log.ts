@@ -192,3 +192,29 @@ export function iterateAuditChain(reader: Database.Database): IterableIterator<S
     )
     .iterate() as IterableIterator<StoredEventRow>;
 }
+
+const CHAIN_COLUMNS = `id, case_id, action, actor_role, actor_id, from_state, to_state, visibility,
+  body, data, created_at, prev_hash, hash`;
+
+/**
+ * One batch of the chain for the background verification: the events after `afterId` up to
+ * `throughId` (the last event when the run started), in id order, at most `limit` of them.
+ */
+export function auditChainBatch(
+  db: Conn,
+  batch: { afterId: number; throughId: number; limit: number },
+): StoredEventRow[] {
+  return db.all<StoredEventRow>(
+    sql`SELECT ${sql.raw(CHAIN_COLUMNS)} FROM case_events
+        WHERE id > ${batch.afterId} AND id <= ${batch.throughId}
+        ORDER BY id LIMIT ${batch.limit}`,
+  );
+}
+
+/** The chain's extent when a verification run starts: its last event and how many there are. */
+export function chainExtent(db: Conn): { lastId: number; total: number } {
+  const row = db.get<{ lastId: number | null; total: number }>(
+    sql`SELECT max(id) AS lastId, count(*) AS total FROM case_events`,
+  );
+  return { lastId: row.lastId ?? 0, total: row.total };
+}

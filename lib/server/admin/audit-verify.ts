@@ -49,6 +49,25 @@ function recompute(row: StoredEvent): string {
   });
 }
 
+/** Why one link does not hold, or null when it does. */
+export type BrokenLink = Pick<
+  Extract<ChainReport, { intact: false }>,
+  'kind' | 'expected' | 'found'
+> | null;
+
+/**
+ * Checks one stored event against the hash of the event before it (`previous`, null for the first):
+ * its prev_hash must be that hash, and its own fields must still hash to its stored hash. The full
+ * walk below and the background verification (chain-verification.ts) share it.
+ */
+export function checkLink(previous: string | null, row: StoredEventRow): BrokenLink {
+  if (row.prev_hash !== previous) {
+    return { kind: 'prev_hash', expected: previous, found: row.prev_hash };
+  }
+  const expected = recompute(row as StoredEvent);
+  return expected === row.hash ? null : { kind: 'content', expected, found: row.hash };
+}
+
 /**
  * Walks every event in id order on a read-only connection of its own, one row at a time (iterate:
  * memory stays flat for millions of events), checking that each prev_hash is the previous event's
@@ -60,21 +79,13 @@ export async function verifyAuditChain(ctx: Ctx): Promise<ChainReport> {
   const started = Date.now();
   const reader = openExportConnection(databaseOf(ctx.db));
   try {
-    const rows = iterateAuditChain(reader) as IterableIterator<StoredEvent>;
+    const rows = iterateAuditChain(reader);
     let previous: string | null = null;
     let events = 0;
     let lastId: number | null = null;
     for (const row of rows) {
       events += 1;
-      const broken =
-        row.prev_hash !== previous
-          ? { kind: 'prev_hash' as const, expected: previous, found: row.prev_hash }
-          : (() => {
-              const expected = recompute(row);
-              return expected === row.hash
-                ? null
-                : { kind: 'content' as const, expected, found: row.hash };
-            })();
+      const broken = checkLink(previous, row);
       if (broken) {
         rows.return?.();
         return { intact: false, events, ms: Date.now() - started, eventId: row.id, ...broken };

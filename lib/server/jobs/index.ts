@@ -1,5 +1,7 @@
 import 'server-only';
+import { env, type Env } from '@/lib/env';
 import type { Ctx } from '../core/context';
+import { scheduledBackup } from './backups';
 import { autoCloseAnswered } from './auto-close';
 import { breakOverduePromises } from './break-promises';
 import { sweepOrphanFiles } from './orphan-files';
@@ -8,6 +10,7 @@ import { sendSurveys } from './surveys';
 import { withdrawTacitly } from './tacit-withdrawal';
 
 const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 
 export interface Job {
   name: string;
@@ -28,3 +31,17 @@ export const JOBS: readonly Job[] = [
   { name: 'surveys.send', everyMs: 60 * MINUTE, run: sendSurveys },
   { name: 'files.sweep_orphans', everyMs: 60 * MINUTE, run: sweepOrphanFiles },
 ];
+
+/** The jobs this installation runs: the fixed ones, and the backup when BACKUP_INTERVAL_HOURS is set. */
+export function scheduledJobs(config: Pick<Env, 'BACKUP_INTERVAL_HOURS'> = env()): Job[] {
+  const hours = config.BACKUP_INTERVAL_HOURS;
+  if (hours === undefined) return [...JOBS];
+  return [
+    ...JOBS,
+    {
+      name: 'backups.scheduled',
+      everyMs: Math.round(hours * HOUR),
+      run: (ctx) => scheduledBackup(ctx),
+    },
+  ];
+}

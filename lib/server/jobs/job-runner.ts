@@ -4,7 +4,7 @@ import os from 'node:os';
 import type { Conn } from '@/db/client';
 import { SYSTEM_ACTOR } from '../core/actor';
 import { makeCtx, requestCtx } from '../core/context';
-import { JOBS, type Job } from './';
+import { scheduledJobs, type Job } from './';
 import { takeTick } from './lease';
 
 const CHECK_EVERY_MS = 30_000;
@@ -22,7 +22,7 @@ export async function runDueJobs(
   db: Conn,
   now: Date,
   holder: string = INSTANCE_ID,
-  jobs: readonly Job[] = JOBS,
+  jobs: readonly Job[] = scheduledJobs(),
 ): Promise<string[]> {
   const ctx = makeCtx(db, SYSTEM_ACTOR, now);
   const ran: string[] = [];

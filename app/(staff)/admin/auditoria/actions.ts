@@ -1,12 +1,18 @@
 'use server';
 
 import { z } from 'zod';
-import { verifyAuditChain } from '@/lib/server/admin/audit-verify';
+import { startVerification, verificationView } from '@/lib/server/admin/chain-verification';
 import { action } from '@/lib/server/core/action';
 
-const verify = action({ access: 'admin', schema: z.object({}) }, (ctx) => verifyAuditChain(ctx));
+const start = action({ access: 'admin', schema: z.object({}) }, async (ctx) => {
+  const { run, alreadyRunning } = await startVerification(ctx);
+  return { run: verificationView(run), alreadyRunning };
+});
 
-/** Walks the whole chain (admins only; the verb checks the role again). */
-export async function verifyChain() {
-  return verify({});
+/**
+ * Starts a verification of the whole chain in the background (admins only; the verb checks the
+ * role again), or answers with the one already running. The page polls its progress.
+ */
+export async function startChainVerification() {
+  return start({});
 }

@@ -7,7 +7,8 @@ import { auditFilterOptions, searchAuditLog, type AuditPage } from '@/lib/server
 import { isAppError } from '@/lib/server/core/errors';
 import { getOrganization } from '@/lib/server/core/organization';
 import { auditQueryInput } from '@/lib/validation/admin-records';
-import { verifyChain } from './actions';
+import { latestVerification, verificationView } from '@/lib/server/admin/chain-verification';
+import { startChainVerification } from './actions';
 import { VerifyChain } from './verify-chain';
 import '../records.css';
 
@@ -40,6 +41,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     invalid = Object.keys(error.fieldErrors ?? {});
   }
   const { staff, actions } = await auditFilterOptions(ctx);
+  const latest = await latestVerification(ctx);
   const timeZone = getOrganization(ctx.db).timeZone;
   const when = new Intl.DateTimeFormat('es-CO', {
     dateStyle: 'short',
@@ -57,7 +59,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <div className="records-page">
       <h1>{t('title')}</h1>
       <p className="muted">{t('intro')}</p>
-      <VerifyChain run={verifyChain} />
+      <VerifyChain
+        initial={latest ? verificationView(latest) : null}
+        start={startChainVerification}
+      />
       <form method="get" action="/admin/auditoria" className="card" aria-label={t('filters')}>
         <div className="filter-grid">
           <div className="field">

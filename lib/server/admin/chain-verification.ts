@@ -1,0 +1,249 @@
+import 'server-only';
+import { and, desc, eq } from 'drizzle-orm';
+import os from 'node:os';
+import type { Conn } from '@/db/client';
+import { auditVerifications, jobLeases } from '@/db/schema';
+import { auditChainBatch, chainExtent } from '@/db/sql/audit-log';
+import type { Ctx } from '../core/context';
+import { requireRole } from '../core/guard';
+import { INSTANCE_ID } from '../jobs/job-runner';
+import { checkLink } from './audit-verify';
+
+/** Events checked per step; between steps the run yields so the server keeps answering. */
+export const VERIFY_BATCH = 5_000;
+/** The lease the running instance renews every step: a run whose lease lapsed was interrupted. */
+const LEASE = 'audit.verify';
+export const VERIFY_LEASE_MS = 15_000;
+
+export type VerificationRun = typeof auditVerifications.$inferSelect;
+
+/** The first broken link of a failed run, kept as JSON in `message`. */
+export interface BrokenDetail {
+  kind: 'prev_hash' | 'content';
+  expected: string | null;
+  found: string | null;
+}
+
+export interface DriveOptions {
+  batchSize?: number;
+  /** What runs between steps (tests hold a run here); by default one turn of the event loop. */
+  pause?: () => Promise<void>;
+  /** The clock for finish times and lease renewals (the run outlives the request's `now`). */
+  clock?: () => Date;
+  holder?: string;
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Whether the instance that holds a run's lease is gone: the lease lapsed (it stopped renewing),
+ * or it names a process on this machine that no longer exists (the server restarted).
+ */
+function holderGone(lease: typeof jobLeases.$inferSelect | undefined, now: Date): boolean {
+  if (!lease || lease.expiresAt.getTime() <= now.getTime()) return true;
+  const [host, pid] = lease.holder.split(':');
+  return host === os.hostname() && Number(pid) !== process.pid && !pidAlive(Number(pid));
+}
+
+/** Marks a 'running' run whose instance is gone as 'interrupted'; returns the latest run. */
+function settleLatest(db: Conn, now: Date): VerificationRun | null {
+  return db.transaction(
+    (tx) => {
+      const latest = tx
+        .select()
+        .from(auditVerifications)
+        .orderBy(desc(auditVerifications.id))
+        .limit(1)
+        .get();
+      if (latest?.status !== 'running') return latest ?? null;
+      const lease = tx.select().from(jobLeases).where(eq(jobLeases.name, LEASE)).get();
+      if (!holderGone(lease, now)) return latest;
+      return tx
+        .update(auditVerifications)
+        .set({ status: 'interrupted', finishedAt: now })
+        .where(eq(auditVerifications.id, latest.id))
+        .returning()
+        .get();
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** The latest run (a run whose instance stopped is shown as interrupted), or null. Admins only. */
+export async function latestVerification(ctx: Ctx): Promise<VerificationRun | null> {
+  requireRole(ctx.actor, 'admin');
+  return settleLatest(ctx.db, ctx.now);
+}
+
+function renewLease(db: Conn, holder: string, now: Date): void {
+  const values = { holder, expiresAt: new Date(now.getTime() + VERIFY_LEASE_MS), lastTickAt: now };
+  db.insert(jobLeases)
+    .values({ name: LEASE, ...values })
+    .onConflictDoUpdate({ target: jobLeases.name, set: values })
+    .run();
+}
+
+/**
+ * Starts a verification of the whole chain in the background and returns its row at once, or the
+ * run already going (one at a time, across instances: the check and the insert are one IMMEDIATE
+ * transaction). The run checks the events that exist now; later ones are the next run's.
+ */
+export async function startVerification(
+  ctx: Ctx,
+  _input: unknown = {},
+  options: DriveOptions = {},
+): Promise<{ run: VerificationRun; alreadyRunning: boolean; done: Promise<VerificationRun> }> {
+  requireRole(ctx.actor, 'admin');
+  const holder = options.holder ?? INSTANCE_ID;
+  settleLatest(ctx.db, ctx.now);
+  const started = ctx.db.transaction(
+    (tx) => {
+      const running = tx
+        .select()
+        .from(auditVerifications)
+        .where(eq(auditVerifications.status, 'running'))
+        .get();
+      if (running) return { run: running, throughId: 0, alreadyRunning: true };
+      const extent = chainExtent(tx);
+      const run = tx
+        .insert(auditVerifications)
+        .values({
+          startedBy: ctx.actor.id,
+          startedAt: ctx.now,
+          status: 'running',
+          checked: 0,
+          total: extent.total,
+        })
+        .returning()
+        .get();
+      renewLease(tx, holder, ctx.now);
+      return { run, throughId: extent.lastId, alreadyRunning: false };
+    },
+    { behavior: 'immediate' },
+  );
+  if (started.alreadyRunning) {
+    return { run: started.run, alreadyRunning: true, done: Promise.resolve(started.run) };
+  }
+  const done = driveVerification(ctx.db, started.run.id, started.throughId, {
+    ...options,
+    holder,
+  });
+  // The caller answers at once; a failure of the walk itself is logged and leaves the run for
+  // `settleLatest` to mark interrupted once its lease lapses.
+  done.catch((error: unknown) => console.error(`audit verification ${started.run.id}:`, error));
+  return { run: started.run, alreadyRunning: false, done };
+}
+
+/**
+ * Walks the chain in steps of `batchSize` events up to `throughId`, recording progress after each
+ * step and yielding between steps; stops at the first broken link (status 'failed', its event id
+ * and the link's detail) or passes at the end.
+ */
+export async function driveVerification(
+  db: Conn,
+  runId: number,
+  throughId: number,
+  options: DriveOptions = {},
+): Promise<VerificationRun> {
+  const { batchSize = VERIFY_BATCH, pause = nextTurn, clock = () => new Date() } = options;
+  const holder = options.holder ?? INSTANCE_ID;
+  let previous: string | null = null;
+  let afterId = 0;
+  let checked = 0;
+  for (;;) {
+    await pause();
+    const rows = auditChainBatch(db, { afterId, throughId, limit: batchSize });
+    let broken: (BrokenDetail & { eventId: number }) | null = null;
+    for (const row of rows) {
+      checked += 1;
+      const link = checkLink(previous, row);
+      if (link) {
+        broken = { eventId: row.id, ...link };
+        break;
+      }
+      previous = row.hash;
+      afterId = row.id;
+    }
+    const now = clock();
+    const done = broken !== null || rows.length < batchSize;
+    const update = broken
+      ? {
+          checked,
+          status: 'failed' as const,
+          finishedAt: now,
+          brokenAtEventId: broken.eventId,
+          message: JSON.stringify({
+            kind: broken.kind,
+            expected: broken.expected,
+            found: broken.found,
+          } satisfies BrokenDetail),
+        }
+      : done
+        ? { checked, status: 'passed' as const, finishedAt: now }
+        : { checked };
+    const row = db.transaction(
+      (tx) => {
+        if (!done) renewLease(tx, holder, now);
+        // Only a run still running is moved on: one marked interrupted meanwhile stays so.
+        const moved = tx
+          .update(auditVerifications)
+          .set(update)
+          .where(and(eq(auditVerifications.id, runId), eq(auditVerifications.status, 'running')))
+          .returning()
+          .get();
+        return (
+          moved ??
+          tx.select().from(auditVerifications).where(eq(auditVerifications.id, runId)).get()
+        );
+      },
+      { behavior: 'immediate' },
+    );
+    // Done, or marked interrupted meanwhile (this instance was taken for gone): stop here.
+    if (!row) throw new Error(`audit verification ${runId} is gone`);
+    if (done || row.status !== 'running') return row;
+  }
+}
+
+/** The broken link's detail of a failed run, or null. */
+export function brokenDetail(run: Pick<VerificationRun, 'message'>): BrokenDetail | null {
+  if (!run.message) return null;
+  try {
+    return JSON.parse(run.message) as BrokenDetail;
+  } catch {
+    return null;
+  }
+}
+
+/** A run as the page shows it (plain JSON: the poll's route and the action send the same). */
+export interface VerificationView {
+  id: number;
+  status: VerificationRun['status'];
+  checked: number;
+  total: number;
+  startedAt: string;
+  finishedAt: string | null;
+  brokenAtEventId: number | null;
+  broken: BrokenDetail | null;
+}
+
+export function verificationView(run: VerificationRun): VerificationView {
+  return {
+    id: run.id,
+    status: run.status,
+    checked: run.checked,
+    total: run.total,
+    startedAt: run.startedAt.toISOString(),
+    finishedAt: run.finishedAt?.toISOString() ?? null,
+    brokenAtEventId: run.brokenAtEventId,
+    broken: run.status === 'failed' ? brokenDetail(run) : null,
+  };
+}
