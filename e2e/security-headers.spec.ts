@@ -165,6 +165,11 @@ test('portal pages hydrate under the policy with no violation, and the filing fo
   await page.getByRole('button', { name: 'Consultar' }).click();
   await expect(page).toHaveURL(new RegExp(`/consulta/${filed.radicado}$`));
   await visit(page, `/consulta/${filed.radicado}`);
+  // The language switch (a server action) and the page in English, under the same policy.
+  await page.getByRole('button', { name: 'Cambiar idioma a English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await visit(page, '/radicar');
+  await snap(page, 'csp-radicar-en');
 
   expect(problems).toEqual([]);
 });
@@ -190,6 +195,11 @@ test('staff pages hydrate under the policy with no violation', async ({ page }) 
   await visit(page, '/informes?from=2026-01-01&to=2026-12-31');
   await expect(page.locator('.recharts-wrapper').first()).toBeVisible();
   await snap(page, 'csp-informes');
+  // The mail folder shows a message's HTML in a sandboxed frame, under the page's policy.
+  await visit(page, '/correo');
+  const message = page.locator('a[href^="/correo/"]').first();
+  await visit(page, (await message.getAttribute('href'))!);
+  await expect(page.locator('iframe.mail-html')).toBeVisible();
 
   const admin = createStaff({ role: 'admin' });
   await page.context().clearCookies();
