@@ -23,18 +23,7 @@ const nextConfig = {
     // hold the largest upload (5 × 10 MB, base64 in the intake API), or a large body arrives cut.
     proxyClientMaxBodySize: '80mb',
   },
-  async headers() {
-    return [
-      {
-        source: '/:path*',
-        headers: [
-          { key: 'X-Content-Type-Options', value: 'nosniff' },
-          { key: 'Referrer-Policy', value: 'same-origin' },
-          { key: 'X-Frame-Options', value: 'DENY' },
-        ],
-      },
-    ];
-  },
+  // Security headers (CSP with a per-request nonce, HSTS, …) are set by proxy.ts, for every response.
 };
 
 export default withNextIntl(nextConfig);

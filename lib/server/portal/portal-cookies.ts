@@ -1,11 +1,9 @@
 import 'server-only';
 import type { NextResponse } from 'next/server';
-import { env } from '@/lib/env';
+import { servedOverHttps } from '@/lib/server/core/security-headers';
 import { CASE_COOKIE, CASE_COOKIE_MINUTES, caseCookiePath, signCaseAccess } from './portal-access';
 
 export const ACCESS_CODE_COOKIE = 'ventanilla_codigo';
-
-const isSecure = () => (env().NEXTAUTH_URL ?? '').startsWith('https://');
 
 /** Opens one case for this browser for a while; the cookie only travels to that case's pages. */
 export function grantCaseCookie(
@@ -18,7 +16,7 @@ export function grantCaseCookie(
   response.cookies.set(CASE_COOKIE, signCaseAccess(caseId, expires, 'cookie'), {
     httpOnly: true,
     sameSite: 'lax',
-    secure: isSecure(),
+    secure: servedOverHttps(),
     path: caseCookiePath(radicado),
     expires,
   });
@@ -29,7 +27,7 @@ export function flashAccessCode(response: NextResponse, radicado: string, code: 
   response.cookies.set(ACCESS_CODE_COOKIE, code, {
     httpOnly: true,
     sameSite: 'strict',
-    secure: isSecure(),
+    secure: servedOverHttps(),
     path: `${caseCookiePath(radicado)}/constancia`,
     maxAge: 10 * 60,
   });

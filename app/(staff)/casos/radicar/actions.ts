@@ -9,6 +9,7 @@ import { checkUploads, incomingFiles, withStoredFiles } from '@/lib/server/cases
 import { findCustomerWithOpenCases } from '@/lib/server/cases/find-customer';
 import { addRepeatContact } from '@/lib/server/cases/repeat-contact';
 import { action } from '@/lib/server/core/action';
+import { servedOverHttps } from '@/lib/server/core/security-headers';
 import { ACCESS_CODE_COOKIE } from '@/lib/server/portal/portal-cookies';
 import {
   CustomerLookupSchema,
@@ -38,6 +39,7 @@ const intake = action({ access: 'staff', schema: z.looseObject({}) }, async (ctx
     (await cookies()).set(ACCESS_CODE_COOKIE, created.accessCode, {
       httpOnly: true,
       sameSite: 'strict',
+      secure: servedOverHttps(),
       path: `/casos/${created.radicado}/constancia`,
       maxAge: 10 * 60,
     });
