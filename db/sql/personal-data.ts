@@ -148,10 +148,12 @@ export function scrubCustomer(
       WHERE kind <> 'answer_letter' AND substr(stored_name, 1, ${change.removedPrefix.length}) <> ${change.removedPrefix}
         AND case_id IN (SELECT id FROM cases WHERE customer_id = ${customerId})`,
   );
-  // A mail or letter still queued would go to nobody: it is not sent (webhooks go to the channel).
+  // A mail or letter still queued for them (its address blanked above) would go to nobody: it is
+  // not sent. Staff's alerts about the case and the channel's webhooks go as usual.
   db.run(
     sql`UPDATE outbox SET status = 'failed', last_error = ${change.cancelled}
       WHERE status IN ('pending', 'sending') AND medium IN ('email', 'letter')
+        AND to_address = ${redacted}
         AND case_id IN (SELECT id FROM cases WHERE customer_id = ${customerId})`,
   );
   db.run(
