@@ -126,7 +126,7 @@ test('anonymising a customer deletes their files and mail copies, ends their por
       const removed = page.getByTestId('removed-file');
       await expect(removed).toHaveCount(2);
       await expect(
-        page.getByText(/Retirado por anonimización|Removed when the petitioner/),
+        page.getByText(/Retirado por anonimización|Removed: petitioner anonymised/),
       ).toHaveCount(2);
       expect(await page.locator('body').innerText()).not.toContain(documentNumber);
       await expectAccessible(page);
