@@ -9,6 +9,8 @@ export interface ListedFile {
   href: string;
   isInternal?: boolean;
   isLetter?: boolean;
+  /** Its bytes were deleted when the petitioner was anonymised: named, not linked. */
+  isRemoved?: boolean;
 }
 
 /** The stored types (lib/server/cases/uploads.ts) as people name them. */
@@ -53,14 +55,19 @@ export async function FileList({ files }: { files: readonly ListedFile[] }) {
     <ul className="file-list">
       {files.map((f) => (
         <li key={f.id}>
-          <a href={f.href} download aria-label={t('download', { name: f.name })}>
-            {f.name}
-          </a>{' '}
+          {f.isRemoved ? (
+            <span data-testid="removed-file">{f.name}</span>
+          ) : (
+            <a href={f.href} download aria-label={t('download', { name: f.name })}>
+              {f.name}
+            </a>
+          )}{' '}
           <span className="muted small">
             {TYPE_NAMES[f.mimeType] ?? f.mimeType} · {size(f.sizeBytes)}
           </span>
           {f.isLetter && <span className="tag small">{t('letter')}</span>}
           {f.isInternal && <span className="badge badge-paused small">{t('internal')}</span>}
+          {f.isRemoved && <span className="tag small">{t('removed')}</span>}
         </li>
       ))}
     </ul>

@@ -100,13 +100,23 @@ export function personalFields(db: Conn, customerId: number): PersonalFields | u
 /**
  * Removes one customer's personal data (their row, the response addresses that were theirs, and
  * every `personal` value inside their cases' subject and description and the copies of the mails
- * sent to them), each replaced by `redacted`. Returns how many cases they have.
+ * sent to them), each replaced by `redacted`; marks their cases' files removed (but the answer
+ * letters) and cancels the mail still queued for those cases. Returns how many cases they have.
  */
 export function scrubCustomer(
   db: Conn,
   customerId: number,
   row: PersonalFields,
-  change: { personal: readonly string[]; redacted: string; name: string; atMs: number },
+  change: {
+    personal: readonly string[];
+    redacted: string;
+    name: string;
+    atMs: number;
+    /** Prefixed to the stored name of each file whose bytes go (uploads.ts REMOVED_PREFIX). */
+    removedPrefix: string;
+    /** Why a message still queued for them is not sent. */
+    cancelled: string;
+  },
 ): number {
   const { personal, redacted } = change;
   const scrub = (column: string): SQL =>
@@ -131,6 +141,21 @@ export function scrubCustomer(
         WHERE case_id IN (SELECT id FROM cases WHERE customer_id = ${customerId})`,
     );
   }
+  // Their files, but the answer letters (redrawn by the caller): the rows stay, the bytes go.
+  db.run(
+    sql`UPDATE attachments SET stored_name = ${change.removedPrefix} || stored_name,
+        original_name = ${scrub('original_name')}
+      WHERE kind <> 'answer_letter' AND substr(stored_name, 1, ${change.removedPrefix.length}) <> ${change.removedPrefix}
+        AND case_id IN (SELECT id FROM cases WHERE customer_id = ${customerId})`,
+  );
+  // A mail or letter still queued for them (its address blanked above) would go to nobody: it is
+  // not sent. Staff's alerts about the case and the channel's webhooks go as usual.
+  db.run(
+    sql`UPDATE outbox SET status = 'failed', last_error = ${change.cancelled}
+      WHERE status IN ('pending', 'sending') AND medium IN ('email', 'letter')
+        AND to_address = ${redacted}
+        AND case_id IN (SELECT id FROM cases WHERE customer_id = ${customerId})`,
+  );
   db.run(
     sql`UPDATE customers SET full_name = ${change.name}, document_number = ${`ANON-${customerId}`},
       email = NULL, phone = NULL, address = NULL, anonymized_at = ${change.atMs},
@@ -140,4 +165,58 @@ export function scrubCustomer(
     sql`SELECT count(*) AS n FROM cases WHERE customer_id = ${customerId}`,
   );
   return count.n;
+}
+
+export interface CustomerFile {
+  id: number;
+  storedName: string;
+  kind: string;
+}
+
+/** The files of one customer's cases (people's and answer letters), as stored. */
+export function customerFiles(db: Conn, customerId: number): CustomerFile[] {
+  return db.all<CustomerFile>(
+    sql`SELECT id, stored_name AS storedName, kind FROM attachments
+      WHERE case_id IN (SELECT id FROM cases WHERE customer_id = ${customerId}) ORDER BY id`,
+  );
+}
+
+/** Points an answer letter at its redrawn file; 0 when it no longer names `from` (done already). */
+export function replaceLetterFile(
+  db: Conn,
+  id: number,
+  from: string,
+  to: { storedName: string; originalName: string; sizeBytes: number; sha256: string },
+): number {
+  return db.run(
+    sql`UPDATE attachments SET stored_name = ${to.storedName}, original_name = ${to.originalName},
+        size_bytes = ${to.sizeBytes}, sha256 = ${to.sha256}
+      WHERE id = ${id} AND stored_name = ${from} AND kind = 'answer_letter'`,
+  ).changes;
+}
+
+/**
+ * What an anonymisation leaves to remove from disk, for one customer or (null) every anonymised
+ * one: the stored names of their removed files (with the prefix) and the Message-IDs of the mail
+ * of their cases, whose .eml copies go.
+ */
+export function anonymisedLeftovers(db: Conn, removedPrefix: string, customerId: number | null) {
+  const who =
+    customerId === null
+      ? sql`c.anonymized_at IS NOT NULL`
+      : sql`c.id = ${customerId} AND c.anonymized_at IS NOT NULL`;
+  const removed = db.all<{ name: string }>(
+    sql`SELECT a.stored_name AS name FROM attachments a
+      JOIN cases k ON k.id = a.case_id JOIN customers c ON c.id = k.customer_id
+      WHERE ${who} AND substr(a.stored_name, 1, ${removedPrefix.length}) = ${removedPrefix}`,
+  );
+  const mail = db.all<{ messageId: string }>(
+    sql`SELECT o.message_id AS messageId FROM outbox o
+      JOIN cases k ON k.id = o.case_id JOIN customers c ON c.id = k.customer_id
+      WHERE ${who} AND o.medium = 'email'`,
+  );
+  return {
+    removedFiles: removed.map((r) => r.name.slice(removedPrefix.length)),
+    messageIds: mail.map((m) => m.messageId),
+  };
 }

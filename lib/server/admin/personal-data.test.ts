@@ -1,4 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Db } from '@/db/client';
 import { parseCaseQuery } from '@/lib/validation/case-query';
 import { getCaseWithTimeline } from '../cases/get-case';
@@ -20,11 +23,21 @@ let db: Db;
 let cleanup: () => void;
 let fx: Fixture;
 
+let files: string;
+
 beforeEach(async () => {
+  // The anonymisation deletes files: never the real folders beside the process's database.
+  files = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-personal-data-'));
+  vi.stubEnv('UPLOAD_DIR', path.join(files, 'uploads'));
+  vi.stubEnv('MAIL_DIR', path.join(files, 'mail'));
   ({ db, cleanup } = createTestDb());
   fx = seedFixture(db);
 });
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  vi.unstubAllEnvs();
+  fs.rmSync(files, { recursive: true, force: true });
+});
 
 const NOW = new Date('2026-04-20T15:00:00Z');
 const PERSON = {
@@ -95,7 +108,7 @@ describe('anonymising a customer', () => {
   it('removes personal data everywhere staff look, keeps the cases, audits, and keeps the chain', async () => {
     const { customerId, first, second } = await fileForPerson();
     const result = await anonymiseCustomer(makeCtx(db, fx.admin, NOW), { customerId });
-    expect(result).toEqual({ alreadyAnonymised: false, cases: 2 });
+    expect(result).toMatchObject({ alreadyAnonymised: false, cases: 2 });
 
     const row = db.$client.prepare('SELECT * FROM customers WHERE id = ?').get(customerId);
     expect(row).toMatchObject({

@@ -14,11 +14,17 @@ import { withTransaction, type Ctx } from '../core/context';
 import { AppError } from '../core/errors';
 import { requireRole } from '../core/guard';
 import { parseInput } from '../core/parse';
+import { REMOVED_PREFIX } from '../cases/uploads';
 import { appendAdminEvent } from './admin-event';
+import {
+  redrawLetters,
+  removeAnonymisedFiles,
+  swapLetters,
+  type RemovedFiles,
+} from './anonymised-files';
+import { ANONYMISED_NAME, personalValues, REDACTED } from './redaction';
 
-export const ANONYMISED_NAME = 'Titular anonimizado';
-/** What replaces the person's name, document or e-mail inside a case's own subject/description. */
-export const REDACTED = '[dato personal retirado]';
+export { ANONYMISED_NAME, REDACTED } from './redaction';
 
 export interface CustomerSummary {
   id: number;
@@ -109,33 +115,74 @@ export async function exportCustomerData(ctx: Ctx, input: unknown) {
 }
 
 export type AnonymiseResult =
-  { alreadyAnonymised: true } | { alreadyAnonymised: false; cases: number };
+  | { alreadyAnonymised: true }
+  | { alreadyAnonymised: false; cases: number; removedFiles: RemovedFiles | null };
+
+/** Why a mail still queued for an anonymised customer is not sent (outbox.last_error). */
+export const CANCELLED_BY_ANONYMISATION = 'cancelled: the petitioner was anonymised';
 
 /**
  * Anonymises one customer on request (Ley 1581, art. 8 e): in ONE transaction their name, document,
  * e-mail, phone and address leave the customers row; their cases keep no response address that was
  * theirs; their name, document and e-mail are replaced inside their cases' subject and description
- * (the FTS triggers reindex those cases) and in the copies of the mails sent to them. The cases stay
- * (legal record). The audit history is append-only and hash-chained: its free text is NOT edited and
- * is kept for the legal record. A second request changes nothing.
+ * (the FTS triggers reindex those cases) and in the copies of the mails sent to them; mail still
+ * queued for them is cancelled. The cases stay (legal record). The audit history is append-only and
+ * hash-chained: its free text is NOT edited and is kept for the legal record. On disk
+ * (anonymised-files.ts) their answer letters are redrawn without them, every other file of their
+ * cases and the .eml copies of their cases' mail are deleted. A second request changes nothing.
  */
 export async function anonymiseCustomer(ctx: Ctx, input: unknown): Promise<AnonymiseResult> {
   requireRole(ctx.actor, 'admin');
   const { customerId } = parseInput(CustomerIdSchema, input);
-  return withTransaction(ctx, (tx): AnonymiseResult => {
-    const row = personalFields(tx.db, customerId);
-    if (!row) throw new AppError('NOT_FOUND', 'customer not found');
-    if (row.anonymized_at !== null) return { alreadyAnonymised: true };
-    const personal = [row.full_name, row.document_number, row.email, row.phone, row.address]
-      .filter((v): v is string => typeof v === 'string' && v.trim().length >= 3)
-      .sort((a, b) => b.length - a.length);
-    const cases = scrubCustomer(tx.db, customerId, row, {
-      personal,
-      redacted: REDACTED,
-      name: ANONYMISED_NAME,
-      atMs: tx.now.getTime(),
+  const before = personalFields(ctx.db, customerId);
+  if (!before) throw new AppError('NOT_FOUND', 'customer not found');
+  if (before.anonymized_at !== null) {
+    // A request again finishes on disk what an interrupted one left (nothing, normally).
+    removeFilesAfterCommit(ctx, customerId, []);
+    return { alreadyAnonymised: true };
+  }
+  const personal = personalValues(before);
+  const redrawn = await redrawLetters(ctx, customerId, personal);
+  let cases: number | null;
+  try {
+    cases = await withTransaction(ctx, (tx) => {
+      const row = personalFields(tx.db, customerId);
+      if (!row) throw new AppError('NOT_FOUND', 'customer not found');
+      if (row.anonymized_at !== null) return null;
+      // The letters were redacted with the values read before: they must still be the ones.
+      if (personalValues(row).join('\n') !== personal.join('\n')) {
+        throw new AppError('CONFLICT', 'the customer changed meanwhile');
+      }
+      swapLetters(tx.db, customerId, redrawn.letters);
+      const count = scrubCustomer(tx.db, customerId, row, {
+        personal,
+        redacted: REDACTED,
+        name: ANONYMISED_NAME,
+        atMs: tx.now.getTime(),
+        removedPrefix: REMOVED_PREFIX,
+        cancelled: CANCELLED_BY_ANONYMISATION,
+      });
+      appendAdminEvent(tx, 'customer_anonymised', { customerId });
+      return count;
     });
-    appendAdminEvent(tx, 'customer_anonymised', { customerId });
-    return { alreadyAnonymised: false, cases };
-  });
+  } catch (error) {
+    redrawn.discard();
+    throw error;
+  }
+  if (cases === null) redrawn.discard();
+  // The bytes go after the commit; what a failure here leaves, the sweep job finishes.
+  const oldLetters = cases === null ? [] : redrawn.letters.map((l) => l.from);
+  const removedFiles = removeFilesAfterCommit(ctx, customerId, oldLetters);
+  return cases === null
+    ? { alreadyAnonymised: true }
+    : { alreadyAnonymised: false, cases, removedFiles };
+}
+
+function removeFilesAfterCommit(ctx: Ctx, customerId: number, oldLetters: string[]) {
+  try {
+    return removeAnonymisedFiles(ctx, customerId, oldLetters);
+  } catch (error) {
+    console.error('anonymisation: files left to the sweep job:', error);
+    return null;
+  }
 }

@@ -17,6 +17,7 @@ import { deliveryResult } from '@/lib/domain/delivery';
 import type { CaseState } from '@/lib/domain/enums';
 import { messageIdFor } from '../notices/outbox';
 import type { Organization } from '../core/organization';
+import { isRemovedFile } from './uploads';
 
 /** How another case relates to this one, as the staff page names it. */
 export type CaseRelation = 'related' | 'duplicate' | 'merged_into' | 'merged_from';
@@ -131,7 +132,10 @@ function messagesOf(db: Conn, caseId: number) {
     }));
 }
 
-/** Every file of the case (people's and the answer letter), public and internal. */
+/**
+ * Every file of the case (people's and the answer letter), public and internal; `isRemoved`: its
+ * bytes were deleted when its petitioner was anonymised (the row stays as the record).
+ */
 function filesOf(db: Conn, caseId: number) {
   return db
     .select({
@@ -142,11 +146,13 @@ function filesOf(db: Conn, caseId: number) {
       sizeBytes: attachments.sizeBytes,
       visibility: attachments.visibility,
       kind: attachments.kind,
+      storedName: attachments.storedName,
     })
     .from(attachments)
     .where(eq(attachments.caseId, caseId))
     .orderBy(asc(attachments.id))
-    .all();
+    .all()
+    .map(({ storedName, ...file }) => ({ ...file, isRemoved: isRemovedFile(storedName) }));
 }
 
 /**

@@ -69,6 +69,12 @@ const TEXT_MIMES: Readonly<Record<string, string>> = {
 const UUID_NAME = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** A name storeUploads gives: only such files in the upload folder are ours to sweep. */
 export const isStoredName = (name: string) => UUID_NAME.test(name);
+/**
+ * The stored name of a file whose bytes were removed (anonymisation, admin/anonymised-files.ts): the
+ * row stays as the record that a file was there; the name after the prefix is the file to delete.
+ */
+export const REMOVED_PREFIX = 'retirado:';
+export const isRemovedFile = (storedName: string) => storedName.startsWith(REMOVED_PREFIX);
 const MAX_NAME_CHARS = 120;
 const FALLBACK_NAME = 'archivo';
 

@@ -4,6 +4,7 @@ import type { Ctx } from '../core/context';
 import { scheduledBackup } from './backups';
 import { autoCloseAnswered } from './auto-close';
 import { breakOverduePromises } from './break-promises';
+import { sweepAnonymisedFiles } from '../admin/anonymised-files';
 import { sweepOrphanFiles } from './orphan-files';
 import { sendDeadlineAlerts } from './deadline-alerts';
 import { sendSurveys } from './surveys';
@@ -30,6 +31,7 @@ export const JOBS: readonly Job[] = [
   { name: 'cases.auto_close', everyMs: 60 * MINUTE, run: autoCloseAnswered },
   { name: 'surveys.send', everyMs: 60 * MINUTE, run: sendSurveys },
   { name: 'files.sweep_orphans', everyMs: 60 * MINUTE, run: sweepOrphanFiles },
+  { name: 'files.sweep_anonymised', everyMs: 60 * MINUTE, run: sweepAnonymisedFiles },
 ];
 
 /** The jobs this installation runs: the fixed ones, and the backup when BACKUP_INTERVAL_HOURS is set. */

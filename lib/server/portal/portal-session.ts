@@ -1,9 +1,9 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull, type SQL } from 'drizzle-orm';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import type { Conn } from '@/db/client';
-import { cases } from '@/db/schema';
+import { cases, customers } from '@/db/schema';
 import { parseRadicado } from '@/lib/domain/radicado';
 import { requestCtx, type Ctx } from '../core/context';
 import { VISITOR, type PetitionerActor } from './actors';
@@ -15,11 +15,17 @@ export interface CaseAccessGrant {
   actor: PetitionerActor;
 }
 
-function caseByRadicado(db: Conn, radicado: string) {
+/**
+ * The case a portal token may open: not one whose petitioner was anonymised. Tokens are stateless
+ * and carry no issue time, so every cookie and e-mailed link of that case, issued before the
+ * anonymisation (none can be issued after: the look-up refuses it), opens nothing any more.
+ */
+function openableCase(db: Conn, where: SQL) {
   return db
     .select({ id: cases.id, radicado: cases.radicado })
     .from(cases)
-    .where(eq(cases.radicado, radicado))
+    .leftJoin(customers, eq(customers.id, cases.customerId))
+    .where(and(where, isNull(customers.anonymizedAt)))
     .get();
 }
 
@@ -27,13 +33,7 @@ function caseByRadicado(db: Conn, radicado: string) {
 export async function caseForLink(ctx: Ctx, input: { token: string | null | undefined }) {
   const access = verifyCaseAccess(input.token, ctx.now, 'link');
   if (!access) return null;
-  return (
-    ctx.db
-      .select({ id: cases.id, radicado: cases.radicado })
-      .from(cases)
-      .where(eq(cases.id, access.caseId))
-      .get() ?? null
-  );
+  return openableCase(ctx.db, eq(cases.id, access.caseId)) ?? null;
 }
 
 /**
@@ -44,13 +44,22 @@ export async function readCaseAccess(
   ctx: Ctx,
   radicadoParam: string,
 ): Promise<CaseAccessGrant | null> {
+  const store = await cookies();
+  return caseForCookie(ctx, radicadoParam, store.get(CASE_COOKIE)?.value);
+}
+
+/** What `readCaseAccess` grants for this cookie value (the request's cookie store set aside). */
+export function caseForCookie(
+  ctx: Ctx,
+  radicadoParam: string,
+  cookie: string | undefined,
+): CaseAccessGrant | null {
   const parts = parseRadicado(decodeURIComponent(radicadoParam));
   if (!parts) return null;
   const radicado = decodeURIComponent(radicadoParam).trim().toUpperCase();
-  const store = await cookies();
-  const access = verifyCaseAccess(store.get(CASE_COOKIE)?.value, ctx.now, 'cookie');
+  const access = verifyCaseAccess(cookie, ctx.now, 'cookie');
   if (!access) return null;
-  const found = caseByRadicado(ctx.db, radicado);
+  const found = openableCase(ctx.db, eq(cases.radicado, radicado));
   if (!found || found.id !== access.caseId) return null;
   const actor: PetitionerActor = { role: 'customer', id: null, caseId: found.id };
   return { caseId: found.id, radicado: found.radicado, actor };
