@@ -123,7 +123,12 @@ describe('backup → wipe → restore', () => {
     expect(Object.keys(before.files).filter((f) => f.startsWith('uploads/'))).toHaveLength(1);
 
     const { dir, manifest } = await createBackup({ root, sources, now: NOW });
-    expect(manifest).toMatchObject({ case_count: 4, schema_migration: '0007_hardening' });
+    // The manifest names the last migration applied: the newest in the journal.
+    const journal = JSON.parse(
+      fs.readFileSync(path.join(process.cwd(), 'db/migrations/meta/_journal.json'), 'utf8'),
+    ) as { entries: { tag: string }[] };
+    const latest = journal.entries.at(-1)!.tag;
+    expect(manifest).toMatchObject({ case_count: 4, schema_migration: latest });
     expect(manifest.files.map((f) => f.path)).toEqual(
       expect.arrayContaining([
         'database.sqlite',
