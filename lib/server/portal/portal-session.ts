@@ -4,7 +4,7 @@ import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import type { Conn } from '@/db/client';
 import { cases } from '@/db/schema';
-import { parseRadicado } from '@/lib/domain/radicado';
+import { radicadoFromPath } from '@/lib/domain/radicado';
 import { requestCtx, type Ctx } from '../core/context';
 import { VISITOR, type PetitionerActor } from './actors';
 import { CASE_COOKIE, verifyCaseAccess } from './portal-access';
@@ -44,9 +44,8 @@ export async function readCaseAccess(
   ctx: Ctx,
   radicadoParam: string,
 ): Promise<CaseAccessGrant | null> {
-  const parts = parseRadicado(decodeURIComponent(radicadoParam));
-  if (!parts) return null;
-  const radicado = decodeURIComponent(radicadoParam).trim().toUpperCase();
+  const radicado = radicadoFromPath(radicadoParam);
+  if (!radicado) return null;
   const store = await cookies();
   const access = verifyCaseAccess(store.get(CASE_COOKIE)?.value, ctx.now, 'cookie');
   if (!access) return null;
