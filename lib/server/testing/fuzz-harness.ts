@@ -6,7 +6,7 @@ import { expect, vi } from 'vitest';
 import { closeDb, getDb, type Db } from '@/db/client';
 import { createApiKey, ensureIntakeChannel } from '../intake/keys';
 import { signBody } from '../intake/signature';
-import { seedFixture } from './fixtures';
+import { seedFixture, type Fixture } from './fixtures';
 import { SAMPLE_FILES } from './fuzz-inputs';
 import { halfWritten, writtenCounts } from './integrity';
 
@@ -52,6 +52,8 @@ export const FORM = {
 
 export interface FuzzWorld {
   db: Db;
+  /** Teams, staff and processes (testing/fixtures.ts). */
+  staff: Fixture;
   uploads: string;
   /** Keys of the WhatsApp channel (no signing secret). */
   plainKeys: string[];
@@ -83,7 +85,7 @@ export async function openFuzzWorld(fileCase: Handler): Promise<FuzzWorld> {
   vi.stubEnv('UPLOAD_DIR', uploads);
   vi.stubEnv('NEXTAUTH_URL', BASE);
   const db = getDb();
-  seedFixture(db);
+  const staff = seedFixture(db);
   const whatsapp = ensureIntakeChannel(db, 'WhatsApp línea 1', 'whatsapp');
   const chat = ensureIntakeChannel(db, 'Chat web', 'chat');
   const key = (channelId: number, withSigningSecret: boolean) =>
@@ -111,6 +113,7 @@ export async function openFuzzWorld(fileCase: Handler): Promise<FuzzWorld> {
   }
   const world: FuzzWorld = {
     db,
+    staff,
     uploads,
     plainKeys,
     signedKeys,
