@@ -31,6 +31,7 @@ import {
   type FuzzWorld,
 } from '../testing/fuzz-harness';
 import { hostileText, segment } from '../testing/fuzz-inputs';
+import { halfWritten, writtenCounts } from '../testing/integrity';
 import * as auditActions from '@/app/(staff)/admin/auditoria/actions';
 import * as calendarActions from '@/app/(staff)/admin/calendario/actions';
 import * as channelActions from '@/app/(staff)/admin/canales/actions';
@@ -148,15 +149,17 @@ const AGENT = (w: FuzzWorld): StaffActor => ({
 /** An action's answer: anything but INTERNAL (what a server action says for a server error). */
 async function callAction(entry: StaffAction, bound: number, input: Record<string, unknown>) {
   const body = bound % 2 === 0 ? input : formOf(input);
+  const before = writtenCounts(world.db, world.uploads);
   const result = (await entry.call(bound, body)) as { ok?: boolean; code?: string } | undefined;
+  const label = `${entry.name}(${bound}, ${stringify(input).slice(0, 300)})`;
+  if (result?.ok === false) expect(writtenCounts(world.db, world.uploads), label).toEqual(before);
+  expect(halfWritten(world.db, world.uploads), label).toEqual([]);
   world.sent += 1;
   const seen = world.statuses.get(entry.name) ?? {};
   const key = result?.ok === false ? result.code : 'ok';
   seen[key as never] = (seen[key as never] ?? 0) + 1;
   world.statuses.set(entry.name, seen);
-  expect(result?.code, `${entry.name}(${bound}, ${stringify(input).slice(0, 300)})`).not.toBe(
-    'INTERNAL',
-  );
+  expect(result?.code, label).not.toBe('INTERNAL');
 }
 
 function formOf(input: Record<string, unknown>): FormData {
