@@ -20,9 +20,13 @@ import * as board from '@/app/api/tablero/route';
 import * as reassign from '@/app/api/tablero/reasignar/route';
 import * as cases from '@/app/api/v1/cases/route';
 import type { StaffActor } from '../auth/session';
+import { verifyAuditChain } from '../admin/audit-verify';
+import { makeCtx } from './context';
 import {
+  apiPost,
   BASE,
   check,
+  FILING,
   fire,
   openFuzzWorld,
   params,
@@ -30,7 +34,7 @@ import {
   stringify,
   type FuzzWorld,
 } from '../testing/fuzz-harness';
-import { hostileText, segment } from '../testing/fuzz-inputs';
+import { hostileText, nearly, segment } from '../testing/fuzz-inputs';
 import { halfWritten, writtenCounts } from '../testing/integrity';
 import * as auditActions from '@/app/(staff)/admin/auditoria/actions';
 import * as calendarActions from '@/app/(staff)/admin/calendario/actions';
@@ -100,6 +104,13 @@ const actions: StaffAction[] = Object.entries({
 let world: FuzzWorld;
 beforeAll(async () => {
   world = await openFuzzWorld(cases.POST);
+  // More cases to act on: a merge or a close ends one for the rest of the run.
+  for (let n = 0; n < 8; n += 1) {
+    const customer = { ...FILING.customer, documentNumber: `7000${n}` };
+    const body = JSON.stringify({ ...FILING, customer });
+    const filed = await cases.POST(apiPost(`${BASE}/api/v1/cases`, world.plainKeys[0]!, body));
+    expect(filed.status).toBe(201);
+  }
 });
 afterAll(() => world.close());
 
@@ -170,7 +181,62 @@ function formOf(input: Record<string, unknown>): FormData {
   return form;
 }
 
+/** Each case action as the case page sends it, to mutate one part at a time. */
+const CASE_ACTION_BASES: Record<string, unknown>[] = [
+  { action: 'take' },
+  { action: 'assign', assigneeId: 1 },
+  {
+    action: 'reclassify',
+    typeCode: 'Q',
+    categoryId: 1,
+    processId: 1,
+    rootCauseId: 1,
+    reason: 'Es una queja',
+  },
+  { action: 'reply', body: 'Estamos revisando su caso.', handleMinutes: 5 },
+  { action: 'note', body: 'Nota interna' },
+  { action: 'log_interaction', kind: 'call', direction: 'outbound', durationSeconds: 60 },
+  { action: 'request_info', body: 'Envíe la factura.' },
+  { action: 'extend', reason: 'Falta información', newDueDate: '2026-12-30' },
+  { action: 'answer', body: 'Se le devuelve el cobro.', decision: 'concede' },
+  { action: 'close', processId: 1, rootCauseId: 1 },
+  { action: 'reopen', reason: 'No quedó resuelto' },
+  { action: 'transfer', destination: 'Superintendencia', reason: 'No es de nuestra competencia' },
+  { action: 'withdraw', reason: 'El cliente desiste' },
+  { action: 'merge', targetCaseId: 2 },
+  { action: 'link', relatedCaseId: 2 },
+  { action: 'add_promise', description: 'Llamar al cliente', dueAt: '2026-12-01T15:00:00Z' },
+  { action: 'request_callback', preferredAt: '2026-12-01T15:00:00Z' },
+];
+
 describe('fuzzing the staff entry points (issue 13, the rest of the family)', () => {
+  it('POST /api/casos/{id}/acciones: near-valid case actions never give a 5xx', async () => {
+    const shot = fc.tuple(
+      fc.constantFrom('1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '1e3'),
+      fc.boolean(),
+      fc
+        .constantFrom(...CASE_ACTION_BASES)
+        .chain(({ action, ...rest }) =>
+          nearly(rest, 8).map((fields) =>
+            fields !== null && typeof fields === 'object' ? { ...fields, action } : fields,
+          ),
+        ),
+    );
+    await check(shot, runs(300), async ([id, asAdmin, body]) => {
+      session.actor = asAdmin ? ADMIN(world) : AGENT(world);
+      await fire(world, `caseAction ${asAdmin ? 'admin' : 'agent'} ${id} ${stringify(body)}`, () =>
+        caseActions.POST(
+          new Request(`${BASE}/api/casos/${id}/acciones`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', origin: BASE },
+            body: stringify(body),
+          }),
+          params({ id }),
+        ),
+      );
+    });
+  });
+
   it('server actions never answer INTERNAL', async () => {
     const shot = fc.tuple(
       fc.nat(),
@@ -242,6 +308,12 @@ describe('fuzzing the staff entry points (issue 13, the rest of the family)', ()
           return response;
         },
       );
+    });
+  });
+
+  it('afterwards the audit chain still verifies', async () => {
+    expect(await verifyAuditChain(makeCtx(world.db, world.staff.admin))).toMatchObject({
+      intact: true,
     });
   });
 });
