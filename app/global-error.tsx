@@ -23,7 +23,12 @@ function cookieLocale(): Locale {
     .map((part) => part.trim())
     .find((part) => part.startsWith(prefix))
     ?.slice(prefix.length);
-  return resolveLocale(value ? decodeURIComponent(value) : null);
+  try {
+    return resolveLocale(value ? decodeURIComponent(value) : null);
+  } catch {
+    // A cookie with a malformed escape must not break the page that reports errors.
+    return DEFAULT_LOCALE;
+  }
 }
 
 const noChanges = () => () => {};

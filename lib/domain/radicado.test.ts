@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   RADICADO_PREFIX_PATTERN,
+  decodePathSegment,
   formatRadicado,
   isRadicado,
   nextSequence,
   parseRadicado,
+  radicadoFromPath,
 } from './radicado';
 
 describe('formatRadicado', () => {
@@ -147,4 +149,26 @@ describe('nextSequence', () => {
       expect(() => nextSequence(last)).toThrow(RangeError);
     },
   );
+});
+
+describe('radicadoFromPath (issue 13: a malformed URL is no server error)', () => {
+  it.each([
+    ['PQRS-2026-000123', 'PQRS-2026-000123'],
+    [' pqrs-2026-000123 ', 'PQRS-2026-000123'],
+    ['PQRS%2D2026%2D000123', 'PQRS-2026-000123'],
+  ])('reads %j as %s', (segment, expected) => {
+    expect(radicadoFromPath(segment)).toBe(expected);
+  });
+
+  it.each(['%ZZ', 'PQRS-2026-000123%', '%E0%A4%A', '%', '', 'PQRS-2026-000123/../x'])(
+    'names no case for the malformed %j, without throwing',
+    (segment) => {
+      expect(radicadoFromPath(segment)).toBeNull();
+    },
+  );
+
+  it('keeps a segment whose escapes are malformed as it was sent', () => {
+    expect(decodePathSegment('%ZZ')).toBe('%ZZ');
+    expect(decodePathSegment('a%20b')).toBe('a b');
+  });
 });

@@ -61,3 +61,22 @@ export function nextSequence(lastValue: number | null): number {
   }
   return lastValue + 1;
 }
+
+/**
+ * A URL path segment as text: decoded once more when it still holds escapes (a radicado typed
+ * into the address bar), kept as sent when an escape is malformed (`%ZZ`): a malformed URL is a
+ * radicado that names no case, never a server error.
+ */
+export function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** The radicado a URL path segment names, normalised, or null for anything else. */
+export function radicadoFromPath(segment: string): string | null {
+  const text = decodePathSegment(segment).trim().toUpperCase();
+  return parseRadicado(text) ? text : null;
+}

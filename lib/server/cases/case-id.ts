@@ -2,12 +2,12 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
 import { cases } from '@/db/schema';
-import { parseRadicado } from '@/lib/domain/radicado';
+import { radicadoFromPath } from '@/lib/domain/radicado';
 
 /** The case id behind a radicado in a URL or a form, or null (a malformed one included). */
 export function caseIdByRadicado(db: Conn, radicado: string): number | null {
-  const normalised = decodeURIComponent(radicado).trim().toUpperCase();
-  if (!parseRadicado(normalised)) return null;
+  const normalised = radicadoFromPath(radicado);
+  if (!normalised) return null;
   return (
     db.select({ id: cases.id }).from(cases).where(eq(cases.radicado, normalised)).get()?.id ?? null
   );

@@ -37,10 +37,23 @@ export function hashEvent(prevHash: string | null, e: NewEvent): string {
 }
 
 /**
+ * Text exactly as SQLite will store it: a lone UTF-16 surrogate (JSON's `"\ud800"`, which no
+ * keyboard types but any client can send) becomes U+FFFD in the database's UTF-8. Hashed before
+ * that, the stored row would no longer match its hash and the chain would report tampering.
+ */
+export function wellFormed(text: string): string {
+  return text.replace(
+    /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+    '\ufffd',
+  );
+}
+
+/**
  * Appends to the audit history. Must run inside the write transaction of the change it records
  * (an IMMEDIATE transaction holds the write lock, so the chain cannot fork).
  */
-export function appendEvent(tx: Conn, e: NewEvent): number {
+export function appendEvent(tx: Conn, event: NewEvent): number {
+  const e = typeof event.body === 'string' ? { ...event, body: wellFormed(event.body) } : event;
   const last = tx
     .select({ hash: caseEvents.hash })
     .from(caseEvents)

@@ -50,3 +50,40 @@ export class AppError extends Error {
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
+
+/**
+ * SQLite's refusals of a write that a request's input caused: a row it names does not exist (a
+ * foreign key), a value already taken (unique), a value the table does not allow. The verbs check
+ * these first with a field message; this is the net for one they miss, so that a stranger's
+ * input is a 4xx, never a 500. Anything else (a busy or corrupt database) stays unexpected.
+ */
+const CONSTRAINT_CODES: Readonly<Record<string, ErrorCode>> = {
+  SQLITE_CONSTRAINT_FOREIGNKEY: 'VALIDATION',
+  SQLITE_CONSTRAINT_CHECK: 'VALIDATION',
+  SQLITE_CONSTRAINT_NOTNULL: 'VALIDATION',
+  SQLITE_CONSTRAINT_UNIQUE: 'CONFLICT',
+  SQLITE_CONSTRAINT_PRIMARYKEY: 'CONFLICT',
+};
+
+/** The driver's error code, through the query builder's wrapper (`cause`). */
+function sqliteCode(error: unknown): string | null {
+  for (let e = error, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth += 1) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('SQLITE_')) return code;
+  }
+  return null;
+}
+
+/**
+ * An error as the expected failure it means, when it is one: an AppError as it is, a constraint
+ * refusal (above) as VALIDATION or CONFLICT, logged, since a verb should have caught it with a
+ * field message first. Anything else is returned unchanged: a bug, answered 500.
+ */
+export function expectedFailure(error: unknown): unknown {
+  if (isAppError(error)) return error;
+  const code = sqliteCode(error);
+  const mapped = code ? CONSTRAINT_CODES[code] : undefined;
+  if (!mapped) return error;
+  console.warn('[request] constraint refused a write the verb did not check', code, error);
+  return new AppError(mapped, code!, { fieldErrors: { _form: ['invalid'] } });
+}

@@ -1,6 +1,6 @@
 import 'server-only';
 import { translateFieldErrors, type FieldErrorKeys } from '@/lib/validation/issues';
-import { isAppError, type ErrorCode } from './errors';
+import { expectedFailure, isAppError, type ErrorCode } from './errors';
 
 export type ActionFailure = {
   ok: false;
@@ -21,10 +21,11 @@ export interface Translate {
  * guard has its own sentence; anything unexpected is logged once and said as INTERNAL.
  */
 export function describeFailure(
-  error: unknown,
+  thrown: unknown,
   t: Translate,
   areas: readonly string[] = [],
 ): ActionFailure {
+  const error = expectedFailure(thrown);
   if (!isAppError(error)) {
     console.error('[request] unexpected error', error);
     return { ok: false, code: 'INTERNAL', message: t('errors.INTERNAL') };

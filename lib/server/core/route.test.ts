@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 
 vi.mock('next-intl/server', () => ({
   getTranslations: async () => {
@@ -9,6 +9,9 @@ vi.mock('next-intl/server', () => ({
 }));
 
 const { route } = await import('./route');
+const { AppError } = await import('./errors');
+const { createTestDb } = await import('../testing/test-db');
+const { categories, rootCauses } = await import('@/db/schema');
 
 describe('the route wrapper reads bad bodies as bad input', () => {
   const echo = route({ access: 'public' }, (_ctx, input) => input);
@@ -83,5 +86,59 @@ describe('the route wrapper refuses writes from other sites (issue 13 §3)', () 
     expect((await post({ ...own, 'content-type': 'application/json' })).status).toBe(200);
     expect((await post({ 'content-type': 'application/json' })).status).toBe(200);
     expect(calls).toEqual([{ body: 'nota' }, { body: 'nota' }]);
+  });
+});
+
+describe('the route wrapper answers a write the database refused as a 4xx (issue 13 §4)', () => {
+  const { db, cleanup } = createTestDb();
+  afterAll(() => cleanup());
+  const answer = (write: () => unknown) =>
+    route({ access: 'public', messages: ['board.validation'] }, () => write())(
+      new Request('http://localhost/x'),
+    );
+
+  it('a row that names a missing one (foreign key): 422, logged', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const response = await answer(() =>
+      db.insert(rootCauses).values({ processId: 9_999, name: 'Fantasma' }).run(),
+    );
+    expect(response.status).toBe(422);
+    expect(await response.json()).toMatchObject({
+      code: 'VALIDATION',
+      fieldErrors: { _form: [expect.any(String)] },
+    });
+    expect(warn).toHaveBeenCalledWith(
+      expect.stringContaining('constraint'),
+      'SQLITE_CONSTRAINT_FOREIGNKEY',
+      expect.anything(),
+    );
+    warn.mockRestore();
+  });
+
+  it('a value already taken (unique): 409', async () => {
+    db.insert(categories).values({ name: 'Facturación' }).run();
+    const response = await answer(() =>
+      db.insert(categories).values({ name: 'Facturación' }).run(),
+    );
+    expect(response.status).toBe(409);
+  });
+
+  it('anything else stays a logged 500', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const response = await answer(() => {
+      throw new RangeError('Invalid time value');
+    });
+    expect(response.status).toBe(500);
+    expect(error).toHaveBeenCalled();
+    error.mockRestore();
+  });
+
+  it("reads the route's own message areas first", async () => {
+    const response = await answer(() => {
+      throw new AppError('VALIDATION', 'x', { fieldErrors: { caseIds: ['noCasesSelected'] } });
+    });
+    expect(await response.json()).toMatchObject({
+      fieldErrors: { caseIds: ['board.validation.noCasesSelected'] },
+    });
   });
 });

@@ -21,6 +21,7 @@ export interface RouteConfig<S extends z.ZodType> {
   access: Access | ActorSource | 'public';
   /** Parses the query (GET, HEAD) or the body (JSON, multipart or url-encoded form). */
   schema?: S;
+  /** Message areas whose `validation` keys win over the shared ones (as for server actions). */
   messages?: readonly string[];
   /** Renders a failure another way (the intake API answers RFC 9457 problem+json). */
   onError?: (error: unknown, request: Request) => Response | Promise<Response>;
@@ -62,10 +63,16 @@ async function readInput(request: Request): Promise<Record<string, unknown>> {
     : { body };
 }
 
-/** An error as `{ code, message, fieldErrors }` with its status (and Retry-After when limited). */
-export async function errorResponse(error: unknown): Promise<NextResponse> {
-  const failure = await failureOf(error);
-  const status = isAppError(error) ? HTTP_STATUS[error.code] : 500;
+/**
+ * An error as `{ code, message, fieldErrors }` with its status (and Retry-After when limited); field
+ * messages from the given areas first (`RouteConfig.messages`), as server actions do.
+ */
+export async function errorResponse(
+  error: unknown,
+  messages?: readonly string[],
+): Promise<NextResponse> {
+  const failure = await failureOf(error, messages);
+  const status = failure.code === 'INTERNAL' ? 500 : HTTP_STATUS[failure.code];
   const headers: Record<string, string> = {};
   const retry = isAppError(error) ? error.detail?.retryAfterSeconds : undefined;
   if (typeof retry === 'number') headers['Retry-After'] = String(retry);
@@ -103,7 +110,9 @@ export function route<S extends z.ZodType = z.ZodType<Record<string, unknown>>, 
         headers: { 'Cache-Control': 'private, no-store' },
       });
     } catch (error) {
-      return config.onError ? config.onError(error, request) : errorResponse(error);
+      return config.onError
+        ? config.onError(error, request)
+        : errorResponse(error, config.messages);
     }
   };
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Db } from '@/db/client';
+import { radicadoFromPath } from '@/lib/domain/radicado';
 import type { ActorSource } from '../core/action';
 import type { Actor } from '../core/actor';
 import { requestCtx, type Ctx } from '../core/context';
@@ -52,7 +53,7 @@ export const petitionerReader: ActorSource = {
     const linked = await caseForLink(ctx, {
       token: typeof input.token === 'string' ? input.token : null,
     });
-    if (!linked || linked.radicado !== decodeURIComponent(radicado).trim().toUpperCase()) {
+    if (!linked || linked.radicado !== radicadoFromPath(radicado)) {
       throw new AppError('UNAUTHENTICATED');
     }
     return { role: 'customer', id: null, caseId: linked.id };

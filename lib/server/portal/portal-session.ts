@@ -4,7 +4,7 @@ import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import type { Conn } from '@/db/client';
 import { cases, customers } from '@/db/schema';
-import { parseRadicado } from '@/lib/domain/radicado';
+import { radicadoFromPath } from '@/lib/domain/radicado';
 import { requestCtx, type Ctx } from '../core/context';
 import { VISITOR, type PetitionerActor } from './actors';
 import { CASE_COOKIE, verifyCaseAccess } from './portal-access';
@@ -54,9 +54,8 @@ export function caseForCookie(
   radicadoParam: string,
   cookie: string | undefined,
 ): CaseAccessGrant | null {
-  const parts = parseRadicado(decodeURIComponent(radicadoParam));
-  if (!parts) return null;
-  const radicado = decodeURIComponent(radicadoParam).trim().toUpperCase();
+  const radicado = radicadoFromPath(radicadoParam);
+  if (!radicado) return null;
   const access = verifyCaseAccess(cookie, ctx.now, 'cookie');
   if (!access) return null;
   const found = openableCase(ctx.db, eq(cases.radicado, radicado));

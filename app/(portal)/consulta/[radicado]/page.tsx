@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { decodePathSegment } from '@/lib/domain/radicado';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { getCaseWithTimeline } from '@/lib/server/cases/get-case';
 import { requestCtx } from '@/lib/server/core/context';
@@ -23,7 +24,7 @@ export async function generateMetadata({
   params: Promise<{ radicado: string }>;
 }): Promise<Metadata> {
   const t = await getTranslations('portal.case');
-  return { title: t('title', { radicado: decodeURIComponent((await params).radicado) }) };
+  return { title: t('title', { radicado: decodePathSegment((await params).radicado) }) };
 }
 
 export default async function CustomerCasePage({

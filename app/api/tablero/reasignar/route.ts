@@ -1,6 +1,5 @@
-import { NextResponse } from 'next/server';
 import { failureOf } from '@/lib/server/core/action';
-import { AppError, HTTP_STATUS, isAppError } from '@/lib/server/core/errors';
+import { AppError } from '@/lib/server/core/errors';
 import { route } from '@/lib/server/core/route';
 import { reassignCases } from '@/lib/server/supervision/board-reassign';
 
@@ -13,7 +12,7 @@ import { reassignCases } from '@/lib/server/supervision/board-reassign';
 const MESSAGES = ['board.validation'];
 
 export const POST = route(
-  { access: 'supervision', messages: MESSAGES, onError: boardFailure },
+  { access: 'supervision', messages: MESSAGES },
   async (ctx, body, { request }) => {
     // JSON only: a cross-site form cannot send it without a CORS preflight (a CSRF defence).
     if (!request.headers.get('content-type')?.startsWith('application/json')) {
@@ -35,15 +34,3 @@ export const POST = route(
     };
   },
 );
-
-/**
- * The usual `{ code, message, fieldErrors }` answer, with the board's field messages: route()'s
- * default mapping does not read `messages` yet (reported to the lead).
- */
-async function boardFailure(error: unknown): Promise<Response> {
-  const failure = await failureOf(error, MESSAGES);
-  return NextResponse.json(
-    { code: failure.code, message: failure.message, fieldErrors: failure.fieldErrors ?? {} },
-    { status: isAppError(error) ? HTTP_STATUS[error.code] : 500 },
-  );
-}
