@@ -15,7 +15,7 @@ import {
 } from '../testing/fixtures';
 import { createTestDb } from '../testing/test-db';
 import { saveRoutingRules } from './save-routing-rules';
-import { setAvailability } from './set-availability';
+import { myAvailability, setAvailability } from './set-availability';
 import { setTeamAssignment } from './set-team-assignment';
 
 const T0 = new Date('2026-03-16T15:00:00Z');
@@ -203,5 +203,9 @@ describe('assignment within the team (issue 14 §2)', () => {
       setTeamAssignment(makeCtx(db, fx.agent, T0), { teamId: fx.teamId, mode: 'round_robin' }),
     );
     expect(refusedMode.code).toBe('FORBIDDEN');
+    const own = makeCtx(db, fx.agent, T0);
+    expect(await myAvailability(own)).toBe(true);
+    await setAvailability(own, { userId: fx.agent.id, isAvailable: 'false' });
+    expect(await myAvailability(own)).toBe(false);
   });
 });
