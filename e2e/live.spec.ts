@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { createStaff, expect, runVerb, signInAs, test } from './support/fixtures';
+import { createStaff, expect, openAction, runVerb, signInAs, snap, test } from './support/fixtures';
 
 test.use({
   extraHTTPHeaders: { 'X-Forwarded-For': `10.45.${randomInt(256)}.${randomInt(1, 255)}` },
@@ -61,5 +61,22 @@ test('the bell and the case page follow the petitioner without a reload (issue 1
 
   await page.getByRole('link', { name: /Avisos/ }).click();
   await expect(page.getByRole('cell', { name: 'Llegó la información pedida' })).toBeVisible();
+
+  // Ana opens the case: the supervisor sees her there, then sees her writing a reply.
+  await page.goto(`/casos/${filed.radicado}`);
+  await expect(watcher.getByTestId('case-presence')).toContainText(
+    'También tiene este caso abierto: Ana Ruiz.',
+    { timeout: 8_000 },
+  );
+  await expect(page.getByTestId('case-presence')).toContainText('Sara Díaz');
+  const form = await openAction(page, 'Responder al peticionario (mensaje)');
+  await form.getByLabel('Texto').fill('Gracias, ya revisamos la factura.');
+  await expect(watcher.getByText('Ana Ruiz está respondiendo.')).toBeVisible({ timeout: 8_000 });
+  await snap(watcher, 'caso-presencia-es-1366');
+  // Leaving the page ends her presence there.
+  await page.goto('/casos');
+  await expect(watcher.getByTestId('case-presence')).not.toContainText('Ana Ruiz', {
+    timeout: 8_000,
+  });
   await other.close();
 });

@@ -14,7 +14,7 @@ const handlers = new Map<string, Set<Handler>>();
 function connect() {
   if (source) return;
   source = new EventSource('/api/eventos');
-  for (const name of ['bell', 'cases']) {
+  for (const name of ['bell', 'cases', 'presence']) {
     source.addEventListener(name, (event) => {
       const data: unknown = JSON.parse((event as MessageEvent<string>).data);
       handlers.get(name)?.forEach((handle) => handle(data));
@@ -30,7 +30,7 @@ function disconnectIfIdle() {
 }
 
 /** Calls `handler` with each `event` the server pushes while the component is mounted. */
-export function useLive(event: 'bell' | 'cases', handler: Handler): void {
+export function useLive(event: 'bell' | 'cases' | 'presence', handler: Handler): void {
   const latest = useRef(handler);
   useEffect(() => {
     latest.current = handler;

@@ -9,7 +9,8 @@ const KEEP_ALIVE_MS = 20_000;
 
 /**
  * The staff's live channel (server-sent events, issue 14 §4): `bell` with the unread count when it
- * changes, `cases` with the ids of cases that changed. Pages refresh what they show; nothing here
+ * changes, `cases` with the ids of cases that changed, `presence` with a case whose people
+ * present changed. Pages refresh what they show; nothing here
  * carries case content, so the page's own checks still decide what the person may read.
  */
 export const GET = route({ access: 'staff' }, (ctx, _input, { request }) => {
@@ -28,6 +29,7 @@ export const GET = route({ access: 'staff' }, (ctx, _input, { request }) => {
       send('bell', { unread });
       const unsubscribe = subscribe((change) => {
         if (change.caseIds.length > 0) send('cases', { caseIds: change.caseIds });
+        if (change.presence !== undefined) send('presence', { caseId: change.presence });
         if (!change.bell) return;
         void unreadCount(requestCtx(ctx.actor)).then((count) => {
           if (count === unread) return;

@@ -7,6 +7,8 @@ import { caseEvents, notifications } from '@/db/schema';
 export interface LiveChange {
   caseIds: number[];
   bell: boolean;
+  /** A case whose people present changed (cases/presence.ts). */
+  presence?: number;
 }
 type Listener = (change: LiveChange) => void;
 
@@ -58,6 +60,12 @@ function tick(): void {
   } catch (error) {
     console.error('live updates:', error);
   }
+}
+
+/** Tells every connection of this process at once, without waiting for the next look. */
+export function announce(change: Partial<LiveChange>): void {
+  const full = { caseIds: [], bell: false, ...change };
+  for (const listener of listeners) listener(full);
 }
 
 /** Calls `listener` on every change until the returned function is called. */
