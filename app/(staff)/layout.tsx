@@ -5,6 +5,7 @@ import { requireStaffPage } from '@/lib/server/auth/session';
 import { requestCtx } from '@/lib/server/core/context';
 import { unreadCount } from '@/lib/server/notices/notifications';
 import { hasRole } from '@/lib/server/core/guard';
+import { LiveBell } from '../_components/live';
 import { LocaleSwitch } from '../_components/locale-switch';
 import { SignOutButton } from '../_components/sign-out-button';
 import { NavLinks } from './_components/nav-links';
@@ -14,7 +15,6 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   const t = await getTranslations('nav');
   const tApp = await getTranslations('app');
   const tRoles = await getTranslations('roles');
-  const tBell = await getTranslations('notifications');
   const unread = await unreadCount(requestCtx(staff));
   const items = [
     { href: '/casos', label: t('cases') },
@@ -39,13 +39,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
           <NavLinks items={items} />
         </nav>
         <div className="topbar-user">
-          <Link href="/avisos" className="bell" aria-label={tBell('bellUnread', { count: unread })}>
-            <svg aria-hidden="true" width="18" height="18" viewBox="0 0 24 24" fill="currentColor">
-              <path d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5-6.71V3.5a2 2 0 0 0-4 0v.79A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z" />
-            </svg>
-            <span>{tBell('bell')}</span>
-            {unread > 0 ? <span className="bell-count">{unread}</span> : null}
-          </Link>
+          <LiveBell initialUnread={unread} />
           <span className="user-badge" aria-label={t('signedInAs', { name: staff.name })}>
             <span className="user-name">{staff.name}</span>
             <span className="user-role">{tRoles(staff.role)}</span>

@@ -20,6 +20,7 @@ export const MESSAGE_AREAS = [
   'admin-config',
   'admin-catalog',
   'admin-records',
+  'routing',
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

@@ -1,6 +1,7 @@
 /** The administration sections, in the order the admin menu shows them (issue: administration). */
 export const ADMIN_SECTIONS = [
   { href: '/admin/personas', key: 'people' },
+  { href: '/admin/enrutamiento', key: 'routing' },
   { href: '/admin/tipos', key: 'types' },
   { href: '/admin/calendario', key: 'calendar' },
   { href: '/admin/catalogos', key: 'catalogues' },

@@ -5,6 +5,12 @@ import { requestCtx } from '@/lib/server/core/context';
 import { listNotifications } from '@/lib/server/notices/notifications';
 import { markAllReadFromForm } from './actions';
 
+/** Deadline alerts keep their deadline colours; the others are plain. */
+const BADGE: Record<string, string> = {
+  at_risk: 'badge-at_risk',
+  overdue: 'badge-overdue',
+  escalation: 'badge-overdue',
+};
 export async function generateMetadata() {
   const t = await getTranslations('notifications');
   return { title: t('title') };
@@ -46,7 +52,7 @@ export default async function NotificationsPage() {
               {items.map((n) => (
                 <tr key={n.id} className={n.readAt === null ? 'row-unread' : undefined}>
                   <td>
-                    <span className={`badge badge-${n.kind === 'at_risk' ? 'at_risk' : 'overdue'}`}>
+                    <span className={`badge ${BADGE[n.kind] ?? ''}`}>
                       {t(`kinds.${n.kind as 'at_risk'}`)}
                     </span>
                   </td>

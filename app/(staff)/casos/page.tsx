@@ -4,6 +4,8 @@ import { getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
 import { requireStaffPage } from '@/lib/server/auth/session';
 import { queueFilterOptions } from '@/lib/server/cases/queue-options';
+import { myAvailability } from '@/lib/server/routing/set-availability';
+import { AvailabilitySwitch } from './availability-switch';
 import { QueueView } from './queue-view';
 import { requestCtx } from '@/lib/server/core/context';
 
@@ -28,6 +30,9 @@ export default async function CasesPage() {
               ? t('roleAndTeam', { role, team: staff.teamName })
               : t('roleOnly', { role })}
           </p>
+          {staff.role === 'agent' && (
+            <AvailabilitySwitch isAvailable={await myAvailability(requestCtx(staff))} />
+          )}
         </div>
         <Link href="/casos/radicar" className="button button-primary">
           {tQueues('newVerbal')}

@@ -1,6 +1,7 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useLive } from '@/app/_components/live';
 import { useFormatter, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
@@ -51,6 +52,7 @@ export function QueueView({
   const tChannels = useTranslations('channels');
   const format = useFormatter();
   const router = useRouter();
+  const queryClient = useQueryClient();
   const pathname = usePathname();
   const params = useSearchParams();
   const qs = params.toString();
@@ -63,6 +65,12 @@ export function QueueView({
       return res.json();
     },
     refetchInterval: 60_000,
+  });
+  // Any case changing refetches the list at once (server-sent events, issue 14 §4).
+  useLive('cases', (change) => {
+    if ((change as { caseIds?: unknown[] }).caseIds?.length) {
+      void queryClient.invalidateQueries({ queryKey: ['cases'] });
+    }
   });
   const withParams = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params);

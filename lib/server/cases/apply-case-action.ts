@@ -17,7 +17,7 @@ import {
   CaseTargetSchema,
   type CaseActionRequest,
 } from '@/lib/validation/case-action';
-import type { Actor } from '../core/actor';
+import { isStaff, type Actor } from '../core/actor';
 import { appendEvent } from '../core/audit';
 import { canAccessCase } from './case-access';
 import { applyEffects, type CaseRow } from './case-effects';
@@ -26,6 +26,7 @@ import type { CaseExtras } from './create-case';
 import { withTransaction, type Ctx } from '../core/context';
 import { AppError } from '../core/errors';
 import { noticeForAction } from '../notices/case-notices';
+import { alertForAction } from '../notices/staff-alerts';
 import {
   getOrganization,
   loadCalendar,
@@ -261,6 +262,13 @@ function recordAction(
       eventId,
       attachmentIds,
       org,
+      now,
+    });
+    alertForAction(tx, {
+      row: { ...row, ...effect.changes },
+      action: request.action,
+      eventId,
+      actorId: isStaff(actor) ? actor.id : null,
       now,
     });
     return {

@@ -11,6 +11,7 @@ import { AppError } from '../core/errors';
 import { requireRole } from '../core/guard';
 import { parseInput } from '../core/parse';
 import { recordAttachments, type StoredUpload } from '../cases/uploads';
+import { alertStaff } from '../notices/staff-alerts';
 
 const INTERACTION_KIND = {
   email: 'email',
@@ -88,6 +89,7 @@ export async function addCustomerMessage(
       })
       .run();
     recordAttachments(tx, caseId, id, attachments, 'public', now);
+    alertStaff(tx, { kind: 'petitioner_replied', caseId, eventId: id, actorId: null, now });
     return id;
   });
   return { radicado: row.radicado, state: row.state, eventId };

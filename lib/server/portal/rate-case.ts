@@ -5,6 +5,7 @@ import { cases, qualityRatings, resultRatings } from '@/db/schema';
 import type { CaseState } from '@/lib/domain/enums';
 import { RatingSchema } from '@/lib/validation/portal';
 import { appendEvent } from '../core/audit';
+import { alertStaff } from '../notices/staff-alerts';
 import { withTransaction, type Ctx } from '../core/context';
 import { AppError } from '../core/errors';
 import { parseInput } from '../core/parse';
@@ -76,7 +77,7 @@ export async function rateCase(ctx: Ctx, input: unknown): Promise<RatedCase> {
       .returning({ id: qualityRatings.id })
       .get().id;
 
-    appendEvent(tx, {
+    const eventId = appendEvent(tx, {
       caseId,
       action: 'rated',
       actorRole: 'customer',
@@ -91,6 +92,10 @@ export async function rateCase(ctx: Ctx, input: unknown): Promise<RatedCase> {
       },
       createdAt: now,
     });
+    // "The promised result did not arrive" is for whoever answers for the case, now.
+    if (rating.result === 'no') {
+      alertStaff(tx, { kind: 'rated_no', caseId, eventId, actorId: null, now });
+    }
     return { caseId, resultRatingId, qualityRatingId };
   });
 }

@@ -5,6 +5,7 @@ import { cases, staffUsers, teams } from '@/db/schema';
 import { OPEN_STATES, type AssignmentMode } from '@/lib/domain/enums';
 import { matchRule, pickAssignee, type RoutableCase } from '@/lib/domain/routing';
 import { appendEvent } from '../core/audit';
+import { alertAssignment } from '../notices/staff-alerts';
 import { rulesInForce } from './rules-in-force';
 
 export interface RoutingDecision {
@@ -83,7 +84,7 @@ export function routeNewCase(
           .from(staffUsers)
           .where(eq(staffUsers.id, assigneeId))
           .get();
-  appendEvent(tx, {
+  const eventId = appendEvent(tx, {
     caseId: c.id,
     action: 'route',
     actorRole: 'system',
@@ -103,5 +104,6 @@ export function routeNewCase(
     },
     createdAt: now,
   });
+  alertAssignment(tx, { caseId: c.id, eventId, actorId: null, assigneeId, teamId, now });
   return { teamId, assigneeId, ruleId: rule?.id ?? null };
 }

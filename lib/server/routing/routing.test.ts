@@ -1,7 +1,16 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
-import { categories, routingRules, routingRuleSets, staffUsers, teams } from '@/db/schema';
+import {
+  categories,
+  notifications,
+  routingRules,
+  routingRuleSets,
+  staffUsers,
+  teams,
+} from '@/db/schema';
+import { SYSTEM_ACTOR } from '../core/actor';
+import { sendDeadlineAlerts } from '../jobs/deadline-alerts';
 import { makeCtx } from '../core/context';
 import {
   captureAppError,
@@ -15,7 +24,7 @@ import {
 } from '../testing/fixtures';
 import { createTestDb } from '../testing/test-db';
 import { saveRoutingRules } from './save-routing-rules';
-import { setAvailability } from './set-availability';
+import { myAvailability, setAvailability } from './set-availability';
 import { setTeamAssignment } from './set-team-assignment';
 
 const T0 = new Date('2026-03-16T15:00:00Z');
@@ -203,5 +212,24 @@ describe('assignment within the team (issue 14 §2)', () => {
       setTeamAssignment(makeCtx(db, fx.agent, T0), { teamId: fx.teamId, mode: 'round_robin' }),
     );
     expect(refusedMode.code).toBe('FORBIDDEN');
+    const own = makeCtx(db, fx.agent, T0);
+    expect(await myAvailability(own)).toBe(true);
+    await setAvailability(own, { userId: fx.agent.id, isAvailable: 'false' });
+    expect(await myAvailability(own)).toBe(false);
+  });
+});
+
+describe('alerts of a routed case (issue 14 §3)', () => {
+  it('an unassigned case at risk alerts its team’s supervisor', async () => {
+    db.update(teams).set({ supervisorId: fx.supervisor.id }).where(eq(teams.id, fx.teamId)).run();
+    await saveRoutingRules(asAdmin(), { defaultTeamId: fx.teamId, rules: [] });
+    const filed = await fileCase(db, {}, later(1));
+    expect(caseRow(db, filed.id)).toMatchObject({ teamId: fx.teamId, assigneeId: null });
+    const atRisk = new Date(filed.dueAt!.getTime() - 60 * 60_000);
+    await sendDeadlineAlerts(makeCtx(db, SYSTEM_ACTOR, atRisk));
+    const alerts = db.select().from(notifications).all();
+    expect(alerts.map((n) => [n.userId, n.caseId, n.kind])).toEqual([
+      [fx.supervisor.id, filed.id, 'at_risk'],
+    ]);
   });
 });

@@ -39,3 +39,16 @@ export async function setAvailability(ctx: Ctx, input: unknown) {
     return { changed: true };
   });
 }
+
+/** Whether the signed-in staff member takes new cases now (the queue page's switch). */
+export async function myAvailability(ctx: Ctx): Promise<boolean> {
+  requireRole(ctx.actor, 'staff');
+  const id = ctx.actor.id;
+  if (id === null) return false;
+  const row = ctx.db
+    .select({ isAvailable: staffUsers.isAvailable })
+    .from(staffUsers)
+    .where(eq(staffUsers.id, id))
+    .get();
+  return row?.isAvailable ?? false;
+}

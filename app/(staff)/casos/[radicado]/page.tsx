@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { LiveCase } from '@/app/_components/live';
+import { CasePresence } from './case-presence';
 import { cache } from 'react';
 import { forbidden, notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
@@ -86,10 +88,12 @@ export default async function StaffCasePage({ params }: { params: Promise<{ radi
   };
   return (
     <div className="case-layout">
+      <LiveCase caseId={view.id} />
       <div className="case-main">
         <p>
           <Link href="/casos">← {t('back')}</Link>
         </p>
+        <CasePresence caseId={view.id} />
         <section className="card" aria-labelledby="case-title">
           <p className="muted">
             {tTypes(view.typeCode)}

@@ -1,0 +1,78 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { FormOutcome, useFormAction } from '@/app/_components/use-form-action';
+import { ASSIGNMENT_MODES, type AssignmentMode } from '@/lib/domain/enums';
+import { setAvailabilityAction, setTeamModeAction } from './actions';
+
+interface Team {
+  id: number;
+  name: string;
+  mode: AssignmentMode;
+  agents: { id: number; name: string; isAvailable: boolean }[];
+}
+
+function AvailabilityToggle({ agent }: { agent: Team['agents'][number] }) {
+  const t = useTranslations('routing');
+  const form = useFormAction(setAvailabilityAction, {
+    extra: { userId: String(agent.id), isAvailable: String(!agent.isAvailable) },
+  });
+  return (
+    <form onSubmit={form.onSubmit} className="routing-agent">
+      <span>{agent.name}</span>
+      <span className={agent.isAvailable ? 'badge badge-on_track' : 'badge'}>
+        {agent.isAvailable ? t('available') : t('away')}
+      </span>
+      <button type="submit" className="button button-quiet" disabled={form.isPending}>
+        {agent.isAvailable
+          ? t('markAway', { name: agent.name })
+          : t('markAvailable', { name: agent.name })}
+      </button>
+      <FormOutcome result={form.result} />
+    </form>
+  );
+}
+
+/** One team: its assignment mode and who among its agents takes new cases now. */
+export function TeamAssignment({ team }: { team: Team }) {
+  const t = useTranslations('routing');
+  const form = useFormAction(setTeamModeAction, { extra: { teamId: String(team.id) } });
+  const id = `team-${team.id}-mode`;
+  return (
+    <>
+      <h3>{team.name}</h3>
+      <form onSubmit={form.onSubmit} noValidate className="routing-mode">
+        <div className="field">
+          <label htmlFor={id}>{t('mode', { team: team.name })}</label>
+          <select id={id} name="mode" defaultValue={team.mode}>
+            {ASSIGNMENT_MODES.map((mode) => (
+              <option key={mode} value={mode}>
+                {t(`modes.${mode}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button
+          type="submit"
+          className="button"
+          disabled={form.isPending}
+          aria-label={t('saveMode', { team: team.name })}
+        >
+          {t('saveModeButton')}
+        </button>
+        <FormOutcome result={form.result} success={t('modeSaved')} />
+      </form>
+      {team.agents.length === 0 ? (
+        <p className="muted">{t('noAgents')}</p>
+      ) : (
+        <ul className="routing-agents">
+          {team.agents.map((agent) => (
+            <li key={agent.id}>
+              <AvailabilityToggle agent={agent} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import { makeCtx } from '../core/context';
+import { captureAppError, fileCase, seedFixture, type Fixture } from '../testing/fixtures';
+import { createTestDb } from '../testing/test-db';
+import { applyCaseAction } from './apply-case-action';
+import { casePresence, PRESENCE_TTL_MS } from './presence';
+
+let db: Db;
+let cleanup: () => void;
+let fx: Fixture;
+beforeEach(() => {
+  ({ db, cleanup } = createTestDb());
+  fx = seedFixture(db);
+});
+afterEach(() => cleanup());
+
+const T0 = new Date('2026-03-16T15:00:00Z');
+const at = (ms: number) => new Date(T0.getTime() + ms);
+
+describe('who else has a case open (issue 14 §4)', () => {
+  it('shows the others present and who is writing, forgets the silent and the gone', async () => {
+    const { id } = await fileCase(db);
+    const agent = (now: Date, input = {}) =>
+      casePresence(makeCtx(db, fx.agent, now), { caseId: id, ...input });
+    const supervisor = (now: Date, input = {}) =>
+      casePresence(makeCtx(db, fx.supervisor, now), { caseId: id, ...input });
+
+    expect(await agent(T0)).toEqual([]);
+    expect(await supervisor(at(1000))).toEqual([
+      { userId: fx.agent.id, name: 'agente', isWriting: false },
+    ]);
+    await agent(at(2000), { isWriting: true });
+    expect(await supervisor(at(3000))).toEqual([
+      { userId: fx.agent.id, name: 'agente', isWriting: true },
+    ]);
+    // The agent leaves: gone at once. Coming back and falling silent: gone after the TTL.
+    await agent(at(4000), { isLeaving: true });
+    expect(await supervisor(at(5000))).toEqual([]);
+    await agent(at(6000));
+    expect(await supervisor(at(6000 + PRESENCE_TTL_MS + 1))).toEqual([]);
+  });
+
+  it('is for staff who may work the case', async () => {
+    const { id } = await fileCase(db);
+    await applyCaseAction(makeCtx(db, fx.supervisor, T0), {
+      caseId: id,
+      action: 'assign',
+      assigneeId: fx.agent.id,
+    });
+    const outsider = await captureAppError(() =>
+      casePresence(makeCtx(db, fx.otherAgent, T0), { caseId: id }),
+    );
+    expect(outsider.code).toBe('FORBIDDEN');
+    const missing = await captureAppError(() =>
+      casePresence(makeCtx(db, fx.agent, T0), { caseId: 999_999 }),
+    );
+    expect(missing.code).toBe('NOT_FOUND');
+  });
+});

@@ -1,0 +1,89 @@
+import 'server-only';
+import { desc, gt } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { caseEvents, notifications } from '@/db/schema';
+
+/** What changed since the last look: the cases with new events, and whether any bell rang. */
+export interface LiveChange {
+  caseIds: number[];
+  bell: boolean;
+  /** A case whose people present changed (cases/presence.ts). */
+  presence?: number;
+}
+type Listener = (change: LiveChange) => void;
+
+const TICK_MS = 1000;
+const listeners = new Set<Listener>();
+let timer: ReturnType<typeof setInterval> | undefined;
+let last: { event: number; notification: number } | undefined;
+
+const newestEvent = () =>
+  getDb().select({ id: caseEvents.id }).from(caseEvents).orderBy(desc(caseEvents.id)).limit(1).get()
+    ?.id ?? 0;
+const newestNotification = () =>
+  getDb()
+    .select({ id: notifications.id })
+    .from(notifications)
+    .orderBy(desc(notifications.id))
+    .limit(1)
+    .get()?.id ?? 0;
+
+/**
+ * One look at the database per second for the whole process, however many people are connected
+ * (issue 14 §4): the newest event and notification ids (primary keys, so each look costs two index
+ * probes), and on a change the cases it touched. Each connection then decides what concerns it.
+ * Reading the database instead of an in-process bus sees writes of every instance and of jobs.
+ */
+function tick(): void {
+  try {
+    const now = { event: newestEvent(), notification: newestNotification() };
+    const before = last ?? now;
+    last = now;
+    if (now.event === before.event && now.notification === before.notification) return;
+    const caseIds =
+      now.event === before.event
+        ? []
+        : [
+            ...new Set(
+              getDb()
+                .select({ caseId: caseEvents.caseId })
+                .from(caseEvents)
+                .where(gt(caseEvents.id, before.event))
+                .limit(1000)
+                .all()
+                .map((r) => r.caseId)
+                .filter((id): id is number => id !== null),
+            ),
+          ];
+    const change = { caseIds, bell: now.notification !== before.notification };
+    for (const listener of listeners) listener(change);
+  } catch (error) {
+    console.error('live updates:', error);
+  }
+}
+
+/** Tells every connection of this process at once, without waiting for the next look. */
+export function announce(change: Partial<LiveChange>): void {
+  const full = { caseIds: [], bell: false, ...change };
+  for (const listener of listeners) listener(full);
+}
+
+/** Calls `listener` on every change until the returned function is called. */
+export function subscribe(listener: Listener): () => void {
+  listeners.add(listener);
+  if (!timer) {
+    last = undefined;
+    tick();
+    timer = setInterval(tick, TICK_MS);
+    timer.unref();
+  }
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0 && timer) {
+      clearInterval(timer);
+      timer = undefined;
+    }
+  };
+}
+
+export const liveListenerCount = (): number => listeners.size;

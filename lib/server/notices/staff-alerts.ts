@@ -1,0 +1,143 @@
+import 'server-only';
+import { and, eq } from 'drizzle-orm';
+import type { Conn } from '@/db/client';
+import { cases, notifications, staffUsers, teams } from '@/db/schema';
+
+/**
+ * What staff hear about in the bell besides deadlines (issue 14 §3): the petitioner wrote, sent
+ * the requested information, disagreed, asked for a call, or said the result was not delivered;
+ * a case came to me (assigned) or to my team's queue.
+ */
+export const STAFF_ALERT_KINDS = [
+  'petitioner_replied',
+  'info_received',
+  'disagreed',
+  'callback_requested',
+  'rated_no',
+  'assigned_to_me',
+  'team_queue',
+] as const;
+export type StaffAlertKind = (typeof STAFF_ALERT_KINDS)[number];
+
+/** The case action that calls for an alert, and which. */
+export const ALERT_OF_ACTION: Partial<Record<string, StaffAlertKind>> = {
+  provide_info: 'info_received',
+  disagree: 'disagreed',
+  request_callback: 'callback_requested',
+  customer_message: 'petitioner_replied',
+};
+
+function activeIds(tx: Conn, ids: (number | null)[]): number[] {
+  const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
+  return wanted.filter(
+    (id) =>
+      tx
+        .select({ isActive: staffUsers.isActive })
+        .from(staffUsers)
+        .where(eq(staffUsers.id, id))
+        .get()?.isActive === true,
+  );
+}
+
+/** Who answers for a case now: its assignee, or its team's supervisor while nobody holds it. */
+function caseOwners(tx: Conn, caseId: number): number[] {
+  const row = tx
+    .select({ assigneeId: cases.assigneeId, supervisorId: teams.supervisorId })
+    .from(cases)
+    .leftJoin(teams, eq(teams.id, cases.teamId))
+    .where(eq(cases.id, caseId))
+    .get();
+  if (!row) return [];
+  return activeIds(tx, [row.assigneeId ?? row.supervisorId]);
+}
+
+/** The team's active, available agents: whoever may pick a case up from its queue. */
+function teamAgents(tx: Conn, teamId: number): number[] {
+  return tx
+    .select({ id: staffUsers.id })
+    .from(staffUsers)
+    .where(
+      and(
+        eq(staffUsers.teamId, teamId),
+        eq(staffUsers.role, 'agent'),
+        eq(staffUsers.isActive, true),
+        eq(staffUsers.isAvailable, true),
+      ),
+    )
+    .all()
+    .map((r) => r.id);
+}
+
+/**
+ * Puts one alert in the bell of each recipient, once per event (its dedupe key), never for the
+ * person who caused it. Runs in the transaction of the change it announces.
+ */
+export function alertStaff(
+  tx: Conn,
+  alert: {
+    kind: StaffAlertKind;
+    caseId: number;
+    eventId: number;
+    actorId: number | null;
+    now: Date;
+    /** Default: whoever answers for the case (caseOwners). */
+    to?: number[];
+  },
+): number {
+  const recipients = (alert.to ?? caseOwners(tx, alert.caseId)).filter(
+    (id) => id !== alert.actorId,
+  );
+  let sent = 0;
+  for (const userId of recipients) {
+    sent += tx
+      .insert(notifications)
+      .values({
+        userId,
+        caseId: alert.caseId,
+        kind: alert.kind,
+        dedupeKey: `${alert.kind}.${alert.eventId}.${userId}`,
+        createdAt: alert.now,
+      })
+      .onConflictDoNothing({ target: notifications.dedupeKey })
+      .run().changes;
+  }
+  return sent;
+}
+
+/** After an assignment: the new assignee, or the team's agents when it waits in the queue. */
+export function alertAssignment(
+  tx: Conn,
+  a: {
+    caseId: number;
+    eventId: number;
+    actorId: number | null;
+    assigneeId: number | null;
+    teamId: number | null;
+    now: Date;
+  },
+): number {
+  if (a.assigneeId !== null) {
+    return alertStaff(tx, { ...a, kind: 'assigned_to_me', to: activeIds(tx, [a.assigneeId]) });
+  }
+  if (a.teamId === null) return 0;
+  return alertStaff(tx, { ...a, kind: 'team_queue', to: teamAgents(tx, a.teamId) });
+}
+
+/** The alert a case action calls for, after it is recorded (apply-case-action.ts). */
+export function alertForAction(
+  tx: Conn,
+  a: {
+    row: { id: number; assigneeId: number | null; teamId: number | null };
+    action: string;
+    eventId: number;
+    actorId: number | null;
+    now: Date;
+  },
+): number {
+  const base = { caseId: a.row.id, eventId: a.eventId, actorId: a.actorId, now: a.now };
+  if (a.action === 'assign') {
+    return alertAssignment(tx, { ...base, assigneeId: a.row.assigneeId, teamId: a.row.teamId });
+  }
+  const kind = ALERT_OF_ACTION[a.action];
+  return kind ? alertStaff(tx, { ...base, kind }) : 0;
+}
