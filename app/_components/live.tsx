@@ -56,7 +56,11 @@ const caseIdsOf = (data: unknown): number[] =>
 /** The bell in the top bar: its unread count follows the server without a reload. */
 export function LiveBell({ initialUnread }: { initialUnread: number }) {
   const t = useTranslations('notifications');
-  const [unread, setUnread] = useState(initialUnread);
+  const [count, setCount] = useState({ from: initialUnread, unread: initialUnread });
+  // A fresh count from the server (a refresh after "mark all read") wins over the pushed one.
+  if (count.from !== initialUnread) setCount({ from: initialUnread, unread: initialUnread });
+  const { unread } = count;
+  const setUnread = (n: number) => setCount((c) => ({ ...c, unread: n }));
   useLive('bell', (data) => {
     const count = (data as { unread?: unknown }).unread;
     if (typeof count === 'number') setUnread(count);

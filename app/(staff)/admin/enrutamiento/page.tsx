@@ -47,7 +47,6 @@ export default async function RoutingPage() {
           </p>
         )}
         <RulesEditor
-          key={current?.setId ?? 0}
           defaultTeamId={current?.defaultTeamId ?? null}
           rules={current?.rules ?? []}
           teams={overview.teams.map(({ id, name }) => ({ id, name }))}
