@@ -73,6 +73,15 @@ test('the bell and the case page follow the petitioner without a reload (issue 1
   await form.getByLabel('Texto').fill('Gracias, ya revisamos la factura.');
   await expect(watcher.getByText('Ana Ruiz está respondiendo.')).toBeVisible({ timeout: 8_000 });
   await snap(watcher, 'caso-presencia-es-1366');
+  await watcher.setViewportSize({ width: 360, height: 800 });
+  await snap(watcher, 'caso-presencia-es-360');
+  await watcher.getByRole('button', { name: 'Cambiar idioma a English' }).click();
+  await expect(watcher.getByTestId('case-presence')).toContainText(
+    'Also viewing this case: Ana Ruiz.',
+  );
+  await snap(watcher, 'caso-presencia-en-360');
+  await watcher.setViewportSize({ width: 1366, height: 900 });
+  await snap(watcher, 'caso-presencia-en-1366');
   // Leaving the page ends her presence there.
   await page.goto('/casos');
   await expect(watcher.getByTestId('case-presence')).not.toContainText('Ana Ruiz', {
