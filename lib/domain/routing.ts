@@ -31,10 +31,22 @@ export function foldText(text: string): string {
     .trim();
 }
 
+/** Keywords repeat on every filing: each is folded once (bounded, so it cannot grow without end). */
+const foldedKeywords = new Map<string, string>();
+function foldKeyword(keyword: string): string {
+  let folded = foldedKeywords.get(keyword);
+  if (folded === undefined) {
+    if (foldedKeywords.size >= 10_000) foldedKeywords.clear();
+    folded = foldText(keyword);
+    foldedKeywords.set(keyword, folded);
+  }
+  return folded;
+}
+
 /** A keyword matches where a word of the text starts with it ("cobro" finds "cobros"). */
 function mentions(foldedText: string, keywords: readonly string[]): boolean {
   return keywords.some((keyword) => {
-    const folded = foldText(keyword);
+    const folded = foldKeyword(keyword);
     return folded !== '' && foldedText.includes(` ${folded}`);
   });
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { asc, desc, eq, lte } from 'drizzle-orm';
-import type { Conn } from '@/db/client';
+import { sqliteOf, type Conn } from '@/db/client';
 import { routingRules, routingRuleSets } from '@/db/schema';
 import type { RoutingRule } from '@/lib/domain/routing';
 
@@ -10,6 +10,12 @@ export interface RuleSet {
   defaultTeamId: number;
   rules: RoutingRule[];
 }
+
+/**
+ * A saved set never changes (a change is a new set), so its rules are read once per connection:
+ * intake then costs one indexed look-up of the set in force.
+ */
+const loaded = new WeakMap<object, { setId: number; rules: RoutingRule[] }>();
 
 /** The routing rules in force at `now` (the latest set from before it), or null when none was ever saved. */
 export function rulesInForce(db: Conn, now: Date): RuleSet | null {
@@ -25,6 +31,9 @@ export function rulesInForce(db: Conn, now: Date): RuleSet | null {
     .limit(1)
     .get();
   if (!set) return null;
+  const client = sqliteOf(db);
+  const cached = loaded.get(client);
+  if (cached?.setId === set.id) return { ...set, rules: cached.rules };
   const rules = db
     .select({
       id: routingRules.id,
@@ -40,5 +49,6 @@ export function rulesInForce(db: Conn, now: Date): RuleSet | null {
     .where(eq(routingRules.setId, set.id))
     .orderBy(asc(routingRules.position))
     .all();
+  loaded.set(client, { setId: set.id, rules });
   return { ...set, rules };
 }
