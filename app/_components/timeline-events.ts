@@ -40,4 +40,5 @@ export const STAFF_TIMELINE_EVENTS: readonly string[] = [
   'link',
   'rated',
   'route',
+  'returned_to_queue',
 ];

@@ -7,6 +7,7 @@ import { AppError } from '../core/errors';
 import { requireRole } from '../core/guard';
 import { parseInput } from '../core/parse';
 import { endSessionsOf } from '../auth/revocation';
+import { returnCasesToQueue } from '../routing/return-to-queue';
 import { appendAdminEvent } from './admin-event';
 import { loadStaffUser } from './staff-user-row';
 
@@ -33,7 +34,11 @@ export async function setStaffActive(ctx: Ctx, input: unknown) {
       .where(eq(staffUsers.id, user.id))
       .run();
     // Reactivating later must not bring back a cookie from before.
-    if (!data.isActive) endSessionsOf(tx.db, user.id, tx.now);
+    if (!data.isActive) {
+      endSessionsOf(tx.db, user.id, tx.now);
+      // Their open cases go back to the team's queue, and the supervisor hears of each.
+      returnCasesToQueue(tx, user.id, 'deactivated');
+    }
     appendAdminEvent(tx, data.isActive ? 'staff_reactivated' : 'staff_deactivated', {
       userId: user.id,
       email: user.email,

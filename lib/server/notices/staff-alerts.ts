@@ -16,6 +16,7 @@ export const STAFF_ALERT_KINDS = [
   'rated_no',
   'assigned_to_me',
   'team_queue',
+  'returned_to_queue',
 ] as const;
 export type StaffAlertKind = (typeof STAFF_ALERT_KINDS)[number];
 

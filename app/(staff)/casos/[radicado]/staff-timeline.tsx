@@ -49,6 +49,9 @@ export async function StaffTimeline({
                 <p className="decision">{tDecision(data.decision as 'concede')}</p>
               )}
               {e.action === 'route' && <RoutedLine data={data} t={t} />}
+              {e.action === 'returned_to_queue' && typeof data.fromName === 'string' && (
+                <p>{t('returnedDeactivated', { name: data.fromName })}</p>
+              )}
               {typeof data.postedOn === 'string' && (
                 <p>
                   {tPostal('posted', {

@@ -1,0 +1,61 @@
+import 'server-only';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { cases, staffUsers, teams } from '@/db/schema';
+import { OPEN_STATES } from '@/lib/domain/enums';
+import { appendEvent } from '../core/audit';
+import type { Ctx } from '../core/context';
+import { alertStaff } from '../notices/staff-alerts';
+
+/**
+ * Gives a person's open cases back to their team's queue (issue 14 §2), e.g. when the person is
+ * deactivated: each case loses its assignee (and keeps its team, or takes the person's), records
+ * why on its timeline, and the team's supervisor hears of it. Call inside the transaction of the
+ * change that causes it; returns how many cases went back.
+ */
+export function returnCasesToQueue(tx: Ctx, userId: number, reason: 'deactivated'): number {
+  const person = tx.db
+    .select({ teamId: staffUsers.teamId, name: staffUsers.name })
+    .from(staffUsers)
+    .where(eq(staffUsers.id, userId))
+    .get();
+  const open = tx.db
+    .select({ id: cases.id, state: cases.state, teamId: cases.teamId })
+    .from(cases)
+    .where(and(eq(cases.assigneeId, userId), inArray(cases.state, [...OPEN_STATES])))
+    .all();
+  for (const c of open) {
+    const teamId = c.teamId ?? person?.teamId ?? null;
+    tx.db
+      .update(cases)
+      .set({ assigneeId: null, teamId, version: sql`${cases.version} + 1`, updatedAt: tx.now })
+      .where(eq(cases.id, c.id))
+      .run();
+    const eventId = appendEvent(tx.db, {
+      caseId: c.id,
+      action: 'returned_to_queue',
+      actorRole: tx.actor.role,
+      actorId: tx.actor.id,
+      fromState: c.state,
+      toState: c.state,
+      visibility: 'internal',
+      data: { fromUserId: userId, fromName: person?.name ?? null, reason, teamId },
+      createdAt: tx.now,
+    });
+    const supervisor =
+      teamId === null
+        ? null
+        : (tx.db.select({ id: teams.supervisorId }).from(teams).where(eq(teams.id, teamId)).get()
+            ?.id ?? null);
+    if (supervisor !== null) {
+      alertStaff(tx.db, {
+        kind: 'returned_to_queue',
+        caseId: c.id,
+        eventId,
+        actorId: tx.actor.id,
+        now: tx.now,
+        to: [supervisor],
+      });
+    }
+  }
+  return open.length;
+}
