@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { SelectField } from '@/app/_components/select-field';
 import { TextField } from '@/app/_components/text-field';
 import { FormOutcome, useFormAction } from '@/app/_components/use-form-action';
 import { CASE_TYPES, CHANNELS, PRIORITIES } from '@/lib/domain/enums';
@@ -33,51 +34,6 @@ const rowOf = (rule: RoutingRule, key: number): Row => ({
   keywords: (rule.keywords ?? []).join(', '),
   teamId: String(rule.teamId),
 });
-
-/** A labelled select whose error is announced with it, like TextField. */
-function Select({
-  id,
-  label,
-  value,
-  options,
-  empty,
-  errors,
-  onChange,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  options: Option[];
-  empty: string;
-  errors?: string[];
-  onChange: (value: string) => void;
-}) {
-  const hasError = Boolean(errors?.length);
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={hasError ? true : undefined}
-        aria-describedby={hasError ? `${id}-error` : undefined}
-      >
-        <option value="">{empty}</option>
-        {options.map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.name}
-          </option>
-        ))}
-      </select>
-      {hasError ? (
-        <p id={`${id}-error`} className="field-error">
-          {errors?.[0]}
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
 /**
  * The ordered rules and the default team, edited together and saved as one new version: add,
@@ -190,50 +146,50 @@ export function RulesEditor({
                   onChange={(e) => change(row.key, { name: e.target.value })}
                   errors={errorsOf(i, 'name')}
                 />
-                <Select
+                <SelectField
                   id={id('type')}
                   label={t('type')}
                   value={row.typeCode}
                   options={types}
                   empty={t('any')}
                   errors={errorsOf(i, 'typeCode')}
-                  onChange={(typeCode) => change(row.key, { typeCode })}
+                  onChange={(e) => change(row.key, { typeCode: e.target.value })}
                 />
-                <Select
+                <SelectField
                   id={id('channel')}
                   label={t('channel')}
                   value={row.channel}
                   options={channels}
                   empty={t('any')}
                   errors={errorsOf(i, 'channel')}
-                  onChange={(channel) => change(row.key, { channel })}
+                  onChange={(e) => change(row.key, { channel: e.target.value })}
                 />
-                <Select
+                <SelectField
                   id={id('category')}
                   label={t('category')}
                   value={row.categoryId}
                   options={categories}
                   empty={t('any')}
                   errors={errorsOf(i, 'categoryId')}
-                  onChange={(categoryId) => change(row.key, { categoryId })}
+                  onChange={(e) => change(row.key, { categoryId: e.target.value })}
                 />
-                <Select
+                <SelectField
                   id={id('priority')}
                   label={t('priority')}
                   value={row.priority}
                   options={priorities}
                   empty={t('any')}
                   errors={errorsOf(i, 'priority')}
-                  onChange={(priority) => change(row.key, { priority })}
+                  onChange={(e) => change(row.key, { priority: e.target.value })}
                 />
-                <Select
+                <SelectField
                   id={id('team')}
                   label={t('team')}
                   value={row.teamId}
                   options={teams}
                   empty={t('chooseTeam')}
                   errors={errorsOf(i, 'teamId')}
-                  onChange={(teamId) => change(row.key, { teamId })}
+                  onChange={(e) => change(row.key, { teamId: e.target.value })}
                 />
               </div>
               <TextField
@@ -255,14 +211,14 @@ export function RulesEditor({
       <button type="button" className="button" onClick={add}>
         {t('add')}
       </button>
-      <Select
+      <SelectField
         id="routing-default-team"
         label={t('defaultTeam')}
         value={fallback}
         options={teams}
         empty={t('chooseTeam')}
         errors={form.errors.defaultTeamId}
-        onChange={setFallback}
+        onChange={(e) => setFallback(e.target.value)}
       />
       <button type="submit" className="button button-primary" disabled={form.isPending}>
         {t('save')}

@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { SelectField } from '@/app/_components/select-field';
 import { TextField } from '@/app/_components/text-field';
 import { createTeamAction, updateTeamAction } from './actions';
 import type { Option } from './staff-forms';
@@ -18,30 +19,16 @@ function SupervisorSelect({
   errors?: string[];
 }) {
   const t = useTranslations('adminPeople');
-  const hasError = Boolean(errors?.length);
   return (
-    <div className="field">
-      <label htmlFor={id}>{t('fields.supervisor')}</label>
-      <select
-        id={id}
-        name="supervisorId"
-        defaultValue={value ? String(value) : ''}
-        aria-invalid={hasError ? true : undefined}
-        aria-describedby={hasError ? `${id}-error` : undefined}
-      >
-        <option value="">{t('teams.noSupervisor')}</option>
-        {candidates.map((c) => (
-          <option key={c.id} value={c.id}>
-            {c.name}
-          </option>
-        ))}
-      </select>
-      {hasError ? (
-        <p id={`${id}-error`} className="field-error">
-          {errors?.[0]}
-        </p>
-      ) : null}
-    </div>
+    <SelectField
+      id={id}
+      name="supervisorId"
+      label={t('fields.supervisor')}
+      defaultValue={value ? String(value) : ''}
+      options={candidates}
+      empty={t('teams.noSupervisor')}
+      errors={errors}
+    />
   );
 }
 
