@@ -13,6 +13,7 @@ import next from 'next';
 
 export const PEER_HEADER = 'x-ventanilla-peer';
 
+// Plain Node, no TypeScript: PORT is the one lib/env.ts validates (npm start checks it first).
 const port = Number(process.env.PORT ?? 3000);
 const app = next({ dev: false, dir: process.cwd(), port });
 const handle = app.getRequestHandler();

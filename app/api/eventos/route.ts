@@ -30,7 +30,7 @@ export const GET = route({ access: 'staff' }, (ctx, _input, { request }) => {
       const unsubscribe = subscribe((change) => {
         if (change.caseIds.length > 0) send('cases', { caseIds: change.caseIds });
         if (change.presence !== undefined) send('presence', { caseId: change.presence });
-        if (!change.bell) return;
+        if (!change.bellUserIds.includes(ctx.actor.id ?? -1)) return;
         void unreadCount(requestCtx(ctx.actor)).then((count) => {
           if (count === unread) return;
           unread = count;

@@ -6,7 +6,8 @@ import { caseEvents, notifications } from '@/db/schema';
 /** What changed since the last look: the cases with new events, and whether any bell rang. */
 export interface LiveChange {
   caseIds: number[];
-  bell: boolean;
+  /** The people whose bell got a new alert. */
+  bellUserIds: number[];
   /** A case whose people present changed (cases/presence.ts). */
   presence?: number;
 }
@@ -31,7 +32,8 @@ const newestNotification = () =>
 /**
  * One look at the database per second for the whole process, however many people are connected
  * (issue 14 §4): the newest event and notification ids (primary keys, so each look costs two index
- * probes), and on a change the cases it touched. Each connection then decides what concerns it.
+ * probes), and on a change the cases and the people it touched. Each connection then decides
+ * what concerns it: only the people with a new alert count their bell again.
  * Reading the database instead of an in-process bus sees writes of every instance and of jobs.
  */
 function tick(): void {
@@ -40,22 +42,33 @@ function tick(): void {
     const before = last ?? now;
     last = now;
     if (now.event === before.event && now.notification === before.notification) return;
+    const distinct = (ids: (number | null)[]) =>
+      [...new Set(ids)].filter((id): id is number => id !== null);
     const caseIds =
       now.event === before.event
         ? []
-        : [
-            ...new Set(
-              getDb()
-                .select({ caseId: caseEvents.caseId })
-                .from(caseEvents)
-                .where(gt(caseEvents.id, before.event))
-                .limit(1000)
-                .all()
-                .map((r) => r.caseId)
-                .filter((id): id is number => id !== null),
-            ),
-          ];
-    const change = { caseIds, bell: now.notification !== before.notification };
+        : distinct(
+            getDb()
+              .select({ caseId: caseEvents.caseId })
+              .from(caseEvents)
+              .where(gt(caseEvents.id, before.event))
+              .limit(1000)
+              .all()
+              .map((r) => r.caseId),
+          );
+    const bellUserIds =
+      now.notification === before.notification
+        ? []
+        : distinct(
+            getDb()
+              .select({ userId: notifications.userId })
+              .from(notifications)
+              .where(gt(notifications.id, before.notification))
+              .limit(1000)
+              .all()
+              .map((r) => r.userId),
+          );
+    const change = { caseIds, bellUserIds };
     for (const listener of listeners) listener(change);
   } catch (error) {
     console.error('live updates:', error);
@@ -64,7 +77,7 @@ function tick(): void {
 
 /** Tells every connection of this process at once, without waiting for the next look. */
 export function announce(change: Partial<LiveChange>): void {
-  const full = { caseIds: [], bell: false, ...change };
+  const full = { caseIds: [], bellUserIds: [], ...change };
   for (const listener of listeners) listener(full);
 }
 

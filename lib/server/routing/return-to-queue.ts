@@ -23,6 +23,18 @@ export function returnCasesToQueue(tx: Ctx, userId: number, reason: 'deactivated
     .from(cases)
     .where(and(eq(cases.assigneeId, userId), inArray(cases.state, [...OPEN_STATES])))
     .all();
+  const supervisors = new Map<number, number | null>();
+  const supervisorOf = (teamId: number) => {
+    if (!supervisors.has(teamId)) {
+      const row = tx.db
+        .select({ id: teams.supervisorId })
+        .from(teams)
+        .where(eq(teams.id, teamId))
+        .get();
+      supervisors.set(teamId, row?.id ?? null);
+    }
+    return supervisors.get(teamId) ?? null;
+  };
   for (const c of open) {
     const teamId = c.teamId ?? person?.teamId ?? null;
     tx.db
@@ -41,11 +53,7 @@ export function returnCasesToQueue(tx: Ctx, userId: number, reason: 'deactivated
       data: { fromUserId: userId, fromName: person?.name ?? null, reason, teamId },
       createdAt: tx.now,
     });
-    const supervisor =
-      teamId === null
-        ? null
-        : (tx.db.select({ id: teams.supervisorId }).from(teams).where(eq(teams.id, teamId)).get()
-            ?.id ?? null);
+    const supervisor = teamId === null ? null : supervisorOf(teamId);
     if (supervisor !== null) {
       alertStaff(tx.db, {
         kind: 'returned_to_queue',
