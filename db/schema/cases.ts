@@ -44,6 +44,11 @@ export const cases = sqliteTable(
     responseAddress: text('response_address'),
     /** The API channel the case came through (responseMedium 'api' answers there). */
     intakeChannelId: integer('intake_channel_id'),
+    /**
+     * An open case of the same petitioner this one may repeat (a new e-mail or API message from a
+     * known petitioner): staff are offered to join it as a repeat contact. Cleared once decided.
+     */
+    possibleRepeatOfId: integer('possible_repeat_of_id'),
     locale: text('locale', { enum: LOCALES }).notNull().default('es'),
     teamId: integer('team_id').references(() => teams.id),
     assigneeId: integer('assignee_id').references(() => staffUsers.id),

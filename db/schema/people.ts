@@ -27,6 +27,8 @@ export const staffUsers = sqliteTable(
     isActive: integer('is_active', { mode: 'boolean' }).notNull().default(true),
     /** Away agents get no new cases from automatic assignment; set by themselves or a supervisor. */
     isAvailable: integer('is_available', { mode: 'boolean' }).notNull().default(true),
+    /** Since when the person is away (null while available): a long absence returns their cases. */
+    awaySince: instant('away_since'),
     lastSignInAt: instant('last_sign_in_at'),
     /** Sessions issued before this instant are void (password reset, deactivation, "sign out everywhere"). */
     sessionsValidAfter: instant('sessions_valid_after'),

@@ -119,9 +119,28 @@ export const notifications = sqliteTable(
     kind: text('kind').notNull(),
     dedupeKey: text('dedupe_key').notNull().unique(),
     readAt: instant('read_at'),
+    /** When it went out by e-mail (at once or in a daily digest); null while it has not. */
+    mailedAt: instant('mailed_at'),
     createdAt: createdAt(),
   },
   (t) => [index('notifications_user_read_idx').on(t.userId, t.readAt)],
+);
+
+/**
+ * How each person wants each kind of alert by e-mail (issue 14 §3): at once, in a daily digest,
+ * or not at all. No row means the kind's default. The bell always shows every alert.
+ */
+export const notificationPreferences = sqliteTable(
+  'notification_preferences',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => staffUsers.id),
+    kind: text('kind').notNull(),
+    mode: text('mode', { enum: ['immediate', 'digest', 'off'] }).notNull(),
+    updatedAt: instant('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind] })],
 );
 
 /** Scheduled jobs: whoever holds an unexpired lease for a job runs its tick. */
