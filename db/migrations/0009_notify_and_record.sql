@@ -9,4 +9,6 @@ CREATE TABLE `notification_preferences` (
 --> statement-breakpoint
 ALTER TABLE `staff_users` ADD `away_since` integer;--> statement-breakpoint
 ALTER TABLE `cases` ADD `possible_repeat_of_id` integer;--> statement-breakpoint
-ALTER TABLE `notifications` ADD `mailed_at` integer;
+CREATE INDEX `cases_response_address_idx` ON `cases` (lower("response_address"));--> statement-breakpoint
+ALTER TABLE `notifications` ADD `mailed_at` integer;--> statement-breakpoint
+CREATE INDEX `customers_email_idx` ON `customers` (lower("email"));

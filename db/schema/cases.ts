@@ -103,6 +103,8 @@ export const cases = sqliteTable(
     index('cases_channel_received_idx').on(t.channel, t.receivedAt),
     index('cases_process_received_idx').on(t.processId, t.receivedAt),
     index('cases_customer_idx').on(t.customerId),
+    // A known petitioner's new e-mail finds their open cases by the address they answer to.
+    index('cases_response_address_idx').on(sql`lower(${t.responseAddress})`),
     index('cases_first_answered_idx').on(t.firstAnsweredAt),
     // Covers the supervisor views' period aggregates (lib/server/supervision): a range of received
     // dates is read from the index alone, never from the wide table rows (990 → 330 ms a year).

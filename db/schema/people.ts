@@ -60,6 +60,7 @@ export const customers = sqliteTable(
     uniqueIndex('customers_document_uq').on(t.documentType, t.documentNumber),
     index('customers_document_number_idx').on(t.documentNumber),
     index('customers_name_idx').on(t.fullName),
+    index('customers_email_idx').on(sql`lower(${t.email})`),
   ],
 );
 
