@@ -10,7 +10,15 @@ import {
 } from '@/lib/server/core/security-headers';
 
 /** Staff areas: signed-out visitors are sent to sign-in (optimistic only, STYLE.md rule 5). */
-const STAFF_AREAS = ['/casos', '/tablero', '/calidad', '/causas', '/informes', '/admin'];
+const STAFF_AREAS = [
+  '/casos',
+  '/peticionarios',
+  '/tablero',
+  '/calidad',
+  '/causas',
+  '/informes',
+  '/admin',
+];
 const toSignIn = withAuth({ pages: { signIn: '/ingresar' } });
 
 function isWellFormed(pathname: string): boolean {

@@ -41,4 +41,7 @@ export const STAFF_TIMELINE_EVENTS: readonly string[] = [
   'rated',
   'route',
   'returned_to_queue',
+  'identity_completed',
+  'repeat_offered',
+  'repeat_kept_apart',
 ];

@@ -4,6 +4,7 @@ import { SYSTEM_ACTOR } from '@/lib/server/core/actor';
 import { makeCtx } from '@/lib/server/core/context';
 import { sendDeadlineAlerts } from '@/lib/server/jobs/deadline-alerts';
 import { createApiKey, ensureIntakeChannel } from '@/lib/server/intake/keys';
+import { receiveInboundMail } from '@/lib/server/intake/mail-inbound';
 import type { AreaVerbs } from './types';
 
 /** Server verbs the channels specs need (see ../verbs.ts). */
@@ -16,6 +17,22 @@ export const verbs: AreaVerbs = {
   /** One run of the deadline-alerts job at `now` (ISO), as the job runner does it. */
   'run-deadline-alerts': (args, db) =>
     sendDeadlineAlerts(makeCtx(db, SYSTEM_ACTOR, new Date(args.now))),
+  /** A message reaching the PQRS mailbox (`from`, `subject`, `text`), through the real intake. */
+  'receive-mail': (args, db) =>
+    receiveInboundMail(
+      makeCtx(db, SYSTEM_ACTOR),
+      Buffer.from(
+        [
+          `From: ${args.from}`,
+          'To: pqrs@entidad.gov.co',
+          `Subject: ${args.subject}`,
+          `Message-ID: <${Date.now()}.${Math.random().toString(36).slice(2)}@e2e.example>`,
+          'Content-Type: text/plain; charset=utf-8',
+          '',
+          args.text,
+        ].join('\r\n'),
+      ),
+    ),
   /** Makes a staff member the supervisor of their team (teams.supervisor_id). */
   'set-team-supervisor': (args, db) =>
     db.update(teams).set({ supervisorId: args.supervisorId }).where(eq(teams.id, args.teamId)).run()

@@ -271,7 +271,7 @@ export function applyEffects(tx: Conn, args: EffectArgs): Effect {
         .onConflictDoNothing()
         .run();
       return {
-        changes: { mergedIntoId: target.id, ...endCase(tx, row.id, now) },
+        changes: { mergedIntoId: target.id, possibleRepeatOfId: null, ...endCase(tx, row.id, now) },
         visibility: 'public',
         data: { targetCaseId: target.id, targetRadicado: target.radicado },
       };

@@ -9,6 +9,7 @@ import { CaseFilingSchema, isIdentityPending, type CaseFiling } from '@/lib/vali
 import { isStaff } from '../core/actor';
 import { appendEvent } from '../core/audit';
 import { dueColumns, termInForce } from './case-terms';
+import { offerRepeatContact } from '../petitioners/known-petitioner';
 import { AppError } from '../core/errors';
 import { getOrganization, loadCalendar, receiptRuleOf } from '../core/organization';
 import { parseInput } from '../core/parse';
@@ -42,6 +43,11 @@ export interface CaseExtras {
   intakeChannelId?: number;
   /** Files already checked and stored (uploads.ts); their rows join the filing's transaction. */
   attachments?: StoredUpload[];
+  /**
+   * E-mail and API intake: when the petitioner already has an open case, offer this one to staff
+   * as a possible repeat contact of it (issue 14 §5).
+   */
+  offerRepeat?: boolean;
 }
 
 function allowsAnonymous(tx: Conn, typeCode: CaseType): boolean {
@@ -213,6 +219,10 @@ export async function createCase(
       },
       now,
     );
+    if (extras.offerRepeat && !filing.isAnonymous) {
+      const email = filing.customer?.email ?? filing.responseAddress;
+      offerRepeatContact(tx, { id: created.id, customerId, email }, now);
+    }
     // The constancia goes out with the filing itself: both commit, or neither does.
     const email = filing.isAnonymous
       ? null

@@ -47,6 +47,19 @@ export async function getStaffCasePage(ctx: Ctx<StaffActor>, input: { radicado: 
         .limit(10)
         .all()
     : [];
+  // A known petitioner's new message that intake offers as a repeat contact (issue 14 §5).
+  const repeatOffer = row.possibleRepeatOfId
+    ? (db
+        .select({
+          id: cases.id,
+          radicado: cases.radicado,
+          state: cases.state,
+          subject: cases.subject,
+        })
+        .from(cases)
+        .where(eq(cases.id, row.possibleRepeatOfId))
+        .get() ?? null)
+    : null;
   const assignee = row.assigneeId
     ? db
         .select({ name: staffUsers.name })
@@ -71,6 +84,8 @@ export async function getStaffCasePage(ctx: Ctx<StaffActor>, input: { radicado: 
     assigneeName: assignee?.name ?? null,
     teamName: team?.name ?? null,
     otherCases,
+    customerId: row.customerId,
+    repeatOffer,
     story: caseStory(db, row, org, now),
     options: {
       staff: options.staff,

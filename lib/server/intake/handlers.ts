@@ -161,6 +161,7 @@ export async function createCaseViaApi(ctx: Ctx, request: Request): Promise<Resp
         createCase(asActor(ctx, SYSTEM_ACTOR), toFiling(input, caller), {
           intakeChannelId: caller.channelId,
           attachments: stored,
+          offerRepeat: true,
         }),
       );
       const status = apiCaseStatus(ctx.db, created.id, apiLocale(request));

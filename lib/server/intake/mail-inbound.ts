@@ -152,7 +152,7 @@ export async function receiveInboundMail(
         responseMedium: 'email',
         responseAddress: address,
       },
-      { attachments: stored },
+      { attachments: stored, offerRepeat: true },
     );
     return {
       outcome: 'created',

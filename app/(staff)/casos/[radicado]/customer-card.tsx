@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { StaffCasePage } from '@/lib/server/cases/staff-case';
+import { IdentityForm } from './identity-form';
+import { completeCaseIdentity } from './petitioner-actions';
 
 /** The petitioner: identity, contact, repeat contacts and their other cases. */
 export async function CustomerCard({ page }: { page: StaffCasePage }) {
@@ -8,6 +10,7 @@ export async function CustomerCard({ page }: { page: StaffCasePage }) {
   const t = await getTranslations('staffCase');
   const tTypes = await getTranslations('types');
   const tStates = await getTranslations('states');
+  const tRecord = await getTranslations('petitioners');
   return (
     <section className="card" aria-labelledby="customer-title">
       <h2 id="customer-title">{t('customerTitle')}</h2>
@@ -31,16 +34,29 @@ export async function CustomerCard({ page }: { page: StaffCasePage }) {
               <dd>{staffData.customer.phone}</dd>
             </div>
           )}
+          {page.customerId !== null && (
+            <div>
+              <dd>
+                <Link href={`/peticionarios/${page.customerId}`}>{tRecord('openRecord')}</Link>
+              </dd>
+            </div>
+          )}
         </dl>
       ) : staffData.isAnonymous ? (
         <p>{t('anonymous')}</p>
       ) : (
-        <p data-testid="identity-pending">
-          {t('identityPending')}
-          {staffData.responseAddress
-            ? ` · ${t('answersTo', { address: staffData.responseAddress })}`
-            : null}
-        </p>
+        <>
+          <p data-testid="identity-pending">
+            {t('identityPending')}
+            {staffData.responseAddress
+              ? ` · ${t('answersTo', { address: staffData.responseAddress })}`
+              : null}
+          </p>
+          <IdentityForm
+            submit={completeCaseIdentity.bind(null, page.view.id, staffData.version)}
+            email={staffData.responseAddress?.includes('@') ? staffData.responseAddress : null}
+          />
+        </>
       )}
       <p className="small" data-testid="repeat-contacts">
         {t('repeatContacts', { count: staffData.repeatContactCount })}

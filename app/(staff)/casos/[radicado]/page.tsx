@@ -21,6 +21,8 @@ import { actOnCase, actOnPromise, postLetter, previewAnswer, recordPosting } fro
 import { AnswerResultCard } from './answer-result-card';
 import { ClassificationCard } from './classification-card';
 import { CustomerCard } from './customer-card';
+import { decideRepeat } from './petitioner-actions';
+import { RepeatOffer } from './repeat-offer';
 import { MessagesCard } from './messages-card';
 import { PostalDeliveryForm } from './postal-delivery-form';
 import { RelatedCasesCard } from './related-cases-card';
@@ -94,6 +96,12 @@ export default async function StaffCasePage({ params }: { params: Promise<{ radi
           <Link href="/casos">← {t('back')}</Link>
         </p>
         <CasePresence caseId={view.id} />
+        {page.repeatOffer && (
+          <RepeatOffer
+            submit={decideRepeat.bind(null, view.id, staffData.version)}
+            open={page.repeatOffer}
+          />
+        )}
         <section className="card" aria-labelledby="case-title">
           <p className="muted">
             {tTypes(view.typeCode)}

@@ -52,6 +52,10 @@ export async function StaffTimeline({
               {e.action === 'returned_to_queue' && typeof data.fromName === 'string' && (
                 <p>{t('returnedDeactivated', { name: data.fromName })}</p>
               )}
+              {e.action === 'repeat_offered' && typeof data.openRadicado === 'string' && (
+                <p>{t('repeatOfferedLine', { radicado: data.openRadicado })}</p>
+              )}
+              {e.action === 'identity_completed' && <IdentityLine data={data} t={t} />}
               {typeof data.postedOn === 'string' && (
                 <p>
                   {tPostal('posted', {
@@ -99,6 +103,26 @@ function RoutedLine({
       {typeof data.assigneeName === 'string' && mode && (
         <> {t('routedTo', { name: data.assigneeName, mode: t(`routedModes.${mode}`) })}</>
       )}
+    </p>
+  );
+}
+
+/** "CC 79123456 · Luis Gómez": who the case turned out to be from. */
+function IdentityLine({
+  data,
+  t,
+}: {
+  data: Record<string, unknown>;
+  t: Awaited<ReturnType<typeof getTranslations<'staffCase'>>>;
+}) {
+  const after = (data.after ?? {}) as Record<string, unknown>;
+  return (
+    <p>
+      {t('identityCompletedLine', {
+        documentType: String(after.documentType ?? ''),
+        documentNumber: String(after.documentNumber ?? ''),
+        name: String(after.fullName ?? ''),
+      })}
     </p>
   );
 }

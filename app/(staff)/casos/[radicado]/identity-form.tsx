@@ -1,0 +1,67 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { FormOutcome, useFormAction, type Send } from '@/app/_components/use-form-action';
+import { SelectField } from '@/app/_components/select-field';
+import { TextField } from '@/app/_components/text-field';
+import { DOCUMENT_TYPES } from '@/lib/domain/enums';
+
+/**
+ * "Completar identidad": the document and name of someone who wrote by e-mail or API without them,
+ * with the address the case came from already filled in.
+ */
+export function IdentityForm({ submit, email }: { submit: Send<unknown>; email: string | null }) {
+  const t = useTranslations('petitioners.identity');
+  const tDoc = useTranslations('petitioners.documentTypes');
+  const { onSubmit, isPending, result, errors } = useFormAction(submit);
+  return (
+    <details className="action-item">
+      <summary>{t('open')}</summary>
+      <form onSubmit={onSubmit} noValidate className="form compact" data-testid="identity-form">
+        <p className="small muted">{t('intro')}</p>
+        <FormOutcome result={result} success={t('done')} />
+        <SelectField
+          id="identity-documentType"
+          name="documentType"
+          label={t('documentType')}
+          options={DOCUMENT_TYPES.map((d) => ({ id: d, name: tDoc(d) }))}
+          errors={errors.documentType}
+          required
+        />
+        <TextField
+          id="identity-documentNumber"
+          name="documentNumber"
+          label={t('documentNumber')}
+          autoComplete="off"
+          required
+          errors={errors.documentNumber}
+        />
+        <TextField
+          id="identity-fullName"
+          name="fullName"
+          label={t('fullName')}
+          required
+          errors={errors.fullName}
+        />
+        <TextField
+          id="identity-email"
+          name="email"
+          type="email"
+          label={t('email')}
+          defaultValue={email ?? ''}
+          errors={errors.email}
+        />
+        <TextField
+          id="identity-phone"
+          name="phone"
+          type="tel"
+          label={t('phone')}
+          errors={errors.phone}
+        />
+        <button type="submit" className="button button-primary" disabled={isPending}>
+          {t('submit')}
+        </button>
+      </form>
+    </details>
+  );
+}
