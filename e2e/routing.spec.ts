@@ -114,7 +114,10 @@ test('an admin routes web Reclamos to a round-robin team; a portal Reclamo lands
   ).toBeVisible();
   await expect(timeline.getByText(`Asignado a ${assignee.name} (por turnos).`)).toBeVisible();
 
-  // In English too.
+  // In English too. Leave the agent's page first: a response still on its way from it (the live
+  // channel) must not bring the agent's session cookie back after the admin's is set.
+  await page.goto('about:blank');
+  await page.context().clearCookies();
   await signInAs(page, admin);
   await page.goto('/admin/enrutamiento');
   await page.getByRole('button', { name: 'Cambiar idioma a English' }).click();

@@ -30,6 +30,7 @@ describe('the validated environment', () => {
     });
     expect(parsed.BACKUP_INTERVAL_HOURS).toBeUndefined();
     expect(parsed.BACKUP_KEEP).toBe(7);
+    expect(parsed.AWAY_RETURN_HOURS).toBe(24);
     expect(parsed.INBOUND_SMTP_TLS_KEY).toBeUndefined();
     expect(parsed.INBOUND_SMTP_USER).toBeUndefined();
   });

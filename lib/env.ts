@@ -108,6 +108,12 @@ export const EnvSchema = z.object({
   INBOUND_SMTP_PASSWORD: optionalText,
   INBOUND_SMTP_INSECURE_AUTH: flag(false),
   JOBS: flag(true),
+  /** An agent away longer than this many hours gets their open cases back to the team's queue. */
+  AWAY_RETURN_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 31)
+    .default(24),
   UPLOAD_DIR: optionalText,
   LOGO_DIR: optionalText,
   /** Backups (README "Backups", docs/operations.md): where, how often (unset: no schedule), how many. */

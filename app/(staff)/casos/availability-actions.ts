@@ -14,3 +14,13 @@ const toggle = action(
 export async function setMyAvailabilityAction(form: FormBody) {
   return toggle(form);
 }
+
+/** A supervisor marks one of the people they lead away or back (set-availability checks whom). */
+const member = action(
+  { access: 'supervision', schema: AdminFormSchema, revalidate: '/casos' },
+  (ctx, input) => setAvailability(ctx, input),
+);
+
+export async function setMemberAvailabilityAction(form: FormBody) {
+  return member(form);
+}

@@ -5,7 +5,10 @@ import { Suspense } from 'react';
 import { requireStaffPage } from '@/lib/server/auth/session';
 import { queueFilterOptions } from '@/lib/server/cases/queue-options';
 import { myAvailability } from '@/lib/server/routing/set-availability';
+import { env } from '@/lib/env';
+import { teamAvailability } from '@/lib/server/routing/team-availability';
 import { AvailabilitySwitch } from './availability-switch';
+import { TeamAvailabilityCard } from './team-availability-card';
 import { QueueView } from './queue-view';
 import { requestCtx } from '@/lib/server/core/context';
 
@@ -47,6 +50,12 @@ export default async function CasesPage() {
           {tQueues('search')}
         </button>
       </form>
+      {staff.role !== 'agent' && (
+        <TeamAvailabilityCard
+          members={await teamAvailability(requestCtx(staff))}
+          awayHours={env().AWAY_RETURN_HOURS}
+        />
+      )}
       <Suspense fallback={<p className="muted">{tQueues('loading')}</p>}>
         <QueueView {...await queueFilterOptions(requestCtx(staff))} />
       </Suspense>

@@ -7,6 +7,7 @@ import { breakOverduePromises } from './break-promises';
 import { sweepAnonymisedFiles } from '../admin/anonymised-files';
 import { sweepOrphanFiles } from './orphan-files';
 import { sendDeadlineAlerts } from './deadline-alerts';
+import { returnCasesOfLongAbsence } from './long-absence';
 import { sendSurveys } from './surveys';
 import { withdrawTacitly } from './tacit-withdrawal';
 
@@ -32,6 +33,7 @@ export const JOBS: readonly Job[] = [
   { name: 'surveys.send', everyMs: 60 * MINUTE, run: sendSurveys },
   { name: 'files.sweep_orphans', everyMs: 60 * MINUTE, run: sweepOrphanFiles },
   { name: 'files.sweep_anonymised', everyMs: 60 * MINUTE, run: sweepAnonymisedFiles },
+  { name: 'staff.long_absence', everyMs: 15 * MINUTE, run: (ctx) => returnCasesOfLongAbsence(ctx) },
 ];
 
 /** The jobs this installation runs: the fixed ones, and the backup when BACKUP_INTERVAL_HOURS is set. */

@@ -10,9 +10,13 @@ import { alertStaff } from '../notices/staff-alerts';
  * Gives a person's open cases back to their team's queue (issue 14 §2), e.g. when the person is
  * deactivated: each case loses its assignee (and keeps its team, or takes the person's), records
  * why on its timeline, and the team's supervisor hears of it. Call inside the transaction of the
- * change that causes it; returns how many cases went back.
+ * change that causes it (deactivation, or the long-absence job); returns how many cases went back.
  */
-export function returnCasesToQueue(tx: Ctx, userId: number, reason: 'deactivated'): number {
+export function returnCasesToQueue(
+  tx: Ctx,
+  userId: number,
+  reason: 'deactivated' | 'away',
+): number {
   const person = tx.db
     .select({ teamId: staffUsers.teamId, name: staffUsers.name })
     .from(staffUsers)

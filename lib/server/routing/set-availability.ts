@@ -1,6 +1,6 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import { staffUsers } from '@/db/schema';
+import { staffUsers, teams } from '@/db/schema';
 import { AvailabilitySchema } from '@/lib/validation/routing';
 import { appendAdminEvent } from '../admin/admin-event';
 import { withTransaction, type Ctx } from '../core/context';
@@ -8,9 +8,24 @@ import { AppError } from '../core/errors';
 import { hasRole, requireRole } from '../core/guard';
 import { parseInput } from '../core/parse';
 
+/** Whether a supervisor leads the person's team (they supervise it, or it is their own team). */
+function leads(tx: Ctx, teamId: number | null): boolean {
+  if (tx.actor.role !== 'supervisor') return true;
+  if (teamId === null) return false;
+  if (teamId === tx.actor.teamId) return true;
+  const team = tx.db
+    .select({ supervisorId: teams.supervisorId })
+    .from(teams)
+    .where(eq(teams.id, teamId))
+    .get();
+  return team?.supervisorId === tx.actor.id;
+}
+
 /**
  * Marks a staff member available for new cases or away (issue 14): agents for themselves,
- * supervisors and admins for anyone. Away agents keep their cases; automatic assignment skips them.
+ * supervisors for the people of the teams they lead, admins for anyone. Away agents keep their
+ * cases; automatic assignment skips them, and after a long absence (AWAY_RETURN_HOURS) their open
+ * cases go back to the team's queue (jobs/long-absence.ts), counted from `awaySince`.
  */
 export async function setAvailability(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'staff');
@@ -20,17 +35,20 @@ export async function setAvailability(ctx: Ctx, input: unknown) {
   }
   return withTransaction(ctx, (tx) => {
     const user = tx.db
-      .select({ isAvailable: staffUsers.isAvailable })
+      .select({ isAvailable: staffUsers.isAvailable, teamId: staffUsers.teamId })
       .from(staffUsers)
       .where(eq(staffUsers.id, data.userId))
       .get();
     if (!user) {
       throw new AppError('VALIDATION', 'unknown user', { fieldErrors: { userId: ['notFound'] } });
     }
+    if (data.userId !== tx.actor.id && !leads(tx, user.teamId)) {
+      throw new AppError('FORBIDDEN', 'not a person of your teams');
+    }
     if (user.isAvailable === data.isAvailable) return { changed: false };
     tx.db
       .update(staffUsers)
-      .set({ isAvailable: data.isAvailable })
+      .set({ isAvailable: data.isAvailable, awaySince: data.isAvailable ? null : tx.now })
       .where(eq(staffUsers.id, data.userId))
       .run();
     appendAdminEvent(tx, data.isAvailable ? 'staff_available' : 'staff_away', {

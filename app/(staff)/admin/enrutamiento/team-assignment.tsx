@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { FormOutcome, useFormAction } from '@/app/_components/use-form-action';
+import { AvailabilityToggle } from '@/app/_components/availability-toggle';
 import { ASSIGNMENT_MODES, type AssignmentMode } from '@/lib/domain/enums';
 import { setAvailabilityAction, setTeamModeAction } from './actions';
 
@@ -10,27 +11,6 @@ interface Team {
   name: string;
   mode: AssignmentMode;
   agents: { id: number; name: string; isAvailable: boolean }[];
-}
-
-function AvailabilityToggle({ agent }: { agent: Team['agents'][number] }) {
-  const t = useTranslations('routing');
-  const form = useFormAction(setAvailabilityAction, {
-    extra: { userId: String(agent.id), isAvailable: String(!agent.isAvailable) },
-  });
-  return (
-    <form onSubmit={form.onSubmit} className="routing-agent">
-      <span>{agent.name}</span>
-      <span className={agent.isAvailable ? 'badge badge-on_track' : 'badge'}>
-        {agent.isAvailable ? t('available') : t('away')}
-      </span>
-      <button type="submit" className="button button-quiet" disabled={form.isPending}>
-        {agent.isAvailable
-          ? t('markAway', { name: agent.name })
-          : t('markAvailable', { name: agent.name })}
-      </button>
-      <FormOutcome result={form.result} />
-    </form>
-  );
 }
 
 /** One team: its assignment mode and who among its agents takes new cases now. */
@@ -65,10 +45,10 @@ export function TeamAssignment({ team }: { team: Team }) {
       {team.agents.length === 0 ? (
         <p className="muted">{t('noAgents')}</p>
       ) : (
-        <ul className="routing-agents">
+        <ul className="availability-list">
           {team.agents.map((agent) => (
             <li key={agent.id}>
-              <AvailabilityToggle agent={agent} />
+              <AvailabilityToggle agent={agent} send={setAvailabilityAction} />
             </li>
           ))}
         </ul>

@@ -50,7 +50,11 @@ export async function StaffTimeline({
               )}
               {e.action === 'route' && <RoutedLine data={data} t={t} />}
               {e.action === 'returned_to_queue' && typeof data.fromName === 'string' && (
-                <p>{t('returnedDeactivated', { name: data.fromName })}</p>
+                <p>
+                  {t(data.reason === 'away' ? 'returnedAway' : 'returnedDeactivated', {
+                    name: data.fromName,
+                  })}
+                </p>
               )}
               {e.action === 'repeat_offered' && typeof data.openRadicado === 'string' && (
                 <p>{t('repeatOfferedLine', { radicado: data.openRadicado })}</p>

@@ -1,0 +1,51 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { AvailabilityToggle } from '@/app/_components/availability-toggle';
+import type { TeamMember } from '@/lib/server/routing/team-availability';
+import { setMemberAvailabilityAction } from './availability-actions';
+
+/** A supervisor's team at a glance: who takes new cases, who is away since when, what each holds. */
+export async function TeamAvailabilityCard({
+  members,
+  awayHours,
+}: {
+  members: TeamMember[];
+  /** AWAY_RETURN_HOURS: how long an absence lasts before the cases go back. */
+  awayHours: number;
+}) {
+  const t = await getTranslations('routing.teamCard');
+  const format = await getFormatter();
+  return (
+    <section className="card" aria-labelledby="team-availability-title">
+      <h2 id="team-availability-title">{t('title')}</h2>
+      <p className="small muted">{t('intro', { hours: awayHours })}</p>
+      {members.length === 0 ? (
+        <p className="muted">{t('empty')}</p>
+      ) : (
+        <ul className="availability-list" data-testid="team-availability">
+          {members.map((m) => (
+            <li key={m.id}>
+              <AvailabilityToggle
+                agent={m}
+                send={setMemberAvailabilityAction}
+                detail={[
+                  m.teamName,
+                  t('openCases', { count: m.openCases }),
+                  m.awaySince
+                    ? t('awaySince', {
+                        when: format.dateTime(m.awaySince, {
+                          dateStyle: 'medium',
+                          timeStyle: 'short',
+                        }),
+                      })
+                    : null,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
