@@ -2,9 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { FormOutcome, useFormAction, type Send } from '@/app/_components/use-form-action';
-import { SelectField } from '@/app/_components/select-field';
+import { DocumentTypeSelect } from '@/app/_components/document-type-select';
 import { TextField } from '@/app/_components/text-field';
-import { DOCUMENT_TYPES } from '@/lib/domain/enums';
 
 /**
  * "Completar identidad": the document and name of someone who wrote by e-mail or API without them,
@@ -12,7 +11,6 @@ import { DOCUMENT_TYPES } from '@/lib/domain/enums';
  */
 export function IdentityForm({ submit, email }: { submit: Send<unknown>; email: string | null }) {
   const t = useTranslations('petitioners.identity');
-  const tDoc = useTranslations('petitioners.documentTypes');
   const { onSubmit, isPending, result, errors } = useFormAction(submit);
   return (
     <details className="action-item">
@@ -20,14 +18,7 @@ export function IdentityForm({ submit, email }: { submit: Send<unknown>; email: 
       <form onSubmit={onSubmit} noValidate className="form compact" data-testid="identity-form">
         <p className="small muted">{t('intro')}</p>
         <FormOutcome result={result} success={t('done')} />
-        <SelectField
-          id="identity-documentType"
-          name="documentType"
-          label={t('documentType')}
-          options={DOCUMENT_TYPES.map((d) => ({ id: d, name: tDoc(d) }))}
-          errors={errors.documentType}
-          required
-        />
+        <DocumentTypeSelect id="identity-documentType" name="documentType" />
         <TextField
           id="identity-documentNumber"
           name="documentNumber"

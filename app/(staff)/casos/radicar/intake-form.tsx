@@ -1,6 +1,7 @@
 'use client';
 
 import { DocumentTypeSelect } from '../../../_components/document-type-select';
+import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
@@ -19,6 +20,7 @@ export function IntakeForm({ types }: { types: PublicCaseType[] }) {
   const tTypes = useTranslations('types');
   const tChannels = useTranslations('channels');
   const tCase = useTranslations('staffCase');
+  const tRecord = useTranslations('petitioners');
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const [found, setFound] = useState<Found | null>(null);
@@ -75,6 +77,11 @@ export function IntakeForm({ types }: { types: PublicCaseType[] }) {
       {found && (
         <div role="status" className="alert alert-info">
           <p>{customer ? t('found', { name: customer.fullName }) : t('notFound')}</p>
+          {customer && (
+            <p>
+              <Link href={`/peticionarios/${customer.id}`}>{tRecord('openRecord')}</Link>
+            </p>
+          )}
         </div>
       )}
 
