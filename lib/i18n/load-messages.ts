@@ -21,6 +21,7 @@ export const MESSAGE_AREAS = [
   'admin-catalog',
   'admin-records',
   'routing',
+  'bulk',
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

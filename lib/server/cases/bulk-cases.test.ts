@@ -23,7 +23,7 @@ import {
 } from '../testing/fixtures';
 import { createTestDb } from '../testing/test-db';
 import { applyCaseAction } from './apply-case-action';
-import { bulkCases, type BulkOutcome } from './bulk-cases';
+import { bulkActionsFor, bulkCases, type BulkOutcome } from './bulk-cases';
 
 const AT = bogota('2026-03-16T10:00:00');
 
@@ -184,6 +184,19 @@ describe('linking many cases to a problem', () => {
       bulkCases(as(fx.agent), { action: 'link_problem', problemId, cases: [{ caseId: ours[0] }] }),
     );
     expect(error.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('the actions a queue offers', () => {
+  it('offers agents what the state machine lets them do, supervisors the rest', () => {
+    expect(bulkActionsFor(fx.agent)).toEqual(['take', 'priority', 'note']);
+    expect(bulkActionsFor(fx.supervisor)).toEqual([
+      'assign',
+      'take',
+      'priority',
+      'note',
+      'link_problem',
+    ]);
   });
 });
 

@@ -3,6 +3,7 @@ import { inArray } from 'drizzle-orm';
 import { cases } from '@/db/schema';
 import { CASE_ACTION_RULES } from '@/lib/domain/case-machine';
 import {
+  BULK_ACTIONS,
   BulkCasesSchema,
   type BulkAction,
   type BulkCasesRequest,
@@ -12,7 +13,8 @@ import { linkProblemCase } from '../causes/link-problem-case';
 import { loadProblem } from '../causes/problem-parts';
 import type { Ctx } from '../core/context';
 import { AppError, isAppError } from '../core/errors';
-import { requireRole } from '../core/guard';
+import { hasRole, requireRole } from '../core/guard';
+import type { Actor } from '../core/actor';
 import { parseInput } from '../core/parse';
 import { applyCaseAction } from './apply-case-action';
 import { canAccessCase } from './case-access';
@@ -49,17 +51,34 @@ function caseRequest(request: BulkCasesRequest): CaseActionInput | null {
   }
 }
 
+/** The case action a bulk action runs through; link_problem runs through the problem verb. */
+const CASE_ACTION_OF = {
+  assign: 'assign',
+  take: 'take',
+  priority: 'reclassify',
+  note: 'note',
+} as const satisfies Record<Exclude<BulkAction, 'link_problem'>, string>;
+
+/** Whether the role may ever take the action: the state machine's roles, or the problem verbs'. */
+function isAllowed(actor: Actor, action: BulkAction): boolean {
+  if (action === 'link_problem') return hasRole(actor, 'supervision');
+  const roles: readonly string[] = CASE_ACTION_RULES[CASE_ACTION_OF[action]].roles;
+  return roles.includes(actor.role);
+}
+
+/** The bulk actions the queue offers this person (the run checks the same rule again). */
+export function bulkActionsFor(actor: Actor): BulkAction[] {
+  return BULK_ACTIONS.filter((action) => isAllowed(actor, action));
+}
+
 /**
  * What is wrong with the run as a whole is refused before any case is touched: a role that may
  * never take the action (403), an assignee or a problem that does not exist (422 on the field).
  */
-function checkRun(ctx: Ctx, request: BulkCasesRequest, single: CaseActionInput | null): void {
-  if (single) {
-    const roles: readonly string[] = CASE_ACTION_RULES[single.action].roles;
-    if (!roles.includes(ctx.actor.role)) {
-      throw new AppError('FORBIDDEN', `role may not ${single.action}`);
-    }
-  } else requireRole(ctx.actor, 'supervision');
+function checkRun(ctx: Ctx, request: BulkCasesRequest): void {
+  if (!isAllowed(ctx.actor, request.action)) {
+    throw new AppError('FORBIDDEN', `role may not ${request.action}`);
+  }
   if (request.action === 'assign') activeStaff(ctx.db, request.assigneeId);
   if (request.action === 'link_problem') {
     try {
@@ -84,7 +103,7 @@ export async function bulkCases(ctx: Ctx, input: unknown): Promise<BulkResult> {
   requireRole(ctx.actor, 'staff');
   const request = parseInput(BulkCasesSchema, input);
   const single = caseRequest(request);
-  checkRun(ctx, request, single);
+  checkRun(ctx, request);
 
   const ids = request.cases.map((c) => c.caseId);
   const known = new Map(
