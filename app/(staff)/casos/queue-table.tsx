@@ -82,10 +82,9 @@ export function QueueTable({
                   {r.radicado}
                 </Link>
                 {r.priority === 'preferente' && (
-                  <>
-                    {' '}
+                  <div className="priority-line">
                     <span className="badge badge-priority">{tBulk('preferente')}</span>
-                  </>
+                  </div>
                 )}
               </td>
               <td>{tTypes(r.typeCode as 'P')}</td>
