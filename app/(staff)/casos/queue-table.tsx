@@ -92,7 +92,8 @@ export function QueueTable({
               <td>{r.customerName ?? t('anonymous')}</td>
               <td>{tChannels(r.channel as 'web')}</td>
               <td>{tStates(r.state as 'radicada')}</td>
-              <td className="nowrap">
+              {/* The chip may wrap: with the checkbox column, all ten columns fit at 1366 px. */}
+              <td className="due-cell">
                 <DeadlineChip dueDate={r.dueDate} deadline={r.deadline} isPaused={r.isPaused} />
               </td>
               <td className="nowrap">
