@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PRIORITIES } from '../domain/enums';
 import { id, requiredText } from './fields';
 
-/** The most cases one bulk run may touch: a queue page holds at most 100; the rest is headroom. */
+/** The most cases one bulk run may carry (the queues' and the board's; each is its own transaction). */
 export const MAX_BULK_CASES = 200;
 
 /** What can be done to many cases at once (issue 14 §6); each maps to a single-case use case. */
