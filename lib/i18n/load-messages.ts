@@ -22,6 +22,7 @@ export const MESSAGE_AREAS = [
   'admin-records',
   'routing',
   'petitioners',
+  'bulk',
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

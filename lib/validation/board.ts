@@ -1,10 +1,9 @@
 import { z } from 'zod';
+import { MAX_BULK_CASES } from './bulk-cases';
 import { id } from './fields';
 
 /** Cases per page of the board's list (the bulk reassignment acts on what the page shows). */
 export const BOARD_PAGE_SIZE = 50;
-/** The most cases one bulk reassignment may carry (each is its own transaction). */
-export const MAX_BULK_CASES = 200;
 
 const positiveId = z.coerce.number().int().positive();
 

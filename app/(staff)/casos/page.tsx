@@ -3,6 +3,9 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
 import { requireStaffPage } from '@/lib/server/auth/session';
+import { bulkActionsFor } from '@/lib/server/cases/bulk-cases';
+import { linkableProblems } from '@/lib/server/causes/problem-options';
+import { hasRole } from '@/lib/server/core/guard';
 import { queueFilterOptions } from '@/lib/server/cases/queue-options';
 import { myAvailability } from '@/lib/server/routing/set-availability';
 import { env } from '@/lib/env';
@@ -23,6 +26,10 @@ export default async function CasesPage() {
   const tQueues = await getTranslations('queues');
   const tRoles = await getTranslations('roles');
   const role = tRoles(staff.role);
+  const ctx = requestCtx(staff);
+  const problems = hasRole(staff, 'supervision')
+    ? (await linkableProblems(ctx)).map((p) => ({ id: p.id, name: p.title }))
+    : [];
   return (
     <>
       <section className="page-head with-actions">
@@ -57,7 +64,10 @@ export default async function CasesPage() {
         />
       )}
       <Suspense fallback={<p className="muted">{tQueues('loading')}</p>}>
-        <QueueView {...await queueFilterOptions(requestCtx(staff))} />
+        <QueueView
+          {...await queueFilterOptions(ctx)}
+          bulk={{ actions: bulkActionsFor(staff), problems }}
+        />
       </Suspense>
     </>
   );

@@ -5,29 +5,14 @@ import { useLive } from '@/app/_components/live';
 import { useFormatter, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import type { FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { CASE_STATES, CASE_TYPES, CHANNELS } from '@/lib/domain/enums';
-import type { DeadlineStatus } from '@/lib/domain/legal-term';
 import { CASE_SORTS, QUEUES, type Queue } from '@/lib/validation/case-query';
-import { DeadlineChip } from '../../_components/deadline-chip';
+import { BulkPanel, type BulkOptions } from './bulk-panel';
+import { QueueTable, type QueueRow } from './queue-table';
 
-type Row = {
-  id: number;
-  radicado: string;
-  typeCode: string;
-  subject: string;
-  customerName: string | null;
-  channel: string;
-  state: string;
-  dueDate: string | null;
-  isPaused: boolean;
-  deadline: { status: DeadlineStatus; businessDaysLeft: number } | null;
-  nextPromiseDueAt: string | null;
-  nextPromiseIsBroken: boolean;
-  assigneeName: string | null;
-};
 type CaseList = {
-  rows: Row[];
+  rows: QueueRow[];
   total: number;
   page: number;
   pageSize: number;
@@ -40,10 +25,12 @@ export function QueueView({
   teams,
   staff,
   processes,
+  bulk,
 }: {
   teams: Option[];
   staff: Option[];
   processes: Option[];
+  bulk: Omit<BulkOptions, 'staff'>;
 }) {
   const t = useTranslations('queues');
   const tSupervision = useTranslations('supervision');
@@ -51,6 +38,8 @@ export function QueueView({
   const tStates = useTranslations('states');
   const tChannels = useTranslations('channels');
   const format = useFormatter();
+  // The selection belongs to one view: another queue, filter or page starts with none.
+  const [selection, setSelection] = useState({ qs: '', ids: new Set<number>() });
   const router = useRouter();
   const queryClient = useQueryClient();
   const pathname = usePathname();
@@ -116,6 +105,13 @@ export function QueueView({
   exportParams.delete('pageSize');
   const ids = (list: Option[]) => list.map((o) => ({ value: String(o.id), label: o.name }));
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+  const selected = selection.qs === qs ? selection.ids : new Set<number>();
+  const choose = (ids: Set<number>) => setSelection({ qs, ids });
+  const toggle = (id: number) => {
+    const ids = new Set(selected);
+    if (!ids.delete(id)) ids.add(id);
+    choose(ids);
+  };
 
   return (
     <section className="card" aria-labelledby="queues-title">
@@ -195,64 +191,16 @@ export function QueueView({
       )}
       {data && data.rows.length === 0 && <p className="muted">{t('empty')}</p>}
       {data && data.rows.length > 0 && (
-        <div className="table-scroll">
-          <table className="table">
-            <thead>
-              <tr>
-                {(
-                  [
-                    'radicado',
-                    'type',
-                    'subject',
-                    'customer',
-                    'channel',
-                    'state',
-                    'due',
-                    'promise',
-                    'assignee',
-                  ] as const
-                ).map((c) => (
-                  <th key={c} scope="col">
-                    {t(`columns.${c}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {data.rows.map((r) => (
-                <tr key={r.id}>
-                  <td className="nowrap">
-                    <Link href={`/casos/${r.radicado}`} className="mono">
-                      {r.radicado}
-                    </Link>
-                  </td>
-                  <td>{tTypes(r.typeCode as 'P')}</td>
-                  <td>{r.subject}</td>
-                  <td>{r.customerName ?? t('anonymous')}</td>
-                  <td>{tChannels(r.channel as 'web')}</td>
-                  <td>{tStates(r.state as 'radicada')}</td>
-                  <td className="nowrap">
-                    <DeadlineChip dueDate={r.dueDate} deadline={r.deadline} isPaused={r.isPaused} />
-                  </td>
-                  <td className="nowrap">
-                    {r.nextPromiseDueAt ? (
-                      <span className={r.nextPromiseIsBroken ? 'badge badge-overdue' : ''}>
-                        {format.dateTime(new Date(r.nextPromiseDueAt), {
-                          dateStyle: 'short',
-                          timeStyle: 'short',
-                        })}
-                        {r.nextPromiseIsBroken && ` · ${t('promiseBroken')}`}
-                      </span>
-                    ) : (
-                      t('noPromise')
-                    )}
-                  </td>
-                  <td>{r.assigneeName ?? t('nobody')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <>
+          <BulkPanel
+            rows={data.rows}
+            selected={selected}
+            onSelect={choose}
+            options={{ ...bulk, staff }}
+            onRun={() => void queryClient.invalidateQueries({ queryKey: ['cases'] })}
+          />
+          <QueueTable rows={data.rows} selected={selected} onToggle={toggle} />
+        </>
       )}
       {data && data.total > 0 && (
         <nav

@@ -63,6 +63,8 @@ export interface QueueRow {
   assigneeName: string | null;
   teamName: string | null;
   receivedAt: Date;
+  /** The version the row was read at: a bulk action on it is refused if the case moved on. */
+  version: number;
 }
 
 export interface CaseList {
@@ -240,6 +242,7 @@ function pageRows(db: Conn, ids: number[], now: Date, cal: BusinessCalendar): Qu
       assigneeName: staffUsers.name,
       teamName: teams.name,
       receivedAt: cases.receivedAt,
+      version: cases.version,
     })
     .from(cases)
     .leftJoin(customers, eq(customers.id, cases.customerId))
