@@ -108,6 +108,8 @@ export const EnvSchema = z.object({
   INBOUND_SMTP_PASSWORD: optionalText,
   INBOUND_SMTP_INSECURE_AUTH: flag(false),
   JOBS: flag(true),
+  /** Local hour (organisation's time zone) of the staff's daily e-mail digest (issue 14 §3). */
+  DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
   UPLOAD_DIR: optionalText,
   LOGO_DIR: optionalText,
   /** Backups (README "Backups", docs/operations.md): where, how often (unset: no schedule), how many. */

@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import { cases, notifications, staffUsers, teams } from '@/db/schema';
+import { cases, staffUsers, teams } from '@/db/schema';
+import { ringBell } from './ring-bell';
 
 /**
  * What staff hear about in the bell besides deadlines (issue 14 §3): the petitioner wrote, sent
@@ -28,7 +29,7 @@ export const ALERT_OF_ACTION: Partial<Record<string, StaffAlertKind>> = {
   customer_message: 'petitioner_replied',
 };
 
-function activeIds(tx: Conn, ids: (number | null)[]): number[] {
+export function activeIds(tx: Conn, ids: (number | null)[]): number[] {
   const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
   return wanted.filter(
     (id) =>
@@ -41,7 +42,7 @@ function activeIds(tx: Conn, ids: (number | null)[]): number[] {
 }
 
 /** Who answers for a case now: its assignee, or its team's supervisor while nobody holds it. */
-function caseOwners(tx: Conn, caseId: number): number[] {
+export function caseOwners(tx: Conn, caseId: number): number[] {
   const row = tx
     .select({ assigneeId: cases.assigneeId, supervisorId: teams.supervisorId })
     .from(cases)
@@ -71,7 +72,8 @@ function teamAgents(tx: Conn, teamId: number): number[] {
 
 /**
  * Puts one alert in the bell of each recipient, once per event (its dedupe key), never for the
- * person who caused it. Runs in the transaction of the change it announces.
+ * person who caused it, with its e-mail as each one prefers (ring-bell.ts). Runs in the
+ * transaction of the change it announces.
  */
 export function alertStaff(
   tx: Conn,
@@ -90,17 +92,10 @@ export function alertStaff(
   );
   let sent = 0;
   for (const userId of recipients) {
-    sent += tx
-      .insert(notifications)
-      .values({
-        userId,
-        caseId: alert.caseId,
-        kind: alert.kind,
-        dedupeKey: `${alert.kind}.${alert.eventId}.${userId}`,
-        createdAt: alert.now,
-      })
-      .onConflictDoNothing({ target: notifications.dedupeKey })
-      .run().changes;
+    const dedupeKey = `${alert.kind}.${alert.eventId}.${userId}`;
+    if (ringBell(tx, { userId, caseId: alert.caseId, kind: alert.kind, dedupeKey, now: alert.now })) {
+      sent += 1;
+    }
   }
   return sent;
 }
