@@ -1,8 +1,10 @@
 import 'server-only';
+import { eq } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
+import { cases, teams } from '@/db/schema';
 import { getOrganization } from '../core/organization';
 import { ringBell } from './ring-bell';
-import { activeIds, caseOwners } from './staff-alerts';
+import { activeIds } from './staff-alerts';
 import { formatInstant, serverTranslator } from './translator';
 
 export type PromiseAlertKind = 'promise_due_soon' | 'promise_broken';
@@ -19,12 +21,23 @@ export interface PromiseRow {
 }
 
 /**
- * Whose promise it is: its owner, else its maker; when neither is active any more, whoever
- * answers for the case now (its assignee, or its team's supervisor).
+ * Whose promise it is: the first still active of its owner, its maker, the case's assignee and
+ * the case's team supervisor (whoever answers for the case once the promise's people are gone).
  */
 function promiseHolder(tx: Conn, p: PromiseRow): number[] {
-  const [holder] = activeIds(tx, [p.ownerId, p.createdById]);
-  return holder !== undefined ? [holder] : caseOwners(tx, p.caseId);
+  const c = tx
+    .select({ assigneeId: cases.assigneeId, supervisorId: teams.supervisorId })
+    .from(cases)
+    .leftJoin(teams, eq(teams.id, cases.teamId))
+    .where(eq(cases.id, p.caseId))
+    .get();
+  const [holder] = activeIds(tx, [
+    p.ownerId,
+    p.createdById,
+    c?.assigneeId ?? null,
+    c?.supervisorId ?? null,
+  ]);
+  return holder === undefined ? [] : [holder];
 }
 
 /**

@@ -42,7 +42,7 @@ export function activeIds(tx: Conn, ids: (number | null)[]): number[] {
 }
 
 /** Who answers for a case now: its assignee, or its team's supervisor while nobody holds it. */
-export function caseOwners(tx: Conn, caseId: number): number[] {
+function caseOwners(tx: Conn, caseId: number): number[] {
   const row = tx
     .select({ assigneeId: cases.assigneeId, supervisorId: teams.supervisorId })
     .from(cases)
@@ -90,14 +90,10 @@ export function alertStaff(
   const recipients = (alert.to ?? caseOwners(tx, alert.caseId)).filter(
     (id) => id !== alert.actorId,
   );
-  let sent = 0;
-  for (const userId of recipients) {
-    const dedupeKey = `${alert.kind}.${alert.eventId}.${userId}`;
-    if (ringBell(tx, { userId, caseId: alert.caseId, kind: alert.kind, dedupeKey, now: alert.now })) {
-      sent += 1;
-    }
-  }
-  return sent;
+  const { kind, caseId, eventId, now } = alert;
+  return recipients.filter((userId) =>
+    ringBell(tx, { userId, caseId, kind, dedupeKey: `${kind}.${eventId}.${userId}`, now }),
+  ).length;
 }
 
 /** After an assignment: the new assignee, or the team's agents when it waits in the queue. */
