@@ -50,7 +50,23 @@ export function isNotificationKind(kind: string): kind is NotificationKind {
 }
 
 /** The mode in force: the person's choice, else the kind's default; unknown kinds are never mailed. */
-export function modeOf(kind: string, chosen: NotificationMode | null | undefined): NotificationMode {
+export function modeOf(
+  kind: string,
+  chosen: NotificationMode | null | undefined,
+): NotificationMode {
   if (!isNotificationKind(kind)) return 'off';
   return chosen ?? DEFAULT_NOTIFICATION_MODE[kind];
 }
+
+/** How the preference page groups the kinds: every kind in exactly one group, in this order. */
+export const NOTIFICATION_KIND_GROUPS = {
+  assignment: ['assigned_to_me', 'team_queue', 'returned_to_queue'],
+  petitioner: [
+    'petitioner_replied',
+    'info_received',
+    'disagreed',
+    'callback_requested',
+    'rated_no',
+  ],
+  deadlines: ['promise_due_soon', 'promise_broken', 'at_risk', 'overdue', 'escalation'],
+} as const satisfies Record<string, readonly NotificationKind[]>;

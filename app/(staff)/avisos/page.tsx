@@ -10,13 +10,15 @@ const BADGE: Record<string, string> = {
   at_risk: 'badge-at_risk',
   overdue: 'badge-overdue',
   escalation: 'badge-overdue',
+  promise_due_soon: 'badge-at_risk',
+  promise_broken: 'badge-overdue',
 };
 export async function generateMetadata() {
   const t = await getTranslations('notifications');
   return { title: t('title') };
 }
 
-/** The bell's page: the signed-in user's deadline alerts and escalations. */
+/** The bell's page: the signed-in user's alerts, and the way to their e-mail preferences. */
 export default async function NotificationsPage() {
   const staff = await requireStaffPage('staff', '/avisos');
   const t = await getTranslations('notifications');
@@ -27,6 +29,9 @@ export default async function NotificationsPage() {
     <>
       <h1>{t('title')}</h1>
       <p className="muted">{t('intro')}</p>
+      <p>
+        <Link href="/avisos/preferencias">{t('preferencesLink')}</Link>
+      </p>
       {hasUnread ? (
         <form action={markAllReadFromForm} className="button-row">
           <button type="submit" className="button">
