@@ -26,8 +26,9 @@ export default async function NotificationPreferencesPage() {
         <Link href="/avisos">{t('back')}</Link>
       </p>
       <h1>{t('title')}</h1>
-      <p className="muted">{t('intro')}</p>
-      <p className="muted">{t('digestTime', { hour: env().DIGEST_HOUR })}</p>
+      <p className="muted">
+        {t('intro')} {t('digestTime', { hour: env().DIGEST_HOUR })}
+      </p>
       <PreferencesForm modes={modes} />
     </>
   );

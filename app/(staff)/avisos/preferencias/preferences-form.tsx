@@ -64,7 +64,7 @@ export function PreferencesForm({ modes }: { modes: Record<NotificationKind, Not
         </fieldset>
       ))}
       <div className="button-row">
-        <button type="submit" className="button" disabled={form.isPending}>
+        <button type="submit" className="button button-primary" disabled={form.isPending}>
           {t('save')}
         </button>
       </div>
