@@ -7,17 +7,21 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { notifications, outbox, staffUsers, teams } from '@/db/schema';
+import { LOCALES } from '@/lib/domain/enums';
 import { NOTIFICATION_KINDS, type NotificationMode } from '@/lib/domain/notification-kinds';
 import { SYSTEM_ACTOR } from '../core/actor';
 import { makeCtx } from '../core/context';
 import { applyCaseAction } from '../cases/apply-case-action';
 import { sendDailyDigests } from '../jobs/daily-digest';
+import { JOBS } from '../jobs';
+import { runDueJobs } from '../jobs/job-runner';
 import { sendDeadlineAlerts } from '../jobs/deadline-alerts';
 import { addCustomerMessage } from '../portal/customer-message';
 import { saveRoutingRules } from '../routing/save-routing-rules';
 import { bogota, fileCase, seedFixture, type Fixture } from '../testing/fixtures';
 import { startTestSmtp } from '../testing/smtp';
 import { createTestDb } from '../testing/test-db';
+import { alertMail, digestMail } from './alert-mail';
 import { saveNotificationPreferences } from './notification-preferences';
 import { ringBell } from './ring-bell';
 import { deliverDueMail } from './sender';
@@ -214,5 +218,39 @@ describe('alerts that existed before preferences now follow them', () => {
         )
         .all(),
     ).toEqual([]);
+  });
+});
+
+describe('the words of every alert mail', () => {
+  const VARS = { radicado: 'PQRS-2026-000042', subject: 'Cobro doble', ...DETAILS };
+  it.each(LOCALES)('renders every kind and the digest in %s, with the case link', (locale) => {
+    for (const kind of NOTIFICATION_KINDS) {
+      const mail = alertMail(locale, kind, VARS);
+      expect(mail.subject).toContain('PQRS-2026-000042');
+      expect(mail.text).toContain('Cobro doble');
+      expect(mail.html).toContain('/casos/PQRS-2026-000042');
+    }
+    const digest = digestMail(
+      locale,
+      NOTIFICATION_KINDS.map((kind) => ({ kind, vars: VARS })),
+    );
+    expect(digest.subject).toMatch(/13/);
+    expect(digest.html.match(/\/casos\/PQRS-2026-000042"/g)).toHaveLength(13);
+  });
+});
+
+describe('the digest as a scheduled job', () => {
+  it('runs under the job lease: two instances, one digest a day', async () => {
+    await fileCase(db, {}, bogota('2026-03-16T09:00:00'));
+    const digestJob = JOBS.filter((j) => j.name === 'notifications.digest');
+    expect(digestJob).toHaveLength(1);
+    expect(await runDueJobs(db, NEXT_MORNING, 'instancia-a', digestJob)).toEqual([
+      'notifications.digest',
+    ]);
+    expect(await runDueJobs(db, NEXT_MORNING, 'instancia-b', digestJob)).toEqual([]);
+    // The next tick (the lease holder's) finds today's digest already sent.
+    const later = bogota('2026-03-17T07:25:00');
+    expect(await runDueJobs(db, later, 'instancia-a', digestJob)).toEqual(['notifications.digest']);
+    expect(digestsTo(AGENT)).toHaveLength(1);
   });
 });
