@@ -81,7 +81,10 @@ function pendingByPerson(db: Conn, from: Date, until: Date): Map<number, Pending
  * run after a restart that day sends nothing again; alerts that arrive after the digest time wait
  * for tomorrow's. Returns how many digests were queued.
  */
-export async function sendDailyDigests(ctx: Ctx, hour: number = env().DIGEST_HOUR): Promise<number> {
+export async function sendDailyDigests(
+  ctx: Ctx,
+  hour: number = env().DIGEST_HOUR,
+): Promise<number> {
   const { db, now } = ctx;
   const { timeZone } = getOrganization(db);
   if (localHour(now, timeZone) < hour) return 0;
