@@ -29,16 +29,18 @@ export default async function NotificationsPage() {
     <>
       <h1>{t('title')}</h1>
       <p className="muted">{t('intro')}</p>
-      <p>
-        <Link href="/avisos/preferencias">{t('preferencesLink')}</Link>
-      </p>
-      {hasUnread ? (
-        <form action={markAllReadFromForm} className="button-row">
-          <button type="submit" className="button">
-            {t('markAllRead')}
-          </button>
-        </form>
-      ) : null}
+      <div className="button-row">
+        {hasUnread ? (
+          <form action={markAllReadFromForm}>
+            <button type="submit" className="button">
+              {t('markAllRead')}
+            </button>
+          </form>
+        ) : null}
+        <Link href="/avisos/preferencias" className="button button-quiet">
+          {t('preferencesLink')}
+        </Link>
+      </div>
       {items.length === 0 ? (
         <p className="muted">{t('empty')}</p>
       ) : (
