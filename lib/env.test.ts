@@ -31,6 +31,7 @@ describe('the validated environment', () => {
     expect(parsed.BACKUP_INTERVAL_HOURS).toBeUndefined();
     expect(parsed.BACKUP_KEEP).toBe(7);
     expect(parsed.AWAY_RETURN_HOURS).toBe(24);
+    expect(parsed.DIGEST_HOUR).toBe(7);
     expect(parsed.INBOUND_SMTP_TLS_KEY).toBeUndefined();
     expect(parsed.INBOUND_SMTP_USER).toBeUndefined();
   });
@@ -73,6 +74,12 @@ describe('the validated environment', () => {
     expect(EnvSchema.parse({ BACKUP_INTERVAL_HOURS: '' }).BACKUP_INTERVAL_HOURS).toBeUndefined();
     expect(EnvSchema.safeParse({ BACKUP_INTERVAL_HOURS: '0' }).success).toBe(false);
     expect(EnvSchema.safeParse({ BACKUP_KEEP: '0' }).success).toBe(false);
+  });
+
+  it('reads the digest hour and refuses one that is no hour of the day', () => {
+    expect(EnvSchema.parse({ DIGEST_HOUR: '18' }).DIGEST_HOUR).toBe(18);
+    expect(EnvSchema.safeParse({ DIGEST_HOUR: '24' }).success).toBe(false);
+    expect(EnvSchema.safeParse({ DIGEST_HOUR: '7.5' }).success).toBe(false);
   });
 
   it('reads on/off flags and numbers as a person writes them', () => {

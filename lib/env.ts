@@ -114,6 +114,8 @@ export const EnvSchema = z.object({
     .positive()
     .max(24 * 31)
     .default(24),
+  /** Local hour (organisation's time zone) of the staff's daily e-mail digest (issue 14 §3). */
+  DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
   UPLOAD_DIR: optionalText,
   LOGO_DIR: optionalText,
   /** Backups (README "Backups", docs/operations.md): where, how often (unset: no schedule), how many. */

@@ -10,13 +10,15 @@ const BADGE: Record<string, string> = {
   at_risk: 'badge-at_risk',
   overdue: 'badge-overdue',
   escalation: 'badge-overdue',
+  promise_due_soon: 'badge-at_risk',
+  promise_broken: 'badge-overdue',
 };
 export async function generateMetadata() {
   const t = await getTranslations('notifications');
   return { title: t('title') };
 }
 
-/** The bell's page: the signed-in user's deadline alerts and escalations. */
+/** The bell's page: the signed-in user's alerts, and the way to their e-mail preferences. */
 export default async function NotificationsPage() {
   const staff = await requireStaffPage('staff', '/avisos');
   const t = await getTranslations('notifications');
@@ -27,13 +29,18 @@ export default async function NotificationsPage() {
     <>
       <h1>{t('title')}</h1>
       <p className="muted">{t('intro')}</p>
-      {hasUnread ? (
-        <form action={markAllReadFromForm} className="button-row">
-          <button type="submit" className="button">
-            {t('markAllRead')}
-          </button>
-        </form>
-      ) : null}
+      <div className="button-row">
+        {hasUnread ? (
+          <form action={markAllReadFromForm}>
+            <button type="submit" className="button">
+              {t('markAllRead')}
+            </button>
+          </form>
+        ) : null}
+        <Link href="/avisos/preferencias" className="button button-quiet">
+          {t('preferencesLink')}
+        </Link>
+      </div>
       {items.length === 0 ? (
         <p className="muted">{t('empty')}</p>
       ) : (

@@ -9,6 +9,7 @@ import { appendEvent } from '../core/audit';
 import { canAccessCase } from './case-access';
 import { AppError } from '../core/errors';
 import { enqueueCaseNotice } from '../notices/case-notices';
+import { alertPromise } from '../notices/promise-alerts';
 import { getOrganization } from '../core/organization';
 import { parseInput } from '../core/parse';
 import { withTransaction, type Ctx } from '../core/context';
@@ -109,6 +110,9 @@ export async function applyPromiseAction(ctx: Ctx, input: unknown) {
       },
       createdAt: now,
     });
+    if (request.action === 'break') {
+      alertPromise(tx, { promise: p, kind: 'promise_broken', actorId: actor.id, now });
+    }
     if (request.action === 'renegotiate' && p.isVisibleToCustomer && successorId !== null) {
       const org = getOrganization(tx);
       enqueueCaseNotice(

@@ -4,6 +4,8 @@ import type { Ctx } from '../core/context';
 import { scheduledBackup } from './backups';
 import { autoCloseAnswered } from './auto-close';
 import { breakOverduePromises } from './break-promises';
+import { sendDailyDigests } from './daily-digest';
+import { sendPromiseDueAlerts } from './promise-alerts';
 import { sweepAnonymisedFiles } from '../admin/anonymised-files';
 import { sweepOrphanFiles } from './orphan-files';
 import { sendDeadlineAlerts } from './deadline-alerts';
@@ -27,6 +29,9 @@ export interface Job {
 /** The scheduled jobs (issue: channels §4). Each is safe to run twice and on two instances. */
 export const JOBS: readonly Job[] = [
   { name: 'promises.break', everyMs: 5 * MINUTE, run: breakOverduePromises },
+  { name: 'promises.due_soon', everyMs: 5 * MINUTE, run: sendPromiseDueAlerts },
+  // Looks every 15 minutes; sends each person's digest once a day, from DIGEST_HOUR.
+  { name: 'notifications.digest', everyMs: 15 * MINUTE, run: (ctx) => sendDailyDigests(ctx) },
   { name: 'deadlines.alerts', everyMs: 15 * MINUTE, run: sendDeadlineAlerts },
   { name: 'cases.tacit_withdrawal', everyMs: 60 * MINUTE, run: withdrawTacitly },
   { name: 'cases.auto_close', everyMs: 60 * MINUTE, run: autoCloseAnswered },

@@ -17,7 +17,15 @@ export type MailBlock =
   | { kind: 'heading'; text: string }
   | { kind: 'paragraph'; text: string }
   | { kind: 'facts'; rows: readonly { label: string; value: string }[] }
-  | { kind: 'link'; intro: string; label: string; url: string };
+  | { kind: 'link'; intro: string; label: string; url: string }
+  /** Items that each open a page (the daily digest): a label, a line of text, its address. */
+  | { kind: 'list'; items: readonly ListItem[] };
+
+export interface ListItem {
+  label: string;
+  text: string;
+  url: string;
+}
 
 /** Who writes: the organisation's name, NIT and logo (an absolute URL), on every notice. */
 export interface MailBrand {
@@ -50,6 +58,8 @@ function textOf(block: MailBlock): string {
       return block.rows.map((r) => `${r.label}: ${r.value}`).join('\n');
     case 'link':
       return `${block.intro}\n${block.label}: ${block.url}`;
+    case 'list':
+      return block.items.map((i) => `- ${i.label}: ${i.text}\n  ${i.url}`).join('\n');
   }
 }
 
@@ -92,6 +102,16 @@ function htmlOf(block: MailBlock): string {
         `<p>${escapeHtml(block.intro)}</p>` +
         `<p><a href="${escapeHtml(block.url)}" style="${BUTTON}">${escapeHtml(block.label)}</a></p>`
       );
+    case 'list': {
+      const items = block.items
+        .map(
+          (i) =>
+            `<li style="margin:0 0 8px"><a href="${escapeHtml(i.url)}" style="color:#0b5cad">` +
+            `<strong>${escapeHtml(i.label)}</strong></a><br>${escapeHtml(i.text)}</li>`,
+        )
+        .join('');
+      return `<ul style="padding-left:20px">${items}</ul>`;
+    }
   }
 }
 
@@ -188,7 +208,9 @@ export function plainTextOf(blocks: readonly MailBlock[]): string {
         ? b.rows.map((r) => `${r.label}: ${r.value}`).join('\n')
         : b.kind === 'link'
           ? `${b.intro}\n${b.url}`
-          : b.text,
+          : b.kind === 'list'
+            ? b.items.map((i) => `- ${i.label}: ${i.text}\n  ${i.url}`).join('\n')
+            : b.text,
     )
     .join('\n\n')
     .replace(/\r\n?/g, '\n');

@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import { cases, notifications, staffUsers, teams } from '@/db/schema';
+import { cases, staffUsers, teams } from '@/db/schema';
+import { ringBell } from './ring-bell';
 
 /**
  * What staff hear about in the bell besides deadlines (issue 14 §3): the petitioner wrote, sent
@@ -28,7 +29,7 @@ export const ALERT_OF_ACTION: Partial<Record<string, StaffAlertKind>> = {
   customer_message: 'petitioner_replied',
 };
 
-function activeIds(tx: Conn, ids: (number | null)[]): number[] {
+export function activeIds(tx: Conn, ids: (number | null)[]): number[] {
   const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
   return wanted.filter(
     (id) =>
@@ -71,7 +72,8 @@ function teamAgents(tx: Conn, teamId: number): number[] {
 
 /**
  * Puts one alert in the bell of each recipient, once per event (its dedupe key), never for the
- * person who caused it. Runs in the transaction of the change it announces.
+ * person who caused it, with its e-mail as each one prefers (ring-bell.ts). Runs in the
+ * transaction of the change it announces.
  */
 export function alertStaff(
   tx: Conn,
@@ -88,21 +90,10 @@ export function alertStaff(
   const recipients = (alert.to ?? caseOwners(tx, alert.caseId)).filter(
     (id) => id !== alert.actorId,
   );
-  let sent = 0;
-  for (const userId of recipients) {
-    sent += tx
-      .insert(notifications)
-      .values({
-        userId,
-        caseId: alert.caseId,
-        kind: alert.kind,
-        dedupeKey: `${alert.kind}.${alert.eventId}.${userId}`,
-        createdAt: alert.now,
-      })
-      .onConflictDoNothing({ target: notifications.dedupeKey })
-      .run().changes;
-  }
-  return sent;
+  const { kind, caseId, eventId, now } = alert;
+  return recipients.filter((userId) =>
+    ringBell(tx, { userId, caseId, kind, dedupeKey: `${kind}.${eventId}.${userId}`, now }),
+  ).length;
 }
 
 /** After an assignment: the new assignee, or the team's agents when it waits in the queue. */

@@ -1,0 +1,154 @@
+import 'server-only';
+import { and, asc, eq, gt, inArray, isNull, lte } from 'drizzle-orm';
+import type { Conn } from '@/db/client';
+import { cases, notificationPreferences, notifications, outbox, staffUsers } from '@/db/schema';
+import { localHour, startOfLocalDay, toLocalDate } from '@/lib/domain/calendar';
+import { modeOf, type NotificationKind } from '@/lib/domain/notification-kinds';
+import { env } from '@/lib/env';
+import { withTransaction, type Ctx } from '../core/context';
+import { getOrganization } from '../core/organization';
+import { digestMail } from '../notices/alert-mail';
+import { enqueueMail, messageIdFor } from '../notices/outbox';
+
+const HOUR = 60 * 60_000;
+/** Older unread alerts are no news: they stay in the bell but no digest carries them. */
+const LOOK_BACK_MS = 7 * 24 * HOUR;
+
+interface Pending {
+  id: number;
+  userId: number;
+  kind: string;
+  createdAt: Date;
+  radicado: string;
+  subject: string;
+  chosenMode: 'immediate' | 'digest' | 'off' | null;
+  chosenAt: Date | null;
+}
+
+/**
+ * The alerts each active person wants in the digest, not yet mailed and still unread, that came
+ * in before today's digest time. An alert counts only if the person wanted it in the digest when
+ * it came: one from before they switched a kind from 'off' to 'digest' is not dug up.
+ */
+function pendingByPerson(db: Conn, from: Date, until: Date): Map<number, Pending[]> {
+  const rows: Pending[] = db
+    .select({
+      id: notifications.id,
+      userId: notifications.userId,
+      kind: notifications.kind,
+      createdAt: notifications.createdAt,
+      radicado: cases.radicado,
+      subject: cases.subject,
+      chosenMode: notificationPreferences.mode,
+      chosenAt: notificationPreferences.updatedAt,
+    })
+    .from(notifications)
+    .innerJoin(
+      staffUsers,
+      and(eq(staffUsers.id, notifications.userId), eq(staffUsers.isActive, true)),
+    )
+    .innerJoin(cases, eq(cases.id, notifications.caseId))
+    .leftJoin(
+      notificationPreferences,
+      and(
+        eq(notificationPreferences.userId, notifications.userId),
+        eq(notificationPreferences.kind, notifications.kind),
+      ),
+    )
+    .where(
+      and(
+        isNull(notifications.mailedAt),
+        isNull(notifications.readAt),
+        gt(notifications.createdAt, from),
+        lte(notifications.createdAt, until),
+      ),
+    )
+    .orderBy(asc(notifications.id))
+    .all();
+  const byPerson = new Map<number, Pending[]>();
+  for (const row of rows) {
+    if (modeOf(row.kind, row.chosenMode) !== 'digest') continue;
+    if (row.chosenAt !== null && row.createdAt < row.chosenAt) continue;
+    byPerson.set(row.userId, [...(byPerson.get(row.userId) ?? []), row]);
+  }
+  return byPerson;
+}
+
+/**
+ * Once a day, from DIGEST_HOUR in the organisation's time zone: ONE e-mail per person listing
+ * their digest alerts (kind, radicado, subject, link), which are then marked mailed. The day's
+ * mail has a fixed key (`digest.<person>.<local date>`): a second run, a second instance or a
+ * run after a restart that day sends nothing again; alerts that arrive after the digest time wait
+ * for tomorrow's. Returns how many digests were queued.
+ */
+export async function sendDailyDigests(
+  ctx: Ctx,
+  hour: number = env().DIGEST_HOUR,
+): Promise<number> {
+  const { db, now } = ctx;
+  const { timeZone } = getOrganization(db);
+  if (localHour(now, timeZone) < hour) return 0;
+  const day = toLocalDate(now, timeZone);
+  const digestAt = new Date(startOfLocalDay(day, timeZone).getTime() + hour * HOUR);
+  const pending = pendingByPerson(db, new Date(digestAt.getTime() - LOOK_BACK_MS), digestAt);
+  let sent = 0;
+  for (const [userId, items] of pending) {
+    const queued = await withTransaction(ctx, ({ db: tx }) => {
+      const dedupeKey = `digest.${userId}.${day}`;
+      const already = tx
+        .select({ id: outbox.id })
+        .from(outbox)
+        .where(eq(outbox.messageId, messageIdFor(dedupeKey)))
+        .get();
+      if (already) return false;
+      // Read or mailed since the look above (the person opened the bell meanwhile): left out.
+      const still = new Set(
+        tx
+          .select({ id: notifications.id })
+          .from(notifications)
+          .where(
+            and(
+              inArray(
+                notifications.id,
+                items.map((i) => i.id),
+              ),
+              isNull(notifications.mailedAt),
+              isNull(notifications.readAt),
+            ),
+          )
+          .all()
+          .map((r) => r.id),
+      );
+      const fresh = items.filter((i) => still.has(i.id));
+      const person = tx
+        .select({ email: staffUsers.email, locale: staffUsers.locale })
+        .from(staffUsers)
+        .where(eq(staffUsers.id, userId))
+        .get();
+      if (fresh.length === 0 || !person) return false;
+      const mail = digestMail(
+        person.locale,
+        fresh.map((i) => ({
+          kind: i.kind as NotificationKind,
+          vars: { radicado: i.radicado, subject: i.subject },
+        })),
+      );
+      enqueueMail(tx, {
+        kind: 'alert_digest',
+        caseId: null,
+        to: person.email,
+        ...mail,
+        locale: person.locale,
+        now,
+        dedupeKey,
+      });
+      tx.update(notifications)
+        .set({ mailedAt: now })
+        .where(inArray(notifications.id, [...still]))
+        .run();
+      return true;
+    });
+    if (queued) sent += 1;
+  }
+  return sent;
+}
