@@ -1,7 +1,8 @@
 import 'server-only';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
 import {
+  caseLinks,
   cases,
   casePauses,
   categories,
@@ -10,8 +11,10 @@ import {
   rootCauses,
   staffUsers,
 } from '@/db/schema';
+import { isTerminal } from '@/lib/domain/case-machine';
 import { isCannedReply, renderTemplate, unfilledPlaceholders } from '@/lib/domain/templates';
 import type { Actor } from '../core/actor';
+import { appendEvent } from '../core/audit';
 import { canAccessCase } from './case-access';
 import { computeCaseTerm, dueColumns } from './case-terms';
 import type { CaseChanges, CaseRow } from '@/db/schema';
@@ -171,3 +174,66 @@ export function checkReply(
 }
 
 /** What each allowed action changes besides the state. Called inside the action's transaction. */
+
+/**
+ * Merge: a duplicate ends here and counts as a repeat contact on the surviving case (which must be
+ * open and within the actor's scope), told in that case's history; any repeat contact intake had
+ * offered is settled by it.
+ */
+export function mergeInto(
+  tx: Conn,
+  m: { actor: Actor; row: CaseRow; targetCaseId: number; now: Date },
+) {
+  const { actor, row, now } = m;
+  const target = otherCase(tx, actor, m.targetCaseId, 'targetCaseId');
+  if (isTerminal(target.state)) {
+    throw new AppError('VALIDATION', 'target closed', {
+      fieldErrors: { targetCaseId: ['targetClosed'] },
+    });
+  }
+  tx.update(cases)
+    .set({
+      repeatContactCount: sql`${cases.repeatContactCount} + 1`,
+      // A change like any other: a writer holding the target's old version must see a conflict.
+      version: sql`${cases.version} + 1`,
+      updatedAt: now,
+    })
+    .where(eq(cases.id, target.id))
+    .run();
+  appendEvent(tx, {
+    caseId: target.id,
+    action: 'merged_in',
+    actorRole: actor.role,
+    actorId: actor.id,
+    visibility: 'internal',
+    data: { sourceCaseId: row.id, sourceRadicado: row.radicado },
+    createdAt: now,
+  });
+  tx.insert(caseLinks)
+    .values({ caseId: row.id, relatedCaseId: target.id, kind: 'duplicate', createdAt: now })
+    .onConflictDoNothing()
+    .run();
+  return {
+    changes: { mergedIntoId: target.id, possibleRepeatOfId: null, ...endCase(tx, row.id, now) },
+    visibility: 'public' as const,
+    data: { targetCaseId: target.id, targetRadicado: target.radicado },
+  };
+}
+
+/** Link: two cases about related matters point at each other (one row, lower id first). */
+export function linkTo(
+  tx: Conn,
+  l: { actor: Actor; row: CaseRow; relatedCaseId: number; now: Date },
+) {
+  const other = otherCase(tx, l.actor, l.relatedCaseId, 'relatedCaseId');
+  const [a, b] = l.row.id < other.id ? [l.row.id, other.id] : [other.id, l.row.id];
+  tx.insert(caseLinks)
+    .values({ caseId: a, relatedCaseId: b, kind: 'related', createdAt: l.now })
+    .onConflictDoNothing()
+    .run();
+  return {
+    changes: {},
+    visibility: 'internal' as const,
+    data: { relatedCaseId: other.id, relatedRadicado: other.radicado },
+  };
+}

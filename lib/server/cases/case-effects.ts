@@ -1,20 +1,10 @@
 import 'server-only';
-import { eq, sql } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import {
-  caseLinks,
-  casePauses,
-  cases,
-  promises,
-  type CaseChanges,
-  type CaseRow,
-} from '@/db/schema';
-import { isTerminal } from '@/lib/domain/case-machine';
+import { casePauses, promises, type CaseChanges, type CaseRow } from '@/db/schema';
 import type { EventVisibility } from '@/lib/domain/enums';
 import type { CaseActionRequest } from '@/lib/validation/case-action';
 import type { Actor } from '../core/actor';
 import { firstAnswerFigures } from './answer-figures';
-import { appendEvent } from '../core/audit';
 import {
   activeStaff,
   checkReply,
@@ -23,7 +13,8 @@ import {
   endCase,
   endOpenPause,
   handleSecondsOf,
-  otherCase,
+  linkTo,
+  mergeInto,
   recordInteraction,
   refreshedTerm,
 } from './case-effect-parts';
@@ -240,55 +231,10 @@ export function applyEffects(tx: Conn, args: EffectArgs): Effect {
         body: r.action === 'withdraw' ? r.reason : null,
         data: { kind: r.action === 'withdraw' ? 'expreso' : 'tacito' },
       };
-    case 'merge': {
-      const target = otherCase(tx, actor, r.targetCaseId, 'targetCaseId');
-      if (isTerminal(target.state)) {
-        throw new AppError('VALIDATION', 'target closed', {
-          fieldErrors: { targetCaseId: ['targetClosed'] },
-        });
-      }
-      // A duplicate is a repeat contact on the surviving case: counted there, and told in its history.
-      tx.update(cases)
-        .set({
-          repeatContactCount: sql`${cases.repeatContactCount} + 1`,
-          // A change like any other: a writer holding the target's old version must see a conflict.
-          version: sql`${cases.version} + 1`,
-          updatedAt: now,
-        })
-        .where(eq(cases.id, target.id))
-        .run();
-      appendEvent(tx, {
-        caseId: target.id,
-        action: 'merged_in',
-        actorRole: actor.role,
-        actorId: actor.id,
-        visibility: 'internal',
-        data: { sourceCaseId: row.id, sourceRadicado: row.radicado },
-        createdAt: now,
-      });
-      tx.insert(caseLinks)
-        .values({ caseId: row.id, relatedCaseId: target.id, kind: 'duplicate', createdAt: now })
-        .onConflictDoNothing()
-        .run();
-      return {
-        changes: { mergedIntoId: target.id, possibleRepeatOfId: null, ...endCase(tx, row.id, now) },
-        visibility: 'public',
-        data: { targetCaseId: target.id, targetRadicado: target.radicado },
-      };
-    }
-    case 'link': {
-      const other = otherCase(tx, actor, r.relatedCaseId, 'relatedCaseId');
-      const [a, b] = row.id < other.id ? [row.id, other.id] : [other.id, row.id];
-      tx.insert(caseLinks)
-        .values({ caseId: a, relatedCaseId: b, kind: 'related', createdAt: now })
-        .onConflictDoNothing()
-        .run();
-      return {
-        changes: {},
-        visibility: 'internal',
-        data: { relatedCaseId: other.id, relatedRadicado: other.radicado },
-      };
-    }
+    case 'merge':
+      return mergeInto(tx, { actor, row, targetCaseId: r.targetCaseId, now });
+    case 'link':
+      return linkTo(tx, { actor, row, relatedCaseId: r.relatedCaseId, now });
     case 'add_promise':
     case 'request_callback': {
       const isCallback = r.action === 'request_callback';

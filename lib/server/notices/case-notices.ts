@@ -1,4 +1,5 @@
 import 'server-only';
+import { splitForMail, type CaseFile } from './mail-files';
 import { eq } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
 import { customers } from '@/db/schema';
@@ -83,26 +84,6 @@ export interface NoticeInput {
   promise?: { description: string; dueAt: Date } | null;
   /** Files of the message: those that travel attached, and those too large, left to download. */
   files?: { attached: readonly CaseFile[]; linked: readonly CaseFile[] };
-}
-
-export interface CaseFile {
-  id: number;
-  name: string;
-  sizeBytes: number;
-}
-
-/** Files go attached in order while their total fits the mail budget; the rest are linked. */
-export function splitForMail(files: readonly CaseFile[], maxBytes: number) {
-  const attached: CaseFile[] = [];
-  const linked: CaseFile[] = [];
-  let total = 0;
-  for (const file of files) {
-    if (linked.length === 0 && total + file.sizeBytes <= maxBytes) {
-      attached.push(file);
-      total += file.sizeBytes;
-    } else linked.push(file);
-  }
-  return { attached, linked };
 }
 
 /**

@@ -26,3 +26,23 @@ export function mailAttachments(db: Conn, ids: readonly number[] | null): MailAt
     }
   });
 }
+
+export interface CaseFile {
+  id: number;
+  name: string;
+  sizeBytes: number;
+}
+
+/** Files go attached in order while their total fits the mail budget; the rest are linked. */
+export function splitForMail(files: readonly CaseFile[], maxBytes: number) {
+  const attached: CaseFile[] = [];
+  const linked: CaseFile[] = [];
+  let total = 0;
+  for (const file of files) {
+    if (linked.length === 0 && total + file.sizeBytes <= maxBytes) {
+      attached.push(file);
+      total += file.sizeBytes;
+    } else linked.push(file);
+  }
+  return { attached, linked };
+}

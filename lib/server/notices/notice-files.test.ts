@@ -15,7 +15,7 @@ import { makeCtx } from '../core/context';
 import { bogota, fileCase, seedFixture, type Fixture } from '../testing/fixtures';
 import { startTestSmtp, type TestSmtp } from '../testing/smtp';
 import { createTestDb } from '../testing/test-db';
-import { splitForMail } from './case-notices';
+import { splitForMail } from './mail-files';
 import { deliverDueMail } from './sender';
 import { smtpTransport, type MailTransport } from './transport';
 
