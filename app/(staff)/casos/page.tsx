@@ -57,7 +57,7 @@ export default async function CasesPage() {
           {tQueues('search')}
         </button>
       </form>
-      {staff.role !== 'agent' && (
+      {staff.role === 'supervisor' && (
         <TeamAvailabilityCard
           members={await teamAvailability(requestCtx(staff))}
           awayHours={env().AWAY_RETURN_HOURS}

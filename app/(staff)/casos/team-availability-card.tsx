@@ -3,7 +3,11 @@ import { AvailabilityToggle } from '@/app/_components/availability-toggle';
 import type { TeamMember } from '@/lib/server/routing/team-availability';
 import { setMemberAvailabilityAction } from './availability-actions';
 
-/** A supervisor's team at a glance: who takes new cases, who is away since when, what each holds. */
+/**
+ * A supervisor's team at a glance: who takes new cases, who is away since when, what each holds.
+ * Nothing when they lead nobody; folded behind its summary when the team is large, so the queue
+ * stays near the top (admins set anyone's availability on the routing page).
+ */
 export async function TeamAvailabilityCard({
   members,
   awayHours,
@@ -14,13 +18,14 @@ export async function TeamAvailabilityCard({
 }) {
   const t = await getTranslations('routing.teamCard');
   const format = await getFormatter();
+  if (members.length === 0) return null;
+  const away = members.filter((m) => !m.isAvailable).length;
   return (
     <section className="card" aria-labelledby="team-availability-title">
       <h2 id="team-availability-title">{t('title')}</h2>
       <p className="small muted">{t('intro', { hours: awayHours })}</p>
-      {members.length === 0 ? (
-        <p className="muted">{t('empty')}</p>
-      ) : (
+      <details open={members.length <= 8} className="team-availability">
+        <summary>{t('summary', { people: members.length, away })}</summary>
         <ul className="availability-list" data-testid="team-availability">
           {members.map((m) => (
             <li key={m.id}>
@@ -45,7 +50,7 @@ export async function TeamAvailabilityCard({
             </li>
           ))}
         </ul>
-      )}
+      </details>
     </section>
   );
 }
