@@ -218,32 +218,92 @@ export function isBusinessDay(date: LocalDate, cal: BusinessCalendar): boolean {
   return !cal.isHoliday(date);
 }
 
+/**
+ * Business days as ordinals (issue 15 §3): for each year a calendar is asked about, the running
+ * count of its business days by day of the year, built once per calendar and year (a calendar is
+ * immutable). Counting between two days is then a subtraction per year crossed, and adding n
+ * business days a binary search, instead of a walk day by day.
+ */
+interface YearIndex {
+  /** running[i]: business days among the year's first i days (running[0] = 0). */
+  running: Uint16Array;
+  total: number;
+  /** UTC midnight of 1 January. */
+  startMs: number;
+}
+
+const indexes = new WeakMap<BusinessCalendar, Map<number, YearIndex>>();
+
+function yearIndex(cal: BusinessCalendar, year: number): YearIndex {
+  let years = indexes.get(cal);
+  if (!years) indexes.set(cal, (years = new Map()));
+  let index = years.get(year);
+  if (!index) {
+    const startMs = utcMidnightOf(formatParts(year, 1, 1));
+    const days = Math.round((utcMidnightOf(formatParts(year + 1, 1, 1)) - startMs) / DAY_MS);
+    const running = new Uint16Array(days + 1);
+    for (let i = 1; i <= days; i++) {
+      running[i] =
+        running[i - 1]! + (isBusinessDay(formatUtcDate(startMs + (i - 1) * DAY_MS), cal) ? 1 : 0);
+    }
+    index = { running, total: running[days]!, startMs };
+    years.set(year, index);
+  }
+  return index;
+}
+
+/** The year of `date` and its day of that year (1 = 1 January). */
+function yearAndDay(date: LocalDate): [number, number] {
+  const year = Number(date.slice(0, 4));
+  const day =
+    Math.round((utcMidnightOf(date) - utcMidnightOf(formatParts(year, 1, 1))) / DAY_MS) + 1;
+  return [year, day];
+}
+
 /** The first business day strictly after `date`. */
 export function nextBusinessDay(date: LocalDate, cal: BusinessCalendar): LocalDate {
-  let day = date;
-  for (let i = 0; i < MAX_CLOSED_RUN_DAYS; i++) {
-    day = addCalendarDays(day, 1);
-    if (isBusinessDay(day, cal)) return day;
-  }
-  throw new RangeError(`No business day within ${MAX_CLOSED_RUN_DAYS} days after ${date}`);
+  return addBusinessDays(date, 1, cal);
 }
 
 /** The n-th business day strictly after `date`; n = 0 returns `date` itself. */
 export function addBusinessDays(date: LocalDate, n: number, cal: BusinessCalendar): LocalDate {
   if (!Number.isInteger(n) || n < 0)
     throw new RangeError(`Business days must be a whole number ≥ 0: ${n}`);
-  let day = assertLocalDate(date);
-  for (let i = 0; i < n; i++) day = nextBusinessDay(day, cal);
-  return day;
+  assertLocalDate(date);
+  if (n === 0) return date;
+  let [year, day] = yearAndDay(date);
+  let index = yearIndex(cal, year);
+  // The wanted day is the first whose running count reaches this, counted within `year`.
+  let target = index.running[day]! + n;
+  let closedYears = 0;
+  while (target > index.total) {
+    closedYears = index.total === 0 ? closedYears + 1 : 0;
+    if (closedYears * 366 > MAX_CLOSED_RUN_DAYS) {
+      throw new RangeError(`No business day within ${MAX_CLOSED_RUN_DAYS} days after ${date}`);
+    }
+    target -= index.total;
+    year += 1;
+    index = yearIndex(cal, year);
+  }
+  let low = 1;
+  let high = index.running.length - 1;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (index.running[mid]! >= target) high = mid;
+    else low = mid + 1;
+  }
+  day = low;
+  return formatUtcDate(index.startMs + (day - 1) * DAY_MS);
 }
 
 /** Business days d with from < d ≤ to; 0 when to ≤ from. */
 export function countBusinessDays(from: LocalDate, to: LocalDate, cal: BusinessCalendar): number {
   assertLocalDate(from);
   assertLocalDate(to);
-  let count = 0;
-  for (let day = addCalendarDays(from, 1); day <= to; day = addCalendarDays(day, 1)) {
-    if (isBusinessDay(day, cal)) count++;
-  }
+  if (to <= from) return 0;
+  const [fromYear, fromDay] = yearAndDay(from);
+  const [toYear, toDay] = yearAndDay(to);
+  let count = yearIndex(cal, toYear).running[toDay]! - yearIndex(cal, fromYear).running[fromDay]!;
+  for (let year = fromYear; year < toYear; year++) count += yearIndex(cal, year).total;
   return count;
 }

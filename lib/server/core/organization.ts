@@ -31,13 +31,32 @@ export function getOrganization(db: Conn): Organization {
 }
 
 /** National holidays plus the organisation's own closure days, in its time zone. */
+/**
+ * Calendars by version (zone, Saturdays, closure days): one calendar object per version for the
+ * process, so its business-day index (domain/calendar.ts) is built once, not on every request.
+ */
+const calendars = new Map<string, BusinessCalendar>();
+
 export function loadCalendar(db: Conn, org: Organization = getOrganization(db)): BusinessCalendar {
-  const closures = db.select({ date: closureDays.date }).from(closureDays).all();
-  return createCalendar({
-    timeZone: org.timeZone,
-    worksSaturday: org.worksSaturday,
-    closureDays: closures.map((c) => c.date),
-  });
+  const closures = db
+    .select({ date: closureDays.date })
+    .from(closureDays)
+    .all()
+    .map((c) => c.date)
+    .sort();
+  const version = JSON.stringify([org.timeZone, org.worksSaturday, closures]);
+  let calendar = calendars.get(version);
+  if (!calendar) {
+    // A few versions live at once (tests, a changed closure day); old ones are dropped.
+    if (calendars.size >= 16) calendars.clear();
+    calendar = createCalendar({
+      timeZone: org.timeZone,
+      worksSaturday: org.worksSaturday,
+      closureDays: closures,
+    });
+    calendars.set(version, calendar);
+  }
+  return calendar;
 }
 
 export function receiptRuleOf(org: Organization): ReceiptRule {
