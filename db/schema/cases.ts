@@ -274,3 +274,19 @@ export const caseLinks = sqliteTable(
 /** A case as stored, and a partial change to it: the row types verbs and helpers share. */
 export type CaseRow = typeof cases.$inferSelect;
 export type CaseChanges = Partial<typeof cases.$inferInsert>;
+
+/**
+ * How many cases each (team, assignee, state) holds, kept by triggers on `cases` (migration 0010):
+ * the queue tabs' counts read this small table instead of counting up to a million rows. 0 stands
+ * for "no team" / "no assignee" (a NULL could not be part of the key).
+ */
+export const queueCounts = sqliteTable(
+  'queue_counts',
+  {
+    teamId: integer('team_id').notNull(),
+    assigneeId: integer('assignee_id').notNull(),
+    state: text('state', { enum: CASE_STATES }).notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.assigneeId, t.state] })],
+);

@@ -36,6 +36,7 @@ import {
   type DeadlineStatus,
 } from '@/lib/domain/legal-term';
 import { effectivePromiseStatus } from '@/lib/domain/promises';
+import { maintainedQueueCounts } from '@/db/sql/queue-counts';
 import { QUEUES, type CaseQuery, type Queue } from '@/lib/validation/case-query';
 import { isStaff, type Actor } from '../core/actor';
 import { caseScopeFilter, type CasesTable } from './case-access';
@@ -189,10 +190,24 @@ export async function listCases(ctx: Ctx, query: CaseQuery): Promise<CaseList> {
 
   // One read transaction: the counts and the page see the same snapshot.
   return db.transaction(() => {
+    // Without the view's own filters, the tabs that depend only on team, assignee and state come
+    // from the maintained counts (db/sql/queue-counts.ts); the two dated ones are counted.
+    const kept = viewFilters(query, cal.timeZone, cases).some(Boolean)
+      ? null
+      : maintainedQueueCounts(
+          db,
+          actor,
+          actor.role === 'agent'
+            ? { kind: 'agent', id: actor.id, teamId: actor.teamId }
+            : { kind: 'all' },
+          OPEN_STATES,
+        );
     const counts = Object.fromEntries(
       QUEUES.map((queue) => [
         queue,
-        db.select({ n: count() }).from(cases).where(whereFor(queue)).get()?.n ?? 0,
+        kept && queue in kept
+          ? kept[queue as keyof typeof kept]
+          : (db.select({ n: count() }).from(cases).where(whereFor(queue)).get()?.n ?? 0),
       ]),
     ) as Record<Queue, number>;
     const ids = db
