@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from 'next';
-import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { ClientMessages, CLIENT_NAMESPACES } from './_components/client-messages';
 import { Providers } from './_components/providers';
 import './globals.css';
 
@@ -24,9 +24,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a className="skip-link" href="#contenido">
           {t('skipToContent')}
         </a>
-        <NextIntlClientProvider>
+        <ClientMessages namespaces={CLIENT_NAMESPACES.core}>
           <Providers>{children}</Providers>
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   );

@@ -6,6 +6,7 @@ import { requestCtx } from '@/lib/server/core/context';
 import { unreadCount } from '@/lib/server/notices/notifications';
 import { hasRole } from '@/lib/server/core/guard';
 import { LiveBell } from '../_components/live';
+import { ClientMessages } from '../_components/client-messages';
 import { LocaleSwitch } from '../_components/locale-switch';
 import { SignOutButton } from '../_components/sign-out-button';
 import { NavLinks } from './_components/nav-links';
@@ -29,28 +30,31 @@ export default async function StaffLayout({ children }: { children: ReactNode })
       : []),
     ...(staff.role === 'admin' ? [{ href: '/admin', label: t('admin') }] : []),
   ];
+  // Staff pages send the whole catalogue: their client components span every area.
   return (
-    <div className="staff-shell">
-      <header className="topbar">
-        <Link href="/casos" className="brand">
-          {tApp('name')}
-        </Link>
-        <nav aria-label={t('main')} className="topnav">
-          <NavLinks items={items} />
-        </nav>
-        <div className="topbar-user">
-          <LiveBell initialUnread={unread} />
-          <span className="user-badge" aria-label={t('signedInAs', { name: staff.name })}>
-            <span className="user-name">{staff.name}</span>
-            <span className="user-role">{tRoles(staff.role)}</span>
-          </span>
-          <LocaleSwitch />
-          <SignOutButton label={t('signOut')} />
-        </div>
-      </header>
-      <main id="contenido" className="page">
-        {children}
-      </main>
-    </div>
+    <ClientMessages>
+      <div className="staff-shell">
+        <header className="topbar">
+          <Link href="/casos" className="brand">
+            {tApp('name')}
+          </Link>
+          <nav aria-label={t('main')} className="topnav">
+            <NavLinks items={items} />
+          </nav>
+          <div className="topbar-user">
+            <LiveBell initialUnread={unread} />
+            <span className="user-badge" aria-label={t('signedInAs', { name: staff.name })}>
+              <span className="user-name">{staff.name}</span>
+              <span className="user-role">{tRoles(staff.role)}</span>
+            </span>
+            <LocaleSwitch />
+            <SignOutButton label={t('signOut')} />
+          </div>
+        </header>
+        <main id="contenido" className="page">
+          {children}
+        </main>
+      </div>
+    </ClientMessages>
   );
 }

@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { currentStaff } from '@/lib/server/auth/session';
 import { LocaleSwitch } from '../_components/locale-switch';
+import { ClientMessages, CLIENT_NAMESPACES } from '../_components/client-messages';
 import { SignInForm } from './sign-in-form';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -39,7 +40,9 @@ export default async function SignInPage({
       <main id="contenido" className="auth-card">
         <h1>{t('title')}</h1>
         <p className="muted">{t('intro')}</p>
-        <SignInForm returnTo={returnTo} initialError={initialError} />
+        <ClientMessages namespaces={CLIENT_NAMESPACES.signIn}>
+          <SignInForm returnTo={returnTo} initialError={initialError} />
+        </ClientMessages>
         <p className="muted small">{t('citizenHint')}</p>
       </main>
     </div>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { ClientMessages, CLIENT_NAMESPACES } from '@/app/_components/client-messages';
 import { LookupForm } from './lookup-form';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,7 +26,9 @@ export default async function LookupPage({
           {notice}
         </p>
       )}
-      <LookupForm />
+      <ClientMessages namespaces={CLIENT_NAMESPACES.lookup}>
+        <LookupForm />
+      </ClientMessages>
     </section>
   );
 }

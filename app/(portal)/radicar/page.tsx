@@ -5,6 +5,7 @@ import { listCaseTypes } from '@/lib/server/cases/list-case-types';
 import { requestCtx } from '@/lib/server/core/context';
 import { getOrganization } from '@/lib/server/core/organization';
 import { VISITOR } from '@/lib/server/portal/actors';
+import { ClientMessages, CLIENT_NAMESPACES } from '@/app/_components/client-messages';
 import { FilingForm } from './filing-form';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,12 +22,14 @@ export default async function FilePage() {
     <section className="card" aria-labelledby="file-title">
       <h1 id="file-title">{t('title')}</h1>
       <p className="muted">{t('intro')}</p>
-      <FilingForm
-        types={types}
-        policyVersion={org.privacyPolicyVersion}
-        policyText={org.privacyPolicyText}
-        limits={{ subject: SUBJECT_LIMITS, description: DESCRIPTION_LIMITS }}
-      />
+      <ClientMessages namespaces={CLIENT_NAMESPACES.filing}>
+        <FilingForm
+          types={types}
+          policyVersion={org.privacyPolicyVersion}
+          policyText={org.privacyPolicyText}
+          limits={{ subject: SUBJECT_LIMITS, description: DESCRIPTION_LIMITS }}
+        />
+      </ClientMessages>
     </section>
   );
 }

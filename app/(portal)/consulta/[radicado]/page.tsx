@@ -11,6 +11,7 @@ import { portalAttachmentUrl } from '@/lib/links/attachments';
 import { AnswerLetterLink } from '../../../_components/answer-letter-link';
 import { disagree, provideInfo, rateAnswer, requestCallback } from './actions';
 import { CallbackForm, DisagreeForm, ProvideInfoForm, RatingForm } from './case-actions';
+import { ClientMessages, CLIENT_NAMESPACES } from '@/app/_components/client-messages';
 import { CaseTimeline } from './case-timeline';
 import { AnswerCard, InfoRequestCard } from './answer-card';
 
@@ -61,7 +62,7 @@ export default async function CustomerCasePage({
   const otherActions = options?.canRate || options?.canDisagree || options?.canRequestCallback;
 
   return (
-    <>
+    <ClientMessages namespaces={CLIENT_NAMESPACES.petitionerCase}>
       <section className="card" aria-labelledby="case-title">
         <p className="muted">{tTypes(view.typeCode)}</p>
         <h1 id="case-title">{t('title', { radicado: view.radicado })}</h1>
@@ -167,6 +168,6 @@ export default async function CustomerCasePage({
       )}
 
       <CaseTimeline events={view.events} files={files} />
-    </>
+    </ClientMessages>
   );
 }
