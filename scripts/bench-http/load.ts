@@ -5,6 +5,7 @@
  */
 import autocannon from 'autocannon';
 import http from 'node:http';
+import { percentile } from './report';
 
 export interface Target {
   method?: 'GET' | 'POST';
@@ -28,12 +29,6 @@ export interface Measurement {
   failures: number;
   /** Status code → count, when something else than the expected status came back. */
   statuses: Record<string, number>;
-}
-
-/** The p-th percentile of sorted values (nearest rank). */
-export function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
 }
 
 export function measure(

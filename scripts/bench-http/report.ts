@@ -4,6 +4,12 @@
  */
 import type { Measurement } from './load';
 
+/** The p-th percentile of sorted values (nearest rank). */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
+}
+
 export interface RowResult {
   name: string;
   measured: Measurement;
