@@ -139,9 +139,10 @@ export function slowClient(base: string, target: Target) {
   let current: http.ClientRequest | undefined;
   const times: number[] = [];
   let refused = 0;
+  let started = 0;
   const loop = () => {
     if (isStopped) return;
-    const started = performance.now();
+    started = performance.now();
     current = http.get(`${base}${target.path}`, { headers: target.headers }, (res) => {
       if (res.statusCode !== target.status) refused += 1;
       res.resume();
@@ -155,13 +156,17 @@ export function slowClient(base: string, target: Target) {
   };
   loop();
   return {
-    /** Requests that ended, their mean time, and how many got another status than the target's. */
-    stop(): { completed: number; meanMs: number; refused: number } {
+    /**
+     * Requests that ended, their mean time, how many got another status than the target's, and
+     * for how long the one cut short had been running.
+     */
+    stop(): { completed: number; meanMs: number; refused: number; inFlightMs: number } {
       isStopped = true;
+      const inFlightMs = performance.now() - started;
       current?.destroy();
       const total = times.reduce((sum, t) => sum + t, 0);
       const meanMs = times.length ? total / times.length : Number.NaN;
-      return { completed: times.length, meanMs, refused };
+      return { completed: times.length, meanMs, refused, inFlightMs };
     },
   };
 }

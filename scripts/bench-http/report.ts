@@ -56,7 +56,7 @@ function failures(m: Measurement): string {
 
 export function formatRows(rows: readonly RowResult[]): string[] {
   const head = [
-    'fila'.padEnd(44),
+    'fila'.padEnd(48),
     'req/s'.padStart(7),
     'p50'.padStart(6),
     'p95'.padStart(6),
@@ -72,7 +72,7 @@ export function formatRows(rows: readonly RowResult[]): string[] {
     const m = row.measured;
     lines.push(
       [
-        row.name.padEnd(44),
+        row.name.padEnd(48),
         num(m.rps, 1).padStart(7),
         ms(m.p50).padStart(6),
         ms(m.p95).padStart(6),
@@ -94,7 +94,7 @@ export function formatRows(rows: readonly RowResult[]): string[] {
 export function formatLimits(items: readonly LimitResult[]): string[] {
   return items.map(
     (item) =>
-      `${item.name.padEnd(44)} ${`${num(item.value, 1)} ${item.unit}`.padStart(12)}   meta ≤ ${item.limit} ${item.unit}  ${verdict(limitPasses(item))}${item.detail ? `  (${item.detail})` : ''}`,
+      `${item.name.padEnd(52)} ${`${num(item.value, 1)} ${item.unit}`.padStart(12)}   meta ≤ ${item.limit} ${item.unit}  ${verdict(limitPasses(item))}${item.detail ? `  (${item.detail})` : ''}`,
   );
 }
 

@@ -112,9 +112,13 @@ export function benchTargets(at: TargetsInput) {
   };
 
   const slowLoads = [
-    { name: '/informes del supervisor', target: { path: '/informes', status: 200 } },
+    // The slowest supervisor view of `npm run bench` (scripts/bench-views/quality.ts).
     {
-      name: 'exportación CSV de todos los casos',
+      name: '/calidad por agente (supervisor)',
+      target: { path: '/calidad?by=agent', status: 200 },
+    },
+    {
+      name: 'exportación CSV de todos los casos (supervisor)',
       target: { path: '/api/casos/export?queue=all', status: 200 },
     },
   ].map((s) => ({ ...s, target: { ...s.target, headers: { cookie: at.supervisorCookie } } }));
