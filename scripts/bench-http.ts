@@ -202,7 +202,7 @@ try {
       const client = slowClient(server.url, slow.target);
       await sleep(1000);
       const loaded = await measure(server.url, queue, { connections, seconds });
-      const done = client.stop();
+      const done = await client.stop();
       await settle();
       // A slow request refused (403, 500) loaded nothing, and a queue that got no answer at all
       // has no p95: both fail.
@@ -214,7 +214,7 @@ try {
         loaded.answers === 0
           ? `la cola no recibió ninguna respuesta en ${seconds} s`
           : `p95 ${alone.p95.toFixed(0)} → ${loaded.p95.toFixed(0)} ms, ${alone.rps.toFixed(1)} → ${loaded.rps.toFixed(1)} req/s`;
-      const slowSaid = `${done.completed} terminadas (${done.meanMs.toFixed(0)} ms de media), la última cortada a los ${done.inFlightMs.toFixed(0)} ms${done.refused ? `, ${done.refused} rechazadas` : ''}`;
+      const slowSaid = `${done.completed} terminadas${done.meanMs === null ? '' : ` (${done.meanMs.toFixed(0)} ms de media)`}, la última cortada a los ${done.inFlightMs.toFixed(0)} ms${done.refused ? `, ${done.refused} rechazadas` : ''}`;
       limits.push({
         name: `p95 de la cola con ${slow.name}`,
         value: increase,

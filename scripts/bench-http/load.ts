@@ -4,7 +4,9 @@
  * page weights; and a slow client that keeps one heavy request in flight (the contention runs).
  */
 import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
 import http from 'node:http';
+import path from 'node:path';
 import { percentile } from './report';
 
 export interface Target {
@@ -130,43 +132,40 @@ export async function check(base: string, name: string, target: Target): Promise
   return answer.ms;
 }
 
+export interface SlowClientStats {
+  completed: number;
+  /** Mean time of the requests that ended (null when none did). */
+  meanMs: number | null;
+  /** Answers with another status than the target's. */
+  refused: number;
+  /** How long the request cut short by `stop` had been running. */
+  inFlightMs: number;
+}
+
 /**
- * Keeps one request for `path` in flight, again as soon as one ends, bodies read and dropped,
- * until `stop` (which aborts the one in flight). Reports how many ended and their mean time.
+ * Another user keeping one request for the target in flight, again as soon as one ends, from a
+ * process of its own (scripts/bench-http/slow-client.mjs) until `stop`.
  */
 export function slowClient(base: string, target: Target) {
-  let isStopped = false;
-  let current: http.ClientRequest | undefined;
-  const times: number[] = [];
-  let refused = 0;
-  let started = 0;
-  const loop = () => {
-    if (isStopped) return;
-    started = performance.now();
-    current = http.get(`${base}${target.path}`, { headers: target.headers }, (res) => {
-      if (res.statusCode !== target.status) refused += 1;
-      res.resume();
-      res.on('end', () => {
-        times.push(performance.now() - started);
-        loop();
-      });
-      res.on('error', () => {});
-    });
-    current.on('error', () => {});
-  };
-  loop();
+  const child = spawn(
+    process.execPath,
+    [
+      path.join('scripts', 'bench-http', 'slow-client.mjs'),
+      `${base}${target.path}`,
+      JSON.stringify(target.headers ?? {}),
+      String(target.status),
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let output = '';
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (chunk: string) => (output += chunk));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
-    /**
-     * Requests that ended, their mean time, how many got another status than the target's, and
-     * for how long the one cut short had been running.
-     */
-    stop(): { completed: number; meanMs: number; refused: number; inFlightMs: number } {
-      isStopped = true;
-      const inFlightMs = performance.now() - started;
-      current?.destroy();
-      const total = times.reduce((sum, t) => sum + t, 0);
-      const meanMs = times.length ? total / times.length : Number.NaN;
-      return { completed: times.length, meanMs, refused, inFlightMs };
+    async stop(): Promise<SlowClientStats> {
+      child.kill('SIGTERM');
+      await exited;
+      return JSON.parse(output) as SlowClientStats;
     },
   };
 }
