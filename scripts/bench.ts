@@ -9,10 +9,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { openDb, type Db } from '@/db/client';
-import { seedScale } from '@/db/seed/scale';
+import { openDb } from '@/db/client';
 import { addCalendarDays, toLocalDate } from '@/lib/domain/calendar';
-import type { Actor } from '@/lib/server/core/actor';
 import { listCases } from '@/lib/server/cases/list-cases';
 import { getOrganization } from '@/lib/server/core/organization';
 import { parseCaseQuery, QUEUES, type CaseQueryInput } from '@/lib/validation/case-query';
@@ -22,13 +20,18 @@ import { benches as letterBenches } from './bench-views/letters';
 import { benches as qualityBenches } from './bench-views/quality';
 import { benches as reportsBenches } from './bench-views/reports';
 import { makeCtx, type Ctx } from '@/lib/server/core/context';
+import {
+  benchDbFile,
+  caseCount,
+  ensureScaleData,
+  pickActors,
+  type Staff,
+} from './bench-support/scale-db';
 
-const SCALE_CASES = 1_000_000;
 const WARM_UP = 2;
 const RUNS = 15;
 const TARGET_MS = { queue: 200, search: 200, view: 500, render: 100 } as const;
 
-type Staff = Extract<Actor, { id: number }>;
 type SearchCases = (
   ctx: Ctx,
   input: { q: string; page: number; pageSize: number },
@@ -44,51 +47,8 @@ interface Result {
   total: number | null;
 }
 
-const file = path.resolve(process.env.BENCH_DB ?? '/tmp/ventanilla-bench.db');
+const file = benchDbFile();
 const log = (line: string) => process.stdout.write(`${line}\n`);
-
-function caseCount(db: Db): number {
-  return (db.$client.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n;
-}
-
-function ensureScaleData(db: Db): void {
-  const existing = caseCount(db);
-  if (existing >= SCALE_CASES) return;
-  if (existing > 0) {
-    log(`${file} tiene ${existing} casos (< ${SCALE_CASES}); bórrela para generar la carga.`);
-    process.exit(2);
-  }
-  log(`Generando ${SCALE_CASES} casos en ${file}…`);
-  const started = performance.now();
-  seedScale(db, {
-    cases: SCALE_CASES,
-    now: new Date(),
-    onProgress: (m) =>
-      log(`  ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s  ${m}`),
-  });
-}
-
-/** The first active supervisor, and the agent whose team holds the most cases (the worst case). */
-function pickActors(db: Db): { agent: Staff; supervisor: Staff } {
-  const sup = db.$client
-    .prepare(
-      "SELECT id, team_id AS teamId FROM staff_users WHERE role = 'supervisor' AND is_active = 1 ORDER BY id LIMIT 1",
-    )
-    .get() as { id: number; teamId: number | null } | undefined;
-  const agent = db.$client
-    .prepare(
-      `SELECT s.id, s.team_id AS teamId FROM staff_users s
-       WHERE s.role = 'agent' AND s.is_active = 1 AND s.team_id IS NOT NULL
-       ORDER BY (SELECT count(*) FROM cases c WHERE c.team_id = s.team_id) DESC, s.id LIMIT 1`,
-    )
-    .get() as { id: number; teamId: number } | undefined;
-  if (!sup || !agent)
-    throw new Error('The database needs an active supervisor and an agent with a team.');
-  return {
-    agent: { role: 'agent', ...agent },
-    supervisor: { role: 'supervisor', ...sup },
-  };
-}
 
 type Run = () => number | null | Promise<number | null>;
 
@@ -125,7 +85,7 @@ async function loadSearch(): Promise<SearchCases | null> {
 
 async function main() {
   const db = openDb(file);
-  ensureScaleData(db);
+  ensureScaleData(db, file, log);
   const now = new Date();
   const { agent, supervisor } = pickActors(db);
   const results: Result[] = [];

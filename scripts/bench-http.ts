@@ -1,0 +1,287 @@
+/**
+ * The HTTP benchmark on a million cases (issue 15 §6):
+ *   npm run build && npm run bench:http [-- --duration 10 --connections 16 --only <row> --rare <word>]
+ * Reuses the scale database of `npm run bench` (BENCH_DB, seeded when empty; migrated on open),
+ * starts the production server on it (scripts/serve.mjs, JOBS=off) and a bare node:http server,
+ * signs in as the largest team's agent, and measures each row of the issue's table with autocannon
+ * beside its ceiling, measured just before it in the same run (bare node:http, the app's cheapest
+ * JSON route, `/`). Then the agents' queue p95 with a slow supervisor view and with an export
+ * running at the same time, the server's resident memory and the public pages' weight. Writes
+ * bench-results/bench-http.json; exits 1 when a ratio or a limit misses its goal.
+ * Rows (for --only): queue, casos, search-broad, search-rare, portal-case, staff-case, intake,
+ * contention.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { closeDatabase, openDb } from '@/db/client';
+import { signCaseAccess } from '@/lib/server/portal/portal-access';
+import { sleep, staffSessionCookie, startAppServer } from './bench-support/app-server';
+import { benchDbFile, caseCount, ensureScaleData, pickActors } from './bench-support/scale-db';
+import { check, measure, requestOnce, slowClient, type Target } from './bench-http/load';
+import {
+  allPass,
+  formatLimits,
+  formatRows,
+  type LimitResult,
+  type RowResult,
+} from './bench-http/report';
+import { createIntakeKeys, findOldCase, intakeFilings, revokeIntakeKeys } from './bench-http/setup';
+import { benchTargets, ROWS, type RowId } from './bench-http/targets';
+
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '16' },
+    only: { type: 'string' },
+    rare: { type: 'string', default: 'tornillo' },
+    warmup: { type: 'string', default: '3' },
+    port: { type: 'string', default: '3500' },
+  },
+});
+const seconds = Number(args.duration);
+const connections = Number(args.connections);
+const warmup = Number(args.warmup);
+const port = Number(args.port);
+const only = args.only;
+if (only !== undefined && only !== 'contention' && !(ROWS as readonly string[]).includes(only)) {
+  process.stderr.write(`--only: una de ${[...ROWS, 'contention'].join(', ')}\n`);
+  process.exit(2);
+}
+const isIn = (id: RowId | 'contention') => only === undefined || only === id;
+
+const SECRET = 'bench-http-secret-0123456789abcdef';
+// The keys' signing secrets are sealed with the app secret: the server must open them.
+process.env.NEXTAUTH_SECRET = SECRET;
+const MEMORY_LIMIT_MB = 350;
+const PAGE_LIMIT_KB = 30;
+const CONTENTION_LIMIT_PERCENT = 20;
+/** A cheap request answered this fast means nothing is queued ahead of it. */
+const CALM_MS = 50;
+const SETTLE_LIMIT_MS = 30_000;
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+/** The bare node:http ceiling in a process of its own, like the app's server. */
+async function startBareServer(listenOn: number) {
+  const child = spawn(
+    process.execPath,
+    [path.join('scripts', 'bench-http', 'bare-json-server.mjs'), String(listenOn)],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.once('data', () => resolve());
+    child.once('exit', (code) => reject(new Error(`bare server exited (${code})`)));
+  });
+  return { url: `http://127.0.0.1:${listenOn}`, stop: () => child.kill('SIGTERM') };
+}
+
+// ── The data: migrated, seeded if empty, the actors, an old case, intake keys ──────────────────
+const file = benchDbFile();
+const now = new Date();
+const db = openDb(file);
+ensureScaleData(db, file, log);
+const { agent, supervisor } = pickActors(db);
+const oldCase = findOldCase(db, agent.teamId!, now);
+const keys = isIn('intake') ? createIntakeKeys(db, seconds + warmup + 5, 1000) : [];
+const casesBefore = caseCount(db);
+closeDatabase(db);
+log(
+  `${casesBefore} casos en ${file}; agente ${agent.id} (equipo ${agent.teamId}), supervisor ${supervisor.id}, caso antiguo ${oldCase.radicado}`,
+);
+log(`${connections} conexiones, ${seconds} s por corrida${only ? `, solo ${only}` : ''}`);
+
+/** Revokes the run's keys and tells how many cases its requests filed. */
+function closeTheBooks() {
+  const after = openDb(file, { migrate: false });
+  revokeIntakeKeys(after, keys, new Date());
+  const filed = caseCount(after) - casesBefore;
+  closeDatabase(after);
+  if (filed > 0) log(`(${filed} casos radicados por la corrida de radicación)`);
+}
+
+const bare = await startBareServer(port + 1);
+const server = await startAppServer({ port, databasePath: file, secret: SECRET }).catch(
+  (error: unknown) => {
+    bare.stop();
+    closeTheBooks();
+    throw error;
+  },
+);
+let peakRss = server.rssMb();
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, server.rssMb())), 250);
+
+const { ceilings, rows, slowLoads } = benchTargets({
+  app: server.url,
+  bare: bare.url,
+  agentCookie: await staffSessionCookie(agent, SECRET),
+  supervisorCookie: await staffSessionCookie(supervisor, SECRET),
+  caseCookie: `ventanilla_caso=${signCaseAccess(oldCase.id, new Date(Date.now() + 3_600_000), 'cookie', SECRET)}`,
+  oldCase,
+  rareWord: args.rare,
+  intake: intakeFilings(keys),
+});
+
+/**
+ * autocannon stops sending at the deadline, but the server still owes the requests in flight (16
+ * slow ones can take seconds): the next run waits until a cheap request is answered at once again,
+ * so it does not pay for the previous one.
+ */
+async function settle(): Promise<void> {
+  const started = Date.now();
+  for (let calm = 0; calm < 2;) {
+    if (Date.now() - started > SETTLE_LIMIT_MS) {
+      log(`  (el servidor sigue ocupado tras ${SETTLE_LIMIT_MS / 1000} s; se sigue)`);
+      return;
+    }
+    const probe = await requestOnce(server.url, ceilings.json.target);
+    calm = probe.ms < CALM_MS ? calm + 1 : 0;
+    await sleep(100);
+  }
+}
+const run = async (base: string, target: Target, duration = seconds) => {
+  const measured = await measure(base, target, { connections, seconds: duration });
+  await settle();
+  return measured;
+};
+const results: RowResult[] = [];
+const limits: LimitResult[] = [];
+let exitCode = 0;
+try {
+  // Every target answers as expected, then runs a little so its code and pages are warm.
+  const selected = ROWS.filter(isIn);
+  const toCheck: [string, string, Target][] = [
+    ...Object.values(ceilings).map((c) => [c.name, c.base, c.target] as [string, string, Target]),
+    ...selected.map(
+      (id) => [rows[id].name, server.url, rows[id].target] as [string, string, Target],
+    ),
+    ...(isIn('contention')
+      ? slowLoads
+          .filter((s) => !s.target.path.includes('export'))
+          .map((s) => [s.name, server.url, s.target] as [string, string, Target])
+      : []),
+  ];
+  for (const [name, base, target] of toCheck) {
+    const ms = await check(base, name, target);
+    log(`  ok ${name} (${ms.toFixed(0)} ms)`);
+    if (warmup > 0) await run(base, target, warmup);
+  }
+  const rssAfterWarmUp = server.rssMb();
+
+  const bareFirst = await run(bare.url, ceilings.bare.target);
+  const appJsonVsBare: RowResult[] = [];
+  for (const id of selected) {
+    const row = rows[id];
+    const ceiling = ceilings[row.ceiling];
+    const ceilingRun = await run(ceiling.base, ceiling.target);
+    const measured = await run(server.url, row.target);
+    results.push({
+      name: row.name,
+      measured,
+      ceilingName: ceiling.name,
+      ceiling: ceilingRun,
+      goal: row.goal,
+    });
+    log(`  ${row.name}: ${measured.rps.toFixed(1)} req/s (techo ${ceilingRun.rps.toFixed(1)})`);
+    if (row.ceiling === 'json') {
+      appJsonVsBare.push({
+        name: ceiling.name,
+        measured: ceilingRun,
+        ceilingName: ceilings.bare.name,
+        ceiling: bareFirst,
+        goal: null,
+      });
+    }
+  }
+
+  if (isIn('contention')) {
+    const queue = rows.queue.target;
+    const alone = await run(server.url, queue);
+    log(`  cola sola: p95 ${alone.p95.toFixed(0)} ms`);
+    for (const slow of slowLoads) {
+      const client = slowClient(server.url, slow.target);
+      await sleep(1000);
+      const loaded = await measure(server.url, queue, { connections, seconds });
+      const done = await client.stop();
+      await settle();
+      // A slow request refused (403, 500) loaded nothing, and a queue that got no answer at all
+      // has no p95: both fail.
+      const increase =
+        done.refused > 0 || loaded.answers === 0
+          ? Number.POSITIVE_INFINITY
+          : (loaded.p95 / alone.p95 - 1) * 100;
+      const queueSaid =
+        loaded.answers === 0
+          ? `la cola no recibió ninguna respuesta en ${seconds} s`
+          : `p95 ${alone.p95.toFixed(0)} → ${loaded.p95.toFixed(0)} ms, ${alone.rps.toFixed(1)} → ${loaded.rps.toFixed(1)} req/s`;
+      const slowSaid = `${done.completed} terminadas${done.meanMs === null ? '' : ` (${done.meanMs.toFixed(0)} ms de media)`}, la última cortada a los ${done.inFlightMs.toFixed(0)} ms${done.refused ? `, ${done.refused} rechazadas` : ''}`;
+      limits.push({
+        name: `p95 de la cola con ${slow.name}`,
+        value: increase,
+        unit: '%',
+        limit: CONTENTION_LIMIT_PERCENT,
+        detail: `${queueSaid}; ${slowSaid}`,
+      });
+      log(`  ${limits.at(-1)!.name}: +${increase.toFixed(0)} %`);
+    }
+  }
+
+  for (const [name, target] of [
+    ['peso HTML de /', ceilings.home.target],
+    ['peso HTML de /consulta/… (caso del peticionario)', rows['portal-case'].target],
+  ] as const) {
+    const page = await requestOnce(server.url, target);
+    limits.push({ name, value: page.bytes / 1024, unit: 'KB', limit: PAGE_LIMIT_KB });
+  }
+
+  await sleep(2000);
+  const rssAfter = server.rssMb();
+  limits.unshift({
+    name: 'RSS del servidor tras las corridas',
+    value: rssAfter,
+    unit: 'MB',
+    limit: MEMORY_LIMIT_MB,
+    detail: `pico ${peakRss.toFixed(0)} MB; ${rssAfterWarmUp.toFixed(0)} MB tras el calentamiento`,
+  });
+
+  const bareLast = await run(bare.url, ceilings.bare.target);
+  const table = [
+    ...formatRows([...results, ...appJsonVsBare]),
+    `techo node:http: ${bareFirst.rps.toFixed(0)} req/s al empezar, ${bareLast.rps.toFixed(0)} al terminar`,
+    '',
+    ...formatLimits(limits),
+  ];
+  log(`\n${table.join('\n')}`);
+  if (!allPass(results, limits)) exitCode = 1;
+
+  const out = path.join(process.cwd(), 'bench-results', 'bench-http.json');
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(
+    out,
+    `${JSON.stringify(
+      {
+        at: now.toISOString(),
+        db: file,
+        cases: casesBefore,
+        connections,
+        seconds,
+        agent,
+        supervisor,
+        oldCase,
+        rows: results,
+        ceilingsVsBare: appJsonVsBare,
+        bare: [bareFirst, bareLast],
+        limits,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  log(`\nResultados: ${out}`);
+} finally {
+  clearInterval(sampler);
+  await server.stop();
+  bare.stop();
+  closeTheBooks();
+}
+process.exitCode = exitCode;
