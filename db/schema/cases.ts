@@ -129,6 +129,10 @@ export const cases = sqliteTable(
     index('cases_open_due_idx')
       .on(t.dueAt)
       .where(sql`state in ('radicada', 'en_tramite', 'requiere_informacion')`),
+    // The cases merged into this one (the case page's story): few, so a partial index.
+    index('cases_merged_into_idx')
+      .on(t.mergedIntoId)
+      .where(sql`merged_into_id is not null`),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX `cases_merged_into_idx` ON `cases` (`merged_into_id`) WHERE merged_into_id is not null;

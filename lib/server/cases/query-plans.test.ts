@@ -1,0 +1,48 @@
+/**
+ * Hot look-ups answer from an index, never a scan of `cases` (issue 15): the predicates below are
+ * those of the case page's story, the petitioner's record, the repeat-contact offer and the case
+ * link. A dropped or unusable index turns a plan into "SCAN cases" and fails here.
+ */
+import { sql } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import { createTestDb } from '../testing/test-db';
+
+let db: Db;
+let cleanup: () => void;
+beforeEach(() => {
+  ({ db, cleanup } = createTestDb());
+});
+afterEach(() => cleanup());
+
+const plan = (query: string) =>
+  db
+    .all<{ detail: string }>(sql.raw(`EXPLAIN QUERY PLAN ${query}`))
+    .map((r) => r.detail)
+    .join(' | ');
+
+describe('query plans', () => {
+  it.each([
+    [
+      'cases merged into a case (its story)',
+      'SELECT id FROM cases WHERE merged_into_id = 7',
+      'cases_merged_into_idx',
+    ],
+    ['a case by radicado', "SELECT id FROM cases WHERE radicado = 'PQRS-2026-000001'", 'radicado'],
+    ['a petitioner’s cases', 'SELECT id FROM cases WHERE customer_id = 3', 'cases_customer_idx'],
+    [
+      'open cases answering to an address',
+      "SELECT id FROM cases WHERE lower(response_address) = 'ana@example.co'",
+      'cases_response_address_idx',
+    ],
+    [
+      'petitioners by e-mail',
+      "SELECT id FROM customers WHERE lower(email) = 'ana@example.co'",
+      'customers_email_idx',
+    ],
+  ])('%s uses its index', (_name, query, index) => {
+    const detail = plan(query);
+    expect(detail).toContain(index);
+    expect(detail).not.toMatch(/SCAN (cases|customers)\b(?! USING)/);
+  });
+});
