@@ -6,6 +6,9 @@ import { iterateRows, openExportConnection } from '@/db/sql/export-streams';
 /** Rows encoded per pull: small enough that a million-row export never holds more than this. */
 const ROWS_PER_CHUNK = 1_000;
 
+/** Lets every request waiting on I/O run before the next chunk (a macrotask, not a microtask). */
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export type CsvCell = string | number | boolean | null | undefined | Date;
 
 /**
@@ -29,7 +32,8 @@ export function encodeCsv(rows: readonly (readonly CsvCell[])[]): string {
 
 /**
  * A streamed CSV download: the header first, then rows pulled from `rows` a chunk at a time as the
- * client reads, so memory stays flat however many rows there are. UTF-8 with a byte-order mark (Excel
+ * client reads, so memory stays flat however many rows there are; between chunks the server
+ * serves everyone else. UTF-8 with a byte-order mark (Excel
  * then reads accents right). `onClose` runs once the stream ends, fails or is cancelled.
  */
 export function csvResponse(
@@ -50,7 +54,11 @@ export function csvResponse(
     start(controller) {
       controller.enqueue(encoder.encode(`\uFEFF${encodeCsv([header])}`));
     },
-    pull(controller) {
+    async pull(controller) {
+      // Reading rows is synchronous: without this turn, a client that reads fast would keep the
+      // server on this export and every other request would wait for its end (issue 15).
+      await yieldToOthers();
+      if (closed) return;
       try {
         const chunk: (readonly CsvCell[])[] = [];
         for (let next = rows.next(); ; next = rows.next()) {
