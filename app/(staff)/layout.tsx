@@ -6,7 +6,7 @@ import { requestCtx } from '@/lib/server/core/context';
 import { unreadCount } from '@/lib/server/notices/notifications';
 import { hasRole } from '@/lib/server/core/guard';
 import { LiveBell } from '../_components/live';
-import { ClientMessages } from '../_components/client-messages';
+import { ClientMessages, CLIENT_NAMESPACES } from '../_components/client-messages';
 import { LocaleSwitch } from '../_components/locale-switch';
 import { SignOutButton } from '../_components/sign-out-button';
 import { NavLinks } from './_components/nav-links';
@@ -30,9 +30,9 @@ export default async function StaffLayout({ children }: { children: ReactNode })
       : []),
     ...(staff.role === 'admin' ? [{ href: '/admin', label: t('admin') }] : []),
   ];
-  // Staff pages send the whole catalogue: their client components span every area.
+  // Staff pages send the namespaces their client components read (lib/i18n/client-namespaces.ts).
   return (
-    <ClientMessages>
+    <ClientMessages namespaces={CLIENT_NAMESPACES.staff}>
       <div className="staff-shell">
         <header className="topbar">
           <Link href="/casos" className="brand">
