@@ -129,6 +129,14 @@ export const cases = sqliteTable(
     index('cases_open_due_idx')
       .on(t.dueAt)
       .where(sql`state in ('radicada', 'en_tramite', 'requiere_informacion')`),
+    // The agent's "mine" and "team" tabs (and "unassigned") in their default order, open cases
+    // only: a page is the first rows of one range, with no sort of the whole queue (issue 15).
+    index('cases_assignee_queue_idx')
+      .on(t.assigneeId, sql`${t.priority} desc`, sql`(${t.dueAt} is null)`, t.dueAt, t.id)
+      .where(sql`state in ('radicada', 'en_tramite', 'requiere_informacion')`),
+    index('cases_team_queue_idx')
+      .on(t.teamId, sql`${t.priority} desc`, sql`(${t.dueAt} is null)`, t.dueAt, t.id)
+      .where(sql`state in ('radicada', 'en_tramite', 'requiere_informacion')`),
     // The cases merged into this one (the case page's story): few, so a partial index.
     index('cases_merged_into_idx')
       .on(t.mergedIntoId)

@@ -21,6 +21,10 @@ const plan = (query: string) =>
     .map((r) => r.detail)
     .join(' | ');
 
+const OPEN = "state in ('radicada', 'en_tramite', 'requiere_informacion')";
+const AGENT_SCOPE = '(assignee_id = 6 OR team_id = 2 OR (team_id IS NULL AND assignee_id IS NULL))';
+const QUEUE_ORDER = 'ORDER BY priority desc, due_at is null, due_at, id LIMIT 25';
+
 describe('query plans', () => {
   it.each([
     [
@@ -40,9 +44,20 @@ describe('query plans', () => {
       "SELECT id FROM customers WHERE lower(email) = 'ana@example.co'",
       'customers_email_idx',
     ],
+    [
+      'an agent’s own open cases in queue order',
+      `SELECT id FROM cases WHERE assignee_id = 6 AND ${OPEN} AND ${AGENT_SCOPE} ${QUEUE_ORDER}`,
+      'cases_assignee_queue_idx',
+    ],
+    [
+      'the team’s open cases in queue order',
+      `SELECT id FROM cases WHERE team_id = 2 AND ${OPEN} AND ${AGENT_SCOPE} ${QUEUE_ORDER}`,
+      'cases_team_queue_idx',
+    ],
   ])('%s uses its index', (_name, query, index) => {
     const detail = plan(query);
     expect(detail).toContain(index);
     expect(detail).not.toMatch(/SCAN (cases|customers)\b(?! USING)/);
+    expect(detail).not.toContain('TEMP B-TREE');
   });
 });

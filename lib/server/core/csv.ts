@@ -4,7 +4,7 @@ import type { Conn } from '@/db/client';
 import { iterateRows, openExportConnection } from '@/db/sql/export-streams';
 
 /** Rows encoded per pull: small enough that a million-row export never holds more than this. */
-const ROWS_PER_CHUNK = 1_000;
+const ROWS_PER_CHUNK = 250;
 
 /** Lets every request waiting on I/O run before the next chunk (a macrotask, not a microtask). */
 const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -1,0 +1,2 @@
+CREATE INDEX `cases_assignee_queue_idx` ON `cases` (`assignee_id`,"priority" desc,("due_at" is null),`due_at`,`id`) WHERE state in ('radicada', 'en_tramite', 'requiere_informacion');--> statement-breakpoint
+CREATE INDEX `cases_team_queue_idx` ON `cases` (`team_id`,"priority" desc,("due_at" is null),`due_at`,`id`) WHERE state in ('radicada', 'en_tramite', 'requiere_informacion');
