@@ -1,9 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Conn } from '../client';
 
-/** Whose cases a count covers: everyone's, or an agent's scope (theirs, their team's, the pool). */
-export type CountScope = { kind: 'all' } | { kind: 'agent'; id: number; teamId: number | null };
-
 export interface MaintainedCounts {
   mine: number;
   team: number;
@@ -15,12 +12,13 @@ export interface MaintainedCounts {
 /**
  * The queue tabs that depend only on team, assignee and state, summed from `queue_counts` (kept by
  * triggers, migration 0010): a few hundred rows read instead of up to a million cases counted.
- * `openStates` are the states the open queues hold; 0 in the table means no team / no assignee.
+ * `who` is the asker: an agent's counts cover their own cases, their team's and the unrouted pool;
+ * anyone else's cover every case. `openStates` are the states the open queues hold; 0 in the
+ * table means no team / no assignee.
  */
 export function maintainedQueueCounts(
   db: Conn,
-  who: { id: number | null; teamId: number | null },
-  scope: CountScope,
+  who: { id: number | null; teamId: number | null; isAgent: boolean },
   openStates: readonly string[],
 ): MaintainedCounts {
   const open = sql.join(
@@ -29,11 +27,9 @@ export function maintainedQueueCounts(
   );
   const me = who.id ?? -1;
   const team = who.teamId ?? -1;
-  const where: SQL =
-    scope.kind === 'all'
-      ? sql`1`
-      : sql`(assignee_id = ${scope.id} OR team_id = ${scope.teamId ?? -1}
-             OR (team_id = 0 AND assignee_id = 0))`;
+  const where: SQL = who.isAgent
+    ? sql`(assignee_id = ${me} OR team_id = ${team} OR (team_id = 0 AND assignee_id = 0))`
+    : sql`1`;
   const row = db.get<MaintainedCounts>(
     sql`SELECT
           coalesce(sum(CASE WHEN assignee_id = ${me} AND state IN (${open}) THEN n END), 0) AS mine,

@@ -196,10 +196,7 @@ export async function listCases(ctx: Ctx, query: CaseQuery): Promise<CaseList> {
       ? null
       : maintainedQueueCounts(
           db,
-          actor,
-          actor.role === 'agent'
-            ? { kind: 'agent', id: actor.id, teamId: actor.teamId }
-            : { kind: 'all' },
+          { id: actor.id, teamId: actor.teamId, isAgent: actor.role === 'agent' },
           OPEN_STATES,
         );
     const counts = Object.fromEntries(

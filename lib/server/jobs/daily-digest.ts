@@ -69,7 +69,9 @@ function pendingByPerson(db: Conn, from: Date, until: Date): Map<number, Pending
   for (const row of rows) {
     if (modeOf(row.kind, row.chosenMode) !== 'digest') continue;
     if (row.chosenAt !== null && row.createdAt < row.chosenAt) continue;
-    byPerson.set(row.userId, [...(byPerson.get(row.userId) ?? []), row]);
+    const list = byPerson.get(row.userId) ?? [];
+    list.push(row);
+    byPerson.set(row.userId, list);
   }
   return byPerson;
 }

@@ -70,7 +70,9 @@ export async function completeIdentity(ctx: Ctx, input: unknown): Promise<Comple
         fieldErrors: { documentNumber: ['anonymised'] },
       });
     }
-    const email = who.email ?? row.responseAddress ?? null;
+    // The address to answer to, when it is one (an API case may answer through its channel).
+    const given = who.email ?? row.responseAddress;
+    const email = given?.includes('@') ? given.toLowerCase() : null;
     const customerId = known
       ? known.id
       : tx
@@ -79,7 +81,7 @@ export async function completeIdentity(ctx: Ctx, input: unknown): Promise<Comple
             documentType: who.documentType,
             documentNumber: who.documentNumber,
             fullName: who.fullName,
-            email: email?.includes('@') ? email.toLowerCase() : null,
+            email,
             phone: who.phone ?? null,
             address: who.address ?? null,
             createdAt: now,
@@ -89,7 +91,7 @@ export async function completeIdentity(ctx: Ctx, input: unknown): Promise<Comple
     if (known) {
       // A known petitioner keeps what is on record; the case only fills what they lacked.
       const fill = {
-        ...(!known.email && email?.includes('@') ? { email: email.toLowerCase() } : {}),
+        ...(!known.email && email ? { email } : {}),
         ...(!known.phone && who.phone ? { phone: who.phone } : {}),
         ...(!known.address && who.address ? { address: who.address } : {}),
       };

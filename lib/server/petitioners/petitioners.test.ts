@@ -11,7 +11,6 @@ import {
   caseRow,
   countRows,
   eventsOf,
-  FILED_AT,
   fileCase,
   seedFixture,
   validFiling,
@@ -312,4 +311,3 @@ describe('the petitioner record', () => {
     expect((await petitionerRecord(ctx(fx.agent), { customerId })).cases).toHaveLength(2);
   });
 });
-void FILED_AT;
