@@ -218,6 +218,19 @@ describe('alerts that existed before preferences now follow them', () => {
         )
         .all(),
     ).toEqual([]);
+
+    // It arrives: through a real SMTP server, to the agent and no one else.
+    const smtp = await startTestSmtp();
+    const transport = smtpTransport(smtp.url);
+    try {
+      await deliverDueMail({ db, transport, now: AT });
+      const arrived = smtp.received.filter((m) => /^Asignado a usted: /.test(m.subject ?? ''));
+      expect(arrived.map((m) => JSON.stringify(m.to))).toEqual([expect.stringContaining(AGENT)]);
+      expect(arrived[0]!.html).toContain('/casos/PQRS-2026-');
+    } finally {
+      transport.close();
+      await smtp.close();
+    }
   });
 });
 
