@@ -32,6 +32,7 @@ describe('the validated environment', () => {
     expect(parsed.BACKUP_KEEP).toBe(7);
     expect(parsed.AWAY_RETURN_HOURS).toBe(24);
     expect(parsed.DIGEST_HOUR).toBe(7);
+    expect(parsed).toMatchObject({ READ_WORKERS: 2, READ_WORKER_NICE: 10 });
     expect(parsed.INBOUND_SMTP_TLS_KEY).toBeUndefined();
     expect(parsed.INBOUND_SMTP_USER).toBeUndefined();
   });

@@ -116,6 +116,13 @@ export const EnvSchema = z.object({
     .default(24),
   /** Local hour (organisation's time zone) of the staff's daily e-mail digest (issue 14 §3). */
   DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+  /**
+   * Worker threads with read-only connections for the heavy reads (supervisor views, reports,
+   * exports): 0 runs them on the request thread. Their nice value (0–19) yields the CPU to the
+   * request thread when both want it, so a report never slows the agents' queues.
+   */
+  READ_WORKERS: z.coerce.number().int().min(0).max(16).default(2),
+  READ_WORKER_NICE: z.coerce.number().int().min(0).max(19).default(10),
   UPLOAD_DIR: optionalText,
   LOGO_DIR: optionalText,
   /** Backups (README "Backups", docs/operations.md): where, how often (unset: no schedule), how many. */

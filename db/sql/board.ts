@@ -1,6 +1,6 @@
-import type { Statement } from 'better-sqlite3';
 import { OPEN_STATES, type CaseState, type CaseType } from '@/lib/domain/enums';
-import { type Conn, databaseOf } from '../client';
+import type { Conn } from '../client';
+import { readBatch } from '../read-pool';
 
 /**
  * The deadline board's two statements (lib/server/supervision/board.ts explains the figures). Raw
@@ -103,18 +103,6 @@ export function boardSql(query: BoardFilter): { figures: string; cases: string }
   return { figures: figuresSql(query), cases: casesSql(query) };
 }
 
-const statements = new WeakMap<object, Map<string, Statement>>();
-
-/** Prepared once per database and SQL text (four filter combinations per query). */
-function prepare(conn: Conn, sql: string): Statement {
-  const db = databaseOf(conn);
-  let cache = statements.get(db);
-  if (!cache) statements.set(db, (cache = new Map()));
-  let statement = cache.get(sql);
-  if (!statement) cache.set(sql, (statement = db.$client.prepare(sql)));
-  return statement;
-}
-
 /** A row of the figures statement: `dim` says whether it is the total, a team or an agent. */
 export interface BoardGroupRow {
   dim: 'total' | 'team' | 'agent';
@@ -142,24 +130,22 @@ export interface BoardCaseRow {
 }
 
 /**
- * The figures and one page of cases, in one read transaction so both see the same snapshot.
+ * The figures and one page of cases, read together so both see the same snapshot, in the read
+ * pool (db/read-pool.ts): the figures scan every open case.
  */
-export function readBoard(
+export async function readBoard(
   conn: Conn,
   query: BoardFilter,
   times: BoardTimes,
   page: { pageSize: number; offset: number },
-): { groups: BoardGroupRow[]; found: BoardCaseRow[] } {
+): Promise<{ groups: BoardGroupRow[]; found: BoardCaseRow[] }> {
   const filter = {
     ...(query.teamId !== undefined ? { teamId: query.teamId } : {}),
     ...(query.agentId !== undefined ? { agentId: query.agentId } : {}),
   };
-  return conn.transaction(() => ({
-    groups: prepare(conn, figuresSql(query)).all({ ...filter, ...times }) as BoardGroupRow[],
-    found: prepare(conn, casesSql(query)).all({
-      ...filter,
-      atRiskUntil: times.atRiskUntil,
-      ...page,
-    }) as BoardCaseRow[],
-  }));
+  const [groups, found] = await readBatch(conn, [
+    { sql: figuresSql(query), params: [{ ...filter, ...times }] },
+    { sql: casesSql(query), params: [{ ...filter, atRiskUntil: times.atRiskUntil, ...page }] },
+  ]);
+  return { groups: groups as BoardGroupRow[], found: found as BoardCaseRow[] };
 }

@@ -1,5 +1,6 @@
 import type { Conn } from '../client';
 import { sqliteOf } from '../client';
+import { readAll } from '../read-pool';
 
 /**
  * Raw statements of the root-cause view and the problem records (lib/server/causes): the figures
@@ -48,7 +49,7 @@ export function groupWeekFigures(
   level: { column: 'c.process_id' | 'c.root_cause_id'; nameTable: 'processes' | 'root_causes' },
   week: SqlWhere,
   now: Date,
-): GroupWeekRow[] {
+): Promise<GroupWeekRow[]> {
   const column = level.column;
   const sql = `
     SELECT g.*, n.name AS name FROM (
@@ -69,9 +70,8 @@ export function groupWeekFigures(
       GROUP BY 1, 2
     ) g LEFT JOIN ${level.nameTable} n ON n.id = g.id`;
   const nowMs = now.getTime();
-  return sqliteOf(db)
-    .prepare(sql)
-    .all(...week.params, nowMs, nowMs, ...filter.params) as GroupWeekRow[];
+  // The heavy read of /causas: in the read pool (db/read-pool.ts), off the request thread.
+  return readAll(db, sql, [...week.params, nowMs, nowMs, ...filter.params]);
 }
 
 /** The name of a process or root cause, or null when there is none with that id. */

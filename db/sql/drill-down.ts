@@ -1,6 +1,6 @@
 import type { CaseState, CaseType, Channel } from '@/lib/domain/enums';
 import type { Conn } from '../client';
-import { sqliteOf } from '../client';
+import { readAll, readBatch } from '../read-pool';
 
 /** A WHERE clause and its bound values (see lib/server/supervision/filters.ts). */
 export interface SqlWhere {
@@ -45,25 +45,30 @@ const SELECT = `
   LEFT JOIN processes p ON p.id = c.process_id
   LEFT JOIN root_causes rc ON rc.id = c.root_cause_id`;
 
-/** How many cases match `where` on `cases c`. */
-export function countDrillDown(conn: Conn, { where, params }: SqlWhere): number {
-  return (
-    sqliteOf(conn)
-      .prepare(`SELECT count(*) AS n FROM cases c WHERE ${where}`)
-      .get(...params) as { n: number }
-  ).n;
+/** How many cases match `where` on `cases c` (in the read pool, db/read-pool.ts). */
+export async function countDrillDown(conn: Conn, { where, params }: SqlWhere): Promise<number> {
+  const [row] = await readAll<{ n: number }>(
+    conn,
+    `SELECT count(*) AS n FROM cases c WHERE ${where}`,
+    params,
+  );
+  return row?.n ?? 0;
 }
 
-/** One page of the matching cases, newest first. */
-export function drillDownPage(
+/** One page of the matching cases, newest first (in the read pool). */
+export async function drillDownPage(
   conn: Conn,
   { where, params }: SqlWhere,
   limit: number,
   offset: number,
-): DrillDownRow[] {
-  return sqliteOf(conn)
-    .prepare(`${SELECT} WHERE ${where} ORDER BY c.received_at DESC, c.id DESC LIMIT ? OFFSET ?`)
-    .all(...params, limit, offset) as DrillDownRow[];
+): Promise<DrillDownRow[]> {
+  const [rows] = await readBatch(conn, [
+    {
+      sql: `${SELECT} WHERE ${where} ORDER BY c.received_at DESC, c.id DESC LIMIT ? OFFSET ?`,
+      params: [...params, limit, offset],
+    },
+  ]);
+  return rows as DrillDownRow[];
 }
 
 /** Every matching case, newest first: the text for a streamed export (core/csv sqlCsvResponse). */

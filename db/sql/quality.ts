@@ -1,11 +1,13 @@
 import type { Conn } from '../client';
 import { type SqlWhere } from './drill-down';
 import { sqliteOf } from '../client';
+import { readAll } from '../read-pool';
 
 /**
  * The statements of /calidad (lib/server/supervision/quality-*.ts say what each figure means). The
  * filter and the group expression come from the view (bound values only); every aggregate reads the
- * cases of the period from the covering index cases_figures_idx.
+ * cases of the period from the covering index cases_figures_idx. The aggregates are the heavy reads
+ * of a supervisor's page: they run in the read pool (db/read-pool.ts), off the request thread.
  */
 
 /** A SQL expression naming a row's group, with its bound values (groupSql). */
@@ -17,6 +19,7 @@ export interface SqlExpr {
 export type GroupKey = string | number | null;
 type Grouped<T> = T & { grp: GroupKey };
 
+/** A small read of the review pages, here on the request thread. */
 function all<T>(conn: Conn, sql: string, params: readonly unknown[]): T[] {
   return sqliteOf(conn)
     .prepare(sql)
@@ -28,8 +31,8 @@ export function namesByIds(
   conn: Conn,
   table: 'teams' | 'staff_users' | 'processes',
   ids: readonly number[],
-): { id: number; name: string }[] {
-  return all(
+): Promise<{ id: number; name: string }[]> {
+  return readAll(
     conn,
     `SELECT id, name FROM ${table} WHERE id IN (${ids.map(() => '?').join(',')})`,
     ids,
@@ -38,8 +41,12 @@ export function namesByIds(
 
 // RESULT
 
-export function resultCaseCounts<T>(conn: Conn, group: SqlExpr, filter: SqlWhere): Grouped<T>[] {
-  return all(
+export function resultCaseCounts<T>(
+  conn: Conn,
+  group: SqlExpr,
+  filter: SqlWhere,
+): Promise<Grouped<T>[]> {
+  return readAll(
     conn,
     `SELECT ${group.expr} AS grp,
        count(*) AS cases,
@@ -71,8 +78,8 @@ export function resultPromiseCounts<T>(
   group: SqlExpr,
   filter: SqlWhere,
   nowMs: number,
-): Grouped<T>[] {
-  return all(
+): Promise<Grouped<T>[]> {
+  return readAll(
     conn,
     `SELECT ${group.expr} AS grp,
        sum(p.status = 'kept') AS promisesKept,
@@ -85,8 +92,12 @@ export function resultPromiseCounts<T>(
   );
 }
 
-export function resultAnswerCounts<T>(conn: Conn, group: SqlExpr, filter: SqlWhere): Grouped<T>[] {
-  return all(
+export function resultAnswerCounts<T>(
+  conn: Conn,
+  group: SqlExpr,
+  filter: SqlWhere,
+): Promise<Grouped<T>[]> {
+  return readAll(
     conn,
     `SELECT ${group.expr} AS grp,
        sum(rr.answer = 'yes') AS yes, sum(rr.answer = 'partly') AS partly,
@@ -107,8 +118,8 @@ export function processRatingCounts<T>(
   group: SqlExpr,
   filter: SqlWhere,
   distributionColumns: string,
-): Grouped<T>[] {
-  return all(
+): Promise<Grouped<T>[]> {
+  return readAll(
     conn,
     `SELECT ${group.expr} AS grp,
        sum(qr.source = 'customer') AS customerRatings,
@@ -122,8 +133,12 @@ export function processRatingCounts<T>(
   );
 }
 
-export function processReplyCounts<T>(conn: Conn, group: SqlExpr, filter: SqlWhere): Grouped<T>[] {
-  return all(
+export function processReplyCounts<T>(
+  conn: Conn,
+  group: SqlExpr,
+  filter: SqlWhere,
+): Promise<Grouped<T>[]> {
+  return readAll(
     conn,
     `SELECT ${group.expr} AS grp, count(*) AS replies, sum(i.is_canned) AS canned
      FROM cases c INDEXED BY cases_figures_idx
@@ -145,7 +160,7 @@ export function effortCounts<T>(
   group: SqlExpr,
   filter: SqlWhere,
   options: { splitByAgent: boolean; groupBy: 'groupAndType' | 'type' },
-): T[] {
+): Promise<T[]> {
   const sql = `SELECT h.grp AS grp, h.type_code AS typeCode, count(*) AS cases, sum(h.secs) AS seconds,
          coalesce(sum(h.secs > t.target), 0) AS casesOver,
          coalesce(sum(CASE WHEN h.secs > t.target THEN h.secs ELSE 0 END), 0) AS tailSeconds,
@@ -162,12 +177,12 @@ export function effortCounts<T>(
          ON t.code = h.type_code`;
   const groupBy =
     options.groupBy === 'type' ? 'GROUP BY h.type_code' : 'GROUP BY h.grp, h.type_code';
-  return all(conn, `${sql} ${groupBy}`, [...group.params, ...filter.params]);
+  return readAll(conn, `${sql} ${groupBy}`, [...group.params, ...filter.params]);
 }
 
 /** Each case type's handle-time target, in minutes. */
-export function handleTargets(conn: Conn): { code: string; minutes: number }[] {
-  return all(conn, 'SELECT code, handle_target_minutes AS minutes FROM case_types', []);
+export function handleTargets(conn: Conn): Promise<{ code: string; minutes: number }[]> {
+  return readAll(conn, 'SELECT code, handle_target_minutes AS minutes FROM case_types', []);
 }
 
 // QUADRANT
@@ -181,8 +196,8 @@ export function quadrantRows<Timing extends string, Treatment extends string>(
   filter: SqlWhere,
   late: SqlWhere,
   scoreMargin: string,
-): { timing: Timing; treatment: Treatment; n: number }[] {
-  return all(
+): Promise<{ timing: Timing; treatment: Treatment; n: number }[]> {
+  return readAll(
     conn,
     // MATERIALIZED: each case's score is computed once, not once per reference to it.
     `WITH per_case AS MATERIALIZED (

@@ -8,7 +8,7 @@ import {
 } from '@/lib/domain/enums';
 import type { Conn } from '../client';
 import { type SqlWhere } from './drill-down';
-import { sqliteOf } from '../client';
+import { readAll } from '../read-pool';
 
 /**
  * The periodic PQRS report's statements (lib/server/reports/pqrs-report.ts says what each figure
@@ -107,20 +107,21 @@ const PROBLEMS_SQL = `
   ORDER BY linkedCases DESC, pr.id`;
 
 /** The per-type-and-channel cells (at most 8 × 9 rows); `toMs` ends the period, `nowMs` is "now". */
-export function reportCells(conn: Conn, filter: SqlWhere, toMs: number, nowMs: number): CellRow[] {
-  return sqliteOf(conn)
-    .prepare(CELLS_SQL(filter.where))
-    .all(toMs, toMs, nowMs, ...filter.params) as CellRow[];
+export function reportCells(
+  conn: Conn,
+  filter: SqlWhere,
+  toMs: number,
+  nowMs: number,
+): Promise<CellRow[]> {
+  return readAll(conn, CELLS_SQL(filter.where), [toMs, toMs, nowMs, ...filter.params]);
 }
 
 /** Quejas and Reclamos by process › root cause, most frequent first; unclassified ones last. */
-export function reportCauses(conn: Conn, filter: SqlWhere): CauseRow[] {
-  return sqliteOf(conn)
-    .prepare(CAUSES_SQL(filter.where))
-    .all(...filter.params) as CauseRow[];
+export function reportCauses(conn: Conn, filter: SqlWhere): Promise<CauseRow[]> {
+  return readAll(conn, CAUSES_SQL(filter.where), filter.params);
 }
 
 /** Problems open at some time during [fromMs, toMs). */
-export function reportProblems(conn: Conn, fromMs: number, toMs: number): ProblemRow[] {
-  return sqliteOf(conn).prepare(PROBLEMS_SQL).all(toMs, fromMs) as ProblemRow[];
+export function reportProblems(conn: Conn, fromMs: number, toMs: number): Promise<ProblemRow[]> {
+  return readAll(conn, PROBLEMS_SQL, [toMs, fromMs]);
 }

@@ -13,7 +13,7 @@ export const benches: ViewBench[] = [
     run: async ({ db, now }) => {
       const org = getOrganization(db);
       const query = parseReportQuery({}, toLocalDate(now, org.timeZone));
-      return buildPqrsReport(db, query, org.timeZone, now).total.received;
+      return (await buildPqrsReport(db, query, org.timeZone, now)).total.received;
     },
   },
 ];

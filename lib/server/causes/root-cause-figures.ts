@@ -190,7 +190,7 @@ export async function rootCauseView(
   const filter = complaintFilter(query, timeZone, level);
   const weeks = weekStarts(query.from, query.to);
   const week = weekIndexSql(weeks.map((w) => startOfLocalDay(w, timeZone).getTime()));
-  const buckets = groupWeekFigures(ctx.db, filter, groupingOf(level), week, ctx.now);
+  const buckets = await groupWeekFigures(ctx.db, filter, groupingOf(level), week, ctx.now);
   const byGroup = new Map<number | null, { row: GroupRow; counts: number[] }>();
   for (const bucket of buckets) {
     const group = byGroup.get(bucket.id) ?? {

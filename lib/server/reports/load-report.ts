@@ -45,7 +45,7 @@ export async function loadPqrsReport(
   const org = getOrganization(db);
   const today = toLocalDate(now, org.timeZone);
   const query = parseReportQuery(params, today);
-  const report = buildPqrsReport(db, query, org.timeZone, now);
+  const report = await buildPqrsReport(db, query, org.timeZone, now);
   const labels = await loadReportLabels(extras.locale);
   const team =
     query.teamId === undefined

@@ -51,8 +51,8 @@ const none: ReportFigures = {
 };
 
 describe('the PQRS report for March 2026', () => {
-  it('counts the cases received by type and channel, the period’s first and last minutes included', () => {
-    const report = reportFor();
+  it('counts the cases received by type and channel, the period’s first and last minutes included', async () => {
+    const report = await reportFor();
     expect(report.channels).toEqual(['web', 'email', 'phone', 'walk_in', 'postal', 'social']);
     expect(report.received).toEqual(
       expect.arrayContaining([
@@ -71,8 +71,8 @@ describe('the PQRS report for March 2026', () => {
     expect(report.total.received).toBe(13);
   });
 
-  it('gives every figure per type and in total', () => {
-    const report = reportFor();
+  it('gives every figure per type and in total', async () => {
+    const report = await reportFor();
     expect(report.byType.map((f) => f.typeCode)).toEqual(['P', 'PD', 'Q', 'R', 'F']);
     const byType = Object.fromEntries(report.byType.map(({ typeCode, ...f }) => [typeCode, f]));
     // P1 answered on day 6 then reopened (open, past its 24 March due date); P2 untouched, due 23 April.
@@ -131,8 +131,8 @@ describe('the PQRS report for March 2026', () => {
     });
   });
 
-  it('lists the main causes of complaints, unclassified ones last, and the period’s problems', () => {
-    const report = reportFor();
+  it('lists the main causes of complaints, unclassified ones last, and the period’s problems', async () => {
+    const report = await reportFor();
     expect(report.complaints).toBe(9);
     expect(report.causes.map((c) => [c.processName, c.rootCauseName, c.count])).toEqual([
       ['Facturación', 'Cobro doble', 3],
@@ -160,14 +160,14 @@ describe('the PQRS report for March 2026', () => {
     ]);
   });
 
-  it('applies the team, type and channel filters', () => {
-    const team = reportFor({ teamId: String(fx.otherTeamId) });
+  it('applies the team, type and channel filters', async () => {
+    const team = await reportFor({ teamId: String(fx.otherTeamId) });
     expect(team.received).toEqual([
       { typeCode: 'Q', channel: 'walk_in', count: 1 },
       { typeCode: 'R', channel: 'web', count: 1 },
     ]);
     expect(team.total).toMatchObject({ received: 2, onTime: 1, transferred: 1, pendingAtEnd: 1 });
-    const reclamosWeb = reportFor({ type: 'R', channel: 'web' });
+    const reclamosWeb = await reportFor({ type: 'R', channel: 'web' });
     expect(reclamosWeb.total).toMatchObject({
       received: 4,
       onTime: 2,
@@ -178,7 +178,7 @@ describe('the PQRS report for March 2026', () => {
     expect(reclamosWeb.causes.map((c) => c.count)).toEqual([2, 2]);
   });
 
-  it('defaults to the previous calendar month', () => {
+  it('defaults to the previous calendar month', async () => {
     expect(parseReportQuery({}, '2026-04-24')).toMatchObject(REPORT_PERIOD);
     expect(parseReportQuery({ teamId: '3' }, '2026-01-15')).toMatchObject({
       from: '2025-12-01',

@@ -96,16 +96,21 @@ function figuresOf({ daysSum, daysCount, ...rest }: Sums): ReportFigures {
 }
 
 /** The report for one period and filter; `now` is when "open now" and "overdue now" are read. */
-export function buildPqrsReport(
+export async function buildPqrsReport(
   db: Conn,
   query: AnalyticsQuery,
   timeZone: string,
   now: Date,
-): PqrsReport {
+): Promise<PqrsReport> {
   const filter = caseFilterSql(query, timeZone);
   const { fromMs, toMs } = periodBounds(query, timeZone);
   // The per-type-and-channel cells (at most 8 × 9 rows) are the only thing summed outside SQL.
-  const cells = reportCells(db, filter, toMs, now.getTime());
+  // The reads run in the read pool (db/read-pool.ts), side by side.
+  const [cells, causes, problems] = await Promise.all([
+    reportCells(db, filter, toMs, now.getTime()),
+    reportCauses(db, filter),
+    reportProblems(db, fromMs, toMs),
+  ]);
   const byTypeSums = new Map<CaseType, Sums>();
   let totalSums = ZERO;
   for (const cell of cells) {
@@ -113,7 +118,6 @@ export function buildPqrsReport(
     totalSums = add(totalSums, cell);
   }
   const present = new Set(cells.map((c) => c.channel));
-  const causes = reportCauses(db, filter);
   return {
     received: cells.map((c) => ({ typeCode: c.typeCode, channel: c.channel, count: c.received })),
     channels: CHANNELS.filter((c) => present.has(c)),
@@ -124,6 +128,6 @@ export function buildPqrsReport(
     total: figuresOf(totalSums),
     causes,
     complaints: causes.reduce((n, c) => n + c.count, 0),
-    problems: reportProblems(db, fromMs, toMs),
+    problems,
   };
 }

@@ -132,7 +132,7 @@ export async function loadBoard(ctx: Ctx, query: BoardQuery): Promise<Board> {
   const { db, now } = ctx;
   const cal = loadCalendar(db, getOrganization(db));
   const bounds = boardBounds(now, cal);
-  const read = readBoard(
+  const read = await readBoard(
     db,
     query,
     { now: bounds.nowMs, endOfToday: bounds.endOfTodayMs, atRiskUntil: bounds.atRiskUntilMs },

@@ -28,17 +28,22 @@ function whereOf(filter: SqlFilter, extra?: SqlFilter): SqlFilter {
 }
 
 /** One page (newest first) and the total. */
-export function listDrillDown(
+export async function listDrillDown(
   db: Conn,
   filter: SqlFilter,
   extra: SqlFilter | undefined,
   page: number,
-): { rows: DrillDownRow[]; total: number; page: number; pageCount: number } {
+): Promise<{ rows: DrillDownRow[]; total: number; page: number; pageCount: number }> {
   const where = whereOf(filter, extra);
-  const total = countDrillDown(db, where);
+  const total = await countDrillDown(db, where);
   const pageCount = Math.max(1, Math.ceil(total / DRILL_DOWN_PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pageCount);
-  const rows = drillDownPage(db, where, DRILL_DOWN_PAGE_SIZE, (current - 1) * DRILL_DOWN_PAGE_SIZE);
+  const rows = await drillDownPage(
+    db,
+    where,
+    DRILL_DOWN_PAGE_SIZE,
+    (current - 1) * DRILL_DOWN_PAGE_SIZE,
+  );
   return { rows, total, page: current, pageCount };
 }
 

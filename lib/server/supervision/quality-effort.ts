@@ -87,13 +87,17 @@ function sumRows(rows: readonly EffortCounts[]): EffortCounts {
   return total;
 }
 
-export function effortFamily(scope: Scope): EffortFamily {
+export async function effortFamily(scope: Scope): Promise<EffortFamily> {
   const isByAgent = scope.query.by === 'agent';
   // One pass grouped by (group, type) gives both the breakdown and the per-type figures, except
   // by agent: there a case's time is split per agent, while per type it stays whole.
-  const cells = effortRows(scope, isByAgent, 'groupAndType');
-  const perType = isByAgent ? effortRows(scope, false, 'type') : cells;
-  const targets = new Map(handleTargets(scope.db).map((r) => [r.code, r.minutes]));
+  const [cells, splitPerType, targetRows] = await Promise.all([
+    effortRows(scope, isByAgent, 'groupAndType'),
+    isByAgent ? effortRows(scope, false, 'type') : null,
+    handleTargets(scope.db),
+  ]);
+  const perType = splitPerType ?? cells;
+  const targets = new Map(targetRows.map((r) => [r.code, r.minutes]));
   const byType = CASE_TYPES.flatMap((typeCode) => {
     const rows = perType.filter((r) => r.typeCode === typeCode);
     if (rows.length === 0) return [];
@@ -101,10 +105,11 @@ export function effortFamily(scope: Scope): EffortFamily {
       { ...effortFigures(sumRows(rows)), typeCode, targetMinutes: targets.get(typeCode) ?? null },
     ];
   });
-  const groups = labelGroups(
+  const labels = await labelGroups(
     scope,
     cells.map((r) => r.grp),
-  ).map((label) => ({
+  );
+  const groups = labels.map((label) => ({
     ...label,
     ...effortFigures(sumRows(cells.filter((r) => r.grp === label.key))),
   }));

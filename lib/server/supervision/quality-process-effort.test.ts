@@ -36,8 +36,8 @@ function scope(params: Record<string, string | number> = {}) {
 const MIN = 60;
 
 describe('process: distributions 1–5 with top box and average', () => {
-  it('customers’ courtesy and clarity (A 5/5, B 3/2, C 4/4, F 1/2; H is outside)', () => {
-    const { total } = processFamily(scope());
+  it('customers’ courtesy and clarity (A 5/5, B 3/2, C 4/4, F 1/2; H is outside)', async () => {
+    const { total } = await processFamily(scope());
     expect(total.criteria.customerCourtesy).toEqual({
       counts: [1, 0, 1, 1, 1],
       total: 4,
@@ -53,8 +53,8 @@ describe('process: distributions 1–5 with top box and average', () => {
     expect(total.customerRatings).toBe(4);
   });
 
-  it('supervisors’ rubric (A’s answer 5 5 4 5 5, B’s request 2 3 2 4 1), each and pooled', () => {
-    const { total } = processFamily(scope());
+  it('supervisors’ rubric (A’s answer 5 5 4 5 5, B’s request 2 3 2 4 1), each and pooled', async () => {
+    const { total } = await processFamily(scope());
     expect(total.reviews).toBe(2);
     expect(total.criteria.greeting).toEqual(distributionOf([0, 1, 0, 0, 1]));
     expect(total.criteria.greeting).toMatchObject({ average: 3.5, topBox: 0.5 });
@@ -78,14 +78,14 @@ describe('process: distributions 1–5 with top box and average', () => {
     });
   });
 
-  it('canned replies: D’s unchanged template among 9 outbound replies', () => {
+  it('canned replies: D’s unchanged template among 9 outbound replies', async () => {
     // A 1, B 2 (the information request is a reply too), C 2, D 1, E 1, F 1, G 1.
-    const { total } = processFamily(scope());
+    const { total } = await processFamily(scope());
     expect(total).toMatchObject({ replies: 9, canned: 1, cannedShare: 1 / 9 });
   });
 
-  it('by agent: ratings go to the rated agent, replies to whoever sent them', () => {
-    const { groups } = processFamily(scope({ by: 'agent' }));
+  it('by agent: ratings go to the rated agent, replies to whoever sent them', async () => {
+    const { groups } = await processFamily(scope({ by: 'agent' }));
     expect(groups.map((g) => g.key)).toEqual([ds.fx.agent.id, ds.fx.otherAgent.id]);
     const [agent, other] = groups;
     expect(agent).toMatchObject({
@@ -108,17 +108,17 @@ describe('process: distributions 1–5 with top box and average', () => {
       criteria: { customerCourtesy: { counts: [1, 0, 0, 1, 0], average: 2.5, topBox: 0 } },
       review: { total: 0, average: null, topBox: null },
     });
-    const filtered = processFamily(scope({ agentId: ds.fx.otherAgent.id })).total;
+    const filtered = (await processFamily(scope({ agentId: ds.fx.otherAgent.id }))).total;
     expect(filtered).toMatchObject({ customerRatings: 2, reviews: 0, replies: 4 });
   });
 
-  it('by team and by month', () => {
-    const byTeam = processFamily(scope({ by: 'team' })).groups;
+  it('by team and by month', async () => {
+    const byTeam = (await processFamily(scope({ by: 'team' }))).groups;
     expect(byTeam.map((g) => [g.name, g.customerRatings, g.reviews, g.replies])).toEqual([
       ['Entregas', 2, 0, 4],
       ['Facturación', 2, 2, 5],
     ]);
-    const byMonth = processFamily(scope({ by: 'month' })).groups;
+    const byMonth = (await processFamily(scope({ by: 'month' }))).groups;
     expect(byMonth.map((g) => [g.key, g.customerRatings, g.reviews, g.replies, g.canned])).toEqual([
       ['2026-03', 3, 2, 5, 0],
       ['2026-04', 1, 0, 4, 1],
@@ -127,8 +127,8 @@ describe('process: distributions 1–5 with top box and average', () => {
 });
 
 describe('effort: handle time per case against the type’s target', () => {
-  it('per type: average, target, cases over it, long tail and minutes beyond', () => {
-    const { byType } = effortFamily(scope());
+  it('per type: average, target, cases over it, long tail and minutes beyond', async () => {
+    const { byType } = await effortFamily(scope());
     expect(byType).toEqual([
       {
         typeCode: 'P',
@@ -193,8 +193,8 @@ describe('effort: handle time per case against the type’s target', () => {
     ]);
   });
 
-  it('in total: 238 minutes, 175 of them on the 4 cases over target, 35 beyond it', () => {
-    expect(effortFamily(scope()).total).toEqual({
+  it('in total: 238 minutes, 175 of them on the 4 cases over target, 35 beyond it', async () => {
+    expect((await effortFamily(scope())).total).toEqual({
       cases: 7,
       seconds: 238 * MIN,
       casesOver: 4,
@@ -206,8 +206,8 @@ describe('effort: handle time per case against the type’s target', () => {
     });
   });
 
-  it('by agent: each agent’s own time on each case against the target', () => {
-    const { groups, total } = effortFamily(scope({ by: 'agent' }));
+  it('by agent: each agent’s own time on each case against the target', async () => {
+    const { groups, total } = await effortFamily(scope({ by: 'agent' }));
     expect(
       groups.map((g) => [g.key, g.cases, g.seconds / MIN, g.casesOver, g.beyondSeconds / MIN]),
     ).toEqual([
@@ -217,17 +217,17 @@ describe('effort: handle time per case against the type’s target', () => {
       [ds.fx.supervisor.id, 1, 35, 1, 5],
     ]);
     expect(total.beyondSeconds).toBe(35 * MIN); // the total stays per case
-    const supervisorOnly = effortFamily(scope({ agentId: ds.fx.supervisor.id })).total;
+    const supervisorOnly = (await effortFamily(scope({ agentId: ds.fx.supervisor.id }))).total;
     expect(supervisorOnly).toMatchObject({ cases: 1, seconds: 35 * MIN, beyondSeconds: 5 * MIN });
   });
 
-  it('by team and by month', () => {
-    const byTeam = effortFamily(scope({ by: 'team' })).groups;
+  it('by team and by month', async () => {
+    const byTeam = (await effortFamily(scope({ by: 'team' }))).groups;
     expect(byTeam.map((g) => [g.name, g.cases, g.seconds / MIN, g.tailSeconds / MIN])).toEqual([
       ['Entregas', 3, 105, 75],
       ['Facturación', 4, 133, 100],
     ]);
-    const byMonth = effortFamily(scope({ by: 'month' })).groups;
+    const byMonth = (await effortFamily(scope({ by: 'month' }))).groups;
     expect(byMonth.map((g) => [g.key, g.cases, g.seconds / MIN])).toEqual([
       ['2026-03', 3, 140],
       ['2026-04', 4, 98],

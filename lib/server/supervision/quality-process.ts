@@ -134,23 +134,19 @@ export interface ProcessFamily {
   groups: (GroupLabel & ProcessFigures)[];
 }
 
-export function processFamily(scope: Scope): ProcessFamily {
+export async function processFamily(scope: Scope): Promise<ProcessFamily> {
   const ratingGroup = groupSql(scope, 'qr.agent_id');
   const ratingFilter = scopeFilter(scope, 'qr.agent_id');
-  const ratings = byGroup(
-    processRatingCounts<Partial<ProcessCounts>>(
-      scope.db,
-      ratingGroup,
-      ratingFilter,
-      DISTRIBUTION_COLUMNS,
-    ),
-  );
   const replyGroup = groupSql(scope, 'i.staff_id');
   const replyFilter = scopeFilter(scope, 'i.staff_id');
-  const replies = byGroup(
-    processReplyCounts<Partial<ProcessCounts>>(scope.db, replyGroup, replyFilter),
-  );
-  const labels = labelGroups(scope, [...ratings.keys(), ...replies.keys()]);
+  type Part = Partial<ProcessCounts>;
+  const [ratingRows, replyRows] = await Promise.all([
+    processRatingCounts<Part>(scope.db, ratingGroup, ratingFilter, DISTRIBUTION_COLUMNS),
+    processReplyCounts<Part>(scope.db, replyGroup, replyFilter),
+  ]);
+  const ratings = byGroup(ratingRows);
+  const replies = byGroup(replyRows);
+  const labels = await labelGroups(scope, [...ratings.keys(), ...replies.keys()]);
   const groupCounts = labels.map((label) => {
     const counts = { ...ZERO };
     for (const part of [ratings.get(label.key), replies.get(label.key)]) {

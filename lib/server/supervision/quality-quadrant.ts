@@ -61,10 +61,10 @@ export function quadrantCondition(quadrant: Quadrant, now: Date): SqlFilter {
 
 export type QuadrantCounts = Record<Quadrant, number>;
 
-export function quadrantCounts(scope: Scope): QuadrantCounts {
+export async function quadrantCounts(scope: Scope): Promise<QuadrantCounts> {
   const filter = scopeFilter(scope, 'c.assignee_id');
   const late = timingSql('late', scope.now);
-  const rows = quadrantRows<Timing, Treatment>(scope.db, filter, late, CASE_SCORE_MARGIN_SQL);
+  const rows = await quadrantRows<Timing, Treatment>(scope.db, filter, late, CASE_SCORE_MARGIN_SQL);
   const counts = Object.fromEntries(QUADRANTS.map((q) => [q, 0])) as QuadrantCounts;
   for (const r of rows) counts[`${r.timing}_${r.treatment}`] = r.n;
   return counts;

@@ -22,7 +22,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => cleanup());
 
-function result(params: Record<string, string | number> = {}): ResultFamily {
+async function result(params: Record<string, string | number> = {}): Promise<ResultFamily> {
   const query = parseAnalyticsQuery(
     {
       from: '2026-03-01',
@@ -54,8 +54,8 @@ const ZERO = {
 };
 
 describe('result figures of the cases received in the period', () => {
-  it('counts every figure of A–G (H was filed before the period)', () => {
-    const { total } = result();
+  it('counts every figure of A–G (H was filed before the period)', async () => {
+    const { total } = await result();
     expect(total.counts).toEqual({
       cases: 7,
       // A, B, C, E, F; D is still open and G (a felicitación) was closed without an answer.
@@ -92,8 +92,8 @@ describe('result figures of the cases received in the period', () => {
     });
   });
 
-  it('breaks the figures down by team (the case’s team)', () => {
-    const { groups } = result({ by: 'team' });
+  it('breaks the figures down by team (the case’s team)', async () => {
+    const { groups } = await result({ by: 'team' });
     expect(groups.map((g) => [g.key, g.name])).toEqual([
       [ds.fx.otherTeamId, 'Entregas'],
       [ds.fx.teamId, 'Facturación'],
@@ -140,8 +140,8 @@ describe('result figures of the cases received in the period', () => {
     expect(entregas).toMatchObject({ promisesKept: 0, reopenRate: 1 / 3, avgBusinessDays: 6 });
   });
 
-  it('by month: local months of received dates', () => {
-    const { groups } = result({ by: 'month' });
+  it('by month: local months of received dates', async () => {
+    const { groups } = await result({ by: 'month' });
     expect(groups.map((g) => g.key)).toEqual(['2026-03', '2026-04']);
     expect(groups[0]!.counts).toMatchObject({
       cases: 3, // A, B, C
@@ -174,8 +174,8 @@ describe('result figures of the cases received in the period', () => {
     expect(groups[1]!.firstContactResolution).toBe(1);
   });
 
-  it('by type, in the catalogue order', () => {
-    const { groups } = result({ by: 'type' });
+  it('by type, in the catalogue order', async () => {
+    const { groups } = await result({ by: 'type' });
     expect(groups.map((g) => [g.key, g.counts.cases, g.counts.onTime])).toEqual([
       ['P', 1, 1],
       ['Q', 1, 0],
@@ -186,8 +186,8 @@ describe('result figures of the cases received in the period', () => {
     expect(groups.find((g) => g.key === 'F')!.termsMet).toBeNull();
   });
 
-  it('by originating process, cases without one last', () => {
-    const { groups } = result({ by: 'process' });
+  it('by originating process, cases without one last', async () => {
+    const { groups } = await result({ by: 'process' });
     expect(groups.map((g) => [g.name, g.counts.cases, g.counts.answered])).toEqual([
       ['Entregas', 1, 1],
       ['Facturación', 2, 2],
@@ -195,31 +195,31 @@ describe('result figures of the cases received in the period', () => {
     ]);
   });
 
-  it('by agent (the assignee) and filtered to one agent', () => {
-    const { groups } = result({ by: 'agent' });
+  it('by agent (the assignee) and filtered to one agent', async () => {
+    const { groups } = await result({ by: 'agent' });
     expect(groups.map((g) => [g.key, g.counts.cases])).toEqual([
       [ds.fx.agent.id, 4],
       [ds.fx.otherAgent.id, 3],
     ]);
-    const other = result({ agentId: ds.fx.otherAgent.id }).total;
+    const other = (await result({ agentId: ds.fx.otherAgent.id })).total;
     expect(other.counts).toMatchObject({ cases: 3, answered: 3, onTime: 2, no: 2 });
-    expect(result({ agentId: ds.fx.supervisor.id }).total.counts.cases).toBe(0);
+    expect((await result({ agentId: ds.fx.supervisor.id })).total.counts.cases).toBe(0);
   });
 
-  it('narrows to the filter: type, channel, team and period', () => {
-    expect(result({ type: 'R' }).total.counts).toMatchObject({ cases: 3, daysSum: 22 });
-    expect(result({ channel: 'phone' }).total.counts.cases).toBe(0);
-    expect(result({ teamId: ds.fx.teamId }).total.counts.cases).toBe(4);
+  it('narrows to the filter: type, channel, team and period', async () => {
+    expect((await result({ type: 'R' })).total.counts).toMatchObject({ cases: 3, daysSum: 22 });
+    expect((await result({ channel: 'phone' })).total.counts.cases).toBe(0);
+    expect((await result({ teamId: ds.fx.teamId })).total.counts.cases).toBe(4);
     // Only March: H (27 Feb) still outside, A–C inside.
-    expect(result({ from: '2026-02-28', to: '2026-03-31' }).total.counts.cases).toBe(3);
-    expect(result({ from: '2026-02-01', to: '2026-02-28' }).total.counts).toMatchObject({
+    expect((await result({ from: '2026-02-28', to: '2026-03-31' })).total.counts.cases).toBe(3);
+    expect((await result({ from: '2026-02-01', to: '2026-02-28' })).total.counts).toMatchObject({
       cases: 1,
       yes: 1,
     });
   });
 
-  it('shows no ratio where there is nothing to divide', () => {
-    const { total, groups } = result({ from: '2026-06-01', to: '2026-06-30' });
+  it('shows no ratio where there is nothing to divide', async () => {
+    const { total, groups } = await result({ from: '2026-06-01', to: '2026-06-30' });
     expect(groups).toEqual([]);
     expect(total).toMatchObject({ termsMet: null, promisesKept: null, avgBusinessDays: null });
   });

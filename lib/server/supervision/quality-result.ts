@@ -96,15 +96,19 @@ export interface ResultFamily {
   groups: (GroupLabel & ResultFigures)[];
 }
 
-export function resultFamily(scope: Scope): ResultFamily {
+export async function resultFamily(scope: Scope): Promise<ResultFamily> {
   const group = groupSql(scope, 'c.assignee_id');
   const filter = scopeFilter(scope, 'c.assignee_id');
-  const cases = byGroup(resultCaseCounts<Partial<ResultCounts>>(scope.db, group, filter));
-  const promises = byGroup(
-    resultPromiseCounts<Partial<ResultCounts>>(scope.db, group, filter, scope.now.getTime()),
-  );
-  const answers = byGroup(resultAnswerCounts<Partial<ResultCounts>>(scope.db, group, filter));
-  const labels = labelGroups(scope, [...cases.keys()]);
+  type Part = Partial<ResultCounts>;
+  const [caseRows, promiseRows, answerRows] = await Promise.all([
+    resultCaseCounts<Part>(scope.db, group, filter),
+    resultPromiseCounts<Part>(scope.db, group, filter, scope.now.getTime()),
+    resultAnswerCounts<Part>(scope.db, group, filter),
+  ]);
+  const cases = byGroup(caseRows);
+  const promises = byGroup(promiseRows);
+  const answers = byGroup(answerRows);
+  const labels = await labelGroups(scope, [...cases.keys()]);
   const countsOf = (key: GroupLabel['key']): ResultCounts => {
     const merged = { ...ZERO };
     for (const part of [cases.get(key), promises.get(key), answers.get(key)]) {

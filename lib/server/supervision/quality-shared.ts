@@ -103,13 +103,13 @@ const NAME_TABLES: Partial<Record<AnalyticsGroup, 'teams' | 'staff_users' | 'pro
 };
 
 /** Names for the groups found, in the order a reader expects (names, type order, months). */
-export function labelGroups(scope: Scope, keys: Iterable<GroupKey>): GroupLabel[] {
+export async function labelGroups(scope: Scope, keys: Iterable<GroupKey>): Promise<GroupLabel[]> {
   const unique = [...new Set(keys)];
   const table = NAME_TABLES[scope.query.by];
   const names = new Map<GroupKey, string>();
   const ids = unique.filter((k): k is number => typeof k === 'number');
   if (table && ids.length > 0) {
-    for (const r of namesByIds(scope.db, table, ids)) names.set(r.id, r.name);
+    for (const r of await namesByIds(scope.db, table, ids)) names.set(r.id, r.name);
   }
   const labels = unique.map((key) => ({ key, name: names.get(key) ?? null }));
   const rank = (l: GroupLabel): string => {

@@ -24,13 +24,17 @@ export interface QualityView {
 export async function getQualityView(ctx: Ctx, query: AnalyticsQuery): Promise<QualityView> {
   requireRole(ctx.actor, 'supervision');
   const scope = scopeOf(ctx, query);
-  const result = resultFamily(scope);
-  const quadrant = quadrantCounts(scope);
+  const [result, quadrant, process, effort] = await Promise.all([
+    resultFamily(scope),
+    quadrantCounts(scope),
+    processFamily(scope),
+    effortFamily(scope),
+  ]);
   const inQuadrant = Object.values(quadrant).reduce((a, n) => a + n, 0);
   return {
     result,
-    process: processFamily(scope),
-    effort: effortFamily(scope),
+    process,
+    effort,
     quadrant,
     outsideQuadrant: result.total.counts.cases - inQuadrant,
   };

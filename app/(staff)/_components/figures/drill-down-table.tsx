@@ -15,7 +15,7 @@ export async function DrillDownTable({
   csvHref,
 }: {
   title: string;
-  list: ReturnType<typeof listDrillDown>;
+  list: Awaited<ReturnType<typeof listDrillDown>>;
   /** The URL of a page of this list. */
   pageHref: (page: number) => string;
   csvHref?: string;
