@@ -1,6 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
+import type { SQL } from 'drizzle-orm';
+import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { env } from '@/lib/env';
 import { isDatabase, sqliteOf, type Conn } from './client';
 
@@ -133,14 +135,12 @@ export async function readAll<T>(conn: Conn, sql: string, params: Params = []): 
   return rows as T[];
 }
 
-/** The first row of a read-only statement, or undefined (see readAll). */
-export async function readOne<T>(
-  conn: Conn,
-  sql: string,
-  params: Params = [],
-): Promise<T | undefined> {
-  const rows = await readAll<T>(conn, sql, params);
-  return rows[0];
+const dialect = new SQLiteSyncDialect();
+
+/** The rows of a drizzle `sql` query (see readBatch). */
+export function readQuery<T>(conn: Conn, query: SQL): Promise<T[]> {
+  const { sql, params } = dialect.sqlToQuery(query);
+  return readAll<T>(conn, sql, params);
 }
 
 /** Stops the pool's threads (tests, scripts that want to exit at once). */

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Conn } from '../client';
+import { readAll } from '../read-pool';
 
 /**
  * The audit history's raw SQL (issue 11: raw statements live behind db/). The page, the CSV export
@@ -198,16 +199,17 @@ const CHAIN_COLUMNS = `id, case_id, action, actor_role, actor_id, from_state, to
 
 /**
  * One batch of the chain for the background verification: the events after `afterId` up to
- * `throughId` (the last event when the run started), in id order, at most `limit` of them.
+ * `throughId` (the last event when the run started), in id order, at most `limit` of them. Read
+ * in the read pool (db/read-pool.ts): a run reads every event there is.
  */
 export function auditChainBatch(
   db: Conn,
   batch: { afterId: number; throughId: number; limit: number },
-): StoredEventRow[] {
-  return db.all<StoredEventRow>(
-    sql`SELECT ${sql.raw(CHAIN_COLUMNS)} FROM case_events
-        WHERE id > ${batch.afterId} AND id <= ${batch.throughId}
-        ORDER BY id LIMIT ${batch.limit}`,
+): Promise<StoredEventRow[]> {
+  return readAll<StoredEventRow>(
+    db,
+    `SELECT ${CHAIN_COLUMNS} FROM case_events WHERE id > ? AND id <= ? ORDER BY id LIMIT ?`,
+    [batch.afterId, batch.throughId, batch.limit],
   );
 }
 

@@ -161,7 +161,7 @@ export async function driveVerification(
   let checked = 0;
   for (;;) {
     await pause();
-    const rows = auditChainBatch(db, { afterId, throughId, limit: batchSize });
+    const rows = await auditChainBatch(db, { afterId, throughId, limit: batchSize });
     let broken: (BrokenDetail & { eventId: number }) | null = null;
     for (const row of rows) {
       checked += 1;
