@@ -39,7 +39,7 @@ export function backupSources(): BackupSources {
     uploads: uploadDir(),
     mail: mailDir(),
     logo: logoDir(),
-    secret: path.join(path.dirname(database), '.auth-secret'),
+    secret: path.join(/*turbopackIgnore: true*/ path.dirname(database), '.auth-secret'),
   };
 }
 
@@ -48,7 +48,7 @@ export function backupRoot(): string {
   const configured = env().BACKUP_DIR;
   return configured
     ? path.resolve(/*turbopackIgnore: true*/ configured)
-    : path.join(path.dirname(databasePath()), 'backups');
+    : path.join(/*turbopackIgnore: true*/ path.dirname(databasePath()), 'backups');
 }
 
 /** A path inside the backup folder: relative, forward slashes, never leaving it. */

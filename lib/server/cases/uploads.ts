@@ -181,7 +181,7 @@ export function uploadDir(): string {
   const configured = env().UPLOAD_DIR;
   const dir = configured
     ? path.resolve(/*turbopackIgnore: true*/ configured)
-    : path.join(path.dirname(databasePath()), 'uploads');
+    : path.join(/*turbopackIgnore: true*/ path.dirname(databasePath()), 'uploads');
   const publicDir = path.resolve(/*turbopackIgnore: true*/ process.cwd(), 'public');
   const fromPublic = path.relative(publicDir, dir);
   if (fromPublic === '' || (!fromPublic.startsWith('..') && !path.isAbsolute(fromPublic))) {
