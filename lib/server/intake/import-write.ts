@@ -1,7 +1,7 @@
 import 'server-only';
 import { desc } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import { caseTypes, caseTypeTerms, type CaseRow } from '@/db/schema';
+import { caseTypes, caseTypeTerms, serviceLevels, type CaseRow } from '@/db/schema';
 import {
   caseIdByRadicado,
   insertImportedCase,
@@ -12,7 +12,7 @@ import {
   upsertImportedCustomer,
   IMPORT_ACTION,
 } from '@/db/sql/import';
-import type { BusinessCalendar } from '@/lib/domain/calendar';
+import { localHour, toLocalDate, type BusinessCalendar } from '@/lib/domain/calendar';
 import {
   DEFAULT_ANONYMOUS_TYPES,
   DEFAULT_TERM_DAYS,
@@ -20,7 +20,7 @@ import {
   type CaseState,
   type CaseType,
 } from '@/lib/domain/enums';
-import { computeLegalTerm, type ReceiptRule } from '@/lib/domain/legal-term';
+import { computeLegalTerm, type LegalTerm, type ReceiptRule } from '@/lib/domain/legal-term';
 import { formatRadicado } from '@/lib/domain/radicado';
 import { matchRule } from '@/lib/domain/routing';
 import { isIdentityPending } from '@/lib/validation/case-filing';
@@ -31,8 +31,9 @@ import {
   receiptRuleOf,
   type Organization,
 } from '../core/organization';
-import { firstAnswerFigures } from '../cases/answer-figures';
+import { answerFiguresAt } from '../cases/answer-figures';
 import { dueColumns } from '../cases/case-terms';
+import { levelStatus, pickServiceLevel } from '../cases/service-level';
 import { enqueueConstancia } from '../notices/constancia';
 import { caseLinkUrl } from '../portal/portal-access';
 import { rulesInForce, type RuleSet } from '../routing/rules-in-force';
@@ -55,7 +56,10 @@ export interface ImportSetting {
   terms: Map<CaseType, [number, number | null][]>;
   types: Map<CaseType, { allowsAnonymous: boolean; isActive: boolean }>;
   rules: RuleSet | null;
+  levels: (typeof serviceLevels.$inferSelect)[];
   sendConstancias: boolean;
+  /** Terms by receipt day (and side of the closing hour) and length: a day's filings share one. */
+  termMemo: Map<string, LegalTerm>;
 }
 
 export function loadImportSetting(
@@ -91,7 +95,9 @@ export function loadImportSetting(
         .map((t) => [t.code, t]),
     ),
     rules: rulesInForce(db, now),
+    levels: db.select().from(serviceLevels).all(),
     sendConstancias,
+    termMemo: new Map(),
   };
 }
 
@@ -173,6 +179,44 @@ function radicadoFor(tx: Conn, s: ImportSetting, row: ImportRow, keepable: Reado
   }
 }
 
+/**
+ * Every filing received on the same local day (and, under a closing hour, on the same side of it)
+ * has the same term: computeLegalTerm reads nothing else of the instant.
+ */
+function receiptKey(s: ImportSetting, at: Date): string {
+  const tz = s.org.timeZone;
+  const rule = s.receiptRule;
+  const isLate =
+    rule.kind === 'next_business_day' &&
+    rule.closingHour !== undefined &&
+    localHour(at, tz) >= rule.closingHour;
+  return `${toLocalDate(at, tz)}${isLate ? '+' : ''}`;
+}
+
+function legalTerm(s: ImportSetting, receivedAt: Date, termDays: number): LegalTerm {
+  const key = `${receiptKey(s, receivedAt)}|${termDays}`;
+  let term = s.termMemo.get(key);
+  if (!term) {
+    term = computeLegalTerm({ receivedAt, termDays, receiptRule: s.receiptRule }, s.cal);
+    s.termMemo.set(key, term);
+  }
+  return term;
+}
+
+function answerFigures(s: ImportSetting, row: CaseRow, answeredAt: Date) {
+  const level = pickServiceLevel(s.levels, row);
+  const open = { start: s.org.businessHoursStart, end: s.org.businessHoursEnd };
+  return answerFiguresAt(answeredAt, {
+    dueAt: row.dueAt,
+    termInput:
+      row.termDays === null
+        ? null
+        : { receivedAt: row.receivedAt, termDays: row.termDays, receiptRule: s.receiptRule },
+    cal: s.cal,
+    level: level ? levelStatus(level, row, answeredAt, s.cal, open) : null,
+  });
+}
+
 function writeCase(
   tx: Conn,
   s: ImportSetting,
@@ -183,13 +227,7 @@ function writeCase(
   const f = row.filing;
   const { radicado, replaced } = radicadoFor(tx, s, row, keepable);
   const termDays = termAt(s, f.typeCode, row.receivedAt);
-  const term =
-    termDays === null
-      ? null
-      : computeLegalTerm(
-          { receivedAt: row.receivedAt, termDays, receiptRule: s.receiptRule },
-          s.cal,
-        );
+  const term = termDays === null ? null : legalTerm(s, row.receivedAt, termDays);
   const due = dueColumns(term);
   const c = f.isAnonymous ? undefined : f.customer;
   const customerId = c
@@ -255,7 +293,7 @@ function writeCase(
     updatedAt: lastAt,
   };
   // The result figures the first answer fixes, as answering fixes them (answer-figures.ts).
-  const figures = answeredAt ? firstAnswerFigures(tx, base, s.org, answeredAt) : {};
+  const figures = answeredAt ? answerFigures(s, base, answeredAt) : {};
   const r = { ...base, ...figures };
   const ms = (d: Date | null | undefined) => (d ? d.getTime() : null);
   const bit = (b: boolean | null | undefined) => (b === null || b === undefined ? null : b ? 1 : 0);
