@@ -1,7 +1,6 @@
 import 'server-only';
 import type { Conn } from '@/db/client';
-import type { BusinessCalendar } from '@/lib/domain/calendar';
-import { businessDaysUsed, type LegalTermInput } from '@/lib/domain/legal-term';
+import { businessDaysUsed } from '@/lib/domain/legal-term';
 import type { CaseChanges, CaseRow } from '@/db/schema';
 import { termInputOf } from './case-terms';
 import { loadCalendar, receiptRuleOf, type Organization } from '../core/organization';
@@ -25,10 +24,10 @@ export function firstAnswerFigures(
     { ...row, firstResponseAt: row.firstResponseAt ?? now, answeredAt: now },
     now,
   );
+  const input = termInputOf(tx, row, receiptRuleOf(org));
   return answerFiguresAt(now, {
     dueAt: row.dueAt,
-    termInput: termInputOf(tx, row, receiptRuleOf(org)),
-    cal: loadCalendar(tx, org),
+    businessDays: input ? businessDaysUsed(input, now, loadCalendar(tx, org)) : null,
     level,
   });
 }
@@ -41,8 +40,8 @@ export function answerFiguresAt(
   at: Date,
   parts: {
     dueAt: Date | null;
-    termInput: LegalTermInput | null;
-    cal: BusinessCalendar;
+    /** Counted business days from the term's day 1 to the answer (null: no legal term). */
+    businessDays: number | null;
     /** The case's service level evaluated with this answer as its first response and answer. */
     level: CaseServiceLevel | null;
   },
@@ -51,7 +50,7 @@ export function answerFiguresAt(
   return {
     firstAnsweredAt: at,
     answeredOnTime: parts.dueAt ? at.getTime() <= parts.dueAt.getTime() : null,
-    answerBusinessDays: parts.termInput ? businessDaysUsed(parts.termInput, at, parts.cal) : null,
+    answerBusinessDays: parts.businessDays,
     slaMet: level
       ? level.firstResponse.status === 'met' && level.resolution.status === 'met'
       : null,

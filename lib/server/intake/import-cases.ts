@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { importedCases, raiseSequence } from '@/db/sql/import';
+import { importedCases, raiseSequence, withImportCache } from '@/db/sql/import';
 import { indexCasesFrom, maxCaseId, suspendSearchTriggers } from '@/db/sql/search';
 import type { Db } from '@/db/client';
 import { withTransaction, type Ctx } from '../core/context';
@@ -153,25 +153,27 @@ export async function importCases(
   const firstNewId = maxCaseId(db) + 1;
   const restoreTriggers = bulk ? suspendSearchTriggers(db) : () => {};
   try {
-    // Kept numbers first: the sequence then never hands one of them to another row.
-    await withTransaction(ctx, ({ db: tx }) => {
-      for (const radicado of p.keepable) {
-        const { prefix, year, seq } = radicadoParts(radicado)!;
-        raiseSequence(tx, prefix, year, seq);
+    await withImportCache(db, async () => {
+      // Kept numbers first: the sequence then never hands one of them to another row.
+      await withTransaction(ctx, ({ db: tx }) => {
+        for (const radicado of p.keepable) {
+          const { prefix, year, seq } = radicadoParts(radicado)!;
+          raiseSequence(tx, prefix, year, seq);
+        }
+      });
+      for (let i = 0; i < p.toWrite.length; i += options.batchSize) {
+        const batch = p.toWrite.slice(i, i + options.batchSize);
+        const written: WrittenCase[] = await withTransaction(ctx, ({ db: tx }) =>
+          writeBatch(tx, setting, batch, p.keepable),
+        );
+        report.imported += written.length;
+        for (const w of written) {
+          if (w.replaced === null) continue;
+          report.renumbered.push({ row: w.row, given: w.replaced, radicado: w.radicado });
+        }
+        extras.onProgress?.(report.imported, p.toWrite.length);
       }
     });
-    for (let i = 0; i < p.toWrite.length; i += options.batchSize) {
-      const batch = p.toWrite.slice(i, i + options.batchSize);
-      const written: WrittenCase[] = await withTransaction(ctx, ({ db: tx }) =>
-        writeBatch(tx, setting, batch, p.keepable),
-      );
-      report.imported += written.length;
-      for (const w of written) {
-        if (w.replaced !== null)
-          report.renumbered.push({ row: w.row, given: w.replaced, radicado: w.radicado });
-      }
-      extras.onProgress?.(report.imported, p.toWrite.length);
-    }
   } finally {
     restoreTriggers();
     // Whatever committed is searchable, even when a later batch failed.

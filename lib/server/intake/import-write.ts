@@ -20,7 +20,12 @@ import {
   type CaseState,
   type CaseType,
 } from '@/lib/domain/enums';
-import { computeLegalTerm, type LegalTerm, type ReceiptRule } from '@/lib/domain/legal-term';
+import {
+  businessDaysUsed,
+  computeLegalTerm,
+  type LegalTerm,
+  type ReceiptRule,
+} from '@/lib/domain/legal-term';
 import { formatRadicado } from '@/lib/domain/radicado';
 import { matchRule } from '@/lib/domain/routing';
 import { isIdentityPending } from '@/lib/validation/case-filing';
@@ -60,6 +65,7 @@ export interface ImportSetting {
   sendConstancias: boolean;
   /** Terms by receipt day (and side of the closing hour) and length: a day's filings share one. */
   termMemo: Map<string, LegalTerm>;
+  daysMemo: Map<string, number>;
 }
 
 export function loadImportSetting(
@@ -98,6 +104,7 @@ export function loadImportSetting(
     levels: db.select().from(serviceLevels).all(),
     sendConstancias,
     termMemo: new Map(),
+    daysMemo: new Map(),
   };
 }
 
@@ -203,16 +210,24 @@ function legalTerm(s: ImportSetting, receivedAt: Date, termDays: number): LegalT
   return term;
 }
 
+/** Counted business days from receipt to answer (no pauses in an import), by their two days. */
+function daysUsed(s: ImportSetting, receivedAt: Date, answeredAt: Date): number {
+  const key = `${receiptKey(s, receivedAt)}|${toLocalDate(answeredAt, s.org.timeZone)}`;
+  const known = s.daysMemo.get(key);
+  if (known !== undefined) return known;
+  // The term's length does not change the count; only its start (the receipt rule) does.
+  const input = { receivedAt, termDays: 1, receiptRule: s.receiptRule };
+  const days = businessDaysUsed(input, answeredAt, s.cal);
+  s.daysMemo.set(key, days);
+  return days;
+}
+
 function answerFigures(s: ImportSetting, row: CaseRow, answeredAt: Date) {
   const level = pickServiceLevel(s.levels, row);
   const open = { start: s.org.businessHoursStart, end: s.org.businessHoursEnd };
   return answerFiguresAt(answeredAt, {
     dueAt: row.dueAt,
-    termInput:
-      row.termDays === null
-        ? null
-        : { receivedAt: row.receivedAt, termDays: row.termDays, receiptRule: s.receiptRule },
-    cal: s.cal,
+    businessDays: row.termDays === null ? null : daysUsed(s, row.receivedAt, answeredAt),
     level: level ? levelStatus(level, row, answeredAt, s.cal, open) : null,
   });
 }
