@@ -88,9 +88,11 @@ try {
   const rate = report.seconds > 0 ? Math.round(report.imported / report.seconds) : 0;
   const verdict = values['dry-run']
     ? 'Simulación: no se escribió nada.'
-    : report.wroteNothing && report.rejected > 0
+    : values.strict && report.rejected > 0
       ? 'Archivo rechazado (--strict): no se escribió nada.'
-      : `Importados ${report.imported} casos en ${report.seconds.toFixed(1)} s (${rate} casos/s).`;
+      : report.imported === 0
+        ? 'No se escribió nada.'
+        : `Importados ${report.imported} casos en ${report.seconds.toFixed(1)} s (${rate} casos/s).`;
   out(
     `${report.rows} filas: ${report.rows - report.skipped - report.rejected} nuevas, ` +
       `${report.skipped} ya importadas, ${report.rejected} con errores. ${verdict}`,

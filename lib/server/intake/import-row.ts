@@ -1,7 +1,16 @@
 import 'server-only';
 import { z } from 'zod';
 import { isValidLocalDate, startOfLocalDay, toLocalDate } from '@/lib/domain/calendar';
-import { DECISIONS, type Decision, type Locale } from '@/lib/domain/enums';
+import {
+  CASE_TYPES,
+  CHANNELS,
+  DECISIONS,
+  DOCUMENT_TYPES,
+  LOCALES,
+  PRIORITIES,
+  type Decision,
+  type Locale,
+} from '@/lib/domain/enums';
 import { parseRadicado } from '@/lib/domain/radicado';
 import { CaseFilingSchema, type CaseFiling } from '@/lib/validation/case-filing';
 import { collectFieldErrors, type FieldErrorKeys } from '@/lib/validation/issues';
@@ -75,6 +84,18 @@ const SPANISH_CODES: Record<string, string> = {
   respondido: 'respondida',
   cerrado: 'cerrada',
 };
+/** The codes a column takes (docs/import.md), named when a row gives another. */
+const CHOICES: Partial<Record<ImportColumn, readonly string[]>> = {
+  tipo: CASE_TYPES,
+  canal: CHANNELS,
+  tipo_documento: DOCUMENT_TYPES,
+  medio_respuesta: ['email', 'postal'],
+  prioridad: PRIORITIES,
+  idioma: LOCALES,
+  estado: IMPORT_STATES,
+  decision: DECISIONS,
+  anonimo: ['sí', 'no'],
+};
 const TRUE_WORDS = new Set(['si', 's', 'x', '1', 'true', 'yes', 'y']);
 const FALSE_WORDS = new Set(['no', 'n', '0', 'false']);
 
@@ -141,7 +162,7 @@ function historySchema(timeZone: string, now: Date) {
       id_origen: z.string().trim().max(100, { error: 'tooLong' }).optional(),
       radicado: z.string().trim().max(40, { error: 'tooLong' }).optional(),
       fecha_radicacion: instant(true),
-      estado: z.enum(IMPORT_STATES, { error: 'importState' }).optional(),
+      estado: z.enum(IMPORT_STATES, { error: 'invalid' }).optional(),
       fecha_respuesta: instant(false),
       decision: z.enum(DECISIONS, { error: 'invalid' }).optional(),
       respuesta: z.string().trim().max(20_000, { error: 'tooLong' }).optional(),
@@ -230,10 +251,20 @@ export function rowChecker(options: { timeZone: string; now: Date; locale?: Loca
   const history = historySchema(options.timeZone, options.now);
   const say = (key: string, params: Record<string, string | number>) =>
     t.has(`validation.${key}`) ? t(`validation.${key}`, params) : t('validation.invalid');
-  const errorsOf = (row: number, keyed: FieldErrorKeys, columns: Record<string, string>) =>
-    Object.entries(keyed).flatMap(([path, list]) =>
-      list.map((e) => ({ row, field: columns[path] ?? path, message: say(e.key, e.params) })),
-    );
+  const errorsOf = (record: RawRecord, keyed: FieldErrorKeys, columns: Record<string, string>) =>
+    Object.entries(keyed).flatMap(([path, list]) => {
+      const field = (columns[path] ?? path) as ImportColumn;
+      const value = record.values[field];
+      return list.map((e) => {
+        // A code the catalogue does not have: name the codes it has.
+        const choices = CHOICES[field];
+        const message =
+          value !== undefined && choices && (e.key === 'required' || e.key === 'invalid')
+            ? say('importChoice', { value, choices: choices.join(', ') })
+            : say(e.key, e.params);
+        return { row: record.row, field, message };
+      });
+    });
   return {
     check(record) {
       const v = record.values;
@@ -254,8 +285,8 @@ export function rowChecker(options: { timeZone: string; now: Date; locale?: Loca
           errors: [
             ...(filing.success
               ? []
-              : errorsOf(record.row, collectFieldErrors(filing.error), FILING_COLUMNS)),
-            ...(past.success ? [] : errorsOf(record.row, collectFieldErrors(past.error), {})),
+              : errorsOf(record, collectFieldErrors(filing.error), FILING_COLUMNS)),
+            ...(past.success ? [] : errorsOf(record, collectFieldErrors(past.error), {})),
           ],
         };
       }
