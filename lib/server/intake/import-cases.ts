@@ -10,7 +10,8 @@ import { getOrganization } from '../core/organization';
 import { parseInput } from '../core/parse';
 import { ImportFileError, readImportFile } from './import-file';
 import { radicadoParts, rowChecker, type ImportRow, type RowError } from './import-row';
-import { catalogueRefusal, loadImportSetting, writeBatch, type WrittenCase } from './import-write';
+import { catalogueRefusal, loadImportSetting } from './import-setting';
+import { writeBatch, type WrittenCase } from './import-write';
 
 /**
  * `npm run import`: historical cases from a CSV or JSON file (docs/import.md), through the rules of

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ImportFileError, parseCsv, readImportFile } from './import-file';
-import { parseInstant } from './import-row';
+import { parseInstant } from './import-values';
 import { bogota } from '../testing/fixtures';
 
 describe('readImportFile: CSV as spreadsheets write it', () => {
