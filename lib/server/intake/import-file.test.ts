@@ -50,6 +50,18 @@ describe('readImportFile: CSV as spreadsheets write it', () => {
     ]);
   });
 
+  it('parses edge cases: no final line break, empty last field, CR line ends, text after a closing quote', () => {
+    expect(parseCsv('a;b\r1;"x"y;\r2;;')).toEqual([
+      ['a', 'b'],
+      ['1', 'xy', ''],
+      ['2', '', ''],
+    ]);
+    expect(parseCsv('a,b\n"1\n2",""""\n\n')).toEqual([
+      ['a', 'b'],
+      ['1\n2', '"'],
+    ]);
+  });
+
   it('refuses a file it cannot map: unknown, repeated or missing columns, an open quote', () => {
     const bad = [
       'tipo;canal;fecha_radicacion;asunto;descripcion;color\n',

@@ -55,8 +55,20 @@ export const fold = (v: string) =>
     .trim()
     .toLowerCase()
     .replace(/[\s-]+/g, '_');
-export const code = (v: string | undefined) =>
-  v === undefined ? undefined : (SPANISH_CODES[fold(v)] ?? fold(v));
+/** Codes repeat on every row (a few types, channels, states): each spelling is folded once. */
+const codes = new Map<string, string>();
+
+/** The code a cell names: folded, with the Spanish words mapped (`Teléfono` → `phone`). */
+export function code(v: string | undefined): string | undefined {
+  if (v === undefined) return undefined;
+  let found = codes.get(v);
+  if (found === undefined) {
+    const folded = fold(v);
+    found = SPANISH_CODES[folded] ?? folded;
+    if (codes.size < 1000) codes.set(v, found);
+  }
+  return found;
+}
 
 export function flag(v: string | undefined): boolean | string | undefined {
   if (v === undefined) return undefined;
