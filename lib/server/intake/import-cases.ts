@@ -106,7 +106,7 @@ function plan(ctx: Ctx, content: string, format: 'csv' | 'json'): Plan {
     }
     const refusal = catalogueRefusal(setting, row);
     if (refusal) {
-      out.errors.push(checker.error(row.row, refusal[0] as 'tipo', refusal[1]));
+      out.errors.push(checker.error(row.row, refusal[0], refusal[1]));
       continue;
     }
     if (row.sourceId !== null) seenSource.set(row.sourceId, row.row);

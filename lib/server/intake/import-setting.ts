@@ -24,6 +24,7 @@ import {
 import { answerFiguresAt } from '../cases/answer-figures';
 import { levelStatus, pickServiceLevel } from '../cases/service-level';
 import { rulesInForce, type RuleSet } from '../routing/rules-in-force';
+import type { ImportColumn } from './import-file';
 import type { ImportRow } from './import-row';
 
 /**
@@ -101,7 +102,7 @@ export function termAt(s: ImportSetting, type: CaseType, at: Date): number | nul
  * an inactive type, anonymity the type does not allow, an answer through an API channel (an
  * imported case came through none).
  */
-export function catalogueRefusal(s: ImportSetting, row: ImportRow): [string, string] | null {
+export function catalogueRefusal(s: ImportSetting, row: ImportRow): [ImportColumn, string] | null {
   const f = row.filing;
   const type = s.types.get(f.typeCode);
   if (type && !type.isActive) return ['tipo', 'importTypeInactive'];
