@@ -214,6 +214,24 @@ describe('importCases: bad rows', () => {
     }
   });
 
+  it('applies the catalogue as filing does: anonymity only where the type allows it, no answer through an API channel', async () => {
+    const rows = [
+      `D-1;;R;web;2026-03-01;Reclamo sin nombre;${LONG};;;;;;;;;;sí`,
+      `D-2;;Q;email;2026-03-01;Queja por correo;${LONG};;;;q@example.co;;;;;`,
+    ];
+    const header = `${HEADER};medio_respuesta`;
+    const report = await run(csv([`${rows[0]};`, `${rows[1]};;api`], header));
+    expect(report.errors).toEqual([
+      {
+        row: 2,
+        field: 'anonimo',
+        message: 'Este tipo de solicitud no se puede radicar de forma anónima.',
+      },
+      { row: 3, field: 'medio_respuesta', message: 'El valor no es válido.' },
+    ]);
+    expect(countRows(db, cases)).toBe(0);
+  });
+
   it('--strict refuses the whole file and writes nothing; a dry run writes nothing either', async () => {
     const before = footprint();
     const strict = await run(csv([...GOOD, BAD[0]!]), { strict: true });
