@@ -40,6 +40,7 @@ export const STAFF_TIMELINE_EVENTS: readonly string[] = [
   'link',
   'rated',
   'route',
+  'importar',
   'returned_to_queue',
   'identity_completed',
   'repeat_offered',

@@ -86,6 +86,45 @@ describe('toLocalDate and localHour', () => {
   it('rejects an invalid instant', () => {
     expect(() => toLocalDate(new Date('nope'), 'America/Bogota')).toThrow(RangeError);
   });
+
+  it('reads the same wall clock as Intl for any instant, around DST changes and local mean time', () => {
+    const zones = ['America/Bogota', NY, 'America/Santiago', 'Asia/Kolkata', 'Australia/Lord_Howe'];
+    const intl = (zone: string) =>
+      new Intl.DateTimeFormat('en-CA', {
+        timeZone: zone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+      });
+    const from = Date.UTC(1900, 0, 1);
+    const to = Date.UTC(2199, 11, 31);
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    // Random instants, plus every minute of the hours around New York's and Santiago's 2026 changes
+    // and Bogotá's move from local mean time in 1914.
+    const instants = Array.from({ length: 3000 }, () => from + Math.floor(next() * (to - from)));
+    for (const edge of [
+      '2026-03-08T06:00:00Z',
+      '2026-11-01T05:00:00Z',
+      '2026-04-05T02:00:00Z',
+      '1914-11-23T04:00:00Z',
+    ]) {
+      for (let m = 0; m < 180; m++) instants.push(Date.parse(edge) + m * 60_000 + 17_000);
+    }
+    for (const zone of zones) {
+      const format = intl(zone);
+      for (const ms of instants) {
+        const parts = Object.fromEntries(format.formatToParts(ms).map((p) => [p.type, p.value]));
+        const date = `${parts.year}-${parts.month}-${parts.day}`;
+        expect([toLocalDate(new Date(ms), zone), localHour(new Date(ms), zone)]).toEqual([
+          date,
+          Number(parts.hour) % 24,
+        ]);
+      }
+    }
+  });
 });
 
 describe('startOfLocalDay and endOfLocalDay', () => {

@@ -4,7 +4,7 @@ import { businessDaysUsed } from '@/lib/domain/legal-term';
 import type { CaseChanges, CaseRow } from '@/db/schema';
 import { termInputOf } from './case-terms';
 import { loadCalendar, receiptRuleOf, type Organization } from '../core/organization';
-import { caseServiceLevel } from './service-level';
+import { caseServiceLevel, type CaseServiceLevel } from './service-level';
 
 /**
  * The result figures fixed by a case's FIRST answer (later answers after a reopen change none of
@@ -19,16 +19,38 @@ export function firstAnswerFigures(
   now: Date,
 ): CaseChanges {
   if (row.firstAnsweredAt) return {};
-  const input = termInputOf(tx, row, receiptRuleOf(org));
   const level = caseServiceLevel(
     tx,
     { ...row, firstResponseAt: row.firstResponseAt ?? now, answeredAt: now },
     now,
   );
+  const input = termInputOf(tx, row, receiptRuleOf(org));
+  return answerFiguresAt(now, {
+    dueAt: row.dueAt,
+    businessDays: input ? businessDaysUsed(input, now, loadCalendar(tx, org)) : null,
+    level,
+  });
+}
+
+/**
+ * The same figures from what they depend on, already at hand: the bulk import reads the calendar
+ * and the service levels once for thousands of cases (lib/server/intake/import-write.ts).
+ */
+export function answerFiguresAt(
+  at: Date,
+  parts: {
+    dueAt: Date | null;
+    /** Counted business days from the term's day 1 to the answer (null: no legal term). */
+    businessDays: number | null;
+    /** The case's service level evaluated with this answer as its first response and answer. */
+    level: CaseServiceLevel | null;
+  },
+): CaseChanges {
+  const { level } = parts;
   return {
-    firstAnsweredAt: now,
-    answeredOnTime: row.dueAt ? now.getTime() <= row.dueAt.getTime() : null,
-    answerBusinessDays: input ? businessDaysUsed(input, now, loadCalendar(tx, org)) : null,
+    firstAnsweredAt: at,
+    answeredOnTime: parts.dueAt ? at.getTime() <= parts.dueAt.getTime() : null,
+    answerBusinessDays: parts.businessDays,
     slaMet: level
       ? level.firstResponse.status === 'met' && level.resolution.status === 'met'
       : null,

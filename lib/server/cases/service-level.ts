@@ -2,15 +2,76 @@ import 'server-only';
 import { and, desc, eq, isNull, lte, or } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
 import { serviceLevels } from '@/db/schema';
-import { serviceLevelStatus } from '@/lib/domain/service-level';
+import type { BusinessCalendar } from '@/lib/domain/calendar';
+import { serviceLevelStatus, type BusinessHours } from '@/lib/domain/service-level';
 import type { CaseRow } from '@/db/schema';
 import { getOrganization, loadCalendar } from '../core/organization';
+
+type ServiceLevelRow = typeof serviceLevels.$inferSelect;
+type LevelFields = Pick<
+  CaseRow,
+  'typeCode' | 'categoryId' | 'priority' | 'receivedAt' | 'firstResponseAt' | 'answeredAt'
+>;
+
+/**
+ * The most specific level among `levels` for a case's type, category and priority (a blank column
+ * matches anything), in force when it was radicated; the newest wins a tie. `levels` may be all
+ * of them (the bulk import reads them once) or the query's candidates.
+ */
+export function pickServiceLevel(
+  levels: readonly ServiceLevelRow[],
+  row: LevelFields,
+): ServiceLevelRow | null {
+  const at = row.receivedAt.getTime();
+  const candidates = levels
+    .filter(
+      (l) =>
+        (l.typeCode === null || l.typeCode === row.typeCode) &&
+        (l.categoryId === null || l.categoryId === row.categoryId) &&
+        (l.priority === null || l.priority === row.priority) &&
+        l.validFrom.getTime() <= at,
+    )
+    .sort((a, b) => b.validFrom.getTime() - a.validFrom.getTime());
+  const specificity = (l: ServiceLevelRow) =>
+    (l.typeCode ? 4 : 0) + (l.categoryId ? 2 : 0) + (l.priority ? 1 : 0);
+  return candidates.sort((a, b) => specificity(b) - specificity(a))[0] ?? null;
+}
+
+/** A level's targets and where the case stands against them at `now`. */
+export function levelStatus(
+  level: ServiceLevelRow,
+  row: LevelFields,
+  now: Date,
+  cal: BusinessCalendar,
+  open: BusinessHours,
+) {
+  const target = {
+    firstResponseHours: level.firstResponseHours,
+    resolutionDays: level.resolutionDays,
+  };
+  return {
+    target,
+    ...serviceLevelStatus(
+      {
+        receivedAt: row.receivedAt,
+        firstResponseAt: row.firstResponseAt,
+        answeredAt: row.answeredAt,
+        now,
+        target,
+      },
+      cal,
+      open,
+    ),
+  };
+}
+
+export type CaseServiceLevel = ReturnType<typeof levelStatus>;
 
 /**
  * The internal service level that applies to a case: the most specific row for its type, category
  * and priority (a blank column matches anything), in force when the case was radicated.
  */
-export function caseServiceLevel(db: Conn, row: CaseRow, now: Date) {
+export function caseServiceLevel(db: Conn, row: CaseRow, now: Date): CaseServiceLevel | null {
   const candidates = db
     .select()
     .from(serviceLevels)
@@ -27,26 +88,11 @@ export function caseServiceLevel(db: Conn, row: CaseRow, now: Date) {
     )
     .orderBy(desc(serviceLevels.validFrom))
     .all();
-  const specificity = (l: (typeof candidates)[number]) =>
-    (l.typeCode ? 4 : 0) + (l.categoryId ? 2 : 0) + (l.priority ? 1 : 0);
-  const level = candidates.sort((a, b) => specificity(b) - specificity(a))[0];
+  const level = pickServiceLevel(candidates, row);
   if (!level) return null;
   const org = getOrganization(db);
-  return {
-    target: { firstResponseHours: level.firstResponseHours, resolutionDays: level.resolutionDays },
-    ...serviceLevelStatus(
-      {
-        receivedAt: row.receivedAt,
-        firstResponseAt: row.firstResponseAt,
-        answeredAt: row.answeredAt,
-        now,
-        target: {
-          firstResponseHours: level.firstResponseHours,
-          resolutionDays: level.resolutionDays,
-        },
-      },
-      loadCalendar(db, org),
-      { start: org.businessHoursStart, end: org.businessHoursEnd },
-    ),
-  };
+  return levelStatus(level, row, now, loadCalendar(db, org), {
+    start: org.businessHoursStart,
+    end: org.businessHoursEnd,
+  });
 }

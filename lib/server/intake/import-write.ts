@@ -1,0 +1,290 @@
+import 'server-only';
+import type { Conn } from '@/db/client';
+import type { CaseRow } from '@/db/schema';
+import {
+  caseIdByRadicado,
+  insertImportedCase,
+  insertImportedConsent,
+  insertImportedEvent,
+  lastEventHash,
+  takeSequence,
+  upsertImportedCustomer,
+  IMPORT_ACTION,
+} from '@/db/sql/import';
+import type { CaseState } from '@/lib/domain/enums';
+import { formatRadicado } from '@/lib/domain/radicado';
+import { matchRule } from '@/lib/domain/routing';
+import { isIdentityPending } from '@/lib/validation/case-filing';
+import { hashEvent, wellFormed, type NewEvent } from '../core/audit';
+import { dueColumns } from '../cases/case-terms';
+import { enqueueConstancia } from '../notices/constancia';
+import { caseLinkUrl } from '../portal/portal-access';
+import { yearOf, type ImportRow } from './import-row';
+import { answerFigures, legalTerm, termAt, type ImportSetting } from './import-setting';
+
+/**
+ * Writes checked import rows, one transaction per batch (the caller's): each case with its
+ * customer, consent, radicado, legal term, team, result figures and audit events, by the rules
+ * create-case.ts files with, but with the history's own dates. Everything that does not change
+ * within a run is read once (import-setting.ts).
+ */
+
+export interface WrittenCase {
+  row: number;
+  caseId: number;
+  radicado: string;
+  /** The row's radicado when it could not be kept (malformed or already someone else's). */
+  replaced: string | null;
+}
+
+/** Per run: the chain's last hash is read once per batch (inside its transaction). */
+export function writeBatch(
+  tx: Conn,
+  s: ImportSetting,
+  rows: readonly ImportRow[],
+  keepable: ReadonlySet<string>,
+): WrittenCase[] {
+  let prevHash = lastEventHash(tx);
+  const event = (e: NewEvent) => {
+    const body = typeof e.body === 'string' ? wellFormed(e.body) : null;
+    const full = { ...e, body };
+    const hash = hashEvent(prevHash, full);
+    insertImportedEvent(tx, {
+      case_id: e.caseId,
+      action: e.action,
+      actor_role: e.actorRole,
+      actor_id: e.actorId,
+      from_state: e.fromState ?? null,
+      to_state: e.toState ?? null,
+      visibility: e.visibility,
+      body,
+      data: e.data ? JSON.stringify(e.data) : null,
+      created_at: e.createdAt.getTime(),
+      prev_hash: prevHash,
+      hash,
+    });
+    prevHash = hash;
+  };
+  return rows.map((row) => writeCase(tx, s, row, keepable, event));
+}
+
+function radicadoFor(tx: Conn, s: ImportSetting, row: ImportRow, keepable: ReadonlySet<string>) {
+  if (row.radicado && keepable.has(row.radicado) && caseIdByRadicado(tx, row.radicado) === null) {
+    return { radicado: row.radicado, replaced: null };
+  }
+  const year = yearOf(row.receivedAt, s.org.timeZone);
+  for (;;) {
+    const radicado = formatRadicado(
+      s.org.radicadoPrefix,
+      year,
+      takeSequence(tx, s.org.radicadoPrefix, year),
+    );
+    // A number another import kept out of order is skipped, never given twice.
+    if (caseIdByRadicado(tx, radicado) === null) return { radicado, replaced: row.radicado };
+  }
+}
+
+function writeCase(
+  tx: Conn,
+  s: ImportSetting,
+  row: ImportRow,
+  keepable: ReadonlySet<string>,
+  event: (e: NewEvent) => void,
+): WrittenCase {
+  const f = row.filing;
+  const { radicado, replaced } = radicadoFor(tx, s, row, keepable);
+  const termDays = termAt(s, f.typeCode, row.receivedAt);
+  const term = termDays === null ? null : legalTerm(s, row.receivedAt, termDays);
+  const due = dueColumns(term);
+  const c = f.isAnonymous ? undefined : f.customer;
+  const customerId = c
+    ? upsertImportedCustomer(tx, {
+        documentType: c.documentType,
+        documentNumber: c.documentNumber,
+        fullName: c.fullName,
+        email: c.email ?? null,
+        phone: c.phone ?? null,
+        address: c.address ?? null,
+        locale: f.locale,
+        createdAt: row.receivedAt.getTime(),
+      })
+    : null;
+  const rule = s.rules ? matchRule(s.rules.rules, { ...f, categoryId: null }) : null;
+  const teamId = rule?.teamId ?? s.rules?.defaultTeamId ?? null;
+  const staffId = s.actor.role === 'system' || s.actor.role === 'customer' ? null : s.actor.id;
+  const answeredAt = row.answeredAt;
+  const lastAt = row.closedAt ?? answeredAt ?? row.receivedAt;
+  const base: CaseRow = {
+    id: 0,
+    radicado,
+    typeCode: f.typeCode,
+    state: row.state,
+    channel: f.channel,
+    subject: f.subject,
+    description: f.description,
+    priority: f.priority,
+    priorityReason: f.priorityReason ?? null,
+    customerId,
+    isAnonymous: f.isAnonymous,
+    accessCodeHash: null,
+    responseMedium: f.isAnonymous ? 'email' : f.responseMedium,
+    responseAddress: f.responseAddress ?? c?.address ?? null,
+    intakeChannelId: null,
+    possibleRepeatOfId: null,
+    locale: f.locale,
+    teamId,
+    assigneeId: null,
+    categoryId: null,
+    processId: null,
+    rootCauseId: null,
+    receivedAt: row.receivedAt,
+    termDays,
+    ...due,
+    extendedDueDate: null,
+    extensionReason: null,
+    firstResponseAt: answeredAt,
+    answeredAt,
+    answerPostedAt: null,
+    firstAnsweredAt: null,
+    answeredOnTime: null,
+    answerBusinessDays: null,
+    slaMet: null,
+    decision: row.decision,
+    closedAt: row.closedAt,
+    reopenCount: 0,
+    repeatContactCount: 0,
+    mergedIntoId: null,
+    transferDestination: null,
+    createdById: staffId,
+    version: 1 + (answeredAt ? 1 : 0) + (row.closedAt ? 1 : 0),
+    updatedAt: lastAt,
+  };
+  // The result figures the first answer fixes, as answering fixes them (answer-figures.ts).
+  const figures = answeredAt ? answerFigures(s, base, answeredAt) : {};
+  const r = { ...base, ...figures };
+  const ms = (d: Date | null | undefined) => (d ? d.getTime() : null);
+  const bit = (b: boolean | null | undefined) => (b === null || b === undefined ? null : b ? 1 : 0);
+  const caseId = insertImportedCase(tx, {
+    radicado,
+    type_code: r.typeCode,
+    state: r.state,
+    channel: r.channel,
+    subject: r.subject,
+    description: r.description,
+    priority: r.priority,
+    priority_reason: r.priorityReason,
+    customer_id: customerId,
+    is_anonymous: bit(r.isAnonymous),
+    response_medium: r.responseMedium,
+    response_address: r.responseAddress,
+    locale: r.locale,
+    team_id: teamId,
+    received_at: ms(r.receivedAt),
+    term_days: termDays,
+    due_date: r.dueDate,
+    due_at: ms(r.dueAt),
+    first_response_at: ms(r.firstResponseAt),
+    answered_at: ms(r.answeredAt),
+    first_answered_at: ms(r.firstAnsweredAt),
+    answered_on_time: bit(r.answeredOnTime),
+    answer_business_days: r.answerBusinessDays,
+    sla_met: bit(r.slaMet),
+    decision: r.decision,
+    closed_at: ms(r.closedAt),
+    created_by_id: staffId,
+    version: r.version,
+    updated_at: ms(r.updatedAt),
+  });
+  if (customerId !== null) {
+    insertImportedConsent(
+      tx,
+      customerId,
+      caseId,
+      s.org.privacyPolicyVersion,
+      row.receivedAt.getTime(),
+      f.channel,
+    );
+  }
+  const history = {
+    caseId,
+    actorRole: 'system' as const,
+    actorId: null,
+    visibility: 'public' as const,
+  };
+  event({
+    ...history,
+    action: 'radicar',
+    toState: 'radicada',
+    data: { channel: f.channel, typeCode: f.typeCode, dueDate: due.dueDate, termDays },
+    createdAt: row.receivedAt,
+  });
+  let state: CaseState = 'radicada';
+  if (answeredAt) {
+    event({
+      ...history,
+      action: 'answer',
+      fromState: state,
+      toState: 'respondida',
+      body: row.answer,
+      data: { decision: row.decision },
+      createdAt: answeredAt,
+    });
+    state = 'respondida';
+  }
+  if (row.closedAt) {
+    event({
+      ...history,
+      action: 'close',
+      fromState: state,
+      toState: 'cerrada',
+      createdAt: row.closedAt,
+    });
+  }
+  event({
+    caseId,
+    action: IMPORT_ACTION,
+    actorRole: s.actor.role,
+    actorId: s.actor.id,
+    visibility: 'internal',
+    data: {
+      sourceId: row.sourceId,
+      radicadoOrigen: row.radicado,
+      row: row.row,
+      teamId,
+    },
+    createdAt: s.now,
+  });
+  if (s.sendConstancias && row.state === 'radicada')
+    sendConstancia(tx, s, row, caseId, radicado, due.dueDate);
+  return { row: row.row, caseId, radicado, replaced };
+}
+
+/** Only when asked (--constancias): history was acknowledged when it was filed. */
+function sendConstancia(
+  tx: Conn,
+  s: ImportSetting,
+  row: ImportRow,
+  caseId: number,
+  radicado: string,
+  dueDate: string | null,
+) {
+  const f = row.filing;
+  const to = f.isAnonymous
+    ? null
+    : (f.customer?.email ?? (isIdentityPending(f) ? (f.responseAddress ?? null) : null));
+  if (!to) return;
+  enqueueConstancia(tx, {
+    caseId,
+    to,
+    now: s.now,
+    locale: f.locale,
+    orgName: s.org.name,
+    radicado,
+    typeCode: f.typeCode,
+    channel: f.channel,
+    receivedAt: row.receivedAt,
+    timeZone: s.org.timeZone,
+    dueDate,
+    accessUrl: caseLinkUrl(caseId, radicado, s.now),
+  });
+}
