@@ -1,10 +1,129 @@
-import { sql } from 'drizzle-orm';
-import type { Db } from '../client';
+import { sql, type SQL } from 'drizzle-orm';
+import type { Conn, Db } from '../client';
 
 /**
- * Maintenance of the full-text index (`case_search`, FTS5) for bulk loads: the scale seed drops its
- * triggers, loads, then rebuilds it in one pass. Searching itself is lib/server/cases/search-cases.ts.
+ * The full-text index's SQL: the reads of case search (lib/server/cases/search-cases.ts decides
+ * what to ask) and the maintenance for bulk loads. Two FTS5 tables: `case_search`, one row per
+ * case (db/migrations/0001_case_search.sql), and `case_search_terms`, its vocabulary (0014).
+ * Every read here runs on a read-only connection too: the scratch tables live in `temp`.
  */
+
+// ── Reads ──────────────────────────────────────────────────────────────────────────────────────
+
+/** Columns of a case that say most about it; the rest are its description and its messages. */
+const STRONG_COLUMNS = '{radicado subject customer_name document_number}';
+
+/**
+ * The index's words that start with `prefix` (already folded as the tokenizer folds: lower case,
+ * no accents), in order, at most `limit`. One step per word: see 0014_case_search_terms.sql.
+ */
+export function wordsStartingWith(db: Conn, prefix: string, limit: number): string[] {
+  db.run(sql`
+    CREATE VIRTUAL TABLE IF NOT EXISTS temp.case_search_words
+    USING fts5vocab(main, case_search_terms, row)`);
+  // The largest code point: every word with the prefix sorts below prefix + it.
+  const end = `${prefix}\u{10FFFF}`;
+  return db
+    .all<{ term: string }>(
+      sql`
+      SELECT term FROM temp.case_search_words WHERE term >= ${prefix} AND term < ${end}
+      LIMIT ${limit}`,
+    )
+    .map((r) => r.term);
+}
+
+/**
+ * The newest `limit` cases matching the FTS5 query that `scope` lets through (ids grow with filing
+ * time). FTS5 walks its lists newest first and stops at the limit, with no sort; the CROSS JOIN
+ * keeps it the outer loop (SQLite never reorders one), so the scope is a primary-key probe per
+ * match, never an index query per case of the team.
+ */
+export function newestMatches(
+  db: Conn,
+  match: string,
+  scope: SQL | undefined,
+  limit: number,
+): number[] {
+  const rows = scope
+    ? db.all<{ id: number }>(sql`
+        SELECT case_search.rowid AS id
+        FROM case_search CROSS JOIN cases ON cases.id = case_search.rowid
+        WHERE case_search MATCH ${match} AND ${scope}
+        ORDER BY case_search.rowid DESC LIMIT ${limit}`)
+    : db.all<{ id: number }>(sql`
+        SELECT rowid AS id FROM case_search WHERE case_search MATCH ${match}
+        ORDER BY rowid DESC LIMIT ${limit}`);
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Of the cases from `fromId` up that match `match`, those that match it within the strong columns
+ * (radicado, subject, customer name, document number) and those that match it outside the
+ * messages. Each walk starts at the newest case and stops at `fromId`: the cost is the window's,
+ * not the word's. The bound is cast: a bound JS number arrives as a real, and FTS5 then scans the
+ * whole list instead of stopping.
+ */
+export function matchesByColumns(
+  db: Conn,
+  match: string,
+  fromId: number,
+): { strong: Set<number>; notOnlyMessages: Set<number> } {
+  const walk = (query: string) =>
+    new Set(
+      db
+        .all<{ id: number }>(
+          sql`
+          SELECT rowid AS id FROM case_search
+          WHERE case_search MATCH ${query} AND rowid >= CAST(${fromId} AS INTEGER)
+          ORDER BY rowid DESC`,
+        )
+        .map((r) => r.id),
+    );
+  return {
+    strong: walk(`${STRONG_COLUMNS} : (${match})`),
+    notOnlyMessages: walk(`- {messages} : (${match})`),
+  };
+}
+
+/**
+ * snippet() for one page of cases, as text with `open`/`close` around matches. FTS5 expands a
+ * prefix term ("factur"*) by merging the index entries of every word it starts, once per
+ * statement, which over a million cases costs more than the search. So the page's text is copied
+ * into a scratch FTS5 table of this connection, with the same columns and tokenizer as case_search
+ * (the test of accents in snippets holds them together), and highlighted there: the same query
+ * over a few dozen rows.
+ */
+export function highlightPage(
+  db: Conn,
+  ids: number[],
+  match: string,
+  marks: { open: string; close: string; ellipsis: string; tokens: number },
+): Map<number, string | null> {
+  if (ids.length === 0) return new Map();
+  db.run(sql`
+    CREATE VIRTUAL TABLE IF NOT EXISTS temp.case_search_page USING fts5(
+      radicado, subject, description, customer_name, document_number, messages,
+      tokenize = 'unicode61 remove_diacritics 2'
+    )`);
+  db.run(sql`DELETE FROM temp.case_search_page`);
+  db.run(sql`
+    INSERT INTO temp.case_search_page
+      (rowid, radicado, subject, description, customer_name, document_number, messages)
+    SELECT case_id, radicado, subject, description, customer_name, document_number, messages
+    FROM case_search_source WHERE case_id IN (${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )})`);
+  const rows = db.all<{ id: number; snippet: string | null }>(sql`
+    SELECT rowid AS id,
+      snippet(case_search_page, -1, ${marks.open}, ${marks.close}, ${marks.ellipsis}, ${marks.tokens})
+        AS snippet
+    FROM temp.case_search_page WHERE case_search_page MATCH ${match}`);
+  db.run(sql`DELETE FROM temp.case_search_page`);
+  return new Map(rows.map((r) => [r.id, r.snippet]));
+}
+
+// ── Maintenance ────────────────────────────────────────────────────────────────────────────────
 
 /** FTS5's in-memory buffer before it writes a segment: its default, and the one for a rebuild. */
 const HASH_SIZE = { normal: 1 << 20, rebuild: 64 << 20 } as const;
@@ -17,9 +136,9 @@ function setHashSize(db: Db, bytes: number): void {
 
 /**
  * Re-reads every case into the index and merges it into one segment (prefix queries over one
- * segment take about half the time). For bulk loads that ran without the triggers
- * (suspendSearchTriggers), and as the repair if the index is ever in doubt
- * (`INSERT INTO case_search (case_search, rank) VALUES ('integrity-check', 1)` tells).
+ * segment take about half the time), then lists its words anew in `case_search_terms`. For bulk
+ * loads that ran without the triggers (suspendSearchTriggers), and as the repair if the index is
+ * ever in doubt (`INSERT INTO case_search (case_search, rank) VALUES ('integrity-check', 1)` tells).
  */
 export function rebuildSearchIndex(db: Db): void {
   // Fewer, larger segments to merge afterwards: a third faster at a million cases.
@@ -30,12 +149,31 @@ export function rebuildSearchIndex(db: Db): void {
     setHashSize(db, HASH_SIZE.normal);
   }
   db.run(sql`INSERT INTO case_search (case_search) VALUES ('optimize')`);
+  rebuildSearchTerms(db);
+}
+
+/** The vocabulary from the index's own (one pass over it), in one segment. */
+function rebuildSearchTerms(db: Db): void {
+  db.run(sql`INSERT INTO case_search_terms (case_search_terms) VALUES ('delete-all')`);
+  db.run(sql`
+    CREATE VIRTUAL TABLE IF NOT EXISTS temp.case_search_vocabulary
+    USING fts5vocab(main, case_search, row)`);
+  try {
+    // Words are whole tokens, so each reads back as itself; a few thousand rows, not one per word.
+    db.run(sql`
+      INSERT INTO case_search_terms (rowid, body)
+      SELECT 1, group_concat(term, ' ') FROM temp.case_search_vocabulary
+      GROUP BY substr(term, 1, 2)`);
+  } finally {
+    db.run(sql`DROP TABLE temp.case_search_vocabulary`);
+  }
+  db.run(sql`INSERT INTO case_search_terms (case_search_terms) VALUES ('optimize')`);
 }
 
 /**
  * Drops the index's triggers for a bulk load and returns what puts them back, from their own SQL
  * (idempotent: call it in a `finally`). Loading with them would re-index a case on each of its
- * events; the index is stale until rebuildSearchIndex runs.
+ * events; the index and its vocabulary are stale until rebuildSearchIndex runs.
  */
 export function suspendSearchTriggers(db: Db): () => void {
   const triggers = db.all<{ name: string; sql: string }>(

@@ -51,6 +51,7 @@ export default async function SearchPage({
           {result && (
             <p className="muted">
               {t('resultCount', { total: result.total, capped: String(result.isTotalCapped) })}
+              {result.isTotalCapped && <> {t('resultsCapped', { total: result.total })}</>}
             </p>
           )}
           {!result || result.rows.length === 0 ? (
