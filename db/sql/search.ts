@@ -32,57 +32,45 @@ export function wordsStartingWith(db: Conn, prefix: string, limit: number): stri
     .map((r) => r.term);
 }
 
+/** Where the words must all be: anywhere, in the strong columns, or outside the messages. */
+export type MatchColumns = 'any' | 'strong' | 'notMessages';
+
+function restrictedTo(columns: MatchColumns, match: string): string {
+  if (columns === 'strong') return `${STRONG_COLUMNS} : (${match})`;
+  if (columns === 'notMessages') return `- {messages} : (${match})`;
+  return match;
+}
+
 /**
  * The newest `limit` cases matching the FTS5 query that `scope` lets through (ids grow with filing
- * time). FTS5 walks its lists newest first and stops at the limit, with no sort; the CROSS JOIN
- * keeps it the outer loop (SQLite never reorders one), so the scope is a primary-key probe per
- * match, never an index query per case of the team.
+ * time), within `columns`, and from `fromId` up if given. FTS5 walks its lists newest first and
+ * stops at the limit or at `fromId`, with no sort; the CROSS JOIN keeps it the outer loop (SQLite
+ * never reorders one), so the scope is a primary-key probe per match, never an index query per
+ * case of the team. The bound is cast: a bound JS number arrives as a real, and FTS5 then reads
+ * the whole list instead of seeking.
  */
 export function newestMatches(
   db: Conn,
   match: string,
   scope: SQL | undefined,
   limit: number,
+  within: { columns?: MatchColumns; fromId?: number } = {},
 ): number[] {
+  const query = restrictedTo(within.columns ?? 'any', match);
+  const from =
+    within.fromId === undefined
+      ? sql``
+      : sql`AND case_search.rowid >= CAST(${within.fromId} AS INTEGER)`;
   const rows = scope
     ? db.all<{ id: number }>(sql`
         SELECT case_search.rowid AS id
         FROM case_search CROSS JOIN cases ON cases.id = case_search.rowid
-        WHERE case_search MATCH ${match} AND ${scope}
+        WHERE case_search MATCH ${query} ${from} AND ${scope}
         ORDER BY case_search.rowid DESC LIMIT ${limit}`)
     : db.all<{ id: number }>(sql`
-        SELECT rowid AS id FROM case_search WHERE case_search MATCH ${match}
-        ORDER BY rowid DESC LIMIT ${limit}`);
+        SELECT case_search.rowid AS id FROM case_search WHERE case_search MATCH ${query} ${from}
+        ORDER BY case_search.rowid DESC LIMIT ${limit}`);
   return rows.map((r) => r.id);
-}
-
-/**
- * Of the cases from `fromId` up that match `match`, those that match it within the strong columns
- * (radicado, subject, customer name, document number) and those that match it outside the
- * messages. Each walk starts at the newest case and stops at `fromId`: the cost is the window's,
- * not the word's. The bound is cast: a bound JS number arrives as a real, and FTS5 then scans the
- * whole list instead of stopping.
- */
-export function matchesByColumns(
-  db: Conn,
-  match: string,
-  fromId: number,
-): { strong: Set<number>; notOnlyMessages: Set<number> } {
-  const walk = (query: string) =>
-    new Set(
-      db
-        .all<{ id: number }>(
-          sql`
-          SELECT rowid AS id FROM case_search
-          WHERE case_search MATCH ${query} AND rowid >= CAST(${fromId} AS INTEGER)
-          ORDER BY rowid DESC`,
-        )
-        .map((r) => r.id),
-    );
-  return {
-    strong: walk(`${STRONG_COLUMNS} : (${match})`),
-    notOnlyMessages: walk(`- {messages} : (${match})`),
-  };
 }
 
 /**

@@ -3,7 +3,12 @@ import type { Ctx } from '../core/context';
 import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
 import { cases, customers } from '@/db/schema';
-import { highlightPage, matchesByColumns, newestMatches, wordsStartingWith } from '@/db/sql/search';
+import {
+  highlightPage,
+  newestMatches,
+  wordsStartingWith,
+  type MatchColumns,
+} from '@/db/sql/search';
 import type { CaseState, CaseType } from '@/lib/domain/enums';
 import { formatRadicado, parseRadicado } from '@/lib/domain/radicado';
 import { CaseSearchSchema, type CaseSearchInput } from '@/lib/validation/case-search';
@@ -136,22 +141,33 @@ function termFor(db: Conn, word: SearchWord): string | null {
  * The newest RANK_WINDOW matches the asker may see, ranked without scoring: those with every word
  * in the radicado, subject or customer first, then those with them outside the messages, then the
  * rest; newest first among ties. (bm25 would first count every case of each word, a pass over
- * 400,000 entries for "factura".)
+ * 400,000 entries for "factura".) Only the first `need` of the ranking are worked out: each tier
+ * is a walk of the window newest first that stops once it has them.
  */
 function findRanked(
   db: Conn,
   match: string,
   scope: SQL | undefined,
-): { ids: number[]; isCapped: boolean } {
+  need: number,
+): { ranked: number[]; total: number; isCapped: boolean } {
   const newest = newestMatches(db, match, scope, RANK_WINDOW + 1);
   const isCapped = newest.length > RANK_WINDOW;
   // Newest first: the one past the window is the oldest.
   if (isCapped) newest.pop();
-  if (newest.length < 2) return { ids: newest, isCapped };
-  const { strong, notOnlyMessages } = matchesByColumns(db, match, newest.at(-1)!);
-  const tier = (id: number) => (strong.has(id) ? 0 : notOnlyMessages.has(id) ? 1 : 2);
-  // A stable sort: each tier stays newest first.
-  return { ids: newest.sort((a, b) => tier(a) - tier(b)), isCapped };
+  const total = newest.length;
+  if (total < 2 || need <= 0) return { ranked: newest, total, isCapped };
+  const within = (columns: MatchColumns, limit: number) =>
+    newestMatches(db, match, scope, limit, { columns, fromId: newest.at(-1)! });
+  const wanted = Math.min(need, total);
+  const strong = within('strong', wanted);
+  if (strong.length === wanted) return { ranked: strong, total, isCapped };
+  // Every strong match is outside the messages too, so this walk holds the first tiers whole.
+  const outside = within('notMessages', wanted);
+  const isStrong = new Set(strong);
+  const head = [...strong, ...outside.filter((id) => !isStrong.has(id))];
+  if (outside.length === wanted) return { ranked: head, total, isCapped };
+  const isOutside = new Set(outside);
+  return { ranked: [...head, ...newest.filter((id) => !isOutside.has(id))], total, isCapped };
 }
 
 function loadHits(
@@ -218,15 +234,15 @@ export async function searchCases(ctx: Ctx, input: CaseSearchInput): Promise<Sea
   }
   const terms = words.map((word) => termFor(db, word));
   if (terms.includes(null)) return { total: 0, page, pageSize, rows: [], isTotalCapped: false };
-  const ranked = findRanked(db, terms.join(' AND '), scope);
-  const ids = ranked.ids.slice(offset, offset + pageSize);
+  const found = findRanked(db, terms.join(' AND '), scope, offset + pageSize);
+  const ids = found.ranked.slice(offset, offset + pageSize);
   // Highlighted as typed: over one page, a prefix costs nothing.
   const highlight = words.map(asTerm).join(' AND ');
   return {
-    total: ranked.ids.length,
+    total: found.total,
     page,
     pageSize,
     rows: loadHits(db, ids, highlightPage(db, ids, highlight, SNIPPET_MARKS), scope),
-    isTotalCapped: ranked.isCapped,
+    isTotalCapped: found.isCapped,
   };
 }
