@@ -1,5 +1,7 @@
+import type Database from 'better-sqlite3';
 import { sql, type SQL } from 'drizzle-orm';
-import type { Conn, Db } from '../client';
+import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
+import { sqliteOf, type Conn, type Db } from '../client';
 
 /**
  * The full-text index's SQL: the reads of case search (lib/server/cases/search-cases.ts decides
@@ -10,6 +12,35 @@ import type { Conn, Db } from '../client';
 
 // ── Reads ──────────────────────────────────────────────────────────────────────────────────────
 
+const dialect = new SQLiteSyncDialect();
+/** A connection's prepared statements, by SQL text: a search runs six, each prepared once. */
+const prepared = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+/** Scope shapes × column choices make a few dozen texts; a bound all the same. */
+const MAX_PREPARED = 64;
+
+function statement(db: Conn, query: SQL): { stmt: Database.Statement; params: unknown[] } {
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  const sqlite = sqliteOf(db);
+  let byText = prepared.get(sqlite);
+  if (!byText || byText.size >= MAX_PREPARED) prepared.set(sqlite, (byText = new Map()));
+  let stmt = byText.get(text);
+  if (!stmt) byText.set(text, (stmt = sqlite.prepare(text)));
+  return { stmt, params };
+}
+
+function all<T>(db: Conn, query: SQL): T[] {
+  const { stmt, params } = statement(db, query);
+  return stmt.all(...params) as T[];
+}
+
+function run(db: Conn, query: SQL): void {
+  const { stmt, params } = statement(db, query);
+  stmt.run(...params);
+}
+
+/** A list of ids as one bound JSON array: one statement text whatever the page's length. */
+const idList = (ids: number[]) => sql`(SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+
 /** Columns of a case that say most about it; the rest are its description and its messages. */
 const STRONG_COLUMNS = '{radicado subject customer_name document_number}';
 
@@ -18,18 +49,18 @@ const STRONG_COLUMNS = '{radicado subject customer_name document_number}';
  * no accents), in order, at most `limit`. One step per word: see 0014_case_search_terms.sql.
  */
 export function wordsStartingWith(db: Conn, prefix: string, limit: number): string[] {
-  db.run(sql`
-    CREATE VIRTUAL TABLE IF NOT EXISTS temp.case_search_words
-    USING fts5vocab(main, case_search_terms, row)`);
+  run(
+    db,
+    sql`CREATE VIRTUAL TABLE IF NOT EXISTS temp.case_search_words
+        USING fts5vocab(main, case_search_terms, row)`,
+  );
   // The largest code point: every word with the prefix sorts below prefix + it.
   const end = `${prefix}\u{10FFFF}`;
-  return db
-    .all<{ term: string }>(
-      sql`
-      SELECT term FROM temp.case_search_words WHERE term >= ${prefix} AND term < ${end}
-      LIMIT ${limit}`,
-    )
-    .map((r) => r.term);
+  return all<{ term: string }>(
+    db,
+    sql`SELECT term FROM temp.case_search_words WHERE term >= ${prefix} AND term < ${end}
+        LIMIT ${limit}`,
+  ).map((r) => r.term);
 }
 
 /** Where the words must all be: anywhere, in the strong columns, or outside the messages. */
@@ -62,24 +93,52 @@ export function newestMatches(
       ? sql``
       : sql`AND case_search.rowid >= CAST(${within.fromId} AS INTEGER)`;
   const rows = scope
-    ? db.all<{ id: number }>(sql`
-        SELECT case_search.rowid AS id
-        FROM case_search CROSS JOIN cases ON cases.id = case_search.rowid
-        WHERE case_search MATCH ${query} ${from} AND ${scope}
-        ORDER BY case_search.rowid DESC LIMIT ${limit}`)
-    : db.all<{ id: number }>(sql`
-        SELECT case_search.rowid AS id FROM case_search WHERE case_search MATCH ${query} ${from}
-        ORDER BY case_search.rowid DESC LIMIT ${limit}`);
+    ? all<{ id: number }>(
+        db,
+        sql`SELECT case_search.rowid AS id
+            FROM case_search CROSS JOIN cases ON cases.id = case_search.rowid
+            WHERE case_search MATCH ${query} ${from} AND ${scope}
+            ORDER BY case_search.rowid DESC LIMIT ${limit}`,
+      )
+    : all<{ id: number }>(
+        db,
+        sql`SELECT case_search.rowid AS id FROM case_search WHERE case_search MATCH ${query} ${from}
+            ORDER BY case_search.rowid DESC LIMIT ${limit}`,
+      );
   return rows.map((r) => r.id);
+}
+
+export interface PageCase {
+  id: number;
+  radicado: string;
+  typeCode: string;
+  state: string;
+  subject: string;
+  customerName: string | null;
+  /** Unix milliseconds. */
+  receivedAt: number;
+}
+
+/** The fields a result shows, for the given cases that `scope` lets through, in no order. */
+export function casesOfPage(db: Conn, ids: number[], scope: SQL | undefined): PageCase[] {
+  if (ids.length === 0) return [];
+  return all<PageCase>(
+    db,
+    sql`SELECT cases.id, cases.radicado, cases.type_code AS typeCode, cases.state, cases.subject,
+          customers.full_name AS customerName, cases.received_at AS receivedAt
+        FROM cases LEFT JOIN customers ON customers.id = cases.customer_id
+        WHERE cases.id IN ${idList(ids)} AND ${scope ?? sql`1`}`,
+  );
 }
 
 /**
  * snippet() for one page of cases, as text with `open`/`close` around matches. FTS5 expands a
  * prefix term ("factur"*) by merging the index entries of every word it starts, once per
  * statement, which over a million cases costs more than the search. So the page's text is copied
- * into a scratch FTS5 table of this connection, with the same columns and tokenizer as case_search
- * (the test of accents in snippets holds them together), and highlighted there: the same query
- * over a few dozen rows.
+ * into scratch tables of this connection, an FTS5 index with the same columns and tokenizer as
+ * case_search (the test of accents in snippets holds them together) over a plain table of the
+ * text, and highlighted there: the same query over a few dozen rows. The text being external, the
+ * index empties in one step ('delete-all') instead of re-reading every row to unindex it.
  */
 export function highlightPage(
   db: Conn,
@@ -88,27 +147,45 @@ export function highlightPage(
   marks: { open: string; close: string; ellipsis: string; tokens: number },
 ): Map<number, string | null> {
   if (ids.length === 0) return new Map();
-  db.run(sql`
-    CREATE VIRTUAL TABLE IF NOT EXISTS temp.case_search_page USING fts5(
-      radicado, subject, description, customer_name, document_number, messages,
-      tokenize = 'unicode61 remove_diacritics 2'
-    )`);
-  db.run(sql`DELETE FROM temp.case_search_page`);
-  db.run(sql`
-    INSERT INTO temp.case_search_page
-      (rowid, radicado, subject, description, customer_name, document_number, messages)
-    SELECT case_id, radicado, subject, description, customer_name, document_number, messages
-    FROM case_search_source WHERE case_id IN (${sql.join(
-      ids.map((id) => sql`${id}`),
-      sql`, `,
-    )})`);
-  const rows = db.all<{ id: number; snippet: string | null }>(sql`
-    SELECT rowid AS id,
-      snippet(case_search_page, -1, ${marks.open}, ${marks.close}, ${marks.ellipsis}, ${marks.tokens})
-        AS snippet
-    FROM temp.case_search_page WHERE case_search_page MATCH ${match}`);
-  db.run(sql`DELETE FROM temp.case_search_page`);
-  return new Map(rows.map((r) => [r.id, r.snippet]));
+  run(
+    db,
+    sql`CREATE TEMP TABLE IF NOT EXISTS case_search_page_text (
+          id INTEGER PRIMARY KEY,
+          radicado, subject, description, customer_name, document_number, messages)`,
+  );
+  run(
+    db,
+    sql`CREATE VIRTUAL TABLE IF NOT EXISTS temp.case_search_page USING fts5(
+          radicado, subject, description, customer_name, document_number, messages,
+          content = 'case_search_page_text', content_rowid = 'id',
+          tokenize = 'unicode61 remove_diacritics 2')`,
+  );
+  run(
+    db,
+    sql`INSERT INTO temp.case_search_page_text
+          (id, radicado, subject, description, customer_name, document_number, messages)
+        SELECT case_id, radicado, subject, description, customer_name, document_number, messages
+        FROM case_search_source WHERE case_id IN ${idList(ids)}`,
+  );
+  try {
+    run(
+      db,
+      sql`INSERT INTO temp.case_search_page
+            (rowid, radicado, subject, description, customer_name, document_number, messages)
+          SELECT id, radicado, subject, description, customer_name, document_number, messages
+          FROM temp.case_search_page_text`,
+    );
+    const rows = all<{ id: number; snippet: string | null }>(
+      db,
+      sql`SELECT rowid AS id, snippet(case_search_page, -1, ${marks.open}, ${marks.close},
+            ${marks.ellipsis}, ${marks.tokens}) AS snippet
+          FROM temp.case_search_page WHERE case_search_page MATCH ${match}`,
+    );
+    return new Map(rows.map((r) => [r.id, r.snippet]));
+  } finally {
+    run(db, sql`INSERT INTO temp.case_search_page (case_search_page) VALUES ('delete-all')`);
+    run(db, sql`DELETE FROM temp.case_search_page_text`);
+  }
 }
 
 // ── Maintenance ────────────────────────────────────────────────────────────────────────────────

@@ -4,6 +4,7 @@ import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
 import { cases, customers } from '@/db/schema';
 import {
+  casesOfPage,
   highlightPage,
   newestMatches,
   wordsStartingWith,
@@ -63,7 +64,7 @@ export interface SearchResult {
  * usefully over two years of them; adding a word narrows it. The window's cost is the page's, not
  * the word's: a few hundred index entries walked, whether the word is in ten cases or 400,000.
  */
-export const RANK_WINDOW = 500;
+export const RANK_WINDOW = 200;
 /**
  * A prefix longer than the indexed ones names at most this many words (`("factura" OR
  * "facturacion" OR …)`); with more, FTS5 merges their lists itself. Such prefixes are numbers and
@@ -176,28 +177,21 @@ function loadHits(
   snippets: Map<number, string | null>,
   scope: SQL | undefined,
 ): SearchHit[] {
-  if (ids.length === 0) return [];
-  const rows = db
-    .select({
-      id: cases.id,
-      radicado: cases.radicado,
-      typeCode: cases.typeCode,
-      state: cases.state,
-      subject: cases.subject,
-      customerName: customers.fullName,
-      receivedAt: cases.receivedAt,
-    })
-    .from(cases)
-    .leftJoin(customers, eq(customers.id, cases.customerId))
-    .where(and(inArray(cases.id, ids), scope))
-    .all();
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  const byId = new Map(casesOfPage(db, ids, scope).map((r) => [r.id, r]));
   return ids.flatMap((id) => {
     const row = byId.get(id);
     if (!row) return [];
     const marked = snippets.get(id);
     const snippet = marked ? toSegments(marked) : [{ text: row.subject, isMatch: false }];
-    return [{ ...row, snippet }];
+    return [
+      {
+        ...row,
+        typeCode: row.typeCode as CaseType,
+        state: row.state as CaseState,
+        receivedAt: new Date(row.receivedAt),
+        snippet,
+      },
+    ];
   });
 }
 
