@@ -9,16 +9,21 @@
 -- fts5vocab cannot list case_search's own words cheaply: it counts each word's cases as it passes
 -- them. So the words live in a second FTS5 table, with the same tokenizer, where every text is
 -- written under one rowid (1): each word's list there holds a single entry (FTS5 keeps the newest
--- entry of a rowid), so listing the words of a prefix costs one step per word. Contentless and
--- without positions: it stores words only, a few MB.
+-- entry of a rowid), so listing the words of a prefix costs one step per word. Without
+-- positions: it stores words only, a few MB. Its content is an empty view, so that a
+-- scan of the table (a generic dump of every table) reads nothing instead of failing, as it would
+-- on a contentless table.
 --
 -- It is a superset: words are added whenever text enters case_search (the triggers below mirror
 -- those of 0001) and never removed, so a word that left the index (an edited subject) stays listed
 -- and matches nothing. Search relies on the other direction only: a word in case_search is here.
 -- lib/server/cases/search-cases.ts reads it; db/sql/search.ts rebuilds it after bulk loads.
+CREATE VIEW `case_search_terms_content` AS SELECT 0 AS id, NULL AS body WHERE 0;
+--> statement-breakpoint
 CREATE VIRTUAL TABLE `case_search_terms` USING fts5(
   body,
-  content = '',
+  content = 'case_search_terms_content',
+  content_rowid = 'id',
   detail = 'none',
   columnsize = 0,
   tokenize = 'unicode61 remove_diacritics 2'
