@@ -1,10 +1,194 @@
-import { sql } from 'drizzle-orm';
-import type { Db } from '../client';
+import type Database from 'better-sqlite3';
+import { sql, type SQL } from 'drizzle-orm';
+import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
+import { sqliteOf, type Conn, type Db } from '../client';
 
 /**
- * Maintenance of the full-text index (`case_search`, FTS5) for bulk loads: the scale seed drops its
- * triggers, loads, then rebuilds it in one pass. Searching itself is lib/server/cases/search-cases.ts.
+ * The full-text index's SQL: the reads of case search (lib/server/cases/search-cases.ts decides
+ * what to ask) and the maintenance for bulk loads. Two FTS5 tables: `case_search`, one row per
+ * case (db/migrations/0001_case_search.sql), and `case_search_terms`, its vocabulary (0014).
+ * Every read here runs on a read-only connection too: the scratch tables live in `temp`.
  */
+
+// ── Reads ──────────────────────────────────────────────────────────────────────────────────────
+
+const dialect = new SQLiteSyncDialect();
+/** A connection's prepared statements, by SQL text: a search runs six, each prepared once. */
+const prepared = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+/** Scope shapes × column choices make a few dozen texts; a bound all the same. */
+const MAX_PREPARED = 64;
+
+function statement(db: Conn, query: SQL): { stmt: Database.Statement; params: unknown[] } {
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  const sqlite = sqliteOf(db);
+  let byText = prepared.get(sqlite);
+  if (!byText || byText.size >= MAX_PREPARED) prepared.set(sqlite, (byText = new Map()));
+  let stmt = byText.get(text);
+  if (!stmt) byText.set(text, (stmt = sqlite.prepare(text)));
+  return { stmt, params };
+}
+
+function all<T>(db: Conn, query: SQL): T[] {
+  const { stmt, params } = statement(db, query);
+  return stmt.all(...params) as T[];
+}
+
+function run(db: Conn, query: SQL): void {
+  const { stmt, params } = statement(db, query);
+  stmt.run(...params);
+}
+
+/** A list of ids as one bound JSON array: one statement text whatever the page's length. */
+const idList = (ids: number[]) => sql`(SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+
+/** Columns of a case that say most about it; the rest are its description and its messages. */
+const STRONG_COLUMNS = '{radicado subject customer_name document_number}';
+
+/**
+ * The index's words that start with `prefix` (already folded as the tokenizer folds: lower case,
+ * no accents), in order, at most `limit`. One step per word: see 0014_case_search_terms.sql.
+ */
+export function wordsStartingWith(db: Conn, prefix: string, limit: number): string[] {
+  run(
+    db,
+    sql`CREATE VIRTUAL TABLE IF NOT EXISTS temp.case_search_words
+        USING fts5vocab(main, case_search_terms, row)`,
+  );
+  // The largest code point: every word with the prefix sorts below prefix + it.
+  const end = `${prefix}\u{10FFFF}`;
+  return all<{ term: string }>(
+    db,
+    sql`SELECT term FROM temp.case_search_words WHERE term >= ${prefix} AND term < ${end}
+        LIMIT ${limit}`,
+  ).map((r) => r.term);
+}
+
+/** Where the words must all be: anywhere, in the strong columns, or outside the messages. */
+export type MatchColumns = 'any' | 'strong' | 'notMessages';
+
+function restrictedTo(columns: MatchColumns, match: string): string {
+  if (columns === 'strong') return `${STRONG_COLUMNS} : (${match})`;
+  if (columns === 'notMessages') return `- {messages} : (${match})`;
+  return match;
+}
+
+/**
+ * The newest `limit` cases matching the FTS5 query that `scope` lets through (ids grow with filing
+ * time), within `columns`, and from `fromId` up if given. FTS5 walks its lists newest first and
+ * stops at the limit or at `fromId`, with no sort; the CROSS JOIN keeps it the outer loop (SQLite
+ * never reorders one), so the scope is a primary-key probe per match, never an index query per
+ * case of the team. The bound is cast: a bound JS number arrives as a real, and FTS5 then reads
+ * the whole list instead of seeking.
+ */
+export function newestMatches(
+  db: Conn,
+  match: string,
+  scope: SQL | undefined,
+  limit: number,
+  within: { columns?: MatchColumns; fromId?: number } = {},
+): number[] {
+  const query = restrictedTo(within.columns ?? 'any', match);
+  const from =
+    within.fromId === undefined
+      ? sql``
+      : sql`AND case_search.rowid >= CAST(${within.fromId} AS INTEGER)`;
+  const rows = scope
+    ? all<{ id: number }>(
+        db,
+        sql`SELECT case_search.rowid AS id
+            FROM case_search CROSS JOIN cases ON cases.id = case_search.rowid
+            WHERE case_search MATCH ${query} ${from} AND ${scope}
+            ORDER BY case_search.rowid DESC LIMIT ${limit}`,
+      )
+    : all<{ id: number }>(
+        db,
+        sql`SELECT case_search.rowid AS id FROM case_search WHERE case_search MATCH ${query} ${from}
+            ORDER BY case_search.rowid DESC LIMIT ${limit}`,
+      );
+  return rows.map((r) => r.id);
+}
+
+export interface PageCase {
+  id: number;
+  radicado: string;
+  typeCode: string;
+  state: string;
+  subject: string;
+  customerName: string | null;
+  /** Unix milliseconds. */
+  receivedAt: number;
+}
+
+/** The fields a result shows, for the given cases that `scope` lets through, in no order. */
+export function casesOfPage(db: Conn, ids: number[], scope: SQL | undefined): PageCase[] {
+  if (ids.length === 0) return [];
+  return all<PageCase>(
+    db,
+    sql`SELECT cases.id, cases.radicado, cases.type_code AS typeCode, cases.state, cases.subject,
+          customers.full_name AS customerName, cases.received_at AS receivedAt
+        FROM cases LEFT JOIN customers ON customers.id = cases.customer_id
+        WHERE cases.id IN ${idList(ids)} AND ${scope ?? sql`1`}`,
+  );
+}
+
+/**
+ * snippet() for one page of cases, as text with `open`/`close` around matches. FTS5 expands a
+ * prefix term ("factur"*) by merging the index entries of every word it starts, once per
+ * statement, which over a million cases costs more than the search. So the page's text is copied
+ * into scratch tables of this connection, an FTS5 index with the same columns and tokenizer as
+ * case_search (the test of accents in snippets holds them together) over a plain table of the
+ * text, and highlighted there: the same query over a few dozen rows. The text being external, the
+ * index empties in one step ('delete-all') instead of re-reading every row to unindex it.
+ */
+export function highlightPage(
+  db: Conn,
+  ids: number[],
+  match: string,
+  marks: { open: string; close: string; ellipsis: string; tokens: number },
+): Map<number, string | null> {
+  if (ids.length === 0) return new Map();
+  run(
+    db,
+    sql`CREATE TEMP TABLE IF NOT EXISTS case_search_page_text (
+          id INTEGER PRIMARY KEY,
+          radicado, subject, description, customer_name, document_number, messages)`,
+  );
+  run(
+    db,
+    sql`CREATE VIRTUAL TABLE IF NOT EXISTS temp.case_search_page USING fts5(
+          radicado, subject, description, customer_name, document_number, messages,
+          content = 'case_search_page_text', content_rowid = 'id',
+          tokenize = 'unicode61 remove_diacritics 2')`,
+  );
+  run(
+    db,
+    sql`INSERT INTO temp.case_search_page_text
+          (id, radicado, subject, description, customer_name, document_number, messages)
+        SELECT case_id, radicado, subject, description, customer_name, document_number, messages
+        FROM case_search_source WHERE case_id IN ${idList(ids)}`,
+  );
+  try {
+    run(
+      db,
+      sql`INSERT INTO temp.case_search_page
+            (rowid, radicado, subject, description, customer_name, document_number, messages)
+          SELECT id, radicado, subject, description, customer_name, document_number, messages
+          FROM temp.case_search_page_text`,
+    );
+    const rows = all<{ id: number; snippet: string | null }>(
+      db,
+      sql`SELECT rowid AS id, snippet(case_search_page, -1, ${marks.open}, ${marks.close},
+            ${marks.ellipsis}, ${marks.tokens}) AS snippet
+          FROM temp.case_search_page WHERE case_search_page MATCH ${match}`,
+    );
+    return new Map(rows.map((r) => [r.id, r.snippet]));
+  } finally {
+    run(db, sql`INSERT INTO temp.case_search_page (case_search_page) VALUES ('delete-all')`);
+    run(db, sql`DELETE FROM temp.case_search_page_text`);
+  }
+}
+
+// ── Maintenance ────────────────────────────────────────────────────────────────────────────────
 
 /** FTS5's in-memory buffer before it writes a segment: its default, and the one for a rebuild. */
 const HASH_SIZE = { normal: 1 << 20, rebuild: 64 << 20 } as const;
@@ -17,9 +201,9 @@ function setHashSize(db: Db, bytes: number): void {
 
 /**
  * Re-reads every case into the index and merges it into one segment (prefix queries over one
- * segment take about half the time). For bulk loads that ran without the triggers
- * (suspendSearchTriggers), and as the repair if the index is ever in doubt
- * (`INSERT INTO case_search (case_search, rank) VALUES ('integrity-check', 1)` tells).
+ * segment take about half the time), then lists its words anew in `case_search_terms`. For bulk
+ * loads that ran without the triggers (suspendSearchTriggers), and as the repair if the index is
+ * ever in doubt (`INSERT INTO case_search (case_search, rank) VALUES ('integrity-check', 1)` tells).
  */
 export function rebuildSearchIndex(db: Db): void {
   // Fewer, larger segments to merge afterwards: a third faster at a million cases.
@@ -30,12 +214,31 @@ export function rebuildSearchIndex(db: Db): void {
     setHashSize(db, HASH_SIZE.normal);
   }
   db.run(sql`INSERT INTO case_search (case_search) VALUES ('optimize')`);
+  rebuildSearchTerms(db);
+}
+
+/** The vocabulary from the index's own (one pass over it), in one segment. */
+function rebuildSearchTerms(db: Db): void {
+  db.run(sql`INSERT INTO case_search_terms (case_search_terms) VALUES ('delete-all')`);
+  db.run(sql`
+    CREATE VIRTUAL TABLE IF NOT EXISTS temp.case_search_vocabulary
+    USING fts5vocab(main, case_search, row)`);
+  try {
+    // Words are whole tokens, so each reads back as itself; a few thousand rows, not one per word.
+    db.run(sql`
+      INSERT INTO case_search_terms (rowid, body)
+      SELECT 1, group_concat(term, ' ') FROM temp.case_search_vocabulary
+      GROUP BY substr(term, 1, 2)`);
+  } finally {
+    db.run(sql`DROP TABLE temp.case_search_vocabulary`);
+  }
+  db.run(sql`INSERT INTO case_search_terms (case_search_terms) VALUES ('optimize')`);
 }
 
 /**
  * Drops the index's triggers for a bulk load and returns what puts them back, from their own SQL
  * (idempotent: call it in a `finally`). Loading with them would re-index a case on each of its
- * events; the index is stale until rebuildSearchIndex runs.
+ * events; the index and its vocabulary are stale until rebuildSearchIndex runs.
  */
 export function suspendSearchTriggers(db: Db): () => void {
   const triggers = db.all<{ name: string; sql: string }>(

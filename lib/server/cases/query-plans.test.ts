@@ -12,6 +12,9 @@ let db: Db;
 let cleanup: () => void;
 beforeEach(() => {
   ({ db, cleanup } = createTestDb());
+  db.run(
+    sql`CREATE VIRTUAL TABLE temp.case_search_words USING fts5vocab(main, case_search_terms, row)`,
+  );
 });
 afterEach(() => cleanup());
 
@@ -53,6 +56,20 @@ describe('query plans', () => {
       'the team’s open cases in queue order',
       `SELECT id FROM cases WHERE team_id = 2 AND ${OPEN} AND ${AGENT_SCOPE} ${QUEUE_ORDER}`,
       'cases_team_queue_idx',
+    ],
+    [
+      // db/sql/search.ts newestMatches: FTS5 walks newest first and stops; the scope is a probe.
+      'an agent’s newest search matches',
+      `SELECT case_search.rowid FROM case_search CROSS JOIN cases ON cases.id = case_search.rowid
+       WHERE case_search MATCH '"factura" OR "facturas"' AND ${AGENT_SCOPE}
+       ORDER BY case_search.rowid DESC LIMIT 501`,
+      'SEARCH cases USING INTEGER PRIMARY KEY',
+    ],
+    [
+      'the words a search prefix starts (its vocabulary)',
+      `SELECT term FROM temp.case_search_words WHERE term >= 'factura' AND term < 'facturb' LIMIT 33`,
+      // Both bounds reach fts5vocab (0x200 | 0x400): it seeks to the prefix and stops after it.
+      'VIRTUAL TABLE INDEX 1537:',
     ],
   ])('%s uses its index', (_name, query, index) => {
     const detail = plan(query);

@@ -5,7 +5,7 @@ import { cases } from '@/db/schema';
 import { seedScale } from '@/db/seed/scale';
 import { applyCaseAction } from './apply-case-action';
 import { isAppError } from '../core/errors';
-import { RANK_WINDOW, searchCases, toMatchQuery, toSegments } from './search-cases';
+import { RANK_WINDOW, searchCases } from './search-cases';
 import {
   captureAppError,
   countRows,
@@ -249,27 +249,6 @@ describe('searchCases', () => {
   });
 });
 
-describe('toMatchQuery', () => {
-  it('quotes each word as a prefix, drops function words and keeps short words exact', async () => {
-    expect(toMatchQuery('Cobro de la FACTURA')).toBe('"cobro"* AND "factura"*');
-    expect(toMatchQuery('de la')).toBe('"de" AND "la"');
-    expect(toMatchQuery('luz 24 h')).toBe('"luz"* AND "24" AND "h"');
-    expect(toMatchQuery('NEAR("x" OR z*)')).toBe('"near"* AND "x" AND "or" AND "z"');
-    expect(toMatchQuery('*"-()')).toBeNull();
-  });
-});
-
-describe('toSegments', () => {
-  it('cuts marked text into runs and drops the markers', async () => {
-    expect(toSegments('…un \uE000recargo\uE001 por \uE000mora\uE001')).toEqual([
-      { text: '…un ', isMatch: false },
-      { text: 'recargo', isMatch: true },
-      { text: ' por ', isMatch: false },
-      { text: 'mora', isMatch: true },
-    ]);
-  });
-});
-
 describe('the scale loader', () => {
   it('leaves a complete index and the triggers in place', async () => {
     const { db: scale, cleanup } = createTestDb();
@@ -281,7 +260,7 @@ describe('the scale loader', () => {
       const triggers = scale.get<{ n: number }>(
         sql`SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'case_search_*'`,
       );
-      expect(triggers?.n).toBe(5);
+      expect(triggers?.n).toBe(9);
       // The rebuild's larger write buffer is not left in force for everyday writes.
       const hashSize = scale.get<{ v: number }>(
         sql`SELECT v FROM case_search_config WHERE k = 'hashsize'`,

@@ -1,8 +1,15 @@
 import 'server-only';
 import type { Ctx } from '../core/context';
-import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
 import { cases, customers } from '@/db/schema';
+import {
+  casesOfPage,
+  highlightPage,
+  newestMatches,
+  wordsStartingWith,
+  type MatchColumns,
+} from '@/db/sql/search';
 import type { CaseState, CaseType } from '@/lib/domain/enums';
 import { formatRadicado, parseRadicado } from '@/lib/domain/radicado';
 import { CaseSearchSchema, type CaseSearchInput } from '@/lib/validation/case-search';
@@ -10,17 +17,24 @@ import { isStaff } from '../core/actor';
 import { caseScopeFilter } from './case-access';
 import { AppError } from '../core/errors';
 import { parseInput } from '../core/parse';
+import {
+  asTerm,
+  indexForm,
+  LONGEST_INDEXED_PREFIX,
+  MATCH_CLOSE,
+  MATCH_OPEN,
+  quote,
+  searchWords,
+  toSegments,
+  type SearchWord,
+  type SnippetSegment,
+} from './search-words';
 
 /**
  * Case search: the one module that knows the full-text index exists (STYLE.md). The index is the
  * FTS5 table `case_search` (db/migrations/0001_case_search.sql), one row per case, kept current by
- * triggers; this module reads it, and lets bulk loaders suspend and rebuild it.
+ * triggers, with its vocabulary beside it (0014); db/sql/search.ts holds their SQL.
  */
-
-export interface SnippetSegment {
-  text: string;
-  isMatch: boolean;
-}
 
 export interface SearchHit {
   id: number;
@@ -40,87 +54,32 @@ export interface SearchResult {
   page: number;
   pageSize: number;
   rows: SearchHit[];
-  /** More than RANK_WINDOW cases match: `total` is RANK_WINDOW and the UI should say "more than". */
+  /** More than RANK_WINDOW cases match: `total` is RANK_WINDOW and the UI says "more than". */
   isTotalCapped: boolean;
 }
 
 /**
- * bm25 weights in the table's column order: radicado, subject, description, customer name,
- * document number, messages. A word in the radicado or subject says more about a case than the
- * same word somewhere in its correspondence.
+ * A search ranks the newest RANK_WINDOW matches the asker may see (ids grow with filing time),
+ * and says "more than" when there are more. A word in half the cases ("factura") ranks nothing
+ * usefully over two years of them; adding a word narrows it. The window's cost is the page's, not
+ * the word's: a few hundred index entries walked, whether the word is in ten cases or 400,000.
  */
-const BM25 = sql.raw('bm25(case_search, 10.0, 5.0, 2.0, 4.0, 4.0, 1.0)');
-
+export const RANK_WINDOW = 200;
 /**
- * Ranking reads every candidate's bm25 score, so it is bounded: a query matching more cases than
- * this is ranked among its most recent RANK_WINDOW matches (ids grow with filing time). A word in
- * half the cases ("factura") does not rank anything usefully over two years of them, and the
- * bound keeps such a search near 100 ms at a million cases instead of over a second.
+ * A prefix longer than the indexed ones names at most this many words (`("factura" OR
+ * "facturacion" OR …)`); with more, FTS5 merges their lists itself. Such prefixes are numbers and
+ * rare stems, whose lists are short, so the merge is cheap where naming them would not be.
  */
-export const RANK_WINDOW = 5000;
-/** Words after this many are ignored: every word narrows the AND, and each costs a lookup. */
-const MAX_TERMS = 12;
-/** Shorter words match exactly: a one- or two-letter prefix matches nearly every case. */
-const MIN_PREFIX_LENGTH = 3;
-/**
- * Spanish function words are dropped from a query that has other words: nearly every case has
- * them, so they cost a full scan of the index and filter nothing.
- */
-// prettier-ignore
-const STOPWORDS = new Set(['a', 'al', 'como', 'con', 'de', 'del', 'e', 'el', 'en', 'es', 'la', 'las', 'le', 'les', 'lo', 'los', 'mas', 'me', 'mi', 'mis', 'no', 'o', 'para', 'pero', 'por', 'que', 'se', 'si', 'sin', 'su', 'sus', 'u', 'un', 'una', 'unas', 'unos', 'y', 'ya']);
-
-/** Private-use characters around matches in snippet(): no case text uses them. */
-const MATCH_OPEN = '\uE000';
-const MATCH_CLOSE = '\uE001';
+const MAX_NAMED_WORDS = 32;
 const ELLIPSIS = '…';
 /** Tokens per snippet (FTS5 allows up to 64). */
 const SNIPPET_TOKENS = 16;
-
-/** A user's word as an FTS5 string: inside double quotes only `"` is special, and it is doubled. */
-function quote(word: string): string {
-  return `"${word.replaceAll('"', '""')}"`;
-}
-
-function withoutDiacritics(word: string): string {
-  return word.normalize('NFD').replace(/\p{M}/gu, '');
-}
-
-/**
- * The FTS5 query for what a user typed: each word a quoted prefix term, all of them required
- * (`"cobro"* AND "factur"*`). Only letters and digits survive, so quotes, `*`, `-`, parentheses,
- * NEAR and OR typed by the user are text, never syntax. Null when nothing searchable is left.
- */
-export function toMatchQuery(q: string): string | null {
-  const words =
-    q
-      .normalize('NFC')
-      .toLowerCase()
-      .match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu) ?? [];
-  const unique = [...new Set(words)];
-  const meaningful = unique.filter((w) => !STOPWORDS.has(withoutDiacritics(w)));
-  const terms = (meaningful.length > 0 ? meaningful : unique).slice(0, MAX_TERMS);
-  if (terms.length === 0) return null;
-  return terms
-    .map((w) => (w.length >= MIN_PREFIX_LENGTH ? `${quote(w)}*` : quote(w)))
-    .join(' AND ');
-}
-
-/** snippet() output → segments; markers never reach the browser, and nothing is parsed as HTML. */
-export function toSegments(marked: string): SnippetSegment[] {
-  const segments: SnippetSegment[] = [];
-  let isMatch = false;
-  for (const part of marked.split(/([\uE000\uE001])/u)) {
-    if (part === MATCH_OPEN || part === MATCH_CLOSE) {
-      isMatch = part === MATCH_OPEN;
-      continue;
-    }
-    if (part === '') continue;
-    const last = segments.at(-1);
-    if (last && last.isMatch === isMatch) last.text += part;
-    else segments.push({ text: part, isMatch });
-  }
-  return segments;
-}
+const SNIPPET_MARKS = {
+  open: MATCH_OPEN,
+  close: MATCH_CLOSE,
+  ellipsis: ELLIPSIS,
+  tokens: SNIPPET_TOKENS,
+};
 
 type DirectKey = { column: 'radicado' | 'document_number'; values: string[] };
 
@@ -166,65 +125,50 @@ function findDirect(
 }
 
 /**
- * The most recent RANK_WINDOW matches the asker may see, best bm25 first (lower is better), ties
- * newest first. Walking the index newest first lets FTS5 stop at the window without sorting; the
- * CROSS JOIN keeps it the outer loop (SQLite never reorders one), so the scope is a primary-key
- * probe per match, never an index query per case of the team.
+ * A word as a term of the index's query. A prefix longer than the indexed ones is named word by
+ * word from the vocabulary, so FTS5 walks each word's list lazily instead of merging them all
+ * first; null when no word of the index starts with it (nothing can match).
+ */
+function termFor(db: Conn, word: SearchWord): string | null {
+  const folded = word.isPrefix ? indexForm(word.text) : null;
+  if (folded === null || [...folded].length <= LONGEST_INDEXED_PREFIX) return asTerm(word);
+  const named = wordsStartingWith(db, folded, MAX_NAMED_WORDS + 1);
+  if (named.length === 0) return null;
+  if (named.length > MAX_NAMED_WORDS) return asTerm(word);
+  return named.length === 1 ? quote(named[0]!) : `(${named.map(quote).join(' OR ')})`;
+}
+
+/**
+ * The newest RANK_WINDOW matches the asker may see, ranked without scoring: those with every word
+ * in the radicado, subject or customer first, then those with them outside the messages, then the
+ * rest; newest first among ties. (bm25 would first count every case of each word, a pass over
+ * 400,000 entries for "factura".) Only the first `need` of the ranking are worked out: each tier
+ * is a walk of the window newest first that stops once it has them.
  */
 function findRanked(
   db: Conn,
   match: string,
   scope: SQL | undefined,
-): { ids: number[]; isCapped: boolean } {
-  const limit = RANK_WINDOW + 1;
-  const rows = scope
-    ? db.all<{ id: number; score: number }>(sql`
-        SELECT case_search.rowid AS id, ${BM25} AS score
-        FROM case_search CROSS JOIN cases ON cases.id = case_search.rowid
-        WHERE case_search MATCH ${match} AND ${scope}
-        ORDER BY case_search.rowid DESC LIMIT ${limit}`)
-    : db.all<{ id: number; score: number }>(sql`
-        SELECT rowid AS id, ${BM25} AS score
-        FROM case_search
-        WHERE case_search MATCH ${match}
-        ORDER BY rowid DESC LIMIT ${limit}`);
-  const isCapped = rows.length > RANK_WINDOW;
+  need: number,
+): { ranked: number[]; total: number; isCapped: boolean } {
+  const newest = newestMatches(db, match, scope, RANK_WINDOW + 1);
+  const isCapped = newest.length > RANK_WINDOW;
   // Newest first: the one past the window is the oldest.
-  if (isCapped) rows.pop();
-  rows.sort((a, b) => a.score - b.score || b.id - a.id);
-  return { ids: rows.map((r) => r.id), isCapped };
-}
-
-/**
- * snippet() for one page of cases. FTS5 expands a prefix term ("factur"*) by merging the index
- * entries of every word it starts, once per statement, which over a million cases costs as much as
- * the ranking itself. So the page's text is copied into a scratch FTS5 table of this connection,
- * with the same columns and tokenizer as case_search (the test of accents in snippets holds them
- * together), and highlighted there: the same query over a few dozen rows.
- */
-function pageSnippets(db: Conn, ids: number[], match: string): Map<number, string | null> {
-  if (ids.length === 0) return new Map();
-  db.run(sql`
-    CREATE VIRTUAL TABLE IF NOT EXISTS temp.case_search_page USING fts5(
-      radicado, subject, description, customer_name, document_number, messages,
-      tokenize = 'unicode61 remove_diacritics 2'
-    )`);
-  db.run(sql`DELETE FROM temp.case_search_page`);
-  db.run(sql`
-    INSERT INTO temp.case_search_page
-      (rowid, radicado, subject, description, customer_name, document_number, messages)
-    SELECT case_id, radicado, subject, description, customer_name, document_number, messages
-    FROM case_search_source WHERE case_id IN (${sql.join(
-      ids.map((id) => sql`${id}`),
-      sql`, `,
-    )})`);
-  const rows = db.all<{ id: number; snippet: string | null }>(sql`
-    SELECT rowid AS id,
-      snippet(case_search_page, -1, ${MATCH_OPEN}, ${MATCH_CLOSE}, ${ELLIPSIS}, ${SNIPPET_TOKENS})
-        AS snippet
-    FROM temp.case_search_page WHERE case_search_page MATCH ${match}`);
-  db.run(sql`DELETE FROM temp.case_search_page`);
-  return new Map(rows.map((r) => [r.id, r.snippet]));
+  if (isCapped) newest.pop();
+  const total = newest.length;
+  if (total < 2 || need <= 0) return { ranked: newest, total, isCapped };
+  const within = (columns: MatchColumns, limit: number) =>
+    newestMatches(db, match, scope, limit, { columns, fromId: newest.at(-1)! });
+  const wanted = Math.min(need, total);
+  const strong = within('strong', wanted);
+  if (strong.length === wanted) return { ranked: strong, total, isCapped };
+  // Every strong match is outside the messages too, so this walk holds the first tiers whole.
+  const outside = within('notMessages', wanted);
+  const isStrong = new Set(strong);
+  const head = [...strong, ...outside.filter((id) => !isStrong.has(id))];
+  if (outside.length === wanted) return { ranked: head, total, isCapped };
+  const isOutside = new Set(outside);
+  return { ranked: [...head, ...newest.filter((id) => !isOutside.has(id))], total, isCapped };
 }
 
 function loadHits(
@@ -233,28 +177,21 @@ function loadHits(
   snippets: Map<number, string | null>,
   scope: SQL | undefined,
 ): SearchHit[] {
-  if (ids.length === 0) return [];
-  const rows = db
-    .select({
-      id: cases.id,
-      radicado: cases.radicado,
-      typeCode: cases.typeCode,
-      state: cases.state,
-      subject: cases.subject,
-      customerName: customers.fullName,
-      receivedAt: cases.receivedAt,
-    })
-    .from(cases)
-    .leftJoin(customers, eq(customers.id, cases.customerId))
-    .where(and(inArray(cases.id, ids), scope))
-    .all();
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  const byId = new Map(casesOfPage(db, ids, scope).map((r) => [r.id, r]));
   return ids.flatMap((id) => {
     const row = byId.get(id);
     if (!row) return [];
     const marked = snippets.get(id);
     const snippet = marked ? toSegments(marked) : [{ text: row.subject, isMatch: false }];
-    return [{ ...row, snippet }];
+    return [
+      {
+        ...row,
+        typeCode: row.typeCode as CaseType,
+        state: row.state as CaseState,
+        receivedAt: new Date(row.receivedAt),
+        snippet,
+      },
+    ];
   });
 }
 
@@ -280,22 +217,26 @@ export async function searchCases(ctx: Ctx, input: CaseSearchInput): Promise<Sea
       total: direct.ids.length,
       page,
       pageSize,
-      rows: loadHits(db, ids, pageSnippets(db, ids, direct.match), scope),
+      rows: loadHits(db, ids, highlightPage(db, ids, direct.match, SNIPPET_MARKS), scope),
       isTotalCapped: false,
     };
   }
 
-  const match = toMatchQuery(q);
-  if (match === null) {
+  const words = searchWords(q);
+  if (words.length === 0) {
     throw new AppError('VALIDATION', 'nothing to search for', { fieldErrors: { q: ['invalid'] } });
   }
-  const ranked = findRanked(db, match, scope);
-  const ids = ranked.ids.slice(offset, offset + pageSize);
+  const terms = words.map((word) => termFor(db, word));
+  if (terms.includes(null)) return { total: 0, page, pageSize, rows: [], isTotalCapped: false };
+  const found = findRanked(db, terms.join(' AND '), scope, offset + pageSize);
+  const ids = found.ranked.slice(offset, offset + pageSize);
+  // Highlighted as typed: over one page, a prefix costs nothing.
+  const highlight = words.map(asTerm).join(' AND ');
   return {
-    total: ranked.ids.length,
+    total: found.total,
     page,
     pageSize,
-    rows: loadHits(db, ids, pageSnippets(db, ids, match), scope),
-    isTotalCapped: ranked.isCapped,
+    rows: loadHits(db, ids, highlightPage(db, ids, highlight, SNIPPET_MARKS), scope),
+    isTotalCapped: found.isCapped,
   };
 }
