@@ -260,11 +260,15 @@ export function maxCaseId(db: Db): number {
 
 /**
  * Indexes the cases from `fromId` on, after a bulk load that ran without the triggers (the bulk
- * import, lib/server/intake/import-cases.ts): what the insert trigger would have done row by row,
- * in one statement, without re-reading the million cases already indexed as a rebuild would.
+ * import, lib/server/intake/import-cases.ts): what the insert triggers would have done row by row
+ * (the index and its vocabulary, case_search_terms), in two statements, without re-reading the
+ * million cases already indexed as a rebuild would.
  */
 export function indexCasesFrom(db: Db, fromId: number): void {
   db.run(sql`INSERT INTO case_search (rowid, radicado, subject, description, customer_name, document_number, messages)
     SELECT case_id, radicado, subject, description, customer_name, document_number, messages
+    FROM case_search_source WHERE case_id >= ${fromId}`);
+  db.run(sql`INSERT INTO case_search_terms (rowid, body)
+    SELECT 1, concat_ws(' ', radicado, subject, description, customer_name, document_number, messages)
     FROM case_search_source WHERE case_id >= ${fromId}`);
 }
