@@ -17,7 +17,7 @@ import { withTransaction, type Ctx } from '../core/context';
 import { takeRadicado } from './radicado-sequence';
 import { generateAccessCode, hashSecret } from '../core/secrets';
 import { enqueueConstancia } from '../notices/constancia';
-import { caseLinkUrl } from '../portal/portal-access';
+import { mailBrand } from '../notices/brand';
 import { recordAttachments, type StoredUpload } from './uploads';
 import { routeNewCase } from '../routing/route-new-case';
 
@@ -223,7 +223,8 @@ export async function createCase(
       const email = filing.customer?.email ?? filing.responseAddress;
       offerRepeatContact(tx, { id: created.id, customerId, email }, now);
     }
-    // The constancia goes out with the filing itself: both commit, or neither does.
+    // The constancia is queued with the filing itself (both commit, or neither does); the sender
+    // composes it.
     const email = filing.isAnonymous
       ? null
       : filing.customer
@@ -244,7 +245,7 @@ export async function createCase(
         receivedAt: now,
         timeZone: org.timeZone,
         dueDate: due.dueDate,
-        accessUrl: caseLinkUrl(created.id, radicado, now),
+        brand: mailBrand(org),
       });
     }
 
