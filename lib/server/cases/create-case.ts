@@ -13,7 +13,8 @@ import { offerRepeatContact } from '../petitioners/known-petitioner';
 import { AppError } from '../core/errors';
 import { getOrganization, loadCalendar, receiptRuleOf } from '../core/organization';
 import { parseInput } from '../core/parse';
-import { withTransaction, type Ctx } from '../core/context';
+import type { Ctx } from '../core/context';
+import { withGroupedTransaction } from '../core/group-commit';
 import { takeRadicado } from './radicado-sequence';
 import { generateAccessCode, hashSecret } from '../core/secrets';
 import { enqueueConstancia } from '../notices/constancia';
@@ -125,7 +126,8 @@ export async function createCase(
   // Petitioners file for themselves on the web; every other channel is recorded by staff or a system.
   if (actor.role === 'customer' && filing.channel !== 'web') throw new AppError('FORBIDDEN');
 
-  return withTransaction(ctx, ({ db: tx }) => {
+  // Many filings at once commit together (core/group-commit.ts), each still alone in its savepoint.
+  return withGroupedTransaction(ctx, ({ db: tx }) => {
     checkChannelAnswer(tx, filing, extras.intakeChannelId);
     const isAnonymousAllowed = allowsAnonymous(tx, filing.typeCode);
     if (filing.isAnonymous && !isAnonymousAllowed) {
