@@ -15,6 +15,7 @@ import { getOrganization, loadCalendar, receiptRuleOf } from '../core/organizati
 import { parseInput } from '../core/parse';
 import type { Ctx } from '../core/context';
 import { withGroupedTransaction } from '../core/group-commit';
+import { driverValues, placeholders, preparedPerConnection } from '../core/prepared';
 import { takeRadicado } from './radicado-sequence';
 import { generateAccessCode, hashSecret } from '../core/secrets';
 import { enqueueConstancia } from '../notices/constancia';
@@ -112,6 +113,36 @@ function upsertCustomer(tx: Conn, filing: CaseFiling, now: Date): number | null 
   return row.id;
 }
 
+/** What a new case sets; the rest take their defaults. Built once per connection: every filing runs it. */
+const CASE_COLUMNS = [
+  'radicado',
+  'typeCode',
+  'state',
+  'channel',
+  'subject',
+  'description',
+  'priority',
+  'priorityReason',
+  'customerId',
+  'isAnonymous',
+  'accessCodeHash',
+  'responseMedium',
+  'intakeChannelId',
+  'responseAddress',
+  'locale',
+  'receivedAt',
+  'termDays',
+  'dueDate',
+  'dueAt',
+  'isPaused',
+  'createdById',
+  'updatedAt',
+] as const;
+
+const insertCase = preparedPerConnection((db) =>
+  db.insert(cases).values(placeholders(CASE_COLUMNS)).returning({ id: cases.id }).prepare(),
+);
+
 /**
  * Radicates a case from any channel: the case, its radicado, the consent record and the first audit
  * event commit together or not at all.
@@ -148,9 +179,8 @@ export async function createCase(
     const accessCode = filing.isAnonymous ? generateAccessCode() : null;
     const staffId = isStaff(actor) ? actor.id : null;
 
-    const created = tx
-      .insert(cases)
-      .values({
+    const created = insertCase(tx).get(
+      driverValues(cases, {
         radicado,
         typeCode: filing.typeCode,
         state: 'radicada',
@@ -173,9 +203,8 @@ export async function createCase(
         ...due,
         createdById: staffId,
         updatedAt: now,
-      })
-      .returning({ id: cases.id })
-      .get();
+      } satisfies Record<(typeof CASE_COLUMNS)[number], unknown>),
+    )!;
 
     if (customerId !== null) {
       tx.insert(consents)
