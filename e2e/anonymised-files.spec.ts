@@ -11,6 +11,7 @@ import {
   signInAs,
   snap,
   test,
+  mailText,
 } from './support/fixtures';
 
 test.use({
@@ -76,13 +77,8 @@ test('anonymising a customer deletes their files and mail copies, ends their por
 
   // The petitioner opens the case from the e-mailed link: a cookie for it.
   const petitioner = await (await browser.newContext()).newPage();
-  const [constancia] = queryDb<{ body_text: string }>(
-    "select body_text from outbox where case_id = ? and kind = 'constancia'",
-    filed.id,
-  );
-  const link = /http:\/\/localhost:\d+(\/consulta\/acceso\?token=\S+)/.exec(
-    constancia!.body_text,
-  )![1]!;
+  const constanciaText = mailText(filed.id, 'constancia');
+  const link = /http:\/\/localhost:\d+(\/consulta\/acceso\?token=\S+)/.exec(constanciaText)![1]!;
   await petitioner.goto(link);
   await expect(petitioner).toHaveURL(new RegExp(`/consulta/${filed.radicado}$`));
 

@@ -1,6 +1,14 @@
 import { caseByRadicado, countRows, queryDb, uploadedFiles } from './support/db';
 import { ELF, PDF } from './support/files';
-import { createStaff, expect, expectAccessible, runVerb, signInAs, test } from './support/fixtures';
+import {
+  createStaff,
+  expect,
+  expectAccessible,
+  mailText,
+  runVerb,
+  signInAs,
+  test,
+} from './support/fixtures';
 
 test.use({ extraHTTPHeaders: { 'X-Forwarded-For': '203.0.113.45' } });
 
@@ -65,12 +73,9 @@ test('file downloads check who asks: staff scope (403), no session (401), anothe
 
   // The petitioner, through their case's link: their public file, never the internal one nor another case's.
   const petitioner = await (await browser.newContext()).newPage();
-  const [link] = queryDb<{ body_text: string }>(
-    "select body_text from outbox where case_id = ? and kind = 'constancia'",
-    mine.id,
-  );
+  const linkText = mailText(mine.id, 'constancia');
   await petitioner.goto(
-    /http:\/\/localhost:\d+(\/consulta\/acceso\?token=\S+)/.exec(link!.body_text)![1]!,
+    /http:\/\/localhost:\d+(\/consulta\/acceso\?token=\S+)/.exec(linkText)![1]!,
   );
   const portal = (id: number, radicado = mine.radicado) => `/consulta/${radicado}/adjuntos/${id}`;
   expect((await petitioner.request.get(portal(ids['publico.pdf']!))).status()).toBe(200);

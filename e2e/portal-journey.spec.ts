@@ -9,6 +9,7 @@ import {
   snap,
   test,
   type StaffFixture,
+  mailText,
 } from './support/fixtures';
 
 test.use({ extraHTTPHeaders: { 'X-Forwarded-For': '203.0.113.10' } });
@@ -70,11 +71,8 @@ test('a petitioner files a Reclamo, follows it, answers an information request, 
   ).toEqual([{ to_address: 'carolina@example.co' }]);
 
   // The e-mailed constancia carries a signed link that opens the case directly.
-  const [mail] = queryDb<{ body_text: string }>(
-    "select body_text from outbox where case_id = ? and kind = 'constancia'",
-    row.id,
-  );
-  const link = /http:\/\/localhost:\d+\/consulta\/acceso\?token=[^\s]+/.exec(mail!.body_text)?.[0];
+  const constancia = mailText(row.id, 'constancia');
+  const link = /http:\/\/localhost:\d+\/consulta\/acceso\?token=[^\s]+/.exec(constancia)?.[0];
   expect(link).toBeDefined();
   await page.context().clearCookies();
   await page.goto(link!);

@@ -37,6 +37,12 @@ export const outbox = sqliteTable(
     subject: text('subject').notNull(),
     bodyText: text('body_text').notNull(),
     bodyHtml: text('body_html'),
+    /**
+     * A message composed when it is sent (issue 15 §5): what its kind's composer needs
+     * (notices/deferred-mail.ts). Then body_text is '' and body_html null until the sender composes
+     * them; null for a message stored composed (every row before migration 0013, and most kinds).
+     */
+    params: text('params', { mode: 'json' }).$type<Record<string, unknown>>(),
     /** Case files that travel with the message (attachments.id), in order. */
     attachmentIds: text('attachment_ids', { mode: 'json' }).$type<number[]>(),
     locale: text('locale', { enum: LOCALES }).notNull().default('es'),

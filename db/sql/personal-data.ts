@@ -137,7 +137,7 @@ export function scrubCustomer(
       sql`UPDATE outbox SET to_address = CASE WHEN to_address IN (${row.email ?? ''}, ${row.address ?? ''})
           THEN ${redacted} ELSE to_address END,
         subject = ${scrub('subject')}, body_text = ${scrub('body_text')},
-        body_html = ${scrub('body_html')}
+        body_html = ${scrub('body_html')}, params = ${scrub('params')}
         WHERE case_id IN (SELECT id FROM cases WHERE customer_id = ${customerId})`,
     );
   }

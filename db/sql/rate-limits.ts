@@ -36,3 +36,33 @@ export function sqliteLimiter(db: Conn, spec: LimiterSpec): RateLimiterSQLite {
   }
   return limiter;
 }
+
+/**
+ * Takes `points` at once from a key's counter in the same rows and format as the limiter's (one
+ * statement: the window restarts when it has expired), and says what the counter held before and
+ * when its window ends. Synchronous, so a process's callers never race between read and write.
+ */
+export function takePoints(
+  db: Conn,
+  spec: LimiterSpec,
+  key: string,
+  points: number,
+  nowMs: number,
+): { before: number; expiresAt: number } {
+  const row = sqliteOf(db)
+    .prepare(
+      `INSERT INTO rate_limits (key, points, expire) VALUES (?, ?, ?)
+       ON CONFLICT(key) DO UPDATE SET
+         points = CASE WHEN expire IS NULL OR expire > ? THEN points + excluded.points ELSE excluded.points END,
+         expire = CASE WHEN expire IS NULL OR expire > ? THEN expire ELSE excluded.expire END
+       RETURNING points, expire`,
+    )
+    .get(`${spec.name}:${key}`, points, nowMs + spec.durationSeconds * 1000, nowMs, nowMs) as {
+    points: number;
+    expire: number | null;
+  };
+  return {
+    before: row.points - points,
+    expiresAt: row.expire ?? nowMs + spec.durationSeconds * 1000,
+  };
+}

@@ -16,6 +16,13 @@ export function runVerb<T = unknown>(verb: string, args: unknown = {}): T {
   return JSON.parse(out) as T;
 }
 
+/**
+ * The text of a case's queued mail of a kind, as sent (a constancia is queued as its parameters
+ * and composed when it leaves: its stored body_text is empty until then).
+ */
+export const mailText = (caseId: number, kind: string): string =>
+  runVerb<{ text: string }>('mail-text', { caseId, kind }).text;
+
 export interface StaffFixture {
   id: number;
   email: string;

@@ -18,6 +18,9 @@ import { verbs as channelsVerbs } from './verbs/channels';
 import { verbs as qualityVerbs } from './verbs/quality';
 import { verbs as reportsVerbs } from './verbs/reports';
 import { makeCtx } from '@/lib/server/core/context';
+import { mailBody } from '@/lib/server/notices/deferred-mail';
+import { outbox } from '@/db/schema';
+import { and, eq } from 'drizzle-orm';
 
 const [verb, raw] = process.argv.slice(2);
 const args = raw ? JSON.parse(raw) : {};
@@ -43,6 +46,16 @@ const handlers: Record<string, () => unknown> = {
   'file-case': () => createCase(makeCtx(db, actor, now), args.input),
   'apply-action': () =>
     applyCaseAction(makeCtx(db, actor, now), { caseId: args.caseId, ...args.input }),
+  /** A queued mail's text as it is (or will be) sent: composed now when queued as parameters. */
+  'mail-text': () => {
+    const row = db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.caseId, args.caseId), eq(outbox.kind, args.kind)))
+      .get();
+    if (!row) throw new Error(`no ${args.kind} mail for case ${args.caseId}`);
+    return { text: mailBody(row).text };
+  },
   /** A stored PDF on a case, public or internal, as a filing or an agent's note would leave it. */
   'attach-file': async () => {
     const { stored } = storeUploads(await checkUploads([{ name: args.name, bytes: PDF }]));

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, lte, sql } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
 import { casePauses, caseTypeTerms, type cases } from '@/db/schema';
 import type { BusinessCalendar } from '@/lib/domain/calendar';
@@ -10,18 +10,30 @@ import {
   type LegalTermInput,
   type ReceiptRule,
 } from '@/lib/domain/legal-term';
+import { preparedPerConnection } from '../core/prepared';
 
 /** The legal term (business days) in force for a type at an instant; versions never apply backwards. */
 export function termInForce(db: Conn, typeCode: CaseType, at: Date): number | null {
-  const row = db
-    .select({ termDays: caseTypeTerms.termDays })
-    .from(caseTypeTerms)
-    .where(and(eq(caseTypeTerms.typeCode, typeCode), lte(caseTypeTerms.validFrom, at)))
-    .orderBy(desc(caseTypeTerms.validFrom), desc(caseTypeTerms.id))
-    .limit(1)
-    .get();
+  // A placeholder in a condition is bound as is: the instant as stored (epoch ms).
+  const row = termRow(db).get({ typeCode, at: at.getTime() });
   return row ? row.termDays : DEFAULT_TERM_DAYS[typeCode];
 }
+
+// Every filing asks: built once per connection.
+const termRow = preparedPerConnection((db) =>
+  db
+    .select({ termDays: caseTypeTerms.termDays })
+    .from(caseTypeTerms)
+    .where(
+      and(
+        eq(caseTypeTerms.typeCode, sql.placeholder('typeCode')),
+        lte(caseTypeTerms.validFrom, sql.placeholder('at')),
+      ),
+    )
+    .orderBy(desc(caseTypeTerms.validFrom), desc(caseTypeTerms.id))
+    .limit(1)
+    .prepare(),
+);
 
 type CaseTermFields = Pick<
   typeof cases.$inferSelect,

@@ -13,11 +13,13 @@ import { offerRepeatContact } from '../petitioners/known-petitioner';
 import { AppError } from '../core/errors';
 import { getOrganization, loadCalendar, receiptRuleOf } from '../core/organization';
 import { parseInput } from '../core/parse';
-import { withTransaction, type Ctx } from '../core/context';
+import type { Ctx } from '../core/context';
+import { withGroupedTransaction } from '../core/group-commit';
+import { driverValues, placeholders, preparedPerConnection } from '../core/prepared';
 import { takeRadicado } from './radicado-sequence';
 import { generateAccessCode, hashSecret } from '../core/secrets';
 import { enqueueConstancia } from '../notices/constancia';
-import { caseLinkUrl } from '../portal/portal-access';
+import { mailBrand } from '../notices/brand';
 import { recordAttachments, type StoredUpload } from './uploads';
 import { routeNewCase } from '../routing/route-new-case';
 
@@ -111,6 +113,36 @@ function upsertCustomer(tx: Conn, filing: CaseFiling, now: Date): number | null 
   return row.id;
 }
 
+/** What a new case sets; the rest take their defaults. Built once per connection: every filing runs it. */
+const CASE_COLUMNS = [
+  'radicado',
+  'typeCode',
+  'state',
+  'channel',
+  'subject',
+  'description',
+  'priority',
+  'priorityReason',
+  'customerId',
+  'isAnonymous',
+  'accessCodeHash',
+  'responseMedium',
+  'intakeChannelId',
+  'responseAddress',
+  'locale',
+  'receivedAt',
+  'termDays',
+  'dueDate',
+  'dueAt',
+  'isPaused',
+  'createdById',
+  'updatedAt',
+] as const;
+
+const insertCase = preparedPerConnection((db) =>
+  db.insert(cases).values(placeholders(CASE_COLUMNS)).returning({ id: cases.id }).prepare(),
+);
+
 /**
  * Radicates a case from any channel: the case, its radicado, the consent record and the first audit
  * event commit together or not at all.
@@ -125,7 +157,8 @@ export async function createCase(
   // Petitioners file for themselves on the web; every other channel is recorded by staff or a system.
   if (actor.role === 'customer' && filing.channel !== 'web') throw new AppError('FORBIDDEN');
 
-  return withTransaction(ctx, ({ db: tx }) => {
+  // Many filings at once commit together (core/group-commit.ts), each still alone in its savepoint.
+  return withGroupedTransaction(ctx, ({ db: tx }) => {
     checkChannelAnswer(tx, filing, extras.intakeChannelId);
     const isAnonymousAllowed = allowsAnonymous(tx, filing.typeCode);
     if (filing.isAnonymous && !isAnonymousAllowed) {
@@ -146,9 +179,8 @@ export async function createCase(
     const accessCode = filing.isAnonymous ? generateAccessCode() : null;
     const staffId = isStaff(actor) ? actor.id : null;
 
-    const created = tx
-      .insert(cases)
-      .values({
+    const created = insertCase(tx).get(
+      driverValues(cases, {
         radicado,
         typeCode: filing.typeCode,
         state: 'radicada',
@@ -171,9 +203,8 @@ export async function createCase(
         ...due,
         createdById: staffId,
         updatedAt: now,
-      })
-      .returning({ id: cases.id })
-      .get();
+      } satisfies Record<(typeof CASE_COLUMNS)[number], unknown>),
+    )!;
 
     if (customerId !== null) {
       tx.insert(consents)
@@ -223,7 +254,8 @@ export async function createCase(
       const email = filing.customer?.email ?? filing.responseAddress;
       offerRepeatContact(tx, { id: created.id, customerId, email }, now);
     }
-    // The constancia goes out with the filing itself: both commit, or neither does.
+    // The constancia is queued with the filing itself (both commit, or neither does); the sender
+    // composes it.
     const email = filing.isAnonymous
       ? null
       : filing.customer
@@ -244,7 +276,7 @@ export async function createCase(
         receivedAt: now,
         timeZone: org.timeZone,
         dueDate: due.dueDate,
-        accessUrl: caseLinkUrl(created.id, radicado, now),
+        brand: mailBrand(org),
       });
     }
 

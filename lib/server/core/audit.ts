@@ -2,6 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { desc } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
+import { driverValues, placeholders, preparedPerConnection } from './prepared';
 import { caseEvents } from '@/db/schema';
 import type { ActorRole, CaseState, EventVisibility } from '@/lib/domain/enums';
 
@@ -54,16 +55,9 @@ export function wellFormed(text: string): string {
  */
 export function appendEvent(tx: Conn, event: NewEvent): number {
   const e = typeof event.body === 'string' ? { ...event, body: wellFormed(event.body) } : event;
-  const last = tx
-    .select({ hash: caseEvents.hash })
-    .from(caseEvents)
-    .orderBy(desc(caseEvents.id))
-    .limit(1)
-    .get();
-  const prevHash = last?.hash ?? null;
-  const row = tx
-    .insert(caseEvents)
-    .values({
+  const prevHash = lastHash(tx).get()?.hash ?? null;
+  const row = insertEvent(tx).get(
+    driverValues(caseEvents, {
       caseId: e.caseId,
       action: e.action,
       actorRole: e.actorRole,
@@ -76,8 +70,40 @@ export function appendEvent(tx: Conn, event: NewEvent): number {
       createdAt: e.createdAt,
       prevHash,
       hash: hashEvent(prevHash, e),
-    })
-    .returning({ id: caseEvents.id })
-    .get();
-  return row.id;
+    }),
+  );
+  return row!.id;
 }
+
+// Every write of the app appends here: both statements are built once per connection.
+const lastHash = preparedPerConnection((db) =>
+  db
+    .select({ hash: caseEvents.hash })
+    .from(caseEvents)
+    .orderBy(desc(caseEvents.id))
+    .limit(1)
+    .prepare(),
+);
+
+const EVENT_COLUMNS = [
+  'caseId',
+  'action',
+  'actorRole',
+  'actorId',
+  'fromState',
+  'toState',
+  'visibility',
+  'body',
+  'data',
+  'createdAt',
+  'prevHash',
+  'hash',
+] as const;
+
+const insertEvent = preparedPerConnection((db) =>
+  db
+    .insert(caseEvents)
+    .values(placeholders(EVENT_COLUMNS))
+    .returning({ id: caseEvents.id })
+    .prepare(),
+);

@@ -4,6 +4,7 @@ import type { Conn } from '@/db/client';
 import { closureDays, organization } from '@/db/schema';
 import { createCalendar, type BusinessCalendar } from '@/lib/domain/calendar';
 import type { ReceiptRule } from '@/lib/domain/legal-term';
+import { preparedPerConnection } from './prepared';
 
 export type Organization = typeof organization.$inferSelect;
 
@@ -27,8 +28,13 @@ const DEFAULT_ORGANIZATION: Organization = {
 
 /** The organisation profile; the defaults stand in until an admin saves one. */
 export function getOrganization(db: Conn): Organization {
-  return db.select().from(organization).where(eq(organization.id, 1)).get() ?? DEFAULT_ORGANIZATION;
+  return organizationRow(db).get() ?? DEFAULT_ORGANIZATION;
 }
+
+// Read by every filing and most pages: built once per connection.
+const organizationRow = preparedPerConnection((db) =>
+  db.select().from(organization).where(eq(organization.id, 1)).prepare(),
+);
 
 /** National holidays plus the organisation's own closure days, in its time zone. */
 /**

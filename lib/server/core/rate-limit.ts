@@ -1,7 +1,7 @@
 import 'server-only';
 import { RateLimiterRes } from 'rate-limiter-flexible';
-import type { Conn } from '@/db/client';
-import { sqliteLimiter } from '@/db/sql/rate-limits';
+import { sqliteOf, type Conn } from '@/db/client';
+import { sqliteLimiter, takePoints } from '@/db/sql/rate-limits';
 
 export interface LimitSpec {
   /** Namespace of the keys (e.g. `signin-email`). */
@@ -9,6 +9,12 @@ export interface LimitSpec {
   points: number;
   durationSeconds: number;
   blockSeconds?: number;
+  /**
+   * Points a process takes from the shared counter at once and then spends in memory (a busy
+   * limit, e.g. the API's per key: one write per `batch` requests instead of one per request).
+   * Not with `blockSeconds`. See `consumeLeased`.
+   */
+  batch?: number;
 }
 
 /**
@@ -27,8 +33,63 @@ function stateOf(res: RateLimiterRes | null, points: number): LimitState {
   return { isLimited: true, retryAfterSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) };
 }
 
+/** Points this process took from a key's counter and has not spent yet, until the window ends. */
+interface Lease {
+  left: number;
+  expiresAt: number;
+  /** The counter held no more: once `left` is spent the key is over its limit until expiresAt. */
+  isLast: boolean;
+}
+
+const leases = new WeakMap<object, Map<string, Lease>>();
+const PRUNE_AT = 10_000;
+
+function leasesOf(db: Conn): Map<string, Lease> {
+  const client = sqliteOf(db);
+  let map = leases.get(client);
+  if (!map) leases.set(client, (map = new Map()));
+  return map;
+}
+
+/**
+ * One attempt against a batched limit. The counter stays in the database (`rate_limits`), but a
+ * process takes `batch` points from it in one write and spends them in memory; when they run out
+ * it takes more, until the counter has no more to give in that window. So the limit still holds
+ * per key across processes and restarts: every point spent was first counted in the shared row,
+ * and what a process held unspent when it stopped (fewer than `batch`) is lost for that window
+ * only, making the limit stricter, never looser. Synchronous: no two callers can take the same
+ * points.
+ */
+function consumeLeased(db: Conn, spec: LimitSpec & { batch: number }, key: string): LimitState {
+  const now = Date.now();
+  const map = leasesOf(db);
+  const id = `${spec.name}:${key}`;
+  let lease = map.get(id);
+  if (lease && lease.expiresAt <= now) lease = undefined;
+  if (!lease || (lease.left === 0 && !lease.isLast)) {
+    const { before, expiresAt } = takePoints(db, spec, key, spec.batch, now);
+    const granted = Math.min(spec.batch, Math.max(0, spec.points - before));
+    lease = { left: granted, expiresAt, isLast: before + spec.batch >= spec.points };
+    if (map.size >= PRUNE_AT) {
+      for (const [k, l] of map) if (l.expiresAt <= now) map.delete(k);
+    }
+    map.set(id, lease);
+  }
+  if (lease.left === 0) {
+    return {
+      isLimited: true,
+      retryAfterSeconds: Math.max(1, Math.ceil((lease.expiresAt - now) / 1000)),
+    };
+  }
+  lease.left -= 1;
+  return { isLimited: false, retryAfterSeconds: 0 };
+}
+
 /** Counts one attempt; says whether the caller is now over the limit. */
 export async function consumeLimit(db: Conn, spec: LimitSpec, key: string): Promise<LimitState> {
+  if (spec.batch !== undefined && spec.batch > 1 && !spec.blockSeconds) {
+    return consumeLeased(db, { ...spec, batch: spec.batch }, key);
+  }
   try {
     const res = await limiterFor(db, spec).consume(key);
     return stateOf(res, spec.points + 1);
@@ -43,12 +104,16 @@ export async function consumeLimit(db: Conn, spec: LimitSpec, key: string): Prom
   }
 }
 
-/** Whether the key is already at its limit, without counting an attempt. */
+/**
+ * Whether the key is already at its limit, without counting an attempt (for a batched limit, the
+ * points processes hold unspent count as spent: the answer errs on the strict side).
+ */
 export async function peekLimit(db: Conn, spec: LimitSpec, key: string): Promise<LimitState> {
   return stateOf(await limiterFor(db, spec).get(key), spec.points);
 }
 
 export async function resetLimit(db: Conn, spec: LimitSpec, key: string): Promise<void> {
+  leasesOf(db).delete(`${spec.name}:${key}`);
   await limiterFor(db, spec).delete(key);
 }
 

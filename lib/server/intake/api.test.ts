@@ -127,6 +127,20 @@ describe('authentication', () => {
     });
   });
 
+  it('records a key’s last use to the minute, not on every request', async () => {
+    const lastUsed = () =>
+      db.select({ at: apiKeys.lastUsedAt }).from(apiKeys).where(eq(apiKeys.name, 'bot')).get()?.at;
+    const at = (ms: number) => makeCtx(db, SYSTEM_ACTOR, new Date(NOW.getTime() + ms));
+    const { body } = await fileOne();
+    expect(lastUsed()).toEqual(NOW);
+    const read = (ms: number) =>
+      getCaseViaApi(at(ms), get(`/cases/${body.radicado}`), { radicado: body.radicado });
+    expect((await read(59_000)).status).toBe(200);
+    expect(lastUsed()).toEqual(NOW);
+    expect((await read(60_000)).status).toBe(200);
+    expect(lastUsed()).toEqual(new Date(NOW.getTime() + 60_000));
+  });
+
   it('limits each key to its rate and says when to retry', async () => {
     const { body } = await fileOne();
     let last: Response | undefined;

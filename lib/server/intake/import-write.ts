@@ -18,7 +18,6 @@ import { isIdentityPending } from '@/lib/validation/case-filing';
 import { hashEvent, wellFormed, type NewEvent } from '../core/audit';
 import { dueColumns } from '../cases/case-terms';
 import { enqueueConstancia } from '../notices/constancia';
-import { caseLinkUrl } from '../portal/portal-access';
 import { yearOf, type ImportRow } from './import-row';
 import { answerFigures, legalTerm, termAt, type ImportSetting } from './import-setting';
 
@@ -285,6 +284,5 @@ function sendConstancia(
     receivedAt: row.receivedAt,
     timeZone: s.org.timeZone,
     dueDate,
-    accessUrl: caseLinkUrl(caseId, radicado, s.now),
   });
 }

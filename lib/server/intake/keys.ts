@@ -29,9 +29,20 @@ function randomText(length: number): string {
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
-/** The key that seals signing secrets: derived from the app secret, for this purpose only. */
+/**
+ * The key that seals signing secrets: derived from the app secret, for this purpose only; derived
+ * once per app secret, not on every request.
+ */
+let sealing: { secret: string; key: Buffer } | undefined;
+
 function sealingKey(): Buffer {
-  return Buffer.from(hkdfSync('sha256', portalSecret(), 'ventanilla', 'api-signing-secret.v1', 32));
+  const secret = portalSecret();
+  if (sealing?.secret !== secret) {
+    const key = Buffer.from(hkdfSync('sha256', secret, 'ventanilla', 'api-signing-secret.v1', 32));
+    sealing = { secret, key };
+    opened.clear();
+  }
+  return sealing.key;
 }
 
 /** AES-256-GCM: `iv.tag.ciphertext`, base64url. */
@@ -42,10 +53,24 @@ export function sealSecret(secret: string): string {
   return [iv, cipher.getAuthTag(), body].map((b) => b.toString('base64url')).join('.');
 }
 
+/** Signing secrets already opened, by their sealed form (cleared when the app secret changes). */
+const opened = new Map<string, string>();
+const OPENED_LIMIT = 1000;
+
 export function unsealSecret(sealed: string): string {
+  const key = sealingKey();
+  const known = opened.get(sealed);
+  if (known !== undefined) return known;
+  const secret = openSealed(sealed, key);
+  if (opened.size >= OPENED_LIMIT) opened.clear();
+  opened.set(sealed, secret);
+  return secret;
+}
+
+function openSealed(sealed: string, key: Buffer): string {
   const [iv, tag, body] = sealed.split('.').map((p) => Buffer.from(p, 'base64url'));
   if (!iv || !tag || !body) throw new Error('sealed secret malformed');
-  const decipher = createDecipheriv('aes-256-gcm', sealingKey(), iv);
+  const decipher = createDecipheriv('aes-256-gcm', key, iv);
   decipher.setAuthTag(tag);
   return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
 }
@@ -105,6 +130,9 @@ export interface ApiCaller {
   hasWebhook: boolean;
 }
 
+/** How fresh a key's `lastUsedAt` is kept. */
+export const LAST_USED_PRECISION_MS = 60_000;
+
 /** The caller a key belongs to, or null (unknown, revoked, inactive channel, malformed). */
 export function authenticateApiKey(
   db: Conn,
@@ -122,6 +150,7 @@ export function authenticateApiKey(
       channel: intakeChannels.channel,
       isActive: intakeChannels.isActive,
       webhookUrl: intakeChannels.webhookUrl,
+      lastUsedAt: apiKeys.lastUsedAt,
     })
     .from(apiKeys)
     .innerJoin(intakeChannels, eq(intakeChannels.id, apiKeys.channelId))
@@ -131,7 +160,13 @@ export function authenticateApiKey(
   const a = Buffer.from(sha256(raw!.trim()), 'hex');
   const b = Buffer.from(row.keyHash, 'hex');
   if (a.length !== b.length || !timingSafeEqual(a, b)) return null;
-  db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, row.id)).run();
+  // To the minute: a busy key is not written on every request (each write is a commit).
+  if (
+    !row.lastUsedAt ||
+    Math.abs(now.getTime() - row.lastUsedAt.getTime()) >= LAST_USED_PRECISION_MS
+  ) {
+    db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, row.id)).run();
+  }
   return {
     keyId: row.id,
     channelId: row.channelId,

@@ -5,6 +5,7 @@ import { caseEvents, cases } from '@/db/schema';
 import type { Locale } from '@/lib/domain/enums';
 import type { ApiCaseStatus } from '@/lib/validation/intake-api';
 import { AppError } from '../core/errors';
+import { preparedPerConnection } from '../core/prepared';
 import { serverTranslator } from '../notices/translator';
 
 /**
@@ -27,8 +28,26 @@ export function findApiCase(db: Conn, radicado: string, channelId: number): numb
   return row.id;
 }
 
+/** What the status answer shows of a case; built once per connection (every filing answers it). */
+const statusRow = preparedPerConnection((db) =>
+  db
+    .select({
+      radicado: cases.radicado,
+      typeCode: cases.typeCode,
+      state: cases.state,
+      receivedAt: cases.receivedAt,
+      dueDate: cases.dueDate,
+      extendedDueDate: cases.extendedDueDate,
+      isPaused: cases.isPaused,
+      answeredAt: cases.answeredAt,
+    })
+    .from(cases)
+    .where(eq(cases.id, sql.placeholder('id')))
+    .prepare(),
+);
+
 export function apiCaseStatus(db: Conn, caseId: number, locale: Locale): ApiCaseStatus {
-  const row = db.select().from(cases).where(eq(cases.id, caseId)).get();
+  const row = statusRow(db).get({ id: caseId });
   if (!row) throw new AppError('NOT_FOUND', 'case not found');
   const t = serverTranslator(locale);
   return {

@@ -1,8 +1,16 @@
 import 'server-only';
 import type { Conn } from '@/db/client';
-import type { CaseType, Channel, Locale } from '@/lib/domain/enums';
+import { z } from 'zod';
+import {
+  CASE_TYPES,
+  CHANNELS,
+  LOCALES,
+  type CaseType,
+  type Channel,
+  type Locale,
+} from '@/lib/domain/enums';
 import { enqueueMail } from './outbox';
-import { appUrl, EMAIL_LINK_DAYS } from '../portal/portal-access';
+import { appUrl, caseLinkUrl, EMAIL_LINK_DAYS } from '../portal/portal-access';
 import { getOrganization } from '../core/organization';
 import { mailBrand } from './brand';
 import { renderMail, type MailBlock, type MailBrand } from './layout';
@@ -103,20 +111,73 @@ export function composeConstancia(input: ConstanciaInput): {
   };
 }
 
-/** Composes the constancia and queues it in the filing's own transaction; queued once per case. */
+/**
+ * What a queued constancia keeps (outbox.params) to be composed when it is sent: the facts of the
+ * filing as they were, the letterhead of that moment, and when its case link was issued (the link
+ * is signed at composition with that instant, so it expires as if it had been signed at filing).
+ */
+const QueuedConstancia = z.object({
+  caseId: z.number().int().positive(),
+  locale: z.enum(LOCALES),
+  orgName: z.string(),
+  brand: z.object({
+    name: z.string(),
+    taxId: z.string().nullable(),
+    logoUrl: z.string().nullable(),
+  }),
+  radicado: z.string(),
+  typeCode: z.enum(CASE_TYPES),
+  channel: z.enum(CHANNELS),
+  receivedAt: z.iso.datetime(),
+  timeZone: z.string(),
+  dueDate: z.string().nullable(),
+  linkIssuedAt: z.iso.datetime(),
+  accessCode: z.string().nullable().optional(),
+});
+
+/** The queued constancia's subject and body, composed from its parameters (sender.ts). */
+export function composeQueuedConstancia(params: unknown) {
+  const p = QueuedConstancia.parse(params);
+  return composeConstancia({
+    ...p,
+    receivedAt: new Date(p.receivedAt),
+    accessUrl: caseLinkUrl(p.caseId, p.radicado, new Date(p.linkIssuedAt)),
+  });
+}
+
+/**
+ * Queues the constancia in the filing's own transaction, once per case: its parameters only, so
+ * the filing does not pay for composing it; the sender composes it (issue 15 §5). The subject is
+ * stored at once (one message), for the delivery log and the case's story.
+ */
 export function enqueueConstancia(
   tx: Conn,
-  input: ConstanciaInput & { caseId: number; to: string; now: Date },
+  input: Omit<ConstanciaInput, 'accessUrl'> & { caseId: number; to: string; now: Date },
 ): number {
-  const mail = composeConstancia({
-    ...input,
+  const params: z.input<typeof QueuedConstancia> = {
+    caseId: input.caseId,
+    locale: input.locale,
+    orgName: input.orgName,
     brand: input.brand ?? mailBrand(getOrganization(tx)),
-  });
+    radicado: input.radicado,
+    typeCode: input.typeCode,
+    channel: input.channel,
+    receivedAt: input.receivedAt.toISOString(),
+    timeZone: input.timeZone,
+    dueDate: input.dueDate,
+    linkIssuedAt: input.now.toISOString(),
+    accessCode: input.accessCode ?? null,
+  };
   return enqueueMail(tx, {
     kind: 'constancia',
     caseId: input.caseId,
     to: input.to,
-    ...mail,
+    subject: serverTranslator(input.locale)('mail.constancia.subject', {
+      radicado: input.radicado,
+    }),
+    text: '',
+    html: null,
+    params,
     locale: input.locale,
     now: input.now,
     dedupeKey: `constancia.${input.caseId}`,

@@ -9,6 +9,7 @@ import { bogota, fileCase, seedFixture, type Fixture } from '../testing/fixtures
 import { createTestDb } from '../testing/test-db';
 import { composeCaseNotice, NOTICE_KINDS } from './case-notices';
 import { composeConstancia } from './constancia';
+import { withMailBody } from './deferred-mail';
 import type { MailBrand } from './layout';
 
 const RADICADO = 'PQRS-2026-000042';
@@ -150,7 +151,8 @@ describe('queued notices read the letterhead from the organisation', () => {
       .where(and(eq(outbox.caseId, id)))
       .all();
     expect(rows.map((r) => r.kind)).toEqual(['constancia', 'reply']);
-    for (const row of rows) {
+    // The constancia is queued as its parameters: read as sent (deferred-mail.ts).
+    for (const row of rows.map(withMailBody)) {
       expect(row.bodyText).toContain('NIT 900.123.456-7');
       expect(row.bodyHtml).toMatch(/<img src="https?:\/\/[^"]+\/api\/organizacion\/logo"/);
     }

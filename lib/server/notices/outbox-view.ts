@@ -7,6 +7,7 @@ import type { Ctx } from '../core/context';
 import { AppError } from '../core/errors';
 import { requireRole } from '../core/guard';
 import { parseInput } from '../core/parse';
+import { withMailBody } from './deferred-mail';
 
 export const OUTBOX_PAGE_SIZE = 50;
 
@@ -67,5 +68,6 @@ export async function getOutboxMessage(ctx: Ctx, input: unknown) {
     .where(eq(outbox.id, parsed.data.id))
     .get();
   if (!found) throw new AppError('NOT_FOUND', 'no such message');
-  return found;
+  // A message queued with its parameters is shown as it is (or will be) sent.
+  return { ...found, mail: withMailBody(found.mail) };
 }

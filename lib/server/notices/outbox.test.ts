@@ -2,7 +2,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Db } from '@/db/client';
 import { outbox } from '@/db/schema';
 import { composeConstancia, enqueueConstancia, type ConstanciaInput } from './constancia';
+import { withMailBody } from './deferred-mail';
 import { enqueueMail, messageIdFor, type OutgoingMail } from './outbox';
+import { PermanentMailError } from './transport';
+import { caseLinkUrl } from '../portal/portal-access';
 import { countRows, FILED_AT, fileCase } from '../testing/fixtures';
 import { createTestDb } from '../testing/test-db';
 
@@ -63,6 +66,7 @@ describe('enqueueMail', () => {
         subject: 'Asunto',
         bodyText: 'Texto',
         bodyHtml: '<p>Texto</p>',
+        params: null,
         attachmentIds: null,
         locale: 'es',
         messageId: `<answer.${caseId}@ventanilla.local>`,
@@ -187,7 +191,8 @@ describe('enqueueConstancia', () => {
   it('queues the constancia once per case', async () => {
     const caseId = await filePostalCase();
     expect(countRows(db, outbox)).toBe(0);
-    const input = { ...constancia(), caseId, to: 'ana@example.co', now: FILED_AT };
+    const brand = { name: 'Empresa de Servicios', taxId: '900.123.456-7', logoUrl: null };
+    const input = { ...constancia(), brand, caseId, to: 'ana@example.co', now: FILED_AT };
     const id = db.transaction((tx) => enqueueConstancia(tx, input));
     expect(db.transaction((tx) => enqueueConstancia(tx, input))).toBe(id);
     expect(countRows(db, outbox)).toBe(1);
@@ -203,7 +208,28 @@ describe('enqueueConstancia', () => {
       status: 'pending',
       nextAttemptAt: FILED_AT,
     });
-    expect(row?.bodyText).toContain('13/03/2026 16:30');
-    expect(row?.bodyHtml).toContain('13/03/2026 16:30');
+    // Queued as its parameters: the filing does not compose it; the sender (and any view) does.
+    expect(row).toMatchObject({ bodyText: '', bodyHtml: null });
+    expect(row?.params).toMatchObject({ radicado: 'PQRS-2026-000001', caseId });
+    const composed = withMailBody(row!);
+    expect(composed.bodyText).toContain('13/03/2026 16:30');
+    expect(composed.bodyHtml).toContain('13/03/2026 16:30');
+    expect(composed.bodyText).toContain(`https://pqrs.example.gov.co/consulta/acceso?token=`);
+    // The same as the constancia composed at filing time, link included.
+    const atFiling = composeConstancia({
+      ...input,
+      accessUrl: caseLinkUrl(caseId, input.radicado, FILED_AT),
+    });
+    expect(composed.bodyText).toBe(atFiling.text);
+    expect(composed.bodyHtml).toBe(atFiling.html);
+  });
+
+  it('fails a queued message whose parameters no composer can read, for staff to see', () => {
+    expect(() =>
+      withMailBody({ kind: 'constancia', params: { radicado: 1 }, bodyText: '', bodyHtml: null }),
+    ).toThrow(PermanentMailError);
+    expect(() =>
+      withMailBody({ kind: 'unknown', params: {}, bodyText: '', bodyHtml: null }),
+    ).toThrow(/no composer/);
   });
 });

@@ -13,6 +13,11 @@ export interface OutgoingMail {
   text: string;
   /** Null for a webhook message (its text is the JSON it POSTs). */
   html: string | null;
+  /**
+   * A message composed when sent: its kind's parameters (deferred-mail.ts), with `text` '' and
+   * `html` null meanwhile.
+   */
+  params?: Record<string, unknown> | null;
   locale: Locale;
   now: Date;
   /** One mail per key, ever: retried transactions and repeated jobs queue nothing twice. */
@@ -47,6 +52,7 @@ export function enqueueMail(tx: Conn, mail: OutgoingMail): number {
       subject: mail.subject,
       bodyText: mail.text,
       bodyHtml: mail.html,
+      params: mail.params ?? null,
       attachmentIds: mail.attachmentIds?.length ? [...mail.attachmentIds] : null,
       locale: mail.locale,
       messageId,

@@ -8,6 +8,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { outbox } from '@/db/schema';
 import { enqueueMail, messageIdFor } from './outbox';
+import { FILED_AT, fileCase } from '../testing/fixtures';
+import { EMAIL_LINK_DAYS, verifyCaseAccess } from '../portal/portal-access';
 import { startTestSmtp, type TestSmtp } from '../testing/smtp';
 import { createTestDb } from '../testing/test-db';
 import { deliverDueMail, MAX_ATTEMPTS, retryDelayMs, SEND_LEASE_MS } from './sender';
@@ -77,6 +79,27 @@ describe('outbound mail over SMTP', () => {
       failed: 0,
     });
     expect(smtp.received).toHaveLength(2);
+  });
+
+  it('composes a constancia queued as its parameters when it sends it, as the filing had it', async () => {
+    const filed = await fileCase(db, {}, FILED_AT);
+    const row = db.select().from(outbox).where(eq(outbox.caseId, filed.id)).get()!;
+    expect(row).toMatchObject({ kind: 'constancia', bodyText: '', bodyHtml: null });
+    expect(await deliverDueMail({ db, transport, now: NOW })).toMatchObject({ sent: 1 });
+    const [mail] = smtp.received;
+    expect(mail?.subject).toBe(`Constancia de radicación ${filed.radicado}`);
+    expect(mail?.messageId).toBe(messageIdFor(`constancia.${filed.id}`));
+    for (const part of [mail?.text ?? '', mail?.html || '']) {
+      expect(part).toContain(filed.radicado);
+      expect(part).toContain('13/03/2026 16:30'); // received, on Bogotá's clock
+      expect(part).toContain('/consulta/acceso?token=');
+    }
+    // The link was signed for the filing's instant: it expires counted from then, not from sending.
+    const token = new URL(/https?:\/\/\S+consulta\/acceso\?\S+/.exec(mail!.text!)![0]).searchParams;
+    expect(verifyCaseAccess(token.get('token'), FILED_AT)).toEqual({
+      caseId: filed.id,
+      expiresAt: new Date(FILED_AT.getTime() + EMAIL_LINK_DAYS * 24 * 60 * MINUTE),
+    });
   });
 
   it('retries a temporary refusal with backoff and then delivers it', async () => {

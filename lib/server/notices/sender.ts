@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, lte, ne, or, sql } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
 import { outbox } from '@/db/schema';
 import { env } from '@/lib/env';
+import { mailBody } from './deferred-mail';
 import { mailAttachments } from './mail-files';
 import { PermanentMailError, type MailTransport } from './transport';
 import { sendWebhook } from './webhook-transport';
@@ -81,8 +82,9 @@ function claimDue(db: Conn, now: Date, batch: number): Claimed[] {
 }
 
 /**
- * Delivers what is due: each message exactly as queued, with its stable Message-ID (an e-mail through
- * the transport, a webhook row as a signed POST: webhook-transport.ts), then records sent, a retry
+ * Delivers what is due: each message as queued (or composed now from its parameters:
+ * deferred-mail.ts), with its stable Message-ID (an e-mail through the transport, a webhook row as a
+ * signed POST: webhook-transport.ts), then records sent, a retry
  * with backoff, or failed (a permanent refusal, or MAX_ATTEMPTS reached).
  */
 export async function deliverDueMail(options: DeliveryOptions): Promise<DeliveryReport> {
@@ -95,12 +97,14 @@ export async function deliverDueMail(options: DeliveryOptions): Promise<Delivery
       if (row.medium === 'webhook') {
         await sendWebhook(db, row, { now: options.now, timeoutMs: options.webhookTimeoutMs });
       } else {
+        // A message queued with its parameters is composed here, as it leaves (deferred-mail.ts).
+        const { text, html } = mailBody(row);
         await transport.send({
           from: options.from ?? env().MAIL_FROM,
           to: row.toAddress,
           subject: row.subject,
-          text: row.bodyText,
-          html: row.bodyHtml,
+          text,
+          html,
           messageId: row.messageId,
           attachments: mailAttachments(db, row.attachmentIds),
         });

@@ -24,7 +24,7 @@ export function intlLocale(locale: Locale): string {
  * A missing or broken message throws instead of mailing the key to a customer; every mail is
  * rendered in both languages by the tests.
  */
-export function serverTranslator(locale: Locale) {
+function makeTranslator(locale: Locale) {
   return createTranslator({
     locale: intlLocale(locale),
     messages: CATALOGUES[locale],
@@ -33,7 +33,19 @@ export function serverTranslator(locale: Locale) {
     },
   });
 }
-export type ServerTranslator = ReturnType<typeof serverTranslator>;
+export type ServerTranslator = ReturnType<typeof makeTranslator>;
+
+/**
+ * One translator per language for the process: it holds no state but its compiled messages, so
+ * a mail composed after the first one reuses them instead of parsing each message again.
+ */
+const translators = new Map<Locale, ServerTranslator>();
+
+export function serverTranslator(locale: Locale): ServerTranslator {
+  let t = translators.get(locale);
+  if (!t) translators.set(locale, (t = makeTranslator(locale)));
+  return t;
+}
 
 const DATE: Readonly<Record<Locale, Intl.DateTimeFormatOptions>> = {
   es: { day: '2-digit', month: '2-digit', year: 'numeric' },
@@ -44,6 +56,19 @@ const TIME: Readonly<Record<Locale, Intl.DateTimeFormatOptions>> = {
   en: { hour: 'numeric', minute: '2-digit', hour12: true },
 };
 
+/** Formatters by their options: building an Intl.DateTimeFormat costs far more than using one. */
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(tag: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${tag} ${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) {
+    if (formats.size >= 256) formats.clear();
+    formats.set(key, (format = new Intl.DateTimeFormat(tag, options)));
+  }
+  return format;
+}
+
 /** An instant as the organisation's clock showed it: date, time and the zone's name. */
 export function formatInstant(
   locale: Locale,
@@ -52,19 +77,19 @@ export function formatInstant(
 ): { date: string; time: string; zone: string } {
   const tag = intlLocale(locale);
   const zone =
-    new Intl.DateTimeFormat(tag, { timeZone, timeZoneName: 'long' })
+    dateFormat(tag, { timeZone, timeZoneName: 'long' })
       .formatToParts(instant)
       .find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
   return {
-    date: new Intl.DateTimeFormat(tag, { ...DATE[locale], timeZone }).format(instant),
-    time: new Intl.DateTimeFormat(tag, { ...TIME[locale], timeZone }).format(instant),
+    date: dateFormat(tag, { ...DATE[locale], timeZone }).format(instant),
+    time: dateFormat(tag, { ...TIME[locale], timeZone }).format(instant),
     zone,
   };
 }
 
 /** A calendar date (`YYYY-MM-DD`, already local to the organisation): no zone shifts it. */
 export function formatLocalDate(locale: Locale, date: string): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { ...DATE[locale], timeZone: 'UTC' }).format(
+  return dateFormat(intlLocale(locale), { ...DATE[locale], timeZone: 'UTC' }).format(
     new Date(`${date}T12:00:00Z`),
   );
 }

@@ -1,0 +1,92 @@
+import { asc } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Db } from '@/db/client';
+import { caseEvents, cases, outbox } from '@/db/schema';
+import { createCase } from '../cases/create-case';
+import { SYSTEM_ACTOR } from './actor';
+import { makeCtx, withTransaction } from './context';
+import { isAppError } from './errors';
+import { countRows, FILED_AT, validFiling } from '../testing/fixtures';
+import { createTestDb } from '../testing/test-db';
+import { hashEvent } from './audit';
+
+let db: Db;
+let cleanup: () => void;
+
+beforeEach(() => {
+  ({ db, cleanup } = createTestDb());
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  cleanup();
+});
+
+const ctx = () => makeCtx(db, SYSTEM_ACTOR, FILED_AT);
+const filing = (n: number) =>
+  validFiling({
+    customer: {
+      documentType: 'CC',
+      documentNumber: `5200${n}`,
+      fullName: `Persona ${n}`,
+      email: `p${n}@example.co`,
+    },
+  });
+
+/** Every event's prev_hash is the hash of the one before, and each hash covers its row. */
+function chainHolds(): boolean {
+  let prev: string | null = null;
+  for (const e of db.select().from(caseEvents).orderBy(asc(caseEvents.id)).all()) {
+    if (e.prevHash !== prev || e.hash !== hashEvent(prev, e)) return false;
+    prev = e.hash;
+  }
+  return true;
+}
+
+describe('filings arriving together', () => {
+  it('commit in one transaction, each whole, in order, the audit chain unbroken', async () => {
+    const transactions = vi.spyOn(db, 'transaction');
+    const filed = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => createCase(ctx(), filing(i))),
+    );
+    expect(transactions).toHaveBeenCalledTimes(1);
+    expect(filed.map((c) => c.radicado)).toEqual(
+      Array.from({ length: 8 }, (_, i) => `PQRS-2026-${String(i + 1).padStart(6, '0')}`),
+    );
+    expect(countRows(db, cases)).toBe(8);
+    expect(countRows(db, outbox)).toBe(8);
+    expect(chainHolds()).toBe(true);
+  });
+
+  it('roll back alone: one refused filing leaves the others committed and is told why', async () => {
+    const results = await Promise.allSettled([
+      createCase(ctx(), filing(1)),
+      // An anonymous complaint is not allowed: refused inside its transaction.
+      createCase(ctx(), { ...filing(2), customer: undefined, isAnonymous: true, typeCode: 'R' }),
+      createCase(ctx(), filing(3)),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const refused = (results[1] as PromiseRejectedResult).reason;
+    expect(isAppError(refused) && refused.fieldErrors).toEqual({
+      isAnonymous: ['anonymousNotAllowed'],
+    });
+    expect(db.select({ radicado: cases.radicado }).from(cases).all()).toEqual([
+      { radicado: 'PQRS-2026-000001' },
+      { radicado: 'PQRS-2026-000002' },
+    ]);
+    expect(chainHolds()).toBe(true);
+  });
+
+  it('one at a time each commit on their own; inside an open transaction they join it', async () => {
+    await createCase(ctx(), filing(1));
+    await createCase(ctx(), filing(2));
+    expect(countRows(db, cases)).toBe(2);
+    await expect(
+      withTransaction(ctx(), (tx) => {
+        void createCase(tx, filing(3));
+        throw new Error('the larger write fails');
+      }),
+    ).rejects.toThrow('the larger write fails');
+    expect(countRows(db, cases)).toBe(2);
+    expect(chainHolds()).toBe(true);
+  });
+});

@@ -1,0 +1,43 @@
+import 'server-only';
+import { getTableColumns, sql, type Column, type SQL, type Table } from 'drizzle-orm';
+import { sqliteOf, type Conn } from '@/db/client';
+
+/**
+ * A drizzle query built and prepared once per connection (`.prepare()` with `sql.placeholder`s),
+ * for the statements every request runs (filing a case, issue 15 §5): building a query costs drizzle
+ * more than SQLite takes to run it. The prepared query runs on the connection's one handle, inside
+ * whatever transaction is open on it, so a transaction's body may use it like any query.
+ */
+export function preparedPerConnection<Q>(build: (db: Conn) => Q): (db: Conn) => Q {
+  const built = new WeakMap<object, Q>();
+  return (db) => {
+    const client = sqliteOf(db);
+    let query = built.get(client);
+    if (!query) built.set(client, (query = build(db)));
+    return query;
+  };
+}
+
+/**
+ * `{ column: placeholder }` for each column an insert sets: the values come at run time, already in
+ * the driver's form (`driverValues`). Wrapped as SQL so drizzle binds them as given: its own
+ * encoding of a placeholder would turn a null instant or flag into an error.
+ */
+export function placeholders<K extends string>(columns: readonly K[]): Record<K, SQL> {
+  return Object.fromEntries(columns.map((c) => [c, sql`${sql.placeholder(c)}`])) as Record<K, SQL>;
+}
+
+/** A row's values as the driver stores them (instants as epoch ms, flags as 0/1, JSON as text). */
+export function driverValues<T extends Table>(
+  table: T,
+  values: Partial<Record<keyof T['_']['columns'], unknown>>,
+): Record<string, unknown> {
+  const columns = getTableColumns(table) as Record<string, Column>;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(values)) {
+    const column = columns[key];
+    if (!column) throw new Error(`driverValues: no column ${key}`);
+    out[key] = value === null || value === undefined ? null : column.mapToDriverValue(value);
+  }
+  return out;
+}
