@@ -1,5 +1,5 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { getServerSession } from 'next-auth';
 import { cache } from 'react';
 import { forbidden, redirect } from 'next/navigation';
@@ -8,6 +8,7 @@ import { revokedSessions, staffUsers, teams } from '@/db/schema';
 import type { StaffRole } from '@/lib/domain/enums';
 import type { Actor } from '../core/actor';
 import { hasRole, type Access } from '../core/guard';
+import { preparedQuery } from '../core/prepared';
 import { authOptions } from './options';
 import { sessionStands } from './revocation';
 
@@ -17,17 +18,9 @@ export type StaffActor = Extract<Actor, { role: StaffRole }> & {
   teamName: string | null;
 };
 
-/**
- * The signed-in staff member as the database knows them now: a deactivated user, a changed role,
- * a signed-out session or a password reset take effect on the next request, whatever the session
- * cookie says. Read once per request: the
- * layout, the page and its components share it (React's request cache).
- */
-export const currentStaff = cache(async (): Promise<StaffActor | null> => {
-  const session = await getServerSession(authOptions);
-  const id = session?.user?.id;
-  if (typeof id !== 'number' || typeof session?.sid !== 'string') return null;
-  const user = getDb()
+/** The user behind a session, with whether that session was signed out. */
+const sessionUser = preparedQuery((db) =>
+  db
     .select({
       revokedSid: revokedSessions.jti,
       sessionsValidAfter: staffUsers.sessionsValidAfter,
@@ -41,9 +34,22 @@ export const currentStaff = cache(async (): Promise<StaffActor | null> => {
     })
     .from(staffUsers)
     .leftJoin(teams, eq(teams.id, staffUsers.teamId))
-    .leftJoin(revokedSessions, eq(revokedSessions.jti, session.sid))
-    .where(eq(staffUsers.id, id))
-    .get();
+    .leftJoin(revokedSessions, eq(revokedSessions.jti, sql.placeholder('sid')))
+    .where(eq(staffUsers.id, sql.placeholder('id')))
+    .prepare(),
+);
+
+/**
+ * The signed-in staff member as the database knows them now: a deactivated user, a changed role,
+ * a signed-out session or a password reset take effect on the next request, whatever the session
+ * cookie says. Read once per request: the
+ * layout, the page and its components share it (React's request cache).
+ */
+export const currentStaff = cache(async (): Promise<StaffActor | null> => {
+  const session = await getServerSession(authOptions);
+  const id = session?.user?.id;
+  if (typeof id !== 'number' || typeof session?.sid !== 'string') return null;
+  const user = sessionUser(getDb()).get({ id, sid: session.sid });
   if (!user?.isActive) return null;
   const signedIn = { signedInAt: session.signedInAt, isRevoked: user.revokedSid !== null };
   if (!sessionStands(signedIn, user)) return null;

@@ -1,5 +1,6 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
+import { preparedQuery } from './prepared';
 import type { Conn } from '@/db/client';
 import { closureDays, organization } from '@/db/schema';
 import { createCalendar, type BusinessCalendar } from '@/lib/domain/calendar';
@@ -25,9 +26,16 @@ const DEFAULT_ORGANIZATION: Organization = {
   updatedAt: null,
 };
 
+const organizationRow = preparedQuery((db) =>
+  db.select().from(organization).where(eq(organization.id, 1)).prepare(),
+);
+const closureDates = preparedQuery((db) =>
+  db.select({ date: closureDays.date }).from(closureDays).prepare(),
+);
+
 /** The organisation profile; the defaults stand in until an admin saves one. */
 export function getOrganization(db: Conn): Organization {
-  return db.select().from(organization).where(eq(organization.id, 1)).get() ?? DEFAULT_ORGANIZATION;
+  return organizationRow(db).get() ?? DEFAULT_ORGANIZATION;
 }
 
 /** National holidays plus the organisation's own closure days, in its time zone. */
@@ -38,9 +46,7 @@ export function getOrganization(db: Conn): Organization {
 const calendars = new Map<string, BusinessCalendar>();
 
 export function loadCalendar(db: Conn, org: Organization = getOrganization(db)): BusinessCalendar {
-  const closures = db
-    .select({ date: closureDays.date })
-    .from(closureDays)
+  const closures = closureDates(db)
     .all()
     .map((c) => c.date)
     .sort();
