@@ -13,6 +13,15 @@ const idOf = preparedQuery((db) =>
     .prepare(),
 );
 
+/** A case's row by id, for a read that checks access on it (the staff and petitioner pages). */
+export const caseRowById = preparedQuery((db) =>
+  db
+    .select()
+    .from(cases)
+    .where(eq(cases.id, sql.placeholder('id')))
+    .prepare(),
+);
+
 /** The case id behind a radicado in a URL or a form, or null (a malformed one included). */
 export function caseIdByRadicado(db: Conn, radicado: string): number | null {
   const normalised = radicadoFromPath(radicado);

@@ -10,7 +10,7 @@ import { AppError } from '../core/errors';
 import { caseWithTimeline } from './get-case';
 import { caseStory } from './case-story';
 import { getOrganization } from '../core/organization';
-import { caseIdByRadicado } from './case-id';
+import { caseIdByRadicado, caseRowById } from './case-id';
 import { filterOptions } from './queue-options';
 import { caseServiceLevel } from './service-level';
 import { templateValuesFor } from './template-values';
@@ -18,7 +18,6 @@ import { renderTemplate } from '@/lib/domain/templates';
 import { preparedQuery } from '../core/prepared';
 
 const id = sql.placeholder('id');
-const caseById = preparedQuery((db) => db.select().from(cases).where(eq(cases.id, id)).prepare());
 /** The petitioner's other cases, newest first. */
 const otherCasesOf = preparedQuery((db) =>
   db
@@ -86,7 +85,7 @@ export async function getStaffCasePage(ctx: Ctx<StaffActor>, input: { radicado: 
   const { db, actor, now } = ctx;
   const caseId = caseIdByRadicado(db, input.radicado);
   if (caseId === null) throw new AppError('NOT_FOUND');
-  const row = caseById(db).get({ id: caseId });
+  const row = caseRowById(db).get({ id: caseId });
   if (!row) throw new AppError('NOT_FOUND');
   if (!canAccessCase(actor, row)) throw new AppError('FORBIDDEN');
 
