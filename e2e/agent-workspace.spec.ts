@@ -283,6 +283,7 @@ test('the queue page arrives with its first page of rows; changing tab asks no J
   await page.waitForTimeout(1000);
   expect(asked).toEqual([]);
   await expectAccessible(page);
+  await page.setViewportSize({ width: 1366, height: 900 });
   await snap(page, 'casos-primera-pagina-1366-es');
   await page.setViewportSize({ width: 360, height: 800 });
   await snap(page, 'casos-primera-pagina-360-es');
