@@ -8,6 +8,7 @@ import {
   securityHeaders,
   servedOverHttps,
 } from '@/lib/server/core/security-headers';
+import { decodeSessionToken } from '@/lib/server/auth/session-token';
 
 /** Staff areas: signed-out visitors are sent to sign-in (optimistic only, STYLE.md rule 5). */
 const STAFF_AREAS = [
@@ -19,7 +20,7 @@ const STAFF_AREAS = [
   '/informes',
   '/admin',
 ];
-const toSignIn = withAuth({ pages: { signIn: '/ingresar' } });
+const toSignIn = withAuth({ pages: { signIn: '/ingresar' }, jwt: { decode: decodeSessionToken } });
 
 function isWellFormed(pathname: string): boolean {
   try {

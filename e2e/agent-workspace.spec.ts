@@ -253,3 +253,44 @@ test('an agent searches across cases and sees the match highlighted', async ({ p
   await hit.getByRole('link', { name: filed.radicado }).click();
   await expect(page.getByRole('heading', { level: 1, name: filed.radicado })).toBeVisible();
 });
+
+test('the queue page arrives with its first page of rows; changing tab asks no JSON (issue 15 §4)', async ({
+  page,
+}) => {
+  const agent = createStaff({ name: 'Tomás Ruiz', teamName: 'Acueducto' });
+  const filed = fileReclamo(`56${agent.id}0006`, `Cobro duplicado del acueducto ${agent.id}`);
+  await signInAs(page, agent);
+  const view = '/casos?queue=unassigned&type=R&sort=received&dir=desc';
+  // The HTML itself holds the row: no empty shell waiting for a fetch.
+  expect(await (await page.request.get(view)).text()).toContain(filed.radicado);
+
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname === '/api/casos') asked.push(r.url());
+  });
+  await page.goto(view);
+  await expect(page.getByRole('row').filter({ hasText: filed.radicado })).toBeVisible();
+  await expect(page.getByRole('link', { name: /^Sin asignar/ }).locator('.count')).not.toHaveText(
+    '…',
+  );
+  // Another tab comes with its own rows in the navigation's server render.
+  await page.getByRole('link', { name: /^Mis casos/ }).click();
+  await expect(page).toHaveURL(/queue=mine/);
+  await expect(page.getByText('No hay casos en esta bandeja con estos filtros.')).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole('row').filter({ hasText: filed.radicado })).toBeVisible();
+  // Nothing stale was refetched meanwhile (the cache keeps a view for 30 s).
+  await page.waitForTimeout(1000);
+  expect(asked).toEqual([]);
+  await expectAccessible(page);
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await snap(page, 'casos-primera-pagina-1366-es');
+  await page.setViewportSize({ width: 360, height: 800 });
+  await snap(page, 'casos-primera-pagina-360-es');
+  await page.getByRole('button', { name: 'Cambiar idioma a English' }).click();
+  await expect(page.getByRole('link', { name: /^Unassigned/ })).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: filed.radicado })).toBeVisible();
+  await snap(page, 'casos-primera-pagina-360-en');
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await snap(page, 'casos-primera-pagina-1366-en');
+});

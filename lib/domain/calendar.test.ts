@@ -125,6 +125,51 @@ describe('toLocalDate and localHour', () => {
       }
     }
   });
+
+  it('agrees with the formatter itself around offset changes and anywhere else', () => {
+    // The offsets are remembered per quarter hour: instants on both sides of each change, on
+    // zones that move by an hour, half an hour (Lord Howe) or sit on a quarter (Kathmandu).
+    const changes: [string, string][] = [
+      [NY, '2026-03-08T07:00:00Z'],
+      [NY, '2026-11-01T06:00:00Z'],
+      ['Europe/London', '2026-03-29T01:00:00Z'],
+      ['Australia/Lord_Howe', '2026-04-04T15:00:00Z'],
+      ['Asia/Kathmandu', '2026-06-30T18:15:00Z'],
+      ['America/Bogota', '1993-02-06T04:00:00Z'],
+    ];
+    const deltas = [-3_600_000, -60_000, -1000, -1, 0, 1, 999, 1000, 60_000, 3_600_000];
+    const instants = changes.flatMap(([zone, at]) =>
+      deltas.map((d) => [zone, Date.parse(at) + d] as const),
+    );
+    let seed = 15;
+    const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647) * 2 - 1;
+    for (const zone of [NY, 'Australia/Lord_Howe', 'Asia/Kathmandu', 'America/Bogota']) {
+      for (let i = 0; i < 300; i += 1) {
+        instants.push([zone, Date.parse('2026-01-01T00:00:00Z') + random() * 4e11]);
+      }
+    }
+    for (const [zone, ms] of instants) {
+      const parts = Object.fromEntries(
+        new Intl.DateTimeFormat('en-CA', {
+          timeZone: zone,
+          hourCycle: 'h23',
+          year: 'numeric',
+          month: '2-digit',
+          day: '2-digit',
+          hour: 'numeric',
+        })
+          .formatToParts(new Date(ms))
+          .map((p) => [p.type, p.value]),
+      );
+      const at = new Date(ms);
+      expect([zone, at, toLocalDate(at, zone)]).toEqual([
+        zone,
+        at,
+        `${parts.year}-${parts.month}-${parts.day}`,
+      ]);
+      expect([zone, at, localHour(at, zone)]).toEqual([zone, at, Number(parts.hour) % 24]);
+    }
+  });
 });
 
 describe('startOfLocalDay and endOfLocalDay', () => {

@@ -7,6 +7,8 @@ import { bulkActionsFor } from '@/lib/server/cases/bulk-cases';
 import { linkableProblems } from '@/lib/server/causes/problem-options';
 import { hasRole } from '@/lib/server/core/guard';
 import { queueFilterOptions } from '@/lib/server/cases/queue-options';
+import { caseListJson, listCases } from '@/lib/server/cases/list-cases';
+import { parseCaseQuery } from '@/lib/validation/case-query';
 import { myAvailability } from '@/lib/server/routing/set-availability';
 import { env } from '@/lib/env';
 import { teamAvailability } from '@/lib/server/routing/team-availability';
@@ -20,13 +22,34 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('title') };
 }
 
-export default async function CasesPage() {
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/** The URL's params in their order, as the browser's `useSearchParams()` reads them. */
+function toSearchParams(params: SearchParams): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) {
+      out.append(key, v);
+    }
+  }
+  return out;
+}
+
+export default async function CasesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const staff = await requireStaffPage('staff', '/casos');
   const t = await getTranslations('cases');
   const tQueues = await getTranslations('queues');
   const tRoles = await getTranslations('roles');
   const role = tRoles(staff.role);
   const ctx = requestCtx(staff);
+  // The first page of the view in the URL, rendered with the page (issue 15 §4): the browser
+  // paints rows at once and asks /api/casos only when the view changes or goes stale.
+  const params = toSearchParams(await searchParams);
+  const first = {
+    qs: params.toString(),
+    list: caseListJson(await listCases(ctx, parseCaseQuery(params))),
+    at: ctx.now.getTime(),
+  };
   const problems = hasRole(staff, 'supervision')
     ? (await linkableProblems(ctx)).map((p) => ({ id: p.id, name: p.title }))
     : [];
@@ -65,6 +88,7 @@ export default async function CasesPage() {
       )}
       <Suspense fallback={<p className="muted">{tQueues('loading')}</p>}>
         <QueueView
+          first={first}
           {...await queueFilterOptions(ctx)}
           bulk={{ actions: bulkActionsFor(staff), problems }}
         />

@@ -20,13 +20,19 @@ type CaseList = {
 };
 type Option = { id: number; name: string };
 
-/** The queues: the URL holds every filter, so a view can be shared; React Query keeps it fresh. */
+/**
+ * The queues: the URL holds every filter, so a view can be shared; React Query keeps it fresh,
+ * starting from the page the server rendered with it.
+ */
 export function QueueView({
+  first,
   teams,
   staff,
   processes,
   bulk,
 }: {
+  /** The view the page was rendered for, its first page and when it was read. */
+  first: { qs: string; list: CaseList; at: number };
   teams: Option[];
   staff: Option[];
   processes: Option[];
@@ -53,6 +59,9 @@ export function QueueView({
       if (!res.ok) throw new Error(String(res.status));
       return res.json();
     },
+    // The page came with the rows of its own view: no fetch until they go stale.
+    initialData: qs === first.qs ? first.list : undefined,
+    initialDataUpdatedAt: first.at,
     refetchInterval: 60_000,
   });
   // Any case changing refetches the list at once (server-sent events, issue 14 §4).

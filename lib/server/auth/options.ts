@@ -9,6 +9,7 @@ import { revokeSession, SESSION_MAX_AGE_SECONDS } from './revocation';
 import { requestCtx } from '../core/context';
 import { VISITOR } from '../core/actor';
 import { clientIp } from '../core/http';
+import { decodeSessionToken } from './session-token';
 
 /**
  * Staff sign in with email and password; the session is a signed JWT carrying id, role and team.
@@ -17,6 +18,7 @@ import { clientIp } from '../core/http';
 export const authOptions: NextAuthOptions = {
   secret: env().NEXTAUTH_SECRET,
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
+  jwt: { decode: decodeSessionToken },
   pages: { signIn: '/ingresar', error: '/ingresar' },
   providers: [
     CredentialsProvider({

@@ -1,15 +1,19 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
-import { getServerSession } from 'next-auth';
+import { eq, sql } from 'drizzle-orm';
+import { getToken, type JWT } from 'next-auth/jwt';
+import { cookies } from 'next/headers';
+import type { NextRequest } from 'next/server';
 import { cache } from 'react';
 import { forbidden, redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { revokedSessions, staffUsers, teams } from '@/db/schema';
-import type { StaffRole } from '@/lib/domain/enums';
+import { STAFF_ROLES, type StaffRole } from '@/lib/domain/enums';
 import type { Actor } from '../core/actor';
 import { hasRole, type Access } from '../core/guard';
+import { preparedQuery } from '../core/prepared';
 import { authOptions } from './options';
 import { sessionStands } from './revocation';
+import { decodeSessionToken } from './session-token';
 
 export type StaffActor = Extract<Actor, { role: StaffRole }> & {
   name: string;
@@ -18,16 +22,18 @@ export type StaffActor = Extract<Actor, { role: StaffRole }> & {
 };
 
 /**
- * The signed-in staff member as the database knows them now: a deactivated user, a changed role,
- * a signed-out session or a password reset take effect on the next request, whatever the session
- * cookie says. Read once per request: the
- * layout, the page and its components share it (React's request cache).
+ * The session cookie's claims, read as getServerSession reads them (the cookie only, never an
+ * Authorization header) without its work per call: it re-encrypted a fresh cookie that a page
+ * cannot even set. Decoding is remembered per token (session-token.ts).
  */
-export const currentStaff = cache(async (): Promise<StaffActor | null> => {
-  const session = await getServerSession(authOptions);
-  const id = session?.user?.id;
-  if (typeof id !== 'number' || typeof session?.sid !== 'string') return null;
-  const user = getDb()
+async function sessionToken(): Promise<JWT | null> {
+  const req = { cookies: await cookies(), headers: {} } as unknown as NextRequest;
+  return getToken({ req, secret: authOptions.secret, decode: decodeSessionToken });
+}
+
+/** The user behind a session, with whether that session was signed out. */
+const sessionUser = preparedQuery((db) =>
+  db
     .select({
       revokedSid: revokedSessions.jti,
       sessionsValidAfter: staffUsers.sessionsValidAfter,
@@ -41,11 +47,26 @@ export const currentStaff = cache(async (): Promise<StaffActor | null> => {
     })
     .from(staffUsers)
     .leftJoin(teams, eq(teams.id, staffUsers.teamId))
-    .leftJoin(revokedSessions, eq(revokedSessions.jti, session.sid))
-    .where(eq(staffUsers.id, id))
-    .get();
+    .leftJoin(revokedSessions, eq(revokedSessions.jti, sql.placeholder('sid')))
+    .where(eq(staffUsers.id, sql.placeholder('id')))
+    .prepare(),
+);
+
+/**
+ * The signed-in staff member as the database knows them now: a deactivated user, a changed role,
+ * a signed-out session or a password reset take effect on the next request, whatever the session
+ * cookie says. Read once per request: the
+ * layout, the page and its components share it (React's request cache).
+ */
+export const currentStaff = cache(async (): Promise<StaffActor | null> => {
+  const token = await sessionToken();
+  // What the session callback (options.ts) accepts: a staff role and a numeric user id.
+  const role = STAFF_ROLES.find((r) => r === token?.role);
+  const id = role ? token?.uid : undefined;
+  if (typeof id !== 'number' || typeof token?.sid !== 'string') return null;
+  const user = sessionUser(getDb()).get({ id, sid: token.sid });
   if (!user?.isActive) return null;
-  const signedIn = { signedInAt: session.signedInAt, isRevoked: user.revokedSid !== null };
+  const signedIn = { signedInAt: token.signedInAt, isRevoked: user.revokedSid !== null };
   if (!sessionStands(signedIn, user)) return null;
   return {
     id: user.id,

@@ -34,6 +34,7 @@ import {
   type Organization,
 } from '../core/organization';
 import { parseInput } from '../core/parse';
+import { preparedQuery } from '../core/prepared';
 import { prepareAnswerLetter } from '../letters/prepare-answer-letter';
 import { recordAttachments, type StoredUpload } from './uploads';
 
@@ -112,6 +113,14 @@ export function snapshotOf(row: CaseRow): CaseSnapshot {
 }
 
 /** What the state machine needs to know about the case, the calendar and the asker right now. */
+const openPauseOf = preparedQuery((db) =>
+  db
+    .select({ pausedAt: casePauses.pausedAt })
+    .from(casePauses)
+    .where(and(eq(casePauses.caseId, sql.placeholder('caseId')), isNull(casePauses.resumedAt)))
+    .prepare(),
+);
+
 export function buildContext(
   tx: Conn,
   row: CaseRow,
@@ -139,11 +148,7 @@ export function buildContext(
       extensionRefusal = check.ok ? null : check.reason;
     }
   }
-  const openPause = tx
-    .select({ pausedAt: casePauses.pausedAt })
-    .from(casePauses)
-    .where(and(eq(casePauses.caseId, row.id), isNull(casePauses.resumedAt)))
-    .get();
+  const openPause = openPauseOf(tx).get({ caseId: row.id });
   return {
     actor: { role: actor.role, id: actor.id },
     businessDaysSinceFiling: countBusinessDays(

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, inArray, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
 import {
   attachments,
@@ -17,7 +17,33 @@ import { deliveryResult } from '@/lib/domain/delivery';
 import type { CaseState } from '@/lib/domain/enums';
 import { messageIdFor } from '../notices/outbox';
 import type { Organization } from '../core/organization';
+import { preparedQuery } from '../core/prepared';
 import { isRemovedFile } from './uploads';
+
+const id = sql.placeholder('id');
+const categoryName = preparedQuery((db) =>
+  db.select({ name: categories.name }).from(categories).where(eq(categories.id, id)).prepare(),
+);
+const processName = preparedQuery((db) =>
+  db.select({ name: processes.name }).from(processes).where(eq(processes.id, id)).prepare(),
+);
+const rootCauseName = preparedQuery((db) =>
+  db.select({ name: rootCauses.name }).from(rootCauses).where(eq(rootCauses.id, id)).prepare(),
+);
+const linkRowsOf = preparedQuery((db) =>
+  db
+    .select({
+      caseId: caseLinks.caseId,
+      relatedCaseId: caseLinks.relatedCaseId,
+      kind: caseLinks.kind,
+    })
+    .from(caseLinks)
+    .where(or(eq(caseLinks.caseId, id), eq(caseLinks.relatedCaseId, id)))
+    .prepare(),
+);
+const mergedInto = preparedQuery((db) =>
+  db.select({ id: cases.id }).from(cases).where(eq(cases.mergedIntoId, id)).prepare(),
+);
 
 /** How another case relates to this one, as the staff page names it. */
 export type CaseRelation = 'related' | 'duplicate' | 'merged_into' | 'merged_from';
@@ -32,33 +58,9 @@ function nameOf<T extends { name: string }>(row: T | undefined): string | null {
 function classificationOf(db: Conn, row: CaseRow) {
   return {
     typeCode: row.typeCode,
-    category: row.categoryId
-      ? nameOf(
-          db
-            .select({ name: categories.name })
-            .from(categories)
-            .where(eq(categories.id, row.categoryId))
-            .get(),
-        )
-      : null,
-    process: row.processId
-      ? nameOf(
-          db
-            .select({ name: processes.name })
-            .from(processes)
-            .where(eq(processes.id, row.processId))
-            .get(),
-        )
-      : null,
-    rootCause: row.rootCauseId
-      ? nameOf(
-          db
-            .select({ name: rootCauses.name })
-            .from(rootCauses)
-            .where(eq(rootCauses.id, row.rootCauseId))
-            .get(),
-        )
-      : null,
+    category: row.categoryId ? nameOf(categoryName(db).get({ id: row.categoryId })) : null,
+    process: row.processId ? nameOf(processName(db).get({ id: row.processId })) : null,
+    rootCause: row.rootCauseId ? nameOf(rootCauseName(db).get({ id: row.rootCauseId })) : null,
   };
 }
 
@@ -68,21 +70,9 @@ function classificationOf(db: Conn, row: CaseRow) {
  */
 function linksOf(db: Conn, row: CaseRow) {
   const other = new Map<number, CaseRelation>();
-  const linkRows = db
-    .select({
-      caseId: caseLinks.caseId,
-      relatedCaseId: caseLinks.relatedCaseId,
-      kind: caseLinks.kind,
-    })
-    .from(caseLinks)
-    .where(or(eq(caseLinks.caseId, row.id), eq(caseLinks.relatedCaseId, row.id)))
-    .all();
+  const linkRows = linkRowsOf(db).all({ id: row.id });
   for (const l of linkRows) other.set(l.caseId === row.id ? l.relatedCaseId : l.caseId, l.kind);
-  const mergedFrom = db
-    .select({ id: cases.id })
-    .from(cases)
-    .where(eq(cases.mergedIntoId, row.id))
-    .all();
+  const mergedFrom = mergedInto(db).all({ id: row.id });
   for (const m of mergedFrom) other.set(m.id, 'merged_from');
   if (row.mergedIntoId !== null) other.set(row.mergedIntoId, 'merged_into');
   if (other.size === 0) return [];
@@ -100,9 +90,8 @@ function linksOf(db: Conn, row: CaseRow) {
     .map((c) => ({ ...c, relation: other.get(c.id) ?? 'related' }));
 }
 
-/** Every message queued for the case, oldest first, with its delivery state. */
-function messagesOf(db: Conn, caseId: number) {
-  return db
+const outboxOf = preparedQuery((db) =>
+  db
     .select({
       id: outbox.id,
       kind: outbox.kind,
@@ -117,9 +106,15 @@ function messagesOf(db: Conn, caseId: number) {
       nextAttemptAt: outbox.nextAttemptAt,
     })
     .from(outbox)
-    .where(eq(outbox.caseId, caseId))
+    .where(eq(outbox.caseId, id))
     .orderBy(asc(outbox.id))
-    .all()
+    .prepare(),
+);
+
+/** Every message queued for the case, oldest first, with its delivery state. */
+function messagesOf(db: Conn, caseId: number) {
+  return outboxOf(db)
+    .all({ id: caseId })
     .map((m) => ({
       ...m,
       // 'sending' is a claim on a message still on its way: to a reader it is queued.
@@ -132,12 +127,8 @@ function messagesOf(db: Conn, caseId: number) {
     }));
 }
 
-/**
- * Every file of the case (people's and the answer letter), public and internal; `isRemoved`: its
- * bytes were deleted when its petitioner was anonymised (the row stays as the record).
- */
-function filesOf(db: Conn, caseId: number) {
-  return db
+const filesQuery = preparedQuery((db) =>
+  db
     .select({
       id: attachments.id,
       eventId: attachments.eventId,
@@ -149,11 +140,37 @@ function filesOf(db: Conn, caseId: number) {
       storedName: attachments.storedName,
     })
     .from(attachments)
-    .where(eq(attachments.caseId, caseId))
+    .where(eq(attachments.caseId, id))
     .orderBy(asc(attachments.id))
-    .all()
+    .prepare(),
+);
+
+/**
+ * Every file of the case (people's and the answer letter), public and internal; `isRemoved`: its
+ * bytes were deleted when its petitioner was anonymised (the row stays as the record).
+ */
+function filesOf(db: Conn, caseId: number) {
+  return filesQuery(db)
+    .all({ id: caseId })
     .map(({ storedName, ...file }) => ({ ...file, isRemoved: isRemovedFile(storedName) }));
 }
+
+const firstAnswer = preparedQuery((db) =>
+  db
+    .select({ id: caseEvents.id, createdAt: caseEvents.createdAt })
+    .from(caseEvents)
+    .where(and(eq(caseEvents.caseId, id), eq(caseEvents.action, 'answer')))
+    .orderBy(asc(caseEvents.id))
+    .limit(1)
+    .prepare(),
+);
+const messageById = preparedQuery((db) =>
+  db
+    .select({ status: outbox.status, sentAt: outbox.sentAt, medium: outbox.medium })
+    .from(outbox)
+    .where(eq(outbox.messageId, sql.placeholder('messageId')))
+    .prepare(),
+);
 
 /**
  * For an answered or closed case: the first answer, the legal due date in force beside the day the
@@ -161,21 +178,12 @@ function filesOf(db: Conn, caseId: number) {
  */
 function answerDeliveryOf(db: Conn, row: CaseRow, org: Organization, now: Date) {
   if (!ANSWERED_STATES.includes(row.state) && row.firstAnsweredAt === null) return null;
-  const answer = db
-    .select({ id: caseEvents.id, createdAt: caseEvents.createdAt })
-    .from(caseEvents)
-    .where(and(eq(caseEvents.caseId, row.id), eq(caseEvents.action, 'answer')))
-    .orderBy(asc(caseEvents.id))
-    .get();
+  const answer = firstAnswer(db).get({ id: row.id });
   if (!answer) return null;
   const isPostal = row.responseMedium === 'postal';
   const message = isPostal
     ? undefined
-    : db
-        .select({ status: outbox.status, sentAt: outbox.sentAt, medium: outbox.medium })
-        .from(outbox)
-        .where(eq(outbox.messageId, messageIdFor(`event.${answer.id}`)))
-        .get();
+    : messageById(db).get({ messageId: messageIdFor(`event.${answer.id}`) });
   const deliveredAt = isPostal ? row.answerPostedAt : (message?.sentAt ?? null);
   const dueDate = row.extendedDueDate ?? row.dueDate;
   return {

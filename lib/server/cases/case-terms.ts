@@ -10,7 +10,7 @@ import {
   type LegalTermInput,
   type ReceiptRule,
 } from '@/lib/domain/legal-term';
-import { preparedPerConnection } from '../core/prepared';
+import { preparedQuery } from '../core/prepared';
 
 /** The legal term (business days) in force for a type at an instant; versions never apply backwards. */
 export function termInForce(db: Conn, typeCode: CaseType, at: Date): number | null {
@@ -20,7 +20,7 @@ export function termInForce(db: Conn, typeCode: CaseType, at: Date): number | nu
 }
 
 // Every filing asks: built once per connection.
-const termRow = preparedPerConnection((db) =>
+const termRow = preparedQuery((db) =>
   db
     .select({ termDays: caseTypeTerms.termDays })
     .from(caseTypeTerms)

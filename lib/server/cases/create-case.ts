@@ -15,7 +15,7 @@ import { getOrganization, loadCalendar, receiptRuleOf } from '../core/organizati
 import { parseInput } from '../core/parse';
 import type { Ctx } from '../core/context';
 import { withGroupedTransaction } from '../core/group-commit';
-import { driverValues, placeholders, preparedPerConnection } from '../core/prepared';
+import { driverValues, placeholders, preparedQuery } from '../core/prepared';
 import { takeRadicado } from './radicado-sequence';
 import { generateAccessCode, hashSecret } from '../core/secrets';
 import { enqueueConstancia } from '../notices/constancia';
@@ -139,7 +139,7 @@ const CASE_COLUMNS = [
   'updatedAt',
 ] as const;
 
-const insertCase = preparedPerConnection((db) =>
+const insertCase = preparedQuery((db) =>
   db.insert(cases).values(placeholders(CASE_COLUMNS)).returning({ id: cases.id }).prepare(),
 );
 

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { caseEvents, cases, customers, promises, staffUsers } from '@/db/schema';
 import { toLocalDate } from '@/lib/domain/calendar';
 import { deadlineStatus } from '@/lib/domain/legal-term';
@@ -10,6 +10,7 @@ import { caseIdByRadicado } from './case-id';
 import type { Ctx } from '../core/context';
 import { AppError } from '../core/errors';
 import { getOrganization, loadCalendar } from '../core/organization';
+import { preparedQuery } from '../core/prepared';
 
 /** Event details a petitioner may see; anything else (root cause, assignee …) stays with staff. */
 const PUBLIC_EVENT_DATA = [
@@ -41,10 +42,8 @@ export async function getCaseWithTimeline(
   return caseWithTimeline(ctx, caseId);
 }
 
-/** The same view, synchronously, for another read that composes it (the staff case page). */
-export function caseWithTimeline(ctx: Ctx, caseId: number) {
-  const { db, actor, now } = ctx;
-  const row = db
+const caseRow = preparedQuery((db) =>
+  db
     .select({
       id: cases.id,
       radicado: cases.radicado,
@@ -83,34 +82,42 @@ export function caseWithTimeline(ctx: Ctx, caseId: number) {
     })
     .from(cases)
     .leftJoin(customers, eq(customers.id, cases.customerId))
-    .where(eq(cases.id, caseId))
-    .get();
-  if (!row || !canAccessCase(actor, row)) throw new AppError('NOT_FOUND', 'case not found');
+    .where(eq(cases.id, sql.placeholder('caseId')))
+    .prepare(),
+);
 
-  const staffView = isStaff(actor);
-  const visibilityFilter: SQL | undefined = staffView
-    ? undefined
-    : eq(caseEvents.visibility, 'public');
-  const events = db
-    .select({
-      id: caseEvents.id,
-      action: caseEvents.action,
-      actorRole: caseEvents.actorRole,
-      actorName: staffUsers.name,
-      fromState: caseEvents.fromState,
-      toState: caseEvents.toState,
-      visibility: caseEvents.visibility,
-      body: caseEvents.body,
-      data: caseEvents.data,
-      createdAt: caseEvents.createdAt,
-    })
-    .from(caseEvents)
-    .leftJoin(staffUsers, eq(staffUsers.id, caseEvents.actorId))
-    .where(and(eq(caseEvents.caseId, caseId), visibilityFilter))
-    .orderBy(asc(caseEvents.id))
-    .all();
+/** The timeline: every event for staff, the public ones for the petitioner. */
+const eventsQuery = (onlyPublic: boolean) =>
+  preparedQuery((db) =>
+    db
+      .select({
+        id: caseEvents.id,
+        action: caseEvents.action,
+        actorRole: caseEvents.actorRole,
+        actorName: staffUsers.name,
+        fromState: caseEvents.fromState,
+        toState: caseEvents.toState,
+        visibility: caseEvents.visibility,
+        body: caseEvents.body,
+        data: caseEvents.data,
+        createdAt: caseEvents.createdAt,
+      })
+      .from(caseEvents)
+      .leftJoin(staffUsers, eq(staffUsers.id, caseEvents.actorId))
+      .where(
+        and(
+          eq(caseEvents.caseId, sql.placeholder('caseId')),
+          onlyPublic ? eq(caseEvents.visibility, 'public') : undefined,
+        ),
+      )
+      .orderBy(asc(caseEvents.id))
+      .prepare(),
+  );
+const allEvents = eventsQuery(false);
+const publicEvents = eventsQuery(true);
 
-  const promiseRows = db
+const promisesOf = preparedQuery((db) =>
+  db
     .select({
       id: promises.id,
       description: promises.description,
@@ -121,9 +128,21 @@ export function caseWithTimeline(ctx: Ctx, caseId: number) {
       isVisibleToCustomer: promises.isVisibleToCustomer,
     })
     .from(promises)
-    .where(eq(promises.caseId, caseId))
+    .where(eq(promises.caseId, sql.placeholder('caseId')))
     .orderBy(asc(promises.dueAt))
-    .all()
+    .prepare(),
+);
+
+/** The same view, synchronously, for another read that composes it (the staff case page). */
+export function caseWithTimeline(ctx: Ctx, caseId: number) {
+  const { db, actor, now } = ctx;
+  const row = caseRow(db).get({ caseId });
+  if (!row || !canAccessCase(actor, row)) throw new AppError('NOT_FOUND', 'case not found');
+
+  const staffView = isStaff(actor);
+  const events = (staffView ? allEvents : publicEvents)(db).all({ caseId });
+  const promiseRows = promisesOf(db)
+    .all({ caseId })
     .filter((p) => staffView || p.isVisibleToCustomer)
     .map((p) => ({ ...p, effectiveStatus: effectivePromiseStatus(p, now) }));
 

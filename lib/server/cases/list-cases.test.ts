@@ -9,7 +9,7 @@ import {
   type CaseQueryInput,
 } from '@/lib/validation/case-query';
 import type { CaseFilingInput } from '@/lib/validation/case-filing';
-import { atRiskLimit, listCases } from './list-cases';
+import { atRiskLimit, caseListJson, listCases } from './list-cases';
 import { loadCalendar } from '../core/organization';
 import {
   bogota,
@@ -336,6 +336,24 @@ describe('row columns', () => {
       nextPromiseIsBroken: false,
     });
     expect(rows.get(anonymous)?.customerName).toBeNull();
+  });
+
+  it('the page renders its first page in the very shape the JSON route sends', async () => {
+    const withPromise = await makeCase({ teamId: fx.teamId, state: 'en_tramite' });
+    db.insert(promises)
+      .values({
+        caseId: withPromise,
+        description: 'Le llamamos',
+        dueAt: bogota('2026-03-24T17:00:00'),
+        status: 'pending',
+        createdAt: NOW,
+      })
+      .run();
+    await makeCase({ state: 'requiere_informacion' });
+    const page = await list(fx.supervisor, { queue: 'all' });
+    expect(page.rows.some((r) => r.nextPromiseDueAt !== null && r.dueAt !== null)).toBe(true);
+    // What Response.json would send, read back: strings where the list has instants.
+    expect(caseListJson(page)).toEqual(JSON.parse(JSON.stringify(page)));
   });
 });
 

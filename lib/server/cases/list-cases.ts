@@ -289,3 +289,19 @@ type Jsonified<T> = {
 
 /** The list as the JSON route sends it: instants become ISO strings. */
 export type CaseListJson = Omit<CaseList, 'rows'> & { rows: Jsonified<QueueRow>[] };
+
+/**
+ * The list as JSON sends it, without a trip through a string: the queue page hands its first
+ * page to the browser in the very shape `/api/casos` answers, so either fills the same cache entry.
+ */
+export function caseListJson(list: CaseList): CaseListJson {
+  return {
+    ...list,
+    rows: list.rows.map((r) => ({
+      ...r,
+      dueAt: r.dueAt?.toISOString() ?? null,
+      nextPromiseDueAt: r.nextPromiseDueAt?.toISOString() ?? null,
+      receivedAt: r.receivedAt.toISOString(),
+    })),
+  };
+}

@@ -77,4 +77,57 @@ describe('query plans', () => {
     expect(detail).not.toMatch(/SCAN (cases|customers)\b(?! USING)/);
     expect(detail).not.toContain('TEMP B-TREE');
   });
+
+  // The staff and petitioner case pages run these on every request, as prepared statements
+  // (core/prepared.ts): each reads one case's rows through an index (a few rows may be sorted).
+  it.each([
+    [
+      'a case’s timeline',
+      'SELECT e.id FROM case_events e LEFT JOIN staff_users s ON s.id = e.actor_id WHERE e.case_id = 7 ORDER BY e.id',
+      'case_events_case_idx',
+    ],
+    [
+      'a case’s first answer',
+      "SELECT id FROM case_events WHERE case_id = 7 AND action = 'answer' ORDER BY id LIMIT 1",
+      'case_events_case_idx',
+    ],
+    [
+      'a case’s promises',
+      'SELECT id FROM promises WHERE case_id = 7 ORDER BY due_at',
+      'promises_case_idx',
+    ],
+    ['a case’s messages', 'SELECT id FROM outbox WHERE case_id = 7 ORDER BY id', 'outbox_case_idx'],
+    ['a message by its id', "SELECT status FROM outbox WHERE message_id = 'm-1'", 'message_id'],
+    [
+      'a case’s files',
+      'SELECT id FROM attachments WHERE case_id = 7 ORDER BY id',
+      'attachments_case_idx',
+    ],
+    [
+      'a case’s links, either way',
+      'SELECT kind FROM case_links WHERE case_id = 7 OR related_case_id = 7',
+      'case_links_related_idx',
+    ],
+    [
+      'a case’s open pause',
+      'SELECT paused_at FROM case_pauses WHERE case_id = 7 AND resumed_at IS NULL',
+      'case_pauses_case_idx',
+    ],
+    [
+      'a case’s rating',
+      'SELECT id FROM result_ratings WHERE case_id = 7',
+      'result_ratings_case_uq',
+    ],
+    [
+      'a petitioner’s other cases, newest first',
+      'SELECT id FROM cases WHERE customer_id = 3 AND id <> 7 ORDER BY received_at DESC LIMIT 10',
+      'cases_customer_idx',
+    ],
+  ])('%s uses its index', (_name, query, index) => {
+    const detail = plan(query);
+    expect(detail).toContain(index);
+    expect(detail).not.toMatch(
+      /SCAN (cases|customers|case_events|promises|outbox|attachments|case_links|case_pauses|result_ratings)\b(?! USING)/,
+    );
+  });
 });

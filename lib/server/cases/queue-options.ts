@@ -1,5 +1,6 @@
 import 'server-only';
 import { asc, eq } from 'drizzle-orm';
+import { preparedQuery } from '../core/prepared';
 import type { Conn } from '@/db/client';
 import type { Ctx } from '../core/context';
 import { processes, staffUsers, teams } from '@/db/schema';
@@ -9,21 +10,31 @@ export async function queueFilterOptions(ctx: Ctx) {
   return filterOptions(ctx.db);
 }
 
+const teamList = preparedQuery((db) =>
+  db.select({ id: teams.id, name: teams.name }).from(teams).orderBy(asc(teams.name)).prepare(),
+);
+const activeStaff = preparedQuery((db) =>
+  db
+    .select({ id: staffUsers.id, name: staffUsers.name })
+    .from(staffUsers)
+    .where(eq(staffUsers.isActive, true))
+    .orderBy(asc(staffUsers.name))
+    .prepare(),
+);
+const activeProcesses = preparedQuery((db) =>
+  db
+    .select({ id: processes.id, name: processes.name })
+    .from(processes)
+    .where(eq(processes.isActive, true))
+    .orderBy(asc(processes.name))
+    .prepare(),
+);
+
 /** The same lists, synchronously, for a read that composes them (the staff case page). */
 export function filterOptions(db: Conn) {
   return {
-    teams: db.select({ id: teams.id, name: teams.name }).from(teams).orderBy(asc(teams.name)).all(),
-    staff: db
-      .select({ id: staffUsers.id, name: staffUsers.name })
-      .from(staffUsers)
-      .where(eq(staffUsers.isActive, true))
-      .orderBy(asc(staffUsers.name))
-      .all(),
-    processes: db
-      .select({ id: processes.id, name: processes.name })
-      .from(processes)
-      .where(eq(processes.isActive, true))
-      .orderBy(asc(processes.name))
-      .all(),
+    teams: teamList(db).all(),
+    staff: activeStaff(db).all(),
+    processes: activeProcesses(db).all(),
   };
 }

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
 import { radicadoSequences } from '@/db/schema';
 import { formatRadicado } from '@/lib/domain/radicado';
-import { preparedPerConnection } from '../core/prepared';
+import { preparedQuery } from '../core/prepared';
 
 /**
  * Takes the next number of the year. Runs inside the filing transaction: if the filing rolls back,
@@ -15,7 +15,7 @@ export function takeRadicado(tx: Conn, prefix: string, year: number): string {
 }
 
 // Every filing takes one: built once per connection.
-const nextNumber = preparedPerConnection((db) =>
+const nextNumber = preparedQuery((db) =>
   db
     .insert(radicadoSequences)
     .values({ prefix: sql.placeholder('prefix'), year: sql.placeholder('year'), lastValue: 1 })

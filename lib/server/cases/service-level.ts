@@ -1,11 +1,32 @@
 import 'server-only';
-import { and, desc, eq, isNull, lte, or } from 'drizzle-orm';
+import { and, desc, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
 import { serviceLevels } from '@/db/schema';
 import type { BusinessCalendar } from '@/lib/domain/calendar';
 import { serviceLevelStatus, type BusinessHours } from '@/lib/domain/service-level';
 import type { CaseRow } from '@/db/schema';
 import { getOrganization, loadCalendar } from '../core/organization';
+import { preparedQuery } from '../core/prepared';
+
+/** Rows that may apply: the type's or any, the category's or any (none: any only), in force then. */
+const candidatesFor = preparedQuery((db) =>
+  db
+    .select()
+    .from(serviceLevels)
+    .where(
+      and(
+        or(eq(serviceLevels.typeCode, sql.placeholder('typeCode')), isNull(serviceLevels.typeCode)),
+        or(
+          isNull(serviceLevels.categoryId),
+          eq(serviceLevels.categoryId, sql.placeholder('categoryId')),
+        ),
+        or(eq(serviceLevels.priority, sql.placeholder('priority')), isNull(serviceLevels.priority)),
+        lte(serviceLevels.validFrom, sql.placeholder('receivedAt')),
+      ),
+    )
+    .orderBy(desc(serviceLevels.validFrom))
+    .prepare(),
+);
 
 type ServiceLevelRow = typeof serviceLevels.$inferSelect;
 type LevelFields = Pick<
@@ -72,22 +93,13 @@ export type CaseServiceLevel = ReturnType<typeof levelStatus>;
  * and priority (a blank column matches anything), in force when the case was radicated.
  */
 export function caseServiceLevel(db: Conn, row: CaseRow, now: Date): CaseServiceLevel | null {
-  const candidates = db
-    .select()
-    .from(serviceLevels)
-    .where(
-      and(
-        or(eq(serviceLevels.typeCode, row.typeCode), isNull(serviceLevels.typeCode)),
-        or(
-          isNull(serviceLevels.categoryId),
-          row.categoryId ? eq(serviceLevels.categoryId, row.categoryId) : undefined,
-        ),
-        or(eq(serviceLevels.priority, row.priority), isNull(serviceLevels.priority)),
-        lte(serviceLevels.validFrom, row.receivedAt),
-      ),
-    )
-    .orderBy(desc(serviceLevels.validFrom))
-    .all();
+  const candidates = candidatesFor(db).all({
+    typeCode: row.typeCode,
+    // No category: only the rows for any category (NULL matches no row's category).
+    categoryId: row.categoryId ?? null,
+    priority: row.priority,
+    receivedAt: row.receivedAt.getTime(),
+  });
   const level = pickServiceLevel(candidates, row);
   if (!level) return null;
   const org = getOrganization(db);

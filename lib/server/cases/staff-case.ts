@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
 import type { Ctx } from '../core/context';
 import { cases, categories, rootCauses, staffUsers, teams, templates } from '@/db/schema';
 import { availableActions } from '@/lib/domain/case-machine';
@@ -10,11 +10,72 @@ import { AppError } from '../core/errors';
 import { caseWithTimeline } from './get-case';
 import { caseStory } from './case-story';
 import { getOrganization } from '../core/organization';
-import { caseIdByRadicado } from './case-id';
+import { caseIdByRadicado, caseRowById } from './case-id';
 import { filterOptions } from './queue-options';
 import { caseServiceLevel } from './service-level';
 import { templateValuesFor } from './template-values';
 import { renderTemplate } from '@/lib/domain/templates';
+import { preparedQuery } from '../core/prepared';
+
+const id = sql.placeholder('id');
+/** The petitioner's other cases, newest first. */
+const otherCasesOf = preparedQuery((db) =>
+  db
+    .select({
+      id: cases.id,
+      radicado: cases.radicado,
+      typeCode: cases.typeCode,
+      state: cases.state,
+      subject: cases.subject,
+    })
+    .from(cases)
+    .where(and(eq(cases.customerId, sql.placeholder('customerId')), ne(cases.id, id)))
+    .orderBy(desc(cases.receivedAt))
+    .limit(10)
+    .prepare(),
+);
+const caseSummary = preparedQuery((db) =>
+  db
+    .select({ id: cases.id, radicado: cases.radicado, state: cases.state, subject: cases.subject })
+    .from(cases)
+    .where(eq(cases.id, id))
+    .prepare(),
+);
+const staffName = preparedQuery((db) =>
+  db.select({ name: staffUsers.name }).from(staffUsers).where(eq(staffUsers.id, id)).prepare(),
+);
+const teamName = preparedQuery((db) =>
+  db.select({ name: teams.name }).from(teams).where(eq(teams.id, id)).prepare(),
+);
+const activeRootCauses = preparedQuery((db) =>
+  db
+    .select({ id: rootCauses.id, processId: rootCauses.processId, name: rootCauses.name })
+    .from(rootCauses)
+    .where(eq(rootCauses.isActive, true))
+    .orderBy(asc(rootCauses.name))
+    .prepare(),
+);
+const activeCategories = preparedQuery((db) =>
+  db
+    .select({ id: categories.id, name: categories.name })
+    .from(categories)
+    .where(eq(categories.isActive, true))
+    .orderBy(asc(categories.name))
+    .prepare(),
+);
+const activeTemplates = preparedQuery((db) =>
+  db
+    .select({
+      id: templates.id,
+      name: templates.name,
+      body: templates.body,
+      typeCode: templates.typeCode,
+    })
+    .from(templates)
+    .where(eq(templates.isActive, true))
+    .orderBy(asc(templates.name))
+    .prepare(),
+);
 
 /**
  * Everything the staff case page shows: the case and its full timeline, the actions the state
@@ -24,7 +85,7 @@ export async function getStaffCasePage(ctx: Ctx<StaffActor>, input: { radicado: 
   const { db, actor, now } = ctx;
   const caseId = caseIdByRadicado(db, input.radicado);
   if (caseId === null) throw new AppError('NOT_FOUND');
-  const row = db.select().from(cases).where(eq(cases.id, caseId)).get();
+  const row = caseRowById(db).get({ id: caseId });
   if (!row) throw new AppError('NOT_FOUND');
   if (!canAccessCase(actor, row)) throw new AppError('FORBIDDEN');
 
@@ -33,43 +94,14 @@ export async function getStaffCasePage(ctx: Ctx<StaffActor>, input: { radicado: 
   const machine = buildContext(db, row, { action: 'take' }, actor, org, now);
   const snapshot = snapshotOf(row);
   const otherCases = row.customerId
-    ? db
-        .select({
-          id: cases.id,
-          radicado: cases.radicado,
-          typeCode: cases.typeCode,
-          state: cases.state,
-          subject: cases.subject,
-        })
-        .from(cases)
-        .where(and(eq(cases.customerId, row.customerId), ne(cases.id, caseId)))
-        .orderBy(desc(cases.receivedAt))
-        .limit(10)
-        .all()
+    ? otherCasesOf(db).all({ customerId: row.customerId, id: caseId })
     : [];
   // A known petitioner's new message that intake offers as a repeat contact (issue 14 §5).
   const repeatOffer = row.possibleRepeatOfId
-    ? (db
-        .select({
-          id: cases.id,
-          radicado: cases.radicado,
-          state: cases.state,
-          subject: cases.subject,
-        })
-        .from(cases)
-        .where(eq(cases.id, row.possibleRepeatOfId))
-        .get() ?? null)
+    ? (caseSummary(db).get({ id: row.possibleRepeatOfId }) ?? null)
     : null;
-  const assignee = row.assigneeId
-    ? db
-        .select({ name: staffUsers.name })
-        .from(staffUsers)
-        .where(eq(staffUsers.id, row.assigneeId))
-        .get()
-    : undefined;
-  const team = row.teamId
-    ? db.select({ name: teams.name }).from(teams).where(eq(teams.id, row.teamId)).get()
-    : undefined;
+  const assignee = row.assigneeId ? staffName(db).get({ id: row.assigneeId }) : undefined;
+  const team = row.teamId ? teamName(db).get({ id: row.teamId }) : undefined;
   const options = filterOptions(db);
   const values = templateValuesFor(db, caseId, actor);
   return {
@@ -90,28 +122,9 @@ export async function getStaffCasePage(ctx: Ctx<StaffActor>, input: { radicado: 
     options: {
       staff: options.staff,
       processes: options.processes,
-      rootCauses: db
-        .select({ id: rootCauses.id, processId: rootCauses.processId, name: rootCauses.name })
-        .from(rootCauses)
-        .where(eq(rootCauses.isActive, true))
-        .orderBy(asc(rootCauses.name))
-        .all(),
-      categories: db
-        .select({ id: categories.id, name: categories.name })
-        .from(categories)
-        .where(eq(categories.isActive, true))
-        .orderBy(asc(categories.name))
-        .all(),
-      templates: db
-        .select({
-          id: templates.id,
-          name: templates.name,
-          body: templates.body,
-          typeCode: templates.typeCode,
-        })
-        .from(templates)
-        .where(eq(templates.isActive, true))
-        .orderBy(asc(templates.name))
+      rootCauses: activeRootCauses(db).all(),
+      categories: activeCategories(db).all(),
+      templates: activeTemplates(db)
         .all()
         .filter((t) => t.typeCode === null || t.typeCode === row.typeCode)
         // Filled in for this case; what is left ({{linea_personal}}) the agent must write.

@@ -7,6 +7,7 @@ import type { CaseType } from '@/lib/domain/enums';
 import { isCannedReply, renderTemplate, type Placeholder } from '@/lib/domain/templates';
 import { AppError } from '../core/errors';
 import { getOrganization } from '../core/organization';
+import { preparedQuery } from '../core/prepared';
 import { intlLocale, serverTranslator } from '../notices/translator';
 
 /** Whoever is writing the reply: their name signs it as {{agente}}. */
@@ -26,24 +27,17 @@ const TEMPLATE_LOCALE = 'es';
 
 /** `2026-04-08` → `8 de abril de 2026`; the date is already local, so no zone may shift it. */
 function longDate(date: string): string {
-  return new Intl.DateTimeFormat(intlLocale(TEMPLATE_LOCALE), {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${date}T12:00:00Z`));
+  return LONG_DATE.format(new Date(`${date}T12:00:00Z`));
 }
+const LONG_DATE = new Intl.DateTimeFormat(intlLocale(TEMPLATE_LOCALE), {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 
-/**
- * The values a template is filled with for one case. Staff-only: it reads the petitioner's name, so
- * the caller must already have checked that the asker may work on the case.
- */
-export function templateValuesFor(
-  db: Conn,
-  caseId: number,
-  staff: TemplateAuthor,
-): Record<Placeholder, string> {
-  const row = db
+const caseValues = preparedQuery((db) =>
+  db
     .select({
       radicado: cases.radicado,
       typeCode: cases.typeCode,
@@ -57,8 +51,20 @@ export function templateValuesFor(
     })
     .from(cases)
     .leftJoin(customers, eq(customers.id, cases.customerId))
-    .where(eq(cases.id, caseId))
-    .get();
+    .where(eq(cases.id, sql.placeholder('caseId')))
+    .prepare(),
+);
+
+/**
+ * The values a template is filled with for one case. Staff-only: it reads the petitioner's name, so
+ * the caller must already have checked that the asker may work on the case.
+ */
+export function templateValuesFor(
+  db: Conn,
+  caseId: number,
+  staff: TemplateAuthor,
+): Record<Placeholder, string> {
+  const row = caseValues(db).get({ caseId });
   if (!row) throw new AppError('NOT_FOUND', 'case not found');
   const org = getOrganization(db);
   const t = serverTranslator(TEMPLATE_LOCALE);

@@ -2,7 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { desc } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import { driverValues, placeholders, preparedPerConnection } from './prepared';
+import { driverValues, placeholders, preparedQuery } from './prepared';
 import { caseEvents } from '@/db/schema';
 import type { ActorRole, CaseState, EventVisibility } from '@/lib/domain/enums';
 
@@ -76,7 +76,7 @@ export function appendEvent(tx: Conn, event: NewEvent): number {
 }
 
 // Every write of the app appends here: both statements are built once per connection.
-const lastHash = preparedPerConnection((db) =>
+const lastHash = preparedQuery((db) =>
   db
     .select({ hash: caseEvents.hash })
     .from(caseEvents)
@@ -100,7 +100,7 @@ const EVENT_COLUMNS = [
   'hash',
 ] as const;
 
-const insertEvent = preparedPerConnection((db) =>
+const insertEvent = preparedQuery((db) =>
   db
     .insert(caseEvents)
     .values(placeholders(EVENT_COLUMNS))

@@ -4,7 +4,7 @@ import type { Conn } from '@/db/client';
 import { closureDays, organization } from '@/db/schema';
 import { createCalendar, type BusinessCalendar } from '@/lib/domain/calendar';
 import type { ReceiptRule } from '@/lib/domain/legal-term';
-import { preparedPerConnection } from './prepared';
+import { preparedQuery } from './prepared';
 
 export type Organization = typeof organization.$inferSelect;
 
@@ -26,17 +26,19 @@ const DEFAULT_ORGANIZATION: Organization = {
   updatedAt: null,
 };
 
+// Read by every filing and most pages: built once per connection.
+const organizationRow = preparedQuery((db) =>
+  db.select().from(organization).where(eq(organization.id, 1)).prepare(),
+);
+const closureDates = preparedQuery((db) =>
+  db.select({ date: closureDays.date }).from(closureDays).prepare(),
+);
+
 /** The organisation profile; the defaults stand in until an admin saves one. */
 export function getOrganization(db: Conn): Organization {
   return organizationRow(db).get() ?? DEFAULT_ORGANIZATION;
 }
 
-// Read by every filing and most pages: built once per connection.
-const organizationRow = preparedPerConnection((db) =>
-  db.select().from(organization).where(eq(organization.id, 1)).prepare(),
-);
-
-/** National holidays plus the organisation's own closure days, in its time zone. */
 /**
  * Calendars by version (zone, Saturdays, closure days): one calendar object per version for the
  * process, so its business-day index (domain/calendar.ts) is built once, not on every request.
@@ -44,9 +46,7 @@ const organizationRow = preparedPerConnection((db) =>
 const calendars = new Map<string, BusinessCalendar>();
 
 export function loadCalendar(db: Conn, org: Organization = getOrganization(db)): BusinessCalendar {
-  const closures = db
-    .select({ date: closureDays.date })
-    .from(closureDays)
+  const closures = closureDates(db)
     .all()
     .map((c) => c.date)
     .sort();

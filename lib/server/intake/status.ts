@@ -5,7 +5,7 @@ import { caseEvents, cases } from '@/db/schema';
 import type { Locale } from '@/lib/domain/enums';
 import type { ApiCaseStatus } from '@/lib/validation/intake-api';
 import { AppError } from '../core/errors';
-import { preparedPerConnection } from '../core/prepared';
+import { preparedQuery } from '../core/prepared';
 import { serverTranslator } from '../notices/translator';
 
 /**
@@ -29,7 +29,7 @@ export function findApiCase(db: Conn, radicado: string, channelId: number): numb
 }
 
 /** What the status answer shows of a case; built once per connection (every filing answers it). */
-const statusRow = preparedPerConnection((db) =>
+const statusRow = preparedQuery((db) =>
   db
     .select({
       radicado: cases.radicado,

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { attachments, cases } from '@/db/schema';
 import { canAccessCase } from '../cases/case-access';
@@ -7,6 +7,7 @@ import { readStoredUpload } from '../cases/uploads';
 import type { Ctx } from '../core/context';
 import { AppError } from '../core/errors';
 import { parseInput } from '../core/parse';
+import { preparedQuery } from '../core/prepared';
 
 const CaseTarget = z.object({ caseId: z.number().int().positive() });
 
@@ -17,6 +18,35 @@ export interface AnswerLetterFile {
   responseMedium: string;
 }
 
+const caseIdParam = sql.placeholder('caseId');
+const letterCase = preparedQuery((db) =>
+  db
+    .select({
+      id: cases.id,
+      teamId: cases.teamId,
+      assigneeId: cases.assigneeId,
+      responseMedium: cases.responseMedium,
+    })
+    .from(cases)
+    .where(eq(cases.id, caseIdParam))
+    .prepare(),
+);
+const latestLetter = preparedQuery((db) =>
+  db
+    .select({ id: attachments.id, name: attachments.originalName, size: attachments.sizeBytes })
+    .from(attachments)
+    .where(
+      and(
+        eq(attachments.caseId, caseIdParam),
+        eq(attachments.kind, 'answer_letter'),
+        eq(attachments.visibility, 'public'),
+      ),
+    )
+    .orderBy(desc(attachments.id))
+    .limit(1)
+    .prepare(),
+);
+
 /**
  * The case's latest answer letter (a reopened case answered again has one per answer), for staff
  * in scope and for the petitioner of that case; null before the first answer.
@@ -25,32 +55,11 @@ export async function answerLetterOf(
   ctx: Ctx,
   input: { caseId: number },
 ): Promise<AnswerLetterFile | null> {
-  const { caseId } = parseInput(CaseTarget, input);
-  const row = ctx.db
-    .select({
-      id: cases.id,
-      teamId: cases.teamId,
-      assigneeId: cases.assigneeId,
-      responseMedium: cases.responseMedium,
-    })
-    .from(cases)
-    .where(eq(cases.id, caseId))
-    .get();
+  const target = parseInput(CaseTarget, input);
+  const row = letterCase(ctx.db).get(target);
   if (!row) throw new AppError('NOT_FOUND', 'case not found');
   if (!canAccessCase(ctx.actor, row)) throw new AppError('FORBIDDEN', 'not your case');
-  const letter = ctx.db
-    .select({ id: attachments.id, name: attachments.originalName, size: attachments.sizeBytes })
-    .from(attachments)
-    .where(
-      and(
-        eq(attachments.caseId, caseId),
-        eq(attachments.kind, 'answer_letter'),
-        eq(attachments.visibility, 'public'),
-      ),
-    )
-    .orderBy(desc(attachments.id))
-    .limit(1)
-    .get();
+  const letter = latestLetter(ctx.db).get(target);
   return Promise.resolve(
     letter
       ? {

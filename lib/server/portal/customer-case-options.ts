@@ -1,10 +1,9 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { cases } from '@/db/schema';
 import { decideTransition, type CaseAction } from '@/lib/domain/case-machine';
 import { buildContext, snapshotOf } from '../cases/apply-case-action';
 import { canAccessCase } from '../cases/case-access';
+import { caseRowById } from '../cases/case-id';
 import type { Ctx } from '../core/context';
 import { AppError } from '../core/errors';
 import { getOrganization } from '../core/organization';
@@ -27,7 +26,7 @@ const CaseTarget = z.object({ caseId: z.number().int().positive() });
 export async function customerCaseOptions(ctx: Ctx, input: { caseId: number }) {
   const { caseId } = parseInput(CaseTarget, input);
   const { db, actor, now } = ctx;
-  const row = db.select().from(cases).where(eq(cases.id, caseId)).get();
+  const row = caseRowById(db).get({ id: caseId });
   if (!row) return null;
   if (!canAccessCase(actor, row)) throw new AppError('FORBIDDEN', 'not your case');
   const org = getOrganization(db);

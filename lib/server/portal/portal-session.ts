@@ -1,11 +1,12 @@
 import 'server-only';
-import { and, eq, isNull, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import type { Conn } from '@/db/client';
 import { cases, customers } from '@/db/schema';
 import { radicadoFromPath } from '@/lib/domain/radicado';
 import { requestCtx, type Ctx } from '../core/context';
+import { preparedQuery } from '../core/prepared';
 import { VISITOR, type PetitionerActor } from './actors';
 import { CASE_COOKIE, verifyCaseAccess } from './portal-access';
 
@@ -20,20 +21,29 @@ export interface CaseAccessGrant {
  * and carry no issue time, so every cookie and e-mailed link of that case, issued before the
  * anonymisation (none can be issued after: the look-up refuses it), opens nothing any more.
  */
-function openableCase(db: Conn, where: SQL) {
-  return db
-    .select({ id: cases.id, radicado: cases.radicado })
-    .from(cases)
-    .leftJoin(customers, eq(customers.id, cases.customerId))
-    .where(and(where, isNull(customers.anonymizedAt)))
-    .get();
+const openableWhere = (where: SQL) =>
+  preparedQuery((db) =>
+    db
+      .select({ id: cases.id, radicado: cases.radicado })
+      .from(cases)
+      .leftJoin(customers, eq(customers.id, cases.customerId))
+      .where(and(where, isNull(customers.anonymizedAt)))
+      .prepare(),
+  );
+const openableById = openableWhere(eq(cases.id, sql.placeholder('key')));
+const openableByRadicado = openableWhere(eq(cases.radicado, sql.placeholder('key')));
+
+function openableCase(db: Conn, by: { id: number } | { radicado: string }) {
+  return 'id' in by
+    ? openableById(db).get({ key: by.id })
+    : openableByRadicado(db).get({ key: by.radicado });
 }
 
 /** The case an emailed link opens, or null when the link is forged, expired or for no case. */
 export async function caseForLink(ctx: Ctx, input: { token: string | null | undefined }) {
   const access = verifyCaseAccess(input.token, ctx.now, 'link');
   if (!access) return null;
-  return openableCase(ctx.db, eq(cases.id, access.caseId)) ?? null;
+  return openableCase(ctx.db, { id: access.caseId }) ?? null;
 }
 
 /**
@@ -58,7 +68,7 @@ export function caseForCookie(
   if (!radicado) return null;
   const access = verifyCaseAccess(cookie, ctx.now, 'cookie');
   if (!access) return null;
-  const found = openableCase(ctx.db, eq(cases.radicado, radicado));
+  const found = openableCase(ctx.db, { radicado });
   if (!found || found.id !== access.caseId) return null;
   const actor: PetitionerActor = { role: 'customer', id: null, caseId: found.id };
   return { caseId: found.id, radicado: found.radicado, actor };

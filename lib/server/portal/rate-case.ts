@@ -1,5 +1,5 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
 import { cases, qualityRatings, resultRatings } from '@/db/schema';
 import type { CaseState } from '@/lib/domain/enums';
@@ -9,6 +9,7 @@ import { alertStaff } from '../notices/staff-alerts';
 import { withTransaction, type Ctx } from '../core/context';
 import { AppError } from '../core/errors';
 import { parseInput } from '../core/parse';
+import { preparedQuery } from '../core/prepared';
 import { CaseTargetSchema } from '@/lib/validation/case-action';
 
 /** A case can be rated once it has its answer; reopening it does not invite a second rating. */
@@ -20,14 +21,16 @@ export interface RatedCase {
   qualityRatingId: number;
 }
 
+const ratingOf = preparedQuery((db) =>
+  db
+    .select({ id: resultRatings.id })
+    .from(resultRatings)
+    .where(eq(resultRatings.caseId, sql.placeholder('caseId')))
+    .prepare(),
+);
+
 export function hasRated(db: Conn, caseId: number): boolean {
-  return (
-    db
-      .select({ id: resultRatings.id })
-      .from(resultRatings)
-      .where(eq(resultRatings.caseId, caseId))
-      .get() !== undefined
-  );
+  return ratingOf(db).get({ caseId }) !== undefined;
 }
 
 /**
