@@ -9,7 +9,13 @@
  * every client sharing one address.
  */
 import { createServer } from 'node:http';
+import v8 from 'node:v8';
 import next from 'next';
+
+// V8 lets the heap grow to several times what is alive before collecting it, trading memory for
+// fewer collections; a server that stays up gives back more than it gains. A heap that grows by a
+// quarter of what is alive kept a warm server at about 300 MB instead of 380 (issue 15).
+v8.setFlagsFromString('--heap-growing-percent=25');
 
 export const PEER_HEADER = 'x-ventanilla-peer';
 
