@@ -5,7 +5,7 @@ import {
   interactionForReview,
   reviewQueueRows,
   supervisorReviews,
-} from '@/db/sql/quality';
+} from '@/db/sql/quality-reviews';
 import type { CaseState, CaseType, InteractionKind } from '@/lib/domain/enums';
 import type { Ctx } from '../core/context';
 import { AppError } from '../core/errors';
