@@ -1,7 +1,5 @@
-import type Database from 'better-sqlite3';
 import { sql, type SQL } from 'drizzle-orm';
-import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
-import { sqliteOf, type Conn, type Db } from '../client';
+import type { Conn, Db } from '../client';
 
 /**
  * The full-text index's SQL: the reads of case search (lib/server/cases/search-cases.ts decides
@@ -11,32 +9,6 @@ import { sqliteOf, type Conn, type Db } from '../client';
  */
 
 // ── Reads ──────────────────────────────────────────────────────────────────────────────────────
-
-const dialect = new SQLiteSyncDialect();
-/** A connection's prepared statements, by SQL text: a search runs six, each prepared once. */
-const prepared = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-/** Scope shapes × column choices make a few dozen texts; a bound all the same. */
-const MAX_PREPARED = 64;
-
-function statement(db: Conn, query: SQL): { stmt: Database.Statement; params: unknown[] } {
-  const { sql: text, params } = dialect.sqlToQuery(query);
-  const sqlite = sqliteOf(db);
-  let byText = prepared.get(sqlite);
-  if (!byText || byText.size >= MAX_PREPARED) prepared.set(sqlite, (byText = new Map()));
-  let stmt = byText.get(text);
-  if (!stmt) byText.set(text, (stmt = sqlite.prepare(text)));
-  return { stmt, params };
-}
-
-function all<T>(db: Conn, query: SQL): T[] {
-  const { stmt, params } = statement(db, query);
-  return stmt.all(...params) as T[];
-}
-
-function run(db: Conn, query: SQL): void {
-  const { stmt, params } = statement(db, query);
-  stmt.run(...params);
-}
 
 /** A list of ids as one bound JSON array: one statement text whatever the page's length. */
 const idList = (ids: number[]) => sql`(SELECT value FROM json_each(${JSON.stringify(ids)}))`;
@@ -49,18 +21,18 @@ const STRONG_COLUMNS = '{radicado subject customer_name document_number}';
  * no accents), in order, at most `limit`. One step per word: see 0014_case_search_terms.sql.
  */
 export function wordsStartingWith(db: Conn, prefix: string, limit: number): string[] {
-  run(
-    db,
+  db.run(
     sql`CREATE VIRTUAL TABLE IF NOT EXISTS temp.case_search_words
         USING fts5vocab(main, case_search_terms, row)`,
   );
   // The largest code point: every word with the prefix sorts below prefix + it.
   const end = `${prefix}\u{10FFFF}`;
-  return all<{ term: string }>(
-    db,
-    sql`SELECT term FROM temp.case_search_words WHERE term >= ${prefix} AND term < ${end}
+  return db
+    .all<{ term: string }>(
+      sql`SELECT term FROM temp.case_search_words WHERE term >= ${prefix} AND term < ${end}
         LIMIT ${limit}`,
-  ).map((r) => r.term);
+    )
+    .map((r) => r.term);
 }
 
 /** Where the words must all be: anywhere, in the strong columns, or outside the messages. */
@@ -93,15 +65,13 @@ export function newestMatches(
       ? sql``
       : sql`AND case_search.rowid >= CAST(${within.fromId} AS INTEGER)`;
   const rows = scope
-    ? all<{ id: number }>(
-        db,
+    ? db.all<{ id: number }>(
         sql`SELECT case_search.rowid AS id
             FROM case_search CROSS JOIN cases ON cases.id = case_search.rowid
             WHERE case_search MATCH ${query} ${from} AND ${scope}
             ORDER BY case_search.rowid DESC LIMIT ${limit}`,
       )
-    : all<{ id: number }>(
-        db,
+    : db.all<{ id: number }>(
         sql`SELECT case_search.rowid AS id FROM case_search WHERE case_search MATCH ${query} ${from}
             ORDER BY case_search.rowid DESC LIMIT ${limit}`,
       );
@@ -122,8 +92,7 @@ export interface PageCase {
 /** The fields a result shows, for the given cases that `scope` lets through, in no order. */
 export function casesOfPage(db: Conn, ids: number[], scope: SQL | undefined): PageCase[] {
   if (ids.length === 0) return [];
-  return all<PageCase>(
-    db,
+  return db.all<PageCase>(
     sql`SELECT cases.id, cases.radicado, cases.type_code AS typeCode, cases.state, cases.subject,
           customers.full_name AS customerName, cases.received_at AS receivedAt
         FROM cases LEFT JOIN customers ON customers.id = cases.customer_id
@@ -147,44 +116,39 @@ export function highlightPage(
   marks: { open: string; close: string; ellipsis: string; tokens: number },
 ): Map<number, string | null> {
   if (ids.length === 0) return new Map();
-  run(
-    db,
+  db.run(
     sql`CREATE TEMP TABLE IF NOT EXISTS case_search_page_text (
           id INTEGER PRIMARY KEY,
           radicado, subject, description, customer_name, document_number, messages)`,
   );
-  run(
-    db,
+  db.run(
     sql`CREATE VIRTUAL TABLE IF NOT EXISTS temp.case_search_page USING fts5(
           radicado, subject, description, customer_name, document_number, messages,
           content = 'case_search_page_text', content_rowid = 'id',
           tokenize = 'unicode61 remove_diacritics 2')`,
   );
-  run(
-    db,
+  db.run(
     sql`INSERT INTO temp.case_search_page_text
           (id, radicado, subject, description, customer_name, document_number, messages)
         SELECT case_id, radicado, subject, description, customer_name, document_number, messages
         FROM case_search_source WHERE case_id IN ${idList(ids)}`,
   );
   try {
-    run(
-      db,
+    db.run(
       sql`INSERT INTO temp.case_search_page
             (rowid, radicado, subject, description, customer_name, document_number, messages)
           SELECT id, radicado, subject, description, customer_name, document_number, messages
           FROM temp.case_search_page_text`,
     );
-    const rows = all<{ id: number; snippet: string | null }>(
-      db,
+    const rows = db.all<{ id: number; snippet: string | null }>(
       sql`SELECT rowid AS id, snippet(case_search_page, -1, ${marks.open}, ${marks.close},
             ${marks.ellipsis}, ${marks.tokens}) AS snippet
           FROM temp.case_search_page WHERE case_search_page MATCH ${match}`,
     );
     return new Map(rows.map((r) => [r.id, r.snippet]));
   } finally {
-    run(db, sql`INSERT INTO temp.case_search_page (case_search_page) VALUES ('delete-all')`);
-    run(db, sql`DELETE FROM temp.case_search_page_text`);
+    db.run(sql`INSERT INTO temp.case_search_page (case_search_page) VALUES ('delete-all')`);
+    db.run(sql`DELETE FROM temp.case_search_page_text`);
   }
 }
 
