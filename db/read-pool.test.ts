@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestDb } from '@/lib/server/testing/test-db';
 import { closeDatabase, openDb, type Db } from './client';
-import { readAll, readBatch, readQuery, stopReadPool } from './read-pool';
+import { readAll, readBatch, stopReadPool } from './read-pool';
 
 /** A read that takes a while on any machine: counting to five million in SQL. */
 const SLOW = `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000000)
@@ -63,11 +63,6 @@ describe('the read pool', () => {
     ]);
     expect(count).toEqual([{ n: 3 }]);
     expect(named).toEqual([{ name: 'dos' }]);
-  });
-
-  it('reads a drizzle query with its bound values', async () => {
-    const name = 'dos';
-    expect(await readQuery(db, sql`SELECT id FROM t WHERE name = ${name}`)).toEqual([{ id: 2 }]);
   });
 
   it('reads inside a transaction on the request thread, seeing its uncommitted writes', async () => {

@@ -1,8 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import type { SQL } from 'drizzle-orm';
-import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { env } from '@/lib/env';
 import { isDatabase, sqliteOf, type Conn } from './client';
 
@@ -133,14 +131,6 @@ export function readBatch(conn: Conn, reads: readonly Read[]): Promise<unknown[]
 export async function readAll<T>(conn: Conn, sql: string, params: Params = []): Promise<T[]> {
   const [rows] = await readBatch(conn, [{ sql, params }]);
   return rows as T[];
-}
-
-const dialect = new SQLiteSyncDialect();
-
-/** The rows of a drizzle `sql` query (see readBatch). */
-export function readQuery<T>(conn: Conn, query: SQL): Promise<T[]> {
-  const { sql, params } = dialect.sqlToQuery(query);
-  return readAll<T>(conn, sql, params);
 }
 
 /** Stops the pool's threads (tests, scripts that want to exit at once). */
