@@ -1,9 +1,8 @@
-import type Database from 'better-sqlite3';
 import { sqliteOf, type Conn } from '../client';
 
 /**
- * The bulk import's writes and look-ups (lib/server/intake/import-cases.ts), as prepared statements
- * kept per connection: a thousand cases per transaction cost a thousand executions of the same few
+ * The bulk import's writes and look-ups (lib/server/intake/import-cases.ts), as raw statements the
+ * connection keeps prepared (db/statement-cache.ts): a thousand cases per transaction cost a thousand executions of the same few
  * statements, never a thousand compilations. Instants are epoch milliseconds, booleans 0/1.
  */
 
@@ -34,96 +33,64 @@ export interface ImportedCustomer {
 const insertOf = (table: string, columns: readonly string[]) =>
   `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`;
 
-function prepareAll(sqlite: Database.Database) {
-  return {
-    imported: sqlite.prepare(
-      `SELECT case_id AS caseId, json_extract(data, '$.sourceId') AS sourceId,
-         json_extract(data, '$.radicadoOrigen') AS radicado
-       FROM case_events WHERE action = '${IMPORT_ACTION}'`,
-    ),
-    caseByRadicado: sqlite.prepare('SELECT id FROM cases WHERE radicado = ?').pluck(),
-    lastHash: sqlite.prepare('SELECT hash FROM case_events ORDER BY id DESC LIMIT 1').pluck(),
-    raiseSequence: sqlite.prepare(
-      `INSERT INTO radicado_sequences (prefix, year, last_value) VALUES (?, ?, ?)
-       ON CONFLICT (prefix, year) DO UPDATE SET last_value = max(last_value, excluded.last_value)`,
-    ),
-    takeSequence: sqlite
-      .prepare(
-        `INSERT INTO radicado_sequences (prefix, year, last_value) VALUES (?, ?, 1)
-         ON CONFLICT (prefix, year) DO UPDATE SET last_value = last_value + 1
-         RETURNING last_value`,
-      )
-      .pluck(),
-    // An import brings old contact data: it fills what the record lacks and never overwrites it.
-    customer: sqlite
-      .prepare(
-        `INSERT INTO customers
-           (document_type, document_number, full_name, email, phone, address, locale, created_at)
-         VALUES (@documentType, @documentNumber, @fullName, @email, @phone, @address, @locale, @createdAt)
-         ON CONFLICT (document_type, document_number) DO UPDATE SET
-           email = coalesce(customers.email, excluded.email),
-           phone = coalesce(customers.phone, excluded.phone),
-           address = coalesce(customers.address, excluded.address)
-         RETURNING id`,
-      )
-      .pluck(),
-    case: sqlite.prepare(insertOf('cases', CASE_COLUMNS)),
-    consent: sqlite.prepare(
-      `INSERT INTO consents (customer_id, case_id, policy_version, accepted_at, channel)
-       VALUES (?, ?, ?, ?, ?)`,
-    ),
-    event: sqlite.prepare(insertOf('case_events', EVENT_COLUMNS)),
-  };
-}
+const IMPORTED = `SELECT case_id AS caseId, json_extract(data, '$.sourceId') AS sourceId,
+    json_extract(data, '$.radicadoOrigen') AS radicado
+  FROM case_events WHERE action = '${IMPORT_ACTION}'`;
+const LAST_HASH = 'SELECT hash FROM case_events ORDER BY id DESC LIMIT 1';
+const RAISE_SEQUENCE = `INSERT INTO radicado_sequences (prefix, year, last_value) VALUES (?, ?, ?)
+  ON CONFLICT (prefix, year) DO UPDATE SET last_value = max(last_value, excluded.last_value)`;
+const TAKE_SEQUENCE = `INSERT INTO radicado_sequences (prefix, year, last_value) VALUES (?, ?, 1)
+  ON CONFLICT (prefix, year) DO UPDATE SET last_value = last_value + 1
+  RETURNING last_value`;
+// An import brings old contact data: it fills what the record lacks and never overwrites it.
+const UPSERT_CUSTOMER = `INSERT INTO customers
+    (document_type, document_number, full_name, email, phone, address, locale, created_at)
+  VALUES (@documentType, @documentNumber, @fullName, @email, @phone, @address, @locale, @createdAt)
+  ON CONFLICT (document_type, document_number) DO UPDATE SET
+    email = coalesce(customers.email, excluded.email),
+    phone = coalesce(customers.phone, excluded.phone),
+    address = coalesce(customers.address, excluded.address)
+  RETURNING id`;
+const INSERT_CASE = insertOf('cases', CASE_COLUMNS);
+const INSERT_CONSENT = `INSERT INTO consents (customer_id, case_id, policy_version, accepted_at, channel)
+  VALUES (?, ?, ?, ?, ?)`;
+const INSERT_EVENT = insertOf('case_events', EVENT_COLUMNS);
 
-const prepared = new WeakMap<Database.Database, ReturnType<typeof prepareAll>>();
-
-function statements(db: Conn) {
-  const sqlite = sqliteOf(db);
-  let s = prepared.get(sqlite);
-  if (!s) {
-    s = prepareAll(sqlite);
-    prepared.set(sqlite, s);
-  }
-  return s;
-}
+/** The statement on the connection, which keeps it prepared by its text (db/statement-cache.ts). */
+const statement = (db: Conn, text: string) => sqliteOf(db).prepare(text);
 
 /** Every case an earlier import loaded, by the source id and the radicado its row carried. */
 export function importedCases(
   db: Conn,
 ): { caseId: number; sourceId: string | null; radicado: string | null }[] {
-  return statements(db).imported.all() as {
+  return statement(db, IMPORTED).all() as {
     caseId: number;
     sourceId: string | null;
     radicado: string | null;
   }[];
 }
 
-export function caseIdByRadicado(db: Conn, radicado: string): number | null {
-  return (statements(db).caseByRadicado.get(radicado) as number | undefined) ?? null;
-}
-
 /** The hash the next audit event chains to (null on an empty history). */
 export function lastEventHash(db: Conn): string | null {
-  return (statements(db).lastHash.get() as string | null | undefined) ?? null;
+  return (statement(db, LAST_HASH).pluck().get() as string | null | undefined) ?? null;
 }
 
 /** Lifts a year's counter to at least `seq`, so the sequence never hands out a kept number. */
 export function raiseSequence(db: Conn, prefix: string, year: number, seq: number): void {
-  statements(db).raiseSequence.run(prefix, year, seq);
+  statement(db, RAISE_SEQUENCE).run(prefix, year, seq);
 }
 
 /** The next number of the year (the same counter filing uses: radicado-sequence.ts). */
 export function takeSequence(db: Conn, prefix: string, year: number): number {
-  return statements(db).takeSequence.get(prefix, year) as number;
+  return statement(db, TAKE_SEQUENCE).pluck().get(prefix, year) as number;
 }
 
 export function upsertImportedCustomer(db: Conn, c: ImportedCustomer): number {
-  return statements(db).customer.get(c) as number;
+  return statement(db, UPSERT_CUSTOMER).pluck().get(c) as number;
 }
 
 export function insertImportedCase(db: Conn, row: ImportedCaseRow): number {
-  return Number(statements(db).case.run(row).lastInsertRowid);
+  return Number(statement(db, INSERT_CASE).run(row).lastInsertRowid);
 }
 
 export function insertImportedConsent(
@@ -134,11 +101,11 @@ export function insertImportedConsent(
   acceptedAt: number,
   channel: string,
 ): void {
-  statements(db).consent.run(customerId, caseId, policyVersion, acceptedAt, channel);
+  statement(db, INSERT_CONSENT).run(customerId, caseId, policyVersion, acceptedAt, channel);
 }
 
 export function insertImportedEvent(db: Conn, row: ImportedEventRow): void {
-  statements(db).event.run(row);
+  statement(db, INSERT_EVENT).run(row);
 }
 
 /** Page cache for a bulk load: the indexes of a million cases are mostly read, not re-read from disk. */

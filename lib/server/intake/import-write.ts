@@ -1,8 +1,8 @@
 import 'server-only';
 import type { Conn } from '@/db/client';
 import type { CaseRow } from '@/db/schema';
+import { caseIdByRadicado } from '@/db/sql/audit-log';
 import {
-  caseIdByRadicado,
   insertImportedCase,
   insertImportedConsent,
   insertImportedEvent,
