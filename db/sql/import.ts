@@ -2,8 +2,9 @@ import { sqliteOf, type Conn } from '../client';
 
 /**
  * The bulk import's writes and look-ups (lib/server/intake/import-cases.ts), as raw statements the
- * connection keeps prepared (db/statement-cache.ts): a thousand cases per transaction cost a thousand executions of the same few
- * statements, never a thousand compilations. Instants are epoch milliseconds, booleans 0/1.
+ * connection keeps prepared (db/statement-cache.ts): a thousand cases per transaction cost a
+ * thousand executions of the same few statements, never a thousand compilations. Instants are
+ * epoch milliseconds, booleans 0/1.
  */
 
 /** Action of the internal event that marks a case as imported; its data names the source row. */
