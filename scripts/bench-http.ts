@@ -1,6 +1,7 @@
 /**
  * The HTTP benchmark on a million cases (issue 15 §6):
- *   npm run build && npm run bench:http [-- --duration 10 --connections 16 --only <row> --rare <word>]
+ *   npm run build && npm run bench:http [-- --duration 10 --connections 16 --only <row> --rare <word>
+ *   --profile <folder>]
  * Reuses the scale database of `npm run bench` (BENCH_DB, seeded when empty; migrated on open),
  * starts the production server on it (scripts/serve.mjs, JOBS=off) and a bare node:http server,
  * signs in as the largest team's agent, and measures each row of the issue's table with autocannon
@@ -38,6 +39,8 @@ const { values: args } = parseArgs({
     rare: { type: 'string', default: 'tornillo' },
     warmup: { type: 'string', default: '3' },
     port: { type: 'string', default: '3500' },
+    /** The server writes a V8 CPU profile (.cpuprofile) there as it stops. */
+    profile: { type: 'string' },
   },
 });
 const seconds = Number(args.duration);
@@ -101,13 +104,16 @@ function closeTheBooks() {
 }
 
 const bare = await startBareServer(port + 1);
-const server = await startAppServer({ port, databasePath: file, secret: SECRET }).catch(
-  (error: unknown) => {
-    bare.stop();
-    closeTheBooks();
-    throw error;
-  },
-);
+const server = await startAppServer({
+  port,
+  databasePath: file,
+  secret: SECRET,
+  profileDir: args.profile && path.resolve(args.profile),
+}).catch((error: unknown) => {
+  bare.stop();
+  closeTheBooks();
+  throw error;
+});
 let peakRss = server.rssMb();
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, server.rssMb())), 250);
 
@@ -139,8 +145,15 @@ async function settle(): Promise<void> {
     await sleep(100);
   }
 }
+/** With --profile: each run's span on the monotonic clock the profile's timestamps use (µs). */
+const windows: { path: string; from: number; to: number; answers: number }[] = [];
+const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
 const run = async (base: string, target: Target, duration = seconds) => {
+  const from = monotonicUs();
   const measured = await measure(base, target, { connections, seconds: duration });
+  if (base === server.url) {
+    windows.push({ path: target.path, from, to: monotonicUs(), answers: measured.answers });
+  }
   await settle();
   return measured;
 };
@@ -282,6 +295,10 @@ try {
   clearInterval(sampler);
   await server.stop();
   bare.stop();
+  if (args.profile) {
+    fs.writeFileSync(path.join(args.profile, 'windows.json'), JSON.stringify(windows, null, 2));
+    log(`Perfil de CPU en ${args.profile} (npx tsx scripts/bench-http/profile.ts ${args.profile})`);
+  }
   closeTheBooks();
 }
 process.exitCode = exitCode;

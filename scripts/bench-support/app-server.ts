@@ -63,9 +63,13 @@ export async function startAppServer(options: {
   readyPath?: string;
   /** Where the server's output goes (default: nowhere). */
   output?: 'ignore' | 'inherit';
+  /** Writes a V8 CPU profile of the server into this folder when it stops. */
+  profileDir?: string;
 }): Promise<AppServer> {
   const { port } = options;
-  const server = spawn(process.execPath, [path.join('scripts', 'serve.mjs')], {
+  // (--cpu-prof is refused in NODE_OPTIONS: it goes on the command line)
+  const profile = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [];
+  const server = spawn(process.execPath, [...profile, path.join('scripts', 'serve.mjs')], {
     env: {
       ...process.env,
       PORT: String(port),

@@ -1,0 +1,108 @@
+/**
+ * Where the server's CPU went during each run of `npm run bench:http -- --profile <folder>`:
+ *   npx tsx scripts/bench-http/profile.ts <folder> [--by file|function] [--top 30] [--path /casos]
+ *     [--callers <text>]
+ * Reads the .cpuprofile V8 wrote as the server stopped and windows.json (each run's span on the
+ * same monotonic clock), and prints, for each path, the server's CPU time per answer (what the
+ * main thread did not spend idle: comparable across runs even on a busy machine) and the self time
+ * of the busiest files or functions within its run (the last run of a path, when it ran more than once: the warm-up comes first).
+ * --callers: for the samples whose own function's name or file holds the text, the named frames
+ * that called it (outside the leaf's package), with their share.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+interface Profile {
+  nodes: ProfileNode[];
+  startTime: number;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    by: { type: 'string', default: 'file' },
+    top: { type: 'string', default: '30' },
+    path: { type: 'string' },
+    callers: { type: 'string' },
+  },
+});
+const folder = positionals[0];
+if (!folder) {
+  process.stderr.write('uso: profile.ts <carpeta> [--by file|function] [--top N] [--path P]\n');
+  process.exit(2);
+}
+const profileFile = fs.readdirSync(folder).find((name) => name.endsWith('.cpuprofile'));
+if (!profileFile) throw new Error(`no .cpuprofile in ${folder}`);
+const profile = JSON.parse(fs.readFileSync(path.join(folder, profileFile), 'utf8')) as Profile;
+const windows = JSON.parse(fs.readFileSync(path.join(folder, 'windows.json'), 'utf8')) as {
+  path: string;
+  from: number;
+  to: number;
+  answers: number;
+}[];
+
+const short = (url: string) =>
+  url
+    .replace(/^.*\/node_modules\//, 'npm:')
+    .replace(/^.*\/\.next\//, '.next:')
+    .replace(/^file:\/\/.*?\/(app|lib|db|scripts)\//, '$1/');
+const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+const parents = new Map<number, number>();
+for (const node of profile.nodes as (ProfileNode & { children?: number[] })[]) {
+  for (const child of node.children ?? []) parents.set(child, node.id);
+}
+/** The frames above a sample's own, innermost first, skipping the package the leaf is in. */
+const appCallers = (id: number) => {
+  const leafFile = nodes.get(id)!.callFrame.url;
+  const leafPackage = /node_modules\/(@[^/]+\/)?[^/]+/.exec(leafFile)?.[0] ?? leafFile;
+  const frames: string[] = [];
+  for (let at = parents.get(id); at !== undefined && frames.length < 4; at = parents.get(at)) {
+    const { functionName, url, lineNumber } = nodes.get(at)!.callFrame;
+    if (url.includes(leafPackage) || !functionName) continue;
+    frames.push(`${functionName} ${short(url)}:${lineNumber + 1}`);
+  }
+  return `${keyOf(nodes.get(id)!)} ← ${frames.join(' ← ')}`;
+};
+const keyOf = (node: ProfileNode) => {
+  const { functionName, url, lineNumber } = node.callFrame;
+  if (values.by === 'file') return short(url) || functionName;
+  return `${functionName || '(anónima)'} ${short(url)}:${lineNumber + 1}`;
+};
+
+const lastPerPath = new Map(windows.map((w) => [w.path, w]));
+for (const window of lastPerPath.values()) {
+  if (values.path && window.path !== values.path) continue;
+  const self = new Map<string, number>();
+  let at = profile.startTime;
+  let sampled = 0;
+  let idle = 0;
+  let total = 0;
+  profile.samples.forEach((id, i) => {
+    at += profile.timeDeltas[i] ?? 0;
+    if (at < window.from || at > window.to) return;
+    const delta = profile.timeDeltas[i] ?? 0;
+    sampled += delta;
+    if (nodes.get(id)!.callFrame.functionName === '(idle)') idle += delta;
+    const leaf = keyOf(nodes.get(id)!);
+    if (values.callers && !leaf.includes(values.callers)) return;
+    const key = values.callers ? appCallers(id) : leaf;
+    self.set(key, (self.get(key) ?? 0) + delta);
+    total += delta;
+  });
+  const perAnswer = window.answers ? ((sampled - idle) / 1000 / window.answers).toFixed(2) : '—';
+  process.stdout.write(
+    `\n${window.path}: ${(sampled / 1000).toFixed(0)} ms muestreados, ${window.answers} respuestas, ${perAnswer} ms de CPU por respuesta\n`,
+  );
+  const busiest = [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(values.top));
+  for (const [key, us] of busiest) {
+    const share = ((us / total) * 100).toFixed(1).padStart(5);
+    process.stdout.write(`${share} %  ${(us / 1000).toFixed(0).padStart(6)} ms  ${key}\n`);
+  }
+}
