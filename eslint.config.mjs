@@ -41,6 +41,25 @@ const config = [
     },
   },
   {
+    // Pages translate through lib/i18n/server.ts, which keeps compiled messages and Intl formats
+    // for the process; next-intl's own would build them again on every request (issue 15).
+    files: ['app/**/*.ts', 'app/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'next-intl/server',
+              importNames: ['getTranslations', 'getFormatter'],
+              message: "Import them from '@/lib/i18n/server'.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The domain core stays pure (STYLE.md): no I/O, no framework, no clock.
     files: ['lib/domain/**/*.ts'],
     ignores: ['lib/domain/**/*.test.ts'],

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { statusPageMetadata } from './_components/status-metadata';
 
 export function generateMetadata() {

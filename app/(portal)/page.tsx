@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { listCaseTypes } from '@/lib/server/cases/list-case-types';
 import { requestCtx } from '@/lib/server/core/context';
 import { VISITOR } from '@/lib/server/portal/actors';

@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 
 /**
  * A card with the answer letter as a clear download (staff case page and the petitioner's page), with a print

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import type { CaseView } from '@/lib/server/cases/get-case';
 import { PrintButton } from './print-button';
 

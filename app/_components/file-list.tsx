@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 
 /** A case file as a list shows it; `href` is the download route that checks access. */
 export interface ListedFile {

@@ -1,4 +1,5 @@
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { LOCALES } from '@/lib/domain/enums';
 import { setLocale } from './locale-actions';
 

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 
 /** The not-found page inside an area: the area's header stays, with the area's way back. */
 export async function NotFoundView({ home }: { home: 'root' | 'cases' }) {

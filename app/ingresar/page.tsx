@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { currentStaff } from '@/lib/server/auth/session';
 import { LocaleSwitch } from '../_components/locale-switch';
 import { ClientMessages, CLIENT_NAMESPACES } from '../_components/client-messages';

@@ -82,8 +82,22 @@ export const CLIENT_NAMESPACES = {
 
 type Messages = Record<string, unknown>;
 
-/** `all` reduced to the namespaces named; 'portal.file' keeps only that branch of `portal`. */
+/** Picks already made, by catalogue and namespace list (both live as long as the process). */
+const picked = new WeakMap<Messages, Map<readonly string[], Messages>>();
+
+/**
+ * `all` reduced to the namespaces named; 'portal.file' keeps only that branch of `portal`. The
+ * same catalogue and list give the same object, made once (the result must not be changed).
+ */
 export function pickMessages(all: Messages, namespaces: readonly string[]): Messages {
+  let byList = picked.get(all);
+  if (!byList) picked.set(all, (byList = new Map()));
+  let out = byList.get(namespaces);
+  if (!out) byList.set(namespaces, (out = pick(all, namespaces)));
+  return out;
+}
+
+function pick(all: Messages, namespaces: readonly string[]): Messages {
   const out: Messages = {};
   for (const name of namespaces) {
     const path = name.split('.');

@@ -25,7 +25,23 @@ export const MESSAGE_AREAS = [
   'bulk',
 ] as const;
 
-export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {
+type Messages = Record<string, unknown>;
+
+/** In production each language's merged catalogue is built once for the process (issue 15). */
+const merged = new Map<Locale, Promise<Messages>>();
+
+export function loadMessages(locale: Locale): Promise<Messages> {
+  if (process.env.NODE_ENV !== 'production') return mergeCatalogue(locale);
+  let messages = merged.get(locale);
+  if (!messages) {
+    messages = mergeCatalogue(locale);
+    merged.set(locale, messages);
+    messages.catch(() => merged.delete(locale));
+  }
+  return messages;
+}
+
+async function mergeCatalogue(locale: Locale): Promise<Messages> {
   const parts = await Promise.all(
     MESSAGE_AREAS.map((area) =>
       area === 'core'
@@ -33,5 +49,5 @@ export async function loadMessages(locale: Locale): Promise<Record<string, unkno
         : import(`./messages/${area}.${locale}.json`),
     ),
   );
-  return Object.assign({}, ...parts.map((p: { default: Record<string, unknown> }) => p.default));
+  return Object.assign({}, ...parts.map((p: { default: Messages }) => p.default));
 }

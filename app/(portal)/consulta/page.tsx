@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { ClientMessages, CLIENT_NAMESPACES } from '@/app/_components/client-messages';
 import { LookupForm } from './lookup-form';
 

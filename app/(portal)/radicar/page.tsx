@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { DESCRIPTION_LIMITS, SUBJECT_LIMITS } from '@/lib/validation/case-filing';
 import { listCaseTypes } from '@/lib/server/cases/list-case-types';
 import { requestCtx } from '@/lib/server/core/context';

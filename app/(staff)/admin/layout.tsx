@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import type { ReactNode } from 'react';
 import { requireStaffPage } from '@/lib/server/auth/session';
 import { NavLinks } from '../_components/nav-links';

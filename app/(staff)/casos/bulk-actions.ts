@@ -1,6 +1,6 @@
 'use server';
 
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import type { FormBody } from '@/app/_components/use-form-action';
 import { bulkCases } from '@/lib/server/cases/bulk-cases';
 import { action, failureOf } from '@/lib/server/core/action';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { Suspense } from 'react';
 import { requireStaffPage } from '@/lib/server/auth/session';
 import { bulkActionsFor } from '@/lib/server/cases/bulk-cases';

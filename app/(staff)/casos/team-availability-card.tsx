@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { AvailabilityToggle } from '@/app/_components/availability-toggle';
 import type { TeamMember } from '@/lib/server/routing/team-availability';
 import { setMemberAvailabilityAction } from './availability-actions';

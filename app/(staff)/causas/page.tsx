@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { requireStaffPage } from '@/lib/server/auth/session';
 import { rootCauseView } from '@/lib/server/causes/root-cause-figures';
 import { requestCtx } from '@/lib/server/core/context';

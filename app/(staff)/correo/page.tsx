@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import Link from 'next/link';
 import { env } from '@/lib/env';
 import { OUTBOX_MEDIA, OUTBOX_STATUSES } from '@/lib/domain/enums';

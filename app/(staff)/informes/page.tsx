@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import Link from 'next/link';
 import { PrintButton } from '@/app/_components/print-button';
 import { REPORT_PRESETS, presetOf, reportPeriod } from '@/lib/domain/report-periods';

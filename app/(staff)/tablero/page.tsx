@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import Form from 'next/form';
 import Link from 'next/link';
 import { requireStaffPage } from '@/lib/server/auth/session';

@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import type { ReactNode } from 'react';
 import type { CaseView } from '@/lib/server/cases/get-case';
 import { PublicFiles, type PublicFile } from './case-timeline';

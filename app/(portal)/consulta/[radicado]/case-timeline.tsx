@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import type { CaseView } from '@/lib/server/cases/get-case';
 import { FileList } from '../../../_components/file-list';
 import { PUBLIC_TIMELINE_EVENTS } from '../../../_components/timeline-events';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { decodePathSegment } from '@/lib/domain/radicado';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { getCaseWithTimeline } from '@/lib/server/cases/get-case';
 import { requestCtx } from '@/lib/server/core/context';
 import { customerCaseOptions } from '@/lib/server/portal/customer-case-options';

@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import Link from 'next/link';
 import { CASE_TYPES, CHANNELS } from '@/lib/domain/enums';
 import { queueFilterOptions } from '@/lib/server/cases/queue-options';

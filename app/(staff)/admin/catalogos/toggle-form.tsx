@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import type { Send } from '@/app/_components/use-form-action';
 import { CatalogForm } from './catalog-form';
 

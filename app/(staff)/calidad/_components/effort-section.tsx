@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import type { EffortFamily } from '@/lib/server/supervision/quality-effort';
 import type { AnalyticsGroup } from '@/lib/validation/analytics-query';
 import { BarChartFigure } from '../../_components/figures/charts';

@@ -1,5 +1,5 @@
 import 'server-only';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import type { CaseType } from '@/lib/domain/enums';
 import type { GroupLabel } from '@/lib/server/supervision/quality-shared';
 import type { AnalyticsGroup } from '@/lib/validation/analytics-query';

@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { RESULT_ANSWERS } from '@/lib/domain/enums';
 import type { ResultFamily } from '@/lib/server/supervision/quality-result';
 import type { AnalyticsGroup } from '@/lib/validation/analytics-query';

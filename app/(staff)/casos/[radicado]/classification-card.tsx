@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import type { CaseStory } from '@/lib/server/cases/case-story';
 
 /** Type, category, originating process and root cause; "sin clasificar" where not set yet. */

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import type { StaffCasePage } from '@/lib/server/cases/staff-case';
 import { IdentityForm } from './identity-form';
 import { completeCaseIdentity } from './petitioner-actions';

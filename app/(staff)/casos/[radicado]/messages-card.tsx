@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import type { CaseStory } from '@/lib/server/cases/case-story';
 import { NOTICE_KINDS } from '@/lib/server/notices/case-notices';
 import type { Send } from '@/app/_components/use-form-action';

@@ -4,7 +4,7 @@ import { LiveCase } from '@/app/_components/live';
 import { CasePresence } from './case-presence';
 import { cache } from 'react';
 import { forbidden, notFound } from 'next/navigation';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { requireStaffPage, type StaffActor } from '@/lib/server/auth/session';
 import { requestCtx } from '@/lib/server/core/context';
 import { isAppError } from '@/lib/server/core/errors';

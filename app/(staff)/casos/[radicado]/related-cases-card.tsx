@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import type { CaseStory } from '@/lib/server/cases/case-story';
 
 /** Related and merged cases, each a link to its own page (its scope is checked there). */

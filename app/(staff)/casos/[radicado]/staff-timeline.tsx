@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import type { CaseView } from '@/lib/server/cases/get-case';
 import type { CaseStory } from '@/lib/server/cases/case-story';
 import { staffAttachmentUrl } from '@/lib/links/attachments';

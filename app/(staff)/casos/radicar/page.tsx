@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { requestCtx } from '@/lib/server/core/context';
 import { requireStaffPage } from '@/lib/server/auth/session';
 import { listCaseTypes } from '@/lib/server/cases/list-case-types';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { currentStaff, requireStaffPage } from '@/lib/server/auth/session';
 import { processName, rootCauseView } from '@/lib/server/causes/root-cause-figures';
 import { requestCtx, type Ctx } from '@/lib/server/core/context';

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { currentStaff } from '@/lib/server/auth/session';
 import { problemsOfCase } from '@/lib/server/causes/get-problem';
 import { linkableProblems } from '@/lib/server/causes/problem-options';

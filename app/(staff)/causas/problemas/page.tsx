@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { PROBLEM_STATUSES } from '@/lib/domain/enums';
 import { requireStaffPage } from '@/lib/server/auth/session';
 import { listProblems } from '@/lib/server/causes/get-problem';

@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireStaffPage, type StaffActor } from '@/lib/server/auth/session';

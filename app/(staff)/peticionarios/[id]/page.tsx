@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { requireStaffPage } from '@/lib/server/auth/session';
 import { requestCtx } from '@/lib/server/core/context';
 import { isAppError } from '@/lib/server/core/errors';

@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { AppError } from '@/lib/server/core/errors';
 import { route } from '@/lib/server/core/route';
 import { DRILL_DOWN_CSV_COLUMNS } from '@/lib/server/supervision/drill-down';

@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { toLocalDate } from '@/lib/domain/calendar';
 import { exportCases } from '@/lib/server/cases/export-cases';
 import { getOrganization } from '@/lib/server/core/organization';

@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { causeCasesCsv, readCausePick } from '@/lib/server/causes/cause-cases';
 import { getOrganization } from '@/lib/server/core/organization';
 import { route } from '@/lib/server/core/route';

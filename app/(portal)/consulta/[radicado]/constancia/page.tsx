@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { getCaseWithTimeline } from '@/lib/server/cases/get-case';
 import { requestCtx } from '@/lib/server/core/context';
 import { getOrganization } from '@/lib/server/core/organization';

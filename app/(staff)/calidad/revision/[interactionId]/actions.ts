@@ -1,6 +1,6 @@
 'use server';
 
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { z } from 'zod';
 import { action, type ActionResult } from '@/lib/server/core/action';
 import { isAppError } from '@/lib/server/core/errors';
