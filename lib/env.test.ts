@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { EnvError, EnvSchema, env, parseEnv } from './env';
 
 describe('the validated environment', () => {
@@ -108,6 +108,20 @@ describe('the validated environment', () => {
       }
     }
     expect(env().PORT).toBeGreaterThan(0);
+  });
+
+  it('sees a changed variable in tests, but a production server keeps its first reading', () => {
+    const before = env().PORT;
+    vi.stubEnv('PORT', String(before + 1));
+    try {
+      expect(env().PORT).toBe(before + 1);
+      vi.stubEnv('NODE_ENV', 'production');
+      vi.stubEnv('PORT', String(before + 2));
+      expect(env().PORT).toBe(before + 1);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    expect(env().PORT).toBe(before);
   });
 
   it('documents every variable it reads in .env.example', () => {

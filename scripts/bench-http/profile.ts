@@ -10,12 +10,14 @@
  * that called it (outside the leaf's package), with their share.
  */
 import fs from 'node:fs';
+import { SourceMap } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
 }
 interface Profile {
   nodes: ProfileNode[];
@@ -53,6 +55,31 @@ const short = (url: string) =>
     .replace(/^.*\/node_modules\//, 'npm:')
     .replace(/^.*\/\.next\//, '.next:')
     .replace(/^file:\/\/.*?\/(app|lib|db|scripts)\//, '$1/');
+/** The build's chunks are minified: a frame in one is named by its source map (file:line). */
+const sourceMaps = new Map<string, SourceMap | null>();
+function original({ url, lineNumber, columnNumber }: ProfileNode['callFrame']) {
+  if (!url.includes('/.next/')) return null;
+  const file = url.startsWith('file:') ? fileURLToPath(url) : url;
+  let map = sourceMaps.get(file);
+  if (map === undefined) {
+    try {
+      map = new SourceMap(JSON.parse(fs.readFileSync(`${file}.map`, 'utf8')));
+    } catch {
+      map = null;
+    }
+    sourceMaps.set(file, map);
+  }
+  const entry = map?.findEntry(lineNumber, columnNumber);
+  if (!entry || !('originalSource' in entry)) return null;
+  const source = entry.originalSource.replace(
+    /^.*?\/(node_modules|app|lib|db)\//,
+    (_, top: string) => (top === 'node_modules' ? 'npm:' : `${top}/`),
+  );
+  return `${source}:${entry.originalLine + 1}`;
+}
+const frameName = (frame: ProfileNode['callFrame']) =>
+  original(frame) ?? `${short(frame.url)}:${frame.lineNumber + 1}`;
+
 const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
 const parents = new Map<number, number>();
 for (const node of profile.nodes as (ProfileNode & { children?: number[] })[]) {
@@ -64,16 +91,18 @@ const appCallers = (id: number) => {
   const leafPackage = /node_modules\/(@[^/]+\/)?[^/]+/.exec(leafFile)?.[0] ?? leafFile;
   const frames: string[] = [];
   for (let at = parents.get(id); at !== undefined && frames.length < 4; at = parents.get(at)) {
-    const { functionName, url, lineNumber } = nodes.get(at)!.callFrame;
-    if (url.includes(leafPackage) || !functionName) continue;
-    frames.push(`${functionName} ${short(url)}:${lineNumber + 1}`);
+    const frame = nodes.get(at)!.callFrame;
+    if (frame.url.includes(leafPackage) || !frame.functionName) continue;
+    frames.push(`${frame.functionName} ${frameName(frame)}`);
   }
   return `${keyOf(nodes.get(id)!)} ← ${frames.join(' ← ')}`;
 };
 const keyOf = (node: ProfileNode) => {
-  const { functionName, url, lineNumber } = node.callFrame;
-  if (values.by === 'file') return short(url) || functionName;
-  return `${functionName || '(anónima)'} ${short(url)}:${lineNumber + 1}`;
+  const frame = node.callFrame;
+  if (values.by === 'file') {
+    return original(frame)?.replace(/:\d+$/, '') ?? (short(frame.url) || frame.functionName);
+  }
+  return `${frame.functionName || '(anónima)'} ${frameName(frame)}`;
 };
 
 const lastPerPath = new Map(windows.map((w) => [w.path, w]));
