@@ -5,7 +5,7 @@ import { requireStaffPage } from '@/lib/server/auth/session';
 import { requestCtx } from '@/lib/server/core/context';
 import { unreadCount } from '@/lib/server/notices/notifications';
 import { hasRole } from '@/lib/server/core/guard';
-import { LiveBell } from '../_components/live';
+import { LiveBell } from '../_components/live-bell';
 import { ClientMessages, CLIENT_NAMESPACES } from '../_components/client-messages';
 import { LocaleSwitch } from '../_components/locale-switch';
 import { SignOutButton } from '../_components/sign-out-button';
@@ -30,9 +30,10 @@ export default async function StaffLayout({ children }: { children: ReactNode })
       : []),
     ...(staff.role === 'admin' ? [{ href: '/admin', label: t('admin') }] : []),
   ];
-  // Staff pages send the namespaces their client components read (lib/i18n/client-namespaces.ts).
+  // The shell sends what its own client components read; each area wraps its content in the set
+  // its components read (lib/i18n/client-namespaces.ts).
   return (
-    <ClientMessages namespaces={CLIENT_NAMESPACES.staff}>
+    <ClientMessages namespaces={CLIENT_NAMESPACES.staffShell}>
       <div className="staff-shell">
         <header className="topbar">
           <Link href="/casos" className="brand">

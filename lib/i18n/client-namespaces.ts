@@ -1,4 +1,8 @@
 const CORE = ['app', 'errors'] as const;
+/** Case vocabularies, read through variable keys (`tTypes(row.typeCode)`): always whole. */
+const CASE_WORDS = ['types', 'states', 'channels'] as const;
+/** A few keys of a large namespace, as paths: `keysOf('a', 'b', 'c')` → ['a.b', 'a.c']. */
+const keysOf = (namespace: string, ...keys: string[]) => keys.map((key) => `${namespace}.${key}`);
 
 /**
  * The message namespaces each part of the app sends to the browser (issue 15 §4): client
@@ -45,37 +49,82 @@ export const CLIENT_NAMESPACES = {
       'rateDone',
     ].map((key) => `portal.case.${key}`),
   ],
-  /** Staff pages: the namespaces their client components read (checked by the test beside). */
-  staff: [
+  /**
+   * The staff shell around every staff page (its bell; the error view under the header). Each
+   * area below wraps its content in a provider of its own, which replaces this one's messages
+   * (next-intl's nested provider does not merge them): so each area's set repeats CORE.
+   */
+  staffShell: [...CORE, ...keysOf('notifications', 'bell', 'bellUnread')],
+  /** The agents' queue (/casos): the queue view, its bulk panel and the availability switch. */
+  queue: [
     ...CORE,
-    'validation',
-    'adminCatalog.notices',
-    'adminConfig',
-    'adminPeople',
-    'adminRecords.audit.verify',
-    'adminRecords.personal',
-    'answerLetter',
-    'board',
-    'bulkWork',
-    'caseStory.postal',
-    'causes.problems',
-    'channels',
+    ...CASE_WORDS,
     'deadline',
-    'intake',
-    'notificationPrefs',
-    'notifications',
-    'petitioners',
-    'portal.case.promiseStatus',
-    'portal.file',
-    'quality.handleTime',
-    'quality.review',
     'queues',
-    'routing',
-    'staffCase',
-    'states',
-    'supervision',
-    'types',
+    'bulkWork',
+    'staffCase.options.priority',
+    'supervision.exportCsv',
+    ...keysOf('routing', 'available', 'away', 'markAway', 'markAvailable'),
   ],
+  /** A case's staff page: its action forms, promises, letter preview, identity and repeat offers. */
+  staffCase: [
+    ...CORE,
+    'types',
+    'deadline',
+    'answerLetter',
+    'caseStory.postal',
+    'causes.problems.caseSection',
+    'petitioners.identity',
+    'petitioners.repeat',
+    'portal.case.promiseStatus',
+    'quality.handleTime',
+    ...keysOf('portal.file', 'documentType', 'documentTypes'),
+    ...keysOf(
+      'staffCase',
+      ...['actions', 'fields', 'options', 'cannedWarning', 'transferLate', 'done', 'noActions'],
+      ...['presenceViewing', 'presenceWriting'],
+      ...['keep', 'renegotiate', 'newDueAt', 'renegotiateReason', 'noPromises'],
+    ),
+  ],
+  /** The verbal filing form (/casos/radicar). */
+  intake: [
+    ...CORE,
+    'types',
+    'channels',
+    'intake',
+    'staffCase.fields.choose',
+    'staffCase.options.priority',
+    'petitioners.openRecord',
+    ...keysOf(
+      'portal.file',
+      ...['typeLegend', 'subject', 'description', 'anonymous', 'fullName', 'email', 'phone'],
+      ...['documentType', 'documentTypes', 'documentNumber'],
+    ),
+  ],
+  /** The supervisors' board (/tablero). */
+  board: [...CORE, 'types', 'states', 'deadline', 'board'],
+  /** A quality review of one interaction. */
+  qualityReview: [...CORE, 'quality.review'],
+  /** A problem's page and the new problem form. */
+  problems: [...CORE, 'causes.problems'],
+  /** A petitioner's record: the contact correction form. */
+  petitionerRecord: [...CORE, 'petitioners.correct'],
+  /** The staff member's notification preferences. */
+  notificationPrefs: [...CORE, 'notificationPrefs', 'notifications.kinds'],
+  /** Admin: the audit chain check. */
+  adminAudit: [...CORE, 'adminRecords.audit.verify'],
+  /** Admin: the calendar and the case types (the configuration forms). */
+  adminConfig: [...CORE, 'adminConfig'],
+  /** Admin: catalogues, channels and templates (the catalogue forms). */
+  adminCatalog: [...CORE, 'adminCatalog.notices'],
+  /** Admin: anonymising a petitioner's personal data. */
+  adminPersonal: [...CORE, 'adminRecords.personal'],
+  /** Admin: the routing rules, team assignment and availability. */
+  adminRouting: [...CORE, 'types', 'channels', 'routing'],
+  /** Admin: the organisation's profile and logo. */
+  adminOrganization: [...CORE, 'adminPeople.organization'],
+  /** Admin: staff users and teams. */
+  adminPeople: [...CORE, 'adminPeople'],
   /** The sign-in form. */
   signIn: [...CORE, 'signIn', 'validation'],
 } satisfies Record<string, readonly string[]>;

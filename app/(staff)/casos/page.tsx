@@ -16,6 +16,7 @@ import { AvailabilitySwitch } from './availability-switch';
 import { TeamAvailabilityCard } from './team-availability-card';
 import { QueueView } from './queue-view';
 import { requestCtx } from '@/lib/server/core/context';
+import { ClientMessages, CLIENT_NAMESPACES } from '@/app/_components/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('cases');
@@ -54,7 +55,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
     ? (await linkableProblems(ctx)).map((p) => ({ id: p.id, name: p.title }))
     : [];
   return (
-    <>
+    <ClientMessages namespaces={CLIENT_NAMESPACES.queue}>
       <section className="page-head with-actions">
         <div>
           <h1>{t('welcome', { name: staff.name })}</h1>
@@ -93,6 +94,6 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
           bulk={{ actions: bulkActionsFor(staff), problems }}
         />
       </Suspense>
-    </>
+    </ClientMessages>
   );
 }
