@@ -80,6 +80,26 @@ export async function inOneTransaction<T>(db: Db, batch: () => Promise<T>): Prom
   }
 }
 
+/**
+ * Runs `body` in a savepoint of the transaction open on `conn`'s handle: released when it returns,
+ * rolled back alone when it throws (the transaction goes on). The same as drizzle's nested
+ * `tx.transaction()`, without the new transaction object (a whole query API) drizzle builds for
+ * each one: the group commit (lib/server/core/group-commit.ts) runs one per filing.
+ */
+export function inSavepoint<T>(conn: Conn, body: () => T): T {
+  const sqlite = sqliteOf(conn);
+  sqlite.exec('SAVEPOINT grouped');
+  try {
+    const result = body();
+    sqlite.exec('RELEASE grouped');
+    return result;
+  } catch (error) {
+    sqlite.exec('ROLLBACK TO grouped');
+    sqlite.exec('RELEASE grouped');
+    throw error;
+  }
+}
+
 /** True for the database itself, false for an open transaction (which hides better-sqlite3). */
 export function isDatabase(conn: Conn): conn is Db {
   return '$client' in conn;

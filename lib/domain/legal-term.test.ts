@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { createCalendar } from './calendar';
+import { createCalendar, nextBusinessDay } from './calendar';
 import {
   AT_RISK_BUSINESS_DAYS,
   type LegalTermInput,
@@ -218,6 +218,19 @@ describe('countedBusinessDay', () => {
     expect(countedBusinessDay('2026-03-13', 0, [], cal)).toBe('2026-03-13');
     expect(countedBusinessDay('2026-03-13', 15, [], cal)).toBe('2026-04-08');
     expect(countedBusinessDay('2026-03-13', 3, openPause, cal)).toBe('2026-03-18');
+  });
+
+  it('without pauses, is the day a walk of n business days reaches, across holidays and years', () => {
+    const walk = (start: string, n: number) => {
+      let day = start;
+      for (let i = 0; i < n; i++) day = nextBusinessDay(day, cal);
+      return day;
+    };
+    for (const start of ['2026-03-13', '2026-03-27', '2026-12-18', '2027-06-25', '2028-02-29']) {
+      for (const n of [1, 5, 10, 15, 30, 35]) {
+        expect(countedBusinessDay(start, n, [], cal)).toBe(walk(start, n));
+      }
+    }
   });
 
   it('returns null when an open pause stops the count first', () => {

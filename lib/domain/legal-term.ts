@@ -4,6 +4,7 @@
  * Pure: `now`/`asOf` are parameters. A stored due date is only a cache of `computeLegalTerm`.
  */
 import {
+  addBusinessDays,
   type BusinessCalendar,
   type LocalDate,
   countBusinessDays,
@@ -124,6 +125,8 @@ export function countedBusinessDay(
 ): LocalDate | null {
   assertTermDays(n);
   const spans = toSpans(pauses, cal);
+  // No pause (every new filing): the n-th business day, found at once in the calendar's index.
+  if (spans.length === 0) return addBusinessDays(start, n, cal);
   const stopAfter = openPauseStart(spans);
   let day = start;
   let counted = 0;

@@ -112,6 +112,47 @@ describe('createCase: what a filing writes', () => {
     expect(countRows(db, caseEvents)).toBe(3);
   });
 
+  it('updates the petitioner on record with a later filing; blanks never erase known data', async () => {
+    const first = await fileCase(db, {
+      customer: {
+        documentType: 'CC',
+        documentNumber: '1020304050',
+        fullName: 'Ana María Pérez',
+        email: 'ana@example.co',
+        phone: '6015551234',
+        address: 'Calle 1 # 2-3',
+      },
+    });
+    const later = new Date(FILED_AT.getTime() + 60_000);
+    const second = await fileCase(
+      db,
+      {
+        customer: {
+          documentType: 'CC',
+          documentNumber: '1020304050',
+          fullName: 'Ana María Pérez Gómez',
+          address: 'Carrera 9 # 8-7',
+        },
+        // Answered by post: no e-mail given this time.
+        responseMedium: 'postal',
+        locale: 'en',
+      },
+      later,
+    );
+    const customerId = caseRow(db, first.id).customerId!;
+    expect(caseRow(db, second.id).customerId).toBe(customerId);
+    expect(db.select().from(customers).where(eq(customers.id, customerId)).get()).toMatchObject({
+      fullName: 'Ana María Pérez Gómez',
+      email: 'ana@example.co',
+      phone: '6015551234',
+      address: 'Carrera 9 # 8-7',
+      locale: 'en',
+      createdAt: FILED_AT,
+      updatedAt: later,
+    });
+    expect(countRows(db, customers)).toBe(1);
+  });
+
   it('records who radicated a verbal request taken by an agent', async () => {
     const agent = insertStaff(db, { email: 'agente@example.co', role: 'agent' });
     const created = await fileCase(db, { channel: 'phone' }, FILED_AT, agent);

@@ -1,9 +1,7 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
-import type { Conn } from '@/db/client';
-import { cases, caseTypes, consents, customers, intakeChannels } from '@/db/schema';
+import { cases } from '@/db/schema';
 import { toLocalDate } from '@/lib/domain/calendar';
-import { DEFAULT_ANONYMOUS_TYPES, type CaseType } from '@/lib/domain/enums';
+import type { CaseType } from '@/lib/domain/enums';
 import { computeLegalTerm } from '@/lib/domain/legal-term';
 import { CaseFilingSchema, isIdentityPending, type CaseFiling } from '@/lib/validation/case-filing';
 import { isStaff } from '../core/actor';
@@ -21,6 +19,7 @@ import { generateAccessCode, hashSecret } from '../core/secrets';
 import { enqueueConstancia } from '../notices/constancia';
 import { mailBrand } from '../notices/brand';
 import { recordAttachments, type StoredUpload } from './uploads';
+import { allowsAnonymous, checkChannelAnswer, recordConsent, upsertCustomer } from './filing-rows';
 import { routeNewCase } from '../routing/route-new-case';
 
 export interface CreatedCase {
@@ -50,67 +49,6 @@ export interface CaseExtras {
    * as a possible repeat contact of it (issue 14 §5).
    */
   offerRepeat?: boolean;
-}
-
-function allowsAnonymous(tx: Conn, typeCode: CaseType): boolean {
-  const row = tx
-    .select({ allowsAnonymous: caseTypes.allowsAnonymous, isActive: caseTypes.isActive })
-    .from(caseTypes)
-    .where(eq(caseTypes.code, typeCode))
-    .get();
-  if (row && !row.isActive) {
-    throw new AppError('VALIDATION', 'type inactive', { fieldErrors: { typeCode: ['invalid'] } });
-  }
-  return row ? row.allowsAnonymous : DEFAULT_ANONYMOUS_TYPES.includes(typeCode);
-}
-
-/** Answering through the channel needs the filing to come through an API channel with a webhook. */
-function checkChannelAnswer(tx: Conn, filing: CaseFiling, intakeChannelId: number | undefined) {
-  if (filing.responseMedium !== 'api') return;
-  const hook = intakeChannelId
-    ? tx
-        .select({ url: intakeChannels.webhookUrl })
-        .from(intakeChannels)
-        .where(eq(intakeChannels.id, intakeChannelId))
-        .get()
-    : undefined;
-  if (!hook?.url) {
-    throw new AppError('VALIDATION', 'no channel to answer through', {
-      fieldErrors: { responseMedium: ['invalid'] },
-    });
-  }
-}
-
-function upsertCustomer(tx: Conn, filing: CaseFiling, now: Date): number | null {
-  const c = filing.customer;
-  if (filing.isAnonymous || !c) return null;
-  const row = tx
-    .insert(customers)
-    .values({
-      documentType: c.documentType,
-      documentNumber: c.documentNumber,
-      fullName: c.fullName,
-      email: c.email ?? null,
-      phone: c.phone ?? null,
-      address: c.address ?? null,
-      locale: filing.locale,
-      createdAt: now,
-    })
-    .onConflictDoUpdate({
-      target: [customers.documentType, customers.documentNumber],
-      // The latest filing carries the freshest contact data; blanks never erase known data.
-      set: {
-        fullName: c.fullName,
-        ...(c.email ? { email: c.email } : {}),
-        ...(c.phone ? { phone: c.phone } : {}),
-        ...(c.address ? { address: c.address } : {}),
-        locale: filing.locale,
-        updatedAt: now,
-      },
-    })
-    .returning({ id: customers.id })
-    .get();
-  return row.id;
 }
 
 /** What a new case sets; the rest take their defaults. Built once per connection: every filing runs it. */
@@ -207,15 +145,13 @@ export async function createCase(
     )!;
 
     if (customerId !== null) {
-      tx.insert(consents)
-        .values({
-          customerId,
-          caseId: created.id,
-          policyVersion: org.privacyPolicyVersion,
-          acceptedAt: now,
-          channel: filing.channel,
-        })
-        .run();
+      recordConsent(tx, {
+        customerId,
+        caseId: created.id,
+        policyVersion: org.privacyPolicyVersion,
+        acceptedAt: now,
+        channel: filing.channel,
+      });
     }
 
     const eventId = appendEvent(tx, {

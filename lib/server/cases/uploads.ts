@@ -198,6 +198,8 @@ export function storeUploads(checked: CheckedUpload[]): {
   stored: StoredUpload[];
   discard: () => void;
 } {
+  // Most filings carry no files: nothing to write, no folder to resolve (env, paths) on each one.
+  if (checked.length === 0) return { stored: [], discard: () => {} };
   const dir = uploadDir();
   const written: string[] = [];
   const discard = () => {
@@ -205,7 +207,7 @@ export function storeUploads(checked: CheckedUpload[]): {
   };
   const stored: StoredUpload[] = [];
   try {
-    if (checked.length > 0) fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     for (const upload of checked) {
       const storedName = crypto.randomUUID();
       const file = path.join(dir, storedName);

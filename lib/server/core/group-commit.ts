@@ -1,6 +1,6 @@
 import 'server-only';
-import { sqliteOf, type Conn } from '@/db/client';
-import { transactionSync, withTransaction, type Ctx } from './context';
+import { inSavepoint, sqliteOf, type Conn } from '@/db/client';
+import { withTransaction, type Ctx } from './context';
 
 /** A body waiting for its group's transaction, and how to answer its caller. */
 interface Waiting {
@@ -68,7 +68,7 @@ export function withGroupedTransaction<T>(
   const waiting = group.waiting;
   return new Promise<T>((resolve, reject) => {
     waiting.push({
-      run: (tx) => transactionSync({ ...ctx, db: tx, inTransaction: true }, fn),
+      run: (tx) => inSavepoint(tx, () => fn({ ...ctx, db: tx, inTransaction: true })),
       resolve: resolve as (value: unknown) => void,
       reject,
     });

@@ -7,11 +7,12 @@ import {
   randomBytes,
   timingSafeEqual,
 } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
 import { apiKeys, intakeChannels } from '@/db/schema';
 import type { Channel } from '@/lib/domain/enums';
 import { portalSecret } from '../portal/portal-access';
+import { preparedQuery } from '../core/prepared';
 
 /** `vnt_<8-char prefix>_<32-char secret>`: the prefix finds the row, the whole key is checked by hash. */
 const KEY_PATTERN = /^vnt_([A-Za-z0-9]{8})_([A-Za-z0-9]{32})$/;
@@ -133,15 +134,9 @@ export interface ApiCaller {
 /** How fresh a key's `lastUsedAt` is kept. */
 export const LAST_USED_PRECISION_MS = 60_000;
 
-/** The caller a key belongs to, or null (unknown, revoked, inactive channel, malformed). */
-export function authenticateApiKey(
-  db: Conn,
-  raw: string | null | undefined,
-  now: Date,
-): ApiCaller | null {
-  const match = raw?.trim().match(KEY_PATTERN);
-  if (!match) return null;
-  const row = db
+// Every API request looks its key up: built once per connection.
+const keyByPrefix = preparedQuery((db) =>
+  db
     .select({
       id: apiKeys.id,
       keyHash: apiKeys.keyHash,
@@ -154,8 +149,19 @@ export function authenticateApiKey(
     })
     .from(apiKeys)
     .innerJoin(intakeChannels, eq(intakeChannels.id, apiKeys.channelId))
-    .where(and(eq(apiKeys.keyPrefix, match[1]!), isNull(apiKeys.revokedAt)))
-    .get();
+    .where(and(eq(apiKeys.keyPrefix, sql.placeholder('prefix')), isNull(apiKeys.revokedAt)))
+    .prepare(),
+);
+
+/** The caller a key belongs to, or null (unknown, revoked, inactive channel, malformed). */
+export function authenticateApiKey(
+  db: Conn,
+  raw: string | null | undefined,
+  now: Date,
+): ApiCaller | null {
+  const match = raw?.trim().match(KEY_PATTERN);
+  if (!match) return null;
+  const row = keyByPrefix(db).get({ prefix: match[1]! });
   if (!row?.isActive) return null;
   const a = Buffer.from(sha256(raw!.trim()), 'hex');
   const b = Buffer.from(row.keyHash, 'hex');

@@ -1,8 +1,9 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
 import { outbox } from '@/db/schema';
 import type { Locale, OutboxMedium } from '@/lib/domain/enums';
+import { driverValues, placeholders, preparedQuery } from '../core/prepared';
 
 export interface OutgoingMail {
   /** What the mail is about (`constancia`, `answer` …), for reports and retries. */
@@ -41,9 +42,8 @@ export function messageIdFor(dedupeKey: string): string {
  */
 export function enqueueMail(tx: Conn, mail: OutgoingMail): number {
   const messageId = messageIdFor(mail.dedupeKey);
-  const inserted = tx
-    .insert(outbox)
-    .values({
+  const inserted = insertMail(tx).get(
+    driverValues(outbox, {
       kind: mail.kind,
       caseId: mail.caseId,
       medium: mail.medium ?? 'email',
@@ -59,16 +59,45 @@ export function enqueueMail(tx: Conn, mail: OutgoingMail): number {
       status: 'pending',
       nextAttemptAt: mail.now,
       createdAt: mail.now,
-    })
-    .onConflictDoNothing({ target: outbox.messageId })
-    .returning({ id: outbox.id })
-    .get();
+    } satisfies Record<(typeof MAIL_COLUMNS)[number], unknown>),
+  );
   if (inserted) return inserted.id;
-  const existing = tx
-    .select({ id: outbox.id })
-    .from(outbox)
-    .where(eq(outbox.messageId, messageId))
-    .get();
+  const existing = mailByMessageId(tx).get({ messageId });
   if (!existing) throw new Error(`outbox: ${messageId} neither inserted nor found`);
   return existing.id;
 }
+
+const MAIL_COLUMNS = [
+  'kind',
+  'caseId',
+  'medium',
+  'channelId',
+  'toAddress',
+  'subject',
+  'bodyText',
+  'bodyHtml',
+  'params',
+  'attachmentIds',
+  'locale',
+  'messageId',
+  'status',
+  'nextAttemptAt',
+  'createdAt',
+] as const;
+
+// Every filing queues its constancia, most changes a notice: both built once per connection.
+const insertMail = preparedQuery((db) =>
+  db
+    .insert(outbox)
+    .values(placeholders(MAIL_COLUMNS))
+    .onConflictDoNothing({ target: outbox.messageId })
+    .returning({ id: outbox.id })
+    .prepare(),
+);
+const mailByMessageId = preparedQuery((db) =>
+  db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(eq(outbox.messageId, sql.placeholder('messageId')))
+    .prepare(),
+);

@@ -4,6 +4,7 @@ import type { Conn } from '@/db/client';
 import { cases, customers } from '@/db/schema';
 import { OPEN_STATES } from '@/lib/domain/enums';
 import { appendEvent } from '../core/audit';
+import { preparedQuery } from '../core/prepared';
 
 /**
  * The most recent open case of the petitioner a new e-mail or API message comes from (issue 14 §5):
@@ -18,37 +19,48 @@ export function openCaseOfKnownPetitioner(
 ): { id: number; radicado: string } | null {
   const email = who.email?.trim().toLowerCase() || null;
   const byEmail = email
-    ? tx
-        .select({ id: customers.id })
-        .from(customers)
-        .where(eq(sql`lower(${customers.email})`, email))
-        .limit(20)
-        .all()
+    ? customersByEmail(tx)
+        .all({ email })
         .map((r) => r.id)
     : [];
   const customerIds = [...new Set([...(who.customerId ? [who.customerId] : []), ...byEmail])];
-  const match = or(
-    customerIds.length > 0 ? inArray(cases.customerId, customerIds) : undefined,
-    email ? eq(sql`lower(${cases.responseAddress})`, email) : undefined,
-  );
-  if (!match) return null;
-  return (
-    tx
-      .select({ id: cases.id, radicado: cases.radicado })
-      .from(cases)
-      .where(
-        and(
-          match,
-          ne(cases.id, excludeCaseId),
-          eq(cases.isAnonymous, false),
-          inArray(cases.state, [...OPEN_STATES]),
-        ),
-      )
-      .orderBy(desc(cases.receivedAt), desc(cases.id))
-      .limit(1)
-      .get() ?? null
-  );
+  if (customerIds.length === 0 && !email) return null;
+  return openCaseOf(tx).get({ ids: JSON.stringify(customerIds), email, excludeCaseId }) ?? null;
 }
+
+// Every e-mail and API filing asks both: built once per connection.
+const customersByEmail = preparedQuery((db) =>
+  db
+    .select({ id: customers.id })
+    .from(customers)
+    .where(eq(sql`lower(${customers.email})`, sql.placeholder('email')))
+    .limit(20)
+    .prepare(),
+);
+
+/**
+ * The customers' ids come as a JSON array (`json_each`), so one statement serves any number of
+ * them; a null e-mail matches no address. Still one index range per branch of the OR.
+ */
+const openCaseOf = preparedQuery((db) =>
+  db
+    .select({ id: cases.id, radicado: cases.radicado })
+    .from(cases)
+    .where(
+      and(
+        or(
+          inArray(cases.customerId, sql`(select value from json_each(${sql.placeholder('ids')}))`),
+          eq(sql`lower(${cases.responseAddress})`, sql.placeholder('email')),
+        ),
+        ne(cases.id, sql.placeholder('excludeCaseId')),
+        eq(cases.isAnonymous, false),
+        inArray(cases.state, [...OPEN_STATES]),
+      ),
+    )
+    .orderBy(desc(cases.receivedAt), desc(cases.id))
+    .limit(1)
+    .prepare(),
+);
 
 /**
  * A new e-mail or API filing from a petitioner with an open case is not silently a second case:

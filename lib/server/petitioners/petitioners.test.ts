@@ -273,6 +273,37 @@ describe('a known petitioner writes again', () => {
     const portal = await fileCase(db, {}, LATER);
     expect(caseRow(db, portal.id)?.possibleRepeatOfId).toBeNull();
   });
+  it('offers a filing whose e-mail is on record under another document', async () => {
+    // Two people on record share the address; the open case is the second one's.
+    await fileCase(db, {
+      customer: {
+        ...validFiling().customer!,
+        documentNumber: '111222333',
+        email: 'casa@example.co',
+      },
+    });
+    db.update(cases).set({ state: 'cerrada' }).run();
+    const open = await fileCase(db, {
+      customer: {
+        ...validFiling().customer!,
+        documentNumber: '444555666',
+        email: 'CASA@example.co',
+      },
+    });
+    const api = await createCase(
+      ctx(SYSTEM_ACTOR),
+      validFiling({
+        channel: 'api',
+        customer: {
+          ...validFiling().customer!,
+          documentNumber: '777888999',
+          email: 'casa@example.co',
+        },
+      }),
+      { offerRepeat: true },
+    );
+    expect(caseRow(db, api.id)?.possibleRepeatOfId).toBe(open.id);
+  });
 });
 
 describe('the petitioner record', () => {

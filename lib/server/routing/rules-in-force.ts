@@ -1,8 +1,9 @@
 import 'server-only';
-import { asc, desc, eq, lte } from 'drizzle-orm';
+import { asc, desc, eq, lte, sql } from 'drizzle-orm';
 import { sqliteOf, type Conn } from '@/db/client';
 import { routingRules, routingRuleSets } from '@/db/schema';
 import type { RoutingRule } from '@/lib/domain/routing';
+import { preparedQuery } from '../core/prepared';
 
 export interface RuleSet {
   id: number;
@@ -17,19 +18,25 @@ export interface RuleSet {
  */
 const loaded = new WeakMap<object, { setId: number; rules: RoutingRule[] }>();
 
-/** The routing rules in force at `now` (the latest set from before it), or null when none was ever saved. */
-export function rulesInForce(db: Conn, now: Date): RuleSet | null {
-  const set = db
+// Every filing asks which set is in force: built once per connection. A placeholder in a
+// condition is bound as is: the instant as stored (epoch ms).
+const setInForce = preparedQuery((db) =>
+  db
     .select({
       id: routingRuleSets.id,
       validFrom: routingRuleSets.validFrom,
       defaultTeamId: routingRuleSets.defaultTeamId,
     })
     .from(routingRuleSets)
-    .where(lte(routingRuleSets.validFrom, now))
+    .where(lte(routingRuleSets.validFrom, sql.placeholder('now')))
     .orderBy(desc(routingRuleSets.validFrom), desc(routingRuleSets.id))
     .limit(1)
-    .get();
+    .prepare(),
+);
+
+/** The routing rules in force at `now` (the latest set from before it), or null when none was ever saved. */
+export function rulesInForce(db: Conn, now: Date): RuleSet | null {
+  const set = setInForce(db).get({ now: now.getTime() });
   if (!set) return null;
   const client = sqliteOf(db);
   const cached = loaded.get(client);
