@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, isNull, or, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, or, type Placeholder, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { cases } from '@/db/schema';
 import type { Actor } from '../core/actor';
@@ -34,8 +34,21 @@ export function canAccessCase(actor: Actor, c: CaseOwnership): boolean {
 export const casesAsC = alias(cases, 'c');
 export type CasesTable = typeof cases | typeof casesAsC;
 
+/**
+ * An agent's ids as a scope filter compares them: their values, or placeholders of a query built
+ * once and run with the values (list-cases.ts); a null team is part of the query's shape.
+ */
+export interface ScopeIds {
+  me: number | Placeholder;
+  team: number | Placeholder | null;
+}
+
 /** The same rule as a SQL filter, for lists (on `cases`, or on `casesAsC` for raw SQL). */
-export function caseScopeFilter(actor: Actor, t: CasesTable = cases): SQL | undefined {
+export function caseScopeFilter(
+  actor: Actor,
+  t: CasesTable = cases,
+  ids?: ScopeIds,
+): SQL | undefined {
   switch (actor.role) {
     case 'supervisor':
     case 'admin':
@@ -44,9 +57,10 @@ export function caseScopeFilter(actor: Actor, t: CasesTable = cases): SQL | unde
     case 'customer':
       return eq(t.id, actor.caseId ?? -1);
     case 'agent':
+      ids ??= { me: actor.id, team: actor.teamId };
       return or(
-        eq(t.assigneeId, actor.id),
-        actor.teamId !== null ? eq(t.teamId, actor.teamId) : undefined,
+        eq(t.assigneeId, ids.me),
+        ids.team !== null ? eq(t.teamId, ids.team) : undefined,
         and(isNull(t.teamId), isNull(t.assigneeId)),
       );
   }

@@ -12,10 +12,11 @@ import {
   lt,
   lte,
   sql,
+  type Placeholder,
   type SQL,
 } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import { cases, customers, promises, staffUsers, teams } from '@/db/schema';
+import { cases } from '@/db/schema';
 import {
   addBusinessDays,
   endOfLocalDay,
@@ -23,50 +24,18 @@ import {
   toLocalDate,
   type BusinessCalendar,
 } from '@/lib/domain/calendar';
-import {
-  OPEN_STATES,
-  type CaseState,
-  type CaseType,
-  type Channel,
-  type Priority,
-} from '@/lib/domain/enums';
-import {
-  AT_RISK_BUSINESS_DAYS,
-  deadlineStatus,
-  type DeadlineStatus,
-} from '@/lib/domain/legal-term';
-import { effectivePromiseStatus } from '@/lib/domain/promises';
-import { maintainedQueueCounts } from '@/db/sql/queue-counts';
+import { OPEN_STATES, type CaseState } from '@/lib/domain/enums';
+import { AT_RISK_BUSINESS_DAYS } from '@/lib/domain/legal-term';
+import { datedQueueCounts, maintainedQueueCounts } from '@/db/sql/queue-counts';
 import { QUEUES, type CaseQuery, type Queue } from '@/lib/validation/case-query';
 import { isStaff, type Actor } from '../core/actor';
-import { caseScopeFilter, type CasesTable } from './case-access';
+import { caseScopeFilter, type CasesTable, type ScopeIds } from './case-access';
 import { AppError } from '../core/errors';
 import { getOrganization, loadCalendar } from '../core/organization';
+import { preparedQueries } from '../core/prepared';
+import { CLOCK_STATES, pageRows, type QueueRow } from './queue-rows';
 
-export interface QueueRow {
-  id: number;
-  radicado: string;
-  typeCode: CaseType;
-  subject: string;
-  /** Null for anonymous filings. */
-  customerName: string | null;
-  channel: Channel;
-  state: CaseState;
-  priority: Priority;
-  dueDate: string | null;
-  dueAt: Date | null;
-  isPaused: boolean;
-  /** The traffic light; null unless the legal clock is running (radicada, en trámite). */
-  deadline: { status: DeadlineStatus; businessDaysLeft: number } | null;
-  /** The earliest pending promise; one already past due still counts and reads as broken. */
-  nextPromiseDueAt: Date | null;
-  nextPromiseIsBroken: boolean;
-  assigneeName: string | null;
-  teamName: string | null;
-  receivedAt: Date;
-  /** The version the row was read at: a bulk action on it is refused if the case moved on. */
-  version: number;
-}
+export type { QueueRow } from './queue-rows';
 
 export interface CaseList {
   rows: QueueRow[];
@@ -77,9 +46,6 @@ export interface CaseList {
 }
 
 type Staff = Extract<Actor, { id: number }>;
-
-/** The legal clock runs: not paused waiting on the petitioner, not stopped by an answer. */
-const CLOCK_STATES: readonly CaseState[] = ['radicada', 'en_tramite'];
 
 /**
  * State sets are constants, inlined rather than bound so the planner sees the values (the partial
@@ -95,26 +61,29 @@ export function atRiskLimit(now: Date, cal: BusinessCalendar): Date {
   return endOfLocalDay(addBusinessDays(today, AT_RISK_BUSINESS_DAYS, cal), cal.timeZone);
 }
 
-function queueFilter(
-  queue: Queue,
-  actor: Staff,
-  now: Date,
-  limit: Date,
-  t: CasesTable,
-): SQL | undefined {
+/**
+ * What a queue's filter compares against: the asker's ids and the instants (now, the end of "por
+ * vencer"), as values or as placeholders of a query built once per shape (`unfilteredPage`).
+ */
+interface QueueBinds extends ScopeIds {
+  now: Date | Placeholder;
+  limit: Date | Placeholder;
+}
+
+function queueFilter(queue: Queue, b: QueueBinds, t: CasesTable): SQL | undefined {
   const open = inStates(OPEN_STATES, t);
   const clockRunning = inStates(CLOCK_STATES, t);
   switch (queue) {
     case 'mine':
-      return and(eq(t.assigneeId, actor.id), open);
+      return and(eq(t.assigneeId, b.me), open);
     case 'team':
-      return actor.teamId === null ? NEVER : and(eq(t.teamId, actor.teamId), open);
+      return b.team === null ? NEVER : and(eq(t.teamId, b.team), open);
     case 'unassigned':
       return and(isNull(t.assigneeId), open);
     case 'at_risk':
-      return and(clockRunning, gte(t.dueAt, now), lte(t.dueAt, limit));
+      return and(clockRunning, gte(t.dueAt, b.now), lte(t.dueAt, b.limit));
     case 'overdue':
-      return and(clockRunning, lt(t.dueAt, now));
+      return and(clockRunning, lt(t.dueAt, b.now));
     case 'waiting':
       return eq(t.state, 'requiere_informacion');
     case 'all':
@@ -147,8 +116,9 @@ export function queueWhere(
   cal: BusinessCalendar,
   t: CasesTable = cases,
 ): SQL | undefined {
+  const binds = { me: actor.id, team: actor.teamId, now, limit: atRiskLimit(now, cal) };
   return and(
-    queueFilter(query.queue, actor, now, atRiskLimit(now, cal), t),
+    queueFilter(query.queue, binds, t),
     caseScopeFilter(actor, t),
     ...viewFilters(query, cal.timeZone, t),
   );
@@ -177,6 +147,35 @@ function orderOf(query: CaseQuery): SQL[] {
   }
 }
 
+const hasViewFilters = (query: CaseQuery, timeZone: string) =>
+  viewFilters(query, timeZone, cases).some(Boolean);
+
+/**
+ * The page of a view without filters of its own (the agents' usual request): built and prepared
+ * once per queue, order and kind of asker, run with the asker's ids, the instants and the page as
+ * placeholders; building a query costs drizzle more than SQLite takes to run this one.
+ */
+const unfilteredPage = preparedQueries(
+  (query: CaseQuery, actor: Staff) =>
+    `${query.queue} ${query.sort} ${query.dir} ${actor.role} ${actor.teamId === null}`,
+  (db, query: CaseQuery, actor: Staff) => {
+    const binds: QueueBinds = {
+      me: sql.placeholder('me'),
+      team: actor.teamId === null ? null : sql.placeholder('team'),
+      now: sql.placeholder('now'),
+      limit: sql.placeholder('limit'),
+    };
+    return db
+      .select({ id: cases.id })
+      .from(cases)
+      .where(and(queueFilter(query.queue, binds, cases), caseScopeFilter(actor, cases, binds)))
+      .orderBy(...orderOf(query))
+      .limit(sql.placeholder('pageSize'))
+      .offset(sql.placeholder('offset'))
+      .prepare();
+  },
+);
+
 /**
  * One page of a queue, with the count of every queue under the same scope and filters.
  * Filtering, sorting, counting and paging happen in SQL; the page's names and promises are read
@@ -186,38 +185,15 @@ export async function listCases(ctx: Ctx, query: CaseQuery): Promise<CaseList> {
   const { db, actor, now } = ctx;
   if (!isStaff(actor)) throw new AppError('FORBIDDEN', 'queues are for staff');
   const cal = loadCalendar(db, getOrganization(db));
-  const whereFor = (queue: Queue) => queueWhere({ ...query, queue }, actor, now, cal);
+  const page = { pageSize: query.pageSize, offset: (query.page - 1) * query.pageSize };
 
   // One read transaction: the counts and the page see the same snapshot.
   return db.transaction(() => {
-    // Without the view's own filters, the tabs that depend only on team, assignee and state come
-    // from the maintained counts (db/sql/queue-counts.ts); the two dated ones are counted.
-    const kept = viewFilters(query, cal.timeZone, cases).some(Boolean)
-      ? null
-      : maintainedQueueCounts(
-          db,
-          { id: actor.id, teamId: actor.teamId, isAgent: actor.role === 'agent' },
-          OPEN_STATES,
-        );
-    const counts = Object.fromEntries(
-      QUEUES.map((queue) => [
-        queue,
-        kept && queue in kept
-          ? kept[queue as keyof typeof kept]
-          : (db.select({ n: count() }).from(cases).where(whereFor(queue)).get()?.n ?? 0),
-      ]),
-    ) as Record<Queue, number>;
-    const ids = db
-      .select({ id: cases.id })
-      .from(cases)
-      .where(whereFor(query.queue))
-      .orderBy(...orderOf(query))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize)
-      .all()
-      .map((r) => r.id);
+    const { counts, ids } = hasViewFilters(query, cal.timeZone)
+      ? filteredView(db, query, actor, now, cal)
+      : unfilteredView(db, query, actor, now, atRiskLimit(now, cal));
     return {
-      rows: pageRows(db, ids, now, cal),
+      rows: pageRows(db, ids(page), now, cal),
       total: counts[query.queue],
       page: query.page,
       pageSize: query.pageSize,
@@ -226,61 +202,64 @@ export async function listCases(ctx: Ctx, query: CaseQuery): Promise<CaseList> {
   });
 }
 
-/** The columns a queue shows, for the page's cases, in the page's order. */
-function pageRows(db: Conn, ids: number[], now: Date, cal: BusinessCalendar): QueueRow[] {
-  if (ids.length === 0) return [];
-  // Correlated per row of the page only: the page's ids are already chosen.
-  const nextPromise = sql<number | null>`(
-    select min(${promises.dueAt}) from ${promises}
-    where ${promises.caseId} = ${cases.id} and ${promises.status} = 'pending'
-  )`;
-  const found = db
-    .select({
-      id: cases.id,
-      radicado: cases.radicado,
-      typeCode: cases.typeCode,
-      subject: cases.subject,
-      isAnonymous: cases.isAnonymous,
-      customerName: customers.fullName,
-      // Filed by e-mail or API with the identity still to complete: the address it came from.
-      responseAddress: cases.responseAddress,
-      channel: cases.channel,
-      state: cases.state,
-      priority: cases.priority,
-      dueDate: cases.dueDate,
-      dueAt: cases.dueAt,
-      isPaused: cases.isPaused,
-      nextPromiseDueAt: nextPromise,
-      assigneeName: staffUsers.name,
-      teamName: teams.name,
-      receivedAt: cases.receivedAt,
-      version: cases.version,
-    })
-    .from(cases)
-    .leftJoin(customers, eq(customers.id, cases.customerId))
-    .leftJoin(staffUsers, eq(staffUsers.id, cases.assigneeId))
-    .leftJoin(teams, eq(teams.id, cases.teamId))
-    .where(inArray(cases.id, ids))
-    .all();
-  const byId = new Map(found.map((r) => [r.id, r]));
-  return ids.flatMap((id) => {
-    const r = byId.get(id);
-    if (!r) return [];
-    const { isAnonymous, nextPromiseDueAt, responseAddress, ...rest } = r;
-    const promiseDue = nextPromiseDueAt === null ? null : new Date(nextPromiseDueAt);
-    return [
-      {
-        ...rest,
-        customerName: isAnonymous ? null : (r.customerName ?? responseAddress),
-        deadline:
-          CLOCK_STATES.includes(r.state) && r.dueAt ? deadlineStatus(r.dueAt, now, cal) : null,
-        nextPromiseDueAt: promiseDue,
-        nextPromiseIsBroken:
-          promiseDue !== null &&
-          effectivePromiseStatus({ status: 'pending', dueAt: promiseDue }, now) === 'broken',
-      },
-    ];
-  });
+type PageIds = (page: { pageSize: number; offset: number }) => number[];
+
+/**
+ * Without the view's own filters, the tabs that depend only on team, assignee and state come from
+ * the maintained counts and the two dated ones from index ranges (db/sql/queue-counts.ts).
+ */
+function unfilteredView(
+  db: Conn,
+  query: CaseQuery,
+  actor: Staff,
+  now: Date,
+  limit: Date,
+): { counts: Record<Queue, number>; ids: PageIds } {
+  const who = { id: actor.id, teamId: actor.teamId, isAgent: actor.role === 'agent' };
+  const dated = datedQueueCounts(db, who, now.getTime(), limit.getTime());
+  const counts = {
+    ...maintainedQueueCounts(db, who, OPEN_STATES),
+    at_risk: dated.atRisk,
+    overdue: dated.overdue,
+  };
+  const values = { me: actor.id, team: actor.teamId, now: now.getTime(), limit: limit.getTime() };
+  return {
+    counts,
+    ids: (page) =>
+      unfilteredPage(db, query, actor)
+        .all({ ...values, ...page })
+        .map((r) => r.id),
+  };
+}
+
+/** A view with filters of its own: each tab is counted under them. */
+function filteredView(
+  db: Conn,
+  query: CaseQuery,
+  actor: Staff,
+  now: Date,
+  cal: BusinessCalendar,
+): { counts: Record<Queue, number>; ids: PageIds } {
+  const whereFor = (queue: Queue) => queueWhere({ ...query, queue }, actor, now, cal);
+  const counts = Object.fromEntries(
+    QUEUES.map((queue) => [
+      queue,
+      db.select({ n: count() }).from(cases).where(whereFor(queue)).get()?.n ?? 0,
+    ]),
+  ) as Record<Queue, number>;
+  return {
+    counts,
+    ids: (page) =>
+      db
+        .select({ id: cases.id })
+        .from(cases)
+        .where(whereFor(query.queue))
+        .orderBy(...orderOf(query))
+        .limit(page.pageSize)
+        .offset(page.offset)
+        .all()
+        .map((r) => r.id),
+  };
 }
 
 type Jsonified<T> = {

@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
+import { DATED_COUNT_PARTS } from '@/db/sql/queue-counts';
 import { createTestDb } from '../testing/test-db';
 
 let db: Db;
@@ -129,5 +130,20 @@ describe('query plans', () => {
     expect(detail).not.toMatch(
       /SCAN (cases|customers|case_events|promises|outbox|attachments|case_links|case_pauses|result_ratings)\b(?! USING)/,
     );
+  });
+
+  // The dated tabs of every queue request (db/sql/queue-counts.ts): each part of the scope is a
+  // range of an index; the common parts are counted from the index alone.
+  it.each([
+    ['everyone', 'COVERING INDEX cases_state_due_idx'],
+    ['team', 'COVERING INDEX cases_team_state_due_idx'],
+    ['own', 'COVERING INDEX cases_assignee_state_due_idx'],
+    ['noTeam', 'COVERING INDEX cases_team_state_due_idx'],
+    ['ownOutsideTeam', 'cases_assignee_state_due_idx'],
+    ['pool', 'cases_team_state_due_idx'],
+  ] as const)('the dated count of the part "%s" reads %s', (part, index) => {
+    const detail = plan(DATED_COUNT_PARTS[part].replace(/@\w+/g, '5'));
+    expect(detail).toContain(index);
+    expect(detail).not.toMatch(/SCAN cases\b(?! USING)/);
   });
 });

@@ -48,3 +48,24 @@ export function driverValues<T extends Table>(
   }
   return out;
 }
+
+/**
+ * `preparedQuery` for a query whose text has a few shapes (a queue, an order, a kind of asker):
+ * one built per connection and shape, `keyOf` naming the shape. The shapes must be a small fixed
+ * set, as every one is kept; their values go in placeholders.
+ */
+export function preparedQueries<A extends unknown[], Q>(
+  keyOf: (...args: A) => string,
+  build: (db: Conn, ...args: A) => Q,
+): (db: Conn, ...args: A) => Q {
+  const built = new WeakMap<object, Map<string, Q>>();
+  return (db, ...args) => {
+    const client = sqliteOf(db);
+    let byShape = built.get(client);
+    if (!byShape) built.set(client, (byShape = new Map()));
+    const key = keyOf(...args);
+    let query = byShape.get(key);
+    if (!query) byShape.set(key, (query = build(db, ...args)));
+    return query;
+  };
+}

@@ -10,6 +10,7 @@ import { sweepAnonymisedFiles } from '../admin/anonymised-files';
 import { sweepOrphanFiles } from './orphan-files';
 import { sendDeadlineAlerts } from './deadline-alerts';
 import { returnCasesOfLongAbsence } from './long-absence';
+import { mergeSearchIndex } from './search-merge';
 import { sendSurveys } from './surveys';
 import { withdrawTacitly } from './tacit-withdrawal';
 
@@ -39,6 +40,8 @@ export const JOBS: readonly Job[] = [
   { name: 'files.sweep_orphans', everyMs: 60 * MINUTE, run: sweepOrphanFiles },
   { name: 'files.sweep_anonymised', everyMs: 60 * MINUTE, run: sweepAnonymisedFiles },
   { name: 'staff.long_absence', everyMs: 15 * MINUTE, run: (ctx) => returnCasesOfLongAbsence(ctx) },
+  // Searches seek once per index segment and per word: the day's filings are merged in.
+  { name: 'search.merge', everyMs: 60 * MINUTE, run: (ctx) => mergeSearchIndex(ctx) },
 ];
 
 /** The jobs this installation runs: the fixed ones, and the backup when BACKUP_INTERVAL_HOURS is set. */
