@@ -40,7 +40,13 @@ if (!folder) {
   process.stderr.write('uso: profile.ts <carpeta> [--by file|function] [--top N] [--path P]\n');
   process.exit(2);
 }
-const profileFile = fs.readdirSync(folder).find((name) => name.endsWith('.cpuprofile'));
+// The newest profile: a folder used again keeps the earlier runs' too.
+const profileFile = fs
+  .readdirSync(folder)
+  .filter((name) => name.endsWith('.cpuprofile'))
+  .sort(
+    (a, b) => fs.statSync(path.join(folder, b)).mtimeMs - fs.statSync(path.join(folder, a)).mtimeMs,
+  )[0];
 if (!profileFile) throw new Error(`no .cpuprofile in ${folder}`);
 const profile = JSON.parse(fs.readFileSync(path.join(folder, profileFile), 'utf8')) as Profile;
 const windows = JSON.parse(fs.readFileSync(path.join(folder, 'windows.json'), 'utf8')) as {
