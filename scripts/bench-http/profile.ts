@@ -40,10 +40,11 @@ if (!folder) {
   process.stderr.write('uso: profile.ts <carpeta> [--by file|function] [--top N] [--path P]\n');
   process.exit(2);
 }
-// The newest profile: a folder used again keeps the earlier runs' too.
+// The main thread's (CPU.<date>.<time>.<pid>.0.<n>.cpuprofile; worker threads write their own),
+// the newest: a folder used again keeps the earlier runs' too.
 const profileFile = fs
   .readdirSync(folder)
-  .filter((name) => name.endsWith('.cpuprofile'))
+  .filter((name) => /\.0\.\d+\.cpuprofile$/.test(name))
   .sort(
     (a, b) => fs.statSync(path.join(folder, b)).mtimeMs - fs.statSync(path.join(folder, a)).mtimeMs,
   )[0];
