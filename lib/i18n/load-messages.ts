@@ -1,4 +1,5 @@
 import type { Locale } from '@/lib/domain/enums';
+import { env } from '@/lib/env';
 
 /**
  * Each locale's catalogue is split by area (one file per area, so areas can be worked on apart);
@@ -31,7 +32,7 @@ type Messages = Record<string, unknown>;
 const merged = new Map<Locale, Promise<Messages>>();
 
 export function loadMessages(locale: Locale): Promise<Messages> {
-  if (process.env.NODE_ENV !== 'production') return mergeCatalogue(locale);
+  if (env().NODE_ENV !== 'production') return mergeCatalogue(locale);
   let messages = merged.get(locale);
   if (!messages) {
     messages = mergeCatalogue(locale);

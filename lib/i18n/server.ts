@@ -6,6 +6,7 @@ import {
   getTranslations as translationsOfRequest,
 } from 'next-intl/server';
 import { _createCache, _createIntlFormatters, createFormatter } from 'use-intl/core';
+import { env } from '@/lib/env';
 
 /**
  * Server components' translator and formatter, kept for the process per language (issue 15).
@@ -19,7 +20,7 @@ import { _createCache, _createIntlFormatters, createFormatter } from 'use-intl/c
  * catalogue changes under the running server, so nothing is kept there.
  */
 /** Read at each call, so a test can stand in for production. */
-const keep = () => process.env.NODE_ENV === 'production';
+const keep = () => env().NODE_ENV === 'production';
 const translators = new Map<string, Promise<unknown>>();
 const formatters = new Map<string, ReturnType<typeof createFormatter>>();
 
