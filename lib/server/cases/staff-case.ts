@@ -13,7 +13,7 @@ import { getOrganization } from '../core/organization';
 import { caseIdByRadicado, caseRowById } from './case-id';
 import { filterOptions } from './queue-options';
 import { caseServiceLevel } from './service-level';
-import { templateValuesFor } from './template-values';
+import { TEMPLATE_SUMMARY, templateValuesFor } from './template-values';
 import { renderTemplate } from '@/lib/domain/templates';
 import { preparedQuery } from '../core/prepared';
 
@@ -65,12 +65,7 @@ const activeCategories = preparedQuery((db) =>
 );
 const activeTemplates = preparedQuery((db) =>
   db
-    .select({
-      id: templates.id,
-      name: templates.name,
-      body: templates.body,
-      typeCode: templates.typeCode,
-    })
+    .select(TEMPLATE_SUMMARY)
     .from(templates)
     .where(eq(templates.isActive, true))
     .orderBy(asc(templates.name))

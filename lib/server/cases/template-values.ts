@@ -22,6 +22,14 @@ export interface TemplateSummary {
   typeCode: CaseType | null;
 }
 
+/** A template's columns as a summary (TemplateSummary) selects them. */
+export const TEMPLATE_SUMMARY = {
+  id: templates.id,
+  name: templates.name,
+  body: templates.body,
+  typeCode: templates.typeCode,
+};
+
 /** Templates are written in Spanish, so they are filled in Spanish whatever the case's locale. */
 const TEMPLATE_LOCALE = 'es';
 
@@ -93,12 +101,7 @@ export function listTemplates(db: Conn, typeCode?: CaseType): TemplateSummary[] 
     ? or(isNull(templates.typeCode), eq(templates.typeCode, typeCode))
     : isNull(templates.typeCode);
   return db
-    .select({
-      id: templates.id,
-      name: templates.name,
-      body: templates.body,
-      typeCode: templates.typeCode,
-    })
+    .select(TEMPLATE_SUMMARY)
     .from(templates)
     .where(and(eq(templates.isActive, true), forType))
     .orderBy(sql`${templates.typeCode} is null`, asc(templates.name))
