@@ -41,9 +41,11 @@ const config = [
     },
   },
   {
-    // Pages translate through lib/i18n/server.ts, which keeps compiled messages and Intl formats
-    // for the process; next-intl's own would build them again on every request (issue 15).
-    files: ['app/**/*.ts', 'app/**/*.tsx'],
+    // Pages translate through lib/i18n/server.ts and client components through lib/i18n/client.ts,
+    // which keep compiled messages and Intl formats; next-intl's own would build them again on
+    // every request (issue 15).
+    files: ['app/**/*.ts', 'app/**/*.tsx', 'lib/**/*.ts', 'lib/**/*.tsx'],
+    ignores: ['lib/i18n/**'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -53,6 +55,11 @@ const config = [
               name: 'next-intl/server',
               importNames: ['getTranslations', 'getFormatter'],
               message: "Import them from '@/lib/i18n/server'.",
+            },
+            {
+              name: 'next-intl',
+              importNames: ['useTranslations', 'useFormatter'],
+              message: "Import them from '@/lib/i18n/client'.",
             },
           ],
         },

@@ -1,6 +1,6 @@
 'use client';
 
-import { useFormatter, useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from '@/lib/i18n/client';
 import type { DeadlineStatus } from '@/lib/domain/legal-term';
 
 /** The deadline traffic light: colour plus words, never colour alone. */

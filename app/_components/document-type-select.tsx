@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/lib/i18n/client';
 import { DOCUMENT_TYPES } from '@/lib/domain/enums';
 
 /** The identity document types, labelled in full words, as every identity form offers them. */

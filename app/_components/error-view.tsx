@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/lib/i18n/client';
 import { useEffect, useId, useRef } from 'react';
 
 /** The reference a person can quote to support: Next's hash of a server error, matched in the logs. */

@@ -6,6 +6,8 @@
  * same monotonic clock), and prints, for each path, the server's CPU time per answer (what the
  * main thread did not spend idle: comparable across runs even on a busy machine) and the self time
  * of the busiest files or functions within its run (the last run of a path, when it ran more than once: the warm-up comes first).
+ * --inclusive: the time under each of the app's own functions (app/, lib/, db/), callees included:
+ * what a component's body or a query costs in all, where self times spread over React and drizzle.
  * --callers: for the samples whose own function's name or file holds the text, the named frames
  * that called it (outside the leaf's package), with their share.
  */
@@ -33,6 +35,7 @@ const { values, positionals } = parseArgs({
     top: { type: 'string', default: '30' },
     path: { type: 'string' },
     callers: { type: 'string' },
+    inclusive: { type: 'boolean', default: false },
   },
 });
 const folder = positionals[0];
@@ -104,6 +107,16 @@ const appCallers = (id: number) => {
   }
   return `${keyOf(nodes.get(id)!)} ← ${frames.join(' ← ')}`;
 };
+/** The app's own functions on a sample's stack, each once. */
+const appFramesOf = (id: number) => {
+  const keys = new Set<string>();
+  for (let at: number | undefined = id; at !== undefined; at = parents.get(at)) {
+    const frame = nodes.get(at)!.callFrame;
+    const name = frameName(frame);
+    if (/^(app|lib|db)\//.test(name)) keys.add(`${frame.functionName || '(anónima)'} ${name}`);
+  }
+  return keys;
+};
 const keyOf = (node: ProfileNode) => {
   const frame = node.callFrame;
   if (values.by === 'file') {
@@ -126,6 +139,11 @@ for (const window of lastPerPath.values()) {
     const delta = profile.timeDeltas[i] ?? 0;
     sampled += delta;
     if (nodes.get(id)!.callFrame.functionName === '(idle)') idle += delta;
+    if (values.inclusive) {
+      for (const key of appFramesOf(id)) self.set(key, (self.get(key) ?? 0) + delta);
+      total += delta;
+      return;
+    }
     const leaf = keyOf(nodes.get(id)!);
     if (values.callers && !leaf.includes(values.callers)) return;
     const key = values.callers ? appCallers(id) : leaf;

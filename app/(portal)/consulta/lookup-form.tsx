@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/lib/i18n/client';
 import { useRouter } from 'next/navigation';
 import { FormOutcome, postTo, useFormAction } from '../../_components/use-form-action';
 import { TextField } from '../../_components/text-field';

@@ -1,7 +1,8 @@
 'use client';
 
 import { DocumentTypeSelect } from '../../_components/document-type-select';
-import { useFormatter, useLocale, useTranslations } from 'next-intl';
+import { useLocale } from 'next-intl';
+import { useFormatter, useTranslations } from '@/lib/i18n/client';
 import { useRouter } from 'next/navigation';
 import { useRef, useState, type FormEvent } from 'react';
 import type { PublicCaseType } from '@/lib/server/cases/list-case-types';

@@ -1,6 +1,6 @@
 'use client';
 
-import { useFormatter, useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from '@/lib/i18n/client';
 import Link from 'next/link';
 import type { DeadlineStatus } from '@/lib/domain/legal-term';
 import { DeadlineChip } from '../../_components/deadline-chip';

@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/lib/i18n/client';
 import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import { postTo, useFormAction, type FormResult } from '@/app/_components/use-form-action';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useFormatter, useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from '@/lib/i18n/client';
 import Link from 'next/link';
 import type { Board, BoardFigures, BoardGroup } from '@/lib/server/supervision/board';
 import { BarChartFigure, type Series } from '../_components/figures/charts';

@@ -1,5 +1,5 @@
 import 'server-only';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { revalidatePath } from 'next/cache';
 import type { z } from 'zod';
 import { currentStaff } from '../auth/session';

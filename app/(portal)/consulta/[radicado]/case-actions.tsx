@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/lib/i18n/client';
 import type { ReactNode } from 'react';
 import { FormOutcome, useFormAction, type Send } from '../../../_components/use-form-action';
 import { FileField } from '../../../_components/file-field';

@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/lib/i18n/client';
 import { useId } from 'react';
 import { FormOutcome, useFormAction, type Send } from '@/app/_components/use-form-action';
 

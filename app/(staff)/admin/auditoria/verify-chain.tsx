@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useFormatter, useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from '@/lib/i18n/client';
 import { useFormAction, type Send } from '@/app/_components/use-form-action';
 import type { VerificationView } from '@/lib/server/admin/chain-verification';
 

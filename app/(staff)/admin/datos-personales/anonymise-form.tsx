@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/lib/i18n/client';
 import { useState } from 'react';
 import { useFormAction, type Send } from '@/app/_components/use-form-action';
 import type { AnonymiseResult } from '@/lib/server/admin/personal-data';

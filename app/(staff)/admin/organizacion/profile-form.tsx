@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/lib/i18n/client';
 import { TextField } from '@/app/_components/text-field';
 import { FormOutcome, useFormAction } from '@/app/_components/use-form-action';
 import type { OrganizationProfile } from '@/lib/server/admin/organization-profile';

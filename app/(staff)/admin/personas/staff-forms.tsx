@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/lib/i18n/client';
 import { TextField } from '@/app/_components/text-field';
 import { STAFF_ROLES, type StaffRole } from '@/lib/domain/enums';
 import {

@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/lib/i18n/client';
 import { FormOutcome, useFormAction } from '@/app/_components/use-form-action';
 import {
   DEFAULT_NOTIFICATION_MODE,

@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/lib/i18n/client';
 import { useRef, useState, type FormEvent } from 'react';
 import type { FormResult, Send } from '@/app/_components/use-form-action';
 import type { AnswerLetter } from '@/lib/server/letters/letter-model';

@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/lib/i18n/client';
 import { useEffect, useState } from 'react';
 import { FileField } from '@/app/_components/file-field';
 import { newSubmissionId, type Send } from '@/app/_components/use-form-action';

@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/lib/i18n/client';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useLive } from '@/app/_components/live';
 

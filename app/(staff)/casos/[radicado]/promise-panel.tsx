@@ -1,6 +1,6 @@
 'use client';
 
-import { useFormatter, useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from '@/lib/i18n/client';
 import { useFormAction, type FormBody, type FormResult } from '@/app/_components/use-form-action';
 import type { PromiseStatus } from '@/lib/domain/enums';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/lib/i18n/client';
 import { FormOutcome, useFormAction, type Send } from '@/app/_components/use-form-action';
 
 /**

@@ -2,7 +2,7 @@
 
 import { DocumentTypeSelect } from '../../../_components/document-type-select';
 import Link from 'next/link';
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/lib/i18n/client';
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
 import { FileField } from '@/app/_components/file-field';

@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/lib/i18n/client';
 import { FormOutcome, postTo, useFormAction } from '../../../_components/use-form-action';
 
 /** Links the case to one of the open or in-progress problems (supervisors and admins). */

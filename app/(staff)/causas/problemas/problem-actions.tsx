@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/lib/i18n/client';
 import { PROBLEM_STATUSES, type ProblemStatus } from '@/lib/domain/enums';
 import { TextField } from '../../../_components/text-field';
 import { FormOutcome, postTo, useFormAction } from '../../../_components/use-form-action';

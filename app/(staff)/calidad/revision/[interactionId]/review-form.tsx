@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/lib/i18n/client';
 import { useRouter } from 'next/navigation';
 import { FormOutcome, useFormAction } from '@/app/_components/use-form-action';
 import { REVIEW_RUBRIC } from '@/lib/validation/quality-review';
