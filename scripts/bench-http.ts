@@ -28,7 +28,13 @@ import {
   type LimitResult,
   type RowResult,
 } from './bench-http/report';
-import { createIntakeKeys, findOldCase, intakeFilings, revokeIntakeKeys } from './bench-http/setup';
+import {
+  createIntakeKeys,
+  findOldCase,
+  intakeFilings,
+  mergeSearchIndexAsTheJobWould,
+  revokeIntakeKeys,
+} from './bench-http/setup';
 import { benchTargets, ROWS, type RowId } from './bench-http/targets';
 
 const { values: args } = parseArgs({
@@ -84,6 +90,12 @@ const file = benchDbFile();
 const now = new Date();
 const db = openDb(file);
 ensureScaleData(db, file, log);
+const merged = await mergeSearchIndexAsTheJobWould(db);
+if (merged.before.index !== merged.after.index) {
+  log(
+    `índice de búsqueda fusionado como lo haría la tarea horaria: ${merged.before.index} → ${merged.after.index} segmentos`,
+  );
+}
 const { agent, supervisor } = pickActors(db);
 const oldCase = findOldCase(db, agent.teamId!, now);
 const keys = isIn('intake') ? createIntakeKeys(db, seconds + warmup + 5, 1000) : [];

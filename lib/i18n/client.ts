@@ -14,6 +14,7 @@ import {
   createFormatter,
   createTranslator,
 } from 'use-intl/core';
+import { remembering } from './remember';
 
 /**
  * Client components' translator and formatter, kept per language for the life of the module: the
@@ -35,11 +36,7 @@ import {
 const keep = process.env.NODE_ENV === 'production';
 const cache = _createCache();
 const intlFormatters = _createIntlFormatters(cache);
-/** Results kept per translator before they are dropped and counted again. */
-const RESULT_LIMIT = 5_000;
-
 type Translator = ReturnType<typeof createTranslator>;
-type Values = Record<string, unknown> | undefined;
 const translators = new Map<string, Translator>();
 const formatters = new Map<string, ReturnType<typeof createFormatter>>();
 
@@ -51,41 +48,6 @@ function carries(messages: Record<string, unknown>, namespace: string | undefine
     at = (at as Record<string, unknown>)[part];
   }
   return typeof at === 'object' && at !== null;
-}
-
-/** The values as part of a key, or null when one is not a string or a number (a date, a node). */
-function valuesKey(values: Values): string | null {
-  if (values === undefined) return '';
-  let key = '';
-  for (const name in values) {
-    const value = values[name];
-    if (typeof value !== 'string' && typeof value !== 'number') return null;
-    key += `\u0000${name}\u0001${value}`;
-  }
-  return key;
-}
-
-/** `base`, its plain-string results kept by message key and values. */
-function remembering(base: Translator): Translator {
-  const results = new Map<string, string>();
-  const t = ((key: string, values?: Values, formats?: unknown) => {
-    const byValues = formats === undefined ? valuesKey(values) : null;
-    if (byValues === null) return (base as (...a: unknown[]) => string)(key, values, formats);
-    const resultKey = `${key}${byValues}`;
-    let result = results.get(resultKey);
-    if (result === undefined) {
-      result = (base as (...a: unknown[]) => string)(key, values);
-      if (results.size >= RESULT_LIMIT) results.clear();
-      results.set(resultKey, result);
-    }
-    return result;
-  }) as Translator;
-  return Object.assign(t, {
-    rich: base.rich,
-    markup: base.markup,
-    raw: base.raw,
-    has: base.has,
-  });
 }
 
 function translatorFor(

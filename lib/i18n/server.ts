@@ -7,6 +7,7 @@ import {
 } from 'next-intl/server';
 import { _createCache, _createIntlFormatters, createFormatter } from 'use-intl/core';
 import { env } from '@/lib/env';
+import { remembering } from './remember';
 
 /**
  * Server components' translator and formatter, kept for the process per language (issue 15).
@@ -16,7 +17,8 @@ import { env } from '@/lib/env';
  * staff page's CPU). What they hold is the same for every request in a language: the catalogue
  * (static files), the organisation's time zone, the default error handler. So the first one built
  * for a language (and namespace) is kept, and its compiled messages and Intl formats serve every
- * later request; the request's language still decides which one a page gets. In development the
+ * later request, with its plain results (lib/i18n/remember.ts); the request's language still
+ * decides which one a page gets. In development the
  * catalogue changes under the running server, so nothing is kept there.
  */
 /** Read at each call, so a test can stand in for production. */
@@ -37,7 +39,7 @@ async function getTranslations(namespaceOrOptions?: string | Options) {
   const key = `${locale}\u0000${options.namespace ?? ''}`;
   let translator = translators.get(key);
   if (!translator) {
-    translator = build();
+    translator = build().then(remembering);
     translators.set(key, translator);
     // A failed build is not kept: the next request tries again.
     translator.catch(() => translators.delete(key));

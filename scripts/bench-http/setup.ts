@@ -1,17 +1,36 @@
 /**
- * What `npm run bench:http` needs from the database before the server starts: an old case to open
- * (staff and petitioner), and intake API keys. The keys are the only rows the benchmark writes
+ * What `npm run bench:http` needs from the database before the server starts: the search index as
+ * the hourly merge leaves it, an old case to open (staff and petitioner), and intake API keys. The keys are the only rows the benchmark writes
  * itself (besides the cases its requests file); they are revoked when it ends.
  */
 import { and, desc, eq, inArray, isNotNull, isNull, lte } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 import type { Db } from '@/db/client';
+import { repeatUntilDone } from '@/db/merge-in-worker';
+import { searchIndexSegments, searchMergeStep } from '@/db/sql/search';
 import { apiKeys, cases, customers } from '@/db/schema';
 import { API_RATE } from '@/lib/server/intake/handlers';
 import { createApiKey, ensureIntakeChannel } from '@/lib/server/intake/keys';
 import { signBody } from '@/lib/server/intake/signature';
+import { MERGE_FROM_SEGMENTS } from '@/lib/server/jobs/search-merge';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Merges the search index as the server's hourly job would (lib/server/jobs/search-merge.ts):
+ * the benchmark's server runs without jobs, so each intake run's filings leave segments that a
+ * server in service would have merged since (about 9 s at a million cases). Returns the segments
+ * before and after.
+ */
+export async function mergeSearchIndexAsTheJobWould(db: Db) {
+  const before = searchIndexSegments(db);
+  const steps = [
+    ...(before.index >= MERGE_FROM_SEGMENTS ? [searchMergeStep('case_search', 64)] : []),
+    ...(before.terms >= MERGE_FROM_SEGMENTS ? [searchMergeStep('case_search_terms', 64)] : []),
+  ];
+  if (steps.length > 0) await repeatUntilDone(db, steps);
+  return { before, after: searchIndexSegments(db) };
+}
 
 /**
  * The newest answered or closed case at least two years old (700 days: the seed covers 730) in

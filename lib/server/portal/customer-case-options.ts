@@ -30,10 +30,11 @@ export async function customerCaseOptions(ctx: Ctx, input: { caseId: number }) {
   if (!row) return null;
   if (!canAccessCase(actor, row)) throw new AppError('FORBIDDEN', 'not your case');
   const org = getOrganization(db);
-  const allows = (action: CaseAction) => {
-    const machine = buildContext(db, row, { action }, actor, org, now);
-    return decideTransition(snapshotOf(row), action, PROBES[action] ?? {}, machine).ok;
-  };
+  // The context differs between actions only for an extension, which is not the petitioner's.
+  const machine = buildContext(db, row, { action: 'provide_info' }, actor, org, now);
+  const snapshot = snapshotOf(row);
+  const allows = (action: CaseAction) =>
+    decideTransition(snapshot, action, PROBES[action] ?? {}, machine).ok;
   const isAnswered = row.state === 'respondida' || row.state === 'cerrada';
   const rated = hasRated(db, caseId);
   return {
