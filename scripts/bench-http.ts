@@ -194,7 +194,8 @@ try {
   const rssAfterWarmUp = server.rssMb();
 
   const bareFirst = await run(bare.url, ceilings.bare.target);
-  const appJsonVsBare: RowResult[] = [];
+  /** Not rows of the table: the app's cheapest JSON against bare node:http, the staff shell against `/`. */
+  const references: RowResult[] = [];
   for (const id of selected) {
     const row = rows[id];
     const ceiling = ceilings[row.ceiling];
@@ -209,7 +210,7 @@ try {
     });
     log(`  ${row.name}: ${measured.rps.toFixed(1)} req/s (techo ${ceilingRun.rps.toFixed(1)})`);
     if (row.ceiling === 'json') {
-      appJsonVsBare.push({
+      references.push({
         name: ceiling.name,
         measured: ceilingRun,
         ceilingName: ceilings.bare.name,
@@ -217,6 +218,20 @@ try {
         goal: null,
       });
     }
+  }
+
+  // What a staff page costs at least, beside `/`, once per run that measured a staff page: a
+  // staff row's goal above this ratio asks the page to cost less than the shell it sits in.
+  if (selected.some((id) => rows[id].isStaffPage)) {
+    const homeRun = await run(ceilings.home.base, ceilings.home.target);
+    const shellRun = await run(ceilings.staffShell.base, ceilings.staffShell.target);
+    references.push({
+      name: ceilings.staffShell.name,
+      measured: shellRun,
+      ceilingName: ceilings.home.name,
+      ceiling: homeRun,
+      goal: null,
+    });
   }
 
   if (isIn('contention')) {
@@ -271,7 +286,7 @@ try {
 
   const bareLast = await run(bare.url, ceilings.bare.target);
   const table = [
-    ...formatRows([...results, ...appJsonVsBare]),
+    ...formatRows([...results, ...references]),
     `techo node:http: ${bareFirst.rps.toFixed(0)} req/s al empezar, ${bareLast.rps.toFixed(0)} al terminar`,
     '',
     ...formatLimits(limits),
@@ -294,7 +309,7 @@ try {
         supervisor,
         oldCase,
         rows: results,
-        ceilingsVsBare: appJsonVsBare,
+        references,
         bare: [bareFirst, bareLast],
         limits,
       },
