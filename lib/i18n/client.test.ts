@@ -4,9 +4,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadMessages } from './load-messages';
 
 /**
- * Client components' translators and formatters are kept across providers (a provider is new on
- * every request the server renders) per language and namespace, in production only; a namespace
- * the provider lacks still reads as missing.
+ * Client components' translators share one cache of compiled messages and Intl formats across
+ * providers (a provider is new on every request the server renders), in production only; each
+ * reads its own provider's messages, so what a provider lacks reads as missing.
  */
 type ClientModule = typeof import('./client');
 
@@ -39,41 +39,64 @@ async function render<T>(
 afterEach(() => vi.unstubAllEnvs());
 
 describe('client translators and formatters', () => {
-  it('keeps one translator per language and namespace across requests', async () => {
+  it('gives the components under one provider one translator per namespace', async () => {
     const { useTranslations } = await clientModule('production');
     const es = await loadMessages('es');
-    const en = await loadMessages('en');
-    const first = await render('es', es, () => useTranslations('deadline'));
-    const again = await render('es', { ...es }, () => useTranslations('deadline'));
-    expect(again.got).toBe(first.got);
-    expect(first.got('daysLeft', { count: 1 })).toBe('1 día hábil');
-    const english = await render('en', en, () => useTranslations('deadline'));
-    expect(english.got).not.toBe(first.got);
+    const { got } = await render('es', es, () => [
+      useTranslations('deadline'),
+      useTranslations('deadline'),
+      useTranslations('states'),
+    ]);
+    expect(got[1]).toBe(got[0]);
+    expect(got[2]).not.toBe(got[0]);
+    expect(got[0]!('daysLeft', { count: 1 })).toBe('1 día hábil');
+    const english = await render('en', await loadMessages('en'), () => useTranslations('deadline'));
     expect(english.got('paused')).toBe('Term paused');
-    expect(first.got('paused')).toBe('Término suspendido');
   });
 
-  it('gives each value its own result, however often a message is asked for', async () => {
-    const { useTranslations } = await clientModule('production');
-    const es = await loadMessages('es');
-    const { got: t } = await render('es', es, () => useTranslations('deadline'));
-    expect(t('daysLeft', { count: 1 })).toBe('1 día hábil');
-    expect(t('daysLeft', { count: 3 })).toBe('3 días hábiles');
-    expect(t('daysLeft', { count: 0 })).toBe('vence hoy');
-    expect(t('daysLeft', { count: 1 })).toBe('1 día hábil');
-    expect(t('daysOverdue', { count: 3 })).toBe('3 días hábiles vencido');
-    expect(t.has('paused')).toBe(true);
-    expect(t.has('nothing')).toBe(false);
+  it('compiles a format once for every request, not once per provider', async () => {
+    const Real = Intl.DateTimeFormat;
+    let built = 0;
+    const counting = function (...args: ConstructorParameters<typeof Real>) {
+      built += 1;
+      return new Real(...args);
+    } as unknown as typeof Intl.DateTimeFormat;
+    Intl.DateTimeFormat = counting;
+    try {
+      const { useFormatter, useTranslations } = await clientModule('production');
+      const es = await loadMessages('es');
+      const instant = new Date('2026-03-01T03:30:00Z'); // still 28 February in Bogotá
+      for (const messages of [es, { ...es }, { ...es }]) {
+        const { got } = await render('es', messages, () => ({
+          format: useFormatter(),
+          t: useTranslations('deadline'),
+        }));
+        expect(got.format.dateTime(instant, { day: 'numeric', month: 'long' })).toBe(
+          '28 de febrero',
+        );
+        expect(got.t('daysLeft', { count: 3 })).toBe('3 días hábiles');
+      }
+      expect(built).toBe(1);
+    } finally {
+      Intl.DateTimeFormat = Real;
+    }
   });
 
-  it('reads a namespace the provider lacks as missing, even after another page carried it', async () => {
+  it('reads what its own provider carries, whatever part of a namespace another page had', async () => {
     const { useTranslations } = await clientModule('production');
     const es = await loadMessages('es');
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const carried = await render('es', es, () => useTranslations('deadline'));
+    // The queue carries one key of staffCase; the case page, all of it.
+    const priority = { normal: 'Normal', preferente: 'Preferente (art. 20)' };
+    const queue = { staffCase: { options: { priority } } };
+    const onQueue = await render('es', queue, () => useTranslations('staffCase'));
+    expect(onQueue.got('options.priority.preferente')).toBe('Preferente (art. 20)');
+    const onCase = await render('es', es, () => useTranslations('staffCase'));
+    expect(onCase.got('actions.take')).toBe('Tomar el caso');
+    // And a page without the namespace reads it as missing, after others carried it.
     const { deadline: _left, ...lacking } = es;
+    await render('es', es, () => useTranslations('deadline'));
     const missing = await render('es', lacking, () => useTranslations('deadline'));
-    expect(missing.got).not.toBe(carried.got);
     expect(missing.got('paused')).toBe('deadline.paused');
     expect(errors).toHaveBeenCalled();
     errors.mockRestore();
@@ -82,11 +105,9 @@ describe('client translators and formatters', () => {
   it('keeps one formatter per language and time zone', async () => {
     const { useFormatter } = await clientModule('production');
     const es = await loadMessages('es');
-    const instant = new Date('2026-03-01T03:30:00Z'); // still 28 February in Bogotá
     const first = await render('es', es, () => useFormatter());
-    const again = await render('es', es, () => useFormatter());
+    const again = await render('es', { ...es }, () => useFormatter());
     expect(again.got).toBe(first.got);
-    expect(first.got.dateTime(instant, { day: 'numeric', month: 'long' })).toBe('28 de febrero');
   });
 
   it('keeps nothing outside production', async () => {

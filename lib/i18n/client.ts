@@ -14,40 +14,41 @@ import {
   createFormatter,
   createTranslator,
 } from 'use-intl/core';
-import { remembering } from './remember';
+import { messageAt, remembering } from './remember';
 
 /**
- * Client components' translator and formatter, kept per language for the life of the module: the
- * server process while it renders pages, the browser tab after (issue 15).
+ * Client components' translators and formatters, with one cache of compiled messages and Intl
+ * formats for the life of the module: the server process while it renders pages, the browser tab
+ * after (issue 15).
  *
  * next-intl's hooks build their caches anew under every provider, and a provider is new on every
  * request the server renders: each message with a value was parsed again and each
- * `Intl.DateTimeFormat` built again for every row of a queue (a tenth of /casos's CPU). What they
- * hold is the same for every render in a language: the catalogue (static files), the time zone.
- * So one translator per language, time zone and namespace is kept, with one cache of compiled
- * messages and Intl formats; a string message's result for the same values is kept too (a queue
- * repeats its dates, states and day counts on every row), up to a bound.
- *
- * A namespace the provider does not carry goes through a translator of its own that reports the
- * missing message as next-intl's does: a page that lacks a part must not be hidden by another
- * page's having had it. In development the catalogue changes under the running server, so nothing
- * is kept there.
+ * `Intl.DateTimeFormat` built again for every row of a queue (a tenth of /casos's CPU). A compiled
+ * message depends only on its text and language, an Intl format only on its options, so one cache
+ * serves every provider. The translators themselves read the provider's messages: one per provider
+ * and namespace, shared by the components under it. A plain result is kept by the message's text
+ * and values, for every provider (a queue repeats its dates, states and day counts on every row,
+ * and every request of the queue the same again). A page whose provider lacks a message reads it
+ * as missing, whatever another page carried (a part of a namespace, on the queue, is not all of it). In development the catalogue changes under the running server, so nothing is
+ * kept there.
  */
 const keep = process.env.NODE_ENV === 'production';
 const cache = _createCache();
 const intlFormatters = _createIntlFormatters(cache);
 type Translator = ReturnType<typeof createTranslator>;
-const translators = new Map<string, Translator>();
+const translators = new WeakMap<object, Map<string, Translator>>();
 const formatters = new Map<string, ReturnType<typeof createFormatter>>();
+/** Plain results of every provider's messages, by language, time zone, text and values. */
+const results = new Map<string, string>();
 
-function carries(messages: Record<string, unknown>, namespace: string | undefined): boolean {
-  if (!namespace) return true;
+/** The object at `path` (dotted) in `messages`, or undefined. */
+function namespaceAt(messages: Record<string, unknown>, path: string): object | undefined {
   let at: unknown = messages;
-  for (const part of namespace.split('.')) {
-    if (typeof at !== 'object' || at === null) return false;
+  for (const part of path.split('.')) {
+    if (typeof at !== 'object' || at === null) return undefined;
     at = (at as Record<string, unknown>)[part];
   }
-  return typeof at === 'object' && at !== null;
+  return typeof at === 'object' && at !== null ? at : undefined;
 }
 
 function translatorFor(
@@ -64,12 +65,23 @@ function translatorFor(
       namespace,
       ...(shared ? { _cache: cache, _formatters: intlFormatters } : {}),
     } as Parameters<typeof createTranslator>[0]);
-  if (!keep || !carries(messages, namespace)) return build(false);
+  if (!keep) return build(false);
+  let ofProvider = translators.get(messages);
+  if (!ofProvider) translators.set(messages, (ofProvider = new Map()));
   const key = `${locale}\u0000${timeZone ?? ''}\u0000${namespace ?? ''}`;
-  let translator = translators.get(key);
+  let translator = ofProvider.get(key);
   if (!translator) {
-    translator = remembering(build(true));
-    translators.set(key, translator);
+    const scope = namespace ? namespaceAt(messages, namespace) : messages;
+    const prefix = `${locale}\u0000${timeZone ?? ''}\u0000`;
+    translator = remembering(
+      build(true),
+      (path) => {
+        const text = scope ? messageAt(scope, path) : null;
+        return text === null ? null : `${prefix}${text}`;
+      },
+      results,
+    );
+    ofProvider.set(key, translator);
   }
   return translator;
 }

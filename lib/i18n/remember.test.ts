@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from 'use-intl/core';
-import { remembering } from './remember';
+import { messageAt, remembering } from './remember';
 
 /** A kept translator answers a repeated message and values from what it kept, never another's. */
-function counted() {
+function counted(identify?: (key: string) => string | null, results?: Map<string, string>) {
   const base = createTranslator({
     locale: 'es',
     timeZone: 'America/Bogota',
@@ -22,7 +22,7 @@ function counted() {
     },
     { rich: base.rich, markup: base.markup, raw: base.raw, has: base.has },
   );
-  return { t: remembering(spy), calls };
+  return { t: remembering(spy, identify, results), calls };
 }
 
 describe('remembering translator', () => {
@@ -52,5 +52,22 @@ describe('remembering translator', () => {
     expect(t.raw('plain')).toBe('Sin valores');
     expect(t.has('plain')).toBe(true);
     expect(t.has('nothing' as 'plain')).toBe(false);
+  });
+
+  it('shares results by message text between translators, and never for a key it cannot name', () => {
+    const shared = new Map<string, string>();
+    const texts = { days: '{count, plural, one {# día} other {# días}}' };
+    const byText = (key: string) => messageAt(texts, key);
+    const first = counted(byText, shared);
+    const second = counted(byText, shared);
+    expect(first.t('days', { count: 2 })).toBe('2 días');
+    expect(second.t('days', { count: 2 })).toBe('2 días');
+    expect(second.t('days', { count: 1 })).toBe('1 día');
+    expect(first.calls).toEqual(['days']);
+    expect(second.calls).toEqual(['days']);
+    // `hello` is not among the texts this translator may name: asked of `base` every time.
+    second.t('hello', { name: 'Ana' });
+    second.t('hello', { name: 'Ana' });
+    expect(second.calls).toEqual(['days', 'hello', 'hello']);
   });
 });
