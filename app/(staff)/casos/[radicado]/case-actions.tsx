@@ -24,9 +24,10 @@ export interface ActionOptions {
   categories: Option[];
   templates: { id: number; name: string; rendered: string }[];
 }
-type Submit = Send<unknown>;
+export type Submit = Send<unknown>;
 
-function ActionForm({
+/** One action's form; its answer, when it is the answer, goes out only from the letter's preview. */
+export function ActionForm({
   action,
   submit,
   version,
@@ -273,63 +274,5 @@ function ActionForm({
         </button>
       )}
     </form>
-  );
-}
-
-/** Only the actions the state machine allows this user now; the server re-checks every one. */
-export function CaseActions({
-  actions,
-  submit,
-  version,
-  options,
-  typeCode,
-  isTransferLate,
-  preview,
-}: {
-  actions: CaseAction[];
-  submit: Submit;
-  /** Renders the answer letter without saving it (the answer form's preview step). */
-  preview?: PreviewSend;
-  version: number;
-  options: ActionOptions;
-  typeCode: string;
-  isTransferLate: boolean;
-}) {
-  const t = useTranslations('staffCase');
-  const elapsed = useElapsedMinutes();
-  // A form is drawn once its action is first opened, and kept (what was typed stays): a case
-  // offers up to a dozen actions and the agent opens one or two (issue 15). An action opened
-  // before the page came alive is found open when it does.
-  const [opened, setOpened] = useState<ReadonlySet<CaseAction>>(() => new Set(['take']));
-  const markIfOpen = (action: CaseAction, details: HTMLDetailsElement | null) => {
-    if (details?.open) setOpened((was) => (was.has(action) ? was : new Set(was).add(action)));
-  };
-  if (actions.length === 0) return <p className="muted">{t('noActions')}</p>;
-  return (
-    <div className="action-list">
-      {actions.map((action) => (
-        <details
-          key={action}
-          className="action-item"
-          open={action === 'take'}
-          ref={(details) => markIfOpen(action, details)}
-          onToggle={(event) => markIfOpen(action, event.currentTarget)}
-        >
-          <summary>{t(`actions.${action}`)}</summary>
-          {opened.has(action) && (
-            <ActionForm
-              action={action}
-              submit={submit}
-              version={version}
-              options={options}
-              typeCode={typeCode}
-              isTransferLate={isTransferLate}
-              elapsed={elapsed}
-              preview={preview}
-            />
-          )}
-        </details>
-      ))}
-    </div>
   );
 }

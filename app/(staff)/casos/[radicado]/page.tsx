@@ -27,7 +27,7 @@ import { MessagesCard } from './messages-card';
 import { PostalDeliveryForm } from './postal-delivery-form';
 import { RelatedCasesCard } from './related-cases-card';
 import { takesFiles } from '@/lib/validation/case-action';
-import { CaseActions } from './case-actions';
+import { CaseActions } from './case-action-list';
 import { PromisePanel } from './promise-panel';
 import { ServiceLevelLine } from './service-level-line';
 import { StaffTimeline } from './staff-timeline';
