@@ -113,7 +113,8 @@ const appFramesOf = (id: number) => {
   for (let at: number | undefined = id; at !== undefined; at = parents.get(at)) {
     const frame = nodes.get(at)!.callFrame;
     const name = frameName(frame);
-    if (/^(app|lib|db)\/|proxy\.ts/.test(name)) keys.add(`${frame.functionName || '(anónima)'} ${name}`);
+    if (/^(app|lib|db)\/|proxy\.ts/.test(name))
+      keys.add(`${frame.functionName || '(anónima)'} ${name}`);
   }
   return keys;
 };
