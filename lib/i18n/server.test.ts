@@ -11,7 +11,9 @@ vi.mock('server-only', () => ({}));
 vi.mock('next-intl/server', () => ({
   getLocale: async () => request.locale,
   getTimeZone: async () => 'America/Bogota',
-  getTranslations: async ({ locale, namespace }: { locale: 'es' | 'en'; namespace?: string }) => {
+  getTranslations: async (arg?: string | { locale?: 'es' | 'en'; namespace?: string }) => {
+    const { locale = request.locale as 'es' | 'en', namespace } =
+      typeof arg === 'string' ? { namespace: arg } : (arg ?? {});
     request.builds += 1;
     return createTranslator({ locale, messages: await loadMessages(locale), namespace });
   },

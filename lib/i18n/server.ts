@@ -29,13 +29,14 @@ const formatters = new Map<string, ReturnType<typeof createFormatter>>();
 type Options = { locale?: string; namespace?: string };
 
 async function getTranslations(namespaceOrOptions?: string | Options) {
+  // Outside production, next-intl's own, as it is.
+  if (!keep()) return translationsOfRequest(namespaceOrOptions as string | undefined);
   const options: Options =
     typeof namespaceOrOptions === 'string'
       ? { namespace: namespaceOrOptions }
       : (namespaceOrOptions ?? {});
   const locale = options.locale ?? (await getLocale());
   const build = () => translationsOfRequest({ locale, namespace: options.namespace });
-  if (!keep()) return build();
   const key = `${locale}\u0000${options.namespace ?? ''}`;
   let translator = translators.get(key);
   if (!translator) {
