@@ -1,13 +1,14 @@
 /**
  * The HTTP benchmark on a million cases (issue 15 §6):
  *   npm run build && npm run bench:http [-- --duration 10 --connections 16 --only <row> --rare <word>
- *   --profile <folder>]
+ *   --rounds N --profile <folder>]
  * Reuses the scale database of `npm run bench` (BENCH_DB, seeded when empty; migrated on open),
  * starts the production server on it (scripts/serve.mjs, JOBS=off) and a bare node:http server,
  * signs in as the largest team's agent, and measures each row of the issue's table with autocannon
  * beside its ceiling, measured just before it in the same run (bare node:http, the app's cheapest
- * JSON route, `/`). Then the agents' queue p95 with a slow supervisor view and with an export
- * running at the same time, the server's resident memory and the public pages' weight. Writes
+ * JSON route, `/`); with --rounds N, the two in turn N times and the median round counts. Then
+ * the agents' queue p95 with a slow supervisor view and with an export running at the same time,
+ * the server's resident memory and the public pages' weight. Writes
  * bench-results/bench-http.json; exits 1 when a ratio or a limit misses its goal.
  * Rows (for --only): queue, casos, search-broad, search-rare, portal-case, staff-case, intake,
  * contention.
@@ -20,7 +21,14 @@ import { closeDatabase, openDb } from '@/db/client';
 import { signCaseAccess } from '@/lib/server/portal/portal-access';
 import { sleep, staffSessionCookie, startAppServer } from './bench-support/app-server';
 import { benchDbFile, caseCount, ensureScaleData, pickActors } from './bench-support/scale-db';
-import { check, measure, requestOnce, slowClient, type Target } from './bench-http/load';
+import {
+  check,
+  measure,
+  requestOnce,
+  slowClient,
+  type Measurement,
+  type Target,
+} from './bench-http/load';
 import {
   allPass,
   formatLimits,
@@ -44,6 +52,8 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     rare: { type: 'string', default: 'tornillo' },
     warmup: { type: 'string', default: '3' },
+    /** Each row and its ceiling are measured this many times in turn; the median round counts. */
+    rounds: { type: 'string', default: '1' },
     port: { type: 'string', default: '3500' },
     /** The server writes a V8 CPU profile (.cpuprofile) there as it stops. */
     profile: { type: 'string' },
@@ -52,6 +62,7 @@ const { values: args } = parseArgs({
 const seconds = Number(args.duration);
 const connections = Number(args.connections);
 const warmup = Number(args.warmup);
+const rounds = Math.max(1, Math.trunc(Number(args.rounds)) || 1);
 const port = Number(args.port);
 const only = args.only;
 if (only !== undefined && only !== 'contention' && !(ROWS as readonly string[]).includes(only)) {
@@ -169,6 +180,25 @@ const run = async (base: string, target: Target, duration = seconds) => {
   await settle();
   return measured;
 };
+/**
+ * A ceiling then a target, `rounds` times in turn: the round whose ratio is the median (the lower
+ * of the two middle ones), so one round that the machine's neighbours slowed does not decide.
+ */
+const paired = async (
+  ceiling: { base: string; target: Target },
+  base: string,
+  target: Target,
+): Promise<{ ceiling: Measurement; measured: Measurement; ratios: number[] }> => {
+  const pairs: { ceiling: Measurement; measured: Measurement; ratio: number }[] = [];
+  for (let round = 0; round < rounds; round += 1) {
+    const ceilingRun = await run(ceiling.base, ceiling.target);
+    const measured = await run(base, target);
+    pairs.push({ ceiling: ceilingRun, measured, ratio: measured.rps / ceilingRun.rps });
+  }
+  const ratios = pairs.map((pair) => pair.ratio);
+  const median = [...pairs].sort((a, b) => a.ratio - b.ratio)[Math.floor((pairs.length - 1) / 2)]!;
+  return { ceiling: median.ceiling, measured: median.measured, ratios };
+};
 const results: RowResult[] = [];
 const limits: LimitResult[] = [];
 let exitCode = 0;
@@ -199,8 +229,8 @@ try {
   for (const id of selected) {
     const row = rows[id];
     const ceiling = ceilings[row.ceiling];
-    const ceilingRun = await run(ceiling.base, ceiling.target);
-    const measured = await run(server.url, row.target);
+    const { ceiling: ceilingRun, measured, ratios } = await paired(ceiling, server.url, row.target);
+    if (rounds > 1) log(`  ${row.name}: razones ${ratios.map((r) => r.toFixed(2)).join(', ')}`);
     results.push({
       name: row.name,
       measured,
@@ -223,8 +253,11 @@ try {
   // What a staff page costs at least, beside `/`, once per run that measured a staff page: a
   // staff row's goal above this ratio asks the page to cost less than the shell it sits in.
   if (selected.some((id) => rows[id].isStaffPage)) {
-    const homeRun = await run(ceilings.home.base, ceilings.home.target);
-    const shellRun = await run(ceilings.staffShell.base, ceilings.staffShell.target);
+    const { ceiling: homeRun, measured: shellRun } = await paired(
+      ceilings.home,
+      ceilings.staffShell.base,
+      ceilings.staffShell.target,
+    );
     references.push({
       name: ceilings.staffShell.name,
       measured: shellRun,
