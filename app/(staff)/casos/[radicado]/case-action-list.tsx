@@ -4,8 +4,7 @@ import { useState } from 'react';
 import { useTranslations } from '@/lib/i18n/client';
 import type { CaseAction } from '@/lib/domain/case-machine';
 import { useElapsedMinutes } from './action-parts';
-import type { PreviewSend } from './answer-preview';
-import { ActionForm, type ActionOptions, type Submit } from './case-actions';
+import { ActionForm, type CaseActionSettings } from './case-actions';
 
 /** Only the actions the state machine allows this user now; the server re-checks every one. */
 export function CaseActions({
@@ -16,16 +15,7 @@ export function CaseActions({
   typeCode,
   isTransferLate,
   preview,
-}: {
-  actions: CaseAction[];
-  submit: Submit;
-  /** Renders the answer letter without saving it (the answer form's preview step). */
-  preview?: PreviewSend;
-  version: number;
-  options: ActionOptions;
-  typeCode: string;
-  isTransferLate: boolean;
-}) {
+}: CaseActionSettings & { actions: CaseAction[] }) {
   const t = useTranslations('staffCase');
   const elapsed = useElapsedMinutes();
   // A form is drawn once its action is first opened, and kept (what was typed stays): a case

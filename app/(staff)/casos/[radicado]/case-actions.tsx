@@ -26,7 +26,18 @@ export interface ActionOptions {
 }
 export type Submit = Send<unknown>;
 
-/** One action's form; its answer, when it is the answer, goes out only from the letter's preview. */
+/** What every action's form of a case shares. */
+export interface CaseActionSettings {
+  submit: Submit;
+  /** Renders the answer letter without saving it (the answer form's preview step). */
+  preview?: PreviewSend;
+  version: number;
+  options: ActionOptions;
+  typeCode: string;
+  isTransferLate: boolean;
+}
+
+/** One action's form; the answer goes out only from its letter's preview. */
 export function ActionForm({
   action,
   submit,
@@ -36,14 +47,8 @@ export function ActionForm({
   isTransferLate,
   elapsed,
   preview,
-}: {
+}: CaseActionSettings & {
   action: CaseAction;
-  submit: Submit;
-  preview?: PreviewSend;
-  version: number;
-  options: ActionOptions;
-  typeCode: string;
-  isTransferLate: boolean;
   elapsed: ReturnType<typeof useElapsedMinutes>;
 }) {
   const t = useTranslations('staffCase');
