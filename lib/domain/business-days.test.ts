@@ -77,6 +77,15 @@ describe.each(CALENDARS)('business days by index: %s', (_name, cal) => {
     expect(countBusinessDays('2027-03-01', '2026-03-01', cal)).toBe(0);
     expect(addBusinessDays('2026-07-18', 0, cal)).toBe('2026-07-18');
   });
+
+  it('refuses an invalid day, however often a valid one was counted before', () => {
+    for (let i = 0; i < 3; i += 1)
+      expect(countBusinessDays('2026-03-02', '2026-03-06', cal)).toBe(4);
+    expect(() => countBusinessDays('2026-02-30', '2026-03-06', cal)).toThrow(RangeError);
+    expect(() => countBusinessDays('2026-03-06', '2026-13-01', cal)).toThrow(RangeError);
+    // An invalid day is refused even where the count would be 0.
+    expect(() => countBusinessDays('2026-03-06', 'not a day', cal)).toThrow(RangeError);
+  });
 });
 
 it('refuses a calendar with no business day for years, as before', () => {

@@ -199,12 +199,25 @@ function yearIndex(cal: BusinessCalendar, year: number): YearIndex {
   return index;
 }
 
-/** The year of `date` and its day of that year (1 = 1 January). */
-function yearAndDay(date: LocalDate): [number, number] {
+/** Days already placed by `yearAndDay`; forgotten all at once past the bound. */
+const placed = new Map<LocalDate, readonly [number, number]>();
+const PLACED_LIMIT = 20_000;
+
+/**
+ * The year of `date` and its day of that year (1 = 1 January); throws on an invalid date. Kept per
+ * date: a queue page or a board asks about the same few hundred days again and again, and placing
+ * one parses and validates it twice.
+ */
+function yearAndDay(date: LocalDate): readonly [number, number] {
+  const known = placed.get(date);
+  if (known) return known;
   const year = Number(date.slice(0, 4));
   const day =
     Math.round((utcMidnightOf(date) - utcMidnightOf(formatParts(year, 1, 1))) / DAY_MS) + 1;
-  return [year, day];
+  if (placed.size >= PLACED_LIMIT) placed.clear();
+  const place = [year, day] as const;
+  placed.set(date, place);
+  return place;
 }
 
 /** The first business day strictly after `date`. */
@@ -245,11 +258,10 @@ export function addBusinessDays(date: LocalDate, n: number, cal: BusinessCalenda
 
 /** Business days d with from < d ≤ to; 0 when to ≤ from. */
 export function countBusinessDays(from: LocalDate, to: LocalDate, cal: BusinessCalendar): number {
-  assertLocalDate(from);
-  assertLocalDate(to);
-  if (to <= from) return 0;
+  // Both are validated as they are placed (or were when first placed).
   const [fromYear, fromDay] = yearAndDay(from);
   const [toYear, toDay] = yearAndDay(to);
+  if (to <= from) return 0;
   let count = yearIndex(cal, toYear).running[toDay]! - yearIndex(cal, fromYear).running[fromDay]!;
   for (let year = fromYear; year < toYear; year++) count += yearIndex(cal, year).total;
   return count;
