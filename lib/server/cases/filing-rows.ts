@@ -87,6 +87,22 @@ const upsertCustomerRow = preparedQuery((db) =>
     .prepare(),
 );
 
+/** A petitioner's columns as a filing names them, contact data it lacks as null. */
+export function customerColumns(
+  c: NonNullable<CaseFiling['customer']>,
+  locale: CaseFiling['locale'],
+) {
+  return {
+    documentType: c.documentType,
+    documentNumber: c.documentNumber,
+    fullName: c.fullName,
+    email: c.email ?? null,
+    phone: c.phone ?? null,
+    address: c.address ?? null,
+    locale,
+  };
+}
+
 /**
  * The petitioner on record by document, created or updated: the latest filing carries the
  * freshest contact data; blanks never erase known data. Null for an anonymous or unidentified one.
@@ -96,13 +112,7 @@ export function upsertCustomer(tx: Conn, filing: CaseFiling, now: Date): number 
   if (filing.isAnonymous || !c) return null;
   const row = upsertCustomerRow(tx).get({
     ...driverValues(customers, {
-      documentType: c.documentType,
-      documentNumber: c.documentNumber,
-      fullName: c.fullName,
-      email: c.email ?? null,
-      phone: c.phone ?? null,
-      address: c.address ?? null,
-      locale: filing.locale,
+      ...customerColumns(c, filing.locale),
       createdAt: now,
     } satisfies Record<(typeof CUSTOMER_COLUMNS)[number], unknown>),
     newEmail: c.email || null,

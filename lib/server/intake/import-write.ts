@@ -17,6 +17,7 @@ import { matchRule } from '@/lib/domain/routing';
 import { isIdentityPending } from '@/lib/validation/case-filing';
 import { hashEvent, wellFormed, type NewEvent } from '../core/audit';
 import { dueColumns } from '../cases/case-terms';
+import { customerColumns } from '../cases/filing-rows';
 import { enqueueConstancia } from '../notices/constancia';
 import { yearOf, type ImportRow } from './import-row';
 import { answerFigures, legalTerm, termAt, type ImportSetting } from './import-setting';
@@ -98,13 +99,7 @@ function writeCase(
   const c = f.isAnonymous ? undefined : f.customer;
   const customerId = c
     ? upsertImportedCustomer(tx, {
-        documentType: c.documentType,
-        documentNumber: c.documentNumber,
-        fullName: c.fullName,
-        email: c.email ?? null,
-        phone: c.phone ?? null,
-        address: c.address ?? null,
-        locale: f.locale,
+        ...customerColumns(c, f.locale),
         createdAt: row.receivedAt.getTime(),
       })
     : null;
