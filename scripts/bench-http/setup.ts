@@ -1,18 +1,20 @@
 /**
  * What `npm run bench:http` needs from the database before the server starts: the search index as
- * the hourly merge leaves it, an old case to open (staff and petitioner), and intake API keys. The keys are the only rows the benchmark writes
- * itself (besides the cases its requests file); they are revoked when it ends.
+ * the hourly merge leaves it, an old case to open (staff and petitioner), and intake API keys. The
+ * keys are the only rows the benchmark writes itself (besides the cases its requests file); they
+ * are revoked when it ends.
  */
 import { and, desc, eq, inArray, isNotNull, isNull, lte } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 import type { Db } from '@/db/client';
-import { repeatUntilDone } from '@/db/merge-in-worker';
-import { searchIndexSegments, searchMergeStep } from '@/db/sql/search';
+import { searchIndexSegments } from '@/db/sql/search';
 import { apiKeys, cases, customers } from '@/db/schema';
 import { API_RATE } from '@/lib/server/intake/handlers';
 import { createApiKey, ensureIntakeChannel } from '@/lib/server/intake/keys';
 import { signBody } from '@/lib/server/intake/signature';
-import { MERGE_FROM_SEGMENTS } from '@/lib/server/jobs/search-merge';
+import { SYSTEM_ACTOR } from '@/lib/server/core/actor';
+import { makeCtx } from '@/lib/server/core/context';
+import { mergeSearchIndex } from '@/lib/server/jobs/search-merge';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -24,12 +26,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 export async function mergeSearchIndexAsTheJobWould(db: Db) {
   const before = searchIndexSegments(db);
-  const steps = [
-    ...(before.index >= MERGE_FROM_SEGMENTS ? [searchMergeStep('case_search', 64)] : []),
-    ...(before.terms >= MERGE_FROM_SEGMENTS ? [searchMergeStep('case_search_terms', 64)] : []),
-  ];
-  if (steps.length > 0) await repeatUntilDone(db, steps);
-  return { before, after: searchIndexSegments(db) };
+  const after = await mergeSearchIndex(makeCtx(db, SYSTEM_ACTOR));
+  return { before, after };
 }
 
 /**
