@@ -14,7 +14,7 @@ import {
   createFormatter,
   createTranslator,
 } from 'use-intl/core';
-import { messageAt, remembering } from './remember';
+import { messageAt, remembering, valueAt } from './remember';
 
 /**
  * Client components' translators and formatters, with one cache of compiled messages and Intl
@@ -32,6 +32,8 @@ import { messageAt, remembering } from './remember';
  * as missing, whatever another page carried (a part of a namespace, on the queue, is not all of it). In development the catalogue changes under the running server, so nothing is
  * kept there.
  */
+// Read as the bundler inlines it: this module runs in the browser too, where lib/env.ts (zod, the
+// server's variables) has no place.
 const keep = process.env.NODE_ENV === 'production';
 const cache = _createCache();
 const intlFormatters = _createIntlFormatters(cache);
@@ -40,16 +42,6 @@ const translators = new WeakMap<object, Map<string, Translator>>();
 const formatters = new Map<string, ReturnType<typeof createFormatter>>();
 /** Plain results of every provider's messages, by language, time zone, text and values. */
 const results = new Map<string, string>();
-
-/** The object at `path` (dotted) in `messages`, or undefined. */
-function namespaceAt(messages: Record<string, unknown>, path: string): object | undefined {
-  let at: unknown = messages;
-  for (const part of path.split('.')) {
-    if (typeof at !== 'object' || at === null) return undefined;
-    at = (at as Record<string, unknown>)[part];
-  }
-  return typeof at === 'object' && at !== null ? at : undefined;
-}
 
 function translatorFor(
   locale: string,
@@ -68,15 +60,15 @@ function translatorFor(
   if (!keep) return build(false);
   let ofProvider = translators.get(messages);
   if (!ofProvider) translators.set(messages, (ofProvider = new Map()));
-  const key = `${locale}\u0000${timeZone ?? ''}\u0000${namespace ?? ''}`;
+  const prefix = `${locale}\u0000${timeZone ?? ''}\u0000`;
+  const key = `${prefix}${namespace ?? ''}`;
   let translator = ofProvider.get(key);
   if (!translator) {
-    const scope = namespace ? namespaceAt(messages, namespace) : messages;
-    const prefix = `${locale}\u0000${timeZone ?? ''}\u0000`;
+    const scope = namespace ? valueAt(messages, namespace) : messages;
     translator = remembering(
       build(true),
       (path) => {
-        const text = scope ? messageAt(scope, path) : null;
+        const text = messageAt(scope, path);
         return text === null ? null : `${prefix}${text}`;
       },
       results,

@@ -55,12 +55,18 @@ export function remembering<T extends object>(
   return Object.assign(t, { rich, markup, raw, has }) as unknown as T;
 }
 
-/** The message at `path` (dotted) in `messages`, or null when there is no text there. */
-export function messageAt(messages: unknown, path: string): string | null {
+/** What stands at `path` (dotted) in `messages`: a text, a namespace, or undefined. */
+export function valueAt(messages: unknown, path: string): unknown {
   let at = messages;
   for (const part of path.split('.')) {
-    if (typeof at !== 'object' || at === null) return null;
+    if (typeof at !== 'object' || at === null) return undefined;
     at = (at as Record<string, unknown>)[part];
   }
+  return at;
+}
+
+/** The message at `path` (dotted) in `messages`, or null when there is no text there. */
+export function messageAt(messages: unknown, path: string): string | null {
+  const at = valueAt(messages, path);
   return typeof at === 'string' ? at : null;
 }
