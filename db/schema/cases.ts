@@ -60,7 +60,10 @@ export const cases = sqliteTable(
     termDays: integer('term_days'),
     dueDate: text('due_date'),
     dueAt: instant('due_at'),
+    /** The date the petitioner was told when the term was extended (the marker of a prórroga). */
     extendedDueDate: text('extended_due_date'),
+    /** Business days the prórroga added to the term; later pauses move the extended date too. */
+    extensionDays: integer('extension_days'),
     extensionReason: text('extension_reason'),
     isPaused: integer('is_paused', { mode: 'boolean' }).notNull().default(false),
     firstResponseAt: instant('first_response_at'),

@@ -16,7 +16,7 @@ export interface DueCase {
 export function casesDueBy(db: Conn, limitMs: number): DueCase[] {
   return db.all<DueCase>(
     sql`SELECT c.id, c.radicado, c.subject, c.due_at AS dueAt,
-              coalesce(c.extended_due_date, c.due_date) AS dueKey,
+              c.due_date AS dueKey,
               c.assignee_id AS assigneeId, t.supervisor_id AS supervisorId
        FROM cases c LEFT JOIN teams t ON t.id = c.team_id
        WHERE c.state IN ('radicada', 'en_tramite', 'requiere_informacion')

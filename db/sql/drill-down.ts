@@ -34,7 +34,7 @@ export interface DrillDownRow {
 
 const SELECT = `
   SELECT c.id, c.radicado, c.type_code AS typeCode, c.channel, c.state, c.subject,
-         c.received_at AS receivedAt, coalesce(c.extended_due_date, c.due_date) AS dueDate,
+         c.received_at AS receivedAt, c.due_date AS dueDate,
          c.first_answered_at AS firstAnsweredAt, c.answered_on_time AS answeredOnTime,
          c.answer_business_days AS answerBusinessDays, c.reopen_count AS reopenCount,
          c.repeat_contact_count AS repeatContactCount, s.name AS assigneeName, t.name AS teamName,

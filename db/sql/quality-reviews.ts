@@ -67,7 +67,7 @@ export function caseForReview<T>(conn: Conn, caseId: number): T {
   return sqliteOf(conn)
     .prepare(
       `SELECT id, radicado, type_code AS typeCode, state, subject, description,
-         received_at AS receivedAt, coalesce(extended_due_date, due_date) AS dueDate
+         received_at AS receivedAt, due_date AS dueDate
        FROM cases WHERE id = ?`,
     )
     .get(caseId) as T;

@@ -8,7 +8,7 @@ import { toLocalDate, type LocalDate } from './calendar';
 export type DeliveryResult = 'on_time' | 'late' | 'pending';
 
 export interface DeliveryInput {
-  /** The legal due date in force (`extendedDueDate ?? dueDate`); null: the type has no legal term. */
+  /** The legal due date in force (extension included); null: the type has no legal term. */
   dueDate: LocalDate | null;
   /** When the answer left (sent or posted); null while it has not. */
   deliveredAt: Date | null;

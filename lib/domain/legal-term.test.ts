@@ -13,6 +13,7 @@ import {
   countedBusinessDay,
   deadlineStatus,
   extensionCap,
+  extensionDaysTo,
   termStartDate,
 } from './legal-term';
 
@@ -131,16 +132,47 @@ describe('computeLegalTerm', () => {
     );
   });
 
-  it('replaces the computed due date with an extended one', () => {
-    expect(computeLegalTerm({ ...example, extendedDueDate: '2026-04-29' }, cal)).toEqual({
+  it('adds an extension’s business days to the term', () => {
+    // 15 + 15 counted days: 2026-04-29 (see the table above).
+    expect(computeLegalTerm({ ...example, extensionDays: 15 }, cal)).toEqual({
       status: 'running',
       startDate: '2026-03-13',
       dueDate: '2026-04-29',
       dueAt: at('2026-04-30T04:59:59.999Z'),
       isExtended: true,
     });
-    expect(computeLegalTerm({ ...example, extendedDueDate: null }, cal)).toMatchObject({
+    expect(computeLegalTerm({ ...example, extensionDays: 0 }, cal)).toMatchObject({
       isExtended: false,
+    });
+    expect(() => computeLegalTerm({ ...example, extensionDays: -1 }, cal)).toThrow(RangeError);
+  });
+
+  it('an extension then a pause: the pause moves the extended due date', () => {
+    // Extended on 2026-04-01 to 2026-04-20 (8 business days added), then information requested
+    // on 2026-04-13 (counted day 18) and received on 2026-04-16: 04-14..04-16 do not count, so
+    // the remaining 5 days run from 04-17 and the extended date moves to 04-23.
+    const extended = { ...example, extensionDays: 8 };
+    expect(computeLegalTerm(extended, cal)).toMatchObject({ dueDate: '2026-04-20' });
+    const pauses = [pause('2026-04-13T10:00', '2026-04-16T09:00')];
+    expect(computeLegalTerm({ ...extended, pauses }, cal)).toMatchObject({
+      status: 'running',
+      dueDate: '2026-04-23',
+      isExtended: true,
+    });
+  });
+
+  it('a pause across the year end resumes after the holidays', () => {
+    // Filed 2026-12-14, 15 days; paused 2026-12-18 (day 4, counted) until 2027-01-13, across
+    // Christmas, New Year and Reyes (moved to Monday 01-11). Day 5 is 01-14, day 6 01-15,
+    // days 7-11 are 01-18..01-22, 12-15 are 01-25..01-28.
+    const input: LegalTermInput = {
+      receivedAt: at('2026-12-14T09:00:00-05:00'),
+      termDays: 15,
+      pauses: [pause('2026-12-18T11:00', '2027-01-13T16:00')],
+    };
+    expect(computeLegalTerm(input, cal)).toMatchObject({
+      status: 'running',
+      dueDate: '2027-01-28',
     });
   });
 
@@ -206,7 +238,7 @@ describe('pauses (information requests)', () => {
 
   it('an open pause keeps an extended term paused', () => {
     const pauses = [pause('2026-03-18T10:00', null)];
-    const term = computeLegalTerm({ ...example, pauses, extendedDueDate: '2026-04-29' }, cal);
+    const term = computeLegalTerm({ ...example, pauses, extensionDays: 15 }, cal);
     expect(term.status).toBe('paused');
   });
 });
@@ -278,6 +310,19 @@ describe('extensionCap', () => {
 
   it('is null while paused', () => {
     expect(extensionCap({ ...example, pauses: [pause('2026-03-18T10:00', null)] }, cal)).toBeNull();
+  });
+});
+
+describe('extensionDaysTo', () => {
+  it('is the business days between the term’s due date and the new one', () => {
+    const term = computeLegalTerm(example, cal);
+    if (term.status !== 'running') throw new Error('running');
+    expect(extensionDaysTo(term, '2026-04-09', cal)).toBe(1);
+    expect(extensionDaysTo(term, '2026-04-20', cal)).toBe(8);
+    // The cap, 2N from the same day 1: N days added.
+    expect(extensionDaysTo(term, extensionCap(example, cal)!, cal)).toBe(15);
+    const input = { ...example, extensionDays: extensionDaysTo(term, '2026-04-20', cal) };
+    expect(computeLegalTerm(input, cal)).toMatchObject({ dueDate: '2026-04-20' });
   });
 });
 

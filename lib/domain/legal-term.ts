@@ -44,7 +44,12 @@ export interface LegalTermInput {
   receivedAt: Date;
   termDays: number;
   pauses?: Pause[];
-  extendedDueDate?: LocalDate | null;
+  /**
+   * Business days a prórroga added to the term (art. 14 parágrafo): the new date minus the due date
+   * it replaced, counted in business days. Added to the term, not fixed as a date, so a pause that
+   * comes after the extension still moves the extended due date (DOMAIN.md §3).
+   */
+  extensionDays?: number;
   receiptRule?: ReceiptRule;
 }
 
@@ -172,16 +177,31 @@ export function computeLegalTerm(input: LegalTermInput, cal: BusinessCalendar): 
       daysRemaining: Math.max(0, input.termDays - daysUsed),
     };
   }
-  const computed = countedBusinessDay(startDate, input.termDays, pauses, cal);
-  if (computed === null) throw new Error('Unreachable: no open pause yet the count stopped');
-  const dueDate = input.extendedDueDate ?? computed;
+  const extensionDays = input.extensionDays ?? 0;
+  assertTermDays(extensionDays);
+  const dueDate = countedBusinessDay(startDate, input.termDays + extensionDays, pauses, cal);
+  if (dueDate === null) throw new Error('Unreachable: no open pause yet the count stopped');
   return {
     status: 'running',
     startDate,
     dueDate,
     dueAt: endOfLocalDay(dueDate, cal.timeZone),
-    isExtended: input.extendedDueDate != null,
+    isExtended: extensionDays > 0,
   };
+}
+
+/**
+ * The business days a prórroga to `newDueDate` adds to a running term: what the case keeps
+ * (`extensionDays`), so later pauses move the new date as they move the term. No pause can lie
+ * between the two dates: an extension needs a running, unexpired term, and closed pauses ended
+ * before it.
+ */
+export function extensionDaysTo(
+  term: Extract<LegalTerm, { status: 'running' }>,
+  newDueDate: LocalDate,
+  cal: BusinessCalendar,
+): number {
+  return countBusinessDays(term.dueDate, newDueDate, cal);
 }
 
 /** Counted business days from day 1 through the local date of `asOf`, pauses excluded. */
@@ -193,7 +213,8 @@ export function businessDaysUsed(input: LegalTermInput, asOf: Date, cal: Busines
 
 /**
  * The latest date an extension may set: the 2N-th counted business day from the same day 1 (the
- * cautious reading of art. 14 parágrafo). Null while paused, since it moves with the pause.
+ * cautious reading of art. 14 parágrafo), checked on the term without pauses: the extension adds at
+ * most N business days. Null while paused, since it moves with the pause.
  */
 export function extensionCap(input: LegalTermInput, cal: BusinessCalendar): LocalDate | null {
   assertTermDays(input.termDays);
@@ -202,6 +223,7 @@ export function extensionCap(input: LegalTermInput, cal: BusinessCalendar): Loca
   if (openPauseStart(toSpans(pauses, cal)) !== null) return null;
   return countedBusinessDay(startDate, 2 * input.termDays, pauses, cal);
 }
+
 
 /**
  * Whether a prórroga to `newDueDate` is allowed; reasons are checked in a fixed order so the

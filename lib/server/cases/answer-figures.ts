@@ -24,10 +24,11 @@ export function firstAnswerFigures(
     { ...row, firstResponseAt: row.firstResponseAt ?? now, answeredAt: now },
     now,
   );
-  const input = termInputOf(tx, row, receiptRuleOf(org));
+  const cal = loadCalendar(tx, org);
+  const input = termInputOf(tx, row, receiptRuleOf(org), cal);
   return answerFiguresAt(now, {
     dueAt: row.dueAt,
-    businessDays: input ? businessDaysUsed(input, now, loadCalendar(tx, org)) : null,
+    businessDays: input ? businessDaysUsed(input, now, cal) : null,
     level,
   });
 }

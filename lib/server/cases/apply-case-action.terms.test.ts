@@ -6,7 +6,9 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
-import { caseLinks, casePauses, interactions } from '@/db/schema';
+import { caseLinks, casePauses, cases, interactions } from '@/db/schema';
+import { getOrganization, loadCalendar, receiptRuleOf } from '../core/organization';
+import { computeCaseTerm } from './case-terms';
 import type { Actor } from '../core/actor';
 import { applyCaseAction } from './apply-case-action';
 import {
@@ -185,6 +187,7 @@ describe('extension (prórroga): once, before expiry, within twice the term', ()
     expect(row).toMatchObject({
       dueDate: '2026-04-29',
       extendedDueDate: '2026-04-29',
+      extensionDays: 15,
       extensionReason: 'Requiere visita técnica',
     });
     expect(row.dueAt).toEqual(new Date('2026-04-30T04:59:59.999Z'));
@@ -193,6 +196,42 @@ describe('extension (prórroga): once, before expiry, within twice the term', ()
       visibility: 'public',
       data: { previousDueDate: '2026-04-08', newDueDate: '2026-04-29' },
     });
+  });
+
+  it('adds its business days to the term, so a later information request moves the new date', async () => {
+    const id = await caseInProgress();
+    // Tuesday 17 March: extended from 8 April to 20 April, 8 business days more.
+    await act(id, extend('2026-04-20'), fx.agent, bogota('2026-03-17T09:00:00'));
+    expect(caseRow(db, id)).toMatchObject({ dueDate: '2026-04-20', extensionDays: 8 });
+    // Then information is requested on 18 March and arrives on 26 March: 5 business days of
+    // waiting (19, 20, 24, 25, 26; 23 is San José), so the extended date moves 5 business days.
+    const customer: Actor = { role: 'customer', id: null, caseId: id };
+    await act(
+      id,
+      { action: 'request_info', body: 'Adjunte la factura.' },
+      fx.agent,
+      bogota('2026-03-18T10:00:00'),
+    );
+    await act(
+      id,
+      { action: 'provide_info', body: 'Adjunta.' },
+      customer,
+      bogota('2026-03-26T09:00:00'),
+    );
+    expect(caseRow(db, id)).toMatchObject({
+      dueDate: '2026-04-27',
+      extendedDueDate: '2026-04-20',
+      isPaused: false,
+    });
+  });
+
+  it('reads a case extended before extension days were kept by its new date', async () => {
+    const id = await caseInProgress();
+    await act(id, extend('2026-04-20'), fx.agent, bogota('2026-03-17T09:00:00'));
+    db.update(cases).set({ extensionDays: null }).where(eq(cases.id, id)).run();
+    const org = getOrganization(db);
+    const term = computeCaseTerm(db, caseRow(db, id), loadCalendar(db, org), receiptRuleOf(org));
+    expect(term).toMatchObject({ status: 'running', dueDate: '2026-04-20', isExtended: true });
   });
 
   it.each([

@@ -133,7 +133,7 @@ export function buildContext(
   const today = toLocalDate(now, org.timeZone);
   let extensionRefusal: string | null = null;
   if (request.action === 'extend' && request.newDueDate) {
-    const input = termInputOf(tx, row, receiptRuleOf(org));
+    const input = termInputOf(tx, row, receiptRuleOf(org), cal);
     if (input) {
       const check = checkExtension(
         {

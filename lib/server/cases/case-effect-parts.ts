@@ -12,6 +12,7 @@ import {
   staffUsers,
 } from '@/db/schema';
 import { isTerminal } from '@/lib/domain/case-machine';
+import { extensionDaysTo } from '@/lib/domain/legal-term';
 import { isCannedReply, renderTemplate, unfilledPlaceholders } from '@/lib/domain/templates';
 import type { Actor } from '../core/actor';
 import { appendEvent } from '../core/audit';
@@ -32,6 +33,27 @@ export function refreshedTerm(
 ) {
   const cal = loadCalendar(tx, org);
   return dueColumns(computeCaseTerm(tx, { ...row, ...patch }, cal, receiptRuleOf(org)));
+}
+
+/**
+ * A prórroga to `newDueDate` (already checked by the state machine): the case keeps the business
+ * days it adds to the term, so a later pause moves the extended date as well (DOMAIN.md §3).
+ */
+export function extendedTerm(
+  tx: Conn,
+  row: CaseRow,
+  org: Organization,
+  extension: { newDueDate: string; reason: string },
+) {
+  const cal = loadCalendar(tx, org);
+  const term = computeCaseTerm(tx, row, cal, receiptRuleOf(org));
+  if (term?.status !== 'running') throw new Error('Unreachable: an extension of a term not running');
+  const patch = {
+    extendedDueDate: extension.newDueDate,
+    extensionDays: extensionDaysTo(term, extension.newDueDate, cal),
+    extensionReason: extension.reason,
+  };
+  return { ...patch, ...refreshedTerm(tx, row, org, patch) };
 }
 
 export function activeStaff(tx: Conn, id: number) {

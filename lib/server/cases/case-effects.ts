@@ -16,6 +16,7 @@ import {
   linkTo,
   mergeInto,
   recordInteraction,
+  extendedTerm,
   refreshedTerm,
 } from './case-effect-parts';
 import { termInForce } from './case-terms';
@@ -183,9 +184,8 @@ export function applyEffects(tx: Conn, args: EffectArgs): Effect {
         }),
       };
     case 'extend': {
-      const patch = { extendedDueDate: r.newDueDate, extensionReason: r.reason };
       return {
-        changes: { ...patch, ...refreshedTerm(tx, row, org, patch) },
+        changes: extendedTerm(tx, row, org, r),
         visibility: 'public',
         body: r.reason,
         data: { previousDueDate: row.dueDate, newDueDate: r.newDueDate },

@@ -185,7 +185,7 @@ function answerDeliveryOf(db: Conn, row: CaseRow, org: Organization, now: Date) 
     ? undefined
     : messageById(db).get({ messageId: messageIdFor(`event.${answer.id}`) });
   const deliveredAt = isPostal ? row.answerPostedAt : (message?.sentAt ?? null);
-  const dueDate = row.extendedDueDate ?? row.dueDate;
+  const dueDate = row.dueDate;
   return {
     answerEventId: answer.id,
     answeredAt: answer.createdAt,

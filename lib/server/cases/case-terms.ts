@@ -6,6 +6,7 @@ import type { BusinessCalendar } from '@/lib/domain/calendar';
 import { DEFAULT_TERM_DAYS, type CaseType } from '@/lib/domain/enums';
 import {
   computeLegalTerm,
+  extensionDaysTo,
   type LegalTerm,
   type LegalTermInput,
   type ReceiptRule,
@@ -37,13 +38,14 @@ const termRow = preparedQuery((db) =>
 
 type CaseTermFields = Pick<
   typeof cases.$inferSelect,
-  'id' | 'receivedAt' | 'termDays' | 'extendedDueDate'
+  'id' | 'receivedAt' | 'termDays' | 'extendedDueDate' | 'extensionDays'
 >;
 
 export function termInputOf(
   db: Conn,
   row: CaseTermFields,
   receiptRule: ReceiptRule,
+  cal: BusinessCalendar,
 ): LegalTermInput | null {
   if (row.termDays === null) return null;
   const pauses = db
@@ -52,13 +54,23 @@ export function termInputOf(
     .where(eq(casePauses.caseId, row.id))
     .orderBy(asc(casePauses.pausedAt))
     .all();
-  return {
-    receivedAt: row.receivedAt,
-    termDays: row.termDays,
-    pauses,
-    extendedDueDate: row.extendedDueDate,
-    receiptRule,
-  };
+  const input = { receivedAt: row.receivedAt, termDays: row.termDays, pauses, receiptRule };
+  return { ...input, extensionDays: row.extensionDays ?? legacyExtensionDays(input, row, cal) };
+}
+
+/**
+ * A case extended before extensions were kept as business days (migration 0015) holds only the
+ * new date: its days are read as that date minus the term's own due date. A case paused now reads
+ * none until it runs again, as an extension can only be granted on a running term.
+ */
+function legacyExtensionDays(
+  input: LegalTermInput,
+  row: CaseTermFields,
+  cal: BusinessCalendar,
+): number {
+  if (row.extendedDueDate === null) return 0;
+  const term = computeLegalTerm(input, cal);
+  return term.status === 'running' ? extensionDaysTo(term, row.extendedDueDate, cal) : 0;
 }
 
 /** The cached columns for a term: a paused or term-less case has no due instant. */
@@ -78,6 +90,6 @@ export function computeCaseTerm(
   cal: BusinessCalendar,
   receiptRule: ReceiptRule,
 ): LegalTerm | null {
-  const input = termInputOf(db, row, receiptRule);
+  const input = termInputOf(db, row, receiptRule, cal);
   return input ? computeLegalTerm(input, cal) : null;
 }

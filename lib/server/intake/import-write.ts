@@ -135,6 +135,7 @@ function writeCase(
     termDays,
     ...due,
     extendedDueDate: null,
+    extensionDays: null,
     extensionReason: null,
     firstResponseAt: answeredAt,
     answeredAt,

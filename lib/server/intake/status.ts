@@ -37,7 +37,6 @@ const statusRow = preparedQuery((db) =>
       state: cases.state,
       receivedAt: cases.receivedAt,
       dueDate: cases.dueDate,
-      extendedDueDate: cases.extendedDueDate,
       isPaused: cases.isPaused,
       answeredAt: cases.answeredAt,
     })
@@ -56,7 +55,7 @@ export function apiCaseStatus(db: Conn, caseId: number, locale: Locale): ApiCase
     state: row.state,
     stateLabel: t(`states.${row.state}`),
     receivedAt: row.receivedAt.toISOString(),
-    dueDate: row.extendedDueDate ?? row.dueDate,
+    dueDate: row.dueDate,
     isPaused: row.isPaused,
     answeredAt: row.answeredAt ? row.answeredAt.toISOString() : null,
   };

@@ -298,7 +298,7 @@ export function noticeForAction(
       timeZone: args.org.timeZone,
       body: args.body,
       decision: row.decision,
-      dueDate: row.extendedDueDate ?? row.dueDate,
+      dueDate: row.dueDate,
       destination: row.transferDestination,
       promise,
     },
