@@ -224,7 +224,6 @@ export function extensionCap(input: LegalTermInput, cal: BusinessCalendar): Loca
   return countedBusinessDay(startDate, 2 * input.termDays, pauses, cal);
 }
 
-
 /**
  * Whether a prórroga to `newDueDate` is allowed; reasons are checked in a fixed order so the
  * petitioner-facing message is stable. A null cap (running term) means the organisation sets none.

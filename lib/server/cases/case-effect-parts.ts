@@ -47,7 +47,8 @@ export function extendedTerm(
 ) {
   const cal = loadCalendar(tx, org);
   const term = computeCaseTerm(tx, row, cal, receiptRuleOf(org));
-  if (term?.status !== 'running') throw new Error('Unreachable: an extension of a term not running');
+  if (term?.status !== 'running')
+    throw new Error('Unreachable: an extension of a term not running');
   const patch = {
     extendedDueDate: extension.newDueDate,
     extensionDays: extensionDaysTo(term, extension.newDueDate, cal),
