@@ -253,3 +253,58 @@ test('agents get 403 on the board and its API; bad bodies get 422', async ({
   });
   await context.close();
 });
+
+test('a documents request left unanswered is accepted by silence, its delivery duty on the board', async ({
+  page,
+}) => {
+  test.slow(); // several server verbs, each its own Node process
+  const holder = createStaff({ name: 'Julián Mora', teamName: 'Archivo' });
+  const supervisor = createStaff({ name: 'Liliana Rojas', role: 'supervisor' });
+  // Filed 30 days ago: its 10 business days are long gone, unanswered.
+  const filedAt = Date.now() - 30 * DAY_MS;
+  const filed = runVerb<{ id: number; radicado: string }>('file-case', {
+    now: new Date(filedAt).toISOString(),
+    input: {
+      typeCode: 'PD',
+      channel: 'web',
+      subject: `Copia del contrato ${holder.id}`,
+      description: 'Solicito copia del contrato de condiciones uniformes que firmé en 2019.',
+      hasConsent: true,
+      customer: {
+        documentType: 'CC',
+        documentNumber: `52${holder.id}01`,
+        fullName: 'Rosa Camargo',
+        email: 'rosa@example.co',
+      },
+    },
+  });
+  runVerb('apply-action', {
+    caseId: filed.id,
+    now: new Date(filedAt + 3_600_000).toISOString(),
+    input: { action: 'take' },
+    actor: asActor(holder),
+  });
+  expect(runVerb<{ result: number }>('run-job', { name: 'cases.pd_silence' }).result).toBe(1);
+  const [duty] = queryDb<{ due_at: number; status: string }>(
+    "select due_at, status from promises where case_id = ? and description = 'pd_delivery'",
+    filed.id,
+  );
+  // Three business days after a due date some 16 days ago: past due, the board counts it broken.
+  expect(duty).toMatchObject({ status: 'pending' });
+
+  await signInAs(page, supervisor);
+  await page.goto(`/tablero?agentId=${holder.id}`);
+  const row = page.getByRole('row').filter({ hasText: filed.radicado });
+  await expect(row.getByTestId('board-silence')).toContainText('Aceptada por silencio');
+  await expect(row.getByTestId('board-silence')).toContainText('copias a más tardar el');
+  await expect(kpi(page, 'Compromisos incumplidos')).toHaveText('1');
+  await expectAccessible(page);
+  await snap(page, 'tablero-silencio');
+
+  await row.getByRole('link', { name: filed.radicado }).click();
+  await expect(page.getByTestId('silence-accepted')).toHaveText('Aceptada por silencio');
+  await expect(page.getByText('Entregar las copias (aceptada por silencio)')).toBeVisible();
+  await expect(
+    page.getByText('Aceptada por silencio: las copias se deben entregar').first(),
+  ).toBeVisible();
+});

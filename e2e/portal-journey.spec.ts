@@ -105,6 +105,20 @@ test('a petitioner files a Reclamo, follows it, answers an information request, 
   });
   await snap(page, 'portal-caso-requiere');
 
+  // Art. 17: the petitioner may take one more month to answer, once.
+  const answerBy = page.getByTestId('answer-by');
+  await expect(answerBy).toContainText('Si no la recibimos para entonces');
+  const firstDeadline = await answerBy.textContent();
+  await page.getByRole('button', { name: 'Pedir un mes más' }).click();
+  await expect(answerBy).toContainText('Con el mes adicional que pidió');
+  await expect(answerBy).not.toHaveText(firstDeadline!);
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Pedir un mes más' })).toHaveCount(0);
+  await expect(page.getByText('Usted pidió un mes más para enviar la información')).toBeVisible();
+  expect(
+    queryDb('select more_time_at from case_pauses where case_id = ?', row.id)[0],
+  ).toMatchObject({ more_time_at: expect.any(Number) });
+
   await page.getByLabel('Su respuesta').fill('Adjunto la factura de marzo con el cobro doble.');
   await page
     .getByLabel('Archivos (opcional)')

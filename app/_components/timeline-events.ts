@@ -18,6 +18,8 @@ export const PUBLIC_TIMELINE_EVENTS: readonly string[] = [
   'merge',
   'add_promise',
   'request_callback',
+  'ask_more_time',
+  'accept_by_silence',
   'repeat_contact',
   'promise_keep',
   'promise_renegotiate',
@@ -45,4 +47,5 @@ export const STAFF_TIMELINE_EVENTS: readonly string[] = [
   'identity_completed',
   'repeat_offered',
   'repeat_kept_apart',
+  'constancia_sent',
 ];

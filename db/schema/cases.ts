@@ -66,6 +66,12 @@ export const cases = sqliteTable(
     extensionDays: integer('extension_days'),
     extensionReason: text('extension_reason'),
     isPaused: integer('is_paused', { mode: 'boolean' }).notNull().default(false),
+    /**
+     * A request for documents and information (PD) left unanswered past its 10th business day
+     * counts as accepted (Ley 1755 art. 14.1): when that was recorded. The copies are then owed
+     * within 3 business days, tracked as a promise ('pd_delivery').
+     */
+    silenceAcceptedAt: instant('silence_accepted_at'),
     firstResponseAt: instant('first_response_at'),
     answeredAt: instant('answered_at'),
     /** A postal answer: when the letter was handed to the post (the answer's delivery date). */
@@ -157,6 +163,8 @@ export const casePauses = sqliteTable(
       .references(() => cases.id),
     pausedAt: instant('paused_at').notNull(),
     resumedAt: instant('resumed_at'),
+    /** When the petitioner asked for one more month to answer (art. 17; once per request). */
+    moreTimeAt: instant('more_time_at'),
   },
   (t) => [index('case_pauses_case_idx').on(t.caseId)],
 );

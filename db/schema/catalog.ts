@@ -22,6 +22,10 @@ export const organization = sqliteTable('organization', {
   disagreementWindowDays: integer('disagreement_window_days').notNull().default(10),
   privacyPolicyText: text('privacy_policy_text').notNull().default(''),
   privacyPolicyVersion: text('privacy_policy_version').notNull().default('1'),
+  /** The public transparency page (/transparencia, Ley 1712 de 2014) is shown only when set. */
+  publishTransparency: integer('publish_transparency', { mode: 'boolean' })
+    .notNull()
+    .default(false),
   updatedAt: instant('updated_at'),
 });
 

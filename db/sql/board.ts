@@ -89,7 +89,10 @@ function figuresSql(query: BoardFilter): string {
 function casesSql(query: BoardFilter): string {
   return `
     SELECT c.id, c.radicado, c.type_code AS typeCode, c.subject, c.state, c.due_date AS dueDate,
-      c.due_at AS dueAt, c.assignee_id AS assigneeId, s.name AS assigneeName, t.name AS teamName
+      c.due_at AS dueAt, c.assignee_id AS assigneeId, s.name AS assigneeName, t.name AS teamName,
+      (SELECT min(p.due_at) FROM promises p
+        WHERE p.case_id = c.id AND p.description = 'pd_delivery'
+          AND p.status IN ('pending', 'broken')) AS deliveryDueAt
     FROM cases c INDEXED BY cases_open_due_idx
     LEFT JOIN staff_users s ON s.id = c.assignee_id
     LEFT JOIN teams t ON t.id = c.team_id
@@ -127,6 +130,8 @@ export interface BoardCaseRow {
   assigneeId: number | null;
   assigneeName: string | null;
   teamName: string | null;
+  /** A PD request accepted by silence: when the copies are owed (its open 'pd_delivery' promise). */
+  deliveryDueAt: number | null;
 }
 
 /**

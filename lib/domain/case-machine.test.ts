@@ -91,11 +91,20 @@ const ALLOWED_ROLE: Record<CaseAction, ActorRole> = {
   add_promise: 'agent',
   request_callback: 'customer',
   auto_close: 'system',
+  ask_more_time: 'customer',
+  accept_by_silence: 'system',
 };
 
 /** A context the action's guards accept, where the guards are not what is being tested. */
 const ALLOWED_CONTEXT: Partial<Record<CaseAction, Partial<ActionContext>>> = {
   auto_close: { businessDaysSinceAnswer: 11 },
+  ask_more_time: { isWaitingPeriodOver: false },
+  accept_by_silence: { isTermExpired: true },
+};
+
+/** What the case must be for the action, where that is not what is being tested. */
+const ALLOWED_SNAPSHOT: Partial<Record<CaseAction, Partial<CaseSnapshot>>> = {
+  accept_by_silence: { type: 'PD' },
 };
 
 /** A state the action is allowed from, used where the state is not what is being tested. */
@@ -121,6 +130,8 @@ const ALLOWED_STATE: Record<CaseAction, CaseState> = {
   add_promise: ET,
   request_callback: ET,
   auto_close: RESP,
+  ask_more_time: RI,
+  accept_by_silence: ET,
 };
 
 function makeSnapshot(overrides: Partial<CaseSnapshot> = {}): CaseSnapshot {
@@ -132,6 +143,7 @@ function makeSnapshot(overrides: Partial<CaseSnapshot> = {}): CaseSnapshot {
     processId: null,
     rootCauseId: null,
     hasExtension: false,
+    isAcceptedBySilence: false,
     ...overrides,
   };
 }
@@ -147,6 +159,8 @@ function makeContext(
     businessDaysSinceAnswer: 2,
     disagreementWindowDays: 10,
     isWaitingPeriodOver: true,
+    hasMoreTime: false,
+    isTermExpired: false,
     extensionRefusal: null,
     ...rest,
   };
@@ -182,6 +196,16 @@ const MATRIX: Record<CaseAction, Row> = {
   add_promise:      [RAD,     ET,      RI,      RESP,    X,       X,       X,       X],
   request_callback: [RAD,     ET,      RI,      RESP,    X,       X,       X,       X],
   auto_close:       [X,       X,       X,       CER,     X,       X,       X,       X],
+  ask_more_time:    [X,       X,       RI,      X,       X,       X,       X,       X],
+  accept_by_silence: [X,      X,       X,       X,       X,       X,       X,       X],
+};
+
+/** Documents requests (PD) alone can be accepted by silence, while their clock runs (art. 14.1). */
+// prettier-ignore
+const MATRIX_PD: Record<CaseAction, Row> = {
+  ...MATRIX,
+  //                 radicada en_tram. req_inf. respond. cerrada  traslad. desist.  fusion.
+  accept_by_silence: [RAD,    ET,      X,       X,       X,       X,       X,       X],
 };
 
 /** Felicitaciones differ only in close (also from radicada / en trámite) and extend (no legal term). */
@@ -206,38 +230,26 @@ function expandMatrix(matrix: Record<CaseAction, Row>, types: readonly CaseType[
   );
 }
 
-const TYPES_WITH_TERM = CASE_TYPES.filter((type) => type !== 'F');
+const TYPES_WITH_TERM = CASE_TYPES.filter((type) => type !== 'F' && type !== 'PD');
 
 describe('decideTransition: state × action matrix', () => {
   it('covers every action', () => {
     expect(Object.keys(MATRIX).sort()).toEqual([...CASE_ACTIONS].sort());
   });
 
-  it.each(expandMatrix(MATRIX, TYPES_WITH_TERM))(
-    '$type: $action from $state → $expected',
-    ({ type, action, state, expected }) => {
-      const decision = decideTransition(
-        makeSnapshot({ state, type }),
-        action,
-        FULL_INPUT,
-        makeContext(ALLOWED_ROLE[action], ALLOWED_CONTEXT[action]),
-      );
-      expect(decision).toEqual(toExpectedDecision(state, expected));
-    },
-  );
-
-  it.each(expandMatrix(MATRIX_F, ['F']))(
-    '$type: $action from $state → $expected',
-    ({ type, action, state, expected }) => {
-      const decision = decideTransition(
-        makeSnapshot({ state, type }),
-        action,
-        FULL_INPUT,
-        makeContext(ALLOWED_ROLE[action], ALLOWED_CONTEXT[action]),
-      );
-      expect(decision).toEqual(toExpectedDecision(state, expected));
-    },
-  );
+  it.each([
+    ...expandMatrix(MATRIX, TYPES_WITH_TERM),
+    ...expandMatrix(MATRIX_PD, ['PD']),
+    ...expandMatrix(MATRIX_F, ['F']),
+  ])('$type: $action from $state → $expected', ({ type, action, state, expected }) => {
+    const decision = decideTransition(
+      makeSnapshot({ state, type }),
+      action,
+      FULL_INPUT,
+      makeContext(ALLOWED_ROLE[action], ALLOWED_CONTEXT[action]),
+    );
+    expect(decision).toEqual(toExpectedDecision(state, expected));
+  });
 });
 
 // prettier-ignore
@@ -263,6 +275,8 @@ const REFUSED_ROLES: Record<CaseAction, readonly ActorRole[]> = {
   add_promise:      ['customer', 'system'],
   request_callback: ['agent', 'supervisor', 'admin', 'system'],
   auto_close:       ['agent', 'supervisor', 'admin', 'customer'],
+  ask_more_time:    ['agent', 'supervisor', 'admin', 'system'],
+  accept_by_silence: ['agent', 'supervisor', 'admin', 'customer'],
 };
 
 describe('decideTransition: roles', () => {
@@ -271,7 +285,7 @@ describe('decideTransition: roles', () => {
   );
 
   it.each(cases)('$action by $role: refused=$isRefused', ({ action, role, isRefused }) => {
-    const snapshot = makeSnapshot({ state: ALLOWED_STATE[action] });
+    const snapshot = makeSnapshot({ state: ALLOWED_STATE[action], ...ALLOWED_SNAPSHOT[action] });
     const decision = decideTransition(
       snapshot,
       action,
@@ -316,13 +330,15 @@ const MISSING_WITH_EMPTY_INPUT: Record<CaseAction, readonly string[]> = {
   add_promise:      ['description', 'dueAt'],
   request_callback: ['preferredAt'],
   auto_close:       [],
+  ask_more_time:    [],
+  accept_by_silence: [],
 };
 
 describe('decideTransition: required fields', () => {
   it.each(CASE_ACTIONS.map((action) => ({ action, fields: MISSING_WITH_EMPTY_INPUT[action] })))(
     '$action with no input → missing $fields',
     ({ action, fields }) => {
-      const snapshot = makeSnapshot({ state: ALLOWED_STATE[action] });
+      const snapshot = makeSnapshot({ state: ALLOWED_STATE[action], ...ALLOWED_SNAPSHOT[action] });
       const decision = decideTransition(
         snapshot,
         action,
@@ -515,6 +531,12 @@ describe('decideTransition: guards', () => {
     { label: 'auto_close: no recorded answer', action: 'auto_close', role: 'system', snapshot: { state: RESP }, ctx: { businessDaysSinceAnswer: null }, guard: 'disagreement_window_open' },
     { label: 'withdraw_tacit: waiting over', action: 'withdraw_tacit', guard: null },
     { label: 'withdraw_tacit: still waiting', action: 'withdraw_tacit', ctx: { isWaitingPeriodOver: false }, guard: 'waiting_period_not_over' },
+    { label: 'ask_more_time: first time, within the month', action: 'ask_more_time', role: 'customer', ctx: { isWaitingPeriodOver: false }, guard: null },
+    { label: 'ask_more_time: asked before', action: 'ask_more_time', role: 'customer', ctx: { isWaitingPeriodOver: false, hasMoreTime: true }, guard: 'more_time_already_asked' },
+    { label: 'ask_more_time: the month is over', action: 'ask_more_time', role: 'customer', ctx: { isWaitingPeriodOver: true }, guard: 'waiting_period_over' },
+    { label: 'accept_by_silence: PD past its term', action: 'accept_by_silence', role: 'system', snapshot: { type: 'PD' }, ctx: { isTermExpired: true }, guard: null },
+    { label: 'accept_by_silence: PD within its term', action: 'accept_by_silence', role: 'system', snapshot: { type: 'PD' }, ctx: { isTermExpired: false }, guard: 'term_not_expired' },
+    { label: 'accept_by_silence: recorded before', action: 'accept_by_silence', role: 'system', snapshot: { type: 'PD', isAcceptedBySilence: true }, ctx: { isTermExpired: true }, guard: 'already_accepted_by_silence' },
     { label: 'merge: into another case', action: 'merge', guard: null },
     { label: 'merge: into itself', action: 'merge', input: { targetCaseId: CASE_ID }, guard: 'merge_into_self' },
     { label: 'link: to another case', action: 'link', guard: null },
@@ -522,7 +544,11 @@ describe('decideTransition: guards', () => {
   ];
 
   it.each(guardCases)('$label → $guard', ({ action, snapshot, ctx, role, input, guard }) => {
-    const fullSnapshot = makeSnapshot({ state: ALLOWED_STATE[action], ...snapshot });
+    const fullSnapshot = makeSnapshot({
+      state: ALLOWED_STATE[action],
+      ...ALLOWED_SNAPSHOT[action],
+      ...snapshot,
+    });
     const decision = decideTransition(
       fullSnapshot,
       action,
@@ -544,7 +570,7 @@ describe('availableActions', () => {
     { role: 'agent', state: CER, actions: ['note', 'log_interaction', 'reopen', 'link'] },
     { role: 'supervisor', state: FUS, actions: ['note', 'link'] },
     { role: 'customer', state: RAD, actions: ['withdraw', 'request_callback'] },
-    { role: 'customer', state: RI, actions: ['provide_info', 'withdraw', 'request_callback'] },
+    { role: 'customer', state: RI, actions: ['provide_info', 'withdraw', 'request_callback', 'ask_more_time'] },
     { role: 'customer', state: RESP, actions: ['disagree', 'request_callback'] },
     { role: 'customer', state: CER, actions: ['disagree'] },
     { role: 'customer', state: TRAS, actions: [] },

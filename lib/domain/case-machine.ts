@@ -18,7 +18,7 @@ export const CASE_ACTIONS = [
   'take', 'assign', 'reclassify', 'reply', 'note', 'log_interaction',
   'request_info', 'provide_info', 'extend', 'answer', 'close', 'reopen', 'disagree',
   'transfer', 'withdraw', 'withdraw_tacit', 'merge', 'link', 'add_promise', 'request_callback',
-  'auto_close',
+  'auto_close', 'ask_more_time', 'accept_by_silence',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -30,6 +30,8 @@ export interface CaseSnapshot {
   processId: number | null;
   rootCauseId: number | null;
   hasExtension: boolean;
+  /** A PD request already recorded as accepted by silence (art. 14.1). */
+  isAcceptedBySilence: boolean;
 }
 
 /** Facts the caller computes (business-day counts, calendar checks): the machine reads no clock. */
@@ -39,6 +41,10 @@ export interface ActionContext {
   businessDaysSinceAnswer: number | null;
   disagreementWindowDays: number;
   isWaitingPeriodOver: boolean;
+  /** The petitioner already asked for the extra month of the open information request. */
+  hasMoreTime: boolean;
+  /** The legal term ran out unanswered: its due instant is past and the clock is not paused. */
+  isTermExpired: boolean;
   /** Guard code from the caller's calendar check of the new due date; `null` when it fits. */
   extensionRefusal: string | null;
 }
@@ -249,6 +255,27 @@ export const CASE_ACTION_RULES: Readonly<Record<CaseAction, CaseActionRule>> = {
     to: 'stay',
     roles: ['customer'],
     required: ['preferredAt'],
+  },
+  // Art. 14.1: a documents request unanswered by its 10th business day counts as accepted.
+  accept_by_silence: {
+    from: [],
+    fromForTypes: { types: ['PD'], states: CLOCK_RUNNING },
+    to: 'stay',
+    roles: ['system'],
+    guards: [
+      (snapshot) => (snapshot.isAcceptedBySilence ? 'already_accepted_by_silence' : null),
+      (_snapshot, _input, ctx) => (ctx.isTermExpired ? null : 'term_not_expired'),
+    ],
+  },
+  // Art. 17: asked for missing information, the petitioner may ask once for one more month.
+  ask_more_time: {
+    from: ['requiere_informacion'],
+    to: 'stay',
+    roles: ['customer'],
+    guards: [
+      (_snapshot, _input, ctx) => (ctx.hasMoreTime ? 'more_time_already_asked' : null),
+      (_snapshot, _input, ctx) => (ctx.isWaitingPeriodOver ? 'waiting_period_over' : null),
+    ],
   },
 };
 

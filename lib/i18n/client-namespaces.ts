@@ -27,6 +27,10 @@ export const CLIENT_NAMESPACES = {
       'provideInfoBody',
       'provideInfoSubmit',
       'provideInfoDone',
+      'moreTimeTitle',
+      'moreTimeHint',
+      'moreTimeSubmit',
+      'moreTimeDone',
       'disagreeTitle',
       'disagreeHint',
       'disagreeReason',
@@ -83,7 +87,14 @@ export const CLIENT_NAMESPACES = {
       'staffCase',
       ...['actions', 'fields', 'options', 'cannedWarning', 'transferLate', 'done', 'noActions'],
       ...['presenceViewing', 'presenceWriting'],
-      ...['keep', 'renegotiate', 'newDueAt', 'renegotiateReason', 'noPromises'],
+      ...[
+        'keep',
+        'renegotiate',
+        'newDueAt',
+        'renegotiateReason',
+        'noPromises',
+        'pdDeliveryPromise',
+      ],
     ),
   ],
   /** The verbal filing form (/casos/radicar). */
@@ -101,6 +112,8 @@ export const CLIENT_NAMESPACES = {
       ...['documentType', 'documentTypes', 'documentNumber'],
     ),
   ],
+  /** A case's constancia page: sending a copy by e-mail. */
+  sendConstancia: [...CORE, 'intake.sendConstancia'],
   /** The supervisors' board (/tablero). */
   board: [...CORE, 'types', 'states', 'deadline', 'board'],
   /** A quality review of one interaction. */

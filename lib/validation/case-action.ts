@@ -100,6 +100,8 @@ export const CaseActionSchema = z.discriminatedUnion(
     z.object({ ...base, action: z.literal('withdraw'), reason }),
     z.object({ ...base, action: z.literal('withdraw_tacit') }),
     z.object({ ...base, action: z.literal('auto_close') }),
+    z.object({ ...base, action: z.literal('ask_more_time') }),
+    z.object({ ...base, action: z.literal('accept_by_silence') }),
     z.object({ ...base, action: z.literal('merge'), targetCaseId: id }),
     z.object({ ...base, action: z.literal('link'), relatedCaseId: id }),
     z.object({

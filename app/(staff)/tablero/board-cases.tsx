@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from '@/lib/i18n/client';
+import { useFormatter, useTranslations } from '@/lib/i18n/client';
 import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import { postTo, useFormAction, type FormResult } from '@/app/_components/use-form-action';
@@ -61,6 +61,7 @@ export function BoardCases({
   const tBoard = useTranslations('board');
   const tTypes = useTranslations('types');
   const tStates = useTranslations('states');
+  const format = useFormatter();
   const [checked, setChecked] = useState<ReadonlySet<number>>(new Set());
   const [assigneeId, setAssigneeId] = useState('');
   const [localError, setLocalError] = useState<string | null>(null);
@@ -220,6 +221,14 @@ export function BoardCases({
                   <td data-label={t('state')}>{tStates(r.state)}</td>
                   <td className="nowrap">
                     <DeadlineChip dueDate={r.dueDate} deadline={r.deadline} isPaused={false} />
+                    {r.deliveryDueAt && (
+                      <div className="board-silence" data-testid="board-silence">
+                        <span className="badge badge-overdue">{tBoard('acceptedBySilence')}</span>{' '}
+                        {tBoard('deliverBy', {
+                          date: format.dateTime(new Date(r.deliveryDueAt), { dateStyle: 'medium' }),
+                        })}
+                      </div>
+                    )}
                   </td>
                   <td data-label={t('assignee')} data-testid="board-case-assignee">
                     {r.assigneeName ?? tBoard('unassigned')}

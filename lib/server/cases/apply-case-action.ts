@@ -109,13 +109,14 @@ export function snapshotOf(row: CaseRow): CaseSnapshot {
     processId: row.processId,
     rootCauseId: row.rootCauseId,
     hasExtension: row.extendedDueDate !== null,
+    isAcceptedBySilence: row.silenceAcceptedAt !== null,
   };
 }
 
-/** What the state machine needs to know about the case, the calendar and the asker right now. */
-const openPauseOf = preparedQuery((db) =>
+/** The case's open information request (art. 17), if any, and whether more time was asked. */
+export const openPauseOf = preparedQuery((db) =>
   db
-    .select({ pausedAt: casePauses.pausedAt })
+    .select({ pausedAt: casePauses.pausedAt, moreTimeAt: casePauses.moreTimeAt })
     .from(casePauses)
     .where(and(eq(casePauses.caseId, sql.placeholder('caseId')), isNull(casePauses.resumedAt)))
     .prepare(),
@@ -161,8 +162,10 @@ export function buildContext(
       : null,
     disagreementWindowDays: org.disagreementWindowDays,
     isWaitingPeriodOver: openPause
-      ? isWaitingPeriodOver(openPause.pausedAt, now, org.timeZone)
+      ? isWaitingPeriodOver(openPause.pausedAt, now, org.timeZone, openPause.moreTimeAt !== null)
       : false,
+    hasMoreTime: openPause?.moreTimeAt != null,
+    isTermExpired: row.dueAt !== null && now.getTime() > row.dueAt.getTime(),
     extensionRefusal,
   };
 }

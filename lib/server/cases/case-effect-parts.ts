@@ -12,50 +12,15 @@ import {
   staffUsers,
 } from '@/db/schema';
 import { isTerminal } from '@/lib/domain/case-machine';
-import { extensionDaysTo } from '@/lib/domain/legal-term';
 import { isCannedReply, renderTemplate, unfilledPlaceholders } from '@/lib/domain/templates';
 import type { Actor } from '../core/actor';
 import { appendEvent } from '../core/audit';
 import { canAccessCase } from './case-access';
-import { computeCaseTerm, dueColumns } from './case-terms';
 import type { CaseChanges, CaseRow } from '@/db/schema';
 import { AppError, type FieldErrors } from '../core/errors';
-import { loadCalendar, receiptRuleOf, type Organization } from '../core/organization';
 import { activeTemplateBody, templateValuesFor } from './template-values';
 
 /** The checks and small writes the case actions' effects share (see case-effects.ts). */
-
-export function refreshedTerm(
-  tx: Conn,
-  row: CaseRow,
-  org: Organization,
-  patch: Partial<CaseRow> = {},
-) {
-  const cal = loadCalendar(tx, org);
-  return dueColumns(computeCaseTerm(tx, { ...row, ...patch }, cal, receiptRuleOf(org)));
-}
-
-/**
- * A prórroga to `newDueDate` (already checked by the state machine): the case keeps the business
- * days it adds to the term, so a later pause moves the extended date as well (DOMAIN.md §3).
- */
-export function extendedTerm(
-  tx: Conn,
-  row: CaseRow,
-  org: Organization,
-  extension: { newDueDate: string; reason: string },
-) {
-  const cal = loadCalendar(tx, org);
-  const term = computeCaseTerm(tx, row, cal, receiptRuleOf(org));
-  if (term?.status !== 'running')
-    throw new Error('Unreachable: an extension of a term not running');
-  const patch = {
-    extendedDueDate: extension.newDueDate,
-    extensionDays: extensionDaysTo(term, extension.newDueDate, cal),
-    extensionReason: extension.reason,
-  };
-  return { ...patch, ...refreshedTerm(tx, row, org, patch) };
-}
 
 export function activeStaff(tx: Conn, id: number) {
   const user = tx

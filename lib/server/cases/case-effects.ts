@@ -16,9 +16,8 @@ import {
   linkTo,
   mergeInto,
   recordInteraction,
-  extendedTerm,
-  refreshedTerm,
 } from './case-effect-parts';
+import { acceptBySilence, extendedTerm, grantMoreTime, refreshedTerm } from './term-effects';
 import { termInForce } from './case-terms';
 import { AppError } from '../core/errors';
 import type { Organization } from '../core/organization';
@@ -193,6 +192,14 @@ export function applyEffects(tx: Conn, args: EffectArgs): Effect {
     }
     case 'auto_close':
       return { changes: { closedAt: now }, visibility: 'public' };
+    case 'accept_by_silence':
+      return acceptBySilence(tx, row, org, now);
+    case 'ask_more_time':
+      return {
+        changes: {},
+        visibility: 'public',
+        data: { until: grantMoreTime(tx, row.id, now, org.timeZone) },
+      };
     case 'close': {
       const processId = r.processId ?? row.processId;
       const rootCauseId = r.rootCauseId ?? row.rootCauseId;

@@ -62,6 +62,7 @@ const caseRow = preparedQuery((db) =>
       dueAt: cases.dueAt,
       isPaused: cases.isPaused,
       extendedDueDate: cases.extendedDueDate,
+      silenceAcceptedAt: cases.silenceAcceptedAt,
       extensionReason: cases.extensionReason,
       answeredAt: cases.answeredAt,
       decision: cases.decision,
@@ -164,6 +165,8 @@ export function caseWithTimeline(ctx: Ctx, caseId: number) {
     dueDate: row.dueDate,
     isPaused: row.isPaused,
     extendedDueDate: row.extendedDueDate,
+    /** A PD request recorded as accepted by silence (art. 14.1): copies owed, no refusal left. */
+    silenceAcceptedAt: row.silenceAcceptedAt,
     extensionReason: row.extensionReason,
     decision: row.decision,
     deadline,

@@ -136,6 +136,7 @@ function writeCase(
     ...due,
     extendedDueDate: null,
     extensionDays: null,
+    silenceAcceptedAt: null,
     extensionReason: null,
     firstResponseAt: answeredAt,
     answeredAt,

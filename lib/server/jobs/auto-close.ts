@@ -1,14 +1,14 @@
 import 'server-only';
 import { and, asc, eq, lt } from 'drizzle-orm';
 import { cases } from '@/db/schema';
-import { applyCaseAction } from '../cases/apply-case-action';
-import { isAppError } from '../core/errors';
 import { getOrganization } from '../core/organization';
 import type { Ctx } from '../core/context';
+import { applyToEach } from './apply-to-each';
 
 const DAY = 86_400_000;
 const BATCH = 500;
-const SKIPPED = new Set(['INVALID_TRANSITION', 'VALIDATION', 'CONFLICT']);
+/** A complaint still without its process and root cause is refused as VALIDATION: it waits. */
+const SKIPPED = new Set(['INVALID_TRANSITION', 'VALIDATION', 'CONFLICT'] as const);
 
 /**
  * Closes answered cases once the customer's window to disagree (business days, organisation
@@ -31,14 +31,10 @@ export async function autoCloseAnswered(ctx: Ctx): Promise<number> {
     .orderBy(asc(cases.answeredAt))
     .limit(BATCH)
     .all();
-  let done = 0;
-  for (const { id } of candidates) {
-    try {
-      await applyCaseAction(ctx, { caseId: id, action: 'auto_close' });
-      done += 1;
-    } catch (error) {
-      if (!isAppError(error) || !SKIPPED.has(error.code)) throw error;
-    }
-  }
-  return done;
+  return applyToEach(
+    ctx,
+    candidates.map((c) => c.id),
+    'auto_close',
+    SKIPPED,
+  );
 }

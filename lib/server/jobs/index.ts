@@ -10,6 +10,7 @@ import { sweepAnonymisedFiles } from '../admin/anonymised-files';
 import { sweepOrphanFiles } from './orphan-files';
 import { sendDeadlineAlerts } from './deadline-alerts';
 import { returnCasesOfLongAbsence } from './long-absence';
+import { acceptDocumentRequestsBySilence } from './pd-silence';
 import { mergeSearchIndex } from './search-merge';
 import { sendSurveys } from './surveys';
 import { withdrawTacitly } from './tacit-withdrawal';
@@ -35,6 +36,7 @@ export const JOBS: readonly Job[] = [
   { name: 'notifications.digest', everyMs: 15 * MINUTE, run: (ctx) => sendDailyDigests(ctx) },
   { name: 'deadlines.alerts', everyMs: 15 * MINUTE, run: sendDeadlineAlerts },
   { name: 'cases.tacit_withdrawal', everyMs: 60 * MINUTE, run: withdrawTacitly },
+  { name: 'cases.pd_silence', everyMs: 15 * MINUTE, run: acceptDocumentRequestsBySilence },
   { name: 'cases.auto_close', everyMs: 60 * MINUTE, run: autoCloseAnswered },
   { name: 'surveys.send', everyMs: 60 * MINUTE, run: sendSurveys },
   { name: 'files.sweep_orphans', everyMs: 60 * MINUTE, run: sweepOrphanFiles },

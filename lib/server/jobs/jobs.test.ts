@@ -10,6 +10,7 @@ import { SYSTEM_ACTOR, type Actor } from '../core/actor';
 import { applyCaseAction } from '../cases/apply-case-action';
 import {
   bogota,
+  captureAppError,
   caseRow,
   eventsOf,
   fileCase,
@@ -21,6 +22,7 @@ import { autoCloseAnswered } from './auto-close';
 import { breakOverduePromises } from './break-promises';
 import { sendDeadlineAlerts } from './deadline-alerts';
 import { sendSurveys } from './surveys';
+import { acceptDocumentRequestsBySilence } from './pd-silence';
 import { withdrawTacitly } from './tacit-withdrawal';
 import { makeCtx } from '@/lib/server/core/context';
 
@@ -174,6 +176,116 @@ describe('cases.tacit_withdrawal', () => {
     expect(await withdrawTacitly(sys(bogota('2026-04-20T00:30:00')))).toBe(0);
     expect(caseRow(db, id).state).toBe('desistida');
     expect(mailsOf('withdraw_tacit')).toHaveLength(1);
+  });
+});
+
+describe('cases.pd_silence', () => {
+  /** A documents request (10 business days) filed Friday 13 March 2026: due Monday 30 March. */
+  async function documentsRequest(): Promise<number> {
+    const { id } = await fileCase(db, { typeCode: 'PD' }, bogota('2026-03-13T16:30:00'));
+    await act(id, { action: 'take' }, bogota('2026-03-16T09:00:00'));
+    return id;
+  }
+
+  it('accepts an unanswered PD request after its 10th business day, once, and opens the 3-day delivery duty', async () => {
+    const id = await documentsRequest();
+    const answered = await documentsRequest();
+    await act(
+      answered,
+      { action: 'answer', body: 'Adjuntamos las copias.', decision: 'concede' },
+      bogota('2026-03-27T10:00:00'),
+    );
+    const petition = (await fileCase(db, {}, bogota('2026-03-13T16:30:00'))).id;
+    expect(caseRow(db, id).dueDate).toBe('2026-03-30');
+
+    expect(await acceptDocumentRequestsBySilence(sys(bogota('2026-03-30T23:59:00')))).toBe(0);
+    expect(await acceptDocumentRequestsBySilence(sys(bogota('2026-03-31T00:30:00')))).toBe(1);
+    expect(await acceptDocumentRequestsBySilence(sys(bogota('2026-03-31T01:30:00')))).toBe(0);
+
+    expect(caseRow(db, id).silenceAcceptedAt).toEqual(bogota('2026-03-31T00:30:00'));
+    expect(caseRow(db, answered).silenceAcceptedAt).toBeNull();
+    expect(caseRow(db, petition).silenceAcceptedAt).toBeNull();
+    // Day 13 is 6 April (2 and 3 April are Holy Week): the duty is owed by its end.
+    expect(db.select().from(promises).where(eq(promises.caseId, id)).all()).toEqual([
+      expect.objectContaining({
+        description: 'pd_delivery',
+        ownerId: fx.agent.id,
+        status: 'pending',
+        dueAt: new Date('2026-04-07T04:59:59.999Z'),
+        isVisibleToCustomer: true,
+      }),
+    ]);
+    expect(eventsOf(db, id).at(-1)).toMatchObject({
+      action: 'accept_by_silence',
+      actorRole: 'system',
+      visibility: 'public',
+    });
+    // The holder and the supervisor hear of it; the petitioner is told when the copies come.
+    const bell = db.select().from(notifications).where(eq(notifications.caseId, id)).all();
+    expect(
+      bell
+        .filter((n) => n.kind === 'accepted_by_silence')
+        .map((n) => n.userId)
+        .sort(),
+    ).toEqual([fx.agent.id, fx.supervisor.id].sort());
+    expect(mailsOf('pd_silence').map((m) => m.caseId)).toEqual([id]);
+  });
+
+  it('the duty breaks like any promise when the copies are not delivered by day 13', async () => {
+    const id = await documentsRequest();
+    await acceptDocumentRequestsBySilence(sys(bogota('2026-03-31T00:30:00')));
+    await breakOverduePromises(sys(bogota('2026-04-06T23:00:00')));
+    expect(db.select().from(promises).where(eq(promises.caseId, id)).get()?.status).toBe('pending');
+    await breakOverduePromises(sys(bogota('2026-04-07T00:30:00')));
+    expect(db.select().from(promises).where(eq(promises.caseId, id)).get()?.status).toBe('broken');
+  });
+});
+
+describe('art. 17: the petitioner asks for one more month', () => {
+  const customer = (id: number): Actor => ({ role: 'customer', id: null, caseId: id });
+
+  it('the tacit withdrawal waits two months; the assignee hears of it and the timeline shows it', async () => {
+    const id = await reclamo();
+    const request = { action: 'request_info', body: 'Adjunte la factura.' };
+    await act(id, request, bogota('2026-03-18T10:00:00'));
+    await act(id, { action: 'ask_more_time' }, bogota('2026-04-10T11:00:00'), customer(id));
+    expect(eventsOf(db, id).at(-1)).toMatchObject({
+      action: 'ask_more_time',
+      actorRole: 'customer',
+      visibility: 'public',
+      data: { until: '2026-05-18' },
+    });
+    const bell = db.select().from(notifications).where(eq(notifications.caseId, id)).all();
+    expect(bell).toContainEqual(
+      expect.objectContaining({ userId: fx.agent.id, kind: 'more_time_asked' }),
+    );
+    // One month after the request it would have ended; with the extra month it does not.
+    expect(await withdrawTacitly(sys(bogota('2026-04-19T00:30:00')))).toBe(0);
+    expect(await withdrawTacitly(sys(bogota('2026-05-18T23:00:00')))).toBe(0);
+    expect(caseRow(db, id).state).toBe('requiere_informacion');
+    expect(await withdrawTacitly(sys(bogota('2026-05-19T00:30:00')))).toBe(1);
+    expect(caseRow(db, id).state).toBe('desistida');
+    expect(mailsOf('withdraw_tacit')).toHaveLength(1);
+  });
+
+  it('is granted once, and only within the first month', async () => {
+    const id = await reclamo();
+    await act(id, { action: 'request_info', body: 'Adjunte.' }, bogota('2026-03-18T10:00:00'));
+    const late = await captureAppError(
+      async () =>
+        await act(id, { action: 'ask_more_time' }, bogota('2026-04-19T08:00:00'), customer(id)),
+    );
+    expect(late).toMatchObject({ detail: { guard: 'waiting_period_over' } });
+    await act(id, { action: 'ask_more_time' }, bogota('2026-04-18T08:00:00'), customer(id));
+    const twice = await captureAppError(
+      async () =>
+        await act(id, { action: 'ask_more_time' }, bogota('2026-04-20T08:00:00'), customer(id)),
+    );
+    expect(twice).toMatchObject({ detail: { guard: 'more_time_already_asked' } });
+    const staff = await captureAppError(
+      async () => await act(id, { action: 'ask_more_time' }, bogota('2026-04-18T09:00:00')),
+    );
+    expect(staff.code).toBe('FORBIDDEN');
   });
 });
 

@@ -1,9 +1,8 @@
 import 'server-only';
-import { and, asc, eq, isNull, lt } from 'drizzle-orm';
+import { and, asc, eq, isNull, lt, or } from 'drizzle-orm';
 import { casePauses, cases } from '@/db/schema';
-import { applyCaseAction } from '../cases/apply-case-action';
-import { isAppError } from '../core/errors';
 import type { Ctx } from '../core/context';
+import { applyToEach } from './apply-to-each';
 
 const DAY = 86_400_000;
 const BATCH = 200;
@@ -11,10 +10,12 @@ const BATCH = 200;
 /**
  * Closes as desistida (art. 17) the cases still waiting on the customer a month after the
  * information request; the notice goes out with the event (case-notices). Candidates are those
- * paused over 28 days; the state machine's guard decides on the exact calendar month.
+ * paused over 28 days; the state machine's guard decides on the exact calendar month (two when
+ * the petitioner asked for the extra one).
  */
 export async function withdrawTacitly(ctx: Ctx): Promise<number> {
   const { db, now } = ctx;
+  const daysAgo = (days: number) => new Date(now.getTime() - days * DAY);
   const candidates = db
     .select({ id: cases.id })
     .from(casePauses)
@@ -22,29 +23,20 @@ export async function withdrawTacitly(ctx: Ctx): Promise<number> {
     .where(
       and(
         isNull(casePauses.resumedAt),
-        lt(casePauses.pausedAt, new Date(now.getTime() - 28 * DAY)),
+        // A month is at least 28 days; with the extra month asked for, two are at least 59.
+        or(
+          and(isNull(casePauses.moreTimeAt), lt(casePauses.pausedAt, daysAgo(28))),
+          lt(casePauses.pausedAt, daysAgo(59)),
+        ),
         eq(cases.state, 'requiere_informacion'),
       ),
     )
     .orderBy(asc(casePauses.pausedAt))
     .limit(BATCH)
     .all();
-  let done = 0;
-  for (const { id } of candidates) {
-    try {
-      await applyCaseAction(ctx, {
-        caseId: id,
-        action: 'withdraw_tacit',
-      });
-      done += 1;
-    } catch (error) {
-      if (
-        !isAppError(error) ||
-        (error.code !== 'INVALID_TRANSITION' && error.code !== 'CONFLICT')
-      ) {
-        throw error;
-      }
-    }
-  }
-  return done;
+  return applyToEach(
+    ctx,
+    candidates.map((c) => c.id),
+    'withdraw_tacit',
+  );
 }

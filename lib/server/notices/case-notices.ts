@@ -12,7 +12,7 @@ import { caseLinkUrl, EMAIL_LINK_DAYS } from '../portal/portal-access';
 import { getOrganization } from '../core/organization';
 import { mailBrand } from './brand';
 import { renderMail, type MailBlock, type MailBrand } from './layout';
-import { formatInstant, formatLocalDate, serverTranslator } from './translator';
+import { formatInstant, formatLocalDate, promiseWords, serverTranslator } from './translator';
 import { enqueueLetterNotice } from './letter-notices';
 import { enqueueWebhookNotice } from './webhook-notices';
 
@@ -32,6 +32,7 @@ export const NOTICE_KINDS = [
   'promise_kept',
   'promise_renegotiate',
   'survey',
+  'pd_silence',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -49,6 +50,7 @@ const NOTICE_OF_ACTION: Readonly<Partial<Record<string, NoticeKind>>> = {
   transfer: 'transfer',
   add_promise: 'promise_made',
   request_callback: 'callback',
+  accept_by_silence: 'pd_silence',
 };
 
 /** Notices whose text is a reason the agent gave ("Motivo: …"), not a message of their own. */
@@ -65,6 +67,7 @@ const PROMISE_KINDS: readonly NoticeKind[] = [
   'promise_made',
   'promise_kept',
   'promise_renegotiate',
+  'pd_silence',
 ];
 
 export interface NoticeInput {
@@ -99,7 +102,7 @@ export function noticeMessage(input: NoticeInput): { subject: string; blocks: Ma
     reason: input.body ?? '',
     dueDate: input.dueDate ? formatLocalDate(input.locale, input.dueDate) : '',
     destination: input.destination ?? '',
-    description: input.promise?.description ?? '',
+    description: input.promise ? promiseWords(t, input.promise.description) : '',
     dueAt: input.promise
       ? (({ date, time }) => `${date} ${time}`)(
           formatInstant(input.locale, input.promise.dueAt, input.timeZone),
@@ -286,7 +289,7 @@ export function noticeForAction(
   if (kind === 'answer' && row.responseMedium === 'postal') return null;
   // The petitioner asked for the call: they get a confirmation of when it is due.
   const promise =
-    (kind === 'promise_made' || kind === 'callback') && typeof data?.dueAt === 'string'
+    PROMISE_KINDS.includes(kind) && typeof data?.dueAt === 'string'
       ? { description: args.body ?? '', dueAt: new Date(data.dueAt) }
       : null;
   return enqueueCaseNotice(

@@ -158,3 +158,13 @@ describe('queued notices read the letterhead from the organisation', () => {
     }
   });
 });
+
+describe('the staff case page names every message kind', () => {
+  it.each(LOCALES)('in %s', async (locale) => {
+    const story = (await import(`@/lib/i18n/messages/story.${locale}.json`)).default as {
+      caseStory: { messages: { kinds: Record<string, string> } };
+    };
+    const labelled = Object.keys(story.caseStory.messages.kinds);
+    for (const kind of ['constancia', ...NOTICE_KINDS]) expect(labelled).toContain(kind);
+  });
+});

@@ -5,7 +5,7 @@ import { cases, teams } from '@/db/schema';
 import { getOrganization } from '../core/organization';
 import { ringBell } from './ring-bell';
 import { activeIds } from './staff-alerts';
-import { formatInstant, serverTranslator } from './translator';
+import { formatInstant, promiseWords, serverTranslator } from './translator';
 
 export type PromiseAlertKind = 'promise_due_soon' | 'promise_broken';
 
@@ -61,10 +61,7 @@ export function alertPromise(
       now: a.now,
       details: (locale) => {
         const due = formatInstant(locale, p.dueAt, timeZone);
-        const promise =
-          p.description === 'callback'
-            ? serverTranslator(locale)('mail.alert.callbackPromise')
-            : p.description;
+        const promise = promiseWords(serverTranslator(locale), p.description);
         return { promise, dueDate: due.date, dueTime: due.time };
       },
     });

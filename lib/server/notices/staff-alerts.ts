@@ -14,6 +14,8 @@ export const STAFF_ALERT_KINDS = [
   'info_received',
   'disagreed',
   'callback_requested',
+  'more_time_asked',
+  'accepted_by_silence',
   'rated_no',
   'assigned_to_me',
   'team_queue',
@@ -27,6 +29,8 @@ export const ALERT_OF_ACTION: Partial<Record<string, StaffAlertKind>> = {
   disagree: 'disagreed',
   request_callback: 'callback_requested',
   customer_message: 'petitioner_replied',
+  ask_more_time: 'more_time_asked',
+  accept_by_silence: 'accepted_by_silence',
 };
 
 export function activeIds(tx: Conn, ids: (number | null)[]): number[] {
@@ -41,8 +45,11 @@ export function activeIds(tx: Conn, ids: (number | null)[]): number[] {
   );
 }
 
-/** Who answers for a case now: its assignee, or its team's supervisor while nobody holds it. */
-function caseOwners(tx: Conn, caseId: number): number[] {
+/**
+ * Who answers for a case now: its assignee, or its team's supervisor while nobody holds it; with
+ * `both`, the assignee and the supervisor (what the law leaves no room to refuse).
+ */
+function caseOwners(tx: Conn, caseId: number, both = false): number[] {
   const row = tx
     .select({ assigneeId: cases.assigneeId, supervisorId: teams.supervisorId })
     .from(cases)
@@ -50,7 +57,10 @@ function caseOwners(tx: Conn, caseId: number): number[] {
     .where(eq(cases.id, caseId))
     .get();
   if (!row) return [];
-  return activeIds(tx, [row.assigneeId ?? row.supervisorId]);
+  return activeIds(
+    tx,
+    both ? [row.assigneeId, row.supervisorId] : [row.assigneeId ?? row.supervisorId],
+  );
 }
 
 /** The team's active, available agents: whoever may pick a case up from its queue. */
@@ -131,5 +141,9 @@ export function alertForAction(
     return alertAssignment(tx, { ...base, assigneeId: a.row.assigneeId, teamId: a.row.teamId });
   }
   const kind = ALERT_OF_ACTION[a.action];
+  // Art. 14.1 leaves no room to refuse: the holder delivers, the team's supervisor sees it happen.
+  if (kind === 'accepted_by_silence') {
+    return alertStaff(tx, { ...base, kind, to: caseOwners(tx, a.row.id, true) });
+  }
   return kind ? alertStaff(tx, { ...base, kind }) : 0;
 }

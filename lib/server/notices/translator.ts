@@ -3,6 +3,7 @@ import { createTranslator } from 'use-intl/core';
 import type { Locale } from '@/lib/domain/enums';
 import en from '@/lib/i18n/messages/en.json';
 import es from '@/lib/i18n/messages/es.json';
+import { PD_DELIVERY_PROMISE } from '@/lib/domain/pd-silence';
 
 /**
  * Translations for mail and jobs, which run inside transactions with no request (and so no
@@ -92,4 +93,11 @@ export function formatLocalDate(locale: Locale, date: string): string {
   return dateFormat(intlLocale(locale), { ...DATE[locale], timeZone: 'UTC' }).format(
     new Date(`${date}T12:00:00Z`),
   );
+}
+
+/** A promise's words for the petitioner or staff: the system's own promises by their label. */
+export function promiseWords(t: ServerTranslator, description: string): string {
+  if (description === 'callback') return t('mail.alert.callbackPromise');
+  if (description === PD_DELIVERY_PROMISE) return t('mail.alert.pdDeliveryPromise');
+  return description;
 }

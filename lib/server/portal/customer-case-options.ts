@@ -1,7 +1,8 @@
 import 'server-only';
 import { z } from 'zod';
 import { decideTransition, type CaseAction } from '@/lib/domain/case-machine';
-import { buildContext, snapshotOf } from '../cases/apply-case-action';
+import { waitingPeriodEnd } from '@/lib/domain/waiting-period';
+import { buildContext, openPauseOf, snapshotOf } from '../cases/apply-case-action';
 import { canAccessCase } from '../cases/case-access';
 import { caseRowById } from '../cases/case-id';
 import type { Ctx } from '../core/context';
@@ -37,8 +38,17 @@ export async function customerCaseOptions(ctx: Ctx, input: { caseId: number }) {
     decideTransition(snapshot, action, PROBES[action] ?? {}, machine).ok;
   const isAnswered = row.state === 'respondida' || row.state === 'cerrada';
   const rated = hasRated(db, caseId);
+  const openPause = row.state === 'requiere_informacion' ? openPauseOf(db).get({ caseId }) : null;
   return {
     canProvideInfo: allows('provide_info'),
+    canAskMoreTime: allows('ask_more_time'),
+    /** The last day to send the requested information before the case ends as withdrawn. */
+    answerBy: openPause
+      ? {
+          date: waitingPeriodEnd(openPause.pausedAt, org.timeZone, openPause.moreTimeAt !== null),
+          withMoreTime: openPause.moreTimeAt !== null,
+        }
+      : null,
     canDisagree: isAnswered && allows('disagree'),
     canRequestCallback: allows('request_callback'),
     canRate: isAnswered && !rated,

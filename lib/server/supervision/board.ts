@@ -60,6 +60,8 @@ export interface BoardCase {
   assigneeId: number | null;
   assigneeName: string | null;
   teamName: string | null;
+  /** A PD request accepted by silence (art. 14.1): the copies are owed by this instant. */
+  deliveryDueAt: string | null;
 }
 
 /** The whole board as the page and GET /api/tablero send it (plain JSON: instants as ISO strings). */
@@ -113,7 +115,10 @@ function deadlinesOf(dueAts: readonly number[], now: Date, cal: BusinessCalendar
 }
 
 type GroupRow = BoardGroup & { dim: 'total' | 'team' | 'agent' };
-type CaseRow = Omit<BoardCase, 'dueAt' | 'bucket' | 'deadline'> & { dueAt: number };
+type CaseRow = Omit<BoardCase, 'dueAt' | 'bucket' | 'deadline' | 'deliveryDueAt'> & {
+  dueAt: number;
+  deliveryDueAt: number | null;
+};
 
 function figuresOf(row: BoardFigures | undefined): BoardFigures {
   return {
@@ -163,6 +168,7 @@ export async function loadBoard(ctx: Ctx, query: BoardQuery): Promise<Board> {
       rows: found.map((r, i) => ({
         ...r,
         dueAt: new Date(r.dueAt).toISOString(),
+        deliveryDueAt: r.deliveryDueAt === null ? null : new Date(r.deliveryDueAt).toISOString(),
         bucket: bucketOf(r.dueAt),
         deadline: deadlines[i]!,
       })),

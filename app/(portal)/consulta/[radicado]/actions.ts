@@ -30,6 +30,14 @@ const provideInfoAction = action(
   },
 );
 
+const moreTimeAction = action({ access: petitioner, schema: z.object({}) }, async (ctx) => {
+  const applied = await applyCaseAction(ctx, {
+    caseId: petitionerCaseId(ctx),
+    action: 'ask_more_time',
+  });
+  return applied.to;
+});
+
 const rateAction = action(
   {
     access: petitioner,
@@ -74,6 +82,9 @@ type Form = FormData | Record<string, unknown>;
 
 export async function provideInfo(form: Form) {
   return provideInfoAction(form);
+}
+export async function askMoreTime(form: Form) {
+  return moreTimeAction(form);
 }
 export async function rateAnswer(form: Form) {
   return rateAction(form);

@@ -51,10 +51,13 @@ export async function AnswerCard({
 /** An open information request, its text and files, with the reply box right under it. */
 export async function InfoRequestCard({
   request,
+  answerBy,
   files,
   children,
 }: {
   request: Event;
+  /** The last day to send it (org-local), the extra month included once asked. */
+  answerBy: { date: string; withMoreTime: boolean } | null;
   files: readonly PublicFile[];
   children: ReactNode;
 }) {
@@ -71,6 +74,16 @@ export async function InfoRequestCard({
         {t('infoRequestedOn', { date: format.dateTime(request.createdAt, { dateStyle: 'long' }) })}
       </p>
       {request.body && <p className="prewrap">{request.body}</p>}
+      {answerBy && (
+        <p data-testid="answer-by">
+          {t(answerBy.withMoreTime ? 'answerByWithMoreTime' : 'answerBy', {
+            date: format.dateTime(new Date(`${answerBy.date}T12:00:00Z`), {
+              dateStyle: 'long',
+              timeZone: 'UTC',
+            }),
+          })}
+        </p>
+      )}
       <PublicFiles files={files} eventId={request.id} />
       {children}
     </section>

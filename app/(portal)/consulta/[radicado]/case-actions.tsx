@@ -21,6 +21,7 @@ function ActionPanel({
   radicado,
   submitLabel,
   doneMessage,
+  isSecondary = false,
   children,
 }: {
   id: string;
@@ -30,6 +31,8 @@ function ActionPanel({
   radicado: string;
   submitLabel: string;
   doneMessage: string;
+  /** A lesser choice beside the card's main form: an outlined button. */
+  isSecondary?: boolean;
   children: (errors: Record<string, string[]>) => ReactNode;
 }) {
   const { onSubmit, isPending, result, errors } = useFormAction(action, { extra: { radicado } });
@@ -47,7 +50,11 @@ function ActionPanel({
       <form onSubmit={onSubmit} noValidate className="form">
         <FormOutcome result={result} />
         {children(errors)}
-        <button type="submit" className="button button-primary" disabled={isPending}>
+        <button
+          type="submit"
+          className={isSecondary ? 'button' : 'button button-primary'}
+          disabled={isPending}
+        >
           {submitLabel}
         </button>
       </form>
@@ -108,6 +115,25 @@ export function ProvideInfoForm({ action, radicado }: FormProps) {
           />
         </>
       )}
+    </ActionPanel>
+  );
+}
+
+/** Art. 17: once per information request, the petitioner may take one more month to answer. */
+export function MoreTimeForm({ action, radicado }: FormProps) {
+  const t = useTranslations('portal.case');
+  return (
+    <ActionPanel
+      id="more-time"
+      title={t('moreTimeTitle')}
+      hint={t('moreTimeHint')}
+      action={action}
+      radicado={radicado}
+      submitLabel={t('moreTimeSubmit')}
+      doneMessage={t('moreTimeDone')}
+      isSecondary
+    >
+      {() => null}
     </ActionPanel>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { decodePathSegment } from '@/lib/domain/radicado';
+import { PD_DELIVERY_PROMISE } from '@/lib/domain/pd-silence';
 import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { getCaseWithTimeline } from '@/lib/server/cases/get-case';
 import { requestCtx } from '@/lib/server/core/context';
@@ -9,8 +10,14 @@ import { publicAttachments } from '@/lib/server/portal/public-attachments';
 import { answerLetterOf } from '@/lib/server/letters/answer-letter-file';
 import { portalAttachmentUrl } from '@/lib/links/attachments';
 import { AnswerLetterLink } from '../../../_components/answer-letter-link';
-import { disagree, provideInfo, rateAnswer, requestCallback } from './actions';
-import { CallbackForm, DisagreeForm, ProvideInfoForm, RatingForm } from './case-actions';
+import { askMoreTime, disagree, provideInfo, rateAnswer, requestCallback } from './actions';
+import {
+  CallbackForm,
+  DisagreeForm,
+  MoreTimeForm,
+  ProvideInfoForm,
+  RatingForm,
+} from './case-actions';
 import { ClientMessages, CLIENT_NAMESPACES } from '@/app/_components/client-messages';
 import { CaseTimeline } from './case-timeline';
 import { AnswerCard, InfoRequestCard } from './answer-card';
@@ -71,6 +78,11 @@ export default async function CustomerCasePage({
             {tStates(view.state)}
           </span>
           <span>{t(`stateHelp.${view.state}`)}</span>
+          {view.silenceAcceptedAt && (
+            <span className="badge badge-overdue" data-testid="silence-accepted">
+              {t('acceptedBySilence')}
+            </span>
+          )}
         </p>
         <dl className="facts">
           <div>
@@ -120,8 +132,11 @@ export default async function CustomerCasePage({
         />
       )}
       {infoRequest && (
-        <InfoRequestCard request={infoRequest} files={files}>
+        <InfoRequestCard request={infoRequest} answerBy={options?.answerBy ?? null} files={files}>
           {provideInfoForm}
+          {options?.canAskMoreTime && (
+            <MoreTimeForm action={askMoreTime} radicado={view.radicado} />
+          )}
         </InfoRequestCard>
       )}
 
@@ -152,7 +167,13 @@ export default async function CustomerCasePage({
           <ul className="promise-list">
             {view.promises.map((p) => (
               <li key={p.id} className="promise">
-                <span>{p.description === 'callback' ? t('callbackPromise') : p.description}</span>
+                <span>
+                  {p.description === 'callback'
+                    ? t('callbackPromise')
+                    : p.description === PD_DELIVERY_PROMISE
+                      ? t('pdDeliveryPromise')
+                      : p.description}
+                </span>
                 <span className="muted">
                   {t('promiseDue', {
                     date: format.dateTime(p.dueAt, { dateStyle: 'medium', timeStyle: 'short' }),

@@ -121,6 +121,11 @@ export default async function StaffCasePage({ params }: { params: Promise<{ radi
                 isPaused={view.isPaused}
               />
             )}
+            {view.silenceAcceptedAt && (
+              <span className="badge badge-overdue" data-testid="silence-accepted">
+                {t('acceptedBySilence')}
+              </span>
+            )}
           </p>
           <p className="muted small">
             {t('received', {

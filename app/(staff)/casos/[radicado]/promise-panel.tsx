@@ -1,6 +1,7 @@
 'use client';
 
 import { useFormatter, useTranslations } from '@/lib/i18n/client';
+import { PD_DELIVERY_PROMISE } from '@/lib/domain/pd-silence';
 import { useFormAction, type FormBody, type FormResult } from '@/app/_components/use-form-action';
 import type { PromiseStatus } from '@/lib/domain/enums';
 
@@ -27,7 +28,11 @@ function PromiseRow({ promise, submit }: { promise: PromiseItem; submit: Submit 
   return (
     <li className="promise">
       <span>
-        {promise.description === 'callback' ? t('actions.add_promise') : promise.description}
+        {promise.description === 'callback'
+          ? t('actions.add_promise')
+          : promise.description === PD_DELIVERY_PROMISE
+            ? t('pdDeliveryPromise')
+            : promise.description}
       </span>
       <span className="muted">
         {format.dateTime(new Date(promise.dueAt), { dateStyle: 'medium', timeStyle: 'short' })}

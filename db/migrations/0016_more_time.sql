@@ -1,0 +1,1 @@
+ALTER TABLE `case_pauses` ADD `more_time_at` integer;

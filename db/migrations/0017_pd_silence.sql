@@ -1,0 +1,1 @@
+ALTER TABLE `cases` ADD `silence_accepted_at` integer;

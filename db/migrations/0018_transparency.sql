@@ -1,0 +1,1 @@
+ALTER TABLE `organization` ADD `publish_transparency` integer DEFAULT false NOT NULL;

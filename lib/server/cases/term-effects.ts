@@ -1,0 +1,86 @@
+import 'server-only';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Conn } from '@/db/client';
+import { casePauses, promises, type CaseRow } from '@/db/schema';
+import { endOfLocalDay } from '@/lib/domain/calendar';
+import { extensionDaysTo } from '@/lib/domain/legal-term';
+import { PD_DELIVERY_PROMISE, pdDeliveryDueDate } from '@/lib/domain/pd-silence';
+import { waitingPeriodEnd } from '@/lib/domain/waiting-period';
+import { loadCalendar, receiptRuleOf, type Organization } from '../core/organization';
+import { computeCaseTerm, dueColumns } from './case-terms';
+
+/** The effects of the case actions that move the legal clock (case-effects.ts): DOMAIN.md §3. */
+
+export function refreshedTerm(
+  tx: Conn,
+  row: CaseRow,
+  org: Organization,
+  patch: Partial<CaseRow> = {},
+) {
+  const cal = loadCalendar(tx, org);
+  return dueColumns(computeCaseTerm(tx, { ...row, ...patch }, cal, receiptRuleOf(org)));
+}
+
+/**
+ * A prórroga to `newDueDate` (already checked by the state machine): the case keeps the business
+ * days it adds to the term, so a later pause moves the extended date as well (DOMAIN.md §3).
+ */
+export function extendedTerm(
+  tx: Conn,
+  row: CaseRow,
+  org: Organization,
+  extension: { newDueDate: string; reason: string },
+) {
+  const cal = loadCalendar(tx, org);
+  const term = computeCaseTerm(tx, row, cal, receiptRuleOf(org));
+  if (term?.status !== 'running')
+    throw new Error('Unreachable: an extension of a term not running');
+  const patch = {
+    extendedDueDate: extension.newDueDate,
+    extensionDays: extensionDaysTo(term, extension.newDueDate, cal),
+    extensionReason: extension.reason,
+  };
+  return { ...patch, ...refreshedTerm(tx, row, org, patch) };
+}
+
+/**
+ * The petitioner's extra month (art. 17) on the open information request: recorded on the pause,
+ * which the tacit-withdrawal job reads. Returns the new last day to answer (org-local).
+ */
+export function grantMoreTime(tx: Conn, caseId: number, now: Date, timeZone: string): string {
+  const open = tx
+    .update(casePauses)
+    .set({ moreTimeAt: now })
+    .where(and(eq(casePauses.caseId, caseId), isNull(casePauses.resumedAt)))
+    .returning({ pausedAt: casePauses.pausedAt })
+    .get();
+  if (!open) throw new Error('Unreachable: more time asked with no open information request');
+  return waitingPeriodEnd(open.pausedAt, timeZone, true);
+}
+
+/**
+ * A PD request past its term unanswered counts as accepted (art. 14.1): the copies are owed within
+ * 3 business days of the due date, a duty kept as a promise of the case's holder, which the
+ * petitioner sees and the board counts.
+ */
+export function acceptBySilence(tx: Conn, row: CaseRow, org: Organization, now: Date) {
+  if (row.dueDate === null) throw new Error('Unreachable: a PD request past a term it lacks');
+  const dueAt = endOfLocalDay(pdDeliveryDueDate(row.dueDate, loadCalendar(tx, org)), org.timeZone);
+  const promise = tx
+    .insert(promises)
+    .values({
+      caseId: row.id,
+      description: PD_DELIVERY_PROMISE,
+      ownerId: row.assigneeId,
+      teamId: row.teamId,
+      dueAt,
+      createdAt: now,
+    })
+    .returning({ id: promises.id })
+    .get();
+  return {
+    changes: { silenceAcceptedAt: now },
+    visibility: 'public' as const,
+    data: { promiseId: promise.id, dueAt: dueAt.toISOString(), kind: PD_DELIVERY_PROMISE },
+  };
+}
