@@ -195,6 +195,26 @@ test('verbal intake: a phone request is radicated; a walk-in about the same matt
   await expect(page.getByText('Teléfono', { exact: true })).toBeVisible();
   const radicado = (await page.getByTestId('radicado').textContent())!.trim();
   expect(caseByRadicado(radicado)).toMatchObject({ state: 'en_tramite', type_code: 'P' });
+  // Decreto 1166 de 2016: the constancia of a verbal petition says who, what, why and who took it.
+  const verbal = page.getByTestId('verbal-record');
+  await expect(verbal).toContainText('La petición se presentó verbalmente (Teléfono)');
+  await expect(verbal).toContainText('Hernán Gil');
+  await expect(verbal).toContainText(`CC ${documentNumber}`);
+  await expect(verbal).toContainText('Camila Duarte');
+  await expect(verbal).toContainText('Cambio de titular del servicio');
+  await expect(verbal).toContainText('Compró la casa y quiere el servicio a su nombre');
+  await expectAccessible(page);
+  await snap(page, 'constancia-verbal');
+  // The petitioner asks for a copy at another address: it is queued for that address.
+  await page.getByLabel('Correo del peticionario').fill('hernan.gil@otro.co');
+  await page.getByRole('button', { name: 'Enviar constancia' }).click();
+  await expect(page.getByText('Constancia enviada.')).toBeVisible();
+  expect(
+    queryDb(
+      "select to_address from outbox where kind = 'constancia' and case_id = ? order by id",
+      caseByRadicado(radicado).id,
+    ),
+  ).toEqual([{ to_address: 'hernan@example.co' }, { to_address: 'hernan.gil@otro.co' }]);
 
   await page.goto('/casos/radicar');
   await search.getByLabel('Número de documento *').fill(documentNumber);

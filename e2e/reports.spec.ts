@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Download, Page } from '@playwright/test';
 import { parseCsv } from '@/lib/server/testing/parse-csv';
+import { queryDb } from './support/db';
 import {
   createStaff,
   expect,
@@ -186,4 +187,72 @@ test('an agent downloads every page of a filtered queue, and only their own scop
   await page.reload();
   await expect(page.getByRole('link', { name: 'Descargar CSV' })).toBeVisible();
   await snap(page, 'casos-exportar-360');
+});
+
+test('an admin publishes the transparency page; anyone reads last semester’s figures there', async ({
+  page,
+}) => {
+  test.slow(); // may seed the report's month through the real use cases
+  // The report's March 2026 lies in the last closed semester (January–June 2026).
+  const semester = {
+    from: Date.parse('2026-01-01T05:00:00Z'),
+    to: Date.parse('2026-07-01T05:00:00Z'),
+  };
+  const inSemester = 'received_at >= ? and received_at < ?';
+  const countOf = (where = '1 = 1') =>
+    queryDb<{ n: number }>(
+      `select count(*) as n from cases where ${inSemester} and ${where}`,
+      semester.from,
+      semester.to,
+    )[0]!.n;
+  if (countOf() === 0) seedReportMonth();
+
+  // Not published: the page does not exist and the portal does not link to it.
+  expect((await page.request.get('/transparencia')).status()).toBe(404);
+  const admin = createStaff({ role: 'admin' });
+  await signInAs(page, admin);
+  await page.goto('/admin/organizacion');
+  await page.getByLabel('Publicar la página de transparencia de PQRS').check();
+  await page.getByRole('button', { name: 'Guardar perfil' }).click();
+  await expect(page.getByText('Perfil guardado.')).toBeVisible();
+  await page.context().clearCookies();
+
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Transparencia: cifras de PQRS' }).click();
+  await expect(
+    page.getByRole('heading', {
+      level: 1,
+      name: 'Informe de peticiones, quejas, reclamos y sugerencias',
+    }),
+  ).toBeVisible();
+  await expect(page.getByTestId('transparency-period')).toHaveText(
+    'Primer semestre de 2026: del 1 de enero de 2026 al 30 de junio de 2026',
+  );
+  const kpis = page.getByRole('list', { name: 'Cifras del semestre' });
+  const kpi = (label: string) =>
+    kpis.getByRole('listitem').filter({ has: page.getByText(label, { exact: true }) });
+  await expect(kpi('Recibidas').locator('.kpi-value')).toHaveText(String(countOf()));
+  await expect(kpi('Respondidas tarde').locator('.kpi-value')).toHaveText(
+    String(countOf('answered_on_time = 0')),
+  );
+  await expect(kpi('Trasladadas por competencia').locator('.kpi-value')).toHaveText(
+    String(countOf("state = 'trasladada'")),
+  );
+  const reclamos = page
+    .getByTestId('transparency-by-type')
+    .getByRole('row', { name: /^Reclamo/ })
+    .getByRole('cell');
+  await expect(reclamos.first()).toHaveText(String(countOf("type_code = 'R'")));
+  await expect(page.getByTestId('transparency-by-channel')).toBeVisible();
+  // No person, no text of a case: only counts and labels.
+  const names = queryDb<{ full_name: string }>(
+    `select distinct cu.full_name from cases c join customers cu on cu.id = c.customer_id
+     where ${inSemester.replaceAll('received_at', 'c.received_at')} and cu.full_name is not null`,
+    semester.from,
+    semester.to,
+  );
+  const text = await page.locator('main').innerText();
+  for (const { full_name } of names) expect(text).not.toContain(full_name);
+  await expectAccessible(page);
+  await snap(page, 'transparencia');
 });

@@ -2,10 +2,14 @@ import Link from 'next/link';
 import { getTranslations } from '@/lib/i18n/server';
 import type { ReactNode } from 'react';
 import { LocaleSwitch } from '../_components/locale-switch';
+import { requestCtx } from '@/lib/server/core/context';
+import { VISITOR } from '@/lib/server/portal/actors';
+import { isTransparencyPublished } from '@/lib/server/reports/transparency';
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const t = await getTranslations('portal');
   const tApp = await getTranslations('app');
+  const showsTransparency = await isTransparencyPublished(requestCtx(VISITOR));
   return (
     <div className="portal-shell">
       <header className="portal-header">
@@ -23,7 +27,8 @@ export default async function PortalLayout({ children }: { children: ReactNode }
       </main>
       <footer className="portal-footer">
         <p>{t('footer')}</p>
-        <p>
+        <p className="portal-footer-links">
+          {showsTransparency && <Link href="/transparencia">{t('transparency.footerLink')}</Link>}
           <Link href="/ingresar">{t('nav.staff')}</Link>
         </p>
       </footer>

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CASE_TYPES, PRIORITIES } from '@/lib/domain/enums';
-import { localDate, requiredText } from './fields';
+import { checkbox, localDate, requiredText } from './fields';
 
 /**
  * Administration of terms, service levels and the calendar. Messages are keys: the admin screens
@@ -27,11 +27,6 @@ export const TermChangeSchema = z
     path: ['termDays'],
   });
 export type TermChange = z.infer<typeof TermChangeSchema>;
-
-const checkbox = z
-  .union([z.boolean(), z.literal('on'), z.literal('true'), z.literal('false'), z.literal('')])
-  .optional()
-  .transform((v) => v === true || v === 'on' || v === 'true');
 
 export const CaseTypeSettingsSchema = z.object({
   typeCode: z.enum(CASE_TYPES, { error: 'invalid' }),

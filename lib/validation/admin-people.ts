@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { STAFF_ROLES } from '../domain/enums';
-import { id, optionalText, requiredText } from './fields';
+import { checkbox, id, optionalText, requiredText } from './fields';
 import { PASSWORD_MIN_LENGTH } from './staff';
 
 /** An optional id from a form: '' (no choice) means none. */
@@ -44,6 +44,8 @@ export const OrganizationProfileSchema = z.object({
     .regex(/^[A-Z]{2,10}$/, { error: 'radicadoPrefix' }),
   privacyPolicyText: z.string().trim().max(20000, { error: 'tooLong' }),
   privacyPolicyVersion: requiredText(1, 40),
+  /** Publish the PQRS figures at /transparencia (Ley 1712 de 2014); off until the admin decides. */
+  publishTransparency: checkbox,
 });
 export type OrganizationProfileInput = z.input<typeof OrganizationProfileSchema>;
 

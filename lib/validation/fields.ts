@@ -64,3 +64,9 @@ export const requiredEmail = z
   .min(1, { error: 'required' })
   .max(254, { error: 'tooLong' })
   .pipe(z.email({ error: 'email' }));
+
+/** A form checkbox: sent as 'on' when ticked, absent when not; JSON callers send a boolean. */
+export const checkbox = z
+  .union([z.boolean(), z.literal('on'), z.literal('true'), z.literal('false'), z.literal('')])
+  .optional()
+  .transform((v) => v === true || v === 'on' || v === 'true');

@@ -11,7 +11,7 @@ import {
 } from '@/lib/validation/analytics-query';
 import { BarChartFigure, LineChartFigure } from '../_components/figures/charts';
 import { Figure } from '../_components/figures/figure';
-import { Kpis } from '../_components/figures/kpis';
+import { Kpis } from '@/app/_components/kpis';
 import './causes.css';
 
 type Format = Awaited<ReturnType<typeof getFormatter>>;

@@ -3,14 +3,20 @@ import { getLocale } from 'next-intl/server';
 import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import Link from 'next/link';
 import { PrintButton } from '@/app/_components/print-button';
-import { REPORT_PRESETS, presetOf, reportPeriod } from '@/lib/domain/report-periods';
+import {
+  REPORT_PRESETS,
+  presetOf,
+  reportPeriod,
+  semesterOf,
+  semesterPeriod,
+} from '@/lib/domain/report-periods';
 import { resolveLocale } from '@/lib/i18n/config';
 import { requireStaffPage } from '@/lib/server/auth/session';
 import { requestCtx } from '@/lib/server/core/context';
 import { loadPqrsReport } from '@/lib/server/reports/load-report';
 import { percent } from '@/lib/server/reports/report-tables';
 import { AnalyticsFilters } from '../_components/figures/analytics-filters';
-import { Kpis } from '../_components/figures/kpis';
+import { Kpis } from '@/app/_components/kpis';
 import { ReportSections } from './report-sections';
 import './reports.css';
 
@@ -47,6 +53,10 @@ export default async function ReportsPage({
   };
   const period = { from: query.from, to: query.to };
   const current = presetOf(period, today);
+  // A whole semester is the control-interno report (Ley 1474 art. 76): it says so on its head.
+  const isSemester =
+    semesterPeriod(semesterOf(query.from)).from === query.from &&
+    semesterPeriod(semesterOf(query.from)).to === query.to;
   const day = (date: string) =>
     format.dateTime(new Date(`${date}T12:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' });
   const tFilters = await getTranslations('supervision.filters');
@@ -67,7 +77,8 @@ export default async function ReportsPage({
     <>
       <header className="report-head">
         <p className="report-org">{context.organization}</p>
-        <h1>{t('heading')}</h1>
+        <h1>{isSemester ? t('semesterHeading') : t('heading')}</h1>
+        {isSemester ? <p className="muted">{t('semesterNote')}</p> : null}
         <p className="report-period">{t('period', { from: day(query.from), to: day(query.to) })}</p>
         {applied ? <p className="muted">{t('filtersApplied', { filters: applied })}</p> : null}
         <p className="muted report-generated">

@@ -6,7 +6,7 @@ import Link from 'next/link';
 import type { Board, BoardFigures, BoardGroup } from '@/lib/server/supervision/board';
 import { BarChartFigure, type Series } from '../_components/figures/charts';
 import { Figure, type Column } from '../_components/figures/figure';
-import { Kpis } from '../_components/figures/kpis';
+import { Kpis } from '@/app/_components/kpis';
 import { BoardCases, type AgentOption } from './board-cases';
 
 /** How often the board asks for fresh figures. */

@@ -14,6 +14,7 @@ const PROFILE_FIELDS = [
   'radicadoPrefix',
   'privacyPolicyText',
   'privacyPolicyVersion',
+  'publishTransparency',
 ] as const;
 type ProfileField = (typeof PROFILE_FIELDS)[number];
 
@@ -23,6 +24,7 @@ export interface OrganizationProfile {
   radicadoPrefix: string;
   privacyPolicyText: string;
   privacyPolicyVersion: string;
+  publishTransparency: boolean;
   logoPath?: string | null;
 }
 
@@ -35,6 +37,7 @@ export async function getOrganizationProfile(ctx: Ctx): Promise<OrganizationProf
     radicadoPrefix: org.radicadoPrefix,
     privacyPolicyText: org.privacyPolicyText,
     privacyPolicyVersion: org.privacyPolicyVersion,
+    publishTransparency: org.publishTransparency,
     logoPath: org.logoPath,
   };
 }

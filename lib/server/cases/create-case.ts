@@ -19,6 +19,7 @@ import { generateAccessCode, hashSecret } from '../core/secrets';
 import { enqueueConstancia } from '../notices/constancia';
 import { mailBrand } from '../notices/brand';
 import { recordAttachments, type StoredUpload } from './uploads';
+import { verbalRecordOf } from './verbal-record';
 import { allowsAnonymous, checkChannelAnswer, recordConsent, upsertCustomer } from './filing-rows';
 import { routeNewCase } from '../routing/route-new-case';
 
@@ -213,6 +214,7 @@ export async function createCase(
         timeZone: org.timeZone,
         dueDate: due.dueDate,
         brand: mailBrand(org),
+        verbal: verbalRecordOf(tx, created.id),
       });
     }
 

@@ -15,6 +15,7 @@ import { getOrganization } from '../core/organization';
 import { mailBrand } from './brand';
 import { renderMail, type MailBlock, type MailBrand } from './layout';
 import { formatInstant, formatLocalDate, serverTranslator } from './translator';
+import type { VerbalRecord } from '../cases/verbal-record';
 
 export interface ConstanciaInput {
   locale: Locale;
@@ -33,6 +34,8 @@ export interface ConstanciaInput {
   accessUrl: string;
   /** Only for an anonymous filing: its one way back into the case. */
   accessCode?: string | null;
+  /** A petition made by word of mouth: what Decreto 1166 de 2016 has the constancia record. */
+  verbal?: VerbalRecord | null;
 }
 
 /**
@@ -64,6 +67,48 @@ export function composeConstancia(input: ConstanciaInput): {
   if (input.accessCode) {
     facts.push({ label: t('mail.constancia.accessCode'), value: input.accessCode });
   }
+  const { verbal } = input;
+  if (verbal) {
+    const who = verbal.petitioner;
+    facts.push(
+      {
+        label: t('mail.constancia.verbal.petitioner'),
+        value: who
+          ? [who.name, [who.documentType, who.documentNumber].filter(Boolean).join(' ')]
+              .filter(Boolean)
+              .join(' · ')
+          : t('mail.constancia.verbal.anonymous'),
+      },
+      {
+        label: t('mail.constancia.verbal.receivedBy'),
+        value: verbal.receivedBy ?? t('mail.constancia.verbal.nobody'),
+      },
+    );
+  }
+  const verbalBlocks: MailBlock[] = verbal
+    ? [
+        { kind: 'heading', text: t('mail.constancia.verbal.heading') },
+        {
+          kind: 'paragraph',
+          text: t('mail.constancia.verbal.statement', {
+            channel: t(`channels.${input.channel}`),
+          }),
+        },
+        {
+          kind: 'facts',
+          rows: [
+            { label: t('mail.constancia.verbal.object'), value: verbal.subject },
+            { label: t('mail.constancia.verbal.reasons'), value: verbal.description },
+            {
+              label: t('mail.constancia.verbal.documents'),
+              value: verbal.documents.length
+                ? verbal.documents.join(', ')
+                : t('mail.constancia.verbal.noDocuments'),
+            },
+          ],
+        },
+      ]
+    : [];
   const lookupUrl = `${appUrl()}/consulta`;
 
   const blocks: MailBlock[] = [
@@ -73,6 +118,7 @@ export function composeConstancia(input: ConstanciaInput): {
       text: t('mail.constancia.intro', { orgName: input.orgName, radicado: input.radicado }),
     },
     { kind: 'facts', rows: facts },
+    ...verbalBlocks,
     ...(input.dueDate
       ? [{ kind: 'paragraph', text: t('mail.constancia.dueDateNote') } as const]
       : []),
@@ -133,6 +179,22 @@ const QueuedConstancia = z.object({
   dueDate: z.string().nullable(),
   linkIssuedAt: z.iso.datetime(),
   accessCode: z.string().nullable().optional(),
+  verbal: z
+    .object({
+      petitioner: z
+        .object({
+          name: z.string(),
+          documentType: z.string().nullable(),
+          documentNumber: z.string().nullable(),
+        })
+        .nullable(),
+      subject: z.string(),
+      description: z.string(),
+      documents: z.array(z.string()),
+      receivedBy: z.string().nullable(),
+    })
+    .nullable()
+    .optional(),
 });
 
 /** The queued constancia's subject and body, composed from its parameters (sender.ts). */
@@ -152,7 +214,13 @@ export function composeQueuedConstancia(params: unknown) {
  */
 export function enqueueConstancia(
   tx: Conn,
-  input: Omit<ConstanciaInput, 'accessUrl'> & { caseId: number; to: string; now: Date },
+  input: Omit<ConstanciaInput, 'accessUrl'> & {
+    caseId: number;
+    to: string;
+    now: Date;
+    /** Default: once per case (the filing's own); a copy asked for later has its own key. */
+    dedupeKey?: string;
+  },
 ): number {
   const params: z.input<typeof QueuedConstancia> = {
     caseId: input.caseId,
@@ -167,6 +235,7 @@ export function enqueueConstancia(
     dueDate: input.dueDate,
     linkIssuedAt: input.now.toISOString(),
     accessCode: input.accessCode ?? null,
+    verbal: input.verbal ?? null,
   };
   return enqueueMail(tx, {
     kind: 'constancia',
@@ -180,6 +249,6 @@ export function enqueueConstancia(
     params,
     locale: input.locale,
     now: input.now,
-    dedupeKey: `constancia.${input.caseId}`,
+    dedupeKey: input.dedupeKey ?? `constancia.${input.caseId}`,
   });
 }

@@ -69,6 +69,21 @@ export function ProfileForm({ profile }: { profile: OrganizationProfile }) {
       <p id="org-policy-version-hint" className="muted">
         {t('policyVersionHint', { version: profile.privacyPolicyVersion })}
       </p>
+      <div className="field field-check">
+        <label htmlFor="org-transparency" className="check">
+          <input
+            type="checkbox"
+            id="org-transparency"
+            name="publishTransparency"
+            defaultChecked={profile.publishTransparency}
+            aria-describedby="org-transparency-hint"
+          />{' '}
+          {t('publishTransparency')}
+        </label>
+        <p id="org-transparency-hint" className="muted">
+          {t('publishTransparencyHint')}
+        </p>
+      </div>
       <button type="submit" className="button button-primary" disabled={form.isPending}>
         {t('save')}
       </button>

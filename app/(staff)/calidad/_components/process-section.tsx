@@ -7,7 +7,7 @@ import {
 import type { AnalyticsGroup } from '@/lib/validation/analytics-query';
 import { BarChartFigure } from '../../_components/figures/charts';
 import { Figure } from '../../_components/figures/figure';
-import { Kpis } from '../../_components/figures/kpis';
+import { Kpis } from '@/app/_components/kpis';
 import { FamilyHelp } from './family-help';
 import { barLayout, type QualityFormat } from './format';
 

@@ -9,6 +9,11 @@ import { ACCESS_CODE_COOKIE } from '@/lib/server/portal/portal-cookies';
 import { requestCtx } from '@/lib/server/core/context';
 import { isAppError } from '@/lib/server/core/errors';
 import { Constancia } from '../../../../_components/constancia';
+import { ClientMessages, CLIENT_NAMESPACES } from '@/app/_components/client-messages';
+import { verbalRecord } from '@/lib/server/cases/verbal-record';
+import { sendConstanciaByMail } from './actions';
+import { SendConstanciaForm } from './send-constancia-form';
+import { VerbalRecordCard } from './verbal-record-card';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('intake');
@@ -30,15 +35,26 @@ export default async function StaffConstanciaPage({
   });
   const org = getOrganization(ctx.db);
   const t = await getTranslations('intake');
+  const tChannels = await getTranslations('channels');
+  const verbal = await verbalRecord(ctx, { caseId: view.id });
   return (
-    <Constancia
-      view={view}
-      orgName={org.name}
-      timeZone={org.timeZone}
-      accessCode={(await cookies()).get(ACCESS_CODE_COOKIE)?.value ?? null}
-      caseHref={`/casos/${view.radicado}`}
-      lead={t('constanciaLead')}
-      caseLinkLabel={t('openCase')}
-    />
+    <>
+      <Constancia
+        view={view}
+        orgName={org.name}
+        timeZone={org.timeZone}
+        accessCode={(await cookies()).get(ACCESS_CODE_COOKIE)?.value ?? null}
+        caseHref={`/casos/${view.radicado}`}
+        lead={t('constanciaLead')}
+        caseLinkLabel={t('openCase')}
+      />
+      {verbal && <VerbalRecordCard record={verbal} channel={tChannels(view.channel)} />}
+      <ClientMessages namespaces={CLIENT_NAMESPACES.sendConstancia}>
+        <SendConstanciaForm
+          send={sendConstanciaByMail.bind(null, view.id)}
+          defaultTo={view.staff?.customer?.email ?? ''}
+        />
+      </ClientMessages>
+    </>
   );
 }

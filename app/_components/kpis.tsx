@@ -1,4 +1,4 @@
-import './figures.css';
+import './kpis.css';
 
 export interface Kpi {
   label: string;
