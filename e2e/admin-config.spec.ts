@@ -123,3 +123,57 @@ for (const role of ['agent', 'supervisor'] as const) {
     }
   });
 }
+
+test('an admin suspends the terms of Consultas; an open one moves and its petitioner sees why', async ({
+  page,
+}) => {
+  const admin = createStaff({ role: 'admin', name: 'Julia Admin' });
+  // A Consulta (30 business days) filed on 1 December 2026: due 18 January 2027. (Only this spec
+  // files Consultas: the suspension below touches no other spec's cases.)
+  const consulta = runVerb<{ id: number; radicado: string }>('file-case', {
+    actor: { role: 'customer', id: null, caseId: null },
+    now: '2026-12-01T09:00:00-05:00',
+    input: {
+      typeCode: 'C',
+      channel: 'web',
+      subject: 'Consulta sobre la tarifa social',
+      description: '¿Qué requisitos hay para acceder a la tarifa social del servicio?',
+      hasConsent: true,
+      customer: {
+        documentType: 'CC',
+        documentNumber: `72${admin.id}001`,
+        fullName: 'Rubén Ortega',
+        email: 'ruben@example.co',
+      },
+    },
+  });
+  expect(caseByRadicado(consulta.radicado).due_date).toBe('2027-01-18');
+
+  await signInAs(page, admin);
+  await page.goto('/admin/calendario');
+  const form = page
+    .locator('form')
+    .filter({ has: page.getByRole('button', { name: 'Suspender términos' }) });
+  await form.getByLabel('Acto administrativo').fill(`Resolución ${admin.id} de 2026`);
+  // Backwards dates are refused on their field, and nothing is declared.
+  await form.getByLabel('Desde (incluido)').fill('2026-12-18');
+  await form.getByLabel('Hasta (incluido)').fill('2026-12-14');
+  await form.getByLabel('Alcance').selectOption('types');
+  await form.getByLabel('Consulta').check();
+  await form.getByRole('button', { name: 'Suspender términos' }).click();
+  await expect(form.getByText('La suspensión no puede terminar antes de empezar.')).toBeVisible();
+  expect(caseByRadicado(consulta.radicado).due_date).toBe('2027-01-18');
+
+  await form.getByLabel('Desde (incluido)').fill('2026-12-14');
+  await form.getByLabel('Hasta (incluido)').fill('2026-12-18');
+  await form.getByRole('button', { name: 'Suspender términos' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Suspensión declarada' })).toBeVisible();
+  await expect(page.getByTestId('suspensions')).toContainText(`Resolución ${admin.id} de 2026`);
+  // 14–18 December are five business days out of the term: 18 January becomes 25 January.
+  expect(caseByRadicado(consulta.radicado).due_date).toBe('2027-01-25');
+  await expectAccessible(page);
+  await snap(page, 'admin-suspension');
+
+  await page.goto(`/casos/${consulta.radicado}`);
+  await expect(page.getByText('Suspensión de términos: el vencimiento se corrió')).toBeVisible();
+});

@@ -20,6 +20,7 @@ export const PUBLIC_TIMELINE_EVENTS: readonly string[] = [
   'request_callback',
   'ask_more_time',
   'accept_by_silence',
+  'term_suspended',
   'repeat_contact',
   'promise_keep',
   'promise_renegotiate',

@@ -165,6 +165,11 @@ export const casePauses = sqliteTable(
     resumedAt: instant('resumed_at'),
     /** When the petitioner asked for one more month to answer (art. 17; once per request). */
     moreTimeAt: instant('more_time_at'),
+    /**
+     * Set when the pause is a suspension of terms the entity declared (term_suspensions), not an
+     * information request: it never waits on the petitioner.
+     */
+    suspensionId: integer('suspension_id'),
   },
   (t) => [index('case_pauses_case_idx').on(t.caseId)],
 );

@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { CASE_TYPES, PRIORITIES } from '../../lib/domain/enums';
+import { CASE_TYPES, PRIORITIES, type CaseType } from '../../lib/domain/enums';
 import { createdAt, instant } from './columns';
 import { staffUsers } from './people';
 
@@ -65,6 +65,25 @@ export const closureDays = sqliteTable('closure_days', {
   createdBy: integer('created_by').references(() => staffUsers.id),
   createdAt: createdAt(),
 });
+
+/**
+ * A suspension of terms (an act of the entity, e.g. a resolution during a strike or a closure):
+ * from `fromDate` to `toDate` (local dates, both included) the legal clock of the covered cases
+ * stops. `typeCodes` null: every type. Each covered case carries it as a pause (case_pauses).
+ */
+export const termSuspensions = sqliteTable(
+  'term_suspensions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    act: text('act').notNull(),
+    fromDate: text('from_date').notNull(),
+    toDate: text('to_date').notNull(),
+    typeCodes: text('type_codes', { mode: 'json' }).$type<CaseType[] | null>(),
+    createdById: integer('created_by_id').references(() => staffUsers.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('term_suspensions_to_idx').on(t.toDate)],
+);
 
 export const categories = sqliteTable('categories', {
   id: integer('id').primaryKey({ autoIncrement: true }),

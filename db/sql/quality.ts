@@ -51,7 +51,8 @@ export function resultCaseCounts<T>(
        coalesce(sum(c.repeat_contact_count > 0), 0) AS repeated,
        coalesce(sum(c.first_answered_at IS NOT NULL AND c.reopen_count = 0
          AND c.repeat_contact_count = 0
-         AND NOT EXISTS (SELECT 1 FROM case_pauses cp WHERE cp.case_id = c.id)), 0) AS firstContact,
+         AND NOT EXISTS (SELECT 1 FROM case_pauses cp
+                           WHERE cp.case_id = c.id AND cp.suspension_id IS NULL)), 0) AS firstContact,
        coalesce(sum(c.answer_business_days), 0) AS daysSum,
        count(c.answer_business_days) AS daysCount
      FROM cases c INDEXED BY cases_figures_idx

@@ -88,3 +88,27 @@ export const CalendarSettingsSchema = z
 
 /** The year the calendar page shows. */
 export const CalendarYearSchema = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+
+/**
+ * A suspension of terms: the act that declares it, its first and last days (both included) and
+ * the types it covers (none named: every type).
+ */
+export const TermSuspensionSchema = z
+  .object({
+    act: requiredText(3, 160),
+    fromDate: localDate,
+    toDate: localDate,
+    scope: z.enum(['all', 'types'], { error: 'invalid' }).default('all'),
+    typeCodes: z
+      .preprocess(
+        (v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]),
+        z.array(z.enum(CASE_TYPES, { error: 'invalid' })).max(CASE_TYPES.length),
+      )
+      .default([]),
+  })
+  .refine((v) => v.toDate >= v.fromDate, { error: 'suspensionEndsBeforeStart', path: ['toDate'] })
+  .refine((v) => v.scope === 'all' || v.typeCodes.length > 0, {
+    error: 'suspensionTypes',
+    path: ['typeCodes'],
+  });
+export type TermSuspensionInput = z.input<typeof TermSuspensionSchema>;

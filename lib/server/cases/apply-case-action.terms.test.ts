@@ -77,7 +77,14 @@ describe('information request (art. 17): the clock pauses and resumes', () => {
     expect(paused).toMatchObject({ from: 'en_tramite', to: 'requiere_informacion' });
     expect(caseRow(db, id)).toMatchObject({ dueAt: null, dueDate: null, isPaused: true });
     expect(db.select().from(casePauses).all()).toEqual([
-      { id: expect.any(Number), caseId: id, pausedAt, resumedAt: null, moreTimeAt: null },
+      {
+        id: expect.any(Number),
+        caseId: id,
+        pausedAt,
+        resumedAt: null,
+        moreTimeAt: null,
+        suspensionId: null,
+      },
     ]);
 
     // Thursday 26 March. Waiting took 19, 20, 24, 25 and 26 March (23 is a holiday): 5 business
@@ -95,7 +102,14 @@ describe('information request (art. 17): the clock pauses and resumes', () => {
     expect(row).toMatchObject({ dueDate: '2026-04-15', isPaused: false });
     expect(row.dueAt).toEqual(new Date('2026-04-16T04:59:59.999Z'));
     expect(db.select().from(casePauses).all()).toEqual([
-      { id: expect.any(Number), caseId: id, pausedAt, resumedAt, moreTimeAt: null },
+      {
+        id: expect.any(Number),
+        caseId: id,
+        pausedAt,
+        resumedAt,
+        moreTimeAt: null,
+        suspensionId: null,
+      },
     ]);
     expect(eventsOf(db, id).at(-1)).toMatchObject({
       action: 'provide_info',

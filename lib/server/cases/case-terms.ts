@@ -1,8 +1,9 @@
 import 'server-only';
-import { and, asc, desc, eq, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import { casePauses, caseTypeTerms, type cases } from '@/db/schema';
-import type { BusinessCalendar } from '@/lib/domain/calendar';
+import { casePauses, caseTypeTerms, termSuspensions, type cases } from '@/db/schema';
+import { toLocalDate, type BusinessCalendar } from '@/lib/domain/calendar';
+import { coversType } from '@/lib/domain/term-suspension';
 import { DEFAULT_TERM_DAYS, type CaseType } from '@/lib/domain/enums';
 import {
   computeLegalTerm,
@@ -92,4 +93,21 @@ export function computeCaseTerm(
 ): LegalTerm | null {
   const input = termInputOf(db, row, receiptRule, cal);
   return input ? computeLegalTerm(input, cal) : null;
+}
+
+// Every filing asks (the table holds a handful of rows): built once per connection.
+const suspensionsUntil = preparedQuery((db) =>
+  db
+    .select()
+    .from(termSuspensions)
+    .where(gte(termSuspensions.toDate, sql.placeholder('today')))
+    .orderBy(asc(termSuspensions.fromDate))
+    .prepare(),
+);
+
+/** The declared suspensions of terms that cover a case of `typeCode` arriving at `at`. */
+export function suspensionsCovering(db: Conn, typeCode: CaseType, at: Date, timeZone: string) {
+  return suspensionsUntil(db)
+    .all({ today: toLocalDate(at, timeZone) })
+    .filter((s) => coversType(s, typeCode));
 }

@@ -1,12 +1,13 @@
 import 'server-only';
-import { cases } from '@/db/schema';
+import { casePauses, cases } from '@/db/schema';
 import { toLocalDate } from '@/lib/domain/calendar';
 import type { CaseType } from '@/lib/domain/enums';
 import { computeLegalTerm } from '@/lib/domain/legal-term';
+import { suspensionPause } from '@/lib/domain/term-suspension';
 import { CaseFilingSchema, isIdentityPending, type CaseFiling } from '@/lib/validation/case-filing';
 import { isStaff } from '../core/actor';
 import { appendEvent } from '../core/audit';
-import { dueColumns, termInForce } from './case-terms';
+import { dueColumns, suspensionsCovering, termInForce } from './case-terms';
 import { offerRepeatContact } from '../petitioners/known-petitioner';
 import { AppError } from '../core/errors';
 import { getOrganization, loadCalendar, receiptRuleOf } from '../core/organization';
@@ -111,8 +112,14 @@ export async function createCase(
     const year = Number(toLocalDate(now, org.timeZone).slice(0, 4));
     const radicado = takeRadicado(tx, org.radicadoPrefix, year);
     const termDays = termInForce(tx, filing.typeCode, now);
+    // A suspension of terms still to end when the case arrives covers it from the start.
+    const suspensions =
+      termDays === null ? [] : suspensionsCovering(tx, filing.typeCode, now, org.timeZone);
+    const pauses = suspensions.map((s) => suspensionPause(s, org.timeZone));
     const term =
-      termDays === null ? null : computeLegalTerm({ receivedAt: now, termDays, receiptRule }, cal);
+      termDays === null
+        ? null
+        : computeLegalTerm({ receivedAt: now, termDays, receiptRule, pauses }, cal);
     const due = dueColumns(term);
     const customerId = upsertCustomer(tx, filing, now);
     const accessCode = filing.isAnonymous ? generateAccessCode() : null;
@@ -145,6 +152,11 @@ export async function createCase(
       } satisfies Record<(typeof CASE_COLUMNS)[number], unknown>),
     )!;
 
+    for (const [i, s] of suspensions.entries()) {
+      tx.insert(casePauses)
+        .values({ caseId: created.id, ...pauses[i]!, suspensionId: s.id })
+        .run();
+    }
     if (customerId !== null) {
       recordConsent(tx, {
         customerId,

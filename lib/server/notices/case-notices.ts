@@ -33,6 +33,7 @@ export const NOTICE_KINDS = [
   'promise_renegotiate',
   'survey',
   'pd_silence',
+  'suspension',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -51,6 +52,7 @@ const NOTICE_OF_ACTION: Readonly<Partial<Record<string, NoticeKind>>> = {
   add_promise: 'promise_made',
   request_callback: 'callback',
   accept_by_silence: 'pd_silence',
+  term_suspended: 'suspension',
 };
 
 /** Notices whose text is a reason the agent gave ("Motivo: …"), not a message of their own. */

@@ -7,7 +7,7 @@ import { FormOutcome, useFormAction, type Send } from '@/app/_components/use-for
 export interface ConfigField {
   name: string;
   label: string;
-  type: 'number' | 'text' | 'date' | 'select' | 'checkbox' | 'textarea' | 'hidden';
+  type: 'number' | 'text' | 'date' | 'select' | 'checkbox' | 'checkboxes' | 'textarea' | 'hidden';
   defaultValue?: string;
   defaultChecked?: boolean;
   hint?: string;
@@ -48,6 +48,36 @@ export function ConfigForm({
         const describedBy =
           [f.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') ||
           undefined;
+        const messages = (
+          <>
+            {f.hint ? (
+              <p id={`${id}-hint`} className="hint">
+                {f.hint}
+              </p>
+            ) : null}
+            {error ? (
+              <p id={`${id}-error`} className="field-error">
+                {error}
+              </p>
+            ) : null}
+          </>
+        );
+        // Several choices under one name (each ticked box sends its value).
+        if (f.type === 'checkboxes') {
+          return (
+            <fieldset key={f.name} className="field fieldset" aria-describedby={describedBy}>
+              <legend>{f.label}</legend>
+              <div className="check-group">
+                {f.options?.map((o) => (
+                  <label key={o.value} className="check">
+                    <input type="checkbox" name={f.name} value={o.value} /> {o.label}
+                  </label>
+                ))}
+              </div>
+              {messages}
+            </fieldset>
+          );
+        }
         const common = {
           id,
           name: f.name,
@@ -84,16 +114,7 @@ export function ConfigForm({
                 defaultValue={f.defaultValue}
               />
             )}
-            {f.hint ? (
-              <p id={`${id}-hint`} className="hint">
-                {f.hint}
-              </p>
-            ) : null}
-            {error ? (
-              <p id={`${id}-error`} className="field-error">
-                {error}
-              </p>
-            ) : null}
+            {messages}
           </div>
         );
       })}

@@ -3,10 +3,13 @@ import { getTranslations } from '@/lib/i18n/server';
 import { requireStaffPage } from '@/lib/server/auth/session';
 import { requestCtx } from '@/lib/server/core/context';
 import { calendarYear } from '@/lib/server/admin/calendar-settings';
+import { listTermSuspensions } from '@/lib/server/admin/term-suspensions';
+import { CASE_TYPES } from '@/lib/domain/enums';
 import { ConfigForm } from '../_config/config-form';
 import {
   addClosureDayAction,
   removeClosureDayAction,
+  declareTermSuspensionAction,
   updateCalendarSettingsAction,
 } from './actions';
 import '../_config/config.css';
@@ -41,6 +44,8 @@ export default async function CalendarPage({
   });
   const day = (date: string) => dayFormat.format(new Date(`${date}T12:00:00Z`));
   const view = await calendarYear(ctx, { year });
+  const suspensions = await listTermSuspensions(ctx);
+  const tTypes = await getTranslations('types');
   const thisYear = ctx.now.getFullYear();
   const years = Array.from({ length: 11 }, (_, i) => thisYear - 5 + i);
   const hours = Array.from({ length: 25 }, (_, h) => ({ value: String(h), label: `${h}:00` }));
@@ -131,6 +136,52 @@ export default async function CalendarPage({
           />
         </section>
       </div>
+      <section className="card" aria-labelledby="suspensions-title">
+        <h2 id="suspensions-title">{t('suspensionsTitle')}</h2>
+        <p className="muted">{t('suspensionsIntro')}</p>
+        {suspensions.length === 0 ? (
+          <p>{t('noSuspensions')}</p>
+        ) : (
+          <ul className="config-history" data-testid="suspensions">
+            {suspensions.map((s) => (
+              <li key={s.id}>
+                <strong>{s.act}</strong> —{' '}
+                {t('suspensionSpan', { from: day(s.fromDate), to: day(s.toDate) })} ·{' '}
+                {s.typeCodes === null
+                  ? t('allTypes')
+                  : s.typeCodes.map((code) => tTypes(code)).join(', ')}
+              </li>
+            ))}
+          </ul>
+        )}
+        <h3>{t('declareSuspension')}</h3>
+        <ConfigForm
+          action={declareTermSuspensionAction}
+          submitLabel={t('suspend')}
+          successLabel={t('suspended')}
+          fields={[
+            { name: 'act', label: t('act'), type: 'text', required: true, hint: t('actHint') },
+            { name: 'fromDate', label: t('fromDate'), type: 'date', required: true },
+            { name: 'toDate', label: t('toDate'), type: 'date', required: true },
+            {
+              name: 'scope',
+              label: t('scope'),
+              type: 'select',
+              defaultValue: 'all',
+              options: [
+                { value: 'all', label: t('allTypes') },
+                { value: 'types', label: t('someTypes') },
+              ],
+            },
+            {
+              name: 'typeCodes',
+              label: t('typeCodes'),
+              type: 'checkboxes',
+              options: CASE_TYPES.map((code) => ({ value: code, label: tTypes(code) })),
+            },
+          ]}
+        />
+      </section>
       <section className="card" aria-labelledby="hours-title">
         <h2 id="hours-title">{t('hoursTitle')}</h2>
         <p className="muted">{t('hoursIntro')}</p>
