@@ -314,14 +314,23 @@ describe('extensionCap', () => {
 });
 
 describe('extensionDaysTo', () => {
+  it('does not count the days of a suspension already declared between the two dates', () => {
+    // A suspension of terms from 13 to 17 April, declared before the extension to 24 April.
+    const suspended = { ...example, pauses: [pause('2026-04-12T23:00', '2026-04-17T08:00')] };
+    expect(computeLegalTerm(suspended, cal)).toMatchObject({ dueDate: '2026-04-08' });
+    const days = extensionDaysTo(suspended, '2026-04-24', cal);
+    expect(days).toBe(7);
+    expect(computeLegalTerm({ ...suspended, extensionDays: days }, cal)).toMatchObject({
+      dueDate: '2026-04-24',
+    });
+  });
+
   it('is the business days between the term’s due date and the new one', () => {
-    const term = computeLegalTerm(example, cal);
-    if (term.status !== 'running') throw new Error('running');
-    expect(extensionDaysTo(term, '2026-04-09', cal)).toBe(1);
-    expect(extensionDaysTo(term, '2026-04-20', cal)).toBe(8);
+    expect(extensionDaysTo(example, '2026-04-09', cal)).toBe(1);
+    expect(extensionDaysTo(example, '2026-04-20', cal)).toBe(8);
     // The cap, 2N from the same day 1: N days added.
-    expect(extensionDaysTo(term, extensionCap(example, cal)!, cal)).toBe(15);
-    const input = { ...example, extensionDays: extensionDaysTo(term, '2026-04-20', cal) };
+    expect(extensionDaysTo(example, extensionCap(example, cal)!, cal)).toBe(15);
+    const input = { ...example, extensionDays: extensionDaysTo(example, '2026-04-20', cal) };
     expect(computeLegalTerm(input, cal)).toMatchObject({ dueDate: '2026-04-20' });
   });
 });

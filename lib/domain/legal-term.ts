@@ -192,16 +192,17 @@ export function computeLegalTerm(input: LegalTermInput, cal: BusinessCalendar): 
 
 /**
  * The business days a prórroga to `newDueDate` adds to a running term: what the case keeps
- * (`extensionDays`), so later pauses move the new date as they move the term. No pause can lie
- * between the two dates: an extension needs a running, unexpired term, and closed pauses ended
- * before it.
+ * (`extensionDays`), so later pauses move the new date as they move the term. Only counted days
+ * count: a suspension of terms already declared between the two dates adds none.
  */
 export function extensionDaysTo(
-  term: Extract<LegalTerm, { status: 'running' }>,
+  input: LegalTermInput,
   newDueDate: LocalDate,
   cal: BusinessCalendar,
 ): number {
-  return countBusinessDays(term.dueDate, newDueDate, cal);
+  const term = computeLegalTerm({ ...input, extensionDays: 0 }, cal);
+  if (term.status !== 'running') throw new RangeError('An extension needs a running term');
+  return countCountedDays(term.dueDate, newDueDate, toSpans(input.pauses ?? [], cal), cal);
 }
 
 /** Counted business days from day 1 through the local date of `asOf`, pauses excluded. */

@@ -71,7 +71,7 @@ function legacyExtensionDays(
 ): number {
   if (row.extendedDueDate === null) return 0;
   const term = computeLegalTerm(input, cal);
-  return term.status === 'running' ? extensionDaysTo(term, row.extendedDueDate, cal) : 0;
+  return term.status === 'running' ? extensionDaysTo(input, row.extendedDueDate, cal) : 0;
 }
 
 /** The cached columns for a term: a paused or term-less case has no due instant. */

@@ -7,7 +7,7 @@ import { extensionDaysTo } from '@/lib/domain/legal-term';
 import { PD_DELIVERY_PROMISE, pdDeliveryDueDate } from '@/lib/domain/pd-silence';
 import { waitingPeriodEnd } from '@/lib/domain/waiting-period';
 import { loadCalendar, receiptRuleOf, type Organization } from '../core/organization';
-import { computeCaseTerm, dueColumns } from './case-terms';
+import { computeCaseTerm, dueColumns, termInputOf } from './case-terms';
 
 /** The effects of the case actions that move the legal clock (case-effects.ts): DOMAIN.md §3. */
 
@@ -32,12 +32,11 @@ export function extendedTerm(
   extension: { newDueDate: string; reason: string },
 ) {
   const cal = loadCalendar(tx, org);
-  const term = computeCaseTerm(tx, row, cal, receiptRuleOf(org));
-  if (term?.status !== 'running')
-    throw new Error('Unreachable: an extension of a term not running');
+  const input = termInputOf(tx, row, receiptRuleOf(org), cal);
+  if (!input) throw new Error('Unreachable: an extension of a case without a legal term');
   const patch = {
     extendedDueDate: extension.newDueDate,
-    extensionDays: extensionDaysTo(term, extension.newDueDate, cal),
+    extensionDays: extensionDaysTo(input, extension.newDueDate, cal),
     extensionReason: extension.reason,
   };
   return { ...patch, ...refreshedTerm(tx, row, org, patch) };
