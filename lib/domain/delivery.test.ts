@@ -33,7 +33,7 @@ describe('deliveryResult', () => {
     ).toBe('pending');
   });
 
-  it('is already late when nothing was delivered by the due date', () => {
+  it('reads overdue, not delivered, when nothing was delivered by the due date', () => {
     expect(
       deliveryResult({
         dueDate: due,
@@ -41,7 +41,7 @@ describe('deliveryResult', () => {
         now: at('2026-04-09T08:00:00'),
         timeZone: TZ,
       }),
-    ).toBe('late');
+    ).toBe('overdue_undelivered');
   });
 
   it('has no result for a type without a legal term', () => {

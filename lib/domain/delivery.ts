@@ -5,7 +5,7 @@
  */
 import { toLocalDate, type LocalDate } from './calendar';
 
-export type DeliveryResult = 'on_time' | 'late' | 'pending';
+export type DeliveryResult = 'on_time' | 'late' | 'pending' | 'overdue_undelivered';
 
 export interface DeliveryInput {
   /** The legal due date in force (extension included); null: the type has no legal term. */
@@ -18,11 +18,12 @@ export interface DeliveryInput {
 
 /**
  * 'on_time' or 'late' once delivered; before that 'pending' while the due date has not passed and
- * 'late' after it (nothing delivered later can be on time). Null when there is no legal term.
+ * 'overdue_undelivered' after it: written, perhaps, but not notified (*vencido sin notificar*),
+ * and nothing delivered later can be on time. Null when there is no legal term.
  */
 export function deliveryResult(input: DeliveryInput): DeliveryResult | null {
   if (input.dueDate === null) return null;
   const day = toLocalDate(input.deliveredAt ?? input.now, input.timeZone);
   if (day <= input.dueDate) return input.deliveredAt ? 'on_time' : 'pending';
-  return 'late';
+  return input.deliveredAt ? 'late' : 'overdue_undelivered';
 }

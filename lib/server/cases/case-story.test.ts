@@ -203,10 +203,10 @@ describe('answer delivered on time or late', () => {
     });
   });
 
-  it('calls an answer sent after the due date late, and an unsent one late once the date passed', async () => {
+  it('calls an unsent answer overdue once the date passed, and one sent after it late', async () => {
     const { id } = await fileCase(db);
     await answerCase(db, id, fx.agent, bogota('2026-04-08T16:00:00'));
-    expect((await storyOf(id)).answerDelivery?.result).toBe('late');
+    expect((await storyOf(id)).answerDelivery?.result).toBe('overdue_undelivered');
     deliver(messageIdFor(`event.${answerEventId(id)}`), { sentAt: bogota('2026-04-09T08:00:00') });
     expect((await storyOf(id)).answerDelivery).toMatchObject({
       result: 'late',

@@ -6,6 +6,7 @@ const BADGE = {
   on_time: 'badge-on_track',
   late: 'badge-overdue',
   pending: 'badge-at_risk',
+  overdue_undelivered: 'badge-overdue',
 } as const;
 
 /**
