@@ -4,41 +4,24 @@
  * Dates as in legal-term.test.ts: filed Friday 13 March 2026, 15 business days, due 8 April.
  */
 import { and, eq } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
+import { describe, expect, it } from 'vitest';
 import { casePauses, outbox, termSuspensions } from '@/db/schema';
 import type { Actor } from '../core/actor';
 import { makeCtx } from '../core/context';
 import { applyCaseAction } from '../cases/apply-case-action';
-import {
-  bogota,
-  captureAppError,
-  caseRow,
-  eventsOf,
-  fileCase,
-  seedFixture,
-  type Fixture,
-} from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { bogota, captureAppError, caseRow, eventsOf, fileCase } from '../testing/fixtures';
+import { freshDbPerTest } from '../testing/fresh-db';
 import { declareTermSuspension } from './term-suspensions';
 
-let db: Db;
-let cleanup: () => void;
-let fx: Fixture;
-
-beforeEach(() => {
-  ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
-});
-afterEach(() => cleanup());
+const fresh = freshDbPerTest();
 
 const MARCH_20 = bogota('2026-03-20T10:00:00');
 const FILED = bogota('2026-03-13T16:30:00');
-const declare = (input: Record<string, unknown>, actor: Actor = fx.admin, now = MARCH_20) =>
-  declareTermSuspension(makeCtx(db, actor, now), input);
+const declare = (input: Record<string, unknown>, actor: Actor = fresh.fx.admin, now = MARCH_20) =>
+  declareTermSuspension(makeCtx(fresh.db, actor, now), input);
 const APRIL = { act: 'Resolución 045 de 2026', fromDate: '2026-04-06', toDate: '2026-04-10' };
 const mails = (caseId: number) =>
-  db
+  fresh.db
     .select()
     .from(outbox)
     .where(and(eq(outbox.caseId, caseId), eq(outbox.kind, 'suspension')))
@@ -46,10 +29,13 @@ const mails = (caseId: number) =>
 
 describe('a suspension of terms', () => {
   it('moves the due date of each open case it covers, with a timeline entry and a notice', async () => {
-    const open = (await fileCase(db, {}, FILED)).id;
-    const answered = (await fileCase(db, {}, FILED)).id;
-    await applyCaseAction(makeCtx(db, fx.agent, MARCH_20), { caseId: answered, action: 'take' });
-    await applyCaseAction(makeCtx(db, fx.agent, MARCH_20), {
+    const open = (await fileCase(fresh.db, {}, FILED)).id;
+    const answered = (await fileCase(fresh.db, {}, FILED)).id;
+    await applyCaseAction(makeCtx(fresh.db, fresh.fx.agent, MARCH_20), {
+      caseId: answered,
+      action: 'take',
+    });
+    await applyCaseAction(makeCtx(fresh.db, fresh.fx.agent, MARCH_20), {
       caseId: answered,
       action: 'answer',
       body: 'Respondido.',
@@ -58,9 +44,9 @@ describe('a suspension of terms', () => {
     const result = await declare(APRIL);
     expect(result).toMatchObject({ covered: 1, moved: 1 });
     // 6–10 April are five business days out of the term: 8 April becomes 15 April.
-    expect(caseRow(db, open)).toMatchObject({ dueDate: '2026-04-15' });
-    expect(caseRow(db, answered).dueDate).toBe('2026-04-08');
-    expect(eventsOf(db, open).at(-1)).toMatchObject({
+    expect(caseRow(fresh.db, open)).toMatchObject({ dueDate: '2026-04-15' });
+    expect(caseRow(fresh.db, answered).dueDate).toBe('2026-04-08');
+    expect(eventsOf(fresh.db, open).at(-1)).toMatchObject({
       action: 'term_suspended',
       visibility: 'public',
       body: 'Resolución 045 de 2026',
@@ -68,7 +54,7 @@ describe('a suspension of terms', () => {
     });
     const [notice] = mails(open);
     expect(notice!.subject).toBe(
-      `Suspensión de términos en su solicitud ${caseRow(db, open).radicado}`,
+      `Suspensión de términos en su solicitud ${caseRow(fresh.db, open).radicado}`,
     );
     expect(notice!.bodyText).toContain('Resolución 045 de 2026 (06/04/2026 – 10/04/2026)');
     expect(notice!.bodyText).toContain('15/04/2026');
@@ -76,16 +62,16 @@ describe('a suspension of terms', () => {
   });
 
   it('covers only the types it names', async () => {
-    const reclamo = (await fileCase(db, { typeCode: 'R' }, FILED)).id;
-    const peticion = (await fileCase(db, { typeCode: 'P' }, FILED)).id;
+    const reclamo = (await fileCase(fresh.db, { typeCode: 'R' }, FILED)).id;
+    const peticion = (await fileCase(fresh.db, { typeCode: 'P' }, FILED)).id;
     await declare({ ...APRIL, scope: 'types', typeCodes: ['P'] });
-    expect(caseRow(db, reclamo).dueDate).toBe('2026-04-08');
-    expect(caseRow(db, peticion).dueDate).toBe('2026-04-15');
+    expect(caseRow(fresh.db, reclamo).dueDate).toBe('2026-04-08');
+    expect(caseRow(fresh.db, peticion).dueDate).toBe('2026-04-15');
   });
 
   it('a case waiting on the petitioner keeps it for when the information arrives', async () => {
-    const id = (await fileCase(db, {}, FILED)).id;
-    const at = (iso: string) => makeCtx(db, fx.agent, bogota(iso));
+    const id = (await fileCase(fresh.db, {}, FILED)).id;
+    const at = (iso: string) => makeCtx(fresh.db, fresh.fx.agent, bogota(iso));
     await applyCaseAction(at('2026-03-16T09:00:00'), { caseId: id, action: 'take' });
     await applyCaseAction(at('2026-03-18T10:00:00'), {
       caseId: id,
@@ -93,26 +79,30 @@ describe('a suspension of terms', () => {
       body: 'Adjunte la factura.',
     });
     await declare(APRIL);
-    expect(caseRow(db, id)).toMatchObject({ dueDate: null, isPaused: true });
+    expect(caseRow(fresh.db, id)).toMatchObject({ dueDate: null, isPaused: true });
     expect(mails(id)).toEqual([]);
     const customer: Actor = { role: 'customer', id: null, caseId: id };
-    await applyCaseAction(makeCtx(db, customer, bogota('2026-03-26T09:00:00')), {
+    await applyCaseAction(makeCtx(fresh.db, customer, bogota('2026-03-26T09:00:00')), {
       caseId: id,
       action: 'provide_info',
       body: 'Aquí está.',
     });
     // Without the suspension the information request alone gives 15 April; with it, 22 April.
-    expect(caseRow(db, id).dueDate).toBe('2026-04-22');
+    expect(caseRow(fresh.db, id).dueDate).toBe('2026-04-22');
   });
 
   it('covers a case filed while it lasts from its first day', async () => {
     await declare(APRIL);
-    const { id, dueDate } = await fileCase(db, {}, bogota('2026-04-07T09:00:00'));
+    const { id, dueDate } = await fileCase(fresh.db, {}, bogota('2026-04-07T09:00:00'));
     // Day 1 is Monday 13 April: 15 business days end on 4 May (1 May is Labour Day).
     expect(dueDate).toBe('2026-05-04');
-    expect(db.select().from(casePauses).where(eq(casePauses.caseId, id)).all()).toHaveLength(1);
-    const after = await fileCase(db, {}, bogota('2026-04-13T09:00:00'));
-    expect(db.select().from(casePauses).where(eq(casePauses.caseId, after.id)).all()).toEqual([]);
+    expect(fresh.db.select().from(casePauses).where(eq(casePauses.caseId, id)).all()).toHaveLength(
+      1,
+    );
+    const after = await fileCase(fresh.db, {}, bogota('2026-04-13T09:00:00'));
+    expect(fresh.db.select().from(casePauses).where(eq(casePauses.caseId, after.id)).all()).toEqual(
+      [],
+    );
   });
 
   it('refuses a suspension ending before it starts, a scope without types, and non-admins', async () => {
@@ -125,7 +115,9 @@ describe('a suspension of terms', () => {
     });
     const noTypes = await captureAppError(() => declare({ ...APRIL, scope: 'types' }));
     expect(noTypes).toMatchObject({ fieldErrors: { typeCodes: ['suspensionTypes'] } });
-    expect((await captureAppError(() => declare(APRIL, fx.supervisor))).code).toBe('FORBIDDEN');
-    expect(db.select().from(termSuspensions).all()).toEqual([]);
+    expect((await captureAppError(() => declare(APRIL, fresh.fx.supervisor))).code).toBe(
+      'FORBIDDEN',
+    );
+    expect(fresh.db.select().from(termSuspensions).all()).toEqual([]);
   });
 });

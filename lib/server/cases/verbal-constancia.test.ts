@@ -4,42 +4,29 @@
  * or sent by e-mail, where it arrives through a real SMTP server.
  */
 import { and, eq } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
+import { describe, expect, it } from 'vitest';
 import { outbox, staffUsers } from '@/db/schema';
 import { makeCtx } from '../core/context';
 import { deliverDueMail } from '../notices/sender';
 import { smtpTransport } from '../notices/transport';
-import {
-  bogota,
-  captureAppError,
-  eventsOf,
-  seedFixture,
-  validFiling,
-  type Fixture,
-} from '../testing/fixtures';
+import { bogota, captureAppError, eventsOf, validFiling } from '../testing/fixtures';
 import { startTestSmtp } from '../testing/smtp';
-import { createTestDb } from '../testing/test-db';
+import { freshDbPerTest } from '../testing/fresh-db';
 import { applyCaseAction } from './apply-case-action';
 import { createCase } from './create-case';
 import { sendConstancia } from './send-constancia';
 import { checkUploads, withStoredFiles } from './uploads';
 import { verbalRecord } from './verbal-record';
 
-let db: Db;
-let cleanup: () => void;
-let fx: Fixture;
-
-beforeEach(() => {
-  ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
-});
-afterEach(() => cleanup());
+const fresh = freshDbPerTest();
 
 const AT = bogota('2026-03-16T10:15:00');
 const agentName = () =>
-  db.select({ name: staffUsers.name }).from(staffUsers).where(eq(staffUsers.id, fx.agent.id)).get()!
-    .name;
+  fresh.db
+    .select({ name: staffUsers.name })
+    .from(staffUsers)
+    .where(eq(staffUsers.id, fresh.fx.agent.id))
+    .get()!.name;
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
 /** A petition spoken at the window, taken down by the agent with the bill the petitioner brought. */
@@ -47,7 +34,7 @@ async function walkIn(channel: 'walk_in' | 'web' = 'walk_in') {
   const checked = await checkUploads([{ name: 'factura-marzo.pdf', bytes: PDF }]);
   return withStoredFiles(checked, (stored) =>
     createCase(
-      makeCtx(db, fx.agent, AT),
+      makeCtx(fresh.db, fresh.fx.agent, AT),
       validFiling({
         channel,
         subject: 'Cobro de reconexión',
@@ -62,7 +49,7 @@ async function delivered(now = AT) {
   const smtp = await startTestSmtp();
   const transport = smtpTransport(smtp.url);
   try {
-    await deliverDueMail({ db, transport, now });
+    await deliverDueMail({ db: fresh.db, transport, now });
     return smtp.received;
   } finally {
     transport.close();
@@ -73,7 +60,7 @@ async function delivered(now = AT) {
 describe('the constancia of a verbal petition', () => {
   it('records who, what, why, the documents, the official and that it was verbal', async () => {
     const { id } = await walkIn();
-    expect(await verbalRecord(makeCtx(db, fx.agent, AT), { caseId: id })).toEqual({
+    expect(await verbalRecord(makeCtx(fresh.db, fresh.fx.agent, AT), { caseId: id })).toEqual({
       petitioner: { name: 'Ana María Pérez', documentType: 'CC', documentNumber: '1020304050' },
       subject: 'Cobro de reconexión',
       description: 'Pagué a tiempo y me cobraron reconexión en la factura de marzo.',
@@ -100,7 +87,7 @@ describe('the constancia of a verbal petition', () => {
 
   it('a web filing has no verbal record, and its constancia says nothing of one', async () => {
     const { id } = await walkIn('web');
-    expect(await verbalRecord(makeCtx(db, fx.agent, AT), { caseId: id })).toBeNull();
+    expect(await verbalRecord(makeCtx(fresh.db, fresh.fx.agent, AT), { caseId: id })).toBeNull();
     const [mail] = await delivered();
     expect(mail!.text).not.toContain('Decreto 1166');
   });
@@ -108,17 +95,17 @@ describe('the constancia of a verbal petition', () => {
   it('is sent again by e-mail to the address the petitioner gives, and the timeline says so', async () => {
     const { id } = await walkIn();
     await delivered();
-    const ctx = makeCtx(db, fx.agent, bogota('2026-03-16T11:00:00'));
+    const ctx = makeCtx(fresh.db, fresh.fx.agent, bogota('2026-03-16T11:00:00'));
     await sendConstancia(ctx, { caseId: id, to: 'Ana.Perez@Correo.co' });
     const [copy] = await delivered(bogota('2026-03-16T11:00:00'));
     expect(copy!.to).toMatchObject({ text: 'ana.perez@correo.co' });
     expect(copy!.text).toContain('Decreto 1166 de 2016');
-    expect(eventsOf(db, id).at(-1)).toMatchObject({
+    expect(eventsOf(fresh.db, id).at(-1)).toMatchObject({
       action: 'constancia_sent',
       visibility: 'internal',
       data: { to: 'ana.perez@correo.co' },
     });
-    const rows = db
+    const rows = fresh.db
       .select()
       .from(outbox)
       .where(and(eq(outbox.caseId, id), eq(outbox.kind, 'constancia')))
@@ -129,21 +116,21 @@ describe('the constancia of a verbal petition', () => {
   it('refuses a bad address on its field, and a petitioner or another team’s agent', async () => {
     const { id } = await walkIn();
     const bad = await captureAppError(() =>
-      sendConstancia(makeCtx(db, fx.agent, AT), { caseId: id, to: 'ana@' }),
+      sendConstancia(makeCtx(fresh.db, fresh.fx.agent, AT), { caseId: id, to: 'ana@' }),
     );
     expect(bad).toMatchObject({ code: 'VALIDATION', fieldErrors: { to: ['email'] } });
     const customer = { role: 'customer' as const, id: null, caseId: id };
     expect(
       (
         await captureAppError(() =>
-          sendConstancia(makeCtx(db, customer, AT), { caseId: id, to: 'a@b.co' }),
+          sendConstancia(makeCtx(fresh.db, customer, AT), { caseId: id, to: 'a@b.co' }),
         )
       ).code,
     ).toBe('FORBIDDEN');
     // Once the agent holds it in their team, an agent of another team may not send it.
-    await applyCaseAction(makeCtx(db, fx.agent, AT), { caseId: id, action: 'take' });
+    await applyCaseAction(makeCtx(fresh.db, fresh.fx.agent, AT), { caseId: id, action: 'take' });
     const other = await captureAppError(() =>
-      sendConstancia(makeCtx(db, fx.otherAgent, AT), { caseId: id, to: 'a@b.co' }),
+      sendConstancia(makeCtx(fresh.db, fresh.fx.otherAgent, AT), { caseId: id, to: 'a@b.co' }),
     );
     expect(other.code).toBe('FORBIDDEN');
   });

@@ -2,34 +2,24 @@
  * The public transparency page's figures (Ley 1712): published only when the admin says so, for a
  * semester (the last closed one by default), the report's own figures without anything personal.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
+import { describe, expect, it } from 'vitest';
 import { VISITOR } from '../core/actor';
 import { makeCtx } from '../core/context';
 import { updateOrganizationProfile } from '../admin/organization-profile';
-import { captureAppError, bogota, seedFixture, type Fixture } from '../testing/fixtures';
+import { captureAppError, bogota } from '../testing/fixtures';
 import { buildReportDataset } from '../testing/report-dataset';
-import { createTestDb } from '../testing/test-db';
+import { freshDbPerTest } from '../testing/fresh-db';
 import { buildPqrsReport } from './pqrs-report';
 import { transparencyReport } from './transparency';
 
-let db: Db;
-let cleanup: () => void;
-let fx: Fixture;
-
-beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
-  await buildReportDataset(db, fx);
-});
-afterEach(() => cleanup());
+const fresh = freshDbPerTest((db, fx) => buildReportDataset(db, fx));
 
 const DECEMBER = bogota('2026-12-06T10:00:00');
 const visit = (input: unknown, now = DECEMBER) =>
-  transparencyReport(makeCtx(db, VISITOR, now), input);
+  transparencyReport(makeCtx(fresh.db, VISITOR, now), input);
 /** The admin ticks "publish" on the organisation's profile, as the form sends it. */
 const publish = () =>
-  updateOrganizationProfile(makeCtx(db, fx.admin, DECEMBER), {
+  updateOrganizationProfile(makeCtx(fresh.db, fresh.fx.admin, DECEMBER), {
     name: 'Acueducto de Villa Clara',
     radicadoPrefix: 'PQRS',
     privacyPolicyText: '',
@@ -54,7 +44,7 @@ describe('the transparency page', () => {
       semesters: ['2026-2', '2026-1', '2025-2', '2025-1', '2024-2', '2024-1'],
     });
     const full = await buildPqrsReport(
-      db,
+      fresh.db,
       { from: '2026-01-01', to: '2026-06-30', by: 'team' },
       'America/Bogota',
       DECEMBER,
