@@ -320,7 +320,7 @@ describe('extensionDaysTo', () => {
     expect(computeLegalTerm(suspended, cal)).toMatchObject({ dueDate: '2026-04-08' });
     const days = extensionDaysTo(suspended, '2026-04-24', cal);
     expect(days).toBe(7);
-    expect(computeLegalTerm({ ...suspended, extensionDays: days }, cal)).toMatchObject({
+    expect(computeLegalTerm({ ...suspended, extensionDays: days! }, cal)).toMatchObject({
       dueDate: '2026-04-24',
     });
   });
@@ -330,7 +330,7 @@ describe('extensionDaysTo', () => {
     expect(extensionDaysTo(example, '2026-04-20', cal)).toBe(8);
     // The cap, 2N from the same day 1: N days added.
     expect(extensionDaysTo(example, extensionCap(example, cal)!, cal)).toBe(15);
-    const input = { ...example, extensionDays: extensionDaysTo(example, '2026-04-20', cal) };
+    const input = { ...example, extensionDays: extensionDaysTo(example, '2026-04-20', cal)! };
     expect(computeLegalTerm(input, cal)).toMatchObject({ dueDate: '2026-04-20' });
   });
 });

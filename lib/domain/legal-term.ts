@@ -193,15 +193,16 @@ export function computeLegalTerm(input: LegalTermInput, cal: BusinessCalendar): 
 /**
  * The business days a prórroga to `newDueDate` adds to a running term: what the case keeps
  * (`extensionDays`), so later pauses move the new date as they move the term. Only counted days
- * count: a suspension of terms already declared between the two dates adds none.
+ * count: a suspension of terms already declared between the two dates adds none. Null while the
+ * term is paused: no extension is granted then.
  */
 export function extensionDaysTo(
   input: LegalTermInput,
   newDueDate: LocalDate,
   cal: BusinessCalendar,
-): number {
+): number | null {
   const term = computeLegalTerm({ ...input, extensionDays: 0 }, cal);
-  if (term.status !== 'running') throw new RangeError('An extension needs a running term');
+  if (term.status !== 'running') return null;
   return countCountedDays(term.dueDate, newDueDate, toSpans(input.pauses ?? [], cal), cal);
 }
 

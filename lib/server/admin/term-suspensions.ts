@@ -2,7 +2,7 @@ import 'server-only';
 import { and, desc, eq, inArray, isNotNull, lt } from 'drizzle-orm';
 import { casePauses, cases, termSuspensions } from '@/db/schema';
 import { endOfLocalDay } from '@/lib/domain/calendar';
-import { coversType, suspensionPause } from '@/lib/domain/term-suspension';
+import { suspensionPause } from '@/lib/domain/term-suspension';
 import { TermSuspensionSchema } from '@/lib/validation/admin-config';
 import { computeCaseTerm, dueColumns } from '../cases/case-terms';
 import { appendEvent } from '../core/audit';
@@ -57,10 +57,10 @@ export async function declareTermSuspension(ctx: Ctx, input: unknown) {
           inArray(cases.state, [...OPEN_STATES]),
           isNotNull(cases.termDays),
           lt(cases.receivedAt, endOfLocalDay(data.toDate, org.timeZone)),
+          typeCodes === null ? undefined : inArray(cases.typeCode, typeCodes),
         ),
       )
-      .all()
-      .filter((row) => coversType(suspension, row.typeCode));
+      .all();
     let moved = 0;
     for (const row of covered) {
       db.insert(casePauses)

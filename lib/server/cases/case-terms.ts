@@ -70,8 +70,7 @@ function legacyExtensionDays(
   cal: BusinessCalendar,
 ): number {
   if (row.extendedDueDate === null) return 0;
-  const term = computeLegalTerm(input, cal);
-  return term.status === 'running' ? extensionDaysTo(input, row.extendedDueDate, cal) : 0;
+  return extensionDaysTo(input, row.extendedDueDate, cal) ?? 0;
 }
 
 /** The cached columns for a term: a paused or term-less case has no due instant. */

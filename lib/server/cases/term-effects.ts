@@ -3,7 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
 import { casePauses, promises, type CaseRow } from '@/db/schema';
 import { endOfLocalDay } from '@/lib/domain/calendar';
-import { extensionDaysTo } from '@/lib/domain/legal-term';
+import { computeLegalTerm, extensionDaysTo } from '@/lib/domain/legal-term';
 import { PD_DELIVERY_PROMISE, pdDeliveryDueDate } from '@/lib/domain/pd-silence';
 import { waitingPeriodEnd } from '@/lib/domain/waiting-period';
 import { loadCalendar, receiptRuleOf, type Organization } from '../core/organization';
@@ -33,13 +33,16 @@ export function extendedTerm(
 ) {
   const cal = loadCalendar(tx, org);
   const input = termInputOf(tx, row, receiptRuleOf(org), cal);
-  if (!input) throw new Error('Unreachable: an extension of a case without a legal term');
-  const patch = {
+  const extensionDays = input && extensionDaysTo(input, extension.newDueDate, cal);
+  if (!input || extensionDays === null) {
+    throw new Error('Unreachable: an extension of a term not running');
+  }
+  return {
     extendedDueDate: extension.newDueDate,
-    extensionDays: extensionDaysTo(input, extension.newDueDate, cal),
+    extensionDays,
     extensionReason: extension.reason,
+    ...dueColumns(computeLegalTerm({ ...input, extensionDays }, cal)),
   };
-  return { ...patch, ...refreshedTerm(tx, row, org, patch) };
 }
 
 /**

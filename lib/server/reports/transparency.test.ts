@@ -49,21 +49,9 @@ describe('the transparency page', () => {
       'America/Bogota',
       DECEMBER,
     );
-    const pick = ({
-      received,
-      answered,
-      onTime,
-      late,
-      averageBusinessDays,
-      transferred,
-    }: typeof full.total) => ({
-      received,
-      answered,
-      onTime,
-      late,
-      averageBusinessDays,
-      transferred,
-    });
+    const shown = ['received', 'answered', 'onTime', 'late', 'averageBusinessDays', 'transferred'];
+    const pick = (f: typeof full.total) =>
+      Object.fromEntries(shown.map((k) => [k, f[k as keyof typeof f]]));
     // The hand-built March 2026 (report-dataset.fixture.ts) is in it.
     expect(page.total).toMatchObject({ onTime: 4, late: 1, transferred: 2 });
     expect(page.total.received).toBeGreaterThanOrEqual(13);
