@@ -11,6 +11,7 @@ import { makeCtx } from '../core/context';
 import { applyCaseAction } from '../cases/apply-case-action';
 import { bogota, captureAppError, caseRow, eventsOf, fileCase } from '../testing/fixtures';
 import { freshDbPerTest } from '../testing/fresh-db';
+import { deliverDueToSmtp } from '../testing/smtp';
 import { declareTermSuspension } from './term-suspensions';
 
 const fresh = freshDbPerTest();
@@ -57,6 +58,13 @@ describe('a suspension of terms', () => {
       `Suspensión de términos en su solicitud ${caseRow(fresh.db, open).radicado}`,
     );
     expect(notice!.bodyText).toContain('Resolución 045 de 2026 (06/04/2026 – 10/04/2026)');
+    // It arrives: through a real SMTP server, to the petitioner.
+    const arrived = (await deliverDueToSmtp(fresh.db, MARCH_20)).filter((m) =>
+      m.subject?.startsWith('Suspensión de términos'),
+    );
+    expect(arrived).toHaveLength(1);
+    expect(arrived[0]!.to).toMatchObject({ text: 'ana@example.co' });
+    expect(arrived[0]!.text).toContain('15/04/2026');
     expect(notice!.bodyText).toContain('15/04/2026');
     expect(mails(answered)).toEqual([]);
   });

@@ -7,10 +7,8 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { outbox, staffUsers } from '@/db/schema';
 import { makeCtx } from '../core/context';
-import { deliverDueMail } from '../notices/sender';
-import { smtpTransport } from '../notices/transport';
 import { bogota, captureAppError, eventsOf, validFiling } from '../testing/fixtures';
-import { startTestSmtp } from '../testing/smtp';
+import { deliverDueToSmtp } from '../testing/smtp';
 import { freshDbPerTest } from '../testing/fresh-db';
 import { applyCaseAction } from './apply-case-action';
 import { createCase } from './create-case';
@@ -45,17 +43,7 @@ async function walkIn(channel: 'walk_in' | 'web' = 'walk_in') {
   );
 }
 
-async function delivered(now = AT) {
-  const smtp = await startTestSmtp();
-  const transport = smtpTransport(smtp.url);
-  try {
-    await deliverDueMail({ db: fresh.db, transport, now });
-    return smtp.received;
-  } finally {
-    transport.close();
-    await smtp.close();
-  }
-}
+const delivered = (now = AT) => deliverDueToSmtp(fresh.db, now);
 
 describe('the constancia of a verbal petition', () => {
   it('records who, what, why, the documents, the official and that it was verbal', async () => {

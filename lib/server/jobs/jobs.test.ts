@@ -18,6 +18,7 @@ import {
   type Fixture,
 } from '../testing/fixtures';
 import { createTestDb } from '../testing/test-db';
+import { deliverDueToSmtp } from '../testing/smtp';
 import { autoCloseAnswered } from './auto-close';
 import { breakOverduePromises } from './break-promises';
 import { sendDeadlineAlerts } from './deadline-alerts';
@@ -229,6 +230,11 @@ describe('cases.pd_silence', () => {
         .sort(),
     ).toEqual([fx.agent.id, fx.supervisor.id].sort());
     expect(mailsOf('pd_silence').map((m) => m.caseId)).toEqual([id]);
+    const arrived = (await deliverDueToSmtp(db, bogota('2026-03-31T01:00:00'))).filter((m) =>
+      /se entiende aceptada/.test(m.subject ?? ''),
+    );
+    expect(arrived).toHaveLength(1);
+    expect(arrived[0]!.text).toContain('06/04/2026');
   });
 
   it('the duty breaks like any promise when the copies are not delivered by day 13', async () => {

@@ -1,6 +1,9 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import type { Conn } from '@/db/client';
+import { deliverDueMail } from '../notices/sender';
+import { smtpTransport } from '../notices/transport';
 
 export interface TestSmtp {
   port: number;
@@ -51,4 +54,20 @@ export async function startTestSmtp(): Promise<TestSmtp> {
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * Runs the outbox sender once as of `now` against a fresh test SMTP server and returns what
+ * arrived there: a notice counts as sent only once it is in the server.
+ */
+export async function deliverDueToSmtp(db: Conn, now: Date): Promise<ParsedMail[]> {
+  const smtp = await startTestSmtp();
+  const transport = smtpTransport(smtp.url);
+  try {
+    await deliverDueMail({ db, transport, now });
+    return smtp.received;
+  } finally {
+    transport.close();
+    await smtp.close();
+  }
 }
