@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import {
+  ANSWER_DELIVERY_MEDIA,
   ACTOR_ROLES,
   ATTACHMENT_KINDS,
   CASE_LINK_KINDS,
@@ -77,9 +78,17 @@ export const cases = sqliteTable(
     /** A postal answer: when the letter was handed to the post (the answer's delivery date). */
     answerPostedAt: instant('answer_posted_at'),
     /**
+     * When the answer first reached the petitioner (DOMAIN.md §3, "on time means notified"): the
+     * e-mail accepted by the server, the webhook acknowledged, the letter posted, or the answer
+     * shown on the portal; `answerDeliveredVia` says which. Null while undelivered.
+     */
+    answerDeliveredAt: instant('answer_delivered_at'),
+    answerDeliveredVia: text('answer_delivered_via', { enum: ANSWER_DELIVERY_MEDIA }),
+    /**
      * Result figures fixed at the FIRST answer (a reopen clears answeredAt, never these): when it was
-     * sent, whether it was within the legal term in force then (extension included), the counted
-     * business days it took (paused time excluded) and whether the internal service level was met.
+     * written, the counted business days it took (paused time excluded) and whether the internal
+     * service level was met. `answeredOnTime` is the legal result: set when the answer is delivered
+     * (by the due date in force or not), or to false once the due date passes undelivered.
      */
     firstAnsweredAt: instant('first_answered_at'),
     answeredOnTime: integer('answered_on_time', { mode: 'boolean' }),
@@ -135,6 +144,12 @@ export const cases = sqliteTable(
       t.dueAt,
       t.decision,
     ),
+    // Answers written but not yet delivered: the job that marks them late at their due date.
+    index('cases_undelivered_due_idx')
+      .on(t.dueAt)
+      .where(
+        sql`first_answered_at is not null and answer_delivered_at is null and answered_on_time is null`,
+      ),
     index('cases_open_due_idx')
       .on(t.dueAt)
       .where(sql`state in ('radicada', 'en_tramite', 'requiere_informacion')`),

@@ -243,6 +243,8 @@ export function planHistory(a: HistoryArgs): CasePlan {
   if (!answerAt) return plan;
   let decision = chooseDecision(rnd, a.draft.typeCode);
   push(answerAt, staff, action('answer', answerFields(a, rnd, decision, dueDate)));
+  // On time means notified: the answer leaves minutes later (a letter is posted that day).
+  push(new Date(answerAt.getTime() + 3 * 60_000), staff, { kind: 'deliver' });
   t = answerAt;
 
   const disagrees = a.isIdentified && rnd.chance(0.07);

@@ -48,7 +48,9 @@ export type StepBody =
   | { kind: 'merge'; target: CasePlan }
   | { kind: 'add_promise'; chain: number; input: Record<string, unknown> }
   | { kind: 'promise'; chain: number; input: Record<string, unknown> }
-  | { kind: 'rate'; rating: RatingPlan };
+  | { kind: 'rate'; rating: RatingPlan }
+  /** The first answer reaches the petitioner: its e-mail sent, its letter posted, or read online. */
+  | { kind: 'deliver' };
 
 export interface DemoStep {
   at: Date;

@@ -7,9 +7,14 @@
  */
 import { and, count, desc, eq } from 'drizzle-orm';
 import { inOneTransaction, type Db } from '@/db/client';
-import { cases, interactions, promises, qualityRatings, resultRatings } from '@/db/schema';
+import { cases, interactions, outbox, promises, qualityRatings, resultRatings } from '@/db/schema';
+import { toLocalDate } from '@/lib/domain/calendar';
 import type { CaseType } from '@/lib/domain/enums';
-import { makeCtx } from '@/lib/server/core/context';
+import { makeCtx, type Ctx } from '@/lib/server/core/context';
+import { recordAnswerDelivery } from '@/lib/server/cases/answer-delivery';
+import { caseRowById } from '@/lib/server/cases/case-id';
+import { recordPostalDelivery } from '@/lib/server/cases/record-postal-delivery';
+import { markSent } from '@/lib/server/notices/sender';
 import { SYSTEM_ACTOR, type Actor } from '@/lib/server/core/actor';
 import { applyCaseAction } from '@/lib/server/cases/apply-case-action';
 import { applyPromiseAction } from '@/lib/server/cases/apply-promise-action';
@@ -130,6 +135,28 @@ function insertRating(db: Db, caseId: number, rating: RatingPlan, at: Date) {
   }
 }
 
+/**
+ * The answer reaches the petitioner as the product records it: the queued e-mail sent (markSent,
+ * as the sender does when the server accepts it), the letter of a postal case posted that day, or,
+ * with nowhere to send it (an anonymous petitioner), the answer read on the portal.
+ */
+async function deliverFirstAnswer(ctx: Ctx, caseId: number): Promise<void> {
+  const row = caseRowById(ctx.db).get({ id: caseId });
+  if (!row) throw new MissingPrerequisite('case missing');
+  if (row.responseMedium === 'postal') {
+    const postedOn = toLocalDate(ctx.now, getOrganization(ctx.db).timeZone);
+    await recordPostalDelivery(ctx, { caseId, postedOn });
+    return;
+  }
+  const message = ctx.db
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.caseId, caseId), eq(outbox.kind, 'answer'), eq(outbox.status, 'pending')))
+    .get();
+  if (message) markSent(ctx.db, message, ctx.now);
+  else recordAnswerDelivery(ctx.db, caseId, ctx.now, 'portal');
+}
+
 async function runStep(db: Db, plan: CasePlan, step: DemoStep): Promise<void> {
   const ctx = makeCtx(db, actorOf(step.actor, plan), step.at);
   const body = step.body;
@@ -172,6 +199,9 @@ async function runStep(db: Db, plan: CasePlan, step: DemoStep): Promise<void> {
     }
     case 'rate':
       insertRating(db, caseId, body.rating, step.at);
+      return;
+    case 'deliver':
+      await deliverFirstAnswer(ctx, caseId);
       return;
   }
 }

@@ -68,7 +68,7 @@ const ENDED: readonly CaseState[] = ['trasladada', 'desistida', 'fusionada'];
 const INFO_REQUEST = 'Para continuar necesitamos copia de la factura y una foto del medidor.';
 
 // prettier-ignore
-const CASE_COLUMNS = ['id', 'radicado', 'type_code', 'state', 'channel', 'subject', 'description', 'priority', 'customer_id', 'is_anonymous', 'access_code_hash', 'response_medium', 'team_id', 'assignee_id', 'category_id', 'process_id', 'root_cause_id', 'received_at', 'term_days', 'due_date', 'due_at', 'is_paused', 'first_response_at', 'answered_at', 'first_answered_at', 'answered_on_time', 'answer_business_days', 'sla_met', 'decision', 'closed_at', 'merged_into_id', 'transfer_destination', 'created_by_id', 'version', 'updated_at'];
+const CASE_COLUMNS = ['id', 'radicado', 'type_code', 'state', 'channel', 'subject', 'description', 'priority', 'customer_id', 'is_anonymous', 'access_code_hash', 'response_medium', 'team_id', 'assignee_id', 'category_id', 'process_id', 'root_cause_id', 'received_at', 'term_days', 'due_date', 'due_at', 'is_paused', 'first_response_at', 'answered_at', 'first_answered_at', 'answer_delivered_at', 'answered_on_time', 'answer_business_days', 'sla_met', 'decision', 'closed_at', 'merged_into_id', 'transfer_destination', 'created_by_id', 'version', 'updated_at'];
 // prettier-ignore
 const EVENT_COLUMNS = ['case_id', 'action', 'actor_role', 'actor_id', 'from_state', 'to_state', 'visibility', 'body', 'data', 'created_at', 'prev_hash', 'hash'];
 // prettier-ignore

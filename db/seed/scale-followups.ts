@@ -29,6 +29,7 @@ export function answerFigures(
   if (answerMs < 0) {
     return {
       first_answered_at: null,
+      answer_delivered_at: null,
       answered_on_time: null,
       answer_business_days: null,
       sla_met: null,
@@ -39,6 +40,8 @@ export function answerFigures(
   const days = table.cumBusiness[answerDay]! - table.cumBusiness[receivedDay]!;
   return {
     first_answered_at: answerMs,
+    // Delivered as it was sent (the legal result is the delivery's: answer-delivery.ts).
+    answer_delivered_at: answerMs,
     answered_on_time: onTime,
     answer_business_days: dueAtMs === null ? null : Math.max(0, days),
     sla_met: onTime === null ? null : onTime === 1 && (id * 2654435761) % 100 < 80 ? 1 : 0,

@@ -149,6 +149,20 @@ describe('seedDemo', () => {
     expect(rows.some((p) => p.status === 'pending' && p.dueAt < NOW)).toBe(true);
   });
 
+  it('delivers every first answer, by e-mail, post or the portal, so its legal result is decided', () => {
+    const answered = demo.db
+      .select()
+      .from(cases)
+      .all()
+      .filter((c) => c.firstAnsweredAt !== null && c.termDays !== null);
+    expect(answered.length).toBeGreaterThan(100);
+    expect(answered.filter((c) => c.answerDeliveredAt === null)).toEqual([]);
+    const via = new Set(answered.map((c) => c.answerDeliveredVia));
+    expect([...via].sort()).toEqual(expect.arrayContaining(['email', 'postal']));
+    expect(answered.filter((c) => c.answeredOnTime === false).length).toBeGreaterThan(0);
+    expect(answered.filter((c) => c.answeredOnTime === true).length).toBeGreaterThan(50);
+  });
+
   it('has open cases at risk and overdue on the deadline board', () => {
     const cal = loadCalendar(demo.db);
     const open = demo.db

@@ -45,6 +45,7 @@ export interface CellRow {
   onTime: number;
   late: number;
   answeredNoTerm: number;
+  awaitingDelivery: number;
   daysSum: number | null;
   daysCount: number;
   transferred: number;
@@ -66,7 +67,10 @@ const CELLS_SQL = (where: string) => `
     count(c.first_answered_at) AS answered,
     coalesce(sum(c.answered_on_time = 1), 0) AS onTime,
     coalesce(sum(c.answered_on_time = 0), 0) AS late,
-    coalesce(sum(c.first_answered_at IS NOT NULL AND c.answered_on_time IS NULL), 0) AS answeredNoTerm,
+    coalesce(sum(c.first_answered_at IS NOT NULL AND c.answered_on_time IS NULL
+      AND c.due_at IS NULL), 0) AS answeredNoTerm,
+    coalesce(sum(c.first_answered_at IS NOT NULL AND c.answered_on_time IS NULL
+      AND c.due_at IS NOT NULL), 0) AS awaitingDelivery,
     sum(c.answer_business_days) AS daysSum, count(c.answer_business_days) AS daysCount,
     coalesce(sum(c.state = 'trasladada'), 0) AS transferred,
     coalesce(sum(c.state = 'desistida'), 0) AS withdrawn,

@@ -119,6 +119,10 @@ export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const
  */
 export const OUTBOX_MEDIA = ['email', 'webhook', 'letter'] as const;
 export type OutboxMedium = (typeof OUTBOX_MEDIA)[number];
+
+/** How an answer reached the petitioner: a message sent, a letter posted, or read on the portal. */
+export const ANSWER_DELIVERY_MEDIA = ['email', 'webhook', 'letter', 'postal', 'portal'] as const;
+export type AnswerDeliveryMedium = (typeof ANSWER_DELIVERY_MEDIA)[number];
 /** A file of a case: one a person attached, or the answer letter the system rendered. */
 export const ATTACHMENT_KINDS = ['file', 'answer_letter'] as const;
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];

@@ -11,7 +11,10 @@ import { Figure } from '../_components/figures/figure';
 /** Which columns each section draws (the rest are in its table only), and whether bars stack. */
 const CHARTS: Record<ReportSection, { series: 'all' | readonly string[]; stacked?: boolean }> = {
   received: { series: 'all', stacked: true },
-  answers: { series: ['onTime', 'late', 'answeredNoTerm', 'unanswered'], stacked: true },
+  answers: {
+    series: ['onTime', 'late', 'awaitingDelivery', 'answeredNoTerm', 'unanswered'],
+    stacked: true,
+  },
   time: { series: ['averageBusinessDays'] },
   // Transferred, withdrawn and merged are end states and a denied case was answered: they add up.
   outcomes: { series: 'all', stacked: true },

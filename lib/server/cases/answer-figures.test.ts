@@ -8,6 +8,7 @@ import { caseTypes, serviceLevels } from '@/db/schema';
 import type { Actor } from '../core/actor';
 import { applyCaseAction } from './apply-case-action';
 import { bogota, caseRow, fileCase, seedFixture, type Fixture } from '../testing/fixtures';
+import { deliverAnswer } from '../testing/deliveries';
 import { createTestDb } from '../testing/test-db';
 import { makeCtx } from '@/lib/server/core/context';
 
@@ -23,8 +24,15 @@ beforeEach(async () => {
 });
 afterEach(() => cleanup());
 
-async function act(caseId: number, input: unknown, actor: Actor, now: Date) {
-  return await applyCaseAction(makeCtx(db, actor, now), { caseId, ...(input as object) });
+/** Applies an action; an answer reaches the petitioner the same instant (delivery decides on time). */
+async function act(
+  caseId: number,
+  input: { action: string } & Record<string, unknown>,
+  actor: Actor,
+  now: Date,
+) {
+  await applyCaseAction(makeCtx(db, actor, now), { caseId, ...input });
+  if (input.action === 'answer') deliverAnswer(db, caseId, now);
 }
 
 /** A Reclamo filed Friday 13 March 16:30 (due 8 April), taken Monday 16 March. */

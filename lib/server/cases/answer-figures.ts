@@ -8,8 +8,8 @@ import { caseServiceLevel, type CaseServiceLevel } from './service-level';
 
 /**
  * The result figures fixed by a case's FIRST answer (later answers after a reopen change none of
- * them): on time against the due date in force (extension included), counted business days taken
- * (pauses excluded) and whether the internal service level was met. The supervisor views aggregate
+ * them): counted business days taken (pauses excluded) and whether the internal service level was
+ * met. Whether it was on time waits for its delivery (answer-delivery.ts). The supervisor views aggregate
  * these columns in SQL instead of replaying every case's calendar.
  */
 export function firstAnswerFigures(
@@ -35,7 +35,8 @@ export function firstAnswerFigures(
 
 /**
  * The same figures from what they depend on, already at hand: the bulk import reads the calendar
- * and the service levels once for thousands of cases (lib/server/intake/import-write.ts).
+ * and the service levels once for thousands of cases (lib/server/intake/import-write.ts). An
+ * imported answer comes from a system that already delivered it: `deliveredAt` decides on time.
  */
 export function answerFiguresAt(
   at: Date,
@@ -45,12 +46,16 @@ export function answerFiguresAt(
     businessDays: number | null;
     /** The case's service level evaluated with this answer as its first response and answer. */
     level: CaseServiceLevel | null;
+    /** When it reached the petitioner, if known now (an import); null: not yet delivered. */
+    deliveredAt?: Date | null;
   },
 ): CaseChanges {
-  const { level } = parts;
+  const { level, dueAt } = parts;
+  const deliveredAt = parts.deliveredAt ?? null;
   return {
     firstAnsweredAt: at,
-    answeredOnTime: parts.dueAt ? at.getTime() <= parts.dueAt.getTime() : null,
+    ...(deliveredAt ? { answerDeliveredAt: deliveredAt } : {}),
+    answeredOnTime: dueAt && deliveredAt ? deliveredAt.getTime() <= dueAt.getTime() : null,
     answerBusinessDays: parts.businessDays,
     slaMet: level
       ? level.firstResponse.status === 'met' && level.resolution.status === 'met'

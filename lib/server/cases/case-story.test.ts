@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { markSent } from '../notices/sender';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { attachments, cases, categories, outbox } from '@/db/schema';
@@ -52,14 +53,18 @@ const act = (caseId: number, input: object, at = ANSWERED, actor: StaffMember = 
   applyCaseAction(makeCtx(db, actor, at), { caseId, ...input });
 
 /** What the sender would have written after trying to deliver the message. */
+/** The sender's record of an outcome: sent as markSent records it (the answer's delivery too). */
 function deliver(messageId: string, outcome: { sentAt: Date } | { error: string }) {
+  const row = db.select().from(outbox).where(eq(outbox.messageId, messageId)).get()!;
+  if ('sentAt' in outcome) {
+    // Claimed once (the attempt), then recorded sent.
+    db.update(outbox).set({ attempts: 1 }).where(eq(outbox.id, row.id)).run();
+    markSent(db, row, outcome.sentAt);
+    return;
+  }
   db.update(outbox)
-    .set(
-      'sentAt' in outcome
-        ? { status: 'sent', sentAt: outcome.sentAt, attempts: 1 }
-        : { status: 'failed', lastError: outcome.error, attempts: 5 },
-    )
-    .where(eq(outbox.messageId, messageId))
+    .set({ status: 'failed', lastError: outcome.error, attempts: 5 })
+    .where(eq(outbox.id, row.id))
     .run();
 }
 
@@ -118,7 +123,7 @@ describe('related and merged cases', () => {
 describe('messages sent for the case', () => {
   it('lists each message with its kind, medium, address and status, failures with their error', async () => {
     const { id } = await fileCase(db);
-    await answerCase(db, id, fx.agent, ANSWERED);
+    await answerCase(db, id, fx.agent, ANSWERED, { delivered: false });
     deliver(messageIdFor(`constancia.${id}`), { error: '550 mailbox unavailable' });
     deliver(messageIdFor(`event.${answerEventId(id)}`), { sentAt: ANSWERED });
     await act(
@@ -185,12 +190,13 @@ describe('answer delivered on time or late', () => {
 
   it('puts the due date beside the day the answer e-mail was sent: on time', async () => {
     const { id } = await fileCase(db);
-    await answerCase(db, id, fx.agent, ANSWERED);
+    await answerCase(db, id, fx.agent, ANSWERED, { delivered: false });
     expect((await storyOf(id, fx.agent, ANSWERED)).answerDelivery).toMatchObject({
       dueDate: DUE,
       deliveredAt: null,
       result: 'pending',
-      answeredOnTime: true,
+      // Written in time, but the legal result waits for the delivery.
+      answeredOnTime: null,
     });
     const sentAt = bogota('2026-03-17T10:01:00');
     deliver(messageIdFor(`event.${answerEventId(id)}`), { sentAt });
@@ -200,17 +206,19 @@ describe('answer delivered on time or late', () => {
       deliveredAt: sentAt,
       medium: 'email',
       result: 'on_time',
+      answeredOnTime: true,
     });
   });
 
   it('calls an unsent answer overdue once the date passed, and one sent after it late', async () => {
     const { id } = await fileCase(db);
-    await answerCase(db, id, fx.agent, bogota('2026-04-08T16:00:00'));
+    // Written on the due day itself, sent the next morning: late (on time means notified).
+    await answerCase(db, id, fx.agent, bogota('2026-04-08T16:00:00'), { delivered: false });
     expect((await storyOf(id)).answerDelivery?.result).toBe('overdue_undelivered');
     deliver(messageIdFor(`event.${answerEventId(id)}`), { sentAt: bogota('2026-04-09T08:00:00') });
     expect((await storyOf(id)).answerDelivery).toMatchObject({
       result: 'late',
-      answeredOnTime: true,
+      answeredOnTime: false,
     });
   });
 

@@ -15,7 +15,6 @@ import {
 import { toLocalDate } from '@/lib/domain/calendar';
 import { deliveryResult } from '@/lib/domain/delivery';
 import type { CaseState } from '@/lib/domain/enums';
-import { messageIdFor } from '../notices/outbox';
 import type { Organization } from '../core/organization';
 import { preparedQuery } from '../core/prepared';
 import { isRemovedFile } from './uploads';
@@ -164,38 +163,27 @@ const firstAnswer = preparedQuery((db) =>
     .limit(1)
     .prepare(),
 );
-const messageById = preparedQuery((db) =>
-  db
-    .select({ status: outbox.status, sentAt: outbox.sentAt, medium: outbox.medium })
-    .from(outbox)
-    .where(eq(outbox.messageId, sql.placeholder('messageId')))
-    .prepare(),
-);
-
 /**
  * For an answered or closed case: the first answer, the legal due date in force beside the day the
- * answer left (the answer's message sent, or the letter posted for a postal answer), on time or late.
+ * answer reached the petitioner (answer-delivery.ts: sent, posted or shown on the portal), and the
+ * result: on time, late, awaiting delivery or *vencido sin notificar*.
  */
 function answerDeliveryOf(db: Conn, row: CaseRow, org: Organization, now: Date) {
   if (!ANSWERED_STATES.includes(row.state) && row.firstAnsweredAt === null) return null;
   const answer = firstAnswer(db).get({ id: row.id });
   if (!answer) return null;
-  const isPostal = row.responseMedium === 'postal';
-  const message = isPostal
-    ? undefined
-    : messageById(db).get({ messageId: messageIdFor(`event.${answer.id}`) });
-  const deliveredAt = isPostal ? row.answerPostedAt : (message?.sentAt ?? null);
+  const deliveredAt = row.answerDeliveredAt;
   const dueDate = row.dueDate;
   return {
     answerEventId: answer.id,
     answeredAt: answer.createdAt,
-    medium: isPostal ? ('postal' as const) : (message?.medium ?? null),
+    medium: row.answerDeliveredVia,
     dueDate,
     isExtended: row.extendedDueDate !== null,
     deliveredAt,
     /** The day a postal answer was posted, as recorded (org-local). */
-    postedOn: isPostal && deliveredAt ? toLocalDate(deliveredAt, org.timeZone) : null,
-    /** The legal result fixed when the case was first answered (sent by the due date or not). */
+    postedOn: row.answerPostedAt ? toLocalDate(row.answerPostedAt, org.timeZone) : null,
+    /** The legal result as the figures count it (set at delivery, or late once overdue). */
     answeredOnTime: row.answeredOnTime,
     result: deliveryResult({ dueDate, deliveredAt, now, timeZone: org.timeZone }),
   };

@@ -9,6 +9,7 @@ import { AppError } from '../core/errors';
 import { requireRole } from '../core/guard';
 import { getOrganization } from '../core/organization';
 import { parseInput } from '../core/parse';
+import { recordAnswerDelivery } from './answer-delivery';
 import { canAccessCase } from './case-access';
 
 const NOON_MS = 12 * 3_600_000;
@@ -56,6 +57,7 @@ export async function recordPostalDelivery(ctx: Ctx, input: unknown) {
       .where(and(eq(cases.id, row.id), eq(cases.version, row.version)))
       .run();
     if (updated.changes !== 1) throw new AppError('CONFLICT');
+    recordAnswerDelivery(tx, row.id, postedAt, 'postal', { correct: true });
     const eventId = appendEvent(tx, {
       caseId,
       action: 'answer_posted',

@@ -155,5 +155,6 @@ export function answerFigures(s: ImportSetting, row: CaseRow, answeredAt: Date) 
     dueAt: row.dueAt,
     businessDays: row.termDays === null ? null : daysUsed(s, row.receivedAt, answeredAt),
     level: level ? levelStatus(level, row, answeredAt, s.cal, open) : null,
+    deliveredAt: answeredAt,
   });
 }

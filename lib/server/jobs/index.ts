@@ -9,6 +9,7 @@ import { sendPromiseDueAlerts } from './promise-alerts';
 import { sweepAnonymisedFiles } from '../admin/anonymised-files';
 import { sweepOrphanFiles } from './orphan-files';
 import { sendDeadlineAlerts } from './deadline-alerts';
+import { markUndeliveredOverdue } from '../cases/answer-delivery';
 import { returnCasesOfLongAbsence } from './long-absence';
 import { acceptDocumentRequestsBySilence } from './pd-silence';
 import { mergeSearchIndex } from './search-merge';
@@ -37,6 +38,12 @@ export const JOBS: readonly Job[] = [
   { name: 'deadlines.alerts', everyMs: 15 * MINUTE, run: sendDeadlineAlerts },
   { name: 'cases.tacit_withdrawal', everyMs: 60 * MINUTE, run: withdrawTacitly },
   { name: 'cases.pd_silence', everyMs: 15 * MINUTE, run: acceptDocumentRequestsBySilence },
+  // An answer still undelivered when its due date ends is late (vencido sin notificar).
+  {
+    name: 'cases.undelivered_overdue',
+    everyMs: 15 * MINUTE,
+    run: (ctx) => markUndeliveredOverdue(ctx.db, ctx.now),
+  },
   { name: 'cases.auto_close', everyMs: 60 * MINUTE, run: autoCloseAnswered },
   { name: 'surveys.send', everyMs: 60 * MINUTE, run: sendSurveys },
   { name: 'files.sweep_orphans', everyMs: 60 * MINUTE, run: sweepOrphanFiles },

@@ -11,6 +11,7 @@ import { AppError } from '../core/errors';
 import { requireRole } from '../core/guard';
 import { getOrganization } from '../core/organization';
 import { parseInput } from '../core/parse';
+import { markSent } from '../notices/sender';
 import { buildNoticeLetter } from './letter-model';
 import { answerLetterPdf } from './prepare-answer-letter';
 
@@ -65,11 +66,8 @@ export async function recordLetterPosting(ctx: Ctx, input: unknown): Promise<{ s
     if (postedOn < toLocalDate(mail.createdAt, timeZone)) throw fail('postedBeforeLetter');
     const noon = startOfLocalDay(postedOn, timeZone).getTime() + NOON_MS;
     const sentAt = new Date(Math.min(Math.max(noon, mail.createdAt.getTime()), tx.now.getTime()));
-    tx.db
-      .update(outbox)
-      .set({ status: 'sent', sentAt, lastError: null })
-      .where(eq(outbox.id, outboxId))
-      .run();
+    // Posting again corrects the day, and with it the answer's delivery when the letter carries it.
+    markSent(tx.db, mail, sentAt, { correct: true });
     return { sentAt };
   });
 }

@@ -1,8 +1,9 @@
 import 'server-only';
-import { and, asc, eq, inArray, lte, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
 import { outbox } from '@/db/schema';
 import { env } from '@/lib/env';
+import { recordAnswerDelivery } from '../cases/answer-delivery';
 import { mailBody } from './deferred-mail';
 import { mailAttachments } from './mail-files';
 import { PermanentMailError, type MailTransport } from './transport';
@@ -82,6 +83,25 @@ function claimDue(db: Conn, now: Date, batch: number): Claimed[] {
 }
 
 /**
+ * Records a message as sent, and when it carries a case's answer, that the answer reached the
+ * petitioner at that instant (the legal result: cases/answer-delivery.ts), in one transaction.
+ */
+export function markSent(
+  db: Conn,
+  row: Pick<Claimed, 'id' | 'kind' | 'caseId' | 'medium'>,
+  sentAt: Date,
+  options: { where?: SQL; correct?: boolean } = {},
+): void {
+  db.transaction((tx) => {
+    const where = options.where ?? eq(outbox.id, row.id);
+    tx.update(outbox).set({ status: 'sent', sentAt, lastError: null }).where(where).run();
+    if (row.kind === 'answer' && row.caseId !== null) {
+      recordAnswerDelivery(tx, row.caseId, sentAt, row.medium, { correct: options.correct });
+    }
+  });
+}
+
+/**
  * Delivers what is due: each message as queued (or composed now from its parameters:
  * deferred-mail.ts), with its stable Message-ID (an e-mail through the transport, a webhook row as a
  * signed POST: webhook-transport.ts), then records sent, a retry
@@ -109,10 +129,7 @@ export async function deliverDueMail(options: DeliveryOptions): Promise<Delivery
           attachments: mailAttachments(db, row.attachmentIds),
         });
       }
-      db.update(outbox)
-        .set({ status: 'sent', sentAt: options.now ?? new Date(), lastError: null })
-        .where(mine)
-        .run();
+      markSent(db, row, options.now ?? new Date(), { where: mine });
       report.sent += 1;
     } catch (error) {
       const message = ((error as Error).message || String(error)).slice(0, 1000);

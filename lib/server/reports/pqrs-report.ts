@@ -20,12 +20,17 @@ import { caseFilterSql, periodBounds } from '../supervision/filters';
  */
 export interface ReportFigures {
   received: number;
-  /** Cases with a first answer (on time, late, or of a type without legal term). */
+  /** Cases with a first answer (on time, late, awaiting delivery, or of a type without legal term). */
   answered: number;
   onTime: number;
   late: number;
   /** Answered, but the type has no legal term (Felicitación): neither on time nor late. */
   answeredNoTerm: number;
+  /**
+   * Answered within the term but not delivered yet: no result until it reaches the petitioner
+   * (DOMAIN.md §3). Once the due date passes undelivered it counts as late (vencido sin notificar).
+   */
+  awaitingDelivery: number;
   /** Average counted business days to the first answer (pauses excluded); null if none. */
   averageBusinessDays: number | null;
   transferred: number;
@@ -70,6 +75,7 @@ const ZERO: Sums = {
   onTime: 0,
   late: 0,
   answeredNoTerm: 0,
+  awaitingDelivery: 0,
   daysSum: 0,
   daysCount: 0,
   transferred: 0,

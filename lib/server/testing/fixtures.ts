@@ -10,6 +10,7 @@ import { hashPasswordSync } from '../auth/passwords';
 import { createCase, type CreatedCase } from '../cases/create-case';
 import { isAppError, type AppError } from '../core/errors';
 import { makeCtx } from '@/lib/server/core/context';
+import { deliverAnswer } from './deliveries';
 
 /** Friday 2026-03-13 16:30 in Bogotá (UTC−5): a Reclamo filed now is due 2026-04-08. */
 export const FILED_AT = new Date('2026-03-13T21:30:00Z');
@@ -143,12 +144,16 @@ export function customerActor(caseId: number): Extract<Actor, { role: 'customer'
   return { role: 'customer', id: null, caseId };
 }
 
-/** Takes and answers a case through the state machine, as an agent would: it ends 'respondida'. */
+/**
+ * Takes and answers a case through the state machine, as an agent would: it ends 'respondida', its
+ * answer delivered at once (deliveries.ts) unless `delivered` is false.
+ */
 export async function answerCase(
   db: Db,
   caseId: number,
   agent: StaffMember,
   now: Date,
+  options: { delivered?: boolean } = {},
 ): Promise<void> {
   await applyCaseAction(makeCtx(db, agent, now), { caseId, action: 'take' });
   await applyCaseAction(makeCtx(db, agent, now), {
@@ -157,4 +162,5 @@ export async function answerCase(
     body: 'Se reintegró el cobro doble.',
     decision: 'concede',
   });
+  if (options.delivered !== false) deliverAnswer(db, caseId, now);
 }

@@ -18,6 +18,7 @@
  * Promises: A kept · B renegotiated then kept (one kept) · C pending past due (broken) · D pending
  * not yet due (unsettled) · E renegotiated, successor past due (one broken).
  */
+import { deliverAnswer } from './deliveries';
 import { desc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { caseTypes, interactions, promises, serviceLevels, templates } from '@/db/schema';
@@ -83,13 +84,16 @@ export async function buildQualityDataset(db: Db): Promise<QualityDataset> {
     await createCase(makeCtx(db, SYSTEM_ACTOR, bogota(at)), filing(type, subject));
   const act = async (id: number, input: Record<string, unknown>, actor: Actor, at: string) =>
     await applyCaseAction(makeCtx(db, actor, bogota(at)), { caseId: id, ...input });
-  const answer = async (id: number, actor: Actor, at: string, minutes: number) =>
+  // Each answer reaches the petitioner as it is sent (the legal result waits for delivery).
+  const answer = async (id: number, actor: Actor, at: string, minutes: number) => {
     await act(
       id,
       { action: 'answer', body: 'Le respondemos.', decision: 'concede', handleMinutes: minutes },
       actor,
       at,
     );
+    deliverAnswer(db, id, bogota(at));
+  };
   const promise = async (id: number, actor: Actor, at: string, dueAt: string) => {
     await act(
       id,

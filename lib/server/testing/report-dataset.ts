@@ -4,6 +4,7 @@
  * figure the report should show is worked out in the comments; the integration test and the e2e
  * spec assert them.
  */
+import { deliverAnswer } from './deliveries';
 import type { Db } from '@/db/client';
 import { problemCases, problems } from '@/db/schema';
 import type { CaseType, Channel } from '@/lib/domain/enums';
@@ -36,8 +37,11 @@ export async function buildReportDataset(db: Db, fx: Fixture): Promise<ReportDat
   };
   const act = async (id: number, input: unknown, actor: Actor, at: string) =>
     await applyCaseAction(makeCtx(db, actor, bogota(at)), { caseId: id, ...(input as object) });
-  const answer = async (id: number, decision: string, at: string, actor: Actor = fx.agent) =>
+  // Each answer reaches the petitioner as it is sent (the legal result waits for delivery).
+  const answer = async (id: number, decision: string, at: string, actor: Actor = fx.agent) => {
     await act(id, { action: 'answer', body: 'Respuesta de fondo al caso.', decision }, actor, at);
+    deliverAnswer(db, id, bogota(at));
+  };
   const close = async (
     id: number,
     processId: number,

@@ -18,6 +18,7 @@
  *   Not counted: a Petición with a process, the merged duplicate (fusionada), a Reclamo of
  *   Facturación filed 27 Feb (before the period).
  */
+import { deliverAnswer } from './deliveries';
 import type { Db } from '@/db/client';
 import type { ResultAnswer } from '@/lib/domain/enums';
 import type { Actor } from '../core/actor';
@@ -42,8 +43,16 @@ export interface RootCaseDataset {
 }
 
 export async function buildRootCauseDataset(db: Db, fx: Fixture): Promise<RootCaseDataset> {
-  const act = async (id: number, input: unknown, actor: Actor, at: string) =>
-    await applyCaseAction(makeCtx(db, actor, bogota(at)), { caseId: id, ...(input as object) });
+  // An answer reaches the petitioner as it is sent (the legal result waits for delivery).
+  const act = async (
+    id: number,
+    input: { action: string } & Record<string, unknown>,
+    actor: Actor,
+    at: string,
+  ) => {
+    await applyCaseAction(makeCtx(db, actor, bogota(at)), { caseId: id, ...input });
+    if (input.action === 'answer') deliverAnswer(db, id, bogota(at));
+  };
   const file = async (typeCode: 'Q' | 'R' | 'P', at: string) =>
     (await fileCase(db, { typeCode }, bogota(at))).id;
   const rate = (id: number, result: ResultAnswer, at: string) =>

@@ -5,6 +5,7 @@ import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { getCaseWithTimeline } from '@/lib/server/cases/get-case';
 import { requestCtx } from '@/lib/server/core/context';
 import { customerCaseOptions } from '@/lib/server/portal/customer-case-options';
+import { noteAnswerShown } from '@/lib/server/portal/answer-shown';
 import { requireCaseAccess } from '@/lib/server/portal/portal-session';
 import { publicAttachments } from '@/lib/server/portal/public-attachments';
 import { answerLetterOf } from '@/lib/server/letters/answer-letter-file';
@@ -61,6 +62,8 @@ export default async function CustomerCasePage({
   const answer = ['respondida', 'cerrada'].includes(view.state)
     ? lastOf(view.events, 'answer')
     : undefined;
+  // Shown the answer here: that is a delivery, the first one deciding whether it was on time.
+  if (answer) await noteAnswerShown(ctx);
   const infoRequest =
     view.state === 'requiere_informacion' ? lastOf(view.events, 'request_info') : undefined;
   const provideInfoForm = options?.canProvideInfo ? (
