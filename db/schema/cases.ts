@@ -147,9 +147,7 @@ export const cases = sqliteTable(
     // Answers written but not yet delivered: the job that marks them late at their due date.
     index('cases_undelivered_due_idx')
       .on(t.dueAt)
-      .where(
-        sql`first_answered_at is not null and answer_delivered_at is null and answered_on_time is null`,
-      ),
+      .where(sql`first_answered_at is not null and answer_delivered_at is null`),
     index('cases_open_due_idx')
       .on(t.dueAt)
       .where(sql`state in ('radicada', 'en_tramite', 'requiere_informacion')`),

@@ -21,7 +21,15 @@ export interface BoardTimes {
 
 /** State sets are constants, inlined so the planner can use the partial index cases_open_due_idx. */
 const OPEN = `c.state IN (${OPEN_STATES.map((s) => `'${s}'`).join(', ')})`;
-const FIGURES = ['open', 'dueToday', 'atRisk', 'overdue', 'promisesDueToday', 'promisesBroken'];
+const FIGURES = [
+  'open',
+  'dueToday',
+  'atRisk',
+  'overdue',
+  'promisesDueToday',
+  'promisesBroken',
+  'undelivered',
+];
 
 /** `c.team_id = @teamId …`: values are always bound, never written into the SQL. */
 function caseFilter(query: BoardFilter): string {
@@ -34,7 +42,9 @@ function caseFilter(query: BoardFilter): string {
 /**
  * Every figure in one statement over the open set (~24,000 of a million cases): one row per open
  * case and one per pending or broken promise on an open case, then SUM … GROUP BY team, by agent and
- * in total. Teams and active agents with nothing open get a row of zeros, so the supervisor sees
+ * in total, and the answers written but still undelivered past their due date (vencidas sin
+ * notificar: answered, so no longer open, from the small partial index cases_undelivered_due_idx).
+ * Teams and active agents with nothing open get a row of zeros, so the supervisor sees
  * who is free; with an agent filter only that agent is listed. Plan: the open cases by
  * (state, due_at), or (team|assignee, state, due_at) when filtered; promises by (status, due_at),
  * each joined to its case by primary key. Never a scan of the cases table (board.test.ts).
@@ -47,22 +57,27 @@ function figuresSql(query: BoardFilter): string {
   const agentKeys = hasAgent ? 'id = @agentId' : hasTeam ? 'team_id = @teamId' : '1';
   const sums = `sum(is_case) AS open, sum(due_today) AS dueToday, sum(at_risk) AS atRisk,
     sum(overdue) AS overdue, sum(promise_due_today) AS promisesDueToday,
-    sum(promise_broken) AS promisesBroken`;
+    sum(promise_broken) AS promisesBroken, sum(undelivered) AS undelivered`;
   return `
     WITH items AS MATERIALIZED (
       SELECT c.team_id AS team_id, c.assignee_id AS assignee_id, 1 AS is_case,
         coalesce(c.due_at < @now, 0) AS overdue,
         coalesce(c.due_at >= @now AND c.due_at <= @endOfToday, 0) AS due_today,
         coalesce(c.due_at > @endOfToday AND c.due_at <= @atRiskUntil, 0) AS at_risk,
-        0 AS promise_due_today, 0 AS promise_broken
+        0 AS promise_due_today, 0 AS promise_broken, 0 AS undelivered
       FROM cases c
       WHERE ${OPEN} ${filter}
       UNION ALL
       SELECT c.team_id, c.assignee_id, 0, 0, 0, 0,
         p.status = 'pending' AND p.due_at >= @now AND p.due_at <= @endOfToday,
-        p.status = 'broken' OR p.due_at < @now
+        p.status = 'broken' OR p.due_at < @now, 0
       FROM promises p JOIN cases c ON c.id = p.case_id
       WHERE p.status IN ('pending', 'broken') AND ${OPEN} ${filter}
+      UNION ALL
+      SELECT c.team_id, c.assignee_id, 0, 0, 0, 0, 0, 0, 1
+      FROM cases c INDEXED BY cases_undelivered_due_idx
+      WHERE c.first_answered_at IS NOT NULL AND c.answer_delivered_at IS NULL
+        AND c.due_at < @now ${filter}
     ),
     g AS (
       SELECT 'total' AS dim, NULL AS key, ${sums} FROM items
@@ -117,6 +132,7 @@ export interface BoardGroupRow {
   overdue: number;
   promisesDueToday: number;
   promisesBroken: number;
+  undelivered: number;
 }
 
 export interface BoardCaseRow {

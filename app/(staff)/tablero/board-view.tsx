@@ -99,6 +99,12 @@ export function BoardView({
               value: count(totals.promisesBroken),
               isFlagged: totals.promisesBroken > 0,
             },
+            {
+              label: t('kpis.undelivered'),
+              value: count(totals.undelivered),
+              note: t('kpis.undeliveredNote'),
+              isFlagged: totals.undelivered > 0,
+            },
           ]}
         />
       </div>

@@ -25,6 +25,7 @@ import {
   type Fixture,
   type StaffMember,
 } from '../testing/fixtures';
+import { deliverAnswer } from '../testing/deliveries';
 import { createTestDb } from '../testing/test-db';
 import { boardSql, loadBoard, type BoardFigures } from './board';
 import { makeCtx } from '@/lib/server/core/context';
@@ -37,6 +38,7 @@ const ZERO: BoardFigures = {
   overdue: 0,
   promisesDueToday: 0,
   promisesBroken: 0,
+  undelivered: 0,
 };
 
 let db: Db;
@@ -99,7 +101,8 @@ async function renegotiate(promiseId: number, agent: StaffMember, at: string, ne
  * A: overdue (19 Mar), agent. B: overdue (18 Mar), other agent. C: due today, agent.
  * D: at risk (24 Mar, across San José), other agent. E: at risk (25 Mar), unassigned, no team.
  * F: on track (26 Mar), agent. G: paused (would be overdue), agent. H: answered late and I: closed
- * (both would be overdue), excluded. Promises: P1 due today (C); P2 pending past due (A);
+ * (both would be overdue), excluded; H's answer is still undelivered (vencida sin notificar), I's
+ * was delivered at once. Promises: P1 due today (C); P2 pending past due (A);
  * P3 stored broken (D); P4 renegotiated, its successor due today (F); P5 renegotiated, its
  * successor past due (F); P6 past due on the answered case H; P7 kept (A).
  */
@@ -167,7 +170,16 @@ describe('the deadline board', () => {
       overdue: 2,
       promisesDueToday: 2,
       promisesBroken: 3,
+      undelivered: 1,
     });
+  });
+
+  it('counts answers still undelivered past their due date until they reach the petitioner', async () => {
+    const ids = await buildDataset();
+    expect((await board()).totals.undelivered).toBe(1);
+    expect((await board({ agentId: fx.otherAgent.id })).totals.undelivered).toBe(0);
+    deliverAnswer(db, ids.h, bogota('2026-03-20T09:00:00'));
+    expect((await board()).totals.undelivered).toBe(0);
   });
 
   it('breaks the figures down by team and by agent, with idle agents and the unassigned row', async () => {
@@ -180,6 +192,7 @@ describe('the deadline board', () => {
       overdue: 1,
       promisesDueToday: 2,
       promisesBroken: 2,
+      undelivered: 1,
     };
     const deliveries = { ...ZERO, open: 2, atRisk: 1, overdue: 1, promisesBroken: 1 };
     const unrouted = { ...ZERO, open: 1, atRisk: 1 };
@@ -217,6 +230,7 @@ describe('the deadline board', () => {
       overdue: 1,
       promisesDueToday: 2,
       promisesBroken: 2,
+      undelivered: 1,
     });
     expect(agent.byAgent.map((a) => a.id)).toEqual([fx.agent.id]);
     expect(agent.byTeam.map((t) => [t.id, t.open])).toEqual([[fx.teamId, 4]]);

@@ -37,6 +37,8 @@ export interface BoardFigures {
   overdue: number;
   promisesDueToday: number;
   promisesBroken: number;
+  /** Answers written but not delivered by their due date (vencidas sin notificar). */
+  undelivered: number;
 }
 
 /** A row of the by-team or by-agent table; `id` null is "no team" / "unassigned". */
@@ -128,6 +130,7 @@ function figuresOf(row: BoardFigures | undefined): BoardFigures {
     overdue: row?.overdue ?? 0,
     promisesDueToday: row?.promisesDueToday ?? 0,
     promisesBroken: row?.promisesBroken ?? 0,
+    undelivered: row?.undelivered ?? 0,
   };
 }
 
