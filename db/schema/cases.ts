@@ -17,6 +17,7 @@ import {
   PROMISE_STATUSES,
   RESPONSE_MEDIA,
 } from '../../lib/domain/enums';
+import { REGIMES } from '../../lib/domain/regimes';
 import { categories, processes, rootCauses } from './catalog';
 import { createdAt, instant } from './columns';
 import { customers, staffUsers, teams } from './people';
@@ -59,6 +60,8 @@ export const cases = sqliteTable(
     receivedAt: instant('received_at').notNull(),
     /** Term in force at radication (business days); null for types without a legal term. */
     termDays: integer('term_days'),
+    /** The legal regime in force when it was radicated: its rules keep applying to the case. */
+    regime: text('regime', { enum: REGIMES }).notNull().default('general'),
     dueDate: text('due_date'),
     dueAt: instant('due_at'),
     /** The date the petitioner was told when the term was extended (the marker of a prórroga). */

@@ -1,5 +1,6 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { CASE_TYPES, PRIORITIES, type CaseType } from '../../lib/domain/enums';
+import { REGIMES } from '../../lib/domain/regimes';
 import { createdAt, instant } from './columns';
 import { staffUsers } from './people';
 
@@ -22,6 +23,8 @@ export const organization = sqliteTable('organization', {
   disagreementWindowDays: integer('disagreement_window_days').notNull().default(10),
   privacyPolicyText: text('privacy_policy_text').notNull().default(''),
   privacyPolicyVersion: text('privacy_policy_version').notNull().default('1'),
+  /** The legal regime its PQRS follow (lib/domain/regimes.ts): types, terms, extensions, silence. */
+  regime: text('regime', { enum: REGIMES }).notNull().default('general'),
   /** The public transparency page (/transparencia, Ley 1712 de 2014) is shown only when set. */
   publishTransparency: integer('publish_transparency', { mode: 'boolean' })
     .notNull()
@@ -50,6 +53,8 @@ export const caseTypeTerms = sqliteTable(
       .notNull()
       .references(() => caseTypes.code),
     termDays: integer('term_days'),
+    /** Business days a prórroga may add (E ≤ N); null: as many as the term (the 2N cap). */
+    extensionDays: integer('extension_days'),
     validFrom: instant('valid_from').notNull(),
     reason: text('reason'),
     createdBy: integer('created_by').references(() => staffUsers.id),

@@ -106,7 +106,7 @@ function casesSql(query: BoardFilter): string {
     SELECT c.id, c.radicado, c.type_code AS typeCode, c.subject, c.state, c.due_date AS dueDate,
       c.due_at AS dueAt, c.assignee_id AS assigneeId, s.name AS assigneeName, t.name AS teamName,
       (SELECT min(p.due_at) FROM promises p
-        WHERE p.case_id = c.id AND p.description = 'pd_delivery'
+        WHERE p.case_id = c.id AND p.description IN ('pd_delivery', 'silence_recognition')
           AND p.status IN ('pending', 'broken')) AS deliveryDueAt
     FROM cases c INDEXED BY cases_open_due_idx
     LEFT JOIN staff_users s ON s.id = c.assignee_id
@@ -146,7 +146,10 @@ export interface BoardCaseRow {
   assigneeId: number | null;
   assigneeName: string | null;
   teamName: string | null;
-  /** A PD request accepted by silence: when the copies are owed (its open 'pd_delivery' promise). */
+  /**
+   * Accepted by silence: when the PD copies are owed, or (Ley 142) the positive silence's effects
+   * recognised (its open 'pd_delivery' or 'silence_recognition' promise).
+   */
   deliveryDueAt: number | null;
 }
 

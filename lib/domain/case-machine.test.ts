@@ -31,8 +31,9 @@ const FUS = 'fusionada';
 /** Refused because of the state. */
 const X = 'STATE';
 const NO_TERM = 'GUARD:no_legal_term';
+const NO_SILENCE = 'GUARD:no_silence_rule';
 
-type Expected = CaseState | typeof X | typeof NO_TERM;
+type Expected = CaseState | typeof X | typeof NO_TERM | typeof NO_SILENCE;
 /** Columns in CASE_STATES order: RAD, ET, RI, RESP, CER, TRAS, DES, FUS. */
 type Row = readonly [
   Expected,
@@ -162,6 +163,8 @@ function makeContext(
     hasMoreTime: false,
     isTermExpired: false,
     extensionRefusal: null,
+    infoRequestWindowDays: 10,
+    hasPositiveSilence: false,
     ...rest,
   };
 }
@@ -169,6 +172,7 @@ function makeContext(
 function toExpectedDecision(from: CaseState, expected: Expected) {
   if (expected === X) return { ok: false, reason: 'STATE' };
   if (expected === NO_TERM) return { ok: false, reason: 'GUARD', guard: 'no_legal_term' };
+  if (expected === NO_SILENCE) return { ok: false, reason: 'GUARD', guard: 'no_silence_rule' };
   return { ok: true, from, to: expected };
 }
 
@@ -197,10 +201,13 @@ const MATRIX: Record<CaseAction, Row> = {
   request_callback: [RAD,     ET,      RI,      RESP,    X,       X,       X,       X],
   auto_close:       [X,       X,       X,       CER,     X,       X,       X,       X],
   ask_more_time:    [X,       X,       RI,      X,       X,       X,       X,       X],
-  accept_by_silence: [X,      X,       X,       X,       X,       X,       X,       X],
+  accept_by_silence: [NO_SILENCE, NO_SILENCE, X, X,      X,       X,       X,       X],
 };
 
-/** Documents requests (PD) alone can be accepted by silence, while their clock runs (art. 14.1). */
+/**
+ * Documents requests (PD) are accepted by silence while their clock runs (art. 14.1); other types
+ * only where the regime makes silence positive (guard rows below).
+ */
 // prettier-ignore
 const MATRIX_PD: Record<CaseAction, Row> = {
   ...MATRIX,
@@ -536,6 +543,10 @@ describe('decideTransition: guards', () => {
     { label: 'ask_more_time: the month is over', action: 'ask_more_time', role: 'customer', ctx: { isWaitingPeriodOver: true }, guard: 'waiting_period_over' },
     { label: 'accept_by_silence: PD past its term', action: 'accept_by_silence', role: 'system', snapshot: { type: 'PD' }, ctx: { isTermExpired: true }, guard: null },
     { label: 'accept_by_silence: PD within its term', action: 'accept_by_silence', role: 'system', snapshot: { type: 'PD' }, ctx: { isTermExpired: false }, guard: 'term_not_expired' },
+    { label: 'accept_by_silence: Ley 142 reclamo past its term', action: 'accept_by_silence', role: 'system', snapshot: { type: 'R' }, ctx: { isTermExpired: true, hasPositiveSilence: true }, guard: null },
+    { label: 'accept_by_silence: general reclamo past its term', action: 'accept_by_silence', role: 'system', snapshot: { type: 'R' }, ctx: { isTermExpired: true }, guard: 'no_silence_rule' },
+    { label: 'request_info: habeas-data day 5', action: 'request_info', ctx: { businessDaysSinceFiling: 5, infoRequestWindowDays: 5 }, guard: null },
+    { label: 'request_info: habeas-data day 6', action: 'request_info', ctx: { businessDaysSinceFiling: 6, infoRequestWindowDays: 5 }, guard: 'info_request_window_passed' },
     { label: 'accept_by_silence: recorded before', action: 'accept_by_silence', role: 'system', snapshot: { type: 'PD', isAcceptedBySilence: true }, ctx: { isTermExpired: true }, guard: 'already_accepted_by_silence' },
     { label: 'merge: into another case', action: 'merge', guard: null },
     { label: 'merge: into itself', action: 'merge', input: { targetCaseId: CASE_ID }, guard: 'merge_into_self' },
@@ -575,7 +586,9 @@ describe('availableActions', () => {
     { role: 'customer', state: CER, actions: ['disagree'] },
     { role: 'customer', state: TRAS, actions: [] },
     { role: 'system', state: RI, actions: ['provide_info', 'withdraw_tacit'] },
-    { role: 'system', state: ET, actions: [] },
+    // By state and role alone; its guards decide whether the case's silence counts.
+    { role: 'system', state: ET, actions: ['accept_by_silence'] },
+    { role: 'system', state: RESP, actions: ['auto_close'] },
   ];
 
   it.each(listCases)('$role on $state', ({ role, state, type, actions }) => {

@@ -47,6 +47,13 @@ export interface ActionContext {
   isTermExpired: boolean;
   /** Guard code from the caller's calendar check of the new due date; `null` when it fits. */
   extensionRefusal: string | null;
+  /** Business days after radication within which information may be asked for (the regime's). */
+  infoRequestWindowDays: number;
+  /**
+   * The case's regime makes silence at expiry a favourable answer for its type (Ley 142 art. 158:
+   * silencio administrativo positivo); a PD request has its own silence rule (art. 14.1).
+   */
+  hasPositiveSilence: boolean;
 }
 
 /** A field counts as given when it is not undefined/null and, for strings, not blank after trim. */
@@ -99,9 +106,6 @@ const CLOCK_RUNNING: readonly CaseState[] = ['radicada', 'en_tramite'];
 /** Felicitaciones carry no legal term: they can be closed straight away and never extended. */
 const TYPES_WITHOUT_LEGAL_TERM: readonly CaseType[] = ['F'];
 
-/** Art. 17: the information request must be made within 10 business days of radication. */
-const INFO_REQUEST_WINDOW_DAYS = 10;
-
 export const CASE_ACTION_RULES: Readonly<Record<CaseAction, CaseActionRule>> = {
   take: {
     from: WORKING,
@@ -146,7 +150,8 @@ export const CASE_ACTION_RULES: Readonly<Record<CaseAction, CaseActionRule>> = {
     required: ['body'],
     guards: [
       (_snapshot, _input, ctx) =>
-        ctx.businessDaysSinceFiling > INFO_REQUEST_WINDOW_DAYS
+        // Art. 17: within 10 business days of radication (5 for a habeas-data claim).
+        ctx.businessDaysSinceFiling > ctx.infoRequestWindowDays
           ? 'info_request_window_passed'
           : null,
     ],
@@ -256,13 +261,15 @@ export const CASE_ACTION_RULES: Readonly<Record<CaseAction, CaseActionRule>> = {
     roles: ['customer'],
     required: ['preferredAt'],
   },
-  // Art. 14.1: a documents request unanswered by its 10th business day counts as accepted.
+  // Art. 14.1: a documents request unanswered by its 10th business day counts as accepted; under
+  // Ley 142 (public utilities) any petition, complaint or appeal unanswered at expiry does.
   accept_by_silence: {
-    from: [],
-    fromForTypes: { types: ['PD'], states: CLOCK_RUNNING },
+    from: CLOCK_RUNNING,
     to: 'stay',
     roles: ['system'],
     guards: [
+      (snapshot, _input, ctx) =>
+        snapshot.type === 'PD' || ctx.hasPositiveSilence ? null : 'no_silence_rule',
       (snapshot) => (snapshot.isAcceptedBySilence ? 'already_accepted_by_silence' : null),
       (_snapshot, _input, ctx) => (ctx.isTermExpired ? null : 'term_not_expired'),
     ],

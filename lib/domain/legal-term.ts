@@ -214,16 +214,22 @@ export function businessDaysUsed(input: LegalTermInput, asOf: Date, cal: Busines
 }
 
 /**
- * The latest date an extension may set: the 2N-th counted business day from the same day 1 (the
- * cautious reading of art. 14 parágrafo), checked on the term without pauses: the extension adds at
- * most N business days. Null while paused, since it moves with the pause.
+ * The latest date an extension may set: by default the 2N-th counted business day from the same day
+ * 1 (the cautious reading of art. 14 parágrafo), checked on the term without pauses: the extension
+ * adds at most N business days; a regime may allow fewer (`maxExtensionDays`: Ley 1581's 5 and 8,
+ * none under Ley 142). Null while paused, since it moves with the pause.
  */
-export function extensionCap(input: LegalTermInput, cal: BusinessCalendar): LocalDate | null {
+export function extensionCap(
+  input: LegalTermInput,
+  cal: BusinessCalendar,
+  maxExtensionDays: number = input.termDays,
+): LocalDate | null {
   assertTermDays(input.termDays);
   const startDate = termStartDate(input.receivedAt, cal, input.receiptRule);
   const pauses = input.pauses ?? [];
   if (openPauseStart(toSpans(pauses, cal)) !== null) return null;
-  return countedBusinessDay(startDate, 2 * input.termDays, pauses, cal);
+  const added = Math.max(0, Math.min(maxExtensionDays, input.termDays));
+  return countedBusinessDay(startDate, input.termDays + added, pauses, cal);
 }
 
 /**

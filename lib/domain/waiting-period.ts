@@ -16,9 +16,17 @@ export function addCalendarMonths(date: LocalDate, months: number): LocalDate {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-/** The last local day the petitioner may still answer. */
-export function waitingPeriodEnd(pausedAt: Date, timeZone: string, isExtended = false): LocalDate {
-  return addCalendarMonths(toLocalDate(pausedAt, timeZone), isExtended ? 2 : 1);
+/**
+ * The last local day the petitioner may still answer: `months` after the request (one under Ley
+ * 1755, two for an incomplete habeas-data claim under Ley 1581 art. 15), one more when asked for.
+ */
+export function waitingPeriodEnd(
+  pausedAt: Date,
+  timeZone: string,
+  isExtended = false,
+  months = 1,
+): LocalDate {
+  return addCalendarMonths(toLocalDate(pausedAt, timeZone), months + (isExtended ? 1 : 0));
 }
 
 /** True from the day after the waiting period's last day. */
@@ -27,6 +35,7 @@ export function isWaitingPeriodOver(
   now: Date,
   timeZone: string,
   isExtended = false,
+  months = 1,
 ): boolean {
-  return toLocalDate(now, timeZone) > waitingPeriodEnd(pausedAt, timeZone, isExtended);
+  return toLocalDate(now, timeZone) > waitingPeriodEnd(pausedAt, timeZone, isExtended, months);
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CASE_TYPES, PRIORITIES } from '@/lib/domain/enums';
+import { REGIMES } from '@/lib/domain/regimes';
 import { checkbox, localDate, requiredText } from './fields';
 
 /**
@@ -19,14 +20,32 @@ export const TermChangeSchema = z
     termDays: z.union([z.literal('none'), z.literal(''), wholeNumber(1, 90, 'termRange')], {
       error: 'termRange',
     }),
+    /** Business days a prórroga may add (0: none); blank: as many as the term (the 2N cap). */
+    extensionDays: z
+      .union([z.literal(''), wholeNumber(0, 90, 'extensionRange')], { error: 'extensionRange' })
+      .optional(),
     reason: requiredText(3, 500),
   })
-  .transform((v) => ({ ...v, termDays: typeof v.termDays === 'number' ? v.termDays : null }))
+  .transform((v) => ({
+    ...v,
+    termDays: typeof v.termDays === 'number' ? v.termDays : null,
+    extensionDays: typeof v.extensionDays === 'number' ? v.extensionDays : null,
+  }))
   .refine((v) => v.termDays !== null || v.typeCode === 'F', {
     error: 'termRequired',
     path: ['termDays'],
+  })
+  .refine((v) => v.extensionDays === null || (v.termDays ?? 0) >= v.extensionDays, {
+    error: 'extensionBeyondTerm',
+    path: ['extensionDays'],
   });
 export type TermChange = z.infer<typeof TermChangeSchema>;
+
+/** Choosing the organisation's legal regime (lib/domain/regimes.ts), with the act or reason. */
+export const RegimeChangeSchema = z.object({
+  regime: z.enum(REGIMES, { error: 'invalid' }),
+  reason: requiredText(3, 500),
+});
 
 export const CaseTypeSettingsSchema = z.object({
   typeCode: z.enum(CASE_TYPES, { error: 'invalid' }),

@@ -223,8 +223,12 @@ export function BoardCases({
                     <DeadlineChip dueDate={r.dueDate} deadline={r.deadline} isPaused={false} />
                     {r.deliveryDueAt && (
                       <div className="board-silence" data-testid="board-silence">
-                        <span className="badge badge-overdue">{tBoard('acceptedBySilence')}</span>{' '}
-                        {tBoard('deliverBy', {
+                        <span className="badge badge-overdue">
+                          {r.typeCode === 'PD'
+                            ? tBoard('acceptedBySilence')
+                            : tBoard('positiveSilence')}
+                        </span>{' '}
+                        {tBoard(r.typeCode === 'PD' ? 'deliverBy' : 'recogniseBy', {
                           date: format.dateTime(new Date(r.deliveryDueAt), { dateStyle: 'medium' }),
                         })}
                       </div>

@@ -13,6 +13,8 @@ import { appendAdminEvent } from './admin-event';
 export interface TermVersion {
   id: number;
   termDays: number | null;
+  /** Business days a prórroga may add; null: as many as the term. */
+  extensionDays: number | null;
   validFrom: Date;
   reason: string | null;
 }
@@ -20,6 +22,8 @@ export interface TermVersion {
 export interface CaseTypeConfig {
   code: CaseType;
   termDays: number | null;
+  /** The in-force version's extension limit (null: the 2N cap). */
+  extensionDays: number | null;
   allowsAnonymous: boolean;
   isActive: boolean;
   handleTargetMinutes: number;
@@ -46,18 +50,30 @@ export async function listCaseTypeConfig(ctx: Ctx): Promise<CaseTypeConfig[]> {
       .all()
       .map((t) => [t.code, t]),
   );
-  const history = db.select().from(caseTypeTerms).orderBy(desc(caseTypeTerms.validFrom)).all();
+  const history = db
+    .select()
+    .from(caseTypeTerms)
+    .orderBy(desc(caseTypeTerms.validFrom), desc(caseTypeTerms.id))
+    .all();
   return CASE_TYPES.map((code) => {
     const row = rows.get(code);
+    const versions = history.filter((h) => h.typeCode === code && h.validFrom <= now);
     return {
       code,
       termDays: termInForce(db, code, now),
+      extensionDays: versions[0]?.extensionDays ?? null,
       allowsAnonymous: row?.allowsAnonymous ?? DEFAULT_ANONYMOUS_TYPES.includes(code),
       isActive: row?.isActive ?? true,
       handleTargetMinutes: row?.handleTargetMinutes ?? 30,
       history: history
         .filter((h) => h.typeCode === code)
-        .map((h) => ({ id: h.id, termDays: h.termDays, validFrom: h.validFrom, reason: h.reason })),
+        .map((h) => ({
+          id: h.id,
+          termDays: h.termDays,
+          extensionDays: h.extensionDays,
+          validFrom: h.validFrom,
+          reason: h.reason,
+        })),
     };
   });
 }
@@ -78,6 +94,7 @@ export async function setTerm(ctx: Ctx, input: unknown) {
       .values({
         typeCode: data.typeCode,
         termDays: data.termDays,
+        extensionDays: data.extensionDays,
         validFrom: tx.now,
         reason: data.reason,
         createdBy,
@@ -88,7 +105,13 @@ export async function setTerm(ctx: Ctx, input: unknown) {
     appendAdminEvent(
       tx,
       'term_changed',
-      { typeCode: data.typeCode, from: previous, to: data.termDays, termId: row.id },
+      {
+        typeCode: data.typeCode,
+        from: previous,
+        to: data.termDays,
+        extensionDays: data.extensionDays,
+        termId: row.id,
+      },
       { body: data.reason },
     );
     return { id: row.id };

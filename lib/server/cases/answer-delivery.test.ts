@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { outbox } from '@/db/schema';
 import { parseReportQuery } from '@/lib/validation/report-query';
-import type { Actor } from '../core/actor';
+import { SYSTEM_ACTOR, type Actor } from '../core/actor';
 import { makeCtx } from '../core/context';
 import { JOBS } from '../jobs';
 import { noteAnswerShown } from '../portal/answer-shown';
@@ -40,7 +40,7 @@ const undeliveredAnswer = async (at: Date, filing = {}) => {
   return id;
 };
 const runJob = (name: string, now: Date) =>
-  JOBS.find((j) => j.name === name)!.run(makeCtx(fresh.db, fresh.fx.admin, now));
+  JOBS.find((j) => j.name === name)!.run(makeCtx(fresh.db, SYSTEM_ACTOR, now));
 const marchReport = async (now: Date) =>
   (
     await buildPqrsReport(

@@ -12,6 +12,7 @@ import {
 import type { CaseState } from '@/lib/domain/enums';
 import { checkExtension, computeLegalTerm, extensionCap } from '@/lib/domain/legal-term';
 import { isWaitingPeriodOver } from '@/lib/domain/waiting-period';
+import { regimeRules } from '@/lib/domain/regimes';
 import {
   CaseActionSchema,
   CaseTargetSchema,
@@ -21,7 +22,7 @@ import { isStaff, type Actor } from '../core/actor';
 import { appendEvent } from '../core/audit';
 import { canAccessCase } from './case-access';
 import { applyEffects, type CaseRow } from './case-effects';
-import { termInputOf } from './case-terms';
+import { extensionLimitInForce, termInputOf } from './case-terms';
 import type { CaseExtras } from './create-case';
 import { withTransaction, type Ctx } from '../core/context';
 import { AppError } from '../core/errors';
@@ -140,7 +141,11 @@ export function buildContext(
         {
           now,
           term: computeLegalTerm(input, cal),
-          cap: extensionCap(input, cal),
+          cap: extensionCap(
+            input,
+            cal,
+            extensionLimitInForce(tx, row.typeCode, row.receivedAt, input.termDays),
+          ),
           newDueDate: request.newDueDate,
           alreadyExtended: row.extendedDueDate !== null,
         },
@@ -150,6 +155,7 @@ export function buildContext(
     }
   }
   const openPause = openPauseOf(tx).get({ caseId: row.id });
+  const rules = regimeRules(row.regime);
   return {
     actor: { role: actor.role, id: actor.id },
     businessDaysSinceFiling: countBusinessDays(
@@ -162,11 +168,19 @@ export function buildContext(
       : null,
     disagreementWindowDays: org.disagreementWindowDays,
     isWaitingPeriodOver: openPause
-      ? isWaitingPeriodOver(openPause.pausedAt, now, org.timeZone, openPause.moreTimeAt !== null)
+      ? isWaitingPeriodOver(
+          openPause.pausedAt,
+          now,
+          org.timeZone,
+          openPause.moreTimeAt !== null,
+          rules.withdrawalMonths,
+        )
       : false,
     hasMoreTime: openPause?.moreTimeAt != null,
     isTermExpired: row.dueAt !== null && now.getTime() > row.dueAt.getTime(),
     extensionRefusal,
+    infoRequestWindowDays: rules.infoRequestWindowDays,
+    hasPositiveSilence: rules.positiveSilenceTypes.includes(row.typeCode),
   };
 }
 

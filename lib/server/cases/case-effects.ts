@@ -198,7 +198,7 @@ export function applyEffects(tx: Conn, args: EffectArgs): Effect {
       return {
         changes: {},
         visibility: 'public',
-        data: { until: grantMoreTime(tx, row.id, now, org.timeZone) },
+        data: { until: grantMoreTime(tx, row, now, org.timeZone) },
       };
     case 'close': {
       const processId = r.processId ?? row.processId;

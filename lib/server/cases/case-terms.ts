@@ -3,6 +3,7 @@ import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
 import { casePauses, caseTypeTerms, termSuspensions, type cases } from '@/db/schema';
 import { toLocalDate, type BusinessCalendar } from '@/lib/domain/calendar';
+import { maxExtensionDays } from '@/lib/domain/regimes';
 import { coversType } from '@/lib/domain/term-suspension';
 import { DEFAULT_TERM_DAYS, type CaseType } from '@/lib/domain/enums';
 import {
@@ -21,10 +22,19 @@ export function termInForce(db: Conn, typeCode: CaseType, at: Date): number | nu
   return row ? row.termDays : DEFAULT_TERM_DAYS[typeCode];
 }
 
+/**
+ * The business days a prórroga may add to a case of this type radicated at `at`: the limit of the
+ * term version in force then (a regime's), or the term itself (the 2N cap) when it sets none.
+ */
+export function extensionLimitInForce(db: Conn, typeCode: CaseType, at: Date, termDays: number) {
+  const row = termRow(db).get({ typeCode, at: at.getTime() });
+  return maxExtensionDays(termDays, row?.extensionDays ?? null);
+}
+
 // Every filing asks: built once per connection.
 const termRow = preparedQuery((db) =>
   db
-    .select({ termDays: caseTypeTerms.termDays })
+    .select({ termDays: caseTypeTerms.termDays, extensionDays: caseTypeTerms.extensionDays })
     .from(caseTypeTerms)
     .where(
       and(

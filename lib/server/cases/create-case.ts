@@ -72,6 +72,7 @@ const CASE_COLUMNS = [
   'locale',
   'receivedAt',
   'termDays',
+  'regime',
   'dueDate',
   'dueAt',
   'isPaused',
@@ -146,6 +147,8 @@ export async function createCase(
         locale: filing.locale,
         receivedAt: now,
         termDays,
+        // The regime in force now keeps governing the case (its extension, silence, withdrawal).
+        regime: org.regime,
         ...due,
         createdById: staffId,
         updatedAt: now,

@@ -5,6 +5,7 @@ import { casePauses, promises, type CaseRow } from '@/db/schema';
 import { endOfLocalDay } from '@/lib/domain/calendar';
 import { computeLegalTerm, extensionDaysTo } from '@/lib/domain/legal-term';
 import { PD_DELIVERY_PROMISE, pdDeliveryDueDate } from '@/lib/domain/pd-silence';
+import { regimeRules, SILENCE_RECOGNITION_PROMISE } from '@/lib/domain/regimes';
 import { waitingPeriodEnd } from '@/lib/domain/waiting-period';
 import { loadCalendar, receiptRuleOf, type Organization } from '../core/organization';
 import { computeCaseTerm, dueColumns, termInputOf } from './case-terms';
@@ -49,7 +50,13 @@ export function extendedTerm(
  * The petitioner's extra month (art. 17) on the open information request: recorded on the pause,
  * which the tacit-withdrawal job reads. Returns the new last day to answer (org-local).
  */
-export function grantMoreTime(tx: Conn, caseId: number, now: Date, timeZone: string): string {
+export function grantMoreTime(
+  tx: Conn,
+  row: Pick<CaseRow, 'id' | 'regime'>,
+  now: Date,
+  timeZone: string,
+): string {
+  const caseId = row.id;
   const open = tx
     .update(casePauses)
     .set({ moreTimeAt: now })
@@ -57,22 +64,30 @@ export function grantMoreTime(tx: Conn, caseId: number, now: Date, timeZone: str
     .returning({ pausedAt: casePauses.pausedAt })
     .get();
   if (!open) throw new Error('Unreachable: more time asked with no open information request');
-  return waitingPeriodEnd(open.pausedAt, timeZone, true);
+  return waitingPeriodEnd(open.pausedAt, timeZone, true, regimeRules(row.regime).withdrawalMonths);
 }
 
 /**
  * A PD request past its term unanswered counts as accepted (art. 14.1): the copies are owed within
- * 3 business days of the due date, a duty kept as a promise of the case's holder, which the
- * petitioner sees and the board counts.
+ * 3 business days of the due date. Under Ley 142 a petition, complaint or appeal unanswered at
+ * expiry is resolved in the user's favour (silencio administrativo positivo), its effects owed
+ * within 72 hours. Either duty is kept as a promise of the case's holder, which the petitioner sees
+ * and the board counts.
  */
 export function acceptBySilence(tx: Conn, row: CaseRow, org: Organization, now: Date) {
-  if (row.dueDate === null) throw new Error('Unreachable: a PD request past a term it lacks');
-  const dueAt = endOfLocalDay(pdDeliveryDueDate(row.dueDate, loadCalendar(tx, org)), org.timeZone);
+  if (row.dueDate === null) throw new Error('Unreachable: silence past a term the case lacks');
+  // Ley 142: the favourable answer's effects are owed within the regime's hours (72: Decreto 2223
+  // de 1996); a PD request: the copies within 3 business days after its due date.
+  const isPd = row.typeCode === 'PD';
+  const kind = isPd ? PD_DELIVERY_PROMISE : SILENCE_RECOGNITION_PROMISE;
+  const dueAt = isPd
+    ? endOfLocalDay(pdDeliveryDueDate(row.dueDate, loadCalendar(tx, org)), org.timeZone)
+    : new Date(now.getTime() + regimeRules(row.regime).silenceRecognitionHours * 3_600_000);
   const promise = tx
     .insert(promises)
     .values({
       caseId: row.id,
-      description: PD_DELIVERY_PROMISE,
+      description: kind,
       ownerId: row.assigneeId,
       teamId: row.teamId,
       dueAt,
@@ -83,6 +98,6 @@ export function acceptBySilence(tx: Conn, row: CaseRow, org: Organization, now: 
   return {
     changes: { silenceAcceptedAt: now },
     visibility: 'public' as const,
-    data: { promiseId: promise.id, dueAt: dueAt.toISOString(), kind: PD_DELIVERY_PROMISE },
+    data: { promiseId: promise.id, dueAt: dueAt.toISOString(), kind },
   };
 }

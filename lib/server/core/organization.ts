@@ -23,6 +23,7 @@ const DEFAULT_ORGANIZATION: Organization = {
   disagreementWindowDays: 10,
   privacyPolicyText: '',
   privacyPolicyVersion: '1',
+  regime: 'general',
   publishTransparency: false,
   updatedAt: null,
 };

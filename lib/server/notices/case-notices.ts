@@ -33,6 +33,7 @@ export const NOTICE_KINDS = [
   'promise_renegotiate',
   'survey',
   'pd_silence',
+  'positive_silence',
   'suspension',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
@@ -70,6 +71,7 @@ const PROMISE_KINDS: readonly NoticeKind[] = [
   'promise_kept',
   'promise_renegotiate',
   'pd_silence',
+  'positive_silence',
 ];
 
 export interface NoticeInput {
@@ -285,8 +287,10 @@ export function noticeForAction(
     now: Date;
   },
 ): number | null {
-  const kind = NOTICE_OF_ACTION[args.action];
-  if (!kind) return null;
+  const mapped = NOTICE_OF_ACTION[args.action];
+  if (!mapped) return null;
+  // Silence at expiry: a PD request's copies are owed, or (Ley 142) the request was granted.
+  const kind = mapped === 'pd_silence' && args.row.typeCode !== 'PD' ? 'positive_silence' : mapped;
   const { row, data } = args;
   if (kind === 'answer' && row.responseMedium === 'postal') return null;
   // The petitioner asked for the call: they get a confirmation of when it is due.

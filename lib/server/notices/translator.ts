@@ -4,6 +4,7 @@ import type { Locale } from '@/lib/domain/enums';
 import en from '@/lib/i18n/messages/en.json';
 import es from '@/lib/i18n/messages/es.json';
 import { PD_DELIVERY_PROMISE } from '@/lib/domain/pd-silence';
+import { SILENCE_RECOGNITION_PROMISE } from '@/lib/domain/regimes';
 
 /**
  * Translations for mail and jobs, which run inside transactions with no request (and so no
@@ -99,5 +100,6 @@ export function formatLocalDate(locale: Locale, date: string): string {
 export function promiseWords(t: ServerTranslator, description: string): string {
   if (description === 'callback') return t('mail.alert.callbackPromise');
   if (description === PD_DELIVERY_PROMISE) return t('mail.alert.pdDeliveryPromise');
+  if (description === SILENCE_RECOGNITION_PROMISE) return t('mail.alert.silenceRecognitionPromise');
   return description;
 }

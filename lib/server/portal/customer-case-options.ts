@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { decideTransition, type CaseAction } from '@/lib/domain/case-machine';
+import { regimeRules } from '@/lib/domain/regimes';
 import { waitingPeriodEnd } from '@/lib/domain/waiting-period';
 import { buildContext, openPauseOf, snapshotOf } from '../cases/apply-case-action';
 import { canAccessCase } from '../cases/case-access';
@@ -45,7 +46,12 @@ export async function customerCaseOptions(ctx: Ctx, input: { caseId: number }) {
     /** The last day to send the requested information before the case ends as withdrawn. */
     answerBy: openPause
       ? {
-          date: waitingPeriodEnd(openPause.pausedAt, org.timeZone, openPause.moreTimeAt !== null),
+          date: waitingPeriodEnd(
+            openPause.pausedAt,
+            org.timeZone,
+            openPause.moreTimeAt !== null,
+            regimeRules(row.regime).withdrawalMonths,
+          ),
           withMoreTime: openPause.moreTimeAt !== null,
         }
       : null,

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { decodePathSegment } from '@/lib/domain/radicado';
-import { PD_DELIVERY_PROMISE } from '@/lib/domain/pd-silence';
+import { systemPromiseKey } from '@/lib/domain/regimes';
 import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { getCaseWithTimeline } from '@/lib/server/cases/get-case';
 import { requestCtx } from '@/lib/server/core/context';
@@ -57,6 +57,10 @@ export default async function CustomerCasePage({
   const format = await getFormatter();
   const day = (date: string) =>
     format.dateTime(new Date(`${date}T12:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' });
+  const systemPromiseLabel = (description: string) => {
+    const key = systemPromiseKey(description);
+    return key ? t(key) : description;
+  };
   const daysLeft = view.deadline ? view.deadline.businessDaysLeft : null;
   // What the petitioner came for goes first: the answer, or what we are waiting on from them.
   const answer = ['respondida', 'cerrada'].includes(view.state)
@@ -83,7 +87,7 @@ export default async function CustomerCasePage({
           <span>{t(`stateHelp.${view.state}`)}</span>
           {view.silenceAcceptedAt && (
             <span className="badge badge-overdue" data-testid="silence-accepted">
-              {t('acceptedBySilence')}
+              {view.typeCode === 'PD' ? t('acceptedBySilence') : t('positiveSilence')}
             </span>
           )}
         </p>
@@ -173,9 +177,7 @@ export default async function CustomerCasePage({
                 <span>
                   {p.description === 'callback'
                     ? t('callbackPromise')
-                    : p.description === PD_DELIVERY_PROMISE
-                      ? t('pdDeliveryPromise')
-                      : p.description}
+                    : systemPromiseLabel(p.description)}
                 </span>
                 <span className="muted">
                   {t('promiseDue', {

@@ -7,7 +7,13 @@ import { listCaseTypeConfig } from '@/lib/server/admin/terms';
 import { getOrganization } from '@/lib/server/core/organization';
 import { CASE_TYPES, PRIORITIES } from '@/lib/domain/enums';
 import { ConfigForm } from '../_config/config-form';
-import { addServiceLevelAction, setTermAction, updateCaseTypeAction } from './actions';
+import { REGIMES } from '@/lib/domain/regimes';
+import {
+  addServiceLevelAction,
+  setRegimeAction,
+  setTermAction,
+  updateCaseTypeAction,
+} from './actions';
 import '../_config/config.css';
 
 export async function generateMetadata() {
@@ -32,11 +38,36 @@ export default async function CaseTypesPage() {
   const categories = await listCategoryOptions(ctx);
   const termLabel = (days: number | null) =>
     days === null ? t('noTerm') : t('termDays', { days });
+  const extensionLabel = (termDays: number | null, days: number | null) =>
+    termDays === null ? null : days === null ? t('extensionDouble') : t('extensionValue', { days });
+  const regime = getOrganization(ctx.db).regime;
 
   return (
     <>
       <h1>{tSections('types')}</h1>
       <p className="muted">{t('intro')}</p>
+      <section className="card" aria-labelledby="regime-title">
+        <h2 id="regime-title">{t('regime.title')}</h2>
+        <p>
+          {t('regime.current')} <strong data-testid="regime">{t(`regime.names.${regime}`)}</strong>
+        </p>
+        <p className="muted">{t('regime.intro')}</p>
+        <ConfigForm
+          action={setRegimeAction}
+          submitLabel={t('regime.save')}
+          successLabel={t('regime.saved')}
+          fields={[
+            {
+              name: 'regime',
+              label: t('regime.label'),
+              type: 'select',
+              defaultValue: regime,
+              options: REGIMES.map((r) => ({ value: r, label: t(`regime.names.${r}`) })),
+            },
+            { name: 'reason', label: t('regime.reason'), type: 'textarea', required: true },
+          ]}
+        />
+      </section>
       <div className="config-types">
         {types.map((type) => (
           <section
@@ -49,6 +80,12 @@ export default async function CaseTypesPage() {
             </h2>
             <p>
               {t('inForce')} <strong>{termLabel(type.termDays)}</strong>
+              {type.termDays !== null && (
+                <span className="muted">
+                  {' '}
+                  · {extensionLabel(type.termDays, type.extensionDays)}
+                </span>
+              )}
             </p>
             <details>
               <summary>{t('changeTerm')}</summary>
@@ -66,6 +103,14 @@ export default async function CaseTypesPage() {
                     max: 90,
                     required: type.code !== 'F',
                     hint: type.code === 'F' ? t('newTermHintF') : t('newTermHint'),
+                  },
+                  {
+                    name: 'extensionDays',
+                    label: t('newExtension'),
+                    type: 'number',
+                    min: 0,
+                    max: 90,
+                    hint: t('newExtensionHint'),
                   },
                   { name: 'reason', label: t('reason'), type: 'textarea', required: true },
                 ]}
@@ -114,7 +159,9 @@ export default async function CaseTypesPage() {
                 <ul className="config-history">
                   {type.history.map((h) => (
                     <li key={h.id}>
-                      <strong>{termLabel(h.termDays)}</strong> — {t('from')}{' '}
+                      <strong>{termLabel(h.termDays)}</strong>
+                      {h.termDays !== null &&
+                        ` (${extensionLabel(h.termDays, h.extensionDays)})`} — {t('from')}{' '}
                       {when.format(h.validFrom)}
                       {h.reason ? <span className="muted"> · {h.reason}</span> : null}
                     </li>

@@ -123,7 +123,7 @@ export default async function StaffCasePage({ params }: { params: Promise<{ radi
             )}
             {view.silenceAcceptedAt && (
               <span className="badge badge-overdue" data-testid="silence-accepted">
-                {t('acceptedBySilence')}
+                {view.typeCode === 'PD' ? t('acceptedBySilence') : t('positiveSilence')}
               </span>
             )}
           </p>

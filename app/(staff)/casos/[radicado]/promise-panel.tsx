@@ -1,7 +1,7 @@
 'use client';
 
 import { useFormatter, useTranslations } from '@/lib/i18n/client';
-import { PD_DELIVERY_PROMISE } from '@/lib/domain/pd-silence';
+import { systemPromiseKey } from '@/lib/domain/regimes';
 import { useFormAction, type FormBody, type FormResult } from '@/app/_components/use-form-action';
 import type { PromiseStatus } from '@/lib/domain/enums';
 
@@ -25,14 +25,13 @@ function PromiseRow({ promise, submit }: { promise: PromiseItem; submit: Submit 
     isPending,
   } = useFormAction((body) => submit(promise.id, body));
   const id = `promise-${promise.id}`;
+  const systemKey = systemPromiseKey(promise.description);
   return (
     <li className="promise">
       <span>
         {promise.description === 'callback'
           ? t('actions.add_promise')
-          : promise.description === PD_DELIVERY_PROMISE
-            ? t('pdDeliveryPromise')
-            : promise.description}
+          : (systemKey && t(systemKey)) || promise.description}
       </span>
       <span className="muted">
         {format.dateTime(new Date(promise.dueAt), { dateStyle: 'medium', timeStyle: 'short' })}
