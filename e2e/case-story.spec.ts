@@ -1,7 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { Page } from '@playwright/test';
 import { caseByRadicado, queryDb } from './support/db';
-import { E2E_ENV } from './support/env';
 import { PDF } from './support/files';
 import {
   createStaff,
@@ -9,8 +7,9 @@ import {
   expectAccessible,
   runVerb,
   signInAs,
-  snap,
+  snapBoth,
   test,
+  useLocale,
   type StaffFixture,
 } from './support/fixtures';
 
@@ -81,27 +80,6 @@ function answeredCase(): Story {
   const story = caseInProgress();
   story.act(ANSWER);
   return story;
-}
-
-async function useLocale(page: Page, locale: 'es' | 'en') {
-  await page
-    .context()
-    .addCookies([{ name: 'NEXT_LOCALE', value: locale, url: E2E_ENV.NEXTAUTH_URL }]);
-}
-
-/** Full-page screenshots at desktop and phone width; the phone one must not scroll sideways. */
-async function snapBoth(page: Page, name: string) {
-  for (const width of [1366, 360]) {
-    await page.setViewportSize({ width, height: 900 });
-    await snap(page, `${name}-${width}`);
-    if (width === 360) {
-      const overflow = await page.evaluate(
-        () => document.documentElement.scrollWidth - window.innerWidth,
-      );
-      expect(overflow, name).toBeLessThanOrEqual(0);
-    }
-  }
-  await page.setViewportSize({ width: 1366, height: 900 });
 }
 
 test('the staff case page tells the whole story', async ({ page }) => {

@@ -29,6 +29,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         <p>{t('footer')}</p>
         <p className="portal-footer-links">
           {showsTransparency && <Link href="/transparencia">{t('transparency.footerLink')}</Link>}
+          <Link href="/respuestas">{t('answers.footerLink')}</Link>
           <Link href="/ingresar">{t('nav.staff')}</Link>
         </p>
       </footer>

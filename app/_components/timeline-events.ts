@@ -21,6 +21,7 @@ export const PUBLIC_TIMELINE_EVENTS: readonly string[] = [
   'ask_more_time',
   'accept_by_silence',
   'term_suspended',
+  'grouped_analogous',
   'repeat_contact',
   'promise_keep',
   'promise_renegotiate',

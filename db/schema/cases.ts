@@ -51,6 +51,8 @@ export const cases = sqliteTable(
      * known petitioner): staff are offered to join it as a repeat contact. Cleared once decided.
      */
     possibleRepeatOfId: integer('possible_repeat_of_id'),
+    /** Grouped with analogous petitions answered once (Ley 1755 art. 22): petition_groups.id. */
+    petitionGroupId: integer('petition_group_id'),
     locale: text('locale', { enum: LOCALES }).notNull().default('es'),
     teamId: integer('team_id').references(() => teams.id),
     assigneeId: integer('assignee_id').references(() => staffUsers.id),
@@ -151,6 +153,9 @@ export const cases = sqliteTable(
     index('cases_undelivered_due_idx')
       .on(t.dueAt)
       .where(sql`first_answered_at is not null and answer_delivered_at is null`),
+    index('cases_petition_group_idx')
+      .on(t.petitionGroupId)
+      .where(sql`petition_group_id is not null`),
     index('cases_open_due_idx')
       .on(t.dueAt)
       .where(sql`state in ('radicada', 'en_tramite', 'requiere_informacion')`),
@@ -334,3 +339,23 @@ export const queueCounts = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.teamId, t.assigneeId, t.state] })],
 );
+
+/**
+ * More than ten petitions on the same matter, grouped by a supervisor to be answered once (Ley
+ * 1755 art. 22): the one answer is published on the portal (/respuestas) and delivered to each
+ * petitioner as their own case's answer, each case keeping its own delivery and result.
+ */
+export const petitionGroups = sqliteTable('petition_groups', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  /** The common matter, as published (no personal data). */
+  matter: text('matter').notNull(),
+  createdById: integer('created_by_id')
+    .notNull()
+    .references(() => staffUsers.id),
+  createdAt: createdAt(),
+  /** The one answer, once written; published from `answeredAt`. */
+  answerBody: text('answer_body'),
+  decision: text('decision', { enum: DECISIONS }),
+  answeredById: integer('answered_by_id').references(() => staffUsers.id),
+  answeredAt: instant('answered_at'),
+});

@@ -108,6 +108,28 @@ export async function snap(page: Page, name: string): Promise<void> {
   });
 }
 
+/** The language a page is shown in (the locale cookie), for the next navigation. */
+export async function useLocale(page: Page, locale: 'es' | 'en') {
+  await page
+    .context()
+    .addCookies([{ name: 'NEXT_LOCALE', value: locale, url: E2E_ENV.NEXTAUTH_URL }]);
+}
+
+/** Full-page screenshots at desktop and phone width; the phone one must not scroll sideways. */
+export async function snapBoth(page: Page, name: string) {
+  for (const width of [1366, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    await snap(page, `${name}-${width}`);
+    if (width === 360) {
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth,
+      );
+      expect(overflow, name).toBeLessThanOrEqual(0);
+    }
+  }
+  await page.setViewportSize({ width: 1366, height: 900 });
+}
+
 /** Our alert boxes (Next's route announcer also has role=alert, and announces page titles). */
 /** Opens one action of the staff case page and returns its form. */
 export async function openAction(page: Page, name: string) {

@@ -44,6 +44,14 @@ const now = typeof args.now === 'string' ? new Date(args.now) : undefined;
 const handlers: Record<string, () => unknown> = {
   // create-team, create-staff and create-process come with the admin verbs (verbs/admin.ts).
   'file-case': () => createCase(makeCtx(db, actor, now), args.input),
+  /** Several filings in one process (each `tsx` start costs a second): their ids and radicados. */
+  'file-cases': async () => {
+    const filed = [];
+    for (const input of args.inputs as unknown[]) {
+      filed.push(await createCase(makeCtx(db, actor, now), input));
+    }
+    return filed;
+  },
   'apply-action': () =>
     applyCaseAction(makeCtx(db, actor, now), { caseId: args.caseId, ...args.input }),
   /** A queued mail's text as it is (or will be) sent: composed now when queued as parameters. */

@@ -14,6 +14,8 @@ export const CLIENT_NAMESPACES = {
   core: CORE,
   /** The portal's filing form. */
   filing: [...CORE, 'portal.file', 'portal.typeHelp', 'types'],
+  /** The analogous-petitions pages' two forms (group, answer). */
+  analogous: [...CORE, 'analogous'],
   /** The portal's look-up form. */
   lookup: [...CORE, 'portal.lookup'],
   /** The petitioner's case page: its reply, disagreement, call-back and rating forms. */

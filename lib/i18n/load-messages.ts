@@ -24,6 +24,7 @@ export const MESSAGE_AREAS = [
   'routing',
   'petitioners',
   'bulk',
+  'analogous',
 ] as const;
 
 type Messages = Record<string, unknown>;

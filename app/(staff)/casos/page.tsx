@@ -68,9 +68,16 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
             <AvailabilitySwitch isAvailable={await myAvailability(requestCtx(staff))} />
           )}
         </div>
-        <Link href="/casos/radicar" className="button button-primary">
-          {tQueues('newVerbal')}
-        </Link>
+        <div className="actions-row">
+          {hasRole(staff, 'supervision') && (
+            <Link href="/casos/analogas" className="button">
+              {tQueues('analogous')}
+            </Link>
+          )}
+          <Link href="/casos/radicar" className="button button-primary">
+            {tQueues('newVerbal')}
+          </Link>
+        </div>
       </section>
       <form action="/casos/buscar" method="get" role="search" className="search-form card">
         <div className="field">

@@ -125,6 +125,7 @@ function writeCase(
     responseAddress: f.responseAddress ?? c?.address ?? null,
     intakeChannelId: null,
     possibleRepeatOfId: null,
+    petitionGroupId: null,
     locale: f.locale,
     teamId,
     assigneeId: null,
