@@ -9,6 +9,7 @@ import { PRIORITIES } from '@/lib/domain/enums';
 import type { BulkAction } from '@/lib/validation/bulk-cases';
 import { runBulk, type BulkCaseOutcome } from './bulk-actions';
 import type { QueueRow } from './queue-table';
+import { TextArea } from '@/app/_components/text-area';
 
 type Option = { id: number; name: string };
 type BulkRun = { done: number; failed: number; outcomes: BulkCaseOutcome[] };
@@ -181,39 +182,6 @@ export function BulkPanel({
             {t('dismiss')}
           </button>
         </section>
-      )}
-    </div>
-  );
-}
-
-function TextArea({
-  id,
-  name,
-  label,
-  errors,
-  rows,
-}: {
-  id: string;
-  name: string;
-  label: string;
-  errors?: string[];
-  rows: number;
-}) {
-  const hasError = Boolean(errors?.length);
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <textarea
-        id={id}
-        name={name}
-        rows={rows}
-        aria-invalid={hasError ? true : undefined}
-        aria-describedby={hasError ? `${id}-error` : undefined}
-      />
-      {hasError && (
-        <p id={`${id}-error`} className="field-error">
-          {errors?.[0]}
-        </p>
       )}
     </div>
   );

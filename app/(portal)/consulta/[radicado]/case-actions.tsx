@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { FormOutcome, useFormAction, type Send } from '../../../_components/use-form-action';
 import { FileField } from '../../../_components/file-field';
 import { TextField } from '../../../_components/text-field';
+import { TextArea } from '@/app/_components/text-area';
 
 /** One of the petitioner's server actions (actions.ts); the form adds the case's radicado. */
 type CaseAction = Send<unknown>;
@@ -59,36 +60,6 @@ function ActionPanel({
         </button>
       </form>
     </section>
-  );
-}
-
-function TextArea({
-  name,
-  label,
-  errors,
-  rows = 4,
-}: {
-  name: string;
-  label: string;
-  errors?: string[];
-  rows?: number;
-}) {
-  return (
-    <div className="field">
-      <label htmlFor={name}>{label}</label>
-      <textarea
-        id={name}
-        name={name}
-        rows={rows}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={errors?.length ? `${name}-error` : undefined}
-      />
-      {errors?.length ? (
-        <p id={`${name}-error`} className="field-error">
-          {errors[0]}
-        </p>
-      ) : null}
-    </div>
   );
 }
 

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useTranslations } from '@/lib/i18n/client';
 import { SelectField } from '@/app/_components/select-field';
+import { TextArea } from '@/app/_components/text-area';
 import { TextField } from '@/app/_components/text-field';
 import { FormOutcome, useFormAction } from '@/app/_components/use-form-action';
 import { answerGroupAction, answerPendingAction, groupPetitionsAction } from './actions';
@@ -84,22 +85,14 @@ export function AnswerGroupForm({
       <FormOutcome result={result} success={t('sent')} />
       {isRetry ? null : (
         <>
-          <div className="field">
-            <label htmlFor="group-body">{t('body')}</label>
-            <textarea
-              id="group-body"
-              name="body"
-              rows={8}
-              required
-              aria-invalid={errors.body ? true : undefined}
-              aria-describedby={errors.body ? 'group-body-error' : undefined}
-            />
-            {errors.body && (
-              <p id="group-body-error" className="field-error">
-                {errors.body[0]}
-              </p>
-            )}
-          </div>
+          <TextArea
+            id="group-body"
+            name="body"
+            label={t('body')}
+            rows={8}
+            required
+            errors={errors.body}
+          />
           <SelectField
             id="group-decision"
             name="decision"

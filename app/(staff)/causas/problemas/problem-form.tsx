@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { TextField } from '../../../_components/text-field';
 import { FormOutcome, postTo, useFormAction } from '../../../_components/use-form-action';
+import { TextArea } from '@/app/_components/text-area';
 
 type Option = { id: number; name: string };
 export interface ProblemOptions {
@@ -66,38 +67,6 @@ function Select({
   );
 }
 
-function TextArea({
-  name,
-  label,
-  defaultValue,
-  errors,
-}: {
-  name: string;
-  label: string;
-  defaultValue: string;
-  errors?: string[];
-}) {
-  const id = `problem-${name}`;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <textarea
-        id={id}
-        name={name}
-        rows={3}
-        defaultValue={defaultValue}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={errors?.length ? `${id}-error` : undefined}
-      />
-      {errors?.length ? (
-        <p id={`${id}-error`} className="field-error">
-          {errors[0]}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
 /**
  * Creates a problem (then opens it) or saves an existing one. The root-cause choices follow the
  * process chosen; the server checks the pair again.
@@ -138,6 +107,8 @@ export function ProblemForm({
         required
       />
       <TextArea
+        id="problem-description"
+        rows={3}
         name="description"
         label={t('fields.description')}
         defaultValue={initial.description}
@@ -174,6 +145,8 @@ export function ProblemForm({
         errors={post.errors.ownerId}
       />
       <TextArea
+        id="problem-correctiveAction"
+        rows={3}
         name="correctiveAction"
         label={t('fields.correctiveAction')}
         defaultValue={initial.correctiveAction}
