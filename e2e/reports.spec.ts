@@ -62,7 +62,8 @@ test('a supervisor reads the March report, filters it, downloads it as CSV and p
   await expect(cellOf(page, received, 'Reclamo', 0)).toHaveText('4');
   await expect(cellOf(page, received, 'Reclamo', 6)).toHaveText('6');
   await expect(cellOf(page, received, 'Total', 6)).toHaveText('13');
-  await expect(cellOf(page, 'Respondidos a tiempo y tarde', 'Reclamo', 5)).toHaveText('66,7 %');
+  // Columns: received, on time, late, awaiting delivery, no term, unanswered, share on time.
+  await expect(cellOf(page, 'Respondidos a tiempo y tarde', 'Reclamo', 6)).toHaveText('66,7 %');
   await expect(cellOf(page, 'Tiempo promedio de respuesta', 'Reclamo', 1)).toHaveText('12,3');
   await expect(
     table(page, 'Acciones correctivas').getByRole('row', { name: /Cobro doble en facturación/ }),

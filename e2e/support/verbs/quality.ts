@@ -1,6 +1,7 @@
 import { applyCaseAction } from '@/lib/server/cases/apply-case-action';
 import { createCase } from '@/lib/server/cases/create-case';
 import { rateCase } from '@/lib/server/portal/rate-case';
+import { deliverAnswer } from '@/lib/server/testing/deliveries';
 import type { AreaVerbs } from './types';
 import { makeCtx } from '@/lib/server/core/context';
 
@@ -11,7 +12,7 @@ const DAY = 24 * HOUR;
 export const verbs: AreaVerbs = {
   /**
    * A Reclamo filed 28 days ago (inside the default 30-day period), taken by `agent` and answered
-   * two hours ago — after its 15-business-day term, whatever the holidays — then rated 5/5 by the
+   * and mailed two hours ago — after its 15-business-day term, whatever the holidays — then rated 5/5 by the
    * petitioner: "late but well treated".
    */
   'quality-late-well-case': async (args, db) => {
@@ -44,6 +45,8 @@ export const verbs: AreaVerbs = {
       decision: 'concede',
       handleMinutes: 30,
     });
+    // Mailed as it was written (the legal result is the delivery's: late, here).
+    deliverAnswer(db, filed.id, new Date(now - 2 * HOUR));
     const petitioner = { role: 'customer', id: null, caseId: filed.id } as const;
     await rateCase(makeCtx(db, petitioner, new Date(now - HOUR)), {
       caseId: filed.id,
