@@ -108,7 +108,7 @@ test('an admin exports and anonymises a customer, whose name then appears on no 
 
   // The audit log: filter by action, verify the chain.
   await page.goto('/admin/auditoria?action=customer_anonymised');
-  await expect(page.getByRole('cell', { name: 'customer_anonymised' }).first()).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Peticionario anonimizado' }).first()).toBeVisible();
   await page.getByRole('button', { name: 'Verificar ahora' }).click();
   await expect(page.getByTestId('chain-intact')).toContainText('Cadena íntegra');
   await expectAccessible(page);

@@ -161,7 +161,7 @@ test.describe('The bell', () => {
 
     await signInAs(page, agent);
     await page.goto('/casos');
-    const bell = page.getByRole('link', { name: /^Avisos: 1 sin leer/ });
+    const bell = page.getByRole('link', { name: /^Avisos 1 sin leer/ });
     await expect(bell).toBeVisible();
     await bell.click();
     await expect(page).toHaveURL(/\/avisos$/);
@@ -175,7 +175,7 @@ test.describe('The bell', () => {
     await snap(page, 'avisos-360');
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.getByRole('button', { name: 'Marcar todos como leídos' }).click();
-    await expect(page.getByRole('link', { name: /^Avisos: ninguno sin leer/ })).toBeVisible();
+    await expect(page.getByRole('link', { name: /^Avisos \(ninguno sin leer\)/ })).toBeVisible();
 
     await signInAs(page, supervisor);
     await page.goto('/avisos');

@@ -57,12 +57,12 @@ test.describe('Pages every app has: not found, icons', () => {
   }) => {
     await page.goto('/');
     const icons = [
-      { rel: 'icon', type: /^image\/svg\+xml/ },
-      { rel: 'apple-touch-icon', type: /^image\/png/ },
+      { rel: 'icon', type: /^image\/svg\+xml/, selector: 'link[rel="icon"][type="image/svg+xml"]' },
+      { rel: 'apple-touch-icon', type: /^image\/png/, selector: 'link[rel="apple-touch-icon"]' },
     ];
-    for (const { rel, type } of icons) {
+    for (const { type, selector } of icons) {
       // Next adds a content hash as a query string (/icon.svg?abc123): follow the link as given.
-      const link = page.locator(`link[rel="${rel}"]`).first();
+      const link = page.locator(selector).first();
       await expect(link).toHaveAttribute(
         'href',
         /^(https?:\/\/[^/]+)?\/(icon\.svg|apple-icon\.png)\b/,
@@ -71,6 +71,18 @@ test.describe('Pages every app has: not found, icons', () => {
       const response = await request.get(href);
       expect(response.status(), href).toBe(200);
       expect(response.headers()['content-type'], href).toMatch(type);
+    }
+    // Browsers ask for /favicon.ico on their own; a home-screen install reads the manifest.
+    const favicon = await request.get('/favicon.ico');
+    expect(favicon.status()).toBe(200);
+    expect(favicon.headers()['content-type']).toMatch(/image\/(x-icon|vnd\.microsoft\.icon)/);
+    const manifestHref = await page.locator('link[rel="manifest"]').getAttribute('href');
+    const manifest = await (await request.get(manifestHref!)).json();
+    expect(manifest).toMatchObject({ short_name: 'Ventanilla', display: 'standalone' });
+    for (const icon of manifest.icons as { src: string; type: string }[]) {
+      const response = await request.get(icon.src);
+      expect(response.status(), icon.src).toBe(200);
+      expect(response.headers()['content-type'], icon.src).toContain(icon.type);
     }
   });
 });

@@ -68,7 +68,7 @@ test('a supervisor sets result against process, drills into "late but well treat
 
   // The quadrant: one case late but well treated; its cell opens the cases behind it.
   const quadrant = page.getByRole('region', { name: 'Cuadrante: oportunidad y trato' });
-  await quadrant.getByRole('link', { name: 'Tarde pero bien atendidos: 1 caso' }).click();
+  await quadrant.getByRole('link', { name: '1 caso: Tarde pero bien atendidos' }).click();
   await expect(page).toHaveURL(/\/calidad\/casos\?.*quadrant=late_well/);
   await expect(
     page.getByRole('heading', { level: 1, name: 'Tarde pero bien atendidos' }),

@@ -79,7 +79,7 @@ test('a supervisor goes from the board to the quadrant, the root cause and the r
   await page.goto(`/calidad?teamId=${holder.teamId}`);
   await page
     .getByRole('region', { name: 'Cuadrante: oportunidad y trato' })
-    .getByRole('link', { name: 'Tarde pero bien atendidos: 1 caso' })
+    .getByRole('link', { name: '1 caso: Tarde pero bien atendidos' })
     .click();
   await expect(page).toHaveURL(/quadrant=late_well/);
   await expect(page.getByRole('link', { name: late.radicado })).toBeVisible();

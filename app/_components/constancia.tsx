@@ -1,12 +1,13 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import type { CaseView } from '@/lib/server/cases/get-case';
+import type { PageBrand } from '@/lib/server/portal/portal-brand';
 import { PrintButton } from './print-button';
 
 /** The constancia de radicación (DOMAIN.md §2), the same for the portal and for verbal intake. */
 export async function Constancia({
   view,
-  orgName,
+  brand,
   timeZone,
   accessCode,
   caseHref,
@@ -14,7 +15,7 @@ export async function Constancia({
   caseLinkLabel,
 }: {
   view: CaseView;
-  orgName: string;
+  brand: PageBrand;
   timeZone: string;
   accessCode: string | null;
   caseHref: string;
@@ -35,7 +36,16 @@ export async function Constancia({
     : t('noTerm');
   return (
     <article className="card constancia" aria-labelledby="constancia-title">
-      <p className="muted print-only">{orgName}</p>
+      <header className="letterhead">
+        {brand.logoSrc && (
+          // eslint-disable-next-line @next/next/no-img-element
+          <img src={brand.logoSrc} alt="" className="brand-logo" height={40} />
+        )}
+        <div>
+          <p className="letterhead-name">{brand.name}</p>
+          {brand.taxId && <p className="muted small">{t('taxId', { taxId: brand.taxId })}</p>}
+        </div>
+      </header>
       <h1 id="constancia-title">{t('title')}</h1>
       <p>{lead ?? t('lead')}</p>
       <p className="radicado-big mono" data-testid="radicado">

@@ -18,16 +18,18 @@ export function LiveBell({ initialUnread }: { initialUnread: number }) {
     if (typeof count === 'number') setUnread(count);
   });
   return (
-    <Link href="/avisos" className="bell" aria-label={t('bellUnread', { count: unread })}>
+    // Named by what it shows, then what the number means (WCAG 2.5.3, label in name).
+    <Link href="/avisos" className="bell">
       <svg aria-hidden="true" width="18" height="18" viewBox="0 0 24 24" fill="currentColor">
         <path d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5-6.71V3.5a2 2 0 0 0-4 0v.79A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z" />
       </svg>
-      <span>{t('bell')}</span>
+      <span>{t('bell')}</span>{' '}
       {unread > 0 ? (
         <span className="bell-count" data-testid="bell-count">
           {unread}
         </span>
       ) : null}
+      <span className="visually-hidden"> {t('bellUnread', { count: unread })}</span>
     </Link>
   );
 }

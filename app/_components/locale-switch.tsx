@@ -17,7 +17,8 @@ export async function LocaleSwitch() {
           value={l}
           lang={l}
           aria-pressed={l === locale}
-          aria-label={t('switchTo', { language: t(l) })}
+          // The name starts with what the button shows (WCAG 2.5.3, label in name).
+          aria-label={`${l.toUpperCase()} · ${t('switchTo', { language: t(l) })}`}
           className={l === locale ? 'chip chip-active' : 'chip'}
         >
           {l.toUpperCase()}

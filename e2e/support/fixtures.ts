@@ -89,7 +89,10 @@ export async function expectAccessible(
 ): Promise<void> {
   // Next streams a dynamic page's metadata after its content: wait for the <title> to arrive.
   await page.waitForFunction(() => document.title.trim().length > 0);
-  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  // Plus "label in name" (WCAG 2.5.3), which axe ships disabled as experimental.
+  let builder = new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .options({ rules: { 'label-content-name-mismatch': { enabled: true } } });
   for (const selector of options.exclude ?? []) builder = builder.exclude(selector);
   const results = await builder.analyze();
   const serious = results.violations.filter(

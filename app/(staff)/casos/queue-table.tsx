@@ -51,9 +51,10 @@ export function QueueTable({
   const tStates = useTranslations('states');
   const tChannels = useTranslations('channels');
   const format = useFormatter();
+  const label = (c: (typeof COLUMNS)[number]) => t(`columns.${c}`);
   return (
     <div className="table-scroll">
-      <table className="table queue-table">
+      <table className="table labelled queue-table">
         <thead>
           <tr>
             <th scope="col" className="select-cell">
@@ -87,16 +88,21 @@ export function QueueTable({
                   </div>
                 )}
               </td>
-              <td>{tTypes(r.typeCode as 'P')}</td>
-              <td>{r.subject}</td>
-              <td>{r.customerName ?? t('anonymous')}</td>
-              <td>{tChannels(r.channel as 'web')}</td>
-              <td>{tStates(r.state as 'radicada')}</td>
+              <td data-label={label('type')}>{tTypes(r.typeCode as 'P')}</td>
+              <td data-label={label('subject')} className="subject-cell">
+                {/* Two lines at most; the whole subject on hover. */}
+                <span className="clamp" title={r.subject}>
+                  {r.subject}
+                </span>
+              </td>
+              <td data-label={label('customer')}>{r.customerName ?? t('anonymous')}</td>
+              <td data-label={label('channel')}>{tChannels(r.channel as 'web')}</td>
+              <td data-label={label('state')}>{tStates(r.state as 'radicada')}</td>
               {/* The chip may wrap: with the checkbox column, all ten columns fit at 1366 px. */}
-              <td className="due-cell">
+              <td data-label={label('due')} className="due-cell">
                 <DeadlineChip dueDate={r.dueDate} deadline={r.deadline} isPaused={r.isPaused} />
               </td>
-              <td className="nowrap">
+              <td data-label={label('promise')} className="nowrap">
                 {r.nextPromiseDueAt ? (
                   <span className={r.nextPromiseIsBroken ? 'badge badge-overdue' : ''}>
                     {format.dateTime(new Date(r.nextPromiseDueAt), {
@@ -109,7 +115,7 @@ export function QueueTable({
                   t('noPromise')
                 )}
               </td>
-              <td>{r.assigneeName ?? t('nobody')}</td>
+              <td data-label={label('assignee')}>{r.assigneeName ?? t('nobody')}</td>
             </tr>
           ))}
         </tbody>

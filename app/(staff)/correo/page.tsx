@@ -4,7 +4,6 @@ import { env } from '@/lib/env';
 import { OUTBOX_MEDIA, OUTBOX_STATUSES } from '@/lib/domain/enums';
 import { requireStaffPage } from '@/lib/server/auth/session';
 import { requestCtx } from '@/lib/server/core/context';
-import { mailDir } from '@/lib/server/notices/transport';
 import { listOutbox } from '@/lib/server/notices/outbox-view';
 
 export async function generateMetadata() {
@@ -28,9 +27,7 @@ export default async function MailLogPage({ searchParams }: PageProps<'/correo'>
     <>
       <h1>{t('title')}</h1>
       <p className="muted">{t('intro')}</p>
-      <p className="muted">
-        {env().SMTP_URL ? t('transportSmtp') : t('transportEml', { dir: mailDir() })}
-      </p>
+      <p className="muted">{env().SMTP_URL ? t('transportSmtp') : t('transportEml')}</p>
       <form method="get" action="/correo" className="filter-grid card">
         <div className="field">
           <label htmlFor="mail-status">{t('status')}</label>

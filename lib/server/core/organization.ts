@@ -4,6 +4,7 @@ import type { Conn } from '@/db/client';
 import { closureDays, organization } from '@/db/schema';
 import { createCalendar, type BusinessCalendar } from '@/lib/domain/calendar';
 import type { ReceiptRule } from '@/lib/domain/legal-term';
+import { env } from '@/lib/env';
 import { preparedQuery } from './prepared';
 
 export type Organization = typeof organization.$inferSelect;
@@ -38,7 +39,7 @@ const closureDates = preparedQuery((db) =>
 
 /** The organisation profile; the defaults stand in until an admin saves one. */
 export function getOrganization(db: Conn): Organization {
-  return organizationRow(db).get() ?? DEFAULT_ORGANIZATION;
+  return organizationRow(db).get() ?? { ...DEFAULT_ORGANIZATION, timeZone: env().ORG_TIME_ZONE };
 }
 
 /**

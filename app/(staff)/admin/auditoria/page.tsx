@@ -41,6 +41,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     invalid = Object.keys(error.fieldErrors ?? {});
   }
   const { staff, actions } = await auditFilterOptions(ctx);
+  const tEvents = await getTranslations('staffCase.events');
+  /** Every action by its label: a case event's, an administrative one's, or "other event". */
+  const actionLabel = (action: string) =>
+    tEvents.has(action as 'other')
+      ? tEvents(action as 'other')
+      : t.has(`actions.${action}` as 'actions.other')
+        ? t(`actions.${action}` as 'actions.other')
+        : t('actions.other');
   const latest = await latestVerification(ctx);
   const timeZone = getOrganization(ctx.db).timeZone;
   const when = new Intl.DateTimeFormat('es-CO', {
@@ -86,7 +94,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <option value="">{t('anyActor')}</option>
               {actions.map((a) => (
                 <option key={a} value={a}>
-                  {a}
+                  {actionLabel(a)}
                 </option>
               ))}
             </select>
@@ -142,7 +150,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   <tr key={r.id}>
                     <td className="mono">{r.id}</td>
                     <td className="nowrap">{when.format(r.createdAt)}</td>
-                    <td className="mono">{r.action}</td>
+                    <td>{actionLabel(r.action)}</td>
                     <td>{r.actorName ?? tRoles(r.actorRole)}</td>
                     <td className="nowrap">
                       {r.radicado ? (

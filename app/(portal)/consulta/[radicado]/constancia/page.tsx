@@ -4,6 +4,7 @@ import { getTranslations } from '@/lib/i18n/server';
 import { getCaseWithTimeline } from '@/lib/server/cases/get-case';
 import { requestCtx } from '@/lib/server/core/context';
 import { getOrganization } from '@/lib/server/core/organization';
+import { pageBrand } from '@/lib/server/portal/portal-brand';
 import { ACCESS_CODE_COOKIE } from '@/lib/server/portal/portal-cookies';
 import { requireCaseAccess } from '@/lib/server/portal/portal-session';
 import { Constancia } from '../../../../_components/constancia';
@@ -25,7 +26,7 @@ export default async function ConstanciaPage({
   return (
     <Constancia
       view={view}
-      orgName={org.name}
+      brand={pageBrand(org)}
       timeZone={org.timeZone}
       accessCode={(await cookies()).get(ACCESS_CODE_COOKIE)?.value ?? null}
       caseHref={`/consulta/${view.radicado}`}

@@ -5,6 +5,7 @@ import { getTranslations } from '@/lib/i18n/server';
 import { requireStaffPage } from '@/lib/server/auth/session';
 import { getCaseWithTimeline } from '@/lib/server/cases/get-case';
 import { getOrganization } from '@/lib/server/core/organization';
+import { pageBrand } from '@/lib/server/portal/portal-brand';
 import { ACCESS_CODE_COOKIE } from '@/lib/server/portal/portal-cookies';
 import { requestCtx } from '@/lib/server/core/context';
 import { isAppError } from '@/lib/server/core/errors';
@@ -41,7 +42,7 @@ export default async function StaffConstanciaPage({
     <>
       <Constancia
         view={view}
-        orgName={org.name}
+        brand={pageBrand(org)}
         timeZone={org.timeZone}
         accessCode={(await cookies()).get(ACCESS_CODE_COOKIE)?.value ?? null}
         caseHref={`/casos/${view.radicado}`}
