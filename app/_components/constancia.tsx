@@ -26,13 +26,9 @@ export async function Constancia({
   const tTypes = await getTranslations('types');
   const tChannels = await getTranslations('channels');
   const format = await getFormatter();
-  const receivedAt = format.dateTime(view.receivedAt, {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone,
-  });
+  const receivedAt = format.dateTime(view.receivedAt, 'instantLong', { timeZone });
   const dueDate = view.dueDate
-    ? format.dateTime(new Date(`${view.dueDate}T12:00:00Z`), { dateStyle: 'full', timeZone: 'UTC' })
+    ? format.dateTime(new Date(`${view.dueDate}T12:00:00Z`), 'dayLong', { timeZone: 'UTC' })
     : t('noTerm');
   return (
     <article className="card constancia" aria-labelledby="constancia-title">

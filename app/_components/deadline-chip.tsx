@@ -17,10 +17,7 @@ export function DeadlineChip({
   const format = useFormatter();
   if (isPaused) return <span className="badge badge-paused">{t('paused')}</span>;
   if (!dueDate || !deadline) return <span className="badge">{t('none')}</span>;
-  const date = format.dateTime(new Date(`${dueDate}T12:00:00Z`), {
-    dateStyle: 'medium',
-    timeZone: 'UTC',
-  });
+  const date = format.dateTime(new Date(`${dueDate}T12:00:00Z`), 'day', { timeZone: 'UTC' });
   const detail =
     deadline.status === 'overdue'
       ? t('daysOverdue', { count: Math.abs(deadline.businessDaysLeft) })

@@ -15,6 +15,7 @@ import {
   createTranslator,
 } from 'use-intl/core';
 import { messageAt, remembering, valueAt } from './remember';
+import { FORMATS } from './formats';
 
 /**
  * Client components' translators and formatters, with one cache of compiled messages and Intl
@@ -96,11 +97,16 @@ function useFormatter() {
   const locale = useLocale();
   const timeZone = useTimeZone();
   return useMemo(() => {
-    if (!keep) return createFormatter({ locale, timeZone });
+    if (!keep) return createFormatter({ locale, timeZone, formats: FORMATS });
     const key = `${locale}\u0000${timeZone ?? ''}`;
     let formatter = formatters.get(key);
     if (!formatter) {
-      formatter = createFormatter({ locale, timeZone, _formatters: intlFormatters });
+      formatter = createFormatter({
+        locale,
+        timeZone,
+        formats: FORMATS,
+        _formatters: intlFormatters,
+      });
       formatters.set(key, formatter);
     }
     return formatter;

@@ -1,6 +1,7 @@
 import { cookies } from 'next/headers';
 import { getRequestConfig } from 'next-intl/server';
 import { LOCALE_COOKIE, resolveLocale } from './config';
+import { FORMATS } from './formats';
 import { loadMessages } from './load-messages';
 import { requestCtx } from '@/lib/server/core/context';
 import { getOrganization } from '@/lib/server/core/organization';
@@ -15,5 +16,6 @@ export default getRequestConfig(async () => {
   const store = await cookies();
   const locale = resolveLocale(store.get(LOCALE_COOKIE)?.value);
   const messages = await loadMessages(locale);
-  return { locale, messages, timeZone: getOrganization(requestCtx(VISITOR).db).timeZone };
+  const timeZone = getOrganization(requestCtx(VISITOR).db).timeZone;
+  return { locale, messages, timeZone, formats: FORMATS };
 });

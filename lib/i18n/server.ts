@@ -6,6 +6,7 @@ import {
   getTranslations as translationsOfRequest,
 } from 'next-intl/server';
 import { _createCache, _createIntlFormatters, createFormatter } from 'use-intl/core';
+import { FORMATS } from './formats';
 import { env } from '@/lib/env';
 import { remembering } from './remember';
 
@@ -62,6 +63,7 @@ async function getFormatter(options?: { locale?: string }) {
     formatter = createFormatter({
       locale,
       timeZone,
+      formats: FORMATS,
       _formatters: _createIntlFormatters(_createCache()),
     });
     formatters.set(key, formatter);

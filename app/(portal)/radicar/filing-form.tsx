@@ -255,7 +255,7 @@ export function FilingForm({
           <p>
             {t('openCase', {
               tail: openCase.tail,
-              date: format.dateTime(new Date(openCase.receivedAt), { dateStyle: 'long' }),
+              date: format.dateTime(new Date(openCase.receivedAt), 'dayLong'),
             })}
           </p>
           <div className="button-row">

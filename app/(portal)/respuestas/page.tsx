@@ -30,7 +30,7 @@ export default async function PublishedAnswersPage() {
                 {' '}
                 ·{' '}
                 {t('answeredOn', {
-                  date: format.dateTime(a.answeredAt!, { dateStyle: 'long' }),
+                  date: format.dateTime(a.answeredAt!, 'dayLong'),
                 })}{' '}
                 · {t('count', { count: a.count })}
               </span>

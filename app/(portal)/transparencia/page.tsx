@@ -45,7 +45,7 @@ export default async function TransparencyPage({
   const tChannels = await getTranslations('channels');
   const format = await getFormatter();
   const day = (date: string) =>
-    format.dateTime(new Date(`${date}T12:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' });
+    format.dateTime(new Date(`${date}T12:00:00Z`), 'dayLong', { timeZone: 'UTC' });
   const semesterName = (s: Semester) => {
     const [year, half] = s.split('-');
     return t(half === '1' ? 'firstSemester' : 'secondSemester', { year: year! });

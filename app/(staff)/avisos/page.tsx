@@ -75,9 +75,7 @@ export default async function NotificationsPage() {
                       '—'
                     )}
                   </td>
-                  <td className="nowrap">
-                    {format.dateTime(n.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}
-                  </td>
+                  <td className="nowrap">{format.dateTime(n.createdAt, 'instant')}</td>
                   <td>{n.readAt === null ? <strong>{t('unread')}</strong> : t('read')}</td>
                 </tr>
               ))}

@@ -105,10 +105,7 @@ export function QueueTable({
               <td data-label={label('promise')} className="nowrap">
                 {r.nextPromiseDueAt ? (
                   <span className={r.nextPromiseIsBroken ? 'badge badge-overdue' : ''}>
-                    {format.dateTime(new Date(r.nextPromiseDueAt), {
-                      dateStyle: 'short',
-                      timeStyle: 'short',
-                    })}
+                    {format.dateTime(new Date(r.nextPromiseDueAt), 'instant')}
                     {r.nextPromiseIsBroken && ` · ${t('promiseBroken')}`}
                   </span>
                 ) : (

@@ -37,10 +37,7 @@ export async function TeamAvailabilityCard({
                   t('openCases', { count: m.openCases }),
                   m.awaySince
                     ? t('awaySince', {
-                        when: format.dateTime(m.awaySince, {
-                          dateStyle: 'medium',
-                          timeStyle: 'short',
-                        }),
+                        when: format.dateTime(m.awaySince, 'instant'),
                       })
                     : null,
                 ]

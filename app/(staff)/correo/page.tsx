@@ -86,9 +86,7 @@ export default async function MailLogPage({ searchParams }: PageProps<'/correo'>
             <tbody>
               {list.rows.map((m) => (
                 <tr key={m.id}>
-                  <td className="nowrap">
-                    {format.dateTime(m.createdAt, { dateStyle: 'short', timeStyle: 'short' })}
-                  </td>
+                  <td className="nowrap">{format.dateTime(m.createdAt, 'instant')}</td>
                   <td className="nowrap">{t(`media.${m.medium}`)}</td>
                   <td className="mail-to">{m.toAddress}</td>
                   <td>

@@ -58,7 +58,7 @@ export default async function ReportsPage({
     semesterPeriod(semesterOf(query.from)).from === query.from &&
     semesterPeriod(semesterOf(query.from)).to === query.to;
   const day = (date: string) =>
-    format.dateTime(new Date(`${date}T12:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' });
+    format.dateTime(new Date(`${date}T12:00:00Z`), 'dayLong', { timeZone: 'UTC' });
   const tFilters = await getTranslations('supervision.filters');
   const applied = (
     [
@@ -83,10 +83,7 @@ export default async function ReportsPage({
         {applied ? <p className="muted">{t('filtersApplied', { filters: applied })}</p> : null}
         <p className="muted report-generated">
           {t('generatedAt', {
-            date: format.dateTime(new Date(context.generatedAt), {
-              dateStyle: 'medium',
-              timeStyle: 'short',
-            }),
+            date: format.dateTime(new Date(context.generatedAt), 'instant'),
           })}
         </p>
       </header>

@@ -229,7 +229,7 @@ export function BoardCases({
                             : tBoard('positiveSilence')}
                         </span>{' '}
                         {tBoard(r.typeCode === 'PD' ? 'deliverBy' : 'recogniseBy', {
-                          date: format.dateTime(new Date(r.deliveryDueAt), { dateStyle: 'medium' }),
+                          date: format.dateTime(new Date(r.deliveryDueAt), 'day'),
                         })}
                       </div>
                     )}

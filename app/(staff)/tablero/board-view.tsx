@@ -62,13 +62,13 @@ export function BoardView({
   const { totals } = board;
   const count = (n: number) => format.number(n);
   const date = (d: string) =>
-    format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' });
+    format.dateTime(new Date(`${d}T12:00:00Z`), 'day', { timeZone: 'UTC' });
 
   return (
     <>
       <p className="board-status muted">
         <span data-testid="board-as-of">
-          {t('asOf', { time: format.dateTime(new Date(board.asOf), { timeStyle: 'medium' }) })}
+          {t('asOf', { time: format.dateTime(new Date(board.asOf), 'clock') })}
         </span>
         {isFetching ? <span aria-hidden="true"> · {t('refreshing')}</span> : null}
       </p>

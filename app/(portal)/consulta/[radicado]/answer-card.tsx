@@ -28,7 +28,7 @@ export async function AnswerCard({
       <h2 id="answer-title">{t('answerTitle')}</h2>
       <p className="muted small">
         {t('answeredOn', {
-          date: format.dateTime(answer.createdAt, { dateStyle: 'long', timeStyle: 'short' }),
+          date: format.dateTime(answer.createdAt, 'instantLong'),
         })}
       </p>
       {decision && <p className="decision">{tDecision(decision as 'concede')}</p>}
@@ -37,8 +37,7 @@ export async function AnswerCard({
       {postedOn && (
         <p className="hint">
           {t('posted', {
-            date: format.dateTime(new Date(`${postedOn}T12:00:00Z`), {
-              dateStyle: 'long',
+            date: format.dateTime(new Date(`${postedOn}T12:00:00Z`), 'dayLong', {
               timeZone: 'UTC',
             }),
           })}
@@ -71,14 +70,13 @@ export async function InfoRequestCard({
     >
       <h2 id="info-request-title">{t('infoRequestTitle')}</h2>
       <p className="muted small">
-        {t('infoRequestedOn', { date: format.dateTime(request.createdAt, { dateStyle: 'long' }) })}
+        {t('infoRequestedOn', { date: format.dateTime(request.createdAt, 'dayLong') })}
       </p>
       {request.body && <p className="prewrap">{request.body}</p>}
       {answerBy && (
         <p data-testid="answer-by">
           {t(answerBy.withMoreTime ? 'answerByWithMoreTime' : 'answerBy', {
-            date: format.dateTime(new Date(`${answerBy.date}T12:00:00Z`), {
-              dateStyle: 'long',
+            date: format.dateTime(new Date(`${answerBy.date}T12:00:00Z`), 'dayLong', {
               timeZone: 'UTC',
             }),
           })}

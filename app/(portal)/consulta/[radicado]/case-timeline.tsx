@@ -42,7 +42,7 @@ export async function CaseTimeline({
   const tStory = await getTranslations('caseStory.portal');
   const format = await getFormatter();
   const day = (date: string) =>
-    format.dateTime(new Date(`${date}T12:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' });
+    format.dateTime(new Date(`${date}T12:00:00Z`), 'dayLong', { timeZone: 'UTC' });
   return (
     <section className="card" aria-labelledby="timeline-title">
       <h2 id="timeline-title">{t('timelineTitle')}</h2>
@@ -56,7 +56,7 @@ export async function CaseTimeline({
                   {t(`events.${KNOWN_EVENTS.has(event.action) ? event.action : 'other'}`)}
                 </strong>
                 <time dateTime={event.createdAt.toISOString()} className="muted">
-                  {format.dateTime(event.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}
+                  {format.dateTime(event.createdAt, 'instant')}
                 </time>
               </p>
               {data.decision && <p className="decision">{t(`decision.${data.decision}`)}</p>}

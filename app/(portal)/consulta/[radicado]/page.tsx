@@ -56,7 +56,7 @@ export default async function CustomerCasePage({
   const tDeadline = await getTranslations('deadline');
   const format = await getFormatter();
   const day = (date: string) =>
-    format.dateTime(new Date(`${date}T12:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' });
+    format.dateTime(new Date(`${date}T12:00:00Z`), 'dayLong', { timeZone: 'UTC' });
   const systemPromiseLabel = (description: string) => {
     const key = systemPromiseKey(description);
     return key ? t(key) : description;
@@ -181,7 +181,7 @@ export default async function CustomerCasePage({
                 </span>
                 <span className="muted">
                   {t('promiseDue', {
-                    date: format.dateTime(p.dueAt, { dateStyle: 'medium', timeStyle: 'short' }),
+                    date: format.dateTime(p.dueAt, 'instant'),
                   })}
                 </span>
                 <span className={`badge promise-${p.effectiveStatus}`}>

@@ -36,7 +36,7 @@ export default async function PublishedAnswerPage({ params }: { params: Promise<
       </p>
       <h1 id="answer-title">{answer.matter}</h1>
       <p className="muted">
-        {t('answeredOn', { date: format.dateTime(answer.answeredAt, { dateStyle: 'long' }) })} ·{' '}
+        {t('answeredOn', { date: format.dateTime(answer.answeredAt, 'dayLong') })} ·{' '}
         {t('count', { count: answer.count })}
       </p>
       <div className="prewrap" data-testid="published-answer">

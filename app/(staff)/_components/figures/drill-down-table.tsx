@@ -43,13 +43,13 @@ export async function DrillDownTable({
     tTypes(r.typeCode),
     r.subject,
     tStates(r.state),
-    format.dateTime(new Date(r.receivedAt), { dateStyle: 'medium' }),
+    format.dateTime(new Date(r.receivedAt), 'day'),
     r.dueDate ?? '—',
     r.firstAnsweredAt === null
       ? t('notAnswered')
       : `${r.answeredOnTime === 0 ? t('late') : r.answeredOnTime === 1 ? t('onTime') : ''} · ${
           r.answerBusinessDays === null
-            ? format.dateTime(new Date(r.firstAnsweredAt), { dateStyle: 'medium' })
+            ? format.dateTime(new Date(r.firstAnsweredAt), 'day')
             : t('businessDays', { count: r.answerBusinessDays })
         }`,
     `${r.reopenCount} / ${r.repeatContactCount}`,

@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations } from '@/lib/i18n/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { requireStaffPage } from '@/lib/server/auth/session';
 import { requestCtx } from '@/lib/server/core/context';
 import { auditFilterOptions, searchAuditLog, type AuditPage } from '@/lib/server/admin/audit-log';
 import { isAppError } from '@/lib/server/core/errors';
-import { getOrganization } from '@/lib/server/core/organization';
 import { auditQueryInput } from '@/lib/validation/admin-records';
 import { latestVerification, verificationView } from '@/lib/server/admin/chain-verification';
 import { startChainVerification } from './actions';
@@ -50,12 +49,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         ? t(`actions.${action}` as 'actions.other')
         : t('actions.other');
   const latest = await latestVerification(ctx);
-  const timeZone = getOrganization(ctx.db).timeZone;
-  const when = new Intl.DateTimeFormat('es-CO', {
-    dateStyle: 'short',
-    timeStyle: 'short',
-    timeZone,
-  });
+  const format = await getFormatter();
+  const when = { format: (d: Date) => format.dateTime(d, 'instant') };
   const filters = new URLSearchParams(input);
   filters.delete('before');
   const olderHref = (before: number) => {

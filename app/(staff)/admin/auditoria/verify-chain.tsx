@@ -69,10 +69,7 @@ export function VerifyChain({
         {run && (
           <p className="muted verify-when">
             {t('startedAt', {
-              when: format.dateTime(new Date(run.startedAt), {
-                dateStyle: 'medium',
-                timeStyle: 'short',
-              }),
+              when: format.dateTime(new Date(run.startedAt), 'instant'),
             })}
           </p>
         )}

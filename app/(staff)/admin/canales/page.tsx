@@ -30,8 +30,7 @@ export default async function ChannelsPage() {
   const tAdmin = await getTranslations('admin.sections');
   const tChannels = await getTranslations('channels');
   const format = await getFormatter();
-  const when = (d: Date | null) =>
-    d ? format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short' }) : t('channels.never');
+  const when = (d: Date | null) => (d ? format.dateTime(d, 'instant') : t('channels.never'));
   const channels = await listChannels(ctx);
   return (
     <>

@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations } from '@/lib/i18n/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { requireStaffPage } from '@/lib/server/auth/session';
 import { requestCtx } from '@/lib/server/core/context';
 import { findCustomers, getCustomerRecord } from '@/lib/server/admin/personal-data';
 import { isAppError } from '@/lib/server/core/errors';
-import { getOrganization } from '@/lib/server/core/organization';
 import { anonymise } from './actions';
 import { AnonymiseForm } from './anonymise-form';
 import '../records.css';
@@ -30,8 +29,8 @@ export default async function PersonalDataPage({
   const params = await searchParams;
   const q = typeof params.q === 'string' ? params.q.trim() : '';
   const id = typeof params.id === 'string' ? params.id : '';
-  const timeZone = getOrganization(ctx.db).timeZone;
-  const day = new Intl.DateTimeFormat('es-CO', { dateStyle: 'medium', timeZone });
+  const format = await getFormatter();
+  const day = { format: (d: Date) => format.dateTime(d, 'day') };
 
   let found: Awaited<ReturnType<typeof findCustomers>> | null = null;
   if (q && !id) {

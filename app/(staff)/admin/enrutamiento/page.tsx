@@ -20,9 +20,7 @@ export default async function RoutingPage() {
   const { timeZone } = getOrganization(ctx.db);
   const overview = await routingOverview(ctx);
   const { current } = overview;
-  const since = current
-    ? format.dateTime(current.validFrom, { dateStyle: 'long', timeStyle: 'short', timeZone })
-    : '';
+  const since = current ? format.dateTime(current.validFrom, 'instantLong', { timeZone }) : '';
   return (
     <>
       <h1>{t('title')}</h1>

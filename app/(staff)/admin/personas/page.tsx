@@ -62,11 +62,7 @@ export default async function PeoplePage() {
                   </td>
                   <td data-label={t('fields.lastSignIn')}>
                     {person.lastSignInAt
-                      ? format.dateTime(person.lastSignInAt, {
-                          dateStyle: 'medium',
-                          timeStyle: 'short',
-                          timeZone,
-                        })
+                      ? format.dateTime(person.lastSignInAt, 'instant', { timeZone })
                       : t('staff.never')}
                   </td>
                 </tr>

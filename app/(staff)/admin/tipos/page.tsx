@@ -1,5 +1,4 @@
-import { getLocale } from 'next-intl/server';
-import { getTranslations } from '@/lib/i18n/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { requireStaffPage } from '@/lib/server/auth/session';
 import { requestCtx } from '@/lib/server/core/context';
 import { listCategoryOptions, listServiceLevels } from '@/lib/server/admin/service-levels';
@@ -27,12 +26,8 @@ export default async function CaseTypesPage() {
   const t = await getTranslations('adminConfig.types');
   const tTypes = await getTranslations('types');
   const tSections = await getTranslations('admin.sections');
-  const locale = await getLocale();
-  const when = new Intl.DateTimeFormat(locale, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: getOrganization(ctx.db).timeZone,
-  });
+  const format = await getFormatter();
+  const when = { format: (d: Date) => format.dateTime(d, 'instant') };
   const types = await listCaseTypeConfig(ctx);
   const levels = await listServiceLevels(ctx);
   const categories = await listCategoryOptions(ctx);

@@ -22,9 +22,8 @@ export async function qualityFormat() {
     minutes: (seconds: number) => format.number(seconds / 60, { maximumFractionDigits: 0 }),
     hours: (seconds: number) => format.number(seconds / 3600, { maximumFractionDigits: 1 }),
     date: (date: string) =>
-      format.dateTime(new Date(`${date}T12:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' }),
-    dateTime: (ms: number) =>
-      format.dateTime(new Date(ms), { dateStyle: 'medium', timeStyle: 'short' }),
+      format.dateTime(new Date(`${date}T12:00:00Z`), 'day', { timeZone: 'UTC' }),
+    dateTime: (ms: number) => format.dateTime(new Date(ms), 'instant'),
     group: (by: AnalyticsGroup, g: GroupLabel): string => {
       if (g.key === null) return tSupervision('none');
       if (by === 'type') return tTypes(g.key as CaseType);

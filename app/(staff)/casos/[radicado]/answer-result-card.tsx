@@ -23,7 +23,7 @@ export async function AnswerResultCard({
   const t = await getTranslations('caseStory.delivery');
   const format = await getFormatter();
   const day = (date: string) =>
-    format.dateTime(new Date(`${date}T12:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' });
+    format.dateTime(new Date(`${date}T12:00:00Z`), 'dayLong', { timeZone: 'UTC' });
   return (
     <section className="card" aria-labelledby="result-title">
       <h2 id="result-title">{t('title')}</h2>
@@ -40,7 +40,7 @@ export async function AnswerResultCard({
           <dt>{t('delivered')}</dt>
           <dd>
             {delivery.deliveredAt
-              ? format.dateTime(delivery.deliveredAt, { dateStyle: 'long', timeStyle: 'short' })
+              ? format.dateTime(delivery.deliveredAt, 'instantLong')
               : t('notDelivered')}
             {delivery.medium && <span className="muted small"> {t(`by.${delivery.medium}`)}</span>}
           </dd>

@@ -25,7 +25,7 @@ export async function MessagesCard({
 }) {
   const t = await getTranslations('caseStory.messages');
   const format = await getFormatter();
-  const when = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short' });
+  const when = (d: Date) => format.dateTime(d, 'instant');
   return (
     <section className="card" aria-labelledby="messages-title">
       <h2 id="messages-title">{t('title')}</h2>

@@ -129,7 +129,7 @@ export default async function StaffCasePage({ params }: { params: Promise<{ radi
           </p>
           <p className="muted small">
             {t('received', {
-              date: format.dateTime(view.receivedAt, { dateStyle: 'long', timeStyle: 'short' }),
+              date: format.dateTime(view.receivedAt, 'instantLong'),
               channel: tChannels(view.channel),
             })}
             {' · '}

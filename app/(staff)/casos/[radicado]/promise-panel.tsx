@@ -33,9 +33,7 @@ function PromiseRow({ promise, submit }: { promise: PromiseItem; submit: Submit 
           ? t('actions.add_promise')
           : (systemKey && t(systemKey)) || promise.description}
       </span>
-      <span className="muted">
-        {format.dateTime(new Date(promise.dueAt), { dateStyle: 'medium', timeStyle: 'short' })}
-      </span>
+      <span className="muted">{format.dateTime(new Date(promise.dueAt), 'instant')}</span>
       <span className={`badge promise-${promise.effectiveStatus}`} data-testid={`${id}-status`}>
         {tStatus(promise.effectiveStatus)}
       </span>

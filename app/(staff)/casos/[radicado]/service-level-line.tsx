@@ -17,7 +17,7 @@ export async function ServiceLevelLine({
   const t = await getTranslations('staffCase');
   const format = await getFormatter();
   if (!serviceLevel) return <p className="muted small">{t('slaNone')}</p>;
-  const when = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short' });
+  const when = (d: Date) => format.dateTime(d, 'instant');
   const clock = (c: NonNullable<StaffCasePage['serviceLevel']>['firstResponse']) => (
     <span className={`badge ${TONE[c.status]}`}>
       {t(`slaStatus.${c.status}`, { date: when(c.dueAt) })}

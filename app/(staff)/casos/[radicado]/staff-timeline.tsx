@@ -41,7 +41,7 @@ export async function StaffTimeline({
                 <span className="muted small">
                   {t('by', { name: e.actorName ?? tRoles(e.actorRole) })} ·{' '}
                   <time dateTime={e.createdAt.toISOString()}>
-                    {format.dateTime(e.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}
+                    {format.dateTime(e.createdAt, 'instant')}
                   </time>
                 </span>
               </p>
@@ -63,8 +63,7 @@ export async function StaffTimeline({
               {typeof data.postedOn === 'string' && (
                 <p>
                   {tPostal('posted', {
-                    date: format.dateTime(new Date(`${data.postedOn}T12:00:00Z`), {
-                      dateStyle: 'long',
+                    date: format.dateTime(new Date(`${data.postedOn}T12:00:00Z`), 'dayLong', {
                       timeZone: 'UTC',
                     }),
                   })}

@@ -28,7 +28,7 @@ export default async function AnalogousPage({
   const tTypes = await getTranslations('types');
   const tQueues = await getTranslations('queues');
   const format = await getFormatter();
-  const day = (d: Date) => format.dateTime(d, { dateStyle: 'medium' });
+  const day = (d: Date) => format.dateTime(d, 'day');
   const params = await searchParams;
   const q = typeof params.q === 'string' ? params.q.trim().slice(0, 200) : '';
   let candidates: Awaited<ReturnType<typeof analogousCandidates>> = [];

@@ -25,7 +25,7 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Sea
   const t = await getTranslations('causes.problems');
   const tCauses = await getTranslations('causes');
   const format = await getFormatter();
-  const date = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: 'medium' }) : '—');
+  const date = (d: Date | null) => (d ? format.dateTime(d, 'day') : '—');
   return (
     <>
       <p>

@@ -14,7 +14,7 @@ export async function ProblemEffectView({
 }) {
   const t = await getTranslations('causes.problems.effect');
   const format = await getFormatter();
-  const day = (d: Date) => format.dateTime(d, { dateStyle: 'medium' });
+  const day = (d: Date) => format.dateTime(d, 'day');
   const number = (n: number) => format.number(n, { maximumFractionDigits: 1 });
   const windowItem = (label: string, w: EffectWindow) => (
     <li>

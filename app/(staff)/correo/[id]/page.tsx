@@ -38,8 +38,7 @@ export default async function MailMessagePage({ params }: PageProps<'/correo/[id
   const { mail, radicado } = await findMessage(staff, raw);
   const t = await getTranslations('mailLog');
   const format = await getFormatter();
-  const when = (d: Date | null) =>
-    d ? format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short' }) : '—';
+  const when = (d: Date | null) => (d ? format.dateTime(d, 'instant') : '—');
   const isWebhook = mail.medium === 'webhook';
   const facts: [string, React.ReactNode][] = [
     [t('columns.medium'), t(`media.${mail.medium}`)],

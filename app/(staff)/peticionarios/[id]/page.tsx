@@ -43,7 +43,7 @@ export default async function PetitionerPage({ params }: { params: Promise<{ id:
   const tStates = await getTranslations('states');
   const tChannels = await getTranslations('channels');
   const format = await getFormatter();
-  const day = (d: Date) => format.dateTime(d, { dateStyle: 'medium' });
+  const day = (d: Date) => format.dateTime(d, 'day');
   return (
     <>
       <p>

@@ -82,9 +82,7 @@ export async function PromisesCard({ record }: Props) {
                   <td data-label={t('columns.case')}>
                     <CaseLink radicado={p.radicado} />
                   </td>
-                  <td data-label={t('columns.due')}>
-                    {format.dateTime(p.dueAt, { dateStyle: 'medium', timeStyle: 'short' })}
-                  </td>
+                  <td data-label={t('columns.due')}>{format.dateTime(p.dueAt, 'instant')}</td>
                   <td data-label={t('columns.status')}>
                     <span className={`badge promise-${p.status}`}>
                       {t(`promiseStatus.${p.status}`)}
@@ -124,9 +122,7 @@ export async function ContactsCard({ record }: Props) {
             <tbody>
               {record.contacts.map((c) => (
                 <tr key={c.id}>
-                  <td data-label={t('columns.when')}>
-                    {format.dateTime(c.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}
-                  </td>
+                  <td data-label={t('columns.when')}>{format.dateTime(c.createdAt, 'instant')}</td>
                   <td data-label={t('columns.kind')}>{t(`kinds.${c.kind}`)}</td>
                   <td data-label={t('columns.direction')}>{t(`directions.${c.direction}`)}</td>
                   <td data-label={t('columns.case')}>
@@ -183,7 +179,7 @@ export async function ChangesCard({ record }: Props) {
               {record.changes.map((c) => (
                 <tr key={c.id}>
                   <td data-label={t('columns.when')}>
-                    {format.dateTime(c.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}
+                    {format.dateTime(c.createdAt, 'instant')}
                     {c.actorName && <div className="small muted">{c.actorName}</div>}
                   </td>
                   <td data-label={t('columns.change')}>{t(`changeKinds.${c.action}`)}</td>

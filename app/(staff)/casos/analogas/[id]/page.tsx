@@ -32,7 +32,7 @@ export default async function PetitionGroupPage({ params }: { params: Promise<{ 
   const tStates = await getTranslations('states');
   const tDecisions = await getTranslations('staffCase.options.decision');
   const format = await getFormatter();
-  const when = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short' });
+  const when = (d: Date) => format.dateTime(d, 'instant');
   const isAnswered = group.answerBody !== null;
   const hasPending = group.members.some((m) => OPEN.includes(m.state));
 

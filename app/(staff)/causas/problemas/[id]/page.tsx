@@ -45,7 +45,7 @@ export default async function ProblemPage({ params }: { params: Params }) {
   const tTypes = await getTranslations('types');
   const tStates = await getTranslations('states');
   const format = await getFormatter();
-  const date = (d: Date) => format.dateTime(d, { dateStyle: 'medium' });
+  const date = (d: Date) => format.dateTime(d, 'day');
   const causeLabel = [problem.processName, problem.rootCauseName].filter(Boolean).join(' › ');
   return (
     <>
