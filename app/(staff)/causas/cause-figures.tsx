@@ -9,7 +9,7 @@ import {
   analyticsQueryToSearchParams,
   type AnalyticsQuery,
 } from '@/lib/validation/analytics-query';
-import { BarChartFigure, LineChartFigure } from '../_components/figures/charts';
+import { LineChartFigure, ParetoChartFigure } from '../_components/figures/charts';
 import { Figure } from '../_components/figures/figure';
 import { Kpis } from '@/app/_components/kpis';
 import './causes.css';
@@ -176,11 +176,15 @@ export async function CauseFiguresView({
         rows={tableRows}
         chart={
           head ? (
-            <BarChartFigure
-              horizontal
-              height={Math.max(160, rows.length * 36 + 40)}
-              data={rows.map((r) => ({ label: nameOf(r), cases: r.cases }))}
-              series={[{ key: 'cases', label: t('columns.cases') }]}
+            <ParetoChartFigure
+              height={Math.max(190, rows.length * 36 + 90)}
+              data={rows.map((r) => ({
+                label: nameOf(r),
+                cases: r.cases,
+                cumulative: Math.min(100, Math.round(r.cumulativeShare * 1000) / 10),
+              }))}
+              bars={{ key: 'cases', label: t('columns.cases') }}
+              cumulative={{ key: 'cumulative', label: t('columns.cumulative') }}
               summary={t('pareto.summary', {
                 count: total.cases,
                 name: nameOf(head),

@@ -4,6 +4,7 @@ import {
   Bar,
   BarChart,
   CartesianGrid,
+  ComposedChart,
   Legend,
   Line,
   LineChart,
@@ -13,8 +14,23 @@ import {
   YAxis,
 } from 'recharts';
 
-/** Colours that keep 3:1 contrast on white and stay apart for the common colour-vision deficiencies. */
-export const SERIES_COLORS = ['#0b5cad', '#c2410c', '#1e6b34', '#7e22ce', '#a16207', '#475569'];
+/**
+ * Ten colours, one per series of the widest chart (nine channels): the Okabe–Ito hues that stay
+ * apart for the common colour-vision deficiencies, darkened where needed to keep 3:1 on white
+ * (WCAG 1.4.11), then indigo, wine, olive and grey.
+ */
+export const SERIES_COLORS = [
+  '#0072b2', // blue
+  '#d55e00', // vermillion
+  '#007a5a', // bluish green
+  '#b0407e', // reddish purple
+  '#8a6100', // ochre
+  '#3b9ad6', // sky
+  '#332288', // indigo
+  '#882255', // wine
+  '#6f6f00', // olive
+  '#4d4d4d', // grey
+];
 
 export interface Series {
   key: string;
@@ -72,7 +88,13 @@ export function BarChartFigure({
             </>
           ) : (
             <>
-              <XAxis dataKey="label" tick={{ fontSize: 12 }} />
+              {/* Labels that would touch are skipped, the first and last always kept. */}
+              <XAxis
+                dataKey="label"
+                tick={{ fontSize: 12 }}
+                interval="preserveStartEnd"
+                minTickGap={12}
+              />
               <YAxis domain={domain} unit={unit} width={48} />
             </>
           )}
@@ -105,14 +127,20 @@ export function LineChartFigure({ data, series, summary, height = 240, unit, max
           accessibilityLayer={false}
         >
           <CartesianGrid strokeDasharray="3 3" stroke="#d6dae0" />
-          <XAxis dataKey="label" tick={{ fontSize: 12 }} />
+          <XAxis
+            dataKey="label"
+            tick={{ fontSize: 12 }}
+            interval="preserveStartEnd"
+            minTickGap={12}
+          />
           <YAxis domain={[0, max ?? 'auto']} unit={unit} width={48} />
           <Tooltip formatter={(value) => `${String(value)}${unit ?? ''}`} />
           {series.length > 1 ? <Legend /> : null}
           {series.map((s, i) => (
             <Line
               key={s.key}
-              type="monotone"
+              // Straight segments: a curve would invent values between the weeks.
+              type="linear"
               dataKey={s.key}
               name={s.label}
               stroke={colorOf(s, i)}
@@ -122,6 +150,60 @@ export function LineChartFigure({ data, series, summary, height = 240, unit, max
             />
           ))}
         </LineChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+/**
+ * The Pareto chart: bars for the cases of each process or cause, largest first, and the line of
+ * their cumulative share on its own 0–100 % axis (the few that make most of the complaints).
+ */
+export function ParetoChartFigure({
+  data,
+  bars,
+  cumulative,
+  summary,
+  height,
+}: {
+  data: readonly Datum[];
+  bars: Series;
+  cumulative: Series;
+  summary: string;
+  height: number;
+}) {
+  return (
+    <div role="img" aria-label={summary} className="chart">
+      <ResponsiveContainer width="100%" height={height}>
+        <ComposedChart
+          data={data as Datum[]}
+          layout="vertical"
+          margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
+          accessibilityLayer={false}
+        >
+          <CartesianGrid strokeDasharray="3 3" stroke="#d6dae0" />
+          <XAxis xAxisId="n" type="number" />
+          <XAxis xAxisId="pct" type="number" orientation="top" domain={[0, 100]} unit="%" />
+          <YAxis type="category" dataKey="label" width={140} tick={{ fontSize: 12 }} />
+          <Tooltip />
+          <Legend />
+          <Bar
+            xAxisId="n"
+            dataKey={bars.key}
+            name={bars.label}
+            fill={colorOf(bars, 0)}
+            isAnimationActive={false}
+          />
+          <Line
+            xAxisId="pct"
+            type="linear"
+            dataKey={cumulative.key}
+            name={cumulative.label}
+            stroke={colorOf(cumulative, 1)}
+            strokeWidth={2}
+            isAnimationActive={false}
+          />
+        </ComposedChart>
       </ResponsiveContainer>
     </div>
   );
