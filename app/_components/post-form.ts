@@ -8,6 +8,9 @@ export interface FormFailure {
   retryAfterSeconds?: number;
 }
 
+/** Long enough for a filing with its files on a slow connection. */
+export const POST_TIMEOUT_MS = 120_000;
+
 /** Posts a form (or JSON) to one of our route handlers; expected failures come back as data. */
 export async function postForm<T>(
   url: string,
@@ -15,6 +18,8 @@ export async function postForm<T>(
 ): Promise<{ ok: true; status: number; data: T } | FormFailure> {
   const response = await fetch(url, {
     method: 'POST',
+    // Never an endless "Sending…": a request with no answer in two minutes fails as a network error.
+    signal: AbortSignal.timeout(POST_TIMEOUT_MS),
     ...(body instanceof FormData
       ? { body }
       : { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } }),

@@ -68,7 +68,8 @@ export function useFormAction<T>(
       if (options.onSuccess) options.onSuccess(outcome.data);
       else router.refresh();
     },
-    onError: () => setResult({ ok: false, code: 'NETWORK', message: t('INTERNAL') }),
+    // No answer (offline, or the request timed out): say so; the form keeps what was typed.
+    onError: () => setResult({ ok: false, code: 'NETWORK', message: t('NETWORK') }),
     onSettled: () => {
       inFlight.current = false;
     },

@@ -359,3 +359,15 @@ export const petitionGroups = sqliteTable('petition_groups', {
   answeredById: integer('answered_by_id').references(() => staffUsers.id),
   answeredAt: instant('answered_at'),
 });
+
+/**
+ * One press of the portal's send button (issue 17 §3): a filing sent again with the same id, after
+ * its answer was lost on the way, finds the case it already created instead of creating another.
+ */
+export const filingSubmissions = sqliteTable('filing_submissions', {
+  submissionId: text('submission_id').primaryKey(),
+  caseId: integer('case_id')
+    .notNull()
+    .references(() => cases.id),
+  createdAt: createdAt(),
+});

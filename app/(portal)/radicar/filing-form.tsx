@@ -8,7 +8,12 @@ import { useRef, useState, type FormEvent } from 'react';
 import type { PublicCaseType } from '@/lib/server/cases/list-case-types';
 import { FileField } from '../../_components/file-field';
 import { TextField } from '../../_components/text-field';
-import { FormOutcome, postTo, useFormAction } from '../../_components/use-form-action';
+import {
+  FormOutcome,
+  newSubmissionId,
+  postTo,
+  useFormAction,
+} from '../../_components/use-form-action';
 
 type Limits = { subject: { min: number; max: number }; description: { min: number; max: number } };
 type FilingResponse =
@@ -41,6 +46,8 @@ export function FilingForm({
   const [descriptionLength, setDescriptionLength] = useState(0);
   const [openCase, setOpenCase] = useState<{ tail: string; receivedAt: string } | null>(null);
   const [addedTail, setAddedTail] = useState<string | null>(null);
+  // One press of "Radicar", sent again if its answer is lost: the server files it once.
+  const [submissionId] = useState(newSubmissionId);
 
   const selected = types.find((type) => type.code === typeCode);
   const canBeAnonymous = selected?.allowsAnonymous ?? false;
@@ -248,6 +255,7 @@ export function FilingForm({
       <div className="honeypot" aria-hidden="true">
         <label htmlFor="website">{t('honeypot')}</label>
         <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" />
+        <input type="hidden" name="submissionId" value={submissionId} />
       </div>
 
       {openCase && (

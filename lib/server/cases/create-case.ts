@@ -1,5 +1,5 @@
 import 'server-only';
-import { casePauses, cases } from '@/db/schema';
+import { casePauses, cases, filingSubmissions } from '@/db/schema';
 import { toLocalDate } from '@/lib/domain/calendar';
 import type { CaseType } from '@/lib/domain/enums';
 import { computeLegalTerm } from '@/lib/domain/legal-term';
@@ -51,6 +51,8 @@ export interface CaseExtras {
    * as a possible repeat contact of it (issue 14 §5).
    */
   offerRepeat?: boolean;
+  /** The portal's one press of the send button: recorded with the case (filing_submissions). */
+  submissionId?: string;
 }
 
 /** What a new case sets; the rest take their defaults. Built once per connection: every filing runs it. */
@@ -188,6 +190,11 @@ export async function createCase(
       createdAt: now,
     });
     recordAttachments(tx, created.id, eventId, extras.attachments ?? [], 'public', now);
+    if (extras.submissionId) {
+      tx.insert(filingSubmissions)
+        .values({ submissionId: extras.submissionId, caseId: created.id, createdAt: now })
+        .run();
+    }
     // Every case belongs to a team from the moment it arrives (issue 14).
     routeNewCase(
       tx,

@@ -102,4 +102,40 @@ describe('fileFromPortal', () => {
     expect(limited.detail?.retryAfterSeconds).toBeGreaterThan(0);
     await expect(file(form(), '198.51.100.7')).resolves.toMatchObject({ kind: 'created' });
   });
+
+  describe('sent again with the same press of the button (issue 17 §3)', () => {
+    const PRESS = 'press_0123456789abcdef';
+    const created = async (input: Record<string, unknown>) => {
+      const result = await file(input);
+      if (result.kind !== 'created') throw new Error(`expected a case, got ${result.kind}`);
+      return result.created;
+    };
+
+    it('files once: the second arrival answers with the same case', async () => {
+      const first = await created(form({ submissionId: PRESS }));
+      const again = await created(form({ submissionId: PRESS }));
+      expect(again).toEqual({ id: first.id, radicado: first.radicado, accessCode: null });
+      expect(countRows(db, cases)).toBe(1);
+    });
+
+    it('gives an anonymous filer a new code, the lost one no longer opening the case', async () => {
+      const anonymous = form({ isAnonymous: 'true', typeCode: 'D', submissionId: PRESS });
+      const first = await created(anonymous);
+      const hashBefore = db.select().from(cases).get()!.accessCodeHash;
+      const again = await created(anonymous);
+      expect(again.radicado).toBe(first.radicado);
+      expect(again.accessCode).toMatch(/\S{6,}/);
+      expect(again.accessCode).not.toBe(first.accessCode);
+      expect(db.select().from(cases).get()!.accessCodeHash).not.toBe(hashBefore);
+      expect(countRows(db, cases)).toBe(1);
+    });
+
+    it('files a new case for a new press, and refuses a malformed id', async () => {
+      await created(form({ isAnonymous: 'true', typeCode: 'D', submissionId: PRESS }));
+      await created(form({ isAnonymous: 'true', typeCode: 'D', submissionId: `${PRESS}x` }));
+      expect(countRows(db, cases)).toBe(2);
+      const bad = await captureAppError(() => file(form({ submissionId: 'short' })));
+      expect(bad.fieldErrors).toEqual({ submissionId: ['invalid'] });
+    });
+  });
 });

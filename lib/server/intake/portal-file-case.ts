@@ -9,6 +9,7 @@ import { consumeLimit, type LimitSpec } from '../core/rate-limit';
 import { addRepeatContact, findOpenCaseOfSameType } from '../cases/repeat-contact';
 import { checkUploads, incomingFiles, UPLOAD_LIMITS, withStoredFiles } from '../cases/uploads';
 import { VISITOR } from '../portal/actors';
+import { replayedFiling, submissionIdOf } from './filing-replay';
 
 /** One address may file 20 requests an hour: enough for a family or a kiosk, not for a flood. */
 export const FILING_IP_LIMIT: LimitSpec = {
@@ -22,7 +23,7 @@ export const FILING_IP_LIMIT: LimitSpec = {
 export const MAX_FILING_BYTES = UPLOAD_LIMITS.maxFiles * UPLOAD_LIMITS.maxBytes + 1024 * 1024;
 
 export type PortalFilingResult =
-  | { kind: 'created'; created: CreatedCase }
+  | { kind: 'created'; created: Pick<CreatedCase, 'id' | 'radicado' | 'accessCode'> }
   | { kind: 'open_case'; radicadoTail: string; receivedAt: Date }
   | { kind: 'added_to_case'; radicadoTail: string };
 
@@ -82,6 +83,10 @@ export async function fileFromPortal(
   }
   const raw = filingFromForm(input);
   const filing = parseInput(CaseFilingSchema, raw);
+  // The same press of the send button again: the case it already made, not a second one.
+  const submissionId = submissionIdOf(input);
+  const replayed = submissionId ? await replayedFiling(ctx, submissionId) : null;
+  if (replayed) return { kind: 'created', created: replayed };
   const checked = await checkUploads(await incomingFiles(input.attachments));
 
   const onOpenCase = input.onOpenCase;
@@ -102,7 +107,10 @@ export async function fileFromPortal(
   }
 
   return withStoredFiles(checked, async (stored) => {
-    const created = await createCase(asActor(ctx, VISITOR), raw, { attachments: stored });
+    const created = await createCase(asActor(ctx, VISITOR), raw, {
+      attachments: stored,
+      submissionId,
+    });
     return { kind: 'created', created };
   });
 }

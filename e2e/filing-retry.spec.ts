@@ -1,0 +1,46 @@
+import { randomInt } from 'node:crypto';
+import { caseByRadicado, queryDb } from './support/db';
+import { expect, formAlert, test } from './support/fixtures';
+
+/**
+ * A filing whose answer is lost on the way (issue 17 §3): the petitioner is told plainly, keeps
+ * what they typed, presses "Radicar" again, and gets the one case the server already made.
+ */
+test.use({
+  extraHTTPHeaders: { 'X-Forwarded-For': `10.41.${randomInt(256)}.${randomInt(1, 255)}` },
+});
+
+test('a filing whose answer is lost is sent again and files one case, not two', async ({
+  page,
+}) => {
+  const subject = `Vertimiento al río ${randomInt(1_000_000)}`;
+  await page.goto('/radicar');
+  await page.getByRole('radio', { name: /^Denuncia/ }).check();
+  await page.getByLabel('Quiero radicar de forma anónima').check();
+  await page.getByLabel('Asunto *').fill(subject);
+  await page
+    .getByLabel('Descripción *')
+    .fill('Cada noche una fábrica vierte residuos al río detrás de la planta de tratamiento.');
+
+  // The server files it, but its answer never reaches the browser.
+  await page.route('**/api/portal/radicar', async (route) => {
+    await route.fetch();
+    await route.abort('connectionreset');
+  });
+  await page.getByRole('button', { name: 'Radicar' }).click();
+  await expect(formAlert(page)).toContainText('No pudimos comunicarnos con el servidor');
+  await expect(page.getByLabel('Asunto *')).toHaveValue(subject);
+  const filed = () =>
+    queryDb<{ radicado: string }>('select radicado from cases where subject = ?', subject);
+  expect(filed()).toHaveLength(1);
+
+  await page.unroute('**/api/portal/radicar');
+  await page.getByRole('button', { name: 'Radicar' }).click();
+  await expect(page.getByRole('heading', { name: 'Constancia de radicación' })).toBeVisible();
+  const radicado = (await page.getByTestId('radicado').textContent())!.trim();
+  expect(filed()).toEqual([{ radicado }]);
+  // The code shown now is the one that opens the case (the lost one was replaced).
+  const code = (await page.getByTestId('access-code').textContent())!.trim();
+  expect(code).toMatch(/^[A-Z2-9]{12}$/);
+  expect(caseByRadicado(radicado)).toMatchObject({ is_anonymous: 1, type_code: 'D' });
+});
