@@ -115,7 +115,7 @@ test('an admin exports and anonymises a customer, whose name then appears on no 
   await snap(page, 'admin-records-audit');
   const csv = await page.request.get('/api/admin/auditoria?action=customer_anonymised');
   expect(csv.status()).toBe(200);
-  expect(await csv.text()).toContain('customer_anonymised');
+  expect(await csv.text()).toContain('Peticionario anonimizado');
 
   await page.setViewportSize({ width: 360, height: 800 });
   await page.goto('/admin/auditoria');

@@ -1,7 +1,7 @@
 /**
  * Each staff area sends only its own client messages (issue 15 §4): every staff page still shows
- * its texts, never a raw key (`staffCase.fields.body`), in Spanish and English, and the browser
- * logs no missing message.
+ * its texts, never a raw key (`staffCase.fields.body`) nor a stored code (`en_tramite`, `R`), in
+ * Spanish and English, and the browser logs no missing message.
  */
 import { randomInt } from 'node:crypto';
 import fs from 'node:fs';
@@ -9,6 +9,7 @@ import path from 'node:path';
 import { caseByRadicado } from './support/db';
 import { E2E_ENV } from './support/env';
 import { createStaff, expect, runVerb, signInAs, test } from './support/fixtures';
+import { rawCodesInCsv, rawCodesOn } from './support/raw-codes';
 
 test.use({
   extraHTTPHeaders: { 'X-Forwarded-For': `10.9.${randomInt(256)}.${randomInt(1, 255)}` },
@@ -48,7 +49,9 @@ const PAGES = [
   '/admin/datos-personales',
 ];
 
-test('every staff page shows its texts, not keys, in both languages', async ({ page }) => {
+test('every staff page shows its texts, not keys nor codes, in both languages', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const admin = createStaff({ role: 'admin', teamName: 'Mensajes' });
   const filed = runVerb<{ radicado: string }>('file-case', {
@@ -84,7 +87,22 @@ test('every staff page shows its texts, not keys, in both languages', async ({ p
       await expect(page.locator('main h1').first()).toBeVisible();
       const text = await page.locator('body').innerText();
       expect([url, text.match(RAW_KEY)?.[0] ?? null]).toEqual([url, null]);
+      // Nor a stored code where its label belongs (issue 17 §2).
+      expect([url, await rawCodesOn(page)]).toEqual([url, []]);
     }
   }
   expect(missing).toEqual([]);
+
+  // The CSVs people open in a spreadsheet: labels there too.
+  for (const url of [
+    '/api/casos/export?queue=all',
+    '/api/admin/auditoria',
+    '/api/informes/pqrs.csv',
+    '/api/causas/casos.csv',
+    '/api/calidad/casos.csv?quadrant=late_well',
+  ]) {
+    const response = await page.request.get(url);
+    expect([url, response.status()]).toEqual([url, 200]);
+    expect([url, rawCodesInCsv(await response.text())]).toEqual([url, []]);
+  }
 });

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { openReader, type Db } from '@/db/client';
 import * as schema from '@/db/schema';
 import { exportCases } from '@/lib/server/cases/export-cases';
-import { DRILL_DOWN_CSV_COLUMNS } from '@/lib/server/supervision/drill-down';
+import { drillDownCsvText } from '@/lib/server/supervision/drill-down';
 import { parseCaseQuery } from '@/lib/validation/case-query';
 import { makeCtx } from '@/lib/server/core/context';
 
@@ -45,7 +45,7 @@ async function main() {
   const response = await exportCases(
     makeCtx(db, { role: 'supervisor', ...supervisor }),
     parseCaseQuery({ queue: 'all' }),
-    { header: [...DRILL_DOWN_CSV_COLUMNS], filename: 'bench.csv' },
+    { text: drillDownCsvText('es', 'America/Bogota'), filename: 'bench.csv' },
   );
   const reader = response.body!.getReader();
   let bytes = 0;

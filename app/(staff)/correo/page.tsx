@@ -18,6 +18,10 @@ export async function generateMetadata() {
 export default async function MailLogPage({ searchParams }: PageProps<'/correo'>) {
   const staff = await requireStaffPage('supervision', '/correo');
   const t = await getTranslations('mailLog');
+  const tKinds = await getTranslations('caseStory.messages.kinds');
+  /** A message by what it is ("Respuesta de fondo"), never by its stored kind. */
+  const kindLabel = (kind: string) =>
+    tKinds.has(kind as 'other') ? tKinds(kind as 'other') : tKinds('other');
   const format = await getFormatter();
   const list = await listOutbox(requestCtx(staff), await searchParams);
   const { status, medium } = list;
@@ -92,7 +96,7 @@ export default async function MailLogPage({ searchParams }: PageProps<'/correo'>
                   <td>
                     <Link href={`/correo/${m.id}`}>{m.subject}</Link>
                   </td>
-                  <td className="mono">{m.kind}</td>
+                  <td>{kindLabel(m.kind)}</td>
                   <td>
                     <span
                       className={`badge ${m.status === 'failed' ? 'badge-overdue' : m.status === 'sent' ? 'badge-on_track' : ''}`}

@@ -4,10 +4,18 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useFormatter, useTranslations } from '@/lib/i18n/client';
 import Link from 'next/link';
 import type { Board, BoardFigures, BoardGroup } from '@/lib/server/supervision/board';
-import { BarChartFigure, type Series } from '../_components/figures/charts';
+import dynamic from 'next/dynamic';
+import { WhenVisible } from '@/app/_components/when-visible';
+import type { Series } from '../_components/figures/charts';
 import { Figure, type Column } from '../_components/figures/figure';
 import { Kpis } from '@/app/_components/kpis';
 import { BoardCases, type AgentOption } from './board-cases';
+
+/** The charts' drawing library loads only when a chart comes into view (issue 17 §7). */
+const BarChartFigure = dynamic(
+  () => import('../_components/figures/charts').then((m) => m.BarChartFigure),
+  { ssr: false },
+);
 
 /** How often the board asks for fresh figures. */
 export const BOARD_REFRESH_MS = 30_000;
@@ -165,20 +173,26 @@ function GroupFigure({
       empty={t('empty')}
       chart={
         top && due(top) > 0 ? (
-          <BarChartFigure
-            horizontal
-            stacked
-            max={niceMax(due(top))}
-            height={Math.max(170, 80 + rows.length * 36)}
-            data={rows.map((r) => ({
-              label: nameOf(r),
-              overdue: r.overdue,
-              dueToday: r.dueToday,
-              atRisk: r.atRisk,
-            }))}
-            series={series}
-            summary={t(`${section}.summary`, { count: rows.length, top: nameOf(top), n: due(top) })}
-          />
+          <WhenVisible height={Math.max(170, 80 + rows.length * 36)}>
+            <BarChartFigure
+              horizontal
+              stacked
+              max={niceMax(due(top))}
+              height={Math.max(170, 80 + rows.length * 36)}
+              data={rows.map((r) => ({
+                label: nameOf(r),
+                overdue: r.overdue,
+                dueToday: r.dueToday,
+                atRisk: r.atRisk,
+              }))}
+              series={series}
+              summary={t(`${section}.summary`, {
+                count: rows.length,
+                top: nameOf(top),
+                n: due(top),
+              })}
+            />
+          </WhenVisible>
         ) : (
           <p className="muted">{t('nothingDue')}</p>
         )

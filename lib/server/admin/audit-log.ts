@@ -14,7 +14,8 @@ import {
 import { endOfLocalDay, startOfLocalDay } from '@/lib/domain/calendar';
 import { AuditQuerySchema, type AuditQuery } from '@/lib/validation/admin-records';
 import type { Ctx } from '../core/context';
-import { sqlCsvResponse, type CsvCell } from '../core/csv';
+import { localInstant, sqlCsvResponse, type CsvCell } from '../core/csv';
+import type { AuditLabelled } from './audit-labels';
 import { requireRole } from '../core/guard';
 import { getOrganization } from '../core/organization';
 import { parseInput } from '../core/parse';
@@ -94,15 +95,31 @@ export const AUDIT_CSV_COLUMNS = [
   'body',
 ] as const;
 
+/** Columns holding codes: the CSV gives their labels (issue 17 §2). */
+const LABELLED: readonly AuditLabelled[] = [
+  'action',
+  'actorRole',
+  'visibility',
+  'fromState',
+  'toState',
+];
+
 /** The whole filtered history as CSV, streamed on its own read-only connection. */
 export async function auditLogCsv(
   ctx: Ctx,
   input: unknown,
-  extras: { header: readonly string[]; filename?: string },
+  extras: {
+    header: readonly string[];
+    filename?: string;
+    /** A code's label in the reader's language (action, role, visibility, states). */
+    label: (column: AuditLabelled, code: string) => string;
+    timeZone: string;
+  },
 ): Promise<Response> {
   requireRole(ctx.actor, 'admin');
   const query = parseInput(AuditQuerySchema, input);
   const { sql, params } = auditLogSql(ctx.db, query);
+  const labelled = (c: string): c is AuditLabelled => (LABELLED as readonly string[]).includes(c);
   return sqlCsvResponse(
     databaseOf(ctx.db),
     extras.filename ?? 'auditoria.csv',
@@ -110,9 +127,12 @@ export async function auditLogCsv(
     sql,
     params,
     (r): CsvCell[] =>
-      AUDIT_CSV_COLUMNS.map((c) =>
-        c === 'createdAt' ? new Date(r[c] as number) : (r[c] as CsvCell),
-      ),
+      AUDIT_CSV_COLUMNS.map((c) => {
+        const value = r[c];
+        if (c === 'createdAt') return localInstant(value as number, extras.timeZone);
+        if (labelled(c) && typeof value === 'string') return extras.label(c, value);
+        return value as CsvCell;
+      }),
   );
 }
 

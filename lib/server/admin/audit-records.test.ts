@@ -231,6 +231,9 @@ describe('searchAuditLog', () => {
           'to',
           'body',
         ],
+        // The route passes the reader's labels (audit-labels.ts); here, visible markers.
+        label: (column, code) => `<${column}:${code}>`,
+        timeZone: 'America/Bogota',
       },
     );
     expect(res.headers.get('content-type')).toContain('text/csv');
@@ -242,7 +245,10 @@ describe('searchAuditLog', () => {
       (await searchAuditLog(makeCtx(db, fx.admin), { radicado: a.radicado })).rows.length,
     );
     expect(lines.slice(1).every((l) => l.includes(a.radicado))).toBe(true);
-    expect(text).toContain('2026-03-10T15:00:00.000Z');
+    // Local time in the organisation's zone, and every code through its label.
+    expect(text).toContain('2026-03-10 10:00');
+    expect(text).toContain('<action:radicar>');
+    expect(text).not.toMatch(/,radicar,/);
   });
 
   it('is for admins only: agents and supervisors get FORBIDDEN', async () => {
@@ -254,7 +260,15 @@ describe('searchAuditLog', () => {
         'FORBIDDEN',
       );
       expect(
-        (await captureAppError(() => auditLogCsv(makeCtx(db, who), {}, { header: [] }))).code,
+        (
+          await captureAppError(() =>
+            auditLogCsv(
+              makeCtx(db, who),
+              {},
+              { header: [], label: (_c, code) => code, timeZone: 'America/Bogota' },
+            ),
+          )
+        ).code,
       ).toBe('FORBIDDEN');
     }
   });

@@ -2,6 +2,7 @@
  * The queue's CSV export: every row of the filtered, scoped list (not just a page), the drill-down's
  * columns, formula-looking cells neutralised.
  */
+import { drillDownCsvText } from '../supervision/drill-down';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { parseCaseQuery, type CaseQueryInput } from '@/lib/validation/case-query';
@@ -53,7 +54,7 @@ const query = (input: CaseQueryInput) => ({ ...parseCaseQuery({}), ...input });
 
 async function exported(actor: Actor, input: CaseQueryInput) {
   const response = await exportCases(makeCtx(db, actor, NOW), query(input), {
-    header: HEADER,
+    text: { ...drillDownCsvText('es', 'America/Bogota'), header: HEADER },
     filename: 'casos.csv',
   });
   const [header, ...rows] = parseCsv(await response.text());
@@ -115,9 +116,12 @@ describe('the queue export', () => {
     const row = rows.find((r) => r[0] === radicado)!;
     expect(Object.fromEntries(DRILL_DOWN_CSV_COLUMNS.map((c, i) => [c, row[i]]))).toMatchObject({
       radicado,
-      type: 'R',
-      channel: 'web',
-      state: 'en_tramite',
+      // Labels in the reader's language, never the stored codes (R, web, en_tramite).
+      type: 'Reclamo',
+      channel: 'Formulario web',
+      state: 'En trámite',
+      // Local date and time in the organisation's zone (8 a.m. in Bogotá, not 13:00 UTC).
+      receivedAt: expect.stringMatching(/^2026-03-02 08:\d{2}$/),
       subject: `'=HYPERLINK("http://malo.example","clic")`,
       // Filed Monday 2 March: day 15 is Tuesday 24 March (23 March is San José).
       dueDate: '2026-03-24',
@@ -135,7 +139,7 @@ describe('the queue export', () => {
         await captureAppError(
           async () =>
             await exportCases(makeCtx(db, customerActor(1)), query({ queue: 'all' }), {
-              header: HEADER,
+              text: drillDownCsvText('es', 'America/Bogota'),
               filename: 'x.csv',
             }),
         )

@@ -9,7 +9,7 @@ import { casesAsC } from './case-access';
 import { AppError } from '../core/errors';
 import { queueWhere } from './list-cases';
 import { getOrganization, loadCalendar } from '../core/organization';
-import { drillDownCsv } from '../supervision/drill-down';
+import { drillDownCsv, type DrillDownCsvText } from '../supervision/drill-down';
 import type { SqlFilter } from '../supervision/filters';
 
 const dialect = new SQLiteSyncDialect();
@@ -42,10 +42,10 @@ export function queueSqlFilter(
 export async function exportCases(
   ctx: Ctx<Actor>,
   query: CaseQuery,
-  file: { header: readonly string[]; filename: string },
+  file: { text: DrillDownCsvText; filename: string },
 ): Promise<Response> {
   const { db, actor, now } = ctx;
   if (!isStaff(actor)) throw new AppError('FORBIDDEN', 'exports are for staff');
   const filter = queueSqlFilter(query, actor, { db, now });
-  return drillDownCsv(db, file.filename, file.header, filter);
+  return drillDownCsv(db, file.filename, file.text, filter);
 }

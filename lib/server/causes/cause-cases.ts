@@ -3,7 +3,7 @@ import { catalogueName } from '@/db/sql/causes';
 import type { AnalyticsQuery } from '@/lib/validation/analytics-query';
 import type { Ctx } from '../core/context';
 import { requireRole } from '../core/guard';
-import { drillDownCsv, listDrillDown } from '../supervision/drill-down';
+import { drillDownCsv, listDrillDown, type DrillDownCsvText } from '../supervision/drill-down';
 import type { SqlFilter } from '../supervision/filters';
 import { complaintFilter } from './root-cause-figures';
 import { databaseOf } from '@/db/client';
@@ -62,14 +62,14 @@ export async function listCauseCases(ctx: Ctx, input: CauseCasesInput & { page: 
 /** The same complaints as a streamed CSV (`header`: the translated column names). */
 export async function causeCasesCsv(
   ctx: Ctx,
-  input: CauseCasesInput & { header: readonly string[] },
+  input: CauseCasesInput & { text: DrillDownCsvText },
 ): Promise<Response> {
   requireRole(ctx.actor, 'supervision');
   const { query, timeZone, pick } = input;
   return drillDownCsv(
     databaseOf(ctx.db),
     `quejas-reclamos-${query.from}-${query.to}.csv`,
-    input.header,
+    input.text,
     causeCasesFilter(query, timeZone, pick),
   );
 }

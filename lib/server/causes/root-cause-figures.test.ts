@@ -2,6 +2,7 @@
  * Every figure of the root-cause view on the hand-built dataset of root-cause-dataset.ts, worked
  * out by hand. Weeks start on Monday, local time (Bogotá).
  */
+import { drillDownCsvText } from '../supervision/drill-down';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { parseAnalyticsQuery } from '@/lib/validation/analytics-query';
@@ -206,7 +207,7 @@ describe('drill-down to root causes and cases', () => {
     const { a1, a2, a5 } = data.ids;
     const csv = await (
       await causeCasesCsv(asSupervisor(), {
-        header: ['Radicado'],
+        text: { ...drillDownCsvText('es', TZ), header: ['Radicado'] },
         query: query(),
         timeZone: TZ,
         pick: { processId: fx.processId, rootCauseId: fx.rootCauseIds[0] },

@@ -122,3 +122,16 @@ export function sqlCsvResponse(
     throw error;
   }
 }
+
+/** "YYYY-MM-DD HH:mm" in the zone: the Swedish locale writes dates the ISO way. */
+export function localInstant(ms: number | null, timeZone: string): string | null {
+  if (ms === null) return null;
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(ms));
+}

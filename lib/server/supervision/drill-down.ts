@@ -1,4 +1,8 @@
 import 'server-only';
+import type { Locale } from '@/lib/domain/enums';
+import supervisionEn from '@/lib/i18n/messages/supervision.en.json';
+import supervisionEs from '@/lib/i18n/messages/supervision.es.json';
+import { serverTranslator } from '../notices/translator';
 import type { Conn } from '@/db/client';
 import {
   countDrillDown,
@@ -6,7 +10,7 @@ import {
   drillDownPage,
   type DrillDownRow,
 } from '@/db/sql/drill-down';
-import { sqlCsvResponse, type CsvCell } from '../core/csv';
+import { localInstant, sqlCsvResponse, type CsvCell } from '../core/csv';
 import type { SqlFilter } from './filters';
 import { databaseOf } from '@/db/client';
 
@@ -67,13 +71,43 @@ export const DRILL_DOWN_CSV_COLUMNS = [
   'rootCause',
 ] as const;
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+/**
+ * What a person reads in the CSV (issue 17 §2): column names, types, channels and states by their
+ * labels, yes and no, in the reader's language; instants as local date and time in the
+ * organisation's zone ("2026-12-05 18:47", which spreadsheets read as a date).
+ */
+export interface DrillDownCsvText {
+  header: readonly string[];
+  type: (code: string) => string;
+  channel: (code: string) => string;
+  state: (code: string) => string;
+  yes: string;
+  no: string;
+  timeZone: string;
+}
+
+const CSV_WORDS = { es: supervisionEs, en: supervisionEn } as const;
+
+/** The CSV's words in `locale` (the reader's language, as the route knows it). */
+export function drillDownCsvText(locale: Locale, timeZone: string): DrillDownCsvText {
+  const t = serverTranslator(locale);
+  const words = CSV_WORDS[locale].supervision.drillDown;
+  return {
+    header: DRILL_DOWN_CSV_COLUMNS.map((c) => words.csvColumns[c]),
+    type: (code) => t(`types.${code as 'P'}`),
+    channel: (code) => t(`channels.${code as 'web'}`),
+    state: (code) => t(`states.${code as 'radicada'}`),
+    yes: words.csvValues.yes,
+    no: words.csvValues.no,
+    timeZone,
+  };
+}
 
 /** Every case of the drill-down as a streamed CSV (a million rows keep memory flat). */
 export function drillDownCsv(
   db: Conn,
   filename: string,
-  header: readonly string[],
+  text: DrillDownCsvText,
   filter: SqlFilter,
   extra?: SqlFilter,
 ): Response {
@@ -81,21 +115,21 @@ export function drillDownCsv(
   return sqlCsvResponse(
     databaseOf(db),
     filename,
-    header,
+    text.header,
     drillDownExportSql(where),
     params,
     (raw): readonly CsvCell[] => {
       const r = raw as unknown as DrillDownRow;
       return [
         r.radicado,
-        r.typeCode,
-        r.channel,
-        r.state,
+        text.type(r.typeCode),
+        text.channel(r.channel),
+        text.state(r.state),
         r.subject,
-        iso(r.receivedAt),
+        localInstant(r.receivedAt, text.timeZone),
         r.dueDate,
-        iso(r.firstAnsweredAt),
-        r.answeredOnTime === null ? null : r.answeredOnTime === 1 ? 'si' : 'no',
+        localInstant(r.firstAnsweredAt, text.timeZone),
+        r.answeredOnTime === null ? null : r.answeredOnTime === 1 ? text.yes : text.no,
         r.answerBusinessDays,
         r.reopenCount,
         r.repeatContactCount,

@@ -2,6 +2,7 @@
  * The quadrant (on time / late × well / badly treated) on the hand-built dataset: its counts, the
  * cases behind each cell and their CSV, and the whole view that puts the families side by side.
  */
+import { drillDownCsvText } from './drill-down';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { parseAnalyticsQuery } from '@/lib/validation/analytics-query';
@@ -103,7 +104,7 @@ describe('the quadrant', () => {
     const response = await quadrantCasesCsv(
       ctx(),
       { query: query(), quadrant: 'late_well' },
-      { header: ['Radicado', 'Tipo'] },
+      { text: { ...drillDownCsvText('es', 'America/Bogota'), header: ['Radicado', 'Tipo'] } },
     );
     expect(response.headers.get('Content-Disposition')).toContain(
       'calidad-late_well-2026-03-01-2026-04-30.csv',
@@ -111,7 +112,12 @@ describe('the quadrant', () => {
     const lines = (await response.text()).replace('\uFEFF', '').trim().split('\r\n');
     expect(lines).toHaveLength(2);
     expect(lines[0]).toBe('Radicado,Tipo');
-    expect(lines[1]).toMatch(new RegExp(`^${ds.radicados.A},R,web,respondida,`));
+    // Labels, not codes; instants as local date and time in the organisation's zone.
+    expect(lines[1]).toMatch(
+      new RegExp(
+        `^${ds.radicados.A},Reclamo,Formulario web,Respondida,[^,]*,\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2},`,
+      ),
+    );
     expect(lines[1]).toContain(',no,16,'); // answered late, 16 business days
   });
 

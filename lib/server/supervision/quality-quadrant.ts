@@ -4,7 +4,7 @@ import { OPEN_STATES } from '@/lib/domain/enums';
 import type { AnalyticsQuery } from '@/lib/validation/analytics-query';
 import type { Ctx } from '../core/context';
 import { requireRole } from '../core/guard';
-import { drillDownCsv, listDrillDown } from './drill-down';
+import { drillDownCsv, listDrillDown, type DrillDownCsvText } from './drill-down';
 import type { SqlFilter } from './filters';
 import { CASE_SCORE_MARGIN_SQL } from './quality-process';
 import { scopeFilter, scopeOf, type Scope } from './quality-shared';
@@ -92,7 +92,7 @@ export async function listQuadrantCases(ctx: Ctx, input: QuadrantCasesInput) {
 export async function quadrantCasesCsv(
   ctx: Ctx,
   input: Omit<QuadrantCasesInput, 'page'>,
-  extras: { header: readonly string[] },
+  extras: { text: DrillDownCsvText },
 ): Promise<Response> {
   requireRole(ctx.actor, 'supervision');
   const scope = scopeOf(ctx, input.query);
@@ -100,7 +100,7 @@ export async function quadrantCasesCsv(
   return drillDownCsv(
     scope.db,
     `calidad-${quadrant}-${query.from}-${query.to}.csv`,
-    extras.header,
+    extras.text,
     scopeFilter(scope, 'c.assignee_id'),
     quadrantCondition(quadrant, scope.now),
   );

@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { requireStaffPage } from '@/lib/server/auth/session';
 import { requestCtx } from '@/lib/server/core/context';
 import { auditFilterOptions, searchAuditLog, type AuditPage } from '@/lib/server/admin/audit-log';
+import { auditLabels } from '@/lib/server/admin/audit-labels';
 import { isAppError } from '@/lib/server/core/errors';
 import { auditQueryInput } from '@/lib/validation/admin-records';
 import { latestVerification, verificationView } from '@/lib/server/admin/chain-verification';
@@ -40,14 +41,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     invalid = Object.keys(error.fieldErrors ?? {});
   }
   const { staff, actions } = await auditFilterOptions(ctx);
-  const tEvents = await getTranslations('staffCase.events');
-  /** Every action by its label: a case event's, an administrative one's, or "other event". */
-  const actionLabel = (action: string) =>
-    tEvents.has(action as 'other')
-      ? tEvents(action as 'other')
-      : t.has(`actions.${action}` as 'actions.other')
-        ? t(`actions.${action}` as 'actions.other')
-        : t('actions.other');
+  const label = await auditLabels();
+  const actionLabel = (action: string) => label('action', action);
   const latest = await latestVerification(ctx);
   const format = await getFormatter();
   const when = { format: (d: Date) => format.dateTime(d, 'instant') };

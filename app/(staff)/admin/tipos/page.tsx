@@ -70,9 +70,7 @@ export default async function CaseTypesPage() {
             className="card config-card"
             aria-labelledby={`type-${type.code}`}
           >
-            <h2 id={`type-${type.code}`}>
-              {tTypes(type.code)} <span className="badge">{type.code}</span>
-            </h2>
+            <h2 id={`type-${type.code}`}>{tTypes(type.code)}</h2>
             <p>
               {t('inForce')} <strong>{termLabel(type.termDays)}</strong>
               {type.termDays !== null && (

@@ -1,7 +1,9 @@
-import { getTranslations } from '@/lib/i18n/server';
+import { getLocale } from 'next-intl/server';
+import { resolveLocale } from '@/lib/i18n/config';
 import { AppError } from '@/lib/server/core/errors';
 import { route } from '@/lib/server/core/route';
-import { DRILL_DOWN_CSV_COLUMNS } from '@/lib/server/supervision/drill-down';
+import { drillDownCsvText } from '@/lib/server/supervision/drill-down';
+import { getOrganization } from '@/lib/server/core/organization';
 import { analyticsQueryOf } from '@/lib/server/supervision/filters';
 import { parseQuadrant, quadrantCasesCsv } from '@/lib/server/supervision/quality-quadrant';
 
@@ -13,7 +15,6 @@ export const GET = route({ access: 'supervision' }, async (ctx, _input, { reques
     throw new AppError('VALIDATION', 'quadrant', { fieldErrors: { quadrant: ['invalid'] } });
   }
   const query = analyticsQueryOf(ctx, params);
-  const t = await getTranslations('supervision.drillDown.csvColumns');
-  const header = DRILL_DOWN_CSV_COLUMNS.map((c) => t(c));
-  return quadrantCasesCsv(ctx, { query, quadrant }, { header });
+  const text = drillDownCsvText(resolveLocale(await getLocale()), getOrganization(ctx.db).timeZone);
+  return quadrantCasesCsv(ctx, { query, quadrant }, { text });
 });

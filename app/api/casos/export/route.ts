@@ -1,9 +1,10 @@
-import { getTranslations } from '@/lib/i18n/server';
+import { getLocale } from 'next-intl/server';
+import { resolveLocale } from '@/lib/i18n/config';
 import { toLocalDate } from '@/lib/domain/calendar';
 import { exportCases } from '@/lib/server/cases/export-cases';
 import { getOrganization } from '@/lib/server/core/organization';
 import { route } from '@/lib/server/core/route';
-import { DRILL_DOWN_CSV_COLUMNS } from '@/lib/server/supervision/drill-down';
+import { drillDownCsvText } from '@/lib/server/supervision/drill-down';
 import { parseCaseQuery } from '@/lib/validation/case-query';
 
 /**
@@ -12,10 +13,10 @@ import { parseCaseQuery } from '@/lib/validation/case-query';
  */
 export const GET = route({ access: 'staff' }, async (ctx, _input, { request }) => {
   const query = parseCaseQuery(new URL(request.url).searchParams);
-  const t = await getTranslations('supervision.drillDown.csvColumns');
-  const today = toLocalDate(ctx.now, getOrganization(ctx.db).timeZone);
+  const { timeZone } = getOrganization(ctx.db);
+  const today = toLocalDate(ctx.now, timeZone);
   return exportCases(ctx, query, {
-    header: DRILL_DOWN_CSV_COLUMNS.map((c) => t(c)),
+    text: drillDownCsvText(resolveLocale(await getLocale()), timeZone),
     filename: `casos-${query.queue}-${today}.csv`,
   });
 });
