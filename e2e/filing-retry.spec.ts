@@ -44,3 +44,28 @@ test('a filing whose answer is lost is sent again and files one case, not two', 
   expect(code).toMatch(/^[A-Z2-9]{12}$/);
   expect(caseByRadicado(radicado)).toMatchObject({ is_anonymous: 1, type_code: 'D' });
 });
+
+test('the filing form shows every error in one round, keeps what was typed, and focuses the first', async ({
+  page,
+}) => {
+  await page.goto('/radicar');
+  await page.getByRole('radio', { name: /^Reclamo/ }).check();
+  await page.getByLabel('Descripción *').fill('Corto');
+  await page.getByLabel('Tipo de documento *').selectOption('CC');
+  await page.getByLabel('Número de documento *').fill('1030555111');
+  await page.getByLabel('Nombres y apellidos *').fill('Carolina Vélez Ruiz');
+  await page.getByLabel('Correo electrónico *').fill('carolina-sin-arroba');
+  await page.getByRole('button', { name: 'Radicar' }).click();
+
+  // Subject, description, e-mail and consent are all named at once, not one per attempt.
+  const invalid = page.locator('[aria-invalid="true"]');
+  await expect(invalid).toHaveCount(4);
+  await expect(page.locator('.field-error')).toHaveCount(4);
+  await expect(invalid.first()).toBeFocused();
+  await expect(page.getByLabel('Asunto *')).toBeFocused();
+  // Nothing typed is lost.
+  await expect(page.getByLabel('Descripción *')).toHaveValue('Corto');
+  await expect(page.getByLabel('Número de documento *')).toHaveValue('1030555111');
+  await expect(page.getByLabel('Correo electrónico *')).toHaveValue('carolina-sin-arroba');
+  expect(await page.getByRole('radio', { name: /^Reclamo/ }).isChecked()).toBe(true);
+});

@@ -63,7 +63,11 @@ export function useFormAction<T>(
       send(withExtra(body, options.extra)),
     onSuccess: (outcome, { form }) => {
       setResult(outcome);
-      if (!outcome.ok) return;
+      if (!outcome.ok) {
+        // Once the errors are on screen, the first field to fix takes the focus (issue 17 §3).
+        if (form) requestAnimationFrame(() => focusFirstError(form));
+        return;
+      }
       if (options.resetOnSuccess) form?.reset();
       if (options.onSuccess) options.onSuccess(outcome.data);
       else router.refresh();
@@ -90,16 +94,25 @@ export function useFormAction<T>(
 
   return {
     onSubmit,
-    submit: (body: FormBody) => {
+    /** Sends a body built by hand; `form`, when given, gets the focus on its first error. */
+    submit: (body: FormBody, form?: HTMLFormElement) => {
       if (inFlight.current) return;
       inFlight.current = true;
-      mutation.mutate({ body });
+      mutation.mutate({ body, form });
     },
     result,
     errors: result && !result.ok ? (result.fieldErrors ?? {}) : ({} as Record<string, string[]>),
     isPending: mutation.isPending,
     reset: () => setResult(null),
   };
+}
+
+/** The first field marked invalid, else the form's error message, takes the focus. */
+function focusFirstError(form: HTMLFormElement) {
+  const target =
+    form.querySelector<HTMLElement>('[aria-invalid="true"]') ??
+    form.querySelector<HTMLElement>('.alert-error');
+  target?.focus();
 }
 
 /** The outcome line under a form: the error message (role=alert) or a short confirmation. */
@@ -113,7 +126,7 @@ export function FormOutcome({
   if (!result) return null;
   if (!result.ok) {
     return result.message ? (
-      <p role="alert" className="alert alert-error">
+      <p role="alert" className="alert alert-error" tabIndex={-1}>
         {result.message}
       </p>
     ) : null;

@@ -70,7 +70,7 @@ export function FilingForm({
     body.set('hasConsent', String(body.get('consent') === 'on'));
     body.set('locale', locale);
     if (onOpenCase) body.set('onOpenCase', onOpenCase);
-    filing.submit(body);
+    filing.submit(body, formRef.current);
   }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
