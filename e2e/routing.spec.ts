@@ -60,7 +60,7 @@ test('an admin routes web Reclamos to a round-robin team; a portal Reclamo lands
 
   // The team assigns in turn; Ciro is away.
   await page.getByLabel(`Modo de asignación de ${teamName}`).selectOption('round_robin');
-  await page.getByRole('button', { name: `Guardar modo de ${teamName}` }).click();
+  await page.getByRole('button', { name: `Guardar modo: ${teamName}` }).click();
   await expect(page.getByText('Modo guardado.')).toBeVisible();
   await page.getByRole('button', { name: 'Marcar ausente a Ciro Paz' }).click();
   await expect(page.getByRole('button', { name: 'Marcar disponible a Ciro Paz' })).toBeVisible();
