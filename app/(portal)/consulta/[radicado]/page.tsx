@@ -122,10 +122,6 @@ export default async function CustomerCasePage({
         {view.extensionReason && (
           <p className="hint">{t('extensionReason', { reason: view.extensionReason })}</p>
         )}
-        <h2>{t('subject')}</h2>
-        <p>{view.subject}</p>
-        <h2>{t('description')}</h2>
-        <p className="prewrap">{view.description}</p>
       </section>
 
       {answer && (
@@ -146,6 +142,14 @@ export default async function CustomerCasePage({
           )}
         </InfoRequestCard>
       )}
+
+      {/* What they asked comes after what we answered or ask of them (issue 17 §6). */}
+      <section className="card" aria-labelledby="request-subject">
+        <h2 id="request-subject">{t('subject')}</h2>
+        <p>{view.subject}</p>
+        <h2>{t('description')}</h2>
+        <p className="prewrap">{view.description}</p>
+      </section>
 
       {((provideInfoForm && !infoRequest) || otherActions) && (
         <section className="card" aria-labelledby="actions-title">
