@@ -7,14 +7,14 @@
  */
 import { and, count, desc, eq } from 'drizzle-orm';
 import { inOneTransaction, type Db } from '@/db/client';
-import { cases, interactions, outbox, promises, qualityRatings, resultRatings } from '@/db/schema';
+import { cases, interactions, promises, qualityRatings, resultRatings } from '@/db/schema';
 import { toLocalDate } from '@/lib/domain/calendar';
 import type { CaseType } from '@/lib/domain/enums';
 import { makeCtx, type Ctx } from '@/lib/server/core/context';
 import { recordAnswerDelivery } from '@/lib/server/cases/answer-delivery';
 import { caseRowById } from '@/lib/server/cases/case-id';
 import { recordPostalDelivery } from '@/lib/server/cases/record-postal-delivery';
-import { markSent } from '@/lib/server/notices/sender';
+import { markAnswerSent } from '@/lib/server/notices/sender';
 import { SYSTEM_ACTOR, type Actor } from '@/lib/server/core/actor';
 import { applyCaseAction } from '@/lib/server/cases/apply-case-action';
 import { applyPromiseAction } from '@/lib/server/cases/apply-promise-action';
@@ -148,13 +148,9 @@ async function deliverFirstAnswer(ctx: Ctx, caseId: number): Promise<void> {
     await recordPostalDelivery(ctx, { caseId, postedOn });
     return;
   }
-  const message = ctx.db
-    .select()
-    .from(outbox)
-    .where(and(eq(outbox.caseId, caseId), eq(outbox.kind, 'answer'), eq(outbox.status, 'pending')))
-    .get();
-  if (message) markSent(ctx.db, message, ctx.now);
-  else recordAnswerDelivery(ctx.db, caseId, ctx.now, 'portal');
+  if (!markAnswerSent(ctx.db, caseId, ctx.now)) {
+    recordAnswerDelivery(ctx.db, caseId, ctx.now, 'portal');
+  }
 }
 
 async function runStep(db: Db, plan: CasePlan, step: DemoStep): Promise<void> {

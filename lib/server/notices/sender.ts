@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, inArray, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
 import { outbox } from '@/db/schema';
 import { env } from '@/lib/env';
@@ -99,6 +99,23 @@ export function markSent(
       recordAnswerDelivery(tx, row.caseId, sentAt, row.medium, { correct: options.correct });
     }
   });
+}
+
+/**
+ * Records the case's queued answer message as sent at `at`, as the sender does when the server
+ * accepts it: for the demo seed and test datasets, which have no mail server. False when no answer
+ * message is waiting (nowhere to send it, or already sent).
+ */
+export function markAnswerSent(db: Conn, caseId: number, at: Date): boolean {
+  const message = db
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.caseId, caseId), eq(outbox.kind, 'answer'), eq(outbox.status, 'pending')))
+    .orderBy(desc(outbox.id))
+    .get();
+  if (!message) return false;
+  markSent(db, message, at);
+  return true;
 }
 
 /**
