@@ -8,14 +8,13 @@ import {
 } from '@/lib/validation/petition-groups';
 import { appendEvent } from '../core/audit';
 import { withTransaction, type Ctx } from '../core/context';
-import { AppError } from '../core/errors';
+import { AppError, isAppError } from '../core/errors';
 import { requireRole } from '../core/guard';
 import { parseInput } from '../core/parse';
 import { canAccessCase } from '../cases/case-access';
 import { applyCaseAction } from '../cases/apply-case-action';
 import { appUrl } from '../portal/portal-access';
 import { serverTranslator } from '../notices/translator';
-import { isAppError } from '../core/errors';
 
 /** States a petition can be grouped from, and answered from (taking it first when radicada). */
 const GROUPABLE = ['radicada', 'en_tramite'] as const;
