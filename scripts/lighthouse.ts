@@ -7,13 +7,14 @@
  * performance and accessibility scores beside the targets of issue 17 §7. CHROME_PATH picks
  * another browser. Exits 0 whatever the scores: it measures, the closing note reports.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { encode } from 'next-auth/jwt';
 import { openDb } from '@/db/client';
+import { startAppServer, staffSessionCookie } from './bench-support/app-server';
+import type { Staff } from './bench-support/scale-db';
 
 const PORT = Number(process.env.LIGHTHOUSE_PORT ?? 3400);
 const BASE = `http://localhost:${PORT}`;
@@ -41,48 +42,16 @@ function run(args: string[]) {
   if (done.status !== 0) throw new Error(`failed: ${args.join(' ')}`);
 }
 
-async function waitUp(url: string, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 120; i++) {
-    if (child.exitCode !== null) throw new Error('the server stopped');
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`${url} did not answer`);
-}
-
-/** A signed session for the demo's first supervisor (next-auth's own cookie format). */
-async function supervisorCookie(): Promise<string> {
+/** The demo's first supervisor, signed in as the benchmarks sign in (a minted session). */
+function supervisorCookie(): Promise<string> {
   const db = openDb(ENV.DATABASE_PATH);
-  const user = db.$client
+  const staff = db.$client
     .prepare(
-      "SELECT id, name, email, role, team_id AS teamId FROM staff_users WHERE role = 'supervisor' AND is_active = 1 ORDER BY id LIMIT 1",
+      "SELECT id, role, team_id AS teamId FROM staff_users WHERE role = 'supervisor' AND is_active = 1 ORDER BY id LIMIT 1",
     )
-    .get() as {
-    id: number;
-    name: string;
-    email: string;
-    role: 'supervisor';
-    teamId: number | null;
-  };
+    .get() as Staff;
   db.$client.close();
-  const token = await encode({
-    token: {
-      sub: String(user.id),
-      name: user.name,
-      email: user.email,
-      uid: user.id,
-      role: user.role,
-      teamId: user.teamId,
-      sid: 'lighthouse',
-      signedInAt: Date.now(),
-    },
-    secret: ENV.NEXTAUTH_SECRET,
-  });
-  return `next-auth.session-token=${token}`;
+  return staffSessionCookie(staff, ENV.NEXTAUTH_SECRET);
 }
 
 async function main() {
@@ -95,13 +64,16 @@ async function main() {
   const tsx = path.join('node_modules', 'tsx', 'dist', 'cli.mjs');
   run([tsx, '--conditions=react-server', 'scripts/migrate.ts']);
   run([tsx, '--conditions=react-server', 'scripts/seed.ts']);
-  const server = spawn(process.execPath, ['scripts/serve.mjs'], { env: ENV, stdio: 'ignore' });
+  const server = await startAppServer({
+    port: PORT,
+    databasePath: ENV.DATABASE_PATH,
+    secret: ENV.NEXTAUTH_SECRET,
+  });
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'],
   });
   try {
-    await waitUp(`${BASE}/ingresar`, server);
     const cookie = await supervisorCookie();
     const rows: string[][] = [];
     for (const page of PAGES) {
@@ -113,8 +85,8 @@ async function main() {
         onlyCategories: ['performance', 'accessibility'],
         extraHeaders: page.staff ? { Cookie: cookie } : undefined,
       };
-      await lighthouse(`${BASE}${page.path}`, options);
-      const result = await lighthouse(`${BASE}${page.path}`, options);
+      await lighthouse(`${server.url}${page.path}`, options);
+      const result = await lighthouse(`${server.url}${page.path}`, options);
       const lhr = result!.lhr;
       const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
       const performance = score('performance');
@@ -134,7 +106,7 @@ async function main() {
     for (const row of rows) process.stdout.write(`| ${row.join(' | ')} |\n`);
   } finally {
     chrome.kill();
-    server.kill();
+    await server.stop();
   }
 }
 

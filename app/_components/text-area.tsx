@@ -1,4 +1,5 @@
 import type { TextareaHTMLAttributes } from 'react';
+import { fieldError } from './text-field';
 
 type Props = TextareaHTMLAttributes<HTMLTextAreaElement> & {
   name: string;
@@ -16,25 +17,12 @@ export function TextArea({
   'aria-describedby': describedBy,
   ...textarea
 }: Props) {
-  const errorId = `${id}-error`;
-  const hasError = Boolean(errors?.length);
-  const described = [describedBy, hasError ? errorId : null].filter(Boolean).join(' ');
+  const { aria, error } = fieldError(id, errors, describedBy);
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <textarea
-        id={id}
-        name={name}
-        rows={rows}
-        aria-invalid={hasError ? true : undefined}
-        aria-describedby={described || undefined}
-        {...textarea}
-      />
-      {hasError ? (
-        <p id={errorId} className="field-error">
-          {errors?.[0]}
-        </p>
-      ) : null}
+      <textarea id={id} name={name} rows={rows} {...aria} {...textarea} />
+      {error}
     </div>
   );
 }

@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { encode } from 'next-auth/jwt';
+import { mintSessionToken, SESSION_COOKIE } from '@/lib/server/auth/minted-session';
 import { E2E_ENV } from './env';
 
 /** Runs a server verb (see verbs.ts) against the e2e database and returns its JSON result. */
@@ -58,22 +57,10 @@ export function createStaff(
 
 /** Signs in without the form (STYLE.md rule 9): a session cookie minted with the server's secret. */
 export async function signInAs(page: Page, user: StaffFixture): Promise<void> {
-  const token = await encode({
-    token: {
-      sub: String(user.id),
-      name: user.name,
-      email: user.email,
-      uid: user.id,
-      role: user.role,
-      teamId: user.teamId,
-      sid: randomUUID(),
-      signedInAt: Date.now(),
-    },
-    secret: E2E_ENV.NEXTAUTH_SECRET,
-  });
+  const token = await mintSessionToken(user, E2E_ENV.NEXTAUTH_SECRET);
   await page.context().addCookies([
     {
-      name: 'next-auth.session-token',
+      name: SESSION_COOKIE,
       value: token,
       url: E2E_ENV.NEXTAUTH_URL,
       httpOnly: true,

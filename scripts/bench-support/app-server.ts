@@ -5,10 +5,9 @@
  * would after a sign-in (the server checks it against the database as for any session).
  */
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { encode } from 'next-auth/jwt';
+import { mintSessionToken, SESSION_COOKIE } from '@/lib/server/auth/minted-session';
 import type { Staff } from './scale-db';
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -32,18 +31,7 @@ export async function waitUntilUp(url: string): Promise<void> {
 
 /** The `Cookie` header of a signed-in staff member (http: the cookie name has no __Secure-). */
 export async function staffSessionCookie(staff: Staff, secret: string): Promise<string> {
-  const token = await encode({
-    token: {
-      sub: String(staff.id),
-      uid: staff.id,
-      role: staff.role,
-      teamId: staff.teamId,
-      sid: randomUUID(),
-      signedInAt: Date.now(),
-    },
-    secret,
-  });
-  return `next-auth.session-token=${token}`;
+  return `${SESSION_COOKIE}=${await mintSessionToken(staff, secret)}`;
 }
 
 export interface AppServer {
