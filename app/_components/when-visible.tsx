@@ -5,7 +5,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 /**
  * Renders `children` once their place scrolls near the screen, holding that place at `height`
  * until then: a chart below the fold (and its drawing library) costs nothing at page load
- * (issue 17 §7). Without IntersectionObserver it renders at once.
+ * (issue 17 §7). Printing renders it too; without IntersectionObserver it renders at once.
  */
 export function WhenVisible({ height, children }: { height: number; children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -26,7 +26,13 @@ export function WhenVisible({ height, children }: { height: number; children: Re
       { rootMargin: '200px' },
     );
     observer.observe(element);
-    return () => observer.disconnect();
+    // A printed page shows everything, whether or not it was scrolled to.
+    const show = () => setNear(true);
+    window.addEventListener('beforeprint', show);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('beforeprint', show);
+    };
   }, []);
   return (
     <div ref={ref} style={isNear ? undefined : { minHeight: height }}>

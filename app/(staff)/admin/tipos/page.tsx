@@ -41,7 +41,7 @@ export default async function CaseTypesPage() {
     <>
       <h1>{tSections('types')}</h1>
       <p className="muted">{t('intro')}</p>
-      <section className="card" aria-labelledby="regime-title">
+      <section className="card regime-card" aria-labelledby="regime-title">
         <h2 id="regime-title">{t('regime.title')}</h2>
         <p>
           {t('regime.current')} <strong data-testid="regime">{t(`regime.names.${regime}`)}</strong>
