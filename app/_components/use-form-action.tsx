@@ -3,7 +3,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useTranslations } from '@/lib/i18n/client';
 import { useRouter } from 'next/navigation';
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { postForm, withoutEmptyFiles } from './post-form';
 
 /** What every form submission comes back as: the server action wrapper's result, or a route's. */
@@ -58,16 +58,22 @@ export function useFormAction<T>(
   const [result, setResult] = useState<FormResult<T> | null>(null);
   // Set at once, before React re-renders: a second click in the same instant sees it.
   const inFlight = useRef(false);
+  // The form whose errors have just come back: it takes the focus once they are on screen.
+  const focusPending = useRef<HTMLFormElement | null>(null);
+  useEffect(() => {
+    const form = focusPending.current;
+    focusPending.current = null;
+    if (form && result && !result.ok) focusFirstError(form);
+  }, [result]);
   const mutation = useMutation({
     mutationFn: ({ body }: { body: FormBody; form?: HTMLFormElement }) =>
       send(withExtra(body, options.extra)),
     onSuccess: (outcome, { form }) => {
+      // Once the errors are on screen (the effect above runs after React commits them), the
+      // first field to fix takes the focus (issue 17 §3).
+      if (!outcome.ok) focusPending.current = form ?? null;
       setResult(outcome);
-      if (!outcome.ok) {
-        // Once the errors are on screen, the first field to fix takes the focus (issue 17 §3).
-        if (form) requestAnimationFrame(() => focusFirstError(form));
-        return;
-      }
+      if (!outcome.ok) return;
       if (options.resetOnSuccess) form?.reset();
       if (options.onSuccess) options.onSuccess(outcome.data);
       else router.refresh();
