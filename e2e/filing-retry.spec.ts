@@ -55,9 +55,14 @@ test('the filing form shows every error in one round, keeps what was typed, and 
   await page.getByLabel('Número de documento *').fill('1030555111');
   await page.getByLabel('Nombres y apellidos *').fill('Carolina Vélez Ruiz');
   await page.getByLabel('Correo electrónico *').fill('carolina-sin-arroba');
+  const sent: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST') sent.push(request.url());
+  });
   await page.getByRole('button', { name: 'Radicar' }).click();
 
-  // Subject, description, e-mail and consent are all named at once, not one per attempt.
+  // Subject, description, e-mail and consent are all named at once, not one per attempt, by the
+  // server's own schema run in the browser: nothing was sent.
   const invalid = page.locator('[aria-invalid="true"]');
   await expect(invalid).toHaveCount(4);
   await expect(page.locator('.field-error')).toHaveCount(4);
@@ -68,4 +73,33 @@ test('the filing form shows every error in one round, keeps what was typed, and 
   await expect(page.getByLabel('Número de documento *')).toHaveValue('1030555111');
   await expect(page.getByLabel('Correo electrónico *')).toHaveValue('carolina-sin-arroba');
   expect(await page.getByRole('radio', { name: /^Reclamo/ }).isChecked()).toBe(true);
+  await expect(page.getByText('Escriba al menos 20 caracteres.')).toBeVisible();
+  expect(sent).toEqual([]);
+
+  // Put right, the same form files the case on the server.
+  await page.getByLabel('Asunto *').fill('Cobro de una reconexión que no pedí');
+  await page
+    .getByLabel('Descripción *')
+    .fill('En la factura de noviembre aparece un cobro por reconexión que nunca solicité.');
+  await page.getByLabel('Correo electrónico *').fill(`carolina.${randomInt(1_000_000)}@example.co`);
+  await page.getByLabel(/Autorizo el tratamiento/).check();
+  await page.getByRole('button', { name: 'Radicar' }).click();
+  await expect(page.getByRole('heading', { name: 'Constancia de radicación' })).toBeVisible();
+  expect(sent).toHaveLength(1);
+});
+
+test('the look-up form names a malformed radicado and an empty secret without asking the server', async ({
+  page,
+}) => {
+  await page.goto('/consulta');
+  const sent: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST') sent.push(request.url());
+  });
+  await page.getByLabel('Número de radicado').fill('12345');
+  await page.getByRole('button', { name: 'Consultar' }).click();
+  await expect(page.getByText('Escriba el radicado completo, por ejemplo')).toBeVisible();
+  await expect(page.getByLabel('Número de radicado')).toBeFocused();
+  await expect(page.locator('[aria-invalid="true"]')).toHaveCount(2);
+  expect(sent).toEqual([]);
 });

@@ -1,8 +1,12 @@
-const CORE = ['app', 'errors'] as const;
 /** Case vocabularies, read through variable keys (`tTypes(row.typeCode)`): always whole. */
 const CASE_WORDS = ['types', 'states', 'channels'] as const;
 /** A few keys of a large namespace, as paths: `keysOf('a', 'b', 'c')` → ['a.b', 'a.c']. */
 const keysOf = (namespace: string, ...keys: string[]) => keys.map((key) => `${namespace}.${key}`);
+/** The words of the schemas' own checks, for the form hook's check in the browser (issue 17 §3). */
+const FIELD_CHECKS = keysOf('validation', 'required', 'tooShort', 'tooLong', 'email', 'invalid');
+/** A filing's own: identity, consent and where the answer goes. */
+const FILING_CHECKS = keysOf('validation', 'phone', 'documentNumber', 'consent', 'emailForAnswer');
+const CORE = ['app', 'errors', ...FIELD_CHECKS] as const;
 
 /**
  * The message namespaces each part of the app sends to the browser (issue 15 §4): client
@@ -13,11 +17,11 @@ export const CLIENT_NAMESPACES = {
   /** Error pages and the form hook's network error, everywhere. */
   core: CORE,
   /** The portal's filing form. */
-  filing: [...CORE, 'portal.file', 'portal.typeHelp', 'types'],
+  filing: [...CORE, ...FILING_CHECKS, 'portal.file', 'portal.typeHelp', 'types'],
   /** The analogous-petitions pages' two forms (group, answer). */
   analogous: [...CORE, 'analogous'],
   /** The portal's look-up form. */
-  lookup: [...CORE, 'portal.lookup'],
+  lookup: [...CORE, 'validation.radicado', 'portal.lookup'],
   /** The petitioner's case page: its reply, disagreement, call-back and rating forms. */
   petitionerCase: [
     ...CORE,
@@ -102,6 +106,7 @@ export const CLIENT_NAMESPACES = {
   /** The verbal filing form (/casos/radicar). */
   intake: [
     ...CORE,
+    ...FILING_CHECKS,
     'types',
     'channels',
     'intake',

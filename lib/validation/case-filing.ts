@@ -90,3 +90,35 @@ export const CaseFilingSchema = z
   });
 export type CaseFilingInput = z.input<typeof CaseFilingSchema>;
 export type CaseFiling = z.infer<typeof CaseFilingSchema>;
+
+const formText = (form: Record<string, unknown>, name: string) => {
+  const value = form[name];
+  return typeof value === 'string' ? value : undefined;
+};
+
+/**
+ * The portal form's flat names (`customer.email`) become the nested filing the schema expects: the
+ * server parses what arrived this way, and the browser checks the same thing before sending it.
+ */
+export function portalFilingFromForm(form: Record<string, unknown>) {
+  const isAnonymous = formText(form, 'isAnonymous') === 'true';
+  return {
+    typeCode: formText(form, 'typeCode'),
+    channel: 'web',
+    subject: formText(form, 'subject'),
+    description: formText(form, 'description'),
+    isAnonymous,
+    hasConsent: formText(form, 'hasConsent') === 'true',
+    locale: formText(form, 'locale'),
+    responseMedium: 'email',
+    customer: isAnonymous
+      ? undefined
+      : {
+          documentType: formText(form, 'customer.documentType'),
+          documentNumber: formText(form, 'customer.documentNumber'),
+          fullName: formText(form, 'customer.fullName'),
+          email: formText(form, 'customer.email'),
+          phone: formText(form, 'customer.phone'),
+        },
+  };
+}

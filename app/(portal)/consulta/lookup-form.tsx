@@ -3,6 +3,7 @@
 import { useTranslations } from '@/lib/i18n/client';
 import { useRouter } from 'next/navigation';
 import { FormOutcome, postTo, useFormAction } from '../../_components/use-form-action';
+import { CaseLookupSchema } from '@/lib/validation/portal';
 import { TextField } from '../../_components/text-field';
 
 const lookUp = postTo<{ url: string }>('/api/portal/consulta');
@@ -12,6 +13,7 @@ export function LookupForm() {
   const router = useRouter();
   const { onSubmit, result, errors, isPending } = useFormAction(lookUp, {
     asObject: true,
+    check: { schema: CaseLookupSchema },
     onSuccess: (data) => router.push(data.url),
   });
   const failure = result && !result.ok ? result : null;

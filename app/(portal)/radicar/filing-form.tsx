@@ -6,6 +6,7 @@ import { useFormatter, useTranslations } from '@/lib/i18n/client';
 import { useRouter } from 'next/navigation';
 import { useRef, useState, type FormEvent } from 'react';
 import type { PublicCaseType } from '@/lib/server/cases/list-case-types';
+import { CaseFilingSchema, portalFilingFromForm } from '@/lib/validation/case-filing';
 import { FileField } from '../../_components/file-field';
 import { TextField } from '../../_components/text-field';
 import {
@@ -54,6 +55,7 @@ export function FilingForm({
   const anonymous = isAnonymous && canBeAnonymous;
 
   const filing = useFormAction(sendFiling, {
+    check: { schema: CaseFilingSchema, shape: portalFilingFromForm },
     onSuccess: (data) => {
       if ('radicado' in data) router.push(data.constanciaUrl);
       else if (data.code === 'OPEN_CASE_EXISTS')

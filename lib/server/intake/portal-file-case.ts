@@ -1,5 +1,5 @@
 import 'server-only';
-import { CaseFilingSchema } from '@/lib/validation/case-filing';
+import { CaseFilingSchema, portalFilingFromForm } from '@/lib/validation/case-filing';
 import { SYSTEM_ACTOR } from '../core/actor';
 import { createCase, type CreatedCase } from '../cases/create-case';
 import { asActor, type Ctx } from '../core/context';
@@ -29,35 +29,6 @@ export type PortalFilingResult =
 
 type FormFields = Record<string, unknown>;
 
-const text = (form: FormFields, name: string) => {
-  const value = form[name];
-  return typeof value === 'string' ? value : undefined;
-};
-
-/** The form's flat names (`customer.email`) become the nested filing the schema expects. */
-function filingFromForm(form: FormFields) {
-  const isAnonymous = text(form, 'isAnonymous') === 'true';
-  return {
-    typeCode: text(form, 'typeCode'),
-    channel: 'web',
-    subject: text(form, 'subject'),
-    description: text(form, 'description'),
-    isAnonymous,
-    hasConsent: text(form, 'hasConsent') === 'true',
-    locale: text(form, 'locale'),
-    responseMedium: 'email',
-    customer: isAnonymous
-      ? undefined
-      : {
-          documentType: text(form, 'customer.documentType'),
-          documentNumber: text(form, 'customer.documentNumber'),
-          fullName: text(form, 'customer.fullName'),
-          email: text(form, 'customer.email'),
-          phone: text(form, 'customer.phone'),
-        },
-  };
-}
-
 const tail = (radicado: string) => radicado.slice(-4);
 
 /**
@@ -81,7 +52,7 @@ export async function fileFromPortal(
   if (String(input.website ?? '') !== '') {
     throw new AppError('VALIDATION', 'honeypot', { fieldErrors: { _form: ['invalid'] } });
   }
-  const raw = filingFromForm(input);
+  const raw = portalFilingFromForm(input);
   const filing = parseInput(CaseFilingSchema, raw);
   // The same press of the send button again: the case it already made, not a second one.
   const submissionId = submissionIdOf(input);

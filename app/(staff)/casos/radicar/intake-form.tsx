@@ -7,6 +7,8 @@ import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
 import { FileField } from '@/app/_components/file-field';
 import { useFormAction } from '@/app/_components/use-form-action';
+import { CaseFilingSchema } from '@/lib/validation/case-filing';
+import { verbalFilingInput } from '@/lib/validation/verbal-filing';
 import type { PublicCaseType } from '@/lib/server/cases/list-case-types';
 import { TextField } from '../../../_components/text-field';
 import { addAsRepeatContact, lookupCustomer, radicarVerbal } from './actions';
@@ -31,6 +33,7 @@ export function IntakeForm({ types }: { types: PublicCaseType[] }) {
   const [last, setLast] = useState<'search' | 'file' | 'repeat'>('search');
   const search = useFormAction(lookupCustomer, { onSuccess: setFound });
   const file = useFormAction(radicarVerbal, {
+    check: { schema: CaseFilingSchema, shape: verbalFilingInput },
     extra: { isAnonymous: String(isAnonymous) },
     onSuccess: (data) => router.push(`/casos/${data.radicado}/constancia`),
   });
