@@ -9,7 +9,7 @@ import {
   signInAs,
   snapBoth,
   test,
-  useLocale,
+  showIn,
 } from './support/fixtures';
 
 /**
@@ -117,13 +117,13 @@ test('a supervisor groups 11 analogous petitions, answers once, and each petitio
   await expect(pub.locator('body')).not.toContainText('Vecino 1 de Las Flores');
   await expectAccessible(pub);
   await snapBoth(pub, 'respuesta-publicada-es');
-  await useLocale(pub, 'en');
+  await showIn(pub, 'en');
   await pub.reload();
   await expect(pub.getByText('Answer to 11 petitions')).toBeVisible();
   await snapBoth(pub, 'respuesta-publicada-en');
   await visitor.close();
 
-  await useLocale(page, 'en');
+  await showIn(page, 'en');
   await page.goto(groupUrl);
   await expect(page.getByRole('heading', { name: 'One answer' })).toBeVisible();
   await expectAccessible(page);

@@ -9,7 +9,7 @@ import {
   signInAs,
   snapBoth,
   test,
-  useLocale,
+  showIn,
   type StaffFixture,
 } from './support/fixtures';
 
@@ -113,7 +113,7 @@ test('the staff case page tells the whole story', async ({ page }) => {
   await expectAccessible(page);
   await snapBoth(page, 'case-story-staff-es');
 
-  await useLocale(page, 'en');
+  await showIn(page, 'en');
   await page.reload();
   await expect(page.getByTestId('case-messages')).toContainText('Filing receipt');
   await expect(page.getByTestId('answer-on-time')).toHaveText('On time');
@@ -159,7 +159,7 @@ test('the petitioner sees an information request, then the answer, first; files 
   await expectAccessible(page);
   await snapBoth(page, 'case-story-portal-es');
 
-  await useLocale(page, 'en');
+  await showIn(page, 'en');
   await page.reload();
   await expect(
     page.getByTestId('answer').getByRole('heading', { name: 'Answer to your request' }),

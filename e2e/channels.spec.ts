@@ -123,7 +123,7 @@ test.describe('Outgoing mail', () => {
     await expect(
       page.frameLocator('iframe.mail-html').getByText(`número de radicado ${radicado}`),
     ).toBeVisible();
-    await expectAccessible(page, { exclude: ['iframe.mail-html'] });
+    await expectAccessible(page);
     await snap(page, 'correo-mensaje');
     await page.setViewportSize({ width: 360, height: 800 });
     await snap(page, 'correo-mensaje-360');

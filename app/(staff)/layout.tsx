@@ -22,9 +22,14 @@ export default async function StaffLayout({ children }: { children: ReactNode })
     ...(hasRole(staff, 'supervision')
       ? [
           { href: '/tablero', label: t('board') },
-          { href: '/calidad', label: t('quality') },
-          { href: '/causas', label: t('causes') },
-          { href: '/informes', label: t('reports') },
+          {
+            label: t('analysis'),
+            items: [
+              { href: '/calidad', label: t('quality') },
+              { href: '/causas', label: t('causes') },
+              { href: '/informes', label: t('reports') },
+            ],
+          },
           { href: '/correo', label: t('mail') },
         ]
       : []),

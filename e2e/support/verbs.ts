@@ -17,6 +17,7 @@ import { verbs as causesVerbs } from './verbs/causes';
 import { verbs as channelsVerbs } from './verbs/channels';
 import { verbs as qualityVerbs } from './verbs/quality';
 import { verbs as reportsVerbs } from './verbs/reports';
+import { verbs as tourVerbs } from './verbs/tour';
 import { makeCtx } from '@/lib/server/core/context';
 import { mailBody } from '@/lib/server/notices/deferred-mail';
 import { outbox } from '@/db/schema';
@@ -75,6 +76,7 @@ for (const area of [
   qualityVerbs,
   causesVerbs,
   reportsVerbs,
+  tourVerbs,
   channelsVerbs,
   adminVerbs,
 ]) {
