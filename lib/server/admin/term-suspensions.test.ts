@@ -57,15 +57,17 @@ describe('a suspension of terms', () => {
     expect(notice!.subject).toBe(
       `Suspensión de términos en su solicitud ${caseRow(fresh.db, open).radicado}`,
     );
-    expect(notice!.bodyText).toContain('Resolución 045 de 2026 (06/04/2026 – 10/04/2026)');
+    expect(notice!.bodyText).toContain(
+      'Resolución 045 de 2026 (6 de abril de 2026 – 10 de abril de 2026)',
+    );
     // It arrives: through a real SMTP server, to the petitioner.
     const arrived = (await deliverDueToSmtp(fresh.db, MARCH_20)).filter((m) =>
       m.subject?.startsWith('Suspensión de términos'),
     );
     expect(arrived).toHaveLength(1);
     expect(arrived[0]!.to).toMatchObject({ text: 'ana@example.co' });
-    expect(arrived[0]!.text).toContain('15/04/2026');
-    expect(notice!.bodyText).toContain('15/04/2026');
+    expect(arrived[0]!.text).toContain('15 de abril de 2026');
+    expect(notice!.bodyText).toContain('15 de abril de 2026');
     expect(mails(answered)).toEqual([]);
   });
 

@@ -67,7 +67,7 @@ describe('the constancia of a verbal petition', () => {
       'Cobro de reconexión',
       'Pagué a tiempo y me cobraron reconexión',
       'factura-marzo.pdf',
-      '16/03/2026 10:15',
+      '16 de marzo de 2026, 10:15',
     ]) {
       expect(mail!.text).toContain(fact);
     }

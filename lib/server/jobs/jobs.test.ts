@@ -234,7 +234,7 @@ describe('cases.pd_silence', () => {
       /se entiende aceptada/.test(m.subject ?? ''),
     );
     expect(arrived).toHaveLength(1);
-    expect(arrived[0]!.text).toContain('06/04/2026');
+    expect(arrived[0]!.text).toContain('6 de abril de 2026');
   });
 
   it('the duty breaks like any promise when the copies are not delivered by day 13', async () => {

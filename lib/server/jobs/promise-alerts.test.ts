@@ -107,7 +107,7 @@ describe('promise broken', () => {
     ]);
     const [mail] = mailsOf('promise_broken');
     expect(mail!.subject).toMatch(/^Compromiso incumplido: PQRS-2026-\d+$/);
-    expect(mail!.bodyText).toContain('venció el 17/03/2026 a las 10:00');
+    expect(mail!.bodyText).toContain('venció el 17 de marzo de 2026 a las 10:00');
   });
 
   it('never alerts the person who marked it broken', async () => {

@@ -5,7 +5,7 @@ import { customers, staffUsers, teams } from '@/db/schema';
 import type { Decision, Locale } from '@/lib/domain/enums';
 import type { Actor } from '../core/actor';
 import type { Organization } from '../core/organization';
-import { intlLocale, serverTranslator } from '../notices/translator';
+import { formatInstant, serverTranslator } from '../notices/translator';
 
 /** Decisions that refuse all or part of what was asked: the letter tells how to contest them. */
 export const ADVERSE_DECISIONS: readonly Decision[] = ['niega', 'concede_parcial'];
@@ -66,10 +66,9 @@ export function paragraphsOf(body: string): string[] {
     .filter((p) => p !== '');
 }
 
+/** The date a letter carries: the long form of the pages and mails (i18n/formats.ts). */
 function longDate(locale: Locale, instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeZone }).format(
-    instant,
-  );
+  return formatInstant(locale, instant, timeZone).date;
 }
 
 function recipientOf(tx: Conn, row: LetterCase): { name: string | null; lines: string[] } {

@@ -72,7 +72,7 @@ describe('customer notices queued with their event', () => {
     });
     const [mail] = noticesOf(id);
     expect(mail).toMatchObject({ kind: 'extension' });
-    expect(mail!.bodyText).toContain('22/04/2026');
+    expect(mail!.bodyText).toContain('22 de abril de 2026');
     expect(mail!.bodyText).toContain('Motivo: Requiere visita técnica');
   });
 
@@ -149,7 +149,7 @@ describe('customer notices queued with their event', () => {
     const mails = noticesOf(id).filter((m) => m.kind === 'promise_renegotiate');
     expect(mails).toHaveLength(1);
     expect(mails[0]!.messageId).toBe(`<promise.${successorId}@ventanilla.local>`);
-    expect(mails[0]!.bodyText).toContain('19/03/2026 15:00');
+    expect(mails[0]!.bodyText).toContain('19 de marzo de 2026, 15:00');
     expect(mails[0]!.bodyText).toContain('Motivo: El técnico se enfermó');
   });
 

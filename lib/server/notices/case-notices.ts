@@ -108,7 +108,7 @@ export function noticeMessage(input: NoticeInput): { subject: string; blocks: Ma
     destination: input.destination ?? '',
     description: input.promise ? promiseWords(t, input.promise.description) : '',
     dueAt: input.promise
-      ? (({ date, time }) => `${date} ${time}`)(
+      ? (({ date, time }) => `${date}, ${time}`)(
           formatInstant(input.locale, input.promise.dueAt, input.timeZone),
         )
       : '',

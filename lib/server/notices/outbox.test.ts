@@ -123,11 +123,11 @@ describe('composeConstancia', () => {
     expect(m.subject).toBe('Constancia de radicación PQRS-2026-000001');
     for (const part of [m.text, m.html]) {
       expect(part).toContain('PQRS-2026-000001');
-      expect(part).toContain('13/03/2026 16:30');
+      expect(part).toContain('13 de marzo de 2026, 16:30');
       expect(part).toContain('Reclamo');
       expect(part).toContain('Formulario web');
       expect(part).toContain('Fecha de vencimiento (término legal)');
-      expect(part).toContain('08/04/2026');
+      expect(part).toContain('8 de abril de 2026');
       expect(part).toContain('https://pqrs.example.gov.co/consulta ');
       expect(part).toContain('número de documento');
       expect(part).toContain('Empresa de Servicios');
@@ -212,8 +212,8 @@ describe('enqueueConstancia', () => {
     expect(row).toMatchObject({ bodyText: '', bodyHtml: null });
     expect(row?.params).toMatchObject({ radicado: 'PQRS-2026-000001', caseId });
     const composed = withMailBody(row!);
-    expect(composed.bodyText).toContain('13/03/2026 16:30');
-    expect(composed.bodyHtml).toContain('13/03/2026 16:30');
+    expect(composed.bodyText).toContain('13 de marzo de 2026, 16:30');
+    expect(composed.bodyHtml).toContain('13 de marzo de 2026, 16:30');
     expect(composed.bodyText).toContain(`https://pqrs.example.gov.co/consulta/acceso?token=`);
     // The same as the constancia composed at filing time, link included.
     const atFiling = composeConstancia({

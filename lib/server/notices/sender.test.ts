@@ -91,7 +91,7 @@ describe('outbound mail over SMTP', () => {
     expect(mail?.messageId).toBe(messageIdFor(`constancia.${filed.id}`));
     for (const part of [mail?.text ?? '', mail?.html || '']) {
       expect(part).toContain(filed.radicado);
-      expect(part).toContain('13/03/2026 16:30'); // received, on Bogotá's clock
+      expect(part).toContain('13 de marzo de 2026, 16:30'); // received, on Bogotá's clock
       expect(part).toContain('/consulta/acceso?token=');
     }
     // The link was signed for the filing's instant: it expires counted from then, not from sending.

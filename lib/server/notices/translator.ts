@@ -1,6 +1,7 @@
 import 'server-only';
 import { createTranslator } from 'use-intl/core';
 import type { Locale } from '@/lib/domain/enums';
+import { DATE_TIME_FORMATS } from '@/lib/i18n/formats';
 import en from '@/lib/i18n/messages/en.json';
 import es from '@/lib/i18n/messages/es.json';
 import { PD_DELIVERY_PROMISE } from '@/lib/domain/pd-silence';
@@ -49,10 +50,8 @@ export function serverTranslator(locale: Locale): ServerTranslator {
   return t;
 }
 
-const DATE: Readonly<Record<Locale, Intl.DateTimeFormatOptions>> = {
-  es: { day: '2-digit', month: '2-digit', year: 'numeric' },
-  en: { month: 'long', day: 'numeric', year: 'numeric' },
-};
+/** Mails and letters spell the date out, as the pages' long form does (i18n/formats.ts). */
+const DATE = DATE_TIME_FORMATS.dayLong;
 const TIME: Readonly<Record<Locale, Intl.DateTimeFormatOptions>> = {
   es: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
   en: { hour: 'numeric', minute: '2-digit', hour12: true },
@@ -83,7 +82,7 @@ export function formatInstant(
       .formatToParts(instant)
       .find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
   return {
-    date: dateFormat(tag, { ...DATE[locale], timeZone }).format(instant),
+    date: dateFormat(tag, { ...DATE, timeZone }).format(instant),
     time: dateFormat(tag, { ...TIME[locale], timeZone }).format(instant),
     zone,
   };
@@ -91,7 +90,7 @@ export function formatInstant(
 
 /** A calendar date (`YYYY-MM-DD`, already local to the organisation): no zone shifts it. */
 export function formatLocalDate(locale: Locale, date: string): string {
-  return dateFormat(intlLocale(locale), { ...DATE[locale], timeZone: 'UTC' }).format(
+  return dateFormat(intlLocale(locale), { ...DATE, timeZone: 'UTC' }).format(
     new Date(`${date}T12:00:00Z`),
   );
 }
