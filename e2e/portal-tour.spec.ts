@@ -73,6 +73,13 @@ test('every portal page shows labels, passes axe and fits both widths, in both l
     runVerb('tour-transparency', { publish: false, admin: asAdmin });
   }
 
+  // The radicado in the case's heading never breaks across lines, even on a phone.
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.goto(`/consulta/${filed.radicado}`);
+  const number = page.locator('h1 .nowrap');
+  await expect(number).toHaveText(filed.radicado);
+  expect(await number.evaluate((el) => el.getClientRects().length)).toBe(1);
+
   // Staff sign in on a page of their own, seen before any session.
   const signedOut = await browser.newContext();
   await tour(await signedOut.newPage(), 'portal', [{ url: '/ingresar', name: 'ingresar' }]);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { createFormatter } from 'use-intl/core';
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '@/lib/domain/enums';
-import { DATE_TIME_FORMATS, FORMATS, type DateForm } from './formats';
+import { calendarDate, DATE_TIME_FORMATS, FORMATS, type DateForm } from './formats';
 
 /** 5 December 2026, 18:47 in Bogotá. */
 const INSTANT = new Date('2026-12-05T23:47:00Z');
@@ -41,11 +41,14 @@ describe('the date forms', () => {
     }
   });
 
-  it('shows a local date as that day whatever the zone (noon UTC)', () => {
-    const format = createFormatter({ locale: 'es', timeZone: 'Asia/Tokyo', formats: FORMATS });
-    expect(format.dateTime(new Date('2026-12-29T12:00:00Z'), 'day', { timeZone: 'UTC' })).toBe(
-      plain('29 dic 2026'),
-    );
+  it('shows a calendar date as that day whatever the zone (calendarDate)', () => {
+    for (const timeZone of ['Asia/Tokyo', 'Pacific/Honolulu']) {
+      const es = createFormatter({ locale: 'es', timeZone, formats: FORMATS });
+      const en = createFormatter({ locale: 'en', timeZone, formats: FORMATS });
+      expect(plain(calendarDate(es, '2026-12-29'))).toBe('29 dic 2026');
+      expect(plain(calendarDate(es, '2026-12-29', 'dayLong'))).toBe('29 de diciembre de 2026');
+      expect(plain(calendarDate(en, '2026-01-01'))).toBe('Jan 1, 2026');
+    }
   });
 
   it('is what every page uses: no page writes its own date style, and every name exists', () => {

@@ -22,3 +22,20 @@ export type DateForm = keyof typeof DATE_TIME_FORMATS;
 
 /** What next-intl's formatters and the request config take (`formats`). */
 export const FORMATS = { dateTime: DATE_TIME_FORMATS };
+
+/** What `calendarDate` needs of next-intl's formatter (server's `getFormatter` or client's). */
+interface DateTimeFormatter {
+  dateTime(value: Date, form: DateForm, overrides: { timeZone: string }): string;
+}
+
+/**
+ * A calendar date (`YYYY-MM-DD`, already the organisation's day: a due date, a period's ends) in
+ * one of the day forms. Formatted at noon UTC in UTC, so no time zone moves it to another day.
+ */
+export function calendarDate(
+  format: DateTimeFormatter,
+  date: string,
+  form: 'day' | 'dayLong' = 'day',
+): string {
+  return format.dateTime(new Date(`${date}T12:00:00Z`), form, { timeZone: 'UTC' });
+}

@@ -10,6 +10,7 @@ import { percent } from '@/lib/server/reports/report-tables';
 import { transparencyReport, type PublicFigures } from '@/lib/server/reports/transparency';
 import { Kpis } from '@/app/_components/kpis';
 import './transparency.css';
+import { calendarDate } from '@/lib/i18n/formats';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('portal.transparency');
@@ -44,8 +45,7 @@ export default async function TransparencyPage({
   const tTypes = await getTranslations('types');
   const tChannels = await getTranslations('channels');
   const format = await getFormatter();
-  const day = (date: string) =>
-    format.dateTime(new Date(`${date}T12:00:00Z`), 'dayLong', { timeZone: 'UTC' });
+  const day = (date: string) => calendarDate(format, date, 'dayLong');
   const semesterName = (s: Semester) => {
     const [year, half] = s.split('-');
     return t(half === '1' ? 'firstSemester' : 'secondSemester', { year: year! });

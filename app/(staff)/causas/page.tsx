@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations } from '@/lib/i18n/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { requireStaffPage } from '@/lib/server/auth/session';
 import { rootCauseView } from '@/lib/server/causes/root-cause-figures';
 import { requestCtx } from '@/lib/server/core/context';
@@ -8,6 +8,7 @@ import { getOrganization } from '@/lib/server/core/organization';
 import { readAnalyticsQuery } from '@/lib/server/supervision/filters';
 import { AnalyticsFilters } from '../_components/figures/analytics-filters';
 import { CauseFiguresView } from './cause-figures';
+import { calendarDate } from '@/lib/i18n/formats';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('causes');
@@ -23,13 +24,19 @@ export default async function CausesPage({ searchParams }: { searchParams: Searc
   const query = readAnalyticsQuery(await searchParams, timeZone, ctx.now);
   const view = await rootCauseView(ctx, { query, timeZone, level: { by: 'process' } });
   const t = await getTranslations('causes');
+  const format = await getFormatter();
   return (
     <>
       <section className="page-head with-actions">
         <div>
           <h1>{t('title')}</h1>
           <p className="muted">{t('intro')}</p>
-          <p>{t('period', { from: query.from, to: query.to })}</p>
+          <p>
+            {t('period', {
+              from: calendarDate(format, query.from),
+              to: calendarDate(format, query.to),
+            })}
+          </p>
         </div>
         <Link href="/causas/problemas" className="button">
           {t('problemsLink')}

@@ -65,7 +65,7 @@ export default async function MailLogPage({ searchParams }: PageProps<'/correo'>
         <p className="muted">{t('empty')}</p>
       ) : (
         <div className="table-scroll card">
-          <table className="table">
+          <table className="table labelled">
             <caption className="visually-hidden">{t('title')}</caption>
             <thead>
               <tr>
@@ -90,22 +90,30 @@ export default async function MailLogPage({ searchParams }: PageProps<'/correo'>
             <tbody>
               {list.rows.map((m) => (
                 <tr key={m.id}>
-                  <td className="nowrap">{format.dateTime(m.createdAt, 'instant')}</td>
-                  <td className="nowrap">{t(`media.${m.medium}`)}</td>
-                  <td className="mail-to">{m.toAddress}</td>
-                  <td>
+                  <td className="nowrap" data-label={t('columns.created')}>
+                    {format.dateTime(m.createdAt, 'instant')}
+                  </td>
+                  <td className="nowrap" data-label={t('columns.medium')}>
+                    {t(`media.${m.medium}`)}
+                  </td>
+                  <td className="mail-to" data-label={t('columns.to')}>
+                    {m.toAddress}
+                  </td>
+                  <td data-label={t('columns.subject')}>
                     <Link href={`/correo/${m.id}`}>{m.subject}</Link>
                   </td>
-                  <td>{kindLabel(m.kind)}</td>
-                  <td>
+                  <td data-label={t('columns.kind')}>{kindLabel(m.kind)}</td>
+                  <td data-label={t('columns.status')}>
                     <span
                       className={`badge ${m.status === 'failed' ? 'badge-overdue' : m.status === 'sent' ? 'badge-on_track' : ''}`}
                     >
                       {t(`statuses.${m.status}`)}
                     </span>
                   </td>
-                  <td>{m.attempts}</td>
-                  <td className="mail-error">{m.lastError ?? '—'}</td>
+                  <td data-label={t('columns.attempts')}>{m.attempts}</td>
+                  <td className="mail-error" data-label={t('columns.lastError')}>
+                    {m.lastError ?? '—'}
+                  </td>
                 </tr>
               ))}
             </tbody>

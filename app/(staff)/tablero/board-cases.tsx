@@ -121,41 +121,44 @@ export function BoardCases({
         </p>
       </div>
       <p className="figure-description">{t('description')}</p>
-      <form className="board-bulk" onSubmit={reassign} aria-label={tr('label')} noValidate>
-        <div className="field">
-          <label htmlFor="board-assignee">{tr('assignee')}</label>
-          <select
-            id="board-assignee"
-            value={assigneeId}
-            onChange={(e) => setAssigneeId(e.target.value)}
-          >
-            <option value="">{tr('choose')}</option>
-            {agents.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.teamName ? `${a.name} (${a.teamName})` : a.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="button button-primary" disabled={isSending}>
-          {isSending ? tr('sending') : tr('submit')}
-        </button>
-        <span className="muted" aria-live="polite">
-          {tr('selected', { count: selected.length })}
-        </span>
-        {cases.rows.length > 0 ? (
-          <label className="board-all">
-            <input
-              type="checkbox"
-              checked={isAllChecked}
-              onChange={(e) =>
-                setChecked(e.target.checked ? new Set(cases.rows.map((r) => r.id)) : new Set())
-              }
-            />
-            {t('selectAll')}
-          </label>
-        ) : null}
-      </form>
+      {/* Nothing on the board: nothing to reassign. */}
+      {cases.rows.length > 0 ? (
+        <form className="board-bulk" onSubmit={reassign} aria-label={tr('label')} noValidate>
+          <div className="field">
+            <label htmlFor="board-assignee">{tr('assignee')}</label>
+            <select
+              id="board-assignee"
+              value={assigneeId}
+              onChange={(e) => setAssigneeId(e.target.value)}
+            >
+              <option value="">{tr('choose')}</option>
+              {agents.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.teamName ? `${a.name} (${a.teamName})` : a.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="button button-primary" disabled={isSending}>
+            {isSending ? tr('sending') : tr('submit')}
+          </button>
+          <span className="muted" aria-live="polite">
+            {tr('selected', { count: selected.length })}
+          </span>
+          {cases.rows.length > 0 ? (
+            <label className="board-all">
+              <input
+                type="checkbox"
+                checked={isAllChecked}
+                onChange={(e) =>
+                  setChecked(e.target.checked ? new Set(cases.rows.map((r) => r.id)) : new Set())
+                }
+              />
+              {t('selectAll')}
+            </label>
+          ) : null}
+        </form>
+      ) : null}
       <div role="status" className="board-report">
         {report?.kind === 'done' && report.assigned > 0 ? (
           <p className="alert alert-ok">

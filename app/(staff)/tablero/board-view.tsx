@@ -193,9 +193,8 @@ function GroupFigure({
               })}
             />
           </WhenVisible>
-        ) : (
-          <p className="muted">{t('nothingDue')}</p>
-        )
+        ) : // Nothing due: the table of counts says so; the cases' list below says it once.
+        undefined
       }
       columns={columns}
       rows={rows.map((r) => [

@@ -113,7 +113,7 @@ function Scale({ name, legend, errors }: { name: string; legend: string; errors?
   return (
     <fieldset className="fieldset">
       <legend>{legend}</legend>
-      <div className="scale">
+      <div className="scale scale-5">
         {[1, 2, 3, 4, 5].map((n) => (
           <label key={n} className="scale-option">
             <input type="radio" name={name} value={n} />

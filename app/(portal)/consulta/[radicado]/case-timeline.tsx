@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import type { CaseView } from '@/lib/server/cases/get-case';
 import { FileList } from '../../../_components/file-list';
 import { PUBLIC_TIMELINE_EVENTS } from '../../../_components/timeline-events';
+import { calendarDate } from '@/lib/i18n/formats';
 
 const KNOWN_EVENTS = new Set(PUBLIC_TIMELINE_EVENTS);
 
@@ -41,8 +42,7 @@ export async function CaseTimeline({
   const t = await getTranslations('portal.case');
   const tStory = await getTranslations('caseStory.portal');
   const format = await getFormatter();
-  const day = (date: string) =>
-    format.dateTime(new Date(`${date}T12:00:00Z`), 'dayLong', { timeZone: 'UTC' });
+  const day = (date: string) => calendarDate(format, date, 'dayLong');
   return (
     <section className="card" aria-labelledby="timeline-title">
       <h2 id="timeline-title">{t('timelineTitle')}</h2>

@@ -22,6 +22,7 @@ import {
 import { ClientMessages, CLIENT_NAMESPACES } from '@/app/_components/client-messages';
 import { CaseTimeline } from './case-timeline';
 import { AnswerCard, InfoRequestCard } from './answer-card';
+import { calendarDate } from '@/lib/i18n/formats';
 
 type Event = Awaited<ReturnType<typeof getCaseWithTimeline>>['events'][number];
 const lastOf = (events: readonly Event[], action: string) =>
@@ -33,7 +34,8 @@ export async function generateMetadata({
   params: Promise<{ radicado: string }>;
 }): Promise<Metadata> {
   const t = await getTranslations('portal.case');
-  return { title: t('title', { radicado: decodePathSegment((await params).radicado) }) };
+  const radicado = decodePathSegment((await params).radicado);
+  return { title: t.markup('title', { radicado, r: (chunks) => chunks }) };
 }
 
 export default async function CustomerCasePage({
@@ -55,8 +57,7 @@ export default async function CustomerCasePage({
   const tTypes = await getTranslations('types');
   const tDeadline = await getTranslations('deadline');
   const format = await getFormatter();
-  const day = (date: string) =>
-    format.dateTime(new Date(`${date}T12:00:00Z`), 'dayLong', { timeZone: 'UTC' });
+  const day = (date: string) => calendarDate(format, date, 'dayLong');
   const systemPromiseLabel = (description: string) => {
     const key = systemPromiseKey(description);
     return key ? t(key) : description;
@@ -79,7 +80,13 @@ export default async function CustomerCasePage({
     <ClientMessages namespaces={CLIENT_NAMESPACES.petitionerCase}>
       <section className="card" aria-labelledby="case-title">
         <p className="muted">{tTypes(view.typeCode)}</p>
-        <h1 id="case-title">{t('title', { radicado: view.radicado })}</h1>
+        <h1 id="case-title">
+          {/* The radicado never breaks across lines (issue 17 §4). */}
+          {t.rich('title', {
+            radicado: view.radicado,
+            r: (chunks) => <span className="nowrap">{chunks}</span>,
+          })}
+        </h1>
         <p className="state-line">
           <span className={`state state-${view.state}`} data-testid="case-state">
             {tStates(view.state)}

@@ -58,7 +58,8 @@ function colorOf(series: Series, i: number): string {
 
 /**
  * Bars per category (horizontal bars when `horizontal`, e.g. a long list of processes), optionally
- * stacked. Drawn with Recharts; the drawing is one image to assistive technology.
+ * stacked. Drawn with Recharts; the drawing is one image to assistive technology. Axes tick whole
+ * numbers (counts are never "0.75 cases").
  */
 export function BarChartFigure({
   data,
@@ -83,7 +84,7 @@ export function BarChartFigure({
           <CartesianGrid strokeDasharray="3 3" stroke="#d6dae0" />
           {horizontal ? (
             <>
-              <XAxis type="number" domain={domain} unit={unit} />
+              <XAxis type="number" domain={domain} unit={unit} allowDecimals={false} />
               <YAxis type="category" dataKey="label" width={140} tick={{ fontSize: 12 }} />
             </>
           ) : (
@@ -95,7 +96,7 @@ export function BarChartFigure({
                 interval="preserveStartEnd"
                 minTickGap={12}
               />
-              <YAxis domain={domain} unit={unit} width={48} />
+              <YAxis domain={domain} unit={unit} width={48} allowDecimals={false} />
             </>
           )}
           <Tooltip formatter={(value) => `${String(value)}${unit ?? ''}`} />
@@ -133,7 +134,7 @@ export function LineChartFigure({ data, series, summary, height = 240, unit, max
             interval="preserveStartEnd"
             minTickGap={12}
           />
-          <YAxis domain={[0, max ?? 'auto']} unit={unit} width={48} />
+          <YAxis domain={[0, max ?? 'auto']} unit={unit} width={48} allowDecimals={false} />
           <Tooltip formatter={(value) => `${String(value)}${unit ?? ''}`} />
           {series.length > 1 ? <Legend /> : null}
           {series.map((s, i) => (
@@ -182,7 +183,7 @@ export function ParetoChartFigure({
           accessibilityLayer={false}
         >
           <CartesianGrid strokeDasharray="3 3" stroke="#d6dae0" />
-          <XAxis xAxisId="n" type="number" />
+          <XAxis xAxisId="n" type="number" allowDecimals={false} />
           <XAxis xAxisId="pct" type="number" orientation="top" domain={[0, 100]} unit="%" />
           <YAxis type="category" dataKey="label" width={140} tick={{ fontSize: 12 }} />
           <Tooltip />

@@ -123,7 +123,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         {page && page.rows.length === 0 && <p className="muted">{t('none')}</p>}
         {page && page.rows.length > 0 && (
           <div className="table-scroll">
-            <table className="table audit-table">
+            <table className="table labelled audit-table">
               <thead>
                 <tr>
                   <th scope="col">{t('columns.id')}</th>
@@ -138,11 +138,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <tbody>
                 {page.rows.map((r) => (
                   <tr key={r.id}>
-                    <td className="mono">{r.id}</td>
-                    <td className="nowrap">{when.format(r.createdAt)}</td>
-                    <td>{actionLabel(r.action)}</td>
-                    <td>{r.actorName ?? tRoles(r.actorRole)}</td>
-                    <td className="nowrap">
+                    <td className="mono" data-label={t('columns.id')}>
+                      {r.id}
+                    </td>
+                    <td className="nowrap" data-label={t('columns.when')}>
+                      {when.format(r.createdAt)}
+                    </td>
+                    <td data-label={t('columns.action')}>{actionLabel(r.action)}</td>
+                    <td data-label={t('columns.actor')}>{r.actorName ?? tRoles(r.actorRole)}</td>
+                    <td className="nowrap" data-label={t('columns.case')}>
                       {r.radicado ? (
                         <Link href={`/casos/${r.radicado}`} className="mono">
                           {r.radicado}
@@ -151,7 +155,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                         '—'
                       )}
                     </td>
-                    <td>
+                    <td data-label={t('columns.change')}>
                       {r.toState
                         ? `${r.fromState ? tStates(r.fromState) : '—'} → ${tStates(r.toState)}`
                         : ''}
@@ -159,7 +163,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                         <span className="badge">{t('visibility.internal')}</span>
                       )}
                     </td>
-                    <td className="audit-body">{r.body}</td>
+                    <td className="audit-body" data-label={t('columns.body')}>
+                      {r.body}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import type { CaseStory } from '@/lib/server/cases/case-story';
 import type { CaseView } from '@/lib/server/cases/get-case';
+import { calendarDate } from '@/lib/i18n/formats';
 
 const BADGE = {
   on_time: 'badge-on_track',
@@ -22,8 +23,7 @@ export async function AnswerResultCard({
 }) {
   const t = await getTranslations('caseStory.delivery');
   const format = await getFormatter();
-  const day = (date: string) =>
-    format.dateTime(new Date(`${date}T12:00:00Z`), 'dayLong', { timeZone: 'UTC' });
+  const day = (date: string) => calendarDate(format, date, 'dayLong');
   return (
     <section className="card" aria-labelledby="result-title">
       <h2 id="result-title">{t('title')}</h2>

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getTranslations } from '@/lib/i18n/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { currentStaff, requireStaffPage } from '@/lib/server/auth/session';
 import { processName, rootCauseView } from '@/lib/server/causes/root-cause-figures';
 import { requestCtx, type Ctx } from '@/lib/server/core/context';
@@ -10,6 +10,7 @@ import { getOrganization } from '@/lib/server/core/organization';
 import { readAnalyticsQuery } from '@/lib/server/supervision/filters';
 import { AnalyticsFilters } from '../../_components/figures/analytics-filters';
 import { CauseFiguresView, causesHref } from '../cause-figures';
+import { calendarDate } from '@/lib/i18n/formats';
 
 type Params = Promise<{ processId: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -50,6 +51,7 @@ export default async function ProcessCausesPage({
   const level = { by: 'rootCause' as const, processId: process.id };
   const view = await rootCauseView(ctx, { query, timeZone, level });
   const t = await getTranslations('causes');
+  const format = await getFormatter();
   return (
     <>
       <p>
@@ -59,7 +61,12 @@ export default async function ProcessCausesPage({
         <div>
           <h1>{t('drill.title', { process: process.name })}</h1>
           <p className="muted">{t('drill.intro')}</p>
-          <p>{t('period', { from: query.from, to: query.to })}</p>
+          <p>
+            {t('period', {
+              from: calendarDate(format, query.from),
+              to: calendarDate(format, query.to),
+            })}
+          </p>
         </div>
         <Link
           href={causesHref('/causas/casos', query, { processId: process.id })}

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations } from '@/lib/i18n/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { requireStaffPage } from '@/lib/server/auth/session';
 import { causePickNames, listCauseCases, readCausePick } from '@/lib/server/causes/cause-cases';
 import { requestCtx } from '@/lib/server/core/context';
@@ -9,6 +9,7 @@ import { readAnalyticsQuery } from '@/lib/server/supervision/filters';
 import { AnalyticsFilters } from '../../_components/figures/analytics-filters';
 import { DrillDownTable } from '../../_components/figures/drill-down-table';
 import { causesHref } from '../cause-figures';
+import { calendarDate } from '@/lib/i18n/formats';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('causes');
@@ -30,6 +31,7 @@ export default async function CauseCasesPage({ searchParams }: { searchParams: S
   const page = Number(params.page) || 1;
   const list = await listCauseCases(ctx, { query, timeZone, pick, page });
   const t = await getTranslations('causes');
+  const format = await getFormatter();
   const names = await causePickNames(ctx, pick);
   const label = (name: string | null, value: typeof pick.processId, none: string) =>
     value === 'none' ? none : name;
@@ -54,7 +56,12 @@ export default async function CauseCasesPage({ searchParams }: { searchParams: S
       </p>
       <section className="page-head">
         <h1>{title ? t('cases.title', { name: title }) : t('cases.all')}</h1>
-        <p>{t('period', { from: query.from, to: query.to })}</p>
+        <p>
+          {t('period', {
+            from: calendarDate(format, query.from),
+            to: calendarDate(format, query.to),
+          })}
+        </p>
       </section>
       <AnalyticsFilters
         action="/causas/casos"
