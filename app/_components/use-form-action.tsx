@@ -20,6 +20,11 @@ export type FormResult<T> =
     };
 
 export type FormBody = FormData | Record<string, unknown>;
+/** A schema the browser runs before sending; `shape` turns the form's fields into its input. */
+export interface FormCheck {
+  schema: z.ZodType;
+  shape?: (fields: Record<string, unknown>) => unknown;
+}
 export type Send<T> = (body: FormBody) => Promise<FormResult<T>>;
 
 /** A route handler as a `Send`: the JSON or multipart body goes to `url` (post-form.ts). */
@@ -56,9 +61,10 @@ export function useFormAction<T>(
     /**
      * The server's own schema, run in the browser first (issue 17 §3): every field error at once,
      * in the server's words, without a round trip; the server still checks what it receives.
-     * `shape` turns the body into what the schema parses (the server does the same).
+     * Loaded on the first submission (`() => import(…)`), so the page's first load carries none
+     * of it; if it cannot be loaded, the server's check is the one.
      */
-    check?: { schema: z.ZodType; shape?: (fields: Record<string, unknown>) => unknown };
+    check?: () => Promise<FormCheck>;
   } = {},
 ) {
   const router = useRouter();
@@ -95,11 +101,9 @@ export function useFormAction<T>(
   });
 
   /** The browser's check: false (and the errors on screen) when the body would be refused. */
-  const passesCheck = (body: FormBody, form?: HTMLFormElement): boolean => {
-    if (!options.check) return true;
+  const passes = ({ schema, shape }: FormCheck, body: FormBody, form?: HTMLFormElement) => {
     const sent = withExtra(body, options.extra);
     const fields = sent instanceof FormData ? textFields(sent) : sent;
-    const { schema, shape } = options.check;
     const parsed = schema.safeParse(shape ? shape(fields) : fields);
     if (parsed.success) return true;
     focusPending.current = form ?? null;
@@ -110,26 +114,32 @@ export function useFormAction<T>(
     return false;
   };
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  /** Checks (when the form has a check), then sends; one submission at a time. */
+  const checkAndSend = async (body: FormBody, form?: HTMLFormElement) => {
     // A second click while the first submission is on its way sends nothing twice.
     if (inFlight.current) return;
+    inFlight.current = true;
+    if (options.check) {
+      const check = await options.check().catch(() => null);
+      if (check && !passes(check, body, form)) {
+        inFlight.current = false;
+        return;
+      }
+    }
+    mutation.mutate({ body, form });
+  };
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
     const form = event.currentTarget;
     const data = withoutEmptyFiles(new FormData(form));
-    const body = options.asObject ? textFields(data) : data;
-    if (!passesCheck(body, form)) return;
-    inFlight.current = true;
-    mutation.mutate({ body, form });
+    void checkAndSend(options.asObject ? textFields(data) : data, form);
   };
 
   return {
     onSubmit,
     /** Sends a body built by hand; `form`, when given, gets the focus on its first error. */
-    submit: (body: FormBody, form?: HTMLFormElement) => {
-      if (inFlight.current || !passesCheck(body, form)) return;
-      inFlight.current = true;
-      mutation.mutate({ body, form });
-    },
+    submit: (body: FormBody, form?: HTMLFormElement) => void checkAndSend(body, form),
     result,
     errors: result && !result.ok ? (result.fieldErrors ?? {}) : ({} as Record<string, string[]>),
     isPending: mutation.isPending,

@@ -6,6 +6,9 @@
  * local dates compare correctly with `<` and `>` (years 0000–9999).
  */
 import { nationalHolidayDates, type LocalDate } from './holidays';
+import { CALENDAR_YEARS, isValidLocalDate } from './local-date';
+
+export { CALENDAR_YEARS, isValidLocalDate };
 import { getFormatter, offsetAt, wallClockAt } from './zone-clock';
 
 /** A calendar day in the organisation's time zone, 'YYYY-MM-DD'. */
@@ -23,7 +26,6 @@ export const DEFAULT_TIME_ZONE = 'America/Bogota';
 const DAY_MS = 86_400_000;
 /** Longest run of non-business days we accept before deciding the calendar is broken. */
 const MAX_CLOSED_RUN_DAYS = 3_660;
-const LOCAL_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export function createCalendar(
   opts: {
@@ -57,25 +59,6 @@ export function createCalendar(
       return closures.has(date) || holidaysOf(year).has(date);
     },
   };
-}
-
-/**
- * The years the business calendar answers for (holidays, terms, periods): far wider than any case,
- * narrow enough that a period's end plus its term or a year's holidays never leave it.
- */
-export const CALENDAR_YEARS = { min: 1900, max: 2199 } as const;
-
-/** A real day of the calendar's years, written YYYY-MM-DD. */
-export function isValidLocalDate(s: string): boolean {
-  const match = LOCAL_DATE_PATTERN.exec(s);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (year < CALENDAR_YEARS.min || year > CALENDAR_YEARS.max) return false;
-  const utc = new Date(0);
-  utc.setUTCFullYear(year, month - 1, day);
-  return (
-    utc.getUTCFullYear() === year && utc.getUTCMonth() === month - 1 && utc.getUTCDate() === day
-  );
 }
 
 function assertLocalDate(date: LocalDate): LocalDate {

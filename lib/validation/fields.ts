@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isValidLocalDate } from '../domain/calendar';
+import { isValidLocalDate } from '../domain/local-date';
 
 /** Building blocks shared by every schema; messages are keys of the `validation` catalogue. */
 export const requiredText = (min: number, max: number) =>

@@ -1,30 +1,18 @@
 import { z } from 'zod';
 import { startOfLocalDay } from '../domain/calendar';
 import { CHANNELS, RESULT_ANSWERS } from '../domain/enums';
-import { parseRadicado } from '../domain/radicado';
 import { DESCRIPTION_LIMITS, SUBJECT_LIMITS } from './case-filing';
 import { optionalPhone, optionalText, requiredText } from './fields';
 
 /** What the customer portal (/consulta and the case page) accepts; messages are `validation` keys. */
 
-export const radicadoField = z
-  .string({ error: 'required' })
-  .trim()
-  .min(1, { error: 'required' })
-  .toUpperCase()
-  .refine((s) => parseRadicado(s) !== null, { error: 'radicado' });
-
-/** Checking a case without an account: its radicado and the document number (or access code). */
-export const CaseLookupSchema = z.object({
-  radicado: radicadoField,
-  secret: z
-    .string({ error: 'required' })
-    .trim()
-    .min(1, { error: 'required' })
-    .max(40, { error: 'tooLong' }),
-});
-export type CaseLookupInput = z.input<typeof CaseLookupSchema>;
-export type CaseLookup = z.infer<typeof CaseLookupSchema>;
+// The look-up form checks these in the browser: they live apart, light (no calendar).
+export {
+  CaseLookupSchema,
+  radicadoField,
+  type CaseLookup,
+  type CaseLookupInput,
+} from './case-lookup';
 
 /** 1–5; forms post strings, so numeric strings are accepted. */
 const score = z.coerce

@@ -3,17 +3,19 @@
 import { useTranslations } from '@/lib/i18n/client';
 import { useRouter } from 'next/navigation';
 import { FormOutcome, postTo, useFormAction } from '../../_components/use-form-action';
-import { CaseLookupSchema } from '@/lib/validation/portal';
 import { TextField } from '../../_components/text-field';
 
 const lookUp = postTo<{ url: string }>('/api/portal/consulta');
+/** The server's schema, loaded on the first press of "Consultar". */
+const loadLookupCheck = () =>
+  import('@/lib/validation/case-lookup').then((m) => ({ schema: m.CaseLookupSchema }));
 
 export function LookupForm() {
   const t = useTranslations('portal.lookup');
   const router = useRouter();
   const { onSubmit, result, errors, isPending } = useFormAction(lookUp, {
     asObject: true,
-    check: { schema: CaseLookupSchema },
+    check: loadLookupCheck,
     onSuccess: (data) => router.push(data.url),
   });
   const failure = result && !result.ok ? result : null;

@@ -6,7 +6,6 @@ import { useFormatter, useTranslations } from '@/lib/i18n/client';
 import { useRouter } from 'next/navigation';
 import { useRef, useState, type FormEvent } from 'react';
 import type { PublicCaseType } from '@/lib/server/cases/list-case-types';
-import { CaseFilingSchema, portalFilingFromForm } from '@/lib/validation/case-filing';
 import { FileField } from '../../_components/file-field';
 import { TextField } from '../../_components/text-field';
 import {
@@ -23,6 +22,12 @@ type FilingResponse =
   | { radicado: string; constanciaUrl: string };
 
 const sendFiling = postTo<FilingResponse>('/api/portal/radicar');
+/** The server's schema, loaded on the first press of "Radicar". */
+const loadFilingCheck = () =>
+  import('@/lib/validation/case-filing').then((m) => ({
+    schema: m.CaseFilingSchema,
+    shape: m.portalFilingFromForm,
+  }));
 
 export function FilingForm({
   types,
@@ -55,7 +60,7 @@ export function FilingForm({
   const anonymous = isAnonymous && canBeAnonymous;
 
   const filing = useFormAction(sendFiling, {
-    check: { schema: CaseFilingSchema, shape: portalFilingFromForm },
+    check: loadFilingCheck,
     onSuccess: (data) => {
       if ('radicado' in data) router.push(data.constanciaUrl);
       else if (data.code === 'OPEN_CASE_EXISTS')

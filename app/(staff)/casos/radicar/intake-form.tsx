@@ -7,11 +7,19 @@ import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
 import { FileField } from '@/app/_components/file-field';
 import { useFormAction } from '@/app/_components/use-form-action';
-import { CaseFilingSchema } from '@/lib/validation/case-filing';
-import { verbalFilingInput } from '@/lib/validation/verbal-filing';
 import type { PublicCaseType } from '@/lib/server/cases/list-case-types';
 import { TextField } from '../../../_components/text-field';
 import { addAsRepeatContact, lookupCustomer, radicarVerbal } from './actions';
+
+/** The server's filing schema, loaded on the first press of "Radicar". */
+const loadIntakeCheck = () =>
+  Promise.all([
+    import('@/lib/validation/case-filing'),
+    import('@/lib/validation/verbal-filing'),
+  ]).then(([filing, verbal]) => ({
+    schema: filing.CaseFilingSchema,
+    shape: verbal.verbalFilingInput,
+  }));
 
 type Found = Extract<Awaited<ReturnType<typeof lookupCustomer>>, { ok: true }>['data'];
 const CHANNELS = ['phone', 'walk_in', 'postal'] as const;
@@ -33,7 +41,7 @@ export function IntakeForm({ types }: { types: PublicCaseType[] }) {
   const [last, setLast] = useState<'search' | 'file' | 'repeat'>('search');
   const search = useFormAction(lookupCustomer, { onSuccess: setFound });
   const file = useFormAction(radicarVerbal, {
-    check: { schema: CaseFilingSchema, shape: verbalFilingInput },
+    check: loadIntakeCheck,
     extra: { isAnonymous: String(isAnonymous) },
     onSuccess: (data) => router.push(`/casos/${data.radicado}/constancia`),
   });
