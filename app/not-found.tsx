@@ -1,20 +1,16 @@
-import Link from 'next/link';
-import { getTranslations } from '@/lib/i18n/server';
+import { NotFoundView } from './_components/not-found-view';
+import { PortalShell } from './_components/portal-shell';
 import { statusPageMetadata } from './_components/status-metadata';
 
 export function generateMetadata() {
   return statusPageMetadata('notFound');
 }
 
-export default async function NotFound() {
-  const t = await getTranslations('notFound');
+/** An unknown address: the 404 in the portal's frame, with the entity's name and a way home. */
+export default function NotFound() {
   return (
-    <main id="contenido" className="auth-card">
-      <h1>{t('title')}</h1>
-      <p>{t('body')}</p>
-      <Link href="/" className="button button-primary">
-        {t('home')}
-      </Link>
-    </main>
+    <PortalShell>
+      <NotFoundView home="root" />
+    </PortalShell>
   );
 }

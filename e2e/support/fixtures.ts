@@ -108,16 +108,22 @@ export async function showIn(page: Page, locale: 'es' | 'en') {
     .addCookies([{ name: 'NEXT_LOCALE', value: locale, url: E2E_ENV.NEXTAUTH_URL }]);
 }
 
-/** Full-page screenshots at desktop and phone width; the phone one must not scroll sideways. */
-export async function snapBoth(page: Page, name: string) {
+/**
+ * Full-page screenshots at desktop and phone width; the phone one must not scroll sideways.
+ * `pictures: false` checks the widths without saving pictures (the page tour on CI, where nobody
+ * opens them: a few hundred full-page pictures cost minutes).
+ */
+export async function snapBoth(page: Page, name: string, { pictures = true } = {}) {
   for (const width of [1366, 360]) {
     await page.setViewportSize({ width, height: 900 });
-    await snap(page, `${name}-${width}`);
+    if (pictures) await snap(page, `${name}-${width}`);
     if (width === 360) {
-      const overflow = await page.evaluate(
-        () => document.documentElement.scrollWidth - window.innerWidth,
-      );
-      expect(overflow, name).toBeLessThanOrEqual(0);
+      // Charts follow a resize a frame or two later (ResizeObserver): wait for them to settle.
+      await expect
+        .poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), {
+          message: name,
+        })
+        .toBeLessThanOrEqual(0);
     }
   }
   await page.setViewportSize({ width: 1366, height: 900 });

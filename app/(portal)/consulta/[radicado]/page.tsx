@@ -132,7 +132,12 @@ export default async function CustomerCasePage({
       </section>
 
       {answer && (
-        <AnswerCard answer={answer} posted={lastOf(view.events, 'answer_posted')} files={files} />
+        <AnswerCard
+          answer={answer}
+          posted={lastOf(view.events, 'answer_posted')}
+          // The letter has its own download card just below: not listed twice.
+          files={files.filter((f) => f.kind !== 'answer_letter')}
+        />
       )}
       {letter && (
         <AnswerLetterLink

@@ -72,6 +72,7 @@ export default async function CataloguesPage() {
         >
           <TextField id="new-category" name="name" label={t('catalogues.newCategory')} required />
         </CatalogForm>
+        {data.categories.length === 0 && <p className="muted">{t('catalogues.noCategories')}</p>}
         <ul className="catalog-list">
           {data.categories.map((c) => (
             <li key={c.id} className="catalog-row">
@@ -112,6 +113,7 @@ export default async function CataloguesPage() {
             staff={data.staff}
           />
         </CatalogForm>
+        {data.processes.length === 0 && <p className="muted">{t('catalogues.noProcesses')}</p>}
         <ul className="catalog-list">
           {data.processes.map((p) => (
             <li key={p.id} className="card">

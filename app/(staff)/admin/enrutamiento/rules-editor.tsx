@@ -99,7 +99,8 @@ export function RulesEditor({
         });
       }}
     >
-      {rows.length === 0 && <p className="muted">{t('noRules')}</p>}
+      {/* Without a saved default team, the page's note already says where new cases go. */}
+      {rows.length === 0 && defaultTeamId !== null && <p className="muted">{t('noRules')}</p>}
       <ol className="routing-rules">
         {rows.map((row, i) => {
           const n = i + 1;
