@@ -92,6 +92,9 @@ describe('nationalHolidays', () => {
       name: 'Navidad',
     });
     expect(holidays.find((h) => h.date === '2026-07-13')?.name).toEqual(expect.any(String));
+    // The Ascension, not the Assumption (the library's name for it): 15 August keeps that one.
+    expect(holidays.find((h) => h.date === '2026-05-18')?.name).toBe('Ascensión del Señor');
+    expect(holidays.find((h) => h.date === '2026-08-17')?.name).toBe('Asunción');
   });
 
   it('joins the names of holidays that share a date', () => {

@@ -36,15 +36,22 @@ export function nationalHolidays(year: number): NationalHoliday[] {
   return holidays.map((holiday) => ({ ...holiday }));
 }
 
+/**
+ * Names the library gets wrong, by its rule: the Monday 43 days after Easter is the Ascension
+ * (Ascensión del Señor), which it calls «La Asunción», the name of 15 August's holiday.
+ */
+const NAMES_BY_RULE: Readonly<Record<string, string>> = { 'easter 43': 'Ascensión del Señor' };
+
 function computeNationalHolidays(year: number): NationalHoliday[] {
   const byDate = new Map<LocalDate, NationalHoliday>();
   for (const holiday of getColombia().getHolidays(year, 'es')) {
     // Observances (Domingo de Ramos) are not days off.
     if (holiday.type !== 'public') continue;
     const date = holiday.date.slice(0, 10);
+    const name = NAMES_BY_RULE[holiday.rule] ?? holiday.name;
     const sameDay = byDate.get(date);
-    if (sameDay) sameDay.name = `${sameDay.name} / ${holiday.name}`;
-    else byDate.set(date, { date, name: holiday.name });
+    if (sameDay) sameDay.name = `${sameDay.name} / ${name}`;
+    else byDate.set(date, { date, name });
   }
   return [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
