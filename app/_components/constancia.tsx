@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import type { CaseView } from '@/lib/server/cases/get-case';
 import type { PageBrand } from '@/lib/server/portal/portal-brand';
 import { PrintButton } from './print-button';
+import { calendarDate } from '@/lib/i18n/formats';
 
 /** The constancia de radicación (DOMAIN.md §2), the same for the portal and for verbal intake. */
 export async function Constancia({
@@ -27,9 +28,7 @@ export async function Constancia({
   const tChannels = await getTranslations('channels');
   const format = await getFormatter();
   const receivedAt = format.dateTime(view.receivedAt, 'instantLong', { timeZone });
-  const dueDate = view.dueDate
-    ? format.dateTime(new Date(`${view.dueDate}T12:00:00Z`), 'dayLong', { timeZone: 'UTC' })
-    : t('noTerm');
+  const dueDate = view.dueDate ? calendarDate(format, view.dueDate, 'dayLong') : t('noTerm');
   return (
     <article className="card constancia" aria-labelledby="constancia-title">
       <header className="letterhead">

@@ -2,6 +2,7 @@
 
 import { useFormatter, useTranslations } from '@/lib/i18n/client';
 import type { DeadlineStatus } from '@/lib/domain/legal-term';
+import { calendarDate } from '@/lib/i18n/formats';
 
 /** The deadline traffic light: colour plus words, never colour alone. */
 export function DeadlineChip({
@@ -17,7 +18,7 @@ export function DeadlineChip({
   const format = useFormatter();
   if (isPaused) return <span className="badge badge-paused">{t('paused')}</span>;
   if (!dueDate || !deadline) return <span className="badge">{t('none')}</span>;
-  const date = format.dateTime(new Date(`${dueDate}T12:00:00Z`), 'day', { timeZone: 'UTC' });
+  const date = calendarDate(format, dueDate);
   const detail =
     deadline.status === 'overdue'
       ? t('daysOverdue', { count: Math.abs(deadline.businessDaysLeft) })

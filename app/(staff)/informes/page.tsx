@@ -19,6 +19,7 @@ import { AnalyticsFilters } from '../_components/figures/analytics-filters';
 import { Kpis } from '@/app/_components/kpis';
 import { ReportSections } from './report-sections';
 import './reports.css';
+import { calendarDate } from '@/lib/i18n/formats';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('reports');
@@ -57,8 +58,7 @@ export default async function ReportsPage({
   const isSemester =
     semesterPeriod(semesterOf(query.from)).from === query.from &&
     semesterPeriod(semesterOf(query.from)).to === query.to;
-  const day = (date: string) =>
-    format.dateTime(new Date(`${date}T12:00:00Z`), 'dayLong', { timeZone: 'UTC' });
+  const day = (date: string) => calendarDate(format, date, 'dayLong');
   const tFilters = await getTranslations('supervision.filters');
   const applied = (
     [

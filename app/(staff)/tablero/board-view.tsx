@@ -10,6 +10,7 @@ import type { Series } from '../_components/figures/charts';
 import { Figure, type Column } from '../_components/figures/figure';
 import { Kpis } from '@/app/_components/kpis';
 import { BoardCases, type AgentOption } from './board-cases';
+import { calendarDate } from '@/lib/i18n/formats';
 
 /** The charts' drawing library loads only when a chart comes into view (issue 17 §7). */
 const BarChartFigure = dynamic(
@@ -69,8 +70,7 @@ export function BoardView({
   const board = data ?? initial;
   const { totals } = board;
   const count = (n: number) => format.number(n);
-  const date = (d: string) =>
-    format.dateTime(new Date(`${d}T12:00:00Z`), 'day', { timeZone: 'UTC' });
+  const date = (d: string) => calendarDate(format, d);
 
   return (
     <>

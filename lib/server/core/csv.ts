@@ -123,9 +123,10 @@ export function sqlCsvResponse(
   }
 }
 
-/** "YYYY-MM-DD HH:mm" in the zone: the Swedish locale writes dates the ISO way. */
 /** One formatter per zone: building one per cell would cost more than the row (1M-row exports). */
 const LOCAL_INSTANT = new Map<string, Intl.DateTimeFormat>();
+
+/** "YYYY-MM-DD HH:mm" in the zone: the Swedish locale writes dates the ISO way. */
 
 export function localInstant(ms: number | null, timeZone: string): string | null {
   if (ms === null) return null;

@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import type { ReactNode } from 'react';
 import type { CaseView } from '@/lib/server/cases/get-case';
 import { PublicFiles, type PublicFile } from './case-timeline';
+import { calendarDate } from '@/lib/i18n/formats';
 
 type Event = CaseView['events'][number];
 
@@ -37,9 +38,7 @@ export async function AnswerCard({
       {postedOn && (
         <p className="hint">
           {t('posted', {
-            date: format.dateTime(new Date(`${postedOn}T12:00:00Z`), 'dayLong', {
-              timeZone: 'UTC',
-            }),
+            date: calendarDate(format, postedOn, 'dayLong'),
           })}
         </p>
       )}
@@ -76,9 +75,7 @@ export async function InfoRequestCard({
       {answerBy && (
         <p data-testid="answer-by">
           {t(answerBy.withMoreTime ? 'answerByWithMoreTime' : 'answerBy', {
-            date: format.dateTime(new Date(`${answerBy.date}T12:00:00Z`), 'dayLong', {
-              timeZone: 'UTC',
-            }),
+            date: calendarDate(format, answerBy.date, 'dayLong'),
           })}
         </p>
       )}

@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import type { CaseType } from '@/lib/domain/enums';
 import type { GroupLabel } from '@/lib/server/supervision/quality-shared';
 import type { AnalyticsGroup } from '@/lib/validation/analytics-query';
+import { calendarDate } from '@/lib/i18n/formats';
 
 /** Number formats the quality view shares; a missing ratio shows as "—", never as 0 %. */
 export async function qualityFormat() {
@@ -21,8 +22,7 @@ export async function qualityFormat() {
     chartPct: (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10),
     minutes: (seconds: number) => format.number(seconds / 60, { maximumFractionDigits: 0 }),
     hours: (seconds: number) => format.number(seconds / 3600, { maximumFractionDigits: 1 }),
-    date: (date: string) =>
-      format.dateTime(new Date(`${date}T12:00:00Z`), 'day', { timeZone: 'UTC' }),
+    date: (date: string) => calendarDate(format, date),
     dateTime: (ms: number) => format.dateTime(new Date(ms), 'instant'),
     group: (by: AnalyticsGroup, g: GroupLabel): string => {
       if (g.key === null) return tSupervision('none');

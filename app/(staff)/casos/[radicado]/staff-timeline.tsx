@@ -4,6 +4,7 @@ import type { CaseStory } from '@/lib/server/cases/case-story';
 import { staffAttachmentUrl } from '@/lib/links/attachments';
 import { FileList } from '../../../_components/file-list';
 import { STAFF_TIMELINE_EVENTS } from '../../../_components/timeline-events';
+import { calendarDate } from '@/lib/i18n/formats';
 
 const LABELLED = new Set(STAFF_TIMELINE_EVENTS);
 
@@ -63,9 +64,7 @@ export async function StaffTimeline({
               {typeof data.postedOn === 'string' && (
                 <p>
                   {tPostal('posted', {
-                    date: format.dateTime(new Date(`${data.postedOn}T12:00:00Z`), 'dayLong', {
-                      timeZone: 'UTC',
-                    }),
+                    date: calendarDate(format, data.postedOn, 'dayLong'),
                   })}
                 </p>
               )}

@@ -7,6 +7,7 @@ import { requireStaffPage } from '@/lib/server/auth/session';
 import { requestCtx } from '@/lib/server/core/context';
 import { isAppError } from '@/lib/server/core/errors';
 import { GroupForm } from './group-forms';
+import { calendarDate } from '@/lib/i18n/formats';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('analogous');
@@ -73,9 +74,7 @@ export default async function AnalogousPage({
                   id: c.id,
                   radicado: c.radicado,
                   label: `${tTypes(c.typeCode)} · ${c.subject}${
-                    c.dueDate
-                      ? ` · ${t('due', { date: day(new Date(`${c.dueDate}T12:00:00Z`)) })}`
-                      : ''
+                    c.dueDate ? ` · ${t('due', { date: calendarDate(format, c.dueDate) })}` : ''
                   }`,
                 }))}
               />
