@@ -4,3 +4,4 @@ export * from './cases';
 export * from './quality';
 export * from './system';
 export * from './routing';
+export * from './mailboxes';

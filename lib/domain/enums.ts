@@ -123,8 +123,11 @@ export type OutboxMedium = (typeof OUTBOX_MEDIA)[number];
 /** How an answer reached the petitioner: a message sent, a letter posted, or read on the portal. */
 export const ANSWER_DELIVERY_MEDIA = ['email', 'webhook', 'letter', 'postal', 'portal'] as const;
 export type AnswerDeliveryMedium = (typeof ANSWER_DELIVERY_MEDIA)[number];
-/** A file of a case: one a person attached, or the answer letter the system rendered. */
-export const ATTACHMENT_KINDS = ['file', 'answer_letter'] as const;
+/**
+ * A file of a case: one a person attached, the answer letter the system rendered, or the whole
+ * e-mail a case was radicated from when part of it could not be read (staff only).
+ */
+export const ATTACHMENT_KINDS = ['file', 'answer_letter', 'original_mail'] as const;
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
@@ -139,3 +142,34 @@ export const DEFAULT_LOCALE: Locale = 'es';
 /** How a team's new cases find an agent (issue 14): its queue, in turn, or whoever has fewest open. */
 export const ASSIGNMENT_MODES = ['manual', 'round_robin', 'least_open'] as const;
 export type AssignmentMode = (typeof ASSIGNMENT_MODES)[number];
+
+/** Mailboxes Ventanilla pulls from (issue 19). */
+export const MAILBOX_SECURITY = ['tls', 'starttls'] as const;
+export type MailboxSecurity = (typeof MAILBOX_SECURITY)[number];
+export const MAILBOX_AUTH_KINDS = ['password', 'oauth2'] as const;
+export type MailboxAuthKind = (typeof MAILBOX_AUTH_KINDS)[number];
+export const INBOUND_MAIL_SOURCES = ['smtp', 'imap'] as const;
+export type InboundMailSource = (typeof INBOUND_MAIL_SOURCES)[number];
+/** What became of an e-mail: a case, a reply on one, or the quarantine until a supervisor decides. */
+export const INBOUND_MAIL_OUTCOMES = [
+  'created',
+  'threaded',
+  'quarantined',
+  'radicated',
+  'discarded',
+] as const;
+export type InboundMailOutcome = (typeof INBOUND_MAIL_OUTCOMES)[number];
+/**
+ * Why: the first four keep a message in quarantine (clearly not a petition, or no one to answer);
+ * the last three are radicated anyway, with what could be read, the whole message kept for staff.
+ */
+export const INBOUND_MAIL_REASONS = [
+  'bounce',
+  'auto_reply',
+  'spam',
+  'no_sender',
+  'malformed',
+  'oversize',
+  'attachments',
+] as const;
+export type InboundMailReason = (typeof INBOUND_MAIL_REASONS)[number];

@@ -192,7 +192,7 @@ export function buildContext(
 export async function applyCaseAction(
   ctx: Ctx,
   input: unknown,
-  extras: Pick<CaseExtras, 'attachments'> = {},
+  extras: Pick<CaseExtras, 'attachments' | 'alongside'> = {},
 ): Promise<AppliedAction> {
   const { caseId, ...rest } = parseInput(CaseTargetSchema, input);
   const request = parseInput(CaseActionSchema, rest);
@@ -211,7 +211,7 @@ function recordAction(
   ctx: Ctx,
   caseId: number,
   request: CaseActionRequest,
-  extras: Pick<CaseExtras, 'attachments'>,
+  extras: Pick<CaseExtras, 'attachments' | 'alongside'>,
   letter: StoredUpload[],
 ): Promise<AppliedAction> {
   const { actor, now } = ctx;
@@ -293,6 +293,7 @@ function recordAction(
       actorId: isStaff(actor) ? actor.id : null,
       now,
     });
+    extras.alongside?.(tx, row.id);
     return {
       caseId: row.id,
       radicado: row.radicado,

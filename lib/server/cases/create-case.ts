@@ -1,4 +1,5 @@
 import 'server-only';
+import type { Conn } from '@/db/client';
 import { casePauses, cases, filingSubmissions } from '@/db/schema';
 import { toLocalDate } from '@/lib/domain/calendar';
 import type { CaseType } from '@/lib/domain/enums';
@@ -53,6 +54,13 @@ export interface CaseExtras {
   offerRepeat?: boolean;
   /** The portal's one press of the send button: recorded with the case (filing_submissions). */
   submissionId?: string;
+  /** The team the channel feeds (a mailbox's), instead of the routing rules' choice. */
+  teamId?: number | null;
+  /**
+   * Rows the channel writes with the case, in its transaction (a mailbox's record of the message):
+   * when it throws, the case is not radicated either.
+   */
+  alongside?: (tx: Conn, caseId: number) => void;
 }
 
 /** What a new case sets; the rest take their defaults. Built once per connection: every filing runs it. */
@@ -208,7 +216,9 @@ export async function createCase(
         description: filing.description,
       },
       now,
+      extras.teamId,
     );
+    extras.alongside?.(tx, created.id);
     if (extras.offerRepeat && !filing.isAnonymous) {
       const email = filing.customer?.email ?? filing.responseAddress;
       offerRepeatContact(tx, { id: created.id, customerId, email }, now);

@@ -10,7 +10,7 @@ import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
-import { attachments, cases } from '@/db/schema';
+import { attachments, cases, inboundMail } from '@/db/schema';
 import { PDF, ELF } from '@/e2e/support/files';
 import { applyCaseAction } from '../cases/apply-case-action';
 import { caseRow, countRows, eventsOf, seedFixture, type Fixture } from '../testing/fixtures';
@@ -161,7 +161,7 @@ describe('a customer writes to the PQRS address', () => {
     expect(eventsOf(db, first!.id).map((e) => e.action)).toEqual(['radicar']);
   });
 
-  it('keeps the attachments that pass the portal checks and drops the others', async () => {
+  it('keeps the attachments that pass the portal checks, drops the others and keeps the original for staff', async () => {
     await send({
       subject: 'Adjunto soportes del reclamo',
       text: 'Adjunto la factura y otro archivo con soportes.',
@@ -173,12 +173,27 @@ describe('a customer writes to the PQRS address', () => {
     const [created] = emailCases();
     expect(
       db
-        .select({ name: attachments.originalName })
+        .select({
+          name: attachments.originalName,
+          visibility: attachments.visibility,
+          kind: attachments.kind,
+        })
         .from(attachments)
         .where(eq(attachments.caseId, created!.id))
         .all(),
-    ).toEqual([{ name: 'factura.pdf' }]);
-    expect(fs.readdirSync(uploads)).toHaveLength(1);
+    ).toEqual([
+      { name: 'factura.pdf', visibility: 'public', kind: 'file' },
+      { name: 'correo-original.eml', visibility: 'internal', kind: 'original_mail' },
+    ]);
+    expect(created!.description).toContain(
+      'Adjuntos no aceptados por su tipo o tamaño: soporte.pdf',
+    );
+    expect(db.select().from(inboundMail).get()).toMatchObject({
+      outcome: 'created',
+      reason: 'attachments',
+      caseId: created!.id,
+    });
+    expect(fs.readdirSync(uploads)).toHaveLength(2);
   });
 });
 
@@ -187,9 +202,13 @@ describe('mail that must not start a conversation', () => {
     ['an out-of-office reply (Auto-Submitted)', { headers: { 'Auto-Submitted': 'auto-replied' } }],
     ['a list or bulk message', { headers: { Precedence: 'bulk' } }],
     ['a bounce from the mailer daemon', { from: 'MAILER-DAEMON@mx.example.co' }],
-  ])('ignores %s', async (_label, extra) => {
+  ])('quarantines %s without answering it', async (_label, extra) => {
     await send({ subject: 'Fuera de la oficina', text: 'Estaré fuera hasta el lunes.', ...extra });
     expect(countRows(db, cases)).toBe(0);
+    const [entry] = db.select().from(inboundMail).all();
+    expect(entry).toMatchObject({ source: 'smtp', outcome: 'quarantined', caseId: null });
+    expect(['auto_reply', 'bounce']).toContain(entry!.reason);
+    expect(fs.readdirSync(uploads)).toEqual([entry!.rawStoredName]);
     await deliverDueMail({ db, transport: outgoing });
     expect(mailbox.received).toHaveLength(0);
   });

@@ -133,13 +133,10 @@ export async function startInboundSmtp(
           callback(smtpRefusal(552, '5.3.4 Message exceeds fixed maximum message size'));
           return;
         }
-        receiveInboundMail(ctx(), Buffer.concat(chunks), { envelopeFrom })
+        receiveInboundMail(ctx(), Buffer.concat(chunks), { source: 'smtp', envelopeFrom })
           .then((outcome) => {
             onReceived?.(outcome);
-            callback(
-              null,
-              outcome.outcome === 'ignored' ? 'Ignored (automatic message)' : 'Queued',
-            );
+            callback(null, outcome.outcome === 'quarantined' ? 'Quarantined' : 'Queued');
           })
           .catch((error: unknown) => {
             console.error('inbound mail:', error);

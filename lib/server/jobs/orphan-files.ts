@@ -2,7 +2,7 @@ import 'server-only';
 import { inArray } from 'drizzle-orm';
 import fs from 'node:fs';
 import path from 'node:path';
-import { attachments } from '@/db/schema';
+import { attachments, inboundMail } from '@/db/schema';
 import { isStoredName, uploadDir } from '../cases/uploads';
 import type { Ctx } from '../core/context';
 
@@ -35,6 +35,14 @@ export async function sweepOrphanFiles(ctx: Ctx): Promise<string[]> {
         .all()
         .map((row) => row.name),
     );
+    // A quarantined e-mail's original is referenced by its quarantine entry, not by a case.
+    for (const row of ctx.db
+      .select({ name: inboundMail.rawStoredName })
+      .from(inboundMail)
+      .where(inArray(inboundMail.rawStoredName, chunk))
+      .all()) {
+      if (row.name) known.add(row.name);
+    }
     for (const name of chunk) {
       if (known.has(name)) continue;
       fs.rmSync(path.join(dir, name), { force: true });

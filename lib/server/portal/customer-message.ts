@@ -10,7 +10,8 @@ import { asActor, withTransaction, type Ctx } from '../core/context';
 import { AppError } from '../core/errors';
 import { requireRole } from '../core/guard';
 import { parseInput } from '../core/parse';
-import { recordAttachments, type StoredUpload } from '../cases/uploads';
+import type { CaseExtras } from '../cases/create-case';
+import { recordAttachments } from '../cases/uploads';
 import { alertStaff } from '../notices/staff-alerts';
 
 const INTERACTION_KIND = {
@@ -40,7 +41,7 @@ export type CustomerMessageInput = z.input<typeof CustomerMessageSchema>;
 export async function addCustomerMessage(
   ctx: Ctx,
   input: CustomerMessageInput,
-  extras: { attachments?: StoredUpload[] } = {},
+  extras: Pick<CaseExtras, 'attachments' | 'alongside'> = {},
 ): Promise<{ radicado: string; state: CaseState; eventId: number }> {
   requireRole(ctx.actor, 'staff');
   const { caseId, channel, ...message } = parseInput(CustomerMessageSchema, input);
@@ -57,7 +58,7 @@ export async function addCustomerMessage(
     const done = await applyCaseAction(
       asActor(ctx, SYSTEM_ACTOR),
       { caseId, action: 'provide_info', body },
-      { attachments },
+      { attachments, alongside: extras.alongside },
     );
     return { radicado: row.radicado, state: done.to, eventId: done.eventId };
   }
@@ -90,6 +91,7 @@ export async function addCustomerMessage(
       .run();
     recordAttachments(tx, caseId, id, attachments, 'public', now);
     alertStaff(tx, { kind: 'petitioner_replied', caseId, eventId: id, actorId: null, now });
+    extras.alongside?.(tx, caseId);
     return id;
   });
   return { radicado: row.radicado, state: row.state, eventId };

@@ -59,11 +59,13 @@ export function routeNewCase(
   tx: Conn,
   c: RoutableCase & { id: number },
   now: Date,
+  /** A team the channel feeds (a mailbox's): it takes the case whatever the rules say. */
+  channelTeamId?: number | null,
 ): RoutingDecision | null {
   const set = rulesInForce(tx, now);
-  if (!set) return null;
-  const rule = matchRule(set.rules, c);
-  const teamId = rule?.teamId ?? set.defaultTeamId;
+  if (!set && !channelTeamId) return null;
+  const rule = channelTeamId || !set ? null : matchRule(set.rules, c);
+  const teamId = channelTeamId || (rule?.teamId ?? set!.defaultTeamId);
   const team = tx
     .select({ name: teams.name, mode: teams.assignmentMode, lastAssignedId: teams.lastAssignedId })
     .from(teams)
@@ -97,7 +99,7 @@ export function routeNewCase(
       teamName: team.name,
       ruleId: rule?.id ?? null,
       ruleName: rule?.name ?? null,
-      ruleSetId: set.id,
+      ruleSetId: set?.id ?? null,
       mode,
       assigneeId,
       assigneeName: assignee?.name ?? null,

@@ -3,6 +3,7 @@ import type { CaseView } from '@/lib/server/cases/get-case';
 import { FileList } from '../../../_components/file-list';
 import { PUBLIC_TIMELINE_EVENTS } from '../../../_components/timeline-events';
 import { calendarDate } from '@/lib/i18n/formats';
+import type { AttachmentKind } from '@/lib/domain/enums';
 
 const KNOWN_EVENTS = new Set(PUBLIC_TIMELINE_EVENTS);
 
@@ -12,7 +13,8 @@ export interface PublicFile {
   name: string;
   mimeType: string;
   sizeBytes: number;
-  kind: 'file' | 'answer_letter';
+  /** Only public files reach the portal: never an 'original_mail' (internal). */
+  kind: AttachmentKind;
   /** Its download address under the case's portal path (lib/links/attachments.ts). */
   href: string;
 }
