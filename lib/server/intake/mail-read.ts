@@ -95,7 +95,7 @@ export async function readMail(raw: Buffer, facts: MailFacts = {}): Promise<Read
 export function textOf(mail: ParsedMail, max: number): string {
   const text = (mail.text ?? '')
     .replace(/\r\n/g, '\n')
-    // eslint-disable-next-line no-control-regex
+
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
     .trim();
   return text.slice(0, max);

@@ -60,6 +60,8 @@ function makeCertificate(dir: string): { cert: string; key: string } {
       '-nodes',
       '-subj',
       '/CN=localhost',
+      '-addext',
+      'subjectAltName=DNS:localhost,IP:127.0.0.1',
       '-days',
       '1',
       '-keyout',

@@ -1,0 +1,120 @@
+import 'server-only';
+import type { FetchMessageObject, ImapFlow } from 'imapflow';
+import type { Ctx } from '../core/context';
+import { alreadyReceived, receiveInboundMail, type MailArrival } from '../intake/mail-inbound';
+import { keepOriginalStream } from '../intake/mail-original';
+import type { MailboxRow } from './connect';
+
+/** What one pass over a mailbox's folder did. */
+export interface PassResult {
+  created: number;
+  threaded: number;
+  quarantined: number;
+  duplicate: number;
+  /** Messages that could not be taken this pass: they stay in the folder and are tried again. */
+  failed: number;
+  /** Messages still in the folder after the pass. */
+  backlog: number;
+  lastFailure: unknown;
+}
+
+/** Of a message over the mailbox's limit, this much is read to radicate it. */
+export const HEAD_BYTES = 256 * 1024;
+/** Messages looked up per FETCH of their metadata. */
+const CHUNK = 50;
+
+type Meta = Pick<FetchMessageObject, 'uid' | 'internalDate' | 'size' | 'flags' | 'envelope'>;
+
+/**
+ * Takes one message: radicated (or threaded, or quarantined) by the shared intake, whose record
+ * commits with the case. One already recorded (a restart after the commit, before the move; a
+ * second instance; a copy) is only moved. The legal term counts from the server's arrival time.
+ */
+async function takeOne(
+  ctx: Ctx,
+  client: ImapFlow,
+  row: MailboxRow,
+  uidValidity: number,
+  meta: Meta,
+): Promise<'created' | 'threaded' | 'quarantined' | 'duplicate'> {
+  const uid = String(meta.uid);
+  const messageId = meta.envelope?.messageId?.trim();
+  if (messageId && alreadyReceived(ctx.db, `mid:${messageId.toLowerCase()}`)) return 'duplicate';
+  const internal = meta.internalDate;
+  const arrival: MailArrival = {
+    source: 'imap',
+    receivedAt: internal ? new Date(internal) : ctx.now,
+    mailbox: { id: row.id, uidValidity, uid: meta.uid, teamId: row.teamId },
+    flags: [...(meta.flags ?? [])],
+    sizeBytes: meta.size,
+  };
+  if ((meta.size ?? 0) > row.maxBytes) {
+    // Its first part is read for the case; the whole of it goes from the socket to disk.
+    const head = await client.fetchOne(uid, { source: { maxLength: HEAD_BYTES } }, { uid: true });
+    if (!head || !head.source) throw new Error(`message ${uid} vanished`);
+    const { content } = await client.download(uid, undefined, { uid: true });
+    if (!content) throw new Error(`message ${uid} vanished`);
+    const original = await keepOriginalStream(content);
+    const taken = await receiveInboundMail(ctx, head.source, {
+      ...arrival,
+      truncated: true,
+      original,
+    });
+    return taken.outcome;
+  }
+  const whole = await client.fetchOne(uid, { source: true }, { uid: true });
+  if (!whole || !whole.source) throw new Error(`message ${uid} vanished`);
+  return (await receiveInboundMail(ctx, whole.source, arrival)).outcome;
+}
+
+/**
+ * One pass over the folder, oldest first. A message is moved to the processed folder only after
+ * its case, reply or quarantine entry committed; one that fails stays where it is and never holds
+ * up the ones after it.
+ */
+export async function pullOnce(
+  ctxOf: () => Ctx,
+  client: ImapFlow,
+  row: MailboxRow,
+  onTaken?: (outcome: string) => void,
+): Promise<PassResult> {
+  const result: PassResult = {
+    created: 0,
+    threaded: 0,
+    quarantined: 0,
+    duplicate: 0,
+    failed: 0,
+    backlog: 0,
+    lastFailure: null,
+  };
+  const lock = await client.getMailboxLock(row.folder);
+  try {
+    const mailbox = client.mailbox;
+    const uidValidity = mailbox ? Number(mailbox.uidValidity) : 0;
+    const uids = ((await client.search({ all: true }, { uid: true })) || []).sort((a, b) => a - b);
+    for (let i = 0; i < uids.length; i += CHUNK) {
+      const metas: Meta[] = [];
+      const range = uids.slice(i, i + CHUNK).join(',');
+      const query = { uid: true, internalDate: true, size: true, flags: true, envelope: true };
+      for await (const meta of client.fetch(range, query, { uid: true })) metas.push(meta);
+      for (const meta of metas) {
+        try {
+          const outcome = await takeOne(ctxOf(), client, row, uidValidity, meta);
+          await client.messageMove(String(meta.uid), row.processedFolder, { uid: true });
+          result[outcome] += 1;
+          onTaken?.(outcome);
+        } catch (error) {
+          result.failed += 1;
+          result.lastFailure = error;
+          console.error(`mailbox ${row.name}: message ${meta.uid} not taken:`, error);
+          if (!client.usable) throw error;
+        }
+      }
+    }
+    // What the server says the folder holds now (its EXPUNGE and EXISTS replies keep this count).
+    result.backlog = client.mailbox ? client.mailbox.exists : result.failed;
+  } finally {
+    lock.release();
+  }
+  return result;
+}

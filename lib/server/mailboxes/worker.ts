@@ -1,0 +1,165 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import type { ImapFlow } from 'imapflow';
+import type { Conn } from '@/db/client';
+import { mailboxes } from '@/db/schema';
+import { SYSTEM_ACTOR } from '../core/actor';
+import { requestCtx, type Ctx } from '../core/context';
+import { imapClient, loginOf, type MailboxRow } from './connect';
+import { REFRESH_MARGIN_MS } from './oauth';
+import { pullOnce, type PassResult } from './pull';
+import { recordFailure, recordPass } from './status';
+
+export interface MailboxWorkerOptions {
+  /** The context each message is taken in (tests: their database); default the app's. */
+  ctx?: () => Ctx;
+  /** A pass runs at least this often even when the server announces nothing (polling). */
+  pollMs?: number;
+  /** After a failure, the next attempt waits this long. */
+  retryMs?: number;
+  /** How often the list of mailboxes is read again (one added, changed or switched off). */
+  reloadMs?: number;
+  onPass?: (mailboxId: number, result: PassResult) => void;
+  onTaken?: (mailboxId: number, outcome: string) => void;
+}
+
+export interface MailboxWorker {
+  stop: () => Promise<void>;
+}
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+  });
+
+/** Resolves when the server announces new mail (IDLE, or the polling imapflow does without it). */
+function nextMail(client: ImapFlow, ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      client.off('exists', done);
+      client.off('close', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    client.on('exists', done);
+    client.on('close', done);
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+const load = (db: Conn, id: number): MailboxRow | undefined =>
+  db.select().from(mailboxes).where(eq(mailboxes.id, id)).get();
+
+/**
+ * One mailbox's loop: connect, pass over the folder, wait for new mail (IDLE where offered, else
+ * polling), pass again; on any failure record it (the alert comes from there), wait, reconnect.
+ * It ends when the mailbox is switched off, removed or changed (the worker starts it afresh).
+ */
+async function runMailbox(
+  id: number,
+  version: number,
+  options: Required<Pick<MailboxWorkerOptions, 'pollMs' | 'retryMs'>> & MailboxWorkerOptions,
+  ctxOf: () => Ctx,
+  signal: AbortSignal,
+): Promise<void> {
+  const versionOf = (row: MailboxRow) => row.updatedAt?.getTime() ?? row.createdAt.getTime();
+  while (!signal.aborted) {
+    const { db } = ctxOf();
+    const row = load(db, id);
+    if (!row || !row.isActive || versionOf(row) !== version) return;
+    let client: ImapFlow | null = null;
+    try {
+      client = imapClient(await loginOf(db, row, new Date()));
+      client.on('error', (error: unknown) => console.error(`mailbox ${row.name}:`, error));
+      await client.connect();
+      while (!signal.aborted && client.usable) {
+        const result = await pullOnce(ctxOf, client, row, (o) => options.onTaken?.(id, o));
+        if (result.failed > 0) recordFailure(db, id, result.lastFailure, new Date());
+        else recordPass(db, id, new Date(), result.backlog);
+        options.onPass?.(id, result);
+        const current = load(db, id);
+        if (!current || !current.isActive || versionOf(current) !== version) return;
+        // An OAuth2 session is renewed by reconnecting (with a fresh token) before its token lapses.
+        const renewAt = current.accessTokenExpiresAt
+          ? current.accessTokenExpiresAt.getTime() - REFRESH_MARGIN_MS
+          : Infinity;
+        await nextMail(client, Math.max(0, Math.min(options.pollMs, renewAt - Date.now())), signal);
+        if (Date.now() >= renewAt) break;
+      }
+    } catch (error) {
+      console.error(`mailbox ${row.name}: pass failed:`, error);
+      recordFailure(db, id, error, new Date());
+      await sleep(options.retryMs, signal);
+    } finally {
+      await client?.logout().catch(() => client?.close());
+    }
+  }
+}
+
+/**
+ * Pulls every active mailbox in the background (issue 19 §2), one loop each. Two instances may
+ * pull the same mailbox: each message's record commits with its case, so neither radicates one
+ * the other already did; the one that moves it second finds it gone.
+ */
+export function startMailboxWorker(options: MailboxWorkerOptions = {}): MailboxWorker {
+  const ctxOf = options.ctx ?? (() => requestCtx(SYSTEM_ACTOR));
+  const settings = { pollMs: 60_000, retryMs: 30_000, ...options };
+  const abort = new AbortController();
+  const running = new Map<string, Promise<void>>();
+  const reload = () => {
+    if (abort.signal.aborted) return;
+    let rows: MailboxRow[];
+    try {
+      rows = ctxOf().db.select().from(mailboxes).where(eq(mailboxes.isActive, true)).all();
+    } catch (error) {
+      console.error('mailboxes: cannot list them:', error);
+      return;
+    }
+    for (const row of rows) {
+      const version = row.updatedAt?.getTime() ?? row.createdAt.getTime();
+      const key = `${row.id}:${version}`;
+      if (running.has(key)) continue;
+      const loop = runMailbox(row.id, version, settings, ctxOf, abort.signal)
+        .catch((error: unknown) => console.error(`mailbox ${row.name}: stopped:`, error))
+        .finally(() => running.delete(key));
+      running.set(key, loop);
+    }
+  };
+  reload();
+  const timer = setInterval(reload, options.reloadMs ?? 30_000);
+  timer.unref();
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      abort.abort();
+      await Promise.all(running.values());
+    },
+  };
+}
+
+/**
+ * One pass over one mailbox on a connection of its own, recorded like the worker's: what a
+ * test, the benchmark and the admin's "pull now" run.
+ */
+export async function passMailbox(ctxOf: () => Ctx, id: number): Promise<PassResult | null> {
+  const { db } = ctxOf();
+  const row = load(db, id);
+  if (!row) return null;
+  let client: ImapFlow | null = null;
+  try {
+    client = imapClient(await loginOf(db, row, ctxOf().now));
+    client.on('error', () => {});
+    await client.connect();
+    const result = await pullOnce(ctxOf, client, row);
+    if (result.failed > 0) recordFailure(db, id, result.lastFailure, ctxOf().now);
+    else recordPass(db, id, ctxOf().now, result.backlog);
+    return result;
+  } catch (error) {
+    recordFailure(db, id, error, ctxOf().now);
+    return null;
+  } finally {
+    await client?.logout().catch(() => client?.close());
+  }
+}
