@@ -25,6 +25,7 @@ export const MESSAGE_AREAS = [
   'petitioners',
   'bulk',
   'analogous',
+  'mailboxes',
 ] as const;
 
 type Messages = Record<string, unknown>;

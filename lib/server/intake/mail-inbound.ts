@@ -203,7 +203,7 @@ export async function radicate(
   raw: Buffer,
   read: ReadMail,
   arrival: MailArrival,
-  fromQuarantine?: { entryId: number; staffId: number; reviewedAt: Date },
+  fromQuarantine?: { entryId: number; staffId: number | null; reviewedAt: Date },
 ): Promise<Extract<InboundOutcome, { caseId: number }>> {
   const { mail, sender } = read;
   const address = sender!.address;

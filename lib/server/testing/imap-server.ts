@@ -23,6 +23,8 @@ export interface TestImapServer {
   stop: () => Promise<void>;
   /** Kills the server at once (the connection drops as a network failure would). */
   kill: () => void;
+  /** Changes a user's password (Dovecot reads its users file again at the next login). */
+  setPassword: (user: string, password: string) => Promise<void>;
 }
 
 export interface ImapServerOptions {
@@ -100,6 +102,8 @@ mail_location = maildir:${dir}/mail/%u
 first_valid_uid = 0
 first_valid_gid = 0
 ${serviceUsers(me)}mail_max_userip_connections = 50
+# Refused logins answer at once: the tests try wrong ones on purpose.
+auth_failure_delay = 0
 imap_idle_notify_interval = 1 secs
 ${oauthPassdb}passdb {
   driver = passwd-file
@@ -121,6 +125,10 @@ service imap-login {
 }
 service anvil {
   chroot =
+  # Nor does a repeated failure slow the next login (Dovecot's authentication penalty is off).
+  unix_listener anvil-auth-penalty {
+    mode = 0
+  }
 }
 namespace inbox {
   inbox = yes
@@ -194,10 +202,13 @@ export async function startImapServer(options: ImapServerOptions): Promise<TestI
   for (const sub of ['mail', 'home']) fs.chownSync(path.join(dir, sub), owner.uid, owner.gid);
   const files = makeCertificate(dir);
   const ports = { imap: await freePort(), imaps: await freePort() };
-  fs.writeFileSync(
-    path.join(dir, 'users'),
-    options.users.map((u) => `${u.name}:{PLAIN}${u.password}::::::`).join('\n') + '\n',
-  );
+  const users = new Map(options.users.map((u) => [u.name, u.password]));
+  const writeUsers = () =>
+    fs.writeFileSync(
+      path.join(dir, 'users'),
+      [...users].map(([name, password]) => `${name}:{PLAIN}${password}::::::`).join('\n') + '\n',
+    );
+  writeUsers();
   if (options.oauth2) {
     fs.writeFileSync(
       path.join(dir, 'oauth2.conf.ext'),
@@ -225,6 +236,12 @@ export async function startImapServer(options: ImapServerOptions): Promise<TestI
     certPem: fs.readFileSync(files.cert, 'utf8'),
     dir,
     kill: () => child.kill('SIGKILL'),
+    setPassword: async (user, password) => {
+      users.set(user, password);
+      writeUsers();
+      // Dovecot looks at the users file again at most once a second.
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+    },
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');

@@ -1,0 +1,119 @@
+/**
+ * The quarantine (issue 19 §3): what is clearly not a petition waits, kept whole, until a
+ * supervisor radicates it (counted from its arrival) or discards it (its content deleted).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import { attachments, cases, inboundMail } from '@/db/schema';
+import { SYSTEM_ACTOR } from '../core/actor';
+import { makeCtx } from '../core/context';
+import { seedFixture, type Fixture } from '../testing/fixtures';
+import { plainMessage } from '../testing/imap-client';
+import { createTestDb } from '../testing/test-db';
+import { receiveInboundMail } from './mail-inbound';
+import { discardQuarantined, listQuarantine, radicateQuarantined } from './mail-quarantine';
+
+let db: Db;
+let cleanup: () => void;
+let fx: Fixture;
+let uploads: string;
+
+beforeEach(() => {
+  ({ db, cleanup } = createTestDb());
+  fx = seedFixture(db);
+  uploads = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-quarantine-'));
+  process.env.UPLOAD_DIR = uploads;
+});
+afterEach(() => {
+  delete process.env.UPLOAD_DIR;
+  fs.rmSync(uploads, { recursive: true, force: true });
+  cleanup();
+});
+
+const ARRIVED = new Date('2026-12-02T14:30:00.000Z');
+const LATER = new Date('2026-12-04T16:00:00.000Z');
+
+async function quarantine(headers: Record<string, string>, from = 'vecina@example.co') {
+  const outcome = await receiveInboundMail(
+    makeCtx(db, SYSTEM_ACTOR, LATER),
+    Buffer.from(
+      plainMessage({
+        from,
+        subject: 'Respuesta automática: reclamo',
+        text: 'Estoy fuera de la oficina, pero además quiero reclamar por el cobro de agosto.',
+        messageId: `<q${Math.random().toString(36).slice(2)}@example.co>`,
+        headers,
+      }),
+    ),
+    { source: 'imap', receivedAt: ARRIVED },
+  );
+  if (outcome.outcome !== 'quarantined') throw new Error(`not quarantined: ${outcome.outcome}`);
+  return outcome.entryId;
+}
+
+describe('the quarantine', () => {
+  it('lists what waits, with its reason, to supervisors only', async () => {
+    await quarantine({ 'Auto-Submitted': 'auto-replied' });
+    await quarantine({ 'X-Spam-Flag': 'YES' });
+    const listed = listQuarantine(makeCtx(db, fx.supervisor, LATER));
+    expect(listed.map((e) => e.reason).sort()).toEqual(['auto_reply', 'spam']);
+    expect(() => listQuarantine(makeCtx(db, fx.agent, LATER))).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN' }),
+    );
+  });
+
+  it('radicates a message with its arrival time and moves its original to the case', async () => {
+    const id = await quarantine({ 'Auto-Submitted': 'auto-replied' });
+    const entry = db.select().from(inboundMail).where(eq(inboundMail.id, id)).get()!;
+    const done = await radicateQuarantined(makeCtx(db, fx.supervisor, LATER), { id });
+    const created = db.select().from(cases).where(eq(cases.id, done.caseId)).get()!;
+    expect(created).toMatchObject({ channel: 'email', responseAddress: 'vecina@example.co' });
+    expect(created.receivedAt).toEqual(ARRIVED);
+    expect(db.select().from(inboundMail).where(eq(inboundMail.id, id)).get()).toMatchObject({
+      outcome: 'radicated',
+      caseId: done.caseId,
+      rawStoredName: null,
+      reviewedById: fx.supervisor.id,
+    });
+    const files = db.select().from(attachments).where(eq(attachments.caseId, done.caseId)).all();
+    expect(files).toMatchObject([
+      { storedName: entry.rawStoredName, kind: 'original_mail', visibility: 'internal' },
+    ]);
+    expect(listQuarantine(makeCtx(db, fx.supervisor, LATER))).toHaveLength(0);
+    // Once decided, it cannot be decided again.
+    await expect(
+      radicateQuarantined(makeCtx(db, fx.supervisor, LATER), { id }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('discards a message: the record stays, the content is deleted', async () => {
+    const id = await quarantine({ 'X-Spam-Flag': 'YES' });
+    const entry = db.select().from(inboundMail).where(eq(inboundMail.id, id)).get()!;
+    expect(fs.existsSync(path.join(uploads, entry.rawStoredName!))).toBe(true);
+    await discardQuarantined(makeCtx(db, fx.supervisor, LATER), { id });
+    expect(db.select().from(inboundMail).where(eq(inboundMail.id, id)).get()).toMatchObject({
+      outcome: 'discarded',
+      rawStoredName: null,
+      reviewedById: fx.supervisor.id,
+    });
+    expect(fs.existsSync(path.join(uploads, entry.rawStoredName!))).toBe(false);
+    expect(db.select().from(cases).all()).toHaveLength(0);
+  });
+
+  it('refuses to radicate a message with nobody to answer', async () => {
+    const outcome = await receiveInboundMail(
+      makeCtx(db, SYSTEM_ACTOR, LATER),
+      Buffer.from('Subject: sin remitente\r\n\r\nQuiero poner una queja por el servicio.\r\n'),
+      { source: 'smtp' },
+    );
+    expect(outcome).toMatchObject({ outcome: 'quarantined', reason: 'no_sender' });
+    const id = (outcome as { entryId: number }).entryId;
+    await expect(
+      radicateQuarantined(makeCtx(db, fx.supervisor, LATER), { id }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+});
