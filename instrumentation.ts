@@ -1,9 +1,9 @@
 /**
  * Runs once when the app server starts: background workers live here (outbox delivery, scheduled
- * jobs, the inbound SMTP listener). Only in the Node.js runtime, and not while `next build`
- * collects pages (NEXT_RUNTIME and NEXT_PHASE are the framework's own variables). MAIL_SENDER=off
- * and JOBS=off disable them; INBOUND_SMTP_PORT starts the listener, with the limits, relays, TLS
- * and AUTH the other INBOUND_SMTP_* variables configure. A wrong variable stops the start here
+ * jobs, the mailbox pull, the inbound SMTP listener). Only in the Node.js runtime, and not while
+ * `next build` collects pages (NEXT_RUNTIME and NEXT_PHASE are the framework's own variables).
+ * MAIL_SENDER=off, MAILBOXES=off and JOBS=off disable them; INBOUND_SMTP_PORT starts the
+ * listener, with the limits, relays, TLS and AUTH the other INBOUND_SMTP_* variables configure. A wrong variable stops the start here
  * with a message naming it (lib/env.ts).
  */
 export async function register() {
@@ -33,6 +33,10 @@ export async function register() {
     } catch (error) {
       console.error(`inbound SMTP: not started on port ${inboundPort}:`, error);
     }
+  }
+  if (config.MAILBOXES) {
+    const { startMailboxWorker } = await import('./lib/server/mailboxes/worker');
+    startMailboxWorker({ pollMs: config.MAILBOX_POLL_SECONDS * 1000 });
   }
   if (config.JOBS) {
     const { startJobRunner } = await import('./lib/server/jobs/job-runner');

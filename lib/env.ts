@@ -108,6 +108,10 @@ export const EnvSchema = z.object({
   INBOUND_SMTP_PASSWORD: optionalText,
   INBOUND_SMTP_INSECURE_AUTH: flag(false),
   JOBS: flag(true),
+  /** The mailbox worker (issue 19): every active mailbox is pulled; off, none is. */
+  MAILBOXES: flag(true),
+  /** A mailbox is passed over at least this often even when its server announces nothing. */
+  MAILBOX_POLL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   /** An agent away longer than this many hours gets their open cases back to the team's queue. */
   AWAY_RETURN_HOURS: z.coerce
     .number()

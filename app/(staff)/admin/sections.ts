@@ -7,6 +7,7 @@ export const ADMIN_SECTIONS = [
   { href: '/admin/catalogos', key: 'catalogues' },
   { href: '/admin/plantillas', key: 'templates' },
   { href: '/admin/canales', key: 'channels' },
+  { href: '/admin/buzones', key: 'mailboxes' },
   { href: '/admin/organizacion', key: 'organization' },
   { href: '/admin/auditoria', key: 'audit' },
   { href: '/admin/datos-personales', key: 'personalData' },

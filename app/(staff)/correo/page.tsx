@@ -5,6 +5,7 @@ import { OUTBOX_MEDIA, OUTBOX_STATUSES } from '@/lib/domain/enums';
 import { requireStaffPage } from '@/lib/server/auth/session';
 import { requestCtx } from '@/lib/server/core/context';
 import { listOutbox } from '@/lib/server/notices/outbox-view';
+import { quarantineCount } from '@/lib/server/intake/mail-quarantine';
 
 export async function generateMetadata() {
   const t = await getTranslations('mailLog');
@@ -32,6 +33,11 @@ export default async function MailLogPage({ searchParams }: PageProps<'/correo'>
       <h1>{t('title')}</h1>
       <p className="muted">{t('intro')}</p>
       <p className="muted">{env().SMTP_URL ? t('transportSmtp') : t('transportEml')}</p>
+      <p>
+        <Link href="/correo/cuarentena">
+          {t('quarantineLink', { count: quarantineCount(requestCtx(staff)) })}
+        </Link>
+      </p>
       <form method="get" action="/correo" className="filter-grid card">
         <div className="field">
           <label htmlFor="mail-status">{t('status')}</label>

@@ -2,7 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq } from 'drizzle-orm';
 import { inboundMail, mailboxes } from '@/db/schema';
 import { MailboxIdSchema } from '@/lib/validation/mailbox';
 import { atTime, withTransaction, type Ctx } from '../core/context';
@@ -130,4 +130,14 @@ export function quarantinedOriginal(ctx: Ctx, input: unknown): Buffer {
   const row = quarantined(ctx, id);
   if (!row.rawStoredName) throw new AppError('NOT_FOUND', 'original missing');
   return readStoredUpload(row.rawStoredName);
+}
+
+/** How many messages wait for a decision (the mail log links to them). */
+export function quarantineCount(ctx: Ctx): number {
+  requireRole(ctx.actor, 'supervision');
+  return ctx.db
+    .select({ n: count() })
+    .from(inboundMail)
+    .where(eq(inboundMail.outcome, 'quarantined'))
+    .get()!.n;
 }

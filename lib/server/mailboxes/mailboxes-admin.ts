@@ -174,15 +174,24 @@ export async function updateMailbox(ctx: Ctx, input: unknown): Promise<void> {
   const stored = ctx.db.select().from(mailboxes).where(eq(mailboxes.id, parsed.id)).get();
   if (!stored) throw new AppError('NOT_FOUND', 'mailbox not found');
   const secret = (parsed.secret as string | undefined) ?? unsealSecret(stored.secretSealed);
-  const { token } = await testConnection({ ...parsed, secret }, secret, ctx.now);
+  // Left empty, the CA certificate and the OAuth2 client secret are kept like the secret.
+  const clientSecret =
+    (parsed.oauthClientSecret as string | undefined) ??
+    (stored.oauthClientSecretSealed ? unsealSecret(stored.oauthClientSecretSealed) : undefined);
+  const merged = {
+    ...parsed,
+    caPem: parsed.caPem ?? stored.caPem ?? undefined,
+    oauthClientSecret: clientSecret,
+    secret,
+  };
+  const { token } = await testConnection(merged, secret, ctx.now);
   await withTransaction(ctx, (tx) => {
-    const clientSecret = parsed.oauthClientSecret as string | undefined;
     tx.db
       .update(mailboxes)
       .set({
-        ...columnsOf({ ...parsed, secret }),
+        ...columnsOf(merged),
         secretSealed: sealSecret(token?.refreshToken ?? secret),
-        ...(clientSecret ? { oauthClientSecretSealed: sealSecret(clientSecret) } : {}),
+        oauthClientSecretSealed: clientSecret ? sealSecret(clientSecret) : null,
         ...tokenColumns(token),
         failingSince: null,
         alertedAt: null,
@@ -192,7 +201,7 @@ export async function updateMailbox(ctx: Ctx, input: unknown): Promise<void> {
       .run();
     appendAdminEvent(tx, 'mailbox_updated', {
       mailboxId: parsed.id,
-      ...auditOf({ ...parsed, secret }),
+      ...auditOf(merged),
       newSecret: parsed.secret !== undefined,
     });
   });
