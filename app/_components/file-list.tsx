@@ -36,21 +36,27 @@ const TYPE_NAMES: Readonly<Record<string, string>> = {
 
 const KB = 1024;
 
+type Formatter = Awaited<ReturnType<typeof getFormatter>>;
+
+/** A size in bytes as people read it in their language: 812 B, 34 kB, 2,5 MB. */
+export function sizeText(format: Formatter, bytes: number): string {
+  if (bytes < KB) return `${format.number(bytes)} B`;
+  if (bytes < KB * KB) {
+    return format.number(bytes / KB, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 });
+  }
+  return format.number(bytes / (KB * KB), {
+    style: 'unit',
+    unit: 'megabyte',
+    maximumFractionDigits: 1,
+  });
+}
+
 /** Files with their name (the download link), type and size in the reader's language. */
 export async function FileList({ files }: { files: readonly ListedFile[] }) {
   if (files.length === 0) return null;
   const t = await getTranslations('caseStory.files');
   const format = await getFormatter();
-  const size = (bytes: number) =>
-    bytes < KB
-      ? `${format.number(bytes)} B`
-      : bytes < KB * KB
-        ? format.number(bytes / KB, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 })
-        : format.number(bytes / (KB * KB), {
-            style: 'unit',
-            unit: 'megabyte',
-            maximumFractionDigits: 1,
-          });
+  const size = (bytes: number) => sizeText(format, bytes);
   return (
     <ul className="file-list">
       {files.map((f) => (

@@ -16,5 +16,7 @@ export const E2E_ENV = {
   // Scheduled jobs run on the real clock; specs stay deterministic without them (jobs have their
   // own tests with a moved clock). The outbox sender stays on and writes .eml files.
   JOBS: 'off',
+  // No mailbox worker either: the mailbox spec passes over its Dovecot mailbox with a verb.
+  MAILBOXES: 'off',
   MAIL_SEND_INTERVAL_MS: '1000',
 } as const;

@@ -5,6 +5,7 @@ import { makeCtx } from '@/lib/server/core/context';
 import { sendDeadlineAlerts } from '@/lib/server/jobs/deadline-alerts';
 import { createApiKey, ensureIntakeChannel } from '@/lib/server/intake/keys';
 import { receiveInboundMail } from '@/lib/server/intake/mail-inbound';
+import { passMailbox } from '@/lib/server/mailboxes/worker';
 import type { AreaVerbs } from './types';
 
 /** Server verbs the channels specs need (see ../verbs.ts). */
@@ -33,6 +34,8 @@ export const verbs: AreaVerbs = {
         ].join('\r\n'),
       ),
     ),
+  /** One pass over a mailbox, as the app's worker makes it (the e2e server runs none). */
+  'pass-mailbox': (args, db) => passMailbox(() => makeCtx(db, SYSTEM_ACTOR), args.id),
   /** Makes a staff member the supervisor of their team (teams.supervisor_id). */
   'set-team-supervisor': (args, db) =>
     db.update(teams).set({ supervisorId: args.supervisorId }).where(eq(teams.id, args.teamId)).run()

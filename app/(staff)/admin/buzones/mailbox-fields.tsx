@@ -121,7 +121,7 @@ export async function MailboxFields({
         defaultValue={current?.maxMegabytes ?? 25}
       />
       <details className="mailbox-more">
-        <summary>{t('authKind.oauth2')}</summary>
+        <summary>{t('more')}</summary>
         <p className="muted">{t('oauthHint')}</p>
         <TextField
           id={id('oauthTokenUrl')}

@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { requireStaffPage } from '@/lib/server/auth/session';
 import { requestCtx } from '@/lib/server/core/context';
 import { listQuarantine } from '@/lib/server/intake/mail-quarantine';
+import { sizeText } from '@/app/_components/file-list';
 import { CatalogForm } from '../../admin/catalogos/catalog-form';
 import { discardQuarantinedAction, radicateQuarantinedAction } from './actions';
 import '../../admin/catalogos/catalog.css';
@@ -28,8 +29,8 @@ export default async function QuarantinePage() {
       {entries.length === 0 ? (
         <p className="card">{t('empty')}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="quarantine-table">
+        <div className="table-scroll card">
+          <table className="table labelled">
             <caption className="visually-hidden">{t('title')}</caption>
             <thead>
               <tr>
@@ -46,25 +47,29 @@ export default async function QuarantinePage() {
                 const label = e.subject || t('noSubject');
                 return (
                   <tr key={e.id}>
-                    <td>{format.dateTime(e.receivedAt, 'instant')}</td>
-                    <td className="mono">{e.fromAddress ?? t('noSender')}</td>
-                    <td>
-                      {label}
-                      <br />
-                      <Link
-                        href={`/api/correo/cuarentena/${e.id}/original`}
-                        aria-label={`${t('original')}: ${label}`}
-                        prefetch={false}
-                      >
-                        {t('original')}
-                      </Link>{' '}
-                      <span className="muted">
-                        ({format.number(e.sizeBytes / 1024, { maximumFractionDigits: 0 })} kB)
-                      </span>
+                    <td className="nowrap" data-label={t('received')}>
+                      {format.dateTime(e.receivedAt, 'instant')}
                     </td>
-                    <td>{e.reason ? t(`reasons.${e.reason}`) : ''}</td>
-                    <td>{e.mailboxName ?? t('smtp')}</td>
-                    <td>
+                    <td className="mail-to" data-label={t('from')}>
+                      {e.fromAddress ?? t('noSender')}
+                    </td>
+                    <td data-label={t('subject')}>
+                      <div>
+                        {label}
+                        <br />
+                        <Link
+                          href={`/api/correo/cuarentena/${e.id}/original`}
+                          aria-label={`${t('original')}: ${label}`}
+                          prefetch={false}
+                        >
+                          {t('original')}
+                        </Link>{' '}
+                        <span className="muted">({sizeText(format, e.sizeBytes)})</span>
+                      </div>
+                    </td>
+                    <td data-label={t('reason')}>{e.reason ? t(`reasons.${e.reason}`) : ''}</td>
+                    <td data-label={t('source')}>{e.mailboxName ?? t('smtp')}</td>
+                    <td data-label={t('actions')}>
                       <div className="button-row">
                         <CatalogForm
                           action={radicateQuarantinedAction}
