@@ -20,8 +20,10 @@ export interface PassResult {
 
 /** Of a message over the mailbox's limit, this much is read to radicate it. */
 export const HEAD_BYTES = 256 * 1024;
-/** Messages looked up per FETCH of their metadata. */
+/** Messages looked up per FETCH of their metadata, and moved per MOVE. */
 const CHUNK = 50;
+/** Sources fetched together add up to at most this much. */
+const BATCH_BYTES = 8 * 1024 * 1024;
 
 type Meta = Pick<FetchMessageObject, 'uid' | 'internalDate' | 'size' | 'flags' | 'envelope'>;
 
@@ -36,6 +38,7 @@ async function takeOne(
   row: MailboxRow,
   uidValidity: number,
   meta: Meta,
+  source: Buffer | undefined,
 ): Promise<'created' | 'threaded' | 'quarantined' | 'duplicate'> {
   const uid = String(meta.uid);
   const messageId = meta.envelope?.messageId?.trim();
@@ -62,9 +65,48 @@ async function takeOne(
     });
     return taken.outcome;
   }
-  const whole = await client.fetchOne(uid, { source: true }, { uid: true });
-  if (!whole || !whole.source) throw new Error(`message ${uid} vanished`);
-  return (await receiveInboundMail(ctx, whole.source, arrival)).outcome;
+  const fetched = source ? null : await client.fetchOne(uid, { source: true }, { uid: true });
+  const whole = source ?? (fetched ? fetched.source : undefined);
+  if (!whole) throw new Error(`message ${uid} vanished`);
+  return (await receiveInboundMail(ctx, whole, arrival)).outcome;
+}
+
+/**
+ * The messages of a chunk in groups whose sources are fetched together (one FETCH, not one per
+ * message) while their sizes add up to at most BATCH_BYTES; a message over the mailbox's limit
+ * makes a group of its own and is read in part (takeOne).
+ */
+function groupsOf(metas: Meta[], maxBytes: number): Meta[][] {
+  const groups: Meta[][] = [];
+  let current: Meta[] = [];
+  let bytes = 0;
+  for (const meta of metas) {
+    const size = meta.size ?? 0;
+    if (size > maxBytes || (current.length > 0 && bytes + size > BATCH_BYTES)) {
+      if (current.length > 0) groups.push(current);
+      current = [];
+      bytes = 0;
+    }
+    if (size > maxBytes) {
+      groups.push([meta]);
+      continue;
+    }
+    current.push(meta);
+    bytes += size;
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
+
+async function sourcesOf(client: ImapFlow, group: Meta[], maxBytes: number) {
+  const sources = new Map<number, Buffer>();
+  const small = group.filter((m) => (m.size ?? 0) <= maxBytes);
+  if (small.length === 0) return sources;
+  const range = small.map((m) => m.uid).join(',');
+  for await (const m of client.fetch(range, { uid: true, source: true }, { uid: true })) {
+    if (m.source) sources.set(m.uid, m.source);
+  }
+  return sources;
 }
 
 /**
@@ -97,18 +139,28 @@ export async function pullOnce(
       const range = uids.slice(i, i + CHUNK).join(',');
       const query = { uid: true, internalDate: true, size: true, flags: true, envelope: true };
       for await (const meta of client.fetch(range, query, { uid: true })) metas.push(meta);
-      for (const meta of metas) {
-        try {
-          const outcome = await takeOne(ctxOf(), client, row, uidValidity, meta);
-          await client.messageMove(String(meta.uid), row.processedFolder, { uid: true });
-          result[outcome] += 1;
-          onTaken?.(outcome);
-        } catch (error) {
-          result.failed += 1;
-          result.lastFailure = error;
-          console.error(`mailbox ${row.name}: message ${meta.uid} not taken:`, error);
-          if (!client.usable) throw error;
+      // Moved together once the chunk's messages are recorded: a crash before the move leaves
+      // them in the folder, and the next pass finds them recorded and only moves them.
+      const taken: number[] = [];
+      for (const group of groupsOf(metas, row.maxBytes)) {
+        const sources = await sourcesOf(client, group, row.maxBytes);
+        for (const meta of group) {
+          try {
+            const source = sources.get(meta.uid);
+            const outcome = await takeOne(ctxOf(), client, row, uidValidity, meta, source);
+            taken.push(meta.uid);
+            result[outcome] += 1;
+            onTaken?.(outcome);
+          } catch (error) {
+            result.failed += 1;
+            result.lastFailure = error;
+            console.error(`mailbox ${row.name}: message ${meta.uid} not taken:`, error);
+            if (!client.usable) throw error;
+          }
         }
+      }
+      if (taken.length > 0) {
+        await client.messageMove(taken.join(','), row.processedFolder, { uid: true });
       }
     }
     // What the server says the folder holds now (its EXPUNGE and EXISTS replies keep this count).
