@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CASE_TYPES } from '@/lib/domain/enums';
-import { id, requiredText } from './fields';
+import { id, isServiceUrl, requiredText } from './fields';
 
 /** Admin catalogue forms (issue 7, items 4–6): categories, processes, root causes, templates, keys. */
 const flag = z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean());
@@ -45,22 +45,6 @@ export const ApiKeyCreateSchema = z.object({
 });
 export const RevokeSchema = z.object({ id });
 
-/** Hosts a webhook may reach over plain http: this machine only (a local receiver in tests or dev). */
-const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
-
-/** https anywhere; http only to the loopback host. No credentials in the URL, no fragment. */
-export function isWebhookUrl(value: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return false;
-  }
-  if (url.username || url.password || url.hash) return false;
-  if (url.protocol === 'https:') return true;
-  return url.protocol === 'http:' && LOOPBACK_HOSTS.includes(url.hostname);
-}
-
 export const ChannelWebhookSchema = z.object({
   id,
   webhookUrl: z
@@ -68,6 +52,6 @@ export const ChannelWebhookSchema = z.object({
     .trim()
     .min(1, { error: 'required' })
     .max(500, { error: 'tooLong' })
-    .refine(isWebhookUrl, { error: 'webhookUrl' }),
+    .refine(isServiceUrl, { error: 'webhookUrl' }),
 });
 export const ChannelIdSchema = z.object({ id });

@@ -70,3 +70,22 @@ export const checkbox = z
   .union([z.boolean(), z.literal('on'), z.literal('true'), z.literal('false'), z.literal('')])
   .optional()
   .transform((v) => v === true || v === 'on' || v === 'true');
+
+/** Hosts a service of ours may reach over plain http: this machine only (tests, dev, a local proxy). */
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+
+/**
+ * The address of a service the server calls (a channel's webhook, an OAuth2 token endpoint): https
+ * anywhere, http only to the loopback host; no credentials in the URL, no fragment.
+ */
+export function isServiceUrl(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  if (url.username || url.password || url.hash) return false;
+  if (url.protocol === 'https:') return true;
+  return url.protocol === 'http:' && LOOPBACK_HOSTS.includes(url.hostname);
+}

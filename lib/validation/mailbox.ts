@@ -1,25 +1,12 @@
 import { z } from 'zod';
 import { MAILBOX_AUTH_KINDS, MAILBOX_SECURITY } from '../domain/enums';
-import { id, requiredText } from './fields';
+import { id, isServiceUrl, requiredText } from './fields';
 
 /** A mailbox as the admin form sends it (issue 19 §1); messages are keys of `mailboxes.validation`. */
 const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 const HOST =
   /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
 const IPV4 = /^(\d{1,3})(\.\d{1,3}){3}$/;
-const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
-
-/** The provider's token endpoint: https, or http on this machine only (a test or a local proxy). */
-export function isTokenUrl(value: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return false;
-  }
-  if (url.username || url.password || url.hash) return false;
-  return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.includes(url.hostname));
-}
 
 const folder = z
   .string({ error: 'required' })
@@ -47,7 +34,7 @@ const fields = {
   authKind: z.enum(MAILBOX_AUTH_KINDS, { error: 'invalid' }).default('password'),
   username: requiredText(1, 320),
   oauthTokenUrl: optional(
-    z.string().trim().max(500, { error: 'tooLong' }).refine(isTokenUrl, { error: 'tokenUrl' }),
+    z.string().trim().max(500, { error: 'tooLong' }).refine(isServiceUrl, { error: 'tokenUrl' }),
   ),
   oauthClientId: optional(z.string().trim().max(300, { error: 'tooLong' })),
   oauthClientSecret: optional(z.string().max(500, { error: 'tooLong' })),

@@ -1,5 +1,6 @@
 import { getTranslations } from '@/lib/i18n/server';
 import { TextField } from '@/app/_components/text-field';
+import { SelectField } from '@/app/_components/select-field';
 import { TextArea } from '@/app/_components/text-area';
 import { MAILBOX_AUTH_KINDS, MAILBOX_SECURITY } from '@/lib/domain/enums';
 import type { MailboxListing } from '@/lib/server/mailboxes/mailboxes-admin';
@@ -51,26 +52,20 @@ export async function MailboxFields({
         defaultValue={current?.port ?? 993}
         required
       />
-      <div className="field">
-        <label htmlFor={id('security')}>{f('fields.security')}</label>
-        <select id={id('security')} name="security" defaultValue={current?.security ?? 'tls'}>
-          {MAILBOX_SECURITY.map((s) => (
-            <option key={s} value={s}>
-              {t(`security.${s}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={id('authKind')}>{f('fields.authKind')}</label>
-        <select id={id('authKind')} name="authKind" defaultValue={current?.authKind ?? 'password'}>
-          {MAILBOX_AUTH_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`authKind.${k}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id={id('security')}
+        name="security"
+        label={f('fields.security')}
+        defaultValue={current?.security ?? 'tls'}
+        options={MAILBOX_SECURITY.map((s) => ({ id: s, name: t(`security.${s}`) }))}
+      />
+      <SelectField
+        id={id('authKind')}
+        name="authKind"
+        label={f('fields.authKind')}
+        defaultValue={current?.authKind ?? 'password'}
+        options={MAILBOX_AUTH_KINDS.map((k) => ({ id: k, name: t(`authKind.${k}`) }))}
+      />
       <TextField
         id={id('username')}
         name="username"
@@ -99,17 +94,14 @@ export async function MailboxFields({
         label={f('fields.processedFolder')}
         defaultValue={current?.processedFolder ?? 'Procesados'}
       />
-      <div className="field">
-        <label htmlFor={id('team')}>{f('fields.team')}</label>
-        <select id={id('team')} name="teamId" defaultValue={current?.teamId ?? ''}>
-          <option value="">{f('fields.teamByRules')}</option>
-          {teams.map((team) => (
-            <option key={team.id} value={team.id}>
-              {team.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id={id('team')}
+        name="teamId"
+        label={f('fields.team')}
+        defaultValue={current?.teamId ?? ''}
+        empty={f('fields.teamByRules')}
+        options={teams}
+      />
       <TextField
         id={id('maxMegabytes')}
         name="maxMegabytes"
