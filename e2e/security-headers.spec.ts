@@ -200,7 +200,7 @@ test('staff pages hydrate under the policy with no violation', async ({ page }) 
   await snap(page, 'csp-informes');
   // The mail folder shows a message's HTML in a sandboxed frame, under the page's policy.
   await visit(page, '/correo');
-  const message = page.locator('a[href^="/correo/"]').first();
+  const message = page.locator('table a[href^="/correo/"]').first();
   await visit(page, (await message.getAttribute('href'))!);
   await expect(page.locator('iframe.mail-html')).toBeVisible();
 

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Conn } from '../client';
 import { jobLeases } from '../schema';
 
@@ -38,4 +38,41 @@ export function claimLease(db: Conn, claim: LeaseClaim): boolean {
     },
     { behavior: 'immediate' },
   );
+}
+
+/**
+ * A lease held for as long as its holder keeps renewing it (a mailbox read by one instance at a
+ * time): taken when free, expired or already `holder`'s, and then extended to now + leaseMs;
+ * refused while another holder's is unexpired. One IMMEDIATE transaction, as above.
+ */
+export function holdLease(
+  db: Conn,
+  lease: { name: string; holder: string; now: Date; leaseMs: number },
+): boolean {
+  return db.transaction(
+    (tx) => {
+      const row = tx.select().from(jobLeases).where(eq(jobLeases.name, lease.name)).get();
+      if (row && row.holder !== lease.holder && row.expiresAt.getTime() > lease.now.getTime()) {
+        return false;
+      }
+      const values = {
+        holder: lease.holder,
+        expiresAt: new Date(lease.now.getTime() + lease.leaseMs),
+      };
+      tx.insert(jobLeases)
+        .values({ name: lease.name, ...values })
+        .onConflictDoUpdate({ target: jobLeases.name, set: values })
+        .run();
+      return true;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** Gives a held lease back at once (an instance stopping), so another takes over without waiting. */
+export function releaseLease(db: Conn, name: string, holder: string): void {
+  db.update(jobLeases)
+    .set({ expiresAt: new Date(0) })
+    .where(and(eq(jobLeases.name, name), eq(jobLeases.holder, holder)))
+    .run();
 }

@@ -1,18 +1,15 @@
 import 'server-only';
-import crypto from 'node:crypto';
-import os from 'node:os';
 import type { Conn } from '@/db/client';
 import { SYSTEM_ACTOR } from '../core/actor';
 import { makeCtx, requestCtx } from '../core/context';
 import { scheduledJobs, type Job } from './';
-import { takeTick } from './lease';
+import { INSTANCE_ID, takeTick } from './lease';
 
 const CHECK_EVERY_MS = 30_000;
 /** The first pass waits a little, so a starting server answers requests first. */
 const FIRST_PASS_AFTER_MS = 10_000;
 
-/** This instance's name in the lease table. */
-export const INSTANCE_ID = `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
+export { INSTANCE_ID } from './lease';
 
 /**
  * One pass: every job whose current tick nobody has taken yet runs here, if the lease says so

@@ -4,6 +4,7 @@ import { createTestDb } from '../testing/test-db';
 import { runWorkers } from '../testing/workers';
 import { runDueJobs } from './job-runner';
 import type { Job } from '.';
+import { holdLease, releaseLease } from '@/db/sql/leases';
 import { takeTick, tickStart } from './lease';
 
 const MINUTE = 60_000;
@@ -22,6 +23,22 @@ let file: string;
 let cleanup: () => void;
 beforeEach(() => ({ db, file, cleanup } = createTestDb()));
 afterEach(() => cleanup());
+
+describe('a held lease (a mailbox read by one instance at a time)', () => {
+  const hold = (holder: string, now: Date) =>
+    holdLease(db, { name: 'mailbox:1', holder, now, leaseMs: MINUTE });
+  it('stays with its holder while renewed, passes on when it lapses or is given back', () => {
+    expect(hold('a', at(0))).toBe(true);
+    expect(hold('b', at(0.5))).toBe(false);
+    expect(hold('a', at(0.9))).toBe(true); // renewed until 1.9
+    expect(hold('b', at(1.5))).toBe(false);
+    expect(hold('b', at(2))).toBe(true); // a died: its lease lapsed
+    releaseLease(db, 'mailbox:1', 'a'); // not a's to give back
+    expect(hold('a', at(2.1))).toBe(false);
+    releaseLease(db, 'mailbox:1', 'b');
+    expect(hold('a', at(2.1))).toBe(true);
+  });
+});
 
 describe('job ticks and leases', () => {
   it('gives each tick to one holder only', async () => {

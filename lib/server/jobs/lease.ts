@@ -1,6 +1,11 @@
 import 'server-only';
+import crypto from 'node:crypto';
+import os from 'node:os';
 import type { Conn } from '@/db/client';
 import { claimLease } from '@/db/sql/leases';
+
+/** This instance's name in the lease table. */
+export const INSTANCE_ID = `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
 
 export interface TickClaim {
   job: string;

@@ -34,7 +34,9 @@ export function imapClient(login: MailboxLogin): ImapFlow {
         : { user: login.username, accessToken: login.auth.accessToken },
     tls: login.caPem ? { ca: [login.caPem] } : {},
     logger: false,
-    // Without IDLE, the selected folder is re-checked this often (polling).
+    // IDLE starts a second after the last command, so new mail is announced at once; without
+    // IDLE, the selected folder is re-checked this often (polling).
+    autoIdleDelay: 1000,
     missingIdleCommand: 'STATUS',
     maxIdleTime: 5 * 60_000,
     ...TIMEOUTS,

@@ -12,15 +12,16 @@ import { eq } from 'drizzle-orm';
 import type { ImapFlow } from 'imapflow';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
-import { attachments, caseEvents, cases, inboundMail } from '@/db/schema';
+import { attachments, caseEvents, cases, inboundMail, mailboxes } from '@/db/schema';
 import { makeCtx } from '../core/context';
 import { SYSTEM_ACTOR } from '../core/actor';
 import { countRows, fileCase, seedFixture, type Fixture } from '../testing/fixtures';
 import { imapSession, messageIdsIn, plainMessage } from '../testing/imap-client';
+import { oddMessages } from '../testing/odd-mail';
 import { startImapServer, type TestImapServer } from '../testing/imap-server';
 import { createTestDb } from '../testing/test-db';
 import { createMailbox } from './mailboxes-admin';
-import { passMailbox } from './worker';
+import { passMailbox, startMailboxWorker } from './worker';
 
 const USER = 'pqrs';
 const PASSWORD = 'clave-del-buzon';
@@ -77,7 +78,7 @@ async function addMailbox(extra: Record<string, unknown> = {}) {
 const deliver = (raw: string | Buffer, at = ARRIVED) => mail.append('INBOX', raw, [], at);
 
 describe('a mailbox of 200 petitions', () => {
-  it('becomes 200 cases or replies, each once, across a SIGKILL of the worker', async () => {
+  it('becomes 200 cases or replies, each once, across a SIGKILL and two instances after it', async () => {
     // Ten petitioners already have a case: their mail answers it.
     const earlier = [];
     for (let i = 0; i < 10; i++) {
@@ -116,12 +117,15 @@ describe('a mailbox of 200 petitions', () => {
     const afterKill = countRows(db, inboundMail);
     expect(afterKill).toBeLessThan(200);
 
+    // Restarted, and a second instance beside it on the same mailbox.
     const second = startWorker(file);
+    const third = startWorker(file);
     try {
       await until(() => taken(200), 120_000);
       await until(async () => (await messageIdsIn(mail, 'INBOX')).length === 0, 30_000);
     } finally {
       second.kill('SIGKILL');
+      third.kill('SIGKILL');
     }
 
     const records = db.select().from(inboundMail).all();
@@ -158,73 +162,18 @@ describe('messages that cannot be taken whole', () => {
       text: 'La lámpara de la esquina lleva un mes apagada; pido que la reparen.',
       messageId: `<bueno${i}.${user}@example.co>`,
     });
-  const malformed = () =>
-    [
-      'From: Rosa Díaz <rosa@example.co>',
-      'Subject: Queja por el servicio de aseo',
-      `Message-ID: <roto.${user}@example.co>`,
-      'MIME-Version: 1.0',
-      'Content-Type: multipart/mixed; boundary="nunca-aparece"',
-      '',
-      'Este cuerpo no tiene el límite que declara.',
-      '',
-    ].join('\r\n');
-  // Over the mailbox's 1 MB: an attachment of 1.5 MB, base64-encoded.
-  const oversize = () =>
-    [
-      'From: Luis Gómez <luis@example.co>',
-      'Subject: Envío las fotos del daño',
-      `Message-ID: <grande.${user}@example.co>`,
-      'MIME-Version: 1.0',
-      'Content-Type: multipart/mixed; boundary="b1"',
-      '',
-      '--b1',
-      'Content-Type: text/plain; charset=utf-8',
-      '',
-      'Adjunto las fotos del daño en el andén frente a mi casa.',
-      '--b1',
-      'Content-Type: image/jpeg; name="fotos.jpg"',
-      'Content-Disposition: attachment; filename="fotos.jpg"',
-      'Content-Transfer-Encoding: base64',
-      '',
-      Buffer.alloc(1_500_000, 7).toString('base64').replace(/.{76}/g, '$&\r\n'),
-      '--b1--',
-      '',
-    ].join('\r\n');
-  const bounce = () =>
-    [
-      'From: Mail Delivery System <MAILER-DAEMON@mx.example.co>',
-      'Subject: Undelivered Mail Returned to Sender',
-      `Message-ID: <rebote.${user}@mx.example.co>`,
-      'MIME-Version: 1.0',
-      'Content-Type: multipart/report; report-type=delivery-status; boundary="r1"',
-      '',
-      '--r1',
-      'Content-Type: text/plain',
-      '',
-      'The mail system could not deliver your message.',
-      '--r1--',
-      '',
-    ].join('\r\n');
-  const spam = () =>
-    plainMessage({
-      from: 'ofertas@premios.example',
-      subject: 'Ganó un premio',
-      text: 'Reclame su premio hoy.',
-      messageId: `<spam.${user}@premios.example>`,
-      headers: { 'X-Spam-Flag': 'YES' },
-    });
+  const odd = () => oddMessages(user);
 
   it('radicates the broken and the oversize, quarantines the bounce and the spam, and goes on', async () => {
     const { id } = await addMailbox({ maxMegabytes: 1 });
     for (const raw of [
       good(1),
-      malformed(),
+      odd().malformed,
       good(2),
-      oversize(),
+      odd().oversize,
       good(3),
-      bounce(),
-      spam(),
+      odd().bounce,
+      odd().spam,
       good(4),
     ]) {
       await deliver(raw);
@@ -297,6 +246,41 @@ describe('messages that cannot be taken whole', () => {
     expect(await messageIdsIn(mail, 'INBOX')).toEqual([]);
     expect(await messageIdsIn(mail, 'Procesados')).toHaveLength(2);
   }, 60_000);
+});
+
+describe('the worker', () => {
+  it('takes new mail within seconds through IDLE, though it polls only every minute', async () => {
+    const { id } = await addMailbox();
+    const passes: number[] = [];
+    const worker = startMailboxWorker({
+      ctx: () => makeCtx(db, SYSTEM_ACTOR, new Date()),
+      pollMs: 60_000,
+      retryMs: 60_000,
+      reloadMs: 60_000,
+      onPass: (mailboxId) => passes.push(mailboxId),
+    });
+    try {
+      await until(() => passes.length > 0, 10_000);
+      const delivered = Date.now();
+      await deliver(
+        plainMessage({
+          from: 'rapida@example.co',
+          subject: 'Petición que llega con el buzón abierto',
+          text: 'Solicito información sobre el horario de atención al público.',
+          messageId: `<idle.${user}@example.co>`,
+        }),
+      );
+      await until(() => countRows(db, inboundMail) === 1, 15_000);
+      expect(Date.now() - delivered).toBeLessThan(15_000);
+      expect(passes.every((p) => p === id)).toBe(true);
+      expect(db.select().from(mailboxes).where(eq(mailboxes.id, id)).get()).toMatchObject({
+        backlog: 0,
+        failingSince: null,
+      });
+    } finally {
+      await worker.stop();
+    }
+  }, 40_000);
 });
 
 function startWorker(dbFile: string): ChildProcess {

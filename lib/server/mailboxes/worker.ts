@@ -6,6 +6,8 @@ import { mailboxes } from '@/db/schema';
 import { SYSTEM_ACTOR } from '../core/actor';
 import { requestCtx, type Ctx } from '../core/context';
 import { imapClient, loginOf, type MailboxRow } from './connect';
+import { holdLease, releaseLease } from '@/db/sql/leases';
+import { INSTANCE_ID } from '../jobs/lease';
 import { REFRESH_MARGIN_MS } from './oauth';
 import { pullOnce, type PassResult } from './pull';
 import { recordFailure, recordPass } from './status';
@@ -19,6 +21,13 @@ export interface MailboxWorkerOptions {
   retryMs?: number;
   /** How often the list of mailboxes is read again (one added, changed or switched off). */
   reloadMs?: number;
+  /**
+   * One instance reads a mailbox at a time: it holds the mailbox's lease, renewed a third of
+   * this often; another instance takes over once it lapses (the holder died) or is given back.
+   */
+  leaseMs?: number;
+  /** This instance's name in the lease table (tests run several in one process). */
+  holder?: string;
   onPass?: (mailboxId: number, result: PassResult) => void;
   onTaken?: (mailboxId: number, outcome: string) => void;
 }
@@ -60,52 +69,77 @@ const load = (db: Conn, id: number): MailboxRow | undefined =>
 async function runMailbox(
   id: number,
   version: number,
-  options: Required<Pick<MailboxWorkerOptions, 'pollMs' | 'retryMs'>> & MailboxWorkerOptions,
+  options: Required<Pick<MailboxWorkerOptions, 'pollMs' | 'retryMs' | 'leaseMs' | 'holder'>> &
+    MailboxWorkerOptions,
   ctxOf: () => Ctx,
   signal: AbortSignal,
 ): Promise<void> {
   const versionOf = (row: MailboxRow) => row.updatedAt?.getTime() ?? row.createdAt.getTime();
-  while (!signal.aborted) {
-    const { db } = ctxOf();
-    const row = load(db, id);
-    if (!row || !row.isActive || versionOf(row) !== version) return;
-    let client: ImapFlow | null = null;
-    try {
-      client = imapClient(await loginOf(db, row, new Date()));
-      client.on('error', (error: unknown) => console.error(`mailbox ${row.name}:`, error));
-      await client.connect();
-      while (!signal.aborted && client.usable) {
-        const result = await pullOnce(ctxOf, client, row, (o) => options.onTaken?.(id, o));
-        if (result.failed > 0) recordFailure(db, id, result.lastFailure, new Date());
-        else recordPass(db, id, new Date(), result.backlog);
-        options.onPass?.(id, result);
-        const current = load(db, id);
-        if (!current || !current.isActive || versionOf(current) !== version) return;
-        // An OAuth2 session is renewed by reconnecting (with a fresh token) before its token lapses.
-        const renewAt = current.accessTokenExpiresAt
-          ? current.accessTokenExpiresAt.getTime() - REFRESH_MARGIN_MS
-          : Infinity;
-        await nextMail(client, Math.max(0, Math.min(options.pollMs, renewAt - Date.now())), signal);
-        if (Date.now() >= renewAt) break;
+  const lease = { name: `mailbox:${id}`, holder: options.holder, leaseMs: options.leaseMs };
+  const hold = () => holdLease(ctxOf().db, { ...lease, now: new Date() });
+  try {
+    while (!signal.aborted) {
+      const { db } = ctxOf();
+      const row = load(db, id);
+      if (!row || !row.isActive || versionOf(row) !== version) return;
+      // Another instance reads it: wait for its lease to lapse or be given back.
+      if (!hold()) {
+        await sleep(options.leaseMs / 3, signal);
+        continue;
       }
-    } catch (error) {
-      console.error(`mailbox ${row.name}: pass failed:`, error);
-      recordFailure(db, id, error, new Date());
-      await sleep(options.retryMs, signal);
-    } finally {
-      await client?.logout().catch(() => client?.close());
+      let client: ImapFlow | null = null;
+      const lost = new AbortController();
+      const renew = setInterval(() => {
+        if (!hold()) lost.abort();
+      }, options.leaseMs / 3);
+      const stop = AbortSignal.any([signal, lost.signal]);
+      try {
+        client = imapClient(await loginOf(db, row, new Date()));
+        client.on('error', (error: unknown) => console.error(`mailbox ${row.name}:`, error));
+        await client.connect();
+        while (!stop.aborted && client.usable) {
+          const result = await pullOnce(ctxOf, client, row, (o) => options.onTaken?.(id, o));
+          if (result.failed > 0) recordFailure(db, id, result.lastFailure, new Date());
+          else recordPass(db, id, new Date(), result.backlog);
+          options.onPass?.(id, result);
+          const current = load(db, id);
+          if (!current || !current.isActive || versionOf(current) !== version) return;
+          // An OAuth2 session is renewed by reconnecting (a fresh token) before its token lapses.
+          const renewAt = current.accessTokenExpiresAt
+            ? current.accessTokenExpiresAt.getTime() - REFRESH_MARGIN_MS
+            : Infinity;
+          await nextMail(client, Math.max(0, Math.min(options.pollMs, renewAt - Date.now())), stop);
+          if (Date.now() >= renewAt) break;
+        }
+      } catch (error) {
+        console.error(`mailbox ${row.name}: pass failed:`, error);
+        recordFailure(db, id, error, new Date());
+        await sleep(options.retryMs, signal);
+      } finally {
+        clearInterval(renew);
+        await client?.logout().catch(() => client?.close());
+      }
     }
+  } finally {
+    releaseLease(ctxOf().db, lease.name, lease.holder);
   }
 }
 
 /**
- * Pulls every active mailbox in the background (issue 19 §2), one loop each. Two instances may
- * pull the same mailbox: each message's record commits with its case, so neither radicates one
- * the other already did; the one that moves it second finds it gone.
+ * Pulls every active mailbox in the background (issue 19 §2), one loop each. With several app
+ * instances, one reads a given mailbox at a time (its lease): two sessions moving the same message
+ * would each copy it to the processed folder. Were two to overlap anyway (a lease lapsed during a
+ * stall), each message's record commits with its case, so none is radicated twice.
  */
 export function startMailboxWorker(options: MailboxWorkerOptions = {}): MailboxWorker {
   const ctxOf = options.ctx ?? (() => requestCtx(SYSTEM_ACTOR));
-  const settings = { pollMs: 60_000, retryMs: 30_000, ...options };
+  const settings = {
+    pollMs: 60_000,
+    retryMs: 30_000,
+    leaseMs: 90_000,
+    holder: INSTANCE_ID,
+    ...options,
+  };
   const abort = new AbortController();
   const running = new Map<string, Promise<void>>();
   const reload = () => {
@@ -140,8 +174,8 @@ export function startMailboxWorker(options: MailboxWorkerOptions = {}): MailboxW
 }
 
 /**
- * One pass over one mailbox on a connection of its own, recorded like the worker's: what a
- * test, the benchmark and the admin's "pull now" run.
+ * One pass over one mailbox on a connection of its own, recorded like the worker's, for tests,
+ * the benchmark and the e2e verb, where no worker runs (it takes no lease).
  */
 export async function passMailbox(ctxOf: () => Ctx, id: number): Promise<PassResult | null> {
   const { db } = ctxOf();

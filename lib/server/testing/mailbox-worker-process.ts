@@ -15,6 +15,7 @@ startMailboxWorker({
   pollMs: 500,
   retryMs: 300,
   reloadMs: 500,
+  leaseMs: 1500,
   onTaken: (_id, outcome) => process.send?.({ type: 'taken', outcome }),
 });
 process.send?.({ type: 'ready' });
