@@ -1,13 +1,16 @@
 /**
  * The entity's mailbox, end to end (issue 19): an admin adds it through the form against a real
- * Dovecot (a wrong password refused on the spot, then saved), two e-mails arrive, one pass of the
- * worker radicates the petition and holds the auto-reply, the page shows the mailbox working, a
- * supervisor radicates the held one from the quarantine, and the health endpoint reports it.
+ * Dovecot (a wrong password refused on the spot, then saved), three e-mails arrive, one pass of the
+ * worker radicates the petition and the broken one (whose original staff download from its case)
+ * and holds the auto-reply, the page shows the mailbox working, the health endpoint reports it,
+ * and a supervisor radicates the held one from the quarantine.
  */
 import { randomInt } from 'node:crypto';
+import fs from 'node:fs';
 import type { ImapFlow } from 'imapflow';
 import { imapSession, plainMessage } from '@/lib/server/testing/imap-client';
 import { startImapServer, type TestImapServer } from '@/lib/server/testing/imap-server';
+import { oddMessages } from '@/lib/server/testing/odd-mail';
 import { queryDb } from './support/db';
 import {
   createStaff,
@@ -88,10 +91,12 @@ test('an admin adds the mailbox, its mail is radicated or held, a supervisor dec
     [],
     arrived,
   );
+  // A broken one: radicated with what can be read, the original kept for staff.
+  await mail.append('INBOX', oddMessages(USER).malformed, [], arrived);
   const [{ id }] = queryDb<{ id: number }>('select id from mailboxes where name = ?', name) as [
     { id: number },
   ];
-  expect(runVerb('pass-mailbox', { id })).toMatchObject({ created: 1, quarantined: 1 });
+  expect(runVerb('pass-mailbox', { id })).toMatchObject({ created: 2, quarantined: 1 });
 
   await page.reload();
   await expect(saved).toContainText('Funciona');
@@ -110,6 +115,22 @@ test('an admin adds the mailbox, its mail is radicated or held, a supervisor dec
     `%${USER}`,
   );
   expect(petition!.received_at).toBe(arrived.getTime());
+
+  // Staff open the broken message's original from its case, marked internal.
+  const [broken] = queryDb<{ radicado: string }>(
+    'select c.radicado from inbound_mail m join cases c on c.id = m.case_id where m.message_key = ?',
+    `mid:<roto.${USER.toLowerCase()}@example.co>`,
+  );
+  await page.goto(`/casos/${broken!.radicado}`);
+  await expect(page.getByText('El cuerpo del correo no se pudo leer')).toBeVisible();
+  const original = page.getByRole('listitem').filter({ hasText: 'correo-original.eml' });
+  await expect(original).toContainText('Interno');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    original.getByRole('link', { name: /correo-original\.eml/ }).click(),
+  ]);
+  const file = await download.path();
+  expect(fs.readFileSync(file, 'utf8')).toContain(`Message-ID: <roto.${USER}@example.co>`);
 
   const health = await (await page.request.get('/api/salud')).json();
   expect(health.mailboxes).toContainEqual(expect.objectContaining({ id, status: 'ok' }));
