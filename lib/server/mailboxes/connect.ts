@@ -81,3 +81,15 @@ export async function loginOf(db: Conn, row: MailboxRow, now: Date): Promise<Mai
     .run();
   return { ...base, auth: { kind: 'oauth2', accessToken: fresh.accessToken } };
 }
+
+/**
+ * Ends a session: LOGOUT, or after two seconds without its answer (a server or a session caught
+ * between IDLE and the next command), the socket is closed. Never throws, never hangs a shutdown.
+ */
+export async function endSession(client: ImapFlow): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, 2000)));
+  await Promise.race([client.logout().catch(() => {}), late]);
+  clearTimeout(timer);
+  client.close();
+}

@@ -14,7 +14,7 @@ import { requireRole } from '../core/guard';
 import { parseInput } from '../core/parse';
 import { appendAdminEvent } from '../admin/admin-event';
 import { sealSecret, unsealSecret } from '../intake/keys';
-import { imapClient, type MailboxLogin } from './connect';
+import { endSession, imapClient, type MailboxLogin } from './connect';
 import { mailboxErrorKind, type MailboxErrorKind } from './mailbox-errors';
 import { refreshAccessToken, type FreshToken } from './oauth';
 import { storedError } from './status';
@@ -84,7 +84,7 @@ async function testConnection(
   } catch (error) {
     throw error instanceof AppError ? error : connectionRefused(error, false);
   } finally {
-    await client.logout().catch(() => client.close());
+    await endSession(client);
   }
   return { token };
 }

@@ -5,7 +5,7 @@ import type { Conn } from '@/db/client';
 import { mailboxes } from '@/db/schema';
 import { SYSTEM_ACTOR } from '../core/actor';
 import { requestCtx, type Ctx } from '../core/context';
-import { imapClient, loginOf, type MailboxRow } from './connect';
+import { endSession, imapClient, loginOf, type MailboxRow } from './connect';
 import { holdLease, releaseLease } from '@/db/sql/leases';
 import { INSTANCE_ID } from '../jobs/lease';
 import { REFRESH_MARGIN_MS } from './oauth';
@@ -43,18 +43,21 @@ const sleep = (ms: number, signal: AbortSignal) =>
   });
 
 /** Resolves when the server announces new mail (IDLE, or the polling imapflow does without it). */
-function nextMail(client: ImapFlow, ms: number, signal: AbortSignal): Promise<void> {
+function nextMail(client: ImapFlow, ms: number, signal: AbortSignal, left: number): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
       clearTimeout(timer);
       client.off('exists', done);
       client.off('close', done);
+      signal.removeEventListener('abort', done);
       resolve();
     };
     const timer = setTimeout(done, ms);
     client.on('exists', done);
     client.on('close', done);
     signal.addEventListener('abort', done, { once: true });
+    // Mail announced while the pass ran (before this listened) is not announced again.
+    if (signal.aborted || (client.mailbox && client.mailbox.exists > left)) done();
   });
 }
 
@@ -88,11 +91,15 @@ async function runMailbox(
         continue;
       }
       let client: ImapFlow | null = null;
-      const lost = new AbortController();
+      // Ends this connection: the worker stops, or the lease was lost. (Not AbortSignal.any: on
+      // Node 20 its signal is held weakly by its sources and can be collected while awaited.)
+      const ending = new AbortController();
+      const end = () => ending.abort();
+      signal.addEventListener('abort', end, { once: true });
       const renew = setInterval(() => {
-        if (!hold()) lost.abort();
+        if (!hold()) end();
       }, options.leaseMs / 3);
-      const stop = AbortSignal.any([signal, lost.signal]);
+      const stop = ending.signal;
       try {
         client = imapClient(await loginOf(db, row, new Date()));
         client.on('error', (error: unknown) => console.error(`mailbox ${row.name}:`, error));
@@ -108,7 +115,12 @@ async function runMailbox(
           const renewAt = current.accessTokenExpiresAt
             ? current.accessTokenExpiresAt.getTime() - REFRESH_MARGIN_MS
             : Infinity;
-          await nextMail(client, Math.max(0, Math.min(options.pollMs, renewAt - Date.now())), stop);
+          await nextMail(
+            client,
+            Math.max(0, Math.min(options.pollMs, renewAt - Date.now())),
+            stop,
+            result.failed,
+          );
           if (Date.now() >= renewAt) break;
         }
       } catch (error) {
@@ -117,7 +129,8 @@ async function runMailbox(
         await sleep(options.retryMs, signal);
       } finally {
         clearInterval(renew);
-        await client?.logout().catch(() => client?.close());
+        signal.removeEventListener('abort', end);
+        if (client) await endSession(client);
       }
     }
   } finally {
@@ -165,10 +178,16 @@ export function startMailboxWorker(options: MailboxWorkerOptions = {}): MailboxW
   const timer = setInterval(reload, options.reloadMs ?? 30_000);
   timer.unref();
   return {
+    /** Stops every loop; one still inside a pass gets a few seconds to finish it. */
     stop: async () => {
       clearInterval(timer);
       abort.abort();
-      await Promise.all(running.values());
+      let late: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.all(running.values()),
+        new Promise((resolve) => (late = setTimeout(resolve, 5000))),
+      ]);
+      clearTimeout(late);
     },
   };
 }
@@ -194,6 +213,6 @@ export async function passMailbox(ctxOf: () => Ctx, id: number): Promise<PassRes
     recordFailure(db, id, error, ctxOf().now);
     return null;
   } finally {
-    await client?.logout().catch(() => client?.close());
+    if (client) await endSession(client);
   }
 }
