@@ -15,7 +15,8 @@ const folder = z
   .max(200, { error: 'tooLong' })
   .refine((v) => !/[\u0000-\u001f*%]/.test(v), { error: 'folderName' });
 
-const optional = (schema: z.ZodType) => z.preprocess(blankToUndefined, schema.optional());
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess(blankToUndefined, schema.optional());
 
 const fields = {
   name: requiredText(3, 120),

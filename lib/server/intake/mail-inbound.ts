@@ -152,7 +152,7 @@ export async function receiveInboundMail(
 }
 
 /** The values of a message's record; its outcome, reason and case come from the caller. */
-export function recordValues(raw: Buffer, read: ReadMail, arrival: MailArrival, now: Date) {
+function recordValues(raw: Buffer, read: ReadMail, arrival: MailArrival, now: Date) {
   return {
     source: arrival.source,
     messageKey: read.key,

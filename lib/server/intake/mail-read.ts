@@ -68,7 +68,8 @@ function flaggedSpam(mail: ParsedMail, flags: readonly string[]): boolean {
  */
 function isMalformed(mail: ParsedMail, raw: Buffer): boolean {
   if (mail.headers.size === 0) return true;
-  const split = raw.indexOf('\r\n\r\n') >= 0 ? raw.indexOf('\r\n\r\n') : raw.indexOf('\n\n');
+  const crlf = raw.indexOf('\r\n\r\n');
+  const split = crlf >= 0 ? crlf : raw.indexOf('\n\n');
   const body = split >= 0 ? raw.subarray(split).toString('latin1').trim() : '';
   const nothingRead = !mail.text?.trim() && !mail.html && mail.attachments.length === 0;
   return body.length > 0 && nothingRead;

@@ -4,11 +4,10 @@ import { mailboxes } from '@/db/schema';
 import type { Ctx } from '../core/context';
 import { AppError } from '../core/errors';
 import { consumeLimit, type LimitSpec } from '../core/rate-limit';
+import { mailboxHealth } from './status';
 
 /** A monitor polls often; a stranger looping on it is slowed down per address. */
 const HEALTH_LIMIT: LimitSpec = { name: 'health-ip', points: 120, durationSeconds: 60 };
-
-export type MailboxHealth = 'ok' | 'failing' | 'waiting' | 'inactive';
 
 /**
  * The server's health for a monitor (issue 19 §4): the database answers, and each mailbox is
@@ -26,22 +25,13 @@ export async function healthReport(ctx: Ctx, clientIp: string) {
     .from(mailboxes)
     .orderBy(asc(mailboxes.id))
     .all()
-    .map((m) => {
-      const status: MailboxHealth = !m.isActive
-        ? 'inactive'
-        : m.failingSince
-          ? 'failing'
-          : m.lastSuccessAt
-            ? 'ok'
-            : 'waiting';
-      return {
-        id: m.id,
-        status,
-        lastSuccessAt: m.lastSuccessAt?.toISOString() ?? null,
-        failingSince: m.failingSince?.toISOString() ?? null,
-        backlog: m.backlog,
-      };
-    });
+    .map((m) => ({
+      id: m.id,
+      status: mailboxHealth(m),
+      lastSuccessAt: m.lastSuccessAt?.toISOString() ?? null,
+      failingSince: m.failingSince?.toISOString() ?? null,
+      backlog: m.backlog,
+    }));
   return {
     status: boxes.some((b) => b.status === 'failing') ? 'degraded' : 'ok',
     database: 'ok',

@@ -48,8 +48,8 @@ async function testConnection(
           {
             tokenUrl: input.oauthTokenUrl as string,
             clientId: input.oauthClientId as string,
-            clientSecret: (input.oauthClientSecret as string | undefined) ?? null,
-            scope: (input.oauthScope as string | undefined) ?? null,
+            clientSecret: input.oauthClientSecret ?? null,
+            scope: input.oauthScope ?? null,
             refreshToken: secret,
           },
           now,
@@ -60,7 +60,7 @@ async function testConnection(
         port: input.port,
         security: input.security,
         username: input.username,
-        caPem: (input.caPem as string | undefined) ?? null,
+        caPem: input.caPem ?? null,
         auth: token
           ? { kind: 'oauth2', accessToken: token.accessToken }
           : { kind: 'password', password: secret },
@@ -105,13 +105,13 @@ function columnsOf(input: MailboxInput) {
     security: input.security,
     authKind: input.authKind,
     username: input.username,
-    oauthTokenUrl: (input.oauthTokenUrl as string | undefined) ?? null,
-    oauthClientId: (input.oauthClientId as string | undefined) ?? null,
-    oauthScope: (input.oauthScope as string | undefined) ?? null,
-    caPem: (input.caPem as string | undefined) ?? null,
+    oauthTokenUrl: input.oauthTokenUrl ?? null,
+    oauthClientId: input.oauthClientId ?? null,
+    oauthScope: input.oauthScope ?? null,
+    caPem: input.caPem ?? null,
     folder: input.folder,
     processedFolder: input.processedFolder,
-    teamId: (input.teamId as number | undefined) ?? null,
+    teamId: input.teamId ?? null,
     maxBytes: input.maxMegabytes * 1024 * 1024,
   };
 }
@@ -155,7 +155,7 @@ export async function createMailbox(ctx: Ctx, input: unknown): Promise<{ id: num
         ...columnsOf(parsed),
         secretSealed: sealSecret(token?.refreshToken ?? parsed.secret),
         oauthClientSecretSealed: parsed.oauthClientSecret
-          ? sealSecret(parsed.oauthClientSecret as string)
+          ? sealSecret(parsed.oauthClientSecret)
           : null,
         ...tokenColumns(token),
         updatedAt: tx.now,
@@ -173,10 +173,10 @@ export async function updateMailbox(ctx: Ctx, input: unknown): Promise<void> {
   const parsed = parseInput(MailboxUpdateSchema, input);
   const stored = ctx.db.select().from(mailboxes).where(eq(mailboxes.id, parsed.id)).get();
   if (!stored) throw new AppError('NOT_FOUND', 'mailbox not found');
-  const secret = (parsed.secret as string | undefined) ?? unsealSecret(stored.secretSealed);
+  const secret = parsed.secret ?? unsealSecret(stored.secretSealed);
   // Left empty, the CA certificate and the OAuth2 client secret are kept like the secret.
   const clientSecret =
-    (parsed.oauthClientSecret as string | undefined) ??
+    parsed.oauthClientSecret ??
     (stored.oauthClientSecretSealed ? unsealSecret(stored.oauthClientSecretSealed) : undefined);
   const merged = {
     ...parsed,

@@ -13,6 +13,19 @@ import { mailboxErrorKind, mailboxErrorText, type MailboxErrorKind } from './mai
 /** Admins hear of a mailbox that has failed this long without a success (issue 19 §4). */
 export const ALERT_AFTER_MS = 15 * 60_000;
 
+export type MailboxHealth = 'ok' | 'failing' | 'waiting' | 'inactive';
+
+/** Read (ok), failing, not read yet, or switched off: the admin page's and the health endpoint's word. */
+export function mailboxHealth(m: {
+  isActive: boolean;
+  failingSince: Date | null;
+  lastSuccessAt: Date | null;
+}): MailboxHealth {
+  if (!m.isActive) return 'inactive';
+  if (m.failingSince) return 'failing';
+  return m.lastSuccessAt ? 'ok' : 'waiting';
+}
+
 export function recordPass(db: Conn, id: number, now: Date, backlog: number): void {
   db.update(mailboxes)
     .set({ lastPullAt: now, lastSuccessAt: now, backlog, failingSince: null, alertedAt: null })

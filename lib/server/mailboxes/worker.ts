@@ -61,6 +61,9 @@ function nextMail(client: ImapFlow, ms: number, signal: AbortSignal, left: numbe
   });
 }
 
+/** A mailbox's settings as a loop read them: a change (updatedAt) makes a new loop. */
+const versionOf = (row: MailboxRow) => row.updatedAt?.getTime() ?? row.createdAt.getTime();
+
 const load = (db: Conn, id: number): MailboxRow | undefined =>
   db.select().from(mailboxes).where(eq(mailboxes.id, id)).get();
 
@@ -77,7 +80,6 @@ async function runMailbox(
   ctxOf: () => Ctx,
   signal: AbortSignal,
 ): Promise<void> {
-  const versionOf = (row: MailboxRow) => row.updatedAt?.getTime() ?? row.createdAt.getTime();
   const lease = { name: `mailbox:${id}`, holder: options.holder, leaseMs: options.leaseMs };
   const hold = () => holdLease(ctxOf().db, { ...lease, now: new Date() });
   try {
@@ -165,7 +167,7 @@ export function startMailboxWorker(options: MailboxWorkerOptions = {}): MailboxW
       return;
     }
     for (const row of rows) {
-      const version = row.updatedAt?.getTime() ?? row.createdAt.getTime();
+      const version = versionOf(row);
       const key = `${row.id}:${version}`;
       if (running.has(key)) continue;
       const loop = runMailbox(row.id, version, settings, ctxOf, abort.signal)

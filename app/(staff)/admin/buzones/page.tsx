@@ -2,7 +2,8 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { requireStaffPage } from '@/lib/server/auth/session';
 import { requestCtx } from '@/lib/server/core/context';
-import { listMailboxes, type MailboxListing } from '@/lib/server/mailboxes/mailboxes-admin';
+import { listMailboxes } from '@/lib/server/mailboxes/mailboxes-admin';
+import { mailboxHealth } from '@/lib/server/mailboxes/status';
 import { listTeams } from '@/lib/server/admin/teams';
 import { CatalogForm } from '../catalogos/catalog-form';
 import { createMailboxAction, toggleMailboxAction, updateMailboxAction } from './actions';
@@ -14,10 +15,6 @@ export async function generateMetadata() {
   const t = await getTranslations('admin.sections');
   return { title: t('mailboxes') };
 }
-
-type Health = 'ok' | 'failing' | 'waiting' | 'inactive';
-const healthOf = (m: MailboxListing): Health =>
-  !m.isActive ? 'inactive' : m.failingSince ? 'failing' : m.lastSuccessAt ? 'ok' : 'waiting';
 
 /**
  * The entity's mailboxes (issue 19): how each is read and how it is doing (last good read,
@@ -46,7 +43,7 @@ export default async function MailboxesPage() {
         {mailboxes.length === 0 && <p className="muted">{t('empty')}</p>}
         <ul className="catalog-list">
           {mailboxes.map((m) => {
-            const health = healthOf(m);
+            const health = mailboxHealth(m);
             return (
               <li key={m.id} className="card" aria-label={m.name}>
                 <div className="catalog-row">
