@@ -148,6 +148,14 @@ test('an admin adds the mailbox, its mail is radicated or held, a supervisor dec
   await showIn(page, 'es');
   await page.reload();
   await expect(held).toContainText('Respuesta automática');
+  // The supervisor reads the held message as it arrived before deciding.
+  const [heldOriginal] = await Promise.all([
+    page.waitForEvent('download'),
+    held.getByRole('link', { name: /Ver el original/ }).click(),
+  ]);
+  expect(fs.readFileSync(await heldOriginal.path(), 'utf8')).toContain(
+    'Auto-Submitted: auto-replied',
+  );
   await held.getByRole('button', { name: 'Radicar' }).click();
   await expect(held).toHaveCount(0);
   const [radicated] = queryDb<{ received_at: number; response_address: string }>(

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { requireStaffPage } from '@/lib/server/auth/session';
 import { requestCtx } from '@/lib/server/core/context';
@@ -57,13 +56,14 @@ export default async function QuarantinePage() {
                       <div>
                         {label}
                         <br />
-                        <Link
+                        {/* A download, not a page: a plain link, never the client router. */}
+                        <a
                           href={`/api/correo/cuarentena/${e.id}/original`}
+                          download
                           aria-label={`${t('original')}: ${label}`}
-                          prefetch={false}
                         >
                           {t('original')}
-                        </Link>{' '}
+                        </a>{' '}
                         <span className="muted">({sizeText(format, e.sizeBytes)})</span>
                       </div>
                     </td>
