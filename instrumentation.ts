@@ -16,6 +16,10 @@ export async function register() {
 
   const { env } = await import('./lib/env');
   const config = env();
+  if (config.DATABASE_URL) {
+    const { refuseToServePostgres } = await import('./db/pg/connect');
+    await refuseToServePostgres(config.DATABASE_URL);
+  }
   if (config.MAIL_SENDER) {
     const { startMailWorker } = await import('./lib/server/notices/mail-worker');
     startMailWorker(config);

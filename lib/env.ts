@@ -25,6 +25,12 @@ const addressBlocks = z
     message: 'expected addresses or CIDR blocks separated by commas (10.0.0.0/8, ::1)',
   });
 
+function isPostgresUrl(text: string): boolean {
+  if (!URL.canParse(text)) return false;
+  const url = new URL(text);
+  return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+}
+
 /** A whole number of at least 0 (a limit of 0 is no limit where the variable says so). */
 const count = z.coerce.number().int().min(0);
 
@@ -78,6 +84,11 @@ export const EnvSchema = z.object({
   /** Reverse proxies whose X-Forwarded-For is believed (README "Behind a proxy"); none by default. */
   TRUSTED_PROXIES: addressBlocks,
   DATABASE_PATH: optionalText,
+  /** A PostgreSQL database instead of the SQLite file (README "Scaling out"); unset keeps SQLite. */
+  DATABASE_URL: optionalText.refine((v) => v === undefined || isPostgresUrl(v), {
+    message:
+      'expected postgres://user:password@host:5432/database (leave it unset to use the SQLite file)',
+  }),
   SEED_DEMO: flag(true),
   BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(11),
   ORG_TIME_ZONE: z.string().default('America/Bogota'),

@@ -7,6 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { databasePath, openDb } from '@/db/client';
+import { refuseToServePostgres } from '@/db/pg/connect';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@/db/seed/catalog';
 import { ensureDemoData } from '@/db/seed';
 import { env as readEnv, EnvError, type Env } from '@/lib/env';
@@ -26,6 +27,7 @@ function checkedEnv(): Env {
   }
 }
 const config = checkedEnv();
+if (config.DATABASE_URL) await refuseToServePostgres(config.DATABASE_URL);
 const port = String(config.PORT);
 const dbFile = databasePath();
 

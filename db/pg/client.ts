@@ -1,0 +1,60 @@
+import path from 'node:path';
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import * as schema from './schema';
+
+export type PgDb = NodePgDatabase<typeof schema> & { $client: pg.Pool };
+
+export const PG_MIGRATIONS_DIR = path.join(
+  /*turbopackIgnore: true*/ process.cwd(),
+  'db',
+  'pg',
+  'migrations',
+);
+
+/** A pool on a PostgreSQL database (its migrations applied unless told otherwise). */
+export async function openPg(
+  url: string,
+  options: { migrate?: boolean; connectTimeoutMs?: number; max?: number } = {},
+): Promise<PgDb> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 0,
+  });
+  // A pooled connection the server drops while idle is an event, not a crash of the process.
+  pool.on('error', (error) => console.error(`PostgreSQL: idle connection lost: ${error.message}`));
+  const db = drizzle(pool, { schema }) as PgDb;
+  if (options.migrate !== false) {
+    try {
+      await migratePg(db);
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+  }
+  return db;
+}
+
+/**
+ * Applies the pending migrations of db/pg/migrations. Several instances may start at once: each
+ * waits for an advisory lock first, so one migrates and the others then find nothing to do.
+ */
+export async function migratePg(db: PgDb): Promise<void> {
+  const holder = await db.$client.connect();
+  try {
+    await holder.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await migrate(db, { migrationsFolder: PG_MIGRATIONS_DIR });
+  } finally {
+    await holder.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    holder.release();
+  }
+}
+
+/** The advisory lock key of schema migrations (any fixed number the app uses for nothing else). */
+const MIGRATION_LOCK = 7_406_921_001;
+
+export async function closePg(db: PgDb): Promise<void> {
+  await db.$client.end();
+}
