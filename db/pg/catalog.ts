@@ -8,7 +8,7 @@ import type pg from 'pg';
  */
 export interface TableShape {
   /** Each column's storage class as SQLite names it (PostgreSQL's bigint, boolean and timestamptz
-   * are SQLite's integer; its jsonb is SQLite's text), whether it may be null and has a default. */
+   * are SQLite's integer; its json is SQLite's text), whether it may be null and has a default. */
   columns: Record<string, { type: string; notNull: boolean; hasDefault: boolean }>;
   primaryKey: string[];
   /** The names of the indexes that are not unique (those are compared by their columns). */
@@ -84,7 +84,7 @@ export function sqliteCatalog(db: Database.Database): Catalog {
 
 const SQLITE_CLASS: Record<string, string> = {
   text: 'text',
-  jsonb: 'text',
+  json: 'text',
   bigint: 'integer',
   boolean: 'integer',
   'timestamp with time zone': 'integer',

@@ -15,7 +15,7 @@ async function script(name: string, url: string) {
       'npx',
       ['tsx', '--conditions=react-server', `scripts/${name}`],
       {
-        env: { ...process.env, DATABASE_URL: url, NODE_ENV: 'test' },
+        env: { ...process.env, DATABASE_URL: url, NODE_ENV: 'test' as const },
       },
     );
     return { code: 0, stdout, stderr };

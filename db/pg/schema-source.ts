@@ -15,7 +15,8 @@ import * as lite from '../schema';
  *
  * Types follow what SQLite stores: its INTEGER is 64-bit, so every integer is a `bigint` (IMAP
  * UIDs and file sizes pass 2³¹); instants (epoch milliseconds there) are `timestamptz` with
- * milliseconds; booleans are `boolean`, JSON `jsonb`, text `text`. Each column keeps the
+ * milliseconds; booleans are `boolean`, text `text`, JSON `json` (not `jsonb`, which reorders keys: the audit chain
+ * hashes an event's data as it was written). Each column keeps the
  * TypeScript type of its SQLite twin (`$type`), and its default functions are the same functions,
  * so a row reads and writes alike on both engines.
  */
@@ -34,7 +35,7 @@ const PG_BUILDERS = [
   'boolean',
   'foreignKey',
   'index',
-  'jsonb',
+  'json',
   'pgTable',
   'primaryKey',
   'text',
@@ -112,7 +113,7 @@ function renderColumn(table: string, field: string, column: SQLiteColumn): strin
       : kind === 'SQLiteBoolean'
         ? `boolean('${name}')`
         : kind === 'SQLiteTextJson'
-          ? `jsonb('${name}')`
+          ? `json('${name}')`
           : kind === 'SQLiteInteger'
             ? `bigint('${name}', { mode: 'number' })`
             : kind === 'SQLiteText'

@@ -6,7 +6,7 @@ import {
   boolean,
   foreignKey,
   index,
-  jsonb,
+  json,
   pgTable,
   primaryKey,
   text,
@@ -136,7 +136,7 @@ export const caseEvents = pgTable(
     toState: text('to_state').$type<Of<'caseEvents', 'toState'>>(),
     visibility: text('visibility').$type<Of<'caseEvents', 'visibility'>>().notNull(),
     body: text('body').$type<Of<'caseEvents', 'body'>>(),
-    data: jsonb('data').$type<Of<'caseEvents', 'data'>>(),
+    data: json('data').$type<Of<'caseEvents', 'data'>>(),
     createdAt: timestamp('created_at', instant).notNull(),
     prevHash: text('prev_hash').$type<Of<'caseEvents', 'prevHash'>>(),
     hash: text('hash').$type<Of<'caseEvents', 'hash'>>(),
@@ -817,8 +817,8 @@ export const outbox = pgTable(
     subject: text('subject').$type<Of<'outbox', 'subject'>>().notNull(),
     bodyText: text('body_text').$type<Of<'outbox', 'bodyText'>>().notNull(),
     bodyHtml: text('body_html').$type<Of<'outbox', 'bodyHtml'>>(),
-    params: jsonb('params').$type<Of<'outbox', 'params'>>(),
-    attachmentIds: jsonb('attachment_ids').$type<Of<'outbox', 'attachmentIds'>>(),
+    params: json('params').$type<Of<'outbox', 'params'>>(),
+    attachmentIds: json('attachment_ids').$type<Of<'outbox', 'attachmentIds'>>(),
     locale: text('locale').$type<Of<'outbox', 'locale'>>().notNull().default('es'),
     messageId: text('message_id')
       .$type<Of<'outbox', 'messageId'>>()
@@ -1203,7 +1203,7 @@ export const routingRules = pgTable(
     channel: text('channel').$type<Of<'routingRules', 'channel'>>(),
     categoryId: bigint('category_id', { mode: 'number' }).$type<Of<'routingRules', 'categoryId'>>(),
     priority: text('priority').$type<Of<'routingRules', 'priority'>>(),
-    keywords: jsonb('keywords').$type<Of<'routingRules', 'keywords'>>(),
+    keywords: json('keywords').$type<Of<'routingRules', 'keywords'>>(),
     teamId: bigint('team_id', { mode: 'number' }).$type<Of<'routingRules', 'teamId'>>().notNull(),
   },
   (t) => [
@@ -1337,7 +1337,7 @@ export const termSuspensions = pgTable(
     act: text('act').$type<Of<'termSuspensions', 'act'>>().notNull(),
     fromDate: text('from_date').$type<Of<'termSuspensions', 'fromDate'>>().notNull(),
     toDate: text('to_date').$type<Of<'termSuspensions', 'toDate'>>().notNull(),
-    typeCodes: jsonb('type_codes').$type<Of<'termSuspensions', 'typeCodes'>>(),
+    typeCodes: json('type_codes').$type<Of<'termSuspensions', 'typeCodes'>>(),
     createdById: bigint('created_by_id', { mode: 'number' }).$type<
       Of<'termSuspensions', 'createdById'>
     >(),

@@ -48,7 +48,7 @@ CREATE TABLE "case_events" (
 	"to_state" text,
 	"visibility" text NOT NULL,
 	"body" text,
-	"data" jsonb,
+	"data" json,
 	"created_at" timestamp (3) with time zone NOT NULL,
 	"prev_hash" text,
 	"hash" text
@@ -334,8 +334,8 @@ CREATE TABLE "outbox" (
 	"subject" text NOT NULL,
 	"body_text" text NOT NULL,
 	"body_html" text,
-	"params" jsonb,
-	"attachment_ids" jsonb,
+	"params" json,
+	"attachment_ids" json,
 	"locale" text DEFAULT 'es' NOT NULL,
 	"message_id" text NOT NULL,
 	"status" text DEFAULT 'pending' NOT NULL,
@@ -478,7 +478,7 @@ CREATE TABLE "routing_rules" (
 	"channel" text,
 	"category_id" bigint,
 	"priority" text,
-	"keywords" jsonb,
+	"keywords" json,
 	"team_id" bigint NOT NULL
 );
 --> statement-breakpoint
@@ -536,7 +536,7 @@ CREATE TABLE "term_suspensions" (
 	"act" text NOT NULL,
 	"from_date" text NOT NULL,
 	"to_date" text NOT NULL,
-	"type_codes" jsonb,
+	"type_codes" json,
 	"created_by_id" bigint,
 	"created_at" timestamp (3) with time zone NOT NULL
 );

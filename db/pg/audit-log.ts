@@ -1,0 +1,39 @@
+import type { StoredEventRow } from '../sql/audit-log';
+import type { PgDb } from './client';
+
+/**
+ * The audit chain as stored on PostgreSQL, in id order, a batch at a time: the same row shape
+ * as SQLite's (db/sql/audit-log.ts), so one check (checkLink) verifies both. `data` is read as
+ * the text that was written (a json column keeps it byte for byte) and instants as milliseconds.
+ */
+export async function* pgAuditChain(db: PgDb, batch = 5_000): AsyncGenerator<StoredEventRow> {
+  let after = 0;
+  for (;;) {
+    const { rows } = await db.$client.query<Record<keyof StoredEventRow, unknown>>(
+      `SELECT id, case_id, action, actor_role, actor_id, from_state, to_state, visibility, body,
+              data::text AS data, (extract(epoch FROM created_at) * 1000)::bigint AS created_at,
+              prev_hash, hash
+         FROM case_events WHERE id > $1 ORDER BY id LIMIT $2`,
+      [after, batch],
+    );
+    for (const row of rows) {
+      yield {
+        id: Number(row.id),
+        case_id: row.case_id === null ? null : Number(row.case_id),
+        action: row.action as string,
+        actor_role: row.actor_role as string,
+        actor_id: row.actor_id === null ? null : Number(row.actor_id),
+        from_state: row.from_state as string | null,
+        to_state: row.to_state as string | null,
+        visibility: row.visibility as string,
+        body: row.body as string | null,
+        data: row.data as string | null,
+        created_at: Number(row.created_at),
+        prev_hash: row.prev_hash as string | null,
+        hash: row.hash as string | null,
+      };
+    }
+    if (rows.length < batch) return;
+    after = Number(rows[rows.length - 1]!.id);
+  }
+}

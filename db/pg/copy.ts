@@ -1,0 +1,176 @@
+import { getTableColumns, getTableName, is, sql, type Table } from 'drizzle-orm';
+import { getTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { getTableConfig as getPgTableConfig, PgTable } from 'drizzle-orm/pg-core';
+import type { Db } from '../client';
+import * as lite from '../schema';
+import type { PgDb } from './client';
+import * as pgSchema from './schema';
+
+/**
+ * Copies every row of a SQLite installation into an empty PostgreSQL database (npm run db:copy):
+ * table by table in the order their foreign keys need, in one PostgreSQL transaction, so the
+ * target ends with all of it or none of it. Rows travel through the two drizzle schemas (db/pg is
+ * written from db/schema), so each value is read and written as its column's type says: an
+ * instant stays the same millisecond, a JSON document the same text (the audit chain hashes it).
+ */
+export interface CopyProgress {
+  table: string;
+  rows: number;
+}
+
+export interface CopiedTable {
+  table: string;
+  rows: number;
+}
+
+export class CopyRefused extends Error {}
+
+/** Rows per INSERT: PostgreSQL takes at most 65,535 parameters in one statement. */
+const PARAMETERS = 60_000;
+const MAX_BATCH = 2_000;
+
+export async function copyRows(
+  source: Db,
+  target: PgDb,
+  onProgress: (progress: CopyProgress) => void = () => undefined,
+): Promise<CopiedTable[]> {
+  const tables = copyOrder();
+  await refuseUnlessEmpty(target, tables);
+  const copied: CopiedTable[] = [];
+  await target.transaction(async (tx) => {
+    for (const { from, to } of tables) {
+      const name = getTableName(from);
+      const width = Object.keys(getTableColumns(from)).length;
+      const batch = Math.max(1, Math.min(MAX_BATCH, Math.floor(PARAMETERS / width)));
+      let rows = 0;
+      let page: Record<string, unknown>[] = [];
+      const flush = async () => {
+        try {
+          await tx.insert(to).values(page as never);
+        } catch (error) {
+          throw new CopyRefused(
+            `${name}: rows ${rows + 1}–${rows + page.length} were not accepted: ${firstLine(error)}`,
+          );
+        }
+        rows += page.length;
+        page = [];
+        onProgress({ table: name, rows });
+      };
+      for (const row of readRows(source, from)) {
+        page.push(row);
+        if (page.length === batch) await flush();
+      }
+      if (page.length) await flush();
+      copied.push({ table: name, rows });
+      if (hasIdentity(to)) await restartIdentity(tx, getTableName(to));
+    }
+  });
+  return copied;
+}
+
+/**
+ * A table's rows in primary-key order (a table that points at itself gets its parents first),
+ * one at a time, each value turned into its column's JavaScript type as drizzle reads it.
+ */
+function* readRows(source: Db, table: SQLiteTable): Generator<Record<string, unknown>> {
+  const config = getTableConfig(table);
+  const fields = Object.entries(getTableColumns(table)).map(([field, column]) => ({
+    field,
+    column,
+    name: column.name,
+  }));
+  const keys = config.columns.filter((c) => c.primary).map((c) => c.name);
+  const order = keys.length ? keys : (config.primaryKeys[0]?.columns.map((c) => c.name) ?? []);
+  const orderBy = order.length ? ` ORDER BY ${order.map((c) => `"${c}"`).join(', ')}` : '';
+  const statement = source.$client.prepare(`SELECT * FROM "${config.name}"${orderBy}`);
+  for (const raw of statement.iterate() as IterableIterator<Record<string, unknown>>) {
+    const row: Record<string, unknown> = {};
+    for (const { field, column, name } of fields) {
+      const value = raw[name];
+      row[field] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+    }
+    yield row;
+  }
+}
+
+/** Each table's row count on both sides, for the check after the copy. */
+export async function compareCounts(
+  source: Db,
+  target: PgDb,
+): Promise<{ table: string; source: number; target: number }[]> {
+  const out = [];
+  for (const { from, to } of copyOrder()) {
+    const name = getTableName(from);
+    const sourceCount = source.$client.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as {
+      n: number;
+    };
+    const targetCount = await target.$client.query<{ n: string }>(
+      `SELECT count(*) AS n FROM "${getTableName(to)}"`,
+    );
+    out.push({ table: name, source: sourceCount.n, target: Number(targetCount.rows[0]?.n) });
+  }
+  return out;
+}
+
+interface TablePair {
+  key: string;
+  from: SQLiteTable;
+  to: PgTable;
+}
+
+/** Every table, parents before the tables whose foreign keys point at them. */
+export function copyOrder(): TablePair[] {
+  const pairs = new Map<string, TablePair>();
+  for (const [key, value] of Object.entries(lite as Record<string, unknown>)) {
+    if (!is(value, SQLiteTable)) continue;
+    const to = (pgSchema as Record<string, unknown>)[key];
+    if (!is(to, PgTable)) throw new Error(`db/pg/schema.ts has no table ${key}: regenerate it`);
+    pairs.set(getTableName(value), { key, from: value, to });
+  }
+  const ordered: TablePair[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (name: string, path: string[]) => {
+    if (state.get(name) === 'done') return;
+    if (state.get(name) === 'visiting')
+      throw new Error(`foreign keys form a cycle: ${[...path, name].join(' → ')}`);
+    state.set(name, 'visiting');
+    const pair = pairs.get(name)!;
+    for (const fk of getTableConfig(pair.from).foreignKeys) {
+      const parent = getTableName(fk.reference().foreignTable);
+      if (parent !== name) visit(parent, [...path, name]);
+    }
+    state.set(name, 'done');
+    ordered.push(pair);
+  };
+  for (const name of [...pairs.keys()].sort()) visit(name, []);
+  return ordered;
+}
+
+function hasIdentity(table: PgTable): boolean {
+  return getPgTableConfig(table).columns.some((c) => c.primary && c.generatedIdentity);
+}
+
+/** The next id a new row takes is after the last copied one (ids keep their value). */
+async function restartIdentity(tx: { execute: PgDb['execute'] }, table: string) {
+  await tx.execute(
+    sql.raw(
+      `SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), COALESCE(max(id), 0) + 1, false) FROM "${table}"`,
+    ),
+  );
+}
+
+async function refuseUnlessEmpty(target: PgDb, tables: TablePair[]) {
+  for (const { to } of tables) {
+    const name = getTableName(to as Table);
+    const found = await target.$client.query(`SELECT 1 FROM "${name}" LIMIT 1`);
+    if (found.rowCount)
+      throw new CopyRefused(
+        `the target database is not empty (table ${name} has rows): db:copy only fills an empty database`,
+      );
+  }
+}
+
+function firstLine(error: unknown): string {
+  const cause = (error as { cause?: unknown }).cause ?? error;
+  return String((cause as Error).message ?? cause).split('\n')[0]!;
+}

@@ -1,0 +1,171 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { asc, getTableColumns, getTableName, sql } from 'drizzle-orm';
+import { getTableConfig } from 'drizzle-orm/sqlite-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDb, type Db } from '@/db/client';
+import { closePg, type PgDb } from '@/db/pg/client';
+import { openConfiguredPg } from '@/db/pg/connect';
+import { copyOrder, CopyRefused } from '@/db/pg/copy';
+import * as pgSchema from '@/db/pg/schema';
+import { ensureDemoData } from '@/db/seed';
+import { startPgServer, type TestPgServer } from '@/lib/server/testing/pg-server';
+import { checkChain, copyInstallation, copyVerified } from './db-copy';
+
+const run = promisify(execFile);
+
+/** Every row of a table on both engines, in primary-key order, as drizzle reads them. */
+async function bothSides(source: Db, target: PgDb, key: string) {
+  const pair = copyOrder().find((p) => p.key === key)!;
+  const liteKeys = getTableConfig(pair.from).columns.filter((c) => c.primary);
+  const composite = getTableConfig(pair.from).primaryKeys[0]?.columns ?? [];
+  const order = (liteKeys.length ? liteKeys : composite).map((c) => c.name);
+  const pgColumns = getTableColumns(pair.to) as Record<string, { name: string }>;
+  const liteColumns = getTableColumns(pair.from) as Record<string, { name: string }>;
+  const pgOrder = Object.values(pgColumns).filter((c) => order.includes(c.name));
+  const liteOrder = Object.values(liteColumns).filter((c) => order.includes(c.name));
+  const sourceRows = source
+    .select()
+    .from(pair.from)
+    .orderBy(...liteOrder.map((c) => asc(c as never)))
+    .all();
+  const targetRows = await target
+    .select()
+    .from(pair.to)
+    .orderBy(...pgOrder.map((c) => asc(c as never)));
+  return { name: getTableName(pair.from), sourceRows, targetRows };
+}
+
+describe('npm run db:copy: a SQLite installation onto PostgreSQL', () => {
+  let server: TestPgServer;
+  let dir: string;
+  let source: Db;
+  let file: string;
+  beforeAll(async () => {
+    server = await startPgServer();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-copy-'));
+    process.env.UPLOAD_DIR = path.join(dir, 'uploads');
+    file = path.join(dir, 'ventanilla.db');
+    source = openDb(file);
+    await ensureDemoData(source, new Date('2026-11-30T15:00:00Z'));
+  }, 120_000);
+  afterAll(() => {
+    source?.$client.close();
+    server?.stop();
+    delete process.env.UPLOAD_DIR;
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('copies every row of every table unchanged, and proves it: counts, audit chain, files', async () => {
+    const target = await openConfiguredPg(await server.createDatabase());
+    const shared = path.join(dir, 'shared');
+    try {
+      const report = await copyInstallation(source, target, {
+        uploads: process.env.UPLOAD_DIR!,
+        filesTo: shared,
+      });
+      expect(copyVerified(report)).toBe(true);
+      expect(report.chain.events).toBeGreaterThan(1000);
+      expect(report.files!.checked).toBeGreaterThan(100);
+      for (const { key } of copyOrder()) {
+        const { name, sourceRows, targetRows } = await bothSides(source, target, key);
+        expect([name, targetRows.length]).toEqual([name, sourceRows.length]);
+        expect(targetRows).toEqual(sourceRows);
+      }
+      const uploads = fs.readdirSync(process.env.UPLOAD_DIR!);
+      for (const name of fs.readdirSync(shared))
+        expect(fs.readFileSync(path.join(shared, name))).toEqual(
+          fs.readFileSync(path.join(process.env.UPLOAD_DIR!, name)),
+        );
+      expect(fs.readdirSync(shared).length).toBe(report.files!.copied);
+      expect(uploads.length).toBeGreaterThanOrEqual(report.files!.copied);
+
+      // A row written after the move takes the next id, not one already copied.
+      const [last] = await target
+        .select({ id: pgSchema.teams.id })
+        .from(pgSchema.teams)
+        .orderBy(sql`id desc`)
+        .limit(1);
+      const [added] = await target
+        .insert(pgSchema.teams)
+        .values({ name: 'Equipo nuevo tras la copia' } as never)
+        .returning({ id: pgSchema.teams.id });
+      expect(added!.id).toBe(last!.id + 1);
+    } finally {
+      await closePg(target);
+    }
+  });
+
+  it('finds an event edited after the copy: the chain breaks at that event', async () => {
+    const target = await openConfiguredPg(await server.createDatabase());
+    try {
+      await copyInstallation(source, target, { uploads: process.env.UPLOAD_DIR! });
+      const { rows } = await target.$client.query(
+        `SELECT id FROM case_events WHERE body IS NOT NULL ORDER BY id OFFSET 100 LIMIT 1`,
+      );
+      const edited = Number(rows[0].id);
+      await target.$client.query(`UPDATE case_events SET body = body || '.' WHERE id = $1`, [
+        edited,
+      ]);
+      expect(await checkChain(source, target)).toMatchObject({ intact: false, brokenAt: edited });
+    } finally {
+      await closePg(target);
+    }
+  });
+
+  it('only fills an empty database: a second copy is refused and changes nothing', async () => {
+    const target = await openConfiguredPg(await server.createDatabase());
+    try {
+      await copyInstallation(source, target, { uploads: process.env.UPLOAD_DIR! });
+      const before = await target.$client.query('SELECT count(*)::int AS n FROM cases');
+      const again = copyInstallation(source, target, { uploads: process.env.UPLOAD_DIR! });
+      await expect(again).rejects.toThrow(CopyRefused);
+      await expect(again).rejects.toThrow(/not empty \(table \w+ has rows\)/);
+      const after = await target.$client.query('SELECT count(*)::int AS n FROM cases');
+      expect(after.rows[0].n).toBe(before.rows[0].n);
+    } finally {
+      await closePg(target);
+    }
+  });
+
+  it('writes nothing when a row cannot be taken, and names the table and rows', async () => {
+    const odd = openDb(path.join(dir, 'odd.db'));
+    const target = await openConfiguredPg(await server.createDatabase());
+    try {
+      await ensureDemoData(odd, new Date('2026-11-30T15:00:00Z'));
+      // SQLite keeps a NUL character in text; PostgreSQL's text refuses it.
+      odd.$client
+        .prepare(`UPDATE customers SET full_name = 'Ana' || char(0) || 'Ruiz' WHERE id = 3`)
+        .run();
+      const copy = copyInstallation(odd, target, { uploads: process.env.UPLOAD_DIR! });
+      await expect(copy).rejects.toThrow(/^customers: rows \d+–\d+ were not accepted: /);
+      for (const table of ['teams', 'staff_users', 'customers', 'cases']) {
+        const { rows } = await target.$client.query(`SELECT count(*)::int AS n FROM ${table}`);
+        expect([table, rows[0].n]).toEqual([table, 0]);
+      }
+    } finally {
+      odd.$client.close();
+      await closePg(target);
+    }
+  });
+
+  it('runs as a command: checks printed, exit code 0; a missing --to prints the usage', async () => {
+    const url = await server.createDatabase();
+    const env = { ...process.env, DATABASE_PATH: file, NODE_ENV: 'test' as const };
+    const args = ['tsx', '--conditions=react-server', 'scripts/db-copy.ts'];
+    const { stdout } = await run('npx', [...args, '--to', url, '--files', path.join(dir, 'cli')], {
+      env,
+    });
+    expect(stdout).toMatch(/✓ \d+ tables, \d+ rows: the same counts on both sides/);
+    expect(stdout).toMatch(/✓ Audit chain: \d+ events intact, ending on SQLite's last hash/);
+    expect(stdout).toMatch(/✓ Files: \d+ copied to .*cli, \d+ checked against their SHA-256/);
+    const usage = await run('npx', args, { env }).catch((e: { code: number; stderr: string }) => e);
+    expect(usage).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('usage: npm run db:copy -- --to postgres://'),
+    });
+  }, 60_000);
+});
