@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '@/lib/server/testing/imap-server';
 import { PASSWORD, startPgServer, type TestPgServer } from '@/lib/server/testing/pg-server';
-import { closePg } from './client';
+import { closePg, PG_MIGRATIONS_DIR } from './client';
 import { DatabaseUnavailable, openConfiguredPg } from './connect';
 
 const run = promisify(execFile);
@@ -67,7 +68,8 @@ describe('DATABASE_URL at start-up', () => {
       const applied = await dbs[0]!.$client.query(
         'SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations',
       );
-      expect(applied.rows[0].n).toBe(1);
+      const files = fs.readdirSync(PG_MIGRATIONS_DIR).filter((f) => f.endsWith('.sql'));
+      expect(applied.rows[0].n).toBe(files.length);
     } finally {
       await Promise.all(dbs.map(closePg));
     }

@@ -1,10 +1,12 @@
-import { getTableColumns, getTableName, is, sql, type Table } from 'drizzle-orm';
+import { getTableColumns, getTableName, is, type Table } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/node-postgres';
 import { getTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { getTableConfig as getPgTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../client';
 import * as lite from '../schema';
 import type { PgDb } from './client';
 import * as pgSchema from './schema';
+import { rebuildSearchIndex, type Queryable } from './search';
 
 /**
  * Copies every row of a SQLite installation into an empty PostgreSQL database (npm run db:copy):
@@ -37,7 +39,15 @@ export async function copyRows(
   const tables = copyOrder();
   await refuseUnlessEmpty(target, tables);
   const copied: CopiedTable[] = [];
-  await target.transaction(async (tx) => {
+  // One connection, one transaction: the target ends with every row or none.
+  const client = await target.$client.connect();
+  const tx = drizzle(client, { schema: pgSchema });
+  const names = tables.map(({ to }) => `"${getTableName(to)}"`);
+  try {
+    await client.query('BEGIN');
+    // The triggers (search index, queue counts) would redo per row what the copy brings whole:
+    // off for the load, the search index built once at the end.
+    for (const name of names) await client.query(`ALTER TABLE ${name} DISABLE TRIGGER USER`);
     for (const { from, to } of tables) {
       const name = getTableName(from);
       const width = Object.keys(getTableColumns(from)).length;
@@ -62,9 +72,18 @@ export async function copyRows(
       }
       if (page.length) await flush();
       copied.push({ table: name, rows });
-      if (hasIdentity(to)) await restartIdentity(tx, getTableName(to));
+      if (hasIdentity(to)) await restartIdentity(client, getTableName(to));
     }
-  });
+    for (const name of names) await client.query(`ALTER TABLE ${name} ENABLE TRIGGER USER`);
+    onProgress({ table: 'case_search', rows: 0 });
+    await rebuildSearchIndex(client);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
   return copied;
 }
 
@@ -151,11 +170,9 @@ function hasIdentity(table: PgTable): boolean {
 }
 
 /** The next id a new row takes is after the last copied one (ids keep their value). */
-async function restartIdentity(tx: { execute: PgDb['execute'] }, table: string) {
-  await tx.execute(
-    sql.raw(
-      `SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), COALESCE(max(id), 0) + 1, false) FROM "${table}"`,
-    ),
+async function restartIdentity(client: Queryable, table: string) {
+  await client.query(
+    `SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), COALESCE(max(id), 0) + 1, false) FROM "${table}"`,
   );
 }
 

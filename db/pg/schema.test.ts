@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '@/lib/server/testing/test-db';
 import { startPgServer, type TestPgServer } from '@/lib/server/testing/pg-server';
 import { pgCatalog, sqliteCatalog } from './catalog';
-import { closePg, openPg } from './client';
+import { closePg, openPg, PG_MIGRATIONS_DIR } from './client';
 import { renderPgSchema } from './schema-source';
 
 describe('the PostgreSQL schema', () => {
@@ -48,8 +48,7 @@ describe('the PostgreSQL schema', () => {
         'SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations',
       );
       expect(applied.rows[0].n).toBe(
-        fs.readdirSync(path.join('db', 'pg', 'migrations')).filter((f) => f.endsWith('.sql'))
-          .length,
+        fs.readdirSync(PG_MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).length,
       );
     } finally {
       await closePg(again);

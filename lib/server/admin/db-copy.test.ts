@@ -11,6 +11,7 @@ import { closePg, type PgDb } from '@/db/pg/client';
 import { openConfiguredPg } from '@/db/pg/connect';
 import { copyOrder, CopyRefused } from '@/db/pg/copy';
 import * as pgSchema from '@/db/pg/schema';
+import { newestMatches } from '@/db/pg/search';
 import { ensureDemoData } from '@/db/seed';
 import { startPgServer, type TestPgServer } from '@/lib/server/testing/pg-server';
 import { checkChain, copyInstallation, copyVerified } from './db-copy';
@@ -82,6 +83,18 @@ describe('npm run db:copy: a SQLite installation onto PostgreSQL', () => {
         );
       expect(fs.readdirSync(shared).length).toBe(report.files!.copied);
       expect(uploads.length).toBeGreaterThanOrEqual(report.files!.copied);
+
+      // The search index is built once, after the rows: one document per case, and it finds.
+      const indexed = await target.$client.query('SELECT count(*)::int AS n FROM case_search');
+      expect(indexed.rows[0].n).toBe(
+        source.$client.prepare('SELECT count(*) AS n FROM cases').pluck().get(),
+      );
+      const [sample] = await target
+        .select({ id: pgSchema.cases.id, radicado: pgSchema.cases.radicado })
+        .from(pgSchema.cases)
+        .orderBy(sql`id desc`)
+        .limit(1);
+      expect(await newestMatches(target.$client, [sample!.radicado], 5)).toEqual([sample!.id]);
 
       // A row written after the move takes the next id, not one already copied.
       const [last] = await target
