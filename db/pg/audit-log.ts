@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { StoredEventRow } from '../sql/audit-log';
 import type { PgDb } from './client';
 
@@ -36,4 +37,24 @@ export async function* pgAuditChain(db: PgDb, batch = 5_000): AsyncGenerator<Sto
     if (rows.length < batch) return;
     after = Number(rows[rows.length - 1]!.id);
   }
+}
+
+/** The advisory lock that orders writers of the audit chain (any fixed key the app uses once). */
+const CHAIN_LOCK = 7_406_921_002;
+
+/**
+ * Appends an event to the hash chain inside the caller's transaction. SQLite's single writer
+ * orders appends by itself; on PostgreSQL two transactions could read the same last hash and fork
+ * the chain, so each first takes a transaction-scoped advisory lock: appends queue for the moment
+ * between reading the last hash and committing, and nothing else waits.
+ */
+export async function appendChained(
+  tx: { execute: PgDb['execute'] },
+  insert: (prevHash: string | null) => Promise<number>,
+): Promise<number> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`);
+  const last = await tx.execute<{ hash: string | null }>(
+    sql`SELECT hash FROM case_events ORDER BY id DESC LIMIT 1`,
+  );
+  return insert(last.rows[0]?.hash ?? null);
 }
