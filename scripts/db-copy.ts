@@ -8,7 +8,8 @@ import { databasePath, openDb } from '@/db/client';
 import { closePg } from '@/db/pg/client';
 import { DatabaseUnavailable, openConfiguredPg } from '@/db/pg/connect';
 import { CopyRefused } from '@/db/pg/copy';
-import { copyInstallation, copyVerified } from '@/lib/server/admin/db-copy';
+import { copyInstallation, copyVerified, sharedFolders } from '@/lib/server/admin/db-copy';
+import { logoDir } from '@/lib/server/admin/organization-logo';
 import { uploadDir } from '@/lib/server/cases/uploads';
 
 const USAGE =
@@ -43,7 +44,7 @@ process.stdout.write(`▸ Copying ${file} into PostgreSQL at ${where}\n`);
 try {
   let last = '';
   const report = await copyInstallation(source, target, {
-    uploads: uploadDir(),
+    from: { uploads: uploadDir(), branding: logoDir() },
     filesTo: args.files,
     onProgress: ({ table, rows }) => {
       if (table !== last && last) process.stdout.write('\n');
@@ -70,11 +71,12 @@ try {
     process.stdout.write(
       problems.length
         ? `✗ Files: ${problems.length} problems\n${problems.map((p) => `  ${p}\n`).join('')}`
-        : `✓ Files: ${copied} copied to ${args.files}, ${checked} checked against their SHA-256\n`,
+        : `✓ Files: ${copied} copied to ${args.files} (uploads/, branding/), ${checked} checked against their SHA-256\n` +
+            `  Give every instance UPLOAD_DIR=${sharedFolders(args.files!).uploads} and LOGO_DIR=${sharedFolders(args.files!).branding}\n`,
     );
   } else {
     process.stdout.write(
-      `  Files stay in ${uploadDir()}: give every instance that folder (UPLOAD_DIR), or copy it with --files\n`,
+      `  Files stay in ${uploadDir()} and ${logoDir()}: give every instance those folders (UPLOAD_DIR, LOGO_DIR), or copy them with --files\n`,
     );
   }
   process.stdout.write(`  ${(report.ms / 1000).toFixed(1)} s\n`);

@@ -14,7 +14,7 @@ import * as pgSchema from '@/db/pg/schema';
 import { newestMatches } from '@/db/pg/search';
 import { ensureDemoData } from '@/db/seed';
 import { startPgServer, type TestPgServer } from '@/lib/server/testing/pg-server';
-import { checkChain, copyInstallation, copyVerified } from './db-copy';
+import { checkChain, copyInstallation, copyVerified, sharedFolders } from './db-copy';
 
 const run = promisify(execFile);
 
@@ -41,6 +41,7 @@ async function bothSides(source: Db, target: PgDb, key: string) {
 }
 
 describe('npm run db:copy: a SQLite installation onto PostgreSQL', () => {
+  const folders = () => ({ uploads: process.env.UPLOAD_DIR!, branding: process.env.LOGO_DIR! });
   let server: TestPgServer;
   let dir: string;
   let source: Db;
@@ -49,6 +50,7 @@ describe('npm run db:copy: a SQLite installation onto PostgreSQL', () => {
     server = await startPgServer();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-copy-'));
     process.env.UPLOAD_DIR = path.join(dir, 'uploads');
+    process.env.LOGO_DIR = path.join(dir, 'branding');
     file = path.join(dir, 'ventanilla.db');
     source = openDb(file);
     await ensureDemoData(source, new Date('2026-11-30T15:00:00Z'));
@@ -57,6 +59,7 @@ describe('npm run db:copy: a SQLite installation onto PostgreSQL', () => {
     source?.$client.close();
     server?.stop();
     delete process.env.UPLOAD_DIR;
+    delete process.env.LOGO_DIR;
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -64,10 +67,12 @@ describe('npm run db:copy: a SQLite installation onto PostgreSQL', () => {
     const target = await openConfiguredPg(await server.createDatabase());
     const shared = path.join(dir, 'shared');
     try {
-      const report = await copyInstallation(source, target, {
-        uploads: process.env.UPLOAD_DIR!,
-        filesTo: shared,
-      });
+      // The entity's logo travels too (LOGO_DIR).
+      fs.mkdirSync(folders().branding, { recursive: true });
+      const logo = 'logo-00000000-0000-4000-8000-000000000001.png';
+      fs.writeFileSync(path.join(folders().branding, logo), Buffer.from('89504e470d0a1a0a', 'hex'));
+      source.$client.prepare('UPDATE organization SET logo_path = ? WHERE id = 1').run(logo);
+      const report = await copyInstallation(source, target, { from: folders(), filesTo: shared });
       expect(copyVerified(report)).toBe(true);
       expect(report.chain.events).toBeGreaterThan(1000);
       expect(report.files!.checked).toBeGreaterThan(100);
@@ -76,13 +81,17 @@ describe('npm run db:copy: a SQLite installation onto PostgreSQL', () => {
         expect([name, targetRows.length]).toEqual([name, sourceRows.length]);
         expect(targetRows).toEqual(sourceRows);
       }
-      const uploads = fs.readdirSync(process.env.UPLOAD_DIR!);
-      for (const name of fs.readdirSync(shared))
-        expect(fs.readFileSync(path.join(shared, name))).toEqual(
-          fs.readFileSync(path.join(process.env.UPLOAD_DIR!, name)),
-        );
-      expect(fs.readdirSync(shared).length).toBe(report.files!.copied);
-      expect(uploads.length).toBeGreaterThanOrEqual(report.files!.copied);
+      const to = sharedFolders(shared);
+      let copied = 0;
+      for (const kind of ['uploads', 'branding'] as const)
+        for (const name of fs.readdirSync(to[kind])) {
+          expect(fs.readFileSync(path.join(to[kind], name))).toEqual(
+            fs.readFileSync(path.join(folders()[kind], name)),
+          );
+          copied += 1;
+        }
+      expect(copied).toBe(report.files!.copied);
+      expect(fs.readdirSync(to.branding)).toEqual([logo]);
 
       // The search index is built once, after the rows: one document per case, and it finds.
       const indexed = await target.$client.query('SELECT count(*)::int AS n FROM case_search');
@@ -115,7 +124,7 @@ describe('npm run db:copy: a SQLite installation onto PostgreSQL', () => {
   it('finds an event edited after the copy: the chain breaks at that event', async () => {
     const target = await openConfiguredPg(await server.createDatabase());
     try {
-      await copyInstallation(source, target, { uploads: process.env.UPLOAD_DIR! });
+      await copyInstallation(source, target, { from: folders() });
       const { rows } = await target.$client.query(
         `SELECT id FROM case_events WHERE body IS NOT NULL ORDER BY id OFFSET 100 LIMIT 1`,
       );
@@ -132,9 +141,9 @@ describe('npm run db:copy: a SQLite installation onto PostgreSQL', () => {
   it('only fills an empty database: a second copy is refused and changes nothing', async () => {
     const target = await openConfiguredPg(await server.createDatabase());
     try {
-      await copyInstallation(source, target, { uploads: process.env.UPLOAD_DIR! });
+      await copyInstallation(source, target, { from: folders() });
       const before = await target.$client.query('SELECT count(*)::int AS n FROM cases');
-      const again = copyInstallation(source, target, { uploads: process.env.UPLOAD_DIR! });
+      const again = copyInstallation(source, target, { from: folders() });
       await expect(again).rejects.toThrow(CopyRefused);
       await expect(again).rejects.toThrow(/not empty \(table \w+ has rows\)/);
       const after = await target.$client.query('SELECT count(*)::int AS n FROM cases');
@@ -153,7 +162,7 @@ describe('npm run db:copy: a SQLite installation onto PostgreSQL', () => {
       odd.$client
         .prepare(`UPDATE customers SET full_name = 'Ana' || char(0) || 'Ruiz' WHERE id = 3`)
         .run();
-      const copy = copyInstallation(odd, target, { uploads: process.env.UPLOAD_DIR! });
+      const copy = copyInstallation(odd, target, { from: folders() });
       await expect(copy).rejects.toThrow(/^customers: rows \d+–\d+ were not accepted: /);
       for (const table of ['teams', 'staff_users', 'customers', 'cases']) {
         const { rows } = await target.$client.query(`SELECT count(*)::int AS n FROM ${table}`);
@@ -174,7 +183,9 @@ describe('npm run db:copy: a SQLite installation onto PostgreSQL', () => {
     });
     expect(stdout).toMatch(/✓ \d+ tables, \d+ rows: the same counts on both sides/);
     expect(stdout).toMatch(/✓ Audit chain: \d+ events intact, ending on SQLite's last hash/);
-    expect(stdout).toMatch(/✓ Files: \d+ copied to .*cli, \d+ checked against their SHA-256/);
+    expect(stdout).toMatch(
+      /✓ Files: \d+ copied to .*cli \(uploads\/, branding\/\), \d+ checked against their SHA-256/,
+    );
     const usage = await run('npx', args, { env }).catch((e: { code: number; stderr: string }) => e);
     expect(usage).toMatchObject({
       code: 2,

@@ -7,7 +7,7 @@ import type { Db } from '@/db/client';
 import { pgAuditChain } from '@/db/pg/audit-log';
 import type { PgDb } from '@/db/pg/client';
 import { compareCounts, copyRows, type CopyProgress } from '@/db/pg/copy';
-import { attachments, inboundMail } from '@/db/schema';
+import { attachments, inboundMail, organization } from '@/db/schema';
 import { iterateAuditChain } from '@/db/sql/audit-log';
 import { checkLink } from './audit-verify';
 
@@ -17,6 +17,16 @@ import { checkLink } from './audit-verify';
  * the audit chain walked link by link on PostgreSQL and ending on the same hash as SQLite's, and
  * (with a files folder) each stored file copied there and its SHA-256 checked against its record.
  */
+export interface FileFolders {
+  uploads: string;
+  branding: string;
+}
+
+/** The folders of a shared files root: what every instance's UPLOAD_DIR and LOGO_DIR become. */
+export function sharedFolders(root: string): FileFolders {
+  return { uploads: path.join(root, 'uploads'), branding: path.join(root, 'branding') };
+}
+
 export interface CopyReport {
   tables: { table: string; source: number; target: number }[];
   chain: { events: number; intact: boolean; brokenAt: number | null; sameEnd: boolean };
@@ -36,13 +46,19 @@ export function copyVerified(report: CopyReport): boolean {
 export async function copyInstallation(
   source: Db,
   target: PgDb,
-  options: { uploads: string; filesTo?: string; onProgress?: (p: CopyProgress) => void },
+  options: {
+    /** Where this installation keeps its files: UPLOAD_DIR and LOGO_DIR. */
+    from: FileFolders;
+    /** The shared folder to copy them into (its uploads/ and branding/), if any. */
+    filesTo?: string;
+    onProgress?: (p: CopyProgress) => void;
+  },
 ): Promise<CopyReport> {
   const started = Date.now();
   await copyRows(source, target, options.onProgress);
   const tables = await compareCounts(source, target);
   const chain = await checkChain(source, target);
-  const files = options.filesTo ? copyFiles(source, options.uploads, options.filesTo) : null;
+  const files = options.filesTo ? copyFiles(source, options.from, options.filesTo) : null;
   return { tables, chain, files, ms: Date.now() - started };
 }
 
@@ -61,16 +77,17 @@ export async function checkChain(source: Db, target: PgDb): Promise<CopyReport['
 }
 
 /**
- * Copies every file a row points at (attachments, kept originals of inbound mail) from the upload
- * folder to `to`, the folder every instance will share, and checks each attachment's SHA-256 and
+ * Copies every file a row points at (attachments, kept originals of inbound mail, the entity's
+ * logo) into the shared root's uploads/ and branding/, and checks each attachment's SHA-256 and
  * size against its record. A file missing at the source, or different once copied, is a problem.
  */
-function copyFiles(source: Db, from: string, to: string): NonNullable<CopyReport['files']> {
-  fs.mkdirSync(to, { recursive: true });
+function copyFiles(source: Db, from: FileFolders, root: string): NonNullable<CopyReport['files']> {
+  const to = sharedFolders(root);
+  for (const dir of Object.values(to)) fs.mkdirSync(dir, { recursive: true });
   const problems: string[] = [];
   let copied = 0;
   let checked = 0;
-  const files = source
+  const uploads = source
     .select({
       name: attachments.storedName,
       sha256: attachments.sha256,
@@ -85,14 +102,27 @@ function copyFiles(source: Db, from: string, to: string): NonNullable<CopyReport
         .where(isNotNull(inboundMail.rawStoredName))
         .all()
         .map((row) => ({ name: row.name!, sha256: '', size: -1 })),
-    );
-  for (const file of files) {
-    const origin = path.join(from, file.name);
+    )
+    .map((file) => ({ ...file, from: from.uploads, to: to.uploads }));
+  const logos = source
+    .select({ name: organization.logoPath })
+    .from(organization)
+    .where(isNotNull(organization.logoPath))
+    .all()
+    .map((row) => ({
+      name: row.name!,
+      sha256: '',
+      size: -1,
+      from: from.branding,
+      to: to.branding,
+    }));
+  for (const file of [...uploads, ...logos]) {
+    const origin = path.join(file.from, file.name);
     if (!fs.existsSync(origin)) {
-      problems.push(`${file.name}: missing in ${from}`);
+      problems.push(`${file.name}: missing in ${file.from}`);
       continue;
     }
-    const destination = path.join(to, file.name);
+    const destination = path.join(file.to, file.name);
     fs.copyFileSync(origin, destination);
     copied += 1;
     if (!file.sha256) continue;
