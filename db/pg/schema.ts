@@ -206,6 +206,20 @@ export const casePauses = pgTable(
   ],
 );
 
+export const casePresences = pgTable(
+  'case_presence',
+  {
+    caseId: bigint('case_id', { mode: 'number' }).$type<Of<'casePresences', 'caseId'>>().notNull(),
+    userId: bigint('user_id', { mode: 'number' }).$type<Of<'casePresences', 'userId'>>().notNull(),
+    isWriting: boolean('is_writing').notNull().default(false),
+    until: timestamp('until', instant).notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'case_presence_case_id_user_id_pk', columns: [t.caseId, t.userId] }),
+    index('case_presence_until_idx').on(t.until),
+  ],
+);
+
 export const caseTypeTerms = pgTable(
   'case_type_terms',
   {

@@ -371,3 +371,22 @@ export const filingSubmissions = sqliteTable('filing_submissions', {
     .references(() => cases.id),
   createdAt: createdAt(),
 });
+
+/**
+ * Who has a case open right now (issue 14 §4): one row per person and case, renewed by the open
+ * page every 10 s and gone once `until` passes. In the database, not in a process's memory, so
+ * every app instance sharing it shows the same people (issue 18).
+ */
+export const casePresences = sqliteTable(
+  'case_presence',
+  {
+    caseId: integer('case_id').notNull(),
+    userId: integer('user_id').notNull(),
+    isWriting: integer('is_writing', { mode: 'boolean' }).notNull().default(false),
+    until: instant('until').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.caseId, t.userId] }),
+    index('case_presence_until_idx').on(t.until),
+  ],
+);

@@ -3,14 +3,16 @@ import type { Db } from '@/db/client';
 import { makeCtx } from '../core/context';
 import { captureAppError, fileCase, seedFixture, type Fixture } from '../testing/fixtures';
 import { createTestDb } from '../testing/test-db';
+import { runWorkers } from '../testing/workers';
 import { applyCaseAction } from './apply-case-action';
 import { casePresence, PRESENCE_TTL_MS } from './presence';
 
 let db: Db;
+let file: string;
 let cleanup: () => void;
 let fx: Fixture;
 beforeEach(() => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, file, cleanup } = createTestDb());
   fx = seedFixture(db);
 });
 afterEach(() => cleanup());
@@ -39,6 +41,31 @@ describe('who else has a case open (issue 14 §4)', () => {
     expect(await supervisor(at(5000))).toEqual([]);
     await agent(at(6000));
     expect(await supervisor(at(6000 + PRESENCE_TTL_MS + 1))).toEqual([]);
+  });
+
+  it('is the same on every app instance sharing the database (issue 18)', async () => {
+    const { id } = await fileCase(db);
+    // Another process (another instance) says the agent has the case open and is writing.
+    const there = await runWorkers(file, [
+      {
+        kind: 'presence',
+        caseId: id,
+        actor: fx.agent,
+        now: at(1000).toISOString(),
+        input: { isWriting: true },
+      },
+    ]);
+    expect(there).toEqual([[{ ok: true, value: '[]' }]]);
+    expect(await casePresence(makeCtx(db, fx.supervisor, at(2000)), { caseId: id })).toEqual([
+      { userId: fx.agent.id, name: 'agente', isWriting: true },
+    ]);
+    // And this instance's supervisor is seen from there.
+    const back = await runWorkers(file, [
+      { kind: 'presence', caseId: id, actor: fx.agent, now: at(3000).toISOString() },
+    ]);
+    expect(JSON.parse((back[0]![0] as { value: string }).value)).toEqual([
+      { userId: fx.supervisor.id, name: 'supervisora', isWriting: false },
+    ]);
   });
 
   it('is for staff who may work the case', async () => {

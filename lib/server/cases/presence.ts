@@ -1,8 +1,8 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { and, eq, gt, lte, ne } from 'drizzle-orm';
 import { z } from 'zod';
-import { cases, staffUsers } from '@/db/schema';
-import type { Ctx } from '../core/context';
+import { casePresences, cases, staffUsers } from '@/db/schema';
+import { withTransaction, type Ctx } from '../core/context';
 import { AppError } from '../core/errors';
 import { requireRole } from '../core/guard';
 import { parseInput } from '../core/parse';
@@ -11,14 +11,6 @@ import { canAccessCase } from './case-access';
 
 /** A page that stops saying it is open is gone after this long (it says so every 10 s). */
 export const PRESENCE_TTL_MS = 25_000;
-
-interface Seen {
-  name: string;
-  isWriting: boolean;
-  until: number;
-}
-/** Who has which case open, in this process's memory: presence is a moment, not a record. */
-const open = new Map<number, Map<number, Seen>>();
 
 const PresenceSchema = z.object({
   caseId: z.coerce.number().int().positive(),
@@ -30,16 +22,6 @@ export interface Present {
   userId: number;
   name: string;
   isWriting: boolean;
-}
-
-function othersOn(caseId: number, userId: number, now: number): Present[] {
-  const seen = open.get(caseId);
-  if (!seen) return [];
-  for (const [id, s] of seen) if (s.until <= now) seen.delete(id);
-  if (seen.size === 0) open.delete(caseId);
-  return [...seen]
-    .filter(([id]) => id !== userId)
-    .map(([id, s]) => ({ userId: id, name: s.name, isWriting: s.isWriting }));
 }
 
 /**
@@ -58,23 +40,39 @@ export async function casePresence(ctx: Ctx, input: unknown): Promise<Present[]>
     .get();
   if (!row || userId === null) throw new AppError('NOT_FOUND', 'case not found');
   if (!canAccessCase(ctx.actor, row)) throw new AppError('FORBIDDEN', 'not your case');
-  const now = ctx.now.getTime();
-  let seen = open.get(caseId);
-  if (!seen) open.set(caseId, (seen = new Map()));
-  const before = seen.get(userId);
-  if (isLeaving) {
-    seen.delete(userId);
-  } else {
-    const name =
-      before?.name ??
-      ctx.db
-        .select({ name: staffUsers.name })
-        .from(staffUsers)
-        .where(eq(staffUsers.id, userId))
-        .get()?.name ??
-      '';
-    seen.set(userId, { name, isWriting, until: now + PRESENCE_TTL_MS });
-  }
+  const until = new Date(ctx.now.getTime() + PRESENCE_TTL_MS);
+  const here = and(eq(casePresences.caseId, caseId), eq(casePresences.userId, userId));
+  const { before, others } = await withTransaction(ctx, (tx) => {
+    const before = tx.db
+      .select({ isWriting: casePresences.isWriting })
+      .from(casePresences)
+      .where(and(here, gt(casePresences.until, tx.now)))
+      .get();
+    if (isLeaving) tx.db.delete(casePresences).where(here).run();
+    else
+      tx.db
+        .insert(casePresences)
+        .values({ caseId, userId, isWriting, until })
+        .onConflictDoUpdate({
+          target: [casePresences.caseId, casePresences.userId],
+          set: { isWriting, until },
+        })
+        .run();
+    // The silent are forgotten by whoever looks next (the until index finds them).
+    tx.db.delete(casePresences).where(lte(casePresences.until, tx.now)).run();
+    const others = tx.db
+      .select({
+        userId: casePresences.userId,
+        name: staffUsers.name,
+        isWriting: casePresences.isWriting,
+      })
+      .from(casePresences)
+      .innerJoin(staffUsers, eq(staffUsers.id, casePresences.userId))
+      .where(and(eq(casePresences.caseId, caseId), ne(casePresences.userId, userId)))
+      .orderBy(casePresences.userId)
+      .all();
+    return { before, others };
+  });
   if (isLeaving || !before || before.isWriting !== isWriting) announce({ presence: caseId });
-  return othersOn(caseId, userId, now);
+  return others;
 }

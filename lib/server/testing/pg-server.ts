@@ -36,7 +36,7 @@ export function pgBinDir(): string | null {
 /** The password of the cluster's `postgres` user (TCP logins check it). */
 export const PASSWORD = 'ventanilla-test';
 
-export async function startPgServer(): Promise<TestPgServer> {
+export async function startPgServer(options: { settings?: string[] } = {}): Promise<TestPgServer> {
   const bin = pgBinDir();
   if (!bin) throw new Error('PostgreSQL 15+ is not installed: apt-get install postgresql');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-pg-'));
@@ -74,6 +74,7 @@ export async function startPgServer(): Promise<TestPgServer> {
     '-c synchronous_commit=off',
     '-c full_page_writes=off',
     '-c max_connections=200',
+    ...(options.settings ?? []).map((setting) => `-c ${setting}`),
   ].join(' ');
   run('pg_ctl', ['start', '-D', data, '-w', '-l', path.join(dir, 'log'), '-o', settings]);
   const base = `postgres://postgres:${PASSWORD}@127.0.0.1:${port}`;

@@ -8,6 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { closeDatabase, openDb, type Db } from '@/db/client';
 import { SYSTEM_ACTOR } from '../core/actor';
 import { applyCaseAction } from '../cases/apply-case-action';
+import { casePresence } from '../cases/presence';
 import { isAppError } from '../core/errors';
 import { takeTick } from '../jobs/lease';
 import { fileCase } from './fixtures';
@@ -53,6 +54,17 @@ async function run(db: Db, job: WorkerJob): Promise<WorkerOutcome[]> {
           });
           return `${done.from}->${done.to}`;
         }),
+      ];
+    case 'presence':
+      return [
+        await attempt(async () =>
+          JSON.stringify(
+            await casePresence(makeCtx(db, job.actor, new Date(job.now)), {
+              caseId: job.caseId,
+              ...job.input,
+            }),
+          ),
+        ),
       ];
     case 'take-tick': {
       const { job: name, holder, everyMs } = job;

@@ -5,7 +5,8 @@ import type { Actor } from '../core/actor';
 export type WorkerJob =
   | { kind: 'file-cases'; count: number; tag: string; now?: string }
   | { kind: 'case-action'; caseId: number; input: unknown; actor: Actor; now: string }
-  | { kind: 'take-tick'; job: string; holder: string; now: string; everyMs: number };
+  | { kind: 'take-tick'; job: string; holder: string; now: string; everyMs: number }
+  | { kind: 'presence'; caseId: number; actor: Actor; now: string; input?: object };
 
 export type WorkerOutcome =
   { ok: true; value: string } | { ok: false; code: string; message?: string };
