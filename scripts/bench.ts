@@ -10,6 +10,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openDb } from '@/db/client';
+import { env } from '@/lib/env';
+import { benchPgSearch } from './bench-support/pg-search';
 import { addCalendarDays, toLocalDate } from '@/lib/domain/calendar';
 import { listCases } from '@/lib/server/cases/list-cases';
 import { getOrganization } from '@/lib/server/core/organization';
@@ -86,6 +88,16 @@ async function loadSearch(): Promise<SearchCases | null> {
 async function main() {
   const db = openDb(file);
   ensureScaleData(db, file, log);
+  // With DATABASE_URL: what runs on PostgreSQL today, beside SQLite (bench-support/pg-search.ts).
+  const pgUrl = env().DATABASE_URL;
+  if (pgUrl) {
+    const rows = await benchPgSearch(db, pgUrl, log);
+    const out = path.join(process.cwd(), 'bench-results', 'bench-pg.json');
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    fs.writeFileSync(out, `${JSON.stringify({ at: new Date().toISOString(), rows }, null, 2)}\n`);
+    db.$client.close();
+    return;
+  }
   const now = new Date();
   const { agent, supervisor } = pickActors(db);
   const results: Result[] = [];

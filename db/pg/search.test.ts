@@ -97,12 +97,18 @@ describe('case search on PostgreSQL', () => {
     const inDescription = await fileCase('Sin luz', 'El medidor está averiado desde ayer.');
     const inMessage = await fileCase('Sin agua', 'Corte sin aviso.');
     await message(inMessage.id, 'El técnico encontró el medidor averiado.');
-    expect(await newestMatches(db.$client, ['medidor'], 10, 'strong')).toEqual([inSubject.id]);
-    expect(await newestMatches(db.$client, ['medidor'], 10, 'notMessages')).toEqual([
+    expect(await newestMatches(db.$client, ['medidor'], 10, { columns: 'strong' })).toEqual([
+      inSubject.id,
+    ]);
+    expect(await newestMatches(db.$client, ['medidor'], 10, { columns: 'notMessages' })).toEqual([
       inDescription.id,
       inSubject.id,
     ]);
-    expect(await newestMatches(db.$client, ['medidor'], 10, 'any')).toEqual([
+    expect(await newestMatches(db.$client, ['medidor'], 10, { fromId: inDescription.id })).toEqual([
+      inMessage.id,
+      inDescription.id,
+    ]);
+    expect(await newestMatches(db.$client, ['medidor'], 10, { columns: 'any' })).toEqual([
       inMessage.id,
       inDescription.id,
       inSubject.id,

@@ -31,20 +31,23 @@ export function prefixQuery(words: string[], columns: MatchColumns = 'any'): str
     .join(' & ');
 }
 
-/** The newest `limit` cases (ids grow with filing time) with every word, within `columns`. */
+/**
+ * The newest `limit` cases (ids grow with filing time) with every word, within `columns`, and from
+ * `fromId` up if given: the same walk as SQLite's newestMatches (db/sql/search.ts).
+ */
 export async function newestMatches(
   db: Queryable,
   words: string[],
   limit: number,
-  columns: MatchColumns = 'any',
+  within: { columns?: MatchColumns; fromId?: number } = {},
 ): Promise<number[]> {
-  const query = prefixQuery(words, columns);
+  const query = prefixQuery(words, within.columns ?? 'any');
   if (!query) return [];
   const { rows } = await db.query<{ id: string }>(
     `SELECT case_id AS id FROM case_search
-      WHERE document @@ to_tsquery('ventanilla_es', $1)
+      WHERE document @@ to_tsquery('ventanilla_es', $1) AND case_id >= $3
       ORDER BY case_id DESC LIMIT $2`,
-    [query, limit],
+    [query, limit, within.fromId ?? 0],
   );
   return rows.map((r) => Number(r.id));
 }
