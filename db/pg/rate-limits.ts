@@ -1,5 +1,5 @@
 import { RateLimiterPostgres } from 'rate-limiter-flexible';
-import type { LimiterSpec } from '../sql/rate-limits';
+import { limiterOptions, type LimiterSpec } from '../sql/rate-limits';
 import type { PgDb } from './client';
 import type { Queryable } from './search';
 
@@ -18,12 +18,7 @@ export function pgLimiter(db: PgDb, spec: LimiterSpec): RateLimiterPostgres {
     limiter = new RateLimiterPostgres({
       storeClient: db.$client,
       storeType: 'pool',
-      tableName: 'rate_limits',
-      tableCreated: true,
-      keyPrefix: spec.name,
-      points: spec.points,
-      duration: spec.durationSeconds,
-      blockDuration: spec.blockSeconds ?? 0,
+      ...limiterOptions(spec),
     });
     byName.set(spec.name, limiter);
   }

@@ -9,6 +9,18 @@ export interface LimiterSpec {
   blockSeconds?: number;
 }
 
+/** A spec as rate-limiter-flexible's options over the `rate_limits` table (both engines). */
+export function limiterOptions(spec: LimiterSpec) {
+  return {
+    tableName: 'rate_limits',
+    tableCreated: true,
+    keyPrefix: spec.name,
+    points: spec.points,
+    duration: spec.durationSeconds,
+    blockDuration: spec.blockSeconds ?? 0,
+  };
+}
+
 const limiters = new WeakMap<object, Map<string, RateLimiterSQLite>>();
 
 /**
@@ -25,12 +37,7 @@ export function sqliteLimiter(db: Conn, spec: LimiterSpec): RateLimiterSQLite {
     limiter = new RateLimiterSQLite({
       storeClient: client,
       storeType: 'better-sqlite3',
-      tableName: 'rate_limits',
-      tableCreated: true,
-      keyPrefix: spec.name,
-      points: spec.points,
-      duration: spec.durationSeconds,
-      blockDuration: spec.blockSeconds ?? 0,
+      ...limiterOptions(spec),
     });
     byName.set(spec.name, limiter);
   }
