@@ -80,6 +80,18 @@ export async function startPgServer(options: { settings?: string[] } = {}): Prom
   const base = `postgres://postgres:${PASSWORD}@127.0.0.1:${port}`;
   const url = `${base}/postgres`;
   let stopped = false;
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    process.off('exit', stop);
+    try {
+      run('pg_ctl', ['stop', '-D', data, '-m', 'immediate', '-w']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  // A test file that ends without its afterAll (a crash, a timeout) still leaves no cluster behind.
+  process.once('exit', stop);
   return {
     url,
     createDatabase: async () => {
@@ -93,14 +105,6 @@ export async function startPgServer(options: { settings?: string[] } = {}): Prom
       }
       return `${base}/${name}`;
     },
-    stop: () => {
-      if (stopped) return;
-      stopped = true;
-      try {
-        run('pg_ctl', ['stop', '-D', data, '-m', 'immediate', '-w']);
-      } finally {
-        fs.rmSync(dir, { recursive: true, force: true });
-      }
-    },
+    stop,
   };
 }
