@@ -1,44 +1,100 @@
 /**
- * `npm run db:copy -- --to postgres://… [--files /shared/uploads] [--from data/ventanilla.db]`:
- * copies a SQLite installation (DATABASE_PATH unless --from) into an empty PostgreSQL database,
- * then checks the copy (lib/server/admin/db-copy.ts). Exit code 0 only when every check holds.
+ * `npm run db:copy -- [--to postgres://…] [--files DIR] [--from FILE]`: copies a SQLite
+ * installation (DATABASE_PATH unless --from) into an empty PostgreSQL database (--to, else
+ * DATABASE_URL: the password then stays off the command line), then checks the copy before it
+ * commits (lib/server/admin/db-copy.ts). Stop the server first. Exit code 0 only when every check
+ * holds; 1 when one fails (nothing is written) or the database cannot be used; 2 on bad usage.
  */
+import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { databasePath, openDb } from '@/db/client';
-import { closePg } from '@/db/pg/client';
+import { closePg, type PgDb } from '@/db/pg/client';
 import { DatabaseUnavailable, openConfiguredPg } from '@/db/pg/connect';
 import { CopyRefused } from '@/db/pg/copy';
-import { copyInstallation, copyVerified, sharedFolders } from '@/lib/server/admin/db-copy';
+import { copyInstallation, sharedFolders, type CopyReport } from '@/lib/server/admin/db-copy';
 import { logoDir } from '@/lib/server/admin/organization-logo';
 import { uploadDir } from '@/lib/server/cases/uploads';
+import { env } from '@/lib/env';
 
 const USAGE =
-  'usage: npm run db:copy -- --to postgres://user:password@host:5432/database [--files DIR] [--from FILE]';
+  'usage: npm run db:copy -- [--to postgres://user:password@host:5432/database] [--files DIR] [--from FILE]\n' +
+  '       (without --to, DATABASE_URL is the target)';
 
-function options() {
+function fail(message: string, code: number): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(code);
+}
+
+function isPostgresUrl(text: string): boolean {
+  if (!URL.canParse(text)) return false;
+  const url = new URL(text);
+  return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+}
+
+function options(): { to: string; files?: string; from?: string } {
+  let values;
   try {
-    const { values } = parseArgs({
+    ({ values } = parseArgs({
       options: { to: { type: 'string' }, files: { type: 'string' }, from: { type: 'string' } },
-    });
-    if (!values.to || !/^postgres(ql)?:\/\//.test(values.to)) throw new Error('--to is required');
-    return values as { to: string; files?: string; from?: string };
+    }));
   } catch {
-    process.stderr.write(`${USAGE}\n`);
-    process.exit(2);
+    fail(USAGE, 2);
   }
+  const to = values.to ?? env().DATABASE_URL;
+  // Never echoed back: the URL may hold a password.
+  if (!to || !isPostgresUrl(to)) fail(`--to is not a postgres:// URL.\n${USAGE}`, 2);
+  return { to, files: values.files, from: values.from };
+}
+
+function print(report: CopyReport, files: string | undefined) {
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  const differing = report.tables.filter((t) => t.source !== t.target);
+  const rows = report.tables.reduce((sum, t) => sum + t.target, 0);
+  out(
+    differing.length
+      ? `✗ Counts differ: ${differing.map((t) => `${t.table} ${t.source} → ${t.target}`).join(', ')}`
+      : `✓ ${report.tables.length} tables, ${rows} rows: the same counts on both sides`,
+  );
+  const { chain } = report;
+  out(
+    chain.intact && chain.sameEnd
+      ? `✓ Audit chain: ${chain.events} events intact, ending on SQLite's last hash`
+      : `✗ Audit chain: ${chain.intact ? 'does not end on SQLite’s last hash' : `broken at event ${chain.brokenAt}`}`,
+  );
+  if (report.files && files) {
+    const { copied, checked, problems } = report.files;
+    if (problems.length)
+      out(`✗ Files: ${problems.length} problems\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    else {
+      const shared = sharedFolders(files);
+      out(
+        `✓ Files: ${copied} copied to ${files} (uploads/, branding/), ${checked} checked against their SHA-256`,
+      );
+      out(`  Give every instance UPLOAD_DIR=${shared.uploads} and LOGO_DIR=${shared.branding}`);
+    }
+  } else {
+    out(
+      `  Files stay in ${uploadDir()} and ${logoDir()}: give every instance those folders (UPLOAD_DIR, LOGO_DIR), or copy them with --files`,
+    );
+  }
+  out(
+    report.committed
+      ? `✓ Committed in ${(report.ms / 1000).toFixed(1)} s`
+      : '✗ Rolled back: nothing was written to PostgreSQL',
+  );
 }
 
 const args = options();
 const file = args.from ?? databasePath();
-const source = openDb(file);
-let target;
+if (!fs.existsSync(file)) fail(`No SQLite database at ${file}: check --from or DATABASE_PATH.`, 1);
+let target: PgDb;
 try {
   target = await openConfiguredPg(args.to);
 } catch (error) {
   if (!(error instanceof DatabaseUnavailable)) throw error;
-  process.stderr.write(`${error.message}\n`);
-  process.exit(1);
+  fail(error.message, 1);
 }
+const source = openDb(file);
 const where = `${new URL(args.to).host}${new URL(args.to).pathname}`;
 process.stdout.write(`▸ Copying ${file} into PostgreSQL at ${where}\n`);
 try {
@@ -53,34 +109,8 @@ try {
     },
   });
   process.stdout.write('\n');
-  const differing = report.tables.filter((t) => t.source !== t.target);
-  const rows = report.tables.reduce((sum, t) => sum + t.target, 0);
-  process.stdout.write(
-    differing.length
-      ? `✗ Counts differ: ${differing.map((t) => `${t.table} ${t.source} → ${t.target}`).join(', ')}\n`
-      : `✓ ${report.tables.length} tables, ${rows} rows: the same counts on both sides\n`,
-  );
-  const { chain } = report;
-  process.stdout.write(
-    chain.intact && chain.sameEnd
-      ? `✓ Audit chain: ${chain.events} events intact, ending on SQLite's last hash\n`
-      : `✗ Audit chain: ${chain.intact ? 'does not end on SQLite’s last hash' : `broken at event ${chain.brokenAt}`}\n`,
-  );
-  if (report.files) {
-    const { copied, checked, problems } = report.files;
-    process.stdout.write(
-      problems.length
-        ? `✗ Files: ${problems.length} problems\n${problems.map((p) => `  ${p}\n`).join('')}`
-        : `✓ Files: ${copied} copied to ${args.files} (uploads/, branding/), ${checked} checked against their SHA-256\n` +
-            `  Give every instance UPLOAD_DIR=${sharedFolders(args.files!).uploads} and LOGO_DIR=${sharedFolders(args.files!).branding}\n`,
-    );
-  } else {
-    process.stdout.write(
-      `  Files stay in ${uploadDir()} and ${logoDir()}: give every instance those folders (UPLOAD_DIR, LOGO_DIR), or copy them with --files\n`,
-    );
-  }
-  process.stdout.write(`  ${(report.ms / 1000).toFixed(1)} s\n`);
-  process.exitCode = copyVerified(report) ? 0 : 1;
+  print(report, args.files);
+  process.exitCode = report.committed ? 0 : 1;
 } catch (error) {
   if (!(error instanceof CopyRefused)) throw error;
   process.stderr.write(`\n${error.message}\n`);

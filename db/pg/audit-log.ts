@@ -1,16 +1,17 @@
 import { sql } from 'drizzle-orm';
 import type { StoredEventRow } from '../sql/audit-log';
-import type { PgDb } from './client';
+import type { PgTx } from './claims';
+import type { Queryable } from './search';
 
 /**
  * The audit chain as stored on PostgreSQL, in id order, a batch at a time: the same row shape
  * as SQLite's (db/sql/audit-log.ts), so one check (checkLink) verifies both. `data` is read as
  * the text that was written (a json column keeps it byte for byte) and instants as milliseconds.
  */
-export async function* pgAuditChain(db: PgDb, batch = 5_000): AsyncGenerator<StoredEventRow> {
+export async function* pgAuditChain(db: Queryable, batch = 5_000): AsyncGenerator<StoredEventRow> {
   let after = 0;
   for (;;) {
-    const { rows } = await db.$client.query<Record<keyof StoredEventRow, unknown>>(
+    const { rows } = await db.query<Record<keyof StoredEventRow, unknown>>(
       `SELECT id, case_id, action, actor_role, actor_id, from_state, to_state, visibility, body,
               data::text AS data, (extract(epoch FROM created_at) * 1000)::bigint AS created_at,
               prev_hash, hash
@@ -49,7 +50,7 @@ const CHAIN_LOCK = 7_406_921_002;
  * between reading the last hash and committing, and nothing else waits.
  */
 export async function appendChained(
-  tx: { execute: PgDb['execute'] },
+  tx: PgTx,
   insert: (prevHash: string | null) => Promise<number>,
 ): Promise<number> {
   await tx.execute(sql`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`);

@@ -62,7 +62,7 @@ describe('several instances on one PostgreSQL', () => {
   let server: TestPgServer;
   beforeAll(async () => {
     server = await startPgServer();
-  });
+  }, 60_000);
   afterAll(() => server?.stop());
 
   async function freshDb(): Promise<{ url: string; db: PgDb }> {
@@ -167,7 +167,7 @@ describe('several instances on one PostgreSQL', () => {
       );
       let previous: string | null = null;
       let events = 0;
-      for await (const row of pgAuditChain(db)) {
+      for await (const row of pgAuditChain(db.$client)) {
         expect(checkLink(previous, row)).toBeNull();
         previous = row.hash;
         events += 1;

@@ -72,7 +72,10 @@ export async function claimDueMessages(
   });
 }
 
-/** Records a claimed message as delivered (only if this claim still holds it). */
+/**
+ * Records a claimed message as delivered, unless it was already recorded (a sender whose lease ran
+ * out while it delivered may race another: as on SQLite, delivery is at least once).
+ */
 export async function markSent(db: PgConn, id: number, now: Date): Promise<boolean> {
   const rows = await db
     .update(outbox)

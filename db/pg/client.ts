@@ -13,6 +13,16 @@ export const PG_MIGRATIONS_DIR = path.join(
   'migrations',
 );
 
+/**
+ * SQLite's integers are JavaScript numbers, so PostgreSQL's bigint (text by default in pg, to keep
+ * values past 2^53) are read as numbers too: ids, counts and rate-limit points have one type on
+ * both engines. Nothing the app stores comes near 2^53.
+ */
+const getTypeParser = ((oid: number, format?: 'text' | 'binary') =>
+  oid === pg.types.builtins.INT8
+    ? (value: string) => Number(value)
+    : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser;
+
 /** A pool on a PostgreSQL database (its migrations applied unless told otherwise). */
 export async function openPg(
   url: string,
@@ -22,6 +32,7 @@ export async function openPg(
     connectionString: url,
     max: options.max ?? 10,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 0,
+    types: { getTypeParser },
   });
   // A pooled connection the server drops while idle is an event, not a crash of the process.
   pool.on('error', (error) => console.error(`PostgreSQL: idle connection lost: ${error.message}`));

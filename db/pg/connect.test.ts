@@ -46,7 +46,7 @@ describe('DATABASE_URL at start-up', () => {
   beforeAll(async () => {
     server = await startPgServer();
     host = new URL(server.url).host;
-  });
+  }, 60_000);
   afterAll(() => server?.stop());
 
   it('migrates a reachable, empty database', async () => {

@@ -47,7 +47,7 @@ function explain(error: unknown, where: string, url: string): string {
     case '3D000':
       return `PostgreSQL at ${where} has no database "${database}": create it (createdb ${database}) or fix DATABASE_URL.`;
     case '42501':
-      return `PostgreSQL at ${where}: user "${user}" may not create the tables (${code}); grant it CREATE on the database.`;
+      return `PostgreSQL at ${where}: user "${user}" may not create the tables (${code}); make it the database's owner (ALTER DATABASE ${parts(url).database} OWNER TO ${user}).`;
   }
   if (/timeout/i.test(message ?? ''))
     return `PostgreSQL at ${where} does not answer (timeout after 5 s): is the server running, and is DATABASE_URL's host and port right?`;
@@ -61,7 +61,8 @@ function describe(url: string): string {
 }
 
 function parts(url: string) {
-  const parsed = new URL(url);
+  // Never a parse error that would print the URL, password and all.
+  const parsed = URL.canParse(url) ? new URL(url) : new URL('postgres://unparsable');
   return {
     host: parsed.hostname || 'localhost',
     port: parsed.port || '5432',

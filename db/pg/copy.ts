@@ -20,31 +20,36 @@ export interface CopyProgress {
   rows: number;
 }
 
-export interface CopiedTable {
-  table: string;
-  rows: number;
-}
-
 export class CopyRefused extends Error {}
 
 /** Rows per INSERT: PostgreSQL takes at most 65,535 parameters in one statement. */
 const PARAMETERS = 60_000;
 const MAX_BATCH = 2_000;
 
+/**
+ * Copies every table, then runs `check` inside the same PostgreSQL transaction: the copy commits
+ * only when it says yes, and is rolled back otherwise (a failed check leaves the target empty, so
+ * the copy can simply be run again). Resolves with whether it committed.
+ */
 export async function copyRows(
   source: Db,
   target: PgDb,
-  onProgress: (progress: CopyProgress) => void = () => undefined,
-): Promise<CopiedTable[]> {
+  options: {
+    onProgress?: (progress: CopyProgress) => void;
+    check: (client: Queryable) => Promise<boolean>;
+  },
+): Promise<boolean> {
+  const onProgress = options.onProgress ?? (() => undefined);
   const tables = copyOrder();
-  await refuseUnlessEmpty(target, tables);
-  const copied: CopiedTable[] = [];
   // One connection, one transaction: the target ends with every row or none.
   const client = await target.$client.connect();
   const tx = drizzle(client, { schema: pgSchema });
   const names = tables.map(({ to }) => `"${getTableName(to)}"`);
   try {
     await client.query('BEGIN');
+    // Two copies started at once into one database: the second waits, then finds it filled.
+    await client.query('SELECT pg_advisory_xact_lock($1)', [COPY_LOCK]);
+    await refuseUnlessEmpty(client, tables);
     // The triggers (search index, queue counts) would redo per row what the copy brings whole:
     // off for the load, the search index built once at the end.
     for (const name of names) await client.query(`ALTER TABLE ${name} DISABLE TRIGGER USER`);
@@ -71,25 +76,28 @@ export async function copyRows(
         if (page.length === batch) await flush();
       }
       if (page.length) await flush();
-      copied.push({ table: name, rows });
       if (hasIdentity(to)) await restartIdentity(client, getTableName(to));
     }
     for (const name of names) await client.query(`ALTER TABLE ${name} ENABLE TRIGGER USER`);
     onProgress({ table: 'case_search', rows: 0 });
     await rebuildSearchIndex(client);
-    await client.query('COMMIT');
+    const isGood = await options.check(client);
+    await client.query(isGood ? 'COMMIT' : 'ROLLBACK');
+    return isGood;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
     client.release();
   }
-  return copied;
 }
 
+/** The advisory lock of db:copy (a fixed key the app uses for nothing else). */
+const COPY_LOCK = 7_406_921_003;
+
 /**
- * A table's rows in primary-key order (a table that points at itself gets its parents first),
- * one at a time, each value turned into its column's JavaScript type as drizzle reads it.
+ * A table's rows in primary-key order (no table has a foreign key to itself: one that did would
+ * need its rows ordered parents first, see copyOrder), one at a time, each value turned into its column's JavaScript type as drizzle reads it.
  */
 function* readRows(source: Db, table: SQLiteTable): Generator<Record<string, unknown>> {
   const config = getTableConfig(table);
@@ -115,7 +123,7 @@ function* readRows(source: Db, table: SQLiteTable): Generator<Record<string, unk
 /** Each table's row count on both sides, for the check after the copy. */
 export async function compareCounts(
   source: Db,
-  target: PgDb,
+  target: Queryable,
 ): Promise<{ table: string; source: number; target: number }[]> {
   const out = [];
   for (const { from, to } of copyOrder()) {
@@ -123,7 +131,7 @@ export async function compareCounts(
     const sourceCount = source.$client.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as {
       n: number;
     };
-    const targetCount = await target.$client.query<{ n: string }>(
+    const targetCount = await target.query<{ n: number }>(
       `SELECT count(*) AS n FROM "${getTableName(to)}"`,
     );
     out.push({ table: name, source: sourceCount.n, target: Number(targetCount.rows[0]?.n) });
@@ -176,10 +184,10 @@ async function restartIdentity(client: Queryable, table: string) {
   );
 }
 
-async function refuseUnlessEmpty(target: PgDb, tables: TablePair[]) {
+async function refuseUnlessEmpty(client: Queryable, tables: TablePair[]) {
   for (const { to } of tables) {
     const name = getTableName(to as Table);
-    const found = await target.$client.query(`SELECT 1 FROM "${name}" LIMIT 1`);
+    const found = await client.query(`SELECT 1 FROM "${name}" LIMIT 1`);
     if (found.rowCount)
       throw new CopyRefused(
         `the target database is not empty (table ${name} has rows): db:copy only fills an empty database`,

@@ -12,7 +12,7 @@ describe('rate limits shared by the instances on one PostgreSQL', () => {
     const url = await server.createDatabase();
     instances = [await openPg(url)];
     for (let i = 0; i < 3; i += 1) instances.push(await openPg(url, { migrate: false }));
-  });
+  }, 60_000);
   afterAll(async () => {
     await Promise.all((instances ?? []).map(closePg));
     server?.stop();

@@ -106,7 +106,13 @@ function renderTable(key: string, table: SQLiteTable, byTable: Map<SQLiteTable, 
 function renderColumn(table: string, field: string, column: SQLiteColumn): string {
   const name = column.name;
   const kind = column.columnType;
-  const autoIncrement = (column as unknown as { autoIncrement?: boolean }).autoIncrement;
+  // SQLite gives an INTEGER PRIMARY KEY without a value the next rowid, AUTOINCREMENT or not.
+  const autoIncrement =
+    (column as unknown as { autoIncrement?: boolean }).autoIncrement ||
+    (kind === 'SQLiteInteger' &&
+      column.primary &&
+      column.default === undefined &&
+      !column.defaultFn);
   let out =
     kind === 'SQLiteTimestamp'
       ? `timestamp('${name}', instant)`
@@ -165,4 +171,4 @@ export function pgName(name: string): string {
   return `${name.slice(0, 54)}_${hash}`;
 }
 
-const quote = (text: string) => `'${text.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
+const quote = (text: string) => JSON.stringify(text);

@@ -12,7 +12,7 @@ describe('the PostgreSQL schema', () => {
   let server: TestPgServer;
   beforeAll(async () => {
     server = await startPgServer();
-  });
+  }, 60_000);
   afterAll(() => server?.stop());
 
   it('is what the SQLite schema renders today (run npm run db:pg-schema when this fails)', async () => {

@@ -774,7 +774,7 @@ export const notifications = pgTable(
 );
 
 export const organization = pgTable('organization', {
-  id: bigint('id', { mode: 'number' }).$type<Of<'organization', 'id'>>().primaryKey(),
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
   name: text('name').$type<Of<'organization', 'name'>>().notNull(),
   taxId: text('tax_id').$type<Of<'organization', 'taxId'>>(),
   logoPath: text('logo_path').$type<Of<'organization', 'logoPath'>>(),

@@ -46,7 +46,7 @@ describe('case search on PostgreSQL', () => {
   beforeAll(async () => {
     server = await startPgServer();
     db = await openPg(await server.createDatabase());
-  });
+  }, 60_000);
   afterAll(async () => {
     if (db) await closePg(db);
     server?.stop();
@@ -81,6 +81,10 @@ describe('case search on PostgreSQL', () => {
       .returning({ id: customers.id });
     const filed = await fileCase('Trámite de traslado', 'Solicito el traslado.', person!.id);
     expect(await newestMatches(db.$client, [filed.radicado], 10)).toEqual([filed.id]);
+    // Part of the number finds it too, as on SQLite: hyphens split words.
+    const tail = filed.radicado.slice(-6);
+    expect(await newestMatches(db.$client, [tail], 10)).toEqual([filed.id]);
+    expect(await newestMatches(db.$client, ['2026', tail], 10)).toEqual([filed.id]);
     expect(await newestMatches(db.$client, ['pena', 'ruiz'], 10)).toEqual([filed.id]);
     expect(await newestMatches(db.$client, ['1020304050'], 10)).toEqual([filed.id]);
     // Renamed (or anonymised): the index follows in the same statement.
@@ -147,11 +151,39 @@ describe('case search on PostgreSQL', () => {
     expect(await newestMatches(db.$client, ['zanahoria'], 10)).toEqual([id]);
   });
 
+  it('keeps a message another transaction added while the case was being reindexed', async () => {
+    const { id } = await fileCase('Asunto inicial', 'Descripción.');
+    const adding = await db.$client.connect();
+    const editing = await db.$client.connect();
+    try {
+      await adding.query('BEGIN');
+      await adding.query(
+        `INSERT INTO case_events (case_id, action, actor_role, visibility, body, created_at)
+         VALUES ($1, 'reply', 'agent', 'public', 'Mensaje con remolacha', now())`,
+        [id],
+      );
+      await editing.query('BEGIN');
+      // Reindexing waits for the message's transaction, then reads the text it committed.
+      const edit = editing.query(`UPDATE cases SET subject = 'Asunto corregido' WHERE id = $1`, [
+        id,
+      ]);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await adding.query('COMMIT');
+      await edit;
+      await editing.query('COMMIT');
+    } finally {
+      adding.release();
+      editing.release();
+    }
+    expect(await newestMatches(db.$client, ['remolacha'], 10)).toEqual([id]);
+    expect(await newestMatches(db.$client, ['corregido'], 10)).toEqual([id]);
+  });
+
   it('reads anything typed as words, never as operators', async () => {
     const odd = ["'", '\\', '&', '|', '!', '(', ')', ':*', '<->', "o'neil", 'a\\b', '\u0000', 'ñ'];
     for (const word of odd)
       await expect(newestMatches(db.$client, [word], 5)).resolves.toBeInstanceOf(Array);
-    expect(prefixQuery(["o'neil"])).toBe("'o neil':*");
+    expect(prefixQuery(["o'neil"])).toBe("'o':* & 'neil':*");
     expect(prefixQuery(['', '  '])).toBe('');
   });
 

@@ -21,11 +21,12 @@ const WEIGHTS: Record<MatchColumns, string> = { strong: 'AB', notMessages: 'ABC'
 /**
  * The tsquery text for `words`: each a prefix term ('factur':*), all required. Each word is a
  * quoted literal, so no character a petitioner or agent types can be read as an operator; the
- * configuration folds accents and stems it as it did the index's text.
+ * configuration folds accents and stems it as it did the index's text. Hyphens split words, as
+ * in the index (case_search_words).
  */
 export function prefixQuery(words: string[], columns: MatchColumns = 'any'): string {
   return words
-    .map((word) => word.replaceAll('\\', ' ').replaceAll("'", ' ').replaceAll('\u0000', ' ').trim())
+    .flatMap((word) => word.replace(/[\\'\u0000-]/g, ' ').split(/\s+/))
     .filter(Boolean)
     .map((word) => `'${word}':*${WEIGHTS[columns]}`)
     .join(' & ');

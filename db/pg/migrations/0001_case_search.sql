@@ -28,14 +28,20 @@ CREATE FUNCTION case_search_messages(bigint) RETURNS text LANGUAGE sql STABLE AS
    WHERE e.case_id = $1 AND e.body IS NOT NULL
 $$;
 --> statement-breakpoint
+-- Text as the index reads it: hyphens split words, as SQLite's tokenizer splits them, so
+-- "000123" and "2026 000123" find PQRS-2026-000123 (PostgreSQL's parser would keep "-000123").
+CREATE FUNCTION case_search_words(text) RETURNS tsvector LANGUAGE sql STABLE AS $$
+  SELECT to_tsvector('ventanilla_es', replace(coalesce($1, ''), '-', ' '))
+$$;
+--> statement-breakpoint
 -- A case's document from its texts: radicado, subject, petitioner (name and document),
 -- description, messages. Also used by the rebuild (db/pg/search.ts), set-based.
 CREATE FUNCTION case_search_vector(text, text, text, text, text) RETURNS tsvector
 LANGUAGE sql STABLE AS $$
-  SELECT setweight(to_tsvector('ventanilla_es', $1 || ' ' || $2), 'A')
-      || setweight(to_tsvector('ventanilla_es', coalesce($3, '')), 'B')
-      || setweight(to_tsvector('ventanilla_es', $4), 'C')
-      || setweight(to_tsvector('ventanilla_es', coalesce($5, '')), 'D')
+  SELECT setweight(case_search_words($1 || ' ' || $2), 'A')
+      || setweight(case_search_words($3), 'B')
+      || setweight(case_search_words($4), 'C')
+      || setweight(case_search_words($5), 'D')
 $$;
 --> statement-breakpoint
 CREATE FUNCTION case_search_document(bigint) RETURNS tsvector LANGUAGE sql STABLE AS $$
@@ -45,16 +51,32 @@ CREATE FUNCTION case_search_document(bigint) RETURNS tsvector LANGUAGE sql STABL
    WHERE c.id = $1
 $$;
 --> statement-breakpoint
+CREATE FUNCTION case_search_case_added() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO case_search (case_id, document) VALUES (NEW.id, case_search_document(NEW.id));
+  RETURN NULL;
+END
+$$;
+--> statement-breakpoint
+-- Reindexing a case from its texts: first its row's lock, then (a new statement, so a new
+-- snapshot) the text. A message another transaction added meanwhile has committed by the time the
+-- lock is ours, and is read; computed before waiting, the document would drop its words.
+CREATE FUNCTION case_search_reindex(bigint[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM 1 FROM case_search WHERE case_id = ANY($1) ORDER BY case_id FOR UPDATE;
+  UPDATE case_search SET document = case_search_document(case_id) WHERE case_id = ANY($1);
+END
+$$;
+--> statement-breakpoint
 CREATE FUNCTION case_search_case_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO case_search (case_id, document) VALUES (NEW.id, case_search_document(NEW.id))
-  ON CONFLICT (case_id) DO UPDATE SET document = EXCLUDED.document;
+  PERFORM case_search_reindex(ARRAY[NEW.id]);
   RETURN NULL;
 END
 $$;
 --> statement-breakpoint
 CREATE TRIGGER case_search_case_ai AFTER INSERT ON cases
-  FOR EACH ROW EXECUTE FUNCTION case_search_case_changed();
+  FOR EACH ROW EXECUTE FUNCTION case_search_case_added();
 --> statement-breakpoint
 CREATE TRIGGER case_search_case_au AFTER UPDATE OF radicado, subject, description, customer_id ON cases
   FOR EACH ROW WHEN (OLD.radicado IS DISTINCT FROM NEW.radicado
@@ -66,8 +88,7 @@ CREATE TRIGGER case_search_case_au AFTER UPDATE OF radicado, subject, descriptio
 -- A renamed or anonymised petitioner: every case of theirs is indexed again.
 CREATE FUNCTION case_search_customer_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE case_search SET document = case_search_document(case_id)
-   WHERE case_id IN (SELECT id FROM cases WHERE customer_id = NEW.id);
+  PERFORM case_search_reindex(ARRAY(SELECT id FROM cases WHERE customer_id = NEW.id));
   RETURN NULL;
 END
 $$;
@@ -78,10 +99,10 @@ CREATE TRIGGER case_search_customer_au AFTER UPDATE OF full_name, document_numbe
   EXECUTE FUNCTION case_search_customer_changed();
 --> statement-breakpoint
 -- Events are append-only (the hash chain forbids edits): a message adds its words to its case.
+-- Waiting for a reindex's lock, the update then appends to the reindexed document.
 CREATE FUNCTION case_search_event_added() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE case_search
-     SET document = document || setweight(to_tsvector('ventanilla_es', NEW.body), 'D')
+  UPDATE case_search SET document = document || setweight(case_search_words(NEW.body), 'D')
    WHERE case_id = NEW.case_id;
   RETURN NULL;
 END

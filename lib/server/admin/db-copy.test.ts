@@ -74,6 +74,7 @@ describe('npm run db:copy: a SQLite installation onto PostgreSQL', () => {
       source.$client.prepare('UPDATE organization SET logo_path = ? WHERE id = 1').run(logo);
       const report = await copyInstallation(source, target, { from: folders(), filesTo: shared });
       expect(copyVerified(report)).toBe(true);
+      expect(report.committed).toBe(true);
       expect(report.chain.events).toBeGreaterThan(1000);
       expect(report.files!.checked).toBeGreaterThan(100);
       for (const { key } of copyOrder()) {
@@ -132,7 +133,10 @@ describe('npm run db:copy: a SQLite installation onto PostgreSQL', () => {
       await target.$client.query(`UPDATE case_events SET body = body || '.' WHERE id = $1`, [
         edited,
       ]);
-      expect(await checkChain(source, target)).toMatchObject({ intact: false, brokenAt: edited });
+      expect(await checkChain(source, target.$client)).toMatchObject({
+        intact: false,
+        brokenAt: edited,
+      });
     } finally {
       await closePg(target);
     }
@@ -174,22 +178,73 @@ describe('npm run db:copy: a SQLite installation onto PostgreSQL', () => {
     }
   });
 
-  it('runs as a command: checks printed, exit code 0; a missing --to prints the usage', async () => {
+  it('rolls back when a check fails, so the copy can run again; files removed on purpose are no problem', async () => {
+    const moved = openDb(path.join(dir, 'moved.db'));
+    const target = await openConfiguredPg(await server.createDatabase());
+    try {
+      await ensureDemoData(moved, new Date('2026-11-30T15:00:00Z'));
+      // Copied from a folder that lacks every file: the file check fails, nothing is written.
+      const empty = { uploads: path.join(dir, 'nothing-here'), branding: folders().branding };
+      const failed = await copyInstallation(moved, target, {
+        from: empty,
+        filesTo: path.join(dir, 'failed'),
+      });
+      expect(failed.committed).toBe(false);
+      expect(failed.files!.problems.length).toBeGreaterThan(0);
+      const { rows } = await target.$client.query('SELECT count(*)::int AS n FROM cases');
+      expect(rows[0].n).toBe(0);
+
+      // An anonymised petitioner's file: its row keeps a marked name, its bytes are gone.
+      const [gone] = moved.$client
+        .prepare(
+          `UPDATE attachments SET stored_name = 'retirado:' || stored_name
+           WHERE id = (SELECT min(id) FROM attachments) RETURNING stored_name AS name`,
+        )
+        .all() as { name: string }[];
+      fs.rmSync(path.join(folders().uploads, gone!.name.slice('retirado:'.length)));
+      const again = await copyInstallation(moved, target, {
+        from: folders(),
+        filesTo: path.join(dir, 'again'),
+      });
+      expect(again.files!.problems).toEqual([]);
+      expect(again.committed).toBe(true);
+    } finally {
+      moved.$client.close();
+      await closePg(target);
+    }
+  });
+
+  it('runs as a command: checks printed, exit code 0; bad usage and a missing file say so', async () => {
     const url = await server.createDatabase();
     const env = { ...process.env, DATABASE_PATH: file, NODE_ENV: 'test' as const };
     const args = ['tsx', '--conditions=react-server', 'scripts/db-copy.ts'];
-    const { stdout } = await run('npx', [...args, '--to', url, '--files', path.join(dir, 'cli')], {
-      env,
+    // Without --to the target is DATABASE_URL: the password stays off the command line.
+    const { stdout } = await run('npx', [...args, '--files', path.join(dir, 'cli')], {
+      env: { ...env, DATABASE_URL: url },
     });
     expect(stdout).toMatch(/✓ \d+ tables, \d+ rows: the same counts on both sides/);
     expect(stdout).toMatch(/✓ Audit chain: \d+ events intact, ending on SQLite's last hash/);
     expect(stdout).toMatch(
       /✓ Files: \d+ copied to .*cli \(uploads\/, branding\/\), \d+ checked against their SHA-256/,
     );
-    const usage = await run('npx', args, { env }).catch((e: { code: number; stderr: string }) => e);
-    expect(usage).toMatchObject({
+    expect(stdout).toMatch(/✓ Committed in [\d.]+ s/);
+    const failed = (extra: string[], more: Record<string, string> = {}) =>
+      run('npx', [...args, ...extra], { env: { ...env, ...more } }).catch(
+        (e: { code: number; stderr: string }) => e,
+      );
+    expect(await failed([])).toMatchObject({
       code: 2,
-      stderr: expect.stringContaining('usage: npm run db:copy -- --to postgres://'),
+      stderr: expect.stringContaining('usage: npm run db:copy -- [--to postgres://'),
     });
+    // A URL that does not parse is refused without being printed back (it may hold a password).
+    const bad = await failed(['--to', 'postgres://ventanilla:s3cr3t@dbhost:99999/x']);
+    expect(bad).toMatchObject({ code: 2 });
+    expect((bad as { stderr: string }).stderr).not.toContain('s3cr3t');
+    const missing = await failed(['--to', url, '--from', path.join(dir, 'typo.db')]);
+    expect(missing).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining(`No SQLite database at ${path.join(dir, 'typo.db')}`),
+    });
+    expect(fs.existsSync(path.join(dir, 'typo.db'))).toBe(false);
   }, 60_000);
 });

@@ -6,9 +6,11 @@ import { isNotNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { pgAuditChain } from '@/db/pg/audit-log';
 import type { PgDb } from '@/db/pg/client';
+import type { Queryable } from '@/db/pg/search';
 import { compareCounts, copyRows, type CopyProgress } from '@/db/pg/copy';
 import { attachments, inboundMail, organization } from '@/db/schema';
 import { iterateAuditChain } from '@/db/sql/audit-log';
+import { isStoredName } from '../cases/uploads';
 import { checkLink } from './audit-verify';
 
 /**
@@ -28,13 +30,15 @@ export function sharedFolders(root: string): FileFolders {
 }
 
 export interface CopyReport {
+  /** False when a check failed: the PostgreSQL transaction was rolled back, nothing written. */
+  committed: boolean;
   tables: { table: string; source: number; target: number }[];
   chain: { events: number; intact: boolean; brokenAt: number | null; sameEnd: boolean };
   files: { copied: number; checked: number; problems: string[] } | null;
   ms: number;
 }
 
-export function copyVerified(report: CopyReport): boolean {
+export function copyVerified(report: Omit<CopyReport, 'committed' | 'ms'>): boolean {
   return (
     report.tables.every((t) => t.source === t.target) &&
     report.chain.intact &&
@@ -43,6 +47,12 @@ export function copyVerified(report: CopyReport): boolean {
   );
 }
 
+/**
+ * Copies, then checks inside the PostgreSQL transaction (a failed check rolls it back) and from
+ * one SQLite snapshot (a read transaction around it all): what is counted and walked is exactly
+ * what was copied, even if something still wrote to the SQLite file meanwhile. Stop the server
+ * first all the same: what it wrote after the snapshot would not be in the copy.
+ */
 export async function copyInstallation(
   source: Db,
   target: PgDb,
@@ -55,14 +65,26 @@ export async function copyInstallation(
   },
 ): Promise<CopyReport> {
   const started = Date.now();
-  await copyRows(source, target, options.onProgress);
-  const tables = await compareCounts(source, target);
-  const chain = await checkChain(source, target);
-  const files = options.filesTo ? copyFiles(source, options.from, options.filesTo) : null;
-  return { tables, chain, files, ms: Date.now() - started };
+  let checked: Omit<CopyReport, 'committed' | 'ms'> | undefined;
+  source.$client.exec('BEGIN');
+  try {
+    const committed = await copyRows(source, target, {
+      onProgress: options.onProgress,
+      check: async (client) => {
+        const tables = await compareCounts(source, client);
+        const chain = await checkChain(source, client);
+        const files = options.filesTo ? copyFiles(source, options.from, options.filesTo) : null;
+        checked = { tables, chain, files };
+        return copyVerified(checked);
+      },
+    });
+    return { committed, ...checked!, ms: Date.now() - started };
+  } finally {
+    source.$client.exec('COMMIT');
+  }
 }
 
-export async function checkChain(source: Db, target: PgDb): Promise<CopyReport['chain']> {
+export async function checkChain(source: Db, target: Queryable): Promise<CopyReport['chain']> {
   let sourceEnd: string | null = null;
   for (const row of iterateAuditChain(source.$client)) sourceEnd = row.hash;
   let previous: string | null = null;
@@ -116,7 +138,8 @@ function copyFiles(source: Db, from: FileFolders, root: string): NonNullable<Cop
       from: from.branding,
       to: to.branding,
     }));
-  for (const file of [...uploads, ...logos]) {
+  // An anonymised petitioner's files were removed on purpose (their rows keep a marked name).
+  for (const file of [...uploads.filter((f) => isStoredName(f.name)), ...logos]) {
     const origin = path.join(file.from, file.name);
     if (!fs.existsSync(origin)) {
       problems.push(`${file.name}: missing in ${file.from}`);
