@@ -1,5 +1,5 @@
 import { getTableColumns, getTableName, is, type Table } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/node-postgres';
+import { copyInto } from './copy-stream';
 import { getTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { getTableConfig as getPgTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../client';
@@ -10,10 +10,11 @@ import { rebuildSearchIndex, type Queryable } from './search';
 
 /**
  * Copies every row of a SQLite installation into an empty PostgreSQL database (npm run db:copy):
- * table by table in the order their foreign keys need, in one PostgreSQL transaction, so the
- * target ends with all of it or none of it. Rows travel through the two drizzle schemas (db/pg is
- * written from db/schema), so each value is read and written as its column's type says: an
- * instant stays the same millisecond, a JSON document the same text (the audit chain hashes it).
+ * table by table in the order their foreign keys need, each with one COPY (copy-stream.ts), in one
+ * PostgreSQL transaction, so the target ends with all of it or none of it. Rows travel through the
+ * two drizzle schemas (db/pg is written from db/schema), so each value is read and written as its
+ * column's type says: an instant stays the same millisecond, a JSON document the same text (the
+ * audit chain hashes it).
  */
 export interface CopyProgress {
   table: string;
@@ -21,10 +22,6 @@ export interface CopyProgress {
 }
 
 export class CopyRefused extends Error {}
-
-/** Rows per INSERT: PostgreSQL takes at most 65,535 parameters in one statement. */
-const PARAMETERS = 60_000;
-const MAX_BATCH = 2_000;
 
 /**
  * Copies every table, then runs `check` inside the same PostgreSQL transaction: the copy commits
@@ -43,7 +40,6 @@ export async function copyRows(
   const tables = copyOrder();
   // One connection, one transaction: the target ends with every row or none.
   const client = await target.$client.connect();
-  const tx = drizzle(client, { schema: pgSchema });
   const names = tables.map(({ to }) => `"${getTableName(to)}"`);
   try {
     await client.query('BEGIN');
@@ -55,27 +51,15 @@ export async function copyRows(
     for (const name of names) await client.query(`ALTER TABLE ${name} DISABLE TRIGGER USER`);
     for (const { from, to } of tables) {
       const name = getTableName(from);
-      const width = Object.keys(getTableColumns(from)).length;
-      const batch = Math.max(1, Math.min(MAX_BATCH, Math.floor(PARAMETERS / width)));
-      let rows = 0;
-      let page: Record<string, unknown>[] = [];
-      const flush = async () => {
-        try {
-          await tx.insert(to).values(page as never);
-        } catch (error) {
-          throw new CopyRefused(
-            `${name}: rows ${rows + 1}–${rows + page.length} were not accepted: ${firstLine(error)}`,
-          );
-        }
-        rows += page.length;
-        page = [];
-        onProgress({ table: name, rows });
-      };
-      for (const row of readRows(source, from)) {
-        page.push(row);
-        if (page.length === batch) await flush();
+      try {
+        await copyInto(client, to, readRows(source, from), (rows) =>
+          onProgress({ table: name, rows }),
+        );
+      } catch (error) {
+        throw new CopyRefused(
+          `${name}: a row was not accepted: ${firstLine(error)}${whereOf(error)}`,
+        );
       }
-      if (page.length) await flush();
       if (hasIdentity(to)) await restartIdentity(client, getTableName(to));
     }
     for (const name of names) await client.query(`ALTER TABLE ${name} ENABLE TRIGGER USER`);
@@ -193,6 +177,12 @@ async function refuseUnlessEmpty(client: Queryable, tables: TablePair[]) {
         `the target database is not empty (table ${name} has rows): db:copy only fills an empty database`,
       );
   }
+}
+
+/** Where PostgreSQL says the refused row was ("COPY customers, line 3, column full_name"). */
+function whereOf(error: unknown): string {
+  const where = (error as { where?: string }).where;
+  return where ? ` (${where.split('\n')[0]})` : '';
 }
 
 function firstLine(error: unknown): string {
