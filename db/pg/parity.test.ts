@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import { OPEN_STATES } from '@/lib/domain/enums';
+import { DEMO_NOW, demoOnBothEngines } from '@/lib/server/testing/both-engines';
+import { startPgServer, type TestPgServer } from '@/lib/server/testing/pg-server';
+import * as liteAlerts from '../sql/alerts';
+import * as liteEffect from '../sql/problem-effect';
+import * as lite from '../sql/queue-counts';
+import * as liteSurveys from '../sql/surveys';
+import type { PgDb } from './client';
+import * as jobs from './job-reads';
+import * as pg from './queue-counts';
+
+const OPEN = OPEN_STATES;
+const DAY = 86_400_000;
+
+describe('the same answers on PostgreSQL as on SQLite, on the demo installation', () => {
+  let server: TestPgServer;
+  let both: Awaited<ReturnType<typeof demoOnBothEngines>>;
+  beforeAll(async () => {
+    server = await startPgServer();
+    both = await demoOnBothEngines(server);
+  }, 120_000);
+  afterAll(async () => {
+    await both?.cleanup();
+    server?.stop();
+  });
+
+  /** Every kind of asker the demo has: agents with a team, one without, a supervisor. */
+  function askers(db: Db) {
+    const staff = db.$client
+      .prepare(`SELECT id, team_id AS teamId, role FROM staff_users ORDER BY id`)
+      .all() as { id: number; teamId: number | null; role: string }[];
+    const asked = staff.map((s) => ({ id: s.id, teamId: s.teamId, isAgent: s.role === 'agent' }));
+    return [...asked, { id: asked[0]!.id, teamId: null, isAgent: true }];
+  }
+
+  it('counts every tab for every asker alike, and the maintained counts are not all zero', async () => {
+    const { lite: l, pg: p } = both as { lite: Db; pg: PgDb };
+    let total = 0;
+    let dueTotal = 0;
+    for (const who of askers(l)) {
+      const expected = lite.maintainedQueueCounts(l, who, OPEN);
+      expect([who, await pg.maintainedQueueCounts(p.$client, who, OPEN)]).toEqual([who, expected]);
+      total += expected.all;
+      for (const [now, limit] of [
+        [DEMO_NOW.getTime(), DEMO_NOW.getTime() + 3 * DAY],
+        [DEMO_NOW.getTime() - 30 * DAY, DEMO_NOW.getTime()],
+        [DEMO_NOW.getTime() + 10 * DAY, DEMO_NOW.getTime() + 5 * DAY],
+      ] as const) {
+        const dated = lite.datedQueueCounts(l, who, now, limit);
+        dueTotal += dated.overdue + dated.atRisk;
+        expect([who, now, await pg.datedQueueCounts(p.$client, who, now, limit)]).toEqual([
+          who,
+          now,
+          dated,
+        ]);
+      }
+    }
+    expect(total).toBeGreaterThan(0);
+    expect(dueTotal).toBeGreaterThan(0);
+  });
+
+  const byDueThenId = <T extends { dueAt: number; id: number }>(rows: T[]) =>
+    [...rows].sort((a, b) => a.dueAt - b.dueAt || a.id - b.id);
+
+  it('finds the same cases due for the alerts job', async () => {
+    const { lite: l, pg: p } = both;
+    let found = 0;
+    for (const limit of [-10 * DAY, 0, 3 * DAY, 400 * DAY].map((d) => DEMO_NOW.getTime() + d)) {
+      const expected = byDueThenId(liteAlerts.casesDueBy(l, limit));
+      expect(byDueThenId(await jobs.casesDueBy(p.$client, limit))).toEqual(expected);
+      found += expected.length;
+    }
+    expect(found).toBeGreaterThan(0);
+  });
+
+  it('picks the same cases for satisfaction surveys', async () => {
+    const { lite: l, pg: p } = both;
+    const byId = <T extends { id: number }>(rows: T[]) => [...rows].sort((a, b) => a.id - b.id);
+    let found = 0;
+    for (const [after, until] of [
+      [DEMO_NOW.getTime() - 30 * DAY, DEMO_NOW.getTime()],
+      [0, DEMO_NOW.getTime() + 365 * DAY],
+    ]) {
+      const expected = byId(liteSurveys.surveyCandidates(l, after!, until!));
+      expect(byId(await jobs.surveyCandidates(p.$client, after!, until!))).toEqual(expected);
+      found += expected.length;
+    }
+    expect(found).toBeGreaterThan(0);
+  });
+
+  it('counts the same complaints per process and root cause, and cases per problem', async () => {
+    const { lite: l, pg: p } = both;
+    const from = new Date(DEMO_NOW.getTime() - 365 * DAY);
+    const to = new Date(DEMO_NOW.getTime() + DAY);
+    let complaints = 0;
+    for (const column of ['process_id', 'root_cause_id'] as const) {
+      const table = column === 'process_id' ? 'processes' : 'root_causes';
+      const ids = l.$client.prepare(`SELECT id FROM ${table}`).pluck().all() as number[];
+      for (const id of ids) {
+        const expected = liteEffect.countCauseComplaints(l, { column, id }, from, to);
+        expect([
+          column,
+          id,
+          await jobs.countCauseComplaints(p.$client, { column, id }, from, to),
+        ]).toEqual([column, id, expected]);
+        complaints += expected;
+      }
+    }
+    expect(complaints).toBeGreaterThan(0);
+    const problems = l.$client.prepare('SELECT id FROM problems').pluck().all() as number[];
+    for (const id of problems)
+      expect(await jobs.countLinkedCases(p.$client, id)).toBe(liteEffect.countLinkedCases(l, id));
+  });
+});
