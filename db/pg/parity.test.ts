@@ -4,10 +4,12 @@ import { OPEN_STATES } from '@/lib/domain/enums';
 import { DEMO_NOW, demoOnBothEngines } from '@/lib/server/testing/both-engines';
 import { startPgServer, type TestPgServer } from '@/lib/server/testing/pg-server';
 import * as liteAlerts from '../sql/alerts';
+import * as liteBoard from '../sql/board';
 import * as liteEffect from '../sql/problem-effect';
 import * as lite from '../sql/queue-counts';
 import * as liteSurveys from '../sql/surveys';
 import type { PgDb } from './client';
+import * as pgBoard from './board';
 import * as jobs from './job-reads';
 import * as pg from './queue-counts';
 
@@ -112,5 +114,34 @@ describe('the same answers on PostgreSQL as on SQLite, on the demo installation'
     const problems = l.$client.prepare('SELECT id FROM problems').pluck().all() as number[];
     for (const id of problems)
       expect(await jobs.countLinkedCases(p.$client, id)).toBe(liteEffect.countLinkedCases(l, id));
+  });
+
+  it('draws the same deadline board: figures by team and agent, and the cases in due order', async () => {
+    const { lite: l, pg: p } = both;
+    const now = DEMO_NOW.getTime();
+    const times = { now, endOfToday: now + 9 * 3_600_000, atRiskUntil: now + 3 * DAY };
+    const teams = l.$client.prepare('SELECT id FROM teams').pluck().all() as number[];
+    const agents = l.$client
+      .prepare("SELECT id FROM staff_users WHERE role = 'agent'")
+      .pluck()
+      .all() as number[];
+    const filters = [
+      {},
+      ...teams.map((teamId) => ({ teamId })),
+      ...agents.map((agentId) => ({ agentId })),
+    ];
+    let open = 0;
+    for (const filter of filters)
+      for (const offset of [0, 25]) {
+        const page = { pageSize: 25, offset };
+        const expected = await liteBoard.readBoard(l, filter, times, page);
+        expect([filter, offset, await pgBoard.readBoard(p, filter, times, page)]).toEqual([
+          filter,
+          offset,
+          expected,
+        ]);
+        open += expected.groups.find((g) => g.dim === 'total')!.open;
+      }
+    expect(open).toBeGreaterThan(0);
   });
 });
