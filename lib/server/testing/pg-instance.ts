@@ -4,8 +4,8 @@
  * waits for 'go' (so every instance's transactions really overlap) and reports 'done'.
  *  - file: `count` filings at once, each a transaction that takes a radicado number and inserts
  *    its case; every `rollbackEvery`-th one throws after taking its number.
- *  - send: claims due outbox messages and delivers each to a real SMTP server, until none is due
- *    for a second; with `stall`, it claims once and then hangs (the test kills it with SIGKILL).
+ *  - send: claims due outbox messages and delivers each to a real SMTP server, until every message
+ *    is sent (or 30 s); with `stall`, it claims once and then hangs (the test kills it with SIGKILL).
  */
 import nodemailer from 'nodemailer';
 import { closePg, openPg } from '@/db/pg/client';
@@ -51,7 +51,8 @@ if (job.kind === 'file') {
 } else {
   const transport = nodemailer.createTransport(job.smtpUrl);
   let sent = 0;
-  let idleSince = Date.now();
+  // Until every message is sent (the stranded ones come due when their lease runs out), or 30 s.
+  const deadline = Date.now() + 30_000;
   for (;;) {
     const claimed = await claimDueMessages(db, new Date(), job.batch, job.leaseMs);
     if (job.stall && claimed.length) {
@@ -59,7 +60,10 @@ if (job.kind === 'file') {
       await new Promise(() => undefined);
     }
     if (claimed.length === 0) {
-      if (Date.now() - idleSince > 1000) break;
+      const left = await db.$client.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM outbox WHERE status <> 'sent'`,
+      );
+      if (left.rows[0]!.n === 0 || Date.now() > deadline) break;
       await new Promise((resolve) => setTimeout(resolve, 50));
       continue;
     }
@@ -74,7 +78,6 @@ if (job.kind === 'file') {
       await markSent(db, message.id, new Date());
       sent += 1;
     }
-    idleSince = Date.now();
   }
   transport.close();
   process.send!({ type: 'done', value: sent });
