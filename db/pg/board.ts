@@ -1,5 +1,12 @@
-import { OPEN_STATES } from '@/lib/domain/enums';
-import type { BoardCaseRow, BoardFilter, BoardGroupRow, BoardTimes } from '../sql/board';
+import {
+  caseFilter,
+  FIGURES,
+  OPEN,
+  type BoardCaseRow,
+  type BoardFilter,
+  type BoardGroupRow,
+  type BoardTimes,
+} from '../sql/board';
 import type { PgDb } from './client';
 
 /**
@@ -7,16 +14,6 @@ import type { PgDb } from './client';
  * (db/sql/board.ts explains them), read in one REPEATABLE READ snapshot so both agree. Instants
  * come back as Unix milliseconds and names sort by code point (COLLATE "C"), as on SQLite.
  */
-const OPEN = `c.state IN (${OPEN_STATES.map((s) => `'${s}'`).join(', ')})`;
-const FIGURES = [
-  'open',
-  'dueToday',
-  'atRisk',
-  'overdue',
-  'promisesDueToday',
-  'promisesBroken',
-  'undelivered',
-];
 const ms = (column: string) => `(extract(epoch FROM ${column}) * 1000)::bigint`;
 const flag = (condition: string) => `coalesce((${condition})::int, 0)`;
 
@@ -29,13 +26,6 @@ function bind(text: string, values: Record<string, unknown>): { text: string; pa
     return `$${names.indexOf(name) + 1}`;
   });
   return { text: out, params: names.map((name) => values[name]) };
-}
-
-function caseFilter(query: BoardFilter): string {
-  return [
-    query.teamId !== undefined ? 'AND c.team_id = @teamId' : '',
-    query.agentId !== undefined ? 'AND c.assignee_id = @agentId' : '',
-  ].join(' ');
 }
 
 function figuresSql(query: BoardFilter): string {

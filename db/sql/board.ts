@@ -20,8 +20,8 @@ export interface BoardTimes {
 }
 
 /** State sets are constants, inlined so the planner can use the partial index cases_open_due_idx. */
-const OPEN = `c.state IN (${OPEN_STATES.map((s) => `'${s}'`).join(', ')})`;
-const FIGURES = [
+export const OPEN = `c.state IN (${OPEN_STATES.map((s) => `'${s}'`).join(', ')})`;
+export const FIGURES = [
   'open',
   'dueToday',
   'atRisk',
@@ -32,7 +32,7 @@ const FIGURES = [
 ];
 
 /** `c.team_id = @teamId …`: values are always bound, never written into the SQL. */
-function caseFilter(query: BoardFilter): string {
+export function caseFilter(query: BoardFilter): string {
   return [
     query.teamId !== undefined ? 'AND c.team_id = @teamId' : '',
     query.agentId !== undefined ? 'AND c.assignee_id = @agentId' : '',
