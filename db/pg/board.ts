@@ -1,6 +1,7 @@
 import {
   caseFilter,
   FIGURES,
+  filterValues,
   OPEN,
   type BoardCaseRow,
   type BoardFilter,
@@ -101,10 +102,7 @@ export async function readBoard(
   times: BoardTimes,
   page: { pageSize: number; offset: number },
 ): Promise<{ groups: BoardGroupRow[]; found: BoardCaseRow[] }> {
-  const filter = {
-    ...(query.teamId !== undefined ? { teamId: query.teamId } : {}),
-    ...(query.agentId !== undefined ? { agentId: query.agentId } : {}),
-  };
+  const filter = filterValues(query);
   const instants = {
     now: new Date(times.now),
     endOfToday: new Date(times.endOfToday),

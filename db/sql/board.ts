@@ -116,6 +116,14 @@ function casesSql(query: BoardFilter): string {
     LIMIT @pageSize OFFSET @offset`;
 }
 
+/** The filter's bound values: only those its clauses name (both engines' statements). */
+export function filterValues(query: BoardFilter): { teamId?: number; agentId?: number } {
+  return {
+    ...(query.teamId !== undefined ? { teamId: query.teamId } : {}),
+    ...(query.agentId !== undefined ? { agentId: query.agentId } : {}),
+  };
+}
+
 /** The board's two statements for a filter, for EXPLAIN QUERY PLAN in tests. */
 export function boardSql(query: BoardFilter): { figures: string; cases: string } {
   return { figures: figuresSql(query), cases: casesSql(query) };
@@ -163,10 +171,7 @@ export async function readBoard(
   times: BoardTimes,
   page: { pageSize: number; offset: number },
 ): Promise<{ groups: BoardGroupRow[]; found: BoardCaseRow[] }> {
-  const filter = {
-    ...(query.teamId !== undefined ? { teamId: query.teamId } : {}),
-    ...(query.agentId !== undefined ? { agentId: query.agentId } : {}),
-  };
+  const filter = filterValues(query);
   const [groups, found] = await readBatch(conn, [
     { sql: figuresSql(query), params: [{ ...filter, ...times }] },
     { sql: casesSql(query), params: [{ ...filter, atRiskUntil: times.atRiskUntil, ...page }] },
