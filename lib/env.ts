@@ -25,7 +25,8 @@ const addressBlocks = z
     message: 'expected addresses or CIDR blocks separated by commas (10.0.0.0/8, ::1)',
   });
 
-function isPostgresUrl(text: string): boolean {
+/** A `postgres://` (or `postgresql://`) URL with a host: DATABASE_URL and db:copy's --to. */
+export function isPostgresUrl(text: string): boolean {
   if (!URL.canParse(text)) return false;
   const url = new URL(text);
   return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';

@@ -14,7 +14,7 @@ import { CopyRefused } from '@/db/pg/copy';
 import { copyInstallation, sharedFolders, type CopyReport } from '@/lib/server/admin/db-copy';
 import { logoDir } from '@/lib/server/admin/organization-logo';
 import { uploadDir } from '@/lib/server/cases/uploads';
-import { env } from '@/lib/env';
+import { env, isPostgresUrl } from '@/lib/env';
 
 const USAGE =
   'usage: npm run db:copy -- [--to postgres://user:password@host:5432/database] [--files DIR] [--from FILE]\n' +
@@ -23,12 +23,6 @@ const USAGE =
 function fail(message: string, code: number): never {
   process.stderr.write(`${message}\n`);
   process.exit(code);
-}
-
-function isPostgresUrl(text: string): boolean {
-  if (!URL.canParse(text)) return false;
-  const url = new URL(text);
-  return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
 }
 
 function options(): { to: string; files?: string; from?: string } {

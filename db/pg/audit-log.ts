@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { StoredEventRow } from '../sql/audit-log';
 import type { PgTx } from './claims';
-import type { Queryable } from './search';
+import type { Queryable } from './client';
 
 /**
  * The audit chain as stored on PostgreSQL, in id order, a batch at a time: the same row shape

@@ -8,14 +8,13 @@ import {
   type BoardGroupRow,
   type BoardTimes,
 } from '../sql/board';
-import type { PgDb } from './client';
+import { epochMs, type PgDb } from './client';
 
 /**
  * The deadline board's two statements on PostgreSQL: the same figures and page as SQLite's
  * (db/sql/board.ts explains them), read in one REPEATABLE READ snapshot so both agree. Instants
  * come back as Unix milliseconds and names sort by code point (COLLATE "C"), as on SQLite.
  */
-const ms = (column: string) => `(extract(epoch FROM ${column}) * 1000)::bigint`;
 const flag = (condition: string) => `coalesce((${condition})::int, 0)`;
 
 /** Named parameters (`@now`) as PostgreSQL's positional ones, with their values in order. */
@@ -83,9 +82,9 @@ function figuresSql(query: BoardFilter): string {
 function casesSql(query: BoardFilter): string {
   return `
     SELECT c.id, c.radicado, c.type_code AS "typeCode", c.subject, c.state, c.due_date AS "dueDate",
-      ${ms('c.due_at')} AS "dueAt", c.assignee_id AS "assigneeId", s.name AS "assigneeName",
+      ${epochMs('c.due_at')} AS "dueAt", c.assignee_id AS "assigneeId", s.name AS "assigneeName",
       t.name AS "teamName",
-      (SELECT ${ms('min(p.due_at)')} FROM promises p
+      (SELECT ${epochMs('min(p.due_at)')} FROM promises p
         WHERE p.case_id = c.id AND p.description IN ('pd_delivery', 'silence_recognition')
           AND p.status IN ('pending', 'broken')) AS "deliveryDueAt"
     FROM cases c

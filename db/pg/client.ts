@@ -66,6 +66,14 @@ export async function migratePg(db: PgDb): Promise<void> {
 /** The advisory lock key of schema migrations (any fixed number the app uses for nothing else). */
 const MIGRATION_LOCK = 7_406_921_001;
 
+/** A pool or one of its clients (inside a transaction): anything with pg's `query`. */
+export interface Queryable {
+  query: PgDb['$client']['query'];
+}
+
+/** An instant column as Unix milliseconds, the form SQLite's statements return it in. */
+export const epochMs = (column: string) => `(extract(epoch FROM ${column}) * 1000)::bigint`;
+
 export async function closePg(db: PgDb): Promise<void> {
   await db.$client.end();
 }

@@ -4,9 +4,9 @@ import { getTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { getTableConfig as getPgTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../client';
 import * as lite from '../schema';
-import type { PgDb } from './client';
+import type { PgDb, Queryable } from './client';
 import * as pgSchema from './schema';
-import { rebuildSearchIndex, type Queryable } from './search';
+import { rebuildSearchIndex } from './search';
 
 /**
  * Copies every row of a SQLite installation into an empty PostgreSQL database (npm run db:copy):

@@ -1,7 +1,7 @@
 import type { DueCase } from '../sql/alerts';
 import { COMPLAINTS_SQL } from '../sql/causes';
 import type { SurveyCandidate } from '../sql/surveys';
-import type { Queryable } from './search';
+import { epochMs, type Queryable } from './client';
 
 /**
  * The reads of the scheduled jobs and the problem records on PostgreSQL, with the same answers
@@ -9,12 +9,10 @@ import type { Queryable } from './search';
  * back as Unix milliseconds, flags as 0 and 1.
  */
 
-const ms = (column: string) => `(extract(epoch FROM ${column}) * 1000)::bigint`;
-
 /** Open cases (not paused, not answered) due at or before `limitMs`, soonest first. */
 export async function casesDueBy(db: Queryable, limitMs: number): Promise<DueCase[]> {
   const { rows } = await db.query<DueCase>(
-    `SELECT c.id, c.radicado, c.subject, ${ms('c.due_at')} AS "dueAt", c.due_date AS "dueKey",
+    `SELECT c.id, c.radicado, c.subject, ${epochMs('c.due_at')} AS "dueAt", c.due_date AS "dueKey",
             c.assignee_id AS "assigneeId", t.supervisor_id AS "supervisorId"
        FROM cases c LEFT JOIN teams t ON t.id = c.team_id
       WHERE c.state IN ('radicada', 'en_tramite', 'requiere_informacion')

@@ -1,5 +1,5 @@
 import type { CountsAsker, DatedCounts, MaintainedCounts } from '../sql/queue-counts';
-import type { Queryable } from './search';
+import type { Queryable } from './client';
 
 /**
  * The queue tabs' counts on PostgreSQL: the same answers as db/sql/queue-counts.ts on SQLite, from

@@ -1,7 +1,6 @@
 import { RateLimiterPostgres } from 'rate-limiter-flexible';
 import { limiterOptions, type LimiterSpec } from '../sql/rate-limits';
-import type { PgDb } from './client';
-import type { Queryable } from './search';
+import type { PgDb, Queryable } from './client';
 
 /**
  * Rate limits on PostgreSQL, in the same `rate_limits` rows and format as SQLite's

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPgServer, type TestPgServer } from '@/lib/server/testing/pg-server';
-import { closePg, openPg, type PgDb } from './client';
-import { caseEvents, cases, customers } from './schema';
+import { closePg, openPg, type PgDb, type Queryable } from './client';
+import { cases, customers } from './schema';
 import { highlightPage, newestMatches, prefixQuery, rebuildSearchIndex } from './search';
 
 const MARKS = { open: '«', close: '»', ellipsis: '…', tokens: 12 };
@@ -32,15 +32,13 @@ describe('case search on PostgreSQL', () => {
     return row!;
   }
 
-  async function message(caseId: number, body: string, on: Pick<PgDb, 'insert'> = db) {
-    await on.insert(caseEvents).values({
-      caseId,
-      action: 'reply',
-      actorRole: 'agent',
-      visibility: 'public',
-      body,
-      createdAt: at,
-    });
+  /** A message on a case, through the pool or inside a transaction's client. */
+  async function message(caseId: number, body: string, on: Queryable = db.$client) {
+    await on.query(
+      `INSERT INTO case_events (case_id, action, actor_role, visibility, body, created_at)
+       VALUES ($1, 'reply', 'agent', 'public', $2, $3)`,
+      [caseId, body, at],
+    );
   }
 
   beforeAll(async () => {
@@ -134,11 +132,7 @@ describe('case search on PostgreSQL', () => {
     const client = await db.$client.connect();
     try {
       await client.query('BEGIN');
-      await client.query(
-        `INSERT INTO case_events (case_id, action, actor_role, visibility, body, created_at)
-         VALUES ($1, 'reply', 'agent', 'public', 'Respuesta con la palabra zanahoria', now())`,
-        [id],
-      );
+      await message(id, 'Respuesta con la palabra zanahoria', client);
       expect(await newestMatches(client, ['zanahoria'], 10)).toEqual([id]);
       // Another connection does not see it before the commit.
       expect(await newestMatches(db.$client, ['zanahoria'], 10)).toEqual([]);
@@ -157,11 +151,7 @@ describe('case search on PostgreSQL', () => {
     const editing = await db.$client.connect();
     try {
       await adding.query('BEGIN');
-      await adding.query(
-        `INSERT INTO case_events (case_id, action, actor_role, visibility, body, created_at)
-         VALUES ($1, 'reply', 'agent', 'public', 'Mensaje con remolacha', now())`,
-        [id],
-      );
+      await message(id, 'Mensaje con remolacha', adding);
       await editing.query('BEGIN');
       // Reindexing waits for the message's transaction, then reads the text it committed.
       const edit = editing.query(`UPDATE cases SET subject = 'Asunto corregido' WHERE id = $1`, [

@@ -1,4 +1,4 @@
-import type { PgDb } from './client';
+import type { Queryable } from './client';
 
 /**
  * Case search's statements on PostgreSQL (the index is db/pg/migrations/0001_case_search.sql),
@@ -6,11 +6,6 @@ import type { PgDb } from './client';
  * a prefix, within the strong columns, outside the messages or anywhere, and a highlighted snippet
  * for a page of them.
  */
-
-/** A connection or an open transaction's client: anything with pg's `query`. */
-export interface Queryable {
-  query: PgDb['$client']['query'];
-}
 
 /** Where the words must all be; the same tiers as SQLite's (db/sql/search.ts MatchColumns). */
 export type MatchColumns = 'any' | 'strong' | 'notMessages';

@@ -8,6 +8,7 @@ import type { Db } from '@/db/client';
 import { closePg, openPg } from '@/db/pg/client';
 import * as pgSearch from '@/db/pg/search';
 import * as liteSearch from '@/db/sql/search';
+import { asTerm } from '@/lib/server/cases/search-words';
 
 const RUNS = 15;
 const MARKS = { open: '«', close: '»', ellipsis: '…', tokens: 12 };
@@ -24,7 +25,8 @@ async function median(run: () => Promise<unknown> | unknown): Promise<number> {
 }
 
 /** The FTS5 query SQLite's search builds for plain words: each a prefix term. */
-const ftsQuery = (words: string[]) => words.map((w) => `"${w.replaceAll('"', '""')}"*`).join(' ');
+const ftsQuery = (words: string[]) =>
+  words.map((text) => asTerm({ text, isPrefix: true })).join(' ');
 
 export async function benchPgSearch(lite: Db, url: string, log: (line: string) => void) {
   const pg = await openPg(url, { migrate: false });

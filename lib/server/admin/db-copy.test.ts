@@ -14,7 +14,13 @@ import * as pgSchema from '@/db/pg/schema';
 import { newestMatches } from '@/db/pg/search';
 import { ensureDemoData } from '@/db/seed';
 import { startPgServer, type TestPgServer } from '@/lib/server/testing/pg-server';
-import { checkChain, copyInstallation, copyVerified, sharedFolders } from './db-copy';
+import {
+  checkChain,
+  copyInstallation,
+  copyVerified,
+  sharedFolders,
+  type FileFolders,
+} from './db-copy';
 
 const run = promisify(execFile);
 
@@ -41,7 +47,8 @@ async function bothSides(source: Db, target: PgDb, key: string) {
 }
 
 describe('npm run db:copy: a SQLite installation onto PostgreSQL', () => {
-  const folders = () => ({ uploads: process.env.UPLOAD_DIR!, branding: process.env.LOGO_DIR! });
+  /** This installation's UPLOAD_DIR and LOGO_DIR (set for the seed and the command below). */
+  let folders: FileFolders;
   let server: TestPgServer;
   let dir: string;
   let source: Db;
@@ -49,8 +56,9 @@ describe('npm run db:copy: a SQLite installation onto PostgreSQL', () => {
   beforeAll(async () => {
     server = await startPgServer();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-copy-'));
-    process.env.UPLOAD_DIR = path.join(dir, 'uploads');
-    process.env.LOGO_DIR = path.join(dir, 'branding');
+    folders = { uploads: path.join(dir, 'uploads'), branding: path.join(dir, 'branding') };
+    process.env.UPLOAD_DIR = folders.uploads;
+    process.env.LOGO_DIR = folders.branding;
     file = path.join(dir, 'ventanilla.db');
     source = openDb(file);
     await ensureDemoData(source, new Date('2026-11-30T15:00:00Z'));
@@ -68,9 +76,9 @@ describe('npm run db:copy: a SQLite installation onto PostgreSQL', () => {
     const shared = path.join(dir, 'shared');
     try {
       // The entity's logo travels too (LOGO_DIR).
-      fs.mkdirSync(folders().branding, { recursive: true });
+      fs.mkdirSync(folders.branding, { recursive: true });
       const logo = 'logo-00000000-0000-4000-8000-000000000001.png';
-      fs.writeFileSync(path.join(folders().branding, logo), Buffer.from('89504e470d0a1a0a', 'hex'));
+      fs.writeFileSync(path.join(folders.branding, logo), Buffer.from('89504e470d0a1a0a', 'hex'));
       source.$client.prepare('UPDATE organization SET logo_path = ? WHERE id = 1').run(logo);
       // Text that COPY's format must escape: backslashes, tabs, line breaks, a literal \N.
       const odd = 'Ana\\Ruiz\tde la Peña\r\nsegunda línea \\N fin';
@@ -78,7 +86,7 @@ describe('npm run db:copy: a SQLite installation onto PostgreSQL', () => {
       source.$client
         .prepare('UPDATE outbox SET params = ? WHERE id = (SELECT min(id) FROM outbox)')
         .run(JSON.stringify({ nota: odd, vacío: null }));
-      const report = await copyInstallation(source, target, { from: folders(), filesTo: shared });
+      const report = await copyInstallation(source, target, { from: folders, filesTo: shared });
       expect(copyVerified(report)).toBe(true);
       expect(report.committed).toBe(true);
       expect(report.chain.events).toBeGreaterThan(1000);
@@ -93,7 +101,7 @@ describe('npm run db:copy: a SQLite installation onto PostgreSQL', () => {
       for (const kind of ['uploads', 'branding'] as const)
         for (const name of fs.readdirSync(to[kind])) {
           expect(fs.readFileSync(path.join(to[kind], name))).toEqual(
-            fs.readFileSync(path.join(folders()[kind], name)),
+            fs.readFileSync(path.join(folders[kind], name)),
           );
           copied += 1;
         }
@@ -131,7 +139,7 @@ describe('npm run db:copy: a SQLite installation onto PostgreSQL', () => {
   it('finds an event edited after the copy: the chain breaks at that event', async () => {
     const target = await openConfiguredPg(await server.createDatabase());
     try {
-      await copyInstallation(source, target, { from: folders() });
+      await copyInstallation(source, target, { from: folders });
       const { rows } = await target.$client.query(
         `SELECT id FROM case_events WHERE body IS NOT NULL ORDER BY id OFFSET 100 LIMIT 1`,
       );
@@ -151,9 +159,9 @@ describe('npm run db:copy: a SQLite installation onto PostgreSQL', () => {
   it('only fills an empty database: a second copy is refused and changes nothing', async () => {
     const target = await openConfiguredPg(await server.createDatabase());
     try {
-      await copyInstallation(source, target, { from: folders() });
+      await copyInstallation(source, target, { from: folders });
       const before = await target.$client.query('SELECT count(*)::int AS n FROM cases');
-      const again = copyInstallation(source, target, { from: folders() });
+      const again = copyInstallation(source, target, { from: folders });
       await expect(again).rejects.toThrow(CopyRefused);
       await expect(again).rejects.toThrow(/not empty \(table \w+ has rows\)/);
       const after = await target.$client.query('SELECT count(*)::int AS n FROM cases');
@@ -172,7 +180,7 @@ describe('npm run db:copy: a SQLite installation onto PostgreSQL', () => {
       odd.$client
         .prepare(`UPDATE customers SET full_name = 'Ana' || char(0) || 'Ruiz' WHERE id = 3`)
         .run();
-      const copy = copyInstallation(odd, target, { from: folders() });
+      const copy = copyInstallation(odd, target, { from: folders });
       await expect(copy).rejects.toThrow(
         /^customers: a row was not accepted: .*\(COPY customers, line \d+/,
       );
@@ -192,7 +200,7 @@ describe('npm run db:copy: a SQLite installation onto PostgreSQL', () => {
     try {
       await ensureDemoData(moved, new Date('2026-11-30T15:00:00Z'));
       // Copied from a folder that lacks every file: the file check fails, nothing is written.
-      const empty = { uploads: path.join(dir, 'nothing-here'), branding: folders().branding };
+      const empty = { uploads: path.join(dir, 'nothing-here'), branding: folders.branding };
       const failed = await copyInstallation(moved, target, {
         from: empty,
         filesTo: path.join(dir, 'failed'),
@@ -209,9 +217,9 @@ describe('npm run db:copy: a SQLite installation onto PostgreSQL', () => {
            WHERE id = (SELECT min(id) FROM attachments) RETURNING stored_name AS name`,
         )
         .all() as { name: string }[];
-      fs.rmSync(path.join(folders().uploads, gone!.name.slice('retirado:'.length)));
+      fs.rmSync(path.join(folders.uploads, gone!.name.slice('retirado:'.length)));
       const again = await copyInstallation(moved, target, {
-        from: folders(),
+        from: folders,
         filesTo: path.join(dir, 'again'),
       });
       expect(again.files!.problems).toEqual([]);

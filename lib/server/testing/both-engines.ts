@@ -20,13 +20,15 @@ export async function demoOnBothEngines(
   server: TestPgServer,
 ): Promise<{ lite: Db; pg: PgDb; cleanup: () => Promise<void> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-both-'));
+  const uploads = path.join(dir, 'uploads');
   const previous = process.env.UPLOAD_DIR;
-  process.env.UPLOAD_DIR = path.join(dir, 'uploads');
+  // The seed stores the demo's files where the app would (lib/env.ts reads UPLOAD_DIR).
+  process.env.UPLOAD_DIR = uploads;
   const lite = openDb(path.join(dir, 'ventanilla.db'));
   await ensureDemoData(lite, DEMO_NOW);
   const pg = await openConfiguredPg(await server.createDatabase());
   const report = await copyInstallation(lite, pg, {
-    from: { uploads: process.env.UPLOAD_DIR, branding: path.join(dir, 'branding') },
+    from: { uploads, branding: path.join(dir, 'branding') },
   });
   if (!report.committed) throw new Error('the demo data did not copy');
   return {

@@ -20,9 +20,8 @@ export interface TestPgServer {
   stop: () => void;
 }
 
-/** The newest installed PostgreSQL's programs (PG_BIN overrides), or null when none is. */
+/** The newest installed PostgreSQL's programs, or null when none is. */
 export function pgBinDir(): string | null {
-  if (process.env.PG_BIN) return process.env.PG_BIN;
   const root = '/usr/lib/postgresql';
   if (!fs.existsSync(root)) return null;
   const versions = fs
