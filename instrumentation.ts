@@ -40,7 +40,7 @@ export async function register() {
   }
   if (config.MAILBOXES) {
     const { startMailboxWorker } = await import('./lib/server/mailboxes/worker');
-    startMailboxWorker({ pollMs: config.MAILBOX_POLL_SECONDS * 1000 });
+    await startMailboxWorker({ pollMs: config.MAILBOX_POLL_SECONDS * 1000 });
   }
   if (config.JOBS) {
     const { startJobRunner } = await import('./lib/server/jobs/job-runner');

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as schema from './schema';
@@ -15,7 +16,7 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
  * What a query needs: the database or an open transaction. Both are this base class, so a helper
  * that only reads or writes takes a `Conn` and never casts one into the other.
  */
-export type Conn = BaseSQLiteDatabase<'sync', Database.RunResult, typeof schema>;
+export type Conn = BaseSQLiteDatabase<'sync' | 'async', Database.RunResult, typeof schema>;
 
 // Paths resolved at run time, not files for the bundler to trace.
 export const MIGRATIONS_DIR = path.join(
@@ -62,6 +63,20 @@ export function closeDb(): void {
   shared = undefined;
 }
 
+/** Per handle, the tail of the queue of transactions waiting for it. */
+const queues = new WeakMap<Database.Database, Promise<void>>();
+/** Per handle, the token of the transaction open on it (one at a time: they take turns). */
+const open = new WeakMap<Database.Database, object>();
+/**
+ * The token of the transaction whose body (or batch) the running code is in. A body that calls
+ * another verb with its caller's context (not the transaction's) joins it in a savepoint instead
+ * of waiting for its own turn behind itself; code the body left running after it ended holds a
+ * token no longer open, and takes its turn like anyone else.
+ */
+const owner = new AsyncLocalStorage<object>();
+/** Per handle, the query API that runs inside whatever transaction is open on it. */
+const txHandles = new WeakMap<Database.Database, Conn>();
+
 /**
  * Runs a whole batch (the demo seed's thousands of use cases) as one transaction, each use case's
  * own transaction a savepoint inside it: one commit instead of thousands. Only for a process that
@@ -69,35 +84,134 @@ export function closeDb(): void {
  * statements, and anything else on this connection meanwhile would run inside it.
  */
 export async function inOneTransaction<T>(db: Db, batch: () => Promise<T>): Promise<T> {
-  db.$client.exec('BEGIN IMMEDIATE');
+  return opened(db.$client, 'BEGIN IMMEDIATE', batch);
+}
+
+/**
+ * Runs `run` when every transaction queued before it on this handle has ended: better-sqlite3 has
+ * one connection per process, so two transaction bodies that await must take turns on it (FIFO).
+ */
+async function exclusive<T>(sqlite: Database.Database, run: () => Promise<T>): Promise<T> {
+  const before = queues.get(sqlite) ?? Promise.resolve();
+  let release!: () => void;
+  const mine = new Promise<void>((resolve) => (release = resolve));
+  const tail = before.then(() => mine);
+  queues.set(sqlite, tail);
+  await before;
   try {
-    const result = await batch();
-    db.$client.exec('COMMIT');
-    return result;
-  } catch (error) {
-    if (db.$client.inTransaction) db.$client.exec('ROLLBACK');
-    throw error;
+    return await run();
+  } finally {
+    release();
+    if (queues.get(sqlite) === tail) queues.delete(sqlite);
   }
 }
 
 /**
- * Runs `body` in a savepoint of the transaction open on `conn`'s handle: released when it returns,
- * rolled back alone when it throws (the transaction goes on). The same as drizzle's nested
- * `tx.transaction()`, without the new transaction object (a whole query API) drizzle builds for
- * each one: the group commit (lib/server/core/group-commit.ts) runs one per filing.
+ * The query API bound to a handle's open transaction: drizzle's transaction object, which runs its
+ * statements on the handle's session and is not the database (`isDatabase` is false for it, so raw
+ * reads and the read pool know they are inside a transaction). Built once per handle: it holds no
+ * state of its own, the transaction is the handle's.
  */
-export function inSavepoint<T>(conn: Conn, body: () => T): T {
+function txHandle(conn: Conn): Conn {
   const sqlite = sqliteOf(conn);
-  sqlite.exec('SAVEPOINT grouped');
+  let tx = txHandles.get(sqlite);
+  if (!tx) {
+    if (!isDatabase(conn)) return conn;
+    const database = conn as unknown as BetterSQLite3Database<typeof schema>;
+    tx = database.transaction((opened) => opened) as unknown as Conn;
+    txHandles.set(sqlite, tx);
+  }
+  return tx;
+}
+
+/**
+ * Runs `body` in one IMMEDIATE transaction on `conn`'s handle (the write lock is taken at BEGIN, so
+ * the audit chain and a case's version cannot fork) and resolves with its result; a throw rolls
+ * everything back. The body may await: transactions take turns on the handle in arrival order, so
+ * one never runs inside another. Given a transaction's handle, or called from inside a
+ * transaction's body or a batch, the body runs in a savepoint instead and rolls back alone.
+ */
+export async function inTransaction<T>(conn: Conn, body: (tx: Conn) => T | Promise<T>): Promise<T> {
+  if (insideTransaction(conn)) return inSavepoint(conn, () => body(txHandle(conn)));
+  return opened(sqliteOf(conn), 'BEGIN IMMEDIATE', () => body(txHandle(conn)));
+}
+
+/** Waits for the handle's turn, opens a transaction with `begin`, runs `body` in it, ends it. */
+function opened<T>(sqlite: Database.Database, begin: string, body: () => T | Promise<T>) {
+  return exclusive(sqlite, async () => {
+    const token = {};
+    sqlite.exec(begin);
+    open.set(sqlite, token);
+    try {
+      const result = await owner.run(token, body);
+      sqlite.exec('COMMIT');
+      return result;
+    } catch (error) {
+      if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+      throw error;
+    } finally {
+      open.delete(sqlite);
+    }
+  });
+}
+
+/**
+ * Runs `body`'s reads in one snapshot of `conn`'s handle (a deferred transaction: a queue's counts
+ * and its page, a sender's claim and its rows, see the same data). Inside a transaction already,
+ * it simply runs there. It takes its turn with the writers, as a synchronous body did.
+ */
+export async function inSnapshot<T>(conn: Conn, body: (tx: Conn) => T | Promise<T>): Promise<T> {
+  if (insideTransaction(conn)) return body(txHandle(conn));
+  return opened(sqliteOf(conn), 'BEGIN', () => body(txHandle(conn)));
+}
+
+/**
+ * Runs `body` in a savepoint of the transaction open on `conn`'s handle: released when it returns,
+ * rolled back alone when it throws (the transaction goes on). The group commit
+ * (lib/server/core/group-commit.ts) runs one per filing. Savepoints nest, each named by its depth.
+ */
+const depths = new WeakMap<Database.Database, number>();
+export async function inSavepoint<T>(conn: Conn, body: () => T | Promise<T>): Promise<T> {
+  const sqlite = sqliteOf(conn);
+  const depth = (depths.get(sqlite) ?? 0) + 1;
+  const name = `sp${depth}`;
+  depths.set(sqlite, depth);
+  sqlite.exec(`SAVEPOINT ${name}`);
   try {
-    const result = body();
-    sqlite.exec('RELEASE grouped');
+    const result = await body();
+    sqlite.exec(`RELEASE ${name}`);
     return result;
   } catch (error) {
-    sqlite.exec('ROLLBACK TO grouped');
-    sqlite.exec('RELEASE grouped');
+    sqlite.exec(`ROLLBACK TO ${name}`);
+    sqlite.exec(`RELEASE ${name}`);
     throw error;
+  } finally {
+    depths.set(sqlite, depth - 1);
   }
+}
+
+/**
+ * True when a statement on `conn` belongs to an open transaction: `conn` is a transaction's handle,
+ * or the code runs inside a transaction's body or a batch on it. Another request's transaction,
+ * open on the same handle while this code runs between its awaits, does not count.
+ */
+export function insideTransaction(conn: Conn): boolean {
+  const sqlite = sqliteOf(conn);
+  if (!sqlite.inTransaction) return false;
+  const token = owner.getStore();
+  return !isDatabase(conn) || (token !== undefined && open.get(sqlite) === token);
+}
+
+/** The SQLite query API as better-sqlite3 runs it: each statement answers at once. */
+export type SyncConn = BaseSQLiteDatabase<'sync', Database.RunResult, typeof schema>;
+
+/**
+ * `conn` with its synchronous face, for a sequence of statements that must not yield between
+ * them: scratch tables of the connection (search's snippets) that another request's statements,
+ * run between two awaits, would find half-filled.
+ */
+export function syncOf(conn: Conn): SyncConn {
+  return conn as SyncConn;
 }
 
 /** True for the database itself, false for an open transaction (which hides better-sqlite3). */

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import { env } from '@/lib/env';
-import { isDatabase, sqliteOf, type Conn } from './client';
+import { type Conn, insideTransaction, isDatabase, sqliteOf } from './client';
 
 const WORKER_FILE = ['db', 'merge-worker.mjs'];
 
@@ -14,7 +14,7 @@ const WORKER_FILE = ['db', 'merge-worker.mjs'];
  */
 export async function repeatUntilDone(conn: Conn, statements: readonly string[]): Promise<number> {
   const handle = sqliteOf(conn);
-  if (!isDatabase(conn) || handle.memory || handle.inTransaction || handle.name === '') {
+  if (!isDatabase(conn) || handle.memory || insideTransaction(conn) || handle.name === '') {
     return repeatHere(conn, statements);
   }
   const file = path.join(/*turbopackIgnore: true*/ process.cwd(), ...WORKER_FILE);

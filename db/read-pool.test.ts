@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestDb } from '@/lib/server/testing/test-db';
-import { closeDatabase, openDb, type Db } from './client';
+import { closeDatabase, inTransaction, openDb, type Db } from './client';
 import { readAll, readBatch, stopReadPool } from './read-pool';
 
 /** A read that takes a while on any machine: counting to five million in SQL. */
@@ -66,11 +66,26 @@ describe('the read pool', () => {
   });
 
   it('reads inside a transaction on the request thread, seeing its uncommitted writes', async () => {
-    db.$client.exec('BEGIN');
-    db.run(sql`INSERT INTO t (name) VALUES ('sin confirmar')`);
-    const rows = await readAll<{ n: number }>(db, 'SELECT count(*) AS n FROM t');
-    db.$client.exec('ROLLBACK');
+    const rows = await inTransaction(db, async (tx) => {
+      await tx.run(sql`INSERT INTO t (name) VALUES ('sin confirmar')`);
+      return readAll<{ n: number }>(tx, 'SELECT count(*) AS n FROM t');
+    });
     expect(rows).toEqual([{ n: 3 }]);
+  });
+
+  it('sends another request’s read to the pool while a transaction is open: it sees only what was committed', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const writing = inTransaction(db, async (tx) => {
+      await tx.run(sql`INSERT INTO t (name) VALUES ('sin confirmar')`);
+      await held;
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(db.$client.inTransaction).toBe(true);
+    const rows = await readAll<{ n: number }>(db, 'SELECT count(*) AS n FROM t');
+    release();
+    await writing;
+    expect(rows).toEqual([{ n: 2 }]);
   });
 
   it('rejects a bad statement with SQLite’s message and keeps serving', async () => {

@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { env } from '@/lib/env';
-import { isDatabase, sqliteOf, type Conn } from './client';
+import { insideTransaction, isDatabase, sqliteOf, type Conn } from './client';
 
 /**
  * The read pool (issue 15 §1): the heavy reads — supervisor views, reports, drill-downs — run in a
@@ -87,9 +87,9 @@ function pickWorker(): PoolWorker {
 
 /** True when a read on this connection may leave the request thread. */
 function canLeave(conn: Conn): boolean {
-  if (env().READ_WORKERS === 0 || !isDatabase(conn)) return false;
+  if (env().READ_WORKERS === 0 || !isDatabase(conn) || insideTransaction(conn)) return false;
   const handle = conn.$client;
-  return !handle.memory && !handle.inTransaction && handle.name !== '';
+  return !handle.memory && handle.name !== '';
 }
 
 /** Runs the reads here, on the request thread (one transaction when several: one snapshot). */

@@ -34,8 +34,8 @@ const name = values.name?.trim();
 if (!name || name.length < 3) fail('falta --name (al menos 3 caracteres)');
 
 const db = openDb(databasePath());
-const channelId = ensureIntakeChannel(db, name, channel);
-const created = createApiKey(db, {
+const channelId = await ensureIntakeChannel(db, name, channel);
+const created = await createApiKey(db, {
   channelId,
   name: `${name} (${new Date().toISOString().slice(0, 10)})`,
   withSigningSecret: values.signed === true,

@@ -100,7 +100,7 @@ async function startBareServer(listenOn: number) {
 const file = benchDbFile();
 const now = new Date();
 const db = openDb(file);
-ensureScaleData(db, file, log);
+await ensureScaleData(db, file, log);
 const merged = await mergeSearchIndexAsTheJobWould(db);
 if (merged.before.index !== merged.after.index) {
   log(
@@ -109,7 +109,7 @@ if (merged.before.index !== merged.after.index) {
 }
 const { agent, supervisor } = pickActors(db);
 const oldCase = findOldCase(db, agent.teamId!, now);
-const keys = isIn('intake') ? createIntakeKeys(db, seconds + warmup + 5, 1000) : [];
+const keys = isIn('intake') ? await createIntakeKeys(db, seconds + warmup + 5, 1000) : [];
 const casesBefore = caseCount(db);
 closeDatabase(db);
 log(

@@ -32,7 +32,7 @@ const warmup = Number(args.warmup);
 const concurrency = Math.max(1, Number(args.concurrency));
 
 const db = openDb(file);
-const keys = createIntakeKeys(db, 60, Math.ceil((total + warmup) / 60) + 1);
+const keys = await createIntakeKeys(db, 60, Math.ceil((total + warmup) / 60) + 1);
 const next = intakeFilings(keys);
 
 async function fileOne(): Promise<void> {

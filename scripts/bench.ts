@@ -87,7 +87,7 @@ async function loadSearch(): Promise<SearchCases | null> {
 
 async function main() {
   const db = openDb(file);
-  ensureScaleData(db, file, log);
+  await ensureScaleData(db, file, log);
   // With DATABASE_URL: what runs on PostgreSQL today, beside SQLite (bench-support/pg-search.ts).
   const pgUrl = env().DATABASE_URL;
   if (pgUrl) {
@@ -125,7 +125,7 @@ async function main() {
   ] as const) {
     for (const queue of QUEUES) await record(`${who} ${queue}`, 'queue', run(actor, { queue }));
   }
-  const tz = getOrganization(db).timeZone;
+  const tz = (await getOrganization(db)).timeZone;
   const to = addCalendarDays(toLocalDate(now, tz), -1);
   const month = {
     type: ['R' as const],
@@ -167,11 +167,19 @@ async function main() {
     teamName: null,
   };
   for (const bench of [...boardBenches, ...qualityBenches, ...causesBenches, ...reportsBenches]) {
-    await record(bench.name, 'view', () => bench.run({ db, supervisor: supervisorActor, now }));
+    await record(
+      bench.name,
+      'view',
+      async () => await bench.run({ db, supervisor: supervisorActor, now }),
+    );
   }
   // The answer letter and the notice e-mail are drawn per answer: each under 100 ms (issue 12).
   for (const bench of letterBenches) {
-    await record(bench.name, 'render', () => bench.run({ db, supervisor: supervisorActor, now }));
+    await record(
+      bench.name,
+      'render',
+      async () => await bench.run({ db, supervisor: supervisorActor, now }),
+    );
   }
 
   const out = path.join(process.cwd(), 'bench-results', 'bench.json');

@@ -135,7 +135,7 @@ async function main() {
     }
     process.stdout.write(`Generando ${options.cases} casos en ${file}…\n`);
     try {
-      seedScale(db, {
+      await seedScale(db, {
         cases: options.cases,
         now,
         seed: options.seed,

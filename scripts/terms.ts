@@ -31,7 +31,7 @@ function wholeDays(option: string, text: string, min: number, max: number): numb
   return Number(text);
 }
 
-function main() {
+async function main() {
   let values: { from?: string; days?: string; pause?: string[]; 'extension-days'?: string };
   try {
     ({ values } = parseArgs({
@@ -56,8 +56,8 @@ function main() {
 
   const file = databasePath();
   const db = fs.existsSync(file) ? openDb(file) : null;
-  const org = db ? getOrganization(db) : null;
-  const cal = db && org ? loadCalendar(db, org) : createCalendar({});
+  const org = db ? await getOrganization(db) : null;
+  const cal = db && org ? await loadCalendar(db, org) : createCalendar({});
   const receiptRule: ReceiptRule = org ? receiptRuleOf(org) : { kind: 'calendar_day' };
   db?.$client.close();
 
@@ -89,4 +89,4 @@ function main() {
   process.stdout.write(`${term.dueDate}\n`);
 }
 
-main();
+await main();

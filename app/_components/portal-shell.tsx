@@ -17,7 +17,7 @@ export async function PortalShell({ children }: { children: ReactNode }) {
   const t = await getTranslations('portal');
   const ctx = requestCtx(VISITOR);
   const showsTransparency = await isTransparencyPublished(ctx);
-  const brand = pageBrand(getOrganization(ctx.db));
+  const brand = pageBrand(await getOrganization(ctx.db));
   return (
     <div className="portal-shell">
       <header className="portal-header">

@@ -42,7 +42,7 @@ describe('the same answers on PostgreSQL as on SQLite, on the demo installation'
     let total = 0;
     let dueTotal = 0;
     for (const who of askers(l)) {
-      const expected = lite.maintainedQueueCounts(l, who, OPEN);
+      const expected = await lite.maintainedQueueCounts(l, who, OPEN);
       expect([who, await pg.maintainedQueueCounts(p.$client, who, OPEN)]).toEqual([who, expected]);
       total += expected.all;
       for (const [now, limit] of [
@@ -70,7 +70,7 @@ describe('the same answers on PostgreSQL as on SQLite, on the demo installation'
     const { lite: l, pg: p } = both;
     let found = 0;
     for (const limit of [-10 * DAY, 0, 3 * DAY, 400 * DAY].map((d) => DEMO_NOW.getTime() + d)) {
-      const expected = byDueThenId(liteAlerts.casesDueBy(l, limit));
+      const expected = byDueThenId(await liteAlerts.casesDueBy(l, limit));
       expect(byDueThenId(await jobs.casesDueBy(p.$client, limit))).toEqual(expected);
       found += expected.length;
     }
@@ -85,7 +85,7 @@ describe('the same answers on PostgreSQL as on SQLite, on the demo installation'
       [DEMO_NOW.getTime() - 30 * DAY, DEMO_NOW.getTime()],
       [0, DEMO_NOW.getTime() + 365 * DAY],
     ]) {
-      const expected = byId(liteSurveys.surveyCandidates(l, after!, until!));
+      const expected = byId(await liteSurveys.surveyCandidates(l, after!, until!));
       expect(byId(await jobs.surveyCandidates(p.$client, after!, until!))).toEqual(expected);
       found += expected.length;
     }

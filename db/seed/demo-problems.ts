@@ -62,7 +62,7 @@ function busiestCause(db: Db, processId: number): number | undefined {
 }
 
 export async function seedDemoProblems(db: Db, catalog: SeedCatalog, now: Date): Promise<number[]> {
-  const timeZone = getOrganization(db).timeZone;
+  const timeZone = (await getOrganization(db)).timeZone;
   const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY_MS);
   const ids: number[] = [];
   for (const plan of PROBLEMS) {

@@ -9,7 +9,6 @@ import { and, count, desc, eq } from 'drizzle-orm';
 import { inOneTransaction, type Db } from '@/db/client';
 import { cases, interactions, promises, qualityRatings, resultRatings } from '@/db/schema';
 import { toLocalDate } from '@/lib/domain/calendar';
-import type { CaseType } from '@/lib/domain/enums';
 import { makeCtx, type Ctx } from '@/lib/server/core/context';
 import { recordAnswerDelivery } from '@/lib/server/cases/answer-delivery';
 import { caseRowById } from '@/lib/server/cases/case-id';
@@ -18,7 +17,7 @@ import { markAnswerSent } from '@/lib/server/notices/sender';
 import { SYSTEM_ACTOR, type Actor } from '@/lib/server/core/actor';
 import { applyCaseAction } from '@/lib/server/cases/apply-case-action';
 import { applyPromiseAction } from '@/lib/server/cases/apply-promise-action';
-import { termInForce } from '@/lib/server/cases/case-terms';
+import { termsInForce } from '@/lib/server/cases/case-terms';
 import { getOrganization, loadCalendar, receiptRuleOf } from '@/lib/server/core/organization';
 import { createCase } from '@/lib/server/cases/create-case';
 import { isAppError } from '@/lib/server/core/errors';
@@ -141,15 +140,15 @@ function insertRating(db: Db, caseId: number, rating: RatingPlan, at: Date) {
  * with nowhere to send it (an anonymous petitioner), the answer read on the portal.
  */
 async function deliverFirstAnswer(ctx: Ctx, caseId: number): Promise<void> {
-  const row = caseRowById(ctx.db).get({ id: caseId });
+  const row = await caseRowById(ctx.db).get({ id: caseId });
   if (!row) throw new MissingPrerequisite('case missing');
   if (row.responseMedium === 'postal') {
-    const postedOn = toLocalDate(ctx.now, getOrganization(ctx.db).timeZone);
+    const postedOn = toLocalDate(ctx.now, (await getOrganization(ctx.db)).timeZone);
     await recordPostalDelivery(ctx, { caseId, postedOn });
     return;
   }
-  if (!markAnswerSent(ctx.db, caseId, ctx.now)) {
-    recordAnswerDelivery(ctx.db, caseId, ctx.now, 'portal');
+  if (!(await markAnswerSent(ctx.db, caseId, ctx.now))) {
+    await recordAnswerDelivery(ctx.db, caseId, ctx.now, 'portal');
   }
 }
 
@@ -209,9 +208,9 @@ export async function seedDemo(
   const { now } = options;
   insertCatalog(db, { now });
   const catalog = readCatalog(db);
-  const org = getOrganization(db);
+  const org = await getOrganization(db);
   // The same calendar and receipt rule the use cases apply, so planned dates match theirs.
-  const cal = loadCalendar(db, org);
+  const cal = await loadCalendar(db, org);
   const { plans, distinctCustomers } = planDemo({
     now,
     cases: options.cases ?? DEFAULT_DEMO_CASES,
@@ -219,7 +218,7 @@ export async function seedDemo(
     catalog,
     cal,
     receiptRule: receiptRuleOf(org),
-    termDaysOf: (typeCode: CaseType, at: Date) => termInForce(db, typeCode, at),
+    termDaysOf: await termsInForce(db),
   });
 
   // Replay every case's steps in global time order, as they would have happened.

@@ -43,7 +43,7 @@ function dayWeight(isBusiness: boolean, weekday: number, progress: number): numb
   return base * (0.85 + 0.3 * progress);
 }
 
-export function seedScale(
+export async function seedScale(
   db: Db,
   options: {
     cases: number;
@@ -54,7 +54,7 @@ export function seedScale(
     /** Drop secondary indexes during the load and rebuild them after (default true). */
     rebuildIndexes?: boolean;
   },
-): ScaleSummary {
+): Promise<ScaleSummary> {
   const progress = options.onProgress ?? (() => {});
   const started = performance.now();
   const { now } = options;
@@ -69,8 +69,8 @@ export function seedScale(
 
   const rnd = createRandom(options.seed ?? DEFAULT_SEED);
   const catalog = readCatalog(db);
-  const org = getOrganization(db);
-  const cal = loadCalendar(db, org);
+  const org = await getOrganization(db);
+  const cal = await loadCalendar(db, org);
   const today = toLocalDate(now, org.timeZone);
   const first = addCalendarDays(today, -(SCALE_DAYS - 1));
   // The table runs past today: due dates and late answers land after the last filing day.

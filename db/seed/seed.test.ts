@@ -163,8 +163,8 @@ describe('seedDemo', () => {
     expect(answered.filter((c) => c.answeredOnTime === true).length).toBeGreaterThan(50);
   });
 
-  it('has open cases at risk and overdue on the deadline board', () => {
-    const cal = loadCalendar(demo.db);
+  it('has open cases at risk and overdue on the deadline board', async () => {
+    const cal = await loadCalendar(demo.db);
     const open = demo.db
       .select()
       .from(cases)
@@ -242,9 +242,9 @@ describe('seedScale', () => {
   const N = 20_000;
   let scale: TestDb;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     scale = createTestDb();
-    seedScale(scale.db, { cases: N, now: NOW });
+    await seedScale(scale.db, { cases: N, now: NOW });
   }, SEED_TIMEOUT);
   afterAll(() => scale.cleanup());
 
@@ -299,10 +299,10 @@ describe('seedScale', () => {
     expect(parseRadicado(created.radicado)).toEqual({ prefix: 'PQRS', year, seq: highest + 1 });
   });
 
-  it('caches due dates equal to computeLegalTerm', () => {
+  it('caches due dates equal to computeLegalTerm', async () => {
     const db = scale.db;
-    const org = getOrganization(db);
-    const cal = loadCalendar(db, org);
+    const org = await getOrganization(db);
+    const cal = await loadCalendar(db, org);
     const sample = db
       .select()
       .from(cases)

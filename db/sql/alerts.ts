@@ -13,8 +13,8 @@ export interface DueCase {
 }
 
 /** Open cases (not paused, not answered) due at or before `limitMs`, soonest first. */
-export function casesDueBy(db: Conn, limitMs: number): DueCase[] {
-  return db.all<DueCase>(
+export async function casesDueBy(db: Conn, limitMs: number): Promise<DueCase[]> {
+  return await db.all<DueCase>(
     sql`SELECT c.id, c.radicado, c.subject, c.due_at AS dueAt,
               c.due_date AS dueKey,
               c.assignee_id AS assigneeId, t.supervisor_id AS supervisorId

@@ -45,15 +45,15 @@ function bound(text: string, params: readonly unknown[]): SQL {
   return sql.join(chunks);
 }
 
-export function caseIdByRadicado(db: Conn, radicado: string): number | null {
-  const row = db.get<{ id: number } | undefined>(
+export async function caseIdByRadicado(db: Conn, radicado: string): Promise<number | null> {
+  const row = await db.get<{ id: number } | undefined>(
     sql`SELECT id FROM cases WHERE radicado = ${radicado}`,
   );
   return row?.id ?? null;
 }
 
-export function eventTime(db: Conn, eventId: number): number | null {
-  const row = db.get<{ t: number } | undefined>(
+export async function eventTime(db: Conn, eventId: number): Promise<number | null> {
+  const row = await db.get<{ t: number } | undefined>(
     sql`SELECT created_at AS t FROM case_events WHERE id = ${eventId}`,
   );
   return row?.t ?? null;
@@ -123,12 +123,12 @@ export function auditHistorySql(q: AuditFilterInput, caseId: number | null): Aud
 }
 
 /** One keyset page (`before`: the last id shown, `beforeTime` its instant), `limit` rows. */
-export function auditHistoryPage(
+export async function auditHistoryPage(
   db: Conn,
   q: AuditFilterInput,
   caseId: number | null,
   page: { before?: number; beforeTime?: number | null; limit: number },
-): RawAuditRow[] {
+): Promise<RawAuditRow[]> {
   const { clauses, params } = auditWhere({ ...q, caseId });
   if (page.before !== undefined) {
     if (isOrderedByTime(q)) {
@@ -140,11 +140,11 @@ export function auditHistoryPage(
     }
   }
   const text = `${SELECT} ${whereOf(clauses)} ${orderOf(q)} LIMIT ${Math.trunc(page.limit)}`;
-  return db.all<RawAuditRow>(bound(text, params));
+  return await db.all<RawAuditRow>(bound(text, params));
 }
 
-export function staffForAuditFilter(db: Conn) {
-  return db.all<{ id: number; name: string; role: string }>(
+export async function staffForAuditFilter(db: Conn) {
+  return await db.all<{ id: number; name: string; role: string }>(
     sql`SELECT id, name, role FROM staff_users ORDER BY name, id`,
   );
 }
@@ -153,16 +153,16 @@ export function staffForAuditFilter(db: Conn) {
  * Every action ever recorded, walked through case_events_action_idx one distinct value at a time,
  * so millions of events cost a few lookups.
  */
-export function recordedActions(db: Conn): string[] {
-  return db
-    .all<{ x: string }>(
+export async function recordedActions(db: Conn): Promise<string[]> {
+  return (
+    await db.all<{ x: string }>(
       sql.raw(`WITH RECURSIVE a(x) AS (
            SELECT min(action) FROM case_events
            UNION ALL SELECT (SELECT min(action) FROM case_events WHERE action > a.x) FROM a
            WHERE a.x IS NOT NULL)
          SELECT x FROM a WHERE x IS NOT NULL`),
     )
-    .map((r) => r.x);
+  ).map((r) => r.x);
 }
 
 export interface StoredEventRow {
@@ -214,8 +214,8 @@ export function auditChainBatch(
 }
 
 /** The chain's extent when a verification run starts: its last event and how many there are. */
-export function chainExtent(db: Conn): { lastId: number; total: number } {
-  const row = db.get<{ lastId: number | null; total: number }>(
+export async function chainExtent(db: Conn): Promise<{ lastId: number; total: number }> {
+  const row = await db.get<{ lastId: number | null; total: number }>(
     sql`SELECT max(id) AS lastId, count(*) AS total FROM case_events`,
   );
   return { lastId: row.lastId ?? 0, total: row.total };

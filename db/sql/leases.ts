@@ -1,3 +1,4 @@
+import { inTransaction } from '../client';
 import { and, eq } from 'drizzle-orm';
 import type { Conn } from '../client';
 import { jobLeases } from '../schema';
@@ -16,28 +17,26 @@ export interface LeaseClaim {
  * another holder still has; otherwise records the tick and the lease as `holder`'s. SQLite
  * serialises the transactions, so two runners never both get the same tick.
  */
-export function claimLease(db: Conn, claim: LeaseClaim): boolean {
+export async function claimLease(db: Conn, claim: LeaseClaim): Promise<boolean> {
   const start = claim.tickStart;
-  return db.transaction(
-    (tx) => {
-      const row = tx.select().from(jobLeases).where(eq(jobLeases.name, claim.job)).get();
-      if (row?.lastTickAt && row.lastTickAt.getTime() >= start.getTime()) return false;
-      if (row && row.holder !== claim.holder && row.expiresAt.getTime() > claim.now.getTime()) {
-        return false;
-      }
-      const values = {
-        holder: claim.holder,
-        expiresAt: new Date(claim.now.getTime() + claim.leaseMs),
-        lastTickAt: start,
-      };
-      tx.insert(jobLeases)
-        .values({ name: claim.job, ...values })
-        .onConflictDoUpdate({ target: jobLeases.name, set: values })
-        .run();
-      return true;
-    },
-    { behavior: 'immediate' },
-  );
+  return await inTransaction(db, async (tx) => {
+    const row = await tx.select().from(jobLeases).where(eq(jobLeases.name, claim.job)).get();
+    if (row?.lastTickAt && row.lastTickAt.getTime() >= start.getTime()) return false;
+    if (row && row.holder !== claim.holder && row.expiresAt.getTime() > claim.now.getTime()) {
+      return false;
+    }
+    const values = {
+      holder: claim.holder,
+      expiresAt: new Date(claim.now.getTime() + claim.leaseMs),
+      lastTickAt: start,
+    };
+    await tx
+      .insert(jobLeases)
+      .values({ name: claim.job, ...values })
+      .onConflictDoUpdate({ target: jobLeases.name, set: values })
+      .run();
+    return true;
+  });
 }
 
 /**
@@ -45,33 +44,32 @@ export function claimLease(db: Conn, claim: LeaseClaim): boolean {
  * time): taken when free, expired or already `holder`'s, and then extended to now + leaseMs;
  * refused while another holder's is unexpired. One IMMEDIATE transaction, as above.
  */
-export function holdLease(
+export async function holdLease(
   db: Conn,
   lease: { name: string; holder: string; now: Date; leaseMs: number },
-): boolean {
-  return db.transaction(
-    (tx) => {
-      const row = tx.select().from(jobLeases).where(eq(jobLeases.name, lease.name)).get();
-      if (row && row.holder !== lease.holder && row.expiresAt.getTime() > lease.now.getTime()) {
-        return false;
-      }
-      const values = {
-        holder: lease.holder,
-        expiresAt: new Date(lease.now.getTime() + lease.leaseMs),
-      };
-      tx.insert(jobLeases)
-        .values({ name: lease.name, ...values })
-        .onConflictDoUpdate({ target: jobLeases.name, set: values })
-        .run();
-      return true;
-    },
-    { behavior: 'immediate' },
-  );
+): Promise<boolean> {
+  return await inTransaction(db, async (tx) => {
+    const row = await tx.select().from(jobLeases).where(eq(jobLeases.name, lease.name)).get();
+    if (row && row.holder !== lease.holder && row.expiresAt.getTime() > lease.now.getTime()) {
+      return false;
+    }
+    const values = {
+      holder: lease.holder,
+      expiresAt: new Date(lease.now.getTime() + lease.leaseMs),
+    };
+    await tx
+      .insert(jobLeases)
+      .values({ name: lease.name, ...values })
+      .onConflictDoUpdate({ target: jobLeases.name, set: values })
+      .run();
+    return true;
+  });
 }
 
 /** Gives a held lease back at once (an instance stopping), so another takes over without waiting. */
-export function releaseLease(db: Conn, name: string, holder: string): void {
-  db.update(jobLeases)
+export async function releaseLease(db: Conn, name: string, holder: string): Promise<void> {
+  await db
+    .update(jobLeases)
     .set({ expiresAt: new Date(0) })
     .where(and(eq(jobLeases.name, name), eq(jobLeases.holder, holder)))
     .run();

@@ -25,20 +25,23 @@ const SUMMARY = sql.raw(`SELECT c.id, c.document_type AS documentType,
   (SELECT count(*) FROM cases k WHERE k.customer_id = c.id) AS caseCount FROM customers c`);
 
 /** Exact document number, exact e-mail (any case) or a part of the name; at most 25. */
-export function findCustomerSummaries(db: Conn, q: string): RawCustomerSummary[] {
+export async function findCustomerSummaries(db: Conn, q: string): Promise<RawCustomerSummary[]> {
   const like = `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-  return db.all<RawCustomerSummary>(
+  return await db.all<RawCustomerSummary>(
     sql`${SUMMARY} WHERE c.document_number = ${q.toUpperCase()} OR lower(c.email) = lower(${q})
       OR c.full_name LIKE ${like} ESCAPE '\\' ORDER BY c.full_name, c.id LIMIT 25`,
   );
 }
 
-export function customerSummary(db: Conn, customerId: number): RawCustomerSummary | undefined {
-  return db.get<RawCustomerSummary | undefined>(sql`${SUMMARY} WHERE c.id = ${customerId}`);
+export async function customerSummary(
+  db: Conn,
+  customerId: number,
+): Promise<RawCustomerSummary | undefined> {
+  return await db.get<RawCustomerSummary | undefined>(sql`${SUMMARY} WHERE c.id = ${customerId}`);
 }
 
-export function customerCaseList(db: Conn, customerId: number) {
-  return db.all<{
+export async function customerCaseList(db: Conn, customerId: number) {
+  return await db.all<{
     id: number;
     radicado: string;
     typeCode: string;
@@ -52,29 +55,33 @@ export function customerCaseList(db: Conn, customerId: number) {
 }
 
 /** The stored rows of one customer, as stored (the export renders dates and JSON). */
-export function customerRows(db: Conn, customerId: number) {
-  const customer = db.get<Row | undefined>(sql`SELECT * FROM customers WHERE id = ${customerId}`);
+export async function customerRows(db: Conn, customerId: number) {
+  const customer = await db.get<Row | undefined>(
+    sql`SELECT * FROM customers WHERE id = ${customerId}`,
+  );
   if (!customer) return null;
-  const consents = db.all<Row>(
+  const consents = await db.all<Row>(
     sql`SELECT * FROM consents WHERE customer_id = ${customerId} ORDER BY id`,
   );
-  const cases = db.all<Row>(sql`SELECT * FROM cases WHERE customer_id = ${customerId} ORDER BY id`);
+  const cases = await db.all<Row>(
+    sql`SELECT * FROM cases WHERE customer_id = ${customerId} ORDER BY id`,
+  );
   return { customer, consents, cases };
 }
 
 /** What the export holds of one case besides its row. */
-export function caseRecordRows(db: Conn, caseId: unknown) {
+export async function caseRecordRows(db: Conn, caseId: unknown) {
   return {
-    events: db.all<Row>(
+    events: await db.all<Row>(
       sql`SELECT id, action, actor_role, visibility, from_state, to_state, body, data, created_at
         FROM case_events WHERE case_id = ${caseId} ORDER BY id`,
     ),
-    resultRatings: db.all<Row>(sql`SELECT * FROM result_ratings WHERE case_id = ${caseId}`),
-    qualityRatings: db.all<Row>(
+    resultRatings: await db.all<Row>(sql`SELECT * FROM result_ratings WHERE case_id = ${caseId}`),
+    qualityRatings: await db.all<Row>(
       sql`SELECT id, source, courtesy, clarity, created_at FROM quality_ratings
         WHERE case_id = ${caseId} AND source = 'customer'`,
     ),
-    attachments: db.all<Row>(
+    attachments: await db.all<Row>(
       sql`SELECT id, original_name, mime_type, size_bytes, sha256, visibility, created_at
         FROM attachments WHERE case_id = ${caseId} ORDER BY id`,
     ),
@@ -90,8 +97,11 @@ export interface PersonalFields {
   anonymized_at: number | null;
 }
 
-export function personalFields(db: Conn, customerId: number): PersonalFields | undefined {
-  return db.get<PersonalFields | undefined>(
+export async function personalFields(
+  db: Conn,
+  customerId: number,
+): Promise<PersonalFields | undefined> {
+  return await db.get<PersonalFields | undefined>(
     sql`SELECT full_name, document_number, email, phone, address, anonymized_at
       FROM customers WHERE id = ${customerId}`,
   );
@@ -103,7 +113,7 @@ export function personalFields(db: Conn, customerId: number): PersonalFields | u
  * sent to them), each replaced by `redacted`; marks their cases' files removed (but the answer
  * letters) and cancels the mail still queued for those cases. Returns how many cases they have.
  */
-export function scrubCustomer(
+export async function scrubCustomer(
   db: Conn,
   customerId: number,
   row: PersonalFields,
@@ -117,23 +127,23 @@ export function scrubCustomer(
     /** Why a message still queued for them is not sent. */
     cancelled: string;
   },
-): number {
+): Promise<number> {
   const { personal, redacted } = change;
   const scrub = (column: string): SQL =>
     personal.reduce<SQL>(
       (expr, value) => sql`replace(${expr}, ${value}, ${redacted})`,
       sql.raw(column),
     );
-  db.run(
+  await db.run(
     sql`UPDATE cases SET response_address = NULL WHERE customer_id = ${customerId}
       AND response_address IN (${row.email ?? ''}, ${row.phone ?? ''}, ${row.address ?? ''})`,
   );
   if (personal.length > 0) {
-    db.run(
+    await db.run(
       sql`UPDATE cases SET subject = ${scrub('subject')}, description = ${scrub('description')}
         WHERE customer_id = ${customerId}`,
     );
-    db.run(
+    await db.run(
       sql`UPDATE outbox SET to_address = CASE WHEN to_address IN (${row.email ?? ''}, ${row.address ?? ''})
           THEN ${redacted} ELSE to_address END,
         subject = ${scrub('subject')}, body_text = ${scrub('body_text')},
@@ -142,7 +152,7 @@ export function scrubCustomer(
     );
   }
   // Their files, but the answer letters (redrawn by the caller): the rows stay, the bytes go.
-  db.run(
+  await db.run(
     sql`UPDATE attachments SET stored_name = ${change.removedPrefix} || stored_name,
         original_name = ${scrub('original_name')}
       WHERE kind <> 'answer_letter' AND substr(stored_name, 1, ${change.removedPrefix.length}) <> ${change.removedPrefix}
@@ -150,18 +160,18 @@ export function scrubCustomer(
   );
   // A mail or letter still queued for them (its address blanked above) would go to nobody: it is
   // not sent. Staff's alerts about the case and the channel's webhooks go as usual.
-  db.run(
+  await db.run(
     sql`UPDATE outbox SET status = 'failed', last_error = ${change.cancelled}
       WHERE status IN ('pending', 'sending') AND medium IN ('email', 'letter')
         AND to_address = ${redacted}
         AND case_id IN (SELECT id FROM cases WHERE customer_id = ${customerId})`,
   );
-  db.run(
+  await db.run(
     sql`UPDATE customers SET full_name = ${change.name}, document_number = ${`ANON-${customerId}`},
       email = NULL, phone = NULL, address = NULL, anonymized_at = ${change.atMs},
       updated_at = ${change.atMs} WHERE id = ${customerId}`,
   );
-  const count = db.get<{ n: number }>(
+  const count = await db.get<{ n: number }>(
     sql`SELECT count(*) AS n FROM cases WHERE customer_id = ${customerId}`,
   );
   return count.n;
@@ -174,24 +184,26 @@ export interface CustomerFile {
 }
 
 /** The files of one customer's cases (people's and answer letters), as stored. */
-export function customerFiles(db: Conn, customerId: number): CustomerFile[] {
-  return db.all<CustomerFile>(
+export async function customerFiles(db: Conn, customerId: number): Promise<CustomerFile[]> {
+  return await db.all<CustomerFile>(
     sql`SELECT id, stored_name AS storedName, kind FROM attachments
       WHERE case_id IN (SELECT id FROM cases WHERE customer_id = ${customerId}) ORDER BY id`,
   );
 }
 
 /** Points an answer letter at its redrawn file; 0 when it no longer names `from` (done already). */
-export function replaceLetterFile(
+export async function replaceLetterFile(
   db: Conn,
   id: number,
   from: string,
   to: { storedName: string; originalName: string; sizeBytes: number; sha256: string },
-): number {
-  return db.run(
-    sql`UPDATE attachments SET stored_name = ${to.storedName}, original_name = ${to.originalName},
+): Promise<number> {
+  return (
+    await db.run(
+      sql`UPDATE attachments SET stored_name = ${to.storedName}, original_name = ${to.originalName},
         size_bytes = ${to.sizeBytes}, sha256 = ${to.sha256}
       WHERE id = ${id} AND stored_name = ${from} AND kind = 'answer_letter'`,
+    )
   ).changes;
 }
 
@@ -200,17 +212,21 @@ export function replaceLetterFile(
  * one: the stored names of their removed files (with the prefix) and the Message-IDs of the mail
  * of their cases, whose .eml copies go.
  */
-export function anonymisedLeftovers(db: Conn, removedPrefix: string, customerId: number | null) {
+export async function anonymisedLeftovers(
+  db: Conn,
+  removedPrefix: string,
+  customerId: number | null,
+) {
   const who =
     customerId === null
       ? sql`c.anonymized_at IS NOT NULL`
       : sql`c.id = ${customerId} AND c.anonymized_at IS NOT NULL`;
-  const removed = db.all<{ name: string }>(
+  const removed = await db.all<{ name: string }>(
     sql`SELECT a.stored_name AS name FROM attachments a
       JOIN cases k ON k.id = a.case_id JOIN customers c ON c.id = k.customer_id
       WHERE ${who} AND substr(a.stored_name, 1, ${removedPrefix.length}) = ${removedPrefix}`,
   );
-  const mail = db.all<{ messageId: string }>(
+  const mail = await db.all<{ messageId: string }>(
     sql`SELECT o.message_id AS messageId FROM outbox o
       JOIN cases k ON k.id = o.case_id JOIN customers c ON c.id = k.customer_id
       WHERE ${who} AND o.medium = 'email'`,

@@ -23,11 +23,11 @@ export interface CountsAsker {
  * anyone else's cover every case. `openStates` are the states the open queues hold; 0 in the
  * table means no team / no assignee.
  */
-export function maintainedQueueCounts(
+export async function maintainedQueueCounts(
   db: Conn,
   who: CountsAsker,
   openStates: readonly string[],
-): MaintainedCounts {
+): Promise<MaintainedCounts> {
   const open = sql.join(
     openStates.map((s) => sql`${s}`),
     sql`, `,
@@ -37,7 +37,7 @@ export function maintainedQueueCounts(
   const where: SQL = who.isAgent
     ? sql`(assignee_id = ${me} OR team_id = ${team} OR (team_id = 0 AND assignee_id = 0))`
     : sql`1`;
-  const row = db.get<MaintainedCounts>(
+  const row = await db.get<MaintainedCounts>(
     sql`SELECT
           coalesce(sum(CASE WHEN assignee_id = ${me} AND state IN (${open}) THEN n END), 0) AS mine,
           coalesce(sum(CASE WHEN team_id = ${team} AND state IN (${open}) THEN n END), 0) AS team,

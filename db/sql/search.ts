@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Conn, Db } from '../client';
+import { syncOf, type Conn, type Db } from '../client';
 
 /**
  * The full-text index's SQL: the reads of case search (lib/server/cases/search-cases.ts decides
@@ -20,19 +20,23 @@ const STRONG_COLUMNS = '{radicado subject customer_name document_number}';
  * The index's words that start with `prefix` (already folded as the tokenizer folds: lower case,
  * no accents), in order, at most `limit`. One step per word: see 0014_case_search_terms.sql.
  */
-export function wordsStartingWith(db: Conn, prefix: string, limit: number): string[] {
-  db.run(
+export async function wordsStartingWith(
+  db: Conn,
+  prefix: string,
+  limit: number,
+): Promise<string[]> {
+  await db.run(
     sql`CREATE VIRTUAL TABLE IF NOT EXISTS temp.case_search_words
         USING fts5vocab(main, case_search_terms, row)`,
   );
   // The largest code point: every word with the prefix sorts below prefix + it.
   const end = `${prefix}\u{10FFFF}`;
-  return db
-    .all<{ term: string }>(
+  return (
+    await db.all<{ term: string }>(
       sql`SELECT term FROM temp.case_search_words WHERE term >= ${prefix} AND term < ${end}
         LIMIT ${limit}`,
     )
-    .map((r) => r.term);
+  ).map((r) => r.term);
 }
 
 /** Where the words must all be: anywhere, in the strong columns, or outside the messages. */
@@ -52,26 +56,26 @@ function restrictedTo(columns: MatchColumns, match: string): string {
  * case of the team. The bound is cast: a bound JS number arrives as a real, and FTS5 then reads
  * the whole list instead of seeking.
  */
-export function newestMatches(
+export async function newestMatches(
   db: Conn,
   match: string,
   scope: SQL | undefined,
   limit: number,
   within: { columns?: MatchColumns; fromId?: number } = {},
-): number[] {
+): Promise<number[]> {
   const query = restrictedTo(within.columns ?? 'any', match);
   const from =
     within.fromId === undefined
       ? sql``
       : sql`AND case_search.rowid >= CAST(${within.fromId} AS INTEGER)`;
   const rows = scope
-    ? db.all<{ id: number }>(
+    ? await db.all<{ id: number }>(
         sql`SELECT case_search.rowid AS id
             FROM case_search CROSS JOIN cases ON cases.id = case_search.rowid
             WHERE case_search MATCH ${query} ${from} AND ${scope}
             ORDER BY case_search.rowid DESC LIMIT ${limit}`,
       )
-    : db.all<{ id: number }>(
+    : await db.all<{ id: number }>(
         sql`SELECT case_search.rowid AS id FROM case_search WHERE case_search MATCH ${query} ${from}
             ORDER BY case_search.rowid DESC LIMIT ${limit}`,
       );
@@ -90,9 +94,13 @@ export interface PageCase {
 }
 
 /** The fields a result shows, for the given cases that `scope` lets through, in no order. */
-export function casesOfPage(db: Conn, ids: number[], scope: SQL | undefined): PageCase[] {
+export async function casesOfPage(
+  db: Conn,
+  ids: number[],
+  scope: SQL | undefined,
+): Promise<PageCase[]> {
   if (ids.length === 0) return [];
-  return db.all<PageCase>(
+  return await db.all<PageCase>(
     sql`SELECT cases.id, cases.radicado, cases.type_code AS typeCode, cases.state, cases.subject,
           customers.full_name AS customerName, cases.received_at AS receivedAt
         FROM cases LEFT JOIN customers ON customers.id = cases.customer_id
@@ -109,46 +117,48 @@ export function casesOfPage(db: Conn, ids: number[], scope: SQL | undefined): Pa
  * text, and highlighted there: the same query over a few dozen rows. The text being external, the
  * index empties in one step ('delete-all') instead of re-reading every row to unindex it.
  */
-export function highlightPage(
+export async function highlightPage(
   db: Conn,
   ids: number[],
   match: string,
   marks: { open: string; close: string; ellipsis: string; tokens: number },
-): Map<number, string | null> {
+): Promise<Map<number, string | null>> {
   if (ids.length === 0) return new Map();
-  db.run(
+  // One synchronous run: the scratch tables are the connection's, shared by every request.
+  const sync = syncOf(db);
+  sync.run(
     sql`CREATE TEMP TABLE IF NOT EXISTS case_search_page_text (
           id INTEGER PRIMARY KEY,
           radicado, subject, description, customer_name, document_number, messages)`,
   );
-  db.run(
+  sync.run(
     sql`CREATE VIRTUAL TABLE IF NOT EXISTS temp.case_search_page USING fts5(
           radicado, subject, description, customer_name, document_number, messages,
           content = 'case_search_page_text', content_rowid = 'id',
           tokenize = 'unicode61 remove_diacritics 2')`,
   );
-  db.run(
+  sync.run(
     sql`INSERT INTO temp.case_search_page_text
           (id, radicado, subject, description, customer_name, document_number, messages)
         SELECT case_id, radicado, subject, description, customer_name, document_number, messages
         FROM case_search_source WHERE case_id IN ${idList(ids)}`,
   );
   try {
-    db.run(
+    sync.run(
       sql`INSERT INTO temp.case_search_page
             (rowid, radicado, subject, description, customer_name, document_number, messages)
           SELECT id, radicado, subject, description, customer_name, document_number, messages
           FROM temp.case_search_page_text`,
     );
-    const rows = db.all<{ id: number; snippet: string | null }>(
+    const rows = sync.all<{ id: number; snippet: string | null }>(
       sql`SELECT rowid AS id, snippet(case_search_page, -1, ${marks.open}, ${marks.close},
             ${marks.ellipsis}, ${marks.tokens}) AS snippet
           FROM temp.case_search_page WHERE case_search_page MATCH ${match}`,
     );
     return new Map(rows.map((r) => [r.id, r.snippet]));
   } finally {
-    db.run(sql`INSERT INTO temp.case_search_page (case_search_page) VALUES ('delete-all')`);
-    db.run(sql`DELETE FROM temp.case_search_page_text`);
+    sync.run(sql`INSERT INTO temp.case_search_page (case_search_page) VALUES ('delete-all')`);
+    sync.run(sql`DELETE FROM temp.case_search_page_text`);
   }
 }
 

@@ -17,8 +17,12 @@ export interface SurveyCandidate {
  * Answered or closed, named cases first answered in (`afterMs`, `untilMs`], not yet rated and not
  * yet surveyed.
  */
-export function surveyCandidates(db: Conn, afterMs: number, untilMs: number): SurveyCandidate[] {
-  return db.all<SurveyCandidate>(
+export async function surveyCandidates(
+  db: Conn,
+  afterMs: number,
+  untilMs: number,
+): Promise<SurveyCandidate[]> {
+  return await db.all<SurveyCandidate>(
     sql`SELECT c.id, c.radicado, c.customer_id AS customerId, c.is_anonymous AS isAnonymous,
               c.locale, c.response_medium AS responseMedium, c.response_address AS responseAddress
        FROM cases c

@@ -68,7 +68,7 @@ const handlers: Record<string, () => unknown> = {
   /** A stored PDF on a case, public or internal, as a filing or an agent's note would leave it. */
   'attach-file': async () => {
     const { stored } = storeUploads(await checkUploads([{ name: args.name, bytes: PDF }]));
-    return recordAttachments(db, args.caseId, null, stored, args.visibility);
+    return await recordAttachments(db, args.caseId, null, stored, args.visibility);
   },
 };
 for (const area of [

@@ -16,6 +16,6 @@ export default getRequestConfig(async () => {
   const store = await cookies();
   const locale = resolveLocale(store.get(LOCALE_COOKIE)?.value);
   const messages = await loadMessages(locale);
-  const timeZone = getOrganization(requestCtx(VISITOR).db).timeZone;
+  const timeZone = (await getOrganization(requestCtx(VISITOR).db)).timeZone;
   return { locale, messages, timeZone, formats: FORMATS };
 });

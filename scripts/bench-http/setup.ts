@@ -1,3 +1,4 @@
+import { mapInOrder } from '@/lib/server/core/in-order';
 /**
  * What `npm run bench:http` needs from the database before the server starts: the search index as
  * the hourly merge leaves it, an old case to open (staff and petitioner), and intake API keys. The
@@ -65,18 +66,25 @@ export interface IntakeKey {
  * Signed keys of one 'api' channel, enough that the per-key rate limit (API_RATE) never answers
  * 429 at up to `maxPerSecond` filings for `seconds`: many channels filing at once, as in production.
  */
-export function createIntakeKeys(db: Db, seconds: number, maxPerSecond: number): IntakeKey[] {
+export async function createIntakeKeys(
+  db: Db,
+  seconds: number,
+  maxPerSecond: number,
+): Promise<IntakeKey[]> {
   const windows = Math.max(1, Math.ceil(seconds / API_RATE.durationSeconds));
   const count = Math.ceil((maxPerSecond * seconds) / (API_RATE.points * windows)) + 1;
-  const channelId = ensureIntakeChannel(db, 'Benchmark HTTP (bench:http)', 'api');
-  return Array.from({ length: count }, (_, i) => {
-    const created = createApiKey(db, {
-      channelId,
-      name: `bench:http ${new Date().toISOString()} #${i + 1}`,
-      withSigningSecret: true,
-    });
-    return { id: created.id, key: created.key, secret: created.signingSecret! };
-  });
+  const channelId = await ensureIntakeChannel(db, 'Benchmark HTTP (bench:http)', 'api');
+  return mapInOrder(
+    Array.from({ length: count }, (_, i) => i),
+    async (i) => {
+      const created = await createApiKey(db, {
+        channelId,
+        name: `bench:http ${new Date().toISOString()} #${i + 1}`,
+        withSigningSecret: true,
+      });
+      return { id: created.id, key: created.key, secret: created.signingSecret! };
+    },
+  );
 }
 
 export function revokeIntakeKeys(db: Db, keys: readonly IntakeKey[], now: Date): void {

@@ -41,12 +41,15 @@ export async function benchPgSearch(lite: Db, url: string, log: (line: string) =
     const rows: { q: string; sqliteMs: number; pgMs: number; ratio: number }[] = [];
     for (const q of [radicado, 'factura', 'Gómez']) {
       const words = [q];
-      const sqliteMs = await median(() => {
+      const sqliteMs = await median(async () => {
         const match = ftsQuery(words);
-        const newest = liteSearch.newestMatches(lite, match, undefined, 201);
+        const newest = await liteSearch.newestMatches(lite, match, undefined, 201);
         const from = newest.at(-1);
-        liteSearch.newestMatches(lite, match, undefined, 25, { columns: 'strong', fromId: from });
-        return liteSearch.highlightPage(lite, newest.slice(0, 25), match, MARKS);
+        await liteSearch.newestMatches(lite, match, undefined, 25, {
+          columns: 'strong',
+          fromId: from,
+        });
+        return await liteSearch.highlightPage(lite, newest.slice(0, 25), match, MARKS);
       });
       const pgMs = await median(async () => {
         const newest = await pgSearch.newestMatches(pg.$client, words, 201);

@@ -25,7 +25,11 @@ export function caseCount(db: Db): number {
  * Seeds the scale data (about 2 minutes) when the database has no cases; exits 2 when it holds
  * some but fewer than a million (another database: it is not ours to fill).
  */
-export function ensureScaleData(db: Db, file: string, log: (line: string) => void): void {
+export async function ensureScaleData(
+  db: Db,
+  file: string,
+  log: (line: string) => void,
+): Promise<void> {
   const existing = caseCount(db);
   if (existing >= SCALE_CASES) return;
   if (existing > 0) {
@@ -34,7 +38,7 @@ export function ensureScaleData(db: Db, file: string, log: (line: string) => voi
   }
   log(`Generando ${SCALE_CASES} casos en ${file}…`);
   const started = performance.now();
-  seedScale(db, {
+  await seedScale(db, {
     cases: SCALE_CASES,
     now: new Date(),
     onProgress: (m) =>

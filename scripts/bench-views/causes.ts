@@ -18,7 +18,7 @@ function busiestProcess({ db }: ViewBenchContext): number {
 
 async function view(ctx: ViewBenchContext, params: Record<string, string>, processId?: number) {
   const verbCtx = makeCtx(ctx.db, ctx.supervisor, ctx.now);
-  const timeZone = getOrganization(ctx.db).timeZone;
+  const timeZone = (await getOrganization(ctx.db)).timeZone;
   const query = readAnalyticsQuery(params, timeZone, ctx.now);
   await queueFilterOptions(verbCtx);
   const level = processId ? { by: 'rootCause' as const, processId } : { by: 'process' as const };

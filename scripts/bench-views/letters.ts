@@ -28,12 +28,12 @@ export const benches: ViewBench[] = [
     name: 'carta de respuesta (PDF)',
     run: async (bench) => {
       const ctx = makeCtx(bench.db, bench.supervisor, bench.now);
-      const letter = buildAnswerLetter(bench.db, {
+      const letter = await buildAnswerLetter(bench.db, {
         row: sampleCase(bench),
         decision: 'niega',
         body: BODY,
         signer: bench.supervisor,
-        org: getOrganization(bench.db),
+        org: await getOrganization(bench.db),
         now: bench.now,
       });
       return (await answerLetterPdf(ctx, letter)).byteLength;
@@ -41,9 +41,9 @@ export const benches: ViewBench[] = [
   },
   {
     name: 'aviso de respuesta (correo)',
-    run: (bench) => {
+    run: async (bench) => {
       const row = sampleCase(bench);
-      const org = getOrganization(bench.db);
+      const org = await getOrganization(bench.db);
       const mail = composeCaseNotice({
         kind: 'answer',
         locale: row.locale,

@@ -7,8 +7,11 @@ import { getQualityView } from '@/lib/server/supervision/quality-view';
 import { parseAnalyticsQuery } from '@/lib/validation/analytics-query';
 import type { ViewBench, ViewBenchContext } from './types';
 
-function query(ctx: ViewBenchContext, params: Record<string, string> = {}) {
-  return parseAnalyticsQuery(params, toLocalDate(ctx.now, getOrganization(ctx.db).timeZone));
+async function query(ctx: ViewBenchContext, params: Record<string, string> = {}) {
+  return parseAnalyticsQuery(
+    params,
+    toLocalDate(ctx.now, (await getOrganization(ctx.db)).timeZone),
+  );
 }
 
 const verbCtx = ({ db, supervisor, now }: ViewBenchContext) => makeCtx(db, supervisor, now);
@@ -19,7 +22,7 @@ async function qualityPage(
   params: Record<string, string> = {},
 ): Promise<number> {
   await queueFilterOptions(verbCtx(ctx));
-  const view = await getQualityView(verbCtx(ctx), query(ctx, params));
+  const view = await getQualityView(verbCtx(ctx), await query(ctx, params));
   return view.result.total.counts.cases;
 }
 
@@ -30,7 +33,12 @@ export const benches: ViewBench[] = [
   {
     name: 'calidad cuadrante tarde y bien, pág. 1',
     run: async (ctx) =>
-      (await listQuadrantCases(verbCtx(ctx), { query: query(ctx), quadrant: 'late_well', page: 1 }))
-        .total,
+      (
+        await listQuadrantCases(verbCtx(ctx), {
+          query: await query(ctx),
+          quadrant: 'late_well',
+          page: 1,
+        })
+      ).total,
   },
 ];

@@ -11,7 +11,7 @@ export const benches: ViewBench[] = [
     // its tables and CSV rows are built from this result in memory).
     name: 'informes: mes anterior',
     run: async ({ db, now }) => {
-      const org = getOrganization(db);
+      const org = await getOrganization(db);
       const query = parseReportQuery({}, toLocalDate(now, org.timeZone));
       return (await buildPqrsReport(db, query, org.timeZone, now)).total.received;
     },

@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function FilePage() {
   const t = await getTranslations('portal.file');
   const ctx = requestCtx(VISITOR);
-  const org = getOrganization(ctx.db);
+  const org = await getOrganization(ctx.db);
   const types = await listCaseTypes(ctx);
   return (
     <section className="card" aria-labelledby="file-title">

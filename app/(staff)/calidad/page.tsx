@@ -28,7 +28,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function QualityPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const ctx = requestCtx(await requireStaffPage('supervision', pathWithParams('/calidad', params)));
-  const query = analyticsQueryOf(ctx, params);
+  const query = await analyticsQueryOf(ctx, params);
   const view = await getQualityView(ctx, query);
   const t = await getTranslations('quality');
   const tSupervision = await getTranslations('supervision');

@@ -20,7 +20,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 /** Causa raíz (DOMAIN.md §7): complaints by originating process, supervisors and admins only. */
 export default async function CausesPage({ searchParams }: { searchParams: SearchParams }) {
   const ctx = requestCtx(await requireStaffPage('supervision', '/causas'));
-  const { timeZone } = getOrganization(ctx.db);
+  const { timeZone } = await getOrganization(ctx.db);
   const query = readAnalyticsQuery(await searchParams, timeZone, ctx.now);
   const view = await rootCauseView(ctx, { query, timeZone, level: { by: 'process' } });
   const t = await getTranslations('causes');

@@ -35,7 +35,7 @@ export default async function MailLogPage({ searchParams }: PageProps<'/correo'>
       <p className="muted">{env().SMTP_URL ? t('transportSmtp') : t('transportEml')}</p>
       <p>
         <Link href="/correo/cuarentena">
-          {t('quarantineLink', { count: quarantineCount(requestCtx(staff)) })}
+          {t('quarantineLink', { count: await quarantineCount(requestCtx(staff)) })}
         </Link>
       </p>
       <form method="get" action="/correo" className="filter-grid card">

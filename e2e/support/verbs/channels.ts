@@ -11,9 +11,13 @@ import type { AreaVerbs } from './types';
 /** Server verbs the channels specs need (see ../verbs.ts). */
 export const verbs: AreaVerbs = {
   /** An intake channel and a key for it; returns the raw key (shown once). */
-  'create-api-key': (args, db) => {
-    const channelId = ensureIntakeChannel(db, args.channelName, args.channel);
-    return createApiKey(db, { channelId, name: args.name ?? 'e2e', withSigningSecret: false });
+  'create-api-key': async (args, db) => {
+    const channelId = await ensureIntakeChannel(db, args.channelName, args.channel);
+    return await createApiKey(db, {
+      channelId,
+      name: args.name ?? 'e2e',
+      withSigningSecret: false,
+    });
   },
   /** One run of the deadline-alerts job at `now` (ISO), as the job runner does it. */
   'run-deadline-alerts': (args, db) =>

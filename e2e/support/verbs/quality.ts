@@ -46,7 +46,7 @@ export const verbs: AreaVerbs = {
       handleMinutes: 30,
     });
     // Mailed as it was written (the legal result is the delivery's: late, here).
-    deliverAnswer(db, filed.id, new Date(now - 2 * HOUR));
+    await deliverAnswer(db, filed.id, new Date(now - 2 * HOUR));
     const petitioner = { role: 'customer', id: null, caseId: filed.id } as const;
     await rateCase(makeCtx(db, petitioner, new Date(now - HOUR)), {
       caseId: filed.id,

@@ -7,14 +7,14 @@ import type { Ctx } from '../core/context';
  * (`action`, `data`) and when (the context's clock). Call it with the transaction's context, inside
  * the write it records, so the change and its event commit or roll back together.
  */
-export function appendAdminEvent(
+export async function appendAdminEvent(
   tx: Ctx,
   action: string,
   data: Record<string, unknown>,
   options: { body?: string | null } = {},
-): number {
+): Promise<number> {
   const { actor } = tx;
-  return appendEvent(tx.db, {
+  return await appendEvent(tx.db, {
     caseId: null,
     action,
     actorRole: actor.role,

@@ -238,14 +238,14 @@ describe('anonymising a customer, on disk', () => {
     });
     const mine = tokens(theirs.id);
     const others = tokens(other.id);
-    expect(caseForCookie(visitor, theirs.radicado, mine.cookie)?.caseId).toBe(theirs.id);
+    expect((await caseForCookie(visitor, theirs.radicado, mine.cookie))?.caseId).toBe(theirs.id);
     expect((await caseForLink(visitor, { token: mine.link }))?.id).toBe(theirs.id);
 
     await anonymise(theirs.customerId);
-    expect(caseForCookie(visitor, theirs.radicado, mine.cookie)).toBeNull();
+    expect(await caseForCookie(visitor, theirs.radicado, mine.cookie)).toBeNull();
     expect(await caseForLink(visitor, { token: mine.link })).toBeNull();
     // Someone else's case is not affected.
-    expect(caseForCookie(visitor, other.radicado, others.cookie)?.caseId).toBe(other.id);
+    expect((await caseForCookie(visitor, other.radicado, others.cookie))?.caseId).toBe(other.id);
     expect((await caseForLink(visitor, { token: others.link }))?.id).toBe(other.id);
   });
 
@@ -261,10 +261,10 @@ describe('anonymising a customer, on disk', () => {
     expect((await filesHolding(VALUES)).length).toBeGreaterThan(0);
 
     const later = makeCtx(db, fx.admin, new Date(Date.now() + 2 * 3_600_000));
-    expect(sweepAnonymisedFiles(later)).toEqual({ uploads: 2, mails: 2 });
+    expect(await sweepAnonymisedFiles(later)).toEqual({ uploads: 2, mails: 2 });
     // The letter's old file no row names any more: the orphan sweep's, past its grace period.
     expect(await sweepOrphanFiles(later)).toHaveLength(1);
     expect(await filesHolding(VALUES)).toEqual([]);
-    expect(sweepAnonymisedFiles(later)).toEqual({ uploads: 0, mails: 0 });
+    expect(await sweepAnonymisedFiles(later)).toEqual({ uploads: 0, mails: 0 });
   });
 });

@@ -58,7 +58,7 @@ export async function redrawLetters(
   const discards: (() => void)[] = [];
   const discard = () => discards.forEach((d) => d());
   try {
-    for (const file of customerFiles(ctx.db, customerId)) {
+    for (const file of await customerFiles(ctx.db, customerId)) {
       if (file.kind !== 'answer_letter' || !isStoredName(file.storedName)) continue;
       const pdf = await redactedAnswerLetterPdf(ctx, file.id, (s) => redactText(s, personal));
       if (!pdf) continue;
@@ -77,14 +77,14 @@ export async function redrawLetters(
  * Inside the transaction: each letter row now names its redrawn file. A letter that was not
  * redrawn (an answer written meanwhile) is a CONFLICT: the whole anonymisation rolls back.
  */
-export function swapLetters(tx: Conn, customerId: number, letters: readonly RedrawnLetter[]) {
+export async function swapLetters(tx: Conn, customerId: number, letters: readonly RedrawnLetter[]) {
   for (const letter of letters) {
-    if (replaceLetterFile(tx, letter.id, letter.from, letter.stored) !== 1) {
+    if ((await replaceLetterFile(tx, letter.id, letter.from, letter.stored)) !== 1) {
       throw new AppError('CONFLICT', 'an answer letter changed meanwhile');
     }
   }
   const redrawn = new Set(letters.map((l) => l.stored.storedName));
-  const stale = customerFiles(tx, customerId).some(
+  const stale = (await customerFiles(tx, customerId)).some(
     (f) => f.kind === 'answer_letter' && !redrawn.has(f.storedName),
   );
   if (stale) throw new AppError('CONFLICT', 'a case was answered meanwhile');
@@ -111,12 +111,12 @@ const removeIn = (dir: string, names: readonly string[]): number => {
  * disk: the bytes of their removed files, the letters' old files given, and their .eml copies.
  * Safe to run again: what is gone is skipped. Returns how many files went.
  */
-export function removeAnonymisedFiles(
+export async function removeAnonymisedFiles(
   ctx: Ctx,
   customerId: number | null,
   oldLetters: readonly string[] = [],
-): RemovedFiles {
-  const left = anonymisedLeftovers(ctx.db, REMOVED_PREFIX, customerId);
+): Promise<RemovedFiles> {
+  const left = await anonymisedLeftovers(ctx.db, REMOVED_PREFIX, customerId);
   const uploads = [...left.removedFiles, ...oldLetters].filter(isStoredName);
   return {
     uploads: uploads.length > 0 ? removeIn(uploadDir(), uploads) : 0,
@@ -128,6 +128,6 @@ export function removeAnonymisedFiles(
  * The scheduled finish (jobs/index.ts): what an anonymisation interrupted after its commit left on
  * disk, and the .eml of a mail that was on its way while the customer was anonymised.
  */
-export function sweepAnonymisedFiles(ctx: Ctx): RemovedFiles {
-  return removeAnonymisedFiles(ctx, null);
+export async function sweepAnonymisedFiles(ctx: Ctx): Promise<RemovedFiles> {
+  return await removeAnonymisedFiles(ctx, null);
 }

@@ -25,19 +25,19 @@ import { duplicate } from './catalogues';
 export async function createChannel(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'admin');
   const data = parseInput(ChannelCreateSchema, input);
-  return withTransaction(ctx, (tx) => {
-    const clash = tx.db
+  return withTransaction(ctx, async (tx) => {
+    const clash = await tx.db
       .select({ id: intakeChannels.id })
       .from(intakeChannels)
       .where(eq(intakeChannels.name, data.name))
       .get();
     if (clash) throw duplicate();
-    const row = tx.db
+    const row = await tx.db
       .insert(intakeChannels)
       .values({ name: data.name, channel: data.channel, createdAt: tx.now })
       .returning()
       .get();
-    appendAdminEvent(tx, 'intake_channel_created', { channelId: row.id, ...data });
+    await appendAdminEvent(tx, 'intake_channel_created', { channelId: row.id, ...data });
     return { id: row.id };
   });
 }
@@ -45,15 +45,15 @@ export async function createChannel(ctx: Ctx, input: unknown) {
 export async function setChannelActive(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'admin');
   const { id, active } = parseInput(ActiveSchema, input);
-  return withTransaction(ctx, (tx) => {
-    const row = tx.db
+  return withTransaction(ctx, async (tx) => {
+    const row = await tx.db
       .update(intakeChannels)
       .set({ isActive: active })
       .where(eq(intakeChannels.id, id))
       .returning()
       .get();
     if (!row) throw new AppError('NOT_FOUND', 'channel not found');
-    appendAdminEvent(tx, 'intake_channel_updated', { channelId: id, isActive: active });
+    await appendAdminEvent(tx, 'intake_channel_updated', { channelId: id, isActive: active });
   });
 }
 
@@ -63,27 +63,27 @@ export async function createApiKeyForChannel(
 ): Promise<CreatedApiKey & { prefix: string }> {
   requireRole(ctx.actor, 'admin');
   const data = parseInput(ApiKeyCreateSchema, input);
-  return withTransaction(ctx, (tx) => {
-    const channel = tx.db
+  return withTransaction(ctx, async (tx) => {
+    const channel = await tx.db
       .select()
       .from(intakeChannels)
       .where(eq(intakeChannels.id, data.channelId))
       .get();
     if (!channel) throw new AppError('NOT_FOUND', 'channel not found');
     // intake/keys.ts `createApiKey` only inserts, but still types its handle as `Db` (another area).
-    const created = createApiKey(tx.db as Db, {
+    const created = await createApiKey(tx.db as Db, {
       channelId: channel.id,
       name: data.name,
       withSigningSecret: data.withSigningSecret,
       createdById: tx.actor.id,
     });
-    const { keyPrefix } = tx.db
+    const { keyPrefix } = (await tx.db
       .select({ keyPrefix: apiKeys.keyPrefix })
       .from(apiKeys)
       .where(eq(apiKeys.id, created.id))
-      .get()!;
-    tx.db.update(apiKeys).set({ createdAt: tx.now }).where(eq(apiKeys.id, created.id)).run();
-    appendAdminEvent(tx, 'api_key_created', {
+      .get())!;
+    await tx.db.update(apiKeys).set({ createdAt: tx.now }).where(eq(apiKeys.id, created.id)).run();
+    await appendAdminEvent(tx, 'api_key_created', {
       apiKeyId: created.id,
       channelId: channel.id,
       name: data.name,
@@ -97,12 +97,12 @@ export async function createApiKeyForChannel(
 export async function revokeApiKey(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'admin');
   const { id } = parseInput(RevokeSchema, input);
-  return withTransaction(ctx, (tx) => {
-    const row = tx.db.select().from(apiKeys).where(eq(apiKeys.id, id)).get();
+  return withTransaction(ctx, async (tx) => {
+    const row = await tx.db.select().from(apiKeys).where(eq(apiKeys.id, id)).get();
     if (!row) throw new AppError('NOT_FOUND', 'api key not found');
     if (row.revokedAt) return;
-    tx.db.update(apiKeys).set({ revokedAt: tx.now }).where(eq(apiKeys.id, id)).run();
-    appendAdminEvent(tx, 'api_key_revoked', { apiKeyId: id, prefix: row.keyPrefix });
+    await tx.db.update(apiKeys).set({ revokedAt: tx.now }).where(eq(apiKeys.id, id)).run();
+    await appendAdminEvent(tx, 'api_key_revoked', { apiKeyId: id, prefix: row.keyPrefix });
   });
 }
 
@@ -113,29 +113,27 @@ export async function revokeApiKey(ctx: Ctx, input: unknown) {
 export async function listChannels(ctx: Ctx) {
   requireRole(ctx.actor, 'admin');
   const { db } = ctx;
-  const keys = db
-    .select({
-      id: apiKeys.id,
-      channelId: apiKeys.channelId,
-      name: apiKeys.name,
-      prefix: apiKeys.keyPrefix,
-      signed: apiKeys.signingSecretSealed,
-      createdAt: apiKeys.createdAt,
-      lastUsedAt: apiKeys.lastUsedAt,
-      revokedAt: apiKeys.revokedAt,
-    })
-    .from(apiKeys)
-    .orderBy(asc(apiKeys.id))
-    .all()
-    .map(({ signed, ...k }) => ({ ...k, signed: signed !== null }));
-  return db
-    .select()
-    .from(intakeChannels)
-    .orderBy(asc(intakeChannels.name))
-    .all()
-    .map(({ webhookSecretSealed, ...c }) => ({
+  const keys = (
+    await db
+      .select({
+        id: apiKeys.id,
+        channelId: apiKeys.channelId,
+        name: apiKeys.name,
+        prefix: apiKeys.keyPrefix,
+        signed: apiKeys.signingSecretSealed,
+        createdAt: apiKeys.createdAt,
+        lastUsedAt: apiKeys.lastUsedAt,
+        revokedAt: apiKeys.revokedAt,
+      })
+      .from(apiKeys)
+      .orderBy(asc(apiKeys.id))
+      .all()
+  ).map(({ signed, ...k }) => ({ ...k, signed: signed !== null }));
+  return (await db.select().from(intakeChannels).orderBy(asc(intakeChannels.name)).all()).map(
+    ({ webhookSecretSealed, ...c }) => ({
       ...c,
       hasWebhookSecret: webhookSecretSealed !== null,
       keys: keys.filter((k) => k.channelId === c.id),
-    }));
+    }),
+  );
 }

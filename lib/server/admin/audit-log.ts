@@ -36,9 +36,12 @@ export interface AuditPage {
 }
 
 /** The query's filters as the statement needs them: local days as instants, the case by id. */
-function filterOf(db: Conn, q: AuditQuery): { filter: AuditFilterInput; caseId: number | null } {
-  const tz = getOrganization(db).timeZone;
-  const caseId = q.radicado ? caseIdByRadicado(db, q.radicado.toUpperCase()) : null;
+async function filterOf(
+  db: Conn,
+  q: AuditQuery,
+): Promise<{ filter: AuditFilterInput; caseId: number | null }> {
+  const tz = (await getOrganization(db)).timeZone;
+  const caseId = q.radicado ? await caseIdByRadicado(db, q.radicado.toUpperCase()) : null;
   return {
     filter: {
       radicado: q.radicado,
@@ -55,10 +58,12 @@ function filterOf(db: Conn, q: AuditQuery): { filter: AuditFilterInput; caseId: 
 export async function searchAuditLog(ctx: Ctx, input: unknown): Promise<AuditPage> {
   requireRole(ctx.actor, 'admin');
   const query = parseInput(AuditQuerySchema, input);
-  const { filter, caseId } = filterOf(ctx.db, query);
+  const { filter, caseId } = await filterOf(ctx.db, query);
   const beforeTime =
-    query.before !== undefined && isOrderedByTime(filter) ? eventTime(ctx.db, query.before) : null;
-  const raw = auditHistoryPage(ctx.db, filter, caseId, {
+    query.before !== undefined && isOrderedByTime(filter)
+      ? await eventTime(ctx.db, query.before)
+      : null;
+  const raw = await auditHistoryPage(ctx.db, filter, caseId, {
     before: query.before,
     beforeTime,
     limit: AUDIT_PAGE_SIZE + 1,
@@ -76,8 +81,11 @@ export async function searchAuditLog(ctx: Ctx, input: unknown): Promise<AuditPag
 }
 
 /** The SQL and params of a filtered history (for EXPLAIN QUERY PLAN in tests and the CSV). */
-export function auditLogSql(db: Conn, query: AuditQuery): { sql: string; params: unknown[] } {
-  const { filter, caseId } = filterOf(db, query);
+export async function auditLogSql(
+  db: Conn,
+  query: AuditQuery,
+): Promise<{ sql: string; params: unknown[] }> {
+  const { filter, caseId } = await filterOf(db, query);
   return auditHistorySql(filter, caseId);
 }
 
@@ -118,7 +126,7 @@ export async function auditLogCsv(
 ): Promise<Response> {
   requireRole(ctx.actor, 'admin');
   const query = parseInput(AuditQuerySchema, input);
-  const { sql, params } = auditLogSql(ctx.db, query);
+  const { sql, params } = await auditLogSql(ctx.db, query);
   const labelled = (c: string): c is AuditLabelled => (LABELLED as readonly string[]).includes(c);
   return sqlCsvResponse(
     databaseOf(ctx.db),
@@ -139,5 +147,5 @@ export async function auditLogCsv(
 /** The choices of the filter form: every staff member, and every action ever recorded. */
 export async function auditFilterOptions(ctx: Ctx) {
   requireRole(ctx.actor, 'admin');
-  return { staff: staffForAuditFilter(ctx.db), actions: recordedActions(ctx.db) };
+  return { staff: await staffForAuditFilter(ctx.db), actions: await recordedActions(ctx.db) };
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
+import { inTransaction, type Db } from '@/db/client';
 import { appendEvent } from '@/lib/server/core/audit';
 import {
   answerCase,
@@ -31,16 +31,18 @@ async function history() {
   const a = await fileCase(db, {}, MARCH);
   const b = await fileCase(db, { subject: 'Entrega tardía' }, APRIL);
   await answerCase(db, b.id, fx.agent, new Date('2026-04-15T15:00:00Z'));
-  db.transaction((tx) =>
-    appendEvent(tx, {
-      caseId: null,
-      action: 'customer_exported',
-      actorRole: 'admin',
-      actorId: fx.admin.id,
-      visibility: 'internal',
-      data: { customerId: 1 },
-      createdAt: new Date('2026-04-20T15:00:00Z'),
-    }),
+  await inTransaction(
+    db,
+    async (tx) =>
+      await appendEvent(tx, {
+        caseId: null,
+        action: 'customer_exported',
+        actorRole: 'admin',
+        actorId: fx.admin.id,
+        visibility: 'internal',
+        data: { customerId: 1 },
+        createdAt: new Date('2026-04-20T15:00:00Z'),
+      }),
   );
   return { a, b };
 }
@@ -196,20 +198,20 @@ describe('searchAuditLog', () => {
 
   it('uses the indexes for case, actor and action filters', async () => {
     await history();
-    const plan = (q: Parameters<typeof auditLogSql>[1]) => {
-      const { sql, params } = auditLogSql(db, q);
+    const plan = async (q: Parameters<typeof auditLogSql>[1]) => {
+      const { sql, params } = await auditLogSql(db, q);
       return (
         db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]
       )
         .map((r) => r.detail)
         .join('\n');
     };
-    expect(plan({ radicado: (await fileCase(db)).radicado })).toMatch(/case_events_case_idx/);
-    expect(plan({ actor: fx.agent.id })).toMatch(/case_events_actor_idx/);
-    expect(plan({ action: 'radicar' })).toMatch(/case_events_action_idx/);
+    expect(await plan({ radicado: (await fileCase(db)).radicado })).toMatch(/case_events_case_idx/);
+    expect(await plan({ actor: fx.agent.id })).toMatch(/case_events_actor_idx/);
+    expect(await plan({ action: 'radicar' })).toMatch(/case_events_action_idx/);
     // The index delivers the order: no sort of every matching event.
-    expect(plan({ actor: fx.agent.id })).not.toMatch(/TEMP B-TREE/);
-    expect(plan({ action: 'radicar', from: '2026-03-01' })).not.toMatch(/TEMP B-TREE/);
+    expect(await plan({ actor: fx.agent.id })).not.toMatch(/TEMP B-TREE/);
+    expect(await plan({ action: 'radicar', from: '2026-03-01' })).not.toMatch(/TEMP B-TREE/);
   });
 
   it('exports the filtered list as CSV', async () => {

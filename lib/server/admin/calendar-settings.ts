@@ -26,13 +26,14 @@ export async function calendarYear(ctx: Ctx, input: unknown) {
   const { year } = parseInput(CalendarYearSchema, input);
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
-  const closures = ctx.db
-    .select({ date: closureDays.date, reason: closureDays.reason })
-    .from(closureDays)
-    .orderBy(asc(closureDays.date))
-    .all()
-    .filter((c) => c.date >= from && c.date <= to);
-  const org = getOrganization(ctx.db);
+  const closures = (
+    await ctx.db
+      .select({ date: closureDays.date, reason: closureDays.reason })
+      .from(closureDays)
+      .orderBy(asc(closureDays.date))
+      .all()
+  ).filter((c) => c.date >= from && c.date <= to);
+  const org = await getOrganization(ctx.db);
   return {
     year,
     holidays: nationalHolidays(year),
@@ -50,17 +51,17 @@ export async function addClosureDay(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'admin');
   const createdBy = ctx.actor.id;
   const data = parseInput(ClosureDaySchema, input);
-  return withTransaction(ctx, (tx) => {
-    if (tx.db.select().from(closureDays).where(eq(closureDays.date, data.date)).get()) {
+  return withTransaction(ctx, async (tx) => {
+    if (await tx.db.select().from(closureDays).where(eq(closureDays.date, data.date)).get()) {
       throw new AppError('VALIDATION', 'closure day exists', {
         fieldErrors: { date: ['closureExists'] },
       });
     }
-    tx.db
+    await tx.db
       .insert(closureDays)
       .values({ date: data.date, reason: data.reason, createdBy, createdAt: tx.now })
       .run();
-    appendAdminEvent(tx, 'closure_day_added', { date: data.date }, { body: data.reason });
+    await appendAdminEvent(tx, 'closure_day_added', { date: data.date }, { body: data.reason });
     return { date: data.date };
   });
 }
@@ -68,11 +69,20 @@ export async function addClosureDay(ctx: Ctx, input: unknown) {
 export async function removeClosureDay(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'admin');
   const data = parseInput(ClosureRemovalSchema, input);
-  return withTransaction(ctx, (tx) => {
-    const existing = tx.db.select().from(closureDays).where(eq(closureDays.date, data.date)).get();
+  return withTransaction(ctx, async (tx) => {
+    const existing = await tx.db
+      .select()
+      .from(closureDays)
+      .where(eq(closureDays.date, data.date))
+      .get();
     if (!existing) throw new AppError('NOT_FOUND', 'no such closure day');
-    tx.db.delete(closureDays).where(eq(closureDays.date, data.date)).run();
-    appendAdminEvent(tx, 'closure_day_removed', { date: data.date }, { body: existing.reason });
+    await tx.db.delete(closureDays).where(eq(closureDays.date, data.date)).run();
+    await appendAdminEvent(
+      tx,
+      'closure_day_removed',
+      { date: data.date },
+      { body: existing.reason },
+    );
     return { date: data.date };
   });
 }
@@ -81,14 +91,14 @@ export async function removeClosureDay(ctx: Ctx, input: unknown) {
 export async function updateCalendarSettings(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'admin');
   const data = parseInput(CalendarSettingsSchema, input);
-  return withTransaction(ctx, (tx) => {
-    const before = getOrganization(tx.db);
-    tx.db
+  return withTransaction(ctx, async (tx) => {
+    const before = await getOrganization(tx.db);
+    await tx.db
       .insert(organization)
       .values({ ...before, ...data, id: 1, updatedAt: tx.now })
       .onConflictDoUpdate({ target: organization.id, set: { ...data, updatedAt: tx.now } })
       .run();
-    appendAdminEvent(tx, 'calendar_settings_changed', {
+    await appendAdminEvent(tx, 'calendar_settings_changed', {
       from: {
         businessHoursStart: before.businessHoursStart,
         businessHoursEnd: before.businessHoursEnd,

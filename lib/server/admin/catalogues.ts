@@ -28,10 +28,11 @@ export function duplicate(field = 'name'): AppError {
 export async function createCategory(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'admin');
   const { name } = parseInput(NamedSchema, input);
-  return withTransaction(ctx, (tx) => {
-    if (tx.db.select().from(categories).where(eq(categories.name, name)).get()) throw duplicate();
-    const row = tx.db.insert(categories).values({ name }).returning().get();
-    appendAdminEvent(tx, 'category_created', { categoryId: row.id, name });
+  return withTransaction(ctx, async (tx) => {
+    if (await tx.db.select().from(categories).where(eq(categories.name, name)).get())
+      throw duplicate();
+    const row = await tx.db.insert(categories).values({ name }).returning().get();
+    await appendAdminEvent(tx, 'category_created', { categoryId: row.id, name });
     return { id: row.id };
   });
 }
@@ -39,41 +40,41 @@ export async function createCategory(ctx: Ctx, input: unknown) {
 export async function renameCategory(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'admin');
   const { id, name } = parseInput(RenameSchema, input);
-  return withTransaction(ctx, (tx) => {
-    const row = tx.db.select().from(categories).where(eq(categories.id, id)).get();
+  return withTransaction(ctx, async (tx) => {
+    const row = await tx.db.select().from(categories).where(eq(categories.id, id)).get();
     if (!row) throw new AppError('NOT_FOUND', 'category not found');
-    const clash = tx.db
+    const clash = await tx.db
       .select()
       .from(categories)
       .where(and(eq(categories.name, name), ne(categories.id, id)))
       .get();
     if (clash) throw duplicate();
-    tx.db.update(categories).set({ name }).where(eq(categories.id, id)).run();
-    appendAdminEvent(tx, 'category_updated', { categoryId: id, from: row.name, name });
+    await tx.db.update(categories).set({ name }).where(eq(categories.id, id)).run();
+    await appendAdminEvent(tx, 'category_updated', { categoryId: id, from: row.name, name });
   });
 }
 
 export async function setCategoryActive(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'admin');
   const { id, active } = parseInput(ActiveSchema, input);
-  return withTransaction(ctx, (tx) => {
-    const row = tx.db
+  return withTransaction(ctx, async (tx) => {
+    const row = await tx.db
       .update(categories)
       .set({ isActive: active })
       .where(eq(categories.id, id))
       .returning()
       .get();
     if (!row) throw new AppError('NOT_FOUND', 'category not found');
-    appendAdminEvent(tx, 'category_updated', { categoryId: id, isActive: active });
+    await appendAdminEvent(tx, 'category_updated', { categoryId: id, isActive: active });
   });
 }
 
 // ── Processes ──────────────────────────────────────────────────────────────────────────────────
 
 /** The owner of a process is an active staff member. */
-function checkOwner(tx: Conn, ownerId: number | undefined): void {
+async function checkOwner(tx: Conn, ownerId: number | undefined): Promise<void> {
   if (ownerId === undefined) return;
-  const owner = tx.select().from(staffUsers).where(eq(staffUsers.id, ownerId)).get();
+  const owner = await tx.select().from(staffUsers).where(eq(staffUsers.id, ownerId)).get();
   if (!owner?.isActive) {
     throw new AppError('VALIDATION', 'owner', { fieldErrors: { ownerId: ['invalid'] } });
   }
@@ -82,16 +83,19 @@ function checkOwner(tx: Conn, ownerId: number | undefined): void {
 export async function createProcessWithOwner(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'admin');
   const data = parseInput(ProcessCreateSchema, input);
-  return withTransaction(ctx, (tx) => {
-    checkOwner(tx.db, data.ownerId);
-    const created = insertProcess(tx, { name: data.name, rootCauses: [] });
+  return withTransaction(ctx, async (tx) => {
+    await checkOwner(tx.db, data.ownerId);
+    const created = await insertProcess(tx, { name: data.name, rootCauses: [] });
     if (data.ownerId !== undefined) {
-      tx.db
+      await tx.db
         .update(processes)
         .set({ ownerId: data.ownerId })
         .where(eq(processes.id, created.id))
         .run();
-      appendAdminEvent(tx, 'process_updated', { processId: created.id, ownerId: data.ownerId });
+      await appendAdminEvent(tx, 'process_updated', {
+        processId: created.id,
+        ownerId: data.ownerId,
+      });
     }
     return { id: created.id };
   });
@@ -100,23 +104,23 @@ export async function createProcessWithOwner(ctx: Ctx, input: unknown) {
 export async function updateProcess(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'admin');
   const data = parseInput(ProcessUpdateSchema, input);
-  return withTransaction(ctx, (tx) => {
-    const row = tx.db.select().from(processes).where(eq(processes.id, data.id)).get();
+  return withTransaction(ctx, async (tx) => {
+    const row = await tx.db.select().from(processes).where(eq(processes.id, data.id)).get();
     if (!row) throw new AppError('NOT_FOUND', 'process not found');
-    const clash = tx.db
+    const clash = await tx.db
       .select()
       .from(processes)
       .where(and(eq(processes.name, data.name), ne(processes.id, data.id)))
       .get();
     if (clash) throw duplicate();
-    checkOwner(tx.db, data.ownerId);
+    await checkOwner(tx.db, data.ownerId);
     const ownerId = data.ownerId ?? null;
-    tx.db
+    await tx.db
       .update(processes)
       .set({ name: data.name, ownerId })
       .where(eq(processes.id, data.id))
       .run();
-    appendAdminEvent(tx, 'process_updated', {
+    await appendAdminEvent(tx, 'process_updated', {
       processId: data.id,
       from: row.name,
       name: data.name,
@@ -128,15 +132,15 @@ export async function updateProcess(ctx: Ctx, input: unknown) {
 export async function setProcessActive(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'admin');
   const { id, active } = parseInput(ActiveSchema, input);
-  return withTransaction(ctx, (tx) => {
-    const row = tx.db
+  return withTransaction(ctx, async (tx) => {
+    const row = await tx.db
       .update(processes)
       .set({ isActive: active })
       .where(eq(processes.id, id))
       .returning()
       .get();
     if (!row) throw new AppError('NOT_FOUND', 'process not found');
-    appendAdminEvent(tx, 'process_updated', { processId: id, isActive: active });
+    await appendAdminEvent(tx, 'process_updated', { processId: id, isActive: active });
   });
 }
 
@@ -145,18 +149,18 @@ export async function setProcessActive(ctx: Ctx, input: unknown) {
 export async function createRootCause(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'admin');
   const { processId, name } = parseInput(RootCauseCreateSchema, input);
-  return withTransaction(ctx, (tx) => {
-    if (!tx.db.select().from(processes).where(eq(processes.id, processId)).get()) {
+  return withTransaction(ctx, async (tx) => {
+    if (!(await tx.db.select().from(processes).where(eq(processes.id, processId)).get())) {
       throw new AppError('NOT_FOUND', 'process not found');
     }
-    const clash = tx.db
+    const clash = await tx.db
       .select()
       .from(rootCauses)
       .where(and(eq(rootCauses.processId, processId), eq(rootCauses.name, name)))
       .get();
     if (clash) throw duplicate();
-    const row = tx.db.insert(rootCauses).values({ processId, name }).returning().get();
-    appendAdminEvent(tx, 'root_cause_created', { rootCauseId: row.id, processId, name });
+    const row = await tx.db.insert(rootCauses).values({ processId, name }).returning().get();
+    await appendAdminEvent(tx, 'root_cause_created', { rootCauseId: row.id, processId, name });
     return { id: row.id };
   });
 }
@@ -164,10 +168,10 @@ export async function createRootCause(ctx: Ctx, input: unknown) {
 export async function renameRootCause(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'admin');
   const { id, name } = parseInput(RenameSchema, input);
-  return withTransaction(ctx, (tx) => {
-    const row = tx.db.select().from(rootCauses).where(eq(rootCauses.id, id)).get();
+  return withTransaction(ctx, async (tx) => {
+    const row = await tx.db.select().from(rootCauses).where(eq(rootCauses.id, id)).get();
     if (!row) throw new AppError('NOT_FOUND', 'root cause not found');
-    const clash = tx.db
+    const clash = await tx.db
       .select()
       .from(rootCauses)
       .where(
@@ -179,23 +183,23 @@ export async function renameRootCause(ctx: Ctx, input: unknown) {
       )
       .get();
     if (clash) throw duplicate();
-    tx.db.update(rootCauses).set({ name }).where(eq(rootCauses.id, id)).run();
-    appendAdminEvent(tx, 'root_cause_updated', { rootCauseId: id, from: row.name, name });
+    await tx.db.update(rootCauses).set({ name }).where(eq(rootCauses.id, id)).run();
+    await appendAdminEvent(tx, 'root_cause_updated', { rootCauseId: id, from: row.name, name });
   });
 }
 
 export async function setRootCauseActive(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'admin');
   const { id, active } = parseInput(ActiveSchema, input);
-  return withTransaction(ctx, (tx) => {
-    const row = tx.db
+  return withTransaction(ctx, async (tx) => {
+    const row = await tx.db
       .update(rootCauses)
       .set({ isActive: active })
       .where(eq(rootCauses.id, id))
       .returning()
       .get();
     if (!row) throw new AppError('NOT_FOUND', 'root cause not found');
-    appendAdminEvent(tx, 'root_cause_updated', { rootCauseId: id, isActive: active });
+    await appendAdminEvent(tx, 'root_cause_updated', { rootCauseId: id, isActive: active });
   });
 }
 
@@ -206,8 +210,8 @@ export async function loadCatalogues(ctx: Ctx) {
   requireRole(ctx.actor, 'admin');
   const { db } = ctx;
   return {
-    categories: db.select().from(categories).orderBy(asc(categories.name)).all(),
-    processes: db
+    categories: await db.select().from(categories).orderBy(asc(categories.name)).all(),
+    processes: await db
       .select({
         id: processes.id,
         name: processes.name,
@@ -219,8 +223,8 @@ export async function loadCatalogues(ctx: Ctx) {
       .leftJoin(staffUsers, eq(staffUsers.id, processes.ownerId))
       .orderBy(asc(processes.name))
       .all(),
-    rootCauses: db.select().from(rootCauses).orderBy(asc(rootCauses.name)).all(),
-    staff: db
+    rootCauses: await db.select().from(rootCauses).orderBy(asc(rootCauses.name)).all(),
+    staff: await db
       .select({ id: staffUsers.id, name: staffUsers.name })
       .from(staffUsers)
       .where(eq(staffUsers.isActive, true))

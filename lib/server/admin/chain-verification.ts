@@ -1,4 +1,5 @@
 import 'server-only';
+import { inTransaction } from '@/db/client';
 import { and, desc, eq } from 'drizzle-orm';
 import os from 'node:os';
 import type { Conn } from '@/db/client';
@@ -55,38 +56,36 @@ function holderGone(lease: typeof jobLeases.$inferSelect | undefined, now: Date)
 }
 
 /** Marks a 'running' run whose instance is gone as 'interrupted'; returns the latest run. */
-function settleLatest(db: Conn, now: Date): VerificationRun | null {
-  return db.transaction(
-    (tx) => {
-      const latest = tx
-        .select()
-        .from(auditVerifications)
-        .orderBy(desc(auditVerifications.id))
-        .limit(1)
-        .get();
-      if (latest?.status !== 'running') return latest ?? null;
-      const lease = tx.select().from(jobLeases).where(eq(jobLeases.name, LEASE)).get();
-      if (!holderGone(lease, now)) return latest;
-      return tx
-        .update(auditVerifications)
-        .set({ status: 'interrupted', finishedAt: now })
-        .where(eq(auditVerifications.id, latest.id))
-        .returning()
-        .get();
-    },
-    { behavior: 'immediate' },
-  );
+async function settleLatest(db: Conn, now: Date): Promise<VerificationRun | null> {
+  return await inTransaction(db, async (tx) => {
+    const latest = await tx
+      .select()
+      .from(auditVerifications)
+      .orderBy(desc(auditVerifications.id))
+      .limit(1)
+      .get();
+    if (latest?.status !== 'running') return latest ?? null;
+    const lease = await tx.select().from(jobLeases).where(eq(jobLeases.name, LEASE)).get();
+    if (!holderGone(lease, now)) return latest;
+    return await tx
+      .update(auditVerifications)
+      .set({ status: 'interrupted', finishedAt: now })
+      .where(eq(auditVerifications.id, latest.id))
+      .returning()
+      .get();
+  });
 }
 
 /** The latest run (a run whose instance stopped is shown as interrupted), or null. Admins only. */
 export async function latestVerification(ctx: Ctx): Promise<VerificationRun | null> {
   requireRole(ctx.actor, 'admin');
-  return settleLatest(ctx.db, ctx.now);
+  return await settleLatest(ctx.db, ctx.now);
 }
 
-function renewLease(db: Conn, holder: string, now: Date): void {
+async function renewLease(db: Conn, holder: string, now: Date): Promise<void> {
   const values = { holder, expiresAt: new Date(now.getTime() + VERIFY_LEASE_MS), lastTickAt: now };
-  db.insert(jobLeases)
+  await db
+    .insert(jobLeases)
     .values({ name: LEASE, ...values })
     .onConflictDoUpdate({ target: jobLeases.name, set: values })
     .run();
@@ -104,32 +103,29 @@ export async function startVerification(
 ): Promise<{ run: VerificationRun; alreadyRunning: boolean; done: Promise<VerificationRun> }> {
   requireRole(ctx.actor, 'admin');
   const holder = options.holder ?? INSTANCE_ID;
-  settleLatest(ctx.db, ctx.now);
-  const started = ctx.db.transaction(
-    (tx) => {
-      const running = tx
-        .select()
-        .from(auditVerifications)
-        .where(eq(auditVerifications.status, 'running'))
-        .get();
-      if (running) return { run: running, throughId: 0, alreadyRunning: true };
-      const extent = chainExtent(tx);
-      const run = tx
-        .insert(auditVerifications)
-        .values({
-          startedBy: ctx.actor.id,
-          startedAt: ctx.now,
-          status: 'running',
-          checked: 0,
-          total: extent.total,
-        })
-        .returning()
-        .get();
-      renewLease(tx, holder, ctx.now);
-      return { run, throughId: extent.lastId, alreadyRunning: false };
-    },
-    { behavior: 'immediate' },
-  );
+  await settleLatest(ctx.db, ctx.now);
+  const started = await inTransaction(ctx.db, async (tx) => {
+    const running = await tx
+      .select()
+      .from(auditVerifications)
+      .where(eq(auditVerifications.status, 'running'))
+      .get();
+    if (running) return { run: running, throughId: 0, alreadyRunning: true };
+    const extent = await chainExtent(tx);
+    const run = await tx
+      .insert(auditVerifications)
+      .values({
+        startedBy: ctx.actor.id,
+        startedAt: ctx.now,
+        status: 'running',
+        checked: 0,
+        total: extent.total,
+      })
+      .returning()
+      .get();
+    await renewLease(tx, holder, ctx.now);
+    return { run, throughId: extent.lastId, alreadyRunning: false };
+  });
   if (started.alreadyRunning) {
     return { run: started.run, alreadyRunning: true, done: Promise.resolve(started.run) };
   }
@@ -190,23 +186,20 @@ export async function driveVerification(
       : done
         ? { checked, status: 'passed' as const, finishedAt: now }
         : { checked };
-    const row = db.transaction(
-      (tx) => {
-        if (!done) renewLease(tx, holder, now);
-        // Only a run still running is moved on: one marked interrupted meanwhile stays so.
-        const moved = tx
-          .update(auditVerifications)
-          .set(update)
-          .where(and(eq(auditVerifications.id, runId), eq(auditVerifications.status, 'running')))
-          .returning()
-          .get();
-        return (
-          moved ??
-          tx.select().from(auditVerifications).where(eq(auditVerifications.id, runId)).get()
-        );
-      },
-      { behavior: 'immediate' },
-    );
+    const row = await inTransaction(db, async (tx) => {
+      if (!done) await renewLease(tx, holder, now);
+      // Only a run still running is moved on: one marked interrupted meanwhile stays so.
+      const moved = await tx
+        .update(auditVerifications)
+        .set(update)
+        .where(and(eq(auditVerifications.id, runId), eq(auditVerifications.status, 'running')))
+        .returning()
+        .get();
+      return (
+        moved ??
+        (await tx.select().from(auditVerifications).where(eq(auditVerifications.id, runId)).get())
+      );
+    });
     // Done, or marked interrupted meanwhile (this instance was taken for gone): stop here.
     if (!row) throw new Error(`audit verification ${runId} is gone`);
     if (done || row.status !== 'running') return row;

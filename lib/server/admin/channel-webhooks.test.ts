@@ -162,7 +162,7 @@ describe('how a filing is answered', () => {
   };
 
   it('through the channel when it has a webhook, by e-mail when not; the channel is recorded', async () => {
-    const { key } = createApiKey(db, { channelId, name: 'bot', withSigningSecret: false });
+    const { key } = await createApiKey(db, { channelId, name: 'bot', withSigningSecret: false });
     const before = await caseOf(await apiFiling(key));
     expect(before).toMatchObject({ responseMedium: 'email', intakeChannelId: channelId });
     await setChannelWebhook(admin(), { id: channelId, webhookUrl: HOOK });
@@ -184,7 +184,7 @@ describe('how a filing is answered', () => {
   });
 
   it('an identified petitioner gets the constancia by e-mail, messages through the channel, and e-mail again once the webhook is gone', async () => {
-    const { key } = createApiKey(db, { channelId, name: 'bot', withSigningSecret: false });
+    const { key } = await createApiKey(db, { channelId, name: 'bot', withSigningSecret: false });
     await setChannelWebhook(admin(), { id: channelId, webhookUrl: HOOK });
     const response = await createCaseViaApi(
       makeCtx(db, SYSTEM_ACTOR, NOW),

@@ -39,16 +39,20 @@ export interface WebhookChange {
 export async function setChannelWebhook(ctx: Ctx, input: unknown): Promise<WebhookChange> {
   requireRole(ctx.actor, 'admin');
   const { id, webhookUrl } = parseInput(ChannelWebhookSchema, input);
-  return withTransaction(ctx, (tx) => {
-    const channel = tx.db.select().from(intakeChannels).where(eq(intakeChannels.id, id)).get();
+  return withTransaction(ctx, async (tx) => {
+    const channel = await tx.db
+      .select()
+      .from(intakeChannels)
+      .where(eq(intakeChannels.id, id))
+      .get();
     if (!channel) throw new AppError('NOT_FOUND', 'channel not found');
     const secret = channel.webhookSecretSealed ? null : newWebhookSecret();
-    tx.db
+    await tx.db
       .update(intakeChannels)
       .set({ webhookUrl, ...(secret ? { webhookSecretSealed: sealSecret(secret) } : {}) })
       .where(eq(intakeChannels.id, id))
       .run();
-    appendAdminEvent(tx, 'intake_channel_webhook_set', {
+    await appendAdminEvent(tx, 'intake_channel_webhook_set', {
       channelId: id,
       url: auditUrl(webhookUrl),
       newSecret: secret !== null,
@@ -64,8 +68,12 @@ export async function rotateChannelWebhookSecret(
 ): Promise<{ secret: string }> {
   requireRole(ctx.actor, 'admin');
   const { id } = parseInput(ChannelIdSchema, input);
-  return withTransaction(ctx, (tx) => {
-    const channel = tx.db.select().from(intakeChannels).where(eq(intakeChannels.id, id)).get();
+  return withTransaction(ctx, async (tx) => {
+    const channel = await tx.db
+      .select()
+      .from(intakeChannels)
+      .where(eq(intakeChannels.id, id))
+      .get();
     if (!channel) throw new AppError('NOT_FOUND', 'channel not found');
     if (!channel.webhookUrl) {
       throw new AppError('VALIDATION', 'no webhook to rotate', {
@@ -73,12 +81,12 @@ export async function rotateChannelWebhookSecret(
       });
     }
     const secret = newWebhookSecret();
-    tx.db
+    await tx.db
       .update(intakeChannels)
       .set({ webhookSecretSealed: sealSecret(secret) })
       .where(eq(intakeChannels.id, id))
       .run();
-    appendAdminEvent(tx, 'intake_channel_webhook_rotated', { channelId: id });
+    await appendAdminEvent(tx, 'intake_channel_webhook_rotated', { channelId: id });
     return { secret };
   });
 }
@@ -90,15 +98,19 @@ export async function rotateChannelWebhookSecret(
 export async function removeChannelWebhook(ctx: Ctx, input: unknown): Promise<void> {
   requireRole(ctx.actor, 'admin');
   const { id } = parseInput(ChannelIdSchema, input);
-  return withTransaction(ctx, (tx) => {
-    const channel = tx.db.select().from(intakeChannels).where(eq(intakeChannels.id, id)).get();
+  return withTransaction(ctx, async (tx) => {
+    const channel = await tx.db
+      .select()
+      .from(intakeChannels)
+      .where(eq(intakeChannels.id, id))
+      .get();
     if (!channel) throw new AppError('NOT_FOUND', 'channel not found');
     if (!channel.webhookUrl && !channel.webhookSecretSealed) return;
-    tx.db
+    await tx.db
       .update(intakeChannels)
       .set({ webhookUrl: null, webhookSecretSealed: null })
       .where(eq(intakeChannels.id, id))
       .run();
-    appendAdminEvent(tx, 'intake_channel_webhook_removed', { channelId: id });
+    await appendAdminEvent(tx, 'intake_channel_webhook_removed', { channelId: id });
   });
 }

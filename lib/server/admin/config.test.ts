@@ -159,11 +159,11 @@ describe('service levels', () => {
     });
     const later = await fileCase(db, {}, bogota('2026-03-16T09:00:00'));
     const now = bogota('2026-03-16T10:00:00');
-    expect(caseServiceLevel(db, caseRow(db, earlier.id), now)?.target).toEqual({
+    expect((await caseServiceLevel(db, caseRow(db, earlier.id), now))?.target).toEqual({
       firstResponseHours: 8,
       resolutionDays: 10,
     });
-    expect(caseServiceLevel(db, caseRow(db, later.id), now)?.target).toEqual({
+    expect((await caseServiceLevel(db, caseRow(db, later.id), now))?.target).toEqual({
       firstResponseHours: 4,
       resolutionDays: 5,
     });

@@ -1,4 +1,5 @@
 import 'server-only';
+import { mapInOrder } from '../core/in-order';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { processes, rootCauses } from '@/db/schema';
@@ -18,19 +19,21 @@ export const ProcessSchema = z.object({
 export async function createProcess(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'admin');
   const data = parseInput(ProcessSchema, input);
-  return withTransaction(ctx, (tx) => insertProcess(tx, data));
+  return withTransaction(ctx, async (tx) => await insertProcess(tx, data));
 }
 
 /** The write itself, for a larger admin write that creates a process inside its own transaction. */
-export function insertProcess(tx: Ctx, data: z.infer<typeof ProcessSchema>) {
-  if (tx.db.select().from(processes).where(eq(processes.name, data.name)).get()) {
+export async function insertProcess(tx: Ctx, data: z.infer<typeof ProcessSchema>) {
+  if (await tx.db.select().from(processes).where(eq(processes.name, data.name)).get()) {
     throw new AppError('VALIDATION', 'duplicate', { fieldErrors: { name: ['duplicate'] } });
   }
-  const process = tx.db.insert(processes).values({ name: data.name }).returning().get();
-  const causes = data.rootCauses.map(
-    (name) => tx.db.insert(rootCauses).values({ processId: process.id, name }).returning().get().id,
+  const process = await tx.db.insert(processes).values({ name: data.name }).returning().get();
+  const causes = await mapInOrder(
+    data.rootCauses,
+    async (name) =>
+      (await tx.db.insert(rootCauses).values({ processId: process.id, name }).returning().get()).id,
   );
-  appendAdminEvent(tx, 'process_created', {
+  await appendAdminEvent(tx, 'process_created', {
     processId: process.id,
     name: data.name,
     rootCauses: data.rootCauses,

@@ -14,8 +14,8 @@ export async function createStaffUser(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'admin');
   const data = parseInput(StaffUserSchema, input);
   const passwordHash = hashPasswordSync(data.password);
-  return withTransaction(ctx, (tx) => {
-    const taken = tx.db
+  return withTransaction(ctx, async (tx) => {
+    const taken = await tx.db
       .select({ id: staffUsers.id })
       .from(staffUsers)
       .where(eq(sql`lower(${staffUsers.email})`, data.email))
@@ -25,11 +25,11 @@ export async function createStaffUser(ctx: Ctx, input: unknown) {
     }
     if (
       data.teamId !== undefined &&
-      !tx.db.select().from(teams).where(eq(teams.id, data.teamId)).get()
+      !(await tx.db.select().from(teams).where(eq(teams.id, data.teamId)).get())
     ) {
       throw new AppError('VALIDATION', 'unknown team', { fieldErrors: { teamId: ['invalid'] } });
     }
-    const user = tx.db
+    const user = await tx.db
       .insert(staffUsers)
       .values({
         email: data.email,
@@ -41,7 +41,7 @@ export async function createStaffUser(ctx: Ctx, input: unknown) {
       })
       .returning({ id: staffUsers.id })
       .get();
-    appendAdminEvent(tx, 'staff_created', {
+    await appendAdminEvent(tx, 'staff_created', {
       userId: user.id,
       email: data.email,
       role: data.role,

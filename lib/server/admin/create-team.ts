@@ -12,16 +12,16 @@ import { appendAdminEvent } from './admin-event';
 export async function createTeam(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'admin');
   const data = parseInput(TeamSchema, input);
-  return withTransaction(ctx, (tx) => {
-    if (tx.db.select().from(teams).where(eq(teams.name, data.name)).get()) {
+  return withTransaction(ctx, async (tx) => {
+    if (await tx.db.select().from(teams).where(eq(teams.name, data.name)).get()) {
       throw new AppError('VALIDATION', 'team name taken', { fieldErrors: { name: ['duplicate'] } });
     }
-    const team = tx.db
+    const team = await tx.db
       .insert(teams)
       .values({ name: data.name, supervisorId: data.supervisorId ?? null, createdAt: tx.now })
       .returning({ id: teams.id })
       .get();
-    appendAdminEvent(tx, 'team_created', { teamId: team.id, name: data.name });
+    await appendAdminEvent(tx, 'team_created', { teamId: team.id, name: data.name });
     return { id: team.id };
   });
 }

@@ -32,7 +32,7 @@ const staffColumns = {
 /** Everyone on the staff, active first, by name: only admins manage people. */
 export async function listStaff(ctx: Ctx): Promise<StaffListRow[]> {
   requireRole(ctx.actor, 'admin');
-  return ctx.db
+  return await ctx.db
     .select(staffColumns)
     .from(staffUsers)
     .leftJoin(teams, eq(teams.id, staffUsers.teamId))
@@ -44,7 +44,7 @@ export async function listStaff(ctx: Ctx): Promise<StaffListRow[]> {
 export async function getStaffMember(ctx: Ctx, input: unknown): Promise<StaffListRow> {
   requireRole(ctx.actor, 'admin');
   const { id } = parseInput(StaffMemberIdSchema, input);
-  const row = ctx.db
+  const row = await ctx.db
     .select(staffColumns)
     .from(staffUsers)
     .leftJoin(teams, eq(teams.id, staffUsers.teamId))

@@ -52,7 +52,7 @@ describe('organisation logo', () => {
   it('stores a PNG outside the web root, replaces the previous one and audits the change', async () => {
     const first = await setOrganizationLogo(makeCtx(db, fx.admin), { bytes: PNG });
     const second = await setOrganizationLogo(makeCtx(db, fx.admin), { bytes: PNG });
-    expect(getOrganization(db).logoPath).toBe(second.logoPath);
+    expect((await getOrganization(db)).logoPath).toBe(second.logoPath);
     expect(fs.readdirSync(dir)).toEqual([second.logoPath]);
     expect(fs.existsSync(path.join(dir, first.logoPath))).toBe(false);
     expect(await readOrganizationLogo(makeCtx(db, fx.admin))).toMatchObject({ mime: 'image/png' });
@@ -91,7 +91,7 @@ describe('organisation logo', () => {
       logo: ['logoTooLarge'],
     });
     expect(fs.readdirSync(dir)).toEqual([]);
-    expect(getOrganization(db).logoPath).toBeNull();
+    expect((await getOrganization(db)).logoPath).toBeNull();
   });
 
   it('refuses agents and supervisors', async () => {

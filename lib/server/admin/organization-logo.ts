@@ -48,9 +48,9 @@ export async function setOrganizationLogo(ctx: Ctx, input: { bytes: Uint8Array }
   const file = path.join(dir, storedName);
   fs.writeFileSync(file, bytes, { mode: 0o600, flag: 'wx' });
   try {
-    const previous = await withTransaction(ctx, (tx) => {
-      const current = getOrganization(tx.db);
-      tx.db
+    const previous = await withTransaction(ctx, async (tx) => {
+      const current = await getOrganization(tx.db);
+      await tx.db
         .insert(organization)
         .values({ ...current, id: 1, logoPath: storedName, updatedAt: tx.now })
         .onConflictDoUpdate({
@@ -58,7 +58,7 @@ export async function setOrganizationLogo(ctx: Ctx, input: { bytes: Uint8Array }
           set: { logoPath: storedName, updatedAt: tx.now },
         })
         .run();
-      appendAdminEvent(tx, 'organization_updated', {
+      await appendAdminEvent(tx, 'organization_updated', {
         before: { logoPath: current.logoPath },
         after: { logoPath: storedName },
       });
@@ -78,7 +78,7 @@ export async function setOrganizationLogo(ctx: Ctx, input: { bytes: Uint8Array }
 export async function readOrganizationLogo(
   ctx: Ctx,
 ): Promise<{ bytes: Buffer; mime: string } | null> {
-  const name = getOrganization(ctx.db).logoPath;
+  const name = (await getOrganization(ctx.db)).logoPath;
   if (!name || !STORED_NAME.test(name)) return null;
   const file = path.join(logoDir(), name);
   if (!fs.existsSync(file)) return null;

@@ -30,7 +30,7 @@ export interface OrganizationProfile {
 
 export async function getOrganizationProfile(ctx: Ctx): Promise<OrganizationProfile> {
   requireRole(ctx.actor, 'admin');
-  const org = getOrganization(ctx.db);
+  const org = await getOrganization(ctx.db);
   return {
     name: org.name,
     taxId: org.taxId,
@@ -50,8 +50,8 @@ export async function updateOrganizationProfile(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'admin');
   const data = parseInput(OrganizationProfileSchema, input);
   const next: OrganizationProfile = { ...data, taxId: data.taxId ?? null };
-  return withTransaction(ctx, (tx) => {
-    const current = getOrganization(tx.db);
+  return withTransaction(ctx, async (tx) => {
+    const current = await getOrganization(tx.db);
     if (
       next.privacyPolicyText !== current.privacyPolicyText &&
       next.privacyPolicyVersion === current.privacyPolicyVersion
@@ -63,12 +63,12 @@ export async function updateOrganizationProfile(ctx: Ctx, input: unknown) {
     const changed = PROFILE_FIELDS.filter((f) => next[f] !== current[f]);
     if (changed.length === 0) return { changed: [] as ProfileField[] };
     const values = { ...next, updatedAt: tx.now };
-    tx.db
+    await tx.db
       .insert(organization)
       .values({ ...current, ...values, id: 1 })
       .onConflictDoUpdate({ target: organization.id, set: values })
       .run();
-    appendAdminEvent(tx, 'organization_updated', {
+    await appendAdminEvent(tx, 'organization_updated', {
       before: Object.fromEntries(changed.map((f) => [f, current[f]])),
       after: Object.fromEntries(changed.map((f) => [f, next[f]])),
     });

@@ -1,4 +1,5 @@
 import 'server-only';
+import { mapInOrder } from '../core/in-order';
 import {
   caseRecordRows,
   customerCaseList,
@@ -45,16 +46,16 @@ const toSummary = (r: RawCustomerSummary): CustomerSummary => ({
 export async function findCustomers(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'admin');
   const { q } = parseInput(CustomerFinderSchema, input);
-  return { q, customers: findCustomerSummaries(ctx.db, q).map(toSummary) };
+  return { q, customers: (await findCustomerSummaries(ctx.db, q)).map(toSummary) };
 }
 
 /** One customer and their cases, for the personal-data page. */
 export async function getCustomerRecord(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'admin');
   const { customerId } = parseInput(CustomerIdSchema, input);
-  const row = customerSummary(ctx.db, customerId);
+  const row = await customerSummary(ctx.db, customerId);
   if (!row) throw new AppError('NOT_FOUND', 'customer not found');
-  const cases = customerCaseList(ctx.db, customerId).map((c) => ({
+  const cases = (await customerCaseList(ctx.db, customerId)).map((c) => ({
     ...c,
     receivedAt: new Date(c.receivedAt),
   }));
@@ -73,14 +74,14 @@ const withIsoDate = (r: Record<string, unknown>) => ({ ...r, created_at: iso(r.c
 export async function exportCustomerData(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'admin');
   const { customerId } = parseInput(CustomerIdSchema, input);
-  return withTransaction(ctx, (tx) => {
-    const stored = customerRows(tx.db, customerId);
+  return withTransaction(ctx, async (tx) => {
+    const stored = await customerRows(tx.db, customerId);
     if (!stored) throw new AppError('NOT_FOUND', 'customer not found');
     const { customer } = stored;
     const consents = stored.consents.map((r) => ({ ...r, accepted_at: iso(r.accepted_at) }));
-    const casesOut = stored.cases.map((k) => {
+    const casesOut = await mapInOrder(stored.cases, async (k) => {
       const { access_code_hash: _secret, ...row } = k;
-      const record = caseRecordRows(tx.db, k.id);
+      const record = await caseRecordRows(tx.db, k.id);
       return {
         id: k.id as number,
         ...row,
@@ -99,7 +100,7 @@ export async function exportCustomerData(ctx: Ctx, input: unknown) {
         attachments: record.attachments.map(withIsoDate),
       };
     });
-    appendAdminEvent(tx, 'customer_exported', { customerId });
+    await appendAdminEvent(tx, 'customer_exported', { customerId });
     return {
       exportedAt: tx.now.toISOString(),
       customer: {
@@ -134,27 +135,27 @@ export const CANCELLED_BY_ANONYMISATION = 'cancelled: the petitioner was anonymi
 export async function anonymiseCustomer(ctx: Ctx, input: unknown): Promise<AnonymiseResult> {
   requireRole(ctx.actor, 'admin');
   const { customerId } = parseInput(CustomerIdSchema, input);
-  const before = personalFields(ctx.db, customerId);
+  const before = await personalFields(ctx.db, customerId);
   if (!before) throw new AppError('NOT_FOUND', 'customer not found');
   if (before.anonymized_at !== null) {
     // A request again finishes on disk what an interrupted one left (nothing, normally).
-    removeFilesAfterCommit(ctx, customerId, []);
+    await removeFilesAfterCommit(ctx, customerId, []);
     return { alreadyAnonymised: true };
   }
   const personal = personalValues(before);
   const redrawn = await redrawLetters(ctx, customerId, personal);
   let cases: number | null;
   try {
-    cases = await withTransaction(ctx, (tx) => {
-      const row = personalFields(tx.db, customerId);
+    cases = await withTransaction(ctx, async (tx) => {
+      const row = await personalFields(tx.db, customerId);
       if (!row) throw new AppError('NOT_FOUND', 'customer not found');
       if (row.anonymized_at !== null) return null;
       // The letters were redacted with the values read before: they must still be the ones.
       if (personalValues(row).join('\n') !== personal.join('\n')) {
         throw new AppError('CONFLICT', 'the customer changed meanwhile');
       }
-      swapLetters(tx.db, customerId, redrawn.letters);
-      const count = scrubCustomer(tx.db, customerId, row, {
+      await swapLetters(tx.db, customerId, redrawn.letters);
+      const count = await scrubCustomer(tx.db, customerId, row, {
         personal,
         redacted: REDACTED,
         name: ANONYMISED_NAME,
@@ -162,7 +163,7 @@ export async function anonymiseCustomer(ctx: Ctx, input: unknown): Promise<Anony
         removedPrefix: REMOVED_PREFIX,
         cancelled: CANCELLED_BY_ANONYMISATION,
       });
-      appendAdminEvent(tx, 'customer_anonymised', { customerId });
+      await appendAdminEvent(tx, 'customer_anonymised', { customerId });
       return count;
     });
   } catch (error) {
@@ -172,15 +173,15 @@ export async function anonymiseCustomer(ctx: Ctx, input: unknown): Promise<Anony
   if (cases === null) redrawn.discard();
   // The bytes go after the commit; what a failure here leaves, the sweep job finishes.
   const oldLetters = cases === null ? [] : redrawn.letters.map((l) => l.from);
-  const removedFiles = removeFilesAfterCommit(ctx, customerId, oldLetters);
+  const removedFiles = await removeFilesAfterCommit(ctx, customerId, oldLetters);
   return cases === null
     ? { alreadyAnonymised: true }
     : { alreadyAnonymised: false, cases, removedFiles };
 }
 
-function removeFilesAfterCommit(ctx: Ctx, customerId: number, oldLetters: string[]) {
+async function removeFilesAfterCommit(ctx: Ctx, customerId: number, oldLetters: string[]) {
   try {
-    return removeAnonymisedFiles(ctx, customerId, oldLetters);
+    return await removeAnonymisedFiles(ctx, customerId, oldLetters);
   } catch (error) {
     console.error('anonymisation: files left to the sweep job:', error);
     return null;

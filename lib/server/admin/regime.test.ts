@@ -32,13 +32,13 @@ const file = async (typeCode: CaseType, extra = {}) =>
   (await fileCase(fresh.db, { typeCode, ...extra }, FILED)).id;
 const act = (id: number, input: Record<string, unknown>, at: Date, actor = fresh.fx.agent) =>
   applyCaseAction(makeCtx(fresh.db, actor, at), { caseId: id, ...input });
-const runJob = (name: string, now: Date) =>
-  JOBS.find((j) => j.name === name)!.run(makeCtx(fresh.db, SYSTEM_ACTOR, now));
+const runJob = async (name: string, now: Date) =>
+  await JOBS.find((j) => j.name === name)!.run(makeCtx(fresh.db, SYSTEM_ACTOR, now));
 const guardOf = async (fn: () => unknown) => (await captureAppError(fn)).detail?.guard;
 
 describe('the three regimes’ terms on the calendar', () => {
-  const termOf = (termDays: number, maxExtension?: number) => {
-    const cal = loadCalendar(fresh.db);
+  const termOf = async (termDays: number, maxExtension?: number) => {
+    const cal = await loadCalendar(fresh.db);
     const input = { receivedAt: FILED, termDays };
     const term = computeLegalTerm(input, cal);
     return {
@@ -47,26 +47,26 @@ describe('the three regimes’ terms on the calendar', () => {
     };
   };
 
-  it('general: a petition 15 days, up to the double; a consulta 30', () => {
-    expect(termOf(15)).toEqual({ due: '2026-04-08', cap: '2026-04-29' });
-    expect(termOf(30).due).toBe('2026-04-29');
+  it('general: a petition 15 days, up to the double; a consulta 30', async () => {
+    expect(await termOf(15)).toEqual({ due: '2026-04-08', cap: '2026-04-29' });
+    expect((await termOf(30)).due).toBe('2026-04-29');
   });
 
-  it('personal data: a query 10 days + 5, a claim 15 + 8', () => {
+  it('personal data: a query 10 days + 5, a claim 15 + 8', async () => {
     const { C, R } = regimeRules('habeas_data').types;
-    expect(termOf(C!.termDays!, C!.extensionDays!)).toEqual({
+    expect(await termOf(C!.termDays!, C!.extensionDays!)).toEqual({
       due: '2026-03-30',
       cap: '2026-04-08',
     });
-    expect(termOf(R!.termDays!, R!.extensionDays!)).toEqual({
+    expect(await termOf(R!.termDays!, R!.extensionDays!)).toEqual({
       due: '2026-04-08',
       cap: '2026-04-20',
     });
   });
 
-  it('public utilities: 15 days and no extension', () => {
+  it('public utilities: 15 days and no extension', async () => {
     const { R } = regimeRules('public_utilities').types;
-    expect(termOf(R!.termDays!, R!.extensionDays!)).toEqual({
+    expect(await termOf(R!.termDays!, R!.extensionDays!)).toEqual({
       due: '2026-04-08',
       cap: '2026-04-08',
     });

@@ -22,24 +22,24 @@ export async function setRegime(ctx: Ctx, input: unknown): Promise<{ regime: Reg
   requireRole(ctx.actor, 'admin');
   const createdBy = ctx.actor.id;
   const { regime, reason } = parseInput(RegimeChangeSchema, input);
-  return withTransaction(ctx, (tx) => {
-    const before = getOrganization(tx.db);
+  return withTransaction(ctx, async (tx) => {
+    const before = await getOrganization(tx.db);
     const rules = regimeRules(regime);
-    tx.db
+    await tx.db
       .insert(organization)
       .values({ ...before, id: 1, regime, updatedAt: tx.now })
       .onConflictDoUpdate({ target: organization.id, set: { regime, updatedAt: tx.now } })
       .run();
     for (const code of CASE_TYPES) {
-      ensureCaseType(tx.db, code);
+      await ensureCaseType(tx.db, code);
       const type = rules.types[code];
-      tx.db
+      await tx.db
         .update(caseTypes)
         .set(type ? { isActive: true, allowsAnonymous: type.allowsAnonymous } : { isActive: false })
         .where(eq(caseTypes.code, code))
         .run();
       if (!type) continue;
-      tx.db
+      await tx.db
         .insert(caseTypeTerms)
         .values({
           typeCode: code,
@@ -52,7 +52,7 @@ export async function setRegime(ctx: Ctx, input: unknown): Promise<{ regime: Reg
         })
         .run();
     }
-    appendAdminEvent(
+    await appendAdminEvent(
       tx,
       'regime_changed',
       { from: before.regime, to: regime, law: rules.law },

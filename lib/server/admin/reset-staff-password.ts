@@ -18,11 +18,11 @@ export async function resetStaffPassword(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'admin');
   const data = parseInput(PasswordResetSchema, input);
   const passwordHash = hashPasswordSync(data.password);
-  return withTransaction(ctx, (tx) => {
-    const user = loadStaffUser(tx.db, data.userId);
-    tx.db.update(staffUsers).set({ passwordHash }).where(eq(staffUsers.id, user.id)).run();
-    endSessionsOf(tx.db, user.id, tx.now);
-    appendAdminEvent(tx, 'password_reset', { userId: user.id, email: user.email });
+  return withTransaction(ctx, async (tx) => {
+    const user = await loadStaffUser(tx.db, data.userId);
+    await tx.db.update(staffUsers).set({ passwordHash }).where(eq(staffUsers.id, user.id)).run();
+    await endSessionsOf(tx.db, user.id, tx.now);
+    await appendAdminEvent(tx, 'password_reset', { userId: user.id, email: user.email });
     return { id: user.id };
   });
 }

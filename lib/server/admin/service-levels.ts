@@ -16,7 +16,7 @@ import { ensureCaseType } from './terms';
  */
 export async function listServiceLevels(ctx: Ctx) {
   requireRole(ctx.actor, 'admin');
-  return ctx.db
+  return await ctx.db
     .select({
       id: serviceLevels.id,
       typeCode: serviceLevels.typeCode,
@@ -35,7 +35,7 @@ export async function listServiceLevels(ctx: Ctx) {
 
 export async function listCategoryOptions(ctx: Ctx) {
   requireRole(ctx.actor, 'admin');
-  return ctx.db
+  return await ctx.db
     .select({ id: categories.id, name: categories.name })
     .from(categories)
     .where(eq(categories.isActive, true))
@@ -47,22 +47,22 @@ export async function listCategoryOptions(ctx: Ctx) {
 export async function addServiceLevel(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'admin');
   const data = parseInput(ServiceLevelSchema, input);
-  return withTransaction(ctx, (tx) => {
+  return withTransaction(ctx, async (tx) => {
     if (
       data.categoryId !== null &&
-      !tx.db.select().from(categories).where(eq(categories.id, data.categoryId)).get()
+      !(await tx.db.select().from(categories).where(eq(categories.id, data.categoryId)).get())
     ) {
       throw new AppError('VALIDATION', 'unknown category', {
         fieldErrors: { categoryId: ['invalid'] },
       });
     }
-    if (data.typeCode) ensureCaseType(tx.db, data.typeCode);
-    const row = tx.db
+    if (data.typeCode) await ensureCaseType(tx.db, data.typeCode);
+    const row = await tx.db
       .insert(serviceLevels)
       .values({ ...data, validFrom: tx.now, createdAt: tx.now })
       .returning({ id: serviceLevels.id })
       .get();
-    appendAdminEvent(tx, 'service_level_added', { serviceLevelId: row.id, ...data });
+    await appendAdminEvent(tx, 'service_level_added', { serviceLevelId: row.id, ...data });
     return { id: row.id };
   });
 }

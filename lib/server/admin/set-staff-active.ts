@@ -20,26 +20,26 @@ export async function setStaffActive(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'admin');
   const actorId = ctx.actor.id;
   const data = parseInput(StaffActiveSchema, input);
-  return withTransaction(ctx, (tx) => {
-    const user = loadStaffUser(tx.db, data.userId);
+  return withTransaction(ctx, async (tx) => {
+    const user = await loadStaffUser(tx.db, data.userId);
     if (user.id === actorId && !data.isActive) {
       throw new AppError('VALIDATION', 'cannot deactivate yourself', {
         fieldErrors: { isActive: ['selfDeactivate'] },
       });
     }
     if (user.isActive === data.isActive) return { id: user.id, changed: false };
-    tx.db
+    await tx.db
       .update(staffUsers)
       .set({ isActive: data.isActive })
       .where(eq(staffUsers.id, user.id))
       .run();
     // Reactivating later must not bring back a cookie from before.
     if (!data.isActive) {
-      endSessionsOf(tx.db, user.id, tx.now);
+      await endSessionsOf(tx.db, user.id, tx.now);
       // Their open cases go back to the team's queue, and the supervisor hears of each.
-      returnCasesToQueue(tx, user.id, 'deactivated');
+      await returnCasesToQueue(tx, user.id, 'deactivated');
     }
-    appendAdminEvent(tx, data.isActive ? 'staff_reactivated' : 'staff_deactivated', {
+    await appendAdminEvent(tx, data.isActive ? 'staff_reactivated' : 'staff_deactivated', {
       userId: user.id,
       email: user.email,
     });

@@ -22,7 +22,7 @@ export interface TeamRow {
 export async function listTeams(ctx: Ctx): Promise<TeamRow[]> {
   requireRole(ctx.actor, 'admin');
   const supervisor = alias(staffUsers, 'supervisor');
-  return ctx.db
+  return await ctx.db
     .select({
       id: teams.id,
       name: teams.name,
@@ -39,11 +39,11 @@ export async function listTeams(ctx: Ctx): Promise<TeamRow[]> {
 /** Who may lead a team: active supervisors and admins. */
 export async function listSupervisorCandidates(ctx: Ctx) {
   requireRole(ctx.actor, 'admin');
-  return supervisorCandidates(ctx.db);
+  return await supervisorCandidates(ctx.db);
 }
 
-function supervisorCandidates(db: Conn) {
-  return db
+async function supervisorCandidates(db: Conn) {
+  return await db
     .select({ id: staffUsers.id, name: staffUsers.name, role: staffUsers.role })
     .from(staffUsers)
     .where(and(eq(staffUsers.isActive, true), inArray(staffUsers.role, ['supervisor', 'admin'])))
@@ -51,9 +51,9 @@ function supervisorCandidates(db: Conn) {
     .all();
 }
 
-function assertSupervisor(db: Conn, supervisorId: number | undefined) {
+async function assertSupervisor(db: Conn, supervisorId: number | undefined) {
   if (supervisorId === undefined) return;
-  if (!supervisorCandidates(db).some((c) => c.id === supervisorId)) {
+  if (!(await supervisorCandidates(db)).some((c) => c.id === supervisorId)) {
     throw new AppError('VALIDATION', 'not a supervisor', {
       fieldErrors: { supervisorId: ['supervisorRole'] },
     });
@@ -64,7 +64,7 @@ function assertSupervisor(db: Conn, supervisorId: number | undefined) {
 export async function createTeamWithSupervisor(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'admin');
   const data = parseInput(TeamCreateSchema, input);
-  assertSupervisor(ctx.db, data.supervisorId);
+  await assertSupervisor(ctx.db, data.supervisorId);
   return createTeam(ctx, data);
 }
 
@@ -72,10 +72,10 @@ export async function createTeamWithSupervisor(ctx: Ctx, input: unknown) {
 export async function updateTeam(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'admin');
   const data = parseInput(TeamUpdateSchema, input);
-  return withTransaction(ctx, (tx) => {
-    const team = tx.db.select().from(teams).where(eq(teams.id, data.teamId)).get();
+  return withTransaction(ctx, async (tx) => {
+    const team = await tx.db.select().from(teams).where(eq(teams.id, data.teamId)).get();
     if (!team) throw new AppError('NOT_FOUND', 'no such team');
-    const clash = tx.db
+    const clash = await tx.db
       .select({ id: teams.id })
       .from(teams)
       .where(and(eq(sql`lower(${teams.name})`, data.name.toLowerCase()), ne(teams.id, team.id)))
@@ -84,12 +84,16 @@ export async function updateTeam(ctx: Ctx, input: unknown) {
       throw new AppError('VALIDATION', 'team name taken', { fieldErrors: { name: ['duplicate'] } });
     }
     const supervisorId = data.supervisorId ?? null;
-    if (supervisorId !== team.supervisorId) assertSupervisor(tx.db, data.supervisorId);
+    if (supervisorId !== team.supervisorId) await assertSupervisor(tx.db, data.supervisorId);
     if (team.name === data.name && team.supervisorId === supervisorId) {
       return { id: team.id, changed: false };
     }
-    tx.db.update(teams).set({ name: data.name, supervisorId }).where(eq(teams.id, team.id)).run();
-    appendAdminEvent(tx, 'team_updated', {
+    await tx.db
+      .update(teams)
+      .set({ name: data.name, supervisorId })
+      .where(eq(teams.id, team.id))
+      .run();
+    await appendAdminEvent(tx, 'team_updated', {
       teamId: team.id,
       before: { name: team.name, supervisorId: team.supervisorId },
       after: { name: data.name, supervisorId },

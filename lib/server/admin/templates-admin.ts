@@ -41,20 +41,20 @@ function checkPlaceholders(body: string): void {
   });
 }
 
-function nameTaken(tx: Conn, name: string, exceptId?: number): boolean {
+async function nameTaken(tx: Conn, name: string, exceptId?: number): Promise<boolean> {
   const where = exceptId
     ? and(eq(templates.name, name), ne(templates.id, exceptId))
     : eq(templates.name, name);
-  return Boolean(tx.select({ id: templates.id }).from(templates).where(where).get());
+  return Boolean(await tx.select({ id: templates.id }).from(templates).where(where).get());
 }
 
 export async function createTemplate(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'admin');
   const data = parseInput(TemplateSchema, input);
   checkPlaceholders(data.body);
-  return withTransaction(ctx, (tx) => {
-    if (nameTaken(tx.db, data.name)) throw duplicate();
-    const row = tx.db
+  return withTransaction(ctx, async (tx) => {
+    if (await nameTaken(tx.db, data.name)) throw duplicate();
+    const row = await tx.db
       .insert(templates)
       .values({
         name: data.name,
@@ -65,7 +65,7 @@ export async function createTemplate(ctx: Ctx, input: unknown) {
       })
       .returning()
       .get();
-    appendAdminEvent(tx, 'template_created', { templateId: row.id, name: data.name });
+    await appendAdminEvent(tx, 'template_created', { templateId: row.id, name: data.name });
     return { id: row.id };
   });
 }
@@ -74,41 +74,39 @@ export async function updateTemplate(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'admin');
   const data = parseInput(TemplateUpdateSchema, input);
   checkPlaceholders(data.body);
-  return withTransaction(ctx, (tx) => {
-    const row = tx.db.select().from(templates).where(eq(templates.id, data.id)).get();
+  return withTransaction(ctx, async (tx) => {
+    const row = await tx.db.select().from(templates).where(eq(templates.id, data.id)).get();
     if (!row) throw new AppError('NOT_FOUND', 'template not found');
-    if (nameTaken(tx.db, data.name, data.id)) throw duplicate();
-    tx.db
+    if (await nameTaken(tx.db, data.name, data.id)) throw duplicate();
+    await tx.db
       .update(templates)
       .set({ name: data.name, body: data.body, typeCode: data.typeCode ?? null, updatedAt: tx.now })
       .where(eq(templates.id, data.id))
       .run();
-    appendAdminEvent(tx, 'template_updated', { templateId: data.id, name: data.name });
+    await appendAdminEvent(tx, 'template_updated', { templateId: data.id, name: data.name });
   });
 }
 
 export async function setTemplateActive(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'admin');
   const { id, active } = parseInput(ActiveSchema, input);
-  return withTransaction(ctx, (tx) => {
-    const row = tx.db
+  return withTransaction(ctx, async (tx) => {
+    const row = await tx.db
       .update(templates)
       .set({ isActive: active, updatedAt: tx.now })
       .where(eq(templates.id, id))
       .returning()
       .get();
     if (!row) throw new AppError('NOT_FOUND', 'template not found');
-    appendAdminEvent(tx, 'template_updated', { templateId: id, isActive: active });
+    await appendAdminEvent(tx, 'template_updated', { templateId: id, isActive: active });
   });
 }
 
 /** Every template, inactive ones included, each with its preview. */
 export async function listTemplatesForAdmin(ctx: Ctx) {
   requireRole(ctx.actor, 'admin');
-  return ctx.db
-    .select()
-    .from(templates)
-    .orderBy(asc(templates.name))
-    .all()
-    .map((t) => ({ ...t, preview: previewTemplate(t.body) }));
+  return (await ctx.db.select().from(templates).orderBy(asc(templates.name)).all()).map((t) => ({
+    ...t,
+    preview: previewTemplate(t.body),
+  }));
 }

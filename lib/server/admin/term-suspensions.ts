@@ -19,7 +19,7 @@ const OPEN_STATES = ['radicada', 'en_tramite', 'requiere_informacion'] as const;
 /** The declared suspensions, newest first (the calendar page lists them). */
 export async function listTermSuspensions(ctx: Ctx) {
   requireRole(ctx.actor, 'admin');
-  return ctx.db.select().from(termSuspensions).orderBy(desc(termSuspensions.fromDate)).all();
+  return await ctx.db.select().from(termSuspensions).orderBy(desc(termSuspensions.fromDate)).all();
 }
 
 /**
@@ -32,11 +32,11 @@ export async function declareTermSuspension(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'admin');
   const data = parseInput(TermSuspensionSchema, input);
   const typeCodes = data.scope === 'all' ? null : [...new Set(data.typeCodes)];
-  return withTransaction(ctx, (tx) => {
+  return withTransaction(ctx, async (tx) => {
     const { db, actor, now } = tx;
-    const org = getOrganization(db);
-    const cal = loadCalendar(db, org);
-    const suspension = db
+    const org = await getOrganization(db);
+    const cal = await loadCalendar(db, org);
+    const suspension = await db
       .insert(termSuspensions)
       .values({
         act: data.act,
@@ -49,7 +49,7 @@ export async function declareTermSuspension(ctx: Ctx, input: unknown) {
       .returning()
       .get();
     const pause = suspensionPause(suspension, org.timeZone);
-    const covered = db
+    const covered = await db
       .select()
       .from(cases)
       .where(
@@ -63,13 +63,14 @@ export async function declareTermSuspension(ctx: Ctx, input: unknown) {
       .all();
     let moved = 0;
     for (const row of covered) {
-      db.insert(casePauses)
+      await db
+        .insert(casePauses)
         .values({ caseId: row.id, ...pause, suspensionId: suspension.id })
         .run();
-      const due = dueColumns(computeCaseTerm(db, row, cal, receiptRuleOf(org)));
+      const due = dueColumns(await computeCaseTerm(db, row, cal, receiptRuleOf(org)));
       const changes = { ...due, version: row.version + 1, updatedAt: now };
-      db.update(cases).set(changes).where(eq(cases.id, row.id)).run();
-      const eventId = appendEvent(db, {
+      await db.update(cases).set(changes).where(eq(cases.id, row.id)).run();
+      const eventId = await appendEvent(db, {
         caseId: row.id,
         action: 'term_suspended',
         actorRole: actor.role,
@@ -88,7 +89,7 @@ export async function declareTermSuspension(ctx: Ctx, input: unknown) {
       // A case waiting on the petitioner gets its new date when the information arrives.
       if (due.dueDate !== null) {
         const days = `${formatLocalDate(row.locale, data.fromDate)} – ${formatLocalDate(row.locale, data.toDate)}`;
-        noticeForAction(db, {
+        await noticeForAction(db, {
           row: { ...row, ...changes },
           action: 'term_suspended',
           body: `${data.act} (${days})`,
@@ -100,7 +101,7 @@ export async function declareTermSuspension(ctx: Ctx, input: unknown) {
       }
       if (due.dueDate !== row.dueDate) moved += 1;
     }
-    appendAdminEvent(tx, 'term_suspension_declared', {
+    await appendAdminEvent(tx, 'term_suspension_declared', {
       suspensionId: suspension.id,
       act: data.act,
       fromDate: data.fromDate,

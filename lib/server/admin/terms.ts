@@ -1,4 +1,5 @@
 import 'server-only';
+import { mapInOrder } from '../core/in-order';
 import { desc, eq } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
 import { caseTypes, caseTypeTerms } from '@/db/schema';
@@ -31,36 +32,31 @@ export interface CaseTypeConfig {
 }
 
 /** The case_types row a type needs before a term can point at it (defaults until first saved). */
-export function ensureCaseType(tx: Conn, code: CaseType) {
-  tx.insert(caseTypes)
+export async function ensureCaseType(tx: Conn, code: CaseType) {
+  await tx
+    .insert(caseTypes)
     .values({ code, allowsAnonymous: DEFAULT_ANONYMOUS_TYPES.includes(code) })
     .onConflictDoNothing()
     .run();
-  return tx.select().from(caseTypes).where(eq(caseTypes.code, code)).get()!;
+  return (await tx.select().from(caseTypes).where(eq(caseTypes.code, code)).get())!;
 }
 
 /** Every PQRS type with the term in force now, its term history (newest first) and its settings. */
 export async function listCaseTypeConfig(ctx: Ctx): Promise<CaseTypeConfig[]> {
   requireRole(ctx.actor, 'admin');
   const { db, now } = ctx;
-  const rows = new Map(
-    db
-      .select()
-      .from(caseTypes)
-      .all()
-      .map((t) => [t.code, t]),
-  );
-  const history = db
+  const rows = new Map((await db.select().from(caseTypes).all()).map((t) => [t.code, t]));
+  const history = await db
     .select()
     .from(caseTypeTerms)
     .orderBy(desc(caseTypeTerms.validFrom), desc(caseTypeTerms.id))
     .all();
-  return CASE_TYPES.map((code) => {
+  return mapInOrder(CASE_TYPES, async (code) => {
     const row = rows.get(code);
     const versions = history.filter((h) => h.typeCode === code && h.validFrom <= now);
     return {
       code,
-      termDays: termInForce(db, code, now),
+      termDays: await termInForce(db, code, now),
       extensionDays: versions[0]?.extensionDays ?? null,
       allowsAnonymous: row?.allowsAnonymous ?? DEFAULT_ANONYMOUS_TYPES.includes(code),
       isActive: row?.isActive ?? true,
@@ -86,10 +82,10 @@ export async function setTerm(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'admin');
   const createdBy = ctx.actor.id;
   const data = parseInput(TermChangeSchema, input);
-  return withTransaction(ctx, (tx) => {
-    ensureCaseType(tx.db, data.typeCode);
-    const previous = termInForce(tx.db, data.typeCode, tx.now);
-    const row = tx.db
+  return withTransaction(ctx, async (tx) => {
+    await ensureCaseType(tx.db, data.typeCode);
+    const previous = await termInForce(tx.db, data.typeCode, tx.now);
+    const row = await tx.db
       .insert(caseTypeTerms)
       .values({
         typeCode: data.typeCode,
@@ -102,7 +98,7 @@ export async function setTerm(ctx: Ctx, input: unknown) {
       })
       .returning({ id: caseTypeTerms.id })
       .get();
-    appendAdminEvent(
+    await appendAdminEvent(
       tx,
       'term_changed',
       {
@@ -122,9 +118,9 @@ export async function setTerm(ctx: Ctx, input: unknown) {
 export async function updateCaseType(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'admin');
   const data = parseInput(CaseTypeSettingsSchema, input);
-  return withTransaction(ctx, (tx) => {
-    const before = ensureCaseType(tx.db, data.typeCode);
-    tx.db
+  return withTransaction(ctx, async (tx) => {
+    const before = await ensureCaseType(tx.db, data.typeCode);
+    await tx.db
       .update(caseTypes)
       .set({
         allowsAnonymous: data.allowsAnonymous,
@@ -133,7 +129,7 @@ export async function updateCaseType(ctx: Ctx, input: unknown) {
       })
       .where(eq(caseTypes.code, data.typeCode))
       .run();
-    appendAdminEvent(tx, 'case_type_updated', {
+    await appendAdminEvent(tx, 'case_type_updated', {
       typeCode: data.typeCode,
       from: {
         allowsAnonymous: before.allowsAnonymous,

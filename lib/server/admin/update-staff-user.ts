@@ -14,24 +14,24 @@ export async function updateStaffUser(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'admin');
   const actorId = ctx.actor.id;
   const data = parseInput(StaffUpdateSchema, input);
-  return withTransaction(ctx, (tx) => {
-    const user = loadStaffUser(tx.db, data.userId);
+  return withTransaction(ctx, async (tx) => {
+    const user = await loadStaffUser(tx.db, data.userId);
     if (user.id === actorId && data.role !== 'admin') {
       throw new AppError('VALIDATION', 'cannot demote yourself', {
         fieldErrors: { role: ['selfDemote'] },
       });
     }
     const teamId = data.teamId ?? null;
-    if (teamId !== null && !tx.db.select().from(teams).where(eq(teams.id, teamId)).get()) {
+    if (teamId !== null && !(await tx.db.select().from(teams).where(eq(teams.id, teamId)).get())) {
       throw new AppError('VALIDATION', 'unknown team', { fieldErrors: { teamId: ['invalid'] } });
     }
     if (user.role === data.role && user.teamId === teamId) return { id: user.id, changed: false };
-    tx.db
+    await tx.db
       .update(staffUsers)
       .set({ role: data.role, teamId })
       .where(eq(staffUsers.id, user.id))
       .run();
-    appendAdminEvent(tx, 'staff_updated', {
+    await appendAdminEvent(tx, 'staff_updated', {
       userId: user.id,
       before: { role: user.role, teamId: user.teamId },
       after: { role: data.role, teamId },

@@ -15,7 +15,7 @@ const memberCount = sql<number>`(SELECT count(*) FROM cases c WHERE c.petition_g
 /** The groups of analogous petitions, newest first, with how many cases each holds. */
 export async function listPetitionGroups(ctx: Ctx) {
   requireRole(ctx.actor, 'supervision');
-  return ctx.db
+  return await ctx.db
     .select({
       id: petitionGroups.id,
       matter: petitionGroups.matter,
@@ -38,7 +38,7 @@ export async function analogousCandidates(ctx: Ctx, input: { q: string }) {
   const found = await searchCases(ctx, { q: input.q, page: 1, pageSize: 50 });
   const ids = found.rows.map((r) => r.id);
   if (ids.length === 0) return [];
-  const rows = ctx.db.select().from(cases).where(inArray(cases.id, ids)).all();
+  const rows = await ctx.db.select().from(cases).where(inArray(cases.id, ids)).all();
   return rows
     .filter(
       (r) =>
@@ -62,7 +62,7 @@ export async function analogousCandidates(ctx: Ctx, input: { q: string }) {
  * matter, answer and date, never who asked. Anyone may read them.
  */
 export async function publishedAnswers(ctx: Ctx) {
-  return ctx.db
+  return await ctx.db
     .select({
       id: petitionGroups.id,
       matter: petitionGroups.matter,
@@ -78,7 +78,7 @@ export async function publishedAnswers(ctx: Ctx) {
 
 export async function publishedAnswer(ctx: Ctx, input: unknown) {
   const { groupId } = parseInput(PetitionGroupTarget, input);
-  const row = ctx.db
+  const row = await ctx.db
     .select({
       id: petitionGroups.id,
       matter: petitionGroups.matter,

@@ -33,8 +33,8 @@ export function publishedAnswerUrl(groupId: number): string {
 export async function groupAnalogousPetitions(ctx: Ctx, input: unknown): Promise<{ id: number }> {
   requireRole(ctx.actor, 'supervision');
   const { matter, caseId: ids } = parseInput(GroupPetitionsSchema, input);
-  return withTransaction(ctx, ({ db: tx, actor, now }) => {
-    const rows = tx.select().from(cases).where(inArray(cases.id, ids)).all();
+  return withTransaction(ctx, async ({ db: tx, actor, now }) => {
+    const rows = await tx.select().from(cases).where(inArray(cases.id, ids)).all();
     const refused = ids.filter((id) => {
       const row = rows.find((r) => r.id === id);
       return (
@@ -51,17 +51,18 @@ export async function groupAnalogousPetitions(ctx: Ctx, input: unknown): Promise
         detail: { caseIds: refused },
       });
     }
-    const group = tx
+    const group = await tx
       .insert(petitionGroups)
       .values({ matter, createdById: actor.id!, createdAt: now })
       .returning({ id: petitionGroups.id })
       .get();
     for (const row of rows) {
-      tx.update(cases)
+      await tx
+        .update(cases)
         .set({ petitionGroupId: group.id, version: row.version + 1, updatedAt: now })
         .where(and(eq(cases.id, row.id), eq(cases.version, row.version)))
         .run();
-      appendEvent(tx, {
+      await appendEvent(tx, {
         caseId: row.id,
         action: 'grouped_analogous',
         actorRole: actor.role,
@@ -96,15 +97,19 @@ export async function answerPetitionGroup(
 ): Promise<{ outcomes: GroupAnswerOutcome[] }> {
   requireRole(ctx.actor, 'supervision');
   const data = parseInput(AnswerGroupSchema, input);
-  const group = await withTransaction(ctx, ({ db: tx, actor, now }) => {
-    const found = tx.select().from(petitionGroups).where(eq(petitionGroups.id, data.groupId)).get();
+  const group = await withTransaction(ctx, async ({ db: tx, actor, now }) => {
+    const found = await tx
+      .select()
+      .from(petitionGroups)
+      .where(eq(petitionGroups.id, data.groupId))
+      .get();
     if (!found) throw new AppError('NOT_FOUND');
     if (found.answerBody !== null) {
       throw new AppError('INVALID_TRANSITION', 'already answered', {
         detail: { guard: 'group_already_answered' },
       });
     }
-    return tx
+    return (await tx
       .update(petitionGroups)
       .set({
         answerBody: data.body,
@@ -114,7 +119,7 @@ export async function answerPetitionGroup(
       })
       .where(and(eq(petitionGroups.id, found.id), isNull(petitionGroups.answerBody)))
       .returning()
-      .get()!;
+      .get())!;
   });
   return giveGroupAnswer(ctx, group);
 }
@@ -129,7 +134,11 @@ export async function answerPendingOfGroup(
 ): Promise<{ outcomes: GroupAnswerOutcome[] }> {
   requireRole(ctx.actor, 'supervision');
   const { groupId } = parseInput(PetitionGroupTarget, input);
-  const group = ctx.db.select().from(petitionGroups).where(eq(petitionGroups.id, groupId)).get();
+  const group = await ctx.db
+    .select()
+    .from(petitionGroups)
+    .where(eq(petitionGroups.id, groupId))
+    .get();
   if (!group) throw new AppError('NOT_FOUND');
   if (group.answerBody === null) {
     throw new AppError('INVALID_TRANSITION', 'not answered yet', {
@@ -143,7 +152,7 @@ async function giveGroupAnswer(
   ctx: Ctx,
   group: typeof petitionGroups.$inferSelect,
 ): Promise<{ outcomes: GroupAnswerOutcome[] }> {
-  const members = membersOf(ctx, group.id);
+  const members = await membersOf(ctx, group.id);
   const outcomes: GroupAnswerOutcome[] = [];
   for (const row of members) {
     const outcome = { caseId: row.id, radicado: row.radicado };
@@ -177,8 +186,8 @@ async function giveGroupAnswer(
   return { outcomes };
 }
 
-function membersOf(ctx: Ctx, groupId: number) {
-  return ctx.db
+async function membersOf(ctx: Ctx, groupId: number) {
+  return await ctx.db
     .select()
     .from(cases)
     .where(eq(cases.petitionGroupId, groupId))
@@ -190,9 +199,13 @@ function membersOf(ctx: Ctx, groupId: number) {
 export async function getPetitionGroup(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'supervision');
   const { groupId } = parseInput(PetitionGroupTarget, input);
-  const group = ctx.db.select().from(petitionGroups).where(eq(petitionGroups.id, groupId)).get();
+  const group = await ctx.db
+    .select()
+    .from(petitionGroups)
+    .where(eq(petitionGroups.id, groupId))
+    .get();
   if (!group) throw new AppError('NOT_FOUND');
-  const members = membersOf(ctx, groupId).map((c) => ({
+  const members = (await membersOf(ctx, groupId)).map((c) => ({
     id: c.id,
     radicado: c.radicado,
     typeCode: c.typeCode,

@@ -59,9 +59,9 @@ export const authOptions: NextAuthOptions = {
   },
   events: {
     /** Signing out ends the session on the server too: a copy of the cookie opens nothing. */
-    signOut({ token }) {
+    async signOut({ token }) {
       if (typeof token?.sid === 'string' && typeof token.uid === 'number') {
-        revokeSession(requestCtx(VISITOR), { sid: token.sid, userId: token.uid });
+        await revokeSession(requestCtx(VISITOR), { sid: token.sid, userId: token.uid });
       }
     },
   },

@@ -18,15 +18,15 @@ const T0 = new Date('2026-03-16T15:00:00Z');
 const at = (ms: number) => new Date(T0.getTime() + ms);
 
 describe('sessions end on the server (issue 13 §6)', () => {
-  it('a signed-out session is refused until it would have expired, then forgotten', () => {
+  it('a signed-out session is refused until it would have expired, then forgotten', async () => {
     const user = insertStaff(db, { email: 'agente@example.co', role: 'agent' });
-    revokeSession(makeCtx(db, VISITOR, T0), { sid: 'a', userId: user.id });
-    revokeSession(makeCtx(db, VISITOR, T0), { sid: 'a', userId: user.id }); // twice: one row
+    await revokeSession(makeCtx(db, VISITOR, T0), { sid: 'a', userId: user.id });
+    await revokeSession(makeCtx(db, VISITOR, T0), { sid: 'a', userId: user.id }); // twice: one row
     expect(db.select().from(revokedSessions).all()).toEqual([
       { jti: 'a', userId: user.id, expiresAt: at(SESSION_MAX_AGE_SECONDS * 1000) },
     ]);
     // The next sign-out after that instant sweeps it.
-    revokeSession(makeCtx(db, VISITOR, at(SESSION_MAX_AGE_SECONDS * 1000 + 1)), {
+    await revokeSession(makeCtx(db, VISITOR, at(SESSION_MAX_AGE_SECONDS * 1000 + 1)), {
       sid: 'b',
       userId: user.id,
     });

@@ -12,10 +12,13 @@ export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
  * expired anyway, and every request presenting it is refused meanwhile. Ids past that are
  * forgotten here, so the list stays as short as the sessions signed out in the last 8 hours.
  */
-export function revokeSession(ctx: Ctx, session: { sid: string; userId: number }): void {
+export async function revokeSession(
+  ctx: Ctx,
+  session: { sid: string; userId: number },
+): Promise<void> {
   const expiresAt = new Date(ctx.now.getTime() + SESSION_MAX_AGE_SECONDS * 1000);
-  ctx.db.delete(revokedSessions).where(lt(revokedSessions.expiresAt, ctx.now)).run();
-  ctx.db
+  await ctx.db.delete(revokedSessions).where(lt(revokedSessions.expiresAt, ctx.now)).run();
+  await ctx.db
     .insert(revokedSessions)
     .values({ jti: session.sid, userId: session.userId, expiresAt })
     .onConflictDoNothing()
@@ -26,8 +29,12 @@ export function revokeSession(ctx: Ctx, session: { sid: string; userId: number }
  * Ends every session of a user signed in before `now`: a password reset, a deactivation. Call
  * inside the transaction that makes the change.
  */
-export function endSessionsOf(db: Conn, userId: number, now: Date): void {
-  db.update(staffUsers).set({ sessionsValidAfter: now }).where(eq(staffUsers.id, userId)).run();
+export async function endSessionsOf(db: Conn, userId: number, now: Date): Promise<void> {
+  await db
+    .update(staffUsers)
+    .set({ sessionsValidAfter: now })
+    .where(eq(staffUsers.id, userId))
+    .run();
 }
 
 /** Whether a session is still good for the user row read with it. */

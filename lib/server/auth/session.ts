@@ -64,7 +64,7 @@ export const currentStaff = cache(async (): Promise<StaffActor | null> => {
   const role = STAFF_ROLES.find((r) => r === token?.role);
   const id = role ? token?.uid : undefined;
   if (typeof id !== 'number' || typeof token?.sid !== 'string') return null;
-  const user = sessionUser(getDb()).get({ id, sid: token.sid });
+  const user = await sessionUser(getDb()).get({ id, sid: token.sid });
   if (!user?.isActive) return null;
   const signedIn = { signedInAt: token.signedInAt, isRevoked: user.revokedSid !== null };
   if (!sessionStands(signedIn, user)) return null;

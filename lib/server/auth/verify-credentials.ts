@@ -80,7 +80,7 @@ export async function verifyCredentials(
 
   await slowDown(db, SIGN_IN_ACCOUNT_SLOWDOWN, email);
 
-  const user = db
+  const user = await db
     .select()
     .from(staffUsers)
     .where(eq(sql`lower(${staffUsers.email})`, email))
@@ -93,7 +93,7 @@ export async function verifyCredentials(
     return { ok: false, code: 'INVALID_CREDENTIALS' };
   }
   await resetLimit(db, SIGN_IN_PAIR_LIMIT, pair);
-  db.update(staffUsers).set({ lastSignInAt: now }).where(eq(staffUsers.id, user.id)).run();
+  await db.update(staffUsers).set({ lastSignInAt: now }).where(eq(staffUsers.id, user.id)).run();
   return {
     ok: true,
     user: { id: user.id, name: user.name, email: user.email, role: user.role, teamId: user.teamId },

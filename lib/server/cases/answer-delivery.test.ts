@@ -39,8 +39,8 @@ const undeliveredAnswer = async (at: Date, filing = {}) => {
   await answerCase(fresh.db, id, fresh.fx.agent, at, { delivered: false });
   return id;
 };
-const runJob = (name: string, now: Date) =>
-  JOBS.find((j) => j.name === name)!.run(makeCtx(fresh.db, SYSTEM_ACTOR, now));
+const runJob = async (name: string, now: Date) =>
+  await JOBS.find((j) => j.name === name)!.run(makeCtx(fresh.db, SYSTEM_ACTOR, now));
 const marchReport = async (now: Date) =>
   (
     await buildPqrsReport(

@@ -15,14 +15,14 @@ import type { AnswerDeliveryMedium } from '@/lib/domain/enums';
  * nothing. A posting day entered again corrects the record (`correct`). On time: delivered by the end
  * of the due day in force (extension included); a case with no legal term has no result.
  */
-export function recordAnswerDelivery(
+export async function recordAnswerDelivery(
   tx: Conn,
   caseId: number,
   at: Date,
   via: AnswerDeliveryMedium,
   options: { correct?: boolean } = {},
-): boolean {
-  const row = tx
+): Promise<boolean> {
+  const row = await tx
     .select({
       dueAt: cases.dueAt,
       firstAnsweredAt: cases.firstAnsweredAt,
@@ -33,7 +33,8 @@ export function recordAnswerDelivery(
     .get();
   if (!row?.firstAnsweredAt) return false;
   if (row.deliveredAt && !options.correct) return false;
-  tx.update(cases)
+  await tx
+    .update(cases)
     .set({
       answerDeliveredAt: at,
       answerDeliveredVia: via,
@@ -49,17 +50,19 @@ export function recordAnswerDelivery(
  * legal result is fixed as late (a delivery after the due date cannot be on time). Run by the
  * `cases.undelivered_overdue` job; the partial index cases_undelivered_due_idx keeps it cheap.
  */
-export function markUndeliveredOverdue(tx: Conn, now: Date): number {
-  return tx
-    .update(cases)
-    .set({ answeredOnTime: false })
-    .where(
-      and(
-        isNotNull(cases.firstAnsweredAt),
-        isNull(cases.answerDeliveredAt),
-        isNull(cases.answeredOnTime),
-        lt(cases.dueAt, now),
-      ),
-    )
-    .run().changes;
+export async function markUndeliveredOverdue(tx: Conn, now: Date): Promise<number> {
+  return (
+    await tx
+      .update(cases)
+      .set({ answeredOnTime: false })
+      .where(
+        and(
+          isNotNull(cases.firstAnsweredAt),
+          isNull(cases.answerDeliveredAt),
+          isNull(cases.answeredOnTime),
+          lt(cases.dueAt, now),
+        ),
+      )
+      .run()
+  ).changes;
 }

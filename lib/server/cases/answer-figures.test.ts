@@ -32,7 +32,7 @@ async function act(
   now: Date,
 ) {
   await applyCaseAction(makeCtx(db, actor, now), { caseId, ...input });
-  if (input.action === 'answer') deliverAnswer(db, caseId, now);
+  if (input.action === 'answer') await deliverAnswer(db, caseId, now);
 }
 
 /** A Reclamo filed Friday 13 March 16:30 (due 8 April), taken Monday 16 March. */

@@ -12,20 +12,20 @@ import { caseServiceLevel, type CaseServiceLevel } from './service-level';
  * met. Whether it was on time waits for its delivery (answer-delivery.ts). The supervisor views aggregate
  * these columns in SQL instead of replaying every case's calendar.
  */
-export function firstAnswerFigures(
+export async function firstAnswerFigures(
   tx: Conn,
   row: CaseRow,
   org: Organization,
   now: Date,
-): CaseChanges {
+): Promise<CaseChanges> {
   if (row.firstAnsweredAt) return {};
-  const level = caseServiceLevel(
+  const level = await caseServiceLevel(
     tx,
     { ...row, firstResponseAt: row.firstResponseAt ?? now, answeredAt: now },
     now,
   );
-  const cal = loadCalendar(tx, org);
-  const input = termInputOf(tx, row, receiptRuleOf(org), cal);
+  const cal = await loadCalendar(tx, org);
+  const input = await termInputOf(tx, row, receiptRuleOf(org), cal);
   return answerFiguresAt(now, {
     dueAt: row.dueAt,
     businessDays: input ? businessDaysUsed(input, now, cal) : null,

@@ -78,11 +78,11 @@ describe('extension (prórroga): once, before expiry, within twice the term', ()
     const id = await caseInProgress();
     await act(id, extend('2026-04-20'), fresh.fx.agent, bogota('2026-03-17T09:00:00'));
     fresh.db.update(cases).set({ extensionDays: null }).where(eq(cases.id, id)).run();
-    const org = getOrganization(fresh.db);
-    const term = computeCaseTerm(
+    const org = await getOrganization(fresh.db);
+    const term = await computeCaseTerm(
       fresh.db,
       caseRow(fresh.db, id),
-      loadCalendar(fresh.db, org),
+      await loadCalendar(fresh.db, org),
       receiptRuleOf(org),
     );
     expect(term).toMatchObject({ status: 'running', dueDate: '2026-04-20', isExtended: true });

@@ -52,8 +52,8 @@ export interface AppliedAction {
 }
 
 /** The event an earlier arrival of the same submission wrote on this case, if any. */
-function priorSubmission(tx: Conn, caseId: number, submissionId: string) {
-  return tx
+async function priorSubmission(tx: Conn, caseId: number, submissionId: string) {
+  return await tx
     .select({
       id: caseEvents.id,
       action: caseEvents.action,
@@ -123,19 +123,19 @@ export const openPauseOf = preparedQuery((db) =>
     .prepare(),
 );
 
-export function buildContext(
+export async function buildContext(
   tx: Conn,
   row: CaseRow,
   request: Pick<CaseActionRequest, 'action'> & { newDueDate?: string },
   actor: Actor,
   org: Organization,
   now: Date,
-): ActionContext {
-  const cal = loadCalendar(tx, org);
+): Promise<ActionContext> {
+  const cal = await loadCalendar(tx, org);
   const today = toLocalDate(now, org.timeZone);
   let extensionRefusal: string | null = null;
   if (request.action === 'extend' && request.newDueDate) {
-    const input = termInputOf(tx, row, receiptRuleOf(org), cal);
+    const input = await termInputOf(tx, row, receiptRuleOf(org), cal);
     if (input) {
       const check = checkExtension(
         {
@@ -144,7 +144,7 @@ export function buildContext(
           cap: extensionCap(
             input,
             cal,
-            extensionLimitInForce(tx, row.typeCode, row.receivedAt, input.termDays),
+            await extensionLimitInForce(tx, row.typeCode, row.receivedAt, input.termDays),
           ),
           newDueDate: request.newDueDate,
           alreadyExtended: row.extendedDueDate !== null,
@@ -154,7 +154,7 @@ export function buildContext(
       extensionRefusal = check.ok ? null : check.reason;
     }
   }
-  const openPause = openPauseOf(tx).get({ caseId: row.id });
+  const openPause = await openPauseOf(tx).get({ caseId: row.id });
   const rules = regimeRules(row.regime);
   return {
     actor: { role: actor.role, id: actor.id },
@@ -215,12 +215,12 @@ function recordAction(
   letter: StoredUpload[],
 ): Promise<AppliedAction> {
   const { actor, now } = ctx;
-  return withTransaction(ctx, ({ db: tx }) => {
-    const row = tx.select().from(cases).where(eq(cases.id, caseId)).get();
+  return withTransaction(ctx, async ({ db: tx }) => {
+    const row = await tx.select().from(cases).where(eq(cases.id, caseId)).get();
     if (!row) throw new AppError('NOT_FOUND', 'case not found');
     if (!canAccessCase(actor, row)) throw new AppError('FORBIDDEN', 'not your case');
     const prior = request.submissionId
-      ? priorSubmission(tx, row.id, request.submissionId)
+      ? await priorSubmission(tx, row.id, request.submissionId)
       : undefined;
     if (prior) {
       return {
@@ -239,22 +239,22 @@ function recordAction(
         detail: { currentVersion: row.version },
       });
     }
-    const org = getOrganization(tx);
+    const org = await getOrganization(tx);
     const snapshot = snapshotOf(row);
-    const ctx = buildContext(tx, row, request, actor, org, now);
+    const ctx = await buildContext(tx, row, request, actor, org, now);
     const decision = decideTransition(snapshot, request.action, request, ctx);
     if (!decision.ok) refuse(decision);
 
-    const effect = applyEffects(tx, { row, request, actor, org, now });
+    const effect = await applyEffects(tx, { row, request, actor, org, now });
     const version = row.version + 1;
-    const updated = tx
+    const updated = await tx
       .update(cases)
       .set({ ...effect.changes, state: decision.to, version, updatedAt: now })
       .where(and(eq(cases.id, row.id), eq(cases.version, row.version)))
       .run();
     if (updated.changes !== 1) throw new AppError('CONFLICT', 'the case changed meanwhile');
 
-    const eventId = appendEvent(tx, {
+    const eventId = await appendEvent(tx, {
       caseId: row.id,
       action: request.action,
       actorRole: actor.role,
@@ -268,15 +268,22 @@ function recordAction(
         : (effect.data ?? null),
       createdAt: now,
     });
-    effect.afterEvent?.(eventId);
+    await effect.afterEvent?.(eventId);
     // Attachments go with what the actor wrote: public unless the event is an internal note. The
     // answer letter leads them, so it is the first file of the answer's notice.
     const attachmentIds = [
-      ...recordAttachments(tx, row.id, eventId, letter, 'public', now, 'answer_letter'),
-      ...recordAttachments(tx, row.id, eventId, extras.attachments ?? [], effect.visibility, now),
+      ...(await recordAttachments(tx, row.id, eventId, letter, 'public', now, 'answer_letter')),
+      ...(await recordAttachments(
+        tx,
+        row.id,
+        eventId,
+        extras.attachments ?? [],
+        effect.visibility,
+        now,
+      )),
     ];
     // The customer hears of it (information request, extension, answer …) in the same commit.
-    noticeForAction(tx, {
+    await noticeForAction(tx, {
       row: { ...row, ...effect.changes, state: decision.to },
       action: request.action,
       body: effect.body ?? null,
@@ -286,14 +293,14 @@ function recordAction(
       org,
       now,
     });
-    alertForAction(tx, {
+    await alertForAction(tx, {
       row: { ...row, ...effect.changes },
       action: request.action,
       eventId,
       actorId: isStaff(actor) ? actor.id : null,
       now,
     });
-    extras.alongside?.(tx, row.id);
+    await extras.alongside?.(tx, row.id);
     return {
       caseId: row.id,
       radicado: row.radicado,

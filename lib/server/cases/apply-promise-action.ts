@@ -36,10 +36,10 @@ export async function applyPromiseAction(ctx: Ctx, input: unknown) {
   requireRole(actor, 'staff');
   const { promiseId, ...rest } = parseInput(PromiseTargetSchema, input);
   const request = parseInput(PromiseActionSchema, rest);
-  return withTransaction(ctx, ({ db: tx }) => {
-    const p = tx.select().from(promises).where(eq(promises.id, promiseId)).get();
+  return withTransaction(ctx, async ({ db: tx }) => {
+    const p = await tx.select().from(promises).where(eq(promises.id, promiseId)).get();
     if (!p) throw new AppError('NOT_FOUND');
-    const owner = tx
+    const owner = await tx
       .select({
         id: cases.id,
         teamId: cases.teamId,
@@ -70,7 +70,7 @@ export async function applyPromiseAction(ctx: Ctx, input: unknown) {
         detail: { guard: decision.reason },
       });
     }
-    const updated = tx
+    const updated = await tx
       .update(promises)
       .set({ status: decision.to, resolvedAt: now })
       .where(and(eq(promises.id, p.id), eq(promises.status, 'pending')))
@@ -78,24 +78,26 @@ export async function applyPromiseAction(ctx: Ctx, input: unknown) {
     if (updated.changes !== 1) throw new AppError('CONFLICT');
     let successorId: number | null = null;
     if (request.action === 'renegotiate') {
-      successorId = tx
-        .insert(promises)
-        .values({
-          caseId: p.caseId,
-          description: request.description ?? p.description,
-          ownerId: p.ownerId,
-          teamId: p.teamId,
-          dueAt: request.newDueAt,
-          isVisibleToCustomer: p.isVisibleToCustomer,
-          predecessorId: p.id,
-          renegotiationReason: request.reason,
-          createdById: actor.id,
-          createdAt: now,
-        })
-        .returning({ id: promises.id })
-        .get().id;
+      successorId = (
+        await tx
+          .insert(promises)
+          .values({
+            caseId: p.caseId,
+            description: request.description ?? p.description,
+            ownerId: p.ownerId,
+            teamId: p.teamId,
+            dueAt: request.newDueAt,
+            isVisibleToCustomer: p.isVisibleToCustomer,
+            predecessorId: p.id,
+            renegotiationReason: request.reason,
+            createdById: actor.id,
+            createdAt: now,
+          })
+          .returning({ id: promises.id })
+          .get()
+      ).id;
     }
-    appendEvent(tx, {
+    await appendEvent(tx, {
       caseId: p.caseId,
       action: `promise_${request.action}`,
       actorRole: actor.role,
@@ -111,11 +113,11 @@ export async function applyPromiseAction(ctx: Ctx, input: unknown) {
       createdAt: now,
     });
     if (request.action === 'break') {
-      alertPromise(tx, { promise: p, kind: 'promise_broken', actorId: actor.id, now });
+      await alertPromise(tx, { promise: p, kind: 'promise_broken', actorId: actor.id, now });
     }
     if (request.action === 'renegotiate' && p.isVisibleToCustomer && successorId !== null) {
-      const org = getOrganization(tx);
-      enqueueCaseNotice(
+      const org = await getOrganization(tx);
+      await enqueueCaseNotice(
         tx,
         owner,
         {
@@ -133,8 +135,8 @@ export async function applyPromiseAction(ctx: Ctx, input: unknown) {
     }
     // A call-back kept is the call itself: the petitioner was on the line.
     if (request.action === 'keep' && p.isVisibleToCustomer && p.description !== 'callback') {
-      const org = getOrganization(tx);
-      enqueueCaseNotice(
+      const org = await getOrganization(tx);
+      await enqueueCaseNotice(
         tx,
         owner,
         {

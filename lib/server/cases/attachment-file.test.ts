@@ -33,7 +33,7 @@ let otherCaseId: number;
 
 async function attach(onCase: number, visibility: 'public' | 'internal', name: string) {
   const { stored } = storeUploads(await checkUploads([{ name, bytes: PDF }]));
-  return recordAttachments(db, onCase, null, stored, visibility)[0]!;
+  return (await recordAttachments(db, onCase, null, stored, visibility))[0]!;
 }
 
 const open = (actor: Actor, input: Record<string, unknown>) =>

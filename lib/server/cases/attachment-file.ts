@@ -28,7 +28,7 @@ export interface AttachmentFile {
 export async function openAttachment(ctx: Ctx, input: unknown): Promise<AttachmentFile> {
   const { attachmentId, caseId } = parseInput(AttachmentTarget, input);
   const { actor } = ctx;
-  const row = ctx.db
+  const row = await ctx.db
     .select({
       caseId: attachments.caseId,
       name: attachments.originalName,

@@ -15,12 +15,12 @@ export interface AttachmentRow {
  * The files a message carries (outbox.attachment_ids), in the order given, in one query; ids that
  * name no file are left out (the caller decides whether that is an error).
  */
-export function attachmentsInOrder(
+export async function attachmentsInOrder(
   tx: Conn,
   ids: readonly number[] | null | undefined,
-): AttachmentRow[] {
+): Promise<AttachmentRow[]> {
   if (!ids?.length) return [];
-  const rows = tx
+  const rows = await tx
     .select({
       id: attachments.id,
       name: attachments.originalName,

@@ -75,14 +75,14 @@ export function bulkActionsFor(actor: Actor): BulkAction[] {
  * What is wrong with the run as a whole is refused before any case is touched: a role that may
  * never take the action (403), an assignee or a problem that does not exist (422 on the field).
  */
-function checkRun(ctx: Ctx, request: BulkCasesRequest): void {
+async function checkRun(ctx: Ctx, request: BulkCasesRequest): Promise<void> {
   if (!isAllowed(ctx.actor, request.action)) {
     throw new AppError('FORBIDDEN', `role may not ${request.action}`);
   }
-  if (request.action === 'assign') activeStaff(ctx.db, request.assigneeId);
+  if (request.action === 'assign') await activeStaff(ctx.db, request.assigneeId);
   if (request.action === 'link_problem') {
     try {
-      loadProblem(ctx.db, request.problemId);
+      await loadProblem(ctx.db, request.problemId);
     } catch (error) {
       if (!isAppError(error) || error.code !== 'NOT_FOUND') throw error;
       throw new AppError('VALIDATION', 'unknown problem', {
@@ -103,21 +103,22 @@ export async function bulkCases(ctx: Ctx, input: unknown): Promise<BulkResult> {
   requireRole(ctx.actor, 'staff');
   const request = parseInput(BulkCasesSchema, input);
   const single = caseRequest(request);
-  checkRun(ctx, request);
+  await checkRun(ctx, request);
 
   const ids = request.cases.map((c) => c.caseId);
   const known = new Map(
-    ctx.db
-      .select({
-        id: cases.id,
-        radicado: cases.radicado,
-        teamId: cases.teamId,
-        assigneeId: cases.assigneeId,
-      })
-      .from(cases)
-      .where(inArray(cases.id, ids))
-      .all()
-      .map((row) => [row.id, row]),
+    (
+      await ctx.db
+        .select({
+          id: cases.id,
+          radicado: cases.radicado,
+          teamId: cases.teamId,
+          assigneeId: cases.assigneeId,
+        })
+        .from(cases)
+        .where(inArray(cases.id, ids))
+        .all()
+    ).map((row) => [row.id, row]),
   );
   const outcomes: BulkOutcome[] = [];
   for (const { caseId, expectedVersion } of request.cases) {

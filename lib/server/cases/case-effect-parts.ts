@@ -22,8 +22,8 @@ import { activeTemplateBody, templateValuesFor } from './template-values';
 
 /** The checks and small writes the case actions' effects share (see case-effects.ts). */
 
-export function activeStaff(tx: Conn, id: number) {
-  const user = tx
+export async function activeStaff(tx: Conn, id: number) {
+  const user = await tx
     .select({ id: staffUsers.id, teamId: staffUsers.teamId, isActive: staffUsers.isActive })
     .from(staffUsers)
     .where(eq(staffUsers.id, id))
@@ -36,16 +36,20 @@ export function activeStaff(tx: Conn, id: number) {
   return user;
 }
 
-export function checkRootCause(tx: Conn, processId: number | null, rootCauseId: number | null) {
+export async function checkRootCause(
+  tx: Conn,
+  processId: number | null,
+  rootCauseId: number | null,
+) {
   if (processId !== null) {
     const found = tx
       .select({ id: processes.id })
       .from(processes)
       .where(eq(processes.id, processId));
-    if (!found.get()) throw unknownOption('processId');
+    if (!(await found.get())) throw unknownOption('processId');
   }
   if (rootCauseId === null) return;
-  const cause = tx
+  const cause = await tx
     .select({ processId: rootCauses.processId })
     .from(rootCauses)
     .where(eq(rootCauses.id, rootCauseId))
@@ -63,18 +67,18 @@ export function unknownOption(field: string): AppError {
 }
 
 /** A category chosen on reclassification must exist. */
-export function checkCategory(tx: Conn, categoryId: number | undefined) {
+export async function checkCategory(tx: Conn, categoryId: number | undefined) {
   if (categoryId === undefined) return;
   const found = tx
     .select({ id: categories.id })
     .from(categories)
     .where(eq(categories.id, categoryId));
-  if (!found.get()) throw unknownOption('categoryId');
+  if (!(await found.get())) throw unknownOption('categoryId');
 }
 
 /** The other case of a merge or link: it must exist and be one the actor may work on. */
-export function otherCase(tx: Conn, actor: Actor, id: number, field: string) {
-  const other = tx
+export async function otherCase(tx: Conn, actor: Actor, id: number, field: string) {
+  const other = await tx
     .select({
       id: cases.id,
       state: cases.state,
@@ -91,28 +95,30 @@ export function otherCase(tx: Conn, actor: Actor, id: number, field: string) {
   return other;
 }
 
-export function endOpenPause(tx: Conn, caseId: number, now: Date) {
-  tx.update(casePauses)
+export async function endOpenPause(tx: Conn, caseId: number, now: Date) {
+  await tx
+    .update(casePauses)
     .set({ resumedAt: now })
     .where(and(eq(casePauses.caseId, caseId), isNull(casePauses.resumedAt)))
     .run();
 }
 
 /** A case that ends here (transferred, withdrawn, merged) stops waiting on the petitioner too. */
-export function endCase(tx: Conn, caseId: number, now: Date): CaseChanges {
-  endOpenPause(tx, caseId, now);
+export async function endCase(tx: Conn, caseId: number, now: Date): Promise<CaseChanges> {
+  await endOpenPause(tx, caseId, now);
   return { closedAt: now, isPaused: false };
 }
 
 export function recordInteraction(
   tx: Conn,
   values: Omit<typeof interactions.$inferInsert, 'eventId'>,
-): (eventId: number) => void {
-  return (eventId) =>
-    tx
+): (eventId: number) => Promise<void> {
+  return async (eventId) => {
+    await tx
       .insert(interactions)
       .values({ ...values, eventId })
       .run();
+  };
 }
 
 /** Handle time as stored (seconds); null when the agent did not say. */
@@ -120,9 +126,9 @@ export function handleSecondsOf(minutes: number | undefined): number | null {
   return minutes === undefined ? null : minutes * 60;
 }
 
-export function staffName(tx: Conn, staffId: number | null): string {
+export async function staffName(tx: Conn, staffId: number | null): Promise<string> {
   if (staffId === null) return '';
-  const user = tx
+  const user = await tx
     .select({ name: staffUsers.name })
     .from(staffUsers)
     .where(eq(staffUsers.id, staffId))
@@ -136,17 +142,17 @@ export function staffName(tx: Conn, staffId: number | null): string {
  * template, filled for this case, unchanged (DOMAIN.md §6). Body and template problems are reported
  * together.
  */
-export function checkReply(
+export async function checkReply(
   tx: Conn,
   row: CaseRow,
   staffId: number | null,
   body: string,
   templateId: number | null,
-): { isCanned: boolean } {
+): Promise<{ isCanned: boolean }> {
   const fieldErrors: FieldErrors = {};
   const unfilled = unfilledPlaceholders(body);
   if (unfilled.length > 0) fieldErrors.body = ['unfilledPlaceholders'];
-  const templateBody = templateId === null ? null : activeTemplateBody(tx, templateId);
+  const templateBody = templateId === null ? null : await activeTemplateBody(tx, templateId);
   if (templateId !== null && templateBody === null) {
     fieldErrors.templateId = ['templateUnavailable'];
   }
@@ -157,7 +163,7 @@ export function checkReply(
     });
   }
   if (templateBody === null) return { isCanned: false };
-  const values = templateValuesFor(tx, row.id, { name: staffName(tx, staffId) });
+  const values = await templateValuesFor(tx, row.id, { name: await staffName(tx, staffId) });
   return { isCanned: isCannedReply(body, renderTemplate(templateBody, values)) };
 }
 
@@ -168,18 +174,19 @@ export function checkReply(
  * open and within the actor's scope), told in that case's history; any repeat contact intake had
  * offered is settled by it.
  */
-export function mergeInto(
+export async function mergeInto(
   tx: Conn,
   m: { actor: Actor; row: CaseRow; targetCaseId: number; now: Date },
 ) {
   const { actor, row, now } = m;
-  const target = otherCase(tx, actor, m.targetCaseId, 'targetCaseId');
+  const target = await otherCase(tx, actor, m.targetCaseId, 'targetCaseId');
   if (isTerminal(target.state)) {
     throw new AppError('VALIDATION', 'target closed', {
       fieldErrors: { targetCaseId: ['targetClosed'] },
     });
   }
-  tx.update(cases)
+  await tx
+    .update(cases)
     .set({
       repeatContactCount: sql`${cases.repeatContactCount} + 1`,
       // A change like any other: a writer holding the target's old version must see a conflict.
@@ -188,7 +195,7 @@ export function mergeInto(
     })
     .where(eq(cases.id, target.id))
     .run();
-  appendEvent(tx, {
+  await appendEvent(tx, {
     caseId: target.id,
     action: 'merged_in',
     actorRole: actor.role,
@@ -197,25 +204,31 @@ export function mergeInto(
     data: { sourceCaseId: row.id, sourceRadicado: row.radicado },
     createdAt: now,
   });
-  tx.insert(caseLinks)
+  await tx
+    .insert(caseLinks)
     .values({ caseId: row.id, relatedCaseId: target.id, kind: 'duplicate', createdAt: now })
     .onConflictDoNothing()
     .run();
   return {
-    changes: { mergedIntoId: target.id, possibleRepeatOfId: null, ...endCase(tx, row.id, now) },
+    changes: {
+      mergedIntoId: target.id,
+      possibleRepeatOfId: null,
+      ...(await endCase(tx, row.id, now)),
+    },
     visibility: 'public' as const,
     data: { targetCaseId: target.id, targetRadicado: target.radicado },
   };
 }
 
 /** Link: two cases about related matters point at each other (one row, lower id first). */
-export function linkTo(
+export async function linkTo(
   tx: Conn,
   l: { actor: Actor; row: CaseRow; relatedCaseId: number; now: Date },
 ) {
-  const other = otherCase(tx, l.actor, l.relatedCaseId, 'relatedCaseId');
+  const other = await otherCase(tx, l.actor, l.relatedCaseId, 'relatedCaseId');
   const [a, b] = l.row.id < other.id ? [l.row.id, other.id] : [other.id, l.row.id];
-  tx.insert(caseLinks)
+  await tx
+    .insert(caseLinks)
     .values({ caseId: a, relatedCaseId: b, kind: 'related', createdAt: l.now })
     .onConflictDoNothing()
     .run();

@@ -30,7 +30,7 @@ export interface Effect {
   body?: string | null;
   data?: Record<string, unknown>;
   /** Rows that point at the audit event (interactions), written once its id is known. */
-  afterEvent?: (eventId: number) => void;
+  afterEvent?: (eventId: number) => Promise<void>;
 }
 
 interface EffectArgs {
@@ -41,7 +41,7 @@ interface EffectArgs {
   now: Date;
 }
 
-export function applyEffects(tx: Conn, args: EffectArgs): Effect {
+export async function applyEffects(tx: Conn, args: EffectArgs): Promise<Effect> {
   const { row, request: r, actor, org, now } = args;
   const staffId = actor.id;
   switch (r.action) {
@@ -54,7 +54,7 @@ export function applyEffects(tx: Conn, args: EffectArgs): Effect {
         visibility: 'internal',
       };
     case 'assign': {
-      const user = activeStaff(tx, r.assigneeId);
+      const user = await activeStaff(tx, r.assigneeId);
       return {
         changes: { assigneeId: user.id, teamId: user.teamId ?? row.teamId },
         visibility: 'internal',
@@ -64,8 +64,8 @@ export function applyEffects(tx: Conn, args: EffectArgs): Effect {
     case 'reclassify': {
       const processId = r.processId ?? row.processId;
       const rootCauseId = r.rootCauseId ?? (r.processId !== undefined ? null : row.rootCauseId);
-      checkCategory(tx, r.categoryId);
-      checkRootCause(tx, processId, rootCauseId);
+      await checkCategory(tx, r.categoryId);
+      await checkRootCause(tx, processId, rootCauseId);
       const changes: CaseChanges = {
         typeCode: r.typeCode ?? row.typeCode,
         categoryId: r.categoryId ?? row.categoryId,
@@ -75,8 +75,8 @@ export function applyEffects(tx: Conn, args: EffectArgs): Effect {
       };
       if (r.typeCode && r.typeCode !== row.typeCode) {
         // The new type's term in force at radication replaces the old one; the due date follows.
-        const termDays = termInForce(tx, r.typeCode, row.receivedAt);
-        Object.assign(changes, { termDays }, refreshedTerm(tx, row, org, { termDays }));
+        const termDays = await termInForce(tx, r.typeCode, row.receivedAt);
+        Object.assign(changes, { termDays }, await refreshedTerm(tx, row, org, { termDays }));
       }
       return {
         changes,
@@ -99,7 +99,7 @@ export function applyEffects(tx: Conn, args: EffectArgs): Effect {
     case 'answer': {
       const isAnswer = r.action === 'answer';
       const templateId = r.templateId ?? null;
-      const { isCanned } = checkReply(tx, row, staffId, r.body, templateId);
+      const { isCanned } = await checkReply(tx, row, staffId, r.body, templateId);
       // Staff-only: get-case keeps only PUBLIC_EVENT_DATA keys for the petitioner.
       const templateData = templateId !== null ? { templateId, isCanned } : {};
       const data = isAnswer ? { decision: r.decision, ...templateData } : templateData;
@@ -107,7 +107,11 @@ export function applyEffects(tx: Conn, args: EffectArgs): Effect {
         changes: {
           firstResponseAt: row.firstResponseAt ?? now,
           ...(isAnswer
-            ? { answeredAt: now, decision: r.decision, ...firstAnswerFigures(tx, row, org, now) }
+            ? {
+                answeredAt: now,
+                decision: r.decision,
+                ...(await firstAnswerFigures(tx, row, org, now)),
+              }
             : {}),
         },
         visibility: 'public',
@@ -152,9 +156,12 @@ export function applyEffects(tx: Conn, args: EffectArgs): Effect {
         }),
       };
     case 'request_info':
-      tx.insert(casePauses).values({ caseId: row.id, pausedAt: now }).run();
+      await tx.insert(casePauses).values({ caseId: row.id, pausedAt: now }).run();
       return {
-        changes: { ...refreshedTerm(tx, row, org), firstResponseAt: row.firstResponseAt ?? now },
+        changes: {
+          ...(await refreshedTerm(tx, row, org)),
+          firstResponseAt: row.firstResponseAt ?? now,
+        },
         visibility: 'public',
         body: r.body,
         // A message to the petitioner like a reply: it carries the agent's time and can be reviewed.
@@ -169,9 +176,9 @@ export function applyEffects(tx: Conn, args: EffectArgs): Effect {
         }),
       };
     case 'provide_info':
-      endOpenPause(tx, row.id, now);
+      await endOpenPause(tx, row.id, now);
       return {
-        changes: refreshedTerm(tx, row, org),
+        changes: await refreshedTerm(tx, row, org),
         visibility: 'public',
         body: r.body,
         afterEvent: recordInteraction(tx, {
@@ -184,7 +191,7 @@ export function applyEffects(tx: Conn, args: EffectArgs): Effect {
       };
     case 'extend': {
       return {
-        changes: extendedTerm(tx, row, org, r),
+        changes: await extendedTerm(tx, row, org, r),
         visibility: 'public',
         body: r.reason,
         data: { previousDueDate: row.dueDate, newDueDate: r.newDueDate },
@@ -193,17 +200,17 @@ export function applyEffects(tx: Conn, args: EffectArgs): Effect {
     case 'auto_close':
       return { changes: { closedAt: now }, visibility: 'public' };
     case 'accept_by_silence':
-      return acceptBySilence(tx, row, org, now);
+      return await acceptBySilence(tx, row, org, now);
     case 'ask_more_time':
       return {
         changes: {},
         visibility: 'public',
-        data: { until: grantMoreTime(tx, row, now, org.timeZone) },
+        data: { until: await grantMoreTime(tx, row, now, org.timeZone) },
       };
     case 'close': {
       const processId = r.processId ?? row.processId;
       const rootCauseId = r.rootCauseId ?? row.rootCauseId;
-      checkRootCause(tx, processId, rootCauseId);
+      await checkRootCause(tx, processId, rootCauseId);
       return {
         changes: { processId, rootCauseId, closedAt: now },
         visibility: 'public',
@@ -225,7 +232,7 @@ export function applyEffects(tx: Conn, args: EffectArgs): Effect {
       };
     case 'transfer':
       return {
-        changes: { transferDestination: r.destination, ...endCase(tx, row.id, now) },
+        changes: { transferDestination: r.destination, ...(await endCase(tx, row.id, now)) },
         visibility: 'public',
         body: r.reason,
         data: { destination: r.destination },
@@ -233,15 +240,15 @@ export function applyEffects(tx: Conn, args: EffectArgs): Effect {
     case 'withdraw':
     case 'withdraw_tacit':
       return {
-        changes: endCase(tx, row.id, now),
+        changes: await endCase(tx, row.id, now),
         visibility: 'public',
         body: r.action === 'withdraw' ? r.reason : null,
         data: { kind: r.action === 'withdraw' ? 'expreso' : 'tacito' },
       };
     case 'merge':
-      return mergeInto(tx, { actor, row, targetCaseId: r.targetCaseId, now });
+      return await mergeInto(tx, { actor, row, targetCaseId: r.targetCaseId, now });
     case 'link':
-      return linkTo(tx, { actor, row, relatedCaseId: r.relatedCaseId, now });
+      return await linkTo(tx, { actor, row, relatedCaseId: r.relatedCaseId, now });
     case 'add_promise':
     case 'request_callback': {
       const isCallback = r.action === 'request_callback';
@@ -251,7 +258,7 @@ export function applyEffects(tx: Conn, args: EffectArgs): Effect {
         throw new AppError('VALIDATION', 'past', { fieldErrors: { [field]: ['future'] } });
       }
       const description = isCallback ? 'callback' : r.description;
-      const promise = tx
+      const promise = await tx
         .insert(promises)
         .values({
           caseId: row.id,

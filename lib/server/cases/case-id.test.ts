@@ -14,9 +14,9 @@ afterEach(() => cleanup());
 
 it('finds a case by its radicado as a URL carries it, and a malformed URL finds none (issue 13)', async () => {
   const { id, radicado } = await fileCase(db);
-  expect(caseIdByRadicado(db, radicado.toLowerCase())).toBe(id);
-  expect(caseIdByRadicado(db, encodeURIComponent(radicado))).toBe(id);
+  expect(await caseIdByRadicado(db, radicado.toLowerCase())).toBe(id);
+  expect(await caseIdByRadicado(db, encodeURIComponent(radicado))).toBe(id);
   // `/casos/%ZZ` and `/consulta/PQRS-2026-000001%25` threw URIError: a bare 500.
-  expect(caseIdByRadicado(db, '%ZZ')).toBeNull();
-  expect(caseIdByRadicado(db, `${radicado}%`)).toBeNull();
+  expect(await caseIdByRadicado(db, '%ZZ')).toBeNull();
+  expect(await caseIdByRadicado(db, `${radicado}%`)).toBeNull();
 });

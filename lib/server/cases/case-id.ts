@@ -23,8 +23,8 @@ export const caseRowById = preparedQuery((db) =>
 );
 
 /** The case id behind a radicado in a URL or a form, or null (a malformed one included). */
-export function caseIdByRadicado(db: Conn, radicado: string): number | null {
+export async function caseIdByRadicado(db: Conn, radicado: string): Promise<number | null> {
   const normalised = radicadoFromPath(radicado);
   if (!normalised) return null;
-  return idOf(db).get({ radicado: normalised })?.id ?? null;
+  return (await idOf(db).get({ radicado: normalised }))?.id ?? null;
 }

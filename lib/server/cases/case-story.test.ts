@@ -54,12 +54,12 @@ const act = (caseId: number, input: object, at = ANSWERED, actor: StaffMember = 
 
 /** What the sender would have written after trying to deliver the message. */
 /** The sender's record of an outcome: sent as markSent records it (the answer's delivery too). */
-function deliver(messageId: string, outcome: { sentAt: Date } | { error: string }) {
+async function deliver(messageId: string, outcome: { sentAt: Date } | { error: string }) {
   const row = db.select().from(outbox).where(eq(outbox.messageId, messageId)).get()!;
   if ('sentAt' in outcome) {
     // Claimed once (the attempt), then recorded sent.
     db.update(outbox).set({ attempts: 1 }).where(eq(outbox.id, row.id)).run();
-    markSent(db, row, outcome.sentAt);
+    await markSent(db, row, outcome.sentAt);
     return;
   }
   db.update(outbox)
@@ -124,8 +124,8 @@ describe('messages sent for the case', () => {
   it('lists each message with its kind, medium, address and status, failures with their error', async () => {
     const { id } = await fileCase(db);
     await answerCase(db, id, fx.agent, ANSWERED, { delivered: false });
-    deliver(messageIdFor(`constancia.${id}`), { error: '550 mailbox unavailable' });
-    deliver(messageIdFor(`event.${answerEventId(id)}`), { sentAt: ANSWERED });
+    await deliver(messageIdFor(`constancia.${id}`), { error: '550 mailbox unavailable' });
+    await deliver(messageIdFor(`event.${answerEventId(id)}`), { sentAt: ANSWERED });
     await act(
       id,
       { action: 'reply', body: 'Le escribimos de nuevo.' },
@@ -199,7 +199,7 @@ describe('answer delivered on time or late', () => {
       answeredOnTime: null,
     });
     const sentAt = bogota('2026-03-17T10:01:00');
-    deliver(messageIdFor(`event.${answerEventId(id)}`), { sentAt });
+    await deliver(messageIdFor(`event.${answerEventId(id)}`), { sentAt });
     expect((await storyOf(id)).answerDelivery).toMatchObject({
       dueDate: DUE,
       isExtended: false,
@@ -215,7 +215,9 @@ describe('answer delivered on time or late', () => {
     // Written on the due day itself, sent the next morning: late (on time means notified).
     await answerCase(db, id, fx.agent, bogota('2026-04-08T16:00:00'), { delivered: false });
     expect((await storyOf(id)).answerDelivery?.result).toBe('overdue_undelivered');
-    deliver(messageIdFor(`event.${answerEventId(id)}`), { sentAt: bogota('2026-04-09T08:00:00') });
+    await deliver(messageIdFor(`event.${answerEventId(id)}`), {
+      sentAt: bogota('2026-04-09T08:00:00'),
+    });
     expect((await storyOf(id)).answerDelivery).toMatchObject({
       result: 'late',
       answeredOnTime: false,
@@ -235,7 +237,9 @@ describe('answer delivered on time or late', () => {
       { action: 'answer', body: 'Respuesta.', decision: 'informa' },
       bogota('2026-04-15T10:00:00'),
     );
-    deliver(messageIdFor(`event.${answerEventId(id)}`), { sentAt: bogota('2026-04-15T10:00:00') });
+    await deliver(messageIdFor(`event.${answerEventId(id)}`), {
+      sentAt: bogota('2026-04-15T10:00:00'),
+    });
     expect((await storyOf(id)).answerDelivery).toMatchObject({
       dueDate: '2026-04-20',
       isExtended: true,

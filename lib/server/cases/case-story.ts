@@ -54,12 +54,14 @@ function nameOf<T extends { name: string }>(row: T | undefined): string | null {
 }
 
 /** Type, category, originating process and root cause by name (null where not classified yet). */
-function classificationOf(db: Conn, row: CaseRow) {
+async function classificationOf(db: Conn, row: CaseRow) {
   return {
     typeCode: row.typeCode,
-    category: row.categoryId ? nameOf(categoryName(db).get({ id: row.categoryId })) : null,
-    process: row.processId ? nameOf(processName(db).get({ id: row.processId })) : null,
-    rootCause: row.rootCauseId ? nameOf(rootCauseName(db).get({ id: row.rootCauseId })) : null,
+    category: row.categoryId ? nameOf(await categoryName(db).get({ id: row.categoryId })) : null,
+    process: row.processId ? nameOf(await processName(db).get({ id: row.processId })) : null,
+    rootCause: row.rootCauseId
+      ? nameOf(await rootCauseName(db).get({ id: row.rootCauseId }))
+      : null,
   };
 }
 
@@ -67,26 +69,27 @@ function classificationOf(db: Conn, row: CaseRow) {
  * Related and merged cases, one entry per other case: a merge (either way) wins over the
  * 'duplicate' link the merge also wrote.
  */
-function linksOf(db: Conn, row: CaseRow) {
+async function linksOf(db: Conn, row: CaseRow) {
   const other = new Map<number, CaseRelation>();
-  const linkRows = linkRowsOf(db).all({ id: row.id });
+  const linkRows = await linkRowsOf(db).all({ id: row.id });
   for (const l of linkRows) other.set(l.caseId === row.id ? l.relatedCaseId : l.caseId, l.kind);
-  const mergedFrom = mergedInto(db).all({ id: row.id });
+  const mergedFrom = await mergedInto(db).all({ id: row.id });
   for (const m of mergedFrom) other.set(m.id, 'merged_from');
   if (row.mergedIntoId !== null) other.set(row.mergedIntoId, 'merged_into');
   if (other.size === 0) return [];
-  return db
-    .select({
-      id: cases.id,
-      radicado: cases.radicado,
-      typeCode: cases.typeCode,
-      state: cases.state,
-    })
-    .from(cases)
-    .where(inArray(cases.id, [...other.keys()]))
-    .orderBy(asc(cases.radicado))
-    .all()
-    .map((c) => ({ ...c, relation: other.get(c.id) ?? 'related' }));
+  return (
+    await db
+      .select({
+        id: cases.id,
+        radicado: cases.radicado,
+        typeCode: cases.typeCode,
+        state: cases.state,
+      })
+      .from(cases)
+      .where(inArray(cases.id, [...other.keys()]))
+      .orderBy(asc(cases.radicado))
+      .all()
+  ).map((c) => ({ ...c, relation: other.get(c.id) ?? 'related' }));
 }
 
 const outboxOf = preparedQuery((db) =>
@@ -111,19 +114,17 @@ const outboxOf = preparedQuery((db) =>
 );
 
 /** Every message queued for the case, oldest first, with its delivery state. */
-function messagesOf(db: Conn, caseId: number) {
-  return outboxOf(db)
-    .all({ id: caseId })
-    .map((m) => ({
-      ...m,
-      // 'sending' is a claim on a message still on its way: to a reader it is queued.
-      state:
-        m.status === 'sent'
-          ? ('sent' as const)
-          : m.status === 'failed'
-            ? ('failed' as const)
-            : ('queued' as const),
-    }));
+async function messagesOf(db: Conn, caseId: number) {
+  return (await outboxOf(db).all({ id: caseId })).map((m) => ({
+    ...m,
+    // 'sending' is a claim on a message still on its way: to a reader it is queued.
+    state:
+      m.status === 'sent'
+        ? ('sent' as const)
+        : m.status === 'failed'
+          ? ('failed' as const)
+          : ('queued' as const),
+  }));
 }
 
 const filesQuery = preparedQuery((db) =>
@@ -148,10 +149,11 @@ const filesQuery = preparedQuery((db) =>
  * Every file of the case (people's and the answer letter), public and internal; `isRemoved`: its
  * bytes were deleted when its petitioner was anonymised (the row stays as the record).
  */
-function filesOf(db: Conn, caseId: number) {
-  return filesQuery(db)
-    .all({ id: caseId })
-    .map(({ storedName, ...file }) => ({ ...file, isRemoved: isRemovedFile(storedName) }));
+async function filesOf(db: Conn, caseId: number) {
+  return (await filesQuery(db).all({ id: caseId })).map(({ storedName, ...file }) => ({
+    ...file,
+    isRemoved: isRemovedFile(storedName),
+  }));
 }
 
 const firstAnswer = preparedQuery((db) =>
@@ -168,9 +170,9 @@ const firstAnswer = preparedQuery((db) =>
  * answer reached the petitioner (answer-delivery.ts: sent, posted or shown on the portal), and the
  * result: on time, late, awaiting delivery or *vencido sin notificar*.
  */
-function answerDeliveryOf(db: Conn, row: CaseRow, org: Organization, now: Date) {
+async function answerDeliveryOf(db: Conn, row: CaseRow, org: Organization, now: Date) {
   if (!ANSWERED_STATES.includes(row.state) && row.firstAnsweredAt === null) return null;
-  const answer = firstAnswer(db).get({ id: row.id });
+  const answer = await firstAnswer(db).get({ id: row.id });
   if (!answer) return null;
   const deliveredAt = row.answerDeliveredAt;
   const dueDate = row.dueDate;
@@ -194,15 +196,15 @@ function answerDeliveryOf(db: Conn, row: CaseRow, org: Organization, now: Date) 
  * sent and their delivery, every file, and for an answered case whether the answer was on time.
  * The caller has checked the actor may see the case.
  */
-export function caseStory(db: Conn, row: CaseRow, org: Organization, now: Date) {
+export async function caseStory(db: Conn, row: CaseRow, org: Organization, now: Date) {
   return {
-    classification: classificationOf(db, row),
-    links: linksOf(db, row),
-    messages: messagesOf(db, row.id),
-    files: filesOf(db, row.id),
-    answerDelivery: answerDeliveryOf(db, row, org, now),
+    classification: await classificationOf(db, row),
+    links: await linksOf(db, row),
+    messages: await messagesOf(db, row.id),
+    files: await filesOf(db, row.id),
+    answerDelivery: await answerDeliveryOf(db, row, org, now),
     /** Today in the organisation's zone (the latest day a posting may be dated). */
     today: toLocalDate(now, org.timeZone),
   };
 }
-export type CaseStory = ReturnType<typeof caseStory>;
+export type CaseStory = Awaited<ReturnType<typeof caseStory>>;

@@ -16,18 +16,40 @@ import {
 import { preparedQuery } from '../core/prepared';
 
 /** The legal term (business days) in force for a type at an instant; versions never apply backwards. */
-export function termInForce(db: Conn, typeCode: CaseType, at: Date): number | null {
+export async function termInForce(db: Conn, typeCode: CaseType, at: Date): Promise<number | null> {
   // A placeholder in a condition is bound as is: the instant as stored (epoch ms).
-  const row = termRow(db).get({ typeCode, at: at.getTime() });
+  const row = await termRow(db).get({ typeCode, at: at.getTime() });
   return row ? row.termDays : DEFAULT_TERM_DAYS[typeCode];
+}
+
+/**
+ * `termInForce` for many instants at once (the demo seed plans thousands of cases before it files
+ * them): every term version read once, then looked up in memory with the same rule.
+ */
+export async function termsInForce(
+  db: Conn,
+): Promise<(typeCode: CaseType, at: Date) => number | null> {
+  const versions = await db
+    .select()
+    .from(caseTypeTerms)
+    .orderBy(desc(caseTypeTerms.validFrom), desc(caseTypeTerms.id));
+  return (typeCode, at) => {
+    const row = versions.find((v) => v.typeCode === typeCode && v.validFrom <= at);
+    return row ? row.termDays : DEFAULT_TERM_DAYS[typeCode];
+  };
 }
 
 /**
  * The business days a prórroga may add to a case of this type radicated at `at`: the limit of the
  * term version in force then (a regime's), or the term itself (the 2N cap) when it sets none.
  */
-export function extensionLimitInForce(db: Conn, typeCode: CaseType, at: Date, termDays: number) {
-  const row = termRow(db).get({ typeCode, at: at.getTime() });
+export async function extensionLimitInForce(
+  db: Conn,
+  typeCode: CaseType,
+  at: Date,
+  termDays: number,
+) {
+  const row = await termRow(db).get({ typeCode, at: at.getTime() });
   return maxExtensionDays(termDays, row?.extensionDays ?? null);
 }
 
@@ -52,14 +74,14 @@ type CaseTermFields = Pick<
   'id' | 'receivedAt' | 'termDays' | 'extendedDueDate' | 'extensionDays'
 >;
 
-export function termInputOf(
+export async function termInputOf(
   db: Conn,
   row: CaseTermFields,
   receiptRule: ReceiptRule,
   cal: BusinessCalendar,
-): LegalTermInput | null {
+): Promise<LegalTermInput | null> {
   if (row.termDays === null) return null;
-  const pauses = db
+  const pauses = await db
     .select({ pausedAt: casePauses.pausedAt, resumedAt: casePauses.resumedAt })
     .from(casePauses)
     .where(eq(casePauses.caseId, row.id))
@@ -94,13 +116,13 @@ export function dueColumns(term: LegalTerm | null): {
   return { dueDate: term.dueDate, dueAt: term.dueAt, isPaused: false };
 }
 
-export function computeCaseTerm(
+export async function computeCaseTerm(
   db: Conn,
   row: CaseTermFields,
   cal: BusinessCalendar,
   receiptRule: ReceiptRule,
-): LegalTerm | null {
-  const input = termInputOf(db, row, receiptRule, cal);
+): Promise<LegalTerm | null> {
+  const input = await termInputOf(db, row, receiptRule, cal);
   return input ? computeLegalTerm(input, cal) : null;
 }
 
@@ -115,8 +137,13 @@ const suspensionsUntil = preparedQuery((db) =>
 );
 
 /** The declared suspensions of terms that cover a case of `typeCode` arriving at `at`. */
-export function suspensionsCovering(db: Conn, typeCode: CaseType, at: Date, timeZone: string) {
-  return suspensionsUntil(db)
-    .all({ today: toLocalDate(at, timeZone) })
-    .filter((s) => coversType(s, typeCode));
+export async function suspensionsCovering(
+  db: Conn,
+  typeCode: CaseType,
+  at: Date,
+  timeZone: string,
+) {
+  return (await suspensionsUntil(db).all({ today: toLocalDate(at, timeZone) })).filter((s) =>
+    coversType(s, typeCode),
+  );
 }

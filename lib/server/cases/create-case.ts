@@ -60,7 +60,7 @@ export interface CaseExtras {
    * Rows the channel writes with the case, in its transaction (a mailbox's record of the message):
    * when it throws, the case is not radicated either.
    */
-  alongside?: (tx: Conn, caseId: number) => void;
+  alongside?: (tx: Conn, caseId: number) => void | Promise<void>;
 }
 
 /** What a new case sets; the rest take their defaults. Built once per connection: every filing runs it. */
@@ -109,34 +109,34 @@ export async function createCase(
   if (actor.role === 'customer' && filing.channel !== 'web') throw new AppError('FORBIDDEN');
 
   // Many filings at once commit together (core/group-commit.ts), each still alone in its savepoint.
-  return withGroupedTransaction(ctx, ({ db: tx }) => {
-    checkChannelAnswer(tx, filing, extras.intakeChannelId);
-    const isAnonymousAllowed = allowsAnonymous(tx, filing.typeCode);
+  return withGroupedTransaction(ctx, async ({ db: tx }) => {
+    await checkChannelAnswer(tx, filing, extras.intakeChannelId);
+    const isAnonymousAllowed = await allowsAnonymous(tx, filing.typeCode);
     if (filing.isAnonymous && !isAnonymousAllowed) {
       throw new AppError('VALIDATION', 'anonymous not allowed', {
         fieldErrors: { isAnonymous: ['anonymousNotAllowed'] },
       });
     }
-    const org = getOrganization(tx);
-    const cal = loadCalendar(tx, org);
+    const org = await getOrganization(tx);
+    const cal = await loadCalendar(tx, org);
     const receiptRule = receiptRuleOf(org);
     const year = Number(toLocalDate(now, org.timeZone).slice(0, 4));
-    const radicado = takeRadicado(tx, org.radicadoPrefix, year);
-    const termDays = termInForce(tx, filing.typeCode, now);
+    const radicado = await takeRadicado(tx, org.radicadoPrefix, year);
+    const termDays = await termInForce(tx, filing.typeCode, now);
     // A suspension of terms still to end when the case arrives covers it from the start.
     const suspensions =
-      termDays === null ? [] : suspensionsCovering(tx, filing.typeCode, now, org.timeZone);
+      termDays === null ? [] : await suspensionsCovering(tx, filing.typeCode, now, org.timeZone);
     const pauses = suspensions.map((s) => suspensionPause(s, org.timeZone));
     const term =
       termDays === null
         ? null
         : computeLegalTerm({ receivedAt: now, termDays, receiptRule, pauses }, cal);
     const due = dueColumns(term);
-    const customerId = upsertCustomer(tx, filing, now);
+    const customerId = await upsertCustomer(tx, filing, now);
     const accessCode = filing.isAnonymous ? generateAccessCode() : null;
     const staffId = isStaff(actor) ? actor.id : null;
 
-    const created = insertCase(tx).get(
+    const created = (await insertCase(tx).get(
       driverValues(cases, {
         radicado,
         typeCode: filing.typeCode,
@@ -163,15 +163,16 @@ export async function createCase(
         createdById: staffId,
         updatedAt: now,
       } satisfies Record<(typeof CASE_COLUMNS)[number], unknown>),
-    )!;
+    ))!;
 
     for (const [i, s] of suspensions.entries()) {
-      tx.insert(casePauses)
+      await tx
+        .insert(casePauses)
         .values({ caseId: created.id, ...pauses[i]!, suspensionId: s.id })
         .run();
     }
     if (customerId !== null) {
-      recordConsent(tx, {
+      await recordConsent(tx, {
         customerId,
         caseId: created.id,
         policyVersion: org.privacyPolicyVersion,
@@ -180,7 +181,7 @@ export async function createCase(
       });
     }
 
-    const eventId = appendEvent(tx, {
+    const eventId = await appendEvent(tx, {
       caseId: created.id,
       action: 'radicar',
       actorRole: actor.role,
@@ -197,14 +198,15 @@ export async function createCase(
       },
       createdAt: now,
     });
-    recordAttachments(tx, created.id, eventId, extras.attachments ?? [], 'public', now);
+    await recordAttachments(tx, created.id, eventId, extras.attachments ?? [], 'public', now);
     if (extras.submissionId) {
-      tx.insert(filingSubmissions)
+      await tx
+        .insert(filingSubmissions)
         .values({ submissionId: extras.submissionId, caseId: created.id, createdAt: now })
         .run();
     }
     // Every case belongs to a team from the moment it arrives (issue 14).
-    routeNewCase(
+    await routeNewCase(
       tx,
       {
         id: created.id,
@@ -218,10 +220,10 @@ export async function createCase(
       now,
       extras.teamId,
     );
-    extras.alongside?.(tx, created.id);
+    await extras.alongside?.(tx, created.id);
     if (extras.offerRepeat && !filing.isAnonymous) {
       const email = filing.customer?.email ?? filing.responseAddress;
-      offerRepeatContact(tx, { id: created.id, customerId, email }, now);
+      await offerRepeatContact(tx, { id: created.id, customerId, email }, now);
     }
     // The constancia is queued with the filing itself (both commit, or neither does); the sender
     // composes it.
@@ -233,7 +235,7 @@ export async function createCase(
           ? filing.responseAddress
           : null;
     if (email) {
-      enqueueConstancia(tx, {
+      await enqueueConstancia(tx, {
         caseId: created.id,
         to: email,
         now,
@@ -246,7 +248,7 @@ export async function createCase(
         timeZone: org.timeZone,
         dueDate: due.dueDate,
         brand: mailBrand(org),
-        verbal: verbalRecordOf(tx, created.id),
+        verbal: await verbalRecordOf(tx, created.id),
       });
     }
 

@@ -18,12 +18,12 @@ const dialect = new SQLiteSyncDialect();
  * The queue view's WHERE (queue, the actor's scope, the view's filters) as raw SQL on `cases c`,
  * values bound as parameters: exactly the cases the queue pages through.
  */
-export function queueSqlFilter(
+export async function queueSqlFilter(
   query: CaseQuery,
   actor: Extract<Actor, { id: number }>,
   options: { db: Conn; now: Date },
-): SqlFilter {
-  const cal = loadCalendar(options.db, getOrganization(options.db));
+): Promise<SqlFilter> {
+  const cal = await loadCalendar(options.db, await getOrganization(options.db));
   const where = queueWhere(query, actor, options.now, cal, casesAsC) ?? sql`1`;
   const rendered = dialect.sqlToQuery(where);
   const params = rendered.params.map((p) => {
@@ -46,6 +46,6 @@ export async function exportCases(
 ): Promise<Response> {
   const { db, actor, now } = ctx;
   if (!isStaff(actor)) throw new AppError('FORBIDDEN', 'exports are for staff');
-  const filter = queueSqlFilter(query, actor, { db, now });
+  const filter = await queueSqlFilter(query, actor, { db, now });
   return drillDownCsv(db, file.filename, file.text, filter);
 }

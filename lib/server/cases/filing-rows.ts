@@ -22,8 +22,8 @@ const caseTypeRow = preparedQuery((db) =>
 );
 
 /** Whether the type may be filed anonymously; an inactive type is refused on `typeCode`. */
-export function allowsAnonymous(tx: Conn, typeCode: CaseType): boolean {
-  const row = caseTypeRow(tx).get({ code: typeCode });
+export async function allowsAnonymous(tx: Conn, typeCode: CaseType): Promise<boolean> {
+  const row = await caseTypeRow(tx).get({ code: typeCode });
   if (row && !row.isActive) {
     throw new AppError('VALIDATION', 'type inactive', { fieldErrors: { typeCode: ['invalid'] } });
   }
@@ -39,13 +39,13 @@ const channelWebhook = preparedQuery((db) =>
 );
 
 /** Answering through the channel needs the filing to come through an API channel with a webhook. */
-export function checkChannelAnswer(
+export async function checkChannelAnswer(
   tx: Conn,
   filing: CaseFiling,
   intakeChannelId: number | undefined,
-): void {
+): Promise<void> {
   if (filing.responseMedium !== 'api') return;
-  const hook = intakeChannelId ? channelWebhook(tx).get({ id: intakeChannelId }) : undefined;
+  const hook = intakeChannelId ? await channelWebhook(tx).get({ id: intakeChannelId }) : undefined;
   if (!hook?.url) {
     throw new AppError('VALIDATION', 'no channel to answer through', {
       fieldErrors: { responseMedium: ['invalid'] },
@@ -107,10 +107,14 @@ export function customerColumns(
  * The petitioner on record by document, created or updated: the latest filing carries the
  * freshest contact data; blanks never erase known data. Null for an anonymous or unidentified one.
  */
-export function upsertCustomer(tx: Conn, filing: CaseFiling, now: Date): number | null {
+export async function upsertCustomer(
+  tx: Conn,
+  filing: CaseFiling,
+  now: Date,
+): Promise<number | null> {
   const c = filing.customer;
   if (filing.isAnonymous || !c) return null;
-  const row = upsertCustomerRow(tx).get({
+  const row = await upsertCustomerRow(tx).get({
     ...driverValues(customers, {
       ...customerColumns(c, filing.locale),
       createdAt: now,
@@ -130,9 +134,9 @@ const insertConsentRow = preparedQuery((db) =>
 );
 
 /** The habeas-data consent given with the filing (Ley 1581 de 2012). */
-export function recordConsent(
+export async function recordConsent(
   tx: Conn,
   consent: Record<(typeof CONSENT_COLUMNS)[number], unknown>,
-): void {
-  insertConsentRow(tx).run(driverValues(consents, consent));
+): Promise<void> {
+  await insertConsentRow(tx).run(driverValues(consents, consent));
 }

@@ -17,7 +17,7 @@ export async function findCustomerWithOpenCases(
   who: { documentType: DocumentType; documentNumber: string },
 ) {
   const { db } = ctx;
-  const customer = db
+  const customer = await db
     .select({
       id: customers.id,
       fullName: customers.fullName,
@@ -35,14 +35,14 @@ export async function findCustomerWithOpenCases(
     .get();
   if (!customer) return { customer: null, openCases: [] };
   const scope = caseScopeFilter(ctx.actor);
-  const known = db
+  const known = await db
     .select({ id: cases.id })
     .from(cases)
     .where(and(eq(cases.customerId, customer.id), scope))
     .limit(1)
     .get();
   if (!known) return { customer: null, openCases: [] };
-  const openCases = db
+  const openCases = await db
     .select({
       id: cases.id,
       radicado: cases.radicado,

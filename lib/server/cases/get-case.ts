@@ -37,9 +37,9 @@ export async function getCaseWithTimeline(
   ctx: Ctx,
   input: { caseId: number } | { radicado: string },
 ) {
-  const caseId = 'caseId' in input ? input.caseId : caseIdByRadicado(ctx.db, input.radicado);
+  const caseId = 'caseId' in input ? input.caseId : await caseIdByRadicado(ctx.db, input.radicado);
   if (caseId === null) throw new AppError('NOT_FOUND');
-  return caseWithTimeline(ctx, caseId);
+  return await caseWithTimeline(ctx, caseId);
 }
 
 const caseRow = preparedQuery((db) =>
@@ -135,20 +135,19 @@ const promisesOf = preparedQuery((db) =>
 );
 
 /** The same view, synchronously, for another read that composes it (the staff case page). */
-export function caseWithTimeline(ctx: Ctx, caseId: number) {
+export async function caseWithTimeline(ctx: Ctx, caseId: number) {
   const { db, actor, now } = ctx;
-  const row = caseRow(db).get({ caseId });
+  const row = await caseRow(db).get({ caseId });
   if (!row || !canAccessCase(actor, row)) throw new AppError('NOT_FOUND', 'case not found');
 
   const staffView = isStaff(actor);
-  const events = (staffView ? allEvents : publicEvents)(db).all({ caseId });
-  const promiseRows = promisesOf(db)
-    .all({ caseId })
+  const events = await (staffView ? allEvents : publicEvents)(db).all({ caseId });
+  const promiseRows = (await promisesOf(db).all({ caseId }))
     .filter((p) => staffView || p.isVisibleToCustomer)
     .map((p) => ({ ...p, effectiveStatus: effectivePromiseStatus(p, now) }));
 
-  const org = getOrganization(db);
-  const cal = loadCalendar(db, org);
+  const org = await getOrganization(db);
+  const cal = await loadCalendar(db, org);
   // The traffic light is for cases whose clock runs; an answered or ended case has its result instead.
   const isClockRunning = row.state === 'radicada' || row.state === 'en_tramite';
   const deadline = row.dueAt && isClockRunning ? deadlineStatus(row.dueAt, now, cal) : null;
@@ -203,4 +202,4 @@ export function caseWithTimeline(ctx: Ctx, caseId: number) {
     },
   };
 }
-export type CaseView = ReturnType<typeof caseWithTimeline>;
+export type CaseView = Awaited<ReturnType<typeof caseWithTimeline>>;

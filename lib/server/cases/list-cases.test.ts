@@ -95,7 +95,7 @@ describe('queue membership', () => {
   });
 
   it('por vencer reaches the end of the 2nd business day, skipping the Monday holiday', async () => {
-    expect(atRiskLimit(NOW, loadCalendar(db))).toEqual(endOf('2026-03-25'));
+    expect(atRiskLimit(NOW, await loadCalendar(db))).toEqual(endOf('2026-03-25'));
     const running = async (dueAt: Date | null, state: 'radicada' | 'en_tramite' = 'en_tramite') =>
       await makeCase({ state, dueAt });
     const today = await running(endOf('2026-03-20'));

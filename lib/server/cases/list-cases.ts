@@ -1,4 +1,6 @@
 import 'server-only';
+import { mapInOrder } from '../core/in-order';
+import { inSnapshot } from '@/db/client';
 import type { Ctx } from '../core/context';
 import {
   and,
@@ -184,16 +186,16 @@ const unfilteredPage = preparedQueries(
 export async function listCases(ctx: Ctx, query: CaseQuery): Promise<CaseList> {
   const { db, actor, now } = ctx;
   if (!isStaff(actor)) throw new AppError('FORBIDDEN', 'queues are for staff');
-  const cal = loadCalendar(db, getOrganization(db));
+  const cal = await loadCalendar(db, await getOrganization(db));
   const page = { pageSize: query.pageSize, offset: (query.page - 1) * query.pageSize };
 
   // One read transaction: the counts and the page see the same snapshot.
-  return db.transaction(() => {
+  return await inSnapshot(db, async () => {
     const { counts, ids } = hasViewFilters(query, cal.timeZone)
-      ? filteredView(db, query, actor, now, cal)
-      : unfilteredView(db, query, actor, now, atRiskLimit(now, cal));
+      ? await filteredView(db, query, actor, now, cal)
+      : await unfilteredView(db, query, actor, now, atRiskLimit(now, cal));
     return {
-      rows: pageRows(db, ids(page), now, cal),
+      rows: await pageRows(db, await ids(page), now, cal),
       total: counts[query.queue],
       page: query.page,
       pageSize: query.pageSize,
@@ -202,63 +204,62 @@ export async function listCases(ctx: Ctx, query: CaseQuery): Promise<CaseList> {
   });
 }
 
-type PageIds = (page: { pageSize: number; offset: number }) => number[];
+type PageIds = (page: { pageSize: number; offset: number }) => Promise<number[]>;
 
 /**
  * Without the view's own filters, the tabs that depend only on team, assignee and state come from
  * the maintained counts and the two dated ones from index ranges (db/sql/queue-counts.ts).
  */
-function unfilteredView(
+async function unfilteredView(
   db: Conn,
   query: CaseQuery,
   actor: Staff,
   now: Date,
   limit: Date,
-): { counts: Record<Queue, number>; ids: PageIds } {
+): Promise<{ counts: Record<Queue, number>; ids: PageIds }> {
   const who = { id: actor.id, teamId: actor.teamId, isAgent: actor.role === 'agent' };
   const dated = datedQueueCounts(db, who, now.getTime(), limit.getTime());
   const counts = {
-    ...maintainedQueueCounts(db, who, OPEN_STATES),
+    ...(await maintainedQueueCounts(db, who, OPEN_STATES)),
     at_risk: dated.atRisk,
     overdue: dated.overdue,
   };
   const values = { me: actor.id, team: actor.teamId, now: now.getTime(), limit: limit.getTime() };
   return {
     counts,
-    ids: (page) =>
-      unfilteredPage(db, query, actor)
-        .all({ ...values, ...page })
-        .map((r) => r.id),
+    ids: async (page) =>
+      (await unfilteredPage(db, query, actor).all({ ...values, ...page })).map((r) => r.id),
   };
 }
 
 /** A view with filters of its own: each tab is counted under them. */
-function filteredView(
+async function filteredView(
   db: Conn,
   query: CaseQuery,
   actor: Staff,
   now: Date,
   cal: BusinessCalendar,
-): { counts: Record<Queue, number>; ids: PageIds } {
+): Promise<{ counts: Record<Queue, number>; ids: PageIds }> {
   const whereFor = (queue: Queue) => queueWhere({ ...query, queue }, actor, now, cal);
   const counts = Object.fromEntries(
-    QUEUES.map((queue) => [
+    await mapInOrder(QUEUES, async (queue) => [
       queue,
-      db.select({ n: count() }).from(cases).where(whereFor(queue)).get()?.n ?? 0,
+      (await db.select({ n: count() }).from(cases).where(whereFor(queue)).get())?.n ?? 0,
     ]),
   ) as Record<Queue, number>;
   return {
     counts,
-    ids: (page) =>
-      db
-        .select({ id: cases.id })
-        .from(cases)
-        .where(whereFor(query.queue))
-        .orderBy(...orderOf(query))
-        .limit(page.pageSize)
-        .offset(page.offset)
-        .all()
-        .map((r) => r.id),
+    ids: async (page) =>
+      (
+        await db
+          .select({ id: cases.id })
+          .from(cases)
+          .where(whereFor(query.queue))
+          .orderBy(...orderOf(query))
+          .limit(page.pageSize)
+          .offset(page.offset)
+          .all()
+      ).map((r) => r.id),
   };
 }
 

@@ -33,7 +33,7 @@ export async function casePresence(ctx: Ctx, input: unknown): Promise<Present[]>
   requireRole(ctx.actor, 'staff');
   const { caseId, isWriting, isLeaving } = parseInput(PresenceSchema, input);
   const userId = ctx.actor.id;
-  const row = ctx.db
+  const row = await ctx.db
     .select({ id: cases.id, teamId: cases.teamId, assigneeId: cases.assigneeId })
     .from(cases)
     .where(eq(cases.id, caseId))
@@ -42,15 +42,15 @@ export async function casePresence(ctx: Ctx, input: unknown): Promise<Present[]>
   if (!canAccessCase(ctx.actor, row)) throw new AppError('FORBIDDEN', 'not your case');
   const until = new Date(ctx.now.getTime() + PRESENCE_TTL_MS);
   const here = and(eq(casePresences.caseId, caseId), eq(casePresences.userId, userId));
-  const { before, others } = await withTransaction(ctx, (tx) => {
-    const before = tx.db
+  const { before, others } = await withTransaction(ctx, async (tx) => {
+    const before = await tx.db
       .select({ isWriting: casePresences.isWriting })
       .from(casePresences)
       .where(and(here, gt(casePresences.until, tx.now)))
       .get();
-    if (isLeaving) tx.db.delete(casePresences).where(here).run();
+    if (isLeaving) await tx.db.delete(casePresences).where(here).run();
     else
-      tx.db
+      await tx.db
         .insert(casePresences)
         .values({ caseId, userId, isWriting, until })
         .onConflictDoUpdate({
@@ -59,8 +59,8 @@ export async function casePresence(ctx: Ctx, input: unknown): Promise<Present[]>
         })
         .run();
     // The silent are forgotten by whoever looks next (the until index finds them).
-    tx.db.delete(casePresences).where(lte(casePresences.until, tx.now)).run();
-    const others = tx.db
+    await tx.db.delete(casePresences).where(lte(casePresences.until, tx.now)).run();
+    const others = await tx.db
       .select({
         userId: casePresences.userId,
         name: staffUsers.name,

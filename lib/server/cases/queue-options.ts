@@ -7,7 +7,7 @@ import { processes, staffUsers, teams } from '@/db/schema';
 
 /** The choices the queue filters offer. */
 export async function queueFilterOptions(ctx: Ctx) {
-  return filterOptions(ctx.db);
+  return await filterOptions(ctx.db);
 }
 
 const teamList = preparedQuery((db) =>
@@ -31,10 +31,10 @@ const activeProcesses = preparedQuery((db) =>
 );
 
 /** The same lists, synchronously, for a read that composes them (the staff case page). */
-export function filterOptions(db: Conn) {
+export async function filterOptions(db: Conn) {
   return {
-    teams: teamList(db).all(),
-    staff: activeStaff(db).all(),
-    processes: activeProcesses(db).all(),
+    teams: await teamList(db).all(),
+    staff: await activeStaff(db).all(),
+    processes: await activeProcesses(db).all(),
   };
 }

@@ -77,9 +77,14 @@ const pageCases = preparedQuery((db) => {
 });
 
 /** The columns a queue shows, for the page's cases, in the page's order. */
-export function pageRows(db: Conn, ids: number[], now: Date, cal: BusinessCalendar): QueueRow[] {
+export async function pageRows(
+  db: Conn,
+  ids: number[],
+  now: Date,
+  cal: BusinessCalendar,
+): Promise<QueueRow[]> {
   if (ids.length === 0) return [];
-  const found = pageCases(db).all({ ids: JSON.stringify(ids) });
+  const found = await pageCases(db).all({ ids: JSON.stringify(ids) });
   const byId = new Map(found.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
     const r = byId.get(id);

@@ -9,8 +9,8 @@ import { preparedQuery } from '../core/prepared';
  * Takes the next number of the year. Runs inside the filing transaction: if the filing rolls back,
  * the number was never handed out; once committed it is never handed out again.
  */
-export function takeRadicado(tx: Conn, prefix: string, year: number): string {
-  const row = nextNumber(tx).get({ prefix, year });
+export async function takeRadicado(tx: Conn, prefix: string, year: number): Promise<string> {
+  const row = await nextNumber(tx).get({ prefix, year });
   return formatRadicado(prefix, year, row!.lastValue);
 }
 

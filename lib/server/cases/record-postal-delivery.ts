@@ -23,8 +23,8 @@ const NOON_MS = 12 * 3_600_000;
 export async function recordPostalDelivery(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'staff');
   const { caseId, postedOn } = parseInput(PostalDeliverySchema, input);
-  return withTransaction(ctx, ({ db: tx, actor, now }) => {
-    const row = tx.select().from(cases).where(eq(cases.id, caseId)).get();
+  return withTransaction(ctx, async ({ db: tx, actor, now }) => {
+    const row = await tx.select().from(cases).where(eq(cases.id, caseId)).get();
     if (!row) throw new AppError('NOT_FOUND');
     if (!canAccessCase(actor, row)) throw new AppError('FORBIDDEN');
     if (row.responseMedium !== 'postal') {
@@ -32,7 +32,7 @@ export async function recordPostalDelivery(ctx: Ctx, input: unknown) {
         detail: { guard: 'not_postal' },
       });
     }
-    const answer = tx
+    const answer = await tx
       .select({ createdAt: caseEvents.createdAt })
       .from(caseEvents)
       .where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.action, 'answer')))
@@ -43,7 +43,7 @@ export async function recordPostalDelivery(ctx: Ctx, input: unknown) {
         detail: { guard: 'not_yet_answered' },
       });
     }
-    const { timeZone } = getOrganization(tx);
+    const { timeZone } = await getOrganization(tx);
     const fail = (key: string) =>
       new AppError('VALIDATION', key, { fieldErrors: { postedOn: [key] } });
     if (postedOn > toLocalDate(now, timeZone)) throw fail('postedInFuture');
@@ -51,14 +51,14 @@ export async function recordPostalDelivery(ctx: Ctx, input: unknown) {
     // Only the day is known: noon that day, kept between the answer and now.
     const noon = startOfLocalDay(postedOn, timeZone).getTime() + NOON_MS;
     const postedAt = new Date(Math.min(Math.max(noon, answer.createdAt.getTime()), now.getTime()));
-    const updated = tx
+    const updated = await tx
       .update(cases)
       .set({ answerPostedAt: postedAt, version: row.version + 1, updatedAt: now })
       .where(and(eq(cases.id, row.id), eq(cases.version, row.version)))
       .run();
     if (updated.changes !== 1) throw new AppError('CONFLICT');
-    recordAnswerDelivery(tx, row.id, postedAt, 'postal', { correct: true });
-    const eventId = appendEvent(tx, {
+    await recordAnswerDelivery(tx, row.id, postedAt, 'postal', { correct: true });
+    const eventId = await appendEvent(tx, {
       caseId,
       action: 'answer_posted',
       actorRole: actor.role,

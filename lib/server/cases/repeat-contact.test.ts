@@ -46,15 +46,15 @@ describe('findOpenCaseOfSameType', () => {
     const older = await fileCase(db);
     const newer = await fileCase(db, {}, new Date('2026-03-16T15:00:00Z'));
     await fileCase(db, { typeCode: 'P' }, new Date('2026-03-17T15:00:00Z'));
-    expect(findOpenCaseOfSameType(db, ANA, 'R')).toEqual({
+    expect(await findOpenCaseOfSameType(db, ANA, 'R')).toEqual({
       id: newer.id,
       radicado: newer.radicado,
       receivedAt: newer.receivedAt,
     });
     await applyCaseAction(makeCtx(db, fx.agent, LATER), { caseId: newer.id, action: 'take' });
-    expect(findOpenCaseOfSameType(db, ANA, 'R')?.id).toBe(newer.id);
+    expect((await findOpenCaseOfSameType(db, ANA, 'R'))?.id).toBe(newer.id);
     await answerCase(db, newer.id, fx.agent, LATER);
-    expect(findOpenCaseOfSameType(db, ANA, 'R')?.id).toBe(older.id);
+    expect((await findOpenCaseOfSameType(db, ANA, 'R'))?.id).toBe(older.id);
   });
 
   it('counts a case awaiting information as open', async () => {
@@ -66,21 +66,21 @@ describe('findOpenCaseOfSameType', () => {
       body: 'Envíe la factura.',
     });
     expect(caseRow(db, id).state).toBe('requiere_informacion');
-    expect(findOpenCaseOfSameType(db, ANA, 'R')?.id).toBe(id);
+    expect((await findOpenCaseOfSameType(db, ANA, 'R'))?.id).toBe(id);
   });
 
   it('finds nothing for another document, another type, or an answered case', async () => {
     const { id } = await fileCase(db);
-    expect(findOpenCaseOfSameType(db, { ...ANA, documentType: 'CE' }, 'R')).toBeNull();
-    expect(findOpenCaseOfSameType(db, { ...ANA, documentNumber: '999' }, 'R')).toBeNull();
-    expect(findOpenCaseOfSameType(db, ANA, 'Q')).toBeNull();
+    expect(await findOpenCaseOfSameType(db, { ...ANA, documentType: 'CE' }, 'R')).toBeNull();
+    expect(await findOpenCaseOfSameType(db, { ...ANA, documentNumber: '999' }, 'R')).toBeNull();
+    expect(await findOpenCaseOfSameType(db, ANA, 'Q')).toBeNull();
     await answerCase(db, id, fx.agent, LATER);
-    expect(findOpenCaseOfSameType(db, ANA, 'R')).toBeNull();
+    expect(await findOpenCaseOfSameType(db, ANA, 'R')).toBeNull();
   });
 
   it('never matches an anonymous case', async () => {
     await fileCase(db, { typeCode: 'D', isAnonymous: true, customer: undefined });
-    expect(findOpenCaseOfSameType(db, ANA, 'D')).toBeNull();
+    expect(await findOpenCaseOfSameType(db, ANA, 'D')).toBeNull();
   });
 });
 

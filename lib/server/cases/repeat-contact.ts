@@ -28,13 +28,13 @@ export interface OpenCaseMatch {
  * contact, not a new case (DOMAIN.md §8). Callers must not show the radicado to an unverified
  * filer: knowing a document number is not proof of being its owner.
  */
-export function findOpenCaseOfSameType(
+export async function findOpenCaseOfSameType(
   db: Conn,
   who: { documentType: DocumentType; documentNumber: string; email?: string },
   typeCode: CaseType,
-): OpenCaseMatch | null {
+): Promise<OpenCaseMatch | null> {
   return (
-    db
+    (await db
       .select({ id: cases.id, radicado: cases.radicado, receivedAt: cases.receivedAt })
       .from(cases)
       .innerJoin(customers, eq(customers.id, cases.customerId))
@@ -51,7 +51,7 @@ export function findOpenCaseOfSameType(
       )
       .orderBy(desc(cases.receivedAt), desc(cases.id))
       .limit(1)
-      .get() ?? null
+      .get()) ?? null
   );
 }
 
@@ -94,8 +94,8 @@ export async function addRepeatContact(
   if (actor.role === 'customer' && contact.channel !== 'web') throw new AppError('FORBIDDEN');
   const staffId = isStaff(actor) ? actor.id : null;
 
-  return withTransaction(ctx, ({ db: tx }) => {
-    const row = tx
+  return withTransaction(ctx, async ({ db: tx }) => {
+    const row = await tx
       .select({
         id: cases.id,
         radicado: cases.radicado,
@@ -112,7 +112,7 @@ export async function addRepeatContact(
     if (!OPEN_STATES.includes(row.state)) {
       throw new AppError('INVALID_TRANSITION', 'not_open', { detail: { guard: 'not_open' } });
     }
-    const updated = tx
+    const updated = await tx
       .update(cases)
       .set({
         repeatContactCount: sql`${cases.repeatContactCount} + 1`,
@@ -123,7 +123,7 @@ export async function addRepeatContact(
       .returning({ repeatContactCount: cases.repeatContactCount, version: cases.version })
       .get();
     if (!updated) throw new AppError('NOT_FOUND', 'case not found');
-    const eventId = appendEvent(tx, {
+    const eventId = await appendEvent(tx, {
       caseId,
       action: 'repeat_contact',
       actorRole: actor.role,
@@ -135,7 +135,8 @@ export async function addRepeatContact(
       data: { subject: contact.subject, channel: contact.channel },
       createdAt: now,
     });
-    tx.insert(interactions)
+    await tx
+      .insert(interactions)
       .values({
         caseId,
         eventId,

@@ -253,7 +253,7 @@ describe('the scale loader', () => {
   it('leaves a complete index and the triggers in place', async () => {
     const { db: scale, cleanup } = createTestDb();
     try {
-      seedScale(scale, { cases: 1500, now: new Date('2026-11-23T15:00:00Z') });
+      await seedScale(scale, { cases: 1500, now: new Date('2026-11-23T15:00:00Z') });
       const indexed = scale.get<{ n: number }>(sql`SELECT count(*) AS n FROM case_search_docsize`);
       expect(indexed?.n).toBe(1500);
       checkIndex(scale);

@@ -1,4 +1,5 @@
 import 'server-only';
+import { mapInOrder } from '../core/in-order';
 import type { Ctx } from '../core/context';
 import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
@@ -101,19 +102,19 @@ function directKey(q: string): DirectKey | null {
 }
 
 /** Newest first; the FTS5 query that highlights the key in the snippet. */
-function findDirect(
+async function findDirect(
   db: Conn,
   key: DirectKey,
   scope: SQL | undefined,
-): { ids: number[]; match: string } {
+): Promise<{ ids: number[]; match: string }> {
   const rows =
     key.column === 'radicado'
-      ? db
+      ? await db
           .select({ id: cases.id })
           .from(cases)
           .where(and(eq(cases.radicado, key.values[0]!), scope))
           .all()
-      : db
+      : await db
           .select({ id: cases.id })
           .from(cases)
           .innerJoin(customers, eq(customers.id, cases.customerId))
@@ -129,10 +130,10 @@ function findDirect(
  * word from the vocabulary, so FTS5 walks each word's list lazily instead of merging them all
  * first; null when no word of the index starts with it (nothing can match).
  */
-function termFor(db: Conn, word: SearchWord): string | null {
+async function termFor(db: Conn, word: SearchWord): Promise<string | null> {
   const folded = word.isPrefix ? indexForm(word.text) : null;
   if (folded === null || [...folded].length <= LONGEST_INDEXED_PREFIX) return asTerm(word);
-  const named = wordsStartingWith(db, folded, MAX_NAMED_WORDS + 1);
+  const named = await wordsStartingWith(db, folded, MAX_NAMED_WORDS + 1);
   if (named.length === 0) return null;
   if (named.length > MAX_NAMED_WORDS) return asTerm(word);
   return named.length === 1 ? quote(named[0]!) : `(${named.map(quote).join(' OR ')})`;
@@ -145,25 +146,25 @@ function termFor(db: Conn, word: SearchWord): string | null {
  * 400,000 entries for "factura".) Only the first `need` of the ranking are worked out: each tier
  * is a walk of the window newest first that stops once it has them.
  */
-function findRanked(
+async function findRanked(
   db: Conn,
   match: string,
   scope: SQL | undefined,
   need: number,
-): { ranked: number[]; total: number; isCapped: boolean } {
-  const newest = newestMatches(db, match, scope, RANK_WINDOW + 1);
+): Promise<{ ranked: number[]; total: number; isCapped: boolean }> {
+  const newest = await newestMatches(db, match, scope, RANK_WINDOW + 1);
   const isCapped = newest.length > RANK_WINDOW;
   // Newest first: the one past the window is the oldest.
   if (isCapped) newest.pop();
   const total = newest.length;
   if (total < 2 || need <= 0) return { ranked: newest, total, isCapped };
-  const within = (columns: MatchColumns, limit: number) =>
-    newestMatches(db, match, scope, limit, { columns, fromId: newest.at(-1)! });
+  const within = async (columns: MatchColumns, limit: number) =>
+    await newestMatches(db, match, scope, limit, { columns, fromId: newest.at(-1)! });
   const wanted = Math.min(need, total);
-  const strong = within('strong', wanted);
+  const strong = await within('strong', wanted);
   if (strong.length === wanted) return { ranked: strong, total, isCapped };
   // Every strong match is outside the messages too, so this walk holds the first tiers whole.
-  const outside = within('notMessages', wanted);
+  const outside = await within('notMessages', wanted);
   const isStrong = new Set(strong);
   const head = [...strong, ...outside.filter((id) => !isStrong.has(id))];
   if (outside.length === wanted) return { ranked: head, total, isCapped };
@@ -171,13 +172,13 @@ function findRanked(
   return { ranked: [...head, ...newest.filter((id) => !isOutside.has(id))], total, isCapped };
 }
 
-function loadHits(
+async function loadHits(
   db: Conn,
   ids: number[],
   snippets: Map<number, string | null>,
   scope: SQL | undefined,
-): SearchHit[] {
-  const byId = new Map(casesOfPage(db, ids, scope).map((r) => [r.id, r]));
+): Promise<SearchHit[]> {
+  const byId = new Map((await casesOfPage(db, ids, scope)).map((r) => [r.id, r]));
   return ids.flatMap((id) => {
     const row = byId.get(id);
     if (!row) return [];
@@ -210,14 +211,19 @@ export async function searchCases(ctx: Ctx, input: CaseSearchInput): Promise<Sea
   const offset = (page - 1) * pageSize;
 
   const key = directKey(q);
-  const direct = key ? findDirect(db, key, scope) : null;
+  const direct = key ? await findDirect(db, key, scope) : null;
   if (direct && direct.ids.length > 0) {
     const ids = direct.ids.slice(offset, offset + pageSize);
     return {
       total: direct.ids.length,
       page,
       pageSize,
-      rows: loadHits(db, ids, highlightPage(db, ids, direct.match, SNIPPET_MARKS), scope),
+      rows: await loadHits(
+        db,
+        ids,
+        await highlightPage(db, ids, direct.match, SNIPPET_MARKS),
+        scope,
+      ),
       isTotalCapped: false,
     };
   }
@@ -226,9 +232,9 @@ export async function searchCases(ctx: Ctx, input: CaseSearchInput): Promise<Sea
   if (words.length === 0) {
     throw new AppError('VALIDATION', 'nothing to search for', { fieldErrors: { q: ['invalid'] } });
   }
-  const terms = words.map((word) => termFor(db, word));
+  const terms = await mapInOrder(words, async (word) => await termFor(db, word));
   if (terms.includes(null)) return { total: 0, page, pageSize, rows: [], isTotalCapped: false };
-  const found = findRanked(db, terms.join(' AND '), scope, offset + pageSize);
+  const found = await findRanked(db, terms.join(' AND '), scope, offset + pageSize);
   const ids = found.ranked.slice(offset, offset + pageSize);
   // Highlighted as typed: over one page, a prefix costs nothing.
   const highlight = words.map(asTerm).join(' AND ');
@@ -236,7 +242,7 @@ export async function searchCases(ctx: Ctx, input: CaseSearchInput): Promise<Sea
     total: found.total,
     page,
     pageSize,
-    rows: loadHits(db, ids, highlightPage(db, ids, highlight, SNIPPET_MARKS), scope),
+    rows: await loadHits(db, ids, await highlightPage(db, ids, highlight, SNIPPET_MARKS), scope),
     isTotalCapped: found.isCapped,
   };
 }

@@ -155,7 +155,7 @@ describe('the window at scale', () => {
   it('ranks the newest RANK_WINDOW matches the asker may see and says there are more', async () => {
     const { db: scale, cleanup } = createTestDb();
     try {
-      seedScale(scale, { cases: 3000, now: new Date('2026-11-23T15:00:00Z') });
+      await seedScale(scale, { cases: 3000, now: new Date('2026-11-23T15:00:00Z') });
       expect(wordsMissingFromVocabulary(scale)).toEqual([]);
       // A stem of words found in the subjects of some cases and only in the messages of others,
       // longer than the indexed prefixes: it is named word by word.

@@ -21,12 +21,12 @@ import { verbalRecordOf } from './verbal-record';
 export async function sendConstancia(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'staff');
   const { caseId, to } = parseInput(SendConstanciaSchema, input);
-  return withTransaction(ctx, ({ db: tx, actor, now }) => {
-    const row = tx.select().from(cases).where(eq(cases.id, caseId)).get();
+  return withTransaction(ctx, async ({ db: tx, actor, now }) => {
+    const row = await tx.select().from(cases).where(eq(cases.id, caseId)).get();
     if (!row) throw new AppError('NOT_FOUND');
     if (!canAccessCase(actor, row)) throw new AppError('FORBIDDEN');
-    const org = getOrganization(tx);
-    const eventId = appendEvent(tx, {
+    const org = await getOrganization(tx);
+    const eventId = await appendEvent(tx, {
       caseId,
       action: 'constancia_sent',
       actorRole: actor.role,
@@ -35,7 +35,7 @@ export async function sendConstancia(ctx: Ctx, input: unknown) {
       data: { to },
       createdAt: now,
     });
-    const mailId = enqueueConstancia(tx, {
+    const mailId = await enqueueConstancia(tx, {
       caseId,
       to,
       now,
@@ -49,7 +49,7 @@ export async function sendConstancia(ctx: Ctx, input: unknown) {
       receivedAt: row.receivedAt,
       timeZone: org.timeZone,
       dueDate: row.dueDate,
-      verbal: verbalRecordOf(tx, caseId),
+      verbal: await verbalRecordOf(tx, caseId),
     });
     return { eventId, mailId };
   });

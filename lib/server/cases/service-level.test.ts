@@ -23,7 +23,7 @@ const row = (id: number) => db.select().from(cases).where(eq(cases.id, id)).get(
 describe('caseServiceLevel', () => {
   it('is null when the organisation set none', async () => {
     const { id } = await fileCase(db, {}, bogota('2026-03-16T09:00:00'));
-    expect(caseServiceLevel(db, row(id), bogota('2026-03-16T10:00:00'))).toBeNull();
+    expect(await caseServiceLevel(db, row(id), bogota('2026-03-16T10:00:00'))).toBeNull();
   });
 
   it('takes the most specific level and tracks first response and resolution apart', async () => {
@@ -51,7 +51,7 @@ describe('caseServiceLevel', () => {
       action: 'reply',
       body: 'Estamos revisando su factura.',
     });
-    const level = caseServiceLevel(db, row(id), bogota('2026-03-24T10:00:00'))!;
+    const level = (await caseServiceLevel(db, row(id), bogota('2026-03-24T10:00:00')))!;
     expect(level.target).toEqual({ firstResponseHours: 4, resolutionDays: 5 });
     // Four business hours from 09:00 → 13:00; the reply came at 14:00: missed.
     expect(level.firstResponse).toEqual({ dueAt: bogota('2026-03-16T13:00:00'), status: 'missed' });

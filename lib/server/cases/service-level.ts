@@ -86,14 +86,18 @@ export function levelStatus(
   };
 }
 
-export type CaseServiceLevel = ReturnType<typeof levelStatus>;
+export type CaseServiceLevel = Awaited<ReturnType<typeof levelStatus>>;
 
 /**
  * The internal service level that applies to a case: the most specific row for its type, category
  * and priority (a blank column matches anything), in force when the case was radicated.
  */
-export function caseServiceLevel(db: Conn, row: CaseRow, now: Date): CaseServiceLevel | null {
-  const candidates = candidatesFor(db).all({
+export async function caseServiceLevel(
+  db: Conn,
+  row: CaseRow,
+  now: Date,
+): Promise<CaseServiceLevel | null> {
+  const candidates = await candidatesFor(db).all({
     typeCode: row.typeCode,
     // No category: only the rows for any category (NULL matches no row's category).
     categoryId: row.categoryId ?? null,
@@ -102,8 +106,8 @@ export function caseServiceLevel(db: Conn, row: CaseRow, now: Date): CaseService
   });
   const level = pickServiceLevel(candidates, row);
   if (!level) return null;
-  const org = getOrganization(db);
-  return levelStatus(level, row, now, loadCalendar(db, org), {
+  const org = await getOrganization(db);
+  return levelStatus(level, row, now, await loadCalendar(db, org), {
     start: org.businessHoursStart,
     end: org.businessHoursEnd,
   });

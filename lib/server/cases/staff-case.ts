@@ -78,27 +78,27 @@ const activeTemplates = preparedQuery((db) =>
  */
 export async function getStaffCasePage(ctx: Ctx<StaffActor>, input: { radicado: string }) {
   const { db, actor, now } = ctx;
-  const caseId = caseIdByRadicado(db, input.radicado);
+  const caseId = await caseIdByRadicado(db, input.radicado);
   if (caseId === null) throw new AppError('NOT_FOUND');
-  const row = caseRowById(db).get({ id: caseId });
+  const row = await caseRowById(db).get({ id: caseId });
   if (!row) throw new AppError('NOT_FOUND');
   if (!canAccessCase(actor, row)) throw new AppError('FORBIDDEN');
 
-  const view = caseWithTimeline(ctx, caseId);
-  const org = getOrganization(db);
-  const machine = buildContext(db, row, { action: 'take' }, actor, org, now);
+  const view = await caseWithTimeline(ctx, caseId);
+  const org = await getOrganization(db);
+  const machine = await buildContext(db, row, { action: 'take' }, actor, org, now);
   const snapshot = snapshotOf(row);
   const otherCases = row.customerId
-    ? otherCasesOf(db).all({ customerId: row.customerId, id: caseId })
+    ? await otherCasesOf(db).all({ customerId: row.customerId, id: caseId })
     : [];
   // A known petitioner's new message that intake offers as a repeat contact (issue 14 §5).
   const repeatOffer = row.possibleRepeatOfId
-    ? (caseSummary(db).get({ id: row.possibleRepeatOfId }) ?? null)
+    ? ((await caseSummary(db).get({ id: row.possibleRepeatOfId })) ?? null)
     : null;
-  const assignee = row.assigneeId ? staffName(db).get({ id: row.assigneeId }) : undefined;
-  const team = row.teamId ? teamName(db).get({ id: row.teamId }) : undefined;
-  const options = filterOptions(db);
-  const values = templateValuesFor(db, caseId, actor);
+  const assignee = row.assigneeId ? await staffName(db).get({ id: row.assigneeId }) : undefined;
+  const team = row.teamId ? await teamName(db).get({ id: row.teamId }) : undefined;
+  const options = await filterOptions(db);
+  const values = await templateValuesFor(db, caseId, actor);
   return {
     view,
     // Taking a case one already holds is a no-op: not offered.
@@ -107,20 +107,19 @@ export async function getStaffCasePage(ctx: Ctx<StaffActor>, input: { radicado: 
     ),
     // Art. 21: a transfer is due within 5 business days; later ones are still allowed, with a warning.
     isTransferLate: machine.businessDaysSinceFiling > 5,
-    serviceLevel: caseServiceLevel(db, row, now),
+    serviceLevel: await caseServiceLevel(db, row, now),
     assigneeName: assignee?.name ?? null,
     teamName: team?.name ?? null,
     otherCases,
     customerId: row.customerId,
     repeatOffer,
-    story: caseStory(db, row, org, now),
+    story: await caseStory(db, row, org, now),
     options: {
       staff: options.staff,
       processes: options.processes,
-      rootCauses: activeRootCauses(db).all(),
-      categories: activeCategories(db).all(),
-      templates: activeTemplates(db)
-        .all()
+      rootCauses: await activeRootCauses(db).all(),
+      categories: await activeCategories(db).all(),
+      templates: (await activeTemplates(db).all())
         .filter((t) => t.typeCode === null || t.typeCode === row.typeCode)
         // Filled in for this case; what is left ({{linea_personal}}) the agent must write.
         .map((t) => ({ id: t.id, name: t.name, rendered: renderTemplate(t.body, values) })),

@@ -67,14 +67,14 @@ const caseValues = preparedQuery((db) =>
  * The values a template is filled with for one case. Staff-only: it reads the petitioner's name, so
  * the caller must already have checked that the asker may work on the case.
  */
-export function templateValuesFor(
+export async function templateValuesFor(
   db: Conn,
   caseId: number,
   staff: TemplateAuthor,
-): Record<Placeholder, string> {
-  const row = caseValues(db).get({ caseId });
+): Promise<Record<Placeholder, string>> {
+  const row = await caseValues(db).get({ caseId });
   if (!row) throw new AppError('NOT_FOUND', 'case not found');
-  const org = getOrganization(db);
+  const org = await getOrganization(db);
   const t = serverTranslator(TEMPLATE_LOCALE);
   const hasName = !row.isAnonymous && row.customerName && !row.customerAnonymizedAt;
   return {
@@ -96,11 +96,11 @@ export function templateValuesFor(
  * Active templates offered on a case of `typeCode`: that type's own first, then the general ones
  * (no type). Without a type, only the general ones.
  */
-export function listTemplates(db: Conn, typeCode?: CaseType): TemplateSummary[] {
+export async function listTemplates(db: Conn, typeCode?: CaseType): Promise<TemplateSummary[]> {
   const forType = typeCode
     ? or(isNull(templates.typeCode), eq(templates.typeCode, typeCode))
     : isNull(templates.typeCode);
-  return db
+  return await db
     .select(TEMPLATE_SUMMARY)
     .from(templates)
     .where(and(eq(templates.isActive, true), forType))
@@ -109,8 +109,8 @@ export function listTemplates(db: Conn, typeCode?: CaseType): TemplateSummary[] 
 }
 
 /** An active template's body, or null when there is no such template or it was retired. */
-export function activeTemplateBody(db: Conn, templateId: number): string | null {
-  const row = db
+export async function activeTemplateBody(db: Conn, templateId: number): Promise<string | null> {
+  const row = await db
     .select({ body: templates.body, isActive: templates.isActive })
     .from(templates)
     .where(eq(templates.id, templateId))
@@ -122,31 +122,31 @@ export function activeTemplateBody(db: Conn, templateId: number): string | null 
  * The template filled for the case, as the agent first sees it: the `{{linea_personal}}` slot is
  * still there for them to replace. An unknown or retired template is reported on `templateId`.
  */
-export function renderTemplateForCase(
+export async function renderTemplateForCase(
   db: Conn,
   templateId: number,
   caseId: number,
   staff: TemplateAuthor,
-): { templateId: number; body: string } {
-  const body = activeTemplateBody(db, templateId);
+): Promise<{ templateId: number; body: string }> {
+  const body = await activeTemplateBody(db, templateId);
   if (body === null) {
     throw new AppError('VALIDATION', 'unknown or inactive template', {
       fieldErrors: { templateId: ['templateUnavailable'] },
     });
   }
-  return { templateId, body: renderTemplate(body, templateValuesFor(db, caseId, staff)) };
+  return { templateId, body: renderTemplate(body, await templateValuesFor(db, caseId, staff)) };
 }
 
 /**
  * Whether `body` would be stored as canned if sent now with `templateId`, so the case page can warn
  * before sending. Reads only; the caller checks access to the case as for any staff read.
  */
-export function cannedWarning(
+export async function cannedWarning(
   db: Conn,
   body: string,
   templateId: number,
   caseId: number,
   staff: TemplateAuthor,
-): boolean {
-  return isCannedReply(body, renderTemplateForCase(db, templateId, caseId, staff).body);
+): Promise<boolean> {
+  return isCannedReply(body, (await renderTemplateForCase(db, templateId, caseId, staff)).body);
 }

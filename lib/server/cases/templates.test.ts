@@ -76,8 +76,8 @@ async function caseInProgress(overrides: Parameters<typeof fileCase>[1] = {}): P
 }
 
 /** What the agent sees after choosing the template, with the personal-line slot replaced. */
-function draft(templateId: number, caseId: number, personalLine = ''): string {
-  return renderTemplateForCase(db, templateId, caseId, AGENT).body.replace(
+async function draft(templateId: number, caseId: number, personalLine = ''): Promise<string> {
+  return (await renderTemplateForCase(db, templateId, caseId, AGENT)).body.replace(
     '{{linea_personal}}',
     personalLine,
   );
@@ -102,7 +102,7 @@ function trace(caseId: number) {
 describe('template values for a case', () => {
   it('fills every placeholder from the case, the catalogue, the agent and the organisation', async () => {
     const id = await caseInProgress();
-    expect(templateValuesFor(db, id, AGENT)).toEqual({
+    expect(await templateValuesFor(db, id, AGENT)).toEqual({
       nombre: 'Ana María Pérez',
       radicado: caseRow(db, id).radicado,
       fecha_vencimiento: '8 de abril de 2026',
@@ -121,24 +121,28 @@ describe('template values for a case', () => {
       customer: undefined,
       hasConsent: false,
     });
-    const values = templateValuesFor(db, id, AGENT);
+    const values = await templateValuesFor(db, id, AGENT);
     expect(values.nombre).toBe('ciudadano/a');
     expect(values.tipo).toBe('Denuncia');
   });
 
   it('says "sin término legal" for a type without one (Felicitación)', async () => {
     const { id } = await fileCase(db, { typeCode: 'F' });
-    expect(templateValuesFor(db, id, AGENT).fecha_vencimiento).toBe('sin término legal');
+    expect((await templateValuesFor(db, id, AGENT)).fecha_vencimiento).toBe('sin término legal');
   });
 
   it('says the term is paused while waiting on the petitioner, not that there is none', async () => {
     const id = await caseInProgress();
     await act(id, { action: 'request_info', body: 'Envíe copia de la factura.' });
-    expect(templateValuesFor(db, id, AGENT).fecha_vencimiento).toMatch(/^término suspendido/);
+    expect((await templateValuesFor(db, id, AGENT)).fecha_vencimiento).toMatch(
+      /^término suspendido/,
+    );
   });
 
   it('an unknown case is NOT_FOUND', async () => {
-    expect((await captureAppError(() => templateValuesFor(db, 999, AGENT))).code).toBe('NOT_FOUND');
+    expect((await captureAppError(async () => await templateValuesFor(db, 999, AGENT))).code).toBe(
+      'NOT_FOUND',
+    );
   });
 });
 
@@ -150,9 +154,9 @@ describe('listTemplates', () => {
     addTemplate({ name: 'Queja', typeCode: 'Q' });
     addTemplate({ name: 'Retirada', typeCode: 'R', isActive: false });
     addTemplate({ name: 'General retirada', typeCode: null, isActive: false });
-    expect(listTemplates(db, 'R').map((t) => t.id)).toEqual([reclamoA, reclamoB, general]);
-    expect(listTemplates(db).map((t) => t.id)).toEqual([general]);
-    expect(listTemplates(db, 'P').map((t) => t.name)).toEqual(['A general']);
+    expect((await listTemplates(db, 'R')).map((t) => t.id)).toEqual([reclamoA, reclamoB, general]);
+    expect((await listTemplates(db)).map((t) => t.id)).toEqual([general]);
+    expect((await listTemplates(db, 'P')).map((t) => t.name)).toEqual(['A general']);
   });
 });
 
@@ -160,7 +164,7 @@ describe('renderTemplateForCase and cannedWarning', () => {
   it('renders the template for the case, leaving only the personal-line slot', async () => {
     const id = await caseInProgress();
     const templateId = addTemplate();
-    const rendered = renderTemplateForCase(db, templateId, id, AGENT);
+    const rendered = await renderTemplateForCase(db, templateId, id, AGENT);
     expect(rendered.templateId).toBe(templateId);
     expect(rendered.body).toContain('Estimado(a) Ana María Pérez:');
     expect(rendered.body).toContain('vencimiento el 8 de abril de 2026,');
@@ -172,7 +176,9 @@ describe('renderTemplateForCase and cannedWarning', () => {
     const id = await caseInProgress();
     const retired = addTemplate({ isActive: false });
     for (const templateId of [999, retired]) {
-      const error = await captureAppError(() => renderTemplateForCase(db, templateId, id, AGENT));
+      const error = await captureAppError(
+        async () => await renderTemplateForCase(db, templateId, id, AGENT),
+      );
       expect(error.code).toBe('VALIDATION');
       expect(error.fieldErrors).toEqual({ templateId: ['templateUnavailable'] });
     }
@@ -182,11 +188,13 @@ describe('renderTemplateForCase and cannedWarning', () => {
     const id = await caseInProgress();
     const templateId = addTemplate();
     const options = { db };
-    expect(cannedWarning(options.db, draft(templateId, id), templateId, id, AGENT)).toBe(true);
     expect(
-      cannedWarning(
+      await cannedWarning(options.db, await draft(templateId, id), templateId, id, AGENT),
+    ).toBe(true);
+    expect(
+      await cannedWarning(
         options.db,
-        draft(templateId, id, 'Lamento la molestia.'),
+        await draft(templateId, id, 'Lamento la molestia.'),
         templateId,
         id,
         AGENT,
@@ -197,7 +205,7 @@ describe('renderTemplateForCase and cannedWarning', () => {
   it("a petitioner's subject cannot smuggle a placeholder into the rendered reply", async () => {
     const id = await caseInProgress({ subject: 'Cobro {{linea_personal}} doble' });
     const templateId = addTemplate();
-    await act(id, { action: 'reply', body: draft(templateId, id), templateId });
+    await act(id, { action: 'reply', body: await draft(templateId, id), templateId });
     expect(storedInteractions(id).at(-1)).toMatchObject({ is_canned: 1 });
   });
 });
@@ -215,7 +223,7 @@ describe.each(['reply', 'answer'] as const)('%s with a template', (action) => {
   it('sent unchanged → stored as canned, with templateId, and said so in the event', async () => {
     const id = await caseInProgress();
     const templateId = addTemplate();
-    const done = await send(id, draft(templateId, id), templateId);
+    const done = await send(id, await draft(templateId, id), templateId);
     expect(done.to).toBe(toState);
     expect(storedInteractions(id)).toEqual([
       { template_id: templateId, is_canned: 1, kind: 'reply' },
@@ -232,7 +240,7 @@ describe.each(['reply', 'answer'] as const)('%s with a template', (action) => {
   it('re-spaced and re-capitalised but otherwise unchanged → still canned', async () => {
     const id = await caseInProgress();
     const templateId = addTemplate();
-    const body = draft(templateId, id).replace(/\n/g, '\n\n').toUpperCase();
+    const body = (await draft(templateId, id)).replace(/\n/g, '\n\n').toUpperCase();
     await send(id, body, templateId);
     expect(storedInteractions(id)[0]?.is_canned).toBe(1);
   });
@@ -242,7 +250,7 @@ describe.each(['reply', 'answer'] as const)('%s with a template', (action) => {
     const templateId = addTemplate();
     await send(
       id,
-      draft(templateId, id, 'Lamento que haya tenido que escribirnos dos veces.'),
+      await draft(templateId, id, 'Lamento que haya tenido que escribirnos dos veces.'),
       templateId,
     );
     expect(storedInteractions(id)).toEqual([
@@ -266,8 +274,10 @@ describe.each(['reply', 'answer'] as const)('%s with a template', (action) => {
   ])('a body with %s left → VALIDATION on body, nothing written', async (_label, edit, names) => {
     const id = await caseInProgress();
     const templateId = addTemplate();
-    const rendered = renderTemplateForCase(db, templateId, id, AGENT).body;
-    const body = edit(names.includes('linea_personal') ? rendered : draft(templateId, id, 'Ok.'));
+    const rendered = (await renderTemplateForCase(db, templateId, id, AGENT)).body;
+    const body = edit(
+      names.includes('linea_personal') ? rendered : await draft(templateId, id, 'Ok.'),
+    );
     const before = trace(id);
     const error = await captureAppError(async () => await send(id, body, templateId));
     expect(error.code).toBe('VALIDATION');
@@ -314,10 +324,10 @@ describe("the petitioner's view", () => {
   it('never shows templateId or isCanned; staff see both', async () => {
     const id = await caseInProgress();
     const templateId = addTemplate();
-    await act(id, { action: 'reply', body: draft(templateId, id), templateId });
+    await act(id, { action: 'reply', body: await draft(templateId, id), templateId });
     await act(id, {
       action: 'answer',
-      body: draft(templateId, id, 'Quedo atenta a cualquier inquietud.'),
+      body: await draft(templateId, id, 'Quedo atenta a cualquier inquietud.'),
       decision: 'concede',
       templateId,
     });
@@ -340,7 +350,7 @@ describe("the petitioner's view", () => {
   it('the interaction keeps the template it came from', async () => {
     const id = await caseInProgress();
     const templateId = addTemplate();
-    await act(id, { action: 'reply', body: draft(templateId, id), templateId });
+    await act(id, { action: 'reply', body: await draft(templateId, id), templateId });
     const row = db.select().from(interactions).where(eq(interactions.caseId, id)).get();
     expect(row).toMatchObject({ templateId, isCanned: true, staffId: fx.agent.id });
   });

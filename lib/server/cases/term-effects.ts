@@ -12,28 +12,28 @@ import { computeCaseTerm, dueColumns, termInputOf } from './case-terms';
 
 /** The effects of the case actions that move the legal clock (case-effects.ts): DOMAIN.md §3. */
 
-export function refreshedTerm(
+export async function refreshedTerm(
   tx: Conn,
   row: CaseRow,
   org: Organization,
   patch: Partial<CaseRow> = {},
 ) {
-  const cal = loadCalendar(tx, org);
-  return dueColumns(computeCaseTerm(tx, { ...row, ...patch }, cal, receiptRuleOf(org)));
+  const cal = await loadCalendar(tx, org);
+  return dueColumns(await computeCaseTerm(tx, { ...row, ...patch }, cal, receiptRuleOf(org)));
 }
 
 /**
  * A prórroga to `newDueDate` (already checked by the state machine): the case keeps the business
  * days it adds to the term, so a later pause moves the extended date as well (DOMAIN.md §3).
  */
-export function extendedTerm(
+export async function extendedTerm(
   tx: Conn,
   row: CaseRow,
   org: Organization,
   extension: { newDueDate: string; reason: string },
 ) {
-  const cal = loadCalendar(tx, org);
-  const input = termInputOf(tx, row, receiptRuleOf(org), cal);
+  const cal = await loadCalendar(tx, org);
+  const input = await termInputOf(tx, row, receiptRuleOf(org), cal);
   const extensionDays = input && extensionDaysTo(input, extension.newDueDate, cal);
   if (!input || extensionDays === null) {
     throw new Error('Unreachable: an extension of a term not running');
@@ -50,14 +50,14 @@ export function extendedTerm(
  * The petitioner's extra month (art. 17) on the open information request: recorded on the pause,
  * which the tacit-withdrawal job reads. Returns the new last day to answer (org-local).
  */
-export function grantMoreTime(
+export async function grantMoreTime(
   tx: Conn,
   row: Pick<CaseRow, 'id' | 'regime'>,
   now: Date,
   timeZone: string,
-): string {
+): Promise<string> {
   const caseId = row.id;
-  const open = tx
+  const open = await tx
     .update(casePauses)
     .set({ moreTimeAt: now })
     .where(and(eq(casePauses.caseId, caseId), isNull(casePauses.resumedAt)))
@@ -74,16 +74,16 @@ export function grantMoreTime(
  * within 72 hours. Either duty is kept as a promise of the case's holder, which the petitioner sees
  * and the board counts.
  */
-export function acceptBySilence(tx: Conn, row: CaseRow, org: Organization, now: Date) {
+export async function acceptBySilence(tx: Conn, row: CaseRow, org: Organization, now: Date) {
   if (row.dueDate === null) throw new Error('Unreachable: silence past a term the case lacks');
   // Ley 142: the favourable answer's effects are owed within the regime's hours (72: Decreto 2223
   // de 1996); a PD request: the copies within 3 business days after its due date.
   const isPd = row.typeCode === 'PD';
   const kind = isPd ? PD_DELIVERY_PROMISE : SILENCE_RECOGNITION_PROMISE;
   const dueAt = isPd
-    ? endOfLocalDay(pdDeliveryDueDate(row.dueDate, loadCalendar(tx, org)), org.timeZone)
+    ? endOfLocalDay(pdDeliveryDueDate(row.dueDate, await loadCalendar(tx, org)), org.timeZone)
     : new Date(now.getTime() + regimeRules(row.regime).silenceRecognitionHours * 3_600_000);
-  const promise = tx
+  const promise = await tx
     .insert(promises)
     .values({
       caseId: row.id,

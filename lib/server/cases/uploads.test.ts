@@ -1,3 +1,4 @@
+import { inTransaction } from '@/db/client';
 /**
  * Attachments are judged by their bytes: every sample below is built in memory as the real format
  * (or the real attack) and goes through the same checks a filing does, then onto a temporary disk.
@@ -285,7 +286,10 @@ describe('storage', () => {
       const caseId = (await fileCase(db)).id;
       const { stored } = storeUploads(await checkUploads([{ name: 'a.pdf', bytes: PDF }]));
       const now = new Date('2026-03-16T15:00:00Z');
-      db.transaction((tx) => recordAttachments(tx, caseId, null, stored, 'internal', now));
+      await inTransaction(
+        db,
+        async (tx) => await recordAttachments(tx, caseId, null, stored, 'internal', now),
+      );
       const rows = db.select().from(attachments).where(eq(attachments.caseId, caseId)).all();
       expect(rows).toEqual([
         expect.objectContaining({
@@ -302,8 +306,8 @@ describe('storage', () => {
       const caseId = (await fileCase(db)).id;
       const { stored, discard } = storeUploads(await checkUploads([{ name: 'a.pdf', bytes: PDF }]));
       try {
-        db.transaction((tx) => {
-          recordAttachments(tx, caseId, null, stored);
+        await inTransaction(db, async (tx) => {
+          await recordAttachments(tx, caseId, null, stored);
           throw new Error('later step failed');
         });
       } catch {

@@ -251,7 +251,7 @@ export async function withStoredFiles<T>(
  * Inserts the metadata rows inside the caller's transaction (the files are already on disk) and
  * returns their ids, in the order given.
  */
-export function recordAttachments(
+export async function recordAttachments(
   tx: Conn,
   caseId: number,
   eventId: number | null,
@@ -259,27 +259,28 @@ export function recordAttachments(
   visibility: EventVisibility = 'public',
   now: Date = new Date(),
   kind: AttachmentKind = 'file',
-): number[] {
+): Promise<number[]> {
   if (stored.length === 0) return [];
-  return tx
-    .insert(attachments)
-    .values(
-      stored.map((upload) => ({
-        caseId,
-        eventId,
-        originalName: upload.originalName,
-        storedName: upload.storedName,
-        mimeType: upload.mimeType,
-        sizeBytes: upload.sizeBytes,
-        sha256: upload.sha256,
-        visibility,
-        kind,
-        createdAt: now,
-      })),
-    )
-    .returning({ id: attachments.id })
-    .all()
-    .map((row) => row.id);
+  return (
+    await tx
+      .insert(attachments)
+      .values(
+        stored.map((upload) => ({
+          caseId,
+          eventId,
+          originalName: upload.originalName,
+          storedName: upload.storedName,
+          mimeType: upload.mimeType,
+          sizeBytes: upload.sizeBytes,
+          sha256: upload.sha256,
+          visibility,
+          kind,
+          createdAt: now,
+        })),
+      )
+      .returning({ id: attachments.id })
+      .all()
+  ).map((row) => row.id);
 }
 
 /** Reads a stored file by its UUID name; anything else (a path, `..`) is refused before touching disk. */

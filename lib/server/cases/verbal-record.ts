@@ -63,8 +63,8 @@ const filingDocuments = preparedQuery((db) =>
 );
 
 /** The verbal petition's record, or null when the case did not come by word of mouth. */
-export function verbalRecordOf(db: Conn, caseId: number): VerbalRecord | null {
-  const row = verbalRow(db).get({ caseId });
+export async function verbalRecordOf(db: Conn, caseId: number): Promise<VerbalRecord | null> {
+  const row = await verbalRow(db).get({ caseId });
   if (!row || !VERBAL_CHANNELS.includes(row.channel)) return null;
   return {
     petitioner:
@@ -73,9 +73,7 @@ export function verbalRecordOf(db: Conn, caseId: number): VerbalRecord | null {
         : { name: row.name, documentType: row.documentType, documentNumber: row.documentNumber },
     subject: row.subject,
     description: row.description,
-    documents: filingDocuments(db)
-      .all({ caseId })
-      .map((d) => d.name),
+    documents: (await filingDocuments(db).all({ caseId })).map((d) => d.name),
     receivedBy: row.receivedBy,
   };
 }
@@ -84,8 +82,8 @@ export function verbalRecordOf(db: Conn, caseId: number): VerbalRecord | null {
 export async function verbalRecord(ctx: Ctx, input: unknown): Promise<VerbalRecord | null> {
   requireRole(ctx.actor, 'staff');
   const { caseId } = parseInput(CaseTarget, input);
-  const row = caseRowById(ctx.db).get({ id: caseId });
+  const row = await caseRowById(ctx.db).get({ id: caseId });
   if (!row) throw new AppError('NOT_FOUND');
   if (!canAccessCase(ctx.actor, row)) throw new AppError('FORBIDDEN');
-  return verbalRecordOf(ctx.db, caseId);
+  return await verbalRecordOf(ctx.db, caseId);
 }

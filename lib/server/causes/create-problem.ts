@@ -11,20 +11,20 @@ export async function createProblem(ctx: Ctx, input: unknown): Promise<{ id: num
   const manager = ctx.actor;
   requireRole(manager, 'supervision');
   const fields = parseInput(ProblemFieldsSchema, input);
-  return withTransaction(ctx, ({ db: tx, now }) => {
-    const refs = resolveReferences(tx, fields);
+  return withTransaction(ctx, async ({ db: tx, now }) => {
+    const refs = await resolveReferences(tx, fields);
     const values = {
       title: fields.title,
       description: fields.description ?? '',
       correctiveAction: fields.correctiveAction ?? '',
       ...refs,
     };
-    const { id } = tx
+    const { id } = await tx
       .insert(problems)
       .values({ ...values, status: 'open', createdById: manager.id, createdAt: now })
       .returning({ id: problems.id })
       .get();
-    recordProblemEvent(tx, manager, {
+    await recordProblemEvent(tx, manager, {
       action: 'problem_created',
       problemId: id,
       data: values,

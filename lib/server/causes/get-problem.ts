@@ -46,7 +46,7 @@ export async function listProblems(ctx: Ctx, input: { statuses?: readonly Proble
   requireRole(ctx.actor, 'supervision');
   const query = summaries(ctx.db);
   if (input.statuses?.length) query.where(inArray(problems.status, [...input.statuses]));
-  return query.orderBy(desc(problems.createdAt), desc(problems.id)).all();
+  return await query.orderBy(desc(problems.createdAt), desc(problems.id)).all();
 }
 
 export const LINKED_CASES_SHOWN = 100;
@@ -59,10 +59,10 @@ export async function getProblem(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'supervision');
   const { problemId } = parseInput(ProblemRefSchema, input);
   const { db, now } = ctx;
-  const row = db.select().from(problems).where(eq(problems.id, problemId)).get();
+  const row = await db.select().from(problems).where(eq(problems.id, problemId)).get();
   if (!row) throw new AppError('NOT_FOUND', 'problem not found');
-  const summary = summaries(db).where(eq(problems.id, problemId)).get()!;
-  const linked = db
+  const summary = (await summaries(db).where(eq(problems.id, problemId)).get())!;
+  const linked = await db
     .select({
       id: cases.id,
       radicado: cases.radicado,
@@ -91,7 +91,7 @@ export async function getProblem(ctx: Ctx, input: unknown) {
 export async function problemsOfCase(ctx: Ctx, input: { caseId: number }) {
   requireRole(ctx.actor, 'staff');
   const { caseId } = input;
-  return ctx.db
+  return await ctx.db
     .select({ id: problems.id, title: problems.title, status: problems.status })
     .from(problemCases)
     .innerJoin(problems, eq(problems.id, problemCases.problemId))

@@ -26,8 +26,8 @@ export async function linkCauseComplaints(
   requireRole(manager, 'supervision');
   const period = parseInput(LinkCauseSchema, input);
   const { problemId } = parseInput(ProblemRefSchema, input);
-  return withTransaction(ctx, ({ db: tx, now }) => {
-    const problem = loadProblem(tx, problemId);
+  return withTransaction(ctx, async ({ db: tx, now }) => {
+    const problem = await loadProblem(tx, problemId);
     const cause =
       problem.rootCauseId !== null
         ? { column: 'root_cause_id' as const, id: problem.rootCauseId }
@@ -37,7 +37,7 @@ export async function linkCauseComplaints(
     if (!cause) {
       throw new AppError('VALIDATION', 'no cause', { fieldErrors: { processId: ['required'] } });
     }
-    const { fromMs, toMs } = periodBounds(period, getOrganization(tx).timeZone);
+    const { fromMs, toMs } = periodBounds(period, (await getOrganization(tx)).timeZone);
     const ids = unlinkedCauseComplaintIds(tx, {
       fromMs,
       toMs,
@@ -48,8 +48,8 @@ export async function linkCauseComplaints(
     });
     const batch = ids.slice(0, BULK_LINK_LIMIT);
     for (const caseId of batch) {
-      tx.insert(problemCases).values({ problemId, caseId, createdAt: now }).run();
-      recordProblemEvent(tx, manager, {
+      await tx.insert(problemCases).values({ problemId, caseId, createdAt: now }).run();
+      await recordProblemEvent(tx, manager, {
         action: 'problem_linked',
         problemId,
         caseId,

@@ -21,18 +21,22 @@ export async function linkProblemCase(
   requireRole(manager, 'supervision');
   const { radicado } = parseInput(LinkCaseSchema, input);
   const { problemId } = parseInput(ProblemRefSchema, input);
-  return withTransaction(ctx, ({ db: tx, now }) => {
-    const problem = loadProblem(tx, problemId);
-    const row = tx.select({ id: cases.id }).from(cases).where(eq(cases.radicado, radicado)).get();
+  return withTransaction(ctx, async ({ db: tx, now }) => {
+    const problem = await loadProblem(tx, problemId);
+    const row = await tx
+      .select({ id: cases.id })
+      .from(cases)
+      .where(eq(cases.radicado, radicado))
+      .get();
     if (!row) throw new AppError('NOT_FOUND', 'case not found');
-    const inserted = tx
+    const inserted = await tx
       .insert(problemCases)
       .values({ problemId, caseId: row.id, createdAt: now })
       .onConflictDoNothing()
       .run();
     const isNew = inserted.changes === 1;
     if (isNew) {
-      recordProblemEvent(tx, manager, {
+      await recordProblemEvent(tx, manager, {
         action: 'problem_linked',
         problemId,
         caseId: row.id,
@@ -56,15 +60,15 @@ export async function unlinkProblemCase(
   requireRole(manager, 'supervision');
   const { caseId } = parseInput(UnlinkCaseSchema, input);
   const { problemId } = parseInput(ProblemRefSchema, input);
-  return withTransaction(ctx, ({ db: tx, now }) => {
-    const problem = loadProblem(tx, problemId);
-    const removed = tx
+  return withTransaction(ctx, async ({ db: tx, now }) => {
+    const problem = await loadProblem(tx, problemId);
+    const removed = await tx
       .delete(problemCases)
       .where(and(eq(problemCases.problemId, problemId), eq(problemCases.caseId, caseId)))
       .run();
     const wasLinked = removed.changes === 1;
     if (wasLinked) {
-      recordProblemEvent(tx, manager, {
+      await recordProblemEvent(tx, manager, {
         action: 'problem_unlinked',
         problemId,
         caseId,

@@ -10,7 +10,7 @@ export async function problemFormOptions(ctx: Ctx) {
   requireRole(ctx.actor, 'supervision');
   const { db } = ctx;
   const { processes, staff } = await queueFilterOptions(ctx);
-  const causes = db
+  const causes = await db
     .select({ id: rootCauses.id, name: rootCauses.name, processId: rootCauses.processId })
     .from(rootCauses)
     .where(eq(rootCauses.isActive, true))
@@ -22,7 +22,7 @@ export async function problemFormOptions(ctx: Ctx) {
 /** Problems a case may still be linked to from its page: open or in progress. */
 export async function linkableProblems(ctx: Ctx) {
   requireRole(ctx.actor, 'supervision');
-  return ctx.db
+  return await ctx.db
     .select({ id: problems.id, title: problems.title })
     .from(problems)
     .where(inArray(problems.status, ['open', 'in_progress']))

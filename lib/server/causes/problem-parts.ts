@@ -13,8 +13,8 @@ import type { StaffOrSystem } from '../core/guard';
 export type ProblemManager = StaffOrSystem;
 export type ProblemRow = typeof problems.$inferSelect;
 
-export function loadProblem(tx: Conn, problemId: number): ProblemRow {
-  const row = tx.select().from(problems).where(eq(problems.id, problemId)).get();
+export async function loadProblem(tx: Conn, problemId: number): Promise<ProblemRow> {
+  const row = await tx.select().from(problems).where(eq(problems.id, problemId)).get();
   if (!row) throw new AppError('NOT_FOUND', 'problem not found');
   return row;
 }
@@ -26,14 +26,14 @@ const invalid = (field: string, key = 'invalid') =>
  * The catalogue references of a problem, checked: a root cause implies its process (and must
  * belong to the one chosen); the owner must be an active staff member.
  */
-export function resolveReferences(
+export async function resolveReferences(
   tx: Conn,
   fields: { processId?: number; rootCauseId?: number; ownerId?: number },
-): { processId: number | null; rootCauseId: number | null; ownerId: number | null } {
+): Promise<{ processId: number | null; rootCauseId: number | null; ownerId: number | null }> {
   let processId = fields.processId ?? null;
   const rootCauseId = fields.rootCauseId ?? null;
   if (rootCauseId !== null) {
-    const cause = tx
+    const cause = await tx
       .select({ processId: rootCauses.processId })
       .from(rootCauses)
       .where(eq(rootCauses.id, rootCauseId))
@@ -45,7 +45,7 @@ export function resolveReferences(
     processId = cause.processId;
   }
   if (processId !== null) {
-    const exists = tx
+    const exists = await tx
       .select({ id: processes.id })
       .from(processes)
       .where(eq(processes.id, processId))
@@ -54,7 +54,7 @@ export function resolveReferences(
   }
   const ownerId = fields.ownerId ?? null;
   if (ownerId !== null) {
-    const owner = tx
+    const owner = await tx
       .select({ id: staffUsers.id })
       .from(staffUsers)
       .where(and(eq(staffUsers.id, ownerId), eq(staffUsers.isActive, true)))
@@ -68,7 +68,7 @@ export function resolveReferences(
  * The audit event of a problem change, in the caller's transaction: on the case when a case is
  * linked or unlinked, on no case (case_id null) for the problem's own changes.
  */
-export function recordProblemEvent(
+export async function recordProblemEvent(
   tx: Conn,
   actor: ProblemManager,
   event: {
@@ -78,8 +78,8 @@ export function recordProblemEvent(
     data?: Record<string, unknown>;
     now: Date;
   },
-): number {
-  return appendEvent(tx, {
+): Promise<number> {
+  return await appendEvent(tx, {
     caseId: event.caseId ?? null,
     action: event.action,
     actorRole: actor.role,

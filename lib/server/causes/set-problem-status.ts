@@ -21,14 +21,14 @@ export async function setProblemStatus(
   requireRole(manager, 'supervision');
   const { status } = parseInput(ProblemStatusSchema, input);
   const { problemId } = parseInput(ProblemRefSchema, input);
-  return withTransaction(ctx, ({ db: tx, now }) => {
-    const row = loadProblem(tx, problemId);
+  return withTransaction(ctx, async ({ db: tx, now }) => {
+    const row = await loadProblem(tx, problemId);
     if (row.status === status) {
       return { id: problemId, status, resolvedAt: row.resolvedAt };
     }
     const resolvedAt = status === 'resolved' ? now : null;
-    tx.update(problems).set({ status, resolvedAt }).where(eq(problems.id, problemId)).run();
-    recordProblemEvent(tx, manager, {
+    await tx.update(problems).set({ status, resolvedAt }).where(eq(problems.id, problemId)).run();
+    await recordProblemEvent(tx, manager, {
       action: 'problem_status_changed',
       problemId,
       data: { from: row.status, to: status },

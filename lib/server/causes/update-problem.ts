@@ -29,13 +29,13 @@ export async function updateProblem(
   requireRole(manager, 'supervision');
   const fields = parseInput(ProblemFieldsSchema, input);
   const { problemId } = parseInput(ProblemRefSchema, input);
-  return withTransaction(ctx, ({ db: tx, now }) => {
-    const row = loadProblem(tx, problemId);
+  return withTransaction(ctx, async ({ db: tx, now }) => {
+    const row = await loadProblem(tx, problemId);
     const next = {
       title: fields.title,
       description: fields.description ?? '',
       correctiveAction: fields.correctiveAction ?? '',
-      ...resolveReferences(tx, fields),
+      ...(await resolveReferences(tx, fields)),
     };
     const changes = Object.fromEntries(
       EDITABLE.filter((key) => row[key] !== next[key]).map((key) => [
@@ -45,8 +45,8 @@ export async function updateProblem(
     );
     const changed = Object.keys(changes);
     if (changed.length === 0) return { id: problemId, changed };
-    tx.update(problems).set(next).where(eq(problems.id, problemId)).run();
-    recordProblemEvent(tx, manager, {
+    await tx.update(problems).set(next).where(eq(problems.id, problemId)).run();
+    await recordProblemEvent(tx, manager, {
       action: 'problem_updated',
       problemId,
       data: { changes },

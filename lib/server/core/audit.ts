@@ -53,10 +53,10 @@ export function wellFormed(text: string): string {
  * Appends to the audit history. Must run inside the write transaction of the change it records
  * (an IMMEDIATE transaction holds the write lock, so the chain cannot fork).
  */
-export function appendEvent(tx: Conn, event: NewEvent): number {
+export async function appendEvent(tx: Conn, event: NewEvent): Promise<number> {
   const e = typeof event.body === 'string' ? { ...event, body: wellFormed(event.body) } : event;
-  const prevHash = lastHash(tx).get()?.hash ?? null;
-  const row = insertEvent(tx).get(
+  const prevHash = (await lastHash(tx).get())?.hash ?? null;
+  const row = await insertEvent(tx).get(
     driverValues(caseEvents, {
       caseId: e.caseId,
       action: e.action,

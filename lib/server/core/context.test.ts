@@ -11,7 +11,7 @@ import { listCases } from '../cases/list-cases';
 import { bogota, fileCase, seedFixture, validFiling, type Fixture } from '../testing/fixtures';
 import { createTestDb } from '../testing/test-db';
 import { SYSTEM_ACTOR } from './actor';
-import { makeCtx, transactionSync, withTransaction } from './context';
+import { makeCtx, withTransaction } from './context';
 
 let db: Db;
 let cleanup: () => void;
@@ -107,10 +107,13 @@ describe('withTransaction', () => {
 
   it('commits the body whole, or nothing of it when it throws', async () => {
     const ctx = makeCtx(db, SYSTEM_ACTOR, NOW);
-    await withTransaction(ctx, (tx) => tx.db.insert(teams).values({ name: 'Uno' }).run());
+    await withTransaction(
+      ctx,
+      async (tx) => await tx.db.insert(teams).values({ name: 'Uno' }).run(),
+    );
     await expect(
-      withTransaction(ctx, (tx) => {
-        tx.db.insert(teams).values({ name: 'Dos' }).run();
+      withTransaction(ctx, async (tx) => {
+        await tx.db.insert(teams).values({ name: 'Dos' }).run();
         throw new Error('after the first write');
       }),
     ).rejects.toThrow('after the first write');
@@ -120,25 +123,82 @@ describe('withTransaction', () => {
 
   it('nests as a savepoint: an inner failure undoes only the inner writes', async () => {
     const ctx = makeCtx(db, SYSTEM_ACTOR, NOW);
-    await withTransaction(ctx, (outer) => {
-      outer.db.insert(teams).values({ name: 'Fuera' }).run();
+    await withTransaction(ctx, async (outer) => {
+      await outer.db.insert(teams).values({ name: 'Fuera' }).run();
       expect(outer.inTransaction).toBe(true);
-      expect(() =>
-        transactionSync(outer, (inner) => {
+      await expect(
+        withTransaction(outer, async (inner) => {
           expect(inner.inTransaction).toBe(true);
-          inner.db.insert(teams).values({ name: 'Dentro' }).run();
+          await inner.db.insert(teams).values({ name: 'Dentro' }).run();
           throw new Error('inner');
         }),
-      ).toThrow('inner');
-      transactionSync(outer, (inner) => inner.db.insert(teams).values({ name: 'Anidado' }).run());
+      ).rejects.toThrow('inner');
+      await withTransaction(
+        outer,
+        async (inner) => await inner.db.insert(teams).values({ name: 'Anidado' }).run(),
+      );
     });
     expect(teamNames()).toEqual(expect.arrayContaining(['Fuera', 'Anidado']));
     expect(teamNames()).not.toContain('Dentro');
   });
 
-  it('refuses a body that returns a promise (a transaction cannot span an await)', async () => {
+  it('runs bodies that await one after another, each seeing only what was committed', async () => {
     const ctx = makeCtx(db, SYSTEM_ACTOR, NOW);
-    // @ts-expect-error the type refuses an async body; at run time better-sqlite3 refuses it too.
-    await expect(withTransaction(ctx, async () => 1)).rejects.toThrow(/promise/i);
+    const steps: string[] = [];
+    const body = (name: string) => async (tx: typeof ctx) => {
+      steps.push(`${name} starts`);
+      const before = (await tx.db.select({ name: teams.name }).from(teams).all()).length;
+      await tx.db.insert(teams).values({ name }).run();
+      // A real turn of the event loop: the other request runs meanwhile, but not its body.
+      await new Promise((resolve) => setImmediate(resolve));
+      steps.push(`${name} ends`);
+      return before;
+    };
+    const [a, b] = await Promise.all([
+      withTransaction(ctx, body('A')),
+      withTransaction(ctx, body('B')),
+    ]);
+    expect(steps).toEqual(['A starts', 'A ends', 'B starts', 'B ends']);
+    expect(b).toBe(a + 1);
+  });
+
+  it("joins the open transaction when a body calls a verb with its caller's context", async () => {
+    const ctx = makeCtx(db, SYSTEM_ACTOR, NOW);
+    // The inner call passes `ctx`, not the transaction's context: it must not wait for itself.
+    await expect(
+      withTransaction(ctx, async (tx) => {
+        await tx.db.insert(teams).values({ name: 'Exterior' }).run();
+        await withTransaction(
+          ctx,
+          async (again) => await again.db.insert(teams).values({ name: 'Interior' }).run(),
+        );
+        throw new Error('outer fails');
+      }),
+    ).rejects.toThrow('outer fails');
+    expect(teamNames()).not.toContain('Exterior');
+    expect(teamNames()).not.toContain('Interior');
+  });
+
+  it('gives code a body left running its own turn once that body has ended', async () => {
+    const ctx = makeCtx(db, SYSTEM_ACTOR, NOW);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let later: Promise<unknown> = Promise.resolve();
+    await withTransaction(ctx, () => {
+      // Started inside the body, it writes after the body ended, while another transaction is open.
+      later = held.then(() =>
+        withTransaction(ctx, (tx) => tx.db.insert(teams).values({ name: 'Después' }).run()),
+      );
+    });
+    const other = withTransaction(ctx, async (tx) => {
+      release();
+      await new Promise((resolve) => setImmediate(resolve));
+      await tx.db.insert(teams).values({ name: 'Otra' }).run();
+      throw new Error('the other fails');
+    });
+    await expect(other).rejects.toThrow('the other fails');
+    await later;
+    expect(teamNames()).toContain('Después');
+    expect(teamNames()).not.toContain('Otra');
   });
 });

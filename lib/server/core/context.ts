@@ -1,5 +1,5 @@
 import 'server-only';
-import { getDb, type Conn, type Db } from '@/db/client';
+import { getDb, inTransaction, type Conn, type Db } from '@/db/client';
 import { SYSTEM_ACTOR, type Actor } from './actor';
 
 /**
@@ -37,33 +37,19 @@ export function atTime<A extends Actor>(ctx: Ctx<A>, now: Date): Ctx<A> {
 
 export const systemCtx = (db: Db, now?: Date): Ctx => makeCtx(db, SYSTEM_ACTOR, now);
 
-/** A body that returns a promise is refused by the type: see `withTransaction`. */
-type NotPromise<T> = T extends PromiseLike<unknown> ? never : T;
-
 /**
  * Runs `fn` in one IMMEDIATE transaction (the write lock is taken at BEGIN, so the audit chain
  * and the case version cannot fork) and resolves with its result; any throw rolls everything back.
  *
- * The body is synchronous on purpose. better-sqlite3 has one connection per process and its
- * transactions cannot span an `await`: were the body to await, another request's statements would
- * run inside this transaction. A synchronous body makes that interleaving impossible by
- * construction (the type refuses a promise), so no lock is needed and none can deadlock. The helper
- * itself is async so that callers do not change when an engine with async transactions arrives.
+ * The body may await its statements: SQLite's transactions take turns on the process's one
+ * connection (db/client.ts `inTransaction`), and an engine whose driver is asynchronous runs the
+ * same body unchanged. The body should await only the database: whatever else it awaits (a file,
+ * the network) holds every other writer of the process behind it.
  *
- * Nesting: called with a context that is already in a transaction, the body runs in a savepoint
- * of it, so a verb can be composed into a larger write and still roll back alone.
+ * Nesting: called with a context that is already in a transaction (or from inside one's body), the
+ * body runs in a savepoint of it, so a verb can be composed into a larger write and still roll
+ * back alone.
  */
-export async function withTransaction<T>(ctx: Ctx, fn: (tx: Ctx) => NotPromise<T>): Promise<T> {
-  return transactionSync(ctx, fn);
-}
-
-/**
- * The same transaction for code that is itself inside a synchronous body (a helper composing
- * two writes) or must stay synchronous (the seed's million-case loop).
- */
-export function transactionSync<T>(ctx: Ctx, fn: (tx: Ctx) => NotPromise<T>): T {
-  const run = (tx: Conn) => fn({ ...ctx, db: tx, inTransaction: true });
-  return ctx.inTransaction
-    ? ctx.db.transaction(run)
-    : ctx.db.transaction(run, { behavior: 'immediate' });
+export async function withTransaction<T>(ctx: Ctx, fn: (tx: Ctx) => T | Promise<T>): Promise<T> {
+  return await inTransaction(ctx.db, (tx) => fn({ ...ctx, db: tx, inTransaction: true }));
 }

@@ -1,10 +1,10 @@
 import 'server-only';
-import { inSavepoint, sqliteOf, type Conn } from '@/db/client';
+import { insideTransaction, inSavepoint, inTransaction, sqliteOf, type Conn } from '@/db/client';
 import { withTransaction, type Ctx } from './context';
 
 /** A body waiting for its group's transaction, and how to answer its caller. */
 interface Waiting {
-  run: (tx: Conn) => unknown;
+  run: (tx: Conn) => Promise<unknown>;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -13,24 +13,21 @@ const groups = new WeakMap<object, { db: Conn; waiting: Waiting[] }>();
 /** Taken at load: a test that fakes the timers must not leave a group waiting forever. */
 const afterIo = globalThis.setImmediate;
 
-function commitGroup(client: object): void {
+async function commitGroup(client: object): Promise<void> {
   const group = groups.get(client);
   groups.delete(client);
   if (!group) return;
   const outcomes: { ok: boolean; value: unknown }[] = [];
   try {
-    group.db.transaction(
-      (tx) => {
-        for (const body of group.waiting) {
-          try {
-            outcomes.push({ ok: true, value: body.run(tx) });
-          } catch (error) {
-            outcomes.push({ ok: false, value: error });
-          }
+    await inTransaction(group.db, async (tx) => {
+      for (const body of group.waiting) {
+        try {
+          outcomes.push({ ok: true, value: await body.run(tx) });
+        } catch (error) {
+          outcomes.push({ ok: false, value: error });
         }
-      },
-      { behavior: 'immediate' },
-    );
+      }
+    });
   } catch (error) {
     // The commit itself failed: nothing of the group was written.
     for (const body of group.waiting) body.reject(error);
@@ -54,16 +51,13 @@ function commitGroup(client: object): void {
  * they had run in turn (the audit chain and the radicado sequence stay in order). Nested in an
  * open transaction (a verb composed into a larger write, the seed's batch), it simply joins it.
  */
-export function withGroupedTransaction<T>(
-  ctx: Ctx,
-  fn: (tx: Ctx) => T extends PromiseLike<unknown> ? never : T,
-): Promise<T> {
-  if (ctx.inTransaction) return withTransaction(ctx, fn);
+export function withGroupedTransaction<T>(ctx: Ctx, fn: (tx: Ctx) => T | Promise<T>): Promise<T> {
+  if (ctx.inTransaction || insideTransaction(ctx.db)) return withTransaction(ctx, fn);
   const client = sqliteOf(ctx.db);
   let group = groups.get(client);
   if (!group) {
     groups.set(client, (group = { db: ctx.db, waiting: [] }));
-    afterIo(() => commitGroup(client));
+    afterIo(() => void commitGroup(client));
   }
   const waiting = group.waiting;
   return new Promise<T>((resolve, reject) => {

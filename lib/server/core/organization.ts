@@ -38,8 +38,10 @@ const closureDates = preparedQuery((db) =>
 );
 
 /** The organisation profile; the defaults stand in until an admin saves one. */
-export function getOrganization(db: Conn): Organization {
-  return organizationRow(db).get() ?? { ...DEFAULT_ORGANIZATION, timeZone: env().ORG_TIME_ZONE };
+export async function getOrganization(db: Conn): Promise<Organization> {
+  return (
+    (await organizationRow(db).get()) ?? { ...DEFAULT_ORGANIZATION, timeZone: env().ORG_TIME_ZONE }
+  );
 }
 
 /**
@@ -48,11 +50,9 @@ export function getOrganization(db: Conn): Organization {
  */
 const calendars = new Map<string, BusinessCalendar>();
 
-export function loadCalendar(db: Conn, org: Organization = getOrganization(db)): BusinessCalendar {
-  const closures = closureDates(db)
-    .all()
-    .map((c) => c.date)
-    .sort();
+export async function loadCalendar(db: Conn, given?: Organization): Promise<BusinessCalendar> {
+  const org = given ?? (await getOrganization(db));
+  const closures = (await closureDates(db).all()).map((c) => c.date).sort();
   const version = JSON.stringify([org.timeZone, org.worksSaturday, closures]);
   let calendar = calendars.get(version);
   if (!calendar) {

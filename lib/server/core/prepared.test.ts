@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
+import { inTransaction, type Db } from '@/db/client';
 import { teams } from '@/db/schema';
 import { createTestDb } from '../testing/test-db';
 import { preparedQuery } from './prepared';
@@ -21,37 +21,41 @@ const teamName = preparedQuery((conn) => {
 });
 
 describe('preparedQuery', () => {
-  it('builds once per connection and answers each call with its own values', () => {
+  it('builds once per connection and answers each call with its own values', async () => {
     const [a, b] = db
       .insert(teams)
       .values([{ name: 'Uno' }, { name: 'Dos' }])
       .returning({ id: teams.id })
       .all();
     builds = 0;
-    expect(teamName(db).get({ id: a!.id })?.name).toBe('Uno');
-    expect(teamName(db).get({ id: b!.id })?.name).toBe('Dos');
-    expect(teamName(db).get({ id: -1 })).toBeUndefined();
+    expect((await teamName(db).get({ id: a!.id }))?.name).toBe('Uno');
+    expect((await teamName(db).get({ id: b!.id }))?.name).toBe('Dos');
+    expect(await teamName(db).get({ id: -1 })).toBeUndefined();
     expect(builds).toBe(1);
   });
 
-  it('runs inside a transaction on the same connection and sees its uncommitted writes', () => {
+  it('runs inside a transaction on the same connection and sees its uncommitted writes', async () => {
     builds = 0;
-    teamName(db).get({ id: 0 });
-    const seen = db.transaction((tx) => {
-      const { id } = tx.insert(teams).values({ name: 'Tres' }).returning({ id: teams.id }).get();
-      return teamName(tx).get({ id })?.name;
+    await teamName(db).get({ id: 0 });
+    const seen = await inTransaction(db, async (tx) => {
+      const { id } = await tx
+        .insert(teams)
+        .values({ name: 'Tres' })
+        .returning({ id: teams.id })
+        .get();
+      return (await teamName(tx).get({ id }))?.name;
     });
     expect(seen).toBe('Tres');
     expect(builds).toBe(1);
   });
 
-  it('another connection gets its own statement, over its own data', () => {
+  it('another connection gets its own statement, over its own data', async () => {
     const other = createTestDb();
     try {
       const { id } = other.db.insert(teams).values({ name: 'Otra' }).returning().get();
       builds = 0;
-      expect(teamName(other.db).get({ id })?.name).toBe('Otra');
-      expect(teamName(db).get({ id })).toBeUndefined();
+      expect((await teamName(other.db).get({ id }))?.name).toBe('Otra');
+      expect(await teamName(db).get({ id })).toBeUndefined();
       expect(builds).toBe(2);
     } finally {
       other.cleanup();

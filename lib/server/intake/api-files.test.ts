@@ -26,12 +26,12 @@ let cleanup: () => void;
 let key: string;
 let dir: string;
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-api-files-'));
   vi.stubEnv('UPLOAD_DIR', dir);
   ({ db, cleanup } = createTestDb());
-  const channelId = ensureIntakeChannel(db, 'WhatsApp línea 1', 'whatsapp');
-  key = createApiKey(db, { channelId, name: 'bot', withSigningSecret: false }).key;
+  const channelId = await ensureIntakeChannel(db, 'WhatsApp línea 1', 'whatsapp');
+  key = (await createApiKey(db, { channelId, name: 'bot', withSigningSecret: false })).key;
 });
 afterEach(() => {
   cleanup();

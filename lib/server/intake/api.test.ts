@@ -23,16 +23,20 @@ let fx: Fixture;
 let whatsapp: { key: string; channelId: number };
 let signed: { key: string; secret: string };
 
-beforeEach(() => {
+beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
   fx = seedFixture(db);
-  const channelId = ensureIntakeChannel(db, 'WhatsApp línea 1', 'whatsapp');
+  const channelId = await ensureIntakeChannel(db, 'WhatsApp línea 1', 'whatsapp');
   whatsapp = {
-    key: createApiKey(db, { channelId, name: 'bot', withSigningSecret: false }).key,
+    key: (await createApiKey(db, { channelId, name: 'bot', withSigningSecret: false })).key,
     channelId,
   };
-  const chat = ensureIntakeChannel(db, 'Chat web', 'chat');
-  const created = createApiKey(db, { channelId: chat, name: 'chat', withSigningSecret: true });
+  const chat = await ensureIntakeChannel(db, 'Chat web', 'chat');
+  const created = await createApiKey(db, {
+    channelId: chat,
+    name: 'chat',
+    withSigningSecret: true,
+  });
   signed = { key: created.key, secret: created.signingSecret! };
 });
 afterEach(() => cleanup());

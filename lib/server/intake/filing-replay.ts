@@ -36,7 +36,7 @@ export async function replayedFiling(
   ctx: Ctx,
   submissionId: string,
 ): Promise<ReplayedFiling | null> {
-  const prior = ctx.db
+  const prior = await ctx.db
     .select({ id: cases.id, radicado: cases.radicado, isAnonymous: cases.isAnonymous })
     .from(filingSubmissions)
     .innerJoin(cases, eq(cases.id, filingSubmissions.caseId))
@@ -45,12 +45,14 @@ export async function replayedFiling(
   if (!prior) return null;
   if (!prior.isAnonymous) return { id: prior.id, radicado: prior.radicado, accessCode: null };
   const accessCode = generateAccessCode();
-  await withTransaction(ctx, ({ db: tx }) =>
-    tx
-      .update(cases)
-      .set({ accessCodeHash: hashSecret(accessCode) })
-      .where(eq(cases.id, prior.id))
-      .run(),
+  await withTransaction(
+    ctx,
+    async ({ db: tx }) =>
+      await tx
+        .update(cases)
+        .set({ accessCodeHash: hashSecret(accessCode) })
+        .where(eq(cases.id, prior.id))
+        .run(),
   );
   return { id: prior.id, radicado: prior.radicado, accessCode };
 }

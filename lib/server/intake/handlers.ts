@@ -60,7 +60,11 @@ async function readBody(request: Request): Promise<string> {
  */
 async function authenticate(request: Request, raw: string, ctx: Ctx): Promise<ApiCaller> {
   const bearer = request.headers.get('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
-  const caller = authenticateApiKey(ctx.db, bearer ?? request.headers.get('x-api-key'), ctx.now);
+  const caller = await authenticateApiKey(
+    ctx.db,
+    bearer ?? request.headers.get('x-api-key'),
+    ctx.now,
+  );
   if (!caller) throw new AppError('UNAUTHENTICATED', 'unknown or revoked API key');
   if (
     caller.signingSecret !== null &&
@@ -167,7 +171,7 @@ export async function createCaseViaApi(ctx: Ctx, request: Request): Promise<Resp
           offerRepeat: true,
         }),
       );
-      const status = apiCaseStatus(ctx.db, created.id, apiLocale(request));
+      const status = await apiCaseStatus(ctx.db, created.id, apiLocale(request));
       const body = created.accessCode ? { ...status, accessCode: created.accessCode } : status;
       return { status: 201, body: JSON.stringify(body) };
     });
@@ -190,8 +194,8 @@ export async function getCaseViaApi(
 ): Promise<Response> {
   try {
     const caller = await authenticate(request, '', ctx);
-    const id = findApiCase(ctx.db, radicado, caller.channelId);
-    const body = JSON.stringify(apiCaseStatus(ctx.db, id, apiLocale(request)));
+    const id = await findApiCase(ctx.db, radicado, caller.channelId);
+    const body = JSON.stringify(await apiCaseStatus(ctx.db, id, apiLocale(request)));
     return send({ status: 200, body });
   } catch (error) {
     return renderProblem(error, request);
@@ -207,7 +211,7 @@ export async function addMessageViaApi(
   try {
     const path = `/api/v1/cases/${radicado}/messages`;
     const stored = await idempotentWrite(request, ctx, path, async (raw, caller) => {
-      const id = findApiCase(ctx.db, radicado, caller.channelId);
+      const id = await findApiCase(ctx.db, radicado, caller.channelId);
       const input = parseInput(ApiMessageSchema, parseJson(raw));
       const channel = (REMOTE_CHANNELS as readonly string[]).includes(caller.channel)
         ? (caller.channel as (typeof REMOTE_CHANNELS)[number])

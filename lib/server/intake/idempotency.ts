@@ -1,4 +1,5 @@
 import 'server-only';
+import { inTransaction } from '@/db/client';
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
@@ -38,17 +39,15 @@ export async function idempotent(
     });
   }
   const where = and(eq(idempotencyKeys.apiKeyId, apiKeyId), eq(idempotencyKeys.key, key));
-  const existing = db.transaction(
-    (tx) => {
-      const row = tx.select().from(idempotencyKeys).where(where).get();
-      if (row) return row;
-      tx.insert(idempotencyKeys)
-        .values({ apiKeyId, key, requestHash: hash, responseStatus: IN_PROGRESS, responseBody: '' })
-        .run();
-      return null;
-    },
-    { behavior: 'immediate' },
-  );
+  const existing = await inTransaction(db, async (tx) => {
+    const row = await tx.select().from(idempotencyKeys).where(where).get();
+    if (row) return row;
+    await tx
+      .insert(idempotencyKeys)
+      .values({ apiKeyId, key, requestHash: hash, responseStatus: IN_PROGRESS, responseBody: '' })
+      .run();
+    return null;
+  });
   if (existing) {
     if (existing.requestHash !== hash) {
       throw new AppError('VALIDATION', 'idempotency key reused', {
@@ -64,13 +63,14 @@ export async function idempotent(
   try {
     response = await produce();
   } catch (error) {
-    db.delete(idempotencyKeys).where(where).run();
+    await db.delete(idempotencyKeys).where(where).run();
     throw error;
   }
   if (response.status >= 500) {
-    db.delete(idempotencyKeys).where(where).run();
+    await db.delete(idempotencyKeys).where(where).run();
   } else {
-    db.update(idempotencyKeys)
+    await db
+      .update(idempotencyKeys)
       .set({ responseStatus: response.status, responseBody: response.body })
       .where(where)
       .run();

@@ -65,7 +65,7 @@ interface Plan {
 }
 
 /** Every row checked, and sorted into to-write, already-imported and rejected. */
-function plan(ctx: Ctx, content: string, format: 'csv' | 'json'): Plan {
+async function plan(ctx: Ctx, content: string, format: 'csv' | 'json'): Promise<Plan> {
   let records;
   try {
     records = readImportFile(content, format);
@@ -73,9 +73,9 @@ function plan(ctx: Ctx, content: string, format: 'csv' | 'json'): Plan {
     if (!(error instanceof ImportFileError)) throw error;
     throw new AppError('VALIDATION', error.message, { fieldErrors: { archivo: ['invalid'] } });
   }
-  const { timeZone } = getOrganization(ctx.db);
+  const { timeZone } = await getOrganization(ctx.db);
   const checker = rowChecker({ timeZone, now: ctx.now });
-  const setting = loadImportSetting(ctx.db, ctx.now, { role: 'system', id: null }, false);
+  const setting = await loadImportSetting(ctx.db, ctx.now, { role: 'system', id: null }, false);
   const earlier = importedCases(ctx.db);
   const bySource = new Set(earlier.flatMap((e) => (e.sourceId === null ? [] : [e.sourceId])));
   const byRadicado = new Set(earlier.flatMap((e) => (e.radicado === null ? [] : [e.radicado])));
@@ -131,7 +131,7 @@ export async function importCases(
   requireRole(ctx.actor, 'admin');
   const options = parseInput(ImportInputSchema, input);
   const started = performance.now();
-  const p = plan(ctx, options.content, options.format);
+  const p = await plan(ctx, options.content, options.format);
   const report: ImportReport = {
     rows: p.toWrite.length + p.skipped + new Set(p.errors.map((e) => e.row)).size,
     imported: 0,
@@ -148,7 +148,7 @@ export async function importCases(
   }
   report.wroteNothing = false;
   const actor = { role: ctx.actor.role, id: ctx.actor.id };
-  const setting = loadImportSetting(ctx.db, ctx.now, actor, options.sendConstancias);
+  const setting = await loadImportSetting(ctx.db, ctx.now, actor, options.sendConstancias);
   const bulk = p.toWrite.length >= (extras.bulkIndexRows ?? BULK_INDEX_ROWS);
   const db = ctx.db as Db;
   const firstNewId = maxCaseId(db) + 1;

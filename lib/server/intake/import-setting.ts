@@ -49,15 +49,15 @@ export interface ImportSetting {
   daysMemo: Map<string, number>;
 }
 
-export function loadImportSetting(
+export async function loadImportSetting(
   db: Conn,
   now: Date,
   actor: ImportSetting['actor'],
   sendConstancias: boolean,
-): ImportSetting {
-  const org = getOrganization(db);
+): Promise<ImportSetting> {
+  const org = await getOrganization(db);
   const terms = new Map<CaseType, [number, number | null][]>();
-  const versions = db
+  const versions = await db
     .select()
     .from(caseTypeTerms)
     .orderBy(desc(caseTypeTerms.validFrom), desc(caseTypeTerms.id))
@@ -69,20 +69,14 @@ export function loadImportSetting(
   }
   return {
     org,
-    cal: loadCalendar(db, org),
+    cal: await loadCalendar(db, org),
     receiptRule: receiptRuleOf(org),
     now,
     actor,
     terms,
-    types: new Map(
-      db
-        .select()
-        .from(caseTypes)
-        .all()
-        .map((t) => [t.code, t]),
-    ),
-    rules: rulesInForce(db, now),
-    levels: db.select().from(serviceLevels).all(),
+    types: new Map((await db.select().from(caseTypes).all()).map((t) => [t.code, t])),
+    rules: await rulesInForce(db, now),
+    levels: await db.select().from(serviceLevels).all(),
     sendConstancias,
     termMemo: new Map(),
     daysMemo: new Map(),

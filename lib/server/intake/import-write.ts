@@ -1,4 +1,5 @@
 import 'server-only';
+import { mapInOrder } from '../core/in-order';
 import type { Conn } from '@/db/client';
 import type { CaseRow } from '@/db/schema';
 import { caseIdByRadicado } from '@/db/sql/audit-log';
@@ -38,12 +39,12 @@ export interface WrittenCase {
 }
 
 /** Per run: the chain's last hash is read once per batch (inside its transaction). */
-export function writeBatch(
+export async function writeBatch(
   tx: Conn,
   s: ImportSetting,
   rows: readonly ImportRow[],
   keepable: ReadonlySet<string>,
-): WrittenCase[] {
+): Promise<WrittenCase[]> {
   let prevHash = lastEventHash(tx);
   const event = (e: NewEvent) => {
     const body = typeof e.body === 'string' ? wellFormed(e.body) : null;
@@ -65,11 +66,20 @@ export function writeBatch(
     });
     prevHash = hash;
   };
-  return rows.map((row) => writeCase(tx, s, row, keepable, event));
+  return mapInOrder(rows, async (row) => await writeCase(tx, s, row, keepable, event));
 }
 
-function radicadoFor(tx: Conn, s: ImportSetting, row: ImportRow, keepable: ReadonlySet<string>) {
-  if (row.radicado && keepable.has(row.radicado) && caseIdByRadicado(tx, row.radicado) === null) {
+async function radicadoFor(
+  tx: Conn,
+  s: ImportSetting,
+  row: ImportRow,
+  keepable: ReadonlySet<string>,
+) {
+  if (
+    row.radicado &&
+    keepable.has(row.radicado) &&
+    (await caseIdByRadicado(tx, row.radicado)) === null
+  ) {
     return { radicado: row.radicado, replaced: null };
   }
   const year = yearOf(row.receivedAt, s.org.timeZone);
@@ -80,19 +90,20 @@ function radicadoFor(tx: Conn, s: ImportSetting, row: ImportRow, keepable: Reado
       takeSequence(tx, s.org.radicadoPrefix, year),
     );
     // A number another import kept out of order is skipped, never given twice.
-    if (caseIdByRadicado(tx, radicado) === null) return { radicado, replaced: row.radicado };
+    if ((await caseIdByRadicado(tx, radicado)) === null)
+      return { radicado, replaced: row.radicado };
   }
 }
 
-function writeCase(
+async function writeCase(
   tx: Conn,
   s: ImportSetting,
   row: ImportRow,
   keepable: ReadonlySet<string>,
   event: (e: NewEvent) => void,
-): WrittenCase {
+): Promise<WrittenCase> {
   const f = row.filing;
-  const { radicado, replaced } = radicadoFor(tx, s, row, keepable);
+  const { radicado, replaced } = await radicadoFor(tx, s, row, keepable);
   const termDays = termAt(s, f.typeCode, row.receivedAt);
   const term = termDays === null ? null : legalTerm(s, row.receivedAt, termDays);
   const due = dueColumns(term);
@@ -257,12 +268,12 @@ function writeCase(
     createdAt: s.now,
   });
   if (s.sendConstancias && row.state === 'radicada')
-    sendConstancia(tx, s, row, caseId, radicado, due.dueDate);
+    await sendConstancia(tx, s, row, caseId, radicado, due.dueDate);
   return { row: row.row, caseId, radicado, replaced };
 }
 
 /** Only when asked (--constancias): history was acknowledged when it was filed. */
-function sendConstancia(
+async function sendConstancia(
   tx: Conn,
   s: ImportSetting,
   row: ImportRow,
@@ -275,7 +286,7 @@ function sendConstancia(
     ? null
     : (f.customer?.email ?? (isIdentityPending(f) ? (f.responseAddress ?? null) : null));
   if (!to) return;
-  enqueueConstancia(tx, {
+  await enqueueConstancia(tx, {
     caseId,
     to,
     now: s.now,

@@ -85,17 +85,21 @@ export interface CreatedApiKey {
 }
 
 /** An intake channel (WhatsApp line, chat widget, CRM …) by name, created on first use. */
-export function ensureIntakeChannel(db: Conn, name: string, channel: Channel): number {
-  const existing = db
+export async function ensureIntakeChannel(
+  db: Conn,
+  name: string,
+  channel: Channel,
+): Promise<number> {
+  const existing = await db
     .select({ id: intakeChannels.id })
     .from(intakeChannels)
     .where(eq(intakeChannels.name, name))
     .get();
   if (existing) return existing.id;
-  return db.insert(intakeChannels).values({ name, channel }).returning().get().id;
+  return (await db.insert(intakeChannels).values({ name, channel }).returning().get()).id;
 }
 
-export function createApiKey(
+export async function createApiKey(
   db: Conn,
   input: {
     channelId: number;
@@ -103,11 +107,11 @@ export function createApiKey(
     withSigningSecret: boolean;
     createdById?: number | null;
   },
-): CreatedApiKey {
+): Promise<CreatedApiKey> {
   const prefix = randomText(8);
   const key = `vnt_${prefix}_${randomText(32)}`;
   const signingSecret = input.withSigningSecret ? `whsec_${randomText(40)}` : null;
-  const row = db
+  const row = await db
     .insert(apiKeys)
     .values({
       channelId: input.channelId,
@@ -154,14 +158,14 @@ const keyByPrefix = preparedQuery((db) =>
 );
 
 /** The caller a key belongs to, or null (unknown, revoked, inactive channel, malformed). */
-export function authenticateApiKey(
+export async function authenticateApiKey(
   db: Conn,
   raw: string | null | undefined,
   now: Date,
-): ApiCaller | null {
+): Promise<ApiCaller | null> {
   const match = raw?.trim().match(KEY_PATTERN);
   if (!match) return null;
-  const row = keyByPrefix(db).get({ prefix: match[1]! });
+  const row = await keyByPrefix(db).get({ prefix: match[1]! });
   if (!row?.isActive) return null;
   const a = Buffer.from(sha256(raw!.trim()), 'hex');
   const b = Buffer.from(row.keyHash, 'hex');
@@ -171,7 +175,7 @@ export function authenticateApiKey(
     !row.lastUsedAt ||
     Math.abs(now.getTime() - row.lastUsedAt.getTime()) >= LAST_USED_PRECISION_MS
   ) {
-    db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, row.id)).run();
+    await db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, row.id)).run();
   }
   return {
     keyId: row.id,

@@ -46,14 +46,14 @@ export interface MailArrival extends MailFacts {
 const RADICADO_IN_SUBJECT = /\b([A-Z]{2,10}-\d{4}-\d{4,8})\b/;
 
 /** The case a reply belongs to: our Message-ID in In-Reply-To/References, else a radicado in the subject. */
-function threadCandidate(db: Conn, mail: ParsedMail): number | null {
+async function threadCandidate(db: Conn, mail: ParsedMail): Promise<number | null> {
   const references = Array.isArray(mail.references)
     ? mail.references
     : mail.references
       ? [mail.references]
       : [];
   for (const ref of [...(mail.inReplyTo ? [mail.inReplyTo] : []), ...references]) {
-    const row = db
+    const row = await db
       .select({ caseId: outbox.caseId })
       .from(outbox)
       .where(eq(outbox.messageId, ref.trim()))
@@ -63,13 +63,14 @@ function threadCandidate(db: Conn, mail: ParsedMail): number | null {
   const radicado = mail.subject?.toUpperCase().match(RADICADO_IN_SUBJECT)?.[1];
   if (!radicado) return null;
   return (
-    db.select({ id: cases.id }).from(cases).where(eq(cases.radicado, radicado)).get()?.id ?? null
+    (await db.select({ id: cases.id }).from(cases).where(eq(cases.radicado, radicado)).get())?.id ??
+    null
   );
 }
 
 /** Only the person the case answers to may add to it by mail; anyone else starts a new case. */
-function senderOwnsCase(db: Conn, caseId: number, address: string): boolean {
-  const row = db
+async function senderOwnsCase(db: Conn, caseId: number, address: string): Promise<boolean> {
+  const row = await db
     .select({
       email: customers.email,
       responseAddress: cases.responseAddress,
@@ -111,12 +112,12 @@ const isDuplicateKey = (error: unknown) =>
   (error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' &&
   String((error as Error).message).includes('inbound_mail.message_key');
 
-export const alreadyReceived = (db: Conn, key: string): boolean =>
-  db
+export const alreadyReceived = async (db: Conn, key: string): Promise<boolean> =>
+  (await db
     .select({ id: inboundMail.id })
     .from(inboundMail)
     .where(eq(inboundMail.messageKey, key))
-    .get() !== undefined;
+    .get()) !== undefined;
 
 /**
  * One e-mail, from the SMTP listener or a mailbox (one intake for both, issue 19 §5):
@@ -137,7 +138,7 @@ export async function receiveInboundMail(
   arrival: MailArrival = { source: 'smtp' },
 ): Promise<InboundOutcome> {
   const read = await readMail(raw, arrival);
-  if (alreadyReceived(ctx.db, read.key)) {
+  if (await alreadyReceived(ctx.db, read.key)) {
     arrival.original?.discard();
     return { outcome: 'duplicate' };
   }
@@ -175,17 +176,19 @@ async function quarantine(
   const reason = read.quarantine!;
   const original = arrival.original ?? keepOriginal(raw);
   try {
-    const entryId = await withTransaction(ctx, ({ db: tx }) =>
-      tx
-        .insert(inboundMail)
-        .values({
-          ...recordValues(raw, read, arrival, ctx.now),
-          outcome: 'quarantined',
-          reason,
-          rawStoredName: original.stored.storedName,
-        })
-        .returning({ id: inboundMail.id })
-        .get(),
+    const entryId = await withTransaction(
+      ctx,
+      async ({ db: tx }) =>
+        await tx
+          .insert(inboundMail)
+          .values({
+            ...recordValues(raw, read, arrival, ctx.now),
+            outcome: 'quarantined',
+            reason,
+            rawStoredName: original.stored.storedName,
+          })
+          .returning({ id: inboundMail.id })
+          .get(),
     );
     return { outcome: 'quarantined', reason, entryId: entryId.id };
   } catch (error) {
@@ -215,9 +218,10 @@ export async function radicate(
   // A quarantined message's original is already kept (arrival.original): it moves to the case.
   const original =
     reason && !fromQuarantine ? (arrival.original ?? keepOriginal(raw)) : arrival.original;
-  const alongside = (outcome: 'created' | 'threaded') => (tx: Conn, caseId: number) => {
+  const alongside = (outcome: 'created' | 'threaded') => async (tx: Conn, caseId: number) => {
     if (fromQuarantine) {
-      tx.update(inboundMail)
+      await tx
+        .update(inboundMail)
         .set({
           outcome: 'radicated',
           caseId,
@@ -228,12 +232,21 @@ export async function radicate(
         .where(eq(inboundMail.id, fromQuarantine.entryId))
         .run();
     } else {
-      tx.insert(inboundMail)
+      await tx
+        .insert(inboundMail)
         .values({ ...recordValues(raw, read, arrival, ctx.now), outcome, reason, caseId })
         .run();
     }
     if (original) {
-      recordAttachments(tx, caseId, null, [original.stored], 'internal', ctx.now, 'original_mail');
+      await recordAttachments(
+        tx,
+        caseId,
+        null,
+        [original.stored],
+        'internal',
+        ctx.now,
+        'original_mail',
+      );
     }
   };
   const note = mailNote(reason, {
@@ -245,8 +258,8 @@ export async function radicate(
     .join('\n\n');
   try {
     return await withStoredFiles(checked, async (stored) => {
-      const threadId = threadCandidate(ctx.db, mail);
-      if (threadId !== null && senderOwnsCase(ctx.db, threadId, address)) {
+      const threadId = await threadCandidate(ctx.db, mail);
+      if (threadId !== null && (await senderOwnsCase(ctx.db, threadId, address))) {
         const { radicado } = await addCustomerMessage(
           ctx,
           { caseId: threadId, body: body.slice(0, DESCRIPTION_LIMITS.max), channel: 'email' },

@@ -59,9 +59,9 @@ describe('the quarantine', () => {
   it('lists what waits, with its reason, to supervisors only', async () => {
     await quarantine({ 'Auto-Submitted': 'auto-replied' });
     await quarantine({ 'X-Spam-Flag': 'YES' });
-    const listed = listQuarantine(makeCtx(db, fx.supervisor, LATER));
+    const listed = await listQuarantine(makeCtx(db, fx.supervisor, LATER));
     expect(listed.map((e) => e.reason).sort()).toEqual(['auto_reply', 'spam']);
-    expect(() => listQuarantine(makeCtx(db, fx.agent, LATER))).toThrow(
+    await expect(listQuarantine(makeCtx(db, fx.agent, LATER))).rejects.toThrow(
       expect.objectContaining({ code: 'FORBIDDEN' }),
     );
   });
@@ -83,7 +83,7 @@ describe('the quarantine', () => {
     expect(files).toMatchObject([
       { storedName: entry.rawStoredName, kind: 'original_mail', visibility: 'internal' },
     ]);
-    expect(listQuarantine(makeCtx(db, fx.supervisor, LATER))).toHaveLength(0);
+    expect(await listQuarantine(makeCtx(db, fx.supervisor, LATER))).toHaveLength(0);
     // Once decided, it cannot be decided again.
     await expect(
       radicateQuarantined(makeCtx(db, fx.supervisor, LATER), { id }),

@@ -22,9 +22,9 @@ import { readMail } from './mail-read';
  */
 const QUARANTINE_PAGE = 200;
 
-export function listQuarantine(ctx: Ctx) {
+export async function listQuarantine(ctx: Ctx) {
   requireRole(ctx.actor, 'supervision');
-  return ctx.db
+  return await ctx.db
     .select({
       id: inboundMail.id,
       source: inboundMail.source,
@@ -42,10 +42,10 @@ export function listQuarantine(ctx: Ctx) {
     .limit(QUARANTINE_PAGE)
     .all();
 }
-export type QuarantineEntry = ReturnType<typeof listQuarantine>[number];
+export type QuarantineEntry = Awaited<ReturnType<typeof listQuarantine>>[number];
 
-function quarantined(ctx: Ctx, id: number) {
-  const row = ctx.db
+async function quarantined(ctx: Ctx, id: number) {
+  const row = await ctx.db
     .select()
     .from(inboundMail)
     .where(and(eq(inboundMail.id, id), eq(inboundMail.outcome, 'quarantined')))
@@ -62,7 +62,7 @@ export async function radicateQuarantined(
   requireRole(ctx.actor, 'supervision');
   const staffId = ctx.actor.role === 'system' ? null : ctx.actor.id;
   const { id } = parseInput(MailboxIdSchema, input);
-  const row = quarantined(ctx, id);
+  const row = await quarantined(ctx, id);
   if (!row.rawStoredName) throw new AppError('NOT_FOUND', 'original missing');
   const raw = readStoredUpload(row.rawStoredName);
   const read = await readMail(raw);
@@ -95,8 +95,8 @@ export async function radicateQuarantined(
       reviewedAt: ctx.now,
     },
   );
-  await withTransaction(ctx, (tx) => {
-    appendAdminEvent(tx, 'quarantine_radicated', {
+  await withTransaction(ctx, async (tx) => {
+    await appendAdminEvent(tx, 'quarantine_radicated', {
       inboundMailId: row.id,
       reason: row.reason,
       caseId: done.caseId,
@@ -111,33 +111,33 @@ export async function discardQuarantined(ctx: Ctx, input: unknown): Promise<void
   requireRole(ctx.actor, 'supervision');
   const staffId = ctx.actor.role === 'system' ? null : ctx.actor.id;
   const { id } = parseInput(MailboxIdSchema, input);
-  const row = quarantined(ctx, id);
-  await withTransaction(ctx, (tx) => {
-    tx.db
+  const row = await quarantined(ctx, id);
+  await withTransaction(ctx, async (tx) => {
+    await tx.db
       .update(inboundMail)
       .set({ outcome: 'discarded', rawStoredName: null, reviewedById: staffId, reviewedAt: tx.now })
       .where(eq(inboundMail.id, id))
       .run();
-    appendAdminEvent(tx, 'quarantine_discarded', { inboundMailId: id, reason: row.reason });
+    await appendAdminEvent(tx, 'quarantine_discarded', { inboundMailId: id, reason: row.reason });
   });
   if (row.rawStoredName) fs.rmSync(path.join(uploadDir(), row.rawStoredName), { force: true });
 }
 
 /** A quarantined message's original, for the supervisor deciding about it (a download). */
-export function quarantinedOriginal(ctx: Ctx, input: unknown): Buffer {
+export async function quarantinedOriginal(ctx: Ctx, input: unknown): Promise<Buffer> {
   requireRole(ctx.actor, 'supervision');
   const { id } = parseInput(MailboxIdSchema, input);
-  const row = quarantined(ctx, id);
+  const row = await quarantined(ctx, id);
   if (!row.rawStoredName) throw new AppError('NOT_FOUND', 'original missing');
   return readStoredUpload(row.rawStoredName);
 }
 
 /** How many messages wait for a decision (the mail log links to them). */
-export function quarantineCount(ctx: Ctx): number {
+export async function quarantineCount(ctx: Ctx): Promise<number> {
   requireRole(ctx.actor, 'supervision');
-  return ctx.db
+  return (await ctx.db
     .select({ n: count() })
     .from(inboundMail)
     .where(eq(inboundMail.outcome, 'quarantined'))
-    .get()!.n;
+    .get())!.n;
 }

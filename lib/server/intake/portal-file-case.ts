@@ -63,7 +63,7 @@ export async function fileFromPortal(
   const onOpenCase = input.onOpenCase;
   // Offered only when document AND email match the case on record (see findOpenCaseOfSameType).
   if (filing.customer?.email && onOpenCase !== 'new') {
-    const open = findOpenCaseOfSameType(ctx.db, filing.customer, filing.typeCode);
+    const open = await findOpenCaseOfSameType(ctx.db, filing.customer, filing.typeCode);
     if (open && onOpenCase === 'add') {
       await addRepeatContact(asActor(ctx, SYSTEM_ACTOR), {
         caseId: open.id,

@@ -12,8 +12,8 @@ import { serverTranslator } from '../notices/translator';
  * The case behind a radicado, if it was filed through this intake channel; otherwise 404 (the same
  * answer as for an unknown radicado, so a key cannot probe other channels' cases).
  */
-export function findApiCase(db: Conn, radicado: string, channelId: number): number {
-  const row = db
+export async function findApiCase(db: Conn, radicado: string, channelId: number): Promise<number> {
+  const row = await db
     .select({ id: cases.id })
     .from(cases)
     .innerJoin(caseEvents, and(eq(caseEvents.caseId, cases.id), eq(caseEvents.action, 'radicar')))
@@ -45,8 +45,12 @@ const statusRow = preparedQuery((db) =>
     .prepare(),
 );
 
-export function apiCaseStatus(db: Conn, caseId: number, locale: Locale): ApiCaseStatus {
-  const row = statusRow(db).get({ id: caseId });
+export async function apiCaseStatus(
+  db: Conn,
+  caseId: number,
+  locale: Locale,
+): Promise<ApiCaseStatus> {
+  const row = await statusRow(db).get({ id: caseId });
   if (!row) throw new AppError('NOT_FOUND', 'case not found');
   const t = serverTranslator(locale);
   return {

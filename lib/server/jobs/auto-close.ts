@@ -18,8 +18,8 @@ const SKIPPED = new Set(['INVALID_TRANSITION', 'VALIDATION', 'CONFLICT'] as cons
  */
 export async function autoCloseAnswered(ctx: Ctx): Promise<number> {
   const { db, now } = ctx;
-  const { disagreementWindowDays } = getOrganization(db);
-  const candidates = db
+  const { disagreementWindowDays } = await getOrganization(db);
+  const candidates = await db
     .select({ id: cases.id })
     .from(cases)
     .where(

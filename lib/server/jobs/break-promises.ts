@@ -14,7 +14,7 @@ const BATCH = 500;
  */
 export async function breakOverduePromises(ctx: Ctx): Promise<number> {
   const { db, now } = ctx;
-  const due = db
+  const due = await db
     .select({ id: promises.id })
     .from(promises)
     .where(and(eq(promises.status, 'pending'), lt(promises.dueAt, now)))

@@ -30,8 +30,8 @@ interface Pending {
  * in before today's digest time. An alert counts only if the person wanted it in the digest when
  * it came: one from before they switched a kind from 'off' to 'digest' is not dug up.
  */
-function pendingByPerson(db: Conn, from: Date, until: Date): Map<number, Pending[]> {
-  const rows: Pending[] = db
+async function pendingByPerson(db: Conn, from: Date, until: Date): Promise<Map<number, Pending[]>> {
+  const rows: Pending[] = await db
     .select({
       id: notifications.id,
       userId: notifications.userId,
@@ -88,16 +88,16 @@ export async function sendDailyDigests(
   hour: number = env().DIGEST_HOUR,
 ): Promise<number> {
   const { db, now } = ctx;
-  const { timeZone } = getOrganization(db);
+  const { timeZone } = await getOrganization(db);
   if (localHour(now, timeZone) < hour) return 0;
   const day = toLocalDate(now, timeZone);
   const digestAt = new Date(startOfLocalDay(day, timeZone).getTime() + hour * HOUR);
-  const pending = pendingByPerson(db, new Date(digestAt.getTime() - LOOK_BACK_MS), digestAt);
+  const pending = await pendingByPerson(db, new Date(digestAt.getTime() - LOOK_BACK_MS), digestAt);
   let sent = 0;
   for (const [userId, items] of pending) {
-    const queued = await withTransaction(ctx, ({ db: tx }) => {
+    const queued = await withTransaction(ctx, async ({ db: tx }) => {
       const dedupeKey = `digest.${userId}.${day}`;
-      const already = tx
+      const already = await tx
         .select({ id: outbox.id })
         .from(outbox)
         .where(eq(outbox.messageId, messageIdFor(dedupeKey)))
@@ -105,24 +105,25 @@ export async function sendDailyDigests(
       if (already) return false;
       // Read or mailed since the look above (the person opened the bell meanwhile): left out.
       const still = new Set(
-        tx
-          .select({ id: notifications.id })
-          .from(notifications)
-          .where(
-            and(
-              inArray(
-                notifications.id,
-                items.map((i) => i.id),
+        (
+          await tx
+            .select({ id: notifications.id })
+            .from(notifications)
+            .where(
+              and(
+                inArray(
+                  notifications.id,
+                  items.map((i) => i.id),
+                ),
+                isNull(notifications.mailedAt),
+                isNull(notifications.readAt),
               ),
-              isNull(notifications.mailedAt),
-              isNull(notifications.readAt),
-            ),
-          )
-          .all()
-          .map((r) => r.id),
+            )
+            .all()
+        ).map((r) => r.id),
       );
       const fresh = items.filter((i) => still.has(i.id));
-      const person = tx
+      const person = await tx
         .select({ email: staffUsers.email, locale: staffUsers.locale })
         .from(staffUsers)
         .where(eq(staffUsers.id, userId))
@@ -135,7 +136,7 @@ export async function sendDailyDigests(
           vars: { radicado: i.radicado, subject: i.subject },
         })),
       );
-      enqueueMail(tx, {
+      await enqueueMail(tx, {
         kind: 'alert_digest',
         caseId: null,
         to: person.email,
@@ -144,7 +145,8 @@ export async function sendDailyDigests(
         now,
         dedupeKey,
       });
-      tx.update(notifications)
+      await tx
+        .update(notifications)
         .set({ mailedAt: now })
         .where(inArray(notifications.id, [...still]))
         .run();

@@ -22,20 +22,20 @@ export async function sendDeadlineAlerts(
   ctx: Ctx,
 ): Promise<{ notified: number; escalated: number }> {
   const { db, now } = ctx;
-  const cal = loadCalendar(db, getOrganization(db));
-  const due = casesDueBy(db, atRiskLimit(now, cal).getTime());
+  const cal = await loadCalendar(db, await getOrganization(db));
+  const due = await casesDueBy(db, atRiskLimit(now, cal).getTime());
   let notified = 0;
   let escalated = 0;
   for (const c of due) {
-    await withTransaction(ctx, ({ db: tx }) => {
+    await withTransaction(ctx, async ({ db: tx }) => {
       const kind: AlertKind = c.dueAt < now.getTime() ? 'overdue' : 'at_risk';
       const people = new Set([c.assigneeId, c.supervisorId].filter((x) => x !== null));
       for (const userId of people) {
-        if (notify(tx, c, userId, kind, now)) notified += 1;
+        if (await notify(tx, c, userId, kind, now)) notified += 1;
       }
       if (kind === 'overdue' && c.supervisorId !== null) {
-        if (notify(tx, c, c.supervisorId, 'escalation', now)) {
-          appendEvent(tx, {
+        if (await notify(tx, c, c.supervisorId, 'escalation', now)) {
+          await appendEvent(tx, {
             caseId: c.id,
             action: 'escalate',
             actorRole: SYSTEM_ACTOR.role,
@@ -53,8 +53,14 @@ export async function sendDeadlineAlerts(
 }
 
 /** One notification (and its e-mail, as the person prefers) per case, kind, due date and person. */
-function notify(tx: Conn, c: DueCase, userId: number, kind: AlertKind, now: Date): boolean {
-  return ringBell(tx, {
+async function notify(
+  tx: Conn,
+  c: DueCase,
+  userId: number,
+  kind: AlertKind,
+  now: Date,
+): Promise<boolean> {
+  return await ringBell(tx, {
     userId,
     caseId: c.id,
     kind,

@@ -42,7 +42,7 @@ export const JOBS: readonly Job[] = [
   {
     name: 'cases.undelivered_overdue',
     everyMs: 15 * MINUTE,
-    run: (ctx) => markUndeliveredOverdue(ctx.db, ctx.now),
+    run: async (ctx) => await markUndeliveredOverdue(ctx.db, ctx.now),
   },
   { name: 'cases.auto_close', everyMs: 60 * MINUTE, run: autoCloseAnswered },
   { name: 'surveys.send', everyMs: 60 * MINUTE, run: sendSurveys },

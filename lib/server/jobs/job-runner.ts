@@ -25,7 +25,13 @@ export async function runDueJobs(
   const ran: string[] = [];
   for (const job of jobs) {
     if (
-      !takeTick(db, { job: job.name, holder, now, everyMs: job.everyMs, leaseMs: job.everyMs * 2 })
+      !(await takeTick(db, {
+        job: job.name,
+        holder,
+        now,
+        everyMs: job.everyMs,
+        leaseMs: job.everyMs * 2,
+      }))
     ) {
       continue;
     }

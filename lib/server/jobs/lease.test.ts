@@ -25,34 +25,34 @@ beforeEach(() => ({ db, file, cleanup } = createTestDb()));
 afterEach(() => cleanup());
 
 describe('a held lease (a mailbox read by one instance at a time)', () => {
-  const hold = (holder: string, now: Date) =>
-    holdLease(db, { name: 'mailbox:1', holder, now, leaseMs: MINUTE });
-  it('stays with its holder while renewed, passes on when it lapses or is given back', () => {
-    expect(hold('a', at(0))).toBe(true);
-    expect(hold('b', at(0.5))).toBe(false);
-    expect(hold('a', at(0.9))).toBe(true); // renewed until 1.9
-    expect(hold('b', at(1.5))).toBe(false);
-    expect(hold('b', at(2))).toBe(true); // a died: its lease lapsed
-    releaseLease(db, 'mailbox:1', 'a'); // not a's to give back
-    expect(hold('a', at(2.1))).toBe(false);
-    releaseLease(db, 'mailbox:1', 'b');
-    expect(hold('a', at(2.1))).toBe(true);
+  const hold = async (holder: string, now: Date) =>
+    await holdLease(db, { name: 'mailbox:1', holder, now, leaseMs: MINUTE });
+  it('stays with its holder while renewed, passes on when it lapses or is given back', async () => {
+    expect(await hold('a', at(0))).toBe(true);
+    expect(await hold('b', at(0.5))).toBe(false);
+    expect(await hold('a', at(0.9))).toBe(true); // renewed until 1.9
+    expect(await hold('b', at(1.5))).toBe(false);
+    expect(await hold('b', at(2))).toBe(true); // a died: its lease lapsed
+    await releaseLease(db, 'mailbox:1', 'a'); // not a's to give back
+    expect(await hold('a', at(2.1))).toBe(false);
+    await releaseLease(db, 'mailbox:1', 'b');
+    expect(await hold('a', at(2.1))).toBe(true);
   });
 });
 
 describe('job ticks and leases', () => {
   it('gives each tick to one holder only', async () => {
-    expect(takeTick(db, claim('a', at(1)))).toBe(true);
-    expect(takeTick(db, claim('a', at(2)))).toBe(false); // same tick, already run
-    expect(takeTick(db, claim('b', at(3)))).toBe(false); // same tick, and a holds the lease
-    expect(takeTick(db, claim('b', at(6)))).toBe(false); // next tick, a's lease runs to minute 11
-    expect(takeTick(db, claim('a', at(6)))).toBe(true); // the holder keeps it
+    expect(await takeTick(db, claim('a', at(1)))).toBe(true);
+    expect(await takeTick(db, claim('a', at(2)))).toBe(false); // same tick, already run
+    expect(await takeTick(db, claim('b', at(3)))).toBe(false); // same tick, and a holds the lease
+    expect(await takeTick(db, claim('b', at(6)))).toBe(false); // next tick, a's lease runs to minute 11
+    expect(await takeTick(db, claim('a', at(6)))).toBe(true); // the holder keeps it
   });
 
   it('passes the job to another instance once the holder’s lease lapses', async () => {
-    expect(takeTick(db, claim('a', at(0)))).toBe(true);
-    expect(takeTick(db, claim('b', at(10)))).toBe(true); // a died: its lease ended at minute 10
-    expect(takeTick(db, claim('a', at(15)))).toBe(false); // now b holds it
+    expect(await takeTick(db, claim('a', at(0)))).toBe(true);
+    expect(await takeTick(db, claim('b', at(10)))).toBe(true); // a died: its lease ended at minute 10
+    expect(await takeTick(db, claim('a', at(15)))).toBe(false); // now b holds it
   });
 
   it('starts ticks on multiples of the period', async () => {

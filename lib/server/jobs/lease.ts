@@ -28,6 +28,6 @@ export function tickStart(now: Date, everyMs: number): Date {
  * was already taken (by anyone), nor while another instance's lease is unexpired. Two runners
  * asking for the same tick never both get it: SQLite serialises the transactions (db/sql/leases.ts).
  */
-export function takeTick(db: Conn, claim: TickClaim): boolean {
-  return claimLease(db, { ...claim, tickStart: tickStart(claim.now, claim.everyMs) });
+export async function takeTick(db: Conn, claim: TickClaim): Promise<boolean> {
+  return await claimLease(db, { ...claim, tickStart: tickStart(claim.now, claim.everyMs) });
 }

@@ -19,7 +19,7 @@ export async function returnCasesOfLongAbsence(
   hours: number = env().AWAY_RETURN_HOURS,
 ): Promise<number> {
   const since = new Date(ctx.now.getTime() - hours * HOUR);
-  const away = ctx.db
+  const away = await ctx.db
     .selectDistinct({ id: staffUsers.id })
     .from(staffUsers)
     .innerJoin(
@@ -36,7 +36,7 @@ export async function returnCasesOfLongAbsence(
     .all();
   let returned = 0;
   for (const { id } of away) {
-    returned += await withTransaction(ctx, (tx) => returnCasesToQueue(tx, id, 'away'));
+    returned += await withTransaction(ctx, async (tx) => await returnCasesToQueue(tx, id, 'away'));
   }
   return returned;
 }

@@ -28,15 +28,16 @@ export async function sweepOrphanFiles(ctx: Ctx): Promise<string[]> {
   for (let i = 0; i < candidates.length; i += CHUNK) {
     const chunk = candidates.slice(i, i + CHUNK);
     const known = new Set(
-      ctx.db
-        .select({ name: attachments.storedName })
-        .from(attachments)
-        .where(inArray(attachments.storedName, chunk))
-        .all()
-        .map((row) => row.name),
+      (
+        await ctx.db
+          .select({ name: attachments.storedName })
+          .from(attachments)
+          .where(inArray(attachments.storedName, chunk))
+          .all()
+      ).map((row) => row.name),
     );
     // A quarantined e-mail's original is referenced by its quarantine entry, not by a case.
-    for (const row of ctx.db
+    for (const row of await ctx.db
       .select({ name: inboundMail.rawStoredName })
       .from(inboundMail)
       .where(inArray(inboundMail.rawStoredName, chunk))

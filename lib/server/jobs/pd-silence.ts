@@ -23,7 +23,7 @@ const POSITIVE_SILENCE = REGIMES.flatMap((regime) => {
  */
 export async function acceptDocumentRequestsBySilence(ctx: Ctx): Promise<number> {
   const { db, now } = ctx;
-  const candidates = db
+  const candidates = await db
     .select({ id: cases.id })
     .from(cases)
     .where(

@@ -14,7 +14,7 @@ const BATCH = 500;
  */
 export async function sendPromiseDueAlerts(ctx: Ctx): Promise<number> {
   const { db, now } = ctx;
-  const due = db
+  const due = await db
     .select({
       id: promises.id,
       caseId: promises.caseId,
@@ -36,8 +36,10 @@ export async function sendPromiseDueAlerts(ctx: Ctx): Promise<number> {
     .all();
   let sent = 0;
   for (const promise of due) {
-    sent += await withTransaction(ctx, ({ db: tx }) =>
-      alertPromise(tx, { promise, kind: 'promise_due_soon', actorId: null, now }),
+    sent += await withTransaction(
+      ctx,
+      async ({ db: tx }) =>
+        await alertPromise(tx, { promise, kind: 'promise_due_soon', actorId: null, now }),
     );
   }
   return sent;

@@ -15,17 +15,19 @@ const UNTIL_MS = 8 * DAY;
  */
 export async function sendSurveys(ctx: Ctx): Promise<number> {
   const { db, now } = ctx;
-  const org = getOrganization(db);
-  const rows = surveyCandidates(db, now.getTime() - UNTIL_MS, now.getTime() - AFTER_MS);
+  const org = await getOrganization(db);
+  const rows = await surveyCandidates(db, now.getTime() - UNTIL_MS, now.getTime() - AFTER_MS);
   let sent = 0;
   for (const row of rows) {
-    const id = await withTransaction(ctx, (tx) =>
-      enqueueCaseNotice(
-        tx.db,
-        { ...row, isAnonymous: row.isAnonymous === 1 },
-        { kind: 'survey', orgName: org.name, timeZone: org.timeZone },
-        { now, dedupeKey: `survey.${row.id}` },
-      ),
+    const id = await withTransaction(
+      ctx,
+      async (tx) =>
+        await enqueueCaseNotice(
+          tx.db,
+          { ...row, isAnonymous: row.isAnonymous === 1 },
+          { kind: 'survey', orgName: org.name, timeZone: org.timeZone },
+          { now, dedupeKey: `survey.${row.id}` },
+        ),
     );
     if (id !== null) sent += 1;
   }

@@ -16,7 +16,7 @@ const BATCH = 200;
 export async function withdrawTacitly(ctx: Ctx): Promise<number> {
   const { db, now } = ctx;
   const daysAgo = (days: number) => new Date(now.getTime() - days * DAY);
-  const candidates = db
+  const candidates = await db
     .select({ id: cases.id })
     .from(casePauses)
     .innerJoin(cases, eq(cases.id, casePauses.caseId))

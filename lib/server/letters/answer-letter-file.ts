@@ -56,10 +56,10 @@ export async function answerLetterOf(
   input: { caseId: number },
 ): Promise<AnswerLetterFile | null> {
   const target = parseInput(CaseTarget, input);
-  const row = letterCase(ctx.db).get(target);
+  const row = await letterCase(ctx.db).get(target);
   if (!row) throw new AppError('NOT_FOUND', 'case not found');
   if (!canAccessCase(ctx.actor, row)) throw new AppError('FORBIDDEN', 'not your case');
-  const letter = latestLetter(ctx.db).get(target);
+  const letter = await latestLetter(ctx.db).get(target);
   return Promise.resolve(
     letter
       ? {
@@ -79,7 +79,7 @@ export async function answerLetterBytes(
 ): Promise<{ name: string; bytes: Buffer }> {
   const letter = await answerLetterOf(ctx, input);
   if (!letter) throw new AppError('NOT_FOUND', 'no answer letter');
-  const stored = ctx.db
+  const stored = await ctx.db
     .select({ storedName: attachments.storedName })
     .from(attachments)
     .where(eq(attachments.id, letter.id))

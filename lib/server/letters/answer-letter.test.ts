@@ -57,10 +57,10 @@ async function caseInProgress(overrides: Parameters<typeof fileCase>[1] = {}) {
   return created;
 }
 
-function letterOf(caseId: number, decision: Decision, signer: StaffMember = fx.agent) {
+async function letterOf(caseId: number, decision: Decision, signer: StaffMember = fx.agent) {
   const row = db.select().from(cases).where(eq(cases.id, caseId)).get()!;
   const org = db.select().from(organization).get()!;
-  return buildAnswerLetter(db, { row, decision, body: TEXT, signer, org, now: MONDAY });
+  return await buildAnswerLetter(db, { row, decision, body: TEXT, signer, org, now: MONDAY });
 }
 
 const answer = (caseId: number, decision: Decision, extra: object = {}) =>
@@ -75,7 +75,7 @@ const answer = (caseId: number, decision: Decision, extra: object = {}) =>
 describe('the answer letter (PDF)', () => {
   it('carries the organisation, radicado, petitioner, decision, both paragraphs and the signer', async () => {
     const { id, radicado } = await caseInProgress();
-    const bytes = await renderAnswerLetter(letterOf(id, 'concede'), { now: MONDAY });
+    const bytes = await renderAnswerLetter(await letterOf(id, 'concede'), { now: MONDAY });
     expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe('%PDF-');
     const text = await pdfText(bytes);
     for (const part of [
@@ -106,14 +106,16 @@ describe('the answer letter (PDF)', () => {
       concede_parcial: true,
     };
     for (const [decision, hasNote] of Object.entries(notes) as [Decision, boolean][]) {
-      const text = await pdfText(await renderAnswerLetter(letterOf(id, decision), { now: MONDAY }));
+      const text = await pdfText(
+        await renderAnswerLetter(await letterOf(id, decision), { now: MONDAY }),
+      );
       expect(text.includes('recurso de reposición'), decision).toBe(hasNote);
     }
   });
 
   it('is written in the case language and is the same bytes for the same input', async () => {
     const { id } = await caseInProgress({ locale: 'en' });
-    const letter = letterOf(id, 'niega');
+    const letter = await letterOf(id, 'niega');
     const first = await renderAnswerLetter(letter, { now: MONDAY });
     const second = await renderAnswerLetter(letter, { now: MONDAY });
     expect(Buffer.from(first).equals(Buffer.from(second))).toBe(true);

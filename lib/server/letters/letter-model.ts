@@ -71,11 +71,14 @@ function longDate(locale: Locale, instant: Date, timeZone: string): string {
   return formatInstant(locale, instant, timeZone).date;
 }
 
-function recipientOf(tx: Conn, row: LetterCase): { name: string | null; lines: string[] } {
+async function recipientOf(
+  tx: Conn,
+  row: LetterCase,
+): Promise<{ name: string | null; lines: string[] }> {
   const customer =
     row.customerId === null || row.isAnonymous
       ? undefined
-      : tx.select().from(customers).where(eq(customers.id, row.customerId)).get();
+      : await tx.select().from(customers).where(eq(customers.id, row.customerId)).get();
   if (!customer || customer.anonymizedAt) {
     return { name: null, lines: row.responseAddress ? [row.responseAddress] : [] };
   }
@@ -87,11 +90,11 @@ function recipientOf(tx: Conn, row: LetterCase): { name: string | null; lines: s
   return { name: customer.fullName, lines };
 }
 
-function signerOf(tx: Conn, actor: Actor, t: ReturnType<typeof serverTranslator>) {
+async function signerOf(tx: Conn, actor: Actor, t: ReturnType<typeof serverTranslator>) {
   if (actor.role === 'customer' || actor.id === null) {
     return { name: t('letter.systemSigner'), role: '' };
   }
-  const staff = tx
+  const staff = await tx
     .select({ name: staffUsers.name, team: teams.name })
     .from(staffUsers)
     .leftJoin(teams, eq(teams.id, staffUsers.teamId))
@@ -105,10 +108,10 @@ function signerOf(tx: Conn, actor: Actor, t: ReturnType<typeof serverTranslator>
 }
 
 /** Everything the letter says, read from the case, its petitioner and the signer. */
-export function buildAnswerLetter(tx: Conn, input: LetterInput): AnswerLetter {
+export async function buildAnswerLetter(tx: Conn, input: LetterInput): Promise<AnswerLetter> {
   const { row, org, now } = input;
   const t = serverTranslator(row.locale);
-  const person = recipientOf(tx, row);
+  const person = await recipientOf(tx, row);
   const vars = { radicado: row.radicado, orgName: org.name };
   return {
     locale: row.locale,
@@ -133,7 +136,7 @@ export function buildAnswerLetter(tx: Conn, input: LetterInput): AnswerLetter {
     greeting: person.name ? t('letter.greeting', { name: person.name }) : t('letter.greetingAnon'),
     paragraphs: paragraphsOf(input.body),
     closing: t('letter.closing'),
-    signer: signerOf(tx, input.signer, t),
+    signer: await signerOf(tx, input.signer, t),
     recourse: ADVERSE_DECISIONS.includes(input.decision)
       ? { title: t('letter.recourseTitle'), text: t('letter.recourse', vars) }
       : null,
@@ -145,7 +148,7 @@ export function buildAnswerLetter(tx: Conn, input: LetterInput): AnswerLetter {
  * letterhead, reference and recipient as the answer, the notice's subject as title and its text as
  * the body, signed by the service (no decision, no recourse).
  */
-export function buildNoticeLetter(
+export async function buildNoticeLetter(
   tx: Conn,
   input: {
     row: LetterCase;
@@ -155,10 +158,10 @@ export function buildNoticeLetter(
     org: LetterInput['org'];
     now: Date;
   },
-): AnswerLetter {
+): Promise<AnswerLetter> {
   const { row, org } = input;
   const t = serverTranslator(row.locale);
-  const person = recipientOf(tx, row);
+  const person = await recipientOf(tx, row);
   return {
     locale: row.locale,
     fileName: t('letter.noticeFileName', { radicado: row.radicado, id: input.outboxId }),

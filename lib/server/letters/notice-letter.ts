@@ -19,8 +19,8 @@ const LetterTarget = z.object({ caseId: id, outboxId: id });
 const NOON_MS = 12 * 3_600_000;
 
 /** The letter row of a postal notice, for staff within the case's scope (404 / 403 otherwise). */
-function letterRow(ctx: Ctx, caseId: number, outboxId: number) {
-  const found = ctx.db
+async function letterRow(ctx: Ctx, caseId: number, outboxId: number) {
+  const found = await ctx.db
     .select({ mail: outbox, kase: cases })
     .from(outbox)
     .innerJoin(cases, eq(cases.id, outbox.caseId))
@@ -38,13 +38,13 @@ export async function noticeLetterPdf(
 ): Promise<{ name: string; bytes: Uint8Array }> {
   requireRole(ctx.actor, 'staff');
   const { caseId, outboxId } = parseInput(LetterTarget, input);
-  const { mail, kase } = letterRow(ctx, caseId, outboxId);
-  const letter = buildNoticeLetter(ctx.db, {
+  const { mail, kase } = await letterRow(ctx, caseId, outboxId);
+  const letter = await buildNoticeLetter(ctx.db, {
     row: kase,
     outboxId,
     title: mail.subject,
     text: mail.bodyText,
-    org: getOrganization(ctx.db),
+    org: await getOrganization(ctx.db),
     now: mail.createdAt,
   });
   return { name: letter.fileName, bytes: await answerLetterPdf(ctx, letter) };
@@ -57,9 +57,9 @@ export async function noticeLetterPdf(
 export async function recordLetterPosting(ctx: Ctx, input: unknown): Promise<{ sentAt: Date }> {
   requireRole(ctx.actor, 'staff');
   const { caseId, outboxId, postedOn } = parseInput(LetterPostingSchema, input);
-  return withTransaction(ctx, (tx) => {
-    const { mail } = letterRow(tx, caseId, outboxId);
-    const { timeZone } = getOrganization(tx.db);
+  return withTransaction(ctx, async (tx) => {
+    const { mail } = await letterRow(tx, caseId, outboxId);
+    const { timeZone } = await getOrganization(tx.db);
     const fail = (key: string) =>
       new AppError('VALIDATION', key, { fieldErrors: { postedOn: [key] } });
     if (postedOn > toLocalDate(tx.now, timeZone)) throw fail('postedInFuture');
@@ -67,7 +67,7 @@ export async function recordLetterPosting(ctx: Ctx, input: unknown): Promise<{ s
     const noon = startOfLocalDay(postedOn, timeZone).getTime() + NOON_MS;
     const sentAt = new Date(Math.min(Math.max(noon, mail.createdAt.getTime()), tx.now.getTime()));
     // Posting again corrects the day, and with it the answer's delivery when the letter carries it.
-    markSent(tx.db, mail, sentAt, { correct: true });
+    await markSent(tx.db, mail, sentAt, { correct: true });
     return { sentAt };
   });
 }

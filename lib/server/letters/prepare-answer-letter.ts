@@ -20,15 +20,19 @@ interface LetterRequest {
 }
 
 /** The letter for one case as `ctx.actor` would sign it now, or null when the case is not theirs. */
-function letterFor(ctx: Ctx, caseId: number, request: LetterRequest): AnswerLetter | null {
-  const row = ctx.db.select().from(cases).where(eq(cases.id, caseId)).get();
+async function letterFor(
+  ctx: Ctx,
+  caseId: number,
+  request: LetterRequest,
+): Promise<AnswerLetter | null> {
+  const row = await ctx.db.select().from(cases).where(eq(cases.id, caseId)).get();
   if (!row || !canAccessCase(ctx.actor, row)) return null;
-  return buildAnswerLetter(ctx.db, {
+  return await buildAnswerLetter(ctx.db, {
     row,
     decision: request.decision,
     body: request.body,
     signer: ctx.actor,
-    org: getOrganization(ctx.db),
+    org: await getOrganization(ctx.db),
     now: ctx.now,
   });
 }
@@ -49,7 +53,7 @@ export async function prepareAnswerLetter(
   caseId: number,
   request: LetterRequest,
 ): Promise<{ stored: StoredUpload[]; discard: () => void } | null> {
-  const letter = letterFor(ctx, caseId, request);
+  const letter = await letterFor(ctx, caseId, request);
   if (!letter) return null;
   const bytes = await answerLetterPdf(ctx, letter);
   return storeUploads(await checkUploads([{ name: letter.fileName, bytes }]));
@@ -62,7 +66,7 @@ export async function prepareAnswerLetter(
 export async function previewAnswerLetter(ctx: Ctx, input: unknown): Promise<AnswerLetter> {
   requireRole(ctx.actor, 'staff');
   const { caseId, ...request } = parseInput(AnswerPreviewSchema, input);
-  const letter = letterFor(ctx, caseId, request);
+  const letter = await letterFor(ctx, caseId, request);
   if (!letter) throw new AppError('NOT_FOUND', 'case not found');
   return Promise.resolve(letter);
 }

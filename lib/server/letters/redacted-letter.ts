@@ -48,7 +48,7 @@ export async function redactedAnswerLetterPdf(
   attachmentId: number,
   redact: (s: string) => string,
 ): Promise<{ name: string; bytes: Uint8Array } | null> {
-  const found = ctx.db
+  const found = await ctx.db
     .select({ createdAt: attachments.createdAt, kase: cases, event: caseEvents })
     .from(attachments)
     .innerJoin(cases, eq(cases.id, attachments.caseId))
@@ -57,12 +57,12 @@ export async function redactedAnswerLetterPdf(
     .get();
   if (!found) return null;
   const { createdAt, kase, event } = found;
-  const letter = buildAnswerLetter(ctx.db, {
+  const letter = await buildAnswerLetter(ctx.db, {
     row: kase,
     decision: asDecision(event?.data?.decision ?? kase.decision),
     body: event?.body ?? '',
     signer: event ? signerOfEvent(event.actorRole, event.actorId) : SYSTEM_ACTOR,
-    org: getOrganization(ctx.db),
+    org: await getOrganization(ctx.db),
     now: createdAt,
   });
   const redacted = redactLetter(letter, redact);

@@ -71,7 +71,8 @@ export async function loginOf(db: Conn, row: MailboxRow, now: Date): Promise<Mai
     },
     now,
   );
-  db.update(mailboxes)
+  await db
+    .update(mailboxes)
     .set({
       accessTokenSealed: sealSecret(fresh.accessToken),
       accessTokenExpiresAt: fresh.expiresAt,

@@ -81,7 +81,7 @@ const fieldErrorsOf = async (input: Record<string, unknown>) => {
 describe('saving a mailbox tries it first', () => {
   it('saves one that logs in, and makes its processed folder', async () => {
     const { id } = await createMailbox(admin(), settings({ processedFolder: 'Radicados' }));
-    const [listed] = listMailboxes(admin());
+    const [listed] = await listMailboxes(admin());
     expect(listed).toMatchObject({ id, name: 'PQRS principal', isActive: true, backlog: 0 });
     expect(JSON.stringify(listed)).not.toContain('clave-correcta');
     expect(db.select().from(mailboxes).get()!.secretSealed).not.toContain('clave-correcta');
@@ -156,7 +156,7 @@ describe('a mailbox that worked and then fails', () => {
     expect(await passMailbox(ctxAt(17), id)).toBeNull();
     expect(alerts()).toHaveLength(1);
     expect(alerts()[0]!.subject).toContain('PQRS principal');
-    expect(alertIfFailing(db, id, new Date(Date.now() + 30 * 60_000))).toBe(0);
+    expect(await alertIfFailing(db, id, new Date(Date.now() + 30 * 60_000))).toBe(0);
     expect(await passMailbox(ctxAt(20), id)).toBeNull();
     expect(alerts()).toHaveLength(1);
 
@@ -174,6 +174,6 @@ describe('a mailbox that worked and then fails', () => {
       code: 'FORBIDDEN',
     });
     await setMailboxActive(admin(), { id });
-    expect(listMailboxes(admin())[0]!.isActive).toBe(false);
+    expect((await listMailboxes(admin()))[0]!.isActive).toBe(false);
   });
 });

@@ -257,7 +257,7 @@ describe('the worker', () => {
   it('takes new mail within seconds through IDLE, though it polls only every minute', async () => {
     const { id } = await addMailbox();
     const passes: number[] = [];
-    const worker = startMailboxWorker({
+    const worker = await startMailboxWorker({
       ctx: () => makeCtx(db, SYSTEM_ACTOR, new Date()),
       pollMs: 60_000,
       retryMs: 60_000,

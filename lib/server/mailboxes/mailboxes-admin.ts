@@ -139,9 +139,9 @@ export async function createMailbox(ctx: Ctx, input: unknown): Promise<{ id: num
   requireRole(ctx.actor, 'admin');
   const parsed = parseInput(MailboxCreateSchema, input);
   const { token } = await testConnection(parsed, parsed.secret, ctx.now);
-  return withTransaction(ctx, (tx) => {
+  return withTransaction(ctx, async (tx) => {
     if (
-      tx.db
+      await tx.db
         .select({ id: mailboxes.id })
         .from(mailboxes)
         .where(eq(mailboxes.name, parsed.name))
@@ -149,7 +149,7 @@ export async function createMailbox(ctx: Ctx, input: unknown): Promise<{ id: num
     ) {
       throw new AppError('VALIDATION', 'name taken', { fieldErrors: { name: ['nameTaken'] } });
     }
-    const row = tx.db
+    const row = await tx.db
       .insert(mailboxes)
       .values({
         ...columnsOf(parsed),
@@ -162,7 +162,7 @@ export async function createMailbox(ctx: Ctx, input: unknown): Promise<{ id: num
       })
       .returning({ id: mailboxes.id })
       .get();
-    appendAdminEvent(tx, 'mailbox_created', { mailboxId: row.id, ...auditOf(parsed) });
+    await appendAdminEvent(tx, 'mailbox_created', { mailboxId: row.id, ...auditOf(parsed) });
     return row;
   });
 }
@@ -171,7 +171,7 @@ export async function createMailbox(ctx: Ctx, input: unknown): Promise<{ id: num
 export async function updateMailbox(ctx: Ctx, input: unknown): Promise<void> {
   requireRole(ctx.actor, 'admin');
   const parsed = parseInput(MailboxUpdateSchema, input);
-  const stored = ctx.db.select().from(mailboxes).where(eq(mailboxes.id, parsed.id)).get();
+  const stored = await ctx.db.select().from(mailboxes).where(eq(mailboxes.id, parsed.id)).get();
   if (!stored) throw new AppError('NOT_FOUND', 'mailbox not found');
   const secret = parsed.secret ?? unsealSecret(stored.secretSealed);
   // Left empty, the CA certificate and the OAuth2 client secret are kept like the secret.
@@ -185,8 +185,8 @@ export async function updateMailbox(ctx: Ctx, input: unknown): Promise<void> {
     secret,
   };
   const { token } = await testConnection(merged, secret, ctx.now);
-  await withTransaction(ctx, (tx) => {
-    tx.db
+  await withTransaction(ctx, async (tx) => {
+    await tx.db
       .update(mailboxes)
       .set({
         ...columnsOf(merged),
@@ -199,7 +199,7 @@ export async function updateMailbox(ctx: Ctx, input: unknown): Promise<void> {
       })
       .where(eq(mailboxes.id, parsed.id))
       .run();
-    appendAdminEvent(tx, 'mailbox_updated', {
+    await appendAdminEvent(tx, 'mailbox_updated', {
       mailboxId: parsed.id,
       ...auditOf(merged),
       newSecret: parsed.secret !== undefined,
@@ -210,16 +210,16 @@ export async function updateMailbox(ctx: Ctx, input: unknown): Promise<void> {
 export async function setMailboxActive(ctx: Ctx, input: unknown): Promise<void> {
   requireRole(ctx.actor, 'admin');
   const { id } = parseInput(MailboxIdSchema, input);
-  await withTransaction(ctx, (tx) => {
-    const row = tx.db.select().from(mailboxes).where(eq(mailboxes.id, id)).get();
+  await withTransaction(ctx, async (tx) => {
+    const row = await tx.db.select().from(mailboxes).where(eq(mailboxes.id, id)).get();
     if (!row) throw new AppError('NOT_FOUND', 'mailbox not found');
     const isActive = !row.isActive;
-    tx.db
+    await tx.db
       .update(mailboxes)
       .set({ isActive, failingSince: null, alertedAt: null, updatedAt: tx.now })
       .where(eq(mailboxes.id, id))
       .run();
-    appendAdminEvent(tx, isActive ? 'mailbox_activated' : 'mailbox_deactivated', {
+    await appendAdminEvent(tx, isActive ? 'mailbox_activated' : 'mailbox_deactivated', {
       mailboxId: id,
       name: row.name,
     });
@@ -227,46 +227,48 @@ export async function setMailboxActive(ctx: Ctx, input: unknown): Promise<void> 
 }
 
 /** The admin page's list: how each mailbox is read and how it is doing; never a secret. */
-export function listMailboxes(ctx: Ctx) {
+export async function listMailboxes(ctx: Ctx) {
   requireRole(ctx.actor, 'admin');
   const quarantined = new Map(
-    ctx.db
-      .select({ mailboxId: inboundMail.mailboxId, n: count() })
-      .from(inboundMail)
-      .where(eq(inboundMail.outcome, 'quarantined'))
-      .groupBy(inboundMail.mailboxId)
-      .all()
-      .map((r) => [r.mailboxId, r.n]),
+    (
+      await ctx.db
+        .select({ mailboxId: inboundMail.mailboxId, n: count() })
+        .from(inboundMail)
+        .where(eq(inboundMail.outcome, 'quarantined'))
+        .groupBy(inboundMail.mailboxId)
+        .all()
+    ).map((r) => [r.mailboxId, r.n]),
   );
-  return ctx.db
-    .select({ mailbox: mailboxes, teamName: teams.name })
-    .from(mailboxes)
-    .leftJoin(teams, eq(teams.id, mailboxes.teamId))
-    .orderBy(asc(mailboxes.name))
-    .all()
-    .map(({ mailbox: m, teamName }) => ({
-      id: m.id,
-      name: m.name,
-      host: m.host,
-      port: m.port,
-      security: m.security,
-      authKind: m.authKind,
-      username: m.username,
-      oauthTokenUrl: m.oauthTokenUrl,
-      oauthClientId: m.oauthClientId,
-      oauthScope: m.oauthScope,
-      folder: m.folder,
-      processedFolder: m.processedFolder,
-      teamId: m.teamId,
-      teamName,
-      maxMegabytes: Math.round(m.maxBytes / (1024 * 1024)),
-      isActive: m.isActive,
-      lastSuccessAt: m.lastSuccessAt,
-      lastErrorAt: m.lastErrorAt,
-      lastError: storedError(m.lastError),
-      failingSince: m.failingSince,
-      backlog: m.backlog,
-      quarantined: quarantined.get(m.id) ?? 0,
-    }));
+  return (
+    await ctx.db
+      .select({ mailbox: mailboxes, teamName: teams.name })
+      .from(mailboxes)
+      .leftJoin(teams, eq(teams.id, mailboxes.teamId))
+      .orderBy(asc(mailboxes.name))
+      .all()
+  ).map(({ mailbox: m, teamName }) => ({
+    id: m.id,
+    name: m.name,
+    host: m.host,
+    port: m.port,
+    security: m.security,
+    authKind: m.authKind,
+    username: m.username,
+    oauthTokenUrl: m.oauthTokenUrl,
+    oauthClientId: m.oauthClientId,
+    oauthScope: m.oauthScope,
+    folder: m.folder,
+    processedFolder: m.processedFolder,
+    teamId: m.teamId,
+    teamName,
+    maxMegabytes: Math.round(m.maxBytes / (1024 * 1024)),
+    isActive: m.isActive,
+    lastSuccessAt: m.lastSuccessAt,
+    lastErrorAt: m.lastErrorAt,
+    lastError: storedError(m.lastError),
+    failingSince: m.failingSince,
+    backlog: m.backlog,
+    quarantined: quarantined.get(m.id) ?? 0,
+  }));
 }
-export type MailboxListing = ReturnType<typeof listMailboxes>[number];
+export type MailboxListing = Awaited<ReturnType<typeof listMailboxes>>[number];

@@ -42,7 +42,8 @@ async function takeOne(
 ): Promise<'created' | 'threaded' | 'quarantined' | 'duplicate'> {
   const uid = String(meta.uid);
   const messageId = meta.envelope?.messageId?.trim();
-  if (messageId && alreadyReceived(ctx.db, `mid:${messageId.toLowerCase()}`)) return 'duplicate';
+  if (messageId && (await alreadyReceived(ctx.db, `mid:${messageId.toLowerCase()}`)))
+    return 'duplicate';
   const internal = meta.internalDate;
   const arrival: MailArrival = {
     source: 'imap',

@@ -1,4 +1,5 @@
 import 'server-only';
+import { inTransaction } from '@/db/client';
 import { and, eq, isNull, lte } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
 import { mailboxes, staffUsers } from '@/db/schema';
@@ -26,23 +27,30 @@ export function mailboxHealth(m: {
   return m.lastSuccessAt ? 'ok' : 'waiting';
 }
 
-export function recordPass(db: Conn, id: number, now: Date, backlog: number): void {
-  db.update(mailboxes)
+export async function recordPass(db: Conn, id: number, now: Date, backlog: number): Promise<void> {
+  await db
+    .update(mailboxes)
     .set({ lastPullAt: now, lastSuccessAt: now, backlog, failingSince: null, alertedAt: null })
     .where(eq(mailboxes.id, id))
     .run();
 }
 
 /** A failed attempt: kept with its kind and words; the failure's start is kept until a success. */
-export function recordFailure(db: Conn, id: number, error: unknown, now: Date): void {
+export async function recordFailure(
+  db: Conn,
+  id: number,
+  error: unknown,
+  now: Date,
+): Promise<void> {
   const kind = mailboxErrorKind(error);
-  const row = db
+  const row = await db
     .select({ failingSince: mailboxes.failingSince })
     .from(mailboxes)
     .where(eq(mailboxes.id, id))
     .get();
   if (!row) return;
-  db.update(mailboxes)
+  await db
+    .update(mailboxes)
     .set({
       lastPullAt: now,
       lastError: `${kind}|${mailboxErrorText(error)}`,
@@ -53,7 +61,7 @@ export function recordFailure(db: Conn, id: number, error: unknown, now: Date): 
     })
     .where(eq(mailboxes.id, id))
     .run();
-  alertIfFailing(db, id, now);
+  await alertIfFailing(db, id, now);
 }
 
 function sinceText(locale: Locale, at: Date, timeZone: string): string {
@@ -74,61 +82,54 @@ export function storedError(value: string | null): { kind: string; text: string 
  * Mails every active admin once per failure (one that has lasted ALERT_AFTER_MS with no success
  * in between); a success ends the failure, and a later one alerts again.
  */
-export function alertIfFailing(db: Conn, id: number, now: Date): number {
+export async function alertIfFailing(db: Conn, id: number, now: Date): Promise<number> {
   const cutoff = new Date(now.getTime() - ALERT_AFTER_MS);
-  return db.transaction(
-    (tx) => {
-      const row = tx
-        .select()
-        .from(mailboxes)
-        .where(
-          and(
-            eq(mailboxes.id, id),
-            lte(mailboxes.failingSince, cutoff),
-            isNull(mailboxes.alertedAt),
-          ),
-        )
-        .get();
-      if (!row?.failingSince) return 0;
-      const org = getOrganization(tx);
-      const admins = tx
-        .select({ id: staffUsers.id, email: staffUsers.email, locale: staffUsers.locale })
-        .from(staffUsers)
-        .where(and(eq(staffUsers.role, 'admin'), eq(staffUsers.isActive, true)))
-        .all();
-      const error = storedError(row.lastError);
-      for (const admin of admins) {
-        const t = serverTranslator(admin.locale);
-        const vars = {
-          name: row.name,
-          username: row.username,
-          minutes: String(Math.floor((now.getTime() - row.failingSince.getTime()) / 60_000)),
-          since: sinceText(admin.locale, row.failingSince, org.timeZone),
-          error: error ? t(`mail.mailboxFailing.kind.${error.kind as MailboxErrorKind}`) : '—',
-        };
-        enqueueMail(tx, {
-          kind: 'mailbox_failing',
-          caseId: null,
-          to: admin.email,
-          subject: t('mail.mailboxFailing.subject', vars),
-          ...renderMail(admin.locale, [
-            { kind: 'paragraph', text: t('mail.mailboxFailing.intro', vars) },
-            {
-              kind: 'link',
-              intro: '',
-              label: t('mail.mailboxFailing.open'),
-              url: `${appUrl()}/admin/buzones`,
-            },
-            { kind: 'paragraph', text: t('mail.alert.footer') },
-          ]),
-          locale: admin.locale,
-          now,
-          dedupeKey: `mailbox_failing.${row.id}.${row.failingSince.getTime()}.${admin.id}`,
-        });
-      }
-      tx.update(mailboxes).set({ alertedAt: now }).where(eq(mailboxes.id, id)).run();
-      return admins.length;
-    },
-    { behavior: 'immediate' },
-  );
+  return await inTransaction(db, async (tx) => {
+    const row = await tx
+      .select()
+      .from(mailboxes)
+      .where(
+        and(eq(mailboxes.id, id), lte(mailboxes.failingSince, cutoff), isNull(mailboxes.alertedAt)),
+      )
+      .get();
+    if (!row?.failingSince) return 0;
+    const org = await getOrganization(tx);
+    const admins = await tx
+      .select({ id: staffUsers.id, email: staffUsers.email, locale: staffUsers.locale })
+      .from(staffUsers)
+      .where(and(eq(staffUsers.role, 'admin'), eq(staffUsers.isActive, true)))
+      .all();
+    const error = storedError(row.lastError);
+    for (const admin of admins) {
+      const t = serverTranslator(admin.locale);
+      const vars = {
+        name: row.name,
+        username: row.username,
+        minutes: String(Math.floor((now.getTime() - row.failingSince.getTime()) / 60_000)),
+        since: sinceText(admin.locale, row.failingSince, org.timeZone),
+        error: error ? t(`mail.mailboxFailing.kind.${error.kind as MailboxErrorKind}`) : '—',
+      };
+      await enqueueMail(tx, {
+        kind: 'mailbox_failing',
+        caseId: null,
+        to: admin.email,
+        subject: t('mail.mailboxFailing.subject', vars),
+        ...renderMail(admin.locale, [
+          { kind: 'paragraph', text: t('mail.mailboxFailing.intro', vars) },
+          {
+            kind: 'link',
+            intro: '',
+            label: t('mail.mailboxFailing.open'),
+            url: `${appUrl()}/admin/buzones`,
+          },
+          { kind: 'paragraph', text: t('mail.alert.footer') },
+        ]),
+        locale: admin.locale,
+        now,
+        dedupeKey: `mailbox_failing.${row.id}.${row.failingSince.getTime()}.${admin.id}`,
+      });
+    }
+    await tx.update(mailboxes).set({ alertedAt: now }).where(eq(mailboxes.id, id)).run();
+    return admins.length;
+  });
 }

@@ -64,8 +64,8 @@ function nextMail(client: ImapFlow, ms: number, signal: AbortSignal, left: numbe
 /** A mailbox's settings as a loop read them: a change (updatedAt) makes a new loop. */
 const versionOf = (row: MailboxRow) => row.updatedAt?.getTime() ?? row.createdAt.getTime();
 
-const load = (db: Conn, id: number): MailboxRow | undefined =>
-  db.select().from(mailboxes).where(eq(mailboxes.id, id)).get();
+const load = async (db: Conn, id: number): Promise<MailboxRow | undefined> =>
+  await db.select().from(mailboxes).where(eq(mailboxes.id, id)).get();
 
 /**
  * One mailbox's loop: connect, pass over the folder, wait for new mail (IDLE where offered, else
@@ -81,14 +81,14 @@ async function runMailbox(
   signal: AbortSignal,
 ): Promise<void> {
   const lease = { name: `mailbox:${id}`, holder: options.holder, leaseMs: options.leaseMs };
-  const hold = () => holdLease(ctxOf().db, { ...lease, now: new Date() });
+  const hold = async () => await holdLease(ctxOf().db, { ...lease, now: new Date() });
   try {
     while (!signal.aborted) {
       const { db } = ctxOf();
-      const row = load(db, id);
+      const row = await load(db, id);
       if (!row || !row.isActive || versionOf(row) !== version) return;
       // Another instance reads it: wait for its lease to lapse or be given back.
-      if (!hold()) {
+      if (!(await hold())) {
         await sleep(options.leaseMs / 3, signal);
         continue;
       }
@@ -99,7 +99,10 @@ async function runMailbox(
       const end = () => ending.abort();
       signal.addEventListener('abort', end, { once: true });
       const renew = setInterval(() => {
-        if (!hold()) end();
+        hold().then(
+          (held) => held || end(),
+          () => end(),
+        );
       }, options.leaseMs / 3);
       const stop = ending.signal;
       try {
@@ -108,10 +111,10 @@ async function runMailbox(
         await client.connect();
         while (!stop.aborted && client.usable) {
           const result = await pullOnce(ctxOf, client, row, (o) => options.onTaken?.(id, o));
-          if (result.failed > 0) recordFailure(db, id, result.lastFailure, new Date());
-          else recordPass(db, id, new Date(), result.backlog);
+          if (result.failed > 0) await recordFailure(db, id, result.lastFailure, new Date());
+          else await recordPass(db, id, new Date(), result.backlog);
           options.onPass?.(id, result);
-          const current = load(db, id);
+          const current = await load(db, id);
           if (!current || !current.isActive || versionOf(current) !== version) return;
           // An OAuth2 session is renewed by reconnecting (a fresh token) before its token lapses.
           const renewAt = current.accessTokenExpiresAt
@@ -127,7 +130,7 @@ async function runMailbox(
         }
       } catch (error) {
         console.error(`mailbox ${row.name}: pass failed:`, error);
-        recordFailure(db, id, error, new Date());
+        await recordFailure(db, id, error, new Date());
         await sleep(options.retryMs, signal);
       } finally {
         clearInterval(renew);
@@ -136,7 +139,7 @@ async function runMailbox(
       }
     }
   } finally {
-    releaseLease(ctxOf().db, lease.name, lease.holder);
+    await releaseLease(ctxOf().db, lease.name, lease.holder);
   }
 }
 
@@ -146,7 +149,9 @@ async function runMailbox(
  * would each copy it to the processed folder. Were two to overlap anyway (a lease lapsed during a
  * stall), each message's record commits with its case, so none is radicated twice.
  */
-export function startMailboxWorker(options: MailboxWorkerOptions = {}): MailboxWorker {
+export async function startMailboxWorker(
+  options: MailboxWorkerOptions = {},
+): Promise<MailboxWorker> {
   const ctxOf = options.ctx ?? (() => requestCtx(SYSTEM_ACTOR));
   const settings = {
     pollMs: 60_000,
@@ -157,11 +162,11 @@ export function startMailboxWorker(options: MailboxWorkerOptions = {}): MailboxW
   };
   const abort = new AbortController();
   const running = new Map<string, Promise<void>>();
-  const reload = () => {
+  const reload = async () => {
     if (abort.signal.aborted) return;
     let rows: MailboxRow[];
     try {
-      rows = ctxOf().db.select().from(mailboxes).where(eq(mailboxes.isActive, true)).all();
+      rows = await ctxOf().db.select().from(mailboxes).where(eq(mailboxes.isActive, true)).all();
     } catch (error) {
       console.error('mailboxes: cannot list them:', error);
       return;
@@ -176,8 +181,8 @@ export function startMailboxWorker(options: MailboxWorkerOptions = {}): MailboxW
       running.set(key, loop);
     }
   };
-  reload();
-  const timer = setInterval(reload, options.reloadMs ?? 30_000);
+  await reload();
+  const timer = setInterval(() => void reload(), options.reloadMs ?? 30_000);
   timer.unref();
   return {
     /** Stops every loop; one still inside a pass gets a few seconds to finish it. */
@@ -200,7 +205,7 @@ export function startMailboxWorker(options: MailboxWorkerOptions = {}): MailboxW
  */
 export async function passMailbox(ctxOf: () => Ctx, id: number): Promise<PassResult | null> {
   const { db } = ctxOf();
-  const row = load(db, id);
+  const row = await load(db, id);
   if (!row) return null;
   let client: ImapFlow | null = null;
   try {
@@ -208,11 +213,11 @@ export async function passMailbox(ctxOf: () => Ctx, id: number): Promise<PassRes
     client.on('error', () => {});
     await client.connect();
     const result = await pullOnce(ctxOf, client, row);
-    if (result.failed > 0) recordFailure(db, id, result.lastFailure, ctxOf().now);
-    else recordPass(db, id, ctxOf().now, result.backlog);
+    if (result.failed > 0) await recordFailure(db, id, result.lastFailure, ctxOf().now);
+    else await recordPass(db, id, ctxOf().now, result.backlog);
     return result;
   } catch (error) {
-    recordFailure(db, id, error, ctxOf().now);
+    await recordFailure(db, id, error, ctxOf().now);
     return null;
   } finally {
     if (client) await endSession(client);

@@ -182,7 +182,7 @@ export function composeCaseNotice(input: NoticeInput): {
  * The address a case's notices go to: the identified customer's e-mail, or for a filing whose
  * identity is still pending (e-mail, API) the address it came from.
  */
-export function noticeAddress(
+export async function noticeAddress(
   tx: Conn,
   row: Pick<CaseRow, 'customerId' | 'isAnonymous' | 'responseMedium' | 'responseAddress'>,
 ) {
@@ -191,11 +191,13 @@ export function noticeAddress(
     return row.responseMedium === 'email' ? row.responseAddress : null;
   }
   return (
-    tx
-      .select({ email: customers.email })
-      .from(customers)
-      .where(eq(customers.id, row.customerId))
-      .get()?.email ?? null
+    (
+      await tx
+        .select({ email: customers.email })
+        .from(customers)
+        .where(eq(customers.id, row.customerId))
+        .get()
+    )?.email ?? null
   );
 }
 
@@ -205,7 +207,7 @@ export function noticeAddress(
  * (one row either way), else by e-mail. Returns the
  * outbox id, or null when there is nowhere to send it (anonymous, postal only, no webhook or e-mail).
  */
-export function enqueueCaseNotice(
+export async function enqueueCaseNotice(
   tx: Conn,
   row: Pick<
     CaseRow,
@@ -223,17 +225,17 @@ export function enqueueCaseNotice(
     dedupeKey,
     attachmentIds,
   }: { now: Date; dedupeKey: string; attachmentIds?: readonly number[] },
-): number | null {
+): Promise<number | null> {
   const input: NoticeInput = {
     ...notice,
-    brand: notice.brand ?? mailBrand(getOrganization(tx)),
+    brand: notice.brand ?? mailBrand(await getOrganization(tx)),
     locale: row.locale,
     radicado: row.radicado,
     accessUrl: caseLinkUrl(row.id, row.radicado, now),
   };
   // Answered through its API channel: the message is POSTed to the channel's webhook instead.
   if (row.responseMedium === 'api') {
-    const queued = enqueueWebhookNotice(
+    const queued = await enqueueWebhookNotice(
       tx,
       { caseId: row.id, kind: input.kind, locale: row.locale, radicado: row.radicado },
       { ...noticeMessage(input), accessUrl: input.accessUrl },
@@ -243,7 +245,7 @@ export function enqueueCaseNotice(
   }
   // Answered by post: the notice becomes a letter to print and post (a survey is a web link).
   if (row.responseMedium === 'postal' && input.kind !== 'survey') {
-    const queued = enqueueLetterNotice(
+    const queued = await enqueueLetterNotice(
       tx,
       { ...row, caseId: row.id, kind: input.kind },
       noticeMessage(input),
@@ -251,13 +253,13 @@ export function enqueueCaseNotice(
     );
     if (queued !== null) return queued;
   }
-  const to = noticeAddress(tx, row);
+  const to = await noticeAddress(tx, row);
   if (!to) return null;
   const files = splitForMail(
-    attachmentsInOrder(tx, attachmentIds),
+    await attachmentsInOrder(tx, attachmentIds),
     env().MAIL_ATTACHMENTS_MAX_BYTES,
   );
-  return enqueueMail(tx, {
+  return await enqueueMail(tx, {
     kind: notice.kind,
     caseId: row.id,
     to,
@@ -273,7 +275,7 @@ export function enqueueCaseNotice(
  * The notice a case action sends, if any, queued with its event (same transaction). An answer
  * sent by post (medio de respuesta postal) is printed, not mailed.
  */
-export function noticeForAction(
+export async function noticeForAction(
   tx: Conn,
   args: {
     row: CaseRow;
@@ -286,7 +288,7 @@ export function noticeForAction(
     org: { name: string; timeZone: string };
     now: Date;
   },
-): number | null {
+): Promise<number | null> {
   const mapped = NOTICE_OF_ACTION[args.action];
   if (!mapped) return null;
   // Silence at expiry: a PD request's copies are owed, or (Ley 142) the request was granted.
@@ -298,7 +300,7 @@ export function noticeForAction(
     PROMISE_KINDS.includes(kind) && typeof data?.dueAt === 'string'
       ? { description: args.body ?? '', dueAt: new Date(data.dueAt) }
       : null;
-  return enqueueCaseNotice(
+  return await enqueueCaseNotice(
     tx,
     row,
     {

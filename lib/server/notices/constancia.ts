@@ -212,7 +212,7 @@ export function composeQueuedConstancia(params: unknown) {
  * the filing does not pay for composing it; the sender composes it (issue 15 §5). The subject is
  * stored at once (one message), for the delivery log and the case's story.
  */
-export function enqueueConstancia(
+export async function enqueueConstancia(
   tx: Conn,
   input: Omit<ConstanciaInput, 'accessUrl'> & {
     caseId: number;
@@ -221,12 +221,12 @@ export function enqueueConstancia(
     /** Default: once per case (the filing's own); a copy asked for later has its own key. */
     dedupeKey?: string;
   },
-): number {
+): Promise<number> {
   const params: z.input<typeof QueuedConstancia> = {
     caseId: input.caseId,
     locale: input.locale,
     orgName: input.orgName,
-    brand: input.brand ?? mailBrand(getOrganization(tx)),
+    brand: input.brand ?? mailBrand(await getOrganization(tx)),
     radicado: input.radicado,
     typeCode: input.typeCode,
     channel: input.channel,
@@ -237,7 +237,7 @@ export function enqueueConstancia(
     accessCode: input.accessCode ?? null,
     verbal: input.verbal ?? null,
   };
-  return enqueueMail(tx, {
+  return await enqueueMail(tx, {
     kind: 'constancia',
     caseId: input.caseId,
     to: input.to,

@@ -7,18 +7,20 @@ import { plainTextOf, type MailBlock } from './layout';
 import { enqueueMail } from './outbox';
 
 /** The postal address of a case answered by post: the one given for the answer, else the petitioner's. */
-export function postalAddress(
+export async function postalAddress(
   tx: Conn,
   row: { customerId: number | null; isAnonymous: boolean; responseAddress: string | null },
-): string | null {
+): Promise<string | null> {
   if (row.responseAddress) return row.responseAddress;
   if (row.isAnonymous || row.customerId === null) return null;
   return (
-    tx
-      .select({ address: customers.address })
-      .from(customers)
-      .where(eq(customers.id, row.customerId))
-      .get()?.address ?? null
+    (
+      await tx
+        .select({ address: customers.address })
+        .from(customers)
+        .where(eq(customers.id, row.customerId))
+        .get()
+    )?.address ?? null
   );
 }
 
@@ -28,7 +30,7 @@ export function postalAddress(
  * print it from the case page (letters/notice-letter.ts) and record the day it was posted, which
  * marks it sent. Null when the case has no postal address: the caller falls back to e-mail.
  */
-export function enqueueLetterNotice(
+export async function enqueueLetterNotice(
   tx: Conn,
   target: {
     caseId: number;
@@ -40,10 +42,10 @@ export function enqueueLetterNotice(
   },
   message: { subject: string; blocks: readonly MailBlock[] },
   options: { now: Date; dedupeKey: string; attachmentIds?: readonly number[] },
-): number | null {
-  const to = postalAddress(tx, target);
+): Promise<number | null> {
+  const to = await postalAddress(tx, target);
   if (!to) return null;
-  return enqueueMail(tx, {
+  return await enqueueMail(tx, {
     kind: target.kind,
     caseId: target.caseId,
     medium: 'letter',

@@ -1,6 +1,6 @@
 import 'server-only';
 import { desc, gt } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getDb, type Conn } from '@/db/client';
 import { caseEvents, notifications } from '@/db/schema';
 
 /** What changed since the last look: the cases with new events, and whether any bell rang. */
@@ -18,16 +18,19 @@ const listeners = new Set<Listener>();
 let timer: ReturnType<typeof setInterval> | undefined;
 let last: { event: number; notification: number } | undefined;
 
-const newestEvent = () =>
-  getDb().select({ id: caseEvents.id }).from(caseEvents).orderBy(desc(caseEvents.id)).limit(1).get()
+let looking = false;
+
+const newestEvent = async (db: Conn) =>
+  (await db.select({ id: caseEvents.id }).from(caseEvents).orderBy(desc(caseEvents.id)).limit(1))[0]
     ?.id ?? 0;
-const newestNotification = () =>
-  getDb()
-    .select({ id: notifications.id })
-    .from(notifications)
-    .orderBy(desc(notifications.id))
-    .limit(1)
-    .get()?.id ?? 0;
+const newestNotification = async (db: Conn) =>
+  (
+    await db
+      .select({ id: notifications.id })
+      .from(notifications)
+      .orderBy(desc(notifications.id))
+      .limit(1)
+  )[0]?.id ?? 0;
 
 /**
  * One look at the database per second for the whole process, however many people are connected
@@ -36,9 +39,13 @@ const newestNotification = () =>
  * what concerns it: only the people with a new alert count their bell again.
  * Reading the database instead of an in-process bus sees writes of every instance and of jobs.
  */
-function tick(): void {
+async function tick(): Promise<void> {
+  // A look that outlasts the interval is not started twice.
+  if (looking) return;
+  looking = true;
+  const db: Conn = getDb();
   try {
-    const now = { event: newestEvent(), notification: newestNotification() };
+    const now = { event: await newestEvent(db), notification: await newestNotification(db) };
     const before = last ?? now;
     last = now;
     if (now.event === before.event && now.notification === before.notification) return;
@@ -48,30 +55,32 @@ function tick(): void {
       now.event === before.event
         ? []
         : distinct(
-            getDb()
-              .select({ caseId: caseEvents.caseId })
-              .from(caseEvents)
-              .where(gt(caseEvents.id, before.event))
-              .limit(1000)
-              .all()
-              .map((r) => r.caseId),
+            (
+              await db
+                .select({ caseId: caseEvents.caseId })
+                .from(caseEvents)
+                .where(gt(caseEvents.id, before.event))
+                .limit(1000)
+            ).map((r) => r.caseId),
           );
     const bellUserIds =
       now.notification === before.notification
         ? []
         : distinct(
-            getDb()
-              .select({ userId: notifications.userId })
-              .from(notifications)
-              .where(gt(notifications.id, before.notification))
-              .limit(1000)
-              .all()
-              .map((r) => r.userId),
+            (
+              await db
+                .select({ userId: notifications.userId })
+                .from(notifications)
+                .where(gt(notifications.id, before.notification))
+                .limit(1000)
+            ).map((r) => r.userId),
           );
     const change = { caseIds, bellUserIds };
     for (const listener of listeners) listener(change);
   } catch (error) {
     console.error('live updates:', error);
+  } finally {
+    looking = false;
   }
 }
 
@@ -86,8 +95,8 @@ export function subscribe(listener: Listener): () => void {
   listeners.add(listener);
   if (!timer) {
     last = undefined;
-    tick();
-    timer = setInterval(tick, TICK_MS);
+    void tick();
+    timer = setInterval(() => void tick(), TICK_MS);
     timer.unref();
   }
   return () => {

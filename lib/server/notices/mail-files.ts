@@ -9,8 +9,11 @@ import { PermanentMailError, type MailAttachment } from './transport';
  * The case files a queued mail carries, read from disk at delivery, in the order queued. A file
  * gone from disk will not come back by retrying: the mail fails with that reason on the log.
  */
-export function mailAttachments(db: Conn, ids: readonly number[] | null): MailAttachment[] {
-  const rows = attachmentsInOrder(db, ids);
+export async function mailAttachments(
+  db: Conn,
+  ids: readonly number[] | null,
+): Promise<MailAttachment[]> {
+  const rows = await attachmentsInOrder(db, ids);
   const missing = ids?.find((id) => !rows.some((row) => row.id === id));
   if (missing !== undefined) throw new PermanentMailError(`attachment ${missing} no longer exists`);
   return rows.map((row) => {

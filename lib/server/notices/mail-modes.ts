@@ -16,8 +16,8 @@ export interface MailMode {
 }
 
 /** How a person wants one kind by e-mail (notification_preferences, else the default). */
-export function mailModeOf(tx: Conn, userId: number, kind: string): MailMode {
-  const row = tx
+export async function mailModeOf(tx: Conn, userId: number, kind: string): Promise<MailMode> {
+  const row = await tx
     .select({ mode: notificationPreferences.mode, updatedAt: notificationPreferences.updatedAt })
     .from(notificationPreferences)
     .where(and(eq(notificationPreferences.userId, userId), eq(notificationPreferences.kind, kind)))
@@ -26,11 +26,11 @@ export function mailModeOf(tx: Conn, userId: number, kind: string): MailMode {
 }
 
 /** Every kind's mode for a person, in the order of NOTIFICATION_KINDS. */
-export function mailModesOf(
+export async function mailModesOf(
   tx: Conn,
   userId: number,
-): { kind: NotificationKind; mode: NotificationMode; isChosen: boolean }[] {
-  const rows = tx
+): Promise<{ kind: NotificationKind; mode: NotificationMode; isChosen: boolean }[]> {
+  const rows = await tx
     .select({ kind: notificationPreferences.kind, mode: notificationPreferences.mode })
     .from(notificationPreferences)
     .where(eq(notificationPreferences.userId, userId))

@@ -5,7 +5,7 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
+import { inTransaction, type Db } from '@/db/client';
 import { notifications, outbox, staffUsers, teams } from '@/db/schema';
 import { LOCALES } from '@/lib/domain/enums';
 import { NOTIFICATION_KINDS, type NotificationMode } from '@/lib/domain/notification-kinds';
@@ -65,15 +65,17 @@ describe('each kind by e-mail as the person chose', () => {
       /** Chooses `mode` for the kind at `now`, then an alert of that kind comes. */
       const ringAs = async (mode: NotificationMode, now: Date) => {
         await choose(fx.agent, { [kind]: mode }, now);
-        return db.transaction((tx) =>
-          ringBell(tx, {
-            userId: fx.agent.id,
-            caseId,
-            kind,
-            dedupeKey: `${kind}.${mode}`,
-            details: () => DETAILS,
-            now,
-          }),
+        return await inTransaction(
+          db,
+          async (tx) =>
+            await ringBell(tx, {
+              userId: fx.agent.id,
+              caseId,
+              kind,
+              dedupeKey: `${kind}.${mode}`,
+              details: () => DETAILS,
+              now,
+            }),
         );
       };
       const before = alertMailsTo(AGENT).length;

@@ -17,7 +17,7 @@ function personOf(ctx: Ctx): number {
 
 /** Every kind with the signed-in person's mode (chosen, or the kind's default). */
 export async function getNotificationPreferences(ctx: Ctx) {
-  return mailModesOf(ctx.db, personOf(ctx));
+  return await mailModesOf(ctx.db, personOf(ctx));
 }
 
 /**
@@ -27,13 +27,13 @@ export async function getNotificationPreferences(ctx: Ctx) {
 export async function saveNotificationPreferences(ctx: Ctx, input: unknown) {
   const userId = personOf(ctx);
   const choices = parseInput(NotificationPreferencesSchema, input);
-  return withTransaction(ctx, (tx) => {
-    const current = new Map(mailModesOf(tx.db, userId).map((m) => [m.kind, m.mode]));
+  return withTransaction(ctx, async (tx) => {
+    const current = new Map((await mailModesOf(tx.db, userId)).map((m) => [m.kind, m.mode]));
     const changes = choices
       .filter((c) => current.get(c.kind) !== c.mode)
       .map((c) => ({ kind: c.kind, from: current.get(c.kind), to: c.mode }));
     for (const { kind, to } of changes) {
-      tx.db
+      await tx.db
         .insert(notificationPreferences)
         .values({ userId, kind, mode: to, updatedAt: tx.now })
         .onConflictDoUpdate({
@@ -43,7 +43,7 @@ export async function saveNotificationPreferences(ctx: Ctx, input: unknown) {
         .run();
     }
     if (changes.length > 0) {
-      appendEvent(tx.db, {
+      await appendEvent(tx.db, {
         caseId: null,
         action: 'notification_preferences_changed',
         actorRole: tx.actor.role,

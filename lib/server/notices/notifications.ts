@@ -21,11 +21,13 @@ function ownerOf(ctx: Ctx): number {
 export async function unreadCount(ctx: Ctx): Promise<number> {
   const userId = ownerOf(ctx);
   return (
-    ctx.db
-      .select({ n: count() })
-      .from(notifications)
-      .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
-      .get()?.n ?? 0
+    (
+      await ctx.db
+        .select({ n: count() })
+        .from(notifications)
+        .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+        .get()
+    )?.n ?? 0
   );
 }
 
@@ -35,7 +37,7 @@ const ListSchema = z.object({ limit: z.number().int().min(1).max(500).default(10
 export async function listNotifications(ctx: Ctx, input: unknown = {}) {
   const userId = ownerOf(ctx);
   const { limit } = parseInput(ListSchema, input);
-  return ctx.db
+  return await ctx.db
     .select({
       id: notifications.id,
       kind: notifications.kind,
@@ -57,11 +59,13 @@ export async function markAllRead(ctx: Ctx): Promise<number> {
   const userId = ownerOf(ctx);
   return withTransaction(
     ctx,
-    (tx) =>
-      tx.db
-        .update(notifications)
-        .set({ readAt: tx.now })
-        .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
-        .run().changes,
+    async (tx) =>
+      (
+        await tx.db
+          .update(notifications)
+          .set({ readAt: tx.now })
+          .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+          .run()
+      ).changes,
   );
 }

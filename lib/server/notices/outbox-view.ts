@@ -30,10 +30,10 @@ export async function listOutbox(ctx: Ctx, input: unknown = {}) {
     status ? eq(outbox.status, status) : undefined,
     medium ? eq(outbox.medium, medium) : undefined,
   );
-  const total = db.select({ n: count() }).from(outbox).where(where).get()?.n ?? 0;
+  const total = (await db.select({ n: count() }).from(outbox).where(where).get())?.n ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / OUTBOX_PAGE_SIZE));
   const page = Math.min(Math.max(1, asked), pageCount);
-  const rows = db
+  const rows = await db
     .select({
       id: outbox.id,
       kind: outbox.kind,
@@ -61,7 +61,7 @@ export async function getOutboxMessage(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'supervision');
   const parsed = MessageSchema.safeParse(input);
   if (!parsed.success) throw new AppError('NOT_FOUND', 'no such message');
-  const found = ctx.db
+  const found = await ctx.db
     .select({ mail: outbox, radicado: cases.radicado })
     .from(outbox)
     .leftJoin(cases, eq(cases.id, outbox.caseId))

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Db } from '@/db/client';
+import { inTransaction, type Db } from '@/db/client';
 import { outbox } from '@/db/schema';
 import { composeConstancia, enqueueConstancia, type ConstanciaInput } from './constancia';
 import { withMailBody } from './deferred-mail';
@@ -49,12 +49,13 @@ async function filePostalCase(): Promise<number> {
   ).id;
 }
 
-const enqueue = (m: OutgoingMail) => db.transaction((tx) => enqueueMail(tx, m));
+const enqueue = async (m: OutgoingMail) =>
+  await inTransaction(db, async (tx) => await enqueueMail(tx, m));
 
 describe('enqueueMail', () => {
   it('queues a pending mail, due now, with a Message-ID made from its key', async () => {
     const caseId = await filePostalCase();
-    const id = enqueue(mail({ caseId, dedupeKey: `answer.${caseId}` }));
+    const id = await enqueue(mail({ caseId, dedupeKey: `answer.${caseId}` }));
     expect(db.select().from(outbox).all()).toEqual([
       {
         id,
@@ -82,22 +83,24 @@ describe('enqueueMail', () => {
   });
 
   it('queues one mail per key: a second enqueue returns the first id and inserts nothing', async () => {
-    const first = enqueue(mail());
-    const again = enqueue(mail({ subject: 'Otro asunto', now: new Date(FILED_AT.getTime() + 1) }));
+    const first = await enqueue(mail());
+    const again = await enqueue(
+      mail({ subject: 'Otro asunto', now: new Date(FILED_AT.getTime() + 1) }),
+    );
     expect(again).toBe(first);
     expect(countRows(db, outbox)).toBe(1);
     expect(db.select().from(outbox).get()?.subject).toBe('Asunto');
-    expect(enqueue(mail({ dedupeKey: 'test.2' }))).not.toBe(first);
+    expect(await enqueue(mail({ dedupeKey: 'test.2' }))).not.toBe(first);
     expect(countRows(db, outbox)).toBe(2);
   });
 
   it('leaves nothing queued when the transaction that caused it rolls back', async () => {
-    expect(() =>
-      db.transaction((tx) => {
-        enqueueMail(tx, mail());
+    await expect(
+      inTransaction(db, async (tx) => {
+        await enqueueMail(tx, mail());
         throw new Error('the change failed');
       }),
-    ).toThrow('the change failed');
+    ).rejects.toThrow('the change failed');
     expect(countRows(db, outbox)).toBe(0);
   });
 });
@@ -193,8 +196,8 @@ describe('enqueueConstancia', () => {
     expect(countRows(db, outbox)).toBe(0);
     const brand = { name: 'Empresa de Servicios', taxId: '900.123.456-7', logoUrl: null };
     const input = { ...constancia(), brand, caseId, to: 'ana@example.co', now: FILED_AT };
-    const id = db.transaction((tx) => enqueueConstancia(tx, input));
-    expect(db.transaction((tx) => enqueueConstancia(tx, input))).toBe(id);
+    const id = await inTransaction(db, async (tx) => await enqueueConstancia(tx, input));
+    expect(await inTransaction(db, async (tx) => await enqueueConstancia(tx, input))).toBe(id);
     expect(countRows(db, outbox)).toBe(1);
     const row = db.select().from(outbox).get();
     expect(row).toMatchObject({

@@ -40,9 +40,9 @@ export function messageIdFor(dedupeKey: string): string {
  * exists if and only if the change committed. Returns the outbox id (the existing one for a key
  * already queued).
  */
-export function enqueueMail(tx: Conn, mail: OutgoingMail): number {
+export async function enqueueMail(tx: Conn, mail: OutgoingMail): Promise<number> {
   const messageId = messageIdFor(mail.dedupeKey);
-  const inserted = insertMail(tx).get(
+  const inserted = await insertMail(tx).get(
     driverValues(outbox, {
       kind: mail.kind,
       caseId: mail.caseId,
@@ -62,7 +62,7 @@ export function enqueueMail(tx: Conn, mail: OutgoingMail): number {
     } satisfies Record<(typeof MAIL_COLUMNS)[number], unknown>),
   );
   if (inserted) return inserted.id;
-  const existing = mailByMessageId(tx).get({ messageId });
+  const existing = await mailByMessageId(tx).get({ messageId });
   if (!existing) throw new Error(`outbox: ${messageId} neither inserted nor found`);
   return existing.id;
 }

@@ -24,14 +24,14 @@ export interface PromiseRow {
  * Whose promise it is: the first still active of its owner, its maker, the case's assignee and
  * the case's team supervisor (whoever answers for the case once the promise's people are gone).
  */
-function promiseHolder(tx: Conn, p: PromiseRow): number[] {
-  const c = tx
+async function promiseHolder(tx: Conn, p: PromiseRow): Promise<number[]> {
+  const c = await tx
     .select({ assigneeId: cases.assigneeId, supervisorId: teams.supervisorId })
     .from(cases)
     .leftJoin(teams, eq(teams.id, cases.teamId))
     .where(eq(cases.id, p.caseId))
     .get();
-  const [holder] = activeIds(tx, [
+  const [holder] = await activeIds(tx, [
     p.ownerId,
     p.createdById,
     c?.assigneeId ?? null,
@@ -45,15 +45,15 @@ function promiseHolder(tx: Conn, p: PromiseRow): number[] {
  * person, never to the person who caused it, with its e-mail as they prefer. Runs in the
  * transaction that finds or records it.
  */
-export function alertPromise(
+export async function alertPromise(
   tx: Conn,
   a: { promise: PromiseRow; kind: PromiseAlertKind; actorId: number | null; now: Date },
-): number {
+): Promise<number> {
   const { promise: p } = a;
-  const { timeZone } = getOrganization(tx);
+  const { timeZone } = await getOrganization(tx);
   let sent = 0;
-  for (const userId of promiseHolder(tx, p).filter((id) => id !== a.actorId)) {
-    const rang = ringBell(tx, {
+  for (const userId of (await promiseHolder(tx, p)).filter((id) => id !== a.actorId)) {
+    const rang = await ringBell(tx, {
       userId,
       caseId: p.caseId,
       kind: a.kind,

@@ -25,14 +25,14 @@ export interface Bell {
  * (jobs/daily-digest.ts), 'off' kinds stay in the bell only. Nobody inactive is alerted. Returns
  * false when the key was already used or the person is inactive. Callers leave out the actor.
  */
-export function ringBell(tx: Conn, bell: Bell): boolean {
-  const user = tx
+export async function ringBell(tx: Conn, bell: Bell): Promise<boolean> {
+  const user = await tx
     .select({ email: staffUsers.email, locale: staffUsers.locale, isActive: staffUsers.isActive })
     .from(staffUsers)
     .where(eq(staffUsers.id, bell.userId))
     .get();
   if (!user?.isActive) return false;
-  const inserted = tx
+  const inserted = await tx
     .insert(notifications)
     .values({
       userId: bell.userId,
@@ -45,15 +45,15 @@ export function ringBell(tx: Conn, bell: Bell): boolean {
     .returning({ id: notifications.id })
     .get();
   if (!inserted) return false;
-  if (mailModeOf(tx, bell.userId, bell.kind).mode !== 'immediate') return true;
-  const c = tx
+  if ((await mailModeOf(tx, bell.userId, bell.kind)).mode !== 'immediate') return true;
+  const c = await tx
     .select({ radicado: cases.radicado, subject: cases.subject })
     .from(cases)
     .where(eq(cases.id, bell.caseId))
     .get();
   if (!c) return true;
   const mail = alertMail(user.locale, bell.kind, { ...c, ...bell.details?.(user.locale) });
-  enqueueMail(tx, {
+  await enqueueMail(tx, {
     kind: `alert_${bell.kind}`,
     caseId: bell.caseId,
     to: user.email,
@@ -62,7 +62,8 @@ export function ringBell(tx: Conn, bell: Bell): boolean {
     now: bell.now,
     dedupeKey: `notification.${bell.dedupeKey}`,
   });
-  tx.update(notifications)
+  await tx
+    .update(notifications)
     .set({ mailedAt: bell.now })
     .where(eq(notifications.id, inserted.id))
     .run();

@@ -5,8 +5,9 @@ import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
+import { inTransaction, type Db } from '@/db/client';
 import { outbox } from '@/db/schema';
+import { mapInOrder } from '../core/in-order';
 import { enqueueMail, messageIdFor } from './outbox';
 import { FILED_AT, fileCase } from '../testing/fixtures';
 import { EMAIL_LINK_DAYS, verifyCaseAccess } from '../portal/portal-access';
@@ -35,19 +36,21 @@ afterEach(async () => {
   cleanup();
 });
 
-function queue(key: string, to = 'ana@example.co', now = NOW): number {
-  return db.transaction((tx) =>
-    enqueueMail(tx, {
-      kind: 'constancia',
-      caseId: null,
-      to,
-      subject: `Constancia ${key}`,
-      text: `Texto ${key}`,
-      html: `<p>HTML ${key}</p>`,
-      locale: 'es',
-      now,
-      dedupeKey: key,
-    }),
+async function queue(key: string, to = 'ana@example.co', now = NOW): Promise<number> {
+  return await inTransaction(
+    db,
+    async (tx) =>
+      await enqueueMail(tx, {
+        kind: 'constancia',
+        caseId: null,
+        to,
+        subject: `Constancia ${key}`,
+        text: `Texto ${key}`,
+        html: `<p>HTML ${key}</p>`,
+        locale: 'es',
+        now,
+        dedupeKey: key,
+      }),
   );
 }
 
@@ -56,8 +59,8 @@ const at = (minutes: number) => new Date(NOW.getTime() + minutes * MINUTE);
 
 describe('outbound mail over SMTP', () => {
   it('delivers each queued message once, text and HTML, with its stable Message-ID', async () => {
-    const a = queue('a');
-    const b = queue('b', 'luis@example.co');
+    const a = await queue('a');
+    const b = await queue('b', 'luis@example.co');
     expect(await deliverDueMail({ db, transport, now: NOW })).toEqual({
       sent: 2,
       retried: 0,
@@ -103,7 +106,7 @@ describe('outbound mail over SMTP', () => {
   });
 
   it('retries a temporary refusal with backoff and then delivers it', async () => {
-    const id = queue('t');
+    const id = await queue('t');
     smtp.refuseNext(451, 2);
     expect((await deliverDueMail({ db, transport, now: NOW })).retried).toBe(1);
     expect(rowOf(id)).toMatchObject({ status: 'pending', attempts: 1, nextAttemptAt: at(1) });
@@ -118,7 +121,7 @@ describe('outbound mail over SMTP', () => {
   });
 
   it('gives up at once on a permanent refusal (5xx)', async () => {
-    const id = queue('p');
+    const id = await queue('p');
     smtp.refuseNext(550);
     expect(await deliverDueMail({ db, transport, now: NOW })).toEqual({
       sent: 0,
@@ -130,7 +133,7 @@ describe('outbound mail over SMTP', () => {
   });
 
   it(`gives up after ${MAX_ATTEMPTS} temporary failures`, async () => {
-    const id = queue('m');
+    const id = await queue('m');
     smtp.refuseNext(451, MAX_ATTEMPTS);
     let now = NOW;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
@@ -150,7 +153,7 @@ describe('outbound mail over SMTP', () => {
 describe('a sender killed between claiming and delivering', () => {
   it('leaves every message to be delivered exactly once after the restart', async () => {
     // Queued a minute ago, so they are due for the child's real clock.
-    const ids = ['k1', 'k2', 'k3'].map((k) =>
+    const ids = await mapInOrder(['k1', 'k2', 'k3'], (k) =>
       queue(k, 'ana@example.co', new Date(Date.now() - 60_000)),
     );
     const child = fork(
@@ -194,7 +197,7 @@ describe('the embedded default: .eml files', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-eml-'));
     try {
       const eml = emlTransport(dir);
-      queue('e1');
+      await queue('e1');
       expect((await deliverDueMail({ db, transport: eml, now: NOW })).sent).toBe(1);
       const name = emlFileName(messageIdFor('e1'));
       expect(fs.readdirSync(dir)).toEqual([name]);

@@ -1,4 +1,5 @@
 import 'server-only';
+import { inTransaction } from '@/db/client';
 import { and, asc, desc, eq, inArray, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
 import { outbox } from '@/db/schema';
@@ -44,59 +45,56 @@ type Claimed = typeof outbox.$inferSelect;
  * whose lease ran out (their sender died before recording the outcome). Two senders never claim the
  * same message: the claim is an UPDATE under SQLite's single writer.
  */
-function claimDue(db: Conn, now: Date, batch: number): Claimed[] {
-  return db.transaction(
-    (tx) => {
-      const due = tx
-        .select({ id: outbox.id })
-        .from(outbox)
-        .where(
-          and(
-            or(eq(outbox.status, 'pending'), eq(outbox.status, 'sending')),
-            lte(outbox.nextAttemptAt, now),
-            // A letter waits for staff to print and post it; no worker delivers it.
-            ne(outbox.medium, 'letter'),
-          ),
-        )
-        .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
-        .limit(batch)
-        .all();
-      if (due.length === 0) return [];
-      return tx
-        .update(outbox)
-        .set({
-          status: 'sending',
-          attempts: sql`${outbox.attempts} + 1`,
-          nextAttemptAt: new Date(now.getTime() + SEND_LEASE_MS),
-        })
-        .where(
-          inArray(
-            outbox.id,
-            due.map((d) => d.id),
-          ),
-        )
-        .returning()
-        .all();
-    },
-    { behavior: 'immediate' },
-  );
+async function claimDue(db: Conn, now: Date, batch: number): Promise<Claimed[]> {
+  return await inTransaction(db, async (tx) => {
+    const due = await tx
+      .select({ id: outbox.id })
+      .from(outbox)
+      .where(
+        and(
+          or(eq(outbox.status, 'pending'), eq(outbox.status, 'sending')),
+          lte(outbox.nextAttemptAt, now),
+          // A letter waits for staff to print and post it; no worker delivers it.
+          ne(outbox.medium, 'letter'),
+        ),
+      )
+      .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
+      .limit(batch)
+      .all();
+    if (due.length === 0) return [];
+    return await tx
+      .update(outbox)
+      .set({
+        status: 'sending',
+        attempts: sql`${outbox.attempts} + 1`,
+        nextAttemptAt: new Date(now.getTime() + SEND_LEASE_MS),
+      })
+      .where(
+        inArray(
+          outbox.id,
+          due.map((d) => d.id),
+        ),
+      )
+      .returning()
+      .all();
+  });
 }
 
 /**
  * Records a message as sent, and when it carries a case's answer, that the answer reached the
  * petitioner at that instant (the legal result: cases/answer-delivery.ts), in one transaction.
  */
-export function markSent(
+export async function markSent(
   db: Conn,
   row: Pick<Claimed, 'id' | 'kind' | 'caseId' | 'medium'>,
   sentAt: Date,
   options: { where?: SQL; correct?: boolean } = {},
-): void {
-  db.transaction((tx) => {
+): Promise<void> {
+  await inTransaction(db, async (tx) => {
     const where = options.where ?? eq(outbox.id, row.id);
-    tx.update(outbox).set({ status: 'sent', sentAt, lastError: null }).where(where).run();
+    await tx.update(outbox).set({ status: 'sent', sentAt, lastError: null }).where(where).run();
     if (row.kind === 'answer' && row.caseId !== null) {
-      recordAnswerDelivery(tx, row.caseId, sentAt, row.medium, { correct: options.correct });
+      await recordAnswerDelivery(tx, row.caseId, sentAt, row.medium, { correct: options.correct });
     }
   });
 }
@@ -106,15 +104,15 @@ export function markSent(
  * accepts it: for the demo seed and test datasets, which have no mail server. False when no answer
  * message is waiting (nowhere to send it, or already sent).
  */
-export function markAnswerSent(db: Conn, caseId: number, at: Date): boolean {
-  const message = db
+export async function markAnswerSent(db: Conn, caseId: number, at: Date): Promise<boolean> {
+  const message = await db
     .select()
     .from(outbox)
     .where(and(eq(outbox.caseId, caseId), eq(outbox.kind, 'answer'), eq(outbox.status, 'pending')))
     .orderBy(desc(outbox.id))
     .get();
   if (!message) return false;
-  markSent(db, message, at);
+  await markSent(db, message, at);
   return true;
 }
 
@@ -128,7 +126,7 @@ export async function deliverDueMail(options: DeliveryOptions): Promise<Delivery
   const { db, transport } = options;
   const now = options.now ?? new Date();
   const report: DeliveryReport = { sent: 0, retried: 0, failed: 0 };
-  for (const row of claimDue(db, now, options.batch ?? 20)) {
+  for (const row of await claimDue(db, now, options.batch ?? 20)) {
     const mine = and(eq(outbox.id, row.id), eq(outbox.status, 'sending'));
     try {
       if (row.medium === 'webhook') {
@@ -143,15 +141,16 @@ export async function deliverDueMail(options: DeliveryOptions): Promise<Delivery
           text,
           html,
           messageId: row.messageId,
-          attachments: mailAttachments(db, row.attachmentIds),
+          attachments: await mailAttachments(db, row.attachmentIds),
         });
       }
-      markSent(db, row, options.now ?? new Date(), { where: mine });
+      await markSent(db, row, options.now ?? new Date(), { where: mine });
       report.sent += 1;
     } catch (error) {
       const message = ((error as Error).message || String(error)).slice(0, 1000);
       const isFinal = error instanceof PermanentMailError || row.attempts >= MAX_ATTEMPTS;
-      db.update(outbox)
+      await db
+        .update(outbox)
         .set(
           isFinal
             ? { status: 'failed', lastError: message }

@@ -33,51 +33,54 @@ export const ALERT_OF_ACTION: Partial<Record<string, StaffAlertKind>> = {
   accept_by_silence: 'accepted_by_silence',
 };
 
-export function activeIds(tx: Conn, ids: (number | null)[]): number[] {
+export async function activeIds(tx: Conn, ids: (number | null)[]): Promise<number[]> {
   const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
-  return wanted.filter(
-    (id) =>
-      tx
-        .select({ isActive: staffUsers.isActive })
-        .from(staffUsers)
-        .where(eq(staffUsers.id, id))
-        .get()?.isActive === true,
-  );
+  const active: number[] = [];
+  for (const id of wanted) {
+    const row = await tx
+      .select({ isActive: staffUsers.isActive })
+      .from(staffUsers)
+      .where(eq(staffUsers.id, id))
+      .get();
+    if (row?.isActive === true) active.push(id);
+  }
+  return active;
 }
 
 /**
  * Who answers for a case now: its assignee, or its team's supervisor while nobody holds it; with
  * `both`, the assignee and the supervisor (what the law leaves no room to refuse).
  */
-function caseOwners(tx: Conn, caseId: number, both = false): number[] {
-  const row = tx
+async function caseOwners(tx: Conn, caseId: number, both = false): Promise<number[]> {
+  const row = await tx
     .select({ assigneeId: cases.assigneeId, supervisorId: teams.supervisorId })
     .from(cases)
     .leftJoin(teams, eq(teams.id, cases.teamId))
     .where(eq(cases.id, caseId))
     .get();
   if (!row) return [];
-  return activeIds(
+  return await activeIds(
     tx,
     both ? [row.assigneeId, row.supervisorId] : [row.assigneeId ?? row.supervisorId],
   );
 }
 
 /** The team's active, available agents: whoever may pick a case up from its queue. */
-function teamAgents(tx: Conn, teamId: number): number[] {
-  return tx
-    .select({ id: staffUsers.id })
-    .from(staffUsers)
-    .where(
-      and(
-        eq(staffUsers.teamId, teamId),
-        eq(staffUsers.role, 'agent'),
-        eq(staffUsers.isActive, true),
-        eq(staffUsers.isAvailable, true),
-      ),
-    )
-    .all()
-    .map((r) => r.id);
+async function teamAgents(tx: Conn, teamId: number): Promise<number[]> {
+  return (
+    await tx
+      .select({ id: staffUsers.id })
+      .from(staffUsers)
+      .where(
+        and(
+          eq(staffUsers.teamId, teamId),
+          eq(staffUsers.role, 'agent'),
+          eq(staffUsers.isActive, true),
+          eq(staffUsers.isAvailable, true),
+        ),
+      )
+      .all()
+  ).map((r) => r.id);
 }
 
 /**
@@ -85,7 +88,7 @@ function teamAgents(tx: Conn, teamId: number): number[] {
  * person who caused it, with its e-mail as each one prefers (ring-bell.ts). Runs in the
  * transaction of the change it announces.
  */
-export function alertStaff(
+export async function alertStaff(
   tx: Conn,
   alert: {
     kind: StaffAlertKind;
@@ -96,18 +99,23 @@ export function alertStaff(
     /** Default: whoever answers for the case (caseOwners). */
     to?: number[];
   },
-): number {
-  const recipients = (alert.to ?? caseOwners(tx, alert.caseId)).filter(
+): Promise<number> {
+  const recipients = (alert.to ?? (await caseOwners(tx, alert.caseId))).filter(
     (id) => id !== alert.actorId,
   );
   const { kind, caseId, eventId, now } = alert;
-  return recipients.filter((userId) =>
-    ringBell(tx, { userId, caseId, kind, dedupeKey: `${kind}.${eventId}.${userId}`, now }),
-  ).length;
+  let rung = 0;
+  for (const userId of recipients) {
+    if (
+      await ringBell(tx, { userId, caseId, kind, dedupeKey: `${kind}.${eventId}.${userId}`, now })
+    )
+      rung++;
+  }
+  return rung;
 }
 
 /** After an assignment: the new assignee, or the team's agents when it waits in the queue. */
-export function alertAssignment(
+export async function alertAssignment(
   tx: Conn,
   a: {
     caseId: number;
@@ -117,16 +125,20 @@ export function alertAssignment(
     teamId: number | null;
     now: Date;
   },
-): number {
+): Promise<number> {
   if (a.assigneeId !== null) {
-    return alertStaff(tx, { ...a, kind: 'assigned_to_me', to: activeIds(tx, [a.assigneeId]) });
+    return await alertStaff(tx, {
+      ...a,
+      kind: 'assigned_to_me',
+      to: await activeIds(tx, [a.assigneeId]),
+    });
   }
   if (a.teamId === null) return 0;
-  return alertStaff(tx, { ...a, kind: 'team_queue', to: teamAgents(tx, a.teamId) });
+  return await alertStaff(tx, { ...a, kind: 'team_queue', to: await teamAgents(tx, a.teamId) });
 }
 
 /** The alert a case action calls for, after it is recorded (apply-case-action.ts). */
-export function alertForAction(
+export async function alertForAction(
   tx: Conn,
   a: {
     row: { id: number; assigneeId: number | null; teamId: number | null };
@@ -135,15 +147,19 @@ export function alertForAction(
     actorId: number | null;
     now: Date;
   },
-): number {
+): Promise<number> {
   const base = { caseId: a.row.id, eventId: a.eventId, actorId: a.actorId, now: a.now };
   if (a.action === 'assign') {
-    return alertAssignment(tx, { ...base, assigneeId: a.row.assigneeId, teamId: a.row.teamId });
+    return await alertAssignment(tx, {
+      ...base,
+      assigneeId: a.row.assigneeId,
+      teamId: a.row.teamId,
+    });
   }
   const kind = ALERT_OF_ACTION[a.action];
   // Art. 14.1 leaves no room to refuse: the holder delivers, the team's supervisor sees it happen.
   if (kind === 'accepted_by_silence') {
-    return alertStaff(tx, { ...base, kind, to: caseOwners(tx, a.row.id, true) });
+    return await alertStaff(tx, { ...base, kind, to: await caseOwners(tx, a.row.id, true) });
   }
-  return kind ? alertStaff(tx, { ...base, kind }) : 0;
+  return kind ? await alertStaff(tx, { ...base, kind }) : 0;
 }

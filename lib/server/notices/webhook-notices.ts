@@ -16,8 +16,11 @@ export function webhookEventId(messageId: string): string {
 }
 
 /** The case's API channel and its webhook URL, when it has one. */
-function channelWebhook(tx: Conn, caseId: number): { channelId: number; url: string } | null {
-  const row = tx
+async function channelWebhook(
+  tx: Conn,
+  caseId: number,
+): Promise<{ channelId: number; url: string } | null> {
+  const row = await tx
     .select({ channelId: intakeChannels.id, url: intakeChannels.webhookUrl })
     .from(cases)
     .innerJoin(intakeChannels, eq(intakeChannels.id, cases.intakeChannelId))
@@ -26,13 +29,13 @@ function channelWebhook(tx: Conn, caseId: number): { channelId: number; url: str
   return row?.url ? { channelId: row.channelId, url: row.url } : null;
 }
 
-function attachmentLinks(
+async function attachmentLinks(
   tx: Conn,
   target: { caseId: number; radicado: string },
   ids: readonly number[] | undefined,
   now: Date,
 ) {
-  return attachmentsInOrder(tx, ids).map((a) => ({
+  return (await attachmentsInOrder(tx, ids)).map((a) => ({
     name: a.name,
     size: a.sizeBytes,
     type: a.mimeType,
@@ -45,13 +48,13 @@ function attachmentLinks(
  * row's text, the URL its address, one row per `dedupeKey` like an e-mail. Null when the case's
  * channel has no webhook (any more): the caller falls back to e-mail.
  */
-export function enqueueWebhookNotice(
+export async function enqueueWebhookNotice(
   tx: Conn,
   target: { caseId: number; kind: string; locale: Locale; radicado: string },
   message: { subject: string; blocks: readonly MailBlock[]; accessUrl: string },
   options: { now: Date; dedupeKey: string; attachmentIds?: readonly number[] },
-): number | null {
-  const hook = channelWebhook(tx, target.caseId);
+): Promise<number | null> {
+  const hook = await channelWebhook(tx, target.caseId);
   if (!hook) return null;
   const payload: WebhookMessage = {
     messageId: webhookEventId(messageIdFor(options.dedupeKey)),
@@ -62,9 +65,9 @@ export function enqueueWebhookNotice(
     locale: target.locale,
     createdAt: options.now.toISOString(),
     accessUrl: message.accessUrl,
-    attachments: attachmentLinks(tx, target, options.attachmentIds, options.now),
+    attachments: await attachmentLinks(tx, target, options.attachmentIds, options.now),
   };
-  return enqueueMail(tx, {
+  return await enqueueMail(tx, {
     kind: target.kind,
     caseId: target.caseId,
     medium: 'webhook',

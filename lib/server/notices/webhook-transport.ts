@@ -49,7 +49,7 @@ export async function sendWebhook(
   const channel =
     row.channelId === null
       ? undefined
-      : db
+      : await db
           .select({ url: intakeChannels.webhookUrl, sealed: intakeChannels.webhookSecretSealed })
           .from(intakeChannels)
           .where(eq(intakeChannels.id, row.channelId))

@@ -26,8 +26,8 @@ export async function completeIdentity(ctx: Ctx, input: unknown): Promise<Comple
   requireRole(ctx.actor, 'staff');
   const actor = ctx.actor;
   const who = parseInput(CompleteIdentitySchema, input);
-  return withTransaction(ctx, ({ db: tx, now }) => {
-    const row = tx
+  return withTransaction(ctx, async ({ db: tx, now }) => {
+    const row = await tx
       .select({
         id: cases.id,
         state: cases.state,
@@ -49,7 +49,7 @@ export async function completeIdentity(ctx: Ctx, input: unknown): Promise<Comple
         fieldErrors: { documentNumber: ['identityKnown'] },
       });
     }
-    const known = tx
+    const known = await tx
       .select({
         id: customers.id,
         email: customers.email,
@@ -75,19 +75,21 @@ export async function completeIdentity(ctx: Ctx, input: unknown): Promise<Comple
     const email = given?.includes('@') ? given.toLowerCase() : null;
     const customerId = known
       ? known.id
-      : tx
-          .insert(customers)
-          .values({
-            documentType: who.documentType,
-            documentNumber: who.documentNumber,
-            fullName: who.fullName,
-            email,
-            phone: who.phone ?? null,
-            address: who.address ?? null,
-            createdAt: now,
-          })
-          .returning({ id: customers.id })
-          .get().id;
+      : (
+          await tx
+            .insert(customers)
+            .values({
+              documentType: who.documentType,
+              documentNumber: who.documentNumber,
+              fullName: who.fullName,
+              email,
+              phone: who.phone ?? null,
+              address: who.address ?? null,
+              createdAt: now,
+            })
+            .returning({ id: customers.id })
+            .get()
+        ).id;
     if (known) {
       // A known petitioner keeps what is on record; the case only fills what they lacked.
       const fill = {
@@ -96,19 +98,20 @@ export async function completeIdentity(ctx: Ctx, input: unknown): Promise<Comple
         ...(!known.address && who.address ? { address: who.address } : {}),
       };
       if (Object.keys(fill).length > 0) {
-        tx.update(customers)
+        await tx
+          .update(customers)
           .set({ ...fill, updatedAt: now })
           .where(eq(customers.id, known.id))
           .run();
       }
     }
-    const updated = tx
+    const updated = (await tx
       .update(cases)
       .set({ customerId, version: sql`${cases.version} + 1`, updatedAt: now })
       .where(eq(cases.id, row.id))
       .returning({ version: cases.version })
-      .get()!;
-    appendEvent(tx, {
+      .get())!;
+    await appendEvent(tx, {
       caseId: row.id,
       action: 'identity_completed',
       actorRole: actor.role,

@@ -25,8 +25,8 @@ export interface CorrectedContact {
 export async function correctContact(ctx: Ctx, input: unknown): Promise<CorrectedContact> {
   requireRole(ctx.actor, 'staff');
   const next = parseInput(CorrectContactSchema, input);
-  return withTransaction(ctx, (tx) => {
-    const current = petitionerInScope(tx.db, tx.actor, next.customerId);
+  return withTransaction(ctx, async (tx) => {
+    const current = await petitionerInScope(tx.db, tx.actor, next.customerId);
     if (current.anonymizedAt) {
       throw new AppError('VALIDATION', 'anonymised petitioner', {
         fieldErrors: { fullName: ['anonymised'] },
@@ -45,12 +45,12 @@ export async function correctContact(ctx: Ctx, input: unknown): Promise<Correcte
       });
     }
     const set = Object.fromEntries(changed.map((f) => [f, wanted[f]]));
-    tx.db
+    await tx.db
       .update(customers)
       .set({ ...set, updatedAt: tx.now })
       .where(eq(customers.id, current.id))
       .run();
-    appendAdminEvent(
+    await appendAdminEvent(
       tx,
       'petitioner_corrected',
       {

@@ -12,20 +12,18 @@ import { preparedQuery } from '../core/prepared';
  * earlier filing answers to. Anonymous cases never match. Each lookup is one index range: cases by
  * customer, by lower(response_address), customers by lower(email).
  */
-export function openCaseOfKnownPetitioner(
+export async function openCaseOfKnownPetitioner(
   tx: Conn,
   who: { customerId: number | null; email: string | null | undefined },
   excludeCaseId: number,
-): { id: number; radicado: string } | null {
+): Promise<{ id: number; radicado: string } | null> {
   const email = who.email?.trim().toLowerCase() || null;
-  const byEmail = email
-    ? customersByEmail(tx)
-        .all({ email })
-        .map((r) => r.id)
-    : [];
+  const byEmail = email ? (await customersByEmail(tx).all({ email })).map((r) => r.id) : [];
   const customerIds = [...new Set([...(who.customerId ? [who.customerId] : []), ...byEmail])];
   if (customerIds.length === 0 && !email) return null;
-  return openCaseOf(tx).get({ ids: JSON.stringify(customerIds), email, excludeCaseId }) ?? null;
+  return (
+    (await openCaseOf(tx).get({ ids: JSON.stringify(customerIds), email, excludeCaseId })) ?? null
+  );
 }
 
 // Every e-mail and API filing asks both: built once per connection.
@@ -67,15 +65,15 @@ const openCaseOf = preparedQuery((db) =>
  * it is marked as a possible repeat contact of that case, for staff to join or keep apart, and its
  * history says so. Runs in the filing's transaction; returns the case offered, if any.
  */
-export function offerRepeatContact(
+export async function offerRepeatContact(
   tx: Conn,
   filed: { id: number; customerId: number | null; email: string | null | undefined },
   now: Date,
-): { id: number; radicado: string } | null {
-  const open = openCaseOfKnownPetitioner(tx, filed, filed.id);
+): Promise<{ id: number; radicado: string } | null> {
+  const open = await openCaseOfKnownPetitioner(tx, filed, filed.id);
   if (!open) return null;
-  tx.update(cases).set({ possibleRepeatOfId: open.id }).where(eq(cases.id, filed.id)).run();
-  appendEvent(tx, {
+  await tx.update(cases).set({ possibleRepeatOfId: open.id }).where(eq(cases.id, filed.id)).run();
+  await appendEvent(tx, {
     caseId: filed.id,
     action: 'repeat_offered',
     actorRole: 'system',

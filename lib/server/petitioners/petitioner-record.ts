@@ -27,9 +27,9 @@ const LIST_LIMIT = 200;
 export async function petitionerRecord(ctx: Ctx, input: { customerId: number }) {
   requireRole(ctx.actor, 'staff');
   const { db, actor, now } = ctx;
-  const person = petitionerInScope(db, actor, input.customerId);
+  const person = await petitionerInScope(db, actor, input.customerId);
   const mine = eq(cases.customerId, person.id);
-  const list = db
+  const list = await db
     .select({
       id: cases.id,
       radicado: cases.radicado,
@@ -47,11 +47,11 @@ export async function petitionerRecord(ctx: Ctx, input: { customerId: number }) 
     .orderBy(desc(cases.receivedAt), desc(cases.id))
     .limit(LIST_LIMIT)
     .all();
-  const total = db
+  const total = (await db
     .select({ n: sql<number>`count(*)` })
     .from(cases)
     .where(mine)
-    .get()!.n;
+    .get())!.n;
   const ids = list.map((c) => c.id);
   const radicadoOf = new Map(list.map((c) => [c.id, c.radicado]));
   const inCases = <T extends { caseId: number }>(rows: T[]) =>
@@ -59,7 +59,7 @@ export async function petitionerRecord(ctx: Ctx, input: { customerId: number }) 
   const none = ids.length === 0;
   const contacts = none
     ? []
-    : db
+    : await db
         .select({
           id: interactions.id,
           caseId: interactions.caseId,
@@ -76,7 +76,7 @@ export async function petitionerRecord(ctx: Ctx, input: { customerId: number }) 
         .all();
   const results = none
     ? []
-    : db
+    : await db
         .select({
           caseId: resultRatings.caseId,
           answer: resultRatings.answer,
@@ -87,7 +87,7 @@ export async function petitionerRecord(ctx: Ctx, input: { customerId: number }) 
         .all();
   const experience = none
     ? []
-    : db
+    : await db
         .select({
           caseId: qualityRatings.caseId,
           source: qualityRatings.source,
@@ -101,21 +101,22 @@ export async function petitionerRecord(ctx: Ctx, input: { customerId: number }) 
         .all();
   const promised = none
     ? []
-    : db
-        .select({
-          id: promises.id,
-          caseId: promises.caseId,
-          description: promises.description,
-          dueAt: promises.dueAt,
-          status: promises.status,
-          resolvedAt: promises.resolvedAt,
-        })
-        .from(promises)
-        .where(inArray(promises.caseId, ids))
-        .orderBy(desc(promises.dueAt))
-        .limit(LIST_LIMIT)
-        .all()
-        .map((p) => ({ ...p, status: effectivePromiseStatus(p, now) }));
+    : (
+        await db
+          .select({
+            id: promises.id,
+            caseId: promises.caseId,
+            description: promises.description,
+            dueAt: promises.dueAt,
+            status: promises.status,
+            resolvedAt: promises.resolvedAt,
+          })
+          .from(promises)
+          .where(inArray(promises.caseId, ids))
+          .orderBy(desc(promises.dueAt))
+          .limit(LIST_LIMIT)
+          .all()
+      ).map((p) => ({ ...p, status: effectivePromiseStatus(p, now) }));
   return {
     person,
     cases: list,
@@ -125,13 +126,13 @@ export async function petitionerRecord(ctx: Ctx, input: { customerId: number }) 
     results: inCases(results),
     experience: inCases(experience),
     promises: inCases(promised),
-    changes: recordChanges(ctx, person.id, ids),
+    changes: await recordChanges(ctx, person.id, ids),
   };
 }
 export type PetitionerRecord = Awaited<ReturnType<typeof petitionerRecord>>;
 
 /** Identity completions on their cases, and corrections of their data, newest first. */
-function recordChanges(ctx: Ctx, customerId: number, caseIds: number[]) {
+async function recordChanges(ctx: Ctx, customerId: number, caseIds: number[]) {
   const columns = {
     id: caseEvents.id,
     action: caseEvents.action,
@@ -144,7 +145,7 @@ function recordChanges(ctx: Ctx, customerId: number, caseIds: number[]) {
   const completions =
     caseIds.length === 0
       ? []
-      : ctx.db
+      : await ctx.db
           .select(columns)
           .from(caseEvents)
           .leftJoin(staffUsers, eq(staffUsers.id, caseEvents.actorId))
@@ -152,7 +153,7 @@ function recordChanges(ctx: Ctx, customerId: number, caseIds: number[]) {
             and(inArray(caseEvents.caseId, caseIds), eq(caseEvents.action, 'identity_completed')),
           )
           .all();
-  const corrections = ctx.db
+  const corrections = await ctx.db
     .select(columns)
     .from(caseEvents)
     .leftJoin(staffUsers, eq(staffUsers.id, caseEvents.actorId))

@@ -24,8 +24,12 @@ export interface ScopedPetitioner {
  * sees a petitioner only when one of their cases is within the agent's scope. Anyone else reads
  * as not found, so the page does not tell whether a document is on record.
  */
-export function petitionerInScope(tx: Conn, actor: Actor, customerId: number): ScopedPetitioner {
-  const row = tx
+export async function petitionerInScope(
+  tx: Conn,
+  actor: Actor,
+  customerId: number,
+): Promise<ScopedPetitioner> {
+  const row = await tx
     .select({
       id: customers.id,
       documentType: customers.documentType,
@@ -43,7 +47,7 @@ export function petitionerInScope(tx: Conn, actor: Actor, customerId: number): S
     .get();
   if (!row) throw new AppError('NOT_FOUND', 'petitioner not found');
   if (actor.role === 'agent') {
-    const inScope = tx
+    const inScope = await tx
       .select({ id: cases.id })
       .from(cases)
       .where(and(eq(cases.customerId, customerId), caseScopeFilter(actor)))

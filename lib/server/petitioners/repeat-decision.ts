@@ -19,8 +19,8 @@ export interface RepeatDecision {
 }
 
 /** The case with its offer, within the staff member's scope and at the version they saw. */
-function offeredCase(ctx: Ctx, caseId: number, version: number) {
-  const row = ctx.db
+async function offeredCase(ctx: Ctx, caseId: number, version: number) {
+  const row = await ctx.db
     .select({
       id: cases.id,
       state: cases.state,
@@ -51,8 +51,8 @@ export async function decideRepeatOffer(ctx: Ctx, input: unknown): Promise<Repea
   requireRole(ctx.actor, 'staff');
   const { caseId, version, decision } = parseInput(RepeatDecisionSchema, input);
   if (decision === 'join') {
-    const row = offeredCase(ctx, caseId, version);
-    const target = ctx.db
+    const row = await offeredCase(ctx, caseId, version);
+    const target = await ctx.db
       .select({ state: cases.state, radicado: cases.radicado })
       .from(cases)
       .where(eq(cases.id, row.possibleRepeatOfId))
@@ -70,15 +70,15 @@ export async function decideRepeatOffer(ctx: Ctx, input: unknown): Promise<Repea
     });
     return { decision, radicado: target.radicado, version: merged.version };
   }
-  return withTransaction(ctx, (tx) => {
-    const row = offeredCase(tx, caseId, version);
-    const updated = tx.db
+  return withTransaction(ctx, async (tx) => {
+    const row = await offeredCase(tx, caseId, version);
+    const updated = (await tx.db
       .update(cases)
       .set({ possibleRepeatOfId: null, version: sql`${cases.version} + 1`, updatedAt: tx.now })
       .where(eq(cases.id, row.id))
       .returning({ version: cases.version })
-      .get()!;
-    appendEvent(tx.db, {
+      .get())!;
+    await appendEvent(tx.db, {
       caseId: row.id,
       action: 'repeat_kept_apart',
       actorRole: tx.actor.role,

@@ -13,7 +13,10 @@ import { petitionerCaseId } from './petitioner-access';
 export async function noteAnswerShown(ctx: Ctx): Promise<boolean> {
   const caseId = petitionerCaseId(ctx);
   // Read first: most views come after the delivery and need no write lock.
-  const row = caseRowById(ctx.db).get({ id: caseId });
+  const row = await caseRowById(ctx.db).get({ id: caseId });
   if (!row?.firstAnsweredAt || row.answerDeliveredAt) return false;
-  return withTransaction(ctx, ({ db: tx, now }) => recordAnswerDelivery(tx, caseId, now, 'portal'));
+  return withTransaction(
+    ctx,
+    async ({ db: tx, now }) => await recordAnswerDelivery(tx, caseId, now, 'portal'),
+  );
 }

@@ -28,18 +28,19 @@ const CaseTarget = z.object({ caseId: z.number().int().positive() });
 export async function customerCaseOptions(ctx: Ctx, input: { caseId: number }) {
   const { caseId } = parseInput(CaseTarget, input);
   const { db, actor, now } = ctx;
-  const row = caseRowById(db).get({ id: caseId });
+  const row = await caseRowById(db).get({ id: caseId });
   if (!row) return null;
   if (!canAccessCase(actor, row)) throw new AppError('FORBIDDEN', 'not your case');
-  const org = getOrganization(db);
+  const org = await getOrganization(db);
   // The context differs between actions only for an extension, which is not the petitioner's.
-  const machine = buildContext(db, row, { action: 'provide_info' }, actor, org, now);
+  const machine = await buildContext(db, row, { action: 'provide_info' }, actor, org, now);
   const snapshot = snapshotOf(row);
   const allows = (action: CaseAction) =>
     decideTransition(snapshot, action, PROBES[action] ?? {}, machine).ok;
   const isAnswered = row.state === 'respondida' || row.state === 'cerrada';
-  const rated = hasRated(db, caseId);
-  const openPause = row.state === 'requiere_informacion' ? openPauseOf(db).get({ caseId }) : null;
+  const rated = await hasRated(db, caseId);
+  const openPause =
+    row.state === 'requiere_informacion' ? await openPauseOf(db).get({ caseId }) : null;
   return {
     canProvideInfo: allows('provide_info'),
     canAskMoreTime: allows('ask_more_time'),

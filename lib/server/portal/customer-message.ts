@@ -47,7 +47,7 @@ export async function addCustomerMessage(
   const { caseId, channel, ...message } = parseInput(CustomerMessageSchema, input);
   const { now } = ctx;
   const attachments = extras.attachments ?? [];
-  const row = ctx.db
+  const row = await ctx.db
     .select({ state: cases.state, radicado: cases.radicado })
     .from(cases)
     .where(eq(cases.id, caseId))
@@ -62,12 +62,13 @@ export async function addCustomerMessage(
     );
     return { radicado: row.radicado, state: done.to, eventId: done.eventId };
   }
-  const eventId = await withTransaction(ctx, ({ db: tx }) => {
-    tx.update(cases)
+  const eventId = await withTransaction(ctx, async ({ db: tx }) => {
+    await tx
+      .update(cases)
       .set({ version: sql`${cases.version} + 1`, updatedAt: now })
       .where(eq(cases.id, caseId))
       .run();
-    const id = appendEvent(tx, {
+    const id = await appendEvent(tx, {
       caseId,
       action: 'customer_message',
       actorRole: 'customer',
@@ -79,7 +80,8 @@ export async function addCustomerMessage(
       data: { channel },
       createdAt: now,
     });
-    tx.insert(interactions)
+    await tx
+      .insert(interactions)
       .values({
         caseId,
         eventId: id,
@@ -89,9 +91,9 @@ export async function addCustomerMessage(
         createdAt: now,
       })
       .run();
-    recordAttachments(tx, caseId, id, attachments, 'public', now);
-    alertStaff(tx, { kind: 'petitioner_replied', caseId, eventId: id, actorId: null, now });
-    extras.alongside?.(tx, caseId);
+    await recordAttachments(tx, caseId, id, attachments, 'public', now);
+    await alertStaff(tx, { kind: 'petitioner_replied', caseId, eventId: id, actorId: null, now });
+    await extras.alongside?.(tx, caseId);
     return id;
   });
   return { radicado: row.radicado, state: row.state, eventId };

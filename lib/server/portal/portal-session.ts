@@ -33,17 +33,17 @@ const openableWhere = (where: SQL) =>
 const openableById = openableWhere(eq(cases.id, sql.placeholder('key')));
 const openableByRadicado = openableWhere(eq(cases.radicado, sql.placeholder('key')));
 
-function openableCase(db: Conn, by: { id: number } | { radicado: string }) {
+async function openableCase(db: Conn, by: { id: number } | { radicado: string }) {
   return 'id' in by
-    ? openableById(db).get({ key: by.id })
-    : openableByRadicado(db).get({ key: by.radicado });
+    ? await openableById(db).get({ key: by.id })
+    : await openableByRadicado(db).get({ key: by.radicado });
 }
 
 /** The case an emailed link opens, or null when the link is forged, expired or for no case. */
 export async function caseForLink(ctx: Ctx, input: { token: string | null | undefined }) {
   const access = verifyCaseAccess(input.token, ctx.now, 'link');
   if (!access) return null;
-  return openableCase(ctx.db, { id: access.caseId }) ?? null;
+  return (await openableCase(ctx.db, { id: access.caseId })) ?? null;
 }
 
 /**
@@ -55,20 +55,20 @@ export async function readCaseAccess(
   radicadoParam: string,
 ): Promise<CaseAccessGrant | null> {
   const store = await cookies();
-  return caseForCookie(ctx, radicadoParam, store.get(CASE_COOKIE)?.value);
+  return await caseForCookie(ctx, radicadoParam, store.get(CASE_COOKIE)?.value);
 }
 
 /** What `readCaseAccess` grants for this cookie value (the request's cookie store set aside). */
-export function caseForCookie(
+export async function caseForCookie(
   ctx: Ctx,
   radicadoParam: string,
   cookie: string | undefined,
-): CaseAccessGrant | null {
+): Promise<CaseAccessGrant | null> {
   const radicado = radicadoFromPath(radicadoParam);
   if (!radicado) return null;
   const access = verifyCaseAccess(cookie, ctx.now, 'cookie');
   if (!access) return null;
-  const found = openableCase(ctx.db, { radicado });
+  const found = await openableCase(ctx.db, { radicado });
   if (!found || found.id !== access.caseId) return null;
   const actor: PetitionerActor = { role: 'customer', id: null, caseId: found.id };
   return { caseId: found.id, radicado: found.radicado, actor };

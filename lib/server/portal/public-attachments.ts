@@ -31,5 +31,5 @@ export async function publicAttachments(ctx: Ctx, input: { caseId: number }) {
   const { caseId } = parseInput(CaseTarget, input);
   const { actor } = ctx;
   if (actor.role === 'customer' && actor.caseId !== caseId) throw new AppError('FORBIDDEN');
-  return publicFiles(ctx.db).all({ caseId });
+  return await publicFiles(ctx.db).all({ caseId });
 }

@@ -57,7 +57,7 @@ describe('rateCase', () => {
     expect(error.code).toBe('INVALID_TRANSITION');
     expect(error.detail).toEqual({ guard: 'not_answered' });
     expect(footprint()).toEqual(before);
-    expect(hasRated(db, id)).toBe(false);
+    expect(await hasRated(db, id)).toBe(false);
   });
 
   it('stores the result and the process apart, and an internal rated event', async () => {
@@ -89,7 +89,7 @@ describe('rateCase', () => {
       createdAt: RATED_AT,
       data: { result: 'partly', courtesy: 5, clarity: 2 },
     });
-    expect(hasRated(db, id)).toBe(true);
+    expect(await hasRated(db, id)).toBe(true);
   });
 
   it('accepts a closed case, and numbers posted as strings by a form', async () => {
@@ -145,6 +145,6 @@ describe('rateCase', () => {
     const error = await captureAppError(() => rate(id, input));
     expect(error.code).toBe('VALIDATION');
     expect(error.fieldErrors?.[field]).toEqual([key]);
-    expect(hasRated(db, id)).toBe(false);
+    expect(await hasRated(db, id)).toBe(false);
   });
 });

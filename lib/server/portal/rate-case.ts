@@ -29,8 +29,8 @@ const ratingOf = preparedQuery((db) =>
     .prepare(),
 );
 
-export function hasRated(db: Conn, caseId: number): boolean {
-  return ratingOf(db).get({ caseId }) !== undefined;
+export async function hasRated(db: Conn, caseId: number): Promise<boolean> {
+  return (await ratingOf(db).get({ caseId })) !== undefined;
 }
 
 /**
@@ -45,8 +45,8 @@ export async function rateCase(ctx: Ctx, input: unknown): Promise<RatedCase> {
   if (actor.role !== 'customer' || actor.caseId !== caseId) throw new AppError('FORBIDDEN');
   const rating = parseInput(RatingSchema, fields);
 
-  return withTransaction(ctx, ({ db: tx }) => {
-    const row = tx
+  return withTransaction(ctx, async ({ db: tx }) => {
+    const row = await tx
       .select({ state: cases.state, assigneeId: cases.assigneeId })
       .from(cases)
       .where(eq(cases.id, caseId))
@@ -57,30 +57,34 @@ export async function rateCase(ctx: Ctx, input: unknown): Promise<RatedCase> {
         detail: { guard: 'not_answered' },
       });
     }
-    if (hasRated(tx, caseId)) {
+    if (await hasRated(tx, caseId)) {
       throw new AppError('CONFLICT', 'already_rated', { detail: { guard: 'already_rated' } });
     }
 
-    const resultRatingId = tx
-      .insert(resultRatings)
-      .values({ caseId, answer: rating.result, createdAt: now })
-      .returning({ id: resultRatings.id })
-      .get().id;
-    const qualityRatingId = tx
-      .insert(qualityRatings)
-      .values({
-        caseId,
-        source: 'customer',
-        agentId: row.assigneeId,
-        courtesy: rating.courtesy,
-        clarity: rating.clarity,
-        comment: rating.comment ?? null,
-        createdAt: now,
-      })
-      .returning({ id: qualityRatings.id })
-      .get().id;
+    const resultRatingId = (
+      await tx
+        .insert(resultRatings)
+        .values({ caseId, answer: rating.result, createdAt: now })
+        .returning({ id: resultRatings.id })
+        .get()
+    ).id;
+    const qualityRatingId = (
+      await tx
+        .insert(qualityRatings)
+        .values({
+          caseId,
+          source: 'customer',
+          agentId: row.assigneeId,
+          courtesy: rating.courtesy,
+          clarity: rating.clarity,
+          comment: rating.comment ?? null,
+          createdAt: now,
+        })
+        .returning({ id: qualityRatings.id })
+        .get()
+    ).id;
 
-    const eventId = appendEvent(tx, {
+    const eventId = await appendEvent(tx, {
       caseId,
       action: 'rated',
       actorRole: 'customer',
@@ -97,7 +101,7 @@ export async function rateCase(ctx: Ctx, input: unknown): Promise<RatedCase> {
     });
     // "The promised result did not arrive" is for whoever answers for the case, now.
     if (rating.result === 'no') {
-      alertStaff(tx, { kind: 'rated_no', caseId, eventId, actorId: null, now });
+      await alertStaff(tx, { kind: 'rated_no', caseId, eventId, actorId: null, now });
     }
     return { caseId, resultRatingId, qualityRatingId };
   });

@@ -42,7 +42,7 @@ export async function loadPqrsReport(
 ): Promise<LoadedReport> {
   requireRole(ctx.actor, 'supervision');
   const { db, now } = ctx;
-  const org = getOrganization(db);
+  const org = await getOrganization(db);
   const today = toLocalDate(now, org.timeZone);
   const query = parseReportQuery(params, today);
   const report = await buildPqrsReport(db, query, org.timeZone, now);
@@ -50,7 +50,7 @@ export async function loadPqrsReport(
   const team =
     query.teamId === undefined
       ? null
-      : (db.select({ name: teams.name }).from(teams).where(eq(teams.id, query.teamId)).get()
+      : ((await db.select({ name: teams.name }).from(teams).where(eq(teams.id, query.teamId)).get())
           ?.name ?? `#${query.teamId}`);
   const context: ReportContext = {
     organization: org.name,

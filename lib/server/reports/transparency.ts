@@ -50,7 +50,7 @@ const TransparencyInput = z.object({
 
 /** Whether the portal links to the page (its footer). */
 export async function isTransparencyPublished(ctx: Ctx): Promise<boolean> {
-  return getOrganization(ctx.db).publishTransparency;
+  return (await getOrganization(ctx.db)).publishTransparency;
 }
 
 const kept = new WeakMap<Conn, Map<string, { at: number; report: TransparencyReport }>>();
@@ -68,7 +68,7 @@ function publicFigures(f: ReportFigures): PublicFigures {
  */
 export async function transparencyReport(ctx: Ctx, input: unknown): Promise<TransparencyReport> {
   const { db, now } = ctx;
-  const org = getOrganization(db);
+  const org = await getOrganization(db);
   if (!org.publishTransparency) throw new AppError('NOT_FOUND', 'transparency page not published');
   const { semester: asked } = parseInput(TransparencyInput, input);
   const today = toLocalDate(now, org.timeZone);

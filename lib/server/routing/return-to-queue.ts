@@ -12,25 +12,25 @@ import { alertStaff } from '../notices/staff-alerts';
  * why on its timeline, and the team's supervisor hears of it. Call inside the transaction of the
  * change that causes it (deactivation, or the long-absence job); returns how many cases went back.
  */
-export function returnCasesToQueue(
+export async function returnCasesToQueue(
   tx: Ctx,
   userId: number,
   reason: 'deactivated' | 'away',
-): number {
-  const person = tx.db
+): Promise<number> {
+  const person = await tx.db
     .select({ teamId: staffUsers.teamId, name: staffUsers.name })
     .from(staffUsers)
     .where(eq(staffUsers.id, userId))
     .get();
-  const open = tx.db
+  const open = await tx.db
     .select({ id: cases.id, state: cases.state, teamId: cases.teamId })
     .from(cases)
     .where(and(eq(cases.assigneeId, userId), inArray(cases.state, [...OPEN_STATES])))
     .all();
   const supervisors = new Map<number, number | null>();
-  const supervisorOf = (teamId: number) => {
+  const supervisorOf = async (teamId: number) => {
     if (!supervisors.has(teamId)) {
-      const row = tx.db
+      const row = await tx.db
         .select({ id: teams.supervisorId })
         .from(teams)
         .where(eq(teams.id, teamId))
@@ -41,12 +41,12 @@ export function returnCasesToQueue(
   };
   for (const c of open) {
     const teamId = c.teamId ?? person?.teamId ?? null;
-    tx.db
+    await tx.db
       .update(cases)
       .set({ assigneeId: null, teamId, version: sql`${cases.version} + 1`, updatedAt: tx.now })
       .where(eq(cases.id, c.id))
       .run();
-    const eventId = appendEvent(tx.db, {
+    const eventId = await appendEvent(tx.db, {
       caseId: c.id,
       action: 'returned_to_queue',
       actorRole: tx.actor.role,
@@ -57,9 +57,9 @@ export function returnCasesToQueue(
       data: { fromUserId: userId, fromName: person?.name ?? null, reason, teamId },
       createdAt: tx.now,
     });
-    const supervisor = teamId === null ? null : supervisorOf(teamId);
+    const supervisor = teamId === null ? null : await supervisorOf(teamId);
     if (supervisor !== null) {
-      alertStaff(tx.db, {
+      await alertStaff(tx.db, {
         kind: 'returned_to_queue',
         caseId: c.id,
         eventId,

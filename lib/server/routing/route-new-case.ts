@@ -15,8 +15,8 @@ export interface RoutingDecision {
 }
 
 /** The team's active agents marked available, with how many open cases each holds. */
-function candidatesOf(tx: Conn, teamId: number) {
-  const agents = tx
+async function candidatesOf(tx: Conn, teamId: number) {
+  const agents = await tx
     .select({ id: staffUsers.id })
     .from(staffUsers)
     .where(
@@ -30,21 +30,22 @@ function candidatesOf(tx: Conn, teamId: number) {
     .all();
   if (agents.length === 0) return [];
   const loads = new Map(
-    tx
-      .select({ id: cases.assigneeId, open: count() })
-      .from(cases)
-      .where(
-        and(
-          inArray(
-            cases.assigneeId,
-            agents.map((a) => a.id),
+    (
+      await tx
+        .select({ id: cases.assigneeId, open: count() })
+        .from(cases)
+        .where(
+          and(
+            inArray(
+              cases.assigneeId,
+              agents.map((a) => a.id),
+            ),
+            inArray(cases.state, [...OPEN_STATES]),
           ),
-          inArray(cases.state, [...OPEN_STATES]),
-        ),
-      )
-      .groupBy(cases.assigneeId)
-      .all()
-      .map((row) => [row.id, row.open]),
+        )
+        .groupBy(cases.assigneeId)
+        .all()
+    ).map((row) => [row.id, row.open]),
   );
   return agents.map((a) => ({ id: a.id, openCases: loads.get(a.id) ?? 0 }));
 }
@@ -55,38 +56,38 @@ function candidatesOf(tx: Conn, teamId: number) {
  * the filing's transaction and records the decision on the case's timeline (internal). Routing
  * starts with the first team: creating it saves the first rule set, with it as the default.
  */
-export function routeNewCase(
+export async function routeNewCase(
   tx: Conn,
   c: RoutableCase & { id: number },
   now: Date,
   /** A team the channel feeds (a mailbox's): it takes the case whatever the rules say. */
   channelTeamId?: number | null,
-): RoutingDecision | null {
-  const set = rulesInForce(tx, now);
+): Promise<RoutingDecision | null> {
+  const set = await rulesInForce(tx, now);
   if (!set && !channelTeamId) return null;
   const rule = channelTeamId || !set ? null : matchRule(set.rules, c);
   const teamId = channelTeamId || (rule?.teamId ?? set!.defaultTeamId);
-  const team = tx
+  const team = await tx
     .select({ name: teams.name, mode: teams.assignmentMode, lastAssignedId: teams.lastAssignedId })
     .from(teams)
     .where(eq(teams.id, teamId))
     .get();
   if (!team) return null;
   const mode: AssignmentMode = team.mode;
-  const assigneeId = pickAssignee(mode, candidatesOf(tx, teamId), team.lastAssignedId);
-  tx.update(cases).set({ teamId, assigneeId }).where(eq(cases.id, c.id)).run();
+  const assigneeId = pickAssignee(mode, await candidatesOf(tx, teamId), team.lastAssignedId);
+  await tx.update(cases).set({ teamId, assigneeId }).where(eq(cases.id, c.id)).run();
   if (assigneeId !== null) {
-    tx.update(teams).set({ lastAssignedId: assigneeId }).where(eq(teams.id, teamId)).run();
+    await tx.update(teams).set({ lastAssignedId: assigneeId }).where(eq(teams.id, teamId)).run();
   }
   const assignee =
     assigneeId === null
       ? null
-      : tx
+      : await tx
           .select({ name: staffUsers.name })
           .from(staffUsers)
           .where(eq(staffUsers.id, assigneeId))
           .get();
-  const eventId = appendEvent(tx, {
+  const eventId = await appendEvent(tx, {
     caseId: c.id,
     action: 'route',
     actorRole: 'system',
@@ -106,6 +107,6 @@ export function routeNewCase(
     },
     createdAt: now,
   });
-  alertAssignment(tx, { caseId: c.id, eventId, actorId: null, assigneeId, teamId, now });
+  await alertAssignment(tx, { caseId: c.id, eventId, actorId: null, assigneeId, teamId, now });
   return { teamId, assigneeId, ruleId: rule?.id ?? null };
 }

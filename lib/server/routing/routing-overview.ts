@@ -30,16 +30,16 @@ export interface RoutingOverview {
 export async function routingOverview(ctx: Ctx): Promise<RoutingOverview> {
   requireRole(ctx.actor, 'admin');
   const { db } = ctx;
-  const set = rulesInForce(db, ctx.now);
+  const set = await rulesInForce(db, ctx.now);
   const author = set
-    ? db
+    ? await db
         .select({ name: staffUsers.name })
         .from(routingRuleSets)
         .leftJoin(staffUsers, eq(staffUsers.id, routingRuleSets.createdById))
         .where(eq(routingRuleSets.id, set.id))
         .get()
     : undefined;
-  const agents = db
+  const agents = await db
     .select({
       id: staffUsers.id,
       name: staffUsers.name,
@@ -60,19 +60,20 @@ export async function routingOverview(ctx: Ctx): Promise<RoutingOverview> {
           rules: set.rules,
         }
       : null,
-    versions: db.select({ n: count() }).from(routingRuleSets).get()?.n ?? 0,
-    teams: db
-      .select({ id: teams.id, name: teams.name, mode: teams.assignmentMode })
-      .from(teams)
-      .orderBy(asc(teams.name))
-      .all()
-      .map((team) => ({
-        ...team,
-        agents: agents
-          .filter((a) => a.teamId === team.id)
-          .map(({ id, name, isAvailable }) => ({ id, name, isAvailable })),
-      })),
-    categories: db
+    versions: (await db.select({ n: count() }).from(routingRuleSets).get())?.n ?? 0,
+    teams: (
+      await db
+        .select({ id: teams.id, name: teams.name, mode: teams.assignmentMode })
+        .from(teams)
+        .orderBy(asc(teams.name))
+        .all()
+    ).map((team) => ({
+      ...team,
+      agents: agents
+        .filter((a) => a.teamId === team.id)
+        .map(({ id, name, isAvailable }) => ({ id, name, isAvailable })),
+    })),
+    categories: await db
       .select({ id: categories.id, name: categories.name })
       .from(categories)
       .where(eq(categories.isActive, true))

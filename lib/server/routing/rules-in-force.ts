@@ -35,13 +35,13 @@ const setInForce = preparedQuery((db) =>
 );
 
 /** The routing rules in force at `now` (the latest set from before it), or null when none was ever saved. */
-export function rulesInForce(db: Conn, now: Date): RuleSet | null {
-  const set = setInForce(db).get({ now: now.getTime() });
+export async function rulesInForce(db: Conn, now: Date): Promise<RuleSet | null> {
+  const set = await setInForce(db).get({ now: now.getTime() });
   if (!set) return null;
   const client = sqliteOf(db);
   const cached = loaded.get(client);
   if (cached?.setId === set.id) return { ...set, rules: cached.rules };
-  const rules = db
+  const rules = await db
     .select({
       id: routingRules.id,
       name: routingRules.name,

@@ -16,21 +16,18 @@ import { parseInput } from '../core/parse';
 export async function saveRoutingRules(ctx: Ctx, input: unknown): Promise<{ setId: number }> {
   requireRole(ctx.actor, 'admin');
   const data = parseInput(RoutingRulesSchema, input);
-  return withTransaction(ctx, (tx) => {
+  return withTransaction(ctx, async (tx) => {
     const teamIds = new Set(
-      tx.db
-        .select({ id: teams.id })
-        .from(teams)
-        .all()
-        .map((t) => t.id),
+      (await tx.db.select({ id: teams.id }).from(teams).all()).map((t) => t.id),
     );
     const categoryIds = new Set(
-      tx.db
-        .select({ id: categories.id })
-        .from(categories)
-        .where(eq(categories.isActive, true))
-        .all()
-        .map((c) => c.id),
+      (
+        await tx.db
+          .select({ id: categories.id })
+          .from(categories)
+          .where(eq(categories.isActive, true))
+          .all()
+      ).map((c) => c.id),
     );
     const fieldErrors: Record<string, string[]> = {};
     if (!teamIds.has(data.defaultTeamId)) fieldErrors.defaultTeamId = ['notFound'];
@@ -43,7 +40,7 @@ export async function saveRoutingRules(ctx: Ctx, input: unknown): Promise<{ setI
     if (Object.keys(fieldErrors).length > 0) {
       throw new AppError('VALIDATION', 'unknown team or category', { fieldErrors });
     }
-    const set = tx.db
+    const set = await tx.db
       .insert(routingRuleSets)
       .values({
         validFrom: tx.now,
@@ -54,7 +51,7 @@ export async function saveRoutingRules(ctx: Ctx, input: unknown): Promise<{ setI
       .returning({ id: routingRuleSets.id })
       .get();
     if (data.rules.length > 0) {
-      tx.db
+      await tx.db
         .insert(routingRules)
         .values(
           data.rules.map((rule, position) => ({
@@ -71,7 +68,7 @@ export async function saveRoutingRules(ctx: Ctx, input: unknown): Promise<{ setI
         )
         .run();
     }
-    appendAdminEvent(tx, 'routing_rules_saved', {
+    await appendAdminEvent(tx, 'routing_rules_saved', {
       setId: set.id,
       defaultTeamId: data.defaultTeamId,
       rules: data.rules.length,

@@ -9,11 +9,11 @@ import { hasRole, requireRole } from '../core/guard';
 import { parseInput } from '../core/parse';
 
 /** Whether a supervisor leads the person's team (they supervise it, or it is their own team). */
-function leads(tx: Ctx, teamId: number | null): boolean {
+async function leads(tx: Ctx, teamId: number | null): Promise<boolean> {
   if (tx.actor.role !== 'supervisor') return true;
   if (teamId === null) return false;
   if (teamId === tx.actor.teamId) return true;
-  const team = tx.db
+  const team = await tx.db
     .select({ supervisorId: teams.supervisorId })
     .from(teams)
     .where(eq(teams.id, teamId))
@@ -33,8 +33,8 @@ export async function setAvailability(ctx: Ctx, input: unknown) {
   if (data.userId !== ctx.actor.id && !hasRole(ctx.actor, 'supervision')) {
     throw new AppError('FORBIDDEN', 'availability of someone else');
   }
-  return withTransaction(ctx, (tx) => {
-    const user = tx.db
+  return withTransaction(ctx, async (tx) => {
+    const user = await tx.db
       .select({ isAvailable: staffUsers.isAvailable, teamId: staffUsers.teamId })
       .from(staffUsers)
       .where(eq(staffUsers.id, data.userId))
@@ -42,16 +42,16 @@ export async function setAvailability(ctx: Ctx, input: unknown) {
     if (!user) {
       throw new AppError('VALIDATION', 'unknown user', { fieldErrors: { userId: ['notFound'] } });
     }
-    if (data.userId !== tx.actor.id && !leads(tx, user.teamId)) {
+    if (data.userId !== tx.actor.id && !(await leads(tx, user.teamId))) {
       throw new AppError('FORBIDDEN', 'not a person of your teams');
     }
     if (user.isAvailable === data.isAvailable) return { changed: false };
-    tx.db
+    await tx.db
       .update(staffUsers)
       .set({ isAvailable: data.isAvailable, awaySince: data.isAvailable ? null : tx.now })
       .where(eq(staffUsers.id, data.userId))
       .run();
-    appendAdminEvent(tx, data.isAvailable ? 'staff_available' : 'staff_away', {
+    await appendAdminEvent(tx, data.isAvailable ? 'staff_available' : 'staff_away', {
       userId: data.userId,
     });
     return { changed: true };
@@ -63,7 +63,7 @@ export async function myAvailability(ctx: Ctx): Promise<boolean> {
   requireRole(ctx.actor, 'staff');
   const id = ctx.actor.id;
   if (id === null) return false;
-  const row = ctx.db
+  const row = await ctx.db
     .select({ isAvailable: staffUsers.isAvailable })
     .from(staffUsers)
     .where(eq(staffUsers.id, id))

@@ -12,8 +12,8 @@ import { parseInput } from '../core/parse';
 export async function setTeamAssignment(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'supervision');
   const data = parseInput(TeamAssignmentSchema, input);
-  return withTransaction(ctx, (tx) => {
-    const team = tx.db
+  return withTransaction(ctx, async (tx) => {
+    const team = await tx.db
       .select({ mode: teams.assignmentMode })
       .from(teams)
       .where(eq(teams.id, data.teamId))
@@ -22,8 +22,12 @@ export async function setTeamAssignment(ctx: Ctx, input: unknown) {
       throw new AppError('VALIDATION', 'unknown team', { fieldErrors: { teamId: ['notFound'] } });
     }
     if (team.mode === data.mode) return { changed: false };
-    tx.db.update(teams).set({ assignmentMode: data.mode }).where(eq(teams.id, data.teamId)).run();
-    appendAdminEvent(tx, 'team_assignment_set', { teamId: data.teamId, mode: data.mode });
+    await tx.db
+      .update(teams)
+      .set({ assignmentMode: data.mode })
+      .where(eq(teams.id, data.teamId))
+      .run();
+    await appendAdminEvent(tx, 'team_assignment_set', { teamId: data.teamId, mode: data.mode });
     return { changed: true };
   });
 }

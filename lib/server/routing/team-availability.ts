@@ -24,17 +24,14 @@ export async function teamAvailability(ctx: Ctx): Promise<TeamMember[]> {
   const { db, actor } = ctx;
   let teamFilter: SQL | undefined;
   if (actor.role === 'supervisor') {
-    const led = db
-      .select({ id: teams.id })
-      .from(teams)
-      .where(eq(teams.supervisorId, actor.id))
-      .all()
-      .map((r) => r.id);
+    const led = (
+      await db.select({ id: teams.id }).from(teams).where(eq(teams.supervisorId, actor.id)).all()
+    ).map((r) => r.id);
     const ids = [...new Set([...led, ...(actor.teamId !== null ? [actor.teamId] : [])])];
     if (ids.length === 0) return [];
     teamFilter = inArray(staffUsers.teamId, ids);
   }
-  const people = db
+  const people = await db
     .select({
       id: staffUsers.id,
       name: staffUsers.name,
@@ -49,21 +46,22 @@ export async function teamAvailability(ctx: Ctx): Promise<TeamMember[]> {
     .all();
   if (people.length === 0) return [];
   const held = new Map(
-    db
-      .select({ id: cases.assigneeId, n: count() })
-      .from(cases)
-      .where(
-        and(
-          inArray(
-            cases.assigneeId,
-            people.map((p) => p.id),
+    (
+      await db
+        .select({ id: cases.assigneeId, n: count() })
+        .from(cases)
+        .where(
+          and(
+            inArray(
+              cases.assigneeId,
+              people.map((p) => p.id),
+            ),
+            inArray(cases.state, [...OPEN_STATES]),
           ),
-          inArray(cases.state, [...OPEN_STATES]),
-        ),
-      )
-      .groupBy(cases.assigneeId)
-      .all()
-      .map((r) => [r.id, r.n]),
+        )
+        .groupBy(cases.assigneeId)
+        .all()
+    ).map((r) => [r.id, r.n]),
   );
   return people.map((p) => ({ ...p, openCases: held.get(p.id) ?? 0 }));
 }

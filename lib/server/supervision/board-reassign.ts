@@ -23,7 +23,7 @@ export async function reassignCases(ctx: Ctx, input: unknown): Promise<BulkReass
   requireRole(ctx.actor, 'supervision');
   const { db } = ctx;
   const request = parseInput(BulkReassignSchema, input);
-  const assignee = db
+  const assignee = await db
     .select({ id: staffUsers.id, name: staffUsers.name })
     .from(staffUsers)
     .where(

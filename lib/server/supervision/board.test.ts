@@ -178,7 +178,7 @@ describe('the deadline board', () => {
     const ids = await buildDataset();
     expect((await board()).totals.undelivered).toBe(1);
     expect((await board({ agentId: fx.otherAgent.id })).totals.undelivered).toBe(0);
-    deliverAnswer(db, ids.h, bogota('2026-03-20T09:00:00'));
+    await deliverAnswer(db, ids.h, bogota('2026-03-20T09:00:00'));
     expect((await board()).totals.undelivered).toBe(0);
   });
 
@@ -254,7 +254,7 @@ describe('the deadline board', () => {
       teamName: 'Entregas',
       deadline: { status: 'overdue', businessDaysLeft: -2 },
     });
-    const cal = loadCalendar(db);
+    const cal = await loadCalendar(db);
     for (const row of cases.rows) {
       expect(row.deadline).toEqual(deadlineStatus(new Date(row.dueAt), NOW, cal));
     }

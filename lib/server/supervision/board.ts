@@ -138,7 +138,7 @@ function figuresOf(row: BoardFigures | undefined): BoardFigures {
 export async function loadBoard(ctx: Ctx, query: BoardQuery): Promise<Board> {
   requireRole(ctx.actor, 'supervision');
   const { db, now } = ctx;
-  const cal = loadCalendar(db, getOrganization(db));
+  const cal = await loadCalendar(db, await getOrganization(db));
   const bounds = boardBounds(now, cal);
   const read = await readBoard(
     db,

@@ -16,8 +16,11 @@ export function readAnalyticsQuery(
 }
 
 /** The same, for a page or route: the organisation's time zone and `ctx.now`. */
-export function analyticsQueryOf(ctx: Ctx, params: SearchParamsLike): AnalyticsQuery {
-  return readAnalyticsQuery(params, getOrganization(ctx.db).timeZone, ctx.now);
+export async function analyticsQueryOf(
+  ctx: Ctx,
+  params: SearchParamsLike,
+): Promise<AnalyticsQuery> {
+  return readAnalyticsQuery(params, (await getOrganization(ctx.db)).timeZone, ctx.now);
 }
 
 /** The period as epoch milliseconds: [fromMs, toMs) covering both local dates whole. */

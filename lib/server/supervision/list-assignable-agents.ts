@@ -7,7 +7,7 @@ import { requireRole } from '../core/guard';
 /** The agents a board may hand cases to: active, with their team, by name. */
 export async function listAssignableAgents(ctx: Ctx) {
   requireRole(ctx.actor, 'supervision');
-  return ctx.db
+  return await ctx.db
     .select({ id: staffUsers.id, name: staffUsers.name, teamName: teams.name })
     .from(staffUsers)
     .leftJoin(teams, eq(teams.id, staffUsers.teamId))

@@ -24,20 +24,20 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => cleanup());
 
-function scope(params: Record<string, string | number> = {}) {
+async function scope(params: Record<string, string | number> = {}) {
   const raw = { from: '2026-03-01', to: '2026-04-30', ...params };
   const query = parseAnalyticsQuery(
     Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, String(v)])),
     '2026-05-15',
   );
-  return scopeOf(makeCtx(db, SYSTEM_ACTOR, VIEW_NOW), query);
+  return await scopeOf(makeCtx(db, SYSTEM_ACTOR, VIEW_NOW), query);
 }
 
 const MIN = 60;
 
 describe('process: distributions 1–5 with top box and average', () => {
   it('customers’ courtesy and clarity (A 5/5, B 3/2, C 4/4, F 1/2; H is outside)', async () => {
-    const { total } = await processFamily(scope());
+    const { total } = await processFamily(await scope());
     expect(total.criteria.customerCourtesy).toEqual({
       counts: [1, 0, 1, 1, 1],
       total: 4,
@@ -54,7 +54,7 @@ describe('process: distributions 1–5 with top box and average', () => {
   });
 
   it('supervisors’ rubric (A’s answer 5 5 4 5 5, B’s request 2 3 2 4 1), each and pooled', async () => {
-    const { total } = await processFamily(scope());
+    const { total } = await processFamily(await scope());
     expect(total.reviews).toBe(2);
     expect(total.criteria.greeting).toEqual(distributionOf([0, 1, 0, 0, 1]));
     expect(total.criteria.greeting).toMatchObject({ average: 3.5, topBox: 0.5 });
@@ -80,12 +80,12 @@ describe('process: distributions 1–5 with top box and average', () => {
 
   it('canned replies: D’s unchanged template among 9 outbound replies', async () => {
     // A 1, B 2 (the information request is a reply too), C 2, D 1, E 1, F 1, G 1.
-    const { total } = await processFamily(scope());
+    const { total } = await processFamily(await scope());
     expect(total).toMatchObject({ replies: 9, canned: 1, cannedShare: 1 / 9 });
   });
 
   it('by agent: ratings go to the rated agent, replies to whoever sent them', async () => {
-    const { groups } = await processFamily(scope({ by: 'agent' }));
+    const { groups } = await processFamily(await scope({ by: 'agent' }));
     expect(groups.map((g) => g.key)).toEqual([ds.fx.agent.id, ds.fx.otherAgent.id]);
     const [agent, other] = groups;
     expect(agent).toMatchObject({
@@ -108,17 +108,17 @@ describe('process: distributions 1–5 with top box and average', () => {
       criteria: { customerCourtesy: { counts: [1, 0, 0, 1, 0], average: 2.5, topBox: 0 } },
       review: { total: 0, average: null, topBox: null },
     });
-    const filtered = (await processFamily(scope({ agentId: ds.fx.otherAgent.id }))).total;
+    const filtered = (await processFamily(await scope({ agentId: ds.fx.otherAgent.id }))).total;
     expect(filtered).toMatchObject({ customerRatings: 2, reviews: 0, replies: 4 });
   });
 
   it('by team and by month', async () => {
-    const byTeam = (await processFamily(scope({ by: 'team' }))).groups;
+    const byTeam = (await processFamily(await scope({ by: 'team' }))).groups;
     expect(byTeam.map((g) => [g.name, g.customerRatings, g.reviews, g.replies])).toEqual([
       ['Entregas', 2, 0, 4],
       ['Facturación', 2, 2, 5],
     ]);
-    const byMonth = (await processFamily(scope({ by: 'month' }))).groups;
+    const byMonth = (await processFamily(await scope({ by: 'month' }))).groups;
     expect(byMonth.map((g) => [g.key, g.customerRatings, g.reviews, g.replies, g.canned])).toEqual([
       ['2026-03', 3, 2, 5, 0],
       ['2026-04', 1, 0, 4, 1],
@@ -128,7 +128,7 @@ describe('process: distributions 1–5 with top box and average', () => {
 
 describe('effort: handle time per case against the type’s target', () => {
   it('per type: average, target, cases over it, long tail and minutes beyond', async () => {
-    const { byType } = await effortFamily(scope());
+    const { byType } = await effortFamily(await scope());
     expect(byType).toEqual([
       {
         typeCode: 'P',
@@ -194,7 +194,7 @@ describe('effort: handle time per case against the type’s target', () => {
   });
 
   it('in total: 238 minutes, 175 of them on the 4 cases over target, 35 beyond it', async () => {
-    expect((await effortFamily(scope())).total).toEqual({
+    expect((await effortFamily(await scope())).total).toEqual({
       cases: 7,
       seconds: 238 * MIN,
       casesOver: 4,
@@ -207,7 +207,7 @@ describe('effort: handle time per case against the type’s target', () => {
   });
 
   it('by agent: each agent’s own time on each case against the target', async () => {
-    const { groups, total } = await effortFamily(scope({ by: 'agent' }));
+    const { groups, total } = await effortFamily(await scope({ by: 'agent' }));
     expect(
       groups.map((g) => [g.key, g.cases, g.seconds / MIN, g.casesOver, g.beyondSeconds / MIN]),
     ).toEqual([
@@ -217,17 +217,18 @@ describe('effort: handle time per case against the type’s target', () => {
       [ds.fx.supervisor.id, 1, 35, 1, 5],
     ]);
     expect(total.beyondSeconds).toBe(35 * MIN); // the total stays per case
-    const supervisorOnly = (await effortFamily(scope({ agentId: ds.fx.supervisor.id }))).total;
+    const supervisorOnly = (await effortFamily(await scope({ agentId: ds.fx.supervisor.id })))
+      .total;
     expect(supervisorOnly).toMatchObject({ cases: 1, seconds: 35 * MIN, beyondSeconds: 5 * MIN });
   });
 
   it('by team and by month', async () => {
-    const byTeam = (await effortFamily(scope({ by: 'team' }))).groups;
+    const byTeam = (await effortFamily(await scope({ by: 'team' }))).groups;
     expect(byTeam.map((g) => [g.name, g.cases, g.seconds / MIN, g.tailSeconds / MIN])).toEqual([
       ['Entregas', 3, 105, 75],
       ['Facturación', 4, 133, 100],
     ]);
-    const byMonth = (await effortFamily(scope({ by: 'month' }))).groups;
+    const byMonth = (await effortFamily(await scope({ by: 'month' }))).groups;
     expect(byMonth.map((g) => [g.key, g.cases, g.seconds / MIN])).toEqual([
       ['2026-03', 3, 140],
       ['2026-04', 4, 98],

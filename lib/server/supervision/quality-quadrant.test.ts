@@ -42,7 +42,7 @@ function query(params: Record<string, string | number> = {}) {
 
 describe('the quadrant', () => {
   it('counts one case in each cell; G (no legal term) stays outside', async () => {
-    expect(await quadrantCounts(scopeOf(ctx(), query()))).toEqual({
+    expect(await quadrantCounts(await scopeOf(ctx(), query()))).toEqual({
       on_time_well: 1, // C: its ratings average exactly 4
       on_time_badly: 1, // B: (3 + 2 + 2 + 3 + 2 + 4 + 1) / 7 < 4
       on_time_unrated: 1, // E
@@ -77,12 +77,12 @@ describe('the quadrant', () => {
 
   it('a case still open is late only once its due date has passed', async () => {
     const beforeDue = new Date('2026-04-20T17:00:00Z');
-    const counts = await quadrantCounts(scopeOf(ctx(beforeDue), query()));
+    const counts = await quadrantCounts(await scopeOf(ctx(beforeDue), query()));
     expect(counts.late_unrated).toBe(0);
   });
 
   it('follows the filter: team and agent (the assignee)', async () => {
-    const other = await quadrantCounts(scopeOf(ctx(), query({ teamId: ds.fx.otherTeamId })));
+    const other = await quadrantCounts(await scopeOf(ctx(), query({ teamId: ds.fx.otherTeamId })));
     expect(other).toEqual({
       on_time_well: 1,
       on_time_badly: 0,

@@ -79,7 +79,7 @@ export interface QuadrantCasesInput {
 /** One page of a quadrant's cases (the drill-down behind a cell). */
 export async function listQuadrantCases(ctx: Ctx, input: QuadrantCasesInput) {
   requireRole(ctx.actor, 'supervision');
-  const scope = scopeOf(ctx, input.query);
+  const scope = await scopeOf(ctx, input.query);
   return listDrillDown(
     scope.db,
     scopeFilter(scope, 'c.assignee_id'),
@@ -95,7 +95,7 @@ export async function quadrantCasesCsv(
   extras: { text: DrillDownCsvText },
 ): Promise<Response> {
   requireRole(ctx.actor, 'supervision');
-  const scope = scopeOf(ctx, input.query);
+  const scope = await scopeOf(ctx, input.query);
   const { query, quadrant } = input;
   return drillDownCsv(
     scope.db,

@@ -31,7 +31,7 @@ async function result(params: Record<string, string | number> = {}): Promise<Res
     },
     '2026-05-15',
   );
-  return resultFamily(scopeOf(makeCtx(db, SYSTEM_ACTOR, VIEW_NOW), query));
+  return resultFamily(await scopeOf(makeCtx(db, SYSTEM_ACTOR, VIEW_NOW), query));
 }
 
 const ZERO = {

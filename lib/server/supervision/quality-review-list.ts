@@ -108,7 +108,7 @@ export async function getReviewContext(
     interaction: shown,
     case: theCase,
     reviews,
-    refusal: reviewRefusal(ctx.db, interaction, reviewerIdOf(ctx)),
+    refusal: await reviewRefusal(ctx.db, interaction, reviewerIdOf(ctx)),
   };
 }
 

@@ -108,7 +108,9 @@ describe('reviewInteraction', () => {
       { from: '2026-03-01', to: '2026-03-31', by: 'agent' },
       '2026-04-01',
     );
-    const { total, groups } = await processFamily(scopeOf(makeCtx(db, fx.supervisor, AT), query));
+    const { total, groups } = await processFamily(
+      await scopeOf(makeCtx(db, fx.supervisor, AT), query),
+    );
     expect(total.reviews).toBe(1);
     expect(total.review).toMatchObject({ counts: [0, 0, 1, 1, 3], average: 22 / 5, topBox: 3 / 5 });
     expect(groups.map((g) => [g.key, g.reviews])).toEqual([[fx.agent.id, 1]]);

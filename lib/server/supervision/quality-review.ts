@@ -23,14 +23,14 @@ export interface ReviewableInteraction {
 }
 
 /** Only what staff sent can be reviewed: an outbound interaction written by someone. */
-export function reviewRefusal(
+export async function reviewRefusal(
   db: Conn,
   interaction: ReviewableInteraction,
   reviewerId: number,
-): ReviewRefusal | null {
+): Promise<ReviewRefusal | null> {
   if (interaction.direction !== 'outbound' || interaction.staffId === null) return 'not_reviewable';
   if (interaction.staffId === reviewerId) return 'own_interaction';
-  const existing = db
+  const existing = await db
     .select({ id: qualityRatings.id })
     .from(qualityRatings)
     .where(
@@ -64,8 +64,8 @@ export async function reviewInteraction(ctx: Ctx, input: unknown): Promise<Revie
   requireRole(actor, 'supervision');
   const review = parseInput(QualityReviewSchema, input);
 
-  return withTransaction(ctx, ({ db: tx }) => {
-    const interaction = tx
+  return withTransaction(ctx, async ({ db: tx }) => {
+    const interaction = await tx
       .select({
         id: interactions.id,
         caseId: interactions.caseId,
@@ -76,7 +76,7 @@ export async function reviewInteraction(ctx: Ctx, input: unknown): Promise<Revie
       .where(eq(interactions.id, review.interactionId))
       .get();
     if (!interaction) throw new AppError('NOT_FOUND', 'interaction not found');
-    const refusal = reviewRefusal(tx, interaction, actor.id);
+    const refusal = await reviewRefusal(tx, interaction, actor.id);
     if (refusal === 'already_reviewed') {
       throw new AppError('CONFLICT', refusal, { detail: { guard: refusal } });
     }
@@ -96,21 +96,23 @@ export async function reviewInteraction(ctx: Ctx, input: unknown): Promise<Revie
       accuracy: review.accuracy,
       personalTouch: review.personalTouch,
     };
-    const ratingId = tx
-      .insert(qualityRatings)
-      .values({
-        caseId: interaction.caseId,
-        interactionId: interaction.id,
-        source: 'supervisor',
-        reviewerId: actor.id,
-        agentId: interaction.staffId,
-        ...scores,
-        comment: review.comment ?? null,
-        createdAt: now,
-      })
-      .returning({ id: qualityRatings.id })
-      .get().id;
-    const eventId = appendEvent(tx, {
+    const ratingId = (
+      await tx
+        .insert(qualityRatings)
+        .values({
+          caseId: interaction.caseId,
+          interactionId: interaction.id,
+          source: 'supervisor',
+          reviewerId: actor.id,
+          agentId: interaction.staffId,
+          ...scores,
+          comment: review.comment ?? null,
+          createdAt: now,
+        })
+        .returning({ id: qualityRatings.id })
+        .get()
+    ).id;
+    const eventId = await appendEvent(tx, {
       caseId: interaction.caseId,
       action: 'quality_review',
       actorRole: actor.role,

@@ -21,8 +21,8 @@ export interface Scope {
 }
 
 /** The figures' scope for a filter: the context's connection and clock, the organisation's zone. */
-export function scopeOf(ctx: Ctx, query: AnalyticsQuery): Scope {
-  return { db: ctx.db, now: ctx.now, query, timeZone: getOrganization(ctx.db).timeZone };
+export async function scopeOf(ctx: Ctx, query: AnalyticsQuery): Promise<Scope> {
+  return { db: ctx.db, now: ctx.now, query, timeZone: (await getOrganization(ctx.db)).timeZone };
 }
 
 /**

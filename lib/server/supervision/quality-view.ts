@@ -23,7 +23,7 @@ export interface QualityView {
 
 export async function getQualityView(ctx: Ctx, query: AnalyticsQuery): Promise<QualityView> {
   requireRole(ctx.actor, 'supervision');
-  const scope = scopeOf(ctx, query);
+  const scope = await scopeOf(ctx, query);
   const [result, quadrant, process, effort] = await Promise.all([
     resultFamily(scope),
     quadrantCounts(scope),

@@ -22,8 +22,8 @@ export async function openApiChannel(
   url: string,
   now: Date,
 ): Promise<ApiChannel> {
-  const channelId = ensureIntakeChannel(db, 'WhatsApp línea 1', 'whatsapp');
-  const apiKey = createApiKey(db, { channelId, name: 'bot', withSigningSecret: false }).key;
+  const channelId = await ensureIntakeChannel(db, 'WhatsApp línea 1', 'whatsapp');
+  const apiKey = (await createApiKey(db, { channelId, name: 'bot', withSigningSecret: false })).key;
   const { secret } = await setChannelWebhook(makeCtx(db, admin, now), {
     id: channelId,
     webhookUrl: url,

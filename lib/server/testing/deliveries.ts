@@ -8,6 +8,6 @@ import { markAnswerSent } from '../notices/sender';
  * petitioner is shown it on the portal. For datasets whose figures need answers delivered; the
  * delivery itself is tested end to end through SMTP (answer-delivery.test.ts).
  */
-export function deliverAnswer(db: Conn, caseId: number, at: Date): void {
-  if (!markAnswerSent(db, caseId, at)) recordAnswerDelivery(db, caseId, at, 'portal');
+export async function deliverAnswer(db: Conn, caseId: number, at: Date): Promise<void> {
+  if (!(await markAnswerSent(db, caseId, at))) await recordAnswerDelivery(db, caseId, at, 'portal');
 }

@@ -162,5 +162,5 @@ export async function answerCase(
     body: 'Se reintegró el cobro doble.',
     decision: 'concede',
   });
-  if (options.delivered !== false) deliverAnswer(db, caseId, now);
+  if (options.delivered !== false) await deliverAnswer(db, caseId, now);
 }

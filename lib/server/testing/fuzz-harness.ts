@@ -1,3 +1,4 @@
+import { mapInOrder } from '../core/in-order';
 import fc from 'fast-check';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -86,14 +87,14 @@ export async function openFuzzWorld(fileCase: Handler): Promise<FuzzWorld> {
   vi.stubEnv('NEXTAUTH_URL', BASE);
   const db = getDb();
   const staff = seedFixture(db);
-  const whatsapp = ensureIntakeChannel(db, 'WhatsApp línea 1', 'whatsapp');
-  const chat = ensureIntakeChannel(db, 'Chat web', 'chat');
-  const key = (channelId: number, withSigningSecret: boolean) =>
-    createApiKey(db, { channelId, name: 'fuzz', withSigningSecret });
+  const whatsapp = await ensureIntakeChannel(db, 'WhatsApp línea 1', 'whatsapp');
+  const chat = await ensureIntakeChannel(db, 'Chat web', 'chat');
+  const key = async (channelId: number, withSigningSecret: boolean) =>
+    await createApiKey(db, { channelId, name: 'fuzz', withSigningSecret });
   // Several keys, used in turn: each key's rate limit (300 a minute) is not what is under test.
-  const plainKeys = [1, 2, 3].map(() => key(whatsapp, false).key);
-  const signedKeys = [1, 2, 3].map(() => {
-    const created = key(chat, true);
+  const plainKeys = await mapInOrder([1, 2, 3], async () => (await key(whatsapp, false)).key);
+  const signedKeys = await mapInOrder([1, 2, 3], async () => {
+    const created = await key(chat, true);
     return { key: created.key, secret: created.signingSecret! };
   });
   const body = JSON.stringify({

@@ -10,7 +10,7 @@ import { startMailboxWorker } from '../mailboxes/worker';
 
 const [file] = process.argv.slice(2);
 const db = openDb(file!);
-startMailboxWorker({
+await startMailboxWorker({
   ctx: () => makeCtx(db, SYSTEM_ACTOR),
   pollMs: 500,
   retryMs: 300,

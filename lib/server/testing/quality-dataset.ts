@@ -92,7 +92,7 @@ export async function buildQualityDataset(db: Db): Promise<QualityDataset> {
       actor,
       at,
     );
-    deliverAnswer(db, id, bogota(at));
+    await deliverAnswer(db, id, bogota(at));
   };
   const promise = async (id: number, actor: Actor, at: string, dueAt: string) => {
     await act(

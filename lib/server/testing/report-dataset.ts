@@ -40,7 +40,7 @@ export async function buildReportDataset(db: Db, fx: Fixture): Promise<ReportDat
   // Each answer reaches the petitioner as it is sent (the legal result waits for delivery).
   const answer = async (id: number, decision: string, at: string, actor: Actor = fx.agent) => {
     await act(id, { action: 'answer', body: 'Respuesta de fondo al caso.', decision }, actor, at);
-    deliverAnswer(db, id, bogota(at));
+    await deliverAnswer(db, id, bogota(at));
   };
   const close = async (
     id: number,

@@ -51,7 +51,7 @@ export async function buildRootCauseDataset(db: Db, fx: Fixture): Promise<RootCa
     at: string,
   ) => {
     await applyCaseAction(makeCtx(db, actor, bogota(at)), { caseId: id, ...input });
-    if (input.action === 'answer') deliverAnswer(db, id, bogota(at));
+    if (input.action === 'answer') await deliverAnswer(db, id, bogota(at));
   };
   const file = async (typeCode: 'Q' | 'R' | 'P', at: string) =>
     (await fileCase(db, { typeCode }, bogota(at))).id;

@@ -70,7 +70,7 @@ async function run(db: Db, job: WorkerJob): Promise<WorkerOutcome[]> {
       const { job: name, holder, everyMs } = job;
       const now = new Date(job.now);
       const claim = { job: name, holder, now, everyMs, leaseMs: everyMs * 2 };
-      return [await attempt(() => (takeTick(db, claim) ? 'taken' : 'skipped'))];
+      return [await attempt(async () => ((await takeTick(db, claim)) ? 'taken' : 'skipped'))];
     }
   }
 }

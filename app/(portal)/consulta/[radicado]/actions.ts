@@ -64,7 +64,7 @@ const disagreeAction = action(
 const callbackAction = action(
   { access: petitioner, schema: z.object({ preferredAt: typed, phone: typed, note: typed }) },
   async (ctx, input) => {
-    const org = getOrganization(ctx.db);
+    const org = await getOrganization(ctx.db);
     const preferred = input.preferredAt ?? '';
     const note = [input.phone, input.note].filter(Boolean).join(' · ');
     const applied = await applyCaseAction(ctx, {

@@ -28,7 +28,7 @@ export default async function MailboxesPage() {
   const tKinds = await getTranslations('mail.mailboxFailing.kind');
   const format = await getFormatter();
   const when = (d: Date | null) => (d ? format.dateTime(d, 'instant') : t('status.never'));
-  const mailboxes = listMailboxes(ctx);
+  const mailboxes = await listMailboxes(ctx);
   const teams = (await listTeams(ctx)).map(({ id, name }) => ({ id, name }));
   return (
     <>

@@ -17,7 +17,7 @@ export default async function RoutingPage() {
   const ctx = requestCtx(await requireStaffPage('admin', '/admin/enrutamiento'));
   const t = await getTranslations('routing');
   const format = await getFormatter();
-  const { timeZone } = getOrganization(ctx.db);
+  const { timeZone } = await getOrganization(ctx.db);
   const overview = await routingOverview(ctx);
   const { current } = overview;
   const since = current ? format.dateTime(current.validFrom, 'instantLong', { timeZone }) : '';

@@ -19,7 +19,7 @@ export default async function PeoplePage() {
   const ctx = requestCtx(await requireStaffPage('admin', '/admin/personas'));
   const t = await getTranslations('adminPeople');
   const format = await getFormatter();
-  const { timeZone } = getOrganization(ctx.db);
+  const { timeZone } = await getOrganization(ctx.db);
   const staff = await listStaff(ctx);
   const teams = await listTeams(ctx);
   const candidates = await listSupervisorCandidates(ctx);

@@ -35,7 +35,7 @@ export default async function CaseTypesPage() {
     days === null ? t('noTerm') : t('termDays', { days });
   const extensionLabel = (termDays: number | null, days: number | null) =>
     termDays === null ? null : days === null ? t('extensionDouble') : t('extensionValue', { days });
-  const regime = getOrganization(ctx.db).regime;
+  const regime = (await getOrganization(ctx.db)).regime;
 
   return (
     <>

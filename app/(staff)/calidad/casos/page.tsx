@@ -35,7 +35,7 @@ export default async function QuadrantCasesPage({ searchParams }: { searchParams
   const quadrant = parseQuadrant(params.quadrant);
   if (!quadrant) notFound();
   const ctx = requestCtx(staff);
-  const query = analyticsQueryOf(ctx, params);
+  const query = await analyticsQueryOf(ctx, params);
   const page = Number(Array.isArray(params.page) ? params.page[0] : params.page) || 1;
   const list = await listQuadrantCases(ctx, { query, quadrant, page });
   const t = await getTranslations('quality.quadrant');

@@ -17,10 +17,12 @@ import { LetterPostingSchema, PostalDeliverySchema } from '@/lib/validation/post
 import { recordPostalDelivery } from '@/lib/server/cases/record-postal-delivery';
 import { recordLetterPosting } from '@/lib/server/letters/notice-letter';
 
-const formInput = (ctx: Ctx, fields: Record<string, unknown>) =>
-  caseFormInput(fields, getOrganization(ctx.db).timeZone, (radicado) =>
-    caseIdByRadicado(ctx.db, radicado),
-  );
+const formInput = async (ctx: Ctx, fields: Record<string, unknown>) => {
+  const target = fields.targetRadicado;
+  const targetId =
+    typeof target === 'string' && target !== '' ? await caseIdByRadicado(ctx.db, target) : null;
+  return caseFormInput(fields, (await getOrganization(ctx.db)).timeZone, () => targetId);
+};
 
 /**
  * One action on a case, with the files the agent chose when the action carries them (a reply, an
@@ -37,7 +39,7 @@ const caseAction = action(
       });
     }
     return withStoredFiles(await checkUploads(files), async (stored, discard) => {
-      const input = { ...formInput(ctx, fields), caseId };
+      const input = { ...(await formInput(ctx, fields)), caseId };
       const applied = await applyCaseAction(ctx, input, { attachments: stored });
       if (applied.replayed) discard();
       return { to: applied.to, version: applied.version };
@@ -47,8 +49,8 @@ const caseAction = action(
 
 const promiseAction = action(
   { access: 'staff', schema: PromiseFormSchema },
-  (ctx, { promiseId, ...fields }) =>
-    applyPromiseAction(ctx, { ...formInput(ctx, fields), promiseId }),
+  async (ctx, { promiseId, ...fields }) =>
+    applyPromiseAction(ctx, { ...(await formInput(ctx, fields)), promiseId }),
 );
 
 /** One action on the case the page shows (bound: `actOnCase.bind(null, caseId)`). */

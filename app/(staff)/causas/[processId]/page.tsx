@@ -46,7 +46,7 @@ export default async function ProcessCausesPage({
   const ctx = requestCtx(await requireStaffPage('supervision', `/causas/${processId}`));
   const process = await findProcess(ctx, processId);
   if (!process) notFound();
-  const { timeZone } = getOrganization(ctx.db);
+  const { timeZone } = await getOrganization(ctx.db);
   const query = readAnalyticsQuery(await searchParams, timeZone, ctx.now);
   const level = { by: 'rootCause' as const, processId: process.id };
   const view = await rootCauseView(ctx, { query, timeZone, level });

@@ -22,7 +22,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function CauseCasesPage({ searchParams }: { searchParams: SearchParams }) {
   const ctx = requestCtx(await requireStaffPage('supervision', '/causas/casos'));
   const params = await searchParams;
-  const { timeZone } = getOrganization(ctx.db);
+  const { timeZone } = await getOrganization(ctx.db);
   const query = readAnalyticsQuery(params, timeZone, ctx.now);
   const pick = {
     processId: readCausePick(params, 'processId'),

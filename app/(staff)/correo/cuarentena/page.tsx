@@ -20,7 +20,7 @@ export default async function QuarantinePage() {
   const staff = await requireStaffPage('supervision', '/correo/cuarentena');
   const t = await getTranslations('mailboxes.quarantine');
   const format = await getFormatter();
-  const entries = listQuarantine(requestCtx(staff));
+  const entries = await listQuarantine(requestCtx(staff));
   return (
     <>
       <h1>{t('title')}</h1>

@@ -9,7 +9,7 @@ import { auditQueryInput } from '@/lib/validation/admin-records';
 /** The filtered audit history as CSV, every page, streamed (admins only). Same params as the page. */
 export const GET = route({ access: 'admin' }, async (ctx, _query, { request }) => {
   const t = await getTranslations('adminRecords.audit.csvColumns');
-  const { timeZone } = getOrganization(ctx.db);
+  const { timeZone } = await getOrganization(ctx.db);
   const today = toLocalDate(ctx.now, timeZone);
   // The page's own reading of its query string; the verb parses it (every page: no cursor).
   const input = auditQueryInput(new URL(request.url).searchParams);

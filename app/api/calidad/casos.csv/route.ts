@@ -14,7 +14,10 @@ export const GET = route({ access: 'supervision' }, async (ctx, _input, { reques
   if (!quadrant) {
     throw new AppError('VALIDATION', 'quadrant', { fieldErrors: { quadrant: ['invalid'] } });
   }
-  const query = analyticsQueryOf(ctx, params);
-  const text = drillDownCsvText(resolveLocale(await getLocale()), getOrganization(ctx.db).timeZone);
+  const query = await analyticsQueryOf(ctx, params);
+  const text = drillDownCsvText(
+    resolveLocale(await getLocale()),
+    (await getOrganization(ctx.db)).timeZone,
+  );
   return quadrantCasesCsv(ctx, { query, quadrant }, { text });
 });

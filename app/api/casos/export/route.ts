@@ -13,7 +13,7 @@ import { parseCaseQuery } from '@/lib/validation/case-query';
  */
 export const GET = route({ access: 'staff' }, async (ctx, _input, { request }) => {
   const query = parseCaseQuery(new URL(request.url).searchParams);
-  const { timeZone } = getOrganization(ctx.db);
+  const { timeZone } = await getOrganization(ctx.db);
   const today = toLocalDate(ctx.now, timeZone);
   return exportCases(ctx, query, {
     text: drillDownCsvText(resolveLocale(await getLocale()), timeZone),

@@ -9,7 +9,7 @@ import { readAnalyticsQuery } from '@/lib/server/supervision/filters';
 /** The complaints of a root-cause row as a streamed CSV (same params as /causas/casos). */
 export const GET = route({ access: 'supervision' }, async (ctx, _query, { request }) => {
   const params = new URL(request.url).searchParams;
-  const { timeZone } = getOrganization(ctx.db);
+  const { timeZone } = await getOrganization(ctx.db);
   const query = readAnalyticsQuery(params, timeZone, ctx.now);
   return causeCasesCsv(ctx, {
     text: drillDownCsvText(resolveLocale(await getLocale()), timeZone),

@@ -22,7 +22,7 @@ export default async function ConstanciaPage({
   const access = await requireCaseAccess((await params).radicado);
   const ctx = requestCtx(access.actor);
   const view = await getCaseWithTimeline(ctx, { caseId: access.caseId });
-  const org = getOrganization(ctx.db);
+  const org = await getOrganization(ctx.db);
   return (
     <Constancia
       view={view}

@@ -34,7 +34,7 @@ export default async function StaffConstanciaPage({
     if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
     forbidden();
   });
-  const org = getOrganization(ctx.db);
+  const org = await getOrganization(ctx.db);
   const t = await getTranslations('intake');
   const tChannels = await getTranslations('channels');
   const verbal = await verbalRecord(ctx, { caseId: view.id });

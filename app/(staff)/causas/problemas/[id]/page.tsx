@@ -39,7 +39,7 @@ export default async function ProblemPage({ params }: { params: Params }) {
   const { id } = await params;
   const ctx = requestCtx(await requireStaffPage('supervision', `/causas/problemas/${id}`));
   const problem = await load(ctx, id);
-  const { timeZone } = getOrganization(ctx.db);
+  const { timeZone } = await getOrganization(ctx.db);
   const period = readAnalyticsQuery({}, timeZone, ctx.now);
   const t = await getTranslations('causes.problems');
   const tTypes = await getTranslations('types');
