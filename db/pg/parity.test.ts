@@ -4,10 +4,12 @@ import { OPEN_STATES } from '@/lib/domain/enums';
 import { DEMO_NOW, demoOnBothEngines } from '@/lib/server/testing/both-engines';
 import { startPgServer, type TestPgServer } from '@/lib/server/testing/pg-server';
 import * as liteAlerts from '../sql/alerts';
+import * as liteAudit from '../sql/audit-log';
 import * as liteBoard from '../sql/board';
 import * as liteEffect from '../sql/problem-effect';
 import * as lite from '../sql/queue-counts';
 import * as liteSurveys from '../sql/surveys';
+import * as pgAudit from './audit-history';
 import type { PgDb } from './client';
 import * as pgBoard from './board';
 import * as jobs from './job-reads';
@@ -143,5 +145,50 @@ describe('the same answers on PostgreSQL as on SQLite, on the demo installation'
         open += expected.groups.find((g) => g.dim === 'total')!.open;
       }
     expect(open).toBeGreaterThan(0);
+  });
+
+  it('reads the same audit history: each filter, two keyset pages, the choices, the extent', async () => {
+    const { lite: l, pg: p } = both;
+    const one = <T>(text: string) => l.$client.prepare(text).pluck().get() as T;
+    const radicado = one<string>('SELECT radicado FROM cases ORDER BY id LIMIT 1 OFFSET 7');
+    const agent = one<number>("SELECT id FROM staff_users WHERE role = 'agent' ORDER BY id");
+    const caseId = await liteAudit.caseIdByRadicado(l, radicado);
+    expect(caseId).not.toBeNull();
+    expect(await pgAudit.caseIdByRadicado(p.$client, radicado)).toBe(caseId);
+    expect(await pgAudit.caseIdByRadicado(p.$client, 'PQRS-1999-000001')).toBeNull();
+    const from = DEMO_NOW.getTime() - 60 * DAY;
+    const filters = [
+      {},
+      { radicado },
+      { actor: agent },
+      { action: 'answer' },
+      { fromMs: from, toMs: DEMO_NOW.getTime() - 10 * DAY },
+      { actor: agent, action: 'answer', fromMs: from },
+    ];
+    let read = 0;
+    for (const q of filters) {
+      const id = q.radicado ? caseId : null;
+      let page: { limit: number; before?: number; beforeTime?: number } = { limit: 20 };
+      for (const turn of [1, 2]) {
+        const expected = await liteAudit.auditHistoryPage(l, q, id, page);
+        const got = await pgAudit.auditHistoryPage(p.$client, q, id, page);
+        expect([q, turn, got]).toEqual([q, turn, expected]);
+        read += expected.length;
+        const last = expected.at(-1);
+        if (!last) break;
+        page = { limit: 20, before: last.id, beforeTime: last.createdAt };
+      }
+    }
+    expect(read).toBeGreaterThan(40);
+    expect(await pgAudit.staffForAuditFilter(p.$client)).toEqual(
+      await liteAudit.staffForAuditFilter(l),
+    );
+    expect(await pgAudit.recordedActions(p.$client)).toEqual(await liteAudit.recordedActions(l));
+    const extent = await liteAudit.chainExtent(l);
+    expect(extent.total).toBeGreaterThan(0);
+    expect(await pgAudit.chainExtent(p.$client)).toEqual(extent);
+    expect(await pgAudit.eventTime(p.$client, extent.lastId)).toBe(
+      await liteAudit.eventTime(l, extent.lastId),
+    );
   });
 });

@@ -63,8 +63,12 @@ export async function eventTime(db: Conn, eventId: number): Promise<number | nul
  * The WHERE clause of a filtered history. Each filter meets an index: case →
  * case_events_case_idx (case_id, id), actor → case_events_actor_idx (actor_id, created_at),
  * action → case_events_action_idx. `caseId` -1 stands for a radicado that matches no case.
+ * `instant` binds a bound as the engine stores instants (SQLite: milliseconds; PostgreSQL: a Date).
  */
-export function auditWhere(q: AuditFilterInput & { caseId?: number | null }): {
+export function auditWhere(
+  q: AuditFilterInput & { caseId?: number | null },
+  instant: (ms: number) => unknown = (ms) => ms,
+): {
   clauses: string[];
   params: unknown[];
 } {
@@ -84,11 +88,11 @@ export function auditWhere(q: AuditFilterInput & { caseId?: number | null }): {
   }
   if (q.fromMs !== undefined) {
     clauses.push('e.created_at >= ?');
-    params.push(q.fromMs);
+    params.push(instant(q.fromMs));
   }
   if (q.toMs !== undefined) {
     clauses.push('e.created_at <= ?');
-    params.push(q.toMs);
+    params.push(instant(q.toMs));
   }
   return { clauses, params };
 }
@@ -110,10 +114,10 @@ export function isOrderedByTime(q: AuditFilterInput): boolean {
   return !q.radicado && (q.actor !== undefined || Boolean(q.action));
 }
 
-const orderOf = (q: AuditFilterInput) =>
+export const orderOf = (q: AuditFilterInput) =>
   isOrderedByTime(q) ? 'ORDER BY e.created_at DESC, e.id DESC' : 'ORDER BY e.id DESC';
 
-const whereOf = (clauses: readonly string[]) =>
+export const whereOf = (clauses: readonly string[]) =>
   clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
 
 /** The whole filtered history's statement (the CSV stream; EXPLAIN QUERY PLAN in tests). */
