@@ -5,12 +5,14 @@ import { DEMO_NOW, demoOnBothEngines } from '@/lib/server/testing/both-engines';
 import { startPgServer, type TestPgServer } from '@/lib/server/testing/pg-server';
 import * as liteAlerts from '../sql/alerts';
 import * as liteAudit from '../sql/audit-log';
+import * as liteReviews from '../sql/quality-reviews';
 import * as liteBoard from '../sql/board';
 import * as liteEffect from '../sql/problem-effect';
 import * as lite from '../sql/queue-counts';
 import * as liteSurveys from '../sql/surveys';
 import * as pgAudit from './audit-history';
 import type { PgDb } from './client';
+import * as pgReviews from './quality-reviews';
 import * as pgBoard from './board';
 import * as jobs from './job-reads';
 import * as pg from './queue-counts';
@@ -190,5 +192,44 @@ describe('the same answers on PostgreSQL as on SQLite, on the demo installation'
     expect(await pgAudit.eventTime(p.$client, extent.lastId)).toBe(
       await liteAudit.eventTime(l, extent.lastId),
     );
+  });
+
+  it('lists the same answers to review and shows each with the same case and reviews', async () => {
+    const { lite: l, pg: p } = both;
+    const ids = (text: string) => l.$client.prepare(text).pluck().all() as number[];
+    const supervisors = ids("SELECT id FROM staff_users WHERE role <> 'agent' ORDER BY id");
+    const agents = ids("SELECT id FROM staff_users WHERE role = 'agent' ORDER BY id LIMIT 3");
+    let listed = 0;
+    for (const reviewerId of supervisors)
+      for (const agentId of [undefined, ...agents])
+        for (const offset of [0, 20]) {
+          const filter = { reviewerId, ...(agentId ? { agentId } : {}), limit: 20, offset };
+          const expected = await liteReviews.reviewQueueRows(l, filter);
+          expect([filter, await pgReviews.reviewQueueRows(p.$client, filter)]).toEqual([
+            filter,
+            expected,
+          ]);
+          listed += expected.length;
+        }
+    expect(listed).toBeGreaterThan(0);
+    const reviewed = ids(`SELECT interaction_id FROM quality_ratings
+      WHERE source = 'supervisor' AND interaction_id IS NOT NULL ORDER BY id LIMIT 5`);
+    const outbound = ids("SELECT id FROM interactions WHERE direction = 'outbound' LIMIT 5");
+    expect(reviewed.length).toBeGreaterThan(0);
+    for (const id of [...reviewed, ...outbound]) {
+      const shown = await liteReviews.interactionForReview<{ caseId: number }>(l, id);
+      expect(await pgReviews.interactionForReview(p.$client, id)).toEqual(shown);
+      const caseId = shown!.caseId;
+      expect(await pgReviews.caseForReview(p.$client, caseId)).toEqual(
+        await liteReviews.caseForReview(l, caseId),
+      );
+      expect(await pgReviews.supervisorReviews(p.$client, caseId, id)).toEqual(
+        await liteReviews.supervisorReviews(l, caseId, id),
+      );
+      for (const viewer of supervisors.slice(0, 2))
+        expect(await pgReviews.caseInteractionRows(p.$client, caseId, viewer)).toEqual(
+          await liteReviews.caseInteractionRows(l, caseId, viewer),
+        );
+    }
   });
 });

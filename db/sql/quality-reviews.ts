@@ -21,10 +21,10 @@ const NOT_REVIEWED = `NOT EXISTS (SELECT 1 FROM quality_ratings qr
  * Outbound interactions nobody has reviewed yet, newest first, without the reviewer's own.
  * One agent: read along interactions_staff_idx (staff_id, created_at); everyone: newest ids.
  */
-export function reviewQueueRows<T>(
+export async function reviewQueueRows<T>(
   conn: Conn,
   filter: { reviewerId: number; agentId?: number; limit: number; offset: number },
-): T[] {
+): Promise<T[]> {
   const params: (number | string)[] = [filter.reviewerId];
   let agentClause = '';
   if (filter.agentId !== undefined) {
@@ -32,7 +32,7 @@ export function reviewQueueRows<T>(
     params.push(filter.agentId);
   }
   const order = filter.agentId !== undefined ? 'i.created_at DESC, i.id DESC' : 'i.id DESC';
-  return all(
+  return all<T>(
     conn,
     `SELECT i.id, i.case_id AS caseId, c.radicado, c.type_code AS typeCode, i.kind,
          i.created_at AS createdAt, i.staff_id AS staffId, s.name AS staffName,
@@ -50,7 +50,10 @@ export function reviewQueueRows<T>(
 }
 
 /** One interaction with its writer's name, or undefined. */
-export function interactionForReview<T>(conn: Conn, interactionId: number): T | undefined {
+export async function interactionForReview<T>(
+  conn: Conn,
+  interactionId: number,
+): Promise<T | undefined> {
   return sqliteOf(conn)
     .prepare(
       `SELECT i.id, i.case_id AS caseId, i.kind, i.direction, i.body, i.created_at AS createdAt,
@@ -63,7 +66,7 @@ export function interactionForReview<T>(conn: Conn, interactionId: number): T | 
 }
 
 /** The case an interaction belongs to, as the review page shows it. */
-export function caseForReview<T>(conn: Conn, caseId: number): T {
+export async function caseForReview<T>(conn: Conn, caseId: number): Promise<T> {
   return sqliteOf(conn)
     .prepare(
       `SELECT id, radicado, type_code AS typeCode, state, subject, description,
@@ -78,8 +81,12 @@ const REVIEW_COLUMNS = `qr.id, qr.greeting, qr.clarity, qr.empathy, qr.accuracy,
   r.name AS reviewerName`;
 
 /** The supervisors' reviews of one interaction, oldest first. */
-export function supervisorReviews<T>(conn: Conn, caseId: number, interactionId: number): T[] {
-  return all(
+export async function supervisorReviews<T>(
+  conn: Conn,
+  caseId: number,
+  interactionId: number,
+): Promise<T[]> {
+  return all<T>(
     conn,
     `SELECT ${REVIEW_COLUMNS}
        FROM quality_ratings qr LEFT JOIN staff_users r ON r.id = qr.reviewer_id
@@ -90,8 +97,12 @@ export function supervisorReviews<T>(conn: Conn, caseId: number, interactionId: 
 }
 
 /** The case's outbound interactions with how many reviews each has (and whether by the viewer). */
-export function caseInteractionRows<T>(conn: Conn, caseId: number, viewerId: number): T[] {
-  return all(
+export async function caseInteractionRows<T>(
+  conn: Conn,
+  caseId: number,
+  viewerId: number,
+): Promise<T[]> {
+  return all<T>(
     conn,
     `SELECT i.id, i.kind, i.created_at AS createdAt, i.staff_id AS staffId,
          s.name AS staffName, i.is_canned AS isCanned, i.handle_seconds AS handleSeconds,

@@ -39,7 +39,7 @@ export async function listReviewQueue(
 ): Promise<{ rows: ReviewQueueRow[]; page: number; hasNext: boolean }> {
   requireRole(ctx.actor, 'supervision');
   const page = Math.max(1, Math.floor(filter.page));
-  const rows = reviewQueueRows<ReviewQueueRow>(ctx.db, {
+  const rows = await reviewQueueRows<ReviewQueueRow>(ctx.db, {
     reviewerId: reviewerIdOf(ctx),
     ...(filter.agentId !== undefined ? { agentId: filter.agentId } : {}),
     limit: REVIEW_PAGE_SIZE + 1,
@@ -97,12 +97,16 @@ export async function getReviewContext(
   input: { interactionId: number },
 ): Promise<ReviewContext> {
   requireRole(ctx.actor, 'supervision');
-  const interaction = interactionForReview<
+  const interaction = await interactionForReview<
     ReviewContext['interaction'] & { caseId: number; direction: string }
   >(ctx.db, input.interactionId);
   if (!interaction) throw new AppError('NOT_FOUND', 'interaction not found');
-  const theCase = caseForReview<ReviewContext['case']>(ctx.db, interaction.caseId);
-  const reviews = supervisorReviews<ExistingReview>(ctx.db, interaction.caseId, interaction.id);
+  const theCase = await caseForReview<ReviewContext['case']>(ctx.db, interaction.caseId);
+  const reviews = await supervisorReviews<ExistingReview>(
+    ctx.db,
+    interaction.caseId,
+    interaction.id,
+  );
   const { caseId: _caseId, direction: _direction, ...shown } = interaction;
   return {
     interaction: shown,
@@ -130,7 +134,7 @@ export async function listCaseInteractions(
   input: { caseId: number },
 ): Promise<CaseInteractionRow[]> {
   requireRole(ctx.actor, 'staff');
-  return caseInteractionRows<CaseInteractionRow>(ctx.db, input.caseId, reviewerIdOf(ctx));
+  return await caseInteractionRows<CaseInteractionRow>(ctx.db, input.caseId, reviewerIdOf(ctx));
 }
 
 /** The staff member asking (the system actor has no id: it reviews nothing and is nobody's own). */
