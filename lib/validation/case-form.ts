@@ -11,6 +11,9 @@ export const PromiseFormSchema = z.looseObject({ promiseId: z.coerce.number().in
  * agent typed as the id it names (`resolve`, -1 when it names none, which the schema refuses on the
  * field). Blank fields are left out. Parsed once per request, by the action that receives the form.
  */
+/** The form fields that carry a radicado the agent typed, read as the case id they name. */
+export const RADICADO_FIELDS = ['targetRadicado', 'relatedRadicado'] as const;
+
 export function caseFormInput(
   fields: Record<string, unknown>,
   timeZone: string,

@@ -1,6 +1,6 @@
 import 'server-only';
 import { eq, lt } from 'drizzle-orm';
-import type { Conn } from '@/db/client';
+import { type Conn, inTransaction } from '@/db/client';
 import { revokedSessions, staffUsers } from '@/db/schema';
 import type { Ctx } from '../core/context';
 
@@ -17,12 +17,16 @@ export async function revokeSession(
   session: { sid: string; userId: number },
 ): Promise<void> {
   const expiresAt = new Date(ctx.now.getTime() + SESSION_MAX_AGE_SECONDS * 1000);
-  await ctx.db.delete(revokedSessions).where(lt(revokedSessions.expiresAt, ctx.now)).run();
-  await ctx.db
-    .insert(revokedSessions)
-    .values({ jti: session.sid, userId: session.userId, expiresAt })
-    .onConflictDoNothing()
-    .run();
+  await inTransaction(ctx.db, (tx) =>
+    tx.delete(revokedSessions).where(lt(revokedSessions.expiresAt, ctx.now)).run(),
+  );
+  await inTransaction(ctx.db, (tx) =>
+    tx
+      .insert(revokedSessions)
+      .values({ jti: session.sid, userId: session.userId, expiresAt })
+      .onConflictDoNothing()
+      .run(),
+  );
 }
 
 /**
@@ -30,11 +34,9 @@ export async function revokeSession(
  * inside the transaction that makes the change.
  */
 export async function endSessionsOf(db: Conn, userId: number, now: Date): Promise<void> {
-  await db
-    .update(staffUsers)
-    .set({ sessionsValidAfter: now })
-    .where(eq(staffUsers.id, userId))
-    .run();
+  await inTransaction(db, (tx) =>
+    tx.update(staffUsers).set({ sessionsValidAfter: now }).where(eq(staffUsers.id, userId)).run(),
+  );
 }
 
 /** Whether a session is still good for the user row read with it. */

@@ -2,13 +2,15 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { fileCase, seedFixture } from '../testing/fixtures';
 import { createTestDb } from '../testing/test-db';
-import { caseIdByRadicado } from './case-id';
+import { makeCtx } from '../core/context';
+import { caseIdByRadicado, staffCaseFormInput } from './case-id';
 
 let db: Db;
 let cleanup: () => void;
+let fx: ReturnType<typeof seedFixture>;
 beforeEach(() => {
   ({ db, cleanup } = createTestDb());
-  seedFixture(db);
+  fx = seedFixture(db);
 });
 afterEach(() => cleanup());
 
@@ -19,4 +21,23 @@ it('finds a case by its radicado as a URL carries it, and a malformed URL finds 
   // `/casos/%ZZ` and `/consulta/PQRS-2026-000001%25` threw URIError: a bare 500.
   expect(await caseIdByRadicado(db, '%ZZ')).toBeNull();
   expect(await caseIdByRadicado(db, `${radicado}%`)).toBeNull();
+});
+
+it('reads each radicado a case form carries as the id of its own case, -1 when none', async () => {
+  const merged = await fileCase(db, { subject: 'El caso que absorbe' });
+  const linked = await fileCase(db, { subject: 'El caso relacionado' });
+  const ctx = makeCtx(db, fx.agent);
+  expect(await staffCaseFormInput(ctx, { relatedRadicado: linked.radicado })).toEqual({
+    relatedCaseId: linked.id,
+  });
+  expect(
+    await staffCaseFormInput(ctx, {
+      targetRadicado: merged.radicado,
+      relatedRadicado: linked.radicado.toLowerCase(),
+      expectedVersion: '3',
+    }),
+  ).toEqual({ targetCaseId: merged.id, relatedCaseId: linked.id, expectedVersion: 3 });
+  expect(await staffCaseFormInput(ctx, { targetRadicado: 'PQRS-1999-000001' })).toEqual({
+    targetCaseId: -1,
+  });
 });

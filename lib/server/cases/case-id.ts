@@ -3,6 +3,9 @@ import { eq, sql } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
 import { cases } from '@/db/schema';
 import { radicadoFromPath } from '@/lib/domain/radicado';
+import { caseFormInput, RADICADO_FIELDS } from '@/lib/validation/case-form';
+import type { Ctx } from '../core/context';
+import { getOrganization } from '../core/organization';
 import { preparedQuery } from '../core/prepared';
 
 const idOf = preparedQuery((db) =>
@@ -27,4 +30,22 @@ export async function caseIdByRadicado(db: Conn, radicado: string): Promise<numb
   const normalised = radicadoFromPath(radicado);
   if (!normalised) return null;
   return (await idOf(db).get({ radicado: normalised }))?.id ?? null;
+}
+
+/**
+ * A case form's fields as the action's input (lib/validation/case-form.ts `caseFormInput`), each
+ * radicado the agent typed (the case to merge into, the case to link) read as its case's id first.
+ */
+export async function staffCaseFormInput(
+  ctx: Ctx,
+  fields: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
+  const ids = new Map<string, number | null>();
+  for (const key of RADICADO_FIELDS) {
+    const value = fields[key];
+    if (typeof value === 'string' && value !== '' && !ids.has(value))
+      ids.set(value, await caseIdByRadicado(ctx.db, value));
+  }
+  const { timeZone } = await getOrganization(ctx.db);
+  return caseFormInput(fields, timeZone, (radicado) => ids.get(radicado) ?? null);
 }

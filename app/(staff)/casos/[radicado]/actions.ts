@@ -5,24 +5,16 @@ import { applyCaseAction } from '@/lib/server/cases/apply-case-action';
 import { applyPromiseAction } from '@/lib/server/cases/apply-promise-action';
 import { previewAnswerLetter } from '@/lib/server/letters/prepare-answer-letter';
 import { AnswerPreviewSchema } from '@/lib/validation/answer-preview';
-import { caseIdByRadicado } from '@/lib/server/cases/case-id';
+import { staffCaseFormInput } from '@/lib/server/cases/case-id';
 import { checkUploads, incomingFiles, withStoredFiles } from '@/lib/server/cases/uploads';
 import { AppError } from '@/lib/server/core/errors';
 import { action } from '@/lib/server/core/action';
-import type { Ctx } from '@/lib/server/core/context';
-import { getOrganization } from '@/lib/server/core/organization';
 import { takesFiles } from '@/lib/validation/case-action';
-import { CaseFormSchema, caseFormInput, PromiseFormSchema } from '@/lib/validation/case-form';
+import { CaseFormSchema, PromiseFormSchema } from '@/lib/validation/case-form';
 import { LetterPostingSchema, PostalDeliverySchema } from '@/lib/validation/postal-delivery';
 import { recordPostalDelivery } from '@/lib/server/cases/record-postal-delivery';
 import { recordLetterPosting } from '@/lib/server/letters/notice-letter';
 
-const formInput = async (ctx: Ctx, fields: Record<string, unknown>) => {
-  const target = fields.targetRadicado;
-  const targetId =
-    typeof target === 'string' && target !== '' ? await caseIdByRadicado(ctx.db, target) : null;
-  return caseFormInput(fields, (await getOrganization(ctx.db)).timeZone, () => targetId);
-};
 
 /**
  * One action on a case, with the files the agent chose when the action carries them (a reply, an
@@ -39,7 +31,7 @@ const caseAction = action(
       });
     }
     return withStoredFiles(await checkUploads(files), async (stored, discard) => {
-      const input = { ...(await formInput(ctx, fields)), caseId };
+      const input = { ...(await staffCaseFormInput(ctx, fields)), caseId };
       const applied = await applyCaseAction(ctx, input, { attachments: stored });
       if (applied.replayed) discard();
       return { to: applied.to, version: applied.version };
@@ -50,7 +42,7 @@ const caseAction = action(
 const promiseAction = action(
   { access: 'staff', schema: PromiseFormSchema },
   async (ctx, { promiseId, ...fields }) =>
-    applyPromiseAction(ctx, { ...(await formInput(ctx, fields)), promiseId }),
+    applyPromiseAction(ctx, { ...(await staffCaseFormInput(ctx, fields)), promiseId }),
 );
 
 /** One action on the case the page shows (bound: `actOnCase.bind(null, caseId)`). */
