@@ -191,15 +191,17 @@ export async function inSavepoint<T>(conn: Conn, body: () => T | Promise<T>): Pr
 }
 
 /**
- * True when a statement on `conn` belongs to an open transaction: `conn` is a transaction's handle,
- * or the code runs inside a transaction's body or a batch on it. Another request's transaction,
+ * True when a statement on `conn` belongs to an open transaction: the code runs inside that
+ * transaction's body or batch (whichever handle it holds). Another request's transaction,
  * open on the same handle while this code runs between its awaits, does not count.
  */
 export function insideTransaction(conn: Conn): boolean {
   const sqlite = sqliteOf(conn);
   if (!sqlite.inTransaction) return false;
+  // The token, not the handle: the transaction handle is one object per connection, and one
+  // kept past its own transaction's end must not run inside the next request's.
   const token = owner.getStore();
-  return !isDatabase(conn) || (token !== undefined && open.get(sqlite) === token);
+  return token !== undefined && open.get(sqlite) === token;
 }
 
 /** The SQLite query API as better-sqlite3 runs it: each statement answers at once. */

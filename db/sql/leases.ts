@@ -68,9 +68,11 @@ export async function holdLease(
 
 /** Gives a held lease back at once (an instance stopping), so another takes over without waiting. */
 export async function releaseLease(db: Conn, name: string, holder: string): Promise<void> {
-  await db
-    .update(jobLeases)
-    .set({ expiresAt: new Date(0) })
-    .where(and(eq(jobLeases.name, name), eq(jobLeases.holder, holder)))
-    .run();
+  await inTransaction(db, (tx) =>
+    tx
+      .update(jobLeases)
+      .set({ expiresAt: new Date(0) })
+      .where(and(eq(jobLeases.name, name), eq(jobLeases.holder, holder)))
+      .run(),
+  );
 }

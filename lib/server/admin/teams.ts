@@ -64,8 +64,11 @@ async function assertSupervisor(db: Conn, supervisorId: number | undefined) {
 export async function createTeamWithSupervisor(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'admin');
   const data = parseInput(TeamCreateSchema, input);
-  await assertSupervisor(ctx.db, data.supervisorId);
-  return createTeam(ctx, data);
+  // One transaction: the supervisor cannot lose the role between the check and the team.
+  return withTransaction(ctx, async (tx) => {
+    await assertSupervisor(tx.db, data.supervisorId);
+    return createTeam(tx, data);
+  });
 }
 
 /** Renames a team and/or sets its supervisor (an active supervisor or admin). */

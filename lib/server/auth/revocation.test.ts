@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
-import { revokedSessions } from '@/db/schema';
+import { revokedSessions, staffUsers } from '@/db/schema';
 import { resetStaffPassword } from '../admin/reset-staff-password';
 import { setStaffActive } from '../admin/set-staff-active';
-import { makeCtx } from '../core/context';
+import { makeCtx, withTransaction } from '../core/context';
 import { VISITOR } from '../core/actor';
 import { insertStaff } from '../testing/fixtures';
 import { createTestDb } from '../testing/test-db';
@@ -32,6 +32,25 @@ describe('sessions end on the server (issue 13 §6)', () => {
     });
     expect(db.select({ jti: revokedSessions.jti }).from(revokedSessions).all()).toEqual([
       { jti: 'b' },
+    ]);
+  });
+
+  it('a sign-out made while another request’s transaction is open survives its rollback', async () => {
+    const user = insertStaff(db, { email: 'agente@example.co', role: 'agent' });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const failing = withTransaction(makeCtx(db, VISITOR, T0), async (tx) => {
+      await tx.db.update(staffUsers).set({ name: 'Cambio que no queda' }).run();
+      await held;
+      throw new Error('the other request fails');
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    const signingOut = revokeSession(makeCtx(db, VISITOR, T0), { sid: 's', userId: user.id });
+    release();
+    await expect(failing).rejects.toThrow('the other request fails');
+    await signingOut;
+    expect(db.select({ jti: revokedSessions.jti }).from(revokedSessions).all()).toEqual([
+      { jti: 's' },
     ]);
   });
 

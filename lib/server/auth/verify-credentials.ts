@@ -1,4 +1,5 @@
 import 'server-only';
+import { inTransaction } from '@/db/client';
 import { eq, sql } from 'drizzle-orm';
 import { staffUsers } from '@/db/schema';
 import type { StaffRole } from '@/lib/domain/enums';
@@ -93,7 +94,9 @@ export async function verifyCredentials(
     return { ok: false, code: 'INVALID_CREDENTIALS' };
   }
   await resetLimit(db, SIGN_IN_PAIR_LIMIT, pair);
-  await db.update(staffUsers).set({ lastSignInAt: now }).where(eq(staffUsers.id, user.id)).run();
+  await inTransaction(db, (tx) =>
+    tx.update(staffUsers).set({ lastSignInAt: now }).where(eq(staffUsers.id, user.id)).run(),
+  );
   return {
     ok: true,
     user: { id: user.id, name: user.name, email: user.email, role: user.role, teamId: user.teamId },

@@ -63,17 +63,19 @@ export async function idempotent(
   try {
     response = await produce();
   } catch (error) {
-    await db.delete(idempotencyKeys).where(where).run();
+    await inTransaction(db, (tx) => tx.delete(idempotencyKeys).where(where).run());
     throw error;
   }
   if (response.status >= 500) {
-    await db.delete(idempotencyKeys).where(where).run();
+    await inTransaction(db, (tx) => tx.delete(idempotencyKeys).where(where).run());
   } else {
-    await db
-      .update(idempotencyKeys)
-      .set({ responseStatus: response.status, responseBody: response.body })
-      .where(where)
-      .run();
+    await inTransaction(db, (tx) =>
+      tx
+        .update(idempotencyKeys)
+        .set({ responseStatus: response.status, responseBody: response.body })
+        .where(where)
+        .run(),
+    );
   }
   return { ...response, isReplay: false };
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { inArray } from 'drizzle-orm';
 import fs from 'node:fs';
 import path from 'node:path';
+import { inSnapshot } from '@/db/client';
 import { attachments, inboundMail } from '@/db/schema';
 import { isStoredName, uploadDir } from '../cases/uploads';
 import type { Ctx } from '../core/context';
@@ -27,23 +28,29 @@ export async function sweepOrphanFiles(ctx: Ctx): Promise<string[]> {
   const removed: string[] = [];
   for (let i = 0; i < candidates.length; i += CHUNK) {
     const chunk = candidates.slice(i, i + CHUNK);
-    const known = new Set(
-      (
-        await ctx.db
-          .select({ name: attachments.storedName })
-          .from(attachments)
-          .where(inArray(attachments.storedName, chunk))
-          .all()
-      ).map((row) => row.name),
-    );
-    // A quarantined e-mail's original is referenced by its quarantine entry, not by a case.
-    for (const row of await ctx.db
-      .select({ name: inboundMail.rawStoredName })
-      .from(inboundMail)
-      .where(inArray(inboundMail.rawStoredName, chunk))
-      .all()) {
-      if (row.name) known.add(row.name);
-    }
+    // Both references in one snapshot: radicating a quarantined message moves its original from
+    // its quarantine entry to the case's files in one transaction, and two separate reads could
+    // fall on either side of it and see neither.
+    const known = await inSnapshot(ctx.db, async (db) => {
+      const names = new Set(
+        (
+          await db
+            .select({ name: attachments.storedName })
+            .from(attachments)
+            .where(inArray(attachments.storedName, chunk))
+            .all()
+        ).map((row) => row.name),
+      );
+      // A quarantined e-mail's original is referenced by its quarantine entry, not by a case.
+      for (const row of await db
+        .select({ name: inboundMail.rawStoredName })
+        .from(inboundMail)
+        .where(inArray(inboundMail.rawStoredName, chunk))
+        .all()) {
+        if (row.name) names.add(row.name);
+      }
+      return names;
+    });
     for (const name of chunk) {
       if (known.has(name)) continue;
       fs.rmSync(path.join(dir, name), { force: true });

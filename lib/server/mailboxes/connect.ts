@@ -1,7 +1,7 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { ImapFlow } from 'imapflow';
-import type { Conn } from '@/db/client';
+import { type Conn, inTransaction } from '@/db/client';
 import { mailboxes } from '@/db/schema';
 import { sealSecret, unsealSecret } from '../intake/keys';
 import { refreshAccessToken, tokenIsFresh } from './oauth';
@@ -71,15 +71,17 @@ export async function loginOf(db: Conn, row: MailboxRow, now: Date): Promise<Mai
     },
     now,
   );
-  await db
-    .update(mailboxes)
-    .set({
-      accessTokenSealed: sealSecret(fresh.accessToken),
-      accessTokenExpiresAt: fresh.expiresAt,
-      ...(fresh.refreshToken ? { secretSealed: sealSecret(fresh.refreshToken) } : {}),
-    })
-    .where(eq(mailboxes.id, row.id))
-    .run();
+  await inTransaction(db, (tx) =>
+    tx
+      .update(mailboxes)
+      .set({
+        accessTokenSealed: sealSecret(fresh.accessToken),
+        accessTokenExpiresAt: fresh.expiresAt,
+        ...(fresh.refreshToken ? { secretSealed: sealSecret(fresh.refreshToken) } : {}),
+      })
+      .where(eq(mailboxes.id, row.id))
+      .run(),
+  );
   return { ...base, auth: { kind: 'oauth2', accessToken: fresh.accessToken } };
 }
 

@@ -28,11 +28,13 @@ export function mailboxHealth(m: {
 }
 
 export async function recordPass(db: Conn, id: number, now: Date, backlog: number): Promise<void> {
-  await db
-    .update(mailboxes)
-    .set({ lastPullAt: now, lastSuccessAt: now, backlog, failingSince: null, alertedAt: null })
-    .where(eq(mailboxes.id, id))
-    .run();
+  await inTransaction(db, (tx) =>
+    tx
+      .update(mailboxes)
+      .set({ lastPullAt: now, lastSuccessAt: now, backlog, failingSince: null, alertedAt: null })
+      .where(eq(mailboxes.id, id))
+      .run(),
+  );
 }
 
 /** A failed attempt: kept with its kind and words; the failure's start is kept until a success. */
@@ -49,18 +51,20 @@ export async function recordFailure(
     .where(eq(mailboxes.id, id))
     .get();
   if (!row) return;
-  await db
-    .update(mailboxes)
-    .set({
-      lastPullAt: now,
-      lastError: `${kind}|${mailboxErrorText(error)}`,
-      lastErrorAt: now,
-      failingSince: row.failingSince ?? now,
-      // A refused OAuth2 token may have been revoked or expired early: the next try refreshes it.
-      ...(kind === 'auth' ? { accessTokenSealed: null, accessTokenExpiresAt: null } : {}),
-    })
-    .where(eq(mailboxes.id, id))
-    .run();
+  await inTransaction(db, (tx) =>
+    tx
+      .update(mailboxes)
+      .set({
+        lastPullAt: now,
+        lastError: `${kind}|${mailboxErrorText(error)}`,
+        lastErrorAt: now,
+        failingSince: row.failingSince ?? now,
+        // A refused OAuth2 token may have been revoked or expired early: the next try refreshes it.
+        ...(kind === 'auth' ? { accessTokenSealed: null, accessTokenExpiresAt: null } : {}),
+      })
+      .where(eq(mailboxes.id, id))
+      .run(),
+  );
   await alertIfFailing(db, id, now);
 }
 

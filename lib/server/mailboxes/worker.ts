@@ -82,6 +82,7 @@ async function runMailbox(
 ): Promise<void> {
   const lease = { name: `mailbox:${id}`, holder: options.holder, leaseMs: options.leaseMs };
   const hold = async () => await holdLease(ctxOf().db, { ...lease, now: new Date() });
+  let renewing: Promise<unknown> = Promise.resolve();
   try {
     while (!signal.aborted) {
       const { db } = ctxOf();
@@ -99,7 +100,7 @@ async function runMailbox(
       const end = () => ending.abort();
       signal.addEventListener('abort', end, { once: true });
       const renew = setInterval(() => {
-        hold().then(
+        renewing = hold().then(
           (held) => held || end(),
           () => end(),
         );
@@ -139,6 +140,8 @@ async function runMailbox(
       }
     }
   } finally {
+    // A renewal still waiting for its turn would take the lease back after it was given back.
+    await renewing;
     await releaseLease(ctxOf().db, lease.name, lease.holder);
   }
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { desc, gt } from 'drizzle-orm';
-import { getDb, type Conn } from '@/db/client';
+import { getDb, syncOf, type SyncConn } from '@/db/client';
 import { caseEvents, notifications } from '@/db/schema';
 
 /** What changed since the last look: the cases with new events, and whether any bell rang. */
@@ -18,19 +18,16 @@ const listeners = new Set<Listener>();
 let timer: ReturnType<typeof setInterval> | undefined;
 let last: { event: number; notification: number } | undefined;
 
-let looking = false;
-
-const newestEvent = async (db: Conn) =>
-  (await db.select({ id: caseEvents.id }).from(caseEvents).orderBy(desc(caseEvents.id)).limit(1))[0]
+const newestEvent = (db: SyncConn) =>
+  db.select({ id: caseEvents.id }).from(caseEvents).orderBy(desc(caseEvents.id)).limit(1).get()
     ?.id ?? 0;
-const newestNotification = async (db: Conn) =>
-  (
-    await db
-      .select({ id: notifications.id })
-      .from(notifications)
-      .orderBy(desc(notifications.id))
-      .limit(1)
-  )[0]?.id ?? 0;
+const newestNotification = (db: SyncConn) =>
+  db
+    .select({ id: notifications.id })
+    .from(notifications)
+    .orderBy(desc(notifications.id))
+    .limit(1)
+    .get()?.id ?? 0;
 
 /**
  * One look at the database per second for the whole process, however many people are connected
@@ -38,14 +35,17 @@ const newestNotification = async (db: Conn) =>
  * probes), and on a change the cases and the people it touched. Each connection then decides
  * what concerns it: only the people with a new alert count their bell again.
  * Reading the database instead of an in-process bus sees writes of every instance and of jobs.
+ *
+ * The look is one synchronous run, and skipped while a request's transaction is open on the
+ * connection: its rows are not committed yet, and a rollback would give their ids again, so a
+ * look that counted them would never announce the rows that take those ids.
  */
-async function tick(): Promise<void> {
-  // A look that outlasts the interval is not started twice.
-  if (looking) return;
-  looking = true;
-  const db: Conn = getDb();
+function tick(): void {
   try {
-    const now = { event: await newestEvent(db), notification: await newestNotification(db) };
+    const handle = getDb();
+    if (handle.$client.inTransaction) return;
+    const db = syncOf(handle);
+    const now = { event: newestEvent(db), notification: newestNotification(db) };
     const before = last ?? now;
     last = now;
     if (now.event === before.event && now.notification === before.notification) return;
@@ -55,32 +55,30 @@ async function tick(): Promise<void> {
       now.event === before.event
         ? []
         : distinct(
-            (
-              await db
-                .select({ caseId: caseEvents.caseId })
-                .from(caseEvents)
-                .where(gt(caseEvents.id, before.event))
-                .limit(1000)
-            ).map((r) => r.caseId),
+            db
+              .select({ caseId: caseEvents.caseId })
+              .from(caseEvents)
+              .where(gt(caseEvents.id, before.event))
+              .limit(1000)
+              .all()
+              .map((r) => r.caseId),
           );
     const bellUserIds =
       now.notification === before.notification
         ? []
         : distinct(
-            (
-              await db
-                .select({ userId: notifications.userId })
-                .from(notifications)
-                .where(gt(notifications.id, before.notification))
-                .limit(1000)
-            ).map((r) => r.userId),
+            db
+              .select({ userId: notifications.userId })
+              .from(notifications)
+              .where(gt(notifications.id, before.notification))
+              .limit(1000)
+              .all()
+              .map((r) => r.userId),
           );
     const change = { caseIds, bellUserIds };
     for (const listener of listeners) listener(change);
   } catch (error) {
     console.error('live updates:', error);
-  } finally {
-    looking = false;
   }
 }
 
@@ -95,8 +93,8 @@ export function subscribe(listener: Listener): () => void {
   listeners.add(listener);
   if (!timer) {
     last = undefined;
-    void tick();
-    timer = setInterval(() => void tick(), TICK_MS);
+    tick();
+    timer = setInterval(tick, TICK_MS);
     timer.unref();
   }
   return () => {
