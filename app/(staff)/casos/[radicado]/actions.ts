@@ -15,7 +15,6 @@ import { LetterPostingSchema, PostalDeliverySchema } from '@/lib/validation/post
 import { recordPostalDelivery } from '@/lib/server/cases/record-postal-delivery';
 import { recordLetterPosting } from '@/lib/server/letters/notice-letter';
 
-
 /**
  * One action on a case, with the files the agent chose when the action carries them (a reply, an
  * information request, the answer, a note): checked by content like the portal's, written only
