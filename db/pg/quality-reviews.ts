@@ -1,3 +1,4 @@
+import { NOT_REVIEWED } from '../sql/quality-reviews';
 import { epochMs, type Queryable } from './client';
 
 /**
@@ -9,9 +10,6 @@ async function all<T>(db: Queryable, text: string, params: readonly unknown[]): 
   const { rows } = await db.query<T & Record<string, unknown>>(text, [...params]);
   return rows;
 }
-
-const NOT_REVIEWED = `NOT EXISTS (SELECT 1 FROM quality_ratings qr
-  WHERE qr.case_id = i.case_id AND qr.interaction_id = i.id AND qr.source = 'supervisor')`;
 
 /** Outbound interactions nobody has reviewed yet, newest first, without the reviewer's own. */
 export async function reviewQueueRows<T>(

@@ -14,7 +14,8 @@ function all<T>(conn: Conn, sql: string, params: readonly unknown[]): T[] {
     .all(...params) as T[];
 }
 
-const NOT_REVIEWED = `NOT EXISTS (SELECT 1 FROM quality_ratings qr
+/** Engine-neutral SQL: db/pg/quality-reviews.ts uses it too. */
+export const NOT_REVIEWED = `NOT EXISTS (SELECT 1 FROM quality_ratings qr
   WHERE qr.case_id = i.case_id AND qr.interaction_id = i.id AND qr.source = 'supervisor')`;
 
 /**
