@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { asc, getTableColumns, getTableName, sql } from 'drizzle-orm';
 import { getTableConfig } from 'drizzle-orm/sqlite-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDb, type Db } from '@/db/client';
 import { closePg, type PgDb } from '@/db/pg/client';
 import { openConfiguredPg } from '@/db/pg/connect';
@@ -57,8 +57,8 @@ describe('npm run db:copy: a SQLite installation onto PostgreSQL', () => {
     server = await startPgServer();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-copy-'));
     folders = { uploads: path.join(dir, 'uploads'), branding: path.join(dir, 'branding') };
-    process.env.UPLOAD_DIR = folders.uploads;
-    process.env.LOGO_DIR = folders.branding;
+    vi.stubEnv('UPLOAD_DIR', folders.uploads);
+    vi.stubEnv('LOGO_DIR', folders.branding);
     file = path.join(dir, 'ventanilla.db');
     source = openDb(file);
     await ensureDemoData(source, new Date('2026-11-30T15:00:00Z'));
@@ -66,8 +66,7 @@ describe('npm run db:copy: a SQLite installation onto PostgreSQL', () => {
   afterAll(() => {
     source?.$client.close();
     server?.stop();
-    delete process.env.UPLOAD_DIR;
-    delete process.env.LOGO_DIR;
+    vi.unstubAllEnvs();
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 

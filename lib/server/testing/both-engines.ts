@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { vi } from 'vitest';
 import { openDb, type Db } from '@/db/client';
 import { closePg, type PgDb } from '@/db/pg/client';
 import { openConfiguredPg } from '@/db/pg/connect';
@@ -21,9 +22,8 @@ export async function demoOnBothEngines(
 ): Promise<{ lite: Db; pg: PgDb; cleanup: () => Promise<void> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-both-'));
   const uploads = path.join(dir, 'uploads');
-  const previous = process.env.UPLOAD_DIR;
   // The seed stores the demo's files where the app would (lib/env.ts reads UPLOAD_DIR).
-  process.env.UPLOAD_DIR = uploads;
+  vi.stubEnv('UPLOAD_DIR', uploads);
   const lite = openDb(path.join(dir, 'ventanilla.db'));
   await ensureDemoData(lite, DEMO_NOW);
   const pg = await openConfiguredPg(await server.createDatabase());
@@ -37,8 +37,7 @@ export async function demoOnBothEngines(
     cleanup: async () => {
       lite.$client.close();
       await closePg(pg);
-      if (previous === undefined) delete process.env.UPLOAD_DIR;
-      else process.env.UPLOAD_DIR = previous;
+      vi.unstubAllEnvs();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
