@@ -1,7 +1,8 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
 import { cases, staffUsers, teams } from '@/db/schema';
+import { availableAgentIds } from '../routing/team-agents';
 import { ringBell } from './ring-bell';
 
 /**
@@ -65,24 +66,6 @@ async function caseOwners(tx: Conn, caseId: number, both = false): Promise<numbe
   );
 }
 
-/** The team's active, available agents: whoever may pick a case up from its queue. */
-async function teamAgents(tx: Conn, teamId: number): Promise<number[]> {
-  return (
-    await tx
-      .select({ id: staffUsers.id })
-      .from(staffUsers)
-      .where(
-        and(
-          eq(staffUsers.teamId, teamId),
-          eq(staffUsers.role, 'agent'),
-          eq(staffUsers.isActive, true),
-          eq(staffUsers.isAvailable, true),
-        ),
-      )
-      .all()
-  ).map((r) => r.id);
-}
-
 /**
  * Puts one alert in the bell of each recipient, once per event (its dedupe key), never for the
  * person who caused it, with its e-mail as each one prefers (ring-bell.ts). Runs in the
@@ -134,7 +117,11 @@ export async function alertAssignment(
     });
   }
   if (a.teamId === null) return 0;
-  return await alertStaff(tx, { ...a, kind: 'team_queue', to: await teamAgents(tx, a.teamId) });
+  return await alertStaff(tx, {
+    ...a,
+    kind: 'team_queue',
+    to: await availableAgentIds(tx, a.teamId),
+  });
 }
 
 /** The alert a case action calls for, after it is recorded (apply-case-action.ts). */

@@ -1,12 +1,13 @@
 import 'server-only';
-import { and, count, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
 import { cases, staffUsers, teams } from '@/db/schema';
-import { OPEN_STATES, type AssignmentMode } from '@/lib/domain/enums';
+import type { AssignmentMode } from '@/lib/domain/enums';
 import { matchRule, pickAssignee, type RoutableCase } from '@/lib/domain/routing';
 import { appendEvent } from '../core/audit';
 import { alertAssignment } from '../notices/staff-alerts';
 import { rulesInForce } from './rules-in-force';
+import { availableAgentIds, openCasesByAgent } from './team-agents';
 
 export interface RoutingDecision {
   teamId: number;
@@ -16,38 +17,9 @@ export interface RoutingDecision {
 
 /** The team's active agents marked available, with how many open cases each holds. */
 async function candidatesOf(tx: Conn, teamId: number) {
-  const agents = await tx
-    .select({ id: staffUsers.id })
-    .from(staffUsers)
-    .where(
-      and(
-        eq(staffUsers.teamId, teamId),
-        eq(staffUsers.role, 'agent'),
-        eq(staffUsers.isActive, true),
-        eq(staffUsers.isAvailable, true),
-      ),
-    )
-    .all();
-  if (agents.length === 0) return [];
-  const loads = new Map(
-    (
-      await tx
-        .select({ id: cases.assigneeId, open: count() })
-        .from(cases)
-        .where(
-          and(
-            inArray(
-              cases.assigneeId,
-              agents.map((a) => a.id),
-            ),
-            inArray(cases.state, [...OPEN_STATES]),
-          ),
-        )
-        .groupBy(cases.assigneeId)
-        .all()
-    ).map((row) => [row.id, row.open]),
-  );
-  return agents.map((a) => ({ id: a.id, openCases: loads.get(a.id) ?? 0 }));
+  const agents = await availableAgentIds(tx, teamId);
+  const loads = await openCasesByAgent(tx, agents);
+  return agents.map((id) => ({ id, openCases: loads.get(id) ?? 0 }));
 }
 
 /**

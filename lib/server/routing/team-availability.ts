@@ -1,9 +1,9 @@
 import 'server-only';
-import { and, asc, count, eq, inArray, type SQL } from 'drizzle-orm';
-import { cases, staffUsers, teams } from '@/db/schema';
-import { OPEN_STATES } from '@/lib/domain/enums';
+import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
+import { staffUsers, teams } from '@/db/schema';
 import type { Ctx } from '../core/context';
 import { requireRole } from '../core/guard';
+import { openCasesByAgent } from './team-agents';
 
 export interface TeamMember {
   id: number;
@@ -44,24 +44,9 @@ export async function teamAvailability(ctx: Ctx): Promise<TeamMember[]> {
     .where(and(eq(staffUsers.role, 'agent'), eq(staffUsers.isActive, true), teamFilter))
     .orderBy(asc(teams.name), asc(staffUsers.name))
     .all();
-  if (people.length === 0) return [];
-  const held = new Map(
-    (
-      await db
-        .select({ id: cases.assigneeId, n: count() })
-        .from(cases)
-        .where(
-          and(
-            inArray(
-              cases.assigneeId,
-              people.map((p) => p.id),
-            ),
-            inArray(cases.state, [...OPEN_STATES]),
-          ),
-        )
-        .groupBy(cases.assigneeId)
-        .all()
-    ).map((r) => [r.id, r.n]),
+  const held = await openCasesByAgent(
+    db,
+    people.map((p) => p.id),
   );
   return people.map((p) => ({ ...p, openCases: held.get(p.id) ?? 0 }));
 }
