@@ -165,12 +165,14 @@ export async function inSnapshot<T>(conn: Conn, body: (tx: Conn) => T | Promise<
   return opened(sqliteOf(conn), 'BEGIN', () => body(txHandle(conn)));
 }
 
+/** Per handle, how many savepoints are open: each is named by its depth. */
+const depths = new WeakMap<Database.Database, number>();
+
 /**
  * Runs `body` in a savepoint of the transaction open on `conn`'s handle: released when it returns,
  * rolled back alone when it throws (the transaction goes on). The group commit
  * (lib/server/core/group-commit.ts) runs one per filing. Savepoints nest, each named by its depth.
  */
-const depths = new WeakMap<Database.Database, number>();
 export async function inSavepoint<T>(conn: Conn, body: () => T | Promise<T>): Promise<T> {
   const sqlite = sqliteOf(conn);
   const depth = (depths.get(sqlite) ?? 0) + 1;

@@ -17,16 +17,14 @@ export async function revokeSession(
   session: { sid: string; userId: number },
 ): Promise<void> {
   const expiresAt = new Date(ctx.now.getTime() + SESSION_MAX_AGE_SECONDS * 1000);
-  await inTransaction(ctx.db, (tx) =>
-    tx.delete(revokedSessions).where(lt(revokedSessions.expiresAt, ctx.now)).run(),
-  );
-  await inTransaction(ctx.db, (tx) =>
-    tx
+  await inTransaction(ctx.db, async (tx) => {
+    await tx.delete(revokedSessions).where(lt(revokedSessions.expiresAt, ctx.now)).run();
+    await tx
       .insert(revokedSessions)
       .values({ jti: session.sid, userId: session.userId, expiresAt })
       .onConflictDoNothing()
-      .run(),
-  );
+      .run();
+  });
 }
 
 /**
