@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { E2E_ENV } from './e2e/support/env';
+import { E2E_ENV, E2E_VERB_PORT } from './e2e/support/env';
 
 export default defineConfig({
   testDir: './e2e',
@@ -29,14 +29,26 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
-  webServer: {
-    // A fresh database for every run, then the production build.
-    command: `node_modules/.bin/tsx --conditions=react-server e2e/support/verbs.ts reset-db && node scripts/serve.mjs`,
-    url: `${E2E_ENV.NEXTAUTH_URL}/ingresar`,
-    env: { ...E2E_ENV },
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      // Server verbs for the fixtures (e2e/support/verbs.ts), on a fresh database for every run.
+      command: `node_modules/.bin/tsx --conditions=react-server e2e/support/verbs.ts reset-db`,
+      url: `http://127.0.0.1:${E2E_VERB_PORT}/ready`,
+      env: { ...E2E_ENV },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      // The production build, started once the verb server has made the database.
+      command: 'node scripts/serve.mjs',
+      url: `${E2E_ENV.NEXTAUTH_URL}/ingresar`,
+      env: { ...E2E_ENV },
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });

@@ -1,6 +1,8 @@
 import path from 'node:path';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+/** The verb server's port (verbs.ts), on the loopback interface only. */
+export const E2E_VERB_PORT = PORT + 1;
 
 /** The e2e server's environment: its own database file and a fixed secret known to the fixtures. */
 export const E2E_ENV = {

@@ -3,15 +3,26 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { mintSessionToken, SESSION_COOKIE } from '@/lib/server/auth/minted-session';
-import { E2E_ENV } from './env';
+import { E2E_ENV, E2E_VERB_PORT } from './env';
+
+/**
+ * Asks the verb server (verbs.ts) for a verb, from a short-lived Node process so specs can call it
+ * synchronously; prints the JSON answer, or the verb's stack and fails.
+ */
+const VERB_CLIENT = `
+const { verb, body, port } = JSON.parse(process.argv[1]);
+fetch('http://127.0.0.1:' + port + '/' + verb, { method: 'POST', body })
+  .then(async (r) => {
+    const text = await r.text();
+    if (r.ok) process.stdout.write(text);
+    else { process.stderr.write(verb + ': ' + (JSON.parse(text).error ?? text)); process.exitCode = 1; }
+  });
+`;
 
 /** Runs a server verb (see verbs.ts) against the e2e database and returns its JSON result. */
 export function runVerb<T = unknown>(verb: string, args: unknown = {}): T {
-  const out = execFileSync(
-    path.join(process.cwd(), 'node_modules', '.bin', 'tsx'),
-    ['--conditions=react-server', 'e2e/support/verbs.ts', verb, JSON.stringify(args)],
-    { env: { ...process.env, ...E2E_ENV }, encoding: 'utf8' },
-  );
+  const request = JSON.stringify({ verb, body: JSON.stringify(args), port: E2E_VERB_PORT });
+  const out = execFileSync(process.execPath, ['-e', VERB_CLIENT, request], { encoding: 'utf8' });
   return JSON.parse(out) as T;
 }
 
