@@ -1,3 +1,4 @@
+import { first } from '../rows';
 import { inTransaction } from '../client';
 import { and, eq } from 'drizzle-orm';
 import type { Conn } from '../client';
@@ -20,7 +21,7 @@ export interface LeaseClaim {
 export async function claimLease(db: Conn, claim: LeaseClaim): Promise<boolean> {
   const start = claim.tickStart;
   return await inTransaction(db, async (tx) => {
-    const row = await tx.select().from(jobLeases).where(eq(jobLeases.name, claim.job)).get();
+    const row = await first(tx.select().from(jobLeases).where(eq(jobLeases.name, claim.job)));
     if (row?.lastTickAt && row.lastTickAt.getTime() >= start.getTime()) return false;
     if (row && row.holder !== claim.holder && row.expiresAt.getTime() > claim.now.getTime()) {
       return false;
@@ -33,8 +34,7 @@ export async function claimLease(db: Conn, claim: LeaseClaim): Promise<boolean> 
     await tx
       .insert(jobLeases)
       .values({ name: claim.job, ...values })
-      .onConflictDoUpdate({ target: jobLeases.name, set: values })
-      .run();
+      .onConflictDoUpdate({ target: jobLeases.name, set: values });
     return true;
   });
 }
@@ -49,7 +49,7 @@ export async function holdLease(
   lease: { name: string; holder: string; now: Date; leaseMs: number },
 ): Promise<boolean> {
   return await inTransaction(db, async (tx) => {
-    const row = await tx.select().from(jobLeases).where(eq(jobLeases.name, lease.name)).get();
+    const row = await first(tx.select().from(jobLeases).where(eq(jobLeases.name, lease.name)));
     if (row && row.holder !== lease.holder && row.expiresAt.getTime() > lease.now.getTime()) {
       return false;
     }
@@ -60,8 +60,7 @@ export async function holdLease(
     await tx
       .insert(jobLeases)
       .values({ name: lease.name, ...values })
-      .onConflictDoUpdate({ target: jobLeases.name, set: values })
-      .run();
+      .onConflictDoUpdate({ target: jobLeases.name, set: values });
     return true;
   });
 }

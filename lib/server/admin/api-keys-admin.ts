@@ -1,4 +1,5 @@
 import 'server-only';
+import { first, one } from '@/db/rows';
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { apiKeys, intakeChannels } from '@/db/schema';
@@ -26,17 +27,19 @@ export async function createChannel(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'admin');
   const data = parseInput(ChannelCreateSchema, input);
   return withTransaction(ctx, async (tx) => {
-    const clash = await tx.db
-      .select({ id: intakeChannels.id })
-      .from(intakeChannels)
-      .where(eq(intakeChannels.name, data.name))
-      .get();
+    const clash = await first(
+      tx.db
+        .select({ id: intakeChannels.id })
+        .from(intakeChannels)
+        .where(eq(intakeChannels.name, data.name)),
+    );
     if (clash) throw duplicate();
-    const row = await tx.db
-      .insert(intakeChannels)
-      .values({ name: data.name, channel: data.channel, createdAt: tx.now })
-      .returning()
-      .get();
+    const row = await one(
+      tx.db
+        .insert(intakeChannels)
+        .values({ name: data.name, channel: data.channel, createdAt: tx.now })
+        .returning(),
+    );
     await appendAdminEvent(tx, 'intake_channel_created', { channelId: row.id, ...data });
     return { id: row.id };
   });
@@ -46,12 +49,13 @@ export async function setChannelActive(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'admin');
   const { id, active } = parseInput(ActiveSchema, input);
   return withTransaction(ctx, async (tx) => {
-    const row = await tx.db
-      .update(intakeChannels)
-      .set({ isActive: active })
-      .where(eq(intakeChannels.id, id))
-      .returning()
-      .get();
+    const row = await first(
+      tx.db
+        .update(intakeChannels)
+        .set({ isActive: active })
+        .where(eq(intakeChannels.id, id))
+        .returning(),
+    );
     if (!row) throw new AppError('NOT_FOUND', 'channel not found');
     await appendAdminEvent(tx, 'intake_channel_updated', { channelId: id, isActive: active });
   });
@@ -64,11 +68,9 @@ export async function createApiKeyForChannel(
   requireRole(ctx.actor, 'admin');
   const data = parseInput(ApiKeyCreateSchema, input);
   return withTransaction(ctx, async (tx) => {
-    const channel = await tx.db
-      .select()
-      .from(intakeChannels)
-      .where(eq(intakeChannels.id, data.channelId))
-      .get();
+    const channel = await first(
+      tx.db.select().from(intakeChannels).where(eq(intakeChannels.id, data.channelId)),
+    );
     if (!channel) throw new AppError('NOT_FOUND', 'channel not found');
     // intake/keys.ts `createApiKey` only inserts, but still types its handle as `Db` (another area).
     const created = await createApiKey(tx.db as Db, {
@@ -77,12 +79,13 @@ export async function createApiKeyForChannel(
       withSigningSecret: data.withSigningSecret,
       createdById: tx.actor.id,
     });
-    const { keyPrefix } = (await tx.db
-      .select({ keyPrefix: apiKeys.keyPrefix })
-      .from(apiKeys)
-      .where(eq(apiKeys.id, created.id))
-      .get())!;
-    await tx.db.update(apiKeys).set({ createdAt: tx.now }).where(eq(apiKeys.id, created.id)).run();
+    const { keyPrefix } = (await first(
+      tx.db
+        .select({ keyPrefix: apiKeys.keyPrefix })
+        .from(apiKeys)
+        .where(eq(apiKeys.id, created.id)),
+    ))!;
+    await tx.db.update(apiKeys).set({ createdAt: tx.now }).where(eq(apiKeys.id, created.id));
     await appendAdminEvent(tx, 'api_key_created', {
       apiKeyId: created.id,
       channelId: channel.id,
@@ -98,10 +101,10 @@ export async function revokeApiKey(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'admin');
   const { id } = parseInput(RevokeSchema, input);
   return withTransaction(ctx, async (tx) => {
-    const row = await tx.db.select().from(apiKeys).where(eq(apiKeys.id, id)).get();
+    const row = await first(tx.db.select().from(apiKeys).where(eq(apiKeys.id, id)));
     if (!row) throw new AppError('NOT_FOUND', 'api key not found');
     if (row.revokedAt) return;
-    await tx.db.update(apiKeys).set({ revokedAt: tx.now }).where(eq(apiKeys.id, id)).run();
+    await tx.db.update(apiKeys).set({ revokedAt: tx.now }).where(eq(apiKeys.id, id));
     await appendAdminEvent(tx, 'api_key_revoked', { apiKeyId: id, prefix: row.keyPrefix });
   });
 }
@@ -127,9 +130,8 @@ export async function listChannels(ctx: Ctx) {
       })
       .from(apiKeys)
       .orderBy(asc(apiKeys.id))
-      .all()
   ).map(({ signed, ...k }) => ({ ...k, signed: signed !== null }));
-  return (await db.select().from(intakeChannels).orderBy(asc(intakeChannels.name)).all()).map(
+  return (await db.select().from(intakeChannels).orderBy(asc(intakeChannels.name))).map(
     ({ webhookSecretSealed, ...c }) => ({
       ...c,
       hasWebhookSecret: webhookSecretSealed !== null,

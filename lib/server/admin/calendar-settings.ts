@@ -1,4 +1,5 @@
 import 'server-only';
+import { first } from '@/db/rows';
 import { asc, eq } from 'drizzle-orm';
 import { closureDays, organization } from '@/db/schema';
 import { nationalHolidays } from '@/lib/domain/holidays';
@@ -31,7 +32,6 @@ export async function calendarYear(ctx: Ctx, input: unknown) {
       .select({ date: closureDays.date, reason: closureDays.reason })
       .from(closureDays)
       .orderBy(asc(closureDays.date))
-      .all()
   ).filter((c) => c.date >= from && c.date <= to);
   const org = await getOrganization(ctx.db);
   return {
@@ -52,15 +52,14 @@ export async function addClosureDay(ctx: Ctx, input: unknown) {
   const createdBy = ctx.actor.id;
   const data = parseInput(ClosureDaySchema, input);
   return withTransaction(ctx, async (tx) => {
-    if (await tx.db.select().from(closureDays).where(eq(closureDays.date, data.date)).get()) {
+    if (await first(tx.db.select().from(closureDays).where(eq(closureDays.date, data.date)))) {
       throw new AppError('VALIDATION', 'closure day exists', {
         fieldErrors: { date: ['closureExists'] },
       });
     }
     await tx.db
       .insert(closureDays)
-      .values({ date: data.date, reason: data.reason, createdBy, createdAt: tx.now })
-      .run();
+      .values({ date: data.date, reason: data.reason, createdBy, createdAt: tx.now });
     await appendAdminEvent(tx, 'closure_day_added', { date: data.date }, { body: data.reason });
     return { date: data.date };
   });
@@ -70,13 +69,11 @@ export async function removeClosureDay(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'admin');
   const data = parseInput(ClosureRemovalSchema, input);
   return withTransaction(ctx, async (tx) => {
-    const existing = await tx.db
-      .select()
-      .from(closureDays)
-      .where(eq(closureDays.date, data.date))
-      .get();
+    const existing = await first(
+      tx.db.select().from(closureDays).where(eq(closureDays.date, data.date)),
+    );
     if (!existing) throw new AppError('NOT_FOUND', 'no such closure day');
-    await tx.db.delete(closureDays).where(eq(closureDays.date, data.date)).run();
+    await tx.db.delete(closureDays).where(eq(closureDays.date, data.date));
     await appendAdminEvent(
       tx,
       'closure_day_removed',
@@ -96,8 +93,7 @@ export async function updateCalendarSettings(ctx: Ctx, input: unknown) {
     await tx.db
       .insert(organization)
       .values({ ...before, ...data, id: 1, updatedAt: tx.now })
-      .onConflictDoUpdate({ target: organization.id, set: { ...data, updatedAt: tx.now } })
-      .run();
+      .onConflictDoUpdate({ target: organization.id, set: { ...data, updatedAt: tx.now } });
     await appendAdminEvent(tx, 'calendar_settings_changed', {
       from: {
         businessHoursStart: before.businessHoursStart,

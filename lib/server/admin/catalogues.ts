@@ -1,4 +1,5 @@
 import 'server-only';
+import { first, one } from '@/db/rows';
 import { and, asc, eq, ne } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
 import { categories, processes, rootCauses, staffUsers } from '@/db/schema';
@@ -29,9 +30,9 @@ export async function createCategory(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'admin');
   const { name } = parseInput(NamedSchema, input);
   return withTransaction(ctx, async (tx) => {
-    if (await tx.db.select().from(categories).where(eq(categories.name, name)).get())
+    if (await first(tx.db.select().from(categories).where(eq(categories.name, name))))
       throw duplicate();
-    const row = await tx.db.insert(categories).values({ name }).returning().get();
+    const row = await one(tx.db.insert(categories).values({ name }).returning());
     await appendAdminEvent(tx, 'category_created', { categoryId: row.id, name });
     return { id: row.id };
   });
@@ -41,15 +42,16 @@ export async function renameCategory(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'admin');
   const { id, name } = parseInput(RenameSchema, input);
   return withTransaction(ctx, async (tx) => {
-    const row = await tx.db.select().from(categories).where(eq(categories.id, id)).get();
+    const row = await first(tx.db.select().from(categories).where(eq(categories.id, id)));
     if (!row) throw new AppError('NOT_FOUND', 'category not found');
-    const clash = await tx.db
-      .select()
-      .from(categories)
-      .where(and(eq(categories.name, name), ne(categories.id, id)))
-      .get();
+    const clash = await first(
+      tx.db
+        .select()
+        .from(categories)
+        .where(and(eq(categories.name, name), ne(categories.id, id))),
+    );
     if (clash) throw duplicate();
-    await tx.db.update(categories).set({ name }).where(eq(categories.id, id)).run();
+    await tx.db.update(categories).set({ name }).where(eq(categories.id, id));
     await appendAdminEvent(tx, 'category_updated', { categoryId: id, from: row.name, name });
   });
 }
@@ -58,12 +60,9 @@ export async function setCategoryActive(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'admin');
   const { id, active } = parseInput(ActiveSchema, input);
   return withTransaction(ctx, async (tx) => {
-    const row = await tx.db
-      .update(categories)
-      .set({ isActive: active })
-      .where(eq(categories.id, id))
-      .returning()
-      .get();
+    const row = await first(
+      tx.db.update(categories).set({ isActive: active }).where(eq(categories.id, id)).returning(),
+    );
     if (!row) throw new AppError('NOT_FOUND', 'category not found');
     await appendAdminEvent(tx, 'category_updated', { categoryId: id, isActive: active });
   });
@@ -74,7 +73,7 @@ export async function setCategoryActive(ctx: Ctx, input: unknown) {
 /** The owner of a process is an active staff member. */
 async function checkOwner(tx: Conn, ownerId: number | undefined): Promise<void> {
   if (ownerId === undefined) return;
-  const owner = await tx.select().from(staffUsers).where(eq(staffUsers.id, ownerId)).get();
+  const owner = await first(tx.select().from(staffUsers).where(eq(staffUsers.id, ownerId)));
   if (!owner?.isActive) {
     throw new AppError('VALIDATION', 'owner', { fieldErrors: { ownerId: ['invalid'] } });
   }
@@ -90,8 +89,7 @@ export async function createProcessWithOwner(ctx: Ctx, input: unknown) {
       await tx.db
         .update(processes)
         .set({ ownerId: data.ownerId })
-        .where(eq(processes.id, created.id))
-        .run();
+        .where(eq(processes.id, created.id));
       await appendAdminEvent(tx, 'process_updated', {
         processId: created.id,
         ownerId: data.ownerId,
@@ -105,21 +103,21 @@ export async function updateProcess(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'admin');
   const data = parseInput(ProcessUpdateSchema, input);
   return withTransaction(ctx, async (tx) => {
-    const row = await tx.db.select().from(processes).where(eq(processes.id, data.id)).get();
+    const row = await first(tx.db.select().from(processes).where(eq(processes.id, data.id)));
     if (!row) throw new AppError('NOT_FOUND', 'process not found');
-    const clash = await tx.db
-      .select()
-      .from(processes)
-      .where(and(eq(processes.name, data.name), ne(processes.id, data.id)))
-      .get();
+    const clash = await first(
+      tx.db
+        .select()
+        .from(processes)
+        .where(and(eq(processes.name, data.name), ne(processes.id, data.id))),
+    );
     if (clash) throw duplicate();
     await checkOwner(tx.db, data.ownerId);
     const ownerId = data.ownerId ?? null;
     await tx.db
       .update(processes)
       .set({ name: data.name, ownerId })
-      .where(eq(processes.id, data.id))
-      .run();
+      .where(eq(processes.id, data.id));
     await appendAdminEvent(tx, 'process_updated', {
       processId: data.id,
       from: row.name,
@@ -133,12 +131,9 @@ export async function setProcessActive(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'admin');
   const { id, active } = parseInput(ActiveSchema, input);
   return withTransaction(ctx, async (tx) => {
-    const row = await tx.db
-      .update(processes)
-      .set({ isActive: active })
-      .where(eq(processes.id, id))
-      .returning()
-      .get();
+    const row = await first(
+      tx.db.update(processes).set({ isActive: active }).where(eq(processes.id, id)).returning(),
+    );
     if (!row) throw new AppError('NOT_FOUND', 'process not found');
     await appendAdminEvent(tx, 'process_updated', { processId: id, isActive: active });
   });
@@ -150,16 +145,17 @@ export async function createRootCause(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'admin');
   const { processId, name } = parseInput(RootCauseCreateSchema, input);
   return withTransaction(ctx, async (tx) => {
-    if (!(await tx.db.select().from(processes).where(eq(processes.id, processId)).get())) {
+    if (!(await first(tx.db.select().from(processes).where(eq(processes.id, processId))))) {
       throw new AppError('NOT_FOUND', 'process not found');
     }
-    const clash = await tx.db
-      .select()
-      .from(rootCauses)
-      .where(and(eq(rootCauses.processId, processId), eq(rootCauses.name, name)))
-      .get();
+    const clash = await first(
+      tx.db
+        .select()
+        .from(rootCauses)
+        .where(and(eq(rootCauses.processId, processId), eq(rootCauses.name, name))),
+    );
     if (clash) throw duplicate();
-    const row = await tx.db.insert(rootCauses).values({ processId, name }).returning().get();
+    const row = await one(tx.db.insert(rootCauses).values({ processId, name }).returning());
     await appendAdminEvent(tx, 'root_cause_created', { rootCauseId: row.id, processId, name });
     return { id: row.id };
   });
@@ -169,21 +165,22 @@ export async function renameRootCause(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'admin');
   const { id, name } = parseInput(RenameSchema, input);
   return withTransaction(ctx, async (tx) => {
-    const row = await tx.db.select().from(rootCauses).where(eq(rootCauses.id, id)).get();
+    const row = await first(tx.db.select().from(rootCauses).where(eq(rootCauses.id, id)));
     if (!row) throw new AppError('NOT_FOUND', 'root cause not found');
-    const clash = await tx.db
-      .select()
-      .from(rootCauses)
-      .where(
-        and(
-          eq(rootCauses.processId, row.processId),
-          eq(rootCauses.name, name),
-          ne(rootCauses.id, id),
+    const clash = await first(
+      tx.db
+        .select()
+        .from(rootCauses)
+        .where(
+          and(
+            eq(rootCauses.processId, row.processId),
+            eq(rootCauses.name, name),
+            ne(rootCauses.id, id),
+          ),
         ),
-      )
-      .get();
+    );
     if (clash) throw duplicate();
-    await tx.db.update(rootCauses).set({ name }).where(eq(rootCauses.id, id)).run();
+    await tx.db.update(rootCauses).set({ name }).where(eq(rootCauses.id, id));
     await appendAdminEvent(tx, 'root_cause_updated', { rootCauseId: id, from: row.name, name });
   });
 }
@@ -192,12 +189,9 @@ export async function setRootCauseActive(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'admin');
   const { id, active } = parseInput(ActiveSchema, input);
   return withTransaction(ctx, async (tx) => {
-    const row = await tx.db
-      .update(rootCauses)
-      .set({ isActive: active })
-      .where(eq(rootCauses.id, id))
-      .returning()
-      .get();
+    const row = await first(
+      tx.db.update(rootCauses).set({ isActive: active }).where(eq(rootCauses.id, id)).returning(),
+    );
     if (!row) throw new AppError('NOT_FOUND', 'root cause not found');
     await appendAdminEvent(tx, 'root_cause_updated', { rootCauseId: id, isActive: active });
   });
@@ -210,7 +204,7 @@ export async function loadCatalogues(ctx: Ctx) {
   requireRole(ctx.actor, 'admin');
   const { db } = ctx;
   return {
-    categories: await db.select().from(categories).orderBy(asc(categories.name)).all(),
+    categories: await db.select().from(categories).orderBy(asc(categories.name)),
     processes: await db
       .select({
         id: processes.id,
@@ -221,14 +215,12 @@ export async function loadCatalogues(ctx: Ctx) {
       })
       .from(processes)
       .leftJoin(staffUsers, eq(staffUsers.id, processes.ownerId))
-      .orderBy(asc(processes.name))
-      .all(),
-    rootCauses: await db.select().from(rootCauses).orderBy(asc(rootCauses.name)).all(),
+      .orderBy(asc(processes.name)),
+    rootCauses: await db.select().from(rootCauses).orderBy(asc(rootCauses.name)),
     staff: await db
       .select({ id: staffUsers.id, name: staffUsers.name })
       .from(staffUsers)
       .where(eq(staffUsers.isActive, true))
-      .orderBy(asc(staffUsers.name))
-      .all(),
+      .orderBy(asc(staffUsers.name)),
   };
 }

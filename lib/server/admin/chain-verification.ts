@@ -1,4 +1,5 @@
 import 'server-only';
+import { first, one } from '@/db/rows';
 import { inTransaction } from '@/db/client';
 import { and, desc, eq } from 'drizzle-orm';
 import os from 'node:os';
@@ -58,21 +59,19 @@ function holderGone(lease: typeof jobLeases.$inferSelect | undefined, now: Date)
 /** Marks a 'running' run whose instance is gone as 'interrupted'; returns the latest run. */
 async function settleLatest(db: Conn, now: Date): Promise<VerificationRun | null> {
   return await inTransaction(db, async (tx) => {
-    const latest = await tx
-      .select()
-      .from(auditVerifications)
-      .orderBy(desc(auditVerifications.id))
-      .limit(1)
-      .get();
+    const latest = await first(
+      tx.select().from(auditVerifications).orderBy(desc(auditVerifications.id)).limit(1),
+    );
     if (latest?.status !== 'running') return latest ?? null;
-    const lease = await tx.select().from(jobLeases).where(eq(jobLeases.name, LEASE)).get();
+    const lease = await first(tx.select().from(jobLeases).where(eq(jobLeases.name, LEASE)));
     if (!holderGone(lease, now)) return latest;
-    return await tx
-      .update(auditVerifications)
-      .set({ status: 'interrupted', finishedAt: now })
-      .where(eq(auditVerifications.id, latest.id))
-      .returning()
-      .get();
+    return await one(
+      tx
+        .update(auditVerifications)
+        .set({ status: 'interrupted', finishedAt: now })
+        .where(eq(auditVerifications.id, latest.id))
+        .returning(),
+    );
   });
 }
 
@@ -87,8 +86,7 @@ async function renewLease(db: Conn, holder: string, now: Date): Promise<void> {
   await db
     .insert(jobLeases)
     .values({ name: LEASE, ...values })
-    .onConflictDoUpdate({ target: jobLeases.name, set: values })
-    .run();
+    .onConflictDoUpdate({ target: jobLeases.name, set: values });
 }
 
 /**
@@ -105,24 +103,23 @@ export async function startVerification(
   const holder = options.holder ?? INSTANCE_ID;
   await settleLatest(ctx.db, ctx.now);
   const started = await inTransaction(ctx.db, async (tx) => {
-    const running = await tx
-      .select()
-      .from(auditVerifications)
-      .where(eq(auditVerifications.status, 'running'))
-      .get();
+    const running = await first(
+      tx.select().from(auditVerifications).where(eq(auditVerifications.status, 'running')),
+    );
     if (running) return { run: running, throughId: 0, alreadyRunning: true };
     const extent = await chainExtent(tx);
-    const run = await tx
-      .insert(auditVerifications)
-      .values({
-        startedBy: ctx.actor.id,
-        startedAt: ctx.now,
-        status: 'running',
-        checked: 0,
-        total: extent.total,
-      })
-      .returning()
-      .get();
+    const run = await one(
+      tx
+        .insert(auditVerifications)
+        .values({
+          startedBy: ctx.actor.id,
+          startedAt: ctx.now,
+          status: 'running',
+          checked: 0,
+          total: extent.total,
+        })
+        .returning(),
+    );
     await renewLease(tx, holder, ctx.now);
     return { run, throughId: extent.lastId, alreadyRunning: false };
   });
@@ -189,15 +186,16 @@ export async function driveVerification(
     const row = await inTransaction(db, async (tx) => {
       if (!done) await renewLease(tx, holder, now);
       // Only a run still running is moved on: one marked interrupted meanwhile stays so.
-      const moved = await tx
-        .update(auditVerifications)
-        .set(update)
-        .where(and(eq(auditVerifications.id, runId), eq(auditVerifications.status, 'running')))
-        .returning()
-        .get();
+      const moved = await first(
+        tx
+          .update(auditVerifications)
+          .set(update)
+          .where(and(eq(auditVerifications.id, runId), eq(auditVerifications.status, 'running')))
+          .returning(),
+      );
       return (
         moved ??
-        (await tx.select().from(auditVerifications).where(eq(auditVerifications.id, runId)).get())
+        (await first(tx.select().from(auditVerifications).where(eq(auditVerifications.id, runId))))
       );
     });
     // Done, or marked interrupted meanwhile (this instance was taken for gone): stop here.

@@ -1,4 +1,5 @@
 import 'server-only';
+import { first } from '@/db/rows';
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { intakeChannels } from '@/db/schema';
@@ -40,18 +41,15 @@ export async function setChannelWebhook(ctx: Ctx, input: unknown): Promise<Webho
   requireRole(ctx.actor, 'admin');
   const { id, webhookUrl } = parseInput(ChannelWebhookSchema, input);
   return withTransaction(ctx, async (tx) => {
-    const channel = await tx.db
-      .select()
-      .from(intakeChannels)
-      .where(eq(intakeChannels.id, id))
-      .get();
+    const channel = await first(
+      tx.db.select().from(intakeChannels).where(eq(intakeChannels.id, id)),
+    );
     if (!channel) throw new AppError('NOT_FOUND', 'channel not found');
     const secret = channel.webhookSecretSealed ? null : newWebhookSecret();
     await tx.db
       .update(intakeChannels)
       .set({ webhookUrl, ...(secret ? { webhookSecretSealed: sealSecret(secret) } : {}) })
-      .where(eq(intakeChannels.id, id))
-      .run();
+      .where(eq(intakeChannels.id, id));
     await appendAdminEvent(tx, 'intake_channel_webhook_set', {
       channelId: id,
       url: auditUrl(webhookUrl),
@@ -69,11 +67,9 @@ export async function rotateChannelWebhookSecret(
   requireRole(ctx.actor, 'admin');
   const { id } = parseInput(ChannelIdSchema, input);
   return withTransaction(ctx, async (tx) => {
-    const channel = await tx.db
-      .select()
-      .from(intakeChannels)
-      .where(eq(intakeChannels.id, id))
-      .get();
+    const channel = await first(
+      tx.db.select().from(intakeChannels).where(eq(intakeChannels.id, id)),
+    );
     if (!channel) throw new AppError('NOT_FOUND', 'channel not found');
     if (!channel.webhookUrl) {
       throw new AppError('VALIDATION', 'no webhook to rotate', {
@@ -84,8 +80,7 @@ export async function rotateChannelWebhookSecret(
     await tx.db
       .update(intakeChannels)
       .set({ webhookSecretSealed: sealSecret(secret) })
-      .where(eq(intakeChannels.id, id))
-      .run();
+      .where(eq(intakeChannels.id, id));
     await appendAdminEvent(tx, 'intake_channel_webhook_rotated', { channelId: id });
     return { secret };
   });
@@ -99,18 +94,15 @@ export async function removeChannelWebhook(ctx: Ctx, input: unknown): Promise<vo
   requireRole(ctx.actor, 'admin');
   const { id } = parseInput(ChannelIdSchema, input);
   return withTransaction(ctx, async (tx) => {
-    const channel = await tx.db
-      .select()
-      .from(intakeChannels)
-      .where(eq(intakeChannels.id, id))
-      .get();
+    const channel = await first(
+      tx.db.select().from(intakeChannels).where(eq(intakeChannels.id, id)),
+    );
     if (!channel) throw new AppError('NOT_FOUND', 'channel not found');
     if (!channel.webhookUrl && !channel.webhookSecretSealed) return;
     await tx.db
       .update(intakeChannels)
       .set({ webhookUrl: null, webhookSecretSealed: null })
-      .where(eq(intakeChannels.id, id))
-      .run();
+      .where(eq(intakeChannels.id, id));
     await appendAdminEvent(tx, 'intake_channel_webhook_removed', { channelId: id });
   });
 }

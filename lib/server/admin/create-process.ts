@@ -1,4 +1,5 @@
 import 'server-only';
+import { first, one } from '@/db/rows';
 import { mapInOrder } from '../core/in-order';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
@@ -24,14 +25,14 @@ export async function createProcess(ctx: Ctx, input: unknown) {
 
 /** The write itself, for a larger admin write that creates a process inside its own transaction. */
 export async function insertProcess(tx: Ctx, data: z.infer<typeof ProcessSchema>) {
-  if (await tx.db.select().from(processes).where(eq(processes.name, data.name)).get()) {
+  if (await first(tx.db.select().from(processes).where(eq(processes.name, data.name)))) {
     throw new AppError('VALIDATION', 'duplicate', { fieldErrors: { name: ['duplicate'] } });
   }
-  const process = await tx.db.insert(processes).values({ name: data.name }).returning().get();
+  const process = await one(tx.db.insert(processes).values({ name: data.name }).returning());
   const causes = await mapInOrder(
     data.rootCauses,
     async (name) =>
-      (await tx.db.insert(rootCauses).values({ processId: process.id, name }).returning().get()).id,
+      (await one(tx.db.insert(rootCauses).values({ processId: process.id, name }).returning())).id,
   );
   await appendAdminEvent(tx, 'process_created', {
     processId: process.id,

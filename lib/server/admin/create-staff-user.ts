@@ -1,4 +1,5 @@
 import 'server-only';
+import { first, one } from '@/db/rows';
 import { eq, sql } from 'drizzle-orm';
 import { staffUsers, teams } from '@/db/schema';
 import { StaffUserSchema } from '@/lib/validation/staff';
@@ -15,32 +16,34 @@ export async function createStaffUser(ctx: Ctx, input: unknown) {
   const data = parseInput(StaffUserSchema, input);
   const passwordHash = hashPasswordSync(data.password);
   return withTransaction(ctx, async (tx) => {
-    const taken = await tx.db
-      .select({ id: staffUsers.id })
-      .from(staffUsers)
-      .where(eq(sql`lower(${staffUsers.email})`, data.email))
-      .get();
+    const taken = await first(
+      tx.db
+        .select({ id: staffUsers.id })
+        .from(staffUsers)
+        .where(eq(sql`lower(${staffUsers.email})`, data.email)),
+    );
     if (taken) {
       throw new AppError('VALIDATION', 'email taken', { fieldErrors: { email: ['duplicate'] } });
     }
     if (
       data.teamId !== undefined &&
-      !(await tx.db.select().from(teams).where(eq(teams.id, data.teamId)).get())
+      !(await first(tx.db.select().from(teams).where(eq(teams.id, data.teamId))))
     ) {
       throw new AppError('VALIDATION', 'unknown team', { fieldErrors: { teamId: ['invalid'] } });
     }
-    const user = await tx.db
-      .insert(staffUsers)
-      .values({
-        email: data.email,
-        name: data.name,
-        role: data.role,
-        teamId: data.teamId ?? null,
-        passwordHash,
-        createdAt: tx.now,
-      })
-      .returning({ id: staffUsers.id })
-      .get();
+    const user = await one(
+      tx.db
+        .insert(staffUsers)
+        .values({
+          email: data.email,
+          name: data.name,
+          role: data.role,
+          teamId: data.teamId ?? null,
+          passwordHash,
+          createdAt: tx.now,
+        })
+        .returning({ id: staffUsers.id }),
+    );
     await appendAdminEvent(tx, 'staff_created', {
       userId: user.id,
       email: data.email,

@@ -1,4 +1,5 @@
 import 'server-only';
+import { first, one } from '@/db/rows';
 import { eq } from 'drizzle-orm';
 import { teams } from '@/db/schema';
 import { TeamSchema } from '@/lib/validation/staff';
@@ -13,14 +14,15 @@ export async function createTeam(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'admin');
   const data = parseInput(TeamSchema, input);
   return withTransaction(ctx, async (tx) => {
-    if (await tx.db.select().from(teams).where(eq(teams.name, data.name)).get()) {
+    if (await first(tx.db.select().from(teams).where(eq(teams.name, data.name)))) {
       throw new AppError('VALIDATION', 'team name taken', { fieldErrors: { name: ['duplicate'] } });
     }
-    const team = await tx.db
-      .insert(teams)
-      .values({ name: data.name, supervisorId: data.supervisorId ?? null, createdAt: tx.now })
-      .returning({ id: teams.id })
-      .get();
+    const team = await one(
+      tx.db
+        .insert(teams)
+        .values({ name: data.name, supervisorId: data.supervisorId ?? null, createdAt: tx.now })
+        .returning({ id: teams.id }),
+    );
     await appendAdminEvent(tx, 'team_created', { teamId: team.id, name: data.name });
     return { id: team.id };
   });

@@ -1,4 +1,5 @@
 import 'server-only';
+import { first } from '@/db/rows';
 import { asc, desc, eq } from 'drizzle-orm';
 import { staffUsers, teams } from '@/db/schema';
 import { StaffMemberIdSchema } from '@/lib/validation/admin-people';
@@ -36,20 +37,20 @@ export async function listStaff(ctx: Ctx): Promise<StaffListRow[]> {
     .select(staffColumns)
     .from(staffUsers)
     .leftJoin(teams, eq(teams.id, staffUsers.teamId))
-    .orderBy(desc(staffUsers.isActive), asc(staffUsers.name))
-    .all();
+    .orderBy(desc(staffUsers.isActive), asc(staffUsers.name));
 }
 
 /** One staff member (`{ id }`), or NOT_FOUND. */
 export async function getStaffMember(ctx: Ctx, input: unknown): Promise<StaffListRow> {
   requireRole(ctx.actor, 'admin');
   const { id } = parseInput(StaffMemberIdSchema, input);
-  const row = await ctx.db
-    .select(staffColumns)
-    .from(staffUsers)
-    .leftJoin(teams, eq(teams.id, staffUsers.teamId))
-    .where(eq(staffUsers.id, id))
-    .get();
+  const row = await first(
+    ctx.db
+      .select(staffColumns)
+      .from(staffUsers)
+      .leftJoin(teams, eq(teams.id, staffUsers.teamId))
+      .where(eq(staffUsers.id, id)),
+  );
   if (!row) throw new AppError('NOT_FOUND', 'no such staff member');
   return row;
 }

@@ -56,8 +56,7 @@ export async function setOrganizationLogo(ctx: Ctx, input: { bytes: Uint8Array }
         .onConflictDoUpdate({
           target: organization.id,
           set: { logoPath: storedName, updatedAt: tx.now },
-        })
-        .run();
+        });
       await appendAdminEvent(tx, 'organization_updated', {
         before: { logoPath: current.logoPath },
         after: { logoPath: storedName },

@@ -66,8 +66,7 @@ export async function updateOrganizationProfile(ctx: Ctx, input: unknown) {
     await tx.db
       .insert(organization)
       .values({ ...current, ...values, id: 1 })
-      .onConflictDoUpdate({ target: organization.id, set: values })
-      .run();
+      .onConflictDoUpdate({ target: organization.id, set: values });
     await appendAdminEvent(tx, 'organization_updated', {
       before: Object.fromEntries(changed.map((f) => [f, current[f]])),
       after: Object.fromEntries(changed.map((f) => [f, next[f]])),

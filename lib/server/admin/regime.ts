@@ -28,29 +28,24 @@ export async function setRegime(ctx: Ctx, input: unknown): Promise<{ regime: Reg
     await tx.db
       .insert(organization)
       .values({ ...before, id: 1, regime, updatedAt: tx.now })
-      .onConflictDoUpdate({ target: organization.id, set: { regime, updatedAt: tx.now } })
-      .run();
+      .onConflictDoUpdate({ target: organization.id, set: { regime, updatedAt: tx.now } });
     for (const code of CASE_TYPES) {
       await ensureCaseType(tx.db, code);
       const type = rules.types[code];
       await tx.db
         .update(caseTypes)
         .set(type ? { isActive: true, allowsAnonymous: type.allowsAnonymous } : { isActive: false })
-        .where(eq(caseTypes.code, code))
-        .run();
+        .where(eq(caseTypes.code, code));
       if (!type) continue;
-      await tx.db
-        .insert(caseTypeTerms)
-        .values({
-          typeCode: code,
-          termDays: type.termDays,
-          extensionDays: type.extensionDays,
-          validFrom: tx.now,
-          reason: `${rules.law}: ${reason}`,
-          createdBy,
-          createdAt: tx.now,
-        })
-        .run();
+      await tx.db.insert(caseTypeTerms).values({
+        typeCode: code,
+        termDays: type.termDays,
+        extensionDays: type.extensionDays,
+        validFrom: tx.now,
+        reason: `${rules.law}: ${reason}`,
+        createdBy,
+        createdAt: tx.now,
+      });
     }
     await appendAdminEvent(
       tx,

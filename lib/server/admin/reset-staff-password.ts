@@ -20,7 +20,7 @@ export async function resetStaffPassword(ctx: Ctx, input: unknown) {
   const passwordHash = hashPasswordSync(data.password);
   return withTransaction(ctx, async (tx) => {
     const user = await loadStaffUser(tx.db, data.userId);
-    await tx.db.update(staffUsers).set({ passwordHash }).where(eq(staffUsers.id, user.id)).run();
+    await tx.db.update(staffUsers).set({ passwordHash }).where(eq(staffUsers.id, user.id));
     await endSessionsOf(tx.db, user.id, tx.now);
     await appendAdminEvent(tx, 'password_reset', { userId: user.id, email: user.email });
     return { id: user.id };

@@ -1,4 +1,5 @@
 import 'server-only';
+import { first, one } from '@/db/rows';
 import { asc, desc, eq } from 'drizzle-orm';
 import { categories, serviceLevels } from '@/db/schema';
 import { ServiceLevelSchema } from '@/lib/validation/admin-config';
@@ -29,8 +30,7 @@ export async function listServiceLevels(ctx: Ctx) {
     })
     .from(serviceLevels)
     .leftJoin(categories, eq(categories.id, serviceLevels.categoryId))
-    .orderBy(desc(serviceLevels.validFrom), desc(serviceLevels.id))
-    .all();
+    .orderBy(desc(serviceLevels.validFrom), desc(serviceLevels.id));
 }
 
 export async function listCategoryOptions(ctx: Ctx) {
@@ -39,8 +39,7 @@ export async function listCategoryOptions(ctx: Ctx) {
     .select({ id: categories.id, name: categories.name })
     .from(categories)
     .where(eq(categories.isActive, true))
-    .orderBy(asc(categories.name))
-    .all();
+    .orderBy(asc(categories.name));
 }
 
 /** Adds a service level in force from `now` (cases radicated earlier keep the level they had). */
@@ -50,18 +49,19 @@ export async function addServiceLevel(ctx: Ctx, input: unknown) {
   return withTransaction(ctx, async (tx) => {
     if (
       data.categoryId !== null &&
-      !(await tx.db.select().from(categories).where(eq(categories.id, data.categoryId)).get())
+      !(await first(tx.db.select().from(categories).where(eq(categories.id, data.categoryId))))
     ) {
       throw new AppError('VALIDATION', 'unknown category', {
         fieldErrors: { categoryId: ['invalid'] },
       });
     }
     if (data.typeCode) await ensureCaseType(tx.db, data.typeCode);
-    const row = await tx.db
-      .insert(serviceLevels)
-      .values({ ...data, validFrom: tx.now, createdAt: tx.now })
-      .returning({ id: serviceLevels.id })
-      .get();
+    const row = await one(
+      tx.db
+        .insert(serviceLevels)
+        .values({ ...data, validFrom: tx.now, createdAt: tx.now })
+        .returning({ id: serviceLevels.id }),
+    );
     await appendAdminEvent(tx, 'service_level_added', { serviceLevelId: row.id, ...data });
     return { id: row.id };
   });

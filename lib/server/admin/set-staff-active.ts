@@ -31,8 +31,7 @@ export async function setStaffActive(ctx: Ctx, input: unknown) {
     await tx.db
       .update(staffUsers)
       .set({ isActive: data.isActive })
-      .where(eq(staffUsers.id, user.id))
-      .run();
+      .where(eq(staffUsers.id, user.id));
     // Reactivating later must not bring back a cookie from before.
     if (!data.isActive) {
       await endSessionsOf(tx.db, user.id, tx.now);

@@ -1,4 +1,5 @@
 import 'server-only';
+import { first } from '@/db/rows';
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Conn } from '@/db/client';
@@ -32,8 +33,7 @@ export async function listTeams(ctx: Ctx): Promise<TeamRow[]> {
     })
     .from(teams)
     .leftJoin(supervisor, eq(supervisor.id, teams.supervisorId))
-    .orderBy(asc(teams.name))
-    .all();
+    .orderBy(asc(teams.name));
 }
 
 /** Who may lead a team: active supervisors and admins. */
@@ -47,8 +47,7 @@ async function supervisorCandidates(db: Conn) {
     .select({ id: staffUsers.id, name: staffUsers.name, role: staffUsers.role })
     .from(staffUsers)
     .where(and(eq(staffUsers.isActive, true), inArray(staffUsers.role, ['supervisor', 'admin'])))
-    .orderBy(asc(staffUsers.name))
-    .all();
+    .orderBy(asc(staffUsers.name));
 }
 
 async function assertSupervisor(db: Conn, supervisorId: number | undefined) {
@@ -76,13 +75,14 @@ export async function updateTeam(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'admin');
   const data = parseInput(TeamUpdateSchema, input);
   return withTransaction(ctx, async (tx) => {
-    const team = await tx.db.select().from(teams).where(eq(teams.id, data.teamId)).get();
+    const team = await first(tx.db.select().from(teams).where(eq(teams.id, data.teamId)));
     if (!team) throw new AppError('NOT_FOUND', 'no such team');
-    const clash = await tx.db
-      .select({ id: teams.id })
-      .from(teams)
-      .where(and(eq(sql`lower(${teams.name})`, data.name.toLowerCase()), ne(teams.id, team.id)))
-      .get();
+    const clash = await first(
+      tx.db
+        .select({ id: teams.id })
+        .from(teams)
+        .where(and(eq(sql`lower(${teams.name})`, data.name.toLowerCase()), ne(teams.id, team.id))),
+    );
     if (clash) {
       throw new AppError('VALIDATION', 'team name taken', { fieldErrors: { name: ['duplicate'] } });
     }
@@ -91,11 +91,7 @@ export async function updateTeam(ctx: Ctx, input: unknown) {
     if (team.name === data.name && team.supervisorId === supervisorId) {
       return { id: team.id, changed: false };
     }
-    await tx.db
-      .update(teams)
-      .set({ name: data.name, supervisorId })
-      .where(eq(teams.id, team.id))
-      .run();
+    await tx.db.update(teams).set({ name: data.name, supervisorId }).where(eq(teams.id, team.id));
     await appendAdminEvent(tx, 'team_updated', {
       teamId: team.id,
       before: { name: team.name, supervisorId: team.supervisorId },

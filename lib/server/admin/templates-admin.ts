@@ -1,4 +1,5 @@
 import 'server-only';
+import { first, one } from '@/db/rows';
 import { and, asc, eq, ne } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
 import { templates } from '@/db/schema';
@@ -45,7 +46,7 @@ async function nameTaken(tx: Conn, name: string, exceptId?: number): Promise<boo
   const where = exceptId
     ? and(eq(templates.name, name), ne(templates.id, exceptId))
     : eq(templates.name, name);
-  return Boolean(await tx.select({ id: templates.id }).from(templates).where(where).get());
+  return Boolean(await first(tx.select({ id: templates.id }).from(templates).where(where)));
 }
 
 export async function createTemplate(ctx: Ctx, input: unknown) {
@@ -54,17 +55,18 @@ export async function createTemplate(ctx: Ctx, input: unknown) {
   checkPlaceholders(data.body);
   return withTransaction(ctx, async (tx) => {
     if (await nameTaken(tx.db, data.name)) throw duplicate();
-    const row = await tx.db
-      .insert(templates)
-      .values({
-        name: data.name,
-        body: data.body,
-        typeCode: data.typeCode ?? null,
-        createdBy: tx.actor.id,
-        createdAt: tx.now,
-      })
-      .returning()
-      .get();
+    const row = await one(
+      tx.db
+        .insert(templates)
+        .values({
+          name: data.name,
+          body: data.body,
+          typeCode: data.typeCode ?? null,
+          createdBy: tx.actor.id,
+          createdAt: tx.now,
+        })
+        .returning(),
+    );
     await appendAdminEvent(tx, 'template_created', { templateId: row.id, name: data.name });
     return { id: row.id };
   });
@@ -75,14 +77,13 @@ export async function updateTemplate(ctx: Ctx, input: unknown) {
   const data = parseInput(TemplateUpdateSchema, input);
   checkPlaceholders(data.body);
   return withTransaction(ctx, async (tx) => {
-    const row = await tx.db.select().from(templates).where(eq(templates.id, data.id)).get();
+    const row = await first(tx.db.select().from(templates).where(eq(templates.id, data.id)));
     if (!row) throw new AppError('NOT_FOUND', 'template not found');
     if (await nameTaken(tx.db, data.name, data.id)) throw duplicate();
     await tx.db
       .update(templates)
       .set({ name: data.name, body: data.body, typeCode: data.typeCode ?? null, updatedAt: tx.now })
-      .where(eq(templates.id, data.id))
-      .run();
+      .where(eq(templates.id, data.id));
     await appendAdminEvent(tx, 'template_updated', { templateId: data.id, name: data.name });
   });
 }
@@ -91,12 +92,13 @@ export async function setTemplateActive(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'admin');
   const { id, active } = parseInput(ActiveSchema, input);
   return withTransaction(ctx, async (tx) => {
-    const row = await tx.db
-      .update(templates)
-      .set({ isActive: active, updatedAt: tx.now })
-      .where(eq(templates.id, id))
-      .returning()
-      .get();
+    const row = await first(
+      tx.db
+        .update(templates)
+        .set({ isActive: active, updatedAt: tx.now })
+        .where(eq(templates.id, id))
+        .returning(),
+    );
     if (!row) throw new AppError('NOT_FOUND', 'template not found');
     await appendAdminEvent(tx, 'template_updated', { templateId: id, isActive: active });
   });
@@ -105,7 +107,7 @@ export async function setTemplateActive(ctx: Ctx, input: unknown) {
 /** Every template, inactive ones included, each with its preview. */
 export async function listTemplatesForAdmin(ctx: Ctx) {
   requireRole(ctx.actor, 'admin');
-  return (await ctx.db.select().from(templates).orderBy(asc(templates.name)).all()).map((t) => ({
+  return (await ctx.db.select().from(templates).orderBy(asc(templates.name))).map((t) => ({
     ...t,
     preview: previewTemplate(t.body),
   }));

@@ -1,4 +1,5 @@
 import 'server-only';
+import { one } from '@/db/rows';
 import { and, desc, eq, inArray, isNotNull, lt } from 'drizzle-orm';
 import { casePauses, cases, termSuspensions } from '@/db/schema';
 import { endOfLocalDay } from '@/lib/domain/calendar';
@@ -19,7 +20,7 @@ const OPEN_STATES = ['radicada', 'en_tramite', 'requiere_informacion'] as const;
 /** The declared suspensions, newest first (the calendar page lists them). */
 export async function listTermSuspensions(ctx: Ctx) {
   requireRole(ctx.actor, 'admin');
-  return await ctx.db.select().from(termSuspensions).orderBy(desc(termSuspensions.fromDate)).all();
+  return await ctx.db.select().from(termSuspensions).orderBy(desc(termSuspensions.fromDate));
 }
 
 /**
@@ -36,18 +37,19 @@ export async function declareTermSuspension(ctx: Ctx, input: unknown) {
     const { db, actor, now } = tx;
     const org = await getOrganization(db);
     const cal = await loadCalendar(db, org);
-    const suspension = await db
-      .insert(termSuspensions)
-      .values({
-        act: data.act,
-        fromDate: data.fromDate,
-        toDate: data.toDate,
-        typeCodes,
-        createdById: actor.id,
-        createdAt: now,
-      })
-      .returning()
-      .get();
+    const suspension = await one(
+      db
+        .insert(termSuspensions)
+        .values({
+          act: data.act,
+          fromDate: data.fromDate,
+          toDate: data.toDate,
+          typeCodes,
+          createdById: actor.id,
+          createdAt: now,
+        })
+        .returning(),
+    );
     const pause = suspensionPause(suspension, org.timeZone);
     const covered = await db
       .select()
@@ -59,17 +61,13 @@ export async function declareTermSuspension(ctx: Ctx, input: unknown) {
           lt(cases.receivedAt, endOfLocalDay(data.toDate, org.timeZone)),
           typeCodes === null ? undefined : inArray(cases.typeCode, typeCodes),
         ),
-      )
-      .all();
+      );
     let moved = 0;
     for (const row of covered) {
-      await db
-        .insert(casePauses)
-        .values({ caseId: row.id, ...pause, suspensionId: suspension.id })
-        .run();
+      await db.insert(casePauses).values({ caseId: row.id, ...pause, suspensionId: suspension.id });
       const due = dueColumns(await computeCaseTerm(db, row, cal, receiptRuleOf(org)));
       const changes = { ...due, version: row.version + 1, updatedAt: now };
-      await db.update(cases).set(changes).where(eq(cases.id, row.id)).run();
+      await db.update(cases).set(changes).where(eq(cases.id, row.id));
       const eventId = await appendEvent(db, {
         caseId: row.id,
         action: 'term_suspended',

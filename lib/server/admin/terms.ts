@@ -1,4 +1,5 @@
 import 'server-only';
+import { first, one } from '@/db/rows';
 import { mapInOrder } from '../core/in-order';
 import { desc, eq } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
@@ -36,21 +37,19 @@ export async function ensureCaseType(tx: Conn, code: CaseType) {
   await tx
     .insert(caseTypes)
     .values({ code, allowsAnonymous: DEFAULT_ANONYMOUS_TYPES.includes(code) })
-    .onConflictDoNothing()
-    .run();
-  return (await tx.select().from(caseTypes).where(eq(caseTypes.code, code)).get())!;
+    .onConflictDoNothing();
+  return (await first(tx.select().from(caseTypes).where(eq(caseTypes.code, code))))!;
 }
 
 /** Every PQRS type with the term in force now, its term history (newest first) and its settings. */
 export async function listCaseTypeConfig(ctx: Ctx): Promise<CaseTypeConfig[]> {
   requireRole(ctx.actor, 'admin');
   const { db, now } = ctx;
-  const rows = new Map((await db.select().from(caseTypes).all()).map((t) => [t.code, t]));
+  const rows = new Map((await db.select().from(caseTypes)).map((t) => [t.code, t]));
   const history = await db
     .select()
     .from(caseTypeTerms)
-    .orderBy(desc(caseTypeTerms.validFrom), desc(caseTypeTerms.id))
-    .all();
+    .orderBy(desc(caseTypeTerms.validFrom), desc(caseTypeTerms.id));
   return mapInOrder(CASE_TYPES, async (code) => {
     const row = rows.get(code);
     const versions = history.filter((h) => h.typeCode === code && h.validFrom <= now);
@@ -85,19 +84,20 @@ export async function setTerm(ctx: Ctx, input: unknown) {
   return withTransaction(ctx, async (tx) => {
     await ensureCaseType(tx.db, data.typeCode);
     const previous = await termInForce(tx.db, data.typeCode, tx.now);
-    const row = await tx.db
-      .insert(caseTypeTerms)
-      .values({
-        typeCode: data.typeCode,
-        termDays: data.termDays,
-        extensionDays: data.extensionDays,
-        validFrom: tx.now,
-        reason: data.reason,
-        createdBy,
-        createdAt: tx.now,
-      })
-      .returning({ id: caseTypeTerms.id })
-      .get();
+    const row = await one(
+      tx.db
+        .insert(caseTypeTerms)
+        .values({
+          typeCode: data.typeCode,
+          termDays: data.termDays,
+          extensionDays: data.extensionDays,
+          validFrom: tx.now,
+          reason: data.reason,
+          createdBy,
+          createdAt: tx.now,
+        })
+        .returning({ id: caseTypeTerms.id }),
+    );
     await appendAdminEvent(
       tx,
       'term_changed',
@@ -127,8 +127,7 @@ export async function updateCaseType(ctx: Ctx, input: unknown) {
         isActive: data.isActive,
         handleTargetMinutes: data.handleTargetMinutes,
       })
-      .where(eq(caseTypes.code, data.typeCode))
-      .run();
+      .where(eq(caseTypes.code, data.typeCode));
     await appendAdminEvent(tx, 'case_type_updated', {
       typeCode: data.typeCode,
       from: {

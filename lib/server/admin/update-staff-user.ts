@@ -1,4 +1,5 @@
 import 'server-only';
+import { first } from '@/db/rows';
 import { eq } from 'drizzle-orm';
 import { staffUsers, teams } from '@/db/schema';
 import { StaffUpdateSchema } from '@/lib/validation/admin-people';
@@ -22,15 +23,14 @@ export async function updateStaffUser(ctx: Ctx, input: unknown) {
       });
     }
     const teamId = data.teamId ?? null;
-    if (teamId !== null && !(await tx.db.select().from(teams).where(eq(teams.id, teamId)).get())) {
+    if (teamId !== null && !(await first(tx.db.select().from(teams).where(eq(teams.id, teamId))))) {
       throw new AppError('VALIDATION', 'unknown team', { fieldErrors: { teamId: ['invalid'] } });
     }
     if (user.role === data.role && user.teamId === teamId) return { id: user.id, changed: false };
     await tx.db
       .update(staffUsers)
       .set({ role: data.role, teamId })
-      .where(eq(staffUsers.id, user.id))
-      .run();
+      .where(eq(staffUsers.id, user.id));
     await appendAdminEvent(tx, 'staff_updated', {
       userId: user.id,
       before: { role: user.role, teamId: user.teamId },

@@ -1,4 +1,5 @@
 import 'server-only';
+import { first } from '@/db/rows';
 import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { cases, petitionGroups } from '@/db/schema';
 import { PetitionGroupTarget } from '@/lib/validation/petition-groups';
@@ -25,8 +26,7 @@ export async function listPetitionGroups(ctx: Ctx) {
     })
     .from(petitionGroups)
     .orderBy(desc(petitionGroups.id))
-    .limit(200)
-    .all();
+    .limit(200);
 }
 
 /**
@@ -38,7 +38,7 @@ export async function analogousCandidates(ctx: Ctx, input: { q: string }) {
   const found = await searchCases(ctx, { q: input.q, page: 1, pageSize: 50 });
   const ids = found.rows.map((r) => r.id);
   if (ids.length === 0) return [];
-  const rows = await ctx.db.select().from(cases).where(inArray(cases.id, ids)).all();
+  const rows = await ctx.db.select().from(cases).where(inArray(cases.id, ids));
   return rows
     .filter(
       (r) =>
@@ -72,23 +72,23 @@ export async function publishedAnswers(ctx: Ctx) {
     .from(petitionGroups)
     .where(isNotNull(petitionGroups.answeredAt))
     .orderBy(desc(petitionGroups.answeredAt))
-    .limit(100)
-    .all();
+    .limit(100);
 }
 
 export async function publishedAnswer(ctx: Ctx, input: unknown) {
   const { groupId } = parseInput(PetitionGroupTarget, input);
-  const row = await ctx.db
-    .select({
-      id: petitionGroups.id,
-      matter: petitionGroups.matter,
-      body: petitionGroups.answerBody,
-      answeredAt: petitionGroups.answeredAt,
-      count: memberCount,
-    })
-    .from(petitionGroups)
-    .where(and(eq(petitionGroups.id, groupId), isNotNull(petitionGroups.answeredAt)))
-    .get();
+  const row = await first(
+    ctx.db
+      .select({
+        id: petitionGroups.id,
+        matter: petitionGroups.matter,
+        body: petitionGroups.answerBody,
+        answeredAt: petitionGroups.answeredAt,
+        count: memberCount,
+      })
+      .from(petitionGroups)
+      .where(and(eq(petitionGroups.id, groupId), isNotNull(petitionGroups.answeredAt))),
+  );
   if (!row?.body || !row.answeredAt) throw new AppError('NOT_FOUND');
   return { ...row, body: row.body, answeredAt: row.answeredAt };
 }

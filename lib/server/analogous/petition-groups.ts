@@ -1,4 +1,5 @@
 import 'server-only';
+import { first, one } from '@/db/rows';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { cases, petitionGroups } from '@/db/schema';
 import {
@@ -34,7 +35,7 @@ export async function groupAnalogousPetitions(ctx: Ctx, input: unknown): Promise
   requireRole(ctx.actor, 'supervision');
   const { matter, caseId: ids } = parseInput(GroupPetitionsSchema, input);
   return withTransaction(ctx, async ({ db: tx, actor, now }) => {
-    const rows = await tx.select().from(cases).where(inArray(cases.id, ids)).all();
+    const rows = await tx.select().from(cases).where(inArray(cases.id, ids));
     const refused = ids.filter((id) => {
       const row = rows.find((r) => r.id === id);
       return (
@@ -51,17 +52,17 @@ export async function groupAnalogousPetitions(ctx: Ctx, input: unknown): Promise
         detail: { caseIds: refused },
       });
     }
-    const group = await tx
-      .insert(petitionGroups)
-      .values({ matter, createdById: actor.id!, createdAt: now })
-      .returning({ id: petitionGroups.id })
-      .get();
+    const group = await one(
+      tx
+        .insert(petitionGroups)
+        .values({ matter, createdById: actor.id!, createdAt: now })
+        .returning({ id: petitionGroups.id }),
+    );
     for (const row of rows) {
       await tx
         .update(cases)
         .set({ petitionGroupId: group.id, version: row.version + 1, updatedAt: now })
-        .where(and(eq(cases.id, row.id), eq(cases.version, row.version)))
-        .run();
+        .where(and(eq(cases.id, row.id), eq(cases.version, row.version)));
       await appendEvent(tx, {
         caseId: row.id,
         action: 'grouped_analogous',
@@ -98,28 +99,27 @@ export async function answerPetitionGroup(
   requireRole(ctx.actor, 'supervision');
   const data = parseInput(AnswerGroupSchema, input);
   const group = await withTransaction(ctx, async ({ db: tx, actor, now }) => {
-    const found = await tx
-      .select()
-      .from(petitionGroups)
-      .where(eq(petitionGroups.id, data.groupId))
-      .get();
+    const found = await first(
+      tx.select().from(petitionGroups).where(eq(petitionGroups.id, data.groupId)),
+    );
     if (!found) throw new AppError('NOT_FOUND');
     if (found.answerBody !== null) {
       throw new AppError('INVALID_TRANSITION', 'already answered', {
         detail: { guard: 'group_already_answered' },
       });
     }
-    return (await tx
-      .update(petitionGroups)
-      .set({
-        answerBody: data.body,
-        decision: data.decision,
-        answeredById: actor.id,
-        answeredAt: now,
-      })
-      .where(and(eq(petitionGroups.id, found.id), isNull(petitionGroups.answerBody)))
-      .returning()
-      .get())!;
+    return (await first(
+      tx
+        .update(petitionGroups)
+        .set({
+          answerBody: data.body,
+          decision: data.decision,
+          answeredById: actor.id,
+          answeredAt: now,
+        })
+        .where(and(eq(petitionGroups.id, found.id), isNull(petitionGroups.answerBody)))
+        .returning(),
+    ))!;
   });
   return giveGroupAnswer(ctx, group);
 }
@@ -134,11 +134,9 @@ export async function answerPendingOfGroup(
 ): Promise<{ outcomes: GroupAnswerOutcome[] }> {
   requireRole(ctx.actor, 'supervision');
   const { groupId } = parseInput(PetitionGroupTarget, input);
-  const group = await ctx.db
-    .select()
-    .from(petitionGroups)
-    .where(eq(petitionGroups.id, groupId))
-    .get();
+  const group = await first(
+    ctx.db.select().from(petitionGroups).where(eq(petitionGroups.id, groupId)),
+  );
   if (!group) throw new AppError('NOT_FOUND');
   if (group.answerBody === null) {
     throw new AppError('INVALID_TRANSITION', 'not answered yet', {
@@ -191,19 +189,16 @@ async function membersOf(ctx: Ctx, groupId: number) {
     .select()
     .from(cases)
     .where(eq(cases.petitionGroupId, groupId))
-    .orderBy(asc(cases.id))
-    .all();
+    .orderBy(asc(cases.id));
 }
 
 /** A group as its staff page shows it: the matter, the answer, and each case with its delivery. */
 export async function getPetitionGroup(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'supervision');
   const { groupId } = parseInput(PetitionGroupTarget, input);
-  const group = await ctx.db
-    .select()
-    .from(petitionGroups)
-    .where(eq(petitionGroups.id, groupId))
-    .get();
+  const group = await first(
+    ctx.db.select().from(petitionGroups).where(eq(petitionGroups.id, groupId)),
+  );
   if (!group) throw new AppError('NOT_FOUND');
   const members = (await membersOf(ctx, groupId)).map((c) => ({
     id: c.id,

@@ -40,7 +40,7 @@ describe('sessions end on the server (issue 13 §6)', () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     const failing = withTransaction(makeCtx(db, VISITOR, T0), async (tx) => {
-      await tx.db.update(staffUsers).set({ name: 'Cambio que no queda' }).run();
+      await tx.db.update(staffUsers).set({ name: 'Cambio que no queda' });
       await held;
       throw new Error('the other request fails');
     });

@@ -18,12 +18,11 @@ export async function revokeSession(
 ): Promise<void> {
   const expiresAt = new Date(ctx.now.getTime() + SESSION_MAX_AGE_SECONDS * 1000);
   await inTransaction(ctx.db, async (tx) => {
-    await tx.delete(revokedSessions).where(lt(revokedSessions.expiresAt, ctx.now)).run();
+    await tx.delete(revokedSessions).where(lt(revokedSessions.expiresAt, ctx.now));
     await tx
       .insert(revokedSessions)
       .values({ jti: session.sid, userId: session.userId, expiresAt })
-      .onConflictDoNothing()
-      .run();
+      .onConflictDoNothing();
   });
 }
 

@@ -1,4 +1,5 @@
 import 'server-only';
+import { first } from '@/db/rows';
 import { inTransaction } from '@/db/client';
 import { eq, sql } from 'drizzle-orm';
 import { staffUsers } from '@/db/schema';
@@ -81,11 +82,12 @@ export async function verifyCredentials(
 
   await slowDown(db, SIGN_IN_ACCOUNT_SLOWDOWN, email);
 
-  const user = await db
-    .select()
-    .from(staffUsers)
-    .where(eq(sql`lower(${staffUsers.email})`, email))
-    .get();
+  const user = await first(
+    db
+      .select()
+      .from(staffUsers)
+      .where(eq(sql`lower(${staffUsers.email})`, email)),
+  );
   const isMatch = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !isMatch || !user.isActive) {
     await consumeLimit(db, SIGN_IN_PAIR_LIMIT, pair);

@@ -1,4 +1,5 @@
 import 'server-only';
+import { changesOf, first } from '@/db/rows';
 import { and, eq, isNotNull, isNull, lt } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
 import { cases } from '@/db/schema';
@@ -22,15 +23,16 @@ export async function recordAnswerDelivery(
   via: AnswerDeliveryMedium,
   options: { correct?: boolean } = {},
 ): Promise<boolean> {
-  const row = await tx
-    .select({
-      dueAt: cases.dueAt,
-      firstAnsweredAt: cases.firstAnsweredAt,
-      deliveredAt: cases.answerDeliveredAt,
-    })
-    .from(cases)
-    .where(eq(cases.id, caseId))
-    .get();
+  const row = await first(
+    tx
+      .select({
+        dueAt: cases.dueAt,
+        firstAnsweredAt: cases.firstAnsweredAt,
+        deliveredAt: cases.answerDeliveredAt,
+      })
+      .from(cases)
+      .where(eq(cases.id, caseId)),
+  );
   if (!row?.firstAnsweredAt) return false;
   if (row.deliveredAt && !options.correct) return false;
   await tx
@@ -40,8 +42,7 @@ export async function recordAnswerDelivery(
       answerDeliveredVia: via,
       answeredOnTime: row.dueAt ? at.getTime() <= row.dueAt.getTime() : null,
     })
-    .where(eq(cases.id, caseId))
-    .run();
+    .where(eq(cases.id, caseId));
   return true;
 }
 
@@ -51,7 +52,7 @@ export async function recordAnswerDelivery(
  * `cases.undelivered_overdue` job; the partial index cases_undelivered_due_idx keeps it cheap.
  */
 export async function markUndeliveredOverdue(tx: Conn, now: Date): Promise<number> {
-  return (
+  return changesOf(
     await tx
       .update(cases)
       .set({ answeredOnTime: false })
@@ -62,7 +63,6 @@ export async function markUndeliveredOverdue(tx: Conn, now: Date): Promise<numbe
           isNull(cases.answeredOnTime),
           lt(cases.dueAt, now),
         ),
-      )
-      .run()
-  ).changes;
+      ),
+  );
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { changesOf, first } from '@/db/rows';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
 import { caseEvents, casePauses, cases } from '@/db/schema';
@@ -53,21 +54,22 @@ export interface AppliedAction {
 
 /** The event an earlier arrival of the same submission wrote on this case, if any. */
 async function priorSubmission(tx: Conn, caseId: number, submissionId: string) {
-  return await tx
-    .select({
-      id: caseEvents.id,
-      action: caseEvents.action,
-      from: caseEvents.fromState,
-      to: caseEvents.toState,
-    })
-    .from(caseEvents)
-    .where(
-      and(
-        eq(caseEvents.caseId, caseId),
-        sql`json_extract(${caseEvents.data}, '$.submissionId') = ${submissionId}`,
+  return await first(
+    tx
+      .select({
+        id: caseEvents.id,
+        action: caseEvents.action,
+        from: caseEvents.fromState,
+        to: caseEvents.toState,
+      })
+      .from(caseEvents)
+      .where(
+        and(
+          eq(caseEvents.caseId, caseId),
+          sql`json_extract(${caseEvents.data}, '$.submissionId') = ${submissionId}`,
+        ),
       ),
-    )
-    .get();
+  );
 }
 
 /** Guards that are about the value the user typed are reported on that field (422). */
@@ -216,7 +218,7 @@ function recordAction(
 ): Promise<AppliedAction> {
   const { actor, now } = ctx;
   return withTransaction(ctx, async ({ db: tx }) => {
-    const row = await tx.select().from(cases).where(eq(cases.id, caseId)).get();
+    const row = await first(tx.select().from(cases).where(eq(cases.id, caseId)));
     if (!row) throw new AppError('NOT_FOUND', 'case not found');
     if (!canAccessCase(actor, row)) throw new AppError('FORBIDDEN', 'not your case');
     const prior = request.submissionId
@@ -250,9 +252,8 @@ function recordAction(
     const updated = await tx
       .update(cases)
       .set({ ...effect.changes, state: decision.to, version, updatedAt: now })
-      .where(and(eq(cases.id, row.id), eq(cases.version, row.version)))
-      .run();
-    if (updated.changes !== 1) throw new AppError('CONFLICT', 'the case changed meanwhile');
+      .where(and(eq(cases.id, row.id), eq(cases.version, row.version)));
+    if (changesOf(updated) !== 1) throw new AppError('CONFLICT', 'the case changed meanwhile');
 
     const eventId = await appendEvent(tx, {
       caseId: row.id,

@@ -1,4 +1,5 @@
 import 'server-only';
+import { changesOf, first, one } from '@/db/rows';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { cases, promises } from '@/db/schema';
@@ -37,23 +38,24 @@ export async function applyPromiseAction(ctx: Ctx, input: unknown) {
   const { promiseId, ...rest } = parseInput(PromiseTargetSchema, input);
   const request = parseInput(PromiseActionSchema, rest);
   return withTransaction(ctx, async ({ db: tx }) => {
-    const p = await tx.select().from(promises).where(eq(promises.id, promiseId)).get();
+    const p = await first(tx.select().from(promises).where(eq(promises.id, promiseId)));
     if (!p) throw new AppError('NOT_FOUND');
-    const owner = await tx
-      .select({
-        id: cases.id,
-        teamId: cases.teamId,
-        assigneeId: cases.assigneeId,
-        radicado: cases.radicado,
-        customerId: cases.customerId,
-        isAnonymous: cases.isAnonymous,
-        locale: cases.locale,
-        responseMedium: cases.responseMedium,
-        responseAddress: cases.responseAddress,
-      })
-      .from(cases)
-      .where(eq(cases.id, p.caseId))
-      .get();
+    const owner = await first(
+      tx
+        .select({
+          id: cases.id,
+          teamId: cases.teamId,
+          assigneeId: cases.assigneeId,
+          radicado: cases.radicado,
+          customerId: cases.customerId,
+          isAnonymous: cases.isAnonymous,
+          locale: cases.locale,
+          responseMedium: cases.responseMedium,
+          responseAddress: cases.responseAddress,
+        })
+        .from(cases)
+        .where(eq(cases.id, p.caseId)),
+    );
     if (!owner || !canAccessCase(actor, owner)) throw new AppError('FORBIDDEN');
     const decision = decidePromiseAction(p, request.action, {
       now,
@@ -73,28 +75,28 @@ export async function applyPromiseAction(ctx: Ctx, input: unknown) {
     const updated = await tx
       .update(promises)
       .set({ status: decision.to, resolvedAt: now })
-      .where(and(eq(promises.id, p.id), eq(promises.status, 'pending')))
-      .run();
-    if (updated.changes !== 1) throw new AppError('CONFLICT');
+      .where(and(eq(promises.id, p.id), eq(promises.status, 'pending')));
+    if (changesOf(updated) !== 1) throw new AppError('CONFLICT');
     let successorId: number | null = null;
     if (request.action === 'renegotiate') {
       successorId = (
-        await tx
-          .insert(promises)
-          .values({
-            caseId: p.caseId,
-            description: request.description ?? p.description,
-            ownerId: p.ownerId,
-            teamId: p.teamId,
-            dueAt: request.newDueAt,
-            isVisibleToCustomer: p.isVisibleToCustomer,
-            predecessorId: p.id,
-            renegotiationReason: request.reason,
-            createdById: actor.id,
-            createdAt: now,
-          })
-          .returning({ id: promises.id })
-          .get()
+        await one(
+          tx
+            .insert(promises)
+            .values({
+              caseId: p.caseId,
+              description: request.description ?? p.description,
+              ownerId: p.ownerId,
+              teamId: p.teamId,
+              dueAt: request.newDueAt,
+              isVisibleToCustomer: p.isVisibleToCustomer,
+              predecessorId: p.id,
+              renegotiationReason: request.reason,
+              createdById: actor.id,
+              createdAt: now,
+            })
+            .returning({ id: promises.id }),
+        )
       ).id;
     }
     await appendEvent(tx, {

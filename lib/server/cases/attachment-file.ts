@@ -1,4 +1,5 @@
 import 'server-only';
+import { first } from '@/db/rows';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { attachments, cases } from '@/db/schema';
@@ -28,20 +29,21 @@ export interface AttachmentFile {
 export async function openAttachment(ctx: Ctx, input: unknown): Promise<AttachmentFile> {
   const { attachmentId, caseId } = parseInput(AttachmentTarget, input);
   const { actor } = ctx;
-  const row = await ctx.db
-    .select({
-      caseId: attachments.caseId,
-      name: attachments.originalName,
-      storedName: attachments.storedName,
-      mimeType: attachments.mimeType,
-      visibility: attachments.visibility,
-      teamId: cases.teamId,
-      assigneeId: cases.assigneeId,
-    })
-    .from(attachments)
-    .innerJoin(cases, eq(cases.id, attachments.caseId))
-    .where(eq(attachments.id, attachmentId))
-    .get();
+  const row = await first(
+    ctx.db
+      .select({
+        caseId: attachments.caseId,
+        name: attachments.originalName,
+        storedName: attachments.storedName,
+        mimeType: attachments.mimeType,
+        visibility: attachments.visibility,
+        teamId: cases.teamId,
+        assigneeId: cases.assigneeId,
+      })
+      .from(attachments)
+      .innerJoin(cases, eq(cases.id, attachments.caseId))
+      .where(eq(attachments.id, attachmentId)),
+  );
   if (!row || (caseId !== undefined && row.caseId !== caseId)) {
     throw new AppError('NOT_FOUND', 'attachment not found');
   }

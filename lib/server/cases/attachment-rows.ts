@@ -29,8 +29,7 @@ export async function attachmentsInOrder(
       sizeBytes: attachments.sizeBytes,
     })
     .from(attachments)
-    .where(inArray(attachments.id, [...ids]))
-    .all();
+    .where(inArray(attachments.id, [...ids]));
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }

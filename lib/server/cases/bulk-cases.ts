@@ -117,7 +117,6 @@ export async function bulkCases(ctx: Ctx, input: unknown): Promise<BulkResult> {
         })
         .from(cases)
         .where(inArray(cases.id, ids))
-        .all()
     ).map((row) => [row.id, row]),
   );
   const outcomes: BulkOutcome[] = [];

@@ -1,4 +1,5 @@
 import 'server-only';
+import { first } from '@/db/rows';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
 import {
@@ -23,11 +24,12 @@ import { activeTemplateBody, templateValuesFor } from './template-values';
 /** The checks and small writes the case actions' effects share (see case-effects.ts). */
 
 export async function activeStaff(tx: Conn, id: number) {
-  const user = await tx
-    .select({ id: staffUsers.id, teamId: staffUsers.teamId, isActive: staffUsers.isActive })
-    .from(staffUsers)
-    .where(eq(staffUsers.id, id))
-    .get();
+  const user = await first(
+    tx
+      .select({ id: staffUsers.id, teamId: staffUsers.teamId, isActive: staffUsers.isActive })
+      .from(staffUsers)
+      .where(eq(staffUsers.id, id)),
+  );
   if (!user?.isActive) {
     throw new AppError('VALIDATION', 'unknown assignee', {
       fieldErrors: { assigneeId: ['invalid'] },
@@ -46,14 +48,15 @@ export async function checkRootCause(
       .select({ id: processes.id })
       .from(processes)
       .where(eq(processes.id, processId));
-    if (!(await found.get())) throw unknownOption('processId');
+    if (!(await first(found))) throw unknownOption('processId');
   }
   if (rootCauseId === null) return;
-  const cause = await tx
-    .select({ processId: rootCauses.processId })
-    .from(rootCauses)
-    .where(eq(rootCauses.id, rootCauseId))
-    .get();
+  const cause = await first(
+    tx
+      .select({ processId: rootCauses.processId })
+      .from(rootCauses)
+      .where(eq(rootCauses.id, rootCauseId)),
+  );
   if (!cause || (processId !== null && cause.processId !== processId)) {
     throw new AppError('VALIDATION', 'root cause of another process', {
       fieldErrors: { rootCauseId: ['rootCauseMismatch'] },
@@ -73,22 +76,23 @@ export async function checkCategory(tx: Conn, categoryId: number | undefined) {
     .select({ id: categories.id })
     .from(categories)
     .where(eq(categories.id, categoryId));
-  if (!(await found.get())) throw unknownOption('categoryId');
+  if (!(await first(found))) throw unknownOption('categoryId');
 }
 
 /** The other case of a merge or link: it must exist and be one the actor may work on. */
 export async function otherCase(tx: Conn, actor: Actor, id: number, field: string) {
-  const other = await tx
-    .select({
-      id: cases.id,
-      state: cases.state,
-      radicado: cases.radicado,
-      teamId: cases.teamId,
-      assigneeId: cases.assigneeId,
-    })
-    .from(cases)
-    .where(eq(cases.id, id))
-    .get();
+  const other = await first(
+    tx
+      .select({
+        id: cases.id,
+        state: cases.state,
+        radicado: cases.radicado,
+        teamId: cases.teamId,
+        assigneeId: cases.assigneeId,
+      })
+      .from(cases)
+      .where(eq(cases.id, id)),
+  );
   if (!other)
     throw new AppError('VALIDATION', 'unknown case', { fieldErrors: { [field]: ['invalid'] } });
   if (!canAccessCase(actor, other)) throw new AppError('FORBIDDEN', 'not your case');
@@ -99,8 +103,7 @@ export async function endOpenPause(tx: Conn, caseId: number, now: Date) {
   await tx
     .update(casePauses)
     .set({ resumedAt: now })
-    .where(and(eq(casePauses.caseId, caseId), isNull(casePauses.resumedAt)))
-    .run();
+    .where(and(eq(casePauses.caseId, caseId), isNull(casePauses.resumedAt)));
 }
 
 /** A case that ends here (transferred, withdrawn, merged) stops waiting on the petitioner too. */
@@ -114,10 +117,7 @@ export function recordInteraction(
   values: Omit<typeof interactions.$inferInsert, 'eventId'>,
 ): (eventId: number) => Promise<void> {
   return async (eventId) => {
-    await tx
-      .insert(interactions)
-      .values({ ...values, eventId })
-      .run();
+    await tx.insert(interactions).values({ ...values, eventId });
   };
 }
 
@@ -128,11 +128,9 @@ export function handleSecondsOf(minutes: number | undefined): number | null {
 
 export async function staffName(tx: Conn, staffId: number | null): Promise<string> {
   if (staffId === null) return '';
-  const user = await tx
-    .select({ name: staffUsers.name })
-    .from(staffUsers)
-    .where(eq(staffUsers.id, staffId))
-    .get();
+  const user = await first(
+    tx.select({ name: staffUsers.name }).from(staffUsers).where(eq(staffUsers.id, staffId)),
+  );
   return user?.name ?? '';
 }
 
@@ -193,8 +191,7 @@ export async function mergeInto(
       version: sql`${cases.version} + 1`,
       updatedAt: now,
     })
-    .where(eq(cases.id, target.id))
-    .run();
+    .where(eq(cases.id, target.id));
   await appendEvent(tx, {
     caseId: target.id,
     action: 'merged_in',
@@ -207,8 +204,7 @@ export async function mergeInto(
   await tx
     .insert(caseLinks)
     .values({ caseId: row.id, relatedCaseId: target.id, kind: 'duplicate', createdAt: now })
-    .onConflictDoNothing()
-    .run();
+    .onConflictDoNothing();
   return {
     changes: {
       mergedIntoId: target.id,
@@ -230,8 +226,7 @@ export async function linkTo(
   await tx
     .insert(caseLinks)
     .values({ caseId: a, relatedCaseId: b, kind: 'related', createdAt: l.now })
-    .onConflictDoNothing()
-    .run();
+    .onConflictDoNothing();
   return {
     changes: {},
     visibility: 'internal' as const,

@@ -1,4 +1,5 @@
 import 'server-only';
+import { one } from '@/db/rows';
 import type { Conn } from '@/db/client';
 import { casePauses, promises, type CaseChanges, type CaseRow } from '@/db/schema';
 import type { EventVisibility } from '@/lib/domain/enums';
@@ -156,7 +157,7 @@ export async function applyEffects(tx: Conn, args: EffectArgs): Promise<Effect> 
         }),
       };
     case 'request_info':
-      await tx.insert(casePauses).values({ caseId: row.id, pausedAt: now }).run();
+      await tx.insert(casePauses).values({ caseId: row.id, pausedAt: now });
       return {
         changes: {
           ...(await refreshedTerm(tx, row, org)),
@@ -258,20 +259,21 @@ export async function applyEffects(tx: Conn, args: EffectArgs): Promise<Effect> 
         throw new AppError('VALIDATION', 'past', { fieldErrors: { [field]: ['future'] } });
       }
       const description = isCallback ? 'callback' : r.description;
-      const promise = await tx
-        .insert(promises)
-        .values({
-          caseId: row.id,
-          description,
-          // A callback is owed by a person: the assignee, or the team when nobody has the case yet.
-          ownerId: isCallback ? row.assigneeId : (row.assigneeId ?? staffId),
-          teamId: row.teamId,
-          dueAt,
-          createdById: staffId,
-          createdAt: now,
-        })
-        .returning({ id: promises.id })
-        .get();
+      const promise = await one(
+        tx
+          .insert(promises)
+          .values({
+            caseId: row.id,
+            description,
+            // A callback is owed by a person: the assignee, or the team when nobody has the case yet.
+            ownerId: isCallback ? row.assigneeId : (row.assigneeId ?? staffId),
+            teamId: row.teamId,
+            dueAt,
+            createdById: staffId,
+            createdAt: now,
+          })
+          .returning({ id: promises.id }),
+      );
       return {
         changes: {},
         visibility: 'public',

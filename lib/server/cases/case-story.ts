@@ -88,7 +88,6 @@ async function linksOf(db: Conn, row: CaseRow) {
       .from(cases)
       .where(inArray(cases.id, [...other.keys()]))
       .orderBy(asc(cases.radicado))
-      .all()
   ).map((c) => ({ ...c, relation: other.get(c.id) ?? 'related' }));
 }
 

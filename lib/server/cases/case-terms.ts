@@ -85,8 +85,7 @@ export async function termInputOf(
     .select({ pausedAt: casePauses.pausedAt, resumedAt: casePauses.resumedAt })
     .from(casePauses)
     .where(eq(casePauses.caseId, row.id))
-    .orderBy(asc(casePauses.pausedAt))
-    .all();
+    .orderBy(asc(casePauses.pausedAt));
   const input = { receivedAt: row.receivedAt, termDays: row.termDays, pauses, receiptRule };
   return { ...input, extensionDays: row.extensionDays ?? legacyExtensionDays(input, row, cal) };
 }

@@ -166,10 +166,7 @@ export async function createCase(
     ))!;
 
     for (const [i, s] of suspensions.entries()) {
-      await tx
-        .insert(casePauses)
-        .values({ caseId: created.id, ...pauses[i]!, suspensionId: s.id })
-        .run();
+      await tx.insert(casePauses).values({ caseId: created.id, ...pauses[i]!, suspensionId: s.id });
     }
     if (customerId !== null) {
       await recordConsent(tx, {
@@ -202,8 +199,7 @@ export async function createCase(
     if (extras.submissionId) {
       await tx
         .insert(filingSubmissions)
-        .values({ submissionId: extras.submissionId, caseId: created.id, createdAt: now })
-        .run();
+        .values({ submissionId: extras.submissionId, caseId: created.id, createdAt: now });
     }
     // Every case belongs to a team from the moment it arrives (issue 14).
     await routeNewCase(

@@ -1,4 +1,5 @@
 import 'server-only';
+import { first } from '@/db/rows';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../core/context';
 import { cases, customers } from '@/db/schema';
@@ -17,30 +18,32 @@ export async function findCustomerWithOpenCases(
   who: { documentType: DocumentType; documentNumber: string },
 ) {
   const { db } = ctx;
-  const customer = await db
-    .select({
-      id: customers.id,
-      fullName: customers.fullName,
-      email: customers.email,
-      phone: customers.phone,
-      address: customers.address,
-    })
-    .from(customers)
-    .where(
-      and(
-        eq(customers.documentType, who.documentType),
-        eq(customers.documentNumber, who.documentNumber.trim().toUpperCase()),
+  const customer = await first(
+    db
+      .select({
+        id: customers.id,
+        fullName: customers.fullName,
+        email: customers.email,
+        phone: customers.phone,
+        address: customers.address,
+      })
+      .from(customers)
+      .where(
+        and(
+          eq(customers.documentType, who.documentType),
+          eq(customers.documentNumber, who.documentNumber.trim().toUpperCase()),
+        ),
       ),
-    )
-    .get();
+  );
   if (!customer) return { customer: null, openCases: [] };
   const scope = caseScopeFilter(ctx.actor);
-  const known = await db
-    .select({ id: cases.id })
-    .from(cases)
-    .where(and(eq(cases.customerId, customer.id), scope))
-    .limit(1)
-    .get();
+  const known = await first(
+    db
+      .select({ id: cases.id })
+      .from(cases)
+      .where(and(eq(cases.customerId, customer.id), scope))
+      .limit(1),
+  );
   if (!known) return { customer: null, openCases: [] };
   const openCases = await db
     .select({
@@ -53,7 +56,6 @@ export async function findCustomerWithOpenCases(
     })
     .from(cases)
     .where(and(eq(cases.customerId, customer.id), inArray(cases.state, [...OPEN_STATES]), scope))
-    .orderBy(desc(cases.receivedAt))
-    .all();
+    .orderBy(desc(cases.receivedAt));
   return { customer, openCases };
 }

@@ -14,7 +14,7 @@ export interface PublicCaseType {
 /** The types a petitioner may file today, with the term in force and whether anonymity is allowed. */
 export async function listCaseTypes(ctx: Ctx): Promise<PublicCaseType[]> {
   const { db, now } = ctx;
-  const configured = new Map((await db.select().from(caseTypes).all()).map((t) => [t.code, t]));
+  const configured = new Map((await db.select().from(caseTypes)).map((t) => [t.code, t]));
   return mapInOrder(
     CASE_TYPES.filter((code) => configured.get(code)?.isActive ?? true),
     async (code) => ({

@@ -1,4 +1,5 @@
 import 'server-only';
+import { first } from '@/db/rows';
 import { mapInOrder } from '../core/in-order';
 import { inSnapshot } from '@/db/client';
 import type { Ctx } from '../core/context';
@@ -244,7 +245,7 @@ async function filteredView(
   const counts = Object.fromEntries(
     await mapInOrder(QUEUES, async (queue) => [
       queue,
-      (await db.select({ n: count() }).from(cases).where(whereFor(queue)).get())?.n ?? 0,
+      (await first(db.select({ n: count() }).from(cases).where(whereFor(queue))))?.n ?? 0,
     ]),
   ) as Record<Queue, number>;
   return {
@@ -258,7 +259,6 @@ async function filteredView(
           .orderBy(...orderOf(query))
           .limit(page.pageSize)
           .offset(page.offset)
-          .all()
       ).map((r) => r.id),
   };
 }

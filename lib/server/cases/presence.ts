@@ -1,4 +1,5 @@
 import 'server-only';
+import { first } from '@/db/rows';
 import { and, eq, gt, lte, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { casePresences, cases, staffUsers } from '@/db/schema';
@@ -33,22 +34,24 @@ export async function casePresence(ctx: Ctx, input: unknown): Promise<Present[]>
   requireRole(ctx.actor, 'staff');
   const { caseId, isWriting, isLeaving } = parseInput(PresenceSchema, input);
   const userId = ctx.actor.id;
-  const row = await ctx.db
-    .select({ id: cases.id, teamId: cases.teamId, assigneeId: cases.assigneeId })
-    .from(cases)
-    .where(eq(cases.id, caseId))
-    .get();
+  const row = await first(
+    ctx.db
+      .select({ id: cases.id, teamId: cases.teamId, assigneeId: cases.assigneeId })
+      .from(cases)
+      .where(eq(cases.id, caseId)),
+  );
   if (!row || userId === null) throw new AppError('NOT_FOUND', 'case not found');
   if (!canAccessCase(ctx.actor, row)) throw new AppError('FORBIDDEN', 'not your case');
   const until = new Date(ctx.now.getTime() + PRESENCE_TTL_MS);
   const here = and(eq(casePresences.caseId, caseId), eq(casePresences.userId, userId));
   const { before, others } = await withTransaction(ctx, async (tx) => {
-    const before = await tx.db
-      .select({ isWriting: casePresences.isWriting })
-      .from(casePresences)
-      .where(and(here, gt(casePresences.until, tx.now)))
-      .get();
-    if (isLeaving) await tx.db.delete(casePresences).where(here).run();
+    const before = await first(
+      tx.db
+        .select({ isWriting: casePresences.isWriting })
+        .from(casePresences)
+        .where(and(here, gt(casePresences.until, tx.now))),
+    );
+    if (isLeaving) await tx.db.delete(casePresences).where(here);
     else
       await tx.db
         .insert(casePresences)
@@ -56,10 +59,9 @@ export async function casePresence(ctx: Ctx, input: unknown): Promise<Present[]>
         .onConflictDoUpdate({
           target: [casePresences.caseId, casePresences.userId],
           set: { isWriting, until },
-        })
-        .run();
+        });
     // The silent are forgotten by whoever looks next (the until index finds them).
-    await tx.db.delete(casePresences).where(lte(casePresences.until, tx.now)).run();
+    await tx.db.delete(casePresences).where(lte(casePresences.until, tx.now));
     const others = await tx.db
       .select({
         userId: casePresences.userId,
@@ -69,8 +71,7 @@ export async function casePresence(ctx: Ctx, input: unknown): Promise<Present[]>
       .from(casePresences)
       .innerJoin(staffUsers, eq(staffUsers.id, casePresences.userId))
       .where(and(eq(casePresences.caseId, caseId), ne(casePresences.userId, userId)))
-      .orderBy(casePresences.userId)
-      .all();
+      .orderBy(casePresences.userId);
     return { before, others };
   });
   if (isLeaving || !before || before.isWriting !== isWriting) announce({ presence: caseId });

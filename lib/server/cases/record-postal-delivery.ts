@@ -1,4 +1,5 @@
 import 'server-only';
+import { changesOf, first } from '@/db/rows';
 import { and, asc, eq } from 'drizzle-orm';
 import { caseEvents, cases } from '@/db/schema';
 import { startOfLocalDay, toLocalDate } from '@/lib/domain/calendar';
@@ -24,7 +25,7 @@ export async function recordPostalDelivery(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'staff');
   const { caseId, postedOn } = parseInput(PostalDeliverySchema, input);
   return withTransaction(ctx, async ({ db: tx, actor, now }) => {
-    const row = await tx.select().from(cases).where(eq(cases.id, caseId)).get();
+    const row = await first(tx.select().from(cases).where(eq(cases.id, caseId)));
     if (!row) throw new AppError('NOT_FOUND');
     if (!canAccessCase(actor, row)) throw new AppError('FORBIDDEN');
     if (row.responseMedium !== 'postal') {
@@ -32,12 +33,13 @@ export async function recordPostalDelivery(ctx: Ctx, input: unknown) {
         detail: { guard: 'not_postal' },
       });
     }
-    const answer = await tx
-      .select({ createdAt: caseEvents.createdAt })
-      .from(caseEvents)
-      .where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.action, 'answer')))
-      .orderBy(asc(caseEvents.id))
-      .get();
+    const answer = await first(
+      tx
+        .select({ createdAt: caseEvents.createdAt })
+        .from(caseEvents)
+        .where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.action, 'answer')))
+        .orderBy(asc(caseEvents.id)),
+    );
     if (!answer) {
       throw new AppError('INVALID_TRANSITION', 'not answered yet', {
         detail: { guard: 'not_yet_answered' },
@@ -54,9 +56,8 @@ export async function recordPostalDelivery(ctx: Ctx, input: unknown) {
     const updated = await tx
       .update(cases)
       .set({ answerPostedAt: postedAt, version: row.version + 1, updatedAt: now })
-      .where(and(eq(cases.id, row.id), eq(cases.version, row.version)))
-      .run();
-    if (updated.changes !== 1) throw new AppError('CONFLICT');
+      .where(and(eq(cases.id, row.id), eq(cases.version, row.version)));
+    if (changesOf(updated) !== 1) throw new AppError('CONFLICT');
     await recordAnswerDelivery(tx, row.id, postedAt, 'postal', { correct: true });
     const eventId = await appendEvent(tx, {
       caseId,

@@ -1,4 +1,5 @@
 import 'server-only';
+import { first } from '@/db/rows';
 import { canAccessCase } from './case-access';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
@@ -34,24 +35,25 @@ export async function findOpenCaseOfSameType(
   typeCode: CaseType,
 ): Promise<OpenCaseMatch | null> {
   return (
-    (await db
-      .select({ id: cases.id, radicado: cases.radicado, receivedAt: cases.receivedAt })
-      .from(cases)
-      .innerJoin(customers, eq(customers.id, cases.customerId))
-      .where(
-        and(
-          eq(customers.documentType, who.documentType),
-          eq(customers.documentNumber, who.documentNumber.trim().toUpperCase()),
-          // From the public form, the email on record must match too: a document number alone
-          // is easy to know about someone else.
-          who.email ? eq(sql`lower(${customers.email})`, who.email.toLowerCase()) : undefined,
-          eq(cases.typeCode, typeCode),
-          inArray(cases.state, [...OPEN_STATES]),
-        ),
-      )
-      .orderBy(desc(cases.receivedAt), desc(cases.id))
-      .limit(1)
-      .get()) ?? null
+    (await first(
+      db
+        .select({ id: cases.id, radicado: cases.radicado, receivedAt: cases.receivedAt })
+        .from(cases)
+        .innerJoin(customers, eq(customers.id, cases.customerId))
+        .where(
+          and(
+            eq(customers.documentType, who.documentType),
+            eq(customers.documentNumber, who.documentNumber.trim().toUpperCase()),
+            // From the public form, the email on record must match too: a document number alone
+            // is easy to know about someone else.
+            who.email ? eq(sql`lower(${customers.email})`, who.email.toLowerCase()) : undefined,
+            eq(cases.typeCode, typeCode),
+            inArray(cases.state, [...OPEN_STATES]),
+          ),
+        )
+        .orderBy(desc(cases.receivedAt), desc(cases.id))
+        .limit(1),
+    )) ?? null
   );
 }
 
@@ -95,33 +97,35 @@ export async function addRepeatContact(
   const staffId = isStaff(actor) ? actor.id : null;
 
   return withTransaction(ctx, async ({ db: tx }) => {
-    const row = await tx
-      .select({
-        id: cases.id,
-        radicado: cases.radicado,
-        state: cases.state,
-        teamId: cases.teamId,
-        assigneeId: cases.assigneeId,
-      })
-      .from(cases)
-      .where(eq(cases.id, caseId))
-      .get();
+    const row = await first(
+      tx
+        .select({
+          id: cases.id,
+          radicado: cases.radicado,
+          state: cases.state,
+          teamId: cases.teamId,
+          assigneeId: cases.assigneeId,
+        })
+        .from(cases)
+        .where(eq(cases.id, caseId)),
+    );
     if (!row) throw new AppError('NOT_FOUND', 'case not found');
     // Staff reach a case by its id only within their scope, as on the case page.
     if (!canAccessCase(actor, row)) throw new AppError('FORBIDDEN', 'not your case');
     if (!OPEN_STATES.includes(row.state)) {
       throw new AppError('INVALID_TRANSITION', 'not_open', { detail: { guard: 'not_open' } });
     }
-    const updated = await tx
-      .update(cases)
-      .set({
-        repeatContactCount: sql`${cases.repeatContactCount} + 1`,
-        version: sql`${cases.version} + 1`,
-        updatedAt: now,
-      })
-      .where(eq(cases.id, caseId))
-      .returning({ repeatContactCount: cases.repeatContactCount, version: cases.version })
-      .get();
+    const updated = await first(
+      tx
+        .update(cases)
+        .set({
+          repeatContactCount: sql`${cases.repeatContactCount} + 1`,
+          version: sql`${cases.version} + 1`,
+          updatedAt: now,
+        })
+        .where(eq(cases.id, caseId))
+        .returning({ repeatContactCount: cases.repeatContactCount, version: cases.version }),
+    );
     if (!updated) throw new AppError('NOT_FOUND', 'case not found');
     const eventId = await appendEvent(tx, {
       caseId,
@@ -135,18 +139,15 @@ export async function addRepeatContact(
       data: { subject: contact.subject, channel: contact.channel },
       createdAt: now,
     });
-    await tx
-      .insert(interactions)
-      .values({
-        caseId,
-        eventId,
-        kind: INTERACTION_KIND[contact.channel],
-        direction: 'inbound',
-        staffId,
-        body: contact.description,
-        createdAt: now,
-      })
-      .run();
+    await tx.insert(interactions).values({
+      caseId,
+      eventId,
+      kind: INTERACTION_KIND[contact.channel],
+      direction: 'inbound',
+      staffId,
+      body: contact.description,
+      createdAt: now,
+    });
     return { caseId, radicado: row.radicado, eventId, ...updated };
   });
 }

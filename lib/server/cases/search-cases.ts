@@ -113,14 +113,12 @@ async function findDirect(
           .select({ id: cases.id })
           .from(cases)
           .where(and(eq(cases.radicado, key.values[0]!), scope))
-          .all()
       : await db
           .select({ id: cases.id })
           .from(cases)
           .innerJoin(customers, eq(customers.id, cases.customerId))
           .where(and(inArray(customers.documentNumber, key.values), scope))
-          .orderBy(desc(cases.id))
-          .all();
+          .orderBy(desc(cases.id));
   const phrases = key.values.map(quote).join(' OR ');
   return { ids: rows.map((r) => r.id), match: `${key.column} : (${phrases})` };
 }

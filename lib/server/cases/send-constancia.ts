@@ -1,4 +1,5 @@
 import 'server-only';
+import { first } from '@/db/rows';
 import { eq } from 'drizzle-orm';
 import { cases } from '@/db/schema';
 import { SendConstanciaSchema } from '@/lib/validation/send-constancia';
@@ -22,7 +23,7 @@ export async function sendConstancia(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'staff');
   const { caseId, to } = parseInput(SendConstanciaSchema, input);
   return withTransaction(ctx, async ({ db: tx, actor, now }) => {
-    const row = await tx.select().from(cases).where(eq(cases.id, caseId)).get();
+    const row = await first(tx.select().from(cases).where(eq(cases.id, caseId)));
     if (!row) throw new AppError('NOT_FOUND');
     if (!canAccessCase(actor, row)) throw new AppError('FORBIDDEN');
     const org = await getOrganization(tx);

@@ -1,4 +1,5 @@
 import 'server-only';
+import { first } from '@/db/rows';
 import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
 import { cases, customers, templates } from '@/db/schema';
@@ -104,17 +105,17 @@ export async function listTemplates(db: Conn, typeCode?: CaseType): Promise<Temp
     .select(TEMPLATE_SUMMARY)
     .from(templates)
     .where(and(eq(templates.isActive, true), forType))
-    .orderBy(sql`${templates.typeCode} is null`, asc(templates.name))
-    .all();
+    .orderBy(sql`${templates.typeCode} is null`, asc(templates.name));
 }
 
 /** An active template's body, or null when there is no such template or it was retired. */
 export async function activeTemplateBody(db: Conn, templateId: number): Promise<string | null> {
-  const row = await db
-    .select({ body: templates.body, isActive: templates.isActive })
-    .from(templates)
-    .where(eq(templates.id, templateId))
-    .get();
+  const row = await first(
+    db
+      .select({ body: templates.body, isActive: templates.isActive })
+      .from(templates)
+      .where(eq(templates.id, templateId)),
+  );
   return row?.isActive ? row.body : null;
 }
 

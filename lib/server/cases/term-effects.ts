@@ -1,4 +1,5 @@
 import 'server-only';
+import { first, one } from '@/db/rows';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
 import { casePauses, promises, type CaseRow } from '@/db/schema';
@@ -57,12 +58,13 @@ export async function grantMoreTime(
   timeZone: string,
 ): Promise<string> {
   const caseId = row.id;
-  const open = await tx
-    .update(casePauses)
-    .set({ moreTimeAt: now })
-    .where(and(eq(casePauses.caseId, caseId), isNull(casePauses.resumedAt)))
-    .returning({ pausedAt: casePauses.pausedAt })
-    .get();
+  const open = await first(
+    tx
+      .update(casePauses)
+      .set({ moreTimeAt: now })
+      .where(and(eq(casePauses.caseId, caseId), isNull(casePauses.resumedAt)))
+      .returning({ pausedAt: casePauses.pausedAt }),
+  );
   if (!open) throw new Error('Unreachable: more time asked with no open information request');
   return waitingPeriodEnd(open.pausedAt, timeZone, true, regimeRules(row.regime).withdrawalMonths);
 }
@@ -83,18 +85,19 @@ export async function acceptBySilence(tx: Conn, row: CaseRow, org: Organization,
   const dueAt = isPd
     ? endOfLocalDay(pdDeliveryDueDate(row.dueDate, await loadCalendar(tx, org)), org.timeZone)
     : new Date(now.getTime() + regimeRules(row.regime).silenceRecognitionHours * 3_600_000);
-  const promise = await tx
-    .insert(promises)
-    .values({
-      caseId: row.id,
-      description: kind,
-      ownerId: row.assigneeId,
-      teamId: row.teamId,
-      dueAt,
-      createdAt: now,
-    })
-    .returning({ id: promises.id })
-    .get();
+  const promise = await one(
+    tx
+      .insert(promises)
+      .values({
+        caseId: row.id,
+        description: kind,
+        ownerId: row.assigneeId,
+        teamId: row.teamId,
+        dueAt,
+        createdAt: now,
+      })
+      .returning({ id: promises.id }),
+  );
   return {
     changes: { silenceAcceptedAt: now },
     visibility: 'public' as const,

@@ -279,7 +279,6 @@ export async function recordAttachments(
         })),
       )
       .returning({ id: attachments.id })
-      .all()
   ).map((row) => row.id);
 }
 

@@ -1,4 +1,5 @@
 import 'server-only';
+import { one } from '@/db/rows';
 import { problems } from '@/db/schema';
 import { ProblemFieldsSchema } from '@/lib/validation/problem';
 import { withTransaction, type Ctx } from '../core/context';
@@ -19,11 +20,12 @@ export async function createProblem(ctx: Ctx, input: unknown): Promise<{ id: num
       correctiveAction: fields.correctiveAction ?? '',
       ...refs,
     };
-    const { id } = await tx
-      .insert(problems)
-      .values({ ...values, status: 'open', createdById: manager.id, createdAt: now })
-      .returning({ id: problems.id })
-      .get();
+    const { id } = await one(
+      tx
+        .insert(problems)
+        .values({ ...values, status: 'open', createdById: manager.id, createdAt: now })
+        .returning({ id: problems.id }),
+    );
     await recordProblemEvent(tx, manager, {
       action: 'problem_created',
       problemId: id,

@@ -1,4 +1,5 @@
 import 'server-only';
+import { first } from '@/db/rows';
 import { asc, count, desc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Conn } from '@/db/client';
@@ -46,7 +47,7 @@ export async function listProblems(ctx: Ctx, input: { statuses?: readonly Proble
   requireRole(ctx.actor, 'supervision');
   const query = summaries(ctx.db);
   if (input.statuses?.length) query.where(inArray(problems.status, [...input.statuses]));
-  return await query.orderBy(desc(problems.createdAt), desc(problems.id)).all();
+  return await query.orderBy(desc(problems.createdAt), desc(problems.id));
 }
 
 export const LINKED_CASES_SHOWN = 100;
@@ -59,9 +60,9 @@ export async function getProblem(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'supervision');
   const { problemId } = parseInput(ProblemRefSchema, input);
   const { db, now } = ctx;
-  const row = await db.select().from(problems).where(eq(problems.id, problemId)).get();
+  const row = await first(db.select().from(problems).where(eq(problems.id, problemId)));
   if (!row) throw new AppError('NOT_FOUND', 'problem not found');
-  const summary = (await summaries(db).where(eq(problems.id, problemId)).get())!;
+  const summary = (await first(summaries(db).where(eq(problems.id, problemId))))!;
   const linked = await db
     .select({
       id: cases.id,
@@ -76,8 +77,7 @@ export async function getProblem(ctx: Ctx, input: unknown) {
     .innerJoin(cases, eq(cases.id, problemCases.caseId))
     .where(eq(problemCases.problemId, problemId))
     .orderBy(desc(problemCases.createdAt), desc(cases.id))
-    .limit(LINKED_CASES_SHOWN)
-    .all();
+    .limit(LINKED_CASES_SHOWN);
   return {
     ...summary,
     description: row.description,
@@ -96,6 +96,5 @@ export async function problemsOfCase(ctx: Ctx, input: { caseId: number }) {
     .from(problemCases)
     .innerJoin(problems, eq(problems.id, problemCases.problemId))
     .where(eq(problemCases.caseId, caseId))
-    .orderBy(asc(problems.id))
-    .all();
+    .orderBy(asc(problems.id));
 }

@@ -48,7 +48,7 @@ export async function linkCauseComplaints(
     });
     const batch = ids.slice(0, BULK_LINK_LIMIT);
     for (const caseId of batch) {
-      await tx.insert(problemCases).values({ problemId, caseId, createdAt: now }).run();
+      await tx.insert(problemCases).values({ problemId, caseId, createdAt: now });
       await recordProblemEvent(tx, manager, {
         action: 'problem_linked',
         problemId,

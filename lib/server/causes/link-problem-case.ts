@@ -1,4 +1,5 @@
 import 'server-only';
+import { changesOf, first } from '@/db/rows';
 import { and, eq } from 'drizzle-orm';
 import { cases, problemCases } from '@/db/schema';
 import { LinkCaseSchema, ProblemRefSchema, UnlinkCaseSchema } from '@/lib/validation/problem';
@@ -23,18 +24,15 @@ export async function linkProblemCase(
   const { problemId } = parseInput(ProblemRefSchema, input);
   return withTransaction(ctx, async ({ db: tx, now }) => {
     const problem = await loadProblem(tx, problemId);
-    const row = await tx
-      .select({ id: cases.id })
-      .from(cases)
-      .where(eq(cases.radicado, radicado))
-      .get();
+    const row = await first(
+      tx.select({ id: cases.id }).from(cases).where(eq(cases.radicado, radicado)),
+    );
     if (!row) throw new AppError('NOT_FOUND', 'case not found');
     const inserted = await tx
       .insert(problemCases)
       .values({ problemId, caseId: row.id, createdAt: now })
-      .onConflictDoNothing()
-      .run();
-    const isNew = inserted.changes === 1;
+      .onConflictDoNothing();
+    const isNew = changesOf(inserted) === 1;
     if (isNew) {
       await recordProblemEvent(tx, manager, {
         action: 'problem_linked',
@@ -64,9 +62,8 @@ export async function unlinkProblemCase(
     const problem = await loadProblem(tx, problemId);
     const removed = await tx
       .delete(problemCases)
-      .where(and(eq(problemCases.problemId, problemId), eq(problemCases.caseId, caseId)))
-      .run();
-    const wasLinked = removed.changes === 1;
+      .where(and(eq(problemCases.problemId, problemId), eq(problemCases.caseId, caseId)));
+    const wasLinked = changesOf(removed) === 1;
     if (wasLinked) {
       await recordProblemEvent(tx, manager, {
         action: 'problem_unlinked',

@@ -14,8 +14,7 @@ export async function problemFormOptions(ctx: Ctx) {
     .select({ id: rootCauses.id, name: rootCauses.name, processId: rootCauses.processId })
     .from(rootCauses)
     .where(eq(rootCauses.isActive, true))
-    .orderBy(asc(rootCauses.name))
-    .all();
+    .orderBy(asc(rootCauses.name));
   return { processes, rootCauses: causes, staff };
 }
 
@@ -26,6 +25,5 @@ export async function linkableProblems(ctx: Ctx) {
     .select({ id: problems.id, title: problems.title })
     .from(problems)
     .where(inArray(problems.status, ['open', 'in_progress']))
-    .orderBy(asc(problems.title), asc(problems.id))
-    .all();
+    .orderBy(asc(problems.title), asc(problems.id));
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { first } from '@/db/rows';
 import { and, eq } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
 import { problems, processes, rootCauses, staffUsers } from '@/db/schema';
@@ -14,7 +15,7 @@ export type ProblemManager = StaffOrSystem;
 export type ProblemRow = typeof problems.$inferSelect;
 
 export async function loadProblem(tx: Conn, problemId: number): Promise<ProblemRow> {
-  const row = await tx.select().from(problems).where(eq(problems.id, problemId)).get();
+  const row = await first(tx.select().from(problems).where(eq(problems.id, problemId)));
   if (!row) throw new AppError('NOT_FOUND', 'problem not found');
   return row;
 }
@@ -33,11 +34,12 @@ export async function resolveReferences(
   let processId = fields.processId ?? null;
   const rootCauseId = fields.rootCauseId ?? null;
   if (rootCauseId !== null) {
-    const cause = await tx
-      .select({ processId: rootCauses.processId })
-      .from(rootCauses)
-      .where(eq(rootCauses.id, rootCauseId))
-      .get();
+    const cause = await first(
+      tx
+        .select({ processId: rootCauses.processId })
+        .from(rootCauses)
+        .where(eq(rootCauses.id, rootCauseId)),
+    );
     if (!cause) throw invalid('rootCauseId');
     if (processId !== null && cause.processId !== processId) {
       throw invalid('rootCauseId', 'rootCauseMismatch');
@@ -45,20 +47,19 @@ export async function resolveReferences(
     processId = cause.processId;
   }
   if (processId !== null) {
-    const exists = await tx
-      .select({ id: processes.id })
-      .from(processes)
-      .where(eq(processes.id, processId))
-      .get();
+    const exists = await first(
+      tx.select({ id: processes.id }).from(processes).where(eq(processes.id, processId)),
+    );
     if (!exists) throw invalid('processId');
   }
   const ownerId = fields.ownerId ?? null;
   if (ownerId !== null) {
-    const owner = await tx
-      .select({ id: staffUsers.id })
-      .from(staffUsers)
-      .where(and(eq(staffUsers.id, ownerId), eq(staffUsers.isActive, true)))
-      .get();
+    const owner = await first(
+      tx
+        .select({ id: staffUsers.id })
+        .from(staffUsers)
+        .where(and(eq(staffUsers.id, ownerId), eq(staffUsers.isActive, true))),
+    );
     if (!owner) throw invalid('ownerId');
   }
   return { processId, rootCauseId, ownerId };

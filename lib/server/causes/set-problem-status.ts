@@ -27,7 +27,7 @@ export async function setProblemStatus(
       return { id: problemId, status, resolvedAt: row.resolvedAt };
     }
     const resolvedAt = status === 'resolved' ? now : null;
-    await tx.update(problems).set({ status, resolvedAt }).where(eq(problems.id, problemId)).run();
+    await tx.update(problems).set({ status, resolvedAt }).where(eq(problems.id, problemId));
     await recordProblemEvent(tx, manager, {
       action: 'problem_status_changed',
       problemId,

@@ -45,7 +45,7 @@ export async function updateProblem(
     );
     const changed = Object.keys(changes);
     if (changed.length === 0) return { id: problemId, changed };
-    await tx.update(problems).set(next).where(eq(problems.id, problemId)).run();
+    await tx.update(problems).set(next).where(eq(problems.id, problemId));
     await recordProblemEvent(tx, manager, {
       action: 'problem_updated',
       problemId,

@@ -107,13 +107,10 @@ describe('withTransaction', () => {
 
   it('commits the body whole, or nothing of it when it throws', async () => {
     const ctx = makeCtx(db, SYSTEM_ACTOR, NOW);
-    await withTransaction(
-      ctx,
-      async (tx) => await tx.db.insert(teams).values({ name: 'Uno' }).run(),
-    );
+    await withTransaction(ctx, async (tx) => await tx.db.insert(teams).values({ name: 'Uno' }));
     await expect(
       withTransaction(ctx, async (tx) => {
-        await tx.db.insert(teams).values({ name: 'Dos' }).run();
+        await tx.db.insert(teams).values({ name: 'Dos' });
         throw new Error('after the first write');
       }),
     ).rejects.toThrow('after the first write');
@@ -124,18 +121,18 @@ describe('withTransaction', () => {
   it('nests as a savepoint: an inner failure undoes only the inner writes', async () => {
     const ctx = makeCtx(db, SYSTEM_ACTOR, NOW);
     await withTransaction(ctx, async (outer) => {
-      await outer.db.insert(teams).values({ name: 'Fuera' }).run();
+      await outer.db.insert(teams).values({ name: 'Fuera' });
       expect(outer.inTransaction).toBe(true);
       await expect(
         withTransaction(outer, async (inner) => {
           expect(inner.inTransaction).toBe(true);
-          await inner.db.insert(teams).values({ name: 'Dentro' }).run();
+          await inner.db.insert(teams).values({ name: 'Dentro' });
           throw new Error('inner');
         }),
       ).rejects.toThrow('inner');
       await withTransaction(
         outer,
-        async (inner) => await inner.db.insert(teams).values({ name: 'Anidado' }).run(),
+        async (inner) => await inner.db.insert(teams).values({ name: 'Anidado' }),
       );
     });
     expect(teamNames()).toEqual(expect.arrayContaining(['Fuera', 'Anidado']));
@@ -147,8 +144,8 @@ describe('withTransaction', () => {
     const steps: string[] = [];
     const body = (name: string) => async (tx: typeof ctx) => {
       steps.push(`${name} starts`);
-      const before = (await tx.db.select({ name: teams.name }).from(teams).all()).length;
-      await tx.db.insert(teams).values({ name }).run();
+      const before = (await tx.db.select({ name: teams.name }).from(teams)).length;
+      await tx.db.insert(teams).values({ name });
       // A real turn of the event loop: the other request runs meanwhile, but not its body.
       await new Promise((resolve) => setImmediate(resolve));
       steps.push(`${name} ends`);
@@ -167,10 +164,10 @@ describe('withTransaction', () => {
     // The inner call passes `ctx`, not the transaction's context: it must not wait for itself.
     await expect(
       withTransaction(ctx, async (tx) => {
-        await tx.db.insert(teams).values({ name: 'Exterior' }).run();
+        await tx.db.insert(teams).values({ name: 'Exterior' });
         await withTransaction(
           ctx,
-          async (again) => await again.db.insert(teams).values({ name: 'Interior' }).run(),
+          async (again) => await again.db.insert(teams).values({ name: 'Interior' }),
         );
         throw new Error('outer fails');
       }),
@@ -193,7 +190,7 @@ describe('withTransaction', () => {
     const other = withTransaction(ctx, async (tx) => {
       release();
       await new Promise((resolve) => setImmediate(resolve));
-      await tx.db.insert(teams).values({ name: 'Otra' }).run();
+      await tx.db.insert(teams).values({ name: 'Otra' });
       throw new Error('the other fails');
     });
     await expect(other).rejects.toThrow('the other fails');

@@ -1,3 +1,4 @@
+import { one } from '@/db/rows';
 import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { inTransaction, type Db } from '@/db/client';
@@ -38,11 +39,9 @@ describe('preparedQuery', () => {
     builds = 0;
     await teamName(db).get({ id: 0 });
     const seen = await inTransaction(db, async (tx) => {
-      const { id } = await tx
-        .insert(teams)
-        .values({ name: 'Tres' })
-        .returning({ id: teams.id })
-        .get();
+      const { id } = await one(
+        tx.insert(teams).values({ name: 'Tres' }).returning({ id: teams.id }),
+      );
       return (await teamName(tx).get({ id }))?.name;
     });
     expect(seen).toBe('Tres');

@@ -1,4 +1,5 @@
 import 'server-only';
+import { first } from '@/db/rows';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { cases, filingSubmissions } from '@/db/schema';
@@ -36,12 +37,13 @@ export async function replayedFiling(
   ctx: Ctx,
   submissionId: string,
 ): Promise<ReplayedFiling | null> {
-  const prior = await ctx.db
-    .select({ id: cases.id, radicado: cases.radicado, isAnonymous: cases.isAnonymous })
-    .from(filingSubmissions)
-    .innerJoin(cases, eq(cases.id, filingSubmissions.caseId))
-    .where(eq(filingSubmissions.submissionId, submissionId))
-    .get();
+  const prior = await first(
+    ctx.db
+      .select({ id: cases.id, radicado: cases.radicado, isAnonymous: cases.isAnonymous })
+      .from(filingSubmissions)
+      .innerJoin(cases, eq(cases.id, filingSubmissions.caseId))
+      .where(eq(filingSubmissions.submissionId, submissionId)),
+  );
   if (!prior) return null;
   if (!prior.isAnonymous) return { id: prior.id, radicado: prior.radicado, accessCode: null };
   const accessCode = generateAccessCode();
@@ -51,8 +53,7 @@ export async function replayedFiling(
       await tx
         .update(cases)
         .set({ accessCodeHash: hashSecret(accessCode) })
-        .where(eq(cases.id, prior.id))
-        .run(),
+        .where(eq(cases.id, prior.id)),
   );
   return { id: prior.id, radicado: prior.radicado, accessCode };
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { first } from '@/db/rows';
 import { inTransaction } from '@/db/client';
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
@@ -40,12 +41,11 @@ export async function idempotent(
   }
   const where = and(eq(idempotencyKeys.apiKeyId, apiKeyId), eq(idempotencyKeys.key, key));
   const existing = await inTransaction(db, async (tx) => {
-    const row = await tx.select().from(idempotencyKeys).where(where).get();
+    const row = await first(tx.select().from(idempotencyKeys).where(where));
     if (row) return row;
     await tx
       .insert(idempotencyKeys)
-      .values({ apiKeyId, key, requestHash: hash, responseStatus: IN_PROGRESS, responseBody: '' })
-      .run();
+      .values({ apiKeyId, key, requestHash: hash, responseStatus: IN_PROGRESS, responseBody: '' });
     return null;
   });
   if (existing) {

@@ -60,8 +60,7 @@ export async function loadImportSetting(
   const versions = await db
     .select()
     .from(caseTypeTerms)
-    .orderBy(desc(caseTypeTerms.validFrom), desc(caseTypeTerms.id))
-    .all();
+    .orderBy(desc(caseTypeTerms.validFrom), desc(caseTypeTerms.id));
   for (const t of versions) {
     const list = terms.get(t.typeCode) ?? [];
     list.push([t.validFrom.getTime(), t.termDays]);
@@ -74,9 +73,9 @@ export async function loadImportSetting(
     now,
     actor,
     terms,
-    types: new Map((await db.select().from(caseTypes).all()).map((t) => [t.code, t])),
+    types: new Map((await db.select().from(caseTypes)).map((t) => [t.code, t])),
     rules: await rulesInForce(db, now),
-    levels: await db.select().from(serviceLevels).all(),
+    levels: await db.select().from(serviceLevels),
     sendConstancias,
     termMemo: new Map(),
     daysMemo: new Map(),

@@ -1,4 +1,5 @@
 import 'server-only';
+import { first, one } from '@/db/rows';
 import {
   createCipheriv,
   createDecipheriv,
@@ -90,13 +91,11 @@ export async function ensureIntakeChannel(
   name: string,
   channel: Channel,
 ): Promise<number> {
-  const existing = await db
-    .select({ id: intakeChannels.id })
-    .from(intakeChannels)
-    .where(eq(intakeChannels.name, name))
-    .get();
+  const existing = await first(
+    db.select({ id: intakeChannels.id }).from(intakeChannels).where(eq(intakeChannels.name, name)),
+  );
   if (existing) return existing.id;
-  return (await db.insert(intakeChannels).values({ name, channel }).returning().get()).id;
+  return (await one(db.insert(intakeChannels).values({ name, channel }).returning())).id;
 }
 
 export async function createApiKey(
@@ -111,18 +110,19 @@ export async function createApiKey(
   const prefix = randomText(8);
   const key = `vnt_${prefix}_${randomText(32)}`;
   const signingSecret = input.withSigningSecret ? `whsec_${randomText(40)}` : null;
-  const row = await db
-    .insert(apiKeys)
-    .values({
-      channelId: input.channelId,
-      name: input.name,
-      keyPrefix: prefix,
-      keyHash: sha256(key),
-      signingSecretSealed: signingSecret ? sealSecret(signingSecret) : null,
-      createdById: input.createdById ?? null,
-    })
-    .returning({ id: apiKeys.id })
-    .get();
+  const row = await one(
+    db
+      .insert(apiKeys)
+      .values({
+        channelId: input.channelId,
+        name: input.name,
+        keyPrefix: prefix,
+        keyHash: sha256(key),
+        signingSecretSealed: signingSecret ? sealSecret(signingSecret) : null,
+        createdById: input.createdById ?? null,
+      })
+      .returning({ id: apiKeys.id }),
+  );
   return { id: row.id, key, signingSecret };
 }
 
@@ -175,7 +175,7 @@ export async function authenticateApiKey(
     !row.lastUsedAt ||
     Math.abs(now.getTime() - row.lastUsedAt.getTime()) >= LAST_USED_PRECISION_MS
   ) {
-    await db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, row.id)).run();
+    await db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, row.id));
   }
   return {
     keyId: row.id,

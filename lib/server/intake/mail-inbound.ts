@@ -1,4 +1,5 @@
 import 'server-only';
+import { first, one } from '@/db/rows';
 import { eq } from 'drizzle-orm';
 import type { ParsedMail } from 'mailparser';
 import type { Conn } from '@/db/client';
@@ -53,33 +54,32 @@ async function threadCandidate(db: Conn, mail: ParsedMail): Promise<number | nul
       ? [mail.references]
       : [];
   for (const ref of [...(mail.inReplyTo ? [mail.inReplyTo] : []), ...references]) {
-    const row = await db
-      .select({ caseId: outbox.caseId })
-      .from(outbox)
-      .where(eq(outbox.messageId, ref.trim()))
-      .get();
+    const row = await first(
+      db.select({ caseId: outbox.caseId }).from(outbox).where(eq(outbox.messageId, ref.trim())),
+    );
     if (row?.caseId) return row.caseId;
   }
   const radicado = mail.subject?.toUpperCase().match(RADICADO_IN_SUBJECT)?.[1];
   if (!radicado) return null;
   return (
-    (await db.select({ id: cases.id }).from(cases).where(eq(cases.radicado, radicado)).get())?.id ??
-    null
+    (await first(db.select({ id: cases.id }).from(cases).where(eq(cases.radicado, radicado))))
+      ?.id ?? null
   );
 }
 
 /** Only the person the case answers to may add to it by mail; anyone else starts a new case. */
 async function senderOwnsCase(db: Conn, caseId: number, address: string): Promise<boolean> {
-  const row = await db
-    .select({
-      email: customers.email,
-      responseAddress: cases.responseAddress,
-      isAnonymous: cases.isAnonymous,
-    })
-    .from(cases)
-    .leftJoin(customers, eq(customers.id, cases.customerId))
-    .where(eq(cases.id, caseId))
-    .get();
+  const row = await first(
+    db
+      .select({
+        email: customers.email,
+        responseAddress: cases.responseAddress,
+        isAnonymous: cases.isAnonymous,
+      })
+      .from(cases)
+      .leftJoin(customers, eq(customers.id, cases.customerId))
+      .where(eq(cases.id, caseId)),
+  );
   if (!row || row.isAnonymous) return false;
   const known = [row.email, row.responseAddress]
     .filter((a): a is string => !!a)
@@ -113,11 +113,9 @@ const isDuplicateKey = (error: unknown) =>
   String((error as Error).message).includes('inbound_mail.message_key');
 
 export const alreadyReceived = async (db: Conn, key: string): Promise<boolean> =>
-  (await db
-    .select({ id: inboundMail.id })
-    .from(inboundMail)
-    .where(eq(inboundMail.messageKey, key))
-    .get()) !== undefined;
+  (await first(
+    db.select({ id: inboundMail.id }).from(inboundMail).where(eq(inboundMail.messageKey, key)),
+  )) !== undefined;
 
 /**
  * One e-mail, from the SMTP listener or a mailbox (one intake for both, issue 19 §5):
@@ -179,16 +177,17 @@ async function quarantine(
     const entryId = await withTransaction(
       ctx,
       async ({ db: tx }) =>
-        await tx
-          .insert(inboundMail)
-          .values({
-            ...recordValues(raw, read, arrival, ctx.now),
-            outcome: 'quarantined',
-            reason,
-            rawStoredName: original.stored.storedName,
-          })
-          .returning({ id: inboundMail.id })
-          .get(),
+        await one(
+          tx
+            .insert(inboundMail)
+            .values({
+              ...recordValues(raw, read, arrival, ctx.now),
+              outcome: 'quarantined',
+              reason,
+              rawStoredName: original.stored.storedName,
+            })
+            .returning({ id: inboundMail.id }),
+        ),
     );
     return { outcome: 'quarantined', reason, entryId: entryId.id };
   } catch (error) {
@@ -229,13 +228,11 @@ export async function radicate(
           reviewedById: fromQuarantine.staffId,
           reviewedAt: fromQuarantine.reviewedAt,
         })
-        .where(eq(inboundMail.id, fromQuarantine.entryId))
-        .run();
+        .where(eq(inboundMail.id, fromQuarantine.entryId));
     } else {
       await tx
         .insert(inboundMail)
-        .values({ ...recordValues(raw, read, arrival, ctx.now), outcome, reason, caseId })
-        .run();
+        .values({ ...recordValues(raw, read, arrival, ctx.now), outcome, reason, caseId });
     }
     if (original) {
       await recordAttachments(

@@ -1,4 +1,5 @@
 import 'server-only';
+import { first } from '@/db/rows';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -39,17 +40,17 @@ export async function listQuarantine(ctx: Ctx) {
     .leftJoin(mailboxes, eq(mailboxes.id, inboundMail.mailboxId))
     .where(eq(inboundMail.outcome, 'quarantined'))
     .orderBy(desc(inboundMail.receivedAt), desc(inboundMail.id))
-    .limit(QUARANTINE_PAGE)
-    .all();
+    .limit(QUARANTINE_PAGE);
 }
 export type QuarantineEntry = Awaited<ReturnType<typeof listQuarantine>>[number];
 
 async function quarantined(ctx: Ctx, id: number) {
-  const row = await ctx.db
-    .select()
-    .from(inboundMail)
-    .where(and(eq(inboundMail.id, id), eq(inboundMail.outcome, 'quarantined')))
-    .get();
+  const row = await first(
+    ctx.db
+      .select()
+      .from(inboundMail)
+      .where(and(eq(inboundMail.id, id), eq(inboundMail.outcome, 'quarantined'))),
+  );
   if (!row) throw new AppError('NOT_FOUND', 'not in quarantine');
   return row;
 }
@@ -116,8 +117,7 @@ export async function discardQuarantined(ctx: Ctx, input: unknown): Promise<void
     await tx.db
       .update(inboundMail)
       .set({ outcome: 'discarded', rawStoredName: null, reviewedById: staffId, reviewedAt: tx.now })
-      .where(eq(inboundMail.id, id))
-      .run();
+      .where(eq(inboundMail.id, id));
     await appendAdminEvent(tx, 'quarantine_discarded', { inboundMailId: id, reason: row.reason });
   });
   if (row.rawStoredName) fs.rmSync(path.join(uploadDir(), row.rawStoredName), { force: true });
@@ -135,9 +135,7 @@ export async function quarantinedOriginal(ctx: Ctx, input: unknown): Promise<Buf
 /** How many messages wait for a decision (the mail log links to them). */
 export async function quarantineCount(ctx: Ctx): Promise<number> {
   requireRole(ctx.actor, 'supervision');
-  return (await ctx.db
-    .select({ n: count() })
-    .from(inboundMail)
-    .where(eq(inboundMail.outcome, 'quarantined'))
-    .get())!.n;
+  return (await first(
+    ctx.db.select({ n: count() }).from(inboundMail).where(eq(inboundMail.outcome, 'quarantined')),
+  ))!.n;
 }

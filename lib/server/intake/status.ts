@@ -1,4 +1,5 @@
 import 'server-only';
+import { first } from '@/db/rows';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
 import { caseEvents, cases } from '@/db/schema';
@@ -13,17 +14,18 @@ import { serverTranslator } from '../notices/translator';
  * answer as for an unknown radicado, so a key cannot probe other channels' cases).
  */
 export async function findApiCase(db: Conn, radicado: string, channelId: number): Promise<number> {
-  const row = await db
-    .select({ id: cases.id })
-    .from(cases)
-    .innerJoin(caseEvents, and(eq(caseEvents.caseId, cases.id), eq(caseEvents.action, 'radicar')))
-    .where(
-      and(
-        eq(cases.radicado, radicado.trim().toUpperCase()),
-        sql`json_extract(${caseEvents.data}, '$.intakeChannelId') = ${channelId}`,
+  const row = await first(
+    db
+      .select({ id: cases.id })
+      .from(cases)
+      .innerJoin(caseEvents, and(eq(caseEvents.caseId, cases.id), eq(caseEvents.action, 'radicar')))
+      .where(
+        and(
+          eq(cases.radicado, radicado.trim().toUpperCase()),
+          sql`json_extract(${caseEvents.data}, '$.intakeChannelId') = ${channelId}`,
+        ),
       ),
-    )
-    .get();
+  );
   if (!row) throw new AppError('NOT_FOUND', 'case not found');
   return row.id;
 }

@@ -29,8 +29,7 @@ export async function autoCloseAnswered(ctx: Ctx): Promise<number> {
       ),
     )
     .orderBy(asc(cases.answeredAt))
-    .limit(BATCH)
-    .all();
+    .limit(BATCH);
   return applyToEach(
     ctx,
     candidates.map((c) => c.id),

@@ -19,8 +19,7 @@ export async function breakOverduePromises(ctx: Ctx): Promise<number> {
     .from(promises)
     .where(and(eq(promises.status, 'pending'), lt(promises.dueAt, now)))
     .orderBy(asc(promises.dueAt))
-    .limit(BATCH)
-    .all();
+    .limit(BATCH);
   let done = 0;
   for (const { id } of due) {
     try {

@@ -1,4 +1,5 @@
 import 'server-only';
+import { first } from '@/db/rows';
 import { and, asc, eq, gt, inArray, isNull, lte } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
 import { cases, notificationPreferences, notifications, outbox, staffUsers } from '@/db/schema';
@@ -63,8 +64,7 @@ async function pendingByPerson(db: Conn, from: Date, until: Date): Promise<Map<n
         lte(notifications.createdAt, until),
       ),
     )
-    .orderBy(asc(notifications.id))
-    .all();
+    .orderBy(asc(notifications.id));
   const byPerson = new Map<number, Pending[]>();
   for (const row of rows) {
     if (modeOf(row.kind, row.chosenMode) !== 'digest') continue;
@@ -97,11 +97,12 @@ export async function sendDailyDigests(
   for (const [userId, items] of pending) {
     const queued = await withTransaction(ctx, async ({ db: tx }) => {
       const dedupeKey = `digest.${userId}.${day}`;
-      const already = await tx
-        .select({ id: outbox.id })
-        .from(outbox)
-        .where(eq(outbox.messageId, messageIdFor(dedupeKey)))
-        .get();
+      const already = await first(
+        tx
+          .select({ id: outbox.id })
+          .from(outbox)
+          .where(eq(outbox.messageId, messageIdFor(dedupeKey))),
+      );
       if (already) return false;
       // Read or mailed since the look above (the person opened the bell meanwhile): left out.
       const still = new Set(
@@ -119,15 +120,15 @@ export async function sendDailyDigests(
                 isNull(notifications.readAt),
               ),
             )
-            .all()
         ).map((r) => r.id),
       );
       const fresh = items.filter((i) => still.has(i.id));
-      const person = await tx
-        .select({ email: staffUsers.email, locale: staffUsers.locale })
-        .from(staffUsers)
-        .where(eq(staffUsers.id, userId))
-        .get();
+      const person = await first(
+        tx
+          .select({ email: staffUsers.email, locale: staffUsers.locale })
+          .from(staffUsers)
+          .where(eq(staffUsers.id, userId)),
+      );
       if (fresh.length === 0 || !person) return false;
       const mail = digestMail(
         person.locale,
@@ -148,8 +149,7 @@ export async function sendDailyDigests(
       await tx
         .update(notifications)
         .set({ mailedAt: now })
-        .where(inArray(notifications.id, [...still]))
-        .run();
+        .where(inArray(notifications.id, [...still]));
       return true;
     });
     if (queued) sent += 1;

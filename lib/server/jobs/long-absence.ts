@@ -32,8 +32,7 @@ export async function returnCasesOfLongAbsence(
         isNotNull(staffUsers.awaySince),
         lte(staffUsers.awaySince, since),
       ),
-    )
-    .all();
+    );
   let returned = 0;
   for (const { id } of away) {
     returned += await withTransaction(ctx, async (tx) => await returnCasesToQueue(tx, id, 'away'));

@@ -38,15 +38,13 @@ export async function sweepOrphanFiles(ctx: Ctx): Promise<string[]> {
             .select({ name: attachments.storedName })
             .from(attachments)
             .where(inArray(attachments.storedName, chunk))
-            .all()
         ).map((row) => row.name),
       );
       // A quarantined e-mail's original is referenced by its quarantine entry, not by a case.
       for (const row of await db
         .select({ name: inboundMail.rawStoredName })
         .from(inboundMail)
-        .where(inArray(inboundMail.rawStoredName, chunk))
-        .all()) {
+        .where(inArray(inboundMail.rawStoredName, chunk))) {
         if (row.name) names.add(row.name);
       }
       return names;

@@ -35,8 +35,7 @@ export async function acceptDocumentRequestsBySilence(ctx: Ctx): Promise<number>
       ),
     )
     .orderBy(asc(cases.dueAt))
-    .limit(BATCH)
-    .all();
+    .limit(BATCH);
   return applyToEach(
     ctx,
     candidates.map((c) => c.id),

@@ -32,8 +32,7 @@ export async function sendPromiseDueAlerts(ctx: Ctx): Promise<number> {
       ),
     )
     .orderBy(asc(promises.dueAt))
-    .limit(BATCH)
-    .all();
+    .limit(BATCH);
   let sent = 0;
   for (const promise of due) {
     sent += await withTransaction(

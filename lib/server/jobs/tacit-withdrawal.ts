@@ -32,8 +32,7 @@ export async function withdrawTacitly(ctx: Ctx): Promise<number> {
       ),
     )
     .orderBy(asc(casePauses.pausedAt))
-    .limit(BATCH)
-    .all();
+    .limit(BATCH);
   return applyToEach(
     ctx,
     candidates.map((c) => c.id),

@@ -1,4 +1,5 @@
 import 'server-only';
+import { first } from '@/db/rows';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { attachments, cases } from '@/db/schema';
@@ -79,11 +80,12 @@ export async function answerLetterBytes(
 ): Promise<{ name: string; bytes: Buffer }> {
   const letter = await answerLetterOf(ctx, input);
   if (!letter) throw new AppError('NOT_FOUND', 'no answer letter');
-  const stored = await ctx.db
-    .select({ storedName: attachments.storedName })
-    .from(attachments)
-    .where(eq(attachments.id, letter.id))
-    .get();
+  const stored = await first(
+    ctx.db
+      .select({ storedName: attachments.storedName })
+      .from(attachments)
+      .where(eq(attachments.id, letter.id)),
+  );
   if (!stored) throw new AppError('NOT_FOUND', 'no answer letter');
   return { name: letter.name, bytes: readStoredUpload(stored.storedName) };
 }

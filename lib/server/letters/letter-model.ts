@@ -1,4 +1,5 @@
 import 'server-only';
+import { first } from '@/db/rows';
 import { eq } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
 import { customers, staffUsers, teams } from '@/db/schema';
@@ -78,7 +79,7 @@ async function recipientOf(
   const customer =
     row.customerId === null || row.isAnonymous
       ? undefined
-      : await tx.select().from(customers).where(eq(customers.id, row.customerId)).get();
+      : await first(tx.select().from(customers).where(eq(customers.id, row.customerId)));
   if (!customer || customer.anonymizedAt) {
     return { name: null, lines: row.responseAddress ? [row.responseAddress] : [] };
   }
@@ -94,12 +95,13 @@ async function signerOf(tx: Conn, actor: Actor, t: ReturnType<typeof serverTrans
   if (actor.role === 'customer' || actor.id === null) {
     return { name: t('letter.systemSigner'), role: '' };
   }
-  const staff = await tx
-    .select({ name: staffUsers.name, team: teams.name })
-    .from(staffUsers)
-    .leftJoin(teams, eq(teams.id, staffUsers.teamId))
-    .where(eq(staffUsers.id, actor.id))
-    .get();
+  const staff = await first(
+    tx
+      .select({ name: staffUsers.name, team: teams.name })
+      .from(staffUsers)
+      .leftJoin(teams, eq(teams.id, staffUsers.teamId))
+      .where(eq(staffUsers.id, actor.id)),
+  );
   const role = t(`roles.${actor.role}`);
   return {
     name: staff?.name ?? actor.name ?? t('letter.systemSigner'),

@@ -1,4 +1,5 @@
 import 'server-only';
+import { first } from '@/db/rows';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { cases, outbox } from '@/db/schema';
@@ -20,12 +21,13 @@ const NOON_MS = 12 * 3_600_000;
 
 /** The letter row of a postal notice, for staff within the case's scope (404 / 403 otherwise). */
 async function letterRow(ctx: Ctx, caseId: number, outboxId: number) {
-  const found = await ctx.db
-    .select({ mail: outbox, kase: cases })
-    .from(outbox)
-    .innerJoin(cases, eq(cases.id, outbox.caseId))
-    .where(and(eq(outbox.id, outboxId), eq(outbox.caseId, caseId), eq(outbox.medium, 'letter')))
-    .get();
+  const found = await first(
+    ctx.db
+      .select({ mail: outbox, kase: cases })
+      .from(outbox)
+      .innerJoin(cases, eq(cases.id, outbox.caseId))
+      .where(and(eq(outbox.id, outboxId), eq(outbox.caseId, caseId), eq(outbox.medium, 'letter'))),
+  );
   if (!found) throw new AppError('NOT_FOUND', 'no such letter');
   if (!canAccessCase(ctx.actor, found.kase)) throw new AppError('FORBIDDEN', 'not your case');
   return found;

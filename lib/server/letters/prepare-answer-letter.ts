@@ -1,4 +1,5 @@
 import 'server-only';
+import { first } from '@/db/rows';
 import { eq } from 'drizzle-orm';
 import { cases } from '@/db/schema';
 import type { Decision } from '@/lib/domain/enums';
@@ -25,7 +26,7 @@ async function letterFor(
   caseId: number,
   request: LetterRequest,
 ): Promise<AnswerLetter | null> {
-  const row = await ctx.db.select().from(cases).where(eq(cases.id, caseId)).get();
+  const row = await first(ctx.db.select().from(cases).where(eq(cases.id, caseId)));
   if (!row || !canAccessCase(ctx.actor, row)) return null;
   return await buildAnswerLetter(ctx.db, {
     row,

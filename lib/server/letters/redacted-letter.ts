@@ -1,4 +1,5 @@
 import 'server-only';
+import { first } from '@/db/rows';
 import { eq } from 'drizzle-orm';
 import { attachments, caseEvents, cases } from '@/db/schema';
 import { DECISIONS, STAFF_ROLES, type Decision, type StaffRole } from '@/lib/domain/enums';
@@ -48,13 +49,14 @@ export async function redactedAnswerLetterPdf(
   attachmentId: number,
   redact: (s: string) => string,
 ): Promise<{ name: string; bytes: Uint8Array } | null> {
-  const found = await ctx.db
-    .select({ createdAt: attachments.createdAt, kase: cases, event: caseEvents })
-    .from(attachments)
-    .innerJoin(cases, eq(cases.id, attachments.caseId))
-    .leftJoin(caseEvents, eq(caseEvents.id, attachments.eventId))
-    .where(eq(attachments.id, attachmentId))
-    .get();
+  const found = await first(
+    ctx.db
+      .select({ createdAt: attachments.createdAt, kase: cases, event: caseEvents })
+      .from(attachments)
+      .innerJoin(cases, eq(cases.id, attachments.caseId))
+      .leftJoin(caseEvents, eq(caseEvents.id, attachments.eventId))
+      .where(eq(attachments.id, attachmentId)),
+  );
   if (!found) return null;
   const { createdAt, kase, event } = found;
   const letter = await buildAnswerLetter(ctx.db, {

@@ -20,15 +20,13 @@ export async function healthReport(ctx: Ctx, clientIp: string) {
     throw new AppError('RATE_LIMITED', 'health checked too often');
   }
   ctx.db.get(sql`select 1`);
-  const boxes = (await ctx.db.select().from(mailboxes).orderBy(asc(mailboxes.id)).all()).map(
-    (m) => ({
-      id: m.id,
-      status: mailboxHealth(m),
-      lastSuccessAt: m.lastSuccessAt?.toISOString() ?? null,
-      failingSince: m.failingSince?.toISOString() ?? null,
-      backlog: m.backlog,
-    }),
-  );
+  const boxes = (await ctx.db.select().from(mailboxes).orderBy(asc(mailboxes.id))).map((m) => ({
+    id: m.id,
+    status: mailboxHealth(m),
+    lastSuccessAt: m.lastSuccessAt?.toISOString() ?? null,
+    failingSince: m.failingSince?.toISOString() ?? null,
+    backlog: m.backlog,
+  }));
   return {
     status: boxes.some((b) => b.status === 'failing') ? 'degraded' : 'ok',
     database: 'ok',

@@ -1,4 +1,5 @@
 import 'server-only';
+import { first, one } from '@/db/rows';
 import { asc, eq } from 'drizzle-orm';
 import { inboundMail, mailboxes, teams } from '@/db/schema';
 import { count } from 'drizzle-orm';
@@ -141,27 +142,26 @@ export async function createMailbox(ctx: Ctx, input: unknown): Promise<{ id: num
   const { token } = await testConnection(parsed, parsed.secret, ctx.now);
   return withTransaction(ctx, async (tx) => {
     if (
-      await tx.db
-        .select({ id: mailboxes.id })
-        .from(mailboxes)
-        .where(eq(mailboxes.name, parsed.name))
-        .get()
+      await first(
+        tx.db.select({ id: mailboxes.id }).from(mailboxes).where(eq(mailboxes.name, parsed.name)),
+      )
     ) {
       throw new AppError('VALIDATION', 'name taken', { fieldErrors: { name: ['nameTaken'] } });
     }
-    const row = await tx.db
-      .insert(mailboxes)
-      .values({
-        ...columnsOf(parsed),
-        secretSealed: sealSecret(token?.refreshToken ?? parsed.secret),
-        oauthClientSecretSealed: parsed.oauthClientSecret
-          ? sealSecret(parsed.oauthClientSecret)
-          : null,
-        ...tokenColumns(token),
-        updatedAt: tx.now,
-      })
-      .returning({ id: mailboxes.id })
-      .get();
+    const row = await one(
+      tx.db
+        .insert(mailboxes)
+        .values({
+          ...columnsOf(parsed),
+          secretSealed: sealSecret(token?.refreshToken ?? parsed.secret),
+          oauthClientSecretSealed: parsed.oauthClientSecret
+            ? sealSecret(parsed.oauthClientSecret)
+            : null,
+          ...tokenColumns(token),
+          updatedAt: tx.now,
+        })
+        .returning({ id: mailboxes.id }),
+    );
     await appendAdminEvent(tx, 'mailbox_created', { mailboxId: row.id, ...auditOf(parsed) });
     return row;
   });
@@ -171,7 +171,7 @@ export async function createMailbox(ctx: Ctx, input: unknown): Promise<{ id: num
 export async function updateMailbox(ctx: Ctx, input: unknown): Promise<void> {
   requireRole(ctx.actor, 'admin');
   const parsed = parseInput(MailboxUpdateSchema, input);
-  const stored = await ctx.db.select().from(mailboxes).where(eq(mailboxes.id, parsed.id)).get();
+  const stored = await first(ctx.db.select().from(mailboxes).where(eq(mailboxes.id, parsed.id)));
   if (!stored) throw new AppError('NOT_FOUND', 'mailbox not found');
   const secret = parsed.secret ?? unsealSecret(stored.secretSealed);
   // Left empty, the CA certificate and the OAuth2 client secret are kept like the secret.
@@ -197,8 +197,7 @@ export async function updateMailbox(ctx: Ctx, input: unknown): Promise<void> {
         alertedAt: null,
         updatedAt: tx.now,
       })
-      .where(eq(mailboxes.id, parsed.id))
-      .run();
+      .where(eq(mailboxes.id, parsed.id));
     await appendAdminEvent(tx, 'mailbox_updated', {
       mailboxId: parsed.id,
       ...auditOf(merged),
@@ -211,14 +210,13 @@ export async function setMailboxActive(ctx: Ctx, input: unknown): Promise<void> 
   requireRole(ctx.actor, 'admin');
   const { id } = parseInput(MailboxIdSchema, input);
   await withTransaction(ctx, async (tx) => {
-    const row = await tx.db.select().from(mailboxes).where(eq(mailboxes.id, id)).get();
+    const row = await first(tx.db.select().from(mailboxes).where(eq(mailboxes.id, id)));
     if (!row) throw new AppError('NOT_FOUND', 'mailbox not found');
     const isActive = !row.isActive;
     await tx.db
       .update(mailboxes)
       .set({ isActive, failingSince: null, alertedAt: null, updatedAt: tx.now })
-      .where(eq(mailboxes.id, id))
-      .run();
+      .where(eq(mailboxes.id, id));
     await appendAdminEvent(tx, isActive ? 'mailbox_activated' : 'mailbox_deactivated', {
       mailboxId: id,
       name: row.name,
@@ -236,7 +234,6 @@ export async function listMailboxes(ctx: Ctx) {
         .from(inboundMail)
         .where(eq(inboundMail.outcome, 'quarantined'))
         .groupBy(inboundMail.mailboxId)
-        .all()
     ).map((r) => [r.mailboxId, r.n]),
   );
   return (
@@ -245,7 +242,6 @@ export async function listMailboxes(ctx: Ctx) {
       .from(mailboxes)
       .leftJoin(teams, eq(teams.id, mailboxes.teamId))
       .orderBy(asc(mailboxes.name))
-      .all()
   ).map(({ mailbox: m, teamName }) => ({
     id: m.id,
     name: m.name,

@@ -1,4 +1,5 @@
 import 'server-only';
+import { first } from '@/db/rows';
 import { inTransaction } from '@/db/client';
 import { and, eq, isNull, lte } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
@@ -45,11 +46,9 @@ export async function recordFailure(
   now: Date,
 ): Promise<void> {
   const kind = mailboxErrorKind(error);
-  const row = await db
-    .select({ failingSince: mailboxes.failingSince })
-    .from(mailboxes)
-    .where(eq(mailboxes.id, id))
-    .get();
+  const row = await first(
+    db.select({ failingSince: mailboxes.failingSince }).from(mailboxes).where(eq(mailboxes.id, id)),
+  );
   if (!row) return;
   await inTransaction(db, (tx) =>
     tx
@@ -89,20 +88,24 @@ export function storedError(value: string | null): { kind: string; text: string 
 export async function alertIfFailing(db: Conn, id: number, now: Date): Promise<number> {
   const cutoff = new Date(now.getTime() - ALERT_AFTER_MS);
   return await inTransaction(db, async (tx) => {
-    const row = await tx
-      .select()
-      .from(mailboxes)
-      .where(
-        and(eq(mailboxes.id, id), lte(mailboxes.failingSince, cutoff), isNull(mailboxes.alertedAt)),
-      )
-      .get();
+    const row = await first(
+      tx
+        .select()
+        .from(mailboxes)
+        .where(
+          and(
+            eq(mailboxes.id, id),
+            lte(mailboxes.failingSince, cutoff),
+            isNull(mailboxes.alertedAt),
+          ),
+        ),
+    );
     if (!row?.failingSince) return 0;
     const org = await getOrganization(tx);
     const admins = await tx
       .select({ id: staffUsers.id, email: staffUsers.email, locale: staffUsers.locale })
       .from(staffUsers)
-      .where(and(eq(staffUsers.role, 'admin'), eq(staffUsers.isActive, true)))
-      .all();
+      .where(and(eq(staffUsers.role, 'admin'), eq(staffUsers.isActive, true)));
     const error = storedError(row.lastError);
     for (const admin of admins) {
       const t = serverTranslator(admin.locale);
@@ -133,7 +136,7 @@ export async function alertIfFailing(db: Conn, id: number, now: Date): Promise<n
         dedupeKey: `mailbox_failing.${row.id}.${row.failingSince.getTime()}.${admin.id}`,
       });
     }
-    await tx.update(mailboxes).set({ alertedAt: now }).where(eq(mailboxes.id, id)).run();
+    await tx.update(mailboxes).set({ alertedAt: now }).where(eq(mailboxes.id, id));
     return admins.length;
   });
 }

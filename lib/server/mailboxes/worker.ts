@@ -1,4 +1,5 @@
 import 'server-only';
+import { first } from '@/db/rows';
 import { eq } from 'drizzle-orm';
 import type { ImapFlow } from 'imapflow';
 import type { Conn } from '@/db/client';
@@ -65,7 +66,7 @@ function nextMail(client: ImapFlow, ms: number, signal: AbortSignal, left: numbe
 const versionOf = (row: MailboxRow) => row.updatedAt?.getTime() ?? row.createdAt.getTime();
 
 const load = async (db: Conn, id: number): Promise<MailboxRow | undefined> =>
-  await db.select().from(mailboxes).where(eq(mailboxes.id, id)).get();
+  await first(db.select().from(mailboxes).where(eq(mailboxes.id, id)));
 
 /**
  * One mailbox's loop: connect, pass over the folder, wait for new mail (IDLE where offered, else
@@ -169,7 +170,7 @@ export async function startMailboxWorker(
     if (abort.signal.aborted) return;
     let rows: MailboxRow[];
     try {
-      rows = await ctxOf().db.select().from(mailboxes).where(eq(mailboxes.isActive, true)).all();
+      rows = await ctxOf().db.select().from(mailboxes).where(eq(mailboxes.isActive, true));
     } catch (error) {
       console.error('mailboxes: cannot list them:', error);
       return;

@@ -1,4 +1,5 @@
 import 'server-only';
+import { first } from '@/db/rows';
 import { splitForMail, type CaseFile } from './mail-files';
 import { eq } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
@@ -192,11 +193,12 @@ export async function noticeAddress(
   }
   return (
     (
-      await tx
-        .select({ email: customers.email })
-        .from(customers)
-        .where(eq(customers.id, row.customerId))
-        .get()
+      await first(
+        tx
+          .select({ email: customers.email })
+          .from(customers)
+          .where(eq(customers.id, row.customerId)),
+      )
     )?.email ?? null
   );
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { first } from '@/db/rows';
 import { eq } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
 import { customers } from '@/db/schema';
@@ -15,11 +16,12 @@ export async function postalAddress(
   if (row.isAnonymous || row.customerId === null) return null;
   return (
     (
-      await tx
-        .select({ address: customers.address })
-        .from(customers)
-        .where(eq(customers.id, row.customerId))
-        .get()
+      await first(
+        tx
+          .select({ address: customers.address })
+          .from(customers)
+          .where(eq(customers.id, row.customerId)),
+      )
     )?.address ?? null
   );
 }

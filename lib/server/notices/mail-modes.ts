@@ -1,4 +1,5 @@
 import 'server-only';
+import { first } from '@/db/rows';
 import { and, eq } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
 import { notificationPreferences } from '@/db/schema';
@@ -17,11 +18,14 @@ export interface MailMode {
 
 /** How a person wants one kind by e-mail (notification_preferences, else the default). */
 export async function mailModeOf(tx: Conn, userId: number, kind: string): Promise<MailMode> {
-  const row = await tx
-    .select({ mode: notificationPreferences.mode, updatedAt: notificationPreferences.updatedAt })
-    .from(notificationPreferences)
-    .where(and(eq(notificationPreferences.userId, userId), eq(notificationPreferences.kind, kind)))
-    .get();
+  const row = await first(
+    tx
+      .select({ mode: notificationPreferences.mode, updatedAt: notificationPreferences.updatedAt })
+      .from(notificationPreferences)
+      .where(
+        and(eq(notificationPreferences.userId, userId), eq(notificationPreferences.kind, kind)),
+      ),
+  );
   return { mode: modeOf(kind, row?.mode), chosenAt: row?.updatedAt ?? null };
 }
 
@@ -33,8 +37,7 @@ export async function mailModesOf(
   const rows = await tx
     .select({ kind: notificationPreferences.kind, mode: notificationPreferences.mode })
     .from(notificationPreferences)
-    .where(eq(notificationPreferences.userId, userId))
-    .all();
+    .where(eq(notificationPreferences.userId, userId));
   const chosen = new Map(rows.map((r) => [r.kind, r.mode]));
   return NOTIFICATION_KINDS.map((kind) => ({
     kind,

@@ -39,8 +39,7 @@ export async function saveNotificationPreferences(ctx: Ctx, input: unknown) {
         .onConflictDoUpdate({
           target: [notificationPreferences.userId, notificationPreferences.kind],
           set: { mode: to, updatedAt: tx.now },
-        })
-        .run();
+        });
     }
     if (changes.length > 0) {
       await appendEvent(tx.db, {

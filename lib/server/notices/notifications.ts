@@ -1,4 +1,5 @@
 import 'server-only';
+import { changesOf, first } from '@/db/rows';
 import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { cases, notifications } from '@/db/schema';
@@ -22,11 +23,12 @@ export async function unreadCount(ctx: Ctx): Promise<number> {
   const userId = ownerOf(ctx);
   return (
     (
-      await ctx.db
-        .select({ n: count() })
-        .from(notifications)
-        .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
-        .get()
+      await first(
+        ctx.db
+          .select({ n: count() })
+          .from(notifications)
+          .where(and(eq(notifications.userId, userId), isNull(notifications.readAt))),
+      )
     )?.n ?? 0
   );
 }
@@ -50,22 +52,18 @@ export async function listNotifications(ctx: Ctx, input: unknown = {}) {
     .leftJoin(cases, eq(cases.id, notifications.caseId))
     .where(eq(notifications.userId, userId))
     .orderBy(desc(isNull(notifications.readAt)), desc(notifications.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
 /** Marks every unread alert of the user as read; returns how many. */
 export async function markAllRead(ctx: Ctx): Promise<number> {
   const userId = ownerOf(ctx);
-  return withTransaction(
-    ctx,
-    async (tx) =>
-      (
-        await tx.db
-          .update(notifications)
-          .set({ readAt: tx.now })
-          .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
-          .run()
-      ).changes,
+  return withTransaction(ctx, async (tx) =>
+    changesOf(
+      await tx.db
+        .update(notifications)
+        .set({ readAt: tx.now })
+        .where(and(eq(notifications.userId, userId), isNull(notifications.readAt))),
+    ),
   );
 }

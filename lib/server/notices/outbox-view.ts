@@ -1,4 +1,5 @@
 import 'server-only';
+import { first } from '@/db/rows';
 import { and, count, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { cases, outbox } from '@/db/schema';
@@ -30,7 +31,7 @@ export async function listOutbox(ctx: Ctx, input: unknown = {}) {
     status ? eq(outbox.status, status) : undefined,
     medium ? eq(outbox.medium, medium) : undefined,
   );
-  const total = (await db.select({ n: count() }).from(outbox).where(where).get())?.n ?? 0;
+  const total = (await first(db.select({ n: count() }).from(outbox).where(where)))?.n ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / OUTBOX_PAGE_SIZE));
   const page = Math.min(Math.max(1, asked), pageCount);
   const rows = await db
@@ -49,8 +50,7 @@ export async function listOutbox(ctx: Ctx, input: unknown = {}) {
     .where(where)
     .orderBy(desc(outbox.id))
     .limit(OUTBOX_PAGE_SIZE)
-    .offset((page - 1) * OUTBOX_PAGE_SIZE)
-    .all();
+    .offset((page - 1) * OUTBOX_PAGE_SIZE);
   return { status, medium, rows, total, page, pageCount };
 }
 
@@ -61,12 +61,13 @@ export async function getOutboxMessage(ctx: Ctx, input: unknown) {
   requireRole(ctx.actor, 'supervision');
   const parsed = MessageSchema.safeParse(input);
   if (!parsed.success) throw new AppError('NOT_FOUND', 'no such message');
-  const found = await ctx.db
-    .select({ mail: outbox, radicado: cases.radicado })
-    .from(outbox)
-    .leftJoin(cases, eq(cases.id, outbox.caseId))
-    .where(eq(outbox.id, parsed.data.id))
-    .get();
+  const found = await first(
+    ctx.db
+      .select({ mail: outbox, radicado: cases.radicado })
+      .from(outbox)
+      .leftJoin(cases, eq(cases.id, outbox.caseId))
+      .where(eq(outbox.id, parsed.data.id)),
+  );
   if (!found) throw new AppError('NOT_FOUND', 'no such message');
   // A message queued with its parameters is shown as it is (or will be) sent.
   return { ...found, mail: withMailBody(found.mail) };

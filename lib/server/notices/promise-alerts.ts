@@ -1,4 +1,5 @@
 import 'server-only';
+import { first } from '@/db/rows';
 import { eq } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
 import { cases, teams } from '@/db/schema';
@@ -25,12 +26,13 @@ export interface PromiseRow {
  * the case's team supervisor (whoever answers for the case once the promise's people are gone).
  */
 async function promiseHolder(tx: Conn, p: PromiseRow): Promise<number[]> {
-  const c = await tx
-    .select({ assigneeId: cases.assigneeId, supervisorId: teams.supervisorId })
-    .from(cases)
-    .leftJoin(teams, eq(teams.id, cases.teamId))
-    .where(eq(cases.id, p.caseId))
-    .get();
+  const c = await first(
+    tx
+      .select({ assigneeId: cases.assigneeId, supervisorId: teams.supervisorId })
+      .from(cases)
+      .leftJoin(teams, eq(teams.id, cases.teamId))
+      .where(eq(cases.id, p.caseId)),
+  );
   const [holder] = await activeIds(tx, [
     p.ownerId,
     p.createdById,

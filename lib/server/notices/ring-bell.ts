@@ -1,4 +1,5 @@
 import 'server-only';
+import { first } from '@/db/rows';
 import { eq } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
 import { cases, notifications, staffUsers } from '@/db/schema';
@@ -26,31 +27,34 @@ export interface Bell {
  * false when the key was already used or the person is inactive. Callers leave out the actor.
  */
 export async function ringBell(tx: Conn, bell: Bell): Promise<boolean> {
-  const user = await tx
-    .select({ email: staffUsers.email, locale: staffUsers.locale, isActive: staffUsers.isActive })
-    .from(staffUsers)
-    .where(eq(staffUsers.id, bell.userId))
-    .get();
+  const user = await first(
+    tx
+      .select({ email: staffUsers.email, locale: staffUsers.locale, isActive: staffUsers.isActive })
+      .from(staffUsers)
+      .where(eq(staffUsers.id, bell.userId)),
+  );
   if (!user?.isActive) return false;
-  const inserted = await tx
-    .insert(notifications)
-    .values({
-      userId: bell.userId,
-      caseId: bell.caseId,
-      kind: bell.kind,
-      dedupeKey: bell.dedupeKey,
-      createdAt: bell.now,
-    })
-    .onConflictDoNothing({ target: notifications.dedupeKey })
-    .returning({ id: notifications.id })
-    .get();
+  const inserted = await first(
+    tx
+      .insert(notifications)
+      .values({
+        userId: bell.userId,
+        caseId: bell.caseId,
+        kind: bell.kind,
+        dedupeKey: bell.dedupeKey,
+        createdAt: bell.now,
+      })
+      .onConflictDoNothing({ target: notifications.dedupeKey })
+      .returning({ id: notifications.id }),
+  );
   if (!inserted) return false;
   if ((await mailModeOf(tx, bell.userId, bell.kind)).mode !== 'immediate') return true;
-  const c = await tx
-    .select({ radicado: cases.radicado, subject: cases.subject })
-    .from(cases)
-    .where(eq(cases.id, bell.caseId))
-    .get();
+  const c = await first(
+    tx
+      .select({ radicado: cases.radicado, subject: cases.subject })
+      .from(cases)
+      .where(eq(cases.id, bell.caseId)),
+  );
   if (!c) return true;
   const mail = alertMail(user.locale, bell.kind, { ...c, ...bell.details?.(user.locale) });
   await enqueueMail(tx, {
@@ -65,7 +69,6 @@ export async function ringBell(tx: Conn, bell: Bell): Promise<boolean> {
   await tx
     .update(notifications)
     .set({ mailedAt: bell.now })
-    .where(eq(notifications.id, inserted.id))
-    .run();
+    .where(eq(notifications.id, inserted.id));
   return true;
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { first } from '@/db/rows';
 import { inTransaction } from '@/db/client';
 import { and, asc, desc, eq, inArray, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
@@ -59,8 +60,7 @@ async function claimDue(db: Conn, now: Date, batch: number): Promise<Claimed[]> 
         ),
       )
       .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
-      .limit(batch)
-      .all();
+      .limit(batch);
     if (due.length === 0) return [];
     return await tx
       .update(outbox)
@@ -75,8 +75,7 @@ async function claimDue(db: Conn, now: Date, batch: number): Promise<Claimed[]> 
           due.map((d) => d.id),
         ),
       )
-      .returning()
-      .all();
+      .returning();
   });
 }
 
@@ -92,7 +91,7 @@ export async function markSent(
 ): Promise<void> {
   await inTransaction(db, async (tx) => {
     const where = options.where ?? eq(outbox.id, row.id);
-    await tx.update(outbox).set({ status: 'sent', sentAt, lastError: null }).where(where).run();
+    await tx.update(outbox).set({ status: 'sent', sentAt, lastError: null }).where(where);
     if (row.kind === 'answer' && row.caseId !== null) {
       await recordAnswerDelivery(tx, row.caseId, sentAt, row.medium, { correct: options.correct });
     }
@@ -105,12 +104,15 @@ export async function markSent(
  * message is waiting (nowhere to send it, or already sent).
  */
 export async function markAnswerSent(db: Conn, caseId: number, at: Date): Promise<boolean> {
-  const message = await db
-    .select()
-    .from(outbox)
-    .where(and(eq(outbox.caseId, caseId), eq(outbox.kind, 'answer'), eq(outbox.status, 'pending')))
-    .orderBy(desc(outbox.id))
-    .get();
+  const message = await first(
+    db
+      .select()
+      .from(outbox)
+      .where(
+        and(eq(outbox.caseId, caseId), eq(outbox.kind, 'answer'), eq(outbox.status, 'pending')),
+      )
+      .orderBy(desc(outbox.id)),
+  );
   if (!message) return false;
   await markSent(db, message, at);
   return true;

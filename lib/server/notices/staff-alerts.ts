@@ -1,4 +1,5 @@
 import 'server-only';
+import { first } from '@/db/rows';
 import { eq } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
 import { cases, staffUsers, teams } from '@/db/schema';
@@ -38,11 +39,9 @@ export async function activeIds(tx: Conn, ids: (number | null)[]): Promise<numbe
   const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
   const active: number[] = [];
   for (const id of wanted) {
-    const row = await tx
-      .select({ isActive: staffUsers.isActive })
-      .from(staffUsers)
-      .where(eq(staffUsers.id, id))
-      .get();
+    const row = await first(
+      tx.select({ isActive: staffUsers.isActive }).from(staffUsers).where(eq(staffUsers.id, id)),
+    );
     if (row?.isActive === true) active.push(id);
   }
   return active;
@@ -53,12 +52,13 @@ export async function activeIds(tx: Conn, ids: (number | null)[]): Promise<numbe
  * `both`, the assignee and the supervisor (what the law leaves no room to refuse).
  */
 async function caseOwners(tx: Conn, caseId: number, both = false): Promise<number[]> {
-  const row = await tx
-    .select({ assigneeId: cases.assigneeId, supervisorId: teams.supervisorId })
-    .from(cases)
-    .leftJoin(teams, eq(teams.id, cases.teamId))
-    .where(eq(cases.id, caseId))
-    .get();
+  const row = await first(
+    tx
+      .select({ assigneeId: cases.assigneeId, supervisorId: teams.supervisorId })
+      .from(cases)
+      .leftJoin(teams, eq(teams.id, cases.teamId))
+      .where(eq(cases.id, caseId)),
+  );
   if (!row) return [];
   return await activeIds(
     tx,

@@ -1,4 +1,5 @@
 import 'server-only';
+import { first } from '@/db/rows';
 import { eq } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
 import { cases, intakeChannels } from '@/db/schema';
@@ -20,12 +21,13 @@ async function channelWebhook(
   tx: Conn,
   caseId: number,
 ): Promise<{ channelId: number; url: string } | null> {
-  const row = await tx
-    .select({ channelId: intakeChannels.id, url: intakeChannels.webhookUrl })
-    .from(cases)
-    .innerJoin(intakeChannels, eq(intakeChannels.id, cases.intakeChannelId))
-    .where(eq(cases.id, caseId))
-    .get();
+  const row = await first(
+    tx
+      .select({ channelId: intakeChannels.id, url: intakeChannels.webhookUrl })
+      .from(cases)
+      .innerJoin(intakeChannels, eq(intakeChannels.id, cases.intakeChannelId))
+      .where(eq(cases.id, caseId)),
+  );
   return row?.url ? { channelId: row.channelId, url: row.url } : null;
 }
 

@@ -1,4 +1,5 @@
 import 'server-only';
+import { first } from '@/db/rows';
 import { eq } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
 import { intakeChannels, type outbox } from '@/db/schema';
@@ -49,11 +50,12 @@ export async function sendWebhook(
   const channel =
     row.channelId === null
       ? undefined
-      : await db
-          .select({ url: intakeChannels.webhookUrl, sealed: intakeChannels.webhookSecretSealed })
-          .from(intakeChannels)
-          .where(eq(intakeChannels.id, row.channelId))
-          .get();
+      : await first(
+          db
+            .select({ url: intakeChannels.webhookUrl, sealed: intakeChannels.webhookSecretSealed })
+            .from(intakeChannels)
+            .where(eq(intakeChannels.id, row.channelId)),
+        );
   if (!channel?.url || !channel.sealed) {
     throw new PermanentMailError('the channel has no webhook any more');
   }

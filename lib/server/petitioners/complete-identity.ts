@@ -1,4 +1,5 @@
 import 'server-only';
+import { first, one } from '@/db/rows';
 import { and, eq, sql } from 'drizzle-orm';
 import { cases, customers } from '@/db/schema';
 import { CompleteIdentitySchema } from '@/lib/validation/petitioner';
@@ -27,20 +28,21 @@ export async function completeIdentity(ctx: Ctx, input: unknown): Promise<Comple
   const actor = ctx.actor;
   const who = parseInput(CompleteIdentitySchema, input);
   return withTransaction(ctx, async ({ db: tx, now }) => {
-    const row = await tx
-      .select({
-        id: cases.id,
-        state: cases.state,
-        teamId: cases.teamId,
-        assigneeId: cases.assigneeId,
-        customerId: cases.customerId,
-        isAnonymous: cases.isAnonymous,
-        responseAddress: cases.responseAddress,
-        version: cases.version,
-      })
-      .from(cases)
-      .where(eq(cases.id, who.caseId))
-      .get();
+    const row = await first(
+      tx
+        .select({
+          id: cases.id,
+          state: cases.state,
+          teamId: cases.teamId,
+          assigneeId: cases.assigneeId,
+          customerId: cases.customerId,
+          isAnonymous: cases.isAnonymous,
+          responseAddress: cases.responseAddress,
+          version: cases.version,
+        })
+        .from(cases)
+        .where(eq(cases.id, who.caseId)),
+    );
     if (!row) throw new AppError('NOT_FOUND', 'case not found');
     if (!canAccessCase(actor, row)) throw new AppError('FORBIDDEN', 'not your case');
     if (row.version !== who.version) throw new AppError('CONFLICT', 'case changed');
@@ -49,22 +51,23 @@ export async function completeIdentity(ctx: Ctx, input: unknown): Promise<Comple
         fieldErrors: { documentNumber: ['identityKnown'] },
       });
     }
-    const known = await tx
-      .select({
-        id: customers.id,
-        email: customers.email,
-        phone: customers.phone,
-        address: customers.address,
-        anonymizedAt: customers.anonymizedAt,
-      })
-      .from(customers)
-      .where(
-        and(
-          eq(customers.documentType, who.documentType),
-          eq(customers.documentNumber, who.documentNumber),
+    const known = await first(
+      tx
+        .select({
+          id: customers.id,
+          email: customers.email,
+          phone: customers.phone,
+          address: customers.address,
+          anonymizedAt: customers.anonymizedAt,
+        })
+        .from(customers)
+        .where(
+          and(
+            eq(customers.documentType, who.documentType),
+            eq(customers.documentNumber, who.documentNumber),
+          ),
         ),
-      )
-      .get();
+    );
     if (known?.anonymizedAt) {
       throw new AppError('VALIDATION', 'anonymised petitioner', {
         fieldErrors: { documentNumber: ['anonymised'] },
@@ -76,19 +79,20 @@ export async function completeIdentity(ctx: Ctx, input: unknown): Promise<Comple
     const customerId = known
       ? known.id
       : (
-          await tx
-            .insert(customers)
-            .values({
-              documentType: who.documentType,
-              documentNumber: who.documentNumber,
-              fullName: who.fullName,
-              email,
-              phone: who.phone ?? null,
-              address: who.address ?? null,
-              createdAt: now,
-            })
-            .returning({ id: customers.id })
-            .get()
+          await one(
+            tx
+              .insert(customers)
+              .values({
+                documentType: who.documentType,
+                documentNumber: who.documentNumber,
+                fullName: who.fullName,
+                email,
+                phone: who.phone ?? null,
+                address: who.address ?? null,
+                createdAt: now,
+              })
+              .returning({ id: customers.id }),
+          )
         ).id;
     if (known) {
       // A known petitioner keeps what is on record; the case only fills what they lacked.
@@ -101,16 +105,16 @@ export async function completeIdentity(ctx: Ctx, input: unknown): Promise<Comple
         await tx
           .update(customers)
           .set({ ...fill, updatedAt: now })
-          .where(eq(customers.id, known.id))
-          .run();
+          .where(eq(customers.id, known.id));
       }
     }
-    const updated = (await tx
-      .update(cases)
-      .set({ customerId, version: sql`${cases.version} + 1`, updatedAt: now })
-      .where(eq(cases.id, row.id))
-      .returning({ version: cases.version })
-      .get())!;
+    const updated = (await first(
+      tx
+        .update(cases)
+        .set({ customerId, version: sql`${cases.version} + 1`, updatedAt: now })
+        .where(eq(cases.id, row.id))
+        .returning({ version: cases.version }),
+    ))!;
     await appendEvent(tx, {
       caseId: row.id,
       action: 'identity_completed',

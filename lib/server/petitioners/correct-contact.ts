@@ -48,8 +48,7 @@ export async function correctContact(ctx: Ctx, input: unknown): Promise<Correcte
     await tx.db
       .update(customers)
       .set({ ...set, updatedAt: tx.now })
-      .where(eq(customers.id, current.id))
-      .run();
+      .where(eq(customers.id, current.id));
     await appendAdminEvent(
       tx,
       'petitioner_corrected',

@@ -72,7 +72,7 @@ export async function offerRepeatContact(
 ): Promise<{ id: number; radicado: string } | null> {
   const open = await openCaseOfKnownPetitioner(tx, filed, filed.id);
   if (!open) return null;
-  await tx.update(cases).set({ possibleRepeatOfId: open.id }).where(eq(cases.id, filed.id)).run();
+  await tx.update(cases).set({ possibleRepeatOfId: open.id }).where(eq(cases.id, filed.id));
   await appendEvent(tx, {
     caseId: filed.id,
     action: 'repeat_offered',

@@ -1,4 +1,5 @@
 import 'server-only';
+import { first } from '@/db/rows';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import {
   caseEvents,
@@ -45,13 +46,13 @@ export async function petitionerRecord(ctx: Ctx, input: { customerId: number }) 
     .from(cases)
     .where(and(mine, caseScopeFilter(actor)))
     .orderBy(desc(cases.receivedAt), desc(cases.id))
-    .limit(LIST_LIMIT)
-    .all();
-  const total = (await db
-    .select({ n: sql<number>`count(*)` })
-    .from(cases)
-    .where(mine)
-    .get())!.n;
+    .limit(LIST_LIMIT);
+  const total = (await first(
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(cases)
+      .where(mine),
+  ))!.n;
   const ids = list.map((c) => c.id);
   const radicadoOf = new Map(list.map((c) => [c.id, c.radicado]));
   const inCases = <T extends { caseId: number }>(rows: T[]) =>
@@ -72,8 +73,7 @@ export async function petitionerRecord(ctx: Ctx, input: { customerId: number }) 
         .leftJoin(staffUsers, eq(staffUsers.id, interactions.staffId))
         .where(inArray(interactions.caseId, ids))
         .orderBy(desc(interactions.createdAt), desc(interactions.id))
-        .limit(LIST_LIMIT)
-        .all();
+        .limit(LIST_LIMIT);
   const results = none
     ? []
     : await db
@@ -83,8 +83,7 @@ export async function petitionerRecord(ctx: Ctx, input: { customerId: number }) 
           createdAt: resultRatings.createdAt,
         })
         .from(resultRatings)
-        .where(inArray(resultRatings.caseId, ids))
-        .all();
+        .where(inArray(resultRatings.caseId, ids));
   const experience = none
     ? []
     : await db
@@ -97,8 +96,7 @@ export async function petitionerRecord(ctx: Ctx, input: { customerId: number }) 
           createdAt: qualityRatings.createdAt,
         })
         .from(qualityRatings)
-        .where(and(inArray(qualityRatings.caseId, ids), eq(qualityRatings.source, 'customer')))
-        .all();
+        .where(and(inArray(qualityRatings.caseId, ids), eq(qualityRatings.source, 'customer')));
   const promised = none
     ? []
     : (
@@ -115,7 +113,6 @@ export async function petitionerRecord(ctx: Ctx, input: { customerId: number }) 
           .where(inArray(promises.caseId, ids))
           .orderBy(desc(promises.dueAt))
           .limit(LIST_LIMIT)
-          .all()
       ).map((p) => ({ ...p, status: effectivePromiseStatus(p, now) }));
   return {
     person,
@@ -151,8 +148,7 @@ async function recordChanges(ctx: Ctx, customerId: number, caseIds: number[]) {
           .leftJoin(staffUsers, eq(staffUsers.id, caseEvents.actorId))
           .where(
             and(inArray(caseEvents.caseId, caseIds), eq(caseEvents.action, 'identity_completed')),
-          )
-          .all();
+          );
   const corrections = await ctx.db
     .select(columns)
     .from(caseEvents)
@@ -164,8 +160,7 @@ async function recordChanges(ctx: Ctx, customerId: number, caseIds: number[]) {
       ),
     )
     .orderBy(desc(caseEvents.id))
-    .limit(LIST_LIMIT)
-    .all();
+    .limit(LIST_LIMIT);
   return [...completions, ...corrections]
     .sort((a, b) => b.id - a.id)
     .map((e) => {

@@ -1,4 +1,5 @@
 import 'server-only';
+import { first } from '@/db/rows';
 import { and, eq } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
 import { cases, customers } from '@/db/schema';
@@ -29,30 +30,32 @@ export async function petitionerInScope(
   actor: Actor,
   customerId: number,
 ): Promise<ScopedPetitioner> {
-  const row = await tx
-    .select({
-      id: customers.id,
-      documentType: customers.documentType,
-      documentNumber: customers.documentNumber,
-      fullName: customers.fullName,
-      email: customers.email,
-      phone: customers.phone,
-      address: customers.address,
-      locale: customers.locale,
-      anonymizedAt: customers.anonymizedAt,
-      createdAt: customers.createdAt,
-    })
-    .from(customers)
-    .where(eq(customers.id, customerId))
-    .get();
+  const row = await first(
+    tx
+      .select({
+        id: customers.id,
+        documentType: customers.documentType,
+        documentNumber: customers.documentNumber,
+        fullName: customers.fullName,
+        email: customers.email,
+        phone: customers.phone,
+        address: customers.address,
+        locale: customers.locale,
+        anonymizedAt: customers.anonymizedAt,
+        createdAt: customers.createdAt,
+      })
+      .from(customers)
+      .where(eq(customers.id, customerId)),
+  );
   if (!row) throw new AppError('NOT_FOUND', 'petitioner not found');
   if (actor.role === 'agent') {
-    const inScope = await tx
-      .select({ id: cases.id })
-      .from(cases)
-      .where(and(eq(cases.customerId, customerId), caseScopeFilter(actor)))
-      .limit(1)
-      .get();
+    const inScope = await first(
+      tx
+        .select({ id: cases.id })
+        .from(cases)
+        .where(and(eq(cases.customerId, customerId), caseScopeFilter(actor)))
+        .limit(1),
+    );
     if (!inScope) throw new AppError('NOT_FOUND', 'petitioner not found');
   } else if (actor.role === 'customer') {
     throw new AppError('FORBIDDEN', 'staff only');

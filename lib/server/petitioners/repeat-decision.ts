@@ -1,4 +1,5 @@
 import 'server-only';
+import { first } from '@/db/rows';
 import { eq, sql } from 'drizzle-orm';
 import { cases } from '@/db/schema';
 import { OPEN_STATES } from '@/lib/domain/enums';
@@ -20,18 +21,19 @@ export interface RepeatDecision {
 
 /** The case with its offer, within the staff member's scope and at the version they saw. */
 async function offeredCase(ctx: Ctx, caseId: number, version: number) {
-  const row = await ctx.db
-    .select({
-      id: cases.id,
-      state: cases.state,
-      teamId: cases.teamId,
-      assigneeId: cases.assigneeId,
-      version: cases.version,
-      possibleRepeatOfId: cases.possibleRepeatOfId,
-    })
-    .from(cases)
-    .where(eq(cases.id, caseId))
-    .get();
+  const row = await first(
+    ctx.db
+      .select({
+        id: cases.id,
+        state: cases.state,
+        teamId: cases.teamId,
+        assigneeId: cases.assigneeId,
+        version: cases.version,
+        possibleRepeatOfId: cases.possibleRepeatOfId,
+      })
+      .from(cases)
+      .where(eq(cases.id, caseId)),
+  );
   if (!row) throw new AppError('NOT_FOUND', 'case not found');
   if (!canAccessCase(ctx.actor, row)) throw new AppError('FORBIDDEN', 'not your case');
   if (row.version !== version) throw new AppError('CONFLICT', 'case changed');
@@ -52,11 +54,12 @@ export async function decideRepeatOffer(ctx: Ctx, input: unknown): Promise<Repea
   const { caseId, version, decision } = parseInput(RepeatDecisionSchema, input);
   if (decision === 'join') {
     const row = await offeredCase(ctx, caseId, version);
-    const target = await ctx.db
-      .select({ state: cases.state, radicado: cases.radicado })
-      .from(cases)
-      .where(eq(cases.id, row.possibleRepeatOfId))
-      .get();
+    const target = await first(
+      ctx.db
+        .select({ state: cases.state, radicado: cases.radicado })
+        .from(cases)
+        .where(eq(cases.id, row.possibleRepeatOfId)),
+    );
     if (!target || !OPEN_STATES.includes(target.state)) {
       throw new AppError('VALIDATION', 'offered case no longer open', {
         fieldErrors: { decision: ['repeatTargetClosed'] },
@@ -72,12 +75,13 @@ export async function decideRepeatOffer(ctx: Ctx, input: unknown): Promise<Repea
   }
   return withTransaction(ctx, async (tx) => {
     const row = await offeredCase(tx, caseId, version);
-    const updated = (await tx.db
-      .update(cases)
-      .set({ possibleRepeatOfId: null, version: sql`${cases.version} + 1`, updatedAt: tx.now })
-      .where(eq(cases.id, row.id))
-      .returning({ version: cases.version })
-      .get())!;
+    const updated = (await first(
+      tx.db
+        .update(cases)
+        .set({ possibleRepeatOfId: null, version: sql`${cases.version} + 1`, updatedAt: tx.now })
+        .where(eq(cases.id, row.id))
+        .returning({ version: cases.version }),
+    ))!;
     await appendEvent(tx.db, {
       caseId: row.id,
       action: 'repeat_kept_apart',

@@ -1,4 +1,5 @@
 import 'server-only';
+import { first } from '@/db/rows';
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { cases, interactions } from '@/db/schema';
@@ -47,11 +48,12 @@ export async function addCustomerMessage(
   const { caseId, channel, ...message } = parseInput(CustomerMessageSchema, input);
   const { now } = ctx;
   const attachments = extras.attachments ?? [];
-  const row = await ctx.db
-    .select({ state: cases.state, radicado: cases.radicado })
-    .from(cases)
-    .where(eq(cases.id, caseId))
-    .get();
+  const row = await first(
+    ctx.db
+      .select({ state: cases.state, radicado: cases.radicado })
+      .from(cases)
+      .where(eq(cases.id, caseId)),
+  );
   if (!row) throw new AppError('NOT_FOUND', 'case not found');
   const body = message.body.trim() || '(sin texto)';
   if (row.state === 'requiere_informacion') {
@@ -66,8 +68,7 @@ export async function addCustomerMessage(
     await tx
       .update(cases)
       .set({ version: sql`${cases.version} + 1`, updatedAt: now })
-      .where(eq(cases.id, caseId))
-      .run();
+      .where(eq(cases.id, caseId));
     const id = await appendEvent(tx, {
       caseId,
       action: 'customer_message',
@@ -80,17 +81,14 @@ export async function addCustomerMessage(
       data: { channel },
       createdAt: now,
     });
-    await tx
-      .insert(interactions)
-      .values({
-        caseId,
-        eventId: id,
-        kind: INTERACTION_KIND[channel],
-        direction: 'inbound',
-        body,
-        createdAt: now,
-      })
-      .run();
+    await tx.insert(interactions).values({
+      caseId,
+      eventId: id,
+      kind: INTERACTION_KIND[channel],
+      direction: 'inbound',
+      body,
+      createdAt: now,
+    });
     await recordAttachments(tx, caseId, id, attachments, 'public', now);
     await alertStaff(tx, { kind: 'petitioner_replied', caseId, eventId: id, actorId: null, now });
     await extras.alongside?.(tx, caseId);

@@ -1,4 +1,5 @@
 import 'server-only';
+import { first, one } from '@/db/rows';
 import { eq, sql } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
 import { cases, qualityRatings, resultRatings } from '@/db/schema';
@@ -46,11 +47,12 @@ export async function rateCase(ctx: Ctx, input: unknown): Promise<RatedCase> {
   const rating = parseInput(RatingSchema, fields);
 
   return withTransaction(ctx, async ({ db: tx }) => {
-    const row = await tx
-      .select({ state: cases.state, assigneeId: cases.assigneeId })
-      .from(cases)
-      .where(eq(cases.id, caseId))
-      .get();
+    const row = await first(
+      tx
+        .select({ state: cases.state, assigneeId: cases.assigneeId })
+        .from(cases)
+        .where(eq(cases.id, caseId)),
+    );
     if (!row) throw new AppError('NOT_FOUND', 'case not found');
     if (!RATEABLE_STATES.includes(row.state)) {
       throw new AppError('INVALID_TRANSITION', 'not_answered', {
@@ -62,26 +64,28 @@ export async function rateCase(ctx: Ctx, input: unknown): Promise<RatedCase> {
     }
 
     const resultRatingId = (
-      await tx
-        .insert(resultRatings)
-        .values({ caseId, answer: rating.result, createdAt: now })
-        .returning({ id: resultRatings.id })
-        .get()
+      await one(
+        tx
+          .insert(resultRatings)
+          .values({ caseId, answer: rating.result, createdAt: now })
+          .returning({ id: resultRatings.id }),
+      )
     ).id;
     const qualityRatingId = (
-      await tx
-        .insert(qualityRatings)
-        .values({
-          caseId,
-          source: 'customer',
-          agentId: row.assigneeId,
-          courtesy: rating.courtesy,
-          clarity: rating.clarity,
-          comment: rating.comment ?? null,
-          createdAt: now,
-        })
-        .returning({ id: qualityRatings.id })
-        .get()
+      await one(
+        tx
+          .insert(qualityRatings)
+          .values({
+            caseId,
+            source: 'customer',
+            agentId: row.assigneeId,
+            courtesy: rating.courtesy,
+            clarity: rating.clarity,
+            comment: rating.comment ?? null,
+            createdAt: now,
+          })
+          .returning({ id: qualityRatings.id }),
+      )
     ).id;
 
     const eventId = await appendEvent(tx, {

@@ -1,4 +1,5 @@
 import 'server-only';
+import { first } from '@/db/rows';
 import { eq } from 'drizzle-orm';
 import { teams } from '@/db/schema';
 import { toLocalDate } from '@/lib/domain/calendar';
@@ -50,8 +51,9 @@ export async function loadPqrsReport(
   const team =
     query.teamId === undefined
       ? null
-      : ((await db.select({ name: teams.name }).from(teams).where(eq(teams.id, query.teamId)).get())
-          ?.name ?? `#${query.teamId}`);
+      : ((
+          await first(db.select({ name: teams.name }).from(teams).where(eq(teams.id, query.teamId)))
+        )?.name ?? `#${query.teamId}`);
   const context: ReportContext = {
     organization: org.name,
     from: query.from,

@@ -1,4 +1,5 @@
 import 'server-only';
+import { first } from '@/db/rows';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { cases, staffUsers, teams } from '@/db/schema';
 import { OPEN_STATES } from '@/lib/domain/enums';
@@ -17,24 +18,22 @@ export async function returnCasesToQueue(
   userId: number,
   reason: 'deactivated' | 'away',
 ): Promise<number> {
-  const person = await tx.db
-    .select({ teamId: staffUsers.teamId, name: staffUsers.name })
-    .from(staffUsers)
-    .where(eq(staffUsers.id, userId))
-    .get();
+  const person = await first(
+    tx.db
+      .select({ teamId: staffUsers.teamId, name: staffUsers.name })
+      .from(staffUsers)
+      .where(eq(staffUsers.id, userId)),
+  );
   const open = await tx.db
     .select({ id: cases.id, state: cases.state, teamId: cases.teamId })
     .from(cases)
-    .where(and(eq(cases.assigneeId, userId), inArray(cases.state, [...OPEN_STATES])))
-    .all();
+    .where(and(eq(cases.assigneeId, userId), inArray(cases.state, [...OPEN_STATES])));
   const supervisors = new Map<number, number | null>();
   const supervisorOf = async (teamId: number) => {
     if (!supervisors.has(teamId)) {
-      const row = await tx.db
-        .select({ id: teams.supervisorId })
-        .from(teams)
-        .where(eq(teams.id, teamId))
-        .get();
+      const row = await first(
+        tx.db.select({ id: teams.supervisorId }).from(teams).where(eq(teams.id, teamId)),
+      );
       supervisors.set(teamId, row?.id ?? null);
     }
     return supervisors.get(teamId) ?? null;
@@ -44,8 +43,7 @@ export async function returnCasesToQueue(
     await tx.db
       .update(cases)
       .set({ assigneeId: null, teamId, version: sql`${cases.version} + 1`, updatedAt: tx.now })
-      .where(eq(cases.id, c.id))
-      .run();
+      .where(eq(cases.id, c.id));
     const eventId = await appendEvent(tx.db, {
       caseId: c.id,
       action: 'returned_to_queue',

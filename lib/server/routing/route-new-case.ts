@@ -1,4 +1,5 @@
 import 'server-only';
+import { first } from '@/db/rows';
 import { eq } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
 import { cases, staffUsers, teams } from '@/db/schema';
@@ -39,26 +40,32 @@ export async function routeNewCase(
   if (!set && !channelTeamId) return null;
   const rule = channelTeamId || !set ? null : matchRule(set.rules, c);
   const teamId = channelTeamId || (rule?.teamId ?? set!.defaultTeamId);
-  const team = await tx
-    .select({ name: teams.name, mode: teams.assignmentMode, lastAssignedId: teams.lastAssignedId })
-    .from(teams)
-    .where(eq(teams.id, teamId))
-    .get();
+  const team = await first(
+    tx
+      .select({
+        name: teams.name,
+        mode: teams.assignmentMode,
+        lastAssignedId: teams.lastAssignedId,
+      })
+      .from(teams)
+      .where(eq(teams.id, teamId)),
+  );
   if (!team) return null;
   const mode: AssignmentMode = team.mode;
   const assigneeId = pickAssignee(mode, await candidatesOf(tx, teamId), team.lastAssignedId);
-  await tx.update(cases).set({ teamId, assigneeId }).where(eq(cases.id, c.id)).run();
+  await tx.update(cases).set({ teamId, assigneeId }).where(eq(cases.id, c.id));
   if (assigneeId !== null) {
-    await tx.update(teams).set({ lastAssignedId: assigneeId }).where(eq(teams.id, teamId)).run();
+    await tx.update(teams).set({ lastAssignedId: assigneeId }).where(eq(teams.id, teamId));
   }
   const assignee =
     assigneeId === null
       ? null
-      : await tx
-          .select({ name: staffUsers.name })
-          .from(staffUsers)
-          .where(eq(staffUsers.id, assigneeId))
-          .get();
+      : await first(
+          tx
+            .select({ name: staffUsers.name })
+            .from(staffUsers)
+            .where(eq(staffUsers.id, assigneeId)),
+        );
   const eventId = await appendEvent(tx, {
     caseId: c.id,
     action: 'route',

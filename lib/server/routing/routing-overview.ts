@@ -1,4 +1,5 @@
 import 'server-only';
+import { first } from '@/db/rows';
 import { and, asc, count, eq } from 'drizzle-orm';
 import { categories, routingRuleSets, staffUsers, teams } from '@/db/schema';
 import type { AssignmentMode } from '@/lib/domain/enums';
@@ -32,12 +33,13 @@ export async function routingOverview(ctx: Ctx): Promise<RoutingOverview> {
   const { db } = ctx;
   const set = await rulesInForce(db, ctx.now);
   const author = set
-    ? await db
-        .select({ name: staffUsers.name })
-        .from(routingRuleSets)
-        .leftJoin(staffUsers, eq(staffUsers.id, routingRuleSets.createdById))
-        .where(eq(routingRuleSets.id, set.id))
-        .get()
+    ? await first(
+        db
+          .select({ name: staffUsers.name })
+          .from(routingRuleSets)
+          .leftJoin(staffUsers, eq(staffUsers.id, routingRuleSets.createdById))
+          .where(eq(routingRuleSets.id, set.id)),
+      )
     : undefined;
   const agents = await db
     .select({
@@ -48,8 +50,7 @@ export async function routingOverview(ctx: Ctx): Promise<RoutingOverview> {
     })
     .from(staffUsers)
     .where(and(eq(staffUsers.role, 'agent'), eq(staffUsers.isActive, true)))
-    .orderBy(asc(staffUsers.name))
-    .all();
+    .orderBy(asc(staffUsers.name));
   return {
     current: set
       ? {
@@ -60,13 +61,12 @@ export async function routingOverview(ctx: Ctx): Promise<RoutingOverview> {
           rules: set.rules,
         }
       : null,
-    versions: (await db.select({ n: count() }).from(routingRuleSets).get())?.n ?? 0,
+    versions: (await first(db.select({ n: count() }).from(routingRuleSets)))?.n ?? 0,
     teams: (
       await db
         .select({ id: teams.id, name: teams.name, mode: teams.assignmentMode })
         .from(teams)
         .orderBy(asc(teams.name))
-        .all()
     ).map((team) => ({
       ...team,
       agents: agents
@@ -77,7 +77,6 @@ export async function routingOverview(ctx: Ctx): Promise<RoutingOverview> {
       .select({ id: categories.id, name: categories.name })
       .from(categories)
       .where(eq(categories.isActive, true))
-      .orderBy(asc(categories.name))
-      .all(),
+      .orderBy(asc(categories.name)),
   };
 }

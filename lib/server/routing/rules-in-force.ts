@@ -54,8 +54,7 @@ export async function rulesInForce(db: Conn, now: Date): Promise<RuleSet | null>
     })
     .from(routingRules)
     .where(eq(routingRules.setId, set.id))
-    .orderBy(asc(routingRules.position))
-    .all();
+    .orderBy(asc(routingRules.position));
   loaded.set(client, { setId: set.id, rules });
   return { ...set, rules };
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { one } from '@/db/rows';
 import { eq } from 'drizzle-orm';
 import { categories, routingRules, routingRuleSets, teams } from '@/db/schema';
 import { RoutingRulesSchema } from '@/lib/validation/routing';
@@ -17,16 +18,13 @@ export async function saveRoutingRules(ctx: Ctx, input: unknown): Promise<{ setI
   requireRole(ctx.actor, 'admin');
   const data = parseInput(RoutingRulesSchema, input);
   return withTransaction(ctx, async (tx) => {
-    const teamIds = new Set(
-      (await tx.db.select({ id: teams.id }).from(teams).all()).map((t) => t.id),
-    );
+    const teamIds = new Set((await tx.db.select({ id: teams.id }).from(teams)).map((t) => t.id));
     const categoryIds = new Set(
       (
         await tx.db
           .select({ id: categories.id })
           .from(categories)
           .where(eq(categories.isActive, true))
-          .all()
       ).map((c) => c.id),
     );
     const fieldErrors: Record<string, string[]> = {};
@@ -40,33 +38,31 @@ export async function saveRoutingRules(ctx: Ctx, input: unknown): Promise<{ setI
     if (Object.keys(fieldErrors).length > 0) {
       throw new AppError('VALIDATION', 'unknown team or category', { fieldErrors });
     }
-    const set = await tx.db
-      .insert(routingRuleSets)
-      .values({
-        validFrom: tx.now,
-        defaultTeamId: data.defaultTeamId,
-        createdById: tx.actor.role === 'system' ? null : tx.actor.id,
-        createdAt: tx.now,
-      })
-      .returning({ id: routingRuleSets.id })
-      .get();
+    const set = await one(
+      tx.db
+        .insert(routingRuleSets)
+        .values({
+          validFrom: tx.now,
+          defaultTeamId: data.defaultTeamId,
+          createdById: tx.actor.role === 'system' ? null : tx.actor.id,
+          createdAt: tx.now,
+        })
+        .returning({ id: routingRuleSets.id }),
+    );
     if (data.rules.length > 0) {
-      await tx.db
-        .insert(routingRules)
-        .values(
-          data.rules.map((rule, position) => ({
-            setId: set.id,
-            position,
-            name: rule.name,
-            typeCode: rule.typeCode ?? null,
-            channel: rule.channel ?? null,
-            categoryId: rule.categoryId ?? null,
-            priority: rule.priority ?? null,
-            keywords: rule.keywords.length > 0 ? rule.keywords : null,
-            teamId: rule.teamId,
-          })),
-        )
-        .run();
+      await tx.db.insert(routingRules).values(
+        data.rules.map((rule, position) => ({
+          setId: set.id,
+          position,
+          name: rule.name,
+          typeCode: rule.typeCode ?? null,
+          channel: rule.channel ?? null,
+          categoryId: rule.categoryId ?? null,
+          priority: rule.priority ?? null,
+          keywords: rule.keywords.length > 0 ? rule.keywords : null,
+          teamId: rule.teamId,
+        })),
+      );
     }
     await appendAdminEvent(tx, 'routing_rules_saved', {
       setId: set.id,

@@ -1,4 +1,5 @@
 import 'server-only';
+import { first } from '@/db/rows';
 import { eq } from 'drizzle-orm';
 import { staffUsers, teams } from '@/db/schema';
 import { AvailabilitySchema } from '@/lib/validation/routing';
@@ -13,11 +14,9 @@ async function leads(tx: Ctx, teamId: number | null): Promise<boolean> {
   if (tx.actor.role !== 'supervisor') return true;
   if (teamId === null) return false;
   if (teamId === tx.actor.teamId) return true;
-  const team = await tx.db
-    .select({ supervisorId: teams.supervisorId })
-    .from(teams)
-    .where(eq(teams.id, teamId))
-    .get();
+  const team = await first(
+    tx.db.select({ supervisorId: teams.supervisorId }).from(teams).where(eq(teams.id, teamId)),
+  );
   return team?.supervisorId === tx.actor.id;
 }
 
@@ -34,11 +33,12 @@ export async function setAvailability(ctx: Ctx, input: unknown) {
     throw new AppError('FORBIDDEN', 'availability of someone else');
   }
   return withTransaction(ctx, async (tx) => {
-    const user = await tx.db
-      .select({ isAvailable: staffUsers.isAvailable, teamId: staffUsers.teamId })
-      .from(staffUsers)
-      .where(eq(staffUsers.id, data.userId))
-      .get();
+    const user = await first(
+      tx.db
+        .select({ isAvailable: staffUsers.isAvailable, teamId: staffUsers.teamId })
+        .from(staffUsers)
+        .where(eq(staffUsers.id, data.userId)),
+    );
     if (!user) {
       throw new AppError('VALIDATION', 'unknown user', { fieldErrors: { userId: ['notFound'] } });
     }
@@ -49,8 +49,7 @@ export async function setAvailability(ctx: Ctx, input: unknown) {
     await tx.db
       .update(staffUsers)
       .set({ isAvailable: data.isAvailable, awaySince: data.isAvailable ? null : tx.now })
-      .where(eq(staffUsers.id, data.userId))
-      .run();
+      .where(eq(staffUsers.id, data.userId));
     await appendAdminEvent(tx, data.isAvailable ? 'staff_available' : 'staff_away', {
       userId: data.userId,
     });
@@ -63,10 +62,11 @@ export async function myAvailability(ctx: Ctx): Promise<boolean> {
   requireRole(ctx.actor, 'staff');
   const id = ctx.actor.id;
   if (id === null) return false;
-  const row = await ctx.db
-    .select({ isAvailable: staffUsers.isAvailable })
-    .from(staffUsers)
-    .where(eq(staffUsers.id, id))
-    .get();
+  const row = await first(
+    ctx.db
+      .select({ isAvailable: staffUsers.isAvailable })
+      .from(staffUsers)
+      .where(eq(staffUsers.id, id)),
+  );
   return row?.isAvailable ?? false;
 }

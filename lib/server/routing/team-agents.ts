@@ -16,8 +16,7 @@ export async function availableAgentIds(db: Conn, teamId: number): Promise<numbe
         eq(staffUsers.isActive, true),
         eq(staffUsers.isAvailable, true),
       ),
-    )
-    .all();
+    );
   return rows.map((r) => r.id);
 }
 
@@ -28,7 +27,6 @@ export async function openCasesByAgent(db: Conn, ids: number[]): Promise<Map<num
     .select({ id: cases.assigneeId, n: count() })
     .from(cases)
     .where(and(inArray(cases.assigneeId, ids), inArray(cases.state, [...OPEN_STATES])))
-    .groupBy(cases.assigneeId)
-    .all();
+    .groupBy(cases.assigneeId);
   return new Map(rows.map((r) => [r.id!, r.n]));
 }

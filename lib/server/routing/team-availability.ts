@@ -25,7 +25,7 @@ export async function teamAvailability(ctx: Ctx): Promise<TeamMember[]> {
   let teamFilter: SQL | undefined;
   if (actor.role === 'supervisor') {
     const led = (
-      await db.select({ id: teams.id }).from(teams).where(eq(teams.supervisorId, actor.id)).all()
+      await db.select({ id: teams.id }).from(teams).where(eq(teams.supervisorId, actor.id))
     ).map((r) => r.id);
     const ids = [...new Set([...led, ...(actor.teamId !== null ? [actor.teamId] : [])])];
     if (ids.length === 0) return [];
@@ -42,8 +42,7 @@ export async function teamAvailability(ctx: Ctx): Promise<TeamMember[]> {
     .from(staffUsers)
     .leftJoin(teams, eq(teams.id, staffUsers.teamId))
     .where(and(eq(staffUsers.role, 'agent'), eq(staffUsers.isActive, true), teamFilter))
-    .orderBy(asc(teams.name), asc(staffUsers.name))
-    .all();
+    .orderBy(asc(teams.name), asc(staffUsers.name));
   const held = await openCasesByAgent(
     db,
     people.map((p) => p.id),

@@ -1,4 +1,5 @@
 import 'server-only';
+import { first } from '@/db/rows';
 import { and, eq } from 'drizzle-orm';
 import { staffUsers } from '@/db/schema';
 import { BulkReassignSchema } from '@/lib/validation/board';
@@ -23,17 +24,18 @@ export async function reassignCases(ctx: Ctx, input: unknown): Promise<BulkReass
   requireRole(ctx.actor, 'supervision');
   const { db } = ctx;
   const request = parseInput(BulkReassignSchema, input);
-  const assignee = await db
-    .select({ id: staffUsers.id, name: staffUsers.name })
-    .from(staffUsers)
-    .where(
-      and(
-        eq(staffUsers.id, request.assigneeId),
-        eq(staffUsers.role, 'agent'),
-        eq(staffUsers.isActive, true),
+  const assignee = await first(
+    db
+      .select({ id: staffUsers.id, name: staffUsers.name })
+      .from(staffUsers)
+      .where(
+        and(
+          eq(staffUsers.id, request.assigneeId),
+          eq(staffUsers.role, 'agent'),
+          eq(staffUsers.isActive, true),
+        ),
       ),
-    )
-    .get();
+  );
   if (!assignee) {
     throw new AppError('VALIDATION', 'not an active agent', {
       fieldErrors: { assigneeId: ['invalid'] },

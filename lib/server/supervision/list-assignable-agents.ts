@@ -12,6 +12,5 @@ export async function listAssignableAgents(ctx: Ctx) {
     .from(staffUsers)
     .leftJoin(teams, eq(teams.id, staffUsers.teamId))
     .where(and(eq(staffUsers.role, 'agent'), eq(staffUsers.isActive, true)))
-    .orderBy(asc(staffUsers.name), asc(staffUsers.id))
-    .all();
+    .orderBy(asc(staffUsers.name), asc(staffUsers.id));
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { first, one } from '@/db/rows';
 import { and, eq } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
 import { interactions, qualityRatings } from '@/db/schema';
@@ -30,18 +31,19 @@ export async function reviewRefusal(
 ): Promise<ReviewRefusal | null> {
   if (interaction.direction !== 'outbound' || interaction.staffId === null) return 'not_reviewable';
   if (interaction.staffId === reviewerId) return 'own_interaction';
-  const existing = await db
-    .select({ id: qualityRatings.id })
-    .from(qualityRatings)
-    .where(
-      and(
-        eq(qualityRatings.caseId, interaction.caseId),
-        eq(qualityRatings.interactionId, interaction.id),
-        eq(qualityRatings.source, 'supervisor'),
-        eq(qualityRatings.reviewerId, reviewerId),
+  const existing = await first(
+    db
+      .select({ id: qualityRatings.id })
+      .from(qualityRatings)
+      .where(
+        and(
+          eq(qualityRatings.caseId, interaction.caseId),
+          eq(qualityRatings.interactionId, interaction.id),
+          eq(qualityRatings.source, 'supervisor'),
+          eq(qualityRatings.reviewerId, reviewerId),
+        ),
       ),
-    )
-    .get();
+  );
   return existing ? 'already_reviewed' : null;
 }
 
@@ -65,16 +67,17 @@ export async function reviewInteraction(ctx: Ctx, input: unknown): Promise<Revie
   const review = parseInput(QualityReviewSchema, input);
 
   return withTransaction(ctx, async ({ db: tx }) => {
-    const interaction = await tx
-      .select({
-        id: interactions.id,
-        caseId: interactions.caseId,
-        staffId: interactions.staffId,
-        direction: interactions.direction,
-      })
-      .from(interactions)
-      .where(eq(interactions.id, review.interactionId))
-      .get();
+    const interaction = await first(
+      tx
+        .select({
+          id: interactions.id,
+          caseId: interactions.caseId,
+          staffId: interactions.staffId,
+          direction: interactions.direction,
+        })
+        .from(interactions)
+        .where(eq(interactions.id, review.interactionId)),
+    );
     if (!interaction) throw new AppError('NOT_FOUND', 'interaction not found');
     const refusal = await reviewRefusal(tx, interaction, actor.id);
     if (refusal === 'already_reviewed') {
@@ -97,20 +100,21 @@ export async function reviewInteraction(ctx: Ctx, input: unknown): Promise<Revie
       personalTouch: review.personalTouch,
     };
     const ratingId = (
-      await tx
-        .insert(qualityRatings)
-        .values({
-          caseId: interaction.caseId,
-          interactionId: interaction.id,
-          source: 'supervisor',
-          reviewerId: actor.id,
-          agentId: interaction.staffId,
-          ...scores,
-          comment: review.comment ?? null,
-          createdAt: now,
-        })
-        .returning({ id: qualityRatings.id })
-        .get()
+      await one(
+        tx
+          .insert(qualityRatings)
+          .values({
+            caseId: interaction.caseId,
+            interactionId: interaction.id,
+            source: 'supervisor',
+            reviewerId: actor.id,
+            agentId: interaction.staffId,
+            ...scores,
+            comment: review.comment ?? null,
+            createdAt: now,
+          })
+          .returning({ id: qualityRatings.id }),
+      )
     ).id;
     const eventId = await appendEvent(tx, {
       caseId: interaction.caseId,
