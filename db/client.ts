@@ -5,6 +5,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
 import path from 'node:path';
+import { isPg, pgInsideTransaction, pgSnapshot, pgTransaction } from './pg/transactions';
 import * as schema from './schema';
 import { cacheStatements } from './statement-cache';
 import { env } from '@/lib/env';
@@ -129,9 +130,11 @@ function txHandle(conn: Conn): Conn {
  * the audit chain and a case's version cannot fork) and resolves with its result; a throw rolls
  * everything back. The body may await: transactions take turns on the handle in arrival order, so
  * one never runs inside another. Given a transaction's handle, or called from inside a
- * transaction's body or a batch, the body runs in a savepoint instead and rolls back alone.
+ * transaction's body or a batch, the body runs in a savepoint instead and rolls back alone. On
+ * PostgreSQL (db/pg/transactions.ts) transactions run side by side, each on a pooled connection.
  */
 export async function inTransaction<T>(conn: Conn, body: (tx: Conn) => T | Promise<T>): Promise<T> {
+  if (isPg(conn)) return pgTransaction(conn, (tx) => body(tx as unknown as Conn));
   if (insideTransaction(conn)) return inSavepoint(conn, () => body(txHandle(conn)));
   return opened(sqliteOf(conn), 'BEGIN IMMEDIATE', () => body(txHandle(conn)));
 }
@@ -161,6 +164,7 @@ function opened<T>(sqlite: Database.Database, begin: string, body: () => T | Pro
  * it simply runs there. It takes its turn with the writers, as a synchronous body did.
  */
 export async function inSnapshot<T>(conn: Conn, body: (tx: Conn) => T | Promise<T>): Promise<T> {
+  if (isPg(conn)) return pgSnapshot(conn, (tx) => body(tx as unknown as Conn));
   if (insideTransaction(conn)) return body(txHandle(conn));
   return opened(sqliteOf(conn), 'BEGIN', () => body(txHandle(conn)));
 }
@@ -198,6 +202,7 @@ export async function inSavepoint<T>(conn: Conn, body: () => T | Promise<T>): Pr
  * open on the same handle while this code runs between its awaits, does not count.
  */
 export function insideTransaction(conn: Conn): boolean {
+  if (isPg(conn)) return pgInsideTransaction(conn);
   const sqlite = sqliteOf(conn);
   if (!sqlite.inTransaction) return false;
   // The token, not the handle: the transaction handle is one object per connection, and one

@@ -2,7 +2,7 @@ import 'server-only';
 import { first, one } from '@/db/rows';
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { apiKeys, intakeChannels } from '@/db/schema';
+import { apiKeys, intakeChannels } from '@/db/tables';
 import {
   ActiveSchema,
   ApiKeyCreateSchema,

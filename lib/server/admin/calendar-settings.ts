@@ -1,7 +1,7 @@
 import 'server-only';
 import { first } from '@/db/rows';
 import { asc, eq } from 'drizzle-orm';
-import { closureDays, organization } from '@/db/schema';
+import { closureDays, organization } from '@/db/tables';
 import { nationalHolidays } from '@/lib/domain/holidays';
 import {
   CalendarSettingsSchema,

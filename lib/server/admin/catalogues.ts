@@ -2,7 +2,7 @@ import 'server-only';
 import { first, one } from '@/db/rows';
 import { and, asc, eq, ne } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import { categories, processes, rootCauses, staffUsers } from '@/db/schema';
+import { categories, processes, rootCauses, staffUsers } from '@/db/tables';
 import {
   ActiveSchema,
   NamedSchema,

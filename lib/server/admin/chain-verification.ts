@@ -4,7 +4,7 @@ import { inTransaction } from '@/db/client';
 import { and, desc, eq } from 'drizzle-orm';
 import os from 'node:os';
 import type { Conn } from '@/db/client';
-import { auditVerifications, jobLeases } from '@/db/schema';
+import { auditVerifications, jobLeases } from '@/db/tables';
 import { auditChainBatch, chainExtent } from '@/db/sql/audit-log';
 import type { Ctx } from '../core/context';
 import { requireRole } from '../core/guard';

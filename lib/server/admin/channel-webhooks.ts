@@ -2,7 +2,7 @@ import 'server-only';
 import { first } from '@/db/rows';
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { intakeChannels } from '@/db/schema';
+import { intakeChannels } from '@/db/tables';
 import { ChannelIdSchema, ChannelWebhookSchema } from '@/lib/validation/admin-catalog';
 import { withTransaction, type Ctx } from '../core/context';
 import { AppError } from '../core/errors';

@@ -3,7 +3,7 @@ import { first, one } from '@/db/rows';
 import { mapInOrder } from '../core/in-order';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { processes, rootCauses } from '@/db/schema';
+import { processes, rootCauses } from '@/db/tables';
 import { requiredText } from '@/lib/validation/fields';
 import { withTransaction, type Ctx } from '../core/context';
 import { AppError } from '../core/errors';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { first, one } from '@/db/rows';
 import { eq, sql } from 'drizzle-orm';
-import { staffUsers, teams } from '@/db/schema';
+import { staffUsers, teams } from '@/db/tables';
 import { StaffUserSchema } from '@/lib/validation/staff';
 import { hashPasswordSync } from '../auth/passwords';
 import { withTransaction, type Ctx } from '../core/context';

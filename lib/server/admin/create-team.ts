@@ -1,7 +1,7 @@
 import 'server-only';
 import { first, one } from '@/db/rows';
 import { eq } from 'drizzle-orm';
-import { teams } from '@/db/schema';
+import { teams } from '@/db/tables';
 import { TeamSchema } from '@/lib/validation/staff';
 import { withTransaction, type Ctx } from '../core/context';
 import { AppError } from '../core/errors';

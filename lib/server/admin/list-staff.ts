@@ -1,7 +1,7 @@
 import 'server-only';
 import { first } from '@/db/rows';
 import { asc, desc, eq } from 'drizzle-orm';
-import { staffUsers, teams } from '@/db/schema';
+import { staffUsers, teams } from '@/db/tables';
 import { StaffMemberIdSchema } from '@/lib/validation/admin-people';
 import type { Ctx } from '../core/context';
 import { AppError } from '../core/errors';

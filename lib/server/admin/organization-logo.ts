@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { databasePath } from '@/db/client';
-import { organization } from '@/db/schema';
+import { organization } from '@/db/tables';
 import { env } from '@/lib/env';
 import { withTransaction, type Ctx } from '../core/context';
 import { AppError } from '../core/errors';

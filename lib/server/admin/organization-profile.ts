@@ -1,5 +1,5 @@
 import 'server-only';
-import { organization } from '@/db/schema';
+import { organization } from '@/db/tables';
 import { OrganizationProfileSchema } from '@/lib/validation/admin-people';
 import { withTransaction, type Ctx } from '../core/context';
 import { AppError } from '../core/errors';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import { caseTypes, caseTypeTerms, organization } from '@/db/schema';
+import { caseTypes, caseTypeTerms, organization } from '@/db/tables';
 import { CASE_TYPES } from '@/lib/domain/enums';
 import { regimeRules, type Regime } from '@/lib/domain/regimes';
 import { RegimeChangeSchema } from '@/lib/validation/admin-config';

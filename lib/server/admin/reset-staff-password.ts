@@ -1,6 +1,6 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import { staffUsers } from '@/db/schema';
+import { staffUsers } from '@/db/tables';
 import { PasswordResetSchema } from '@/lib/validation/admin-people';
 import { hashPasswordSync } from '../auth/passwords';
 import { endSessionsOf } from '../auth/revocation';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { first, one } from '@/db/rows';
 import { asc, desc, eq } from 'drizzle-orm';
-import { categories, serviceLevels } from '@/db/schema';
+import { categories, serviceLevels } from '@/db/tables';
 import { ServiceLevelSchema } from '@/lib/validation/admin-config';
 import { withTransaction, type Ctx } from '../core/context';
 import { AppError } from '../core/errors';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import { staffUsers } from '@/db/schema';
+import { staffUsers } from '@/db/tables';
 import { StaffActiveSchema } from '@/lib/validation/admin-people';
 import { withTransaction, type Ctx } from '../core/context';
 import { AppError } from '../core/errors';

@@ -2,7 +2,7 @@ import 'server-only';
 import { first } from '@/db/rows';
 import { eq } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import { staffUsers } from '@/db/schema';
+import { staffUsers } from '@/db/tables';
 import { AppError } from '../core/errors';
 
 /** The stored staff row a people verb changes, or NOT_FOUND. */

@@ -3,7 +3,7 @@ import { first } from '@/db/rows';
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Conn } from '@/db/client';
-import { staffUsers, teams } from '@/db/schema';
+import { staffUsers, teams } from '@/db/tables';
 import { TeamCreateSchema, TeamUpdateSchema } from '@/lib/validation/admin-people';
 import { withTransaction, type Ctx } from '../core/context';
 import { AppError } from '../core/errors';

@@ -2,7 +2,7 @@ import 'server-only';
 import { first, one } from '@/db/rows';
 import { and, asc, eq, ne } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import { templates } from '@/db/schema';
+import { templates } from '@/db/tables';
 import { renderTemplate, unknownPlaceholders, type Placeholder } from '@/lib/domain/templates';
 import { ActiveSchema, TemplateSchema, TemplateUpdateSchema } from '@/lib/validation/admin-catalog';
 import { withTransaction, type Ctx } from '../core/context';

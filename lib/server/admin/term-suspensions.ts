@@ -1,7 +1,7 @@
 import 'server-only';
 import { one } from '@/db/rows';
 import { and, desc, eq, inArray, isNotNull, lt } from 'drizzle-orm';
-import { casePauses, cases, termSuspensions } from '@/db/schema';
+import { casePauses, cases, termSuspensions } from '@/db/tables';
 import { endOfLocalDay } from '@/lib/domain/calendar';
 import { suspensionPause } from '@/lib/domain/term-suspension';
 import { TermSuspensionSchema } from '@/lib/validation/admin-config';

@@ -3,7 +3,7 @@ import { first, one } from '@/db/rows';
 import { mapInOrder } from '../core/in-order';
 import { desc, eq } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import { caseTypes, caseTypeTerms } from '@/db/schema';
+import { caseTypes, caseTypeTerms } from '@/db/tables';
 import { CASE_TYPES, DEFAULT_ANONYMOUS_TYPES, type CaseType } from '@/lib/domain/enums';
 import { CaseTypeSettingsSchema, TermChangeSchema } from '@/lib/validation/admin-config';
 import { termInForce } from '../cases/case-terms';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { first } from '@/db/rows';
 import { eq } from 'drizzle-orm';
-import { staffUsers, teams } from '@/db/schema';
+import { staffUsers, teams } from '@/db/tables';
 import { StaffUpdateSchema } from '@/lib/validation/admin-people';
 import { withTransaction, type Ctx } from '../core/context';
 import { AppError } from '../core/errors';

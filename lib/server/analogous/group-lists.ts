@@ -1,7 +1,7 @@
 import 'server-only';
 import { first } from '@/db/rows';
 import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
-import { cases, petitionGroups } from '@/db/schema';
+import { cases, petitionGroups } from '@/db/tables';
 import { PetitionGroupTarget } from '@/lib/validation/petition-groups';
 import { canAccessCase } from '../cases/case-access';
 import { searchCases } from '../cases/search-cases';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { first, one } from '@/db/rows';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
-import { cases, petitionGroups } from '@/db/schema';
+import { cases, petitionGroups } from '@/db/tables';
 import {
   AnswerGroupSchema,
   GroupPetitionsSchema,

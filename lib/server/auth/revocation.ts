@@ -1,7 +1,7 @@
 import 'server-only';
 import { eq, lt } from 'drizzle-orm';
 import { type Conn, inTransaction } from '@/db/client';
-import { revokedSessions, staffUsers } from '@/db/schema';
+import { revokedSessions, staffUsers } from '@/db/tables';
 import type { Ctx } from '../core/context';
 
 /** A staff session lasts 8 hours from its last use (next-auth's rolling JWT). */
@@ -31,9 +31,9 @@ export async function revokeSession(
  * inside the transaction that makes the change.
  */
 export async function endSessionsOf(db: Conn, userId: number, now: Date): Promise<void> {
-  await inTransaction(db, (tx) =>
-    tx.update(staffUsers).set({ sessionsValidAfter: now }).where(eq(staffUsers.id, userId)).run(),
-  );
+  await inTransaction(db, async (tx) => {
+    await tx.update(staffUsers).set({ sessionsValidAfter: now }).where(eq(staffUsers.id, userId));
+  });
 }
 
 /** Whether a session is still good for the user row read with it. */

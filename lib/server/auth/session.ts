@@ -6,7 +6,7 @@ import type { NextRequest } from 'next/server';
 import { cache } from 'react';
 import { forbidden, redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { revokedSessions, staffUsers, teams } from '@/db/schema';
+import { revokedSessions, staffUsers, teams } from '@/db/tables';
 import { STAFF_ROLES, type StaffRole } from '@/lib/domain/enums';
 import type { Actor } from '../core/actor';
 import { hasRole, type Access } from '../core/guard';

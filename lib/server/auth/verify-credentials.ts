@@ -2,7 +2,7 @@ import 'server-only';
 import { first } from '@/db/rows';
 import { inTransaction } from '@/db/client';
 import { eq, sql } from 'drizzle-orm';
-import { staffUsers } from '@/db/schema';
+import { staffUsers } from '@/db/tables';
 import type { StaffRole } from '@/lib/domain/enums';
 import { SignInSchema } from '@/lib/validation/auth';
 import {
@@ -96,9 +96,9 @@ export async function verifyCredentials(
     return { ok: false, code: 'INVALID_CREDENTIALS' };
   }
   await resetLimit(db, SIGN_IN_PAIR_LIMIT, pair);
-  await inTransaction(db, (tx) =>
-    tx.update(staffUsers).set({ lastSignInAt: now }).where(eq(staffUsers.id, user.id)).run(),
-  );
+  await inTransaction(db, async (tx) => {
+    await tx.update(staffUsers).set({ lastSignInAt: now }).where(eq(staffUsers.id, user.id));
+  });
   return {
     ok: true,
     user: { id: user.id, name: user.name, email: user.email, role: user.role, teamId: user.teamId },

@@ -2,7 +2,7 @@ import 'server-only';
 import { changesOf, first } from '@/db/rows';
 import { and, eq, isNotNull, isNull, lt } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import { cases } from '@/db/schema';
+import { cases } from '@/db/tables';
 import type { AnswerDeliveryMedium } from '@/lib/domain/enums';
 
 /**

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Conn } from '@/db/client';
 import { businessDaysUsed } from '@/lib/domain/legal-term';
-import type { CaseChanges, CaseRow } from '@/db/schema';
+import type { CaseChanges, CaseRow } from '@/db/tables';
 import { termInputOf } from './case-terms';
 import { loadCalendar, receiptRuleOf, type Organization } from '../core/organization';
 import { caseServiceLevel, type CaseServiceLevel } from './service-level';

@@ -1,8 +1,9 @@
 import 'server-only';
+import { jsonText } from '@/db/dialect';
 import { changesOf, first } from '@/db/rows';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import { caseEvents, casePauses, cases } from '@/db/schema';
+import { caseEvents, casePauses, cases } from '@/db/tables';
 import { countBusinessDays, toLocalDate } from '@/lib/domain/calendar';
 import {
   decideTransition,
@@ -66,7 +67,7 @@ async function priorSubmission(tx: Conn, caseId: number, submissionId: string) {
       .where(
         and(
           eq(caseEvents.caseId, caseId),
-          sql`json_extract(${caseEvents.data}, '$.submissionId') = ${submissionId}`,
+          eq(jsonText(caseEvents.data, 'submissionId'), submissionId),
         ),
       ),
   );

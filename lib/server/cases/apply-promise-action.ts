@@ -2,7 +2,7 @@ import 'server-only';
 import { changesOf, first, one } from '@/db/rows';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { cases, promises } from '@/db/schema';
+import { cases, promises } from '@/db/tables';
 import { decidePromiseAction } from '@/lib/domain/promises';
 import { isoInstant, optionalText } from '@/lib/validation/fields';
 

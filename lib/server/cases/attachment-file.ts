@@ -2,7 +2,7 @@ import 'server-only';
 import { first } from '@/db/rows';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { attachments, cases } from '@/db/schema';
+import { attachments, cases } from '@/db/tables';
 import type { Ctx } from '../core/context';
 import { AppError } from '../core/errors';
 import { parseInput } from '../core/parse';

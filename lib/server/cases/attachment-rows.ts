@@ -1,7 +1,7 @@
 import 'server-only';
 import { inArray } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import { attachments } from '@/db/schema';
+import { attachments } from '@/db/tables';
 
 export interface AttachmentRow {
   id: number;

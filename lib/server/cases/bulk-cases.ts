@@ -1,6 +1,6 @@
 import 'server-only';
 import { inArray } from 'drizzle-orm';
-import { cases } from '@/db/schema';
+import { cases } from '@/db/tables';
 import { CASE_ACTION_RULES } from '@/lib/domain/case-machine';
 import {
   BULK_ACTIONS,

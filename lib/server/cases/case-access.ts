@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, isNull, or, type Placeholder, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { cases } from '@/db/schema';
+import { cases } from '@/db/tables';
 import type { Actor } from '../core/actor';
 
 type CaseOwnership = { id: number; teamId: number | null; assigneeId: number | null };

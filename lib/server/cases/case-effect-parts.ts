@@ -11,13 +11,13 @@ import {
   processes,
   rootCauses,
   staffUsers,
-} from '@/db/schema';
+} from '@/db/tables';
 import { isTerminal } from '@/lib/domain/case-machine';
 import { isCannedReply, renderTemplate, unfilledPlaceholders } from '@/lib/domain/templates';
 import type { Actor } from '../core/actor';
 import { appendEvent } from '../core/audit';
 import { canAccessCase } from './case-access';
-import type { CaseChanges, CaseRow } from '@/db/schema';
+import type { CaseChanges, CaseRow } from '@/db/tables';
 import { AppError, type FieldErrors } from '../core/errors';
 import { activeTemplateBody, templateValuesFor } from './template-values';
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { one } from '@/db/rows';
 import type { Conn } from '@/db/client';
-import { casePauses, promises, type CaseChanges, type CaseRow } from '@/db/schema';
+import { casePauses, promises, type CaseChanges, type CaseRow } from '@/db/tables';
 import type { EventVisibility } from '@/lib/domain/enums';
 import type { CaseActionRequest } from '@/lib/validation/case-action';
 import type { Actor } from '../core/actor';
@@ -23,7 +23,7 @@ import { termInForce } from './case-terms';
 import { AppError } from '../core/errors';
 import type { Organization } from '../core/organization';
 
-export type { CaseChanges, CaseRow } from '@/db/schema';
+export type { CaseChanges, CaseRow } from '@/db/tables';
 
 export interface Effect {
   changes: CaseChanges;

@@ -1,7 +1,7 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import { cases } from '@/db/schema';
+import { cases } from '@/db/tables';
 import { radicadoFromPath } from '@/lib/domain/radicado';
 import { caseFormInput, RADICADO_FIELDS } from '@/lib/validation/case-form';
 import type { Ctx } from '../core/context';

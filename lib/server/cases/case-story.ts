@@ -11,7 +11,7 @@ import {
   processes,
   rootCauses,
   type CaseRow,
-} from '@/db/schema';
+} from '@/db/tables';
 import { toLocalDate } from '@/lib/domain/calendar';
 import { deliveryResult } from '@/lib/domain/delivery';
 import type { CaseState } from '@/lib/domain/enums';

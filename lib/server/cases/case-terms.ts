@@ -1,7 +1,8 @@
 import 'server-only';
+import { instantParam } from '@/db/dialect';
 import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import { casePauses, caseTypeTerms, termSuspensions, type cases } from '@/db/schema';
+import { casePauses, caseTypeTerms, termSuspensions, type cases } from '@/db/tables';
 import { toLocalDate, type BusinessCalendar } from '@/lib/domain/calendar';
 import { maxExtensionDays } from '@/lib/domain/regimes';
 import { coversType } from '@/lib/domain/term-suspension';
@@ -18,7 +19,7 @@ import { preparedQuery } from '../core/prepared';
 /** The legal term (business days) in force for a type at an instant; versions never apply backwards. */
 export async function termInForce(db: Conn, typeCode: CaseType, at: Date): Promise<number | null> {
   // A placeholder in a condition is bound as is: the instant as stored (epoch ms).
-  const row = await termRow(db).get({ typeCode, at: at.getTime() });
+  const row = await termRow(db).get({ typeCode, at: instantParam(at) });
   return row ? row.termDays : DEFAULT_TERM_DAYS[typeCode];
 }
 
@@ -49,7 +50,7 @@ export async function extensionLimitInForce(
   at: Date,
   termDays: number,
 ) {
-  const row = await termRow(db).get({ typeCode, at: at.getTime() });
+  const row = await termRow(db).get({ typeCode, at: instantParam(at) });
   return maxExtensionDays(termDays, row?.extensionDays ?? null);
 }
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Conn } from '@/db/client';
-import { casePauses, cases, filingSubmissions } from '@/db/schema';
+import { casePauses, cases, filingSubmissions } from '@/db/tables';
 import { toLocalDate } from '@/lib/domain/calendar';
 import type { CaseType } from '@/lib/domain/enums';
 import { computeLegalTerm } from '@/lib/domain/legal-term';

@@ -1,7 +1,8 @@
 import 'server-only';
+import { instantParam } from '@/db/dialect';
 import { eq, sql, type Column } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import { caseTypes, consents, customers, intakeChannels } from '@/db/schema';
+import { caseTypes, consents, customers, intakeChannels } from '@/db/tables';
 import { DEFAULT_ANONYMOUS_TYPES, type CaseType } from '@/lib/domain/enums';
 import type { CaseFiling } from '@/lib/validation/case-filing';
 import { AppError } from '../core/errors';
@@ -122,7 +123,7 @@ export async function upsertCustomer(
     newEmail: c.email || null,
     newPhone: c.phone || null,
     newAddress: c.address || null,
-    updatedAt: now.getTime(),
+    updatedAt: instantParam(now),
   });
   return row!.id;
 }

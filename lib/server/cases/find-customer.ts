@@ -2,7 +2,7 @@ import 'server-only';
 import { first } from '@/db/rows';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../core/context';
-import { cases, customers } from '@/db/schema';
+import { cases, customers } from '@/db/tables';
 import { OPEN_STATES, type DocumentType } from '@/lib/domain/enums';
 import { caseScopeFilter } from './case-access';
 

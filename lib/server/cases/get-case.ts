@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { caseEvents, cases, customers, promises, staffUsers } from '@/db/schema';
+import { caseEvents, cases, customers, promises, staffUsers } from '@/db/tables';
 import { toLocalDate } from '@/lib/domain/calendar';
 import { deadlineStatus } from '@/lib/domain/legal-term';
 import { effectivePromiseStatus } from '@/lib/domain/promises';

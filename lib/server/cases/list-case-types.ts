@@ -1,7 +1,7 @@
 import 'server-only';
 import { mapInOrder } from '../core/in-order';
 import type { Ctx } from '../core/context';
-import { caseTypes } from '@/db/schema';
+import { caseTypes } from '@/db/tables';
 import { CASE_TYPES, DEFAULT_ANONYMOUS_TYPES, type CaseType } from '@/lib/domain/enums';
 import { termInForce } from './case-terms';
 

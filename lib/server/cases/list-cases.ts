@@ -19,7 +19,7 @@ import {
   type SQL,
 } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import { cases } from '@/db/schema';
+import { cases } from '@/db/tables';
 import {
   addBusinessDays,
   endOfLocalDay,

@@ -2,7 +2,7 @@ import 'server-only';
 import { first } from '@/db/rows';
 import { and, eq, gt, lte, ne } from 'drizzle-orm';
 import { z } from 'zod';
-import { casePresences, cases, staffUsers } from '@/db/schema';
+import { casePresences, cases, staffUsers } from '@/db/tables';
 import { withTransaction, type Ctx } from '../core/context';
 import { AppError } from '../core/errors';
 import { requireRole } from '../core/guard';

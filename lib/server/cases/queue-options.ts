@@ -3,7 +3,7 @@ import { asc, eq } from 'drizzle-orm';
 import { preparedQuery } from '../core/prepared';
 import type { Conn } from '@/db/client';
 import type { Ctx } from '../core/context';
-import { processes, staffUsers, teams } from '@/db/schema';
+import { processes, staffUsers, teams } from '@/db/tables';
 
 /** The choices the queue filters offer. */
 export async function queueFilterOptions(ctx: Ctx) {

@@ -1,7 +1,8 @@
 import 'server-only';
+import { inJsonIds } from '@/db/dialect';
 import { eq, sql } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import { cases, customers, promises, staffUsers, teams } from '@/db/schema';
+import { cases, customers, promises, staffUsers, teams } from '@/db/tables';
 import type { BusinessCalendar } from '@/lib/domain/calendar';
 import type { CaseState, CaseType, Channel, Priority } from '@/lib/domain/enums';
 import { deadlineStatus, type DeadlineStatus } from '@/lib/domain/legal-term';
@@ -72,7 +73,7 @@ const pageCases = preparedQuery((db) => {
     .leftJoin(customers, eq(customers.id, cases.customerId))
     .leftJoin(staffUsers, eq(staffUsers.id, cases.assigneeId))
     .leftJoin(teams, eq(teams.id, cases.teamId))
-    .where(sql`${cases.id} IN (SELECT value FROM json_each(${sql.placeholder('ids')}))`)
+    .where(inJsonIds(cases.id, 'ids'))
     .prepare();
 });
 

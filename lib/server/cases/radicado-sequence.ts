@@ -1,7 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import { radicadoSequences } from '@/db/schema';
+import { radicadoSequences } from '@/db/tables';
 import { formatRadicado } from '@/lib/domain/radicado';
 import { preparedQuery } from '../core/prepared';
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { changesOf, first } from '@/db/rows';
 import { and, asc, eq } from 'drizzle-orm';
-import { caseEvents, cases } from '@/db/schema';
+import { caseEvents, cases } from '@/db/tables';
 import { startOfLocalDay, toLocalDate } from '@/lib/domain/calendar';
 import { PostalDeliverySchema } from '@/lib/validation/postal-delivery';
 import { appendEvent } from '../core/audit';

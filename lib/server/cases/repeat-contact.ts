@@ -4,7 +4,7 @@ import { canAccessCase } from './case-access';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
 import { withTransaction, type Ctx } from '../core/context';
-import { cases, customers, interactions } from '@/db/schema';
+import { cases, customers, interactions } from '@/db/tables';
 import {
   OPEN_STATES,
   type CaseType,

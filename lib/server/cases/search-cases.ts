@@ -3,7 +3,7 @@ import { mapInOrder } from '../core/in-order';
 import type { Ctx } from '../core/context';
 import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import { cases, customers } from '@/db/schema';
+import { cases, customers } from '@/db/tables';
 import {
   casesOfPage,
   highlightPage,

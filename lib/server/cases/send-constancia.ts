@@ -1,7 +1,7 @@
 import 'server-only';
 import { first } from '@/db/rows';
 import { eq } from 'drizzle-orm';
-import { cases } from '@/db/schema';
+import { cases } from '@/db/tables';
 import { SendConstanciaSchema } from '@/lib/validation/send-constancia';
 import { appendEvent } from '../core/audit';
 import { withTransaction, type Ctx } from '../core/context';

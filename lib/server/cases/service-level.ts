@@ -1,10 +1,11 @@
 import 'server-only';
+import { instantParam } from '@/db/dialect';
 import { and, desc, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import { serviceLevels } from '@/db/schema';
+import { serviceLevels } from '@/db/tables';
 import type { BusinessCalendar } from '@/lib/domain/calendar';
 import { serviceLevelStatus, type BusinessHours } from '@/lib/domain/service-level';
-import type { CaseRow } from '@/db/schema';
+import type { CaseRow } from '@/db/tables';
 import { getOrganization, loadCalendar } from '../core/organization';
 import { preparedQuery } from '../core/prepared';
 
@@ -102,7 +103,7 @@ export async function caseServiceLevel(
     // No category: only the rows for any category (NULL matches no row's category).
     categoryId: row.categoryId ?? null,
     priority: row.priority,
-    receivedAt: row.receivedAt.getTime(),
+    receivedAt: instantParam(row.receivedAt),
   });
   const level = pickServiceLevel(candidates, row);
   if (!level) return null;

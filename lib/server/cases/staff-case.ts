@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
 import type { Ctx } from '../core/context';
-import { cases, categories, rootCauses, staffUsers, teams, templates } from '@/db/schema';
+import { cases, categories, rootCauses, staffUsers, teams, templates } from '@/db/tables';
 import { availableActions } from '@/lib/domain/case-machine';
 import { buildContext, snapshotOf } from './apply-case-action';
 import type { StaffActor } from '../auth/session';

@@ -2,7 +2,7 @@ import 'server-only';
 import { first } from '@/db/rows';
 import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import { cases, customers, templates } from '@/db/schema';
+import { cases, customers, templates } from '@/db/tables';
 import { toLocalDate } from '@/lib/domain/calendar';
 import type { CaseType } from '@/lib/domain/enums';
 import { isCannedReply, renderTemplate, type Placeholder } from '@/lib/domain/templates';

@@ -2,7 +2,7 @@ import 'server-only';
 import { first, one } from '@/db/rows';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import { casePauses, promises, type CaseRow } from '@/db/schema';
+import { casePauses, promises, type CaseRow } from '@/db/tables';
 import { endOfLocalDay } from '@/lib/domain/calendar';
 import { computeLegalTerm, extensionDaysTo } from '@/lib/domain/legal-term';
 import { PD_DELIVERY_PROMISE, pdDeliveryDueDate } from '@/lib/domain/pd-silence';

@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { databasePath, type Conn } from '@/db/client';
-import { attachments } from '@/db/schema';
+import { attachments } from '@/db/tables';
 import type { AttachmentKind, EventVisibility } from '@/lib/domain/enums';
 import { AppError } from '../core/errors';
 import { env } from '@/lib/env';

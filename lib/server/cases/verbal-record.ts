@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import { attachments, caseEvents, cases, customers, staffUsers } from '@/db/schema';
+import { attachments, caseEvents, cases, customers, staffUsers } from '@/db/tables';
 import type { Channel } from '@/lib/domain/enums';
 import { z } from 'zod';
 import type { Ctx } from '../core/context';

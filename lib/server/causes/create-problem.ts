@@ -1,6 +1,6 @@
 import 'server-only';
 import { one } from '@/db/rows';
-import { problems } from '@/db/schema';
+import { problems } from '@/db/tables';
 import { ProblemFieldsSchema } from '@/lib/validation/problem';
 import { withTransaction, type Ctx } from '../core/context';
 import { requireRole } from '../core/guard';

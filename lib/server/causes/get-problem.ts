@@ -3,7 +3,7 @@ import { first } from '@/db/rows';
 import { asc, count, desc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Conn } from '@/db/client';
-import { cases, problemCases, problems, processes, rootCauses, staffUsers } from '@/db/schema';
+import { cases, problemCases, problems, processes, rootCauses, staffUsers } from '@/db/tables';
 import type { ProblemStatus } from '@/lib/domain/enums';
 import { ProblemRefSchema } from '@/lib/validation/problem';
 import type { Ctx } from '../core/context';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { unlinkedCauseComplaintIds } from '@/db/sql/causes';
-import { problemCases } from '@/db/schema';
+import { problemCases } from '@/db/tables';
 import { LinkCauseSchema, ProblemRefSchema } from '@/lib/validation/problem';
 import { withTransaction, type Ctx } from '../core/context';
 import { AppError } from '../core/errors';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { changesOf, first } from '@/db/rows';
 import { and, eq } from 'drizzle-orm';
-import { cases, problemCases } from '@/db/schema';
+import { cases, problemCases } from '@/db/tables';
 import { LinkCaseSchema, ProblemRefSchema, UnlinkCaseSchema } from '@/lib/validation/problem';
 import { withTransaction, type Ctx } from '../core/context';
 import { AppError } from '../core/errors';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { asc, eq, inArray } from 'drizzle-orm';
-import { problems, rootCauses } from '@/db/schema';
+import { problems, rootCauses } from '@/db/tables';
 import { queueFilterOptions } from '../cases/queue-options';
 import type { Ctx } from '../core/context';
 import { requireRole } from '../core/guard';

@@ -2,7 +2,7 @@ import 'server-only';
 import { first } from '@/db/rows';
 import { and, eq } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import { problems, processes, rootCauses, staffUsers } from '@/db/schema';
+import { problems, processes, rootCauses, staffUsers } from '@/db/tables';
 import { appendEvent } from '../core/audit';
 import { AppError } from '../core/errors';
 import type { StaffOrSystem } from '../core/guard';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import { problems } from '@/db/schema';
+import { problems } from '@/db/tables';
 import type { ProblemStatus } from '@/lib/domain/enums';
 import { ProblemRefSchema, ProblemStatusSchema } from '@/lib/validation/problem';
 import { withTransaction, type Ctx } from '../core/context';

@@ -2,8 +2,11 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { desc } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
+import { appendChained } from '@/db/pg/audit-log';
+import type { PgTx } from '@/db/pg/claims';
+import { isPg } from '@/db/pg/transactions';
 import { driverValues, placeholders, preparedQuery } from './prepared';
-import { caseEvents } from '@/db/schema';
+import { caseEvents } from '@/db/tables';
 import type { ActorRole, CaseState, EventVisibility } from '@/lib/domain/enums';
 
 export interface NewEvent {
@@ -51,28 +54,32 @@ export function wellFormed(text: string): string {
 
 /**
  * Appends to the audit history. Must run inside the write transaction of the change it records
- * (an IMMEDIATE transaction holds the write lock, so the chain cannot fork).
+ * (an IMMEDIATE transaction holds SQLite's write lock; on PostgreSQL an advisory lock orders the
+ * appends, db/pg/audit-log.ts), so the chain cannot fork.
  */
 export async function appendEvent(tx: Conn, event: NewEvent): Promise<number> {
   const e = typeof event.body === 'string' ? { ...event, body: wellFormed(event.body) } : event;
-  const prevHash = (await lastHash(tx).get())?.hash ?? null;
-  const row = await insertEvent(tx).get(
-    driverValues(caseEvents, {
-      caseId: e.caseId,
-      action: e.action,
-      actorRole: e.actorRole,
-      actorId: e.actorId,
-      fromState: e.fromState ?? null,
-      toState: e.toState ?? null,
-      visibility: e.visibility,
-      body: e.body ?? null,
-      data: e.data ?? null,
-      createdAt: e.createdAt,
-      prevHash,
-      hash: hashEvent(prevHash, e),
-    }),
-  );
-  return row!.id;
+  const insert = async (prevHash: string | null) => {
+    const row = await insertEvent(tx).get(
+      driverValues(caseEvents, {
+        caseId: e.caseId,
+        action: e.action,
+        actorRole: e.actorRole,
+        actorId: e.actorId,
+        fromState: e.fromState ?? null,
+        toState: e.toState ?? null,
+        visibility: e.visibility,
+        body: e.body ?? null,
+        data: e.data ?? null,
+        createdAt: e.createdAt,
+        prevHash,
+        hash: hashEvent(prevHash, e),
+      }),
+    );
+    return row!.id;
+  };
+  if (isPg(tx)) return appendChained(tx as unknown as PgTx, insert);
+  return insert((await lastHash(tx).get())?.hash ?? null);
 }
 
 // Every write of the app appends here: both statements are built once per connection.

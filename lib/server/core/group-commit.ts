@@ -1,5 +1,6 @@
 import 'server-only';
 import { insideTransaction, inSavepoint, inTransaction, sqliteOf, type Conn } from '@/db/client';
+import { isPg } from '@/db/pg/transactions';
 import { withTransaction, type Ctx } from './context';
 
 /** A body waiting for its group's transaction, and how to answer its caller. */
@@ -50,9 +51,12 @@ async function commitGroup(client: object): Promise<void> {
  * one after another in arrival order, each seeing the writes of those before it, exactly as if
  * they had run in turn (the audit chain and the radicado sequence stay in order). Nested in an
  * open transaction (a verb composed into a larger write, the seed's batch), it simply joins it.
+ * PostgreSQL commits many transactions side by side, so there each body is its own transaction.
  */
 export function withGroupedTransaction<T>(ctx: Ctx, fn: (tx: Ctx) => T | Promise<T>): Promise<T> {
-  if (ctx.inTransaction || insideTransaction(ctx.db)) return withTransaction(ctx, fn);
+  if (ctx.inTransaction || isPg(ctx.db) || insideTransaction(ctx.db)) {
+    return withTransaction(ctx, fn);
+  }
   const client = sqliteOf(ctx.db);
   let group = groups.get(client);
   if (!group) {

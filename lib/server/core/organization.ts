@@ -1,7 +1,7 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import { closureDays, organization } from '@/db/schema';
+import { closureDays, organization } from '@/db/tables';
 import { createCalendar, type BusinessCalendar } from '@/lib/domain/calendar';
 import type { ReceiptRule } from '@/lib/domain/legal-term';
 import { env } from '@/lib/env';

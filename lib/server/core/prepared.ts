@@ -1,6 +1,7 @@
 import 'server-only';
 import { getTableColumns, sql, type Column, type SQL, type Table } from 'drizzle-orm';
 import { sqliteOf, type Conn } from '@/db/client';
+import { isPg } from '@/db/pg/transactions';
 
 /**
  * A drizzle query built and prepared once per connection, then run with its placeholder values
@@ -14,15 +15,30 @@ import { sqliteOf, type Conn } from '@/db/client';
  *     db.select().from(cases).where(eq(cases.id, sql.placeholder('id'))).prepare(),
  *   );
  *   byId(db).get({ id });
+ *
+ * On PostgreSQL a prepared query belongs to the connection it was built on (a pool's, or one
+ * transaction's), so it is built for each use and answers `get`, `all` and `run` as SQLite's does.
  */
 export function preparedQuery<Q>(build: (db: Conn) => Q): (db: Conn) => Q {
   const built = new WeakMap<object, Q>();
   return (db) => {
+    if (isPg(db)) return onPostgres(build(db));
     const client = sqliteOf(db);
     let query = built.get(client);
     if (!query) built.set(client, (query = build(db)));
     return query;
   };
+}
+
+/** A PostgreSQL prepared query with the methods SQLite's has: its first row, its rows, its run. */
+function onPostgres<Q>(query: Q): Q {
+  const { execute } = query as unknown as { execute(values?: object): Promise<unknown> };
+  const run = (values?: object) => execute.call(query, values);
+  return {
+    get: async (values?: object) => ((await run(values)) as unknown[])[0],
+    all: run,
+    run,
+  } as unknown as Q;
 }
 
 /**
@@ -60,6 +76,7 @@ export function preparedQueries<A extends unknown[], Q>(
 ): (db: Conn, ...args: A) => Q {
   const built = new WeakMap<object, Map<string, Q>>();
   return (db, ...args) => {
+    if (isPg(db)) return onPostgres(build(db, ...args));
     const client = sqliteOf(db);
     let byShape = built.get(client);
     if (!byShape) built.set(client, (byShape = new Map()));

@@ -2,7 +2,7 @@ import 'server-only';
 import { first } from '@/db/rows';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { cases, filingSubmissions } from '@/db/schema';
+import { cases, filingSubmissions } from '@/db/tables';
 import { withTransaction, type Ctx } from '../core/context';
 import { parseInput } from '../core/parse';
 import { generateAccessCode, hashSecret } from '../core/secrets';

@@ -4,7 +4,7 @@ import { inTransaction } from '@/db/client';
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import { idempotencyKeys } from '@/db/schema';
+import { idempotencyKeys } from '@/db/tables';
 import { AppError } from '../core/errors';
 
 /** A stored answer: what the first request got, replayed for every retry with the same key. */
@@ -63,11 +63,15 @@ export async function idempotent(
   try {
     response = await produce();
   } catch (error) {
-    await inTransaction(db, (tx) => tx.delete(idempotencyKeys).where(where).run());
+    await inTransaction(db, async (tx) => {
+      await tx.delete(idempotencyKeys).where(where);
+    });
     throw error;
   }
   if (response.status >= 500) {
-    await inTransaction(db, (tx) => tx.delete(idempotencyKeys).where(where).run());
+    await inTransaction(db, async (tx) => {
+      await tx.delete(idempotencyKeys).where(where);
+    });
   } else {
     await inTransaction(db, (tx) =>
       tx

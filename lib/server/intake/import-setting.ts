@@ -1,7 +1,7 @@
 import 'server-only';
 import { desc } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import { caseTypes, caseTypeTerms, serviceLevels, type CaseRow } from '@/db/schema';
+import { caseTypes, caseTypeTerms, serviceLevels, type CaseRow } from '@/db/tables';
 import { localHour, toLocalDate, type BusinessCalendar } from '@/lib/domain/calendar';
 import {
   DEFAULT_ANONYMOUS_TYPES,

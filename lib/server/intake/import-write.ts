@@ -1,7 +1,7 @@
 import 'server-only';
 import { mapInOrder } from '../core/in-order';
 import type { Conn } from '@/db/client';
-import type { CaseRow } from '@/db/schema';
+import type { CaseRow } from '@/db/tables';
 import { caseIdByRadicado } from '@/db/sql/audit-log';
 import {
   insertImportedCase,

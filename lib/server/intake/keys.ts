@@ -10,7 +10,7 @@ import {
 } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import { apiKeys, intakeChannels } from '@/db/schema';
+import { apiKeys, intakeChannels } from '@/db/tables';
 import type { Channel } from '@/lib/domain/enums';
 import { portalSecret } from '../portal/portal-access';
 import { preparedQuery } from '../core/prepared';

@@ -3,7 +3,7 @@ import { first, one } from '@/db/rows';
 import { eq } from 'drizzle-orm';
 import type { ParsedMail } from 'mailparser';
 import type { Conn } from '@/db/client';
-import { cases, customers, inboundMail, outbox } from '@/db/schema';
+import { cases, customers, inboundMail, outbox } from '@/db/tables';
 import type { InboundMailReason, InboundMailSource } from '@/lib/domain/enums';
 import { DESCRIPTION_LIMITS, SUBJECT_LIMITS } from '@/lib/validation/case-filing';
 import { SYSTEM_ACTOR } from '../core/actor';

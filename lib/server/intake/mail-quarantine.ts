@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { and, count, desc, eq } from 'drizzle-orm';
-import { inboundMail, mailboxes } from '@/db/schema';
+import { inboundMail, mailboxes } from '@/db/tables';
 import { MailboxIdSchema } from '@/lib/validation/mailbox';
 import { atTime, withTransaction, type Ctx } from '../core/context';
 import { AppError } from '../core/errors';

@@ -1,8 +1,9 @@
 import 'server-only';
+import { jsonText } from '@/db/dialect';
 import { first } from '@/db/rows';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import { caseEvents, cases } from '@/db/schema';
+import { caseEvents, cases } from '@/db/tables';
 import type { Locale } from '@/lib/domain/enums';
 import type { ApiCaseStatus } from '@/lib/validation/intake-api';
 import { AppError } from '../core/errors';
@@ -22,7 +23,7 @@ export async function findApiCase(db: Conn, radicado: string, channelId: number)
       .where(
         and(
           eq(cases.radicado, radicado.trim().toUpperCase()),
-          sql`json_extract(${caseEvents.data}, '$.intakeChannelId') = ${channelId}`,
+          sql`${jsonText(caseEvents.data, 'intakeChannelId')} = ${channelId}`,
         ),
       ),
   );

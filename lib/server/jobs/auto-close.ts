@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, eq, lt } from 'drizzle-orm';
-import { cases } from '@/db/schema';
+import { cases } from '@/db/tables';
 import { getOrganization } from '../core/organization';
 import type { Ctx } from '../core/context';
 import { applyToEach } from './apply-to-each';

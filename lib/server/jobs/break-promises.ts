@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, eq, lt } from 'drizzle-orm';
-import { promises } from '@/db/schema';
+import { promises } from '@/db/tables';
 import { applyPromiseAction } from '../cases/apply-promise-action';
 import { isAppError } from '../core/errors';
 import type { Ctx } from '../core/context';

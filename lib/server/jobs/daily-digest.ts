@@ -2,7 +2,7 @@ import 'server-only';
 import { first } from '@/db/rows';
 import { and, asc, eq, gt, inArray, isNull, lte } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import { cases, notificationPreferences, notifications, outbox, staffUsers } from '@/db/schema';
+import { cases, notificationPreferences, notifications, outbox, staffUsers } from '@/db/tables';
 import { localHour, startOfLocalDay, toLocalDate } from '@/lib/domain/calendar';
 import { modeOf, type NotificationKind } from '@/lib/domain/notification-kinds';
 import { env } from '@/lib/env';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq, inArray, isNotNull, lte } from 'drizzle-orm';
-import { cases, staffUsers } from '@/db/schema';
+import { cases, staffUsers } from '@/db/tables';
 import { OPEN_STATES } from '@/lib/domain/enums';
 import { env } from '@/lib/env';
 import { withTransaction, type Ctx } from '../core/context';

@@ -3,7 +3,7 @@ import { inArray } from 'drizzle-orm';
 import fs from 'node:fs';
 import path from 'node:path';
 import { inSnapshot } from '@/db/client';
-import { attachments, inboundMail } from '@/db/schema';
+import { attachments, inboundMail } from '@/db/tables';
 import { isStoredName, uploadDir } from '../cases/uploads';
 import type { Ctx } from '../core/context';
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import { REGIMES, regimeRules } from '@/lib/domain/regimes';
-import { cases } from '@/db/schema';
+import { cases } from '@/db/tables';
 import type { Ctx } from '../core/context';
 import { applyToEach } from './apply-to-each';
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, eq, gt, lte } from 'drizzle-orm';
-import { promises } from '@/db/schema';
+import { promises } from '@/db/tables';
 import { withTransaction, type Ctx } from '../core/context';
 import { alertPromise } from '../notices/promise-alerts';
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, eq, isNull, lt, or } from 'drizzle-orm';
-import { casePauses, cases } from '@/db/schema';
+import { casePauses, cases } from '@/db/tables';
 import type { Ctx } from '../core/context';
 import { applyToEach } from './apply-to-each';
 

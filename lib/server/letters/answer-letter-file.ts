@@ -2,7 +2,7 @@ import 'server-only';
 import { first } from '@/db/rows';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { attachments, cases } from '@/db/schema';
+import { attachments, cases } from '@/db/tables';
 import { canAccessCase } from '../cases/case-access';
 import { readStoredUpload } from '../cases/uploads';
 import type { Ctx } from '../core/context';

@@ -2,7 +2,7 @@ import 'server-only';
 import { first } from '@/db/rows';
 import { eq } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import { customers, staffUsers, teams } from '@/db/schema';
+import { customers, staffUsers, teams } from '@/db/tables';
 import type { Decision, Locale } from '@/lib/domain/enums';
 import type { Actor } from '../core/actor';
 import type { Organization } from '../core/organization';

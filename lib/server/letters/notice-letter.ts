@@ -2,7 +2,7 @@ import 'server-only';
 import { first } from '@/db/rows';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { cases, outbox } from '@/db/schema';
+import { cases, outbox } from '@/db/tables';
 import { startOfLocalDay, toLocalDate } from '@/lib/domain/calendar';
 import { id } from '@/lib/validation/fields';
 import { LetterPostingSchema } from '@/lib/validation/postal-delivery';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { first } from '@/db/rows';
 import { eq } from 'drizzle-orm';
-import { cases } from '@/db/schema';
+import { cases } from '@/db/tables';
 import type { Decision } from '@/lib/domain/enums';
 import { AnswerPreviewSchema } from '@/lib/validation/answer-preview';
 import { readOrganizationLogo } from '../admin/organization-logo';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { first } from '@/db/rows';
 import { eq } from 'drizzle-orm';
-import { attachments, caseEvents, cases } from '@/db/schema';
+import { attachments, caseEvents, cases } from '@/db/tables';
 import { DECISIONS, STAFF_ROLES, type Decision, type StaffRole } from '@/lib/domain/enums';
 import { SYSTEM_ACTOR, type Actor } from '../core/actor';
 import { atTime, type Ctx } from '../core/context';

@@ -2,7 +2,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { ImapFlow } from 'imapflow';
 import { type Conn, inTransaction } from '@/db/client';
-import { mailboxes } from '@/db/schema';
+import { mailboxes } from '@/db/tables';
 import { sealSecret, unsealSecret } from '../intake/keys';
 import { refreshAccessToken, tokenIsFresh } from './oauth';
 

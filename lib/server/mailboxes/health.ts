@@ -1,6 +1,6 @@
 import 'server-only';
 import { asc, sql } from 'drizzle-orm';
-import { mailboxes } from '@/db/schema';
+import { mailboxes } from '@/db/tables';
 import type { Ctx } from '../core/context';
 import { AppError } from '../core/errors';
 import { consumeLimit, type LimitSpec } from '../core/rate-limit';

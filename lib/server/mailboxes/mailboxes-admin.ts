@@ -1,7 +1,7 @@
 import 'server-only';
 import { first, one } from '@/db/rows';
 import { asc, eq } from 'drizzle-orm';
-import { inboundMail, mailboxes, teams } from '@/db/schema';
+import { inboundMail, mailboxes, teams } from '@/db/tables';
 import { count } from 'drizzle-orm';
 import {
   MailboxCreateSchema,

@@ -3,7 +3,7 @@ import { first } from '@/db/rows';
 import { inTransaction } from '@/db/client';
 import { and, eq, isNull, lte } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import { mailboxes, staffUsers } from '@/db/schema';
+import { mailboxes, staffUsers } from '@/db/tables';
 import type { Locale } from '@/lib/domain/enums';
 import { renderMail } from '../notices/layout';
 import { formatInstant, serverTranslator } from '../notices/translator';

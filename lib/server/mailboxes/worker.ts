@@ -3,7 +3,7 @@ import { first } from '@/db/rows';
 import { eq } from 'drizzle-orm';
 import type { ImapFlow } from 'imapflow';
 import type { Conn } from '@/db/client';
-import { mailboxes } from '@/db/schema';
+import { mailboxes } from '@/db/tables';
 import { SYSTEM_ACTOR } from '../core/actor';
 import { requestCtx, type Ctx } from '../core/context';
 import { endSession, imapClient, loginOf, type MailboxRow } from './connect';

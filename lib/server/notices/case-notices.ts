@@ -3,7 +3,7 @@ import { first } from '@/db/rows';
 import { splitForMail, type CaseFile } from './mail-files';
 import { eq } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import { customers } from '@/db/schema';
+import { customers } from '@/db/tables';
 import { attachmentsInOrder } from '../cases/attachment-rows';
 import { env } from '@/lib/env';
 import type { Decision, Locale } from '@/lib/domain/enums';

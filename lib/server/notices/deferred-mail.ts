@@ -1,5 +1,5 @@
 import 'server-only';
-import type { outbox } from '@/db/schema';
+import type { outbox } from '@/db/tables';
 import { composeQueuedConstancia } from './constancia';
 import { PermanentMailError } from './transport';
 

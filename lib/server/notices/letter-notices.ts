@@ -2,7 +2,7 @@ import 'server-only';
 import { first } from '@/db/rows';
 import { eq } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import { customers } from '@/db/schema';
+import { customers } from '@/db/tables';
 import type { Locale } from '@/lib/domain/enums';
 import { plainTextOf, type MailBlock } from './layout';
 import { enqueueMail } from './outbox';

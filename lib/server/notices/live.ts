@@ -1,7 +1,7 @@
 import 'server-only';
 import { desc, gt } from 'drizzle-orm';
 import { getDb, syncOf, type SyncConn } from '@/db/client';
-import { caseEvents, notifications } from '@/db/schema';
+import { caseEvents, notifications } from '@/db/tables';
 
 /** What changed since the last look: the cases with new events, and whether any bell rang. */
 export interface LiveChange {

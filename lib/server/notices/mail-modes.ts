@@ -2,7 +2,7 @@ import 'server-only';
 import { first } from '@/db/rows';
 import { and, eq } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import { notificationPreferences } from '@/db/schema';
+import { notificationPreferences } from '@/db/tables';
 import {
   NOTIFICATION_KINDS,
   modeOf,

@@ -1,6 +1,6 @@
 import 'server-only';
 import { NotificationPreferencesSchema } from '@/lib/validation/notification-preferences';
-import { notificationPreferences } from '@/db/schema';
+import { notificationPreferences } from '@/db/tables';
 import { appendEvent } from '../core/audit';
 import { withTransaction, type Ctx } from '../core/context';
 import { AppError } from '../core/errors';

@@ -2,7 +2,7 @@ import 'server-only';
 import { changesOf, first } from '@/db/rows';
 import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import { cases, notifications } from '@/db/schema';
+import { cases, notifications } from '@/db/tables';
 import { withTransaction, type Ctx } from '../core/context';
 import { AppError } from '../core/errors';
 import { requireRole } from '../core/guard';

@@ -2,7 +2,7 @@ import 'server-only';
 import { first } from '@/db/rows';
 import { and, count, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { cases, outbox } from '@/db/schema';
+import { cases, outbox } from '@/db/tables';
 import { OUTBOX_MEDIA, OUTBOX_STATUSES } from '@/lib/domain/enums';
 import type { Ctx } from '../core/context';
 import { AppError } from '../core/errors';

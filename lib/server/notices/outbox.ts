@@ -1,7 +1,7 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import { outbox } from '@/db/schema';
+import { outbox } from '@/db/tables';
 import type { Locale, OutboxMedium } from '@/lib/domain/enums';
 import { driverValues, placeholders, preparedQuery } from '../core/prepared';
 

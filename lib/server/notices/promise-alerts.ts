@@ -2,7 +2,7 @@ import 'server-only';
 import { first } from '@/db/rows';
 import { eq } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import { cases, teams } from '@/db/schema';
+import { cases, teams } from '@/db/tables';
 import { getOrganization } from '../core/organization';
 import { ringBell } from './ring-bell';
 import { activeIds } from './staff-alerts';

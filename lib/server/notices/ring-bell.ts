@@ -2,7 +2,7 @@ import 'server-only';
 import { first } from '@/db/rows';
 import { eq } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import { cases, notifications, staffUsers } from '@/db/schema';
+import { cases, notifications, staffUsers } from '@/db/tables';
 import type { Locale } from '@/lib/domain/enums';
 import type { NotificationKind } from '@/lib/domain/notification-kinds';
 import { alertMail } from './alert-mail';

@@ -3,7 +3,7 @@ import { first } from '@/db/rows';
 import { inTransaction } from '@/db/client';
 import { and, asc, desc, eq, inArray, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import { outbox } from '@/db/schema';
+import { outbox } from '@/db/tables';
 import { env } from '@/lib/env';
 import { recordAnswerDelivery } from '../cases/answer-delivery';
 import { mailBody } from './deferred-mail';

@@ -2,7 +2,7 @@ import 'server-only';
 import { first } from '@/db/rows';
 import { eq } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import { cases, intakeChannels } from '@/db/schema';
+import { cases, intakeChannels } from '@/db/tables';
 import { attachmentsInOrder } from '../cases/attachment-rows';
 import type { Locale } from '@/lib/domain/enums';
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { first } from '@/db/rows';
 import { eq } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import { intakeChannels, type outbox } from '@/db/schema';
+import { intakeChannels, type outbox } from '@/db/tables';
 import { hmacHex } from '../intake/signature';
 import { unsealSecret } from '../intake/keys';
 import { PermanentMailError } from './transport';

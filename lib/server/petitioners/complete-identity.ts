@@ -1,7 +1,7 @@
 import 'server-only';
 import { first, one } from '@/db/rows';
 import { and, eq, sql } from 'drizzle-orm';
-import { cases, customers } from '@/db/schema';
+import { cases, customers } from '@/db/tables';
 import { CompleteIdentitySchema } from '@/lib/validation/petitioner';
 import { canAccessCase } from '../cases/case-access';
 import { appendEvent } from '../core/audit';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import { customers } from '@/db/schema';
+import { customers } from '@/db/tables';
 import { CorrectContactSchema } from '@/lib/validation/petitioner';
 import { appendAdminEvent } from '../admin/admin-event';
 import { withTransaction, type Ctx } from '../core/context';

@@ -1,7 +1,8 @@
 import 'server-only';
+import { inJsonIds } from '@/db/dialect';
 import { and, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import { cases, customers } from '@/db/schema';
+import { cases, customers } from '@/db/tables';
 import { OPEN_STATES } from '@/lib/domain/enums';
 import { appendEvent } from '../core/audit';
 import { preparedQuery } from '../core/prepared';
@@ -47,7 +48,7 @@ const openCaseOf = preparedQuery((db) =>
     .where(
       and(
         or(
-          inArray(cases.customerId, sql`(select value from json_each(${sql.placeholder('ids')}))`),
+          inJsonIds(cases.customerId, 'ids'),
           eq(sql`lower(${cases.responseAddress})`, sql.placeholder('email')),
         ),
         ne(cases.id, sql.placeholder('excludeCaseId')),

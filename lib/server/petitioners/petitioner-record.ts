@@ -1,4 +1,5 @@
 import 'server-only';
+import { jsonText } from '@/db/dialect';
 import { first } from '@/db/rows';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import {
@@ -9,7 +10,7 @@ import {
   qualityRatings,
   resultRatings,
   staffUsers,
-} from '@/db/schema';
+} from '@/db/tables';
 import { effectivePromiseStatus } from '@/lib/domain/promises';
 import { caseScopeFilter } from '../cases/case-access';
 import type { Ctx } from '../core/context';
@@ -156,7 +157,7 @@ async function recordChanges(ctx: Ctx, customerId: number, caseIds: number[]) {
     .where(
       and(
         eq(caseEvents.action, 'petitioner_corrected'),
-        sql`json_extract(${caseEvents.data}, '$.customerId') = ${customerId}`,
+        sql`${jsonText(caseEvents.data, 'customerId')} = ${customerId}`,
       ),
     )
     .orderBy(desc(caseEvents.id))

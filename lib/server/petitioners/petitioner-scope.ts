@@ -2,7 +2,7 @@ import 'server-only';
 import { first } from '@/db/rows';
 import { and, eq } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import { cases, customers } from '@/db/schema';
+import { cases, customers } from '@/db/tables';
 import type { Actor } from '../core/actor';
 import { caseScopeFilter } from '../cases/case-access';
 import { AppError } from '../core/errors';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { first } from '@/db/rows';
 import { eq, sql } from 'drizzle-orm';
-import { cases } from '@/db/schema';
+import { cases } from '@/db/tables';
 import { OPEN_STATES } from '@/lib/domain/enums';
 import { RepeatDecisionSchema } from '@/lib/validation/petitioner';
 import { applyCaseAction } from '../cases/apply-case-action';

@@ -2,7 +2,7 @@ import 'server-only';
 import { first } from '@/db/rows';
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { cases, interactions } from '@/db/schema';
+import { cases, interactions } from '@/db/tables';
 import type { CaseState } from '@/lib/domain/enums';
 import { SYSTEM_ACTOR } from '../core/actor';
 import { applyCaseAction } from '../cases/apply-case-action';

@@ -2,7 +2,7 @@ import 'server-only';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { cases, customers } from '@/db/schema';
+import { cases, customers } from '@/db/tables';
 import { CaseLookupSchema } from '@/lib/validation/portal';
 import type { Ctx } from '../core/context';
 import { AppError } from '../core/errors';

@@ -3,7 +3,7 @@ import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import type { Conn } from '@/db/client';
-import { cases, customers } from '@/db/schema';
+import { cases, customers } from '@/db/tables';
 import { radicadoFromPath } from '@/lib/domain/radicado';
 import { requestCtx, type Ctx } from '../core/context';
 import { preparedQuery } from '../core/prepared';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { attachments } from '@/db/schema';
+import { attachments } from '@/db/tables';
 import type { Ctx } from '../core/context';
 import { AppError } from '../core/errors';
 import { parseInput } from '../core/parse';

@@ -2,7 +2,7 @@ import 'server-only';
 import { first, one } from '@/db/rows';
 import { eq, sql } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import { cases, qualityRatings, resultRatings } from '@/db/schema';
+import { cases, qualityRatings, resultRatings } from '@/db/tables';
 import type { CaseState } from '@/lib/domain/enums';
 import { RatingSchema } from '@/lib/validation/portal';
 import { appendEvent } from '../core/audit';

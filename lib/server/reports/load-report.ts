@@ -1,7 +1,7 @@
 import 'server-only';
 import { first } from '@/db/rows';
 import { eq } from 'drizzle-orm';
-import { teams } from '@/db/schema';
+import { teams } from '@/db/tables';
 import { toLocalDate } from '@/lib/domain/calendar';
 import type { Locale } from '@/lib/domain/enums';
 import type { AnalyticsQuery } from '@/lib/validation/analytics-query';

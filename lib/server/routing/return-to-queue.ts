@@ -1,7 +1,7 @@
 import 'server-only';
 import { first } from '@/db/rows';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { cases, staffUsers, teams } from '@/db/schema';
+import { cases, staffUsers, teams } from '@/db/tables';
 import { OPEN_STATES } from '@/lib/domain/enums';
 import { appendEvent } from '../core/audit';
 import type { Ctx } from '../core/context';

@@ -2,7 +2,7 @@ import 'server-only';
 import { first } from '@/db/rows';
 import { eq } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import { cases, staffUsers, teams } from '@/db/schema';
+import { cases, staffUsers, teams } from '@/db/tables';
 import type { AssignmentMode } from '@/lib/domain/enums';
 import { matchRule, pickAssignee, type RoutableCase } from '@/lib/domain/routing';
 import { appendEvent } from '../core/audit';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { first } from '@/db/rows';
 import { and, asc, count, eq } from 'drizzle-orm';
-import { categories, routingRuleSets, staffUsers, teams } from '@/db/schema';
+import { categories, routingRuleSets, staffUsers, teams } from '@/db/tables';
 import type { AssignmentMode } from '@/lib/domain/enums';
 import type { RoutingRule } from '@/lib/domain/routing';
 import type { Ctx } from '../core/context';

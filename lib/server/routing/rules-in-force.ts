@@ -1,7 +1,8 @@
 import 'server-only';
+import { instantParam } from '@/db/dialect';
 import { asc, desc, eq, lte, sql } from 'drizzle-orm';
 import { sqliteOf, type Conn } from '@/db/client';
-import { routingRules, routingRuleSets } from '@/db/schema';
+import { routingRules, routingRuleSets } from '@/db/tables';
 import type { RoutingRule } from '@/lib/domain/routing';
 import { preparedQuery } from '../core/prepared';
 
@@ -36,7 +37,7 @@ const setInForce = preparedQuery((db) =>
 
 /** The routing rules in force at `now` (the latest set from before it), or null when none was ever saved. */
 export async function rulesInForce(db: Conn, now: Date): Promise<RuleSet | null> {
-  const set = await setInForce(db).get({ now: now.getTime() });
+  const set = await setInForce(db).get({ now: instantParam(now) });
   if (!set) return null;
   const client = sqliteOf(db);
   const cached = loaded.get(client);

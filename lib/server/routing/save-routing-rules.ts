@@ -1,7 +1,7 @@
 import 'server-only';
 import { one } from '@/db/rows';
 import { eq } from 'drizzle-orm';
-import { categories, routingRules, routingRuleSets, teams } from '@/db/schema';
+import { categories, routingRules, routingRuleSets, teams } from '@/db/tables';
 import { RoutingRulesSchema } from '@/lib/validation/routing';
 import { appendAdminEvent } from '../admin/admin-event';
 import { withTransaction, type Ctx } from '../core/context';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { first } from '@/db/rows';
 import { eq } from 'drizzle-orm';
-import { staffUsers, teams } from '@/db/schema';
+import { staffUsers, teams } from '@/db/tables';
 import { AvailabilitySchema } from '@/lib/validation/routing';
 import { appendAdminEvent } from '../admin/admin-event';
 import { withTransaction, type Ctx } from '../core/context';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { first } from '@/db/rows';
 import { eq } from 'drizzle-orm';
-import { teams } from '@/db/schema';
+import { teams } from '@/db/tables';
 import { TeamAssignmentSchema } from '@/lib/validation/routing';
 import { appendAdminEvent } from '../admin/admin-event';
 import { withTransaction, type Ctx } from '../core/context';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, count, eq, inArray } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import { cases, staffUsers } from '@/db/schema';
+import { cases, staffUsers } from '@/db/tables';
 import { OPEN_STATES } from '@/lib/domain/enums';
 
 /** The team's active agents marked available: whoever may pick a case up from its queue. */

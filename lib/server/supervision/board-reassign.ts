@@ -1,7 +1,7 @@
 import 'server-only';
 import { first } from '@/db/rows';
 import { and, eq } from 'drizzle-orm';
-import { staffUsers } from '@/db/schema';
+import { staffUsers } from '@/db/tables';
 import { BulkReassignSchema } from '@/lib/validation/board';
 import { bulkCases, type BulkOutcome } from '../cases/bulk-cases';
 import type { Ctx } from '../core/context';

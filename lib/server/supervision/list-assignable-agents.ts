@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
-import { staffUsers, teams } from '@/db/schema';
+import { staffUsers, teams } from '@/db/tables';
 import type { Ctx } from '../core/context';
 import { requireRole } from '../core/guard';
 

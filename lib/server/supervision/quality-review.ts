@@ -2,7 +2,7 @@ import 'server-only';
 import { first, one } from '@/db/rows';
 import { and, eq } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
-import { interactions, qualityRatings } from '@/db/schema';
+import { interactions, qualityRatings } from '@/db/tables';
 import { QualityReviewSchema } from '@/lib/validation/quality-review';
 import { appendEvent } from '../core/audit';
 import { withTransaction, type Ctx } from '../core/context';

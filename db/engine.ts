@@ -1,0 +1,11 @@
+/** The database engines Ventanilla runs on: the embedded SQLite file, or a shared PostgreSQL. */
+export type Engine = 'sqlite' | 'postgres';
+
+/**
+ * The engine this process serves from: PostgreSQL when DATABASE_URL is set (lib/env.ts checks its
+ * form), the SQLite file otherwise. Read from the environment as the process starts, before any
+ * table is used (db/tables.ts).
+ */
+export function engineInUse(): Engine {
+  return process.env.DATABASE_URL ? 'postgres' : 'sqlite';
+}
