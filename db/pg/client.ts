@@ -14,14 +14,13 @@ export const PG_MIGRATIONS_DIR = path.join(
 );
 
 /**
- * SQLite's integers are JavaScript numbers, so PostgreSQL's bigint (text by default in pg, to keep
- * values past 2^53) are read as numbers too: ids, counts and rate-limit points have one type on
- * both engines. Nothing the app stores comes near 2^53.
+ * SQLite's integers and reals are JavaScript numbers, so PostgreSQL's bigint and numeric (text by
+ * default in pg, to keep values past 2^53 and every decimal) are read as numbers too: ids, counts,
+ * sums and averages have one type on both engines. Nothing the app stores comes near 2^53. Set on
+ * pg's shared parsers, because drizzle reads its statements' rows through them.
  */
-const getTypeParser = ((oid: number, format?: 'text' | 'binary') =>
-  oid === pg.types.builtins.INT8
-    ? (value: string) => Number(value)
-    : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser;
+pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value: string) => Number(value));
 
 /** A pool on a PostgreSQL database (its migrations applied unless told otherwise). */
 export async function openPg(
@@ -32,7 +31,6 @@ export async function openPg(
     connectionString: url,
     max: options.max ?? 10,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 0,
-    types: { getTypeParser },
   });
   // A pooled connection the server drops while idle is an event, not a crash of the process.
   pool.on('error', (error) => console.error(`PostgreSQL: idle connection lost: ${error.message}`));

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { is } from 'drizzle-orm';
 import { PgDatabase, PgTransaction, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { Queryable } from './client';
 
 /** A PostgreSQL database or an open transaction on it, whatever its schema. */
 type PgConn = PgDatabase<PgQueryResultHKT, Record<string, unknown>>;
@@ -17,6 +18,27 @@ const current = new AsyncLocalStorage<{ db: PgConn; tx: PgTx }>();
 /** True for drizzle's PostgreSQL database or transaction. */
 export function isPg(conn: object): boolean {
   return is(conn, PgDatabase);
+}
+
+/**
+ * The database (its pool) behind `conn`, also inside a transaction's body: for what keeps its
+ * own rows outside the transaction, as the rate limiters do.
+ */
+export function pgDatabaseOf(conn: object): PgConn {
+  if (!is(conn, PgTransaction)) return conn as PgConn;
+  const store = current.getStore();
+  if (store?.tx !== conn) throw new Error('a PostgreSQL transaction handle outside its body');
+  return store.db;
+}
+
+/**
+ * pg's client for `conn`'s raw statements (db/pg/*): inside a transaction, the connection that
+ * transaction runs on, so they see its writes and its snapshot; else the pool.
+ */
+export function pgQueryable(conn: object): Queryable {
+  if (is(conn, PgTransaction))
+    return (conn as unknown as { session: { client: Queryable } }).session.client;
+  return (conn as unknown as { $client: Queryable }).$client;
 }
 
 /** Failures PostgreSQL asks the client to retry: a deadlock (40P01), a serialization failure. */

@@ -6,6 +6,9 @@ import type { Ctx } from '../core/context';
 import { openExportConnection } from '../core/csv';
 import { requireRole } from '../core/guard';
 import { databaseOf } from '@/db/client';
+import { pgAuditChain } from '@/db/pg/audit-log';
+import type { PgDb } from '@/db/pg/client';
+import { isPg, pgDatabaseOf } from '@/db/pg/transactions';
 
 /** The outcome of walking the whole chain: intact with its length, or the FIRST broken link. */
 export type ChainReport =
@@ -77,24 +80,36 @@ export async function verifyAuditChain(ctx: Ctx): Promise<ChainReport> {
   requireRole(ctx.actor, 'admin');
   // The walk's duration is measured, not the business clock: `ctx.now` stays for the data.
   const started = Date.now();
+  if (isPg(ctx.db)) {
+    const pool = (pgDatabaseOf(ctx.db) as unknown as PgDb).$client;
+    return await walkChain(pgAuditChain(pool), started);
+  }
   const reader = openExportConnection(databaseOf(ctx.db));
   try {
-    const rows = iterateAuditChain(reader);
-    let previous: string | null = null;
-    let events = 0;
-    let lastId: number | null = null;
-    for (const row of rows) {
-      events += 1;
-      const broken = checkLink(previous, row);
-      if (broken) {
-        rows.return?.();
-        return { intact: false, events, ms: Date.now() - started, eventId: row.id, ...broken };
-      }
-      previous = row.hash;
-      lastId = row.id;
-    }
-    return { intact: true, events, lastId, ms: Date.now() - started };
+    return await walkChain(iterateAuditChain(reader), started);
   } finally {
     reader.close();
   }
+}
+
+/** Checks the chain's links in id order; stops at the first broken one. */
+async function walkChain(
+  rows: Iterator<StoredEventRow> | AsyncIterator<StoredEventRow>,
+  started: number,
+): Promise<ChainReport> {
+  let previous: string | null = null;
+  let events = 0;
+  let lastId: number | null = null;
+  for (let next = await rows.next(); !next.done; next = await rows.next()) {
+    const row = next.value;
+    events += 1;
+    const broken = checkLink(previous, row);
+    if (broken) {
+      await rows.return?.();
+      return { intact: false, events, ms: Date.now() - started, eventId: row.id, ...broken };
+    }
+    previous = row.hash;
+    lastId = row.id;
+  }
+  return { intact: true, events, lastId, ms: Date.now() - started };
 }

@@ -24,7 +24,7 @@ export async function queueSqlFilter(
   options: { db: Conn; now: Date },
 ): Promise<SqlFilter> {
   const cal = await loadCalendar(options.db, await getOrganization(options.db));
-  const where = queueWhere(query, actor, options.now, cal, casesAsC) ?? sql`1`;
+  const where = queueWhere(query, actor, options.now, cal, casesAsC) ?? sql`true`;
   const rendered = dialect.sqlToQuery(where);
   const params = rendered.params.map((p) => {
     if (typeof p === 'string' || typeof p === 'number') return p;

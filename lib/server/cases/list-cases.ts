@@ -30,6 +30,9 @@ import {
 import { OPEN_STATES, type CaseState } from '@/lib/domain/enums';
 import { AT_RISK_BUSINESS_DAYS } from '@/lib/domain/legal-term';
 import { datedQueueCounts, maintainedQueueCounts } from '@/db/sql/queue-counts';
+import * as pgCounts from '@/db/pg/queue-counts';
+import { isPg, pgQueryable } from '@/db/pg/transactions';
+import { instantParam } from '@/db/dialect';
 import { QUEUES, type CaseQuery, type Queue } from '@/lib/validation/case-query';
 import { isStaff, type Actor } from '../core/actor';
 import { caseScopeFilter, type CasesTable, type ScopeIds } from './case-access';
@@ -56,7 +59,7 @@ type Staff = Extract<Actor, { id: number }>;
  */
 const inStates = (states: readonly CaseState[], t: CasesTable = cases) =>
   sql`${t.state} in (${sql.raw(states.map((s) => `'${s}'`).join(', '))})`;
-const NEVER = sql`0`;
+const NEVER = sql`false`;
 
 /** The last instant that still counts as "por vencer": the end of the 2nd business day after today. */
 export function atRiskLimit(now: Date, cal: BusinessCalendar): Date {
@@ -219,13 +222,24 @@ async function unfilteredView(
   limit: Date,
 ): Promise<{ counts: Record<Queue, number>; ids: PageIds }> {
   const who = { id: actor.id, teamId: actor.teamId, isAgent: actor.role === 'agent' };
-  const dated = datedQueueCounts(db, who, now.getTime(), limit.getTime());
+  const onPg = isPg(db);
+  const dated = onPg
+    ? await pgCounts.datedQueueCounts(pgQueryable(db), who, now.getTime(), limit.getTime())
+    : datedQueueCounts(db, who, now.getTime(), limit.getTime());
+  const maintained = onPg
+    ? await pgCounts.maintainedQueueCounts(pgQueryable(db), who, OPEN_STATES)
+    : await maintainedQueueCounts(db, who, OPEN_STATES);
   const counts = {
-    ...(await maintainedQueueCounts(db, who, OPEN_STATES)),
+    ...maintained,
     at_risk: dated.atRisk,
     overdue: dated.overdue,
   };
-  const values = { me: actor.id, team: actor.teamId, now: now.getTime(), limit: limit.getTime() };
+  const values = {
+    me: actor.id,
+    team: actor.teamId,
+    now: instantParam(now),
+    limit: instantParam(limit),
+  };
   return {
     counts,
     ids: async (page) =>

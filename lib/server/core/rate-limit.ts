@@ -1,6 +1,9 @@
 import 'server-only';
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import { sqliteOf, type Conn } from '@/db/client';
+import type { PgDb } from '@/db/pg/client';
+import { pgLimiter, takePoints as pgTakePoints } from '@/db/pg/rate-limits';
+import { isPg, pgDatabaseOf } from '@/db/pg/transactions';
 import { sqliteLimiter, takePoints } from '@/db/sql/rate-limits';
 
 export interface LimitSpec {
@@ -18,10 +21,14 @@ export interface LimitSpec {
 }
 
 /**
- * Counters live in the database (table `rate_limits`, db/sql/rate-limits.ts), so every app instance
- * sharing it sees the same counts and a restart forgets nothing.
+ * Counters live in the database (table `rate_limits`, db/sql/rate-limits.ts and
+ * db/pg/rate-limits.ts), so every app instance sharing it sees the same counts and a restart
+ * forgets nothing. On PostgreSQL they are written on the pool, outside any open transaction.
  */
-const limiterFor = (db: Conn, spec: LimitSpec) => sqliteLimiter(db, spec);
+const limiterFor = (db: Conn, spec: LimitSpec) =>
+  isPg(db) ? pgLimiter(pgOf(db), spec) : sqliteLimiter(db, spec);
+
+const pgOf = (db: Conn) => pgDatabaseOf(db) as unknown as PgDb;
 
 export interface LimitState {
   isLimited: boolean;
@@ -45,7 +52,7 @@ const leases = new WeakMap<object, Map<string, Lease>>();
 const PRUNE_AT = 10_000;
 
 function leasesOf(db: Conn): Map<string, Lease> {
-  const client = sqliteOf(db);
+  const client = isPg(db) ? pgOf(db).$client : sqliteOf(db);
   let map = leases.get(client);
   if (!map) leases.set(client, (map = new Map()));
   return map;
@@ -57,17 +64,24 @@ function leasesOf(db: Conn): Map<string, Lease> {
  * it takes more, until the counter has no more to give in that window. So the limit still holds
  * per key across processes and restarts: every point spent was first counted in the shared row,
  * and what a process held unspent when it stopped (fewer than `batch`) is lost for that window
- * only, making the limit stricter, never looser. Synchronous: no two callers can take the same
- * points.
+ * only, making the limit stricter, never looser. On SQLite it runs without yielding, so no two
+ * callers can take the same points; on PostgreSQL two callers may each take a batch while the
+ * first waits for its write, and the one stored last is spent (stricter, never looser).
  */
-function consumeLeased(db: Conn, spec: LimitSpec & { batch: number }, key: string): LimitState {
+async function consumeLeased(
+  db: Conn,
+  spec: LimitSpec & { batch: number },
+  key: string,
+): Promise<LimitState> {
   const now = Date.now();
   const map = leasesOf(db);
   const id = `${spec.name}:${key}`;
   let lease = map.get(id);
   if (lease && lease.expiresAt <= now) lease = undefined;
   if (!lease || (lease.left === 0 && !lease.isLast)) {
-    const { before, expiresAt } = takePoints(db, spec, key, spec.batch, now);
+    const { before, expiresAt } = isPg(db)
+      ? await pgTakePoints(pgOf(db).$client, spec, key, spec.batch, now)
+      : takePoints(db, spec, key, spec.batch, now);
     const granted = Math.min(spec.batch, Math.max(0, spec.points - before));
     lease = { left: granted, expiresAt, isLast: before + spec.batch >= spec.points };
     if (map.size >= PRUNE_AT) {

@@ -73,12 +73,13 @@ export async function idempotent(
       await tx.delete(idempotencyKeys).where(where);
     });
   } else {
-    await inTransaction(db, (tx) =>
-      tx
-        .update(idempotencyKeys)
-        .set({ responseStatus: response.status, responseBody: response.body })
-        .where(where)
-        .run(),
+    await inTransaction(
+      db,
+      async (tx) =>
+        await tx
+          .update(idempotencyKeys)
+          .set({ responseStatus: response.status, responseBody: response.body })
+          .where(where),
     );
   }
   return { ...response, isReplay: false };

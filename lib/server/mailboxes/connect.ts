@@ -71,16 +71,17 @@ export async function loginOf(db: Conn, row: MailboxRow, now: Date): Promise<Mai
     },
     now,
   );
-  await inTransaction(db, (tx) =>
-    tx
-      .update(mailboxes)
-      .set({
-        accessTokenSealed: sealSecret(fresh.accessToken),
-        accessTokenExpiresAt: fresh.expiresAt,
-        ...(fresh.refreshToken ? { secretSealed: sealSecret(fresh.refreshToken) } : {}),
-      })
-      .where(eq(mailboxes.id, row.id))
-      .run(),
+  await inTransaction(
+    db,
+    async (tx) =>
+      await tx
+        .update(mailboxes)
+        .set({
+          accessTokenSealed: sealSecret(fresh.accessToken),
+          accessTokenExpiresAt: fresh.expiresAt,
+          ...(fresh.refreshToken ? { secretSealed: sealSecret(fresh.refreshToken) } : {}),
+        })
+        .where(eq(mailboxes.id, row.id)),
   );
   return { ...base, auth: { kind: 'oauth2', accessToken: fresh.accessToken } };
 }

@@ -29,12 +29,13 @@ export function mailboxHealth(m: {
 }
 
 export async function recordPass(db: Conn, id: number, now: Date, backlog: number): Promise<void> {
-  await inTransaction(db, (tx) =>
-    tx
-      .update(mailboxes)
-      .set({ lastPullAt: now, lastSuccessAt: now, backlog, failingSince: null, alertedAt: null })
-      .where(eq(mailboxes.id, id))
-      .run(),
+  await inTransaction(
+    db,
+    async (tx) =>
+      await tx
+        .update(mailboxes)
+        .set({ lastPullAt: now, lastSuccessAt: now, backlog, failingSince: null, alertedAt: null })
+        .where(eq(mailboxes.id, id)),
   );
 }
 
@@ -50,19 +51,20 @@ export async function recordFailure(
     db.select({ failingSince: mailboxes.failingSince }).from(mailboxes).where(eq(mailboxes.id, id)),
   );
   if (!row) return;
-  await inTransaction(db, (tx) =>
-    tx
-      .update(mailboxes)
-      .set({
-        lastPullAt: now,
-        lastError: `${kind}|${mailboxErrorText(error)}`,
-        lastErrorAt: now,
-        failingSince: row.failingSince ?? now,
-        // A refused OAuth2 token may have been revoked or expired early: the next try refreshes it.
-        ...(kind === 'auth' ? { accessTokenSealed: null, accessTokenExpiresAt: null } : {}),
-      })
-      .where(eq(mailboxes.id, id))
-      .run(),
+  await inTransaction(
+    db,
+    async (tx) =>
+      await tx
+        .update(mailboxes)
+        .set({
+          lastPullAt: now,
+          lastError: `${kind}|${mailboxErrorText(error)}`,
+          lastErrorAt: now,
+          failingSince: row.failingSince ?? now,
+          // A refused OAuth2 token may have been revoked or expired early: the next try refreshes it.
+          ...(kind === 'auth' ? { accessTokenSealed: null, accessTokenExpiresAt: null } : {}),
+        })
+        .where(eq(mailboxes.id, id)),
   );
   await alertIfFailing(db, id, now);
 }

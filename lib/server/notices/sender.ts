@@ -151,20 +151,21 @@ export async function deliverDueMail(options: DeliveryOptions): Promise<Delivery
     } catch (error) {
       const message = ((error as Error).message || String(error)).slice(0, 1000);
       const isFinal = error instanceof PermanentMailError || row.attempts >= MAX_ATTEMPTS;
-      await inTransaction(db, (tx) =>
-        tx
-          .update(outbox)
-          .set(
-            isFinal
-              ? { status: 'failed', lastError: message }
-              : {
-                  status: 'pending',
-                  lastError: message,
-                  nextAttemptAt: new Date(now.getTime() + retryDelayMs(row.attempts)),
-                },
-          )
-          .where(mine)
-          .run(),
+      await inTransaction(
+        db,
+        async (tx) =>
+          await tx
+            .update(outbox)
+            .set(
+              isFinal
+                ? { status: 'failed', lastError: message }
+                : {
+                    status: 'pending',
+                    lastError: message,
+                    nextAttemptAt: new Date(now.getTime() + retryDelayMs(row.attempts)),
+                  },
+            )
+            .where(mine),
       );
       if (isFinal) report.failed += 1;
       else report.retried += 1;

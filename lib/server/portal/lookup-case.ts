@@ -1,4 +1,5 @@
 import 'server-only';
+import { first } from '@/db/rows';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
@@ -102,19 +103,20 @@ export async function lookupCase(
   await refuseIfLimited(db, LOOKUP_PAIR_LIMIT, pair);
   await slowDown(db, LOOKUP_RADICADO_SLOWDOWN, radicado);
 
-  const row = db
-    .select({
-      id: cases.id,
-      radicado: cases.radicado,
-      isAnonymous: cases.isAnonymous,
-      accessCodeHash: cases.accessCodeHash,
-      documentNumber: customers.documentNumber,
-      anonymizedAt: customers.anonymizedAt,
-    })
-    .from(cases)
-    .leftJoin(customers, eq(customers.id, cases.customerId))
-    .where(eq(cases.radicado, radicado))
-    .get();
+  const row = await first(
+    db
+      .select({
+        id: cases.id,
+        radicado: cases.radicado,
+        isAnonymous: cases.isAnonymous,
+        accessCodeHash: cases.accessCodeHash,
+        documentNumber: customers.documentNumber,
+        anonymizedAt: customers.anonymizedAt,
+      })
+      .from(cases)
+      .leftJoin(customers, eq(customers.id, cases.customerId))
+      .where(eq(cases.radicado, radicado)),
+  );
 
   const isMatch = row !== undefined && secretOpens(row, secret);
   if (!row || !isMatch) {
