@@ -43,7 +43,7 @@ function connect(cookie: string) {
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-bench-live-'));
 const file = path.join(dir, 'live.db');
 const db = openDb(file);
-const agent = insertStaff(db, { email: 'agente@bench.test', role: 'agent' });
+const agent = await insertStaff(db, { email: 'agente@bench.test', role: 'agent' });
 const cookie = await staffSessionCookie({ id: agent.id, role: 'agent', teamId: null }, SECRET);
 const server = await startAppServer({ port: PORT, databasePath: file, secret: SECRET }).catch(
   (error: unknown) => {

@@ -39,7 +39,7 @@ const raw = (i: number) =>
 /** The ceiling: the same messages through the intake, in process, one after another. */
 async function intakeCeiling(): Promise<number> {
   const db = openDb(path.join(dir, 'ceiling.db'));
-  seedFixture(db);
+  await seedFixture(db);
   const started = performance.now();
   for (let i = 0; i < total; i += 1) {
     await receiveInboundMail(makeCtx(db, SYSTEM_ACTOR), Buffer.from(raw(i)), { source: 'imap' });
@@ -59,7 +59,7 @@ async function main() {
     await client.logout();
 
     const db = openDb(file);
-    seedFixture(db);
+    await seedFixture(db);
     db.insert(mailboxes)
       .values({
         name: 'Bench',

@@ -25,7 +25,7 @@ const median = (xs: number[]) => {
 
 const { db, cleanup } = createTestDb();
 try {
-  const fx = seedFixture(db);
+  const fx = await seedFixture(db);
   let n = 0;
   const fileOne = async () => {
     n += 1;

@@ -13,7 +13,7 @@ export const verbs: AreaVerbs = {
    * their agents, a supervisor, processes and the cases. Once per e2e database.
    */
   'seed-report-dataset': async (_args, db) => {
-    const fx = seedFixture(db);
+    const fx = await seedFixture(db);
     return {
       teamId: fx.teamId,
       otherTeamId: fx.otherTeamId,

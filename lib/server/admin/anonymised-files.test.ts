@@ -56,12 +56,12 @@ let root: string;
 const uploads = () => path.join(root, 'uploads');
 const mail = () => path.join(root, 'mail');
 
-beforeEach(() => {
+beforeEach(async () => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-anon-'));
   vi.stubEnv('UPLOAD_DIR', uploads());
   vi.stubEnv('MAIL_DIR', mail());
   ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
+  fx = await seedFixture(db);
   db.insert(organization).values({ id: 1, name: 'Acueducto de Prueba S.A. E.S.P.' }).run();
 });
 afterEach(() => {

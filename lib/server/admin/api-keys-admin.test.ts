@@ -26,7 +26,7 @@ let channelId: number;
 
 beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
+  fx = await seedFixture(db);
   channelId = (
     await createChannel(makeCtx(db, fx.admin, NOW), {
       name: 'WhatsApp línea 1',

@@ -27,7 +27,7 @@ let fx: Fixture;
 
 beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
+  fx = await seedFixture(db);
 });
 afterEach(() => cleanup());
 
@@ -64,7 +64,7 @@ describe('categories', () => {
 
 describe('processes', () => {
   it('creates a process with an active owner (via create-process), then renames and re-owns it', async () => {
-    const owner = insertStaff(db, { email: 'duena@example.co', role: 'supervisor' });
+    const owner = await insertStaff(db, { email: 'duena@example.co', role: 'supervisor' });
     const { id } = await createProcessWithOwner(makeCtx(db, fx.admin), {
       name: 'Instalación',
       ownerId: owner.id,
@@ -88,7 +88,7 @@ describe('processes', () => {
   });
 
   it('refuses an inactive owner and a duplicate name, leaving nothing behind', async () => {
-    const gone = insertStaff(db, { email: 'ido@example.co', role: 'agent', isActive: false });
+    const gone = await insertStaff(db, { email: 'ido@example.co', role: 'agent', isActive: false });
     const before = db.select().from(processes).all().length;
     const owner = await captureAppError(() =>
       createProcessWithOwner(makeCtx(db, fx.admin), { name: 'Instalación', ownerId: gone.id }),

@@ -16,9 +16,9 @@ let db: Db;
 let cleanup: () => void;
 let fx: Fixture;
 
-beforeEach(() => {
+beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
+  fx = await seedFixture(db);
 });
 afterEach(() => cleanup());
 

@@ -28,7 +28,7 @@ let channelId: number;
 
 beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
+  fx = await seedFixture(db);
   channelId = (
     await createChannel(makeCtx(db, fx.admin, NOW), { name: 'WhatsApp', channel: 'whatsapp' })
   ).id;
@@ -180,7 +180,7 @@ describe('how a filing is answered', () => {
     expect(HTTP_STATUS[chat.code]).toBe(422);
     expect(Object.keys(chat.fieldErrors ?? {})).toEqual(['responseMedium']);
     const { id } = await fileCase(db, { responseMedium: 'email' });
-    expect(caseRow(db, id).responseMedium).toBe('email');
+    expect((await caseRow(db, id)).responseMedium).toBe('email');
   });
 
   it('an identified petitioner gets the constancia by e-mail, messages through the channel, and e-mail again once the webhook is gone', async () => {

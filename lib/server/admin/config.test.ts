@@ -33,7 +33,7 @@ let fx: Fixture;
 
 beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
+  fx = await seedFixture(db);
 });
 afterEach(() => cleanup());
 
@@ -48,7 +48,7 @@ const adminEvents = (action: string) =>
 describe('legal terms', () => {
   it('a new Reclamo term (15 → 10) applies to later cases only; the old case keeps its due date', async () => {
     const before = await fileCase(db, {}, bogota('2026-03-13T16:30:00'));
-    expect(caseRow(db, before.id)).toMatchObject({ termDays: 15, dueDate: '2026-04-08' });
+    expect(await caseRow(db, before.id)).toMatchObject({ termDays: 15, dueDate: '2026-04-08' });
 
     await setTerm(makeCtx(db, fx.admin, bogota('2026-03-16T08:00:00')), {
       typeCode: 'R',
@@ -57,9 +57,9 @@ describe('legal terms', () => {
     });
     const after = await fileCase(db, {}, bogota('2026-03-16T09:00:00'));
 
-    expect(caseRow(db, before.id)).toMatchObject({ termDays: 15, dueDate: '2026-04-08' });
+    expect(await caseRow(db, before.id)).toMatchObject({ termDays: 15, dueDate: '2026-04-08' });
     // 17–20 March (4), 23 March is San José, 24–27 (8), 30–31 (10).
-    expect(caseRow(db, after.id)).toMatchObject({ termDays: 10, dueDate: '2026-03-31' });
+    expect(await caseRow(db, after.id)).toMatchObject({ termDays: 10, dueDate: '2026-03-31' });
 
     const config = await listCaseTypeConfig(makeCtx(db, fx.admin, bogota('2026-03-16T09:00:00')));
     const reclamo = config.find((t) => t.code === 'R')!;
@@ -159,11 +159,11 @@ describe('service levels', () => {
     });
     const later = await fileCase(db, {}, bogota('2026-03-16T09:00:00'));
     const now = bogota('2026-03-16T10:00:00');
-    expect((await caseServiceLevel(db, caseRow(db, earlier.id), now))?.target).toEqual({
+    expect((await caseServiceLevel(db, await caseRow(db, earlier.id), now))?.target).toEqual({
       firstResponseHours: 8,
       resolutionDays: 10,
     });
-    expect((await caseServiceLevel(db, caseRow(db, later.id), now))?.target).toEqual({
+    expect((await caseServiceLevel(db, await caseRow(db, later.id), now))?.target).toEqual({
       firstResponseHours: 4,
       resolutionDays: 5,
     });
@@ -209,15 +209,15 @@ describe('closure days', () => {
   it('moves the due date of cases radicated afterwards; existing cases keep theirs; removal undoes it', async () => {
     // 17–20 March (4), 24–27 (8), 30–31 (10), 1 April (11), 2–3 Holy Week, 6–9 April (15).
     const earlier = await fileCase(db, {}, bogota('2026-03-16T09:00:00'));
-    expect(caseRow(db, earlier.id).dueDate).toBe('2026-04-09');
+    expect((await caseRow(db, earlier.id)).dueDate).toBe('2026-04-09');
 
     await addClosureDay(makeCtx(db, fx.admin, bogota('2026-03-16T10:00:00')), {
       date: '2026-03-25',
       reason: 'Día cívico municipal',
     });
     const later = await fileCase(db, {}, bogota('2026-03-16T11:00:00'));
-    expect(caseRow(db, later.id).dueDate).toBe('2026-04-10');
-    expect(caseRow(db, earlier.id).dueDate).toBe('2026-04-09');
+    expect((await caseRow(db, later.id)).dueDate).toBe('2026-04-10');
+    expect((await caseRow(db, earlier.id)).dueDate).toBe('2026-04-09');
     expect((await calendarYear(makeCtx(db, fx.admin), { year: 2026 })).closures).toEqual([
       { date: '2026-03-25', reason: 'Día cívico municipal' },
     ]);
@@ -226,8 +226,8 @@ describe('closure days', () => {
       date: '2026-03-25',
     });
     const afterRemoval = await fileCase(db, {}, bogota('2026-03-16T13:00:00'));
-    expect(caseRow(db, afterRemoval.id).dueDate).toBe('2026-04-09');
-    expect(caseRow(db, later.id).dueDate).toBe('2026-04-10');
+    expect((await caseRow(db, afterRemoval.id)).dueDate).toBe('2026-04-09');
+    expect((await caseRow(db, later.id)).dueDate).toBe('2026-04-10');
     expect(db.select().from(closureDays).all()).toHaveLength(0);
     expect(adminEvents('closure_day_added')).toHaveLength(1);
     expect(adminEvents('closure_day_removed')).toHaveLength(1);

@@ -1,21 +1,22 @@
+import { first } from '@/db/rows';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
-import { caseEvents, staffUsers } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { caseEvents, staffUsers } from '@/db/tables';
 import { verifyCredentials } from '../auth/verify-credentials';
 import { createStaffUser } from './create-staff-user';
 import { createTeam } from './create-team';
 import { captureAppError, countRows, seedFixture, type Fixture } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import { makeCtx } from '../core/context';
 import { VISITOR } from '../core/actor';
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
+  ({ db, cleanup } = await openTestDb());
+  fx = await seedFixture(db);
 });
 afterEach(() => cleanup());
 
@@ -29,7 +30,7 @@ const input = {
 describe('createStaffUser', () => {
   it('lets an admin create an agent who can then sign in; the password is stored hashed', async () => {
     const { id } = await createStaffUser(makeCtx(db, fx.admin), { ...input, teamId: fx.teamId });
-    const row = db.select().from(staffUsers).where(eq(staffUsers.id, id)).get()!;
+    const row = (await first(db.select().from(staffUsers).where(eq(staffUsers.id, id))))!;
     expect(row).toMatchObject({
       email: 'nueva.agente@example.co',
       role: 'agent',
@@ -38,7 +39,7 @@ describe('createStaffUser', () => {
     expect(row.passwordHash).toMatch(/^\$2[aby]\$/);
     expect(row.passwordHash).not.toContain(input.password);
     expect(
-      db.select().from(caseEvents).where(eq(caseEvents.action, 'staff_created')).all(),
+      await db.select().from(caseEvents).where(eq(caseEvents.action, 'staff_created')),
     ).toHaveLength(1);
     const signIn = await verifyCredentials(
       makeCtx(db, VISITOR),
@@ -57,7 +58,7 @@ describe('createStaffUser', () => {
   });
 
   it('refuses a duplicate email (any case), a short password and an unknown team, writing nothing', async () => {
-    const before = countRows(db, staffUsers);
+    const before = await countRows(db, staffUsers);
     const duplicate = await captureAppError(() =>
       createStaffUser(makeCtx(db, fx.admin), { ...input, email: 'AGENTE@example.co' }),
     );
@@ -70,7 +71,7 @@ describe('createStaffUser', () => {
       createStaffUser(makeCtx(db, fx.admin), { ...input, teamId: 999 }),
     );
     expect(team.fieldErrors).toEqual({ teamId: ['invalid'] });
-    expect(countRows(db, staffUsers)).toBe(before);
+    expect(await countRows(db, staffUsers)).toBe(before);
   });
 });
 

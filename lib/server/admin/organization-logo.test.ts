@@ -28,7 +28,7 @@ let fx: Fixture;
 let dir: string;
 beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
+  fx = await seedFixture(db);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-logo-'));
   vi.stubEnv('LOGO_DIR', dir);
 });

@@ -20,7 +20,7 @@ let cleanup: () => void;
 let fx: Fixture;
 beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
+  fx = await seedFixture(db);
 });
 afterEach(() => cleanup());
 
@@ -174,7 +174,7 @@ describe('teams', () => {
   });
 
   it('refuses an agent or an inactive supervisor as a team supervisor', async () => {
-    const inactive = insertStaff(db, {
+    const inactive = await insertStaff(db, {
       email: 'ex@example.co',
       role: 'supervisor',
       isActive: false,

@@ -31,7 +31,7 @@ beforeEach(async () => {
   vi.stubEnv('UPLOAD_DIR', path.join(files, 'uploads'));
   vi.stubEnv('MAIL_DIR', path.join(files, 'mail'));
   ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
+  fx = await seedFixture(db);
 });
 afterEach(() => {
   cleanup();

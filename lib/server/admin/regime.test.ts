@@ -94,12 +94,12 @@ describe('choosing a regime', () => {
     expect(byCode.P).toMatchObject({ isActive: false });
 
     const query = await file('C');
-    expect(caseRow(fresh.db, query)).toMatchObject({
+    expect(await caseRow(fresh.db, query)).toMatchObject({
       termDays: 10,
       dueDate: '2026-03-30',
       regime: 'habeas_data',
     });
-    expect(caseRow(fresh.db, before)).toMatchObject({ termDays: 30, regime: 'general' });
+    expect(await caseRow(fresh.db, before)).toMatchObject({ termDays: 30, regime: 'general' });
     const inactive = await captureAppError(() => file('P'));
     expect(inactive.fieldErrors).toEqual({ typeCode: ['invalid'] });
     const anonymous = await captureAppError(() =>
@@ -122,7 +122,7 @@ describe('choosing a regime', () => {
       isActive: 'on',
       handleTargetMinutes: '30',
     });
-    expect(caseRow(fresh.db, await file('P'))).toMatchObject({
+    expect(await caseRow(fresh.db, await file('P'))).toMatchObject({
       termDays: 15,
       regime: 'habeas_data',
     });
@@ -144,7 +144,7 @@ describe('personal data (Ley 1581)', () => {
       newDueDate: ['beyond_cap'],
     });
     await extend('2026-04-20');
-    expect(caseRow(fresh.db, id)).toMatchObject({ dueDate: '2026-04-20', extensionDays: 8 });
+    expect(await caseRow(fresh.db, id)).toMatchObject({ dueDate: '2026-04-20', extensionDays: 8 });
   });
 
   it('asks for what an incomplete claim lacks within 5 business days, not 6', async () => {
@@ -160,7 +160,7 @@ describe('personal data (Ley 1581)', () => {
     const inTime = await file('R');
     await act(inTime, { action: 'take' }, bogota('2026-03-16T09:00:00'));
     await ask(inTime, bogota('2026-03-20T10:00:00'));
-    expect(caseRow(fresh.db, inTime).state).toBe('requiere_informacion');
+    expect((await caseRow(fresh.db, inTime)).state).toBe('requiere_informacion');
   });
 
   it('withdraws an incomplete claim after two months without an answer, not one', async () => {
@@ -173,9 +173,9 @@ describe('personal data (Ley 1581)', () => {
       bogota('2026-03-18T10:00:00'),
     );
     await runJob('cases.tacit_withdrawal', bogota('2026-04-20T10:00:00'));
-    expect(caseRow(fresh.db, id).state).toBe('requiere_informacion');
+    expect((await caseRow(fresh.db, id)).state).toBe('requiere_informacion');
     await runJob('cases.tacit_withdrawal', bogota('2026-05-19T10:00:00'));
-    expect(caseRow(fresh.db, id).state).toBe('desistida');
+    expect((await caseRow(fresh.db, id)).state).toBe('desistida');
     const pause = fresh.db.select().from(casePauses).where(eq(casePauses.caseId, id)).get();
     expect(pause?.resumedAt).not.toBeNull();
   });
@@ -190,7 +190,7 @@ describe('personal data (Ley 1581)', () => {
     );
     await choose('habeas_data', bogota('2026-03-19T09:00:00'));
     await runJob('cases.tacit_withdrawal', bogota('2026-04-20T10:00:00'));
-    expect(caseRow(fresh.db, id).state).toBe('desistida');
+    expect((await caseRow(fresh.db, id)).state).toBe('desistida');
   });
 });
 
@@ -215,12 +215,12 @@ describe('public utilities (Ley 142)', () => {
     const suggestion = await file('S');
     await act(id, { action: 'take' }, bogota('2026-03-16T09:00:00'));
     await runJob('cases.pd_silence', bogota('2026-04-08T23:00:00'));
-    expect(caseRow(fresh.db, id).silenceAcceptedAt).toBeNull();
+    expect((await caseRow(fresh.db, id)).silenceAcceptedAt).toBeNull();
 
     const expired = bogota('2026-04-09T08:00:00');
     await runJob('cases.pd_silence', expired);
-    expect(caseRow(fresh.db, id).silenceAcceptedAt).toEqual(expired);
-    expect(caseRow(fresh.db, suggestion).silenceAcceptedAt).toBeNull();
+    expect((await caseRow(fresh.db, id)).silenceAcceptedAt).toEqual(expired);
+    expect((await caseRow(fresh.db, suggestion)).silenceAcceptedAt).toBeNull();
     const duty = fresh.db
       .select()
       .from(promises)
@@ -237,7 +237,7 @@ describe('public utilities (Ley 142)', () => {
   it('leaves a general-regime reclamo past its term alone', async () => {
     const id = await file('R');
     await runJob('cases.pd_silence', bogota('2026-04-09T08:00:00'));
-    expect(caseRow(fresh.db, id).silenceAcceptedAt).toBeNull();
+    expect((await caseRow(fresh.db, id)).silenceAcceptedAt).toBeNull();
   });
 });
 

@@ -45,9 +45,9 @@ describe('a suspension of terms', () => {
     const result = await declare(APRIL);
     expect(result).toMatchObject({ covered: 1, moved: 1 });
     // 6–10 April are five business days out of the term: 8 April becomes 15 April.
-    expect(caseRow(fresh.db, open)).toMatchObject({ dueDate: '2026-04-15' });
-    expect(caseRow(fresh.db, answered).dueDate).toBe('2026-04-08');
-    expect(eventsOf(fresh.db, open).at(-1)).toMatchObject({
+    expect(await caseRow(fresh.db, open)).toMatchObject({ dueDate: '2026-04-15' });
+    expect((await caseRow(fresh.db, answered)).dueDate).toBe('2026-04-08');
+    expect((await eventsOf(fresh.db, open)).at(-1)).toMatchObject({
       action: 'term_suspended',
       visibility: 'public',
       body: 'Resolución 045 de 2026',
@@ -55,7 +55,7 @@ describe('a suspension of terms', () => {
     });
     const [notice] = mails(open);
     expect(notice!.subject).toBe(
-      `Suspensión de términos en su solicitud ${caseRow(fresh.db, open).radicado}`,
+      `Suspensión de términos en su solicitud ${(await caseRow(fresh.db, open)).radicado}`,
     );
     expect(notice!.bodyText).toContain(
       'Resolución 045 de 2026 (6 de abril de 2026 – 10 de abril de 2026)',
@@ -75,8 +75,8 @@ describe('a suspension of terms', () => {
     const reclamo = (await fileCase(fresh.db, { typeCode: 'R' }, FILED)).id;
     const peticion = (await fileCase(fresh.db, { typeCode: 'P' }, FILED)).id;
     await declare({ ...APRIL, scope: 'types', typeCodes: ['P'] });
-    expect(caseRow(fresh.db, reclamo).dueDate).toBe('2026-04-08');
-    expect(caseRow(fresh.db, peticion).dueDate).toBe('2026-04-15');
+    expect((await caseRow(fresh.db, reclamo)).dueDate).toBe('2026-04-08');
+    expect((await caseRow(fresh.db, peticion)).dueDate).toBe('2026-04-15');
   });
 
   it('a case waiting on the petitioner keeps it for when the information arrives', async () => {
@@ -89,7 +89,7 @@ describe('a suspension of terms', () => {
       body: 'Adjunte la factura.',
     });
     await declare(APRIL);
-    expect(caseRow(fresh.db, id)).toMatchObject({ dueDate: null, isPaused: true });
+    expect(await caseRow(fresh.db, id)).toMatchObject({ dueDate: null, isPaused: true });
     expect(mails(id)).toEqual([]);
     const customer: Actor = { role: 'customer', id: null, caseId: id };
     await applyCaseAction(makeCtx(fresh.db, customer, bogota('2026-03-26T09:00:00')), {
@@ -98,7 +98,7 @@ describe('a suspension of terms', () => {
       body: 'Aquí está.',
     });
     // Without the suspension the information request alone gives 15 April; with it, 22 April.
-    expect(caseRow(fresh.db, id).dueDate).toBe('2026-04-22');
+    expect((await caseRow(fresh.db, id)).dueDate).toBe('2026-04-22');
   });
 
   it('covers a case filed while it lasts from its first day', async () => {

@@ -64,7 +64,7 @@ describe('grouping analogous petitions', () => {
     const ids = await petitions(11);
     const { id } = await group(ids);
     for (const caseId of ids) {
-      expect(caseRow(fresh.db, caseId).petitionGroupId).toBe(id);
+      expect((await caseRow(fresh.db, caseId)).petitionGroupId).toBe(id);
       const event = fresh.db
         .select()
         .from(caseEvents)
@@ -90,7 +90,7 @@ describe('grouping analogous petitions', () => {
     const answered = await captureAppError(() => group(ids.slice(0, 11)));
     expect(answered.fieldErrors).toEqual({ caseId: ['notGroupable'] });
     expect(answered.detail).toEqual({ caseIds: [ids[0]] });
-    expect(caseRow(fresh.db, ids[1]!).petitionGroupId).toBeNull();
+    expect((await caseRow(fresh.db, ids[1]!)).petitionGroupId).toBeNull();
   });
 
   it('is for supervisors and admins', async () => {
@@ -109,7 +109,10 @@ describe('answering the group once', () => {
     const { outcomes } = await answer(id);
     expect(outcomes.every((o) => o.ok)).toBe(true);
     for (const caseId of ids) {
-      expect(caseRow(fresh.db, caseId)).toMatchObject({ state: 'respondida', decision: 'informa' });
+      expect(await caseRow(fresh.db, caseId)).toMatchObject({
+        state: 'respondida',
+        decision: 'informa',
+      });
     }
 
     const smtp = await startTestSmtp();
@@ -128,7 +131,7 @@ describe('answering the group once', () => {
       await smtp.close();
     }
     for (const caseId of ids) {
-      expect(caseRow(fresh.db, caseId)).toMatchObject({
+      expect(await caseRow(fresh.db, caseId)).toMatchObject({
         answerDeliveredVia: 'email',
         answeredOnTime: true,
       });
@@ -149,11 +152,11 @@ describe('answering the group once', () => {
     await answer(id);
     const readAt = bogota('2026-03-18T11:00:00');
     await noteAnswerShown(makeCtx(fresh.db, customerActor(ids[3]!), readAt));
-    expect(caseRow(fresh.db, ids[3]!)).toMatchObject({
+    expect(await caseRow(fresh.db, ids[3]!)).toMatchObject({
       answerDeliveredAt: readAt,
       answerDeliveredVia: 'portal',
     });
-    expect(caseRow(fresh.db, ids[4]!).answerDeliveredAt).toBeNull();
+    expect((await caseRow(fresh.db, ids[4]!)).answerDeliveredAt).toBeNull();
   });
 
   it('writes the answer once; a case waiting on its petitioner gets it once answerable', async () => {
@@ -189,7 +192,10 @@ describe('answering the group once', () => {
       groupId: id,
     });
     expect(again.outcomes.find((o) => o.caseId === waiting)).toMatchObject({ ok: true });
-    expect(caseRow(fresh.db, waiting)).toMatchObject({ state: 'respondida', decision: 'informa' });
+    expect(await caseRow(fresh.db, waiting)).toMatchObject({
+      state: 'respondida',
+      decision: 'informa',
+    });
     const page = await publishedAnswer(makeCtx(fresh.db, VISITOR, ANSWERED), { groupId: id });
     expect(page.body).toBe(ANSWER);
   });

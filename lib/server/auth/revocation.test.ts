@@ -19,7 +19,7 @@ const at = (ms: number) => new Date(T0.getTime() + ms);
 
 describe('sessions end on the server (issue 13 §6)', () => {
   it('a signed-out session is refused until it would have expired, then forgotten', async () => {
-    const user = insertStaff(db, { email: 'agente@example.co', role: 'agent' });
+    const user = await insertStaff(db, { email: 'agente@example.co', role: 'agent' });
     await revokeSession(makeCtx(db, VISITOR, T0), { sid: 'a', userId: user.id });
     await revokeSession(makeCtx(db, VISITOR, T0), { sid: 'a', userId: user.id }); // twice: one row
     expect(db.select().from(revokedSessions).all()).toEqual([
@@ -36,7 +36,7 @@ describe('sessions end on the server (issue 13 §6)', () => {
   });
 
   it('a sign-out made while another request’s transaction is open survives its rollback', async () => {
-    const user = insertStaff(db, { email: 'agente@example.co', role: 'agent' });
+    const user = await insertStaff(db, { email: 'agente@example.co', role: 'agent' });
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     const failing = withTransaction(makeCtx(db, VISITOR, T0), async (tx) => {
@@ -65,9 +65,9 @@ describe('sessions end on the server (issue 13 §6)', () => {
   });
 
   it('a password reset and a deactivation void every earlier session of that user', async () => {
-    const admin = insertStaff(db, { email: 'admin@example.co', role: 'admin' });
-    const agent = insertStaff(db, { email: 'agente@example.co', role: 'agent' });
-    const other = insertStaff(db, { email: 'otra@example.co', role: 'agent' });
+    const admin = await insertStaff(db, { email: 'admin@example.co', role: 'admin' });
+    const agent = await insertStaff(db, { email: 'agente@example.co', role: 'agent' });
+    const other = await insertStaff(db, { email: 'otra@example.co', role: 'agent' });
     const asAdmin = (now: Date) => makeCtx(db, { id: admin.id, role: 'admin', teamId: null }, now);
     const validAfter = (id: number) =>
       db.query.staffUsers.findFirst({ where: (u, { eq }) => eq(u.id, id) }).sync()

@@ -1,9 +1,10 @@
+import { first } from '@/db/rows';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
-import { staffUsers } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { staffUsers } from '@/db/tables';
 import { insertStaff, TEST_PASSWORD } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import { slowdownDelayMs } from '../core/rate-limit';
 import {
   SIGN_IN_ACCOUNT_SLOWDOWN,
@@ -16,11 +17,11 @@ import { VISITOR } from '../core/actor';
 const NOW = new Date('2026-03-16T15:00:00Z');
 const IP = '203.0.113.7';
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 
-beforeEach(() => {
-  ({ db, cleanup } = createTestDb());
+beforeEach(async () => {
+  ({ db, cleanup } = await openTestDb());
 });
 afterEach(() => cleanup());
 
@@ -29,7 +30,11 @@ const signIn = (email: string, password: string, ip = IP) =>
 
 describe('verifyCredentials', () => {
   it('accepts the right password and returns the role', async () => {
-    const agent = insertStaff(db, { email: 'Agente@Example.co', role: 'agent', teamId: null });
+    const agent = await insertStaff(db, {
+      email: 'Agente@Example.co',
+      role: 'agent',
+      teamId: null,
+    });
     const result = await signIn(' agente@example.CO ', TEST_PASSWORD);
     expect(result).toEqual({
       ok: true,
@@ -41,12 +46,12 @@ describe('verifyCredentials', () => {
         teamId: null,
       },
     });
-    const row = db.select().from(staffUsers).where(eq(staffUsers.id, agent.id)).get();
+    const row = await first(db.select().from(staffUsers).where(eq(staffUsers.id, agent.id)));
     expect(row?.lastSignInAt).toEqual(NOW);
   });
 
   it('gives a wrong password and an unknown email the same answer', async () => {
-    insertStaff(db, { email: 'agente@example.co', role: 'agent' });
+    await insertStaff(db, { email: 'agente@example.co', role: 'agent' });
     const wrong = await signIn('agente@example.co', 'not the password');
     const unknown = await signIn('nadie@example.co', TEST_PASSWORD);
     expect(wrong).toEqual({ ok: false, code: 'INVALID_CREDENTIALS' });
@@ -59,7 +64,7 @@ describe('verifyCredentials', () => {
     ['nothing at all', {}],
     ['not an object', 'agente@example.co'],
   ])('refuses %s as VALIDATION', async (_name, raw) => {
-    insertStaff(db, { email: 'agente@example.co', role: 'agent' });
+    await insertStaff(db, { email: 'agente@example.co', role: 'agent' });
     expect(await verifyCredentials(makeCtx(db, VISITOR, NOW), raw, { clientIp: IP })).toEqual({
       ok: false,
       code: 'VALIDATION',
@@ -67,7 +72,7 @@ describe('verifyCredentials', () => {
   });
 
   it('refuses an inactive user even with the right password', async () => {
-    insertStaff(db, { email: 'retirada@example.co', role: 'supervisor', isActive: false });
+    await insertStaff(db, { email: 'retirada@example.co', role: 'supervisor', isActive: false });
     expect(await signIn('retirada@example.co', TEST_PASSWORD)).toEqual({
       ok: false,
       code: 'INVALID_CREDENTIALS',
@@ -75,7 +80,7 @@ describe('verifyCredentials', () => {
   });
 
   it('blocks one address after 5 wrong passwords for an account; its owner elsewhere signs in', async () => {
-    insertStaff(db, { email: 'agente@example.co', role: 'admin' });
+    await insertStaff(db, { email: 'agente@example.co', role: 'admin' });
     for (let i = 0; i < 5; i++) {
       expect((await signIn('agente@example.co', `wrong ${i}`)).ok).toBe(false);
     }
@@ -89,7 +94,7 @@ describe('verifyCredentials', () => {
   });
 
   it('slows, never locks, an account guessed at from many addresses', async () => {
-    insertStaff(db, { email: 'agente@example.co', role: 'agent' });
+    await insertStaff(db, { email: 'agente@example.co', role: 'agent' });
     const guesses = SIGN_IN_ACCOUNT_SLOWDOWN.freePoints + 2;
     for (let i = 0; i < guesses; i++) {
       const result = await signIn('agente@example.co', 'wrong', `198.51.100.${i + 1}`);
@@ -111,8 +116,8 @@ describe('verifyCredentials', () => {
   });
 
   it('does not block a different email from the same IP', async () => {
-    insertStaff(db, { email: 'agente@example.co', role: 'agent' });
-    insertStaff(db, { email: 'supervisora@example.co', role: 'supervisor' });
+    await insertStaff(db, { email: 'agente@example.co', role: 'agent' });
+    await insertStaff(db, { email: 'supervisora@example.co', role: 'supervisor' });
     for (let i = 0; i < 6; i++) await signIn('agente@example.co', `wrong ${i}`);
     expect(await signIn('supervisora@example.co', TEST_PASSWORD)).toMatchObject({
       ok: true,
@@ -121,7 +126,7 @@ describe('verifyCredentials', () => {
   });
 
   it('resets the email counter on success', async () => {
-    insertStaff(db, { email: 'agente@example.co', role: 'agent' });
+    await insertStaff(db, { email: 'agente@example.co', role: 'agent' });
     for (let i = 0; i < 4; i++) await signIn('agente@example.co', 'wrong');
     expect((await signIn('agente@example.co', TEST_PASSWORD)).ok).toBe(true);
     // Without the reset these would be failures 5 to 8 of the pair and the next attempt would be locked.
@@ -131,7 +136,7 @@ describe('verifyCredentials', () => {
 
   it(`blocks one address spraying passwords across accounts after ${SIGN_IN_IP_LIMIT.points} failures`, async () => {
     const emails = Array.from({ length: 21 }, (_, i) => `persona${i}@example.co`);
-    for (const email of emails) insertStaff(db, { email, role: 'agent' });
+    for (const email of emails) await insertStaff(db, { email, role: 'agent' });
     // One guess per account: no account or pair limit is near, only the address's.
     for (const email of emails.slice(0, SIGN_IN_IP_LIMIT.points)) {
       expect(await signIn(email, 'Verano2026!')).toMatchObject({ code: 'INVALID_CREDENTIALS' });

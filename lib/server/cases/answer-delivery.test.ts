@@ -54,10 +54,13 @@ const marchReport = async (now: Date) =>
 describe('an answer is on time only when it reached the petitioner by the due date', () => {
   it('decides nothing when written: the e-mail accepted by the SMTP server on the due day is on time', async () => {
     const id = await undeliveredAnswer(bogota('2026-04-08T09:00:00'));
-    expect(caseRow(fresh.db, id)).toMatchObject({ answeredOnTime: null, answerDeliveredAt: null });
+    expect(await caseRow(fresh.db, id)).toMatchObject({
+      answeredOnTime: null,
+      answerDeliveredAt: null,
+    });
     const arrived = await deliverDueToSmtp(fresh.db, DUE_DAY);
     expect(arrived.map((m) => m.subject).join(' | ')).toMatch(/respuesta/i);
-    expect(caseRow(fresh.db, id)).toMatchObject({
+    expect(await caseRow(fresh.db, id)).toMatchObject({
       answerDeliveredAt: DUE_DAY,
       answerDeliveredVia: 'email',
       answeredOnTime: true,
@@ -67,7 +70,7 @@ describe('an answer is on time only when it reached the petitioner by the due da
   it('calls an answer written on the due day but sent the next morning late', async () => {
     const id = await undeliveredAnswer(DUE_DAY);
     await deliverDueToSmtp(fresh.db, NEXT_MORNING);
-    expect(caseRow(fresh.db, id)).toMatchObject({
+    expect(await caseRow(fresh.db, id)).toMatchObject({
       answerDeliveredAt: NEXT_MORNING,
       answeredOnTime: false,
     });
@@ -78,7 +81,7 @@ describe('an answer is on time only when it reached the petitioner by the due da
     const sentAt = bogota('2026-04-01T10:01:00');
     await deliverDueToSmtp(fresh.db, sentAt);
     expect(await noteAnswerShown(makeCtx(fresh.db, customerActor(id), NEXT_MORNING))).toBe(false);
-    expect(caseRow(fresh.db, id)).toMatchObject({
+    expect(await caseRow(fresh.db, id)).toMatchObject({
       answerDeliveredAt: sentAt,
       answerDeliveredVia: 'email',
     });
@@ -95,11 +98,11 @@ describe('undelivered at the due date: vencido sin notificar', () => {
       .where(and(eq(outbox.caseId, id), eq(outbox.kind, 'answer')))
       .run();
     await runJob('cases.undelivered_overdue', DUE_DAY);
-    expect(caseRow(fresh.db, id).answeredOnTime).toBeNull();
+    expect((await caseRow(fresh.db, id)).answeredOnTime).toBeNull();
     expect(await marchReport(DUE_DAY)).toMatchObject({ answered: 1, awaitingDelivery: 1, late: 0 });
 
     await runJob('cases.undelivered_overdue', NEXT_MORNING);
-    expect(caseRow(fresh.db, id).answeredOnTime).toBe(false);
+    expect((await caseRow(fresh.db, id)).answeredOnTime).toBe(false);
     expect(await marchReport(NEXT_MORNING)).toMatchObject({
       answered: 1,
       awaitingDelivery: 0,
@@ -109,7 +112,7 @@ describe('undelivered at the due date: vencido sin notificar', () => {
     // Shown on the portal days later: delivered, and still late.
     const later = bogota('2026-04-13T09:00:00');
     expect(await noteAnswerShown(makeCtx(fresh.db, customerActor(id), later))).toBe(true);
-    expect(caseRow(fresh.db, id)).toMatchObject({
+    expect(await caseRow(fresh.db, id)).toMatchObject({
       answerDeliveredAt: later,
       answerDeliveredVia: 'portal',
       answeredOnTime: false,
@@ -120,8 +123,8 @@ describe('undelivered at the due date: vencido sin notificar', () => {
     const inTerm = await undeliveredAnswer(bogota('2026-04-01T10:00:00'));
     const praise = await undeliveredAnswer(bogota('2026-03-20T10:00:00'), { typeCode: 'F' });
     await runJob('cases.undelivered_overdue', bogota('2026-04-08T23:00:00'));
-    expect(caseRow(fresh.db, inTerm).answeredOnTime).toBeNull();
-    expect(caseRow(fresh.db, praise).answeredOnTime).toBeNull();
+    expect((await caseRow(fresh.db, inTerm)).answeredOnTime).toBeNull();
+    expect((await caseRow(fresh.db, praise)).answeredOnTime).toBeNull();
     expect(await marchReport(NEXT_MORNING)).toMatchObject({
       awaitingDelivery: 1,
       answeredNoTerm: 1,
@@ -138,7 +141,7 @@ describe('the petitioner shown the answer on the portal', () => {
     expect(agentView.code).toBe('FORBIDDEN');
     expect(await noteAnswerShown(makeCtx(fresh.db, customerActor(id), DUE_DAY))).toBe(true);
     expect(await noteAnswerShown(makeCtx(fresh.db, customerActor(id), NEXT_MORNING))).toBe(false);
-    expect(caseRow(fresh.db, id)).toMatchObject({
+    expect(await caseRow(fresh.db, id)).toMatchObject({
       answerDeliveredAt: DUE_DAY,
       answerDeliveredVia: 'portal',
       answeredOnTime: true,
@@ -148,7 +151,7 @@ describe('the petitioner shown the answer on the portal', () => {
   it('delivers nothing before there is an answer', async () => {
     const { id } = await fileCase(fresh.db, {}, FILED);
     expect(await noteAnswerShown(makeCtx(fresh.db, customerActor(id), DUE_DAY))).toBe(false);
-    expect(caseRow(fresh.db, id).answerDeliveredAt).toBeNull();
+    expect((await caseRow(fresh.db, id)).answerDeliveredAt).toBeNull();
   });
 });
 
@@ -160,12 +163,12 @@ describe('a postal answer is delivered the day its letter is posted', () => {
     });
     const ctx = makeCtx(fresh.db, fresh.fx.agent, bogota('2026-04-10T09:00:00'));
     await recordPostalDelivery(ctx, { caseId: id, postedOn: '2026-04-09' });
-    expect(caseRow(fresh.db, id)).toMatchObject({
+    expect(await caseRow(fresh.db, id)).toMatchObject({
       answerDeliveredVia: 'postal',
       answeredOnTime: false,
     });
     await recordPostalDelivery(ctx, { caseId: id, postedOn: '2026-04-08' });
-    expect(caseRow(fresh.db, id)).toMatchObject({
+    expect(await caseRow(fresh.db, id)).toMatchObject({
       answerDeliveredAt: bogota('2026-04-08T12:00:00'),
       answeredOnTime: true,
     });
@@ -196,12 +199,12 @@ describe('an answer through the API channel', () => {
     const acknowledgedAt = bogota('2026-04-08T10:05:00');
     receiver.replyNext(503);
     await deliverDueMail({ db: fresh.db, transport: noMailTransport, now: acknowledgedAt });
-    expect(caseRow(fresh.db, id).answerDeliveredAt).toBeNull();
+    expect((await caseRow(fresh.db, id)).answerDeliveredAt).toBeNull();
 
     const retryAt = bogota('2026-04-08T10:30:00');
     await deliverDueMail({ db: fresh.db, transport: noMailTransport, now: retryAt });
     expect(receiver.accepted.size).toBeGreaterThan(0);
-    expect(caseRow(fresh.db, id)).toMatchObject({
+    expect(await caseRow(fresh.db, id)).toMatchObject({
       answerDeliveredAt: retryAt,
       answerDeliveredVia: 'webhook',
       answeredOnTime: true,

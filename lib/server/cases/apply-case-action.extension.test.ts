@@ -32,7 +32,7 @@ describe('extension (prórroga): once, before expiry, within twice the term', ()
       bogota('2026-04-08T23:59:00'),
     );
     expect(result).toMatchObject({ from: 'en_tramite', to: 'en_tramite' });
-    const row = caseRow(fresh.db, id);
+    const row = await caseRow(fresh.db, id);
     expect(row).toMatchObject({
       dueDate: '2026-04-29',
       extendedDueDate: '2026-04-29',
@@ -40,7 +40,7 @@ describe('extension (prórroga): once, before expiry, within twice the term', ()
       extensionReason: 'Requiere visita técnica',
     });
     expect(row.dueAt).toEqual(new Date('2026-04-30T04:59:59.999Z'));
-    expect(eventsOf(fresh.db, id).at(-1)).toMatchObject({
+    expect((await eventsOf(fresh.db, id)).at(-1)).toMatchObject({
       action: 'extend',
       visibility: 'public',
       data: { previousDueDate: '2026-04-08', newDueDate: '2026-04-29' },
@@ -51,7 +51,7 @@ describe('extension (prórroga): once, before expiry, within twice the term', ()
     const id = await caseInProgress();
     // Tuesday 17 March: extended from 8 April to 20 April, 8 business days more.
     await act(id, extend('2026-04-20'), fresh.fx.agent, bogota('2026-03-17T09:00:00'));
-    expect(caseRow(fresh.db, id)).toMatchObject({ dueDate: '2026-04-20', extensionDays: 8 });
+    expect(await caseRow(fresh.db, id)).toMatchObject({ dueDate: '2026-04-20', extensionDays: 8 });
     // Then information is requested on 18 March and arrives on 26 March: 5 business days of
     // waiting (19, 20, 24, 25, 26; 23 is San José), so the extended date moves 5 business days.
     const customer: Actor = { role: 'customer', id: null, caseId: id };
@@ -67,7 +67,7 @@ describe('extension (prórroga): once, before expiry, within twice the term', ()
       customer,
       bogota('2026-03-26T09:00:00'),
     );
-    expect(caseRow(fresh.db, id)).toMatchObject({
+    expect(await caseRow(fresh.db, id)).toMatchObject({
       dueDate: '2026-04-27',
       extendedDueDate: '2026-04-20',
       isPaused: false,
@@ -81,7 +81,7 @@ describe('extension (prórroga): once, before expiry, within twice the term', ()
     const org = await getOrganization(fresh.db);
     const term = await computeCaseTerm(
       fresh.db,
-      caseRow(fresh.db, id),
+      await caseRow(fresh.db, id),
       await loadCalendar(fresh.db, org),
       receiptRuleOf(org),
     );
@@ -94,17 +94,17 @@ describe('extension (prórroga): once, before expiry, within twice the term', ()
     ['on a Saturday', '2026-04-25', 'not_business_day'],
   ])('is refused %s (VALIDATION on newDueDate)', async (_name, date, key) => {
     const id = await caseInProgress();
-    const before = caseRow(fresh.db, id);
+    const before = await caseRow(fresh.db, id);
     const error = await captureAppError(async () => await act(id, extend(date), fresh.fx.agent));
     expect(error.code).toBe('VALIDATION');
     expect(error.fieldErrors).toEqual({ newDueDate: [key] });
-    expect(caseRow(fresh.db, id)).toEqual(before);
+    expect(await caseRow(fresh.db, id)).toEqual(before);
   });
 
   it('is refused a second time', async () => {
     const id = await caseInProgress();
     await act(id, extend('2026-04-20'), fresh.fx.agent);
-    const before = caseRow(fresh.db, id);
+    const before = await caseRow(fresh.db, id);
     const error = await captureAppError(
       async () => await act(id, extend('2026-04-29'), fresh.fx.agent),
     );
@@ -112,18 +112,18 @@ describe('extension (prórroga): once, before expiry, within twice the term', ()
       code: 'INVALID_TRANSITION',
       detail: { guard: 'already_extended' },
     });
-    expect(caseRow(fresh.db, id)).toEqual(before);
+    expect(await caseRow(fresh.db, id)).toEqual(before);
   });
 
   it('is refused after expiry', async () => {
     const id = await caseInProgress();
-    const before = caseRow(fresh.db, id);
+    const before = await caseRow(fresh.db, id);
     const error = await captureAppError(
       async () =>
         await act(id, extend('2026-04-29'), fresh.fx.agent, bogota('2026-04-09T00:00:00')),
     );
     expect(error).toMatchObject({ code: 'INVALID_TRANSITION', detail: { guard: 'term_expired' } });
-    expect(caseRow(fresh.db, id)).toEqual(before);
+    expect(await caseRow(fresh.db, id)).toEqual(before);
   });
 
   it('is refused for a Felicitación, which has no legal term', async () => {

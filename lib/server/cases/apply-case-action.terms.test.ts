@@ -18,7 +18,7 @@ const { act, caseInProgress } = termsCases(fresh);
 describe('information request (art. 17): the clock pauses and resumes', () => {
   it('moves the due date by the business days spent waiting', async () => {
     const id = await caseInProgress();
-    expect(caseRow(fresh.db, id).dueDate).toBe('2026-04-08');
+    expect((await caseRow(fresh.db, id)).dueDate).toBe('2026-04-08');
 
     // Wednesday 18 March: days 1–3 (16, 17, 18 March) are used.
     const pausedAt = bogota('2026-03-18T10:00:00');
@@ -29,7 +29,11 @@ describe('information request (art. 17): the clock pauses and resumes', () => {
       pausedAt,
     );
     expect(paused).toMatchObject({ from: 'en_tramite', to: 'requiere_informacion' });
-    expect(caseRow(fresh.db, id)).toMatchObject({ dueAt: null, dueDate: null, isPaused: true });
+    expect(await caseRow(fresh.db, id)).toMatchObject({
+      dueAt: null,
+      dueDate: null,
+      isPaused: true,
+    });
     expect(fresh.db.select().from(casePauses).all()).toEqual([
       {
         id: expect.any(Number),
@@ -52,7 +56,7 @@ describe('information request (art. 17): the clock pauses and resumes', () => {
       resumedAt,
     );
     expect(resumed).toMatchObject({ from: 'requiere_informacion', to: 'en_tramite' });
-    const row = caseRow(fresh.db, id);
+    const row = await caseRow(fresh.db, id);
     expect(row).toMatchObject({ dueDate: '2026-04-15', isPaused: false });
     expect(row.dueAt).toEqual(new Date('2026-04-16T04:59:59.999Z'));
     expect(fresh.db.select().from(casePauses).all()).toEqual([
@@ -65,7 +69,7 @@ describe('information request (art. 17): the clock pauses and resumes', () => {
         suspensionId: null,
       },
     ]);
-    expect(eventsOf(fresh.db, id).at(-1)).toMatchObject({
+    expect((await eventsOf(fresh.db, id)).at(-1)).toMatchObject({
       action: 'provide_info',
       actorRole: 'customer',
       visibility: 'public',
@@ -135,7 +139,7 @@ describe('information request (art. 17): the clock pauses and resumes', () => {
     });
     const done = await act(id, { action: 'withdraw_tacit' }, system, bogota('2026-04-19T00:30:00'));
     expect(done).toMatchObject({ from: 'requiere_informacion', to: 'desistida' });
-    expect(caseRow(fresh.db, id)).toMatchObject({
+    expect(await caseRow(fresh.db, id)).toMatchObject({
       state: 'desistida',
       isPaused: false,
       dueAt: null,
@@ -146,7 +150,7 @@ describe('information request (art. 17): the clock pauses and resumes', () => {
 describe('reclassify', () => {
   it('Petición → Consulta recomputes the term (15 → 30 days) and audits before and after', async () => {
     const { id } = await fileCase(fresh.db, { typeCode: 'P' }, bogota('2026-03-13T16:30:00'));
-    expect(caseRow(fresh.db, id)).toMatchObject({ termDays: 15, dueDate: '2026-04-08' });
+    expect(await caseRow(fresh.db, id)).toMatchObject({ termDays: 15, dueDate: '2026-04-08' });
 
     const result = await act(
       id,
@@ -154,11 +158,11 @@ describe('reclassify', () => {
       fresh.fx.agent,
     );
     expect(result).toMatchObject({ from: 'radicada', to: 'radicada', version: 2 });
-    const row = caseRow(fresh.db, id);
+    const row = await caseRow(fresh.db, id);
     expect(row).toMatchObject({ typeCode: 'C', termDays: 30, dueDate: '2026-04-29' });
     expect(row.dueAt).toEqual(new Date('2026-04-30T04:59:59.999Z'));
 
-    const event = eventsOf(fresh.db, id).at(-1);
+    const event = (await eventsOf(fresh.db, id)).at(-1);
     expect(event).toMatchObject({
       action: 'reclassify',
       visibility: 'internal',
@@ -173,7 +177,7 @@ describe('reclassify', () => {
   it('to a Felicitación drops the due date', async () => {
     const { id } = await fileCase(fresh.db, { typeCode: 'P' });
     await act(id, { action: 'reclassify', typeCode: 'F' }, fresh.fx.agent);
-    expect(caseRow(fresh.db, id)).toMatchObject({
+    expect(await caseRow(fresh.db, id)).toMatchObject({
       typeCode: 'F',
       termDays: null,
       dueDate: null,
@@ -186,30 +190,30 @@ describe('merge', () => {
   it('closes the duplicate into the target, counting a repeat contact on the target', async () => {
     const target = await caseInProgress();
     const source = await caseInProgress({}, '5556667');
-    const targetBefore = caseRow(fresh.db, target);
+    const targetBefore = await caseRow(fresh.db, target);
 
     const result = await act(source, { action: 'merge', targetCaseId: target }, fresh.fx.agent);
     expect(result).toMatchObject({ from: 'en_tramite', to: 'fusionada' });
-    expect(caseRow(fresh.db, source)).toMatchObject({
+    expect(await caseRow(fresh.db, source)).toMatchObject({
       state: 'fusionada',
       mergedIntoId: target,
       closedAt: MONDAY,
       isPaused: false,
     });
-    const targetAfter = caseRow(fresh.db, target);
+    const targetAfter = await caseRow(fresh.db, target);
     expect(targetAfter).toMatchObject({
       state: 'en_tramite',
       repeatContactCount: targetBefore.repeatContactCount + 1,
       version: targetBefore.version + 1,
       updatedAt: MONDAY,
     });
-    expect(eventsOf(fresh.db, source).at(-1)).toMatchObject({
+    expect((await eventsOf(fresh.db, source)).at(-1)).toMatchObject({
       action: 'merge',
       fromState: 'en_tramite',
       toState: 'fusionada',
       data: { targetCaseId: target },
     });
-    expect(eventsOf(fresh.db, target).at(-1)).toMatchObject({
+    expect((await eventsOf(fresh.db, target)).at(-1)).toMatchObject({
       action: 'merged_in',
       visibility: 'internal',
       data: { sourceCaseId: source },
@@ -242,7 +246,7 @@ describe('merge', () => {
     ).toEqual({
       targetCaseId: ['targetClosed'],
     });
-    expect(caseRow(fresh.db, c).state).toBe('en_tramite');
+    expect((await caseRow(fresh.db, c)).state).toBe('en_tramite');
   });
 });
 
@@ -251,14 +255,14 @@ describe('cases that end while waiting or across teams', () => {
     const source = await caseInProgress();
     const foreign = (await fileCase(fresh.db, {}, bogota('2026-03-13T17:00:00'))).id;
     await act(foreign, { action: 'take' }, fresh.fx.otherAgent);
-    const before = caseRow(fresh.db, source);
+    const before = await caseRow(fresh.db, source);
 
     const error = await captureAppError(
       async () => await act(source, { action: 'merge', targetCaseId: foreign }, fresh.fx.agent),
     );
     expect(error.code).toBe('FORBIDDEN');
-    expect(caseRow(fresh.db, source)).toEqual(before);
-    expect(caseRow(fresh.db, foreign).repeatContactCount).toBe(0);
+    expect(await caseRow(fresh.db, source)).toEqual(before);
+    expect((await caseRow(fresh.db, foreign)).repeatContactCount).toBe(0);
   });
 
   it('ends the open pause when a waiting case is withdrawn', async () => {
@@ -271,7 +275,7 @@ describe('cases that end while waiting or across teams', () => {
       fresh.fx.agent,
       withdrawnAt,
     );
-    expect(caseRow(fresh.db, id)).toMatchObject({
+    expect(await caseRow(fresh.db, id)).toMatchObject({
       state: 'desistida',
       isPaused: false,
       closedAt: withdrawnAt,

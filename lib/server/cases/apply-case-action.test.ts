@@ -27,7 +27,7 @@ let fx: Fixture;
 
 beforeEach(async () => {
   ({ db, file, cleanup } = createTestDb());
-  fx = seedFixture(db);
+  fx = await seedFixture(db);
 });
 afterEach(() => cleanup());
 
@@ -43,41 +43,41 @@ async function caseInProgress(overrides: Parameters<typeof fileCase>[1] = {}): P
 }
 
 /** Everything an action could write. */
-function trace(caseId: number) {
+async function trace(caseId: number) {
   return {
-    row: caseRow(db, caseId),
-    events: countRows(db, caseEvents),
-    pauses: countRows(db, casePauses),
-    interactions: countRows(db, interactions),
-    promises: countRows(db, promises),
-    links: countRows(db, caseLinks),
+    row: await caseRow(db, caseId),
+    events: await countRows(db, caseEvents),
+    pauses: await countRows(db, casePauses),
+    interactions: await countRows(db, interactions),
+    promises: await countRows(db, promises),
+    links: await countRows(db, caseLinks),
   };
 }
 
 describe('a refused action leaves no trace', () => {
   it('answer on a radicada case → INVALID_TRANSITION', async () => {
     const { id } = await fileCase(db);
-    const before = trace(id);
+    const before = await trace(id);
     expect((await captureAppError(async () => await act(id, ANSWER, fx.agent))).code).toBe(
       'INVALID_TRANSITION',
     );
-    expect(trace(id)).toEqual(before);
+    expect(await trace(id)).toEqual(before);
   });
 
   it('closing a Reclamo without process and root cause → VALIDATION on both fields', async () => {
     const id = await caseInProgress();
     await act(id, ANSWER, fx.agent);
-    const before = trace(id);
+    const before = await trace(id);
     const error = await captureAppError(async () => await act(id, { action: 'close' }, fx.agent));
     expect(error.code).toBe('VALIDATION');
     expect(error.fieldErrors).toEqual({ processId: ['required'], rootCauseId: ['required'] });
-    expect(trace(id)).toEqual(before);
+    expect(await trace(id)).toEqual(before);
   });
 
   it('closing with a root cause of another process → VALIDATION on rootCauseId', async () => {
     const id = await caseInProgress();
     await act(id, ANSWER, fx.agent);
-    const before = trace(id);
+    const before = await trace(id);
     const error = await captureAppError(
       async () =>
         await act(
@@ -88,12 +88,12 @@ describe('a refused action leaves no trace', () => {
     );
     expect(error.code).toBe('VALIDATION');
     expect(error.fieldErrors?.rootCauseId).toEqual(['rootCauseMismatch']);
-    expect(trace(id)).toEqual(before);
+    expect(await trace(id)).toEqual(before);
   });
 
   it('an agent of another team → FORBIDDEN', async () => {
     const id = await caseInProgress();
-    const before = trace(id);
+    const before = await trace(id);
     expect((await captureAppError(async () => await act(id, ANSWER, fx.otherAgent))).code).toBe(
       'FORBIDDEN',
     );
@@ -104,17 +104,17 @@ describe('a refused action leaves no trace', () => {
         )
       ).code,
     ).toBe('FORBIDDEN');
-    expect(trace(id)).toEqual(before);
+    expect(await trace(id)).toEqual(before);
   });
 
   it('an agent using assign → FORBIDDEN', async () => {
     const id = await caseInProgress();
-    const before = trace(id);
+    const before = await trace(id);
     const error = await captureAppError(
       async () => await act(id, { action: 'assign', assigneeId: fx.agent.id }, fx.agent),
     );
     expect(error.code).toBe('FORBIDDEN');
-    expect(trace(id)).toEqual(before);
+    expect(await trace(id)).toEqual(before);
   });
 
   it.each([
@@ -128,18 +128,18 @@ describe('a refused action leaves no trace', () => {
     ],
   ])('an invalid body (%s) → VALIDATION', async (_name, input, field) => {
     const id = await caseInProgress();
-    const before = trace(id);
+    const before = await trace(id);
     const error = await captureAppError(async () => await act(id, input, fx.agent));
     expect(error.code).toBe('VALIDATION');
     expect(error.fieldErrors).toHaveProperty([field]);
-    expect(trace(id)).toEqual(before);
+    expect(await trace(id)).toEqual(before);
   });
 
   it('an unknown case → NOT_FOUND', async () => {
     expect((await captureAppError(async () => await act(999, ANSWER, fx.supervisor))).code).toBe(
       'NOT_FOUND',
     );
-    expect(countRows(db, caseEvents)).toBe(0);
+    expect(await countRows(db, caseEvents)).toBe(0);
   });
 
   it('a failure after the first writes rolls them all back (merge)', async () => {
@@ -155,14 +155,14 @@ describe('a refused action leaves no trace', () => {
     db.$client.exec(
       "create trigger no_merges before update of state on cases when new.state = 'fusionada' begin select raise(abort, 'merge blocked'); end;",
     );
-    const before = { source: trace(source), target: caseRow(db, target) };
+    const before = { source: await trace(source), target: await caseRow(db, target) };
     await expect(act(source, { action: 'merge', targetCaseId: target }, fx.agent)).rejects.toThrow(
       /merge blocked/,
     );
     // The target's repeat-contact count, its merged_in event and the link were written before the
     // source update failed; none of them survive.
-    expect(trace(source)).toEqual(before.source);
-    expect(caseRow(db, target)).toEqual(before.target);
+    expect(await trace(source)).toEqual(before.source);
+    expect(await caseRow(db, target)).toEqual(before.target);
   });
 });
 
@@ -186,13 +186,13 @@ describe('a state change writes one event and bumps the version', () => {
       ],
     ];
     for (const [i, [input, actor, from, to]] of steps.entries()) {
-      const eventsBefore = eventsOf(db, id).length;
+      const eventsBefore = (await eventsOf(db, id)).length;
       const result = await act(id, input, actor, new Date(MONDAY.getTime() + i * 3_600_000));
       expect(result).toMatchObject({ from, to, version: i + 2 });
-      const row = caseRow(db, id);
+      const row = await caseRow(db, id);
       expect(row).toMatchObject({ state: to, version: i + 2 });
       expect(row.updatedAt).toEqual(new Date(MONDAY.getTime() + i * 3_600_000));
-      const events = eventsOf(db, id);
+      const events = await eventsOf(db, id);
       expect(events).toHaveLength(eventsBefore + 1);
       expect(events.at(-1)).toMatchObject({
         id: result.eventId,
@@ -203,7 +203,7 @@ describe('a state change writes one event and bumps the version', () => {
         toState: to,
       });
     }
-    expect(caseRow(db, id)).toMatchObject({
+    expect(await caseRow(db, id)).toMatchObject({
       assigneeId: fx.agent.id,
       teamId: fx.teamId,
       processId: fx.processId,
@@ -226,12 +226,12 @@ describe('a state change writes one event and bumps the version', () => {
     const id = await caseInProgress();
     const at = new Date('2026-03-17T20:00:00Z');
     await act(id, ANSWER, fx.agent, at);
-    expect(caseRow(db, id)).toMatchObject({
+    expect(await caseRow(db, id)).toMatchObject({
       decision: 'concede',
       answeredAt: at,
       firstResponseAt: at,
     });
-    expect(eventsOf(db, id).at(-1)).toMatchObject({
+    expect((await eventsOf(db, id)).at(-1)).toMatchObject({
       body: ANSWER.body,
       visibility: 'public',
       data: { decision: 'concede' },
@@ -242,13 +242,13 @@ describe('a state change writes one event and bumps the version', () => {
 describe('optimistic concurrency', () => {
   it('a stale expectedVersion → CONFLICT, nothing written', async () => {
     const id = await caseInProgress(); // version 2
-    const before = trace(id);
+    const before = await trace(id);
     const error = await captureAppError(
       async () => await act(id, { ...ANSWER, expectedVersion: 1 }, fx.agent),
     );
     expect(error.code).toBe('CONFLICT');
     expect(error.detail).toEqual({ currentVersion: 2 });
-    expect(trace(id)).toEqual(before);
+    expect(await trace(id)).toEqual(before);
     expect((await act(id, { ...ANSWER, expectedVersion: 2 }, fx.agent)).version).toBe(3);
   });
 
@@ -256,7 +256,7 @@ describe('optimistic concurrency', () => {
     const id = await caseInProgress();
     const other = openDb(file, { migrate: false });
     try {
-      const seen = caseRow(db, id).version;
+      const seen = (await caseRow(db, id)).version;
       await applyCaseAction(makeCtx(db, fx.agent, MONDAY), {
         caseId: id,
         ...ANSWER,
@@ -273,12 +273,12 @@ describe('optimistic concurrency', () => {
     } finally {
       other.$client.close();
     }
-    expect(eventsOf(db, id).filter((e) => e.action === 'answer')).toHaveLength(1);
+    expect((await eventsOf(db, id)).filter((e) => e.action === 'answer')).toHaveLength(1);
   });
 
   it('processes racing to answer one en_tramite case: exactly one wins', async () => {
     const id = await caseInProgress();
-    const versionBefore = caseRow(db, id).version;
+    const versionBefore = (await caseRow(db, id)).version;
     const outcomes = (
       await runWorkers(
         file,
@@ -295,9 +295,12 @@ describe('optimistic concurrency', () => {
     for (const loser of outcomes.filter((o) => !o.ok)) {
       expect(['INVALID_TRANSITION', 'CONFLICT']).toContain(loser.ok ? '' : loser.code);
     }
-    expect(eventsOf(db, id).filter((e) => e.action === 'answer')).toHaveLength(1);
-    expect(caseRow(db, id)).toMatchObject({ state: 'respondida', version: versionBefore + 1 });
-    expect(countRows(db, interactions)).toBe(1);
+    expect((await eventsOf(db, id)).filter((e) => e.action === 'answer')).toHaveLength(1);
+    expect(await caseRow(db, id)).toMatchObject({
+      state: 'respondida',
+      version: versionBefore + 1,
+    });
+    expect(await countRows(db, interactions)).toBe(1);
   }, 30_000);
 });
 
@@ -313,7 +316,7 @@ describe('customer actors', () => {
       },
     });
     const me: Actor = { role: 'customer', id: null, caseId: mine };
-    const before = { mine: trace(mine), theirs: caseRow(db, theirs) };
+    const before = { mine: await trace(mine), theirs: await caseRow(db, theirs) };
 
     expect(
       (
@@ -332,8 +335,8 @@ describe('customer actors', () => {
         'FORBIDDEN',
       );
     }
-    expect(trace(mine)).toEqual(before.mine);
-    expect(caseRow(db, theirs)).toEqual(before.theirs);
+    expect(await trace(mine)).toEqual(before.mine);
+    expect(await caseRow(db, theirs)).toEqual(before.theirs);
   });
 
   it('may disagree with the answer to their own case', async () => {
@@ -345,7 +348,7 @@ describe('customer actors', () => {
       { role: 'customer', id: null, caseId: id },
     );
     expect(result).toMatchObject({ from: 'respondida', to: 'en_tramite' });
-    expect(eventsOf(db, id).at(-1)).toMatchObject({
+    expect((await eventsOf(db, id)).at(-1)).toMatchObject({
       action: 'disagree',
       actorRole: 'customer',
       actorId: null,

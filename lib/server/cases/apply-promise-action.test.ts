@@ -1,7 +1,8 @@
+import { first } from '@/db/rows';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
-import { caseEvents, promises } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { caseEvents, promises } from '@/db/tables';
 import type { Actor } from '../core/actor';
 import { applyCaseAction } from './apply-case-action';
 import { applyPromiseAction } from './apply-promise-action';
@@ -14,7 +15,7 @@ import {
   seedFixture,
   type Fixture,
 } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import { makeCtx } from '@/lib/server/core/context';
 
 const MONDAY = bogota('2026-03-16T10:00:00');
@@ -23,15 +24,15 @@ const DUE = bogota('2026-03-19T17:00:00');
 const BEFORE_DUE = bogota('2026-03-18T09:00:00');
 const AFTER_DUE = new Date(DUE.getTime() + 60_000);
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 let caseId: number;
 let promiseId: number;
 
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
+  ({ db, cleanup } = await openTestDb());
+  fx = await seedFixture(db);
   caseId = (await fileCase(db)).id;
   await applyCaseAction(makeCtx(db, fx.agent, MONDAY), { caseId, action: 'take' });
   await applyCaseAction(makeCtx(db, fx.agent, MONDAY), {
@@ -40,13 +41,14 @@ beforeEach(async () => {
     description: 'Le llamamos el jueves',
     dueAt: DUE.toISOString(),
   });
-  promiseId = db.select({ id: promises.id }).from(promises).get()!.id;
+  promiseId = (await first(db.select({ id: promises.id }).from(promises)))!.id;
 });
 afterEach(() => cleanup());
 
 const act = (input: unknown, now: Date, actor: Actor = fx.agent, id = promiseId) =>
   applyPromiseAction(makeCtx(db, actor, now), { promiseId: id, ...(input as object) });
-const promiseRow = (id = promiseId) => db.select().from(promises).where(eq(promises.id, id)).get()!;
+const promiseRow = async (id = promiseId) =>
+  (await first(db.select().from(promises).where(eq(promises.id, id))))!;
 
 describe('applyPromiseAction', () => {
   it('keeps a promise before it is due', async () => {
@@ -55,8 +57,8 @@ describe('applyPromiseAction', () => {
       status: 'kept',
       successorId: null,
     });
-    expect(promiseRow()).toMatchObject({ status: 'kept', resolvedAt: BEFORE_DUE });
-    expect(eventsOf(db, caseId).at(-1)).toMatchObject({
+    expect(await promiseRow()).toMatchObject({ status: 'kept', resolvedAt: BEFORE_DUE });
+    expect((await eventsOf(db, caseId)).at(-1)).toMatchObject({
       action: 'promise_keep',
       actorId: fx.agent.id,
       visibility: 'public',
@@ -69,7 +71,7 @@ describe('applyPromiseAction', () => {
   });
 
   it('renegotiates: the original is marked renegotiated and otherwise unchanged, a successor carries the new time', async () => {
-    const original = promiseRow();
+    const original = await promiseRow();
     const newDueAt = bogota('2026-03-24T12:00:00');
     const result = await act(
       { action: 'renegotiate', newDueAt: newDueAt.toISOString(), reason: 'El técnico se enfermó' },
@@ -81,8 +83,12 @@ describe('applyPromiseAction', () => {
       successorId: expect.any(Number),
     });
 
-    expect(promiseRow()).toEqual({ ...original, status: 'renegotiated', resolvedAt: BEFORE_DUE });
-    expect(promiseRow(result.successorId!)).toMatchObject({
+    expect(await promiseRow()).toEqual({
+      ...original,
+      status: 'renegotiated',
+      resolvedAt: BEFORE_DUE,
+    });
+    expect(await promiseRow(result.successorId!)).toMatchObject({
       caseId,
       description: original.description,
       ownerId: original.ownerId,
@@ -93,7 +99,7 @@ describe('applyPromiseAction', () => {
       createdById: fx.agent.id,
       createdAt: BEFORE_DUE,
     });
-    expect(eventsOf(db, caseId).at(-1)).toMatchObject({
+    expect((await eventsOf(db, caseId)).at(-1)).toMatchObject({
       action: 'promise_renegotiate',
       body: 'El técnico se enfermó',
       data: { promiseId, successorId: result.successorId, newDueAt: newDueAt.toISOString() },
@@ -120,18 +126,18 @@ describe('applyPromiseAction', () => {
     'refuses %s after the due time (INVALID_TRANSITION), writing nothing',
     async (_name, input) => {
       const before = {
-        row: promiseRow(),
-        promises: countRows(db, promises),
-        events: countRows(db, caseEvents),
+        row: await promiseRow(),
+        promises: await countRows(db, promises),
+        events: await countRows(db, caseEvents),
       };
       expect(await captureAppError(async () => await act(input, AFTER_DUE))).toMatchObject({
         code: 'INVALID_TRANSITION',
         detail: { guard: 'already_due' },
       });
       expect({
-        row: promiseRow(),
-        promises: countRows(db, promises),
-        events: countRows(db, caseEvents),
+        row: await promiseRow(),
+        promises: await countRows(db, promises),
+        events: await countRows(db, caseEvents),
       }).toEqual(before);
     },
   );
@@ -143,11 +149,11 @@ describe('applyPromiseAction', () => {
         detail: { guard: 'not_yet_due' },
       });
     }
-    expect(promiseRow().status).toBe('pending');
+    expect((await promiseRow()).status).toBe('pending');
     expect((await act({ action: 'break' }, AFTER_DUE, { role: 'system', id: null })).status).toBe(
       'broken',
     );
-    expect(promiseRow()).toMatchObject({ status: 'broken', resolvedAt: AFTER_DUE });
+    expect(await promiseRow()).toMatchObject({ status: 'broken', resolvedAt: AFTER_DUE });
   });
 
   it('refuses a new time that is not in the future (VALIDATION on newDueAt)', async () => {
@@ -164,8 +170,8 @@ describe('applyPromiseAction', () => {
     );
     expect(error.code).toBe('VALIDATION');
     expect(error.fieldErrors).toEqual({ newDueAt: ['future'] });
-    expect(promiseRow().status).toBe('pending');
-    expect(countRows(db, promises)).toBe(1);
+    expect((await promiseRow()).status).toBe('pending');
+    expect(await countRows(db, promises)).toBe(1);
   });
 
   it('refuses customers and agents of another team', async () => {
@@ -174,6 +180,6 @@ describe('applyPromiseAction', () => {
         (await captureAppError(async () => await act({ action: 'keep' }, BEFORE_DUE, actor))).code,
       ).toBe('FORBIDDEN');
     }
-    expect(promiseRow().status).toBe('pending');
+    expect((await promiseRow()).status).toBe('pending');
   });
 });

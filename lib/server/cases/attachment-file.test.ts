@@ -43,7 +43,7 @@ beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-files-'));
   vi.stubEnv('UPLOAD_DIR', dir);
   ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
+  fx = await seedFixture(db);
   caseId = (await fileCase(db)).id;
   otherCaseId = (await fileCase(db, { subject: 'Otro caso de la misma persona' })).id;
   // The case belongs to the first team: the agent of the other team is out of its scope.

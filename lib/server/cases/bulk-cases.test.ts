@@ -35,7 +35,15 @@ let ours: number[];
 let theirs: number;
 
 const as = (actor: Actor) => makeCtx(db, actor, AT);
-const target = (caseId: number) => ({ caseId, expectedVersion: caseRow(db, caseId).version });
+const target = async (caseId: number) => ({
+  caseId,
+  expectedVersion: (await caseRow(db, caseId)).version,
+});
+const targets = async (caseIds: number[]) => {
+  const out = [];
+  for (const caseId of caseIds) out.push(await target(caseId));
+  return out;
+};
 const eventsNamed = (caseId: number, action: string) =>
   db
     .select()
@@ -47,7 +55,7 @@ const codeOf = (outcome: BulkOutcome | undefined) =>
 
 beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
+  fx = await seedFixture(db);
   const file = async (teamId: number) => {
     const { id } = await fileCase(db);
     db.update(cases).set({ teamId }).where(eq(cases.id, id)).run();
@@ -61,15 +69,15 @@ afterEach(() => cleanup());
 describe('assigning many cases at once', () => {
   it('assigns every case but the one that changed meanwhile, each with one timeline event', async () => {
     const [a, b, c] = ours as [number, number, number];
-    const stale = target(b);
+    const stale = await target(b);
     // Someone writes on b after the queue was read: its version moves on.
     await applyCaseAction(as(fx.agent), { caseId: b, action: 'note', body: 'Llamé al cliente.' });
-    const beforeB = caseRow(db, b);
+    const beforeB = await caseRow(db, b);
 
     const result = await bulkCases(as(fx.supervisor), {
       action: 'assign',
       assigneeId: fx.agent.id,
-      cases: [target(a), stale, target(c)],
+      cases: [await target(a), stale, await target(c)],
     });
 
     expect(result).toMatchObject({ action: 'assign', done: 2, failed: 1 });
@@ -81,25 +89,22 @@ describe('assigning many cases at once', () => {
     expect(codeOf(result.outcomes[1])).toBe('CONFLICT');
     expect(result.outcomes[1]?.radicado).toBe(beforeB.radicado);
     for (const id of [a, c]) {
-      expect(caseRow(db, id)).toMatchObject({ assigneeId: fx.agent.id, state: 'en_tramite' });
+      expect(await caseRow(db, id)).toMatchObject({ assigneeId: fx.agent.id, state: 'en_tramite' });
       expect(eventsNamed(id, 'assign')).toHaveLength(1);
       expect(eventsNamed(id, 'assign')[0]).toMatchObject({ actorId: fx.supervisor.id });
     }
-    expect(caseRow(db, b)).toEqual(beforeB);
+    expect(await caseRow(db, b)).toEqual(beforeB);
     expect(eventsNamed(b, 'assign')).toHaveLength(0);
   });
 
   it('is refused whole to an agent, whose role may not assign, and writes nothing', async () => {
-    const events = countRows(db, caseEvents);
+    const events = await countRows(db, caseEvents);
+    const cases = await targets(ours);
     const error = await captureAppError(() =>
-      bulkCases(as(fx.agent), {
-        action: 'assign',
-        assigneeId: fx.agent.id,
-        cases: ours.map(target),
-      }),
+      bulkCases(as(fx.agent), { action: 'assign', assigneeId: fx.agent.id, cases }),
     );
     expect(error.code).toBe('FORBIDDEN');
-    expect(countRows(db, caseEvents)).toBe(events);
+    expect(await countRows(db, caseEvents)).toBe(events);
   });
 
   it('applies a resent run once (the same submission id)', async () => {
@@ -116,19 +121,19 @@ describe('assigning many cases at once', () => {
 
 describe("an agent's bulk note", () => {
   it("writes on the team's cases and refuses another team's case without naming it", async () => {
-    const before = caseRow(db, theirs);
-    const eventsBefore = eventsOf(db, theirs).length;
+    const before = await caseRow(db, theirs);
+    const eventsBefore = (await eventsOf(db, theirs)).length;
     const result = await bulkCases(as(fx.agent), {
       action: 'note',
       body: 'Revisar con facturación antes del viernes.',
-      cases: [...ours, theirs].map(target),
+      cases: await targets([...ours, theirs]),
     });
     expect(result).toMatchObject({ done: 3, failed: 1 });
     const refused = result.outcomes[3];
     expect(refused).toMatchObject({ caseId: theirs, ok: false, radicado: null });
     expect(codeOf(refused)).toBe('FORBIDDEN');
-    expect(caseRow(db, theirs)).toEqual(before);
-    expect(eventsOf(db, theirs)).toHaveLength(eventsBefore);
+    expect(await caseRow(db, theirs)).toEqual(before);
+    expect(await eventsOf(db, theirs)).toHaveLength(eventsBefore);
     for (const id of ours) {
       const notes = eventsNamed(id, 'note');
       expect(notes).toHaveLength(1);
@@ -152,13 +157,13 @@ describe('setting priority in bulk', () => {
       action: 'priority',
       priority: 'preferente',
       reason: 'Adulto mayor (art. 20)',
-      cases: [a, b, c].map(target),
+      cases: await targets([a, b, c]),
     });
     expect(result).toMatchObject({ done: 2, failed: 1 });
     expect(codeOf(result.outcomes[2])).toBe('INVALID_TRANSITION');
-    expect(caseRow(db, c).priority).toBe('normal');
+    expect((await caseRow(db, c)).priority).toBe('normal');
     for (const id of [a, b]) {
-      expect(caseRow(db, id).priority).toBe('preferente');
+      expect((await caseRow(db, id)).priority).toBe('preferente');
       const events = eventsNamed(id, 'reclassify');
       expect(events).toHaveLength(1);
       expect(events[0]?.body).toBe('Adulto mayor (art. 20)');
@@ -177,7 +182,7 @@ describe('linking many cases to a problem', () => {
       cases: [...ours, theirs].map((caseId) => ({ caseId })),
     });
     expect(result.done).toBe(4);
-    expect(countRows(db, problemCases)).toBe(4);
+    expect(await countRows(db, problemCases)).toBe(4);
     for (const id of ours) expect(eventsNamed(id, 'problem_linked')).toHaveLength(1);
 
     const error = await captureAppError(() =>
@@ -237,10 +242,10 @@ describe('bad input is refused with the field named and nothing written', () => 
     ],
   ];
   it.each(cases422)('%s', async (_name, input, field, key) => {
-    const events = countRows(db, caseEvents);
+    const events = await countRows(db, caseEvents);
     const error = await captureAppError(() => bulkCases(as(fx.supervisor), input));
     expect(error.code).toBe('VALIDATION');
     expect(error.fieldErrors?.[field]).toEqual([key]);
-    expect(countRows(db, caseEvents)).toBe(events);
+    expect(await countRows(db, caseEvents)).toBe(events);
   });
 });

@@ -1,16 +1,16 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
+import type { Conn } from '@/db/client';
 import { fileCase, seedFixture } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import { makeCtx } from '../core/context';
 import { caseIdByRadicado, staffCaseFormInput } from './case-id';
 
-let db: Db;
-let cleanup: () => void;
-let fx: ReturnType<typeof seedFixture>;
-beforeEach(() => {
-  ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
+let db: Conn;
+let cleanup: () => Promise<void>;
+let fx: Awaited<ReturnType<typeof seedFixture>>;
+beforeEach(async () => {
+  ({ db, cleanup } = await openTestDb());
+  fx = await seedFixture(db);
 });
 afterEach(() => cleanup());
 

@@ -37,9 +37,9 @@ let db: Db;
 let cleanup: () => void;
 let fx: Fixture;
 
-beforeEach(() => {
+beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
+  fx = await seedFixture(db);
 });
 afterEach(() => cleanup());
 
@@ -68,8 +68,8 @@ async function deliver(messageId: string, outcome: { sentAt: Date } | { error: s
     .run();
 }
 
-const answerEventId = (caseId: number) =>
-  eventsOf(db, caseId).find((e) => e.action === 'answer')!.id;
+const answerEventId = async (caseId: number) =>
+  (await eventsOf(db, caseId)).find((e) => e.action === 'answer')!.id;
 
 describe('classification', () => {
   it('names nothing until the case is classified, then the category, process and root cause', async () => {
@@ -125,7 +125,7 @@ describe('messages sent for the case', () => {
     const { id } = await fileCase(db);
     await answerCase(db, id, fx.agent, ANSWERED, { delivered: false });
     await deliver(messageIdFor(`constancia.${id}`), { error: '550 mailbox unavailable' });
-    await deliver(messageIdFor(`event.${answerEventId(id)}`), { sentAt: ANSWERED });
+    await deliver(messageIdFor(`event.${await answerEventId(id)}`), { sentAt: ANSWERED });
     await act(
       id,
       { action: 'reply', body: 'Le escribimos de nuevo.' },
@@ -154,7 +154,7 @@ describe('messages sent for the case', () => {
 describe('files of the case', () => {
   it('lists every file, public and internal, with its size, type and event', async () => {
     const { id } = await fileCase(db);
-    const radicar = eventsOf(db, id)[0]!.id;
+    const radicar = (await eventsOf(db, id))[0]!.id;
     const file = (name: string, visibility: 'public' | 'internal') => ({
       caseId: id,
       eventId: radicar,
@@ -199,7 +199,7 @@ describe('answer delivered on time or late', () => {
       answeredOnTime: null,
     });
     const sentAt = bogota('2026-03-17T10:01:00');
-    await deliver(messageIdFor(`event.${answerEventId(id)}`), { sentAt });
+    await deliver(messageIdFor(`event.${await answerEventId(id)}`), { sentAt });
     expect((await storyOf(id)).answerDelivery).toMatchObject({
       dueDate: DUE,
       isExtended: false,
@@ -215,7 +215,7 @@ describe('answer delivered on time or late', () => {
     // Written on the due day itself, sent the next morning: late (on time means notified).
     await answerCase(db, id, fx.agent, bogota('2026-04-08T16:00:00'), { delivered: false });
     expect((await storyOf(id)).answerDelivery?.result).toBe('overdue_undelivered');
-    await deliver(messageIdFor(`event.${answerEventId(id)}`), {
+    await deliver(messageIdFor(`event.${await answerEventId(id)}`), {
       sentAt: bogota('2026-04-09T08:00:00'),
     });
     expect((await storyOf(id)).answerDelivery).toMatchObject({
@@ -237,7 +237,7 @@ describe('answer delivered on time or late', () => {
       { action: 'answer', body: 'Respuesta.', decision: 'informa' },
       bogota('2026-04-15T10:00:00'),
     );
-    await deliver(messageIdFor(`event.${answerEventId(id)}`), {
+    await deliver(messageIdFor(`event.${await answerEventId(id)}`), {
       sentAt: bogota('2026-04-15T10:00:00'),
     });
     expect((await storyOf(id)).answerDelivery).toMatchObject({

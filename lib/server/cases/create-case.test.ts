@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
+import type { Conn } from '@/db/client';
+import { first } from '@/db/rows';
 import {
   caseEvents,
   cases,
@@ -10,10 +11,11 @@ import {
   consents,
   customers,
   radicadoSequences,
-} from '@/db/schema';
+} from '@/db/tables';
 import { SYSTEM_ACTOR } from '../core/actor';
 import { createCase } from './create-case';
-import { createTestDb } from '../testing/test-db';
+import { failInserts, failureOf, tableDumps } from '../testing/engine-sql';
+import { openTestDb } from '../testing/test-db';
 import {
   FILED_AT,
   captureAppError,
@@ -26,22 +28,22 @@ import {
 } from '../testing/fixtures';
 import { makeCtx } from '@/lib/server/core/context';
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await openTestDb());
 });
 afterEach(() => cleanup());
 
 /** Everything a filing writes; all zero means the filing left no trace. */
-function footprint() {
+async function footprint() {
   return {
-    cases: countRows(db, cases),
-    customers: countRows(db, customers),
-    consents: countRows(db, consents),
-    events: countRows(db, caseEvents),
-    sequences: countRows(db, radicadoSequences),
+    cases: await countRows(db, cases),
+    customers: await countRows(db, customers),
+    consents: await countRows(db, consents),
+    events: await countRows(db, caseEvents),
+    sequences: await countRows(db, radicadoSequences),
   };
 }
 const EMPTY = { cases: 0, customers: 0, consents: 0, events: 0, sequences: 0 };
@@ -52,7 +54,7 @@ describe('createCase: what a filing writes', () => {
 
     expect(created.radicado).toBe('PQRS-2026-000001');
     expect(created.accessCode).toBeNull();
-    const row = caseRow(db, created.id);
+    const row = await caseRow(db, created.id);
     expect(row).toMatchObject({
       radicado: 'PQRS-2026-000001',
       typeCode: 'R',
@@ -66,7 +68,9 @@ describe('createCase: what a filing writes', () => {
       version: 1,
     });
 
-    const customer = db.select().from(customers).where(eq(customers.id, row.customerId!)).get();
+    const customer = await first(
+      db.select().from(customers).where(eq(customers.id, row.customerId!)),
+    );
     expect(customer).toMatchObject({
       documentType: 'CC',
       documentNumber: '1020304050',
@@ -74,7 +78,7 @@ describe('createCase: what a filing writes', () => {
       email: 'ana@example.co',
     });
 
-    const consentRows = db.select().from(consents).all();
+    const consentRows = await db.select().from(consents);
     expect(consentRows).toEqual([
       expect.objectContaining({
         customerId: row.customerId,
@@ -85,7 +89,7 @@ describe('createCase: what a filing writes', () => {
       }),
     ]);
 
-    const events = eventsOf(db, created.id);
+    const events = await eventsOf(db, created.id);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
       action: 'radicar',
@@ -95,7 +99,7 @@ describe('createCase: what a filing writes', () => {
       visibility: 'public',
       createdAt: FILED_AT,
     });
-    expect(db.select().from(radicadoSequences).all()).toEqual([
+    expect(await db.select().from(radicadoSequences)).toEqual([
       { prefix: 'PQRS', year: 2026, lastValue: 1 },
     ]);
   });
@@ -106,14 +110,15 @@ describe('createCase: what a filing writes', () => {
         async (i) => (await fileCase(db, {}, new Date(FILED_AT.getTime() + i * 60_000))).radicado,
       ),
     );
-    expect(numbers).toEqual(['PQRS-2026-000001', 'PQRS-2026-000002', 'PQRS-2026-000003']);
-    expect(countRows(db, customers)).toBe(1);
-    expect(countRows(db, consents)).toBe(3);
-    expect(countRows(db, caseEvents)).toBe(3);
+    // At once, they are numbered in the order they commit: gap-free, whichever came first.
+    expect(numbers.sort()).toEqual(['PQRS-2026-000001', 'PQRS-2026-000002', 'PQRS-2026-000003']);
+    expect(await countRows(db, customers)).toBe(1);
+    expect(await countRows(db, consents)).toBe(3);
+    expect(await countRows(db, caseEvents)).toBe(3);
   });
 
   it('updates the petitioner on record with a later filing; blanks never erase known data', async () => {
-    const first = await fileCase(db, {
+    const earlier = await fileCase(db, {
       customer: {
         documentType: 'CC',
         documentNumber: '1020304050',
@@ -139,9 +144,11 @@ describe('createCase: what a filing writes', () => {
       },
       later,
     );
-    const customerId = caseRow(db, first.id).customerId!;
-    expect(caseRow(db, second.id).customerId).toBe(customerId);
-    expect(db.select().from(customers).where(eq(customers.id, customerId)).get()).toMatchObject({
+    const customerId = (await caseRow(db, earlier.id)).customerId!;
+    expect((await caseRow(db, second.id)).customerId).toBe(customerId);
+    expect(
+      await first(db.select().from(customers).where(eq(customers.id, customerId))),
+    ).toMatchObject({
       fullName: 'Ana María Pérez Gómez',
       email: 'ana@example.co',
       phone: '6015551234',
@@ -150,39 +157,37 @@ describe('createCase: what a filing writes', () => {
       createdAt: FILED_AT,
       updatedAt: later,
     });
-    expect(countRows(db, customers)).toBe(1);
+    expect(await countRows(db, customers)).toBe(1);
   });
 
   it('records who radicated a verbal request taken by an agent', async () => {
-    const agent = insertStaff(db, { email: 'agente@example.co', role: 'agent' });
+    const agent = await insertStaff(db, { email: 'agente@example.co', role: 'agent' });
     const created = await fileCase(db, { channel: 'phone' }, FILED_AT, agent);
-    expect(caseRow(db, created.id).createdById).toBe(agent.id);
-    expect(eventsOf(db, created.id)[0]).toMatchObject({ actorRole: 'agent', actorId: agent.id });
+    expect((await caseRow(db, created.id)).createdById).toBe(agent.id);
+    expect((await eventsOf(db, created.id))[0]).toMatchObject({
+      actorRole: 'agent',
+      actorId: agent.id,
+    });
   });
 });
 
 describe('createCase: atomicity', () => {
   it('rolls back everything, including the radicado, when the event insert fails', async () => {
-    db.$client.exec(
-      "create trigger fail_events before insert on case_events begin select raise(abort, 'audit down'); end;",
-    );
-    await expect(fileCase(db)).rejects.toThrow(/audit down/);
-    expect(footprint()).toEqual(EMPTY);
+    const restore = await failInserts(db, 'case_events', 'audit down');
+    expect(await failureOf(fileCase(db))).toMatch(/audit down/);
+    expect(await footprint()).toEqual(EMPTY);
 
-    db.$client.exec('drop trigger fail_events');
+    await restore();
     // The number taken inside the failed transaction was never handed out.
     expect((await fileCase(db)).radicado).toBe('PQRS-2026-000001');
   });
 
   it('rolls back the sequence increment of an existing year too', async () => {
     await fileCase(db);
-    db.$client.exec(
-      "create trigger fail_consents before insert on consents begin select raise(abort, 'no consent store'); end;",
-    );
-    await expect(
-      fileCase(db, { customer: { ...validFiling().customer!, documentNumber: '999' } }),
-    ).rejects.toThrow(/no consent store/);
-    expect(footprint()).toEqual({
+    await failInserts(db, 'consents', 'no consent store');
+    const other = { customer: { ...validFiling().customer!, documentNumber: '999' } };
+    expect(await failureOf(fileCase(db, other))).toMatch(/no consent store/);
+    expect(await footprint()).toEqual({
       ...EMPTY,
       cases: 1,
       customers: 1,
@@ -190,7 +195,7 @@ describe('createCase: atomicity', () => {
       events: 1,
       sequences: 1,
     });
-    expect(db.select().from(radicadoSequences).get()?.lastValue).toBe(1);
+    expect((await first(db.select().from(radicadoSequences)))?.lastValue).toBe(1);
   });
 });
 
@@ -221,27 +226,25 @@ describe('createCase: validation writes nothing', () => {
     );
     expect(error.code).toBe('VALIDATION');
     expect(error.fieldErrors?.[field]).toContain(key);
-    expect(footprint()).toEqual(EMPTY);
+    expect(await footprint()).toEqual(EMPTY);
   });
 
   it('refuses an identified filing without an identity', async () => {
     const error = await captureAppError(async () => await fileCase(db, { customer: undefined }));
     expect(error.code).toBe('VALIDATION');
     expect(error.fieldErrors).toHaveProperty(['customer.documentNumber']);
-    expect(footprint()).toEqual(EMPTY);
+    expect(await footprint()).toEqual(EMPTY);
   });
 
   it('follows the configured type: an inactive type is refused, a configured anonymous one allowed', async () => {
-    db.insert(caseTypes)
-      .values([
-        { code: 'P', allowsAnonymous: false, isActive: false },
-        { code: 'R', allowsAnonymous: true },
-      ])
-      .run();
+    await db.insert(caseTypes).values([
+      { code: 'P', allowsAnonymous: false, isActive: false },
+      { code: 'R', allowsAnonymous: true },
+    ]);
     const error = await captureAppError(async () => await fileCase(db, { typeCode: 'P' }));
     expect(error.code).toBe('VALIDATION');
     expect(error.fieldErrors?.typeCode).toEqual(['invalid']);
-    expect(footprint()).toEqual(EMPTY);
+    expect(await footprint()).toEqual(EMPTY);
     expect(
       (await fileCase(db, { isAnonymous: true, customer: undefined })).accessCode,
     ).not.toBeNull();
@@ -253,9 +256,9 @@ describe('createCase: validation writes nothing', () => {
       createCase(makeCtx(db, customer, FILED_AT), validFiling({ channel: 'phone' })),
     );
     expect(error.code).toBe('FORBIDDEN');
-    expect(footprint()).toEqual(EMPTY);
+    expect(await footprint()).toEqual(EMPTY);
     const created = await createCase(makeCtx(db, customer, FILED_AT), validFiling());
-    expect(eventsOf(db, created.id).map((e) => [e.action, e.actorRole])).toEqual([
+    expect((await eventsOf(db, created.id)).map((e) => [e.action, e.actorRole])).toEqual([
       ['radicar', 'customer'],
     ]);
   });
@@ -274,7 +277,7 @@ describe('createCase: radicado year in the organisation time zone', () => {
     expect((await fileCase(db, {}, new Date('2027-01-04T09:00:00-05:00'))).radicado).toBe(
       'PQRS-2027-000002',
     );
-    const sequences = db.select().from(radicadoSequences).orderBy(radicadoSequences.year).all();
+    const sequences = await db.select().from(radicadoSequences).orderBy(radicadoSequences.year);
     expect(sequences).toEqual([
       { prefix: 'PQRS', year: 2026, lastValue: 2 },
       { prefix: 'PQRS', year: 2027, lastValue: 2 },
@@ -289,8 +292,8 @@ describe('createCase: legal due date', () => {
     expect(created.termDays).toBe(15);
     expect(created.dueDate).toBe('2026-04-08');
     expect(created.dueAt?.toISOString()).toBe('2026-04-09T04:59:59.999Z');
-    expect(caseRow(db, created.id)).toMatchObject({ dueDate: '2026-04-08', isPaused: false });
-    expect(eventsOf(db, created.id)[0]?.data).toMatchObject({
+    expect(await caseRow(db, created.id)).toMatchObject({ dueDate: '2026-04-08', isPaused: false });
+    expect((await eventsOf(db, created.id))[0]?.data).toMatchObject({
       dueDate: '2026-04-08',
       termDays: 15,
     });
@@ -299,14 +302,18 @@ describe('createCase: legal due date', () => {
   it('gives a Felicitación no due date', async () => {
     const created = await fileCase(db, { typeCode: 'F' });
     expect(created).toMatchObject({ termDays: null, dueDate: null, dueAt: null });
-    expect(caseRow(db, created.id)).toMatchObject({ termDays: null, dueDate: null, dueAt: null });
+    expect(await caseRow(db, created.id)).toMatchObject({
+      termDays: null,
+      dueDate: null,
+      dueAt: null,
+    });
   });
 
   it('keeps the term in force at radication when a new term version starts later', async () => {
-    db.insert(caseTypes).values({ code: 'R', allowsAnonymous: false }).run();
-    db.insert(caseTypeTerms)
-      .values({ typeCode: 'R', termDays: 5, validFrom: new Date('2026-04-01T00:00:00-05:00') })
-      .run();
+    await db.insert(caseTypes).values({ code: 'R', allowsAnonymous: false });
+    await db
+      .insert(caseTypeTerms)
+      .values({ typeCode: 'R', termDays: 5, validFrom: new Date('2026-04-01T00:00:00-05:00') });
 
     const before = await fileCase(db, {}, new Date('2026-03-31T23:59:00-05:00'));
     const after = await fileCase(db, {}, new Date('2026-04-06T10:00:00-05:00'));
@@ -317,7 +324,7 @@ describe('createCase: legal due date', () => {
     expect(after.termDays).toBe(5);
     expect(after.dueDate).toBe('2026-04-13');
     // The older case is untouched by the new version.
-    expect(caseRow(db, before.id)).toMatchObject({ termDays: 15, dueDate: '2026-04-23' });
+    expect(await caseRow(db, before.id)).toMatchObject({ termDays: 15, dueDate: '2026-04-23' });
   });
 });
 
@@ -332,20 +339,16 @@ describe('createCase: anonymous filing', () => {
 
     expect(created.accessCode).toMatch(/^[A-Z2-9]{12}$/);
     const code = created.accessCode!;
-    const row = caseRow(db, created.id);
+    const row = await caseRow(db, created.id);
     expect(row.isAnonymous).toBe(true);
     expect(row.customerId).toBeNull();
     expect(row.accessCodeHash).toBe(createHash('sha256').update(code).digest('hex'));
-    expect(countRows(db, customers)).toBe(0);
-    expect(countRows(db, consents)).toBe(0);
+    expect(await countRows(db, customers)).toBe(0);
+    expect(await countRows(db, consents)).toBe(0);
 
     // The code itself is nowhere in the database.
-    const tables = db.$client
-      .prepare("select name from sqlite_master where type = 'table'")
-      .all() as { name: string }[];
-    for (const { name } of tables) {
-      const dump = JSON.stringify(db.$client.prepare(`select * from "${name}"`).all());
-      expect(dump, name).not.toContain(code);
-    }
+    const dumps = await tableDumps(db);
+    expect(dumps.size).toBeGreaterThan(40);
+    for (const [name, dump] of dumps) expect(dump, name).not.toContain(code);
   });
 });

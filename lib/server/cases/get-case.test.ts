@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
-import { promises } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { promises } from '@/db/tables';
 import type { Actor } from '../core/actor';
 import { applyCaseAction } from './apply-case-action';
 import { getCaseWithTimeline } from './get-case';
@@ -13,22 +13,22 @@ import {
   validFiling,
   type Fixture,
 } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import { makeCtx } from '@/lib/server/core/context';
 
 const MONDAY = bogota('2026-03-16T10:00:00');
 const PROMISE_DUE = bogota('2026-03-19T17:00:00');
 const NOTE = 'Nota interna: el cliente ya reclamó en 2025';
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 let caseId: number;
 let customer: Actor;
 
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
+  ({ db, cleanup } = await openTestDb());
+  fx = await seedFixture(db);
   // A Reclamo handled to closure: internal take and note, a promise, a public answer and a close
   // that records the originating process and root cause.
   caseId = (await fileCase(db)).id;
@@ -175,11 +175,10 @@ describe('getCaseWithTimeline: promises', () => {
     }
     // Nothing was written: the stored row is still pending.
     expect(
-      db
+      await db
         .select({ status: promises.status })
         .from(promises)
-        .where(eq(promises.caseId, caseId))
-        .all(),
+        .where(eq(promises.caseId, caseId)),
     ).toEqual([{ status: 'pending' }]);
   });
 });

@@ -4,8 +4,8 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
-import { interactions } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { interactions } from '@/db/tables';
 import { applyCaseAction } from './apply-case-action';
 import {
   captureAppError,
@@ -14,17 +14,17 @@ import {
   seedFixture,
   type Fixture,
 } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import { makeCtx } from '@/lib/server/core/context';
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 const AT = new Date('2026-03-17T15:00:00Z');
 
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
+  ({ db, cleanup } = await openTestDb());
+  fx = await seedFixture(db);
 });
 afterEach(() => cleanup());
 
@@ -37,8 +37,8 @@ async function caseInProgress(): Promise<number> {
 const act = (id: number, input: Record<string, unknown>) =>
   applyCaseAction(makeCtx(db, fx.agent, AT), { caseId: id, ...input });
 
-const stored = (id: number) =>
-  db
+const stored = async (id: number) =>
+  await db
     .select({
       kind: interactions.kind,
       direction: interactions.direction,
@@ -47,8 +47,7 @@ const stored = (id: number) =>
     })
     .from(interactions)
     .where(eq(interactions.caseId, id))
-    .orderBy(interactions.id)
-    .all();
+    .orderBy(interactions.id);
 
 describe('handle minutes on what the agent sends', () => {
   it('a reply, an information request, a logged call and the answer each keep their time', async () => {
@@ -73,7 +72,7 @@ describe('handle minutes on what the agent sends', () => {
       decision: 'concede',
       handleMinutes: 480,
     });
-    expect(stored(id)).toEqual([
+    expect(await stored(id)).toEqual([
       { kind: 'reply', direction: 'outbound', staffId: fx.agent.id, handleSeconds: 420 },
       { kind: 'call', direction: 'outbound', staffId: fx.agent.id, handleSeconds: 720 },
       // The information request is a message to the petitioner like any reply.
@@ -87,7 +86,7 @@ describe('handle minutes on what the agent sends', () => {
     const id = await caseInProgress();
     await act(id, { action: 'reply', body: 'Sin tiempo.' });
     await act(id, { action: 'reply', body: 'Un instante.', handleMinutes: 0 });
-    expect(stored(id).map((r) => r.handleSeconds)).toEqual([null, 0]);
+    expect((await stored(id)).map((r) => r.handleSeconds)).toEqual([null, 0]);
   });
 
   it('refuses negative, fractional or more than 480 minutes, writing nothing', async () => {
@@ -101,6 +100,6 @@ describe('handle minutes on what the agent sends', () => {
         fieldErrors: { handleMinutes: ['invalid'] },
       });
     }
-    expect(countRows(db, interactions)).toBe(0);
+    expect(await countRows(db, interactions)).toBe(0);
   });
 });

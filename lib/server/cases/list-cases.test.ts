@@ -29,7 +29,7 @@ let fx: Fixture;
 
 beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
+  fx = await seedFixture(db);
 });
 afterEach(() => cleanup());
 
@@ -52,7 +52,7 @@ const sorted = (ids: number[]) => [...ids].sort((a, b) => a - b);
 
 describe('queue membership', () => {
   it('mine, team, unassigned, waiting and all hold what their names say, within scope', async () => {
-    const colleague = insertStaff(db, {
+    const colleague = await insertStaff(db, {
       email: 'colega@example.co',
       role: 'agent',
       teamId: fx.teamId,

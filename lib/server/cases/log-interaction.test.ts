@@ -1,20 +1,20 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
-import { interactions } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { interactions } from '@/db/tables';
 import { applyCaseAction } from './apply-case-action';
 import { getCaseWithTimeline } from './get-case';
 import { captureAppError, fileCase, seedFixture, type Fixture } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import { makeCtx } from '@/lib/server/core/context';
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 const now = new Date('2026-03-16T15:00:00Z');
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
+  ({ db, cleanup } = await openTestDb());
+  fx = await seedFixture(db);
 });
 afterEach(() => cleanup());
 
@@ -31,7 +31,7 @@ describe('calls and chats are recorded as interactions', () => {
       outcome: 'Contactado',
       body: 'Le expliqué el ajuste de la factura.',
     });
-    expect(db.select().from(interactions).where(eq(interactions.caseId, id)).all()).toEqual([
+    expect(await db.select().from(interactions).where(eq(interactions.caseId, id))).toEqual([
       expect.objectContaining({
         kind: 'call',
         direction: 'outbound',
@@ -60,6 +60,6 @@ describe('calls and chats are recorded as interactions', () => {
     );
     expect(bad.code).toBe('VALIDATION');
     expect(Object.keys(bad.fieldErrors ?? {}).sort()).toEqual(['durationSeconds', 'kind']);
-    expect(db.select().from(interactions).all()).toHaveLength(0);
+    expect(await db.select().from(interactions)).toHaveLength(0);
   });
 });

@@ -11,9 +11,9 @@ let db: Db;
 let file: string;
 let cleanup: () => void;
 let fx: Fixture;
-beforeEach(() => {
+beforeEach(async () => {
   ({ db, file, cleanup } = createTestDb());
-  fx = seedFixture(db);
+  fx = await seedFixture(db);
 });
 afterEach(() => cleanup());
 

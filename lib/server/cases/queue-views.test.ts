@@ -7,8 +7,8 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
-import { cases } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { cases } from '@/db/tables';
 import type { CaseState } from '@/lib/domain/enums';
 import {
   CASE_SORTS,
@@ -26,7 +26,7 @@ import {
   type Fixture,
   type StaffMember,
 } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import { listCases } from './list-cases';
 
 /** Friday 10:00; "por vencer" runs two business days on, to the end of Wednesday 25 March (Monday 23 is a holiday). */
@@ -41,14 +41,18 @@ const DUE = [
 ];
 const STATES: CaseState[] = ['radicada', 'en_tramite', 'requiere_informacion', 'cerrada'];
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 let noTeamAgent: StaffMember;
-beforeEach(() => {
-  ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
-  noTeamAgent = insertStaff(db, { email: 'sin-equipo@example.co', role: 'agent', teamId: null });
+beforeEach(async () => {
+  ({ db, cleanup } = await openTestDb());
+  fx = await seedFixture(db);
+  noTeamAgent = await insertStaff(db, {
+    email: 'sin-equipo@example.co',
+    role: 'agent',
+    teamId: null,
+  });
 });
 afterEach(() => cleanup());
 
@@ -58,10 +62,10 @@ async function layOut(places: { teamId: number | null; assigneeId: number | null
     for (const dueAt of DUE) {
       for (const state of STATES) {
         const { id } = await fileCase(db, {}, NOW);
-        db.update(cases)
+        await db
+          .update(cases)
           .set({ ...place, state, dueAt, isPaused: state === 'requiere_informacion' })
-          .where(eq(cases.id, id))
-          .run();
+          .where(eq(cases.id, id));
       }
     }
   }

@@ -68,7 +68,7 @@ describe('radicado numbering under concurrent filings', () => {
     expect(db.select().from(radicadoSequences).all()).toEqual([
       { prefix: 'PQRS', year: 2026, lastValue: N },
     ]);
-    expect(countRows(db, caseEvents)).toBe(N);
+    expect(await countRows(db, caseEvents)).toBe(N);
 
     // The audit hash chain did not fork: every event points at the one written just before it.
     const chain = db

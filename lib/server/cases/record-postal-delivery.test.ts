@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
+import type { Conn } from '@/db/client';
 import { makeCtx } from '@/lib/server/core/context';
 import { recordPostalDelivery } from './record-postal-delivery';
 import { getStaffCasePage } from './staff-case';
@@ -16,7 +16,7 @@ import {
   type Fixture,
   type StaffMember,
 } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import type { StaffActor } from '../auth/session';
 
 /** The staff page reads the signed-in member (name and e-mail come with the session). */
@@ -30,14 +30,14 @@ const signedIn = (m: StaffMember): StaffActor => ({
 const ANSWERED = bogota('2026-03-17T10:00:00');
 const NOW = bogota('2026-03-20T09:00:00');
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 let caseId: number;
 
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
+  ({ db, cleanup } = await openTestDb());
+  fx = await seedFixture(db);
   caseId = (
     await fileCase(db, {
       responseMedium: 'postal',
@@ -56,14 +56,14 @@ describe('recordPostalDelivery', () => {
     await post({ postedOn: '2026-03-18' });
 
     // Noon of the day posted, in Bogotá.
-    expect(caseRow(db, caseId).answerPostedAt).toEqual(bogota('2026-03-18T12:00:00'));
-    expect(eventsOf(db, caseId).at(-1)).toMatchObject({
+    expect((await caseRow(db, caseId)).answerPostedAt).toEqual(bogota('2026-03-18T12:00:00'));
+    expect((await eventsOf(db, caseId)).at(-1)).toMatchObject({
       action: 'answer_posted',
       visibility: 'public',
       actorId: fx.agent.id,
       data: { postedOn: '2026-03-18' },
     });
-    const radicado = caseRow(db, caseId).radicado;
+    const radicado = (await caseRow(db, caseId)).radicado;
     const page = await getStaffCasePage(makeCtx(db, signedIn(fx.agent), NOW), { radicado });
     expect(page.story.answerDelivery).toMatchObject({
       medium: 'postal',
@@ -81,12 +81,12 @@ describe('recordPostalDelivery', () => {
   it('keeps a same-day posting between the answer and now', async () => {
     await answerCase(db, caseId, fx.agent, ANSWERED);
     await post({ postedOn: '2026-03-17' }, fx.agent, bogota('2026-03-17T11:00:00'));
-    expect(caseRow(db, caseId).answerPostedAt).toEqual(bogota('2026-03-17T11:00:00'));
+    expect((await caseRow(db, caseId)).answerPostedAt).toEqual(bogota('2026-03-17T11:00:00'));
   });
 
   it('refuses a date in the future or before the answer with 422 on postedOn, writing nothing', async () => {
     await answerCase(db, caseId, fx.agent, ANSWERED);
-    const before = eventsOf(db, caseId).length;
+    const before = (await eventsOf(db, caseId)).length;
     for (const [postedOn, key] of [
       ['2026-03-21', 'postedInFuture'],
       ['2026-03-16', 'postedBeforeAnswer'],
@@ -97,15 +97,15 @@ describe('recordPostalDelivery', () => {
       expect(JSON.stringify(error.fieldErrors ?? error.detail)).toContain('postedOn');
       expect(JSON.stringify(error.fieldErrors ?? error.detail)).toContain(key);
     }
-    expect(caseRow(db, caseId).answerPostedAt).toBeNull();
-    expect(eventsOf(db, caseId)).toHaveLength(before);
+    expect((await caseRow(db, caseId)).answerPostedAt).toBeNull();
+    expect(await eventsOf(db, caseId)).toHaveLength(before);
   });
 
   it('refuses an agent of another team (403) and writes nothing', async () => {
     await answerCase(db, caseId, fx.agent, ANSWERED);
     const error = await captureAppError(() => post({ postedOn: '2026-03-18' }, fx.otherAgent));
     expect(error.code).toBe('FORBIDDEN');
-    expect(caseRow(db, caseId).answerPostedAt).toBeNull();
+    expect((await caseRow(db, caseId)).answerPostedAt).toBeNull();
   });
 
   it('refuses a case not answered yet, and one answered by e-mail', async () => {

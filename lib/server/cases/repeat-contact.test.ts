@@ -1,7 +1,8 @@
+import { first } from '@/db/rows';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
-import { caseEvents, cases, interactions } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { caseEvents, cases, interactions } from '@/db/tables';
 import { SYSTEM_ACTOR, type Actor } from '../core/actor';
 import { applyCaseAction } from './apply-case-action';
 import { addRepeatContact, findOpenCaseOfSameType } from './repeat-contact';
@@ -17,7 +18,7 @@ import {
   seedFixture,
   type Fixture,
 } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import { makeCtx } from '@/lib/server/core/context';
 
 const ANA = { documentType: 'CC', documentNumber: '1020304050' } as const;
@@ -28,13 +29,13 @@ const CONTACT = {
   channel: 'phone',
 } as const;
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
+  ({ db, cleanup } = await openTestDb());
+  fx = await seedFixture(db);
 });
 afterEach(() => cleanup());
 
@@ -65,7 +66,7 @@ describe('findOpenCaseOfSameType', () => {
       action: 'request_info',
       body: 'Envíe la factura.',
     });
-    expect(caseRow(db, id).state).toBe('requiere_informacion');
+    expect((await caseRow(db, id)).state).toBe('requiere_informacion');
     expect((await findOpenCaseOfSameType(db, ANA, 'R'))?.id).toBe(id);
   });
 
@@ -87,7 +88,7 @@ describe('findOpenCaseOfSameType', () => {
 describe('addRepeatContact', () => {
   it('adds a public event, an inbound interaction, and counts the repeat on the case', async () => {
     const { id, radicado } = await fileCase(db, {}, FILED_AT);
-    const before = caseRow(db, id);
+    const before = await caseRow(db, id);
     const added = await add(id);
 
     expect(added).toEqual({
@@ -97,13 +98,13 @@ describe('addRepeatContact', () => {
       repeatContactCount: 1,
       version: before.version + 1,
     });
-    expect(caseRow(db, id)).toMatchObject({
+    expect(await caseRow(db, id)).toMatchObject({
       state: 'radicada',
       repeatContactCount: 1,
       version: before.version + 1,
       updatedAt: LATER,
     });
-    expect(eventsOf(db, id).at(-1)).toMatchObject({
+    expect((await eventsOf(db, id)).at(-1)).toMatchObject({
       id: added.eventId,
       action: 'repeat_contact',
       actorRole: 'agent',
@@ -113,7 +114,7 @@ describe('addRepeatContact', () => {
       data: { subject: CONTACT.subject, channel: 'phone' },
       createdAt: LATER,
     });
-    expect(db.select().from(interactions).where(eq(interactions.caseId, id)).all()).toEqual([
+    expect(await db.select().from(interactions).where(eq(interactions.caseId, id))).toEqual([
       expect.objectContaining({
         eventId: added.eventId,
         kind: 'call',
@@ -131,12 +132,12 @@ describe('addRepeatContact', () => {
   it('refuses a case that is no longer open, writing nothing', async () => {
     const { id } = await fileCase(db);
     await answerCase(db, id, fx.agent, LATER);
-    const before = { row: caseRow(db, id), events: countRows(db, caseEvents) };
+    const before = { row: await caseRow(db, id), events: await countRows(db, caseEvents) };
     const error = await captureAppError(async () => await add(id));
     expect(error.code).toBe('INVALID_TRANSITION');
     expect(error.detail).toEqual({ guard: 'not_open' });
-    expect({ row: caseRow(db, id), events: countRows(db, caseEvents) }).toEqual(before);
-    expect(countRows(db, interactions)).toBe(1); // the answer only
+    expect({ row: await caseRow(db, id), events: await countRows(db, caseEvents) }).toEqual(before);
+    expect(await countRows(db, interactions)).toBe(1); // the answer only
   });
 
   it('lets a customer add to their own case from the web, and to no other', async () => {
@@ -144,14 +145,14 @@ describe('addRepeatContact', () => {
     const other = await fileCase(db, { typeCode: 'P' });
     const web = { ...CONTACT, channel: 'web' as const };
     expect(await add(id, web, customerActor(id))).toMatchObject({ repeatContactCount: 1 });
-    expect(eventsOf(db, id).at(-1)).toMatchObject({ actorRole: 'customer', actorId: null });
+    expect((await eventsOf(db, id)).at(-1)).toMatchObject({ actorRole: 'customer', actorId: null });
     expect(
       (await captureAppError(async () => await add(other.id, web, customerActor(id)))).code,
     ).toBe('FORBIDDEN');
     expect(
       (await captureAppError(async () => await add(id, CONTACT, customerActor(id)))).code,
     ).toBe('FORBIDDEN');
-    expect(caseRow(db, other.id).repeatContactCount).toBe(0);
+    expect((await caseRow(db, other.id)).repeatContactCount).toBe(0);
   });
 
   it('refuses an unknown case and bad input', async () => {
@@ -166,6 +167,8 @@ describe('addRepeatContact', () => {
       description: expect.arrayContaining(['required']),
       channel: ['required'],
     });
-    expect(db.select().from(cases).where(eq(cases.id, id)).get()?.repeatContactCount).toBe(0);
+    expect((await first(db.select().from(cases).where(eq(cases.id, id))))?.repeatContactCount).toBe(
+      0,
+    );
   });
 });

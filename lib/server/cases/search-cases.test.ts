@@ -25,7 +25,7 @@ let f: Fixture;
 beforeEach(async () => {
   t = createTestDb();
   db = t.db;
-  f = seedFixture(db);
+  f = await seedFixture(db);
 });
 afterEach(() => t.cleanup());
 
@@ -245,7 +245,7 @@ describe('searchCases', () => {
     // Operators are words like any other: "OR" must appear, "-" excludes nothing.
     expect(await radicados('cobro OR doble')).toEqual([]);
     expect(await radicados('cobro doble -"factura"')).toHaveLength(1);
-    expect(countRows(db, cases)).toBe(1);
+    expect(await countRows(db, cases)).toBe(1);
   });
 });
 

@@ -19,10 +19,10 @@ import { RANK_WINDOW, searchCases } from './search-cases';
 let t: ReturnType<typeof createTestDb>;
 let db: Db;
 let f: Fixture;
-beforeEach(() => {
+beforeEach(async () => {
   t = createTestDb();
   db = t.db;
-  f = seedFixture(db);
+  f = await seedFixture(db);
 });
 afterEach(() => t.cleanup());
 

@@ -14,7 +14,7 @@ let fx: Fixture;
 const since = new Date('2020-01-01T00:00:00Z');
 beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
+  fx = await seedFixture(db);
 });
 afterEach(() => cleanup());
 

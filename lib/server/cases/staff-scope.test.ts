@@ -4,8 +4,8 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
-import { cases } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { cases } from '@/db/tables';
 import { makeCtx } from '../core/context';
 import {
   bogota,
@@ -15,23 +15,23 @@ import {
   seedFixture,
   type Fixture,
 } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import { findCustomerWithOpenCases } from './find-customer';
 import { addRepeatContact } from './repeat-contact';
 
 const AT = bogota('2026-03-16T10:00:00');
 const ANA = { documentType: 'CC', documentNumber: '1020304050' } as const;
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 let caseId: number;
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
+  ({ db, cleanup } = await openTestDb());
+  fx = await seedFixture(db);
   caseId = (await fileCase(db)).id;
   // Ana's only case belongs to the first team.
-  db.update(cases).set({ teamId: fx.teamId }).where(eq(cases.id, caseId)).run();
+  await db.update(cases).set({ teamId: fx.teamId }).where(eq(cases.id, caseId));
 });
 afterEach(() => cleanup());
 
@@ -58,16 +58,16 @@ describe('a repeat contact added by case id', () => {
   } as const;
 
   it('is refused to an agent of another team, and nothing is written', async () => {
-    const before = caseRow(db, caseId);
+    const before = await caseRow(db, caseId);
     const error = await captureAppError(() =>
       addRepeatContact(makeCtx(db, fx.otherAgent, AT), { caseId, ...contact }),
     );
     expect(error.code).toBe('FORBIDDEN');
-    expect(caseRow(db, caseId)).toEqual(before);
+    expect(await caseRow(db, caseId)).toEqual(before);
   });
 
   it('is added by the team that has the case', async () => {
     await addRepeatContact(makeCtx(db, fx.agent, AT), { caseId, ...contact });
-    expect(caseRow(db, caseId).repeatContactCount).toBe(1);
+    expect((await caseRow(db, caseId)).repeatContactCount).toBe(1);
   });
 });

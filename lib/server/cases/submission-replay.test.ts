@@ -1,8 +1,8 @@
 /** One press of a send button is applied once, however often its request arrives. */
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
-import { outbox } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { outbox } from '@/db/tables';
 import { makeCtx } from '../core/context';
 import {
   bogota,
@@ -12,15 +12,15 @@ import {
   seedFixture,
   type Fixture,
 } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import { applyCaseAction } from './apply-case-action';
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
-beforeEach(() => {
-  ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
+beforeEach(async () => {
+  ({ db, cleanup } = await openTestDb());
+  fx = await seedFixture(db);
 });
 afterEach(() => cleanup());
 
@@ -40,8 +40,8 @@ it('applies a resent submission once, answers it with the first outcome, and que
   const first = await applyCaseAction(ctx, reply);
   const again = await applyCaseAction(ctx, reply);
   expect(again).toMatchObject({ eventId: first.eventId, version: first.version, replayed: true });
-  expect(eventsOf(db, id).filter((e) => e.action === 'reply')).toHaveLength(1);
-  expect(db.select().from(outbox).where(eq(outbox.kind, 'reply')).all()).toHaveLength(1);
+  expect((await eventsOf(db, id)).filter((e) => e.action === 'reply')).toHaveLength(1);
+  expect(await db.select().from(outbox).where(eq(outbox.kind, 'reply'))).toHaveLength(1);
 
   // Another submission from the same stale page is a real second message: refused as a conflict.
   const error = await captureAppError(() =>

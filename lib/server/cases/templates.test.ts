@@ -1,7 +1,8 @@
-import { eq, sql } from 'drizzle-orm';
+import { first, one } from '@/db/rows';
+import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
-import { caseEvents, interactions, templates } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { caseEvents, interactions, templates } from '@/db/tables';
 import type { CaseType } from '@/lib/domain/enums';
 import type { Actor } from '../core/actor';
 import { applyCaseAction } from './apply-case-action';
@@ -22,7 +23,7 @@ import {
   seedFixture,
   type Fixture,
 } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import { makeCtx } from '@/lib/server/core/context';
 
 /** Monday 2026-03-16 10:00 in Bogotá, the first business day after FILED_AT. */
@@ -37,15 +38,15 @@ const BODY = [
   '{{agente}} · {{entidad}}',
 ].join('\n');
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 /** The fixture agent as the template signs them: insertStaff names people after their email. */
 const AGENT = { name: 'agente' };
 
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
+  ({ db, cleanup } = await openTestDb());
+  fx = await seedFixture(db);
 });
 afterEach(() => cleanup());
 
@@ -53,19 +54,22 @@ async function act(caseId: number, input: unknown, actor: Actor = fx.agent, now 
   return await applyCaseAction(makeCtx(db, actor, now), { caseId, ...(input as object) });
 }
 
-function addTemplate(
+async function addTemplate(
   values: { name?: string; body?: string; typeCode?: CaseType | null; isActive?: boolean } = {},
-): number {
-  return db
-    .insert(templates)
-    .values({
-      name: values.name ?? 'Reintegro de cobro',
-      body: values.body ?? BODY,
-      typeCode: values.typeCode === undefined ? 'R' : values.typeCode,
-      isActive: values.isActive ?? true,
-    })
-    .returning({ id: templates.id })
-    .get().id;
+): Promise<number> {
+  return (
+    await one(
+      db
+        .insert(templates)
+        .values({
+          name: values.name ?? 'Reintegro de cobro',
+          body: values.body ?? BODY,
+          typeCode: values.typeCode === undefined ? 'R' : values.typeCode,
+          isActive: values.isActive ?? true,
+        })
+        .returning({ id: templates.id }),
+    )
+  ).id;
 }
 
 /** A Reclamo taken by the team's agent: en_tramite. */
@@ -83,19 +87,25 @@ async function draft(templateId: number, caseId: number, personalLine = ''): Pro
   );
 }
 
-/** The is_canned column as stored (0/1), not as drizzle maps it. */
-function storedInteractions(caseId: number) {
-  return db.all<{ template_id: number | null; is_canned: number; kind: string }>(
-    sql`select template_id, is_canned, kind from interactions where case_id = ${caseId} order by id`,
-  );
+/** The case's interactions: their template, whether they were canned, their kind. */
+async function storedInteractions(caseId: number) {
+  return await db
+    .select({
+      templateId: interactions.templateId,
+      isCanned: interactions.isCanned,
+      kind: interactions.kind,
+    })
+    .from(interactions)
+    .where(eq(interactions.caseId, caseId))
+    .orderBy(interactions.id);
 }
 
 /** Everything a reply or answer could write. */
-function trace(caseId: number) {
+async function trace(caseId: number) {
   return {
-    row: caseRow(db, caseId),
-    events: countRows(db, caseEvents),
-    interactions: countRows(db, interactions),
+    row: await caseRow(db, caseId),
+    events: await countRows(db, caseEvents),
+    interactions: await countRows(db, interactions),
   };
 }
 
@@ -104,7 +114,7 @@ describe('template values for a case', () => {
     const id = await caseInProgress();
     expect(await templateValuesFor(db, id, AGENT)).toEqual({
       nombre: 'Ana María Pérez',
-      radicado: caseRow(db, id).radicado,
+      radicado: (await caseRow(db, id)).radicado,
       fecha_vencimiento: '8 de abril de 2026',
       fecha_radicacion: '13 de marzo de 2026',
       tipo: 'Reclamo',
@@ -148,12 +158,12 @@ describe('template values for a case', () => {
 
 describe('listTemplates', () => {
   it("offers the type's own active templates first, then the general ones, by name", async () => {
-    const general = addTemplate({ name: 'A general', typeCode: null });
-    const reclamoB = addTemplate({ name: 'B reclamo', typeCode: 'R' });
-    const reclamoA = addTemplate({ name: 'A reclamo', typeCode: 'R' });
-    addTemplate({ name: 'Queja', typeCode: 'Q' });
-    addTemplate({ name: 'Retirada', typeCode: 'R', isActive: false });
-    addTemplate({ name: 'General retirada', typeCode: null, isActive: false });
+    const general = await addTemplate({ name: 'A general', typeCode: null });
+    const reclamoB = await addTemplate({ name: 'B reclamo', typeCode: 'R' });
+    const reclamoA = await addTemplate({ name: 'A reclamo', typeCode: 'R' });
+    await addTemplate({ name: 'Queja', typeCode: 'Q' });
+    await addTemplate({ name: 'Retirada', typeCode: 'R', isActive: false });
+    await addTemplate({ name: 'General retirada', typeCode: null, isActive: false });
     expect((await listTemplates(db, 'R')).map((t) => t.id)).toEqual([reclamoA, reclamoB, general]);
     expect((await listTemplates(db)).map((t) => t.id)).toEqual([general]);
     expect((await listTemplates(db, 'P')).map((t) => t.name)).toEqual(['A general']);
@@ -163,7 +173,7 @@ describe('listTemplates', () => {
 describe('renderTemplateForCase and cannedWarning', () => {
   it('renders the template for the case, leaving only the personal-line slot', async () => {
     const id = await caseInProgress();
-    const templateId = addTemplate();
+    const templateId = await addTemplate();
     const rendered = await renderTemplateForCase(db, templateId, id, AGENT);
     expect(rendered.templateId).toBe(templateId);
     expect(rendered.body).toContain('Estimado(a) Ana María Pérez:');
@@ -174,7 +184,7 @@ describe('renderTemplateForCase and cannedWarning', () => {
 
   it('refuses an unknown or inactive template on templateId', async () => {
     const id = await caseInProgress();
-    const retired = addTemplate({ isActive: false });
+    const retired = await addTemplate({ isActive: false });
     for (const templateId of [999, retired]) {
       const error = await captureAppError(
         async () => await renderTemplateForCase(db, templateId, id, AGENT),
@@ -186,7 +196,7 @@ describe('renderTemplateForCase and cannedWarning', () => {
 
   it('warns before sending exactly when the reply would be stored as canned', async () => {
     const id = await caseInProgress();
-    const templateId = addTemplate();
+    const templateId = await addTemplate();
     const options = { db };
     expect(
       await cannedWarning(options.db, await draft(templateId, id), templateId, id, AGENT),
@@ -204,9 +214,9 @@ describe('renderTemplateForCase and cannedWarning', () => {
 
   it("a petitioner's subject cannot smuggle a placeholder into the rendered reply", async () => {
     const id = await caseInProgress({ subject: 'Cobro {{linea_personal}} doble' });
-    const templateId = addTemplate();
+    const templateId = await addTemplate();
     await act(id, { action: 'reply', body: await draft(templateId, id), templateId });
-    expect(storedInteractions(id).at(-1)).toMatchObject({ is_canned: 1 });
+    expect((await storedInteractions(id)).at(-1)).toMatchObject({ isCanned: true });
   });
 });
 
@@ -222,13 +232,11 @@ describe.each(['reply', 'answer'] as const)('%s with a template', (action) => {
 
   it('sent unchanged → stored as canned, with templateId, and said so in the event', async () => {
     const id = await caseInProgress();
-    const templateId = addTemplate();
+    const templateId = await addTemplate();
     const done = await send(id, await draft(templateId, id), templateId);
     expect(done.to).toBe(toState);
-    expect(storedInteractions(id)).toEqual([
-      { template_id: templateId, is_canned: 1, kind: 'reply' },
-    ]);
-    const event = eventsOf(db, id).at(-1)!;
+    expect(await storedInteractions(id)).toEqual([{ templateId, isCanned: true, kind: 'reply' }]);
+    const event = (await eventsOf(db, id)).at(-1)!;
     expect(event.action).toBe(action);
     expect(event.data).toEqual({
       ...(action === 'answer' ? { decision: 'concede' } : {}),
@@ -239,31 +247,31 @@ describe.each(['reply', 'answer'] as const)('%s with a template', (action) => {
 
   it('re-spaced and re-capitalised but otherwise unchanged → still canned', async () => {
     const id = await caseInProgress();
-    const templateId = addTemplate();
+    const templateId = await addTemplate();
     const body = (await draft(templateId, id)).replace(/\n/g, '\n\n').toUpperCase();
     await send(id, body, templateId);
-    expect(storedInteractions(id)[0]?.is_canned).toBe(1);
+    expect((await storedInteractions(id))[0]?.isCanned).toBe(true);
   });
 
   it('the same template with a personal sentence added → not canned', async () => {
     const id = await caseInProgress();
-    const templateId = addTemplate();
+    const templateId = await addTemplate();
     await send(
       id,
       await draft(templateId, id, 'Lamento que haya tenido que escribirnos dos veces.'),
       templateId,
     );
-    expect(storedInteractions(id)).toEqual([
-      { template_id: templateId, is_canned: 0, kind: 'reply' },
-    ]);
-    expect(eventsOf(db, id).at(-1)?.data).toMatchObject({ templateId, isCanned: false });
+    expect(await storedInteractions(id)).toEqual([{ templateId, isCanned: false, kind: 'reply' }]);
+    expect((await eventsOf(db, id)).at(-1)?.data).toMatchObject({ templateId, isCanned: false });
   });
 
   it('without a template → not canned, no template data in the event', async () => {
     const id = await caseInProgress();
     await send(id, 'Ya le devolvimos el dinero; perdone la molestia.');
-    expect(storedInteractions(id)).toEqual([{ template_id: null, is_canned: 0, kind: 'reply' }]);
-    const data = eventsOf(db, id).at(-1)?.data ?? null;
+    expect(await storedInteractions(id)).toEqual([
+      { templateId: null, isCanned: false, kind: 'reply' },
+    ]);
+    const data = (await eventsOf(db, id)).at(-1)?.data ?? null;
     expect(data).toEqual(action === 'answer' ? { decision: 'concede' } : null);
   });
 
@@ -273,33 +281,33 @@ describe.each(['reply', 'answer'] as const)('%s with a template', (action) => {
     ['{{ radicado }} with spaces', (d: string) => `${d} Ref. {{ radicado }}`, ['radicado']],
   ])('a body with %s left → VALIDATION on body, nothing written', async (_label, edit, names) => {
     const id = await caseInProgress();
-    const templateId = addTemplate();
+    const templateId = await addTemplate();
     const rendered = (await renderTemplateForCase(db, templateId, id, AGENT)).body;
     const body = edit(
       names.includes('linea_personal') ? rendered : await draft(templateId, id, 'Ok.'),
     );
-    const before = trace(id);
+    const before = await trace(id);
     const error = await captureAppError(async () => await send(id, body, templateId));
     expect(error.code).toBe('VALIDATION');
     expect(error.fieldErrors).toEqual({ body: ['unfilledPlaceholders'] });
     expect(error.detail).toEqual({ unfilledPlaceholders: names });
-    expect(trace(id)).toEqual(before);
+    expect(await trace(id)).toEqual(before);
   });
 
   it('a placeholder is refused even when no template was chosen', async () => {
     const id = await caseInProgress();
-    const before = trace(id);
+    const before = await trace(id);
     const error = await captureAppError(
       async () => await send(id, 'Estimado {{nombre}}: ya le devolvimos el dinero.'),
     );
     expect(error.fieldErrors).toEqual({ body: ['unfilledPlaceholders'] });
-    expect(trace(id)).toEqual(before);
+    expect(await trace(id)).toEqual(before);
   });
 
   it('an unknown or inactive templateId → VALIDATION on templateId, nothing written', async () => {
     const id = await caseInProgress();
-    const retired = addTemplate({ isActive: false });
-    const before = trace(id);
+    const retired = await addTemplate({ isActive: false });
+    const before = await trace(id);
     for (const templateId of [999, retired]) {
       const error = await captureAppError(
         async () => await send(id, 'Ya le devolvimos el dinero.', templateId),
@@ -307,7 +315,7 @@ describe.each(['reply', 'answer'] as const)('%s with a template', (action) => {
       expect(error.code).toBe('VALIDATION');
       expect(error.fieldErrors).toEqual({ templateId: ['templateUnavailable'] });
     }
-    expect(trace(id)).toEqual(before);
+    expect(await trace(id)).toEqual(before);
   });
 
   it('both problems at once are reported together', async () => {
@@ -323,7 +331,7 @@ describe.each(['reply', 'answer'] as const)('%s with a template', (action) => {
 describe("the petitioner's view", () => {
   it('never shows templateId or isCanned; staff see both', async () => {
     const id = await caseInProgress();
-    const templateId = addTemplate();
+    const templateId = await addTemplate();
     await act(id, { action: 'reply', body: await draft(templateId, id), templateId });
     await act(id, {
       action: 'answer',
@@ -349,9 +357,9 @@ describe("the petitioner's view", () => {
 
   it('the interaction keeps the template it came from', async () => {
     const id = await caseInProgress();
-    const templateId = addTemplate();
+    const templateId = await addTemplate();
     await act(id, { action: 'reply', body: await draft(templateId, id), templateId });
-    const row = db.select().from(interactions).where(eq(interactions.caseId, id)).get();
+    const row = await first(db.select().from(interactions).where(eq(interactions.caseId, id)));
     expect(row).toMatchObject({ templateId, isCanned: true, staffId: fx.agent.id });
   });
 });

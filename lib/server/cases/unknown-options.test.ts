@@ -1,6 +1,6 @@
 /** Ids a form offered that name nothing (a stale page, a forged request) are 422 on the field, never a 500. */
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
+import type { Conn } from '@/db/client';
 import { makeCtx } from '../core/context';
 import {
   bogota,
@@ -10,15 +10,15 @@ import {
   seedFixture,
   type Fixture,
 } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import { applyCaseAction } from './apply-case-action';
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
-beforeEach(() => {
-  ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
+beforeEach(async () => {
+  ({ db, cleanup } = await openTestDb());
+  fx = await seedFixture(db);
 });
 afterEach(() => cleanup());
 
@@ -38,11 +38,11 @@ it.each([
       decision: 'informa',
     });
   }
-  const before = caseRow(db, id);
+  const before = await caseRow(db, id);
   const error = await captureAppError(() =>
     applyCaseAction(ctx, { caseId: id, action, reason: 'Corrección', ...ids }),
   );
   expect(error.code).toBe('VALIDATION');
   expect(error.fieldErrors).toEqual({ [field]: ['invalid'] });
-  expect(caseRow(db, id)).toEqual(before);
+  expect(await caseRow(db, id)).toEqual(before);
 });

@@ -88,7 +88,7 @@ describe('the constancia of a verbal petition', () => {
     const [copy] = await delivered(bogota('2026-03-16T11:00:00'));
     expect(copy!.to).toMatchObject({ text: 'ana.perez@correo.co' });
     expect(copy!.text).toContain('Decreto 1166 de 2016');
-    expect(eventsOf(fresh.db, id).at(-1)).toMatchObject({
+    expect((await eventsOf(fresh.db, id)).at(-1)).toMatchObject({
       action: 'constancia_sent',
       visibility: 'internal',
       data: { to: 'ana.perez@correo.co' },

@@ -32,7 +32,7 @@ const as = (actor: Actor, local?: string) => makeCtx(db, actor, local ? bogota(l
 
 beforeAll(async () => {
   ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
+  fx = await seedFixture(db);
   data = await buildRootCauseDataset(db, fx);
 });
 afterAll(() => cleanup());
@@ -172,7 +172,7 @@ describe('linking cases', () => {
   it('links by radicado once (idempotent), with a problem_linked event on the case', async () => {
     const id = await newProblem();
     const { a1 } = data.ids;
-    const radicado = caseRow(db, a1).radicado;
+    const radicado = (await caseRow(db, a1)).radicado;
     const before = caseEventsOf(a1, 'problem_linked').length;
     const first = await linkProblemCase(as(fx.supervisor), {
       problemId: id,
@@ -212,7 +212,7 @@ describe('linking cases', () => {
     const { a1, a2, a5 } = data.ids;
     await linkProblemCase(as(fx.supervisor), {
       problemId: id,
-      radicado: caseRow(db, a1).radicado,
+      radicado: (await caseRow(db, a1)).radicado,
     });
     const result = await linkCauseComplaints(as(fx.supervisor, '2026-04-20T11:00:00'), {
       problemId: id,
@@ -233,7 +233,7 @@ describe('linking cases', () => {
 
   it('goes through the single action entry point too', async () => {
     const id = await newProblem();
-    const radicado = caseRow(db, data.ids.b1).radicado;
+    const radicado = (await caseRow(db, data.ids.b1)).radicado;
     expect(
       await applyProblemAction(as(fx.admin), { problemId: id, action: 'link', radicado }),
     ).toMatchObject({
@@ -252,7 +252,7 @@ describe('linking cases', () => {
 describe('refusals', () => {
   it('refuses agents (403) on every use case', async () => {
     const id = await newProblem();
-    const radicado = caseRow(db, data.ids.a3).radicado;
+    const radicado = (await caseRow(db, data.ids.a3)).radicado;
     const calls = [
       () => createProblem(as(fx.agent), { title: 'Problema de agente' }),
       () => updateProblem(as(fx.agent), { problemId: id, title: 'Otro título' }),
@@ -292,7 +292,11 @@ describe('refusals', () => {
         }),
       ),
     ).toEqual({ rootCauseId: ['rootCauseMismatch'] });
-    const gone = insertStaff(db, { email: 'retirada@example.co', role: 'agent', isActive: false });
+    const gone = await insertStaff(db, {
+      email: 'retirada@example.co',
+      role: 'agent',
+      isActive: false,
+    });
     expect(
       await fieldsOf(() =>
         createProblem(as(fx.supervisor), { title: 'Dueño inactivo', ownerId: gone.id }),
@@ -334,7 +338,7 @@ describe('refusals', () => {
 
   it('answers 404 for an unknown problem or radicado', async () => {
     const id = await newProblem();
-    const radicado = caseRow(db, data.ids.a3).radicado;
+    const radicado = (await caseRow(db, data.ids.a3)).radicado;
     for (const call of [
       () => linkProblemCase(as(fx.supervisor), { problemId: id, radicado: 'PQRS-2026-999999' }),
       () => linkProblemCase(as(fx.supervisor), { problemId: 999_999, radicado }),

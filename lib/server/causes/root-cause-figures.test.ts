@@ -26,7 +26,7 @@ let data: RootCaseDataset;
 
 beforeAll(async () => {
   ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
+  fx = await seedFixture(db);
   data = await buildRootCauseDataset(db, fx);
 });
 afterAll(() => cleanup());

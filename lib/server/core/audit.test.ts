@@ -1,19 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
+import type { Conn } from '@/db/client';
 import { verifyAuditChain } from '../admin/audit-verify';
 import { addCustomerMessage } from '../portal/customer-message';
 import { eventsOf, fileCase, seedFixture, type Fixture } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import { SYSTEM_ACTOR } from './actor';
 import { wellFormed } from './audit';
 import { makeCtx } from './context';
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
-beforeEach(() => {
-  ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
+beforeEach(async () => {
+  ({ db, cleanup } = await openTestDb());
+  fx = await seedFixture(db);
 });
 afterEach(() => cleanup());
 
@@ -26,7 +26,9 @@ describe('the audit chain holds whatever text a client sends (issue 13, found by
       channel: 'api',
     });
     expect(await verifyAuditChain(makeCtx(db, fx.admin))).toMatchObject({ intact: true });
-    expect(eventsOf(db, filed.id).at(-1)?.body).toBe('Adjunto \ufffd el recibo \ufffd de marzo');
+    expect((await eventsOf(db, filed.id)).at(-1)?.body).toBe(
+      'Adjunto \ufffd el recibo \ufffd de marzo',
+    );
   });
 
   it('keeps well-formed text, pairs included, as it is', () => {

@@ -18,9 +18,9 @@ let cleanup: () => void;
 let fx: Fixture;
 const NOW = bogota('2026-03-16T10:00:00');
 
-beforeEach(() => {
+beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
+  fx = await seedFixture(db);
 });
 afterEach(() => cleanup());
 

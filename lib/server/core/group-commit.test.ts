@@ -54,8 +54,8 @@ describe('filings arriving together', () => {
     expect(filed.map((c) => c.radicado)).toEqual(
       Array.from({ length: 8 }, (_, i) => `PQRS-2026-${String(i + 1).padStart(6, '0')}`),
     );
-    expect(countRows(db, cases)).toBe(8);
-    expect(countRows(db, outbox)).toBe(8);
+    expect(await countRows(db, cases)).toBe(8);
+    expect(await countRows(db, outbox)).toBe(8);
     expect(chainHolds()).toBe(true);
   });
 
@@ -81,15 +81,15 @@ describe('filings arriving together', () => {
   it('one at a time each commit on their own; inside an open transaction they join it', async () => {
     await createCase(ctx(), filing(1));
     await createCase(ctx(), filing(2));
-    expect(countRows(db, cases)).toBe(2);
+    expect(await countRows(db, cases)).toBe(2);
     await expect(
       withTransaction(ctx(), async (tx) => {
         await createCase(tx, filing(3));
-        expect(countRows(db, cases)).toBe(3);
+        expect(await countRows(db, cases)).toBe(3);
         throw new Error('the larger write fails');
       }),
     ).rejects.toThrow('the larger write fails');
-    expect(countRows(db, cases)).toBe(2);
+    expect(await countRows(db, cases)).toBe(2);
     expect(chainHolds()).toBe(true);
   });
 });

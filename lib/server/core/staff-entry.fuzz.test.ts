@@ -160,10 +160,11 @@ const AGENT = (w: FuzzWorld): StaffActor => ({
 /** An action's answer: anything but INTERNAL (what a server action says for a server error). */
 async function callAction(entry: StaffAction, bound: number, input: Record<string, unknown>) {
   const body = bound % 2 === 0 ? input : formOf(input);
-  const before = writtenCounts(world.db, world.uploads);
+  const before = await writtenCounts(world.db, world.uploads);
   const result = (await entry.call(bound, body)) as { ok?: boolean; code?: string } | undefined;
   const label = `${entry.name}(${bound}, ${stringify(input).slice(0, 300)})`;
-  if (result?.ok === false) expect(writtenCounts(world.db, world.uploads), label).toEqual(before);
+  if (result?.ok === false)
+    expect(await writtenCounts(world.db, world.uploads), label).toEqual(before);
   expect(halfWritten(world.db, world.uploads), label).toEqual([]);
   world.sent += 1;
   const seen = world.statuses.get(entry.name) ?? {};

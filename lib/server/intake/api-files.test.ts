@@ -80,7 +80,7 @@ describe('files through the intake API', () => {
       { radicado },
     );
     expect(message.status).toBe(201);
-    expect(countRows(db, attachments)).toBe(2);
+    expect(await countRows(db, attachments)).toBe(2);
   });
 
   it.each([
@@ -95,8 +95,8 @@ describe('files through the intake API', () => {
     const response = await createCaseViaApi(ctx(), post('/cases', filing(files)));
     expect(response.status).toBe(422);
     expect(Object.keys((await response.json()).errors)).toContain(field);
-    expect(countRows(db, cases)).toBe(0);
-    expect(countRows(db, attachments)).toBe(0);
+    expect(await countRows(db, cases)).toBe(0);
+    expect(await countRows(db, attachments)).toBe(0);
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
@@ -113,6 +113,6 @@ describe('files through the intake API', () => {
     const response = await createCaseViaApi(ctx(), request);
     expect(response.status).toBe(422);
     expect((await response.json()).errors.body[0]).toMatch(/máximo \d+ MB/);
-    expect(countRows(db, cases)).toBe(0);
+    expect(await countRows(db, cases)).toBe(0);
   });
 });

@@ -25,7 +25,7 @@ let signed: { key: string; secret: string };
 
 beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
+  fx = await seedFixture(db);
   const channelId = await ensureIntakeChannel(db, 'WhatsApp línea 1', 'whatsapp');
   whatsapp = {
     key: (await createApiKey(db, { channelId, name: 'bot', withSigningSecret: false })).key,
@@ -96,7 +96,7 @@ describe('authentication', () => {
       status: 401,
       type: expect.stringContaining('unauthenticated'),
     });
-    expect(countRows(db, cases)).toBe(0);
+    expect(await countRows(db, cases)).toBe(0);
   });
 
   it('refuses a revoked key', async () => {
@@ -127,7 +127,7 @@ describe('authentication', () => {
       ['garbage', () => 't=abc,v1=xyz'],
     ])('refuses %s with 401', async (_label, signature) => {
       expect((await send(signature())).status).toBe(401);
-      expect(countRows(db, cases)).toBe(0);
+      expect(await countRows(db, cases)).toBe(0);
     });
   });
 
@@ -173,7 +173,9 @@ describe('POST /api/v1/cases', () => {
     });
     const row = db.select().from(cases).where(eq(cases.radicado, body.radicado)).get()!;
     expect(row.channel).toBe('whatsapp');
-    expect(eventsOf(db, row.id)[0]!.data).toMatchObject({ intakeChannelId: whatsapp.channelId });
+    expect((await eventsOf(db, row.id))[0]!.data).toMatchObject({
+      intakeChannelId: whatsapp.channelId,
+    });
     expect(db.select({ to: outbox.toAddress, kind: outbox.kind }).from(outbox).all()).toEqual([
       { to: 'ana@example.co', kind: 'constancia' },
     ]);
@@ -195,7 +197,7 @@ describe('POST /api/v1/cases', () => {
     );
     const en = await createCaseViaApi(ctx(), post('/cases', bad, { 'Accept-Language': 'en-US' }));
     expect((await en.json()).title).not.toBe(problem.title);
-    expect(countRows(db, cases)).toBe(0);
+    expect(await countRows(db, cases)).toBe(0);
   });
 
   it('answers a body that is not JSON with 422', async () => {
@@ -210,7 +212,7 @@ describe('POST /api/v1/cases', () => {
     expect(again.response.status).toBe(201);
     expect(again.body).toEqual(first.body);
     expect(again.response.headers.get('idempotent-replayed')).toBe('true');
-    expect(countRows(db, cases)).toBe(1);
+    expect(await countRows(db, cases)).toBe(1);
     expect((await fileOne({ 'Idempotency-Key': 'pedido-43' })).body.radicado).not.toBe(
       first.body.radicado,
     );
@@ -224,7 +226,7 @@ describe('POST /api/v1/cases', () => {
     );
     expect(other.status).toBe(422);
     expect((await other.json()).errors).toHaveProperty('Idempotency-Key');
-    expect(countRows(db, cases)).toBe(1);
+    expect(await countRows(db, cases)).toBe(1);
   });
 
   it('replays a refusal too: a retried invalid request stays refused the same way', async () => {
@@ -287,8 +289,8 @@ describe('GET /api/v1/cases/{radicado} and messages', () => {
     expect(first.status).toBe(201);
     expect(await first.json()).toMatchObject({ radicado: body.radicado, state: 'en_tramite' });
     expect((await send()).headers.get('idempotent-replayed')).toBe('true');
-    expect(caseRow(db, id).state).toBe('en_tramite');
-    expect(eventsOf(db, id).filter((e) => e.action === 'provide_info')).toHaveLength(1);
+    expect((await caseRow(db, id)).state).toBe('en_tramite');
+    expect((await eventsOf(db, id)).filter((e) => e.action === 'provide_info')).toHaveLength(1);
 
     const note = await addMessageViaApi(
       ctx(),
@@ -296,7 +298,7 @@ describe('GET /api/v1/cases/{radicado} and messages', () => {
       { radicado: body.radicado },
     );
     expect(await note.json()).toMatchObject({ state: 'en_tramite' });
-    expect(eventsOf(db, id).at(-1)).toMatchObject({
+    expect((await eventsOf(db, id)).at(-1)).toMatchObject({
       action: 'customer_message',
       data: { channel: 'whatsapp' },
     });

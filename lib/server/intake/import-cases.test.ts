@@ -25,9 +25,9 @@ let cleanup: () => void;
 let fx: Fixture;
 const NOW = bogota('2026-03-20T10:00:00');
 
-beforeEach(() => {
+beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
+  fx = await seedFixture(db);
 });
 afterEach(() => cleanup());
 
@@ -61,14 +61,14 @@ function caseBy(radicado: string) {
 }
 
 /** Everything an import writes: all equal before and after means it wrote nothing. */
-function footprint() {
+async function footprint() {
   return {
-    cases: countRows(db, cases),
-    customers: countRows(db, customers),
-    consents: countRows(db, consents),
-    events: countRows(db, caseEvents),
+    cases: await countRows(db, cases),
+    customers: await countRows(db, customers),
+    consents: await countRows(db, consents),
+    events: await countRows(db, caseEvents),
     sequences: db.select().from(radicadoSequences).all(),
-    outbox: countRows(db, outbox),
+    outbox: await countRows(db, outbox),
   };
 }
 
@@ -91,7 +91,7 @@ describe('importCases: good rows', () => {
       ]),
     );
     const answered = caseBy('PQRS-2026-000002');
-    expect(answered.dueDate).toBe(caseRow(db, filed.id).dueDate);
+    expect(answered.dueDate).toBe((await caseRow(db, filed.id)).dueDate);
     expect(answered).toMatchObject({
       state: 'respondida',
       decision: 'informa',
@@ -103,13 +103,13 @@ describe('importCases: good rows', () => {
     });
     const closed = caseBy('PQRS-2026-000003');
     expect(closed).toMatchObject({ state: 'cerrada', isAnonymous: true, customerId: null });
-    expect(eventsOf(db, closed.id).map((e) => [e.action, e.toState, e.createdAt])).toEqual([
+    expect((await eventsOf(db, closed.id)).map((e) => [e.action, e.toState, e.createdAt])).toEqual([
       ['radicar', 'radicada', bogota('2026-02-02T08:00:00')],
       ['answer', 'respondida', bogota('2026-02-10T00:00:00')],
       ['close', 'cerrada', bogota('2026-02-12T00:00:00')],
       ['importar', null, NOW],
     ]);
-    const mark = eventsOf(db, kept.id).at(-1)!;
+    const mark = (await eventsOf(db, kept.id)).at(-1)!;
     expect(mark).toMatchObject({ visibility: 'internal', actorRole: 'system' });
     expect(mark.data).toMatchObject({
       sourceId: 'A-1',
@@ -120,11 +120,11 @@ describe('importCases: good rows', () => {
     expect(
       db.select().from(customers).where(eq(customers.documentNumber, '79000111')).get(),
     ).toMatchObject({ fullName: 'Luis Gómez', email: 'luis@example.co' });
-    expect(countRows(db, consents)).toBe(3); // the filed case's and two imported
+    expect(await countRows(db, consents)).toBe(3); // the filed case's and two imported
     expect(halfWritten(db, '/nonexistent')).toEqual([]);
     expect(await verifyAuditChain(makeCtx(db, fx.admin))).toMatchObject({ intact: true });
     // History is not re-acknowledged: no constancia (the filed case's own is the only mail).
-    expect(countRows(db, outbox)).toBe(1);
+    expect(await countRows(db, outbox)).toBe(1);
   });
 
   it('makes the cases searchable and counted in the queues', async () => {
@@ -208,7 +208,7 @@ describe('importCases: bad rows', () => {
         .map((e) => e.field)
         .sort(),
     ).toEqual(['decision', 'fecha_respuesta']);
-    expect(countRows(db, cases)).toBe(3);
+    expect(await countRows(db, cases)).toBe(3);
     for (const subject of ['Sin clave', 'Repetida', 'Fechas']) {
       expect(db.select().from(cases).where(eq(cases.subject, subject)).get()).toBeUndefined();
     }
@@ -229,23 +229,23 @@ describe('importCases: bad rows', () => {
       },
       { row: 3, field: 'medio_respuesta', message: 'El valor no es válido.' },
     ]);
-    expect(countRows(db, cases)).toBe(0);
+    expect(await countRows(db, cases)).toBe(0);
   });
 
   it('--strict refuses the whole file and writes nothing; a dry run writes nothing either', async () => {
-    const before = footprint();
+    const before = await footprint();
     const strict = await run(csv([...GOOD, BAD[0]!]), { strict: true });
     expect(strict).toMatchObject({ imported: 0, rejected: 1, wroteNothing: true });
     const dry = await run(csv(GOOD), { dryRun: true });
     expect(dry).toMatchObject({ imported: 0, rejected: 0, wroteNothing: true, rows: 3 });
-    expect(footprint()).toEqual(before);
+    expect(await footprint()).toEqual(before);
   });
 
   it('refuses a file it cannot read (unknown column) before writing anything', async () => {
     const error = await captureAppError(() => run(csv(GOOD, `${HEADER};color`)));
     expect(error.code).toBe('VALIDATION');
     expect(error.message).toContain('color');
-    expect(countRows(db, cases)).toBe(0);
+    expect(await countRows(db, cases)).toBe(0);
   });
 
   it('is for administrators', async () => {
@@ -260,12 +260,12 @@ describe('importCases: running it again', () => {
   it('is a no-op for rows already in, by source id or by radicado', async () => {
     const noSource = `;PQRS-2024-000010;S;email;2024-05-05 10:00;Sugerencia;${LONG};CC;1020304050;Ana María Pérez;ana@example.co;;;;;`;
     await run(csv([...GOOD, noSource]));
-    const before = footprint();
+    const before = await footprint();
 
     const again = await run(csv([...GOOD, noSource]), {}, bogota('2026-03-21T10:00:00'));
 
     expect(again).toMatchObject({ rows: 4, imported: 0, skipped: 4, rejected: 0 });
-    expect(footprint()).toEqual(before);
+    expect(await footprint()).toEqual(before);
   });
 
   it('keeps a radicado only when it is unused and well-formed, else assigns one and says so', async () => {

@@ -32,7 +32,7 @@ let uploads: string;
 
 beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
+  fx = await seedFixture(db);
   uploads = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-inbound-'));
   process.env.UPLOAD_DIR = uploads;
   mailbox = await startTestSmtp();
@@ -120,7 +120,7 @@ describe('a customer writes to the PQRS address', () => {
       action: 'request_info',
       body: 'Indique el número de contrato.',
     });
-    expect(caseRow(db, created!.id).state).toBe('requiere_informacion');
+    expect((await caseRow(db, created!.id)).state).toBe('requiere_informacion');
 
     await send({
       subject: `Re: Constancia de radicación ${created!.radicado}`,
@@ -129,8 +129,8 @@ describe('a customer writes to the PQRS address', () => {
       references: [constanciaId],
     });
     expect(emailCases()).toHaveLength(1);
-    expect(caseRow(db, created!.id)).toMatchObject({ state: 'en_tramite', isPaused: false });
-    expect(eventsOf(db, created!.id).at(-1)).toMatchObject({
+    expect(await caseRow(db, created!.id)).toMatchObject({ state: 'en_tramite', isPaused: false });
+    expect((await eventsOf(db, created!.id)).at(-1)).toMatchObject({
       action: 'provide_info',
       body: 'El contrato es el 4455-2024.',
     });
@@ -138,7 +138,7 @@ describe('a customer writes to the PQRS address', () => {
     // A later reply, with only the radicado in the subject, joins the history without a state change.
     await send({ subject: `RV: ${created!.radicado}`, text: '¿Hay novedades?' });
     expect(emailCases()).toHaveLength(1);
-    expect(eventsOf(db, created!.id).at(-1)).toMatchObject({
+    expect((await eventsOf(db, created!.id)).at(-1)).toMatchObject({
       action: 'customer_message',
       actorRole: 'customer',
       visibility: 'public',
@@ -158,7 +158,7 @@ describe('a customer writes to the PQRS address', () => {
       text: 'Agrego esto al caso de otra persona.',
     });
     expect(emailCases()).toHaveLength(2);
-    expect(eventsOf(db, first!.id).map((e) => e.action)).toEqual(['radicar']);
+    expect((await eventsOf(db, first!.id)).map((e) => e.action)).toEqual(['radicar']);
   });
 
   it('keeps the attachments that pass the portal checks, drops the others and keeps the original for staff', async () => {
@@ -204,7 +204,7 @@ describe('mail that must not start a conversation', () => {
     ['a bounce from the mailer daemon', { from: 'MAILER-DAEMON@mx.example.co' }],
   ])('quarantines %s without answering it', async (_label, extra) => {
     await send({ subject: 'Fuera de la oficina', text: 'Estaré fuera hasta el lunes.', ...extra });
-    expect(countRows(db, cases)).toBe(0);
+    expect(await countRows(db, cases)).toBe(0);
     const [entry] = db.select().from(inboundMail).all();
     expect(entry).toMatchObject({ source: 'smtp', outcome: 'quarantined', caseId: null });
     expect(['auto_reply', 'bounce']).toContain(entry!.reason);
@@ -222,7 +222,7 @@ describe('mail that must not start a conversation', () => {
       ],
     }).catch((e: unknown) => e);
     expect(error).toMatchObject({ responseCode: 552 });
-    expect(countRows(db, cases)).toBe(0);
+    expect(await countRows(db, cases)).toBe(0);
     expect(fs.readdirSync(uploads)).toHaveLength(0);
   });
 });

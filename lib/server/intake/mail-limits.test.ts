@@ -27,9 +27,9 @@ let uploads: string;
 let listeners: Awaited<ReturnType<typeof startInboundSmtp>>[];
 let warnings: string[];
 
-beforeEach(() => {
+beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
-  seedFixture(db);
+  await seedFixture(db);
   uploads = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-smtp-limits-'));
   process.env.UPLOAD_DIR = uploads;
   listeners = [];

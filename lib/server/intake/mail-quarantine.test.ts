@@ -22,9 +22,9 @@ let cleanup: () => void;
 let fx: Fixture;
 let uploads: string;
 
-beforeEach(() => {
+beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
+  fx = await seedFixture(db);
   uploads = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-quarantine-'));
   process.env.UPLOAD_DIR = uploads;
 });

@@ -71,7 +71,7 @@ describe('fileFromPortal', () => {
     const bad = await captureAppError(() => file(form({ ...attached, subject: '' })));
     expect(bad.code).toBe('VALIDATION');
     expect(bad.fieldErrors?.subject).toBeDefined();
-    expect(countRows(db, cases)).toBe(0);
+    expect(await countRows(db, cases)).toBe(0);
     expect(storedFiles()).toEqual([]);
   });
 
@@ -88,9 +88,9 @@ describe('fileFromPortal', () => {
       kind: 'added_to_case',
       radicadoTail: tail,
     });
-    expect(countRows(db, cases)).toBe(1);
+    expect(await countRows(db, cases)).toBe(1);
     await expect(file(form({ onOpenCase: 'new' }))).resolves.toMatchObject({ kind: 'created' });
-    expect(countRows(db, cases)).toBe(2);
+    expect(await countRows(db, cases)).toBe(2);
   });
 
   it(`refuses the filing after ${FILING_IP_LIMIT.points} attempts from one address`, async () => {
@@ -115,7 +115,7 @@ describe('fileFromPortal', () => {
       const first = await created(form({ submissionId: PRESS }));
       const again = await created(form({ submissionId: PRESS }));
       expect(again).toEqual({ id: first.id, radicado: first.radicado, accessCode: null });
-      expect(countRows(db, cases)).toBe(1);
+      expect(await countRows(db, cases)).toBe(1);
     });
 
     it('gives an anonymous filer a new code, the lost one no longer opening the case', async () => {
@@ -127,13 +127,13 @@ describe('fileFromPortal', () => {
       expect(again.accessCode).toMatch(/\S{6,}/);
       expect(again.accessCode).not.toBe(first.accessCode);
       expect(db.select().from(cases).get()!.accessCodeHash).not.toBe(hashBefore);
-      expect(countRows(db, cases)).toBe(1);
+      expect(await countRows(db, cases)).toBe(1);
     });
 
     it('files a new case for a new press, and refuses a malformed id', async () => {
       await created(form({ isAnonymous: 'true', typeCode: 'D', submissionId: PRESS }));
       await created(form({ isAnonymous: 'true', typeCode: 'D', submissionId: `${PRESS}x` }));
-      expect(countRows(db, cases)).toBe(2);
+      expect(await countRows(db, cases)).toBe(2);
       const bad = await captureAppError(() => file(form({ submissionId: 'short' })));
       expect(bad.fieldErrors).toEqual({ submissionId: ['invalid'] });
     });

@@ -33,7 +33,7 @@ let fx: Fixture;
 
 beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
+  fx = await seedFixture(db);
   db.update(teams).set({ supervisorId: fx.supervisor.id }).where(eq(teams.id, fx.teamId)).run();
 });
 afterEach(() => cleanup());
@@ -75,7 +75,7 @@ describe('promises.break', () => {
     expect(await breakOverduePromises(sys(bogota('2026-03-17T11:00:00')))).toBe(0);
     const rows = db.select().from(promises).where(eq(promises.caseId, id)).all();
     expect(rows.map((p) => p.status)).toEqual(['broken', 'pending']);
-    expect(eventsOf(db, id).filter((e) => e.action === 'promise_break')).toHaveLength(1);
+    expect((await eventsOf(db, id)).filter((e) => e.action === 'promise_break')).toHaveLength(1);
   });
 });
 
@@ -115,7 +115,7 @@ describe('deadlines.alerts', () => {
         [fx.supervisor.id, 'escalation'],
       ].sort(),
     );
-    expect(eventsOf(db, id).filter((e) => e.action === 'escalate')).toMatchObject([
+    expect((await eventsOf(db, id)).filter((e) => e.action === 'escalate')).toMatchObject([
       {
         actorRole: 'system',
         visibility: 'internal',
@@ -175,7 +175,7 @@ describe('cases.tacit_withdrawal', () => {
     expect(await withdrawTacitly(sys(bogota('2026-04-18T23:00:00')))).toBe(0);
     expect(await withdrawTacitly(sys(bogota('2026-04-19T00:30:00')))).toBe(1);
     expect(await withdrawTacitly(sys(bogota('2026-04-20T00:30:00')))).toBe(0);
-    expect(caseRow(db, id).state).toBe('desistida');
+    expect((await caseRow(db, id)).state).toBe('desistida');
     expect(mailsOf('withdraw_tacit')).toHaveLength(1);
   });
 });
@@ -197,15 +197,15 @@ describe('cases.pd_silence', () => {
       bogota('2026-03-27T10:00:00'),
     );
     const petition = (await fileCase(db, {}, bogota('2026-03-13T16:30:00'))).id;
-    expect(caseRow(db, id).dueDate).toBe('2026-03-30');
+    expect((await caseRow(db, id)).dueDate).toBe('2026-03-30');
 
     expect(await acceptDocumentRequestsBySilence(sys(bogota('2026-03-30T23:59:00')))).toBe(0);
     expect(await acceptDocumentRequestsBySilence(sys(bogota('2026-03-31T00:30:00')))).toBe(1);
     expect(await acceptDocumentRequestsBySilence(sys(bogota('2026-03-31T01:30:00')))).toBe(0);
 
-    expect(caseRow(db, id).silenceAcceptedAt).toEqual(bogota('2026-03-31T00:30:00'));
-    expect(caseRow(db, answered).silenceAcceptedAt).toBeNull();
-    expect(caseRow(db, petition).silenceAcceptedAt).toBeNull();
+    expect((await caseRow(db, id)).silenceAcceptedAt).toEqual(bogota('2026-03-31T00:30:00'));
+    expect((await caseRow(db, answered)).silenceAcceptedAt).toBeNull();
+    expect((await caseRow(db, petition)).silenceAcceptedAt).toBeNull();
     // Day 13 is 6 April (2 and 3 April are Holy Week): the duty is owed by its end.
     expect(db.select().from(promises).where(eq(promises.caseId, id)).all()).toEqual([
       expect.objectContaining({
@@ -216,7 +216,7 @@ describe('cases.pd_silence', () => {
         isVisibleToCustomer: true,
       }),
     ]);
-    expect(eventsOf(db, id).at(-1)).toMatchObject({
+    expect((await eventsOf(db, id)).at(-1)).toMatchObject({
       action: 'accept_by_silence',
       actorRole: 'system',
       visibility: 'public',
@@ -255,7 +255,7 @@ describe('art. 17: the petitioner asks for one more month', () => {
     const request = { action: 'request_info', body: 'Adjunte la factura.' };
     await act(id, request, bogota('2026-03-18T10:00:00'));
     await act(id, { action: 'ask_more_time' }, bogota('2026-04-10T11:00:00'), customer(id));
-    expect(eventsOf(db, id).at(-1)).toMatchObject({
+    expect((await eventsOf(db, id)).at(-1)).toMatchObject({
       action: 'ask_more_time',
       actorRole: 'customer',
       visibility: 'public',
@@ -268,9 +268,9 @@ describe('art. 17: the petitioner asks for one more month', () => {
     // One month after the request it would have ended; with the extra month it does not.
     expect(await withdrawTacitly(sys(bogota('2026-04-19T00:30:00')))).toBe(0);
     expect(await withdrawTacitly(sys(bogota('2026-05-18T23:00:00')))).toBe(0);
-    expect(caseRow(db, id).state).toBe('requiere_informacion');
+    expect((await caseRow(db, id)).state).toBe('requiere_informacion');
     expect(await withdrawTacitly(sys(bogota('2026-05-19T00:30:00')))).toBe(1);
-    expect(caseRow(db, id).state).toBe('desistida');
+    expect((await caseRow(db, id)).state).toBe('desistida');
     expect(mailsOf('withdraw_tacit')).toHaveLength(1);
   });
 
@@ -334,11 +334,14 @@ describe('cases.auto_close', () => {
       bogota('2026-03-18T10:00:00'),
     );
     expect(await autoCloseAnswered(sys(bogota('2026-04-06T20:00:00')))).toBe(0);
-    expect(caseRow(db, id).state).toBe('respondida');
+    expect((await caseRow(db, id)).state).toBe('respondida');
     expect(await autoCloseAnswered(sys(bogota('2026-04-07T08:00:00')))).toBe(1);
     expect(await autoCloseAnswered(sys(bogota('2026-04-08T08:00:00')))).toBe(0);
-    expect(caseRow(db, id).state).toBe('cerrada');
-    expect(eventsOf(db, id).at(-1)).toMatchObject({ action: 'auto_close', actorRole: 'system' });
+    expect((await caseRow(db, id)).state).toBe('cerrada');
+    expect((await eventsOf(db, id)).at(-1)).toMatchObject({
+      action: 'auto_close',
+      actorRole: 'system',
+    });
   });
 
   it('leaves a complaint without its root cause for an agent to classify', async () => {
@@ -349,6 +352,6 @@ describe('cases.auto_close', () => {
       bogota('2026-03-18T10:00:00'),
     );
     expect(await autoCloseAnswered(sys(bogota('2026-04-20T08:00:00')))).toBe(0);
-    expect(caseRow(db, id).state).toBe('respondida');
+    expect((await caseRow(db, id)).state).toBe('respondida');
   });
 });

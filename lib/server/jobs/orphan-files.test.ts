@@ -68,7 +68,7 @@ it('a killed filing leaves no orphan file after the sweep; files of committed ca
     .run();
 
   const onDisk = await killFilingAfterItsFileIsWritten();
-  expect(countRows(db, cases)).toBe(1);
+  expect(await countRows(db, cases)).toBe(1);
   expect(onDisk).toHaveLength(2);
   const orphan = onDisk.find((name) => name !== stored[0]!.storedName)!;
 

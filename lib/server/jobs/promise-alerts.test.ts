@@ -20,9 +20,9 @@ import { sendPromiseDueAlerts } from './promise-alerts';
 let db: Db;
 let cleanup: () => void;
 let fx: Fixture;
-beforeEach(() => {
+beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
+  fx = await seedFixture(db);
   db.update(teams).set({ supervisorId: fx.supervisor.id }).where(eq(teams.id, fx.teamId)).run();
 });
 afterEach(() => cleanup());
@@ -121,7 +121,7 @@ describe('promise broken', () => {
   });
 
   it('reaches the case’s assignee, else its team’s supervisor, once the promise’s people are gone', async () => {
-    const colleague = insertStaff(db, {
+    const colleague = await insertStaff(db, {
       email: 'colega@example.co',
       role: 'agent',
       teamId: fx.teamId,

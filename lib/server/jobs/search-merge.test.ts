@@ -14,9 +14,9 @@ import { mergeSearchIndex } from './search-merge';
 let db: Db;
 let cleanup: () => void;
 let fx: Fixture;
-beforeEach(() => {
+beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
+  fx = await seedFixture(db);
 });
 afterEach(() => cleanup());
 

@@ -36,9 +36,9 @@ let db: Db;
 let cleanup: () => void;
 let fx: Fixture;
 
-beforeEach(() => {
+beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
+  fx = await seedFixture(db);
   db.insert(organization)
     .values({ id: 1, name: 'Acueducto de Prueba S.A. E.S.P.', taxId: '900123456-7' })
     .run();

@@ -22,9 +22,9 @@ const REQUEST = 'Envíenos copia de la factura de febrero.\n\nPuede traerla a cu
 let db: Db;
 let cleanup: () => void;
 let fx: Fixture;
-beforeEach(() => {
+beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
+  fx = await seedFixture(db);
 });
 afterEach(() => cleanup());
 

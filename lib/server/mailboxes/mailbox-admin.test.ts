@@ -39,9 +39,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.stop();
 });
-beforeEach(() => {
+beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
+  fx = await seedFixture(db);
   uploads = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-mbadmin-'));
   process.env.UPLOAD_DIR = uploads;
 });
@@ -98,7 +98,7 @@ describe('saving a mailbox tries it first', () => {
       const port = 'port' in extra ? await freePort() : undefined;
       const errors = await fieldErrorsOf(settings({ ...extra, ...(port ? { port } : {}) }));
       expect(errors).toEqual(expected);
-      expect(countRows(db, mailboxes)).toBe(0);
+      expect(await countRows(db, mailboxes)).toBe(0);
     },
     30_000,
   );
@@ -108,7 +108,7 @@ describe('saving a mailbox tries it first', () => {
     const errors = await fieldErrorsOf(settings({ host: 'buzon.invalid' }));
     expect(Object.keys(errors)).toEqual(['host']);
     expect(['connect.host', 'connect.timeout']).toContain(errors.host![0]);
-    expect(countRows(db, mailboxes)).toBe(0);
+    expect(await countRows(db, mailboxes)).toBe(0);
   }, 40_000);
 
   it.each([

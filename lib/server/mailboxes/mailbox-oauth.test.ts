@@ -55,7 +55,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
+  fx = await seedFixture(db);
   uploads = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-oauth-'));
   process.env.UPLOAD_DIR = uploads;
   mail = await imapSession(server, 'pqrs@entidad.gov.co', 'solo-para-la-prueba');

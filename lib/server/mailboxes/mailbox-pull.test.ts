@@ -45,7 +45,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   ({ db, file, cleanup } = createTestDb());
-  fx = seedFixture(db);
+  fx = await seedFixture(db);
   uploads = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-pull-'));
   process.env.UPLOAD_DIR = uploads;
   // Each test reads a mailbox of its own on the one server.
@@ -109,7 +109,7 @@ describe('a mailbox of 200 petitions', () => {
       );
     }
 
-    const taken = (n: number) => countRows(db, inboundMail) >= n;
+    const taken = async (n: number) => (await countRows(db, inboundMail)) >= n;
     // Killed the moment it reports its 40th message: in the middle of a chunk, some of its
     // messages committed and none of them moved yet.
     const first = startWorker(file);
@@ -118,7 +118,7 @@ describe('a mailbox of 200 petitions', () => {
       if (message.type === 'taken' && ++reported === 40) first.kill('SIGKILL');
     });
     await new Promise((resolve) => first.once('exit', resolve));
-    const afterKill = countRows(db, inboundMail);
+    const afterKill = await countRows(db, inboundMail);
     expect(afterKill).toBeGreaterThanOrEqual(40);
     expect(afterKill).toBeLessThan(200);
 
@@ -126,7 +126,7 @@ describe('a mailbox of 200 petitions', () => {
     const second = startWorker(file);
     const third = startWorker(file);
     try {
-      await until(() => taken(200), 120_000);
+      await until(async () => await taken(200), 120_000);
       await until(async () => (await messageIdsIn(mail, 'INBOX')).length === 0, 30_000);
     } finally {
       second.kill('SIGKILL');
@@ -223,7 +223,7 @@ describe('messages that cannot be taken whole', () => {
     expect(fs.statSync(path.join(uploads, original!.storedName)).size).toBe(big.sizeBytes);
     const brokenCase = db.select().from(cases).where(eq(cases.id, broken.caseId!)).get()!;
     expect(brokenCase.description).toContain('no se pudo leer');
-    expect(countRows(db, attachments)).toBe(2);
+    expect(await countRows(db, attachments)).toBe(2);
 
     // Every message was processed and moved, in order; nothing is left behind.
     expect(await messageIdsIn(mail, 'INBOX')).toEqual([]);
@@ -275,7 +275,7 @@ describe('the worker', () => {
           messageId: `<idle.${user}@example.co>`,
         }),
       );
-      await until(() => countRows(db, inboundMail) === 1, 15_000);
+      await until(async () => (await countRows(db, inboundMail)) === 1, 15_000);
       expect(Date.now() - delivered).toBeLessThan(15_000);
       expect(passes.every((p) => p === id)).toBe(true);
       expect(db.select().from(mailboxes).where(eq(mailboxes.id, id)).get()).toMatchObject({

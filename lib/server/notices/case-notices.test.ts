@@ -1,26 +1,27 @@
+import { first } from '@/db/rows';
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
-import { outbox, promises } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { outbox, promises } from '@/db/tables';
 import { LOCALES } from '@/lib/domain/enums';
 import type { Actor } from '../core/actor';
 import { applyCaseAction } from '../cases/apply-case-action';
 import { applyPromiseAction } from '../cases/apply-promise-action';
 import { bogota, captureAppError, fileCase, seedFixture, type Fixture } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import { composeCaseNotice, NOTICE_KINDS } from './case-notices';
 import { makeCtx } from '@/lib/server/core/context';
 
 const MONDAY = bogota('2026-03-16T10:00:00');
 const SYSTEM: Actor = { role: 'system', id: null };
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
+  ({ db, cleanup } = await openTestDb());
+  fx = await seedFixture(db);
 });
 afterEach(() => cleanup());
 
@@ -33,13 +34,13 @@ async function inProgress(overrides: Parameters<typeof fileCase>[1] = {}): Promi
   return id;
 }
 
-const noticesOf = (caseId: number) =>
-  db
-    .select()
-    .from(outbox)
-    .where(and(eq(outbox.caseId, caseId)))
-    .all()
-    .filter((m) => m.kind !== 'constancia');
+const noticesOf = async (caseId: number) =>
+  (
+    await db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.caseId, caseId)))
+  ).filter((m) => m.kind !== 'constancia');
 
 describe('customer notices queued with their event', () => {
   it('tells the customer what information is needed, with the event as the dedupe key', async () => {
@@ -48,7 +49,7 @@ describe('customer notices queued with their event', () => {
       action: 'request_info',
       body: 'Adjunte la factura de febrero.',
     });
-    const [mail, ...rest] = noticesOf(id);
+    const [mail, ...rest] = await noticesOf(id);
     expect(rest).toEqual([]);
     expect(mail).toMatchObject({
       kind: 'info_request',
@@ -70,7 +71,7 @@ describe('customer notices queued with their event', () => {
       reason: 'Requiere visita técnica',
       newDueDate: '2026-04-22',
     });
-    const [mail] = noticesOf(id);
+    const [mail] = await noticesOf(id);
     expect(mail).toMatchObject({ kind: 'extension' });
     expect(mail!.bodyText).toContain('22 de abril de 2026');
     expect(mail!.bodyText).toContain('Motivo: Requiere visita técnica');
@@ -83,7 +84,7 @@ describe('customer notices queued with their event', () => {
       body: 'Reintegramos el cobro doble.',
       decision: 'concede_parcial',
     });
-    const [mail] = noticesOf(byMail);
+    const [mail] = await noticesOf(byMail);
     expect(mail).toMatchObject({ kind: 'answer' });
     expect(mail!.bodyText).toContain('Se concede parcialmente');
     expect(mail!.bodyText).toContain('Reintegramos el cobro doble.');
@@ -93,7 +94,7 @@ describe('customer notices queued with their event', () => {
       responseAddress: 'Calle 1 # 2-3, Bogotá',
     });
     await act(byPost, { action: 'answer', body: 'Reintegramos el cobro.', decision: 'concede' });
-    expect(noticesOf(byPost)).toEqual([]);
+    expect(await noticesOf(byPost)).toEqual([]);
   });
 
   it('sends nothing to an anonymous filer', async () => {
@@ -104,7 +105,7 @@ describe('customer notices queued with their event', () => {
     );
     await act(id, { action: 'take' });
     await act(id, { action: 'request_info', body: 'Indique la sede.' });
-    expect(noticesOf(id)).toEqual([]);
+    expect(await noticesOf(id)).toEqual([]);
   });
 
   it('writes in the customer’s language', async () => {
@@ -114,7 +115,7 @@ describe('customer notices queued with their event', () => {
       destination: 'Superintendencia de Servicios Públicos',
       reason: 'Competencia de la superintendencia',
     });
-    const [mail] = noticesOf(id);
+    const [mail] = await noticesOf(id);
     expect(mail).toMatchObject({ kind: 'transfer', locale: 'en' });
     expect(mail!.subject).toMatch(/^Your request PQRS-2026-\d+ was transferred$/);
     expect(mail!.bodyText).toContain('Superintendencia de Servicios Públicos');
@@ -129,7 +130,7 @@ describe('customer notices queued with their event', () => {
       bogota('2026-03-18T10:00:00'),
     );
     await act(id, { action: 'withdraw_tacit' }, SYSTEM, bogota('2026-04-19T00:30:00'));
-    expect(noticesOf(id).map((m) => m.kind)).toEqual(['info_request', 'withdraw_tacit']);
+    expect((await noticesOf(id)).map((m) => m.kind)).toEqual(['info_request', 'withdraw_tacit']);
   });
 
   it('tells the customer of a renegotiated promise, once', async () => {
@@ -139,14 +140,14 @@ describe('customer notices queued with their event', () => {
       description: 'Le devolveremos la llamada',
       dueAt: bogota('2026-03-18T10:00:00').toISOString(),
     });
-    const promise = db.select().from(promises).where(eq(promises.caseId, id)).get()!;
+    const promise = (await first(db.select().from(promises).where(eq(promises.caseId, id))))!;
     const { successorId } = await applyPromiseAction(makeCtx(db, fx.agent, MONDAY), {
       promiseId: promise.id,
       action: 'renegotiate',
       newDueAt: bogota('2026-03-19T15:00:00').toISOString(),
       reason: 'El técnico se enfermó',
     });
-    const mails = noticesOf(id).filter((m) => m.kind === 'promise_renegotiate');
+    const mails = (await noticesOf(id)).filter((m) => m.kind === 'promise_renegotiate');
     expect(mails).toHaveLength(1);
     expect(mails[0]!.messageId).toBe(`<promise.${successorId}@ventanilla.local>`);
     expect(mails[0]!.bodyText).toContain('19 de marzo de 2026, 15:00');
@@ -159,7 +160,7 @@ describe('customer notices queued with their event', () => {
       async () =>
         await act(id, { action: 'answer', body: 'x', decision: 'concede' }, fx.otherAgent),
     );
-    expect(noticesOf(id)).toEqual([]);
+    expect(await noticesOf(id)).toEqual([]);
   });
 });
 

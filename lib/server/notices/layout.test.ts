@@ -123,9 +123,9 @@ describe('queued notices read the letterhead from the organisation', () => {
   let db: Db;
   let cleanup: () => void;
   let fx: Fixture;
-  beforeEach(() => {
+  beforeEach(async () => {
     ({ db, cleanup } = createTestDb());
-    fx = seedFixture(db);
+    fx = await seedFixture(db);
     db.insert(organization)
       .values({ id: 1, name: BRAND.name, taxId: '900.123.456-7', logoPath: 'logo.png' })
       .onConflictDoUpdate({

@@ -38,7 +38,7 @@ beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-notice-files-'));
   vi.stubEnv('UPLOAD_DIR', dir);
   ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
+  fx = await seedFixture(db);
   smtp = await startTestSmtp();
   transport = smtpTransport(smtp.url);
 });

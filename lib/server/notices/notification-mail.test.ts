@@ -32,7 +32,7 @@ let cleanup: () => void;
 let fx: Fixture;
 beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
+  fx = await seedFixture(db);
   db.update(teams).set({ supervisorId: fx.supervisor.id }).where(eq(teams.id, fx.teamId)).run();
   await saveRoutingRules(makeCtx(db, fx.admin, bogota('2026-03-01T08:00:00')), {
     defaultTeamId: fx.teamId,

@@ -1,34 +1,33 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
-import { caseEvents, notificationPreferences } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { caseEvents, notificationPreferences } from '@/db/tables';
 import { DEFAULT_NOTIFICATION_MODE, NOTIFICATION_KINDS } from '@/lib/domain/notification-kinds';
 import { SYSTEM_ACTOR } from '../core/actor';
 import { makeCtx } from '../core/context';
 import { captureAppError, customerActor, seedFixture, type Fixture } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import {
   getNotificationPreferences,
   saveNotificationPreferences,
 } from './notification-preferences';
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
-beforeEach(() => {
-  ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
+beforeEach(async () => {
+  ({ db, cleanup } = await openTestDb());
+  fx = await seedFixture(db);
 });
 afterEach(() => cleanup());
 
 const AT = new Date('2026-03-16T15:00:00Z');
-const rows = () => db.select().from(notificationPreferences).all();
-const audits = () =>
-  db
+const rows = async () => await db.select().from(notificationPreferences);
+const audits = async () =>
+  await db
     .select()
     .from(caseEvents)
-    .where(eq(caseEvents.action, 'notification_preferences_changed'))
-    .all();
+    .where(eq(caseEvents.action, 'notification_preferences_changed'));
 
 describe('notification preferences', () => {
   it('lists every kind with its default until the person chooses', async () => {
@@ -66,7 +65,7 @@ describe('notification preferences', () => {
     // Someone else's stay at their defaults.
     const theirs = await getNotificationPreferences(makeCtx(db, fx.supervisor, AT));
     expect(theirs.find((p) => p.kind === 'team_queue')?.mode).toBe('digest');
-    expect(audits()).toMatchObject([
+    expect(await audits()).toMatchObject([
       {
         actorId: fx.agent.id,
         caseId: null,
@@ -82,7 +81,7 @@ describe('notification preferences', () => {
     ]);
     // The same choice again changes nothing and is not audited again.
     expect(await saveNotificationPreferences(ctx, { team_queue: 'off' })).toEqual({ changed: 0 });
-    expect(audits()).toHaveLength(1);
+    expect(await audits()).toHaveLength(1);
   });
 
   it.each([
@@ -96,8 +95,8 @@ describe('notification preferences', () => {
     );
     expect(error.code).toBe('VALIDATION');
     expect(error.fieldErrors).toEqual({ [field]: [key] });
-    expect(rows()).toEqual([]);
-    expect(audits()).toEqual([]);
+    expect(await rows()).toEqual([]);
+    expect(await audits()).toEqual([]);
   });
 
   it('belongs to a signed-in staff member only', async () => {
@@ -107,6 +106,6 @@ describe('notification preferences', () => {
       );
       expect(error.code).toBe('FORBIDDEN');
     }
-    expect(rows()).toEqual([]);
+    expect(await rows()).toEqual([]);
   });
 });

@@ -88,10 +88,10 @@ describe('enqueueMail', () => {
       mail({ subject: 'Otro asunto', now: new Date(FILED_AT.getTime() + 1) }),
     );
     expect(again).toBe(first);
-    expect(countRows(db, outbox)).toBe(1);
+    expect(await countRows(db, outbox)).toBe(1);
     expect(db.select().from(outbox).get()?.subject).toBe('Asunto');
     expect(await enqueue(mail({ dedupeKey: 'test.2' }))).not.toBe(first);
-    expect(countRows(db, outbox)).toBe(2);
+    expect(await countRows(db, outbox)).toBe(2);
   });
 
   it('leaves nothing queued when the transaction that caused it rolls back', async () => {
@@ -101,7 +101,7 @@ describe('enqueueMail', () => {
         throw new Error('the change failed');
       }),
     ).rejects.toThrow('the change failed');
-    expect(countRows(db, outbox)).toBe(0);
+    expect(await countRows(db, outbox)).toBe(0);
   });
 });
 
@@ -193,12 +193,12 @@ describe('composeConstancia', () => {
 describe('enqueueConstancia', () => {
   it('queues the constancia once per case', async () => {
     const caseId = await filePostalCase();
-    expect(countRows(db, outbox)).toBe(0);
+    expect(await countRows(db, outbox)).toBe(0);
     const brand = { name: 'Empresa de Servicios', taxId: '900.123.456-7', logoUrl: null };
     const input = { ...constancia(), brand, caseId, to: 'ana@example.co', now: FILED_AT };
     const id = await inTransaction(db, async (tx) => await enqueueConstancia(tx, input));
     expect(await inTransaction(db, async (tx) => await enqueueConstancia(tx, input))).toBe(id);
-    expect(countRows(db, outbox)).toBe(1);
+    expect(await countRows(db, outbox)).toBe(1);
     const row = db.select().from(outbox).get();
     expect(row).toMatchObject({
       id,

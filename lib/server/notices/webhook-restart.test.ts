@@ -24,7 +24,7 @@ let secret: string;
 
 beforeEach(async () => {
   ({ db, file, cleanup } = createTestDb());
-  fx = seedFixture(db);
+  fx = await seedFixture(db);
   receiver = await startWebhookReceiver(() => secret);
 });
 afterEach(async () => {

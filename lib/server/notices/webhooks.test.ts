@@ -33,7 +33,7 @@ let apiKey: string;
 
 beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
+  fx = await seedFixture(db);
   receiver = await startWebhookReceiver(() => secret);
   ({ channelId, apiKey, secret } = await openApiChannel(db, fx.admin, receiver.url, FILED));
 });
@@ -70,7 +70,10 @@ async function oneReply(body = 'Revisamos su factura.'): Promise<number> {
 describe('an API-channel case: every public message is POSTed to the channel, signed', () => {
   it('queues one webhook row per public message, none for a note, and the receiver verifies each', async () => {
     const id = await fileViaApi();
-    expect(caseRow(db, id)).toMatchObject({ responseMedium: 'api', intakeChannelId: channelId });
+    expect(await caseRow(db, id)).toMatchObject({
+      responseMedium: 'api',
+      intakeChannelId: channelId,
+    });
     await act(id, { action: 'take' });
     const reply = await act(
       id,
@@ -129,7 +132,7 @@ describe('an API-channel case: every public message is POSTed to the channel, si
     expect(first.eventId).toBe(`event.${reply.eventId}@ventanilla.local`);
     expect(first.json).toMatchObject({
       messageId: first.eventId,
-      radicado: caseRow(db, id).radicado,
+      radicado: (await caseRow(db, id)).radicado,
       kind: 'reply',
       locale: 'es',
       createdAt: MONDAY.toISOString(),
@@ -174,7 +177,7 @@ describe('an API-channel case: every public message is POSTed to the channel, si
     expect(link).toMatchObject({ name: 'nota-credito.pdf', size: 2048, type: 'application/pdf' });
     // The receiver has no portal session: the link carries a signed, expiring token for the case.
     const url = new URL(link!.url);
-    const { radicado } = caseRow(db, id);
+    const { radicado } = await caseRow(db, id);
     expect(`${url.origin}${url.pathname}`).toBe(
       `${appUrl()}${portalAttachmentUrl(radicado, fileId!)}`,
     );

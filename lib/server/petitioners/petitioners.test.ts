@@ -26,9 +26,9 @@ let db: Db;
 let cleanup: () => void;
 let fx: Fixture;
 
-beforeEach(() => {
+beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
+  fx = await seedFixture(db);
 });
 afterEach(() => cleanup());
 
@@ -57,7 +57,7 @@ async function pendingIdentityCase() {
   const created = await mail('Luis Gómez <luis@example.co>', 'Solicitud de copia del contrato');
   if (created.outcome !== 'created') throw new Error('expected a new case');
   db.update(cases).set({ teamId: fx.teamId }).where(eq(cases.id, created.caseId)).run();
-  return caseRow(db, created.caseId)!;
+  return (await caseRow(db, created.caseId))!;
 }
 
 const LUIS = {
@@ -77,14 +77,14 @@ describe('completing a pending identity', () => {
       ...LUIS,
     });
     expect(done.isKnownPetitioner).toBe(false);
-    expect(caseRow(db, c.id)).toMatchObject({
+    expect(await caseRow(db, c.id)).toMatchObject({
       customerId: done.customerId,
       version: c.version + 1,
     });
     expect(
       db.select().from(customers).where(eq(customers.id, done.customerId)).get(),
     ).toMatchObject({ fullName: LUIS.fullName, email: 'luis@example.co', phone: LUIS.phone });
-    const event = eventsOf(db, c.id).find((e) => e.action === 'identity_completed');
+    const event = (await eventsOf(db, c.id)).find((e) => e.action === 'identity_completed');
     expect(event).toMatchObject({
       actorId: fx.agent.id,
       visibility: 'internal',
@@ -97,7 +97,7 @@ describe('completing a pending identity', () => {
 
   it('joins a known petitioner without overwriting their data', async () => {
     const web = await fileCase(db);
-    const known = caseRow(db, web.id)!.customerId!;
+    const known = (await caseRow(db, web.id))!.customerId!;
     const c = await pendingIdentityCase();
     const done = await completeIdentity(ctx(fx.agent), {
       caseId: c.id,
@@ -114,15 +114,19 @@ describe('completing a pending identity', () => {
 
   it('is refused to an agent outside the case scope, writing nothing', async () => {
     const c = await pendingIdentityCase();
-    const before = { customers: countRows(db, customers), events: countRows(db, caseEvents) };
+    const before = {
+      customers: await countRows(db, customers),
+      events: await countRows(db, caseEvents),
+    };
     const error = await captureAppError(() =>
       completeIdentity(ctx(fx.otherAgent), { caseId: c.id, version: c.version, ...LUIS }),
     );
     expect(error.code).toBe('FORBIDDEN');
-    expect(caseRow(db, c.id)?.customerId).toBeNull();
-    expect({ customers: countRows(db, customers), events: countRows(db, caseEvents) }).toEqual(
-      before,
-    );
+    expect((await caseRow(db, c.id))?.customerId).toBeNull();
+    expect({
+      customers: await countRows(db, customers),
+      events: await countRows(db, caseEvents),
+    }).toEqual(before);
   });
 
   it('names the field on bad input, and refuses a stale version or a known identity', async () => {
@@ -149,7 +153,7 @@ describe('completing a pending identity', () => {
 describe('correcting contact data', () => {
   it('writes only what changed and audits each field before and after with the reason', async () => {
     const web = await fileCase(db);
-    const customerId = caseRow(db, web.id)!.customerId!;
+    const customerId = (await caseRow(db, web.id))!.customerId!;
     const done = await correctContact(ctx(fx.supervisor), {
       customerId,
       fullName: 'Ana María Pérez',
@@ -188,7 +192,7 @@ describe('correcting contact data', () => {
   it('hides a petitioner from an agent with none of their cases, and names bad fields', async () => {
     const web = await fileCase(db);
     db.update(cases).set({ teamId: fx.teamId }).where(eq(cases.id, web.id)).run();
-    const customerId = caseRow(db, web.id)!.customerId!;
+    const customerId = (await caseRow(db, web.id))!.customerId!;
     const input = { customerId, fullName: 'A', email: 'no-es-correo', reason: 'x' };
     const hidden = await captureAppError(() => correctContact(ctx(fx.otherAgent), input));
     expect(hidden.code).toBe('VALIDATION');
@@ -212,9 +216,9 @@ describe('a known petitioner writes again', () => {
     const web = await fileCase(db);
     const created = await mail('Ana <ANA@example.co>', 'Otra vez el cobro doble de marzo');
     if (created.outcome !== 'created') throw new Error('expected a new case');
-    const offered = caseRow(db, created.caseId)!;
+    const offered = (await caseRow(db, created.caseId))!;
     expect(offered.possibleRepeatOfId).toBe(web.id);
-    expect(eventsOf(db, offered.id).map((e) => e.action)).toContain('repeat_offered');
+    expect((await eventsOf(db, offered.id)).map((e) => e.action)).toContain('repeat_offered');
 
     const joined = await decideRepeatOffer(ctx(fx.agent), {
       caseId: offered.id,
@@ -222,26 +226,29 @@ describe('a known petitioner writes again', () => {
       decision: 'join',
     });
     expect(joined).toMatchObject({ decision: 'join', radicado: web.radicado });
-    expect(caseRow(db, offered.id)).toMatchObject({
+    expect(await caseRow(db, offered.id)).toMatchObject({
       state: 'fusionada',
       mergedIntoId: web.id,
       possibleRepeatOfId: null,
     });
-    expect(caseRow(db, web.id)?.repeatContactCount).toBe(1);
+    expect((await caseRow(db, web.id))?.repeatContactCount).toBe(1);
   });
 
   it('keeps both apart when staff say so, and offers nothing for an unknown sender', async () => {
     await fileCase(db);
     const created = await mail('ana@example.co', 'Consulta distinta sobre mi contrato');
     if (created.outcome !== 'created') throw new Error('expected a new case');
-    const offered = caseRow(db, created.caseId)!;
+    const offered = (await caseRow(db, created.caseId))!;
     await decideRepeatOffer(ctx(fx.agent), {
       caseId: offered.id,
       version: offered.version,
       decision: 'separate',
     });
-    expect(caseRow(db, offered.id)).toMatchObject({ state: 'radicada', possibleRepeatOfId: null });
-    expect(eventsOf(db, offered.id).at(-1)).toMatchObject({
+    expect(await caseRow(db, offered.id)).toMatchObject({
+      state: 'radicada',
+      possibleRepeatOfId: null,
+    });
+    expect((await eventsOf(db, offered.id)).at(-1)).toMatchObject({
       action: 'repeat_kept_apart',
       actorId: fx.agent.id,
     });
@@ -256,7 +263,7 @@ describe('a known petitioner writes again', () => {
 
     const stranger = await mail('otra@example.co', 'Primera vez que escribo a la entidad');
     if (stranger.outcome !== 'created') throw new Error('expected a new case');
-    expect(caseRow(db, stranger.caseId)?.possibleRepeatOfId).toBeNull();
+    expect((await caseRow(db, stranger.caseId))?.possibleRepeatOfId).toBeNull();
   });
 
   it('offers an API filing by a known document, never an anonymous one', async () => {
@@ -269,9 +276,9 @@ describe('a known petitioner writes again', () => {
       }),
       { offerRepeat: true },
     );
-    expect(caseRow(db, api.id)?.possibleRepeatOfId).toBe(web.id);
+    expect((await caseRow(db, api.id))?.possibleRepeatOfId).toBe(web.id);
     const portal = await fileCase(db, {}, LATER);
-    expect(caseRow(db, portal.id)?.possibleRepeatOfId).toBeNull();
+    expect((await caseRow(db, portal.id))?.possibleRepeatOfId).toBeNull();
   });
   it('offers a filing whose e-mail is on record under another document', async () => {
     // Two people on record share the address; the open case is the second one's.
@@ -302,7 +309,7 @@ describe('a known petitioner writes again', () => {
       }),
       { offerRepeat: true },
     );
-    expect(caseRow(db, api.id)?.possibleRepeatOfId).toBe(open.id);
+    expect((await caseRow(db, api.id))?.possibleRepeatOfId).toBe(open.id);
   });
 });
 
@@ -311,7 +318,7 @@ describe('the petitioner record', () => {
     const web = await fileCase(db);
     const phone = await fileCase(db, { channel: 'phone', typeCode: 'P' }, LATER, fx.agent);
     db.insert(resultRatings).values({ caseId: web.id, answer: 'no', createdAt: LATER }).run();
-    const customerId = caseRow(db, web.id)!.customerId!;
+    const customerId = (await caseRow(db, web.id))!.customerId!;
     await correctContact(ctx(fx.supervisor), {
       customerId,
       fullName: 'Ana María Pérez Ruiz',

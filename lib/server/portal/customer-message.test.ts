@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
-import { interactions } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { interactions } from '@/db/tables';
 import { applyCaseAction } from '../cases/apply-case-action';
 import { SYSTEM_ACTOR } from '../core/actor';
 import { makeCtx } from '../core/context';
@@ -15,18 +15,18 @@ import {
   seedFixture,
   type Fixture,
 } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import { addCustomerMessage } from './customer-message';
 
 const LATER = new Date(FILED_AT.getTime() + 3_600_000);
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 
-beforeEach(() => {
-  ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
+beforeEach(async () => {
+  ({ db, cleanup } = await openTestDb());
+  fx = await seedFixture(db);
 });
 afterEach(() => cleanup());
 
@@ -36,11 +36,14 @@ const relay = (input: { caseId: number; body: string; channel: 'email' | 'chat' 
 describe('addCustomerMessage', () => {
   it('joins the public history as an inbound interaction, keeping the state', async () => {
     const { id, radicado } = await fileCase(db);
-    const before = caseRow(db, id);
+    const before = await caseRow(db, id);
     const added = await relay({ caseId: id, body: '  ¿Hay novedades?  ', channel: 'chat' });
     expect(added).toMatchObject({ radicado, state: before.state });
-    expect(caseRow(db, id)).toMatchObject({ state: before.state, version: before.version + 1 });
-    expect(eventsOf(db, id).at(-1)).toMatchObject({
+    expect(await caseRow(db, id)).toMatchObject({
+      state: before.state,
+      version: before.version + 1,
+    });
+    expect((await eventsOf(db, id)).at(-1)).toMatchObject({
       id: added.eventId,
       action: 'customer_message',
       actorRole: 'customer',
@@ -48,7 +51,7 @@ describe('addCustomerMessage', () => {
       body: '¿Hay novedades?',
       data: { channel: 'chat' },
     });
-    expect(db.select().from(interactions).all()).toEqual([
+    expect(await db.select().from(interactions)).toEqual([
       expect.objectContaining({ caseId: id, eventId: added.eventId, kind: 'chat' }),
     ]);
   });
@@ -63,7 +66,10 @@ describe('addCustomerMessage', () => {
     });
     const added = await relay({ caseId: id, body: '', channel: 'email' });
     expect(added.state).toBe('en_tramite');
-    expect(eventsOf(db, id).at(-1)).toMatchObject({ action: 'provide_info', body: '(sin texto)' });
+    expect((await eventsOf(db, id)).at(-1)).toMatchObject({
+      action: 'provide_info',
+      body: '(sin texto)',
+    });
   });
 
   it('is relayed by trusted code only, and needs an existing case', async () => {
@@ -79,6 +85,6 @@ describe('addCustomerMessage', () => {
     expect(
       (await captureAppError(() => relay({ caseId: 999, body: 'x', channel: 'email' }))).code,
     ).toBe('NOT_FOUND');
-    expect(countRows(db, interactions)).toBe(0);
+    expect(await countRows(db, interactions)).toBe(0);
   });
 });

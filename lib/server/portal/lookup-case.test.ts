@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
-import { rateLimits } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { rateLimits } from '@/db/tables';
 import { makeCtx } from '../core/context';
 import { AppError, isAppError } from '../core/errors';
 import { slowdownDelayMs } from '../core/rate-limit';
@@ -12,16 +12,16 @@ import {
 } from './lookup-case';
 import { countRows, fileCase } from '../testing/fixtures';
 import { VISITOR } from './actors';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 
 const IP = '203.0.113.7';
 const DOCUMENT = '52123456';
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await openTestDb());
 });
 afterEach(() => cleanup());
 
@@ -116,7 +116,7 @@ describe('lookupCase', () => {
     const error = await rejection(lookupCase(makeCtx(db, VISITOR), input, { clientIp: IP }));
     expect(error.code).toBe('VALIDATION');
     expect(error.fieldErrors?.[field]).toEqual([key]);
-    expect(countRows(db, rateLimits)).toBe(0);
+    expect(await countRows(db, rateLimits)).toBe(0);
   });
 });
 

@@ -27,7 +27,7 @@ let fx: Fixture;
 
 beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
+  fx = await seedFixture(db);
 });
 afterEach(() => cleanup());
 
@@ -40,11 +40,11 @@ async function answeredCase(): Promise<number> {
 const rate = (caseId: number, input: object = RATING, actor: Actor = customerActor(caseId)) =>
   rateCase(makeCtx(db, actor, RATED_AT), { caseId, ...input });
 
-function footprint() {
+async function footprint() {
   return {
-    results: countRows(db, resultRatings),
-    quality: countRows(db, qualityRatings),
-    events: countRows(db, caseEvents),
+    results: await countRows(db, resultRatings),
+    quality: await countRows(db, qualityRatings),
+    events: await countRows(db, caseEvents),
   };
 }
 
@@ -52,11 +52,11 @@ describe('rateCase', () => {
   it('is refused before the case has its answer', async () => {
     const { id } = await fileCase(db);
     await applyCaseAction(makeCtx(db, fx.agent, ANSWERED_AT), { caseId: id, action: 'take' });
-    const before = footprint();
+    const before = await footprint();
     const error = await captureAppError(() => rate(id));
     expect(error.code).toBe('INVALID_TRANSITION');
     expect(error.detail).toEqual({ guard: 'not_answered' });
-    expect(footprint()).toEqual(before);
+    expect(await footprint()).toEqual(before);
     expect(await hasRated(db, id)).toBe(false);
   });
 
@@ -81,7 +81,7 @@ describe('rateCase', () => {
         createdAt: RATED_AT,
       }),
     ]);
-    expect(eventsOf(db, id).at(-1)).toMatchObject({
+    expect((await eventsOf(db, id)).at(-1)).toMatchObject({
       action: 'rated',
       actorRole: 'customer',
       actorId: null,
@@ -112,11 +112,11 @@ describe('rateCase', () => {
   it('is accepted once: a second rating is a CONFLICT and changes nothing', async () => {
     const id = await answeredCase();
     await rate(id);
-    const before = footprint();
+    const before = await footprint();
     const error = await captureAppError(() => rate(id, { ...RATING, result: 'yes' }));
     expect(error.code).toBe('CONFLICT');
     expect(error.detail).toEqual({ guard: 'already_rated' });
-    expect(footprint()).toEqual(before);
+    expect(await footprint()).toEqual(before);
   });
 
   it("refuses another case's customer, staff and the system", async () => {
@@ -130,7 +130,7 @@ describe('rateCase', () => {
     for (const actor of outsiders) {
       expect((await captureAppError(() => rate(id, RATING, actor))).code).toBe('FORBIDDEN');
     }
-    expect(footprint()).toMatchObject({ results: 0, quality: 0 });
+    expect(await footprint()).toMatchObject({ results: 0, quality: 0 });
   });
 
   it.each([

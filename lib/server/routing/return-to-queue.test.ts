@@ -22,9 +22,9 @@ import { createTestDb } from '../testing/test-db';
 let db: Db;
 let cleanup: () => void;
 let fx: Fixture;
-beforeEach(() => {
+beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
+  fx = await seedFixture(db);
   db.update(teams).set({ supervisorId: fx.supervisor.id }).where(eq(teams.id, fx.teamId)).run();
 });
 afterEach(() => cleanup());
@@ -55,18 +55,18 @@ describe('deactivating someone gives their open cases back to the team (issue 14
       body: 'Resuelto.',
       decision: 'concede',
     });
-    const versionBefore = caseRow(db, open.id).version;
+    const versionBefore = (await caseRow(db, open.id)).version;
 
     await setStaffActive(makeCtx(db, fx.admin, T0), { userId: fx.agent.id, isActive: false });
 
-    expect(caseRow(db, open.id)).toMatchObject({
+    expect(await caseRow(db, open.id)).toMatchObject({
       assigneeId: null,
       teamId: fx.teamId,
       state: 'en_tramite',
       version: versionBefore + 1,
     });
-    expect(caseRow(db, answered.id).assigneeId).toBe(fx.agent.id);
-    const returned = eventsOf(db, open.id).find((e) => e.action === 'returned_to_queue');
+    expect((await caseRow(db, answered.id)).assigneeId).toBe(fx.agent.id);
+    const returned = (await eventsOf(db, open.id)).find((e) => e.action === 'returned_to_queue');
     expect(returned).toMatchObject({ visibility: 'internal', actorId: fx.admin.id });
     expect(returned?.data).toMatchObject({ fromUserId: fx.agent.id, reason: 'deactivated' });
     const alerts = db
@@ -94,11 +94,11 @@ describe('a long absence gives the cases back too (issue 14 §2)', () => {
     });
 
     expect(await returnCasesOfLongAbsence(makeCtx(db, SYSTEM_ACTOR, hours(23)), 24)).toBe(0);
-    expect(caseRow(db, open.id).assigneeId).toBe(fx.agent.id);
+    expect((await caseRow(db, open.id)).assigneeId).toBe(fx.agent.id);
 
     expect(await returnCasesOfLongAbsence(makeCtx(db, SYSTEM_ACTOR, hours(25)), 24)).toBe(1);
-    expect(caseRow(db, open.id)).toMatchObject({ assigneeId: null, teamId: fx.teamId });
-    expect(eventsOf(db, open.id).at(-1)).toMatchObject({
+    expect(await caseRow(db, open.id)).toMatchObject({ assigneeId: null, teamId: fx.teamId });
+    expect((await eventsOf(db, open.id)).at(-1)).toMatchObject({
       action: 'returned_to_queue',
       actorRole: 'system',
       data: { reason: 'away', fromUserId: fx.agent.id },
@@ -122,7 +122,7 @@ describe('a long absence gives the cases back too (issue 14 §2)', () => {
     ).toBeNull();
     await self(hours(20), false);
     expect(await returnCasesOfLongAbsence(makeCtx(db, SYSTEM_ACTOR, hours(30)), 24)).toBe(0);
-    expect(caseRow(db, open.id).assigneeId).toBe(fx.agent.id);
+    expect((await caseRow(db, open.id)).assigneeId).toBe(fx.agent.id);
   });
 
   it('lets a supervisor set only the people of the teams they lead', async () => {

@@ -33,9 +33,9 @@ const later = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 let db: Db;
 let fx: Fixture;
 let cleanup: () => void;
-beforeEach(() => {
+beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
+  fx = await seedFixture(db);
 });
 afterEach(() => cleanup());
 
@@ -50,12 +50,12 @@ describe('routing a new case (issue 14 §1)', () => {
     });
     const reclamo = await fileCase(db, {}, later(1));
     const peticion = await fileCase(db, { typeCode: 'P' }, later(2));
-    expect(caseRow(db, reclamo.id).teamId).toBe(fx.teamId);
-    expect(caseRow(db, peticion.id).teamId).toBe(fx.otherTeamId);
-    const routed = eventsOf(db, reclamo.id).find((e) => e.action === 'route');
+    expect((await caseRow(db, reclamo.id)).teamId).toBe(fx.teamId);
+    expect((await caseRow(db, peticion.id)).teamId).toBe(fx.otherTeamId);
+    const routed = (await eventsOf(db, reclamo.id)).find((e) => e.action === 'route');
     expect(routed).toMatchObject({ visibility: 'internal', actorRole: 'system' });
     expect(routed?.data).toMatchObject({ teamName: 'Facturación', ruleName: 'Reclamos web' });
-    const fallback = eventsOf(db, peticion.id).find((e) => e.action === 'route');
+    const fallback = (await eventsOf(db, peticion.id)).find((e) => e.action === 'route');
     expect(fallback?.data).toMatchObject({ teamName: 'Entregas', ruleId: null });
   });
 
@@ -67,12 +67,12 @@ describe('routing a new case (issue 14 §1)', () => {
       rules: [{ ...reclamoWeb, teamId: fx.otherTeamId }],
     });
     const after = await fileCase(db, {}, later(3));
-    expect(caseRow(db, before.id).teamId).toBe(fx.teamId);
-    expect(caseRow(db, after.id).teamId).toBe(fx.otherTeamId);
-    expect(countRows(db, routingRuleSets)).toBe(2);
-    const [first, second] = [before, after].map(
-      (c) => eventsOf(db, c.id).find((e) => e.action === 'route')?.data as { ruleSetId: number },
-    );
+    expect((await caseRow(db, before.id)).teamId).toBe(fx.teamId);
+    expect((await caseRow(db, after.id)).teamId).toBe(fx.otherTeamId);
+    expect(await countRows(db, routingRuleSets)).toBe(2);
+    const ruleSetOf = async (c: { id: number }) =>
+      (await eventsOf(db, c.id)).find((e) => e.action === 'route')?.data as { ruleSetId: number };
+    const [first, second] = [await ruleSetOf(before), await ruleSetOf(after)];
     expect(first!.ruleSetId).not.toBe(second!.ruleSetId);
   });
 
@@ -104,11 +104,11 @@ describe('routing a new case (issue 14 §1)', () => {
       }),
     );
     expect(empty.fieldErrors).toEqual({ 'rules.0.match': ['emptyMatch'] });
-    expect(countRows(db, routingRuleSets)).toBe(0);
-    expect(countRows(db, routingRules)).toBe(0);
+    expect(await countRows(db, routingRuleSets)).toBe(0);
+    expect(await countRows(db, routingRules)).toBe(0);
     // Without any rules saved, filing still works and routes nowhere.
     const c = await fileCase(db);
-    expect(caseRow(db, c.id).teamId).toBeNull();
+    expect((await caseRow(db, c.id)).teamId).toBeNull();
   });
 
   it('is for admins only', async () => {
@@ -121,10 +121,13 @@ describe('routing a new case (issue 14 §1)', () => {
 
 describe('assignment within the team (issue 14 §2)', () => {
   async function spread(mode: 'round_robin' | 'least_open') {
-    const agents = [1, 2, 3, 4].map((i) =>
-      insertStaff(db, { email: `a${i}@example.co`, role: 'agent', teamId: fx.teamId }),
-    );
-    insertStaff(db, {
+    const agents = [];
+    for (const i of [1, 2, 3, 4]) {
+      agents.push(
+        await insertStaff(db, { email: `a${i}@example.co`, role: 'agent', teamId: fx.teamId }),
+      );
+    }
+    await insertStaff(db, {
       email: 'inactiva@example.co',
       role: 'agent',
       teamId: fx.teamId,
@@ -170,9 +173,14 @@ describe('assignment within the team (issue 14 §2)', () => {
   }
 
   it('least-open weighs the cases each already holds', async () => {
-    const [busy, idle] = [1, 2].map((i) =>
-      insertStaff(db, { email: `b${i}@example.co`, role: 'agent', teamId: fx.otherTeamId }),
-    );
+    const assigneesOf = async (filed: { id: number }[]) => {
+      const ids = [];
+      for (const c of filed) ids.push((await caseRow(db, c.id)).assigneeId);
+      return ids;
+    };
+    const agentOf = async (i: number) =>
+      await insertStaff(db, { email: `b${i}@example.co`, role: 'agent', teamId: fx.otherTeamId });
+    const [busy, idle] = [await agentOf(1), await agentOf(2)];
     await setTeamAssignment(makeCtx(db, fx.admin, T0), {
       teamId: fx.otherTeamId,
       mode: 'least_open',
@@ -186,18 +194,18 @@ describe('assignment within the team (issue 14 §2)', () => {
     const first = [];
     for (let i = 0; i < 3; i += 1)
       first.push(await fileCase(db, { customer: validCustomer(i) }, later(i)));
-    expect(first.map((c) => caseRow(db, c.id).assigneeId)).toEqual([busy!.id, busy!.id, busy!.id]);
+    expect(await assigneesOf(first)).toEqual([busy!.id, busy!.id, busy!.id]);
     await setAvailability(makeCtx(db, fx.admin, T0), { userId: idle!.id, isAvailable: true });
     const next = await Promise.all(
       [3, 4, 5].map((i) => fileCase(db, { customer: validCustomer(i) }, later(i))),
     );
-    expect(next.map((c) => caseRow(db, c.id).assigneeId)).toEqual([idle!.id, idle!.id, idle!.id]);
+    expect(await assigneesOf(next)).toEqual([idle!.id, idle!.id, idle!.id]);
   });
 
   it('leaves a manual team’s cases in its queue', async () => {
     await saveRoutingRules(asAdmin(), { defaultTeamId: fx.teamId, rules: [] });
     const c = await fileCase(db, {}, later(1));
-    expect(caseRow(db, c.id)).toMatchObject({ teamId: fx.teamId, assigneeId: null });
+    expect(await caseRow(db, c.id)).toMatchObject({ teamId: fx.teamId, assigneeId: null });
     expect(db.select().from(teams).where(eq(teams.id, fx.teamId)).get()?.assignmentMode).toBe(
       'manual',
     );
@@ -224,7 +232,7 @@ describe('alerts of a routed case (issue 14 §3)', () => {
     db.update(teams).set({ supervisorId: fx.supervisor.id }).where(eq(teams.id, fx.teamId)).run();
     await saveRoutingRules(asAdmin(), { defaultTeamId: fx.teamId, rules: [] });
     const filed = await fileCase(db, {}, later(1));
-    expect(caseRow(db, filed.id)).toMatchObject({ teamId: fx.teamId, assigneeId: null });
+    expect(await caseRow(db, filed.id)).toMatchObject({ teamId: fx.teamId, assigneeId: null });
     const atRisk = new Date(filed.dueAt!.getTime() - 60 * 60_000);
     await sendDeadlineAlerts(makeCtx(db, SYSTEM_ACTOR, atRisk));
     const alerts = db.select().from(notifications).all();

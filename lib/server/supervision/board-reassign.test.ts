@@ -28,7 +28,7 @@ let fx: Fixture;
 
 beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
+  fx = await seedFixture(db);
 });
 afterEach(() => cleanup());
 
@@ -57,12 +57,12 @@ describe('bulk reassignment', () => {
     expect(result.results.map((r) => [r.caseId, r.ok])).toEqual(ids.map((id) => [id, true]));
     for (const id of ids) {
       // The case follows its new agent to that agent's team.
-      expect(caseRow(db, id)).toMatchObject({
+      expect(await caseRow(db, id)).toMatchObject({
         assigneeId: fx.otherAgent.id,
         teamId: fx.otherTeamId,
         state: 'en_tramite',
       });
-      const last = eventsOf(db, id).at(-1);
+      const last = (await eventsOf(db, id)).at(-1);
       expect(last).toMatchObject({
         action: 'assign',
         actorId: fx.supervisor.id,
@@ -80,7 +80,7 @@ describe('bulk reassignment', () => {
       action: 'withdraw',
       reason: 'El cliente desistió.',
     });
-    const events = countRows(db, caseEvents);
+    const events = await countRows(db, caseEvents);
     const result = await reassignCases(makeCtx(db, fx.admin, NOW), {
       caseIds: [first, closed, last, 999_999],
       assigneeId: fx.otherAgent.id,
@@ -89,33 +89,36 @@ describe('bulk reassignment', () => {
     expect(outcome[first]).toMatchObject({ ok: true });
     expect(outcome[last]).toMatchObject({ ok: true });
     const refused = outcome[closed]!;
-    expect(refused).toMatchObject({ ok: false, radicado: caseRow(db, closed).radicado });
+    expect(refused).toMatchObject({ ok: false, radicado: (await caseRow(db, closed)).radicado });
     expect(!refused.ok && isAppError(refused.error) && refused.error.code).toBe(
       'INVALID_TRANSITION',
     );
     const missing = outcome[999_999]!;
     expect(missing).toMatchObject({ ok: false, radicado: null });
     expect(!missing.ok && isAppError(missing.error) && missing.error.code).toBe('NOT_FOUND');
-    expect(countRows(db, caseEvents)).toBe(events + 2);
-    expect(caseRow(db, closed)).toMatchObject({ state: 'desistida', assigneeId: fx.agent.id });
-    expect(caseRow(db, first).assigneeId).toBe(fx.otherAgent.id);
-    expect(caseRow(db, last).assigneeId).toBe(fx.otherAgent.id);
+    expect(await countRows(db, caseEvents)).toBe(events + 2);
+    expect(await caseRow(db, closed)).toMatchObject({
+      state: 'desistida',
+      assigneeId: fx.agent.id,
+    });
+    expect((await caseRow(db, first)).assigneeId).toBe(fx.otherAgent.id);
+    expect((await caseRow(db, last)).assigneeId).toBe(fx.otherAgent.id);
   });
 
   it('reassigns a case checked twice only once', async () => {
     const [id] = (await overdueCases(1)) as [number];
-    const before = eventsOf(db, id).length;
+    const before = (await eventsOf(db, id)).length;
     const result = await reassignCases(makeCtx(db, fx.supervisor, NOW), {
       caseIds: [id, id],
       assigneeId: fx.otherAgent.id,
     });
     expect(result.results).toHaveLength(1);
-    expect(eventsOf(db, id)).toHaveLength(before + 1);
+    expect(await eventsOf(db, id)).toHaveLength(before + 1);
   });
 
   it('refuses agents (403) and writes nothing', async () => {
     const ids = await overdueCases(1);
-    const events = countRows(db, caseEvents);
+    const events = await countRows(db, caseEvents);
     const error = await captureAppError(
       async () =>
         await reassignCases(makeCtx(db, fx.agent, NOW), {
@@ -125,7 +128,7 @@ describe('bulk reassignment', () => {
     );
     expect(error.code).toBe('FORBIDDEN');
     expect(HTTP_STATUS[error.code]).toBe(403);
-    expect(countRows(db, caseEvents)).toBe(events);
+    expect(await countRows(db, caseEvents)).toBe(events);
   });
 
   it.each([
@@ -144,7 +147,7 @@ describe('bulk reassignment', () => {
 
   it('only hands cases to an active agent', async () => {
     const ids = await overdueCases(1);
-    const gone = insertStaff(db, { email: 'ido@example.co', role: 'agent', isActive: false });
+    const gone = await insertStaff(db, { email: 'ido@example.co', role: 'agent', isActive: false });
     for (const assigneeId of [gone.id, fx.supervisor.id, 999_999]) {
       const error = await captureAppError(
         async () =>
@@ -153,7 +156,7 @@ describe('bulk reassignment', () => {
       expect(HTTP_STATUS[error.code]).toBe(422);
       expect(error.fieldErrors).toEqual({ assigneeId: ['invalid'] });
     }
-    expect(caseRow(db, ids[0]!).assigneeId).toBe(fx.agent.id);
+    expect((await caseRow(db, ids[0]!)).assigneeId).toBe(fx.agent.id);
     expect(
       (await listAssignableAgents(makeCtx(db, fx.supervisor))).map((a) => [a.name, a.teamName]),
     ).toEqual([

@@ -48,8 +48,8 @@ let idle: StaffMember;
 
 beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
-  idle = insertStaff(db, { email: 'libre@example.co', role: 'agent', teamId: fx.teamId });
+  fx = await seedFixture(db);
+  idle = await insertStaff(db, { email: 'libre@example.co', role: 'agent', teamId: fx.teamId });
 });
 afterEach(() => cleanup());
 
@@ -65,7 +65,7 @@ async function reclamo(filedOn: string, dueDate: string, agent?: StaffMember): P
     bogota(`${filedOn}T09:00:00`),
   );
   if (agent) await act(id, { action: 'take' }, agent, `${filedOn}T11:00:00`);
-  expect(caseRow(db, id).dueDate).toBe(dueDate);
+  expect((await caseRow(db, id)).dueDate).toBe(dueDate);
   return id;
 }
 
@@ -157,9 +157,9 @@ const board = (query: Partial<BoardQuery> = {}, actor: Actor = fx.supervisor, no
 describe('the deadline board', () => {
   it('counts due today, at risk across the holiday, overdue and promises exactly', async () => {
     const ids = await buildDataset();
-    expect(caseRow(db, ids.g)).toMatchObject({ state: 'requiere_informacion', dueAt: null });
-    expect(caseRow(db, ids.h).state).toBe('respondida');
-    expect(caseRow(db, ids.i).state).toBe('cerrada');
+    expect(await caseRow(db, ids.g)).toMatchObject({ state: 'requiere_informacion', dueAt: null });
+    expect((await caseRow(db, ids.h)).state).toBe('respondida');
+    expect((await caseRow(db, ids.i)).state).toBe('cerrada');
 
     const result = await board();
     expect(result).toMatchObject({ today: '2026-03-20', atRiskUntil: '2026-03-25' });

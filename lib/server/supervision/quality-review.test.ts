@@ -34,7 +34,7 @@ const RUBRIC = { greeting: 5, clarity: 4, empathy: 5, accuracy: 3, personalTouch
 
 beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
-  fx = seedFixture(db);
+  fx = await seedFixture(db);
 });
 afterEach(() => cleanup());
 
@@ -89,7 +89,7 @@ describe('reviewInteraction', () => {
       comment: 'Buen tono, faltó precisión.',
       createdAt: AT,
     });
-    expect(eventsOf(db, caseId).at(-1)).toMatchObject({
+    expect((await eventsOf(db, caseId)).at(-1)).toMatchObject({
       id: done.eventId,
       action: 'quality_review',
       actorRole: 'supervisor',
@@ -127,7 +127,7 @@ describe('reviewInteraction', () => {
 
   it('bad or missing scores → 422 with a key per field, nothing written', async () => {
     const { caseId, interactionId } = await answeredInteraction();
-    const events = eventsOf(db, caseId).length;
+    const events = (await eventsOf(db, caseId)).length;
     const error = await captureAppError(() =>
       review({
         interactionId,
@@ -147,8 +147,8 @@ describe('reviewInteraction', () => {
       personalTouch: ['rating'],
       comment: ['tooLong'],
     });
-    expect(countRows(db, qualityRatings)).toBe(0);
-    expect(eventsOf(db, caseId)).toHaveLength(events);
+    expect(await countRows(db, qualityRatings)).toBe(0);
+    expect(await eventsOf(db, caseId)).toHaveLength(events);
   });
 
   it('an agent gets 403', async () => {
@@ -156,14 +156,14 @@ describe('reviewInteraction', () => {
     expect((await captureAppError(() => review({ interactionId, ...RUBRIC }, fx.agent))).code).toBe(
       'FORBIDDEN',
     );
-    expect(countRows(db, qualityRatings)).toBe(0);
+    expect(await countRows(db, qualityRatings)).toBe(0);
   });
 
   it('nobody reviews their own interaction', async () => {
     const { interactionId } = await answeredInteraction(fx.supervisor);
     const error = await captureAppError(() => review({ interactionId, ...RUBRIC }));
     expect(error).toMatchObject({ code: 'FORBIDDEN', detail: { guard: 'own_interaction' } });
-    expect(countRows(db, qualityRatings)).toBe(0);
+    expect(await countRows(db, qualityRatings)).toBe(0);
   });
 
   it('one review per reviewer: a second is refused (the first stays), another reviewer may', async () => {
@@ -179,7 +179,7 @@ describe('reviewInteraction', () => {
         .map((r) => r.greeting),
     ).toEqual([5]);
     await review({ interactionId, ...RUBRIC }, fx.admin);
-    expect(countRows(db, qualityRatings)).toBe(2);
+    expect(await countRows(db, qualityRatings)).toBe(2);
   });
 
   it('only outbound interactions written by staff; an unknown one is 404', async () => {

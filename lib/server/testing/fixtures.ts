@@ -1,7 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
-import type { Db } from '@/db/client';
-import { caseEvents, cases, processes, rootCauses, staffUsers, teams } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { first, one } from '@/db/rows';
+import { caseEvents, cases, processes, rootCauses, staffUsers, teams } from '@/db/tables';
 import type { StaffRole } from '@/lib/domain/enums';
 import type { CaseFilingInput } from '@/lib/validation/case-filing';
 import { SYSTEM_ACTOR, type Actor } from '../core/actor';
@@ -35,45 +36,55 @@ export interface Fixture {
   otherRootCauseId: number;
 }
 
-export function insertStaff(
-  db: Db,
+export async function insertStaff(
+  db: Conn,
   values: { email: string; role: StaffRole; teamId?: number | null; isActive?: boolean },
   password = TEST_PASSWORD,
-): StaffMember {
-  const row = db
-    .insert(staffUsers)
-    .values({
-      email: values.email,
-      name: values.email.split('@')[0] ?? values.email,
-      passwordHash: hashPasswordSync(password, 4),
-      role: values.role,
-      teamId: values.teamId ?? null,
-      isActive: values.isActive ?? true,
-    })
-    .returning({ id: staffUsers.id })
-    .get();
+): Promise<StaffMember> {
+  const row = await one(
+    db
+      .insert(staffUsers)
+      .values({
+        email: values.email,
+        name: values.email.split('@')[0] ?? values.email,
+        passwordHash: hashPasswordSync(password, 4),
+        role: values.role,
+        teamId: values.teamId ?? null,
+        isActive: values.isActive ?? true,
+      })
+      .returning({ id: staffUsers.id }),
+  );
   return { role: values.role, id: row.id, teamId: values.teamId ?? null };
 }
 
 /** Two teams, an agent in each, a supervisor and an admin, and two processes with root causes. */
-export function seedFixture(db: Db): Fixture {
-  const teamId = db.insert(teams).values({ name: 'Facturación' }).returning().get().id;
-  const otherTeamId = db.insert(teams).values({ name: 'Entregas' }).returning().get().id;
-  const processId = db.insert(processes).values({ name: 'Facturación' }).returning().get().id;
-  const otherProcessId = db.insert(processes).values({ name: 'Entregas' }).returning().get().id;
+export async function seedFixture(db: Conn): Promise<Fixture> {
+  const idOf = async (query: PromiseLike<{ id: number }[]>) => (await one(query)).id;
+  const teamId = await idOf(db.insert(teams).values({ name: 'Facturación' }).returning());
+  const otherTeamId = await idOf(db.insert(teams).values({ name: 'Entregas' }).returning());
+  const processId = await idOf(db.insert(processes).values({ name: 'Facturación' }).returning());
+  const otherProcessId = await idOf(db.insert(processes).values({ name: 'Entregas' }).returning());
   const cause = (pid: number, name: string) =>
-    db.insert(rootCauses).values({ processId: pid, name }).returning().get().id;
+    idOf(db.insert(rootCauses).values({ processId: pid, name }).returning());
   return {
     teamId,
     otherTeamId,
-    agent: insertStaff(db, { email: 'agente@example.co', role: 'agent', teamId }),
-    otherAgent: insertStaff(db, { email: 'otra@example.co', role: 'agent', teamId: otherTeamId }),
-    supervisor: insertStaff(db, { email: 'supervisora@example.co', role: 'supervisor', teamId }),
-    admin: insertStaff(db, { email: 'admin@example.co', role: 'admin' }),
+    agent: await insertStaff(db, { email: 'agente@example.co', role: 'agent', teamId }),
+    otherAgent: await insertStaff(db, {
+      email: 'otra@example.co',
+      role: 'agent',
+      teamId: otherTeamId,
+    }),
+    supervisor: await insertStaff(db, {
+      email: 'supervisora@example.co',
+      role: 'supervisor',
+      teamId,
+    }),
+    admin: await insertStaff(db, { email: 'admin@example.co', role: 'admin' }),
     processId,
-    rootCauseIds: [cause(processId, 'Cobro doble'), cause(processId, 'Tarifa errada')],
+    rootCauseIds: [await cause(processId, 'Cobro doble'), await cause(processId, 'Tarifa errada')],
     otherProcessId,
-    otherRootCauseId: cause(otherProcessId, 'Retraso'),
+    otherRootCauseId: await cause(otherProcessId, 'Retraso'),
   };
 }
 
@@ -96,7 +107,7 @@ export function validFiling(overrides: Partial<CaseFilingInput> = {}): CaseFilin
 }
 
 export async function fileCase(
-  db: Db,
+  db: Conn,
   overrides: Partial<CaseFilingInput> = {},
   now: Date = FILED_AT,
   actor: Actor = SYSTEM_ACTOR,
@@ -104,28 +115,22 @@ export async function fileCase(
   return await createCase(makeCtx(db, actor, now), validFiling(overrides));
 }
 
-export function countRows(db: Db, table: SQLiteTable): number {
-  return (
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(table)
-      .get()?.n ?? 0
-  );
+export async function countRows(db: Conn, table: SQLiteTable): Promise<number> {
+  return (await first(db.select({ n: sql<number>`count(*)` }).from(table)))?.n ?? 0;
 }
 
-export function caseRow(db: Db, id: number) {
-  const row = db.select().from(cases).where(eq(cases.id, id)).get();
+export async function caseRow(db: Conn, id: number) {
+  const row = await first(db.select().from(cases).where(eq(cases.id, id)));
   if (!row) throw new Error(`case ${id} not found`);
   return row;
 }
 
-export function eventsOf(db: Db, caseId: number) {
-  return db
+export async function eventsOf(db: Conn, caseId: number) {
+  return await db
     .select()
     .from(caseEvents)
     .where(eq(caseEvents.caseId, caseId))
-    .orderBy(caseEvents.id)
-    .all();
+    .orderBy(caseEvents.id);
 }
 
 /** Runs `fn` (sync or async) expecting an AppError and returns it, to assert code and field keys. */
@@ -149,7 +154,7 @@ export function customerActor(caseId: number): Extract<Actor, { role: 'customer'
  * answer delivered at once (deliveries.ts) unless `delivered` is false.
  */
 export async function answerCase(
-  db: Db,
+  db: Conn,
   caseId: number,
   agent: StaffMember,
   now: Date,

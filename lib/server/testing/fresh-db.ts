@@ -14,7 +14,7 @@ export function freshDbPerTest(then?: (db: Db, fx: Fixture) => unknown): {
   let current: { db: Db; fx: Fixture; cleanup: () => void } | null = null;
   beforeEach(async () => {
     const { db, cleanup } = createTestDb();
-    current = { db, fx: seedFixture(db), cleanup };
+    current = { db, fx: await seedFixture(db), cleanup };
     await then?.(db, current.fx);
   });
   afterEach(() => {

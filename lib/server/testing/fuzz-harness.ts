@@ -86,7 +86,7 @@ export async function openFuzzWorld(fileCase: Handler): Promise<FuzzWorld> {
   vi.stubEnv('UPLOAD_DIR', uploads);
   vi.stubEnv('NEXTAUTH_URL', BASE);
   const db = getDb();
-  const staff = seedFixture(db);
+  const staff = await seedFixture(db);
   const whatsapp = await ensureIntakeChannel(db, 'WhatsApp línea 1', 'whatsapp');
   const chat = await ensureIntakeChannel(db, 'Chat web', 'chat');
   const key = async (channelId: number, withSigningSecret: boolean) =>
@@ -143,7 +143,7 @@ export async function fire(
   label: string,
   call: () => Promise<Response>,
 ): Promise<Response> {
-  const before = writtenCounts(world.db, world.uploads);
+  const before = await writtenCounts(world.db, world.uploads);
   const response = await call();
   const text = await response.clone().text();
   world.sent += 1;
@@ -153,7 +153,7 @@ export async function fire(
   world.statuses.set(target, seen);
   expect(response.status, `${label} → ${text.slice(0, 400)}`).toBeLessThan(500);
   if (response.status >= 400) {
-    expect(writtenCounts(world.db, world.uploads), label).toEqual(before);
+    expect(await writtenCounts(world.db, world.uploads), label).toEqual(before);
   }
   expect(halfWritten(world.db, world.uploads), label).toEqual([]);
   return response;

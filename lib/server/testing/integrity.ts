@@ -20,17 +20,17 @@ import { countRows } from './fixtures';
  * What a request may leave behind, counted: a refused request (4xx) must leave every one of these
  * as it found it. Rate-limit counters, idempotency records and a key's last use are not counted.
  */
-export function writtenCounts(db: Db, uploadDir: string): Record<string, number> {
-  const count = (table: SQLiteTable) => countRows(db, table);
+export async function writtenCounts(db: Db, uploadDir: string): Promise<Record<string, number>> {
+  const count = async (table: SQLiteTable) => await countRows(db, table);
   return {
-    cases: count(cases),
-    caseEvents: count(caseEvents),
-    attachments: count(attachments),
-    outbox: count(outbox),
-    customers: count(customers),
-    consents: count(consents),
-    interactions: count(interactions),
-    notifications: count(notifications),
+    cases: await count(cases),
+    caseEvents: await count(caseEvents),
+    attachments: await count(attachments),
+    outbox: await count(outbox),
+    customers: await count(customers),
+    consents: await count(consents),
+    interactions: await count(interactions),
+    notifications: await count(notifications),
     uploadFiles: storedFiles(uploadDir).length,
   };
 }

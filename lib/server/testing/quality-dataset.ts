@@ -65,7 +65,7 @@ function filing(typeCode: CaseType, subject: string): CaseFilingInput {
 }
 
 export async function buildQualityDataset(db: Db): Promise<QualityDataset> {
-  const fx = seedFixture(db);
+  const fx = await seedFixture(db);
   for (const code of CASE_TYPES) {
     db.insert(caseTypes)
       .values({ code, allowsAnonymous: false, handleTargetMinutes: TARGETS[code] ?? 30 })

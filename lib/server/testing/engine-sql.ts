@@ -1,0 +1,77 @@
+import { sql } from 'drizzle-orm';
+import type { Conn, Db } from '@/db/client';
+import { isPg } from '@/db/pg/transactions';
+
+/**
+ * Test-only SQL that differs between the engines (issue 18): making a table refuse writes, to
+ * prove a use case rolls back whole, and reading every table, to prove a secret is stored nowhere.
+ */
+
+type PgExecute = { execute: (query: ReturnType<typeof sql.raw>) => Promise<{ rows: unknown[] }> };
+
+async function exec(db: Conn, text: string): Promise<unknown[]> {
+  if (isPg(db)) return (await (db as unknown as PgExecute).execute(sql.raw(text))).rows;
+  const client = (db as unknown as Db).$client;
+  const statement = client.prepare(text);
+  if (statement.reader) return statement.all();
+  statement.run();
+  return [];
+}
+
+/** Makes every insert into `table` fail with `message` until the returned function is called. */
+export async function failInserts(
+  db: Conn,
+  table: string,
+  message: string,
+): Promise<() => Promise<void>> {
+  const name = `fail_${table}`;
+  if (isPg(db)) {
+    await exec(
+      db,
+      `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '${message}'; END $$`,
+    );
+    await exec(
+      db,
+      `CREATE TRIGGER ${name} BEFORE INSERT ON ${table} FOR EACH ROW EXECUTE FUNCTION ${name}()`,
+    );
+    return async () => {
+      await exec(db, `DROP TRIGGER ${name} ON ${table}`);
+      await exec(db, `DROP FUNCTION ${name}()`);
+    };
+  }
+  await exec(
+    db,
+    `CREATE TRIGGER ${name} BEFORE INSERT ON ${table} BEGIN SELECT RAISE(ABORT, '${message}'); END`,
+  );
+  return async () => void (await exec(db, `DROP TRIGGER ${name}`));
+}
+
+/** Every table's rows as JSON text, by table name. */
+export async function tableDumps(db: Conn): Promise<Map<string, string>> {
+  const names = (
+    (await exec(
+      db,
+      isPg(db)
+        ? "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'"
+        : "SELECT name FROM sqlite_master WHERE type = 'table'",
+    )) as { name: string }[]
+  ).map((t) => t.name);
+  const dumps = new Map<string, string>();
+  for (const name of names)
+    dumps.set(name, JSON.stringify(await exec(db, `SELECT * FROM "${name}"`)));
+  return dumps;
+}
+
+/**
+ * What a rejected promise says, with the database's own message: drizzle wraps a failed
+ * statement's error ("Failed query: …") and keeps the driver's as its cause.
+ */
+export async function failureOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    const { message, cause } = error as { message?: string; cause?: { message?: string } };
+    return [message, cause?.message].filter(Boolean).join(' | ');
+  }
+  throw new Error('expected a failure, but the call succeeded');
+}
