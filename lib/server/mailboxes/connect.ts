@@ -1,10 +1,10 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
 import { ImapFlow } from 'imapflow';
-import { type Conn, inTransaction } from '@/db/client';
+import type { Conn } from '@/db/client';
 import { mailboxes } from '@/db/tables';
 import { sealSecret, unsealSecret } from '../intake/keys';
 import { refreshAccessToken, tokenIsFresh } from './oauth';
+import { setMailboxColumns } from './status';
 
 export type MailboxRow = typeof mailboxes.$inferSelect;
 
@@ -71,18 +71,11 @@ export async function loginOf(db: Conn, row: MailboxRow, now: Date): Promise<Mai
     },
     now,
   );
-  await inTransaction(
-    db,
-    async (tx) =>
-      await tx
-        .update(mailboxes)
-        .set({
-          accessTokenSealed: sealSecret(fresh.accessToken),
-          accessTokenExpiresAt: fresh.expiresAt,
-          ...(fresh.refreshToken ? { secretSealed: sealSecret(fresh.refreshToken) } : {}),
-        })
-        .where(eq(mailboxes.id, row.id)),
-  );
+  await setMailboxColumns(db, row.id, {
+    accessTokenSealed: sealSecret(fresh.accessToken),
+    accessTokenExpiresAt: fresh.expiresAt,
+    ...(fresh.refreshToken ? { secretSealed: sealSecret(fresh.refreshToken) } : {}),
+  });
   return { ...base, auth: { kind: 'oauth2', accessToken: fresh.accessToken } };
 }
 

@@ -28,15 +28,28 @@ export function mailboxHealth(m: {
   return m.lastSuccessAt ? 'ok' : 'waiting';
 }
 
+/**
+ * Writes a mailbox's own columns (its status, its token) in a transaction of their own, taking
+ * their turn with the others, never inside another request's.
+ */
+export async function setMailboxColumns(
+  db: Conn,
+  id: number,
+  values: Partial<typeof mailboxes.$inferInsert>,
+): Promise<void> {
+  await inTransaction(db, async (tx) => {
+    await tx.update(mailboxes).set(values).where(eq(mailboxes.id, id));
+  });
+}
+
 export async function recordPass(db: Conn, id: number, now: Date, backlog: number): Promise<void> {
-  await inTransaction(
-    db,
-    async (tx) =>
-      await tx
-        .update(mailboxes)
-        .set({ lastPullAt: now, lastSuccessAt: now, backlog, failingSince: null, alertedAt: null })
-        .where(eq(mailboxes.id, id)),
-  );
+  await setMailboxColumns(db, id, {
+    lastPullAt: now,
+    lastSuccessAt: now,
+    backlog,
+    failingSince: null,
+    alertedAt: null,
+  });
 }
 
 /** A failed attempt: kept with its kind and words; the failure's start is kept until a success. */
@@ -51,21 +64,14 @@ export async function recordFailure(
     db.select({ failingSince: mailboxes.failingSince }).from(mailboxes).where(eq(mailboxes.id, id)),
   );
   if (!row) return;
-  await inTransaction(
-    db,
-    async (tx) =>
-      await tx
-        .update(mailboxes)
-        .set({
-          lastPullAt: now,
-          lastError: `${kind}|${mailboxErrorText(error)}`,
-          lastErrorAt: now,
-          failingSince: row.failingSince ?? now,
-          // A refused OAuth2 token may have been revoked or expired early: the next try refreshes it.
-          ...(kind === 'auth' ? { accessTokenSealed: null, accessTokenExpiresAt: null } : {}),
-        })
-        .where(eq(mailboxes.id, id)),
-  );
+  await setMailboxColumns(db, id, {
+    lastPullAt: now,
+    lastError: `${kind}|${mailboxErrorText(error)}`,
+    lastErrorAt: now,
+    failingSince: row.failingSince ?? now,
+    // A refused OAuth2 token may have been revoked or expired early: the next try refreshes it.
+    ...(kind === 'auth' ? { accessTokenSealed: null, accessTokenExpiresAt: null } : {}),
+  });
   await alertIfFailing(db, id, now);
 }
 
