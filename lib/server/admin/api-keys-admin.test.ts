@@ -1,11 +1,11 @@
 /** Channels and API keys (issue 7, item 6): shown once, stored hashed, revocable, last use. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
-import { apiKeys, caseEvents, intakeChannels } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { apiKeys, caseEvents, intakeChannels } from '@/db/tables';
 import { HTTP_STATUS } from '../core/errors';
 import { createCaseViaApi } from '../intake/handlers';
 import { captureAppError, seedFixture, type Fixture } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import {
   createApiKeyForChannel,
   createChannel,
@@ -19,13 +19,13 @@ import { SYSTEM_ACTOR } from '@/lib/server/core/actor';
 const NOW = new Date('2026-03-16T15:00:00Z');
 const LATER = new Date('2026-03-17T16:30:00Z');
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 let channelId: number;
 
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await openTestDb());
   fx = await seedFixture(db);
   channelId = (
     await createChannel(makeCtx(db, fx.admin, NOW), {
@@ -59,9 +59,9 @@ function callApi(key: string, now: Date) {
 }
 
 /** Every text value of every api_keys row and every audit event's data and body. */
-function storedText(): string {
-  const keys = db.select().from(apiKeys).all();
-  const events = db.select({ data: caseEvents.data, body: caseEvents.body }).from(caseEvents).all();
+async function storedText(): Promise<string> {
+  const keys = await db.select().from(apiKeys);
+  const events = await db.select({ data: caseEvents.data, body: caseEvents.body }).from(caseEvents);
   return JSON.stringify([keys, events]);
 }
 
@@ -75,7 +75,10 @@ describe('API keys', () => {
     expect(created.key).toMatch(/^vnt_[A-Za-z0-9]{8}_[A-Za-z0-9]{32}$/);
     expect(created.signingSecret).toMatch(/^whsec_/);
     const secretPart = created.key.split('_')[2]!;
-    for (const text of [storedText(), JSON.stringify(await listChannels(makeCtx(db, fx.admin)))]) {
+    for (const text of [
+      await storedText(),
+      JSON.stringify(await listChannels(makeCtx(db, fx.admin))),
+    ]) {
       expect(text).not.toContain(created.key);
       expect(text).not.toContain(secretPart);
       expect(text).not.toContain(created.signingSecret);
@@ -89,11 +92,7 @@ describe('API keys', () => {
         lastUsedAt: null,
       }),
     ]);
-    const event = db
-      .select()
-      .from(caseEvents)
-      .all()
-      .find((e) => e.action === 'api_key_created');
+    const event = (await db.select().from(caseEvents)).find((e) => e.action === 'api_key_created');
     expect(event).toMatchObject({ caseId: null, actorId: fx.admin.id });
     expect(event?.data).toMatchObject({ prefix: created.prefix, signed: true });
   });
@@ -109,11 +108,9 @@ describe('API keys', () => {
     await revokeApiKey(makeCtx(db, fx.admin, LATER), { id });
     expect((await callApi(key, LATER)).status).toBe(401);
     expect((await listChannels(makeCtx(db, fx.admin)))[0]?.keys[0]?.revokedAt).toEqual(LATER);
-    const revoked = db
-      .select()
-      .from(caseEvents)
-      .all()
-      .find((e) => e.action === 'api_key_revoked');
+    const revoked = (await db.select().from(caseEvents)).find(
+      (e) => e.action === 'api_key_revoked',
+    );
     expect(revoked?.data).toMatchObject({ apiKeyId: id });
   });
 
@@ -136,7 +133,7 @@ describe('API keys', () => {
       createChannel(makeCtx(db, fx.admin), { name: 'Web', channel: 'web' }),
     );
     expect(kind.fieldErrors).toEqual({ channel: ['invalid'] });
-    expect(db.select().from(intakeChannels).all()).toHaveLength(1);
+    expect(await db.select().from(intakeChannels)).toHaveLength(1);
   });
 
   it('refuses agents and supervisors with 403', async () => {
@@ -154,6 +151,6 @@ describe('API keys', () => {
         expect(HTTP_STATUS[(await captureAppError(attempt)).code]).toBe(403);
       }
     }
-    expect(db.select().from(apiKeys).all()).toHaveLength(1);
+    expect(await db.select().from(apiKeys)).toHaveLength(1);
   });
 });

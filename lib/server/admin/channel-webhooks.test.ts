@@ -1,8 +1,9 @@
+import { first } from '@/db/rows';
 /** A channel's webhook (issue 12): set, rotate, remove; secret shown once; who may; what is valid. */
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
-import { caseEvents, intakeChannels, outbox } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { caseEvents, intakeChannels, outbox } from '@/db/tables';
 import { SYSTEM_ACTOR } from '../core/actor';
 import { makeCtx } from '../core/context';
 import { HTTP_STATUS } from '../core/errors';
@@ -10,7 +11,7 @@ import { applyCaseAction } from '../cases/apply-case-action';
 import { createCaseViaApi } from '../intake/handlers';
 import { createApiKey, unsealSecret } from '../intake/keys';
 import { captureAppError, caseRow, fileCase, seedFixture, type Fixture } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import { createChannel, listChannels } from './api-keys-admin';
 import {
   removeChannelWebhook,
@@ -21,13 +22,13 @@ import {
 const NOW = new Date('2026-03-16T15:00:00Z');
 const HOOK = 'https://bot.example.co/ventanilla/hook?token=abc';
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 let channelId: number;
 
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await openTestDb());
   fx = await seedFixture(db);
   channelId = (
     await createChannel(makeCtx(db, fx.admin, NOW), { name: 'WhatsApp', channel: 'whatsapp' })
@@ -36,20 +37,20 @@ beforeEach(async () => {
 afterEach(() => cleanup());
 
 const admin = () => makeCtx(db, fx.admin, NOW);
-const channel = () =>
-  db.select().from(intakeChannels).where(eq(intakeChannels.id, channelId)).get()!;
-const adminEvents = () =>
-  db
-    .select({ action: caseEvents.action, data: caseEvents.data, actorId: caseEvents.actorId })
-    .from(caseEvents)
-    .all()
-    .filter((e) => e.action.startsWith('intake_channel_webhook'));
+const channel = async () =>
+  (await first(db.select().from(intakeChannels).where(eq(intakeChannels.id, channelId))))!;
+const adminEvents = async () =>
+  (
+    await db
+      .select({ action: caseEvents.action, data: caseEvents.data, actorId: caseEvents.actorId })
+      .from(caseEvents)
+  ).filter((e) => e.action.startsWith('intake_channel_webhook'));
 
 describe('setting a webhook', () => {
   it('stores the URL and a sealed secret, returns the secret once, and audits without it', async () => {
     const { secret } = await setChannelWebhook(admin(), { id: channelId, webhookUrl: HOOK });
     expect(secret).toMatch(/^whsec_[\w-]{43}$/);
-    const row = channel();
+    const row = await channel();
     expect(row.webhookUrl).toBe(HOOK);
     expect(row.webhookSecretSealed).not.toContain(secret);
     expect(unsealSecret(row.webhookSecretSealed!)).toBe(secret);
@@ -59,8 +60,8 @@ describe('setting a webhook', () => {
       webhookUrl: 'http://127.0.0.1:8080/hook',
     });
     expect(again.secret).toBeNull();
-    expect(unsealSecret(channel().webhookSecretSealed!)).toBe(secret);
-    const events = adminEvents();
+    expect(unsealSecret((await channel()).webhookSecretSealed!)).toBe(secret);
+    const events = await adminEvents();
     expect(events.map((e) => e.action)).toEqual([
       'intake_channel_webhook_set',
       'intake_channel_webhook_set',
@@ -91,13 +92,13 @@ describe('setting a webhook', () => {
     );
     expect(HTTP_STATUS[error.code]).toBe(422);
     expect(Object.keys(error.fieldErrors ?? {})).toEqual(['webhookUrl']);
-    expect(channel()).toMatchObject({ webhookUrl: null, webhookSecretSealed: null });
-    expect(adminEvents()).toEqual([]);
+    expect(await channel()).toMatchObject({ webhookUrl: null, webhookSecretSealed: null });
+    expect(await adminEvents()).toEqual([]);
   });
 
   it.each(['localhost', '127.0.0.1', '[::1]'])('allows plain http to %s', async (host) => {
     await setChannelWebhook(admin(), { id: channelId, webhookUrl: `http://${host}:9000/h` });
-    expect(channel().webhookUrl).toBe(`http://${host}:9000/h`);
+    expect((await channel()).webhookUrl).toBe(`http://${host}:9000/h`);
   });
 
   it('is for admins only (403), and 404 for an unknown channel', async () => {
@@ -115,7 +116,7 @@ describe('setting a webhook', () => {
       setChannelWebhook(admin(), { id: 999, webhookUrl: HOOK }),
     );
     expect(HTTP_STATUS[missing.code]).toBe(404);
-    expect(channel().webhookUrl).toBeNull();
+    expect((await channel()).webhookUrl).toBeNull();
   });
 });
 
@@ -124,10 +125,10 @@ describe('rotating and removing', () => {
     const { secret } = await setChannelWebhook(admin(), { id: channelId, webhookUrl: HOOK });
     const rotated = await rotateChannelWebhookSecret(admin(), { id: channelId });
     expect(rotated.secret).not.toBe(secret);
-    expect(unsealSecret(channel().webhookSecretSealed!)).toBe(rotated.secret);
+    expect(unsealSecret((await channel()).webhookSecretSealed!)).toBe(rotated.secret);
     await removeChannelWebhook(admin(), { id: channelId });
-    expect(channel()).toMatchObject({ webhookUrl: null, webhookSecretSealed: null });
-    expect(adminEvents().map((e) => e.action)).toEqual([
+    expect(await channel()).toMatchObject({ webhookUrl: null, webhookSecretSealed: null });
+    expect((await adminEvents()).map((e) => e.action)).toEqual([
       'intake_channel_webhook_set',
       'intake_channel_webhook_rotated',
       'intake_channel_webhook_removed',
@@ -158,7 +159,9 @@ describe('how a filing is answered', () => {
   const caseOf = async (response: Response) => {
     expect(response.status).toBe(201);
     const { radicado } = (await response.json()) as { radicado: string };
-    return db.query.cases.findFirst({ where: (c, { eq: is }) => is(c.radicado, radicado) }).sync()!;
+    return (await db.query.cases.findFirst({
+      where: (c, { eq: is }) => is(c.radicado, radicado),
+    }))!;
   };
 
   it('through the channel when it has a webhook, by e-mail when not; the channel is recorded', async () => {
@@ -211,12 +214,11 @@ describe('how a filing is answered', () => {
     await applyCaseAction(agent, { caseId: id, action: 'reply', body: 'Atendemos de 8 a 5.' });
     await removeChannelWebhook(admin(), { id: channelId });
     await applyCaseAction(agent, { caseId: id, action: 'reply', body: 'Y los sábados de 8 a 12.' });
-    const sent = db
+    const sent = await db
       .select({ kind: outbox.kind, medium: outbox.medium, to: outbox.toAddress })
       .from(outbox)
       .where(eq(outbox.caseId, id))
-      .orderBy(outbox.id)
-      .all();
+      .orderBy(outbox.id);
     expect(sent).toEqual([
       { kind: 'constancia', medium: 'email', to: 'ana@example.co' },
       { kind: 'reply', medium: 'webhook', to: HOOK },

@@ -1,11 +1,12 @@
+import { first } from '@/db/rows';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
-import { caseEvents, organization, staffUsers, teams } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { caseEvents, organization, staffUsers, teams } from '@/db/tables';
 import { verifyCredentials } from '../auth/verify-credentials';
 import { createStaffUser } from './create-staff-user';
 import { captureAppError, insertStaff, seedFixture, type Fixture } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import { updateOrganizationProfile } from './organization-profile';
 import { listStaff } from './list-staff';
 import { resetStaffPassword } from './reset-staff-password';
@@ -15,17 +16,17 @@ import { createTeamWithSupervisor, listTeams, updateTeam } from './teams';
 import { makeCtx } from '../core/context';
 import { VISITOR } from '../core/actor';
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await openTestDb());
   fx = await seedFixture(db);
 });
 afterEach(() => cleanup());
 
-const events = (action: string) =>
-  db.select().from(caseEvents).where(eq(caseEvents.action, action)).all();
+const events = async (action: string) =>
+  await db.select().from(caseEvents).where(eq(caseEvents.action, action));
 const signIn = (email: string, password: string) =>
   verifyCredentials(makeCtx(db, VISITOR), { email, password }, { clientIp: '127.0.0.1' });
 
@@ -47,9 +48,9 @@ describe('staff users', () => {
       role: 'supervisor',
       teamId: String(fx.otherTeamId),
     });
-    const row = db.select().from(staffUsers).where(eq(staffUsers.id, id)).get()!;
+    const row = (await first(db.select().from(staffUsers).where(eq(staffUsers.id, id))))!;
     expect(row).toMatchObject({ role: 'supervisor', teamId: fx.otherTeamId });
-    expect(events('staff_updated')[0]?.data).toMatchObject({
+    expect((await events('staff_updated'))[0]?.data).toMatchObject({
       userId: id,
       before: { role: 'agent', teamId: null },
       after: { role: 'supervisor', teamId: fx.otherTeamId },
@@ -57,9 +58,9 @@ describe('staff users', () => {
 
     await setStaffActive(makeCtx(db, fx.admin), { userId: id, isActive: 'false' });
     expect(await signIn('nuevo@example.co', 'Clave-2026-larga')).toMatchObject({ ok: false });
-    expect(events('staff_deactivated')).toHaveLength(1);
+    expect(await events('staff_deactivated')).toHaveLength(1);
     await setStaffActive(makeCtx(db, fx.admin), { userId: id, isActive: 'true' });
-    expect(events('staff_reactivated')).toHaveLength(1);
+    expect(await events('staff_reactivated')).toHaveLength(1);
     expect(await signIn('nuevo@example.co', 'Clave-2026-larga')).toMatchObject({ ok: true });
 
     await resetStaffPassword(makeCtx(db, fx.admin), {
@@ -68,12 +69,12 @@ describe('staff users', () => {
     });
     expect(await signIn('nuevo@example.co', 'Otra-clave-nueva-99')).toMatchObject({ ok: true });
     expect(await signIn('nuevo@example.co', 'Clave-2026-larga')).toMatchObject({ ok: false });
-    const reset = events('password_reset');
+    const reset = await events('password_reset');
     expect(reset).toHaveLength(1);
     const stored = JSON.stringify(reset[0]);
     expect(stored).not.toContain('Otra-clave-nueva-99');
     expect(stored).not.toContain(
-      db.select().from(staffUsers).where(eq(staffUsers.id, id)).get()!.passwordHash,
+      (await first(db.select().from(staffUsers).where(eq(staffUsers.id, id))))!.passwordHash,
     );
   });
 
@@ -87,7 +88,9 @@ describe('staff users', () => {
       updateStaffUser(makeCtx(db, fx.admin), { userId: fx.admin.id, role: 'agent' }),
     );
     expect(demote.fieldErrors).toEqual({ role: ['selfDemote'] });
-    expect(db.select().from(staffUsers).where(eq(staffUsers.id, fx.admin.id)).get()).toMatchObject({
+    expect(
+      await first(db.select().from(staffUsers).where(eq(staffUsers.id, fx.admin.id))),
+    ).toMatchObject({
       role: 'admin',
       isActive: true,
     });
@@ -130,7 +133,8 @@ describe('staff users', () => {
       for (const call of calls) expect((await captureAppError(call)).code).toBe('FORBIDDEN');
     }
     expect(
-      db.select().from(staffUsers).where(eq(staffUsers.id, fx.otherAgent.id)).get()?.isActive,
+      (await first(db.select().from(staffUsers).where(eq(staffUsers.id, fx.otherAgent.id))))
+        ?.isActive,
     ).toBe(true);
   });
 });
@@ -141,7 +145,7 @@ describe('teams', () => {
       name: 'Servicio Técnico',
       supervisorId: String(fx.supervisor.id),
     });
-    expect(events('team_created')).toHaveLength(1);
+    expect(await events('team_created')).toHaveLength(1);
     expect(
       (
         await captureAppError(() =>
@@ -160,11 +164,11 @@ describe('teams', () => {
       name: 'Soporte Técnico',
       supervisorId: fx.admin.id,
     });
-    expect(db.select().from(teams).where(eq(teams.id, id)).get()).toMatchObject({
+    expect(await first(db.select().from(teams).where(eq(teams.id, id)))).toMatchObject({
       name: 'Soporte Técnico',
       supervisorId: fx.admin.id,
     });
-    expect(events('team_updated')[0]?.data).toMatchObject({
+    expect((await events('team_updated'))[0]?.data).toMatchObject({
       before: { name: 'Servicio Técnico', supervisorId: fx.supervisor.id },
       after: { name: 'Soporte Técnico', supervisorId: fx.admin.id },
     });
@@ -199,7 +203,7 @@ describe('teams', () => {
         ).fieldErrors,
       ).toEqual({ supervisorId: ['supervisorRole'] });
     }
-    expect(events('team_updated')).toHaveLength(0);
+    expect(await events('team_updated')).toHaveLength(0);
   });
 });
 
@@ -216,9 +220,9 @@ describe('organisation profile', () => {
     expect((await updateOrganizationProfile(makeCtx(db, fx.admin), profile)).changed).toHaveLength(
       5,
     );
-    expect(db.select().from(organization).get()).toMatchObject(profile);
+    expect(await first(db.select().from(organization))).toMatchObject(profile);
     await updateOrganizationProfile(makeCtx(db, fx.admin), { ...profile, radicadoPrefix: 'AGUA' });
-    const audited = events('organization_updated');
+    const audited = await events('organization_updated');
     expect(audited).toHaveLength(2);
     expect(audited[1]?.data).toEqual({
       before: { radicadoPrefix: 'ACU' },
@@ -254,12 +258,12 @@ describe('organisation profile', () => {
     );
     expect(sameVersion.code).toBe('VALIDATION');
     expect(sameVersion.fieldErrors).toEqual({ privacyPolicyVersion: ['policyVersionUnchanged'] });
-    expect(events('organization_updated')).toHaveLength(1);
+    expect(await events('organization_updated')).toHaveLength(1);
     await updateOrganizationProfile(makeCtx(db, fx.admin), {
       ...profile,
       privacyPolicyText: 'Texto nuevo',
       privacyPolicyVersion: '3',
     });
-    expect(db.select().from(organization).get()?.privacyPolicyVersion).toBe('3');
+    expect((await first(db.select().from(organization)))?.privacyPolicyVersion).toBe('3');
   });
 });

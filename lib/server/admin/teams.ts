@@ -29,7 +29,7 @@ export async function listTeams(ctx: Ctx): Promise<TeamRow[]> {
       name: teams.name,
       supervisorId: teams.supervisorId,
       supervisorName: supervisor.name,
-      members: sql<number>`(select count(*) from staff_users m where m.team_id = ${teams.id} and m.is_active = 1)`,
+      members: sql<number>`(select count(*) from staff_users m where m.team_id = ${teams.id} and m.is_active IS TRUE)`,
     })
     .from(teams)
     .leftJoin(supervisor, eq(supervisor.id, teams.supervisorId))

@@ -1,17 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
-import { revokedSessions, staffUsers } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { revokedSessions, staffUsers } from '@/db/tables';
 import { resetStaffPassword } from '../admin/reset-staff-password';
 import { setStaffActive } from '../admin/set-staff-active';
 import { makeCtx, withTransaction } from '../core/context';
 import { VISITOR } from '../core/actor';
 import { insertStaff } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import { revokeSession, SESSION_MAX_AGE_SECONDS, sessionStands } from './revocation';
 
-let db: Db;
-let cleanup: () => void;
-beforeEach(() => ({ db, cleanup } = createTestDb()));
+let db: Conn;
+let cleanup: () => Promise<void>;
+beforeEach(async () => ({ db, cleanup } = await openTestDb()));
 afterEach(() => cleanup());
 
 const T0 = new Date('2026-03-16T15:00:00Z');
@@ -22,7 +22,7 @@ describe('sessions end on the server (issue 13 §6)', () => {
     const user = await insertStaff(db, { email: 'agente@example.co', role: 'agent' });
     await revokeSession(makeCtx(db, VISITOR, T0), { sid: 'a', userId: user.id });
     await revokeSession(makeCtx(db, VISITOR, T0), { sid: 'a', userId: user.id }); // twice: one row
-    expect(db.select().from(revokedSessions).all()).toEqual([
+    expect(await db.select().from(revokedSessions)).toEqual([
       { jti: 'a', userId: user.id, expiresAt: at(SESSION_MAX_AGE_SECONDS * 1000) },
     ]);
     // The next sign-out after that instant sweeps it.
@@ -30,7 +30,7 @@ describe('sessions end on the server (issue 13 §6)', () => {
       sid: 'b',
       userId: user.id,
     });
-    expect(db.select({ jti: revokedSessions.jti }).from(revokedSessions).all()).toEqual([
+    expect(await db.select({ jti: revokedSessions.jti }).from(revokedSessions)).toEqual([
       { jti: 'b' },
     ]);
   });
@@ -49,7 +49,7 @@ describe('sessions end on the server (issue 13 §6)', () => {
     release();
     await expect(failing).rejects.toThrow('the other request fails');
     await signingOut;
-    expect(db.select({ jti: revokedSessions.jti }).from(revokedSessions).all()).toEqual([
+    expect(await db.select({ jti: revokedSessions.jti }).from(revokedSessions)).toEqual([
       { jti: 's' },
     ]);
   });
@@ -69,18 +69,18 @@ describe('sessions end on the server (issue 13 §6)', () => {
     const agent = await insertStaff(db, { email: 'agente@example.co', role: 'agent' });
     const other = await insertStaff(db, { email: 'otra@example.co', role: 'agent' });
     const asAdmin = (now: Date) => makeCtx(db, { id: admin.id, role: 'admin', teamId: null }, now);
-    const validAfter = (id: number) =>
-      db.query.staffUsers.findFirst({ where: (u, { eq }) => eq(u.id, id) }).sync()
+    const validAfter = async (id: number) =>
+      (await db.query.staffUsers.findFirst({ where: (u, { eq }) => eq(u.id, id) }))
         ?.sessionsValidAfter ?? null;
 
     await resetStaffPassword(asAdmin(at(5000)), { userId: agent.id, password: 'Nueva-clave-1234' });
-    expect(validAfter(agent.id)).toEqual(at(5000));
-    expect(validAfter(other.id)).toBeNull();
+    expect(await validAfter(agent.id)).toEqual(at(5000));
+    expect(await validAfter(other.id)).toBeNull();
 
     await setStaffActive(asAdmin(at(9000)), { userId: other.id, isActive: false });
-    expect(validAfter(other.id)).toEqual(at(9000));
+    expect(await validAfter(other.id)).toEqual(at(9000));
     // Reactivating keeps the old sessions void.
     await setStaffActive(asAdmin(at(12000)), { userId: other.id, isActive: true });
-    expect(validAfter(other.id)).toEqual(at(9000));
+    expect(await validAfter(other.id)).toEqual(at(9000));
   });
 });

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
-import { cases, promises } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { cases, promises } from '@/db/tables';
 import { parseCaseQuery, type CaseQuery, type CaseQueryInput } from '@/lib/validation/case-query';
 import type { CaseFilingInput } from '@/lib/validation/case-filing';
 import { atRiskLimit, caseListJson, listCases } from './list-cases';
@@ -16,19 +16,19 @@ import {
   type Fixture,
   type StaffMember,
 } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import { makeCtx } from '@/lib/server/core/context';
 
 const endOf = (day: string) => bogota(`${day}T23:59:59.999`);
 /** Friday 10:00; Monday 23 March 2026 is a holiday (San José), so Tuesday is the next business day. */
 const NOW = bogota('2026-03-20T10:00:00');
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await openTestDb());
   fx = await seedFixture(db);
 });
 afterEach(() => cleanup());
@@ -39,7 +39,7 @@ async function makeCase(
   filing: Partial<CaseFilingInput> = {},
 ): Promise<number> {
   const { id } = await fileCase(db, filing);
-  if (Object.keys(values).length > 0) db.update(cases).set(values).where(eq(cases.id, id)).run();
+  if (Object.keys(values).length > 0) await db.update(cases).set(values).where(eq(cases.id, id));
   return id;
 }
 
@@ -199,8 +199,8 @@ describe('filters, sort and pages', () => {
     expect(second.rows.map((r) => r.id)).toEqual([ids[10], ids[11]]);
     expect((await list(fx.supervisor, { queue: 'all', page: 3, pageSize: 10 })).rows).toEqual([]);
 
-    db.update(cases).set({ state: 'respondida' }).where(eq(cases.id, ids[5]!)).run();
-    db.update(cases).set({ state: 'cerrada' }).where(eq(cases.id, ids[7]!)).run();
+    await db.update(cases).set({ state: 'respondida' }).where(eq(cases.id, ids[5]!));
+    await db.update(cases).set({ state: 'cerrada' }).where(eq(cases.id, ids[7]!));
     const byState = await list(fx.supervisor, {
       queue: 'all',
       sort: 'state',
@@ -285,23 +285,26 @@ describe('filters, sort and pages', () => {
 
 describe('row columns', () => {
   it('shows the earliest pending promise, broken once past due, and who holds the case', async () => {
-    const promise = (caseId: number, dueAt: Date, status: 'pending' | 'kept' | 'renegotiated') =>
-      db
+    const promise = async (
+      caseId: number,
+      dueAt: Date,
+      status: 'pending' | 'kept' | 'renegotiated',
+    ) =>
+      await db
         .insert(promises)
-        .values({ caseId, description: 'Le llamamos', dueAt, status, createdAt: NOW })
-        .run();
+        .values({ caseId, description: 'Le llamamos', dueAt, status, createdAt: NOW });
     const broken = await makeCase({
       teamId: fx.teamId,
       assigneeId: fx.agent.id,
       state: 'en_tramite',
     });
-    promise(broken, bogota('2026-03-18T12:00:00'), 'kept');
-    promise(broken, bogota('2026-03-24T17:00:00'), 'pending');
-    promise(broken, bogota('2026-03-19T17:00:00'), 'pending');
+    await promise(broken, bogota('2026-03-18T12:00:00'), 'kept');
+    await promise(broken, bogota('2026-03-24T17:00:00'), 'pending');
+    await promise(broken, bogota('2026-03-19T17:00:00'), 'pending');
     const upcoming = await makeCase();
-    promise(upcoming, bogota('2026-03-24T17:00:00'), 'pending');
+    await promise(upcoming, bogota('2026-03-24T17:00:00'), 'pending');
     const renegotiated = await makeCase();
-    promise(renegotiated, bogota('2026-03-19T17:00:00'), 'renegotiated');
+    await promise(renegotiated, bogota('2026-03-19T17:00:00'), 'renegotiated');
     const anonymous = (
       await fileCase(db, { typeCode: 'D', isAnonymous: true, customer: undefined })
     ).id;
@@ -335,15 +338,13 @@ describe('row columns', () => {
 
   it('the page renders its first page in the very shape the JSON route sends', async () => {
     const withPromise = await makeCase({ teamId: fx.teamId, state: 'en_tramite' });
-    db.insert(promises)
-      .values({
-        caseId: withPromise,
-        description: 'Le llamamos',
-        dueAt: bogota('2026-03-24T17:00:00'),
-        status: 'pending',
-        createdAt: NOW,
-      })
-      .run();
+    await db.insert(promises).values({
+      caseId: withPromise,
+      description: 'Le llamamos',
+      dueAt: bogota('2026-03-24T17:00:00'),
+      status: 'pending',
+      createdAt: NOW,
+    });
     await makeCase({ state: 'requiere_informacion' });
     const page = await list(fx.supervisor, { queue: 'all' });
     expect(page.rows.some((r) => r.nextPromiseDueAt !== null && r.dueAt !== null)).toBe(true);

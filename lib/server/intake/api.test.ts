@@ -1,12 +1,13 @@
+import { first as firstRow } from '@/db/rows';
 import { eq } from 'drizzle-orm';
 import { validate } from '@readme/openapi-parser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
-import { apiKeys, cases, outbox } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { apiKeys, cases, outbox } from '@/db/tables';
 import { CASE_TYPES } from '@/lib/domain/enums';
 import { applyCaseAction } from '../cases/apply-case-action';
 import { caseRow, countRows, eventsOf, seedFixture, type Fixture } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import { addMessageViaApi, API_RATE, createCaseViaApi, getCaseViaApi } from './handlers';
 import { createApiKey, ensureIntakeChannel } from './keys';
 import { openApiDocument } from './openapi';
@@ -17,14 +18,14 @@ import { SYSTEM_ACTOR } from '../core/actor';
 const NOW = new Date('2026-03-16T15:00:00Z');
 const URL_BASE = 'http://localhost/api/v1';
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 let whatsapp: { key: string; channelId: number };
 let signed: { key: string; secret: string };
 
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await openTestDb());
   fx = await seedFixture(db);
   const channelId = await ensureIntakeChannel(db, 'WhatsApp línea 1', 'whatsapp');
   whatsapp = {
@@ -100,7 +101,7 @@ describe('authentication', () => {
   });
 
   it('refuses a revoked key', async () => {
-    db.update(apiKeys).set({ revokedAt: NOW }).run();
+    await db.update(apiKeys).set({ revokedAt: NOW });
     expect((await fileOne()).response.status).toBe(401);
   });
 
@@ -132,17 +133,21 @@ describe('authentication', () => {
   });
 
   it('records a key’s last use to the minute, not on every request', async () => {
-    const lastUsed = () =>
-      db.select({ at: apiKeys.lastUsedAt }).from(apiKeys).where(eq(apiKeys.name, 'bot')).get()?.at;
+    const lastUsed = async () =>
+      (
+        await firstRow(
+          db.select({ at: apiKeys.lastUsedAt }).from(apiKeys).where(eq(apiKeys.name, 'bot')),
+        )
+      )?.at;
     const at = (ms: number) => makeCtx(db, SYSTEM_ACTOR, new Date(NOW.getTime() + ms));
     const { body } = await fileOne();
-    expect(lastUsed()).toEqual(NOW);
+    expect(await lastUsed()).toEqual(NOW);
     const read = (ms: number) =>
       getCaseViaApi(at(ms), get(`/cases/${body.radicado}`), { radicado: body.radicado });
     expect((await read(59_000)).status).toBe(200);
-    expect(lastUsed()).toEqual(NOW);
+    expect(await lastUsed()).toEqual(NOW);
     expect((await read(60_000)).status).toBe(200);
-    expect(lastUsed()).toEqual(new Date(NOW.getTime() + 60_000));
+    expect(await lastUsed()).toEqual(new Date(NOW.getTime() + 60_000));
   });
 
   it('limits each key to its rate and says when to retry', async () => {
@@ -171,12 +176,12 @@ describe('POST /api/v1/cases', () => {
       isPaused: false,
       answeredAt: null,
     });
-    const row = db.select().from(cases).where(eq(cases.radicado, body.radicado)).get()!;
+    const row = (await firstRow(db.select().from(cases).where(eq(cases.radicado, body.radicado))))!;
     expect(row.channel).toBe('whatsapp');
     expect((await eventsOf(db, row.id))[0]!.data).toMatchObject({
       intakeChannelId: whatsapp.channelId,
     });
-    expect(db.select({ to: outbox.toAddress, kind: outbox.kind }).from(outbox).all()).toEqual([
+    expect(await db.select({ to: outbox.toAddress, kind: outbox.kind }).from(outbox)).toEqual([
       { to: 'ana@example.co', kind: 'constancia' },
     ]);
   });
@@ -268,7 +273,8 @@ describe('GET /api/v1/cases/{radicado} and messages', () => {
 
   it('adds the petitioner’s message, answering an information request, once per Idempotency-Key', async () => {
     const { body } = await fileOne();
-    const id = db.select().from(cases).where(eq(cases.radicado, body.radicado)).get()!.id;
+    const id = (await firstRow(db.select().from(cases).where(eq(cases.radicado, body.radicado))))!
+      .id;
     await applyCaseAction(makeCtx(db, fx.agent, NOW), { caseId: id, action: 'take' });
     await applyCaseAction(makeCtx(db, fx.agent, NOW), {
       caseId: id,

@@ -11,24 +11,24 @@ import path from 'node:path';
 import nodemailer from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Db } from '@/db/client';
-import { cases } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { cases } from '@/db/tables';
 import { parseEnv } from '@/lib/env';
 import { SYSTEM_ACTOR } from '../core/actor';
 import { makeCtx } from '../core/context';
 import { seedFixture } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import { mailPolicyFromEnv } from './mail-policy';
 import { startInboundSmtp, type InboundSmtpOptions } from './mail-server';
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let uploads: string;
 let listeners: Awaited<ReturnType<typeof startInboundSmtp>>[];
 let warnings: string[];
 
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await openTestDb());
   await seedFixture(db);
   uploads = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-smtp-limits-'));
   process.env.UPLOAD_DIR = uploads;
@@ -41,7 +41,7 @@ afterEach(async () => {
   vi.restoreAllMocks();
   delete process.env.UPLOAD_DIR;
   fs.rmSync(uploads, { recursive: true, force: true });
-  cleanup();
+  await cleanup();
 });
 
 /** Our listener on 127.0.0.1 with these protections (the rest at their defaults). */
@@ -83,7 +83,7 @@ async function send(
   }
 }
 
-const emailCases = () => db.select().from(cases).where(eq(cases.channel, 'email')).all();
+const emailCases = async () => await db.select().from(cases).where(eq(cases.channel, 'email'));
 
 describe('message limits', () => {
   it('turns 20 messages from one sender into 20 cases and refuses the 21st at MAIL FROM', async () => {
@@ -93,13 +93,13 @@ describe('message limits', () => {
         accepted: ['pqrs@entidad.gov.co'],
       });
     }
-    expect(emailCases()).toHaveLength(20);
+    expect(await emailCases()).toHaveLength(20);
 
     // The same sender in other letters is the same sender; refused before the body is sent.
     const refused = await send(port, { from: 'ana@EXAMPLE.CO', subject: 'Consulta 21' });
     expect(refused).toMatchObject({ responseCode: 451, command: 'MAIL FROM' });
     expect(refused).toHaveProperty('response', expect.stringMatching(/^451 4\.7\.1 /));
-    expect(emailCases()).toHaveLength(20);
+    expect(await emailCases()).toHaveLength(20);
     expect(warnings).toEqual([
       'inbound SMTP: refused a message: sender over its message limit from 127.0.0.1 (sender <ana@example.co>)',
     ]);
@@ -108,7 +108,7 @@ describe('message limits', () => {
     expect(await send(port, { from: 'beto@example.net' })).toMatchObject({
       accepted: ['pqrs@entidad.gov.co'],
     });
-    expect(emailCases()).toHaveLength(21);
+    expect(await emailCases()).toHaveLength(21);
   });
 
   it('lets the sender in again once its window has passed', async () => {
@@ -118,7 +118,7 @@ describe('message limits', () => {
     expect(await send(port)).toMatchObject({ responseCode: 451 });
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     expect(await send(port)).toMatchObject({ accepted: ['pqrs@entidad.gov.co'] });
-    expect(emailCases()).toHaveLength(3);
+    expect(await emailCases()).toHaveLength(3);
   });
 
   it('limits one client address whatever senders it gives', async () => {
@@ -129,7 +129,7 @@ describe('message limits', () => {
     const refused = await send(port, { from: 'd@example.co' });
     expect(refused).toMatchObject({ responseCode: 451, command: 'MAIL FROM' });
     expect(refused).toHaveProperty('response', expect.stringMatching(/^451 4\.7\.1 /));
-    expect(emailCases()).toHaveLength(3);
+    expect(await emailCases()).toHaveLength(3);
     expect(warnings[0]).toMatch(/client address over its message limit from 127\.0\.0\.1/);
   });
 
@@ -143,7 +143,7 @@ describe('message limits', () => {
       'rejectedErrors.0.response',
       expect.stringMatching(/^452 4\.5\.3 /),
     );
-    expect(emailCases()).toHaveLength(1);
+    expect(await emailCases()).toHaveLength(1);
     expect(warnings).toEqual([
       'inbound SMTP: refused recipients over the cap from 127.0.0.1 (sender <ana@example.co>)',
     ]);
@@ -154,7 +154,7 @@ describe('message limits', () => {
     const refused = await send(port, { text: 'x'.repeat(20_000) });
     expect(refused).toMatchObject({ responseCode: 552 });
     expect(refused).toHaveProperty('response', expect.stringMatching(/^552 5\.3\.4 /));
-    expect(emailCases()).toHaveLength(0);
+    expect(await emailCases()).toHaveLength(0);
   });
 });
 
@@ -167,11 +167,11 @@ describe('the relay allow-list', () => {
     expect(warnings).toEqual([
       'inbound SMTP: refused a client outside INBOUND_SMTP_RELAYS from 127.0.0.1',
     ]);
-    expect(emailCases()).toHaveLength(0);
+    expect(await emailCases()).toHaveLength(0);
 
     const open = await listen({ relays: ['10.0.0.0/8', '127.0.0.0/8'] });
     expect(await send(open)).toMatchObject({ accepted: ['pqrs@entidad.gov.co'] });
-    expect(emailCases()).toHaveLength(1);
+    expect(await emailCases()).toHaveLength(1);
   });
 });
 
@@ -206,7 +206,7 @@ describe('STARTTLS and AUTH', () => {
     expect(refused).toMatchObject({ responseCode: 530, command: 'MAIL FROM' });
     expect(refused).toHaveProperty('response', expect.stringMatching(/^530 5\.7\.0 /));
     expect(await send(required, {}, overTls)).toMatchObject({ accepted: ['pqrs@entidad.gov.co'] });
-    expect(emailCases()).toHaveLength(3);
+    expect(await emailCases()).toHaveLength(3);
   });
 
   it('requires AUTH over TLS: refuses mail without it and wrong credentials, takes the right ones', async () => {
@@ -228,7 +228,7 @@ describe('STARTTLS and AUTH', () => {
       { ignoreTLS: true, auth: { ...credentials, pass: credentials.password } },
     );
     expect(clear).toMatchObject({ code: 'EAUTH', responseCode: 538 });
-    expect(emailCases()).toHaveLength(0);
+    expect(await emailCases()).toHaveLength(0);
 
     const right = await send(
       port,
@@ -236,7 +236,7 @@ describe('STARTTLS and AUTH', () => {
       { ...overTls, auth: { ...credentials, pass: credentials.password } },
     );
     expect(right).toMatchObject({ accepted: ['pqrs@entidad.gov.co'] });
-    expect(emailCases()).toHaveLength(1);
+    expect(await emailCases()).toHaveLength(1);
   });
 
   it('stops looking at credentials from an address after too many wrong ones', async () => {
@@ -254,7 +254,7 @@ describe('STARTTLS and AUTH', () => {
     expect(warnings.at(-1)).toBe(
       'inbound SMTP: refused AUTH after too many failures from 127.0.0.1',
     );
-    expect(emailCases()).toHaveLength(0);
+    expect(await emailCases()).toHaveLength(0);
   });
 
   it('takes AUTH in clear text only when explicitly allowed and there is no TLS', async () => {
@@ -264,7 +264,7 @@ describe('STARTTLS and AUTH', () => {
     expect(await send(port, {}, { ignoreTLS: true, auth })).toMatchObject({
       accepted: ['pqrs@entidad.gov.co'],
     });
-    expect(emailCases()).toHaveLength(1);
+    expect(await emailCases()).toHaveLength(1);
   });
 
   it('reads the protections from the environment, the TLS files from their paths', () => {

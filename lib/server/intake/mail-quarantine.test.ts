@@ -1,3 +1,4 @@
+import { first } from '@/db/rows';
 /**
  * The quarantine (issue 19 §3): what is clearly not a petition waits, kept whole, until a
  * supervisor radicates it (counted from its arrival) or discards it (its content deleted).
@@ -7,31 +8,31 @@ import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
-import { attachments, cases, inboundMail } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { attachments, cases, inboundMail } from '@/db/tables';
 import { SYSTEM_ACTOR } from '../core/actor';
 import { makeCtx } from '../core/context';
 import { seedFixture, type Fixture } from '../testing/fixtures';
 import { plainMessage } from '../testing/imap-client';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import { receiveInboundMail } from './mail-inbound';
 import { discardQuarantined, listQuarantine, radicateQuarantined } from './mail-quarantine';
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 let uploads: string;
 
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await openTestDb());
   fx = await seedFixture(db);
   uploads = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-quarantine-'));
   process.env.UPLOAD_DIR = uploads;
 });
-afterEach(() => {
+afterEach(async () => {
   delete process.env.UPLOAD_DIR;
   fs.rmSync(uploads, { recursive: true, force: true });
-  cleanup();
+  await cleanup();
 });
 
 const ARRIVED = new Date('2026-12-02T14:30:00.000Z');
@@ -68,18 +69,18 @@ describe('the quarantine', () => {
 
   it('radicates a message with its arrival time and moves its original to the case', async () => {
     const id = await quarantine({ 'Auto-Submitted': 'auto-replied' });
-    const entry = db.select().from(inboundMail).where(eq(inboundMail.id, id)).get()!;
+    const entry = (await first(db.select().from(inboundMail).where(eq(inboundMail.id, id))))!;
     const done = await radicateQuarantined(makeCtx(db, fx.supervisor, LATER), { id });
-    const created = db.select().from(cases).where(eq(cases.id, done.caseId)).get()!;
+    const created = (await first(db.select().from(cases).where(eq(cases.id, done.caseId))))!;
     expect(created).toMatchObject({ channel: 'email', responseAddress: 'vecina@example.co' });
     expect(created.receivedAt).toEqual(ARRIVED);
-    expect(db.select().from(inboundMail).where(eq(inboundMail.id, id)).get()).toMatchObject({
+    expect(await first(db.select().from(inboundMail).where(eq(inboundMail.id, id)))).toMatchObject({
       outcome: 'radicated',
       caseId: done.caseId,
       rawStoredName: null,
       reviewedById: fx.supervisor.id,
     });
-    const files = db.select().from(attachments).where(eq(attachments.caseId, done.caseId)).all();
+    const files = await db.select().from(attachments).where(eq(attachments.caseId, done.caseId));
     expect(files).toMatchObject([
       { storedName: entry.rawStoredName, kind: 'original_mail', visibility: 'internal' },
     ]);
@@ -92,16 +93,16 @@ describe('the quarantine', () => {
 
   it('discards a message: the record stays, the content is deleted', async () => {
     const id = await quarantine({ 'X-Spam-Flag': 'YES' });
-    const entry = db.select().from(inboundMail).where(eq(inboundMail.id, id)).get()!;
+    const entry = (await first(db.select().from(inboundMail).where(eq(inboundMail.id, id))))!;
     expect(fs.existsSync(path.join(uploads, entry.rawStoredName!))).toBe(true);
     await discardQuarantined(makeCtx(db, fx.supervisor, LATER), { id });
-    expect(db.select().from(inboundMail).where(eq(inboundMail.id, id)).get()).toMatchObject({
+    expect(await first(db.select().from(inboundMail).where(eq(inboundMail.id, id)))).toMatchObject({
       outcome: 'discarded',
       rawStoredName: null,
       reviewedById: fx.supervisor.id,
     });
     expect(fs.existsSync(path.join(uploads, entry.rawStoredName!))).toBe(false);
-    expect(db.select().from(cases).all()).toHaveLength(0);
+    expect(await db.select().from(cases)).toHaveLength(0);
   });
 
   it('refuses to radicate a message with nobody to answer', async () => {

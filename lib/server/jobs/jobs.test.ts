@@ -1,11 +1,12 @@
+import { first } from '@/db/rows';
 /**
  * The scheduled jobs with a moved clock: each does its work once, and running it again changes
  * nothing. Colombian calendar, March–April 2026: 23 March, 2 and 3 April are holidays.
  */
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
-import { notifications, outbox, promises, resultRatings, teams } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { notifications, outbox, promises, resultRatings, teams } from '@/db/tables';
 import { SYSTEM_ACTOR, type Actor } from '../core/actor';
 import { applyCaseAction } from '../cases/apply-case-action';
 import {
@@ -17,7 +18,7 @@ import {
   seedFixture,
   type Fixture,
 } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import { deliverDueToSmtp } from '../testing/smtp';
 import { autoCloseAnswered } from './auto-close';
 import { breakOverduePromises } from './break-promises';
@@ -27,14 +28,14 @@ import { acceptDocumentRequestsBySilence } from './pd-silence';
 import { withdrawTacitly } from './tacit-withdrawal';
 import { makeCtx } from '@/lib/server/core/context';
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await openTestDb());
   fx = await seedFixture(db);
-  db.update(teams).set({ supervisorId: fx.supervisor.id }).where(eq(teams.id, fx.teamId)).run();
+  await db.update(teams).set({ supervisorId: fx.supervisor.id }).where(eq(teams.id, fx.teamId));
 });
 afterEach(() => cleanup());
 
@@ -50,7 +51,7 @@ async function reclamo(): Promise<number> {
   return id;
 }
 
-const mailsOf = (kind: string) => db.select().from(outbox).where(eq(outbox.kind, kind)).all();
+const mailsOf = async (kind: string) => await db.select().from(outbox).where(eq(outbox.kind, kind));
 
 describe('promises.break', () => {
   it('records overdue pending promises as broken once, with their audit event', async () => {
@@ -73,7 +74,7 @@ describe('promises.break', () => {
     expect(await breakOverduePromises(sys(bogota('2026-03-17T09:59:00')))).toBe(0);
     expect(await breakOverduePromises(sys(bogota('2026-03-17T10:01:00')))).toBe(1);
     expect(await breakOverduePromises(sys(bogota('2026-03-17T11:00:00')))).toBe(0);
-    const rows = db.select().from(promises).where(eq(promises.caseId, id)).all();
+    const rows = await db.select().from(promises).where(eq(promises.caseId, id));
     expect(rows.map((p) => p.status)).toEqual(['broken', 'pending']);
     expect((await eventsOf(db, id)).filter((e) => e.action === 'promise_break')).toHaveLength(1);
   });
@@ -105,7 +106,7 @@ describe('deadlines.alerts', () => {
       escalated: 0,
     });
 
-    const bell = db.select().from(notifications).all();
+    const bell = await db.select().from(notifications);
     expect(bell.map((n) => [n.userId, n.kind]).sort()).toEqual(
       [
         [fx.agent.id, 'at_risk'],
@@ -122,12 +123,10 @@ describe('deadlines.alerts', () => {
         data: { supervisorId: fx.supervisor.id, dueDate: '2026-04-08' },
       },
     ]);
-    expect(
-      mailsOf('alert_overdue')
-        .map((m) => m.toAddress)
-        .sort(),
-    ).toEqual(['agente@example.co', 'supervisora@example.co'].sort());
-    expect(mailsOf('alert_escalation')[0]!.subject).toMatch(
+    expect((await mailsOf('alert_overdue')).map((m) => m.toAddress).sort()).toEqual(
+      ['agente@example.co', 'supervisora@example.co'].sort(),
+    );
+    expect((await mailsOf('alert_escalation'))[0]!.subject).toMatch(
       /^Escalado a usted: PQRS-2026-\d+ está vencido$/,
     );
   });
@@ -176,7 +175,7 @@ describe('cases.tacit_withdrawal', () => {
     expect(await withdrawTacitly(sys(bogota('2026-04-19T00:30:00')))).toBe(1);
     expect(await withdrawTacitly(sys(bogota('2026-04-20T00:30:00')))).toBe(0);
     expect((await caseRow(db, id)).state).toBe('desistida');
-    expect(mailsOf('withdraw_tacit')).toHaveLength(1);
+    expect(await mailsOf('withdraw_tacit')).toHaveLength(1);
   });
 });
 
@@ -207,7 +206,7 @@ describe('cases.pd_silence', () => {
     expect((await caseRow(db, answered)).silenceAcceptedAt).toBeNull();
     expect((await caseRow(db, petition)).silenceAcceptedAt).toBeNull();
     // Day 13 is 6 April (2 and 3 April are Holy Week): the duty is owed by its end.
-    expect(db.select().from(promises).where(eq(promises.caseId, id)).all()).toEqual([
+    expect(await db.select().from(promises).where(eq(promises.caseId, id))).toEqual([
       expect.objectContaining({
         description: 'pd_delivery',
         ownerId: fx.agent.id,
@@ -222,14 +221,14 @@ describe('cases.pd_silence', () => {
       visibility: 'public',
     });
     // The holder and the supervisor hear of it; the petitioner is told when the copies come.
-    const bell = db.select().from(notifications).where(eq(notifications.caseId, id)).all();
+    const bell = await db.select().from(notifications).where(eq(notifications.caseId, id));
     expect(
       bell
         .filter((n) => n.kind === 'accepted_by_silence')
         .map((n) => n.userId)
         .sort(),
     ).toEqual([fx.agent.id, fx.supervisor.id].sort());
-    expect(mailsOf('pd_silence').map((m) => m.caseId)).toEqual([id]);
+    expect((await mailsOf('pd_silence')).map((m) => m.caseId)).toEqual([id]);
     const arrived = (await deliverDueToSmtp(db, bogota('2026-03-31T01:00:00'))).filter((m) =>
       /se entiende aceptada/.test(m.subject ?? ''),
     );
@@ -241,9 +240,13 @@ describe('cases.pd_silence', () => {
     const id = await documentsRequest();
     await acceptDocumentRequestsBySilence(sys(bogota('2026-03-31T00:30:00')));
     await breakOverduePromises(sys(bogota('2026-04-06T23:00:00')));
-    expect(db.select().from(promises).where(eq(promises.caseId, id)).get()?.status).toBe('pending');
+    expect((await first(db.select().from(promises).where(eq(promises.caseId, id))))?.status).toBe(
+      'pending',
+    );
     await breakOverduePromises(sys(bogota('2026-04-07T00:30:00')));
-    expect(db.select().from(promises).where(eq(promises.caseId, id)).get()?.status).toBe('broken');
+    expect((await first(db.select().from(promises).where(eq(promises.caseId, id))))?.status).toBe(
+      'broken',
+    );
   });
 });
 
@@ -261,7 +264,7 @@ describe('art. 17: the petitioner asks for one more month', () => {
       visibility: 'public',
       data: { until: '2026-05-18' },
     });
-    const bell = db.select().from(notifications).where(eq(notifications.caseId, id)).all();
+    const bell = await db.select().from(notifications).where(eq(notifications.caseId, id));
     expect(bell).toContainEqual(
       expect.objectContaining({ userId: fx.agent.id, kind: 'more_time_asked' }),
     );
@@ -271,7 +274,7 @@ describe('art. 17: the petitioner asks for one more month', () => {
     expect((await caseRow(db, id)).state).toBe('requiere_informacion');
     expect(await withdrawTacitly(sys(bogota('2026-05-19T00:30:00')))).toBe(1);
     expect((await caseRow(db, id)).state).toBe('desistida');
-    expect(mailsOf('withdraw_tacit')).toHaveLength(1);
+    expect(await mailsOf('withdraw_tacit')).toHaveLength(1);
   });
 
   it('is granted once, and only within the first month', async () => {
@@ -309,12 +312,12 @@ describe('surveys.send', () => {
       { action: 'answer', body: 'Listo.', decision: 'concede' },
       bogota('2026-03-20T10:00:00'),
     );
-    db.insert(resultRatings).values({ caseId: rated, answer: 'yes' }).run();
+    await db.insert(resultRatings).values({ caseId: rated, answer: 'yes' });
     expect(await sendSurveys(sys(bogota('2026-03-21T09:00:00')))).toBe(0);
     expect(await sendSurveys(sys(bogota('2026-03-21T10:01:00')))).toBe(1);
     expect(await sendSurveys(sys(bogota('2026-03-22T10:00:00')))).toBe(0);
-    expect(mailsOf('survey').map((m) => m.caseId)).toEqual([asked]);
-    expect(mailsOf('survey')[0]!.bodyHtml).toContain('Calificar la atención');
+    expect((await mailsOf('survey')).map((m) => m.caseId)).toEqual([asked]);
+    expect((await mailsOf('survey'))[0]!.bodyHtml).toContain('Calificar la atención');
   });
 });
 

@@ -1,11 +1,12 @@
+import { first } from '@/db/rows';
 /**
  * A promise of mine due within the hour, or broken (issue 14 §3): in my bell once each, by e-mail
  * as I prefer; to whoever answers for the case when I am gone; never to the one who broke it.
  */
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
-import { notifications, outbox, promises, staffUsers, teams } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { notifications, outbox, promises, staffUsers, teams } from '@/db/tables';
 import { SYSTEM_ACTOR, type Actor } from '../core/actor';
 import { makeCtx } from '../core/context';
 import { applyCaseAction } from '../cases/apply-case-action';
@@ -13,17 +14,17 @@ import { applyPromiseAction } from '../cases/apply-promise-action';
 import { saveNotificationPreferences } from '../notices/notification-preferences';
 import { setStaffActive } from '../admin/set-staff-active';
 import { bogota, fileCase, insertStaff, seedFixture, type Fixture } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import { breakOverduePromises } from './break-promises';
 import { sendPromiseDueAlerts } from './promise-alerts';
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await openTestDb());
   fx = await seedFixture(db);
-  db.update(teams).set({ supervisorId: fx.supervisor.id }).where(eq(teams.id, fx.teamId)).run();
+  await db.update(teams).set({ supervisorId: fx.supervisor.id }).where(eq(teams.id, fx.teamId));
 });
 afterEach(() => cleanup());
 
@@ -41,22 +42,21 @@ async function promised(actor: Actor = fx.agent): Promise<{ caseId: number; prom
     description: 'Llamarle con el valor corregido',
     dueAt: DUE.toISOString(),
   });
-  const promiseId = db.select().from(promises).where(eq(promises.caseId, caseId)).get()!.id;
+  const promiseId = (await first(db.select().from(promises).where(eq(promises.caseId, caseId))))!
+    .id;
   return { caseId, promiseId };
 }
 
-const bellOf = (kind: string) =>
-  db
+const bellOf = async (kind: string) =>
+  await db
     .select({ userId: notifications.userId, mailedAt: notifications.mailedAt })
     .from(notifications)
-    .where(eq(notifications.kind, kind))
-    .all();
-const mailsOf = (kind: string) =>
-  db
+    .where(eq(notifications.kind, kind));
+const mailsOf = async (kind: string) =>
+  await db
     .select()
     .from(outbox)
-    .where(eq(outbox.kind, `alert_${kind}`))
-    .all();
+    .where(eq(outbox.kind, `alert_${kind}`));
 
 describe('promise due within the hour', () => {
   it('fires once, within the hour and not before, with its mail at once by default', async () => {
@@ -68,10 +68,10 @@ describe('promise due within the hour', () => {
     expect(await sendPromiseDueAlerts(sys(bogota('2026-03-17T09:55:00')))).toBe(0);
     // Past due it is no longer "due soon" (break-promises takes over).
     expect(await sendPromiseDueAlerts(sys(bogota('2026-03-17T10:01:00')))).toBe(0);
-    expect(bellOf('promise_due_soon')).toEqual([
+    expect(await bellOf('promise_due_soon')).toEqual([
       { userId: fx.agent.id, mailedAt: bogota('2026-03-17T09:00:00') },
     ]);
-    const [mail] = mailsOf('promise_due_soon');
+    const [mail] = await mailsOf('promise_due_soon');
     expect(mail).toMatchObject({ toAddress: 'agente@example.co' });
     expect(mail!.subject).toMatch(/^Compromiso por vencer: PQRS-2026-\d+$/);
     expect(mail!.bodyText).toContain('«Llamarle con el valor corregido»');
@@ -84,16 +84,16 @@ describe('promise due within the hour', () => {
     });
     await promised();
     expect(await sendPromiseDueAlerts(sys(bogota('2026-03-17T09:30:00')))).toBe(1);
-    expect(bellOf('promise_due_soon')).toEqual([{ userId: fx.agent.id, mailedAt: null }]);
-    expect(mailsOf('promise_due_soon')).toEqual([]);
+    expect(await bellOf('promise_due_soon')).toEqual([{ userId: fx.agent.id, mailedAt: null }]);
+    expect(await mailsOf('promise_due_soon')).toEqual([]);
   });
 
   it('goes to its maker when whoever owes it is inactive', async () => {
     // The supervisor makes the promise on the agent's case: the agent owes it.
     await promised(fx.supervisor);
-    db.update(staffUsers).set({ isActive: false }).where(eq(staffUsers.id, fx.agent.id)).run();
+    await db.update(staffUsers).set({ isActive: false }).where(eq(staffUsers.id, fx.agent.id));
     expect(await sendPromiseDueAlerts(sys(bogota('2026-03-17T09:30:00')))).toBe(1);
-    expect(bellOf('promise_due_soon').map((b) => b.userId)).toEqual([fx.supervisor.id]);
+    expect((await bellOf('promise_due_soon')).map((b) => b.userId)).toEqual([fx.supervisor.id]);
   });
 });
 
@@ -102,10 +102,10 @@ describe('promise broken', () => {
     await promised();
     expect(await breakOverduePromises(sys(bogota('2026-03-17T10:01:00')))).toBe(1);
     expect(await breakOverduePromises(sys(bogota('2026-03-17T10:06:00')))).toBe(0);
-    expect(bellOf('promise_broken')).toEqual([
+    expect(await bellOf('promise_broken')).toEqual([
       { userId: fx.agent.id, mailedAt: bogota('2026-03-17T10:01:00') },
     ]);
-    const [mail] = mailsOf('promise_broken');
+    const [mail] = await mailsOf('promise_broken');
     expect(mail!.subject).toMatch(/^Compromiso incumplido: PQRS-2026-\d+$/);
     expect(mail!.bodyText).toContain('venció el 17 de marzo de 2026 a las 10:00');
   });
@@ -116,8 +116,8 @@ describe('promise broken', () => {
       promiseId,
       action: 'break',
     });
-    expect(bellOf('promise_broken')).toEqual([]);
-    expect(mailsOf('promise_broken')).toEqual([]);
+    expect(await bellOf('promise_broken')).toEqual([]);
+    expect(await mailsOf('promise_broken')).toEqual([]);
   });
 
   it('reaches the case’s assignee, else its team’s supervisor, once the promise’s people are gone', async () => {
@@ -139,11 +139,10 @@ describe('promise broken', () => {
       isActive: false,
     });
     expect(await breakOverduePromises(sys(bogota('2026-03-17T10:01:00')))).toBe(2);
-    const bell = db
+    const bell = await db
       .select({ userId: notifications.userId, caseId: notifications.caseId })
       .from(notifications)
-      .where(eq(notifications.kind, 'promise_broken'))
-      .all();
+      .where(eq(notifications.kind, 'promise_broken'));
     expect(bell).toEqual([
       { userId: colleague.id, caseId: first.caseId },
       { userId: fx.supervisor.id, caseId: second.caseId },

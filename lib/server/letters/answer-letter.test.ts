@@ -1,9 +1,10 @@
+import { first } from '@/db/rows';
 import fs from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
-import { attachments, cases, caseEvents, organization, outbox } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { attachments, cases, caseEvents, organization, outbox } from '@/db/tables';
 import type { Decision } from '@/lib/domain/enums';
 import { setOrganizationLogo } from '../admin/organization-logo';
 import { applyCaseAction } from '../cases/apply-case-action';
@@ -16,7 +17,7 @@ import {
   type Fixture,
   type StaffMember,
 } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import { renderAnswerLetter } from './answer-letter';
 import { buildAnswerLetter } from './letter-model';
 import { previewAnswerLetter } from './prepare-answer-letter';
@@ -32,16 +33,16 @@ const PNG = Uint8Array.from(
 const TEXT =
   'Revisamos su factura de febrero y encontramos el cobro doble.\n\nEl valor se reintegrará en la próxima factura.';
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await openTestDb());
   fx = await seedFixture(db);
-  db.insert(organization)
-    .values({ id: 1, name: 'Acueducto de Prueba S.A. E.S.P.', taxId: '900123456-7' })
-    .run();
+  await db
+    .insert(organization)
+    .values({ id: 1, name: 'Acueducto de Prueba S.A. E.S.P.', taxId: '900123456-7' });
 });
 afterEach(() => cleanup());
 
@@ -58,8 +59,8 @@ async function caseInProgress(overrides: Parameters<typeof fileCase>[1] = {}) {
 }
 
 async function letterOf(caseId: number, decision: Decision, signer: StaffMember = fx.agent) {
-  const row = db.select().from(cases).where(eq(cases.id, caseId)).get()!;
-  const org = db.select().from(organization).get()!;
+  const row = (await first(db.select().from(cases).where(eq(cases.id, caseId))))!;
+  const org = (await first(db.select().from(organization)))!;
   return await buildAnswerLetter(db, { row, decision, body: TEXT, signer, org, now: MONDAY });
 }
 
@@ -130,11 +131,10 @@ describe('answering a case', () => {
   it('records exactly one answer letter, public and first on the answer e-mail', async () => {
     const { id, radicado } = await caseInProgress();
     const applied = await answer(id, 'concede_parcial');
-    const letters = db
+    const letters = await db
       .select()
       .from(attachments)
-      .where(eq(attachments.kind, 'answer_letter'))
-      .all();
+      .where(eq(attachments.kind, 'answer_letter'));
     expect(letters).toHaveLength(1);
     const [letter] = letters;
     expect(letter).toMatchObject({
@@ -143,7 +143,7 @@ describe('answering a case', () => {
       visibility: 'public',
       mimeType: 'application/pdf',
     });
-    const mail = db.select().from(outbox).where(eq(outbox.kind, 'answer')).all();
+    const mail = await db.select().from(outbox).where(eq(outbox.kind, 'answer'));
     expect(mail).toHaveLength(1);
     expect(mail[0]!.attachmentIds?.[0]).toBe(letter!.id);
     const text = await pdfText(readStoredUpload(letter!.storedName));
@@ -156,7 +156,9 @@ describe('answering a case', () => {
     const { id } = await caseInProgress();
     await setOrganizationLogo(makeCtx(db, fx.admin, MONDAY), { bytes: PNG });
     await answer(id, 'concede');
-    const letter = db.select().from(attachments).where(eq(attachments.kind, 'answer_letter')).get();
+    const letter = await first(
+      db.select().from(attachments).where(eq(attachments.kind, 'answer_letter')),
+    );
     const bytes = readStoredUpload(letter!.storedName);
     expect(bytes.toString('latin1')).toContain('/Subtype /Image');
     expect(await pdfText(bytes)).toContain('Acueducto de Prueba S.A. E.S.P.');
@@ -168,8 +170,8 @@ describe('answering a case', () => {
     const error = await captureAppError(() => answer(id, 'concede', { expectedVersion: 1 }));
     expect(error.code).toBe('CONFLICT');
     expect(fs.existsSync(uploadDir()) ? fs.readdirSync(uploadDir()) : []).toEqual(filesBefore);
-    expect(db.select().from(attachments).all()).toHaveLength(0);
-    expect(db.select().from(caseEvents).where(eq(caseEvents.action, 'answer')).all()).toHaveLength(
+    expect(await db.select().from(attachments)).toHaveLength(0);
+    expect(await db.select().from(caseEvents).where(eq(caseEvents.action, 'answer'))).toHaveLength(
       0,
     );
   });
@@ -186,7 +188,7 @@ describe('previewing the answer', () => {
     expect(letter.reference[0]).toEqual({ label: 'Radicado', value: radicado });
     expect(letter.paragraphs).toHaveLength(2);
     expect(letter.recourse).not.toBeNull();
-    expect(db.select().from(attachments).all()).toHaveLength(0);
+    expect(await db.select().from(attachments)).toHaveLength(0);
   });
 
   it('refuses an agent of another team and names a missing decision', async () => {

@@ -1,3 +1,4 @@
+import { first } from '@/db/rows';
 /**
  * A postal case's notices are letters: queued as such (never mailed, never sent by the worker),
  * printed as a PDF with the radicado, address and text, and sent once staff record the posting day.
@@ -5,25 +6,25 @@
 import { eq } from 'drizzle-orm';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
-import { cases, outbox } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { cases, outbox } from '@/db/tables';
 import { applyCaseAction } from '../cases/apply-case-action';
 import { makeCtx } from '../core/context';
 import { deliverDueMail } from '../notices/sender';
 import type { MailTransport } from '../notices/transport';
 import { bogota, captureAppError, fileCase, seedFixture, type Fixture } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import { noticeLetterPdf, recordLetterPosting } from './notice-letter';
 
 const AT = bogota('2026-03-16T10:00:00');
 const ADDRESS = 'Calle 10 # 5-20, Cali';
 const REQUEST = 'Envíenos copia de la factura de febrero.\n\nPuede traerla a cualquier oficina.';
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await openTestDb());
   fx = await seedFixture(db);
 });
 afterEach(() => cleanup());
@@ -42,16 +43,13 @@ async function postalRequest() {
     { responseMedium: 'postal', responseAddress: ADDRESS },
     bogota('2026-03-13T16:30:00'),
   );
-  db.update(cases).set({ teamId: fx.teamId }).where(eq(cases.id, id)).run();
+  await db.update(cases).set({ teamId: fx.teamId }).where(eq(cases.id, id));
   const ctx = makeCtx(db, fx.agent, AT);
   await applyCaseAction(ctx, { caseId: id, action: 'take' });
   await applyCaseAction(ctx, { caseId: id, action: 'request_info', body: REQUEST });
-  const letter = db
-    .select()
-    .from(outbox)
-    .where(eq(outbox.caseId, id))
-    .all()
-    .find((m) => m.kind === 'info_request')!;
+  const letter = (await db.select().from(outbox).where(eq(outbox.caseId, id))).find(
+    (m) => m.kind === 'info_request',
+  )!;
   return { id, radicado, letter };
 }
 
@@ -61,12 +59,14 @@ describe('notices owed by post', () => {
     expect(letter).toMatchObject({ medium: 'letter', toAddress: ADDRESS, status: 'pending' });
     expect(letter.bodyText).toContain('Puede traerla a cualquier oficina.');
     // No e-mail for the same notice, although the petitioner has an address.
-    const kinds = db.select().from(outbox).where(eq(outbox.caseId, id)).all();
+    const kinds = await db.select().from(outbox).where(eq(outbox.caseId, id));
     expect(kinds.filter((m) => m.kind === 'info_request')).toHaveLength(1);
     sent.length = 0;
     await deliverDueMail({ db, transport, now: new Date(AT.getTime() + 3_600_000) });
     expect(sent).not.toContain(letter.messageId);
-    expect(db.select().from(outbox).where(eq(outbox.id, letter.id)).get()!.status).toBe('pending');
+    expect((await first(db.select().from(outbox).where(eq(outbox.id, letter.id))))!.status).toBe(
+      'pending',
+    );
   });
 
   it('print as a PDF letter with the radicado, the address and the text, for staff in scope only', async () => {
@@ -89,7 +89,9 @@ describe('notices owed by post', () => {
       noticeLetterPdf(makeCtx(db, fx.otherAgent, AT), { caseId: id, outboxId: letter.id }),
     );
     expect(outsider.code).toBe('FORBIDDEN');
-    const constancia = db.select().from(outbox).where(eq(outbox.kind, 'constancia')).get()!;
+    const constancia = (await first(
+      db.select().from(outbox).where(eq(outbox.kind, 'constancia')),
+    ))!;
     const notALetter = await captureAppError(() =>
       noticeLetterPdf(makeCtx(db, fx.agent, AT), { caseId: id, outboxId: constancia.id }),
     );
@@ -114,7 +116,7 @@ describe('notices owed by post', () => {
       postedOn: '2026-03-17',
     });
     expect(sentAt).toEqual(bogota('2026-03-17T12:00:00'));
-    expect(db.select().from(outbox).where(eq(outbox.id, letter.id)).get()).toMatchObject({
+    expect(await first(db.select().from(outbox).where(eq(outbox.id, letter.id)))).toMatchObject({
       status: 'sent',
       sentAt: bogota('2026-03-17T12:00:00'),
     });

@@ -1,6 +1,7 @@
 import 'server-only';
 import { asc, sql } from 'drizzle-orm';
-import { mailboxes } from '@/db/tables';
+import { first } from '@/db/rows';
+import { mailboxes, organization } from '@/db/tables';
 import type { Ctx } from '../core/context';
 import { AppError } from '../core/errors';
 import { consumeLimit, type LimitSpec } from '../core/rate-limit';
@@ -19,7 +20,8 @@ export async function healthReport(ctx: Ctx, clientIp: string) {
   if ((await consumeLimit(ctx.db, HEALTH_LIMIT, clientIp)).isLimited) {
     throw new AppError('RATE_LIMITED', 'health checked too often');
   }
-  ctx.db.get(sql`select 1`);
+  // The database answers (a pool that lost its server throws here).
+  await first(ctx.db.select({ one: sql<number>`1` }).from(organization));
   const boxes = (await ctx.db.select().from(mailboxes).orderBy(asc(mailboxes.id))).map((m) => ({
     id: m.id,
     status: mailboxHealth(m),

@@ -1,3 +1,4 @@
+import { first } from '@/db/rows';
 /**
  * Saving a mailbox (issue 19 "bad input"): the admin's settings are tried against the real server
  * before anything is stored, and each way it can fail is told on its field; a mailbox that worked
@@ -8,23 +9,23 @@ import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
-import { mailboxes, outbox } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { mailboxes, outbox } from '@/db/tables';
 import en from '@/lib/i18n/messages/mailboxes.en.json';
 import es from '@/lib/i18n/messages/mailboxes.es.json';
 import { SYSTEM_ACTOR } from '../core/actor';
 import { makeCtx } from '../core/context';
 import { countRows, seedFixture, type Fixture } from '../testing/fixtures';
 import { freePort, startImapServer, type TestImapServer } from '../testing/imap-server';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import { MAILBOX_ERRORS } from './mailbox-errors';
 import { createMailbox, listMailboxes, setMailboxActive } from './mailboxes-admin';
 import { alertIfFailing } from './status';
 import { passMailbox } from './worker';
 
 let server: TestImapServer;
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 let uploads: string;
 
@@ -40,15 +41,15 @@ afterAll(async () => {
   await server.stop();
 });
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await openTestDb());
   fx = await seedFixture(db);
   uploads = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-mbadmin-'));
   process.env.UPLOAD_DIR = uploads;
 });
-afterEach(() => {
+afterEach(async () => {
   delete process.env.UPLOAD_DIR;
   fs.rmSync(uploads, { recursive: true, force: true });
-  cleanup();
+  await cleanup();
 });
 
 const admin = () => makeCtx(db, fx.admin, new Date());
@@ -84,7 +85,9 @@ describe('saving a mailbox tries it first', () => {
     const [listed] = await listMailboxes(admin());
     expect(listed).toMatchObject({ id, name: 'PQRS principal', isActive: true, backlog: 0 });
     expect(JSON.stringify(listed)).not.toContain('clave-correcta');
-    expect(db.select().from(mailboxes).get()!.secretSealed).not.toContain('clave-correcta');
+    expect((await first(db.select().from(mailboxes)))!.secretSealed).not.toContain(
+      'clave-correcta',
+    );
   });
 
   it.each([
@@ -147,22 +150,23 @@ describe('a mailbox that worked and then fails', () => {
 
     await server.setPassword('cambia', 'otra-clave');
     expect(await passMailbox(ctxAt(1), id)).toBeNull();
-    const failing = db.select().from(mailboxes).where(eq(mailboxes.id, id)).get()!;
+    const failing = (await first(db.select().from(mailboxes).where(eq(mailboxes.id, id))))!;
     expect(failing.lastError).toMatch(/^auth\|/);
     expect(failing.failingSince).not.toBeNull();
-    const alerts = () => db.select().from(outbox).where(eq(outbox.kind, 'mailbox_failing')).all();
-    expect(alerts()).toHaveLength(0);
+    const alerts = async () =>
+      await db.select().from(outbox).where(eq(outbox.kind, 'mailbox_failing'));
+    expect(await alerts()).toHaveLength(0);
 
     expect(await passMailbox(ctxAt(17), id)).toBeNull();
-    expect(alerts()).toHaveLength(1);
-    expect(alerts()[0]!.subject).toContain('PQRS principal');
+    expect(await alerts()).toHaveLength(1);
+    expect((await alerts())[0]!.subject).toContain('PQRS principal');
     expect(await alertIfFailing(db, id, new Date(Date.now() + 30 * 60_000))).toBe(0);
     expect(await passMailbox(ctxAt(20), id)).toBeNull();
-    expect(alerts()).toHaveLength(1);
+    expect(await alerts()).toHaveLength(1);
 
     await server.setPassword('cambia', 'clave-inicial');
     expect(await passMailbox(ctxAt(21), id)).toMatchObject({ failed: 0 });
-    expect(db.select().from(mailboxes).where(eq(mailboxes.id, id)).get()).toMatchObject({
+    expect(await first(db.select().from(mailboxes).where(eq(mailboxes.id, id)))).toMatchObject({
       failingSince: null,
       alertedAt: null,
     });

@@ -1,3 +1,4 @@
+import { first } from '@/db/rows';
 /**
  * OAuth2 mailboxes (issue 19 §1): Dovecot checks XOAUTH2 tokens against a local provider's
  * introspection endpoint, as Microsoft 365 and Google do theirs; Ventanilla renews its access
@@ -10,8 +11,8 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { ImapFlow } from 'imapflow';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
-import { cases, mailboxes, staffUsers } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { cases, mailboxes, staffUsers } from '@/db/tables';
 import { SYSTEM_ACTOR } from '../core/actor';
 import { makeCtx } from '../core/context';
 import { deliverDueMail } from '../notices/sender';
@@ -21,7 +22,7 @@ import { imapSession, plainMessage } from '../testing/imap-client';
 import { startImapServer, type TestImapServer } from '../testing/imap-server';
 import { startOAuthServer, type TestOAuthServer } from '../testing/oauth-server';
 import { startTestSmtp, type TestSmtp } from '../testing/smtp';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import { createMailbox } from './mailboxes-admin';
 import { passMailbox } from './worker';
 
@@ -30,8 +31,8 @@ const REFRESH = 'refresh-token-del-buzon';
 let oauth: TestOAuthServer;
 let server: TestImapServer;
 let smtp: TestSmtp;
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 let uploads: string;
 let mail: ImapFlow;
@@ -54,7 +55,7 @@ afterAll(async () => {
   await smtp.close();
 });
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await openTestDb());
   fx = await seedFixture(db);
   uploads = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-oauth-'));
   process.env.UPLOAD_DIR = uploads;
@@ -65,7 +66,7 @@ afterEach(async () => {
   await mail.logout().catch(() => {});
   delete process.env.UPLOAD_DIR;
   fs.rmSync(uploads, { recursive: true, force: true });
-  cleanup();
+  await cleanup();
 });
 
 let seq = 0;
@@ -99,14 +100,14 @@ async function addOAuthMailbox() {
 }
 
 const at = (ms: number) => () => makeCtx(db, SYSTEM_ACTOR, new Date(Date.now() + ms));
-const emailCases = () => db.select().from(cases).where(eq(cases.channel, 'email')).all();
+const emailCases = async () => await db.select().from(cases).where(eq(cases.channel, 'email'));
 
 describe('an OAuth2 mailbox', () => {
   it('reads with XOAUTH2, keeps the token while it is good and refreshes it near expiry', async () => {
     const before = oauth.refreshes;
     const { id } = await addOAuthMailbox();
     expect(oauth.refreshes).toBe(before + 1);
-    const stored = db.select().from(mailboxes).where(eq(mailboxes.id, id)).get()!;
+    const stored = (await first(db.select().from(mailboxes).where(eq(mailboxes.id, id))))!;
     expect(stored.accessTokenSealed).toBeTruthy();
     expect(stored.secretSealed).not.toContain(REFRESH);
 
@@ -118,7 +119,7 @@ describe('an OAuth2 mailbox', () => {
     await deliver();
     expect(await passMailbox(at(3600_000 - 60_000), id)).toMatchObject({ created: 1 });
     expect(oauth.refreshes).toBe(before + 2);
-    expect(emailCases()).toHaveLength(2);
+    expect(await emailCases()).toHaveLength(2);
   }, 60_000);
 
   it('refreshes a token the provider stopped accepting before its time', async () => {
@@ -126,11 +127,11 @@ describe('an OAuth2 mailbox', () => {
     oauth.expireAccessTokens();
     await deliver();
     expect(await passMailbox(at(0), id)).toBeNull();
-    const failed = db.select().from(mailboxes).where(eq(mailboxes.id, id)).get()!;
+    const failed = (await first(db.select().from(mailboxes).where(eq(mailboxes.id, id))))!;
     expect(failed.lastError).toMatch(/^auth\|/);
     expect(failed.accessTokenSealed).toBeNull();
     expect(await passMailbox(at(1000), id)).toMatchObject({ created: 1 });
-    const healed = db.select().from(mailboxes).where(eq(mailboxes.id, id)).get()!;
+    const healed = (await first(db.select().from(mailboxes).where(eq(mailboxes.id, id))))!;
     expect(healed.failingSince).toBeNull();
   }, 60_000);
 
@@ -140,13 +141,13 @@ describe('an OAuth2 mailbox', () => {
     oauth.expireAccessTokens();
     await deliver();
     expect(await passMailbox(at(0), id)).toBeNull();
-    const row = db.select().from(mailboxes).where(eq(mailboxes.id, id)).get()!;
+    const row = (await first(db.select().from(mailboxes).where(eq(mailboxes.id, id))))!;
     expect(row.lastError).toMatch(/^auth\|/);
     // The next try must refresh, and the provider refuses the grant.
     expect(await passMailbox(at(60_000), id)).toBeNull();
-    expect(db.select().from(mailboxes).where(eq(mailboxes.id, id)).get()!.lastError).toMatch(
-      /^oauth_revoked\|/,
-    );
+    expect(
+      (await first(db.select().from(mailboxes).where(eq(mailboxes.id, id))))!.lastError,
+    ).toMatch(/^oauth_revoked\|/);
     const transport = smtpTransport(smtp.url);
     await deliverDueMail({ db, transport });
     expect(smtp.received).toHaveLength(0);
@@ -155,9 +156,11 @@ describe('an OAuth2 mailbox', () => {
     await deliverDueMail({ db, transport, now: new Date(Date.now() + 16 * 60_000) });
     transport.close();
     const alert = smtp.received.find((m) => m.subject?.includes('Buzón Microsoft 365'));
-    const admin = db.select().from(staffUsers).where(eq(staffUsers.id, fx.admin.id)).get()!;
+    const admin = (await first(
+      db.select().from(staffUsers).where(eq(staffUsers.id, fx.admin.id)),
+    ))!;
     expect(alert?.to).toMatchObject({ text: admin.email });
     expect(alert?.text).toContain('revocó el permiso');
-    expect(emailCases()).toHaveLength(0);
+    expect(await emailCases()).toHaveLength(0);
   }, 60_000);
 });

@@ -1,3 +1,4 @@
+import type { Conn } from '@/db/client';
 /**
  * Alerts by e-mail as each person prefers (issue 14 §3): at once (one mail, in the transaction of
  * the alert), in the daily digest (one mail a day listing them), or never. Delivered through a
@@ -5,8 +6,8 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { inTransaction, type Db } from '@/db/client';
-import { notifications, outbox, staffUsers, teams } from '@/db/schema';
+import { inTransaction } from '@/db/client';
+import { notifications, outbox, staffUsers, teams } from '@/db/tables';
 import { LOCALES } from '@/lib/domain/enums';
 import { NOTIFICATION_KINDS, type NotificationMode } from '@/lib/domain/notification-kinds';
 import { SYSTEM_ACTOR } from '../core/actor';
@@ -20,20 +21,20 @@ import { addCustomerMessage } from '../portal/customer-message';
 import { saveRoutingRules } from '../routing/save-routing-rules';
 import { bogota, fileCase, seedFixture, type Fixture } from '../testing/fixtures';
 import { startTestSmtp } from '../testing/smtp';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import { alertMail, digestMail } from './alert-mail';
 import { saveNotificationPreferences } from './notification-preferences';
 import { ringBell } from './ring-bell';
 import { deliverDueMail } from './sender';
 import { smtpTransport } from './transport';
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await openTestDb());
   fx = await seedFixture(db);
-  db.update(teams).set({ supervisorId: fx.supervisor.id }).where(eq(teams.id, fx.teamId)).run();
+  await db.update(teams).set({ supervisorId: fx.supervisor.id }).where(eq(teams.id, fx.teamId));
   await saveRoutingRules(makeCtx(db, fx.admin, bogota('2026-03-01T08:00:00')), {
     defaultTeamId: fx.teamId,
     rules: [],
@@ -47,11 +48,12 @@ const NEXT_MORNING = bogota('2026-03-17T07:05:00');
 
 const choose = (who: Fixture['agent'], prefs: Record<string, NotificationMode>, now = AT) =>
   saveNotificationPreferences(makeCtx(db, who, now), prefs);
-const mailsTo = (email: string) =>
-  db.select().from(outbox).where(eq(outbox.toAddress, email)).orderBy(outbox.id).all();
-const alertMailsTo = (email: string) =>
-  mailsTo(email).filter((m) => m.kind.startsWith('alert_') && m.kind !== 'alert_digest');
-const digestsTo = (email: string) => mailsTo(email).filter((m) => m.kind === 'alert_digest');
+const mailsTo = async (email: string) =>
+  await db.select().from(outbox).where(eq(outbox.toAddress, email)).orderBy(outbox.id);
+const alertMailsTo = async (email: string) =>
+  (await mailsTo(email)).filter((m) => m.kind.startsWith('alert_') && m.kind !== 'alert_digest');
+const digestsTo = async (email: string) =>
+  (await mailsTo(email)).filter((m) => m.kind === 'alert_digest');
 const AGENT = 'agente@example.co';
 /** What deadline and promise kinds say beyond the case; the others ignore it. */
 const DETAILS = { dueDate: '08/04/2026', promise: 'Llamarle', dueTime: '10:00' };
@@ -78,21 +80,21 @@ describe('each kind by e-mail as the person chose', () => {
             }),
         );
       };
-      const before = alertMailsTo(AGENT).length;
+      const before = (await alertMailsTo(AGENT)).length;
 
       expect(await ringAs('immediate', AT)).toBe(true);
-      const mails = alertMailsTo(AGENT).slice(before);
+      const mails = (await alertMailsTo(AGENT)).slice(before);
       expect(mails.map((m) => m.kind)).toEqual([`alert_${kind}`]);
       expect(mails[0]!.subject).toContain('PQRS-2026-');
       expect(await ringAs('off', bogota('2026-03-16T11:00:00'))).toBe(true);
       expect(await ringAs('digest', bogota('2026-03-16T12:00:00'))).toBe(true);
-      expect(alertMailsTo(AGENT).slice(before)).toHaveLength(1);
+      expect((await alertMailsTo(AGENT)).slice(before)).toHaveLength(1);
 
       expect(await sendDailyDigests(makeCtx(db, SYSTEM_ACTOR, NEXT_MORNING), 7)).toBe(1);
-      const [digest] = digestsTo(AGENT);
+      const [digest] = await digestsTo(AGENT);
       // The digest alert is in it (its line reads as the immediate mail's subject); the one that
       // came while the kind was off is not.
-      const keys = db
+      const keys = await db
         .select({ key: notifications.dedupeKey, mailedAt: notifications.mailedAt })
         .from(notifications)
         .where(
@@ -100,15 +102,14 @@ describe('each kind by e-mail as the person chose', () => {
             notifications.dedupeKey,
             ['immediate', 'off', 'digest'].map((m) => `${kind}.${m}`),
           ),
-        )
-        .all();
+        );
       expect(Object.fromEntries(keys.map((k) => [k.key, k.mailedAt]))).toEqual({
         [`${kind}.immediate`]: AT,
         [`${kind}.off`]: null,
         [`${kind}.digest`]: NEXT_MORNING,
       });
       expect(digest!.bodyText).toContain(mails[0]!.subject);
-      expect(digestsTo(AGENT)).toHaveLength(1);
+      expect(await digestsTo(AGENT)).toHaveLength(1);
     },
   );
 });
@@ -130,7 +131,7 @@ describe('the daily digest', () => {
         channel: 'email',
       });
       // Both kinds are digest kinds by default: nothing went at once.
-      expect([...alertMailsTo(AGENT), ...alertMailsTo(SUPERVISOR)]).toEqual([]);
+      expect([...(await alertMailsTo(AGENT)), ...(await alertMailsTo(SUPERVISOR))]).toEqual([]);
       // Before 7:00 nothing goes; at 7:05 one digest each; again at 7:20 and 9:00, nothing.
       const run = (at: Date) => sendDailyDigests(makeCtx(db, SYSTEM_ACTOR, at), 7);
       expect(await run(bogota('2026-03-17T06:55:00'))).toBe(0);
@@ -139,8 +140,8 @@ describe('the daily digest', () => {
       // A new alert after the digest waits for tomorrow's.
       await fileCase(db, {}, bogota('2026-03-17T08:00:00'));
       expect(await run(bogota('2026-03-17T09:00:00'))).toBe(0);
-      expect(digestsTo(AGENT)).toHaveLength(1);
-      expect(digestsTo(SUPERVISOR)).toHaveLength(1);
+      expect(await digestsTo(AGENT)).toHaveLength(1);
+      expect(await digestsTo(SUPERVISOR)).toHaveLength(1);
       expect(await run(bogota('2026-03-18T07:00:00'))).toBe(1);
 
       await deliverDueMail({ db, transport, now: bogota('2026-03-18T07:01:00') });
@@ -165,13 +166,13 @@ describe('the daily digest', () => {
   it('leaves out what the person read, what went at once, and anyone inactive', async () => {
     await fileCase(db, {}, bogota('2026-03-16T09:00:00'));
     await fileCase(db, {}, bogota('2026-03-16T09:30:00'));
-    const [firstAlert] = db.select().from(notifications).all();
-    db.update(notifications).set({ readAt: AT }).where(eq(notifications.id, firstAlert!.id)).run();
+    const [firstAlert] = await db.select().from(notifications);
+    await db.update(notifications).set({ readAt: AT }).where(eq(notifications.id, firstAlert!.id));
     expect(await sendDailyDigests(makeCtx(db, SYSTEM_ACTOR, NEXT_MORNING), 7)).toBe(1);
-    expect(digestsTo(AGENT)[0]!.subject).toBe('Resumen diario: 1 aviso');
+    expect((await digestsTo(AGENT))[0]!.subject).toBe('Resumen diario: 1 aviso');
 
     await fileCase(db, {}, bogota('2026-03-17T09:00:00'));
-    db.update(staffUsers).set({ isActive: false }).where(eq(staffUsers.id, fx.agent.id)).run();
+    await db.update(staffUsers).set({ isActive: false }).where(eq(staffUsers.id, fx.agent.id));
     expect(
       await sendDailyDigests(makeCtx(db, SYSTEM_ACTOR, bogota('2026-03-18T07:00:00')), 7),
     ).toBe(0);
@@ -186,11 +187,14 @@ describe('alerts that existed before preferences now follow them', () => {
     const sys = (now: Date) => makeCtx(db, SYSTEM_ACTOR, now);
     await sendDeadlineAlerts(sys(bogota('2026-04-06T09:00:00')));
     await sendDeadlineAlerts(sys(bogota('2026-04-09T08:00:00')));
-    expect(alertMailsTo(AGENT).map((m) => m.kind)).toEqual(['alert_at_risk', 'alert_overdue']);
+    expect((await alertMailsTo(AGENT)).map((m) => m.kind)).toEqual([
+      'alert_at_risk',
+      'alert_overdue',
+    ]);
     // The escalation keeps its default (at once); at_risk is off, overdue waits for the digest.
-    expect(alertMailsTo(SUPERVISOR).map((m) => m.kind)).toEqual(['alert_escalation']);
+    expect((await alertMailsTo(SUPERVISOR)).map((m) => m.kind)).toEqual(['alert_escalation']);
     expect(await sendDailyDigests(sys(bogota('2026-04-10T07:00:00')), 7)).toBe(1);
-    expect(digestsTo(SUPERVISOR)[0]!.bodyText).toContain('Vencido: PQRS-2026-');
+    expect((await digestsTo(SUPERVISOR))[0]!.bodyText).toContain('Vencido: PQRS-2026-');
   });
 
   it('mails the assignee at once and never the person who caused the alert', async () => {
@@ -200,25 +204,24 @@ describe('alerts that existed before preferences now follow them', () => {
       action: 'assign',
       assigneeId: fx.supervisor.id,
     });
-    expect(alertMailsTo(SUPERVISOR)).toEqual([]);
+    expect(await alertMailsTo(SUPERVISOR)).toEqual([]);
     await applyCaseAction(makeCtx(db, fx.supervisor, AT), {
       caseId: id,
       action: 'assign',
       assigneeId: fx.agent.id,
     });
-    const [mail] = alertMailsTo(AGENT);
+    const [mail] = await alertMailsTo(AGENT);
     expect(mail).toMatchObject({ kind: 'alert_assigned_to_me' });
     expect(mail!.subject).toMatch(/^Asignado a usted: PQRS-2026-\d+$/);
     expect(mail!.bodyHtml).toContain(`/casos/PQRS-2026-`);
-    expect(alertMailsTo(SUPERVISOR)).toEqual([]);
+    expect(await alertMailsTo(SUPERVISOR)).toEqual([]);
     expect(
-      db
+      await db
         .select()
         .from(notifications)
         .where(
           and(eq(notifications.userId, fx.supervisor.id), eq(notifications.kind, 'assigned_to_me')),
-        )
-        .all(),
+        ),
     ).toEqual([]);
 
     // It arrives: through a real SMTP server, to the agent and no one else.
@@ -268,6 +271,6 @@ describe('the digest as a scheduled job', () => {
     // The next tick (the lease holder's) finds today's digest already sent.
     const later = bogota('2026-03-17T07:25:00');
     expect(await runDueJobs(db, later, 'instancia-a', digestJob)).toEqual(['notifications.digest']);
-    expect(digestsTo(AGENT)).toHaveLength(1);
+    expect(await digestsTo(AGENT)).toHaveLength(1);
   });
 });

@@ -1,25 +1,27 @@
+import type { Conn } from '@/db/client';
+import { first as firstRow } from '@/db/rows';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { inTransaction, type Db } from '@/db/client';
-import { outbox } from '@/db/schema';
+import { inTransaction } from '@/db/client';
+import { outbox } from '@/db/tables';
 import { composeConstancia, enqueueConstancia, type ConstanciaInput } from './constancia';
 import { withMailBody } from './deferred-mail';
 import { enqueueMail, messageIdFor, type OutgoingMail } from './outbox';
 import { PermanentMailError } from './transport';
 import { caseLinkUrl } from '../portal/portal-access';
 import { countRows, FILED_AT, fileCase } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 
 const LINK = 'https://pqrs.example.gov.co/consulta/acceso?token=abc.def&radicado=PQRS-2026-000001';
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await openTestDb());
   vi.stubEnv('NEXTAUTH_URL', 'https://pqrs.example.gov.co');
 });
 afterEach(async () => {
-  cleanup();
+  await cleanup();
   vi.unstubAllEnvs();
 });
 
@@ -56,7 +58,7 @@ describe('enqueueMail', () => {
   it('queues a pending mail, due now, with a Message-ID made from its key', async () => {
     const caseId = await filePostalCase();
     const id = await enqueue(mail({ caseId, dedupeKey: `answer.${caseId}` }));
-    expect(db.select().from(outbox).all()).toEqual([
+    expect(await db.select().from(outbox)).toEqual([
       {
         id,
         kind: 'test',
@@ -89,7 +91,7 @@ describe('enqueueMail', () => {
     );
     expect(again).toBe(first);
     expect(await countRows(db, outbox)).toBe(1);
-    expect(db.select().from(outbox).get()?.subject).toBe('Asunto');
+    expect((await firstRow(db.select().from(outbox)))?.subject).toBe('Asunto');
     expect(await enqueue(mail({ dedupeKey: 'test.2' }))).not.toBe(first);
     expect(await countRows(db, outbox)).toBe(2);
   });
@@ -199,7 +201,7 @@ describe('enqueueConstancia', () => {
     const id = await inTransaction(db, async (tx) => await enqueueConstancia(tx, input));
     expect(await inTransaction(db, async (tx) => await enqueueConstancia(tx, input))).toBe(id);
     expect(await countRows(db, outbox)).toBe(1);
-    const row = db.select().from(outbox).get();
+    const row = await firstRow(db.select().from(outbox));
     expect(row).toMatchObject({
       id,
       kind: 'constancia',

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
-import { notifications, teams } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { notifications, teams } from '@/db/tables';
 import { SYSTEM_ACTOR, type Actor } from '../core/actor';
 import { makeCtx } from '../core/context';
 import { applyCaseAction } from '../cases/apply-case-action';
@@ -9,15 +9,15 @@ import { addCustomerMessage } from '../portal/customer-message';
 import { rateCase } from '../portal/rate-case';
 import { saveRoutingRules } from '../routing/save-routing-rules';
 import { bogota, customerActor, fileCase, seedFixture, type Fixture } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await openTestDb());
   fx = await seedFixture(db);
-  db.update(teams).set({ supervisorId: fx.supervisor.id }).where(eq(teams.id, fx.teamId)).run();
+  await db.update(teams).set({ supervisorId: fx.supervisor.id }).where(eq(teams.id, fx.teamId));
   await saveRoutingRules(makeCtx(db, fx.admin, bogota('2026-03-01T08:00:00')), {
     defaultTeamId: fx.teamId,
     rules: [],
@@ -31,14 +31,9 @@ const act = (caseId: number, input: Record<string, unknown>, actor: Actor) =>
 
 /** The bell entries a step adds, as [recipient, kind]. */
 async function alertsOf(step: () => Promise<unknown>): Promise<[number, string][]> {
-  const before = db.select({ id: notifications.id }).from(notifications).all().length;
+  const before = (await db.select({ id: notifications.id }).from(notifications)).length;
   await step();
-  return db
-    .select()
-    .from(notifications)
-    .all()
-    .slice(before)
-    .map((n) => [n.userId, n.kind]);
+  return (await db.select().from(notifications)).slice(before).map((n) => [n.userId, n.kind]);
 }
 
 describe('staff hear what matters, once, never about their own doing (issue 14 §3)', () => {

@@ -1,7 +1,8 @@
+import { first } from '@/db/rows';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
-import { caseEvents, cases, customers, resultRatings } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { caseEvents, cases, customers, resultRatings } from '@/db/tables';
 import { SYSTEM_ACTOR, type Actor } from '../core/actor';
 import { makeCtx } from '../core/context';
 import { createCase } from '../cases/create-case';
@@ -16,18 +17,18 @@ import {
   validFiling,
   type Fixture,
 } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import { completeIdentity } from './complete-identity';
 import { correctContact } from './correct-contact';
 import { petitionerRecord } from './petitioner-record';
 import { decideRepeatOffer } from './repeat-decision';
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await openTestDb());
   fx = await seedFixture(db);
 });
 afterEach(() => cleanup());
@@ -56,7 +57,7 @@ const mail = (from: string, subject: string) =>
 async function pendingIdentityCase() {
   const created = await mail('Luis Gómez <luis@example.co>', 'Solicitud de copia del contrato');
   if (created.outcome !== 'created') throw new Error('expected a new case');
-  db.update(cases).set({ teamId: fx.teamId }).where(eq(cases.id, created.caseId)).run();
+  await db.update(cases).set({ teamId: fx.teamId }).where(eq(cases.id, created.caseId));
   return (await caseRow(db, created.caseId))!;
 }
 
@@ -82,7 +83,7 @@ describe('completing a pending identity', () => {
       version: c.version + 1,
     });
     expect(
-      db.select().from(customers).where(eq(customers.id, done.customerId)).get(),
+      await first(db.select().from(customers).where(eq(customers.id, done.customerId))),
     ).toMatchObject({ fullName: LUIS.fullName, email: 'luis@example.co', phone: LUIS.phone });
     const event = (await eventsOf(db, c.id)).find((e) => e.action === 'identity_completed');
     expect(event).toMatchObject({
@@ -107,9 +108,9 @@ describe('completing a pending identity', () => {
       fullName: 'Otro Nombre',
     });
     expect(done).toMatchObject({ customerId: known, isKnownPetitioner: true });
-    expect(db.select().from(customers).where(eq(customers.id, known)).get()?.fullName).toBe(
-      'Ana María Pérez',
-    );
+    expect(
+      (await first(db.select().from(customers).where(eq(customers.id, known))))?.fullName,
+    ).toBe('Ana María Pérez');
   });
 
   it('is refused to an agent outside the case scope, writing nothing', async () => {
@@ -162,11 +163,9 @@ describe('correcting contact data', () => {
       reason: 'Llamó a actualizar su correo',
     });
     expect(done.changed).toEqual(['email', 'phone']);
-    const event = db
-      .select()
-      .from(caseEvents)
-      .where(eq(caseEvents.action, 'petitioner_corrected'))
-      .get();
+    const event = await first(
+      db.select().from(caseEvents).where(eq(caseEvents.action, 'petitioner_corrected')),
+    );
     expect(event).toMatchObject({
       caseId: null,
       actorId: fx.supervisor.id,
@@ -191,7 +190,7 @@ describe('correcting contact data', () => {
 
   it('hides a petitioner from an agent with none of their cases, and names bad fields', async () => {
     const web = await fileCase(db);
-    db.update(cases).set({ teamId: fx.teamId }).where(eq(cases.id, web.id)).run();
+    await db.update(cases).set({ teamId: fx.teamId }).where(eq(cases.id, web.id));
     const customerId = (await caseRow(db, web.id))!.customerId!;
     const input = { customerId, fullName: 'A', email: 'no-es-correo', reason: 'x' };
     const hidden = await captureAppError(() => correctContact(ctx(fx.otherAgent), input));
@@ -289,7 +288,7 @@ describe('a known petitioner writes again', () => {
         email: 'casa@example.co',
       },
     });
-    db.update(cases).set({ state: 'cerrada' }).run();
+    await db.update(cases).set({ state: 'cerrada' });
     const open = await fileCase(db, {
       customer: {
         ...validFiling().customer!,
@@ -317,7 +316,7 @@ describe('the petitioner record', () => {
   it('gathers cases across channels, results apart from experience, and every change', async () => {
     const web = await fileCase(db);
     const phone = await fileCase(db, { channel: 'phone', typeCode: 'P' }, LATER, fx.agent);
-    db.insert(resultRatings).values({ caseId: web.id, answer: 'no', createdAt: LATER }).run();
+    await db.insert(resultRatings).values({ caseId: web.id, answer: 'no', createdAt: LATER });
     const customerId = (await caseRow(db, web.id))!.customerId!;
     await correctContact(ctx(fx.supervisor), {
       customerId,
@@ -341,7 +340,7 @@ describe('the petitioner record', () => {
         reason: 'Segundo apellido',
       }),
     ]);
-    db.update(cases).set({ teamId: fx.teamId }).run();
+    await db.update(cases).set({ teamId: fx.teamId });
     const agentView = await captureAppError(() =>
       petitionerRecord(ctx(fx.otherAgent), { customerId }),
     );

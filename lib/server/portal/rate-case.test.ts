@@ -1,6 +1,7 @@
+import { first } from '@/db/rows';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
-import { caseEvents, qualityRatings, resultRatings } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { caseEvents, qualityRatings, resultRatings } from '@/db/tables';
 import { SYSTEM_ACTOR, type Actor } from '../core/actor';
 import { applyCaseAction } from '../cases/apply-case-action';
 import { hasRated, rateCase } from './rate-case';
@@ -14,19 +15,19 @@ import {
   seedFixture,
   type Fixture,
 } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import { makeCtx } from '@/lib/server/core/context';
 
 const ANSWERED_AT = new Date('2026-03-17T15:00:00Z');
 const RATED_AT = new Date('2026-03-18T15:00:00Z');
 const RATING = { result: 'partly', courtesy: 5, clarity: 2, comment: 'Amable, pero no entendí.' };
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await openTestDb());
   fx = await seedFixture(db);
 });
 afterEach(() => cleanup());
@@ -64,10 +65,10 @@ describe('rateCase', () => {
     const id = await answeredCase();
     const rated = await rate(id);
 
-    expect(db.select().from(resultRatings).all()).toEqual([
+    expect(await db.select().from(resultRatings)).toEqual([
       { id: rated.resultRatingId, caseId: id, answer: 'partly', createdAt: RATED_AT },
     ]);
-    expect(db.select().from(qualityRatings).all()).toEqual([
+    expect(await db.select().from(qualityRatings)).toEqual([
       expect.objectContaining({
         id: rated.qualityRatingId,
         caseId: id,
@@ -101,12 +102,12 @@ describe('rateCase', () => {
       rootCauseId: fx.rootCauseIds[0],
     });
     await rate(id, { result: 'yes', courtesy: '4', clarity: '5', comment: '' });
-    expect(db.select().from(qualityRatings).get()).toMatchObject({
+    expect(await first(db.select().from(qualityRatings))).toMatchObject({
       courtesy: 4,
       clarity: 5,
       comment: null,
     });
-    expect(db.select().from(resultRatings).get()?.answer).toBe('yes');
+    expect((await first(db.select().from(resultRatings)))?.answer).toBe('yes');
   });
 
   it('is accepted once: a second rating is a CONFLICT and changes nothing', async () => {

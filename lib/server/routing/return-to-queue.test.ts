@@ -1,7 +1,8 @@
+import { first } from '@/db/rows';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
-import { notifications, staffUsers, teams } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { notifications, staffUsers, teams } from '@/db/tables';
 import { setStaffActive } from '../admin/set-staff-active';
 import { applyCaseAction } from '../cases/apply-case-action';
 import { SYSTEM_ACTOR } from '../core/actor';
@@ -17,15 +18,15 @@ import {
   seedFixture,
   type Fixture,
 } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await openTestDb());
   fx = await seedFixture(db);
-  db.update(teams).set({ supervisorId: fx.supervisor.id }).where(eq(teams.id, fx.teamId)).run();
+  await db.update(teams).set({ supervisorId: fx.supervisor.id }).where(eq(teams.id, fx.teamId));
 });
 afterEach(() => cleanup());
 
@@ -69,11 +70,10 @@ describe('deactivating someone gives their open cases back to the team (issue 14
     const returned = (await eventsOf(db, open.id)).find((e) => e.action === 'returned_to_queue');
     expect(returned).toMatchObject({ visibility: 'internal', actorId: fx.admin.id });
     expect(returned?.data).toMatchObject({ fromUserId: fx.agent.id, reason: 'deactivated' });
-    const alerts = db
+    const alerts = await db
       .select()
       .from(notifications)
-      .where(eq(notifications.kind, 'returned_to_queue'))
-      .all();
+      .where(eq(notifications.kind, 'returned_to_queue'));
     expect(alerts.map((n) => [n.userId, n.caseId])).toEqual([[fx.supervisor.id, open.id]]);
   });
 });
@@ -88,7 +88,9 @@ describe('a long absence gives the cases back too (issue 14 §2)', () => {
       userId: fx.agent.id,
       isAvailable: false,
     });
-    expect(db.select().from(staffUsers).where(eq(staffUsers.id, fx.agent.id)).get()).toMatchObject({
+    expect(
+      await first(db.select().from(staffUsers).where(eq(staffUsers.id, fx.agent.id))),
+    ).toMatchObject({
       isAvailable: false,
       awaySince: T0,
     });
@@ -103,11 +105,11 @@ describe('a long absence gives the cases back too (issue 14 §2)', () => {
       actorRole: 'system',
       data: { reason: 'away', fromUserId: fx.agent.id },
     });
-    const alerts = () =>
-      db.select().from(notifications).where(eq(notifications.kind, 'returned_to_queue')).all();
-    expect(alerts().map((n) => n.userId)).toEqual([fx.supervisor.id]);
+    const alerts = async () =>
+      await db.select().from(notifications).where(eq(notifications.kind, 'returned_to_queue'));
+    expect((await alerts()).map((n) => n.userId)).toEqual([fx.supervisor.id]);
     expect(await returnCasesOfLongAbsence(makeCtx(db, SYSTEM_ACTOR, hours(26)), 24)).toBe(0);
-    expect(alerts()).toHaveLength(1);
+    expect(await alerts()).toHaveLength(1);
   });
 
   it('leaves the cases of someone who came back, and the away time starts again', async () => {
@@ -118,7 +120,7 @@ describe('a long absence gives the cases back too (issue 14 §2)', () => {
     await self(T0, false);
     await self(hours(10), true);
     expect(
-      db.select().from(staffUsers).where(eq(staffUsers.id, fx.agent.id)).get()?.awaySince,
+      (await first(db.select().from(staffUsers).where(eq(staffUsers.id, fx.agent.id))))?.awaySince,
     ).toBeNull();
     await self(hours(20), false);
     expect(await returnCasesOfLongAbsence(makeCtx(db, SYSTEM_ACTOR, hours(30)), 24)).toBe(0);
@@ -134,7 +136,8 @@ describe('a long absence gives the cases back too (issue 14 §2)', () => {
     );
     expect(error.code).toBe('FORBIDDEN');
     expect(
-      db.select().from(staffUsers).where(eq(staffUsers.id, fx.otherAgent.id)).get()?.isAvailable,
+      (await first(db.select().from(staffUsers).where(eq(staffUsers.id, fx.otherAgent.id))))
+        ?.isAvailable,
     ).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
+import { first as firstRow, one } from '@/db/rows';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
+import type { Conn } from '@/db/client';
 import {
   categories,
   notifications,
@@ -8,7 +9,7 @@ import {
   routingRuleSets,
   staffUsers,
   teams,
-} from '@/db/schema';
+} from '@/db/tables';
 import { SYSTEM_ACTOR } from '../core/actor';
 import { sendDeadlineAlerts } from '../jobs/deadline-alerts';
 import { makeCtx } from '../core/context';
@@ -22,7 +23,7 @@ import {
   seedFixture,
   type Fixture,
 } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import { saveRoutingRules } from './save-routing-rules';
 import { myAvailability, setAvailability } from './set-availability';
 import { setTeamAssignment } from './set-team-assignment';
@@ -30,11 +31,11 @@ import { setTeamAssignment } from './set-team-assignment';
 const T0 = new Date('2026-03-16T15:00:00Z');
 const later = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 
-let db: Db;
+let db: Conn;
 let fx: Fixture;
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await openTestDb());
   fx = await seedFixture(db);
 });
 afterEach(() => cleanup());
@@ -77,11 +78,9 @@ describe('routing a new case (issue 14 §1)', () => {
   });
 
   it('refuses an unknown team or category and an empty match, naming the field, writing nothing', async () => {
-    const inactive = db
-      .insert(categories)
-      .values({ name: 'Vieja', isActive: false })
-      .returning()
-      .get().id;
+    const inactive = (
+      await one(db.insert(categories).values({ name: 'Vieja', isActive: false }).returning())
+    ).id;
     const unknown = await captureAppError(() =>
       saveRoutingRules(asAdmin(), {
         defaultTeamId: 999,
@@ -148,8 +147,8 @@ describe('assignment within the team (issue 14 §2)', () => {
       await fileCase(db, { customer: { ...validCustomer(i) } }, later(i + 1));
     }
     const counts = new Map<number, number>();
-    for (const row of db.select({ a: staffUsers.id }).from(staffUsers).all()) counts.set(row.a, 0);
-    const all = db.query.cases.findMany({ columns: { assigneeId: true } }).sync();
+    for (const row of await db.select({ a: staffUsers.id }).from(staffUsers)) counts.set(row.a, 0);
+    const all = await db.query.cases.findMany({ columns: { assigneeId: true } });
     for (const c of all) counts.set(c.assigneeId ?? -1, (counts.get(c.assigneeId ?? -1) ?? 0) + 1);
     return { agents, counts };
   }
@@ -206,9 +205,9 @@ describe('assignment within the team (issue 14 §2)', () => {
     await saveRoutingRules(asAdmin(), { defaultTeamId: fx.teamId, rules: [] });
     const c = await fileCase(db, {}, later(1));
     expect(await caseRow(db, c.id)).toMatchObject({ teamId: fx.teamId, assigneeId: null });
-    expect(db.select().from(teams).where(eq(teams.id, fx.teamId)).get()?.assignmentMode).toBe(
-      'manual',
-    );
+    expect(
+      (await firstRow(db.select().from(teams).where(eq(teams.id, fx.teamId))))?.assignmentMode,
+    ).toBe('manual');
   });
 
   it('lets agents mark only themselves away', async () => {
@@ -229,13 +228,13 @@ describe('assignment within the team (issue 14 §2)', () => {
 
 describe('alerts of a routed case (issue 14 §3)', () => {
   it('an unassigned case at risk alerts its team’s supervisor', async () => {
-    db.update(teams).set({ supervisorId: fx.supervisor.id }).where(eq(teams.id, fx.teamId)).run();
+    await db.update(teams).set({ supervisorId: fx.supervisor.id }).where(eq(teams.id, fx.teamId));
     await saveRoutingRules(asAdmin(), { defaultTeamId: fx.teamId, rules: [] });
     const filed = await fileCase(db, {}, later(1));
     expect(await caseRow(db, filed.id)).toMatchObject({ teamId: fx.teamId, assigneeId: null });
     const atRisk = new Date(filed.dueAt!.getTime() - 60 * 60_000);
     await sendDeadlineAlerts(makeCtx(db, SYSTEM_ACTOR, atRisk));
-    const alerts = db.select().from(notifications).all();
+    const alerts = await db.select().from(notifications);
     const deadline = alerts.filter((n) => n.kind !== 'team_queue');
     expect(deadline.map((n) => [n.userId, n.caseId, n.kind])).toEqual([
       [fx.supervisor.id, filed.id, 'at_risk'],
