@@ -1,11 +1,13 @@
+import { env } from '@/lib/env';
+
 /** The database engines Ventanilla runs on: the embedded SQLite file, or a shared PostgreSQL. */
 export type Engine = 'sqlite' | 'postgres';
 
 /**
  * The engine this process serves from: PostgreSQL when DATABASE_URL is set (lib/env.ts checks its
- * form), the SQLite file otherwise. Read from the environment as the process starts, before any
- * table is used (db/tables.ts).
+ * form; a blank value is unset), the SQLite file otherwise. Read as the process starts, before
+ * any table is used (db/tables.ts).
  */
 export function engineInUse(): Engine {
-  return process.env.DATABASE_URL ? 'postgres' : 'sqlite';
+  return env().DATABASE_URL ? 'postgres' : 'sqlite';
 }

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { closeDatabase, openDb, type Conn, type Db } from '@/db/client';
 import { engineInUse } from '@/db/engine';
 import { closePg, openPg } from '@/db/pg/client';
+import { env } from '@/lib/env';
 
 /** A fresh, migrated SQLite file per test (STYLE.md rule 9: tests own their data). */
 export function createTestDb(): { db: Db; file: string; cleanup: () => void } {
@@ -32,17 +33,21 @@ export async function openTestDb(): Promise<{ db: Conn; cleanup: () => Promise<v
     const { db, cleanup } = createTestDb();
     return { db, cleanup: async () => cleanup() };
   }
-  const template = new URL(process.env.DATABASE_URL!);
+  const template = new URL(env().DATABASE_URL!);
   const name = `t_${randomBytes(6).toString('hex')}`;
   const maintenance = new URL(template);
   maintenance.pathname = '/postgres';
-  const admin = new pg.Client({ connectionString: maintenance.toString() });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template.pathname.slice(1)}`);
-  } finally {
-    await admin.end();
-  }
+  /** One statement on the cluster's maintenance database (creating or dropping a database). */
+  const onCluster = async (statement: string) => {
+    const client = new pg.Client({ connectionString: maintenance.toString() });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await onCluster(`CREATE DATABASE ${name} TEMPLATE ${template.pathname.slice(1)}`);
   const url = new URL(template);
   url.pathname = `/${name}`;
   const db = await openPg(url.toString(), { migrate: false, max: 4 });
@@ -50,9 +55,7 @@ export async function openTestDb(): Promise<{ db: Conn; cleanup: () => Promise<v
     db: db as unknown as Conn,
     cleanup: async () => {
       await closePg(db);
-      const dropper = new pg.Client({ connectionString: maintenance.toString() });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name}`).finally(() => dropper.end());
+      await onCluster(`DROP DATABASE IF EXISTS ${name}`);
     },
   };
 }
