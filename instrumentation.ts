@@ -17,8 +17,11 @@ export async function register() {
   const { env } = await import('./lib/env');
   const config = env();
   if (config.DATABASE_URL) {
-    const { refuseToServePostgres } = await import('./db/pg/connect');
-    await refuseToServePostgres(config.DATABASE_URL);
+    // The same check as `npm start`'s, for a server started directly (the e2e suite, a service
+    // unit): a wrong DATABASE_URL stops it with one line; the pool itself opens on first use.
+    const { openPgOrExit } = await import('./db/pg/connect');
+    const { closePg } = await import('./db/pg/client');
+    await closePg(await openPgOrExit(config.DATABASE_URL));
   }
   if (config.MAIL_SENDER) {
     const { startMailWorker } = await import('./lib/server/notices/mail-worker');

@@ -5,6 +5,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pgPool, type PgDb } from './pg/client';
 import { isPg, pgInsideTransaction, pgSnapshot, pgTransaction } from './pg/transactions';
 import * as schema from './schema';
 import { cacheStatements } from './statement-cache';
@@ -51,9 +52,27 @@ export function openDb(file: string, options: { migrate?: boolean } = {}): Db {
 }
 
 let shared: { file: string; db: Db } | undefined;
+let sharedPg: { url: string; db: PgDb } | undefined;
 
-/** The process-wide database, opened lazily so that `next build` never touches it. */
-export function getDb(): Db {
+/**
+ * The process-wide database, opened lazily so that `next build` never touches it: the pool on
+ * DATABASE_URL's PostgreSQL when it is set (start-up has checked and migrated it), else the SQLite
+ * file. Typed as the SQLite connection, like `db/tables.ts`'s tables: the use cases write their
+ * statements in the form both engines run (db/rows.ts).
+ */
+export function getDb(): Conn {
+  const config = env();
+  if (!config.DATABASE_URL) return getSqliteDb();
+  if (!sharedPg || sharedPg.url !== config.DATABASE_URL)
+    sharedPg = {
+      url: config.DATABASE_URL,
+      db: pgPool(config.DATABASE_URL, { max: config.DATABASE_POOL_SIZE }),
+    };
+  return sharedPg.db as unknown as Conn;
+}
+
+/** The process-wide SQLite file, for what only runs on it (the seed, backups, the live look). */
+export function getSqliteDb(): Db {
   const file = databasePath();
   if (!shared || shared.file !== file) shared = { file, db: openDb(file) };
   return shared.db;
@@ -62,6 +81,8 @@ export function getDb(): Db {
 export function closeDb(): void {
   shared?.db.$client.close();
   shared = undefined;
+  void sharedPg?.db.$client.end();
+  sharedPg = undefined;
 }
 
 /** Per handle, the tail of the queue of transactions waiting for it. */

@@ -90,6 +90,8 @@ export const EnvSchema = z.object({
     message:
       'expected postgres://user:password@host:5432/database (leave it unset to use the SQLite file)',
   }),
+  /** Connections each instance keeps open to DATABASE_URL's PostgreSQL, at most. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   SEED_DEMO: flag(true),
   BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(11),
   ORG_TIME_ZONE: z.string().default('America/Bogota'),

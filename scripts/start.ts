@@ -7,9 +7,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { databasePath, openDb } from '@/db/client';
-import { refuseToServePostgres } from '@/db/pg/connect';
+import { closePg } from '@/db/pg/client';
+import { openPgOrExit, pgLocation } from '@/db/pg/connect';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@/db/seed/catalog';
 import { ensureDemoData } from '@/db/seed';
+import { ensurePgDemoData } from '@/db/seed/on-postgres';
 import { env as readEnv, EnvError, type Env } from '@/lib/env';
 import { appSecret } from '@/lib/server/core/app-secret';
 
@@ -27,7 +29,6 @@ function checkedEnv(): Env {
   }
 }
 const config = checkedEnv();
-if (config.DATABASE_URL) await refuseToServePostgres(config.DATABASE_URL);
 const port = String(config.PORT);
 const dbFile = databasePath();
 
@@ -78,10 +79,26 @@ const env: NodeJS.ProcessEnv = {
   NEXT_TELEMETRY_DISABLED: '1',
 };
 
-console.log(`▸ Database: ${dbFile}`);
-const db = openDb(dbFile);
-const seeded = config.SEED_DEMO ? await ensureDemoData(db, new Date()) : false;
-db.$client.close();
+/** Checks, migrates and (on an empty one, with SEED_DEMO) seeds the database the app will use. */
+async function prepareDatabase(): Promise<boolean> {
+  if (config.DATABASE_URL) {
+    console.log(`▸ Database: PostgreSQL at ${pgLocation(config.DATABASE_URL)}`);
+    const pg = await openPgOrExit(config.DATABASE_URL);
+    try {
+      return config.SEED_DEMO ? await ensurePgDemoData(pg, new Date()) : false;
+    } finally {
+      await closePg(pg);
+    }
+  }
+  console.log(`▸ Database: ${dbFile}`);
+  const db = openDb(dbFile);
+  try {
+    return config.SEED_DEMO ? Boolean(await ensureDemoData(db, new Date())) : false;
+  } finally {
+    db.$client.close();
+  }
+}
+const seeded = await prepareDatabase();
 if (seeded) console.log('▸ Demo data loaded.');
 
 buildIfNeeded(env);

@@ -22,11 +22,16 @@ export const PG_MIGRATIONS_DIR = path.join(
 pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value: string) => Number(value));
 
-/** A pool on a PostgreSQL database (its migrations applied unless told otherwise). */
-export async function openPg(
-  url: string,
-  options: { migrate?: boolean; connectTimeoutMs?: number; max?: number } = {},
-): Promise<PgDb> {
+export interface PoolOptions {
+  connectTimeoutMs?: number;
+  max?: number;
+}
+
+/**
+ * A pool on a PostgreSQL database, connecting on its first statement: what a server process
+ * holds (db/client.ts `getDb`), after start-up has checked and migrated the database.
+ */
+export function pgPool(url: string, options: PoolOptions = {}): PgDb {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.max ?? 10,
@@ -34,7 +39,16 @@ export async function openPg(
   });
   // A pooled connection the server drops while idle is an event, not a crash of the process.
   pool.on('error', (error) => console.error(`PostgreSQL: idle connection lost: ${error.message}`));
-  const db = drizzle(pool, { schema }) as PgDb;
+  return drizzle(pool, { schema }) as PgDb;
+}
+
+/** A pool on a PostgreSQL database (its migrations applied unless told otherwise). */
+export async function openPg(
+  url: string,
+  options: PoolOptions & { migrate?: boolean } = {},
+): Promise<PgDb> {
+  const db = pgPool(url, options);
+  const pool = db.$client;
   if (options.migrate !== false) {
     try {
       await migratePg(db);

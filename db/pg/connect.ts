@@ -72,24 +72,18 @@ function parts(url: string) {
 }
 
 /**
- * What start-up says while the app's use cases still run on SQLite alone (issue 18 is under way):
- * the PostgreSQL database is checked and migrated, but no request is served from it.
+ * Start-up's check of DATABASE_URL (`npm start`, the server's instrumentation): the database
+ * opened and migrated, or one line and exit code 1 when it cannot be used.
  */
-export const PG_NOT_SERVED =
-  'Serving from PostgreSQL is not available yet: unset DATABASE_URL to run on the SQLite file (DATABASE_PATH); `npm run db:migrate` and `npm run db:copy` already work with it.';
-
-/**
- * Start-up's check of DATABASE_URL: one line and exit code 1 when the database cannot be used,
- * or (for now) when it can, since the app cannot serve from it yet.
- */
-export async function refuseToServePostgres(url: string): Promise<never> {
+export async function openPgOrExit(url: string): Promise<PgDb> {
   try {
-    const db = await openConfiguredPg(url);
-    await closePg(db);
-    console.error(`PostgreSQL at ${describe(url)}: reachable, schema current. ${PG_NOT_SERVED}`);
+    return await openConfiguredPg(url);
   } catch (error) {
     if (!(error instanceof DatabaseUnavailable)) throw error;
     console.error(error.message);
+    process.exit(1);
   }
-  process.exit(1);
 }
+
+/** Where DATABASE_URL points, for start-up's messages: host:port/database, never the password. */
+export const pgLocation = describe;

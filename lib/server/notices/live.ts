@@ -1,7 +1,9 @@
 import 'server-only';
 import { desc, gt } from 'drizzle-orm';
-import { getDb, syncOf, type SyncConn } from '@/db/client';
+import { getDb, getSqliteDb, syncOf, type SyncConn } from '@/db/client';
+import { engineInUse } from '@/db/engine';
 import { caseEvents, notifications } from '@/db/tables';
+import { pgLooker } from './live-pg';
 
 /** What changed since the last look: the cases with new events, and whether any bell rang. */
 export interface LiveChange {
@@ -41,8 +43,9 @@ const newestNotification = (db: SyncConn) =>
  * look that counted them would never announce the rows that take those ids.
  */
 function tick(): void {
+  if (engineInUse() === 'postgres') return void pgTick();
   try {
-    const handle = getDb();
+    const handle = getSqliteDb();
     if (handle.$client.inTransaction) return;
     const db = syncOf(handle);
     const now = { event: newestEvent(db), notification: newestNotification(db) };
@@ -82,6 +85,28 @@ function tick(): void {
   }
 }
 
+let pgLook: ReturnType<typeof pgLooker> | undefined;
+let looking = false;
+
+/**
+ * The look on PostgreSQL: asynchronous, through the pool (lib/server/notices/live-pg.ts), one at
+ * a time; a tick that comes while the previous look is still reading is skipped.
+ */
+async function pgTick(): Promise<void> {
+  if (looking) return;
+  looking = true;
+  try {
+    pgLook ??= pgLooker();
+    const change = await pgLook(getDb());
+    if (change.caseIds.length === 0 && change.bellUserIds.length === 0) return;
+    for (const listener of listeners) listener(change);
+  } catch (error) {
+    console.error('live updates:', error);
+  } finally {
+    looking = false;
+  }
+}
+
 /** Tells every connection of this process at once, without waiting for the next look. */
 export function announce(change: Partial<LiveChange>): void {
   const full = { caseIds: [], bellUserIds: [], ...change };
@@ -93,6 +118,7 @@ export function subscribe(listener: Listener): () => void {
   listeners.add(listener);
   if (!timer) {
     last = undefined;
+    pgLook = undefined;
     tick();
     timer = setInterval(tick, TICK_MS);
     timer.unref();

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, vi } from 'vitest';
-import { closeDb, getDb, type Db } from '@/db/client';
+import { closeDb, getSqliteDb, type Db } from '@/db/client';
 import { createApiKey, ensureIntakeChannel } from '../intake/keys';
 import { signBody } from '../intake/signature';
 import { seedFixture, type Fixture } from './fixtures';
@@ -85,7 +85,7 @@ export async function openFuzzWorld(fileCase: Handler): Promise<FuzzWorld> {
   vi.stubEnv('DATABASE_PATH', path.join(dir, 'fuzz.db'));
   vi.stubEnv('UPLOAD_DIR', uploads);
   vi.stubEnv('NEXTAUTH_URL', BASE);
-  const db = getDb();
+  const db = getSqliteDb();
   const staff = await seedFixture(db);
   const whatsapp = await ensureIntakeChannel(db, 'WhatsApp línea 1', 'whatsapp');
   const chat = await ensureIntakeChannel(db, 'Chat web', 'chat');
