@@ -1,3 +1,5 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Queryable } from './client';
 
 /**
@@ -27,24 +29,30 @@ export function prefixQuery(words: string[], columns: MatchColumns = 'any'): str
     .join(' & ');
 }
 
+const dialect = new PgDialect();
+
 /**
- * The newest `limit` cases (ids grow with filing time) with every word, within `columns`, and from
- * `fromId` up if given: the same walk as SQLite's newestMatches (db/sql/search.ts).
+ * The newest `limit` cases (ids grow with filing time) with every word, within `columns`, from
+ * `fromId` up if given, that `scope` (a condition on \`cases\`, as the queues filter) lets through:
+ * the same walk as SQLite's newestMatches (db/sql/search.ts).
  */
 export async function newestMatches(
   db: Queryable,
   words: string[],
   limit: number,
-  within: { columns?: MatchColumns; fromId?: number } = {},
+  within: { columns?: MatchColumns; fromId?: number; scope?: SQL } = {},
 ): Promise<number[]> {
   const query = prefixQuery(words, within.columns ?? 'any');
   if (!query) return [];
-  const { rows } = await db.query<{ id: string }>(
-    `SELECT case_id AS id FROM case_search
-      WHERE document @@ to_tsquery('ventanilla_es', $1) AND case_id >= $3
-      ORDER BY case_id DESC LIMIT $2`,
-    [query, limit, within.fromId ?? 0],
+  const { scope } = within;
+  const statement = dialect.sqlToQuery(
+    sql`SELECT s.case_id AS id FROM case_search s
+        ${scope ? sql`JOIN cases ON cases.id = s.case_id` : sql``}
+        WHERE s.document @@ to_tsquery('ventanilla_es', ${query})
+          AND s.case_id >= ${within.fromId ?? 0} ${scope ? sql`AND ${scope}` : sql``}
+        ORDER BY s.case_id DESC LIMIT ${limit}`,
   );
+  const { rows } = await db.query<{ id: string }>(statement.sql, statement.params);
   return rows.map((r) => Number(r.id));
 }
 

@@ -82,32 +82,6 @@ export async function newestMatches(
   return rows.map((r) => r.id);
 }
 
-export interface PageCase {
-  id: number;
-  radicado: string;
-  typeCode: string;
-  state: string;
-  subject: string;
-  customerName: string | null;
-  /** Unix milliseconds. */
-  receivedAt: number;
-}
-
-/** The fields a result shows, for the given cases that `scope` lets through, in no order. */
-export async function casesOfPage(
-  db: Conn,
-  ids: number[],
-  scope: SQL | undefined,
-): Promise<PageCase[]> {
-  if (ids.length === 0) return [];
-  return await db.all<PageCase>(
-    sql`SELECT cases.id, cases.radicado, cases.type_code AS typeCode, cases.state, cases.subject,
-          customers.full_name AS customerName, cases.received_at AS receivedAt
-        FROM cases LEFT JOIN customers ON customers.id = cases.customer_id
-        WHERE cases.id IN ${idList(ids)} AND ${scope ?? sql`1`}`,
-  );
-}
-
 /**
  * snippet() for one page of cases, as text with `open`/`close` around matches. FTS5 expands a
  * prefix term ("factur"*) by merging the index entries of every word it starts, once per

@@ -1,11 +1,9 @@
-import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
-import { cases } from '@/db/schema';
-import { seedScale } from '@/db/seed/scale';
+import type { Conn } from '@/db/client';
+import { cases } from '@/db/tables';
 import { applyCaseAction } from './apply-case-action';
 import { isAppError } from '../core/errors';
-import { RANK_WINDOW, searchCases } from './search-cases';
+import { searchCases } from './search-cases';
 import {
   captureAppError,
   countRows,
@@ -15,24 +13,20 @@ import {
   seedFixture,
   type Fixture,
 } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { checkSearchIndex } from '../testing/engine-sql';
+import { openTestDb } from '../testing/test-db';
 import { makeCtx } from '@/lib/server/core/context';
 
-let t: ReturnType<typeof createTestDb>;
-let db: Db;
+let t: Awaited<ReturnType<typeof openTestDb>>;
+let db: Conn;
 let f: Fixture;
 
 beforeEach(async () => {
-  t = createTestDb();
+  t = await openTestDb();
   db = t.db;
   f = await seedFixture(db);
 });
 afterEach(() => t.cleanup());
-
-/** FTS5 compares every indexed row with the text the view gives now; throws if they differ. */
-function checkIndex(db: Db): void {
-  db.run(sql`INSERT INTO case_search (case_search, rank) VALUES ('integrity-check', 1)`);
-}
 
 function customer(documentNumber: string, fullName: string) {
   return { documentType: 'CC' as const, documentNumber, fullName, email: 'p@example.co' };
@@ -120,7 +114,7 @@ describe('searchCases', () => {
     expect(await radicados('contramedidor')).toEqual([filed.radicado]);
     // Earlier text is still there after the case was re-indexed with its note.
     expect(await radicados('cobro doble')).toEqual([filed.radicado]);
-    checkIndex(db);
+    await checkSearchIndex(db);
   });
 
   it("reindexes a customer's earlier cases when a new filing renames them", async () => {
@@ -128,7 +122,7 @@ describe('searchCases', () => {
     expect(await radicados('Castaño')).toEqual([]);
     const second = await fileCase(db, { customer: customer('43555666', 'Luz Mery Ortiz Castaño') });
     expect((await radicados('castano')).sort()).toEqual([first.radicado, second.radicado].sort());
-    checkIndex(db);
+    await checkSearchIndex(db);
   });
 
   it('ranks a match in the subject above a match only in the messages', async () => {
@@ -247,41 +241,4 @@ describe('searchCases', () => {
     expect(await radicados('cobro doble -"factura"')).toHaveLength(1);
     expect(await countRows(db, cases)).toBe(1);
   });
-});
-
-describe('the scale loader', () => {
-  it('leaves a complete index and the triggers in place', async () => {
-    const { db: scale, cleanup } = createTestDb();
-    try {
-      await seedScale(scale, { cases: 1500, now: new Date('2026-11-23T15:00:00Z') });
-      const indexed = scale.get<{ n: number }>(sql`SELECT count(*) AS n FROM case_search_docsize`);
-      expect(indexed?.n).toBe(1500);
-      checkIndex(scale);
-      const triggers = scale.get<{ n: number }>(
-        sql`SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'case_search_*'`,
-      );
-      expect(triggers?.n).toBe(9);
-      // The rebuild's larger write buffer is not left in force for everyday writes.
-      const hashSize = scale.get<{ v: number }>(
-        sql`SELECT v FROM case_search_config WHERE k = 'hashsize'`,
-      );
-      expect(hashSize?.v).toBe(1 << 20);
-
-      const admin = { role: 'admin' as const, id: 1, teamId: null };
-      const last = scale
-        .select({ id: cases.id, radicado: cases.radicado, subject: cases.subject })
-        .from(cases)
-        .orderBy(sql`${cases.id} desc`)
-        .limit(1)
-        .get()!;
-      const byRadicado = await searchCases(makeCtx(scale, admin), { q: last.radicado });
-      expect(byRadicado.rows.map((r) => r.id)).toEqual([last.id]);
-      const word = last.subject.match(/\p{L}{4,}/u)![0];
-      const byWord = await searchCases(makeCtx(scale, admin), { q: word, pageSize: 50 });
-      expect(byWord.total).toBeGreaterThan(0);
-      expect(byWord.total).toBeLessThanOrEqual(RANK_WINDOW);
-    } finally {
-      cleanup();
-    }
-  }, 60_000);
 });

@@ -3,14 +3,11 @@ import { mapInOrder } from '../core/in-order';
 import type { Ctx } from '../core/context';
 import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
+import * as pgSearch from '@/db/pg/search';
+import { isPg, pgQueryable } from '@/db/pg/transactions';
 import { cases, customers } from '@/db/tables';
-import {
-  casesOfPage,
-  highlightPage,
-  newestMatches,
-  wordsStartingWith,
-  type MatchColumns,
-} from '@/db/sql/search';
+import * as liteSearch from '@/db/sql/search';
+import { wordsStartingWith, type MatchColumns } from '@/db/sql/search';
 import type { CaseState, CaseType } from '@/lib/domain/enums';
 import { formatRadicado, parseRadicado } from '@/lib/domain/radicado';
 import { CaseSearchSchema, type CaseSearchInput } from '@/lib/validation/case-search';
@@ -32,9 +29,11 @@ import {
 } from './search-words';
 
 /**
- * Case search: the one module that knows the full-text index exists (STYLE.md). The index is the
- * FTS5 table `case_search` (db/migrations/0001_case_search.sql), one row per case, kept current by
- * triggers, with its vocabulary beside it (0014); db/sql/search.ts holds their SQL.
+ * Case search: the one module that knows the full-text index exists (STYLE.md). On SQLite the
+ * index is the FTS5 table `case_search` (db/migrations/0001_case_search.sql), one row per case,
+ * kept current by triggers, with its vocabulary beside it (0014); db/sql/search.ts holds their SQL.
+ * On PostgreSQL it is a weighted tsvector per case (db/pg/migrations/0001_case_search.sql, Spanish
+ * stems, unaccent), queried by db/pg/search.ts. Both answer the same two questions (`Index`).
  */
 
 export interface SearchHit {
@@ -101,12 +100,8 @@ function directKey(q: string): DirectKey | null {
   };
 }
 
-/** Newest first; the FTS5 query that highlights the key in the snippet. */
-async function findDirect(
-  db: Conn,
-  key: DirectKey,
-  scope: SQL | undefined,
-): Promise<{ ids: number[]; match: string }> {
+/** Newest first. */
+async function findDirect(db: Conn, key: DirectKey, scope: SQL | undefined): Promise<number[]> {
   const rows =
     key.column === 'radicado'
       ? await db
@@ -119,8 +114,60 @@ async function findDirect(
           .innerJoin(customers, eq(customers.id, cases.customerId))
           .where(and(inArray(customers.documentNumber, key.values), scope))
           .orderBy(desc(cases.id));
-  const phrases = key.values.map(quote).join(' OR ');
-  return { ids: rows.map((r) => r.id), match: `${key.column} : (${phrases})` };
+  return rows.map((r) => r.id);
+}
+
+/**
+ * The index as a search uses it, on either engine: the newest matches of the asker's words (in
+ * the scope, within some columns, from an id up), and a highlighted snippet for a page of cases.
+ * Null when no case can match (a long prefix no indexed word starts with).
+ */
+interface Index {
+  newest(limit: number, within?: { columns?: MatchColumns; fromId?: number }): Promise<number[]>;
+  highlight(ids: number[]): Promise<Map<number, string | null>>;
+}
+
+/** SQLite's FTS5: the words as one MATCH expression, each prefix named as `termFor` says. */
+async function liteIndex(
+  db: Conn,
+  words: SearchWord[],
+  scope: SQL | undefined,
+): Promise<Index | null> {
+  const terms = await mapInOrder(words, async (word) => await termFor(db, word));
+  if (terms.includes(null)) return null;
+  const match = terms.join(' AND ');
+  // Highlighted as typed: over one page, a prefix costs nothing.
+  const highlight = words.map(asTerm).join(' AND ');
+  return {
+    newest: (limit, within) => liteSearch.newestMatches(db, match, scope, limit, within),
+    highlight: (ids) => liteSearch.highlightPage(db, ids, highlight, SNIPPET_MARKS),
+  };
+}
+
+/** PostgreSQL's tsvector: every word a prefix term, folded and stemmed by its configuration. */
+function pgIndex(db: Conn, words: string[], scope: SQL | undefined): Index {
+  const client = pgQueryable(db);
+  return {
+    newest: (limit, within) => pgSearch.newestMatches(client, words, limit, { ...within, scope }),
+    highlight: (ids) => pgSearch.highlightPage(client, ids, words, SNIPPET_MARKS),
+  };
+}
+
+/**
+ * The snippet of a case found by its key: the key as stored, marked whole (an exact look-up, so
+ * nothing else of the case is what matched). The same read on both engines.
+ */
+async function highlightKey(db: Conn, key: DirectKey, ids: number[]) {
+  if (ids.length === 0) return new Map<number, string | null>();
+  const value = key.column === 'radicado' ? cases.radicado : customers.documentNumber;
+  const rows = await db
+    .select({ id: cases.id, value })
+    .from(cases)
+    .leftJoin(customers, eq(customers.id, cases.customerId))
+    .where(inArray(cases.id, ids));
+  return new Map(
+    rows.map((r) => [r.id, r.value === null ? null : `${MATCH_OPEN}${r.value}${MATCH_CLOSE}`]),
+  );
 }
 
 /**
@@ -145,19 +192,17 @@ async function termFor(db: Conn, word: SearchWord): Promise<string | null> {
  * is a walk of the window newest first that stops once it has them.
  */
 async function findRanked(
-  db: Conn,
-  match: string,
-  scope: SQL | undefined,
+  index: Index,
   need: number,
 ): Promise<{ ranked: number[]; total: number; isCapped: boolean }> {
-  const newest = await newestMatches(db, match, scope, RANK_WINDOW + 1);
+  const newest = await index.newest(RANK_WINDOW + 1);
   const isCapped = newest.length > RANK_WINDOW;
   // Newest first: the one past the window is the oldest.
   if (isCapped) newest.pop();
   const total = newest.length;
   if (total < 2 || need <= 0) return { ranked: newest, total, isCapped };
   const within = async (columns: MatchColumns, limit: number) =>
-    await newestMatches(db, match, scope, limit, { columns, fromId: newest.at(-1)! });
+    await index.newest(limit, { columns, fromId: newest.at(-1)! });
   const wanted = Math.min(need, total);
   const strong = await within('strong', wanted);
   if (strong.length === wanted) return { ranked: strong, total, isCapped };
@@ -168,6 +213,24 @@ async function findRanked(
   if (outside.length === wanted) return { ranked: head, total, isCapped };
   const isOutside = new Set(outside);
   return { ranked: [...head, ...newest.filter((id) => !isOutside.has(id))], total, isCapped };
+}
+
+/** The fields a result shows, for the given cases that `scope` lets through, in no order. */
+async function casesOfPage(db: Conn, ids: number[], scope: SQL | undefined) {
+  if (ids.length === 0) return [];
+  return await db
+    .select({
+      id: cases.id,
+      radicado: cases.radicado,
+      typeCode: cases.typeCode,
+      state: cases.state,
+      subject: cases.subject,
+      customerName: customers.fullName,
+      receivedAt: cases.receivedAt,
+    })
+    .from(cases)
+    .leftJoin(customers, eq(customers.id, cases.customerId))
+    .where(and(inArray(cases.id, ids), scope));
 }
 
 async function loadHits(
@@ -187,7 +250,6 @@ async function loadHits(
         ...row,
         typeCode: row.typeCode as CaseType,
         state: row.state as CaseState,
-        receivedAt: new Date(row.receivedAt),
         snippet,
       },
     ];
@@ -209,19 +271,14 @@ export async function searchCases(ctx: Ctx, input: CaseSearchInput): Promise<Sea
   const offset = (page - 1) * pageSize;
 
   const key = directKey(q);
-  const direct = key ? await findDirect(db, key, scope) : null;
-  if (direct && direct.ids.length > 0) {
-    const ids = direct.ids.slice(offset, offset + pageSize);
+  const direct = key ? await findDirect(db, key, scope) : [];
+  if (key && direct.length > 0) {
+    const ids = direct.slice(offset, offset + pageSize);
     return {
-      total: direct.ids.length,
+      total: direct.length,
       page,
       pageSize,
-      rows: await loadHits(
-        db,
-        ids,
-        await highlightPage(db, ids, direct.match, SNIPPET_MARKS),
-        scope,
-      ),
+      rows: await loadHits(db, ids, await highlightKey(db, key, ids), scope),
       isTotalCapped: false,
     };
   }
@@ -230,17 +287,21 @@ export async function searchCases(ctx: Ctx, input: CaseSearchInput): Promise<Sea
   if (words.length === 0) {
     throw new AppError('VALIDATION', 'nothing to search for', { fieldErrors: { q: ['invalid'] } });
   }
-  const terms = await mapInOrder(words, async (word) => await termFor(db, word));
-  if (terms.includes(null)) return { total: 0, page, pageSize, rows: [], isTotalCapped: false };
-  const found = await findRanked(db, terms.join(' AND '), scope, offset + pageSize);
+  const index = isPg(db)
+    ? pgIndex(
+        db,
+        words.map((w) => w.text),
+        scope,
+      )
+    : await liteIndex(db, words, scope);
+  if (!index) return { total: 0, page, pageSize, rows: [], isTotalCapped: false };
+  const found = await findRanked(index, offset + pageSize);
   const ids = found.ranked.slice(offset, offset + pageSize);
-  // Highlighted as typed: over one page, a prefix costs nothing.
-  const highlight = words.map(asTerm).join(' AND ');
   return {
     total: found.total,
     page,
     pageSize,
-    rows: await loadHits(db, ids, await highlightPage(db, ids, highlight, SNIPPET_MARKS), scope),
+    rows: await loadHits(db, ids, await index.highlight(ids), scope),
     isTotalCapped: found.isCapped,
   };
 }

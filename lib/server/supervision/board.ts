@@ -1,5 +1,8 @@
 import 'server-only';
-import { boardSql, readBoard } from '@/db/sql/board';
+import type { PgDb } from '@/db/pg/client';
+import { readBoard as pgReadBoard } from '@/db/pg/board';
+import { isPg, pgDatabaseOf } from '@/db/pg/transactions';
+import { boardSql, readBoard as liteReadBoard } from '@/db/sql/board';
 import {
   countBusinessDays,
   endOfLocalDay,
@@ -133,6 +136,10 @@ function figuresOf(row: BoardFigures | undefined): BoardFigures {
     undelivered: row?.undelivered ?? 0,
   };
 }
+
+/** The figures and a page, in one snapshot: the read pool on SQLite, a pooled one on PostgreSQL. */
+const readBoard: typeof liteReadBoard = (db, ...rest) =>
+  isPg(db) ? pgReadBoard(pgDatabaseOf(db) as unknown as PgDb, ...rest) : liteReadBoard(db, ...rest);
 
 /** The board for a supervisor or admin, as of `ctx.now`. */
 export async function loadBoard(ctx: Ctx, query: BoardQuery): Promise<Board> {

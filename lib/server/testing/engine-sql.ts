@@ -1,5 +1,6 @@
-import { sql } from 'drizzle-orm';
-import type { Conn, Db } from '@/db/client';
+import { sql, type SQL } from 'drizzle-orm';
+import { sqliteOf, type Conn, type Db } from '@/db/client';
+import type { PgDb } from '@/db/pg/client';
 import { isPg } from '@/db/pg/transactions';
 
 /**
@@ -74,4 +75,53 @@ export async function failureOf(promise: Promise<unknown>): Promise<string> {
     return [message, cause?.message].filter(Boolean).join(' | ');
   }
   throw new Error('expected a failure, but the call succeeded');
+}
+
+/**
+ * Throws when the search index differs from the text it is made of: SQLite's FTS5 compares every
+ * indexed row with what its source view gives now; on PostgreSQL each case's stored document is
+ * compared with the one computed afresh from its radicado, subject, petitioner, text and messages.
+ */
+export async function checkSearchIndex(db: Conn): Promise<void> {
+  if (!isPg(db)) {
+    await exec(db, `INSERT INTO case_search (case_search, rank) VALUES ('integrity-check', 1)`);
+    return;
+  }
+  const [stale] = (await exec(
+    db,
+    `SELECT count(*)::int AS n FROM cases c LEFT JOIN case_search s ON s.case_id = c.id
+      WHERE s.document IS DISTINCT FROM case_search_document(c.id)`,
+  )) as { n: number }[];
+  if (stale!.n > 0) throw new Error(`${stale!.n} cases are indexed with stale text`);
+}
+
+/**
+ * Runs `statement` as an attacker with the database's files (or its superuser) would: past any
+ * trigger and foreign key. SQLite: blocking triggers of `case_events` dropped and foreign keys off
+ * for the statement; PostgreSQL: session_replication_role = replica, which fires neither.
+ */
+export async function tamper(db: Conn, statement: SQL): Promise<void> {
+  if (isPg(db)) {
+    await (db as unknown as PgDb).transaction(async (tx) => {
+      await tx.execute(sql`SET LOCAL session_replication_role = replica`);
+      await tx.execute(statement);
+    });
+    return;
+  }
+  const client = sqliteOf(db);
+  const triggers = client
+    .prepare(
+      "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'case_events'",
+    )
+    .all() as { name: string; sql: string }[];
+  const blocking = triggers.filter((t) => /BEFORE\s+(UPDATE|DELETE)/i.test(t.sql));
+  for (const t of blocking) client.exec(`DROP TRIGGER ${t.name}`);
+  const foreignKeys = client.pragma('foreign_keys', { simple: true }) as number;
+  client.pragma('foreign_keys = OFF');
+  try {
+    (db as unknown as Db).run(statement);
+  } finally {
+    client.pragma(`foreign_keys = ${foreignKeys}`);
+    for (const t of blocking) client.exec(t.sql);
+  }
 }
