@@ -1,40 +1,59 @@
 import { sql } from 'drizzle-orm';
 import type { StoredEventRow } from '../sql/audit-log';
 import type { PgTx } from './claims';
-import type { Queryable } from './client';
+import { epochMs, type Queryable } from './client';
+
+const CHAIN_COLUMNS = `id, case_id, action, actor_role, actor_id, from_state, to_state, visibility,
+  body, data::text AS data, ${epochMs('created_at')} AS created_at,
+  prev_hash, hash`;
 
 /**
- * The audit chain as stored on PostgreSQL, in id order, a batch at a time: the same row shape
- * as SQLite's (db/sql/audit-log.ts), so one check (checkLink) verifies both. `data` is read as
- * the text that was written (a json column keeps it byte for byte) and instants as milliseconds.
+ * The audit chain as stored on PostgreSQL, in id order: the same row shape as SQLite's
+ * (db/sql/audit-log.ts), so one check (checkLink) verifies both. `data` is read as the text that
+ * was written (a json column keeps it byte for byte) and instants as milliseconds.
  */
+function storedRow(row: Record<keyof StoredEventRow, unknown>): StoredEventRow {
+  return {
+    id: Number(row.id),
+    case_id: row.case_id === null ? null : Number(row.case_id),
+    action: row.action as string,
+    actor_role: row.actor_role as string,
+    actor_id: row.actor_id === null ? null : Number(row.actor_id),
+    from_state: row.from_state as string | null,
+    to_state: row.to_state as string | null,
+    visibility: row.visibility as string,
+    body: row.body as string | null,
+    data: row.data as string | null,
+    created_at: Number(row.created_at),
+    prev_hash: row.prev_hash as string | null,
+    hash: row.hash as string | null,
+  };
+}
+
+/**
+ * One batch of the chain for the background verification (lib/server/admin/chain-verification.ts):
+ * the events after `afterId` up to `throughId`, in id order, at most `limit` of them.
+ */
+export async function auditChainBatch(
+  db: Queryable,
+  batch: { afterId: number; throughId: number; limit: number },
+): Promise<StoredEventRow[]> {
+  const { rows } = await db.query<Record<keyof StoredEventRow, unknown>>(
+    `SELECT ${CHAIN_COLUMNS} FROM case_events WHERE id > $1 AND id <= $2 ORDER BY id LIMIT $3`,
+    [batch.afterId, batch.throughId, batch.limit],
+  );
+  return rows.map(storedRow);
+}
+
+/** The whole chain, a batch at a time (memory stays flat for millions of events). */
 export async function* pgAuditChain(db: Queryable, batch = 5_000): AsyncGenerator<StoredEventRow> {
   let after = 0;
   for (;;) {
     const { rows } = await db.query<Record<keyof StoredEventRow, unknown>>(
-      `SELECT id, case_id, action, actor_role, actor_id, from_state, to_state, visibility, body,
-              data::text AS data, (extract(epoch FROM created_at) * 1000)::bigint AS created_at,
-              prev_hash, hash
-         FROM case_events WHERE id > $1 ORDER BY id LIMIT $2`,
+      `SELECT ${CHAIN_COLUMNS} FROM case_events WHERE id > $1 ORDER BY id LIMIT $2`,
       [after, batch],
     );
-    for (const row of rows) {
-      yield {
-        id: Number(row.id),
-        case_id: row.case_id === null ? null : Number(row.case_id),
-        action: row.action as string,
-        actor_role: row.actor_role as string,
-        actor_id: row.actor_id === null ? null : Number(row.actor_id),
-        from_state: row.from_state as string | null,
-        to_state: row.to_state as string | null,
-        visibility: row.visibility as string,
-        body: row.body as string | null,
-        data: row.data as string | null,
-        created_at: Number(row.created_at),
-        prev_hash: row.prev_hash as string | null,
-        hash: row.hash as string | null,
-      };
-    }
+    for (const row of rows) yield storedRow(row);
     if (rows.length < batch) return;
     after = Number(rows[rows.length - 1]!.id);
   }

@@ -11,6 +11,7 @@ import * as liteEffect from '../sql/problem-effect';
 import * as lite from '../sql/queue-counts';
 import * as liteSurveys from '../sql/surveys';
 import * as pgAudit from './audit-history';
+import { auditChainBatch as pgChainBatch } from './audit-log';
 import type { PgDb } from './client';
 import * as pgReviews from './quality-reviews';
 import * as pgBoard from './board';
@@ -192,6 +193,15 @@ describe('the same answers on PostgreSQL as on SQLite, on the demo installation'
     expect(await pgAudit.eventTime(p.$client, extent.lastId)).toBe(
       await liteAudit.eventTime(l, extent.lastId),
     );
+    for (const batch of [
+      { afterId: 0, throughId: extent.lastId, limit: 50 },
+      { afterId: 30, throughId: 60, limit: 50 },
+      { afterId: extent.lastId - 10, throughId: extent.lastId, limit: 50 },
+    ]) {
+      const expected = await liteAudit.auditChainBatch(l, batch);
+      expect(expected.length).toBeGreaterThan(0);
+      expect([batch, await pgChainBatch(p.$client, batch)]).toEqual([batch, expected]);
+    }
   });
 
   it('lists the same answers to review and shows each with the same case and reviews', async () => {

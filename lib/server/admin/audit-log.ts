@@ -1,16 +1,14 @@
 import 'server-only';
 import type { Conn } from '@/db/client';
+import * as liteHistory from '@/db/sql/audit-log';
 import {
-  auditHistoryPage,
   auditHistorySql,
-  caseIdByRadicado,
-  eventTime,
   isOrderedByTime,
-  recordedActions,
-  staffForAuditFilter,
   type AuditFilterInput,
   type RawAuditRow,
 } from '@/db/sql/audit-log';
+import * as pgHistory from '@/db/pg/audit-history';
+import { isPg, pgQueryable } from '@/db/pg/transactions';
 import { endOfLocalDay, startOfLocalDay } from '@/lib/domain/calendar';
 import { AuditQuerySchema, type AuditQuery } from '@/lib/validation/admin-records';
 import type { Ctx } from '../core/context';
@@ -35,13 +33,43 @@ export interface AuditPage {
   unknownRadicado: boolean;
 }
 
+type HistoryPage = Parameters<typeof liteHistory.auditHistoryPage>[3];
+
+/**
+ * The history's reads on `db`'s engine, with the same answers and row shapes:
+ * db/pg/audit-history.ts on PostgreSQL, db/sql/audit-log.ts on SQLite.
+ */
+function historyReads(db: Conn) {
+  if (isPg(db)) {
+    const pg = pgQueryable(db);
+    return {
+      caseIdByRadicado: (radicado: string) => pgHistory.caseIdByRadicado(pg, radicado),
+      eventTime: (eventId: number) => pgHistory.eventTime(pg, eventId),
+      page: (q: AuditFilterInput, caseId: number | null, page: HistoryPage) =>
+        pgHistory.auditHistoryPage(pg, q, caseId, page),
+      staff: () => pgHistory.staffForAuditFilter(pg),
+      actions: () => pgHistory.recordedActions(pg),
+    };
+  }
+  return {
+    caseIdByRadicado: (radicado: string) => liteHistory.caseIdByRadicado(db, radicado),
+    eventTime: (eventId: number) => liteHistory.eventTime(db, eventId),
+    page: (q: AuditFilterInput, caseId: number | null, page: HistoryPage) =>
+      liteHistory.auditHistoryPage(db, q, caseId, page),
+    staff: () => liteHistory.staffForAuditFilter(db),
+    actions: () => liteHistory.recordedActions(db),
+  };
+}
+
 /** The query's filters as the statement needs them: local days as instants, the case by id. */
 async function filterOf(
   db: Conn,
   q: AuditQuery,
 ): Promise<{ filter: AuditFilterInput; caseId: number | null }> {
   const tz = (await getOrganization(db)).timeZone;
-  const caseId = q.radicado ? await caseIdByRadicado(db, q.radicado.toUpperCase()) : null;
+  const caseId = q.radicado
+    ? await historyReads(db).caseIdByRadicado(q.radicado.toUpperCase())
+    : null;
   return {
     filter: {
       radicado: q.radicado,
@@ -58,12 +86,13 @@ async function filterOf(
 export async function searchAuditLog(ctx: Ctx, input: unknown): Promise<AuditPage> {
   requireRole(ctx.actor, 'admin');
   const query = parseInput(AuditQuerySchema, input);
+  const reads = historyReads(ctx.db);
   const { filter, caseId } = await filterOf(ctx.db, query);
   const beforeTime =
     query.before !== undefined && isOrderedByTime(filter)
-      ? await eventTime(ctx.db, query.before)
+      ? await reads.eventTime(query.before)
       : null;
-  const raw = await auditHistoryPage(ctx.db, filter, caseId, {
+  const raw = await reads.page(filter, caseId, {
     before: query.before,
     beforeTime,
     limit: AUDIT_PAGE_SIZE + 1,
@@ -147,5 +176,6 @@ export async function auditLogCsv(
 /** The choices of the filter form: every staff member, and every action ever recorded. */
 export async function auditFilterOptions(ctx: Ctx) {
   requireRole(ctx.actor, 'admin');
-  return { staff: await staffForAuditFilter(ctx.db), actions: await recordedActions(ctx.db) };
+  const reads = historyReads(ctx.db);
+  return { staff: await reads.staff(), actions: await reads.actions() };
 }

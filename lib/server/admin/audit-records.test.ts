@@ -1,24 +1,29 @@
+import { desc, eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { inTransaction, type Db } from '@/db/client';
+import { inTransaction, sqliteOf, type Conn } from '@/db/client';
+import { one } from '@/db/rows';
+import { caseEvents } from '@/db/tables';
 import { appendEvent } from '@/lib/server/core/audit';
+import { tamper } from '../testing/engine-sql';
 import {
   answerCase,
   captureAppError,
+  countRows,
   fileCase,
   seedFixture,
   type Fixture,
 } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
-import { auditLogCsv, auditLogSql, searchAuditLog } from './audit-log';
+import { openTestDb } from '../testing/test-db';
+import { auditFilterOptions, auditLogCsv, auditLogSql, searchAuditLog } from './audit-log';
 import { verifyAuditChain } from './audit-verify';
 import { makeCtx } from '../core/context';
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await openTestDb());
   fx = await seedFixture(db);
 });
 afterEach(() => cleanup());
@@ -47,36 +52,34 @@ async function history() {
   return { a, b };
 }
 
-const eventCount = () =>
-  (db.$client.prepare('SELECT count(*) AS n FROM case_events').get() as { n: number }).n;
+const eventCount = () => countRows(db, caseEvents);
 
-/** Tampering as an attacker with file access would: straight SQL, past any trigger. */
-function tamper(sql: string, ...params: unknown[]) {
-  const triggers = db.$client
-    .prepare(
-      "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'case_events'",
-    )
-    .all() as { name: string; sql: string }[];
-  const blocking = triggers.filter((t) => /BEFORE\s+(UPDATE|DELETE)/i.test(t.sql));
-  for (const t of blocking) db.$client.exec(`DROP TRIGGER ${t.name}`);
-  db.$client.prepare(sql).run(...params);
-  for (const t of blocking) db.$client.exec(t.sql);
-}
+/** The chain's events in id order. */
+const chainRows = () =>
+  db.select({ id: caseEvents.id, hash: caseEvents.hash }).from(caseEvents).orderBy(caseEvents.id);
 
 describe('verifyAuditChain', () => {
   it('reports an intact chain with its length', async () => {
     await history();
     const report = await verifyAuditChain(makeCtx(db, fx.admin));
-    expect(report).toMatchObject({ intact: true, events: eventCount() });
-    expect(eventCount()).toBeGreaterThanOrEqual(5);
+    expect(report).toMatchObject({ intact: true, events: await eventCount() });
+    expect(await eventCount()).toBeGreaterThanOrEqual(5);
   });
 
-  it('reports exactly the row whose body was edited in SQLite (content hash)', async () => {
+  it('reports exactly the row whose body was edited in the database (content hash)', async () => {
     const { b } = await history();
-    const target = db.$client
-      .prepare('SELECT id, hash FROM case_events WHERE case_id = ? ORDER BY id DESC LIMIT 1')
-      .get(b.id) as { id: number; hash: string };
-    tamper('UPDATE case_events SET body = ? WHERE id = ?', 'Texto cambiado', target.id);
+    const target = await one(
+      db
+        .select({ id: caseEvents.id, hash: caseEvents.hash })
+        .from(caseEvents)
+        .where(eq(caseEvents.caseId, b.id))
+        .orderBy(desc(caseEvents.id))
+        .limit(1),
+    );
+    await tamper(
+      db,
+      sql`UPDATE case_events SET body = ${'Texto cambiado'} WHERE id = ${target.id}`,
+    );
     const report = await verifyAuditChain(makeCtx(db, fx.admin));
     expect(report).toMatchObject({
       intact: false,
@@ -89,12 +92,12 @@ describe('verifyAuditChain', () => {
 
   it('reports a row whose prev_hash no longer links to the previous row', async () => {
     await history();
-    const rows = db.$client.prepare('SELECT id, hash FROM case_events ORDER BY id').all() as {
-      id: number;
-      hash: string;
-    }[];
+    const rows = await chainRows();
     const [prev, target] = [rows[1]!, rows[2]!];
-    tamper('UPDATE case_events SET prev_hash = ? WHERE id = ?', 'f'.repeat(64), target.id);
+    await tamper(
+      db,
+      sql`UPDATE case_events SET prev_hash = ${'f'.repeat(64)} WHERE id = ${target.id}`,
+    );
     expect(await verifyAuditChain(makeCtx(db, fx.admin))).toMatchObject({
       intact: false,
       eventId: target.id,
@@ -106,11 +109,8 @@ describe('verifyAuditChain', () => {
 
   it('catches a deleted row at the row after it', async () => {
     await history();
-    const rows = db.$client.prepare('SELECT id FROM case_events ORDER BY id').all() as {
-      id: number;
-    }[];
-    db.$client.pragma('foreign_keys = OFF');
-    tamper('DELETE FROM case_events WHERE id = ?', rows[1]!.id);
+    const rows = await chainRows();
+    await tamper(db, sql`DELETE FROM case_events WHERE id = ${rows[1]!.id}`);
     expect(await verifyAuditChain(makeCtx(db, fx.admin))).toMatchObject({
       intact: false,
       eventId: rows[2]!.id,
@@ -164,6 +164,23 @@ describe('searchAuditLog', () => {
     ).toBe('VALIDATION');
   });
 
+  it('offers every staff member by name and every action recorded, in code-point order', async () => {
+    await history();
+    const options = await auditFilterOptions(makeCtx(db, fx.admin));
+    expect(options.staff.map((s) => s.id).sort((a, b) => a - b)).toEqual(
+      [fx.agent.id, fx.otherAgent.id, fx.supervisor.id, fx.admin.id].sort((a, b) => a - b),
+    );
+    expect(options.staff).toContainEqual({
+      id: fx.admin.id,
+      name: expect.any(String),
+      role: 'admin',
+    });
+    const names = options.staff.map((s) => s.name);
+    expect(names).toEqual([...names].sort());
+    expect(options.actions).toEqual([...new Set(options.actions)].sort());
+    expect(options.actions).toEqual(expect.arrayContaining(['customer_exported', 'radicar']));
+  });
+
   it('pages with `before` until the last page', async () => {
     for (let i = 0; i < 30; i += 1) await fileCase(db, {}, MARCH);
     const seen: number[] = [];
@@ -177,7 +194,7 @@ describe('searchAuditLog', () => {
       if (page.nextBefore === null) break;
       before = page.nextBefore;
     }
-    expect(seen).toHaveLength(eventCount());
+    expect(seen).toHaveLength(await eventCount());
     expect(new Set(seen).size).toBe(seen.length);
   });
 
@@ -201,7 +218,9 @@ describe('searchAuditLog', () => {
     const plan = async (q: Parameters<typeof auditLogSql>[1]) => {
       const { sql, params } = await auditLogSql(db, q);
       return (
-        db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]
+        sqliteOf(db)
+          .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+          .all(...params) as { detail: string }[]
       )
         .map((r) => r.detail)
         .join('\n');

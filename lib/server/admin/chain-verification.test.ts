@@ -1,10 +1,13 @@
 import os from 'node:os';
+import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
-import { auditVerifications, jobLeases } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { first, one } from '@/db/rows';
+import { auditVerifications, caseEvents, jobLeases } from '@/db/tables';
 import { makeCtx } from '../core/context';
+import { tamper } from '../testing/engine-sql';
 import { captureAppError, fileCase, seedFixture, type Fixture } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import {
   brokenDetail,
   latestVerification,
@@ -12,21 +15,19 @@ import {
   VERIFY_LEASE_MS,
 } from './chain-verification';
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await openTestDb());
   fx = await seedFixture(db);
 });
 afterEach(() => cleanup());
 
 const NOW = new Date('2026-05-04T15:00:00Z');
-const eventIds = () =>
-  (db.$client.prepare('SELECT id FROM case_events ORDER BY id').all() as { id: number }[]).map(
-    (r) => r.id,
-  );
+const eventIds = async () =>
+  (await db.select({ id: caseEvents.id }).from(caseEvents).orderBy(caseEvents.id)).map((r) => r.id);
 
 async function someCases(n: number) {
   for (let i = 0; i < n; i++) await fileCase(db, { subject: `Caso de prueba ${i}` }, NOW);
@@ -47,29 +48,16 @@ function gate() {
       release?.();
     },
     pause: async () => {
-      seen.push(db.select().from(auditVerifications).get()?.checked ?? -1);
+      seen.push((await first(db.select().from(auditVerifications)))?.checked ?? -1);
       if (held) await new Promise<void>((resolve) => (release = resolve));
     },
   };
 }
 
-/** Tampering as an attacker with file access would: straight SQL, past any trigger. */
-function tamper(sql: string, ...params: unknown[]) {
-  const triggers = db.$client
-    .prepare(
-      "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'case_events'",
-    )
-    .all() as { name: string; sql: string }[];
-  const blocking = triggers.filter((t) => /BEFORE\s+(UPDATE|DELETE)/i.test(t.sql));
-  for (const t of blocking) db.$client.exec(`DROP TRIGGER ${t.name}`);
-  db.$client.prepare(sql).run(...params);
-  for (const t of blocking) db.$client.exec(t.sql);
-}
-
 describe('the audit-chain verification as a background job', () => {
   it('records its progress step by step and passes an intact chain', async () => {
     await someCases(10);
-    const total = eventIds().length;
+    const total = (await eventIds()).length;
     expect(total).toBeGreaterThanOrEqual(8);
     const g = gate();
     const started = await startVerification(
@@ -97,8 +85,9 @@ describe('the audit-chain verification as a background job', () => {
 
   it('fails at the tampered event and names it', async () => {
     await someCases(8);
-    const target = eventIds()[4]!;
-    tamper('UPDATE case_events SET data = \'{"x":1}\' WHERE id = ?', target);
+    const target = (await eventIds())[4]!;
+    // Straight SQL, as an attacker with the database's files would.
+    await tamper(db, sql`UPDATE case_events SET data = '{"x":1}' WHERE id = ${target}`);
     const { done } = await startVerification(makeCtx(db, fx.admin, NOW), {}, { batchSize: 2 });
     const final = await done;
     expect(final).toMatchObject({ status: 'failed', brokenAtEventId: target, checked: 5 });
@@ -112,7 +101,7 @@ describe('the audit-chain verification as a background job', () => {
     const first = await startVerification(makeCtx(db, fx.admin, NOW), {}, { pause: g.pause });
     const second = await startVerification(makeCtx(db, fx.admin, NOW));
     expect(second).toMatchObject({ alreadyRunning: true, run: { id: first.run.id } });
-    expect(db.select().from(auditVerifications).all()).toHaveLength(1);
+    expect(await db.select().from(auditVerifications)).toHaveLength(1);
     g.release();
     expect((await first.done).status).toBe('passed');
   });
@@ -143,16 +132,17 @@ describe('the audit-chain verification as a background job', () => {
   });
 
   it('marks at once a run left running by a process of this machine that is gone', async () => {
-    const run = db
-      .insert(auditVerifications)
-      .values({ startedAt: NOW, status: 'running', total: 10, checked: 5000 })
-      .returning()
-      .get();
+    const run = await one(
+      db
+        .insert(auditVerifications)
+        .values({ startedAt: NOW, status: 'running', total: 10, checked: 5000 })
+        .returning(),
+    );
     // pid 2^22 + 1 is above Linux's pid_max: no such process.
     const gone = `${os.hostname()}:4194305:abcdef`;
-    db.insert(jobLeases)
-      .values({ name: 'audit.verify', holder: gone, expiresAt: new Date(NOW.getTime() + 60_000) })
-      .run();
+    await db
+      .insert(jobLeases)
+      .values({ name: 'audit.verify', holder: gone, expiresAt: new Date(NOW.getTime() + 60_000) });
     expect(await latestVerification(makeCtx(db, fx.admin, NOW))).toMatchObject({
       id: run.id,
       status: 'interrupted',
@@ -168,6 +158,6 @@ describe('the audit-chain verification as a background job', () => {
         'FORBIDDEN',
       );
     }
-    expect(db.select().from(auditVerifications).all()).toEqual([]);
+    expect(await db.select().from(auditVerifications)).toEqual([]);
   });
 });

@@ -5,7 +5,10 @@ import { and, desc, eq } from 'drizzle-orm';
 import os from 'node:os';
 import type { Conn } from '@/db/client';
 import { auditVerifications, jobLeases } from '@/db/tables';
-import { auditChainBatch, chainExtent } from '@/db/sql/audit-log';
+import * as liteChain from '@/db/sql/audit-log';
+import { chainExtent as pgChainExtent } from '@/db/pg/audit-history';
+import { auditChainBatch as pgChainBatch } from '@/db/pg/audit-log';
+import { isPg, pgQueryable } from '@/db/pg/transactions';
 import type { Ctx } from '../core/context';
 import { requireRole } from '../core/guard';
 import { INSTANCE_ID } from '../jobs/job-runner';
@@ -34,6 +37,14 @@ export interface DriveOptions {
   clock?: () => Date;
   holder?: string;
 }
+
+/** The chain's extent on `db`'s engine (db/pg/audit-history.ts, or db/sql/audit-log.ts). */
+const chainExtent = (db: Conn) =>
+  isPg(db) ? pgChainExtent(pgQueryable(db)) : liteChain.chainExtent(db);
+
+/** One batch of the chain: SQLite reads it in the read pool, PostgreSQL on the pool. */
+const auditChainBatch = (db: Conn, batch: { afterId: number; throughId: number; limit: number }) =>
+  isPg(db) ? pgChainBatch(pgQueryable(db), batch) : liteChain.auditChainBatch(db, batch);
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 

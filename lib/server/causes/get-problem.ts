@@ -28,6 +28,7 @@ const SUMMARY = {
   resolvedAt: problems.resolvedAt,
 };
 
+/** Grouped by the joined names too: PostgreSQL groups only what depends on problems.id. */
 function summaries(db: Conn) {
   return db
     .select({ ...SUMMARY, linkedCases: count(problemCases.caseId) })
@@ -36,7 +37,7 @@ function summaries(db: Conn) {
     .leftJoin(rootCauses, eq(rootCauses.id, problems.rootCauseId))
     .leftJoin(owner, eq(owner.id, problems.ownerId))
     .leftJoin(problemCases, eq(problemCases.problemId, problems.id))
-    .groupBy(problems.id)
+    .groupBy(problems.id, processes.name, rootCauses.name, owner.name)
     .$dynamic();
 }
 
@@ -83,7 +84,7 @@ export async function getProblem(ctx: Ctx, input: unknown) {
     description: row.description,
     correctiveAction: row.correctiveAction,
     linked,
-    effect: problemEffect(db, row, now),
+    effect: await problemEffect(db, row, now),
   };
 }
 

@@ -3,11 +3,10 @@
  * resolved against the weeks since (at most 8), counted by date received.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
+import type { Conn } from '@/db/client';
 import { applyCaseAction } from '../cases/apply-case-action';
-import { bogota } from '../testing/root-cause-dataset';
-import { fileCase, seedFixture, type Fixture } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { bogota, fileCase, seedFixture, type Fixture } from '../testing/fixtures';
+import { openTestDb } from '../testing/test-db';
 import { createProblem } from './create-problem';
 import { getProblem } from './get-problem';
 import { setProblemStatus } from './set-problem-status';
@@ -16,12 +15,12 @@ import { makeCtx } from '@/lib/server/core/context';
 const WEEK = 7 * 86_400_000;
 const RESOLVED = bogota('2026-04-01T12:00:00');
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await openTestDb());
   fx = await seedFixture(db);
 });
 afterEach(() => cleanup());

@@ -2,7 +2,9 @@ import 'server-only';
 import { mapInOrder } from '../core/in-order';
 import type { Conn } from '@/db/client';
 import type { CaseRow } from '@/db/tables';
-import { caseIdByRadicado } from '@/db/sql/audit-log';
+import { caseIdByRadicado as liteCaseId } from '@/db/sql/audit-log';
+import { caseIdByRadicado as pgCaseId } from '@/db/pg/audit-history';
+import { isPg, pgQueryable } from '@/db/pg/transactions';
 import {
   insertImportedCase,
   insertImportedConsent,
@@ -68,6 +70,9 @@ export async function writeBatch(
   };
   return mapInOrder(rows, async (row) => await writeCase(tx, s, row, keepable, event));
 }
+
+const caseIdByRadicado = (tx: Conn, radicado: string) =>
+  isPg(tx) ? pgCaseId(pgQueryable(tx), radicado) : liteCaseId(tx, radicado);
 
 async function radicadoFor(
   tx: Conn,

@@ -1,6 +1,8 @@
 import 'server-only';
 import type { Conn } from '@/db/client';
 import { casesDueBy, type DueCase } from '@/db/sql/alerts';
+import * as pgJobs from '@/db/pg/job-reads';
+import { isPg, pgQueryable } from '@/db/pg/transactions';
 import { SYSTEM_ACTOR } from '../core/actor';
 import { withTransaction, type Ctx } from '../core/context';
 import { appendEvent } from '../core/audit';
@@ -23,7 +25,10 @@ export async function sendDeadlineAlerts(
 ): Promise<{ notified: number; escalated: number }> {
   const { db, now } = ctx;
   const cal = await loadCalendar(db, await getOrganization(db));
-  const due = await casesDueBy(db, atRiskLimit(now, cal).getTime());
+  const limitMs = atRiskLimit(now, cal).getTime();
+  const due = isPg(db)
+    ? await pgJobs.casesDueBy(pgQueryable(db), limitMs)
+    : await casesDueBy(db, limitMs);
   let notified = 0;
   let escalated = 0;
   for (const c of due) {

@@ -74,7 +74,11 @@ describe('promises.break', () => {
     expect(await breakOverduePromises(sys(bogota('2026-03-17T09:59:00')))).toBe(0);
     expect(await breakOverduePromises(sys(bogota('2026-03-17T10:01:00')))).toBe(1);
     expect(await breakOverduePromises(sys(bogota('2026-03-17T11:00:00')))).toBe(0);
-    const rows = await db.select().from(promises).where(eq(promises.caseId, id));
+    const rows = await db
+      .select()
+      .from(promises)
+      .where(eq(promises.caseId, id))
+      .orderBy(promises.id);
     expect(rows.map((p) => p.status)).toEqual(['broken', 'pending']);
     expect((await eventsOf(db, id)).filter((e) => e.action === 'promise_break')).toHaveLength(1);
   });

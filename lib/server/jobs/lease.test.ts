@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
-import { createTestDb } from '../testing/test-db';
+import { databaseOf, type Conn } from '@/db/client';
+import { isPg } from '@/db/pg/transactions';
+import { openTestDb } from '../testing/test-db';
 import { runWorkers } from '../testing/workers';
 import { runDueJobs } from './job-runner';
 import type { Job } from '.';
-import { holdLease, releaseLease } from '@/db/sql/leases';
-import { takeTick, tickStart } from './lease';
+import { holdLease, releaseLease, takeTick, tickStart } from './lease';
 
 const MINUTE = 60_000;
 const T0 = new Date('2026-11-23T15:00:00Z');
@@ -18,10 +18,9 @@ const claim = (holder: string, now: Date) => ({
   leaseMs: 10 * MINUTE,
 });
 
-let db: Db;
-let file: string;
-let cleanup: () => void;
-beforeEach(() => ({ db, file, cleanup } = createTestDb()));
+let db: Conn;
+let cleanup: () => Promise<void>;
+beforeEach(async () => ({ db, cleanup } = await openTestDb()));
 afterEach(() => cleanup());
 
 describe('a held lease (a mailbox read by one instance at a time)', () => {
@@ -59,18 +58,32 @@ describe('job ticks and leases', () => {
     expect(tickStart(at(7), 5 * MINUTE)).toEqual(at(5));
   });
 
-  it('lets exactly one of four racing processes take the same tick', async () => {
-    const outcomes = await runWorkers(
-      file,
-      ['p1', 'p2', 'p3', 'p4'].map((holder) => ({
-        kind: 'take-tick' as const,
-        job: 'race',
-        holder,
-        now: at(1).toISOString(),
-        everyMs: 5 * MINUTE,
-      })),
-    );
-    const values = outcomes.flat().map((o) => (o.ok ? o.value : o.code));
+  it('lets exactly one of four racing claimants take the same tick', async () => {
+    const holders = ['p1', 'p2', 'p3', 'p4'];
+    const race = { job: 'race', now: at(1), everyMs: 5 * MINUTE };
+    // SQLite: four processes on the file. PostgreSQL: four claims at once on the pool's four
+    // connections (db/pg/claims.test.ts races separate instances too).
+    const values = isPg(db)
+      ? await Promise.all(
+          holders.map(async (holder) =>
+            (await takeTick(db, { ...race, holder, leaseMs: 2 * race.everyMs }))
+              ? 'taken'
+              : 'skipped',
+          ),
+        )
+      : (
+          await runWorkers(
+            databaseOf(db).$client.name,
+            holders.map((holder) => ({
+              kind: 'take-tick' as const,
+              ...race,
+              holder,
+              now: race.now.toISOString(),
+            })),
+          )
+        )
+          .flat()
+          .map((o) => (o.ok ? o.value : o.code));
     expect(values.filter((v) => v === 'taken')).toHaveLength(1);
     expect(values.filter((v) => v === 'skipped')).toHaveLength(3);
   }, 30_000);

@@ -1,5 +1,7 @@
 import 'server-only';
 import { surveyCandidates } from '@/db/sql/surveys';
+import * as pgJobs from '@/db/pg/job-reads';
+import { isPg, pgQueryable } from '@/db/pg/transactions';
 import { withTransaction, type Ctx } from '../core/context';
 import { enqueueCaseNotice } from '../notices/case-notices';
 import { getOrganization } from '../core/organization';
@@ -16,7 +18,10 @@ const UNTIL_MS = 8 * DAY;
 export async function sendSurveys(ctx: Ctx): Promise<number> {
   const { db, now } = ctx;
   const org = await getOrganization(db);
-  const rows = await surveyCandidates(db, now.getTime() - UNTIL_MS, now.getTime() - AFTER_MS);
+  const [after, until] = [now.getTime() - UNTIL_MS, now.getTime() - AFTER_MS];
+  const rows = isPg(db)
+    ? await pgJobs.surveyCandidates(pgQueryable(db), after, until)
+    : await surveyCandidates(db, after, until);
   let sent = 0;
   for (const row of rows) {
     const id = await withTransaction(

@@ -1,16 +1,43 @@
 import 'server-only';
-import {
-  caseForReview,
-  caseInteractionRows,
-  interactionForReview,
-  reviewQueueRows,
-  supervisorReviews,
-} from '@/db/sql/quality-reviews';
+import type { Conn } from '@/db/client';
+import * as liteReviews from '@/db/sql/quality-reviews';
+import * as pgReviews from '@/db/pg/quality-reviews';
+import { isPg, pgQueryable } from '@/db/pg/transactions';
 import type { CaseState, CaseType, InteractionKind } from '@/lib/domain/enums';
 import type { Ctx } from '../core/context';
 import { AppError } from '../core/errors';
 import { requireRole } from '../core/guard';
 import { reviewRefusal, type ReviewRefusal } from './quality-review';
+
+type QueueFilter = Parameters<typeof liteReviews.reviewQueueRows>[1];
+
+/**
+ * The review screens' reads on `db`'s engine, with the same row shapes:
+ * db/pg/quality-reviews.ts on PostgreSQL, db/sql/quality-reviews.ts on SQLite.
+ */
+function reviewReads(db: Conn) {
+  if (isPg(db)) {
+    const pg = pgQueryable(db);
+    return {
+      queue: <T>(filter: QueueFilter) => pgReviews.reviewQueueRows<T>(pg, filter),
+      interaction: <T>(id: number) => pgReviews.interactionForReview<T>(pg, id),
+      theCase: <T>(caseId: number) => pgReviews.caseForReview<T>(pg, caseId),
+      reviews: <T>(caseId: number, interactionId: number) =>
+        pgReviews.supervisorReviews<T>(pg, caseId, interactionId),
+      interactions: <T>(caseId: number, viewerId: number) =>
+        pgReviews.caseInteractionRows<T>(pg, caseId, viewerId),
+    };
+  }
+  return {
+    queue: <T>(filter: QueueFilter) => liteReviews.reviewQueueRows<T>(db, filter),
+    interaction: <T>(id: number) => liteReviews.interactionForReview<T>(db, id),
+    theCase: <T>(caseId: number) => liteReviews.caseForReview<T>(db, caseId),
+    reviews: <T>(caseId: number, interactionId: number) =>
+      liteReviews.supervisorReviews<T>(db, caseId, interactionId),
+    interactions: <T>(caseId: number, viewerId: number) =>
+      liteReviews.caseInteractionRows<T>(db, caseId, viewerId),
+  };
+}
 
 /** What the quality-review screens read: the queue of unreviewed interactions and one in context. */
 export const REVIEW_PAGE_SIZE = 25;
@@ -39,7 +66,7 @@ export async function listReviewQueue(
 ): Promise<{ rows: ReviewQueueRow[]; page: number; hasNext: boolean }> {
   requireRole(ctx.actor, 'supervision');
   const page = Math.max(1, Math.floor(filter.page));
-  const rows = await reviewQueueRows<ReviewQueueRow>(ctx.db, {
+  const rows = await reviewReads(ctx.db).queue<ReviewQueueRow>({
     reviewerId: reviewerIdOf(ctx),
     ...(filter.agentId !== undefined ? { agentId: filter.agentId } : {}),
     limit: REVIEW_PAGE_SIZE + 1,
@@ -97,16 +124,13 @@ export async function getReviewContext(
   input: { interactionId: number },
 ): Promise<ReviewContext> {
   requireRole(ctx.actor, 'supervision');
-  const interaction = await interactionForReview<
+  const reads = reviewReads(ctx.db);
+  const interaction = await reads.interaction<
     ReviewContext['interaction'] & { caseId: number; direction: string }
-  >(ctx.db, input.interactionId);
+  >(input.interactionId);
   if (!interaction) throw new AppError('NOT_FOUND', 'interaction not found');
-  const theCase = await caseForReview<ReviewContext['case']>(ctx.db, interaction.caseId);
-  const reviews = await supervisorReviews<ExistingReview>(
-    ctx.db,
-    interaction.caseId,
-    interaction.id,
-  );
+  const theCase = await reads.theCase<ReviewContext['case']>(interaction.caseId);
+  const reviews = await reads.reviews<ExistingReview>(interaction.caseId, interaction.id);
   const { caseId: _caseId, direction: _direction, ...shown } = interaction;
   return {
     interaction: shown,
@@ -134,7 +158,10 @@ export async function listCaseInteractions(
   input: { caseId: number },
 ): Promise<CaseInteractionRow[]> {
   requireRole(ctx.actor, 'staff');
-  return await caseInteractionRows<CaseInteractionRow>(ctx.db, input.caseId, reviewerIdOf(ctx));
+  return await reviewReads(ctx.db).interactions<CaseInteractionRow>(
+    input.caseId,
+    reviewerIdOf(ctx),
+  );
 }
 
 /** The staff member asking (the system actor has no id: it reviews nothing and is nobody's own). */

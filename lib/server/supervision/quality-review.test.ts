@@ -2,10 +2,11 @@
  * The supervisors' quality review: a rubric on one interaction, stored as process data of the agent
  * who wrote it, with an internal audit event on the case in the same transaction.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
-import { qualityRatings } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { first } from '@/db/rows';
+import { interactions, qualityRatings } from '@/db/tables';
 import type { StaffActor } from '../auth/session';
 import { applyCaseAction } from '../cases/apply-case-action';
 import {
@@ -17,7 +18,7 @@ import {
   type Fixture,
   type StaffMember,
 } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import { processFamily } from './quality-process';
 import { reviewInteraction } from './quality-review';
 import { getReviewContext, listCaseInteractions, listReviewQueue } from './quality-review-list';
@@ -25,15 +26,15 @@ import { scopeOf } from './quality-shared';
 import { parseAnalyticsQuery } from '@/lib/validation/analytics-query';
 import { makeCtx } from '@/lib/server/core/context';
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 
 const AT = new Date('2026-03-17T15:00:00Z');
 const RUBRIC = { greeting: 5, clarity: 4, empathy: 5, accuracy: 3, personalTouch: 5 };
 
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await openTestDb());
   fx = await seedFixture(db);
 });
 afterEach(() => cleanup());
@@ -76,7 +77,7 @@ describe('reviewInteraction', () => {
       comment: '  Buen tono, faltó precisión.  ',
     });
     expect(
-      db.select().from(qualityRatings).where(eq(qualityRatings.id, done.ratingId)).get(),
+      await first(db.select().from(qualityRatings).where(eq(qualityRatings.id, done.ratingId))),
     ).toEqual({
       id: done.ratingId,
       caseId,
@@ -112,14 +113,18 @@ describe('reviewInteraction', () => {
       await scopeOf(makeCtx(db, fx.supervisor, AT), query),
     );
     expect(total.reviews).toBe(1);
-    expect(total.review).toMatchObject({ counts: [0, 0, 1, 1, 3], average: 22 / 5, topBox: 3 / 5 });
+    expect(total.review).toMatchObject({
+      counts: [0, 0, 1, 1, 3],
+      average: 22 / 5,
+      topBox: 3 / 5,
+    });
     expect(groups.map((g) => [g.key, g.reviews])).toEqual([[fx.agent.id, 1]]);
   });
 
   it('an admin may review too; the comment is optional', async () => {
     const { interactionId } = await answeredInteraction();
     await review({ interactionId, ...RUBRIC }, fx.admin);
-    expect(db.select().from(qualityRatings).get()).toMatchObject({
+    expect(await first(db.select().from(qualityRatings))).toMatchObject({
       reviewerId: fx.admin.id,
       comment: null,
     });
@@ -171,13 +176,7 @@ describe('reviewInteraction', () => {
     await review({ interactionId, ...RUBRIC });
     const error = await captureAppError(() => review({ interactionId, ...RUBRIC, greeting: 1 }));
     expect(error).toMatchObject({ code: 'CONFLICT', detail: { guard: 'already_reviewed' } });
-    expect(
-      db
-        .select()
-        .from(qualityRatings)
-        .all()
-        .map((r) => r.greeting),
-    ).toEqual([5]);
+    expect((await db.select().from(qualityRatings)).map((r) => r.greeting)).toEqual([5]);
     await review({ interactionId, ...RUBRIC }, fx.admin);
     expect(await countRows(db, qualityRatings)).toBe(2);
   });
@@ -192,9 +191,12 @@ describe('reviewInteraction', () => {
       direction: 'inbound',
       body: 'Llamó',
     });
-    const inbound = db.$client
-      .prepare("SELECT id FROM interactions WHERE case_id = ? AND direction = 'inbound'")
-      .get(id) as { id: number };
+    const inbound = (await first(
+      db
+        .select({ id: interactions.id })
+        .from(interactions)
+        .where(and(eq(interactions.caseId, id), eq(interactions.direction, 'inbound'))),
+    ))!;
     expect(
       await captureAppError(() => review({ interactionId: inbound.id, ...RUBRIC })),
     ).toMatchObject({
