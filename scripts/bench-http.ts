@@ -10,17 +10,25 @@
  * the agents' queue p95 with a slow supervisor view and with an export running at the same time,
  * the server's resident memory and the public pages' weight. Writes
  * bench-results/bench-http.json; exits 1 when a ratio or a limit misses its goal.
- * Rows (for --only): queue, casos, search-broad, search-rare, portal-case, staff-case, intake,
+ * Rows (for --only, one or several comma-separated): queue, casos, search-broad, search-rare, portal-case, staff-case, intake,
  * contention.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { closeDatabase, openDb } from '@/db/client';
+import { closeDatabase, openDb, type Conn } from '@/db/client';
+import { closePg, pgPool, type PgDb } from '@/db/pg/client';
+import { env } from '@/lib/env';
 import { signCaseAccess } from '@/lib/server/portal/portal-access';
 import { sleep, staffSessionCookie, startAppServer } from './bench-support/app-server';
-import { benchDbFile, caseCount, ensureScaleData, pickActors } from './bench-support/scale-db';
+import {
+  benchDbFile,
+  countCases,
+  ensureScaleData,
+  pickActors,
+  SCALE_CASES,
+} from './bench-support/scale-db';
 import {
   check,
   measure,
@@ -39,6 +47,7 @@ import {
 import {
   createIntakeKeys,
   findOldCase,
+  holdsCase,
   intakeFilings,
   mergeSearchIndexAsTheJobWould,
   revokeIntakeKeys,
@@ -64,12 +73,14 @@ const connections = Number(args.connections);
 const warmup = Number(args.warmup);
 const rounds = Math.max(1, Math.trunc(Number(args.rounds)) || 1);
 const port = Number(args.port);
-const only = args.only;
-if (only !== undefined && only !== 'contention' && !(ROWS as readonly string[]).includes(only)) {
-  process.stderr.write(`--only: una de ${[...ROWS, 'contention'].join(', ')}\n`);
+/** --only: one row or several, comma-separated (`--only queue,search-broad,staff-case`). */
+const only = args.only?.split(',').map((id) => id.trim());
+const known: readonly string[] = [...ROWS, 'contention'];
+if (only?.some((id) => !known.includes(id))) {
+  process.stderr.write(`--only: una o varias (con comas) de ${known.join(', ')}\n`);
   process.exit(2);
 }
-const isIn = (id: RowId | 'contention') => only === undefined || only === id;
+const isIn = (id: RowId | 'contention') => only === undefined || only.includes(id);
 
 const SECRET = 'bench-http-secret-0123456789abcdef';
 // The keys' signing secrets are sealed with the app secret: the server must open them.
@@ -97,32 +108,58 @@ async function startBareServer(listenOn: number) {
 }
 
 // ── The data: migrated, seeded if empty, the actors, an old case, intake keys ──────────────────
+// With DATABASE_URL the server runs on that PostgreSQL, which must hold the copy of the SQLite
+// bench file (`npm run db:copy -- --from <file> --to <url>`): the actors and the old case are
+// chosen in the file and found under the same ids in the copy.
 const file = benchDbFile();
+const pgUrl = env().DATABASE_URL;
 const now = new Date();
 const db = openDb(file);
 await ensureScaleData(db, file, log);
-const merged = await mergeSearchIndexAsTheJobWould(db);
-if (merged.before.index !== merged.after.index) {
-  log(
-    `índice de búsqueda fusionado como lo haría la tarea horaria: ${merged.before.index} → ${merged.after.index} segmentos`,
-  );
+if (!pgUrl) {
+  const merged = await mergeSearchIndexAsTheJobWould(db);
+  if (merged.before.index !== merged.after.index) {
+    log(
+      `índice de búsqueda fusionado como lo haría la tarea horaria: ${merged.before.index} → ${merged.after.index} segmentos`,
+    );
+  }
 }
 const { agent, supervisor } = pickActors(db);
 const oldCase = findOldCase(db, agent.teamId!, now);
-const keys = isIn('intake') ? await createIntakeKeys(db, seconds + warmup + 5, 1000) : [];
-const casesBefore = caseCount(db);
 closeDatabase(db);
+/** The database the server serves from: the file, or the PostgreSQL copy of it. */
+function openServed(): { conn: Conn; close: () => Promise<void> } {
+  if (!pgUrl) {
+    const lite = openDb(file, { migrate: false });
+    return { conn: lite, close: async () => closeDatabase(lite) };
+  }
+  const pg: PgDb = pgPool(pgUrl);
+  return { conn: pg as unknown as Conn, close: () => closePg(pg) };
+}
+const served = openServed();
+const where = pgUrl ? `PostgreSQL ${new URL(pgUrl).host}${new URL(pgUrl).pathname}` : file;
+const casesBefore = await countCases(served.conn);
+if (pgUrl && (casesBefore < SCALE_CASES || !(await holdsCase(served.conn, oldCase)))) {
+  log(
+    `${where} no tiene la copia de ${file} (${casesBefore} casos): npm run db:copy -- --from ${file} --to <DATABASE_URL>`,
+  );
+  process.exit(2);
+}
+const keys = isIn('intake') ? await createIntakeKeys(served.conn, seconds + warmup + 5, 1000) : [];
+await served.close();
 log(
-  `${casesBefore} casos en ${file}; agente ${agent.id} (equipo ${agent.teamId}), supervisor ${supervisor.id}, caso antiguo ${oldCase.radicado}`,
+  `${casesBefore} casos en ${where}; agente ${agent.id} (equipo ${agent.teamId}), supervisor ${supervisor.id}, caso antiguo ${oldCase.radicado}`,
 );
-log(`${connections} conexiones, ${seconds} s por corrida${only ? `, solo ${only}` : ''}`);
+log(
+  `${connections} conexiones, ${seconds} s por corrida${only ? `, solo ${only.join(', ')}` : ''}`,
+);
 
 /** Revokes the run's keys and tells how many cases its requests filed. */
-function closeTheBooks() {
-  const after = openDb(file, { migrate: false });
-  revokeIntakeKeys(after, keys, new Date());
-  const filed = caseCount(after) - casesBefore;
-  closeDatabase(after);
+async function closeTheBooks() {
+  const after = openServed();
+  await revokeIntakeKeys(after.conn, keys, new Date());
+  const filed = (await countCases(after.conn)) - casesBefore;
+  await after.close();
   if (filed > 0) log(`(${filed} casos radicados por la corrida de radicación)`);
 }
 
@@ -132,9 +169,9 @@ const server = await startAppServer({
   databasePath: file,
   secret: SECRET,
   profileDir: args.profile && path.resolve(args.profile),
-}).catch((error: unknown) => {
+}).catch(async (error: unknown) => {
   bare.stop();
-  closeTheBooks();
+  await closeTheBooks();
   throw error;
 });
 let peakRss = server.rssMb();
@@ -327,14 +364,16 @@ try {
   log(`\n${table.join('\n')}`);
   if (!allPass(results, limits)) exitCode = 1;
 
-  const out = path.join(process.cwd(), 'bench-results', 'bench-http.json');
+  const name = pgUrl ? 'bench-http.postgres.json' : 'bench-http.json';
+  const out = path.join(process.cwd(), 'bench-results', name);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(
     out,
     `${JSON.stringify(
       {
         at: now.toISOString(),
-        db: file,
+        db: where,
+        engine: pgUrl ? 'postgres' : 'sqlite',
         cases: casesBefore,
         connections,
         seconds,
@@ -359,6 +398,6 @@ try {
     fs.writeFileSync(path.join(args.profile, 'windows.json'), JSON.stringify(windows, null, 2));
     log(`Perfil de CPU en ${args.profile} (npx tsx scripts/bench-http/profile.ts ${args.profile})`);
   }
-  closeTheBooks();
+  await closeTheBooks();
 }
 process.exitCode = exitCode;

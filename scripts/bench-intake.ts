@@ -62,6 +62,6 @@ try {
     `${total} casos en ${ms.toFixed(0)} ms: ${(ms / total).toFixed(2)} ms/caso, ${((total / ms) * 1000).toFixed(0)} casos/s; CPU ${(cpuMs / total).toFixed(2)} ms/caso\n`,
   );
 } finally {
-  revokeIntakeKeys(db, keys, new Date());
+  await revokeIntakeKeys(db, keys, new Date());
   closeDatabase(db);
 }

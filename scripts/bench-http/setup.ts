@@ -7,9 +7,12 @@ import { mapInOrder } from '@/lib/server/core/in-order';
  */
 import { and, desc, eq, inArray, isNotNull, isNull, lte } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
-import type { Db } from '@/db/client';
+import type { Conn, Db } from '@/db/client';
+import { first } from '@/db/rows';
 import { searchIndexSegments } from '@/db/sql/search';
-import { apiKeys, cases, customers } from '@/db/schema';
+import { cases, customers } from '@/db/schema';
+// The served database's tables (PostgreSQL's with DATABASE_URL): the keys and the copy's cases.
+import { apiKeys, cases as servedCases } from '@/db/tables';
 import { API_RATE } from '@/lib/server/intake/handlers';
 import { createApiKey, ensureIntakeChannel } from '@/lib/server/intake/keys';
 import { signBody } from '@/lib/server/intake/signature';
@@ -67,7 +70,7 @@ export interface IntakeKey {
  * 429 at up to `maxPerSecond` filings for `seconds`: many channels filing at once, as in production.
  */
 export async function createIntakeKeys(
-  db: Db,
+  db: Conn,
   seconds: number,
   maxPerSecond: number,
 ): Promise<IntakeKey[]> {
@@ -87,17 +90,35 @@ export async function createIntakeKeys(
   );
 }
 
-export function revokeIntakeKeys(db: Db, keys: readonly IntakeKey[], now: Date): void {
+export async function revokeIntakeKeys(
+  db: Conn,
+  keys: readonly IntakeKey[],
+  now: Date,
+): Promise<void> {
   if (keys.length === 0) return;
-  db.update(apiKeys)
+  await db
+    .update(apiKeys)
     .set({ revokedAt: now })
     .where(
       inArray(
         apiKeys.id,
         keys.map((k) => k.id),
       ),
-    )
-    .run();
+    );
+}
+
+/**
+ * The copy on PostgreSQL holds `oldCase` as it is in the SQLite file it was copied from (db:copy
+ * keeps ids): the staff and the petitioner open the same case on both engines.
+ */
+export async function holdsCase(db: Conn, oldCase: { id: number; radicado: string }) {
+  const found = await first(
+    db
+      .select({ radicado: servedCases.radicado })
+      .from(servedCases)
+      .where(eq(servedCases.id, oldCase.id)),
+  );
+  return found?.radicado === oldCase.radicado;
 }
 
 /**

@@ -4,7 +4,9 @@
  * when empty, and the actors every benchmark measures as.
  */
 import path from 'node:path';
-import type { Db } from '@/db/client';
+import { count } from 'drizzle-orm';
+import type { Conn, Db } from '@/db/client';
+import { cases } from '@/db/tables';
 import { seedScale } from '@/db/seed/scale';
 import type { Actor } from '@/lib/server/core/actor';
 
@@ -19,6 +21,12 @@ export function benchDbFile(): string {
 
 export function caseCount(db: Db): number {
   return (db.$client.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n;
+}
+
+/** The cases of either engine's database (bench:http on PostgreSQL). */
+export async function countCases(db: Conn): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(cases);
+  return row?.n ?? 0;
 }
 
 /**
