@@ -3,6 +3,8 @@ import { E2E_ENV, E2E_VERB_PORT } from './e2e/support/env';
 
 export default defineConfig({
   testDir: './e2e',
+  // The two-instance journey has its own servers (playwright.instances.config.ts).
+  testIgnore: ['instances/**'],
   outputDir: './test-results',
   workers: 1,
   fullyParallel: false,

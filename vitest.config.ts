@@ -46,6 +46,7 @@ export const ON_BOTH_ENGINES = [
   'lib/server/notices/live-pg.test.ts',
   'lib/server/notices/notification-preferences.test.ts',
   'lib/server/notices/outbox.test.ts',
+  'lib/server/notices/senders-at-once.test.ts',
   'lib/server/notices/staff-alerts.test.ts',
   'lib/server/petitioners/petitioners.test.ts',
   'lib/server/portal/customer-case-options.test.ts',

@@ -3,6 +3,9 @@ import { first } from '@/db/rows';
 import { inTransaction } from '@/db/client';
 import { and, asc, desc, eq, inArray, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Conn } from '@/db/client';
+import type { PgDb } from '@/db/pg/client';
+import { claimDueMessages } from '@/db/pg/claims';
+import { isPg, pgDatabaseOf } from '@/db/pg/transactions';
 import { outbox } from '@/db/tables';
 import { env } from '@/lib/env';
 import { recordAnswerDelivery } from '../cases/answer-delivery';
@@ -44,9 +47,14 @@ type Claimed = typeof outbox.$inferSelect;
 /**
  * Takes due messages in one write transaction: pending ones whose time has come and 'sending' ones
  * whose lease ran out (their sender died before recording the outcome). Two senders never claim the
- * same message: the claim is an UPDATE under SQLite's single writer.
+ * same message: on SQLite the claim is an UPDATE under the single writer; on PostgreSQL, where
+ * several instances send at once, the due rows are locked as they are read and rows another sender
+ * holds are skipped (db/pg/claims.ts, FOR UPDATE SKIP LOCKED). Without the lock, two instances at
+ * READ COMMITTED would both read a message as due and both send it.
  */
 async function claimDue(db: Conn, now: Date, batch: number): Promise<Claimed[]> {
+  if (isPg(db))
+    return await claimDueMessages(pgDatabaseOf(db) as unknown as PgDb, now, batch, SEND_LEASE_MS);
   return await inTransaction(db, async (tx) => {
     const due = await tx
       .select({ id: outbox.id })

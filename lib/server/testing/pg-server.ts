@@ -35,7 +35,9 @@ export function pgBinDir(): string | null {
 /** The password of the cluster's `postgres` user (TCP logins check it). */
 export const PASSWORD = 'ventanilla-test';
 
-export async function startPgServer(options: { settings?: string[] } = {}): Promise<TestPgServer> {
+export async function startPgServer(
+  options: { settings?: string[]; port?: number } = {},
+): Promise<TestPgServer> {
   const bin = pgBinDir();
   if (!bin) throw new Error('PostgreSQL 15+ is not installed: apt-get install postgresql');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-pg-'));
@@ -64,7 +66,7 @@ export async function startPgServer(options: { settings?: string[] } = {}): Prom
     'UTF8',
     '--no-sync',
   ]);
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const settings = [
     `-p ${port}`,
     `-k ${dir}`,

@@ -15,8 +15,8 @@ export interface TestSmtp {
   close(): Promise<void>;
 }
 
-/** A real SMTP server on a random local port (no TLS, no auth) that keeps what it receives. */
-export async function startTestSmtp(): Promise<TestSmtp> {
+/** A real SMTP server on a local port (random unless given; no TLS, no auth) that keeps what it receives. */
+export async function startTestSmtp(port = 0): Promise<TestSmtp> {
   const received: ParsedMail[] = [];
   const refusals: number[] = [];
   const server = new SMTPServer({
@@ -43,11 +43,11 @@ export async function startTestSmtp(): Promise<TestSmtp> {
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const bound = (server.server.address() as AddressInfo).port;
   return {
-    port,
-    url: `smtp://127.0.0.1:${port}`,
+    port: bound,
+    url: `smtp://127.0.0.1:${bound}`,
     received,
     refuseNext: (code, count = 1) => {
       for (let i = 0; i < count; i++) refusals.push(code);
