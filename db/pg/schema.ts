@@ -419,7 +419,7 @@ export const cases = pgTable(
       .on(t.petitionGroupId)
       .where(sql.raw('petition_group_id is not null')),
     index('cases_open_due_idx')
-      .on(t.dueAt)
+      .on(t.dueAt, t.state, t.teamId, t.assigneeId)
       .where(sql.raw("state in ('radicada', 'en_tramite', 'requiere_informacion')")),
     index('cases_assignee_queue_idx')
       .on(t.assigneeId, sql.raw('"priority" desc'), sql.raw('("due_at" is null)'), t.dueAt, t.id)

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
-import type { Queryable } from './client';
+import { runNamed, type Queryable } from './client';
 
 /**
  * Case search's statements on PostgreSQL (the index is db/pg/migrations/0001_case_search.sql),
@@ -52,7 +52,30 @@ export async function newestMatches(
           AND s.case_id >= ${within.fromId ?? 0} ${scope ? sql`AND ${scope}` : sql``}
         ORDER BY s.case_id DESC LIMIT ${limit}`,
   );
-  const { rows } = await db.query<{ id: string }>(statement.sql, statement.params);
+  const rows = await runNamed<{ id: string }>(db, statement.sql, statement.params);
+  return rows.map((r) => Number(r.id));
+}
+
+/**
+ * Of `ids`, the newest `limit` whose text has every word within `columns`: a tier of a search's
+ * window, read by primary key (the window is a few hundred cases) instead of the word's index.
+ */
+export async function matchesAmong(
+  db: Queryable,
+  ids: number[],
+  words: string[],
+  columns: MatchColumns,
+  limit: number,
+): Promise<number[]> {
+  const query = prefixQuery(words, columns);
+  if (!query || ids.length === 0) return [];
+  const rows = await runNamed<{ id: string }>(
+    db,
+    `SELECT case_id AS id FROM case_search
+      WHERE case_id = ANY($1::bigint[]) AND document @@ to_tsquery('ventanilla_es', $2)
+      ORDER BY case_id DESC LIMIT $3`,
+    [ids, query, limit],
+  );
   return rows.map((r) => Number(r.id));
 }
 
@@ -76,7 +99,8 @@ export async function highlightPage(
     `MinWords=${Math.max(1, Math.floor(marks.tokens / 2))}`,
     'MaxFragments=1',
   ].join(', ');
-  const { rows } = await db.query<{ id: string; snippet: string | null }>(
+  const rows = await runNamed<{ id: string; snippet: string | null }>(
+    db,
     `SELECT c.id, CASE WHEN s.document @@ q THEN ts_headline('ventanilla_es',
               concat_ws(' ', c.radicado, c.subject, c.description, cu.full_name,
                         cu.document_number, case_search_messages(c.id)), q, $3) END AS snippet

@@ -123,7 +123,10 @@ async function findDirect(db: Conn, key: DirectKey, scope: SQL | undefined): Pro
  * Null when no case can match (a long prefix no indexed word starts with).
  */
 interface Index {
-  newest(limit: number, within?: { columns?: MatchColumns; fromId?: number }): Promise<number[]>;
+  /** The newest `limit` matches in the asker's scope, newest first. */
+  newest(limit: number): Promise<number[]>;
+  /** Of `window` (newest matches, newest first), the first `limit` with every word in `columns`. */
+  within(window: number[], columns: MatchColumns, limit: number): Promise<number[]>;
   highlight(ids: number[]): Promise<Map<number, string | null>>;
 }
 
@@ -139,16 +142,26 @@ async function liteIndex(
   // Highlighted as typed: over one page, a prefix costs nothing.
   const highlight = words.map(asTerm).join(' AND ');
   return {
-    newest: (limit, within) => liteSearch.newestMatches(db, match, scope, limit, within),
+    newest: (limit) => liteSearch.newestMatches(db, match, scope, limit),
+    // FTS5 walks the tier's matches newest first from the window's oldest: the window holds every
+    // match in scope from there, so these are the window's cases of that tier.
+    within: (window, columns, limit) =>
+      liteSearch.newestMatches(db, match, scope, limit, { columns, fromId: window.at(-1)! }),
     highlight: (ids) => liteSearch.highlightPage(db, ids, highlight, SNIPPET_MARKS),
   };
 }
 
-/** PostgreSQL's tsvector: every word a prefix term, folded and stemmed by its configuration. */
+/**
+ * PostgreSQL's tsvector: every word a prefix term, folded and stemmed by its configuration. Its
+ * GIN index gives a word's cases in no order, so a walk from an id re-reads every match; a tier
+ * is instead the window's own cases checked against the weighted query, by primary key.
+ */
 function pgIndex(db: Conn, words: string[], scope: SQL | undefined): Index {
   const client = pgQueryable(db);
   return {
-    newest: (limit, within) => pgSearch.newestMatches(client, words, limit, { ...within, scope }),
+    newest: (limit) => pgSearch.newestMatches(client, words, limit, { scope }),
+    within: (window, columns, limit) =>
+      pgSearch.matchesAmong(client, window, words, columns, limit),
     highlight: (ids) => pgSearch.highlightPage(client, ids, words, SNIPPET_MARKS),
   };
 }
@@ -202,7 +215,7 @@ async function findRanked(
   const total = newest.length;
   if (total < 2 || need <= 0) return { ranked: newest, total, isCapped };
   const within = async (columns: MatchColumns, limit: number) =>
-    await index.newest(limit, { columns, fromId: newest.at(-1)! });
+    await index.within(newest, columns, limit);
   const wanted = Math.min(need, total);
   const strong = await within('strong', wanted);
   if (strong.length === wanted) return { ranked: strong, total, isCapped };

@@ -1,5 +1,6 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
+import { cache } from 'react';
 import type { Conn } from '@/db/client';
 import { closureDays, organization } from '@/db/tables';
 import { createCalendar, type BusinessCalendar } from '@/lib/domain/calendar';
@@ -37,11 +38,18 @@ const closureDates = preparedQuery((db) =>
   db.select({ date: closureDays.date }).from(closureDays).prepare(),
 );
 
+/**
+ * Within one server render, the profile and the closure days are read once per connection: a page
+ * asks for them from its layout, its header and several of its parts (8 times on a staff case
+ * page), each a round trip to PostgreSQL. React's `cache` lives for one render only; outside one
+ * (a verb, a route handler, a job) every call reads afresh.
+ */
+const readOrganization = cache(async (db: Conn) => await organizationRow(db).get());
+const readClosures = cache(async (db: Conn) => await closureDates(db).all());
+
 /** The organisation profile; the defaults stand in until an admin saves one. */
 export async function getOrganization(db: Conn): Promise<Organization> {
-  return (
-    (await organizationRow(db).get()) ?? { ...DEFAULT_ORGANIZATION, timeZone: env().ORG_TIME_ZONE }
-  );
+  return (await readOrganization(db)) ?? { ...DEFAULT_ORGANIZATION, timeZone: env().ORG_TIME_ZONE };
 }
 
 /**
@@ -52,7 +60,7 @@ const calendars = new Map<string, BusinessCalendar>();
 
 export async function loadCalendar(db: Conn, given?: Organization): Promise<BusinessCalendar> {
   const org = given ?? (await getOrganization(db));
-  const closures = (await closureDates(db).all()).map((c) => c.date).sort();
+  const closures = (await readClosures(db)).map((c) => c.date).sort();
   const version = JSON.stringify([org.timeZone, org.worksSaturday, closures]);
   let calendar = calendars.get(version);
   if (!calendar) {

@@ -1,5 +1,7 @@
 import 'server-only';
-import { getTableColumns, sql, type Column, type SQL, type Table } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { getTableColumns, is, sql, type Column, type SQL, type Table } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import { sqliteOf, type Conn } from '@/db/client';
 import { isPg } from '@/db/pg/transactions';
 
@@ -16,22 +18,34 @@ import { isPg } from '@/db/pg/transactions';
  *   );
  *   byId(db).get({ id });
  *
- * On PostgreSQL a prepared query belongs to the connection it was built on (a pool's, or one
- * transaction's), so it is built for each use and answers `get`, `all` and `run` as SQLite's does.
+ * On PostgreSQL a query is built once per pool, or for each use inside a transaction (it runs on
+ * the transaction's connection), answers `get`, `all` and `run` as SQLite's does, and is a named
+ * statement: each pooled connection parses and plans it once, then only binds and runs it. (A pool
+ * in front of PostgreSQL must keep a session per client for that: PgBouncer's session mode.)
  */
 export function preparedQuery<Q>(build: (db: Conn) => Q): (db: Conn) => Q {
   const built = new WeakMap<object, Q>();
   return (db) => {
-    if (isPg(db)) return onPostgres(build(db));
-    const client = sqliteOf(db);
-    let query = built.get(client);
-    if (!query) built.set(client, (query = build(db)));
+    if (isPg(db) && is(db, PgTransaction)) return onPostgres(build(db));
+    const key = isPg(db) ? db : sqliteOf(db);
+    let query = built.get(key);
+    if (!query) built.set(key, (query = isPg(db) ? onPostgres(build(db)) : build(db)));
     return query;
   };
 }
 
-/** A PostgreSQL prepared query with the methods SQLite's has: its first row, its rows, its run. */
+/**
+ * A PostgreSQL prepared query with the methods SQLite's has: its first row, its rows, its run;
+ * named after its text, so a connection that has seen the text reuses its parsed statement.
+ */
 function onPostgres<Q>(query: Q): Q {
+  const configs = query as unknown as {
+    rawQueryConfig: { name?: string; text: string };
+    queryConfig: { name?: string };
+  };
+  const name = `v_${createHash('sha1').update(configs.rawQueryConfig.text).digest('hex').slice(0, 20)}`;
+  configs.rawQueryConfig.name = name;
+  configs.queryConfig.name = name;
   const { execute } = query as unknown as { execute(values?: object): Promise<unknown> };
   const run = (values?: object) => execute.call(query, values);
   return {
@@ -76,13 +90,14 @@ export function preparedQueries<A extends unknown[], Q>(
 ): (db: Conn, ...args: A) => Q {
   const built = new WeakMap<object, Map<string, Q>>();
   return (db, ...args) => {
-    if (isPg(db)) return onPostgres(build(db, ...args));
-    const client = sqliteOf(db);
+    if (isPg(db) && is(db, PgTransaction)) return onPostgres(build(db, ...args));
+    const client = isPg(db) ? db : sqliteOf(db);
     let byShape = built.get(client);
     if (!byShape) built.set(client, (byShape = new Map()));
     const key = keyOf(...args);
     let query = byShape.get(key);
-    if (!query) byShape.set(key, (query = build(db, ...args)));
+    if (!query)
+      byShape.set(key, (query = isPg(db) ? onPostgres(build(db, ...args)) : build(db, ...args)));
     return query;
   };
 }

@@ -1,0 +1,2 @@
+DROP INDEX "cases_open_due_idx";--> statement-breakpoint
+CREATE INDEX "cases_open_due_idx" ON "cases" USING btree ("due_at","state","team_id","assignee_id") WHERE state in ('radicada', 'en_tramite', 'requiere_informacion');
