@@ -85,7 +85,7 @@ async function prepareDatabase(): Promise<boolean> {
     console.log(`▸ Database: PostgreSQL at ${pgLocation(config.DATABASE_URL)}`);
     const pg = await openPgOrExit(config.DATABASE_URL);
     try {
-      return config.SEED_DEMO ? await ensurePgDemoData(pg, new Date()) : false;
+      return config.SEED_DEMO ? await ensurePgDemoData(pg) : false;
     } finally {
       await closePg(pg);
     }
