@@ -237,6 +237,15 @@ describe('scheduled backups', () => {
     expect(names(6)).toMatchObject([{ everyMs: 6 * 3_600_000 }]);
   });
 
+  it('are not scheduled on PostgreSQL, nor are the other jobs it has no use or path for', () => {
+    const on = (engine: 'sqlite' | 'postgres') =>
+      scheduledJobs({ BACKUP_INTERVAL_HOURS: 6 }, engine).map((j) => j.name);
+    const sqliteOnly = ['backups.scheduled', 'search.merge', 'files.sweep_anonymised'];
+    expect(on('sqlite')).toEqual(expect.arrayContaining(sqliteOnly));
+    for (const name of sqliteOnly) expect(on('postgres')).not.toContain(name);
+    expect(on('postgres')).toEqual(on('sqlite').filter((name) => !sqliteOnly.includes(name)));
+  });
+
   it('keeps the newest N and never lists a half-written one', async () => {
     await installation();
     const HOUR = 3_600_000;

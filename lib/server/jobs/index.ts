@@ -1,6 +1,7 @@
 import 'server-only';
 import { env, type Env } from '@/lib/env';
 import type { Ctx } from '../core/context';
+import { engineInUse, type Engine } from '@/db/engine';
 import { scheduledBackup } from './backups';
 import { autoCloseAnswered } from './auto-close';
 import { breakOverduePromises } from './break-promises';
@@ -27,6 +28,8 @@ export interface Job {
    * tick, so tests move time). Idempotent.
    */
   run: (ctx: Ctx) => Promise<unknown> | unknown;
+  /** Only on this engine: work PostgreSQL does itself, or that has no PostgreSQL path yet. */
+  only?: Engine;
 }
 
 /** The scheduled jobs (issue: channels §4). Each is safe to run twice and on two instances. */
@@ -47,22 +50,44 @@ export const JOBS: readonly Job[] = [
   { name: 'cases.auto_close', everyMs: 60 * MINUTE, run: autoCloseAnswered },
   { name: 'surveys.send', everyMs: 60 * MINUTE, run: sendSurveys },
   { name: 'files.sweep_orphans', everyMs: 60 * MINUTE, run: sweepOrphanFiles },
-  { name: 'files.sweep_anonymised', everyMs: 60 * MINUTE, run: sweepAnonymisedFiles },
+  // Its reads of personal data are SQLite's (db/sql/personal-data.ts; docs/postgres.md).
+  {
+    name: 'files.sweep_anonymised',
+    everyMs: 60 * MINUTE,
+    run: sweepAnonymisedFiles,
+    only: 'sqlite',
+  },
   { name: 'staff.long_absence', everyMs: 15 * MINUTE, run: (ctx) => returnCasesOfLongAbsence(ctx) },
-  // Searches seek once per index segment and per word: the day's filings are merged in.
-  { name: 'search.merge', everyMs: 60 * MINUTE, run: (ctx) => mergeSearchIndex(ctx) },
+  // Searches seek once per index segment and per word: the day's filings are merged in. (FTS5's
+  // segments; PostgreSQL's GIN index folds its pending entries in by itself, at vacuum.)
+  {
+    name: 'search.merge',
+    everyMs: 60 * MINUTE,
+    run: (ctx) => mergeSearchIndex(ctx),
+    only: 'sqlite',
+  },
 ];
 
-/** The jobs this installation runs: the fixed ones, and the backup when BACKUP_INTERVAL_HOURS is set. */
-export function scheduledJobs(config: Pick<Env, 'BACKUP_INTERVAL_HOURS'> = env()): Job[] {
+/**
+ * The jobs this installation runs: the fixed ones of its engine, and the backup when
+ * BACKUP_INTERVAL_HOURS is set (a copy of the SQLite file; PostgreSQL is backed up with its own
+ * tools, pg_dump or a base backup, README "Scaling out").
+ */
+export function scheduledJobs(
+  config: Pick<Env, 'BACKUP_INTERVAL_HOURS'> = env(),
+  engine: Engine = engineInUse(),
+): Job[] {
   const hours = config.BACKUP_INTERVAL_HOURS;
-  if (hours === undefined) return [...JOBS];
-  return [
-    ...JOBS,
-    {
-      name: 'backups.scheduled',
-      everyMs: Math.round(hours * HOUR),
-      run: (ctx) => scheduledBackup(ctx),
-    },
-  ];
+  const backup: Job[] =
+    hours === undefined
+      ? []
+      : [
+          {
+            name: 'backups.scheduled',
+            everyMs: Math.round(hours * HOUR),
+            run: (ctx) => scheduledBackup(ctx),
+            only: 'sqlite',
+          },
+        ];
+  return [...JOBS, ...backup].filter((job) => job.only === undefined || job.only === engine);
 }
