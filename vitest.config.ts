@@ -31,6 +31,7 @@ export const ON_BOTH_ENGINES = [
   'lib/server/cases/unknown-options.test.ts',
   'lib/server/causes/problem-effect.test.ts',
   'lib/server/core/audit.test.ts',
+  'lib/server/core/route.test.ts',
   'lib/server/intake/api.test.ts',
   'lib/server/intake/mail-limits.test.ts',
   'lib/server/intake/mail-quarantine.test.ts',

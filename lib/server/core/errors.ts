@@ -52,10 +52,11 @@ export function isAppError(error: unknown): error is AppError {
 }
 
 /**
- * SQLite's refusals of a write that a request's input caused: a row it names does not exist (a
- * foreign key), a value already taken (unique), a value the table does not allow. The verbs check
- * these first with a field message; this is the net for one they miss, so that a stranger's
+ * The database's refusals of a write that a request's input caused: a row it names does not exist
+ * (a foreign key), a value already taken (unique), a value the table does not allow. The verbs
+ * check these first with a field message; this is the net for one they miss, so that a stranger's
  * input is a 4xx, never a 500. Anything else (a busy or corrupt database) stays unexpected.
+ * SQLite names them; PostgreSQL gives their SQLSTATE (class 23, integrity constraint violation).
  */
 const CONSTRAINT_CODES: Readonly<Record<string, ErrorCode>> = {
   SQLITE_CONSTRAINT_FOREIGNKEY: 'VALIDATION',
@@ -63,15 +64,37 @@ const CONSTRAINT_CODES: Readonly<Record<string, ErrorCode>> = {
   SQLITE_CONSTRAINT_NOTNULL: 'VALIDATION',
   SQLITE_CONSTRAINT_UNIQUE: 'CONFLICT',
   SQLITE_CONSTRAINT_PRIMARYKEY: 'CONFLICT',
+  '23503': 'VALIDATION', // foreign_key_violation
+  '23514': 'VALIDATION', // check_violation
+  '23502': 'VALIDATION', // not_null_violation
+  '23505': 'CONFLICT', // unique_violation (primary keys too)
 };
 
 /** The driver's error code, through the query builder's wrapper (`cause`). */
-function sqliteCode(error: unknown): string | null {
+export function constraintCode(error: unknown): string | null {
   for (let e = error, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth += 1) {
     const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && code.startsWith('SQLITE_')) return code;
+    if (typeof code === 'string' && code in CONSTRAINT_CODES) return code;
   }
   return null;
+}
+
+/** A unique key refused the write (on either engine), optionally a given constraint's. */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  for (let e = error, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth += 1) {
+    const {
+      code,
+      message,
+      constraint: named,
+    } = e as {
+      code?: unknown;
+      message?: string;
+      constraint?: string;
+    };
+    if (code !== 'SQLITE_CONSTRAINT_UNIQUE' && code !== '23505') continue;
+    return constraint === undefined || `${named ?? ''} ${message ?? ''}`.includes(constraint);
+  }
+  return false;
 }
 
 /**
@@ -81,7 +104,7 @@ function sqliteCode(error: unknown): string | null {
  */
 export function expectedFailure(error: unknown): unknown {
   if (isAppError(error)) return error;
-  const code = sqliteCode(error);
+  const code = constraintCode(error);
   const mapped = code ? CONSTRAINT_CODES[code] : undefined;
   if (!mapped) return error;
   console.warn('[request] constraint refused a write the verb did not check', code, error);

@@ -1,4 +1,5 @@
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Conn } from '@/db/client';
 
 vi.mock('next-intl/server', () => ({
   getTranslations: async () => {
@@ -10,8 +11,8 @@ vi.mock('next-intl/server', () => ({
 
 const { route } = await import('./route');
 const { AppError } = await import('./errors');
-const { createTestDb } = await import('../testing/test-db');
-const { categories, rootCauses } = await import('@/db/schema');
+const { openTestDb } = await import('../testing/test-db');
+const { categories, rootCauses } = await import('@/db/tables');
 
 describe('the route wrapper reads bad bodies as bad input', () => {
   const echo = route({ access: 'public' }, (_ctx, input) => input);
@@ -90,7 +91,9 @@ describe('the route wrapper refuses writes from other sites (issue 13 §3)', () 
 });
 
 describe('the route wrapper answers a write the database refused as a 4xx (issue 13 §4)', () => {
-  const { db, cleanup } = createTestDb();
+  let db: Conn;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => ({ db, cleanup } = await openTestDb()));
   afterAll(() => cleanup());
   const answer = (write: () => unknown) =>
     route({ access: 'public', messages: ['board.validation'] }, () => write())(
@@ -100,7 +103,7 @@ describe('the route wrapper answers a write the database refused as a 4xx (issue
   it('a row that names a missing one (foreign key): 422, logged', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const response = await answer(() =>
-      db.insert(rootCauses).values({ processId: 9_999, name: 'Fantasma' }).run(),
+      db.insert(rootCauses).values({ processId: 9_999, name: 'Fantasma' }),
     );
     expect(response.status).toBe(422);
     expect(await response.json()).toMatchObject({
@@ -109,17 +112,16 @@ describe('the route wrapper answers a write the database refused as a 4xx (issue
     });
     expect(warn).toHaveBeenCalledWith(
       expect.stringContaining('constraint'),
-      'SQLITE_CONSTRAINT_FOREIGNKEY',
+      // SQLite's name for it, or PostgreSQL's SQLSTATE.
+      expect.stringMatching(/^(SQLITE_CONSTRAINT_FOREIGNKEY|23503)$/),
       expect.anything(),
     );
     warn.mockRestore();
   });
 
   it('a value already taken (unique): 409', async () => {
-    db.insert(categories).values({ name: 'Facturación' }).run();
-    const response = await answer(() =>
-      db.insert(categories).values({ name: 'Facturación' }).run(),
-    );
+    await db.insert(categories).values({ name: 'Facturación' });
+    const response = await answer(() => db.insert(categories).values({ name: 'Facturación' }));
     expect(response.status).toBe(409);
   });
 

@@ -17,6 +17,7 @@ import {
   type CheckedUpload,
 } from '../cases/uploads';
 import { asActor, atTime, withTransaction, type Ctx } from '../core/context';
+import { isUniqueViolation } from '../core/errors';
 import { keepOriginal, type KeptOriginal } from './mail-original';
 import { readMail, textOf, type MailFacts, type ReadMail } from './mail-read';
 import { mailNote } from './mail-notes';
@@ -108,9 +109,10 @@ async function acceptedAttachments(
   return { checked, dropped };
 }
 
+/** The message's key was already taken: SQLite names the column, PostgreSQL the unique index. */
 const isDuplicateKey = (error: unknown) =>
-  (error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' &&
-  String((error as Error).message).includes('inbound_mail.message_key');
+  isUniqueViolation(error, 'inbound_mail.message_key') ||
+  isUniqueViolation(error, 'inbound_mail_key_uq');
 
 export const alreadyReceived = async (db: Conn, key: string): Promise<boolean> =>
   (await first(
