@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
@@ -68,6 +69,9 @@ export default defineConfig({
   test: {
     environment: 'node',
     pool: 'forks',
+    // At least two forks: the PostgreSQL tests spend much of their time waiting on the server, so
+    // two on a 2-core machine took 430 s where vitest's default (one per core but one) took 693.
+    maxWorkers: Math.max(2, os.availableParallelism() - 1),
     testTimeout: 30_000,
     projects: [
       {
