@@ -1,8 +1,9 @@
 /**
- * `npm run bench` with DATABASE_URL: what runs on PostgreSQL today, timed on the 1M-case copy of
- * the bench database (npm run db:copy) beside the same work on SQLite. The app's verbs do not run
- * on PostgreSQL yet (docs/postgres.md), so this times case search as statements on both engines:
- * the newest 201 matches, the strong tier within them, and the snippets of a page of 25.
+ * `npm run bench` with DATABASE_URL: case search's statements on the 1M-case copy of the bench
+ * database (npm run db:copy) beside the same work on SQLite, in one process: the newest 201
+ * matches, the strong tier among them, and the snippets of a page of 25. (A process's verbs use
+ * its one engine's tables, db/tables.ts; `npm run bench:http` with DATABASE_URL measures the app
+ * itself on PostgreSQL.) A radicado is a full-text word here; the app looks it up by its key.
  */
 import type { Db } from '@/db/client';
 import { closePg, openPg } from '@/db/pg/client';
@@ -53,8 +54,8 @@ export async function benchPgSearch(lite: Db, url: string, log: (line: string) =
       });
       const pgMs = await median(async () => {
         const newest = await pgSearch.newestMatches(pg.$client, words, 201);
-        const from = newest.at(-1);
-        await pgSearch.newestMatches(pg.$client, words, 25, { columns: 'strong', fromId: from });
+        // The strong tier as the app reads it there: the window's own cases, by primary key.
+        await pgSearch.matchesAmong(pg.$client, newest, words, 'strong', 25);
         return pgSearch.highlightPage(pg.$client, newest.slice(0, 25), words, MARKS);
       });
       rows.push({ q, sqliteMs, pgMs, ratio: pgMs / sqliteMs });
