@@ -91,6 +91,10 @@ export async function closePg(db: PgDb): Promise<void> {
   await db.$client.end();
 }
 
+/** The name a statement is sent under: one per text, so two texts never share a name. */
+export const statementName = (text: string) =>
+  `s_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+
 /**
  * A statement the app runs often, sent as a named one: each pooled connection parses and plans its
  * text once and then only binds and runs it (planning a search's statement took 5 ms, more than
@@ -101,7 +105,6 @@ export async function runNamed<R extends object>(
   text: string,
   values: unknown[],
 ): Promise<R[]> {
-  const name = `n_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
-  const result = await db.query<R>({ name, text, values });
+  const result = await db.query<R>({ name: statementName(text), text, values });
   return result.rows;
 }

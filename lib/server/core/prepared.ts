@@ -1,8 +1,8 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
 import { getTableColumns, is, sql, type Column, type SQL, type Table } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import { sqliteOf, type Conn } from '@/db/client';
+import { statementName } from '@/db/pg/client';
 import { isPg } from '@/db/pg/transactions';
 
 /**
@@ -43,7 +43,7 @@ function onPostgres<Q>(query: Q): Q {
     rawQueryConfig: { name?: string; text: string };
     queryConfig: { name?: string };
   };
-  const name = `v_${createHash('sha1').update(configs.rawQueryConfig.text).digest('hex').slice(0, 20)}`;
+  const name = statementName(configs.rawQueryConfig.text);
   configs.rawQueryConfig.name = name;
   configs.queryConfig.name = name;
   const { execute } = query as unknown as { execute(values?: object): Promise<unknown> };
