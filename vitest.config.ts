@@ -24,14 +24,18 @@ export const ON_BOTH_ENGINES = [
   'lib/server/cases/queue-views.test.ts',
   'lib/server/cases/record-postal-delivery.test.ts',
   'lib/server/cases/repeat-contact.test.ts',
+  'lib/server/cases/search-cases.test.ts',
   'lib/server/cases/service-level.test.ts',
   'lib/server/cases/staff-scope.test.ts',
-  'lib/server/cases/search-cases.test.ts',
   'lib/server/cases/submission-replay.test.ts',
   'lib/server/cases/templates.test.ts',
   'lib/server/cases/unknown-options.test.ts',
   'lib/server/causes/problem-effect.test.ts',
   'lib/server/core/audit.test.ts',
+  'lib/server/core/context.test.ts',
+  'lib/server/core/group-commit.test.ts',
+  'lib/server/core/prepared.test.ts',
+  'lib/server/core/rate-limit.test.ts',
   'lib/server/core/route.test.ts',
   'lib/server/intake/api.test.ts',
   'lib/server/intake/mail-limits.test.ts',
@@ -54,6 +58,7 @@ export const ON_BOTH_ENGINES = [
   'lib/server/portal/customer-case-options.test.ts',
   'lib/server/portal/customer-message.test.ts',
   'lib/server/portal/lookup-case.test.ts',
+  'lib/server/portal/public-routes.fuzz.test.ts',
   'lib/server/portal/rate-case.test.ts',
   'lib/server/routing/return-to-queue.test.ts',
 ];
@@ -73,6 +78,9 @@ export default defineConfig({
     // two on a 2-core machine took 430 s where vitest's default (one per core but one) took 693.
     maxWorkers: Math.max(2, os.availableParallelism() - 1),
     testTimeout: 30_000,
+    // Some files build a month of cases in beforeAll; on PostgreSQL beside another fork that can
+    // pass vitest's 10 s default.
+    hookTimeout: 60_000,
     projects: [
       {
         extends: true,

@@ -78,11 +78,12 @@ export function getSqliteDb(): Db {
   return shared.db;
 }
 
-export function closeDb(): void {
+export async function closeDb(): Promise<void> {
   shared?.db.$client.close();
   shared = undefined;
-  void sharedPg?.db.$client.end();
+  const pool = sharedPg?.db.$client;
   sharedPg = undefined;
+  await pool?.end();
 }
 
 /** Per handle, the tail of the queue of transactions waiting for it. */

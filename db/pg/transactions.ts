@@ -11,9 +11,21 @@ type PgTx = PgTransaction<PgQueryResultHKT, Record<string, unknown>>;
  * The transaction whose body the running code is in, and the database it was opened on. A body
  * that calls another verb with its caller's context (the database, not the transaction) joins the
  * transaction in a savepoint, as on SQLite (db/client.ts): on a pool it would otherwise take a
- * second connection and wait for locks its own transaction holds.
+ * second connection and wait for locks its own transaction holds. Code the body started and left
+ * running keeps the store after the body ended (`isOpen` false): it runs on its own, as on SQLite,
+ * never on a connection the pool has since given to someone else's transaction.
  */
-const current = new AsyncLocalStorage<{ db: PgConn; tx: PgTx }>();
+const current = new AsyncLocalStorage<{ db: PgConn; tx: PgTx; isOpen: boolean }>();
+
+/** Runs `body` as the body of `tx`, opened on `db`, until it ends. */
+async function asBody<T>(db: PgConn, tx: PgTx, body: (tx: PgTx) => T | Promise<T>): Promise<T> {
+  const store = { db, tx, isOpen: true };
+  try {
+    return await current.run(store, async () => await body(tx));
+  } finally {
+    store.isOpen = false;
+  }
+}
 
 /** True for drizzle's PostgreSQL database or transaction. */
 export function isPg(conn: object): boolean {
@@ -27,7 +39,8 @@ export function isPg(conn: object): boolean {
 export function pgDatabaseOf(conn: object): PgConn {
   if (!is(conn, PgTransaction)) return conn as PgConn;
   const store = current.getStore();
-  if (store?.tx !== conn) throw new Error('a PostgreSQL transaction handle outside its body');
+  if (store?.tx !== conn || !store.isOpen)
+    throw new Error('a PostgreSQL transaction handle outside its body');
   return store.db;
 }
 
@@ -50,7 +63,7 @@ export const PG_ATTEMPTS = 5;
 function openFor(conn: PgConn): PgTx | undefined {
   if (is(conn, PgTransaction)) return conn as PgTx;
   const store = current.getStore();
-  return store?.db === conn ? store.tx : undefined;
+  return store?.db === conn && store.isOpen ? store.tx : undefined;
 }
 
 /** True when a statement on `conn` would run inside the transaction the running code is in. */
@@ -71,10 +84,10 @@ export async function pgTransaction<T>(
 ): Promise<T> {
   const db = conn as PgConn;
   const outer = openFor(db);
-  if (outer) return outer.transaction((tx) => current.run({ db, tx }, async () => body(tx)));
+  if (outer) return outer.transaction((tx) => asBody(db, tx, body));
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await db.transaction((tx) => current.run({ db, tx }, async () => body(tx)));
+      return await db.transaction((tx) => asBody(db, tx, body));
     } catch (error) {
       if (attempt >= PG_ATTEMPTS || !RETRYABLE.has(sqlState(error))) throw error;
     }
@@ -95,7 +108,7 @@ export async function pgSnapshot<T>(conn: object, body: (tx: PgTx) => T | Promis
   const db = conn as PgConn;
   const outer = openFor(db);
   if (outer) return body(outer);
-  return db.transaction((tx) => current.run({ db, tx }, async () => body(tx)), {
+  return db.transaction((tx) => asBody(db, tx, body), {
     isolationLevel: 'repeatable read',
   });
 }

@@ -193,13 +193,14 @@ export async function listCases(ctx: Ctx, query: CaseQuery): Promise<CaseList> {
   const cal = await loadCalendar(db, await getOrganization(db));
   const page = { pageSize: query.pageSize, offset: (query.page - 1) * query.pageSize };
 
-  // One read transaction: the counts and the page see the same snapshot.
-  return await inSnapshot(db, async () => {
+  // One read transaction: the counts and the page see the same snapshot. Every read goes through
+  // `tx`: on PostgreSQL the pool (`db`) would read outside the snapshot, on another connection.
+  return await inSnapshot(db, async (tx) => {
     const { counts, ids } = hasViewFilters(query, cal.timeZone)
-      ? await filteredView(db, query, actor, now, cal)
-      : await unfilteredView(db, query, actor, now, atRiskLimit(now, cal));
+      ? await filteredView(tx, query, actor, now, cal)
+      : await unfilteredView(tx, query, actor, now, atRiskLimit(now, cal));
     return {
-      rows: await pageRows(db, await ids(page), now, cal),
+      rows: await pageRows(tx, await ids(page), now, cal),
       total: counts[query.queue],
       page: query.page,
       pageSize: query.pageSize,

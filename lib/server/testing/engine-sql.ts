@@ -1,7 +1,11 @@
+import fs from 'node:fs';
 import { sql, type SQL } from 'drizzle-orm';
+import pg from 'pg';
 import { sqliteOf, type Conn, type Db } from '@/db/client';
 import type { PgDb } from '@/db/pg/client';
+import { keysetRows } from '@/db/pg/export-streams';
 import { isPg } from '@/db/pg/transactions';
+import type { ExportQuery } from '../core/csv';
 
 /**
  * Test-only SQL that differs between the engines (issue 18): making a table refuse writes, to
@@ -45,6 +49,64 @@ export async function failInserts(
     `CREATE TRIGGER ${name} BEFORE INSERT ON ${table} BEGIN SELECT RAISE(ABORT, '${message}'); END`,
   );
   return async () => void (await exec(db, `DROP TRIGGER ${name}`));
+}
+
+/**
+ * Makes every update of `table` whose new row matches `when` (SQL over NEW, in the form both
+ * engines read, e.g. `NEW.state = 'fusionada'`) fail with `message`.
+ */
+export async function failUpdatesWhere(
+  db: Conn,
+  table: string,
+  when: string,
+  message: string,
+): Promise<void> {
+  const name = `fail_update_${table}`;
+  if (isPg(db)) {
+    await exec(
+      db,
+      `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '${message}'; END $$`,
+    );
+    await exec(
+      db,
+      `CREATE TRIGGER ${name} BEFORE UPDATE ON ${table} FOR EACH ROW WHEN (${when}) EXECUTE FUNCTION ${name}()`,
+    );
+    return;
+  }
+  await exec(
+    db,
+    `CREATE TRIGGER ${name} BEFORE UPDATE ON ${table} WHEN ${when} BEGIN SELECT RAISE(ABORT, '${message}'); END`,
+  );
+}
+
+/**
+ * Deletes the rows of `table` with these ids past the foreign keys that point at them (as a
+ * restore or a clean-up by hand might), while the table's own triggers still fire. SQLite: foreign
+ * keys off for the statement; PostgreSQL: the table's constraint triggers disabled (its user
+ * triggers kept) in the deleting transaction.
+ */
+export async function deleteIgnoringForeignKeys(
+  db: Conn,
+  table: string,
+  ids: number[],
+): Promise<void> {
+  const text = `DELETE FROM ${table} WHERE id IN (${ids.map(Number).join(', ')})`;
+  if (isPg(db)) {
+    await (db as unknown as PgDb).transaction(async (tx) => {
+      await tx.execute(sql.raw(`ALTER TABLE ${table} DISABLE TRIGGER ALL`));
+      await tx.execute(sql.raw(`ALTER TABLE ${table} ENABLE TRIGGER USER`));
+      await tx.execute(sql.raw(text));
+      await tx.execute(sql.raw(`ALTER TABLE ${table} ENABLE TRIGGER ALL`));
+    });
+    return;
+  }
+  const client = sqliteOf(db);
+  client.pragma('foreign_keys = OFF');
+  try {
+    client.exec(text);
+  } finally {
+    client.pragma('foreign_keys = ON');
+  }
 }
 
 /** Every table's rows as JSON text, by table name. */
@@ -124,4 +186,66 @@ export async function tamper(db: Conn, statement: SQL): Promise<void> {
     client.pragma(`foreign_keys = ${foreignKeys}`);
     for (const t of blocking) client.exec(t.sql);
   }
+}
+
+/**
+ * Empties the database at `target` (a SQLite file or a PostgreSQL URL) of every table, as a lost
+ * disk would, for a restore to bring back: the SQLite file goes, PostgreSQL's schemas are dropped.
+ */
+export async function emptyDatabase(target: string): Promise<void> {
+  if (!/^postgres(ql)?:\/\//.test(target)) {
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${target}${suffix}`, { force: true });
+    return;
+  }
+  const client = new pg.Client({ connectionString: target });
+  await client.connect();
+  try {
+    await client.query(
+      'DROP SCHEMA public CASCADE; DROP SCHEMA IF EXISTS drizzle CASCADE; CREATE SCHEMA public',
+    );
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Holds new cases back until the returned function is called, as a slow writer would: a filing
+ * writes its files, then waits to insert its case. SQLite: this connection takes the file's write
+ * lock (BEGIN IMMEDIATE); PostgreSQL: a transaction of its own locks `cases` against writes (reads
+ * still pass).
+ */
+export async function holdCaseWrites(db: Conn): Promise<() => Promise<void>> {
+  if (isPg(db)) {
+    const client = await (db as unknown as PgDb).$client.connect();
+    await client.query('BEGIN');
+    await client.query('LOCK TABLE cases IN EXCLUSIVE MODE');
+    return async () => {
+      await client.query('ROLLBACK');
+      client.release();
+    };
+  }
+  const client = sqliteOf(db);
+  client.prepare('BEGIN IMMEDIATE').run();
+  return async () => void client.prepare('ROLLBACK').run();
+}
+
+/**
+ * An export of the numbers 1 … `count` in order, as each engine streams one (lib/server/core/csv.ts):
+ * SQLite's one statement, PostgreSQL's keyset pages of `pageSize`. No table: the engine counts.
+ */
+export function numbersExport(count: number, pageSize?: number): ExportQuery<{ n: number }> {
+  return {
+    sqlite: {
+      sql: 'WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < ?) SELECT n FROM s',
+      params: [count],
+    },
+    pg: (pool) =>
+      keysetRows(async (after, limit) => {
+        const { rows } = await pool.query<{ n: number }>(
+          'SELECT n FROM generate_series($1::int, $2::int) n ORDER BY n LIMIT $3',
+          [(after?.n ?? 0) + 1, count, limit],
+        );
+        return rows;
+      }, pageSize),
+  };
 }

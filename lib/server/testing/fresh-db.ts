@@ -1,24 +1,24 @@
 import { afterEach, beforeEach } from 'vitest';
-import type { Db } from '@/db/client';
+import type { Conn } from '@/db/client';
 import { seedFixture, type Fixture } from './fixtures';
-import { createTestDb } from './test-db';
+import { openTestDb } from './test-db';
 
 /**
  * The usual set-up, registered once per test file: before each test a fresh database seeded with
  * the fixture (and whatever `then` adds), removed after it. Read `.db` and `.fx` inside tests.
  */
-export function freshDbPerTest(then?: (db: Db, fx: Fixture) => unknown): {
-  readonly db: Db;
+export function freshDbPerTest(then?: (db: Conn, fx: Fixture) => unknown): {
+  readonly db: Conn;
   readonly fx: Fixture;
 } {
-  let current: { db: Db; fx: Fixture; cleanup: () => void } | null = null;
+  let current: { db: Conn; fx: Fixture; cleanup: () => Promise<void> } | null = null;
   beforeEach(async () => {
-    const { db, cleanup } = createTestDb();
+    const { db, cleanup } = await openTestDb();
     current = { db, fx: await seedFixture(db), cleanup };
     await then?.(db, current.fx);
   });
-  afterEach(() => {
-    current?.cleanup();
+  afterEach(async () => {
+    await current?.cleanup();
     current = null;
   });
   const opened = () => {

@@ -4,16 +4,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, vi } from 'vitest';
-import { closeDb, getSqliteDb, type Db } from '@/db/client';
+import { closeDb, getDb, type Conn } from '@/db/client';
+import { engineInUse } from '@/db/engine';
 import { createApiKey, ensureIntakeChannel } from '../intake/keys';
 import { signBody } from '../intake/signature';
 import { seedFixture, type Fixture } from './fixtures';
 import { SAMPLE_FILES } from './fuzz-inputs';
 import { halfWritten, writtenCounts } from './integrity';
+import { databaseTarget, openTestDb } from './test-db';
 
 /**
  * The fuzz suites' world (issue 13): the real route handlers over the process database, pointed at
- * a fresh SQLite file and upload folder, with API keys of two channels and a filed case in each.
+ * a fresh database (a SQLite file, or on PostgreSQL a test database) and upload folder, with API keys of two channels and a filed case in each.
  * Bounded and seeded: a failure names its seed, and `FUZZ_SEED=<seed>` reproduces it;
  * `FUZZ_SCALE=10` runs ten times the inputs for a longer hunt.
  */
@@ -52,7 +54,7 @@ export const FORM = {
 };
 
 export interface FuzzWorld {
-  db: Db;
+  db: Conn;
   /** Teams, staff and processes (testing/fixtures.ts). */
   staff: Fixture;
   uploads: string;
@@ -64,7 +66,7 @@ export interface FuzzWorld {
   radicados: string[];
   sent: number;
   statuses: Map<string, Record<number, number>>;
-  close(): void;
+  close(): Promise<void>;
 }
 
 type Handler = (request: Request) => Promise<Response>;
@@ -82,10 +84,13 @@ export function apiPost(url: string, key: string, body: string, secret?: string)
 export async function openFuzzWorld(fileCase: Handler): Promise<FuzzWorld> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-fuzz-'));
   const uploads = path.join(dir, 'uploads');
+  // The SQLite file is made on first use; the app secret is kept beside it on either engine.
   vi.stubEnv('DATABASE_PATH', path.join(dir, 'fuzz.db'));
   vi.stubEnv('UPLOAD_DIR', uploads);
   vi.stubEnv('NEXTAUTH_URL', BASE);
-  const db = getSqliteDb();
+  const pgDb = engineInUse() === 'postgres' ? await openTestDb() : undefined;
+  if (pgDb) vi.stubEnv('DATABASE_URL', databaseTarget(pgDb.db));
+  const db = getDb();
   const staff = await seedFixture(db);
   const whatsapp = await ensureIntakeChannel(db, 'WhatsApp línea 1', 'whatsapp');
   const chat = await ensureIntakeChannel(db, 'Chat web', 'chat');
@@ -121,12 +126,13 @@ export async function openFuzzWorld(fileCase: Handler): Promise<FuzzWorld> {
     radicados,
     sent: 0,
     statuses: new Map(),
-    close() {
+    async close() {
       console.info(
         `[fuzz] seed ${FUZZ_SEED}: ${world.sent} inputs`,
         Object.fromEntries(world.statuses),
       );
-      closeDb();
+      await closeDb();
+      await pgDb?.cleanup();
       vi.unstubAllEnvs();
       fs.rmSync(dir, { recursive: true, force: true });
     },
@@ -155,7 +161,7 @@ export async function fire(
   if (response.status >= 400) {
     expect(await writtenCounts(world.db, world.uploads), label).toEqual(before);
   }
-  expect(halfWritten(world.db, world.uploads), label).toEqual([]);
+  expect(await halfWritten(world.db, world.uploads), label).toEqual([]);
   return response;
 }
 

@@ -3,9 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { closeDatabase, openDb, type Conn, type Db } from '@/db/client';
+import { closeDatabase, databaseOf, openDb, type Conn, type Db } from '@/db/client';
 import { engineInUse } from '@/db/engine';
-import { closePg, openPg } from '@/db/pg/client';
+import { closePg, openPg, type PgDb } from '@/db/pg/client';
+import { isPg } from '@/db/pg/transactions';
 import { env } from '@/lib/env';
 
 /** A fresh, migrated SQLite file per test (STYLE.md rule 9: tests own their data). */
@@ -58,4 +59,32 @@ export async function openTestDb(): Promise<{ db: Conn; cleanup: () => Promise<v
       await onCluster(`DROP DATABASE IF EXISTS ${name}`);
     },
   };
+}
+
+/** Where another process finds a test database: its SQLite file, or its PostgreSQL URL. */
+export function databaseTarget(db: Conn): string {
+  if (isPg(db)) return (db as unknown as PgDb).$client.options.connectionString!;
+  return databaseOf(db).$client.name;
+}
+
+/**
+ * Another connection on the same test database, as a second app instance would hold: a second
+ * handle on the SQLite file, or a pool of its own on the PostgreSQL database.
+ */
+export async function openAnotherConnection(
+  db: Conn,
+): Promise<{ db: Conn; close: () => Promise<void> }> {
+  return openConnection(databaseTarget(db));
+}
+
+/** A connection of its own on the test database at `target` (a SQLite file or a URL). */
+export async function openConnection(
+  target: string,
+): Promise<{ db: Conn; close: () => Promise<void> }> {
+  if (/^postgres(ql)?:\/\//.test(target)) {
+    const other = await openPg(target, { migrate: false, max: 2 });
+    return { db: other as unknown as Conn, close: () => closePg(other) };
+  }
+  const other = openDb(target, { migrate: false });
+  return { db: other, close: async () => closeDatabase(other) };
 }

@@ -1,11 +1,13 @@
 /**
- * A child process that runs server use cases against a shared SQLite file, so tests can race real
- * writers (separate connections, separate processes). Started by `runWorkers`; protocol over IPC:
+ * A child process that runs server use cases against a shared SQLite file or PostgreSQL database
+ * (its URL, with DATABASE_URL set to it), so tests can race real writers (separate connections,
+ * separate processes). Started by `runWorkers`; protocol over IPC:
  * the worker says `ready` once its connection is open, waits for `go`, runs its job and sends the
  * outcomes before exiting.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { closeDatabase, openDb, type Db } from '@/db/client';
+import { closeDatabase, openDb, type Conn } from '@/db/client';
+import { closePg, openPg } from '@/db/pg/client';
 import { SYSTEM_ACTOR } from '../core/actor';
 import { applyCaseAction } from '../cases/apply-case-action';
 import { casePresence } from '../cases/presence';
@@ -24,7 +26,7 @@ async function attempt(fn: () => string | Promise<string>): Promise<WorkerOutcom
   }
 }
 
-async function run(db: Db, job: WorkerJob): Promise<WorkerOutcome[]> {
+async function run(db: Conn, job: WorkerJob): Promise<WorkerOutcome[]> {
   switch (job.kind) {
     case 'file-cases': {
       const outcomes: WorkerOutcome[] = [];
@@ -75,14 +77,20 @@ async function run(db: Db, job: WorkerJob): Promise<WorkerOutcome[]> {
   }
 }
 
-const [file, rawJob] = process.argv.slice(2);
-if (!file || !rawJob || !process.send) throw new Error('use-case-worker: run through runWorkers');
+const [target, rawJob] = process.argv.slice(2);
+if (!target || !rawJob || !process.send) throw new Error('use-case-worker: run through runWorkers');
 const job = JSON.parse(rawJob) as WorkerJob;
-const db = openDb(file, { migrate: false });
+const onPg = /^postgres(ql)?:\/\//.test(target);
+const pgDb = onPg ? await openPg(target, { migrate: false, max: 2 }) : null;
+// Connected before 'ready', so the barrier lets go of processes that can all write at once.
+await pgDb?.$client.query('SELECT 1');
+const sqliteDb = onPg ? null : openDb(target, { migrate: false });
+const db = (pgDb ?? sqliteDb) as unknown as Conn;
 process.on('message', (message) => {
   if (message !== 'go') return;
-  void run(db, job).then((outcomes) => {
-    closeDatabase(db);
+  void run(db, job).then(async (outcomes) => {
+    if (pgDb) await closePg(pgDb);
+    if (sqliteDb) closeDatabase(sqliteDb);
     process.send!({ type: 'done', outcomes }, () => process.exit(0));
   });
 });

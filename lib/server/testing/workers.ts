@@ -1,6 +1,8 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import type { Conn } from '@/db/client';
 import type { Actor } from '../core/actor';
+import { databaseTarget } from './test-db';
 
 export type WorkerJob =
   | { kind: 'file-cases'; count: number; tag: string; now?: string }
@@ -14,15 +16,24 @@ export type WorkerOutcome =
 const WORKER = path.join(import.meta.dirname, 'use-case-worker.ts');
 
 /**
- * Starts one process per job, waits until every one has its database connection open, then lets
- * them all go at once, so their transactions really overlap. Resolves with each job's outcomes.
+ * Starts one process per job on `target` (a database, or a SQLite file's path), waits until every
+ * one has its database connection open, then lets them all go at once, so their transactions
+ * really overlap. On PostgreSQL each process opens a pool of its own on the database's URL, as
+ * another app instance would. Resolves with each job's outcomes.
  */
-export async function runWorkers(file: string, jobs: WorkerJob[]): Promise<WorkerOutcome[][]> {
+export async function runWorkers(
+  target: Conn | string,
+  jobs: WorkerJob[],
+): Promise<WorkerOutcome[][]> {
+  const where = typeof target === 'string' ? target : databaseTarget(target);
+  const url = /^postgres(ql)?:\/\//.test(where) ? where : '';
   const children: ChildProcess[] = [];
   try {
     const started = jobs.map((job) => {
-      const child = fork(WORKER, [file, JSON.stringify(job)], {
+      const child = fork(WORKER, [where, JSON.stringify(job)], {
         cwd: process.cwd(),
+        // The worker's tables and statements follow its engine (db/tables.ts reads DATABASE_URL).
+        env: { ...process.env, DATABASE_URL: url },
         execArgv: ['--conditions=react-server', '--import', 'tsx'],
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       });
