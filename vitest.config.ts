@@ -11,6 +11,7 @@ export const ON_BOTH_ENGINES = [
   'lib/server/admin/chain-verification.test.ts',
   'lib/server/admin/create-staff-user.test.ts',
   'lib/server/admin/people.test.ts',
+  'lib/server/analogous/petition-groups.test.ts',
   'lib/server/auth/revocation.test.ts',
   'lib/server/auth/verify-credentials.test.ts',
   'lib/server/cases/answer-figures.test.ts',
@@ -31,6 +32,8 @@ export const ON_BOTH_ENGINES = [
   'lib/server/cases/templates.test.ts',
   'lib/server/cases/unknown-options.test.ts',
   'lib/server/causes/problem-effect.test.ts',
+  'lib/server/causes/problems.test.ts',
+  'lib/server/causes/root-cause-figures.test.ts',
   'lib/server/core/audit.test.ts',
   'lib/server/core/context.test.ts',
   'lib/server/core/group-commit.test.ts',
@@ -61,6 +64,13 @@ export const ON_BOTH_ENGINES = [
   'lib/server/portal/public-routes.fuzz.test.ts',
   'lib/server/portal/rate-case.test.ts',
   'lib/server/routing/return-to-queue.test.ts',
+  'lib/server/supervision/board-reassign.test.ts',
+  'lib/server/supervision/board.test.ts',
+  'lib/server/supervision/drill-down.test.ts',
+  'lib/server/supervision/quality-process-effort.test.ts',
+  'lib/server/supervision/quality-quadrant.test.ts',
+  'lib/server/supervision/quality-result.test.ts',
+  'lib/server/supervision/quality-review.test.ts',
 ];
 
 export default defineConfig({

@@ -6,19 +6,13 @@ import {
   type AuditFilterInput,
   type RawAuditRow,
 } from '../sql/audit-log';
-import { epochMs, type Queryable } from './client';
+import { epochMs, numbered, type Queryable } from './client';
 
 /**
  * The audit history's reads on PostgreSQL, with SQLite's answers and row shapes
  * (db/sql/audit-log.ts): the same filters, order and keyset pages, instants as Unix milliseconds,
  * names and actions ordered by code point as SQLite orders text.
  */
-
-/** SQLite's `?` placeholders, numbered for PostgreSQL in the order they appear. */
-function numbered(text: string): string {
-  let n = 0;
-  return text.replace(/\?/g, () => `$${++n}`);
-}
 
 const SELECT = `SELECT e.id, ${epochMs('e.created_at')} AS "createdAt", e.action,
   e.actor_role AS "actorRole", e.actor_id AS "actorId", s.name AS "actorName", c.radicado,

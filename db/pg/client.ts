@@ -87,8 +87,14 @@ export interface Queryable {
 /** An instant column as Unix milliseconds, the form SQLite's statements return it in. */
 export const epochMs = (column: string) => `(extract(epoch FROM ${column}) * 1000)::bigint`;
 
+/** `?` placeholders (SQLite's form, shared statement pieces use it) as `$1`, `$2` … in order. */
+export function numbered(text: string): string {
+  let n = 0;
+  return text.replace(/\?/g, () => `$${++n}`);
+}
+
 export async function closePg(db: PgDb): Promise<void> {
-  await db.$client.end();
+  if (!db.$client.ended) await db.$client.end();
 }
 
 /** The name a statement is sent under: one per text, so two texts never share a name. */

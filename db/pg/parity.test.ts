@@ -3,9 +3,12 @@ import type { Db } from '@/db/client';
 import { OPEN_STATES } from '@/lib/domain/enums';
 import { DEMO_NOW, demoOnBothEngines } from '@/lib/server/testing/both-engines';
 import { startPgServer, type TestPgServer } from '@/lib/server/testing/pg-server';
+import { CASE_SCORE_MARGIN_SQL, SCORE_COUNTS } from '@/lib/server/supervision/quality-process';
+import { timingCondition } from '@/lib/server/supervision/quality-quadrant';
 import * as liteAlerts from '../sql/alerts';
 import * as liteAudit from '../sql/audit-log';
 import * as liteReviews from '../sql/quality-reviews';
+import { sqliteQualityReads, type SqlExpr } from '../sql/quality';
 import * as liteBoard from '../sql/board';
 import * as liteEffect from '../sql/problem-effect';
 import * as lite from '../sql/queue-counts';
@@ -14,6 +17,7 @@ import * as pgAudit from './audit-history';
 import { auditChainBatch as pgChainBatch } from './audit-log';
 import type { PgDb } from './client';
 import * as pgReviews from './quality-reviews';
+import { pgQualityReads } from './quality';
 import * as pgBoard from './board';
 import * as jobs from './job-reads';
 import * as pg from './queue-counts';
@@ -240,6 +244,80 @@ describe('the same answers on PostgreSQL as on SQLite, on the demo installation'
         expect(await pgReviews.caseInteractionRows(p.$client, caseId, viewer)).toEqual(
           await liteReviews.caseInteractionRows(l, caseId, viewer),
         );
+    }
+  });
+
+  it('gives the same /calidad figures: results, ratings, replies, effort and the quadrant', async () => {
+    const { lite: l, pg: p } = both;
+    const [lite, pg] = [sqliteQualityReads(l), pgQualityReads(p.$client)];
+    const now = DEMO_NOW.getTime();
+    /** One question in each engine's bound values: instants as Unix ms on SQLite, ISO on PG. */
+    const question = (instant: (ms: number) => string | number) => ({
+      filter: {
+        where: 'c.received_at >= ? AND c.received_at < ?',
+        params: [instant(now - 365 * DAY), instant(now + DAY)],
+      },
+      month: {
+        expr: "CASE WHEN c.received_at < ? THEN 'before' ELSE 'after' END",
+        params: [instant(now - 45 * DAY)],
+      },
+      late: timingCondition('late', instant(now)),
+    });
+    const [lq, pq] = [question((ms) => ms), question((ms) => new Date(ms).toISOString())];
+    const column = (expr: string): SqlExpr => ({ expr, params: [] });
+    const groups = (agent: string) => (q: typeof lq) =>
+      [agent, 'c.team_id', 'c.type_code', 'c.process_id'].map(column).concat(q.month);
+    /** Rows in one order: the engines group them in no particular one. */
+    const sorted = <T>(rows: T[]) =>
+      rows.map((r) => JSON.stringify(r)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const same = async <T>(
+      label: string,
+      agent: string,
+      read: (r: typeof lite, q: typeof lq, group: SqlExpr) => Promise<T[]>,
+    ) => {
+      const [lg, pgs] = [groups(agent)(lq), groups(agent)(pq)];
+      let rows = 0;
+      for (const [i, group] of lg.entries()) {
+        const expected = sorted(await read(lite, lq, group));
+        expect([label, group.expr, sorted(await read(pg, pq, pgs[i]!))]).toEqual([
+          label,
+          group.expr,
+          expected,
+        ]);
+        rows += expected.length;
+      }
+      expect(rows, label).toBeGreaterThan(0);
+    };
+    const at = new Date(now);
+    await same('cases', 'c.assignee_id', (r, q, g) => r.resultCaseCounts(g, q.filter));
+    await same('promises', 'c.assignee_id', (r, q, g) => r.resultPromiseCounts(g, q.filter, at));
+    await same('answers', 'c.assignee_id', (r, q, g) => r.resultAnswerCounts(g, q.filter));
+    await same('ratings', 'qr.agent_id', (r, q, g) =>
+      r.processRatingCounts(g, q.filter, SCORE_COUNTS),
+    );
+    await same('replies', 'i.staff_id', (r, q, g) => r.processReplyCounts(g, q.filter));
+    // A case's time is split per agent exactly when the breakdown is by agent (quality-effort).
+    for (const options of [
+      { splitByAgent: false, groupBy: 'groupAndType' },
+      { splitByAgent: true, groupBy: 'groupAndType' },
+      { splitByAgent: true, groupBy: 'type' },
+    ] as const) {
+      const agent = options.splitByAgent ? 'i.staff_id' : 'c.assignee_id';
+      await same(`effort ${JSON.stringify(options)}`, agent, (r, q, g) =>
+        r.effortCounts(g, q.filter, options),
+      );
+    }
+    const quadrant = sorted(await lite.quadrantRows(lq.filter, lq.late, CASE_SCORE_MARGIN_SQL));
+    expect(quadrant.length).toBeGreaterThan(1);
+    expect(sorted(await pg.quadrantRows(pq.filter, pq.late, CASE_SCORE_MARGIN_SQL))).toEqual(
+      quadrant,
+    );
+    expect(sorted(await pg.handleTargets())).toEqual(sorted(await lite.handleTargets()));
+    for (const table of ['teams', 'staff_users', 'processes'] as const) {
+      const ids = l.$client.prepare(`SELECT id FROM ${table}`).pluck().all() as number[];
+      expect(sorted(await pg.namesByIds(table, ids))).toEqual(
+        sorted(await lite.namesByIds(table, ids)),
+      );
     }
   });
 });

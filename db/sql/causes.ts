@@ -39,18 +39,46 @@ export interface GroupWeekRow {
   dissatisfied: number;
 }
 
+const WEEK_MS = 7 * 86_400_000;
+
 /**
- * One scan of the covering index: every figure summed per (group, week). `column` is the grouping
- * column (`c.process_id` or `c.root_cause_id`), `nameTable` the catalogue that names it.
+ * The week index of `c.received_at`, from the local Mondays' instants (ms). Where every week is
+ * exactly 7 × 24 h long (no DST in the period, as in Bogotá) it is one division; otherwise the
+ * Mondays are compared in turn.
+ */
+function weekIndexSql(starts: readonly number[]): SqlWhere {
+  const isUniform = starts.every((ms, i) => i === 0 || ms - starts[i - 1]! === WEEK_MS);
+  if (isUniform) {
+    // A bound number may arrive as a REAL: the cast keeps the index whole (never negative here).
+    return { where: `CAST((c.received_at - ?) / ${WEEK_MS} AS INTEGER)`, params: [starts[0]!] };
+  }
+  const branches = starts.slice(1).map((_, i) => `WHEN c.received_at < ? THEN ${i}`);
+  return {
+    where: `CASE ${branches.join(' ')} ELSE ${starts.length - 1} END`,
+    params: starts.slice(1),
+  };
+}
+
+/** The grouping column of a level of the view and the catalogue that names its rows. */
+export interface CauseGrouping {
+  column: 'c.process_id' | 'c.root_cause_id';
+  nameTable: 'processes' | 'root_causes';
+}
+
+/**
+ * One scan of the covering index: every figure summed per (group, week). `level.column` is the
+ * grouping column, `level.nameTable` the catalogue that names it; `weekStarts` the instants (ms)
+ * the local Mondays of the period start at.
  */
 export function groupWeekFigures(
   db: Conn,
   filter: SqlWhere,
-  level: { column: 'c.process_id' | 'c.root_cause_id'; nameTable: 'processes' | 'root_causes' },
-  week: SqlWhere,
+  level: CauseGrouping,
+  weekStarts: readonly number[],
   now: Date,
 ): Promise<GroupWeekRow[]> {
   const column = level.column;
+  const week = weekIndexSql(weekStarts);
   const sql = `
     SELECT g.*, n.name AS name FROM (
       SELECT ${column} AS id, ${week.where} AS week,
@@ -72,26 +100,6 @@ export function groupWeekFigures(
   const nowMs = now.getTime();
   // The heavy read of /causas: in the read pool (db/read-pool.ts), off the request thread.
   return readAll(db, sql, [...week.params, nowMs, nowMs, ...filter.params]);
-}
-
-/** The name of a process or root cause, or null when there is none with that id. */
-export function catalogueName(
-  db: Conn,
-  table: 'processes' | 'root_causes',
-  id: number,
-): string | null {
-  return (
-    (sqliteOf(db).prepare(`SELECT name FROM ${table} WHERE id = ?`).pluck().get(id) as
-      string | undefined) ?? null
-  );
-}
-
-/** The name of a process, or null when there is none with that id. */
-export function processName(db: Conn, processId: number): string | null {
-  return (
-    (sqliteOf(db).prepare('SELECT name FROM processes WHERE id = ?').pluck().get(processId) as
-      string | undefined) ?? null
-  );
 }
 
 /**

@@ -4,7 +4,8 @@
  * their own case's answer, each with its own delivery.
  */
 import { describe, expect, it } from 'vitest';
-import { caseEvents } from '@/db/schema';
+import { caseEvents } from '@/db/tables';
+import { first } from '@/db/rows';
 import { and, eq } from 'drizzle-orm';
 import { VISITOR } from '../core/actor';
 import { makeCtx } from '../core/context';
@@ -65,11 +66,12 @@ describe('grouping analogous petitions', () => {
     const { id } = await group(ids);
     for (const caseId of ids) {
       expect((await caseRow(fresh.db, caseId)).petitionGroupId).toBe(id);
-      const event = fresh.db
-        .select()
-        .from(caseEvents)
-        .where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.action, 'grouped_analogous')))
-        .get();
+      const event = await first(
+        fresh.db
+          .select()
+          .from(caseEvents)
+          .where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.action, 'grouped_analogous'))),
+      );
       expect(event).toMatchObject({ visibility: 'public', body: MATTER });
     }
   });

@@ -1,5 +1,7 @@
 import 'server-only';
-import { catalogueName } from '@/db/sql/causes';
+import { eq } from 'drizzle-orm';
+import { first } from '@/db/rows';
+import { processes, rootCauses } from '@/db/tables';
 import type { AnalyticsQuery } from '@/lib/validation/analytics-query';
 import type { Ctx } from '../core/context';
 import { requireRole } from '../core/guard';
@@ -80,10 +82,24 @@ export async function causePickNames(
   pick: { processId: CausePick; rootCauseId: CausePick },
 ): Promise<{ process: string | null; rootCause: string | null }> {
   requireRole(ctx.actor, 'supervision');
-  const nameIn = (table: 'processes' | 'root_causes', id: CausePick) =>
-    typeof id === 'number' ? catalogueName(ctx.db, table, id) : null;
-  return {
-    process: nameIn('processes', pick.processId),
-    rootCause: nameIn('root_causes', pick.rootCauseId),
-  };
+  const { db } = ctx;
+  const [process, rootCause] = await Promise.all([
+    typeof pick.processId === 'number'
+      ? first(
+          db
+            .select({ name: processes.name })
+            .from(processes)
+            .where(eq(processes.id, pick.processId)),
+        )
+      : undefined,
+    typeof pick.rootCauseId === 'number'
+      ? first(
+          db
+            .select({ name: rootCauses.name })
+            .from(rootCauses)
+            .where(eq(rootCauses.id, pick.rootCauseId)),
+        )
+      : undefined,
+  ]);
+  return { process: process?.name ?? null, rootCause: rootCause?.name ?? null };
 }

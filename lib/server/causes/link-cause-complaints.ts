@@ -1,5 +1,7 @@
 import 'server-only';
-import { unlinkedCauseComplaintIds } from '@/db/sql/causes';
+import * as pgCauses from '@/db/pg/causes';
+import { isPg, pgQueryable } from '@/db/pg/transactions';
+import * as liteCauses from '@/db/sql/causes';
 import { problemCases } from '@/db/tables';
 import { LinkCauseSchema, ProblemRefSchema } from '@/lib/validation/problem';
 import { withTransaction, type Ctx } from '../core/context';
@@ -38,14 +40,17 @@ export async function linkCauseComplaints(
       throw new AppError('VALIDATION', 'no cause', { fieldErrors: { processId: ['required'] } });
     }
     const { fromMs, toMs } = periodBounds(period, (await getOrganization(tx)).timeZone);
-    const ids = unlinkedCauseComplaintIds(tx, {
+    const look = {
       fromMs,
       toMs,
       column: cause.column,
       causeId: cause.id,
       problemId,
       limit: BULK_LINK_LIMIT + 1,
-    });
+    };
+    const ids = isPg(tx)
+      ? await pgCauses.unlinkedCauseComplaintIds(pgQueryable(tx), look)
+      : liteCauses.unlinkedCauseComplaintIds(tx, look);
     const batch = ids.slice(0, BULK_LINK_LIMIT);
     for (const caseId of batch) {
       await tx.insert(problemCases).values({ problemId, caseId, createdAt: now });

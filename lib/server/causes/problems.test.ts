@@ -1,10 +1,11 @@
 /** Problem records: create, edit, status, links (with their audit events) and refusals. */
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
+import type { Conn } from '@/db/client';
+import { one } from '@/db/rows';
 import type { Actor } from '../core/actor';
 import { makeCtx } from '../core/context';
-import { caseEvents, problemCases, problems } from '@/db/schema';
+import { caseEvents, problemCases, problems } from '@/db/tables';
 import { buildRootCauseDataset, bogota, type RootCaseDataset } from '../testing/root-cause-dataset';
 import { HTTP_STATUS } from '../core/errors';
 import {
@@ -14,7 +15,7 @@ import {
   seedFixture,
   type Fixture,
 } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import { applyProblemAction } from './apply-problem-action';
 import { createProblem } from './create-problem';
 import { getProblem, listProblems, problemsOfCase } from './get-problem';
@@ -23,34 +24,36 @@ import { linkProblemCase, unlinkProblemCase } from './link-problem-case';
 import { setProblemStatus } from './set-problem-status';
 import { updateProblem } from './update-problem';
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 let data: RootCaseDataset;
 /** The context of a call by `actor`, at a local Bogotá time (or now). */
 const as = (actor: Actor, local?: string) => makeCtx(db, actor, local ? bogota(local) : undefined);
 
 beforeAll(async () => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await openTestDb());
   fx = await seedFixture(db);
   data = await buildRootCauseDataset(db, fx);
-});
+}, 60_000);
 afterAll(() => cleanup());
 
-const problemEvents = (action: string) =>
-  db
-    .select()
-    .from(caseEvents)
-    .where(and(eq(caseEvents.action, action), isNull(caseEvents.caseId)))
-    .all()
-    .filter((e) => (e.data as { problemId?: number }).problemId !== undefined);
-const caseEventsOf = (caseId: number, action: string) =>
-  db
+/** Events in the order they were written. */
+const problemEvents = async (action: string) =>
+  (
+    await db
+      .select()
+      .from(caseEvents)
+      .where(and(eq(caseEvents.action, action), isNull(caseEvents.caseId)))
+      .orderBy(caseEvents.id)
+  ).filter((e) => (e.data as { problemId?: number }).problemId !== undefined);
+const caseEventsOf = async (caseId: number, action: string) =>
+  await db
     .select()
     .from(caseEvents)
     .where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.action, action)))
-    .all();
-const problemRow = (id: number) => db.select().from(problems).where(eq(problems.id, id)).get()!;
+    .orderBy(caseEvents.id);
+const problemRow = (id: number) => one(db.select().from(problems).where(eq(problems.id, id)));
 
 async function newProblem(input: Record<string, unknown> = {}) {
   const { id } = await createProblem(as(fx.supervisor, '2026-04-20T10:00:00'), {
@@ -63,7 +66,7 @@ async function newProblem(input: Record<string, unknown> = {}) {
 
 describe('creating and editing a problem', () => {
   it('creates it open, takes the process from its cause, and audits it on no case', async () => {
-    const before = problemEvents('problem_created').length;
+    const before = (await problemEvents('problem_created')).length;
     const { id } = await createProblem(as(fx.supervisor, '2026-04-20T10:00:00'), {
       title: '  Cobro doble en facturas  ',
       description: 'El sistema duplica el cargo fijo.',
@@ -71,7 +74,7 @@ describe('creating and editing a problem', () => {
       ownerId: String(fx.admin.id),
       correctiveAction: 'Corregir la regla de facturación.',
     });
-    expect(problemRow(id)).toMatchObject({
+    expect(await problemRow(id)).toMatchObject({
       title: 'Cobro doble en facturas',
       processId: fx.processId,
       rootCauseId: fx.rootCauseIds[0],
@@ -81,7 +84,7 @@ describe('creating and editing a problem', () => {
       createdById: fx.supervisor.id,
       createdAt: bogota('2026-04-20T10:00:00'),
     });
-    const events = problemEvents('problem_created');
+    const events = await problemEvents('problem_created');
     expect(events).toHaveLength(before + 1);
     expect(events.at(-1)).toMatchObject({
       caseId: null,
@@ -105,8 +108,8 @@ describe('creating and editing a problem', () => {
       problemId: id,
     });
     expect(result.changed.sort()).toEqual(['correctiveAction', 'ownerId', 'rootCauseId']);
-    expect(problemRow(id)).toMatchObject({ rootCauseId: null, ownerId: fx.supervisor.id });
-    const updates = problemEvents('problem_updated').filter(
+    expect(await problemRow(id)).toMatchObject({ rootCauseId: null, ownerId: fx.supervisor.id });
+    const updates = (await problemEvents('problem_updated')).filter(
       (e) => (e.data as { problemId: number }).problemId === id,
     );
     expect(updates).toHaveLength(1);
@@ -118,7 +121,7 @@ describe('creating and editing a problem', () => {
         .changed,
     ).toEqual([]);
     expect(
-      problemEvents('problem_updated').filter(
+      (await problemEvents('problem_updated')).filter(
         (e) => (e.data as { problemId: number }).problemId === id,
       ),
     ).toHaveLength(1);
@@ -126,20 +129,20 @@ describe('creating and editing a problem', () => {
 
   it('stamps resolvedAt when resolved and clears it when reopened', async () => {
     const id = await newProblem();
-    const statusEvents = () =>
-      problemEvents('problem_status_changed')
+    const statusEvents = async () =>
+      (await problemEvents('problem_status_changed'))
         .filter((e) => (e.data as { problemId: number }).problemId === id)
         .map((e) => e.data);
     await setProblemStatus(as(fx.supervisor, '2026-04-21T09:00:00'), {
       problemId: id,
       status: 'in_progress',
     });
-    expect(problemRow(id)).toMatchObject({ status: 'in_progress', resolvedAt: null });
+    expect(await problemRow(id)).toMatchObject({ status: 'in_progress', resolvedAt: null });
     await setProblemStatus(as(fx.supervisor, '2026-04-22T09:00:00'), {
       problemId: id,
       status: 'resolved',
     });
-    expect(problemRow(id)).toMatchObject({
+    expect(await problemRow(id)).toMatchObject({
       status: 'resolved',
       resolvedAt: bogota('2026-04-22T09:00:00'),
     });
@@ -148,13 +151,13 @@ describe('creating and editing a problem', () => {
       problemId: id,
       status: 'resolved',
     });
-    expect(problemRow(id).resolvedAt).toEqual(bogota('2026-04-22T09:00:00'));
+    expect((await problemRow(id)).resolvedAt).toEqual(bogota('2026-04-22T09:00:00'));
     await setProblemStatus(as(fx.supervisor, '2026-04-24T09:00:00'), {
       problemId: id,
       status: 'open',
     });
-    expect(problemRow(id)).toMatchObject({ status: 'open', resolvedAt: null });
-    expect(statusEvents()).toEqual([
+    expect(await problemRow(id)).toMatchObject({ status: 'open', resolvedAt: null });
+    expect(await statusEvents()).toEqual([
       { problemId: id, from: 'open', to: 'in_progress' },
       { problemId: id, from: 'in_progress', to: 'resolved' },
       { problemId: id, from: 'resolved', to: 'open' },
@@ -173,17 +176,17 @@ describe('linking cases', () => {
     const id = await newProblem();
     const { a1 } = data.ids;
     const radicado = (await caseRow(db, a1)).radicado;
-    const before = caseEventsOf(a1, 'problem_linked').length;
+    const before = (await caseEventsOf(a1, 'problem_linked')).length;
     const first = await linkProblemCase(as(fx.supervisor), {
       problemId: id,
       radicado: radicado.toLowerCase(),
     });
     const again = await linkProblemCase(as(fx.supervisor), { problemId: id, radicado });
     expect([first.isNew, again.isNew]).toEqual([true, false]);
-    expect(db.select().from(problemCases).where(eq(problemCases.problemId, id)).all()).toHaveLength(
+    expect(await db.select().from(problemCases).where(eq(problemCases.problemId, id))).toHaveLength(
       1,
     );
-    const events = caseEventsOf(a1, 'problem_linked');
+    const events = await caseEventsOf(a1, 'problem_linked');
     expect(events).toHaveLength(before + 1);
     expect(events.at(-1)).toMatchObject({
       actorId: fx.supervisor.id,
@@ -198,10 +201,10 @@ describe('linking cases', () => {
     expect(
       (await unlinkProblemCase(as(fx.supervisor), { problemId: id, caseId: a1 })).wasLinked,
     ).toBe(false);
-    expect(caseEventsOf(a1, 'problem_unlinked').at(-1)).toMatchObject({
+    expect((await caseEventsOf(a1, 'problem_unlinked')).at(-1)).toMatchObject({
       data: { problemId: id },
     });
-    expect(caseEventsOf(a1, 'problem_unlinked')).toHaveLength(1);
+    expect(await caseEventsOf(a1, 'problem_unlinked')).toHaveLength(1);
     expect(
       (await getProblem(as(fx.supervisor, '2026-04-20T12:00:00'), { problemId: id })).linked,
     ).toEqual([]);
@@ -225,7 +228,7 @@ describe('linking cases', () => {
     expect(view.linked.map((c) => c.id).sort((x, y) => x - y)).toEqual([a1, a2, a5]);
     expect(view.linkedCases).toBe(3);
     expect(view.effect.linkedCases).toBe(3);
-    expect(caseEventsOf(a5, 'problem_linked').at(-1)?.data).toMatchObject({
+    expect((await caseEventsOf(a5, 'problem_linked')).at(-1)?.data).toMatchObject({
       problemId: id,
       isBulk: true,
     });
@@ -268,7 +271,7 @@ describe('refusals', () => {
       expect(error.code).toBe('FORBIDDEN');
       expect(HTTP_STATUS[error.code]).toBe(403);
     }
-    expect(caseEventsOf(data.ids.a3, 'problem_linked')).toHaveLength(0);
+    expect(await caseEventsOf(data.ids.a3, 'problem_linked')).toHaveLength(0);
   });
 
   it('rejects bad input field by field (422)', async () => {

@@ -4,10 +4,10 @@
  */
 import { drillDownCsvText } from '../supervision/drill-down';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
+import type { Conn } from '@/db/client';
 import { parseAnalyticsQuery } from '@/lib/validation/analytics-query';
-import { seedFixture, type Fixture } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { caseRow, seedFixture, type Fixture } from '../testing/fixtures';
+import { openTestDb } from '../testing/test-db';
 import { makeCtx } from '../core/context';
 import { causeCasesCsv, listCauseCases } from './cause-cases';
 import {
@@ -19,16 +19,16 @@ import {
 import { rootCauseView, weekStarts, type CauseFigures } from './root-cause-figures';
 
 const TZ = 'America/Bogota';
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 let data: RootCaseDataset;
 
 beforeAll(async () => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await openTestDb());
   fx = await seedFixture(db);
   data = await buildRootCauseDataset(db, fx);
-});
+}, 60_000);
 afterAll(() => cleanup());
 
 const query = (extra: Record<string, string> = {}) =>
@@ -216,9 +216,8 @@ describe('drill-down to root causes and cases', () => {
     const lines = csv.replace('\uFEFF', '').trim().split('\r\n');
     expect(lines[0]).toBe('Radicado');
     const radicados = lines.slice(1).map((l) => l.split(',')[0]);
-    const expected = [a5, a2, a1].map(
-      (id) =>
-        db.$client.prepare('SELECT radicado FROM cases WHERE id = ?').pluck().get(id) as string,
+    const expected = await Promise.all(
+      [a5, a2, a1].map(async (id) => (await caseRow(db, id)).radicado),
     );
     expect(radicados).toEqual(expected);
   });

@@ -1,10 +1,11 @@
 import 'server-only';
-import {
-  COMPLAINTS_SQL,
-  groupWeekFigures,
-  processName as processNameSql,
-  type GroupWeekRow,
-} from '@/db/sql/causes';
+import { eq } from 'drizzle-orm';
+import * as pgCauses from '@/db/pg/causes';
+import { isPg, pgQueryable } from '@/db/pg/transactions';
+import { first } from '@/db/rows';
+import * as liteCauses from '@/db/sql/causes';
+import { COMPLAINTS_SQL, type GroupWeekRow } from '@/db/sql/causes';
+import { processes } from '@/db/tables';
 import { addCalendarDays, dayOfWeek, startOfLocalDay, type LocalDate } from '@/lib/domain/calendar';
 import type { AnalyticsQuery } from '@/lib/validation/analytics-query';
 import type { Ctx } from '../core/context';
@@ -19,8 +20,6 @@ export const DISSATISFIED_FLAG_SHARE = 0.1;
 
 /** How many processes (or causes) the weekly trend draws: the head of the Pareto order. */
 export const TREND_SERIES = 5;
-
-const WEEK_MS = 7 * 86_400_000;
 
 export type CauseLevel = { by: 'process' } | { by: 'rootCause'; processId: number };
 
@@ -159,23 +158,6 @@ export function weekStarts(from: LocalDate, to: LocalDate): LocalDate[] {
 }
 
 /**
- * The week index of `c.received_at` as SQL. Where every week is exactly 7 × 24 h long (no DST in
- * the period, as in Bogotá) it is one division; otherwise the local Mondays are compared in turn.
- */
-function weekIndexSql(starts: readonly number[]): SqlFilter {
-  const isUniform = starts.every((ms, i) => i === 0 || ms - starts[i - 1]! === WEEK_MS);
-  if (isUniform) {
-    // A bound number may arrive as a REAL: the cast keeps the index whole (never negative here).
-    return { where: `CAST((c.received_at - ?) / ${WEEK_MS} AS INTEGER)`, params: [starts[0]!] };
-  }
-  const branches = starts.slice(1).map((_, i) => `WHEN c.received_at < ? THEN ${i}`);
-  return {
-    where: `CASE ${branches.join(' ')} ELSE ${starts.length - 1} END`,
-    params: starts.slice(1),
-  };
-}
-
-/**
  * The root-cause view (DOMAIN.md §7): complaints grouped by originating process (or, for one
  * process, by root-cause category) in Pareto order, each with its share, time to answer, % late,
  * % reopened, repeat contacts and % dissatisfied; plus the weekly trend of the head of the list.
@@ -189,8 +171,11 @@ export async function rootCauseView(
   const { query, timeZone, level } = input;
   const filter = complaintFilter(query, timeZone, level);
   const weeks = weekStarts(query.from, query.to);
-  const week = weekIndexSql(weeks.map((w) => startOfLocalDay(w, timeZone).getTime()));
-  const buckets = await groupWeekFigures(ctx.db, filter, groupingOf(level), week, ctx.now);
+  const starts = weeks.map((w) => startOfLocalDay(w, timeZone).getTime());
+  const { db, now } = ctx;
+  const buckets = isPg(db)
+    ? await pgCauses.groupWeekFigures(pgQueryable(db), filter, groupingOf(level), starts, now)
+    : await liteCauses.groupWeekFigures(db, filter, groupingOf(level), starts, now);
   const byGroup = new Map<number | null, { row: GroupRow; counts: number[] }>();
   for (const bucket of buckets) {
     const group = byGroup.get(bucket.id) ?? {
@@ -222,5 +207,11 @@ export async function rootCauseView(
 /** The name of a process, or null when there is none with that id. */
 export async function processName(ctx: Ctx, input: { processId: number }): Promise<string | null> {
   requireRole(ctx.actor, 'supervision');
-  return processNameSql(ctx.db, input.processId);
+  const row = await first(
+    ctx.db
+      .select({ name: processes.name })
+      .from(processes)
+      .where(eq(processes.id, input.processId)),
+  );
+  return row?.name ?? null;
 }

@@ -1,7 +1,7 @@
 /** Bulk reassignment from the deadline board: each case through the real 'assign' use case. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
-import { caseEvents } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { caseEvents } from '@/db/tables';
 import { applyCaseAction } from '../cases/apply-case-action';
 import { HTTP_STATUS, isAppError } from '../core/errors';
 import {
@@ -15,19 +15,19 @@ import {
   seedFixture,
   type Fixture,
 } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import { reassignCases } from './board-reassign';
 import { listAssignableAgents } from './list-assignable-agents';
 import { makeCtx } from '@/lib/server/core/context';
 
 const NOW = bogota('2026-03-20T10:00:00');
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await openTestDb());
   fx = await seedFixture(db);
 });
 afterEach(() => cleanup());

@@ -4,15 +4,13 @@ import supervisionEn from '@/lib/i18n/messages/supervision.en.json';
 import supervisionEs from '@/lib/i18n/messages/supervision.es.json';
 import { serverTranslator } from '../notices/translator';
 import type { Conn } from '@/db/client';
-import {
-  countDrillDown,
-  drillDownExportSql,
-  drillDownPage,
-  type DrillDownRow,
-} from '@/db/sql/drill-down';
+import * as pgDrillDown from '@/db/pg/drill-down';
+import { drillDownExportRows } from '@/db/pg/export-streams';
+import { isPg, pgQueryable } from '@/db/pg/transactions';
+import * as liteDrillDown from '@/db/sql/drill-down';
+import type { DrillDownRow } from '@/db/sql/drill-down';
 import { localInstant, sqlCsvResponse, type CsvCell } from '../core/csv';
 import type { SqlFilter } from './filters';
-import { databaseOf } from '@/db/client';
 
 /**
  * The cases behind a figure ("late but well treated", "Facturación complaints", "overdue for
@@ -39,15 +37,15 @@ export async function listDrillDown(
   page: number,
 ): Promise<{ rows: DrillDownRow[]; total: number; page: number; pageCount: number }> {
   const where = whereOf(filter, extra);
-  const total = await countDrillDown(db, where);
+  const total = isPg(db)
+    ? await pgDrillDown.countDrillDown(pgQueryable(db), where)
+    : await liteDrillDown.countDrillDown(db, where);
   const pageCount = Math.max(1, Math.ceil(total / DRILL_DOWN_PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pageCount);
-  const rows = await drillDownPage(
-    db,
-    where,
-    DRILL_DOWN_PAGE_SIZE,
-    (current - 1) * DRILL_DOWN_PAGE_SIZE,
-  );
+  const offset = (current - 1) * DRILL_DOWN_PAGE_SIZE;
+  const rows = isPg(db)
+    ? await pgDrillDown.drillDownPage(pgQueryable(db), where, DRILL_DOWN_PAGE_SIZE, offset)
+    : await liteDrillDown.drillDownPage(db, where, DRILL_DOWN_PAGE_SIZE, offset);
   return { rows, total, page: current, pageCount };
 }
 
@@ -113,11 +111,13 @@ export function drillDownCsv(
 ): Response {
   const { where, params } = whereOf(filter, extra);
   return sqlCsvResponse(
-    databaseOf(db),
+    db,
     filename,
     text.header,
-    drillDownExportSql(where),
-    params,
+    {
+      sqlite: { sql: liteDrillDown.drillDownExportSql(where), params },
+      pg: (pool) => drillDownExportRows(pool, { where, params }),
+    },
     (raw): readonly CsvCell[] => {
       const r = raw as unknown as DrillDownRow;
       return [

@@ -1,4 +1,5 @@
 import 'server-only';
+import { instantParam } from '@/db/dialect';
 import { endOfLocalDay, startOfLocalDay, toLocalDate } from '@/lib/domain/calendar';
 import { parseAnalyticsQuery, type AnalyticsQuery } from '@/lib/validation/analytics-query';
 import type { Ctx } from '../core/context';
@@ -32,7 +33,10 @@ export function periodBounds(query: Pick<AnalyticsQuery, 'from' | 'to'>, timeZon
 }
 
 export interface SqlFilter {
-  /** `a = ? AND b = ?`: never empty (at least the period). */
+  /**
+   * `a = ? AND b = ?`: never empty (at least the period). Instants are bound in the engine's form
+   * (`instantParam`: epoch ms on SQLite, ISO text on PostgreSQL, whose statements number the `?`).
+   */
   where: string;
   params: (string | number)[];
 }
@@ -53,7 +57,10 @@ export function caseFilterSql(
     `${a}.${options.periodColumn ?? 'received_at'} >= ?`,
     `${a}.${options.periodColumn ?? 'received_at'} < ?`,
   ];
-  const params: (string | number)[] = [fromMs, toMs];
+  const params: (string | number)[] = [
+    instantParam(new Date(fromMs)),
+    instantParam(new Date(toMs)),
+  ];
   const add = (column: string, value: string | number | undefined) => {
     if (value === undefined) return;
     clauses.push(`${a}.${column} = ?`);

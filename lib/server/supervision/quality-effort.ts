@@ -1,9 +1,9 @@
 import 'server-only';
-import { effortCounts, handleTargets } from '@/db/sql/quality';
 import { CASE_TYPES, type CaseType } from '@/lib/domain/enums';
 import {
   groupSql,
   labelGroups,
+  qualityReads,
   ratio,
   scopeFilter,
   type GroupKey,
@@ -62,8 +62,7 @@ export interface EffortFamily {
 
 /** Handle time per case (per case and agent when split by agent), per `groupBy`. */
 function effortRows(scope: Scope, splitByAgent: boolean, groupBy: 'groupAndType' | 'type') {
-  return effortCounts<Row>(
-    scope.db,
+  return qualityReads(scope.db).effortCounts<Row>(
     groupSql(scope, 'i.staff_id'),
     scopeFilter(scope, 'i.staff_id'),
     { splitByAgent, groupBy },
@@ -94,7 +93,7 @@ export async function effortFamily(scope: Scope): Promise<EffortFamily> {
   const [cells, splitPerType, targetRows] = await Promise.all([
     effortRows(scope, isByAgent, 'groupAndType'),
     isByAgent ? effortRows(scope, false, 'type') : null,
-    handleTargets(scope.db),
+    qualityReads(scope.db).handleTargets(),
   ]);
   const perType = splitPerType ?? cells;
   const targets = new Map(targetRows.map((r) => [r.code, r.minutes]));

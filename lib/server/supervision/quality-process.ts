@@ -1,10 +1,11 @@
 import 'server-only';
-import { processRatingCounts, processReplyCounts } from '@/db/sql/quality';
+import type { ScoreCount } from '@/db/sql/quality';
 import type { QualitySource } from '@/lib/domain/enums';
 import {
   byGroup,
   groupSql,
   labelGroups,
+  qualityReads,
   ratio,
   scopeFilter,
   sumCounts,
@@ -49,18 +50,21 @@ export function distributionOf(counts: readonly number[]): Distribution {
 
 const countColumn = (criterion: string, score: number) => `${criterion}_${score}`;
 
-/** `sum(qr.source = 'customer' AND qr.courtesy = 1) AS customerCourtesy_1, …` */
-const DISTRIBUTION_COLUMNS = PROCESS_CRITERIA.flatMap((c) =>
-  SCORES.map(
-    (s) => `sum(qr.source = '${c.source}' AND qr.${c.column} = ${s}) AS ${countColumn(c.key, s)}`,
-  ),
-).join(',\n       ');
+/** The distributions' counts: customer ratings with courtesy 1 as `customerCourtesy_1`, … */
+export const SCORE_COUNTS: readonly ScoreCount[] = PROCESS_CRITERIA.flatMap((c) =>
+  SCORES.map((score) => ({
+    alias: countColumn(c.key, score),
+    source: c.source,
+    column: c.column,
+    score,
+  })),
+);
 
 /**
  * The SQL expression for a case's process score ("well treated" ≥ 4): every criterion of every
  * rating of the case averaged together — the customers' courtesy and clarity and the supervisors'
  * five rubric scores. Returned as sum − 4 × count (an integer: ≥ 0 means an average ≥ 4), NULL
- * when the case has no rating.
+ * when the case has no rating. Written for both engines (PostgreSQL adds no booleans up).
  */
 function caseScoreParts(): { sum: string; count: string } {
   const bySource = (pick: (column: string) => string, join: string) =>
@@ -74,7 +78,7 @@ function caseScoreParts(): { sum: string; count: string } {
       .join(' ')} ELSE 0 END`;
   return {
     sum: bySource((col) => `coalesce(${col}, 0)`, ' + '),
-    count: bySource((col) => `(${col} IS NOT NULL)`, ' + '),
+    count: bySource((col) => `(CASE WHEN ${col} IS NOT NULL THEN 1 ELSE 0 END)`, ' + '),
   };
 }
 const PARTS = caseScoreParts();
@@ -140,9 +144,10 @@ export async function processFamily(scope: Scope): Promise<ProcessFamily> {
   const replyGroup = groupSql(scope, 'i.staff_id');
   const replyFilter = scopeFilter(scope, 'i.staff_id');
   type Part = Partial<ProcessCounts>;
+  const reads = qualityReads(scope.db);
   const [ratingRows, replyRows] = await Promise.all([
-    processRatingCounts<Part>(scope.db, ratingGroup, ratingFilter, DISTRIBUTION_COLUMNS),
-    processReplyCounts<Part>(scope.db, replyGroup, replyFilter),
+    reads.processRatingCounts<Part>(ratingGroup, ratingFilter, SCORE_COUNTS),
+    reads.processReplyCounts<Part>(replyGroup, replyFilter),
   ]);
   const ratings = byGroup(ratingRows);
   const replies = byGroup(replyRows);

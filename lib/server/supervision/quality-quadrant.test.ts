@@ -4,10 +4,10 @@
  */
 import { drillDownCsvText } from './drill-down';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
+import type { Conn } from '@/db/client';
 import { parseAnalyticsQuery } from '@/lib/validation/analytics-query';
 import { makeCtx } from '../core/context';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import {
   listQuadrantCases,
   parseQuadrant,
@@ -19,12 +19,12 @@ import { scopeOf } from './quality-shared';
 import { getQualityView } from './quality-view';
 import { buildQualityDataset, VIEW_NOW, type QualityDataset } from '../testing/quality-dataset';
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let ds: QualityDataset;
 
 beforeAll(async () => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await openTestDb());
   ds = await buildQualityDataset(db);
 }, 60_000);
 afterAll(() => cleanup());

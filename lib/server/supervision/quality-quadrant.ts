@@ -1,5 +1,5 @@
 import 'server-only';
-import { quadrantRows } from '@/db/sql/quality';
+import { instantParam } from '@/db/dialect';
 import { OPEN_STATES } from '@/lib/domain/enums';
 import type { AnalyticsQuery } from '@/lib/validation/analytics-query';
 import type { Ctx } from '../core/context';
@@ -7,7 +7,7 @@ import { requireRole } from '../core/guard';
 import { drillDownCsv, listDrillDown, type DrillDownCsvText } from './drill-down';
 import type { SqlFilter } from './filters';
 import { CASE_SCORE_MARGIN_SQL } from './quality-process';
-import { scopeFilter, scopeOf, type Scope } from './quality-shared';
+import { qualityReads, scopeFilter, scopeOf, type Scope } from './quality-shared';
 
 /**
  * The quadrant (DOMAIN.md §6): result × process for each case received in the period.
@@ -27,13 +27,17 @@ export type Quadrant = (typeof QUADRANTS)[number];
 
 const OPEN = OPEN_STATES.map((s) => `'${s}'`).join(', ');
 
-function timingSql(timing: Timing, now: Date): SqlFilter {
+/**
+ * Which cases are on time or late at `now` (bound as the engine's instant, `instantParam`), on
+ * `cases c`; written for both engines.
+ */
+export function timingCondition(timing: Timing, now: string | number): SqlFilter {
   return timing === 'on_time'
-    ? { where: 'c.answered_on_time = 1', params: [] }
+    ? { where: 'c.answered_on_time = TRUE', params: [] }
     : {
-        where: `(c.answered_on_time = 0 OR (c.first_answered_at IS NULL
+        where: `(c.answered_on_time = FALSE OR (c.first_answered_at IS NULL
           AND c.state IN (${OPEN}) AND c.due_at < ?))`,
-        params: [now.getTime()],
+        params: [now],
       };
 }
 
@@ -55,7 +59,7 @@ export function splitQuadrant(q: Quadrant): { timing: Timing; treatment: Treatme
 /** The extra condition on `c` that selects one quadrant's cases (for listDrillDown/drillDownCsv). */
 export function quadrantCondition(quadrant: Quadrant, now: Date): SqlFilter {
   const { timing, treatment } = splitQuadrant(quadrant);
-  const t = timingSql(timing, now);
+  const t = timingCondition(timing, instantParam(now));
   return { where: `${t.where} AND ${TREATMENT_SQL[treatment]}`, params: t.params };
 }
 
@@ -63,8 +67,12 @@ export type QuadrantCounts = Record<Quadrant, number>;
 
 export async function quadrantCounts(scope: Scope): Promise<QuadrantCounts> {
   const filter = scopeFilter(scope, 'c.assignee_id');
-  const late = timingSql('late', scope.now);
-  const rows = await quadrantRows<Timing, Treatment>(scope.db, filter, late, CASE_SCORE_MARGIN_SQL);
+  const late = timingCondition('late', instantParam(scope.now));
+  const rows = await qualityReads(scope.db).quadrantRows<Timing, Treatment>(
+    filter,
+    late,
+    CASE_SCORE_MARGIN_SQL,
+  );
   const counts = Object.fromEntries(QUADRANTS.map((q) => [q, 0])) as QuadrantCounts;
   for (const r of rows) counts[`${r.timing}_${r.treatment}`] = r.n;
   return counts;

@@ -1,10 +1,10 @@
 import 'server-only';
-import { resultAnswerCounts, resultCaseCounts, resultPromiseCounts } from '@/db/sql/quality';
 import type { ResultAnswer } from '@/lib/domain/enums';
 import {
   byGroup,
   groupSql,
   labelGroups,
+  qualityReads,
   ratio,
   scopeFilter,
   sumCounts,
@@ -100,10 +100,11 @@ export async function resultFamily(scope: Scope): Promise<ResultFamily> {
   const group = groupSql(scope, 'c.assignee_id');
   const filter = scopeFilter(scope, 'c.assignee_id');
   type Part = Partial<ResultCounts>;
+  const reads = qualityReads(scope.db);
   const [caseRows, promiseRows, answerRows] = await Promise.all([
-    resultCaseCounts<Part>(scope.db, group, filter),
-    resultPromiseCounts<Part>(scope.db, group, filter, scope.now.getTime()),
-    resultAnswerCounts<Part>(scope.db, group, filter),
+    reads.resultCaseCounts<Part>(group, filter),
+    reads.resultPromiseCounts<Part>(group, filter, scope.now),
+    reads.resultAnswerCounts<Part>(group, filter),
   ]);
   const cases = byGroup(caseRows);
   const promises = byGroup(promiseRows);

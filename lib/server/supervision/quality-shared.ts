@@ -1,6 +1,9 @@
 import 'server-only';
 import type { Conn } from '@/db/client';
-import { namesByIds } from '@/db/sql/quality';
+import { instantParam } from '@/db/dialect';
+import { pgQualityReads } from '@/db/pg/quality';
+import { isPg, pgQueryable } from '@/db/pg/transactions';
+import { sqliteQualityReads, type NameTable, type QualityReads } from '@/db/sql/quality';
 import { startOfLocalDay } from '@/lib/domain/calendar';
 import { CASE_TYPES } from '@/lib/domain/enums';
 import type { AnalyticsGroup, AnalyticsQuery } from '@/lib/validation/analytics-query';
@@ -18,6 +21,11 @@ export interface Scope {
   now: Date;
   query: AnalyticsQuery;
   timeZone: string;
+}
+
+/** The statements of /calidad on `db`'s engine: db/pg/quality.ts or db/sql/quality.ts. */
+export function qualityReads(db: Conn): QualityReads {
+  return isPg(db) ? pgQualityReads(pgQueryable(db)) : sqliteQualityReads(db);
 }
 
 /** The figures' scope for a filter: the context's connection and clock, the organisation's zone. */
@@ -58,8 +66,8 @@ function monthsOf(scope: Scope): { key: string; startMs: number }[] {
 }
 
 /**
- * The SQL expression naming a row's group. Months are local months of the organisation's time
- * zone, cut at bound instants (SQLite knows no time zones).
+ * The SQL expression naming a row's group (both engines). Months are local months of the
+ * organisation's time zone, cut at bound instants (SQLite knows no time zones).
  */
 export function groupSql(
   scope: Scope,
@@ -78,7 +86,7 @@ export function groupSql(
       const months = monthsOf(scope);
       const params: (string | number)[] = [];
       const whens = months.slice(1).map((m, i) => {
-        params.push(m.startMs, months[i]!.key);
+        params.push(instantParam(new Date(m.startMs)), months[i]!.key);
         return 'WHEN c.received_at < ? THEN ?';
       });
       params.push(months.at(-1)!.key);
@@ -96,7 +104,7 @@ export interface GroupLabel {
   name: string | null;
 }
 
-const NAME_TABLES: Partial<Record<AnalyticsGroup, 'teams' | 'staff_users' | 'processes'>> = {
+const NAME_TABLES: Partial<Record<AnalyticsGroup, NameTable>> = {
   team: 'teams',
   agent: 'staff_users',
   process: 'processes',
@@ -109,7 +117,7 @@ export async function labelGroups(scope: Scope, keys: Iterable<GroupKey>): Promi
   const names = new Map<GroupKey, string>();
   const ids = unique.filter((k): k is number => typeof k === 'number');
   if (table && ids.length > 0) {
-    for (const r of await namesByIds(scope.db, table, ids)) names.set(r.id, r.name);
+    for (const r of await qualityReads(scope.db).namesByIds(table, ids)) names.set(r.id, r.name);
   }
   const labels = unique.map((key) => ({ key, name: names.get(key) ?? null }));
   const rank = (l: GroupLabel): string => {

@@ -20,8 +20,9 @@
  */
 import { deliverAnswer } from './deliveries';
 import { desc, eq } from 'drizzle-orm';
-import type { Db } from '@/db/client';
-import { caseTypes, interactions, promises, serviceLevels, templates } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { one } from '@/db/rows';
+import { caseTypes, interactions, promises, serviceLevels, templates } from '@/db/tables';
 import { CASE_TYPES, type CaseType } from '@/lib/domain/enums';
 import type { CaseFilingInput } from '@/lib/validation/case-filing';
 import { SYSTEM_ACTOR, type Actor } from '../core/actor';
@@ -64,21 +65,28 @@ function filing(typeCode: CaseType, subject: string): CaseFilingInput {
   });
 }
 
-export async function buildQualityDataset(db: Db): Promise<QualityDataset> {
+export async function buildQualityDataset(db: Conn): Promise<QualityDataset> {
   const fx = await seedFixture(db);
   for (const code of CASE_TYPES) {
-    db.insert(caseTypes)
-      .values({ code, allowsAnonymous: false, handleTargetMinutes: TARGETS[code] ?? 30 })
-      .run();
+    await db
+      .insert(caseTypes)
+      .values({ code, allowsAnonymous: false, handleTargetMinutes: TARGETS[code] ?? 30 });
   }
-  db.insert(serviceLevels)
-    .values({ typeCode: 'R', firstResponseHours: 8, resolutionDays: 5, validFrom: new Date(0) })
-    .run();
-  const template = db
-    .insert(templates)
-    .values({ name: 'Acuse', body: 'Recibimos su queja y la estamos revisando.', typeCode: null })
-    .returning({ id: templates.id })
-    .get().id;
+  await db
+    .insert(serviceLevels)
+    .values({ typeCode: 'R', firstResponseHours: 8, resolutionDays: 5, validFrom: new Date(0) });
+  const template = (
+    await one(
+      db
+        .insert(templates)
+        .values({
+          name: 'Acuse',
+          body: 'Recibimos su queja y la estamos revisando.',
+          typeCode: null,
+        })
+        .returning({ id: templates.id }),
+    )
+  ).id;
 
   const file = async (type: CaseType, subject: string, at: string) =>
     await createCase(makeCtx(db, SYSTEM_ACTOR, bogota(at)), filing(type, subject));
@@ -101,12 +109,15 @@ export async function buildQualityDataset(db: Db): Promise<QualityDataset> {
       actor,
       at,
     );
-    return db
-      .select({ id: promises.id })
-      .from(promises)
-      .where(eq(promises.caseId, id))
-      .orderBy(desc(promises.id))
-      .get()!.id;
+    return (
+      await one(
+        db
+          .select({ id: promises.id })
+          .from(promises)
+          .where(eq(promises.caseId, id))
+          .orderBy(desc(promises.id)),
+      )
+    ).id;
   };
   const promiseAction = async (
     pid: number,
@@ -114,13 +125,16 @@ export async function buildQualityDataset(db: Db): Promise<QualityDataset> {
     actor: Actor,
     at: string,
   ) => await applyPromiseAction(makeCtx(db, actor, bogota(at)), { promiseId: pid, ...input });
-  const lastOutbound = (caseId: number) =>
-    db
-      .select({ id: interactions.id })
-      .from(interactions)
-      .where(eq(interactions.caseId, caseId))
-      .orderBy(desc(interactions.id))
-      .get()!.id;
+  const lastOutbound = async (caseId: number) =>
+    (
+      await one(
+        db
+          .select({ id: interactions.id })
+          .from(interactions)
+          .where(eq(interactions.caseId, caseId))
+          .orderBy(desc(interactions.id)),
+      )
+    ).id;
   const rate = (caseId: number, at: string, result: string, courtesy: number, clarity: number) =>
     rateCase(makeCtx(db, { role: 'customer', id: null, caseId }, bogota(at)), {
       caseId,
@@ -150,7 +164,7 @@ export async function buildQualityDataset(db: Db): Promise<QualityDataset> {
   const pA = await promise(A.id, fx.agent, '2026-03-16T10:00:00', '2026-03-18T12:00:00');
   await promiseAction(pA, { action: 'keep' }, fx.agent, '2026-03-17T10:00:00');
   await answer(A.id, fx.agent, '2026-04-09T08:00:00', 60);
-  const answerA = lastOutbound(A.id);
+  const answerA = await lastOutbound(A.id);
   await rate(A.id, '2026-04-10T09:00:00', 'yes', 5, 5);
   await review(answerA, fx.supervisor, '2026-04-13T09:00:00', [5, 5, 4, 5, 5]);
 
@@ -170,7 +184,7 @@ export async function buildQualityDataset(db: Db): Promise<QualityDataset> {
     fx.agent,
     '2026-03-18T10:00:00',
   );
-  const requestB = lastOutbound(B.id);
+  const requestB = await lastOutbound(B.id);
   await promiseAction(
     pB,
     {
@@ -187,11 +201,9 @@ export async function buildQualityDataset(db: Db): Promise<QualityDataset> {
     { role: 'customer', id: null, caseId: B.id },
     '2026-03-26T09:00:00',
   );
-  const pB2 = db
-    .select({ id: promises.id })
-    .from(promises)
-    .where(eq(promises.predecessorId, pB))
-    .get()!.id;
+  const pB2 = (
+    await one(db.select({ id: promises.id }).from(promises).where(eq(promises.predecessorId, pB)))
+  ).id;
   await promiseAction(pB2, { action: 'keep' }, fx.agent, '2026-03-26T10:00:00');
   await answer(B.id, fx.agent, '2026-03-31T10:00:00', 20);
   await rate(B.id, '2026-04-01T09:00:00', 'partly', 3, 2);
@@ -208,7 +220,7 @@ export async function buildQualityDataset(db: Db): Promise<QualityDataset> {
   );
   await promise(C.id, fx.otherAgent, '2026-03-16T10:00:00', '2026-03-19T12:00:00');
   await answer(C.id, fx.otherAgent, '2026-03-16T15:00:00', 40);
-  const answerC = lastOutbound(C.id);
+  const answerC = await lastOutbound(C.id);
   await act(
     C.id,
     { action: 'reopen', reason: 'Faltó un cobro.' },

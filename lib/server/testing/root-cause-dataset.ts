@@ -19,7 +19,7 @@
  *   Facturación filed 27 Feb (before the period).
  */
 import { deliverAnswer } from './deliveries';
-import type { Db } from '@/db/client';
+import type { Conn } from '@/db/client';
 import type { ResultAnswer } from '@/lib/domain/enums';
 import type { Actor } from '../core/actor';
 import { applyCaseAction } from '../cases/apply-case-action';
@@ -42,7 +42,7 @@ export interface RootCaseDataset {
   ids: Record<'a1' | 'a2' | 'a3' | 'a4' | 'a5' | 'a6' | 'b1' | 'b2' | 'n1' | 'n2', number>;
 }
 
-export async function buildRootCauseDataset(db: Db, fx: Fixture): Promise<RootCaseDataset> {
+export async function buildRootCauseDataset(db: Conn, fx: Fixture): Promise<RootCaseDataset> {
   // An answer reaches the petitioner as it is sent (the legal result waits for delivery).
   const act = async (
     id: number,
