@@ -8,6 +8,7 @@ import { defineConfig } from 'vitest/config';
  */
 export const ON_BOTH_ENGINES = [
   'lib/server/admin/api-keys-admin.test.ts',
+  'lib/server/admin/audit-records.test.ts',
   'lib/server/admin/chain-verification.test.ts',
   'lib/server/admin/create-staff-user.test.ts',
   'lib/server/admin/people.test.ts',
@@ -18,6 +19,7 @@ export const ON_BOTH_ENGINES = [
   'lib/server/cases/apply-promise-action.test.ts',
   'lib/server/cases/case-id.test.ts',
   'lib/server/cases/create-case.test.ts',
+  'lib/server/cases/export-cases.test.ts',
   'lib/server/cases/get-case.test.ts',
   'lib/server/cases/handle-time.test.ts',
   'lib/server/cases/list-cases.test.ts',
@@ -36,6 +38,7 @@ export const ON_BOTH_ENGINES = [
   'lib/server/causes/root-cause-figures.test.ts',
   'lib/server/core/audit.test.ts',
   'lib/server/core/context.test.ts',
+  'lib/server/core/csv.test.ts',
   'lib/server/core/group-commit.test.ts',
   'lib/server/core/prepared.test.ts',
   'lib/server/core/rate-limit.test.ts',
@@ -63,6 +66,9 @@ export const ON_BOTH_ENGINES = [
   'lib/server/portal/lookup-case.test.ts',
   'lib/server/portal/public-routes.fuzz.test.ts',
   'lib/server/portal/rate-case.test.ts',
+  'lib/server/reports/extreme-dates.test.ts',
+  'lib/server/reports/pqrs-report.test.ts',
+  'lib/server/reports/transparency.test.ts',
   'lib/server/routing/return-to-queue.test.ts',
   'lib/server/supervision/board-reassign.test.ts',
   'lib/server/supervision/board.test.ts',

@@ -5,6 +5,7 @@ import { databaseOf, openReader } from '../client';
 /**
  * A read-only connection of its own for one export: better-sqlite3 keeps a connection busy while an
  * iterator is open, so a long streamed export must not hold the app's shared connection.
+ * (PostgreSQL reads exports in keyset pages through the pool: db/pg/export-streams.ts.)
  */
 export function openExportConnection(db: Conn): Database.Database {
   return openReader(databaseOf(db).$client.name);

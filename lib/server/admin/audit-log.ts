@@ -8,6 +8,7 @@ import {
   type RawAuditRow,
 } from '@/db/sql/audit-log';
 import * as pgHistory from '@/db/pg/audit-history';
+import { keysetRows } from '@/db/pg/export-streams';
 import { isPg, pgQueryable } from '@/db/pg/transactions';
 import { endOfLocalDay, startOfLocalDay } from '@/lib/domain/calendar';
 import { AuditQuerySchema, type AuditQuery } from '@/lib/validation/admin-records';
@@ -17,7 +18,6 @@ import type { AuditLabelled } from './audit-labels';
 import { requireRole } from '../core/guard';
 import { getOrganization } from '../core/organization';
 import { parseInput } from '../core/parse';
-import { databaseOf } from '@/db/client';
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -109,7 +109,7 @@ export async function searchAuditLog(ctx: Ctx, input: unknown): Promise<AuditPag
   };
 }
 
-/** The SQL and params of a filtered history (for EXPLAIN QUERY PLAN in tests and the CSV). */
+/** The SQLite statement of a filtered history (its EXPLAIN QUERY PLAN in tests). */
 export async function auditLogSql(
   db: Conn,
   query: AuditQuery,
@@ -141,7 +141,10 @@ const LABELLED: readonly AuditLabelled[] = [
   'toState',
 ];
 
-/** The whole filtered history as CSV, streamed on its own read-only connection. */
+/**
+ * The whole filtered history as CSV, streamed: on SQLite on its own read-only connection, on
+ * PostgreSQL in the history's own keyset pages through the pool.
+ */
 export async function auditLogCsv(
   ctx: Ctx,
   input: unknown,
@@ -155,14 +158,23 @@ export async function auditLogCsv(
 ): Promise<Response> {
   requireRole(ctx.actor, 'admin');
   const query = parseInput(AuditQuerySchema, input);
-  const { sql, params } = await auditLogSql(ctx.db, query);
+  const { filter, caseId } = await filterOf(ctx.db, query);
   const labelled = (c: string): c is AuditLabelled => (LABELLED as readonly string[]).includes(c);
-  return sqlCsvResponse(
-    databaseOf(ctx.db),
+  return sqlCsvResponse<RawAuditRow>(
+    ctx.db,
     extras.filename ?? 'auditoria.csv',
     extras.header,
-    sql,
-    params,
+    {
+      sqlite: auditHistorySql(filter, caseId),
+      pg: (pool) =>
+        keysetRows((after, limit) =>
+          pgHistory.auditHistoryPage(pool, filter, caseId, {
+            before: after?.id,
+            beforeTime: after?.createdAt,
+            limit,
+          }),
+        ),
+    },
     (r): CsvCell[] =>
       AUDIT_CSV_COLUMNS.map((c) => {
         const value = r[c];

@@ -3,8 +3,8 @@
  * columns, formula-looking cells neutralised.
  */
 import { drillDownCsvText } from '../supervision/drill-down';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Conn } from '@/db/client';
 import { parseCaseQuery, type CaseQueryInput } from '@/lib/validation/case-query';
 import type { Actor } from '../core/actor';
 import { applyCaseAction } from './apply-case-action';
@@ -20,18 +20,29 @@ import {
   type Fixture,
 } from '../testing/fixtures';
 import { parseCsv } from '../testing/parse-csv';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import { makeCtx } from '@/lib/server/core/context';
+
+// PostgreSQL reads the export in keyset pages of 1,000; pages of 7 here make a few dozen cases
+// cross several pages, each starting after the last row of the one before.
+vi.mock('@/db/pg/export-streams', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/db/pg/export-streams')>();
+  return {
+    ...real,
+    drillDownExportRows: (...[db, where]: Parameters<typeof real.drillDownExportRows>) =>
+      real.drillDownExportRows(db, where, 7),
+  };
+});
 
 const NOW = bogota('2026-03-20T10:00:00');
 const HEADER = DRILL_DOWN_CSV_COLUMNS.map((c) => `h:${c}`);
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await openTestDb());
   fx = await seedFixture(db);
 });
 afterEach(() => cleanup());
@@ -99,6 +110,21 @@ describe('the queue export', () => {
 
     // Newest first, like the drill-down.
     expect(rows[0]![0]).toBe(queja);
+  });
+
+  it('holds every row once and newest first across pages, cases received at one instant too', async () => {
+    const at = new Date(bogota('2026-03-02T08:00:00').getTime() + 1_000 * 60_000);
+    const sameInstant: string[] = [];
+    for (let i = 0; i < 16; i += 1)
+      sameInstant.push((await fileCase(db, { subject: `A la vez ${i}` }, at)).radicado);
+    const spread = [];
+    for (let i = 0; i < 9; i += 1) spread.push(await file(`Uno tras otro ${i}`));
+    const rows = (await exported(fx.supervisor, { queue: 'all' })).map((r) => r[0]);
+    expect([...rows].sort()).toEqual([...sameInstant, ...spread].sort());
+    // The queue's own newest-first order, ties by id: what a reader of the screen sees.
+    expect(rows).toEqual(
+      await listed(fx.supervisor, { queue: 'all', sort: 'received', dir: 'desc' }),
+    );
   });
 
   it('gives supervisors every case, other teams included', async () => {

@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestDb } from '../testing/test-db';
+import { keysetRows } from '@/db/pg/export-streams';
+import { teams } from '@/db/tables';
+import { numbersExport } from '../testing/engine-sql';
+import { countRows } from '../testing/fixtures';
+import { openTestDb } from '../testing/test-db';
 import { csvResponse, encodeCsv, safeCell, sqlCsvResponse } from './csv';
 
 describe('CSV cells', () => {
@@ -29,7 +33,7 @@ describe('CSV cells', () => {
 });
 
 describe('streamed CSV', () => {
-  let cleanup = () => {};
+  let cleanup = async () => {};
   afterEach(() => cleanup());
 
   it('starts with a BOM and the header, and is an attachment that is not sniffed', async () => {
@@ -44,21 +48,43 @@ describe('streamed CSV', () => {
     expect(new TextDecoder().decode(bytes)).toBe('n,v\r\n1,x\r\n');
   });
 
-  it('streams every row of a query on its own connection and closes it at the end', async () => {
-    const t = createTestDb();
+  it('streams every row of a query apart from the app’s connection, which stays usable', async () => {
+    const t = await openTestDb();
     cleanup = t.cleanup;
-    t.db.$client.exec('CREATE TABLE nums (n INTEGER)');
-    const insert = t.db.$client.prepare('INSERT INTO nums VALUES (?)');
-    t.db.$client.transaction(() => {
-      for (let i = 1; i <= 25_000; i++) insert.run(i);
-    })();
-    const response = sqlCsvResponse(t.db, 'n.csv', ['n'], 'SELECT n FROM nums ORDER BY n', []);
-    // The shared connection stays usable while the export is open.
-    expect(t.db.$client.prepare('SELECT count(*) AS c FROM nums').get()).toEqual({ c: 25_000 });
-    const lines = (await response.text()).split('\r\n');
+    const response = sqlCsvResponse(t.db, 'n.csv', ['n'], numbersExport(25_000));
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let text = (await reader.read()).value!;
+    text += (await reader.read()).value!;
+    // The export is open, part read: the app's own reads go on meanwhile.
+    expect(await countRows(t.db, teams)).toBeGreaterThanOrEqual(0);
+    for (let next = await reader.read(); !next.done; next = await reader.read()) text += next.value;
+    const lines = text.split('\r\n');
     expect(lines).toHaveLength(25_002); // header, 25,000 rows, the empty tail after the last CRLF
     expect(lines[1]).toBe('1');
     expect(lines[25_000]).toBe('25000');
+    expect(lines.slice(1, -1).map(Number)).toEqual(Array.from({ length: 25_000 }, (_, i) => i + 1));
+  });
+
+  it('reads keyset pages only as the client reads, and none after it cancels', async () => {
+    const pages: (number | undefined)[] = [];
+    const rows = keysetRows<{ n: number }>(async (after, limit) => {
+      pages.push(after?.n);
+      const start = (after?.n ?? 0) + 1;
+      return Array.from({ length: limit }, (_, i) => ({ n: start + i }));
+    }, 100);
+    const mapped = (async function* () {
+      for await (const row of rows) yield [row.n];
+    })();
+    let closed = 0;
+    const response = csvResponse('x.csv', ['n'], mapped, () => closed++);
+    const reader = response.body!.getReader();
+    await reader.read(); // the header
+    await reader.read(); // the first chunk of rows: three pages of 100
+    expect(pages).toEqual([undefined, 100, 200]);
+    await reader.cancel();
+    expect(closed).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(pages).toHaveLength(3);
   });
 
   it('stops reading when the client cancels', async () => {

@@ -1,6 +1,8 @@
 import 'server-only';
 import { stringify } from 'csv-stringify/sync';
 import type { Conn } from '@/db/client';
+import type { PgDb, Queryable } from '@/db/pg/client';
+import { isPg, pgDatabaseOf } from '@/db/pg/transactions';
 import { iterateRows, openExportConnection } from '@/db/sql/export-streams';
 
 /** Rows encoded per pull: small enough that a million-row export never holds more than this. */
@@ -33,13 +35,14 @@ export function encodeCsv(rows: readonly (readonly CsvCell[])[]): string {
 /**
  * A streamed CSV download: the header first, then rows pulled from `rows` a chunk at a time as the
  * client reads, so memory stays flat however many rows there are; between chunks the server
- * serves everyone else. UTF-8 with a byte-order mark (Excel
- * then reads accents right). `onClose` runs once the stream ends, fails or is cancelled.
+ * serves everyone else. `rows` may be asynchronous (PostgreSQL's keyset pages). UTF-8 with a
+ * byte-order mark (Excel then reads accents right). `onClose` runs once the stream ends, fails or
+ * is cancelled.
  */
 export function csvResponse(
   filename: string,
   header: readonly string[],
-  rows: Iterator<readonly CsvCell[]>,
+  rows: Iterator<readonly CsvCell[]> | AsyncIterator<readonly CsvCell[]>,
   onClose: () => void = () => {},
 ): Response {
   const encoder = new TextEncoder();
@@ -47,7 +50,8 @@ export function csvResponse(
   const close = () => {
     if (closed) return;
     closed = true;
-    rows.return?.();
+    // An async source finishes its `return` on its own; a failure there is no reader's concern.
+    void Promise.resolve(rows.return?.()).catch(() => undefined);
     onClose();
   };
   const stream = new ReadableStream<Uint8Array>({
@@ -55,13 +59,16 @@ export function csvResponse(
       controller.enqueue(encoder.encode(`\uFEFF${encodeCsv([header])}`));
     },
     async pull(controller) {
-      // Reading rows is synchronous: without this turn, a client that reads fast would keep the
-      // server on this export and every other request would wait for its end (issue 15).
+      // Reading SQLite's rows is synchronous: without this turn, a client that reads fast would keep
+      // the server on this export and every other request would wait for its end (issue 15).
       await yieldToOthers();
       if (closed) return;
       try {
         const chunk: (readonly CsvCell[])[] = [];
-        for (let next = rows.next(); ; next = rows.next()) {
+        for (;;) {
+          // A synchronous source (SQLite) is read without a turn of the event loop per row.
+          const pending = rows.next();
+          const next = pending instanceof Promise ? await pending : pending;
           if (next.done) break;
           chunk.push(next.value);
           if (chunk.length >= ROWS_PER_CHUNK) break;
@@ -93,19 +100,38 @@ export function csvResponse(
 /** Its own read-only connection per export: the raw driver lives in db/sql/export-streams.ts. */
 export { openExportConnection };
 
-/** Streams the rows of one SQL query as CSV on its own read-only connection. */
-export function sqlCsvResponse(
+/** One export's rows, as each engine streams them (both with the same columns, named alike). */
+export interface ExportQuery<R extends object> {
+  /** SQLite: one statement, iterated on a read-only connection of its own. */
+  sqlite: { sql: string; params: readonly unknown[] };
+  /** PostgreSQL: the rows in keyset pages read through `pool` (db/pg/export-streams.ts). */
+  pg: (pool: Queryable) => AsyncIterable<R>;
+}
+
+/**
+ * Streams the rows of one export as CSV: on SQLite its statement on a read-only connection of its
+ * own (closed at the end), on PostgreSQL its keyset pages through the pool, which the export never
+ * holds between pages (not the caller's transaction: the client reads after it has ended).
+ */
+export function sqlCsvResponse<R extends object = Record<string, unknown>>(
   db: Conn,
   filename: string,
   header: readonly string[],
-  sql: string,
-  params: readonly unknown[],
-  toRow: (row: Record<string, unknown>) => readonly CsvCell[] = (row) =>
-    Object.values(row) as CsvCell[],
+  query: ExportQuery<R>,
+  toRow: (row: R) => readonly CsvCell[] = (row) => Object.values(row) as CsvCell[],
 ): Response {
+  if (isPg(db)) {
+    const pool = (pgDatabaseOf(db) as unknown as PgDb).$client;
+    const rows = query.pg(pool);
+    // Leaving the loop (the reader went away) returns the source: no further page is read.
+    const mapped = (async function* () {
+      for await (const row of rows) yield toRow(row);
+    })();
+    return csvResponse(filename, header, mapped);
+  }
   const reader = openExportConnection(db);
   try {
-    const iterator = iterateRows(reader, sql, params);
+    const iterator = iterateRows(reader, query.sqlite.sql, query.sqlite.params) as Iterator<R>;
     const mapped: Iterator<readonly CsvCell[]> = {
       next: () => {
         const r = iterator.next();

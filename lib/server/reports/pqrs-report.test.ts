@@ -1,13 +1,13 @@
 /**
- * The PQRS report over a hand-built March 2026 (report-dataset.fixture.ts): every figure is worked
+ * The PQRS report over a hand-built March 2026 (lib/server/testing/report-dataset.ts): every figure is worked
  * out by hand there, across San José (23 March) and Holy Week (2–3 April), with a pause.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
+import type { Conn } from '@/db/client';
 import { parseReportQuery } from '@/lib/validation/report-query';
 import { parseCsv } from '../testing/parse-csv';
 import { seedFixture, type Fixture } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import { makeCtx } from '../core/context';
 import { loadPqrsReport, pqrsReportCsv } from './load-report';
 import { buildPqrsReport, type ReportFigures } from './pqrs-report';
@@ -15,15 +15,17 @@ import { buildReportDataset, REPORT_NOW, REPORT_PERIOD } from '../testing/report
 
 const TZ = 'America/Bogota';
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 
+// The month is built through some fifty use-case calls: on PostgreSQL, on a busy machine, that
+// can take longer than vitest's 10 s for a hook.
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await openTestDb());
   fx = await seedFixture(db);
   await buildReportDataset(db, fx);
-});
+}, 30_000);
 afterEach(() => cleanup());
 
 const reportFor = (params: Record<string, string> = {}) =>

@@ -1,13 +1,9 @@
 import 'server-only';
 import type { Conn } from '@/db/client';
-import {
-  reportCauses,
-  reportCells,
-  reportProblems,
-  type CauseRow,
-  type CellRow,
-  type ProblemRow,
-} from '@/db/sql/reports';
+import * as pgReports from '@/db/pg/reports';
+import { isPg, pgQueryable } from '@/db/pg/transactions';
+import * as liteReports from '@/db/sql/reports';
+import type { CauseRow, CellRow, ProblemRow } from '@/db/sql/reports';
 import { CASE_TYPES, CHANNELS, type CaseType, type Channel } from '@/lib/domain/enums';
 import type { AnalyticsQuery } from '@/lib/validation/analytics-query';
 import { caseFilterSql, periodBounds } from '../supervision/filters';
@@ -16,7 +12,8 @@ import { caseFilterSql, periodBounds } from '../supervision/filters';
  * The periodic PQRS report (DOMAIN.md §11) over the cases RECEIVED in the period (received_at),
  * filtered by team, type and channel. Answer figures are those fixed by each case's first answer,
  * whenever it came (a case received on the 30th and answered the next month counts as answered).
- * Every figure is a SQL aggregate read from the covering index cases_figures_idx.
+ * Every figure is a SQL aggregate read from the covering index cases_figures_idx: on SQLite in the
+ * read pool's worker threads (db/sql/reports.ts), on PostgreSQL through the pool (db/pg/reports.ts).
  */
 export interface ReportFigures {
   received: number;
@@ -111,11 +108,14 @@ export async function buildPqrsReport(
   const filter = caseFilterSql(query, timeZone);
   const { fromMs, toMs } = periodBounds(query, timeZone);
   // The per-type-and-channel cells (at most 8 × 9 rows) are the only thing summed outside SQL.
-  // The reads run in the read pool (db/read-pool.ts), side by side.
+  // The reads run side by side: in the read pool (db/read-pool.ts) or on the PostgreSQL pool.
+  const pg = isPg(db) ? pgQueryable(db) : null;
   const [cells, causes, problems] = await Promise.all([
-    reportCells(db, filter, toMs, now.getTime()),
-    reportCauses(db, filter),
-    reportProblems(db, fromMs, toMs),
+    pg
+      ? pgReports.reportCells(pg, filter, toMs, now.getTime())
+      : liteReports.reportCells(db, filter, toMs, now.getTime()),
+    pg ? pgReports.reportCauses(pg, filter) : liteReports.reportCauses(db, filter),
+    pg ? pgReports.reportProblems(pg, fromMs, toMs) : liteReports.reportProblems(db, fromMs, toMs),
   ]);
   const byTypeSums = new Map<CaseType, Sums>();
   let totalSums = ZERO;

@@ -52,7 +52,7 @@ describe('the transparency page', () => {
     const shown = ['received', 'answered', 'onTime', 'late', 'averageBusinessDays', 'transferred'];
     const pick = (f: typeof full.total) =>
       Object.fromEntries(shown.map((k) => [k, f[k as keyof typeof f]]));
-    // The hand-built March 2026 (report-dataset.fixture.ts) is in it.
+    // The hand-built March 2026 (lib/server/testing/report-dataset.ts) is in it.
     expect(page.total).toMatchObject({ onTime: 4, late: 1, transferred: 2 });
     expect(page.total.received).toBeGreaterThanOrEqual(13);
     expect(page.total).toEqual(pick(full.total));

@@ -5,8 +5,10 @@
  * spec assert them.
  */
 import { deliverAnswer } from './deliveries';
-import type { Db } from '@/db/client';
-import { problemCases, problems } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { one } from '@/db/rows';
+import { problemCases, problems } from '@/db/tables';
+import { mapInOrder } from '../core/in-order';
 import type { CaseType, Channel } from '@/lib/domain/enums';
 import { SYSTEM_ACTOR, type Actor } from '../core/actor';
 import { applyCaseAction } from '../cases/apply-case-action';
@@ -22,7 +24,7 @@ export interface ReportDataset {
   radicados: Record<string, string>;
 }
 
-export async function buildReportDataset(db: Db, fx: Fixture): Promise<ReportDataset> {
+export async function buildReportDataset(db: Conn, fx: Fixture): Promise<ReportDataset> {
   const ids: Record<string, number> = {};
   const radicados: Record<string, string> = {};
   const file = async (key: string, typeCode: CaseType, channel: Channel, at: string) => {
@@ -148,11 +150,13 @@ export async function buildReportDataset(db: Db, fx: Fixture): Promise<ReportDat
   await answer(f1, 'informa', '2026-03-19T10:00:00');
 
   // Problems: one in progress for the whole period, one resolved during it, two outside it.
-  const problem = (values: Partial<typeof problems.$inferInsert> & { title: string }) =>
-    db.insert(problems).values(values).returning({ id: problems.id }).get().id;
+  const problem = async (values: Partial<typeof problems.$inferInsert> & { title: string }) =>
+    (await one(db.insert(problems).values(values).returning({ id: problems.id }))).id;
   const link = (problemId: number, caseIds: number[]) =>
-    caseIds.forEach((caseId) => db.insert(problemCases).values({ problemId, caseId }).run());
-  const inProgress = problem({
+    mapInOrder(caseIds, async (caseId) => {
+      await db.insert(problemCases).values({ problemId, caseId });
+    });
+  const inProgress = await problem({
     title: 'Cobro doble en facturación',
     processId: fx.processId,
     rootCauseId: cobroDoble,
@@ -161,8 +165,8 @@ export async function buildReportDataset(db: Db, fx: Fixture): Promise<ReportDat
     status: 'in_progress',
     createdAt: bogota('2026-03-10T09:00:00'),
   });
-  link(inProgress, [r1, r3, r4]);
-  const resolved = problem({
+  await link(inProgress, [r1, r3, r4]);
+  const resolved = await problem({
     title: 'Entregas tardías en bodega norte',
     processId: fx.otherProcessId,
     rootCauseId: fx.otherRootCauseId,
@@ -171,13 +175,13 @@ export async function buildReportDataset(db: Db, fx: Fixture): Promise<ReportDat
     createdAt: bogota('2026-02-01T09:00:00'),
     resolvedAt: bogota('2026-03-25T09:00:00'),
   });
-  link(resolved, [q1]);
-  problem({
+  await link(resolved, [q1]);
+  await problem({
     title: 'Resuelto antes del periodo',
     status: 'resolved',
     createdAt: bogota('2026-01-10T09:00:00'),
     resolvedAt: bogota('2026-02-20T09:00:00'),
   });
-  problem({ title: 'Creado después del periodo', createdAt: bogota('2026-04-05T09:00:00') });
+  await problem({ title: 'Creado después del periodo', createdAt: bogota('2026-04-05T09:00:00') });
   return { ids, radicados };
 }
