@@ -7,11 +7,13 @@ import { defineConfig } from 'vitest/config';
  * engine-neutral statements and `openTestDb()`. docs/postgres.md says how a file joins.
  */
 export const ON_BOTH_ENGINES = [
+  'lib/server/admin/anonymised-files.test.ts',
   'lib/server/admin/api-keys-admin.test.ts',
   'lib/server/admin/audit-records.test.ts',
   'lib/server/admin/chain-verification.test.ts',
   'lib/server/admin/create-staff-user.test.ts',
   'lib/server/admin/people.test.ts',
+  'lib/server/admin/personal-data.test.ts',
   'lib/server/analogous/petition-groups.test.ts',
   'lib/server/auth/revocation.test.ts',
   'lib/server/auth/verify-credentials.test.ts',
@@ -44,6 +46,8 @@ export const ON_BOTH_ENGINES = [
   'lib/server/core/rate-limit.test.ts',
   'lib/server/core/route.test.ts',
   'lib/server/intake/api.test.ts',
+  'lib/server/intake/import-cases.test.ts',
+  'lib/server/intake/import-file.test.ts',
   'lib/server/intake/mail-limits.test.ts',
   'lib/server/intake/mail-quarantine.test.ts',
   'lib/server/jobs/jobs.test.ts',

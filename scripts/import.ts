@@ -5,11 +5,16 @@
  * Bad rows are listed (row, column, message) and skipped; --strict refuses the whole file instead.
  * Running the same file again loads only what is not in yet. Exit code 0: every row in; 1: some
  * rows refused (or the file, with --strict); 2: the file or the arguments could not be read.
+ * Into the PostgreSQL database of DATABASE_URL when it is set (the one the servers share), else
+ * the SQLite file.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { closeDatabase, databasePath, openDb } from '@/db/client';
+import { closeDatabase, databasePath, openDb, type Conn } from '@/db/client';
+import { closePg } from '@/db/pg/client';
+import { openPgOrExit } from '@/db/pg/connect';
+import { env } from '@/lib/env';
 import { SYSTEM_ACTOR } from '@/lib/server/core/actor';
 import { makeCtx } from '@/lib/server/core/context';
 import { encodeCsv } from '@/lib/server/core/csv';
@@ -56,7 +61,10 @@ try {
   fail(`no se pudo leer ${file}: ${(error as Error).message}`);
 }
 
-const db = openDb(databasePath());
+const url = env().DATABASE_URL;
+const pg = url ? await openPgOrExit(url) : undefined;
+const sqlite = pg ? undefined : openDb(databasePath());
+const db = (pg ?? sqlite) as unknown as Conn;
 const out = (line: string) => process.stdout.write(`${line}\n`);
 try {
   const report = await importCases(
@@ -106,5 +114,6 @@ try {
     throw error;
   }
 } finally {
-  closeDatabase(db);
+  if (pg) await closePg(pg);
+  if (sqlite) closeDatabase(sqlite);
 }

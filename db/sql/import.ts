@@ -11,12 +11,12 @@ import { sqliteOf, type Conn } from '../client';
 export const IMPORT_ACTION = 'importar';
 
 // prettier-ignore
-const CASE_COLUMNS = ['radicado', 'type_code', 'state', 'channel', 'subject', 'description', 'priority', 'priority_reason', 'customer_id', 'is_anonymous', 'response_medium', 'response_address', 'locale', 'team_id', 'received_at', 'term_days', 'regime', 'due_date', 'due_at', 'first_response_at', 'answered_at', 'first_answered_at', 'answer_delivered_at', 'answered_on_time', 'answer_business_days', 'sla_met', 'decision', 'closed_at', 'created_by_id', 'version', 'updated_at'] as const;
+export const CASE_COLUMNS = ['radicado', 'type_code', 'state', 'channel', 'subject', 'description', 'priority', 'priority_reason', 'customer_id', 'is_anonymous', 'response_medium', 'response_address', 'locale', 'team_id', 'received_at', 'term_days', 'regime', 'due_date', 'due_at', 'first_response_at', 'answered_at', 'first_answered_at', 'answer_delivered_at', 'answered_on_time', 'answer_business_days', 'sla_met', 'decision', 'closed_at', 'created_by_id', 'version', 'updated_at'] as const;
 
 export type ImportedCaseRow = Record<(typeof CASE_COLUMNS)[number], string | number | null>;
 
 // prettier-ignore
-const EVENT_COLUMNS = ['case_id', 'action', 'actor_role', 'actor_id', 'from_state', 'to_state', 'visibility', 'body', 'data', 'created_at', 'prev_hash', 'hash'] as const;
+export const EVENT_COLUMNS = ['case_id', 'action', 'actor_role', 'actor_id', 'from_state', 'to_state', 'visibility', 'body', 'data', 'created_at', 'prev_hash', 'hash'] as const;
 
 export type ImportedEventRow = Record<(typeof EVENT_COLUMNS)[number], string | number | null>;
 

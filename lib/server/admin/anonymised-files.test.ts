@@ -1,5 +1,5 @@
 /**
- * Anonymising a customer leaves no file with their data (issue 13 §8): a real SQLite file, real
+ * Anonymising a customer leaves no file with their data (issue 13 §8): a real database, real
  * upload and mail folders under a temp dir, the notices written as .eml by the embedded transport,
  * the answer letter rendered by pdfkit; every file is then read back (raw bytes, each .eml parsed
  * with its attachments, each PDF's text and metadata with unpdf) for the person's values.
@@ -9,9 +9,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { extractText, getDocumentProxy } from 'unpdf';
+import { and, eq, ne } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Db } from '@/db/client';
-import { organization } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { organization, outbox } from '@/db/tables';
 import { applyCaseAction } from '../cases/apply-case-action';
 import { openAttachment } from '../cases/attachment-file';
 import { createCase } from '../cases/create-case';
@@ -23,8 +24,14 @@ import { deliverDueMail } from '../notices/sender';
 import { emlTransport } from '../notices/transport';
 import { caseForCookie, caseForLink } from '../portal/portal-session';
 import { signCaseAccess } from '../portal/portal-access';
-import { captureAppError, seedFixture, validFiling, type Fixture } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import {
+  captureAppError,
+  caseRow,
+  seedFixture,
+  validFiling,
+  type Fixture,
+} from '../testing/fixtures';
+import { openTestDb } from '../testing/test-db';
 import { sweepAnonymisedFiles } from './anonymised-files';
 import { anonymiseCustomer, CANCELLED_BY_ANONYMISATION } from './personal-data';
 
@@ -49,8 +56,8 @@ const OTHER = {
 };
 const OTHER_EMAIL = 'otilia.restrepo@example.co';
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 let root: string;
 const uploads = () => path.join(root, 'uploads');
@@ -60,13 +67,13 @@ beforeEach(async () => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-anon-'));
   vi.stubEnv('UPLOAD_DIR', uploads());
   vi.stubEnv('MAIL_DIR', mail());
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await openTestDb());
   fx = await seedFixture(db);
-  db.insert(organization).values({ id: 1, name: 'Acueducto de Prueba S.A. E.S.P.' }).run();
+  await db.insert(organization).values({ id: 1, name: 'Acueducto de Prueba S.A. E.S.P.' });
 });
-afterEach(() => {
+afterEach(async () => {
   vi.restoreAllMocks();
-  cleanup();
+  await cleanup();
   vi.unstubAllEnvs();
   fs.rmSync(root, { recursive: true, force: true });
 });
@@ -110,11 +117,7 @@ async function caseOf(person: typeof PERSON, email: string) {
   const transport = emlTransport(mail());
   await deliverDueMail({ db, transport, now: ANSWERED });
   transport.close();
-  const customerId = (
-    db.$client.prepare('SELECT customer_id AS id FROM cases WHERE id = ?').get(created.id) as {
-      id: number;
-    }
-  ).id;
+  const customerId = (await caseRow(db, created.id)).customerId!;
   return { ...created, customerId };
 }
 
@@ -221,10 +224,11 @@ describe('anonymising a customer, on disk', () => {
       body: `Señor ${PERSON.fullName}, seguimos en su caso.`,
     });
     await anonymise(theirs.customerId);
-    const queued = db.$client
-      .prepare("SELECT status, last_error FROM outbox WHERE case_id = ? AND status <> 'sent'")
-      .all(theirs.id);
-    expect(queued).toEqual([{ status: 'failed', last_error: CANCELLED_BY_ANONYMISATION }]);
+    const queued = await db
+      .select({ status: outbox.status, lastError: outbox.lastError })
+      .from(outbox)
+      .where(and(eq(outbox.caseId, theirs.id), ne(outbox.status, 'sent')));
+    expect(queued).toEqual([{ status: 'failed', lastError: CANCELLED_BY_ANONYMISATION }]);
   });
 
   it('a cookie or an e-mailed link issued before no longer opens the case', async () => {

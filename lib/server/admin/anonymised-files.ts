@@ -2,7 +2,9 @@ import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Conn } from '@/db/client';
-import { anonymisedLeftovers, customerFiles, replaceLetterFile } from '@/db/sql/personal-data';
+import * as pgData from '@/db/pg/personal-data';
+import { isPg, pgQueryable } from '@/db/pg/transactions';
+import * as liteData from '@/db/sql/personal-data';
 import {
   checkUploads,
   isStoredName,
@@ -36,6 +38,25 @@ import { redactText } from './redaction';
  * letters: the orphan sweep, jobs/orphan-files.ts, takes them) or rows marked removed whose bytes
  * or .eml are still there: `sweepAnonymisedFiles`, a scheduled job, finishes those, idempotently.
  */
+
+// Each engine's statements (db/sql/personal-data.ts, db/pg/personal-data.ts), on `db`.
+const customerFiles = (db: Conn, customerId: number) =>
+  isPg(db)
+    ? pgData.customerFiles(pgQueryable(db), customerId)
+    : liteData.customerFiles(db, customerId);
+const replaceLetterFile = (
+  db: Conn,
+  id: number,
+  from: string,
+  to: Parameters<typeof liteData.replaceLetterFile>[3],
+) =>
+  isPg(db)
+    ? pgData.replaceLetterFile(pgQueryable(db), id, from, to)
+    : liteData.replaceLetterFile(db, id, from, to);
+const anonymisedLeftovers = (db: Conn, removedPrefix: string, customerId: number | null) =>
+  isPg(db)
+    ? pgData.anonymisedLeftovers(pgQueryable(db), removedPrefix, customerId)
+    : liteData.anonymisedLeftovers(db, removedPrefix, customerId);
 
 export interface RedrawnLetter {
   id: number;

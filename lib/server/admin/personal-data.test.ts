@@ -1,14 +1,24 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { eq, inArray } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Db } from '@/db/client';
+import type { Conn } from '@/db/client';
+import { first } from '@/db/rows';
+import { caseEvents, cases, customers, outbox } from '@/db/tables';
 import { parseCaseQuery } from '@/lib/validation/case-query';
 import { getCaseWithTimeline } from '../cases/get-case';
 import { listCases } from '../cases/list-cases';
 import { searchCases } from '../cases/search-cases';
-import { captureAppError, fileCase, seedFixture, type Fixture } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import {
+  captureAppError,
+  caseRow,
+  FILED_AT,
+  fileCase,
+  seedFixture,
+  type Fixture,
+} from '../testing/fixtures';
+import { openTestDb } from '../testing/test-db';
 import { verifyAuditChain } from './audit-verify';
 import {
   ANONYMISED_NAME,
@@ -19,8 +29,8 @@ import {
 } from './personal-data';
 import { makeCtx } from '../core/context';
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 
 let files: string;
@@ -30,11 +40,11 @@ beforeEach(async () => {
   files = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-personal-data-'));
   vi.stubEnv('UPLOAD_DIR', path.join(files, 'uploads'));
   vi.stubEnv('MAIL_DIR', path.join(files, 'mail'));
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await openTestDb());
   fx = await seedFixture(db);
 });
-afterEach(() => {
-  cleanup();
+afterEach(async () => {
+  await cleanup();
   vi.unstubAllEnvs();
   fs.rmSync(files, { recursive: true, force: true });
 });
@@ -58,23 +68,23 @@ async function fileForPerson() {
   });
   const second = await fileCase(db, { customer: PERSON, subject: 'Segunda petición' });
   const other = await fileCase(db); // someone else's case
-  const customerId = (
-    db.$client.prepare('SELECT customer_id AS id FROM cases WHERE id = ?').get(first.id) as {
-      id: number;
-    }
-  ).id;
+  const customerId = (await caseRow(db, first.id)).customerId!;
   return { first, second, other, customerId };
 }
 
-const customerEvents = (action: string) =>
-  db.$client
-    .prepare('SELECT case_id, actor_id, data FROM case_events WHERE action = ?')
-    .all(action) as { case_id: number | null; actor_id: number; data: string }[];
+const customerEvents = async (action: string) =>
+  await db
+    .select({ caseId: caseEvents.caseId, actorId: caseEvents.actorId, data: caseEvents.data })
+    .from(caseEvents)
+    .where(eq(caseEvents.action, action));
+
+const customerRow = async (id: number) =>
+  await first(db.select().from(customers).where(eq(customers.id, id)));
 
 describe('finding a customer', () => {
   it('finds by document number, e-mail or part of the name, with their cases', async () => {
     const { customerId, first, second } = await fileForPerson();
-    for (const q of ['79888777', 'ZACARIAS.QUINTERO@example.co', 'Quintero']) {
+    for (const q of ['79888777', 'ZACARIAS.QUINTERO@example.co', 'Quintero', 'quintero l']) {
       expect(
         (await findCustomers(makeCtx(db, fx.admin), { q })).customers.map((c) => c.id),
       ).toEqual([customerId]);
@@ -91,15 +101,23 @@ describe('exporting a customer’s data', () => {
     const data = await exportCustomerData(makeCtx(db, fx.admin, NOW), { customerId });
     expect(data.customer).toMatchObject({ full_name: PERSON.fullName, email: PERSON.email });
     expect(data.consents).toHaveLength(2);
+    expect(data.consents[0]).toMatchObject({ accepted_at: FILED_AT.toISOString() });
     expect(data.cases.map((c) => c.id)).not.toContain(other.id);
     const firstOut = data.cases.find((c) => c.id === first.id)!;
     expect(firstOut).toMatchObject({ description: expect.stringContaining('cobro doble') });
     expect(firstOut).not.toHaveProperty('access_code_hash');
-    expect(firstOut.events[0]).toMatchObject({ action: 'radicar', visibility: 'public' });
+    // Instants as ISO text, flags as 0/1 and an event's data as JSON, whatever the engine.
+    expect(firstOut).toMatchObject({ received_at: FILED_AT.toISOString(), is_anonymous: 0 });
+    expect(firstOut.events[0]).toMatchObject({
+      action: 'radicar',
+      visibility: 'public',
+      data: expect.objectContaining({ typeCode: (await caseRow(db, first.id)).typeCode }),
+      created_at: FILED_AT.toISOString(),
+    });
     expect(firstOut).toMatchObject({ resultRatings: [], qualityRatings: [], attachments: [] });
     expect(JSON.parse(JSON.stringify(data))).toBeTruthy();
-    expect(customerEvents('customer_exported')).toEqual([
-      { case_id: null, actor_id: fx.admin.id, data: JSON.stringify({ customerId }) },
+    expect(await customerEvents('customer_exported')).toEqual([
+      { caseId: null, actorId: fx.admin.id, data: { customerId } },
     ]);
   });
 });
@@ -110,23 +128,33 @@ describe('anonymising a customer', () => {
     const result = await anonymiseCustomer(makeCtx(db, fx.admin, NOW), { customerId });
     expect(result).toMatchObject({ alreadyAnonymised: false, cases: 2 });
 
-    const row = db.$client.prepare('SELECT * FROM customers WHERE id = ?').get(customerId);
-    expect(row).toMatchObject({
-      full_name: ANONYMISED_NAME,
-      document_number: `ANON-${customerId}`,
+    expect(await customerRow(customerId)).toMatchObject({
+      fullName: ANONYMISED_NAME,
+      documentNumber: `ANON-${customerId}`,
       email: null,
       phone: null,
       address: null,
-      anonymized_at: NOW.getTime(),
+      anonymizedAt: NOW,
     });
     // Cases kept, with no trace of the person in their own columns.
-    const kept = db.$client
-      .prepare('SELECT * FROM cases WHERE customer_id = ? ORDER BY id')
-      .all(customerId) as Record<string, unknown>[];
+    const kept = await db
+      .select()
+      .from(cases)
+      .where(eq(cases.customerId, customerId))
+      .orderBy(cases.id);
     expect(kept).toHaveLength(2);
     const text = JSON.stringify(kept);
     for (const value of Object.values(PERSON).slice(1)) expect(text).not.toContain(value);
-    expect(kept[0]!.response_address).toBeNull();
+    expect(kept[0]!.responseAddress).toBeNull();
+    // The copies of the mail sent to them are scrubbed too.
+    const mails = JSON.stringify(
+      await db
+        .select()
+        .from(outbox)
+        .where(inArray(outbox.caseId, [first.id, second.id])),
+    );
+    expect(mails).toContain(first.radicado);
+    for (const value of Object.values(PERSON).slice(1)) expect(mails).not.toContain(value);
 
     // The case page, the queue, the search, the customer finder.
     for (const id of [first.id, second.id]) {
@@ -144,8 +172,8 @@ describe('anonymising a customer', () => {
       expect((await searchCases(makeCtx(db, fx.supervisor), { q })).rows).toEqual([]);
       expect((await findCustomers(makeCtx(db, fx.admin), { q })).customers).toEqual([]);
     }
-    expect(customerEvents('customer_anonymised')).toEqual([
-      { case_id: null, actor_id: fx.admin.id, data: JSON.stringify({ customerId }) },
+    expect(await customerEvents('customer_anonymised')).toEqual([
+      { caseId: null, actorId: fx.admin.id, data: { customerId } },
     ]);
     expect(await verifyAuditChain(makeCtx(db, fx.admin))).toMatchObject({ intact: true });
   });
@@ -153,14 +181,12 @@ describe('anonymising a customer', () => {
   it('a second request is a no-op that says so', async () => {
     const { customerId } = await fileForPerson();
     await anonymiseCustomer(makeCtx(db, fx.admin, NOW), { customerId });
-    const before = db.$client.prepare('SELECT * FROM customers WHERE id = ?').get(customerId);
+    const before = await customerRow(customerId);
     expect(await anonymiseCustomer(makeCtx(db, fx.admin), { customerId })).toEqual({
       alreadyAnonymised: true,
     });
-    expect(db.$client.prepare('SELECT * FROM customers WHERE id = ?').get(customerId)).toEqual(
-      before,
-    );
-    expect(customerEvents('customer_anonymised')).toHaveLength(1);
+    expect(await customerRow(customerId)).toEqual(before);
+    expect(await customerEvents('customer_anonymised')).toHaveLength(1);
   });
 
   it('an unknown customer is NOT_FOUND', async () => {
@@ -182,6 +208,6 @@ describe('anonymising a customer', () => {
         expect((await captureAppError(run)).code).toBe('FORBIDDEN');
       }
     }
-    expect(customerEvents('customer_anonymised')).toEqual([]);
+    expect(await customerEvents('customer_anonymised')).toEqual([]);
   });
 });

@@ -1,15 +1,10 @@
 import 'server-only';
 import { mapInOrder } from '../core/in-order';
-import {
-  caseRecordRows,
-  customerCaseList,
-  customerRows,
-  customerSummary,
-  findCustomerSummaries,
-  personalFields,
-  scrubCustomer,
-  type RawCustomerSummary,
-} from '@/db/sql/personal-data';
+import type { Conn } from '@/db/client';
+import * as pgData from '@/db/pg/personal-data';
+import { isPg, pgQueryable } from '@/db/pg/transactions';
+import * as liteData from '@/db/sql/personal-data';
+import type { RawCustomerSummary } from '@/db/sql/personal-data';
 import { CustomerFinderSchema, CustomerIdSchema } from '@/lib/validation/admin-records';
 import { withTransaction, type Ctx } from '../core/context';
 import { AppError } from '../core/errors';
@@ -26,6 +21,31 @@ import {
 import { ANONYMISED_NAME, personalValues, REDACTED } from './redaction';
 
 export { ANONYMISED_NAME, REDACTED } from './redaction';
+
+// Each engine's statements (db/sql/personal-data.ts, db/pg/personal-data.ts), on `db`.
+const findCustomerSummaries = (db: Conn, q: string) =>
+  isPg(db)
+    ? pgData.findCustomerSummaries(pgQueryable(db), q)
+    : liteData.findCustomerSummaries(db, q);
+const customerSummary = (db: Conn, id: number) =>
+  isPg(db) ? pgData.customerSummary(pgQueryable(db), id) : liteData.customerSummary(db, id);
+const customerCaseList = (db: Conn, id: number) =>
+  isPg(db) ? pgData.customerCaseList(pgQueryable(db), id) : liteData.customerCaseList(db, id);
+const customerRows = (db: Conn, id: number) =>
+  isPg(db) ? pgData.customerRows(pgQueryable(db), id) : liteData.customerRows(db, id);
+const caseRecordRows = (db: Conn, caseId: unknown) =>
+  isPg(db) ? pgData.caseRecordRows(pgQueryable(db), caseId) : liteData.caseRecordRows(db, caseId);
+const personalFields = (db: Conn, id: number) =>
+  isPg(db) ? pgData.personalFields(pgQueryable(db), id) : liteData.personalFields(db, id);
+const scrubCustomer = (
+  db: Conn,
+  customerId: number,
+  row: liteData.PersonalFields,
+  change: Parameters<typeof liteData.scrubCustomer>[3],
+) =>
+  isPg(db)
+    ? pgData.scrubCustomer(pgQueryable(db), customerId, row, change)
+    : liteData.scrubCustomer(db, customerId, row, change);
 
 export interface CustomerSummary {
   id: number;

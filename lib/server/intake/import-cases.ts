@@ -1,8 +1,10 @@
 import 'server-only';
 import { z } from 'zod';
-import { importedCases, raiseSequence, withImportCache } from '@/db/sql/import';
+import type { Conn, Db } from '@/db/client';
+import * as pgImport from '@/db/pg/import';
+import { isPg, pgQueryable } from '@/db/pg/transactions';
+import * as liteImport from '@/db/sql/import';
 import { indexCasesFrom, maxCaseId, suspendSearchTriggers } from '@/db/sql/search';
-import type { Db } from '@/db/client';
 import { withTransaction, type Ctx } from '../core/context';
 import { AppError } from '../core/errors';
 import { requireRole } from '../core/guard';
@@ -25,8 +27,20 @@ import { writeBatch, type WrittenCase } from './import-write';
  * half-writes: a batch commits whole or not at all.
  *
  * Idempotent: a row whose source id (or, without one, radicado) an earlier import loaded is
- * skipped. Loads of many rows run without the search triggers and index the new cases at the end.
+ * skipped. On SQLite, loads of many rows run without the search triggers and index the new cases
+ * at the end; PostgreSQL's triggers keep its index row by row (db/pg/migrations/0001_case_search.sql).
  */
+
+// Each engine's statements (db/sql/import.ts, db/pg/import.ts).
+const importedCases = async (db: Conn) =>
+  isPg(db) ? await pgImport.importedCases(pgQueryable(db)) : liteImport.importedCases(db);
+const raiseSequence = async (db: Conn, prefix: string, year: number, seq: number) =>
+  isPg(db)
+    ? await pgImport.raiseSequence(pgQueryable(db), prefix, year, seq)
+    : liteImport.raiseSequence(db, prefix, year, seq);
+/** SQLite's page cache is enlarged for the load; PostgreSQL's shared buffers are the server's. */
+const withImportCache = <T>(db: Conn, load: () => Promise<T>) =>
+  isPg(db) ? load() : liteImport.withImportCache(db, load);
 
 export const ImportInputSchema = z.object({
   content: z.string({ error: 'required' }),
@@ -76,7 +90,7 @@ async function plan(ctx: Ctx, content: string, format: 'csv' | 'json'): Promise<
   const { timeZone } = await getOrganization(ctx.db);
   const checker = rowChecker({ timeZone, now: ctx.now });
   const setting = await loadImportSetting(ctx.db, ctx.now, { role: 'system', id: null }, false);
-  const earlier = importedCases(ctx.db);
+  const earlier = await importedCases(ctx.db);
   const bySource = new Set(earlier.flatMap((e) => (e.sourceId === null ? [] : [e.sourceId])));
   const byRadicado = new Set(earlier.flatMap((e) => (e.radicado === null ? [] : [e.radicado])));
   const seenSource = new Map<string, number>();
@@ -149,17 +163,18 @@ export async function importCases(
   report.wroteNothing = false;
   const actor = { role: ctx.actor.role, id: ctx.actor.id };
   const setting = await loadImportSetting(ctx.db, ctx.now, actor, options.sendConstancias);
-  const bulk = p.toWrite.length >= (extras.bulkIndexRows ?? BULK_INDEX_ROWS);
-  const db = ctx.db as Db;
-  const firstNewId = maxCaseId(db) + 1;
-  const restoreTriggers = bulk ? suspendSearchTriggers(db) : () => {};
+  const { db } = ctx;
+  // SQLite's search triggers are suspended for a bulk load (see above); PostgreSQL's stay.
+  const bulk = !isPg(db) && p.toWrite.length >= (extras.bulkIndexRows ?? BULK_INDEX_ROWS);
+  const firstNewId = bulk ? maxCaseId(db as Db) + 1 : 0;
+  const restoreTriggers = bulk ? suspendSearchTriggers(db as Db) : () => {};
   try {
     await withImportCache(db, async () => {
       // Kept numbers first: the sequence then never hands one of them to another row.
-      await withTransaction(ctx, ({ db: tx }) => {
+      await withTransaction(ctx, async ({ db: tx }) => {
         for (const radicado of p.keepable) {
           const { prefix, year, seq } = radicadoParts(radicado)!;
-          raiseSequence(tx, prefix, year, seq);
+          await raiseSequence(tx, prefix, year, seq);
         }
       });
       for (let i = 0; i < p.toWrite.length; i += options.batchSize) {
@@ -178,7 +193,7 @@ export async function importCases(
   } finally {
     restoreTriggers();
     // Whatever committed is searchable, even when a later batch failed.
-    if (bulk) indexCasesFrom(db, firstNewId);
+    if (bulk) indexCasesFrom(db as Db, firstNewId);
   }
   return finish();
 }

@@ -4,15 +4,16 @@ import type { Conn } from '@/db/client';
 import type { CaseRow } from '@/db/tables';
 import { caseIdByRadicado as liteCaseId } from '@/db/sql/audit-log';
 import { caseIdByRadicado as pgCaseId } from '@/db/pg/audit-history';
+import { appendChained } from '@/db/pg/audit-log';
+import type { PgTx } from '@/db/pg/claims';
+import * as pgImport from '@/db/pg/import';
 import { isPg, pgQueryable } from '@/db/pg/transactions';
+import * as liteImport from '@/db/sql/import';
 import {
-  insertImportedCase,
-  insertImportedConsent,
-  insertImportedEvent,
-  lastEventHash,
-  takeSequence,
-  upsertImportedCustomer,
   IMPORT_ACTION,
+  type ImportedCaseRow,
+  type ImportedCustomer,
+  type ImportedEventRow,
 } from '@/db/sql/import';
 import type { CaseState } from '@/lib/domain/enums';
 import { formatRadicado } from '@/lib/domain/radicado';
@@ -40,6 +41,46 @@ export interface WrittenCase {
   replaced: string | null;
 }
 
+// Each engine's statements (db/sql/import.ts, db/pg/import.ts), on the batch's transaction.
+const takeSequence = async (tx: Conn, prefix: string, year: number) =>
+  isPg(tx)
+    ? await pgImport.takeSequence(pgQueryable(tx), prefix, year)
+    : liteImport.takeSequence(tx, prefix, year);
+const upsertImportedCustomer = async (tx: Conn, c: ImportedCustomer) =>
+  isPg(tx)
+    ? await pgImport.upsertImportedCustomer(pgQueryable(tx), c)
+    : liteImport.upsertImportedCustomer(tx, c);
+const insertImportedCase = async (tx: Conn, row: ImportedCaseRow) =>
+  isPg(tx)
+    ? await pgImport.insertImportedCase(pgQueryable(tx), row)
+    : liteImport.insertImportedCase(tx, row);
+const insertImportedConsent = async (
+  tx: Conn,
+  ...args: [customerId: number, caseId: number, policy: string, at: number, channel: string]
+) =>
+  isPg(tx)
+    ? await pgImport.insertImportedConsent(pgQueryable(tx), ...args)
+    : liteImport.insertImportedConsent(tx, ...args);
+const insertImportedEvent = async (tx: Conn, row: ImportedEventRow) =>
+  isPg(tx)
+    ? await pgImport.insertImportedEvent(pgQueryable(tx), row)
+    : liteImport.insertImportedEvent(tx, row);
+
+/**
+ * The hash the batch's first event chains to. On PostgreSQL it is read under the chain's lock
+ * (appendChained), which the batch holds until it commits: another instance's event cannot come
+ * in between and fork the chain. SQLite's single writer orders them by itself.
+ */
+async function chainHead(tx: Conn): Promise<string | null> {
+  if (!isPg(tx)) return liteImport.lastEventHash(tx);
+  let head: string | null = null;
+  await appendChained(tx as unknown as PgTx, async (prevHash) => {
+    head = prevHash;
+    return 0; // no event of its own: the batch appends them
+  });
+  return head;
+}
+
 /** Per run: the chain's last hash is read once per batch (inside its transaction). */
 export async function writeBatch(
   tx: Conn,
@@ -47,12 +88,12 @@ export async function writeBatch(
   rows: readonly ImportRow[],
   keepable: ReadonlySet<string>,
 ): Promise<WrittenCase[]> {
-  let prevHash = lastEventHash(tx);
-  const event = (e: NewEvent) => {
+  let prevHash = await chainHead(tx);
+  const event = async (e: NewEvent) => {
     const body = typeof e.body === 'string' ? wellFormed(e.body) : null;
     const full = { ...e, body };
     const hash = hashEvent(prevHash, full);
-    insertImportedEvent(tx, {
+    await insertImportedEvent(tx, {
       case_id: e.caseId,
       action: e.action,
       actor_role: e.actorRole,
@@ -92,7 +133,7 @@ async function radicadoFor(
     const radicado = formatRadicado(
       s.org.radicadoPrefix,
       year,
-      takeSequence(tx, s.org.radicadoPrefix, year),
+      await takeSequence(tx, s.org.radicadoPrefix, year),
     );
     // A number another import kept out of order is skipped, never given twice.
     if ((await caseIdByRadicado(tx, radicado)) === null)
@@ -105,7 +146,7 @@ async function writeCase(
   s: ImportSetting,
   row: ImportRow,
   keepable: ReadonlySet<string>,
-  event: (e: NewEvent) => void,
+  event: (e: NewEvent) => Promise<void>,
 ): Promise<WrittenCase> {
   const f = row.filing;
   const { radicado, replaced } = await radicadoFor(tx, s, row, keepable);
@@ -114,7 +155,7 @@ async function writeCase(
   const due = dueColumns(term);
   const c = f.isAnonymous ? undefined : f.customer;
   const customerId = c
-    ? upsertImportedCustomer(tx, {
+    ? await upsertImportedCustomer(tx, {
         ...customerColumns(c, f.locale),
         createdAt: row.receivedAt.getTime(),
       })
@@ -180,7 +221,7 @@ async function writeCase(
   const r = { ...base, ...figures };
   const ms = (d: Date | null | undefined) => (d ? d.getTime() : null);
   const bit = (b: boolean | null | undefined) => (b === null || b === undefined ? null : b ? 1 : 0);
-  const caseId = insertImportedCase(tx, {
+  const caseId = await insertImportedCase(tx, {
     radicado,
     type_code: r.typeCode,
     state: r.state,
@@ -214,7 +255,7 @@ async function writeCase(
     updated_at: ms(r.updatedAt),
   });
   if (customerId !== null) {
-    insertImportedConsent(
+    await insertImportedConsent(
       tx,
       customerId,
       caseId,
@@ -229,7 +270,7 @@ async function writeCase(
     actorId: null,
     visibility: 'public' as const,
   };
-  event({
+  await event({
     ...history,
     action: 'radicar',
     toState: 'radicada',
@@ -238,7 +279,7 @@ async function writeCase(
   });
   let state: CaseState = 'radicada';
   if (answeredAt) {
-    event({
+    await event({
       ...history,
       action: 'answer',
       fromState: state,
@@ -250,7 +291,7 @@ async function writeCase(
     state = 'respondida';
   }
   if (row.closedAt) {
-    event({
+    await event({
       ...history,
       action: 'close',
       fromState: state,
@@ -258,7 +299,7 @@ async function writeCase(
       createdAt: row.closedAt,
     });
   }
-  event({
+  await event({
     caseId,
     action: IMPORT_ACTION,
     actorRole: s.actor.role,
