@@ -55,7 +55,7 @@ export async function claimDueMessages(
       .limit(batch)
       .for('update', { skipLocked: true });
     if (due.length === 0) return [];
-    return tx
+    const claimed = await tx
       .update(outbox)
       .set({
         status: 'sending',
@@ -69,6 +69,10 @@ export async function claimDueMessages(
         ),
       )
       .returning();
+    // RETURNING follows the rows' place in the heap, which a retry's update moves: the sender
+    // delivers in the order the messages came due, as the claim read them.
+    const place = new Map(due.map((d, i) => [d.id, i]));
+    return claimed.sort((a, b) => place.get(a.id)! - place.get(b.id)!);
   });
 }
 

@@ -1,12 +1,13 @@
-/** Catalogue administration (issue 7, item 4) on a real SQLite file. */
+/** Catalogue administration (issue 7, item 4) on a real database. */
 import { eq } from 'drizzle-orm';
+import { first } from '@/db/rows';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
-import { caseEvents, categories, processes, rootCauses } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { caseEvents, categories, processes, rootCauses } from '@/db/tables';
 import { HTTP_STATUS } from '../core/errors';
 import { queueFilterOptions } from '../cases/queue-options';
 import { captureAppError, insertStaff, seedFixture, type Fixture } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import {
   createCategory,
   createProcessWithOwner,
@@ -21,31 +22,34 @@ import {
 } from './catalogues';
 import { makeCtx } from '../core/context';
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await openTestDb());
   fx = await seedFixture(db);
 });
 afterEach(() => cleanup());
 
-const actions = (name: string) =>
-  db.select().from(caseEvents).where(eq(caseEvents.action, name)).all();
+const actions = async (name: string) =>
+  await db.select().from(caseEvents).where(eq(caseEvents.action, name));
 
 describe('categories', () => {
   it('creates, renames and deactivates, each audited with no case', async () => {
     const { id } = await createCategory(makeCtx(db, fx.admin), { name: 'Facturación' });
     await renameCategory(makeCtx(db, fx.admin), { id, name: 'Facturación y cobros' });
     await setCategoryActive(makeCtx(db, fx.admin), { id, active: 'false' });
-    expect(db.select().from(categories).where(eq(categories.id, id)).get()).toMatchObject({
+    expect(await first(db.select().from(categories).where(eq(categories.id, id)))).toMatchObject({
       name: 'Facturación y cobros',
       isActive: false,
     });
-    expect(actions('category_created')).toHaveLength(1);
-    expect(actions('category_updated')).toHaveLength(2);
-    expect(actions('category_created')[0]).toMatchObject({ caseId: null, actorId: fx.admin.id });
+    expect(await actions('category_created')).toHaveLength(1);
+    expect(await actions('category_updated')).toHaveLength(2);
+    expect((await actions('category_created'))[0]).toMatchObject({
+      caseId: null,
+      actorId: fx.admin.id,
+    });
   });
 
   it('refuses a duplicate name with a 422 field error (also on rename)', async () => {
@@ -69,27 +73,27 @@ describe('processes', () => {
       name: 'Instalación',
       ownerId: owner.id,
     });
-    expect(db.select().from(processes).where(eq(processes.id, id)).get()).toMatchObject({
+    expect(await first(db.select().from(processes).where(eq(processes.id, id)))).toMatchObject({
       name: 'Instalación',
       ownerId: owner.id,
       isActive: true,
     });
-    expect(actions('process_created')).toHaveLength(1);
+    expect(await actions('process_created')).toHaveLength(1);
     await updateProcess(makeCtx(db, fx.admin), {
       id,
       name: 'Instalaciones',
       ownerId: fx.supervisor.id,
     });
-    expect(db.select().from(processes).where(eq(processes.id, id)).get()).toMatchObject({
+    expect(await first(db.select().from(processes).where(eq(processes.id, id)))).toMatchObject({
       name: 'Instalaciones',
       ownerId: fx.supervisor.id,
     });
-    expect(actions('process_updated').length).toBe(2);
+    expect(await actions('process_updated')).toHaveLength(2);
   });
 
   it('refuses an inactive owner and a duplicate name, leaving nothing behind', async () => {
     const gone = await insertStaff(db, { email: 'ido@example.co', role: 'agent', isActive: false });
-    const before = db.select().from(processes).all().length;
+    const before = (await db.select().from(processes)).length;
     const owner = await captureAppError(() =>
       createProcessWithOwner(makeCtx(db, fx.admin), { name: 'Instalación', ownerId: gone.id }),
     );
@@ -103,8 +107,8 @@ describe('processes', () => {
       updateProcess(makeCtx(db, fx.admin), { id: fx.otherProcessId, name: 'Facturación' }),
     );
     expect(rename.fieldErrors).toEqual({ name: ['duplicate'] });
-    expect(db.select().from(processes).all()).toHaveLength(before);
-    expect(actions('process_created')).toHaveLength(0);
+    expect(await db.select().from(processes)).toHaveLength(before);
+    expect(await actions('process_created')).toHaveLength(0);
   });
 
   it('a deactivated process and root cause are no longer offered but stay in the catalogue', async () => {
@@ -134,11 +138,11 @@ describe('root causes', () => {
     );
     expect(rename.fieldErrors).toEqual({ name: ['duplicate'] });
     await renameRootCause(makeCtx(db, fx.admin), { id, name: 'Doble cobro' });
-    expect(db.select().from(rootCauses).where(eq(rootCauses.id, id)).get()?.name).toBe(
+    expect((await first(db.select().from(rootCauses).where(eq(rootCauses.id, id))))?.name).toBe(
       'Doble cobro',
     );
-    expect(actions('root_cause_created')).toHaveLength(1);
-    expect(actions('root_cause_updated')).toHaveLength(1);
+    expect(await actions('root_cause_created')).toHaveLength(1);
+    expect(await actions('root_cause_updated')).toHaveLength(1);
   });
 });
 
@@ -157,6 +161,6 @@ describe('access', () => {
         expect(HTTP_STATUS[(await captureAppError(attempt)).code]).toBe(403);
       }
     }
-    expect(db.select().from(caseEvents).all()).toHaveLength(0);
+    expect(await db.select().from(caseEvents)).toHaveLength(0);
   });
 });

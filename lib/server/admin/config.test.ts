@@ -1,11 +1,12 @@
 /**
- * Terms, service levels and the calendar (issue 7, items 2 and 3) on a real SQLite file, with the
+ * Terms, service levels and the calendar (issue 7, items 2 and 3) on a real database, with the
  * Colombian 2026 calendar: 23 March (San José), 2 and 3 April (Holy Week) are holidays.
  */
 import { eq, isNull } from 'drizzle-orm';
+import { first } from '@/db/rows';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
-import { caseEvents, caseTypes, closureDays, organization, serviceLevels } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { caseEvents, caseTypes, closureDays, organization, serviceLevels } from '@/db/tables';
 import { HTTP_STATUS } from '../core/errors';
 import { caseServiceLevel } from '../cases/service-level';
 import {
@@ -16,7 +17,7 @@ import {
   seedFixture,
   type Fixture,
 } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import {
   addClosureDay,
   calendarYear,
@@ -27,23 +28,20 @@ import { addServiceLevel, listServiceLevels } from './service-levels';
 import { listCaseTypeConfig, setTerm, updateCaseType } from './terms';
 import { makeCtx } from '../core/context';
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await openTestDb());
   fx = await seedFixture(db);
 });
 afterEach(() => cleanup());
 
-const adminEvents = (action: string) =>
-  db
-    .select()
-    .from(caseEvents)
-    .where(eq(caseEvents.action, action))
-    .all()
-    .filter((e) => e.caseId === null);
+const adminEvents = async (action: string) =>
+  (await db.select().from(caseEvents).where(eq(caseEvents.action, action))).filter(
+    (e) => e.caseId === null,
+  );
 
 describe('legal terms', () => {
   it('a new Reclamo term (15 → 10) applies to later cases only; the old case keeps its due date', async () => {
@@ -65,8 +63,12 @@ describe('legal terms', () => {
     const reclamo = config.find((t) => t.code === 'R')!;
     expect(reclamo.termDays).toBe(10);
     expect(reclamo.history).toHaveLength(1);
-    expect(adminEvents('term_changed')).toHaveLength(1);
-    expect(adminEvents('term_changed')[0]!.data).toMatchObject({ typeCode: 'R', from: 15, to: 10 });
+    expect(await adminEvents('term_changed')).toHaveLength(1);
+    expect((await adminEvents('term_changed'))[0]!.data).toMatchObject({
+      typeCode: 'R',
+      from: 15,
+      to: 10,
+    });
     // Before the change instant the old term is still the one in force.
     expect(
       (await listCaseTypeConfig(makeCtx(db, fx.admin, bogota('2026-03-15T09:00:00')))).find(
@@ -84,7 +86,7 @@ describe('legal terms', () => {
       expect(error.code).toBe('VALIDATION');
       expect(HTTP_STATUS[error.code]).toBe(422);
       expect(error.fieldErrors).toEqual({ termDays: ['termRange'] });
-      expect(adminEvents('term_changed')).toHaveLength(0);
+      expect(await adminEvents('term_changed')).toHaveLength(0);
     },
   );
 
@@ -110,12 +112,12 @@ describe('legal terms', () => {
       isActive: '',
       handleTargetMinutes: '45',
     });
-    expect(db.select().from(caseTypes).where(eq(caseTypes.code, 'P')).get()).toMatchObject({
+    expect(await first(db.select().from(caseTypes).where(eq(caseTypes.code, 'P')))).toMatchObject({
       allowsAnonymous: true,
       isActive: false,
       handleTargetMinutes: 45,
     });
-    expect(adminEvents('case_type_updated')).toHaveLength(1);
+    expect(await adminEvents('case_type_updated')).toHaveLength(1);
     const error = await captureAppError(() =>
       updateCaseType(makeCtx(db, fx.admin), { typeCode: 'P', handleTargetMinutes: '481' }),
     );
@@ -142,7 +144,7 @@ describe('service levels', () => {
         validFrom: now,
       }),
     ]);
-    expect(adminEvents('service_level_added')).toHaveLength(1);
+    expect(await adminEvents('service_level_added')).toHaveLength(1);
   });
 
   it('a level applies to cases radicated after it is added; earlier cases keep the one they had', async () => {
@@ -201,7 +203,7 @@ describe('service levels', () => {
         )
       ).fieldErrors,
     ).toEqual({ categoryId: ['invalid'] });
-    expect(db.select().from(serviceLevels).all()).toHaveLength(0);
+    expect(await db.select().from(serviceLevels)).toHaveLength(0);
   });
 });
 
@@ -228,9 +230,9 @@ describe('closure days', () => {
     const afterRemoval = await fileCase(db, {}, bogota('2026-03-16T13:00:00'));
     expect((await caseRow(db, afterRemoval.id)).dueDate).toBe('2026-04-09');
     expect((await caseRow(db, later.id)).dueDate).toBe('2026-04-10');
-    expect(db.select().from(closureDays).all()).toHaveLength(0);
-    expect(adminEvents('closure_day_added')).toHaveLength(1);
-    expect(adminEvents('closure_day_removed')).toHaveLength(1);
+    expect(await db.select().from(closureDays)).toHaveLength(0);
+    expect(await adminEvents('closure_day_added')).toHaveLength(1);
+    expect(await adminEvents('closure_day_removed')).toHaveLength(1);
   });
 
   it('refuses a bad date and a date already closed', async () => {
@@ -267,13 +269,13 @@ describe('business hours and time zone', () => {
       worksSaturday: 'on',
       timeZone: 'America/Lima',
     });
-    expect(db.select().from(organization).get()).toMatchObject({
+    expect(await first(db.select().from(organization))).toMatchObject({
       businessHoursStart: 7,
       businessHoursEnd: 16,
       worksSaturday: true,
       timeZone: 'America/Lima',
     });
-    expect(adminEvents('calendar_settings_changed')).toHaveLength(1);
+    expect(await adminEvents('calendar_settings_changed')).toHaveLength(1);
   });
 
   it('refuses hours out of 0–24, a start not before the end and an unknown time zone', async () => {
@@ -293,7 +295,7 @@ describe('business hours and time zone', () => {
       businessHoursEnd: ['hoursOrder'],
     });
     expect(await settings({ timeZone: 'Marte/Olimpo' })).toEqual({ timeZone: ['timeZone'] });
-    expect(db.select().from(organization).all()).toHaveLength(0);
+    expect(await db.select().from(organization)).toHaveLength(0);
   });
 });
 
@@ -320,7 +322,7 @@ describe('only admins', () => {
         expect(error.code).toBe('FORBIDDEN');
         expect(HTTP_STATUS[error.code]).toBe(403);
       }
-      expect(db.select().from(caseEvents).where(isNull(caseEvents.caseId)).all()).toHaveLength(0);
+      expect(await db.select().from(caseEvents).where(isNull(caseEvents.caseId))).toHaveLength(0);
     },
   );
 });

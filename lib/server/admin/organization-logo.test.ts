@@ -3,11 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Db } from '@/db/client';
-import { caseEvents } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { caseEvents } from '@/db/tables';
 import { getOrganization } from '../core/organization';
 import { captureAppError, seedFixture, type Fixture } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import { LOGO_MAX_BYTES, readOrganizationLogo, setOrganizationLogo } from './organization-logo';
 import { makeCtx } from '../core/context';
 
@@ -22,12 +22,12 @@ const SVG = new TextEncoder().encode(
   '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
 );
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 let dir: string;
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await openTestDb());
   fx = await seedFixture(db);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-logo-'));
   vi.stubEnv('LOGO_DIR', dir);
@@ -35,7 +35,7 @@ beforeEach(async () => {
 afterEach(async () => {
   vi.unstubAllEnvs();
   fs.rmSync(dir, { recursive: true, force: true });
-  cleanup();
+  await cleanup();
 });
 
 const refusal = async (promise: Promise<unknown>) => {
@@ -56,11 +56,11 @@ describe('organisation logo', () => {
     expect(fs.readdirSync(dir)).toEqual([second.logoPath]);
     expect(fs.existsSync(path.join(dir, first.logoPath))).toBe(false);
     expect(await readOrganizationLogo(makeCtx(db, fx.admin))).toMatchObject({ mime: 'image/png' });
-    const events = db
+    const events = await db
       .select()
       .from(caseEvents)
       .where(eq(caseEvents.action, 'organization_updated'))
-      .all();
+      .orderBy(caseEvents.id);
     expect(events.map((e) => e.data)).toEqual([
       { before: { logoPath: null }, after: { logoPath: first.logoPath } },
       { before: { logoPath: first.logoPath }, after: { logoPath: second.logoPath } },

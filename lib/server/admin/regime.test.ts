@@ -6,8 +6,9 @@
  * is 20 April, day 30 is 29 April.
  */
 import { and, eq } from 'drizzle-orm';
+import { first } from '@/db/rows';
 import { describe, expect, it } from 'vitest';
-import { casePauses, promises } from '@/db/schema';
+import { casePauses, promises } from '@/db/tables';
 import { computeLegalTerm, extensionCap } from '@/lib/domain/legal-term';
 import { REGIMES, regimeRules } from '@/lib/domain/regimes';
 import type { CaseType } from '@/lib/domain/enums';
@@ -176,7 +177,7 @@ describe('personal data (Ley 1581)', () => {
     expect((await caseRow(fresh.db, id)).state).toBe('requiere_informacion');
     await runJob('cases.tacit_withdrawal', bogota('2026-05-19T10:00:00'));
     expect((await caseRow(fresh.db, id)).state).toBe('desistida');
-    const pause = fresh.db.select().from(casePauses).where(eq(casePauses.caseId, id)).get();
+    const pause = await first(fresh.db.select().from(casePauses).where(eq(casePauses.caseId, id)));
     expect(pause?.resumedAt).not.toBeNull();
   });
 
@@ -221,11 +222,12 @@ describe('public utilities (Ley 142)', () => {
     await runJob('cases.pd_silence', expired);
     expect((await caseRow(fresh.db, id)).silenceAcceptedAt).toEqual(expired);
     expect((await caseRow(fresh.db, suggestion)).silenceAcceptedAt).toBeNull();
-    const duty = fresh.db
-      .select()
-      .from(promises)
-      .where(and(eq(promises.caseId, id), eq(promises.description, 'silence_recognition')))
-      .get();
+    const duty = await first(
+      fresh.db
+        .select()
+        .from(promises)
+        .where(and(eq(promises.caseId, id), eq(promises.description, 'silence_recognition'))),
+    );
     expect(duty?.dueAt).toEqual(bogota('2026-04-12T08:00:00'));
 
     const mail = await deliverDueToSmtp(fresh.db, bogota('2026-04-09T08:05:00'));

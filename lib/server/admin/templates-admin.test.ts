@@ -1,11 +1,12 @@
-/** Template administration (issue 7, item 5) on a real SQLite file. */
+/** Template administration (issue 7, item 5) on a real database. */
 import { eq } from 'drizzle-orm';
+import { first } from '@/db/rows';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
-import { caseEvents, templates } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { caseEvents, templates } from '@/db/tables';
 import { HTTP_STATUS } from '../core/errors';
 import { captureAppError, seedFixture, type Fixture } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import {
   createTemplate,
   listTemplatesForAdmin,
@@ -15,12 +16,12 @@ import {
 } from './templates-admin';
 import { makeCtx } from '../core/context';
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await openTestDb());
   fx = await seedFixture(db);
 });
 afterEach(() => cleanup());
@@ -42,17 +43,15 @@ describe('templates', () => {
       typeCode: '',
     });
     await setTemplateActive(makeCtx(db, fx.admin), { id, active: 'false' });
-    expect(db.select().from(templates).where(eq(templates.id, id)).get()).toMatchObject({
+    expect(await first(db.select().from(templates).where(eq(templates.id, id)))).toMatchObject({
       name: 'Acuse de recibo',
       typeCode: null,
       isActive: false,
       createdBy: fx.admin.id,
     });
-    const names = db
-      .select({ a: caseEvents.action })
-      .from(caseEvents)
-      .all()
-      .map((e) => e.a);
+    const names = (
+      await db.select({ a: caseEvents.action }).from(caseEvents).orderBy(caseEvents.id)
+    ).map((e) => e.a);
     expect(names).toEqual(['template_created', 'template_updated', 'template_updated']);
   });
 
@@ -76,7 +75,7 @@ describe('templates', () => {
       }),
     );
     expect(edit.message).toBe('Marcador desconocido: {{Nombre}}');
-    expect(db.select().from(templates).all()).toHaveLength(1);
+    expect(await db.select().from(templates)).toHaveLength(1);
   });
 
   it('refuses a duplicate name with 422', async () => {

@@ -5,7 +5,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { casePauses, outbox, termSuspensions } from '@/db/schema';
+import { casePauses, outbox, termSuspensions } from '@/db/tables';
 import type { Actor } from '../core/actor';
 import { makeCtx } from '../core/context';
 import { applyCaseAction } from '../cases/apply-case-action';
@@ -21,12 +21,12 @@ const FILED = bogota('2026-03-13T16:30:00');
 const declare = (input: Record<string, unknown>, actor: Actor = fresh.fx.admin, now = MARCH_20) =>
   declareTermSuspension(makeCtx(fresh.db, actor, now), input);
 const APRIL = { act: 'Resolución 045 de 2026', fromDate: '2026-04-06', toDate: '2026-04-10' };
-const mails = (caseId: number) =>
-  fresh.db
+const mails = async (caseId: number) =>
+  await fresh.db
     .select()
     .from(outbox)
     .where(and(eq(outbox.caseId, caseId), eq(outbox.kind, 'suspension')))
-    .all();
+    .orderBy(outbox.id);
 
 describe('a suspension of terms', () => {
   it('moves the due date of each open case it covers, with a timeline entry and a notice', async () => {
@@ -53,7 +53,7 @@ describe('a suspension of terms', () => {
       body: 'Resolución 045 de 2026',
       data: { previousDueDate: '2026-04-08', newDueDate: '2026-04-15' },
     });
-    const [notice] = mails(open);
+    const [notice] = await mails(open);
     expect(notice!.subject).toBe(
       `Suspensión de términos en su solicitud ${(await caseRow(fresh.db, open)).radicado}`,
     );
@@ -68,7 +68,7 @@ describe('a suspension of terms', () => {
     expect(arrived[0]!.to).toMatchObject({ text: 'ana@example.co' });
     expect(arrived[0]!.text).toContain('15 de abril de 2026');
     expect(notice!.bodyText).toContain('15 de abril de 2026');
-    expect(mails(answered)).toEqual([]);
+    expect(await mails(answered)).toEqual([]);
   });
 
   it('covers only the types it names', async () => {
@@ -90,7 +90,7 @@ describe('a suspension of terms', () => {
     });
     await declare(APRIL);
     expect(await caseRow(fresh.db, id)).toMatchObject({ dueDate: null, isPaused: true });
-    expect(mails(id)).toEqual([]);
+    expect(await mails(id)).toEqual([]);
     const customer: Actor = { role: 'customer', id: null, caseId: id };
     await applyCaseAction(makeCtx(fresh.db, customer, bogota('2026-03-26T09:00:00')), {
       caseId: id,
@@ -106,11 +106,11 @@ describe('a suspension of terms', () => {
     const { id, dueDate } = await fileCase(fresh.db, {}, bogota('2026-04-07T09:00:00'));
     // Day 1 is Monday 13 April: 15 business days end on 4 May (1 May is Labour Day).
     expect(dueDate).toBe('2026-05-04');
-    expect(fresh.db.select().from(casePauses).where(eq(casePauses.caseId, id)).all()).toHaveLength(
+    expect(await fresh.db.select().from(casePauses).where(eq(casePauses.caseId, id))).toHaveLength(
       1,
     );
     const after = await fileCase(fresh.db, {}, bogota('2026-04-13T09:00:00'));
-    expect(fresh.db.select().from(casePauses).where(eq(casePauses.caseId, after.id)).all()).toEqual(
+    expect(await fresh.db.select().from(casePauses).where(eq(casePauses.caseId, after.id))).toEqual(
       [],
     );
   });
@@ -128,6 +128,6 @@ describe('a suspension of terms', () => {
     expect((await captureAppError(() => declare(APRIL, fresh.fx.supervisor))).code).toBe(
       'FORBIDDEN',
     );
-    expect(fresh.db.select().from(termSuspensions).all()).toEqual([]);
+    expect(await fresh.db.select().from(termSuspensions)).toEqual([]);
   });
 });

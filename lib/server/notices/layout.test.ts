@@ -1,12 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
-import { organization, outbox } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { organization, outbox } from '@/db/tables';
 import { LOCALES, type Locale } from '@/lib/domain/enums';
 import { makeCtx } from '@/lib/server/core/context';
 import { applyCaseAction } from '../cases/apply-case-action';
 import { bogota, fileCase, seedFixture, type Fixture } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import { composeCaseNotice, NOTICE_KINDS } from './case-notices';
 import { composeConstancia } from './constancia';
 import { withMailBody } from './deferred-mail';
@@ -120,19 +120,19 @@ describe('one branded layout for every notice', () => {
 });
 
 describe('queued notices read the letterhead from the organisation', () => {
-  let db: Db;
-  let cleanup: () => void;
+  let db: Conn;
+  let cleanup: () => Promise<void>;
   let fx: Fixture;
   beforeEach(async () => {
-    ({ db, cleanup } = createTestDb());
+    ({ db, cleanup } = await openTestDb());
     fx = await seedFixture(db);
-    db.insert(organization)
+    await db
+      .insert(organization)
       .values({ id: 1, name: BRAND.name, taxId: '900.123.456-7', logoPath: 'logo.png' })
       .onConflictDoUpdate({
         target: organization.id,
         set: { name: BRAND.name, taxId: '900.123.456-7', logoPath: 'logo.png' },
-      })
-      .run();
+      });
   });
   afterEach(() => cleanup());
 
@@ -145,11 +145,11 @@ describe('queued notices read the letterhead from the organisation', () => {
       action: 'reply',
       body: 'Hola.',
     });
-    const rows = db
+    const rows = await db
       .select()
       .from(outbox)
       .where(and(eq(outbox.caseId, id)))
-      .all();
+      .orderBy(outbox.id);
     expect(rows.map((r) => r.kind)).toEqual(['constancia', 'reply']);
     // The constancia is queued as its parameters: read as sent (deferred-mail.ts).
     for (const row of rows.map(withMailBody)) {

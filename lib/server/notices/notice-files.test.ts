@@ -3,18 +3,19 @@
  * server receives it, while they fit the mail budget; beyond it named and left to download.
  */
 import { eq } from 'drizzle-orm';
+import { one } from '@/db/rows';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Db } from '@/db/client';
-import { outbox } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { outbox } from '@/db/tables';
 import { applyCaseAction } from '../cases/apply-case-action';
 import { checkUploads, storeUploads } from '../cases/uploads';
 import { makeCtx } from '../core/context';
 import { bogota, fileCase, seedFixture, type Fixture } from '../testing/fixtures';
 import { startTestSmtp, type TestSmtp } from '../testing/smtp';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import { splitForMail } from './mail-files';
 import { deliverDueMail } from './sender';
 import { smtpTransport, type MailTransport } from './transport';
@@ -27,8 +28,8 @@ const PDF = text(
 );
 const CSV = text('fecha,valor\n2026-03-01,45000\n2026-03-01,45000\n');
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 let dir: string;
 let smtp: TestSmtp;
@@ -37,7 +38,7 @@ let transport: MailTransport;
 beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-notice-files-'));
   vi.stubEnv('UPLOAD_DIR', dir);
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await openTestDb());
   fx = await seedFixture(db);
   smtp = await startTestSmtp();
   transport = smtpTransport(smtp.url);
@@ -45,7 +46,7 @@ beforeEach(async () => {
 afterEach(async () => {
   transport.close();
   await smtp.close();
-  cleanup();
+  await cleanup();
   vi.unstubAllEnvs();
   fs.rmSync(dir, { recursive: true, force: true });
 });
@@ -66,11 +67,10 @@ describe('files that go with a message', () => {
       { caseId: id, action: 'reply', body: 'Adjunto el soporte.\n\nQuedo atento.' },
       { attachments: stored },
     );
-    const [row] = db
+    const [row] = await db
       .select()
       .from(outbox)
-      .where(eq(outbox.messageId, `<event.${done.eventId}@ventanilla.local>`))
-      .all();
+      .where(eq(outbox.messageId, `<event.${done.eventId}@ventanilla.local>`));
     expect(row!.attachmentIds).toHaveLength(2);
     expect(row!.bodyText).toContain(
       'Adjuntamos los archivos: soporte de pago.pdf, movimientos.csv.',
@@ -104,11 +104,12 @@ describe('files that go with a message', () => {
       { caseId: id, action: 'request_info', body: 'Envíenos el extracto de marzo.' },
       { attachments: stored },
     );
-    const row = db
-      .select()
-      .from(outbox)
-      .where(eq(outbox.messageId, `<event.${done.eventId}@ventanilla.local>`))
-      .get()!;
+    const row = await one(
+      db
+        .select()
+        .from(outbox)
+        .where(eq(outbox.messageId, `<event.${done.eventId}@ventanilla.local>`)),
+    );
     expect(row.attachmentIds).toHaveLength(1);
     expect(row.bodyText).toContain('Adjuntamos el archivo: soporte.pdf.');
     expect(row.bodyText).toContain('Este archivo supera el tamaño que enviamos por correo');
@@ -130,11 +131,12 @@ describe('files that go with a message', () => {
     );
     fs.rmSync(path.join(dir, stored[0]!.storedName));
     await deliverDueMail({ db, transport, now: AT });
-    const row = db
-      .select()
-      .from(outbox)
-      .where(eq(outbox.messageId, `<event.${done.eventId}@ventanilla.local>`))
-      .get()!;
+    const row = await one(
+      db
+        .select()
+        .from(outbox)
+        .where(eq(outbox.messageId, `<event.${done.eventId}@ventanilla.local>`)),
+    );
     expect(row).toMatchObject({ status: 'failed' });
     expect(row.lastError).toMatch(/missing on disk/);
   });

@@ -1,20 +1,20 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
-import { outbox, promises } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { outbox, promises } from '@/db/tables';
 import type { Actor } from '../core/actor';
 import { makeCtx } from '../core/context';
 import { applyCaseAction } from '../cases/apply-case-action';
 import { applyPromiseAction } from '../cases/apply-promise-action';
 import { bogota, customerActor, fileCase, seedFixture, type Fixture } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await openTestDb());
   fx = await seedFixture(db);
 });
 afterEach(() => cleanup());
@@ -23,22 +23,19 @@ const AT = bogota('2026-03-16T10:00:00');
 const LATER = bogota('2026-03-18T10:00:00');
 
 /** The case's outgoing notices so far (the constancia of the filing left out). */
-const notices = (caseId: number) =>
-  db
-    .select()
-    .from(outbox)
-    .where(eq(outbox.caseId, caseId))
-    .all()
-    .filter((m) => m.kind !== 'constancia');
+const notices = async (caseId: number) =>
+  (await db.select().from(outbox).where(eq(outbox.caseId, caseId)).orderBy(outbox.id)).filter(
+    (m) => m.kind !== 'constancia',
+  );
 
 /**
  * Runs one step and returns the notices it queued: every step is one transaction, so what it adds
  * to the outbox is exactly what the petitioner will be sent for it.
  */
 async function queuedBy(caseId: number, step: () => Promise<unknown>) {
-  const before = notices(caseId).length;
+  const before = (await notices(caseId)).length;
   await step();
-  return notices(caseId).slice(before);
+  return (await notices(caseId)).slice(before);
 }
 
 const act = (caseId: number, input: Record<string, unknown>, actor: Actor = fx.agent, now = AT) =>
@@ -113,12 +110,9 @@ describe('every public message reaches the petitioner, an internal one never', (
       });
     }
 
-    const promiseId = db
-      .select()
-      .from(promises)
-      .where(eq(promises.caseId, id))
-      .all()
-      .find((p) => p.description !== 'callback')!.id;
+    const promiseId = (
+      await db.select().from(promises).where(eq(promises.caseId, id)).orderBy(promises.id)
+    ).find((p) => p.description !== 'callback')!.id;
     const kept = await queuedBy(id, () =>
       applyPromiseAction(makeCtx(db, fx.agent, AT), { promiseId, action: 'keep' }),
     );
@@ -130,7 +124,7 @@ describe('every public message reaches the petitioner, an internal one never', (
     );
     expect(withdrawn.map((m) => m.kind)).toEqual(['withdraw']);
     // Every notice went to the petitioner's address, and none twice.
-    const all = notices(id);
+    const all = await notices(id);
     expect(new Set(all.map((m) => m.toAddress))).toEqual(new Set(['ana@example.co']));
     expect(new Set(all.map((m) => m.messageId)).size).toBe(all.length);
   });

@@ -5,35 +5,35 @@ import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { inTransaction, type Db } from '@/db/client';
-import { outbox } from '@/db/schema';
+import { inTransaction, type Conn } from '@/db/client';
+import { one } from '@/db/rows';
+import { outbox } from '@/db/tables';
 import { mapInOrder } from '../core/in-order';
 import { enqueueMail, messageIdFor } from './outbox';
 import { FILED_AT, fileCase } from '../testing/fixtures';
 import { EMAIL_LINK_DAYS, verifyCaseAccess } from '../portal/portal-access';
 import { startTestSmtp, type TestSmtp } from '../testing/smtp';
-import { createTestDb } from '../testing/test-db';
+import { databaseTarget, openTestDb } from '../testing/test-db';
 import { deliverDueMail, MAX_ATTEMPTS, retryDelayMs, SEND_LEASE_MS } from './sender';
 import { emlFileName, emlTransport, smtpTransport, type MailTransport } from './transport';
 
 const NOW = new Date('2026-11-23T15:00:00Z');
 const MINUTE = 60_000;
 
-let db: Db;
-let file: string;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let smtp: TestSmtp;
 let transport: MailTransport;
 
 beforeEach(async () => {
-  ({ db, file, cleanup } = createTestDb());
+  ({ db, cleanup } = await openTestDb());
   smtp = await startTestSmtp();
   transport = smtpTransport(smtp.url);
 });
 afterEach(async () => {
   transport.close();
   await smtp.close();
-  cleanup();
+  await cleanup();
 });
 
 async function queue(key: string, to = 'ana@example.co', now = NOW): Promise<number> {
@@ -54,7 +54,8 @@ async function queue(key: string, to = 'ana@example.co', now = NOW): Promise<num
   );
 }
 
-const rowOf = (id: number) => db.select().from(outbox).where(eq(outbox.id, id)).get()!;
+const rowOf = async (id: number) => await one(db.select().from(outbox).where(eq(outbox.id, id)));
+const statusesOf = async (ids: number[]) => (await mapInOrder(ids, rowOf)).map((row) => row.status);
 const at = (minutes: number) => new Date(NOW.getTime() + minutes * MINUTE);
 
 describe('outbound mail over SMTP', () => {
@@ -72,8 +73,13 @@ describe('outbound mail over SMTP', () => {
     expect(first?.text?.trim()).toBe('Texto a');
     expect(first?.html).toContain('<p>HTML a</p>');
     expect(first?.headers.get('auto-submitted')).toBe('auto-generated');
-    expect(rowOf(a)).toMatchObject({ status: 'sent', attempts: 1, sentAt: NOW, lastError: null });
-    expect(rowOf(b).status).toBe('sent');
+    expect(await rowOf(a)).toMatchObject({
+      status: 'sent',
+      attempts: 1,
+      sentAt: NOW,
+      lastError: null,
+    });
+    expect((await rowOf(b)).status).toBe('sent');
 
     // Running again sends nothing twice.
     expect(await deliverDueMail({ db, transport, now: at(60) })).toEqual({
@@ -86,7 +92,7 @@ describe('outbound mail over SMTP', () => {
 
   it('composes a constancia queued as its parameters when it sends it, as the filing had it', async () => {
     const filed = await fileCase(db, {}, FILED_AT);
-    const row = db.select().from(outbox).where(eq(outbox.caseId, filed.id)).get()!;
+    const row = await one(db.select().from(outbox).where(eq(outbox.caseId, filed.id)));
     expect(row).toMatchObject({ kind: 'constancia', bodyText: '', bodyHtml: null });
     expect(await deliverDueMail({ db, transport, now: NOW })).toMatchObject({ sent: 1 });
     const [mail] = smtp.received;
@@ -109,15 +115,33 @@ describe('outbound mail over SMTP', () => {
     const id = await queue('t');
     smtp.refuseNext(451, 2);
     expect((await deliverDueMail({ db, transport, now: NOW })).retried).toBe(1);
-    expect(rowOf(id)).toMatchObject({ status: 'pending', attempts: 1, nextAttemptAt: at(1) });
-    expect(rowOf(id).lastError).toContain('451');
+    expect(await rowOf(id)).toMatchObject({ status: 'pending', attempts: 1, nextAttemptAt: at(1) });
+    expect((await rowOf(id)).lastError).toContain('451');
     // Not due yet: nothing happens.
     expect((await deliverDueMail({ db, transport, now: at(0.5) })).retried).toBe(0);
     expect((await deliverDueMail({ db, transport, now: at(1) })).retried).toBe(1);
-    expect(rowOf(id)).toMatchObject({ attempts: 2, nextAttemptAt: at(3) });
+    expect(await rowOf(id)).toMatchObject({ attempts: 2, nextAttemptAt: at(3) });
     expect((await deliverDueMail({ db, transport, now: at(3) })).sent).toBe(1);
-    expect(rowOf(id)).toMatchObject({ status: 'sent', attempts: 3, lastError: null });
+    expect(await rowOf(id)).toMatchObject({ status: 'sent', attempts: 3, lastError: null });
     expect(smtp.received).toHaveLength(1);
+  });
+
+  it('sends a batch in the order its messages came due, not as they were queued or retried', async () => {
+    await queue('first');
+    await queue('second');
+    smtp.refuseNext(451);
+    expect(await deliverDueMail({ db, transport, now: NOW, batch: 1 })).toMatchObject({
+      retried: 1,
+    });
+    // 'first' is due again a minute later; 'second' has been due since NOW.
+    expect((await deliverDueMail({ db, transport, now: at(2) })).sent).toBe(2);
+    // And one queued to go later than the next one queued: the table's order is not the due order.
+    await queue('at five', 'ana@example.co', at(5));
+    await queue('at four', 'ana@example.co', at(4));
+    expect((await deliverDueMail({ db, transport, now: at(6) })).sent).toBe(2);
+    expect(smtp.received.map((m) => m.messageId)).toEqual(
+      ['second', 'first', 'at four', 'at five'].map(messageIdFor),
+    );
   });
 
   it('gives up at once on a permanent refusal (5xx)', async () => {
@@ -128,8 +152,8 @@ describe('outbound mail over SMTP', () => {
       retried: 0,
       failed: 1,
     });
-    expect(rowOf(id).status).toBe('failed');
-    expect(rowOf(id).lastError).toContain('550');
+    expect((await rowOf(id)).status).toBe('failed');
+    expect((await rowOf(id)).lastError).toContain('550');
   });
 
   it(`gives up after ${MAX_ATTEMPTS} temporary failures`, async () => {
@@ -140,7 +164,7 @@ describe('outbound mail over SMTP', () => {
       await deliverDueMail({ db, transport, now });
       now = new Date(now.getTime() + retryDelayMs(attempt));
     }
-    expect(rowOf(id)).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS });
+    expect(await rowOf(id)).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS });
     expect(smtp.received).toHaveLength(0);
   });
 
@@ -158,7 +182,7 @@ describe('a sender killed between claiming and delivering', () => {
     );
     const child = fork(
       path.join(import.meta.dirname, '../testing/mail-sender-worker.ts'),
-      [file, smtp.url],
+      [databaseTarget(db), smtp.url],
       {
         execArgv: ['--conditions=react-server', '--import', 'tsx'],
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -172,7 +196,7 @@ describe('a sender killed between claiming and delivering', () => {
     child.kill('SIGKILL');
     await exited;
     // The dead sender's claim holds until its lease runs out: no second sender takes them meanwhile.
-    expect(ids.map((id) => rowOf(id).status)).toEqual(['sending', 'sending', 'sending']);
+    expect(await statusesOf(ids)).toEqual(['sending', 'sending', 'sending']);
     const restartedAt = new Date(Date.now() + 60_000);
     expect((await deliverDueMail({ db, transport, now: restartedAt })).sent).toBe(0);
 
@@ -188,7 +212,7 @@ describe('a sender killed between claiming and delivering', () => {
     expect(smtp.received.map((m) => m.messageId).sort()).toEqual(
       ['k1', 'k2', 'k3'].map(messageIdFor).sort(),
     );
-    expect(ids.map((id) => rowOf(id).status)).toEqual(['sent', 'sent', 'sent']);
+    expect(await statusesOf(ids)).toEqual(['sent', 'sent', 'sent']);
   }, 30_000);
 });
 

@@ -70,7 +70,7 @@ async function claimDue(db: Conn, now: Date, batch: number): Promise<Claimed[]> 
       .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
       .limit(batch);
     if (due.length === 0) return [];
-    return await tx
+    const claimed = await tx
       .update(outbox)
       .set({
         status: 'sending',
@@ -84,6 +84,9 @@ async function claimDue(db: Conn, now: Date, batch: number): Promise<Claimed[]> 
         ),
       )
       .returning();
+    // RETURNING gives the rows in id order here: deliver them in the order they came due.
+    const place = new Map(due.map((d, i) => [d.id, i]));
+    return claimed.sort((a, b) => place.get(a.id)! - place.get(b.id)!);
   });
 }
 

@@ -3,36 +3,38 @@ import { fork } from 'node:child_process';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
-import { outbox } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { one } from '@/db/rows';
+import { outbox } from '@/db/tables';
 import { makeCtx } from '../core/context';
+import { mapInOrder } from '../core/in-order';
 import { applyCaseAction } from '../cases/apply-case-action';
 import { fileThroughApi, noMailTransport, openApiChannel } from '../testing/api-channel';
 import { seedFixture, type Fixture } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { databaseTarget, openTestDb } from '../testing/test-db';
 import { startWebhookReceiver, type TestWebhookReceiver } from '../testing/webhook-receiver';
 import { deliverDueMail, SEND_LEASE_MS } from './sender';
 
 const MINUTE = 60_000;
 
-let db: Db;
-let file: string;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 let receiver: TestWebhookReceiver;
 let secret: string;
 
 beforeEach(async () => {
-  ({ db, file, cleanup } = createTestDb());
+  ({ db, cleanup } = await openTestDb());
   fx = await seedFixture(db);
   receiver = await startWebhookReceiver(() => secret);
 });
 afterEach(async () => {
   await receiver.close();
-  cleanup();
+  await cleanup();
 });
 
-const rowOf = (id: number) => db.select().from(outbox).where(eq(outbox.id, id)).get()!;
+const rowOf = async (id: number) => await one(db.select().from(outbox).where(eq(outbox.id, id)));
+const rowsNow = async (rows: { id: number }[]) => await mapInOrder(rows, (r) => rowOf(r.id));
 const deliver = (now: Date) => deliverDueMail({ db, transport: noMailTransport, now });
 
 describe('a sender killed mid-delivery', () => {
@@ -47,12 +49,11 @@ describe('a sender killed mid-delivery', () => {
     for (const body of ['Primer mensaje.', 'Segundo mensaje.', 'Tercer mensaje.']) {
       await applyCaseAction(agent, { caseId: id, action: 'reply', body });
     }
-    const rows = db
+    const rows = await db
       .select()
       .from(outbox)
       .where(and(eq(outbox.caseId, id), eq(outbox.medium, 'webhook')))
-      .orderBy(outbox.id)
-      .all();
+      .orderBy(outbox.id);
     expect(rows).toHaveLength(3);
 
     // The first POST reaches the receiver, which keeps it, but no answer gets back: the sender
@@ -60,7 +61,7 @@ describe('a sender killed mid-delivery', () => {
     receiver.replyNext('hang');
     const child = fork(
       path.join(import.meta.dirname, '../testing/webhook-sender-worker.ts'),
-      [file],
+      [databaseTarget(db)],
       {
         execArgv: ['--conditions=react-server', '--import', 'tsx'],
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -70,7 +71,7 @@ describe('a sender killed mid-delivery', () => {
     await receiver.waitFor(1);
     child.kill('SIGKILL');
     await exited;
-    expect(rows.map((r) => rowOf(r.id).status)).toEqual(['sending', 'sending', 'sending']);
+    expect((await rowsNow(rows)).map((r) => r.status)).toEqual(['sending', 'sending', 'sending']);
     // Its lease holds: a new sender takes nothing before it runs out.
     expect((await deliver(new Date(Date.now() + MINUTE))).sent).toBe(0);
 
@@ -81,7 +82,7 @@ describe('a sender killed mid-delivery', () => {
       retried: 0,
       failed: 0,
     });
-    expect(rows.map((r) => rowOf(r.id))).toEqual(
+    expect(await rowsNow(rows)).toEqual(
       rows.map(() => expect.objectContaining({ status: 'sent', attempts: 2 })),
     );
     const ids = rows.map((r) => r.messageId.replace(/^<|>$/g, ''));

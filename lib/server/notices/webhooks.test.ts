@@ -1,17 +1,19 @@
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
-import { outbox } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { one } from '@/db/rows';
+import { outbox } from '@/db/tables';
 import { portalAttachmentUrl } from '@/lib/links/attachments';
 import { WebhookMessageSchema } from '@/lib/validation/intake-api';
 import type { Actor } from '../core/actor';
 import { makeCtx } from '../core/context';
+import { mapInOrder } from '../core/in-order';
 import { applyCaseAction } from '../cases/apply-case-action';
 import { removeChannelWebhook } from '../admin/channel-webhooks';
 import { appUrl, verifyCaseAccess } from '../portal/portal-access';
 import { fileThroughApi, noMailTransport as noMail, openApiChannel } from '../testing/api-channel';
 import { bogota, caseRow, customerActor, seedFixture, type Fixture } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import { startWebhookReceiver, type TestWebhookReceiver } from '../testing/webhook-receiver';
 import { validate } from '@readme/openapi-parser';
 import { openApiDocument } from '../intake/openapi';
@@ -23,8 +25,8 @@ const MONDAY = bogota('2026-03-16T10:00:00');
 const MINUTE = 60_000;
 const at = (minutes: number, from = MONDAY) => new Date(from.getTime() + minutes * MINUTE);
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 let receiver: TestWebhookReceiver;
 let secret: string;
@@ -32,28 +34,27 @@ let channelId: number;
 let apiKey: string;
 
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await openTestDb());
   fx = await seedFixture(db);
   receiver = await startWebhookReceiver(() => secret);
   ({ channelId, apiKey, secret } = await openApiChannel(db, fx.admin, receiver.url, FILED));
 });
 afterEach(async () => {
   await receiver.close();
-  cleanup();
+  await cleanup();
 });
 
 const fileViaApi = () => fileThroughApi(db, apiKey, FILED);
 const act = (caseId: number, input: object, now = MONDAY, actor: Actor = fx.agent) =>
   applyCaseAction(makeCtx(db, actor, now), { caseId, ...input });
 
-const hooksOf = (caseId: number) =>
-  db
+const hooksOf = async (caseId: number) =>
+  await db
     .select()
     .from(outbox)
     .where(and(eq(outbox.caseId, caseId), eq(outbox.medium, 'webhook')))
-    .orderBy(outbox.id)
-    .all();
-const rowOf = (id: number) => db.select().from(outbox).where(eq(outbox.id, id)).get()!;
+    .orderBy(outbox.id);
+const rowOf = async (id: number) => await one(db.select().from(outbox).where(eq(outbox.id, id)));
 const deliver = (now: Date, extra: { webhookTimeoutMs?: number } = {}) =>
   deliverDueMail({ db, transport: noMail, now, ...extra });
 
@@ -62,7 +63,7 @@ async function oneReply(body = 'Revisamos su factura.'): Promise<number> {
   const id = await fileViaApi();
   await act(id, { action: 'take' });
   await act(id, { action: 'reply', body });
-  const [row, ...rest] = hooksOf(id);
+  const [row, ...rest] = await hooksOf(id);
   expect(rest).toEqual([]);
   return row!.id;
 }
@@ -101,7 +102,7 @@ describe('an API-channel case: every public message is POSTed to the channel, si
     });
     await act(id, { action: 'answer', body: 'Reintegramos el cobro doble.', decision: 'concede' });
 
-    const rows = hooksOf(id);
+    const rows = await hooksOf(id);
     expect(rows.map((r) => r.kind)).toEqual([
       'reply',
       'info_request',
@@ -110,7 +111,7 @@ describe('an API-channel case: every public message is POSTed to the channel, si
       'answer',
     ]);
     // Nothing about this case goes by e-mail (no address given: the channel is the only way).
-    expect(db.select().from(outbox).where(eq(outbox.medium, 'email')).all()).toEqual([]);
+    expect(await db.select().from(outbox).where(eq(outbox.medium, 'email'))).toEqual([]);
     for (const r of rows) {
       expect(r).toMatchObject({
         medium: 'webhook',
@@ -145,7 +146,9 @@ describe('an API-channel case: every public message is POSTed to the channel, si
     const answer = receiver.received[4]!.json;
     expect(answer.text).toContain('Reintegramos el cobro doble.');
     expect(answer.text).toMatch(/Decisión: /);
-    expect(rows.map((r) => rowOf(r.id).status)).toEqual(Array(5).fill('sent'));
+    expect((await mapInOrder(rows, (r) => rowOf(r.id))).map((r) => r.status)).toEqual(
+      Array(5).fill('sent'),
+    );
 
     // Delivered is delivered: another run sends nothing again.
     expect(await deliver(at(60))).toEqual({ sent: 0, retried: 0, failed: 0 });
@@ -170,7 +173,7 @@ describe('an API-channel case: every public message is POSTed to the channel, si
         ],
       },
     );
-    const [row] = hooksOf(id);
+    const [row] = await hooksOf(id);
     const [fileId] = row!.attachmentIds!;
     await deliver(MONDAY);
     const [link] = WebhookMessageSchema.parse(receiver.received[0]!.json).attachments;
@@ -190,7 +193,7 @@ describe('delivery outcomes', () => {
     const id = await oneReply();
     receiver.replyNext(500);
     expect(await deliver(MONDAY)).toEqual({ sent: 0, retried: 1, failed: 0 });
-    expect(rowOf(id)).toMatchObject({
+    expect(await rowOf(id)).toMatchObject({
       status: 'pending',
       attempts: 1,
       lastError: 'HTTP 500: status 500',
@@ -199,7 +202,7 @@ describe('delivery outcomes', () => {
     // Not due yet.
     expect(await deliver(at(0.5))).toEqual({ sent: 0, retried: 0, failed: 0 });
     expect(await deliver(at(1))).toEqual({ sent: 1, retried: 0, failed: 0 });
-    expect(rowOf(id)).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
+    expect(await rowOf(id)).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
     expect(receiver.received.map((h) => h.eventId)).toEqual(
       Array(2).fill(receiver.received[0]!.eventId),
     );
@@ -212,7 +215,7 @@ describe('delivery outcomes', () => {
       const id = await oneReply();
       receiver.replyNext(status);
       expect((await deliver(MONDAY)).retried).toBe(1);
-      expect(rowOf(id).lastError).toContain(`HTTP ${status}`);
+      expect((await rowOf(id)).lastError).toContain(`HTTP ${status}`);
       expect(receiver.received).toHaveLength(1);
       expect((await deliver(at(1))).sent).toBe(1);
     },
@@ -222,8 +225,8 @@ describe('delivery outcomes', () => {
     const id = await oneReply();
     receiver.replyNext(status);
     expect(await deliver(MONDAY)).toEqual({ sent: 0, retried: 0, failed: 1 });
-    expect(rowOf(id)).toMatchObject({ status: 'failed', attempts: 1 });
-    expect(rowOf(id).lastError).toBe(`HTTP ${status}: status ${status}`);
+    expect(await rowOf(id)).toMatchObject({ status: 'failed', attempts: 1 });
+    expect((await rowOf(id)).lastError).toBe(`HTTP ${status}: status ${status}`);
     expect(await deliver(at(600))).toEqual({ sent: 0, retried: 0, failed: 0 });
     expect(receiver.received).toHaveLength(1);
   });
@@ -234,7 +237,7 @@ describe('delivery outcomes', () => {
     const started = Date.now();
     expect((await deliver(MONDAY, { webhookTimeoutMs: 300 })).retried).toBe(1);
     expect(Date.now() - started).toBeLessThan(5_000);
-    expect(rowOf(id).lastError).toBe('no answer within 0.3 s');
+    expect((await rowOf(id)).lastError).toBe('no answer within 0.3 s');
     // It had kept the message though: the retry is a duplicate the receiver recognises.
     expect((await deliver(at(1))).sent).toBe(1);
     expect(receiver.received).toHaveLength(2);
@@ -245,22 +248,22 @@ describe('delivery outcomes', () => {
     const id = await oneReply();
     await receiver.close();
     expect((await deliver(MONDAY)).retried).toBe(1);
-    expect(rowOf(id).lastError).toMatch(/ECONNREFUSED/);
+    expect((await rowOf(id)).lastError).toMatch(/ECONNREFUSED/);
     receiver = await startWebhookReceiver(() => secret);
   });
 
   it('fails a queued message whose channel lost its webhook; later ones fall back to e-mail (none here)', async () => {
     const id = await oneReply();
-    const caseId = rowOf(id).caseId!;
+    const caseId = (await rowOf(id)).caseId!;
     await removeChannelWebhook(makeCtx(db, fx.admin, MONDAY), { id: channelId });
     expect(await deliver(MONDAY)).toEqual({ sent: 0, retried: 0, failed: 1 });
-    expect(rowOf(id)).toMatchObject({
+    expect(await rowOf(id)).toMatchObject({
       status: 'failed',
       lastError: 'the channel has no webhook any more',
     });
     // Without the webhook an unidentified API filer has no address: nothing is queued.
     await act(caseId, { action: 'reply', body: 'Otro mensaje.' });
-    expect(hooksOf(caseId)).toHaveLength(1);
+    expect(await hooksOf(caseId)).toHaveLength(1);
   });
 });
 

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '@/db/client';
-import { cases } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { one } from '@/db/rows';
+import { cases } from '@/db/tables';
 import { SYSTEM_ACTOR, type Actor } from '../core/actor';
 import { makeCtx } from '../core/context';
 import { setChannelWebhook } from '../admin/channel-webhooks';
@@ -17,7 +18,7 @@ export interface ApiChannel {
 
 /** A WhatsApp channel with an API key and its webhook set to `url` by `admin`. */
 export async function openApiChannel(
-  db: Db,
+  db: Conn,
   admin: Actor,
   url: string,
   now: Date,
@@ -32,7 +33,7 @@ export async function openApiChannel(
 }
 
 /** A Reclamo from an unidentified person, filed through the API as the channel's bot would; its id. */
-export async function fileThroughApi(db: Db, apiKey: string, now: Date): Promise<number> {
+export async function fileThroughApi(db: Conn, apiKey: string, now: Date): Promise<number> {
   const response = await createCaseViaApi(
     makeCtx(db, SYSTEM_ACTOR, now),
     new Request('http://localhost/api/v1/cases', {
@@ -47,7 +48,8 @@ export async function fileThroughApi(db: Db, apiKey: string, now: Date): Promise
   );
   if (response.status !== 201) throw new Error(`filing refused: ${await response.text()}`);
   const { radicado } = (await response.json()) as { radicado: string };
-  return db.select({ id: cases.id }).from(cases).where(eq(cases.radicado, radicado)).get()!.id;
+  return (await one(db.select({ id: cases.id }).from(cases).where(eq(cases.radicado, radicado))))
+    .id;
 }
 
 /** For webhook-only tests: any e-mail the sender tries fails the test loudly. */

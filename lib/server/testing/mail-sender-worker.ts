@@ -2,14 +2,14 @@
  * A mail sender that dies mid-delivery, for the outbox crash test: it claims due messages through
  * the real sender, tells the parent `claimed` when the first delivery starts and then hangs there
  * until the parent kills it (SIGKILL), as a crashed or killed server would.
- * Usage (forked): mail-sender-worker.ts <db file> <smtp url>
+ * Usage (forked): mail-sender-worker.ts <database: SQLite file or PostgreSQL URL> <smtp url>
  */
-import { openDb } from '@/db/client';
 import { deliverDueMail } from '../notices/sender';
 import { smtpTransport, type MailTransport } from '../notices/transport';
+import { openConnection } from './test-db';
 
-const [file, url] = process.argv.slice(2) as [string, string];
-const db = openDb(file);
+const [target, url] = process.argv.slice(2) as [string, string];
+const { db } = await openConnection(target);
 const real = smtpTransport(url);
 const dying: MailTransport = {
   kind: 'smtp',

@@ -1,14 +1,14 @@
 /**
  * An outbox sender for the webhook restart test: it runs the real sender (real POSTs) over the
- * given database file until the parent kills it (SIGKILL) mid-delivery, as a crashed server would.
- * Usage (forked): webhook-sender-worker.ts <db file>
+ * given database until the parent kills it (SIGKILL) mid-delivery, as a crashed server would.
+ * Usage (forked): webhook-sender-worker.ts <database: SQLite file or PostgreSQL URL>
  */
-import { openDb } from '@/db/client';
 import { deliverDueMail } from '../notices/sender';
 import type { MailTransport } from '../notices/transport';
+import { openConnection } from './test-db';
 
-const [file] = process.argv.slice(2) as [string];
-const db = openDb(file);
+const [target] = process.argv.slice(2) as [string];
+const { db } = await openConnection(target);
 const noMail: MailTransport = {
   kind: 'smtp',
   send: () => Promise.reject(new Error('this worker sends webhooks only')),
