@@ -2,9 +2,14 @@
  * Issues an intake API key (until the administration pages exist):
  *   npm run -s api-key -- --channel whatsapp --name "WhatsApp línea 1" [--signed]
  * Prints the key (and with --signed the HMAC signing secret) once: only the key's hash is stored.
+ * Into the PostgreSQL database of DATABASE_URL when it is set (the one the servers share), else
+ * the SQLite file.
  */
 import { parseArgs } from 'node:util';
-import { databasePath, openDb } from '@/db/client';
+import { databasePath, openDb, type Conn } from '@/db/client';
+import { closePg } from '@/db/pg/client';
+import { openPgOrExit } from '@/db/pg/connect';
+import { env } from '@/lib/env';
 import { createApiKey, ensureIntakeChannel } from '@/lib/server/intake/keys';
 import { REMOTE_CHANNELS } from '@/lib/validation/case-filing';
 
@@ -33,7 +38,10 @@ if (!channel) fail(`--channel debe ser uno de: ${REMOTE_CHANNELS.join(', ')}`);
 const name = values.name?.trim();
 if (!name || name.length < 3) fail('falta --name (al menos 3 caracteres)');
 
-const db = openDb(databasePath());
+const url = env().DATABASE_URL;
+const pg = url ? await openPgOrExit(url) : undefined;
+const sqlite = pg ? undefined : openDb(databasePath());
+const db = (pg ?? sqlite) as unknown as Conn;
 const channelId = await ensureIntakeChannel(db, name, channel);
 const created = await createApiKey(db, {
   channelId,
@@ -44,4 +52,5 @@ process.stdout.write(`Clave de API (guárdela: no se vuelve a mostrar):\n  ${cre
 if (created.signingSecret) {
   process.stdout.write(`Secreto de firma HMAC:\n  ${created.signingSecret}\n`);
 }
-db.$client.close();
+if (pg) await closePg(pg);
+sqlite?.$client.close();

@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { outbox } from '@/db/schema';
+import { outbox } from '@/db/tables';
 import { parseReportQuery } from '@/lib/validation/report-query';
 import { SYSTEM_ACTOR, type Actor } from '../core/actor';
 import { makeCtx } from '../core/context';
@@ -92,11 +92,10 @@ describe('undelivered at the due date: vencido sin notificar', () => {
   it('is awaiting delivery in the report until the due date, then late, and a late e-mail stays late', async () => {
     const id = await undeliveredAnswer(bogota('2026-04-01T10:00:00'));
     // The address bounces for good: nothing reaches the petitioner.
-    fresh.db
+    await fresh.db
       .update(outbox)
       .set({ status: 'failed' })
-      .where(and(eq(outbox.caseId, id), eq(outbox.kind, 'answer')))
-      .run();
+      .where(and(eq(outbox.caseId, id), eq(outbox.kind, 'answer')));
     await runJob('cases.undelivered_overdue', DUE_DAY);
     expect((await caseRow(fresh.db, id)).answeredOnTime).toBeNull();
     expect(await marchReport(DUE_DAY)).toMatchObject({ answered: 1, awaitingDelivery: 1, late: 0 });

@@ -4,7 +4,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { cases } from '@/db/schema';
+import { cases } from '@/db/tables';
 import type { Actor } from '../core/actor';
 import { getOrganization, loadCalendar, receiptRuleOf } from '../core/organization';
 import { bogota, captureAppError, caseRow, eventsOf } from '../testing/fixtures';
@@ -77,7 +77,7 @@ describe('extension (prórroga): once, before expiry, within twice the term', ()
   it('reads a case extended before extension days were kept by its new date', async () => {
     const id = await caseInProgress();
     await act(id, extend('2026-04-20'), fresh.fx.agent, bogota('2026-03-17T09:00:00'));
-    fresh.db.update(cases).set({ extensionDays: null }).where(eq(cases.id, id)).run();
+    await fresh.db.update(cases).set({ extensionDays: null }).where(eq(cases.id, id));
     const org = await getOrganization(fresh.db);
     const term = await computeCaseTerm(
       fresh.db,

@@ -6,7 +6,8 @@
  */
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { caseLinks, casePauses, interactions } from '@/db/schema';
+import { first } from '@/db/rows';
+import { caseLinks, casePauses, interactions } from '@/db/tables';
 import type { Actor } from '../core/actor';
 import { bogota, captureAppError, caseRow, eventsOf, fileCase } from '../testing/fixtures';
 import { freshDbPerTest } from '../testing/fresh-db';
@@ -34,7 +35,7 @@ describe('information request (art. 17): the clock pauses and resumes', () => {
       dueDate: null,
       isPaused: true,
     });
-    expect(fresh.db.select().from(casePauses).all()).toEqual([
+    expect(await fresh.db.select().from(casePauses)).toEqual([
       {
         id: expect.any(Number),
         caseId: id,
@@ -59,7 +60,7 @@ describe('information request (art. 17): the clock pauses and resumes', () => {
     const row = await caseRow(fresh.db, id);
     expect(row).toMatchObject({ dueDate: '2026-04-15', isPaused: false });
     expect(row.dueAt).toEqual(new Date('2026-04-16T04:59:59.999Z'));
-    expect(fresh.db.select().from(casePauses).all()).toEqual([
+    expect(await fresh.db.select().from(casePauses)).toEqual([
       {
         id: expect.any(Number),
         caseId: id,
@@ -75,7 +76,13 @@ describe('information request (art. 17): the clock pauses and resumes', () => {
       visibility: 'public',
     });
     // The request went out as an interaction of the agent (it carries handle time), the answer came in.
-    expect(fresh.db.select().from(interactions).where(eq(interactions.caseId, id)).all()).toEqual([
+    expect(
+      await fresh.db
+        .select()
+        .from(interactions)
+        .where(eq(interactions.caseId, id))
+        .orderBy(interactions.id),
+    ).toEqual([
       expect.objectContaining({ direction: 'outbound', kind: 'reply', staffId: fresh.fx.agent.id }),
       expect.objectContaining({ direction: 'inbound', body: 'Aquí está la factura.' }),
     ]);
@@ -218,7 +225,7 @@ describe('merge', () => {
       visibility: 'internal',
       data: { sourceCaseId: source },
     });
-    expect(fresh.db.select().from(caseLinks).all()).toEqual([
+    expect(await fresh.db.select().from(caseLinks)).toEqual([
       expect.objectContaining({ caseId: source, relatedCaseId: target, kind: 'duplicate' }),
     ]);
   });
@@ -281,7 +288,7 @@ describe('cases that end while waiting or across teams', () => {
       closedAt: withdrawnAt,
     });
     expect(
-      fresh.db.select().from(casePauses).where(eq(casePauses.caseId, id)).get()?.resumedAt,
+      (await first(fresh.db.select().from(casePauses).where(eq(casePauses.caseId, id))))?.resumedAt,
     ).toEqual(withdrawnAt);
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '@/db/client';
-import { caseEvents, caseLinks, casePauses, interactions, promises } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { caseEvents, caseLinks, casePauses, interactions, promises } from '@/db/tables';
 import type { Actor } from '../core/actor';
 import { applyCaseAction } from './apply-case-action';
 import {
@@ -12,7 +12,8 @@ import {
   seedFixture,
   type Fixture,
 } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { failUpdatesWhere, failureOf } from '../testing/engine-sql';
+import { openAnotherConnection, openTestDb } from '../testing/test-db';
 import { runWorkers } from '../testing/workers';
 import { makeCtx } from '@/lib/server/core/context';
 
@@ -20,13 +21,12 @@ import { makeCtx } from '@/lib/server/core/context';
 const MONDAY = new Date('2026-03-16T15:00:00Z');
 const ANSWER = { action: 'answer', body: 'Se reintegró el cobro doble.', decision: 'concede' };
 
-let db: Db;
-let file: string;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 
 beforeEach(async () => {
-  ({ db, file, cleanup } = createTestDb());
+  ({ db, cleanup } = await openTestDb());
   fx = await seedFixture(db);
 });
 afterEach(() => cleanup());
@@ -152,13 +152,11 @@ describe('a refused action leaves no trace', () => {
         email: 'l@example.co',
       },
     });
-    db.$client.exec(
-      "create trigger no_merges before update of state on cases when new.state = 'fusionada' begin select raise(abort, 'merge blocked'); end;",
-    );
+    await failUpdatesWhere(db, 'cases', "NEW.state = 'fusionada'", 'merge blocked');
     const before = { source: await trace(source), target: await caseRow(db, target) };
-    await expect(act(source, { action: 'merge', targetCaseId: target }, fx.agent)).rejects.toThrow(
-      /merge blocked/,
-    );
+    expect(
+      await failureOf(act(source, { action: 'merge', targetCaseId: target }, fx.agent)),
+    ).toMatch(/merge blocked/);
     // The target's repeat-contact count, its merged_in event and the link were written before the
     // source update failed; none of them survive.
     expect(await trace(source)).toEqual(before.source);
@@ -212,7 +210,7 @@ describe('a state change writes one event and bumps the version', () => {
       answeredAt: null,
       decision: null,
     });
-    expect(db.select().from(interactions).all()).toEqual([
+    expect(await db.select().from(interactions)).toEqual([
       expect.objectContaining({
         caseId: id,
         kind: 'reply',
@@ -254,7 +252,7 @@ describe('optimistic concurrency', () => {
 
   it('two connections answering from the same version: the second gets CONFLICT', async () => {
     const id = await caseInProgress();
-    const other = openDb(file, { migrate: false });
+    const other = await openAnotherConnection(db);
     try {
       const seen = (await caseRow(db, id)).version;
       await applyCaseAction(makeCtx(db, fx.agent, MONDAY), {
@@ -263,7 +261,7 @@ describe('optimistic concurrency', () => {
         expectedVersion: seen,
       });
       const error = await captureAppError(() =>
-        applyCaseAction(makeCtx(other, fx.supervisor, MONDAY), {
+        applyCaseAction(makeCtx(other.db, fx.supervisor, MONDAY), {
           caseId: id,
           ...ANSWER,
           expectedVersion: seen,
@@ -271,7 +269,7 @@ describe('optimistic concurrency', () => {
       );
       expect(error.code).toBe('CONFLICT');
     } finally {
-      other.$client.close();
+      await other.close();
     }
     expect((await eventsOf(db, id)).filter((e) => e.action === 'answer')).toHaveLength(1);
   });
@@ -281,7 +279,7 @@ describe('optimistic concurrency', () => {
     const versionBefore = (await caseRow(db, id)).version;
     const outcomes = (
       await runWorkers(
-        file,
+        db,
         [fx.agent, fx.supervisor, fx.admin, fx.agent].map((actor) => ({
           kind: 'case-action' as const,
           caseId: id,
@@ -301,7 +299,7 @@ describe('optimistic concurrency', () => {
       version: versionBefore + 1,
     });
     expect(await countRows(db, interactions)).toBe(1);
-  }, 30_000);
+  }, 60_000);
 });
 
 describe('customer actors', () => {

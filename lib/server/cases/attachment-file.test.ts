@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Db } from '@/db/client';
-import { cases } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { cases } from '@/db/tables';
 import { makeCtx } from '../core/context';
 import type { Actor } from '../core/actor';
 import {
@@ -15,7 +15,7 @@ import {
   seedFixture,
   type Fixture,
 } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import { downloadResponse, openAttachment } from './attachment-file';
 import { checkUploads, recordAttachments, storeUploads } from './uploads';
 
@@ -24,8 +24,8 @@ const PDF = new TextEncoder().encode(
     '2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 let dir: string;
 let caseId: number;
@@ -42,15 +42,15 @@ const open = (actor: Actor, input: Record<string, unknown>) =>
 beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-files-'));
   vi.stubEnv('UPLOAD_DIR', dir);
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await openTestDb());
   fx = await seedFixture(db);
   caseId = (await fileCase(db)).id;
   otherCaseId = (await fileCase(db, { subject: 'Otro caso de la misma persona' })).id;
   // The case belongs to the first team: the agent of the other team is out of its scope.
-  db.update(cases).set({ teamId: fx.teamId }).where(eq(cases.id, caseId)).run();
+  await db.update(cases).set({ teamId: fx.teamId }).where(eq(cases.id, caseId));
 });
-afterEach(() => {
-  cleanup();
+afterEach(async () => {
+  await cleanup();
   vi.unstubAllEnvs();
   fs.rmSync(dir, { recursive: true, force: true });
 });

@@ -5,8 +5,8 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
-import { caseEvents, cases, problemCases } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { caseEvents, cases, problemCases } from '@/db/tables';
 import type { Actor } from '../core/actor';
 import { makeCtx } from '../core/context';
 import { isAppError } from '../core/errors';
@@ -21,14 +21,14 @@ import {
   seedFixture,
   type Fixture,
 } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import { applyCaseAction } from './apply-case-action';
 import { bulkActionsFor, bulkCases, type BulkOutcome } from './bulk-cases';
 
 const AT = bogota('2026-03-16T10:00:00');
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 /** Three cases of the first team, one of the other team. */
 let ours: number[];
@@ -49,16 +49,16 @@ const eventsNamed = (caseId: number, action: string) =>
     .select()
     .from(caseEvents)
     .where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.action, action)))
-    .all();
+    .orderBy(caseEvents.id);
 const codeOf = (outcome: BulkOutcome | undefined) =>
   outcome && !outcome.ok && isAppError(outcome.error) ? outcome.error.code : null;
 
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await openTestDb());
   fx = await seedFixture(db);
   const file = async (teamId: number) => {
     const { id } = await fileCase(db);
-    db.update(cases).set({ teamId }).where(eq(cases.id, id)).run();
+    await db.update(cases).set({ teamId }).where(eq(cases.id, id));
     return id;
   };
   ours = [await file(fx.teamId), await file(fx.teamId), await file(fx.teamId)];
@@ -90,11 +90,11 @@ describe('assigning many cases at once', () => {
     expect(result.outcomes[1]?.radicado).toBe(beforeB.radicado);
     for (const id of [a, c]) {
       expect(await caseRow(db, id)).toMatchObject({ assigneeId: fx.agent.id, state: 'en_tramite' });
-      expect(eventsNamed(id, 'assign')).toHaveLength(1);
-      expect(eventsNamed(id, 'assign')[0]).toMatchObject({ actorId: fx.supervisor.id });
+      expect(await eventsNamed(id, 'assign')).toHaveLength(1);
+      expect((await eventsNamed(id, 'assign'))[0]).toMatchObject({ actorId: fx.supervisor.id });
     }
     expect(await caseRow(db, b)).toEqual(beforeB);
-    expect(eventsNamed(b, 'assign')).toHaveLength(0);
+    expect(await eventsNamed(b, 'assign')).toHaveLength(0);
   });
 
   it('is refused whole to an agent, whose role may not assign, and writes nothing', async () => {
@@ -115,7 +115,7 @@ describe('assigning many cases at once', () => {
     };
     expect((await bulkCases(as(fx.agent), run)).done).toBe(3);
     expect((await bulkCases(as(fx.agent), run)).done).toBe(3);
-    for (const id of ours) expect(eventsNamed(id, 'take')).toHaveLength(1);
+    for (const id of ours) expect(await eventsNamed(id, 'take')).toHaveLength(1);
   });
 });
 
@@ -135,7 +135,7 @@ describe("an agent's bulk note", () => {
     expect(await caseRow(db, theirs)).toEqual(before);
     expect(await eventsOf(db, theirs)).toHaveLength(eventsBefore);
     for (const id of ours) {
-      const notes = eventsNamed(id, 'note');
+      const notes = await eventsNamed(id, 'note');
       expect(notes).toHaveLength(1);
       expect(notes[0]).toMatchObject({
         body: 'Revisar con facturación antes del viernes.',
@@ -164,7 +164,7 @@ describe('setting priority in bulk', () => {
     expect((await caseRow(db, c)).priority).toBe('normal');
     for (const id of [a, b]) {
       expect((await caseRow(db, id)).priority).toBe('preferente');
-      const events = eventsNamed(id, 'reclassify');
+      const events = await eventsNamed(id, 'reclassify');
       expect(events).toHaveLength(1);
       expect(events[0]?.body).toBe('Adulto mayor (art. 20)');
     }
@@ -183,7 +183,7 @@ describe('linking many cases to a problem', () => {
     });
     expect(result.done).toBe(4);
     expect(await countRows(db, problemCases)).toBe(4);
-    for (const id of ours) expect(eventsNamed(id, 'problem_linked')).toHaveLength(1);
+    for (const id of ours) expect(await eventsNamed(id, 'problem_linked')).toHaveLength(1);
 
     const error = await captureAppError(() =>
       bulkCases(as(fx.agent), { action: 'link_problem', problemId, cases: [{ caseId: ours[0] }] }),

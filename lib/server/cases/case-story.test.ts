@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
+import { one } from '@/db/rows';
 import { markSent } from '../notices/sender';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
-import { attachments, cases, categories, outbox } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { attachments, cases, categories, outbox } from '@/db/tables';
 import { makeCtx } from '@/lib/server/core/context';
 import { messageIdFor } from '../notices/outbox';
 import { applyCaseAction } from './apply-case-action';
@@ -17,7 +18,7 @@ import {
   type Fixture,
   type StaffMember,
 } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import type { StaffActor } from '../auth/session';
 
 /** The staff page reads the signed-in member (name and e-mail come with the session). */
@@ -33,19 +34,20 @@ const DUE = '2026-04-08';
 const ANSWERED = bogota('2026-03-17T10:00:00');
 const LATER = bogota('2026-04-20T10:00:00');
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await openTestDb());
   fx = await seedFixture(db);
 });
 afterEach(() => cleanup());
 
 async function storyOf(caseId: number, actor: StaffMember = fx.agent, now = LATER) {
-  const radicado = db.select({ r: cases.radicado }).from(cases).where(eq(cases.id, caseId)).get()!
-    .r;
+  const { radicado } = await one(
+    db.select({ radicado: cases.radicado }).from(cases).where(eq(cases.id, caseId)),
+  );
   return (await getStaffCasePage(makeCtx(db, signedIn(actor), now), { radicado })).story;
 }
 
@@ -55,17 +57,17 @@ const act = (caseId: number, input: object, at = ANSWERED, actor: StaffMember = 
 /** What the sender would have written after trying to deliver the message. */
 /** The sender's record of an outcome: sent as markSent records it (the answer's delivery too). */
 async function deliver(messageId: string, outcome: { sentAt: Date } | { error: string }) {
-  const row = db.select().from(outbox).where(eq(outbox.messageId, messageId)).get()!;
+  const row = await one(db.select().from(outbox).where(eq(outbox.messageId, messageId)));
   if ('sentAt' in outcome) {
     // Claimed once (the attempt), then recorded sent.
-    db.update(outbox).set({ attempts: 1 }).where(eq(outbox.id, row.id)).run();
+    await db.update(outbox).set({ attempts: 1 }).where(eq(outbox.id, row.id));
     await markSent(db, row, outcome.sentAt);
     return;
   }
-  db.update(outbox)
+  await db
+    .update(outbox)
     .set({ status: 'failed', lastError: outcome.error, attempts: 5 })
-    .where(eq(outbox.id, row.id))
-    .run();
+    .where(eq(outbox.id, row.id));
 }
 
 const answerEventId = async (caseId: number) =>
@@ -80,7 +82,9 @@ describe('classification', () => {
       process: null,
       rootCause: null,
     });
-    const categoryId = db.insert(categories).values({ name: 'Facturación' }).returning().get().id;
+    const categoryId = (
+      await one(db.insert(categories).values({ name: 'Facturación' }).returning())
+    ).id;
     await act(id, { action: 'take' });
     await act(id, {
       action: 'reclassify',
@@ -105,8 +109,13 @@ describe('related and merged cases', () => {
     await act(a, { action: 'link', relatedCaseId: b });
     await act(c, { action: 'merge', targetCaseId: a });
 
-    const radicado = (id: number) =>
-      db.select().from(cases).where(eq(cases.id, id)).get()!.radicado;
+    const radicados = new Map(
+      (await db.select({ id: cases.id, radicado: cases.radicado }).from(cases)).map((r) => [
+        r.id,
+        r.radicado,
+      ]),
+    );
+    const radicado = (id: number) => radicados.get(id)!;
     const linksOf = async (id: number) =>
       (await storyOf(id)).links.map((l) => ({ radicado: l.radicado, relation: l.relation }));
     expect(await linksOf(a)).toEqual(
@@ -165,9 +174,9 @@ describe('files of the case', () => {
       sha256: 'x'.repeat(64),
       visibility,
     });
-    db.insert(attachments)
-      .values([file('factura.pdf', 'public'), file('nota.pdf', 'internal')])
-      .run();
+    await db
+      .insert(attachments)
+      .values([file('factura.pdf', 'public'), file('nota.pdf', 'internal')]);
     expect((await storyOf(id)).files).toMatchObject([
       {
         name: 'factura.pdf',

@@ -1,18 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
+import type { Conn } from '@/db/client';
 import { makeCtx } from '../core/context';
 import { captureAppError, fileCase, seedFixture, type Fixture } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import { runWorkers } from '../testing/workers';
 import { applyCaseAction } from './apply-case-action';
 import { casePresence, PRESENCE_TTL_MS } from './presence';
 
-let db: Db;
-let file: string;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 beforeEach(async () => {
-  ({ db, file, cleanup } = createTestDb());
+  ({ db, cleanup } = await openTestDb());
   fx = await seedFixture(db);
 });
 afterEach(() => cleanup());
@@ -46,7 +45,7 @@ describe('who else has a case open (issue 14 §4)', () => {
   it('is the same on every app instance sharing the database (issue 18)', async () => {
     const { id } = await fileCase(db);
     // Another process (another instance) says the agent has the case open and is writing.
-    const there = await runWorkers(file, [
+    const there = await runWorkers(db, [
       {
         kind: 'presence',
         caseId: id,
@@ -60,13 +59,13 @@ describe('who else has a case open (issue 14 §4)', () => {
       { userId: fx.agent.id, name: 'agente', isWriting: true },
     ]);
     // And this instance's supervisor is seen from there.
-    const back = await runWorkers(file, [
+    const back = await runWorkers(db, [
       { kind: 'presence', caseId: id, actor: fx.agent, now: at(3000).toISOString() },
     ]);
     expect(JSON.parse((back[0]![0] as { value: string }).value)).toEqual([
       { userId: fx.supervisor.id, name: 'supervisora', isWriting: false },
     ]);
-  });
+  }, 60_000);
 
   it('is for staff who may work the case', async () => {
     const { id } = await fileCase(db);

@@ -1,54 +1,57 @@
 /**
- * The maintained queue counts (migration 0010's triggers) against counting the cases themselves:
+ * The maintained queue counts (triggers: SQLite's migration 0010, PostgreSQL's 0002) against
+ * counting the cases themselves:
  * after filings, assignments, team moves, state changes and deletes, the table equals a GROUP BY of
  * `cases`, and the tabs read from it equal the tabs counted under a filter that matches every case.
  */
-import { eq, sql } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
-import { cases, queueCounts } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { cases, queueCounts } from '@/db/tables';
 import { CASE_STATES } from '@/lib/domain/enums';
 import { parseCaseQuery, type CaseQueryInput } from '@/lib/validation/case-query';
 import { makeCtx } from '../core/context';
 import { fileCase, seedFixture, type Fixture, type StaffMember } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { deleteIgnoringForeignKeys } from '../testing/engine-sql';
+import { openTestDb } from '../testing/test-db';
 import { listCases } from './list-cases';
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await openTestDb());
   fx = await seedFixture(db);
 });
 afterEach(() => cleanup());
 
 const NOW = new Date('2026-03-20T15:00:00Z');
 
-function kept() {
-  return db
-    .select()
-    .from(queueCounts)
-    .where(sql`${queueCounts.n} <> 0`)
-    .all()
-    .sort((a, b) =>
-      `${a.teamId}.${a.assigneeId}.${a.state}`.localeCompare(
-        `${b.teamId}.${b.assigneeId}.${b.state}`,
-      ),
-    );
+async function kept() {
+  return (
+    await db
+      .select()
+      .from(queueCounts)
+      .where(sql`${queueCounts.n} <> 0`)
+  ).sort((a, b) =>
+    `${a.teamId}.${a.assigneeId}.${a.state}`.localeCompare(
+      `${b.teamId}.${b.assigneeId}.${b.state}`,
+    ),
+  );
 }
 
-function counted() {
-  return db
-    .all<{ teamId: number; assigneeId: number; state: string; n: number }>(
-      sql`SELECT coalesce(team_id, 0) AS teamId, coalesce(assignee_id, 0) AS assigneeId, state,
-                 count(*) AS n FROM cases GROUP BY 1, 2, 3`,
-    )
-    .sort((a, b) =>
-      `${a.teamId}.${a.assigneeId}.${a.state}`.localeCompare(
-        `${b.teamId}.${b.assigneeId}.${b.state}`,
-      ),
-    );
+async function counted() {
+  const teamId = sql<number>`coalesce(${cases.teamId}, 0)`.mapWith(Number);
+  const assigneeId = sql<number>`coalesce(${cases.assigneeId}, 0)`.mapWith(Number);
+  const rows = await db
+    .select({ teamId, assigneeId, state: cases.state, n: count() })
+    .from(cases)
+    .groupBy(teamId, assigneeId, cases.state);
+  return rows.sort((a, b) =>
+    `${a.teamId}.${a.assigneeId}.${a.state}`.localeCompare(
+      `${b.teamId}.${b.assigneeId}.${b.state}`,
+    ),
+  );
 }
 
 const counts = async (actor: StaffMember, input: CaseQueryInput = {}) =>
@@ -67,28 +70,20 @@ describe('queue counts kept by triggers', () => {
     };
     for (let step = 0; step < 300; step++) {
       const id = pick(ids);
-      db.update(cases)
+      await db
+        .update(cases)
         .set({ teamId: pick(teams), assigneeId: pick(staff), state: pick(CASE_STATES) })
-        .where(eq(cases.id, id))
-        .run();
+        .where(eq(cases.id, id));
       if (step % 7 === 0)
-        db.update(cases)
+        await db
+          .update(cases)
           .set({ subject: `otro ${step}` })
-          .where(eq(cases.id, id))
-          .run();
+          .where(eq(cases.id, id));
     }
     // A delete (no verb deletes cases; a restore or a cleanup might): the rows that point at the
     // cases are left to the foreign keys' owner, switched off here for the test.
-    const gone = ids.slice(0, 5);
-    db.run(sql`PRAGMA foreign_keys = OFF`);
-    db.run(
-      sql`DELETE FROM cases WHERE id IN (${sql.join(
-        gone.map((id) => sql`${id}`),
-        sql`, `,
-      )})`,
-    );
-    db.run(sql`PRAGMA foreign_keys = ON`);
-    expect(kept()).toEqual(counted());
+    await deleteIgnoringForeignKeys(db, 'cases', ids.slice(0, 5));
+    expect(await kept()).toEqual(await counted());
   });
 
   it('give every tab the same number as counting the cases, for agents and supervisors', async () => {
@@ -102,13 +97,11 @@ describe('queue counts kept by triggers', () => {
       { teamId: fx.teamId, assigneeId: fx.agent.id, state: 'requiere_informacion' },
       { teamId: fx.teamId, assigneeId: fx.agent.id, state: 'cerrada' },
     ] as const;
-    ids.forEach((id, i) =>
-      db
+    for (const [i, id] of ids.entries())
+      await db
         .update(cases)
         .set(layout[i % layout.length]!)
-        .where(eq(cases.id, id))
-        .run(),
-    );
+        .where(eq(cases.id, id));
     for (const actor of [fx.agent, fx.otherAgent, fx.supervisor, fx.admin]) {
       const fast = await counts(actor);
       // A period that holds every case takes the counting path.

@@ -1,4 +1,4 @@
-import { inTransaction } from '@/db/client';
+import { inTransaction, type Conn } from '@/db/client';
 /**
  * Attachments are judged by their bytes: every sample below is built in memory as the real format
  * (or the real attack) and goes through the same checks a filing does, then onto a temporary disk.
@@ -9,10 +9,10 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { attachments } from '@/db/schema';
+import { attachments } from '@/db/tables';
 import { AppError } from '../core/errors';
 import { captureAppError, fileCase } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import {
   UPLOAD_LIMITS,
   checkUploads,
@@ -277,9 +277,9 @@ describe('storage', () => {
   });
 
   describe('with the database', () => {
-    let db: ReturnType<typeof createTestDb>['db'];
-    let cleanup: () => void;
-    beforeEach(() => ({ db, cleanup } = createTestDb()));
+    let db: Conn;
+    let cleanup: () => Promise<void>;
+    beforeEach(async () => ({ db, cleanup } = await openTestDb()));
     afterEach(() => cleanup());
 
     it('records the metadata rows in the caller transaction', async () => {
@@ -290,7 +290,7 @@ describe('storage', () => {
         db,
         async (tx) => await recordAttachments(tx, caseId, null, stored, 'internal', now),
       );
-      const rows = db.select().from(attachments).where(eq(attachments.caseId, caseId)).all();
+      const rows = await db.select().from(attachments).where(eq(attachments.caseId, caseId));
       expect(rows).toEqual([
         expect.objectContaining({
           ...stored[0],
@@ -313,7 +313,7 @@ describe('storage', () => {
       } catch {
         discard();
       }
-      expect(db.select().from(attachments).all()).toEqual([]);
+      expect(await db.select().from(attachments)).toEqual([]);
       expect(fs.readdirSync(dir)).toEqual([]);
     });
   });

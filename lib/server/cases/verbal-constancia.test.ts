@@ -5,7 +5,8 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { outbox, staffUsers } from '@/db/schema';
+import { one } from '@/db/rows';
+import { outbox, staffUsers } from '@/db/tables';
 import { makeCtx } from '../core/context';
 import { bogota, captureAppError, eventsOf, validFiling } from '../testing/fixtures';
 import { deliverDueToSmtp } from '../testing/smtp';
@@ -19,12 +20,15 @@ import { verbalRecord } from './verbal-record';
 const fresh = freshDbPerTest();
 
 const AT = bogota('2026-03-16T10:15:00');
-const agentName = () =>
-  fresh.db
-    .select({ name: staffUsers.name })
-    .from(staffUsers)
-    .where(eq(staffUsers.id, fresh.fx.agent.id))
-    .get()!.name;
+const agentName = async () =>
+  (
+    await one(
+      fresh.db
+        .select({ name: staffUsers.name })
+        .from(staffUsers)
+        .where(eq(staffUsers.id, fresh.fx.agent.id)),
+    )
+  ).name;
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
 /** A petition spoken at the window, taken down by the agent with the bill the petitioner brought. */
@@ -53,7 +57,7 @@ describe('the constancia of a verbal petition', () => {
       subject: 'Cobro de reconexión',
       description: 'Pagué a tiempo y me cobraron reconexión en la factura de marzo.',
       documents: ['factura-marzo.pdf'],
-      receivedBy: agentName(),
+      receivedBy: await agentName(),
     });
     const [mail] = await delivered();
     expect(mail!.to).toMatchObject({ text: 'ana@example.co' });
@@ -63,7 +67,7 @@ describe('the constancia of a verbal petition', () => {
       'Presencial',
       'Ana María Pérez · CC 1020304050',
       `Recibida por`,
-      agentName(),
+      await agentName(),
       'Cobro de reconexión',
       'Pagué a tiempo y me cobraron reconexión',
       'factura-marzo.pdf',
@@ -93,11 +97,11 @@ describe('the constancia of a verbal petition', () => {
       visibility: 'internal',
       data: { to: 'ana.perez@correo.co' },
     });
-    const rows = fresh.db
+    const rows = await fresh.db
       .select()
       .from(outbox)
       .where(and(eq(outbox.caseId, id), eq(outbox.kind, 'constancia')))
-      .all();
+      .orderBy(outbox.id);
     expect(rows.map((r) => r.toAddress)).toEqual(['ana@example.co', 'ana.perez@correo.co']);
   });
 

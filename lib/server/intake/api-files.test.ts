@@ -4,12 +4,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Db } from '@/db/client';
-import { attachments, cases } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { one } from '@/db/rows';
+import { attachments, cases } from '@/db/tables';
 import { SYSTEM_ACTOR } from '../core/actor';
 import { makeCtx } from '../core/context';
 import { countRows } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import { addMessageViaApi, createCaseViaApi } from './handlers';
 import { createApiKey, ensureIntakeChannel } from './keys';
 
@@ -21,20 +22,20 @@ const PDF = Buffer.from(
 const EXE = Buffer.concat([Buffer.from([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0, 4]), Buffer.alloc(120)]);
 const file = (name: string, bytes: Buffer) => ({ name, contentBase64: bytes.toString('base64') });
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let key: string;
 let dir: string;
 
 beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-api-files-'));
   vi.stubEnv('UPLOAD_DIR', dir);
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await openTestDb());
   const channelId = await ensureIntakeChannel(db, 'WhatsApp línea 1', 'whatsapp');
   key = (await createApiKey(db, { channelId, name: 'bot', withSigningSecret: false })).key;
 });
-afterEach(() => {
-  cleanup();
+afterEach(async () => {
+  await cleanup();
   vi.unstubAllEnvs();
   fs.rmSync(dir, { recursive: true, force: true });
 });
@@ -62,8 +63,8 @@ describe('files through the intake API', () => {
     );
     expect(response.status).toBe(201);
     const { radicado } = await response.json();
-    const caseId = db.select().from(cases).where(eq(cases.radicado, radicado)).get()!.id;
-    const [row] = db.select().from(attachments).where(eq(attachments.caseId, caseId)).all();
+    const caseId = (await one(db.select().from(cases).where(eq(cases.radicado, radicado)))).id;
+    const [row] = await db.select().from(attachments).where(eq(attachments.caseId, caseId));
     expect(row).toMatchObject({
       originalName: 'factura.pdf',
       mimeType: 'application/pdf',

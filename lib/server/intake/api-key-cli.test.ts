@@ -1,34 +1,44 @@
 /**
  * A key issued by `npm run api-key` signs requests the server accepts: the CLI and the server seal
  * and open the signing secret with the same app secret, also on a demo install without
- * NEXTAUTH_SECRET (issue 13 §4: every signed request of a CLI key used to fail).
+ * NEXTAUTH_SECRET (issue 13 §4: every signed request of a CLI key used to fail). The CLI writes to
+ * the database the server reads: the SQLite file, or DATABASE_URL's PostgreSQL.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { closeDatabase, openDb, type Db } from '@/db/client';
+import type { Conn } from '@/db/client';
+import { isPg } from '@/db/pg/transactions';
 import { SYSTEM_ACTOR } from '../core/actor';
 import { makeCtx } from '../core/context';
+import { databaseTarget, openTestDb } from '../testing/test-db';
 import { createCaseViaApi } from './handlers';
 import { signBody } from './signature';
 
 let dir: string;
-let db: Db | undefined;
-beforeEach(() => {
+let db: Conn;
+let cleanup: () => Promise<void>;
+/** Where the CLI finds the database, and beside DATABASE_PATH the app secret it keeps. */
+let database: { DATABASE_PATH: string; DATABASE_URL: string };
+beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-cli-'));
-  vi.stubEnv('DATABASE_PATH', path.join(dir, 'ventanilla.db'));
+  ({ db, cleanup } = await openTestDb());
+  database = isPg(db)
+    ? { DATABASE_PATH: path.join(dir, 'ventanilla.db'), DATABASE_URL: databaseTarget(db) }
+    : { DATABASE_PATH: databaseTarget(db), DATABASE_URL: '' };
+  vi.stubEnv('DATABASE_PATH', database.DATABASE_PATH);
   vi.stubEnv('NEXTAUTH_SECRET', '');
 });
-afterEach(() => {
-  if (db) closeDatabase(db);
+afterEach(async () => {
+  await cleanup();
   vi.unstubAllEnvs();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-it('a signed key from the CLI is accepted by the server without NEXTAUTH_SECRET', () => {
-  const env = { ...process.env, DATABASE_PATH: path.join(dir, 'ventanilla.db') };
+it('a signed key from the CLI is accepted by the server without NEXTAUTH_SECRET', async () => {
+  const env = { ...process.env, ...database };
   delete env.NEXTAUTH_SECRET;
   const out = execFileSync(
     path.join(process.cwd(), 'node_modules', '.bin', 'tsx'),
@@ -45,9 +55,8 @@ it('a signed key from the CLI is accepted by the server without NEXTAUTH_SECRET'
   );
   const [key, secret] = [...out.matchAll(/^\s+(\S+)$/gm)].map((m) => m[1]!);
   expect(key).toMatch(/^vnt_/);
-  expect(fs.existsSync(path.join(dir, '.auth-secret'))).toBe(true);
+  expect(fs.existsSync(path.join(path.dirname(database.DATABASE_PATH), '.auth-secret'))).toBe(true);
 
-  db = openDb(path.join(dir, 'ventanilla.db'));
   const now = new Date();
   const body = JSON.stringify({
     typeCode: 'P',
@@ -55,7 +64,7 @@ it('a signed key from the CLI is accepted by the server without NEXTAUTH_SECRET'
     description: 'Quiero saber el estado de mi solicitud de conexión.',
     responseAddress: 'ana@example.co',
   });
-  return createCaseViaApi(
+  const response = await createCaseViaApi(
     makeCtx(db, SYSTEM_ACTOR, now),
     new Request('http://localhost/api/v1/cases', {
       method: 'POST',
@@ -66,5 +75,6 @@ it('a signed key from the CLI is accepted by the server without NEXTAUTH_SECRET'
         'X-Ventanilla-Signature': signBody(secret!, body, Math.floor(now.getTime() / 1000)),
       },
     }),
-  ).then((response) => expect(response.status).toBe(201));
+  );
+  expect(response.status).toBe(201);
 }, 30_000);

@@ -9,21 +9,22 @@ import os from 'node:os';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
-import { attachments, cases, inboundMail } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { first as firstRow } from '@/db/rows';
+import { attachments, cases, inboundMail } from '@/db/tables';
 import { PDF, ELF } from '@/e2e/support/files';
 import { applyCaseAction } from '../cases/apply-case-action';
 import { caseRow, countRows, eventsOf, seedFixture, type Fixture } from '../testing/fixtures';
 import { startTestSmtp, type TestSmtp } from '../testing/smtp';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import { startInboundSmtp } from './mail-server';
 import { deliverDueMail } from '../notices/sender';
 import { smtpTransport, type MailTransport } from '../notices/transport';
 import { makeCtx } from '@/lib/server/core/context';
 import { SYSTEM_ACTOR } from '../core/actor';
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 let mailbox: TestSmtp;
 let outgoing: MailTransport;
@@ -31,7 +32,7 @@ let inbound: Awaited<ReturnType<typeof startInboundSmtp>>;
 let uploads: string;
 
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await openTestDb());
   fx = await seedFixture(db);
   uploads = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-inbound-'));
   process.env.UPLOAD_DIR = uploads;
@@ -50,7 +51,7 @@ afterEach(async () => {
   await mailbox.close();
   delete process.env.UPLOAD_DIR;
   fs.rmSync(uploads, { recursive: true, force: true });
-  cleanup();
+  await cleanup();
 });
 
 /** Sends one message to our listener the way a mail server would. */
@@ -72,7 +73,8 @@ async function send(message: nodemailer.SendMailOptions) {
   }
 }
 
-const emailCases = () => db.select().from(cases).where(eq(cases.channel, 'email')).all();
+const emailCases = async () =>
+  await db.select().from(cases).where(eq(cases.channel, 'email')).orderBy(cases.id);
 
 describe('a customer writes to the PQRS address', () => {
   it('creates a case on the email channel and mails the constancia back', async () => {
@@ -81,7 +83,7 @@ describe('a customer writes to the PQRS address', () => {
       text: 'Me cobraron dos veces el servicio de marzo. Solicito la devolución.',
       attachments: [{ filename: 'factura.pdf', content: PDF }],
     });
-    const [created, ...others] = emailCases();
+    const [created, ...others] = await emailCases();
     expect(others).toEqual([]);
     expect(created).toMatchObject({
       typeCode: 'P',
@@ -94,7 +96,7 @@ describe('a customer writes to the PQRS address', () => {
     expect(created!.description).toContain('Me cobraron dos veces');
     expect(created!.description).toContain('Ana Pérez <ana@example.co>');
     expect(
-      db.select().from(attachments).where(eq(attachments.caseId, created!.id)).all(),
+      await db.select().from(attachments).where(eq(attachments.caseId, created!.id)),
     ).toMatchObject([{ originalName: 'factura.pdf', mimeType: 'application/pdf' }]);
 
     await deliverDueMail({ db, transport: outgoing });
@@ -110,7 +112,7 @@ describe('a customer writes to the PQRS address', () => {
       subject: 'Solicitud de copia del contrato',
       text: 'Necesito copia de mi contrato de servicio.',
     });
-    const [created] = emailCases();
+    const [created] = await emailCases();
     await deliverDueMail({ db, transport: outgoing });
     const constanciaId = mailbox.received[0]!.messageId!;
 
@@ -128,7 +130,7 @@ describe('a customer writes to the PQRS address', () => {
       inReplyTo: constanciaId,
       references: [constanciaId],
     });
-    expect(emailCases()).toHaveLength(1);
+    expect(await emailCases()).toHaveLength(1);
     expect(await caseRow(db, created!.id)).toMatchObject({ state: 'en_tramite', isPaused: false });
     expect((await eventsOf(db, created!.id)).at(-1)).toMatchObject({
       action: 'provide_info',
@@ -137,7 +139,7 @@ describe('a customer writes to the PQRS address', () => {
 
     // A later reply, with only the radicado in the subject, joins the history without a state change.
     await send({ subject: `RV: ${created!.radicado}`, text: '¿Hay novedades?' });
-    expect(emailCases()).toHaveLength(1);
+    expect(await emailCases()).toHaveLength(1);
     expect((await eventsOf(db, created!.id)).at(-1)).toMatchObject({
       action: 'customer_message',
       actorRole: 'customer',
@@ -151,13 +153,13 @@ describe('a customer writes to the PQRS address', () => {
       subject: 'Petición de información',
       text: 'Quisiera saber el horario de atención.',
     });
-    const [first] = emailCases();
+    const [first] = await emailCases();
     await send({
       from: 'otro@example.net',
       subject: `Re: ${first!.radicado}`,
       text: 'Agrego esto al caso de otra persona.',
     });
-    expect(emailCases()).toHaveLength(2);
+    expect(await emailCases()).toHaveLength(2);
     expect((await eventsOf(db, first!.id)).map((e) => e.action)).toEqual(['radicar']);
   });
 
@@ -170,9 +172,9 @@ describe('a customer writes to the PQRS address', () => {
         { filename: 'soporte.pdf', content: ELF },
       ],
     });
-    const [created] = emailCases();
+    const [created] = await emailCases();
     expect(
-      db
+      await db
         .select({
           name: attachments.originalName,
           visibility: attachments.visibility,
@@ -180,7 +182,7 @@ describe('a customer writes to the PQRS address', () => {
         })
         .from(attachments)
         .where(eq(attachments.caseId, created!.id))
-        .all(),
+        .orderBy(attachments.id),
     ).toEqual([
       { name: 'factura.pdf', visibility: 'public', kind: 'file' },
       { name: 'correo-original.eml', visibility: 'internal', kind: 'original_mail' },
@@ -188,7 +190,7 @@ describe('a customer writes to the PQRS address', () => {
     expect(created!.description).toContain(
       'Adjuntos no aceptados por su tipo o tamaño: soporte.pdf',
     );
-    expect(db.select().from(inboundMail).get()).toMatchObject({
+    expect(await firstRow(db.select().from(inboundMail))).toMatchObject({
       outcome: 'created',
       reason: 'attachments',
       caseId: created!.id,
@@ -205,7 +207,7 @@ describe('mail that must not start a conversation', () => {
   ])('quarantines %s without answering it', async (_label, extra) => {
     await send({ subject: 'Fuera de la oficina', text: 'Estaré fuera hasta el lunes.', ...extra });
     expect(await countRows(db, cases)).toBe(0);
-    const [entry] = db.select().from(inboundMail).all();
+    const [entry] = await db.select().from(inboundMail);
     expect(entry).toMatchObject({ source: 'smtp', outcome: 'quarantined', caseId: null });
     expect(['auto_reply', 'bounce']).toContain(entry!.reason);
     expect(fs.readdirSync(uploads)).toEqual([entry!.rawStoredName]);

@@ -2,28 +2,29 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
-import { attachments, cases } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { one } from '@/db/rows';
+import { attachments, cases } from '@/db/tables';
 import { makeCtx } from '../core/context';
 import { VISITOR } from '../portal/actors';
 import { captureAppError, countRows, FILED_AT } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { openTestDb } from '../testing/test-db';
 import { FILING_IP_LIMIT, fileFromPortal } from './portal-file-case';
 
 const IP = '203.0.113.9';
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
-let db: Db;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let uploads: string;
 
-beforeEach(() => {
-  ({ db, cleanup } = createTestDb());
+beforeEach(async () => {
+  ({ db, cleanup } = await openTestDb());
   uploads = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-portal-'));
   process.env.UPLOAD_DIR = uploads;
 });
-afterEach(() => {
-  cleanup();
+afterEach(async () => {
+  await cleanup();
   fs.rmSync(uploads, { recursive: true, force: true });
   delete process.env.UPLOAD_DIR;
 });
@@ -55,10 +56,10 @@ describe('fileFromPortal', () => {
   it('files a web case from the flat form fields, with its attachments', async () => {
     const result = await file(form({ attachments: [new File([PDF], 'factura.pdf')] }));
     if (result.kind !== 'created') throw new Error(`expected a new case, got ${result.kind}`);
-    const row = db.select().from(cases).get();
+    const row = await one(db.select().from(cases));
     expect(row).toMatchObject({ id: result.created.id, channel: 'web', typeCode: 'R' });
-    expect(db.select().from(attachments).all()).toEqual([
-      expect.objectContaining({ caseId: row!.id, originalName: 'factura.pdf' }),
+    expect(await db.select().from(attachments)).toEqual([
+      expect.objectContaining({ caseId: row.id, originalName: 'factura.pdf' }),
     ]);
     expect(storedFiles()).toHaveLength(1);
   });
@@ -121,12 +122,12 @@ describe('fileFromPortal', () => {
     it('gives an anonymous filer a new code, the lost one no longer opening the case', async () => {
       const anonymous = form({ isAnonymous: 'true', typeCode: 'D', submissionId: PRESS });
       const first = await created(anonymous);
-      const hashBefore = db.select().from(cases).get()!.accessCodeHash;
+      const hashBefore = (await one(db.select().from(cases))).accessCodeHash;
       const again = await created(anonymous);
       expect(again.radicado).toBe(first.radicado);
       expect(again.accessCode).toMatch(/\S{6,}/);
       expect(again.accessCode).not.toBe(first.accessCode);
-      expect(db.select().from(cases).get()!.accessCodeHash).not.toBe(hashBefore);
+      expect((await one(db.select().from(cases))).accessCodeHash).not.toBe(hashBefore);
       expect(await countRows(db, cases)).toBe(1);
     });
 

@@ -8,39 +8,38 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { sqliteOf, type Db } from '@/db/client';
-import { attachments, cases } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { attachments, cases } from '@/db/tables';
 import { SYSTEM_ACTOR } from '../core/actor';
 import { makeCtx } from '../core/context';
 import { checkUploads, storeUploads } from '../cases/uploads';
 import { countRows, fileCase } from '../testing/fixtures';
-import { createTestDb } from '../testing/test-db';
+import { holdCaseWrites } from '../testing/engine-sql';
+import { databaseTarget, openTestDb } from '../testing/test-db';
 import { ORPHAN_GRACE_MS, sweepOrphanFiles } from './orphan-files';
 
 const WORKER = path.join(import.meta.dirname, '..', 'testing', 'filing-worker.ts');
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\n%%EOF\n');
 
-let db: Db;
-let file: string;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let dir: string;
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-orphans-'));
   vi.stubEnv('UPLOAD_DIR', dir);
-  ({ db, file, cleanup } = createTestDb());
+  ({ db, cleanup } = await openTestDb());
 });
-afterEach(() => {
-  cleanup();
+afterEach(async () => {
+  await cleanup();
   vi.unstubAllEnvs();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** Starts a filing in another process while this one holds the write lock, and kills it once its file is on disk. */
+/** Starts a filing in another process while this one holds case writes back, and kills it once its file is on disk. */
 async function killFilingAfterItsFileIsWritten(): Promise<string[]> {
-  const lock = sqliteOf(db);
-  lock.prepare('BEGIN IMMEDIATE').run();
-  const child = fork(WORKER, [file], {
+  const release = await holdCaseWrites(db);
+  const child = fork(WORKER, [databaseTarget(db)], {
     env: { ...process.env, UPLOAD_DIR: dir },
     execArgv: ['--conditions=react-server', '--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -55,7 +54,7 @@ async function killFilingAfterItsFileIsWritten(): Promise<string[]> {
     child.kill('SIGKILL');
     await exited;
   } finally {
-    lock.prepare('ROLLBACK').run();
+    await release();
   }
   return fs.readdirSync(dir);
 }
@@ -63,9 +62,7 @@ async function killFilingAfterItsFileIsWritten(): Promise<string[]> {
 it('a killed filing leaves no orphan file after the sweep; files of committed cases stay', async () => {
   const kept = await fileCase(db);
   const { stored } = storeUploads(await checkUploads([{ name: 'recibo.pdf', bytes: PDF }]));
-  db.insert(attachments)
-    .values({ caseId: kept.id, ...stored[0]!, visibility: 'public' })
-    .run();
+  await db.insert(attachments).values({ caseId: kept.id, ...stored[0]!, visibility: 'public' });
 
   const onDisk = await killFilingAfterItsFileIsWritten();
   expect(await countRows(db, cases)).toBe(1);

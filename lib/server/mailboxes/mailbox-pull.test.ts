@@ -11,24 +11,24 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { ImapFlow } from 'imapflow';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
-import { attachments, caseEvents, cases, inboundMail, mailboxes } from '@/db/schema';
+import type { Conn } from '@/db/client';
+import { first as firstRow, one } from '@/db/rows';
+import { attachments, caseEvents, cases, inboundMail, mailboxes } from '@/db/tables';
 import { makeCtx } from '../core/context';
 import { SYSTEM_ACTOR } from '../core/actor';
 import { countRows, fileCase, seedFixture, type Fixture } from '../testing/fixtures';
 import { imapSession, messageIdsIn, plainMessage } from '../testing/imap-client';
 import { oddMessages } from '../testing/odd-mail';
 import { startImapServer, type TestImapServer } from '../testing/imap-server';
-import { createTestDb } from '../testing/test-db';
+import { databaseTarget, openTestDb } from '../testing/test-db';
 import { createMailbox } from './mailboxes-admin';
 import { passMailbox, startMailboxWorker } from './worker';
 
 const USER = 'pqrs';
 const PASSWORD = 'clave-del-buzon';
 let server: TestImapServer;
-let db: Db;
-let file: string;
-let cleanup: () => void;
+let db: Conn;
+let cleanup: () => Promise<void>;
 let fx: Fixture;
 let uploads: string;
 let mail: ImapFlow;
@@ -44,7 +44,7 @@ afterAll(async () => {
   await server.stop();
 });
 beforeEach(async () => {
-  ({ db, file, cleanup } = createTestDb());
+  ({ db, cleanup } = await openTestDb());
   fx = await seedFixture(db);
   uploads = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-pull-'));
   process.env.UPLOAD_DIR = uploads;
@@ -56,7 +56,7 @@ afterEach(async () => {
   await mail.logout().catch(() => {});
   delete process.env.UPLOAD_DIR;
   fs.rmSync(uploads, { recursive: true, force: true });
-  cleanup();
+  await cleanup();
 });
 
 const ARRIVED = new Date('2026-12-01T15:00:00.000Z');
@@ -112,7 +112,7 @@ describe('a mailbox of 200 petitions', () => {
     const taken = async (n: number) => (await countRows(db, inboundMail)) >= n;
     // Killed the moment it reports its 40th message: in the middle of a chunk, some of its
     // messages committed and none of them moved yet.
-    const first = startWorker(file);
+    const first = startWorker(databaseTarget(db));
     let reported = 0;
     first.on('message', (message: { type?: string }) => {
       if (message.type === 'taken' && ++reported === 40) first.kill('SIGKILL');
@@ -123,8 +123,8 @@ describe('a mailbox of 200 petitions', () => {
     expect(afterKill).toBeLessThan(200);
 
     // Restarted, and a second instance beside it on the same mailbox.
-    const second = startWorker(file);
-    const third = startWorker(file);
+    const second = startWorker(databaseTarget(db));
+    const third = startWorker(databaseTarget(db));
     try {
       await until(async () => await taken(200), 120_000);
       await until(async () => (await messageIdsIn(mail, 'INBOX')).length === 0, 30_000);
@@ -133,23 +133,20 @@ describe('a mailbox of 200 petitions', () => {
       third.kill('SIGKILL');
     }
 
-    const records = db.select().from(inboundMail).all();
+    const records = await db.select().from(inboundMail);
     expect(records).toHaveLength(200);
     expect(new Set(records.map((r) => r.messageKey)).size).toBe(200);
     expect(records.filter((r) => r.outcome === 'created')).toHaveLength(190);
     expect(records.filter((r) => r.outcome === 'threaded')).toHaveLength(10);
     expect(records.every((r) => r.mailboxId === id && r.uid !== null)).toBe(true);
     // 190 new cases besides the 10 earlier ones, each reply once on its case.
-    const emailCases = db.select().from(cases).where(eq(cases.channel, 'email')).all();
+    const emailCases = await db.select().from(cases).where(eq(cases.channel, 'email'));
     expect(emailCases).toHaveLength(190);
     expect(emailCases.every((c) => c.receivedAt.getTime() === ARRIVED.getTime())).toBe(true);
     for (const c of earlier) {
-      const replies = db
-        .select()
-        .from(caseEvents)
-        .where(eq(caseEvents.caseId, c.id))
-        .all()
-        .filter((e) => e.action === 'customer_message');
+      const replies = (
+        await db.select().from(caseEvents).where(eq(caseEvents.caseId, c.id))
+      ).filter((e) => e.action === 'customer_message');
       expect(replies).toHaveLength(1);
     }
     // The processed folder holds exactly the 200, once each; the inbox is empty.
@@ -188,40 +185,39 @@ describe('messages that cannot be taken whole', () => {
     expect(result).toMatchObject({ created: 6, quarantined: 2, failed: 0, backlog: 0 });
 
     const byKey = (key: string) =>
-      db.select().from(inboundMail).where(eq(inboundMail.messageKey, key)).get();
-    const broken = byKey(`mid:<roto.${user}@example.co>`)!;
+      firstRow(db.select().from(inboundMail).where(eq(inboundMail.messageKey, key)));
+    const broken = (await byKey(`mid:<roto.${user}@example.co>`))!;
     expect(broken).toMatchObject({ outcome: 'created', reason: 'malformed' });
-    const big = byKey(`mid:<grande.${user}@example.co>`)!;
+    const big = (await byKey(`mid:<grande.${user}@example.co>`))!;
     expect(big).toMatchObject({ outcome: 'created', reason: 'oversize' });
     expect(big.sizeBytes).toBeGreaterThan(1024 * 1024);
-    expect(byKey(`mid:<rebote.${user}@mx.example.co>`)).toMatchObject({
+    expect(await byKey(`mid:<rebote.${user}@mx.example.co>`)).toMatchObject({
       outcome: 'quarantined',
       reason: 'bounce',
       caseId: null,
     });
-    expect(byKey(`mid:<spam.${user}@premios.example>`)).toMatchObject({
+    expect(await byKey(`mid:<spam.${user}@premios.example>`)).toMatchObject({
       outcome: 'quarantined',
       reason: 'spam',
     });
 
     // What could be read is the petition; the whole message waits for staff, unseen by the portal.
-    const bigCase = db.select().from(cases).where(eq(cases.id, big.caseId!)).get()!;
+    const bigCase = await one(db.select().from(cases).where(eq(cases.id, big.caseId!)));
     expect(bigCase.subject).toBe('Envío las fotos del daño');
     expect(bigCase.description).toContain('Adjunto las fotos del daño');
     expect(bigCase.description).toContain('más que el límite del buzón');
     expect(bigCase.receivedAt).toEqual(ARRIVED);
-    const [original] = db
+    const [original] = await db
       .select()
       .from(attachments)
-      .where(eq(attachments.caseId, big.caseId!))
-      .all();
+      .where(eq(attachments.caseId, big.caseId!));
     expect(original).toMatchObject({
       kind: 'original_mail',
       visibility: 'internal',
       sizeBytes: big.sizeBytes,
     });
     expect(fs.statSync(path.join(uploads, original!.storedName)).size).toBe(big.sizeBytes);
-    const brokenCase = db.select().from(cases).where(eq(cases.id, broken.caseId!)).get()!;
+    const brokenCase = await one(db.select().from(cases).where(eq(cases.id, broken.caseId!)));
     expect(brokenCase.description).toContain('no se pudo leer');
     expect(await countRows(db, attachments)).toBe(2);
 
@@ -247,7 +243,7 @@ describe('messages that cannot be taken whole', () => {
     expect(await messageIdsIn(mail, 'INBOX')).toEqual([`<bueno5.${user}@example.co>`]);
     const again = await passMailbox(ctx, id);
     expect(again).toMatchObject({ created: 0, duplicate: 1 });
-    expect(db.select().from(cases).where(eq(cases.channel, 'email')).all()).toHaveLength(1);
+    expect(await db.select().from(cases).where(eq(cases.channel, 'email'))).toHaveLength(1);
     expect(await messageIdsIn(mail, 'INBOX')).toEqual([]);
     expect(await messageIdsIn(mail, 'Procesados')).toHaveLength(2);
   }, 60_000);
@@ -278,18 +274,21 @@ describe('the worker', () => {
       await until(async () => (await countRows(db, inboundMail)) === 1, 15_000);
       expect(Date.now() - delivered).toBeLessThan(15_000);
       expect(passes.every((p) => p === id)).toBe(true);
-      expect(db.select().from(mailboxes).where(eq(mailboxes.id, id)).get()).toMatchObject({
-        backlog: 0,
-        failingSince: null,
-      });
+      expect(await firstRow(db.select().from(mailboxes).where(eq(mailboxes.id, id)))).toMatchObject(
+        {
+          backlog: 0,
+          failingSince: null,
+        },
+      );
     } finally {
       await worker.stop();
     }
   }, 40_000);
 });
 
-function startWorker(dbFile: string): ChildProcess {
-  return fork(path.join(import.meta.dirname, '../testing/mailbox-worker-process.ts'), [dbFile], {
+/** The mailbox worker in a process of its own on the test's database (its file or its URL). */
+function startWorker(target: string): ChildProcess {
+  return fork(path.join(import.meta.dirname, '../testing/mailbox-worker-process.ts'), [target], {
     cwd: process.cwd(),
     execArgv: ['--conditions=react-server', '--import', 'tsx'],
     env: { ...process.env, UPLOAD_DIR: uploads },

@@ -1,4 +1,4 @@
-import type { Db } from '@/db/client';
+import type { Conn } from '@/db/client';
 import type { Actor } from '../core/actor';
 import { makeCtx } from '../core/context';
 import { applyCaseAction } from '../cases/apply-case-action';
@@ -12,7 +12,7 @@ export const MONDAY = bogota('2026-03-16T10:00:00');
  * test (freshDbPerTest): `act` applies one action, `caseInProgress` files a Reclamo on Friday
  * 13 March 2026 16:30 (due 8 April for 15 days) and has the agent take it on Monday.
  */
-export function termsCases(fresh: { readonly db: Db; readonly fx: Fixture }) {
+export function termsCases(fresh: { readonly db: Conn; readonly fx: Fixture }) {
   const act = async (caseId: number, input: unknown, actor: Actor, now = MONDAY) =>
     await applyCaseAction(makeCtx(fresh.db, actor, now), { caseId, ...(input as object) });
   const caseInProgress = async (
