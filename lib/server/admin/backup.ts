@@ -5,6 +5,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { copyDatabase, summarizeDatabase } from '@/db/backup';
 import { databasePath } from '@/db/client';
+import { engineInUse, type Engine } from '@/db/engine';
+import { dumpPgDatabase } from '@/db/pg/backup';
 import { env } from '@/lib/env';
 import { uploadDir } from '../cases/uploads';
 import { mailDir } from '../notices/transport';
@@ -14,11 +16,13 @@ import { logoDir } from './organization-logo';
  * Backups (issue 13 §10): the database, copied online, with every file the database points at or
  * needs — uploads, the mail folder's .eml copies, the logo and the app secret that sealed the API
  * signing secrets — in one timestamped folder with a manifest of checksums. restore.ts brings one
- * back; jobs/backups.ts takes them on a schedule with retention.
+ * back; jobs/backups.ts takes them on a schedule with retention. On PostgreSQL the database part is
+ * pg_dump's copy of one snapshot (db/pg/backup.ts).
  */
 
 /** Where each part of an installation lives (each overridable: tests and restores to elsewhere). */
 export interface BackupSources {
+  /** The SQLite file, or on PostgreSQL the database's URL. */
   database: string;
   uploads: string;
   mail: string;
@@ -29,13 +33,25 @@ export interface BackupSources {
 
 export const FOLDERS = ['uploads', 'mail', 'logo'] as const;
 export const DATABASE_FILE = 'database.sqlite';
+/** The database's file in a backup of a PostgreSQL installation (pg_dump's custom format). */
+export const PG_DUMP_FILE = 'database.pgdump';
 export const SECRET_FILE = 'auth-secret';
 export const MANIFEST_FILE = 'manifest.json';
+
+/** The engine whose database `database` (a BackupSources entry) names. */
+export function engineOf(database: string): Engine {
+  return /^postgres(ql)?:\/\//.test(database) ? 'postgres' : 'sqlite';
+}
+
+/** The database's file in a backup of an installation on `engine`. */
+export function databaseFileOf(engine: Engine): string {
+  return engine === 'postgres' ? PG_DUMP_FILE : DATABASE_FILE;
+}
 
 export function backupSources(): BackupSources {
   const database = databasePath();
   return {
-    database,
+    database: engineInUse() === 'postgres' ? env().DATABASE_URL! : database,
     uploads: uploadDir(),
     mail: mailDir(),
     logo: logoDir(),
@@ -66,6 +82,8 @@ const insidePath = z
 
 export const ManifestSchema = z.object({
   format: z.literal(1),
+  /** The engine the database was copied from; backups before issue 18 are SQLite's. */
+  engine: z.enum(['sqlite', 'postgres']).default('sqlite'),
   created_at: z.iso.datetime(),
   /** The last migration applied to the copied database (its tag in db/migrations). */
   schema_migration: z.string().nullable(),
@@ -146,12 +164,18 @@ export async function createBackup(
   const temp = path.join(root, `.tmp-${name}-${crypto.randomBytes(4).toString('hex')}`);
   fs.mkdirSync(temp);
   try {
-    await copyDatabase(sources.database, path.join(temp, DATABASE_FILE));
+    const engine = engineOf(sources.database);
+    const copy = path.join(temp, databaseFileOf(engine));
+    let summary;
+    if (engine === 'postgres') summary = await dumpPgDatabase(sources.database, copy);
+    else {
+      await copyDatabase(sources.database, copy);
+      summary = summarizeDatabase(copy);
+    }
     const folders = FOLDERS.filter((folder) => fs.existsSync(sources[folder]));
     for (const folder of folders) copyFolder(sources[folder], path.join(temp, folder));
     if (fs.existsSync(sources.secret))
       fs.copyFileSync(sources.secret, path.join(temp, SECRET_FILE));
-    const summary = summarizeDatabase(path.join(temp, DATABASE_FILE));
     const files = [];
     for (const rel of listFiles(temp)) {
       const file = path.join(temp, rel);
@@ -159,6 +183,7 @@ export async function createBackup(
     }
     const manifest: Manifest = {
       format: 1,
+      engine,
       created_at: now.toISOString(),
       schema_migration: summary.migration,
       case_count: summary.cases,

@@ -3,14 +3,17 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { databaseInUse, removeDatabaseFiles, summarizeDatabase } from '@/db/backup';
-import { closeDatabase, openDb } from '@/db/client';
+import { closeDatabase, openDb, type Conn } from '@/db/client';
+import { closePg, openPg } from '@/db/pg/client';
+import { otherSessions, restorePgDump, summarizePgDatabase } from '@/db/pg/backup';
 import { SYSTEM_ACTOR } from '../core/actor';
 import { makeCtx } from '../core/context';
 import { verifyAuditChain, type ChainReport } from './audit-verify';
 import {
   backupSources,
   copyFolder,
-  DATABASE_FILE,
+  databaseFileOf,
+  engineOf,
   FOLDERS,
   listFiles,
   MANIFEST_FILE,
@@ -46,7 +49,8 @@ export async function checkBackup(
   const manifest = result.data;
   const problems: string[] = [];
   const listed = new Set(manifest.files.map((f) => f.path));
-  if (!listed.has(DATABASE_FILE)) problems.push(`${DATABASE_FILE} is not in the manifest`);
+  const databaseFile = databaseFileOf(manifest.engine);
+  if (!listed.has(databaseFile)) problems.push(`${databaseFile} is not in the manifest`);
   for (const rel of listFiles(dir)) {
     if (rel !== MANIFEST_FILE && !listed.has(rel)) problems.push(`${rel}: not in the manifest`);
   }
@@ -87,6 +91,44 @@ function replaceFolder(from: string | null, target: string): void {
   fs.renameSync(side, target);
 }
 
+/** A database's name for messages: the file, or the URL without its password. */
+function describe(database: string): string {
+  if (engineOf(database) === 'sqlite') return database;
+  const url = new URL(database);
+  url.password = '';
+  return url.toString();
+}
+
+/**
+ * True when other sessions hold the PostgreSQL database: a server's pool. A server that has just
+ * stopped takes a moment to leave pg_stat_activity, so they get a second to go.
+ */
+async function pgSessionsStay(url: string): Promise<boolean> {
+  for (let wait = 0; wait < 10; wait++) {
+    if ((await otherSessions(url)) === 0) return false;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return true;
+}
+
+/** The audit chain of the restored database, verified on a connection of its own (migrated). */
+async function verifyRestored(database: string): Promise<ChainReport> {
+  if (engineOf(database) === 'postgres') {
+    const pool = await openPg(database);
+    try {
+      return await verifyAuditChain(makeCtx(pool as unknown as Conn, SYSTEM_ACTOR));
+    } finally {
+      await closePg(pool);
+    }
+  }
+  const db = openDb(database);
+  try {
+    return await verifyAuditChain(makeCtx(db, SYSTEM_ACTOR));
+  } finally {
+    closeDatabase(db);
+  }
+}
+
 /**
  * Brings a backup back over an installation: refuses a backup that does not match its manifest,
  * and a database another process has open (stop the server first; `force` overrides), then
@@ -100,18 +142,37 @@ export async function restoreBackup(
   const sources = options.sources ?? backupSources();
   const { manifest, problems } = await checkBackup(dir);
   if (!manifest || problems.length > 0) return { restored: false, problems };
-  if (!options.force && databaseInUse(sources.database)) {
+  const engine = engineOf(sources.database);
+  if (manifest.engine !== engine) {
     return {
       restored: false,
-      problems: [`${sources.database} is open in another process: stop the server first`],
+      problems: [
+        `a backup of ${manifest.engine} restores onto ${manifest.engine}; this installation is on ${engine} (restore it onto ${manifest.engine}, then move it with npm run db:copy)`,
+      ],
+    };
+  }
+  const inUse =
+    engine === 'postgres'
+      ? await pgSessionsStay(sources.database)
+      : databaseInUse(sources.database);
+  if (!options.force && inUse) {
+    return {
+      restored: false,
+      problems: [`${describe(sources.database)} is open in another process: stop the server first`],
     };
   }
 
-  const incoming = `${sources.database}.restoring`;
-  fs.mkdirSync(path.dirname(sources.database), { recursive: true });
-  fs.copyFileSync(path.join(dir, DATABASE_FILE), incoming);
-  removeDatabaseFiles(sources.database);
-  fs.renameSync(incoming, sources.database);
+  const copy = path.join(dir, databaseFileOf(engine));
+  if (engine === 'postgres') {
+    // A database older than the backup gets its schema from the dump itself (--clean re-creates it).
+    await restorePgDump(sources.database, copy);
+  } else {
+    const incoming = `${sources.database}.restoring`;
+    fs.mkdirSync(path.dirname(sources.database), { recursive: true });
+    fs.copyFileSync(copy, incoming);
+    removeDatabaseFiles(sources.database);
+    fs.renameSync(incoming, sources.database);
+  }
   for (const folder of FOLDERS) {
     replaceFolder(
       manifest.folders.includes(folder) ? path.join(dir, folder) : null,
@@ -124,14 +185,11 @@ export async function restoreBackup(
   }
 
   // Opening migrates a copy taken before the last migration; then the chain and the count.
-  const db = openDb(sources.database);
-  let chain: ChainReport;
-  try {
-    chain = await verifyAuditChain(makeCtx(db, SYSTEM_ACTOR));
-  } finally {
-    closeDatabase(db);
-  }
-  const { cases } = summarizeDatabase(sources.database);
+  const chain = await verifyRestored(sources.database);
+  const { cases } =
+    engine === 'postgres'
+      ? await summarizePgDatabase(sources.database)
+      : summarizeDatabase(sources.database);
   const after: string[] = [];
   if (!chain.intact) after.push(`audit chain broken at event ${chain.eventId} (${chain.kind})`);
   if (cases !== manifest.case_count) {

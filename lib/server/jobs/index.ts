@@ -50,13 +50,7 @@ export const JOBS: readonly Job[] = [
   { name: 'cases.auto_close', everyMs: 60 * MINUTE, run: autoCloseAnswered },
   { name: 'surveys.send', everyMs: 60 * MINUTE, run: sendSurveys },
   { name: 'files.sweep_orphans', everyMs: 60 * MINUTE, run: sweepOrphanFiles },
-  // Its reads of personal data are SQLite's (db/sql/personal-data.ts; docs/postgres.md).
-  {
-    name: 'files.sweep_anonymised',
-    everyMs: 60 * MINUTE,
-    run: sweepAnonymisedFiles,
-    only: 'sqlite',
-  },
+  { name: 'files.sweep_anonymised', everyMs: 60 * MINUTE, run: sweepAnonymisedFiles },
   { name: 'staff.long_absence', everyMs: 15 * MINUTE, run: (ctx) => returnCasesOfLongAbsence(ctx) },
   // Searches seek once per index segment and per word: the day's filings are merged in. (FTS5's
   // segments; PostgreSQL's GIN index folds its pending entries in by itself, at vacuum.)
@@ -70,8 +64,7 @@ export const JOBS: readonly Job[] = [
 
 /**
  * The jobs this installation runs: the fixed ones of its engine, and the backup when
- * BACKUP_INTERVAL_HOURS is set (a copy of the SQLite file; PostgreSQL is backed up with its own
- * tools, pg_dump or a base backup, README "Scaling out").
+ * BACKUP_INTERVAL_HOURS is set (a copy of the SQLite file, or pg_dump's copy on PostgreSQL).
  */
 export function scheduledJobs(
   config: Pick<Env, 'BACKUP_INTERVAL_HOURS'> = env(),
@@ -86,7 +79,6 @@ export function scheduledJobs(
             name: 'backups.scheduled',
             everyMs: Math.round(hours * HOUR),
             run: (ctx) => scheduledBackup(ctx),
-            only: 'sqlite',
           },
         ];
   return [...JOBS, ...backup].filter((job) => job.only === undefined || job.only === engine);
