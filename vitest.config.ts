@@ -47,11 +47,11 @@ export const ON_BOTH_ENGINES = [
   'lib/server/cases/radicado-concurrency.test.ts',
   'lib/server/cases/record-postal-delivery.test.ts',
   'lib/server/cases/repeat-contact.test.ts',
-  'lib/server/cases/service-level.test.ts',
-  'lib/server/cases/staff-scope.test.ts',
   'lib/server/cases/search-cases.test.ts',
   'lib/server/cases/search-ranking.test.ts',
   'lib/server/cases/search-words.test.ts',
+  'lib/server/cases/service-level.test.ts',
+  'lib/server/cases/staff-scope.test.ts',
   'lib/server/cases/submission-replay.test.ts',
   'lib/server/cases/templates.test.ts',
   'lib/server/cases/unknown-options.test.ts',
@@ -112,11 +112,11 @@ export const ON_BOTH_ENGINES = [
   'lib/server/routing/routing.test.ts',
   'lib/server/supervision/board-reassign.test.ts',
   'lib/server/supervision/board.test.ts',
+  'lib/server/supervision/drill-down.test.ts',
   'lib/server/supervision/quality-process-effort.test.ts',
   'lib/server/supervision/quality-quadrant.test.ts',
   'lib/server/supervision/quality-result.test.ts',
   'lib/server/supervision/quality-review.test.ts',
-  'lib/server/supervision/drill-down.test.ts',
 ];
 
 export default defineConfig({
