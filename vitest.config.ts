@@ -117,6 +117,9 @@ export const ON_BOTH_ENGINES = [
   'lib/server/supervision/quality-quadrant.test.ts',
   'lib/server/supervision/quality-result.test.ts',
   'lib/server/supervision/quality-review.test.ts',
+  'scripts/backup.test.ts',
+  'scripts/import.test.ts',
+  'scripts/terms-closures.test.ts',
 ];
 
 export default defineConfig({

@@ -6,10 +6,7 @@
  * the SQLite file.
  */
 import { parseArgs } from 'node:util';
-import { databasePath, openDb, type Conn } from '@/db/client';
-import { closePg } from '@/db/pg/client';
-import { openPgOrExit } from '@/db/pg/connect';
-import { env } from '@/lib/env';
+import { openConfiguredDb } from '@/db/configured';
 import { createApiKey, ensureIntakeChannel } from '@/lib/server/intake/keys';
 import { REMOTE_CHANNELS } from '@/lib/validation/case-filing';
 
@@ -38,10 +35,7 @@ if (!channel) fail(`--channel debe ser uno de: ${REMOTE_CHANNELS.join(', ')}`);
 const name = values.name?.trim();
 if (!name || name.length < 3) fail('falta --name (al menos 3 caracteres)');
 
-const url = env().DATABASE_URL;
-const pg = url ? await openPgOrExit(url) : undefined;
-const sqlite = pg ? undefined : openDb(databasePath());
-const db = (pg ?? sqlite) as unknown as Conn;
+const { db, close } = (await openConfiguredDb())!;
 const channelId = await ensureIntakeChannel(db, name, channel);
 const created = await createApiKey(db, {
   channelId,
@@ -52,5 +46,4 @@ process.stdout.write(`Clave de API (guárdela: no se vuelve a mostrar):\n  ${cre
 if (created.signingSecret) {
   process.stdout.write(`Secreto de firma HMAC:\n  ${created.signingSecret}\n`);
 }
-if (pg) await closePg(pg);
-sqlite?.$client.close();
+await close();

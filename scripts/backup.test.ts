@@ -1,48 +1,56 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { openDb } from '@/db/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeDatabase, type Conn, type Db } from '@/db/client';
+import { engineInUse } from '@/db/engine';
+import { closePg, type PgDb } from '@/db/pg/client';
+import { isPg } from '@/db/pg/transactions';
+import { databaseFileOf } from '@/lib/server/admin/backup';
+import { emptyDatabase } from '@/lib/server/testing/engine-sql';
 import { fileCase } from '@/lib/server/testing/fixtures';
+import { runScript } from '@/lib/server/testing/run-script';
+import { databaseEnv, databaseTarget, openTestDb } from '@/lib/server/testing/test-db';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-backup-cli-'));
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-const database = path.join(dir, 'data', 'ventanilla.db');
+let db: Conn;
+let cleanup: () => Promise<void>;
+beforeAll(async () => ({ db, cleanup } = await openTestDb()));
+afterAll(async () => {
+  await cleanup();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+const DATABASE_FILE = databaseFileOf(engineInUse());
 
 /** Runs the real CLI (`npm run db:backup` / `db:restore`) as an operator would. */
-function run(script: 'backup' | 'restore', args: string[]) {
-  const result = spawnSync(
-    path.join(process.cwd(), 'node_modules', '.bin', 'tsx'),
-    ['--conditions=react-server', `scripts/${script}.ts`, ...args],
-    { encoding: 'utf8', env: { ...process.env, DATABASE_PATH: database } },
-  );
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const run = (script: 'backup' | 'restore', args: string[]) =>
+  runScript(script, args, { ...databaseEnv(db, dir), UPLOAD_DIR: path.join(dir, 'uploads') });
 
 describe('npm run db:backup and db:restore', () => {
   it('backs up, restores with a verified chain, and exits non-zero on a changed backup', async () => {
-    const db = openDb(database);
     await fileCase(db, { subject: 'Copia de seguridad de prueba' });
-    db.$client.close();
+    const target = databaseTarget(db);
+    // The server is stopped before a restore: our connection goes (the test database stays).
+    if (isPg(db)) await closePg(db as unknown as PgDb);
+    else closeDatabase(db as Db);
 
     const backup = run('backup', ['--out', path.join(dir, 'copias')]);
     expect(backup.status, backup.stderr).toBe(0);
     const folder = /: (\S+ventanilla-\S+)/.exec(backup.stdout)?.[1];
     expect(folder && fs.existsSync(path.join(folder, 'manifest.json'))).toBe(true);
 
-    fs.rmSync(database);
+    await emptyDatabase(target);
     const restore = run('restore', [folder!]);
     expect(restore.status, restore.stderr).toBe(0);
     expect(restore.stdout).toMatch(/1 casos[\s\S]*íntegra/);
 
-    const copy = path.join(folder!, 'database.sqlite');
+    const copy = path.join(folder!, DATABASE_FILE);
     const bytes = fs.readFileSync(copy);
     bytes[100] = bytes[100]! ^ 0xff;
     fs.writeFileSync(copy, bytes);
     const refused = run('restore', [folder!]);
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toMatch(/database\.sqlite: checksum differs/);
+    expect(refused.stderr).toContain(`${DATABASE_FILE}: checksum differs`);
 
     expect(run('restore', []).status).toBe(2);
   });

@@ -1,25 +1,25 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { openDb } from '@/db/client';
-import { cases } from '@/db/schema';
+import { asc } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Conn } from '@/db/client';
+import { cases } from '@/db/tables';
+import { runScript } from '@/lib/server/testing/run-script';
+import { databaseEnv, openTestDb } from '@/lib/server/testing/test-db';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-import-cli-'));
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-const database = path.join(dir, 'import.db');
+let db: Conn;
+let cleanup: () => Promise<void>;
+beforeAll(async () => ({ db, cleanup } = await openTestDb()));
+afterAll(async () => {
+  await cleanup();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
 const EXAMPLE = path.join(process.cwd(), 'docs', 'import-ejemplo.csv');
 
 /** Runs the real CLI (`npm run -s import -- …`) as an administrator would. */
-function runImport(args: string[]) {
-  const result = spawnSync(
-    path.join(process.cwd(), 'node_modules', '.bin', 'tsx'),
-    ['--conditions=react-server', 'scripts/import.ts', ...args],
-    { encoding: 'utf8', env: { ...process.env, DATABASE_PATH: database } },
-  );
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const runImport = (args: string[]) => runScript('import', args, databaseEnv(db, dir));
 
 function write(name: string, text: string): string {
   const file = path.join(dir, name);
@@ -28,15 +28,16 @@ function write(name: string, text: string): string {
 }
 
 describe('npm run import', () => {
-  it('loads the documented example file, then finds nothing new in it', () => {
+  it('loads the documented example file, then finds nothing new in it', async () => {
     const first = runImport([EXAMPLE]);
     expect(first).toMatchObject({ status: 0, stderr: '' });
     expect(first.stdout).toContain('3 filas: 3 nuevas, 0 ya importadas, 0 con errores.');
     const again = runImport([EXAMPLE]);
     expect(again.stdout).toContain('3 filas: 0 nuevas, 3 ya importadas, 0 con errores.');
-    const db = openDb(database);
-    const rows = db.select({ radicado: cases.radicado, state: cases.state }).from(cases).all();
-    db.$client.close();
+    const rows = await db
+      .select({ radicado: cases.radicado, state: cases.state })
+      .from(cases)
+      .orderBy(asc(cases.radicado));
     expect(rows).toEqual([
       { radicado: 'PQRS-2024-004512', state: 'cerrada' },
       { radicado: 'PQRS-2024-004513', state: 'respondida' },

@@ -11,10 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { closeDatabase, databasePath, openDb, type Conn } from '@/db/client';
-import { closePg } from '@/db/pg/client';
-import { openPgOrExit } from '@/db/pg/connect';
-import { env } from '@/lib/env';
+import { openConfiguredDb } from '@/db/configured';
 import { SYSTEM_ACTOR } from '@/lib/server/core/actor';
 import { makeCtx } from '@/lib/server/core/context';
 import { encodeCsv } from '@/lib/server/core/csv';
@@ -61,10 +58,7 @@ try {
   fail(`no se pudo leer ${file}: ${(error as Error).message}`);
 }
 
-const url = env().DATABASE_URL;
-const pg = url ? await openPgOrExit(url) : undefined;
-const sqlite = pg ? undefined : openDb(databasePath());
-const db = (pg ?? sqlite) as unknown as Conn;
+const { db, close } = (await openConfiguredDb())!;
 const out = (line: string) => process.stdout.write(`${line}\n`);
 try {
   const report = await importCases(
@@ -114,6 +108,5 @@ try {
     throw error;
   }
 } finally {
-  if (pg) await closePg(pg);
-  if (sqlite) closeDatabase(sqlite);
+  await close();
 }

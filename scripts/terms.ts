@@ -7,9 +7,8 @@
  * prórroga, E ≤ N). Uses the organisation's calendar (time zone, closure days, receipt rule) when the
  * database exists, else the national calendar. The due date is the last line printed.
  */
-import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { databasePath, openDb } from '@/db/client';
+import { openConfiguredDb } from '@/db/configured';
 import { createCalendar, isValidLocalDate, startOfLocalDay } from '@/lib/domain/calendar';
 import { computeLegalTerm, type Pause, type ReceiptRule } from '@/lib/domain/legal-term';
 import { getOrganization, loadCalendar, receiptRuleOf } from '@/lib/server/core/organization';
@@ -54,12 +53,11 @@ async function main() {
       ? 0
       : wholeDays('--extension-days', values['extension-days'], 0, termDays);
 
-  const file = databasePath();
-  const db = fs.existsSync(file) ? openDb(file) : null;
-  const org = db ? await getOrganization(db) : null;
-  const cal = db && org ? await loadCalendar(db, org) : createCalendar({});
+  const opened = await openConfiguredDb({ ifExists: true });
+  const org = opened ? await getOrganization(opened.db) : null;
+  const cal = opened && org ? await loadCalendar(opened.db, org) : createCalendar({});
   const receiptRule: ReceiptRule = org ? receiptRuleOf(org) : { kind: 'calendar_day' };
-  db?.$client.close();
+  await opened?.close();
 
   // A bare date means "some time that day" in the organisation's time zone.
   const instant = (text: string): Date | null => {

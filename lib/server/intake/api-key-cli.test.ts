@@ -10,10 +10,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import type { Conn } from '@/db/client';
-import { isPg } from '@/db/pg/transactions';
 import { SYSTEM_ACTOR } from '../core/actor';
 import { makeCtx } from '../core/context';
-import { databaseTarget, openTestDb } from '../testing/test-db';
+import { databaseEnv, openTestDb } from '../testing/test-db';
 import { createCaseViaApi } from './handlers';
 import { signBody } from './signature';
 
@@ -25,9 +24,7 @@ let database: { DATABASE_PATH: string; DATABASE_URL: string };
 beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-cli-'));
   ({ db, cleanup } = await openTestDb());
-  database = isPg(db)
-    ? { DATABASE_PATH: path.join(dir, 'ventanilla.db'), DATABASE_URL: databaseTarget(db) }
-    : { DATABASE_PATH: databaseTarget(db), DATABASE_URL: '' };
+  database = databaseEnv(db, dir);
   vi.stubEnv('DATABASE_PATH', database.DATABASE_PATH);
   vi.stubEnv('NEXTAUTH_SECRET', '');
 });

@@ -68,6 +68,19 @@ export function databaseTarget(db: Conn): string {
 }
 
 /**
+ * The environment a command-line script or a server started on the test database needs: its
+ * SQLite file, or its URL with DATABASE_PATH in `dir` (where the app secret is kept beside it).
+ */
+export function databaseEnv(
+  db: Conn,
+  dir: string,
+): { DATABASE_PATH: string; DATABASE_URL: string } {
+  return isPg(db)
+    ? { DATABASE_PATH: path.join(dir, 'ventanilla.db'), DATABASE_URL: databaseTarget(db) }
+    : { DATABASE_PATH: databaseTarget(db), DATABASE_URL: '' };
+}
+
+/**
  * Another connection on the same test database, as a second app instance would hold: a second
  * handle on the SQLite file, or a pool of its own on the PostgreSQL database.
  */
