@@ -2,8 +2,8 @@
  * The two-instance journey's backing services, as one long-lived process started before the app
  * servers (playwright.instances.config.ts): a throwaway PostgreSQL cluster with the `ventanilla`
  * database migrated, and a real SMTP server that keeps what it receives. Its control server
- * (loopback only) answers `GET /ready`, `POST /staff` (a team and an agent in it, made by the real
- * verbs) and `GET /mail` (every message received, in arrival order).
+ * (loopback only) answers `GET /ready`, `POST /staff` (a team and a member of it, an agent unless
+ * another role is asked for, made by the real verbs) and `GET /mail` (every message received, in arrival order).
  */
 import fs from 'node:fs';
 import { createServer } from 'node:http';
@@ -29,14 +29,18 @@ const conn = db as unknown as Conn;
 const smtp = await startTestSmtp(PORTS.smtp);
 
 let staffCount = 0;
-async function newAgent(input: { name: string; teamName: string }) {
+async function newStaff(input: {
+  name: string;
+  teamName: string;
+  role?: 'agent' | 'supervisor' | 'admin';
+}) {
   staffCount += 1;
   const ctx = makeCtx(conn, SYSTEM_ACTOR);
   const team = await createTeam(ctx, { name: `${input.teamName} ${staffCount}` });
   const account = {
     email: `agente-${staffCount}@ventanilla.test`,
     name: input.name,
-    role: 'agent' as const,
+    role: input.role ?? ('agent' as const),
     password: 'Contrasena-segura-1',
     teamId: team.id,
   };
@@ -65,7 +69,7 @@ const server = createServer((request, response) => {
         })),
       );
     if (route === 'POST /staff')
-      return void newAgent(JSON.parse(Buffer.concat(chunks).toString()))
+      return void newStaff(JSON.parse(Buffer.concat(chunks).toString()))
         .then((agent) => answer(200, agent))
         .catch((error: Error) => answer(500, { error: error.stack }));
     answer(404, { error: route });
