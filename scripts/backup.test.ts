@@ -1,33 +1,27 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDatabase, type Conn, type Db } from '@/db/client';
+import { describe, expect, it } from 'vitest';
+import { closeDatabase, type Db } from '@/db/client';
 import { engineInUse } from '@/db/engine';
 import { closePg, type PgDb } from '@/db/pg/client';
 import { isPg } from '@/db/pg/transactions';
 import { databaseFileOf } from '@/lib/server/admin/backup';
 import { emptyDatabase } from '@/lib/server/testing/engine-sql';
 import { fileCase } from '@/lib/server/testing/fixtures';
-import { runScript } from '@/lib/server/testing/run-script';
-import { databaseEnv, databaseTarget, openTestDb } from '@/lib/server/testing/test-db';
+import { runScript, scriptInstallation } from '@/lib/server/testing/run-script';
+import { databaseTarget } from '@/lib/server/testing/test-db';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-backup-cli-'));
-let db: Conn;
-let cleanup: () => Promise<void>;
-beforeAll(async () => ({ db, cleanup } = await openTestDb()));
-afterAll(async () => {
-  await cleanup();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const site = scriptInstallation('backup-cli');
+const dir = site.dir;
 const DATABASE_FILE = databaseFileOf(engineInUse());
 
 /** Runs the real CLI (`npm run db:backup` / `db:restore`) as an operator would. */
 const run = (script: 'backup' | 'restore', args: string[]) =>
-  runScript(script, args, { ...databaseEnv(db, dir), UPLOAD_DIR: path.join(dir, 'uploads') });
+  runScript(script, args, { ...site.env(), UPLOAD_DIR: path.join(dir, 'uploads') });
 
 describe('npm run db:backup and db:restore', () => {
   it('backs up, restores with a verified chain, and exits non-zero on a changed backup', async () => {
+    const db = site.db;
     await fileCase(db, { subject: 'Copia de seguridad de prueba' });
     const target = databaseTarget(db);
     // The server is stopped before a restore: our connection goes (the test database stays).

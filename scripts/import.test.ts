@@ -1,25 +1,16 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { asc } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Conn } from '@/db/client';
+import { describe, expect, it } from 'vitest';
 import { cases } from '@/db/tables';
-import { runScript } from '@/lib/server/testing/run-script';
-import { databaseEnv, openTestDb } from '@/lib/server/testing/test-db';
+import { runScript, scriptInstallation } from '@/lib/server/testing/run-script';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-import-cli-'));
-let db: Conn;
-let cleanup: () => Promise<void>;
-beforeAll(async () => ({ db, cleanup } = await openTestDb()));
-afterAll(async () => {
-  await cleanup();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const site = scriptInstallation('import-cli');
+const dir = site.dir;
 const EXAMPLE = path.join(process.cwd(), 'docs', 'import-ejemplo.csv');
 
 /** Runs the real CLI (`npm run -s import -- …`) as an administrator would. */
-const runImport = (args: string[]) => runScript('import', args, databaseEnv(db, dir));
+const runImport = (args: string[]) => runScript('import', args, site.env());
 
 function write(name: string, text: string): string {
   const file = path.join(dir, name);
@@ -34,7 +25,7 @@ describe('npm run import', () => {
     expect(first.stdout).toContain('3 filas: 3 nuevas, 0 ya importadas, 0 con errores.');
     const again = runImport([EXAMPLE]);
     expect(again.stdout).toContain('3 filas: 0 nuevas, 3 ya importadas, 0 con errores.');
-    const rows = await db
+    const rows = await site.db
       .select({ radicado: cases.radicado, state: cases.state })
       .from(cases)
       .orderBy(asc(cases.radicado));

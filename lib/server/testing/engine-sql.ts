@@ -23,13 +23,18 @@ async function exec(db: Conn, text: string): Promise<unknown[]> {
   return [];
 }
 
-/** Makes every insert into `table` fail with `message` until the returned function is called. */
-export async function failInserts(
+/**
+ * A trigger that refuses `event` on `table` (only rows whose NEW matches `when`, if given) with
+ * `message`; the returned function drops it.
+ */
+async function refusingTrigger(
   db: Conn,
+  name: string,
+  event: 'INSERT' | 'UPDATE',
   table: string,
+  when: string | null,
   message: string,
 ): Promise<() => Promise<void>> {
-  const name = `fail_${table}`;
   if (isPg(db)) {
     await exec(
       db,
@@ -37,7 +42,7 @@ export async function failInserts(
     );
     await exec(
       db,
-      `CREATE TRIGGER ${name} BEFORE INSERT ON ${table} FOR EACH ROW EXECUTE FUNCTION ${name}()`,
+      `CREATE TRIGGER ${name} BEFORE ${event} ON ${table} FOR EACH ROW ${when ? `WHEN (${when})` : ''} EXECUTE FUNCTION ${name}()`,
     );
     return async () => {
       await exec(db, `DROP TRIGGER ${name} ON ${table}`);
@@ -46,9 +51,18 @@ export async function failInserts(
   }
   await exec(
     db,
-    `CREATE TRIGGER ${name} BEFORE INSERT ON ${table} BEGIN SELECT RAISE(ABORT, '${message}'); END`,
+    `CREATE TRIGGER ${name} BEFORE ${event} ON ${table} ${when ? `WHEN ${when}` : ''} BEGIN SELECT RAISE(ABORT, '${message}'); END`,
   );
   return async () => void (await exec(db, `DROP TRIGGER ${name}`));
+}
+
+/** Makes every insert into `table` fail with `message` until the returned function is called. */
+export function failInserts(
+  db: Conn,
+  table: string,
+  message: string,
+): Promise<() => Promise<void>> {
+  return refusingTrigger(db, `fail_${table}`, 'INSERT', table, null, message);
 }
 
 /**
@@ -61,22 +75,7 @@ export async function failUpdatesWhere(
   when: string,
   message: string,
 ): Promise<void> {
-  const name = `fail_update_${table}`;
-  if (isPg(db)) {
-    await exec(
-      db,
-      `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '${message}'; END $$`,
-    );
-    await exec(
-      db,
-      `CREATE TRIGGER ${name} BEFORE UPDATE ON ${table} FOR EACH ROW WHEN (${when}) EXECUTE FUNCTION ${name}()`,
-    );
-    return;
-  }
-  await exec(
-    db,
-    `CREATE TRIGGER ${name} BEFORE UPDATE ON ${table} WHEN ${when} BEGIN SELECT RAISE(ABORT, '${message}'); END`,
-  );
+  await refusingTrigger(db, `fail_update_${table}`, 'UPDATE', table, when, message);
 }
 
 /**
