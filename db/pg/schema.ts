@@ -121,6 +121,9 @@ export const auditVerifications = pgTable(
       columns: [t.startedBy],
       foreignColumns: [staffUsers.id],
     }),
+    uniqueIndex('audit_verifications_one_running_idx')
+      .on(t.status)
+      .where(sql.raw("status = 'running'")),
   ],
 );
 

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   index,
   integer,
@@ -171,15 +172,24 @@ export const revokedSessions = sqliteTable(
 );
 
 /** Runs of the audit-chain verification as a background job, with their progress. */
-export const auditVerifications = sqliteTable('audit_verifications', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  startedBy: integer('started_by').references(() => staffUsers.id),
-  startedAt: instant('started_at').notNull(),
-  finishedAt: instant('finished_at'),
-  status: text('status', { enum: ['running', 'passed', 'failed', 'interrupted'] }).notNull(),
-  checked: integer('checked').notNull().default(0),
-  total: integer('total').notNull(),
-  /** The first event whose hash does not match, when the run failed. */
-  brokenAtEventId: integer('broken_at_event_id'),
-  message: text('message'),
-});
+export const auditVerifications = sqliteTable(
+  'audit_verifications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    startedBy: integer('started_by').references(() => staffUsers.id),
+    startedAt: instant('started_at').notNull(),
+    finishedAt: instant('finished_at'),
+    status: text('status', { enum: ['running', 'passed', 'failed', 'interrupted'] }).notNull(),
+    checked: integer('checked').notNull().default(0),
+    total: integer('total').notNull(),
+    /** The first event whose hash does not match, when the run failed. */
+    brokenAtEventId: integer('broken_at_event_id'),
+    message: text('message'),
+  },
+  (t) => [
+    // One run at a time, across instances: a second start at the same moment is refused here.
+    uniqueIndex('audit_verifications_one_running_idx')
+      .on(t.status)
+      .where(sql`status = 'running'`),
+  ],
+);

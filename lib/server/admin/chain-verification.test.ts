@@ -2,12 +2,13 @@ import os from 'node:os';
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Conn } from '@/db/client';
+import { isPg } from '@/db/pg/transactions';
 import { first, one } from '@/db/rows';
 import { auditVerifications, caseEvents, jobLeases } from '@/db/tables';
 import { makeCtx } from '../core/context';
 import { tamper } from '../testing/engine-sql';
 import { captureAppError, fileCase, seedFixture, type Fixture } from '../testing/fixtures';
-import { openTestDb } from '../testing/test-db';
+import { openAnotherConnection, openTestDb } from '../testing/test-db';
 import {
   brokenDetail,
   latestVerification,
@@ -104,6 +105,34 @@ describe('the audit-chain verification as a background job', () => {
     expect(await db.select().from(auditVerifications)).toHaveLength(1);
     g.release();
     expect((await first.done).status).toBe('passed');
+  });
+
+  it('runs one at a time across instances: starts at the same moment give one run', async () => {
+    await someCases(2);
+    // Four instances: on PostgreSQL four pools; on SQLite one process's transactions take turns
+    // on its one connection (a second handle in the same thread would wait on itself).
+    const others = isPg(db)
+      ? await Promise.all([1, 2, 3].map(() => openAnotherConnection(db)))
+      : [1, 2, 3].map(() => ({ db, close: async () => undefined }));
+    // Each pool has its connection open, so the starts really meet.
+    for (const other of others) await latestVerification(makeCtx(other.db, fx.admin, NOW));
+    try {
+      const g = gate();
+      g.hold();
+      const starts = await Promise.all(
+        [db, ...others.map((o) => o.db)].map((conn, i) =>
+          startVerification(makeCtx(conn, fx.admin, NOW), {}, { pause: g.pause, holder: `i${i}` }),
+        ),
+      );
+      const started = starts.filter((s) => !s.alreadyRunning);
+      expect(started).toHaveLength(1);
+      expect(new Set(starts.map((s) => s.run.id)).size).toBe(1);
+      expect(await db.select().from(auditVerifications)).toHaveLength(1);
+      g.release();
+      expect((await started[0]!.done).status).toBe('passed');
+    } finally {
+      for (const other of others) await other.close();
+    }
   });
 
   it('marks a run whose instance stopped as interrupted, and then a new run may start', async () => {

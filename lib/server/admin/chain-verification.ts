@@ -10,6 +10,7 @@ import { chainExtent as pgChainExtent } from '@/db/pg/audit-history';
 import { auditChainBatch as pgChainBatch } from '@/db/pg/audit-log';
 import { isPg, pgQueryable } from '@/db/pg/transactions';
 import type { Ctx } from '../core/context';
+import { isUniqueViolation } from '../core/errors';
 import { requireRole } from '../core/guard';
 import { INSTANCE_ID } from '../jobs/job-runner';
 import { checkLink } from './audit-verify';
@@ -101,9 +102,48 @@ async function renewLease(db: Conn, holder: string, now: Date): Promise<void> {
 }
 
 /**
+ * Inserts the run, or finds the one going. Two instances starting at the same moment both see
+ * none; the unique index on the running run refuses the second insert, which then reads the first.
+ */
+async function startRun(
+  ctx: Ctx,
+  holder: string,
+): Promise<{ run: VerificationRun; throughId: number; alreadyRunning: boolean }> {
+  const running = () =>
+    first(ctx.db.select().from(auditVerifications).where(eq(auditVerifications.status, 'running')));
+  try {
+    return await inTransaction(ctx.db, async (tx) => {
+      const going = await first(
+        tx.select().from(auditVerifications).where(eq(auditVerifications.status, 'running')),
+      );
+      if (going) return { run: going, throughId: 0, alreadyRunning: true };
+      const extent = await chainExtent(tx);
+      const run = await one(
+        tx
+          .insert(auditVerifications)
+          .values({
+            startedBy: ctx.actor.id,
+            startedAt: ctx.now,
+            status: 'running',
+            checked: 0,
+            total: extent.total,
+          })
+          .returning(),
+      );
+      await renewLease(tx, holder, ctx.now);
+      return { run, throughId: extent.lastId, alreadyRunning: false };
+    });
+  } catch (error) {
+    const going = isUniqueViolation(error, 'audit_verifications') ? await running() : undefined;
+    if (!going) throw error;
+    return { run: going, throughId: 0, alreadyRunning: true };
+  }
+}
+
+/**
  * Starts a verification of the whole chain in the background and returns its row at once, or the
- * run already going (one at a time, across instances: the check and the insert are one IMMEDIATE
- * transaction). The run checks the events that exist now; later ones are the next run's.
+ * run already going (one at a time, across instances: SQLite's IMMEDIATE transaction, and on
+ * PostgreSQL the unique index on the running run). The run checks the events that exist now; later ones are the next run's.
  */
 export async function startVerification(
   ctx: Ctx,
@@ -113,27 +153,7 @@ export async function startVerification(
   requireRole(ctx.actor, 'admin');
   const holder = options.holder ?? INSTANCE_ID;
   await settleLatest(ctx.db, ctx.now);
-  const started = await inTransaction(ctx.db, async (tx) => {
-    const running = await first(
-      tx.select().from(auditVerifications).where(eq(auditVerifications.status, 'running')),
-    );
-    if (running) return { run: running, throughId: 0, alreadyRunning: true };
-    const extent = await chainExtent(tx);
-    const run = await one(
-      tx
-        .insert(auditVerifications)
-        .values({
-          startedBy: ctx.actor.id,
-          startedAt: ctx.now,
-          status: 'running',
-          checked: 0,
-          total: extent.total,
-        })
-        .returning(),
-    );
-    await renewLease(tx, holder, ctx.now);
-    return { run, throughId: extent.lastId, alreadyRunning: false };
-  });
+  const started = await startRun(ctx, holder);
   if (started.alreadyRunning) {
     return { run: started.run, alreadyRunning: true, done: Promise.resolve(started.run) };
   }
