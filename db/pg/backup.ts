@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import type { DatabaseSummary } from '../backup';
 import { PG_MIGRATIONS_DIR } from './client';
+import { pgBinDir } from './programs';
 
 /**
  * The database side of backups on PostgreSQL (issue 18): PostgreSQL's own tools copy the database,
@@ -14,24 +15,13 @@ import { PG_MIGRATIONS_DIR } from './client';
 
 const run = promisify(execFile);
 
-/** `pg_dump` or `pg_restore`: on the PATH, else the newest server's programs folder. */
+/**
+ * `pg_dump` or `pg_restore`: the newest server's own when a server is installed here, else the
+ * client's on the PATH (Debian's `postgresql-client`).
+ */
 function tool(name: 'pg_dump' | 'pg_restore'): string {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    if (dir && fs.existsSync(path.join(dir, name))) return path.join(dir, name);
-  }
-  const root = '/usr/lib/postgresql';
-  const versions = fs.existsSync(root)
-    ? fs
-        .readdirSync(root)
-        .map(Number)
-        .filter((v) => v >= 15)
-        .sort((a, b) => b - a)
-    : [];
-  for (const v of versions) {
-    const file = path.join(root, String(v), 'bin', name);
-    if (fs.existsSync(file)) return file;
-  }
-  throw new Error(`${name} is not installed: apt-get install postgresql-client`);
+  const bin = pgBinDir();
+  return bin && fs.existsSync(path.join(bin, name)) ? path.join(bin, name) : name;
 }
 
 /** Runs one of the tools; its own message (the first line of stderr) on failure. */
@@ -39,6 +29,8 @@ async function runTool(name: 'pg_dump' | 'pg_restore', args: string[]): Promise<
   try {
     await run(tool(name), args, { maxBuffer: 16 * 1024 * 1024 });
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new Error(`${name} is not installed: apt-get install postgresql-client`);
     const stderr = String((error as { stderr?: string }).stderr ?? '').trim();
     throw new Error(`${name}: ${stderr.split('\n')[0] || (error as Error).message}`);
   }

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { pgBinDir } from '@/db/pg/programs';
 import { freePort } from './imap-server';
 
 /**
@@ -18,18 +19,6 @@ export interface TestPgServer {
   /** A new, empty database on the cluster; its URL. */
   createDatabase: () => Promise<string>;
   stop: () => void;
-}
-
-/** The newest installed PostgreSQL's programs, or null when none is. */
-export function pgBinDir(): string | null {
-  const root = '/usr/lib/postgresql';
-  if (!fs.existsSync(root)) return null;
-  const versions = fs
-    .readdirSync(root)
-    .map(Number)
-    .filter((v) => v >= 15)
-    .sort((a, b) => b - a);
-  return versions.length ? path.join(root, String(versions[0]), 'bin') : null;
 }
 
 /** The password of the cluster's `postgres` user (TCP logins check it). */
