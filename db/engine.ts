@@ -11,3 +11,8 @@ export type Engine = 'sqlite' | 'postgres';
 export function engineInUse(): Engine {
   return env().DATABASE_URL ? 'postgres' : 'sqlite';
 }
+
+/** The engine a database location names: a `postgres://` URL, or else a SQLite file's path. */
+export function engineAt(location: string): Engine {
+  return /^postgres(ql)?:\/\//.test(location) ? 'postgres' : 'sqlite';
+}

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { copyDatabase, summarizeDatabase } from '@/db/backup';
 import { databasePath } from '@/db/client';
-import { engineInUse, type Engine } from '@/db/engine';
+import { engineAt, engineInUse, type Engine } from '@/db/engine';
 import { dumpPgDatabase } from '@/db/pg/backup';
 import { env } from '@/lib/env';
 import { uploadDir } from '../cases/uploads';
@@ -37,11 +37,6 @@ export const DATABASE_FILE = 'database.sqlite';
 export const PG_DUMP_FILE = 'database.pgdump';
 export const SECRET_FILE = 'auth-secret';
 export const MANIFEST_FILE = 'manifest.json';
-
-/** The engine whose database `database` (a BackupSources entry) names. */
-export function engineOf(database: string): Engine {
-  return /^postgres(ql)?:\/\//.test(database) ? 'postgres' : 'sqlite';
-}
 
 /** The database's file in a backup of an installation on `engine`. */
 export function databaseFileOf(engine: Engine): string {
@@ -164,7 +159,7 @@ export async function createBackup(
   const temp = path.join(root, `.tmp-${name}-${crypto.randomBytes(4).toString('hex')}`);
   fs.mkdirSync(temp);
   try {
-    const engine = engineOf(sources.database);
+    const engine = engineAt(sources.database);
     const copy = path.join(temp, databaseFileOf(engine));
     let summary;
     if (engine === 'postgres') summary = await dumpPgDatabase(sources.database, copy);

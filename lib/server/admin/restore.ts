@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { databaseInUse, removeDatabaseFiles, summarizeDatabase } from '@/db/backup';
 import { closeDatabase, openDb, type Conn } from '@/db/client';
+import { engineAt } from '@/db/engine';
 import { closePg, openPg } from '@/db/pg/client';
 import { otherSessions, restorePgDump, summarizePgDatabase } from '@/db/pg/backup';
 import { SYSTEM_ACTOR } from '../core/actor';
@@ -13,7 +14,6 @@ import {
   backupSources,
   copyFolder,
   databaseFileOf,
-  engineOf,
   FOLDERS,
   listFiles,
   MANIFEST_FILE,
@@ -93,7 +93,7 @@ function replaceFolder(from: string | null, target: string): void {
 
 /** A database's name for messages: the file, or the URL without its password. */
 function describe(database: string): string {
-  if (engineOf(database) === 'sqlite') return database;
+  if (engineAt(database) === 'sqlite') return database;
   const url = new URL(database);
   url.password = '';
   return url.toString();
@@ -113,7 +113,7 @@ async function pgSessionsStay(url: string): Promise<boolean> {
 
 /** The audit chain of the restored database, verified on a connection of its own (migrated). */
 async function verifyRestored(database: string): Promise<ChainReport> {
-  if (engineOf(database) === 'postgres') {
+  if (engineAt(database) === 'postgres') {
     const pool = await openPg(database);
     try {
       return await verifyAuditChain(makeCtx(pool as unknown as Conn, SYSTEM_ACTOR));
@@ -142,7 +142,7 @@ export async function restoreBackup(
   const sources = options.sources ?? backupSources();
   const { manifest, problems } = await checkBackup(dir);
   if (!manifest || problems.length > 0) return { restored: false, problems };
-  const engine = engineOf(sources.database);
+  const engine = engineAt(sources.database);
   if (manifest.engine !== engine) {
     return {
       restored: false,

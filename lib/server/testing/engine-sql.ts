@@ -6,6 +6,7 @@ import type { PgDb } from '@/db/pg/client';
 import { keysetRows } from '@/db/pg/export-streams';
 import { isPg } from '@/db/pg/transactions';
 import type { ExportQuery } from '../core/csv';
+import { engineAt } from '@/db/engine';
 
 /**
  * Test-only SQL that differs between the engines (issue 18): making a table refuse writes, to
@@ -192,7 +193,7 @@ export async function tamper(db: Conn, statement: SQL): Promise<void> {
  * disk would, for a restore to bring back: the SQLite file goes, PostgreSQL's schemas are dropped.
  */
 export async function emptyDatabase(target: string): Promise<void> {
-  if (!/^postgres(ql)?:\/\//.test(target)) {
+  if (engineAt(target) === 'sqlite') {
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${target}${suffix}`, { force: true });
     return;
   }

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { closeDatabase, databaseOf, openDb, type Conn, type Db } from '@/db/client';
-import { engineInUse } from '@/db/engine';
+import { engineAt, engineInUse } from '@/db/engine';
 import { closePg, openPg, type PgDb } from '@/db/pg/client';
 import { isPg } from '@/db/pg/transactions';
 import { env } from '@/lib/env';
@@ -94,7 +94,7 @@ export async function openAnotherConnection(
 export async function openConnection(
   target: string,
 ): Promise<{ db: Conn; close: () => Promise<void> }> {
-  if (/^postgres(ql)?:\/\//.test(target)) {
+  if (engineAt(target) === 'postgres') {
     const other = await openPg(target, { migrate: false, max: 2 });
     return { db: other as unknown as Conn, close: () => closePg(other) };
   }

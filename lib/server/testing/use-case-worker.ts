@@ -16,6 +16,7 @@ import { takeTick } from '../jobs/lease';
 import { fileCase } from './fixtures';
 import type { WorkerJob, WorkerOutcome } from './workers';
 import { makeCtx } from '@/lib/server/core/context';
+import { engineAt } from '@/db/engine';
 
 async function attempt(fn: () => string | Promise<string>): Promise<WorkerOutcome> {
   try {
@@ -80,7 +81,7 @@ async function run(db: Conn, job: WorkerJob): Promise<WorkerOutcome[]> {
 const [target, rawJob] = process.argv.slice(2);
 if (!target || !rawJob || !process.send) throw new Error('use-case-worker: run through runWorkers');
 const job = JSON.parse(rawJob) as WorkerJob;
-const onPg = /^postgres(ql)?:\/\//.test(target);
+const onPg = engineAt(target) === 'postgres';
 const pgDb = onPg ? await openPg(target, { migrate: false, max: 2 }) : null;
 // Connected before 'ready', so the barrier lets go of processes that can all write at once.
 await pgDb?.$client.query('SELECT 1');

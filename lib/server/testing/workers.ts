@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Conn } from '@/db/client';
 import type { Actor } from '../core/actor';
 import { databaseTarget } from './test-db';
+import { engineAt } from '@/db/engine';
 
 export type WorkerJob =
   | { kind: 'file-cases'; count: number; tag: string; now?: string }
@@ -26,7 +27,7 @@ export async function runWorkers(
   jobs: WorkerJob[],
 ): Promise<WorkerOutcome[][]> {
   const where = typeof target === 'string' ? target : databaseTarget(target);
-  const url = /^postgres(ql)?:\/\//.test(where) ? where : '';
+  const url = engineAt(where) === 'postgres' ? where : '';
   const children: ChildProcess[] = [];
   try {
     const started = jobs.map((job) => {
